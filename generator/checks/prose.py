@@ -1,0 +1,280 @@
+"""Numbers written in free text, checked against the facts they name and against each other.
+
+A department that writes its own paragraphs states figures again in prose: "决算支出7542.23万元
+（其中，基本支出845.92万元，项目支出6694.26万元）". Here we find each amount, the fact its label
+names (vocabulary in `data/mentions.yaml`) and the column its context implies (年初预算/调整预算/
+决算), and check: the amount against the fact; parts after 其中 against their total; stated
+changes (较上年增加 …) and growth rates (增幅 …%) against the amounts they relate; shares
+(占收入总额的 …%); comparisons (小于/＝). Text inside {{ … }} refers to facts and is skipped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..derive import FactView
+from ..facts import COLUMNS, Report
+from ..findings import Document, Findings
+from ..numbers import MONEY_UNITS, fmt, half_unit, parse_quantity, same_figure, sum_consistent
+from .arithmetic import fact_label
+from .text import iter_texts
+
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|万元|元|亿美元|万美元|美元)")
+_CURRENCY = {"亿美元": Decimal(10000), "万美元": Decimal(1), "美元": Decimal("0.0001")}
+_CHANGE = re.compile(r"(?:(较|比)\s*(上年|上一年|同期|(\d{4})\s*年|年初预算数?|预算数?|调整预算数?|上年决算数?)?)?"
+                     r"\s*(增加|减少|增长|下降|节约|超支)了?\s*$")
+_RATE = re.compile(r"^\s*[，,、]?\s*(?:增幅|降幅|增长|下降|增加|减少|增长率|增速)(?:为|了)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+_FILLER = r"[\s是为达了共计约：:（）()净值]{0,6}$"
+_COMPARE = {"小于": "<", "低于": "<", "＜": "<", "<": "<", "少于": "<", "大于": ">", "高于": ">", "＞": ">",
+            ">": ">", "超过": ">", "等于": "=", "=": "=", "＝": "="}
+_COMPARE_RE = re.compile("|".join(map(re.escape, _COMPARE)))
+_SENTENCE_END = "。\n"
+_REF = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+
+
+@dataclass
+class Vocabulary:
+    facts: list            # [(compiled label regex, fact path)]
+    columns: list          # [(compiled regex, column)]
+    column_any: re.Pattern
+    shares: list           # [(compiled regex, fact path)]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    data = yaml.load(resources.files("generator").joinpath("data/mentions.yaml").read_text("utf-8"),
+                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    facts = [(re.compile(f"(?:{e['label']})" + _FILLER), e["fact"]) for e in data["facts"]]
+    columns = [(re.compile(rx), col) for col, rx in data["columns"].items()]
+    column_any = re.compile("|".join(f"(?P<{c}>{rx})" for c, rx in data["columns"].items()))
+    shares = [(re.compile(e["label"]), e["fact"]) for e in data["shares"]]
+    return Vocabulary(facts, columns, column_any, shares)
+
+
+@dataclass
+class Amount:
+    start: int
+    end: int
+    value: Decimal          # signed: a stated decrease is negative
+    unit: str
+    fact: str | None = None     # the dotted fact path, column included
+    change_of: "Amount | None" = None
+    change_base: str | None = None   # 'prior' | 'budget' | 'adjusted'
+    flagged: bool = False
+
+    @property
+    def wan(self) -> Decimal:
+        return self.value * (MONEY_UNITS.get(self.unit) or _CURRENCY[self.unit])
+
+
+def check_prose(report: Report, doc: Document, view: FactView, found: Findings) -> None:
+    voc = vocabulary()
+    flagged_units: set[str] = set()
+    for path, raw in iter_texts(report):
+        if path and path[0] in ("rubric", "template", "title"):
+            continue
+        text = _REF.sub(lambda m: " " * len(m.group()), raw)
+        amounts = _amounts(text, voc, report)
+        for a in amounts:
+            _check_fact(a, text, report, view, doc, path, found, flagged_units)
+        for a in amounts:
+            if a.change_of is not None:
+                _check_change(a, text, report, view, doc, path, found)
+        _check_parts(amounts, text, doc, path, found)
+        _check_compare(amounts, text, doc, path, found)
+        _check_targets(report, text, doc, path, found)
+
+
+def _amounts(text: str, voc: Vocabulary, report: Report) -> list[Amount]:
+    out: list[Amount] = []
+    sentence_start = 0
+    previous: Amount | None = None
+    for m in _AMOUNT.finditer(text):
+        cut = max(text.rfind(ch, 0, m.start()) for ch in _SENTENCE_END)
+        if cut >= sentence_start:
+            sentence_start, previous = cut + 1, None
+        window_start = previous.end if previous else sentence_start
+        window = text[window_start:m.start()]
+        a = Amount(m.start(), m.end(), Decimal(m.group(1)), m.group(2))
+        change = _CHANGE.search(window)
+        label_fact = None
+        for rx, fact in voc.facts:
+            lm = rx.search(window[: change.start()] if change else window)
+            if lm:
+                label_fact = fact
+                break
+        if change:
+            if change.group(4) in ("减少", "下降", "节约"):
+                a.value = -a.value
+            base = change.group(2) or ""
+            a.change_base = "budget" if "预算" in base and "调整" not in base else (
+                "adjusted" if "调整" in base else "prior")
+            if change.group(3) and int(change.group(3)) != report.year - 1:
+                a.change_base = "year:" + change.group(3)
+            if label_fact and label_fact in _GROUPS and a.change_base == "prior":
+                a.fact = label_fact + ".change"          # "人员经费增加 68.44 万元"
+            elif previous is not None and change.group(1):
+                a.change_of = previous                   # "…3237.75万元，较上年增加1066.5万元"
+        elif label_fact:
+            a.fact = label_fact
+            if label_fact in _GROUPS:
+                a.fact += "." + _column(text[sentence_start:m.start()], voc)
+        elif previous is not None and previous.fact and previous.fact.rsplit(".", 1)[-1] in COLUMNS:
+            cm = re.fullmatch(r"[\s，,、]*(?:其中)?[，,]?\s*(" + voc.column_any.pattern + r")数?" + _FILLER, window)
+            if cm:   # "…收入1747.99万元，调整预算数7532.81万元，决算数7523.81万元"
+                col = next(c for c in COLUMNS if cm.groupdict().get(c))
+                a.fact = previous.fact.rsplit(".", 1)[0] + "." + col
+        out.append(a)
+        previous = a
+    return out
+
+
+# Fact paths that are `Amounts` groups (a column must be chosen) rather than single figures.
+_GROUPS = {"finance.income.carryover", "finance.expenditure.carryover", "finance.three_public",
+           "finance.expenditure.public", "finance.expenditure.personnel", "finance.expenditure.basic",
+           "finance.expenditure.project", "finance.income.general", "finance.income.fund",
+           "finance.income.state_capital", "finance.income.fiscal", "finance.expenditure.current",
+           "finance.income.current", "finance.income.total", "finance.expenditure.total"}
+
+
+def _column(before: str, voc: Vocabulary) -> str:
+    """The column named nearest before the amount in its sentence; 决算 when none is."""
+    last = None
+    for m in voc.column_any.finditer(before):
+        last = m
+    if last is None:
+        return "final"
+    return next(c for c, v in last.groupdict().items() if v)
+
+
+def _check_fact(a: Amount, text, report, view: FactView, doc, path, found: Findings, flagged_units) -> None:
+    if a.fact is None or a.unit not in MONEY_UNITS:
+        return
+    fact_value = view.value(a.fact)
+    if fact_value is None:
+        return
+    unit = view.unit(a.fact)
+    in_mention_unit = fact_value * MONEY_UNITS[unit] / MONEY_UNITS[a.unit]
+    if a.fact.endswith(".change"):
+        ok = same_figure(a.value, in_mention_unit)
+    else:
+        ok = same_figure(abs(a.value), in_mention_unit)
+    if ok:
+        return
+    a.flagged = True
+    quote = text[max(0, a.start - 14): a.end]
+    if unit != a.unit and same_figure(abs(a.value), fact_value):
+        key = (doc.file, unit)
+        if key not in flagged_units:
+            flagged_units.add(key)
+            section = a.fact.split(".")[0]
+            found.error("PROSE-UNIT", f"正文“…{quote}”与表中 {fact_label(a.fact, report)} {fmt(fact_value)} 数值相同，"
+                        f"但表的金额单位为“{unit}”、正文为“{a.unit}”：请核对 {section}.unit。", doc, path)
+        return
+    found.error("PROSE-FACT", f"正文“…{quote}”与事实不符：{fact_label(a.fact, report)} 为 {fmt(in_mention_unit)}{a.unit}"
+                f"（差 {fmt(abs(a.value) - in_mention_unit) if not a.fact.endswith('.change') else fmt(a.value - in_mention_unit)}）。",
+                doc, path, stated=a.value, fact=in_mention_unit)
+
+
+def _check_change(a: Amount, text, report, view: FactView, doc, path, found: Findings) -> None:
+    base = a.change_of
+    quote = text[max(0, base.start - 10): a.end]
+    if a.change_base and a.change_base.startswith("year:"):
+        found.warning("DATE-YEAR", f"“…{quote}”：与 {a.change_base[5:]} 年比较，但报告年度为 {report.year} 年"
+                      f"，上年应为 {report.year - 1} 年。", doc, path)
+        a.change_base = "prior"
+    reference = None
+    if base.fact and base.fact.rsplit(".", 1)[-1] in COLUMNS:
+        group = base.fact.rsplit(".", 1)[0]
+        ref = view.value(f"{group}.{a.change_base}")
+        if ref is not None:
+            reference = ref * MONEY_UNITS[view.unit(group)] / MONEY_UNITS[a.unit]
+    if reference is not None and base.unit == a.unit:
+        computed = abs(base.value) - reference
+        if not sum_consistent(a.value, [abs(base.value), -reference]):
+            what = COLUMNS.get(a.change_base, a.change_base)
+            found.error("PROSE-CHANGE", f"“…{quote}”：{fmt(base.value)} − {what} {fmt(reference)} = {fmt(computed)}，"
+                        f"与写明的{'增加' if a.value >= 0 else '减少'} {fmt(abs(a.value))} 不符。", doc, path,
+                        stated=a.value, computed=computed)
+    rate = _RATE.match(text, a.end)
+    if rate and base.unit == a.unit:
+        stated = Decimal(rate.group(1))
+        prior = abs(base.value) - a.value
+        if prior != 0:
+            computed = abs(a.value) / prior * 100
+            if abs(computed - stated) > half_unit(stated):
+                found.error("PROSE-RATE", f"“…{text[base.start:rate.end()]}”：{fmt(abs(a.value))} ÷ {fmt(prior)} = "
+                            f"{fmt(computed, 2)}%，与写明的 {rate.group(1)}% 不符。", doc, path,
+                            stated=stated, computed=computed)
+
+
+def _check_parts(amounts: list[Amount], text, doc, path, found: Findings) -> None:
+    """"X万元，其中 A万元、B万元" — the parts add up to X."""
+    for i, total in enumerate(amounts):
+        nxt = text[total.end: total.end + 8]
+        k = nxt.find("其中")
+        if k < 0 or re.search(r"[。；;]", nxt[:k]):
+            continue
+        parts = []
+        cursor = total.end
+        for a in amounts[i + 1:]:
+            between = text[cursor:a.start]
+            if "。" in between or ("）" in between and "（" not in text[total.end:cursor + 1] and parts):
+                break
+            if "；" in between and parts and re.search(r"[，,]", between.split("；", 1)[1]):
+                break
+            if a.unit != total.unit or a.change_of is not None:
+                break
+            parts.append(a)
+            cursor = a.end
+            if ")" in text[a.end:a.end + 2] or "）" in text[a.end:a.end + 2]:
+                break
+        if len(parts) < 2 or total.flagged:
+            continue
+        if not sum_consistent(total.value, [p.value for p in parts]):
+            s = sum((p.value for p in parts), Decimal(0))
+            terms = " + ".join(fmt(p.value) for p in parts).replace("+ -", "− ")
+            found.error("PROSE-SUM", f"正文“…{text[max(0, total.start - 10):parts[-1].end]}”：其中各项合计 "
+                        f"{terms} = {fmt(s)}{total.unit}，不等于 {fmt(total.value)}{total.unit}。", doc, path,
+                        stated=total.value, computed=s)
+
+
+def _check_compare(amounts: list[Amount], text, doc, path, found: Findings) -> None:
+    for a, b in zip(amounts, amounts[1:]):
+        between = text[a.end:b.start]
+        if "。" in between or "；" in between or "，" in between:
+            continue
+        m = _COMPARE_RE.search(between)
+        if not m:
+            continue
+        op = _COMPARE[m.group()]
+        x, y = a.wan, b.wan
+        ok = {"<": x < y, ">": x > y, "=": x == y}[op]
+        if not ok:
+            found.error("PROSE-COMPARE", f"正文“{text[a.start:b.end]}”不成立。", doc, path)
+
+
+def _check_targets(report: Report, text, doc, path, found: Findings) -> None:
+    """A target's figure restated in prose ("合计培训249人次") agrees with its target or actual."""
+    for t in report.targets:
+        if t.actual is None:
+            continue
+        for name in [t.name, *t.aliases]:
+            for m in re.finditer(re.escape(name), text):
+                tail = text[m.end(): m.end() + 16]
+                stop = re.search(r"[。；;]", tail)
+                tail = tail[: stop.start()] if stop else tail
+                qm = re.search(r"(\d+(?:\.\d+)?)\s*(亿元|万元|元|%|％|[个家座人项件次场名户亩篇批]|人次)", tail)
+                if not qm:
+                    continue
+                q = parse_quantity(qm.group(1) + qm.group(2))
+                against = [x for x in (t.actual, t.target) if q.in_unit_of(x) is not None]
+                if not against or any(same_figure(q.in_unit_of(x), x.value) for x in against):
+                    continue
+                found.error("PROSE-TARGET", f"正文“{text[m.start(): m.end() + qm.end()]}”与绩效目标“{t.name}”"
+                            f"的完成值 {t.actual}（目标值 {t.target}）不符。", doc, path)

@@ -1,0 +1,137 @@
+"""Scores against the rubric: coverage, ranges, sums, scoring rules, deductions, total, grade."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..derive import FactView, Scores
+from ..facts import Report
+from ..findings import Document, Findings
+from ..numbers import fmt
+from ..rubric import Rubric
+
+
+def check_scores(report: Report, doc: Document, rubric: Rubric, scores: Scores, view: FactView,
+                 found: Findings) -> None:
+    _coverage(report, doc, rubric, found)
+    for node in rubric.walk():
+        entry = report.scores.get(node.id)
+        base = ("scores", node.id)
+        stated = scores.stated.get(node.id)
+        if entry is None:
+            continue
+        if entry.name and entry.name != node.name:
+            found.error("SCORE-NAME", f"{node.id} 在评分体系中是“{node.name}”，此处写成“{entry.name}”："
+                        "请核对指标编号。", doc, base + ("name",))
+        if entry.max is not None and entry.max != node.points:
+            found.error("SCORE-MAX-STATED", f"{node.title} 写明满分 {fmt(entry.max)} 分，评分体系中为 {fmt(node.points)} 分。",
+                        doc, base + ("max",), stated=entry.max, rubric=node.points)
+        if stated is not None:
+            if stated > node.points:
+                found.error("SCORE-RANGE", f"{node.title} 得分 {fmt(stated)} 超过满分 {fmt(node.points)}。",
+                            doc, base + ("score",), score=stated, max=node.points)
+            elif entry.max is not None and stated > entry.max:
+                found.error("SCORE-RANGE", f"{node.title} 写明“自评分 {fmt(stated)} 分，满分 {fmt(entry.max)} 分”："
+                            "得分超过了写明的满分。", doc, base + ("score",), score=stated, max=entry.max)
+            elif stated < 0:
+                found.error("SCORE-RANGE", f"{node.title} 得分 {fmt(stated)} 小于 0。", doc, base + ("score",))
+        if entry.deduction is not None and stated is not None:
+            lost = node.points - stated
+            if entry.deduction != lost:
+                found.error("SCORE-DEDUCTION", f"{node.title} 写明扣 {fmt(entry.deduction)} 分，但满分 {fmt(node.points)} − "
+                            f"得分 {fmt(stated)} = {fmt(lost)}。", doc, base + ("deduction",),
+                            deduction=entry.deduction, computed=lost)
+        if not node.is_leaf and stated is not None and not any(
+                leaf.id in scores.missing for leaf in node.leaves()):
+            derived = scores.derived.get(node.id)
+            if derived is not None and derived != stated:
+                parts = " + ".join(fmt(scores.derived.get(c.id, Decimal(0))) for c in node.children)
+                found.error("SCORE-SUM", f"{node.title} 得分 {fmt(stated)} ≠ 下级指标合计 {fmt(derived)} = {parts}。",
+                            doc, base + ("score",), stated=stated, computed=derived)
+        if node.is_leaf:
+            _rule(node, entry, stated, scores, doc, found)
+    _measures(report, doc, rubric, view, found)
+    _total(report, doc, rubric, scores, found)
+
+
+def _coverage(report: Report, doc: Document, rubric: Rubric, found: Findings) -> None:
+    for key in report.scores:
+        if key not in rubric.by_id:
+            found.add("SCORE-UNKNOWN", "error", f"评分体系“{rubric.name}”中没有编号为“{key}”的指标。",
+                      doc, ("scores", key)).at_key = True
+    for node in rubric.walk():
+        entry = report.scores.get(node.id)
+        if node.is_leaf and (entry is None or entry.score is None):
+            if node.rule in ("rate", "target_rate", "not_exceed") and entry is not None:
+                continue   # the rule gives the score; the entry carries the text
+            found.error("SCORE-MISSING", f"缺少指标 {node.title}（{fmt(node.points)} 分）的自评得分：请在 scores 下添加 "
+                        f"{node.id}: {{score: …}}。", doc, ("scores", node.id) if entry else ("scores",))
+
+
+def _rule(node, entry, stated, scores: Scores, doc, found: Findings) -> None:
+    base = ("scores", node.id)
+    exp = scores.expected.get(node.id)
+    if exp is not None and exp.score is None:
+        found.warning("RULE-DATA", f"{node.title}：{exp.how}。", doc, base)
+    elif exp is not None and stated is not None and exp.score != stated:
+        found.error("RULE-SCORE", f"{node.title} 得分 {fmt(stated)}，按评分规则应为 {fmt(exp.score)}（{exp.how}）。",
+                    doc, base + ("score",), stated=stated, expected=exp.score)
+    if stated is not None and stated < node.points and exp is None and not entry.reason:
+        found.error("DEDUCTION-REASON", f"{node.title} 得分 {fmt(stated)} 低于满分 {fmt(node.points)}，"
+                    "请在 reason 中写明扣分原因。", doc, base)
+
+
+def _measures(report: Report, doc: Document, rubric: Rubric, view: FactView, found: Findings) -> None:
+    """A stated measure (rate, numerator, denominator) against the one the facts give."""
+    from ..derive import measure_from_facts, target_summary
+    from ..numbers import half_unit, rate_consistent, same_figure
+
+    for node in rubric.walk():
+        entry = report.scores.get(node.id)
+        m = entry.measure if entry else None
+        if m is None:
+            continue
+        base = ("scores", node.id, "measure")
+        if m.denominator is not None and m.denominator == 0:
+            found.error("MEASURE-ZERO", f"{node.title} 的计算式分母为 0，比率无意义。", doc, base + ("denominator",))
+        if node.rule == "target_rate":
+            s = target_summary(report)
+            num, den, rate = Decimal(s.achieved), Decimal(s.total), s.rate
+            what = "绩效目标表"
+        else:
+            num, den, rate = measure_from_facts(node, view)
+            what = node.ind.measure.name if node.ind.measure else ""
+        if den is not None and m.denominator is not None and not same_figure(m.denominator, den):
+            found.error("MEASURE-FACT", f"{node.title} 的分母写成 {fmt(m.denominator)}，按{what}应为 {fmt(den)}。",
+                        doc, base + ("denominator",), stated=m.denominator, computed=den)
+        if num is not None and m.numerator is not None and not same_figure(m.numerator, num):
+            found.error("MEASURE-FACT", f"{node.title} 的分子写成 {fmt(m.numerator)}，按{what}应为 {fmt(num)}。",
+                        doc, base + ("numerator",), stated=m.numerator, computed=num)
+        if m.value is not None and m.value.unit == "%":
+            stated = m.value.value
+            if m.numerator is not None and m.denominator:
+                if not rate_consistent(stated, m.numerator, m.denominator):
+                    actual = m.numerator / m.denominator * 100
+                    found.error("MEASURE-RATE", f"{node.title} 写明 {m.value.text}，但 {fmt(m.numerator)} ÷ "
+                                f"{fmt(m.denominator)} = {fmt(actual, 2)}%。", doc, base + ("value",))
+            elif rate is not None and abs(rate - stated) > half_unit(stated):
+                found.error("MEASURE-RATE", f"{node.title} 写明 {m.value.text}，按{what}为 "
+                            f"{fmt(num)} ÷ {fmt(den)} = {fmt(rate, 2)}%。", doc, base + ("value",),
+                            stated=stated, computed=rate)
+
+
+def _total(report: Report, doc: Document, rubric: Rubric, scores: Scores, found: Findings) -> None:
+    c = report.conclusion
+    if c is None:
+        return
+    if c.total is not None and scores.total is not None and c.total != scores.total:
+        parts = " + ".join(fmt(scores.derived.get(r.id, Decimal(0))) for r in rubric.roots)
+        missing = f"（另有 {len(scores.missing)} 项末级指标未评分，按 0 计）" if scores.missing else ""
+        found.error("TOTAL", f"自评总分 {fmt(c.total)} ≠ 各一级指标得分合计 {fmt(scores.total)} = {parts}{missing}。",
+                    doc, ("conclusion", "total"), stated=c.total, computed=scores.total)
+    total = c.total if c.total is not None else scores.total
+    if c.grade and total is not None:
+        grade = rubric.grade_for(total)
+        if grade != c.grade:
+            bands = "、".join(f"{g}≥{fmt(m)}" for g, m in rubric.grades)
+            found.error("GRADE", f"总分 {fmt(total)} 对应的绩效等级为“{grade}”（{bands}），此处写成“{c.grade}”。",
+                        doc, ("conclusion", "grade"))

@@ -1,0 +1,43 @@
+"""Performance targets: units comparable, 完成情况 as the figures say, the two tables agree."""
+from __future__ import annotations
+
+from ..derive import target_status
+from ..facts import Report
+from ..findings import Document, Findings
+from ..numbers import fmt
+
+
+def check_targets(report: Report, doc: Document, found: Findings) -> None:
+    if not report.targets:
+        found.warning("TARGET-NONE", "未列出部门整体支出绩效目标（targets）：报告的绩效目标表将为空。",
+                      doc, ("targets",))
+    for i, t in enumerate(report.targets):
+        base = ("targets", i)
+        name = f"绩效目标“{t.name}”"
+        if t.results_target is not None:
+            again = t.results_target.in_unit_of(t.target)
+            if again is None or again != t.target.value:
+                found.error("TARGET-RESTATED", f"{name} 的目标值在绩效目标表中为 {t.target}，在实现情况表中为 "
+                            f"{t.results_target}：两表不一致。", doc, base + ("results_target",))
+            elif t.results_target.unit != t.target.unit:
+                found.warning("TARGET-UNIT", f"{name} 的目标值在两表中单位不同：{t.target} 与 {t.results_target}。",
+                              doc, base + ("results_target",))
+        if t.actual is None:
+            if t.status:
+                found.error("TARGET-STATUS", f"{name} 写明“{t.status}”，但没有填写完成值。", doc, base + ("actual",))
+            else:
+                found.warning("TARGET-ACTUAL", f"{name} 没有填写完成值（actual）。", doc, base)
+            continue
+        if t.actual.in_unit_of(t.target) is None:
+            found.error("TARGET-UNIT", f"{name} 的完成值 {t.actual} 与目标值 {t.target} 单位不可比。",
+                        doc, base + ("actual",))
+            continue
+        if t.target.unit == "" or t.actual.unit == "":
+            found.warning("TARGET-UNIT", f"{name} 的目标值 {t.target} 或完成值 {t.actual} 没有写单位。",
+                          doc, base + ("target" if t.target.unit == "" else "actual",))
+        status, actual = target_status(t)
+        if t.status and status and t.status != status:
+            sign = {">=": "≥", "<=": "≤", "=": "="}[t.direction or ">="]
+            found.error("TARGET-STATUS", f"{name} 写明“{t.status}”，但完成值 {fmt(actual)} {sign} 目标值 "
+                        f"{fmt(t.target.value)} {'成立' if status == '完成' else '不成立'}，应为“{status}”。",
+                        doc, base + ("status",))

@@ -1,0 +1,80 @@
+"""Free text: template blanks, dates outside the report year, references to facts."""
+from __future__ import annotations
+
+import re
+
+from ..facts import Report
+from ..findings import Document, Findings
+from ..schema import Model
+
+# Blanks a copied template leaves behind: "满分 分", "XX", "××", "（ ）", "___".
+BLANKS = [
+    (re.compile(r"(满分|得分|自评分|总分|合计|共|为)[ \t\u3000]+(分|万元|元|个|家|项|%)"), "数字空缺"),
+    (re.compile(r"[XＸ]{2,}|[×✕]{2,}|[○〇]{2,}|_{3,}|＿{2,}"), "占位符"),
+    (re.compile(r"[（(]\s*[)）]"), "空括号"),
+    (re.compile(r"\d{4}\s*年\s*月\s*日|(?<!\d)\s年\s*\d{1,2}\s*月"), "日期空缺"),
+]
+# Statements pinned to a moment of the report year: "截至2023年12月31日", "2023年年末".
+_AS_OF = re.compile(r"(截至|截止|截止到|截至到)\s*(\d{4})\s*年(?:\s*(\d{1,2})\s*月)?")
+_YEAR_END = re.compile(r"(\d{4})\s*年\s*(年末|年底|末)")
+_REF = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)")
+
+
+def iter_texts(obj, path=()):
+    """Every text of the report with its path, in document order."""
+    if isinstance(obj, str):
+        yield path, obj
+    elif isinstance(obj, Model):
+        for name in type(obj).fields:
+            yield from iter_texts(getattr(obj, name), path + (name,))
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from iter_texts(item, path + (i,))
+    elif isinstance(obj, dict):
+        for key, item in obj.items():
+            yield from iter_texts(item, path + (key,))
+
+
+# Fields whose text is a name or a document title, not narrative to scan for blanks.
+_NOT_NARRATIVE = {"rubric", "template", "name", "number", "kind"}
+
+
+def check_text(report: Report, doc: Document, view, found: Findings) -> None:
+    year = report.year
+    for path, text in iter_texts(report):
+        if not text.strip():
+            found.error("EMPTY", "此处为空白文字：请填写或删除该项。", doc, path)
+            continue
+        if path[-1] not in _NOT_NARRATIVE:
+            for pattern, what in BLANKS:
+                m = pattern.search(text)
+                if m:
+                    found.error("BLANK", f"文字中有未填写的模板空白（{what}）：“…{_around(text, m)}…”。", doc, path)
+                    break
+        for m in _AS_OF.finditer(text):
+            if int(m.group(2)) != year:
+                found.error("DATE-YEAR", f"“{_around(text, m)}”：统计截止时间应在报告年度 {year} 年内，此处为 "
+                            f"{m.group(2)} 年。", doc, path)
+        for m in _YEAR_END.finditer(text):
+            if int(m.group(1)) != year and "上年" not in text[max(0, m.start() - 6):m.start()]:
+                found.warning("DATE-YEAR", f"“{_around(text, m)}”：报告年度为 {year} 年，此处写的是 {m.group(1)} 年年末，"
+                              "请核对年份。", doc, path)
+        for m in _REF.finditer(text):
+            ref = m.group(1)
+            root = ref.split(".")[0]
+            if root in type(report).fields and report.get(ref) is None and view.value(ref) is None:
+                found.error("REF", f"文字中引用的 {{{{ {ref} }}}} 在事实文件中没有值。", doc, path)
+    st = report.department.staffing if report.department else None
+    if st is not None and st.as_of is not None and st.as_of.year != year:
+        found.error("DATE-YEAR", f"人员编制统计截止日期 {st.as_of:%Y年%-m月%-d日} 不在报告年度 {year} 年内"
+                    f"（通常应为 {year}年12月31日）。", doc, ("department", "staffing", "as_of"))
+    if report.report_date is not None and report.report_date.year not in (year, year + 1):
+        found.error("DATE-YEAR", f"成文日期 {report.report_date:%Y年%-m月%-d日} 应在 {year} 年或 {year + 1} 年。",
+                    doc, ("report_date",))
+    if report.assets is not None and report.assets.as_of is not None and report.assets.as_of.year != year:
+        found.error("DATE-YEAR", f"资产统计截止日期 {report.assets.as_of:%Y年%-m月%-d日} 不在报告年度 {year} 年内。",
+                    doc, ("assets", "as_of"))
+
+
+def _around(text: str, m: re.Match, width: int = 12) -> str:
+    return text[max(0, m.start() - width): m.end() + width].replace("\n", " ")

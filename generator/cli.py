@@ -1,0 +1,80 @@
+"""Command line: click declarations, help text and exit codes only.
+
+Each command imports its real work inside the function, so `mkreport --help` and
+`mkreport check` never pay for the rendering stack.
+"""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .errors import ExitCode, MkreportError
+
+
+class _Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except MkreportError as exc:
+            click.echo(str(exc), err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except Exception as exc:  # a bug of ours: say so plainly, without a traceback
+            click.echo(f"mkreport 内部错误：{type(exc).__name__}: {exc}\n"
+                       "这是程序的缺陷而不是您的输入问题，请把这条信息和输入文件报告给维护者。", err=True)
+            ctx.exit(ExitCode.INTERNAL)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="mkreport", message="mkreport %(version)s")
+def main() -> None:
+    """mkreport：由 YAML 事实文件校验并生成部门整体支出绩效自评报告。
+
+    \b
+    示例：
+      mkreport check inputs/yangxi-2023.yaml
+      mkreport build inputs/yangxi-2023.yaml
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="输出格式：text 供人阅读，json 供程序处理。")
+@click.option("--strict", is_flag=True, help="把警告也当作错误（有警告时退出码为 1）。")
+def check(inputs: tuple[str, ...], fmt: str, strict: bool) -> None:
+    """校验事实文件：对照评分体系和算术关系，列出所有问题。
+
+    每个问题显示为“文件:行:列: 错误|警告 [代码] 说明”。退出码：0 无错误；1 发现错误
+    （加 --strict 时警告也算）；2 参数错误或文件无法读取。
+
+    \b
+    示例：
+      mkreport check inputs/yangxi-2023.yaml
+      mkreport check inputs/*.yaml --format json
+    """
+    from .commands.check import run_check
+
+    ctx = click.get_current_context()
+    ctx.exit(run_check(list(inputs), fmt, strict))
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="写入的文件；省略时输出到屏幕。")
+def schema(output: str | None) -> None:
+    """输出事实文件的 JSON Schema（供 VS Code 等编辑器提示字段和说明）。
+
+    \b
+    示例：
+      mkreport schema -o schema/facts.schema.json
+    """
+    from .commands.schema import run_schema
+
+    run_schema(output)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""`mkreport check`: check each input, print every finding, return the exit code."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..errors import ExitCode, MkreportError
+from ..findings import ERROR, WARNING, Finding, render_json, render_text, summary
+from ..pipeline import check
+
+
+def run_check(inputs: list[str], fmt: str, strict: bool) -> int:
+    findings: list[Finding] = []
+    unreadable = False
+    for name in inputs:
+        try:
+            findings.extend(check(Path(name), name).findings.sorted())
+        except MkreportError as exc:
+            # an unreadable file is reported like a finding, and the other files still get checked
+            findings.append(Finding("INPUT", ERROR, exc.message, None, (), exc.line, exc.col))
+            findings[-1].file_override = exc.file or name
+            unreadable = True
+    errors = sum(f.severity == ERROR for f in findings)
+    warnings = sum(f.severity == WARNING for f in findings)
+    if fmt == "json":
+        sys.stdout.write(render_json(findings, inputs) + "\n")
+    else:
+        if findings:
+            sys.stdout.write(render_text(findings) + "\n")
+        sys.stderr.write(summary(errors, warnings) + "\n")
+    if unreadable:
+        return ExitCode.USAGE
+    if errors or (strict and warnings):
+        return ExitCode.FINDINGS
+    return ExitCode.OK

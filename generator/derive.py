@@ -1,0 +1,237 @@
+"""Computed values: totals, changes, rates, target completion, expected scores, the grade.
+
+Checks compare what the user stated with what is derived here; the renderer prints the
+derived values where the user stated none. A value is the stated one when it was written and
+the derived one otherwise, so one mistake is reported once, where it was made.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .facts import COLUMNS, Report, Target
+from .numbers import MONEY_UNITS, fmt, round_to
+from .rubric import Node, Rubric
+
+ZERO = Decimal(0)
+
+# Totals and their parts, per column of `Amounts` (年初预算/调整预算/决算/上年/增减).
+AMOUNT_SUMS = [
+    ("finance.income.fiscal", ["finance.income.general", "finance.income.fund", "finance.income.state_capital"]),
+    ("finance.income.current", ["finance.income.fiscal", "finance.income.other"]),
+    ("finance.income.total", ["finance.income.current", "finance.income.carryover"]),
+    ("finance.expenditure.basic", ["finance.expenditure.personnel", "finance.expenditure.public"]),
+    ("finance.expenditure.current", ["finance.expenditure.basic", "finance.expenditure.project",
+                                     "finance.expenditure.remit_upper", "finance.expenditure.operating",
+                                     "finance.expenditure.subsidiary"]),
+    ("finance.expenditure.total", ["finance.expenditure.current", "finance.expenditure.carryover"]),
+]
+# Totals and their parts among single figures.
+VALUE_SUMS = [
+    ("finance.economic.total", [f"finance.economic.{k}" for k in (
+        "wages", "goods_services", "households", "debt_interest", "capital_construction", "capital",
+        "enterprise_construction", "enterprise", "social_security", "other")]),
+    ("assets.total", ["assets.current", "assets.fixed", "assets.intangible", "assets.other"]),
+    ("assets.fixed_use.original", ["assets.fixed_use.in_use", "assets.fixed_use.idle"]),
+]
+SUMS: dict[str, list[str]] = dict(VALUE_SUMS)
+for _total, _parts in AMOUNT_SUMS:
+    for _col in COLUMNS:
+        SUMS[f"{_total}.{_col}"] = [f"{p}.{_col}" for p in _parts]
+
+
+class FactView:
+    """Numbers of a report by dotted path: stated where written, derived otherwise."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        self._cache: dict[str, Decimal | None] = {}
+
+    def stated(self, path: str) -> Decimal | None:
+        v = self.report.get(path)
+        return v if isinstance(v, Decimal) else None
+
+    def value(self, path: str) -> Decimal | None:
+        if path not in self._cache:
+            self._cache[path] = None     # guards against a cycle in the tables above
+            v = self.stated(path)
+            self._cache[path] = v if v is not None else self.derived(path)
+        return self._cache[path]
+
+    def derived(self, path: str) -> Decimal | None:
+        if path.endswith(".change"):
+            base = path[: -len(".change")]
+            final, prior = self.value(base + ".final"), self.value(base + ".prior")
+            if final is not None and prior is not None:
+                return final - prior
+        parts = SUMS.get(path)
+        if parts:
+            values = [self.value(p) for p in parts]
+            known = [v for v in values if v is not None]
+            if known:
+                return sum(known, ZERO)
+        return None
+
+    def total(self, paths: list[str]) -> Decimal | None:
+        """The sum of several facts; None if any is unknown."""
+        values = [self.value(p) for p in paths]
+        return None if any(v is None for v in values) else sum(values, ZERO)
+
+    def unit(self, path: str) -> str:
+        """The money unit a fact is written in."""
+        if path.startswith("assets.fixed_use."):
+            section = self.report.get("assets.fixed_use.unit")
+        elif path.startswith("assets."):
+            section = self.report.get("assets.unit")
+        else:
+            section = self.report.get("finance.unit")
+        return section or "万元"
+
+    def in_wan(self, path: str) -> Decimal | None:
+        v = self.value(path)
+        return None if v is None else v * MONEY_UNITS[self.unit(path)]
+
+    @property
+    def decimals(self) -> int:
+        d = self.report.get("finance.decimals")
+        return 2 if d is None else d
+
+
+# ---- targets -------------------------------------------------------------------------
+
+def target_status(t: Target) -> tuple[str | None, Decimal | None]:
+    """完成/未完成 from target, actual and direction; and the actual in the target's unit."""
+    if t.actual is None:
+        return None, None
+    actual = t.actual.in_unit_of(t.target)
+    if actual is None:
+        return None, None
+    direction = t.direction or ">="
+    ok = {">=": actual >= t.target.value, "<=": actual <= t.target.value, "=": actual == t.target.value}[direction]
+    return ("完成" if ok else "未完成"), actual
+
+
+@dataclass
+class TargetSummary:
+    total: int
+    achieved: int
+    unknown: int
+
+    @property
+    def rate(self) -> Decimal | None:
+        return Decimal(self.achieved) / Decimal(self.total) * 100 if self.total else None
+
+
+def target_summary(report: Report) -> TargetSummary:
+    statuses = [target_status(t)[0] for t in report.targets]
+    return TargetSummary(len(statuses), statuses.count("完成"), statuses.count(None))
+
+
+# ---- scores --------------------------------------------------------------------------
+
+@dataclass
+class Expected:
+    """A rule's expected score and the computation, in words, that gave it."""
+
+    score: Decimal | None
+    how: str
+    measure: Decimal | None = None      # the rate used, in %
+
+
+@dataclass
+class Scores:
+    stated: dict[str, Decimal] = field(default_factory=dict)
+    derived: dict[str, Decimal] = field(default_factory=dict)
+    expected: dict[str, Expected] = field(default_factory=dict)
+    missing: set = field(default_factory=set)   # leaves with no score, counted as 0
+    total: Decimal | None = None
+    grade: str | None = None
+
+
+def measure_from_facts(node: Node, view: FactView) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """(numerator, denominator, rate in %) of an indicator's measure computed from the facts."""
+    m = node.ind.measure
+    if m is None:
+        return None, None, None
+    num = _wan_total(m.numerator, view)
+    den = _wan_total(m.denominator, view)
+    if num is None or den is None or den == 0:
+        return num, den, None
+    return num, den, num / den * 100
+
+
+def _wan_total(paths: list[str], view: FactView) -> Decimal | None:
+    values = [view.in_wan(p) for p in paths]
+    return None if any(v is None for v in values) else sum(values, ZERO)
+
+
+def expected_score(node: Node, report: Report, view: FactView, rubric: Rubric) -> Expected | None:
+    kind = node.rule
+    points = node.points
+    places = rubric.score_decimals
+    if kind == "target_rate":
+        s = target_summary(report)
+        if not s.total:
+            return Expected(None, "未填写绩效目标，无法按目标完成率计分")
+        score = round_to(Decimal(s.achieved) / Decimal(s.total) * points, places)
+        return Expected(score, f"已完成目标 {s.achieved} ÷ 目标总数 {s.total} × 分值 {fmt(points)} = {fmt(score)}",
+                        s.rate)
+    if kind == "rate":
+        rate, source = None, ""
+        _, _, from_facts = measure_from_facts(node, view)
+        entry = report.scores.get(node.id)
+        m = entry.measure if entry else None
+        if from_facts is not None:
+            rate, source = from_facts, f"{node.ind.measure.name} {fmt(from_facts, 2)}%"
+        elif m is not None and m.value is not None and m.value.unit == "%":
+            rate, source = m.value.value, f"指标值 {m.value.text}"
+        elif m is not None and m.numerator is not None and m.denominator:
+            rate = m.numerator / m.denominator * 100
+            source = f"{fmt(m.numerator)} ÷ {fmt(m.denominator)}"
+        if rate is None:
+            return Expected(None, "缺少指标值（measure.value 或 分子/分母），无法按比率计分")
+        capped = min(rate, Decimal(100))
+        score = round_to(capped / 100 * points, places)
+        return Expected(score, f"{source} × 分值 {fmt(points)} = {fmt(score)}", rate)
+    if kind == "not_exceed":
+        parts = []
+        ok = True
+        for lim in node.ind.rule.limits:
+            actual, limit = _wan_total(lim.actual, view), _wan_total(lim.limit, view)
+            name = lim.label or f"{'+'.join(lim.actual)} ≤ {'+'.join(lim.limit)}"
+            if actual is None or limit is None:
+                return Expected(None, f"缺少“{name}”所需的数据，无法计分")
+            ok = ok and actual <= limit
+            parts.append(f"{name}：{fmt(actual)} {'≤' if actual <= limit else '>'} {fmt(limit)}")
+        score = points if ok else ZERO
+        return Expected(score, "；".join(parts) + f"，得 {fmt(score)} 分")
+    return None
+
+
+def derive_scores(report: Report, rubric: Rubric, view: FactView) -> Scores:
+    out = Scores()
+    for node in rubric.walk():
+        entry = report.scores.get(node.id)
+        if entry is not None and entry.score is not None:
+            out.stated[node.id] = entry.score
+        exp = expected_score(node, report, view, rubric) if node.is_leaf else None
+        if exp is not None:
+            out.expected[node.id] = exp
+
+    def up(node: Node) -> Decimal:
+        if node.is_leaf:
+            v = out.stated.get(node.id)
+            if v is None and node.id in out.expected:
+                v = out.expected[node.id].score
+            if v is None:
+                out.missing.add(node.id)
+                v = ZERO
+        else:
+            v = sum((up(c) for c in node.children), ZERO)
+        out.derived[node.id] = v
+        return v
+
+    out.total = sum((up(r) for r in rubric.roots), ZERO)
+    out.grade = rubric.grade_for(out.total)
+    return out
+

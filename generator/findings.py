@@ -1,0 +1,122 @@
+"""Findings are data: a code, a severity, where (a path into a document) and a message.
+
+Checks only build `Finding`s. This module is the one place that turns paths into
+`file:line:col`, sorts, prints and counts them.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from .schema import Path
+
+ERROR, WARNING = "error", "warning"
+SEVERITY_ZH = {ERROR: "错误", WARNING: "警告"}
+
+
+@dataclass
+class Document:
+    """A loaded file and the positions of its values, keyed by path."""
+
+    file: str
+    positions: dict = field(default_factory=dict)
+    key_positions: dict = field(default_factory=dict)
+
+    def locate(self, path: Path, at_key: bool = False) -> tuple[int, int]:
+        """The position of `path`, or of its nearest ancestor that was written."""
+        table = self.key_positions if at_key else self.positions
+        p = tuple(path)
+        while p:
+            if p in table:
+                return table[p]
+            if p in self.positions:
+                return self.positions[p]
+            p = p[:-1]
+        return self.positions.get((), (1, 1))
+
+
+@dataclass
+class Finding:
+    code: str
+    severity: str
+    message: str
+    doc: Document | None = None
+    path: Path = ()
+    line: int | None = None
+    col: int | None = None
+    numbers: dict = field(default_factory=dict)   # the values involved, for --format json
+    at_key: bool = False
+    file_override: str | None = None
+
+    def resolve(self) -> "Finding":
+        if self.line is None and self.doc is not None:
+            self.line, self.col = self.doc.locate(self.path, self.at_key)
+        return self
+
+    @property
+    def file(self) -> str:
+        return self.file_override or (self.doc.file if self.doc else "")
+
+    def sort_key(self):
+        return (self.file, self.line or 0, self.col or 0, self.code, self.message)
+
+    def text(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}:{self.col or 1}"
+        return f"{where}: {SEVERITY_ZH[self.severity]} [{self.code}] {self.message}"
+
+    def as_json(self) -> dict:
+        from .schema import dotted_path
+        return {"file": self.file, "line": self.line, "col": self.col, "severity": self.severity,
+                "code": self.code, "path": dotted_path(self.path) if self.path else "",
+                "message": self.message,
+                "numbers": {k: str(v) for k, v in self.numbers.items()}}
+
+
+class Findings(list):
+    """The findings of one run, with the counts the CLI needs."""
+
+    def add(self, code: str, severity: str, message: str, doc: Document | None = None,
+            path: Path = (), **numbers) -> Finding:
+        f = Finding(code, severity, message, doc, tuple(path), numbers=numbers)
+        self.append(f)
+        return f
+
+    def error(self, code, message, doc=None, path=(), **numbers):
+        return self.add(code, ERROR, message, doc, path, **numbers)
+
+    def warning(self, code, message, doc=None, path=(), **numbers):
+        return self.add(code, WARNING, message, doc, path, **numbers)
+
+    def sorted(self) -> list[Finding]:
+        return sorted((f.resolve() for f in self), key=Finding.sort_key)
+
+    def count(self, severity: str) -> int:  # type: ignore[override]
+        return sum(1 for f in self if f.severity == severity)
+
+    @property
+    def errors(self) -> int:
+        return self.count(ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return self.count(WARNING)
+
+
+def render_text(findings: list[Finding]) -> str:
+    return "\n".join(f.text() for f in findings)
+
+
+def render_json(findings: list[Finding], files: list[str]) -> str:
+    body = {"files": files,
+            "errors": sum(f.severity == ERROR for f in findings),
+            "warnings": sum(f.severity == WARNING for f in findings),
+            "findings": [f.as_json() for f in findings]}
+    return json.dumps(body, ensure_ascii=False, indent=2)
+
+
+def summary(errors: int, warnings: int) -> str:
+    if not errors and not warnings:
+        return "检查通过：未发现问题。"
+    return f"共发现 {errors} 个错误、{warnings} 个警告。"

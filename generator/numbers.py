@@ -1,0 +1,126 @@
+"""Exact numbers as written: parsing, precision, tolerances, units and display.
+
+Every figure is a `Decimal` parsed from the text the user typed, so `120.50` keeps its two
+decimals. Tolerances follow XBRL calculations 1.1: a figure written with d decimals stands for
+the interval ±½·10⁻ᵈ, and a sum is consistent when the intervals overlap.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)")
+_FULL_NUMBER_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
+
+# Money units, with their size in 万元, the unit every comparison is made in.
+MONEY_UNITS = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Decimal(10000)}
+# Count units are interchangeable with each other (a report writes 179座 and 179个 for the same
+# 5G base stations); they only may not be compared with money or percentages.
+COUNT_UNITS = ("个", "家", "座", "人", "人次", "项", "件", "次", "场", "名", "户", "亩", "篇", "批")
+PERCENT = "%"
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """The Decimal written in `text`, or None if it is not a plain decimal number."""
+    text = text.strip()
+    if not _FULL_NUMBER_RE.match(text):
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the regex admits only valid literals
+        return None
+
+
+def decimals(value: Decimal) -> int:
+    """Decimal places as written: 796.02 → 2, 42 → 0."""
+    exp = value.as_tuple().exponent
+    return -exp if isinstance(exp, int) and exp < 0 else 0
+
+
+def half_unit(value: Decimal, floor: int = 0) -> Decimal:
+    """Half a unit of the last written digit; `floor` is the precision a table promises
+    (a table of 万元 to 0.01 means `42` is 42.00, not 42 ± 0.5)."""
+    return Decimal(5).scaleb(-max(decimals(value), floor) - 1)
+
+
+def sum_consistent(total: Decimal, parts: list[Decimal], floor: int = 0) -> bool:
+    """XBRL 1.1 interval rule: the stated total and the sum of the parts overlap."""
+    slack = half_unit(total, floor) + sum((half_unit(p, floor) for p in parts), Decimal(0))
+    return abs(total - sum(parts, Decimal(0))) <= slack
+
+
+def same_figure(stated: Decimal, fact: Decimal) -> bool:
+    """A figure restated elsewhere: equal once both are rounded to the coarser precision."""
+    d = min(decimals(stated), decimals(fact))
+    return round_to(stated, d) == round_to(fact, d)
+
+
+def round_to(value: Decimal, places: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def rate_consistent(stated_percent: Decimal, numerator: Decimal, denominator: Decimal) -> bool:
+    """A stated percentage against its numerator and denominator, to the stated precision."""
+    if denominator == 0:
+        return False
+    actual = numerator / denominator * 100
+    return abs(actual - stated_percent) <= half_unit(stated_percent)
+
+
+def fmt(value: Decimal | None, places: int | None = None) -> str:
+    """Show a Decimal as written (no exponent notation), or rounded to `places`."""
+    if value is None:
+        return "（空）"
+    if places is not None:
+        value = round_to(value, places)
+    text = format(value, "f")
+    if places is None and "." in text and len(text.split(".")[1]) > 4:
+        # a computed quotient: show four places, the precision nobody writes beyond
+        text = format(round_to(value, 4), "f").rstrip("0").rstrip(".")
+    return text
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with the unit it was written in: 500亿元, 179座, 86.67%, or a bare 4."""
+
+    value: Decimal
+    unit: str = ""
+    text: str = ""
+
+    @property
+    def family(self) -> str:
+        if self.unit in MONEY_UNITS:
+            return "money"
+        if self.unit == PERCENT:
+            return "percent"
+        if self.unit in COUNT_UNITS or self.unit == "":
+            return "count"
+        return "other:" + self.unit
+
+    def in_unit_of(self, other: "Quantity") -> Decimal | None:
+        """This value expressed in `other`'s unit, or None when the units cannot compare."""
+        if self.unit == other.unit:
+            return self.value
+        if self.family == other.family == "money":
+            return self.value * MONEY_UNITS[self.unit] / MONEY_UNITS[other.unit]
+        if self.family == other.family == "count":
+            return self.value
+        return None
+
+    def __str__(self) -> str:
+        return self.text or f"{fmt(self.value)}{self.unit}"
+
+
+_QUANTITY_RE = re.compile(r"^\s*([+-]?(?:\d+(?:\.\d+)?|\.\d+))\s*([^\d\s.+-][^\d]*)?\s*$")
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    m = _QUANTITY_RE.match(text)
+    if not m:
+        return None
+    unit = (m.group(2) or "").strip()
+    if unit == "％":
+        unit = PERCENT
+    return Quantity(Decimal(m.group(1)), unit, text.strip())

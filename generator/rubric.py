@@ -1,0 +1,295 @@
+"""Rubrics (评分体系): the indicator tree, its points and scoring rules, as YAML data.
+
+A finance bureau's rubric is data a user can add without touching Python. It is validated
+when loaded: ids unique, children adding up to their parent's points, the whole to 100,
+grade bands in order, and every fact path a rule names known to the facts model.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from . import facts
+from .findings import Document, Findings
+from .numbers import fmt
+from .schema import (Choice, Conversion, Field, INVALID, Kind, ListOf, Model, ModelKind,
+                     Number, Integer, Text, convert, label)
+from .yamlsource import read_yaml
+
+
+class FactPaths(Kind):
+    """One dotted fact path, or a list of them to be added up."""
+
+    zh = "事实路径"
+
+    def empty(self):
+        return []
+
+    def convert(self, node, conv, path, zh):
+        items = [node] if node.kind == "scalar" else node.value if node.kind == "seq" else None
+        if items is None or any(n.kind != "scalar" or not n.value for n in items):
+            conv.problem(path, node, f"{label(path, zh)} 应为事实路径（如 finance.income.total.final）或其列表。")
+            return INVALID
+        return [n.value.strip() for n in items]
+
+    def json_schema(self, defs):
+        return {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+
+
+RULE_KINDS = {
+    "rate": "得分 = 指标值（百分比，最高100%）× 分值",
+    "target_rate": "得分 = 已完成绩效目标数 ÷ 绩效目标总数 × 分值",
+    "not_exceed": "各项实际数均不超过上限得满分，否则不得分",
+    "judgement": "按评分标准酌情评分，扣分须说明原因",
+}
+
+
+class Limit(Model):
+    """不超过上限的一项比较"""
+
+    actual = Field(FactPaths(), "实际数（事实路径）", required=True)
+    limit = Field(FactPaths(), "上限（事实路径）", required=True)
+    label = Field(Text(), "说明", help="如“三公经费决算数不超过预算数”")
+
+
+class Rule(Model):
+    """计分规则"""
+
+    kind = Field(Choice({k: k for k in RULE_KINDS}), "规则类型", required=True,
+                 help="；".join(f"{k}：{v}" for k, v in RULE_KINDS.items()))
+    limits = Field(ListOf(ModelKind(Limit)), "比较项（not_exceed 用）")
+
+
+class MeasureDef(Model):
+    """指标值的算法
+    由事实算出的比率（百分比）；自评中写了指标值的，将与之核对。"""
+
+    name = Field(Text(), "名称", required=True, help="如 结转结余率")
+    numerator = Field(FactPaths(), "分子", required=True)
+    denominator = Field(FactPaths(), "分母", required=True)
+
+
+class Indicator(Model):
+    """指标"""
+
+    id = Field(Text(), "指标编号", required=True, help="在本评分体系内唯一，如 B24")
+    name = Field(Text(), "指标名称", required=True)
+    points = Field(Number(), "分值", required=True)
+    criteria = Field(Text(), "评分标准")
+    rule = Field(ModelKind(Rule), "计分规则", help="省略时按评分标准酌情评分（judgement）")
+    measure = Field(ModelKind(MeasureDef), "指标值的算法")
+    note = Field(Text(), "说明")
+
+
+# A recursive field can only name its class once the class exists.
+Indicator.fields["children"] = Field(ListOf(ModelKind(Indicator)), "下级指标")
+
+
+class Band(Model):
+    """绩效等级"""
+
+    grade = Field(Text(), "等级", required=True)
+    min = Field(Number(), "最低分（含）", required=True)
+
+
+class RubricModel(Model):
+    """评分体系（指标体系）"""
+
+    name = Field(Text(), "名称", required=True)
+    basis = Field(Text(), "依据", help="制定或发布评分体系的文件")
+    points = Field(Number(), "总分", help="默认 100")
+    score_decimals = Field(Integer(), "得分保留的小数位数", help="按公式计分时四舍五入到的位数，默认 2")
+    template = Field(Text(), "报告模板", help="templates/ 下的模板名")
+    grades = Field(ListOf(ModelKind(Band)), "绩效等级划分", help="默认 优≥90、良≥80、中≥60、差")
+    indicators = Field(ListOf(ModelKind(Indicator)), "一级指标", required=True)
+    note = Field(Text(), "说明")
+
+
+DEFAULT_GRADES = [("优", Decimal(90)), ("良", Decimal(80)), ("中", Decimal(60)), ("差", Decimal(0))]
+
+
+@dataclass
+class Node:
+    """An indicator placed in its tree, with its level (1 = 一级) and parent."""
+
+    ind: Indicator
+    level: int
+    parent: "Node | None"
+    children: list
+    path: tuple           # path of the indicator in the rubric document
+
+    @property
+    def id(self) -> str:
+        return self.ind.id
+
+    @property
+    def name(self) -> str:
+        return self.ind.name
+
+    @property
+    def points(self) -> Decimal:
+        return self.ind.points
+
+    @property
+    def rule(self) -> str:
+        return self.ind.rule.kind if self.ind.rule else "judgement"
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    def leaves(self):
+        if self.is_leaf:
+            yield self
+        for c in self.children:
+            yield from c.leaves()
+
+    @property
+    def title(self) -> str:
+        return f"{self.id} {self.name}"
+
+
+@dataclass
+class Rubric:
+    model: RubricModel
+    doc: Document
+    roots: list
+    by_id: dict
+
+    @property
+    def name(self) -> str:
+        return self.model.name
+
+    @property
+    def points(self) -> Decimal:
+        return self.model.points or Decimal(100)
+
+    @property
+    def score_decimals(self) -> int:
+        return 2 if self.model.score_decimals is None else self.model.score_decimals
+
+    @property
+    def grades(self) -> list[tuple[str, Decimal]]:
+        if self.model.grades:
+            return [(b.grade, b.min) for b in self.model.grades]
+        return DEFAULT_GRADES
+
+    def grade_for(self, total: Decimal) -> str | None:
+        for grade, minimum in self.grades:
+            if total >= minimum:
+                return grade
+        return None
+
+    def walk(self):
+        todo = list(reversed(self.roots))
+        while todo:
+            n = todo.pop()
+            yield n
+            todo.extend(reversed(n.children))
+
+
+_cache: dict[Path, tuple[Rubric, Findings]] = {}
+
+
+def load_rubric(path: Path, display: str) -> tuple[Rubric | None, Findings]:
+    """Load and validate a rubric; cached, since a bureau checks many inputs against one."""
+    key = path.resolve()
+    if key in _cache:
+        return _cache[key]
+    source = read_yaml(path, display)
+    conv = Conversion()
+    model = convert(RubricModel, source.root, conv, (), "评分体系")
+    doc = Document(display, conv.positions, conv.key_positions)
+    found = Findings()
+    for p in conv.problems:
+        found.add(p.code.replace("SCHEMA", "RUBRIC-SCHEMA"), "error", p.message, doc, p.path).line = p.line
+        found[-1].col = p.col
+    rubric = None
+    if model is not INVALID and not found:
+        rubric = _build(model, doc, found)
+    result = (rubric if not found.errors else None, found)
+    _cache[key] = result
+    return result
+
+
+def _build(model: RubricModel, doc: Document, found: Findings) -> Rubric:
+    by_id: dict[str, Node] = {}
+
+    def place(ind: Indicator, level: int, parent: Node | None, path: tuple) -> Node:
+        node = Node(ind, level, parent, [], path)
+        if ind.id in by_id:
+            first = by_id[ind.id]
+            found.error("RUBRIC-ID", f"指标编号“{ind.id}”重复：{by_id[ind.id].name} 与 {ind.name}"
+                        f"（第一次在第 {doc.locate(first.path + ('id',))[0]} 行）。", doc, path + ("id",))
+        else:
+            by_id[ind.id] = node
+        for i, child in enumerate(ind.children):
+            node.children.append(place(child, level + 1, node, path + ("children", i)))
+        return node
+
+    roots = [place(ind, 1, None, ("indicators", i)) for i, ind in enumerate(model.indicators)]
+    rubric = Rubric(model, doc, roots, by_id)
+    for node in rubric.walk():
+        _validate_indicator(node, doc, found)
+    total = sum((r.points for r in roots), Decimal(0))
+    parts = " + ".join(fmt(r.points) for r in roots)
+    if total != rubric.points:
+        found.error("RUBRIC-TOTAL", f"一级指标分值合计 {fmt(total)} = {parts}，不等于总分 {fmt(rubric.points)}。",
+                    doc, ("indicators",))
+    if rubric.points != 100:
+        found.error("RUBRIC-TOTAL", f"评分体系总分应为 100 分，此处为 {fmt(rubric.points)}。", doc, ("points",))
+    previous = None
+    for i, (grade, minimum) in enumerate(rubric.grades):
+        if previous is not None and minimum >= previous:
+            found.error("RUBRIC-GRADE", f"绩效等级“{grade}”的最低分 {fmt(minimum)} 应低于上一等级的 {fmt(previous)}"
+                        "（等级须从高到低排列）。", doc, ("grades", i, "min"))
+        previous = minimum
+    return rubric
+
+
+def _validate_indicator(node: Node, doc: Document, found: Findings) -> None:
+    ind = node.ind
+    if node.children:
+        total = sum((c.points for c in node.children), Decimal(0))
+        if total != ind.points:
+            parts = " + ".join(fmt(c.points) for c in node.children)
+            found.error("RUBRIC-SUM", f"{node.title} 分值 {fmt(ind.points)} ≠ 下级指标分值合计 {fmt(total)} = {parts}。",
+                        doc, node.path + ("points",))
+        if ind.rule and ind.rule.kind != "judgement":
+            found.error("RUBRIC-RULE", f"{node.title} 有下级指标，得分由下级相加，不能另设计分规则。",
+                        doc, node.path + ("rule",))
+    rule = ind.rule
+    if rule and rule.kind == "not_exceed" and not rule.limits:
+        found.error("RUBRIC-RULE", f"{node.title} 的 not_exceed 规则须列出 limits（实际数与上限）。",
+                    doc, node.path + ("rule",))
+    if rule and rule.kind != "not_exceed" and rule.limits:
+        found.error("RUBRIC-RULE", f"{node.title} 的 limits 只用于 not_exceed 规则。", doc, node.path + ("rule", "limits"))
+    paths = []
+    if ind.measure:
+        paths += [(p, node.path + ("measure", part)) for part in ("numerator", "denominator")
+                  for p in getattr(ind.measure, part)]
+    if rule:
+        for i, lim in enumerate(rule.limits):
+            paths += [(p, node.path + ("rule", "limits", i, part)) for part in ("actual", "limit")
+                      for p in getattr(lim, part)]
+    for fact_path, where in paths:
+        if not known_fact_path(fact_path):
+            found.error("RUBRIC-PATH", f"{node.title} 引用的事实路径“{fact_path}”不存在于事实文件的结构中。",
+                        doc, where)
+
+
+def known_fact_path(dotted: str) -> bool:
+    """Whether a dotted path names a numeric field of the facts model."""
+    model: type[Model] = facts.Report
+    parts = dotted.split(".")
+    for i, part in enumerate(parts):
+        field = model.fields.get(part)
+        if field is None:
+            return False
+        kind = field.kind
+        if isinstance(kind, ModelKind):
+            model = kind.model
+            continue
+        return i == len(parts) - 1 and isinstance(kind, Number)
+    return False

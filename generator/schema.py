@@ -1,0 +1,431 @@
+"""A small typed-model layer: declare fields once, get conversion, messages and JSON Schema.
+
+Why not pydantic: building a few dozen pydantic models costs more time than importing the
+whole rendering stack, and `mkreport check` must stay fast; we also want every message in
+Chinese and every value's `line:col`, which a converter of our own gives directly.
+
+A model is a class with `Field` attributes. `convert(Model, node, conv)` turns a YAML node tree
+into instances, records the position of every value under its path (a tuple of keys and list
+indices) and collects every problem as a `Problem` instead of stopping at the first.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from .numbers import Quantity, parse_decimal, parse_quantity
+from .yamlsource import Node
+
+Path = tuple
+
+
+@dataclass
+class Problem:
+    path: Path
+    line: int
+    col: int
+    message: str
+    code: str = "SCHEMA"
+
+
+class Conversion:
+    """State of one conversion: positions seen and problems found."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.positions: dict[Path, tuple[int, int]] = {}
+        self.key_positions: dict[Path, tuple[int, int]] = {}
+
+    def problem(self, path: Path, node: Node, message: str, code: str = "SCHEMA") -> None:
+        self.problems.append(Problem(path, node.line, node.col, message, code))
+
+
+INVALID = object()
+
+
+def label(path: Path, zh: str | None = None) -> str:
+    dotted = dotted_path(path)
+    return f"{dotted}（{zh}）" if zh else dotted
+
+
+def dotted_path(path: Path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "（文件顶层）"
+
+
+class Kind:
+    """How one field's YAML node becomes a Python value."""
+
+    zh = "值"
+
+    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self, defs: dict) -> dict:
+        raise NotImplementedError
+
+    def empty(self) -> Any:
+        return None
+
+    def _scalar(self, node: Node, conv: Conversion, path: Path, zh: str) -> str | object:
+        if node.kind != "scalar":
+            shape = "列表" if node.kind == "seq" else "映射"
+            conv.problem(path, node, f"{label(path, zh)} 应为{self.zh}，此处写成了{shape}。")
+            return INVALID
+        return node.value
+
+
+class Text(Kind):
+    zh = "文字"
+
+    def convert(self, node, conv, path, zh):
+        value = self._scalar(node, conv, path, zh)
+        if value is INVALID:
+            return value
+        return value.strip()
+
+    def json_schema(self, defs):
+        return {"type": ["string", "number"]}
+
+
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+class Number(Kind):
+    """An exact decimal number; the unit is given by the field (usually 万元)."""
+
+    zh = "数字"
+
+    def __init__(self, unit: str = "", minimum: Decimal | None = Decimal(0)):
+        self.unit = unit
+        self.minimum = minimum
+
+    def convert(self, node, conv, path, zh):
+        text = self._scalar(node, conv, path, zh)
+        if text is INVALID:
+            return text
+        value = parse_decimal(text)
+        if value is None:
+            conv.problem(path, node, f"{label(path, zh)} 应为数字，写成了“{text}”。" + _number_hint(text, self.unit))
+            return INVALID
+        if self.minimum is not None and value < self.minimum:
+            conv.problem(path, node, f"{label(path, zh)} 不能小于 {self.minimum}，写成了 {text}。")
+            return INVALID
+        return value
+
+    def json_schema(self, defs):
+        out = {"type": ["number", "string"], "pattern": r"^-?\d+(\.\d+)?$"}
+        if self.unit:
+            out["x-unit"] = self.unit
+        return out
+
+
+def _number_hint(text: str, unit: str) -> str:
+    if _THOUSANDS.match(text.strip()):
+        return "请去掉千位分隔符“,”，写成 " + text.replace(",", "") + "。"
+    q = parse_quantity(text)
+    if q is not None and q.unit:
+        where = f"单位统一为{unit}，" if unit else ""
+        return f"此处只写数字，不带单位：{where}请写成 {q.value}。"
+    if "，" in text or "。" in text:
+        return "此处只写一个数字，说明文字请写入相应的说明字段。"
+    return ""
+
+
+class Integer(Kind):
+    zh = "整数"
+
+    def convert(self, node, conv, path, zh):
+        text = self._scalar(node, conv, path, zh)
+        if text is INVALID:
+            return text
+        value = parse_decimal(text)
+        if value is None or value != value.to_integral_value() or value < 0:
+            hint = _number_hint(text, "")
+            conv.problem(path, node, f"{label(path, zh)} 应为非负整数，写成了“{text}”。{hint}")
+            return INVALID
+        return int(value)
+
+    def json_schema(self, defs):
+        return {"type": ["integer", "string"], "minimum": 0}
+
+
+class Percent(Kind):
+    zh = "百分比"
+
+    def convert(self, node, conv, path, zh):
+        text = self._scalar(node, conv, path, zh)
+        if text is INVALID:
+            return text
+        q = parse_quantity(text)
+        if q is None or q.unit != "%":
+            conv.problem(path, node, f"{label(path, zh)} 应为百分比，如 64.94%（带百分号），写成了“{text}”。")
+            return INVALID
+        return q.value
+
+    def json_schema(self, defs):
+        return {"type": "string", "pattern": r"^-?\d+(\.\d+)?\s*[%％]$"}
+
+
+class QuantityKind(Kind):
+    zh = "数量"
+
+    def convert(self, node, conv, path, zh):
+        text = self._scalar(node, conv, path, zh)
+        if text is INVALID:
+            return text
+        q = parse_quantity(text)
+        if q is None:
+            conv.problem(path, node, f"{label(path, zh)} 应为“数字+单位”，如 500亿元、179座、90%，写成了“{text}”。"
+                         + ("请去掉千位分隔符“,”。" if "," in text else ""))
+            return INVALID
+        return q
+
+    def json_schema(self, defs):
+        return {"type": ["string", "number"], "pattern": r"^-?\d+(\.\d+)?\s*\S*$",
+                "examples": ["500亿元", "179座", "90%"]}
+
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})-(\d{1,2})|年(\d{1,2})月(\d{1,2})日)$")
+
+
+class Date(Kind):
+    zh = "日期"
+
+    def convert(self, node, conv, path, zh):
+        text = self._scalar(node, conv, path, zh)
+        if text is INVALID:
+            return text
+        m = _DATE_RE.match(text.strip())
+        try:
+            if not m:
+                raise ValueError
+            y, mo, d = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
+            return _dt.date(int(y), int(mo), int(d))
+        except ValueError:
+            conv.problem(path, node, f"{label(path, zh)} 应为日期，如 2023-12-31 或 2023年12月31日，写成了“{text}”。")
+            return INVALID
+
+    def json_schema(self, defs):
+        return {"type": "string", "examples": ["2023-12-31"]}
+
+
+class Choice(Kind):
+    def __init__(self, options: dict[str, str]):
+        self.options = options   # accepted text → canonical value
+        self.zh = "以下之一：" + "、".join(dict.fromkeys(options.values()))
+
+    def convert(self, node, conv, path, zh):
+        text = self._scalar(node, conv, path, zh)
+        if text is INVALID:
+            return text
+        value = self.options.get(text.strip())
+        if value is None:
+            conv.problem(path, node, f"{label(path, zh)} 应为{self.zh}，写成了“{text}”。")
+            return INVALID
+        return value
+
+    def json_schema(self, defs):
+        return {"enum": list(self.options)}
+
+
+class ListOf(Kind):
+    def __init__(self, item: Kind):
+        self.item = item
+        self.zh = "列表"
+
+    def empty(self):
+        return []
+
+    def convert(self, node, conv, path, zh):
+        if node.kind != "seq":
+            conv.problem(path, node, f"{label(path, zh)} 应为列表（每项以“- ”开头）。")
+            return INVALID
+        out = []
+        for i, child in enumerate(node.value):
+            sub = path + (i,)
+            conv.positions[sub] = (child.line, child.col)
+            if child.is_null:
+                conv.problem(sub, child, f"{label(sub, zh)} 是空项，请填写或删除这一行。")
+                continue
+            value = self.item.convert(child, conv, sub, zh)
+            if value is not INVALID:
+                out.append(value)
+        return out
+
+    def json_schema(self, defs):
+        return {"type": "array", "items": self.item.json_schema(defs)}
+
+
+class MapOf(Kind):
+    """A mapping whose keys are ids chosen by the user (or by a rubric)."""
+
+    def __init__(self, item: Kind):
+        self.item = item
+        self.zh = "映射"
+
+    def empty(self):
+        return {}
+
+    def convert(self, node, conv, path, zh):
+        if node.kind != "map":
+            conv.problem(path, node, f"{label(path, zh)} 应为映射（“键: 值”）。")
+            return INVALID
+        out = {}
+        for key, child in node.value.items():
+            sub = path + (key,)
+            conv.positions[sub] = (child.line, child.col)
+            k = node.keys[key]
+            conv.key_positions[sub] = (k.line, k.col)
+            value = self.item.convert(child, conv, sub, zh) if not child.is_null else None
+            if value is not INVALID:
+                out[key] = value
+        return out
+
+    def json_schema(self, defs):
+        return {"type": "object", "additionalProperties": self.item.json_schema(defs)}
+
+
+class Either(Kind):
+    """A scalar written as text, or a mapping for the richer form."""
+
+    def __init__(self, scalar: Kind, mapping: Kind):
+        self.scalar, self.mapping = scalar, mapping
+        self.zh = f"{scalar.zh}或映射"
+
+    def convert(self, node, conv, path, zh):
+        return (self.mapping if node.kind == "map" else self.scalar).convert(node, conv, path, zh)
+
+    def json_schema(self, defs):
+        return {"anyOf": [self.scalar.json_schema(defs), self.mapping.json_schema(defs)]}
+
+
+class Field:
+    def __init__(self, kind: Kind, zh: str, required: bool = False, help: str = ""):
+        self.kind = kind
+        self.zh = zh          # short Chinese label, shown next to the field path
+        self.required = required
+        self.help = help      # longer Chinese description for editors
+
+    def json_schema(self, defs: dict) -> dict:
+        out = dict(self.kind.json_schema(defs))
+        out["description"] = self.zh + ("。" + self.help if self.help else "")
+        return out
+
+
+class Model:
+    """Base for typed records. Subclasses declare `Field`s and a Chinese docstring."""
+
+    fields: ClassVar[dict[str, Field]] = {}
+    path: Path = ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        merged = {}
+        for base in reversed(cls.__mro__[1:]):
+            merged.update(getattr(base, "fields", {}))
+        merged.update({k: v for k, v in vars(cls).items() if isinstance(v, Field)})
+        cls.fields = merged
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{k}={getattr(self, k)!r}" for k in self.fields if getattr(self, k) not in (None, [], {}))
+        return f"{type(self).__name__}({shown})"
+
+    def get(self, dotted: str) -> Any:
+        """Follow a dotted path of attribute names and mapping keys; None when absent."""
+        value: Any = self
+        for part in dotted.split("."):
+            if value is None:
+                return None
+            if isinstance(value, dict):
+                value = value.get(part)
+            elif isinstance(value, Model) and part in value.fields:
+                value = getattr(value, part)
+            else:
+                return None
+        return value
+
+
+class ModelKind(Kind):
+    def __init__(self, model: type[Model] | str, registry: dict | None = None):
+        self._model = model
+        self._registry = registry
+        self.zh = "映射"
+
+    @property
+    def model(self) -> type[Model]:
+        if isinstance(self._model, str):   # a forward reference, for recursive models
+            self._model = self._registry[self._model]
+        return self._model
+
+    def convert(self, node, conv, path, zh):
+        return convert(self.model, node, conv, path, zh)
+
+    def json_schema(self, defs):
+        name = self.model.__name__
+        if name not in defs:
+            defs[name] = {}   # placeholder first: recursion ends here
+            defs[name] = model_schema(self.model, defs)
+        return {"$ref": f"#/$defs/{name}"}
+
+
+def convert(model: type[Model], node: Node, conv: Conversion, path: Path = (), zh: str = "") -> Any:
+    title = (model.__doc__ or "").strip().splitlines()[0] if model.__doc__ else model.__name__
+    if node.kind != "map":
+        conv.problem(path, node, f"{label(path, zh or title)} 应为映射（若干“键: 值”行），此处写成了"
+                     + ("列表" if node.kind == "seq" else f"“{node.value}”") + "。")
+        return INVALID
+    conv.positions.setdefault(path, (node.line, node.col))
+    obj = model.__new__(model)
+    obj.path = path
+    for key, child in node.value.items():
+        sub = path + (key,)
+        k = node.keys[key]
+        conv.key_positions[sub] = (k.line, k.col)
+        conv.positions[sub] = (child.line, child.col)
+        field = model.fields.get(key)
+        if field is None:
+            known = list(model.fields)
+            near = difflib.get_close_matches(key, known, n=1)
+            hint = f"是否想写“{near[0]}”（{model.fields[near[0]].zh}）？" if near else (
+                "此处可用的字段：" + "、".join(f"{n}（{f.zh}）" for n, f in model.fields.items()) + "。")
+            conv.problem(sub, k, f"未知字段“{key}”（位于 {label(path, title)}）。{hint}", "SCHEMA-UNKNOWN")
+            continue
+        if child.is_null:
+            continue
+        value = field.kind.convert(child, conv, sub, field.zh)
+        if value is not INVALID:
+            setattr(obj, key, value)
+    for name, field in model.fields.items():
+        if name not in obj.__dict__:
+            if field.required:
+                conv.problem(path + (name,), node, f"缺少必填字段 {label(path + (name,), field.zh)}。",
+                             "SCHEMA-MISSING")
+            setattr(obj, name, field.kind.empty())
+    return obj
+
+
+def model_schema(model: type[Model], defs: dict) -> dict:
+    doc = (model.__doc__ or "").strip()
+    title, _, rest = doc.partition("\n")
+    out = {"type": "object", "title": title.strip(), "additionalProperties": False,
+           "properties": {n: f.json_schema(defs) for n, f in model.fields.items()}}
+    if rest.strip():
+        out["description"] = " ".join(line.strip() for line in rest.strip().splitlines())
+    required = [n for n, f in model.fields.items() if f.required]
+    if required:
+        out["required"] = required
+    return out
+
+
+def json_schema(model: type[Model], schema_id: str) -> dict:
+    defs: dict = {}
+    root = model_schema(model, defs)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": schema_id,
+            **root, "$defs": dict(sorted(defs.items()))}

@@ -1,0 +1,241 @@
+"""Read a YAML file safely into a tree of nodes that remember where they were written.
+
+We compose the tree ourselves from PyYAML's event stream rather than let PyYAML construct
+Python objects, because we want: every scalar kept as the text the user typed (so `120.50`
+keeps two decimals, `010` is not 8 and `no` is not False — the model decides what a text
+means), a `line:col` on every key and value, duplicate keys refused, no tags honoured, and
+hard limits on size, nesting depth and alias expansion that hold before any memory is spent.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError
+
+MAX_BYTES = 5 * 1024 * 1024   # a year of one department's facts is ~100 KB
+MAX_DEPTH = 40                # the facts model nests about 8 levels
+MAX_NODES = 200_000           # after alias expansion; stops "billion laughs"
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ALLOWED_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map",
+                 "tag:yaml.org,2002:seq"}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass(eq=False)
+class Node:
+    """A YAML node: `kind` is 'map', 'seq' or 'scalar'; line and col are 1-based."""
+
+    kind: str
+    line: int
+    col: int
+    value: object = None           # str | None for scalars, list[Node], dict[str, Node]
+    keys: dict = field(default_factory=dict)   # map only: key text → key Node
+    quoted: bool = False           # scalar written in quotes (or as a block)
+
+    @property
+    def is_null(self) -> bool:
+        return self.kind == "scalar" and self.value is None
+
+
+@dataclass
+class Source:
+    """One YAML file as read: its display name and its root node."""
+
+    file: str
+    root: Node
+
+
+def read_yaml(path: Path | str, display: str | None = None) -> Source:
+    path = Path(path)
+    name = display or str(path)
+    if not path.exists():
+        raise InputError(f"找不到文件 {name}。请检查路径是否正确。", name)
+    if path.is_dir():
+        raise InputError(f"{name} 是一个文件夹，不是 YAML 文件。", name)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(
+                f"文件过大（{size / 1048576:.1f} MB），上限为 {MAX_BYTES // 1048576} MB。"
+                "一个部门一年的事实文件通常不足 100 KB，请确认选对了文件。", name)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"无法读取文件：{exc.strerror or exc}。", name) from None
+    return Source(name, compose(decode(data, name), name))
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 with or without BOM; anything else gets a message that says how to fix it."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("文件是 UTF-16 编码。请在编辑器中将其另存为“UTF-8”编码后重试。", name)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        hint = "文件不是 UTF-8 编码。"
+        try:
+            data.decode("gb18030")
+            hint = "文件似乎是 GBK/GB2312 编码（Windows 记事本的“ANSI”）。"
+        except UnicodeDecodeError:
+            pass
+        raise InputError(hint + "请在编辑器中将其另存为“UTF-8”编码"
+                         "（VS Code：右下角编码 → 通过编码保存 → UTF-8）后重试。",
+                         name, line, col) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise InputError("文件中含有空字符（\\x00），可能是二进制文件或编码错误。", name, line, 1)
+    return text
+
+
+# PyYAML's problems, in the words a department's staff will understand.
+_PROBLEMS = [
+    ("found character '\\t' that cannot start any token",
+     "此处有制表符（Tab）。YAML 只能用空格缩进，请把 Tab 换成空格。"),
+    ("found a tab character", "此处有制表符（Tab）。YAML 只能用空格缩进，请把 Tab 换成空格。"),
+    ("mapping values are not allowed",
+     "此处不应出现冒号“:”。若值本身含有“: ”，请给整个值加引号；也可能是上一行缩进有误。"),
+    ("could not find expected ':'", "缺少冒号“:”，或者缩进不对齐。"),
+    ("did not find expected key", "缩进不对齐，或者上一行的值没有写完（如引号未闭合）。"),
+    ("did not find expected '-' indicator", "列表项缩进不对齐。"),
+    ("found unexpected end of stream", "文件在此意外结束：可能有未闭合的引号或括号。"),
+    ("did not find expected node content", "此处缺少值：列表或映射没有写完，或括号未闭合。"),
+    ("did not find expected ',' or ']'", "方括号列表 [ … ] 未闭合，或元素之间缺少逗号。"),
+    ("did not find expected ',' or '}'", "花括号 { … } 未闭合，或元素之间缺少逗号。"),
+    ("found unacceptable character", "此处有不可见的控制字符（常见于从 Word 复制的文字），请删除。"),
+    ("special characters are not allowed", "此处有不可见的控制字符（常见于从 Word 复制的文字），请删除。"),
+    ("found undefined alias", "引用了未定义的锚点（*别名）。"),
+    ("found character that cannot start any token",
+     "此处的字符不能作为值的开头（如 @、`、%）。请给整个值加引号。"),
+    ("expected <block end>, but found", "缩进不对齐：此行与上文的层级不一致。"),
+    ("expected a single document", "文件中只能有一个 YAML 文档（请删除多余的 ---）。"),
+]
+
+
+def _yaml_message(exc: yaml.YAMLError, text: str, name: str) -> InputError:
+    if isinstance(exc, yaml.reader.ReaderError):
+        pos = exc.position
+        line = text.count("\n", 0, pos) + 1
+        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        return InputError(f"此处有不可见的控制字符 U+{exc.character:04X}（常见于从 Word 复制的文字），"
+                          "请删除。", name, line, col)
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = str(getattr(exc, "problem", "") or exc)
+    message = next((zh for en, zh in _PROBLEMS if en in problem), None)
+    if mark is not None and mark.index < len(text) and text[mark.index] == "\t":
+        message = _PROBLEMS[0][1]
+    if message is None:
+        message = f"YAML 语法错误（{problem}）。"
+    if mark is not None:
+        return InputError(message, name, mark.line + 1, mark.column + 1)
+    return InputError(message, name)
+
+
+def compose(text: str, name: str) -> Node:
+    """Build the node tree from the event stream, iteratively (no recursion to exhaust)."""
+    loader = _Loader(text)
+    root: Node | None = None
+    stack: list[tuple[Node, list]] = []   # (container, [pending key node] for maps)
+    anchors: dict[str, Node] = {}
+    expanded = 0
+    try:
+        while True:
+            try:
+                event = loader.get_event()
+            except yaml.YAMLError as exc:
+                raise _yaml_message(exc, text, name) from None
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
+                continue
+            if isinstance(event, yaml.DocumentStartEvent):
+                if root is not None:
+                    raise InputError("文件中只能有一个 YAML 文档（请删除多余的 ---）。",
+                                     name, event.start_mark.line + 1, 1)
+                continue
+            mark = event.start_mark
+            line, col = mark.line + 1, mark.column + 1
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                continue
+            tag = getattr(event, "tag", None)
+            if tag not in _ALLOWED_TAGS:
+                raise InputError(f"不允许使用 YAML 标签 {tag}：事实文件只含文字、数字、列表和映射。",
+                                 name, line, col)
+            if isinstance(event, yaml.AliasEvent):
+                node = anchors.get(event.anchor)
+                if node is None:
+                    raise InputError(f"引用了未定义的锚点 *{event.anchor}。", name, line, col)
+                expanded += _size(node, MAX_NODES - expanded)
+                if expanded > MAX_NODES:
+                    raise InputError(f"别名（*引用）展开后超过 {MAX_NODES} 个节点的上限，"
+                                     "文件可能是恶意构造的。", name, line, col)
+            elif isinstance(event, yaml.ScalarEvent):
+                plain = event.style is None
+                value = None if plain and event.value in _NULLS else event.value
+                node = Node("scalar", line, col, value, quoted=not plain)
+            elif isinstance(event, yaml.MappingStartEvent):
+                node = Node("map", line, col, {})
+            elif isinstance(event, yaml.SequenceStartEvent):
+                node = Node("seq", line, col, [])
+            else:  # pragma: no cover - PyYAML has no other events
+                continue
+            expanded += 1
+            if expanded > MAX_NODES:
+                raise InputError(f"文件节点数超过 {MAX_NODES} 的上限。", name, line, col)
+            anchor = getattr(event, "anchor", None)
+            if anchor and not isinstance(event, yaml.AliasEvent):
+                anchors[anchor] = node
+            _attach(node, stack, name)
+            if root is None:
+                root = node
+            if node.kind in ("map", "seq") and not isinstance(event, yaml.AliasEvent):
+                if len(stack) >= MAX_DEPTH:
+                    raise InputError(f"嵌套层级超过 {MAX_DEPTH} 层的上限。", name, line, col)
+                stack.append((node, []))
+    finally:
+        loader.dispose()
+    if root is None:
+        raise InputError("文件是空的。请参照 inputs/ 下的示例填写。", name, 1, 1)
+    return root
+
+
+def _attach(node: Node, stack: list, name: str) -> None:
+    if not stack:
+        return
+    parent, pending = stack[-1]
+    if parent.kind == "seq":
+        parent.value.append(node)
+        return
+    if not pending:   # this node is a key
+        if node.kind != "scalar" or node.value is None:
+            raise InputError("映射的键必须是简单文字。", name, node.line, node.col)
+        key = node.value
+        if key in parent.value:
+            first = parent.keys[key]
+            raise InputError(f"键“{key}”重复出现（第一次在第 {first.line} 行）。"
+                             "同一层级的键不能重复，请删除或合并其中一个。", name, node.line, node.col)
+        pending.append(node)
+        return
+    key_node = pending.pop()
+    parent.value[key_node.value] = node
+    parent.keys[key_node.value] = key_node
+
+
+def _size(node: Node, budget: int) -> int:
+    """Nodes in a subtree, counting shared subtrees each time (what expansion would cost)."""
+    count, todo = 0, [node]
+    while todo and count <= budget:
+        n = todo.pop()
+        count += 1
+        if n.kind == "seq":
+            todo.extend(n.value)
+        elif n.kind == "map":
+            todo.extend(n.value.values())
+    return count
