@@ -74,20 +74,59 @@ class Amount:
 
 def check_prose(report: Report, doc: Document, view: FactView, found: Findings) -> None:
     voc = vocabulary()
-    flagged_units: set[str] = set()
+    texts = []
     for path, raw in iter_texts(report):
         if path and path[0] in ("rubric", "template", "title"):
             continue
         text = _REF.sub(lambda m: " " * len(m.group()), raw)
-        amounts = _amounts(text, voc, report)
+        texts.append((path, text, _amounts(text, voc, report)))
+    units = _table_units(report, doc, view, texts, found)
+    for path, text, amounts in texts:
         for a in amounts:
-            _check_fact(a, text, report, view, doc, path, found, flagged_units)
+            _check_fact(a, text, report, view, units, doc, path, found)
         for a in amounts:
             if a.change_of is not None:
-                _check_change(a, text, report, view, doc, path, found)
+                _check_change(a, text, report, view, units, doc, path, found)
         _check_parts(amounts, text, doc, path, found)
         _check_compare(amounts, text, doc, path, found)
         _check_targets(report, text, doc, path, found)
+
+
+def _table_units(report, doc, view: FactView, texts, found: Findings) -> dict[str, str]:
+    """The unit each table's figures are really in. When prose restates a table's figures with
+    the same digits in another unit ("（单位：元）" over figures in 万元), the table's unit label is
+    wrong: say so once, and compare the rest in the prose's unit so the real slips still show."""
+    units: dict[str, str] = {}
+    for path, text, amounts in texts:
+        for a in amounts:
+            if a.fact is None or a.unit not in MONEY_UNITS or a.fact.endswith(".change"):
+                continue
+            table_unit = view.unit(a.fact)
+            raw = view.value(a.fact)
+            if raw is None or table_unit == a.unit:
+                continue
+            section = _section(a.fact)
+            if section not in units and same_figure(abs(a.value), raw):
+                units[section] = a.unit
+                quote = text[max(0, a.start - 14): a.end]
+                field = "finance.unit" if section == "finance" else f"{section}.unit"
+                found.error("PROSE-UNIT", f"正文“…{quote}”与表中 {fact_label(a.fact, report)} {fmt(raw)} 数字相同，"
+                            f"但表的金额单位为“{table_unit}”、正文为“{a.unit}”：表的单位应为“{a.unit}”（{field}）。",
+                            doc, tuple(field.split(".")), table_unit=table_unit, prose_unit=a.unit)
+    return units
+
+
+def _section(fact: str) -> str:
+    return "assets.fixed_use" if fact.startswith("assets.fixed_use.") else fact.split(".")[0]
+
+
+def _fact_in(a_unit: str, fact: str, view: FactView, units: dict[str, str]) -> Decimal | None:
+    """A fact's value expressed in the unit `a_unit`."""
+    value = view.value(fact)
+    if value is None:
+        return None
+    unit = units.get(_section(fact)) or view.unit(fact)
+    return value * MONEY_UNITS[unit] / MONEY_UNITS[a_unit]
 
 
 def _amounts(text: str, voc: Vocabulary, report: Report) -> list[Amount]:
@@ -152,36 +191,22 @@ def _column(before: str, voc: Vocabulary) -> str:
     return next(c for c, v in last.groupdict().items() if v)
 
 
-def _check_fact(a: Amount, text, report, view: FactView, doc, path, found: Findings, flagged_units) -> None:
+def _check_fact(a: Amount, text, report, view: FactView, units, doc, path, found: Findings) -> None:
     if a.fact is None or a.unit not in MONEY_UNITS:
         return
-    fact_value = view.value(a.fact)
+    fact_value = _fact_in(a.unit, a.fact, view, units)
     if fact_value is None:
         return
-    unit = view.unit(a.fact)
-    in_mention_unit = fact_value * MONEY_UNITS[unit] / MONEY_UNITS[a.unit]
-    if a.fact.endswith(".change"):
-        ok = same_figure(a.value, in_mention_unit)
-    else:
-        ok = same_figure(abs(a.value), in_mention_unit)
-    if ok:
+    stated = a.value if a.fact.endswith(".change") else abs(a.value)
+    if same_figure(stated, fact_value):
         return
     a.flagged = True
     quote = text[max(0, a.start - 14): a.end]
-    if unit != a.unit and same_figure(abs(a.value), fact_value):
-        key = (doc.file, unit)
-        if key not in flagged_units:
-            flagged_units.add(key)
-            section = a.fact.split(".")[0]
-            found.error("PROSE-UNIT", f"正文“…{quote}”与表中 {fact_label(a.fact, report)} {fmt(fact_value)} 数值相同，"
-                        f"但表的金额单位为“{unit}”、正文为“{a.unit}”：请核对 {section}.unit。", doc, path)
-        return
-    found.error("PROSE-FACT", f"正文“…{quote}”与事实不符：{fact_label(a.fact, report)} 为 {fmt(in_mention_unit)}{a.unit}"
-                f"（差 {fmt(abs(a.value) - in_mention_unit) if not a.fact.endswith('.change') else fmt(a.value - in_mention_unit)}）。",
-                doc, path, stated=a.value, fact=in_mention_unit)
+    found.error("PROSE-FACT", f"正文“…{quote}”与事实不符：{fact_label(a.fact, report)} 为 {fmt(fact_value)}{a.unit}"
+                f"（差 {fmt(stated - fact_value)}）。", doc, path, stated=stated, fact=fact_value)
 
 
-def _check_change(a: Amount, text, report, view: FactView, doc, path, found: Findings) -> None:
+def _check_change(a: Amount, text, report, view: FactView, units, doc, path, found: Findings) -> None:
     base = a.change_of
     quote = text[max(0, base.start - 10): a.end]
     if a.change_base and a.change_base.startswith("year:"):
@@ -191,9 +216,8 @@ def _check_change(a: Amount, text, report, view: FactView, doc, path, found: Fin
     reference = None
     if base.fact and base.fact.rsplit(".", 1)[-1] in COLUMNS:
         group = base.fact.rsplit(".", 1)[0]
-        ref = view.value(f"{group}.{a.change_base}")
-        if ref is not None:
-            reference = ref * MONEY_UNITS[view.unit(group)] / MONEY_UNITS[a.unit]
+        if a.unit in MONEY_UNITS:
+            reference = _fact_in(a.unit, f"{group}.{a.change_base}", view, units)
     if reference is not None and base.unit == a.unit:
         computed = abs(base.value) - reference
         if not sum_consistent(a.value, [abs(base.value), -reference]):
@@ -269,7 +293,7 @@ def _check_targets(report: Report, text, doc, path, found: Findings) -> None:
                 tail = text[m.end(): m.end() + 16]
                 stop = re.search(r"[。；;]", tail)
                 tail = tail[: stop.start()] if stop else tail
-                qm = re.search(r"(\d+(?:\.\d+)?)\s*(亿元|万元|元|%|％|[个家座人项件次场名户亩篇批]|人次)", tail)
+                qm = re.search(r"(\d+(?:\.\d+)?)\s*(亿元|万元|元|%|％|人次|[个家座人项件次场名户亩篇批])", tail)
                 if not qm:
                     continue
                 q = parse_quantity(qm.group(1) + qm.group(2))
