@@ -64,13 +64,30 @@ class FactView:
             final, prior = self.value(base + ".final"), self.value(base + ".prior")
             if final is not None and prior is not None:
                 return final - prior
-        parts = SUMS.get(path)
-        if parts:
-            values = [self.value(p) for p in parts]
-            known = [v for v in values if v is not None]
-            if known:
-                return sum(known, ZERO)
+        parts = self.parts(path)
+        if parts and all(v is not None for _, v in parts):
+            return sum((v for _, v in parts), ZERO)
         return None
+
+    def parts(self, path: str) -> list[tuple[str, Decimal | None]] | None:
+        """The parts of a total with their values. A part whose row is absent from the
+        table counts as 0 (an empty row); a row present without this column is unknown."""
+        names = SUMS.get(path)
+        if not names:
+            return None
+        out = []
+        for p in names:
+            v = self.value(p)
+            if v is None and self._row_absent(p):
+                continue
+            out.append((p, v))
+        return out or None
+
+    def _row_absent(self, path: str) -> bool:
+        head, _, last = path.rpartition(".")
+        if last in COLUMNS:
+            return self.report.get(head) is None and self.derived(path) is None
+        return True
 
     def total(self, paths: list[str]) -> Decimal | None:
         """The sum of several facts; None if any is unknown."""
@@ -95,6 +112,11 @@ class FactView:
     def decimals(self) -> int:
         d = self.report.get("finance.decimals")
         return 2 if d is None else d
+
+
+def tidy(value: Decimal) -> Decimal:
+    """A computed sum without the trailing zeros its parts carried: 36.0 → 36, 9.60 → 9.6."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
 # ---- targets -------------------------------------------------------------------------
@@ -227,11 +249,11 @@ def derive_scores(report: Report, rubric: Rubric, view: FactView) -> Scores:
                 out.missing.add(node.id)
                 v = ZERO
         else:
-            v = sum((up(c) for c in node.children), ZERO)
+            v = tidy(sum((up(c) for c in node.children), ZERO))
         out.derived[node.id] = v
         return v
 
-    out.total = sum((up(r) for r in rubric.roots), ZERO)
+    out.total = tidy(sum((up(r) for r in rubric.roots), ZERO))
     out.grade = rubric.grade_for(out.total)
     return out
 

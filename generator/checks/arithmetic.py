@@ -39,13 +39,12 @@ def fact_label(path: str, report: Report, column: bool = True) -> str:
 
 def check_arithmetic(report: Report, doc: Document, view: FactView, found: Findings) -> None:
     floor = view.decimals
-    for total_path, parts in SUMS.items():
+    for total_path in SUMS:
         stated = view.stated(total_path)
         if stated is None:
             continue
-        values = [(p, view.value(p)) for p in parts]
-        known = [(p, v) for p, v in values if v is not None]
-        if not known:
+        known = view.parts(total_path)
+        if not known or any(v is None for _, v in known):
             continue
         if not sum_consistent(stated, [v for _, v in known], floor):
             computed = sum(v for _, v in known)

@@ -162,7 +162,9 @@ def _amounts(text: str, voc: Vocabulary, report: Report) -> list[Amount]:
         elif label_fact:
             a.fact = label_fact
             if label_fact in _GROUPS:
-                a.fact += "." + _column(text[sentence_start:m.start()], voc)
+                clause = text[sentence_start:m.start()]
+                clause = clause[clause.rfind("；") + 1:]
+                a.fact += "." + _column(clause, voc)
         elif previous is not None and previous.fact and previous.fact.rsplit(".", 1)[-1] in COLUMNS:
             cm = re.fullmatch(r"[\s，,、]*(?:其中)?[，,]?\s*(" + voc.column_any.pattern + r")数?" + _FILLER, window)
             if cm:   # "…收入1747.99万元，调整预算数7532.81万元，决算数7523.81万元"
@@ -240,9 +242,9 @@ def _check_change(a: Amount, text, report, view: FactView, units, doc, path, fou
 def _check_parts(amounts: list[Amount], text, doc, path, found: Findings) -> None:
     """"X万元，其中 A万元、B万元" — the parts add up to X."""
     for i, total in enumerate(amounts):
-        nxt = text[total.end: total.end + 8]
+        nxt = text[total.end: total.end + 24]
         k = nxt.find("其中")
-        if k < 0 or re.search(r"[。；;]", nxt[:k]):
+        if k < 0 or re.search(r"[。；;]", nxt[:k]) or _AMOUNT.search(nxt[:k]):
             continue
         parts = []
         cursor = total.end
