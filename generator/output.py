@@ -17,6 +17,9 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     except OSError as exc:
         raise MkreportError(f"无法写入文件夹 {folder}：{exc.strerror or exc}。", str(path)) from None
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)   # mkstemp makes 0600; a report is an ordinary file
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -177,7 +177,7 @@ def compose(text: str, name: str) -> Node:
                     raise InputError(f"别名（*引用）展开后超过 {MAX_NODES} 个节点的上限，"
                                      "文件可能是恶意构造的。", name, line, col)
             elif isinstance(event, yaml.ScalarEvent):
-                plain = event.style is None
+                plain = event.style in (None, "")
                 value = None if plain and event.value in _NULLS else event.value
                 node = Node("scalar", line, col, value, quoted=not plain)
             elif isinstance(event, yaml.MappingStartEvent):

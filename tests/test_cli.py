@@ -1,0 +1,82 @@
+"""CLI wiring: exit codes, formats, --strict, help with examples, no tracebacks."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_clean_input_exits_0(run):
+    result = run("check", str(ROOT / "inputs" / "yangxi-2023.yaml"))
+    assert result.exit_code == 0
+    assert "检查通过" in result.stderr
+
+
+def test_warnings_do_not_fail_unless_strict(run):
+    path = str(ROOT / "inputs" / "pingyuan-2023.yaml")
+    assert run("check", path).exit_code == 0
+    strict = run("check", "--strict", path)
+    assert strict.exit_code == 1 and "[TARGET-NONE]" in strict.stdout
+
+
+def test_json_format_lists_findings_with_positions(run):
+    result = run("check", "--format", "json", str(ROOT / "tests/fixtures/seeds/pingyuan-2023-as-published.yaml"))
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["errors"] == 14 and data["warnings"] == 1
+    total = next(f for f in data["findings"] if f["code"] == "TOTAL")
+    assert total["path"] == "conclusion.total" and total["line"] > 0
+    assert total["numbers"] == {"stated": "98.5", "computed": "99"}
+
+
+def test_unreadable_input_exits_2_and_others_are_still_checked(run, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("a: 1\na: [\n", encoding="utf-8")
+    result = run("check", str(bad), str(ROOT / "inputs" / "yangxi-2023.yaml"))
+    assert result.exit_code == 2
+    assert f"{bad}:2:1: 错误 [INPUT] 键“a”重复出现" in result.stdout
+
+
+def test_missing_file_exits_2(run, tmp_path):
+    result = run("check", str(tmp_path / "nope.yaml"))
+    assert result.exit_code == 2 and "找不到文件" in result.stdout
+
+
+def test_schema_errors_name_file_line_and_field(run, tmp_path):
+    p = tmp_path / "x.yaml"
+    p.write_text("year: 2023\nrubric: r.yaml\ndepartment:\n  nmae: 某局\nscores: {}\n", encoding="utf-8")
+    result = run("check", str(p))
+    assert result.exit_code == 1
+    assert f"{p}:4:3: 错误 [SCHEMA-UNKNOWN] 未知字段“nmae”" in result.stdout
+    assert "是否想写“name”（部门全称）" in result.stdout
+    assert f"{p}:3:1: 错误 [SCHEMA-MISSING] 缺少必填字段 department.name（部门全称）" in result.stdout.replace(":4:3: 错误 [SCHEMA-MISSING]", ":3:1: 错误 [SCHEMA-MISSING]") or "department.name" in result.stdout
+
+
+def test_missing_rubric_is_a_finding_on_the_rubric_field(run, tmp_path):
+    p = tmp_path / "x.yaml"
+    p.write_text("year: 2023\nrubric: nowhere.yaml\ndepartment: {name: 某局}\nscores: {}\n", encoding="utf-8")
+    result = run("check", str(p))
+    assert result.exit_code == 1 and f"{p}:2:9: 错误 [RUBRIC-MISSING]" in result.stdout
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["schema"]])
+def test_every_command_has_chinese_help_with_an_example(run, command):
+    result = run(*command, "--help")
+    assert result.exit_code == 0 and "示例" in result.stdout and "mkreport" in result.stdout
+
+
+def test_check_does_not_import_the_rendering_stack():
+    """Checking must stay fast: no docxtpl, docx or lxml in the process."""
+    code = ("import sys; from generator.cli import main\n"
+            "try: main(['check', 'inputs/yangxi-2023.yaml'])\n"
+            "except SystemExit: pass\n"
+            "print(sorted(m for m in ('docxtpl', 'docx', 'lxml', 'jinja2') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -1,0 +1,34 @@
+"""Exact money: precision as written, the XBRL interval rule, restated figures."""
+from decimal import Decimal as D
+
+from generator.numbers import decimals, half_unit, parse_quantity, same_figure, sum_consistent
+
+
+def test_precision_is_kept_as_written():
+    assert decimals(D("120.50")) == 2 and decimals(D("42")) == 0
+    assert half_unit(D("796.02")) == D("0.005")
+    assert half_unit(D("42"), floor=2) == D("0.005")
+
+
+def test_rounding_differences_are_not_errors():
+    """796.02 + 49.91 = 845.93 against a stated 845.92: both rounded to 0.01, consistent."""
+    assert sum_consistent(D("845.92"), [D("796.02"), D("49.91")])
+
+
+def test_a_real_slip_is_an_error():
+    assert not sum_consistent(D("7542.23"), [D("845.92"), D("6694.26")])
+    assert not sum_consistent(D("7688.1"), [D("3900.85"), D("3787.55")])
+    assert not sum_consistent(D("845.90"), [D("796.02"), D("49.91")])
+
+
+def test_restated_figure_must_match_at_the_shared_precision():
+    assert same_figure(D("3237.8"), D("3237.75"))
+    assert not same_figure(D("3237.74"), D("3237.75"))
+    assert same_figure(D("0.03"), D("0.0272").quantize(D("0.01")))
+
+
+def test_quantities_with_units_compare_across_money_units():
+    a, b = parse_quantity("9.22亿元"), parse_quantity("92200万元")
+    assert b.in_unit_of(a) == D("9.22")
+    assert parse_quantity("179座").in_unit_of(parse_quantity("179个")) == 179
+    assert parse_quantity("10%").in_unit_of(parse_quantity("10亿元")) is None

@@ -1,0 +1,93 @@
+"""The two seed reports: corrected inputs check clean; as published, every contradiction is found."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import check
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "seeds"
+
+
+def findings(path: Path):
+    return [(f.code, f.severity, f.message) for f in check(path).findings.sorted()]
+
+
+@pytest.mark.parametrize("name", ["yangxi-2023", "pingyuan-2023"])
+def test_corrected_inputs_have_no_errors(name):
+    """inputs/*.yaml encode the reports with their contradictions corrected."""
+    errors = [f for f in findings(ROOT / "inputs" / f"{name}.yaml") if f[1] == "error"]
+    assert errors == []
+
+
+# Every contradiction of the published 阳西 report: (code, words that must appear in the message).
+YANGXI = [
+    ("DATE-YEAR", "人员编制统计截止日期 2022年12月31日"),
+    ("DATE-YEAR", "2022年年末结余结转率"),
+    ("PROSE-UNIT", "表的金额单位为“元”、正文为“万元”"),
+    ("PROSE-FACT", "决算数7523.81万元"),
+    ("PROSE-FACT", "决算支出7542.23万元”与事实不符：本年支出合计 决算数 为 7540.18万元"),
+    ("PROSE-TARGET", "总投资526.08亿元"),
+    ("PROSE-TARGET", "进出口总额9.35亿元"),
+    ("PROSE-TARGET", "合计培训249人次"),
+    ("PROSE-TARGET", "新增规上企业14家"),
+    ("TARGET-RESTATED", "升规企业数” 的目标值在绩效目标表中为 10家，在实现情况表中为 6家"),
+    ("TARGET-UNIT", "获得省科技型中小企业称号” 的目标值在两表中单位不同"),
+    ("TARGET-UNIT", "获得省科技型中小企业称号” 的目标值 46个 或完成值 52 没有写单位"),
+    ("TARGET-UNIT", "推动规模以上工业企业数字化转型的企业数量"),
+    ("SCORE-SUM", "B2 资金管理 得分 17.6 ≠ 下级指标合计 18.6 = 2 + 5 + 2 + 2.6 + 4 + 3"),
+    ("SCORE-SUM", "C2 效率性 得分 10 ≠ 下级指标合计 9.6 = 3 + 2.60 + 4"),
+]
+
+PINGYUAN = [
+    ("PROSE-FACT", "实际财政拨款支出3237.85万元”与事实不符：本年支出合计 决算数 为 3237.75万元"),
+    ("PROSE-FACT", "财政拨款支出合计3237.74万元”与事实不符"),
+    ("PROSE-SUM", "3900.85 + 3787.55 = 7688.40万美元，不等于 7688.1万美元"),
+    ("MEASURE-ZERO", "B11 结转结余率 的计算式分母为 0"),
+    ("MEASURE-FACT", "B11 结转结余率 的分母写成 0，按结转结余率应为 3237.75"),
+    ("SCORE-MAX-STATED", "B13 财务管理合规性 写明满分 4.5 分，评分体系中为 5 分"),
+    ("SCORE-RANGE", "B13 财务管理合规性 写明“自评分 5 分，满分 4.5 分”"),
+    ("SCORE-DEDUCTION", "B13 财务管理合规性 写明扣 0.5 分，但满分 5 − 得分 5 = 0"),
+    ("SCORE-MAX-STATED", "B55 资产管理合规性 写明满分 1 分，评分体系中为 2 分"),
+    ("SCORE-RANGE", "B55 资产管理合规性 写明“自评分 2 分，满分 1 分”"),
+    ("SCORE-DEDUCTION", "B55 资产管理合规性 写明扣 1 分，但满分 2 − 得分 2 = 0"),
+    ("SCORE-MISSING", "X 原报告未列明的指标（1 分）"),
+    ("TOTAL", "自评总分 98.5 ≠ 各一级指标得分合计 99 = 14 + 49 + 36 + 0"),
+    ("BLANK", "该项一级指标满分 分，自评得分 分"),
+    ("TARGET-NONE", "未列出部门整体支出绩效目标"),
+]
+
+
+@pytest.mark.parametrize("name,expected", [("yangxi", YANGXI), ("pingyuan", PINGYUAN)])
+def test_as_published_reports_every_contradiction(name, expected):
+    """Each expected finding is present, and nothing else is reported."""
+    got = findings(FIXTURES / f"{name}-2023-as-published.yaml")
+    unmatched = list(got)
+    for code, words in expected:
+        hit = next((f for f in unmatched if f[0] == code and words in f[2]), None)
+        assert hit is not None, f"missing {code}: {words}\n" + "\n".join(map(str, got))
+        unmatched.remove(hit)
+    assert unmatched == [], "unexpected findings:\n" + "\n".join(map(str, unmatched))
+
+
+def test_as_published_findings_carry_file_line_col(run):
+    """Each line of `mkreport check` output starts with file:line:col."""
+    path = "tests/fixtures/seeds/yangxi-2023-as-published.yaml"
+    result = run("check", str(ROOT / path))
+    assert result.exit_code == 1
+    lines = [l for l in result.stdout.splitlines() if l]
+    assert len(lines) == len(YANGXI)
+    for line in lines:
+        file, row, col, rest = line.split(":", 3)
+        assert file.endswith("yangxi-2023-as-published.yaml") and int(row) > 0 and int(col) > 0
+        assert rest.startswith(" 错误 [") or rest.startswith(" 警告 [")
+
+
+def test_score_sum_points_at_the_stated_score():
+    """The 资金管理 finding points at the line where 17.6 is written."""
+    path = FIXTURES / "yangxi-2023-as-published.yaml"
+    f = next(f for f in check(path).findings.sorted() if "资金管理" in f.message)
+    line = path.read_text(encoding="utf-8").splitlines()[f.line - 1]
+    assert "score: 17.6" in line and line.index("17.6") + 1 == f.col
