@@ -404,7 +404,7 @@ def convert(model: type[Model], node: Node, conv: Conversion, path: Path = (), z
             setattr(obj, key, value)
     for name, field in model.fields.items():
         if name not in obj.__dict__:
-            if field.required:
+            if field.required and (name not in node.value or node.value[name].is_null):
                 conv.problem(path + (name,), node, f"缺少必填字段 {label(path + (name,), field.zh)}。",
                              "SCHEMA-MISSING")
             setattr(obj, name, field.kind.empty())
