@@ -7,8 +7,8 @@ the published reports do — it is checked against its derivation. Money is in `
 """
 from __future__ import annotations
 
-from .schema import (Choice, Date, Either, Field, Integer, Kind, ListOf, MapOf, Model,
-                     ModelKind, Number, QuantityKind, Text, INVALID, label)
+from .schema import (INVALID, Choice, Date, Either, Field, Integer, Kind, ListOf, MapOf, Model,
+                     ModelKind, Number, QuantityKind, Text)
 
 _models: dict[str, type[Model]] = {}
 
@@ -27,18 +27,7 @@ class Prose(Kind):
         if node.kind == "map":
             block = ModelKind("Block", _models).convert(node, conv, path, zh)
             return [] if block is INVALID else [block]
-        out = []
-        for i, child in enumerate(node.value):
-            sub = path + (i,)
-            conv.positions[sub] = (child.line, child.col)
-            if child.is_null:
-                conv.problem(sub, child, f"{label(sub, zh)} 是空项，请填写或删除这一行。")
-                continue
-            kind = ModelKind("Block", _models) if child.kind == "map" else Text()
-            value = kind.convert(child, conv, sub, zh)
-            if value is not INVALID:
-                out.append(value)
-        return out
+        return ListOf(Either(Text(), ModelKind("Block", _models))).convert(node, conv, path, zh)
 
     def json_schema(self, defs):
         ModelKind("Block", _models).json_schema(defs)
