@@ -1,0 +1,45 @@
+"""Checks the seeds do not trigger, on small edits of a real input (scenario: one slip each)."""
+from __future__ import annotations
+
+import pytest
+
+from generator.pipeline import check
+
+
+def edited(workdir, old: str, new: str):
+    path = workdir / "inputs" / "yangxi-2023.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return [(f.code, f.message) for f in check(path).findings.sorted() if f.severity == "error"]
+
+
+@pytest.mark.parametrize("old,new,code,words", [
+    ("    score: 2.6\n    text: 2023年政府采购", "    score: 3\n    text: 2023年政府采购", "RULE-SCORE",
+     "B24 政府采购执行情况 得分 3，按评分规则应为 2.60（指标值 64.94% × 分值 4 = 2.60）"),
+    ("    score: 2.6\n    text: 本部门项目绩效目标", "    score: 3\n    text: 本部门项目绩效目标", "RULE-SCORE",
+     "已完成目标 13 ÷ 目标总数 15 × 分值 3 = 2.60"),
+    ("  B26:\n    name: 预决算信息公开性\n    score: 3", "  B26:\n    name: 预决算信息公开性\n    score: 2.5",
+     "DEDUCTION-REASON", "B26 预决算信息公开性 得分 2.5 低于满分 3，请在 reason 中写明扣分原因"),
+    ("conclusion:\n", "conclusion:\n  grade: 良\n", "GRADE", "总分 98.2 对应的绩效等级为“优”"),
+    ("{name: 进出口总额, target: 11.02亿元, actual: 9.22亿元}",
+     "{name: 进出口总额, target: 11.02亿元, actual: 9.22亿元, status: 完成}", "TARGET-STATUS", "应为“未完成”"),
+    ("{name: 进出口总额, target: 11.02亿元, actual: 9.22亿元}",
+     "{name: 进出口总额, target: 11.02亿元, actual: 92200万元, status: 未完成}", None, None),
+    ("    personnel: {budget: 653.6,", "    personnel: {budget: 653.9,", "TABLE-SUM",
+     "基本支出 年初预算数 695.60万元 ≠ 人员经费 653.9 + 公用经费 42 = 695.9万元（差 -0.30）"),
+    ("  A11:\n    name: 预算编制合理性", "  A11:\n    name: 预算编制规范性", "SCORE-NAME", "A11 在评分体系中是“预算编制合理性”"),
+    ("  A11:\n", "  A99:\n    score: 1\n  A11:\n", "SCORE-UNKNOWN", "没有编号为“A99”的指标"),
+    ("  C3:\n    name: 效果性\n    score: 20", "  C3:\n    name: 效果性\n    score: 21", "SCORE-RANGE",
+     "C3 效果性 得分 21 超过满分 20"),
+    ("other_notes: 无。", "other_notes: 无。满分 分", "BLANK", "模板空白"),
+    ("本部门“三公”经费实际支出数19.85万元", "本部门“三公”经费实际支出数19.58万元", "PROSE-FACT",
+     "“三公”经费 决算数 为 19.85万元"),
+])
+def test_one_slip_one_finding(workdir, old, new, code, words):
+    errors = edited(workdir, old, new)
+    if code is None:
+        assert errors == []   # 92200万元 is 9.22亿元: units convert
+        return
+    assert [c for c, _ in errors] == [code], errors
+    assert words in errors[0][1]
