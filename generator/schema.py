@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from .numbers import Quantity, parse_decimal, parse_quantity
+from .numbers import parse_decimal, parse_quantity
 from .yamlsource import Node
 
 Path = tuple

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
