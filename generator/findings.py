@@ -5,7 +5,6 @@ Checks only build `Finding`s. This module is the one place that turns paths into
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from .schema import Path
@@ -109,6 +108,7 @@ def render_text(findings: list[Finding]) -> str:
 
 
 def render_json(findings: list[Finding], files: list[str]) -> str:
+    import json
     body = {"files": files,
             "errors": sum(f.severity == ERROR for f in findings),
             "warnings": sum(f.severity == WARNING for f in findings),

@@ -11,7 +11,6 @@ indices) and collects every problem as a `Problem` instead of stopping at the fi
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -391,8 +390,8 @@ def convert(model: type[Model], node: Node, conv: Conversion, path: Path = (), z
         conv.positions[sub] = (child.line, child.col)
         field = model.fields.get(key)
         if field is None:
-            known = list(model.fields)
-            near = difflib.get_close_matches(key, known, n=1)
+            import difflib   # only on this error path: keeps `check` of a good file fast
+            near = difflib.get_close_matches(key, list(model.fields), n=1)
             hint = f"是否想写“{near[0]}”（{model.fields[near[0]].zh}）？" if near else (
                 "此处可用的字段：" + "、".join(f"{n}（{f.zh}）" for n, f in model.fields.items()) + "。")
             conv.problem(sub, k, f"未知字段“{key}”（位于 {label(path, title)}）。{hint}", "SCHEMA-UNKNOWN")

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 import yaml
 
@@ -47,7 +47,9 @@ class Vocabulary:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    data = yaml.load(resources.files("generator").joinpath("data/mentions.yaml").read_text("utf-8"),
+    # a plain path, not importlib.resources: the package is always installed as files, and
+    # importlib.resources alone costs more than the whole check of a file
+    data = yaml.load((Path(__file__).parent.parent / "data" / "mentions.yaml").read_text("utf-8"),
                      Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     facts = [(re.compile(f"(?:{e['label']})" + _FILLER), e["fact"]) for e in data["facts"]]
     columns = [(re.compile(rx), col) for col, rx in data["columns"].items()]
