@@ -62,6 +62,28 @@ def check(inputs: tuple[str, ...], fmt: str, strict: bool) -> None:
 
 
 @main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option("-o", "--output-dir", "out_dir", type=click.Path(file_okay=False),
+              help="输出文件夹，默认为当前目录下的 outputs/。")
+@click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF。")
+def build(inputs: tuple[str, ...], out_dir: str | None, pdf: bool) -> None:
+    """校验并生成报告（.docx，可选 PDF），写入 outputs/。
+
+    先运行与 check 相同的校验：有错误时不生成任何文件，列出错误，退出码 1。
+    文件先写到临时文件再改名，失败时不会留下半个文件，也不会覆盖已有的报告。
+
+    \b
+    示例：
+      mkreport build inputs/yangxi-2023.yaml
+      mkreport build inputs/*.yaml -o outputs --pdf
+    """
+    from .commands.build import run_build
+
+    ctx = click.get_current_context()
+    ctx.exit(run_build(list(inputs), out_dir, pdf))
+
+
+@main.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="写入的文件；省略时输出到屏幕。")
 def schema(output: str | None) -> None:

@@ -84,9 +84,14 @@ class FactView:
         return out or None
 
     def _row_absent(self, path: str) -> bool:
+        """Whether a missing figure is an empty cell (0) rather than an unknown one: the whole
+        row is absent, or the row is a table row (it has a 决算数) with this cell left blank."""
         head, _, last = path.rpartition(".")
         if last in COLUMNS:
-            return self.report.get(head) is None and self.derived(path) is None
+            row = self.report.get(head)
+            if row is None:
+                return self.derived(path) is None
+            return last in ("budget", "adjusted") and row.final is not None
         return True
 
     def total(self, paths: list[str]) -> Decimal | None:

@@ -110,7 +110,8 @@ CHANGE = Number("万元", minimum=None)
 
 class Amounts(Model):
     """一项收支的各口径金额
-    单位为 finance.unit（默认万元）。可推算的数可以省略；写了就会核对。"""
+    单位为 finance.unit（默认万元）。可推算的数可以省略；写了就会核对。
+    填了决算数的一行，年初预算数、调整预算数留空即按 0 计（表中的空格）。"""
 
     budget = Field(MONEY, "年初预算数")
     adjusted = Field(MONEY, "调整预算数")

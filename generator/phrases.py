@@ -1,0 +1,105 @@
+"""The phrase library: Jinja filters that turn facts into the standard wording.
+
+Templates hold the sentences; these filters hold only the small, reusable turns of phrase —
+amounts with their unit as written, changes (较上年增加/减少 … 增幅/降幅 …, 与上年持平),
+Chinese numbering (一、（一）1.（1）①) and dates — so no report sentence is built in Python.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+
+from .numbers import fmt, round_to
+
+_DIGITS = "零一二三四五六七八九"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (up to 99, enough for any outline)."""
+    if n < 10:
+        return _DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+
+
+def numbering(n: int, style: str) -> str:
+    """The outline marker for item n in a style: 一、 （一） 1. （1） ①."""
+    if style == "一、":
+        return f"{cn_number(n)}、"
+    if style == "（一）":
+        return f"（{cn_number(n)}）"
+    if style == "1.":
+        return f"{n}."
+    if style == "（1）":
+        return f"（{n}）"
+    if style == "①":
+        return _CIRCLED[n - 1] if n <= len(_CIRCLED) else f"（{n}）"
+    raise ValueError(f"unknown numbering style {style!r}")
+
+
+def amount(value: Decimal | None, unit: str = "万元") -> str:
+    """796.02 → 796.02万元, keeping the decimals as written."""
+    return "" if value is None else f"{fmt(value)}{unit}"
+
+
+def number(value: Decimal | int | None) -> str:
+    return "" if value is None else fmt(Decimal(value)) if not isinstance(value, int) else str(value)
+
+
+def points(value: Decimal | None) -> str:
+    """A score as a person writes it: 20, 2.6, 38.6 (trailing zeros dropped)."""
+    if value is None:
+        return ""
+    v = Decimal(value)
+    return str(v.quantize(Decimal(1))) if v == v.to_integral_value() else format(v.normalize(), "f")
+
+
+def percent(value: Decimal | None, places: int = 2) -> str:
+    """86.666… → 86.67%."""
+    if value is None:
+        return ""
+    return f"{fmt(round_to(Decimal(value), places))}%"
+
+
+def change(current: Decimal | None, prior: Decimal | None, unit: str = "万元", places: int = 2) -> str:
+    """较上年增加 1066.5万元，增幅 49.12% · 较上年减少 … 降幅 … · 与上年持平."""
+    if current is None or prior is None:
+        return ""
+    diff = current - prior
+    if diff == 0:
+        return "与上年持平"
+    word, rate_word = ("增加", "增幅") if diff > 0 else ("减少", "降幅")
+    text = f"较上年{word}{fmt(abs(diff))}{unit}"
+    if prior:
+        text += f"，{rate_word}{fmt(round_to(abs(diff) / prior * 100, places))}%"
+    return text
+
+
+def versus(current: Decimal | None, base: Decimal | None, base_name: str, unit: str = "万元") -> str:
+    """比年初预算数增加 334.15万元，增长 11.51% · 与年初预算数持平."""
+    if current is None or base is None:
+        return ""
+    diff = current - base
+    if diff == 0:
+        return f"与{base_name}持平"
+    word = "增加" if diff > 0 else "减少"
+    text = f"比{base_name}{word}{fmt(abs(diff))}{unit}"
+    if base:
+        text += f"，{'增长' if diff > 0 else '下降'}{fmt(round_to(abs(diff) / base * 100, 2))}%"
+    return text
+
+
+def cn_date(value: _dt.date | None) -> str:
+    return "" if value is None else f"{value.year}年{value.month}月{value.day}日"
+
+
+def joined(items, sep: str = "、") -> str:
+    return sep.join(str(i) for i in items)
+
+
+FILTERS = {
+    "amount": amount, "number": number, "points": points, "percent": percent,
+    "change": change, "versus": versus, "cn_date": cn_date, "numbering": numbering,
+    "cn_number": cn_number, "joined": joined,
+}

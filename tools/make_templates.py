@@ -1,0 +1,473 @@
+"""Create templates/yangxi.docx and templates/pingyuan.docx (docxtpl templates).
+
+The .docx files are the templates users open and restyle in Word or WPS; this script is how
+they were first made, so their page setup and styles follow GB/T 9704-2012 exactly:
+A4, margins 37/35/28/26 mm, title 2号 方正小标宋简体, body 3号 仿宋_GB2312 with a two-character
+first-line indent and a fixed 28.95 pt line pitch (22 lines a page), 一级标题 黑体, 二级标题 楷体_GB2312,
+page numbers "— 1 —" in 4号 宋体 at the foot, outside edge. Run: python tools/make_templates.py
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+ROOT = Path(__file__).resolve().parent.parent
+BODY_PT = 16          # 3号
+LINE_PT = 28.95       # 225 mm text height / 22 lines
+FANG, HEI, KAI, SONG, XBS = "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体", "方正小标宋简体"
+
+
+def set_fonts(element, east: str, size: float | None = None, bold: bool | None = None,
+              latin: str = "Times New Roman") -> None:
+    """Name the East-Asian font explicitly (w:eastAsia): Word otherwise falls back to the theme."""
+    rpr = element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]          # drop asciiTheme/eastAsiaTheme, which would win over names
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:eastAsia"), east)
+    fonts.set(qn("w:cs"), latin)
+    for tag in ("w:color", "w:sz", "w:szCs", "w:b", "w:bCs", "w:i", "w:iCs"):
+        for old in rpr.findall(qn(tag)):
+            rpr.remove(old)
+    if size is not None:
+        for tag in ("w:sz", "w:szCs"):
+            el = OxmlElement(tag)
+            el.set(qn("w:val"), str(int(size * 2)))
+            rpr.append(el)
+    if bold:
+        rpr.append(OxmlElement("w:b"))
+
+
+def paragraph_style(doc, name: str, east: str, size: float, *, indent: bool = True, align=None,
+                    bold: bool = False, exact: bool = True, keep_next: bool = False, base=None):
+    styles = doc.styles
+    style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, 1)
+    if base is not None:
+        style.base_style = base
+    set_fonts(style.element, east, size, bold)
+    pf = style.paragraph_format
+    pf.space_before = pf.space_after = Pt(0)
+    if exact:
+        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        pf.line_spacing = Pt(LINE_PT)
+    else:
+        pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    pf.first_line_indent = Pt(size * 2) if indent else Pt(0)
+    pf.left_indent = Pt(0)
+    if indent:   # Word and WPS keep "2 characters" when the font size changes
+        ind = style.element.get_or_add_pPr().find(qn("w:ind"))
+        ind.set(qn("w:firstLineChars"), "200")
+    pf.alignment = align if align is not None else WD_ALIGN_PARAGRAPH.JUSTIFY
+    if not exact:   # table and caption text keeps its own line height instead of the page's line grid
+        snap = OxmlElement("w:snapToGrid")
+        snap.set(qn("w:val"), "0")
+        style.element.get_or_add_pPr().append(snap)
+    pf.keep_with_next = keep_next
+    pf.widow_control = True
+    return style
+
+
+def setup(doc) -> None:
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    sec.top_margin, sec.bottom_margin = Mm(37), Mm(35)
+    sec.left_margin, sec.right_margin = Mm(28), Mm(26)
+    sec.header_distance, sec.footer_distance = Mm(15), Mm(23)
+    grid = sec._sectPr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sec._sectPr.append(grid)
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(round(LINE_PT * 20)))
+    normal = paragraph_style(doc, "Normal", FANG, BODY_PT)
+    normal.font.size = Pt(BODY_PT)
+    title = paragraph_style(doc, "Title", XBS, 22, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, exact=False)
+    title.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    title.paragraph_format.line_spacing = Pt(36)
+    title.paragraph_format.space_after = Pt(LINE_PT)
+    ppr = title.element.get_or_add_pPr()
+    for border in ppr.findall(qn("w:pBdr")):   # python-docx's default Title has a blue rule
+        ppr.remove(border)
+    for name, east in (("Heading 1", HEI), ("Heading 2", KAI), ("Heading 3", FANG)):
+        st = paragraph_style(doc, name, east, BODY_PT, keep_next=True, bold=(name == "Heading 3"))
+        st.paragraph_format.outline_level = int(name[-1]) - 1
+    paragraph_style(doc, "Table Caption", HEI, 14, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER,
+                    exact=False, keep_next=True)
+    paragraph_style(doc, "Table Unit", FANG, 12, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT,
+                    exact=False, keep_next=True)
+    paragraph_style(doc, "Table Text", FANG, 12, indent=False, align=WD_ALIGN_PARAGRAPH.LEFT, exact=False)
+    paragraph_style(doc, "Table Number", "Times New Roman", 12, indent=False,
+                    align=WD_ALIGN_PARAGRAPH.RIGHT, exact=False)
+    set_fonts(doc.styles["Table Number"].element, FANG, 12)
+    paragraph_style(doc, "Table Head", HEI, 12, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, exact=False)
+    paragraph_style(doc, "Attachment Mark", HEI, BODY_PT, indent=False, align=WD_ALIGN_PARAGRAPH.LEFT)
+    paragraph_style(doc, "Page Number", SONG, 14, indent=False, exact=False)
+    # the paragraph Word requires after a final table: 1 pt high, so it never spills onto a blank page
+    end = paragraph_style(doc, "Table End", FANG, 1, indent=False, exact=False)
+    end.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    end.paragraph_format.line_spacing = Pt(1)
+    footers(doc, sec)
+
+
+def footers(doc, sec) -> None:
+    """— 1 — in 4号 宋体: odd pages at the right, even pages at the left, one character in."""
+    settings = doc.settings.element
+    if settings.find(qn("w:evenAndOddHeaders")) is None:
+        settings.append(OxmlElement("w:evenAndOddHeaders"))
+    for footer, align in ((sec.footer, WD_ALIGN_PARAGRAPH.RIGHT), (sec.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+        footer.is_linked_to_previous = False
+        p = footer.paragraphs[0]
+        p.style = doc.styles["Page Number"]
+        p.alignment = align
+        if align == WD_ALIGN_PARAGRAPH.RIGHT:
+            p.paragraph_format.right_indent = Pt(14)
+        else:
+            p.paragraph_format.left_indent = Pt(14)
+        p.add_run("— ")
+        run = p.add_run()
+        for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+            if kind:
+                fld = OxmlElement("w:fldChar")
+                fld.set(qn("w:fldCharType"), kind)
+                run._r.append(fld)
+            elif text == " PAGE ":
+                instr = OxmlElement("w:instrText")
+                instr.set(qn("xml:space"), "preserve")
+                instr.text = text
+                run._r.append(instr)
+            else:
+                t = OxmlElement("w:t")
+                t.text = text
+                run._r.append(t)
+        p.add_run(" —")
+
+
+class Writer:
+    """Adds paragraphs and tables to a template, with Jinja tags as docxtpl expects them."""
+
+    def __init__(self):
+        self.doc = Document()
+        setup(self.doc)
+        body = self.doc.element.body
+        for p in list(body.iterchildren(qn("w:p"))):
+            body.remove(p)
+
+    def p(self, text: str, style: str = "Normal", page_break: bool = False):
+        para = self.doc.add_paragraph(text, style=style)
+        if page_break:
+            para.paragraph_format.page_break_before = True
+        return para
+
+    def tag(self, text: str):
+        """A paragraph holding only a {%p … %} tag: docxtpl removes the paragraph itself."""
+        return self.doc.add_paragraph(text)
+
+    def h1(self, text):
+        return self.p(text, "Heading 1")
+
+    def h2(self, text):
+        return self.p(text, "Heading 2")
+
+    def body_lines(self, var: str):
+        """Each string of a list as a body paragraph."""
+        self.tag(f"{{%p for t in {var} %}}")
+        self.p("{{ t }}")
+        self.tag("{%p endfor %}")
+
+    def items(self, var: str, first: str, second: str, number_paras: str | None = None):
+        """Numbered narrative items (Para: title, paras, children) with numbered sub-items."""
+        self.tag(f"{{%p for it in {var} %}}")
+        self.p(f"{{{{ loop.index|numbering('{first}') }}}}{{% if it.title %}}{{{{ it.title }}}}"
+               "{% if it.first %}。{% endif %}{% endif %}{{ it.first }}")
+        if number_paras:
+            self.tag("{%p for t in it.rest %}")
+            self.p(f"{{{{ loop.index|numbering('{number_paras}') }}}}{{{{ t }}}}")
+        else:
+            self.tag("{%p for t in it.rest %}")
+            self.p("{{ t }}")
+        self.tag("{%p endfor %}")
+        self.tag("{%p for c in it.children %}")
+        self.p(f"{{{{ loop.index|numbering('{second}') }}}}{{% if c.title %}}{{{{ c.title }}}}"
+               "{% if c.first %}。{% endif %}{% endif %}{{ c.first }}")
+        self.tag("{%p for t in c.rest %}")
+        self.p("{{ t }}")
+        self.tag("{%p endfor %}")
+        self.tag("{%p endfor %}")
+        self.tag("{%p endfor %}")
+
+    def table(self, heads: list[str], loop: str, cells: list[tuple[str, str]], widths_mm: list[float],
+              caption: str | None = None, unit: str | None = None, total: list[tuple[str, str]] | None = None,
+              last: bool = False):
+        if caption:
+            self.p(caption, "Table Caption")
+        if unit:
+            self.p(unit, "Table Unit")
+        rows = 4 + (1 if total else 0)
+        t = self.doc.add_table(rows=rows, cols=len(heads))
+        t.style = self.doc.styles["Table Grid"]
+        t.alignment = WD_TABLE_ALIGNMENT.CENTER
+        t.autofit = False
+        for i, h in enumerate(heads):
+            self._cell(t.cell(0, i), h, "Table Head")
+        header = t.rows[0]._tr.get_or_add_trPr()
+        header.append(OxmlElement("w:tblHeader"))     # repeat the header row on every page
+        self._cell(t.cell(1, 0), f"{{%tr for r in {loop} %}}", "Table Text")
+        for i, (expr, style) in enumerate(cells):
+            self._cell(t.cell(2, i), expr, style)
+        self._cell(t.cell(3, 0), "{%tr endfor %}", "Table Text")
+        if total:
+            for i, (expr, style) in enumerate(total):
+                self._cell(t.cell(4, i), expr, style)
+        # LibreOffice reads the grid, Word the cell widths: set both, and a fixed layout
+        for col, w in zip(t._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm):
+            col.set(qn("w:w"), str(int(Mm(w).twips)))
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        t._tbl.tblPr.append(layout)
+        for row in t.rows:
+            cant = OxmlElement("w:cantSplit")
+            row._tr.get_or_add_trPr().append(cant)
+            for i, w in enumerate(widths_mm):
+                row.cells[i].width = Mm(w)
+        self.doc.add_paragraph("", style="Table End" if last else "Table Text")
+        return t
+
+    @staticmethod
+    def _cell(cell, text: str, style: str):
+        p = cell.paragraphs[0]
+        p.text = text
+        p.style = style
+
+    def save(self, path: Path):
+        props = self.doc.core_properties
+        props.author = props.last_modified_by = "mkreport"
+        props.title = "{{ title }}"
+        self.doc.save(path)
+
+
+def common_tail(w: Writer, numbering_attachment_title: str) -> None:
+    w.p("附件", "Attachment Mark", page_break=True)
+    w.p("{{ dept.name }}{{ year }}年部门整体支出绩效自评表", "Title")
+    w.table(["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"], "score_table",
+            [("{{ r.l1_shown }}", "Table Text"), ("{{ r.l2_shown }}", "Table Text"), ("{{ r.l3 }}", "Table Text"),
+             ("{{ r.points|points }}", "Table Number"), ("{{ r.score|points }}", "Table Number"),
+             ("{{ r.reason }}", "Table Text")],
+            [24, 26, 40, 13, 13, 40],
+            total=[("合计", "Table Head"), ("", "Table Text"), ("", "Table Text"),
+                   ("{{ points_total|points }}", "Table Number"), ("{{ total|points }}", "Table Number"),
+                   ("绩效等级：{{ grade }}", "Table Text")], last=True)
+
+
+def yangxi() -> Writer:
+    w = Writer()
+    w.p("{{ title }}", "Title")
+    w.h1("一、部门基本情况")
+    w.h2("（一）部门职责、机构和人员情况。")
+    w.p("1.主要职责。", "Heading 3")
+    w.p("{{ dept.name }}是{{ dept.kind }}，为{{ dept.rank }}{% if dept.plaques %}，加挂{{ dept.plaques|joined }}牌子{% endif %}。")
+    w.body_lines("dept.overview")
+    w.body_lines("duties.intro")
+    w.items("duties.entries", "（1）", "①")
+    w.p("2.内设机构构成。", "Heading 3")
+    w.p("本部门内设机构{{ units|length }}个，分别为：{{ units|joined }}。")
+    w.p("3.人员编制构成。", "Heading 3")
+    w.p("截至{{ staffing.as_of|cn_date }}，本单位{% for x in staffing.posts %}{{ x.kind }}{{ x.count }}人"
+        "{% if not loop.last %}、{% endif %}{% endfor %}，实有在职人员{{ staffing.serving }}人"
+        "{% for x in staffing.others %}，{{ x.kind }}{{ x.count }}人{% endfor %}"
+        "{% if staffing.retired is not none %}，退休人员{{ staffing.retired }}人{% endif %}。")
+    w.h2("（二）年度总体工作和重点工作任务。")
+    w.body_lines("work.intro")
+    w.items("work.entries", "1.", "（1）")
+    w.body_lines("work.closing")
+    w.h2("（三）部门整体支出情况。（以决算数为统计口径）")
+    w.tag("{%p if finance.narrative %}")
+    w.body_lines("finance.narrative")
+    w.tag("{%p else %}")
+    w.p("1.部门整体收入情况。", "Heading 3")
+    w.p("{% set i = finance.income %}{{ year }}年，{{ dept.short }}预算收入{{ i.current.budget|amount }}"
+        "{% if i.current.adjusted is not none %}，调整预算数{{ i.current.adjusted|amount }}{% endif %}"
+        "，决算数{{ i.current.final|amount }}。其中，财政拨款预算收入{{ i.fiscal.budget|amount }}，"
+        "决算数{{ i.fiscal.final|amount }}{% if i.carryover.final is not none %}；年初结转和结余"
+        "{{ i.carryover.final|amount }}{% endif %}。")
+    w.p("2.部门整体支出情况。", "Heading 3")
+    w.p("{% set e = finance.expenditure %}{{ year }}年，{{ dept.short }}预算支出{{ e.current.budget|amount }}，"
+        "决算支出{{ e.current.final|amount }}（其中，基本支出{{ e.basic.final|amount }}，项目支出"
+        "{{ e.project.final|amount }}）{% if e.carryover.final is not none %}，年末结转和结余"
+        "{{ e.carryover.final|amount }}{% endif %}，详见下表。")
+    w.tag("{%p endif %}")
+    w.tag("{%p if finance.has_table %}")
+    w.table(["项目（按支出性质和经济分类）", "年初预算数", "调整预算数", "决算数"], "finance.rows",
+            [("{{ r.label }}", "Table Text"), ("{{ r.budget_text }}", "Table Number"),
+             ("{{ r.adjusted_text }}", "Table Number"), ("{{ r.final_text }}", "Table Number")],
+            [70, 28, 28, 28], caption="{{ year }}年部门整体支出", unit="单位：{{ finance.unit }}")
+    w.tag("{%p endif %}")
+    w.tag("{%p if finance.three_public.final is not none %}")
+    w.p("3.“三公”经费支出。", "Heading 3")
+    w.p("{% set t = finance.three_public %}{{ year }}年“三公”经费决算支出{{ t.final|amount }}"
+        "{% if t.prior is not none %}，{{ t.final|change(t.prior) }}{% endif %}"
+        "{% if t.budget is not none %}，{{ t.final|versus(t.budget, '年初预算数') }}{% endif %}。")
+    w.tag("{%p endif %}")
+    w.h2("（四）部门整体支出绩效目标。")
+    w.body_lines("targets_intro")
+    w.tag("{%p if targets %}")
+    w.table(["序号", "绩效目标", "目标值"], "targets",
+            [("{{ r.no }}", "Table Number"), ("{{ r.name }}", "Table Text"), ("{{ r.target }}", "Table Number")],
+            [16, 100, 40], caption="{{ year }}年部门整体支出绩效目标表")
+    w.tag("{%p endif %}")
+    w.h1("二、绩效自评结论")
+    w.p("根据{% if basis %}《{{ basis.title }}》{% if basis.number %}（{{ basis.number }}）{% endif %}{% else %}部门整体支出绩效评价指标{% endif %}"
+        "的相关要求和标准，{{ dept.name }}{{ year }}年部门整体支出绩效自评分数为{{ total|points }}分，"
+        "绩效等级为{{ grade }}。")
+    w.h1("三、绩效自评分析")
+    w.tag("{%p for a in analysis %}")
+    w.h2("{{ loop.index|numbering('（一）') }}{{ a.name }}情况。指标总分{{ a.points|points }}分，自评得分{{ a.score|points }}分。")
+    w.body_lines("a.text|map(attribute='first')|list")
+    w.tag("{%p for b in a.children %}")
+    w.p("{{ loop.index|numbering('1.') }}{{ b.name }}。指标总分{{ b.points|points }}分，自评得分{{ b.score|points }}分。"
+        "{% if not b.children %}{{ b.first }}{% if b.rule == 'target_rate' %}本部门整体绩效计划目标共"
+        "{{ targets_summary.total }}个，已实现目标{{ targets_summary.achieved }}个，整体绩效目标完成率"
+        "{{ targets_summary.rate|percent }}。{% endif %}{% endif %}")
+    w.tag("{%p for t in b.rest %}")
+    w.p("{{ t.first }}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p if b.id == 'C3' and targets %}")
+    w.table(["序号", "绩效目标", "目标值", "完成值", "完成情况"], "targets",
+            [("{{ r.no }}", "Table Number"), ("{{ r.name }}", "Table Text"), ("{{ r.target }}", "Table Number"),
+             ("{{ r.actual }}", "Table Number"), ("{{ r.status }}", "Table Text")],
+            [14, 72, 26, 26, 18], caption="{{ year }}年部门整体绩效目标实现情况表")
+    w.tag("{%p endif %}")
+    w.tag("{%p for c in b.children %}")
+    w.p("{{ loop.index|numbering('（1）') }}{{ c.name }}。指标总分{{ c.points|points }}分，自评得分{{ c.score|points }}分。"
+        "{{ c.first }}{% if c.rule == 'target_rate' %}本部门整体绩效计划目标共{{ targets_summary.total }}个，"
+        "已实现目标{{ targets_summary.achieved }}个，整体绩效目标完成率{{ targets_summary.rate|percent }}。{% endif %}"
+        "{% if c.reason %}扣分原因：{{ c.reason|joined('；') }}{% endif %}")
+    w.tag("{%p for t in c.rest %}")
+    w.p("{{ t.first }}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p endfor %}")
+    w.h1("四、存在的问题、原因分析及改进措施")
+    w.p("（1）存在问题。{% for p in problems %}{% if p.title %}{{ p.title }}。{% endif %}{{ p.paras|joined('') }}{% endfor %}")
+    w.p("（2）改进意见。{% for p in measures %}{% if p.title %}{{ p.title }}。{% endif %}{{ p.paras|joined('') }}{% endfor %}")
+    w.h1("五、其他需要说明的情况")
+    w.tag("{%p if other_notes %}")
+    w.body_lines("other_notes")
+    w.tag("{%p else %}")
+    w.p("无。")
+    w.tag("{%p endif %}")
+    common_tail(w, "")
+    return w
+
+
+def pingyuan() -> Writer:
+    w = Writer()
+    w.p("{{ title }}", "Title")
+    w.h1("一、部门基本情况")
+    w.h2("（一）部门整体概况")
+    w.p("{{ dept.name }}是{{ dept.kind }}，为{{ dept.rank }}{% if dept.plaques %}，加挂{{ dept.plaques|joined }}牌子{% endif %}。"
+        "截至{{ staffing.as_of|cn_date }}，本单位财政核定编制在职人员为{% for x in staffing.posts %}{{ x.kind }}"
+        "{{ x.count }}名{% if not loop.last %}，{% endif %}{% endfor %}；年末实有在职人员为{{ staffing.serving }}人"
+        "{% if staffing.serving_includes %}（含{% for x in staffing.serving_includes %}{{ x.count }}名{{ x.kind }}"
+        "{% if not loop.last %}、{% endif %}{% endfor %}）{% endif %}{% if staffing.retired is not none %}，"
+        "退休人员{{ staffing.retired }}人{% endif %}{% for x in staffing.others %}；{{ x.kind }}{{ x.count }}人{% endfor %}。"
+        "设下列内设机构：{{ units|joined }}。")
+    w.body_lines("dept.overview")
+    w.h2("（二）主要职责")
+    w.body_lines("duties.intro")
+    w.items("duties.entries", "1.", "（1）")
+    w.h2("（三）年度总体工作和重点工作任务")
+    w.body_lines("work.intro")
+    w.items("work.entries", "（一）", "1.")
+    w.body_lines("work.closing")
+    w.tag("{%p if targets %}")
+    w.h2("（四）部门整体支出绩效目标")
+    w.body_lines("targets_intro")
+    w.table(["序号", "绩效目标", "目标值", "完成值", "完成情况"], "targets",
+            [("{{ r.no }}", "Table Number"), ("{{ r.name }}", "Table Text"), ("{{ r.target }}", "Table Number"),
+             ("{{ r.actual }}", "Table Number"), ("{{ r.status }}", "Table Text")],
+            [14, 72, 26, 26, 18], caption="{{ year }}年部门整体支出绩效目标完成情况")
+    w.h2("（五）部门整体收入和部门整体支出情况（以决算数为统计口径）")
+    w.tag("{%p else %}")
+    w.h2("（四）部门整体收入和部门整体支出情况（以决算数为统计口径）")
+    w.tag("{%p endif %}")
+    w.tag("{%p if finance.narrative %}")
+    w.body_lines("finance.narrative")
+    w.tag("{%p else %}")
+    w.p("{% set i = finance.income %}本部门{{ year }}年度收入主要包括财政拨款收入{{ i.fiscal.final|amount }}"
+        "{% if i.fiscal.prior is not none %}，{{ i.fiscal.final|change(i.fiscal.prior) }}{% endif %}。")
+    w.tag("{%p endif %}")
+    w.h1("二、绩效自评情况")
+    w.h2("（一）自评结论")
+    w.p("根据部门整体支出绩效评价指标，{{ dept.short }}{{ year }}年度自评得分为{{ total|points }}分，"
+        "绩效等级为{{ grade }}。（详见附件）")
+    w.h2("（二）部门整体支出绩效指标分析")
+    w.tag("{%p for a in analysis %}")
+    w.p("{{ loop.index|numbering('1.') }}{{ a.name }}。该项一级指标满分{{ a.points|points }}分，自评得分{{ a.score|points }}分。", "Heading 3")
+    w.tag("{%p for t in a.text %}")
+    w.p("{{ t.first }}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p for b in a.children %}")
+    w.p("{{ loop.index|numbering('（1）') }}{{ b.name }}。")
+    w.tag("{%p for c in b.children %}")
+    w.p("{{ loop.index|numbering('①') }}{{ c.name }}（自评分{{ c.score|points }}分，满分{{ c.points|points }}分）")
+    w.tag("{%p for t in c.text %}")
+    w.p("{{ t.first }}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p if c.reason %}")
+    w.p("扣分原因：{{ c.reason|joined('；') }}")
+    w.tag("{%p endif %}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p endfor %}")
+    w.h2("（三）部门整体支出绩效管理存在问题及改进措施")
+    w.p("1.存在问题", "Heading 3")
+    w.items("problems", "（1）", "①")
+    w.p("2.改进意见", "Heading 3")
+    w.tag("{%p for it in measures %}")
+    w.p("{{ loop.index|numbering('（1）') }}{{ it.title }}")
+    w.tag("{%p for t in it.paras %}")
+    w.p("{{ loop.index|numbering('①') }}{{ t }}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p endfor %}")
+    w.h1("三、上年度绩效自评整改情况")
+    w.tag("{%p for it in rectification %}")
+    w.tag("{%p if it.title %}")
+    w.tag("{%p for c in it.children %}")
+    w.p("{{ loop.index|numbering('（一）') }}{{ c.title }}。{{ c.first }}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p else %}")
+    w.p("{{ it.first }}")
+    w.tag("{%p endif %}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p if other_notes %}")
+    w.h1("四、其他需要说明的情况")
+    w.body_lines("other_notes")
+    w.tag("{%p endif %}")
+    common_tail(w, "")
+    return w
+
+
+def main() -> None:
+    out = ROOT / "templates"
+    out.mkdir(exist_ok=True)
+    for name, make in (("yangxi", yangxi), ("pingyuan", pingyuan)):
+        make().save(out / f"{name}.docx")
+        print(f"wrote {out / f'{name}.docx'}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
