@@ -1,0 +1,70 @@
+"""Benchmark `mkreport build` against a bare docxtpl render of the same template and context.
+
+Run: python bench/build_speed.py [--runs N]
+Prints: whole-process `mkreport build` vs a bare script that only imports docxtpl, renders the
+same template with the same (pickled) context and saves — the floor we cannot beat — and the
+in-process render+save time per report. Asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import pickle
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+REPORTS = {"yangxi-2023": "yangxi", "pingyuan-2023": "pingyuan"}
+
+BARE = """
+import pickle, sys
+from docxtpl import DocxTemplate
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from generator.phrases import FILTERS
+ctx = pickle.load(open(sys.argv[1], "rb"))
+env = ImmutableSandboxedEnvironment(autoescape=True); env.filters.update(FILTERS)
+doc = DocxTemplate(sys.argv[2]); doc.render(ctx, env); doc.save(sys.argv[3])
+"""
+
+
+def wall(cmd, runs):
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=7)
+    runs = ap.parse_args().runs
+    from generator.context import build_context
+    from generator.pipeline import check
+    from generator.render import render_docx
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, template in REPORTS.items():
+            checked = check(ROOT / "inputs" / f"{name}.yaml")
+            ctx = build_context(checked.report, checked.rubric)
+            ctx_file = Path(tmp) / f"{name}.pickle"
+            ctx_file.write_bytes(pickle.dumps(ctx))
+            tpl = ROOT / "templates" / f"{template}.docx"
+            bare = wall([sys.executable, "-c", BARE, str(ctx_file), str(tpl), str(Path(tmp) / "bare.docx")], runs)
+            full = wall([sys.executable, "-m", "generator.cli", "build", f"inputs/{name}.yaml", "-o", tmp], runs)
+            times = []
+            for _ in range(runs):
+                t = time.perf_counter()
+                render_docx(tpl, build_context(checked.report, checked.rubric), checked.report.report_date)
+                times.append(time.perf_counter() - t)
+            print(f"{name}: bare docxtpl script {bare:7.1f} ms | mkreport build {full:7.1f} ms | "
+                  f"in-process context+render+save {statistics.median(times) * 1000:6.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
