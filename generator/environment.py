@@ -2,21 +2,80 @@
 
 A template from another county is trusted no further than a YAML file: it runs in Jinja's
 sandbox, cannot reach Python internals, and a misspelt name is an error, never a blank.
+
+docxtpl hands us each part of the .docx as one large template string on every render.
+Compiling it is most of the cost of a render, so compiled templates are kept: in memory for
+the process (a bureau builds dozens of reports with one template), and as marshalled Python
+code on disk, keyed by a hash of the source, so the next `mkreport build` skips compiling.
 """
 from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+from pathlib import Path
 
 from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .phrases import FILTERS
 
-_env: ImmutableSandboxedEnvironment | None = None
+_CODE_VERSION = f"mkreport-1-py{sys.version_info[0]}{sys.version_info[1]}"
 
 
-def environment() -> ImmutableSandboxedEnvironment:
+def cache_dir() -> Path | None:
+    base = os.environ.get("MKREPORT_CACHE") or os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
+    if os.environ.get("MKREPORT_CACHE") == "off":
+        return None
+    return Path(base) / "mkreport" if not os.environ.get("MKREPORT_CACHE") else Path(base)
+
+
+class ReportEnvironment(ImmutableSandboxedEnvironment):
+    def __init__(self):
+        super().__init__(undefined=StrictUndefined, autoescape=True)
+        self.filters.update(FILTERS)
+        self._compiled: dict[str, object] = {}
+
+    def from_string(self, source, globals=None, template_class=None):
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        template = self._compiled.get(source)
+        if template is None:
+            template = self._load(source)
+            if len(self._compiled) > 64:
+                self._compiled.clear()
+            self._compiled[source] = template
+        return template
+
+    def _load(self, source: str):
+        key = hashlib.sha256((_CODE_VERSION + source).encode("utf-8")).hexdigest()
+        folder = cache_dir()
+        path = folder / f"{key}.code" if folder else None
+        code = None
+        if path is not None and path.is_file():
+            try:
+                code = marshal.loads(path.read_bytes())
+            except (OSError, ValueError, EOFError, TypeError):
+                code = None
+        if code is None:
+            code = self.compile(source)
+            if path is not None:
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                    tmp.write_bytes(marshal.dumps(code))
+                    os.replace(tmp, path)
+                except OSError:
+                    pass   # a read-only home is no reason to fail a build
+        return self.template_class.from_code(self, code, self.make_globals(None), None)
+
+
+_env: ReportEnvironment | None = None
+
+
+def environment() -> ReportEnvironment:
     global _env
     if _env is None:
-        _env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
-                                             keep_trailing_newline=False)
-        _env.filters.update(FILTERS)
+        _env = ReportEnvironment()
     return _env
