@@ -113,11 +113,12 @@ def build_context(report: Report, rubric: Rubric) -> dict:
         entry = report.scores.get(leaf_parent.id)
         reason = "；".join(flat(entry.reason, report, view)) if entry else ""
         exp = scores.expected.get(leaf_parent.id)
-        if not reason and exp is not None and scores.derived.get(leaf_parent.id) != leaf_parent.points:
-            reason = exp.how
-        table.append({"l1": names[0], "l2": names[1] if len(chain) > 2 else (names[1] if len(chain) == 2 else ""),
+        table.append({"l1": names[0], "l2": names[1] if len(chain) > 1 else "",
                       "l3": names[2] if len(chain) > 2 else "", "points": leaf_parent.points,
-                      "score": scores.derived.get(leaf_parent.id), "reason": reason})
+                      "score": scores.derived.get(leaf_parent.id), "reason": reason,
+                      "rule": leaf_parent.rule, "rate": exp.measure if exp else None,
+                      "measure_name": leaf_parent.ind.measure.name if leaf_parent.ind.measure else "",
+                      "lost": leaf_parent.points - scores.derived.get(leaf_parent.id, leaf_parent.points)})
     _blank_repeats(table)
 
     targets = []
@@ -129,7 +130,7 @@ def build_context(report: Report, rubric: Rubric) -> dict:
     rows = _budget_rows(view, report)
     return {
         "year": report.year,
-        "title": report.title or f"{dept.name}{report.year}年部门整体支出绩效自评报告",
+        "title": report.title or "",
         "dept": {"name": dept.name, "short": dept.short_name or "本部门", "kind": dept.kind or "",
                  "rank": dept.rank or "", "plaques": dept.plaques,
                  "overview": flat(dept.overview, report, view)},

@@ -179,3 +179,62 @@ def test_pdf_uses_the_chinese_official_faces(tmp_path, run):
     last = subprocess.run(["pdftotext", "-f", str(pages), "-l", str(pages), str(pdf), "-"],
                           capture_output=True, text=True).stdout
     assert "合计" in last, "the last page must not be blank"
+
+
+def seed_paragraphs(name: str) -> list[str]:
+    text = (ROOT.parent / "shared" / "seeds" / name).read_text(encoding="utf-8")
+    return [line.strip().replace("\u3000", "") for line in text.splitlines()]
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "seeds").is_dir(), reason="shared/seeds not beside the checkout")
+def test_yangxi_keeps_the_seed_wording(built):
+    """Every duty and every annual-work paragraph of the seed appears word for word."""
+    import re
+    text = text_of(built / "yangxi-2023.docx")
+    seed = seed_paragraphs("yangxi-2023-gongxin.txt")
+    start, end = seed.index("1.主要职责。"), seed.index("2.内设机构构成")
+    duties = [re.sub(r"^（\d+）", "", s) for s in seed[start:end] if re.match(r"^（\d+）", s)]
+    assert len(duties) == 37
+    for duty in duties:
+        assert duty in text, duty
+    start = next(i for i, s in enumerate(seed) if s.startswith("（二）年度总体工作"))
+    end = next(i for i, s in enumerate(seed) if "部门整体支出情况" in s)
+    work = [s.split("。", 1)[1] for s in seed[start:end] if re.match(r"^\d\.", s)]
+    assert len(work) == 8
+    analysis = seed[seed.index("三、绩效自评分析"):seed.index("四、存在的问题、原因分析及改进措施")]
+    for line in analysis:     # every indicator's heading sentence, with the corrected scores
+        m = re.match(r"^(?:（.）|\d\.|（\d）)\s*(.+?)[。，]指标总分(\d+)分", line)
+        if m:
+            assert f"{m.group(1)}。指标总分{m.group(2)}分" in text or f"{m.group(1)}情况。指标总分{m.group(2)}分" in text, line
+    corrected = {"526.08": "526.28", "9.35亿元": "9.22亿元", "249人次": "246人次", "人限公司": "有限公司"}
+    for para in work:
+        for old, new in corrected.items():
+            para = para.replace(old, new)
+        assert para in text, para[:40]
+
+
+def test_pdf_without_libreoffice_says_how_to_install(tmp_path, run, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))     # no soffice anywhere on PATH
+    result = run("build", str(ROOT / "inputs/yangxi-2023.yaml"), "-o", str(tmp_path), "--pdf")
+    assert result.exit_code == 2
+    assert "需要 LibreOffice" in result.output and "apt-get install libreoffice-writer-nogui" in result.output
+    assert (tmp_path / "yangxi-2023.docx").is_file() and not (tmp_path / "yangxi-2023.pdf").exists()
+
+
+def test_template_named_by_a_path_next_to_the_input(workdir, run):
+    shutil.copy(ROOT / "templates/pingyuan.docx", workdir / "inputs/mine.docx")
+    path = workdir / "inputs/yangxi-2023.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("report_date:", "template: mine.docx\nreport_date:"),
+                    encoding="utf-8")
+    result = run("build", str(path), "-o", str(workdir / "out"))
+    assert result.exit_code == 0, result.output
+    assert "（自评分4分，满分4分）" in text_of(workdir / "out/yangxi-2023.docx")   # the 平远 wording
+
+
+def test_missing_template_is_a_clear_error(workdir, run):
+    path = workdir / "inputs/yangxi-2023.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("report_date:", "template: nowhere\nreport_date:"),
+                    encoding="utf-8")
+    result = run("build", str(path), "-o", str(workdir / "out"))
+    assert result.exit_code == 2 and "找不到报告模板“nowhere”" in result.output
+    assert not (workdir / "out").exists() or not any((workdir / "out").iterdir())

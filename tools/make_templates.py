@@ -254,8 +254,11 @@ class Writer:
     def save(self, path: Path):
         props = self.doc.core_properties
         props.author = props.last_modified_by = "mkreport"
-        props.title = "{{ title }}"
+        props.title = TITLE
         self.doc.save(path)
+
+
+TITLE = "{% if title %}{{ title }}{% else %}{{ dept.name }}{{ year }}年部门整体支出绩效自评报告{% endif %}"
 
 
 def common_tail(w: Writer, numbering_attachment_title: str) -> None:
@@ -264,7 +267,10 @@ def common_tail(w: Writer, numbering_attachment_title: str) -> None:
     w.table(["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"], "score_table",
             [("{{ r.l1_shown }}", "Table Text"), ("{{ r.l2_shown }}", "Table Text"), ("{{ r.l3 }}", "Table Text"),
              ("{{ r.points|points }}", "Table Number"), ("{{ r.score|points }}", "Table Number"),
-             ("{{ r.reason }}", "Table Text")],
+             ("{% if r.reason %}{{ r.reason }}{% elif r.lost and r.rule == 'target_rate' %}按绩效目标完成率"
+              "{{ r.rate|percent }}计分{% elif r.lost and r.rule == 'rate' %}按{{ r.measure_name or '指标值' }}"
+              "{{ r.rate|percent }}计分{% elif r.lost and r.rule == 'not_exceed' %}实际数超过上限{% endif %}",
+              "Table Text")],
             [24, 26, 40, 13, 13, 40],
             total=[("合计", "Table Head"), ("", "Table Text"), ("", "Table Text"),
                    ("{{ points_total|points }}", "Table Number"), ("{{ total|points }}", "Table Number"),
@@ -273,7 +279,7 @@ def common_tail(w: Writer, numbering_attachment_title: str) -> None:
 
 def yangxi() -> Writer:
     w = Writer()
-    w.p("{{ title }}", "Title")
+    w.p(TITLE, "Title")
     w.h1("一、部门基本情况")
     w.h2("（一）部门职责、机构和人员情况。")
     w.p("1.主要职责。", "Heading 3")
@@ -337,7 +343,7 @@ def yangxi() -> Writer:
     w.body_lines("a.text|map(attribute='first')|list")
     w.tag("{%p for b in a.children %}")
     w.p("{{ loop.index|numbering('1.') }}{{ b.name }}。指标总分{{ b.points|points }}分，自评得分{{ b.score|points }}分。"
-        "{% if not b.children %}{{ b.first }}{% if b.rule == 'target_rate' %}本部门整体绩效计划目标共"
+        "{{ b.first }}{% if not b.children %}{% if b.rule == 'target_rate' %}本部门整体绩效计划目标共"
         "{{ targets_summary.total }}个，已实现目标{{ targets_summary.achieved }}个，整体绩效目标完成率"
         "{{ targets_summary.rate|percent }}。{% endif %}{% endif %}")
     w.tag("{%p for t in b.rest %}")
@@ -375,7 +381,7 @@ def yangxi() -> Writer:
 
 def pingyuan() -> Writer:
     w = Writer()
-    w.p("{{ title }}", "Title")
+    w.p(TITLE, "Title")
     w.h1("一、部门基本情况")
     w.h2("（一）部门整体概况")
     w.p("{{ dept.name }}是{{ dept.kind }}，为{{ dept.rank }}{% if dept.plaques %}，加挂{{ dept.plaques|joined }}牌子{% endif %}。"
