@@ -63,7 +63,7 @@ def check(inputs: tuple[str, ...], fmt: str, strict: bool) -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True))
-@click.option("-o", "--output-dir", "out_dir", type=click.Path(file_okay=False),
+@click.option("-o", "--output-dir", "out_dir", metavar="DIR",
               help="输出文件夹，默认为当前目录下的 outputs/。")
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF。")
 def build(inputs: tuple[str, ...], out_dir: str | None, pdf: bool) -> None:

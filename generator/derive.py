@@ -210,8 +210,8 @@ def expected_score(node: Node, report: Report, view: FactView, rubric: Rubric) -
         m = entry.measure if entry else None
         if from_facts is not None:
             rate, source = from_facts, f"{node.ind.measure.name} {fmt(from_facts, 2)}%"
-        elif m is not None and m.value is not None and m.value.unit == "%":
-            rate, source = m.value.value, f"指标值 {m.value.text}"
+        elif m is not None and m.value is not None:
+            rate, source = m.value, f"指标值 {fmt(m.value)}%"
         elif m is not None and m.numerator is not None and m.denominator:
             rate = m.numerator / m.denominator * 100
             source = f"{fmt(m.numerator)} ÷ {fmt(m.denominator)}"

@@ -8,7 +8,7 @@ the published reports do — it is checked against its derivation. Money is in `
 from __future__ import annotations
 
 from .schema import (INVALID, Choice, Date, Either, Field, Integer, Kind, ListOf, MapOf, Model,
-                     ModelKind, Number, QuantityKind, Text)
+                     ModelKind, Number, Percent, QuantityKind, Text)
 
 _models: dict[str, type[Model]] = {}
 
@@ -23,7 +23,8 @@ class Prose(Kind):
 
     def convert(self, node, conv, path, zh):
         if node.kind == "scalar":
-            return [node.value.strip()] if node.value else []
+            text = Text().convert(node, conv, path, zh)
+            return [] if text is INVALID or not text else [text]
         if node.kind == "map":
             block = ModelKind("Block", _models).convert(node, conv, path, zh)
             return [] if block is INVALID else [block]
@@ -235,7 +236,7 @@ class Measure(Model):
     """指标值
     计算得分所用的比率或数值；可写百分比，也可写分子和分母。"""
 
-    value = Field(QuantityKind(), "指标值", help="如 64.94%")
+    value = Field(Percent(), "指标值（百分比）", help="如 64.94%，须带百分号")
     numerator = Field(Number(minimum=None), "分子")
     denominator = Field(Number(minimum=None), "分母")
     text = Field(Text(), "计算说明")

@@ -80,6 +80,10 @@ class Kind:
         return node.value
 
 
+# Characters a Word document cannot hold; they arrive pasted from Word or through YAML escapes.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
 class Text(Kind):
     zh = "文字"
 
@@ -87,6 +91,11 @@ class Text(Kind):
         value = self._scalar(node, conv, path, zh)
         if value is INVALID:
             return value
+        bad = _CONTROL.search(value)
+        if bad:
+            conv.problem(path, node, f"{label(path, zh)} 含有不可见的控制字符 U+{ord(bad.group()):04X}"
+                         f"（第 {bad.start() + 1} 个字符处，常见于从 Word 复制的文字），请删除。")
+            return INVALID
         return value.strip()
 
     def json_schema(self, defs):

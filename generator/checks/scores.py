@@ -106,15 +106,15 @@ def _measures(report: Report, doc: Document, rubric: Rubric, view: FactView, fou
         if num is not None and m.numerator is not None and not same_figure(m.numerator, num):
             found.error("MEASURE-FACT", f"{node.title} 的分子写成 {fmt(m.numerator)}，按{what}应为 {fmt(num)}。",
                         doc, base + ("numerator",), stated=m.numerator, computed=num)
-        if m.value is not None and m.value.unit == "%":
-            stated = m.value.value
+        if m.value is not None:
+            stated = m.value
             if m.numerator is not None and m.denominator:
                 if not rate_consistent(stated, m.numerator, m.denominator):
                     actual = m.numerator / m.denominator * 100
-                    found.error("MEASURE-RATE", f"{node.title} 写明 {m.value.text}，但 {fmt(m.numerator)} ÷ "
-                                f"{fmt(m.denominator)} = {fmt(actual, 2)}%。", doc, base + ("value",))
+                    found.error("MEASURE-RATE", f"{node.title} 写明 {fmt(m.value)}%，但 {fmt(m.numerator)} ÷ "
+                                f"{fmt(m.denominator)} × 100% = {fmt(actual, 2)}%。", doc, base + ("value",))
             elif rate is not None and abs(rate - stated) > half_unit(stated):
-                found.error("MEASURE-RATE", f"{node.title} 写明 {m.value.text}，按{what}为 "
+                found.error("MEASURE-RATE", f"{node.title} 写明 {fmt(m.value)}%，按{what}为 "
                             f"{fmt(num)} ÷ {fmt(den)} = {fmt(rate, 2)}%。", doc, base + ("value",),
                             stated=stated, computed=rate)
 

@@ -1,0 +1,135 @@
+"""The bad-input corpus (tests/corpus/cases.yaml): every case refused cleanly by check and build.
+
+For each case: the documented exit code, the Chinese message (with file:line where a line
+exists), no traceback, nothing written to the output folder, and the input left untouched.
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus"
+CASES = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
+
+
+def materialise(case: dict, tmp: Path) -> Path:
+    """The case's input file inside tmp (copied next to what its relative paths need)."""
+    shutil.copytree(ROOT / "rubrics", tmp / "rubrics")
+    (tmp / "inputs").mkdir()
+    base = (ROOT / "inputs" / "yangxi-2023.yaml").read_text(encoding="utf-8")
+    if "file" in case:
+        shutil.copytree(CORPUS, tmp / "tests" / "corpus")
+        return tmp / "tests" / "corpus" / case["file"]
+    path = tmp / "inputs" / "case.yaml"
+    if "base" in case:
+        old, new = case["replace"]
+        assert old in base, old
+        path.write_text(base.replace(old, new, 1), encoding="utf-8")
+        return path
+    kind = case["generate"]
+    if kind.startswith("control-"):
+        ch = chr(int(kind.split("-")[1], 16))
+        path.write_text(base.replace("other_notes: 无。", f"other_notes: 无{ch}。"), encoding="utf-8")
+    elif kind == "gbk":
+        path.write_bytes(base.encode("gb18030"))
+    elif kind == "utf16":
+        path.write_bytes(base.encode("utf-16"))
+    elif kind == "huge":
+        with open(path, "wb") as fh:      # sparse: 60 MB on paper, nothing on disk
+            fh.truncate(60 * 1024 * 1024)
+    elif kind == "missing":
+        return tmp / "inputs" / "nope.yaml"
+    elif kind == "directory":
+        return tmp / "inputs"
+    return path
+
+
+def digest(path: Path) -> str | None:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_bad_input_is_refused_cleanly(case, command, tmp_path, run):
+    path = materialise(case, tmp_path)
+    before = digest(path)
+    out = tmp_path / "out"
+    args = [command, str(path)] + (["-o", str(out)] if command == "build" else [])
+    result = run(*args)
+    output = result.output
+    assert "Traceback" not in output and "内部错误" not in output, output
+    assert result.exit_code == case["exit"], output
+    assert case["message"] in output, output
+    if case.get("line"):
+        assert f"{path}:{case['line']}:" in output, output
+    assert digest(path) == before
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_bom_and_crlf_are_accepted(tmp_path, run):
+    """A file saved by Windows Notepad (UTF-8 with BOM, CRLF line ends) checks and builds."""
+    text = (ROOT / "inputs" / "yangxi-2023.yaml").read_text(encoding="utf-8")
+    shutil.copytree(ROOT / "rubrics", tmp_path / "rubrics")
+    (tmp_path / "inputs").mkdir()
+    path = tmp_path / "inputs" / "yangxi-2023.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    assert run("check", str(path)).exit_code == 0
+    assert run("build", str(path), "-o", str(tmp_path / "out")).exit_code == 0
+
+
+def test_output_folder_that_is_a_file(tmp_path, run):
+    blocker = tmp_path / "outputs"
+    blocker.write_text("not a folder")
+    result = run("build", str(ROOT / "inputs" / "yangxi-2023.yaml"), "-o", str(blocker))
+    assert result.exit_code == 2 and "无法写入文件夹" in result.output
+    assert "Traceback" not in result.output and blocker.read_text() == "not a folder"
+
+
+def test_user_text_is_data_never_code(workdir, run):
+    """Jinja syntax and XML specials in user text appear literally in the report."""
+    path = workdir / "inputs" / "yangxi-2023.yaml"
+    nasty = "{{ 7*7 }} {% for x in range(3) %}x{% endfor %} {{ ''.__class__.__mro__ }} R&D <b>粗体</b> 5 > 3 & “引号”"
+    import json
+    text = path.read_text(encoding="utf-8").replace("other_notes: 无。", "other_notes: " + json.dumps(nasty, ensure_ascii=False))
+    path.write_text(text, encoding="utf-8")
+    assert run("check", str(path)).exit_code == 0
+    result = run("build", str(path), "-o", str(workdir / "out"))
+    assert result.exit_code == 0, result.output
+    from docx import Document
+    paras = [p.text for p in Document(str(workdir / "out" / "yangxi-2023.docx")).paragraphs]
+    assert nasty in paras
+    assert not any("49" == p.strip() for p in paras)
+
+
+def test_a_template_cannot_reach_python_internals(tmp_path):
+    """A hostile template is stopped by the sandbox with a clean error, not run."""
+    from docx import Document
+
+    from generator.errors import MkreportError
+    from generator.render import render_docx
+    doc = Document()
+    doc.add_paragraph("{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    evil = tmp_path / "evil.docx"
+    doc.save(evil)
+    with pytest.raises(MkreportError) as err:
+        render_docx(evil, {})
+    assert "模板 evil.docx 出错" in err.value.message
+
+
+def test_an_undefined_name_in_a_template_is_an_error(tmp_path):
+    from docx import Document
+
+    from generator.errors import MkreportError
+    from generator.render import render_docx
+    doc = Document()
+    doc.add_paragraph("{{ departmnet.name }}")
+    bad = tmp_path / "typo.docx"
+    doc.save(bad)
+    with pytest.raises(MkreportError) as err:
+        render_docx(bad, {"dept": {}})
+    assert "departmnet" in err.value.message
