@@ -102,6 +102,16 @@ class Text(Kind):
         return {"type": ["string", "number"]}
 
 
+MAX_DIGITS = 15   # a county budget in 元 to the fen fits easily; more digits is a typing slip
+
+
+def _too_long(value: Decimal, conv, node, path, zh) -> bool:
+    if len(value.as_tuple().digits) > MAX_DIGITS:
+        conv.problem(path, node, f"{label(path, zh)} 的数字超过 {MAX_DIGITS} 位，请核对是否多打了数字。")
+        return True
+    return False
+
+
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
 
@@ -121,6 +131,8 @@ class Number(Kind):
         value = parse_decimal(text)
         if value is None:
             conv.problem(path, node, f"{label(path, zh)} 应为数字，写成了“{text}”。" + _number_hint(text, self.unit))
+            return INVALID
+        if _too_long(value, conv, node, path, zh):
             return INVALID
         if self.minimum is not None and value < self.minimum:
             conv.problem(path, node, f"{label(path, zh)} 不能小于 {self.minimum}，写成了 {text}。")
@@ -154,6 +166,8 @@ class Integer(Kind):
         if text is INVALID:
             return text
         value = parse_decimal(text)
+        if value is not None and _too_long(value, conv, node, path, zh):
+            return INVALID
         if value is None or value != value.to_integral_value() or value < 0:
             hint = _number_hint(text, "")
             conv.problem(path, node, f"{label(path, zh)} 应为非负整数，写成了“{text}”。{hint}")
@@ -175,6 +189,8 @@ class Percent(Kind):
         if q is None or q.unit != "%":
             conv.problem(path, node, f"{label(path, zh)} 应为百分比，如 64.94%（带百分号），写成了“{text}”。")
             return INVALID
+        if _too_long(q.value, conv, node, path, zh):
+            return INVALID
         return q.value
 
     def json_schema(self, defs):
@@ -192,6 +208,8 @@ class QuantityKind(Kind):
         if q is None:
             conv.problem(path, node, f"{label(path, zh)} 应为“数字+单位”，如 500亿元、179座、90%，写成了“{text}”。"
                          + ("请去掉千位分隔符“,”。" if "," in text else ""))
+            return INVALID
+        if _too_long(q.value, conv, node, path, zh):
             return INVALID
         return q
 

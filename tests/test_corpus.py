@@ -133,3 +133,31 @@ def test_an_undefined_name_in_a_template_is_an_error(tmp_path):
     with pytest.raises(MkreportError) as err:
         render_docx(bad, {"dept": {}})
     assert "departmnet" in err.value.message
+
+
+def test_two_builds_at_once_into_one_folder(tmp_path):
+    """Concurrent builds each write through their own temporary file: both results are whole."""
+    import subprocess
+    import sys
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "generator.cli", "build", "inputs/yangxi-2023.yaml", "inputs/pingyuan-2023.yaml",
+           "-o", str(out)]
+    procs = [subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
+    for p in procs:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 0 and b"Traceback" not in err
+    from docx import Document
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["pingyuan-2023.docx", "yangxi-2023.docx"]      # no temporary file left behind
+    for name in names:
+        assert Document(str(out / name)).paragraphs[0].text.endswith("部门整体支出绩效自评报告")
+
+
+def test_check_and_build_never_write_the_input(tmp_path, run):
+    shutil.copytree(ROOT / "rubrics", tmp_path / "rubrics")
+    shutil.copytree(ROOT / "inputs", tmp_path / "inputs")
+    path = tmp_path / "inputs" / "yangxi-2023.yaml"
+    before = (digest(path), path.stat().st_mtime_ns)
+    run("check", str(path))
+    run("build", str(path), "-o", str(tmp_path / "out"))
+    assert (digest(path), path.stat().st_mtime_ns) == before
