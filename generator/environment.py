@@ -21,7 +21,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .phrases import FILTERS
 
-_CODE_VERSION = f"mkreport-1-py{sys.version_info[0]}{sys.version_info[1]}"
+# Bump when the meaning of cached entries changes; the Python version is part of the key
+# because marshalled code objects only load into the version that wrote them.
+CODE_VERSION = f"mkreport-1-py{sys.version_info[0]}{sys.version_info[1]}"
 
 
 def cache_dir() -> Path | None:
@@ -49,7 +51,7 @@ class ReportEnvironment(ImmutableSandboxedEnvironment):
         return template
 
     def _load(self, source: str):
-        key = hashlib.sha256((_CODE_VERSION + source).encode("utf-8")).hexdigest()
+        key = hashlib.sha256((CODE_VERSION + source).encode("utf-8")).hexdigest()
         folder = cache_dir()
         path = folder / f"{key}.code" if folder else None
         code = None

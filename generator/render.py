@@ -35,11 +35,39 @@ def _template_class():
         def patch_xml(self, src_xml):
             out = _patched.get(src_xml)
             if out is None:
-                out = _patched[src_xml] = super().patch_xml(src_xml)
+                out = _patched[src_xml] = _disk_cached(src_xml, super().patch_xml)
             return out
 
     _cls = CachedTemplate
     return _cls
+
+
+def _disk_cached(src_xml: str, patch) -> str:
+    """docxtpl's clean-up of a part, kept on disk beside the compiled templates (see environment)."""
+    import hashlib
+    import os
+
+    from .environment import CODE_VERSION, cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return patch(src_xml)
+    import docxtpl   # its version is part of the key: another release may clean differently
+    key = f"{CODE_VERSION}-docxtpl{docxtpl.__version__}\n{src_xml}"
+    path = folder / (hashlib.sha256(key.encode("utf-8")).hexdigest() + ".xml")
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        pass
+    out = patch(src_xml)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(out, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return out
 
 
 def render_docx(template: Path, context: dict, report_date: _dt.date | None = None) -> bytes:
