@@ -5,6 +5,7 @@ Each command imports its real work inside the function, so `mkreport --help` and
 """
 from __future__ import annotations
 
+import re
 import sys
 
 import click
@@ -12,7 +13,79 @@ import click
 from .errors import ExitCode, MkreportError
 
 
-class _Group(click.Group):
+# click's own messages for command-line mistakes, in the words users read everywhere else.
+_USAGE = [
+    (re.compile(r"No such option:? '?([^'.]+)'?\.?(?: Did you mean (.+)\?)?"),
+     lambda m: f"没有这个选项 {m.group(1)}。" + (f"是否想用 {m.group(2)}？" if m.group(2) else "")),
+    (re.compile(r"No such command '([^']+)'\.(?: \(Did you mean (?:one of: )?(.+)\?\))?"),
+     lambda m: f"没有这个命令“{m.group(1)}”。" + (f"是否想用 {m.group(2)}？" if m.group(2) else "")),
+    (re.compile(r"Missing argument '([^']+)'"), lambda m: "缺少要处理的文件，例如：inputs/yangxi-2023.yaml。"),
+    (re.compile(r"Invalid value for '([^']+)': '([^']*)' is not one of (.+)\."),
+     lambda m: f"选项 {m.group(1)} 的值“{m.group(2)}”无效，可选：{m.group(3).replace(chr(39), '')}。"),
+    (re.compile(r"Invalid value for '([^']+)': (.+)"), lambda m: f"选项 {m.group(1)} 的值无效（{m.group(2)}）。"),
+    (re.compile(r"Option '([^']+)' requires an argument"), lambda m: f"选项 {m.group(1)} 后面需要一个值。"),
+    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), lambda m: f"多余的参数：{m.group(1)}。"),
+]
+
+
+def _usage_zh(message: str) -> str:
+    for pattern, say in _USAGE:
+        m = pattern.search(message)
+        if m:
+            return say(m)
+    return message
+
+
+class _Chinese:
+    """Help pages with Chinese headings: 用法、选项、命令."""
+
+    def format_usage(self, ctx, formatter):
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="用法：")
+
+    def format_options(self, ctx, formatter):
+        opts = [rv for p in self.get_params(ctx) if (rv := p.get_help_record(ctx)) is not None]
+        if opts:
+            with formatter.section("选项"):
+                formatter.write_dl(opts)
+        if isinstance(self, click.Group):
+            commands = [(name, cmd.get_short_help_str(60)) for name in self.list_commands(ctx)
+                        if (cmd := self.get_command(ctx, name)) is not None and not cmd.hidden]
+            if commands:
+                with formatter.section("命令"):
+                    formatter.write_dl(commands)
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "显示此帮助并退出。"
+        return option
+
+
+class _Command(_Chinese, click.Command):
+    pass
+
+
+class _Group(_Chinese, click.Group):
+    command_class = _Command
+
+    def main(self, args=None, prog_name=None, **extra):
+        try:
+            # not standalone: click would print its usage errors in English; we print them ourselves
+            code = super().main(args, prog_name or "mkreport", standalone_mode=False, **extra)
+            sys.exit(code if isinstance(code, int) else 0)
+        except click.exceptions.UsageError as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":   # bare `mkreport`: just the help page
+                click.echo(exc.ctx.get_help())
+                sys.exit(0)
+            cmd = exc.ctx.command_path if exc.ctx else "mkreport"
+            click.echo(f"用法错误：{_usage_zh(exc.format_message())}\n运行 `{cmd} --help` 查看用法和示例。", err=True)
+            sys.exit(ExitCode.USAGE)
+        except click.exceptions.Abort:
+            click.echo("已中止。", err=True)
+            sys.exit(ExitCode.USAGE)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -28,7 +101,7 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="mkreport", message="mkreport %(version)s")
+@click.version_option(package_name="mkreport", message="mkreport %(version)s", help="显示版本号并退出。")
 def main() -> None:
     """mkreport：由 YAML 事实文件校验并生成部门整体支出绩效自评报告。
 
@@ -41,8 +114,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="输出格式：text 供人阅读，json 供程序处理。")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="输出格式：text（默认）供人阅读，json 供程序处理。")
 @click.option("--strict", is_flag=True, help="把警告也当作错误（有警告时退出码为 1）。")
 def check(inputs: tuple[str, ...], fmt: str, strict: bool) -> None:
     """校验事实文件：对照评分体系和算术关系，列出所有问题。

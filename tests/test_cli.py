@@ -79,3 +79,15 @@ def test_check_does_not_import_the_rendering_stack():
             "print(sorted(m for m in ('docxtpl', 'docx', 'lxml', 'jinja2') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("args,words", [
+    (["--nope"], "没有这个选项 --nope"),
+    (["chek", "x"], "没有这个命令“chek”"),
+    (["check"], "缺少要处理的文件"),
+    (["check", "--format", "xml", "a.yaml"], "选项 --format 的值“xml”无效，可选：text, json"),
+])
+def test_command_line_mistakes_are_explained_in_chinese(args, words):
+    out = subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 2
+    assert words in out.stderr and "--help" in out.stderr and "Error" not in out.stderr
