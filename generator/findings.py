@@ -20,9 +20,16 @@ class Document:
     file: str
     positions: dict = field(default_factory=dict)
     key_positions: dict = field(default_factory=dict)
+    inline: dict = field(default_factory=dict)
 
-    def locate(self, path: Path, at_key: bool = False) -> tuple[int, int]:
-        """The position of `path`, or of its nearest ancestor that was written."""
+    def locate(self, path: Path, at_key: bool = False, offset: int | None = None) -> tuple[int, int]:
+        """The position of `path`, or of its nearest ancestor that was written; with an offset
+        into a one-line text, the column of that very character."""
+        if offset is not None:
+            for p in (tuple(path), tuple(path[:-1]) if path and path[-1] == 0 else None):
+                if p is not None and p in self.inline:
+                    line, col = self.inline[p]
+                    return line, col + offset
         table = self.key_positions if at_key else self.positions
         p = tuple(path)
         while p:
@@ -46,10 +53,11 @@ class Finding:
     numbers: dict = field(default_factory=dict)   # the values involved, for --format json
     at_key: bool = False
     file_override: str | None = None
+    offset: int | None = None     # character index into the text at `path`, for prose findings
 
     def resolve(self) -> "Finding":
         if self.line is None and self.doc is not None:
-            self.line, self.col = self.doc.locate(self.path, self.at_key)
+            self.line, self.col = self.doc.locate(self.path, self.at_key, self.offset)
         return self
 
     @property
@@ -77,16 +85,16 @@ class Findings(list):
     """The findings of one run, with the counts the CLI needs."""
 
     def add(self, code: str, severity: str, message: str, doc: Document | None = None,
-            path: Path = (), **numbers) -> Finding:
-        f = Finding(code, severity, message, doc, tuple(path), numbers=numbers)
+            path: Path = (), offset: int | None = None, **numbers) -> Finding:
+        f = Finding(code, severity, message, doc, tuple(path), numbers=numbers, offset=offset)
         self.append(f)
         return f
 
-    def error(self, code, message, doc=None, path=(), **numbers):
-        return self.add(code, ERROR, message, doc, path, **numbers)
+    def error(self, code, message, doc=None, path=(), offset=None, **numbers):
+        return self.add(code, ERROR, message, doc, path, offset, **numbers)
 
-    def warning(self, code, message, doc=None, path=(), **numbers):
-        return self.add(code, WARNING, message, doc, path, **numbers)
+    def warning(self, code, message, doc=None, path=(), offset=None, **numbers):
+        return self.add(code, WARNING, message, doc, path, offset, **numbers)
 
     def sorted(self) -> list[Finding]:
         return sorted((f.resolve() for f in self), key=Finding.sort_key)

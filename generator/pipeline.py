@@ -29,7 +29,7 @@ def load(path: Path, display: str | None = None) -> Checked:
     source = read_yaml(path, display)
     conv = Conversion()
     report = convert(Report, source.root, conv, (), "事实文件")
-    out.doc = Document(display, conv.positions, conv.key_positions)
+    out.doc = Document(display, conv.positions, conv.key_positions, conv.inline)
     for p in conv.problems:
         f = out.findings.error(p.code, p.message, out.doc, p.path)
         f.line, f.col = p.line, p.col

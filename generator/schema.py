@@ -38,6 +38,7 @@ class Conversion:
         self.problems: list[Problem] = []
         self.positions: dict[Path, tuple[int, int]] = {}
         self.key_positions: dict[Path, tuple[int, int]] = {}
+        self.inline: dict[Path, tuple[int, int]] = {}   # where a one-line text's first character is
 
     def problem(self, path: Path, node: Node, message: str, code: str = "SCHEMA") -> None:
         self.problems.append(Problem(path, node.line, node.col, message, code))
@@ -96,6 +97,9 @@ class Text(Kind):
             conv.problem(path, node, f"{label(path, zh)} 含有不可见的控制字符 U+{ord(bad.group()):04X}"
                          f"（第 {bad.start() + 1} 个字符处，常见于从 Word 复制的文字），请删除。")
             return INVALID
+        if node.inline:
+            lead = len(value) - len(value.lstrip())
+            conv.inline[path] = (node.line, node.col + (1 if node.quoted else 0) + lead)
         return value.strip()
 
     def json_schema(self, defs):

@@ -35,6 +35,7 @@ class Node:
     value: object = None           # str | None for scalars, list[Node], dict[str, Node]
     keys: dict = field(default_factory=dict)   # map only: key text → key Node
     quoted: bool = False           # scalar written in quotes (or as a block)
+    inline: bool = False           # scalar written on one line, character for character
 
     @property
     def is_null(self) -> bool:
@@ -180,6 +181,10 @@ def compose(text: str, name: str) -> Node:
                 plain = event.style in (None, "")
                 value = None if plain and event.value in _NULLS else event.value
                 node = Node("scalar", line, col, value, quoted=not plain)
+                # the text's characters sit at known columns only on one line and without escapes
+                raw = text[mark.index:event.end_mark.index]
+                node.inline = (event.end_mark.line == mark.line and event.style in (None, "", "'", '"')
+                               and "\\" not in raw and "''" not in raw)
             elif isinstance(event, yaml.MappingStartEvent):
                 node = Node("map", line, col, {})
             elif isinstance(event, yaml.SequenceStartEvent):

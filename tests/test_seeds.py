@@ -91,3 +91,17 @@ def test_score_sum_points_at_the_stated_score():
     f = next(f for f in check(path).findings.sorted() if "资金管理" in f.message)
     line = path.read_text(encoding="utf-8").splitlines()[f.line - 1]
     assert "score: 17.6" in line and line.index("17.6") + 1 == f.col
+
+
+@pytest.mark.parametrize("code,starts_with", [
+    ("PROSE-FACT", "7523.81万元"),
+    ("PROSE-TARGET", "526.08亿元"),
+    ("PROSE-TARGET", "249人次"),
+    ("DATE-YEAR", "2022年年末"),
+])
+def test_prose_findings_point_at_the_very_characters(code, starts_with):
+    """Inside a paragraph, line:col is where the wrong figure is written, not where the text starts."""
+    path = FIXTURES / "yangxi-2023-as-published.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    hits = [f for f in check(path).findings.sorted() if f.code == code]
+    assert any(lines[f.line - 1][f.col - 1:].startswith(starts_with) for f in hits), [(f.line, f.col) for f in hits]

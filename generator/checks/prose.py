@@ -207,7 +207,7 @@ def _check_fact(a: Amount, text, report, view: FactView, units, doc, path, found
     a.flagged = True
     quote = text[max(0, a.start - 14): a.end]
     found.error("PROSE-FACT", f"正文“…{quote}”与事实不符：{fact_label(a.fact, report)} 为 {fmt(fact_value)}{a.unit}"
-                f"（差 {fmt(stated - fact_value)}）。", doc, path, stated=stated, fact=fact_value)
+                f"（差 {fmt(stated - fact_value)}）。", doc, path, a.start, stated=stated, fact=fact_value)
 
 
 def _check_change(a: Amount, text, report, view: FactView, units, doc, path, found: Findings) -> None:
@@ -227,7 +227,7 @@ def _check_change(a: Amount, text, report, view: FactView, units, doc, path, fou
         if not sum_consistent(a.value, [abs(base.value), -reference]):
             what = COLUMNS.get(a.change_base, a.change_base)
             found.error("PROSE-CHANGE", f"“…{quote}”：{fmt(base.value)} − {what} {fmt(reference)} = {fmt(computed)}，"
-                        f"与写明的{'增加' if a.value >= 0 else '减少'} {fmt(abs(a.value))} 不符。", doc, path,
+                        f"与写明的{'增加' if a.value >= 0 else '减少'} {fmt(abs(a.value))} 不符。", doc, path, a.start,
                         stated=a.value, computed=computed)
     rate = _RATE.match(text, a.end)
     if rate and base.unit == a.unit:
@@ -237,7 +237,7 @@ def _check_change(a: Amount, text, report, view: FactView, units, doc, path, fou
             computed = abs(a.value) / prior * 100
             if abs(computed - stated) > half_unit(stated):
                 found.error("PROSE-RATE", f"“…{text[base.start:rate.end()]}”：{fmt(abs(a.value))} ÷ {fmt(prior)} = "
-                            f"{fmt(computed, 2)}%，与写明的 {rate.group(1)}% 不符。", doc, path,
+                            f"{fmt(computed, 2)}%，与写明的 {rate.group(1)}% 不符。", doc, path, rate.start(1),
                             stated=stated, computed=computed)
 
 
@@ -268,7 +268,7 @@ def _check_parts(amounts: list[Amount], text, doc, path, found: Findings) -> Non
             s = sum((p.value for p in parts), Decimal(0))
             terms = " + ".join(fmt(p.value) for p in parts).replace("+ -", "− ")
             found.error("PROSE-SUM", f"正文“…{text[max(0, total.start - 10):parts[-1].end]}”：其中各项合计 "
-                        f"{terms} = {fmt(s)}{total.unit}，不等于 {fmt(total.value)}{total.unit}。", doc, path,
+                        f"{terms} = {fmt(s)}{total.unit}，不等于 {fmt(total.value)}{total.unit}。", doc, path, total.start,
                         stated=total.value, computed=s)
 
 
@@ -284,7 +284,7 @@ def _check_compare(amounts: list[Amount], text, doc, path, found: Findings) -> N
         x, y = a.wan, b.wan
         ok = {"<": x < y, ">": x > y, "=": x == y}[op]
         if not ok:
-            found.error("PROSE-COMPARE", f"正文“{text[a.start:b.end]}”不成立。", doc, path)
+            found.error("PROSE-COMPARE", f"正文“{text[a.start:b.end]}”不成立。", doc, path, a.start)
 
 
 def _check_targets(report: Report, text, doc, path, found: Findings) -> None:
@@ -305,4 +305,4 @@ def _check_targets(report: Report, text, doc, path, found: Findings) -> None:
                 if not against or any(same_figure(q.in_unit_of(x), x.value) for x in against):
                     continue
                 found.error("PROSE-TARGET", f"正文“{text[m.start(): m.end() + qm.end()]}”与绩效目标“{t.name}”"
-                            f"的完成值 {t.actual}（目标值 {t.target}）不符。", doc, path)
+                            f"的完成值 {t.actual}（目标值 {t.target}）不符。", doc, path, m.end() + qm.start())

@@ -49,21 +49,22 @@ def check_text(report: Report, doc: Document, view, found: Findings) -> None:
             for pattern, what in BLANKS:
                 m = pattern.search(text)
                 if m:
-                    found.error("BLANK", f"文字中有未填写的模板空白（{what}）：“…{_around(text, m)}…”。", doc, path)
+                    found.error("BLANK", f"文字中有未填写的模板空白（{what}）：“…{_around(text, m)}…”。", doc, path,
+                                m.start())
                     break
         for m in _AS_OF.finditer(text):
             if int(m.group(2)) != year:
                 found.error("DATE-YEAR", f"“{_around(text, m)}”：统计截止时间应在报告年度 {year} 年内，此处为 "
-                            f"{m.group(2)} 年。", doc, path)
+                            f"{m.group(2)} 年。", doc, path, m.start())
         for m in _YEAR_END.finditer(text):
             if int(m.group(1)) != year and "上年" not in text[max(0, m.start() - 6):m.start()]:
                 found.warning("DATE-YEAR", f"“{_around(text, m)}”：报告年度为 {year} 年，此处写的是 {m.group(1)} 年年末，"
-                              "请核对年份。", doc, path)
+                              "请核对年份。", doc, path, m.start())
         for m in _REF.finditer(text):
             ref = m.group(1)
             root = ref.split(".")[0]
             if root in type(report).fields and report.get(ref) is None and view.value(ref) is None:
-                found.error("REF", f"文字中引用的 {{{{ {ref} }}}} 在事实文件中没有值。", doc, path)
+                found.error("REF", f"文字中引用的 {{{{ {ref} }}}} 在事实文件中没有值。", doc, path, m.start())
     st = report.department.staffing if report.department else None
     if st is not None and st.as_of is not None and st.as_of.year != year:
         found.error("DATE-YEAR", f"人员编制统计截止日期 {st.as_of:%Y年%-m月%-d日} 不在报告年度 {year} 年内"
