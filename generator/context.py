@@ -89,6 +89,7 @@ def build_context(report: Report, rubric: Rubric) -> dict:
         exp = scores.expected.get(node.id)
         return {
             "id": node.id, "name": node.name, "points": node.points, "level": node.level,
+            "table": node.ind.table or "",
             "score": scores.derived.get(node.id), "rule": node.rule,
             "text": text, "first": text[0].first if text and not text[0].title else "",
             "rest": (text[1:] if text and not text[0].title else text),

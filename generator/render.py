@@ -70,6 +70,19 @@ def _disk_cached(src_xml: str, patch) -> str:
     return out
 
 
+def _template_problem(exc) -> str:
+    """A Jinja error in words for whoever edits the template (the original kept in brackets)."""
+    from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
+
+    if isinstance(exc, SecurityError):
+        return f"模板试图访问不安全的内容，已被沙箱阻止（{exc}）。"
+    if isinstance(exc, UndefinedError):
+        return f"模板用到了不存在的名字，请检查拼写（{exc}）。"
+    if isinstance(exc, TemplateSyntaxError):
+        return f"模板标签写法有误（{exc}）。"
+    return f"{exc}。"
+
+
 def render_docx(template: Path, context: dict, report_date: _dt.date | None = None) -> bytes:
     from jinja2 import TemplateError
 
@@ -82,8 +95,7 @@ def render_docx(template: Path, context: dict, report_date: _dt.date | None = No
     try:
         doc.render(context, jinja_env=environment(), autoescape=True)
     except TemplateError as exc:
-        raise MkreportError(f"模板 {template.name} 出错：{exc}（第 {getattr(exc, 'lineno', '?')} 处）。",
-                            str(template)) from None
+        raise MkreportError(f"模板 {template.name} 出错：{_template_problem(exc)}", str(template)) from None
     props = doc.docx.core_properties
     stamp = _dt.datetime.combine(report_date or _dt.date(2000, 1, 1), _dt.time(9, 0))
     props.author = props.last_modified_by = "mkreport"

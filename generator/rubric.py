@@ -79,6 +79,8 @@ class Indicator(Model):
     criteria = Field(Text(), "评分标准")
     rule = Field(ModelKind(Rule), "计分规则", help="省略时按评分标准酌情评分（judgement）")
     measure = Field(ModelKind(MeasureDef), "指标值的算法")
+    table = Field(Choice({"targets": "targets"}), "随附表格",
+                  help="targets：在此指标的分析之后列出绩效目标实现情况表（如阳西式的“效果性”）")
     note = Field(Text(), "说明")
 
 

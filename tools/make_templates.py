@@ -245,6 +245,14 @@ class Writer:
         self.doc.add_paragraph("", style="Table End" if last else "Table Text")
         return t
 
+    def targets_results(self, caption: str):
+        """The targets with their actual values and 完成情况, as both house styles print them."""
+        return self.table(["序号", "绩效目标", "目标值", "完成值", "完成情况"], "targets",
+                          [("{{ r.no }}", "Table Number"), ("{{ r.name }}", "Table Text"),
+                           ("{{ r.target }}", "Table Number"), ("{{ r.actual }}", "Table Number"),
+                           ("{{ r.status }}", "Table Text")],
+                          [14, 72, 26, 26, 18], caption=caption)
+
     @staticmethod
     def _cell(cell, text: str, style: str):
         p = cell.paragraphs[0]
@@ -349,11 +357,8 @@ def yangxi() -> Writer:
     w.tag("{%p for t in b.rest %}")
     w.p("{{ t.first }}")
     w.tag("{%p endfor %}")
-    w.tag("{%p if b.id == 'C3' and targets %}")
-    w.table(["序号", "绩效目标", "目标值", "完成值", "完成情况"], "targets",
-            [("{{ r.no }}", "Table Number"), ("{{ r.name }}", "Table Text"), ("{{ r.target }}", "Table Number"),
-             ("{{ r.actual }}", "Table Number"), ("{{ r.status }}", "Table Text")],
-            [14, 72, 26, 26, 18], caption="{{ year }}年部门整体绩效目标实现情况表")
+    w.tag("{%p if b.table == 'targets' and targets %}")
+    w.targets_results("{{ year }}年部门整体绩效目标实现情况表")
     w.tag("{%p endif %}")
     w.tag("{%p for c in b.children %}")
     w.p("{{ loop.index|numbering('（1）') }}{{ c.name }}。指标总分{{ c.points|points }}分，自评得分{{ c.score|points }}分。"
@@ -402,10 +407,7 @@ def pingyuan() -> Writer:
     w.tag("{%p if targets %}")
     w.h2("（四）部门整体支出绩效目标")
     w.body_lines("targets_intro")
-    w.table(["序号", "绩效目标", "目标值", "完成值", "完成情况"], "targets",
-            [("{{ r.no }}", "Table Number"), ("{{ r.name }}", "Table Text"), ("{{ r.target }}", "Table Number"),
-             ("{{ r.actual }}", "Table Number"), ("{{ r.status }}", "Table Text")],
-            [14, 72, 26, 26, 18], caption="{{ year }}年部门整体支出绩效目标完成情况")
+    w.targets_results("{{ year }}年部门整体支出绩效目标完成情况")
     w.h2("（五）部门整体收入和部门整体支出情况（以决算数为统计口径）")
     w.tag("{%p else %}")
     w.h2("（四）部门整体收入和部门整体支出情况（以决算数为统计口径）")
