@@ -165,10 +165,13 @@ class Writer:
         for p in list(body.iterchildren(qn("w:p"))):
             body.remove(p)
 
-    def p(self, text: str, style: str = "Normal", page_break: bool = False):
+    def p(self, text: str, style: str = "Normal", page_break: bool = False, keep: bool = False):
+        """A paragraph; `keep` holds a lead-in line (“（3）科学考核，注重实效”) on the page of what follows."""
         para = self.doc.add_paragraph(text, style=style)
         if page_break:
             para.paragraph_format.page_break_before = True
+        if keep:
+            para.paragraph_format.keep_with_next = True
         return para
 
     def tag(self, text: str):
@@ -429,9 +432,9 @@ def pingyuan() -> Writer:
     w.p("{{ t.first }}")
     w.tag("{%p endfor %}")
     w.tag("{%p for b in a.children %}")
-    w.p("{{ loop.index|numbering('（1）') }}{{ b.name }}。")
+    w.p("{{ loop.index|numbering('（1）') }}{{ b.name }}。", keep=True)
     w.tag("{%p for c in b.children %}")
-    w.p("{{ loop.index|numbering('①') }}{{ c.name }}（自评分{{ c.score|points }}分，满分{{ c.points|points }}分）")
+    w.p("{{ loop.index|numbering('①') }}{{ c.name }}（自评分{{ c.score|points }}分，满分{{ c.points|points }}分）", keep=True)
     w.tag("{%p for t in c.text %}")
     w.p("{{ t.first }}")
     w.tag("{%p endfor %}")
@@ -446,7 +449,7 @@ def pingyuan() -> Writer:
     w.items("problems", "（1）", "①")
     w.p("2.改进意见", "Heading 3")
     w.tag("{%p for it in measures %}")
-    w.p("{{ loop.index|numbering('（1）') }}{{ it.title }}")
+    w.p("{{ loop.index|numbering('（1）') }}{{ it.title }}", keep=True)
     w.tag("{%p for t in it.paras %}")
     w.p("{{ loop.index|numbering('①') }}{{ t }}")
     w.tag("{%p endfor %}")
