@@ -6,14 +6,13 @@ users may write in their own paragraphs.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .derive import FactView, derive_scores, target_status, target_summary
 from .facts import COLUMNS, Block, Report
 from .numbers import fmt
-from .phrases import FILTERS
+from .references import expand
 from .rubric import Rubric
 
 
@@ -32,24 +31,6 @@ class Para:
     @property
     def rest(self) -> list:
         return self.paras[1:]
-
-
-# {{ finance.income.total.final }} or {{ finance.income.total.final | amount }} — nothing else.
-REFERENCE = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*(?:\|\s*([a-z_]+)\s*)?\}\}")
-
-
-def expand(text: str, report: Report, view: FactView) -> str:
-    """Replace fact references in user text by their values. Only a dotted path and one
-    phrase filter are understood: user text is data, and no template code in it ever runs."""
-    def value(m: re.Match) -> str:
-        path, filt = m.group(1), m.group(2)
-        v = view.value(path) if view.value(path) is not None else report.get(path)
-        if v is None:
-            return m.group(0)
-        if filt in FILTERS and filt in ("amount", "number", "points", "percent", "cn_date"):
-            return FILTERS[filt](v)
-        return fmt(v) if isinstance(v, Decimal) else str(v)
-    return REFERENCE.sub(value, text)
 
 
 def paras(items, report: Report, view: FactView) -> list[Para]:

@@ -238,3 +238,19 @@ def test_missing_template_is_a_clear_error(workdir, run):
     result = run("build", str(path), "-o", str(workdir / "out"))
     assert result.exit_code == 2 and "找不到报告模板“nowhere”" in result.output
     assert not (workdir / "out").exists() or not any((workdir / "out").iterdir())
+
+
+def test_fact_references_in_user_text(workdir, run):
+    """{{ path | filter }} in a paragraph is replaced by the fact; a misspelt path is an error."""
+    path = workdir / "inputs/yangxi-2023.yaml"
+    base = path.read_text(encoding="utf-8")
+    path.write_text(base.replace("other_notes: 无。", "other_notes: 收入总计{{ finance.income.total.final | amount }}，"
+                                 "“三公”经费{{ finance.three_public.final }}万元。"), encoding="utf-8")
+    assert run("build", str(path), "-o", str(workdir / "out")).exit_code == 0
+    assert "收入总计7542.23万元，“三公”经费19.85万元。" in text_of(workdir / "out/yangxi-2023.docx")
+    path.write_text(base.replace("other_notes: 无。", "other_notes: 收入{{ finance.income.totl.final }}；"
+                                 "{{ finance.income.total.final | upper }}"), encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 1
+    assert "{{ finance.income.totl.final }} 在事实文件中没有值" in result.stdout
+    assert "不支持的过滤器“upper”" in result.stdout

@@ -5,6 +5,7 @@ import re
 
 from ..facts import Report
 from ..findings import Document, Findings
+from ..references import ALLOWED, REFERENCE, lookup
 from ..schema import Model
 
 # Blanks a copied template leaves behind: "满分 分", "XX", "××", "（ ）", "___".
@@ -17,7 +18,6 @@ BLANKS = [
 # Statements pinned to a moment of the report year: "截至2023年12月31日", "2023年年末".
 _AS_OF = re.compile(r"(截至|截止|截止到|截至到)\s*(\d{4})\s*年(?:\s*(\d{1,2})\s*月)?")
 _YEAR_END = re.compile(r"(\d{4})\s*年\s*(年末|年底|末)")
-_REF = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)")
 
 
 def iter_texts(obj, path=()):
@@ -60,11 +60,16 @@ def check_text(report: Report, doc: Document, view, found: Findings) -> None:
             if int(m.group(1)) != year and "上年" not in text[max(0, m.start() - 6):m.start()]:
                 found.warning("DATE-YEAR", f"“{_around(text, m)}”：报告年度为 {year} 年，此处写的是 {m.group(1)} 年年末，"
                               "请核对年份。", doc, path, m.start())
-        for m in _REF.finditer(text):
-            ref = m.group(1)
-            root = ref.split(".")[0]
-            if root in type(report).fields and report.get(ref) is None and view.value(ref) is None:
-                found.error("REF", f"文字中引用的 {{{{ {ref} }}}} 在事实文件中没有值。", doc, path, m.start())
+        for m in REFERENCE.finditer(text):
+            ref, filt = m.group(1), m.group(2)
+            if ref.split(".")[0] not in type(report).fields:
+                continue      # not a fact path: plain text that happens to use braces
+            if lookup(ref, report, view) is None:
+                found.error("REF", f"文字中引用的 {{{{ {ref} }}}} 在事实文件中没有值：请检查路径拼写。",
+                            doc, path, m.start())
+            elif filt and filt not in ALLOWED:
+                found.error("REF", f"文字中引用的 {{{{ {ref} | {filt} }}}} 用了不支持的过滤器“{filt}”，"
+                            f"可用：{'、'.join(ALLOWED)}。", doc, path, m.start())
     st = report.department.staffing if report.department else None
     if st is not None and st.as_of is not None and st.as_of.year != year:
         found.error("DATE-YEAR", f"人员编制统计截止日期 {st.as_of:%Y年%-m月%-d日} 不在报告年度 {year} 年内"
