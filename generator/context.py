@@ -7,7 +7,6 @@ users may write in their own paragraphs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from .derive import FactView, derive_scores, target_status, target_summary
 from .facts import COLUMNS, Block, Report

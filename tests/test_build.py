@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 ROOT = Path(__file__).resolve().parent.parent
 
