@@ -265,7 +265,11 @@ class Writer:
         props = self.doc.core_properties
         props.author = props.last_modified_by = "mkreport"
         props.title = TITLE
-        self.doc.save(path)
+        sys.path.insert(0, str(ROOT))
+        from generator.render import save_fixed   # same bytes on every run: templates diff cleanly
+        import datetime
+        props.created = props.modified = datetime.datetime(2024, 1, 1)
+        path.write_bytes(save_fixed(self.doc))
 
 
 TITLE = "{% if title %}{{ title }}{% else %}{{ dept.name }}{{ year }}年部门整体支出绩效自评报告{% endif %}"
