@@ -43,3 +43,14 @@ def test_one_slip_one_finding(workdir, old, new, code, words):
         return
     assert [c for c, _ in errors] == [code], errors
     assert words in errors[0][1]
+
+
+def test_a_wrong_share_is_found(workdir):
+    """"占资产总额比 48.46%" is checked against the asset total."""
+    path = workdir / "inputs" / "pingyuan-2023.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "占资产总额比48.46%" in text
+    path.write_text(text.replace("占资产总额比48.46%", "占资产总额比46.48%"), encoding="utf-8")
+    errors = [(f.code, f.message) for f in check(path).findings.sorted() if f.severity == "error"]
+    assert [c for c, _ in errors] == ["PROSE-SHARE"]
+    assert "451.85万元 ÷ 资产总额 932.43万元 = 48.46%，与写明的 46.48% 不符" in errors[0][1]

@@ -89,6 +89,7 @@ def check_prose(report: Report, doc: Document, view: FactView, found: Findings) 
         for a in amounts:
             if a.change_of is not None:
                 _check_change(a, text, report, view, units, doc, path, found)
+        _check_shares(amounts, text, view, voc, doc, path, found)
         _check_parts(amounts, text, doc, path, found)
         _check_compare(amounts, text, doc, path, found)
         _check_targets(report, text, doc, path, found)
@@ -239,6 +240,27 @@ def _check_change(a: Amount, text, report, view: FactView, units, doc, path, fou
                 found.error("PROSE-RATE", f"“…{text[base.start:rate.end()]}”：{fmt(abs(a.value))} ÷ {fmt(prior)} = "
                             f"{fmt(computed, 2)}%，与写明的 {rate.group(1)}% 不符。", doc, path, rate.start(1),
                             stated=stated, computed=computed)
+
+
+_SHARE = re.compile(r"\s*[，,]?\s*占(.{1,10}?)(?:的|比)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+
+
+def _check_shares(amounts: list[Amount], text, view: FactView, voc: Vocabulary, doc, path, found: Findings) -> None:
+    """"451.85万元，占资产总额比48.46%" — the share against the total the words name."""
+    for a in amounts:
+        m = _SHARE.match(text, a.end)
+        if not m or a.unit not in MONEY_UNITS:
+            continue
+        base = next((fact for rx, fact in voc.shares if rx.search(m.group(1))), None)
+        total = view.in_wan(base) if base else None
+        if not total:
+            continue
+        stated = Decimal(m.group(2))
+        share = abs(a.wan) / total * 100
+        if abs(share - stated) > half_unit(stated):
+            found.error("PROSE-SHARE", f"正文“…{text[max(0, a.start - 8):m.end()]}”：{fmt(abs(a.value))}{a.unit} ÷ "
+                        f"{m.group(1).rstrip('的比')} {fmt(total)}万元 = {fmt(share, 2)}%，与写明的 {m.group(2)}% 不符。",
+                        doc, path, m.start(2), stated=stated, computed=share)
 
 
 def _check_parts(amounts: list[Amount], text, doc, path, found: Findings) -> None:
