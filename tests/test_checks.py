@@ -54,3 +54,15 @@ def test_a_wrong_share_is_found(workdir):
     errors = [(f.code, f.message) for f in check(path).findings.sorted() if f.severity == "error"]
     assert [c for c, _ in errors] == ["PROSE-SHARE"]
     assert "451.85万元 ÷ 资产总额 932.43万元 = 48.46%，与写明的 46.48% 不符" in errors[0][1]
+
+
+def test_counts_after_其中_add_up_exactly(workdir):
+    """Counts are not rounded: 115 + 25 ≠ 139 is an error even though it is off by one."""
+    path = workdir / "inputs" / "yangxi-2023.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "累计引进项目139个（其中工业项目115个、商业及配套企业24个）"
+    assert old in text
+    path.write_text(text.replace(old, old.replace("24个", "25个")), encoding="utf-8")
+    errors = [(f.code, f.message) for f in check(path).findings.sorted() if f.severity == "error"]
+    assert errors == [("PROSE-SUM", "正文“…累计引进项目139个（其中工业项目115个、商业及配套企业25个”：其中各项合计 "
+                                    "115 + 25 = 140个，不等于 139个。")]

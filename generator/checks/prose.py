@@ -91,6 +91,7 @@ def check_prose(report: Report, doc: Document, view: FactView, found: Findings) 
                 _check_change(a, text, report, view, units, doc, path, found)
         _check_shares(amounts, text, view, voc, doc, path, found)
         _check_parts(amounts, text, doc, path, found)
+        _check_parts(_counts(text), text, doc, path, found)
         _check_compare(amounts, text, doc, path, found)
         _check_targets(report, text, doc, path, found)
 
@@ -242,6 +243,14 @@ def _check_change(a: Amount, text, report, view: FactView, units, doc, path, fou
                             stated=stated, computed=computed)
 
 
+_COUNT = re.compile(r"(\d+)\s*(人次|家次|个|家|项|座|件|名|户|场|批)(?![\d.])")
+
+
+def _counts(text: str) -> list[Amount]:
+    """Counts ("139个", "115个") as amounts of their own unit, for the 其中 check."""
+    return [Amount(m.start(), m.end(), Decimal(m.group(1)), m.group(2)) for m in _COUNT.finditer(text)]
+
+
 _SHARE = re.compile(r"\s*[，,]?\s*占(.{1,10}?)(?:的|比)?\s*(\d+(?:\.\d+)?)\s*[%％]")
 
 
@@ -286,7 +295,9 @@ def _check_parts(amounts: list[Amount], text, doc, path, found: Findings) -> Non
                 break
         if len(parts) < 2 or total.flagged:
             continue
-        if not sum_consistent(total.value, [p.value for p in parts]):
+        exact = total.unit not in MONEY_UNITS and total.unit not in _CURRENCY   # counts are not rounded
+        total_sum = sum((p.value for p in parts), Decimal(0))
+        if (total.value != total_sum) if exact else not sum_consistent(total.value, [p.value for p in parts]):
             s = sum((p.value for p in parts), Decimal(0))
             terms = " + ".join(fmt(p.value) for p in parts).replace("+ -", "− ")
             found.error("PROSE-SUM", f"正文“…{text[max(0, total.start - 10):parts[-1].end]}”：其中各项合计 "
