@@ -64,5 +64,5 @@ def test_counts_after_其中_add_up_exactly(workdir):
     assert old in text
     path.write_text(text.replace(old, old.replace("24个", "25个")), encoding="utf-8")
     errors = [(f.code, f.message) for f in check(path).findings.sorted() if f.severity == "error"]
-    assert errors == [("PROSE-SUM", "正文“…累计引进项目139个（其中工业项目115个、商业及配套企业25个”：其中各项合计 "
+    assert errors == [("PROSE-SUM", "正文“…9万亩，累计引进项目139个（其中工业项目115个、商业及配套企业25个”：其中各项合计 "
                                     "115 + 25 = 140个，不等于 139个。")]
