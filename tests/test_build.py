@@ -254,3 +254,16 @@ def test_fact_references_in_user_text(workdir, run):
     assert result.exit_code == 1
     assert "{{ finance.income.totl.final }} 在事实文件中没有值" in result.stdout
     assert "不支持的过滤器“upper”" in result.stdout
+
+
+def test_runs_name_their_east_asian_font(built):
+    """w:eastAsia is written on runs as well as styles, matching each paragraph's style."""
+    doc = Document(str(built / "yangxi-2023.docx"))
+    expected = {"Normal": "仿宋_GB2312", "Heading 1": "黑体", "Heading 2": "楷体_GB2312", "Title": "方正小标宋简体"}
+    seen = 0
+    for p in doc.paragraphs:
+        if p.style.name in expected and p.runs:
+            fonts = p.runs[0]._r.rPr.find(qn("w:rFonts"))
+            assert fonts.get(qn("w:eastAsia")) == expected[p.style.name], p.text[:20]
+            seen += 1
+    assert seen > 100

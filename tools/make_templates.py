@@ -50,10 +50,14 @@ def set_fonts(element, east: str, size: float | None = None, bold: bool | None =
         rpr.append(OxmlElement("w:b"))
 
 
+EAST: dict[str, str] = {}     # style name → its East-Asian font, repeated on every run
+
+
 def paragraph_style(doc, name: str, east: str, size: float, *, indent: bool = True, align=None,
                     bold: bool = False, exact: bool = True, keep_next: bool = False, base=None):
     styles = doc.styles
     style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, 1)
+    EAST[name] = east
     if base is not None:
         style.base_style = base
     set_fonts(style.element, east, size, bold)
@@ -154,6 +158,18 @@ def footers(doc, sec) -> None:
         p.add_run(" —")
 
 
+def east_on_runs(para) -> None:
+    """Name the East-Asian font on each run too: WPS and some Word set-ups let a run's own
+    (theme) font win over the paragraph style."""
+    east = EAST.get(para.style.name)
+    if east:
+        for run in para.runs:
+            fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+            fonts.set(qn("w:eastAsia"), east)
+            fonts.set(qn("w:ascii"), "Times New Roman")
+            fonts.set(qn("w:hAnsi"), "Times New Roman")
+
+
 class Writer:
     """Adds paragraphs and tables to a template, with Jinja tags as docxtpl expects them."""
 
@@ -167,6 +183,7 @@ class Writer:
     def p(self, text: str, style: str = "Normal", page_break: bool = False, keep: bool = False):
         """A paragraph; `keep` holds a lead-in line (“（3）科学考核，注重实效”) on the page of what follows."""
         para = self.doc.add_paragraph(text, style=style)
+        east_on_runs(para)
         if page_break:
             para.paragraph_format.page_break_before = True
         if keep:
@@ -260,6 +277,7 @@ class Writer:
         p = cell.paragraphs[0]
         p.text = text
         p.style = style
+        east_on_runs(p)
 
     def save(self, path: Path):
         props = self.doc.core_properties
