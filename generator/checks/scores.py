@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..derive import FactView, Scores
+from ..derive import FactView, Scores, measure_from_facts, target_summary
 from ..facts import Report
 from ..findings import Document, Findings
-from ..numbers import fmt
+from ..numbers import fmt, half_unit, rate_consistent, same_figure
 from ..rubric import Rubric
 
 
@@ -82,9 +82,6 @@ def _rule(node, entry, stated, scores: Scores, doc, found: Findings) -> None:
 
 def _measures(report: Report, doc: Document, rubric: Rubric, view: FactView, found: Findings) -> None:
     """A stated measure (rate, numerator, denominator) against the one the facts give."""
-    from ..derive import measure_from_facts, target_summary
-    from ..numbers import half_unit, rate_consistent, same_figure
-
     for node in rubric.walk():
         entry = report.scores.get(node.id)
         m = entry.measure if entry else None
