@@ -293,7 +293,8 @@ class Writer:
 TITLE = "{% if title %}{{ title }}{% else %}{{ dept.name }}{{ year }}年部门整体支出绩效自评报告{% endif %}"
 
 
-def common_tail(w: Writer, numbering_attachment_title: str) -> None:
+def common_tail(w: Writer) -> None:
+    """The attachment: the score table on a page of its own, the same in every house style."""
     w.p("附件", "Attachment Mark", page_break=True)
     w.p("{{ dept.name }}{{ year }}年部门整体支出绩效自评表", "Title")
     w.table(["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"], "score_table",
@@ -404,7 +405,7 @@ def yangxi() -> Writer:
     w.tag("{%p else %}")
     w.p("无。")
     w.tag("{%p endif %}")
-    common_tail(w, "")
+    common_tail(w)
     return w
 
 
@@ -489,7 +490,7 @@ def pingyuan() -> Writer:
     w.h1("四、其他需要说明的情况")
     w.body_lines("other_notes")
     w.tag("{%p endif %}")
-    common_tail(w, "")
+    common_tail(w)
     return w
 
 
