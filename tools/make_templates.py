@@ -256,6 +256,13 @@ class Writer:
         layout = OxmlElement("w:tblLayout")
         layout.set(qn("w:type"), "fixed")
         t._tbl.tblPr.append(layout)
+        margins = OxmlElement("w:tblCellMar")     # a little air above and below each row's text
+        for side, width in (("top", 40), ("left", 80), ("bottom", 40), ("right", 80)):
+            el = OxmlElement(f"w:{side}")
+            el.set(qn("w:w"), str(width))
+            el.set(qn("w:type"), "dxa")
+            margins.append(el)
+        t._tbl.tblPr.append(margins)
         for row in t.rows:
             cant = OxmlElement("w:cantSplit")
             row._tr.get_or_add_trPr().append(cant)
