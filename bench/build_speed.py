@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import pickle
 import statistics
 import subprocess
@@ -35,23 +36,29 @@ doc = DocxTemplate(sys.argv[2]); doc.render(ctx, env); doc.save(sys.argv[3])
 # Measure what users see: bytecode caches written and used (some shells set PYTHONDONTWRITEBYTECODE,
 # which makes every run recompile every module), after one warm-up run.
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+# The command users run: the console script (`python -m` adds runpy's cost on top).
+MKREPORT = [shutil.which("mkreport")] if shutil.which("mkreport") else [sys.executable, "-m", "generator.cli"]
 
 
-def wall(cmd, runs):
-    """Median wall-clock and median CPU time (user + system of the child) in ms.
-    CPU time barely moves when another process shares the machine; wall time does."""
+def compare(commands: dict[str, list[str]], runs: int) -> dict[str, "Timing"]:
+    """Median wall and CPU time (user + system of the child) of each command, in ms.
+    The commands take turns (A, B, C, A, B, C, …) so that a machine whose speed drifts
+    during the run — this one does — slows them all alike and the comparison stays fair."""
     import resource
 
-    subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=ENV)
-    walls, cpus = [], []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t = time.perf_counter()
+    walls = {k: [] for k in commands}
+    cpus = {k: [] for k in commands}
+    for cmd in commands.values():
         subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=ENV)
-        walls.append(time.perf_counter() - t)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return Timing(statistics.median(walls) * 1000, statistics.median(cpus) * 1000)
+    for _ in range(runs):
+        for key, cmd in commands.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t = time.perf_counter()
+            subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=ENV)
+            walls[key].append(time.perf_counter() - t)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[key].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return {k: Timing(statistics.median(walls[k]) * 1000, statistics.median(cpus[k]) * 1000) for k in commands}
 
 
 class Timing:
@@ -77,8 +84,9 @@ def main() -> None:
             ctx_file = Path(tmp) / f"{name}.pickle"
             ctx_file.write_bytes(pickle.dumps(ctx))
             tpl = ROOT / "templates" / f"{template}.docx"
-            bare = wall([sys.executable, "-c", BARE, str(ctx_file), str(tpl), str(Path(tmp) / "bare.docx")], runs)
-            full = wall([sys.executable, "-m", "generator.cli", "build", f"inputs/{name}.yaml", "-o", tmp], runs)
+            both = compare({"bare": [sys.executable, "-c", BARE, str(ctx_file), str(tpl), str(Path(tmp) / "bare.docx")],
+                            "mkreport": MKREPORT + ["build", f"inputs/{name}.yaml", "-o", tmp]}, runs)
+            bare, full = both["bare"], both["mkreport"]
             times = []
             for _ in range(runs):
                 t = time.perf_counter()

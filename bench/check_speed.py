@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -20,23 +21,29 @@ INPUTS = ["inputs/yangxi-2023.yaml", "inputs/pingyuan-2023.yaml"]
 # Measure what users see: bytecode caches written and used (some shells set PYTHONDONTWRITEBYTECODE,
 # which makes every run recompile every module), after one warm-up run.
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+# The command users run: the console script (`python -m` adds runpy's cost on top).
+MKREPORT = [shutil.which("mkreport")] if shutil.which("mkreport") else [sys.executable, "-m", "generator.cli"]
 
 
-def wall(cmd, runs):
-    """Median wall-clock and median CPU time (user + system of the child) in ms.
-    CPU time barely moves when another process shares the machine; wall time does."""
+def compare(commands: dict[str, list[str]], runs: int) -> dict[str, "Timing"]:
+    """Median wall and CPU time (user + system of the child) of each command, in ms.
+    The commands take turns (A, B, C, A, B, C, …) so that a machine whose speed drifts
+    during the run — this one does — slows them all alike and the comparison stays fair."""
     import resource
 
-    subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=ENV)
-    walls, cpus = [], []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t = time.perf_counter()
+    walls = {k: [] for k in commands}
+    cpus = {k: [] for k in commands}
+    for cmd in commands.values():
         subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=ENV)
-        walls.append(time.perf_counter() - t)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return Timing(statistics.median(walls) * 1000, statistics.median(cpus) * 1000)
+    for _ in range(runs):
+        for key, cmd in commands.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t = time.perf_counter()
+            subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=ENV)
+            walls[key].append(time.perf_counter() - t)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[key].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return {k: Timing(statistics.median(walls[k]) * 1000, statistics.median(cpus[k]) * 1000) for k in commands}
 
 
 class Timing:
@@ -52,14 +59,14 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=15)
     runs = ap.parse_args().runs
     py = sys.executable
-    bare = wall([py, "-c", "pass"], runs)
-    docxtpl = wall([py, "-c", "import docxtpl"], runs)
-    print(f"{'python startup (floor)':44s} {bare}")
     label = 'python -c "import docxtpl"'
-    print(f"{label:44s} {docxtpl}   (import alone ≈ {docxtpl.cpu - bare.cpu:.0f} ms CPU)")
-    for name in INPUTS:
-        t = wall([py, "-m", "generator.cli", "check", name], runs)
-        print(f"{'mkreport check ' + name:44s} {t}   (above startup ≈ {t.cpu - bare.cpu:.0f} ms CPU)")
+    commands = {"python startup (floor)": [py, "-c", "pass"], label: [py, "-c", "import docxtpl"]}
+    commands.update({f"mkreport check {name}": MKREPORT + ["check", name] for name in INPUTS})
+    times = compare(commands, runs)
+    floor = times["python startup (floor)"]
+    for key, t in times.items():
+        extra = f"   (above startup ≈ {t.cpu - floor.cpu:.0f} ms CPU)" if key != "python startup (floor)" else ""
+        print(f"{key:44s} {t}{extra}")
     sys.path.insert(0, str(ROOT))
     from generator.pipeline import check
     from generator.rubric import _cache
