@@ -16,7 +16,7 @@ import os
 import sys
 from pathlib import Path
 
-from jinja2 import StrictUndefined
+from jinja2 import FunctionLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .phrases import FILTERS
@@ -35,7 +35,8 @@ def cache_dir() -> Path | None:
 
 class ReportEnvironment(ImmutableSandboxedEnvironment):
     def __init__(self):
-        super().__init__(undefined=StrictUndefined, autoescape=True)
+        # a loader that finds nothing: {% include %}, {% import %} and {% extends %} cannot reach files
+        super().__init__(undefined=StrictUndefined, autoescape=True, loader=FunctionLoader(lambda name: None))
         self.filters.update(FILTERS)
         self._compiled: dict[str, object] = {}
 

@@ -72,8 +72,10 @@ def _disk_cached(src_xml: str, patch) -> str:
 
 def _template_problem(exc) -> str:
     """A Jinja error in words for whoever edits the template (the original kept in brackets)."""
-    from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 
+    if isinstance(exc, TemplateNotFound):
+        return f"模板不能包含或引用其他文件（include/import/extends：{exc}）。"
     if isinstance(exc, SecurityError):
         return f"模板试图访问不安全的内容，已被沙箱阻止（{exc}）。"
     if isinstance(exc, UndefinedError):

@@ -158,3 +158,21 @@ def test_check_and_build_never_write_the_input(tmp_path, run):
     run("check", str(path))
     run("build", str(path), "-o", str(tmp_path / "out"))
     assert (digest(path), path.stat().st_mtime_ns) == before
+
+
+def test_permission_denied_output_folder(tmp_path, run, monkeypatch):
+    """Root ignores folder permissions, so the refusal is simulated where the OS would give it."""
+    import tempfile
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    result = run("build", str(ROOT / "inputs" / "yangxi-2023.yaml"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "无法写入文件夹" in result.output and "Permission denied" in result.output
+    assert "Traceback" not in result.output and not any((tmp_path / "out").iterdir())
+
+
+def test_a_template_cannot_include_files(tmp_path):
+    message = render_one_line_template(tmp_path, "{% include '/etc/passwd' %}", {})
+    assert "模板 one.docx 出错：模板不能包含或引用其他文件" in message and "root:" not in message
