@@ -8,17 +8,16 @@ in-process render+save time per report. Asserts nothing.
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import pickle
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from timing import MKREPORT, compare  # noqa: E402  (bench/ is not a package)
 sys.path.insert(0, str(ROOT))
 REPORTS = {"yangxi-2023": "yangxi", "pingyuan-2023": "pingyuan"}
 
@@ -31,42 +30,6 @@ ctx = pickle.load(open(sys.argv[1], "rb"))
 env = ImmutableSandboxedEnvironment(autoescape=True); env.filters.update(FILTERS)
 doc = DocxTemplate(sys.argv[2]); doc.render(ctx, env); doc.save(sys.argv[3])
 """
-
-
-# Measure what users see: bytecode caches written and used (some shells set PYTHONDONTWRITEBYTECODE,
-# which makes every run recompile every module), after one warm-up run.
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-# The command users run: the console script (`python -m` adds runpy's cost on top).
-MKREPORT = [shutil.which("mkreport")] if shutil.which("mkreport") else [sys.executable, "-m", "generator.cli"]
-
-
-def compare(commands: dict[str, list[str]], runs: int) -> dict[str, "Timing"]:
-    """Median wall and CPU time (user + system of the child) of each command, in ms.
-    The commands take turns (A, B, C, A, B, C, …) so that a machine whose speed drifts
-    during the run — this one does — slows them all alike and the comparison stays fair."""
-    import resource
-
-    walls = {k: [] for k in commands}
-    cpus = {k: [] for k in commands}
-    for cmd in commands.values():
-        subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=ENV)
-    for _ in range(runs):
-        for key, cmd in commands.items():
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            t = time.perf_counter()
-            subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=ENV)
-            walls[key].append(time.perf_counter() - t)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpus[key].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return {k: Timing(statistics.median(walls[k]) * 1000, statistics.median(cpus[k]) * 1000) for k in commands}
-
-
-class Timing:
-    def __init__(self, wall_ms: float, cpu_ms: float):
-        self.wall, self.cpu = wall_ms, cpu_ms
-
-    def __str__(self) -> str:
-        return f"{self.wall:6.0f} ms wall, {self.cpu:6.0f} ms CPU"
 
 
 def main() -> None:
