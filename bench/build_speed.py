@@ -2,7 +2,7 @@
 
 Run: python bench/build_speed.py [--runs N]
 Prints: whole-process `mkreport build` vs a bare script that only imports docxtpl, renders the
-same template with the same (pickled) context and saves — the floor we cannot beat — and the
+same template with the same (pickled) context and saves — the floor a build should not exceed — and the
 in-process render+save time per report. Asserts nothing.
 """
 from __future__ import annotations

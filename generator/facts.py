@@ -290,3 +290,23 @@ class Report(Model):
     measures = Field(Prose(), "改进措施")
     rectification = Field(Prose(), "上年度绩效自评整改情况")
     other_notes = Field(Prose(), "其他需要说明的情况")
+
+
+def amount_paths() -> list[str]:
+    """Dotted paths of every `Amounts` record in the model (a figure with 年初预算/调整/决算… columns)."""
+    out: list[str] = []
+
+    def walk(model: type[Model], prefix: str) -> None:
+        for name, field in model.fields.items():
+            kind = field.kind
+            if isinstance(kind, ModelKind) and not isinstance(kind._model, str):
+                if kind.model is Amounts:
+                    out.append(prefix + name)
+                else:
+                    walk(kind.model, prefix + name + ".")
+
+    walk(Report, "")
+    return out
+
+
+AMOUNT_PATHS = frozenset(amount_paths())

@@ -52,7 +52,6 @@ class Finding:
     col: int | None = None
     numbers: dict = field(default_factory=dict)   # the values involved, for --format json
     at_key: bool = False
-    file_override: str | None = None
     offset: int | None = None     # character index into the text at `path`, for prose findings
 
     def resolve(self) -> "Finding":
@@ -62,7 +61,7 @@ class Finding:
 
     @property
     def file(self) -> str:
-        return self.file_override or (self.doc.file if self.doc else "")
+        return self.doc.file if self.doc else ""
 
     def sort_key(self):
         return (self.file, self.line or 0, self.col or 0, self.code, self.message)
@@ -95,6 +94,12 @@ class Findings(list):
 
     def warning(self, code, message, doc=None, path=(), offset=None, **numbers):
         return self.add(code, WARNING, message, doc, path, offset, **numbers)
+
+    def extend_problems(self, problems, doc: Document, prefix: str = "") -> None:
+        """Schema problems (already positioned) as error findings; `prefix` names the document kind."""
+        for p in problems:
+            f = self.error(prefix + p.code, p.message, doc, p.path)
+            f.line, f.col = p.line, p.col
 
     def sorted(self) -> list[Finding]:
         return sorted((f.resolve() for f in self), key=Finding.sort_key)

@@ -30,9 +30,7 @@ def load(path: Path, display: str | None = None) -> Checked:
     conv = Conversion()
     report = convert(Report, source.root, conv, (), "事实文件")
     out.doc = Document(display, conv.positions, conv.key_positions, conv.inline)
-    for p in conv.problems:
-        f = out.findings.error(p.code, p.message, out.doc, p.path)
-        f.line, f.col = p.line, p.col
+    out.findings.extend_problems(conv.problems, out.doc)
     if report is INVALID or out.findings:
         return out
     out.report = report

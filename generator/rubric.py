@@ -204,9 +204,7 @@ def load_rubric(path: Path, display: str) -> tuple[Rubric | None, Findings]:
     model = convert(RubricModel, source.root, conv, (), "评分体系")
     doc = Document(display, conv.positions, conv.key_positions)
     found = Findings()
-    for p in conv.problems:
-        found.add(p.code.replace("SCHEMA", "RUBRIC-SCHEMA"), "error", p.message, doc, p.path).line = p.line
-        found[-1].col = p.col
+    found.extend_problems(conv.problems, doc, "RUBRIC-")
     rubric = None
     if model is not INVALID and not found:
         rubric = _build(model, doc, found)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..derive import SUMS, FactView
-from ..facts import COLUMNS, Report
+from ..facts import AMOUNT_PATHS, COLUMNS, Report
 from ..findings import Document, Findings
 from ..numbers import fmt, sum_consistent
 from ..schema import Model
@@ -58,26 +58,10 @@ def check_arithmetic(report: Report, doc: Document, view: FactView, found: Findi
     _staffing(report, doc, found)
 
 
-def _amount_paths(report: Report):
-    """Every `Amounts` record of the report, as (dotted path, record)."""
-    fin = report.finance
-    if fin is None:
-        return
-    for section in ("income", "expenditure"):
-        sec = getattr(fin, section)
-        if sec is None:
-            continue
-        for name in type(sec).fields:
-            rec = getattr(sec, name)
-            if rec is not None:
-                yield f"finance.{section}.{name}", rec
-    if fin.three_public is not None:
-        yield "finance.three_public", fin.three_public
-
-
 def _changes(report: Report, doc: Document, view: FactView, found: Findings) -> None:
-    for path, rec in _amount_paths(report):
-        if rec.change is None or rec.final is None or rec.prior is None:
+    for path in AMOUNT_PATHS:
+        rec = report.get(path)
+        if rec is None or rec.change is None or rec.final is None or rec.prior is None:
             continue
         computed = rec.final - rec.prior
         if not sum_consistent(rec.change, [rec.final, -rec.prior], view.decimals):

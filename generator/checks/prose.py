@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from ..derive import FactView
-from ..facts import COLUMNS, Report
+from ..facts import AMOUNT_PATHS, COLUMNS, Report
 from ..findings import Document, Findings
 from ..numbers import MONEY_UNITS, fmt, half_unit, parse_quantity, same_figure, sum_consistent
 from .arithmetic import fact_label
@@ -159,13 +159,13 @@ def _amounts(text: str, voc: Vocabulary, report: Report) -> list[Amount]:
                 "adjusted" if "调整" in base else "prior")
             if change.group(3) and int(change.group(3)) != report.year - 1:
                 a.change_base = "year:" + change.group(3)
-            if label_fact and label_fact in _GROUPS and a.change_base == "prior":
+            if label_fact and label_fact in AMOUNT_PATHS and a.change_base == "prior":
                 a.fact = label_fact + ".change"          # "人员经费增加 68.44 万元"
             elif previous is not None and change.group(1):
                 a.change_of = previous                   # "…3237.75万元，较上年增加1066.5万元"
         elif label_fact:
             a.fact = label_fact
-            if label_fact in _GROUPS:
+            if label_fact in AMOUNT_PATHS:
                 clause = text[sentence_start:m.start()]
                 clause = clause[clause.rfind("；") + 1:]
                 a.fact += "." + _column(clause, voc)
@@ -177,14 +177,6 @@ def _amounts(text: str, voc: Vocabulary, report: Report) -> list[Amount]:
         out.append(a)
         previous = a
     return out
-
-
-# Fact paths that are `Amounts` groups (a column must be chosen) rather than single figures.
-_GROUPS = {"finance.income.carryover", "finance.expenditure.carryover", "finance.three_public",
-           "finance.expenditure.public", "finance.expenditure.personnel", "finance.expenditure.basic",
-           "finance.expenditure.project", "finance.income.general", "finance.income.fund",
-           "finance.income.state_capital", "finance.income.fiscal", "finance.expenditure.current",
-           "finance.income.current", "finance.income.total", "finance.expenditure.total"}
 
 
 def _column(before: str, voc: Vocabulary) -> str:

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ExitCode, MkreportError
-from ..findings import ERROR, WARNING, Finding, render_json, render_text, summary
+from ..findings import ERROR, WARNING, Document, Finding, render_json, render_text, summary
 from ..pipeline import check
 
 
@@ -17,8 +17,7 @@ def run_check(inputs: list[str], fmt: str, strict: bool) -> int:
             findings.extend(check(Path(name), name).findings.sorted())
         except MkreportError as exc:
             # an unreadable file is reported like a finding, and the other files still get checked
-            findings.append(Finding("INPUT", ERROR, exc.message, None, (), exc.line, exc.col))
-            findings[-1].file_override = exc.file or name
+            findings.append(Finding("INPUT", ERROR, exc.message, Document(exc.file or name), (), exc.line, exc.col))
             unreadable = True
     errors = sum(f.severity == ERROR for f in findings)
     warnings = sum(f.severity == WARNING for f in findings)
