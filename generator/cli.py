@@ -134,16 +134,24 @@ def check(inputs: tuple[str, ...], fmt: str, strict: bool) -> None:
     ctx.exit(run_check(list(inputs), fmt, strict))
 
 
+def _format_names() -> list[str]:
+    from .formats import FORMATS
+    return list(FORMATS)
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True))
 @click.option("-o", "--output-dir", "out_dir", metavar="DIR",
               help="输出文件夹，默认为当前目录下的 outputs/。")
-@click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF。")
-def build(inputs: tuple[str, ...], out_dir: str | None, pdf: bool) -> None:
+@click.option("--to", "formats", multiple=True, type=click.Choice(_format_names()), metavar="格式",
+              help="要生成的格式，可写多次：" + "、".join(_format_names()) + "（默认 docx）。")
+@click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF（即 --to pdf）。")
+def build(inputs: tuple[str, ...], out_dir: str | None, formats: tuple[str, ...], pdf: bool) -> None:
     """校验并生成报告（.docx，可选 PDF），写入 outputs/。
 
-    先运行与 check 相同的校验：有错误时不生成任何文件，列出错误，退出码 1。
-    文件先写到临时文件再改名，失败时不会留下半个文件，也不会覆盖已有的报告。
+    每个文件先运行与 check 相同的校验：有错误的文件不生成报告，列出错误，其余文件照常生成；
+    有文件出错时退出码为 1（文件无法读取时为 2）。文件先写到临时文件再改名，失败时不会留下
+    半个文件，也不会覆盖已有的报告。
 
     \b
     示例：
@@ -153,7 +161,28 @@ def build(inputs: tuple[str, ...], out_dir: str | None, pdf: bool) -> None:
     from .commands.build import run_build
 
     ctx = click.get_current_context()
-    ctx.exit(run_build(list(inputs), out_dir, pdf))
+    ctx.exit(run_build(list(inputs), out_dir, list(formats) + (["pdf"] if pdf else [])))
+
+
+@main.command(name="list")
+@click.argument("where", required=False, type=click.Path(), metavar="[位置]")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="输出格式：text（默认）或 json。")
+def list_(where: str | None, fmt: str) -> None:
+    """列出可用的评分体系、报告模板和正文词表，以及各自的位置。
+
+    位置是一个事实文件或文件夹（默认为当前文件夹）：mkreport 从那里查找，与
+    事实文件中写 rubric: 名字、template: 名字时的查找顺序相同——同一文件夹、向上最近的
+    rubrics/（templates/、vocabularies/）文件夹、mkreport 内置。同名时排在前面的生效。
+
+    \b
+    示例：
+      mkreport list
+      mkreport list inputs/yangxi-2023.yaml
+    """
+    from .commands.listing import run_list
+
+    run_list(where, fmt)
 
 
 @main.command()

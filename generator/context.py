@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .derive import FactView, derive_scores, target_status, target_summary
+from .derive import FactView
 from .facts import COLUMNS, Block, Report
 from .numbers import fmt
 from .references import expand
@@ -54,14 +54,14 @@ def amounts(view: FactView, path: str) -> dict:
     return {col: view.value(f"{path}.{col}") for col in COLUMNS}
 
 
-def build_context(report: Report, rubric: Rubric) -> dict:
-    view = FactView(report)
-    scores = derive_scores(report, rubric, view)
+def build_context(loaded, derived) -> dict:
+    report, rubric = loaded.report, loaded.rubric
+    view, scores = derived.view, derived.scores
     dept = report.department
     st = dept.staffing
     fin = report.finance
     unit = (fin.unit if fin and fin.unit else "万元")
-    summary = target_summary(report)
+    summary = derived.targets
 
     def node_ctx(node) -> dict:
         entry = report.scores.get(node.id)
@@ -104,7 +104,7 @@ def build_context(report: Report, rubric: Rubric) -> dict:
 
     targets = []
     for i, t in enumerate(report.targets, 1):
-        status, _ = target_status(t)
+        status, _ = derived.statuses[i - 1]
         targets.append({"no": i, "name": t.name, "target": str(t.target), "actual": str(t.actual or ""),
                         "status": status or "", "direction": t.direction or ">="})
 

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .facts import COLUMNS, Report, Target
-from .numbers import MONEY_UNITS, fmt, round_to
+from .numbers import MONEY_UNITS, fmt
 from .rubric import Node, Rubric
+from .rules import Expected, Inputs
 
 ZERO = Decimal(0)
 
@@ -113,6 +114,23 @@ class FactView:
         v = self.value(path)
         return None if v is None else v * MONEY_UNITS[self.unit(path)]
 
+    def wan_total(self, paths: list[str]) -> Decimal | None:
+        """The sum of several facts in 万元; None if any is unknown."""
+        values = [self.in_wan(p) for p in paths]
+        return None if any(v is None for v in values) else sum(values, ZERO)
+
+    def sources(self, path: str) -> set[str]:
+        """The stated facts a value comes from: itself if written, else the parts it is derived from."""
+        if self.stated(path) is not None:
+            return {path}
+        out: set[str] = set()
+        if path.endswith(".change"):
+            base = path[: -len(".change")]
+            return self.sources(base + ".final") | self.sources(base + ".prior")
+        for p in SUMS.get(path, ()):
+            out |= self.sources(p)
+        return out
+
     @property
     def decimals(self) -> int:
         d = self.report.get("finance.decimals")
@@ -149,20 +167,16 @@ class TargetSummary:
         return Decimal(self.achieved) / Decimal(self.total) * 100 if self.total else None
 
 
-def target_summary(report: Report) -> TargetSummary:
-    statuses = [target_status(t)[0] for t in report.targets]
-    return TargetSummary(len(statuses), statuses.count("完成"), statuses.count(None))
-
-
-# ---- scores --------------------------------------------------------------------------
+# ---- scores ----------------------------------------------------------------------------
 
 @dataclass
-class Expected:
-    """A rule's expected score and the computation, in words, that gave it."""
+class MeasureValue:
+    """An indicator's measure (a rate, in %), computed from the facts where the rubric says how."""
 
-    score: Decimal | None
-    how: str
-    measure: Decimal | None = None      # the rate used, in %
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    rate: Decimal | None = None
+    sources: tuple = ()
 
 
 @dataclass
@@ -170,78 +184,48 @@ class Scores:
     stated: dict[str, Decimal] = field(default_factory=dict)
     derived: dict[str, Decimal] = field(default_factory=dict)
     expected: dict[str, Expected] = field(default_factory=dict)
+    measures: dict[str, MeasureValue] = field(default_factory=dict)
     missing: set = field(default_factory=set)   # leaves with no score, counted as 0
     total: Decimal | None = None
     grade: str | None = None
 
 
-def measure_from_facts(node: Node, view: FactView) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
-    """(numerator, denominator, rate in %) of an indicator's measure computed from the facts."""
+def measure_from_facts(node: Node, view: FactView) -> MeasureValue:
+    """The numerator, denominator and rate (in %) of an indicator's measure, from the facts."""
     m = node.ind.measure
     if m is None:
-        return None, None, None
-    num = _wan_total(m.numerator, view)
-    den = _wan_total(m.denominator, view)
-    if num is None or den is None or den == 0:
-        return num, den, None
-    return num, den, num / den * 100
+        return MeasureValue()
+    num, den = view.wan_total(m.numerator), view.wan_total(m.denominator)
+    rate = num / den * 100 if num is not None and den else None
+    return MeasureValue(num, den, rate, tuple(m.numerator + m.denominator))
 
 
-def _wan_total(paths: list[str], view: FactView) -> Decimal | None:
-    values = [view.in_wan(p) for p in paths]
-    return None if any(v is None for v in values) else sum(values, ZERO)
+def _rule_measure(node: Node, report: Report, measure: MeasureValue) -> tuple:
+    """The rate a rule scores by: from the facts, else as stated in the self-evaluation."""
+    if measure.rate is not None:
+        return measure.rate, f"{node.ind.measure.name} {fmt(measure.rate, 2)}%", measure.sources
+    entry = report.scores.get(node.id)
+    m = entry.measure if entry else None
+    where = ("scores", node.id, "measure")
+    if m is not None and m.value is not None:
+        return m.value, f"指标值 {fmt(m.value)}%", (where,)
+    if m is not None and m.numerator is not None and m.denominator:
+        return m.numerator / m.denominator * 100, f"{fmt(m.numerator)} ÷ {fmt(m.denominator)}", (where,)
+    return None, "", ()
 
 
-def expected_score(node: Node, report: Report, view: FactView, rubric: Rubric) -> Expected | None:
-    kind = node.rule
-    points = node.points
-    places = rubric.score_decimals
-    if kind == "target_rate":
-        s = target_summary(report)
-        if not s.total:
-            return Expected(None, "未填写绩效目标，无法按目标完成率计分")
-        score = round_to(Decimal(s.achieved) / Decimal(s.total) * points, places)
-        return Expected(score, f"已完成目标 {s.achieved} ÷ 目标总数 {s.total} × 分值 {fmt(points)} = {fmt(score)}",
-                        s.rate)
-    if kind == "rate":
-        rate, source = None, ""
-        _, _, from_facts = measure_from_facts(node, view)
-        entry = report.scores.get(node.id)
-        m = entry.measure if entry else None
-        if from_facts is not None:
-            rate, source = from_facts, f"{node.ind.measure.name} {fmt(from_facts, 2)}%"
-        elif m is not None and m.value is not None:
-            rate, source = m.value, f"指标值 {fmt(m.value)}%"
-        elif m is not None and m.numerator is not None and m.denominator:
-            rate = m.numerator / m.denominator * 100
-            source = f"{fmt(m.numerator)} ÷ {fmt(m.denominator)}"
-        if rate is None:
-            return Expected(None, "缺少指标值（measure.value 或 分子/分母），无法按比率计分")
-        capped = min(rate, Decimal(100))
-        score = round_to(capped / 100 * points, places)
-        return Expected(score, f"{source} × 分值 {fmt(points)} = {fmt(score)}", rate)
-    if kind == "not_exceed":
-        parts = []
-        ok = True
-        for lim in node.ind.rule.limits:
-            actual, limit = _wan_total(lim.actual, view), _wan_total(lim.limit, view)
-            name = lim.label or f"{'+'.join(lim.actual)} ≤ {'+'.join(lim.limit)}"
-            if actual is None or limit is None:
-                return Expected(None, f"缺少“{name}”所需的数据，无法计分")
-            ok = ok and actual <= limit
-            parts.append(f"{name}：{fmt(actual)} {'≤' if actual <= limit else '>'} {fmt(limit)}")
-        score = points if ok else ZERO
-        return Expected(score, "；".join(parts) + f"，得 {fmt(score)} 分")
-    return None
-
-
-def derive_scores(report: Report, rubric: Rubric, view: FactView) -> Scores:
+def derive_scores(report: Report, rubric: Rubric, view: FactView, targets: TargetSummary) -> Scores:
     out = Scores()
     for node in rubric.walk():
         entry = report.scores.get(node.id)
         if entry is not None and entry.score is not None:
             out.stated[node.id] = entry.score
-        exp = expected_score(node, report, view, rubric) if node.is_leaf else None
+        if not node.is_leaf:
+            continue
+        measure = out.measures[node.id] = measure_from_facts(node, view)
+        inputs = Inputs(report, view, targets, rubric.score_decimals, _rule_measure(node, report, measure))
+        params = node.ind.rule.params if node.ind.rule else None
+        exp = node.rule_kind.expected(node, params, inputs)
         if exp is not None:
             out.expected[node.id] = exp
 
@@ -262,3 +246,22 @@ def derive_scores(report: Report, rubric: Rubric, view: FactView) -> Scores:
     out.grade = rubric.grade_for(out.total)
     return out
 
+
+# ---- everything, once ---------------------------------------------------------------------
+
+@dataclass
+class Derived:
+    """Every computed value of one report, computed once and shared by checks and templates."""
+
+    view: FactView
+    statuses: list            # per target: (完成/未完成 or None, actual in the target's unit)
+    targets: TargetSummary
+    scores: Scores
+
+
+def derive(report: Report, rubric: Rubric) -> Derived:
+    view = FactView(report)
+    statuses = [target_status(t) for t in report.targets]
+    marks = [s for s, _ in statuses]
+    summary = TargetSummary(len(marks), marks.count("完成"), marks.count(None))
+    return Derived(view, statuses, summary, derive_scores(report, rubric, view, summary))

@@ -1,61 +1,132 @@
-"""The pipeline the commands call: load → check (→ derive → render, for build)."""
+"""The pipeline every command runs: load → derive → check (→ render, for build).
+
+    load    facts + rubric + template + vocabulary, each value with its file:line:col
+    derive  totals, rates, expected scores, target statuses — computed once (derive.py)
+    check   findings, from the loaded facts and the derived values (checks/, templates.py)
+    render  outputs by registered name: docx, pdf (formats.py)
+
+Nothing here knows about click; nothing here stops at the first bad file.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .datafile import display_path, load_model
 from .facts import Report
 from .findings import Document, Findings
+from .lookup import COUNTY_VOCABULARY, RUBRIC, TEMPLATE, VOCABULARY, Found, NotFound, nearest_file, resolve
 from .rubric import Rubric, load_rubric
-from .schema import INVALID, Conversion, convert
-from .yamlsource import read_yaml
+
+DEFAULT_TEMPLATE = "yangxi"
 
 
 @dataclass
-class Checked:
-    """One input after loading and checking."""
+class Loaded:
+    """One input after loading: its facts, its rubric, the template it will be built with."""
 
-    file: str
+    file: str                                 # as the user typed it
+    path: Path
     report: Report | None = None
     doc: Document | None = None
     rubric: Rubric | None = None
+    template: Found | None = None
+    template_named_in: tuple | None = None    # (Document, path) of the `template:` that chose it
+    vocabulary: object = None                 # vocabulary.Vocabulary
     findings: Findings = field(default_factory=Findings)
+    unreadable: bool = False                  # the file (or its rubric) could not be read at all
+
+    @property
+    def ready(self) -> bool:
+        """Facts and rubric both loaded without errors: the checks can run."""
+        return self.report is not None and self.rubric is not None
 
 
-def load(path: Path, display: str | None = None) -> Checked:
-    """Read and type an input file and its rubric. Raises InputError if it cannot be read."""
+@dataclass
+class Result:
+    loaded: Loaded
+    derived: object = None                    # derive.Derived
+
+    @property
+    def findings(self) -> Findings:
+        return self.loaded.findings
+
+    @property
+    def buildable(self) -> bool:
+        return self.derived is not None and self.loaded.template is not None and not self.findings.errors
+
+
+def load(path: Path, display: str | None = None) -> Loaded:
     display = display or str(path)
-    out = Checked(display)
-    source = read_yaml(path, display)
-    conv = Conversion()
-    report = convert(Report, source.root, conv, (), "事实文件")
-    out.doc = Document(display, conv.positions, conv.key_positions, conv.inline)
-    out.findings.extend_problems(conv.problems, out.doc)
-    if report is INVALID or out.findings:
+    out = Loaded(display, Path(path))
+    report, out.doc, out.unreadable = load_model(Report, Path(path), display, "事实文件", "", out.findings)
+    if report is None:
         return out
     out.report = report
-    rubric_path = (Path(path).parent / report.rubric)
-    if not rubric_path.is_file():
-        out.findings.error("RUBRIC-MISSING", f"找不到评分体系文件“{report.rubric}”（按本文件所在目录查找："
-                           f"{rubric_path}）。", out.doc, ("rubric",))
-        return out
-    rubric, rubric_findings = load_rubric(rubric_path, _display(rubric_path))
-    out.findings.extend(rubric_findings)
-    out.rubric = rubric
-    return out
-
-
-def check(path: Path, display: str | None = None) -> Checked:
-    out = load(path, display)
-    if out.report is not None and out.rubric is not None:
-        from .checks import run_checks
-        run_checks(out.report, out.doc, out.rubric, out.findings)
-    return out
-
-
-def _display(path: Path) -> str:
-    """A path as the user would type it: relative to the working directory when possible."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+        found = resolve(RUBRIC, report.rubric, out.path, [out.path.parent])
+    except NotFound as exc:
+        out.findings.error("RUBRIC-MISSING", exc.message(), out.doc, ("rubric",))
+        return out
+    rubric, rubric_findings, unreadable = load_rubric(found.path, display_path(found.path), found.builtin)
+    out.findings.extend(rubric_findings)
+    out.unreadable = unreadable
+    out.rubric = rubric
+    if rubric is None:
+        return out
+    _find_template(out)
+    _find_vocabulary(out)
+    return out
+
+
+def _find_template(out: Loaded) -> None:
+    """The template named by the facts file, else by its rubric, else the default house style."""
+    report, rubric, here = out.report, out.rubric, out.path.parent
+    if report.template:
+        ref, doc, stated_in, starts = report.template, out.doc, out.path, [here]
+    elif rubric.model.template:
+        ref, doc, stated_in = rubric.model.template, rubric.doc, rubric.path
+        starts = [here] if rubric.builtin else [here, rubric.path.parent]
+    else:
+        ref, doc, stated_in, starts = DEFAULT_TEMPLATE, out.doc, out.path, [here]
+    out.template_named_in = (doc, ("template",))
+    try:
+        out.template = resolve(TEMPLATE, ref, stated_in, starts)
+    except NotFound as exc:
+        out.findings.error("TEMPLATE-MISSING", exc.message(), doc, ("template",))
+
+
+def _find_vocabulary(out: Loaded) -> None:
+    """The county's `vocabulary.yaml` (nearest walking up), the files its rubric names, the built-in."""
+    from .vocabulary import vocabulary
+
+    files: list[Path] = []
+    county = nearest_file(out.path.parent, COUNTY_VOCABULARY)
+    if county is not None:
+        files.append(county)
+    rubric = out.rubric
+    starts = [out.path.parent] + ([] if rubric.builtin else [rubric.path.parent])
+    for i, ref in enumerate(rubric.model.vocabulary):
+        try:
+            files.append(resolve(VOCABULARY, ref, rubric.path, starts).path)
+        except NotFound as exc:
+            out.findings.error("VOCABULARY-MISSING", exc.message(), rubric.doc, ("vocabulary", i))
+    out.vocabulary, found = vocabulary(tuple(dict.fromkeys(files)))
+    out.findings.extend(found)
+
+
+def derive(loaded: Loaded):
+    from .derive import derive as compute
+    return compute(loaded.report, loaded.rubric)
+
+
+def check(path: Path, display: str | None = None, template: bool = True) -> Result:
+    """Load, derive and check one input. Never raises for anything a user can write."""
+    loaded = load(path, display)
+    result = Result(loaded)
+    if not loaded.ready:
+        return result
+    from .checks import run_checks
+    result.derived = derive(loaded)
+    run_checks(loaded, result.derived)
+    return result

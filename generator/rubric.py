@@ -13,52 +13,8 @@ from pathlib import Path
 from . import facts
 from .findings import Document, Findings
 from .numbers import fmt
-from .schema import (Choice, Conversion, Field, INVALID, Kind, ListOf, Model, ModelKind,
-                     Number, Integer, Text, convert, label)
-from .yamlsource import read_yaml
-
-
-class FactPaths(Kind):
-    """One dotted fact path, or a list of them to be added up."""
-
-    zh = "事实路径"
-
-    def empty(self):
-        return []
-
-    def convert(self, node, conv, path, zh):
-        items = [node] if node.kind == "scalar" else node.value if node.kind == "seq" else None
-        if items is None or any(n.kind != "scalar" or not n.value for n in items):
-            conv.problem(path, node, f"{label(path, zh)} 应为事实路径（如 finance.income.total.final）或其列表。")
-            return INVALID
-        return [n.value.strip() for n in items]
-
-    def json_schema(self, defs):
-        return {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
-
-
-RULE_KINDS = {
-    "rate": "得分 = 指标值（百分比，最高100%）× 分值",
-    "target_rate": "得分 = 已完成绩效目标数 ÷ 绩效目标总数 × 分值",
-    "not_exceed": "各项实际数均不超过上限得满分，否则不得分",
-    "judgement": "按评分标准酌情评分，扣分须说明原因",
-}
-
-
-class Limit(Model):
-    """不超过上限的一项比较"""
-
-    actual = Field(FactPaths(), "实际数（事实路径）", required=True)
-    limit = Field(FactPaths(), "上限（事实路径）", required=True)
-    label = Field(Text(), "说明", help="如“三公经费决算数不超过预算数”")
-
-
-class Rule(Model):
-    """计分规则"""
-
-    kind = Field(Choice({k: k for k in RULE_KINDS}), "规则类型", required=True,
-                 help="；".join(f"{k}：{v}" for k, v in RULE_KINDS.items()))
-    limits = Field(ListOf(ModelKind(Limit)), "比较项（not_exceed 用）")
+from .rules import RULES, FactPaths, Rule, RuleField
+from .schema import Choice, Field, Integer, ListOf, Model, ModelKind, Number, OneOrList, Text
 
 
 class MeasureDef(Model):
@@ -77,7 +33,7 @@ class Indicator(Model):
     name = Field(Text(), "指标名称", required=True)
     points = Field(Number(), "分值", required=True)
     criteria = Field(Text(), "评分标准")
-    rule = Field(ModelKind(Rule), "计分规则", help="省略时按评分标准酌情评分（judgement）")
+    rule = Field(RuleField(), "计分规则", help="省略时按评分标准酌情评分（judgement）")
     measure = Field(ModelKind(MeasureDef), "指标值的算法")
     table = Field(Choice({"targets": "targets"}), "随附表格",
                   help="targets：在此指标的分析之后列出绩效目标实现情况表（如阳西式的“效果性”）")
@@ -102,7 +58,10 @@ class RubricModel(Model):
     basis = Field(Text(), "依据", help="制定或发布评分体系的文件")
     points = Field(Number(), "总分", help="默认 100")
     score_decimals = Field(Integer(), "得分保留的小数位数", help="按公式计分时四舍五入到的位数，默认 2")
-    template = Field(Text(), "报告模板", help="templates/ 下的模板名")
+    template = Field(Text(), "报告模板", help="模板名（在 templates/ 文件夹和内置模板中查找）或相对于本文件的 .docx 路径")
+    vocabulary = Field(OneOrList(Text()), "正文词表",
+                       help="本县对金额的称呼（如“全年预算收入”）：词表文件名（在 vocabularies/ 文件夹中查找）"
+                            "或相对于本文件的路径，可写多个")
     grades = Field(ListOf(ModelKind(Band)), "绩效等级划分", help="默认 优≥90、良≥80、中≥60、差")
     indicators = Field(ListOf(ModelKind(Indicator)), "一级指标", required=True)
     note = Field(Text(), "说明")
@@ -135,7 +94,12 @@ class Node:
 
     @property
     def rule(self) -> str:
-        return self.ind.rule.kind if self.ind.rule else "judgement"
+        """The rule kind's name: rate, target_rate, not_exceed, judgement …"""
+        return self.ind.rule.name if self.ind.rule else "judgement"
+
+    @property
+    def rule_kind(self):
+        return self.ind.rule.kind if self.ind.rule else RULES["judgement"]()
 
     @property
     def is_leaf(self) -> bool:
@@ -158,6 +122,8 @@ class Rubric:
     doc: Document
     roots: list
     by_id: dict
+    path: Path = Path()
+    builtin: bool = False       # shipped with mkreport (names in it are not looked up beside it)
 
     @property
     def name(self) -> str:
@@ -191,26 +157,23 @@ class Rubric:
             todo.extend(reversed(n.children))
 
 
-_cache: dict[Path, tuple[Rubric, Findings]] = {}
+_cache: dict[Path, tuple] = {}
 
 
-def load_rubric(path: Path, display: str) -> tuple[Rubric | None, Findings]:
-    """Load and validate a rubric; cached, since a bureau checks many inputs against one."""
+def load_rubric(path: Path, display: str, builtin: bool = False) -> tuple[Rubric | None, Findings, bool]:
+    """Load and validate a rubric: (rubric or None if it has errors, its findings, unreadable).
+    Cached, since a bureau checks many inputs against one rubric."""
+    from .datafile import load_model
+
     key = path.resolve()
-    if key in _cache:
-        return _cache[key]
-    source = read_yaml(path, display)
-    conv = Conversion()
-    model = convert(RubricModel, source.root, conv, (), "评分体系")
-    doc = Document(display, conv.positions, conv.key_positions)
-    found = Findings()
-    found.extend_problems(conv.problems, doc, "RUBRIC-")
-    rubric = None
-    if model is not INVALID and not found:
-        rubric = _build(model, doc, found)
-    result = (rubric if not found.errors else None, found)
-    _cache[key] = result
-    return result
+    if key not in _cache:
+        found = Findings()
+        model, doc, unreadable = load_model(RubricModel, path, display, "评分体系", "RUBRIC-", found)
+        rubric = _build(model, doc, found) if model is not None else None
+        if rubric is not None:
+            rubric.path, rubric.builtin = path, builtin
+        _cache[key] = (rubric if not found.errors else None, found, unreadable)
+    return _cache[key]
 
 
 def _build(model: RubricModel, doc: Document, found: Findings) -> Rubric:
@@ -256,23 +219,19 @@ def _validate_indicator(node: Node, doc: Document, found: Findings) -> None:
             parts = " + ".join(fmt(c.points) for c in node.children)
             found.error("RUBRIC-SUM", f"{node.title} 分值 {fmt(ind.points)} ≠ 下级指标分值合计 {fmt(total)} = {parts}。",
                         doc, node.path + ("points",))
-        if ind.rule and ind.rule.kind != "judgement":
+        if ind.rule and ind.rule.kind.computes:
             found.error("RUBRIC-RULE", f"{node.title} 有下级指标，得分由下级相加，不能另设计分规则。",
                         doc, node.path + ("rule",))
     rule = ind.rule
-    if rule and rule.kind == "not_exceed" and not rule.limits:
-        found.error("RUBRIC-RULE", f"{node.title} 的 not_exceed 规则须列出 limits（实际数与上限）。",
-                    doc, node.path + ("rule",))
-    if rule and rule.kind != "not_exceed" and rule.limits:
-        found.error("RUBRIC-RULE", f"{node.title} 的 limits 只用于 not_exceed 规则。", doc, node.path + ("rule", "limits"))
+    if rule:
+        rule.kind.validate(node, rule.params, lambda where, message: found.error(
+            "RUBRIC-RULE", message, doc, node.path + ("rule",) + tuple(where)))
     paths = []
     if ind.measure:
         paths += [(p, node.path + ("measure", part)) for part in ("numerator", "denominator")
                   for p in getattr(ind.measure, part)]
     if rule:
-        for i, lim in enumerate(rule.limits):
-            paths += [(p, node.path + ("rule", "limits", i, part)) for part in ("actual", "limit")
-                      for p in getattr(lim, part)]
+        paths += [(p, node.path + ("rule",) + where) for p, where in rule.kind.fact_paths(rule.params)]
     for fact_path, where in paths:
         if not known_fact_path(fact_path):
             found.error("RUBRIC-PATH", f"{node.title} 引用的事实路径“{fact_path}”不存在于事实文件的结构中。",
@@ -291,5 +250,5 @@ def known_fact_path(dotted: str) -> bool:
         if isinstance(kind, ModelKind):
             model = kind.model
             continue
-        return i == len(parts) - 1 and isinstance(kind, Number)
+        return i == len(parts) - 1 and isinstance(kind, (Number, Integer))
     return False

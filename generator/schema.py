@@ -293,6 +293,20 @@ class ListOf(Kind):
         return {"type": "array", "items": self.item.json_schema(defs)}
 
 
+class OneOrList(ListOf):
+    """One item, or a list of them: `vocabulary: 县词表` and `vocabulary: [甲, 乙]` both work."""
+
+    def convert(self, node, conv, path, zh):
+        if node.kind == "scalar":
+            value = self.item.convert(node, conv, path, zh)
+            return INVALID if value is INVALID else [value]
+        return super().convert(node, conv, path, zh)
+
+    def json_schema(self, defs):
+        item = self.item.json_schema(defs)
+        return {"anyOf": [item, {"type": "array", "items": item}]}
+
+
 class MapOf(Kind):
     """A mapping whose keys are ids chosen by the user (or by a rubric)."""
 

@@ -217,7 +217,7 @@ def test_pdf_without_libreoffice_says_how_to_install(tmp_path, run, monkeypatch)
     monkeypatch.setenv("PATH", str(tmp_path))     # no soffice anywhere on PATH
     result = run("build", str(ROOT / "inputs/yangxi-2023.yaml"), "-o", str(tmp_path), "--pdf")
     assert result.exit_code == 2
-    assert "需要 LibreOffice" in result.output and "apt-get install libreoffice-writer-nogui" in result.output
+    assert "需要 LibreOffice" in result.output and "install.sh" in result.output
     assert (tmp_path / "yangxi-2023.docx").is_file() and not (tmp_path / "yangxi-2023.pdf").exists()
 
 
@@ -236,7 +236,10 @@ def test_missing_template_is_a_clear_error(workdir, run):
     path.write_text(path.read_text(encoding="utf-8").replace("report_date:", "template: nowhere\nreport_date:"),
                     encoding="utf-8")
     result = run("build", str(path), "-o", str(workdir / "out"))
-    assert result.exit_code == 2 and "找不到报告模板“nowhere”" in result.output
+    assert result.exit_code == 1 and "[TEMPLATE-MISSING] 找不到报告模板“nowhere”" in result.output
+    assert str((workdir / "templates" / "nowhere.docx").resolve()) not in result.output   # no such folder
+    assert str((workdir / "inputs" / "nowhere.docx").resolve()) in result.output       # every place tried
+    assert run("check", str(path)).exit_code == 1      # check sees it too
     assert not (workdir / "out").exists() or not any((workdir / "out").iterdir())
 
 

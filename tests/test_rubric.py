@@ -12,13 +12,13 @@ def load(tmp_path: Path, text: str):
     p = tmp_path / "r.yaml"
     p.write_text(text, encoding="utf-8")
     _cache.clear()
-    rubric, found = load_rubric(p, "r.yaml")
+    rubric, found, _ = load_rubric(p, "r.yaml")
     return rubric, [f.resolve().text() for f in found]
 
 
 def test_shipped_rubrics_are_valid():
     for name in ("yangxi-2023", "pingyuan-2023"):
-        rubric, found = load_rubric(ROOT / "rubrics" / f"{name}.yaml", name)
+        rubric, found, _ = load_rubric(ROOT / "rubrics" / f"{name}.yaml", name)
         assert rubric is not None and not found
         assert sum(r.points for r in rubric.roots) == 100
 

@@ -2,7 +2,7 @@
 
 A department that writes its own paragraphs states figures again in prose: "决算支出7542.23万元
 （其中，基本支出845.92万元，项目支出6694.26万元）". Here we find each amount, the fact its label
-names (vocabulary in `data/mentions.yaml`) and the column its context implies (年初预算/调整预算/
+names (the vocabulary: `vocabulary.py`) and the column its context implies (年初预算/调整预算/
 决算), and check: the amount against the fact; parts after 其中 against their total; stated
 changes (较上年增加 …) and growth rates (增幅 …%) against the amounts they relate; shares
 (占收入总额的 …%); comparisons (小于/＝). Text inside {{ … }} refers to facts and is skipped.
@@ -12,16 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
-from pathlib import Path
-
-import yaml
-
 from ..derive import FactView
 from ..facts import AMOUNT_PATHS, COLUMNS, Report
 from ..findings import Document, Findings
 from ..numbers import MONEY_UNITS, fmt, half_unit, parse_quantity, same_figure, sum_consistent
 from .arithmetic import fact_label
+from ..vocabulary import FILLER as _FILLER, Vocabulary
 from .text import iter_texts
 
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|万元|元|亿美元|万美元|美元)")
@@ -29,33 +25,11 @@ _CURRENCY = {"亿美元": Decimal(10000), "万美元": Decimal(1), "美元": Dec
 _CHANGE = re.compile(r"(?:(较|比)\s*(上年|上一年|同期|(\d{4})\s*年|年初预算数?|预算数?|调整预算数?|上年决算数?)?)?"
                      r"\s*(增加|减少|增长|下降|节约|超支)了?\s*$")
 _RATE = re.compile(r"^\s*[，,、]?\s*(?:增幅|降幅|增长|下降|增加|减少|增长率|增速)(?:为|了)?\s*(\d+(?:\.\d+)?)\s*[%％]")
-_FILLER = r"[\s是为达了共计约：:（）()净值]{0,6}$"
 _COMPARE = {"小于": "<", "低于": "<", "＜": "<", "<": "<", "少于": "<", "大于": ">", "高于": ">", "＞": ">",
             ">": ">", "超过": ">", "等于": "=", "=": "=", "＝": "="}
 _COMPARE_RE = re.compile("|".join(map(re.escape, _COMPARE)))
 _SENTENCE_END = "。\n"
 _REF = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
-
-
-@dataclass
-class Vocabulary:
-    facts: list            # [(compiled label regex, fact path)]
-    columns: list          # [(compiled regex, column)]
-    column_any: re.Pattern
-    shares: list           # [(compiled regex, fact path)]
-
-
-@lru_cache(maxsize=1)
-def vocabulary() -> Vocabulary:
-    # a plain path, not importlib.resources: the package is always installed as files, and
-    # importlib.resources alone costs more than the whole check of a file
-    data = yaml.load((Path(__file__).parent.parent / "data" / "mentions.yaml").read_text("utf-8"),
-                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    facts = [(re.compile(f"(?:{e['label']})" + _FILLER), e["fact"]) for e in data["facts"]]
-    columns = [(re.compile(rx), col) for col, rx in data["columns"].items()]
-    column_any = re.compile("|".join(f"(?P<{c}>{rx})" for c, rx in data["columns"].items()))
-    shares = [(re.compile(e["label"]), e["fact"]) for e in data["shares"]]
-    return Vocabulary(facts, columns, column_any, shares)
 
 
 @dataclass
@@ -74,8 +48,7 @@ class Amount:
         return self.value * (MONEY_UNITS.get(self.unit) or _CURRENCY[self.unit])
 
 
-def check_prose(report: Report, doc: Document, view: FactView, found: Findings) -> None:
-    voc = vocabulary()
+def check_prose(report: Report, doc: Document, view: FactView, voc: Vocabulary, found: Findings) -> None:
     texts = []
     for path, raw in iter_texts(report):
         if path and path[0] in ("rubric", "template", "title"):

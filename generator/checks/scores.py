@@ -3,15 +3,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..derive import FactView, Scores, measure_from_facts, target_summary
+from ..derive import Derived, Scores
 from ..facts import Report
 from ..findings import Document, Findings
 from ..numbers import fmt, half_unit, rate_consistent, same_figure
 from ..rubric import Rubric
 
 
-def check_scores(report: Report, doc: Document, rubric: Rubric, scores: Scores, view: FactView,
-                 found: Findings) -> None:
+def check_scores(report: Report, doc: Document, rubric: Rubric, derived: Derived, found: Findings) -> None:
+    scores = derived.scores
     _coverage(report, doc, rubric, found)
     for node in rubric.walk():
         entry = report.scores.get(node.id)
@@ -42,14 +42,14 @@ def check_scores(report: Report, doc: Document, rubric: Rubric, scores: Scores, 
                             deduction=entry.deduction, computed=lost)
         if not node.is_leaf and stated is not None and not any(
                 leaf.id in scores.missing for leaf in node.leaves()):
-            derived = scores.derived.get(node.id)
-            if derived is not None and derived != stated:
+            summed = scores.derived.get(node.id)
+            if summed is not None and summed != stated:
                 parts = " + ".join(fmt(scores.derived.get(c.id, Decimal(0))) for c in node.children)
-                found.error("SCORE-SUM", f"{node.title} 得分 {fmt(stated)} ≠ 下级指标合计 {fmt(derived)} = {parts}。",
-                            doc, base + ("score",), stated=stated, computed=derived)
+                found.error("SCORE-SUM", f"{node.title} 得分 {fmt(stated)} ≠ 下级指标合计 {fmt(summed)} = {parts}。",
+                            doc, base + ("score",), stated=stated, computed=summed)
         if node.is_leaf:
             _rule(node, entry, stated, scores, doc, found)
-    _measures(report, doc, rubric, view, found)
+    _measures(report, doc, rubric, derived, found)
     _total(report, doc, rubric, scores, found)
 
 
@@ -61,7 +61,7 @@ def _coverage(report: Report, doc: Document, rubric: Rubric, found: Findings) ->
     for node in rubric.walk():
         entry = report.scores.get(node.id)
         if node.is_leaf and (entry is None or entry.score is None):
-            if node.rule in ("rate", "target_rate", "not_exceed") and entry is not None:
+            if node.rule_kind.computes and entry is not None:
                 continue   # the rule gives the score; the entry carries the text
             found.error("SCORE-MISSING", f"缺少指标 {node.title}（{fmt(node.points)} 分）的自评得分：请在 scores 下添加 "
                         f"{node.id}: {{score: …}}。", doc, ("scores", node.id) if entry else ("scores",))
@@ -80,7 +80,7 @@ def _rule(node, entry, stated, scores: Scores, doc, found: Findings) -> None:
                     "请在 reason 中写明扣分原因。", doc, base)
 
 
-def _measures(report: Report, doc: Document, rubric: Rubric, view: FactView, found: Findings) -> None:
+def _measures(report: Report, doc: Document, rubric: Rubric, derived: Derived, found: Findings) -> None:
     """A stated measure (rate, numerator, denominator) against the one the facts give."""
     for node in rubric.walk():
         entry = report.scores.get(node.id)
@@ -91,11 +91,12 @@ def _measures(report: Report, doc: Document, rubric: Rubric, view: FactView, fou
         if m.denominator is not None and m.denominator == 0:
             found.error("MEASURE-ZERO", f"{node.title} 的计算式分母为 0，比率无意义。", doc, base + ("denominator",))
         if node.rule == "target_rate":
-            s = target_summary(report)
+            s = derived.targets
             num, den, rate = Decimal(s.achieved), Decimal(s.total), s.rate
             what = "绩效目标表"
         else:
-            num, den, rate = measure_from_facts(node, view)
+            mv = derived.scores.measures.get(node.id)
+            num, den, rate = (mv.numerator, mv.denominator, mv.rate) if mv else (None, None, None)
             what = node.ind.measure.name if node.ind.measure else ""
         if den is not None and m.denominator is not None and not same_figure(m.denominator, den):
             found.error("MEASURE-FACT", f"{node.title} 的分母写成 {fmt(m.denominator)}，按{what}应为 {fmt(den)}。",

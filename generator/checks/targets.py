@@ -1,13 +1,12 @@
 """Performance targets: units comparable, 完成情况 as the figures say, the two tables agree."""
 from __future__ import annotations
 
-from ..derive import target_status
 from ..facts import Report
 from ..findings import Document, Findings
 from ..numbers import fmt
 
 
-def check_targets(report: Report, doc: Document, found: Findings) -> None:
+def check_targets(report: Report, doc: Document, derived, found: Findings) -> None:
     if not report.targets:
         found.warning("TARGET-NONE", "未列出部门整体支出绩效目标（targets）：报告的绩效目标表将为空。",
                       doc, ("targets",))
@@ -35,7 +34,7 @@ def check_targets(report: Report, doc: Document, found: Findings) -> None:
         if t.target.unit == "" or t.actual.unit == "":
             found.warning("TARGET-UNIT", f"{name} 的目标值 {t.target} 或完成值 {t.actual} 没有写单位。",
                           doc, base + ("target" if t.target.unit == "" else "actual",))
-        status, actual = target_status(t)
+        status, actual = derived.statuses[i]
         if t.status and status and t.status != status:
             sign = {">=": "≥", "<=": "≤", "=": "="}[t.direction or ">="]
             found.error("TARGET-STATUS", f"{name} 写明“{t.status}”，但完成值 {fmt(actual)} {sign} 目标值 "

@@ -4,8 +4,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..errors import ExitCode, MkreportError
-from ..findings import ERROR, WARNING, Document, Finding, render_json, render_text, summary
+from ..errors import ExitCode
+from ..findings import ERROR, WARNING, Finding, render_json, render_text, summary
 from ..pipeline import check
 
 
@@ -13,12 +13,9 @@ def run_check(inputs: list[str], fmt: str, strict: bool) -> int:
     findings: list[Finding] = []
     unreadable = False
     for name in inputs:
-        try:
-            findings.extend(check(Path(name), name).findings.sorted())
-        except MkreportError as exc:
-            # an unreadable file is reported like a finding, and the other files still get checked
-            findings.append(Finding("INPUT", ERROR, exc.message, Document(exc.file or name), (), exc.line, exc.col))
-            unreadable = True
+        result = check(Path(name), name)
+        findings.extend(result.findings.sorted())
+        unreadable = unreadable or result.loaded.unreadable
     errors = sum(f.severity == ERROR for f in findings)
     warnings = sum(f.severity == WARNING for f in findings)
     if fmt == "json":

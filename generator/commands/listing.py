@@ -1,0 +1,35 @@
+"""`mkreport list`: every rubric, template and vocabulary a facts file here could name."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..lookup import COUNTY_VOCABULARY, KINDS, is_dir, nearest_file, visible
+
+
+def run_list(where: str | None, fmt: str) -> None:
+    start = Path(where or ".")
+    folder = start if is_dir(start) else start.parent
+    groups = {kind: visible(kind, [folder]) for kind in KINDS}
+    county = nearest_file(folder, COUNTY_VOCABULARY)
+    if fmt == "json":
+        body = {kind.key: [{"name": e.name, "path": str(e.found.path), "origin": e.found.origin,
+                            "shadows": [str(s.path) for s in e.shadows]} for e in entries]
+                for kind, entries in groups.items()}
+        body["county_vocabulary"] = str(county) if county else None
+        sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+        return
+    lines = []
+    for kind, entries in groups.items():
+        lines.append(f"{kind.zh}（在事实文件或评分体系中写 {kind.key}: 名字）：")
+        if not entries:
+            lines.append(f"  （没有；可放在 {kind.folder}/ 文件夹中）")
+        width = max((len(e.name) for e in entries), default=0)
+        for e in entries:
+            lines.append(f"  {e.name.ljust(width)}  {e.found.origin}  {e.found.path}")
+            for s in e.shadows:
+                lines.append(f"  {' ' * width}  （遮盖了{s.origin}的 {s.path}）")
+    lines.append("本县正文词表（自动使用）：" + (str(county) if county else
+                                         f"没有（可在县文件夹中放一个 {COUNTY_VOCABULARY}）"))
+    sys.stdout.write("\n".join(lines) + "\n")

@@ -1,0 +1,43 @@
+"""Read one YAML data file (facts, rubric, vocabulary) into its model, problems as findings.
+
+Every kind of file a user writes goes through here, so each gets the same safe reader, the same
+positions on every value and the same messages for unknown keys and wrong types.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import MkreportError
+from .findings import Document, Findings
+from .schema import INVALID, Conversion, Model, convert
+from .yamlsource import read_yaml
+
+
+def load_model(model: type[Model], path: Path, display: str, zh: str, prefix: str = "",
+               found: Findings | None = None):
+    """(instance or None, Document, unreadable) — schema problems are added to `found` as errors
+    (codes prefixed with `prefix`); a file that cannot be read at all is one INPUT finding."""
+    found = found if found is not None else Findings()
+    try:
+        source = read_yaml(path, display)
+    except MkreportError as exc:
+        doc = Document(exc.file or display)
+        f = found.error("INPUT", exc.message, doc)
+        f.line, f.col = exc.line, exc.col
+        return None, doc, True
+    conv = Conversion()
+    obj = convert(model, source.root, conv, (), zh)
+    doc = Document(display, conv.positions, conv.key_positions, conv.inline)
+    before = len(found)
+    found.extend_problems(conv.problems, doc, prefix)
+    if obj is INVALID or len(found) > before:
+        return None, doc, False
+    return obj, doc, False
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)

@@ -1,0 +1,55 @@
+"""Output formats, registered by name: what `mkreport build --to NAME` can write.
+
+Each format writes one file per input into the output folder, atomically, and may need another
+format first (a PDF is converted from the .docx). Later formats (xlsx, md …) are one entry here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    zh: str
+    suffix: str
+    write: Callable          # (result, target path, paths already made by name) -> None
+    needs: tuple = ()
+
+
+def _docx(result, target: Path, made: dict) -> None:
+    from .context import build_context
+    from .output import write_atomic
+    from .render import render_docx
+
+    loaded = result.loaded
+    data = render_docx(loaded.template.path, build_context(loaded, result.derived), loaded.report.report_date)
+    write_atomic(target, data)
+
+
+def _pdf(result, target: Path, made: dict) -> None:
+    from .pdf import to_pdf
+    to_pdf(made["docx"], target)
+
+
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("docx", "Word 文档", ".docx", _docx),
+    Format("pdf", "PDF（用 LibreOffice 转换）", ".pdf", _pdf, needs=("docx",)),
+)}
+
+
+def plan(names: list[str]) -> list[Format]:
+    """The formats to write, each after those it needs, in registry order."""
+    wanted: set[str] = set()
+
+    def add(name: str) -> None:
+        if name not in wanted:
+            wanted.add(name)
+            for n in FORMATS[name].needs:
+                add(n)
+
+    for n in names:
+        add(n)
+    return [f for f in FORMATS.values() if f.name in wanted]

@@ -1,0 +1,237 @@
+"""Finding rubrics, templates and vocabularies by name or by path.
+
+A value with a slash is a path, relative to the file that states it. Anything else is a name, looked
+up in this order (the first found wins, so a county can shadow a shipped file with its own):
+  1. beside the file that names it;
+  2. in the nearest `rubrics/` (`templates/`, `vocabularies/`) folder found walking up from there —
+     a county keeps `inputs/ rubrics/ templates/` side by side in one repository;
+  3. (for a name stated in a rubric) the same two places seen from the rubric's own folder;
+  4. the files shipped with mkreport.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .resources import packaged
+
+BUILTIN = "内置"
+BESIDE = "同一文件夹"
+NEAREST = "县文件夹"
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str              # the YAML field that names one: rubric, template, vocabulary
+    zh: str
+    folder: str           # the folder a county keeps them in
+    suffixes: tuple
+    shipped: bool = True  # whether mkreport ships files of this kind (found by name last)
+
+    def names(self, ref: str) -> list[str]:
+        """File names a name may stand for: `yangxi-2023` → yangxi-2023.yaml, yangxi-2023.yml."""
+        if ref.lower().endswith(self.suffixes):
+            return [ref]
+        return [ref + s for s in self.suffixes]
+
+    def stem(self, filename: str) -> str:
+        for s in self.suffixes:
+            if filename.lower().endswith(s):
+                return filename[: -len(s)]
+        return filename
+
+
+RUBRIC = Kind("rubric", "评分体系", "rubrics", (".yaml", ".yml"))
+TEMPLATE = Kind("template", "报告模板", "templates", (".docx",))
+VOCABULARY = Kind("vocabulary", "正文词表", "vocabularies", (".yaml", ".yml"), shipped=False)
+KINDS = (RUBRIC, TEMPLATE, VOCABULARY)
+
+# A county's own words for figures, found walking up from a facts file (see vocabulary.py).
+COUNTY_VOCABULARY = "vocabulary.yaml"
+
+
+@dataclass(frozen=True)
+class Place:
+    folder: Path
+    origin: str           # BESIDE, NEAREST or BUILTIN
+
+    @property
+    def builtin(self) -> bool:
+        return self.origin == BUILTIN
+
+
+@dataclass(frozen=True)
+class Found:
+    path: Path
+    origin: str
+    name: str = ""
+
+    @property
+    def builtin(self) -> bool:
+        return self.origin == BUILTIN
+
+
+@dataclass
+class NotFound(Exception):
+    """A failed lookup, with every place tried (absolute paths) and the advice to give."""
+
+    kind: Kind
+    ref: str
+    tried: list = field(default_factory=list)
+    note: str = ""
+    near: list = field(default_factory=list)
+
+    def message(self) -> str:
+        where = "、".join(str(p) for p in self.tried)
+        out = f"找不到{self.kind.zh}“{self.ref}”（查找了：{where}{self.note}）。"
+        if self.near:
+            out += f"是否想写“{self.near[0]}”？"
+        if is_path(self.ref):
+            out += f"路径相对于写它的文件；也可以只写{self.kind.zh}的名字，由 mkreport 查找。"
+        else:
+            out += (f"请写一个可用的名字（运行 `mkreport list` 查看），或把文件放进 {self.kind.folder}/ 文件夹，"
+                    f"或写成相对于本文件的路径（如 ../{self.kind.folder}/{self.kind.names(self.ref)[0]}）。")
+        return out
+
+
+def is_path(ref: str) -> bool:
+    return "/" in ref or "\\" in ref or ref.startswith("~")
+
+
+def is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):      # a name too long for the system, a NUL byte
+        return False
+
+
+def is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def nearest(start: Path, folder: str) -> Path | None:
+    """The nearest folder named `folder` in `start` or one of its parents."""
+    here = _absolute(start)
+    for d in (here, *here.parents):
+        if is_dir(d / folder):
+            return d / folder
+    return None
+
+
+def _absolute(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(path).absolute()
+
+
+def places(kind: Kind, starts: list[Path]) -> list[Place]:
+    """Where a name is looked for, in order, seen from each starting folder."""
+    out: list[Place] = []
+    for start in starts:
+        start = _absolute(start)
+        out.append(Place(start, BESIDE))
+        near = nearest(start, kind.folder)
+        if near is not None:
+            out.append(Place(near, NEAREST))
+    if kind.shipped:
+        out.append(Place(packaged(kind.folder), BUILTIN))
+    seen, unique = set(), []
+    for p in out:
+        if p.folder not in seen:
+            seen.add(p.folder)
+            unique.append(p)
+    return unique
+
+
+_FACTS_KEYS = re.compile(r"^(?:department|scores)\s*:", re.M)
+_RUBRIC_KEYS = re.compile(r"^(?:indicators|facts|columns|shares)\s*:", re.M)
+
+
+def _facts_file(path: Path) -> bool:
+    """Whether a YAML file beside a facts file is another facts file: the inputs of a county are
+    named like its rubrics (yangxi-2023.yaml), and must never be taken for one."""
+    if not path.name.lower().endswith((".yaml", ".yml")):
+        return False
+    try:
+        with open(path, "rb") as fh:
+            text = fh.read(1 << 20).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return bool(_FACTS_KEYS.search(text)) and not _RUBRIC_KEYS.search(text)
+
+
+def nearest_file(start: Path, name: str) -> Path | None:
+    """The nearest file called `name` in `start` or one of its parents."""
+    here = _absolute(start)
+    for d in (here, *here.parents):
+        if is_file(d / name):
+            return d / name
+    return None
+
+
+def resolve(kind: Kind, ref: str, stated_in: Path, starts: list[Path]) -> Found:
+    """The file `ref` stands for. A path is relative to the file that states it (`stated_in`);
+    a name is looked for from each folder of `starts` in turn, then among the shipped files.
+    Raises NotFound listing every place tried."""
+    ref = ref.strip()
+    if is_path(ref):
+        path = Path(ref).expanduser()
+        path = path if path.is_absolute() else stated_in.parent / path
+        if is_file(path):
+            return Found(path, BESIDE, kind.stem(path.name))
+        raise NotFound(kind, ref, [_absolute(path)])
+    tried = []
+    myself = _absolute(stated_in)
+    for place in places(kind, starts):
+        for name in kind.names(ref):
+            candidate = place.folder / name
+            if candidate == myself:
+                continue
+            tried.append(candidate)
+            if is_file(candidate) and not (place.origin == BESIDE and _facts_file(candidate)):
+                return Found(candidate, place.origin, kind.stem(name))
+    note = "" if any(nearest(s, kind.folder) for s in starts) else \
+        f"；从 {_absolute(starts[0])} 向上没有 {kind.folder}/ 文件夹"
+    names = [e.name for e in visible(kind, starts)]
+    near = difflib.get_close_matches(ref, names, n=1, cutoff=0.6)
+    raise NotFound(kind, ref, tried, note, near)
+
+
+@dataclass
+class Entry:
+    """One file `mkreport list` shows: its name, where it is, and what it shadows."""
+
+    kind: Kind
+    name: str
+    found: Found
+    shadows: list = field(default_factory=list)     # files of the same name it hides
+
+
+def visible(kind: Kind, starts: list[Path]) -> list[Entry]:
+    """Every file of a kind a name can reach from these folders, the winner of each name first."""
+    entries: dict[str, Entry] = {}
+    for place in places(kind, starts):
+        if place.origin == BESIDE and kind is not TEMPLATE:
+            # a YAML file beside a facts file is usually another facts file, not a rubric:
+            # list only files that a name could reach in a kind's own folders
+            continue
+        try:
+            files = sorted(p for p in place.folder.iterdir() if p.name.lower().endswith(kind.suffixes))
+        except OSError:
+            continue
+        for path in files:
+            if not is_file(path) or path.name.startswith((".", "~$")):   # ~$ : Word's lock files
+                continue
+            name = kind.stem(path.name)
+            found = Found(path, place.origin, name)
+            if name in entries:
+                entries[name].shadows.append(found)
+            else:
+                entries[name] = Entry(kind, name, found)
+    return sorted(entries.values(), key=lambda e: (e.found.builtin, e.name))

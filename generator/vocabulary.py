@@ -1,0 +1,241 @@
+"""The words a report uses for its figures: which fact "年初预算数" or "全年执行数" names.
+
+The prose check reads a figure in running text ("全年预算收入1234.5万元") by the label before it.
+Those labels are data: the built-in vocabulary (`data/vocabulary.yaml`) covers the common and the
+national wording, and a county adds its own without touching mkreport —
+  * `vocabulary.yaml` in its own folder (the nearest one walking up from the facts file), and
+  * files its rubric names (`vocabulary: 名字或路径`).
+A county's entries come before the built-in ones, so its more specific words win. Such a file is
+read like any input: positions on every value, unknown keys refused, a bad pattern a finding.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .datafile import display_path, load_model
+from .facts import AMOUNT_PATHS, COLUMNS
+from .findings import Findings
+from .schema import INVALID, Field, ListOf, MapOf, Model, ModelKind, Text, label
+
+MAX_PATTERN = 300
+
+
+class Pattern(Text):
+    """A regular expression for a label, refused if it could match nothing, match everywhere,
+    or take exponential time (a quantifier inside a quantified group)."""
+
+    zh = "正则表达式"
+
+    def convert(self, node, conv, path, zh):
+        text = super().convert(node, conv, path, zh)
+        if text is INVALID:
+            return text
+        problem = pattern_problem(text)
+        if problem:
+            conv.problem(path, node, f"{label(path, zh)} 的写法有误：{problem}", "PATTERN")
+            return INVALID
+        return text
+
+    def json_schema(self, defs):
+        return {"type": "string", "format": "regex", "maxLength": MAX_PATTERN}
+
+
+def pattern_problem(text: str) -> str:
+    if not text:
+        return "不能为空。"
+    if len(text) > MAX_PATTERN:
+        return f"超过 {MAX_PATTERN} 个字符。"
+    try:
+        compiled = re.compile(text)
+    except re.error as exc:
+        where = f"（第 {exc.pos + 1} 个字符处）" if exc.pos is not None else ""
+        return f"不是有效的正则表达式{where}：{_re_error_zh(exc.msg)}。"
+    except (RecursionError, OverflowError, ValueError):
+        return "正则表达式过于复杂。"
+    if compiled.fullmatch("") is not None:
+        return "它能匹配空文字，会把任何数字都当作这个事实。请写出具体的称呼，如“全年预算收入”。"
+    if _nested_repeat(text):
+        return "量词套在带量词的分组外面（如 (…+)+），匹配时间可能成倍增长；请改写为不嵌套的形式。"
+    return ""
+
+
+_RE_ERRORS = {
+    "missing ), unterminated subpattern": "缺少右括号“)”",
+    "unbalanced parenthesis": "括号不成对",
+    "nothing to repeat": "量词（* + ? {…}）前面没有内容",
+    "unterminated character set": "方括号“[”没有闭合",
+    "bad escape": "无效的转义（反斜杠）",
+    "multiple repeat": "量词重复",
+    "look-behind requires fixed-width pattern": "后行断言 (?<!…) (?<=…) 中只能写定长的文字",
+    "unknown extension": "未知的 (?…) 写法",
+    "missing group name": "缺少分组名",
+    "unknown group name": "未知的分组名",
+}
+
+
+def _re_error_zh(msg: str) -> str:
+    for en, zh in _RE_ERRORS.items():
+        if msg.startswith(en):
+            return zh
+    return "无法解析"
+
+
+def _nested_repeat(text: str) -> bool:
+    try:
+        from re import _parser as parser      # Python 3.11+
+    except ImportError:                        # pragma: no cover - Python 3.10
+        import sre_parse as parser             # type: ignore[no-redef]
+    try:
+        tree = parser.parse(text)
+    except Exception:                          # compile() already accepted it; be conservative
+        return True
+    repeats = {parser.MAX_REPEAT, parser.MIN_REPEAT, getattr(parser, "POSSESSIVE_REPEAT", None)} - {None}
+
+    def walk(items, inside: bool) -> bool:
+        for op, arg in items:
+            if op in repeats:
+                low, high, body = arg
+                unbounded = high == parser.MAXREPEAT or high > 1
+                if inside and unbounded:
+                    return True
+                if walk(body, inside or unbounded):
+                    return True
+            elif op == parser.SUBPATTERN:
+                if walk(arg[-1], inside):
+                    return True
+            elif op == parser.BRANCH:
+                if any(walk(b, inside) for b in arg[1]):
+                    return True
+            elif op in (parser.ASSERT, parser.ASSERT_NOT):
+                if walk(arg[1], inside):
+                    return True
+        return False
+
+    return walk(tree, False)
+
+
+class FactPath(Text):
+    """A dotted path to a figure of the facts file, or to a row with 年初预算/调整/决算 columns."""
+
+    zh = "事实路径"
+
+    def convert(self, node, conv, path, zh):
+        text = super().convert(node, conv, path, zh)
+        if text is INVALID:
+            return text
+        from .rubric import known_fact_path
+        if text not in AMOUNT_PATHS and not known_fact_path(text):
+            near = ""
+            import difflib
+            match = difflib.get_close_matches(text, sorted(AMOUNT_PATHS), n=1)
+            if match:
+                near = f"是否想写“{match[0]}”？"
+            conv.problem(path, node, f"{label(path, zh)}“{text}”不是事实文件中的金额或数字。{near}", "PATH")
+            return INVALID
+        return text
+
+
+class Label(Model):
+    """一个称呼"""
+
+    label = Field(Pattern(), "称呼", required=True, help="正则表达式，如 '全年预算收入|预算收入计划'；写在金额之前")
+    fact = Field(FactPath(), "事实路径", required=True,
+                 help="如 finance.income.current；指向一组各口径金额时，口径由称呼前最近的口径词决定")
+
+
+COLUMN_NAMES = {k: v for k, v in COLUMNS.items() if k in ("budget", "adjusted", "final")}
+
+
+class ColumnWords(MapOf):
+    def __init__(self):
+        super().__init__(Pattern())
+
+    def convert(self, node, conv, path, zh):
+        out = super().convert(node, conv, path, zh)
+        if out is INVALID:
+            return out
+        for key in list(out):
+            if key not in COLUMN_NAMES:
+                conv.problem(path + (key,), node.keys[key], f"未知的口径“{key}”，可用："
+                             + "、".join(f"{k}（{v}）" for k, v in COLUMN_NAMES.items()) + "。", "SCHEMA-UNKNOWN")
+                del out[key]
+        return out
+
+    def json_schema(self, defs):
+        return {"type": "object", "additionalProperties": False,
+                "properties": {k: {"type": "string", "description": v} for k, v in COLUMN_NAMES.items()}}
+
+
+class VocabularyModel(Model):
+    """正文词表
+    正文中“称呼 + 金额”与事实的对应关系，供 mkreport check 核对叙述文字中的金额。"""
+
+    facts = Field(ListOf(ModelKind(Label)), "事实的称呼", help="按顺序匹配，更具体的称呼写在前面")
+    columns = Field(ColumnWords(), "口径词", help="budget（年初预算数）、adjusted（调整预算数/全年预算数）、"
+                                              "final（决算数/全年执行数）各自的称呼，正则表达式")
+    shares = Field(ListOf(ModelKind(Label)), "比例的总额", help="“占××的 P%”中 ×× 的称呼 → 作为分母的事实")
+    note = Field(Text(), "说明")
+
+
+FILLER = r"[\s是为达了共计约：:（）()净值]{0,6}$"
+
+
+@dataclass
+class Vocabulary:
+    facts: list            # [(compiled label regex, fact path)]
+    columns: list          # [(column, regex text)]
+    column_any: re.Pattern
+    shares: list           # [(compiled regex, fact path)]
+    files: tuple = ()      # display names of the county files merged in
+
+
+BUILTIN = Path(__file__).resolve().parent / "data" / "vocabulary.yaml"
+
+
+def _read(path: Path, found: Findings) -> VocabularyModel | None:
+    model, _, _ = load_model(VocabularyModel, path, display_path(path), "正文词表", "VOCABULARY-", found)
+    return model
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> VocabularyModel:
+    found = Findings()
+    model = _read(BUILTIN, found)
+    assert model is not None, [f.message for f in found]
+    return model
+
+
+_cache: dict[tuple, tuple[Vocabulary, Findings]] = {}
+
+
+def vocabulary(files: tuple[Path, ...] = ()) -> tuple[Vocabulary, Findings]:
+    """The built-in vocabulary with the county's files in front; problems in those files as
+    findings (a broken file is left out, so its own mistakes never hide the rest of the check)."""
+    key = tuple(_resolve(p) for p in files)
+    if key not in _cache:
+        found = Findings()
+        models = [m for m in (_read(p, found) for p in files) if m is not None] + [_builtin()]
+        _cache[key] = (_merge(models, tuple(display_path(p) for p in files)), found)
+    return _cache[key]
+
+
+def _resolve(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path
+
+
+def _merge(models: list[VocabularyModel], files: tuple) -> Vocabulary:
+    facts = [(re.compile(f"(?:{e.label})" + FILLER), e.fact) for m in models for e in m.facts]
+    shares = [(re.compile(e.label), e.fact) for m in models for e in m.shares]
+    columns = []
+    for col in COLUMN_NAMES:
+        words = [m.columns[col] for m in models if col in m.columns]
+        if words:
+            columns.append((col, "|".join(f"(?:{w})" for w in words)))
+    column_any = re.compile("|".join(f"(?P<{c}>{rx})" for c, rx in columns))
+    return Vocabulary(facts, columns, column_any, shares, files)
