@@ -186,18 +186,24 @@ def list_(where: str | None, fmt: str) -> None:
 
 
 @main.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="写入的文件；省略时输出到屏幕。")
-def schema(output: str | None) -> None:
+@click.option("--rubric", "kind", flag_value="rubric", help="输出评分体系文件的 JSON Schema。")
+@click.option("--template", "kind", flag_value="template", help="输出模板中可用的名字和过滤器（Markdown）。")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="写入的文件；省略时输出到屏幕。")
+def schema(kind: str | None, output: str | None) -> None:
     """输出事实文件的 JSON Schema（供 VS Code 等编辑器提示字段和说明）。
+
+    加 --rubric 输出评分体系文件的 JSON Schema；加 --template 输出报告模板中可用的全部名字、
+    类型、说明和过滤器——自己改模板时照着写，mkreport check 会按它核对模板。
 
     \b
     示例：
       mkreport schema -o schema/facts.schema.json
+      mkreport schema --rubric -o schema/rubric.schema.json
+      mkreport schema --template -o schema/template.md
     """
     from .commands.schema import run_schema
 
-    run_schema(output)
+    run_schema(kind or "facts", output)
 
 
 if __name__ == "__main__":  # pragma: no cover

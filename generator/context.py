@@ -1,166 +1,304 @@
-"""The template context: checked facts and derived values as plain data, no wording.
+"""The template context: loaded facts and derived values shaped as the contract says, no wording.
 
 Templates decide every sentence; here we only gather values (stated where written, derived
-otherwise), normalise narrative into blocks, and expand the {{ path }} references that
-users may write in their own paragraphs.
+otherwise), normalise narrative into paragraphs, and expand the {{ path }} references users may
+write in their own text. Every value remembers the facts it shows (`Slots`), so a render can tell
+which of the facts a user filled reached the report (template.py).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from .derive import FactView
-from .facts import COLUMNS, Block, Report
+from .facts import COLUMNS, Block
 from .numbers import fmt
 from .references import expand
-from .rubric import Rubric
+from .schema import Model
+
+RUBRIC = "@rubric"      # first part of a source path that points into the rubric, not the facts
 
 
-@dataclass
-class Para:
-    """A narrative item: optional title, its paragraphs, and sub-items."""
+class Slots:
+    """A value with named parts, as templates see it (`dept.name`, `r.final_text`), remembering
+    for each part the paths of the facts it shows: the first is the fact the part stands for,
+    the rest are the facts it was computed from."""
 
-    title: str = ""
-    paras: list = field(default_factory=list)
-    children: list = field(default_factory=list)
+    __slots__ = ("_values", "_sources")
 
-    @property
-    def first(self) -> str:
-        return self.paras[0] if self.paras else ""
+    def __init__(self, values: dict, sources: dict | None = None):
+        self._values = values
+        self._sources = sources or {}
 
-    @property
-    def rest(self) -> list:
-        return self.paras[1:]
+    def __getattr__(self, name: str):
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
 
+    def __getitem__(self, name: str):
+        return self._values[name]
 
-def paras(items, report: Report, view: FactView) -> list[Para]:
-    """Prose (texts and blocks) as a list of Para: a text is a Para without title."""
-    out: list[Para] = []
-    for item in items or []:
-        if isinstance(item, Block):
-            texts = [expand(t, report, view) for t in item.text if isinstance(t, str)]
-            subs = [t for t in item.text if isinstance(t, Block)]
-            out.append(Para(item.title or "", texts, paras(subs, report, view) if subs else
-                            []))
-        else:
-            out.append(Para("", [expand(item, report, view)]))
-    return out
+    def __str__(self) -> str:       # never Python object text in a report (check forbids printing it)
+        return ""
+
+    def __repr__(self) -> str:
+        return f"Slots({self._values!r})"
 
 
-def flat(items, report: Report, view: FactView) -> list[str]:
-    return [p for para in paras(items, report, view) for p in ([para.title] if para.title else []) + para.paras]
+def _path(dotted: str) -> tuple:
+    return tuple(dotted.split("."))
 
 
-def amounts(view: FactView, path: str) -> dict:
-    return {col: view.value(f"{path}.{col}") for col in COLUMNS}
+class Builder:
+    """Builds the context of one report from its loaded facts and derived values."""
 
+    def __init__(self, loaded, derived):
+        self.report, self.rubric = loaded.report, loaded.rubric
+        self.view, self.scores = derived.view, derived.scores
+        self.derived = derived
 
-def build_context(loaded, derived) -> dict:
-    report, rubric = loaded.report, loaded.rubric
-    view, scores = derived.view, derived.scores
-    dept = report.department
-    st = dept.staffing
-    fin = report.finance
-    unit = (fin.unit if fin and fin.unit else "万元")
-    summary = derived.targets
+    # -- narrative --------------------------------------------------------------------------
 
-    def node_ctx(node) -> dict:
-        entry = report.scores.get(node.id)
-        text = paras(entry.text, report, view) if entry else []
-        exp = scores.expected.get(node.id)
+    def paras(self, items, path: tuple) -> list:
+        """Prose (texts and headed blocks) as a list of Para."""
+        out = []
+        for i, item in enumerate(items or []):
+            where = path + (i,)
+            if isinstance(item, Block):
+                texts = [self.expand(t) for t in item.text if isinstance(t, str)]
+                subs = [t for t in item.text if isinstance(t, Block)]
+                out.append(self.para(item.title or "", texts, self.paras(subs, where + ("text",)), where))
+            else:
+                out.append(self.para("", [self.expand(item)], [], where))
+        return out
+
+    @staticmethod
+    def para(title: str, texts: list, children: list, where: tuple) -> Slots:
+        values = {"title": title, "paras": texts, "first": texts[0] if texts else "", "rest": texts[1:],
+                  "children": children}
+        return Slots(values, {k: (where,) for k in values})
+
+    def lines(self, items, path: tuple) -> list:
+        """Prose as plain paragraphs: each block's title, then its texts."""
+        out = []
+        for p in self.paras(items, path):
+            out += ([p.title] if p.title else []) + p.paras
+        return out
+
+    def expand(self, text: str) -> str:
+        return expand(text, self.report, self.view)
+
+    # -- values -----------------------------------------------------------------------------
+
+    def amounts(self, dotted: str) -> Slots:
+        values, sources = {}, {}
+        for col in COLUMNS:
+            p = f"{dotted}.{col}"
+            values[col] = self.view.value(p)
+            sources[col] = (_path(p),)
+        return Slots(values, sources)
+
+    def model(self, obj: Model | None, model: type[Model], path: tuple) -> Slots | None:
+        """A section of the facts as written (staffing, assets …), field for field."""
+        if obj is None:
+            return None
+        values, sources = {}, {}
+        for name, f in model.fields.items():
+            v = getattr(obj, name)
+            if isinstance(v, Model):
+                v = self.model(v, type(v), path + (name,))
+            elif isinstance(v, list):
+                v = [self.model(x, type(x), path + (name, i)) if isinstance(x, Model) else x
+                     for i, x in enumerate(v)]
+            values[name] = v
+            sources[name] = (path + (name,),)
+        return Slots(values, sources)
+
+    def build(self) -> dict:
+        report, view = self.report, self.view
+        dept = report.department
+        fin = report.finance
+        from .facts import Assets, Document, Economic, Expenditure, Income, Staffing
+
+        def section(model, dotted):
+            return Slots({k: self.amounts(f"{dotted}.{k}") for k in model.fields},
+                         {k: (_path(f"{dotted}.{k}"),) for k in model.fields})
+
+        summary = self.derived.targets
+        top = {
+            "year": report.year,
+            "title": report.title,
+            "report_date": report.report_date,
+            "dept": Slots({"name": dept.name, "short": dept.short_name or "本部门", "kind": dept.kind,
+                           "rank": dept.rank, "plaques": dept.plaques,
+                           "overview": self.lines(dept.overview, ("department", "overview"))},
+                          {"name": (("department", "name"),), "short": (("department", "short_name"),),
+                           "kind": (("department", "kind"),), "rank": (("department", "rank"),),
+                           "plaques": (("department", "plaques"),), "overview": (("department", "overview"),)}),
+            "duties": Slots({"intro": self.lines(dept.duties.intro, ("department", "duties", "intro"))
+                             if dept.duties else [],
+                             "entries": self.paras(dept.duties.items, ("department", "duties", "items"))
+                             if dept.duties else []},
+                            {"intro": (("department", "duties", "intro"),),
+                             "entries": (("department", "duties", "items"),)}),
+            "units": dept.units,
+            "staffing": self.model(dept.staffing, Staffing, ("department", "staffing")),
+            "basis": self.model(report.basis, Document, ("basis",)),
+            "work": Slots({"intro": self.lines(report.work.intro, ("work", "intro")) if report.work else [],
+                           "entries": self.paras(report.work.items, ("work", "items")) if report.work else [],
+                           "closing": self.lines(report.work.closing, ("work", "closing")) if report.work else []},
+                          {k: (("work", src),) for k, src in (("intro", "intro"), ("entries", "items"),
+                                                               ("closing", "closing"))}),
+            "finance": Slots({
+                "unit": (fin.unit if fin and fin.unit else "万元"),
+                "narrative": self.lines(fin.narrative, ("finance", "narrative")) if fin else [],
+                "income": section(Income, "finance.income"),
+                "expenditure": section(Expenditure, "finance.expenditure"),
+                "economic": self.model(fin.economic if fin else None, Economic, ("finance", "economic")),
+                "three_public": self.amounts("finance.three_public"),
+                "rows": self.budget_rows(),
+            }, {"unit": (("finance", "unit"),), "narrative": (("finance", "narrative"),),
+                "economic": (("finance", "economic"),)}),
+            "assets": self.model(report.assets, Assets, ("assets",)),
+            "targets_intro": self.lines(report.targets_intro, ("targets_intro",)),
+            "targets": self.targets(),
+            "targets_summary": Slots({"total": summary.total, "achieved": summary.achieved, "rate": summary.rate},
+                                     {k: (("targets",),) for k in ("total", "achieved", "rate")}),
+            "analysis": [self.indicator(r) for r in self.rubric.roots],
+            "score_table": self.score_table(),
+            "total": self.scores.total,
+            "points_total": self.rubric.points,
+            "grade": self.scores.grade,
+            "conclusion": self.lines(report.conclusion.text, ("conclusion", "text")) if report.conclusion else [],
+            "problems": self.paras(report.problems, ("problems",)),
+            "measures": self.paras(report.measures, ("measures",)),
+            "rectification": self.paras(report.rectification, ("rectification",)),
+            "results_use": self.paras(report.results_use, ("results_use",)),
+            "other_notes": self.lines(report.other_notes, ("other_notes",)),
+        }
+        top["finance"]._values["has_table"] = any(r.final is not None or r.budget is not None
+                                                  for r in top["finance"].rows)
+        return top
+
+    def top_sources(self) -> dict:
+        """What each top-level name shows, for those that are not Slots themselves."""
+        scored = [self.score_sources(n) for n in self.rubric.walk()]
         return {
-            "id": node.id, "name": node.name, "points": node.points, "level": node.level,
-            "table": node.ind.table or "",
-            "score": scores.derived.get(node.id), "rule": node.rule,
-            "text": text, "first": text[0].first if text and not text[0].title else "",
-            "rest": (text[1:] if text and not text[0].title else text),
-            "reason": flat(entry.reason, report, view) if entry else [],
-            "measure": entry.measure if entry else None,
-            "expected": exp.how if exp and exp.score is not None else "",
-            "lost": node.points - scores.derived.get(node.id, node.points),
-            "children": [node_ctx(c) for c in node.children],
+            "year": (("year",),), "title": (("title",),), "report_date": (("report_date",),),
+            "units": (("department", "units"),), "targets_intro": (("targets_intro",),),
+            "targets": (("targets",),), "conclusion": (("conclusion", "text"),),
+            "problems": (("problems",),), "measures": (("measures",),), "rectification": (("rectification",),),
+            "results_use": (("results_use",),), "other_notes": (("other_notes",),),
+            "total": (("conclusion", "total"),) + tuple(p for s in scored for p in s),
+            "grade": (("conclusion", "grade"),), "staffing": (("department", "staffing"),),
+            "basis": (("basis",),), "assets": (("assets",),),
         }
 
-    analysis = [node_ctx(r) for r in rubric.roots]
-    table = []
-    for leaf_parent in rubric.walk():
-        if not leaf_parent.is_leaf:
-            continue
-        chain = []
-        n = leaf_parent
-        while n is not None:
-            chain.insert(0, n)
-            n = n.parent
-        names = [c.name for c in chain] + ["", "", ""]
-        entry = report.scores.get(leaf_parent.id)
-        reason = "；".join(flat(entry.reason, report, view)) if entry else ""
-        exp = scores.expected.get(leaf_parent.id)
-        table.append({"l1": names[0], "l2": names[1] if len(chain) > 1 else "",
-                      "l3": names[2] if len(chain) > 2 else "", "points": leaf_parent.points,
-                      "score": scores.derived.get(leaf_parent.id), "reason": reason,
-                      "rule": leaf_parent.rule, "rate": exp.measure if exp else None,
-                      "measure_name": leaf_parent.ind.measure.name if leaf_parent.ind.measure else "",
-                      "lost": leaf_parent.points - scores.derived.get(leaf_parent.id, leaf_parent.points)})
-    _blank_repeats(table)
+    # -- scores -----------------------------------------------------------------------------
 
-    targets = []
-    for i, t in enumerate(report.targets, 1):
-        status, _ = derived.statuses[i - 1]
-        targets.append({"no": i, "name": t.name, "target": str(t.target), "actual": str(t.actual or ""),
-                        "status": status or "", "direction": t.direction or ">="})
+    def score_sources(self, node) -> tuple:
+        """The facts an indicator's score shows: the stated score, or what its rule read."""
+        out = [("scores", node.id, "score")]
+        exp = self.scores.expected.get(node.id)
+        if exp is not None:
+            out += [s if isinstance(s, tuple) else _path(s) for s in exp.sources]
+        measure = self.scores.measures.get(node.id)
+        if measure is not None:      # a score judged on a measure shows the figures it is made of
+            out += [_path(s) for s in measure.sources]
+        return tuple(out)
 
-    rows = _budget_rows(view, report)
-    return {
-        "year": report.year,
-        "title": report.title or "",
-        "dept": {"name": dept.name, "short": dept.short_name or "本部门", "kind": dept.kind or "",
-                 "rank": dept.rank or "", "plaques": dept.plaques,
-                 "overview": flat(dept.overview, report, view)},
-        "duties": {"intro": flat(dept.duties.intro, report, view) if dept.duties else [],
-                   "entries": paras(dept.duties.items, report, view) if dept.duties else []},
-        "units": dept.units,
-        "staffing": st,
-        "basis": report.basis,
-        "work": {"intro": flat(report.work.intro, report, view) if report.work else [],
-                 "entries": paras(report.work.items, report, view) if report.work else [],
-                 "closing": flat(report.work.closing, report, view) if report.work else []},
-        "finance": {
-            "unit": unit,
-            "narrative": flat(fin.narrative, report, view) if fin else [],
-            "income": {k: amounts(view, f"finance.income.{k}") for k in
-                       ("fiscal", "general", "fund", "state_capital", "other", "current", "carryover", "total")},
-            "expenditure": {k: amounts(view, f"finance.expenditure.{k}") for k in
-                            ("basic", "personnel", "public", "project", "capital_construction", "current",
-                             "carryover", "total")},
-            "three_public": amounts(view, "finance.three_public"),
-            "rows": rows,
-            "has_table": any(r["final"] is not None or r["budget"] is not None for r in rows),
-        },
-        "assets": report.assets,
-        "targets_intro": flat(report.targets_intro, report, view),
-        "targets": targets,
-        "targets_summary": {"total": summary.total, "achieved": summary.achieved, "rate": summary.rate},
-        "analysis": analysis,
-        "total": scores.total,
-        "points_total": rubric.points,
-        "grade": scores.grade,
-        "conclusion": flat(report.conclusion.text, report, view) if report.conclusion else [],
-        "score_table": table,
-        "problems": paras(report.problems, report, view),
-        "measures": paras(report.measures, report, view),
-        "rectification": paras(report.rectification, report, view),
-        "other_notes": flat(report.other_notes, report, view),
-        "report_date": report.report_date,
-    }
+    def indicator(self, node) -> Slots:
+        entry = self.report.scores.get(node.id)
+        base = ("scores", node.id)
+        text = self.paras(entry.text, base + ("text",)) if entry else []
+        exp = self.scores.expected.get(node.id)
+        headless = bool(text) and not text[0].title
+        values = {
+            "id": node.id, "name": node.name, "points": node.points, "level": node.level,
+            "table": node.ind.table or "",
+            "score": self.scores.derived.get(node.id), "rule": node.rule,
+            "expected": exp.how if exp and exp.score is not None else "",
+            "rate": exp.measure if exp else None,
+            "measure_name": node.ind.measure.name if node.ind.measure else "",
+            "lost": node.points - self.scores.derived.get(node.id, node.points),
+            "text": text, "first": text[0].first if headless else "",
+            "rest": text[1:] if headless else text,
+            "reason": self.lines(entry.reason, base + ("reason",)) if entry else [],
+            "children": [self.indicator(c) for c in node.children],
+        }
+        sources = {k: (base + ("text",),) for k in ("text", "first", "rest")}
+        sources["reason"] = (base + ("reason",),)
+        sources["score"] = self.score_sources(node)
+        sources["rate"] = sources["score"][1:]
+        if node.ind.table:
+            sources["table"] = ((RUBRIC,) + node.path + ("table",),)
+        return Slots(values, sources)
 
+    def score_table(self) -> list:
+        rows = []
+        for leaf in self.rubric.walk():
+            if not leaf.is_leaf:
+                continue
+            chain = []
+            n = leaf
+            while n is not None:
+                chain.insert(0, n)
+                n = n.parent
+            entry = self.report.scores.get(leaf.id)
+            exp = self.scores.expected.get(leaf.id)
+            values = {"l1": chain[0].name, "l2": chain[1].name if len(chain) > 1 else "",
+                      "l3": chain[2].name if len(chain) > 2 else "", "points": leaf.points,
+                      "score": self.scores.derived.get(leaf.id),
+                      "reason": "；".join(self.lines(entry.reason, ("scores", leaf.id, "reason"))) if entry else "",
+                      "rule": leaf.rule, "rate": exp.measure if exp else None,
+                      "expected": exp.how if exp and exp.score is not None else "",
+                      "measure_name": leaf.ind.measure.name if leaf.ind.measure else "",
+                      "lost": leaf.points - self.scores.derived.get(leaf.id, leaf.points)}
+            rows.append(Slots(values, {"score": self.score_sources(leaf), "rate": self.score_sources(leaf)[1:],
+                                       "reason": (("scores", leaf.id, "reason"),)}))
+        last1 = last2 = None
+        for row in rows:
+            show1 = row.l1 != last1
+            show2 = row.l2 != last2 or show1
+            last1, last2 = row.l1, row.l2
+            row._values["l1_shown"] = row.l1 if show1 else ""
+            row._values["l2_shown"] = row.l2 if show2 else ""
+        return rows
 
-def _blank_repeats(table: list[dict]) -> None:
-    """Show a level-1/level-2 name only on the first row of its group, as the printed tables do."""
-    last1 = last2 = None
-    for row in table:
-        show1, show2 = row["l1"] != last1, row["l2"] != last2 or row["l1"] != last1
-        last1, last2 = row["l1"], row["l2"]
-        row["l1_shown"] = row["l1"] if show1 else ""
-        row["l2_shown"] = row["l2"] if show2 else ""
+    # -- tables -----------------------------------------------------------------------------
+
+    def targets(self) -> list:
+        out = []
+        for i, (t, (status, _)) in enumerate(zip(self.report.targets, self.derived.statuses)):
+            base = ("targets", i)
+            out.append(Slots({"no": i + 1, "name": t.name, "target": str(t.target), "actual": str(t.actual or ""),
+                              "status": status or "", "direction": t.direction or ">="},
+                             {"name": (base + ("name",),), "target": (base + ("target",),),
+                              "actual": (base + ("actual",),),
+                              "status": (base + ("status",), base + ("actual",), base + ("direction",)),
+                              "direction": (base + ("direction",),)}))
+        return out
+
+    def budget_rows(self) -> list:
+        """The expenditure table: by nature, with the economic classification inserted before
+        本年支出合计 when the facts have it (a single 决算 figure per row)."""
+        rows = []
+
+        def row(label: str, dotted: str, strong: bool, single: bool = False) -> None:
+            values, sources = {"label": label, "strong": strong}, {}
+            for col in ("budget", "adjusted", "final"):
+                p = (dotted if col == "final" else None) if single else f"{dotted}.{col}"
+                v = self.view.value(p) if p else None
+                values[col], values[col + "_text"] = v, "" if v is None else fmt(v)
+                if p:
+                    sources[col] = sources[col + "_text"] = (_path(p),)
+            rows.append(Slots(values, sources))
+
+        economic = self.report.finance is not None and self.report.finance.economic is not None
+        for label, dotted, strong in _ROWS:
+            if label == "本年支出合计" and economic:
+                row("经济分类支出合计", "finance.economic.total", True, single=True)
+                for elabel, key in _ECONOMIC:
+                    row(elabel, f"finance.economic.{key}", False, single=True)
+            row(label, dotted, strong)
+        return rows
 
 
 _ROWS = [
@@ -183,17 +321,5 @@ _ECONOMIC = [("一、工资福利支出", "wages"), ("二、商品和服务支�
              ("九、对社会保障基金补助", "social_security"), ("十、其他支出", "other")]
 
 
-def _budget_rows(view: FactView, report: Report) -> list[dict]:
-    rows = [{"label": label, "budget": view.value(f"{p}.budget"), "adjusted": view.value(f"{p}.adjusted"),
-             "final": view.value(f"{p}.final"), "strong": strong} for label, p, strong in _ROWS]
-    if report.finance is not None and report.finance.economic is not None:
-        at = rows.index(next(r for r in rows if r["label"] == "本年支出合计"))
-        econ = [{"label": "经济分类支出合计", "budget": None, "adjusted": None,
-                 "final": view.value("finance.economic.total"), "strong": True}]
-        econ += [{"label": label, "budget": None, "adjusted": None,
-                  "final": view.value(f"finance.economic.{k}"), "strong": False} for label, k in _ECONOMIC]
-        rows[at:at] = econ
-    for r in rows:
-        for col in ("budget", "adjusted", "final"):
-            r[col + "_text"] = "" if r[col] is None else fmt(r[col])
-    return rows
+def build_context(loaded, derived) -> dict:
+    return Builder(loaded, derived).build()

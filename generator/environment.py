@@ -23,7 +23,7 @@ from .phrases import FILTERS
 
 # Bump when the meaning of cached entries changes; the Python version is part of the key
 # because marshalled code objects only load into the version that wrote them.
-CODE_VERSION = f"mkreport-1-py{sys.version_info[0]}{sys.version_info[1]}"
+CODE_VERSION = f"mkreport-2-py{sys.version_info[0]}{sys.version_info[1]}"
 
 
 def cache_dir() -> Path | None:
@@ -33,25 +33,43 @@ def cache_dir() -> Path | None:
     return Path(base) / "mkreport" if not os.environ.get("MKREPORT_CACHE") else Path(base)
 
 
+def _no_none(value):
+    """What `{{ x }}` prints for a value the facts do not have: nothing, never "None".
+    (`check` reports such a blank before a build gets here: see template.py.)"""
+    return "" if value is None else value
+
+
+# compiled code by template source, shared by every environment of the process
+_code: dict[str, object] = {}
+
+
 class ReportEnvironment(ImmutableSandboxedEnvironment):
-    def __init__(self):
+    def __init__(self, finalize=_no_none):
         # a loader that finds nothing: {% include %}, {% import %} and {% extends %} cannot reach files
-        super().__init__(undefined=StrictUndefined, autoescape=True, loader=FunctionLoader(lambda name: None))
+        super().__init__(undefined=StrictUndefined, autoescape=True, loader=FunctionLoader(lambda name: None),
+                         finalize=finalize)
         self.filters.update(FILTERS)
-        self._compiled: dict[str, object] = {}
+        self._templates: dict[str, object] = {}
 
     def from_string(self, source, globals=None, template_class=None):
         if globals is not None or template_class is not None or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
-        template = self._compiled.get(source)
+        template = self._templates.get(source)
         if template is None:
-            template = self._load(source)
-            if len(self._compiled) > 64:
-                self._compiled.clear()
-            self._compiled[source] = template
+            code = _code.get(source)
+            if code is None:
+                code = self._load(source)
+                if len(_code) > 64:
+                    _code.clear()
+                _code[source] = code
+            template = self.template_class.from_code(self, code, self.make_globals(None), None)
+            if len(self._templates) > 64:
+                self._templates.clear()
+            self._templates[source] = template
         return template
 
     def _load(self, source: str):
+        """Compiled code for a template source: from the disk cache, or compiled and cached."""
         key = hashlib.sha256((CODE_VERSION + source).encode("utf-8")).hexdigest()
         folder = cache_dir()
         path = folder / f"{key}.code" if folder else None
@@ -71,7 +89,7 @@ class ReportEnvironment(ImmutableSandboxedEnvironment):
                     os.replace(tmp, path)
                 except OSError:
                     pass   # a read-only home is no reason to fail a build
-        return self.template_class.from_code(self, code, self.make_globals(None), None)
+        return code
 
 
 _env: ReportEnvironment | None = None

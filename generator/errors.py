@@ -40,3 +40,18 @@ class InputError(MkreportError):
 
 class RubricError(MkreportError):
     """The rubric file named by an input is missing or invalid."""
+
+
+_ERRNO_ZH = {
+    "ENOENT": "文件或文件夹不存在", "EACCES": "没有权限", "EPERM": "不允许这样操作", "EISDIR": "这是一个文件夹",
+    "ENOTDIR": "路径中有一部分不是文件夹", "EEXIST": "文件已存在", "ENOSPC": "磁盘空间不足",
+    "EROFS": "文件系统是只读的", "ENAMETOOLONG": "文件名或路径太长", "ELOOP": "符号链接循环",
+    "EMFILE": "打开的文件太多", "EBUSY": "文件正被占用", "EIO": "读写出错",
+}
+
+
+def os_error_zh(exc: OSError) -> str:
+    """An operating-system error in Chinese: users never read "Permission denied"."""
+    import errno
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return _ERRNO_ZH.get(name, f"系统错误（{name or exc.errno or '未知'}）")

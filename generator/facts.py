@@ -7,7 +7,7 @@ the published reports do — it is checked against its derivation. Money is in `
 """
 from __future__ import annotations
 
-from .schema import (INVALID, Choice, Date, Either, Field, Integer, Kind, ListOf, MapOf, Model,
+from .schema import (CHECK, INVALID, SETTING, Choice, Date, Either, Field, Integer, Kind, ListOf, MapOf, Model,
                      ModelKind, Number, Percent, QuantityKind, Text)
 
 _models: dict[str, type[Model]] = {}
@@ -60,7 +60,7 @@ class Staffing(Model):
 
     as_of = Field(Date(), "统计截止日期", required=True, help="应在报告年度内，通常为该年 12 月 31 日")
     posts = Field(ListOf(ModelKind(Headcount)), "核定编制（按类别）")
-    posts_total = Field(Integer(), "核定编制合计", help="可省略，由各类别相加；如填写则核对")
+    posts_total = Field(Integer(), "核定编制合计", help="可省略，由各类别相加；如填写则核对", role=CHECK)
     serving = Field(Integer(), "实有在职人员")
     serving_includes = Field(ListOf(ModelKind(Headcount)), "在职人员中包含的人员", help="如“含 2 名县临聘人员”")
     others = Field(ListOf(ModelKind(Headcount)), "其他人员", help="如 政府聘员、其他人员")
@@ -78,7 +78,7 @@ class Department(Model):
     """部门基本情况"""
 
     name = Field(Text(), "部门全称", required=True, help="如 阳西县工业和信息化局")
-    short_name = Field(Text(), "简称", help="正文中的自称，如 我局、本局")
+    short_name = Field(Text(), "简称", help="模板措辞中的自称，如 我局、本局", role=SETTING)
     kind = Field(Text(), "部门性质", help="如 县政府工作部门")
     rank = Field(Text(), "机构规格", help="如 正科级")
     plaques = Field(ListOf(Text()), "加挂牌子")
@@ -118,7 +118,7 @@ class Amounts(Model):
     adjusted = Field(MONEY, "调整预算数")
     final = Field(MONEY, "决算数")
     prior = Field(MONEY, "上年决算数")
-    change = Field(CHANGE, "较上年增减额", help="可省略，由决算数减上年决算数得出；写了就核对")
+    change = Field(CHANGE, "较上年增减额", help="可省略，由决算数减上年决算数得出；写了就核对", role=CHECK)
 
 
 COLUMNS = {"budget": "年初预算数", "adjusted": "调整预算数", "final": "决算数", "prior": "上年决算数",
@@ -162,7 +162,7 @@ class Economic(Model):
     """支出决算（按经济分类）
     各项决算数，单位同 finance.unit。"""
 
-    total = Field(MONEY, "经济分类支出合计", help="可省略，由各项相加；写了就核对")
+    total = Field(MONEY, "经济分类支出合计", help="可省略，由各项相加；写了就核对", role=CHECK)
     wages = Field(MONEY, "工资福利支出")
     goods_services = Field(MONEY, "商品和服务支出")
     households = Field(MONEY, "对个人和家庭的补助")
@@ -181,8 +181,8 @@ UNIT = Choice({"元": "元", "万元": "万元", "亿元": "亿元"})
 class Finance(Model):
     """部门整体收支情况（以决算数为统计口径）"""
 
-    unit = Field(UNIT, "金额单位", help="本节所有金额的单位，默认 万元")
-    decimals = Field(Integer(), "金额保留的小数位数", help="默认 2；“42”视为 42.00")
+    unit = Field(UNIT, "金额单位", help="本节所有金额的单位，默认 万元", role=SETTING)
+    decimals = Field(Integer(), "金额保留的小数位数", help="默认 2；“42”视为 42.00", role=CHECK)
     income = Field(ModelKind(Income), "收入")
     expenditure = Field(ModelKind(Expenditure), "支出")
     economic = Field(ModelKind(Economic), "按经济分类的支出决算")
@@ -195,7 +195,7 @@ class Finance(Model):
 class FixedAssetUse(Model):
     """固定资产使用情况（原值）"""
 
-    unit = Field(UNIT, "金额单位", help="默认 万元")
+    unit = Field(UNIT, "金额单位", help="默认 万元", role=SETTING)
     original = Field(MONEY, "固定资产原值")
     in_use = Field(MONEY, "在用固定资产原值")
     idle = Field(MONEY, "闲置固定资产原值")
@@ -205,7 +205,7 @@ class Assets(Model):
     """资产情况（账面净值）"""
 
     as_of = Field(Date(), "截止日期")
-    unit = Field(UNIT, "金额单位", help="默认 万元")
+    unit = Field(UNIT, "金额单位", help="默认 万元", role=SETTING)
     total = Field(MONEY, "资产总额", help="可省略，由各类资产相加；写了就核对")
     current = Field(MONEY, "流动资产")
     fixed = Field(MONEY, "固定资产")
@@ -228,8 +228,8 @@ class Target(Model):
     direction = Field(DIRECTION, "方向", help=">= 表示越大越好（默认），<= 表示越小越好")
     status = Field(STATUS, "完成情况", help="可省略，由目标值、完成值和方向得出；写了就核对")
     results_target = Field(QuantityKind(), "实现情况表所列目标值",
-                           help="仅用于照录原报告：实现情况表再次列出的目标值，须与 target 一致")
-    aliases = Field(ListOf(Text()), "正文中的其他称呼", help="如“总投资”，用于核对正文中提到的完成值")
+                           help="仅用于照录原报告：实现情况表再次列出的目标值，须与 target 一致", role=CHECK)
+    aliases = Field(ListOf(Text()), "正文中的其他称呼", help="如“总投资”，用于核对正文中提到的完成值", role=CHECK)
 
 
 class Measure(Model):
@@ -246,14 +246,14 @@ class Score(Model):
     """指标自评
     评分体系中一项指标的自评得分与说明。"""
 
-    name = Field(Text(), "指标名称", help="可省略；写了须与评分体系一致，用于防止编号写错")
+    name = Field(Text(), "指标名称", help="可省略；写了须与评分体系一致，用于防止编号写错", role=CHECK)
     score = Field(Number(minimum=None), "自评得分",
                   help="末级指标必填；上级指标可省略（由下级相加），写了就核对")
-    max = Field(Number(), "报告中写明的满分", help="可省略；写了须与评分体系一致")
-    deduction = Field(Number(minimum=None), "报告中写明的扣分", help="可省略；写了须等于满分减得分")
+    max = Field(Number(), "报告中写明的满分", help="可省略；写了须与评分体系一致", role=CHECK)
+    deduction = Field(Number(minimum=None), "报告中写明的扣分", help="可省略；写了须等于满分减得分", role=CHECK)
     text = Field(Prose(), "评价说明", help="评分依据与完成情况")
     reason = Field(Prose(), "扣分原因", help="得分低于满分且不是按公式计分时必填")
-    measure = Field(ModelKind(Measure), "指标值")
+    measure = Field(ModelKind(Measure), "指标值", help="按比率计分时用于算出得分；酌情评分时与事实核对", role=CHECK)
 
 
 GRADE = Choice({"优": "优", "良": "良", "中": "中", "差": "差"})
@@ -272,8 +272,13 @@ class Report(Model):
     一个部门一个年度一个文件。金额单位默认万元；可推算的数可以省略，写了就核对。"""
 
     year = Field(Integer(), "报告年度", required=True, help="被评价的预算年度，如 2023")
-    rubric = Field(Text(), "评分体系文件", required=True, help="相对于本文件的路径，如 ../rubrics/yangxi-2023.yaml")
-    template = Field(Text(), "报告模板", help="可省略，默认用评分体系指定的模板")
+    rubric = Field(Text(), "评分体系", required=True, role=SETTING,
+                   help="评分体系的名字（如 yangxi-2023：依次在本文件所在文件夹、向上最近的 rubrics/ 文件夹、"
+                        "mkreport 内置的评分体系中查找），或相对于本文件的路径（如 ../rubrics/yangxi-2023.yaml）。"
+                        "运行 mkreport list 查看可用的评分体系")
+    template = Field(Text(), "报告模板", role=SETTING,
+                     help="可省略，默认用评分体系指定的模板。模板名（在 templates/ 文件夹和内置模板中查找）"
+                          "或相对于本文件的 .docx 路径")
     title = Field(Text(), "报告标题", help="可省略，默认“部门名称+年度+部门整体支出绩效自评报告”")
     report_date = Field(Date(), "成文日期", help="应在报告年度或其次年内")
     department = Field(ModelKind(Department), "部门基本情况", required=True)
@@ -289,6 +294,7 @@ class Report(Model):
     problems = Field(Prose(), "存在的问题")
     measures = Field(Prose(), "改进措施")
     rectification = Field(Prose(), "上年度绩效自评整改情况")
+    results_use = Field(Prose(), "绩效自评结果拟应用和公开情况", help="如湖南格式的最后一节")
     other_notes = Field(Prose(), "其他需要说明的情况")
 
 

@@ -21,10 +21,13 @@ class Document:
     positions: dict = field(default_factory=dict)
     key_positions: dict = field(default_factory=dict)
     inline: dict = field(default_factory=dict)
+    plain: bool = False     # not a text file (a .docx template): findings name the file only
 
     def locate(self, path: Path, at_key: bool = False, offset: int | None = None) -> tuple[int, int]:
         """The position of `path`, or of its nearest ancestor that was written; with an offset
         into a one-line text, the column of that very character."""
+        if self.plain:
+            return None, None
         if offset is not None:
             for p in (tuple(path), tuple(path[:-1]) if path and path[-1] == 0 else None):
                 if p is not None and p in self.inline:

@@ -98,8 +98,31 @@ def joined(items, sep: str = "、") -> str:
     return sep.join(str(i) for i in items)
 
 
+def suffix(name: str | None, word: str) -> str:
+    """A heading from a rubric name: 预算执行 → 预算执行情况, but 预算编制情况 stays as it is."""
+    if name is None:
+        return ""
+    return name if name.endswith(word) else name + word
+
+
 FILTERS = {
     "amount": amount, "number": number, "points": points, "percent": percent,
     "change": change, "versus": versus, "cn_date": cn_date, "numbering": numbering,
-    "cn_number": cn_number, "joined": joined,
+    "cn_number": cn_number, "joined": joined, "suffix": suffix,
+}
+
+# What each filter takes (kinds of the template contract) and does: the reference for template
+# authors, and what `check` holds templates and {{ 路径 | 过滤器 }} in user text to.
+FILTER_DOCS = {
+    "amount": (("number",), "金额加单位，保留所写的小数位：796.02 → 796.02万元；可写单位 amount('亿元')"),
+    "number": (("number", "int"), "数字，按所写的精度"),
+    "points": (("number", "int"), "分数，去掉末尾的 0：38.60 → 38.6"),
+    "percent": (("number",), "百分比，默认两位小数：86.666… → 86.67%"),
+    "change": (("number",), "x|change(上年数)：较上年增加/减少……，增幅/降幅……%，或“与上年持平”"),
+    "versus": (("number",), "x|versus(基数, '年初预算数')：比年初预算数增加/减少……，增长/下降……%"),
+    "cn_date": (("date",), "日期：2023年12月31日"),
+    "numbering": (("int",), "loop.index|numbering('一、')：编号 一、（一）1.（1）①"),
+    "cn_number": (("int",), "中文数字：12 → 十二"),
+    "joined": (("list",), "列表以“、”相连，可写分隔符 joined('；')"),
+    "suffix": (("text",), "name|suffix('情况')：名称不以该词结尾时加上它（避免“情况情况”）"),
 }

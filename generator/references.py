@@ -12,6 +12,7 @@ from .numbers import fmt
 from .phrases import FILTERS
 
 REFERENCE = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*(?:\|\s*([A-Za-z_]\w*)\s*)?\}\}")
+# filters that take one value and no argument; what value kinds each accepts is in FILTER_DOCS
 ALLOWED = ("amount", "number", "points", "percent", "cn_date")
 
 

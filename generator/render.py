@@ -22,7 +22,7 @@ _patched: dict[str, str] = {}
 _cls = None
 
 
-def _template_class():
+def template_class():
     global _cls
     if _cls is not None:
         return _cls
@@ -91,7 +91,7 @@ def render_docx(template: Path, context: dict, report_date: _dt.date | None = No
     from .environment import environment
 
     try:
-        doc = _template_class()(str(template))
+        doc = template_class()(str(template))
     except Exception as exc:   # python-docx reports a broken file in many ways
         raise MkreportError(f"无法打开模板 {template}：{exc}。", str(template)) from None
     try:

@@ -350,16 +350,24 @@ class Either(Kind):
         return {"anyOf": [self.scalar.json_schema(defs), self.mapping.json_schema(defs)]}
 
 
+CONTENT, CHECK, SETTING = "content", "check", "setting"
+_ROLE_NOTE = {CHECK: "（仅用于核对，不单独出现在报告中）", SETTING: ""}
+
+
 class Field:
-    def __init__(self, kind: Kind, zh: str, required: bool = False, help: str = ""):
+    def __init__(self, kind: Kind, zh: str, required: bool = False, help: str = "", role: str = CONTENT):
         self.kind = kind
         self.zh = zh          # short Chinese label, shown next to the field path
         self.required = required
         self.help = help      # longer Chinese description for editors
+        # content reaches the report (check warns when a template leaves it out); a check field
+        # is only compared with the rest (a restated total, a stated maximum); a setting chooses
+        # how the report is made (its rubric, its template)
+        self.role = role
 
     def json_schema(self, defs: dict) -> dict:
         out = dict(self.kind.json_schema(defs))
-        out["description"] = self.zh + ("。" + self.help if self.help else "")
+        out["description"] = self.zh + _ROLE_NOTE.get(self.role, "") + ("。" + self.help if self.help else "")
         return out
 
 
@@ -473,3 +481,29 @@ def json_schema(model: type[Model], schema_id: str) -> dict:
     root = model_schema(model, defs)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": schema_id,
             **root, "$defs": dict(sorted(defs.items()))}
+
+
+def filled_paths(obj: Model, path: Path = ()):
+    """The path of every content field the user filled (see Field.role), down to list items of
+    records and mapping entries: what must reach the report."""
+    for name, f in type(obj).fields.items():
+        if f.role != CONTENT:
+            continue
+        value = getattr(obj, name)
+        if value is None or value == [] or value == {} or value == "":
+            continue
+        sub = path + (name,)
+        if isinstance(value, Model):
+            yield from filled_paths(value, sub)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, Model):
+                    yield from filled_paths(item, sub + (key,))
+                elif item is not None:
+                    yield sub + (key,)
+        elif isinstance(value, list) and value and all(isinstance(x, Model) for x in value) \
+                and isinstance(f.kind, ListOf):
+            for i, item in enumerate(value):
+                yield from filled_paths(item, sub + (i,))
+        else:
+            yield sub

@@ -117,6 +117,8 @@ def setup(doc) -> None:
     set_fonts(doc.styles["Table Number"].element, FANG, 12)
     paragraph_style(doc, "Table Head", HEI, 12, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, exact=False)
     paragraph_style(doc, "Attachment Mark", HEI, BODY_PT, indent=False, align=WD_ALIGN_PARAGRAPH.LEFT)
+    sign = paragraph_style(doc, "Signature", FANG, BODY_PT, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    sign.paragraph_format.right_indent = Pt(BODY_PT * 4)     # 落款右空四字
     paragraph_style(doc, "Page Number", SONG, 14, indent=False, exact=False)
     # the paragraph Word requires after a final table: 1 pt high, so it never spills onto a blank page
     end = paragraph_style(doc, "Table End", FANG, 1, indent=False, exact=False)
@@ -299,6 +301,52 @@ class Writer:
 
 TITLE = "{% if title %}{{ title }}{% else %}{{ dept.name }}{{ year }}年部门整体支出绩效自评报告{% endif %}"
 
+# Jinja snippets shared by the house styles: each guards what the facts may leave out, so a
+# missing figure drops its clause instead of leaving a blank (check reports any blank left).
+DEPT = ("{{ dept.name }}{% if dept.kind %}是{{ dept.kind }}{% endif %}{% if dept.rank %}，为{{ dept.rank }}{% endif %}"
+        "{% if dept.plaques %}，加挂{{ dept.plaques|joined }}牌子{% endif %}。")
+HEADS = ("{% for x in staffing.posts %}{{ x.kind }}{{ x.count }}{{ unit }}{% if not loop.last %}、{% endif %}{% endfor %}")
+STAFF = ("{% if staffing.as_of %}截至{{ staffing.as_of|cn_date }}，{% endif %}本单位"
+         + HEADS.replace("{{ unit }}", "人") +
+         "{% if staffing.serving is not none %}{% if staffing.posts %}，{% endif %}实有在职人员{{ staffing.serving }}人"
+         "{% if staffing.serving_includes %}（含{% for x in staffing.serving_includes %}{{ x.count }}名{{ x.kind }}"
+         "{% if not loop.last %}、{% endif %}{% endfor %}）{% endif %}{% endif %}"
+         "{% for x in staffing.others %}，{{ x.kind }}{{ x.count }}人{% endfor %}"
+         "{% if staffing.retired is not none %}，退休人员{{ staffing.retired }}人{% endif %}。")
+TARGET_RATE = ("{% if a.rule == 'target_rate' and targets_summary.total %}本部门整体绩效计划目标共"
+               "{{ targets_summary.total }}个，已实现目标{{ targets_summary.achieved }}个，整体绩效目标完成率"
+               "{{ targets_summary.rate|percent }}。{% endif %}")
+REASON = "{% if a.reason %}扣分原因：{{ a.reason|joined('；') }}{% endif %}"
+
+
+def paras(w: Writer, var: str, keep_title: bool = False) -> None:
+    """A list of Para: "标题。第一段", the other paragraphs, then the sub-items the same way."""
+    w.tag(f"{{%p for t in {var} %}}")
+    w.p("{% if t.title %}{{ t.title }}{% if t.first %}。{% endif %}{% endif %}{{ t.first }}")
+    w.tag("{%p for x in t.rest %}")
+    w.p("{{ x }}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p for c in t.children %}")
+    w.p("{% if c.title %}{{ c.title }}{% if c.first %}。{% endif %}{% endif %}{{ c.first }}")
+    w.tag("{%p for x in c.rest %}")
+    w.p("{{ x }}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p endfor %}")
+
+
+def conclusion_text(w: Writer) -> None:
+    w.body_lines("conclusion")
+
+
+def signature(w: Writer) -> None:
+    """落款: the department, then the date of the document, right-aligned (GB/T 9704 右空四字)."""
+    w.p("", "Normal")
+    w.p("{{ dept.name }}", "Signature", keep=True)
+    w.tag("{%p if report_date %}")
+    w.p("{{ report_date|cn_date }}", "Signature")
+    w.tag("{%p endif %}")
+
 
 def common_tail(w: Writer) -> None:
     """The attachment: the score table on a page of its own, the same in every house style."""
@@ -307,14 +355,22 @@ def common_tail(w: Writer) -> None:
     w.table(["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"], "score_table",
             [("{{ r.l1_shown }}", "Table Text"), ("{{ r.l2_shown }}", "Table Text"), ("{{ r.l3 }}", "Table Text"),
              ("{{ r.points|points }}", "Table Number"), ("{{ r.score|points }}", "Table Number"),
-             ("{% if r.reason %}{{ r.reason }}{% elif r.lost and r.rule == 'target_rate' %}按绩效目标完成率"
-              "{{ r.rate|percent }}计分{% elif r.lost and r.rule == 'rate' %}按{{ r.measure_name or '指标值' }}"
-              "{{ r.rate|percent }}计分{% elif r.lost and r.rule == 'not_exceed' %}实际数超过上限{% endif %}",
+             ("{% if r.reason %}{{ r.reason }}{% elif r.lost and r.rule == 'target_rate' and r.rate is not none %}按绩效目标完成率"
+              "{{ r.rate|percent }}计分{% elif r.lost and r.rule == 'rate' and r.rate is not none %}按{{ r.measure_name or '指标值' }}"
+              "{{ r.rate|percent }}计分{% elif r.lost and r.rule == 'not_exceed' %}实际数超过上限"
+              "{% elif r.lost and r.expected %}按评分规则计分：{{ r.expected }}{% endif %}",
               "Table Text")],
             [24, 26, 40, 13, 13, 40],
             total=[("合计", "Table Head"), ("", "Table Text"), ("", "Table Text"),
                    ("{{ points_total|points }}", "Table Number"), ("{{ total|points }}", "Table Number"),
-                   ("绩效等级：{{ grade }}", "Table Text")], last=True)
+                   ("{% if grade %}绩效等级：{{ grade }}{% endif %}", "Table Text")], last=True)
+
+
+def targets_table_if_asked(w: Writer, caption: str) -> None:
+    """The targets table after the indicator whose rubric entry says `table: targets`, at any level."""
+    w.tag("{%p if a.table == 'targets' and targets %}")
+    w.targets_results(caption)
+    w.tag("{%p endif %}")
 
 
 def yangxi() -> Writer:
@@ -322,18 +378,24 @@ def yangxi() -> Writer:
     w.p(TITLE, "Title")
     w.h1("一、部门基本情况")
     w.h2("（一）部门职责、机构和人员情况。")
-    w.p("1.主要职责。", "Heading 3")
-    w.p("{{ dept.name }}是{{ dept.kind }}，为{{ dept.rank }}{% if dept.plaques %}，加挂{{ dept.plaques|joined }}牌子{% endif %}。")
+    w.tag("{%p set n = namespace(i=0) %}")
+    w.tag("{%p if dept.kind or dept.rank or dept.plaques or dept.overview or duties.intro or duties.entries %}")
+    w.p("{% set n.i = n.i + 1 %}{{ n.i }}.主要职责。", "Heading 3")
+    w.tag("{%p if dept.kind or dept.rank or dept.plaques %}")
+    w.p(DEPT)
+    w.tag("{%p endif %}")
     w.body_lines("dept.overview")
     w.body_lines("duties.intro")
     w.items("duties.entries", "（1）", "①")
-    w.p("2.内设机构构成。", "Heading 3")
+    w.tag("{%p endif %}")
+    w.tag("{%p if units %}")
+    w.p("{% set n.i = n.i + 1 %}{{ n.i }}.内设机构构成。", "Heading 3")
     w.p("本部门内设机构{{ units|length }}个，分别为：{{ units|joined }}。")
-    w.p("3.人员编制构成。", "Heading 3")
-    w.p("截至{{ staffing.as_of|cn_date }}，本单位{% for x in staffing.posts %}{{ x.kind }}{{ x.count }}人"
-        "{% if not loop.last %}、{% endif %}{% endfor %}，实有在职人员{{ staffing.serving }}人"
-        "{% for x in staffing.others %}，{{ x.kind }}{{ x.count }}人{% endfor %}"
-        "{% if staffing.retired is not none %}，退休人员{{ staffing.retired }}人{% endif %}。")
+    w.tag("{%p endif %}")
+    w.tag("{%p if staffing %}")
+    w.p("{% set n.i = n.i + 1 %}{{ n.i }}.人员编制构成。", "Heading 3")
+    w.p(STAFF)
+    w.tag("{%p endif %}")
     w.h2("（二）年度总体工作和重点工作任务。")
     w.body_lines("work.intro")
     w.items("work.entries", "1.", "（1）")
@@ -342,17 +404,31 @@ def yangxi() -> Writer:
     w.tag("{%p if finance.narrative %}")
     w.body_lines("finance.narrative")
     w.tag("{%p else %}")
+    w.tag("{%p set i = finance.income %}")
+    w.tag("{%p if i.current.final is not none or i.current.budget is not none %}")
     w.p("1.部门整体收入情况。", "Heading 3")
-    w.p("{% set i = finance.income %}{{ year }}年，{{ dept.short }}预算收入{{ i.current.budget|amount }}"
-        "{% if i.current.adjusted is not none %}，调整预算数{{ i.current.adjusted|amount }}{% endif %}"
-        "，决算数{{ i.current.final|amount }}。其中，财政拨款预算收入{{ i.fiscal.budget|amount }}，"
-        "决算数{{ i.fiscal.final|amount }}{% if i.carryover.final is not none %}；年初结转和结余"
-        "{{ i.carryover.final|amount }}{% endif %}。")
+    w.p("{{ year }}年，{{ dept.short }}"
+        "{% if i.current.budget is not none %}预算收入{{ i.current.budget|amount(finance.unit) }}，{% endif %}"
+        "{% if i.current.adjusted is not none %}调整预算数{{ i.current.adjusted|amount(finance.unit) }}，{% endif %}"
+        "{% if i.current.final is not none %}决算数{{ i.current.final|amount(finance.unit) }}。{% else %}决算数待填报。{% endif %}"
+        "{% if i.fiscal.budget is not none or i.fiscal.final is not none %}其中，财政拨款"
+        "{% if i.fiscal.budget is not none %}预算收入{{ i.fiscal.budget|amount(finance.unit) }}"
+        "{% if i.fiscal.final is not none %}，{% endif %}{% endif %}"
+        "{% if i.fiscal.final is not none %}决算数{{ i.fiscal.final|amount(finance.unit) }}{% endif %}"
+        "{% if i.other.final %}；其他收入{{ i.other.final|amount(finance.unit) }}{% endif %}"
+        "{% if i.carryover.final is not none %}；年初结转和结余{{ i.carryover.final|amount(finance.unit) }}{% endif %}。"
+        "{% endif %}")
+    w.tag("{%p endif %}")
+    w.tag("{%p set e = finance.expenditure %}")
+    w.tag("{%p if e.current.final is not none %}")
     w.p("2.部门整体支出情况。", "Heading 3")
-    w.p("{% set e = finance.expenditure %}{{ year }}年，{{ dept.short }}预算支出{{ e.current.budget|amount }}，"
-        "决算支出{{ e.current.final|amount }}（其中，基本支出{{ e.basic.final|amount }}，项目支出"
-        "{{ e.project.final|amount }}）{% if e.carryover.final is not none %}，年末结转和结余"
-        "{{ e.carryover.final|amount }}{% endif %}，详见下表。")
+    w.p("{{ year }}年，{{ dept.short }}{% if e.current.budget is not none %}预算支出"
+        "{{ e.current.budget|amount(finance.unit) }}，{% endif %}决算支出{{ e.current.final|amount(finance.unit) }}"
+        "{% if e.basic.final is not none and e.project.final is not none %}（其中，基本支出"
+        "{{ e.basic.final|amount(finance.unit) }}，项目支出{{ e.project.final|amount(finance.unit) }}）{% endif %}"
+        "{% if e.carryover.final is not none %}，年末结转和结余{{ e.carryover.final|amount(finance.unit) }}{% endif %}"
+        "{% if finance.has_table %}，详见下表{% endif %}。")
+    w.tag("{%p endif %}")
     w.tag("{%p endif %}")
     w.tag("{%p if finance.has_table %}")
     w.table(["项目（按支出性质和经济分类）", "年初预算数", "调整预算数", "决算数"], "finance.rows",
@@ -362,9 +438,9 @@ def yangxi() -> Writer:
     w.tag("{%p endif %}")
     w.tag("{%p if finance.three_public.final is not none %}")
     w.p("3.“三公”经费支出。", "Heading 3")
-    w.p("{% set t = finance.three_public %}{{ year }}年“三公”经费决算支出{{ t.final|amount }}"
-        "{% if t.prior is not none %}，{{ t.final|change(t.prior) }}{% endif %}"
-        "{% if t.budget is not none %}，{{ t.final|versus(t.budget, '年初预算数') }}{% endif %}。")
+    w.p("{% set t = finance.three_public %}{{ year }}年“三公”经费决算支出{{ t.final|amount(finance.unit) }}"
+        "{% if t.prior is not none %}，{{ t.final|change(t.prior, finance.unit) }}{% endif %}"
+        "{% if t.budget is not none %}，{{ t.final|versus(t.budget, '年初预算数', finance.unit) }}{% endif %}。")
     w.tag("{%p endif %}")
     w.h2("（四）部门整体支出绩效目标。")
     w.body_lines("targets_intro")
@@ -374,44 +450,45 @@ def yangxi() -> Writer:
             [16, 100, 40], caption="{{ year }}年部门整体支出绩效目标表")
     w.tag("{%p endif %}")
     w.h1("二、绩效自评结论")
-    w.p("根据{% if basis %}《{{ basis.title }}》{% if basis.number %}（{{ basis.number }}）{% endif %}{% else %}部门整体支出绩效评价指标{% endif %}"
-        "的相关要求和标准，{{ dept.name }}{{ year }}年部门整体支出绩效自评分数为{{ total|points }}分，"
-        "绩效等级为{{ grade }}。")
+    w.p("根据{% if basis %}{% if basis.issuer and basis.issuer not in basis.title %}{{ basis.issuer }}{% endif %}"
+        "《{{ basis.title }}》{% if basis.number %}（{{ basis.number }}）{% endif %}{% else %}部门整体支出绩效评价指标{% endif %}"
+        "的相关要求和标准，{{ dept.name }}{{ year }}年部门整体支出绩效自评分数为{{ total|points }}分"
+        "{% if grade %}，绩效等级为{{ grade }}{% endif %}。")
+    conclusion_text(w)
     w.h1("三、绩效自评分析")
-    w.tag("{%p for a in analysis %}")
-    w.h2("{{ loop.index|numbering('（一）') }}{{ a.name }}情况。指标总分{{ a.points|points }}分，自评得分{{ a.score|points }}分。")
-    w.body_lines("a.text|map(attribute='first')|list")
-    w.tag("{%p for b in a.children %}")
-    w.p("{{ loop.index|numbering('1.') }}{{ b.name }}。指标总分{{ b.points|points }}分，自评得分{{ b.score|points }}分。"
-        "{{ b.first }}{% if not b.children %}{% if b.rule == 'target_rate' %}本部门整体绩效计划目标共"
-        "{{ targets_summary.total }}个，已实现目标{{ targets_summary.achieved }}个，整体绩效目标完成率"
-        "{{ targets_summary.rate|percent }}。{% endif %}{% endif %}")
-    w.tag("{%p for t in b.rest %}")
-    w.p("{{ t.first }}")
-    w.tag("{%p endfor %}")
-    w.tag("{%p if b.table == 'targets' and targets %}")
-    w.targets_results("{{ year }}年部门整体绩效目标实现情况表")
+    # one loop for every level of the rubric: 一级 as headings, the rest numbered 1. （1） ①
+    w.tag("{%p for a in analysis recursive %}")
+    w.tag("{%p if loop.depth == 1 %}")
+    w.h2("{{ loop.index|numbering('（一）') }}{{ a.name|suffix('情况') }}。指标总分{{ a.points|points }}分，"
+         "自评得分{{ a.score|points }}分。")
+    paras(w, "a.text")
+    w.tag("{%p else %}")
+    w.p("{{ loop.index|numbering(['1.', '1.', '（1）', '①', '①', '①'][loop.depth0]) }}{{ a.name }}。指标总分"
+        "{{ a.points|points }}分，自评得分{{ a.score|points }}分。{{ a.first }}" + TARGET_RATE + REASON)
+    paras(w, "a.rest")
     w.tag("{%p endif %}")
-    w.tag("{%p for c in b.children %}")
-    w.p("{{ loop.index|numbering('（1）') }}{{ c.name }}。指标总分{{ c.points|points }}分，自评得分{{ c.score|points }}分。"
-        "{{ c.first }}{% if c.rule == 'target_rate' %}本部门整体绩效计划目标共{{ targets_summary.total }}个，"
-        "已实现目标{{ targets_summary.achieved }}个，整体绩效目标完成率{{ targets_summary.rate|percent }}。{% endif %}"
-        "{% if c.reason %}扣分原因：{{ c.reason|joined('；') }}{% endif %}")
-    w.tag("{%p for t in c.rest %}")
-    w.p("{{ t.first }}")
-    w.tag("{%p endfor %}")
-    w.tag("{%p endfor %}")
-    w.tag("{%p endfor %}")
+    targets_table_if_asked(w, "{{ year }}年部门整体绩效目标实现情况表")
+    w.p("{{p loop(a.children) }}")
     w.tag("{%p endfor %}")
     w.h1("四、存在的问题、原因分析及改进措施")
-    w.p("（1）存在问题。{% for p in problems %}{% if p.title %}{{ p.title }}。{% endif %}{{ p.paras|joined('') }}{% endfor %}")
-    w.p("（2）改进意见。{% for p in measures %}{% if p.title %}{{ p.title }}。{% endif %}{{ p.paras|joined('') }}{% endfor %}")
-    w.h1("五、其他需要说明的情况")
-    w.tag("{%p if other_notes %}")
+    w.p("（1）存在问题。{% for p in problems %}{% if p.title %}{{ p.title }}。{% endif %}{{ p.paras|joined('') }}"
+        "{% for c in p.children %}{% if c.title %}{{ c.title }}。{% endif %}{{ c.paras|joined('') }}{% endfor %}"
+        "{% endfor %}{% if not problems %}无。{% endif %}")
+    w.p("（2）改进意见。{% for p in measures %}{% if p.title %}{{ p.title }}。{% endif %}{{ p.paras|joined('') }}"
+        "{% for c in p.children %}{% if c.title %}{{ c.title }}。{% endif %}{{ c.paras|joined('') }}{% endfor %}"
+        "{% endfor %}{% if not measures %}无。{% endif %}")
+    w.tag("{%p if rectification %}")
+    w.h1("五、上年度绩效自评整改情况")
+    paras(w, "rectification")
+    w.tag("{%p endif %}")
+    w.h1("{% if rectification %}六{% else %}五{% endif %}、其他需要说明的情况")
+    w.tag("{%p if other_notes or results_use %}")
     w.body_lines("other_notes")
+    paras(w, "results_use")
     w.tag("{%p else %}")
     w.p("无。")
     w.tag("{%p endif %}")
+    signature(w)
     common_tail(w)
     return w
 
@@ -421,13 +498,18 @@ def pingyuan() -> Writer:
     w.p(TITLE, "Title")
     w.h1("一、部门基本情况")
     w.h2("（一）部门整体概况")
-    w.p("{{ dept.name }}是{{ dept.kind }}，为{{ dept.rank }}{% if dept.plaques %}，加挂{{ dept.plaques|joined }}牌子{% endif %}。"
-        "截至{{ staffing.as_of|cn_date }}，本单位财政核定编制在职人员为{% for x in staffing.posts %}{{ x.kind }}"
-        "{{ x.count }}名{% if not loop.last %}，{% endif %}{% endfor %}；年末实有在职人员为{{ staffing.serving }}人"
+    w.tag("{%p if dept.kind or dept.rank or dept.plaques or staffing or units %}")
+    w.p("{% if dept.kind or dept.rank or dept.plaques %}" + DEPT + "{% endif %}"
+        "{% if staffing %}{% if staffing.as_of %}截至{{ staffing.as_of|cn_date }}，{% endif %}本单位"
+        "{% if staffing.posts %}财政核定编制在职人员为{% for x in staffing.posts %}{{ x.kind }}"
+        "{{ x.count }}名{% if not loop.last %}，{% endif %}{% endfor %}；{% endif %}"
+        "{% if staffing.serving is not none %}年末实有在职人员为{{ staffing.serving }}人"
         "{% if staffing.serving_includes %}（含{% for x in staffing.serving_includes %}{{ x.count }}名{{ x.kind }}"
-        "{% if not loop.last %}、{% endif %}{% endfor %}）{% endif %}{% if staffing.retired is not none %}，"
-        "退休人员{{ staffing.retired }}人{% endif %}{% for x in staffing.others %}；{{ x.kind }}{{ x.count }}人{% endfor %}。"
-        "设下列内设机构：{{ units|joined }}。")
+        "{% if not loop.last %}、{% endif %}{% endfor %}）{% endif %}{% endif %}"
+        "{% if staffing.retired is not none %}，退休人员{{ staffing.retired }}人{% endif %}"
+        "{% for x in staffing.others %}；{{ x.kind }}{{ x.count }}人{% endfor %}。{% endif %}"
+        "{% if units %}设下列内设机构：{{ units|joined }}。{% endif %}")
+    w.tag("{%p endif %}")
     w.body_lines("dept.overview")
     w.h2("（二）主要职责")
     w.body_lines("duties.intro")
@@ -446,65 +528,206 @@ def pingyuan() -> Writer:
     w.tag("{%p endif %}")
     w.tag("{%p if finance.narrative %}")
     w.body_lines("finance.narrative")
-    w.tag("{%p else %}")
-    w.p("{% set i = finance.income %}本部门{{ year }}年度收入主要包括财政拨款收入{{ i.fiscal.final|amount }}"
-        "{% if i.fiscal.prior is not none %}，{{ i.fiscal.final|change(i.fiscal.prior) }}{% endif %}。")
+    w.tag("{%p elif finance.income.fiscal.final is not none %}")
+    w.p("{% set i = finance.income %}本部门{{ year }}年度收入主要包括财政拨款收入{{ i.fiscal.final|amount(finance.unit) }}"
+        "{% if i.fiscal.prior is not none %}，{{ i.fiscal.final|change(i.fiscal.prior, finance.unit) }}{% endif %}。")
     w.tag("{%p endif %}")
     w.h1("二、绩效自评情况")
     w.h2("（一）自评结论")
-    w.p("根据部门整体支出绩效评价指标，{{ dept.short }}{{ year }}年度自评得分为{{ total|points }}分，"
-        "绩效等级为{{ grade }}。（详见附件）")
+    w.p("根据部门整体支出绩效评价指标，{{ dept.short }}{{ year }}年度自评得分为{{ total|points }}分"
+        "{% if grade %}，绩效等级为{{ grade }}{% endif %}。（详见附件）")
+    conclusion_text(w)
     w.h2("（二）部门整体支出绩效指标分析")
-    w.tag("{%p for a in analysis %}")
-    w.p("{{ loop.index|numbering('1.') }}{{ a.name }}。该项一级指标满分{{ a.points|points }}分，自评得分{{ a.score|points }}分。", "Heading 3")
-    w.tag("{%p for t in a.text %}")
-    w.p("{{ t.first }}")
-    w.tag("{%p endfor %}")
-    w.tag("{%p for b in a.children %}")
-    w.p("{{ loop.index|numbering('（1）') }}{{ b.name }}。", keep=True)
-    w.tag("{%p for c in b.children %}")
-    w.p("{{ loop.index|numbering('①') }}{{ c.name }}（自评分{{ c.score|points }}分，满分{{ c.points|points }}分）", keep=True)
-    w.tag("{%p for t in c.text %}")
-    w.p("{{ t.first }}")
-    w.tag("{%p endfor %}")
-    w.tag("{%p if c.reason %}")
-    w.p("扣分原因：{{ c.reason|joined('；') }}")
+    w.tag("{%p for a in analysis recursive %}")
+    w.tag("{%p if loop.depth == 1 %}")
+    w.p("{{ loop.index|numbering('1.') }}{{ a.name }}。该项一级指标满分{{ a.points|points }}分，"
+        "自评得分{{ a.score|points }}分。", "Heading 3")
+    w.tag("{%p elif a.children %}")
+    w.p("{{ loop.index|numbering(['1.', '（1）', '①', '①', '①'][loop.depth0]) }}{{ a.name }}。", keep=True)
+    w.tag("{%p else %}")
+    w.p("{{ loop.index|numbering(['1.', '（1）', '①', '①', '①'][loop.depth0]) }}{{ a.name }}（自评分"
+        "{{ a.score|points }}分，满分{{ a.points|points }}分）", keep=True)
     w.tag("{%p endif %}")
-    w.tag("{%p endfor %}")
-    w.tag("{%p endfor %}")
+    paras(w, "a.text")
+    w.tag("{%p if not a.children and a.rule == 'target_rate' and targets_summary.total %}")
+    w.p(TARGET_RATE)
+    w.tag("{%p endif %}")
+    w.tag("{%p if a.reason %}")
+    w.p(REASON)
+    w.tag("{%p endif %}")
+    targets_table_if_asked(w, "{{ year }}年部门整体支出绩效目标完成情况")
+    w.p("{{p loop(a.children) }}")
     w.tag("{%p endfor %}")
     w.h2("（三）部门整体支出绩效管理存在问题及改进措施")
     w.p("1.存在问题", "Heading 3")
     w.items("problems", "（1）", "①")
+    w.tag("{%p if not problems %}")
+    w.p("无。")
+    w.tag("{%p endif %}")
     w.p("2.改进意见", "Heading 3")
     w.tag("{%p for it in measures %}")
-    w.p("{{ loop.index|numbering('（1）') }}{{ it.title }}", keep=True)
-    w.tag("{%p for t in it.paras %}")
+    w.p("{{ loop.index|numbering('（1）') }}{{ it.title }}{% if not it.title %}{{ it.first }}{% endif %}", keep=True)
+    w.tag("{%p for t in (it.paras if it.title else it.rest) %}")
     w.p("{{ loop.index|numbering('①') }}{{ t }}")
     w.tag("{%p endfor %}")
+    w.tag("{%p for c in it.children %}")
+    w.p("{{ loop.index|numbering('①') }}{% if c.title %}{{ c.title }}。{% endif %}{{ c.paras|joined('') }}")
     w.tag("{%p endfor %}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p if not measures %}")
+    w.p("无。")
+    w.tag("{%p endif %}")
     w.h1("三、上年度绩效自评整改情况")
     w.tag("{%p for it in rectification %}")
     w.tag("{%p if it.title %}")
+    w.p("{{ it.title }}{% if it.first %}。{{ it.first }}{% endif %}")
+    w.tag("{%p for x in it.rest %}")
+    w.p("{{ x }}")
+    w.tag("{%p endfor %}")
     w.tag("{%p for c in it.children %}")
-    w.p("{{ loop.index|numbering('（一）') }}{{ c.title }}。{{ c.first }}")
+    w.p("{{ loop.index|numbering('（一）') }}{{ c.title }}{% if c.first %}。{{ c.first }}{% endif %}")
+    w.tag("{%p for x in c.rest %}")
+    w.p("{{ x }}")
+    w.tag("{%p endfor %}")
     w.tag("{%p endfor %}")
     w.tag("{%p else %}")
     w.p("{{ it.first }}")
+    w.tag("{%p for x in it.rest %}")
+    w.p("{{ x }}")
+    w.tag("{%p endfor %}")
     w.tag("{%p endif %}")
     w.tag("{%p endfor %}")
-    w.tag("{%p if other_notes %}")
+    w.tag("{%p if not rectification %}")
+    w.p("无。")
+    w.tag("{%p endif %}")
+    w.tag("{%p if other_notes or results_use %}")
     w.h1("四、其他需要说明的情况")
     w.body_lines("other_notes")
+    paras(w, "results_use")
     w.tag("{%p endif %}")
+    signature(w)
     common_tail(w)
     return w
+
+
+def hunan() -> Writer:
+    """湖南式（据株洲、南县等地公开的部门整体支出绩效自评报告的提纲）：
+    一、部门（单位）基本情况 → 二、部门整体支出情况 → 三、部门整体支出绩效情况 →
+    四、存在的问题及原因 → 五、下一步改进措施 → 六、绩效自评结果拟应用和公开情况；
+    绩效情况按评分体系的一级指标（投入、过程、产出、效果）逐项写，标题取自指标名称。"""
+    w = Writer()
+    w.p(TITLE, "Title")
+    w.h1("一、部门（单位）基本情况")
+    w.tag("{%p set n = namespace(i=0) %}")
+    w.tag("{%p if dept.kind or dept.rank or dept.plaques or dept.overview or duties.intro or duties.entries %}")
+    w.h2("{% set n.i = n.i + 1 %}{{ n.i|numbering('（一）') }}主要职能")
+    w.tag("{%p if dept.kind or dept.rank or dept.plaques %}")
+    w.p(DEPT)
+    w.tag("{%p endif %}")
+    w.body_lines("dept.overview")
+    w.body_lines("duties.intro")
+    w.items("duties.entries", "1.", "（1）")
+    w.tag("{%p endif %}")
+    w.tag("{%p if units %}")
+    w.h2("{% set n.i = n.i + 1 %}{{ n.i|numbering('（一）') }}机构设置")
+    w.p("本部门内设机构{{ units|length }}个：{{ units|joined }}。")
+    w.tag("{%p endif %}")
+    w.tag("{%p if staffing %}")
+    w.h2("{% set n.i = n.i + 1 %}{{ n.i|numbering('（一）') }}人员情况")
+    w.p(STAFF)
+    w.tag("{%p endif %}")
+    w.tag("{%p if work.intro or work.entries or work.closing %}")
+    w.h2("{% set n.i = n.i + 1 %}{{ n.i|numbering('（一）') }}年度重点工作")
+    w.body_lines("work.intro")
+    w.items("work.entries", "1.", "（1）")
+    w.body_lines("work.closing")
+    w.tag("{%p endif %}")
+    w.h1("二、部门整体支出情况")
+    w.tag("{%p if finance.narrative %}")
+    w.body_lines("finance.narrative")
+    w.tag("{%p else %}")
+    w.tag("{%p set i = finance.income %}")
+    w.tag("{%p set e = finance.expenditure %}")
+    w.tag("{%p if i.current.final is not none %}")
+    w.p("{{ year }}年度部门收入{{ i.current.final|amount(finance.unit) }}"
+        "{% if i.general.final is not none %}，其中一般公共预算财政拨款收入{{ i.general.final|amount(finance.unit) }}{% endif %}"
+        "{% if i.fund.final %}，政府性基金预算财政拨款收入{{ i.fund.final|amount(finance.unit) }}{% endif %}"
+        "{% if i.other.final %}，其他收入{{ i.other.final|amount(finance.unit) }}{% endif %}"
+        "{% if i.current.prior is not none %}；{{ i.current.final|change(i.current.prior, finance.unit) }}{% endif %}。")
+    w.tag("{%p endif %}")
+    w.tag("{%p if e.current.final is not none %}")
+    w.p("{{ year }}年度部门支出{{ e.current.final|amount(finance.unit) }}"
+        "{% if e.basic.final is not none %}，其中基本支出{{ e.basic.final|amount(finance.unit) }}"
+        "{% if e.personnel.final is not none and e.public.final is not none %}（人员经费"
+        "{{ e.personnel.final|amount(finance.unit) }}，公用经费{{ e.public.final|amount(finance.unit) }}）{% endif %}{% endif %}"
+        "{% if e.project.final is not none %}，项目支出{{ e.project.final|amount(finance.unit) }}{% endif %}"
+        "{% if e.current.prior is not none %}；{{ e.current.final|change(e.current.prior, finance.unit) }}{% endif %}。")
+    w.tag("{%p endif %}")
+    w.tag("{%p endif %}")
+    w.tag("{%p if finance.has_table %}")
+    w.table(["项目", "年初预算数", "全年预算数", "全年执行数"], "finance.rows",
+            [("{{ r.label }}", "Table Text"), ("{{ r.budget_text }}", "Table Number"),
+             ("{{ r.adjusted_text }}", "Table Number"), ("{{ r.final_text }}", "Table Number")],
+            [70, 28, 28, 28], caption="{{ year }}年度部门整体支出情况", unit="单位：{{ finance.unit }}")
+    w.tag("{%p endif %}")
+    w.tag("{%p if finance.three_public.final is not none %}")
+    w.p("{% set t = finance.three_public %}“三公”经费支出{{ t.final|amount(finance.unit) }}"
+        "{% if t.budget is not none %}，{{ t.final|versus(t.budget, '年初预算数', finance.unit) }}{% endif %}"
+        "{% if t.prior is not none %}，{{ t.final|change(t.prior, finance.unit) }}{% endif %}。")
+    w.tag("{%p endif %}")
+    w.h1("三、部门整体支出绩效情况")
+    w.p("按照{% if basis %}《{{ basis.title }}》{% if basis.number %}（{{ basis.number }}）{% endif %}"
+        "{% else %}部门整体支出绩效评价指标体系{% endif %}，{{ dept.short }}对{{ year }}年度部门整体支出开展了"
+        "绩效自评，综合评分为{{ total|points }}分{% if grade %}，评价等级为“{{ grade }}”{% endif %}。")
+    conclusion_text(w)
+    w.tag("{%p for a in analysis recursive %}")
+    w.tag("{%p if loop.depth == 1 %}")
+    w.h2("{{ loop.index|numbering('（一）') }}{{ a.name }}（分值{{ a.points|points }}分，得分{{ a.score|points }}分）")
+    paras(w, "a.text")
+    w.tag("{%p else %}")
+    w.p("{{ loop.index|numbering(['（一）', '1.', '（1）', '①', '①', '①'][loop.depth0]) }}{{ a.name }}"
+        "（分值{{ a.points|points }}分，得分{{ a.score|points }}分）。{{ a.first }}"
+        "{% if a.expected and a.rule != 'target_rate' %}计分：{{ a.expected }}。{% endif %}" + TARGET_RATE + REASON)
+    paras(w, "a.rest")
+    w.tag("{%p endif %}")
+    targets_table_if_asked(w, "{{ year }}年度部门整体支出绩效目标完成情况")
+    w.p("{{p loop(a.children) }}")
+    w.tag("{%p endfor %}")
+    w.h1("四、存在的问题及原因")
+    paras(w, "problems")
+    w.tag("{%p if not problems %}")
+    w.p("无。")
+    w.tag("{%p endif %}")
+    w.h1("五、下一步改进措施")
+    paras(w, "measures")
+    w.tag("{%p if not measures %}")
+    w.p("无。")
+    w.tag("{%p endif %}")
+    w.tag("{%p if rectification %}")
+    w.h2("上年度绩效自评整改情况")
+    paras(w, "rectification")
+    w.tag("{%p endif %}")
+    w.h1("六、绩效自评结果拟应用和公开情况")
+    paras(w, "results_use")
+    w.tag("{%p if not results_use %}")
+    w.p("自评结果将作为以后年度编制部门预算、改进管理的重要依据，并按规定随部门决算向社会公开。")
+    w.tag("{%p endif %}")
+    w.tag("{%p if other_notes %}")
+    w.h1("七、其他需要说明的情况")
+    w.body_lines("other_notes")
+    w.tag("{%p endif %}")
+    signature(w)
+    common_tail(w)
+    return w
+
+
+HOUSE_STYLES = {"yangxi": yangxi, "pingyuan": pingyuan, "hunan": hunan}
 
 
 def main() -> None:
     out = ROOT / "templates"
     out.mkdir(exist_ok=True)
-    for name, make in (("yangxi", yangxi), ("pingyuan", pingyuan)):
+    for name, make in HOUSE_STYLES.items():
         make().save(out / f"{name}.docx")
         print(f"wrote {out / f'{name}.docx'}")
 

@@ -48,13 +48,15 @@ class Amount:
         return self.value * (MONEY_UNITS.get(self.unit) or _CURRENCY[self.unit])
 
 
-def check_prose(report: Report, doc: Document, view: FactView, voc: Vocabulary, found: Findings) -> None:
-    texts = []
+def check_prose(report: Report, doc: Document, view: FactView, voc: Vocabulary, found: Findings) -> dict:
+    """Check the figures in every text; return, for each text, the facts its figures name."""
+    texts, raws = [], []
     for path, raw in iter_texts(report):
         if path and path[0] in ("rubric", "template", "title"):
             continue
         text = _REF.sub(lambda m: " " * len(m.group()), raw)
         texts.append((path, text, _amounts(text, voc, report)))
+        raws.append((path, raw))
     units = _table_units(report, doc, view, texts, found)
     for path, text, amounts in texts:
         for a in amounts:
@@ -67,6 +69,26 @@ def check_prose(report: Report, doc: Document, view: FactView, voc: Vocabulary, 
         _check_parts(_counts(text), text, doc, path, found)
         _check_compare(amounts, text, doc, path, found)
         _check_targets(report, text, doc, path, found)
+    return {path: _mentioned(amounts) | _references(raw) for (path, text, amounts), (_, raw) in zip(texts, raws)}
+
+
+def _mentioned(amounts: list[Amount]) -> set:
+    """The facts a text states: each figure's own, and the base a stated change is measured from."""
+    out = set()
+    for a in amounts:
+        if a.fact:
+            out.add(a.fact)
+            if a.fact.endswith(".change"):
+                group = a.fact.rsplit(".", 1)[0]
+                out |= {group + ".final", group + ".prior"}
+        if a.change_of is not None and a.change_of.fact and a.change_base in COLUMNS:
+            out.add(a.change_of.fact.rsplit(".", 1)[0] + "." + a.change_base)
+    return out
+
+
+def _references(text: str) -> set:
+    from ..references import REFERENCE
+    return {m.group(1) for m in REFERENCE.finditer(text)}
 
 
 def _table_units(report, doc, view: FactView, texts, found: Findings) -> dict[str, str]:

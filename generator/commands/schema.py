@@ -1,21 +1,29 @@
-"""`mkreport schema`: the JSON Schema of the facts file, generated from the model."""
+"""`mkreport schema`: the references generated from the code — the facts file's and the rubric's
+JSON Schemas (for editors), and the names a template may use (for template authors)."""
 from __future__ import annotations
 
 import json
 import sys
 
-from ..facts import Report
-from ..schema import json_schema
-
-SCHEMA_ID = "https://mkreport.invalid/schema/facts.schema.json"
-
-
-def schema_text() -> str:
-    return json.dumps(json_schema(Report, SCHEMA_ID), ensure_ascii=False, indent=2) + "\n"
+SCHEMA_ID = "https://mkreport.invalid/schema/{}"
+# what `mkreport schema` can print, and the committed file each one is kept in (schema/)
+FILES = {"facts": "facts.schema.json", "rubric": "rubric.schema.json", "template": "template.md"}
 
 
-def run_schema(output: str | None) -> None:
-    text = schema_text()
+def schema_text(kind: str = "facts") -> str:
+    if kind == "template":
+        from ..contract import reference
+        return reference()
+    from ..schema import json_schema
+    if kind == "rubric":
+        from ..rubric import RubricModel as model
+    else:
+        from ..facts import Report as model
+    return json.dumps(json_schema(model, SCHEMA_ID.format(FILES[kind])), ensure_ascii=False, indent=2) + "\n"
+
+
+def run_schema(kind: str, output: str | None) -> None:
+    text = schema_text(kind)
     if output:
         from ..output import write_atomic
         write_atomic(output, text.encode("utf-8"))

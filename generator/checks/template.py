@@ -1,0 +1,153 @@
+"""The template an input will be built with: it must suit the contract, render this input without
+an error or a blank, and show every field the user filled (see template.py)."""
+from __future__ import annotations
+
+from ..context import RUBRIC, Builder, Slots
+from ..facts import AMOUNT_PATHS, COLUMNS
+from ..datafile import display_path
+from ..findings import Document, Findings
+from ..schema import dotted_path, filled_paths
+
+
+def check_template(loaded, derived, mentions: dict, found: Findings) -> None:
+    from ..template import TemplateProblem, analyse, template_parts, trial_render
+
+    path = loaded.template.path
+    name = f"{loaded.template.name}（{loaded.template.origin}）" if loaded.template.builtin else display_path(path)
+    doc = Document(display_path(path), plain=True)
+    try:
+        parts = template_parts(path)
+    except TemplateProblem as exc:
+        found.error("TEMPLATE-INVALID", str(exc), doc)
+        return
+    issues = analyse(parts)
+    for issue in issues:
+        where = f"（{issue.part}“{issue.where}”处）" if issue.where else (f"（{issue.part}）" if issue.part else "")
+        found.error(issue.code, issue.message + where, doc)
+    if any(i.code == "TEMPLATE-SYNTAX" for i in issues):
+        return
+    builder = Builder(loaded, derived)
+    context, top = builder.build(), builder.top_sources()
+    trial = trial_render(parts, context, top)
+    if trial.error is not None:
+        i = trial.error
+        where = f"（{i.part}“{i.where}”处）" if i.where else f"（{i.part}）"
+        found.error(i.code, i.message + where, doc)
+        return
+    _blanks(loaded, trial, name, found)
+    _unused(loaded, derived, trial, mentions, _carriers(context, top), name, found)
+
+
+def _blanks(loaded, trial, name: str, found: Findings) -> None:
+    """Each fact the template prints that the facts file does not have: a hole in the report."""
+    from ..checks.arithmetic import fact_label
+    seen = set()
+    for part, sources in trial.blanks:
+        fact = sources[0] if sources else None
+        if fact in seen:
+            continue
+        seen.add(fact)
+        if fact is None or fact[0] == RUBRIC:
+            found.error("TEMPLATE-BLANK", f"模板 {name} 在{part}中输出了一个没有值的名字，报告中此处将是空白："
+                        "请在模板中用 {% if … %} 把它包起来。", Document(display_path(loaded.template.path), plain=True))
+            continue
+        dotted = dotted_path(fact)
+        label = fact_label(dotted, loaded.report) if all(isinstance(p, str) for p in fact) else dotted
+        found.error("TEMPLATE-BLANK", f"报告中将出现空白：模板 {name} 要写出 {dotted}（{label}），但事实文件中没有这个值"
+                    "（也无法由其他数推算）。请填写它，或换用在缺少时省略这一句的模板。", loaded.doc, fact)
+
+
+def _unused(loaded, derived, trial, mentions: dict, carriers: dict, name: str, found: Findings) -> None:
+    """Each field the user filled that the render never read: it would silently not be in the report."""
+    view = derived.view
+    reached = set(trial.reads)
+    prefixes = _prefixes(reached)
+    facts = {".".join(s) for s in trial.reads if s and s[0] != RUBRIC and all(isinstance(p, str) for p in s)}
+    for text_path, named in mentions.items():     # figures the user's own printed sentences state
+        if _covered(text_path, reached, prefixes):
+            facts |= named
+    for fact in facts:
+        for source in view.sources(fact) | {fact}:
+            path = tuple(source.split("."))
+            reached.add(path)
+            reached.add(path[:-2] + ("as_of",) if path[-1] in COLUMNS else path[:-1] + ("as_of",))
+    prefixes = _prefixes(reached)
+    groups: dict[tuple, list[tuple]] = {}
+    for path in filled_paths(loaded.report):
+        if not _covered(path, reached, prefixes):
+            groups.setdefault(_shape(path), []).append(path)
+    for shape, paths in groups.items():
+        first = paths[0]
+        label = _field_label(loaded.report, first)
+        more = f"（共 {len(paths)} 处）" if len(paths) > 1 else ""
+        carrier = carriers.get(first) or carriers.get(first[:-1] if isinstance(first[-1], int) else first)
+        hint = f"模板可以用 {carrier} 写出它" if carrier else "模板没有可写出它的名字"
+        found.warning("TEMPLATE-UNUSED", f"{_show_shape(shape)}（{label}）已填写{more}，但模板 {name} "
+                      f"没有用到它，报告中不会出现。请换用写出它的模板，或删去这项（{hint}）。", loaded.doc, first)
+    rubric = loaded.rubric
+    for node in rubric.walk():
+        if node.ind.table and (RUBRIC,) + node.path + ("table",) not in reached:
+            found.warning("TEMPLATE-UNUSED", f"{node.title} 的 table: {node.ind.table}（随附表格）在模板 {name} 中"
+                          f"没有用到：第 {node.level} 级指标之后不会列出这张表。", rubric.doc, node.path + ("table",))
+
+
+def _shape(path: tuple) -> tuple:
+    """Paths reported together: list items alike, and one column across the rows of a table
+    (finance.expenditure.*.prior), so last year's figures give one warning, not ten."""
+    shape = tuple("[]" if isinstance(p, int) else p for p in path)
+    if len(shape) > 2 and shape[-1] in COLUMNS and ".".join(shape[:-1]) in AMOUNT_PATHS \
+            and shape[:-1] != ("finance", "three_public"):
+        return shape[:-2] + ("*", shape[-1])
+    return shape
+
+
+def _show_shape(shape: tuple) -> str:
+    return dotted_path(tuple(p for p in shape if p != "[]")) if "[]" not in shape else \
+        ".".join(p if p != "[]" else "[]" for p in shape).replace(".[]", "[]")
+
+
+def _prefixes(paths: set) -> set:
+    return {p[:i] for p in paths for i in range(1, len(p) + 1)}
+
+
+def _covered(path: tuple, reached: set, prefixes: set) -> bool:
+    """A filled field reaches the report when it, a part of it, or a whole it belongs to was read."""
+    return path in prefixes or any(path[:i] in reached for i in range(1, len(path)))
+
+
+def _field_label(report, path: tuple) -> str:
+    from ..schema import Model
+    obj, label = report, ""
+    for part in path:
+        if isinstance(obj, Model) and isinstance(part, str) and part in type(obj).fields:
+            label = type(obj).fields[part].zh
+            obj = getattr(obj, part)
+        elif isinstance(obj, (list, dict)):
+            try:
+                obj = obj[part]
+            except (IndexError, KeyError, TypeError):
+                break
+        else:
+            break
+    return label
+
+
+def _carriers(context: dict, top: dict) -> dict:
+    """fact path → the template expression that shows it (the first found), for the hint."""
+    out: dict = {sources[0]: key for key, sources in top.items() if sources}
+
+    def walk(value, expr: str, depth: int) -> None:
+        if depth > 6:
+            return
+        if isinstance(value, Slots):
+            for key, sources in value._sources.items():
+                for s in sources[:1]:
+                    out.setdefault(s, f"{expr}.{key}")
+            for key, v in value._values.items():
+                walk(v, f"{expr}.{key}", depth + 1)
+        elif isinstance(value, list) and value:
+            walk(value[0], f"{expr}[…]", depth + 1)
+
+    for key, value in context.items():
+        walk(value, key, 0)
+    return out
