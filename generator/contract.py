@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import facts
-from .schema import Date, Integer, ListOf, Model, ModelKind, Number, Percent, QuantityKind
+from .schema import Choice, Date, Integer, ListOf, Model, ModelKind, Number, Percent, QuantityKind
 
 
 @dataclass
@@ -277,17 +277,31 @@ def reference() -> str:
 def facts_kind(path: str) -> str | None:
     """The contract kind of a fact path of the facts file (for `{{ path | filter }}` in user text):
     text, number, int, date, quantity, list, object, or None when there is no such path."""
-    model: type[Model] = facts.Report
+    from .schema import MapOf
+    model: type[Model] | None = facts.Report
     kind = None
+    keyed = False          # the next part is a key of a mapping (scores.B24)
     for part in path.split("."):
+        if keyed:
+            keyed = False
+            kind = kind.item
+            model = kind.model if isinstance(kind, ModelKind) else None
+            continue
         f = model.fields.get(part) if model is not None else None
         if f is None:
             return None
         kind = f.kind
+        keyed = isinstance(kind, MapOf)
         model = kind.model if isinstance(kind, ModelKind) else None
+    if keyed:
+        return "object"
     if kind is None:
         return None
     if isinstance(kind, ModelKind):
         return "object"
+    if isinstance(kind, Choice):
+        return "text"
+    if type(kind).__name__ == "Prose":
+        return "list"
     t = _from_kind(kind, "")
     return "list" if t.kind == "list" else t.kind

@@ -50,6 +50,8 @@ class FactView:
 
     def stated(self, path: str) -> Decimal | None:
         v = self.report.get(path)
+        if isinstance(v, int) and not isinstance(v, bool):     # headcounts, for control rates
+            return Decimal(v)
         return v if isinstance(v, Decimal) else None
 
     def value(self, path: str) -> Decimal | None:

@@ -24,9 +24,13 @@ def lookup(path: str, report, view):
 def expand(text: str, report, view) -> str:
     def value(m: re.Match) -> str:
         v = lookup(m.group(1), report, view)
-        if v is None or (m.group(2) and m.group(2) not in ALLOWED):
+        if v is None or isinstance(v, (list, dict)) or hasattr(type(v), "fields") or \
+                (m.group(2) and m.group(2) not in ALLOWED):
             return m.group(0)      # check reports it; the build refuses before getting here
         if m.group(2):
-            return FILTERS[m.group(2)](v)
+            try:
+                return FILTERS[m.group(2)](v)
+            except (TypeError, ValueError, ArithmeticError, AttributeError):
+                return m.group(0)
         return fmt(v) if isinstance(v, Decimal) else str(v)
     return REFERENCE.sub(value, text)

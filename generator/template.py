@@ -404,6 +404,8 @@ _SYNTAX = [
     (re.compile(r"unexpected '(.+)'"), lambda m: f"此处不应出现“{m.group(1)}”"),
     (re.compile(r"expected token '(.+)', got '(.+)'"), lambda m: f"此处应为“{m.group(1)}”，写成了“{m.group(2)}”"),
     (re.compile(r"unexpected char '(.+)'"), lambda m: f"此处不应出现字符 {m.group(1)}"),
+    (re.compile(r"Expected an expression, got '(.+)'"), lambda m: "此处缺少表达式（如 {% if x %} 中的 x）"),
+    (re.compile(r"tag name expected"), lambda m: "{% 之后缺少标签名（如 if、for）"),
 ]
 
 
@@ -422,6 +424,7 @@ class Trial:
     reads: set = field(default_factory=set)      # source paths of every value the render read
     blanks: list = field(default_factory=list)   # (part, sources) of each value printed as nothing
     error: Issue | None = None
+    complete: bool = True                        # every part rendered to its end
 
 
 def trial_render(parts: list[tuple[str, str]], context: dict, top_sources: dict) -> Trial:
@@ -477,18 +480,56 @@ def trial_render(parts: list[tuple[str, str]], context: dict, top_sources: dict)
         if name in FILTERS:
             env.filters[name] = _watch(f, blank)
     for part, source in parts:
-        state["part"] = part
+        state["part"], state["last_none"] = part, None
         try:
             env.from_string(source).render(context)
         except TemplateError as exc:
+            missing = _missing_section(exc, source, context, top_sources)
+            if missing is not None:
+                # `staffing.as_of` with no staffing written: a missing section, said in the facts' words
+                trial.blanks.append((part, missing))
+                trial.complete = False
+                continue
             trial.error = Issue("TEMPLATE-RENDER", f"模板生成时出错：{_render_zh(exc)}", part,
-                                snippet(source, getattr(exc, "lineno", None)))
+                                snippet(source, getattr(exc, "lineno", None) or _template_line(exc)))
             break
         except (ArithmeticError, ValueError, TypeError, LookupError, RecursionError, MemoryError) as exc:
             trial.error = Issue("TEMPLATE-RENDER", f"模板生成时出错（{_runtime_zh(exc)}）。请检查模板中的计算和过滤器。",
-                                part)
+                                part, snippet(source, _template_line(exc)))
             break
     return trial
+
+
+def _missing_section(exc, source: str, context: dict, top_sources: dict):
+    """For "'None' has no attribute 'as_of'": the sources of the value that was none, found by
+    reading the expression on the template line the error happened on."""
+    from jinja2.exceptions import UndefinedError
+
+    from .context import Slots
+    m = re.search(r"'None' has no attribute '(\w+)'", str(exc)) if isinstance(exc, UndefinedError) else None
+    line = snippet(source, _template_line(exc)) if m else ""
+    for expr in re.findall(r"([A-Za-z_][\w.]*)\." + re.escape(m.group(1)) + r"\b", line) if m else []:
+        names = expr.split(".")
+        if names[0] not in context:
+            continue
+        if len(names) == 1:
+            return top_sources.get(names[0], ())
+        value = context[names[0]]
+        for name in names[1:-1]:
+            value = getattr(value, name, None) if isinstance(value, Slots) else None
+        if isinstance(value, Slots) and names[-1] in value._sources:
+            return value._sources[names[-1]]
+    return None
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The template line an error happened on: Jinja's compiled code carries it in the traceback."""
+    tb, line = exc.__traceback__, None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 def _watch(f, blank):

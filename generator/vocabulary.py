@@ -230,12 +230,14 @@ def _resolve(path: Path) -> Path:
 
 
 def _merge(models: list[VocabularyModel], files: tuple) -> Vocabulary:
-    facts = [(re.compile(f"(?:{e.label})" + FILLER), e.fact) for m in models for e in m.facts]
-    shares = [(re.compile(e.label), e.fact) for m in models for e in m.shares]
     columns = []
     for col in COLUMN_NAMES:
         words = [m.columns[col] for m in models if col in m.columns]
         if words:
             columns.append((col, "|".join(f"(?:{w})" for w in words)))
     column_any = re.compile("|".join(f"(?P<{c}>{rx})" for c, rx in columns))
+    # a label may be followed by the column it means: "本年支出全年预算数1326.80万元"
+    column_word = "(?:" + "|".join(rx for _, rx in columns) + ")" if columns else "(?!)"
+    facts = [(re.compile(f"(?:{e.label})(?:{column_word}数?)?" + FILLER), e.fact) for m in models for e in m.facts]
+    shares = [(re.compile(e.label), e.fact) for m in models for e in m.shares]
     return Vocabulary(facts, columns, column_any, shares, files)

@@ -21,7 +21,7 @@ def edited(workdir, old: str, new: str):
      "已完成目标 13 ÷ 目标总数 15 × 分值 3 = 2.60"),
     ("  B26:\n    name: 预决算信息公开性\n    score: 3", "  B26:\n    name: 预决算信息公开性\n    score: 2.5",
      "DEDUCTION-REASON", "B26 预决算信息公开性 得分 2.5 低于满分 3，请在 reason 中写明扣分原因"),
-    ("conclusion:\n", "conclusion:\n  grade: 良\n", "GRADE", "总分 98.2 对应的绩效等级为“优”"),
+    ("problems:\n", "conclusion:\n  grade: 良\nproblems:\n", "GRADE", "总分 98.2 对应的绩效等级为“优”"),
     ("{name: 进出口总额, target: 11.02亿元, actual: 9.22亿元}",
      "{name: 进出口总额, target: 11.02亿元, actual: 9.22亿元, status: 完成}", "TARGET-STATUS", "应为“未完成”"),
     ("{name: 进出口总额, target: 11.02亿元, actual: 9.22亿元}",

@@ -3,6 +3,7 @@ an error or a blank, and show every field the user filled (see template.py)."""
 from __future__ import annotations
 
 from ..context import RUBRIC, Builder, Slots
+from ..contract import facts_kind
 from ..facts import AMOUNT_PATHS, COLUMNS
 from ..datafile import display_path
 from ..findings import Document, Findings
@@ -24,7 +25,7 @@ def check_template(loaded, derived, mentions: dict, found: Findings) -> None:
     for issue in issues:
         where = f"（{issue.part}“{issue.where}”处）" if issue.where else (f"（{issue.part}）" if issue.part else "")
         found.error(issue.code, issue.message + where, doc)
-    if any(i.code == "TEMPLATE-SYNTAX" for i in issues):
+    if issues:      # a trial render would only stop at the first of them
         return
     builder = Builder(loaded, derived)
     context, top = builder.build(), builder.top_sources()
@@ -35,7 +36,8 @@ def check_template(loaded, derived, mentions: dict, found: Findings) -> None:
         found.error(i.code, i.message + where, doc)
         return
     _blanks(loaded, trial, name, found)
-    _unused(loaded, derived, trial, mentions, _carriers(context, top), name, found)
+    if trial.complete:     # what a render cut short did not read says nothing
+        _unused(loaded, derived, trial, mentions, _carriers(context, top), name, found)
 
 
 def _blanks(loaded, trial, name: str, found: Findings) -> None:
@@ -53,8 +55,12 @@ def _blanks(loaded, trial, name: str, found: Findings) -> None:
             continue
         dotted = dotted_path(fact)
         label = fact_label(dotted, loaded.report) if all(isinstance(p, str) for p in fact) else dotted
-        found.error("TEMPLATE-BLANK", f"报告中将出现空白：模板 {name} 要写出 {dotted}（{label}），但事实文件中没有这个值"
-                    "（也无法由其他数推算）。请填写它，或换用在缺少时省略这一句的模板。", loaded.doc, fact)
+        if facts_kind(dotted) == "object":
+            what = "事实文件中没有这一节"
+        else:
+            what = f"事实文件中没有这个值（也无法由其他数推算）"
+        found.error("TEMPLATE-BLANK", f"报告中将出现空白：模板 {name} 要写出 {dotted}（{label}），但{what}。"
+                    "请填写它，或换用在缺少时省略这一句的模板。", loaded.doc, fact)
 
 
 def _unused(loaded, derived, trial, mentions: dict, carriers: dict, name: str, found: Findings) -> None:
@@ -70,7 +76,8 @@ def _unused(loaded, derived, trial, mentions: dict, carriers: dict, name: str, f
         for source in view.sources(fact) | {fact}:
             path = tuple(source.split("."))
             reached.add(path)
-            reached.add(path[:-2] + ("as_of",) if path[-1] in COLUMNS else path[:-1] + ("as_of",))
+            for i in range(1, len(path)):       # the date a figure is "as of" goes with the figure
+                reached.add(path[:i] + ("as_of",))
     prefixes = _prefixes(reached)
     groups: dict[tuple, list[tuple]] = {}
     for path in filled_paths(loaded.report):

@@ -64,12 +64,9 @@ def check_text(report: Report, doc: Document, view, found: Findings) -> None:
             ref, filt = m.group(1), m.group(2)
             if ref.split(".")[0] not in type(report).fields:
                 continue      # not a fact path: plain text that happens to use braces
-            if lookup(ref, report, view) is None:
-                found.error("REF", f"文字中引用的 {{{{ {ref} }}}} 在事实文件中没有值：请检查路径拼写。",
-                            doc, path, m.start())
-            elif filt and filt not in ALLOWED:
-                found.error("REF", f"文字中引用的 {{{{ {ref} | {filt} }}}} 用了不支持的过滤器“{filt}”，"
-                            f"可用：{'、'.join(ALLOWED)}。", doc, path, m.start())
+            problem = _reference_problem(ref, filt, report, view)
+            if problem:
+                found.error("REF", problem, doc, path, m.start())
     st = report.department.staffing if report.department else None
     if st is not None and st.as_of is not None and st.as_of.year != year:
         found.error("DATE-YEAR", f"人员编制统计截止日期 {st.as_of:%Y年%-m月%-d日} 不在报告年度 {year} 年内"
@@ -80,6 +77,28 @@ def check_text(report: Report, doc: Document, view, found: Findings) -> None:
     if report.assets is not None and report.assets.as_of is not None and report.assets.as_of.year != year:
         found.error("DATE-YEAR", f"资产统计截止日期 {report.assets.as_of:%Y年%-m月%-d日} 不在报告年度 {year} 年内。",
                     doc, ("assets", "as_of"))
+
+
+def _reference_problem(ref: str, filt: str | None, report: Report, view) -> str:
+    """Why `{{ ref | filt }}` in user text cannot be written into the report, or ""."""
+    from ..contract import _KIND_ZH, facts_kind
+    from ..phrases import FILTER_DOCS
+
+    shown = f"{{{{ {ref} | {filt} }}}}" if filt else f"{{{{ {ref} }}}}"
+    kind = facts_kind(ref)
+    if kind in ("object", "list"):
+        return (f"文字中引用的 {shown} 指向{'一组数据' if kind == 'list' else '事实文件的一节'}，不能直接写进正文："
+                "请引用其中的一个数、文字或日期，如 {{ finance.income.total.final | amount }}。")
+    if lookup(ref, report, view) is None:
+        return f"文字中引用的 {shown} 在事实文件中没有值：请检查路径拼写，或填写这个值。"
+    if filt and filt not in ALLOWED:
+        return f"文字中引用的 {shown} 用了不支持的过滤器“{filt}”，可用：{'、'.join(ALLOWED)}。"
+    if filt and kind is not None:
+        accepts = FILTER_DOCS[filt][0]
+        if kind not in accepts and not (kind == "int" and "number" in accepts):
+            return (f"文字中引用的 {shown}：过滤器 {filt} 用于{'、'.join(_KIND_ZH[a] for a in accepts)}，"
+                    f"而 {ref} 是{_KIND_ZH.get(kind, kind)}。")
+    return ""
 
 
 def _around(text: str, m: re.Match, width: int = 12) -> str:
