@@ -42,6 +42,26 @@ class Slots:
         return f"Slots({self._values!r})"
 
 
+# While a trial render runs (template.py), a callback that records the sources of what it reads.
+READS: list = []
+
+
+class Lines(list):
+    """Paragraphs of one field (a list of texts): iterating them means printing them, so a trial
+    render records the field as read only then, not when a template merely tests `{% if x %}`."""
+
+    __slots__ = ("_source",)
+
+    def __init__(self, items=(), source: tuple = ()):
+        super().__init__(items)
+        self._source = source
+
+    def __iter__(self):
+        if READS and self._source:
+            READS[-1]((self._source,))
+        return super().__iter__()
+
+
 def _path(dotted: str) -> tuple:
     return tuple(dotted.split("."))
 
@@ -77,7 +97,7 @@ class Builder:
 
     def lines(self, items, path: tuple) -> list:
         """Prose as plain paragraphs: each block's title, then its texts."""
-        out = []
+        out = Lines(source=path)
         for p in self.paras(items, path):
             out += ([p.title] if p.title else []) + p.paras
         return out
@@ -105,10 +125,11 @@ class Builder:
             if isinstance(v, Model):
                 v = self.model(v, type(v), path + (name,))
             elif isinstance(v, list):
-                v = [self.model(x, type(x), path + (name, i)) if isinstance(x, Model) else x
-                     for i, x in enumerate(v)]
+                v = Lines([self.model(x, type(x), path + (name, i)) if isinstance(x, Model) else x
+                           for i, x in enumerate(v)], path + (name,))
             values[name] = v
-            sources[name] = (path + (name,),)
+            if not isinstance(v, Slots):     # a part with parts records its own, finer reads
+                sources[name] = (path + (name,),)
         return Slots(values, sources)
 
     def build(self) -> dict:
@@ -118,8 +139,7 @@ class Builder:
         from .facts import Assets, Document, Economic, Expenditure, Income, Staffing
 
         def section(model, dotted):
-            return Slots({k: self.amounts(f"{dotted}.{k}") for k in model.fields},
-                         {k: (_path(f"{dotted}.{k}"),) for k in model.fields})
+            return Slots({k: self.amounts(f"{dotted}.{k}") for k in model.fields})
 
         summary = self.derived.targets
         top = {
@@ -127,7 +147,7 @@ class Builder:
             "title": report.title,
             "report_date": report.report_date,
             "dept": Slots({"name": dept.name, "short": dept.short_name or "本部门", "kind": dept.kind,
-                           "rank": dept.rank, "plaques": dept.plaques,
+                           "rank": dept.rank, "plaques": Lines(dept.plaques, ("department", "plaques")),
                            "overview": self.lines(dept.overview, ("department", "overview"))},
                           {"name": (("department", "name"),), "short": (("department", "short_name"),),
                            "kind": (("department", "kind"),), "rank": (("department", "rank"),),
@@ -138,7 +158,7 @@ class Builder:
                              if dept.duties else []},
                             {"intro": (("department", "duties", "intro"),),
                              "entries": (("department", "duties", "items"),)}),
-            "units": dept.units,
+            "units": Lines(dept.units, ("department", "units")),
             "staffing": self.model(dept.staffing, Staffing, ("department", "staffing")),
             "basis": self.model(report.basis, Document, ("basis",)),
             "work": Slots({"intro": self.lines(report.work.intro, ("work", "intro")) if report.work else [],
@@ -155,7 +175,7 @@ class Builder:
                 "three_public": self.amounts("finance.three_public"),
                 "rows": self.budget_rows(),
             }, {"unit": (("finance", "unit"),), "narrative": (("finance", "narrative"),),
-                "economic": (("finance", "economic"),)}),
+                **({} if fin and fin.economic else {"economic": (("finance", "economic"),)})}),
             "assets": self.model(report.assets, Assets, ("assets",)),
             "targets_intro": self.lines(report.targets_intro, ("targets_intro",)),
             "targets": self.targets(),

@@ -63,13 +63,7 @@ def template_parts(path: Path) -> list[tuple[str, str]]:
     if parts is None:
         parts = _extract(data)
         if file is not None:
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                tmp = file.with_suffix(f".{os.getpid()}.tmp")
-                tmp.write_text(json.dumps(parts, ensure_ascii=False), encoding="utf-8")
-                os.replace(tmp, file)
-            except OSError:
-                pass
+            _write(file, json.dumps(parts, ensure_ascii=False))
     _parts_cache[key] = parts
     return parts
 
@@ -363,14 +357,51 @@ def _kinds(kinds) -> str:
     return "、".join(contract._KIND_ZH[k] for k in kinds)
 
 
-_analysed: dict[int, list[Issue]] = {}
+_analysed: dict[str, list[Issue]] = {}
 
 
 def analyse(parts: list[tuple[str, str]]) -> list[Issue]:
-    """Every problem of a template against the contract (syntax, names, filters, printed objects)."""
-    key = hash(tuple(parts))
+    """Every problem of a template against the contract (syntax, names, filters, printed objects).
+    Parsing a large template costs more than the rest of a check, so the result is kept, in
+    memory and on disk, keyed by the template's sources and by the contract itself."""
+    from .contract import reference
+    from .environment import CODE_VERSION, cache_dir
+
+    digest = hashlib.sha256(CODE_VERSION.encode())
+    digest.update(reference().encode())
+    for part, source in parts:
+        digest.update(part.encode() + b"\0" + source.encode() + b"\0")
+    key = digest.hexdigest()
     if key in _analysed:
         return _analysed[key]
+    folder = cache_dir()
+    file = folder / f"{key}.issues.json" if folder else None
+    issues = None
+    if file is not None:
+        try:
+            issues = [Issue(**i) for i in json.loads(file.read_text(encoding="utf-8"))]
+        except (OSError, ValueError, TypeError):
+            issues = None
+    if issues is None:
+        issues = _analyse(parts)
+        if file is not None:
+            _write(file, json.dumps([i.__dict__ for i in issues], ensure_ascii=False))
+    _analysed[key] = issues
+    return issues
+
+
+def _write(file: Path, text: str) -> None:
+    """A cache entry, written whole or not at all; a cache that cannot be written is no error."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = file.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, file)
+    except OSError:
+        pass
+
+
+def _analyse(parts: list[tuple[str, str]]) -> list[Issue]:
     from jinja2 import TemplateSyntaxError
 
     from .environment import environment
@@ -392,7 +423,6 @@ def analyse(parts: list[tuple[str, str]]) -> list[Issue]:
         except RecursionError:
             walker.issues.append(Issue("TEMPLATE-SYNTAX", "模板标签嵌套过深，无法解析。", part))
         issues += walker.issues
-    _analysed[key] = issues
     return issues
 
 
@@ -452,9 +482,11 @@ def trial_render(parts: list[tuple[str, str]], context: dict, top_sources: dict)
         return value
 
     class Recording(Context):
+        # Jinja resolves every name a template mentions when it starts, taken branch or not: a
+        # value with parts (Slots) or paragraphs (Lines) records itself when really used
         def resolve_or_missing(self, key):
             value = super().resolve_or_missing(key)
-            if key in top_sources:
+            if key in top_sources and not isinstance(value, (Slots, list)):
                 trial.reads.update(top_sources[key])
                 if value is None:
                     state["last_none"] = top_sources[key]
@@ -479,6 +511,18 @@ def trial_render(parts: list[tuple[str, str]], context: dict, top_sources: dict)
         from .phrases import FILTERS
         if name in FILTERS:
             env.filters[name] = _watch(f, blank)
+    from .context import READS
+    READS.append(trial.reads.update)
+    try:
+        _render_parts(env, parts, context, top_sources, trial, state)
+    finally:
+        READS.pop()
+    return trial
+
+
+def _render_parts(env, parts, context, top_sources, trial, state) -> None:
+    from jinja2 import TemplateError
+
     for part, source in parts:
         state["part"], state["last_none"] = part, None
         try:
@@ -497,7 +541,6 @@ def trial_render(parts: list[tuple[str, str]], context: dict, top_sources: dict)
             trial.error = Issue("TEMPLATE-RENDER", f"模板生成时出错（{_runtime_zh(exc)}）。请检查模板中的计算和过滤器。",
                                 part, snippet(source, _template_line(exc)))
             break
-    return trial
 
 
 def _missing_section(exc, source: str, context: dict, top_sources: dict):

@@ -189,7 +189,18 @@ class Vocabulary:
     columns: list          # [(column, regex text)]
     column_any: re.Pattern
     shares: list           # [(compiled regex, fact path)]
+    column_suffix: re.Pattern = None   # a column word right before the figure ("…全年预算数")
     files: tuple = ()      # display names of the county files merged in
+
+    def label(self, window: str) -> str | None:
+        """The fact the words before a figure name: the first label, in order, that ends the
+        window (allowing a column word between the label and the figure)."""
+        cut = self.column_suffix.search(window) if self.column_suffix else None
+        candidates = [window] if cut is None else [window, window[:cut.start()]]
+        for rx, fact in self.facts:
+            if any(rx.search(c) for c in candidates):
+                return fact
+        return None
 
 
 BUILTIN = Path(__file__).resolve().parent / "data" / "vocabulary.yaml"
@@ -238,6 +249,7 @@ def _merge(models: list[VocabularyModel], files: tuple) -> Vocabulary:
     column_any = re.compile("|".join(f"(?P<{c}>{rx})" for c, rx in columns))
     # a label may be followed by the column it means: "本年支出全年预算数1326.80万元"
     column_word = "(?:" + "|".join(rx for _, rx in columns) + ")" if columns else "(?!)"
-    facts = [(re.compile(f"(?:{e.label})(?:{column_word}数?)?" + FILLER), e.fact) for m in models for e in m.facts]
+    column_suffix = re.compile(f"(?:{column_word})数?{FILLER}")
+    facts = [(re.compile(f"(?:{e.label})" + FILLER), e.fact) for m in models for e in m.facts]
     shares = [(re.compile(e.label), e.fact) for m in models for e in m.shares]
-    return Vocabulary(facts, columns, column_any, shares, files)
+    return Vocabulary(facts, columns, column_any, shares, column_suffix, files)

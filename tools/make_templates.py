@@ -657,7 +657,9 @@ def hunan() -> Writer:
     w.tag("{%p set i = finance.income %}")
     w.tag("{%p set e = finance.expenditure %}")
     w.tag("{%p if i.current.final is not none %}")
-    w.p("{{ year }}年度部门收入{{ i.current.final|amount(finance.unit) }}"
+    w.p("{{ year }}年度部门收入{% if i.current.budget is not none %}年初预算数{{ i.current.budget|amount(finance.unit) }}，"
+        "{% endif %}{% if i.current.adjusted is not none %}全年预算数{{ i.current.adjusted|amount(finance.unit) }}，{% endif %}"
+        "全年执行数{{ i.current.final|amount(finance.unit) }}"
         "{% if i.general.final is not none %}，其中一般公共预算财政拨款收入{{ i.general.final|amount(finance.unit) }}{% endif %}"
         "{% if i.fund.final %}，政府性基金预算财政拨款收入{{ i.fund.final|amount(finance.unit) }}{% endif %}"
         "{% if i.other.final %}，其他收入{{ i.other.final|amount(finance.unit) }}{% endif %}"

@@ -140,12 +140,7 @@ def _amounts(text: str, voc: Vocabulary, report: Report) -> list[Amount]:
         window = text[window_start:m.start()]
         a = Amount(m.start(), m.end(), Decimal(m.group(1)), m.group(2))
         change = _CHANGE.search(window)
-        label_fact = None
-        for rx, fact in voc.facts:
-            lm = rx.search(window[: change.start()] if change else window)
-            if lm:
-                label_fact = fact
-                break
+        label_fact = voc.label(window[: change.start()] if change else window)
         if change:
             if change.group(4) in ("减少", "下降", "节约"):
                 a.value = -a.value

@@ -1,0 +1,111 @@
+"""A county's words for figures: added from its own folder or named by its rubric, read like any input."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.vocabulary import pattern_problem
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTS = (ROOT / "inputs" / "yangxi-2023.yaml").read_text(encoding="utf-8")
+# a county's report names its income "资金总量" (not a word mkreport knows) and states it wrongly
+SENTENCE = "2023年部门资金总量7540.18万元，与上年基本持平。"
+
+
+def county(tmp_path: Path, sentence: str = SENTENCE) -> Path:
+    (tmp_path / "inputs").mkdir()
+    path = tmp_path / "inputs" / "部门-2023.yaml"
+    path.write_text(FACTS.replace("other_notes: 无。", f"other_notes: {sentence}"), encoding="utf-8")
+    return path
+
+
+def prose_findings(run, path: Path) -> list[str]:
+    return [l for l in run("check", str(path)).output.splitlines() if "[PROSE-" in l or "[VOCABULARY" in l]
+
+
+def test_an_unknown_word_is_not_checked_until_the_county_says_what_it_means(tmp_path, run):
+    path = county(tmp_path)
+    assert prose_findings(run, path) == []
+    (tmp_path / "vocabulary.yaml").write_text(
+        "# 本县的说法\nfacts:\n  - {label: '资金总量', fact: finance.income.total}\n", encoding="utf-8")
+    found = prose_findings(run, path)
+    assert len(found) == 1 and "[PROSE-FACT]" in found[0]
+    assert "收入总计 决算数 为 7542.23万元" in found[0]
+    assert run("list", str(path)).output.count(str(tmp_path / "vocabulary.yaml")) == 1
+
+
+def test_a_rubric_can_name_the_vocabulary_its_county_uses(tmp_path, run):
+    path = county(tmp_path)
+    (tmp_path / "rubrics").mkdir()
+    (tmp_path / "vocabularies").mkdir()
+    rubric = (ROOT / "rubrics" / "yangxi-2023.yaml").read_text(encoding="utf-8").replace(
+        "template: yangxi", "template: yangxi\nvocabulary: 本县说法")
+    (tmp_path / "rubrics" / "yangxi-2023.yaml").write_text(rubric, encoding="utf-8")
+    (tmp_path / "vocabularies" / "本县说法.yaml").write_text(
+        "facts:\n  - {label: '资金总量', fact: finance.income.total}\n", encoding="utf-8")
+    assert len(prose_findings(run, path)) == 1
+    (tmp_path / "vocabularies" / "本县说法.yaml").unlink()
+    result = run("check", str(path))
+    assert "[VOCABULARY-MISSING] 找不到正文词表“本县说法”" in result.output and result.exit_code == 1
+
+
+@pytest.mark.parametrize("entry,code,words,col", [
+    ("- {label: '资金(总量', fact: finance.income.total}", "VOCABULARY-PATTERN", "缺少右括号“)”", 13),
+    ("- {label: '(资金+)+', fact: finance.income.total}", "VOCABULARY-PATTERN", "匹配时间可能成倍增长", 13),
+    ("- {label: '.*', fact: finance.income.total}", "VOCABULARY-PATTERN", "它能匹配空文字", 13),
+    ("- {label: '资金总量', fact: finance.income.totl}", "VOCABULARY-PATH", "是否想写“finance.income.total”", 27),
+    ("- {label: '资金总量', fact: finance.income.total, note: x}", "VOCABULARY-SCHEMA-UNKNOWN", "未知字段“note”", 49),
+])
+def test_a_bad_entry_is_a_finding_at_its_line_and_the_check_goes_on(tmp_path, run, entry, code, words, col):
+    path = county(tmp_path)
+    (tmp_path / "vocabulary.yaml").write_text(f"facts:\n  {entry}\n", encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"vocabulary.yaml:2:{col}: 错误 [{code}]" in result.output and words in result.output
+    # the rest of the check still ran: the built-in words still catch a wrong figure
+    path.write_text(path.read_text(encoding="utf-8").replace("实际支出数19.85万元", "实际支出数19.58万元"),
+                    encoding="utf-8")
+    assert "[PROSE-FACT]" in run("check", str(path)).output
+
+
+def test_unknown_columns_are_named():
+    from generator.findings import Findings
+    from generator.vocabulary import _read
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        p = Path(tmp) / "v.yaml"
+        p.write_text("columns:\n  total: '合计'\n", encoding="utf-8")
+        found = Findings()
+        _read(p, found)
+        assert [f.code for f in found] == ["VOCABULARY-SCHEMA-UNKNOWN"]
+        assert "未知的口径“total”" in found[0].message and "adjusted（调整预算数）" in found[0].message
+
+
+@pytest.mark.parametrize("sentence,fact", [
+    # the national self-evaluation table's columns: 年初预算数 / 全年预算数 (adjusted) / 全年执行数 (final)
+    ("本年支出全年预算数7540.18万元，全年执行数7540.18万元。", None),
+    ("本年支出全年预算数7540.81万元。", "调整预算数 为 7540.18万元"),
+    ("本年支出全年执行数7541.18万元。", "决算数 为 7540.18万元"),
+    ("全年预算收入7532.81万元。", None),
+    ("全年预算收入7523.81万元。", "本年收入合计 调整预算数 为 7532.81万元"),
+])
+def test_the_national_columns_are_built_in(tmp_path, run, sentence, fact):
+    found = prose_findings(run, county(tmp_path, sentence))
+    if fact is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and fact in found[0], found
+
+
+def test_the_built_in_vocabulary_passes_its_own_checks():
+    from generator.findings import Findings
+    from generator.vocabulary import BUILTIN, _read
+    found = Findings()
+    assert _read(BUILTIN, found) is not None and not found
+
+
+@pytest.mark.parametrize("pattern", ["收入", "(?:部门)?(?:预算)?收入(?:计划)?", "项目(?:专项资金|支出)", "[一二]季度收入"])
+def test_ordinary_patterns_are_accepted(pattern):
+    assert pattern_problem(pattern) == ""
