@@ -29,6 +29,7 @@ class Kind:
     folder: str           # the folder a county keeps them in
     suffixes: tuple
     shipped: bool = True  # whether mkreport ships files of this kind (found by name last)
+    named_in: str = "事实文件或评分体系"
 
     def names(self, ref: str) -> list[str]:
         """File names a name may stand for: `yangxi-2023` → yangxi-2023.yaml, yangxi-2023.yml."""
@@ -43,9 +44,9 @@ class Kind:
         return filename
 
 
-RUBRIC = Kind("rubric", "评分体系", "rubrics", (".yaml", ".yml"))
+RUBRIC = Kind("rubric", "评分体系", "rubrics", (".yaml", ".yml"), named_in="事实文件")
 TEMPLATE = Kind("template", "报告模板", "templates", (".docx",))
-VOCABULARY = Kind("vocabulary", "正文词表", "vocabularies", (".yaml", ".yml"), shipped=False)
+VOCABULARY = Kind("vocabulary", "正文词表", "vocabularies", (".yaml", ".yml"), shipped=False, named_in="评分体系")
 KINDS = (RUBRIC, TEMPLATE, VOCABULARY)
 
 # A county's own words for figures, found walking up from a facts file (see vocabulary.py).

@@ -98,6 +98,11 @@ def render_docx(template: Path, context: dict, report_date: _dt.date | None = No
         doc.render(context, jinja_env=environment(), autoescape=True)
     except TemplateError as exc:
         raise MkreportError(f"模板 {template.name} 出错：{_template_problem(exc)}", str(template)) from None
+    except Exception as exc:
+        # check has already rendered the template's Jinja code with these values, so what fails here
+        # is the Word XML a template's tags produced (a tag splitting a table row, say)
+        raise MkreportError(f"用模板 {template.name} 生成报告时出错：模板中的标签生成了无效的 Word 文档结构"
+                            f"（{type(exc).__name__}）。请检查模板中跨段落、跨表格行的 {{% %}} 标签。", str(template)) from None
     props = doc.docx.core_properties
     stamp = _dt.datetime.combine(report_date or _dt.date(2000, 1, 1), _dt.time(9, 0))
     props.author = props.last_modified_by = "mkreport"

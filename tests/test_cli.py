@@ -66,7 +66,7 @@ def test_missing_rubric_is_a_finding_on_the_rubric_field(run, tmp_path):
     assert result.exit_code == 1 and f"{p}:2:9: 错误 [RUBRIC-MISSING]" in result.stdout
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["schema"]])
+@pytest.mark.parametrize("command", [[], ["check"], ["build"], ["schema"], ["list"]])
 def test_every_command_has_chinese_help_with_an_example(run, command):
     result = run(*command, "--help")
     assert result.exit_code == 0 and "示例" in result.stdout and "mkreport" in result.stdout
@@ -96,3 +96,24 @@ def test_command_line_mistakes_are_explained_in_chinese(args, words):
     out = subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 2
     assert words in out.stderr and "--help" in out.stderr and "Error" not in out.stderr
+
+
+def test_build_goes_on_past_an_unreadable_input(run, tmp_path):
+    """Like check: one file that cannot be read is reported, the others are still built."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("a: 1\na: [\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("build", str(bad), str(ROOT / "inputs" / "yangxi-2023.yaml"), "-o", str(out))
+    assert result.exit_code == 2
+    assert f"{bad}:2:1: 错误 [INPUT]" in result.output and (out / "yangxi-2023.docx").is_file()
+    assert not (out / "bad.docx").exists()
+
+
+def test_build_writes_the_formats_asked_for(run, tmp_path, monkeypatch):
+    """--to names registered formats; a format that needs another writes that one first."""
+    from generator.formats import FORMATS, plan
+    assert [f.name for f in plan(["pdf"])] == ["docx", "pdf"] and set(FORMATS) >= {"docx", "pdf"}
+    result = run("build", str(ROOT / "inputs" / "yangxi-2023.yaml"), "--to", "docx", "-o", str(tmp_path))
+    assert result.exit_code == 0 and (tmp_path / "yangxi-2023.docx").is_file()
+    bad = run("build", str(ROOT / "inputs" / "yangxi-2023.yaml"), "--to", "odt")
+    assert bad.exit_code == 2 and "选项 --to 的值“odt”无效" in bad.output

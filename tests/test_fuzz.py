@@ -18,7 +18,7 @@ from generator.pipeline import check
 from generator.render import render_docx
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = {name: (ROOT / "inputs" / f"{name}.yaml").read_bytes() for name in ("yangxi-2023", "pingyuan-2023")}
+SOURCES = {name: (ROOT / "inputs" / f"{name}.yaml").read_bytes() for name in ("yangxi-2023", "pingyuan-2023", "hunan-example-2023")}
 FUZZ = settings(max_examples=60, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 

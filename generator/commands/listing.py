@@ -22,7 +22,7 @@ def run_list(where: str | None, fmt: str) -> None:
         return
     lines = []
     for kind, entries in groups.items():
-        lines.append(f"{kind.zh}（在事实文件或评分体系中写 {kind.key}: 名字）：")
+        lines.append(f"{kind.zh}（在{kind.named_in}中写 {kind.key}: 名字）：")
         if not entries:
             lines.append(f"  （没有；可放在 {kind.folder}/ 文件夹中）")
         width = max((len(e.name) for e in entries), default=0)
