@@ -133,7 +133,7 @@ class Builder:
         return Slots(values, sources)
 
     def build(self) -> dict:
-        report, view = self.report, self.view
+        report = self.report
         dept = report.department
         fin = report.finance
         from .facts import Assets, Document, Economic, Expenditure, Income, Staffing

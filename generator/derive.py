@@ -259,6 +259,7 @@ class Derived:
     statuses: list            # per target: (完成/未完成 or None, actual in the target's unit)
     targets: TargetSummary
     scores: Scores
+    context: dict | None = None   # the template's values, built once (by the template check), rendered by build
 
 
 def derive(report: Report, rubric: Rubric) -> Derived:

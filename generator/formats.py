@@ -25,7 +25,8 @@ def _docx(result, target: Path, made: dict) -> None:
     from .render import render_docx
 
     loaded = result.loaded
-    data = render_docx(loaded.template.path, build_context(loaded, result.derived), loaded.report.report_date)
+    context = result.derived.context or build_context(loaded, result.derived)
+    data = render_docx(loaded.template.path, context, loaded.report.report_date)
     write_atomic(target, data)
 
 

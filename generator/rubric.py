@@ -13,7 +13,7 @@ from pathlib import Path
 from . import facts
 from .findings import Document, Findings
 from .numbers import fmt
-from .rules import RULES, FactPaths, Rule, RuleField
+from .rules import RULES, FactPaths, RuleField
 from .schema import Choice, Field, Integer, ListOf, Model, ModelKind, Number, OneOrList, Text
 
 

@@ -6,7 +6,6 @@ and templates with mistakes in them.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import zipfile
 from decimal import Decimal
 from pathlib import Path

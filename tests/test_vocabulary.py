@@ -1,7 +1,6 @@
 """A county's words for figures: added from its own folder or named by its rubric, read like any input."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest

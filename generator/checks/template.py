@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from ..context import RUBRIC, Builder, Slots
 from ..contract import facts_kind
-from ..facts import AMOUNT_PATHS, COLUMNS
 from ..datafile import display_path
+from ..facts import AMOUNT_PATHS, COLUMNS
 from ..findings import Document, Findings
 from ..schema import dotted_path, filled_paths
 
 
 def check_template(loaded, derived, mentions: dict, found: Findings) -> None:
-    from ..template import TemplateProblem, analyse, template_parts, trial_render
+    from ..analysis import analyse
+    from ..template import TemplateProblem, template_parts, trial_render
 
     path = loaded.template.path
     name = f"{loaded.template.name}（{loaded.template.origin}）" if loaded.template.builtin else display_path(path)
@@ -29,6 +30,7 @@ def check_template(loaded, derived, mentions: dict, found: Findings) -> None:
         return
     builder = Builder(loaded, derived)
     context, top = builder.build(), builder.top_sources()
+    derived.context = context
     trial = trial_render(parts, context, top)
     if trial.error is not None:
         i = trial.error
@@ -58,7 +60,7 @@ def _blanks(loaded, trial, name: str, found: Findings) -> None:
         if facts_kind(dotted) == "object":
             what = "事实文件中没有这一节"
         else:
-            what = f"事实文件中没有这个值（也无法由其他数推算）"
+            what = "事实文件中没有这个值（也无法由其他数推算）"
         found.error("TEMPLATE-BLANK", f"报告中将出现空白：模板 {name} 要写出 {dotted}（{label}），但{what}。"
                     "请填写它，或换用在缺少时省略这一句的模板。", loaded.doc, fact)
 

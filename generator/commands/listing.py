@@ -25,11 +25,22 @@ def run_list(where: str | None, fmt: str) -> None:
         lines.append(f"{kind.zh}（在{kind.named_in}中写 {kind.key}: 名字）：")
         if not entries:
             lines.append(f"  （没有；可放在 {kind.folder}/ 文件夹中）")
-        width = max((len(e.name) for e in entries), default=0)
+        width = max((_width(e.name) for e in entries), default=0)
+        origin = max((_width(e.found.origin) for e in entries), default=0)
         for e in entries:
-            lines.append(f"  {e.name.ljust(width)}  {e.found.origin}  {e.found.path}")
+            lines.append(f"  {_pad(e.name, width)}  {_pad(e.found.origin, origin)}  {e.found.path}")
             for s in e.shadows:
                 lines.append(f"  {' ' * width}  （遮盖了{s.origin}的 {s.path}）")
     lines.append("本县正文词表（自动使用）：" + (str(county) if county else
                                          f"没有（可在县文件夹中放一个 {COUNTY_VOCABULARY}）"))
     sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _width(text: str) -> int:
+    """Columns a text takes in a terminal: Chinese characters take two."""
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
