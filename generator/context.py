@@ -27,6 +27,8 @@ class Slots:
         self._sources = sources or {}
 
     def __getattr__(self, name: str):
+        if name.startswith("_"):       # our own slots, before they are set (copy, pickle)
+            raise AttributeError(name)
         try:
             return self._values[name]
         except KeyError:
