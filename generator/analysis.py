@@ -7,13 +7,12 @@ report is a finding of `mkreport check`, with the paragraph it is in, before any
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 
 from . import contract
 from .contract import CONTEXT, T
-from .template import Issue, _write, snippet
+from .template import Issue, snippet
 
 UNKNOWN = T("unknown")
 LOOP = T("object", "循环变量", {n: T("int") for n in ("index", "index0", "revindex", "revindex0", "length", "depth",
@@ -243,29 +242,23 @@ def analyse(parts: list[tuple[str, str]]) -> list[Issue]:
     """Every problem of a template against the contract (syntax, names, filters, printed objects).
     Parsing a large template costs more than the rest of a check, so the result is kept, in
     memory and on disk, keyed by the template's sources and by the contract itself."""
+    from . import cache
     from .contract import reference
-    from .environment import CODE_VERSION, cache_dir
 
-    digest = hashlib.sha256(CODE_VERSION.encode())
-    digest.update(reference().encode())
-    for part, source in parts:
-        digest.update(part.encode() + b"\0" + source.encode() + b"\0")
-    key = digest.hexdigest()
-    if key in _analysed:
-        return _analysed[key]
-    folder = cache_dir()
-    file = folder / f"{key}.issues.json" if folder else None
+    name = cache.key(reference(), *(p for part in parts for p in part)) + ".issues.json"
+    if name in _analysed:
+        return _analysed[name]
     issues = None
-    if file is not None:
+    cached = cache.read(name)
+    if cached is not None:
         try:
-            issues = [Issue(**i) for i in json.loads(file.read_text(encoding="utf-8"))]
-        except (OSError, ValueError, TypeError):
+            issues = [Issue(**i) for i in json.loads(cached.decode("utf-8"))]
+        except (ValueError, TypeError):
             issues = None
     if issues is None:
         issues = _analyse(parts)
-        if file is not None:
-            _write(file, json.dumps([i.__dict__ for i in issues], ensure_ascii=False))
-    _analysed[key] = issues
+        cache.write(name, json.dumps([i.__dict__ for i in issues], ensure_ascii=False).encode("utf-8"))
+    _analysed[name] = issues
     return issues
 
 

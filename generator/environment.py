@@ -10,28 +10,13 @@ code on disk, keyed by a hash of the source, so the next `mkreport build` skips 
 """
 from __future__ import annotations
 
-import hashlib
 import marshal
-import os
-import sys
-from pathlib import Path
 
 from jinja2 import FunctionLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from . import cache
 from .phrases import FILTERS
-
-# Bump when the meaning of cached entries changes; the Python version is part of the key
-# because marshalled code objects only load into the version that wrote them.
-CODE_VERSION = f"mkreport-2-py{sys.version_info[0]}{sys.version_info[1]}"
-
-
-def cache_dir() -> Path | None:
-    base = os.environ.get("MKREPORT_CACHE") or os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
-    if os.environ.get("MKREPORT_CACHE") == "off":
-        return None
-    return Path(base) / "mkreport" if not os.environ.get("MKREPORT_CACHE") else Path(base)
-
 
 def _no_none(value):
     """What `{{ x }}` prints for a value the facts do not have: nothing, never "None".
@@ -70,25 +55,15 @@ class ReportEnvironment(ImmutableSandboxedEnvironment):
 
     def _load(self, source: str):
         """Compiled code for a template source: from the disk cache, or compiled and cached."""
-        key = hashlib.sha256((CODE_VERSION + source).encode("utf-8")).hexdigest()
-        folder = cache_dir()
-        path = folder / f"{key}.code" if folder else None
-        code = None
-        if path is not None and path.is_file():
+        name = cache.key(source) + ".code"
+        data = cache.read(name)
+        if data is not None:
             try:
-                code = marshal.loads(path.read_bytes())
-            except (OSError, ValueError, EOFError, TypeError):
-                code = None
-        if code is None:
-            code = self.compile(source)
-            if path is not None:
-                try:
-                    folder.mkdir(parents=True, exist_ok=True)
-                    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-                    tmp.write_bytes(marshal.dumps(code))
-                    os.replace(tmp, path)
-                except OSError:
-                    pass   # a read-only home is no reason to fail a build
+                return marshal.loads(data)
+            except (ValueError, EOFError, TypeError):
+                pass        # a damaged entry: compiled again below
+        code = self.compile(source)
+        cache.write(name, marshal.dumps(code))
         return code
 
 

@@ -43,30 +43,18 @@ def template_class():
 
 
 def _disk_cached(src_xml: str, patch) -> str:
-    """docxtpl's clean-up of a part, kept on disk beside the compiled templates (see environment)."""
-    import hashlib
-    import os
+    """docxtpl's clean-up of a part, kept in the disk cache (keyed by docxtpl's release too)."""
+    from . import cache
 
-    from .environment import CODE_VERSION, cache_dir
-
-    folder = cache_dir()
-    if folder is None:
-        return patch(src_xml)
-    import docxtpl   # its version is part of the key: another release may clean differently
-    key = f"{CODE_VERSION}-docxtpl{docxtpl.__version__}\n{src_xml}"
-    path = folder / (hashlib.sha256(key.encode("utf-8")).hexdigest() + ".xml")
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        pass
+    name = cache.key(cache.docxtpl_stamp(), src_xml) + ".xml"
+    data = cache.read(name)
+    if data is not None:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     out = patch(src_xml)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(out, encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    cache.write(name, out.encode("utf-8"))
     return out
 
 

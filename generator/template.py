@@ -12,9 +12,7 @@ by the template's hash beside the compiled templates, so a check does not load d
 """
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,40 +40,26 @@ def template_parts(path: Path) -> list[tuple[str, str]]:
         data = path.read_bytes()
     except OSError as exc:
         raise TemplateProblem(f"无法读取模板：{_os_error(exc)}。") from None
-    from .environment import CODE_VERSION, cache_dir
+    from . import cache
 
-    key = hashlib.sha256(f"{CODE_VERSION}-{_docxtpl_stamp()}\n".encode() + data).hexdigest()
-    if key in _parts_cache:
-        return _parts_cache[key]
-    folder = cache_dir()
-    file = folder / f"{key}.parts.json" if folder else None
+    name = cache.key(cache.docxtpl_stamp(), data) + ".parts.json"
+    if name in _parts_cache:
+        return _parts_cache[name]
     parts = None
-    if file is not None:
+    cached = cache.read(name)
+    if cached is not None:
         try:
-            loaded = json.loads(file.read_text(encoding="utf-8"))
+            loaded = json.loads(cached.decode("utf-8"))
             if isinstance(loaded, list) and all(isinstance(p, list) and len(p) == 2 and
                                                 all(isinstance(x, str) for x in p) for p in loaded):
                 parts = [tuple(p) for p in loaded]
-        except (OSError, ValueError):
-            parts = None       # absent or damaged: made again below
+        except ValueError:
+            parts = None       # damaged: made again below
     if parts is None:
         parts = _extract(data)
-        if file is not None:
-            _write(file, json.dumps(parts, ensure_ascii=False))
-    _parts_cache[key] = parts
+        cache.write(name, json.dumps(parts, ensure_ascii=False).encode("utf-8"))
+    _parts_cache[name] = parts
     return parts
-
-
-def _docxtpl_stamp() -> str:
-    """Which docxtpl prepares the sources (another release may prepare them differently), without
-    importing it: a check with a warm cache never loads docxtpl, python-docx or lxml."""
-    from importlib.util import find_spec
-    spec = find_spec("docxtpl")
-    try:
-        st = os.stat(Path(spec.origin).parent / "template.py")
-        return f"docxtpl-{st.st_size}-{st.st_mtime_ns}"
-    except (OSError, TypeError, AttributeError):
-        return "docxtpl"
 
 
 def _os_error(exc: OSError) -> str:
@@ -110,17 +94,6 @@ def _extract(data: bytes) -> list[tuple[str, str]]:
     except Exception:     # python-docx and lxml report a broken file in many ways
         raise TemplateProblem("无法打开模板：它不是有效的 Word 文档（.docx）。请用 Word 或 WPS 另存为 .docx 后重试。") \
             from None
-
-
-def _write(file: Path, text: str) -> None:
-    """A cache entry, written whole or not at all; a cache that cannot be written is no error."""
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = file.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, file)
-    except OSError:
-        pass
 
 
 def snippet(source: str, lineno: int | None) -> str:

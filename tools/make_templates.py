@@ -366,6 +366,16 @@ def common_tail(w: Writer) -> None:
                    ("{% if grade %}绩效等级：{{ grade }}{% endif %}", "Table Text")], last=True)
 
 
+def budget_table(w: Writer, heads: list[str], caption: str) -> None:
+    """The expenditure table (by nature, with the economic classification), when there is one."""
+    w.tag("{%p if finance.has_table %}")
+    w.table(heads, "finance.rows",
+            [("{{ r.label }}", "Table Text"), ("{{ r.budget_text }}", "Table Number"),
+             ("{{ r.adjusted_text }}", "Table Number"), ("{{ r.final_text }}", "Table Number")],
+            [70, 28, 28, 28], caption=caption, unit="单位：{{ finance.unit }}")
+    w.tag("{%p endif %}")
+
+
 def targets_table_if_asked(w: Writer, caption: str) -> None:
     """The targets table after the indicator whose rubric entry says `table: targets`, at any level."""
     w.tag("{%p if a.table == 'targets' and targets %}")
@@ -430,12 +440,7 @@ def yangxi() -> Writer:
         "{% if finance.has_table %}，详见下表{% endif %}。")
     w.tag("{%p endif %}")
     w.tag("{%p endif %}")
-    w.tag("{%p if finance.has_table %}")
-    w.table(["项目（按支出性质和经济分类）", "年初预算数", "调整预算数", "决算数"], "finance.rows",
-            [("{{ r.label }}", "Table Text"), ("{{ r.budget_text }}", "Table Number"),
-             ("{{ r.adjusted_text }}", "Table Number"), ("{{ r.final_text }}", "Table Number")],
-            [70, 28, 28, 28], caption="{{ year }}年部门整体支出", unit="单位：{{ finance.unit }}")
-    w.tag("{%p endif %}")
+    budget_table(w, ["项目（按支出性质和经济分类）", "年初预算数", "调整预算数", "决算数"], "{{ year }}年部门整体支出")
     w.tag("{%p if finance.three_public.final is not none %}")
     w.p("3.“三公”经费支出。", "Heading 3")
     w.p("{% set t = finance.three_public %}{{ year }}年“三公”经费决算支出{{ t.final|amount(finance.unit) }}"
@@ -674,12 +679,7 @@ def hunan() -> Writer:
         "{% if e.current.prior is not none %}；{{ e.current.final|change(e.current.prior, finance.unit) }}{% endif %}。")
     w.tag("{%p endif %}")
     w.tag("{%p endif %}")
-    w.tag("{%p if finance.has_table %}")
-    w.table(["项目", "年初预算数", "全年预算数", "全年执行数"], "finance.rows",
-            [("{{ r.label }}", "Table Text"), ("{{ r.budget_text }}", "Table Number"),
-             ("{{ r.adjusted_text }}", "Table Number"), ("{{ r.final_text }}", "Table Number")],
-            [70, 28, 28, 28], caption="{{ year }}年度部门整体支出情况", unit="单位：{{ finance.unit }}")
-    w.tag("{%p endif %}")
+    budget_table(w, ["项目", "年初预算数", "全年预算数", "全年执行数"], "{{ year }}年度部门整体支出情况")
     w.tag("{%p if finance.three_public.final is not none %}")
     w.p("{% set t = finance.three_public %}“三公”经费支出{{ t.final|amount(finance.unit) }}"
         "{% if t.budget is not none %}，{{ t.final|versus(t.budget, '年初预算数', finance.unit) }}{% endif %}"
