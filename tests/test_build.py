@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -270,3 +271,13 @@ def test_runs_name_their_east_asian_font(built):
             assert fonts.get(qn("w:eastAsia")) == expected[p.style.name], p.text[:20]
             seen += 1
     assert seen > 100
+
+
+def test_the_committed_templates_are_what_the_template_maker_makes(tmp_path):
+    """templates/*.docx come from tools/make_templates.py, byte for byte: edit the maker, not the files."""
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "make_templates.py"), str(tmp_path)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    for made in sorted(tmp_path.glob("*.docx")):
+        assert made.read_bytes() == (ROOT / "templates" / made.name).read_bytes(), made.name
+    assert {p.name for p in tmp_path.glob("*.docx")} == {p.name for p in (ROOT / "templates").glob("*.docx")}

@@ -734,8 +734,7 @@ def hunan() -> Writer:
 HOUSE_STYLES = {"yangxi": yangxi, "pingyuan": pingyuan, "hunan": hunan}
 
 
-def main() -> None:
-    out = ROOT / "templates"
+def main(out: Path = ROOT / "templates") -> None:
     out.mkdir(exist_ok=True)
     for name, make in HOUSE_STYLES.items():
         make().save(out / f"{name}.docx")
@@ -743,4 +742,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "templates"))
