@@ -265,8 +265,9 @@ class Builder:
                 n = n.parent
             entry = self.report.scores.get(leaf.id)
             exp = self.scores.expected.get(leaf.id)
+            # the table has three name columns: a fourth level and deeper goes with the third
             values = {"l1": chain[0].name, "l2": chain[1].name if len(chain) > 1 else "",
-                      "l3": chain[2].name if len(chain) > 2 else "", "points": leaf.points,
+                      "l3": "—".join(n.name for n in chain[2:]), "points": leaf.points,
                       "score": self.scores.derived.get(leaf.id),
                       "reason": "；".join(self.lines(entry.reason, ("scores", leaf.id, "reason"))) if entry else "",
                       "rule": leaf.rule, "rate": exp.measure if exp else None,

@@ -144,7 +144,7 @@ ROW = named(obj("BudgetRow", "支出表的一行", {
 
 SCORE_ROW = named(obj("ScoreRow", "自评表（附件）的一行：一项末级指标", {
     "l1": text("一级指标名称"), "l2": text("二级指标名称（没有时为空文字）"),
-    "l3": text("三级指标名称（没有时为空文字）"),
+    "l3": text("三级指标名称（没有时为空文字；第四级及以下与第三级以“—”相连）"),
     "l1_shown": text("一级指标名称，只在同组第一行出现"),
     "l2_shown": text("二级指标名称，只在同组第一行出现"),
     "points": number("分值", optional=False), "score": number("得分", optional=False),

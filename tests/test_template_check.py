@@ -251,3 +251,54 @@ def test_headings_from_rubric_names_never_say_qingkuang_twice(tmp_path, run):
     assert run("build", str(path), "-o", str(tmp_path / "out")).exit_code == 0
     text = texts(tmp_path / "out" / "pingyuan-2023.docx")
     assert "（一）预算编制情况。指标总分14分" in text and "情况情况" not in text
+
+
+COUNTY_RUBRIC = """\
+name: 某县指标体系（测试）
+indicators:
+  - {id: A, name: 决策, points: 30}
+  - id: B
+    name: 过程
+    points: 30
+    children:
+      - {id: B1, name: 资金管理, points: 30}
+  - id: C
+    name: 产出与效益
+    points: 40
+    children:
+      - id: C1
+        name: 产出
+        points: 40
+        children:
+          - id: C11
+            name: 数量
+            points: 40
+            children:
+              - {id: C111, name: 目标完成, points: 20, rule: {kind: target_rate}}
+              - {id: C112, name: 重点任务, points: 20}
+"""
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_a_rubric_of_any_depth_reaches_every_level(tmp_path, run, style):
+    """Leaves at the first, second and fourth level: names, scores and reasons all in the report."""
+    (tmp_path / "rubrics").mkdir()
+    (tmp_path / "rubrics" / "某县.yaml").write_text(COUNTY_RUBRIC + f"template: {style}\n", encoding="utf-8")
+    (tmp_path / "inputs").mkdir()
+    text = (ROOT / "inputs" / "yangxi-2023.yaml").read_text(encoding="utf-8")
+    head, _, tail = text.partition("\nscores:\n")
+    scores = ("\nscores:\n  A: {score: 29, text: 决策程序规范。, reason: 论证不充分扣1分。}\n"
+              "  B1: {score: 28, text: 资金管理规范。, reason: 支付进度偏慢扣2分。}\n"
+              "  C111: {text: 目标大部分完成。}\n"
+              "  C112: {score: 19.5, text: 重点任务基本完成。, reason: 一项任务延期扣0.5分。}\n")
+    rest = tail[tail.index("\nproblems:"):]
+    path = tmp_path / "inputs" / "x.yaml"
+    path.write_text(head.replace("rubric: yangxi-2023", "rubric: 某县") + scores + rest, encoding="utf-8")
+    result = run("build", str(path), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    unused = [l for l in result.output.splitlines() if "[TEMPLATE-UNUSED]" in l and "scores." in l]
+    assert not unused and "TEMPLATE-BLANK" not in result.output, result.output
+    body = texts(tmp_path / "out" / "x.docx")
+    for words in ("论证不充分扣1分。", "支付进度偏慢扣2分。", "一项任务延期扣0.5分。", "重点任务基本完成。",
+                  "数量—重点任务", "整体绩效目标完成率86.67%"):
+        assert words in body, words

@@ -376,6 +376,14 @@ def budget_table(w: Writer, heads: list[str], caption: str) -> None:
     w.tag("{%p endif %}")
 
 
+def leaf_notes(w: Writer) -> None:
+    """Under a first-level indicator that has no children (its heading carries no sentence): the
+    completion rate its rule scores by, and why points were taken off."""
+    w.tag("{%p if not a.children and (a.reason or (a.rule == 'target_rate' and targets_summary.total)) %}")
+    w.p(TARGET_RATE + REASON)
+    w.tag("{%p endif %}")
+
+
 def targets_table_if_asked(w: Writer, caption: str) -> None:
     """The targets table after the indicator whose rubric entry says `table: targets`, at any level."""
     w.tag("{%p if a.table == 'targets' and targets %}")
@@ -467,6 +475,7 @@ def yangxi() -> Writer:
     w.h2("{{ loop.index|numbering('（一）') }}{{ a.name|suffix('情况') }}。指标总分{{ a.points|points }}分，"
          "自评得分{{ a.score|points }}分。")
     paras(w, "a.text")
+    leaf_notes(w)
     w.tag("{%p else %}")
     w.p("{{ loop.index|numbering(['1.', '1.', '（1）', '①', '①', '①'][loop.depth0]) }}{{ a.name }}。指标总分"
         "{{ a.points|points }}分，自评得分{{ a.score|points }}分。{{ a.first }}" + TARGET_RATE + REASON)
@@ -539,7 +548,8 @@ def pingyuan() -> Writer:
     w.tag("{%p endif %}")
     w.h1("二、绩效自评情况")
     w.h2("（一）自评结论")
-    w.p("根据部门整体支出绩效评价指标，{{ dept.short }}{{ year }}年度自评得分为{{ total|points }}分"
+    w.p("根据{% if basis %}《{{ basis.title }}》{% if basis.number %}（{{ basis.number }}）{% endif %}{% else %}"
+        "部门整体支出绩效评价指标{% endif %}，{{ dept.short }}{{ year }}年度自评得分为{{ total|points }}分"
         "{% if grade %}，绩效等级为{{ grade }}{% endif %}。（详见附件）")
     conclusion_text(w)
     w.h2("（二）部门整体支出绩效指标分析")
@@ -694,6 +704,7 @@ def hunan() -> Writer:
     w.tag("{%p if loop.depth == 1 %}")
     w.h2("{{ loop.index|numbering('（一）') }}{{ a.name }}（分值{{ a.points|points }}分，得分{{ a.score|points }}分）")
     paras(w, "a.text")
+    leaf_notes(w)
     w.tag("{%p else %}")
     w.p("{{ loop.index|numbering(['（一）', '1.', '（1）', '①', '①', '①'][loop.depth0]) }}{{ a.name }}"
         "（分值{{ a.points|points }}分，得分{{ a.score|points }}分）。{{ a.first }}"
