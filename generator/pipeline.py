@@ -2,7 +2,8 @@
 
     load    facts + rubric + template + vocabulary, each value with its file:line:col
     derive  totals, rates, expected scores, target statuses — computed once (derive.py)
-    check   findings, from the loaded facts and the derived values (checks/, templates.py)
+    check   findings, from the loaded facts and the derived values (checks/; checks/template.py
+            renders the template's Jinja code once on trial: names, blanks, fields left out)
     render  outputs by registered name: docx, pdf (formats.py)
 
 Nothing here knows about click; nothing here stops at the first bad file.
@@ -31,7 +32,6 @@ class Loaded:
     doc: Document | None = None
     rubric: Rubric | None = None
     template: Found | None = None
-    template_named_in: tuple | None = None    # (Document, path) of the `template:` that chose it
     vocabulary: object = None                 # vocabulary.Vocabulary
     findings: Findings = field(default_factory=Findings)
     unreadable: bool = False                  # the file (or its rubric) could not be read at all
@@ -89,7 +89,6 @@ def _find_template(out: Loaded) -> None:
         starts = [here] if rubric.builtin else [here, rubric.path.parent]
     else:
         ref, doc, stated_in, starts = DEFAULT_TEMPLATE, out.doc, out.path, [here]
-    out.template_named_in = (doc, ("template",))
     try:
         out.template = resolve(TEMPLATE, ref, stated_in, starts)
     except NotFound as exc:
@@ -120,7 +119,7 @@ def derive(loaded: Loaded):
     return compute(loaded.report, loaded.rubric)
 
 
-def check(path: Path, display: str | None = None, template: bool = True) -> Result:
+def check(path: Path, display: str | None = None) -> Result:
     """Load, derive and check one input. Never raises for anything a user can write."""
     loaded = load(path, display)
     result = Result(loaded)

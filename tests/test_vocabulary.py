@@ -108,3 +108,13 @@ def test_the_built_in_vocabulary_passes_its_own_checks():
 @pytest.mark.parametrize("pattern", ["收入", "(?:部门)?(?:预算)?收入(?:计划)?", "项目(?:专项资金|支出)", "[一二]季度收入"])
 def test_ordinary_patterns_are_accepted(pattern):
     assert pattern_problem(pattern) == ""
+
+
+def test_a_broken_county_file_is_reported_once_for_all_its_inputs(tmp_path, run):
+    path = county(tmp_path)
+    other = path.with_name("另一部门-2023.yaml")
+    other.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "vocabulary.yaml").write_text("facts:\n  - {label: '资金(总量', fact: finance.income.total}\n",
+                                              encoding="utf-8")
+    result = run("check", str(path), str(other))
+    assert result.output.count("[VOCABULARY-PATTERN]") == 1 and "共发现 1 个错误" in result.output

@@ -12,9 +12,12 @@ from ..pipeline import check
 def run_check(inputs: list[str], fmt: str, strict: bool) -> int:
     findings: list[Finding] = []
     unreadable = False
+    seen: set[int] = set()
     for name in inputs:
         result = check(Path(name), name)
-        findings.extend(result.findings.sorted())
+        # a problem in a shared rubric or vocabulary is one finding, however many inputs use it
+        findings.extend(f for f in result.findings.sorted() if id(f) not in seen)
+        seen.update(id(f) for f in result.findings)
         unreadable = unreadable or result.loaded.unreadable
     errors = sum(f.severity == ERROR for f in findings)
     warnings = sum(f.severity == WARNING for f in findings)
