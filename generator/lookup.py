@@ -131,23 +131,27 @@ def _absolute(path: Path) -> Path:
         return Path(path).absolute()
 
 
-def places(kind: Kind, starts: list[Path]) -> list[Place]:
-    """Where a name is looked for, in order, seen from each starting folder."""
-    out: list[Place] = []
+def places(kind: Kind, starts: list[Path]):
+    """Where a name is looked for, in order, seen from each starting folder. A generator: the
+    shipped folder (importlib.resources) is only looked up when nothing nearer had the name."""
+    seen = set()
+
+    def new(place: Place) -> bool:
+        if place.folder in seen:
+            return False
+        seen.add(place.folder)
+        return True
+
     for start in starts:
         start = _absolute(start)
-        out.append(Place(start, BESIDE))
         near = nearest(start, kind.folder)
-        if near is not None:
-            out.append(Place(near, NEAREST))
+        for place in (Place(start, BESIDE), Place(near, NEAREST) if near is not None else None):
+            if place is not None and new(place):
+                yield place
     if kind.shipped:
-        out.append(Place(packaged(kind.folder), BUILTIN))
-    seen, unique = set(), []
-    for p in out:
-        if p.folder not in seen:
-            seen.add(p.folder)
-            unique.append(p)
-    return unique
+        place = Place(packaged(kind.folder), BUILTIN)
+        if new(place):
+            yield place
 
 
 _FACTS_KEYS = re.compile(r"^(?:department|scores)\s*:", re.M)
