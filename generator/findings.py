@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .codes import ERROR, WARNING, severity
 from .schema import Path
 
-ERROR, WARNING = "error", "warning"
 SEVERITY_ZH = {ERROR: "错误", WARNING: "警告"}
 
 
@@ -86,17 +86,21 @@ class Finding:
 class Findings(list):
     """The findings of one run, with the counts the CLI needs."""
 
-    def add(self, code: str, severity: str, message: str, doc: Document | None = None,
+    def add(self, code: str, message: str, doc: Document | None = None,
             path: Path = (), offset: int | None = None, **numbers) -> Finding:
-        f = Finding(code, severity, message, doc, tuple(path), numbers=numbers, offset=offset)
+        """A finding of a registered code (codes.py), with the severity the registry gives it."""
+        f = Finding(code, severity(code), message, doc, tuple(path), numbers=numbers, offset=offset)
         self.append(f)
         return f
 
+    # Named for what a reader of the check expects; the registry decides, and they must agree.
     def error(self, code, message, doc=None, path=(), offset=None, **numbers):
-        return self.add(code, ERROR, message, doc, path, offset, **numbers)
+        assert severity(code) == ERROR, code
+        return self.add(code, message, doc, path, offset, **numbers)
 
     def warning(self, code, message, doc=None, path=(), offset=None, **numbers):
-        return self.add(code, WARNING, message, doc, path, offset, **numbers)
+        assert severity(code) == WARNING, code
+        return self.add(code, message, doc, path, offset, **numbers)
 
     def extend_problems(self, problems, doc: Document, prefix: str = "") -> None:
         """Schema problems (already positioned) as error findings; `prefix` names the document kind."""

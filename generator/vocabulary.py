@@ -177,6 +177,9 @@ class VocabularyModel(Model):
     columns = Field(ColumnWords(), "口径词", help="budget（年初预算数）、adjusted（调整预算数/全年预算数）、"
                                               "final（决算数/全年执行数）各自的称呼，正则表达式")
     shares = Field(ListOf(ModelKind(Label)), "比例的总额", help="“占××的 P%”中 ×× 的称呼 → 作为分母的事实")
+    before = Field(Pattern(), "称呼前可以紧挨着的字词",
+                   help="正则表达式。称呼前紧挨着别的名词时（“营业收入”“专项项目支出”），说的不是本部门的数，不核对；"
+                        "这里列出的字词（如“我局”“全年”“其中”）紧挨着称呼也照样核对。本县的写法可在此补充")
     note = Field(Text(), "说明")
 
 
@@ -190,16 +193,20 @@ class Vocabulary:
     column_any: re.Pattern
     shares: list           # [(compiled regex, fact path)]
     column_suffix: re.Pattern = None   # a column word right before the figure ("…全年预算数")
+    before: re.Pattern = None          # what may stand right before a label (see VocabularyModel.before)
     files: tuple = ()      # display names of the county files merged in
 
     def label(self, window: str) -> str | None:
         """The fact the words before a figure name: the first label, in order, that ends the
-        window (allowing a column word between the label and the figure)."""
+        window (allowing a column word between the label and the figure) and stands as a word
+        of its own — "营业收入" is an industry's income, not the department's."""
         cut = self.column_suffix.search(window) if self.column_suffix else None
         candidates = [window] if cut is None else [window, window[:cut.start()]]
         for rx, fact in self.facts:
-            if any(rx.search(c) for c in candidates):
-                return fact
+            for c in candidates:
+                m = rx.search(c)
+                if m and (self.before is None or self.before.search(c[:m.start()])):
+                    return fact
         return None
 
 
@@ -252,4 +259,6 @@ def _merge(models: list[VocabularyModel], files: tuple) -> Vocabulary:
     column_suffix = re.compile(f"(?:{column_word})数?{FILLER}")
     facts = [(re.compile(f"(?:{e.label})" + FILLER), e.fact) for m in models for e in m.facts]
     shares = [(re.compile(e.label), e.fact) for m in models for e in m.shares]
-    return Vocabulary(facts, columns, column_any, shares, column_suffix, files)
+    words = [m.before for m in models if m.before]
+    before = re.compile("(?:^|" + "|".join(f"(?:{w})" for w in words) + ")$") if words else None
+    return Vocabulary(facts, columns, column_any, shares, column_suffix, before, files)

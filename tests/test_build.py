@@ -207,7 +207,8 @@ def test_yangxi_keeps_the_seed_wording(built):
         m = re.match(r"^(?:（.）|\d\.|（\d）)\s*(.+?)[。，]指标总分(\d+)分", line)
         if m:
             assert f"{m.group(1)}。指标总分{m.group(2)}分" in text or f"{m.group(1)}情况。指标总分{m.group(2)}分" in text, line
-    corrected = {"526.08": "526.28", "9.35亿元": "9.22亿元", "249人次": "246人次", "人限公司": "有限公司"}
+    corrected = {"526.08": "526.28", "9.35亿元": "9.22亿元", "249人次": "246人次", "人限公司": "有限公司",
+                 "截止2023年12月底": "截至2023年12月底"}
     for para in work:
         for old, new in corrected.items():
             para = para.replace(old, new)

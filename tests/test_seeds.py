@@ -25,7 +25,8 @@ def test_corrected_inputs_have_no_errors(name):
 # Every contradiction of the published 阳西 report: (code, words that must appear in the message).
 YANGXI = [
     ("DATE-YEAR", "人员编制统计截止日期 2022年12月31日"),
-    ("DATE-YEAR", "2022年年末结余结转率"),
+    ("DATE-YEAR-END", "2022年年末结余结转率"),
+    ("DATE-WORD", "截止2023年12月底，我县完成建设193个"),
     ("PROSE-UNIT", "表的金额单位为“元”、正文为“万元”"),
     ("PROSE-FACT", "决算数7523.81万元"),
     ("PROSE-FACT", "决算支出7542.23万元”与事实不符：本年支出合计 决算数 为 7540.18万元"),
@@ -34,9 +35,9 @@ YANGXI = [
     ("PROSE-TARGET", "合计培训249人次"),
     ("PROSE-TARGET", "新增规上企业14家"),
     ("TARGET-RESTATED", "升规企业数” 的目标值在绩效目标表中为 10家，在实现情况表中为 6家"),
-    ("TARGET-UNIT", "获得省科技型中小企业称号” 的目标值在两表中单位不同"),
-    ("TARGET-UNIT", "获得省科技型中小企业称号” 的目标值 46个 或完成值 52 没有写单位"),
-    ("TARGET-UNIT", "推动规模以上工业企业数字化转型的企业数量"),
+    ("TARGET-UNIT-DIFFERS", "获得省科技型中小企业称号” 的目标值在两表中单位不同"),
+    ("TARGET-UNIT-MISSING", "获得省科技型中小企业称号” 的目标值 46个 或完成值 52 没有写单位"),
+    ("TARGET-UNIT-MISSING", "推动规模以上工业企业数字化转型的企业数量"),
     ("SCORE-SUM", "B2 资金管理 得分 17.6 ≠ 下级指标合计 18.6 = 2 + 5 + 2 + 2.6 + 4 + 3"),
     ("SCORE-SUM", "C2 效率性 得分 10 ≠ 下级指标合计 9.6 = 3 + 2.60 + 4"),
 ]
@@ -97,7 +98,7 @@ def test_score_sum_points_at_the_stated_score():
     ("PROSE-FACT", "7523.81万元"),
     ("PROSE-TARGET", "526.08亿元"),
     ("PROSE-TARGET", "249人次"),
-    ("DATE-YEAR", "2022年年末"),
+    ("DATE-YEAR-END", "2022年年末"),
 ])
 def test_prose_findings_point_at_the_very_characters(code, starts_with):
     """Inside a paragraph, line:col is where the wrong figure is written, not where the text starts."""

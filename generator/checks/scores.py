@@ -56,7 +56,7 @@ def check_scores(report: Report, doc: Document, rubric: Rubric, derived: Derived
 def _coverage(report: Report, doc: Document, rubric: Rubric, found: Findings) -> None:
     for key in report.scores:
         if key not in rubric.by_id:
-            found.add("SCORE-UNKNOWN", "error", f"评分体系“{rubric.name}”中没有编号为“{key}”的指标。",
+            found.add("SCORE-UNKNOWN", f"评分体系“{rubric.name}”中没有编号为“{key}”的指标。",
                       doc, ("scores", key)).at_key = True
     for node in rubric.walk():
         entry = report.scores.get(node.id)

@@ -19,7 +19,7 @@ def check_targets(report: Report, doc: Document, derived, found: Findings) -> No
                 found.error("TARGET-RESTATED", f"{name} 的目标值在绩效目标表中为 {t.target}，在实现情况表中为 "
                             f"{t.results_target}：两表不一致。", doc, base + ("results_target",))
             elif t.results_target.unit != t.target.unit:
-                found.warning("TARGET-UNIT", f"{name} 的目标值在两表中单位不同：{t.target} 与 {t.results_target}。",
+                found.warning("TARGET-UNIT-DIFFERS", f"{name} 的目标值在两表中单位不同：{t.target} 与 {t.results_target}。",
                               doc, base + ("results_target",))
         if t.actual is None:
             if t.status:
@@ -32,7 +32,7 @@ def check_targets(report: Report, doc: Document, derived, found: Findings) -> No
                         doc, base + ("actual",))
             continue
         if t.target.unit == "" or t.actual.unit == "":
-            found.warning("TARGET-UNIT", f"{name} 的目标值 {t.target} 或完成值 {t.actual} 没有写单位。",
+            found.warning("TARGET-UNIT-MISSING", f"{name} 的目标值 {t.target} 或完成值 {t.actual} 没有写单位。",
                           doc, base + ("target" if t.target.unit == "" else "actual",))
         status, actual = derived.statuses[i]
         if t.status and status and t.status != status:

@@ -1,6 +1,7 @@
 """Free text: template blanks, dates outside the report year, references to facts."""
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 from ..facts import Report
@@ -15,9 +16,15 @@ BLANKS = [
     (re.compile(r"[（(]\s*[)）]"), "空括号"),
     (re.compile(r"\d{4}\s*年\s*月\s*日|(?<!\d)\s年\s*\d{1,2}\s*月"), "日期空缺"),
 ]
-# Statements pinned to a moment of the report year: "截至2023年12月31日", "2023年年末".
-_AS_OF = re.compile(r"(截至|截止|截止到|截至到)\s*(\d{4})\s*年(?:\s*(\d{1,2})\s*月)?")
-_YEAR_END = re.compile(r"(\d{4})\s*年\s*(年末|年底|末)")
+# As-of statements: "截至2023年12月31日" — up to the report date is normal (a report is written the
+# next spring); before the report year, or after the report was written, is a slip.
+_AS_OF = re.compile(r"(截至|截止)(到|于)?\s*(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?")
+# "2023年年末": a figure's moment, which should be the report year's end — unless it is the base of
+# a comparison ("较2022年末") or said in a section about what came after the year.
+_YEAR_END = re.compile(r"(\d{4})\s*年\s*(年末|年底|末|底)")
+_COMPARISON = re.compile(r"(?:较|比|与|同|和|相比|截至|截止|到|至)\s*$")
+# Sections about the time after the report year: rectification, problems, measures, what is next.
+AFTER_YEAR = {"rectification", "problems", "measures", "other_notes", "results_use"}
 
 
 def iter_texts(obj, path=()):
@@ -52,14 +59,7 @@ def check_text(report: Report, doc: Document, view, found: Findings) -> None:
                     found.error("BLANK", f"文字中有未填写的模板空白（{what}）：“…{_around(text, m)}…”。", doc, path,
                                 m.start())
                     break
-        for m in _AS_OF.finditer(text):
-            if int(m.group(2)) != year:
-                found.error("DATE-YEAR", f"“{_around(text, m)}”：统计截止时间应在报告年度 {year} 年内，此处为 "
-                            f"{m.group(2)} 年。", doc, path, m.start())
-        for m in _YEAR_END.finditer(text):
-            if int(m.group(1)) != year and "上年" not in text[max(0, m.start() - 6):m.start()]:
-                found.warning("DATE-YEAR", f"“{_around(text, m)}”：报告年度为 {year} 年，此处写的是 {m.group(1)} 年年末，"
-                              "请核对年份。", doc, path, m.start())
+        _dates(report, text, doc, path, found)
         for m in REFERENCE.finditer(text):
             ref, filt = m.group(1), m.group(2)
             if ref.split(".")[0] not in type(report).fields:
@@ -69,13 +69,13 @@ def check_text(report: Report, doc: Document, view, found: Findings) -> None:
                 found.error("REF", problem, doc, path, m.start())
     st = report.department.staffing if report.department else None
     if st is not None and st.as_of is not None and st.as_of.year != year:
-        found.error("DATE-YEAR", f"人员编制统计截止日期 {st.as_of:%Y年%-m月%-d日} 不在报告年度 {year} 年内"
+        found.error("DATE-YEAR", f"人员编制统计截止日期 {_cn(st.as_of)} 不在报告年度 {year} 年内"
                     f"（通常应为 {year}年12月31日）。", doc, ("department", "staffing", "as_of"))
     if report.report_date is not None and report.report_date.year not in (year, year + 1):
-        found.error("DATE-YEAR", f"成文日期 {report.report_date:%Y年%-m月%-d日} 应在 {year} 年或 {year + 1} 年。",
+        found.error("DATE-YEAR", f"成文日期 {_cn(report.report_date)} 应在 {year} 年或 {year + 1} 年。",
                     doc, ("report_date",))
     if report.assets is not None and report.assets.as_of is not None and report.assets.as_of.year != year:
-        found.error("DATE-YEAR", f"资产统计截止日期 {report.assets.as_of:%Y年%-m月%-d日} 不在报告年度 {year} 年内。",
+        found.error("DATE-YEAR", f"资产统计截止日期 {_cn(report.assets.as_of)} 不在报告年度 {year} 年内。",
                     doc, ("assets", "as_of"))
 
 
@@ -99,6 +99,36 @@ def _reference_problem(ref: str, filt: str | None, report: Report, view) -> str:
             return (f"文字中引用的 {shown}：过滤器 {filt} 用于{'、'.join(_KIND_ZH[a] for a in accepts)}，"
                     f"而 {ref} 是{_KIND_ZH.get(kind, kind)}。")
     return ""
+
+
+def _dates(report: Report, text: str, doc: Document, path, found: Findings) -> None:
+    year = report.year
+    latest = report.report_date or _dt.date(year + 1, 12, 31)
+    for m in _AS_OF.finditer(text):
+        y = int(m.group(3))
+        month, day = int(m.group(4) or 12), int(m.group(5) or 0)
+        word = "" if m.group(1) == "截至" or m.group(2) else "（另：表示“到某时为止”应写“截至”。）"
+        if y < year:
+            found.error("DATE-YEAR", f"“{_around(text, m)}”：统计截止时间应在报告年度 {year} 年内，此处为 {y} 年。{word}",
+                        doc, path, m.start())
+            continue
+        if y > year and 1 <= month <= 12 and _dt.date(y, month, min(day, 28) or 1) > latest:
+            found.error("DATE-YEAR", f"“{_around(text, m)}”：晚于成文日期 {_cn(latest)}，请核对年份。{word}",
+                        doc, path, m.start())
+            continue
+        if word:
+            found.warning("DATE-WORD", f"“{_around(text, m)}”：表示“到某时为止”应写“截至”（或“截止到”）。",
+                          doc, path, m.start())
+    if path and path[0] in AFTER_YEAR:
+        return
+    for m in _YEAR_END.finditer(text):
+        if int(m.group(1)) != year and not _COMPARISON.search(text[max(0, m.start() - 4):m.start()]):
+            found.warning("DATE-YEAR-END", f"“{_around(text, m)}”：报告年度为 {year} 年，此处写的是 {m.group(1)} 年年末，"
+                          "请核对年份。", doc, path, m.start())
+
+
+def _cn(d: _dt.date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def _around(text: str, m: re.Match, width: int = 12) -> str:

@@ -1,0 +1,129 @@
+"""Every finding code mkreport can report: its severity and what it means, in one registry.
+
+Checks name a code; the severity comes from here, so a code is always an error or always a
+warning. The README's table of codes is generated from this registry (a test keeps them equal),
+and the test suite fails if a registered code is never produced by any test (tests/conftest.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: str
+    zh: str
+    group: str
+
+
+_GROUPS = [
+    ("文件", [
+        ("INPUT", ERROR, "文件无法读取：不存在、是文件夹、编码不是 UTF-8、YAML 语法错误、超出大小或层级限制"),
+        ("SCHEMA", ERROR, "值的类型不对（如 `12,345.6`、`1066.5万元` 写在金额字段），或不是允许的选项"),
+        ("SCHEMA-UNKNOWN", ERROR, "字段名拼错或放错位置（给出最接近的字段）"),
+        ("SCHEMA-MISSING", ERROR, "缺少必填字段"),
+        ("EMPTY", ERROR, "空白的文字"),
+        ("BLANK", ERROR, "从模板复制来未填的空白：“满分 分”“XX”“××”“（ ）”"),
+        ("REF", ERROR, "正文中的事实引用 `{{ 路径 | 过滤器 }}` 路径不存在或没有值、指向一整节或一组数据、过滤器不适合这个值"),
+    ]),
+    ("评分体系", [
+        ("RUBRIC-MISSING", ERROR, "找不到事实文件写的评分体系（列出查找过的每个位置）"),
+        ("RUBRIC-SCHEMA", ERROR, "评分体系中值的类型不对，或计分规则的类型、参数不对"),
+        ("RUBRIC-SCHEMA-UNKNOWN", ERROR, "评分体系中的字段名拼错"),
+        ("RUBRIC-SCHEMA-MISSING", ERROR, "评分体系缺少必填字段"),
+        ("RUBRIC-ID", ERROR, "指标编号重复"),
+        ("RUBRIC-SUM", ERROR, "下级指标分值之和不等于上级指标的分值"),
+        ("RUBRIC-TOTAL", ERROR, "一级指标分值之和不等于总分，或总分不是 100"),
+        ("RUBRIC-GRADE", ERROR, "绩效等级没有从高到低排列"),
+        ("RUBRIC-RULE", ERROR, "计分规则用错地方：有下级的指标另设规则，或规则缺少它需要的参数"),
+        ("RUBRIC-PATH", ERROR, "规则或指标值引用的事实路径在事实文件中不存在"),
+    ]),
+    ("得分", [
+        ("SCORE-MISSING", ERROR, "末级指标没有自评得分"),
+        ("SCORE-UNKNOWN", ERROR, "评分体系中没有这个指标编号"),
+        ("SCORE-NAME", ERROR, "写明的指标名称与评分体系中这个编号的名称不同（编号可能写错）"),
+        ("SCORE-RANGE", ERROR, "得分超过满分或小于 0"),
+        ("SCORE-SWAPPED", ERROR, "“自评分”与“满分”写反了（如“自评分 5 分，满分 4.5 分”）"),
+        ("SCORE-MAX-STATED", ERROR, "写明的满分与评分体系不同"),
+        ("SCORE-DEDUCTION", ERROR, "写明的扣分 ≠ 满分 − 得分"),
+        ("SCORE-SUM", ERROR, "上级指标的得分 ≠ 下级指标得分之和"),
+        ("RULE-SCORE", ERROR, "按计分规则算出的应得分（如 13/15 × 3 = 2.6；64.94% × 4 = 2.6）与自评分不同"),
+        ("RULE-DATA", WARNING, "计分规则所需的数据缺失，无法核对得分"),
+        ("DEDUCTION-REASON", ERROR, "酌情评分的指标扣了分，没有写扣分原因"),
+        ("MEASURE-FACT", ERROR, "写明的分子或分母与事实不同（如结转结余率“0/0”）"),
+        ("MEASURE-RATE", ERROR, "写明的比率与分子 ÷ 分母不同"),
+        ("MEASURE-ZERO", ERROR, "比率的分母为 0"),
+        ("TOTAL", ERROR, "自评总分 ≠ 各指标得分之和"),
+        ("GRADE", ERROR, "绩效等级与总分所在的分数段不符（默认 优≥90、良≥80、中≥60、差）"),
+    ]),
+    ("收支表与人员", [
+        ("TABLE-SUM", ERROR, "合计 ≠ 各项之和（按 XBRL 1.1 区间规则容许四舍五入误差）"),
+        ("TABLE-CHANGE", ERROR, "写明的较上年增减额 ≠ 决算数 − 上年决算数"),
+        ("TABLE-BALANCE", ERROR, "收入总计 ≠ 支出总计，或经济分类合计 ≠ 本年支出合计"),
+        ("STAFF-SUM", ERROR, "核定编制合计 ≠ 各类别之和，或实有人数少于其中包含的人数"),
+    ]),
+    ("绩效目标", [
+        ("TARGET-NONE", WARNING, "没有列出绩效目标"),
+        ("TARGET-ACTUAL", WARNING, "绩效目标没有填写完成值"),
+        ("TARGET-STATUS", ERROR, "写明的完成情况与目标值、完成值和方向（≥/≤）不符"),
+        ("TARGET-RESTATED", ERROR, "同一目标在绩效目标表和实现情况表中的目标值不同"),
+        ("TARGET-UNIT", ERROR, "完成值与目标值的单位不可比（如“亿元”对“个”）"),
+        ("TARGET-UNIT-MISSING", WARNING, "目标值或完成值没有写单位"),
+        ("TARGET-UNIT-DIFFERS", WARNING, "同一目标在两张表中写了不同的单位"),
+    ]),
+    ("正文中的数", [
+        ("PROSE-FACT", ERROR, "正文里的金额与它所说的事实（本年的年初预算、调整预算、决算）不同"),
+        ("PROSE-PRIOR", ERROR, "正文里上一年的金额（“2022年为…”“比上年同期…”）与上年决算数不同"),
+        ("PROSE-CHANGE", ERROR, "正文里的增减额（“较上年增加…”“比年初预算减少…”“与上年持平”）与两个数之差不同"),
+        ("PROSE-RATE", ERROR, "正文里的增减幅度（“增幅…%”“同比增长…%”“比增…%”）与两个数算出的不同"),
+        ("PROSE-SHARE", ERROR, "“占……总额的…%”与两个数之比不同"),
+        ("PROSE-SUM", ERROR, "“其中”各项之和不等于前面的总数"),
+        ("PROSE-COMPARE", ERROR, "“小于/大于/等于”连接的两个数，比较不成立"),
+        ("PROSE-TARGET", ERROR, "正文中绩效目标的完成值与绩效目标表不同"),
+        ("PROSE-UNIT", ERROR, "表的金额单位写错（正文用同样的数字写的是另一个单位）"),
+    ]),
+    ("日期", [
+        ("DATE-YEAR", ERROR, "统计时点（“截至……”、人员和资产的截止日期）不在报告年度，或晚于成文日期；成文日期不在报告年度或次年"),
+        ("DATE-YEAR-END", WARNING, "“某年年末”写的不是报告年度（比较的说法如“较2022年末”除外）"),
+        ("DATE-WORD", WARNING, "“截止”后面直接跟日期：表示“到某时为止”应写“截至”"),
+    ]),
+    ("报告模板", [
+        ("TEMPLATE-MISSING", ERROR, "找不到报告模板（列出查找过的每个位置）"),
+        ("TEMPLATE-INVALID", ERROR, "模板不是有效的 Word 文档，或过大、无法读取"),
+        ("TEMPLATE-SYNTAX", ERROR, "模板的 {{ }}、{% %} 标签写错（指出是哪一段）"),
+        ("TEMPLATE-NAME", ERROR, "模板用了不存在的名字或属性（见 schema/template.md）"),
+        ("TEMPLATE-FILTER", ERROR, "模板用了不存在的过滤器，或过滤器不适合给它的值"),
+        ("TEMPLATE-OUTPUT", ERROR, "模板把一整节或一组数据直接写进报告"),
+        ("TEMPLATE-RENDER", ERROR, "用本文件的数据试生成时模板出错（如除以零、被沙箱阻止）"),
+        ("TEMPLATE-BLANK", ERROR, "模板要写出的值事实文件中没有，报告中会出现空白"),
+        ("TEMPLATE-UNUSED", WARNING, "事实文件中填写了、模板却没有写出的字段：报告中不会出现"),
+    ]),
+    ("正文词表", [
+        ("VOCABULARY-MISSING", ERROR, "找不到评分体系指定的正文词表"),
+        ("VOCABULARY-SCHEMA", ERROR, "词表中值的类型不对"),
+        ("VOCABULARY-SCHEMA-UNKNOWN", ERROR, "词表中的字段名或口径名拼错"),
+        ("VOCABULARY-SCHEMA-MISSING", ERROR, "词表缺少必填字段"),
+        ("VOCABULARY-PATTERN", ERROR, "称呼的正则表达式写错，或能匹配空文字、可能无限回溯"),
+        ("VOCABULARY-PATH", ERROR, "称呼对应的事实路径不存在"),
+    ]),
+]
+
+CODES: dict[str, Code] = {c: Code(c, sev, zh, group) for group, rows in _GROUPS for c, sev, zh in rows}
+
+
+def severity(code: str) -> str:
+    return CODES[code].severity
+
+
+def readme_table() -> str:
+    """The README's table of codes (between its `codes` markers), generated from the registry."""
+    lines = ["| 代码 | 级别 | 内容 |", "|---|---|---|"]
+    for group, rows in _GROUPS:
+        lines.append(f"| **{group}** | | |")
+        for code, sev, zh in rows:
+            text = zh.replace("|", "\\|")       # a table cell cannot hold a bare |
+            lines.append(f"| `{code}` | {'错误' if sev == ERROR else '警告'} | {text} |")
+    return "\n".join(lines)
