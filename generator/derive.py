@@ -216,12 +216,18 @@ def _rule_measure(node: Node, report: Report, measure: MeasureValue) -> tuple:
     return None, "", ()
 
 
+def swapped(entry, node: Node) -> bool:
+    """"自评分 5 分，满分 4.5 分" where the rubric gives 5: the two were written the wrong way round."""
+    return (entry is not None and entry.score is not None and entry.max is not None
+            and entry.score == node.points and entry.max < entry.score)
+
+
 def derive_scores(report: Report, rubric: Rubric, view: FactView, targets: TargetSummary) -> Scores:
     out = Scores()
     for node in rubric.walk():
         entry = report.scores.get(node.id)
         if entry is not None and entry.score is not None:
-            out.stated[node.id] = entry.score
+            out.stated[node.id] = entry.max if swapped(entry, node) else entry.score
         if not node.is_leaf:
             continue
         measure = out.measures[node.id] = measure_from_facts(node, view)

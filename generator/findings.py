@@ -56,6 +56,11 @@ class Finding:
     numbers: dict = field(default_factory=dict)   # the values involved, for --format json
     at_key: bool = False
     offset: int | None = None     # character index into the text at `path`, for prose findings
+    # One slip, one finding: a finding that says a fact is wrong (`wrong`) takes in the findings
+    # of checks that computed something from that fact (`uses`), named by their `about`.
+    wrong: frozenset = frozenset()
+    uses: frozenset = frozenset()
+    about: str = ""
 
     def resolve(self) -> "Finding":
         if self.line is None and self.doc is not None:
@@ -87,20 +92,41 @@ class Findings(list):
     """The findings of one run, with the counts the CLI needs."""
 
     def add(self, code: str, message: str, doc: Document | None = None,
-            path: Path = (), offset: int | None = None, **numbers) -> Finding:
+            path: Path = (), offset: int | None = None, *, wrong=(), uses=(), about: str = "",
+            **numbers) -> Finding:
         """A finding of a registered code (codes.py), with the severity the registry gives it."""
-        f = Finding(code, severity(code), message, doc, tuple(path), numbers=numbers, offset=offset)
+        f = Finding(code, severity(code), message, doc, tuple(path), numbers=numbers, offset=offset,
+                    wrong=frozenset(wrong), uses=frozenset(uses), about=about)
         self.append(f)
         return f
 
-    # Named for what a reader of the check expects; the registry decides, and they must agree.
-    def error(self, code, message, doc=None, path=(), offset=None, **numbers):
-        assert severity(code) == ERROR, code
-        return self.add(code, message, doc, path, offset, **numbers)
+    def fold(self) -> None:
+        """Findings computed from a fact another finding says is wrong are not repeated: the root
+        finding names them, so the user fixes the cause and checks again."""
+        roots = [f for f in self if f.wrong]
+        primary = [f for f in roots if not f.uses]      # says a figure is wrong, computed from nothing
+        for f in list(self):
+            if not f.uses:
+                continue
+            causes = [r for r in primary if r is not f and r.wrong & f.uses] or \
+                ([r for r in roots if r is not f and r.wrong & f.uses] if not f.wrong else [])
+            if causes:
+                self.remove(f)
+                for r in causes:
+                    r.numbers.setdefault("_dependents", []).append(f.about or f.code)
+        for r in roots:
+            dependents = r.numbers.pop("_dependents", None)
+            if dependents:
+                r.message += f"（{'、'.join(dict.fromkeys(dependents))}是用这个数算的，改正后会随之一致，不再另报。）"
 
-    def warning(self, code, message, doc=None, path=(), offset=None, **numbers):
+    # Named for what a reader of the check expects; the registry decides, and they must agree.
+    def error(self, code, message, doc=None, path=(), offset=None, **kw):
+        assert severity(code) == ERROR, code
+        return self.add(code, message, doc, path, offset, **kw)
+
+    def warning(self, code, message, doc=None, path=(), offset=None, **kw):
         assert severity(code) == WARNING, code
-        return self.add(code, message, doc, path, offset, **numbers)
+        return self.add(code, message, doc, path, offset, **kw)
 
     def extend_problems(self, problems, doc: Document, prefix: str = "") -> None:
         """Schema problems (already positioned) as error findings; `prefix` names the document kind."""

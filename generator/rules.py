@@ -132,6 +132,9 @@ class TargetRate(RuleKind):
         s = inputs.targets
         if not s.total:
             return Expected(None, "未填写绩效目标，无法按目标完成率计分")
+        if s.unknown:
+            return Expected(None, f"有 {s.unknown} 个绩效目标无法判断是否完成（缺少完成值，或单位与目标值不可比），"
+                            "无法按目标完成率计分", None, ("targets",))
         score = round_to(Decimal(s.achieved) / Decimal(s.total) * node.points, inputs.places)
         return Expected(score, f"已完成目标 {s.achieved} ÷ 目标总数 {s.total} × 分值 {fmt(node.points)} = "
                         f"{fmt(score)}", s.rate, ("targets",))

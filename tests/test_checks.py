@@ -33,6 +33,16 @@ def edited(workdir, old: str, new: str):
     ("  C3:\n    name: 效果性\n    score: 20", "  C3:\n    name: 效果性\n    score: 21", "SCORE-RANGE",
      "C3 效果性 得分 21 超过满分 20"),
     ("other_notes: 无。", "other_notes: 无。满分 分", "BLANK", "模板空白"),
+    ("    score: 2.6\n    text: 2023年政府采购", "    score: 2.6\n    deduction: 1\n    text: 2023年政府采购",
+     "SCORE-DEDUCTION", "B24 政府采购执行情况 写明扣 1 分，但满分 4 − 得分 2.6 = 1.4"),
+    ("  A11:\n    name: 预算编制合理性\n    score: 4", "  A11:\n    name: 预算编制合理性\n    score: 4\n    max: 5",
+     "SCORE-MAX-STATED", "A11 预算编制合理性 写明满分 5 分，评分体系中为 4 分"),
+    ("problems:\n", "conclusion:\n  total: 97\nproblems:\n", "TOTAL", "自评总分 97 ≠ 各一级指标得分合计 98.2 = 20 + 38.6 + 39.6"),
+    ("    serving: 44", "    posts_total: 46\n    serving: 44", "STAFF-SUM", "核定编制合计 46 ≠ 人员编制 45 = 45"),
+    ("{name: 专精特新企业数, target: 3家, actual: 6家}", "{name: 专精特新企业数, target: 3家, actual: 6亿元}",
+     "TARGET-UNIT", "完成值 6亿元 与目标值 3家 单位不可比"),
+    ("    text: 固定资产利用率超90%以上。", "    text: 固定资产利用率超90%以上。\n    measure: {numerator: 1, denominator: 0}",
+     "MEASURE-ZERO", "B42 固定资产利用率 的计算式分母为 0"),
     ("本部门“三公”经费实际支出数19.85万元", "本部门“三公”经费实际支出数19.58万元", "PROSE-FACT",
      "“三公”经费 决算数 为 19.85万元"),
 ])
@@ -66,3 +76,39 @@ def test_counts_after_其中_add_up_exactly(workdir):
     errors = [(f.code, f.message) for f in check(path).findings.sorted() if f.severity == "error"]
     assert errors == [("PROSE-SUM", "正文“…9万亩，累计引进项目139个（其中工业项目115个、商业及配套企业25个”：其中各项合计 "
                                     "115 + 25 = 140个，不等于 139个。")]
+
+
+def test_a_target_without_an_actual_value_is_a_warning(workdir):
+    path = workdir / "inputs" / "yangxi-2023.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("{name: 专精特新企业数, target: 3家, actual: 6家}",
+                                                              "{name: 专精特新企业数, target: 3家}"), encoding="utf-8")
+    found = [(f.code, f.severity) for f in check(path).findings]
+    assert ("TARGET-ACTUAL", "warning") in found
+
+
+def test_a_wrong_total_is_one_finding_that_names_what_was_computed_from_it(tmp_path, run):
+    """收入总计 written wrong: the table sum says so once; the balance and the 结转结余率 computed
+    from it are named in that finding, not reported again."""
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "inputs" / "hunan-example-2023.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "x.yaml"
+    path.write_text(text.replace("    carryover: {final: 35.20}\n", "    carryover: {final: 35.20}\n    total: {final: 1262.00}\n", 1)
+                    .replace("rubric: hunan-2023", f"rubric: {root / 'rubrics' / 'hunan-2023.yaml'}"), encoding="utf-8")
+    result = run("check", str(path))
+    errors = [l for l in result.output.splitlines() if " 错误 [" in l]
+    assert len(errors) == 1 and "[TABLE-SUM] 收入总计 决算数 1262.00万元" in errors[0], errors
+    assert "（B14 结转结余率 的指标值、收入总计 决算数与支出总计 决算数的平衡是用这个数算的，改正后会随之一致" in errors[0]
+
+
+def test_balance_and_change_checks_fire_on_their_own(tmp_path, run):
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "inputs" / "hunan-example-2023.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "x.yaml"
+    path.write_text(text.replace("    carryover: {final: 56.07}", "    carryover: {final: 65.07}\n    total: {final: 1371.00}")
+                    .replace("{budget: 12.00, final: 9.86, prior: 10.42}", "{budget: 12.00, final: 9.86, prior: 10.42, change: -0.65}")
+                    .replace("rubric: hunan-2023", f"rubric: {root / 'rubrics' / 'hunan-2023.yaml'}"), encoding="utf-8")
+    result = run("check", str(path))
+    assert "[TABLE-BALANCE] 收入总计 决算数 1362.00 ≠ 支出总计 决算数 1371.00（差 -9.00）" in result.output
+    assert "[TABLE-CHANGE] “三公”经费 较上年增减 -0.65 ≠ 决算数 9.86 − 上年决算数 10.42 = -0.56" in result.output

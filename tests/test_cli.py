@@ -30,10 +30,10 @@ def test_json_format_lists_findings_with_positions(run):
     result = run("check", "--format", "json", str(ROOT / "tests/fixtures/seeds/pingyuan-2023-as-published.yaml"))
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert data["errors"] == 14 and data["warnings"] == 1
-    total = next(f for f in data["findings"] if f["code"] == "TOTAL")
-    assert total["path"] == "conclusion.total" and total["line"] > 0
-    assert total["numbers"] == {"stated": "98.5", "computed": "99"}
+    assert data["errors"] == 8 and data["warnings"] == 1
+    swap = next(f for f in data["findings"] if f["code"] == "SCORE-SWAPPED")
+    assert swap["path"] == "scores.B13.score" and swap["line"] > 0 and swap["severity"] == "error"
+    assert swap["numbers"] == {"stated": "5", "max": "4.5"}
 
 
 def test_unreadable_input_exits_2_and_others_are_still_checked(run, tmp_path):

@@ -102,3 +102,12 @@ def test_a_new_kind_of_rule_is_one_class(tmp_path, run):
         del RULES["half"]
         _WITH_KIND.pop("half", None)
         _cache.clear()
+
+
+def test_a_parent_indicator_cannot_have_a_rule_of_its_own(tmp_path):
+    p = tmp_path / "r.yaml"
+    p.write_text("name: 测试\nindicators:\n  - id: A\n    name: 甲\n    points: 100\n    rule: {kind: rate}\n"
+                 "    children:\n      - {id: A1, name: 乙, points: 100}\n", encoding="utf-8")
+    _cache.clear()
+    found = messages(p)
+    assert any("[RUBRIC-RULE] A 甲 有下级指标，得分由下级相加，不能另设计分规则" in f for f in found), found

@@ -118,3 +118,14 @@ def test_a_broken_county_file_is_reported_once_for_all_its_inputs(tmp_path, run)
                                               encoding="utf-8")
     result = run("check", str(path), str(other))
     assert result.output.count("[VOCABULARY-PATTERN]") == 1 and "共发现 1 个错误" in result.output
+
+
+@pytest.mark.parametrize("text,code", [
+    ("facts: 12\n", "VOCABULARY-SCHEMA"),
+    ("facts:\n  - {label: '资金总量'}\n", "VOCABULARY-SCHEMA-MISSING"),
+])
+def test_a_vocabulary_of_the_wrong_shape_is_a_finding(tmp_path, run, text, code):
+    path = county(tmp_path)
+    (tmp_path / "vocabulary.yaml").write_text(text, encoding="utf-8")
+    result = run("check", str(path))
+    assert f"vocabulary.yaml:" in result.output and f"[{code}]" in result.output

@@ -17,6 +17,7 @@ def run_checks(loaded, derived) -> None:
     check_targets(report, doc, derived, found)
     check_text(report, doc, view, found)
     mentions = check_prose(report, doc, view, loaded.vocabulary, found)
+    found.fold()
     if loaded.template is not None:
         from .template import check_template     # only here: it needs Jinja
         check_template(loaded, derived, mentions, found)

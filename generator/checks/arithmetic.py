@@ -52,7 +52,7 @@ def check_arithmetic(report: Report, doc: Document, view: FactView, found: Findi
             unit = view.unit(total_path)
             found.error("TABLE-SUM", f"{fact_label(total_path, report)} {fmt(stated)}{unit} ≠ {terms} = {fmt(computed)}"
                         f"{unit}（差 {fmt(stated - computed)}）。", doc, tuple(total_path.split(".")),
-                        stated=stated, computed=computed)
+                        stated=stated, computed=computed, wrong={total_path})
     _changes(report, doc, view, found)
     _balances(report, doc, view, found)
     _staffing(report, doc, found)
@@ -66,7 +66,8 @@ def _changes(report: Report, doc: Document, view: FactView, found: Findings) -> 
         computed = rec.final - rec.prior
         if not sum_consistent(rec.change, [rec.final, -rec.prior], view.decimals):
             found.error("TABLE-CHANGE", f"{fact_label(path, report)} 较上年增减 {fmt(rec.change)} ≠ 决算数 {fmt(rec.final)} − "
-                        f"上年决算数 {fmt(rec.prior)} = {fmt(computed)}。", doc, tuple(path.split(".")) + ("change",))
+                        f"上年决算数 {fmt(rec.prior)} = {fmt(computed)}。", doc, tuple(path.split(".")) + ("change",),
+                        wrong={f"{path}.change"})
 
 
 def _balances(report: Report, doc: Document, view: FactView, found: Findings) -> None:
@@ -81,7 +82,8 @@ def _balances(report: Report, doc: Document, view: FactView, found: Findings) ->
             continue
         if not sum_consistent(va, [vb], view.decimals):
             found.error("TABLE-BALANCE", f"{fact_label(a, report)} {fmt(va)} ≠ {fact_label(b, report)} {fmt(vb)}"
-                        f"（差 {fmt(va - vb)}）。", doc, tuple(a.split(".")), left=va, right=vb)
+                        f"（差 {fmt(va - vb)}）。", doc, tuple(a.split(".")), left=va, right=vb,
+                        wrong={a, b}, uses={a, b}, about=f"{fact_label(a, report)}与{fact_label(b, report)}的平衡")
 
 
 def _staffing(report: Report, doc: Document, found: Findings) -> None:

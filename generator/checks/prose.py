@@ -116,10 +116,11 @@ class _Context:
         f.flagged = True
         prior = f.column == "prior"
         label = fact_label(f"{f.fact}.{f.column}" if f.fact in AMOUNT_PATHS else f.fact, self.report)
+        path = f"{f.fact}.{f.column}" if f.fact in AMOUNT_PATHS else f.fact
         self.found.error("PROSE-PRIOR" if prior else "PROSE-FACT",
                          f"正文“…{self.quote(f)}”与事实不符：{label} 为 {fmt(value)}{f.unit}"
                          f"（差 {fmt(abs(f.value) - value)}）。", self.doc, self.path, f.start,
-                         stated=abs(f.value), fact=value)
+                         stated=abs(f.value), fact=value, uses={path}, about=f"正文“…{self.quote(f, 8)}”")
 
     def _current(self, f: Figure) -> tuple[Decimal | None, bool]:
         """This year's figure a change or rate is measured on: the fact, else the level stated;

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..derive import Derived, Scores
+from ..derive import Derived, Scores, swapped
 from ..facts import Report
 from ..findings import Document, Findings
 from ..numbers import fmt, half_unit, rate_consistent, same_figure
@@ -22,10 +22,19 @@ def check_scores(report: Report, doc: Document, rubric: Rubric, derived: Derived
         if entry.name and entry.name != node.name:
             found.error("SCORE-NAME", f"{node.id} 在评分体系中是“{node.name}”，此处写成“{entry.name}”："
                         "请核对指标编号。", doc, base + ("name",))
-        if entry.max is not None and entry.max != node.points:
+        if swapped(entry, node):
+            # one slip, one finding: the pair was written the wrong way round, and the score the
+            # sums use is the one meant (derive.py), so totals built on it agree
+            deduction = (f"；写明的扣 {fmt(entry.deduction)} 分也说明得分为 {fmt(entry.max)} 分"
+                         if entry.deduction is not None and node.points - entry.deduction == entry.max else "")
+            found.error("SCORE-SWAPPED", f"{node.title} 写明“自评分 {fmt(entry.score)} 分，满分 {fmt(entry.max)} 分”："
+                        f"得分与满分写反了——评分体系中满分为 {fmt(node.points)} 分{deduction}。"
+                        f"请改为 score: {fmt(entry.max)}，max: {fmt(node.points)}。", doc, base + ("score",),
+                        stated=entry.score, max=entry.max)
+        elif entry.max is not None and entry.max != node.points:
             found.error("SCORE-MAX-STATED", f"{node.title} 写明满分 {fmt(entry.max)} 分，评分体系中为 {fmt(node.points)} 分。",
                         doc, base + ("max",), stated=entry.max, rubric=node.points)
-        if stated is not None:
+        if stated is not None and not swapped(entry, node):
             if stated > node.points:
                 found.error("SCORE-RANGE", f"{node.title} 得分 {fmt(stated)} 超过满分 {fmt(node.points)}。",
                             doc, base + ("score",), score=stated, max=node.points)
@@ -34,7 +43,7 @@ def check_scores(report: Report, doc: Document, rubric: Rubric, derived: Derived
                             "得分超过了写明的满分。", doc, base + ("score",), score=stated, max=entry.max)
             elif stated < 0:
                 found.error("SCORE-RANGE", f"{node.title} 得分 {fmt(stated)} 小于 0。", doc, base + ("score",))
-        if entry.deduction is not None and stated is not None:
+        if entry.deduction is not None and stated is not None and not swapped(entry, node):
             lost = node.points - stated
             if entry.deduction != lost:
                 found.error("SCORE-DEDUCTION", f"{node.title} 写明扣 {fmt(entry.deduction)} 分，但满分 {fmt(node.points)} − "
@@ -47,7 +56,7 @@ def check_scores(report: Report, doc: Document, rubric: Rubric, derived: Derived
                 parts = " + ".join(fmt(scores.derived.get(c.id, Decimal(0))) for c in node.children)
                 found.error("SCORE-SUM", f"{node.title} 得分 {fmt(stated)} ≠ 下级指标合计 {fmt(summed)} = {parts}。",
                             doc, base + ("score",), stated=stated, computed=summed)
-        if node.is_leaf:
+        if node.is_leaf and not swapped(entry, node):
             _rule(node, entry, stated, scores, doc, found)
     _measures(report, doc, rubric, derived, found)
     _total(report, doc, rubric, scores, found)
@@ -71,10 +80,12 @@ def _rule(node, entry, stated, scores: Scores, doc, found: Findings) -> None:
     base = ("scores", node.id)
     exp = scores.expected.get(node.id)
     if exp is not None and exp.score is None:
-        found.warning("RULE-DATA", f"{node.title}：{exp.how}。", doc, base)
+        found.warning("RULE-DATA", f"{node.title}：{exp.how}。", doc, base,
+                      uses={s for s in exp.sources if isinstance(s, str)}, about=f"{node.title} 的应得分")
     elif exp is not None and stated is not None and exp.score != stated:
         found.error("RULE-SCORE", f"{node.title} 得分 {fmt(stated)}，按评分规则应为 {fmt(exp.score)}（{exp.how}）。",
-                    doc, base + ("score",), stated=stated, expected=exp.score)
+                    doc, base + ("score",), stated=stated, expected=exp.score,
+                    uses={s for s in exp.sources if isinstance(s, str)}, about=f"{node.title} 的应得分")
     if stated is not None and stated < node.points and exp is None and not entry.reason:
         found.error("DEDUCTION-REASON", f"{node.title} 得分 {fmt(stated)} 低于满分 {fmt(node.points)}，"
                     "请在 reason 中写明扣分原因。", doc, base)
@@ -88,22 +99,28 @@ def _measures(report: Report, doc: Document, rubric: Rubric, derived: Derived, f
         if m is None:
             continue
         base = ("scores", node.id, "measure")
-        if m.denominator is not None and m.denominator == 0:
-            found.error("MEASURE-ZERO", f"{node.title} 的计算式分母为 0，比率无意义。", doc, base + ("denominator",))
         if node.rule == "target_rate":
             s = derived.targets
+            if s.unknown:
+                continue       # which targets were met is not known yet: RULE-DATA says why
             num, den, rate = Decimal(s.achieved), Decimal(s.total), s.rate
             what = "绩效目标表"
         else:
             mv = derived.scores.measures.get(node.id)
             num, den, rate = (mv.numerator, mv.denominator, mv.rate) if mv else (None, None, None)
             what = node.ind.measure.name if node.ind.measure else ""
+        # a measure computed from a table figure that is itself wrong is reported with that figure
+        dep = {"uses": set(mv.sources) if node.rule != "target_rate" and mv else set(),
+               "about": f"{node.title} 的指标值"}
         if den is not None and m.denominator is not None and not same_figure(m.denominator, den):
-            found.error("MEASURE-FACT", f"{node.title} 的分母写成 {fmt(m.denominator)}，按{what}应为 {fmt(den)}。",
-                        doc, base + ("denominator",), stated=m.denominator, computed=den)
+            zero = "（分母为 0，比率无意义）" if m.denominator == 0 else ""
+            found.error("MEASURE-FACT", f"{node.title} 的分母写成 {fmt(m.denominator)}{zero}，按{what}应为 {fmt(den)}。",
+                        doc, base + ("denominator",), stated=m.denominator, computed=den, **dep)
+        elif m.denominator is not None and m.denominator == 0:
+            found.error("MEASURE-ZERO", f"{node.title} 的计算式分母为 0，比率无意义。", doc, base + ("denominator",))
         if num is not None and m.numerator is not None and not same_figure(m.numerator, num):
             found.error("MEASURE-FACT", f"{node.title} 的分子写成 {fmt(m.numerator)}，按{what}应为 {fmt(num)}。",
-                        doc, base + ("numerator",), stated=m.numerator, computed=num)
+                        doc, base + ("numerator",), stated=m.numerator, computed=num, **dep)
         if m.value is not None:
             stated = m.value
             if m.numerator is not None and m.denominator:
@@ -114,14 +131,19 @@ def _measures(report: Report, doc: Document, rubric: Rubric, derived: Derived, f
             elif rate is not None and abs(rate - stated) > half_unit(stated):
                 found.error("MEASURE-RATE", f"{node.title} 写明 {fmt(m.value)}%，按{what}为 "
                             f"{fmt(num)} ÷ {fmt(den)} = {fmt(rate, 2)}%。", doc, base + ("value",),
-                            stated=stated, computed=rate)
+                            stated=stated, computed=rate, **dep)
 
 
 def _total(report: Report, doc: Document, rubric: Rubric, scores: Scores, found: Findings) -> None:
     c = report.conclusion
     if c is None:
         return
-    if c.total is not None and scores.total is not None and c.total != scores.total:
+    unscored = sum((rubric.by_id[i].points for i in scores.missing), Decimal(0))
+    # a total that the leaves still without a score could account for is not a second slip:
+    # SCORE-MISSING already says what to fill in
+    explained = scores.missing and c.total is not None and scores.total is not None and \
+        scores.total <= c.total <= scores.total + unscored
+    if c.total is not None and scores.total is not None and c.total != scores.total and not explained:
         parts = " + ".join(fmt(scores.derived.get(r.id, Decimal(0))) for r in rubric.roots)
         missing = f"（另有 {len(scores.missing)} 项末级指标未评分，按 0 计）" if scores.missing else ""
         found.error("TOTAL", f"自评总分 {fmt(c.total)} ≠ 各一级指标得分合计 {fmt(scores.total)} = {parts}{missing}。",

@@ -25,11 +25,11 @@ def check_targets(report: Report, doc: Document, derived, found: Findings) -> No
             if t.status:
                 found.error("TARGET-STATUS", f"{name} 写明“{t.status}”，但没有填写完成值。", doc, base + ("actual",))
             else:
-                found.warning("TARGET-ACTUAL", f"{name} 没有填写完成值（actual）。", doc, base)
+                found.warning("TARGET-ACTUAL", f"{name} 没有填写完成值（actual）。", doc, base, wrong={"targets"})
             continue
         if t.actual.in_unit_of(t.target) is None:
             found.error("TARGET-UNIT", f"{name} 的完成值 {t.actual} 与目标值 {t.target} 单位不可比。",
-                        doc, base + ("actual",))
+                        doc, base + ("actual",), wrong={"targets"})
             continue
         if t.target.unit == "" or t.actual.unit == "":
             found.warning("TARGET-UNIT-MISSING", f"{name} 的目标值 {t.target} 或完成值 {t.actual} 没有写单位。",

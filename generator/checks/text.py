@@ -24,7 +24,7 @@ _AS_OF = re.compile(r"(截至|截止)(到|于)?\s*(\d{4})\s*年(?:\s*(\d{1,2})\s
 _YEAR_END = re.compile(r"(\d{4})\s*年\s*(年末|年底|末|底)")
 _COMPARISON = re.compile(r"(?:较|比|与|同|和|相比|截至|截止|到|至)\s*$")
 # Sections about the time after the report year: rectification, problems, measures, what is next.
-AFTER_YEAR = {"rectification", "problems", "measures", "other_notes", "results_use"}
+AFTER_YEAR = {"rectification", "problems", "measures", "results_use"}
 
 
 def iter_texts(obj, path=()):
