@@ -128,4 +128,4 @@ def test_a_vocabulary_of_the_wrong_shape_is_a_finding(tmp_path, run, text, code)
     path = county(tmp_path)
     (tmp_path / "vocabulary.yaml").write_text(text, encoding="utf-8")
     result = run("check", str(path))
-    assert f"vocabulary.yaml:" in result.output and f"[{code}]" in result.output
+    assert "vocabulary.yaml:" in result.output and f"[{code}]" in result.output
