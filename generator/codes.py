@@ -53,6 +53,7 @@ _GROUPS = [
         ("RULE-SCORE", ERROR, "按计分规则算出的应得分（如 13/15 × 3 = 2.6；64.94% × 4 = 2.6）与自评分不同"),
         ("RULE-DATA", WARNING, "计分规则所需的数据缺失，无法核对得分"),
         ("DEDUCTION-REASON", ERROR, "酌情评分的指标扣了分，没有写扣分原因"),
+        ("SCORE-TABLE", WARNING, "随附绩效目标表的指标得了满分，表中却有未完成的目标，评价说明也没有解释"),
         ("MEASURE-FACT", ERROR, "写明的分子或分母与事实不同（如结转结余率“0/0”）"),
         ("MEASURE-RATE", ERROR, "写明的比率与分子 ÷ 分母不同"),
         ("MEASURE-ZERO", ERROR, "比率的分母为 0"),

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_clean_input_exits_0(run):
-    result = run("check", str(ROOT / "inputs" / "yangxi-2023.yaml"))
+    result = run("check", str(ROOT / "inputs" / "hunan-example-2023.yaml"))
     assert result.exit_code == 0
     assert "检查通过" in result.stderr
 

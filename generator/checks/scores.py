@@ -59,7 +59,33 @@ def check_scores(report: Report, doc: Document, rubric: Rubric, derived: Derived
         if node.is_leaf and not swapped(entry, node):
             _rule(node, entry, stated, scores, doc, found)
     _measures(report, doc, rubric, derived, found)
+    _table(report, doc, rubric, derived, found)
     _total(report, doc, rubric, scores, found)
+
+
+def _table(report: Report, doc: Document, rubric: Rubric, derived: Derived, found: Findings) -> None:
+    """An indicator judged on the targets table (`table: targets`) that keeps every point while
+    the table shows targets not met, with no word on why: the score ignores its own evidence."""
+    unmet = [t.name for t, (status, _) in zip(report.targets, derived.statuses) if status == "未完成"]
+    if not unmet:
+        return
+    for node in rubric.walk():
+        if node.ind.table != "targets" or derived.scores.derived.get(node.id) != node.points:
+            continue
+        entry = report.scores.get(node.id)
+        words = " ".join(t for p in ((entry.text + entry.reason) if entry else []) for t in _texts(p))
+        if "未完成" in words or "未达" in words or any(name in words for name in unmet):
+            continue
+        found.warning("SCORE-TABLE", f"{node.title} 得满分 {fmt(node.points)} 分，但随附的绩效目标实现情况表中有 "
+                      f"{len(unmet)} 个目标未完成（{'、'.join(unmet)}）：评分没有反映表中的结果，请扣分，"
+                      "或在评价说明中写明不扣分的理由。", doc, ("scores", node.id) if entry else ("targets",))
+
+
+def _texts(item) -> list[str]:
+    """The plain texts of a paragraph or a headed block."""
+    if isinstance(item, str):
+        return [item]
+    return [item.title or ""] + [t for sub in item.text for t in _texts(sub)]
 
 
 def _coverage(report: Report, doc: Document, rubric: Rubric, found: Findings) -> None:
