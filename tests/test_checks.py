@@ -112,3 +112,30 @@ def test_balance_and_change_checks_fire_on_their_own(tmp_path, run):
     result = run("check", str(path))
     assert "[TABLE-BALANCE] 收入总计 决算数 1362.00 ≠ 支出总计 决算数 1371.00（差 -9.00）" in result.output
     assert "[TABLE-CHANGE] “三公”经费 较上年增减 -0.65 ≠ 决算数 9.86 − 上年决算数 10.42 = -0.56" in result.output
+
+
+def test_a_swapped_score_and_maximum_is_one_finding(tmp_path, run):
+    """"自评分 5 分，满分 4.5 分": one finding, and the total built on 4.5 still agrees."""
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "inputs" / "pingyuan-2023.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "x.yaml"
+    path.write_text(text.replace("    score: 4.5\n    # 更正", "    score: 5\n    max: 4.5\n    deduction: 0.5\n    # 更正")
+                    .replace("rubric: pingyuan-2023", f"rubric: {root / 'rubrics' / 'pingyuan-2023.yaml'}")
+                    .replace("scores:\n", "conclusion:\n  total: 98.5\nscores:\n", 1), encoding="utf-8")
+    errors = [l for l in run("check", str(path)).output.splitlines() if " 错误 [" in l]
+    assert len(errors) == 1 and "[SCORE-SWAPPED] B13 财务管理合规性 写明“自评分 5 分，满分 4.5 分”" in errors[0]
+    assert "请改为 score: 4.5，max: 5" in errors[0]
+
+
+def test_a_rule_computed_from_a_wrong_total_is_not_a_second_finding(tmp_path, run):
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "inputs" / "hunan-example-2023.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "x.yaml"
+    path.write_text(text.replace("    carryover: {final: 56.07}", "    carryover: {final: 56.07}\n    current: {final: 1350.93}")
+                    .replace("rubric: hunan-2023", f"rubric: {root / 'rubrics' / 'hunan-2023.yaml'}")
+                    .replace("  B11:\n", "  B11:\n    score: 4.92\n"), encoding="utf-8")
+    errors = [l for l in run("check", str(path)).output.splitlines() if " 错误 [" in l]
+    assert len(errors) == 1 and "[TABLE-SUM] 本年支出合计 决算数 1350.93万元" in errors[0], errors
+    assert "B11 预算完成率 的应得分" in errors[0]
