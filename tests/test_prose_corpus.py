@@ -35,7 +35,7 @@ def facts_file(tmp_path: Path, entry: dict) -> Path:
     data = {"year": "2023", "rubric": "一项", "report_date": str(entry.get("report_date", "2024-03-29")),
             "department": {"name": "某县某局"}, "scores": {"A": {"score": "100"}}}
     data.update(nested(entry.get("facts") or {}))
-    data[entry.get("in", "other_notes")] = entry["text"]
+    data.update(nested({entry.get("in", "other_notes"): entry["text"]}))
     path = tmp_path / "inputs" / "x.yaml"
     path.parent.mkdir(exist_ok=True)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -280,8 +280,8 @@ def _check_parts(figures: list[Figure], text, doc, path, found: Findings) -> Non
             cursor = a.end
             if ")" in text[a.end:a.end + 2] or "）" in text[a.end:a.end + 2]:
                 break
-        if len(parts) < 2 or total.flagged:
-            continue
+        if len(parts) < 2 or total.flagged or any(p.flagged for p in parts):
+            continue           # a figure already reported wrong explains the sum
         exact = total.unit in COUNT_UNITS     # counts are not rounded
         s = sum((p.value for p in parts), Decimal(0))
         if (total.value != s) if exact else not sum_consistent(total.value, [p.value for p in parts]):
