@@ -15,7 +15,7 @@ from pathlib import Path
 
 # Bump when the meaning of cached entries changes; the Python version is part of every key
 # because marshalled code objects only load into the version that wrote them.
-CODE_VERSION = f"mkreport-3-py{sys.version_info[0]}{sys.version_info[1]}"
+CODE_VERSION = f"mkreport-4-py{sys.version_info[0]}{sys.version_info[1]}"
 
 
 def cache_dir() -> Path | None:

@@ -283,6 +283,9 @@ class Builder:
             last1, last2 = row.l1, row.l2
             row._values["l1_shown"] = row.l1 if show1 else ""
             row._values["l2_shown"] = row.l2 if show2 else ""
+            # how the printed table merges the group's cells: a group starts, or the cell above goes on
+            row._values["l1_merge"] = "restart" if show1 else "continue"
+            row._values["l2_merge"] = "restart" if show2 or not row.l2 else "continue"
         return rows
 
     # -- tables -----------------------------------------------------------------------------
@@ -309,7 +312,8 @@ class Builder:
             for col in ("budget", "adjusted", "final"):
                 p = (dotted if col == "final" else None) if single else f"{dotted}.{col}"
                 v = self.view.value(p) if p else None
-                values[col], values[col + "_text"] = v, "" if v is None else fmt(v)
+                # one column, one number of decimals: 653.6, 695.60 and 42 are printed 653.60, 695.60, 42.00
+                values[col], values[col + "_text"] = v, "" if v is None else fmt(v, self.view.decimals)
                 if p:
                     sources[col] = sources[col + "_text"] = (_path(p),)
             rows.append(Slots(values, sources))

@@ -147,6 +147,8 @@ SCORE_ROW = named(obj("ScoreRow", "自评表（附件）的一行：一项末级
     "l3": text("三级指标名称（没有时为空文字；第四级及以下与第三级以“—”相连）"),
     "l1_shown": text("一级指标名称，只在同组第一行出现"),
     "l2_shown": text("二级指标名称，只在同组第一行出现"),
+    "l1_merge": text("一级指标单元格的纵向合并：restart（本组第一行）或 continue，写作 {% vmerge r.l1_merge %}"),
+    "l2_merge": text("二级指标单元格的纵向合并：restart 或 continue，写作 {% vmerge r.l2_merge %}"),
     "points": number("分值", optional=False), "score": number("得分", optional=False),
     "lost": number("扣分", optional=False),
     "reason": text("扣分原因（多条以“；”相连）"),

@@ -7,6 +7,7 @@ Chinese numbering (一、（一）1.（1）①) and dates — so no report sente
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from decimal import Decimal
 
 from .numbers import fmt, round_to
@@ -105,10 +106,21 @@ def suffix(name: str | None, word: str) -> str:
     return name if name.endswith(word) else name + word
 
 
+def title_lines(title: str | None, name: str = "") -> str:
+    """A report title on two lines, a 梯形 as GB/T 9704 asks: the department, then the year and
+    the report's name ("\n" becomes a line break in the .docx)."""
+    if not title:
+        return ""
+    if name and title.startswith(name) and len(title) > len(name):
+        return name + "\n" + title[len(name):]
+    at = re.search(r"\d{4}\s*年", title)
+    return title[:at.start()] + "\n" + title[at.start():] if at and at.start() > 0 else title
+
+
 FILTERS = {
     "amount": amount, "number": number, "points": points, "percent": percent,
     "change": change, "versus": versus, "cn_date": cn_date, "numbering": numbering,
-    "cn_number": cn_number, "joined": joined, "suffix": suffix,
+    "cn_number": cn_number, "joined": joined, "suffix": suffix, "title_lines": title_lines,
 }
 
 # What each filter takes (kinds of the template contract) and does: the reference for template
@@ -125,4 +137,5 @@ FILTER_DOCS = {
     "cn_number": (("int",), "中文数字：12 → 十二"),
     "joined": (("list",), "列表以“、”相连，可写分隔符 joined('；')"),
     "suffix": (("text",), "name|suffix('情况')：名称不以该词结尾时加上它（避免“情况情况”）"),
+    "title_lines": (("text",), "title|title_lines(dept.name)：标题分两行排成梯形——部门名称一行，年度和报告名称一行"),
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -35,11 +36,32 @@ def template_class():
         def patch_xml(self, src_xml):
             out = _patched.get(src_xml)
             if out is None:
-                out = _patched[src_xml] = _disk_cached(src_xml, super().patch_xml)
+                out = _patched[src_xml] = _disk_cached(src_xml, lambda xml: vmerge(super(CachedTemplate, self)
+                                                                                   .patch_xml(xml)))
             return out
 
     _cls = CachedTemplate
     return _cls
+
+
+_VMERGE_CELL = re.compile(r"<w:tc>(?:(?!</w:tc>).)*?\{%\s*vmerge\s+(?:(?!%\}).)+?%\}.*?</w:tc>", re.S)
+_VMERGE_TAG = re.compile(r"\{%\s*vmerge\s+((?:(?!%\}).)+?)\s*%\}", re.S)
+
+
+def vmerge(xml: str) -> str:
+    """`{% vmerge expr %}` in a table cell: the cell merges vertically with the one above when
+    `expr` is "continue", and starts a merged group when it is "restart" — how the 一级/二级 cells
+    of a 自评表 span their rows. (docxtpl's own `{% vm %}` follows loop.first only.)"""
+    def cell(m: re.Match) -> str:
+        tc = m.group(0)
+        tag = _VMERGE_TAG.search(tc)
+        tc = tc[:tag.start()] + tc[tag.end():]
+        merge = f'<w:vMerge w:val="{{{{ {tag.group(1)} }}}}"/>'
+        anchor = re.search(r"<w:tcW[^>]*/>(?:<w:gridSpan[^>]*/>)?(?:<w:hMerge[^>]*/>)?", tc)
+        if anchor:         # the schema's order: tcW, gridSpan, hMerge, vMerge, … vAlign
+            return tc[:anchor.end()] + merge + tc[anchor.end():]
+        return tc.replace("<w:tc>", f"<w:tc><w:tcPr>{merge}</w:tcPr>", 1)
+    return _VMERGE_CELL.sub(cell, xml)
 
 
 def _disk_cached(src_xml: str, patch) -> str:

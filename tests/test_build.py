@@ -38,7 +38,7 @@ def text_of(path: Path) -> str:
 def test_yangxi_reads_like_the_original_without_its_contradictions(built):
     text = text_of(built / "yangxi-2023.docx")
     for sentence in [
-        "阳西县工业和信息化局2023年部门整体支出绩效自评报告",
+        "阳西县工业和信息化局\n2023年部门整体支出绩效自评报告",     # a 梯形 title on two lines
         "阳西县工业和信息化局是县政府工作部门，为正科级，加挂阳西县科学技术局、阳西县商务局牌子。",
         "本部门内设机构15个，分别为：办公室（党务工作办公室）、",
         "截至2023年12月31日，本单位人员编制45人，实有在职人员44人，政府聘员1人，其他人员1人，退休人员24人。",

@@ -8,6 +8,7 @@ page numbers "— 1 —" in 4号 宋体 at the foot, outside edge. Run: python t
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -21,6 +22,10 @@ from docx.shared import Mm, Pt
 ROOT = Path(__file__).resolve().parent.parent
 BODY_PT = 16          # 3号
 LINE_PT = 28.95       # 225 mm text height / 22 lines
+TABLE_PT = 10.5       # 5号: what printed 自评表 use, so a table of 30 rows fits a page
+# 28 characters of 3号 on a 156 mm line: the character grid's pitch, as ECMA-376 asks for it —
+# (pitch − the Normal font's size) × 4096, rounded down so the 28th character still fits
+CHAR_SPACE = int((Mm(156).pt / 28 - BODY_PT) * 4096) - 1
 FANG, HEI, KAI, SONG, XBS = "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体", "方正小标宋简体"
 
 
@@ -93,10 +98,17 @@ def setup(doc) -> None:
     if grid is None:
         grid = OxmlElement("w:docGrid")
         sec._sectPr.append(grid)
-    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:type"), "linesAndChars")          # GB/T 9704: 22 lines of 28 characters
     grid.set(qn("w:linePitch"), str(round(LINE_PT * 20)))
+    grid.set(qn("w:charSpace"), str(CHAR_SPACE))
     normal = paragraph_style(doc, "Normal", FANG, BODY_PT)
     normal.font.size = Pt(BODY_PT)
+    # the grid's pitch is reckoned from the document's default size (LibreOffice) or the Normal
+    # style's (ECMA-376, Word): make them the same 3号
+    defaults = doc.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:rPr"))
+    for tag in ("w:sz", "w:szCs"):
+        el = defaults.find(qn(tag))
+        el.set(qn("w:val"), str(BODY_PT * 2))
     title = paragraph_style(doc, "Title", XBS, 22, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, exact=False)
     title.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     title.paragraph_format.line_spacing = Pt(36)
@@ -109,14 +121,16 @@ def setup(doc) -> None:
         st.paragraph_format.outline_level = int(name[-1]) - 1
     paragraph_style(doc, "Table Caption", HEI, 14, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER,
                     exact=False, keep_next=True)
-    paragraph_style(doc, "Table Unit", FANG, 12, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT,
+    paragraph_style(doc, "Table Unit", FANG, TABLE_PT, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT,
                     exact=False, keep_next=True)
-    paragraph_style(doc, "Table Text", FANG, 12, indent=False, align=WD_ALIGN_PARAGRAPH.LEFT, exact=False)
-    paragraph_style(doc, "Table Number", "Times New Roman", 12, indent=False,
-                    align=WD_ALIGN_PARAGRAPH.RIGHT, exact=False)
-    set_fonts(doc.styles["Table Number"].element, FANG, 12)
-    paragraph_style(doc, "Table Head", HEI, 12, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, exact=False)
+    paragraph_style(doc, "Table Text", FANG, TABLE_PT, indent=False, align=WD_ALIGN_PARAGRAPH.LEFT, exact=False)
+    # figures right-aligned; units written with them ("亿元", "家") stay in 仿宋 (the East-Asian font)
+    paragraph_style(doc, "Table Number", FANG, TABLE_PT, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT, exact=False)
+    paragraph_style(doc, "Table Center", FANG, TABLE_PT, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, exact=False)
+    paragraph_style(doc, "Table Head", HEI, TABLE_PT, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, exact=False)
     paragraph_style(doc, "Attachment Mark", HEI, BODY_PT, indent=False, align=WD_ALIGN_PARAGRAPH.LEFT)
+    # 附件说明 after the body: "附件：部门整体支出绩效自评表", left two characters as the body
+    paragraph_style(doc, "Attachment Note", FANG, BODY_PT)
     sign = paragraph_style(doc, "Signature", FANG, BODY_PT, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
     sign.paragraph_format.right_indent = Pt(BODY_PT * 4)     # 落款右空四字
     paragraph_style(doc, "Page Number", SONG, 14, indent=False, exact=False)
@@ -124,14 +138,97 @@ def setup(doc) -> None:
     end = paragraph_style(doc, "Table End", FANG, 1, indent=False, exact=False)
     end.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     end.paragraph_format.line_spacing = Pt(1)
+    chinese(doc)
     footers(doc, sec)
+
+
+FONT_TABLE = [   # the faces the templates name, as Word substitutes them on a machine without one
+    (FANG, "仿宋", "02010609030101010101"), (KAI, "楷体", "02010609030101010101"),
+    (HEI, "SimHei", "02010609060101010101"), (SONG, "SimSun", "02010600030101010101"),
+    (XBS, "宋体", "02010600010101010101"),
+]
+
+
+def chinese(doc) -> None:
+    """A document in Chinese: zh-CN on the defaults, the theme's East-Asian fonts Chinese (the
+    default template's are Japanese), and the GB2312 faces in the font table with their fallbacks."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    lang = defaults.find(".//" + qn("w:lang"))
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    settings = doc.settings.element
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    theme_lang.set(qn("w:eastAsia"), "zh-CN")
+    for part in doc.part.package.iter_parts():
+        if part.partname.endswith("theme1.xml"):
+            xml = part.blob.decode("utf-8")
+            xml = xml.replace('<a:ea typeface=""/>', '<a:ea typeface="宋体"/>')
+            part._blob = xml.encode("utf-8")
+    table = next(p for p in doc.part.package.iter_parts() if p.partname.endswith("fontTable.xml"))
+    from lxml import etree
+    root = etree.fromstring(table.blob)
+    for name, alt, panose in FONT_TABLE:
+        font = etree.SubElement(root, qn("w:font"), {qn("w:name"): name})
+        etree.SubElement(font, qn("w:altName"), {qn("w:val"): alt})
+        etree.SubElement(font, qn("w:panose1"), {qn("w:val"): panose})
+        etree.SubElement(font, qn("w:charset"), {qn("w:val"): "86"})      # GB2312
+        etree.SubElement(font, qn("w:family"), {qn("w:val"): "modern" if name != XBS else "roman"})
+        etree.SubElement(font, qn("w:pitch"), {qn("w:val"): "fixed" if name != XBS else "variable"})
+    table._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def drop_extras(doc) -> None:
+    """Parts the default python-docx template carries that a Chinese official template should not:
+    Word 2010's copy of the styles (out of step with ours, which Word may call unreadable), a
+    thumbnail of an empty English document, and the name of the program that wrote it."""
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.drop_rel(rid)
+    package = doc.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            package.rels.pop(rid)
+        elif rel.reltype.endswith("/extended-properties"):
+            app = rel.target_part
+            xml = re.sub(r"<Application>[^<]*</Application>|<Template>[^<]*</Template>", "",
+                         app.blob.decode("utf-8"))
+            app._blob = xml.encode("utf-8")
+
+
+# ECMA-376 fixes the order of the children of these elements (xsd:sequence); Word repairs a file
+# whose order differs, and a repaired style can lose its bold. Everything is put in that order
+# before saving, whatever order python-docx and our own code added them in.
+ORDER = {
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
+           "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+           "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
+           "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
+           "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
+           "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+             "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark",
+    "sectPr": "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders "
+              "lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid "
+              "printerSettings sectPrChange",
+}
+ORDER = {k: {name: i for i, name in enumerate(v.split())} for k, v in ORDER.items()}
+
+
+def schema_order(root) -> None:
+    """Put the children of every pPr, rPr, tblPr, tcPr and sectPr in the order the schema requires."""
+    for tag, rank in ORDER.items():
+        for el in root.iter(qn(f"w:{tag}")):
+            children = list(el)
+            key = {id(c): (rank.get(c.tag.rsplit("}", 1)[-1], len(rank)), i) for i, c in enumerate(children)}
+            for c in sorted(children, key=lambda c: key[id(c)]):
+                el.append(c)          # re-appending moves each child to the end, in sorted order
 
 
 def footers(doc, sec) -> None:
     """— 1 — in 4号 宋体: odd pages at the right, even pages at the left, one character in."""
-    settings = doc.settings.element
-    if settings.find(qn("w:evenAndOddHeaders")) is None:
-        settings.append(OxmlElement("w:evenAndOddHeaders"))
+    doc.settings.odd_and_even_pages_header_footer = True   # python-docx puts it where the schema says
     for footer, align in ((sec.footer, WD_ALIGN_PARAGRAPH.RIGHT), (sec.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
         footer.is_linked_to_previous = False
         p = footer.paragraphs[0]
@@ -255,9 +352,6 @@ class Writer:
         # LibreOffice reads the grid, Word the cell widths: set both, and a fixed layout
         for col, w in zip(t._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm):
             col.set(qn("w:w"), str(int(Mm(w).twips)))
-        layout = OxmlElement("w:tblLayout")
-        layout.set(qn("w:type"), "fixed")
-        t._tbl.tblPr.append(layout)
         margins = OxmlElement("w:tblCellMar")     # a little air above and below each row's text
         for side, width in (("top", 40), ("left", 80), ("bottom", 40), ("right", 80)):
             el = OxmlElement(f"w:{side}")
@@ -270,16 +364,19 @@ class Writer:
             row._tr.get_or_add_trPr().append(cant)
             for i, w in enumerate(widths_mm):
                 row.cells[i].width = Mm(w)
+                align = OxmlElement("w:vAlign")
+                align.set(qn("w:val"), "center")
+                row.cells[i]._tc.get_or_add_tcPr().append(align)
         self.doc.add_paragraph("", style="Table End" if last else "Table Text")
         return t
 
     def targets_results(self, caption: str):
         """The targets with their actual values and 完成情况, as both house styles print them."""
         return self.table(["序号", "绩效目标", "目标值", "完成值", "完成情况"], "targets",
-                          [("{{ r.no }}", "Table Number"), ("{{ r.name }}", "Table Text"),
+                          [("{{ r.no }}", "Table Center"), ("{{ r.name }}", "Table Text"),
                            ("{{ r.target }}", "Table Number"), ("{{ r.actual }}", "Table Number"),
-                           ("{{ r.status }}", "Table Text")],
-                          [14, 72, 26, 26, 18], caption=caption)
+                           ("{{ r.status }}", "Table Center")],
+                          [12, 78, 24, 24, 18], caption=caption)
 
     @staticmethod
     def _cell(cell, text: str, style: str):
@@ -290,8 +387,13 @@ class Writer:
 
     def save(self, path: Path):
         props = self.doc.core_properties
-        props.author = props.last_modified_by = "mkreport"
+        props.author = props.last_modified_by = ""      # the build names the department
+        props.comments = props.keywords = props.subject = ""
         props.title = TITLE
+        drop_extras(self.doc)
+        for part in self.doc.part.package.iter_parts():
+            if hasattr(part, "_element"):
+                schema_order(part._element)
         sys.path.insert(0, str(ROOT))
         from generator.render import save_fixed   # same bytes on every run: templates diff cleanly
         import datetime
@@ -300,6 +402,9 @@ class Writer:
 
 
 TITLE = "{% if title %}{{ title }}{% else %}{{ dept.name }}{{ year }}年部门整体支出绩效自评报告{% endif %}"
+# on the page the title is a 梯形 (GB/T 9704): the department on the first line, the rest below
+TITLE_LINES = ("{% if title %}{{ title|title_lines(dept.name) }}{% else %}"
+               "{{ (dept.name ~ year ~ '年部门整体支出绩效自评报告')|title_lines(dept.name) }}{% endif %}")
 
 # Jinja snippets shared by the house styles: each guards what the facts may leave out, so a
 # missing figure drops its clause instead of leaving a blank (check reports any blank left).
@@ -340,7 +445,10 @@ def conclusion_text(w: Writer) -> None:
 
 
 def signature(w: Writer) -> None:
-    """落款: the department, then the date of the document, right-aligned (GB/T 9704 右空四字)."""
+    """附件说明 and 落款 (GB/T 9704): a blank line, "附件：……" two characters in, a blank line, then
+    the department and the date of the document, right-aligned four characters in."""
+    w.p("", "Normal")
+    w.p("附件：部门整体支出绩效自评表", "Attachment Note", keep=True)
     w.p("", "Normal")
     w.p("{{ dept.name }}", "Signature", keep=True)
     w.tag("{%p if report_date %}")
@@ -352,17 +460,19 @@ def common_tail(w: Writer) -> None:
     """The attachment: the score table on a page of its own, the same in every house style."""
     w.p("附件", "Attachment Mark", page_break=True)
     w.p("{{ dept.name }}{{ year }}年部门整体支出绩效自评表", "Title")
+    # 一级/二级 cells merge down their group ({% vmerge %}, see generator/render.py), as printed 自评表 do
     w.table(["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"], "score_table",
-            [("{{ r.l1_shown }}", "Table Text"), ("{{ r.l2_shown }}", "Table Text"), ("{{ r.l3 }}", "Table Text"),
-             ("{{ r.points|points }}", "Table Number"), ("{{ r.score|points }}", "Table Number"),
+            [("{% vmerge r.l1_merge %}{{ r.l1_shown }}", "Table Center"),
+             ("{% vmerge r.l2_merge %}{{ r.l2_shown }}", "Table Center"), ("{{ r.l3 }}", "Table Text"),
+             ("{{ r.points|points }}", "Table Center"), ("{{ r.score|points }}", "Table Center"),
              ("{% if r.reason %}{{ r.reason }}{% elif r.lost and r.rule == 'target_rate' and r.rate is not none %}按绩效目标完成率"
               "{{ r.rate|percent }}计分{% elif r.lost and r.rule == 'rate' and r.rate is not none %}按{{ r.measure_name or '指标值' }}"
               "{{ r.rate|percent }}计分{% elif r.lost and r.rule == 'not_exceed' %}实际数超过上限"
               "{% elif r.lost and r.expected %}按评分规则计分：{{ r.expected }}{% endif %}",
               "Table Text")],
-            [24, 26, 40, 13, 13, 40],
+            [26, 27, 40, 12, 12, 39],
             total=[("合计", "Table Head"), ("", "Table Text"), ("", "Table Text"),
-                   ("{{ points_total|points }}", "Table Number"), ("{{ total|points }}", "Table Number"),
+                   ("{{ points_total|points }}", "Table Center"), ("{{ total|points }}", "Table Center"),
                    ("{% if grade %}绩效等级：{{ grade }}{% endif %}", "Table Text")], last=True)
 
 
@@ -393,7 +503,7 @@ def targets_table_if_asked(w: Writer, caption: str) -> None:
 
 def yangxi() -> Writer:
     w = Writer()
-    w.p(TITLE, "Title")
+    w.p(TITLE_LINES, "Title")
     w.h1("一、部门基本情况")
     w.h2("（一）部门职责、机构和人员情况。")
     w.tag("{%p set n = namespace(i=0) %}")
@@ -485,10 +595,10 @@ def yangxi() -> Writer:
     w.p("{{p loop(a.children) }}")
     w.tag("{%p endfor %}")
     w.h1("四、存在的问题、原因分析及改进措施")
-    w.p("（1）存在问题。{% for p in problems %}{% if p.title %}{{ p.title }}。{% endif %}{{ p.paras|joined('') }}"
+    w.p("（一）存在问题。{% for p in problems %}{% if p.title %}{{ p.title }}。{% endif %}{{ p.paras|joined('') }}"
         "{% for c in p.children %}{% if c.title %}{{ c.title }}。{% endif %}{{ c.paras|joined('') }}{% endfor %}"
         "{% endfor %}{% if not problems %}无。{% endif %}")
-    w.p("（2）改进意见。{% for p in measures %}{% if p.title %}{{ p.title }}。{% endif %}{{ p.paras|joined('') }}"
+    w.p("（二）改进意见。{% for p in measures %}{% if p.title %}{{ p.title }}。{% endif %}{{ p.paras|joined('') }}"
         "{% for c in p.children %}{% if c.title %}{{ c.title }}。{% endif %}{{ c.paras|joined('') }}{% endfor %}"
         "{% endfor %}{% if not measures %}无。{% endif %}")
     w.tag("{%p if rectification %}")
@@ -509,7 +619,7 @@ def yangxi() -> Writer:
 
 def pingyuan() -> Writer:
     w = Writer()
-    w.p(TITLE, "Title")
+    w.p(TITLE_LINES, "Title")
     w.h1("一、部门基本情况")
     w.h2("（一）部门整体概况")
     w.tag("{%p if dept.kind or dept.rank or dept.plaques or staffing or units %}")
@@ -530,7 +640,7 @@ def pingyuan() -> Writer:
     w.items("duties.entries", "1.", "（1）")
     w.h2("（三）年度总体工作和重点工作任务")
     w.body_lines("work.intro")
-    w.items("work.entries", "（一）", "1.")
+    w.items("work.entries", "1.", "（1）")     # under （三）: 1.（1）, never a second （一）
     w.body_lines("work.closing")
     w.tag("{%p if targets %}")
     w.h2("（四）部门整体支出绩效目标")
@@ -631,7 +741,7 @@ def hunan() -> Writer:
     四、存在的问题及原因 → 五、下一步改进措施 → 六、绩效自评结果拟应用和公开情况；
     绩效情况按评分体系的一级指标（投入、过程、产出、效果）逐项写，标题取自指标名称。"""
     w = Writer()
-    w.p(TITLE, "Title")
+    w.p(TITLE_LINES, "Title")
     w.h1("一、部门（单位）基本情况")
     w.tag("{%p set n = namespace(i=0) %}")
     w.tag("{%p if dept.kind or dept.rank or dept.plaques or dept.overview or duties.intro or duties.entries %}")
