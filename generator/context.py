@@ -78,15 +78,19 @@ class Builder:
 
     # -- narrative --------------------------------------------------------------------------
 
-    def paras(self, items, path: tuple) -> list:
-        """Prose (texts and headed blocks) as a list of Para."""
+    def paras(self, items, path: tuple, start: int = 0) -> list:
+        """Prose (texts and headed blocks) as a list of Para; `start` is the index of the first item
+        in its field, so each Para knows where it was written."""
         out = []
-        for i, item in enumerate(items or []):
+        for i, item in enumerate(items or [], start):
             where = path + (i,)
             if isinstance(item, Block):
-                texts = [self.expand(t) for t in item.text if isinstance(t, str)]
-                subs = [t for t in item.text if isinstance(t, Block)]
-                out.append(self.para(item.title or "", texts, self.paras(subs, where + ("text",)), where))
+                # the block's own paragraphs are the texts before its first sub-block; a text after a
+                # sub-block is one more sub-item in its place ("27.职能转变" has (1) (2) and then (3))
+                lead = next((k for k, t in enumerate(item.text) if isinstance(t, Block)), len(item.text))
+                texts = [self.expand(t) for t in item.text[:lead]]
+                subs = self.paras(item.text[lead:], where + ("text",), lead)
+                out.append(self.para(item.title or "", texts, subs, where))
             else:
                 out.append(self.para("", [self.expand(item)], [], where))
         return out

@@ -26,7 +26,7 @@ def _docx(result, target: Path, made: dict) -> None:
 
     loaded = result.loaded
     context = result.derived.context or build_context(loaded, result.derived)
-    data = render_docx(loaded.template.path, context, loaded.report.report_date)
+    data = render_docx(loaded.template.path, context, loaded.report.report_date, loaded.report.department.name)
     write_atomic(target, data)
 
 

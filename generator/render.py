@@ -95,7 +95,7 @@ def _template_problem(exc) -> str:
     return f"{exc}。"
 
 
-def render_docx(template: Path, context: dict, report_date: _dt.date | None = None) -> bytes:
+def render_docx(template: Path, context: dict, report_date: _dt.date | None = None, author: str = "") -> bytes:
     from jinja2 import TemplateError
 
     from .environment import environment
@@ -115,7 +115,7 @@ def render_docx(template: Path, context: dict, report_date: _dt.date | None = No
                             f"（{type(exc).__name__}）。请检查模板中跨段落、跨表格行的 {{% %}} 标签。", str(template)) from None
     props = doc.docx.core_properties
     stamp = _dt.datetime.combine(report_date or _dt.date(2000, 1, 1), _dt.time(9, 0))
-    props.author = props.last_modified_by = "mkreport"
+    props.author = props.last_modified_by = author      # the department; no program's name
     props.created = props.modified = stamp
     props.last_printed = stamp
     props.revision = 1

@@ -201,7 +201,8 @@ def _build(model: RubricModel, doc: Document, found: Findings) -> Rubric:
         found.error("RUBRIC-TOTAL", f"一级指标分值合计 {fmt(total)} = {parts}，不等于总分 {fmt(rubric.points)}。",
                     doc, ("indicators",))
     if rubric.points != 100:
-        found.error("RUBRIC-TOTAL", f"评分体系总分应为 100 分，此处为 {fmt(rubric.points)}。", doc, ("points",))
+        found.warning("RUBRIC-POINTS", f"评分体系总分为 {fmt(rubric.points)} 分，不是通常的 100 分：请与本县财政局"
+                      "印发的指标体系核对，报告只写评分体系中列出的指标。", doc, ("points",))
     previous = None
     for i, (grade, minimum) in enumerate(rubric.grades):
         if previous is not None and minimum >= previous:

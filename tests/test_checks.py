@@ -122,7 +122,7 @@ def test_a_swapped_score_and_maximum_is_one_finding(tmp_path, run):
     path = tmp_path / "x.yaml"
     path.write_text(text.replace("    score: 4.5\n    # 更正", "    score: 5\n    max: 4.5\n    deduction: 0.5\n    # 更正")
                     .replace("rubric: pingyuan-2023", f"rubric: {root / 'rubrics' / 'pingyuan-2023.yaml'}")
-                    .replace("scores:\n", "conclusion:\n  total: 98.5\nscores:\n", 1), encoding="utf-8")
+                    .replace("scores:\n", "conclusion:\n  total: 97.5\nscores:\n", 1), encoding="utf-8")
     errors = [l for l in run("check", str(path)).output.splitlines() if " 错误 [" in l]
     assert len(errors) == 1 and "[SCORE-SWAPPED] B13 财务管理合规性 写明“自评分 5 分，满分 4.5 分”" in errors[0]
     assert "请改为 score: 4.5，max: 5" in errors[0]

@@ -17,7 +17,7 @@ def findings(path: Path):
 
 @pytest.mark.parametrize("name,documented", [
     ("yangxi-2023", ["SCORE-TABLE"]),        # the published score is kept; the input's comment says why
-    ("pingyuan-2023", ["TARGET-NONE"]),      # the published report lists no targets
+    ("pingyuan-2023", ["TARGET-NONE", "RUBRIC-POINTS"]),   # no targets published; indicators of 99 points
     ("hunan-example-2023", []),
 ])
 def test_corrected_inputs_report_only_what_their_comments_document(name, documented):
@@ -55,7 +55,8 @@ PINGYUAN = [
     ("SCORE-SWAPPED", "B13 财务管理合规性 写明“自评分 5 分，满分 4.5 分”：得分与满分写反了——评分体系中满分为 5 分；"
                       "写明的扣 0.5 分也说明得分为 4.5 分"),
     ("SCORE-SWAPPED", "B55 资产管理合规性 写明“自评分 2 分，满分 1 分”：得分与满分写反了"),
-    ("SCORE-MISSING", "X 原报告未列明的指标（1 分）"),
+    ("TOTAL", "自评总分 98.5 ≠ 各一级指标得分合计 97.5 = 14 + 47.5 + 36（相差的 1 分正是评分体系总分 99 分与 100 分之差"),
+    ("RUBRIC-POINTS", "评分体系总分为 99 分，不是通常的 100 分"),
     ("BLANK", "该项一级指标满分 分，自评得分 分"),
     ("TARGET-NONE", "未列出部门整体支出绩效目标"),
 ]

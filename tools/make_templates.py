@@ -328,7 +328,7 @@ class Writer:
 
     def table(self, heads: list[str], loop: str, cells: list[tuple[str, str]], widths_mm: list[float],
               caption: str | None = None, unit: str | None = None, total: list[tuple[str, str]] | None = None,
-              last: bool = False):
+              last: bool = False, total_span: int = 1):
         if caption:
             self.p(caption, "Table Caption")
         if unit:
@@ -359,14 +359,20 @@ class Writer:
             el.set(qn("w:type"), "dxa")
             margins.append(el)
         t._tbl.tblPr.append(margins)
+        if total and total_span > 1:      # "合计" across the name columns, as printed tables have it
+            t.cell(4, 0).merge(t.cell(4, total_span - 1))
+            for extra in t.cell(4, 0).paragraphs[1:]:
+                extra._p.getparent().remove(extra._p)
         for row in t.rows:
             cant = OxmlElement("w:cantSplit")
             row._tr.get_or_add_trPr().append(cant)
-            for i, w in enumerate(widths_mm):
-                row.cells[i].width = Mm(w)
+            column = 0
+            for tc in row._tr.tc_lst:           # a merged cell is as wide as the columns it spans
+                tc.width = Mm(sum(widths_mm[column:column + tc.grid_span]))
+                column += tc.grid_span
                 align = OxmlElement("w:vAlign")
                 align.set(qn("w:val"), "center")
-                row.cells[i]._tc.get_or_add_tcPr().append(align)
+                tc.get_or_add_tcPr().append(align)
         self.doc.add_paragraph("", style="Table End" if last else "Table Text")
         return t
 
@@ -459,7 +465,7 @@ def signature(w: Writer) -> None:
 def common_tail(w: Writer) -> None:
     """The attachment: the score table on a page of its own, the same in every house style."""
     w.p("附件", "Attachment Mark", page_break=True)
-    w.p("{{ dept.name }}{{ year }}年部门整体支出绩效自评表", "Title")
+    w.p("{{ (dept.name ~ year ~ '年部门整体支出绩效自评表')|title_lines(dept.name) }}", "Title")
     # 一级/二级 cells merge down their group ({% vmerge %}, see generator/render.py), as printed 自评表 do
     w.table(["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"], "score_table",
             [("{% vmerge r.l1_merge %}{{ r.l1_shown }}", "Table Center"),
@@ -470,10 +476,10 @@ def common_tail(w: Writer) -> None:
               "{{ r.rate|percent }}计分{% elif r.lost and r.rule == 'not_exceed' %}实际数超过上限"
               "{% elif r.lost and r.expected %}按评分规则计分：{{ r.expected }}{% endif %}",
               "Table Text")],
-            [26, 27, 40, 12, 12, 39],
+            [26, 27, 44, 12, 12, 35],
             total=[("合计", "Table Head"), ("", "Table Text"), ("", "Table Text"),
                    ("{{ points_total|points }}", "Table Center"), ("{{ total|points }}", "Table Center"),
-                   ("{% if grade %}绩效等级：{{ grade }}{% endif %}", "Table Text")], last=True)
+                   ("{% if grade %}绩效等级：{{ grade }}{% endif %}", "Table Text")], last=True, total_span=3)
 
 
 def budget_table(w: Writer, heads: list[str], caption: str) -> None:

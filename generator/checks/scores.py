@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..derive import Derived, Scores, swapped
+from ..derive import Derived, Scores, swapped, tidy
 from ..facts import Report
 from ..findings import Document, Findings
 from ..numbers import fmt, half_unit, rate_consistent, same_figure
@@ -172,6 +172,9 @@ def _total(report: Report, doc: Document, rubric: Rubric, scores: Scores, found:
     if c.total is not None and scores.total is not None and c.total != scores.total and not explained:
         parts = " + ".join(fmt(scores.derived.get(r.id, Decimal(0))) for r in rubric.roots)
         missing = f"（另有 {len(scores.missing)} 项末级指标未评分，按 0 计）" if scores.missing else ""
+        if not missing and rubric.points != 100 and c.total - scores.total == 100 - rubric.points:
+            missing = (f"（相差的 {fmt(tidy(c.total - scores.total))} 分正是评分体系总分 {fmt(rubric.points)} 分与 100 分之差："
+                       "写明的总分像是按 100 分的体系算的，请核对指标）")
         found.error("TOTAL", f"自评总分 {fmt(c.total)} ≠ 各一级指标得分合计 {fmt(scores.total)} = {parts}{missing}。",
                     doc, ("conclusion", "total"), stated=c.total, computed=scores.total)
     total = c.total if c.total is not None else scores.total
