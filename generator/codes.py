@@ -92,6 +92,13 @@ _GROUPS = [
         ("DATE-YEAR-END", WARNING, "“某年年末”写的不是报告年度（比较的说法如“较2022年末”除外）"),
         ("DATE-WORD", WARNING, "“截止”后面直接跟日期：表示“到某时为止”应写“截至”"),
     ]),
+    ("排版", [
+        ("TYPO-PUNCT", WARNING, "中文里用了半角标点（; , ( ) :），应为全角（；，（）：）"),
+        ("TYPO-BRACKET", WARNING, "文号的年份用了方括号（[2016]），应为六角括号（〔2016〕）"),
+        ("TYPO-OPERATOR", WARNING, "算式中用了 * 和 /，应为 × 和 ÷"),
+        ("TYPO-DOUBLED", WARNING, "同一个词连写了两遍（“企业企业”“经费经费”）"),
+        ("TYPO-SELF", WARNING, "自称与部门不符（“我司”写在一个局的报告里）"),
+    ]),
     ("报告模板", [
         ("TEMPLATE-MISSING", ERROR, "找不到报告模板（列出查找过的每个位置）"),
         ("TEMPLATE-INVALID", ERROR, "模板不是有效的 Word 文档，或过大、无法读取"),

@@ -139,3 +139,28 @@ def test_a_rule_computed_from_a_wrong_total_is_not_a_second_finding(tmp_path, ru
     errors = [l for l in run("check", str(path)).output.splitlines() if " 错误 [" in l]
     assert len(errors) == 1 and "[TABLE-SUM] 本年支出合计 决算数 1350.93万元" in errors[0], errors
     assert "B11 预算完成率 的应得分" in errors[0]
+
+
+@pytest.mark.parametrize("text,code,words", [
+    ("依据《关于印发办法的通知》（梅市财行[2016]26号）执行。", "TYPO-BRACKET", "应为“〔2016〕”"),
+    ("完善定额体系;建立支出标准。", "TYPO-PUNCT", "“;”改为“；”"),
+    ("得分=1826/1826*3=3分。", "TYPO-OPERATOR", "“*”改为“×”、“/”改为“÷”"),
+    ("组织企业企业赴欧美参展。", "TYPO-DOUBLED", "“企业”重复了一次"),
+    ("审计提出的问题我司已及时整改。", "TYPO-SELF", "自称应为“我局”，此处写成“我司”"),
+])
+def test_typography_slips_are_warned_with_their_fix(workdir, text, code, words):
+    path = workdir / "inputs" / "yangxi-2023.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("other_notes: 无。", f"other_notes: {text}"), encoding="utf-8")
+    found = [(f.code, f.message) for f in check(path).findings if f.code.startswith("TYPO")]
+    assert len(found) == 1 and found[0][0] == code and words in found[0][1], found
+
+
+@pytest.mark.parametrize("text", [
+    "会议于10:30开始，签约1,000万元（PPP）项目，执行率1:1。",
+    "截至2023/12/31，一步一步推进，逐项逐项落实。",
+    "我局已及时整改。", "签订PPP(Public-Private Partnership)合同。",
+])
+def test_ordinary_writing_is_not_a_typography_slip(workdir, text):
+    path = workdir / "inputs" / "yangxi-2023.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("other_notes: 无。", f"other_notes: {text}"), encoding="utf-8")
+    assert [f.text() for f in check(path).findings.sorted() if f.code.startswith("TYPO")] == []

@@ -7,6 +7,7 @@ from .prose import check_prose
 from .scores import check_scores
 from .targets import check_targets
 from .text import check_text
+from .typography import check_typography
 
 
 def run_checks(loaded, derived) -> None:
@@ -16,6 +17,7 @@ def run_checks(loaded, derived) -> None:
     check_arithmetic(report, doc, view, found)
     check_targets(report, doc, derived, found)
     check_text(report, doc, view, found)
+    check_typography(report, doc, found)
     mentions = check_prose(report, doc, view, loaded.vocabulary, found)
     found.fold()
     if loaded.template is not None:
