@@ -146,7 +146,8 @@ def _format_names() -> list[str]:
 @click.option("--to", "formats", multiple=True, type=click.Choice(_format_names()), metavar="格式",
               help="要生成的格式，可写多次：" + "、".join(_format_names()) + "（默认 docx）。")
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF（即 --to pdf）。")
-def build(inputs: tuple[str, ...], out_dir: str | None, formats: tuple[str, ...], pdf: bool) -> None:
+@click.option("--xlsx", is_flag=True, help="同时生成自评表的 Excel 文件 NAME-自评表.xlsx（即 --to xlsx）。")
+def build(inputs: tuple[str, ...], out_dir: str | None, formats: tuple[str, ...], pdf: bool, xlsx: bool) -> None:
     """校验并生成报告（.docx，可选 PDF），写入 outputs/。
 
     每个文件先运行与 check 相同的校验：有错误的文件不生成报告，列出错误，其余文件照常生成；
@@ -156,12 +157,13 @@ def build(inputs: tuple[str, ...], out_dir: str | None, formats: tuple[str, ...]
     \b
     示例：
       mkreport build inputs/yangxi-2023.yaml
-      mkreport build inputs/*.yaml -o outputs --pdf
+      mkreport build inputs/*.yaml -o outputs --pdf --xlsx
     """
     from .commands.build import run_build
 
     ctx = click.get_current_context()
-    ctx.exit(run_build(list(inputs), out_dir, list(formats) + (["pdf"] if pdf else [])))
+    wanted = list(formats) or ["docx"]      # --pdf and --xlsx come on top of the report itself
+    ctx.exit(run_build(list(inputs), out_dir, wanted + (["pdf"] if pdf else []) + (["xlsx"] if xlsx else [])))
 
 
 @main.command(name="list")

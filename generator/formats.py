@@ -30,6 +30,16 @@ def _docx(result, target: Path, made: dict) -> None:
     write_atomic(target, data)
 
 
+def _xlsx(result, target: Path, made: dict) -> None:
+    from .context import build_context
+    from .output import write_atomic
+    from .xlsx import score_workbook
+
+    loaded = result.loaded
+    context = result.derived.context or build_context(loaded, result.derived)
+    write_atomic(target, score_workbook(context, loaded.report.report_date))
+
+
 def _pdf(result, target: Path, made: dict) -> None:
     from .pdf import to_pdf
     to_pdf(made["docx"], target)
@@ -38,6 +48,7 @@ def _pdf(result, target: Path, made: dict) -> None:
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("docx", "Word 文档", ".docx", _docx),
     Format("pdf", "PDF（用 LibreOffice 转换）", ".pdf", _pdf, needs=("docx",)),
+    Format("xlsx", "自评表（Excel）", "-自评表.xlsx", _xlsx),
 )}
 
 

@@ -575,7 +575,7 @@ def yangxi() -> Writer:
     w.body_lines("targets_intro")
     w.tag("{%p if targets %}")
     w.table(["序号", "绩效目标", "目标值"], "targets",
-            [("{{ r.no }}", "Table Number"), ("{{ r.name }}", "Table Text"), ("{{ r.target }}", "Table Number")],
+            [("{{ r.no }}", "Table Center"), ("{{ r.name }}", "Table Text"), ("{{ r.target }}", "Table Number")],
             [16, 100, 40], caption="{{ year }}年部门整体支出绩效目标表")
     w.tag("{%p endif %}")
     w.h1("二、绩效自评结论")

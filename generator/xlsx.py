@@ -1,0 +1,110 @@
+"""The score table (自评表) as an .xlsx workbook, ready to paste into a finance bureau's workbook.
+
+The same rows as the report's attachment, from the same template values: 一级/二级 cells merged
+down their group, widths from the longest name, figures as exact numbers, the total as a formula.
+Written byte for byte the same for the same input, like the .docx.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import zipfile
+from decimal import Decimal
+
+_FIXED = (1980, 1, 1, 0, 0, 0)
+_CENT = Decimal("0.01")
+HEADS = ["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"]
+
+
+def score_workbook(context: dict, report_date: _dt.date | None = None) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    rows = context["score_table"]
+    title = f"{context['dept'].name}{context['year']}年部门整体支出绩效自评表"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "自评表"
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    body = Font(name="仿宋_GB2312", size=11)
+    bold = Font(name="黑体", size=11)
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    left = Alignment(horizontal="left", vertical="center", wrap_text=True)
+
+    ws.append([title])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADS))
+    ws.cell(1, 1).font = Font(name="方正小标宋简体", size=16)
+    ws.cell(1, 1).alignment = centre
+    ws.append(HEADS)
+    first = 3
+    for r in rows:
+        ws.append([r.l1_shown, r.l2_shown, r.l3, r.points, r.score, _reason(r)])
+    last = first + len(rows) - 1
+    total_row = last + 1
+    grade = f"绩效等级：{context['grade']}" if context.get("grade") else ""
+    ws.append(["合计", "", "", f"=SUM(D{first}:D{last})", f"=SUM(E{first}:E{last})", grade])
+    ws.merge_cells(start_row=total_row, start_column=1, end_row=total_row, end_column=3)
+
+    # 一级/二级 cells merge down their group, as the printed table does
+    for col, key in ((1, "l1_merge"), (2, "l2_merge")):
+        start = None
+        for i, r in enumerate(rows + [None]):
+            starts = r is None or getattr(r, key) == "restart"
+            if starts and start is not None and first + i - 1 > start:
+                ws.merge_cells(start_row=start, start_column=col, end_row=first + i - 1, end_column=col)
+            if starts:
+                start = first + i
+
+    for row in ws.iter_rows(min_row=2, max_row=total_row, max_col=len(HEADS)):
+        for cell in row:
+            cell.border = box
+            cell.font = bold if cell.row in (2, total_row) and cell.column <= 3 else body
+            cell.alignment = left if cell.column in (3, 6) and cell.row not in (2, total_row) else centre
+    for c in range(4, 6):
+        for r in range(first, total_row + 1):
+            ws.cell(r, c).number_format = "0.##"
+    widths = [max((_width(str(ws.cell(r, c).value or "")) for r in range(2, total_row + 1)), default=4)
+              for c in range(1, len(HEADS) + 1)]
+    for c, w in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(c)].width = min(max(w + 2, 6), 40 if c == 6 else 30)
+    ws.freeze_panes = "A3"
+    ws.print_title_rows = "2:2"
+    stamp = _dt.datetime.combine(report_date or _dt.date(2000, 1, 1), _dt.time(9, 0))
+    wb.properties.creator = context["dept"].name
+    wb.properties.title = title
+    wb.properties.created = wb.properties.modified = stamp
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _fixed_zip(buf.getvalue())
+
+
+def _reason(r) -> str:
+    """The 扣分原因 column, worded as the attachment of the shipped templates words it."""
+    if r.reason:
+        return r.reason
+    if r.lost and r.rate is not None and r.rule == "target_rate":
+        return f"按绩效目标完成率{r.rate.quantize(_CENT)}%计分"
+    if r.lost and r.rate is not None and r.rule == "rate":
+        return f"按{r.measure_name or '指标值'}{r.rate.quantize(_CENT)}%计分"
+    if r.lost and r.expected:
+        return f"按评分规则计分：{r.expected}"
+    return ""
+
+
+def _width(text: str) -> int:
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same workbook gives the same bytes: every entry dated 1980-01-01, in a fixed order."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=_FIXED)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zout.writestr(info, zin.read(item.filename))
+    return out.getvalue()

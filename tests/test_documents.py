@@ -1,0 +1,196 @@
+"""Submittable documents: valid OOXML, the GB/T 9704 page, a 自评表 like the printed ones, Chinese
+fonts and language, nothing invented — read back from the .docx, the PDF and the .xlsx."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+ROOT = Path(__file__).resolve().parent.parent
+NAMES = ["yangxi-2023", "pingyuan-2023", "hunan-example-2023"]
+needs_office = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed (.ci/run installs it)")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from click.testing import CliRunner
+    from generator.cli import main
+    out = tmp_path_factory.mktemp("docs")
+    args = ["build", *(str(ROOT / "inputs" / f"{n}.yaml") for n in NAMES), "-o", str(out), "--xlsx"]
+    if shutil.which("soffice"):
+        args.append("--pdf")
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.mark.parametrize("path", [f"outputs:{n}" for n in NAMES] + [f"templates:{t}" for t in ("yangxi", "pingyuan", "hunan")])
+def test_word_opens_it_without_repair(built, path):
+    """An independent validator (openxml-audit): no schema error, no Word-compatibility error."""
+    from openxml_audit import OpenXmlValidator
+    kind, name = path.split(":")
+    file = built / f"{name}.docx" if kind == "outputs" else ROOT / "templates" / f"{name}.docx"
+    result = OpenXmlValidator(max_errors=1000).validate(str(file))
+    assert result.error_count == 0, [(e.error_type.value, e.part_uri, e.description) for e in result.errors]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_chinese_language_fonts_and_properties(built, name):
+    path = built / f"{name}.docx"
+    with zipfile.ZipFile(path) as z:
+        styles, settings = z.read("word/styles.xml").decode(), z.read("word/settings.xml").decode()
+        theme, core = z.read("word/theme/theme1.xml").decode(), z.read("docProps/core.xml").decode()
+        app, fonts = z.read("docProps/app.xml").decode(), z.read("word/fontTable.xml").decode()
+        names = z.namelist()
+    assert 'w:eastAsia="zh-CN"' in styles and 'w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"' in settings
+    assert '<a:ea typeface="宋体"/>' in theme
+    assert "stylesWithEffects" not in " ".join(names) and not any(n.endswith(".jpeg") for n in names)
+    for face in ("仿宋_GB2312", "楷体_GB2312", "黑体", "方正小标宋简体"):
+        assert f'w:name="{face}"' in fonts
+    doc = Document(str(path))
+    props = doc.core_properties
+    assert props.author == doc.paragraphs[0].text.split("\n")[0] or props.author in doc.paragraphs[0].text
+    assert "自评报告" in props.title and "{" not in props.title
+    for text in (core, app):
+        assert "python-docx" not in text and "mkreport" not in text and "Macintosh" not in text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_28_by_22_grid_a_trapezoid_title_and_the_attachment_note(built, name):
+    doc = Document(str(built / f"{name}.docx"))
+    grid = doc.sections[0]._sectPr.find(qn("w:docGrid"))
+    assert grid.get(qn("w:type")) == "linesAndChars" and grid.get(qn("w:linePitch")) == "579"
+    pitch = 16 + int(grid.get(qn("w:charSpace"))) / 4096           # ECMA-376: Normal's size + charSpace / 4096
+    assert int(156 / 25.4 * 72 // pitch) == 28
+    title = doc.paragraphs[0].text
+    top, bottom = title.split("\n")
+    assert len(top) < len(bottom) and "自评报告" in bottom          # 梯形: the shorter line above
+    texts = [p.text for p in doc.paragraphs]
+    note = texts.index("附件：部门整体支出绩效自评表")
+    assert texts[note + 2] == doc.core_properties.author                 # a blank line, then the 落款
+    dated = "report_date:" in (ROOT / "inputs" / f"{name}.yaml").read_text(encoding="utf-8")
+    assert bool(re.fullmatch(r"20\d\d年\d{1,2}月\d{1,2}日", texts[note + 3])) == dated   # no date invented
+    mark = next(p for p in doc.paragraphs if p.text == "附件")
+    assert mark.paragraph_format.page_break_before and mark.style.name == "Attachment Mark"
+
+
+def score_table(doc):
+    return next(t for t in doc.tables if t.rows[0].cells[0].text == "一级指标")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_score_table_is_like_a_printed_one(built, name):
+    doc = Document(str(built / f"{name}.docx"))
+    table = score_table(doc)
+    merges = [[tc.tcPr.find(qn("w:vMerge")).get(qn("w:val")) for tc in (row._tr.tc_lst[0],)]
+              for row in table.rows[1:-1]]
+    assert merges[0] == ["restart"] and ["continue"] in merges          # 一级指标 merged down its group
+    for row in table.rows[1:-1]:
+        first, second = row._tr.tc_lst[0], row._tr.tc_lst[1]
+        if first.tcPr.find(qn("w:vMerge")).get(qn("w:val")) == "continue":
+            assert not "".join(t.text or "" for t in first.iter(qn("w:t"))).strip()                   # continued cells carry no text
+        assert second.tcPr.find(qn("w:vMerge")) is not None
+    total = table.rows[-1]._tr.tc_lst[0]
+    assert total.grid_span == 3 and "".join(t.text for t in total.iter(qn("w:t"))) == "合计"
+    for cell in (table.rows[1].cells[3], table.rows[1].cells[4]):
+        assert cell.paragraphs[0].style.name == "Table Center"
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert doc.styles["Table Text"].font.size.pt == 10.5
+
+
+def test_target_tables_centre_their_number_and_status(built):
+    doc = Document(str(built / "yangxi-2023.docx"))
+    targets = [t for t in doc.tables if t.rows[0].cells[0].text == "序号"]
+    assert targets
+    for table in targets:
+        assert table.rows[1].cells[0].paragraphs[0].style.name == "Table Center"
+        if len(table.columns) == 5:
+            assert table.rows[1].cells[4].paragraphs[0].style.name == "Table Center"
+            assert table.rows[0].cells[4].text == "完成情况"
+    cells = [c for t in targets for r in t.rows[1:] for c in r.cells if re.search(r"[亿万]元|家|个", c.text)]
+    assert cells and all(c.paragraphs[0].style.name in ("Table Number", "Table Text") for c in cells)
+    number = doc.styles["Table Number"].element.rPr.rFonts
+    assert number.get(qn("w:eastAsia")) == "仿宋_GB2312"                # units in figures stay in 仿宋
+
+
+def test_money_columns_have_one_number_of_decimals(built):
+    doc = Document(str(built / "yangxi-2023.docx"))
+    table = next(t for t in doc.tables if "年初预算数" in t.rows[0].cells[1].text)
+    figures = [c.text for r in table.rows[1:] for c in r.cells[1:] if c.text]
+    assert figures and all(re.fullmatch(r"\d+\.\d\d", f) for f in figures), figures
+    assert "653.60" in figures and "42.00" in figures
+
+
+def test_nothing_invented_is_printed_and_numbering_is_consistent(built):
+    text = "\n".join(p.text for p in Document(str(built / "pingyuan-2023.docx")).paragraphs)
+    assert "原报告未列明" not in text
+    work = text[text.index("（三）年度总体工作和重点工作任务"):text.index("（四）部门整体收入")]
+    assert "（一）" not in work and "\n1.全力" in work
+    duties = text[text.index("27.职能转变"):text.index("28.有关职责分工")]
+    assert duties.index("（1）深入推进简政放权") < duties.index("（2）完善公共服务") < duties.index("（3）县科工商务局")
+
+
+def test_the_score_table_as_a_workbook(built):
+    from openpyxl import load_workbook
+    wb = load_workbook(built / "yangxi-2023-自评表.xlsx")
+    ws = wb["自评表"]
+    assert ws["A1"].value == "阳西县工业和信息化局2023年部门整体支出绩效自评表"
+    assert [c.value for c in ws[2]] == ["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"]
+    last = ws.max_row
+    assert ws.cell(last, 1).value == "合计" and ws.cell(last, 4).value == f"=SUM(D3:D{last - 1})"
+    assert ws.cell(last, 5).value == f"=SUM(E3:E{last - 1})"
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert "A3:A7" in merged and f"A{last}:C{last}" in merged                 # 预算编制 over its five rows
+    scores = [Decimal(str(ws.cell(r, 5).value)) for r in range(3, last)]
+    assert sum(scores) == Decimal("98.2") and all(s == s.quantize(Decimal("0.1")) for s in scores)
+
+
+def test_the_workbook_is_byte_for_byte_reproducible(tmp_path, run):
+    for d in ("a", "b"):
+        assert run("build", str(ROOT / "inputs/hunan-example-2023.yaml"), "-o", str(tmp_path / d), "--xlsx").exit_code == 0
+    assert (tmp_path / "a/hunan-example-2023-自评表.xlsx").read_bytes() == \
+        (tmp_path / "b/hunan-example-2023-自评表.xlsx").read_bytes()
+
+
+@needs_office
+def test_libreoffice_calc_reads_the_same_figures(built, tmp_path):
+    shutil.copy(built / "yangxi-2023-自评表.xlsx", tmp_path / "t.xlsx")
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path), str(tmp_path / "t.xlsx")],
+                   capture_output=True, timeout=180)
+    rows = (tmp_path / "t.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[-1].startswith("合计,,,100,98.2,绩效等级：优")
+    assert any(r.startswith(",,政府采购执行情况,4,2.6,") for r in rows)
+
+
+def pdf_pages(pdf: Path) -> list[list[str]]:
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    return [[line.replace(" ", "") for line in page.splitlines() if line.strip()] for page in text.split("\f")]
+
+
+@needs_office
+@pytest.mark.parametrize("name", NAMES)
+def test_the_pdf_has_28_characters_a_line_and_22_lines_a_page(built, name):
+    pages = pdf_pages(built / f"{name}.pdf")
+    body = [p for p in pages if p and not any("|" in line for line in p)]
+    chinese = [line for page in body for line in page if re.fullmatch(r"[\u4e00-\u9fff，、。；：“”（）]+", line)]
+    assert max(len(line) for line in chinese) in (28, 29)                # 29: a closing mark hangs at the end
+    assert sum(len(line) == 28 for line in chinese) >= 1
+    full = [len(p) - 1 for p in pages[1:-2] if p]                        # body lines above the page number
+    assert max(full) >= 22 and full.count(22) >= 1
+    numbers = [p[-1] for p in pages if p]
+    assert all(re.fullmatch(r"—\d+—", n) for n in numbers[:3]), numbers[:3]
+
+
+@needs_office
+def test_the_pdf_embeds_the_official_faces_and_times_new_roman_substitute(built):
+    fonts = subprocess.run(["pdffonts", str(built / "yangxi-2023.pdf")], capture_output=True, text=True).stdout
+    for face in ("FandolFang", "FandolHei", "FandolKai", "LiberationSerif"):
+        assert face in fonts, fonts
