@@ -86,7 +86,7 @@ def _reason(r) -> str:
         return r.reason
     if r.lost and r.rate is not None and r.rule == "target_rate":
         return f"按绩效目标完成率{r.rate.quantize(_CENT)}%计分"
-    if r.lost and r.rate is not None and r.rule == "rate":
+    if r.lost and r.rate is not None and r.rule in ("rate", "control"):
         return f"按{r.measure_name or '指标值'}{r.rate.quantize(_CENT)}%计分"
     if r.lost and r.expected:
         return f"按评分规则计分：{r.expected}"

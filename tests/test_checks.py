@@ -145,6 +145,7 @@ def test_a_rule_computed_from_a_wrong_total_is_not_a_second_finding(tmp_path, ru
     ("依据《关于印发办法的通知》（梅市财行[2016]26号）执行。", "TYPO-BRACKET", "应为“〔2016〕”"),
     ("完善定额体系;建立支出标准。", "TYPO-PUNCT", "“;”改为“；”"),
     ("得分=1826/1826*3=3分。", "TYPO-OPERATOR", "“*”改为“×”、“/”改为“÷”"),
+    ("结转结余率=结转结余数/（年初结转数+决算数）×100%。", "TYPO-OPERATOR", "“/”改为“÷”"),
     ("组织企业企业赴欧美参展。", "TYPO-DOUBLED", "“企业”重复了一次"),
     ("审计提出的问题我司已及时整改。", "TYPO-SELF", "自称应为“我局”，此处写成“我司”"),
 ])
@@ -159,6 +160,7 @@ def test_typography_slips_are_warned_with_their_fix(workdir, text, code, words):
     "会议于10:30开始，签约1,000万元（PPP）项目，执行率1:1。",
     "截至2023/12/31，一步一步推进，逐项逐项落实。",
     "我局已及时整改。", "签订PPP(Public-Private Partnership)合同。",
+    "人均培训经费=培训经费÷人数=0.5万元/人，服务企业200家/次。",
 ])
 def test_ordinary_writing_is_not_a_typography_slip(workdir, text):
     path = workdir / "inputs" / "yangxi-2023.yaml"

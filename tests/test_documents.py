@@ -13,6 +13,8 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
+from generator.measure import em
+
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = ["yangxi-2023", "pingyuan-2023", "hunan-example-2023"]
 needs_office = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed (.ci/run installs it)")
@@ -70,8 +72,10 @@ def test_a_28_by_22_grid_a_trapezoid_title_and_the_attachment_note(built, name):
     pitch = 16 + int(grid.get(qn("w:charSpace"))) / 4096           # ECMA-376: Normal's size + charSpace / 4096
     assert int(156 / 25.4 * 72 // pitch) == 28
     title = doc.paragraphs[0].text
-    top, bottom = title.split("\n")
-    assert len(top) < len(bottom) and "自评报告" in bottom          # 梯形: the shorter line above
+    lines = title.split("\n")
+    assert len(lines) >= 2 and "自评报告" in lines[-1]
+    assert len(lines[0]) < max(len(line) for line in lines[1:])      # 梯形 or 菱形: the shorter line above
+    assert all(em(line) <= 19 for line in lines)                     # each line fits 156 mm of 二号
     texts = [p.text for p in doc.paragraphs]
     note = texts.index("附件：部门整体支出绩效自评表")
     assert texts[note + 2] == doc.core_properties.author                 # a blank line, then the 落款
@@ -194,3 +198,69 @@ def test_the_pdf_embeds_the_official_faces_and_times_new_roman_substitute(built)
     fonts = subprocess.run(["pdffonts", str(built / "yangxi-2023.pdf")], capture_output=True, text=True).stdout
     for face in ("FandolFang", "FandolHei", "FandolKai", "LiberationSerif"):
         assert face in fonts, fonts
+
+
+def test_a_longer_name_from_another_rubric_widens_its_column_without_breaking(workdir, run):
+    """A county's 二级 name longer than the template's column: the column grows to hold it on one
+    line, the running-text columns give the room, the table keeps its width; tables whose labels
+    fit keep the template's widths."""
+    rubric = workdir / "rubrics" / "hunan-2023.yaml"
+    rubric.write_text(rubric.read_text(encoding="utf-8").replace("name: 预算配置\n", "name: 预算配置和绩效管理情况\n"),
+                      encoding="utf-8")
+    assert run("build", str(workdir / "inputs/hunan-example-2023.yaml"), "-o", str(workdir / "out")).exit_code == 0
+    doc = Document(str(workdir / "out/hunan-example-2023.docx"))
+    template = Document(str(ROOT / "templates/hunan.docx"))
+
+    def grid(t):
+        return [int(c.get(qn("w:w"))) for c in t._tbl.tblGrid.findall(qn("w:gridCol"))]
+    built, drawn = score_table(doc), score_table(template)
+    assert sum(grid(built)) == sum(grid(drawn))
+    assert grid(built)[1] >= 11 * 210 + 2 * 80 > grid(drawn)[1]          # 11 characters of 5号 and the margins
+    row = next(r for r in built.rows if r.cells[1].text == "预算配置和绩效管理情况")
+    assert row._tr.tc_lst[1].width.twips == grid(built)[1]               # Word reads the cell widths
+    for t, d in zip([t for t in doc.tables if t is not built], [t for t in template.tables if t is not drawn]):
+        if t.rows[0].cells[0].text == "序号":
+            assert grid(t) == grid(d)
+
+
+@pytest.mark.parametrize("title,name,expected", [
+    ("阳西县工业和信息化局2023年部门整体支出绩效自评报告", "阳西县工业和信息化局",
+     ["阳西县工业和信息化局", "2023年部门整体支出绩效自评报告"]),
+    ("示例县商务局2023年度部门整体支出绩效自评报告（示例）", "示例县商务局",
+     ["示例县商务局", "2023年度部门整体支出", "绩效自评报告（示例）"]),
+    ("某某县发展和改革局（县粮食和物资储备局）2023年度部门整体支出绩效自评报告", "某某县发展和改革局（县粮食和物资储备局）",
+     ["某某县发展和改革局", "（县粮食和物资储备局）", "2023年度部门整体支出绩效自评报告"]),
+    ("2023年度部门整体支出绩效自评报告", "", ["2023年度部门整体支出绩效自评报告"]),
+])
+def test_titles_break_between_words_into_lines_that_fit(title, name, expected):
+    from generator.phrases import title_lines
+    assert title_lines(title, name).split("\n") == expected
+
+
+@needs_office
+@pytest.mark.parametrize("name", ["yangxi-2023", "hunan-example-2023"])
+def test_a_score_table_of_thirty_rows_fits_its_page(built, name):
+    """The 扣分原因 column gets the width the name columns do not need, so reasons take one or
+    two lines and the 自评表 stays on the attachment's page, 合计 included."""
+    pages = pdf_pages(built / f"{name}.pdf")
+    attachment = next(p for p in pages if p and p[0] == "附件")
+    assert any(line.startswith("合计") for line in attachment), attachment[-5:]
+    doc, template = Document(str(built / f"{name}.docx")), Document(str(ROOT / "templates" / f"{name.split('-')[0]}.docx"))
+    reasons = [int(t._tbl.tblGrid.findall(qn("w:gridCol"))[5].get(qn("w:w"))) for t in (score_table(doc), score_table(template))]
+    assert reasons[0] > reasons[1] if name.startswith("hunan") else reasons[0] == reasons[1]   # 阳西's names leave no room
+
+
+@pytest.mark.parametrize("widths,need,text,longest,expected", [
+    # labels fit, text does not wrap: the template's widths
+    ([1000, 3000], [800, 0], [False, True], [800, 2500], [1000, 3000]),
+    # a name a character too wide: its column grows, the text column gives
+    ([1000, 3000], [1300, 0], [False, True], [1300, 2500], [1300, 2700]),
+    # wrapping text takes the label column's room beyond its label and one character
+    ([2000, 2000], [800, 0], [False, True], [800, 5000], [1010, 2990]),
+    # a "label" column no width could hold becomes running text; nothing is forced
+    ([1000, 1000], [1000, 3000], [False, False], [1000, 3000], [1000, 1000]),
+])
+def test_column_plan(widths, need, text, longest, expected):
+    from generator.tablefit import plan
+    new = plan(widths, need, text, longest, one_em=210, margin=80)
+    assert new == expected and sum(new) == sum(widths)

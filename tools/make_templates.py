@@ -116,6 +116,13 @@ def setup(doc) -> None:
     ppr = title.element.get_or_add_pPr()
     for border in ppr.findall(qn("w:pBdr")):   # python-docx's default Title has a blue rule
         ppr.remove(border)
+    # the attachment's title: as the report's, with half a line before its table so that a 自评表
+    # of thirty rows still fits its page
+    heading = paragraph_style(doc, "Attachment Title", XBS, 22, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER,
+                              exact=False, keep_next=True)
+    heading.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    heading.paragraph_format.line_spacing = Pt(36)
+    heading.paragraph_format.space_after = Pt(LINE_PT / 2)
     for name, east in (("Heading 1", HEI), ("Heading 2", KAI), ("Heading 3", FANG)):
         st = paragraph_style(doc, name, east, BODY_PT, keep_next=True, bold=(name == "Heading 3"))
         st.paragraph_format.outline_level = int(name[-1]) - 1
@@ -353,7 +360,7 @@ class Writer:
         for col, w in zip(t._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm):
             col.set(qn("w:w"), str(int(Mm(w).twips)))
         margins = OxmlElement("w:tblCellMar")     # a little air above and below each row's text
-        for side, width in (("top", 40), ("left", 80), ("bottom", 40), ("right", 80)):
+        for side, width in (("top", 20), ("left", 80), ("bottom", 20), ("right", 80)):
             el = OxmlElement(f"w:{side}")
             el.set(qn("w:w"), str(width))
             el.set(qn("w:type"), "dxa")
@@ -465,14 +472,14 @@ def signature(w: Writer) -> None:
 def common_tail(w: Writer) -> None:
     """The attachment: the score table on a page of its own, the same in every house style."""
     w.p("附件", "Attachment Mark", page_break=True)
-    w.p("{{ (dept.name ~ year ~ '年部门整体支出绩效自评表')|title_lines(dept.name) }}", "Title")
+    w.p("{{ (dept.name ~ year ~ '年部门整体支出绩效自评表')|title_lines(dept.name) }}", "Attachment Title")
     # 一级/二级 cells merge down their group ({% vmerge %}, see generator/render.py), as printed 自评表 do
     w.table(["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"], "score_table",
             [("{% vmerge r.l1_merge %}{{ r.l1_shown }}", "Table Center"),
              ("{% vmerge r.l2_merge %}{{ r.l2_shown }}", "Table Center"), ("{{ r.l3 }}", "Table Text"),
              ("{{ r.points|points }}", "Table Center"), ("{{ r.score|points }}", "Table Center"),
              ("{% if r.reason %}{{ r.reason }}{% elif r.lost and r.rule == 'target_rate' and r.rate is not none %}按绩效目标完成率"
-              "{{ r.rate|percent }}计分{% elif r.lost and r.rule == 'rate' and r.rate is not none %}按{{ r.measure_name or '指标值' }}"
+              "{{ r.rate|percent }}计分{% elif r.lost and r.rule in ('rate', 'control') and r.rate is not none %}按{{ r.measure_name or '指标值' }}"
               "{{ r.rate|percent }}计分{% elif r.lost and r.rule == 'not_exceed' %}实际数超过上限"
               "{% elif r.lost and r.expected %}按评分规则计分：{{ r.expected }}{% endif %}",
               "Table Text")],

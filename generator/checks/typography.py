@@ -18,7 +18,9 @@ _FULL = {";": "；", ",": "，", "(": "（", ")": "）", ":": "："}
 _PUNCT = re.compile(rf"(?<=[{_CJK}])\s*[;,():]|[;,():]\s*(?=[{_CJK}])")
 _BRACKET = re.compile(r"[\[【(（]\s*(\d{4})\s*[\]】)）](?=\s*\d+\s*号)")
 _TIMES = re.compile(r"(?<=[\d）)%])\s*\*\s*(?=[\d（(])")
-_DIVIDE = re.compile(r"(?<=[\d）)])\s*/\s*(?=[\d（(])")
+# a division between figures or bracketed terms, or between a named quantity and a figure or
+# bracket ("决算数/（年初…"); never between two words, where "/" is a unit ("万元/人", "人/次")
+_DIVIDE = re.compile(r"(?<=[\d）)])\s*/\s*(?=[\d（(\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s*/\s*(?=[\d（(])")
 _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 _SELF = re.compile(r"(?:我|本)([局委办厅院司])(?!长)")
 # words that are said twice on purpose

@@ -1,0 +1,186 @@
+"""Column widths that fit what a table holds.
+
+A template fixes its tables' column widths for the rubric it was drawn for; another county's rubric
+brings longer names ("预算和绩效管理情况"), and Word breaks a name inside a word ("资金使用效/益")
+when its column is a character too narrow. After rendering, each table is measured:
+
+1. a column of short labels (names, figures) too narrow for its longest label grows to hold it,
+   taking the width from columns with room to spare;
+2. columns of running text (a 扣分原因 column) that would wrap get the width the label columns do
+   not need, so a reason takes one line, not four, and the 自评表 keeps to its page.
+
+The table's total width never changes, and a table whose labels fit and whose text does not wrap
+is left exactly as the template drew it.
+"""
+from __future__ import annotations
+
+import math
+
+from docx.oxml.ns import qn
+
+from .measure import em
+
+LABEL_EM = 12          # a cell up to this many characters, without sentence punctuation, is a name
+TEXT_MIN_EM = 6        # a column of running text keeps at least this many characters a line
+DEFAULT_MARGIN = 108   # twips, Word's default left and right cell margin
+SENTENCE = set("，。；！？")
+
+
+def fit_columns(document) -> None:
+    for table in document.tables:
+        try:
+            _fit(table)
+        except _Irregular:
+            continue
+
+
+class _Irregular(Exception):
+    """A table this pass does not rearrange (rows not matching its grid, relative widths)."""
+
+
+def _fit(table) -> None:
+    tbl = table._tbl
+    cols = tbl.tblGrid.findall(qn("w:gridCol")) if tbl.tblGrid is not None else []
+    if not cols:
+        raise _Irregular
+    widths = [int(c.get(qn("w:w")) or 0) for c in cols]
+    if not all(widths):
+        raise _Irregular
+    n, margin = len(cols), _margin(tbl)
+    need = [0] * n          # twips the longest label of each column needs
+    text = [False] * n      # the column holds running text, which may wrap
+    longest = [0] * n       # twips the longest paragraph of a text column would take on one line
+    one_em = 0
+    rows = []
+    for tr in tbl.tr_lst:
+        at, cells = _skip(tr, qn("w:gridBefore")), []
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            cells.append((at, span, tc))
+            if span == 1 and at < n:
+                label, size, width = _content(tc, table)
+                one_em = max(one_em, math.ceil(size * 20))
+                if label is None:
+                    text[at] = True
+                elif label:
+                    need[at] = max(need[at], math.ceil(width) + 2 * margin)
+                longest[at] = max(longest[at], math.ceil(width) + 2 * margin)
+            at += span
+        if at + _skip(tr, qn("w:gridAfter")) != n:
+            raise _Irregular
+        rows.append(cells)
+    new = plan(widths, need, text, longest, one_em, margin)
+    if new == widths:
+        return
+    for col, w in zip(cols, new):
+        col.set(qn("w:w"), str(w))
+    for cells in rows:
+        for at, span, tc in cells:
+            tcw = tc.tcPr.find(qn("w:tcW")) if tc.tcPr is not None else None
+            if tcw is not None and tcw.get(qn("w:type")) in (None, "dxa"):
+                tcw.set(qn("w:w"), str(sum(new[at:at + span])))
+                tcw.set(qn("w:type"), "dxa")
+
+
+def plan(widths: list[int], need: list[int], text: list[bool], longest: list[int], one_em: int,
+         margin: int) -> list[int]:
+    """New column widths (twips) for a table: `need` is what each column's longest label takes,
+    `text` marks the columns of running text, `longest` their longest paragraph on one line."""
+    n, text = len(widths), list(text)
+    while True:
+        labels = [i for i in range(n) if not text[i] and need[i]]
+        texts = [i for i in range(n) if text[i]]
+        new = list(widths)
+        # 1. a label column too narrow for its longest label grows to hold it
+        short = {i: need[i] - widths[i] for i in labels if need[i] > widths[i]}
+        # 2. label columns keep their labels and one character of air; the rest of their width,
+        #    and a text column's beyond a few characters a line, is what can be given
+        keep = {i: need[i] + one_em for i in labels}
+        spare = {i: widths[i] - keep[i] for i in labels if widths[i] > keep[i] and i not in short}
+        if not short:
+            break
+        # to hold a name, the others may give up their air too
+        air = {i: min(widths[i], keep[i]) - need[i] for i in labels if widths[i] > need[i] and i not in short}
+        floor = TEXT_MIN_EM * one_em + 2 * margin
+        text_spare = {i: widths[i] - floor for i in texts if widths[i] > floor}
+        if sum(spare.values()) + sum(air.values()) + sum(text_spare.values()) >= sum(short.values()):
+            for i, d in short.items():
+                new[i] += d
+            _take(new, sum(new) - sum(widths), spare, text_spare, air)
+            spare = {i: new[i] - keep[i] for i in spare if new[i] > keep[i]}
+            break
+        # no room for every label: the column furthest from its labels is running text after all
+        # (short reasons in a 扣分原因 column), which wraps and is given room below
+        text[max(short, key=lambda i: (short[i], i))] = True
+    # 3. running text that wraps gets the room the label columns do not need (a 扣分原因 of one
+    #    line instead of four keeps the 自评表 on its page)
+    wrapping = [i for i in range(n) if text[i] and longest[i] > new[i]]
+    if wrapping and spare:
+        room = sum(spare.values())
+        _take(new, room, spare)
+        base = sum(new[i] for i in wrapping)
+        for i in wrapping:
+            new[i] += room * new[i] // base
+        new[wrapping[-1]] += sum(widths) - sum(new)
+    return new
+
+
+def _take(new: list[int], amount: int, *pools: dict[int, int]) -> None:
+    """Narrow columns by `amount` twips in all, from each pool in turn, each column of a pool in
+    proportion to what it can give."""
+    for pool in pools:
+        total = sum(pool.values())
+        if amount <= 0 or total <= 0:
+            continue
+        part = min(amount, total)
+        cuts = {i: part * can // total for i, can in pool.items()}
+        for i in sorted(pool, key=lambda i: -pool[i])[:part - sum(cuts.values())]:
+            cuts[i] += 1        # the twips lost to rounding, one each from the widest
+        for i, cut in cuts.items():
+            new[i] -= cut
+        amount -= part
+
+
+def _skip(tr, tag: str) -> int:
+    trpr = tr.trPr
+    el = trpr.find(tag) if trpr is not None else None
+    return int(el.get(qn("w:val"))) if el is not None else 0
+
+
+def _margin(tbl) -> int:
+    mar = tbl.tblPr.find(qn("w:tblCellMar")) if tbl.tblPr is not None else None
+    if mar is not None:
+        sides = [mar.find(qn(f"w:{s}")) for s in ("left", "start", "right", "end")]
+        values = [int(s.get(qn("w:w"))) for s in sides if s is not None and (s.get(qn("w:w")) or "").isdigit()]
+        if values:
+            return max(values)
+    return DEFAULT_MARGIN
+
+
+def _content(tc, table) -> tuple[str | None, float, float]:
+    """A cell's text if it is a label (one short paragraph), None if it is running text; its
+    type size; and the width in twips of its longest paragraph set on one line."""
+    from docx.table import _Cell
+
+    cell = _Cell(tc, table)
+    paragraphs = [p for p in cell.paragraphs if p.text.strip()]
+    if not paragraphs:
+        return "", 0.0, 0.0
+    sizes = [_size(p) for p in paragraphs]
+    width = max(max(em(line) for line in p.text.split("\n")) * size * 20 for p, size in zip(paragraphs, sizes))
+    value = paragraphs[0].text.strip()
+    if len(paragraphs) > 1 or "\n" in value or em(value) > LABEL_EM or SENTENCE & set(value):
+        return None, max(sizes), width
+    return value, sizes[0], width
+
+
+def _size(paragraph) -> float:
+    sizes = [r.font.size.pt for r in paragraph.runs if r.font.size is not None and r.text.strip()]
+    if sizes:
+        return max(sizes)
+    style = paragraph.style
+    while style is not None:
+        if style.font.size is not None:
+            return style.font.size.pt
+        style = style.base_style
+    return 10.5
