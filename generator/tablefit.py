@@ -16,9 +16,14 @@ from __future__ import annotations
 
 import math
 
-from docx.oxml.ns import qn
-
 from .measure import em
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def qn(tag: str) -> str:
+    """"w:tc" → Clark notation (python-docx's qn, without importing python-docx for it)."""
+    return _W + tag.split(":", 1)[1]
 
 LABEL_EM = 12          # a cell up to this many characters, without sentence punctuation, is a name
 TEXT_MIN_EM = 6        # a column of running text keeps at least this many characters a line
@@ -27,9 +32,10 @@ SENTENCE = set("，。；！？")
 
 
 def fit_columns(document) -> None:
+    sizes = _StyleSizes(document)
     for table in document.tables:
         try:
-            _fit(table)
+            _fit(table, sizes)
         except _Irregular:
             continue
 
@@ -38,7 +44,7 @@ class _Irregular(Exception):
     """A table this pass does not rearrange (rows not matching its grid, relative widths)."""
 
 
-def _fit(table) -> None:
+def _fit(table, sizes: "_StyleSizes") -> None:
     tbl = table._tbl
     cols = tbl.tblGrid.findall(qn("w:gridCol")) if tbl.tblGrid is not None else []
     if not cols:
@@ -58,7 +64,7 @@ def _fit(table) -> None:
             span = tc.grid_span
             cells.append((at, span, tc))
             if span == 1 and at < n:
-                label, size, width = _content(tc, table)
+                label, size, width = _content(tc, sizes)
                 one_em = max(one_em, math.ceil(size * 20))
                 if label is None:
                     text[at] = True
@@ -157,30 +163,67 @@ def _margin(tbl) -> int:
     return DEFAULT_MARGIN
 
 
-def _content(tc, table) -> tuple[str | None, float, float]:
+_P, _R, _T, _TAB, _BR, _CR = (qn(t) for t in ("w:p", "w:r", "w:t", "w:tab", "w:br", "w:cr"))
+_SZ, _VAL, _RPR, _PPR, _PSTYLE = (qn(t) for t in ("w:sz", "w:val", "w:rPr", "w:pPr", "w:pStyle"))
+
+
+def _content(tc, sizes: "_StyleSizes") -> tuple[str | None, float, float]:
     """A cell's text if it is a label (one short paragraph), None if it is running text; its
     type size; and the width in twips of its longest paragraph set on one line."""
-    from docx.table import _Cell
-
-    cell = _Cell(tc, table)
-    paragraphs = [p for p in cell.paragraphs if p.text.strip()]
+    paragraphs = []
+    for p in tc:
+        if p.tag != _P:
+            continue
+        text, runs = [], []
+        for el in p.iter(_T, _TAB, _BR, _CR):
+            text.append(el.text or "" if el.tag == _T else " " if el.tag == _TAB else "\n")
+            if el.tag == _T and (el.text or "").strip():
+                sz = el.getparent().find(f"{_RPR}/{_SZ}")
+                if sz is not None and (sz.get(_VAL) or "").isdigit():
+                    runs.append(int(sz.get(_VAL)) / 2)
+        value = "".join(text)
+        if value.strip():
+            ppr = p.find(_PPR)
+            style = ppr.find(_PSTYLE) if ppr is not None else None
+            paragraphs.append((value.strip(), max(runs) if runs else sizes.of(style.get(_VAL) if style is not None else None)))
     if not paragraphs:
         return "", 0.0, 0.0
-    sizes = [_size(p) for p in paragraphs]
-    width = max(max(em(line) for line in p.text.split("\n")) * size * 20 for p, size in zip(paragraphs, sizes))
-    value = paragraphs[0].text.strip()
+    width = max(max(em(line) for line in value.split("\n")) * size * 20 for value, size in paragraphs)
+    value, size = paragraphs[0]
     if len(paragraphs) > 1 or "\n" in value or em(value) > LABEL_EM or SENTENCE & set(value):
-        return None, max(sizes), width
-    return value, sizes[0], width
+        return None, max(size for _, size in paragraphs), width
+    return value, size, width
 
 
-def _size(paragraph) -> float:
-    sizes = [r.font.size.pt for r in paragraph.runs if r.font.size is not None and r.text.strip()]
-    if sizes:
-        return max(sizes)
-    style = paragraph.style
-    while style is not None:
-        if style.font.size is not None:
-            return style.font.size.pt
-        style = style.base_style
-    return 10.5
+class _StyleSizes:
+    """Each paragraph style's type size in points, following basedOn to the document default."""
+
+    def __init__(self, document):
+        self.own: dict[str, tuple[float | None, str | None]] = {}
+        self.default_style = None
+        self.default_size = 10.0                  # Word's size when nothing states one
+        root = document.styles.element
+        rpr_default = root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{_RPR}/{_SZ}")
+        if rpr_default is not None and (rpr_default.get(_VAL) or "").isdigit():
+            self.default_size = int(rpr_default.get(_VAL)) / 2
+        for style in root.findall(qn("w:style")):
+            if style.get(qn("w:type")) != "paragraph":
+                continue
+            sid = style.get(qn("w:styleId"))
+            sz = style.find(f"{_RPR}/{_SZ}")
+            based = style.find(qn("w:basedOn"))
+            self.own[sid] = ((int(sz.get(_VAL)) / 2 if sz is not None and (sz.get(_VAL) or "").isdigit() else None),
+                             based.get(_VAL) if based is not None else None)
+            if style.get(qn("w:default")) in ("1", "true", "on"):
+                self.default_style = sid
+        self.memo: dict[str | None, float] = {}
+
+    def of(self, style_id: str | None) -> float:
+        if style_id not in self.memo:
+            sid, seen = style_id if style_id in self.own else self.default_style, set()
+            size = None
+            while sid in self.own and sid not in seen and size is None:
+                seen.add(sid)
+                size, sid = self.own[sid]
+            self.memo[style_id] = size if size is not None else self.default_size
+        return self.memo[style_id]
