@@ -107,6 +107,7 @@ _GROUPS = [
         ("TEMPLATE-FILTER", ERROR, "模板用了不存在的过滤器，或过滤器不适合给它的值"),
         ("TEMPLATE-OUTPUT", ERROR, "模板把一整节或一组数据直接写进报告"),
         ("TEMPLATE-RENDER", ERROR, "用本文件的数据试生成时模板出错（如除以零、被沙箱阻止）"),
+        ("TEMPLATE-LIMIT", ERROR, "模板超出运行限制：运行超过 20 秒、内存超过上限、生成的文字过大"),
         ("TEMPLATE-BLANK", ERROR, "模板要写出的值事实文件中没有，报告中会出现空白"),
         ("TEMPLATE-UNUSED", WARNING, "事实文件中填写了、模板却没有写出的字段：报告中不会出现"),
     ]),

@@ -14,9 +14,11 @@ from .yamlsource import read_yaml
 
 
 def load_model(model: type[Model], path: Path, display: str, zh: str, prefix: str = "",
-               found: Findings | None = None):
+               found: Findings | None = None, signature: str = ""):
     """(instance or None, Document, unreadable) — schema problems are added to `found` as errors
-    (codes prefixed with `prefix`); a file that cannot be read at all is one INPUT finding."""
+    (codes prefixed with `prefix`); a file that cannot be read at all is one INPUT finding.
+    `signature`: a key every file of this kind has; a mapping without it is some other file,
+    reported in one line that names none of its keys or values."""
     found = found if found is not None else Findings()
     try:
         source = read_yaml(path, display)
@@ -25,8 +27,14 @@ def load_model(model: type[Model], path: Path, display: str, zh: str, prefix: st
         f = found.error("INPUT", exc.message, doc)
         f.line, f.col = exc.line, exc.col
         return None, doc, True
+    root = source.root
+    if signature and root.kind == "map" and signature not in root.value:
+        doc = Document(display)
+        f = found.error(prefix + "SCHEMA", f"这不是{zh}文件：没有 {signature} 字段。请检查文件名或路径是否写对。", doc)
+        f.line, f.col = root.line, root.col
+        return None, doc, False
     conv = Conversion()
-    obj = convert(model, source.root, conv, (), zh)
+    obj = convert(model, root, conv, (), zh)
     doc = Document(display, conv.positions, conv.key_positions, conv.inline)
     before = len(found)
     found.extend_problems(conv.problems, doc, prefix)

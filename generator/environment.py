@@ -14,9 +14,19 @@ import marshal
 
 from jinja2 import FunctionLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.utils import Namespace
 
 from . import cache
+from .limits import bounded_concat, check_binop, check_size
 from .phrases import FILTERS
+
+
+class _Namespace(Namespace):
+    """`namespace()`, the one value a template can grow from one loop pass to the next: bounded."""
+
+    def __setitem__(self, name, value):
+        check_size(value)
+        super().__setitem__(name, value)
 
 def _no_none(value):
     """What `{{ x }}` prints for a value the facts do not have: nothing, never "None".
@@ -29,11 +39,21 @@ _code: dict[str, object] = {}
 
 
 class ReportEnvironment(ImmutableSandboxedEnvironment):
+    # operators whose result can be far larger than their operands are checked before they run
+    # (and so are never folded into a constant at compile time either); see limits.py
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+    concat = staticmethod(bounded_concat)
+
+    def call_binop(self, context, operator, left, right):
+        check_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
     def __init__(self, finalize=_no_none):
         # a loader that finds nothing: {% include %}, {% import %} and {% extends %} cannot reach files
         super().__init__(undefined=StrictUndefined, autoescape=True, loader=FunctionLoader(lambda name: None),
                          finalize=finalize)
         self.filters.update(FILTERS)
+        self.globals["namespace"] = _Namespace
         self._templates: dict[str, object] = {}
 
     def from_string(self, source, globals=None, template_class=None):

@@ -182,7 +182,7 @@ class Finance(Model):
     """部门整体收支情况（以决算数为统计口径）"""
 
     unit = Field(UNIT, "金额单位", help="本节所有金额的单位，默认 万元", role=SETTING)
-    decimals = Field(Integer(), "金额保留的小数位数", help="默认 2；“42”视为 42.00", role=CHECK)
+    decimals = Field(Integer(maximum=6), "金额保留的小数位数", help="默认 2；“42”视为 42.00", role=CHECK)
     income = Field(ModelKind(Income), "收入")
     expenditure = Field(ModelKind(Expenditure), "支出")
     economic = Field(ModelKind(Economic), "按经济分类的支出决算")
@@ -271,7 +271,7 @@ class Report(Model):
     """部门整体支出绩效自评事实文件
     一个部门一个年度一个文件。金额单位默认万元；可推算的数可以省略，写了就核对。"""
 
-    year = Field(Integer(), "报告年度", required=True, help="被评价的预算年度，如 2023")
+    year = Field(Integer(minimum=2000, maximum=2099), "报告年度", required=True, help="被评价的预算年度，如 2023")
     rubric = Field(Text(), "评分体系", required=True, role=SETTING,
                    help="评分体系的名字（如 yangxi-2023：依次在本文件所在文件夹、向上最近的 rubrics/ 文件夹、"
                         "mkreport 内置的评分体系中查找），或相对于本文件的路径（如 ../rubrics/yangxi-2023.yaml）。"

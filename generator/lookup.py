@@ -163,11 +163,12 @@ def _facts_file(path: Path) -> bool:
     named like its rubrics (yangxi-2023.yaml), and must never be taken for one."""
     if not path.name.lower().endswith((".yaml", ".yml")):
         return False
-    try:
-        with open(path, "rb") as fh:
-            text = fh.read(1 << 20).decode("utf-8", "replace")
-    except OSError:
+    from .reading import read_head
+
+    head = read_head(path, 1 << 20)
+    if head is None:
         return False
+    text = head.decode("utf-8", "replace")
     return bool(_FACTS_KEYS.search(text)) and not _RUBRIC_KEYS.search(text)
 
 
@@ -188,6 +189,10 @@ def resolve(kind: Kind, ref: str, stated_in: Path, starts: list[Path]) -> Found:
     if is_path(ref):
         path = Path(ref).expanduser()
         path = path if path.is_absolute() else stated_in.parent / path
+        if not path.name.lower().endswith(kind.suffixes):
+            # only files of the kind's own type are read: a facts file naming /etc/passwd as its
+            # rubric must not make mkreport read, let alone show, that file
+            raise NotFound(kind, ref, [_absolute(path)], f"；{kind.zh}应为 {'、'.join(kind.suffixes)} 文件")
         if is_file(path):
             return Found(path, BESIDE, kind.stem(path.name))
         raise NotFound(kind, ref, [_absolute(path)])

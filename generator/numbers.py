@@ -6,12 +6,19 @@ the interval ±½·10⁻ᵈ, and a sum is consistent when the intervals overlap.
 """
 from __future__ import annotations
 
+import decimal
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)")
-_FULL_NUMBER_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
+# Every figure a user writes has at most MAX_DIGITS digits (integer and decimal places together),
+# so a quotient of two of them times 100, rounded to a few places, has fewer than 40 digits.
+# Python's default of 28 significant digits is not enough for that; 60 leaves room.
+MAX_DIGITS = 15   # a county budget in 元 to the fen fits easily; more digits is a typing slip
+decimal.getcontext().prec = decimal.DefaultContext.prec = 60
+
+NUMBER_RE = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)")
+_FULL_NUMBER_RE = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
 
 # Money units, with their size in 万元, the unit every comparison is made in.
 MONEY_UNITS = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Decimal(10000)}
@@ -19,6 +26,29 @@ MONEY_UNITS = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Decimal
 # 5G base stations); they only may not be compared with money or percentages.
 COUNT_UNITS = ("个", "家", "座", "人", "人次", "项", "件", "次", "场", "名", "户", "亩", "篇", "批")
 PERCENT = "%"
+
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％＋－", "0123456789.%+-")
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULL_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
+
+
+def ascii_figure(text: str) -> str:
+    """A figure typed with a Chinese input method (１９．８５，５０％) in ASCII: the same number.
+    Digits of other scripts (the Bengali ৪) are not made into figures; see foreign_digit."""
+    return text.translate(_FULL_WIDTH)
+
+
+def ascii_digits(text: str) -> str:
+    """Running text with its full-width digits, and a full-width point between digits, in ASCII;
+    every other character, and every position, unchanged."""
+    return _FULL_POINT.sub(".", text.translate(_FULL_DIGITS))
+
+
+def foreign_digit(text: str) -> str | None:
+    """The first digit that is not 0–9 (after ascii_figure): ৪, ٤, ๔ … look like figures and are not."""
+    import unicodedata
+    return next((ch for ch in text if not ch.isascii() and unicodedata.category(ch) == "Nd"), None)
 
 
 def parse_decimal(text: str) -> Decimal | None:
@@ -30,6 +60,19 @@ def parse_decimal(text: str) -> Decimal | None:
         return Decimal(text)
     except InvalidOperation:  # pragma: no cover - the regex admits only valid literals
         return None
+
+
+def written_digits(value: Decimal) -> int:
+    """Digits as written, leading zeros after the point included: 0.0005 → 4, 120.50 → 5."""
+    _, digits, exp = value.as_tuple()
+    if not isinstance(exp, int):
+        return 10 ** 6          # NaN or Infinity: never a figure anyone typed
+    return max(len(digits), -exp) if exp < 0 else len(digits) + exp
+
+
+def plausible(value: Decimal) -> bool:
+    """A figure of at most MAX_DIGITS digits: what checks and arithmetic are made for."""
+    return written_digits(value) <= MAX_DIGITS
 
 
 def decimals(value: Decimal) -> int:
@@ -113,7 +156,7 @@ class Quantity:
         return self.text or f"{fmt(self.value)}{self.unit}"
 
 
-_QUANTITY_RE = re.compile(r"^\s*([+-]?(?:\d+(?:\.\d+)?|\.\d+))\s*([^\d\s.+-][^\d]*)?\s*$")
+_QUANTITY_RE = re.compile(r"^\s*([+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+))\s*([^0-9\s.+-][^0-9]*)?\s*$")
 
 
 def parse_quantity(text: str) -> Quantity | None:
@@ -123,4 +166,5 @@ def parse_quantity(text: str) -> Quantity | None:
     unit = (m.group(2) or "").strip()
     if unit == "％":
         unit = PERCENT
-    return Quantity(Decimal(m.group(1)), unit, text.strip())
+    value = Decimal(m.group(1))
+    return Quantity(value, unit, text.strip()) if plausible(value) else None

@@ -120,7 +120,7 @@ def title_lines(title: str | None, name: str = "") -> str:
     if name and title.startswith(name) and len(title) > len(name):
         lines = [name, title[len(name):]]
     else:
-        at = re.search(r"\d{4}\s*年", title)
+        at = re.search(r"[0-9]{4}\s*年", title)
         lines = [title[:at.start()], title[at.start():]] if at and at.start() > 0 else [title]
     return "\n".join(part for line in lines for part in _fit_title(line))
 

@@ -22,18 +22,18 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .numbers import MONEY_UNITS
+from .numbers import MONEY_UNITS, ascii_digits, plausible
 
 CURRENCY = {"亿美元": Decimal(10000), "万美元": Decimal(1), "美元": Decimal("0.0001")}
 COUNT_UNITS = ("人次", "家次", "个", "家", "项", "座", "件", "名", "户", "场", "批")
-FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(亿元|万元|元|亿美元|万美元|美元|个百分点|%|％|"
-                    + "|".join(COUNT_UNITS) + r")(?![\d.])")
+FIGURE = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|元|亿美元|万美元|美元|个百分点|%|％|"
+                    + "|".join(COUNT_UNITS) + r")(?![0-9.])")
 REFERENCE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 SENTENCE_END = "。！？!?\n"
 
 # what a change is measured against, as a report words it
 _BASE = (r"(?P<base>上年同期|上年度|上一年度?|上年|去年同期|去年|同期|年初预算数?|调整预算数?|全年预算数?|预算数?"
-         r"|(?P<year>\d{4})\s*年(?:度)?(?:同期)?)")
+         r"|(?P<year>[0-9]{4})\s*年(?:度)?(?:同期)?)")
 _UP = "增加|增长|提高|上升|超支|增"
 _DOWN = "减少|下降|降低|节约|减"
 # "较上年增加" "同比上年度增加" "比增" "增长" …, right before the figure
@@ -43,12 +43,12 @@ RATE_WORD = re.compile(r"(?P<word>增幅|增长幅度|涨幅|增长率|增速|�
 # a stated base: "比上年同期1821.6万元增长…" — the amount right after these words is last year's
 BASE_STATED = re.compile(r"(?P<cmp>同比|较|比)\s*" + _BASE + r"\s*$")
 # a prior-year figure stated with its own year: "2022年为1821.6万元", "上年为…"
-YEAR_LEVEL = re.compile(r"^[\s，,、（(]*(?:(?P<year>\d{4})\s*年(?:度|同期)?|(?P<prior>上年同期|上年度?|去年同期|去年))"
+YEAR_LEVEL = re.compile(r"^[\s，,、（(]*(?:(?P<year>[0-9]{4})\s*年(?:度|同期)?|(?P<prior>上年同期|上年度?|去年同期|去年))"
                         r"\s*(?:为|是|达|共|计)?\s*$")
 FLAT = re.compile(r"(?P<cmp>与|和|同|较|比)\s*" + _BASE + r"\s*(?:相比)?\s*(?P<loose>基本|大致|大体)?持平")
 SHARE = re.compile(r"占(?P<of>[^，。；]{1,14}?)(?:的)?(?:比重|比例|比)?\s*(?:为|达)?\s*$")
 _COMPARED = re.compile(r"(?:同比|较上年|比上年|与上年相比|较上年同期|比上年同期)\s*$")
-YEAR_MARK = re.compile(r"(\d{4})\s*年(?!\s*(?:末|底|初))|(上年度?|去年|上一年)|(本年度?|当年|今年)")
+YEAR_MARK = re.compile(r"([0-9]{4})\s*年(?!\s*(?:末|底|初))|(上年度?|去年|上一年)|(本年度?|当年|今年)")
 
 
 @dataclass
@@ -114,6 +114,7 @@ def against_of(base: str | None, year: str | None, report_year: int) -> str | No
 def read(text: str, voc, report_year: int) -> Reading:
     """Every figure of one text, with what it states (see the module's docstring)."""
     text = REFERENCE.sub(lambda m: " " * len(m.group()), text)     # {{ 引用 }} are facts already
+    text = ascii_digits(text)            # １９．８５万元 is 19.85万元; positions do not move
     out = Reading()
     sentence, sentence_start = 0, 0
     level: Figure | None = None            # the last level figure: what a change is a change of
@@ -129,7 +130,10 @@ def read(text: str, voc, report_year: int) -> Reading:
             carried, level, change, base, previous = level, None, None, None, None
         lead_start = previous.end if previous else sentence_start
         lead = text[lead_start:m.start()]
-        f = Figure(m.start(), m.end(), Decimal(m.group(1)), "%" if m.group(2) == "％" else m.group(2),
+        value = Decimal(m.group(1))
+        if not plausible(value):            # thirty digits are a slip, not a figure to check
+            continue
+        f = Figure(m.start(), m.end(), value, "%" if m.group(2) == "％" else m.group(2),
                    sentence, lead=lead)
         subject_lead = lead
         cm = CHANGE.search(lead)

@@ -101,12 +101,23 @@ def render_docx(template: Path, context: dict, report_date: _dt.date | None = No
 
     from .environment import environment
 
+    from .template import TemplateProblem, read_template
+
     try:
-        doc = template_class()(str(template))
-    except Exception as exc:   # python-docx reports a broken file in many ways
-        raise MkreportError(f"无法打开模板 {template}：{exc}。", str(template)) from None
+        doc = template_class()(io.BytesIO(read_template(template)))
+    except TemplateProblem as exc:
+        raise MkreportError(f"{template}：{exc}", str(template)) from None
+    except Exception:   # python-docx reports a broken file in many ways
+        raise MkreportError(f"无法打开模板 {template}：它不是有效的 Word 文档（.docx）。", str(template)) from None
+    from .limits import TemplateLimit, render_limits
+
     try:
-        doc.render(context, jinja_env=environment(), autoescape=True)
+        with render_limits():
+            doc.render(context, jinja_env=environment(), autoescape=True)
+    except TemplateLimit as exc:
+        raise MkreportError(f"模板 {template.name} 出错：{exc}", str(template)) from None
+    except MemoryError:
+        raise MkreportError(f"模板 {template.name} 出错：生成时占用的内存超过上限，已停止。", str(template)) from None
     except TemplateError as exc:
         raise MkreportError(f"模板 {template.name} 出错：{_template_problem(exc)}", str(template)) from None
     except Exception as exc:

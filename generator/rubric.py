@@ -57,7 +57,7 @@ class RubricModel(Model):
     name = Field(Text(), "名称", required=True)
     basis = Field(Text(), "依据", help="制定或发布评分体系的文件")
     points = Field(Number(), "总分", help="默认 100")
-    score_decimals = Field(Integer(), "得分保留的小数位数", help="按公式计分时四舍五入到的位数，默认 2")
+    score_decimals = Field(Integer(maximum=4), "得分保留的小数位数", help="按公式计分时四舍五入到的位数，默认 2")
     template = Field(Text(), "报告模板", help="模板名（在 templates/ 文件夹和内置模板中查找）或相对于本文件的 .docx 路径")
     vocabulary = Field(OneOrList(Text()), "正文词表",
                        help="本县对金额的称呼（如“全年预算收入”）：词表文件名（在 vocabularies/ 文件夹中查找）"
@@ -168,7 +168,8 @@ def load_rubric(path: Path, display: str, builtin: bool = False) -> tuple[Rubric
     key = path.resolve()
     if key not in _cache:
         found = Findings()
-        model, doc, unreadable = load_model(RubricModel, path, display, "评分体系", "RUBRIC-", found)
+        model, doc, unreadable = load_model(RubricModel, path, display, "评分体系", "RUBRIC-", found,
+                                                signature="indicators")
         rubric = _build(model, doc, found) if model is not None else None
         if rubric is not None:
             rubric.path, rubric.builtin = path, builtin

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from .numbers import parse_decimal, parse_quantity
+from .numbers import MAX_DIGITS, ascii_figure, foreign_digit, parse_decimal, parse_quantity, plausible
 from .yamlsource import Node
 
 Path = tuple
@@ -80,6 +80,20 @@ class Kind:
             return INVALID
         return node.value
 
+    def _figure(self, node: Node, conv: Conversion, path: Path, zh: str) -> str | object:
+        """A scalar that is a number, quantity or date: full-width digits taken as typed with a
+        Chinese input method, digits of other scripts refused (2৪ is not 24)."""
+        text = self._scalar(node, conv, path, zh)
+        if text is INVALID:
+            return text
+        text = ascii_figure(text)
+        bad = foreign_digit(text)
+        if bad is not None:
+            conv.problem(path, node, f"{label(path, zh)} 中的“{bad}”（U+{ord(bad):04X}）不是阿拉伯数字，"
+                         "请改为 0–9（常见于从网页或其他文字的文档中复制）。")
+            return INVALID
+        return text
+
 
 # Characters a Word document cannot hold; they arrive pasted from Word or through YAML escapes.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -106,17 +120,14 @@ class Text(Kind):
         return {"type": ["string", "number"]}
 
 
-MAX_DIGITS = 15   # a county budget in 元 to the fen fits easily; more digits is a typing slip
-
-
 def _too_long(value: Decimal, conv, node, path, zh) -> bool:
-    if len(value.as_tuple().digits) > MAX_DIGITS:
+    if not plausible(value):
         conv.problem(path, node, f"{label(path, zh)} 的数字超过 {MAX_DIGITS} 位，请核对是否多打了数字。")
         return True
     return False
 
 
-_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$")
 
 
 class Number(Kind):
@@ -129,7 +140,7 @@ class Number(Kind):
         self.minimum = minimum
 
     def convert(self, node, conv, path, zh):
-        text = self._scalar(node, conv, path, zh)
+        text = self._figure(node, conv, path, zh)
         if text is INVALID:
             return text
         value = parse_decimal(text)
@@ -144,7 +155,7 @@ class Number(Kind):
         return value
 
     def json_schema(self, defs):
-        out = {"type": ["number", "string"], "pattern": r"^-?\d+(\.\d+)?$"}
+        out = {"type": ["number", "string"], "pattern": r"^-?[0-9]+(\.[0-9]+)?$"}
         if self.unit:
             out["x-unit"] = self.unit
         return out
@@ -165,8 +176,11 @@ def _number_hint(text: str, unit: str) -> str:
 class Integer(Kind):
     zh = "整数"
 
+    def __init__(self, minimum: int = 0, maximum: int | None = None):
+        self.minimum, self.maximum = minimum, maximum
+
     def convert(self, node, conv, path, zh):
-        text = self._scalar(node, conv, path, zh)
+        text = self._figure(node, conv, path, zh)
         if text is INVALID:
             return text
         value = parse_decimal(text)
@@ -176,17 +190,25 @@ class Integer(Kind):
             hint = _number_hint(text, "")
             conv.problem(path, node, f"{label(path, zh)} 应为非负整数，写成了“{text}”。{hint}")
             return INVALID
+        if value < self.minimum or (self.maximum is not None and value > self.maximum):
+            bounds = f"{self.minimum} 到 {self.maximum}" if self.maximum is not None else f"不小于 {self.minimum}"
+            conv.problem(path, node, f"{label(path, zh)} 应为 {bounds} 之间的整数，写成了 {text}。"
+                         if self.maximum is not None else f"{label(path, zh)} 应{bounds}，写成了 {text}。")
+            return INVALID
         return int(value)
 
     def json_schema(self, defs):
-        return {"type": ["integer", "string"], "minimum": 0}
+        out = {"type": ["integer", "string"], "minimum": self.minimum}
+        if self.maximum is not None:
+            out["maximum"] = self.maximum
+        return out
 
 
 class Percent(Kind):
     zh = "百分比"
 
     def convert(self, node, conv, path, zh):
-        text = self._scalar(node, conv, path, zh)
+        text = self._figure(node, conv, path, zh)
         if text is INVALID:
             return text
         q = parse_quantity(text)
@@ -198,14 +220,14 @@ class Percent(Kind):
         return q.value
 
     def json_schema(self, defs):
-        return {"type": "string", "pattern": r"^-?\d+(\.\d+)?\s*[%％]$"}
+        return {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?\s*[%％]$"}
 
 
 class QuantityKind(Kind):
     zh = "数量"
 
     def convert(self, node, conv, path, zh):
-        text = self._scalar(node, conv, path, zh)
+        text = self._figure(node, conv, path, zh)
         if text is INVALID:
             return text
         q = parse_quantity(text)
@@ -218,18 +240,18 @@ class QuantityKind(Kind):
         return q
 
     def json_schema(self, defs):
-        return {"type": ["string", "number"], "pattern": r"^-?\d+(\.\d+)?\s*\S*$",
+        return {"type": ["string", "number"], "pattern": r"^-?[0-9]+(\.[0-9]+)?\s*\S*$",
                 "examples": ["500亿元", "179座", "90%"]}
 
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})-(\d{1,2})|年(\d{1,2})月(\d{1,2})日)$")
+_DATE_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{1,2})-([0-9]{1,2})|年([0-9]{1,2})月([0-9]{1,2})日)$")
 
 
 class Date(Kind):
     zh = "日期"
 
     def convert(self, node, conv, path, zh):
-        text = self._scalar(node, conv, path, zh)
+        text = self._figure(node, conv, path, zh)
         if text is INVALID:
             return text
         m = _DATE_RE.match(text.strip())
@@ -430,8 +452,10 @@ class ModelKind(Kind):
 def convert(model: type[Model], node: Node, conv: Conversion, path: Path = (), zh: str = "") -> Any:
     title = (model.__doc__ or "").strip().splitlines()[0] if model.__doc__ else model.__name__
     if node.kind != "map":
-        conv.problem(path, node, f"{label(path, zh or title)} 应为映射（若干“键: 值”行），此处写成了"
-                     + ("列表" if node.kind == "seq" else f"“{node.value}”") + "。")
+        # the value itself is not quoted: at the top of a file named by another (rubric: /etc/passwd)
+        # it would show a stranger the content of a file nobody meant as input
+        shape = "列表" if node.kind == "seq" else "空值" if not str(node.value).strip() else "一段文字"
+        conv.problem(path, node, f"{label(path, zh or title)} 应为映射（若干“键: 值”行），此处写成了{shape}。")
         return INVALID
     conv.positions.setdefault(path, (node.line, node.col))
     obj = model.__new__(model)

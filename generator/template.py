@@ -18,7 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-MAX_TEMPLATE = 20 * 1024 * 1024
+MAX_TEMPLATE = 20 * 1024 * 1024       # the .docx file
+MAX_UNPACKED = 100 * 1024 * 1024      # all its parts unpacked (a report template is under 1 MB)
+MAX_PARTS = 2000
+MAX_XML_PART = 16 * 1024 * 1024       # one XML part, which becomes one Jinja source
+NOT_DOCX = "无法打开模板：它不是有效的 Word 文档（.docx）。请用 Word 或 WPS 另存为 .docx 后重试。"
 _PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 
 
@@ -33,13 +37,7 @@ _parts_cache: dict[str, list] = {}
 
 def template_parts(path: Path) -> list[tuple[str, str]]:
     """(part, Jinja source) for the body, headers, footers, footnotes and document properties."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_TEMPLATE:
-            raise TemplateProblem(f"模板文件过大（{size / 1048576:.1f} MB），上限为 {MAX_TEMPLATE // 1048576} MB。")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TemplateProblem(f"无法读取模板：{_os_error(exc)}。") from None
+    data = read_template(path)
     from . import cache
 
     name = cache.key(cache.docxtpl_stamp(), data) + ".parts.json"
@@ -62,9 +60,39 @@ def template_parts(path: Path) -> list[tuple[str, str]]:
     return parts
 
 
-def _os_error(exc: OSError) -> str:
-    from .errors import os_error_zh
-    return os_error_zh(exc)
+def read_template(path: Path) -> bytes:
+    """A template's bytes, refused before anything unpacks it if its parts would unpack to more
+    than MAX_UNPACKED (a 600 MB document.xml packs into a few hundred KB)."""
+    from .reading import ReadProblem, read_limited
+
+    try:
+        data = read_limited(path, MAX_TEMPLATE, "模板")
+    except ReadProblem as exc:
+        text = str(exc)
+        raise TemplateProblem(("模板" + text if text.startswith("文件过大") else text) + "。") from None
+    check_unpacked(data)
+    return data
+
+
+def check_unpacked(data: bytes) -> None:
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+        raise TemplateProblem(NOT_DOCX) from None
+    if len(infos) > MAX_PARTS:
+        raise TemplateProblem(f"模板包含 {len(infos)} 个部件，超过 {MAX_PARTS} 个的上限；这不是一个正常的 Word 文档。")
+    for info in infos:
+        if info.filename.lower().endswith(".xml") and info.file_size > MAX_XML_PART:
+            raise TemplateProblem(f"模板中的 {info.filename} 有 {info.file_size / 1048576:.0f} MB，超过 "
+                                  f"{MAX_XML_PART // 1048576} MB 的上限（正常的报告正文不足 1 MB）。")
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > MAX_UNPACKED:
+        raise TemplateProblem(f"模板解压后有 {unpacked / 1048576:.0f} MB，超过 {MAX_UNPACKED // 1048576} MB 的上限"
+                              "（正常的报告模板不足 1 MB）；这可能是恶意构造的文件。")
 
 
 def _extract(data: bytes) -> list[tuple[str, str]]:
@@ -92,8 +120,7 @@ def _extract(data: bytes) -> list[tuple[str, str]]:
     except TemplateProblem:
         raise
     except Exception:     # python-docx and lxml report a broken file in many ways
-        raise TemplateProblem("无法打开模板：它不是有效的 Word 文档（.docx）。请用 Word 或 WPS 另存为 .docx 后重试。") \
-            from None
+        raise TemplateProblem(NOT_DOCX) from None
 
 
 def snippet(source: str, lineno: int | None) -> str:
@@ -189,12 +216,28 @@ def trial_render(parts: list[tuple[str, str]], context: dict, top_sources: dict)
 
 
 def _render_parts(env, parts, context, top_sources, trial, state) -> None:
+    from .limits import TemplateLimit, render_limits
+
+    try:
+        with render_limits():
+            _render_each(env, parts, context, top_sources, trial, state)
+    except TemplateLimit as exc:
+        trial.error = Issue("TEMPLATE-LIMIT", str(exc), state["part"])
+    except MemoryError:
+        trial.error = Issue("TEMPLATE-LIMIT", "模板生成时占用的内存超过上限，已停止。请检查模板中的计算和循环。", state["part"])
+
+
+def _render_each(env, parts, context, top_sources, trial, state) -> None:
     from jinja2 import TemplateError
+
+    from .limits import TemplateLimit
 
     for part, source in parts:
         state["part"], state["last_none"] = part, None
         try:
             env.from_string(source).render(context)
+        except TemplateLimit:
+            raise
         except TemplateError as exc:
             missing = _missing_section(exc, source, context, top_sources)
             if missing is not None:
@@ -205,7 +248,9 @@ def _render_parts(env, parts, context, top_sources, trial, state) -> None:
             trial.error = Issue("TEMPLATE-RENDER", f"模板生成时出错：{_render_zh(exc)}", part,
                                 snippet(source, getattr(exc, "lineno", None) or _template_line(exc)))
             break
-        except (ArithmeticError, ValueError, TypeError, LookupError, RecursionError, MemoryError) as exc:
+        except MemoryError:
+            raise
+        except Exception as exc:        # whatever a template's code raises is the template's problem
             trial.error = Issue("TEMPLATE-RENDER", f"模板生成时出错（{_runtime_zh(exc)}）。请检查模板中的计算和过滤器。",
                                 part, snippet(source, _template_line(exc)))
             break

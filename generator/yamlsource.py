@@ -8,6 +8,7 @@ hard limits on size, nesting depth and alias expansion that hold before any memo
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,21 +52,24 @@ class Source:
 
 
 def read_yaml(path: Path | str, display: str | None = None) -> Source:
+    from .reading import ReadProblem, read_limited
+
     path = Path(path)
     name = display or str(path)
-    if not path.exists():
-        raise InputError(f"找不到文件 {name}。请检查路径是否正确。", name)
-    if path.is_dir():
-        raise InputError(f"{name} 是一个文件夹，不是 YAML 文件。", name)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(
-                f"文件过大（{size / 1048576:.1f} MB），上限为 {MAX_BYTES // 1048576} MB。"
-                "一个部门一年的事实文件通常不足 100 KB，请确认选对了文件。", name)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"无法读取文件：{exc.strerror or exc}。", name) from None
+        if not os.path.lexists(path):
+            raise InputError(f"找不到文件 {name}。请检查路径是否正确。", name)
+        if os.path.isdir(path):
+            raise InputError(f"{name} 是一个文件夹，不是 YAML 文件。", name)
+    except (OSError, ValueError):
+        pass                     # said below, by the read itself
+    try:
+        data = read_limited(path, MAX_BYTES, " YAML 文件")
+    except ReadProblem as exc:
+        text = str(exc)
+        if text.startswith("文件过大"):
+            text += "。一个部门一年的事实文件通常不足 100 KB，请确认选对了文件"
+        raise InputError(text + "。", name) from None
     return Source(name, compose(decode(data, name), name))
 
 

@@ -264,7 +264,7 @@ def _check_parts(figures: list[Figure], text, doc, path, found: Findings) -> Non
     for i, total in enumerate(figures):
         nxt = text[total.end: total.end + 24]
         k = nxt.find("其中")
-        if k < 0 or re.search(r"[。；;]", nxt[:k]) or re.search(r"\d\s*" + re.escape(total.unit), nxt[:k]):
+        if k < 0 or re.search(r"[。；;]", nxt[:k]) or re.search(r"[0-9]\s*" + re.escape(total.unit), nxt[:k]):
             continue
         parts = []
         cursor = total.end
@@ -316,7 +316,7 @@ def _check_targets(report: Report, text, doc, path, found: Findings) -> None:
                 tail = text[m.end(): m.end() + 16]
                 stop = re.search(r"[。；;]", tail)
                 tail = tail[: stop.start()] if stop else tail
-                qm = re.search(r"(\d+(?:\.\d+)?)\s*(亿元|万元|元|%|％|人次|[个家座人项件次场名户亩篇批])", tail)
+                qm = re.search(r"([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|元|%|％|人次|[个家座人项件次场名户亩篇批])", tail)
                 if not qm:
                     continue
                 q = parse_quantity(qm.group(1) + qm.group(2))

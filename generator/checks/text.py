@@ -14,14 +14,14 @@ BLANKS = [
     (re.compile(r"(满分|得分|自评分|总分|合计|共|为)[ \t\u3000]+(分|万元|元|个|家|项|%)"), "数字空缺"),
     (re.compile(r"[XＸ]{2,}|[×✕]{2,}|[○〇]{2,}|_{3,}|＿{2,}"), "占位符"),
     (re.compile(r"[（(]\s*[)）]"), "空括号"),
-    (re.compile(r"\d{4}\s*年\s*月\s*日|(?<!\d)\s年\s*\d{1,2}\s*月"), "日期空缺"),
+    (re.compile(r"[0-9]{4}\s*年\s*月\s*日|(?<![0-9])\s年\s*[0-9]{1,2}\s*月"), "日期空缺"),
 ]
 # As-of statements: "截至2023年12月31日" — up to the report date is normal (a report is written the
 # next spring); before the report year, or after the report was written, is a slip.
-_AS_OF = re.compile(r"(截至|截止)(到|于)?\s*(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?")
+_AS_OF = re.compile(r"(截至|截止)(到|于)?\s*([0-9]{4})\s*年(?:\s*([0-9]{1,2})\s*月(?:\s*([0-9]{1,2})\s*日)?)?")
 # "2023年年末": a figure's moment, which should be the report year's end — unless it is the base of
 # a comparison ("较2022年末") or said in a section about what came after the year.
-_YEAR_END = re.compile(r"(\d{4})\s*年\s*(年末|年底|末|底)")
+_YEAR_END = re.compile(r"([0-9]{4})\s*年\s*(年末|年底|末|底)")
 _COMPARISON = re.compile(r"(?:较|比|与|同|和|相比|截至|截止|到|至)\s*$")
 # Sections about the time after the report year: rectification, problems, measures, what is next.
 AFTER_YEAR = {"rectification", "problems", "measures", "results_use"}

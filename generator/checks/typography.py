@@ -16,11 +16,11 @@ _CJK = r"\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”‘’"
 _FULL = {";": "；", ",": "，", "(": "（", ")": "）", ":": "："}
 # a half-width mark with Chinese on at least one side (not "10:30", "1,000", "(PPP)")
 _PUNCT = re.compile(rf"(?<=[{_CJK}])\s*[;,():]|[;,():]\s*(?=[{_CJK}])")
-_BRACKET = re.compile(r"[\[【(（]\s*(\d{4})\s*[\]】)）](?=\s*\d+\s*号)")
-_TIMES = re.compile(r"(?<=[\d）)%])\s*\*\s*(?=[\d（(])")
+_BRACKET = re.compile(r"[\[【(（]\s*([0-9]{4})\s*[\]】)）](?=\s*[0-9]+\s*号)")
+_TIMES = re.compile(r"(?<=[0-9）)%])\s*\*\s*(?=[0-9（(])")
 # a division between figures or bracketed terms, or between a named quantity and a figure or
 # bracket ("决算数/（年初…"); never between two words, where "/" is a unit ("万元/人", "人/次")
-_DIVIDE = re.compile(r"(?<=[\d）)])\s*/\s*(?=[\d（(\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s*/\s*(?=[\d（(])")
+_DIVIDE = re.compile(r"(?<=[0-9）)])\s*/\s*(?=[0-9（(\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s*/\s*(?=[0-9（(])")
 _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 _SELF = re.compile(r"(?:我|本)([局委办厅院司])(?!长)")
 # words that are said twice on purpose
@@ -74,7 +74,7 @@ def _latin_parentheses(text: str) -> set:
 
 def _date_like(text: str, m: re.Match) -> bool:
     """2023/12/31 is a date, not a division."""
-    return bool(re.search(r"\d{4}\s*/\s*\d{1,2}\s*/\s*\d{1,2}", text[max(0, m.start() - 7):m.end() + 6]))
+    return bool(re.search(r"[0-9]{4}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{1,2}", text[max(0, m.start() - 7):m.end() + 6]))
 
 
 def _around(text: str, m: re.Match, width: int = 8) -> str:
