@@ -1,4 +1,4 @@
 """`python -m generator …` runs the same command line as `mkreport …`."""
-from .cli import main
+from .entry import run
 
-main()
+run()

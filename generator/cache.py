@@ -107,22 +107,21 @@ def read(name: str) -> bytes | None:
 
 
 def write(name: str, data: bytes) -> None:
+    from . import cleanup
+
     folder = _folder(create=True)
     if folder is None:
         return
-    tmp = folder / f".{name}.{os.getpid()}.tmp"
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    except (OSError, ValueError):
+        fd, tmp = cleanup.temp_file(str(folder), f".{name}.", ".tmp")     # mode 0600
+    except OSError:
         return
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(_MAGIC + _digest(name, data) + data)
-        os.replace(tmp, folder / name)
-    except BaseException:        # a full disk, or a signal: never a half entry or a stray file
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if not isinstance(sys.exc_info()[1], OSError):
-            raise
+        cleanup.move_into_place(tmp, str(folder / name))
+    except OSError:              # a full disk: no entry, no stray file
+        cleanup.remove_file(tmp)
+    except BaseException:        # a signal
+        cleanup.remove_file(tmp)
+        raise

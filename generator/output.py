@@ -2,20 +2,21 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
-from .errors import MkreportError
+from .errors import MkreportError, os_error_zh
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
+    from . import cleanup
+
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = cleanup.temp_file(str(folder), f".{path.name}.", ".tmp")
     except OSError as exc:
-        raise MkreportError(f"无法写入文件夹 {folder}：{exc.strerror or exc}。", str(path)) from None
+        raise MkreportError(f"无法写入文件夹 {folder}：{os_error_zh(exc)}。", str(path)) from None
     try:
         umask = os.umask(0)
         os.umask(umask)
@@ -24,12 +25,9 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        cleanup.move_into_place(tmp, str(path))
     except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        cleanup.remove_file(tmp)
         if isinstance(exc, OSError):
-            raise MkreportError(f"无法写入 {path}：{exc.strerror or exc}。", str(path)) from None
+            raise MkreportError(f"无法写入 {path}：{os_error_zh(exc)}。", str(path)) from None
         raise

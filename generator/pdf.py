@@ -11,11 +11,10 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 import zipfile
 from pathlib import Path
 
-from .errors import MkreportError
+from .errors import MkreportError, os_error_zh
 from .output import write_atomic
 from .resources import packaged_file
 
@@ -63,27 +62,46 @@ def for_libreoffice(data: bytes) -> bytes:
     return out.getvalue()
 
 
+PDF_SECONDS = 180
+
+
 def to_pdf(docx: Path, pdf: Path | None = None) -> Path:
+    from . import cleanup
+
     exe = soffice()
     pdf = pdf or docx.with_suffix(".pdf")
     env = dict(os.environ)
     fonts_conf = packaged_file("fonts", "fonts.conf")
     if fonts_conf.is_file():
         env["FONTCONFIG_FILE"] = str(fonts_conf)
-    with tempfile.TemporaryDirectory(prefix="mkreport-") as tmp:
+    tmp = cleanup.temp_folder("mkreport-")
+    try:
         # a private profile: a user's running LibreOffice would otherwise swallow the request
         profile = Path(tmp, "profile").as_uri()
+        # LibreOffice's own scratch files (lu*.tmp) too: killed, it cannot remove them itself
+        Path(tmp, "scratch").mkdir()
+        env["TMPDIR"] = env["TMP"] = env["TEMP"] = str(Path(tmp, "scratch"))
         source = Path(tmp) / docx.name
         source.write_bytes(for_libreoffice(docx.read_bytes()))
         cmd = [exe, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
                "--outdir", tmp, str(source)]
+        proc = cleanup.start(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=180)
+            code = proc.wait(timeout=PDF_SECONDS)
         except subprocess.TimeoutExpired:
-            raise MkreportError("LibreOffice 转换 PDF 超过 180 秒未完成。", str(docx)) from None
+            cleanup.stop(proc)       # soffice and the soffice.bin it started
+            raise MkreportError(f"LibreOffice 转换 PDF 超过 {PDF_SECONDS} 秒未完成，已停止。", str(docx)) from None
+        except BaseException:
+            cleanup.stop(proc)
+            raise
+        cleanup.finished(proc)
         produced = Path(tmp) / (docx.stem + ".pdf")
-        if done.returncode != 0 or not produced.is_file():
-            raise MkreportError(f"LibreOffice 未能把 {docx.name} 转为 PDF：{(done.stderr or done.stdout).strip()[:300]}",
-                                str(docx))
+        if code != 0 or not produced.is_file():
+            raise MkreportError(f"LibreOffice 未能把 {docx.name} 转为 PDF（退出码 {code}）。请确认 LibreOffice 能正常启动"
+                                "（在终端运行 soffice --headless --version）。", str(docx))
         write_atomic(pdf, produced.read_bytes())
+    except OSError as exc:
+        raise MkreportError(f"转换 PDF 时出错：{os_error_zh(exc)}。", str(docx)) from None
+    finally:
+        cleanup.remove_folder(tmp)
     return pdf

@@ -6,6 +6,7 @@ exists), no traceback, nothing written to the output folder, and the input left 
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -27,11 +28,31 @@ def materialise(case: dict, tmp: Path) -> Path:
         return tmp / "tests" / "corpus" / case["file"]
     path = tmp / "inputs" / "case.yaml"
     if "base" in case:
+        base = (ROOT / case["base"]).read_text(encoding="utf-8")
         old, new = case["replace"]
         assert old in base, old
         path.write_text(base.replace(old, new, 1), encoding="utf-8")
         return path
+    if "template" in case:
+        write_template(case["template"], tmp / "inputs" / "case.docx")
+        path.write_text(base.replace("rubric: yangxi-2023\n", "rubric: yangxi-2023\ntemplate: ./case.docx\n", 1),
+                        encoding="utf-8")
+        return path
+    if "rubric" in case:
+        rubric = {"passwd": "/etc/passwd", "long": "../rubrics/" + "长" * 300 + ".yaml",
+                  "secret": "./secret.yaml", "decimals": "../rubrics/decimals.yaml"}[case["rubric"]]
+        (tmp / "inputs" / "secret.yaml").write_text("password: hunter2\ntoken: s3cr3t\n", encoding="utf-8")
+        own = (ROOT / "rubrics" / "yangxi-2023.yaml").read_text(encoding="utf-8")
+        (tmp / "rubrics" / "decimals.yaml").write_text(own.replace("score_decimals: 2", "score_decimals: 99999"),
+                                                       encoding="utf-8")
+        path.write_text(base.replace("rubric: yangxi-2023\n", f"rubric: {rubric}\n", 1), encoding="utf-8")
+        return path
     kind = case["generate"]
+    if kind == "fifo":
+        os.mkfifo(path)
+        return path
+    if kind == "dev-zero":
+        return Path("/dev/zero")
     if kind.startswith("control-"):
         ch = chr(int(kind.split("-")[1], 16))
         path.write_text(base.replace("other_notes: 无。", f"other_notes: 无{ch}。"), encoding="utf-8")
@@ -49,15 +70,56 @@ def materialise(case: dict, tmp: Path) -> Path:
     return path
 
 
+TEMPLATE_TAGS = {
+    "div0": "{{ 1/0 }}",
+    "range": "{% for i in range(10**9) %}x{% endfor %}",
+    "nested": "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}",
+    "repeat": "{{ 'x' * 1000000000 }}",
+    "doubling": "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+    "power": "{{ 7 ** 99999999 }}",
+    "center": "{{ 'x'|center(2000000000) }}",
+    "output": "{% for i in range(99999) %}{{ 'y' * 999 }}{% endfor %}",
+}
+
+
+def write_template(kind: str, target: Path) -> None:
+    """A hostile or broken variant of the shipped 阳西 template."""
+    import zipfile
+    source = ROOT / "templates" / "yangxi.docx"
+    if kind == "not-zip":
+        target.write_text("这不是 Word 文档", encoding="utf-8")
+        return
+    if kind == "truncated":
+        target.write_bytes(source.read_bytes()[:20000])
+        return
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                if kind == "bomb":            # 17 MB of spaces pack into ~17 KB
+                    text = text.replace("<w:body>", "<w:body><!--" + " " * 17_000_000 + "-->", 1)
+                elif kind in TEMPLATE_TAGS:
+                    text = text.replace("<w:body>", f"<w:body><w:p><w:r><w:t>{TEMPLATE_TAGS[kind]}</w:t></w:r></w:p>", 1)
+                data = text.encode("utf-8")
+            zout.writestr(info, data)
+        if kind == "bomb-media":              # seven 16 MB pictures of nothing: 112 MB from ~120 KB
+            for i in range(7):
+                zout.writestr(f"word/media/image{i}.png", bytes(16 << 20))
+
+
 def digest(path: Path) -> str | None:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
 
 
 @pytest.mark.parametrize("command", ["check", "build"])
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
-def test_bad_input_is_refused_cleanly(case, command, tmp_path, run):
+def test_bad_input_is_refused_cleanly(case, command, tmp_path, run, monkeypatch):
+    from generator import limits
+    for name, value in (case.get("limits") or {}).items():
+        monkeypatch.setattr(limits, name, value)
     path = materialise(case, tmp_path)
-    before = digest(path)
+    before = digest(path) if path.is_file() else None
     out = tmp_path / "out"
     args = [command, str(path)] + (["-o", str(out)] if command == "build" else [])
     result = run(*args)
@@ -65,10 +127,15 @@ def test_bad_input_is_refused_cleanly(case, command, tmp_path, run):
     assert "Traceback" not in output and "内部错误" not in output, output
     assert result.exit_code == case["exit"], output
     assert case["message"] in output, output
+    for text in case.get("absent", []):
+        assert text not in output, output
     if case.get("line"):
         assert f"{path}:{case['line']}:" in output, output
-    assert digest(path) == before
-    assert not out.exists() or not any(out.iterdir())
+    assert (digest(path) if path.is_file() else None) == before
+    if case["exit"] == 0 and command == "build":
+        assert (out / "case.docx").is_file() and not [p for p in out.iterdir() if p.name.startswith(".")]
+    else:
+        assert not out.exists() or not any(out.iterdir())
 
 
 def test_bom_and_crlf_are_accepted(tmp_path, run):
@@ -169,7 +236,7 @@ def test_permission_denied_output_folder(tmp_path, run, monkeypatch):
     monkeypatch.setattr(tempfile, "mkstemp", denied)
     result = run("build", str(ROOT / "inputs" / "yangxi-2023.yaml"), "-o", str(tmp_path / "out"))
     assert result.exit_code == 2
-    assert "无法写入文件夹" in result.output and "Permission denied" in result.output
+    assert "无法写入文件夹" in result.output and "没有权限" in result.output and "Permission" not in result.output
     assert "Traceback" not in result.output and not any((tmp_path / "out").iterdir())
 
 

@@ -1,59 +1,97 @@
-"""Fuzzing: mutated versions of the real inputs never escape as an exception.
+"""Fuzzing the promises: whatever the input, rubric or template, the run keeps them.
 
-Every refusal is a finding; every input that `check` accepts, `build` builds (the render raises
-nothing) into a .docx that opens. Derandomised, so CI runs the same examples every time.
+For every mutated facts file, rubric or template, `check` and `build` as a user runs them:
+  * the exit code is 0, 1 or 2 — never 3 (a bug), never a traceback;
+  * an input `check` accepts, `build` builds;
+  * every .docx produced is valid OOXML (openxml-audit: no schema or semantic error);
+  * no input file changes, and nothing is written outside the output folder (and the cache).
+Derandomised, so CI runs the same examples every time; MKREPORT_FUZZ_EXAMPLES=20000 runs more.
 """
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+import os
+import re
+import shutil
+import zipfile
 from pathlib import Path
 
+import pytest
 import yaml
-from docx import Document
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.context import build_context
-from generator.pipeline import check
-from generator.render import render_docx
+from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = {name: (ROOT / "inputs" / f"{name}.yaml").read_bytes() for name in ("yangxi-2023", "pingyuan-2023", "hunan-example-2023")}
-FUZZ = settings(max_examples=60, deadline=None, derandomize=True,
+NAMES = ("yangxi-2023", "pingyuan-2023", "hunan-example-2023")
+SOURCES = {name: (ROOT / "inputs" / f"{name}.yaml").read_bytes() for name in NAMES}
+RUBRICS = {name: (ROOT / "rubrics" / f"{name}.yaml").read_bytes() for name in ("yangxi-2023", "hunan-2023")}
+FUZZ = settings(max_examples=int(os.environ.get("MKREPORT_FUZZ_EXAMPLES", 60)), deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
+_validated: set[str] = set()      # document shapes (the XML with its text taken out) already validated
 
-def run_pipeline(path: Path, name: str) -> None:
-    """Check; if clean, render and open the result: nothing may raise."""
-    checked = check(path)
-    for f in checked.findings:
-        assert f.code and f.message and f.severity in ("error", "warning")
-        f.resolve()
-        assert f.line is None or f.line >= 1
-    if not checked.buildable:
+
+def valid_ooxml(path: Path) -> None:
+    """openxml-audit on each new shape of document: a mutation of text alone makes no new shape."""
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    shape = hashlib.sha256(re.sub(r">[^<]*<", "><", xml).encode()).hexdigest()
+    if shape in _validated:
         return
-    data = render_docx(checked.loaded.template.path, build_context(checked.loaded, checked.derived))
-    Document(io.BytesIO(data))
+    from openxml_audit import OpenXmlValidator
+    result = OpenXmlValidator(max_errors=20).validate(str(path))
+    assert result.error_count == 0, [(e.part_uri, e.description) for e in result.errors]
+    _validated.add(shape)
 
 
-def place(tmp_path: Path, name: str, data: bytes) -> Path:
-    (tmp_path / "inputs").mkdir(exist_ok=True)
-    rubrics = tmp_path / "rubrics"
-    if not rubrics.exists():
-        rubrics.symlink_to(ROOT / "rubrics")
-    path = tmp_path / "inputs" / f"{name}.yaml"
+def files(folder: Path) -> dict[str, str]:
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.rglob("*") if p.is_file()}
+
+
+def keeps_its_promises(work: Path, facts: Path) -> None:
+    """check, then build, the way a user runs them; the invariants above."""
+    out = work / "out"
+    shutil.rmtree(out, ignore_errors=True)
+    before = files(work)
+    runner = CliRunner()
+    checked = runner.invoke(main, ["check", str(facts)])
+    built = runner.invoke(main, ["build", str(facts), "-o", str(out)])
+    for result in (checked, built):
+        assert result.exit_code in (0, 1, 2), result.output
+        assert "Traceback" not in result.output and "内部错误" not in result.output, result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    if checked.exit_code == 0:
+        assert built.exit_code == 0 and (out / f"{facts.stem}.docx").is_file(), built.output
+    for docx in out.glob("*.docx") if out.exists() else ():
+        valid_ooxml(docx)
+    after = files(work)
+    assert {p: h for p, h in after.items() if p in before} == before          # no input changed
+    assert all(p.startswith(str(out) + os.sep) for p in after if p not in before), sorted(set(after) - set(before))
+    shutil.rmtree(out, ignore_errors=True)
+
+
+@pytest.fixture
+def work(tmp_path, monkeypatch):
+    monkeypatch.setenv("MKREPORT_CACHE", str(tmp_path.parent / f"{tmp_path.name}-cache"))
+    shutil.copytree(ROOT / "rubrics", tmp_path / "rubrics")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    (tmp_path / "inputs").mkdir()
+    return tmp_path
+
+
+def place(work: Path, name: str, data: bytes) -> Path:
+    path = work / "inputs" / f"{name}.yaml"
     path.write_bytes(data)
     return path
 
 
-edits = st.lists(st.tuples(st.floats(0, 1), st.sampled_from(["insert", "delete", "replace"]),
-                           st.binary(min_size=1, max_size=4)), min_size=1, max_size=6)
-
-
-@FUZZ
-@given(name=st.sampled_from(sorted(SOURCES)), edits=edits)
-def test_byte_mutations(tmp_path, name, edits):
-    data = bytearray(SOURCES[name])
+def mutate_bytes(data: bytes, edits) -> bytes:
+    data = bytearray(data)
     for where, op, blob in edits:
         i = int(where * (len(data) - 1))
         if op == "insert":
@@ -62,7 +100,17 @@ def test_byte_mutations(tmp_path, name, edits):
             del data[i:i + len(blob)]
         else:
             data[i:i + len(blob)] = blob
-    run_pipeline(place(tmp_path, name, bytes(data)), name)
+    return bytes(data)
+
+
+edits = st.lists(st.tuples(st.floats(0, 1), st.sampled_from(["insert", "delete", "replace"]),
+                           st.binary(min_size=1, max_size=4)), min_size=1, max_size=6)
+
+
+@FUZZ
+@given(name=st.sampled_from(NAMES), edits=edits)
+def test_byte_mutations(work, name, edits):
+    keeps_its_promises(work, place(work, name, mutate_bytes(SOURCES[name], edits)))
 
 
 def paths(tree, prefix=()):
@@ -76,19 +124,17 @@ def paths(tree, prefix=()):
             yield from paths(v, prefix + (i,))
 
 
-TREES = {name: yaml.load(data, Loader=yaml.BaseLoader) for name, data in SOURCES.items()}   # all text
-VALUES = st.one_of(st.text(max_size=30), st.sampled_from(["", "0", "-1", "1e9", "12,345.6", "1066.5万元", "64.94",
-                                                          "64.94%", "2023-02-30", "no", "~", "{{ x }}", "满分 分",
-                                                          "９９", "1" * 40]),
-                   st.lists(st.text(max_size=5), max_size=3), st.dictionaries(st.text(max_size=5), st.text(max_size=5),
-                                                                              max_size=2))
+VALUES = st.one_of(st.text(max_size=30), st.sampled_from([
+    "", "0", "-1", "1e9", "12,345.6", "1066.5万元", "64.94", "64.94%", "2023-02-30", "no", "~", "{{ x }}", "满分 分",
+    "９９", "１９．８５", "2৪", "1" * 40, "0.0000000000000001", "99999", "1000000", "{{ year | cn_date }}",
+    "{{ targets }}", "{{ department.name | amount }}", "/etc/passwd", "../" * 30 + "x.yaml", "a" * 300,
+    "收入12345678901234567890123456789万元"]),
+    st.lists(st.text(max_size=5), max_size=3), st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2))
 
 
-@FUZZ
-@given(name=st.sampled_from(sorted(SOURCES)), data=st.data())
-def test_structural_mutations(tmp_path, name, data):
+def mutate_tree(data, tree):
     import copy
-    tree = copy.deepcopy(TREES[name])
+    tree = copy.deepcopy(tree)
     all_paths = list(paths(tree))
     for _ in range(data.draw(st.integers(1, 3))):
         path = data.draw(st.sampled_from(all_paths))
@@ -105,15 +151,67 @@ def test_structural_mutations(tmp_path, name, data):
                 parent[data.draw(st.text(min_size=1, max_size=8))] = data.draw(VALUES)
         except (KeyError, IndexError, TypeError):
             continue    # an earlier mutation removed this path
-    text = yaml.safe_dump(tree, allow_unicode=True, sort_keys=False)
-    run_pipeline(place(tmp_path, name, text.encode("utf-8")), name)
+    return yaml.safe_dump(tree, allow_unicode=True, sort_keys=False).encode("utf-8")
+
+
+TREES = {name: yaml.load(data, Loader=yaml.BaseLoader) for name, data in SOURCES.items()}   # all text
+RUBRIC_TREES = {name: yaml.load(data, Loader=yaml.BaseLoader) for name, data in RUBRICS.items()}
+
+
+@FUZZ
+@given(name=st.sampled_from(NAMES), data=st.data())
+def test_structural_mutations(work, name, data):
+    keeps_its_promises(work, place(work, name, mutate_tree(data, TREES[name])))
 
 
 @FUZZ
 @given(prose=st.text(alphabet=st.sampled_from(list("0123456789.万元亿%，。；其中较上年增加减少增幅占收入总额的小于=（）财政拨款支出基本项目 ")),
                      max_size=80))
-def test_prose_checks_take_any_text(tmp_path, prose):
-    base = SOURCES["yangxi-2023"].decode("utf-8")
-    import json
-    text = base.replace("other_notes: 无。", "other_notes: " + json.dumps(prose, ensure_ascii=False))
-    run_pipeline(place(tmp_path, "yangxi-2023", text.encode("utf-8")), "yangxi-2023")
+def test_prose_checks_take_any_text(work, prose):
+    text = SOURCES["yangxi-2023"].decode("utf-8").replace("other_notes: 无。", "other_notes: " + json.dumps(prose, ensure_ascii=False))
+    keeps_its_promises(work, place(work, "yangxi-2023", text.encode("utf-8")))
+
+
+@FUZZ
+@given(rubric=st.sampled_from(sorted(RUBRICS)), data=st.data())
+def test_rubric_mutations(work, rubric, data):
+    """A county's rubric, mutated in its bytes or its structure."""
+    if data.draw(st.booleans()):
+        text = mutate_bytes(RUBRICS[rubric], data.draw(edits))
+    else:
+        text = mutate_tree(data, RUBRIC_TREES[rubric])
+    (work / "rubrics" / f"{rubric}.yaml").write_bytes(text)
+    name = "yangxi-2023" if rubric.startswith("yangxi") else "hunan-example-2023"
+    keeps_its_promises(work, place(work, name, SOURCES[name]))
+
+
+TAGS = st.sampled_from([
+    "{{ dept.name }}", "{{ year }}", "{{ total|points }}", "{{ 1/0 }}", "{{ x }}", "{{ dept }}", "{%p if year %}",
+    "{%p endif %}", "{% for r in score_table %}", "{% endfor %}", "{{ 'x' * 99999999 }}", "{{ 9 ** 999999 }}",
+    "{{ ''.__class__ }}", "{{ range(10**9)|list }}", "{% include 'x' %}", "{{", "}}", "{%", "%}", "{#", "#}",
+    "{{ finance.rows|length }}", "{{ report_date|cn_date }}", "{%tr for r in targets %}", "{%tr endfor %}",
+    "<", "&", "{{ '<w:p>' }}", "{{ targets[0].name }}", "{{ namespace(a=1).a }}"])
+
+
+@FUZZ
+@given(template=st.sampled_from(["yangxi", "hunan"]), data=st.data())
+def test_template_mutations(work, template, data):
+    """Tags and text spliced into a template's paragraphs: a broken template is a finding."""
+    path = work / "templates" / f"{template}.docx"
+    with zipfile.ZipFile(ROOT / "templates" / f"{template}.docx") as z:
+        parts = {i.filename: z.read(i.filename) for i in z.infolist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    texts = [m.end() for m in re.finditer(r"<w:t(?: [^>]*)?>", xml)]
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.sampled_from(texts))
+        tag = data.draw(TAGS).replace("&", "&amp;").replace("<", "&lt;")
+        xml = xml[:at] + tag + xml[at:]
+        texts = [t + len(tag) if t > at else t for t in texts]
+    parts["word/document.xml"] = xml.encode("utf-8")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, blob in parts.items():
+            z.writestr(name, blob)
+    path.write_bytes(buf.getvalue())
+    name = "yangxi-2023" if template == "yangxi" else "hunan-example-2023"
+    keeps_its_promises(work, place(work, name, SOURCES[name]))

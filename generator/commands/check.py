@@ -1,9 +1,9 @@
 """`mkreport check`: check each input, print every finding, return the exit code."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from .. import console
 from ..errors import ExitCode
 from ..findings import ERROR, WARNING, Finding, render_json, render_text, summary
 from ..pipeline import check
@@ -22,11 +22,11 @@ def run_check(inputs: list[str], fmt: str, strict: bool) -> int:
     errors = sum(f.severity == ERROR for f in findings)
     warnings = sum(f.severity == WARNING for f in findings)
     if fmt == "json":
-        sys.stdout.write(render_json(findings, inputs) + "\n")
+        console.out(render_json(findings, inputs))
     else:
         if findings:
-            sys.stdout.write(render_text(findings) + "\n")
-        sys.stderr.write(summary(errors, warnings) + "\n")
+            console.out(render_text(findings))
+        console.err(summary(errors, warnings))
     if unreadable:
         return ExitCode.USAGE
     if errors or (strict and warnings):

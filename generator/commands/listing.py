@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
+from .. import console
 from ..lookup import COUNTY_VOCABULARY, KINDS, is_dir, nearest_file, visible
 
 
@@ -18,7 +18,7 @@ def run_list(where: str | None, fmt: str) -> None:
                             "shadows": [str(s.path) for s in e.shadows]} for e in entries]
                 for kind, entries in groups.items()}
         body["county_vocabulary"] = str(county) if county else None
-        sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+        console.out(json.dumps(body, ensure_ascii=False, indent=2))
         return
     lines = []
     for kind, entries in groups.items():
@@ -33,7 +33,7 @@ def run_list(where: str | None, fmt: str) -> None:
                 lines.append(f"  {' ' * width}  （遮盖了{s.origin}的 {s.path}）")
     lines.append("本县正文词表（自动使用）：" + (str(county) if county else
                                          f"没有（可在县文件夹中放一个 {COUNTY_VOCABULARY}）"))
-    sys.stdout.write("\n".join(lines) + "\n")
+    console.out("\n".join(lines))
 
 
 def _width(text: str) -> int:

@@ -3,7 +3,8 @@ JSON Schemas (for editors), and the names a template may use (for template autho
 from __future__ import annotations
 
 import json
-import sys
+
+from .. import console
 
 SCHEMA_ID = "https://mkreport.invalid/schema/{}"
 # what `mkreport schema` can print, and the committed file each one is kept in (schema/)
@@ -28,4 +29,4 @@ def run_schema(kind: str, output: str | None) -> None:
         from ..output import write_atomic
         write_atomic(output, text.encode("utf-8"))
     else:
-        sys.stdout.write(text)
+        console.out(text.rstrip("\n"))

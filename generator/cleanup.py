@@ -1,0 +1,116 @@
+"""Temporary files, folders and child processes, gone however the run ends.
+
+A report is written through a temporary file renamed over the target; a PDF is made in a
+temporary folder by a LibreOffice process. Each of these is registered here the moment it
+exists, with SIGINT and SIGTERM held back while it is created and registered (and while a
+finished file is renamed into place), so that at any moment either nothing exists yet or the
+registry knows it. Whatever ends the run — an error, Ctrl-C, SIGTERM — `clean_all` then removes
+what is left and stops the child processes with their whole process group.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import tempfile
+import threading
+from contextlib import contextmanager
+
+_files: set[str] = set()
+_folders: set[str] = set()
+_groups: dict[int, object] = {}      # process group id → Popen
+
+
+@contextmanager
+def signals_held():
+    """SIGINT and SIGTERM wait (they are delivered on leaving) while a step must not be cut."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def temp_file(folder: str, prefix: str, suffix: str) -> tuple[int, str]:
+    with signals_held():
+        fd, path = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
+        _files.add(path)
+    return fd, path
+
+
+def move_into_place(tmp: str, target: str) -> None:
+    with signals_held():
+        os.replace(tmp, target)
+        _files.discard(tmp)
+
+
+def remove_file(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+    _files.discard(path)
+
+
+def temp_folder(prefix: str) -> str:
+    with signals_held():
+        path = tempfile.mkdtemp(prefix=prefix)
+        _folders.add(path)
+    return path
+
+
+def remove_folder(path: str) -> None:
+    shutil.rmtree(path, ignore_errors=True)
+    _folders.discard(path)
+
+
+def start(cmd: list[str], **kwargs):
+    """A child process in a process group of its own, registered as soon as it runs: stopping
+    it stops what it started too (soffice starts soffice.bin)."""
+    import subprocess
+
+    with signals_held():
+        proc = subprocess.Popen(cmd, start_new_session=hasattr(os, "setsid"), **kwargs)
+        _groups[proc.pid] = proc
+    return proc
+
+
+def stop(proc) -> None:
+    """Kill a child's whole process group, and wait for the child."""
+    if hasattr(os, "killpg"):
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except OSError:
+            pass
+    try:
+        proc.kill()
+    except OSError:
+        pass
+    try:
+        proc.wait(timeout=10)
+    except Exception:
+        pass
+    _groups.pop(proc.pid, None)
+
+
+def finished(proc) -> None:
+    """A child that ended by itself: anything it left running in its group is stopped."""
+    if hasattr(os, "killpg"):
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except OSError:
+            pass
+    _groups.pop(proc.pid, None)
+
+
+def clean_all() -> None:
+    for proc in list(_groups.values()):
+        stop(proc)
+    for path in list(_files):
+        remove_file(path)
+    for path in list(_folders):
+        remove_folder(path)

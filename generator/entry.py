@@ -1,0 +1,66 @@
+"""The `mkreport` command: signals are set before anything else is loaded.
+
+Ctrl-C and SIGTERM end the run at any moment with what they mean — exit 130 or 143, a line in
+Chinese, no traceback — after every temporary file, folder and child process of the run is
+removed (cleanup.py). Exit 1 stays what it says: errors were found in the input.
+"""
+from __future__ import annotations
+
+import signal
+import sys
+
+
+class Interrupted(BaseException):
+    """Ctrl-C or SIGTERM. A BaseException, so no `except Exception` on the way swallows it."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum, frame):
+    for s in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(s, signal.SIG_IGN)       # the cleanup below is not cut short by a second signal
+    raise Interrupted(signum)
+
+
+def run() -> None:
+    for s in (signal.SIGINT, signal.SIGTERM):
+        try:
+            signal.signal(s, _stop)
+        except (ValueError, OSError):
+            pass
+    code = 0
+    try:
+        try:
+            from .cli import main
+            main()
+        finally:
+            from . import cleanup
+            cleanup.clean_all()
+    except Interrupted as exc:
+        from . import console
+        console.err("已中断：未完成的文件已删除。")
+        code = 128 + exc.signum
+    except KeyboardInterrupt:            # before our handler was in place, or from a library
+        code = 128 + signal.SIGINT
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    _flush()
+    sys.exit(code)
+
+
+def _flush() -> None:
+    """Flush now, so a reader that has gone does not turn the flush at exit into a traceback."""
+    from .console import silence
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BrokenPipeError:
+            silence(stream)
+        except (OSError, ValueError):
+            pass
+
+
+if __name__ == "__main__":      # pragma: no cover
+    run()
