@@ -82,25 +82,24 @@ def _disk_cached(src_xml: str, patch) -> str:
 
 
 def _template_problem(exc) -> str:
-    """A Jinja error in words for whoever edits the template (the original kept in brackets)."""
-    from jinja2.exceptions import SecurityError, TemplateNotFound, TemplateSyntaxError, UndefinedError
+    """A Jinja error in the words `check` uses for it (Jinja's own text is English)."""
+    from jinja2.exceptions import TemplateNotFound, TemplateSyntaxError
+
+    from .analysis import _syntax_zh
+    from .template import _render_zh
 
     if isinstance(exc, TemplateNotFound):
-        return f"模板不能包含或引用其他文件（include/import/extends：{exc}）。"
-    if isinstance(exc, SecurityError):
-        return f"模板试图访问不安全的内容，已被沙箱阻止（{exc}）。"
-    if isinstance(exc, UndefinedError):
-        return f"模板用到了不存在的名字，请检查拼写（{exc}）。"
+        return "模板不能包含或引用其他文件（include、import、extends）。"
     if isinstance(exc, TemplateSyntaxError):
-        return f"模板标签写法有误（{exc}）。"
-    return f"{exc}。"
+        return "模板标签写法有误：" + _syntax_zh(exc)
+    return _render_zh(exc)
 
 
 def render_docx(template: Path, context: dict, report_date: _dt.date | None = None, author: str = "") -> bytes:
     from jinja2 import TemplateError
 
     from .environment import environment
-
+    from .limits import TemplateLimit, render_limits
     from .template import TemplateProblem, read_template
 
     try:
@@ -109,8 +108,6 @@ def render_docx(template: Path, context: dict, report_date: _dt.date | None = No
         raise MkreportError(f"{template}：{exc}", str(template)) from None
     except Exception:   # python-docx reports a broken file in many ways
         raise MkreportError(f"无法打开模板 {template}：它不是有效的 Word 文档（.docx）。", str(template)) from None
-    from .limits import TemplateLimit, render_limits
-
     try:
         with render_limits():
             doc.render(context, jinja_env=environment(), autoescape=True)
