@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -91,11 +92,13 @@ def test_check_does_not_import_the_rendering_stack(tmp_path):
     (["chek", "x"], "没有这个命令“chek”"),
     (["check"], "缺少要处理的文件"),
     (["check", "--format", "xml", "a.yaml"], "选项 --format 的值“xml”无效，可选：text, json"),
+    (["schema", "-o", "/"], "选项 -o 应为文件，而“/”是一个文件夹"),
 ])
 def test_command_line_mistakes_are_explained_in_chinese(args, words):
     out = subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 2
     assert words in out.stderr and "--help" in out.stderr and "Error" not in out.stderr
+    assert not re.search(r"Error|Usage|Invalid|Try|directory|option|argument|command", out.stderr)   # click's English
 
 
 def test_build_goes_on_past_an_unreadable_input(run, tmp_path):
