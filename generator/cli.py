@@ -125,7 +125,9 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               help="输出格式：text（默认）供人阅读，json 供程序处理。")
 @click.option("--strict", is_flag=True, help="把警告也当作错误（有警告时退出码为 1）。")
-def check(inputs: tuple[str, ...], fmt: str, strict: bool) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, metavar="N",
+              help="同时处理的文件数，默认为本机的处理器核数。")
+def check(inputs: tuple[str, ...], fmt: str, strict: bool, jobs: int | None) -> None:
     """校验事实文件：对照评分体系和算术关系，列出所有问题。
 
     每个问题显示为“文件:行:列: 错误|警告 [代码] 说明”。退出码：0 无错误；1 发现错误
@@ -139,7 +141,7 @@ def check(inputs: tuple[str, ...], fmt: str, strict: bool) -> None:
     from .commands.check import run_check
 
     ctx = click.get_current_context()
-    ctx.exit(run_check(list(inputs), fmt, strict))
+    ctx.exit(run_check(list(inputs), fmt, strict, jobs))
 
 
 def _format_names() -> list[str]:
@@ -155,7 +157,10 @@ def _format_names() -> list[str]:
               help="要生成的格式，可写多次：" + "、".join(_format_names()) + "（默认 docx）。")
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF（即 --to pdf）。")
 @click.option("--xlsx", is_flag=True, help="同时生成自评表的 Excel 文件 NAME-自评表.xlsx（即 --to xlsx）。")
-def build(inputs: tuple[str, ...], out_dir: str | None, formats: tuple[str, ...], pdf: bool, xlsx: bool) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, metavar="N",
+              help="同时处理的文件数（和同时运行的 LibreOffice 数），默认为本机的处理器核数。")
+def build(inputs: tuple[str, ...], out_dir: str | None, formats: tuple[str, ...], pdf: bool, xlsx: bool,
+          jobs: int | None) -> None:
     """校验并生成报告（.docx，可选 PDF），写入 outputs/。
 
     每个文件先运行与 check 相同的校验：有错误的文件不生成报告，列出错误，其余文件照常生成；
@@ -171,7 +176,7 @@ def build(inputs: tuple[str, ...], out_dir: str | None, formats: tuple[str, ...]
 
     ctx = click.get_current_context()
     wanted = list(formats) or ["docx"]      # --pdf and --xlsx come on top of the report itself
-    ctx.exit(run_build(list(inputs), out_dir, wanted + (["pdf"] if pdf else []) + (["xlsx"] if xlsx else [])))
+    ctx.exit(run_build(list(inputs), out_dir, wanted + (["pdf"] if pdf else []) + (["xlsx"] if xlsx else []), jobs))
 
 
 @main.command(name="list")

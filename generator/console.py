@@ -10,6 +10,16 @@ import os
 import sys
 
 
+_status = ""      # the progress line on a terminal's stderr, kept below what is printed
+
+
+def status(text: str) -> None:
+    """Show (or with "" clear) a one-line status on stderr, redrawn in place."""
+    global _status
+    _status = text
+    _raw(sys.stderr, "\r\033[K" + text)
+
+
 def out(text: str) -> None:
     _write(sys.stdout, text)
 
@@ -19,8 +29,16 @@ def err(text: str) -> None:
 
 
 def _write(stream, text: str) -> None:
+    if _status:
+        _raw(sys.stderr, "\r\033[K")
+    _raw(stream, text + "\n")
+    if _status:
+        _raw(sys.stderr, _status)
+
+
+def _raw(stream, text: str) -> None:
     try:
-        stream.write(text + "\n")
+        stream.write(text)
         stream.flush()
     except BrokenPipeError:
         silence(stream)

@@ -24,12 +24,16 @@ def _stop(signum, frame):
     raise Interrupted(signum)
 
 
-def run() -> None:
+def install_signal_handlers() -> None:
     for s in (signal.SIGINT, signal.SIGTERM):
         try:
             signal.signal(s, _stop)
         except (ValueError, OSError):
             pass
+
+
+def run() -> None:
+    install_signal_handlers()
     code = 0
     try:
         try:

@@ -17,6 +17,9 @@ class Format:
     suffix: str
     write: Callable          # (result, target path, paths already made by name) -> None
     needs: tuple = ()
+    # made for all inputs at once, after the per-file formats: ([(source path, target)], jobs,
+    # progress callback) -> {target: error message or None}; a batch of PDFs from one LibreOffice
+    write_many: Callable | None = None
 
 
 def _docx(result, target: Path, made: dict) -> None:
@@ -45,9 +48,14 @@ def _pdf(result, target: Path, made: dict) -> None:
     to_pdf(made["docx"], target)
 
 
+def _pdfs(pairs: list, jobs: int, progress=None) -> dict:
+    from .pdf import to_pdfs
+    return to_pdfs(pairs, jobs, progress)
+
+
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("docx", "Word 文档", ".docx", _docx),
-    Format("pdf", "PDF（用 LibreOffice 转换）", ".pdf", _pdf, needs=("docx",)),
+    Format("pdf", "PDF（用 LibreOffice 转换）", ".pdf", _pdf, needs=("docx",), write_many=_pdfs),
     Format("xlsx", "自评表（Excel）", "-自评表.xlsx", _xlsx),
 )}
 

@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 import zipfile
 from pathlib import Path
 
@@ -62,46 +63,139 @@ def for_libreoffice(data: bytes) -> bytes:
     return out.getvalue()
 
 
-PDF_SECONDS = 180
+PDF_SECONDS = 180          # one file: LibreOffice converts a report in about a second
+MAX_OFFICES = 8            # LibreOffice processes at once, each ~250 MB
 
 
 def to_pdf(docx: Path, pdf: Path | None = None) -> Path:
-    from . import cleanup
+    pdf = pdf or docx.with_suffix(".pdf")
+    error = to_pdfs([(docx, pdf)]).get(str(pdf), "LibreOffice 未能转换。")
+    if error:
+        raise MkreportError(error, str(docx))
+    return pdf
+
+
+def to_pdfs(pairs: list[tuple[Path, Path]], jobs: int = 1, progress=None) -> dict:
+    """PDFs of many .docx files from a few LibreOffice processes (one per core, up to
+    MAX_OFFICES), each converting a run of files in one call with one profile: starting
+    LibreOffice costs more than converting a report. A file that takes more than PDF_SECONDS
+    fails alone: its LibreOffice is stopped and started again for the files after it.
+    Returns {target: None, or the error message}."""
+    from . import batch
 
     exe = soffice()
-    pdf = pdf or docx.with_suffix(".pdf")
-    env = dict(os.environ)
-    fonts_conf = packaged_file("fonts", "fonts.conf")
-    if fonts_conf.is_file():
-        env["FONTCONFIG_FILE"] = str(fonts_conf)
-    tmp = cleanup.temp_folder("mkreport-")
+    results: dict = {}
+    runs = [_Run(exe, chunk) for chunk in batch.chunks(pairs, min(jobs, MAX_OFFICES, len(pairs)))]
     try:
-        # a private profile: a user's running LibreOffice would otherwise swallow the request
-        profile = Path(tmp, "profile").as_uri()
-        # LibreOffice's own scratch files (lu*.tmp) too: killed, it cannot remove them itself
-        Path(tmp, "scratch").mkdir()
-        env["TMPDIR"] = env["TMP"] = env["TEMP"] = str(Path(tmp, "scratch"))
-        source = Path(tmp) / docx.name
-        source.write_bytes(for_libreoffice(docx.read_bytes()))
-        cmd = [exe, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-               "--outdir", tmp, str(source)]
-        proc = cleanup.start(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            code = proc.wait(timeout=PDF_SECONDS)
-        except subprocess.TimeoutExpired:
-            cleanup.stop(proc)       # soffice and the soffice.bin it started
-            raise MkreportError(f"LibreOffice 转换 PDF 超过 {PDF_SECONDS} 秒未完成，已停止。", str(docx)) from None
-        except BaseException:
-            cleanup.stop(proc)
-            raise
-        cleanup.finished(proc)
-        produced = Path(tmp) / (docx.stem + ".pdf")
-        if code != 0 or not produced.is_file():
-            raise MkreportError(f"LibreOffice 未能把 {docx.name} 转为 PDF（退出码 {code}）。请确认 LibreOffice 能正常启动"
-                                "（在终端运行 soffice --headless --version）。", str(docx))
-        write_atomic(pdf, produced.read_bytes())
-    except OSError as exc:
-        raise MkreportError(f"转换 PDF 时出错：{os_error_zh(exc)}。", str(docx)) from None
+        while any(not r.finished for r in runs):
+            for r in runs:
+                if not r.finished:
+                    r.poll(results, progress)
+            time.sleep(0.05)
     finally:
-        cleanup.remove_folder(tmp)
-    return pdf
+        for r in runs:
+            r.close()
+    return results
+
+
+class _Run:
+    """One LibreOffice converting a run of files in order, restarted past a file that hangs."""
+
+    def __init__(self, exe: str, pairs: list):
+        from . import cleanup
+
+        self.exe, self.pairs = exe, pairs
+        self.tmp = Path(cleanup.temp_folder("mkreport-"))
+        (self.tmp / "scratch").mkdir()
+        (self.tmp / "in").mkdir()
+        (self.tmp / "out").mkdir()
+        self.sources = []
+        for i, (docx, _) in enumerate(pairs):
+            source = self.tmp / "in" / f"{i:05d}.docx"
+            try:
+                source.write_bytes(for_libreoffice(docx.read_bytes()))
+            except OSError as exc:
+                raise MkreportError(f"转换 PDF 时出错：{os_error_zh(exc)}。", str(docx)) from None
+            self.sources.append(source)
+        self.next = 0              # the first file not yet taken from LibreOffice's output
+        self.proc = None
+        self.finished = not pairs
+        self._start()
+
+    def _start(self) -> None:
+        from . import cleanup
+
+        env = dict(os.environ)
+        fonts_conf = packaged_file("fonts", "fonts.conf")
+        if fonts_conf.is_file():
+            env["FONTCONFIG_FILE"] = str(fonts_conf)
+        env["TMPDIR"] = env["TMP"] = env["TEMP"] = str(self.tmp / "scratch")
+        profile = (self.tmp / "profile").as_uri()
+        cmd = [self.exe, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+               "--outdir", str(self.tmp / "out"), *map(str, self.sources[self.next:])]
+        self.proc = cleanup.start(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.since = time.monotonic()
+
+    def _produced(self, i: int) -> Path:
+        return self.tmp / "out" / f"{i:05d}.pdf"
+
+    def poll(self, results: dict, progress) -> None:
+        from . import cleanup
+
+        code = self.proc.poll()
+        while self.next < len(self.pairs):
+            # a file is whole once LibreOffice has finished the next one, or has ended
+            if not (self._produced(self.next + 1) if code is None else self._produced(self.next)).exists():
+                break
+            self._take(self.next, results)
+            self._advance(progress)
+        if self.next >= len(self.pairs):
+            cleanup.finished(self.proc)
+            self.finished = True
+            return
+        if code is not None:           # ended without this file: it fails, the rest go on
+            cleanup.finished(self.proc)
+            docx, target = self.pairs[self.next]
+            results[str(target)] = (f"LibreOffice 未能把 {docx.name} 转为 PDF（退出码 {code}）。请确认 LibreOffice "
+                                    "能正常启动（在终端运行 soffice --headless --version），且该文件能用 Word 打开。")
+            self._advance(progress)
+        elif time.monotonic() - self.since > PDF_SECONDS:
+            cleanup.stop(self.proc)    # and what it started
+            docx, target = self.pairs[self.next]
+            results[str(target)] = f"LibreOffice 转换 {docx.name} 超过 {PDF_SECONDS} 秒未完成，已停止。"
+            self._advance(progress)
+        else:
+            return
+        if self.next < len(self.pairs):
+            self._start()
+        else:
+            self.finished = True
+
+    def _advance(self, progress) -> None:
+        self.next += 1
+        self.since = time.monotonic()
+        if progress:
+            progress()
+
+    def _take(self, i: int, results: dict) -> None:
+        docx, target = self.pairs[i]
+        produced = self._produced(i)
+        if produced.is_file() and produced.stat().st_size > 0:
+            try:
+                write_atomic(target, produced.read_bytes())
+                results[str(target)] = None
+            except MkreportError as exc:
+                results[str(target)] = exc.message
+            except OSError as exc:
+                results[str(target)] = f"无法读取 LibreOffice 生成的 PDF：{os_error_zh(exc)}。"
+        else:
+            results[str(target)] = f"LibreOffice 未能把 {docx.name} 转为 PDF。"
+
+    def close(self) -> None:
+        from . import cleanup
+
+        if self.proc is not None and self.proc.poll() is None:
+            cleanup.stop(self.proc)
+        elif self.proc is not None:
+            cleanup.finished(self.proc)
+        cleanup.remove_folder(str(self.tmp))

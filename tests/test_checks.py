@@ -33,6 +33,7 @@ def edited(workdir, old: str, new: str):
     ("  C3:\n    name: 效果性\n    score: 20", "  C3:\n    name: 效果性\n    score: 21", "SCORE-RANGE",
      "C3 效果性 得分 21 超过满分 20"),
     ("other_notes: 无。", "other_notes: 无。满分 分", "BLANK", "模板空白"),
+    ("problems:\n  - 部门", "problems:\n  - \"  \"\n  - 部门", "EMPTY", "此处为空白文字：请填写或删除该项"),
     ("    score: 2.6\n    text: 2023年政府采购", "    score: 2.6\n    deduction: 1\n    text: 2023年政府采购",
      "SCORE-DEDUCTION", "B24 政府采购执行情况 写明扣 1 分，但满分 4 − 得分 2.6 = 1.4"),
     ("  A11:\n    name: 预算编制合理性\n    score: 4", "  A11:\n    name: 预算编制合理性\n    score: 4\n    max: 5",

@@ -46,8 +46,10 @@ def test_a_signal_at_any_moment_leaves_no_temporary_file(tmp_path, sig):
         _, err = proc.communicate(timeout=120)
         err = err.decode("utf-8", "replace")
         assert "Traceback" not in err and "内部错误" not in err, err
-        assert proc.returncode in (0, 128 + sig), (delay, proc.returncode, err)
-        if proc.returncode:
+        # -sig: the signal came while the interpreter was starting or finishing, when Python's
+        # default action applies; nothing of the run is in progress then
+        assert proc.returncode in (0, 128 + sig, -sig), (delay, proc.returncode, err)
+        if proc.returncode > 0:
             assert "已中断：未完成的文件已删除。" in err
         seen.add(proc.returncode)
         assert leftovers(cache, out, tmp) == [], delay
@@ -117,10 +119,10 @@ def test_two_inputs_of_one_name_are_not_written_over_each_other(tmp_path, run):
     result = run("build", str(tmp_path / "a/report.yaml"), str(tmp_path / "b/report.yaml"), "-o", str(tmp_path / "out"))
     assert result.exit_code == 2
     assert f"{tmp_path / 'b/report.yaml'}：与 {tmp_path / 'a/report.yaml'} 生成同名的报告" in result.output
-    assert result.output.count("已生成") == 1
+    assert result.output.count(f"已生成 {tmp_path}") == 1 and "共 2 个文件：已生成 1 个，未生成 1 个（1 个同名）。" in result.output
     # the same file named twice is built once, without complaint
     result = run("build", str(tmp_path / "a/report.yaml"), str(tmp_path / "a/../a/report.yaml"), "-o", str(tmp_path / "o2"))
-    assert result.exit_code == 0 and result.output.count("已生成") == 1
+    assert result.exit_code == 0 and result.output.count(f"已生成 {tmp_path}") == 1
 
 
 def _poisoned_cache(folder: Path, marker: Path) -> None:

@@ -1,91 +1,93 @@
-"""`mkreport build`: check each input as `check` does, then write its outputs atomically."""
+"""`mkreport build`: check each input as `check` does, then write its outputs atomically.
+
+Many inputs are built on a pool of processes (batch.py), printed in the order given; PDFs are
+made afterwards, all from a few LibreOffice processes (pdf.to_pdfs).
+"""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from .. import console
-from ..errors import ExitCode, MkreportError
-from ..findings import render_text, summary
+from .. import batch, console
+from ..errors import ExitCode
 from ..formats import plan
-from ..pipeline import check
+from ..jobs import BuildJob, build_job, identity
 
 
-def run_build(inputs: list[str], out_dir: str | None, formats: list[str]) -> int:
+def run_build(inputs: list[str], out_dir: str | None, formats: list[str], jobs: int | None = None) -> int:
     target = Path(out_dir) if out_dir else Path("outputs")
     steps = plan(formats or ["docx"])
+    per_file = [s for s in steps if s.write_many is None]
+    later = [s for s in steps if s.write_many is not None]
+    jobs = jobs or batch.default_jobs()
     code = ExitCode.OK
     names = _distinct(inputs)
-    given = [_identity(Path(name)) for name in names]
-    claimed: dict[str, str] = {}         # output file → the input that writes it
+    given = tuple(identity(Path(n)) for n in names)
+
+    # two inputs of one name would write one report over the other: refused before anything is written
+    claimed: dict[str, str] = {}
+    work: list[BuildJob] = []
+    refused = 0
     for name in names:
-        outputs = [target / (Path(name).stem + step.suffix) for step in steps]
-        clash = next((claimed[str(p)] for p in outputs if str(p) in claimed), None)
+        outputs = [(s.name, str(target / (Path(name).stem + s.suffix))) for s in steps]
+        clash = next((claimed[p] for _, p in outputs if p in claimed), None)
         if clash is not None:
-            # two inputs of one name in different folders would write one report over the other
-            console.err(f"{name}：与 {clash} 生成同名的报告 {outputs[0]}，未生成。请给其中一个文件改名，"
+            console.err(f"{name}：与 {clash} 生成同名的报告 {outputs[0][1]}，未生成。请给其中一个文件改名，"
                         "或分两次生成并用 -o 指定不同的输出文件夹。")
             code = max(code, ExitCode.USAGE)
+            refused += 1
             continue
-        claimed.update({str(p): name for p in outputs})
-        result = check(Path(name), name)
-        found = result.findings.sorted()
-        if found:
-            console.out(render_text(found))
-        if result.loaded.unreadable:
-            code = max(code, ExitCode.USAGE)
-            continue
-        if not result.buildable:
-            errors = result.findings.errors
-            console.err(f"{name}：{summary(errors, len(found) - errors)}未生成报告，请先改正上面的错误。")
-            code = max(code, ExitCode.FINDINGS)
-            continue
-        protected = given + [_identity(p) for p in _used_files(result.loaded)]
-        overwrite = next(((p, q) for p in outputs for q in protected if q is not None and _identity(p) == q), None)
-        if overwrite is not None:
-            console.err(f"{name}：要写出的 {overwrite[0]} 是本次的输入文件，不能覆盖，未生成。"
-                        "请用 -o 指定另一个输出文件夹。")
-            code = max(code, ExitCode.USAGE)
-            continue
-        made: dict[str, Path] = {}
+        claimed.update({p: name for _, p in outputs})
+        work.append(BuildJob(name, tuple(o for o in outputs if o[0] in {s.name for s in per_file}), given))
+
+    outcomes = []
+    for outcome in batch.run(work, build_job, jobs, "生成"):
+        for line in outcome.out:
+            console.out(line)
+        for line in outcome.err:
+            console.err(line)
+        code = max(code, outcome.code)
+        outcomes.append(outcome)
+
+    built = [o for o in outcomes if o.status == "built"]
+    for step in later:
+        pairs = [(Path(o.made[need]), target / (Path(o.name).stem + step.suffix))
+                 for o in built for need in step.needs[:1]]
+        progress = batch.Progress(len(pairs), f"转换 {step.name.upper()}")
         try:
-            for step, path in zip(steps, outputs):
-                step.write(result, path, made)
-                made[step.name] = path
+            results = step.write_many(pairs, jobs, progress.step) if pairs else {}
+        finally:
+            progress.close()
+        for (_, path), o in zip(pairs, built):
+            error = results.get(str(path), "未能生成。")
+            if error:
+                console.err(f"{o.name}：{error}")
+                code = max(code, ExitCode.USAGE)
+                o.status = "failed"
+            else:
                 console.out(f"已生成 {path}")
-        except MkreportError as exc:
-            console.err(str(exc))
-            code = max(code, exc.exit_code)
+    if len(names) > 1:
+        console.err(_closing(outcomes, refused))
     return code
+
+
+def _closing(outcomes, clashes: int) -> str:
+    counts = {}
+    for o in outcomes:
+        counts[o.status] = counts.get(o.status, 0) + 1
+    built = counts.get("built", 0)
+    reasons = [f"{n} 个{what}" for what, n in (("有错误", counts.get("refused", 0)), ("无法读取", counts.get("unreadable", 0)),
+                                              ("会覆盖输入文件", counts.get("overwrite", 0)), ("同名", clashes),
+                                              ("写出时失败", counts.get("failed", 0))) if n]
+    total = len(outcomes) + clashes
+    return f"共 {total} 个文件：已生成 {built} 个" + (f"，未生成 {total - built} 个（{'，'.join(reasons)}）。" if reasons else "。")
 
 
 def _distinct(inputs: list[str]) -> list[str]:
     """The inputs, each file once (`build a.yaml ./a.yaml` builds it once)."""
     seen, out = set(), []
     for name in inputs:
-        key = _identity(Path(name)) or name
+        key = identity(Path(name)) or name
         if key not in seen:
             seen.add(key)
             out.append(name)
     return out
-
-
-def _used_files(loaded) -> list[Path]:
-    paths = [loaded.path]
-    if loaded.rubric is not None and getattr(loaded.rubric, "path", None):
-        paths.append(loaded.rubric.path)
-    if loaded.template is not None:
-        paths.append(loaded.template.path)
-    return paths
-
-
-def _identity(path: Path):
-    """What makes two paths one file: device and inode when it exists, else its absolute path."""
-    try:
-        st = os.stat(path)
-        return ("inode", st.st_dev, st.st_ino)
-    except (OSError, ValueError):
-        try:
-            return ("path", str(path.resolve()))
-        except (OSError, RuntimeError, ValueError):
-            return ("path", os.path.abspath(path))

@@ -1,31 +1,33 @@
-"""`mkreport check`: check each input, print every finding, return the exit code."""
+"""`mkreport check`: check each input, print every finding, return the exit code.
+
+Many inputs are checked on a pool of processes (batch.py); each file's findings are printed
+in the order the files were given, a finding in a shared rubric once.
+"""
 from __future__ import annotations
 
-from pathlib import Path
-
-from .. import console
+from .. import batch, console
 from ..errors import ExitCode
-from ..findings import ERROR, WARNING, Finding, render_json, render_text, summary
-from ..pipeline import check
+from ..findings import render_json, render_text, summary
+from ..jobs import check_job
 
 
-def run_check(inputs: list[str], fmt: str, strict: bool) -> int:
-    findings: list[Finding] = []
+def run_check(inputs: list[str], fmt: str, strict: bool, jobs: int | None = None) -> int:
+    findings = []
     unreadable = False
-    seen: set[int] = set()
-    for name in inputs:
-        result = check(Path(name), name)
+    seen: set = set()
+    for outcome in batch.run(list(inputs), check_job, jobs or batch.default_jobs(), "检查"):
         # a problem in a shared rubric or vocabulary is one finding, however many inputs use it
-        findings.extend(f for f in result.findings.sorted() if id(f) not in seen)
-        seen.update(id(f) for f in result.findings)
-        unreadable = unreadable or result.loaded.unreadable
-    errors = sum(f.severity == ERROR for f in findings)
-    warnings = sum(f.severity == WARNING for f in findings)
+        new = [f for f in outcome.findings if f.sort_key() not in seen]
+        seen.update(f.sort_key() for f in new)
+        if fmt != "json" and new:
+            console.out(render_text(new))
+        findings.extend(new)
+        unreadable = unreadable or outcome.unreadable
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = sum(f.severity == "warning" for f in findings)
     if fmt == "json":
-        console.out(render_json(findings, inputs))
+        console.out(render_json(findings, list(inputs)))
     else:
-        if findings:
-            console.out(render_text(findings))
         console.err(summary(errors, warnings))
     if unreadable:
         return ExitCode.USAGE

@@ -1,0 +1,142 @@
+"""One input's work, as a worker process does it: check it, and for `build` write its files.
+
+What comes back is plain data (an Outcome): the findings, already placed at `file:line:col`,
+the lines to print, the files written, the exit code — small enough to send between processes,
+and all the parent needs to print results in order and to summarise them.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ExitCode, MkreportError
+from .findings import Document, Finding, summary
+
+
+@dataclass
+class Outcome:
+    name: str
+    findings: list = field(default_factory=list)     # Finding, resolved, without their documents
+    unreadable: bool = False
+    buildable: bool = False
+    out: list = field(default_factory=list)          # lines for stdout, in order
+    err: list = field(default_factory=list)          # lines for stderr
+    code: int = ExitCode.OK
+    made: dict = field(default_factory=dict)         # format name → path written
+    facts: dict = field(default_factory=dict)        # what a summary shows (see summary.py)
+    status: str = ""                                 # built, refused (errors), unreadable, skipped
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == "warning" for f in self.findings)
+
+
+def _light(findings) -> list[Finding]:
+    """Findings placed and detached from their documents (positions are not sent around)."""
+    out = []
+    for f in findings.sorted():
+        f.doc = Document(f.file)
+        f.numbers = {k: v for k, v in f.numbers.items() if not k.startswith("_")}
+        out.append(f)
+    return out
+
+
+def check_job(name: str) -> Outcome:
+    from .pipeline import check
+
+    result = check(Path(name), name)
+    outcome = Outcome(name, _light(result.findings), result.loaded.unreadable, result.buildable)
+    outcome.facts = facts_of(result)
+    outcome.code = ExitCode.USAGE if outcome.unreadable else ExitCode.FINDINGS if outcome.errors else ExitCode.OK
+    return outcome
+
+
+@dataclass(frozen=True)
+class BuildJob:
+    name: str
+    outputs: tuple            # (format name, path) of the formats written per file, in order
+    given: tuple = ()         # identities of every input of the command (never overwritten)
+
+
+def build_job(job: BuildJob) -> Outcome:
+    from .findings import render_text
+    from .formats import FORMATS
+    from .pipeline import check
+
+    result = check(Path(job.name), job.name)
+    outcome = Outcome(job.name, _light(result.findings), result.loaded.unreadable, result.buildable)
+    outcome.facts = facts_of(result)
+    if outcome.findings:
+        outcome.out.append(render_text(outcome.findings))
+    if outcome.unreadable:
+        outcome.code, outcome.status = ExitCode.USAGE, "unreadable"
+        return outcome
+    if not result.buildable:
+        errors = outcome.errors
+        outcome.err.append(f"{job.name}：{summary(errors, len(outcome.findings) - errors)}未生成报告，请先改正上面的错误。")
+        outcome.code, outcome.status = ExitCode.FINDINGS, "refused"
+        return outcome
+    protected = list(job.given) + [identity(p) for p in used_files(result.loaded)]
+    for _, path in job.outputs:
+        if identity(Path(path)) in protected:
+            outcome.err.append(f"{job.name}：要写出的 {path} 是本次的输入文件，不能覆盖，未生成。"
+                               "请用 -o 指定另一个输出文件夹。")
+            outcome.code, outcome.status = ExitCode.USAGE, "overwrite"
+            return outcome
+    try:
+        for fmt, path in job.outputs:
+            FORMATS[fmt].write(result, Path(path), {k: Path(v) for k, v in outcome.made.items()})
+            outcome.made[fmt] = str(path)
+            outcome.out.append(f"已生成 {path}")
+    except MkreportError as exc:
+        outcome.err.append(str(exc))
+        outcome.code, outcome.status = exc.exit_code, "failed"
+        return outcome
+    outcome.status = "built"
+    return outcome
+
+
+def facts_of(result) -> dict:
+    """Department, year, total, grade and each top-level indicator's score: a summary's row."""
+    loaded, derived = result.loaded, result.derived
+    if loaded.report is None:
+        return {}
+    report = loaded.report
+    out = {"department": report.department.name if report.department else "", "year": report.year}
+    if loaded.rubric is not None and derived is not None:
+        rubric, scores = loaded.rubric, derived.scores
+        out["rubric"] = rubric.name or ""
+        out["points"] = rubric.points
+        out["total"] = scores.total
+        out["grade"] = scores.grade or ""
+        out["l1"] = [(node.id, node.name, node.points, scores.derived.get(node.id)) for node in rubric.roots]
+        out["lost"] = [(leaf.id, leaf.name, leaf.points, scores.derived.get(leaf.id))
+                       for root in rubric.roots for leaf in root.leaves()
+                       if scores.derived.get(leaf.id) is not None and scores.derived.get(leaf.id) < leaf.points]
+    return out
+
+
+def used_files(loaded) -> list[Path]:
+    paths = [loaded.path]
+    if loaded.rubric is not None and getattr(loaded.rubric, "path", None):
+        paths.append(loaded.rubric.path)
+    if loaded.template is not None:
+        paths.append(loaded.template.path)
+    return paths
+
+
+def identity(path: Path):
+    """What makes two paths one file: device and inode when it exists, else its absolute path."""
+    try:
+        st = os.stat(path)
+        return ("inode", st.st_dev, st.st_ino)
+    except (OSError, ValueError):
+        try:
+            return ("path", str(path.resolve()))
+        except (OSError, RuntimeError, ValueError):
+            return ("path", os.path.abspath(path))
