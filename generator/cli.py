@@ -179,6 +179,31 @@ def build(inputs: tuple[str, ...], out_dir: str | None, formats: tuple[str, ...]
     ctx.exit(run_build(list(inputs), out_dir, wanted + (["pdf"] if pdf else []) + (["xlsx"] if xlsx else []), jobs))
 
 
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option("-o", "--output", metavar="文件", help="写入的文件：.xlsx（默认 outputs/汇总.xlsx）、.csv 或 .md。")
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv", "md"]), default=None,
+              help="格式：xlsx（三张表）、csv（部门表）、md（三张表）；省略时按 -o 的扩展名。csv 和 md 不写 -o 时输出到屏幕。")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, metavar="N",
+              help="同时检查的文件数，默认为本机的处理器核数。")
+def summary(inputs: tuple[str, ...], output: str | None, fmt: str | None, jobs: int | None) -> None:
+    """检查多个事实文件，生成财政局的汇总表。
+
+    第一张表每个部门一行：部门、年度、总分、等级、各一级指标得分、错误和警告数；第二张表列出
+    所有问题（文件、行、列、级别、代码、说明）；第三张表是等级分布和扣分最多的指标。
+    有错误的文件照样列入（其行注明“有错误”）；退出码与 check 相同。
+
+    \b
+    示例：
+      mkreport summary inputs/*.yaml -o outputs/汇总.xlsx
+      mkreport summary inputs/*.yaml --format md
+    """
+    from .commands.summary import run_summary
+
+    ctx = click.get_current_context()
+    ctx.exit(run_summary(list(inputs), output, fmt, jobs))
+
+
 @main.command(name="list")
 @click.argument("where", required=False, type=click.Path(), metavar="[位置]")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",

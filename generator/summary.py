@@ -1,0 +1,151 @@
+"""A finance bureau's summary of many checked reports: one row per department, every finding,
+the grades and the indicators most often marked down.
+
+Built from the outcomes of `check` (jobs.Outcome): the same figures the reports print. Three
+tables, written as an .xlsx workbook (one sheet each), as CSV (the departments) or as Markdown.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .numbers import fmt
+
+SEVERITY = {"error": "错误", "warning": "警告"}
+GRADE_ORDER = ["优", "良", "中", "差"]
+
+
+@dataclass
+class Table:
+    title: str
+    heads: list
+    rows: list
+    numeric: tuple = ()         # column indexes holding numbers
+
+
+def tables(outcomes: list) -> list[Table]:
+    return [departments(outcomes), findings(outcomes), statistics(outcomes)]
+
+
+def _indicators(outcomes) -> list[tuple[str, str]]:
+    """Top-level indicators over all inputs, in the order first met: (id, name)."""
+    seen: dict = {}
+    for o in outcomes:
+        for ind_id, name, _, _ in o.facts.get("l1", []):
+            seen.setdefault((ind_id, name), None)
+    return list(seen)
+
+
+def departments(outcomes: list) -> Table:
+    inds = _indicators(outcomes)
+    heads = ["文件", "部门", "年度", "评分体系", "总分", "等级"] + [f"{i} {n}" for i, n in inds] + ["错误", "警告", "状态"]
+    rows = []
+    for o in outcomes:
+        f = o.facts
+        scores = {(i, n): s for i, n, _, s in f.get("l1", [])}
+        state = "无法读取" if o.unreadable else "有错误" if o.errors else "通过"
+        rows.append([o.name, f.get("department", ""), f.get("year", ""), f.get("rubric", ""), f.get("total"),
+                     f.get("grade", "")] + [scores.get(k) for k in inds] + [o.errors, o.warnings, state])
+    numeric = (2, 4) + tuple(range(6, 6 + len(inds) + 2))
+    return Table("部门", heads, rows, numeric)
+
+
+def findings(outcomes: list) -> Table:
+    rows = [[f.file, f.line, f.col, SEVERITY.get(f.severity, f.severity), f.code, f.message]
+            for o in outcomes for f in o.findings]
+    return Table("问题", ["文件", "行", "列", "级别", "代码", "说明"], rows, (1, 2))
+
+
+def statistics(outcomes: list) -> Table:
+    """The grade distribution, then the indicators marked down in most reports."""
+    graded = [o.facts.get("grade") for o in outcomes if o.facts.get("grade")]
+    rows: list = [["等级分布", "", "", ""]]
+    for grade in GRADE_ORDER + sorted(set(graded) - set(GRADE_ORDER)):
+        if grade in graded:
+            rows.append([grade, graded.count(grade), "", ""])
+    rows.append(["", "", "", ""])
+    rows.append(["扣分最多的指标", "扣分的部门数", "平均扣分", "满分"])
+    lost: dict = {}
+    for o in outcomes:
+        for ind_id, name, points, score in o.facts.get("lost", []):
+            lost.setdefault((ind_id, name, points), []).append(points - score)
+    ranked = sorted(lost.items(), key=lambda kv: (-len(kv[1]), -sum(kv[1]), kv[0][0]))
+    for (ind_id, name, points), losses in ranked:
+        mean = sum(losses, Decimal(0)) / len(losses)
+        rows.append([f"{ind_id} {name}", len(losses), Decimal(fmt(mean, 2)), points])
+    return Table("统计", ["项目", "数量", "平均扣分", "满分"], rows, (1, 2, 3))
+
+
+# ---- writing ------------------------------------------------------------------------------
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return fmt(value)
+    return str(value)
+
+
+def as_csv(ts: list[Table]) -> str:
+    """The departments table (the one a bureau pastes into its own sheet), UTF-8 with BOM for Excel."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(ts[0].heads)
+    for row in ts[0].rows:
+        w.writerow([_cell(v) for v in row])
+    return "\ufeff" + buf.getvalue()
+
+
+def as_markdown(ts: list[Table]) -> str:
+    out = []
+    for t in ts:
+        out.append(f"## {t.title}\n")
+        out.append("| " + " | ".join(t.heads) + " |")
+        out.append("|" + "|".join("---:" if i in t.numeric else "---" for i in range(len(t.heads))) + "|")
+        for row in t.rows:
+            out.append("| " + " | ".join(_cell(v).replace("|", "\\|").replace("\n", " ") for v in row) + " |")
+        out.append("")
+    return "\n".join(out)
+
+
+def as_xlsx(ts: list[Table]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    from .xlsx import _fixed_zip, _width
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    head_font, body_font = Font(name="黑体", bold=True), Font(name="仿宋_GB2312")
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    for t in ts:
+        ws = wb.create_sheet(t.title)
+        ws.append(t.heads)
+        for row in t.rows:
+            ws.append(list(row))
+        for cell in ws[1]:
+            cell.font, cell.fill = head_font, fill
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                cell.font = body_font
+                if cell.column - 1 in t.numeric:
+                    cell.number_format = "0.##"
+                elif isinstance(cell.value, str) and len(cell.value) > 40:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for c in range(1, len(t.heads) + 1):
+            texts = [_cell(ws.cell(r, c).value) for r in range(1, ws.max_row + 1)]
+            ws.column_dimensions[get_column_letter(c)].width = min(max(max(map(_width, texts), default=4) + 2, 6), 60)
+        ws.freeze_panes = "A2"
+        if t.rows:
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(t.heads))}{ws.max_row}"
+    wb.properties.creator = ""
+    wb.properties.title = "部门整体支出绩效自评汇总"
+    wb.properties.created = wb.properties.modified = _dt.datetime(2000, 1, 1, 9, 0)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _fixed_zip(buf.getvalue())
