@@ -204,6 +204,26 @@ def summary(inputs: tuple[str, ...], output: str | None, fmt: str | None, jobs: 
     ctx.exit(run_summary(list(inputs), output, fmt, jobs))
 
 
+@main.command()
+@click.argument("report", type=click.Path(dir_okay=False), metavar="报告.docx")
+@click.argument("facts", type=click.Path(dir_okay=False), metavar="事实文件.yaml")
+def verify(report: str, facts: str) -> None:
+    """核对一份在 Word 中改过的报告是否仍与事实文件一致。
+
+    用事实文件重新生成报告，与给定的 .docx 逐段、逐个表格单元格比较：数字不同是错误，
+    只改了文字、数字未变是警告，每处都注明在第几段或第几张表的哪一格。退出码：0 数字全部一致；
+    1 有数字不同；2 文件无法读取或事实文件有错误。
+
+    \b
+    示例：
+      mkreport verify 报送/阳西县工信局-2023.docx inputs/yangxi-2023.yaml
+    """
+    from .commands.verify import run_verify
+
+    ctx = click.get_current_context()
+    ctx.exit(run_verify(report, facts))
+
+
 @main.command(name="list")
 @click.argument("where", required=False, type=click.Path(), metavar="[位置]")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",

@@ -110,6 +110,8 @@ _GROUPS = [
         ("TEMPLATE-LIMIT", ERROR, "模板超出运行限制：运行超过 20 秒、内存超过上限、生成的文字过大"),
         ("TEMPLATE-BLANK", ERROR, "模板要写出的值事实文件中没有，报告中会出现空白"),
         ("TEMPLATE-UNUSED", WARNING, "事实文件中填写了、模板却没有写出的字段：报告中不会出现"),
+        ("VERIFY-FIGURE", ERROR, "verify：改过的报告中某段或某格的数字与事实文件生成的不同（或增删了含数字的段落）"),
+        ("VERIFY-TEXT", WARNING, "verify：改过的报告中某段或某格的文字有改动，数字未变"),
     ]),
     ("正文词表", [
         ("VOCABULARY-MISSING", ERROR, "找不到评分体系指定的正文词表"),

@@ -1,0 +1,107 @@
+"""`mkreport verify`: a built report edited by hand, compared with its facts."""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTS = str(ROOT / "inputs" / "yangxi-2023.yaml")
+
+
+@pytest.fixture
+def built(tmp_path, run):
+    assert run("build", FACTS, "-o", str(tmp_path)).exit_code == 0
+    return tmp_path / "yangxi-2023.docx"
+
+
+def edit(path: Path, change) -> Path:
+    doc = Document(str(path))
+    change(doc)
+    out = path.with_name("edited.docx")
+    doc.save(str(out))
+    return out
+
+
+def paragraph_with(doc, text):
+    return next((i, p) for i, p in enumerate(doc.paragraphs, 1) if text in p.text)
+
+
+def replace_in_runs(p, old, new):
+    for r in p.runs:
+        if old in r.text:
+            r.text = r.text.replace(old, new, 1)
+            return
+    raise AssertionError(old)
+
+
+def test_an_untouched_report_matches(built, run):
+    result = run("verify", str(built), FACTS)
+    assert result.exit_code == 0 and "完全一致" in result.output
+
+
+def test_a_figure_changed_by_hand_is_an_error_naming_its_paragraph(built, run):
+    doc = Document(str(built))
+    index, _ = paragraph_with(doc, "调整预算数7532.81万元")
+    edited = edit(built, lambda d: replace_in_runs(paragraph_with(d, "调整预算数7532.81万元")[1], "7532.81", "7523.81"))
+    result = run("verify", str(edited), FACTS)
+    assert result.exit_code == 1
+    assert f"{edited}: 错误 [VERIFY-FIGURE] 第 {index} 段：数字与事实文件不符（7532.81 → 7523.81）" in result.output
+    assert "1 处数字不同" in result.output
+
+
+def test_a_table_cell_is_named_by_table_row_and_column(built, run):
+    def change(d):
+        d.tables[0].rows[2].cells[1].paragraphs[0].runs[0].text = "653.70"
+    result = run("verify", str(edit(built, change)), FACTS)
+    assert result.exit_code == 1 and "[VERIFY-FIGURE] 第 1 张表第 3 行第 2 列：数字与事实文件不符（653.6 → 653.7）" in result.output
+
+
+def test_wording_changes_that_keep_every_figure_are_warnings(built, run):
+    def change(d):
+        p = paragraph_with(d, "调整预算数7532.81万元")[1]
+        replace_in_runs(p, "我局", "本局")
+        d.add_paragraph("以上情况特此说明。")
+    result = run("verify", str(edit(built, change)), FACTS)
+    assert result.exit_code == 0, result.output
+    assert "[VERIFY-TEXT] " in result.output and "原为“2023年，我局" in result.output and "增加了文字：“以上情况特此说明。”" in result.output
+    assert "[VERIFY-FIGURE]" not in result.output
+
+
+def test_a_paragraph_with_figures_deleted_or_added_is_an_error(built, run):
+    def delete(d):
+        p = paragraph_with(d, "调整预算数7532.81万元")[1]
+        p._p.getparent().remove(p._p)
+    result = run("verify", str(edit(built, delete)), FACTS)
+    assert result.exit_code == 1 and "删去了含有数字的一段" in result.output
+    result = run("verify", str(edit(built, lambda d: d.add_paragraph("另有收入12.5万元。"))), FACTS)
+    assert result.exit_code == 1 and "增加了数字：“另有收入12.5万元。”" in result.output
+
+
+def test_formatting_run_splits_and_accepted_insertions_do_not_count(built, run):
+    def change(d):
+        p = paragraph_with(d, "调整预算数7532.81万元")[1]
+        run0 = p.runs[0]
+        text = run0.text
+        half = len(text) // 2
+        run0.text = text[:half]
+        second = copy.deepcopy(run0._r)
+        run0._r.addnext(second)
+        second.find(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t").text = text[half:]
+        run0.bold = True
+    result = run("verify", str(edit(built, change)), FACTS)
+    assert result.exit_code == 0 and "完全一致" in result.output, result.output
+
+
+def test_what_cannot_be_compared_exits_2(built, run, tmp_path):
+    bad = tmp_path / "bad.docx"
+    bad.write_text("不是 Word 文档", encoding="utf-8")
+    result = run("verify", str(bad), FACTS)
+    assert result.exit_code == 2 and "无法读取报告" in result.output and "不是有效的 Word 文档" in result.output
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(Path(FACTS).read_text(encoding="utf-8").replace("year: 2023", "year: 二〇二三"), encoding="utf-8")
+    (tmp_path / "rubrics").symlink_to(ROOT / "rubrics")
+    result = run("verify", str(built), str(broken))
+    assert result.exit_code == 2 and "事实文件有错误" in result.output
