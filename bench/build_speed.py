@@ -23,7 +23,12 @@ REPORTS = {"yangxi-2023": "yangxi", "pingyuan-2023": "pingyuan", "hunan-example-
 
 BARE = """
 import pickle, sys
-from docxtpl import DocxTemplate
+from docxtpl import DocxTemplate as Plain
+from generator.render import vmerge
+
+class DocxTemplate(Plain):       # the 自评表's merged cells: the one tag our templates add to docxtpl's
+    def patch_xml(self, src_xml):
+        return vmerge(super().patch_xml(src_xml))
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from generator.phrases import FILTERS
 ctx = pickle.load(open(sys.argv[1], "rb"))

@@ -266,6 +266,7 @@ class Derived:
     targets: TargetSummary
     scores: Scores
     context: dict | None = None   # the template's values, built once (by the template check), rendered by build
+    rendered: dict | None = None  # the template's parts as the check's trial render wrote them with `context`
 
 
 def derive(report: Report, rubric: Rubric) -> Derived:

@@ -34,6 +34,18 @@ def _no_none(value):
     return "" if value is None else value
 
 
+_MISSING = object()
+_SLOTS = None
+
+
+def _slots():
+    global _SLOTS
+    if _SLOTS is None:
+        from .context import Slots
+        _SLOTS = Slots
+    return _SLOTS
+
+
 # compiled code by template source, shared by every environment of the process
 _code: dict[str, object] = {}
 
@@ -43,6 +55,16 @@ class ReportEnvironment(ImmutableSandboxedEnvironment):
     # (and so are never folded into a constant at compile time either); see limits.py
     intercepted_binops = frozenset({"*", "**", "%", "+"})
     concat = staticmethod(bounded_concat)
+
+    def getattr(self, obj, attribute):
+        # the report's own values (context.Slots) hold data only: a part's name is looked up
+        # directly, without the sandbox's checks for methods and internals (it is most of a
+        # render's time); names with "_" and everything else go through the sandbox
+        if type(obj) is _slots() and isinstance(attribute, str) and attribute[:1] != "_":
+            value = obj._values.get(attribute, _MISSING)
+            if value is not _MISSING:
+                return value
+        return super().getattr(obj, attribute)
 
     def call_binop(self, context, operator, left, right):
         check_binop(operator, left, right)

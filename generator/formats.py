@@ -29,7 +29,8 @@ def _docx(result, target: Path, made: dict) -> None:
 
     loaded = result.loaded
     context = result.derived.context or build_context(loaded, result.derived)
-    data = render_docx(loaded.template.path, context, loaded.report.report_date, loaded.report.department.name)
+    data = render_docx(loaded.template.path, context, loaded.report.report_date, loaded.report.department.name,
+                       result.derived.rendered if context is result.derived.context else None)
     write_atomic(target, data)
 
 

@@ -161,6 +161,14 @@ class _Run:
             self._advance(progress)
         elif time.monotonic() - self.since > PDF_SECONDS:
             cleanup.stop(self.proc)    # and what it started
+            # the files before the one it was stuck on were written whole (writing takes moments)
+            while self.next < len(self.pairs) and self._produced(self.next).exists() and \
+                    self._produced(self.next).stat().st_size > 0:
+                self._take(self.next, results)
+                self._advance(progress)
+            if self.next >= len(self.pairs):
+                self.finished = True
+                return
             docx, target = self.pairs[self.next]
             results[str(target)] = f"LibreOffice 转换 {docx.name} 超过 {PDF_SECONDS} 秒未完成，已停止。"
             self._advance(progress)

@@ -95,7 +95,31 @@ def _template_problem(exc) -> str:
     return _render_zh(exc)
 
 
-def render_docx(template: Path, context: dict, report_date: _dt.date | None = None, author: str = "") -> bytes:
+class _Replay:
+    """The environment docxtpl is given when the check has already rendered these very sources
+    with these values: a part whose source it knows is not rendered again."""
+
+    def __init__(self, env, rendered: dict):
+        self.env, self.rendered = env, rendered
+
+    def from_string(self, source, *args, **kwargs):
+        text = self.rendered.get(source) if not args and not kwargs else None
+        return _Done(text) if text is not None else self.env.from_string(source, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.env, name)
+
+
+class _Done:
+    def __init__(self, text: str):
+        self.text = text
+
+    def render(self, *args, **kwargs) -> str:
+        return self.text
+
+
+def render_docx(template: Path, context: dict, report_date: _dt.date | None = None, author: str = "",
+                rendered: dict | None = None) -> bytes:
     from jinja2 import TemplateError
 
     from .environment import environment
@@ -110,7 +134,8 @@ def render_docx(template: Path, context: dict, report_date: _dt.date | None = No
         raise MkreportError(f"无法打开模板 {template}：它不是有效的 Word 文档（.docx）。", str(template)) from None
     try:
         with render_limits():
-            doc.render(context, jinja_env=environment(), autoescape=True)
+            env = _Replay(environment(), rendered) if rendered else environment()
+            doc.render(context, jinja_env=env, autoescape=True)
     except TemplateLimit as exc:
         raise MkreportError(f"模板 {template.name} 出错：{exc}", str(template)) from None
     except MemoryError:

@@ -25,6 +25,13 @@ def qn(tag: str) -> str:
     """"w:tc" → Clark notation (python-docx's qn, without importing python-docx for it)."""
     return _W + tag.split(":", 1)[1]
 
+_P, _R, _T, _TAB, _BR, _CR = (qn(t) for t in ("w:p", "w:r", "w:t", "w:tab", "w:br", "w:cr"))
+_SZ, _VAL, _RPR, _PPR, _PSTYLE = (qn(t) for t in ("w:sz", "w:val", "w:rPr", "w:pPr", "w:pStyle"))
+_ANY_SZ, _RUN_SZ, _STYLE = f".//{_RPR}/{_SZ}", f".//{_R}/{_RPR}/{_SZ}", f"{_PPR}/{_PSTYLE}"
+_TR, _TC, _SPAN = qn("w:tr"), qn("w:tc"), f"{qn('w:tcPr')}/{qn('w:gridSpan')}"
+_TCW, _TRPR, _BEFORE, _AFTER = f"{qn('w:tcPr')}/{qn('w:tcW')}", qn("w:trPr"), qn("w:gridBefore"), qn("w:gridAfter")
+_W_VAL, _W_W, _W_TYPE = qn("w:val"), qn("w:w"), qn("w:type")
+
 LABEL_EM = 12          # a cell up to this many characters, without sentence punctuation, is a name
 TEXT_MIN_EM = 6        # a column of running text keeps at least this many characters a line
 DEFAULT_MARGIN = 108   # twips, Word's default left and right cell margin
@@ -33,20 +40,21 @@ SENTENCE = set("，。；！？")
 
 def fit_columns(document) -> None:
     sizes = _StyleSizes(document)
-    for table in document.tables:
+    body = document.element.find(qn("w:body"))
+    for tbl in body.findall(qn("w:tbl")) if body is not None else ():
         try:
-            _fit(table, sizes)
-        except _Irregular:
-            continue
+            _fit(tbl, sizes)
+        except (_Irregular, ValueError, TypeError, ZeroDivisionError):
+            continue        # a table drawn in a way this pass does not measure keeps its widths
 
 
 class _Irregular(Exception):
     """A table this pass does not rearrange (rows not matching its grid, relative widths)."""
 
 
-def _fit(table, sizes: "_StyleSizes") -> None:
-    tbl = table._tbl
-    cols = tbl.tblGrid.findall(qn("w:gridCol")) if tbl.tblGrid is not None else []
+def _fit(tbl, sizes: "_StyleSizes") -> None:
+    grid = tbl.find(qn("w:tblGrid"))
+    cols = grid.findall(qn("w:gridCol")) if grid is not None else []
     if not cols:
         raise _Irregular
     widths = [int(c.get(qn("w:w")) or 0) for c in cols]
@@ -58,10 +66,10 @@ def _fit(table, sizes: "_StyleSizes") -> None:
     longest = [0] * n       # twips the longest paragraph of a text column would take on one line
     one_em = 0
     rows = []
-    for tr in tbl.tr_lst:
-        at, cells = _skip(tr, qn("w:gridBefore")), []
-        for tc in tr.tc_lst:
-            span = tc.grid_span
+    for tr in tbl.iterchildren(_TR):
+        at, cells = _skip(tr, _BEFORE), []
+        for tc in tr.iterchildren(_TC):
+            span = _span(tc)
             cells.append((at, span, tc))
             if span == 1 and at < n:
                 label, size, width = _content(tc, sizes)
@@ -72,7 +80,7 @@ def _fit(table, sizes: "_StyleSizes") -> None:
                     need[at] = max(need[at], math.ceil(width) + 2 * margin)
                 longest[at] = max(longest[at], math.ceil(width) + 2 * margin)
             at += span
-        if at + _skip(tr, qn("w:gridAfter")) != n:
+        if at + _skip(tr, _AFTER) != n:
             raise _Irregular
         rows.append(cells)
     new = plan(widths, need, text, longest, one_em, margin)
@@ -82,7 +90,7 @@ def _fit(table, sizes: "_StyleSizes") -> None:
         col.set(qn("w:w"), str(w))
     for cells in rows:
         for at, span, tc in cells:
-            tcw = tc.tcPr.find(qn("w:tcW")) if tc.tcPr is not None else None
+            tcw = tc.find(_TCW)
             if tcw is not None and tcw.get(qn("w:type")) in (None, "dxa"):
                 tcw.set(qn("w:w"), str(sum(new[at:at + span])))
                 tcw.set(qn("w:type"), "dxa")
@@ -147,14 +155,20 @@ def _take(new: list[int], amount: int, *pools: dict[int, int]) -> None:
         amount -= part
 
 
+def _span(tc) -> int:
+    el = tc.find(_SPAN)
+    value = el.get(_W_VAL) if el is not None else None
+    return int(value) if value and value.isdigit() and int(value) > 0 else 1
+
+
 def _skip(tr, tag: str) -> int:
-    trpr = tr.trPr
+    trpr = tr.find(_TRPR)
     el = trpr.find(tag) if trpr is not None else None
-    return int(el.get(qn("w:val"))) if el is not None else 0
+    return int(el.get(_W_VAL)) if el is not None else 0
 
 
 def _margin(tbl) -> int:
-    mar = tbl.tblPr.find(qn("w:tblCellMar")) if tbl.tblPr is not None else None
+    mar = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}")
     if mar is not None:
         sides = [mar.find(qn(f"w:{s}")) for s in ("left", "start", "right", "end")]
         values = [int(s.get(qn("w:w"))) for s in sides if s is not None and (s.get(qn("w:w")) or "").isdigit()]
@@ -163,34 +177,30 @@ def _margin(tbl) -> int:
     return DEFAULT_MARGIN
 
 
-_P, _R, _T, _TAB, _BR, _CR = (qn(t) for t in ("w:p", "w:r", "w:t", "w:tab", "w:br", "w:cr"))
-_SZ, _VAL, _RPR, _PPR, _PSTYLE = (qn(t) for t in ("w:sz", "w:val", "w:rPr", "w:pPr", "w:pStyle"))
-
 
 def _content(tc, sizes: "_StyleSizes") -> tuple[str | None, float, float]:
     """A cell's text if it is a label (one short paragraph), None if it is running text; its
     type size; and the width in twips of its longest paragraph set on one line."""
     paragraphs = []
-    for p in tc:
-        if p.tag != _P:
+    for p in tc.iterchildren(_P):
+        value = "".join(p.itertext(_T, _TAB, _BR, with_tail=False)).strip()
+        if not value:
             continue
-        text, runs = [], []
-        for el in p.iter(_T, _TAB, _BR, _CR):
-            text.append(el.text or "" if el.tag == _T else " " if el.tag == _TAB else "\n")
-            if el.tag == _T and (el.text or "").strip():
-                sz = el.getparent().find(f"{_RPR}/{_SZ}")
-                if sz is not None and (sz.get(_VAL) or "").isdigit():
-                    runs.append(int(sz.get(_VAL)) / 2)
-        value = "".join(text)
-        if value.strip():
-            ppr = p.find(_PPR)
-            style = ppr.find(_PSTYLE) if ppr is not None else None
-            paragraphs.append((value.strip(), max(runs) if runs else sizes.of(style.get(_VAL) if style is not None else None)))
+        if p.find(_ANY_SZ) is not None:          # a size set on a run: the largest counts
+            runs = [int(sz.get(_VAL)) / 2 for sz in p.iterfind(_RUN_SZ) if (sz.get(_VAL) or "").isdigit()]
+        else:
+            runs = []
+        if runs:
+            size = max(runs)
+        else:
+            style = p.find(_STYLE)
+            size = sizes.of(style.get(_VAL) if style is not None else None)
+        paragraphs.append((value, size))
     if not paragraphs:
         return "", 0.0, 0.0
-    width = max(max(em(line) for line in value.split("\n")) * size * 20 for value, size in paragraphs)
+    width = max(em(value) * size * 20 for value, size in paragraphs)
     value, size = paragraphs[0]
-    if len(paragraphs) > 1 or "\n" in value or em(value) > LABEL_EM or SENTENCE & set(value):
+    if len(paragraphs) > 1 or em(value) > LABEL_EM or SENTENCE & set(value):
         return None, max(size for _, size in paragraphs), width
     return value, size, width
 

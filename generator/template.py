@@ -151,6 +151,9 @@ class Trial:
     blanks: list = field(default_factory=list)   # (part, sources) of each value printed as nothing
     error: Issue | None = None
     complete: bool = True                        # every part rendered to its end
+    # what each part's source rendered to: the very text docxtpl's render would produce with
+    # these values, so a build of this check's result does not render the template twice
+    outputs: dict = field(default_factory=dict)
 
 
 def trial_render(parts: list[tuple[str, str]], context: dict, top_sources: dict) -> Trial:
@@ -235,7 +238,7 @@ def _render_each(env, parts, context, top_sources, trial, state) -> None:
     for part, source in parts:
         state["part"], state["last_none"] = part, None
         try:
-            env.from_string(source).render(context)
+            trial.outputs[source] = env.from_string(source).render(context)
         except TemplateLimit:
             raise
         except TemplateError as exc:

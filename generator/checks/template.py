@@ -37,6 +37,8 @@ def check_template(loaded, derived, mentions: dict, found: Findings) -> None:
         where = f"（{i.part}“{i.where}”处）" if i.where else f"（{i.part}）"
         found.error(i.code, i.message + where, doc)
         return
+    if trial.complete and not trial.blanks:
+        derived.rendered = trial.outputs
     _blanks(loaded, trial, name, found)
     if trial.complete:     # what a render cut short did not read says nothing
         _unused(loaded, derived, trial, mentions, _carriers(context, top), name, found)
