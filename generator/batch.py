@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import Callable, Iterable, Iterator
 
 from . import console
@@ -45,6 +44,7 @@ def run(items: list, work: Callable, jobs: int, label: str) -> Iterator:
 
 def _pooled(items: list, work: Callable, jobs: int, progress: "Progress") -> Iterator:
     import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     # fork: a worker starts with everything the parent has loaded (templates compiled, rubrics
     # read) instead of importing it all again
@@ -106,7 +106,7 @@ def _guarded(work: Callable, item):
         _in_job = False
 
 
-def _stop_pool(pool: ProcessPoolExecutor) -> None:
+def _stop_pool(pool) -> None:
     import signal
 
     processes = list((getattr(pool, "_processes", None) or {}).values())

@@ -10,7 +10,6 @@ up in this order (the first found wins, so a county can shadow a shipped file wi
 """
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -209,6 +208,8 @@ def resolve(kind: Kind, ref: str, stated_in: Path, starts: list[Path]) -> Found:
     note = "" if any(nearest(s, kind.folder) for s in starts) else \
         f"；从 {_absolute(starts[0])} 向上没有 {kind.folder}/ 文件夹"
     names = [e.name for e in visible(kind, starts)]
+    import difflib
+
     near = difflib.get_close_matches(ref, names, n=1, cutoff=0.6)
     raise NotFound(kind, ref, tried, note, near)
 

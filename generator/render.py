@@ -41,8 +41,20 @@ def template_class():
                                                                                    .patch_xml(xml)))
             return out
 
+        def resolve_listing(self, xml):
+            # docxtpl turns \n \t \a \f in a text into breaks, tabs and paragraphs by rewriting
+            # every run of every paragraph; only the few paragraphs that hold one need it
+            if not _LISTING.search(xml):
+                return xml
+            resolve = super(CachedTemplate, self).resolve_listing
+            return _PARAGRAPH.sub(lambda m: resolve(m.group(0)) if _LISTING.search(m.group(0)) else m.group(0), xml)
+
     _cls = CachedTemplate
     return _cls
+
+
+_LISTING = re.compile(r"[\t\a\n\f]")
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.S)
 
 
 _VMERGE_CELL = re.compile(r"<w:tc>(?:(?!</w:tc>).)*?\{%\s*vmerge\s+(?:(?!%\}).)+?%\}.*?</w:tc>", re.S)
