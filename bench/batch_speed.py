@@ -25,19 +25,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from timing import ENV, MKREPORT, compare  # noqa: E402  (bench/ is not a package)
+from timing import DOCXTPL_PRELUDE, ENV, MKREPORT, compare  # noqa: E402  (bench/ is not a package)
 sys.path.insert(0, str(ROOT))
 SEEDS = {"yangxi-2023": "yangxi", "pingyuan-2023": "pingyuan", "hunan-example-2023": "hunan"}
 
-POOL = """
+POOL = DOCXTPL_PRELUDE + """
 import pickle, sys
 from concurrent.futures import ProcessPoolExecutor
-from docxtpl import DocxTemplate as Plain
-from generator.render import vmerge
-
-class DocxTemplate(Plain):       # the 自评表's merged cells: the one tag our templates add to docxtpl's
-    def patch_xml(self, src_xml):
-        return vmerge(super().patch_xml(src_xml))
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from generator.phrases import FILTERS
 

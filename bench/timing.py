@@ -14,6 +14,17 @@ ROOT = Path(__file__).resolve().parent.parent
 # Measure what users see: bytecode caches written and used (some shells set PYTHONDONTWRITEBYTECODE,
 # which makes every run recompile every module), after one warm-up run.
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+# The templates' merged 自评表 cells are the one tag mkreport adds to docxtpl's: a bare docxtpl script
+# must know it too to render them (the scripts compared against mkreport begin with this).
+DOCXTPL_PRELUDE = """
+from docxtpl import DocxTemplate as Plain
+from generator.render import vmerge
+
+class DocxTemplate(Plain):
+    def patch_xml(self, src_xml):
+        return vmerge(super().patch_xml(src_xml))
+"""
+
 # The command users run: the console script (`python -m` adds runpy's cost on top).
 MKREPORT = [shutil.which("mkreport")] if shutil.which("mkreport") else [sys.executable, "-m", "generator.cli"]
 

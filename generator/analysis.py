@@ -246,20 +246,9 @@ def analyse(parts: list[tuple[str, str]]) -> list[Issue]:
     from .contract import reference
 
     name = cache.key(reference(), *(p for part in parts for p in part)) + ".issues.json"
-    if name in _analysed:
-        return _analysed[name]
-    issues = None
-    cached = cache.read(name)
-    if cached is not None:
-        try:
-            issues = [Issue(**i) for i in json.loads(cached.decode("utf-8"))]
-        except (ValueError, TypeError):
-            issues = None
-    if issues is None:
-        issues = _analyse(parts)
-        cache.write(name, json.dumps([i.__dict__ for i in issues], ensure_ascii=False).encode("utf-8"))
-    _analysed[name] = issues
-    return issues
+    return cache.kept(name, lambda: _analyse(parts),
+                      lambda issues: json.dumps([i.__dict__ for i in issues], ensure_ascii=False).encode("utf-8"),
+                      lambda data: [Issue(**i) for i in json.loads(data.decode("utf-8"))], _analysed)
 
 
 def _analyse(parts: list[tuple[str, str]]) -> list[Issue]:

@@ -81,6 +81,27 @@ def docxtpl_stamp() -> str:
         return "docxtpl"
 
 
+def kept(name: str, make, encode, decode, memory: dict | None = None):
+    """The value kept under `name`: from `memory`, else from the disk, else `make()` — then kept in
+    both. `decode` may raise ValueError or TypeError (or return None) for an entry it cannot use,
+    which is then made again."""
+    if memory is not None and name in memory:
+        return memory[name]
+    value = None
+    data = read(name)
+    if data is not None:
+        try:
+            value = decode(data)
+        except (ValueError, TypeError, EOFError):
+            value = None
+    if value is None:
+        value = make()
+        write(name, encode(value))
+    if memory is not None:
+        memory[name] = value
+    return value
+
+
 def read(name: str) -> bytes | None:
     folder = _folder(create=False)
     if folder is None:

@@ -81,11 +81,7 @@ def start(cmd: list[str], **kwargs):
 
 def stop(proc) -> None:
     """Kill a child's whole process group, and wait for the child."""
-    if hasattr(os, "killpg"):
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except OSError:
-            pass
+    _kill_group(proc)
     try:
         proc.kill()
     except OSError:
@@ -99,12 +95,16 @@ def stop(proc) -> None:
 
 def finished(proc) -> None:
     """A child that ended by itself: anything it left running in its group is stopped."""
+    _kill_group(proc)
+    _groups.pop(proc.pid, None)
+
+
+def _kill_group(proc) -> None:
     if hasattr(os, "killpg"):
         try:
             os.killpg(proc.pid, signal.SIGKILL)
         except OSError:
             pass
-    _groups.pop(proc.pid, None)
 
 
 def clean_all() -> None:

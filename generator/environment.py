@@ -97,16 +97,7 @@ class ReportEnvironment(ImmutableSandboxedEnvironment):
 
     def _load(self, source: str):
         """Compiled code for a template source: from the disk cache, or compiled and cached."""
-        name = cache.key(source) + ".code"
-        data = cache.read(name)
-        if data is not None:
-            try:
-                return marshal.loads(data)
-            except (ValueError, EOFError, TypeError):
-                pass        # a damaged entry: compiled again below
-        code = self.compile(source)
-        cache.write(name, marshal.dumps(code))
-        return code
+        return cache.kept(cache.key(source) + ".code", lambda: self.compile(source), marshal.dumps, marshal.loads)
 
 
 _env: ReportEnvironment | None = None

@@ -82,15 +82,7 @@ def _disk_cached(src_xml: str, patch) -> str:
     from . import cache
 
     name = cache.key(cache.docxtpl_stamp(), src_xml) + ".xml"
-    data = cache.read(name)
-    if data is not None:
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-    out = patch(src_xml)
-    cache.write(name, out.encode("utf-8"))
-    return out
+    return cache.kept(name, lambda: patch(src_xml), lambda xml: xml.encode("utf-8"), lambda data: data.decode("utf-8"))
 
 
 def _template_problem(exc) -> str:

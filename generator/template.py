@@ -41,23 +41,16 @@ def template_parts(path: Path) -> list[tuple[str, str]]:
     from . import cache
 
     name = cache.key(cache.docxtpl_stamp(), data) + ".parts.json"
-    if name in _parts_cache:
-        return _parts_cache[name]
-    parts = None
-    cached = cache.read(name)
-    if cached is not None:
-        try:
-            loaded = json.loads(cached.decode("utf-8"))
-            if isinstance(loaded, list) and all(isinstance(p, list) and len(p) == 2 and
-                                                all(isinstance(x, str) for x in p) for p in loaded):
-                parts = [tuple(p) for p in loaded]
-        except ValueError:
-            parts = None       # damaged: made again below
-    if parts is None:
-        parts = _extract(data)
-        cache.write(name, json.dumps(parts, ensure_ascii=False).encode("utf-8"))
-    _parts_cache[name] = parts
-    return parts
+    return cache.kept(name, lambda: _extract(data),
+                      lambda parts: json.dumps(parts, ensure_ascii=False).encode("utf-8"), _parts_from_json, _parts_cache)
+
+
+def _parts_from_json(data: bytes):
+    loaded = json.loads(data.decode("utf-8"))
+    if not (isinstance(loaded, list) and all(isinstance(p, list) and len(p) == 2 and
+                                             all(isinstance(x, str) for x in p) for p in loaded)):
+        return None
+    return [tuple(p) for p in loaded]
 
 
 def read_template(path: Path) -> bytes:
