@@ -33,7 +33,7 @@ class Pattern(Text):
         text = super().convert(node, conv, path, zh)
         if text is INVALID:
             return text
-        problem = pattern_problem(text)
+        problem = "" if conv.trusted else pattern_problem(text)
         if problem:
             conv.problem(path, node, f"{label(path, zh)} 的写法有误：{problem}", "PATTERN")
             return INVALID
@@ -213,15 +213,16 @@ class Vocabulary:
 BUILTIN = Path(__file__).resolve().parent / "data" / "vocabulary.yaml"
 
 
-def _read(path: Path, found: Findings) -> VocabularyModel | None:
-    model, _, _ = load_model(VocabularyModel, path, display_path(path), "正文词表", "VOCABULARY-", found)
+def _read(path: Path, found: Findings, trusted: bool = False) -> VocabularyModel | None:
+    model, _, _ = load_model(VocabularyModel, path, display_path(path), "正文词表", "VOCABULARY-", found,
+                             trusted=trusted)
     return model
 
 
 @lru_cache(maxsize=1)
 def _builtin() -> VocabularyModel:
     found = Findings()
-    model = _read(BUILTIN, found)
+    model = _read(BUILTIN, found, trusted=True)
     assert model is not None, [f.message for f in found]
     return model
 
