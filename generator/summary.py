@@ -41,15 +41,15 @@ def _indicators(outcomes) -> list[tuple[str, str]]:
 
 def departments(outcomes: list) -> Table:
     inds = _indicators(outcomes)
-    heads = ["文件", "部门", "年度", "评分体系", "总分", "等级"] + [f"{i} {n}" for i, n in inds] + ["错误", "警告", "状态"]
+    heads = ["部门", "年度", "总分", "等级"] + [f"{i} {n}" for i, n in inds] + ["错误", "警告", "状态", "评分体系", "文件"]
     rows = []
     for o in outcomes:
         f = o.facts
         scores = {(i, n): s for i, n, _, s in f.get("l1", [])}
         state = "无法读取" if o.unreadable else "有错误" if o.errors else "通过"
-        rows.append([o.name, f.get("department", ""), f.get("year", ""), f.get("rubric", ""), f.get("total"),
-                     f.get("grade", "")] + [scores.get(k) for k in inds] + [o.errors, o.warnings, state])
-    numeric = (2, 4) + tuple(range(6, 6 + len(inds) + 2))
+        rows.append([f.get("department", ""), f.get("year", ""), f.get("total"), f.get("grade", "")]
+                    + [scores.get(k) for k in inds] + [o.errors, o.warnings, state, f.get("rubric", ""), o.name])
+    numeric = (1, 2) + tuple(range(4, 4 + len(inds) + 2))
     return Table("部门", heads, rows, numeric)
 
 
@@ -141,6 +141,10 @@ def as_xlsx(ts: list[Table]) -> bytes:
             texts = [_cell(ws.cell(r, c).value) for r in range(1, ws.max_row + 1)]
             ws.column_dimensions[get_column_letter(c)].width = min(max(max(map(_width, texts), default=4) + 2, 6), 60)
         ws.freeze_panes = "A2"
+        ws.print_title_rows = "1:1"                 # printed: the heading on every page,
+        ws.page_setup.orientation = "landscape"     # across, as wide as the page
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
         if t.rows:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(t.heads))}{ws.max_row}"
     wb.properties.creator = ""

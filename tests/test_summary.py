@@ -20,10 +20,11 @@ def test_the_summary_workbook(tmp_path, run):
     assert wb.sheetnames == ["部门", "问题", "统计"]
     ws = wb["部门"]
     heads = [c.value for c in ws[1]]
-    assert heads[:6] == ["文件", "部门", "年度", "评分体系", "总分", "等级"] and heads[-3:] == ["错误", "警告", "状态"]
+    assert heads[:4] == ["部门", "年度", "总分", "等级"] and heads[-5:] == ["错误", "警告", "状态", "评分体系", "文件"]
     assert "A 预算编制" in heads and "A 投入" in heads
-    assert ws.freeze_panes == "A2" and ws.column_dimensions["B"].width > 10
-    rows = {r[0]: dict(zip(heads, r)) for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert ws.freeze_panes == "A2" and ws.column_dimensions["A"].width > 10
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    rows = {r[-1]: dict(zip(heads, r)) for r in ws.iter_rows(min_row=2, values_only=True)}
     assert len(rows) == 5
     yangxi = rows[INPUTS[0]]
     assert yangxi["部门"] == "阳西县工业和信息化局" and Decimal(str(yangxi["总分"])) == Decimal("98.2")
@@ -44,8 +45,8 @@ def test_csv_and_markdown(tmp_path, run):
     result = run("summary", *INPUTS, "--format", "csv")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].startswith("文件,部门,年度,评分体系,总分,等级")
-    assert any(line.startswith(f"{INPUTS[1]},平远县科工商务局,2023,") and ",97.5,优," in line for line in lines)
+    assert lines[0].startswith("部门,年度,总分,等级,")
+    assert any(line.startswith("平远县科工商务局,2023,97.5,优,") and line.endswith(INPUTS[1]) for line in lines)
     result = run("summary", *INPUTS, "-o", str(tmp_path / "汇总.md"))
     text = (tmp_path / "汇总.md").read_text(encoding="utf-8")
     assert "## 部门" in text and "## 问题" in text and "## 统计" in text
@@ -56,4 +57,4 @@ def test_an_unreadable_input_is_a_row_and_exit_2(tmp_path, run):
     result = run("summary", INPUTS[0], str(tmp_path / "nope.yaml"), "-o", str(tmp_path / "s.xlsx"))
     assert result.exit_code == 2
     ws = load_workbook(tmp_path / "s.xlsx")["部门"]
-    assert [r[-1] for r in ws.iter_rows(min_row=2, values_only=True)] == ["通过", "无法读取"]
+    assert [r[-3] for r in ws.iter_rows(min_row=2, values_only=True)] == ["通过", "无法读取"]
