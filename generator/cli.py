@@ -224,6 +224,30 @@ def verify(report: str, facts: str) -> None:
     ctx.exit(run_verify(report, facts))
 
 
+@main.command()
+@click.option("--rubric", "rubric", required=True, metavar="名字",
+              help="评分体系的名字或路径（运行 mkreport list 查看可用的）。")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="文件",
+              help="要生成的事实文件，如 inputs/工信局-2024.yaml（已存在时不覆盖）。")
+@click.option("--year", type=click.IntRange(2000, 2099), default=None, help="报告年度，默认为上一年。")
+@click.option("--department", metavar="名称", help="部门全称，如 阳西县工业和信息化局。")
+@click.option("--template", metavar="名字", help="报告模板（可省略，默认用评分体系指定的）。")
+def new(rubric: str, output: str, year: int | None, department: str | None, template: str | None) -> None:
+    """新建一个事实文件：列出事实文件的全部栏目和评分体系的全部指标。
+
+    每个要填的地方写着“待填写”，旁边的注释说明它是什么；可推算或可选的项写成注释，需要时去掉
+    “# ”启用。mkreport check 会逐项列出还没填写的地方。
+
+    \b
+    示例：
+      mkreport new --rubric yangxi-2023 -o inputs/工信局-2024.yaml --year 2024 --department 阳西县工业和信息化局
+    """
+    from .commands.new import run_new
+
+    ctx = click.get_current_context()
+    ctx.exit(run_new(rubric, output, year, department, template))
+
+
 @main.command(name="list")
 @click.argument("where", required=False, type=click.Path(), metavar="[位置]")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",

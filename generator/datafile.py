@@ -14,7 +14,8 @@ from .yamlsource import read_yaml
 
 
 def load_model(model: type[Model], path: Path, display: str, zh: str, prefix: str = "",
-               found: Findings | None = None, signature: str = "", trusted: bool = False):
+               found: Findings | None = None, signature: str = "", trusted: bool = False,
+               placeholders: bool = False):
     """(instance or None, Document, unreadable) — schema problems are added to `found` as errors
     (codes prefixed with `prefix`); a file that cannot be read at all is one INPUT finding.
     `signature`: a key every file of this kind has; a mapping without it is some other file,
@@ -33,7 +34,7 @@ def load_model(model: type[Model], path: Path, display: str, zh: str, prefix: st
         f = found.error(prefix + "SCHEMA", f"这不是{zh}文件：没有 {signature} 字段。请检查文件名或路径是否写对。", doc)
         f.line, f.col = root.line, root.col
         return None, doc, False
-    conv = Conversion(trusted)
+    conv = Conversion(trusted, placeholders)
     obj = convert(model, root, conv, (), zh)
     doc = Document(display, conv.positions, conv.key_positions, conv.inline)
     before = len(found)

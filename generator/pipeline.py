@@ -59,7 +59,8 @@ class Result:
 def load(path: Path, display: str | None = None) -> Loaded:
     display = display or str(path)
     out = Loaded(display, Path(path))
-    report, out.doc, out.unreadable = load_model(Report, Path(path), display, "事实文件", "", out.findings)
+    report, out.doc, out.unreadable = load_model(Report, Path(path), display, "事实文件", "", out.findings,
+                                                 placeholders=True)
     if report is None:
         return out
     out.report = report

@@ -31,13 +31,19 @@ class Problem:
     code: str = "SCHEMA"
 
 
+PLACEHOLDER = "待填写"            # where `mkreport new` and `rollover` leave a value to write
+PLACEHOLDERS = {PLACEHOLDER: "请填写，或删除这一项。"}
+
+
 class Conversion:
     """State of one conversion: positions seen and problems found."""
 
-    def __init__(self, trusted: bool = False) -> None:
+    def __init__(self, trusted: bool = False, placeholders: bool = False) -> None:
         # a file shipped with mkreport (the built-in vocabulary): its patterns were checked when
         # it was written, by its test, and are not checked again at every start
         self.trusted = trusted
+        # a facts file started by `mkreport new` or rolled over holds 待填写 where a value is due
+        self.placeholders = placeholders
         self.problems: list[Problem] = []
         self.positions: dict[Path, tuple[int, int]] = {}
         self.key_positions: dict[Path, tuple[int, int]] = {}
@@ -80,6 +86,10 @@ class Kind:
         if node.kind != "scalar":
             shape = "列表" if node.kind == "seq" else "映射"
             conv.problem(path, node, f"{label(path, zh)} 应为{self.zh}，此处写成了{shape}。")
+            return INVALID
+        if conv.placeholders and node.value.strip() in PLACEHOLDERS:
+            # never read as a text, a zero or a date: a value still to be written
+            conv.problem(path, node, f"未填写：{label(path, zh)}。{PLACEHOLDERS[node.value.strip()]}", "UNFILLED")
             return INVALID
         return node.value
 

@@ -29,8 +29,25 @@ def run_check(inputs: list[str], fmt: str, strict: bool, jobs: int | None = None
         console.out(render_json(findings, list(inputs)))
     else:
         console.err(summary(errors, warnings))
+        todo = unfilled(findings)
+        if todo:
+            console.err(todo)
     if unreadable:
         return ExitCode.USAGE
     if errors or (strict and warnings):
         return ExitCode.FINDINGS
     return ExitCode.OK
+
+
+def unfilled(findings) -> str:
+    """How many values are still 待填写, section by section (a file from `mkreport new`)."""
+    from ..facts import Report
+
+    counts: dict[str, int] = {}
+    for f in findings:
+        if f.code == "UNFILLED" and f.path:
+            counts[f.path[0]] = counts.get(f.path[0], 0) + 1
+    if not counts:
+        return ""
+    parts = [f"{Report.fields[k].zh if k in Report.fields else k}（{k}）{n} 项" for k, n in counts.items()]
+    return f"还有 {sum(counts.values())} 项待填写：" + "、".join(parts) + "。"
