@@ -248,6 +248,42 @@ def new(rubric: str, output: str, year: int | None, department: str | None, temp
     ctx.exit(run_new(rubric, output, year, department, template))
 
 
+@main.command()
+@click.argument("report", type=click.Path(dir_okay=False), metavar="报告.docx")
+def text(report: str) -> None:
+    """显示一份报告的文字：段落逐行，表格逐行（单元格以“ | ”分隔）。
+
+    供 git 比较 Word 报告用：仓库的 .gitattributes 写 `*.docx diff=mkreport`，并运行一次
+    `git config diff.mkreport.textconv "mkreport text"`（mkreport init 会替你做好），
+    git diff 就显示报告中哪句话、哪个数变了。
+
+    \b
+    示例：
+      mkreport text outputs/yangxi-2023.docx
+    """
+    from .commands.repository import run_text
+
+    ctx = click.get_current_context()
+    ctx.exit(run_text(report))
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False), metavar="文件夹", default=".")
+def init(folder: str) -> None:
+    """建立一个县的报告仓库：inputs/ rubrics/ templates/ outputs/ schema/、说明文件和 git 设置。
+
+    已有的文件不会被覆盖。装有 git 时建立 git 仓库，并设置 git diff 以文字显示 Word 报告。
+
+    \b
+    示例：
+      mkreport init 阳西县绩效自评
+    """
+    from .commands.repository import run_init
+
+    ctx = click.get_current_context()
+    ctx.exit(run_init(folder))
+
+
 @main.command(name="list")
 @click.argument("where", required=False, type=click.Path(), metavar="[位置]")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",

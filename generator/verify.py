@@ -44,8 +44,8 @@ class NotAReport(Exception):
     """A file that is not a readable .docx."""
 
 
-def blocks(data: bytes) -> list[Block]:
-    """Paragraphs and table cells of a .docx body, in order, with where each one is."""
+def document_root(data: bytes):
+    """The parsed word/document.xml of a .docx, refused if it is not one (or unpacks past 64 MB)."""
     from lxml import etree
 
     try:
@@ -54,10 +54,14 @@ def blocks(data: bytes) -> list[Block]:
             if info.file_size > 64 * 1024 * 1024:
                 raise NotAReport("正文超过 64 MB")
             xml = z.read("word/document.xml")
-        root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, huge_tree=False, no_network=True))
+        return etree.fromstring(xml, etree.XMLParser(resolve_entities=False, huge_tree=False, no_network=True))
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, etree.XMLSyntaxError, RuntimeError):
         raise NotAReport("它不是有效的 Word 文档（.docx）") from None
-    body = root.find(f"{_W}body")
+
+
+def blocks(data: bytes) -> list[Block]:
+    """Paragraphs and table cells of a .docx body, in order, with where each one is."""
+    body = document_root(data).find(f"{_W}body")
     out: list[Block] = []
     if body is None:
         return out

@@ -1,0 +1,71 @@
+"""`mkreport text` and `mkreport init`: reports that diff in git, in a county's repository."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_a_report_as_text(tmp_path, run):
+    assert run("build", str(ROOT / "inputs" / "yangxi-2023.yaml"), "-o", str(tmp_path)).exit_code == 0
+    result = run("text", str(tmp_path / "yangxi-2023.docx"))
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "阳西县工业和信息化局 2023年部门整体支出绩效自评报告"
+    assert "| 项目（按支出性质和经济分类） | 年初预算数 | 调整预算数 | 决算数 |" in lines
+    assert "| 人员经费 | 653.60 | 796.02 | 796.02 |" in lines
+    assert any(line.startswith("2023年，我局预算收入1747.99万元") for line in lines)
+    bad = tmp_path / "x.docx"
+    bad.write_text("不是 Word", encoding="utf-8")
+    result = run("text", str(bad))
+    assert result.exit_code == 2 and "无法读取报告：它不是有效的 Word 文档" in result.output
+
+
+def test_init_lays_out_a_county_repository_and_keeps_what_is_there(tmp_path, run):
+    (tmp_path / "县").mkdir()
+    (tmp_path / "县" / "README.md").write_text("本县自己的说明", encoding="utf-8")
+    result = run("init", str(tmp_path / "县"))
+    assert result.exit_code == 0
+    for sub in ("inputs", "rubrics", "templates", "outputs", "schema"):
+        assert (tmp_path / "县" / sub).is_dir()
+    assert (tmp_path / "县" / "README.md").read_text(encoding="utf-8") == "本县自己的说明"
+    assert "*.docx diff=mkreport" in (tmp_path / "县" / ".gitattributes").read_text(encoding="utf-8")
+    assert (tmp_path / "县" / "schema" / "facts.schema.json").is_file()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_one_figure_changed_shows_its_sentence_in_git_diff(tmp_path):
+    """The whole loop: init, a facts file, build, commit, change one figure, build, git diff."""
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+               GIT_AUTHOR_NAME="财政局", GIT_AUTHOR_EMAIL="czj@example.invalid",
+               GIT_COMMITTER_NAME="财政局", GIT_COMMITTER_EMAIL="czj@example.invalid", GIT_CONFIG_NOSYSTEM="1",
+               HOME=str(tmp_path))
+    repo = tmp_path / "县"
+
+    def sh(*cmd):
+        done = subprocess.run(list(cmd), cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+    repo.mkdir()
+    sh(sys.executable, "-m", "generator", "init", ".")
+    facts = repo / "inputs" / "商务局-2023.yaml"
+    shutil.copy(ROOT / "inputs" / "hunan-example-2023.yaml", facts)
+    sh(sys.executable, "-m", "generator", "build", str(facts), "-o", "outputs")
+    sh("git", "add", "-A")
+    sh("git", "commit", "-q", "-m", "商务局 2023")
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text.replace("    retired: 11\n", "    retired: 12\n"), encoding="utf-8")
+    sh(sys.executable, "-m", "generator", "build", str(facts), "-o", "outputs")
+    diff = sh("git", "diff", "--", "outputs/商务局-2023.docx")
+    assert "Binary files" not in diff
+    removed = [line for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")]
+    added = [line for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    assert len(removed) == len(added) == 1, diff                      # one sentence, nothing else
+    assert removed[0].endswith("退休人员11人。") and added[0].endswith("退休人员12人。")
+    assert added[0][1:].replace("退休人员12人", "退休人员11人") == removed[0][1:]
