@@ -284,6 +284,29 @@ def init(folder: str) -> None:
     ctx.exit(run_init(folder))
 
 
+@main.command()
+@click.argument("facts", type=click.Path(dir_okay=False), metavar="事实文件.yaml")
+@click.argument("ident", metavar="要解释的")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="输出格式：text（默认）或 json。")
+def explain(facts: str, ident: str, fmt: str) -> None:
+    """说明一个得分、一个事实或报告中的一个数是怎样来的。
+
+    要解释的可以是指标编号（如 C22）、事实路径（如 finance.income.total.final），或报告中
+    印出的数（如 2.6、86.67%、7532.81万元）。说明计分规则、带数字的算式，以及每个数写在
+    哪个文件的哪一行哪一列。
+
+    \b
+    示例：
+      mkreport explain inputs/yangxi-2023.yaml C22
+      mkreport explain inputs/yangxi-2023.yaml 86.67%
+    """
+    from .commands.explain import run_explain
+
+    ctx = click.get_current_context()
+    ctx.exit(run_explain(facts, ident, fmt))
+
+
 @main.command(name="list")
 @click.argument("where", required=False, type=click.Path(), metavar="[位置]")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",

@@ -1,0 +1,33 @@
+"""`mkreport explain INPUT ID`: how a score, a fact or a printed figure was derived."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .. import console
+from ..errors import ExitCode, MkreportError
+
+
+def run_explain(facts: str, ident: str, fmt: str) -> int:
+    from ..explain import Explainer
+    from ..findings import render_text
+    from ..pipeline import check
+
+    result = check(Path(facts), facts)
+    if result.derived is None:
+        found = result.findings.sorted()
+        if found:
+            console.out(render_text(found))
+        raise MkreportError("事实文件或评分体系有错误，无法推算；请先改正上面的错误。", facts)
+    found = Explainer(result).explain(ident)
+    if fmt == "json":
+        console.out(json.dumps({"input": facts, "query": ident, "explanations": [e.as_json() for e in found]},
+                               ensure_ascii=False, indent=2))
+    else:
+        for e in found:
+            console.out(e.text())
+    if not found:
+        console.err(f"在 {facts} 中找不到“{ident}”：请写指标编号（如 C22）、事实路径（如 finance.income.total.final）"
+                    "或报告中印出的数（如 2.6、86.67%、7532.81万元）。")
+        return ExitCode.FINDINGS
+    return ExitCode.OK

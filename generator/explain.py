@@ -1,0 +1,215 @@
+"""How a value in a report came to be: its rule, its formula with the numbers, and where each
+number was written.
+
+`mkreport explain INPUT ID` answers for an indicator (C22), a fact (finance.income.total.final)
+or a figure as printed in the report (2.6, 86.67%, 7532.81万元). Everything is read from what the
+check derived (derive.py), so the explanation is the computation itself, not a retelling of it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .numbers import fmt, parse_quantity, round_to
+
+LEVELS = "一二三四五六七八九"
+
+
+@dataclass
+class Step:
+    text: str
+    file: str = ""
+    line: int | None = None
+    col: int | None = None
+
+    def where(self) -> str:
+        if not self.file:
+            return ""
+        return f"{self.file}:{self.line}:{self.col}" if self.line else self.file
+
+    def as_json(self) -> dict:
+        return {"text": self.text, "file": self.file, "line": self.line, "col": self.col}
+
+
+@dataclass
+class Explanation:
+    subject: str
+    value: str
+    steps: list = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {"subject": self.subject, "value": self.value, "steps": [s.as_json() for s in self.steps]}
+
+    def text(self) -> str:
+        out = [f"{self.subject}：{self.value}"]
+        for s in self.steps:
+            where = s.where()
+            out.append(f"  {s.text}" + (f"（{where}）" if where else ""))
+        return "\n".join(out)
+
+
+class Explainer:
+    def __init__(self, result):
+        self.loaded, self.derived = result.loaded, result.derived
+        self.report, self.rubric = self.loaded.report, self.loaded.rubric
+        self.doc, self.view = self.loaded.doc, self.derived.view
+
+    # ---- where things are ---------------------------------------------------------------
+
+    def at(self, text: str, path: tuple) -> Step:
+        line, col = self.doc.locate(path)
+        return Step(text, self.doc.file, line, col)
+
+    def at_rubric(self, text: str, path: tuple) -> Step:
+        line, col = self.rubric.doc.locate(path)
+        return Step(text, self.rubric.doc.file, line, col)
+
+    # ---- what is asked ------------------------------------------------------------------
+
+    def explain(self, ident: str) -> list[Explanation]:
+        ident = ident.strip()
+        if ident in self.rubric.by_id:
+            return [self.indicator(self.rubric.by_id[ident])]
+        if "." in ident and re.fullmatch(r"[a-z_]+(\.[a-z_0-9]+)+", ident):
+            value = self.view.value(ident)
+            if value is not None or self.report.get(ident) is not None:
+                return [self.fact(ident)]
+        return self.figure(ident)
+
+    def indicator(self, node) -> Explanation:
+        scores = self.derived.scores
+        kind = f"{LEVELS[node.level - 1] if node.level <= 9 else node.level}级指标"
+        value = scores.derived.get(node.id)
+        e = Explanation(f"{node.id} {node.name}（{kind}，满分 {fmt(node.points)} 分）",
+                        f"{fmt(value)} 分" if value is not None else "（无）")
+        if node.children:
+            parts = " + ".join(fmt(scores.derived.get(c.id, Decimal(0))) for c in node.children)
+            e.steps.append(Step(f"得分 = 下级指标得分之和 = {parts} = {fmt(value)}"))
+            for c in node.children:
+                e.steps.append(self.at(f"{c.id} {c.name}：{fmt(scores.derived.get(c.id, Decimal(0)))} 分",
+                                       ("scores", c.id, "score")))
+        else:
+            rule = node.rule_kind
+            e.steps.append(self.at_rubric(f"计分规则：{rule.zh}", node.path))
+            exp = scores.expected.get(node.id)
+            if exp is not None:
+                e.steps.append(Step(f"按规则：{exp.how}"))
+                for source in exp.sources:
+                    e.steps.extend(self.source(source))
+            stated = scores.stated.get(node.id)
+            if stated is not None:
+                note = ""
+                if exp is not None and exp.score is not None and stated != exp.score:
+                    note = f"，与按规则算出的 {fmt(exp.score)} 不同"
+                e.steps.append(self.at(f"自评写明的得分：{fmt(stated)}{note}", ("scores", node.id, "score")))
+            elif node.id in scores.missing:
+                e.steps.append(self.at("自评没有写得分，按 0 分计", ("scores", node.id)))
+        if node.parent is not None:
+            e.steps.append(Step(f"计入上级 {node.parent.id} {node.parent.name}"))
+        return e
+
+    def source(self, source) -> list[Step]:
+        """The inputs a rule read: the targets, a fact, a stated measure."""
+        if source == "targets":
+            out = []
+            for i, (t, (status, _)) in enumerate(zip(self.report.targets, self.derived.statuses)):
+                actual = f"完成值 {t.actual}" if t.actual is not None else "没有完成值"
+                out.append(self.at(f"目标 {i + 1} {t.name}：目标值 {t.target}，{actual} → {status or '无法判断'}",
+                                   ("targets", i)))
+            return out
+        if isinstance(source, tuple):
+            return [self.at("自评中写明的指标值", source)]
+        value = self.view.value(source)
+        return [self.at(f"{self.label(source)}：{fmt(value)}{self.view.unit(source) if value is not None else ''}",
+                        tuple(source.split(".")))]
+
+    def label(self, path: str) -> str:
+        from .checks.arithmetic import fact_label
+        return f"{fact_label(path, self.report)}（{path}）"
+
+    def fact(self, path: str) -> Explanation:
+        value = self.view.value(path)
+        unit = self.view.unit(path) if isinstance(value, Decimal) else ""
+        e = Explanation(self.label(path), f"{fmt(value)}{unit}" if value is not None else str(self.report.get(path)))
+        if self.view.stated(path) is not None or not isinstance(self.report.get(path), (Decimal, type(None))):
+            e.steps.append(self.at("写在事实文件中", tuple(path.split("."))))
+            return e
+        if path.endswith(".change"):
+            base = path[: -len(".change")]
+            e.steps.append(Step(f"= 决算数 − 上年决算数 = {fmt(self.view.value(base + '.final'))} − "
+                                f"{fmt(self.view.value(base + '.prior'))}"))
+            for p in (base + ".final", base + ".prior"):
+                e.steps.append(self.at(f"{self.label(p)}：{fmt(self.view.value(p))}", tuple(p.split("."))))
+            return e
+        parts = self.view.parts(path)
+        if parts:
+            e.steps.append(Step("= " + " + ".join(fmt(v) for _, v in parts) + f" = {fmt(value)}（由各项相加，事实文件中没有写）"))
+            for p, v in parts:
+                e.steps.append(self.at(f"{self.label(p)}：{fmt(v)}", tuple(p.split("."))))
+        return e
+
+    # ---- a figure as printed --------------------------------------------------------------
+
+    def figure(self, text: str) -> list[Explanation]:
+        q = parse_quantity(text.replace("％", "%"))
+        if q is None:
+            return []
+        out: list[Explanation] = []
+        if q.unit in ("", "分"):
+            for node in self.rubric.walk():
+                v = self.derived.scores.derived.get(node.id)
+                if v is not None and _same(v, q.value):
+                    out.append(self.indicator(node))
+        if q.unit in ("%", ""):
+            s = self.derived.targets
+            if s.rate is not None and _same(s.rate, q.value):
+                e = Explanation("整体绩效目标完成率", f"{fmt(s.rate, 2)}%")
+                e.steps.append(Step(f"= 已完成目标数 {s.achieved} ÷ 目标总数 {s.total} × 100%"))
+                e.steps.extend(self.source("targets"))
+                out.append(e)
+            for node_id, exp in self.derived.scores.expected.items():
+                if exp.sources == ("targets",) and out and out[-1].subject == "整体绩效目标完成率":
+                    continue            # the targets' rate, explained just above
+                if exp.measure is not None and _same(exp.measure, q.value):
+                    node = self.rubric.by_id[node_id]
+                    e = Explanation(f"{node.id} {node.name} 的指标值", f"{fmt(exp.measure, 2)}%")
+                    e.steps.append(Step(f"{exp.how}"))
+                    for source in exp.sources:
+                        e.steps.extend(self.source(source))
+                    out.append(e)
+        if q.unit not in ("%", "分"):
+            for path in self.fact_paths():
+                v = self.view.value(path)
+                if v is None:
+                    continue
+                value = _in_unit(q, self.view.unit(path))
+                if value is not None and _same(v, value):
+                    out.append(self.fact(path))
+        return out
+
+    def fact_paths(self) -> list[str]:
+        from .derive import SUMS
+        from .facts import AMOUNT_PATHS, COLUMNS
+        paths = [f"{p}.{c}" for p in sorted(AMOUNT_PATHS) for c in COLUMNS]
+        paths += [p for p in SUMS if p not in paths]
+        for parts in SUMS.values():
+            paths += [p for p in parts if p not in paths]
+        return paths
+
+
+def _in_unit(q, unit: str) -> Decimal | None:
+    """A printed amount in the unit a fact is kept in (7532.81万元 → 75328100 when kept in 元)."""
+    from .numbers import MONEY_UNITS
+    if not q.unit:
+        return q.value
+    if q.unit in MONEY_UNITS and unit in MONEY_UNITS:
+        return q.value * MONEY_UNITS[q.unit] / MONEY_UNITS[unit]
+    return None
+
+
+def _same(value: Decimal, written: Decimal) -> bool:
+    """A value and a figure as printed: equal at the figure's precision (2.60 is 2.6, 86.67% is 86.666…)."""
+    exp = written.as_tuple().exponent
+    places = -exp if isinstance(exp, int) and exp < 0 else 0
+    return round_to(value, places) == written

@@ -1,0 +1,63 @@
+"""`mkreport explain`: a score, a fact or a printed figure, traced to where it was written."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+YANGXI = str(ROOT / "inputs" / "yangxi-2023.yaml")
+
+
+def line_of(text: str, path: str) -> int:
+    return next(i for i, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def test_the_target_completion_score_with_every_target_it_counted(run):
+    result = run("explain", YANGXI, "C22")
+    assert result.exit_code == 0
+    out = result.output
+    assert out.startswith("C22 绩效目标完成率（三级指标，满分 3 分）：2.6 分")
+    assert "按规则：已完成目标 13 ÷ 目标总数 15 × 分值 3 = 2.60" in out
+    assert "计分规则：得分 = 已完成绩效目标数 ÷ 绩效目标总数 × 分值（" in out and "rubrics/yangxi-2023.yaml:" in out
+    row = line_of("{name: 进出口总额,", YANGXI)
+    assert f"目标 6 进出口总额：目标值 11.02亿元，完成值 9.22亿元 → 未完成（{YANGXI}:{row}:5）" in out
+    assert out.count("→ 完成（") == 13 and out.count("→ 未完成（") == 2
+    assert "自评写明的得分：2.6（" in out and "计入上级 C2 效率性" in out
+
+
+def test_a_printed_figure_finds_what_it_is(run):
+    result = run("explain", YANGXI, "86.67%")
+    assert result.exit_code == 0 and result.output.startswith("整体绩效目标完成率：86.67%")
+    assert "= 已完成目标数 13 ÷ 目标总数 15 × 100%" in result.output
+    result = run("explain", YANGXI, "2.6")
+    subjects = [line for line in result.output.splitlines() if not line.startswith(" ")]
+    assert subjects == ["B24 政府采购执行情况（三级指标，满分 4 分）：2.6 分", "C22 绩效目标完成率（三级指标，满分 3 分）：2.6 分"]
+    result = run("explain", YANGXI, "7532.81万元")
+    assert "本年收入合计 决算数（finance.income.current.final）：7532.81万元" in result.output
+
+
+def test_a_derived_fact_shows_its_parts_and_their_lines(run):
+    result = run("explain", YANGXI, "finance.income.total.final")
+    assert result.exit_code == 0
+    assert "收入总计 决算数（finance.income.total.final）：7542.23万元" in result.output
+    assert "= 7532.81 + 9.42 = 7542.23（由各项相加，事实文件中没有写）" in result.output
+    assert f"本年收入合计 决算数（finance.income.current.final）：7532.81（{YANGXI}:" in result.output
+
+
+def test_json_for_tools_and_a_control_rate(run):
+    result = run("explain", str(ROOT / "inputs" / "hunan-example-2023.yaml"), "B15", "--format", "json")
+    body = json.loads(result.output)
+    e = body["explanations"][0]
+    assert e["subject"].startswith("B15 公用经费控制率") and e["value"] == "3.89 分"
+    texts = [s["text"] for s in e["steps"]]
+    assert "按规则：公用经费控制率 102.94% > 100%，得 分值 4 × 100% ÷ 102.94% = 3.89" in texts
+    assert all(s["line"] for s in e["steps"] if s["text"].startswith("公用经费 "))
+
+
+def test_what_cannot_be_found_or_derived(run, tmp_path):
+    result = run("explain", YANGXI, "12345")
+    assert result.exit_code == 1 and "找不到“12345”" in result.output
+    broken = tmp_path / "b.yaml"
+    broken.write_text(Path(YANGXI).read_text(encoding="utf-8").replace("rubric: yangxi-2023", "rubric: 没有"), encoding="utf-8")
+    result = run("explain", str(broken), "C22")
+    assert result.exit_code == 2 and "无法推算" in result.output
