@@ -307,6 +307,27 @@ def explain(facts: str, ident: str, fmt: str) -> None:
     ctx.exit(run_explain(facts, ident, fmt))
 
 
+@main.command()
+@click.argument("source", type=click.Path(dir_okay=False), metavar="上年事实文件.yaml")
+@click.option("--year", type=click.IntRange(2000, 2099), required=True, help="新的报告年度，如 2024。")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="文件",
+              help="新年度的事实文件（已存在时不覆盖）。")
+def rollover(source: str, year: int, output: str) -> None:
+    """由上一年的事实文件生成新一年的：上年决算数转为比较用的“上年数”，本年数据和得分
+    改为“待填写”，叙述文字保留并标上“【上年】”待改写，评分体系换成新年度的（如有）。
+
+    原文件不会被改动，注释和格式保留。mkreport check 会逐项列出要更新的地方。
+
+    \b
+    示例：
+      mkreport rollover inputs/工信局-2023.yaml --year 2024 -o inputs/工信局-2024.yaml
+    """
+    from .commands.rollover import run_rollover
+
+    ctx = click.get_current_context()
+    ctx.exit(run_rollover(source, year, output))
+
+
 @main.command(name="list")
 @click.argument("where", required=False, type=click.Path(), metavar="[位置]")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",

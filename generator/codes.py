@@ -26,6 +26,7 @@ _GROUPS = [
         ("SCHEMA-UNKNOWN", ERROR, "字段名拼错或放错位置（给出最接近的字段）"),
         ("SCHEMA-MISSING", ERROR, "缺少必填字段"),
         ("UNFILLED", ERROR, "还没有填写的项（mkreport new 生成的“待填写”）"),
+        ("STALE", WARNING, "mkreport rollover 保留的上年文字（以“【上年】”开头），还没有按本年改写"),
         ("EMPTY", ERROR, "空白的文字"),
         ("BLANK", ERROR, "从模板复制来未填的空白：“满分 分”“XX”“××”“（ ）”"),
         ("REF", ERROR, "正文中的事实引用 `{{ 路径 | 过滤器 }}` 路径不存在或没有值、指向一整节或一组数据、过滤器不适合这个值"),

@@ -37,9 +37,9 @@ def load_model(model: type[Model], path: Path, display: str, zh: str, prefix: st
     conv = Conversion(trusted, placeholders)
     obj = convert(model, root, conv, (), zh)
     doc = Document(display, conv.positions, conv.key_positions, conv.inline)
-    before = len(found)
+    before = found.errors
     found.extend_problems(conv.problems, doc, prefix)
-    if obj is INVALID or len(found) > before:
+    if obj is INVALID or found.errors > before:
         return None, doc, False
     return obj, doc, False
 

@@ -129,9 +129,10 @@ class Findings(list):
         return self.add(code, message, doc, path, offset, **kw)
 
     def extend_problems(self, problems, doc: Document, prefix: str = "") -> None:
-        """Schema problems (already positioned) as error findings; `prefix` names the document kind."""
+        """Schema problems (already positioned) as findings of their registered severity (nearly
+        all errors; a text kept from last year is a warning); `prefix` names the document kind."""
         for p in problems:
-            f = self.error(prefix + p.code, p.message, doc, p.path)
+            f = self.add(prefix + p.code, p.message, doc, p.path)
             f.line, f.col = p.line, p.col
 
     def sorted(self) -> list[Finding]:

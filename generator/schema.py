@@ -31,8 +31,8 @@ class Problem:
     code: str = "SCHEMA"
 
 
-PLACEHOLDER = "待填写"            # where `mkreport new` and `rollover` leave a value to write
-PLACEHOLDERS = {PLACEHOLDER: "请填写，或删除这一项。"}
+PLACEHOLDER = "待填写"      # where `mkreport new` and `rollover` leave a value to write (rollover adds the unit: 待填写亿元)
+STALE = "【上年】"          # the mark `mkreport rollover` puts before a text kept from last year's report
 
 
 class Conversion:
@@ -87,10 +87,15 @@ class Kind:
             shape = "列表" if node.kind == "seq" else "映射"
             conv.problem(path, node, f"{label(path, zh)} 应为{self.zh}，此处写成了{shape}。")
             return INVALID
-        if conv.placeholders and node.value.strip() in PLACEHOLDERS:
+        if conv.placeholders and node.value.strip().startswith(PLACEHOLDER):
             # never read as a text, a zero or a date: a value still to be written
-            conv.problem(path, node, f"未填写：{label(path, zh)}。{PLACEHOLDERS[node.value.strip()]}", "UNFILLED")
+            unit = node.value.strip()[len(PLACEHOLDER):]
+            hint = f"（单位：{unit}）" if unit else ""
+            conv.problem(path, node, f"未填写：{label(path, zh)}{hint}。请填写，或删除这一项。", "UNFILLED")
             return INVALID
+        if conv.placeholders and node.value.lstrip().startswith(STALE):
+            conv.problem(path, node, f"{label(path, zh)} 仍是上年报告的文字（以“{STALE}”开头）：请按本年情况改写，"
+                         f"改好后删去“{STALE}”。", "STALE")
         return node.value
 
     def _figure(self, node: Node, conv: Conversion, path: Path, zh: str) -> str | object:

@@ -37,6 +37,8 @@ class Node:
     keys: dict = field(default_factory=dict)   # map only: key text → key Node
     quoted: bool = False           # scalar written in quotes (or as a block)
     inline: bool = False           # scalar written on one line, character for character
+    start: int = 0                 # character offsets of the node's text in the file
+    end: int = 0
 
     @property
     def is_null(self) -> bool:
@@ -167,7 +169,7 @@ def compose(text: str, name: str) -> Node:
             mark = event.start_mark
             line, col = mark.line + 1, mark.column + 1
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
+                stack.pop()[0].end = event.end_mark.index
                 continue
             tag = getattr(event, "tag", None)
             if tag not in _ALLOWED_TAGS:
@@ -184,15 +186,16 @@ def compose(text: str, name: str) -> Node:
             elif isinstance(event, yaml.ScalarEvent):
                 plain = event.style in (None, "")
                 value = None if plain and event.value in _NULLS else event.value
-                node = Node("scalar", line, col, value, quoted=not plain)
+                node = Node("scalar", line, col, value, quoted=not plain, start=mark.index,
+                            end=event.end_mark.index)
                 # the text's characters sit at known columns only on one line and without escapes
                 raw = text[mark.index:event.end_mark.index]
                 node.inline = (event.end_mark.line == mark.line and event.style in (None, "", "'", '"')
                                and "\\" not in raw and "''" not in raw)
             elif isinstance(event, yaml.MappingStartEvent):
-                node = Node("map", line, col, {})
+                node = Node("map", line, col, {}, start=mark.index)
             elif isinstance(event, yaml.SequenceStartEvent):
-                node = Node("seq", line, col, [])
+                node = Node("seq", line, col, [], start=mark.index)
             else:  # pragma: no cover - PyYAML has no other events
                 continue
             expanded += 1

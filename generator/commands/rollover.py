@@ -1,0 +1,64 @@
+"""`mkreport rollover INPUT --year 2024 -o OUTPUT`: next year's facts file from this year's."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .. import console
+from ..errors import ExitCode, MkreportError
+
+
+def run_rollover(source: str, year: int, output: str) -> int:
+    from ..jobs import identity
+    from ..lookup import RUBRIC, NotFound, resolve
+    from ..output import write_atomic
+    from ..pipeline import load
+    from ..reading import ReadProblem, read_limited
+    from ..rollover import next_rubric, roll
+    from ..yamlsource import MAX_BYTES, compose, decode
+
+    target = Path(output)
+    if os.path.lexists(target):
+        same = identity(target) == identity(Path(source))
+        raise MkreportError("这就是输入文件，rollover 从不改写输入。" if same else
+                            "文件已存在，mkreport rollover 不会覆盖它。请换一个文件名，或先把它移走。", output)
+    try:
+        text = decode(read_limited(Path(source), MAX_BYTES, " YAML 文件"), source)
+    except ReadProblem as exc:
+        raise MkreportError(f"{exc}。", source) from None
+    root = compose(text, source)
+    year_node = root.value.get("year") if root.kind == "map" else None
+    try:
+        old_year = int(year_node.value)
+    except (AttributeError, TypeError, ValueError):
+        raise MkreportError("读不出报告年度（year），无法转入下一年。请先运行 mkreport check 改正。", source) from None
+    if year <= old_year:
+        raise MkreportError(f"新的年度 {year} 应晚于本文件的年度 {old_year}。", source)
+    ref_node = root.value.get("rubric")
+    old_ref = ref_node.value if ref_node is not None and ref_node.kind == "scalar" else None
+    new_ref, note = None, ""
+    candidate = next_rubric(old_ref or "", old_year, year)
+    if candidate:
+        try:
+            resolve(RUBRIC, candidate, target, [target.parent])
+            new_ref = candidate
+            note = f"评分体系改为 {candidate}。"
+        except NotFound:
+            note = (f"没有找到 {year} 年度的评分体系“{candidate}”，仍使用 {old_ref}；本年评分体系如有变化，"
+                    f"请放入 rubrics/ 后修改 rubric 一行。")
+    edits = roll(text, root, year, old_year, new_ref)
+    out = edits.apply()
+    header = f"# 由 mkreport rollover 从 {Path(source).name}（{old_year} 年度）转入 {year} 年度：“待填写”处填本年数据，" \
+             f"“【上年】”开头的文字按本年情况改写后删去该标记。\n"
+    lines = out.splitlines(keepends=True)
+    at = 1 if lines and lines[0].startswith("# yaml-language-server:") else 0
+    out = "".join(lines[:at]) + header + "".join(lines[at:])
+    write_atomic(target, out.encode("utf-8"))
+    found = load(target, output).findings
+    todo = sum(f.code == "UNFILLED" for f in found)
+    stale = sum(f.code == "STALE" for f in found)
+    console.out(f"已生成 {output}：{year} 年度，{todo} 处待填写，{stale} 段上年文字待改写。")
+    if note:
+        console.err(note)
+    console.err(f"运行 `mkreport check {output}` 逐项查看。")
+    return ExitCode.OK
