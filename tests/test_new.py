@@ -70,3 +70,20 @@ def test_from_nothing_to_a_report(tmp_path, run):
     from docx import Document
     doc = Document(str(tmp_path / "out" / "新部门-2024.docx"))
     assert doc.paragraphs[0].text.startswith("示例县统计局")
+
+
+def test_a_county_rubric_from_its_own_folder(tmp_path, run):
+    """new, rollover and explain find a rubric in the county's rubrics/ folder like check does."""
+    (tmp_path / "rubrics").mkdir()
+    text = (ROOT / "rubrics" / "hunan-2023.yaml").read_text(encoding="utf-8")
+    (tmp_path / "rubrics" / "本县-2024.yaml").write_text(text.replace("name: 湖南式", "name: 本县"), encoding="utf-8")
+    target = tmp_path / "inputs" / "统计局-2024.yaml"
+    result = run("new", "--rubric", "本县-2024", "-o", str(target), "--year", "2024")
+    assert result.exit_code == 0 and "本县部门整体支出绩效评价指标体系" in result.output
+    assert "rubric: 本县-2024" in target.read_text(encoding="utf-8")
+    facts = tmp_path / "inputs" / "商务局-2024.yaml"
+    facts.write_text((ROOT / "inputs" / "hunan-example-2023.yaml").read_text(encoding="utf-8")
+                     .replace("rubric: hunan-2023", "rubric: 本县-2024"), encoding="utf-8")
+    result = run("explain", str(facts), "B15")
+    assert result.exit_code == 0 and f"{tmp_path / 'rubrics' / '本县-2024.yaml'}" not in result.output.split("\n")[0]
+    assert "rubrics/本县-2024.yaml:" in result.output
