@@ -121,7 +121,8 @@ def _amounts(node, edits: Edits) -> None:
     final = node.value.get("final")
     parts = [f"{c}: {PLACEHOLDER}" for c in cols]
     if final is not None and final.kind == "scalar" and final.value is not None:
-        parts.append(f"prior: {final.value}")
+        from .scaffold import scalar
+        parts.append(f"prior: {scalar(final.value)}")       # quoted if YAML would misread it
     elif "prior" in node.value:
         parts.append(f"prior: {PLACEHOLDER}")
     edits.replace(node, "{" + ", ".join(parts) + "}")

@@ -9,7 +9,6 @@ out, with what they do, for the user to switch on. Every indicator of the rubric
 """
 from __future__ import annotations
 
-import json
 import re
 
 from .facts import Amounts, Report
@@ -22,10 +21,19 @@ _PLAIN = re.compile(r"^[^\s#:{}\[\],&*!|>'\"%@`-][^#:{}\[\],]*$")
 def scalar(value) -> str:
     """A YAML scalar as a person would type it; quoted only when YAML would misread it."""
     text = str(value)
-    if _PLAIN.match(text) and text.strip() == text and text.lower() not in ("yes", "no", "on", "off", "true",
-                                                                            "false", "null", "~"):
+    plain = text.isprintable() and _PLAIN.match(text) and text.strip() == text
+    if plain and text.lower() not in ("yes", "no", "on", "off", "true", "false", "null", "~"):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return '"' + "".join(_escape(c) for c in text) + '"'
+
+
+def _escape(c: str) -> str:
+    """One character inside YAML double quotes: printable ones as they are, the rest escaped."""
+    if c in '"\\':
+        return "\\" + c
+    if c.isprintable():
+        return c
+    return f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}"
 
 
 def new_file(rubric, year: int, department: str | None = None, template: str | None = None,

@@ -215,3 +215,26 @@ def test_template_mutations(work, template, data):
     path.write_bytes(buf.getvalue())
     name = "yangxi-2023" if template == "yangxi" else "hunan-example-2023"
     keeps_its_promises(work, place(work, name, SOURCES[name]))
+
+
+@FUZZ
+@given(name=st.sampled_from(NAMES), data=st.data())
+def test_rollover_of_any_file(work, name, data):
+    """Whatever this year's file holds, rollover ends in 0 or 2 without a traceback, never
+    writes its input, and what it writes is YAML that check reads (placeholders and all)."""
+    if data.draw(st.booleans()):
+        text = mutate_bytes(SOURCES[name], data.draw(edits))
+    else:
+        text = mutate_tree(data, TREES[name])
+    source = place(work, name, text)
+    target = work / "inputs" / "next.yaml"
+    target.unlink(missing_ok=True)
+    result = CliRunner().invoke(main, ["rollover", str(source), "--year", "2099", "-o", str(target)])
+    assert result.exit_code in (0, 2), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert source.read_bytes() == text
+    if result.exit_code == 0:
+        checked = CliRunner().invoke(main, ["check", str(target)])
+        assert checked.exit_code in (0, 1, 2) and "内部错误" not in checked.output
+        if "[INPUT]" in checked.output:        # unreadable only if this year's file was too
+            assert "[INPUT]" in CliRunner().invoke(main, ["check", str(source)]).output, checked.output

@@ -87,3 +87,21 @@ def test_a_county_rubric_from_its_own_folder(tmp_path, run):
     result = run("explain", str(facts), "B15")
     assert result.exit_code == 0 and f"{tmp_path / 'rubrics' / '本县-2024.yaml'}" not in result.output.split("\n")[0]
     assert "rubrics/本县-2024.yaml:" in result.output
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(min_size=1, max_size=20).filter(lambda t: t.strip() and "\x00" not in t))
+def test_any_department_name_is_written_as_yaml_reads_it(tmp_path_factory, name):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+    from generator.yamlsource import read_yaml
+    target = tmp_path_factory.mktemp("n") / "x.yaml"
+    result = CliRunner().invoke(main, ["new", "--rubric", "hunan-2023", "-o", str(target), "--department", name])
+    assert result.exit_code == 0, result.output
+    root = read_yaml(target).root
+    assert root.value["department"].value["name"].value == name

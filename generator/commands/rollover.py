@@ -23,7 +23,8 @@ def run_rollover(source: str, year: int, output: str) -> int:
         raise MkreportError("这就是输入文件，rollover 从不改写输入。" if same else
                             "文件已存在，mkreport rollover 不会覆盖它。请换一个文件名，或先把它移走。", output)
     try:
-        text = decode(read_limited(Path(source), MAX_BYTES, " YAML 文件"), source)
+        # a second byte-order mark (saved twice by some editor) would land inside the new file
+        text = decode(read_limited(Path(source), MAX_BYTES, " YAML 文件"), source).lstrip("\ufeff")
     except ReadProblem as exc:
         raise MkreportError(f"{exc}。", source) from None
     root = compose(text, source)
