@@ -99,12 +99,21 @@ def _width(text: str) -> int:
 
 
 def _fixed_zip(data: bytes) -> bytes:
-    """The same workbook gives the same bytes: every entry dated 1980-01-01, in a fixed order."""
+    """The same workbook gives the same bytes: every entry dated 1980-01-01, in a fixed order, and
+    the "modified" time openpyxl stamps at every save replaced by the document's own date."""
+    import re
+
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
             info = zipfile.ZipInfo(item.filename, date_time=_FIXED)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            zout.writestr(info, zin.read(item.filename))
+            part = zin.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                created = re.search(rb"<dcterms:created[^>]*>([^<]*)<", part)
+                if created:
+                    part = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(<)", lambda m: m.group(1) + created.group(1) + m.group(2),
+                                  part)
+            zout.writestr(info, part)
     return out.getvalue()
