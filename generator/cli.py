@@ -44,14 +44,34 @@ def _usage_zh(message: str) -> str:
     return message
 
 
+def _help_zh(text: str) -> str:
+    """click's notes after an option's help ([required], [2000<=x<=2099]) in Chinese."""
+    text = text.replace("[required]", "（必填）")
+    return re.sub(r"\[(\d+)<=x<=(\d+)\]", r"（\1–\2）", text)
+
+
+class _Formatter(click.HelpFormatter):
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")     # a Chinese colon after a Chinese heading
+
+
+class _Context(click.Context):
+    formatter_class = _Formatter
+
+
 class _Chinese:
     """Help pages with Chinese headings: 用法、选项、命令."""
 
+    context_class = _Context
+
     def format_usage(self, ctx, formatter):
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="用法：")
+        pieces = " ".join(self.collect_usage_pieces(ctx))
+        pieces = pieces.replace("[OPTIONS]", "[选项]").replace("COMMAND [ARGS]...", "命令 [参数]...")
+        formatter.write_usage(ctx.command_path, pieces, prefix="用法：")
 
     def format_options(self, ctx, formatter):
-        opts = [rv for p in self.get_params(ctx) if (rv := p.get_help_record(ctx)) is not None]
+        opts = [(name, _help_zh(text)) for p in self.get_params(ctx) if (rv := p.get_help_record(ctx)) is not None
+                for name, text in (rv,)]
         if opts:
             with formatter.section("选项"):
                 formatter.write_dl(opts)
@@ -121,7 +141,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True), metavar="事实文件...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               help="输出格式：text（默认）供人阅读，json 供程序处理。")
 @click.option("--strict", is_flag=True, help="把警告也当作错误（有警告时退出码为 1）。")
@@ -150,7 +170,7 @@ def _format_names() -> list[str]:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True), metavar="事实文件...")
 @click.option("-o", "--output-dir", "out_dir", metavar="DIR",
               help="输出文件夹，默认为当前目录下的 outputs/。")
 @click.option("--to", "formats", multiple=True, type=click.Choice(_format_names()), metavar="格式",
@@ -180,7 +200,7 @@ def build(inputs: tuple[str, ...], out_dir: str | None, formats: tuple[str, ...]
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True), metavar="事实文件...")
 @click.option("-o", "--output", metavar="文件", help="写入的文件：.xlsx（默认 outputs/汇总.xlsx）、.csv 或 .md。")
 @click.option("--format", "fmt", type=click.Choice(["xlsx", "csv", "md"]), default=None,
               help="格式：xlsx（三张表）、csv（部门表）、md（三张表）；省略时按 -o 的扩展名。csv 和 md 不写 -o 时输出到屏幕。")
@@ -229,7 +249,7 @@ def verify(report: str, facts: str) -> None:
               help="评分体系的名字或路径（运行 mkreport list 查看可用的）。")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="文件",
               help="要生成的事实文件，如 inputs/工信局-2024.yaml（已存在时不覆盖）。")
-@click.option("--year", type=click.IntRange(2000, 2099), default=None, help="报告年度，默认为上一年。")
+@click.option("--year", type=click.IntRange(2000, 2099), default=None, metavar="年度", help="报告年度，默认为上一年。")
 @click.option("--department", metavar="名称", help="部门全称，如 阳西县工业和信息化局。")
 @click.option("--template", metavar="名字", help="报告模板（可省略，默认用评分体系指定的）。")
 def new(rubric: str, output: str, year: int | None, department: str | None, template: str | None) -> None:
@@ -309,7 +329,7 @@ def explain(facts: str, ident: str, fmt: str) -> None:
 
 @main.command()
 @click.argument("source", type=click.Path(dir_okay=False), metavar="上年事实文件.yaml")
-@click.option("--year", type=click.IntRange(2000, 2099), required=True, help="新的报告年度，如 2024。")
+@click.option("--year", type=click.IntRange(2000, 2099), required=True, metavar="年度", help="新的报告年度，如 2024。")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="文件",
               help="新年度的事实文件（已存在时不覆盖）。")
 def rollover(source: str, year: int, output: str) -> None:

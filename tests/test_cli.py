@@ -67,10 +67,12 @@ def test_missing_rubric_is_a_finding_on_the_rubric_field(run, tmp_path):
     assert result.exit_code == 1 and f"{p}:2:9: 错误 [RUBRIC-MISSING]" in result.stdout
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["build"], ["schema"], ["list"]])
+@pytest.mark.parametrize("command", [[], ["check"], ["build"], ["schema"], ["list"], ["summary"], ["verify"], ["new"],
+                                     ["rollover"], ["explain"], ["text"], ["init"]])
 def test_every_command_has_chinese_help_with_an_example(run, command):
     result = run(*command, "--help")
     assert result.exit_code == 0 and "示例" in result.stdout and "mkreport" in result.stdout
+    assert "Options" not in result.stdout and "选项：" in result.stdout
 
 
 def test_check_does_not_import_the_rendering_stack(tmp_path):
