@@ -6,13 +6,12 @@ and the test suite fails if a registered code is never produced by any test (tes
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 ERROR, WARNING = "error", "warning"
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(NamedTuple):
     code: str
     severity: str
     zh: str

@@ -5,13 +5,11 @@ format first (a PDF is converted from the .docx). Later formats (xlsx, md …) a
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NamedTuple
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     name: str
     zh: str
     suffix: str

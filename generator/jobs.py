@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import ExitCode, MkreportError
 from .findings import Document, Finding, summary
@@ -56,8 +57,7 @@ def check_job(name: str) -> Outcome:
     return outcome
 
 
-@dataclass(frozen=True)
-class BuildJob:
+class BuildJob(NamedTuple):
     name: str
     outputs: tuple            # (format name, path) of the formats written per file, in order
     given: tuple = ()         # identities of every input of the command (never overwritten)

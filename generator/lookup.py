@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .resources import packaged
 
@@ -21,8 +22,7 @@ BESIDE = "同一文件夹"
 NEAREST = "县文件夹"
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(NamedTuple):
     key: str              # the YAML field that names one: rubric, template, vocabulary
     zh: str
     folder: str           # the folder a county keeps them in
@@ -52,8 +52,7 @@ KINDS = (RUBRIC, TEMPLATE, VOCABULARY)
 COUNTY_VOCABULARY = "vocabulary.yaml"
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     folder: Path
     origin: str           # BESIDE, NEAREST or BUILTIN
 
@@ -62,8 +61,7 @@ class Place:
         return self.origin == BUILTIN
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     path: Path
     origin: str
     name: str = ""
