@@ -114,10 +114,14 @@ def is_dir(path: Path) -> bool:
 
 def nearest(start: Path, folder: str) -> Path | None:
     """The nearest folder named `folder` in `start` or one of its parents."""
+    return _walk_up(start, folder, is_dir)
+
+
+def _walk_up(start: Path, name: str, exists) -> Path | None:
     here = _absolute(start)
     for d in (here, *here.parents):
-        if is_dir(d / folder):
-            return d / folder
+        if exists(d / name):
+            return d / name
     return None
 
 
@@ -171,11 +175,7 @@ def _facts_file(path: Path) -> bool:
 
 def nearest_file(start: Path, name: str) -> Path | None:
     """The nearest file called `name` in `start` or one of its parents."""
-    here = _absolute(start)
-    for d in (here, *here.parents):
-        if is_file(d / name):
-            return d / name
-    return None
+    return _walk_up(start, name, is_file)
 
 
 def resolve(kind: Kind, ref: str, stated_in: Path, starts: list[Path]) -> Found:

@@ -1,6 +1,8 @@
 """Checks the seeds do not trigger, on small edits of a real input (scenario: one slip each)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.pipeline import check
@@ -87,15 +89,21 @@ def test_a_target_without_an_actual_value_is_a_warning(workdir):
     assert ("TARGET-ACTUAL", "warning") in found
 
 
-def test_a_wrong_total_is_one_finding_that_names_what_was_computed_from_it(tmp_path, run):
-    """收入总计 written wrong: the table sum says so once; the balance and the 结转结余率 computed
-    from it are named in that finding, not reported again."""
-    from pathlib import Path
+def hunan_variant(tmp_path, edit):
+    """The 湖南 example edited by `edit`, in a folder of its own, naming the shipped rubric by path."""
     root = Path(__file__).resolve().parent.parent
     text = (root / "inputs" / "hunan-example-2023.yaml").read_text(encoding="utf-8")
     path = tmp_path / "x.yaml"
-    path.write_text(text.replace("    carryover: {final: 35.20}\n", "    carryover: {final: 35.20}\n    total: {final: 1262.00}\n", 1)
-                    .replace("rubric: hunan-2023", f"rubric: {root / 'rubrics' / 'hunan-2023.yaml'}"), encoding="utf-8")
+    path.write_text(edit(text).replace("rubric: hunan-2023", f"rubric: {root / 'rubrics' / 'hunan-2023.yaml'}"),
+                    encoding="utf-8")
+    return path
+
+
+def test_a_wrong_total_is_one_finding_that_names_what_was_computed_from_it(tmp_path, run):
+    """收入总计 written wrong: the table sum says so once; the balance and the 结转结余率 computed
+    from it are named in that finding, not reported again."""
+    path = hunan_variant(tmp_path, lambda text: text.replace(
+        "    carryover: {final: 35.20}\n", "    carryover: {final: 35.20}\n    total: {final: 1262.00}\n", 1))
     result = run("check", str(path))
     errors = [l for l in result.output.splitlines() if " 错误 [" in l]
     assert len(errors) == 1 and "[TABLE-SUM] 收入总计 决算数 1262.00万元" in errors[0], errors
@@ -103,13 +111,10 @@ def test_a_wrong_total_is_one_finding_that_names_what_was_computed_from_it(tmp_p
 
 
 def test_balance_and_change_checks_fire_on_their_own(tmp_path, run):
-    from pathlib import Path
-    root = Path(__file__).resolve().parent.parent
-    text = (root / "inputs" / "hunan-example-2023.yaml").read_text(encoding="utf-8")
-    path = tmp_path / "x.yaml"
-    path.write_text(text.replace("    carryover: {final: 56.07}", "    carryover: {final: 65.07}\n    total: {final: 1371.00}")
-                    .replace("{budget: 12.00, final: 9.86, prior: 10.42}", "{budget: 12.00, final: 9.86, prior: 10.42, change: -0.65}")
-                    .replace("rubric: hunan-2023", f"rubric: {root / 'rubrics' / 'hunan-2023.yaml'}"), encoding="utf-8")
+    path = hunan_variant(tmp_path, lambda text: text
+                         .replace("    carryover: {final: 56.07}", "    carryover: {final: 65.07}\n    total: {final: 1371.00}")
+                         .replace("{budget: 12.00, final: 9.86, prior: 10.42}",
+                                  "{budget: 12.00, final: 9.86, prior: 10.42, change: -0.65}"))
     result = run("check", str(path))
     assert "[TABLE-BALANCE] 收入总计 决算数 1362.00 ≠ 支出总计 决算数 1371.00（差 -9.00）" in result.output
     assert "[TABLE-CHANGE] “三公”经费 较上年增减 -0.65 ≠ 决算数 9.86 − 上年决算数 10.42 = -0.56" in result.output
@@ -130,13 +135,9 @@ def test_a_swapped_score_and_maximum_is_one_finding(tmp_path, run):
 
 
 def test_a_rule_computed_from_a_wrong_total_is_not_a_second_finding(tmp_path, run):
-    from pathlib import Path
-    root = Path(__file__).resolve().parent.parent
-    text = (root / "inputs" / "hunan-example-2023.yaml").read_text(encoding="utf-8")
-    path = tmp_path / "x.yaml"
-    path.write_text(text.replace("    carryover: {final: 56.07}", "    carryover: {final: 56.07}\n    current: {final: 1350.93}")
-                    .replace("rubric: hunan-2023", f"rubric: {root / 'rubrics' / 'hunan-2023.yaml'}")
-                    .replace("  B11:\n", "  B11:\n    score: 4.92\n"), encoding="utf-8")
+    path = hunan_variant(tmp_path, lambda text: text
+                         .replace("    carryover: {final: 56.07}", "    carryover: {final: 56.07}\n    current: {final: 1350.93}")
+                         .replace("  B11:\n", "  B11:\n    score: 4.92\n"))
     errors = [l for l in run("check", str(path)).output.splitlines() if " 错误 [" in l]
     assert len(errors) == 1 and "[TABLE-SUM] 本年支出合计 决算数 1350.93万元" in errors[0], errors
     assert "B11 预算完成率 的应得分" in errors[0]
