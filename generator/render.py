@@ -49,8 +49,76 @@ def template_class():
             resolve = super(CachedTemplate, self).resolve_listing
             return _PARAGRAPH.sub(lambda m: resolve(m.group(0)) if _LISTING.search(m.group(0)) else m.group(0), xml)
 
+        def init_docx(self, reload: bool = True):
+            with _untouched_parts_raw():
+                super(CachedTemplate, self).init_docx(reload)
+
     _cls = CachedTemplate
     return _cls
+
+
+# Parts docxtpl never renders. python-docx parses every XML part when it opens a document and
+# writes each one out again on save; a template's styles.xml (hundreds of KB of Word's built-in
+# styles) is its largest part, and the most costly thing in a build that reads it. These parts
+# stay as the bytes they came as unless something reads them.
+_UNTOUCHED = ("application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml")
+_raw_classes: dict = {}
+
+
+def raw_until_read(base):
+    """`base` (a python-docx XmlPart class) parsing its XML on first use, not when it is opened;
+    its bytes are written back unchanged when nothing has read it."""
+    if base not in _raw_classes:
+        from docx.opc.oxml import serialize_part_xml
+        from docx.opc.part import Part
+        from docx.oxml.parser import parse_xml
+
+        class RawUntilRead(base):
+            @classmethod
+            def load(cls, partname, content_type, blob, package):
+                part = cls.__new__(cls)
+                Part.__init__(part, partname, content_type, package=package)
+                part._raw, part._parsed = blob, None
+                return part
+
+            @property
+            def _element(self):
+                if self._parsed is None:
+                    self._parsed = parse_xml(self._raw)
+                return self._parsed
+
+            @_element.setter
+            def _element(self, element):
+                self._parsed = element
+
+            @property
+            def blob(self):
+                return self._raw if self._parsed is None else serialize_part_xml(self._parsed)
+
+        RawUntilRead.__name__ = RawUntilRead.__qualname__ = f"RawUntilRead{base.__name__}"
+        _raw_classes[base] = RawUntilRead
+    return _raw_classes[base]
+
+
+class _untouched_parts_raw:
+    """While a template opens: the untouched parts' classes swapped for their raw-until-read kind."""
+
+    def __enter__(self):
+        from docx.opc.part import PartFactory
+
+        self.saved = {ct: PartFactory.part_type_for.get(ct) for ct in _UNTOUCHED}
+        for ct, cls in self.saved.items():
+            if cls is not None:
+                PartFactory.part_type_for[ct] = raw_until_read(cls)
+
+    def __exit__(self, *exc):
+        from docx.opc.part import PartFactory
+
+        for ct, cls in self.saved.items():
+            if cls is not None:
+                PartFactory.part_type_for[ct] = cls
 
 
 _LISTING = re.compile(r"[\t\a\n\f]")

@@ -14,6 +14,7 @@ is left exactly as the template drew it.
 """
 from __future__ import annotations
 
+import json
 import math
 
 from .measure import em
@@ -39,7 +40,7 @@ SENTENCE = set("，。；！？")
 
 
 def fit_columns(document) -> None:
-    sizes = _StyleSizes(document)
+    sizes = _StyleSizes(*_style_table(document))
     body = document.element.find(qn("w:body"))
     for tbl in body.findall(qn("w:tbl")) if body is not None else ():
         try:
@@ -208,24 +209,9 @@ def _content(tc, sizes: "_StyleSizes") -> tuple[str | None, float, float]:
 class _StyleSizes:
     """Each paragraph style's type size in points, following basedOn to the document default."""
 
-    def __init__(self, document):
-        self.own: dict[str, tuple[float | None, str | None]] = {}
-        self.default_style = None
-        self.default_size = 10.0                  # Word's size when nothing states one
-        root = document.styles.element
-        rpr_default = root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{_RPR}/{_SZ}")
-        if rpr_default is not None and (rpr_default.get(_VAL) or "").isdigit():
-            self.default_size = int(rpr_default.get(_VAL)) / 2
-        for style in root.findall(qn("w:style")):
-            if style.get(qn("w:type")) != "paragraph":
-                continue
-            sid = style.get(qn("w:styleId"))
-            sz = style.find(f"{_RPR}/{_SZ}")
-            based = style.find(qn("w:basedOn"))
-            self.own[sid] = ((int(sz.get(_VAL)) / 2 if sz is not None and (sz.get(_VAL) or "").isdigit() else None),
-                             based.get(_VAL) if based is not None else None)
-            if style.get(qn("w:default")) in ("1", "true", "on"):
-                self.default_style = sid
+    def __init__(self, own: dict, default_style: str | None, default_size: float):
+        self.own = own                      # style id → (its own size or None, the style it is based on)
+        self.default_style, self.default_size = default_style, default_size
         self.memo: dict[str | None, float] = {}
 
     def of(self, style_id: str | None) -> float:
@@ -237,3 +223,54 @@ class _StyleSizes:
                 size, sid = self.own[sid]
             self.memo[style_id] = size if size is not None else self.default_size
         return self.memo[style_id]
+
+
+def _style_table(document) -> tuple[dict, str | None, float]:
+    """The paragraph styles' own sizes, read from the styles part's bytes and kept in the cache
+    under their digest: a template's styles.xml is its largest part, and left unparsed it is
+    written back as it came (see render.py)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from . import cache
+
+    try:
+        blob = document.part.part_related_by(RT.STYLES).blob
+    except KeyError:
+        return {}, None, 10.0
+    return cache.kept(cache.key("style-sizes", blob) + ".json", lambda: _read_styles(blob),
+                      lambda table: json.dumps(table).encode("utf-8"), _decode_styles, memory=_tables)
+
+
+_tables: dict = {}
+
+
+def _decode_styles(data: bytes):
+    own, default_style, default_size = json.loads(data)
+    return {k: tuple(v) for k, v in own.items()}, default_style, default_size
+
+
+def _read_styles(blob: bytes) -> tuple[dict, str | None, float]:
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(blob, etree.XMLParser(resolve_entities=False, huge_tree=False, no_network=True))
+    except (etree.XMLSyntaxError, ValueError):
+        return {}, None, 10.0       # unreadable styles: every paragraph measured at Word's default
+    own: dict[str, tuple[float | None, str | None]] = {}
+    default_style, default_size = None, 10.0           # Word's size when nothing states one
+    rpr_default = root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{_RPR}/{_SZ}")
+    if rpr_default is not None and (rpr_default.get(_VAL) or "").isdigit():
+        default_size = int(rpr_default.get(_VAL)) / 2
+    for style in root.findall(qn("w:style")):
+        if style.get(qn("w:type")) != "paragraph":
+            continue
+        sid = style.get(qn("w:styleId"))
+        if sid is None:
+            continue
+        sz = style.find(f"{_RPR}/{_SZ}")
+        based = style.find(qn("w:basedOn"))
+        own[sid] = ((int(sz.get(_VAL)) / 2 if sz is not None and (sz.get(_VAL) or "").isdigit() else None),
+                    based.get(_VAL) if based is not None else None)
+        if style.get(qn("w:default")) in ("1", "true", "on"):
+            default_style = sid
+    return own, default_style, default_size

@@ -96,6 +96,8 @@ def _extract(data: bytes) -> list[tuple[str, str]]:
     try:
         doc = template_class()(io.BytesIO(data))
         doc.init_docx()
+        for part in doc.docx.part.package.parts:
+            getattr(part, "_element", None)     # the parts a build leaves unread parse here, once per template
         newline = re.compile(r"<w:p([ >])")      # as docxtpl's render_xml_part does before compiling
         parts = [("正文", newline.sub(r"\n<w:p\1", doc.patch_xml(doc.get_xml())))]
         for uri, label in ((doc.HEADER_URI, "页眉"), (doc.FOOTER_URI, "页脚")):
