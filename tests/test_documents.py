@@ -43,6 +43,15 @@ def test_word_opens_it_without_repair(built, path):
     assert result.error_count == 0, [(e.error_type.value, e.part_uri, e.description) for e in result.errors]
 
 
+@pytest.mark.parametrize("name,style", list(zip(NAMES, ("yangxi", "pingyuan", "hunan"))))
+def test_parts_the_report_does_not_change_are_the_templates_own_bytes(built, name, style):
+    """Styles, settings and numbering are copied, not parsed and written again (render.py)."""
+    with zipfile.ZipFile(built / f"{name}.docx") as out, zipfile.ZipFile(ROOT / "templates" / f"{style}.docx") as tpl:
+        for part in ("word/styles.xml", "word/settings.xml", "word/numbering.xml"):
+            assert out.read(part) == tpl.read(part), part
+        assert out.read("word/document.xml") != tpl.read("word/document.xml")
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_chinese_language_fonts_and_properties(built, name):
     path = built / f"{name}.docx"

@@ -108,15 +108,31 @@ def test_a_template_mistake_is_found_by_check_and_nothing_is_built(tmp_path, run
     assert built.exit_code == 1 and not out.exists()
 
 
+def with_part(style: str, name: str, data: bytes) -> bytes:
+    """A shipped template's bytes with one part replaced."""
+    import io
+    buf = io.BytesIO()
+    with zipfile.ZipFile(ROOT / "templates" / f"{style}.docx") as zin, zipfile.ZipFile(buf, "w") as zout:
+        for item in zin.infolist():
+            zout.writestr(item, data if item.filename == name else zin.read(item.filename))
+    return buf.getvalue()
+
+
 @pytest.mark.parametrize("data,words", [
     (b"this is not a zip file", "不是有效的 Word 文档"),
     ((ROOT / "templates" / "yangxi.docx").read_bytes()[:5000], "不是有效的 Word 文档"),
+    # parts a build leaves unparsed (render.py) are still read once when a template is first checked
+    (with_part("yangxi", "word/styles.xml", b"<w:styles><w:style"), "不是有效的 Word 文档"),
+    (with_part("yangxi", "word/numbering.xml", b"\xff\xfe"), "不是有效的 Word 文档"),
 ])
 def test_a_broken_template_file_is_a_finding(tmp_path, run, data, words):
     template = tmp_path / "坏模板.docx"
     template.write_bytes(data)
-    result = run("check", str(facts_with(tmp_path, template)))
+    path = facts_with(tmp_path, template)
+    result = run("check", str(path))
     assert result.exit_code == 1 and f"{template}: 错误 [TEMPLATE-INVALID]" in result.output and words in result.output
+    built = run("build", str(path), "-o", str(tmp_path / "out"))
+    assert built.exit_code == 1 and not (tmp_path / "out").exists() and "Traceback" not in built.output
 
 
 def test_an_unguarded_optional_value_is_a_blank_named_in_the_facts(tmp_path, run):
