@@ -13,22 +13,24 @@ so a field added there is a name templates can use, with the same Chinese label.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
 from . import facts
 from .schema import Choice, Date, Integer, ListOf, Model, ModelKind, Number, Percent, QuantityKind
 
 
-@dataclass
 class T:
     """A type in the contract. `kind`: text, number, int, date, bool, quantity, list, object."""
 
-    kind: str
-    zh: str = ""
-    fields: dict = field(default_factory=dict)      # object: name → T
-    item: "T | None" = None                         # list: the type of each item
-    name: str = ""                                  # a named object type, documented once
-    optional: bool = False                          # may be none (absent from the facts)
+    def __init__(self, kind: str, zh: str = "", fields: dict | None = None, item: "T | None" = None,
+                 name: str = "", optional: bool = False):
+        self.kind, self.zh = kind, zh
+        self.fields = {} if fields is None else fields   # object: name → T
+        self.item = item                                 # list: the type of each item
+        self.name = name                                 # a named object type, documented once
+        self.optional = optional                         # may be none (absent from the facts)
+
+    def __repr__(self):
+        return f"T({self.kind!r}, {self.zh!r})"
 
 
 def text(zh, optional=False):

@@ -6,7 +6,6 @@ the derived one otherwise, so one mistake is reported once, where it was made.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .facts import COLUMNS, Report, Target
@@ -158,11 +157,9 @@ def target_status(t: Target) -> tuple[str | None, Decimal | None]:
     return ("完成" if ok else "未完成"), actual
 
 
-@dataclass
 class TargetSummary:
-    total: int
-    achieved: int
-    unknown: int
+    def __init__(self, total: int, achieved: int, unknown: int):
+        self.total, self.achieved, self.unknown = total, achieved, unknown
 
     @property
     def rate(self) -> Decimal | None:
@@ -171,25 +168,23 @@ class TargetSummary:
 
 # ---- scores ----------------------------------------------------------------------------
 
-@dataclass
 class MeasureValue:
     """An indicator's measure (a rate, in %), computed from the facts where the rubric says how."""
 
-    numerator: Decimal | None = None
-    denominator: Decimal | None = None
-    rate: Decimal | None = None
-    sources: tuple = ()
+    def __init__(self, numerator: Decimal | None = None, denominator: Decimal | None = None,
+                 rate: Decimal | None = None, sources: tuple = ()):
+        self.numerator, self.denominator, self.rate, self.sources = numerator, denominator, rate, sources
 
 
-@dataclass
 class Scores:
-    stated: dict[str, Decimal] = field(default_factory=dict)
-    derived: dict[str, Decimal] = field(default_factory=dict)
-    expected: dict[str, Expected] = field(default_factory=dict)
-    measures: dict[str, MeasureValue] = field(default_factory=dict)
-    missing: set = field(default_factory=set)   # leaves with no score, counted as 0
-    total: Decimal | None = None
-    grade: str | None = None
+    def __init__(self):
+        self.stated: dict[str, Decimal] = {}
+        self.derived: dict[str, Decimal] = {}
+        self.expected: dict[str, Expected] = {}
+        self.measures: dict[str, MeasureValue] = {}
+        self.missing: set = set()          # leaves with no score, counted as 0
+        self.total: Decimal | None = None
+        self.grade: str | None = None
 
 
 def measure_from_facts(node: Node, view: FactView) -> MeasureValue:
@@ -257,16 +252,15 @@ def derive_scores(report: Report, rubric: Rubric, view: FactView, targets: Targe
 
 # ---- everything, once ---------------------------------------------------------------------
 
-@dataclass
 class Derived:
     """Every computed value of one report, computed once and shared by checks and templates."""
 
-    view: FactView
-    statuses: list            # per target: (完成/未完成 or None, actual in the target's unit)
-    targets: TargetSummary
-    scores: Scores
-    context: dict | None = None   # the template's values, built once (by the template check), rendered by build
-    rendered: dict | None = None  # the template's parts as the check's trial render wrote them with `context`
+    def __init__(self, view: FactView, statuses: list, targets: TargetSummary, scores: Scores):
+        self.view = view
+        self.statuses = statuses      # per target: (完成/未完成 or None, actual in the target's unit)
+        self.targets, self.scores = targets, scores
+        self.context: dict | None = None   # the template's values, built once (by the template check), rendered by build
+        self.rendered: dict | None = None  # the template's parts as the check's trial render wrote them with `context`
 
 
 def derive(report: Report, rubric: Rubric) -> Derived:

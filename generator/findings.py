@@ -5,7 +5,6 @@ Checks only build `Finding`s. This module is the one place that turns paths into
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
 from .codes import ERROR, WARNING, severity
 from .schema import Path
@@ -13,15 +12,16 @@ from .schema import Path
 SEVERITY_ZH = {ERROR: "错误", WARNING: "警告"}
 
 
-@dataclass
 class Document:
     """A loaded file and the positions of its values, keyed by path."""
 
-    file: str
-    positions: dict = field(default_factory=dict)
-    key_positions: dict = field(default_factory=dict)
-    inline: dict = field(default_factory=dict)
-    plain: bool = False     # not a text file (a .docx template): findings name the file only
+    def __init__(self, file: str, positions: dict | None = None, key_positions: dict | None = None,
+                 inline: dict | None = None, plain: bool = False):
+        self.file = file
+        self.positions = {} if positions is None else positions
+        self.key_positions = {} if key_positions is None else key_positions
+        self.inline = {} if inline is None else inline
+        self.plain = plain      # not a text file (a .docx template): findings name the file only
 
     def locate(self, path: Path, at_key: bool = False, offset: int | None = None) -> tuple[int, int]:
         """The position of `path`, or of its nearest ancestor that was written; with an offset
@@ -44,23 +44,22 @@ class Document:
         return self.positions.get((), (1, 1))
 
 
-@dataclass
 class Finding:
-    code: str
-    severity: str
-    message: str
-    doc: Document | None = None
-    path: Path = ()
-    line: int | None = None
-    col: int | None = None
-    numbers: dict = field(default_factory=dict)   # the values involved, for --format json
-    at_key: bool = False
-    offset: int | None = None     # character index into the text at `path`, for prose findings
-    # One slip, one finding: a finding that says a fact is wrong (`wrong`) takes in the findings
-    # of checks that computed something from that fact (`uses`), named by their `about`.
-    wrong: frozenset = frozenset()
-    uses: frozenset = frozenset()
-    about: str = ""
+    def __init__(self, code: str, severity: str, message: str, doc: Document | None = None, path: Path = (),
+                 line: int | None = None, col: int | None = None, numbers: dict | None = None,
+                 at_key: bool = False, offset: int | None = None, wrong: frozenset = frozenset(),
+                 uses: frozenset = frozenset(), about: str = ""):
+        self.code, self.severity, self.message = code, severity, message
+        self.doc, self.path, self.line, self.col = doc, path, line, col
+        self.numbers = {} if numbers is None else numbers   # the values involved, for --format json
+        self.at_key = at_key
+        self.offset = offset          # character index into the text at `path`, for prose findings
+        # One slip, one finding: a finding that says a fact is wrong (`wrong`) takes in the findings
+        # of checks that computed something from that fact (`uses`), named by their `about`.
+        self.wrong, self.uses, self.about = wrong, uses, about
+
+    def __repr__(self):
+        return f"Finding({self.code!r}, {self.severity!r}, {self.message!r}, path={self.path!r}, line={self.line})"
 
     def resolve(self) -> "Finding":
         if self.line is None and self.doc is not None:

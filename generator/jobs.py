@@ -7,7 +7,6 @@ and all the parent needs to print results in order and to summarise them.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -15,18 +14,17 @@ from .errors import ExitCode, MkreportError
 from .findings import Document, Finding, summary
 
 
-@dataclass
 class Outcome:
-    name: str
-    findings: list = field(default_factory=list)     # Finding, resolved, without their documents
-    unreadable: bool = False
-    buildable: bool = False
-    out: list = field(default_factory=list)          # lines for stdout, in order
-    err: list = field(default_factory=list)          # lines for stderr
-    code: int = ExitCode.OK
-    made: dict = field(default_factory=dict)         # format name → path written
-    facts: dict = field(default_factory=dict)        # what a summary shows (see summary.py)
-    status: str = ""                                 # built, refused (errors), unreadable, skipped
+    def __init__(self, name: str, findings: list | None = None, unreadable: bool = False, buildable: bool = False):
+        self.name = name
+        self.findings = [] if findings is None else findings   # Finding, resolved, without their documents
+        self.unreadable, self.buildable = unreadable, buildable
+        self.out: list = []             # lines for stdout, in order
+        self.err: list = []             # lines for stderr
+        self.code: int = ExitCode.OK
+        self.made: dict = {}            # format name → path written
+        self.facts: dict = {}           # what a summary shows (see summary.py)
+        self.status = ""                # built, refused (errors), unreadable, skipped
 
     @property
     def errors(self) -> int:

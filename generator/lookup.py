@@ -11,7 +11,6 @@ up in this order (the first found wins, so a county can shadow a shipped file wi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -71,15 +70,14 @@ class Found(NamedTuple):
         return self.origin == BUILTIN
 
 
-@dataclass
 class NotFound(Exception):
     """A failed lookup, with every place tried (absolute paths) and the advice to give."""
 
-    kind: Kind
-    ref: str
-    tried: list = field(default_factory=list)
-    note: str = ""
-    near: list = field(default_factory=list)
+    def __init__(self, kind: Kind, ref: str, tried: list | None = None, note: str = "", near: list | None = None):
+        super().__init__(kind, ref)
+        self.kind, self.ref, self.note = kind, ref, note
+        self.tried = [] if tried is None else tried
+        self.near = [] if near is None else near
 
     def message(self) -> str:
         where = "、".join(str(p) for p in self.tried)
@@ -212,14 +210,12 @@ def resolve(kind: Kind, ref: str, stated_in: Path, starts: list[Path]) -> Found:
     raise NotFound(kind, ref, tried, note, near)
 
 
-@dataclass
 class Entry:
     """One file `mkreport list` shows: its name, where it is, and what it shadows."""
 
-    kind: Kind
-    name: str
-    found: Found
-    shadows: list = field(default_factory=list)     # files of the same name it hides
+    def __init__(self, kind: Kind, name: str, found: Found):
+        self.kind, self.name, self.found = kind, name, found
+        self.shadows: list = []         # files of the same name it hides
 
 
 def visible(kind: Kind, starts: list[Path]) -> list[Entry]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import decimal
 import re
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 # Every figure a user writes has at most MAX_DIGITS digits (integer and decimal places together),
@@ -124,13 +123,25 @@ def fmt(value: Decimal | None, places: int | None = None) -> str:
     return text
 
 
-@dataclass(frozen=True)
 class Quantity:
-    """A number with the unit it was written in: 500亿元, 179座, 86.67%, or a bare 4."""
+    """A number with the unit it was written in: 500亿元, 179座, 86.67%, or a bare 4. A value:
+    equal to another of the same value, unit and text, and never changed once made."""
 
-    value: Decimal
-    unit: str = ""
-    text: str = ""
+    __slots__ = ("value", "unit", "text")
+
+    def __init__(self, value: Decimal, unit: str = "", text: str = ""):
+        self.value, self.unit, self.text = value, unit, text
+
+    def __eq__(self, other):
+        if not isinstance(other, Quantity):
+            return NotImplemented
+        return (self.value, self.unit, self.text) == (other.value, other.unit, other.text)
+
+    def __hash__(self):
+        return hash((self.value, self.unit, self.text))
+
+    def __repr__(self):
+        return f"Quantity({self.value!r}, {self.unit!r}, {self.text!r})"
 
     @property
     def family(self) -> str:

@@ -10,7 +10,6 @@ Nothing here knows about click; nothing here stops at the first bad file.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .datafile import display_path, load_model
@@ -22,19 +21,19 @@ from .rubric import Rubric, load_rubric
 DEFAULT_TEMPLATE = "yangxi"
 
 
-@dataclass
 class Loaded:
     """One input after loading: its facts, its rubric, the template it will be built with."""
 
-    file: str                                 # as the user typed it
-    path: Path
-    report: Report | None = None
-    doc: Document | None = None
-    rubric: Rubric | None = None
-    template: Found | None = None
-    vocabulary: object = None                 # vocabulary.Vocabulary
-    findings: Findings = field(default_factory=Findings)
-    unreadable: bool = False                  # the file (or its rubric) could not be read at all
+    def __init__(self, file: str, path: Path):
+        self.file = file                              # as the user typed it
+        self.path = path
+        self.report: Report | None = None
+        self.doc: Document | None = None
+        self.rubric: Rubric | None = None
+        self.template: Found | None = None
+        self.vocabulary = None                        # vocabulary.Vocabulary
+        self.findings = Findings()
+        self.unreadable = False                       # the file (or its rubric) could not be read at all
 
     @property
     def ready(self) -> bool:
@@ -42,10 +41,10 @@ class Loaded:
         return self.report is not None and self.rubric is not None
 
 
-@dataclass
 class Result:
-    loaded: Loaded
-    derived: object = None                    # derive.Derived
+    def __init__(self, loaded: Loaded, derived=None):
+        self.loaded = loaded
+        self.derived = derived                # derive.Derived
 
     @property
     def findings(self) -> Findings:

@@ -19,7 +19,6 @@ Where the subject is unclear, a figure is left alone: saying nothing beats a fal
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .numbers import MONEY_UNITS, ascii_digits, plausible
@@ -51,26 +50,33 @@ _COMPARED = re.compile(r"(?:同比|较上年|比上年|与上年相比|较上年
 YEAR_MARK = re.compile(r"([0-9]{4})\s*年(?!\s*(?:末|底|初))|(上年度?|去年|上一年)|(本年度?|当年|今年)")
 
 
-@dataclass
 class Figure:
     """A number in a text, and what it states."""
 
-    start: int
-    end: int
-    value: Decimal              # signed where the words give a direction (a decrease is negative)
-    unit: str
-    sentence: int
-    role: str = "other"         # level | change | rate | share | base | other
-    fact: str | None = None     # the subject: a dotted fact path (an amounts group or a single figure)
-    column: str | None = None   # budget | adjusted | final | prior (a level or a stated base)
-    year: int | None = None     # the year the figure is of, where the words say
-    against: str | None = None  # change/rate: prior | budget | adjusted
-    of: "Figure | None" = None  # change/rate: the level it is a change of (stated before it)
-    base: "Figure | None" = None   # rate: a stated base figure ("比上年同期1821.6万元")
-    change: "Figure | None" = None  # rate: the stated change it is the rate of
-    share_of: str = ""          # share: the words after 占
-    lead: str = ""
-    flagged: bool = False       # already reported wrong (so what is computed from it is not)
+    __slots__ = ("start", "end", "value", "unit", "sentence", "role", "fact", "column", "year", "against",
+                 "of", "base", "change", "share_of", "lead", "flagged")
+
+    def __init__(self, start: int, end: int, value: Decimal, unit: str, sentence: int, role: str = "other",
+                 fact: str | None = None, column: str | None = None, year: int | None = None,
+                 against: str | None = None, of: "Figure | None" = None, base: "Figure | None" = None,
+                 change: "Figure | None" = None, share_of: str = "", lead: str = "", flagged: bool = False):
+        self.start, self.end = start, end
+        self.value = value              # signed where the words give a direction (a decrease is negative)
+        self.unit, self.sentence = unit, sentence
+        self.role = role                # level | change | rate | share | base | other
+        self.fact = fact                # the subject: a dotted fact path (an amounts group or a single figure)
+        self.column = column            # budget | adjusted | final | prior (a level or a stated base)
+        self.year = year                # the year the figure is of, where the words say
+        self.against = against          # change/rate: prior | budget | adjusted
+        self.of = of                    # change/rate: the level it is a change of (stated before it)
+        self.base = base                # rate: a stated base figure ("比上年同期1821.6万元")
+        self.change = change            # rate: the stated change it is the rate of
+        self.share_of = share_of        # share: the words after 占
+        self.lead = lead
+        self.flagged = flagged          # already reported wrong (so what is computed from it is not)
+
+    def __repr__(self):
+        return f"Figure({self.value}{self.unit} at {self.start}, {self.role}, fact={self.fact}, column={self.column})"
 
     @property
     def money(self) -> bool:
@@ -85,19 +91,21 @@ class Figure:
         return self.value * (MONEY_UNITS.get(self.unit) or CURRENCY.get(self.unit) or Decimal(1))
 
 
-@dataclass
 class Flat:
     """"与上年持平": a change of zero, stated without a figure."""
 
-    start: int
-    of: Figure | None
-    against: str
+    __slots__ = ("start", "of", "against")
+
+    def __init__(self, start: int, of: Figure | None, against: str):
+        self.start, self.of, self.against = start, of, against
 
 
-@dataclass
 class Reading:
-    figures: list = field(default_factory=list)
-    flats: list = field(default_factory=list)
+    __slots__ = ("figures", "flats")
+
+    def __init__(self, figures: list | None = None, flats: list | None = None):
+        self.figures = [] if figures is None else figures
+        self.flats = [] if flats is None else flats
 
 
 def against_of(base: str | None, year: str | None, report_year: int) -> str | None:

@@ -6,7 +6,6 @@ grade bands in order, and every fact path a rule names known to the facts model.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -70,15 +69,15 @@ class RubricModel(Model):
 DEFAULT_GRADES = [("优", Decimal(90)), ("良", Decimal(80)), ("中", Decimal(60)), ("差", Decimal(0))]
 
 
-@dataclass
 class Node:
     """An indicator placed in its tree, with its level (1 = 一级) and parent."""
 
-    ind: Indicator
-    level: int
-    parent: "Node | None"
-    children: list
-    path: tuple           # path of the indicator in the rubric document
+    def __init__(self, ind: Indicator, level: int, parent: "Node | None", children: list, path: tuple):
+        self.ind, self.level, self.parent, self.children = ind, level, parent, children
+        self.path = path      # path of the indicator in the rubric document
+
+    def __repr__(self):
+        return f"Node({self.ind.id!r}, level {self.level})"
 
     @property
     def id(self) -> str:
@@ -116,14 +115,11 @@ class Node:
         return f"{self.id} {self.name}"
 
 
-@dataclass
 class Rubric:
-    model: RubricModel
-    doc: Document
-    roots: list
-    by_id: dict
-    path: Path = Path()
-    builtin: bool = False       # shipped with mkreport (names in it are not looked up beside it)
+    def __init__(self, model: RubricModel, doc: Document, roots: list, by_id: dict, path: Path = Path(),
+                 builtin: bool = False):
+        self.model, self.doc, self.roots, self.by_id, self.path = model, doc, roots, by_id, path
+        self.builtin = builtin      # shipped with mkreport (names in it are not looked up beside it)
 
     @property
     def name(self) -> str:

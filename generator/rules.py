@@ -7,7 +7,6 @@ rule is one class here and nothing else; templates tell kinds apart by `name`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
@@ -37,25 +36,27 @@ class FactPaths(Kind):
         return {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
 
 
-@dataclass
 class Expected:
     """A rule's expected score and the computation, in words, that gave it."""
 
-    score: Decimal | None
-    how: str
-    measure: Decimal | None = None      # the rate used, in %
-    sources: tuple = ()                 # fact paths the computation read
+    def __init__(self, score: Decimal | None, how: str, measure: Decimal | None = None, sources: tuple = ()):
+        self.score, self.how = score, how
+        self.measure = measure          # the rate used, in %
+        self.sources = sources          # fact paths the computation read
+
+    def __repr__(self):
+        return f"Expected({self.score!r}, {self.how!r})"
 
 
-@dataclass
 class Inputs:
     """What a rule may read: the facts (stated or derived), the targets, the indicator's measure."""
 
-    report: object
-    view: object                        # derive.FactView
-    targets: object                     # derive.TargetSummary
-    places: int                         # decimals a computed score is rounded to
-    measure: tuple                      # (rate in %, how it was found, fact paths) or (None, "", ())
+    def __init__(self, report, view, targets, places: int, measure: tuple):
+        self.report = report
+        self.view = view                # derive.FactView
+        self.targets = targets          # derive.TargetSummary
+        self.places = places            # decimals a computed score is rounded to
+        self.measure = measure          # (rate in %, how it was found, fact paths) or (None, "", ())
 
 
 class RuleKind:
@@ -252,10 +253,9 @@ class RuleField(Kind):
         return {"oneOf": options}
 
 
-@dataclass
 class Rule:
-    kind: RuleKind
-    params: Model
+    def __init__(self, kind: RuleKind, params: Model):
+        self.kind, self.params = kind, params
 
     @property
     def name(self) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -22,13 +21,12 @@ from .yamlsource import Node
 Path = tuple
 
 
-@dataclass
 class Problem:
-    path: Path
-    line: int
-    col: int
-    message: str
-    code: str = "SCHEMA"
+    def __init__(self, path: Path, line: int, col: int, message: str, code: str = "SCHEMA"):
+        self.path, self.line, self.col, self.message, self.code = path, line, col, message, code
+
+    def __repr__(self):
+        return f"Problem({self.path!r}, {self.line}, {self.col}, {self.message!r}, {self.code!r})"
 
 
 PLACEHOLDER = "待填写"      # where `mkreport new` and `rollover` leave a value to write (rollover adds the unit: 待填写亿元)

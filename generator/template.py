@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -130,25 +129,26 @@ def snippet(source: str, lineno: int | None) -> str:
     return text if len(text) <= 80 else text[:77] + "…"
 
 
-@dataclass
 class Issue:
-    code: str
-    message: str
-    part: str = ""
-    where: str = ""          # the paragraph's text
+    def __init__(self, code: str, message: str, part: str = "", where: str = ""):
+        self.code, self.message, self.part = code, message, part
+        self.where = where       # the paragraph's text
+
+    def __repr__(self):
+        return f"Issue({self.code!r}, {self.message!r}, {self.part!r}, {self.where!r})"
 
 
 # ---- a trial render, recording what the template read ----------------------------------------
 
-@dataclass
 class Trial:
-    reads: set = field(default_factory=set)      # source paths of every value the render read
-    blanks: list = field(default_factory=list)   # (part, sources) of each value printed as nothing
-    error: Issue | None = None
-    complete: bool = True                        # every part rendered to its end
-    # what each part's source rendered to: the very text docxtpl's render would produce with
-    # these values, so a build of this check's result does not render the template twice
-    outputs: dict = field(default_factory=dict)
+    def __init__(self):
+        self.reads: set = set()          # source paths of every value the render read
+        self.blanks: list = []           # (part, sources) of each value printed as nothing
+        self.error: Issue | None = None
+        self.complete = True             # every part rendered to its end
+        # what each part's source rendered to: the very text docxtpl's render would produce with
+        # these values, so a build of this check's result does not render the template twice
+        self.outputs: dict = {}
 
 
 def trial_render(parts: list[tuple[str, str]], context: dict, top_sources: dict) -> Trial:

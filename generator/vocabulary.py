@@ -11,7 +11,6 @@ read like any input: positions on every value, unknown keys refused, a bad patte
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -186,15 +185,16 @@ class VocabularyModel(Model):
 FILLER = r"[\s是为达了共计约：:（）()净值]{0,6}$"
 
 
-@dataclass
 class Vocabulary:
-    facts: list            # [(compiled label regex, fact path)]
-    columns: list          # [(column, regex text)]
-    column_any: re.Pattern
-    shares: list           # [(compiled regex, fact path)]
-    column_suffix: re.Pattern = None   # a column word right before the figure ("…全年预算数")
-    before: re.Pattern = None          # what may stand right before a label (see VocabularyModel.before)
-    files: tuple = ()      # display names of the county files merged in
+    def __init__(self, facts: list, columns: list, column_any: re.Pattern, shares: list,
+                 column_suffix: re.Pattern | None = None, before: re.Pattern | None = None, files: tuple = ()):
+        self.facts = facts                  # [(compiled label regex, fact path)]
+        self.columns = columns              # [(column, regex text)]
+        self.column_any = column_any
+        self.shares = shares                # [(compiled regex, fact path)]
+        self.column_suffix = column_suffix  # a column word right before the figure ("…全年预算数")
+        self.before = before                # what may stand right before a label (see VocabularyModel.before)
+        self.files = files                  # display names of the county files merged in
 
     def label(self, window: str) -> str | None:
         """The fact the words before a figure name: the first label, in order, that ends the

@@ -9,7 +9,6 @@ hard limits on size, nesting depth and alias expansion that hold before any memo
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -26,31 +25,33 @@ _ALLOWED_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map",
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
-@dataclass(eq=False)
 class Node:
     """A YAML node: `kind` is 'map', 'seq' or 'scalar'; line and col are 1-based."""
 
-    kind: str
-    line: int
-    col: int
-    value: object = None           # str | None for scalars, list[Node], dict[str, Node]
-    keys: dict = field(default_factory=dict)   # map only: key text → key Node
-    quoted: bool = False           # scalar written in quotes (or as a block)
-    inline: bool = False           # scalar written on one line, character for character
-    start: int = 0                 # character offsets of the node's text in the file
-    end: int = 0
+    __slots__ = ("kind", "line", "col", "value", "keys", "quoted", "inline", "start", "end")
+
+    def __init__(self, kind: str, line: int, col: int, value: object = None, keys: dict | None = None,
+                 quoted: bool = False, inline: bool = False, start: int = 0, end: int = 0):
+        self.kind, self.line, self.col = kind, line, col
+        self.value = value             # str | None for scalars, list[Node], dict[str, Node]
+        self.keys = {} if keys is None else keys   # map only: key text → key Node
+        self.quoted = quoted           # scalar written in quotes (or as a block)
+        self.inline = inline           # scalar written on one line, character for character
+        self.start, self.end = start, end   # character offsets of the node's text in the file
+
+    def __repr__(self):
+        return f"Node({self.kind!r}, {self.line}:{self.col}, {self.value!r})"
 
     @property
     def is_null(self) -> bool:
         return self.kind == "scalar" and self.value is None
 
 
-@dataclass
 class Source:
     """One YAML file as read: its display name and its root node."""
 
-    file: str
-    root: Node
+    def __init__(self, file: str, root: Node):
+        self.file, self.root = file, root
 
 
 def read_yaml(path: Path | str, display: str | None = None) -> Source:
