@@ -67,7 +67,7 @@ _UNTOUCHED = ("application/vnd.openxmlformats-officedocument.wordprocessingml.st
 _raw_classes: dict = {}
 
 
-def raw_until_read(base):
+def _raw_until_read(base):
     """`base` (a python-docx XmlPart class) parsing its XML on first use, not when it is opened;
     its bytes are written back unchanged when nothing has read it."""
     if base not in _raw_classes:
@@ -111,7 +111,7 @@ class _untouched_parts_raw:
         self.saved = {ct: PartFactory.part_type_for.get(ct) for ct in _UNTOUCHED}
         for ct, cls in self.saved.items():
             if cls is not None:
-                PartFactory.part_type_for[ct] = raw_until_read(cls)
+                PartFactory.part_type_for[ct] = _raw_until_read(cls)
 
     def __exit__(self, *exc):
         from docx.opc.part import PartFactory
