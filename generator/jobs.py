@@ -112,6 +112,7 @@ def facts_of(result) -> dict:
         out["points"] = rubric.points
         out["total"] = scores.total
         out["grade"] = scores.grade or ""
+        out["grades"] = [grade for grade, _ in rubric.grades]
         out["l1"] = [(node.id, node.name, node.points, scores.derived.get(node.id)) for node in rubric.roots]
         out["lost"] = [(leaf.id, leaf.name, leaf.points, scores.derived.get(leaf.id))
                        for root in rubric.roots for leaf in root.leaves()

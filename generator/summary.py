@@ -63,9 +63,12 @@ def statistics(outcomes: list) -> Table:
     """The grade distribution, then the indicators marked down in most reports."""
     graded = [o.facts.get("grade") for o in outcomes if o.facts.get("grade")]
     rows: list = [["等级分布", "", "", ""]]
-    for grade in GRADE_ORDER + sorted(set(graded) - set(GRADE_ORDER)):
-        if grade in graded:
-            rows.append([grade, graded.count(grade), "", ""])
+    # every grade the rubrics define, in their order, a grade no department reached showing 0
+    order = [g for o in outcomes for g in o.facts.get("grades", ())] or GRADE_ORDER
+    for grade in dict.fromkeys(order + sorted(set(graded) - set(order))):
+        rows.append([grade, graded.count(grade), "", ""])
+    if len(graded) < len(outcomes):
+        rows.append(["未评定（无法读取或缺少评分体系）", len(outcomes) - len(graded), "", ""])
     rows.append(["", "", "", ""])
     rows.append(["扣分最多的指标", "扣分的部门数", "平均扣分", "满分"])
     lost: dict = {}

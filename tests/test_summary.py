@@ -36,7 +36,7 @@ def test_the_summary_workbook(tmp_path, run):
     assert sum(r[3] == "错误" for r in problems) == sum(r["错误"] for r in rows.values())
     assert (PUBLISHED[0], 210, 12, "错误", "SCORE-SUM") in [r[:5] for r in problems]
     stats = [r for r in wb["统计"].iter_rows(values_only=True)]
-    assert ("优", 5) in [r[:2] for r in stats]
+    assert [r[:2] for r in stats[1:6]] == [("等级分布", None), ("优", 5), ("良", 0), ("中", 0), ("差", 0)]
     marked = [r for r in stats if r[0] and str(r[0]).startswith("B24 ")]
     assert marked and marked[0][1] == 2                    # 阳西 as built and as published
 
@@ -58,3 +58,5 @@ def test_an_unreadable_input_is_a_row_and_exit_2(tmp_path, run):
     assert result.exit_code == 2
     ws = load_workbook(tmp_path / "s.xlsx")["部门"]
     assert [r[-3] for r in ws.iter_rows(min_row=2, values_only=True)] == ["通过", "无法读取"]
+    stats = [r[:2] for r in load_workbook(tmp_path / "s.xlsx")["统计"].iter_rows(values_only=True)]
+    assert ("优", 1) in stats and ("未评定（无法读取或缺少评分体系）", 1) in stats
