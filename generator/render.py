@@ -13,6 +13,8 @@ import zipfile
 from pathlib import Path
 
 from .errors import MkreportError
+from .signature import centre_signature
+from .styletable import style_table
 from .tablefit import fit_columns
 
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -219,7 +221,9 @@ def render_docx(template: Path, context: dict, report_date: _dt.date | None = No
         # is the Word XML a template's tags produced (a tag splitting a table row, say)
         raise MkreportError(f"用模板 {template.name} 生成报告时出错：模板中的标签生成了无效的 Word 文档结构"
                             f"（{type(exc).__name__}）。请检查模板中跨段落、跨表格行的 {{% %}} 标签。", str(template)) from None
-    fit_columns(doc.docx)
+    styles = style_table(doc.docx)
+    fit_columns(doc.docx, styles)
+    centre_signature(doc.docx, styles)
     props = doc.docx.core_properties
     stamp = _dt.datetime.combine(report_date or _dt.date(2000, 1, 1), _dt.time(9, 0))
     props.author = props.last_modified_by = author      # the department; no program's name

@@ -14,17 +14,10 @@ is left exactly as the template drew it.
 """
 from __future__ import annotations
 
-import json
 import math
 
 from .measure import em
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def qn(tag: str) -> str:
-    """"w:tc" → Clark notation (python-docx's qn, without importing python-docx for it)."""
-    return _W + tag.split(":", 1)[1]
+from .styletable import StyleTable, qn
 
 _P, _R, _T, _TAB, _BR, _CR = (qn(t) for t in ("w:p", "w:r", "w:t", "w:tab", "w:br", "w:cr"))
 _SZ, _VAL, _RPR, _PPR, _PSTYLE = (qn(t) for t in ("w:sz", "w:val", "w:rPr", "w:pPr", "w:pStyle"))
@@ -39,8 +32,7 @@ DEFAULT_MARGIN = 108   # twips, Word's default left and right cell margin
 SENTENCE = set("，。；！？")
 
 
-def fit_columns(document) -> None:
-    sizes = _StyleSizes(*_style_table(document))
+def fit_columns(document, sizes: StyleTable) -> None:
     body = document.element.find(qn("w:body"))
     for tbl in body.findall(qn("w:tbl")) if body is not None else ():
         try:
@@ -53,7 +45,7 @@ class _Irregular(Exception):
     """A table this pass does not rearrange (rows not matching its grid, relative widths)."""
 
 
-def _fit(tbl, sizes: "_StyleSizes") -> None:
+def _fit(tbl, sizes: StyleTable) -> None:
     grid = tbl.find(qn("w:tblGrid"))
     cols = grid.findall(qn("w:gridCol")) if grid is not None else []
     if not cols:
@@ -179,7 +171,7 @@ def _margin(tbl) -> int:
 
 
 
-def _content(tc, sizes: "_StyleSizes") -> tuple[str | None, float, float]:
+def _content(tc, sizes: StyleTable) -> tuple[str | None, float, float]:
     """A cell's text if it is a label (one short paragraph), None if it is running text; its
     type size; and the width in twips of its longest paragraph set on one line."""
     paragraphs = []
@@ -195,7 +187,7 @@ def _content(tc, sizes: "_StyleSizes") -> tuple[str | None, float, float]:
             size = max(runs)
         else:
             style = p.find(_STYLE)
-            size = sizes.of(style.get(_VAL) if style is not None else None)
+            size = sizes.size(style.get(_VAL) if style is not None else None)
         paragraphs.append((value, size))
     if not paragraphs:
         return "", 0.0, 0.0
@@ -204,73 +196,3 @@ def _content(tc, sizes: "_StyleSizes") -> tuple[str | None, float, float]:
     if len(paragraphs) > 1 or em(value) > LABEL_EM or SENTENCE & set(value):
         return None, max(size for _, size in paragraphs), width
     return value, size, width
-
-
-class _StyleSizes:
-    """Each paragraph style's type size in points, following basedOn to the document default."""
-
-    def __init__(self, own: dict, default_style: str | None, default_size: float):
-        self.own = own                      # style id → (its own size or None, the style it is based on)
-        self.default_style, self.default_size = default_style, default_size
-        self.memo: dict[str | None, float] = {}
-
-    def of(self, style_id: str | None) -> float:
-        if style_id not in self.memo:
-            sid, seen = style_id if style_id in self.own else self.default_style, set()
-            size = None
-            while sid in self.own and sid not in seen and size is None:
-                seen.add(sid)
-                size, sid = self.own[sid]
-            self.memo[style_id] = size if size is not None else self.default_size
-        return self.memo[style_id]
-
-
-def _style_table(document) -> tuple[dict, str | None, float]:
-    """The paragraph styles' own sizes, read from the styles part's bytes and kept in the cache
-    under their digest: a template's styles.xml is its largest part, and left unparsed it is
-    written back as it came (see render.py)."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    from . import cache
-
-    try:
-        blob = document.part.part_related_by(RT.STYLES).blob
-    except KeyError:
-        return {}, None, 10.0
-    return cache.kept(cache.key("style-sizes", blob) + ".json", lambda: _read_styles(blob),
-                      lambda table: json.dumps(table).encode("utf-8"), _decode_styles, memory=_tables)
-
-
-_tables: dict = {}
-
-
-def _decode_styles(data: bytes):
-    own, default_style, default_size = json.loads(data)
-    return {k: tuple(v) for k, v in own.items()}, default_style, default_size
-
-
-def _read_styles(blob: bytes) -> tuple[dict, str | None, float]:
-    from lxml import etree
-
-    try:
-        root = etree.fromstring(blob, etree.XMLParser(resolve_entities=False, huge_tree=False, no_network=True))
-    except (etree.XMLSyntaxError, ValueError):
-        return {}, None, 10.0       # unreadable styles: every paragraph measured at Word's default
-    own: dict[str, tuple[float | None, str | None]] = {}
-    default_style, default_size = None, 10.0           # Word's size when nothing states one
-    rpr_default = root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{_RPR}/{_SZ}")
-    if rpr_default is not None and (rpr_default.get(_VAL) or "").isdigit():
-        default_size = int(rpr_default.get(_VAL)) / 2
-    for style in root.findall(qn("w:style")):
-        if style.get(qn("w:type")) != "paragraph":
-            continue
-        sid = style.get(qn("w:styleId"))
-        if sid is None:
-            continue
-        sz = style.find(f"{_RPR}/{_SZ}")
-        based = style.find(qn("w:basedOn"))
-        own[sid] = ((int(sz.get(_VAL)) / 2 if sz is not None and (sz.get(_VAL) or "").isdigit() else None),
-                    based.get(_VAL) if based is not None else None)
-        if style.get(qn("w:default")) in ("1", "true", "on"):
-            default_style = sid
-    return own, default_style, default_size

@@ -208,6 +208,32 @@ def test_the_pdf_has_28_characters_a_line_and_22_lines_a_page(built, name):
     assert all(re.fullmatch(r"—\d+—", n) for n in numbers[:3]), numbers[:3]
 
 
+def pdf_lines(pdf: Path, page: int) -> list[tuple[str, float, float]]:
+    """Each line of one PDF page as (text, left, right) in points, from pdftotext's word boxes."""
+    html = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                          capture_output=True, text=True).stdout
+    lines: dict[float, list] = {}
+    for x0, y0, x1, word in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html):
+        lines.setdefault(round(float(y0)), []).append((float(x0), float(x1), word))
+    return [("".join(w for _, _, w in sorted(words)), min(w[0] for w in words), max(w[1] for w in words))
+            for _, words in sorted(lines.items())]
+
+
+@needs_office
+@pytest.mark.parametrize("name", ["yangxi-2023", "hunan-example-2023"])
+def test_the_signature_is_centred_over_a_date_four_characters_in(built, name):
+    """GB/T 9704 7.3.5.1: 成文日期右空四字, the department's name centred on the date above it."""
+    pdf = built / f"{name}.pdf"
+    pages = len(pdf_pages(pdf)) - 1
+    lines = next(found for found in (pdf_lines(pdf, page) for page in range(pages, 0, -1))
+                 if any(t.startswith("附件：") for t, _, _ in found))
+    at = next(i for i, (t, _, _) in enumerate(lines) if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", t))
+    (_, name_left, name_right), (_, date_left, date_right) = lines[at - 1], lines[at]
+    text_right = (28 + 156) / 25.4 * 72                                  # the type area's right edge
+    assert abs(date_right - (text_right - 4 * 16)) < 3
+    assert abs((name_left + name_right) / 2 - (date_left + date_right) / 2) < 3
+
+
 @needs_office
 def test_the_pdf_embeds_the_official_faces_and_times_new_roman_substitute(built):
     fonts = subprocess.run(["pdffonts", str(built / "yangxi-2023.pdf")], capture_output=True, text=True).stdout

@@ -459,7 +459,8 @@ def conclusion_text(w: Writer) -> None:
 
 def signature(w: Writer) -> None:
     """附件说明 and 落款 (GB/T 9704): a blank line, "附件：……" two characters in, a blank line, then
-    the department and the date of the document, right-aligned four characters in."""
+    the department and the date of the document, right-aligned four characters in (a build then
+    centres the department's name over the date: generator/signature.py)."""
     w.p("", "Normal")
     w.p("附件：部门整体支出绩效自评表", "Attachment Note", keep=True)
     w.p("", "Normal")
