@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 from .errors import MkreportError
+from .pagination import keep_tables_together
 from .signature import centre_signature
 from .styletable import style_table
 from .tablefit import fit_columns
@@ -224,6 +225,7 @@ def render_docx(template: Path, context: dict, report_date: _dt.date | None = No
     styles = style_table(doc.docx)
     fit_columns(doc.docx, styles)
     centre_signature(doc.docx, styles)
+    keep_tables_together(doc.docx)
     props = doc.docx.core_properties
     stamp = _dt.datetime.combine(report_date or _dt.date(2000, 1, 1), _dt.time(9, 0))
     props.author = props.last_modified_by = author      # the department; no program's name

@@ -234,6 +234,47 @@ def test_the_signature_is_centred_over_a_date_four_characters_in(built, name):
     assert abs((name_left + name_right) / 2 - (date_left + date_right) / 2) < 3
 
 
+def captioned_tables(doc) -> list[tuple[str, object]]:
+    """(caption, table) for each body table that follows a "Table Caption" paragraph."""
+    from docx.table import Table
+    out, caption = [], None
+    for child in doc.element.body:
+        if child.tag == qn("w:p"):
+            style = child.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+            if style is not None and style.get(qn("w:val")) == "TableCaption":
+                caption = "".join(t.text or "" for t in child.iter(qn("w:t")))
+        elif child.tag == qn("w:tbl"):
+            if caption:
+                out.append((caption, Table(child, doc)))
+            caption = None
+    return out
+
+
+@needs_office
+@pytest.mark.parametrize("name", NAMES)
+def test_a_short_table_stays_on_one_page_with_its_caption(built, name):
+    """No total alone on the next page, no caption left at the foot of one (pagination.py)."""
+    doc = Document(str(built / f"{name}.docx"))
+    pages = pdf_pages(built / f"{name}.pdf")
+    tables = [(c, t) for c, t in captioned_tables(doc) if len(t.rows) <= 25]
+    assert tables or name == "pingyuan-2023"
+    for caption, table in tables:
+        page = next(p for p in pages if caption.replace(" ", "") in p)
+        for row in (table.rows[0], table.rows[1], table.rows[-1]):
+            assert row.cells[0].text.replace(" ", "") in page, (caption, row.cells[0].text)
+
+
+def test_a_long_table_keeps_its_header_with_a_row_and_its_last_two_rows_together(built):
+    doc = Document(str(built / "pingyuan-2023.docx"))
+    table = doc.tables[-1]                                               # the 自评表, over 25 rows
+    def keeps(p):
+        k = p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}")
+        return k is not None and k.get(qn("w:val"), "1") not in ("0", "false")
+    kept = [all(keeps(p) for p in tr.iter(qn("w:p"))) for tr in table._tbl.findall(qn("w:tr"))]   # a row's own cells
+    assert len(kept) > 25 and kept[:2] == [True, True] and kept[-3:] == [True, True, False]
+    assert not all(kept[2:-3])                                           # the rest may break
+
+
 @needs_office
 def test_the_pdf_embeds_the_official_faces_and_times_new_roman_substitute(built):
     fonts = subprocess.run(["pdffonts", str(built / "yangxi-2023.pdf")], capture_output=True, text=True).stdout

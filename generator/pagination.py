@@ -1,0 +1,35 @@
+"""Tables that break across pages well.
+
+Word and LibreOffice break a table wherever the page ends: a table's total can land alone on the
+next page under a repeated header, or a header with one row can sit at the foot of a page. Rows
+whose paragraphs keep with the next one stay on the page of the row after them, so after rendering:
+
+- a short table (the budget table, the targets table, a one-page 自评表) keeps all its rows
+  together — with its caption, whose style keeps with the table — and moves whole to the next
+  page if it must;
+- a longer table may break, but never before its last two rows nor after its first row under
+  the header.
+
+A row the template already keeps with the next is left as it is.
+"""
+from __future__ import annotations
+
+from .styletable import qn
+
+SHORT_ROWS = 25          # about what one page holds in 5号 table text; longer tables may break
+
+
+def keep_tables_together(document) -> None:
+    body = document.element.find(qn("w:body"))
+    for tbl in body.findall(qn("w:tbl")) if body is not None else ():
+        rows = tbl.findall(qn("w:tr"))
+        if len(rows) < 2:
+            continue
+        if len(rows) <= SHORT_ROWS:
+            kept = rows[:-1]
+        else:
+            head = sum(1 for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None)
+            kept = rows[:head + 1] + rows[-3:-1]       # the header with the row under it; the last two together
+        for row in kept:
+            for p in row.iter(qn("w:p")):
+                p.get_or_add_pPr().keepNext_val = True
