@@ -39,7 +39,8 @@ def _xlsx(result, target: Path, made: dict) -> None:
 
     loaded = result.loaded
     context = result.derived.context or build_context(loaded, result.derived)
-    write_atomic(target, score_workbook(context, loaded.report.report_date))
+    printed = result.derived.rendered if context is result.derived.context else None
+    write_atomic(target, score_workbook(context, loaded.report.report_date, printed))
 
 
 def _pdf(result, target: Path, made: dict) -> None:

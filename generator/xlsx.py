@@ -9,14 +9,13 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import zipfile
-from decimal import Decimal
 
 _FIXED = (1980, 1, 1, 0, 0, 0)
-_CENT = Decimal("0.01")
 HEADS = ["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"]
 
 
-def score_workbook(context: dict, report_date: _dt.date | None = None) -> bytes:
+def score_workbook(context: dict, report_date: _dt.date | None = None, printed: dict | None = None) -> bytes:
+    """`printed`: the report's parts as rendered (Derived.rendered), whose 自评表 words the 扣分原因."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
@@ -39,8 +38,9 @@ def score_workbook(context: dict, report_date: _dt.date | None = None) -> bytes:
     ws.cell(1, 1).alignment = centre
     ws.append(HEADS)
     first = 3
-    for r in rows:
-        ws.append([r.l1_shown, r.l2_shown, r.l3, r.points, r.score, _reason(r)])
+    reasons = reasons_as_printed(printed, rows) or [r.reason for r in rows]
+    for r, reason in zip(rows, reasons):
+        ws.append([r.l1_shown, r.l2_shown, r.l3, r.points, r.score, reason])
     last = first + len(rows) - 1
     total_row = last + 1
     grade = f"绩效等级：{context['grade']}" if context.get("grade") else ""
@@ -80,17 +80,48 @@ def score_workbook(context: dict, report_date: _dt.date | None = None) -> bytes:
     return _fixed_zip(buf.getvalue())
 
 
-def _reason(r) -> str:
-    """The 扣分原因 column, worded as the attachment of the shipped templates words it."""
-    if r.reason:
-        return r.reason
-    if r.lost and r.rate is not None and r.rule == "target_rate":
-        return f"按绩效目标完成率{r.rate.quantize(_CENT)}%计分"
-    if r.lost and r.rate is not None and r.rule in ("rate", "control"):
-        return f"按{r.measure_name or '指标值'}{r.rate.quantize(_CENT)}%计分"
-    if r.lost and r.expected:
-        return f"按评分规则计分：{r.expected}"
-    return ""
+def reasons_as_printed(printed: dict | None, rows: list) -> list[str] | None:
+    """The 扣分原因 column of the report's own 自评表, as its template words it ("按绩效目标完成率
+    87.50%计分" where no reason is written), so the workbook says what the attachment says and the
+    wording has one home, the template. None where the report has no table whose rows are these."""
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for text in (printed or {}).values():
+        if not text.startswith("<w:body"):
+            continue
+        try:
+            body = etree.fromstring(text.encode("utf-8"), etree.XMLParser(resolve_entities=False, huge_tree=True))
+        except etree.XMLSyntaxError:
+            return None
+        for tbl in body.iter(f"{w}tbl"):
+            table = [_grid_row(tr, w) for tr in tbl.findall(f"{w}tr")]
+            column = next((at for row in table[:3] for at, cell in row if cell == "扣分原因"), None)
+            if column is None:
+                continue
+            # each indicator's row, in order, found by its name (a header may take more than one row)
+            out, i = [], 0
+            for r in rows:
+                name = r.l3 or r.l2 or r.l1
+                while i < len(table) and name not in (cell for _, cell in table[i]):
+                    i += 1
+                if i == len(table):
+                    break
+                out.append(next((cell for at, cell in table[i] if at == column), ""))
+                i += 1
+            if len(out) == len(rows):
+                return out
+    return None
+
+
+def _grid_row(tr, w: str) -> list[tuple[int, str]]:
+    """(grid column it starts at, text) of each cell of a row; a cell spanning columns counts them all."""
+    out, at = [], 0
+    for tc in tr.findall(f"{w}tc"):
+        out.append((at, "\n".join("".join(t.text or "" for t in p.iter(f"{w}t")) for p in tc.iter(f"{w}p")).strip()))
+        span = tc.find(f"{w}tcPr/{w}gridSpan")
+        at += int(span.get(f"{w}val")) if span is not None and (span.get(f"{w}val") or "").isdigit() else 1
+    return out
 
 
 def _width(text: str) -> int:

@@ -165,6 +165,16 @@ def test_the_score_table_as_a_workbook(built):
     assert sum(scores) == Decimal("98.2") and all(s == s.quantize(Decimal("0.1")) for s in scores)
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_the_workbook_gives_each_reason_as_the_attachment_prints_it(built, name):
+    from openpyxl import load_workbook
+    ws = load_workbook(built / f"{name}-自评表.xlsx")["自评表"]
+    reasons = [ws.cell(r, 6).value or "" for r in range(3, ws.max_row)]
+    table = Document(str(built / f"{name}.docx")).tables[-1]
+    assert reasons == [row.cells[-1].text for row in table.rows[1:-1]]
+    assert any(r.startswith("按") and r.endswith("计分") for r in reasons) or name == "pingyuan-2023"
+
+
 def test_the_workbooks_are_byte_for_byte_reproducible(tmp_path, run):
     """openpyxl stamps the time of saving; the workbooks carry the document's own date instead,
     so two builds a second apart give the same bytes."""

@@ -108,6 +108,17 @@ def test_a_template_mistake_is_found_by_check_and_nothing_is_built(tmp_path, run
     assert built.exit_code == 1 and not out.exists()
 
 
+def test_the_workbook_words_a_reason_as_the_countys_template_does(tmp_path, run):
+    """The 扣分原因 wording lives in the template only: a county's rewording reaches the .xlsx too."""
+    from openpyxl import load_workbook
+    template = variant(tmp_path, "yangxi", "按绩效目标完成率", "依目标完成率")
+    out = tmp_path / "out"
+    assert run("build", str(facts_with(tmp_path, template)), "-o", str(out), "--xlsx").exit_code == 0
+    ws = load_workbook(out / "yangxi-2023-自评表.xlsx")["自评表"]
+    reasons = [ws.cell(r, 6).value for r in range(3, ws.max_row)]
+    assert "依目标完成率86.67%计分" in reasons and not any("按绩效目标完成率" in (r or "") for r in reasons)
+
+
 def with_part(style: str, name: str, data: bytes) -> bytes:
     """A shipped template's bytes with one part replaced."""
     import io
