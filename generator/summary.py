@@ -54,8 +54,12 @@ def departments(outcomes: list) -> Table:
 
 
 def findings(outcomes: list) -> Table:
-    rows = [[f.file, f.line, f.col, SEVERITY.get(f.severity, f.severity), f.code, f.message]
-            for o in outcomes for f in o.findings]
+    """Every finding once: a problem in a rubric or vocabulary many inputs share is one row (as `check` says it once)."""
+    rows, seen = [], set()
+    for f in (f for o in outcomes for f in o.findings):
+        if f.sort_key() not in seen:
+            seen.add(f.sort_key())
+            rows.append([f.file, f.line, f.col, SEVERITY.get(f.severity, f.severity), f.code, f.message])
     return Table("问题", ["文件", "行", "列", "级别", "代码", "说明"], rows, (1, 2))
 
 

@@ -35,6 +35,9 @@ def test_the_summary_workbook(tmp_path, run):
     assert [c.value for c in wb["问题"][1]] == ["文件", "行", "列", "级别", "代码", "说明"]
     assert sum(r[3] == "错误" for r in problems) == sum(r["错误"] for r in rows.values())
     assert (PUBLISHED[0], 210, 12, "错误", "SCORE-SUM") in [r[:5] for r in problems]
+    # the rubric 平远 as built and as published share: its finding is one row, as `check` says it once
+    assert [r[4] for r in problems].count("RUBRIC-POINTS") == 1
+    assert rows[INPUTS[1]]["警告"] == 2                                   # each department's own count has it
     stats = [r for r in wb["统计"].iter_rows(values_only=True)]
     assert [r[:2] for r in stats[1:6]] == [("等级分布", None), ("优", 5), ("良", 0), ("中", 0), ("差", 0)]
     marked = [r for r in stats if r[0] and str(r[0]).startswith("B24 ")]
