@@ -66,7 +66,7 @@ def blocks(data: bytes) -> list[Block]:
     if body is None:
         return out
     para = table = 0
-    for child in body:
+    for child in _block_level(body):
         if child.tag == f"{_W}p":
             para += 1
             text = _text(child)
@@ -80,6 +80,17 @@ def blocks(data: bytes) -> list[Block]:
                     if text:
                         out.append(Block(text, f"第 {table} 张表第 {r} 行第 {c} 列"))
     return out
+
+
+def _block_level(container):
+    """Paragraphs and tables in order, also those Word wraps in a content control or custom XML."""
+    for child in container:
+        if child.tag in (f"{_W}sdt", f"{_W}customXml"):
+            content = child.find(f"{_W}sdtContent") if child.tag == f"{_W}sdt" else child
+            if content is not None:
+                yield from _block_level(content)
+        elif child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
 
 
 def _text(p) -> str:

@@ -95,6 +95,43 @@ def test_formatting_run_splits_and_accepted_insertions_do_not_count(built, run):
     assert result.exit_code == 0 and "完全一致" in result.output, result.output
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def test_a_figure_changed_with_track_changes_on_is_read_as_accepted(built, run):
+    """Word's 修订: the deleted figure in w:delText, the new one in an insertion — what the report says once accepted."""
+    from docx.oxml import parse_xml
+
+    def change(d):
+        p = paragraph_with(d, "调整预算数7532.81万元")[1]
+        r = next(r for r in p.runs if "7532.81" in r.text)
+        before, after = r.text.split("7532.81", 1)
+        r.text = before
+        ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        tracked = [parse_xml(f'<w:del {ns} w:id="901" w:author="科员" w:date="2024-04-01T09:00:00Z"><w:r><w:delText>7532.81</w:delText></w:r></w:del>'),
+                   parse_xml(f'<w:ins {ns} w:id="902" w:author="科员" w:date="2024-04-01T09:00:00Z"><w:r><w:t>7523.81</w:t></w:r></w:ins>'),
+                   parse_xml(f'<w:r {ns}><w:t xml:space="preserve">{after}</w:t></w:r>')]
+        anchor = r._r
+        for el in tracked:
+            anchor.addnext(el)
+            anchor = el
+    result = run("verify", str(edit(built, change)), FACTS)
+    assert result.exit_code == 1 and "数字与事实文件不符（7532.81 → 7523.81）" in result.output, result.output
+
+
+def test_paragraphs_in_a_content_control_are_compared_like_any_other(built, run):
+    from docx.oxml import parse_xml
+
+    def wrap(d):
+        p = paragraph_with(d, "调整预算数7532.81万元")[1]._p
+        sdt = parse_xml('<w:sdt xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                        '<w:sdtPr><w:alias w:val="收入"/></w:sdtPr><w:sdtContent/></w:sdt>')
+        p.addprevious(sdt)
+        sdt.find(f"{W}sdtContent").append(p)
+    result = run("verify", str(edit(built, wrap)), FACTS)
+    assert result.exit_code == 0 and "完全一致" in result.output, result.output
+
+
 def test_what_cannot_be_compared_exits_2(built, run, tmp_path):
     bad = tmp_path / "bad.docx"
     bad.write_text("不是 Word 文档", encoding="utf-8")
