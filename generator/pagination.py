@@ -4,11 +4,10 @@ Word and LibreOffice break a table wherever the page ends: a table's total can l
 next page under a repeated header, or a header with one row can sit at the foot of a page. Rows
 whose paragraphs keep with the next one stay on the page of the row after them, so after rendering:
 
-- a short table (the budget table, the targets table, a one-page 自评表) keeps all its rows
-  together — with its caption, whose style keeps with the table — and moves whole to the next
-  page if it must;
-- a longer table may break, but never before its last two rows nor after its first row under
-  the header.
+- a short table (a targets table) keeps all its rows together — with its caption, whose style
+  keeps with the table — and moves whole to the next page if it must;
+- a longer one (the budget table, a 自评表) may break, the header repeated, but never between
+  its header and first row, and the next page gets at least its last three rows.
 
 A row the template already keeps with the next is left as it is.
 """
@@ -16,7 +15,7 @@ from __future__ import annotations
 
 from .styletable import qn
 
-SHORT_ROWS = 25          # about what one page holds in 5号 table text; longer tables may break
+SHORT_ROWS = 16          # a table this short looks broken when split: it moves whole; longer ones may break
 
 
 def keep_tables_together(document) -> None:
@@ -29,7 +28,7 @@ def keep_tables_together(document) -> None:
             kept = rows[:-1]
         else:
             head = sum(1 for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None)
-            kept = rows[:head + 1] + rows[-3:-1]       # the header with the row under it; the last two together
+            kept = rows[:head + 1] + rows[-3:-1]       # the header with the row under it; the last three together
         for row in kept:
             for p in row.iter(qn("w:p")):
                 p.get_or_add_pPr().keepNext_val = True
