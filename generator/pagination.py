@@ -30,5 +30,19 @@ def keep_tables_together(document) -> None:
             head = sum(1 for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None)
             kept = rows[:head + 1] + rows[-3:-1]       # the header with the row under it; the last three together
         for row in kept:
-            for p in row.iter(qn("w:p")):
-                p.get_or_add_pPr().keepNext_val = True
+            for p in row.iter(_P):
+                _keep_with_next(p)
+
+
+_P, _PPR, _PSTYLE, _KEEP = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:keepNext")
+
+
+def _keep_with_next(p) -> None:
+    """<w:keepNext/> in the paragraph's properties, in the schema's place (right after pStyle)."""
+    ppr = p.find(_PPR)
+    if ppr is None:
+        ppr = p.makeelement(_PPR, {})
+        p.insert(0, ppr)
+    if ppr.find(_KEEP) is None:
+        first = ppr[0] if len(ppr) else None
+        ppr.insert(1 if first is not None and first.tag == _PSTYLE else 0, ppr.makeelement(_KEEP, {}))

@@ -21,7 +21,7 @@ from .styletable import StyleTable, qn
 
 _P, _R, _T, _TAB, _BR, _CR = (qn(t) for t in ("w:p", "w:r", "w:t", "w:tab", "w:br", "w:cr"))
 _SZ, _VAL, _RPR, _PPR, _PSTYLE = (qn(t) for t in ("w:sz", "w:val", "w:rPr", "w:pPr", "w:pStyle"))
-_ANY_SZ, _RUN_SZ, _STYLE = f".//{_RPR}/{_SZ}", f".//{_R}/{_RPR}/{_SZ}", f"{_PPR}/{_PSTYLE}"
+_RUN_SZ, _STYLE = f".//{_R}/{_RPR}/{_SZ}", f"{_PPR}/{_PSTYLE}"
 _TR, _TC, _SPAN = qn("w:tr"), qn("w:tc"), f"{qn('w:tcPr')}/{qn('w:gridSpan')}"
 _TCW, _TRPR, _BEFORE, _AFTER = f"{qn('w:tcPr')}/{qn('w:tcW')}", qn("w:trPr"), qn("w:gridBefore"), qn("w:gridAfter")
 _W_VAL, _W_W, _W_TYPE = qn("w:val"), qn("w:w"), qn("w:type")
@@ -179,10 +179,8 @@ def _content(tc, sizes: StyleTable) -> tuple[str | None, float, float]:
         value = "".join(p.itertext(_T, _TAB, _BR, with_tail=False)).strip()
         if not value:
             continue
-        if p.find(_ANY_SZ) is not None:          # a size set on a run: the largest counts
-            runs = [int(sz.get(_VAL)) / 2 for sz in p.iterfind(_RUN_SZ) if (sz.get(_VAL) or "").isdigit()]
-        else:
-            runs = []
+        # a size set on a run: the largest counts
+        runs = [int(sz.get(_VAL)) / 2 for sz in p.iterfind(_RUN_SZ) if (sz.get(_VAL) or "").isdigit()]
         if runs:
             size = max(runs)
         else:
