@@ -119,11 +119,21 @@ def compare(built: list[Block], edited: list[Block]) -> list[Difference]:
         if op == "equal":
             continue
         old, new = built[i1:i2], edited[j1:j2]
+        if op == "replace" and len(old) != len(new):
+            # paragraphs split or joined: the text they make together is what was kept or changed
+            if "".join(b.key for b in old) != "".join(b.key for b in new):
+                out.append(_difference(_joined(old), _joined(new), ""))
+            continue
         for k in range(max(len(old), len(new))):
             a = old[k] if k < len(old) else None
             b = new[k] if k < len(new) else None
             out.append(_difference(a, b, edited[j1 - 1].where if b is None and j1 > 0 else "开头"))
     return out
+
+
+def _joined(blocks: list[Block]) -> Block:
+    where = blocks[0].where if len(blocks) == 1 else f"{blocks[0].where}至{blocks[-1].where}"
+    return Block("\n".join(b.text for b in blocks), where)
 
 
 def _difference(a: Block | None, b: Block | None, after: str) -> Difference:

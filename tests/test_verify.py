@@ -132,6 +132,35 @@ def test_paragraphs_in_a_content_control_are_compared_like_any_other(built, run)
     assert result.exit_code == 0 and "完全一致" in result.output, result.output
 
 
+def split_after_first_sentence(d, change=None):
+    """The paragraph of 调整预算数 split in two after its first sentence, as staff re-paragraph a report."""
+    p = paragraph_with(d, "调整预算数7532.81万元")[1]
+    text = p.text if change is None else change(p.text)
+    cut = text.index("。") + 1
+    second = copy.deepcopy(p._p)
+    p._p.addnext(second)
+    for para, part in ((p._p, text[:cut]), (second, text[cut:])):
+        runs = para.findall(f"{W}r")
+        for r in runs[1:]:
+            para.remove(r)
+        runs[0].find(f"{W}t").text = part
+
+
+def test_a_paragraph_split_in_two_is_no_change(built, run):
+    result = run("verify", str(edit(built, split_after_first_sentence)), FACTS)
+    assert result.exit_code == 0 and "完全一致" in result.output, result.output
+
+
+def test_a_figure_changed_in_a_split_paragraph_is_one_error_over_both_parts(built, run):
+    doc = Document(str(built))
+    index, _ = paragraph_with(doc, "调整预算数7532.81万元")
+    edited = edit(built, lambda d: split_after_first_sentence(d, lambda t: t.replace("年初结转和结余9.42", "年初结转和结余9.24")))
+    result = run("verify", str(edited), FACTS)
+    assert result.exit_code == 1, result.output
+    assert f"[VERIFY-FIGURE] 第 {index} 段至第 {index + 1} 段：数字与事实文件不符（9.42 → 9.24）" in result.output
+    assert "1 处数字不同" in result.output
+
+
 def test_what_cannot_be_compared_exits_2(built, run, tmp_path):
     bad = tmp_path / "bad.docx"
     bad.write_text("不是 Word 文档", encoding="utf-8")
