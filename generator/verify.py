@@ -18,7 +18,8 @@ from difflib import SequenceMatcher
 from .numbers import ascii_digits
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+# a figure, with the thousands separators a finance office may add ("1,747.99" is 1747.99)
+_FIGURE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?")
 
 
 @dataclass
@@ -35,7 +36,8 @@ class Block:
         """The numbers a block states, as values: 42.00 and 42.0 are one figure."""
         out = Counter()
         for m in _FIGURE.finditer(ascii_digits(self.text)):
-            value = m.group().rstrip("0").rstrip(".") if "." in m.group() else m.group().lstrip("0") or "0"
+            figure = m.group().replace(",", "")
+            value = figure.rstrip("0").rstrip(".") if "." in figure else figure.lstrip("0") or "0"
             out[value] += 1
         return out
 

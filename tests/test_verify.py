@@ -132,6 +132,13 @@ def test_paragraphs_in_a_content_control_are_compared_like_any_other(built, run)
     assert result.exit_code == 0 and "完全一致" in result.output, result.output
 
 
+def test_thousands_separators_keep_a_figure(built, run):
+    def change(d):
+        replace_in_runs(paragraph_with(d, "调整预算数7532.81万元")[1], "7532.81", "7,532.81")
+    result = run("verify", str(edit(built, change)), FACTS)
+    assert result.exit_code == 0 and "[VERIFY-TEXT]" in result.output and "[VERIFY-FIGURE]" not in result.output, result.output
+
+
 def split_after_first_sentence(d, change=None):
     """The paragraph of 调整预算数 split in two after its first sentence, as staff re-paragraph a report."""
     p = paragraph_with(d, "调整预算数7532.81万元")[1]
