@@ -55,12 +55,41 @@ def for_libreoffice(data: bytes) -> bytes:
                 part = _GRID.sub(lambda g: b'<w:docGrid w:type="lines" ' + b" ".join(_PITCH.findall(g.group(0)))
                                  + b"/>", part)
             elif item.filename == "word/styles.xml":
-                part = re.sub(rb'(<w:style w:type="paragraph" w:default="1" w:styleId="[^"]+">.*?<w:rPr>'
-                              rb'(?:<w:rStyle[^>]*/>)?(?:<w:rFonts[^>]*/>)?)',
-                              lambda s: s.group(1) + f'<w:spacing w:val="{condense}"/>'.encode(), part,
-                              count=1, flags=re.S)
+                part = _condensed(part, condense)
             zout.writestr(item, part)
     return out.getvalue()
+
+
+# what may follow <w:spacing> in run properties (ECMA-376 CT_RPr), so it goes in its place
+_AFTER_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr",
+                  "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+                  "w:specVanish", "w:oMath")
+
+
+def _condensed(styles: bytes, twentieths: int) -> bytes:
+    """styles.xml with the default paragraph style's characters condensed (added to any spacing it
+    has), whatever the order of its attributes and whether or not it states run properties."""
+    from lxml import etree
+
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import parse_xml
+
+    try:
+        root = parse_xml(styles)
+    except (etree.XMLSyntaxError, ValueError):
+        return styles
+    for style in root.iterchildren(qn("w:style")):
+        if style.get(qn("w:type")) == "paragraph" and style.get(qn("w:default")) in ("1", "true", "on"):
+            rpr = style.get_or_add_rPr()
+            old = rpr.find(qn("w:spacing"))
+            value = twentieths + (int(old.get(qn("w:val"))) if old is not None and
+                                  (old.get(qn("w:val")) or "").lstrip("-").isdigit() else 0)
+            if old is not None:
+                rpr.remove(old)
+            rpr.insert_element_before(OxmlElement("w:spacing", {qn("w:val"): str(value)}), *_AFTER_SPACING)
+            break
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 PDF_SECONDS = 180          # one file: LibreOffice converts a report in about a second
