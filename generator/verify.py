@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 from .numbers import ascii_digits
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # a figure, with the thousands separators a finance office may add ("1,747.99" is 1747.99)
 _FIGURE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?")
 
@@ -63,7 +64,11 @@ def document_root(data: bytes):
 
 def blocks(data: bytes) -> list[Block]:
     """Paragraphs and table cells of a .docx body, in order, with where each one is."""
-    body = document_root(data).find(f"{_W}body")
+    root = document_root(data)
+    # Word writes a text box (or shape) twice: as it draws it and as a fallback for older readers
+    for fallback in list(root.iter(_FALLBACK)):
+        fallback.getparent().remove(fallback)
+    body = root.find(f"{_W}body")
     out: list[Block] = []
     if body is None:
         return out

@@ -139,6 +139,25 @@ def test_thousands_separators_keep_a_figure(built, run):
     assert result.exit_code == 0 and "[VERIFY-TEXT]" in result.output and "[VERIFY-FIGURE]" not in result.output, result.output
 
 
+def test_a_text_box_word_writes_twice_is_read_once(built, run):
+    """Word stores a text box as a drawing and again as a VML fallback: its text is one addition, not two."""
+    from docx.oxml import parse_xml
+
+    def add_box(d):
+        p = paragraph_with(d, "调整预算数7532.81万元")[1]
+        box = ('<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+               'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+               'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+               'xmlns:v="urn:schemas-microsoft-com:vml"><w:r><mc:AlternateContent>'
+               '<mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>附注：单位万元</w:t>'
+               '</w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>'
+               '<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>附注：单位万元</w:t></w:r></w:p>'
+               '</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>')
+        p._p.addnext(parse_xml(box))
+    result = run("verify", str(edit(built, add_box)), FACTS)
+    assert result.exit_code == 0 and "增加了文字：“附注：单位万元”" in result.output, result.output
+
+
 def split_after_first_sentence(d, change=None):
     """The paragraph of 调整预算数 split in two after its first sentence, as staff re-paragraph a report."""
     p = paragraph_with(d, "调整预算数7532.81万元")[1]
