@@ -120,7 +120,7 @@ class Difference:
 
 
 def compare(built: list[Block], edited: list[Block]) -> list[Difference]:
-    out: list[Difference] = []
+    pairs: list[tuple[Block | None, Block | None, str]] = []      # (as built, as edited, where a deletion was)
     matcher = SequenceMatcher(None, [b.key for b in built], [b.key for b in edited], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -129,12 +129,29 @@ def compare(built: list[Block], edited: list[Block]) -> list[Difference]:
         if op == "replace" and len(old) != len(new):
             # paragraphs split or joined: the text they make together is what was kept or changed
             if "".join(b.key for b in old) != "".join(b.key for b in new):
-                out.append(_difference(_joined(old), _joined(new), ""))
+                pairs.append((_joined(old), _joined(new), ""))
             continue
         for k in range(max(len(old), len(new))):
-            a = old[k] if k < len(old) else None
-            b = new[k] if k < len(new) else None
-            out.append(_difference(a, b, edited[j1 - 1].where if b is None and j1 > 0 else "开头"))
+            pairs.append((old[k] if k < len(old) else None, new[k] if k < len(new) else None,
+                          edited[j1 - 1].where if k >= len(new) and j1 > 0 else "开头"))
+    return _differences(pairs)
+
+
+def _differences(pairs: list) -> list[Difference]:
+    """What each pair says, in document order; a paragraph taken out in one place and put back
+    unchanged in another is one move, said as a wording change (every figure is still there)."""
+    gone = {a.key: i for i, (a, b, _) in enumerate(pairs) if b is None}
+    moved: dict[int, int] = {}                 # where it came back → where it was taken out
+    for i, (a, b, _) in enumerate(pairs):
+        if a is None and b.key in gone and gone[b.key] not in moved.values():
+            moved[i] = gone[b.key]
+    out = []
+    for i, (a, b, after) in enumerate(pairs):
+        if i in moved:
+            out.append(Difference(False, b.where, f"段落位置有变动：“{_short(b.text)}”原在{pairs[moved[i]][2]}之后，"
+                                                  "文字和数字未变。"))
+        elif i not in moved.values():
+            out.append(_difference(a, b, after))
     return out
 
 

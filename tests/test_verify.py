@@ -158,6 +158,17 @@ def test_a_text_box_word_writes_twice_is_read_once(built, run):
     assert result.exit_code == 0 and "增加了文字：“附注：单位万元”" in result.output, result.output
 
 
+def test_a_paragraph_moved_elsewhere_is_one_wording_change(built, run):
+    def move(d):
+        p = paragraph_with(d, "调整预算数7532.81万元")[1]._p
+        target = paragraph_with(d, "三公")[1]._p
+        target.addnext(p)
+    result = run("verify", str(edit(built, move)), FACTS)
+    assert result.exit_code == 0, result.output
+    assert result.output.count("[VERIFY-TEXT]") == 1 and "段落位置有变动：“2023年，我局预算收入1747.99万元" in result.output
+    assert "[VERIFY-FIGURE]" not in result.output
+
+
 def split_after_first_sentence(d, change=None):
     """The paragraph of 调整预算数 split in two after its first sentence, as staff re-paragraph a report."""
     p = paragraph_with(d, "调整预算数7532.81万元")[1]
