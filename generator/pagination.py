@@ -13,7 +13,7 @@ A row the template already keeps with the next is left as it is.
 """
 from __future__ import annotations
 
-from .styletable import qn
+from .wordml import qn
 
 SHORT_ROWS = 16          # a table this short looks broken when split: it moves whole; longer ones may break
 

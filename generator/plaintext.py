@@ -6,27 +6,26 @@ sentence and which figure changed between two builds or two years.
 """
 from __future__ import annotations
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
 
 def report_text(data: bytes) -> str:
     """The body of a .docx as lines: a paragraph per line, a table row as its cells joined by " | "."""
-    from .verify import _text, document_root
+    from .verify import document_root
+    from .wordml import W, paragraph_text
 
-    body = document_root(data).find(f"{_W}body")
+    body = document_root(data).find(f"{W}body")
     lines: list[str] = []
     if body is None:
         return ""
     for child in body:
-        if child.tag == f"{_W}p":
-            text = _text(child).replace("\n", " ").strip()
+        if child.tag == f"{W}p":
+            text = paragraph_text(child).replace("\n", " ").strip()
             if text:
                 lines.append(text)
-        elif child.tag == f"{_W}tbl":
+        elif child.tag == f"{W}tbl":
             lines.append("")
-            for row in child.findall(f"{_W}tr"):
-                cells = [" ".join(_text(p) for p in tc.iter(f"{_W}p")).replace("\n", " ").strip()
-                         for tc in row.findall(f"{_W}tc")]
+            for row in child.findall(f"{W}tr"):
+                cells = [" ".join(paragraph_text(p) for p in tc.iter(f"{W}p")).replace("\n", " ").strip()
+                         for tc in row.findall(f"{W}tc")]
                 lines.append("| " + " | ".join(cells) + " |")
             lines.append("")
     return "\n".join(lines).strip("\n") + "\n"

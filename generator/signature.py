@@ -6,7 +6,8 @@ characters in); after rendering, the name's right indent is set from the widths 
 from __future__ import annotations
 
 from .measure import set_em
-from .styletable import StyleTable, qn
+from .styletable import StyleTable
+from .wordml import qn
 
 SIGNATURE = "Signature"
 _STYLE = f"{qn('w:pPr')}/{qn('w:pStyle')}"

@@ -8,13 +8,7 @@ from __future__ import annotations
 
 import json
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def qn(tag: str) -> str:
-    """"w:tc" → Clark notation (python-docx's qn, without importing python-docx for it)."""
-    return _W + tag.split(":", 1)[1]
-
+from .wordml import qn
 
 _VAL, _RPR, _SZ, _IND = qn("w:val"), qn("w:rPr"), qn("w:sz"), f"{qn('w:pPr')}/{qn('w:ind')}"
 WORD_DEFAULT_SIZE = 10.0          # Word's size when nothing states one

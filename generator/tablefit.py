@@ -17,12 +17,13 @@ from __future__ import annotations
 import math
 
 from .measure import em
-from .styletable import StyleTable, qn
+from .styletable import StyleTable
+from .wordml import grid_span, qn
 
 _P, _R, _T, _TAB, _BR, _CR = (qn(t) for t in ("w:p", "w:r", "w:t", "w:tab", "w:br", "w:cr"))
 _SZ, _VAL, _RPR, _PPR, _PSTYLE = (qn(t) for t in ("w:sz", "w:val", "w:rPr", "w:pPr", "w:pStyle"))
 _RUN_SZ, _STYLE = f".//{_R}/{_RPR}/{_SZ}", f"{_PPR}/{_PSTYLE}"
-_TR, _TC, _SPAN = qn("w:tr"), qn("w:tc"), f"{qn('w:tcPr')}/{qn('w:gridSpan')}"
+_TR, _TC = qn("w:tr"), qn("w:tc")
 _TCW, _TRPR, _BEFORE, _AFTER = f"{qn('w:tcPr')}/{qn('w:tcW')}", qn("w:trPr"), qn("w:gridBefore"), qn("w:gridAfter")
 _W_VAL, _W_W, _W_TYPE = qn("w:val"), qn("w:w"), qn("w:type")
 
@@ -62,7 +63,7 @@ def _fit(tbl, sizes: StyleTable) -> None:
     for tr in tbl.iterchildren(_TR):
         at, cells = _skip(tr, _BEFORE), []
         for tc in tr.iterchildren(_TC):
-            span = _span(tc)
+            span = grid_span(tc)
             cells.append((at, span, tc))
             if span == 1 and at < n:
                 label, size, width = _content(tc, sizes)
@@ -146,12 +147,6 @@ def _take(new: list[int], amount: int, *pools: dict[int, int]) -> None:
         for i, cut in cuts.items():
             new[i] -= cut
         amount -= part
-
-
-def _span(tc) -> int:
-    el = tc.find(_SPAN)
-    value = el.get(_W_VAL) if el is not None else None
-    return int(value) if value and value.isdigit() and int(value) > 0 else 1
 
 
 def _skip(tr, tag: str) -> int:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from .numbers import ascii_digits
+from .wordml import W, cell_text, paragraph_text
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # a figure, with the thousands separators a finance office may add ("1,747.99" is 1747.99)
 _FIGURE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?")
@@ -68,22 +68,22 @@ def blocks(data: bytes) -> list[Block]:
     # Word writes a text box (or shape) twice: as it draws it and as a fallback for older readers
     for fallback in list(root.iter(_FALLBACK)):
         fallback.getparent().remove(fallback)
-    body = root.find(f"{_W}body")
+    body = root.find(f"{W}body")
     out: list[Block] = []
     if body is None:
         return out
     para = table = 0
     for child in _block_level(body):
-        if child.tag == f"{_W}p":
+        if child.tag == f"{W}p":
             para += 1
-            text = _text(child)
+            text = paragraph_text(child)
             if text.strip():
                 out.append(Block(text, f"第 {para} 段"))
-        elif child.tag == f"{_W}tbl":
+        elif child.tag == f"{W}tbl":
             table += 1
-            for r, row in enumerate(child.findall(f"{_W}tr"), 1):
-                for c, cell in enumerate(row.findall(f"{_W}tc"), 1):
-                    text = "\n".join(_text(p) for p in cell.iter(f"{_W}p")).strip()
+            for r, row in enumerate(child.findall(f"{W}tr"), 1):
+                for c, cell in enumerate(row.findall(f"{W}tc"), 1):
+                    text = cell_text(cell)
                     if text:
                         out.append(Block(text, f"第 {table} 张表第 {r} 行第 {c} 列"))
     return out
@@ -92,24 +92,12 @@ def blocks(data: bytes) -> list[Block]:
 def _block_level(container):
     """Paragraphs and tables in order, also those Word wraps in a content control or custom XML."""
     for child in container:
-        if child.tag in (f"{_W}sdt", f"{_W}customXml"):
-            content = child.find(f"{_W}sdtContent") if child.tag == f"{_W}sdt" else child
+        if child.tag in (f"{W}sdt", f"{W}customXml"):
+            content = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
             if content is not None:
                 yield from _block_level(content)
-        elif child.tag in (f"{_W}p", f"{_W}tbl"):
+        elif child.tag in (f"{W}p", f"{W}tbl"):
             yield child
-
-
-def _text(p) -> str:
-    parts = []
-    for el in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
-        if el.tag == f"{_W}t":
-            parts.append(el.text or "")
-        elif el.tag == f"{_W}tab":
-            parts.append("\t")
-        else:
-            parts.append("\n")
-    return "".join(parts)
 
 
 @dataclass

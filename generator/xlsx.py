@@ -86,7 +86,8 @@ def reasons_as_printed(printed: dict | None, rows: list) -> list[str] | None:
     wording has one home, the template. None where the report has no table whose rows are these."""
     from lxml import etree
 
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    from .wordml import W
+
     for text in (printed or {}).values():
         if not text.startswith("<w:body"):
             continue
@@ -94,8 +95,8 @@ def reasons_as_printed(printed: dict | None, rows: list) -> list[str] | None:
             body = etree.fromstring(text.encode("utf-8"), etree.XMLParser(resolve_entities=False, huge_tree=True))
         except etree.XMLSyntaxError:
             return None
-        for tbl in body.iter(f"{w}tbl"):
-            table = [_grid_row(tr, w) for tr in tbl.findall(f"{w}tr")]
+        for tbl in body.iter(f"{W}tbl"):
+            table = [_grid_row(tr) for tr in tbl.findall(f"{W}tr")]
             column = next((at for row in table[:3] for at, cell in row if cell == "扣分原因"), None)
             if column is None:
                 continue
@@ -114,13 +115,14 @@ def reasons_as_printed(printed: dict | None, rows: list) -> list[str] | None:
     return None
 
 
-def _grid_row(tr, w: str) -> list[tuple[int, str]]:
+def _grid_row(tr) -> list[tuple[int, str]]:
     """(grid column it starts at, text) of each cell of a row; a cell spanning columns counts them all."""
+    from .wordml import W, cell_text, grid_span
+
     out, at = [], 0
-    for tc in tr.findall(f"{w}tc"):
-        out.append((at, "\n".join("".join(t.text or "" for t in p.iter(f"{w}t")) for p in tc.iter(f"{w}p")).strip()))
-        span = tc.find(f"{w}tcPr/{w}gridSpan")
-        at += int(span.get(f"{w}val")) if span is not None and (span.get(f"{w}val") or "").isdigit() else 1
+    for tc in tr.findall(f"{W}tc"):
+        out.append((at, cell_text(tc)))
+        at += grid_span(tc)
     return out
 
 

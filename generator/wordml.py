@@ -1,0 +1,36 @@
+"""WordprocessingML as the layout passes, verify and the workbook read it: names, spans, text.
+
+Plain lxml over the document's elements (python-docx's own helpers are not needed, and a check
+with a warm cache never imports python-docx)."""
+from __future__ import annotations
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def qn(tag: str) -> str:
+    """"w:tc" → Clark notation (python-docx's qn, without importing python-docx for it)."""
+    return W + tag.split(":", 1)[1]
+
+
+_SPAN, _VAL = f"{W}tcPr/{W}gridSpan", f"{W}val"
+_T, _TAB, _BR, _CR = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"
+
+
+def grid_span(tc) -> int:
+    """How many grid columns a table cell spans."""
+    el = tc.find(_SPAN)
+    value = el.get(_VAL) if el is not None else None
+    return int(value) if value and value.isdigit() and int(value) > 0 else 1
+
+
+def paragraph_text(p) -> str:
+    """A paragraph's text as a reader reads it: tabs as tabs, line breaks as new lines
+    (deleted text under track changes, in w:delText, is not read)."""
+    parts = []
+    for el in p.iter(_T, _TAB, _BR, _CR):
+        parts.append(el.text or "" if el.tag == _T else "\t" if el.tag == _TAB else "\n")
+    return "".join(parts)
+
+
+def cell_text(tc) -> str:
+    return "\n".join(paragraph_text(p) for p in tc.iter(f"{W}p")).strip()
