@@ -175,6 +175,17 @@ class Economic(Model):
     other = Field(MONEY, "其他支出")
 
 
+class ThreePublicParts(Model):
+    """“三公”经费分项
+    各项的年初预算数、调整预算数、决算数、上年决算数，单位同 finance.unit。写了就用于核对正文中的分项金额。"""
+
+    abroad = _amounts("因公出国（境）费")
+    reception = _amounts("公务接待费")
+    vehicles = _amounts("公务用车购置及运行费", "可省略，由购置费加运行费")
+    vehicle_purchase = _amounts("公务用车购置费")
+    vehicle_running = _amounts("公务用车运行维护费")
+
+
 UNIT = Choice({"元": "元", "万元": "万元", "亿元": "亿元"})
 
 
@@ -187,6 +198,7 @@ class Finance(Model):
     expenditure = Field(ModelKind(Expenditure), "支出")
     economic = Field(ModelKind(Economic), "按经济分类的支出决算")
     three_public = _amounts("“三公”经费")
+    three_public_parts = Field(ModelKind(ThreePublicParts), "“三公”经费分项")
     narrative = Field(Prose(), "收支情况说明",
                       help="可省略，由模板按标准措辞生成。若自行撰写，数字请用 {{ … }} 引用事实，"
                            "或确保与上面的数一致：检查会核对正文中的金额")

@@ -23,8 +23,9 @@ MAX_PATTERN = 300
 
 
 class Pattern(Text):
-    """A regular expression for a label, refused if it could match nothing, match everywhere,
-    or take exponential time (a quantifier inside a quantified group)."""
+    """A word of the vocabulary, written as a small regular expression that stands for a finite list
+    of spellings ("财政拨款(?:预算)?收入"); refused if it could match nothing or everything, or does
+    not stand for such a list (then it could not be put into the linear-time matcher)."""
 
     zh = "正则表达式"
 
@@ -39,7 +40,8 @@ class Pattern(Text):
         return text
 
     def json_schema(self, defs):
-        return {"type": "string", "format": "regex", "maxLength": MAX_PATTERN}
+        return {"type": "string", "maxLength": MAX_PATTERN,
+                "description": "称呼的几种写法，如 '全年预算收入|预算收入计划'、'财政拨款(?:预算)?收入'"}
 
 
 def pattern_problem(text: str) -> str:
@@ -58,6 +60,13 @@ def pattern_problem(text: str) -> str:
         return "它能匹配空文字，会把任何数字都当作这个事实。请写出具体的称呼，如“全年预算收入”。"
     if _nested_repeat(text):
         return "量词套在带量词的分组外面（如 (…+)+），匹配时间可能成倍增长；请改写为不嵌套的形式。"
+    from .claims.lexicon import NotFinite, spellings
+    try:
+        spellings(text)
+    except NotFinite as exc:
+        return f"{exc}。称呼应是几种具体的写法，用 | 分开，可用 (?:…)? 表示可有可无的字。"
+    except RecursionError:
+        return "正则表达式过于复杂。"
     return ""
 
 
@@ -116,6 +125,10 @@ def _nested_repeat(text: str) -> bool:
     return walk(tree, False)
 
 
+# Facts that are a list of categories: a label names the category ("行政编制"), matched at check time.
+LIST_FACTS = {"department.staffing.posts"}
+
+
 class FactPath(Text):
     """A dotted path to a figure of the facts file, or to a row with 年初预算/调整/决算 columns."""
 
@@ -126,7 +139,7 @@ class FactPath(Text):
         if text is INVALID:
             return text
         from .rubric import known_fact_path
-        if text not in AMOUNT_PATHS and not known_fact_path(text):
+        if text not in AMOUNT_PATHS and text not in LIST_FACTS and not known_fact_path(text):
             near = ""
             import difflib
             match = difflib.get_close_matches(text, sorted(AMOUNT_PATHS), n=1)
@@ -168,46 +181,76 @@ class ColumnWords(MapOf):
                 "properties": {k: {"type": "string", "description": v} for k, v in COLUMN_NAMES.items()}}
 
 
+WORD_CLASSES = {
+    "self": "本部门自称（其后的称呼说的是本部门）", "handover": "上级下达给本部门（“县财政局下达的预算”）",
+    "this_year": "本年", "prior_year": "上年、同期",
+    "compare_to": "比较（较、比、同比）", "up": "增加", "down": "减少", "flat": "持平",
+    "loose": "大致（“基本持平”不核对）", "rate_up": "增幅", "rate_down": "降幅", "share": "占、比重",
+    "execution": "执行率、完成率", "execution_of": "完成（“完成年初预算的…%”）", "difference": "差额、相差",
+    "less": "小于", "more": "大于", "equal": "等于", "list": "其中、包括", "each": "分别为",
+    "cause": "原因（其后的数不归前面的主体）", "approx_before": "约数（数字前）", "approx_after": "约数（数字后）",
+}
+
+
+class WordClasses(MapOf):
+    def __init__(self):
+        super().__init__(Pattern())
+
+    def convert(self, node, conv, path, zh):
+        out = super().convert(node, conv, path, zh)
+        if out is INVALID:
+            return out
+        for key in list(out):
+            if key not in WORD_CLASSES:
+                conv.problem(path + (key,), node.keys[key], f"未知的关系词类别“{key}”，可用："
+                             + "、".join(f"{k}（{v}）" for k, v in WORD_CLASSES.items()) + "。", "SCHEMA-UNKNOWN")
+                del out[key]
+        return out
+
+    def json_schema(self, defs):
+        return {"type": "object", "additionalProperties": False,
+                "properties": {k: {"type": "string", "description": v} for k, v in WORD_CLASSES.items()}}
+
+
 class VocabularyModel(Model):
     """正文词表
-    正文中“称呼 + 金额”与事实的对应关系，供 mkreport check 核对叙述文字中的金额。"""
+    正文中数字的说法：事实的称呼、口径词、别的主体、关系词。mkreport check 用它读出正文中的每个数说的是什么，
+    与事实核对。"""
 
     facts = Field(ListOf(ModelKind(Label)), "事实的称呼", help="按顺序匹配，更具体的称呼写在前面")
     columns = Field(ColumnWords(), "口径词", help="budget（年初预算数）、adjusted（调整预算数/全年预算数）、"
-                                              "final（决算数/全年执行数）各自的称呼，正则表达式")
+                                              "final（决算数/全年执行数）各自的称呼")
     shares = Field(ListOf(ModelKind(Label)), "比例的总额", help="“占××的 P%”中 ×× 的称呼 → 作为分母的事实")
+    others = Field(ListOf(Pattern()), "别的主体",
+                   help="全县、企业、项目、下属单位等：其后的数字说的不是本部门，不核对。本县的写法可在此补充")
+    words = Field(WordClasses(), "关系词", help="按类别补充关系词，如 up: '增收'；类别见 mkreport 内置词表")
     before = Field(Pattern(), "称呼前可以紧挨着的字词",
-                   help="正则表达式。称呼前紧挨着别的名词时（“营业收入”“专项项目支出”），说的不是本部门的数，不核对；"
+                   help="称呼前紧挨着别的名词时（“营业收入”“专项项目支出”），说的不是本部门的数，不核对；"
                         "这里列出的字词（如“我局”“全年”“其中”）紧挨着称呼也照样核对。本县的写法可在此补充")
     note = Field(Text(), "说明")
 
 
-FILLER = r"[\s是为达了共计约：:（）()净值]{0,6}$"
-
-
 class Vocabulary:
-    def __init__(self, facts: list, columns: list, column_any: re.Pattern, shares: list,
-                 column_suffix: re.Pattern | None = None, before: re.Pattern | None = None, files: tuple = ()):
-        self.facts = facts                  # [(compiled label regex, fact path)]
-        self.columns = columns              # [(column, regex text)]
-        self.column_any = column_any
-        self.shares = shares                # [(compiled regex, fact path)]
-        self.column_suffix = column_suffix  # a column word right before the figure ("…全年预算数")
-        self.before = before                # what may stand right before a label (see VocabularyModel.before)
-        self.files = files                  # display names of the county files merged in
+    """The merged vocabulary (a county's files before the built-in one) and the matcher made of it."""
 
-    def label(self, window: str) -> str | None:
-        """The fact the words before a figure name: the first label, in order, that ends the
-        window (allowing a column word between the label and the figure) and stands as a word
-        of its own — "营业收入" is an industry's income, not the department's."""
-        cut = self.column_suffix.search(window) if self.column_suffix else None
-        candidates = [window] if cut is None else [window, window[:cut.start()]]
-        for rx, fact in self.facts:
-            for c in candidates:
-                m = rx.search(c)
-                if m and (self.before is None or self.before.search(c[:m.start()])):
-                    return fact
-        return None
+    def __init__(self, models: list, files: tuple = ()):
+        self.files = files                  # display names of the county files merged in
+        self.facts = [(e.label, e.fact) for m in models for e in m.facts]
+        self.shares = [(e.label, e.fact) for m in models for e in m.shares]
+        self.columns = [(col, m.columns[col]) for m in models for col in COLUMN_NAMES if col in m.columns]
+        self.others = [p for m in models for p in m.others]
+        self.words = [(cls, m.words[cls]) for m in models for cls in WORD_CLASSES if cls in m.words]
+        self.before = [m.before for m in models if m.before]
+        self._lexicon = None
+
+    @property
+    def lexicon(self):
+        if self._lexicon is None:
+            from .claims.reader import Lexicon
+            self._lexicon = Lexicon(self)
+        return self._lexicon
+
+
 
 
 BUILTIN = Path(__file__).resolve().parent / "data" / "vocabulary.yaml"
@@ -237,7 +280,7 @@ def vocabulary(files: tuple[Path, ...] = ()) -> tuple[Vocabulary, Findings]:
     if key not in _cache:
         found = Findings()
         models = [m for m in (_read(p, found) for p in files) if m is not None] + [_builtin()]
-        _cache[key] = (_merge(models, tuple(display_path(p) for p in files)), found)
+        _cache[key] = (Vocabulary(models, tuple(display_path(p) for p in files)), found)
     return _cache[key]
 
 
@@ -246,20 +289,3 @@ def _resolve(path: Path) -> Path:
         return path.resolve()
     except OSError:
         return path
-
-
-def _merge(models: list[VocabularyModel], files: tuple) -> Vocabulary:
-    columns = []
-    for col in COLUMN_NAMES:
-        words = [m.columns[col] for m in models if col in m.columns]
-        if words:
-            columns.append((col, "|".join(f"(?:{w})" for w in words)))
-    column_any = re.compile("|".join(f"(?P<{c}>{rx})" for c, rx in columns))
-    # a label may be followed by the column it means: "本年支出全年预算数1326.80万元"
-    column_word = "(?:" + "|".join(rx for _, rx in columns) + ")" if columns else "(?!)"
-    column_suffix = re.compile(f"(?:{column_word})数?{FILLER}")
-    facts = [(re.compile(f"(?:{e.label})" + FILLER), e.fact) for m in models for e in m.facts]
-    shares = [(re.compile(e.label), e.fact) for m in models for e in m.shares]
-    words = [m.before for m in models if m.before]
-    before = re.compile("(?:^|" + "|".join(f"(?:{w})" for w in words) + ")$") if words else None
-    return Vocabulary(facts, columns, column_any, shares, column_suffix, before, files)

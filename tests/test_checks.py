@@ -70,7 +70,8 @@ def test_a_wrong_share_is_found(workdir):
 
 
 def test_counts_after_其中_add_up_exactly(workdir):
-    """Counts are not rounded: 115 + 25 ≠ 139 is an error even though it is off by one."""
+    """Counts are not rounded: 115 + 25 > 139 is an error even though it is off by one (a list that
+    may name only some items is wrong when it exceeds its head)."""
     path = workdir / "inputs" / "yangxi-2023.yaml"
     text = path.read_text(encoding="utf-8")
     old = "累计引进项目139个（其中工业项目115个、商业及配套企业24个）"
@@ -78,7 +79,7 @@ def test_counts_after_其中_add_up_exactly(workdir):
     path.write_text(text.replace(old, old.replace("24个", "25个")), encoding="utf-8")
     errors = [(f.code, f.message) for f in check(path).findings.sorted() if f.severity == "error"]
     assert errors == [("PROSE-SUM", "正文“…9万亩，累计引进项目139个（其中工业项目115个、商业及配套企业25个”：其中各项合计 "
-                                    "115 + 25 = 140个，不等于 139个。")]
+                                    "115 + 25 = 140个，超过了 139个。")]
 
 
 def test_a_target_without_an_actual_value_is_a_warning(workdir):

@@ -1,76 +1,69 @@
-"""Numbers written in free text, checked against the facts they name and against each other.
+"""The claims a text makes (see `claims/`), checked against the facts and against each other.
 
-A department that writes its own paragraphs states figures again in prose: "决算支出7542.23万元
-（其中，基本支出845.92万元，项目支出6694.26万元）". `prose.py` reads what each figure states (a level,
-a change, a rate, a share, of which subject, year and column); here each is compared with the
-facts: a level with the fact, a change with the two figures it is the difference of, a rate with
-the change and its base, a share with its total; parts after 其中 with their total; comparisons
-(小于/＝); a target's figure with the targets table. A figure computed from one already reported
-wrong is not reported again: one slip, one finding.
+A level against the fact it names (this year's column or last year's), a change against the two
+figures it is the difference of, a growth rate against the change and its base, a share against its
+whole, an execution rate against the budget column, a difference and a comparison against their two
+figures, a 其中 list against its head, a headcount against the staffing facts. Every tolerance comes
+from the precision written. A figure computed from one already reported wrong is not reported
+again: one slip, one finding. A claim whose facts are not in the file is not checked.
 """
 from __future__ import annotations
 
 import re
 from decimal import Decimal
 
+from ..claims import Claim, read
+from ..claims.tokens import COUNTS, CURRENCY, MONEY
+from ..claims.grammar import COMPONENTS
 from ..derive import FactView
 from ..facts import AMOUNT_PATHS, Report
 from ..findings import Document, Findings
-from ..numbers import MONEY_UNITS, fmt, half_unit, parse_quantity, same_figure, sum_consistent
-from ..prose import COUNT_UNITS, CURRENCY, Figure, read
-from ..vocabulary import Vocabulary
+from ..numbers import fmt, half_unit, parse_quantity, same_figure, sum_consistent
 from .arithmetic import fact_label
 from .text import iter_texts
 
-_COMPARE = {"小于": "<", "低于": "<", "＜": "<", "<": "<", "少于": "<", "大于": ">", "高于": ">", "＞": ">",
-            ">": ">", "超过": ">", "等于": "=", "=": "=", "＝": "="}
-_COMPARE_RE = re.compile("|".join(map(re.escape, _COMPARE)))
 _COLUMN_ZH = {"budget": "年初预算数", "adjusted": "调整预算数", "final": "决算数", "prior": "上年决算数"}
+_OP_ZH = {"<": "小于", ">": "大于", "=": "等于"}
+
+# parts a total seldom has: a list without them still names every part
+RARE = {"finance.expenditure.remit_upper", "finance.expenditure.operating", "finance.expenditure.subsidiary",
+        "finance.income.state_capital"}
 
 
-def check_prose(report: Report, doc: Document, view: FactView, voc: Vocabulary, found: Findings) -> dict:
-    """Check the figures in every text; return, for each text, the facts its figures state."""
-    texts = []
+def read_texts(report: Report, voc):
+    """(path, text, reading) for every narrative text of the report."""
     for path, raw in iter_texts(report):
         if path and path[0] in ("rubric", "template", "title"):
             continue
-        texts.append((path, raw, read(raw, voc, report.year)))
+        yield path, raw, read(raw, voc, report.year)
+
+
+def check_prose(report: Report, doc: Document, view: FactView, voc, found: Findings) -> dict:
+    """Check the claims of every text; return, for each text, the facts it states."""
+    texts = list(read_texts(report, voc))
     units = _table_units(report, doc, view, texts, found)
-    ctx = _Context(report, view, units, doc, found)
+    ctx = Checker(report, view, units, doc, found)
     for path, text, reading in texts:
         ctx.path, ctx.text = path, text
-        for f in reading.figures:
-            if f.role in ("level", "base"):
-                ctx.level(f)
-        for f in reading.figures:
-            if f.role == "change":
-                ctx.change(f)
-            elif f.role == "rate":
-                ctx.rate(f)
-            elif f.role == "share":
-                ctx.share(f, voc)
-        for flat in reading.flats:
-            ctx.flat(flat)
-        money = [f for f in reading.figures if f.money]
-        _check_parts(money, text, doc, path, found)
-        _check_parts([f for f in reading.figures if f.unit in COUNT_UNITS], text, doc, path, found)
-        _check_compare(money, text, doc, path, found)
+        ctx.check(reading)
         _check_targets(report, text, doc, path, found)
-    return {path: _stated(reading, voc) | _references(text) for path, text, reading in texts}
+    return {path: _stated(reading) | _references(text) for path, text, reading in texts}
 
 
-def _stated(reading, voc) -> set:
-    """The facts a text states: each figure's own, and the figures a change or rate is made of."""
+def _stated(reading) -> set:
+    """The facts a text states: each level's, and the figures a change or rate is made of."""
     out = set()
-    for f in reading.figures:
-        if not f.fact:
+    for c in reading.claims:
+        if not c.fact:
             continue
-        if f.role in ("level", "base") and f.column:
-            out.add(f"{f.fact}.{f.column}" if f.fact in AMOUNT_PATHS else f.fact)
-        elif f.role in ("change", "rate") and f.fact in AMOUNT_PATHS and f.against:
-            out |= {f"{f.fact}.final", f"{f.fact}.{f.against}"}
-        elif f.role == "share":
-            out |= {fact for rx, fact in voc.shares if rx.search(f.share_of)}
+        if c.kind in ("level", "prior") and c.column:
+            out.add(f"{c.fact}.{c.column}" if c.fact in AMOUNT_PATHS else c.fact)
+        elif c.kind in ("change", "rate") and c.fact in AMOUNT_PATHS:
+            out |= {f"{c.fact}.final", f"{c.fact}.{c.against or 'prior'}"}
+        elif c.kind == "share" and c.whole:
+            out.add(c.whole if c.whole not in AMOUNT_PATHS else f"{c.whole}.{c.column or 'final'}")
+        elif c.kind == "count":
+            out.add(c.fact)
     return out
 
 
@@ -79,16 +72,28 @@ def _references(text: str) -> set:
     return {m.group(1) for m in REFERENCE.finditer(text)}
 
 
-class _Context:
+def _scale(from_unit: str, to_unit: str) -> Decimal:
+    size = {**MONEY, "亿美元": Decimal(10000), "万美元": Decimal(1), "美元": Decimal("0.0001")}
+    if from_unit in size and to_unit in size:
+        return size[from_unit] / size[to_unit]
+    return Decimal(1)
+
+
+class Checker:
     """What the checks of one report share: its facts, the units its tables are really in, where
-    findings go, and the text being checked."""
+    findings go, and the text being checked. `explain` uses it too, to say what each claim was
+    checked against."""
 
     def __init__(self, report, view: FactView, units: dict, doc, found: Findings):
         self.report, self.view, self.units, self.doc, self.found = report, view, units, doc, found
         self.path, self.text = (), ""
+        self.verdicts: dict[int, str] = {}     # id(claim) → how it was checked (for explain)
 
-    def fact(self, fact: str, column: str | None, unit: str) -> Decimal | None:
+    # ---- facts ------------------------------------------------------------------------------------
+    def fact(self, fact: str | None, column: str | None, unit: str) -> Decimal | None:
         """A fact's value in `unit`: the column of an amounts row, or a single figure (this year)."""
+        if fact is None or unit in CURRENCY:
+            return None
         if fact in AMOUNT_PATHS:
             if column is None:
                 return None
@@ -98,136 +103,264 @@ class _Context:
         else:
             return None
         value = self.view.value(path)
-        if value is None or (unit not in MONEY_UNITS and unit not in CURRENCY):
+        if value is None or unit not in MONEY:
             return None
         table = self.units.get(_section(path)) or self.view.unit(path)
-        return value * MONEY_UNITS[table] / (MONEY_UNITS.get(unit) or CURRENCY[unit])
+        return value * MONEY[table] / MONEY[unit]
 
-    def quote(self, f: Figure, before: int = 14, start: int | None = None) -> str:
-        return self.text[max(0, (f.start if start is None else start) - before): f.end]
+    def count(self, claim: Claim) -> Decimal | None:
+        staffing = self.report.get("department.staffing")
+        if staffing is None:
+            return None
+        if claim.fact == "department.staffing.posts":
+            kinds = [p for p in staffing.posts or [] if p.kind and (p.kind in claim.kind_text or claim.kind_text
+                                                                      .startswith(p.kind[:2]))]
+            return Decimal(kinds[0].count) if len(kinds) == 1 else None
+        if claim.fact == "department.staffing.posts_total":
+            if staffing.posts_total is not None:
+                return Decimal(staffing.posts_total)
+            return Decimal(sum(p.count for p in staffing.posts)) if staffing.posts else None
+        value = self.report.get(claim.fact)
+        return Decimal(value) if isinstance(value, int) and not isinstance(value, bool) else None
 
-    def level(self, f: Figure) -> None:
-        """A figure that states a fact: this year's (a column of it) or last year's."""
-        if not f.fact or not f.column:
-            return
-        value = self.fact(f.fact, f.column, f.unit)
-        if value is None or same_figure(abs(f.value), value):
-            return
-        f.flagged = True
-        prior = f.column == "prior"
-        label = fact_label(f"{f.fact}.{f.column}" if f.fact in AMOUNT_PATHS else f.fact, self.report)
-        path = f"{f.fact}.{f.column}" if f.fact in AMOUNT_PATHS else f.fact
-        self.found.error("PROSE-PRIOR" if prior else "PROSE-FACT",
-                         f"正文“…{self.quote(f)}”与事实不符：{label} 为 {fmt(value)}{f.unit}"
-                         f"（差 {fmt(abs(f.value) - value)}）。", self.doc, self.path, f.start,
-                         stated=abs(f.value), fact=value, uses={path}, about=f"正文“…{self.quote(f, 8)}”")
+    def quote(self, c: Claim, before: int = 14, start: int | None = None) -> str:
+        return self.text[max(0, (c.start if start is None else start) - before): c.figure.end]
 
-    def _current(self, f: Figure) -> tuple[Decimal | None, bool]:
-        """This year's figure a change or rate is measured on: the fact, else the level stated;
-        and whether the figure stated for it was wrong."""
-        stated = f.of if f.of is not None and f.of.role == "level" and f.of.column == "final" else None
-        value = self.fact(f.fact, "final", f.unit) if f.fact else None
+    def error(self, code: str, c: Claim, message: str, at: int | None = None, **numbers) -> None:
+        c.flagged = True
+        self.verdicts[id(c)] = "不符：" + message
+        self.found.error(code, message, self.doc, self.path, c.start if at is None else at, **numbers)
+
+    def ok(self, c: Claim, how: str) -> None:
+        self.verdicts[id(c)] = "相符：" + how
+
+    def skip(self, c: Claim, why: str) -> None:
+        self.verdicts[id(c)] = "未核对：" + why
+
+    # ---- claims -----------------------------------------------------------------------------------
+    def check(self, reading) -> None:
+        order = {"level": 0, "prior": 0, "count": 0, "change": 1, "flat": 1, "rate": 2, "share": 2,
+                 "execution": 2, "difference": 2, "compare": 2, "sum": 3}
+        for c in sorted(reading.claims, key=lambda c: order[c.kind]):
+            getattr(self, "_" + c.kind)(c)
+
+    def _level(self, c: Claim) -> None:
+        value = self.fact(c.fact, c.column, c.unit)
+        label = fact_label(f"{c.fact}.{c.column}" if c.fact in AMOUNT_PATHS else c.fact, self.report)
+        if value is None:
+            return self.skip(c, f"事实文件没有 {label}")
+        if same_figure(abs(c.value), value):
+            return self.ok(c, f"{label} = {fmt(value)}{c.unit}")
+        path = f"{c.fact}.{c.column}" if c.fact in AMOUNT_PATHS else c.fact
+        self.error("PROSE-PRIOR" if c.column == "prior" else "PROSE-FACT", c,
+                   f"正文“…{self.quote(c)}”与事实不符：{label} 为 {fmt(value)}{c.unit}（差 {fmt(abs(c.value) - value)}）。",
+                   stated=abs(c.value), fact=value, uses={path}, about=f"正文“…{self.quote(c, 8)}”")
+
+    _prior = _level
+
+    def _count(self, c: Claim) -> None:
+        value = self.count(c)
+        label = c.kind_text or fact_label(c.fact, self.report) if c.fact != "department.staffing.posts" else c.kind_text
+        if value is None:
+            return self.skip(c, f"事实文件没有{label}的人数")
+        if c.value == value:
+            return self.ok(c, f"{label} = {value}")
+        self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：{label} 为 {value}{c.unit}。",
+                   stated=c.value, fact=value)
+
+    def _current(self, c: Claim) -> tuple[Decimal | None, bool]:
+        """This year's figure a change or rate is measured on: the fact, else the level stated; and
+        whether the level stated for it was reported wrong."""
+        stated = c.of if c.of is not None and c.of.column == "final" else None
+        value = self.fact(c.fact, "final", c.unit)
         if value is None and stated is not None:
-            value = abs(stated.value) * _scale(stated.unit, f.unit)
-        return value, bool(stated and stated.flagged)
+            value = abs(stated.value) * _scale(stated.unit, c.unit)
+        return value, bool(stated is not None and stated.flagged)
 
-    def _base(self, f: Figure) -> Decimal | None:
-        if f.base is not None:
-            return abs(f.base.value) * _scale(f.base.unit, f.unit)
-        return self.fact(f.fact, f.against, f.unit) if f.fact and f.against else None
+    def _bases(self, c: Claim) -> list[tuple[str, Decimal]]:
+        """What a change may be measured from: the stated base, else the column the words name, else
+        (no base named) each base the file has — a change that fits any of them is not reported."""
+        if c.base is not None:
+            return [(c.base.column or "prior", abs(c.base.value) * _scale(c.base.unit, c.unit))]
+        columns = [c.against] if c.against else ["prior", "budget", "adjusted"]
+        out = []
+        for col in columns:
+            v = self.fact(c.fact, col, c.unit)
+            if v is not None:
+                out.append((col, v))
+        return out
 
-    def change(self, f: Figure) -> None:
-        """"较上年增加1066.5万元": the difference of this year's figure and its base."""
-        if f.fact not in AMOUNT_PATHS or f.against is None or not f.money:
-            return
-        current, stale = self._current(f)
-        base = self._base(f)
-        if current is None or base is None:
-            return
-        if sum_consistent(f.value, [current, -base]):
-            return
-        if stale and f.of is not None and sum_consistent(f.value, [abs(f.of.value) * _scale(f.of.unit, f.unit), -base]):
-            return        # right for the figure as written, which is reported already
-        f.flagged = True
-        what = _COLUMN_ZH.get(f.against, f.against)
-        word = "增加" if f.value >= 0 else "减少"
-        self.found.error("PROSE-CHANGE", f"正文“…{self.quote(f, 24)}”：{fact_label(f.fact, self.report)} "
-                         f"{fmt(current)} − {what} {fmt(base)} = {fmt(current - base)}{f.unit}，"
-                         f"与写明的{word} {fmt(abs(f.value))}{f.unit} 不符。", self.doc, self.path, f.start,
-                         stated=f.value, computed=current - base)
+    def _change(self, c: Claim) -> None:
+        if not c.money:
+            return self.skip(c, "不是金额")
+        current, stale = self._current(c)
+        bases = self._bases(c)
+        if current is None or not bases:
+            return self.skip(c, "事实文件没有本年数或比较的基数")
+        if c.against is None and not any(col == "prior" for col, _ in bases):
+            return self.skip(c, "没有写比较的基数，事实文件也没有上年数")
+        for col, base in bases:
+            if sum_consistent(c.value, [current, -base]):
+                return self.ok(c, f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}{c.unit}")
+        if stale:
+            return self.skip(c, "它所说的本年数已报错")
+        col, base = bases[0]
+        word = "增加" if c.value >= 0 else "减少"
+        self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(c.fact, self.report)} "
+                   f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}{c.unit}，"
+                   f"与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。", stated=c.value, computed=current - base,
+                   uses={f"{c.fact}.final", f"{c.fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
 
-    def rate(self, f: Figure) -> None:
-        """"增幅49.1%": the change over its base, to the precision written."""
-        if not f.fact:
-            return            # whose rate it is, the words do not say
-        change, base, current = None, None, None
+    def _rate(self, c: Claim) -> None:
         unit = "万元"
-        if f.change is not None and f.change.money:
-            if f.change.flagged:
-                return
-            unit = f.change.unit
-            change = f.change.value
-        if f.fact in AMOUNT_PATHS and f.against:
-            probe = Figure(f.start, f.end, f.value, unit, f.sentence, fact=f.fact, against=f.against,
-                           of=f.of, base=f.base)
-            current, stale = self._current(probe)
-            if stale:
-                return
-            base = self._base(probe)
-        elif f.base is not None:
-            base = abs(f.base.value) * _scale(f.base.unit, unit)
-        if change is None and current is not None and base is not None:
-            change = current - base
-        if base is None and change is not None and current is not None:
-            base = current - change
-        if change is None or not base:
-            return
-        computed = change / base * 100
-        if abs(computed - f.value) <= half_unit(f.value):
-            return
-        f.flagged = True
-        rate_words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), 2)}%"
-        self.found.error("PROSE-RATE", f"正文“…{self.quote(f, 30)}”：变动 {fmt(change)} ÷ 基数 {fmt(base)} "
-                         f"= {rate_words}，与写明的 {fmt(abs(f.value))}% 不符。", self.doc, self.path, f.start,
-                         stated=f.value, computed=computed)
+        change = None
+        if c.change is not None and c.change.money:
+            if c.change.flagged:
+                return self.skip(c, "它所依据的增减额已报错")
+            unit, change = c.change.unit, c.change.value
+        probe = Claim("change", c.figure, c.fact, against=c.against, of=c.of, base=c.base, unit=unit, value=c.value)
+        current, stale = self._current(probe)
+        if stale or (c.base is not None and c.base.flagged):
+            return self.skip(c, "它所依据的金额已报错")
+        bases = self._bases(probe)
+        if c.against is None and c.base is None and not any(col == "prior" for col, _ in bases):
+            return self.skip(c, "没有写比较的基数，事实文件也没有上年数")
+        tried = []
+        for col, base in bases:
+            delta = change if change is not None else (current - base if current is not None else None)
+            if delta is None or not base:
+                continue
+            computed = delta / base * 100
+            tried.append((col, base, delta, computed))
+            if abs(computed - c.value) <= half_unit(c.value):
+                return self.ok(c, f"{fmt(delta)} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(computed, 2)}%")
+        if not tried:
+            return self.skip(c, "事实文件没有算出增幅所需的数")
+        col, base, delta, computed = tried[0]
+        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), 2)}%"
+        self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：变动 {fmt(delta)} ÷ {_COLUMN_ZH[col]} {fmt(base)} "
+                   f"= {words}，与写明的 {fmt(abs(c.value))}% 不符。", stated=c.value, computed=computed)
 
-    def share(self, f: Figure, voc) -> None:
-        """"451.85万元，占资产总额比48.46%": the share against the total the words name."""
-        part = f.of
+    def _share(self, c: Claim) -> None:
+        part = c.of
         if part is None or part.flagged:
-            return
-        total_fact = next((fact for rx, fact in voc.shares if rx.search(f.share_of)), None)
-        total = self.view.in_wan(total_fact) if total_fact else None
-        if not total:
-            return
-        share = abs(part.wan) / total * 100
-        if abs(share - f.value) <= half_unit(f.value):
-            return
-        self.found.error("PROSE-SHARE", f"正文“…{self.text[max(0, part.start - 8):f.end]}”：{fmt(abs(part.value))}"
-                         f"{part.unit} ÷ {f.share_of.rstrip('的比')} {fmt(total)}万元 = {fmt(share, 2)}%，"
-                         f"与写明的 {fmt(f.value)}% 不符。", self.doc, self.path, f.start,
-                         stated=f.value, computed=share)
+            return self.skip(c, "占比的分子已报错")
+        part_wan = abs(part.value) * MONEY[part.unit] if part.unit in MONEY else None
+        if c.whole_from is not None:
+            if c.whole_from.flagged or c.whole_from.unit not in MONEY:
+                return self.skip(c, "总数已报错")
+            whole, whole_zh = abs(c.whole_from.value) * MONEY[c.whole_from.unit], self.quote(c.whole_from, 0, c.whole_from.start)
+        else:
+            column = c.column if c.column in ("budget", "adjusted", "final") else "final"
+            whole = self.fact(c.whole, column, "万元")
+            whole_zh = fact_label(f"{c.whole}.{column}" if c.whole in AMOUNT_PATHS else c.whole, self.report)
+        if part_wan is None or not whole:
+            return self.skip(c, "事实文件没有作为分母的总数")
+        share = part_wan / whole * 100
+        if abs(share - c.value) <= half_unit(c.value):
+            return self.ok(c, f"{fmt(part_wan)} ÷ {whole_zh} {fmt(whole)} = {fmt(share, 2)}%")
+        self.error("PROSE-SHARE", c, f"正文“…{self.text[max(0, part.start - 8):c.figure.end]}”：{fmt(abs(part.value))}"
+                   f"{part.unit} ÷ {whole_zh} {fmt(whole)}万元 = {fmt(share, 2)}%，与写明的 {fmt(c.value)}% 不符。",
+                   stated=c.value, computed=share)
 
-    def flat(self, flat) -> None:
-        """"与上年持平": this year's figure equals its base, to the precision written."""
-        f = flat.of
-        if f is None or f.fact not in AMOUNT_PATHS or f.flagged:
-            return
-        current, base = self.fact(f.fact, "final", f.unit), self.fact(f.fact, flat.against, f.unit)
-        if current is None or base is None or sum_consistent(current, [base]):
-            return
-        what = _COLUMN_ZH.get(flat.against, flat.against)
-        self.found.error("PROSE-CHANGE", f"正文“…{self.text[max(0, f.start - 8):flat.start + 8]}”写明持平，但"
-                         f"{fact_label(f.fact, self.report)} {fmt(current)}{f.unit}，{what} {fmt(base)}{f.unit}，"
-                         f"相差 {fmt(current - base)}{f.unit}。", self.doc, self.path, flat.start,
-                         stated=Decimal(0), computed=current - base)
+    def _execution(self, c: Claim) -> None:
+        if c.of is not None and c.of.flagged:
+            return self.skip(c, "它所依据的金额已报错")
+        final = self.fact(c.fact, "final", "万元")
+        columns = [c.column] if c.column in ("budget", "adjusted") else ["adjusted", "budget"]
+        tried = []
+        for col in columns:
+            base = self.fact(c.fact, col, "万元")
+            if final is None or not base:
+                continue
+            rate = final / base * 100
+            tried.append((col, base, rate))
+            if abs(rate - c.value) <= half_unit(c.value):
+                return self.ok(c, f"决算数 {fmt(final)} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, 2)}%")
+        if not tried:
+            return self.skip(c, f"事实文件没有{fact_label(c.fact, self.report)}的决算数和预算数")
+        col, base, rate = tried[0]
+        self.error("PROSE-EXECUTION", c, f"正文“…{self.quote(c, 20)}”：{fact_label(c.fact, self.report)} 决算数 "
+                   f"{fmt(final)} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, 2)}%，与写明的 {fmt(c.value)}% 不符。",
+                   stated=c.value, computed=rate, uses={f"{c.fact}.final", f"{c.fact}.{col}"},
+                   about=f"正文“…{self.quote(c, 8)}”")
 
+    def _difference(self, c: Claim) -> None:
+        a, b = c.other
+        if a.flagged or b.flagged or a.unit not in MONEY or b.unit not in MONEY or c.unit not in MONEY:
+            return self.skip(c, "两个金额中有已报错的")
+        x, y = abs(a.value) * MONEY[a.unit], abs(b.value) * MONEY[b.unit]
+        diff = abs(x - y) / MONEY[c.unit]
+        stated = abs(c.value)
+        if sum_consistent(stated, [diff]) or sum_consistent(stated * MONEY[c.unit], [x, -y]) or \
+                sum_consistent(stated * MONEY[c.unit], [y, -x]):
+            return self.ok(c, f"|{fmt(x)} − {fmt(y)}| = {fmt(diff)}{c.unit}")
+        self.error("PROSE-DIFF", c, f"正文“…{self.quote(c, 30)}”：{fmt(abs(a.value))}{a.unit} 与 {fmt(abs(b.value))}"
+                   f"{b.unit} 相差 {fmt(diff)}{c.unit}，与写明的 {fmt(stated)}{c.unit} 不符。",
+                   stated=stated, computed=diff)
 
-def _scale(from_unit: str, to_unit: str) -> Decimal:
-    size = {**MONEY_UNITS, **CURRENCY}
-    if from_unit in size and to_unit in size:
-        return size[from_unit] / size[to_unit]
-    return Decimal(1)
+    def _compare(self, c: Claim) -> None:
+        a = c.other
+        x, y = abs(a.value) * MONEY[a.unit], abs(c.value) * MONEY[c.unit]
+        holds = {"<": x < y, ">": x > y, "=": x == y}[c.op]
+        if holds:
+            return self.ok(c, f"{fmt(x)} {c.op} {fmt(y)}")
+        self.error("PROSE-COMPARE", c, f"正文“{self.text[a.start:c.figure.end]}”不成立：{fmt(abs(a.value))}{a.unit} "
+                   f"不{_OP_ZH[c.op]} {fmt(abs(c.value))}{c.unit}。", at=a.start, stated=c.value)
+
+    def _flat(self, c: Claim) -> None:
+        if c.loose:
+            return self.skip(c, "“基本持平”不是一个数")
+        if c.fact not in AMOUNT_PATHS or (c.of is not None and c.of.flagged):
+            return self.skip(c, "不是收支表中的一项，或本年数已报错")
+        current, base = self.fact(c.fact, "final", "万元"), self.fact(c.fact, c.against, "万元")
+        if current is None or base is None:
+            return self.skip(c, "事实文件没有两个数")
+        if sum_consistent(current, [base]):
+            return self.ok(c, f"{fmt(current)} = {_COLUMN_ZH[c.against]} {fmt(base)}")
+        self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, c.start - 16):c.figure.end + 2]}”写明持平，但"
+                   f"{fact_label(c.fact, self.report)} {fmt(current)}万元，{_COLUMN_ZH[c.against]} {fmt(base)}万元，"
+                   f"相差 {fmt(current - base)}万元。", stated=Decimal(0), computed=current - base)
+
+    def _sum(self, c: Claim) -> None:
+        head, parts = c.of, c.parts
+        if head.flagged or any(p.flagged for p in parts):
+            return self.skip(c, "其中有已报错的数")
+        unit = head.unit
+        if any((p.unit in MONEY) != (unit in MONEY) or (unit not in MONEY and p.unit != unit) for p in parts):
+            return self.skip(c, "单位不同")
+        values = [abs(p.value) * _scale(p.unit, unit) for p in parts]
+        total = abs(head.value)
+        exact = unit in COUNTS
+        s = sum(values, Decimal(0))
+        named = {p.fact for p in parts}
+        complete = self._complete(head.fact, named)
+        terms = " + ".join(fmt(v) for v in values)
+        if exact:
+            fits = s == total if complete else s <= total
+        else:
+            fits = sum_consistent(total, values) or (not complete and s <= total)
+        if fits:
+            return self.ok(c, f"{terms} = {fmt(s)}{unit}" + ("" if complete else f"，未超过 {fmt(total)}{unit}（只列了部分项目）"))
+        what = "不等于" if complete else "超过了"
+        self.error("PROSE-SUM", head, f"正文“…{self.text[max(0, head.start - 10):parts[-1].figure.end]}”：其中各项合计 "
+                   f"{terms} = {fmt(s)}{unit}，{what} {fmt(total)}{unit}。", stated=total, computed=s)
+        self.verdicts[id(c)] = self.verdicts.pop(id(head))
+
+    def _complete(self, head: str | None, named: set) -> bool:
+        """Whether a list names every part of its head that the file has a figure for."""
+        if head is None or None in named:
+            return False
+        parts = COMPONENTS.get(head)
+        if parts is None:
+            return False
+        if not named <= set(parts):
+            return False
+        have = {p for p in parts if any(self._value(p, col) for col in ("final", "budget", "adjusted"))}
+        return (have or {p for p in parts if p not in RARE}) <= named
+
+    def _value(self, fact: str, column: str) -> Decimal | None:
+        return self.view.value(f"{fact}.{column}") if fact in AMOUNT_PATHS else self.view.value(fact)
 
 
 def _section(fact: str) -> str:
@@ -240,70 +373,23 @@ def _table_units(report, doc, view: FactView, texts, found: Findings) -> dict[st
     wrong: say so once, and compare the rest in the prose's unit so the real slips still show."""
     units: dict[str, str] = {}
     for path, text, reading in texts:
-        for f in reading.figures:
-            if f.role != "level" or not f.fact or f.unit not in MONEY_UNITS or f.column in (None, "prior"):
+        for c in reading.claims:
+            if c.kind != "level" or not c.fact or c.unit not in MONEY or c.column in (None, "prior"):
                 continue
-            fact = f"{f.fact}.{f.column}" if f.fact in AMOUNT_PATHS else f.fact
+            fact = f"{c.fact}.{c.column}" if c.fact in AMOUNT_PATHS else c.fact
             table_unit = view.unit(fact)
             raw = view.value(fact)
-            if raw is None or table_unit == f.unit:
+            if raw is None or table_unit == c.unit:
                 continue
             section = _section(fact)
-            if section not in units and same_figure(abs(f.value), raw):
-                units[section] = f.unit
-                quote = text[max(0, f.start - 14): f.end]
+            if section not in units and same_figure(abs(c.value), raw):
+                units[section] = c.unit
+                quote = text[max(0, c.start - 14): c.figure.end]
                 field = "finance.unit" if section == "finance" else f"{section}.unit"
                 found.error("PROSE-UNIT", f"正文“…{quote}”与表中 {fact_label(fact, report)} {fmt(raw)} 数字相同，"
-                            f"但表的金额单位为“{table_unit}”、正文为“{f.unit}”：表的单位应为“{f.unit}”（{field}）。",
-                            doc, tuple(field.split(".")), table_unit=table_unit, prose_unit=f.unit)
+                            f"但表的金额单位为“{table_unit}”、正文为“{c.unit}”：表的单位应为“{c.unit}”（{field}）。",
+                            doc, tuple(field.split(".")), table_unit=table_unit, prose_unit=c.unit)
     return units
-
-
-def _check_parts(figures: list[Figure], text, doc, path, found: Findings) -> None:
-    """"X万元，其中 A万元、B万元" — the parts add up to X."""
-    for i, total in enumerate(figures):
-        nxt = text[total.end: total.end + 24]
-        k = nxt.find("其中")
-        if k < 0 or re.search(r"[。；;]", nxt[:k]) or re.search(r"[0-9]\s*" + re.escape(total.unit), nxt[:k]):
-            continue
-        parts = []
-        cursor = total.end
-        for a in figures[i + 1:]:
-            between = text[cursor:a.start]
-            if "。" in between or ("）" in between and "（" not in text[total.end:cursor + 1] and parts):
-                break
-            if "；" in between and parts and re.search(r"[，,]", between.split("；", 1)[1]):
-                break
-            if a.unit != total.unit or a.role in ("change", "rate"):
-                break
-            parts.append(a)
-            cursor = a.end
-            if ")" in text[a.end:a.end + 2] or "）" in text[a.end:a.end + 2]:
-                break
-        if len(parts) < 2 or total.flagged or any(p.flagged for p in parts):
-            continue           # a figure already reported wrong explains the sum
-        exact = total.unit in COUNT_UNITS     # counts are not rounded
-        s = sum((p.value for p in parts), Decimal(0))
-        if (total.value != s) if exact else not sum_consistent(total.value, [p.value for p in parts]):
-            terms = " + ".join(fmt(p.value) for p in parts).replace("+ -", "− ")
-            found.error("PROSE-SUM", f"正文“…{text[max(0, total.start - 10):parts[-1].end]}”：其中各项合计 "
-                        f"{terms} = {fmt(s)}{total.unit}，不等于 {fmt(total.value)}{total.unit}。", doc, path, total.start,
-                        stated=total.value, computed=s)
-
-
-def _check_compare(figures: list[Figure], text, doc, path, found: Findings) -> None:
-    for a, b in zip(figures, figures[1:]):
-        between = text[a.end:b.start]
-        if "。" in between or "；" in between or "，" in between:
-            continue
-        m = _COMPARE_RE.search(between)
-        if not m:
-            continue
-        op = _COMPARE[m.group()]
-        x, y = abs(a.wan), abs(b.wan)
-        ok = {"<": x < y, ">": x > y, "=": x == y}[op]
-        if not ok:
-            found.error("PROSE-COMPARE", f"正文“{text[a.start:b.end]}”不成立。", doc, path, a.start)
 
 
 def _check_targets(report: Report, text, doc, path, found: Findings) -> None:
@@ -312,16 +398,23 @@ def _check_targets(report: Report, text, doc, path, found: Findings) -> None:
         if t.actual is None:
             continue
         for name in [t.name, *t.aliases]:
-            for m in re.finditer(re.escape(name), text):
-                tail = text[m.end(): m.end() + 16]
+            start = 0
+            while True:
+                k = text.find(name, start)
+                if k < 0:
+                    break
+                start = k + len(name)
+                tail = text[start: start + 16]
                 stop = re.search(r"[。；;]", tail)
                 tail = tail[: stop.start()] if stop else tail
                 qm = re.search(r"([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|元|%|％|人次|[个家座人项件次场名户亩篇批])", tail)
                 if not qm:
                     continue
                 q = parse_quantity(qm.group(1) + qm.group(2))
+                if q is None:
+                    continue
                 against = [x for x in (t.actual, t.target) if q.in_unit_of(x) is not None]
                 if not against or any(same_figure(q.in_unit_of(x), x.value) for x in against):
                     continue
-                found.error("PROSE-TARGET", f"正文“{text[m.start(): m.end() + qm.end()]}”与绩效目标“{t.name}”"
-                            f"的完成值 {t.actual}（目标值 {t.target}）不符。", doc, path, m.end() + qm.start())
+                found.error("PROSE-TARGET", f"正文“{text[k: start + qm.end()]}”与绩效目标“{t.name}”"
+                            f"的完成值 {t.actual}（目标值 {t.target}）不符。", doc, path, start + qm.start())

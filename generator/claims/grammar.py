@@ -1,0 +1,598 @@
+"""Tokens → claims: what each figure of a text states, of whom, of which year and column.
+
+The grammar is a left-to-right reading with a little state, the way a reader keeps track:
+  * a **subject** (a fact's label: "财政拨款收入") holds across clauses and into the next sentence
+    until another subject is named; another subject (全县, 企业, a project, a subordinate unit, an
+    unknown noun glued to a label) takes the figures that follow away from the department's facts;
+  * a **year** (2022年, 上年) and a **column** (年初预算, 调整预算, 决算) hold to the end of the sentence;
+    a year or column right after 较/比/同比 is the base of a comparison instead;
+  * the words since the last figure (its **lead**) say what the figure is: an amount, a change
+    (增加/减少), a growth rate (增长…%, 增幅), a share (占…%), an execution rate (执行率, 完成预算的…%),
+    a difference (相差), one side of a comparison (小于), or a part of a list (其中, 分别为);
+  * brackets open a nested scope: what is said inside does not change the subject outside.
+Whenever the subject, the column or the relation is not certain, no claim is made and the figure is
+recorded as unread with the reason — `mkreport explain` shows both.
+"""
+from __future__ import annotations
+
+from ..derive import AMOUNT_SUMS
+from .tokens import CLAUSE, CLOSE, COUNTS, CURRENCY, ENUM, MONEY, OPEN, SENTENCE, Token
+
+# Characters that can stand between a subject and its figure without naming anything else.
+FUNCTION = set("的了为是达共计约合累总额数实现完成有其亦也均都已将按以在于对从至到得年度月日末底初及和与并且而即还再又"
+               "全部中当本该此一这前后内外上下来去所上述如下共计分别主要具体各项个元万亿人次较比同相较")
+
+# A total and its parts, for binding a 其中 list to its head and telling a complete list from a partial one.
+COMPONENTS = {total: parts for total, parts in AMOUNT_SUMS}
+COMPONENTS["finance.three_public"] = [f"finance.three_public_parts.{k}" for k in ("abroad", "reception", "vehicles")]
+COMPONENTS["finance.three_public_parts.vehicles"] = ["finance.three_public_parts.vehicle_purchase",
+                                                     "finance.three_public_parts.vehicle_running"]
+COMPONENTS["department.staffing.posts_total"] = ["department.staffing.posts"]
+# a report splits its income by what it is spent on as often as by where it comes from
+_MIRROR = {"finance.income.current": "finance.expenditure.current", "finance.income.total": "finance.expenditure.total",
+           "finance.income.fiscal": "finance.expenditure.current"}
+
+
+def within(head: str, part: str) -> bool:
+    """Whether `part` is a part (or a part of a part) of `head`, or of the spending that mirrors it."""
+    todo = [head] + ([_MIRROR[head]] if head in _MIRROR else [])
+    seen = set()
+    while todo:
+        h = todo.pop()
+        if h in seen:
+            continue
+        seen.add(h)
+        for p in COMPONENTS.get(h, ()):
+            if p == part:
+                return True
+            todo.append(p)
+    return False
+
+
+RELATIONS = {
+    "level": "金额", "prior": "上年金额", "change": "增减额", "rate": "增减幅度", "share": "占比",
+    "execution": "执行率", "difference": "差额", "compare": "比较", "sum": "其中各项之和", "count": "人数",
+    "flat": "持平",
+}
+
+
+class Claim:
+    """One thing a text states, with the figure(s) that state it."""
+
+    __slots__ = ("kind", "figure", "fact", "column", "against", "value", "unit", "of", "base", "change",
+                 "whole", "whole_from", "parts", "complete", "other", "op", "loose", "sentence", "flagged",
+                 "label", "kind_text")
+
+    def __init__(self, kind: str, figure: Token | None, fact: str | None = None, **kw):
+        self.kind, self.figure, self.fact = kind, figure, fact
+        self.column = kw.get("column")          # level: budget | adjusted | final | prior
+        self.against = kw.get("against")        # change/rate/flat: prior | budget | adjusted | None (unstated)
+        self.value = kw.get("value", figure.value if figure is not None else None)   # signed for changes
+        self.unit = kw.get("unit", figure.unit if figure is not None else "")
+        self.of = kw.get("of")                  # change/rate: the level claim it is about
+        self.base = kw.get("base")              # rate: a stated base (claim)
+        self.change = kw.get("change")          # rate: the stated change (claim)
+        self.whole = kw.get("whole")            # share: the fact of the whole
+        self.whole_from = kw.get("whole_from")  # share: the head claim of the list, when the whole is that
+        self.parts = kw.get("parts", [])        # sum: the part claims
+        self.complete = kw.get("complete", False)
+        self.other = kw.get("other")            # compare/difference: the other figure(s)
+        self.op = kw.get("op")                  # compare: < > =
+        self.loose = kw.get("loose", False)
+        self.sentence = kw.get("sentence", 0)
+        self.label = kw.get("label", "")        # the words that named the subject
+        self.kind_text = kw.get("kind_text", "")  # a staffing category ("行政编制")
+        self.flagged = False                    # reported wrong: what is computed from it is not reported
+
+    def __repr__(self):
+        return f"Claim({self.kind}, {self.fact}, {self.column or self.against}, {self.value}{self.unit})"
+
+    @property
+    def start(self) -> int:
+        return self.figure.start if self.figure is not None else 0
+
+    @property
+    def money(self) -> bool:
+        return self.unit in MONEY or self.unit in CURRENCY
+
+
+class Unread:
+    """A figure read as no claim, and why."""
+
+    __slots__ = ("figure", "why")
+
+    def __init__(self, figure: Token, why: str):
+        self.figure, self.why = figure, why
+
+
+class Reading:
+    __slots__ = ("claims", "unread", "text")
+
+    def __init__(self, text: str):
+        self.claims: list[Claim] = []
+        self.unread: list[Unread] = []
+        self.text = text
+
+
+class _Scope:
+    __slots__ = ("subject", "label", "blocked", "year", "column", "fresh")
+
+    def __init__(self):
+        self.subject: str | None = None     # the fact figures are about
+        self.label = ""                     # the words that named it
+        self.blocked = ""                   # another subject named (its words), or ""
+        self.year: int | None = None        # None: the report year
+        self.column: str | None = None
+        self.fresh = False                  # the subject was named in this sentence
+
+    def copy(self) -> "_Scope":
+        s = _Scope()
+        s.subject, s.label, s.blocked, s.year, s.column, s.fresh = \
+            self.subject, self.label, self.blocked, self.year, self.column, self.fresh
+        return s
+
+
+class _Lead:
+    """What the words since the last figure (within the clause) say."""
+
+    __slots__ = ("cmp", "base", "dir", "rate", "share", "whole", "exec", "exec_of", "exec_col", "diff", "op",
+                 "col", "year", "label", "unknown", "approx", "loose", "cause", "labels", "each", "other_fact",
+                 "kind_text")
+
+    def __init__(self):
+        self.cmp = False
+        self.base: str | None = None        # prior | budget | adjusted | other (another year)
+        self.dir = 0
+        self.rate = 0
+        self.share = False
+        self.whole: str | None = None
+        self.exec = False
+        self.exec_of = False
+        self.exec_col: str | None = None
+        self.diff = False
+        self.op: str | None = None
+        self.col: str | None = None
+        self.year: int | None = None
+        self.label: str | None = None
+        self.unknown = ""
+        self.approx = False
+        self.loose = False
+        self.cause = False
+        self.labels: list[tuple[str, str]] = []
+        self.each = False
+        self.other_fact = False
+        self.kind_text = ""
+
+
+class _List:
+    __slots__ = ("head", "parts", "depth", "marker")
+
+    def __init__(self, head: Claim, depth: int, marker: str):
+        self.head, self.parts, self.depth, self.marker = head, [], depth, marker
+
+
+def read_tokens(tokens: list[Token], text: str, year: int) -> Reading:
+    return _Reader(tokens, text, year).run()
+
+
+class _Reader:
+    def __init__(self, tokens: list[Token], text: str, year: int):
+        self.tokens, self.text, self.year = tokens, text, year
+        self.out = Reading(text)
+        self.stack = [_Scope()]
+        self.lead = _Lead()
+        self.sentence = 0
+        self.levels: list[Claim] = []        # this sentence's levels (for 其中, 占, 相差)
+        self.last_num: Token | None = None  # the figure before, in this clause
+        self.last_claim: Claim | None = None
+        self.changes: list[Claim] = []      # this sentence's stated changes (a rate may be of one)
+        self.bases: list[Claim] = []        # this sentence's stated bases
+        self.list: _List | None = None
+        self.pending_each: list[tuple[str, str]] = []
+        self.cursor = 0                     # end of the last token: gaps are unknown words
+        self.saved: list = []               # the lead before each open bracket
+        self.figures = 0                    # figures read so far
+
+    @property
+    def scope(self) -> _Scope:
+        return self.stack[-1]
+
+    def run(self) -> Reading:
+        for tok in self.tokens:
+            self._gap(tok.start)
+            if tok.kind == "punct":
+                self._punct(tok)
+            elif tok.kind == "year":
+                self._year(tok)
+            elif tok.kind == "word":
+                self._word(tok)
+            elif tok.kind == "num":
+                self._num(tok)
+            self.cursor = tok.end
+        self._end_sentence()
+        return self.out
+
+    # ---- bounds -----------------------------------------------------------------------------------
+    def _gap(self, start: int) -> None:
+        gap = self.text[self.cursor:start]
+        if any("\u4e00" <= ch <= "\u9fff" and ch not in FUNCTION for ch in gap):
+            self.lead.unknown = (self.lead.unknown + gap.strip())[-12:]
+
+    def _punct(self, tok: Token) -> None:
+        ch = tok.text
+        if ch in SENTENCE:
+            self._end_sentence()
+        elif ch in OPEN:
+            self.stack.append(self.scope.copy())
+            self.saved.append((self.lead, self.figures))
+            self.lead = _Lead()
+            self.last_num = None
+        elif ch in CLOSE:
+            if len(self.stack) > 1:
+                if self.list is not None and self.list.depth >= len(self.stack):
+                    self._end_list()
+                self.stack.pop()
+                lead, figures = self.saved.pop()
+                # "资产总额（净值）932.43万元": a bracket without figures is an aside; the words before it still lead
+                self.lead = lead if figures == self.figures else _Lead()
+            else:
+                self.lead = _Lead()
+            self.last_num = None
+        elif ch in CLAUSE or ch in ENUM:
+            labels = self.lead.labels if ch in ENUM else []
+            if ch in "；;" and self.scope.blocked:
+                self.scope.blocked = ""
+            self.lead = _Lead()
+            self.lead.labels = labels            # "人员经费、公用经费分别为…": labels gathered across 、
+            if ch not in ENUM:
+                self.last_num = None
+
+    def _end_sentence(self) -> None:
+        self._end_list()
+        self._end_each()
+        while len(self.stack) > 1:
+            self.stack.pop()
+        self.saved = []
+        s = self.scope
+        s.year, s.column, s.fresh = None, None, False
+        self.lead = _Lead()
+        self.sentence += 1
+        self.levels, self.changes, self.bases = [], [], []
+        self.last_num, self.last_claim = None, None
+
+    # ---- words ------------------------------------------------------------------------------------
+    def _year(self, tok: Token) -> None:
+        lead = self.lead
+        if lead.cmp:
+            lead.base = "prior" if tok.value == self.year - 1 else "this" if tok.value == self.year else "other"
+            return
+        lead.year = tok.value
+        self.scope.year = tok.value
+        if self.list is not None and self.list.parts:
+            self._end_list()           # "；截至2023年底，…": a new statement, not another item
+
+    def _word(self, tok: Token) -> None:
+        lead, scope = self.lead, self.scope
+        means = dict(tok.means)
+        if self.last_num is not None and tok.start - self.last_num.end <= 1 and "approx_after" in means:
+            self._retract(self.last_num, "数字后有“余”“左右”等，是约数")
+        if "other" in means and "fact" not in means:
+            scope.blocked, scope.subject, scope.label = tok.text, None, ""
+            lead.label = None
+            if lead.share:
+                lead.other_fact = True
+            return
+        if "self" in means or "handover" in means:
+            scope.blocked = ""
+            return
+        if "fact" in means or "whole" in means:
+            fact = means.get("fact")
+            if lead.share:
+                lead.whole = means.get("whole") or fact
+                return
+            if lead.cmp or lead.op or lead.diff:
+                lead.other_fact = True           # "支出比收入少…": a comparison of two facts
+                return
+            if scope.blocked:
+                return                           # "全县各部门收入": still the other subject's
+            if fact is None:
+                return
+            scope.subject, scope.label, scope.fresh = fact, tok.text, True
+            lead.label, lead.unknown = fact, ""
+            # a new subject starts its own column: named in the label ("预算收入"), right before it
+            # ("年初预算收入"), or, in a 其中 list, the head's
+            in_list = self.list is not None and self.list.head.column not in (None, "prior")
+            scope.column = means.get("col") or lead.col or (self.list.head.column if in_list else None)
+            lead.col = scope.column
+            lead.kind_text = tok.text if fact == "department.staffing.posts" else ""
+            lead.labels.append((fact, tok.text))
+            return
+        if "col" in means:
+            col = means["col"]
+            if lead.cmp:
+                lead.base = col
+            elif lead.share or lead.exec_of:
+                lead.exec_col = col
+            else:
+                lead.col = col
+                scope.column = col
+            return
+        if "prior_year" in means:
+            if tok.text in ("同比",) or lead.cmp:
+                lead.cmp, lead.base = True, "prior"
+            else:
+                lead.year = self.year - 1
+                scope.year = self.year - 1
+            return
+        if "this_year" in means:
+            if not lead.cmp:
+                lead.year = self.year
+                scope.year = self.year
+            return
+        if "compare_to" in means:
+            lead.cmp = True
+            if tok.text == "同比":
+                lead.base = "prior"
+            return
+        for key, attr, value in (("up", "dir", 1), ("down", "dir", -1), ("rate_up", "rate", 1),
+                                 ("rate_down", "rate", -1)):
+            if key in means:
+                setattr(lead, attr, value)
+                return
+        if "flat" in means:
+            self._flat(tok)
+            return
+        if "loose" in means:
+            lead.loose = True
+        elif "share" in means:
+            lead.share = True
+        elif "execution" in means:
+            lead.exec = True
+        elif "execution_of" in means:
+            lead.exec_of = True
+        elif "difference" in means:
+            lead.diff = True
+        elif "less" in means or "more" in means or "equal" in means:
+            lead.op = "<" if "less" in means else ">" if "more" in means else "="
+        elif "list" in means:
+            self._start_list(tok.text)
+        elif "each" in means:
+            self._start_each()
+        elif "cause" in means:
+            self._end_list()
+            scope.subject, scope.label = None, ""
+            lead.cause = True
+        elif "approx_before" in means:
+            lead.approx = True
+
+    # ---- figures ----------------------------------------------------------------------------------
+    def _num(self, tok: Token) -> None:
+        self.figures += 1
+        lead, scope = self.lead, self.scope
+        previous, self.last_num = self.last_num, tok
+        self.lead = _Lead()
+        self.lead.labels = lead.labels if self.pending_each else []
+        unit = tok.unit
+        if lead.approx:
+            return self._unread(tok, "数字前有“约”“近”等，是约数")
+        if unit in ("个百分点", "百分点", "‰", "倍", ""):
+            return self._unread(tok, "百分点、倍数或没有单位的数不核对" if unit else "没有单位")
+        if self.pending_each:
+            return self._each(tok, lead)
+        money = unit in MONEY or unit in CURRENCY
+        if unit == "%":
+            return self._percent(tok, lead, scope)
+        if lead.diff and money:
+            return self._difference(tok)
+        if lead.op and previous is not None:
+            self._compare(tok, previous, lead.op)
+        if lead.dir and money:
+            return self._change(tok, lead, scope)
+        if lead.cmp and lead.base and money and not lead.other_fact:
+            return self._stated_base(tok, lead, scope)
+        if money or unit in COUNTS:
+            return self._level(tok, lead, scope)
+        self._unread(tok, "单位不是金额、人数或百分数")
+
+    def _subject(self, lead: _Lead, scope: _Scope, tok: Token) -> str | None:
+        """The fact a figure is about, if certain; else None (and the figure is left unread)."""
+        if scope.blocked:
+            self._unread(tok, f"说的是别的主体（“{scope.blocked}”）")
+            return None
+        if lead.other_fact:
+            self._unread(tok, "比较的是两个事实，不是一个事实的增减")
+            return None
+        if lead.unknown and not lead.label:
+            self._unread(tok, f"前面的“{lead.unknown}”不在词表中，说的可能是别的")
+            return None
+        if scope.subject is None:
+            self._unread(tok, "没有说明是哪一项收支")
+            return None
+        return scope.subject
+
+    def _level(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        lst = self.list
+        in_list = lst is not None and lst.depth <= len(self.stack) and (
+            tok.unit == lst.head.unit or (tok.unit in MONEY and lst.head.unit in MONEY))
+        if in_list and lst is not None and lead.label and lst.head.fact and not scope.blocked \
+                and not within(lst.head.fact, lead.label):
+            self._end_list()           # a figure of a fact outside the head: the list is over
+            in_list, lst = False, None
+        claim = None
+        if not lead.label and not in_list and not (lead.col or lead.year) and not (
+                scope.fresh and lead.unknown == "" and self.last_claim is None):
+            # a figure with no words of its own: only the first after a subject is that subject's
+            self._unread(tok, "前面没有称呼或口径词，说的是什么不确定")
+        else:
+            fact = self._subject(lead, scope, tok) if (lead.label or not in_list) else None
+            if fact is not None:
+                claim = self._fact_level(tok, lead, scope, fact)
+        if claim is not None:
+            self.out.claims.append(claim)
+        else:
+            # a figure of another subject or of none: still a head or a part of a 其中 list, whose
+            # sum the text itself states
+            claim = Claim("level", tok, None, sentence=self.sentence)
+        if in_list and lst is not None:
+            lst.parts.append(claim)
+        else:
+            self.levels.append(claim)
+        self.last_claim = claim
+
+    def _fact_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str) -> Claim | None:
+        year = lead.year if lead.year is not None else scope.year
+        if year not in (None, self.year, self.year - 1):
+            self._unread(tok, f"说的是{year}年的数，事实文件只有本年和上年")
+        elif tok.unit in COUNTS and not fact.startswith("department.staffing"):
+            self._unread(tok, "人数、个数只核对人员编制")
+        elif tok.unit in MONEY and fact.startswith("department.staffing"):
+            self._unread(tok, "人员编制不是金额")
+        else:
+            column = "prior" if year == self.year - 1 else (lead.col or scope.column or "final")
+            kind = "count" if tok.unit in COUNTS else ("prior" if column == "prior" else "level")
+            return Claim(kind, tok, fact, column=column, sentence=self.sentence, label=scope.label,
+                         kind_text=lead.kind_text)
+        return None
+
+    def _stated_base(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        """"比上年同期1821.6万元增长…": the figure after 比上年 is last year's."""
+        fact = self._subject(lead, scope, tok)
+        if fact is None or lead.base not in ("prior", "budget", "adjusted"):
+            if fact is not None:
+                self._unread(tok, "比较的基数不是上年或预算")
+            return
+        claim = Claim("prior" if lead.base == "prior" else "level", tok, fact, column=lead.base,
+                      sentence=self.sentence, label=scope.label)
+        self.out.claims.append(claim)
+        self.bases.append(claim)
+
+    def _change(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        fact = self._subject(lead, scope, tok)
+        if fact is None:
+            return
+        if lead.base in ("other", "this"):
+            return self._unread(tok, "与本年、上年以外的年份比较")
+        claim = Claim("change", tok, fact, against=lead.base, value=tok.value * lead.dir, sentence=self.sentence,
+                      of=self._level_of(fact), label=scope.label)
+        self.out.claims.append(claim)
+        self.changes.append(claim)
+        self.last_claim = claim
+
+    def _percent(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        if lead.share and not lead.exec_col and not lead.other_fact:
+            return self._share(tok, lead)
+        if lead.exec or (lead.exec_of and lead.exec_col) or (lead.share and lead.exec_col):
+            return self._execution(tok, lead, scope)
+        if lead.rate or lead.dir:
+            fact = self._subject(lead, scope, tok)
+            if fact is None:
+                return
+            if lead.base in ("other", "this"):
+                return self._unread(tok, "与本年、上年以外的年份比较")
+            sign = lead.rate or lead.dir
+            change = next((c for c in reversed(self.changes) if c.fact == fact), None)
+            base = next((b for b in reversed(self.bases) if b.fact == fact), None)
+            against = lead.base or (change.against if change else None) or \
+                (("prior" if base.column == "prior" else base.column) if base else None)
+            claim = Claim("rate", tok, fact, against=against, value=tok.value * sign, sentence=self.sentence,
+                          of=self._level_of(fact), change=change, base=base, label=scope.label)
+            self.out.claims.append(claim)
+            return
+        self._unread(tok, "百分数前没有说明是增幅、占比还是执行率")
+
+    def _share(self, tok: Token, lead: _Lead) -> None:
+        part = self.last_claim if self.last_claim is not None and self.last_claim.kind in ("level", "prior") \
+            and self.last_claim.money else None
+        if part is None:
+            return self._unread(tok, "占比前没有可核对的金额")
+        whole_from = None
+        if lead.whole is None:
+            if self.list is not None and part in self.list.parts:
+                whole_from = self.list.head
+            else:
+                return self._unread(tok, "没有说明占的是哪个总数")
+        self.out.claims.append(Claim("share", tok, part.fact, of=part, whole=lead.whole, whole_from=whole_from,
+                                     column=part.column, sentence=self.sentence))
+
+    def _execution(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        if scope.blocked:
+            return self._unread(tok, f"说的是别的主体（“{scope.blocked}”）")
+        if lead.unknown and not lead.label:
+            return self._unread(tok, f"前面的“{lead.unknown}”不在词表中，说的可能是别的")
+        fact = scope.subject or "finance.expenditure.current"     # 预算执行率 alone: the department's spending
+        self.out.claims.append(Claim("execution", tok, fact, column=lead.exec_col, sentence=self.sentence,
+                                     label=scope.label or "部门支出", of=self._level_of(fact)))
+
+    def _difference(self, tok: Token) -> None:
+        if len(self.levels) < 2:
+            return self._unread(tok, "差额前没有两个金额")
+        a, b = self.levels[-2], self.levels[-1]
+        self.out.claims.append(Claim("difference", tok, None, other=(a, b), sentence=self.sentence))
+
+    def _compare(self, tok: Token, previous: Token, op: str) -> None:
+        if previous.unit in MONEY and tok.unit in MONEY:
+            self.out.claims.append(Claim("compare", tok, None, other=previous, op=op, sentence=self.sentence))
+
+    def _flat(self, tok: Token) -> None:
+        lead, scope = self.lead, self.scope
+        if scope.blocked or scope.subject is None or (lead.unknown and not lead.label) or lead.other_fact:
+            return
+        if lead.base in ("other", "this"):
+            return
+        self.out.claims.append(Claim("flat", tok, scope.subject, against=lead.base or "prior", value=None,
+                                     unit="", loose=lead.loose, sentence=self.sentence, label=scope.label,
+                                     of=self._level_of(scope.subject)))
+
+    def _level_of(self, fact: str) -> Claim | None:
+        return next((c for c in reversed(self.levels) if c.fact == fact and c.kind == "level"), None)
+
+    # ---- lists ------------------------------------------------------------------------------------
+    def _start_list(self, marker: str) -> None:
+        head = self.last_claim
+        self._end_list()
+        if head is None or head.kind not in ("level", "prior", "count") or head.sentence != self.sentence:
+            return
+        self.list = _List(head, len(self.stack), marker)
+        self.lead.labels = []
+
+    def _end_list(self) -> None:
+        lst, self.list = self.list, None
+        if lst is None or len(lst.parts) < 2:
+            return
+        self.out.claims.append(Claim("sum", lst.head.figure, lst.head.fact, parts=lst.parts,
+                                     sentence=lst.head.sentence, of=lst.head))
+
+    def _start_each(self) -> None:
+        labels = [x for x in self.lead.labels]
+        if len(labels) >= 2 and not self.scope.blocked:
+            self.pending_each = labels
+
+    def _each(self, tok: Token, lead: _Lead) -> None:
+        fact, label = self.pending_each.pop(0)
+        if tok.unit in MONEY and not fact.startswith("department.staffing"):
+            year = self.scope.year
+            column = "prior" if year == self.year - 1 else (self.scope.column or "final")
+            if year in (None, self.year, self.year - 1):
+                self.out.claims.append(Claim("prior" if column == "prior" else "level", tok, fact, column=column,
+                                             sentence=self.sentence, label=label))
+        elif tok.unit in COUNTS and fact.startswith("department.staffing"):
+            self.out.claims.append(Claim("count", tok, fact, sentence=self.sentence, label=label,
+                                         kind_text=label if fact == "department.staffing.posts" else ""))
+        else:
+            self._unread(tok, "“分别为”后的数与前面的称呼对不上")
+
+    def _end_each(self) -> None:
+        self.pending_each = []
+
+    # ---- unread -----------------------------------------------------------------------------------
+    def _unread(self, tok: Token, why: str) -> None:
+        self.out.unread.append(Unread(tok, why))
+
+    def _retract(self, tok: Token, why: str) -> None:
+        kept = [c for c in self.out.claims if c.figure is not tok]
+        if len(kept) != len(self.out.claims):
+            self.out.claims = kept
+            self.levels = [c for c in self.levels if c.figure is not tok]
+            if self.list is not None:
+                self.list.parts = [c for c in self.list.parts if c.figure is not tok]
+            self._unread(tok, why)

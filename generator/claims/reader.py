@@ -1,0 +1,98 @@
+"""The claim reader's entry point: a vocabulary made into a matcher (`Lexicon`), and `read`."""
+from __future__ import annotations
+
+import re
+
+from .grammar import Reading, read_tokens
+from .lexicon import NotFinite, spellings, trie_pattern
+from .tokens import compile_tokenizer, tokenize
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+# names of budgets by fund, not columns: "一般公共预算财政拨款收入" says nothing of 年初 or 决算
+_FUND_BUDGETS = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算")
+
+
+def _embedded_column(word: str, columns: dict) -> str | None:
+    for fund in _FUND_BUDGETS:
+        word = word.replace(fund, "")
+    best = max((w for w in columns if w in word), key=len, default=None)
+    if best is not None:
+        return columns[best]
+    if "决算" in word:
+        return "final"
+    if "预算" in word:
+        return "budget"
+    return None
+
+
+class Lexicon:
+    """Every spelling of every word of a vocabulary, with what it means, in one linear-time matcher.
+    Where two entries spell the same text, the first (a county's before the built-in) wins its class."""
+
+    def __init__(self, voc):
+        means: dict[str, list] = {}
+
+        def add(pattern: str, what: str, value) -> None:
+            try:
+                words = spellings(pattern)
+            except NotFinite:          # refused when the file was read; nothing to add
+                return
+            for w in words:
+                have = means.setdefault(w, [])
+                if not any(k == what for k, _ in have):
+                    have.append((what, value))
+
+        columns: dict[str, str] = {}
+        for col, pattern in voc.columns:
+            try:
+                for w in spellings(pattern):
+                    columns.setdefault(w, col)
+            except NotFinite:
+                pass
+        for pattern, fact in voc.facts:
+            add(pattern, "fact", fact)
+            try:
+                words = spellings(pattern)
+            except NotFinite:
+                continue
+            for w in words:        # "预算收入": the label names its column too
+                col = _embedded_column(w, columns)
+                if col and not any(k == "col" for k, _ in means[w]):
+                    means[w].append(("col", col))
+        for pattern, fact in voc.shares:
+            add(pattern, "whole", fact)
+        for col, pattern in voc.columns:
+            add(pattern, "col", col)
+        for pattern in voc.others:
+            add(pattern, "other", None)
+        for cls, pattern in voc.words:
+            add(pattern, cls, None)
+        self.meanings = {w: tuple(m) for w, m in means.items()}
+        self.tokenizer: re.Pattern = compile_tokenizer(trie_pattern(self.meanings))
+        before: set[str] = set()
+        for pattern in voc.before:
+            try:
+                before |= spellings(pattern)
+            except NotFinite:
+                pass
+        self.before = before
+        self.before_max = max((len(w) for w in before), default=0)
+
+    def allowed_before(self, text: str, start: int) -> bool:
+        for k in range(1, self.before_max + 1):
+            if k <= start and text[start - k:start] in self.before:
+                return True
+        return False
+
+    def tokens(self, text: str):
+        return tokenize(text, self.tokenizer, self.meanings, self.allowed_before, _is_han)
+
+
+def read(text: str, voc, year: int) -> Reading:
+    """The claims one text makes (see grammar.py), and the figures it leaves unread, with why."""
+    lex = voc.lexicon
+    return read_tokens(lex.tokens(text), text, year)
