@@ -126,7 +126,9 @@ def _nested_repeat(text: str) -> bool:
 
 
 # Facts that are a list of categories: a label names the category ("行政编制"), matched at check time.
-LIST_FACTS = {"department.staffing.posts"}
+LIST_FACTS = {"department.staffing.posts", "department.staffing.others",
+              # 财政拨款支出: 本年支出合计 when every yuan came from 财政拨款, else not a fact of the file
+              "finance.expenditure.fiscal"}
 
 
 class FactPath(Text):
@@ -188,7 +190,8 @@ WORD_CLASSES = {
     "loose": "大致（“基本持平”不核对）", "rate_up": "增幅", "rate_down": "降幅", "share": "占、比重",
     "execution": "执行率、完成率", "execution_of": "完成（“完成年初预算的…%”）", "difference": "差额、相差",
     "less": "小于", "more": "大于", "equal": "等于", "list": "其中、包括", "each": "分别为",
-    "cause": "原因（其后的数不归前面的主体）", "approx_before": "约数（数字前）", "approx_after": "约数（数字后）",
+    "cause": "原因（其后的数不归前面的主体）", "to_level": "增加到、降至（其后是本年的数）",
+    "total": "合计（前面各数之和）", "partial": "一年中的一段时间（其中的数不是全年数）", "approx_before": "约数（数字前）", "approx_after": "约数（数字后）",
 }
 
 

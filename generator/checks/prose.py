@@ -56,6 +56,8 @@ def _stated(reading) -> set:
     for c in reading.claims:
         if not c.fact:
             continue
+        fact = "finance.expenditure.current" if c.fact == "finance.expenditure.fiscal" else c.fact
+        c = _Alias(c, fact)
         if c.kind in ("level", "prior") and c.column:
             out.add(f"{c.fact}.{c.column}" if c.fact in AMOUNT_PATHS else c.fact)
         elif c.kind in ("change", "rate") and c.fact in AMOUNT_PATHS:
@@ -65,6 +67,16 @@ def _stated(reading) -> set:
         elif c.kind == "count":
             out.add(c.fact)
     return out
+
+
+class _Alias:
+    """A claim seen under another fact path (财政拨款支出 mentions 本年支出合计)."""
+
+    def __init__(self, claim, fact):
+        self._claim, self.fact = claim, fact
+
+    def __getattr__(self, name):
+        return getattr(self._claim, name)
 
 
 def _references(text: str) -> set:
@@ -94,6 +106,13 @@ class Checker:
         """A fact's value in `unit`: the column of an amounts row, or a single figure (this year)."""
         if fact is None or unit in CURRENCY:
             return None
+        if fact == "finance.expenditure.fiscal":
+            # 财政拨款支出 is 本年支出合计 only when all income came from 财政拨款
+            other = self.view.value("finance.income.other.final")
+            fiscal, current = self.view.value("finance.income.fiscal.final"), self.view.value("finance.income.current.final")
+            if (other or 0) != 0 or fiscal is None or current is None or fiscal != current:
+                return None
+            fact = "finance.expenditure.current"
         if fact in AMOUNT_PATHS:
             if column is None:
                 return None
@@ -112,9 +131,10 @@ class Checker:
         staffing = self.report.get("department.staffing")
         if staffing is None:
             return None
-        if claim.fact == "department.staffing.posts":
-            kinds = [p for p in staffing.posts or [] if p.kind and (p.kind in claim.kind_text or claim.kind_text
-                                                                      .startswith(p.kind[:2]))]
+        if claim.fact in ("department.staffing.posts", "department.staffing.others"):
+            rows = staffing.posts if claim.fact.endswith("posts") else staffing.others
+            kinds = [p for p in rows or [] if p.kind and (p.kind in claim.kind_text or claim.kind_text in p.kind
+                                                          or claim.kind_text[:2] == p.kind[:2])]
             return Decimal(kinds[0].count) if len(kinds) == 1 else None
         if claim.fact == "department.staffing.posts_total":
             if staffing.posts_total is not None:
@@ -144,14 +164,23 @@ class Checker:
         for c in sorted(reading.claims, key=lambda c: order[c.kind]):
             getattr(self, "_" + c.kind)(c)
 
+    def _label(self, fact: str, column: str | None) -> str:
+        if fact == "finance.expenditure.fiscal":
+            fact = "finance.expenditure.current"
+        return fact_label(f"{fact}.{column}" if fact in AMOUNT_PATHS else fact, self.report)
+
     def _level(self, c: Claim) -> None:
-        value = self.fact(c.fact, c.column, c.unit)
-        label = fact_label(f"{c.fact}.{c.column}" if c.fact in AMOUNT_PATHS else c.fact, self.report)
-        if value is None:
+        candidates = [(f, self.fact(f, c.column, c.unit)) for f in (c.fact, *c.alts)]
+        known = [(f, v) for f, v in candidates if v is not None]
+        label = self._label(c.fact, c.column)
+        if not known:
             return self.skip(c, f"事实文件没有 {label}")
-        if same_figure(abs(c.value), value):
-            return self.ok(c, f"{label} = {fmt(value)}{c.unit}")
-        path = f"{c.fact}.{c.column}" if c.fact in AMOUNT_PATHS else c.fact
+        for f, value in known:
+            if same_figure(abs(c.value), value):
+                return self.ok(c, f"{self._label(f, c.column)} = {fmt(value)}{c.unit}")
+        fact, value = known[0]
+        label = self._label(fact, c.column)
+        path = f"{fact}.{c.column}" if fact in AMOUNT_PATHS else fact
         self.error("PROSE-PRIOR" if c.column == "prior" else "PROSE-FACT", c,
                    f"正文“…{self.quote(c)}”与事实不符：{label} 为 {fmt(value)}{c.unit}（差 {fmt(abs(c.value) - value)}）。",
                    stated=abs(c.value), fact=value, uses={path}, about=f"正文“…{self.quote(c, 8)}”")
@@ -245,7 +274,10 @@ class Checker:
         part = c.of
         if part is None or part.flagged:
             return self.skip(c, "占比的分子已报错")
-        part_wan = abs(part.value) * MONEY[part.unit] if part.unit in MONEY else None
+        if part.figure is None:         # "流动资产占资产总额的36.94%": the part is a fact
+            part_wan = self.fact(part.fact, part.column, "万元")
+        else:
+            part_wan = abs(part.value) * MONEY[part.unit] if part.unit in MONEY else None
         if c.whole_from is not None:
             if c.whole_from.flagged or c.whole_from.unit not in MONEY:
                 return self.skip(c, "总数已报错")
@@ -259,8 +291,11 @@ class Checker:
         share = part_wan / whole * 100
         if abs(share - c.value) <= half_unit(c.value):
             return self.ok(c, f"{fmt(part_wan)} ÷ {whole_zh} {fmt(whole)} = {fmt(share, 2)}%")
-        self.error("PROSE-SHARE", c, f"正文“…{self.text[max(0, part.start - 8):c.figure.end]}”：{fmt(abs(part.value))}"
-                   f"{part.unit} ÷ {whole_zh} {fmt(whole)}万元 = {fmt(share, 2)}%，与写明的 {fmt(c.value)}% 不符。",
+        start = part.start if part.figure is not None else c.start - 16
+        named = f"{fmt(abs(part.value))}{part.unit}" if part.figure is not None else \
+            f"{self._label(part.fact, part.column)} {fmt(part_wan)}万元"
+        self.error("PROSE-SHARE", c, f"正文“…{self.text[max(0, start - 8):c.figure.end]}”：{named} ÷ {whole_zh} "
+                   f"{fmt(whole)}万元 = {fmt(share, 2)}%，与写明的 {fmt(c.value)}% 不符。",
                    stated=c.value, computed=share)
 
     def _execution(self, c: Claim) -> None:
@@ -286,6 +321,17 @@ class Checker:
                    about=f"正文“…{self.quote(c, 8)}”")
 
     def _difference(self, c: Claim) -> None:
+        if c.other is None:             # one fact, two columns: "与年初预算数差额3.46万元"
+            x, y = self.fact(c.fact, c.column, c.unit), self.fact(c.fact, c.against, c.unit)
+            if x is None or y is None:
+                return self.skip(c, "事实文件没有两个口径的数")
+            diff = abs(x - y)
+            if sum_consistent(abs(c.value), [diff]):
+                return self.ok(c, f"|{fmt(x)} − {fmt(y)}| = {fmt(diff)}{c.unit}")
+            label = self._label(c.fact, None)
+            return self.error("PROSE-DIFF", c, f"正文“…{self.quote(c, 30)}”：{label} {_COLUMN_ZH.get(c.column, '')} "
+                              f"{fmt(x)} 与{_COLUMN_ZH[c.against]} {fmt(y)} 相差 {fmt(diff)}{c.unit}，与写明的 "
+                              f"{fmt(abs(c.value))}{c.unit} 不符。", stated=abs(c.value), computed=diff)
         a, b = c.other
         if a.flagged or b.flagged or a.unit not in MONEY or b.unit not in MONEY or c.unit not in MONEY:
             return self.skip(c, "两个金额中有已报错的")
@@ -301,6 +347,18 @@ class Checker:
 
     def _compare(self, c: Claim) -> None:
         a = c.other
+        if a.flagged:
+            return self.skip(c, "比较的数已报错")
+        if c.fact is not None:          # "776.17万元，超过调整预算": against the fact's column
+            y = self.fact(c.fact, c.column, "万元")
+            if y is None or a.unit not in MONEY:
+                return self.skip(c, "事实文件没有比较的数")
+            x = abs(a.value) * MONEY[a.unit]
+            what = _COLUMN_ZH.get(c.column, "")
+            if {"<": x < y, ">": x > y, "=": x == y}[c.op]:
+                return self.ok(c, f"{fmt(x)} {c.op} {what} {fmt(y)}")
+            return self.error("PROSE-COMPARE", c, f"正文“…{self.quote(c, 12)}…{_OP_ZH[c.op]}{what}”不成立："
+                              f"{what}为 {fmt(y)}万元。", stated=a.value)
         x, y = abs(a.value) * MONEY[a.unit], abs(c.value) * MONEY[c.unit]
         holds = {"<": x < y, ">": x > y, "=": x == y}[c.op]
         if holds:
@@ -324,7 +382,7 @@ class Checker:
 
     def _sum(self, c: Claim) -> None:
         head, parts = c.of, c.parts
-        if head.flagged or any(p.flagged for p in parts):
+        if head.flagged or any(p.flagged for p in parts) or head.figure is None:
             return self.skip(c, "其中有已报错的数")
         unit = head.unit
         if any((p.unit in MONEY) != (unit in MONEY) or (unit not in MONEY and p.unit != unit) for p in parts):
@@ -334,7 +392,7 @@ class Checker:
         exact = unit in COUNTS
         s = sum(values, Decimal(0))
         named = {p.fact for p in parts}
-        complete = self._complete(head.fact, named)
+        complete = c.complete or self._complete(head.fact, named)
         terms = " + ".join(fmt(v) for v in values)
         if exact:
             fits = s == total if complete else s <= total

@@ -15,6 +15,8 @@ recorded as unread with the reason — `mkreport explain` shows both.
 """
 from __future__ import annotations
 
+import re
+
 from ..derive import AMOUNT_SUMS
 from .tokens import CLAUSE, CLOSE, COUNTS, CURRENCY, ENUM, MONEY, OPEN, SENTENCE, Token
 
@@ -61,7 +63,7 @@ class Claim:
 
     __slots__ = ("kind", "figure", "fact", "column", "against", "value", "unit", "of", "base", "change",
                  "whole", "whole_from", "parts", "complete", "other", "op", "loose", "sentence", "flagged",
-                 "label", "kind_text")
+                 "label", "kind_text", "alts")
 
     def __init__(self, kind: str, figure: Token | None, fact: str | None = None, **kw):
         self.kind, self.figure, self.fact = kind, figure, fact
@@ -82,6 +84,7 @@ class Claim:
         self.sentence = kw.get("sentence", 0)
         self.label = kw.get("label", "")        # the words that named the subject
         self.kind_text = kw.get("kind_text", "")  # a staffing category ("行政编制")
+        self.alts = kw.get("alts", ())          # other facts the same words may name (either may hold)
         self.flagged = False                    # reported wrong: what is computed from it is not reported
 
     def __repr__(self):
@@ -115,20 +118,23 @@ class Reading:
 
 
 class _Scope:
-    __slots__ = ("subject", "label", "blocked", "year", "column", "fresh")
+    __slots__ = ("subject", "alts", "label", "blocked", "year", "column", "fresh", "base", "partial")
 
     def __init__(self):
         self.subject: str | None = None     # the fact figures are about
+        self.alts: tuple = ()               # other facts its words may name
         self.label = ""                     # the words that named it
         self.blocked = ""                   # another subject named (its words), or ""
         self.year: int | None = None        # None: the report year
         self.column: str | None = None
         self.fresh = False                  # the subject was named in this sentence
+        self.base: str | None = None        # "与2021年相比，…": a base named in an earlier clause
+        self.partial = ""                   # "1-6月": the sentence is about part of the year
 
     def copy(self) -> "_Scope":
         s = _Scope()
-        s.subject, s.label, s.blocked, s.year, s.column, s.fresh = \
-            self.subject, self.label, self.blocked, self.year, self.column, self.fresh
+        for name in self.__slots__:
+            setattr(s, name, getattr(self, name))
         return s
 
 
@@ -136,32 +142,35 @@ class _Lead:
     """What the words since the last figure (within the clause) say."""
 
     __slots__ = ("cmp", "base", "dir", "rate", "share", "whole", "exec", "exec_of", "exec_col", "diff", "op",
-                 "col", "year", "label", "unknown", "approx", "loose", "cause", "labels", "each", "other_fact",
-                 "kind_text")
+                 "op_target", "col", "year", "label", "unknown", "approx", "loose", "cause", "labels", "other_fact",
+                 "kind_text", "to_level", "total", "figure")
 
     def __init__(self):
-        self.cmp = False
-        self.base: str | None = None        # prior | budget | adjusted | other (another year)
-        self.dir = 0
-        self.rate = 0
-        self.share = False
-        self.whole: str | None = None
-        self.exec = False
-        self.exec_of = False
+        self.cmp = False                    # 较 / 比 / 同比 / 与 … 相比
+        self.base: str | None = None        # the base named: prior | budget | adjusted | other | this
+        self.dir = 0                        # 增加 +1, 减少 −1
+        self.rate = 0                       # 增幅 +1, 降幅 −1
+        self.share = False                  # 占 / 比重
+        self.whole: str | None = None       # the whole named after 占
+        self.exec = False                   # 执行率 / 完成率
+        self.exec_of = False                # 完成 / 为 (… 年初预算的)
         self.exec_col: str | None = None
-        self.diff = False
-        self.op: str | None = None
+        self.diff = False                   # 相差 / 差额
+        self.op: str | None = None          # 小于 / 大于 / 等于
+        self.op_target: str | None = None   # "超过调整预算": the column compared with
         self.col: str | None = None
         self.year: int | None = None
-        self.label: str | None = None
-        self.unknown = ""
+        self.label: str | None = None       # the fact a label in this lead named
+        self.unknown = ""                   # words not in the vocabulary
         self.approx = False
         self.loose = False
         self.cause = False
         self.labels: list[tuple[str, str]] = []
-        self.each = False
         self.other_fact = False
         self.kind_text = ""
+        self.to_level = False               # 增加到 / 降至
+        self.total = False                  # 合计
+        self.figure = False                 # a figure was read in this clause
 
 
 class _List:
@@ -175,6 +184,9 @@ def read_tokens(tokens: list[Token], text: str, year: int) -> Reading:
     return _Reader(tokens, text, year).run()
 
 
+_PARTIAL_MONTHS = re.compile(r"([0-9]{1,2})\s?[-—～~至到]\s?([0-9]{1,2})\s?月|([0-9]{1,2})\s?月(?:份)?(?:底|末|[0-9]{1,2}\s?日)?")
+
+
 class _Reader:
     def __init__(self, tokens: list[Token], text: str, year: int):
         self.tokens, self.text, self.year = tokens, text, year
@@ -182,16 +194,18 @@ class _Reader:
         self.stack = [_Scope()]
         self.lead = _Lead()
         self.sentence = 0
-        self.levels: list[Claim] = []        # this sentence's levels (for 其中, 占, 相差)
-        self.last_num: Token | None = None  # the figure before, in this clause
+        self.levels: list[Claim] = []        # this sentence's levels (for 其中, 占, 相差, 合计)
+        self.last_money: Claim | None = None  # this sentence's last money figure read as a level
         self.last_claim: Claim | None = None
         self.changes: list[Claim] = []      # this sentence's stated changes (a rate may be of one)
         self.bases: list[Claim] = []        # this sentence's stated bases
         self.list: _List | None = None
         self.pending_each: list[tuple[str, str]] = []
+        self.each_claims: list[Claim] = []
         self.cursor = 0                     # end of the last token: gaps are unknown words
         self.saved: list = []               # the lead before each open bracket
         self.figures = 0                    # figures read so far
+        self.last_num: Token | None = None
 
     @property
     def scope(self) -> _Scope:
@@ -204,11 +218,14 @@ class _Reader:
                 self._punct(tok)
             elif tok.kind == "year":
                 self._year(tok)
+            elif tok.kind == "date":
+                self._date(tok)
             elif tok.kind == "word":
                 self._word(tok)
             elif tok.kind == "num":
                 self._num(tok)
             self.cursor = tok.end
+        self._end_clause()
         self._end_sentence()
         return self.out
 
@@ -221,6 +238,7 @@ class _Reader:
     def _punct(self, tok: Token) -> None:
         ch = tok.text
         if ch in SENTENCE:
+            self._end_clause()
             self._end_sentence()
         elif ch in OPEN:
             self.stack.append(self.scope.copy())
@@ -239,6 +257,7 @@ class _Reader:
                 self.lead = _Lead()
             self.last_num = None
         elif ch in CLAUSE or ch in ENUM:
+            self._end_clause()
             labels = self.lead.labels if ch in ENUM else []
             if ch in "；;" and self.scope.blocked:
                 self.scope.blocked = ""
@@ -247,18 +266,25 @@ class _Reader:
             if ch not in ENUM:
                 self.last_num = None
 
+    def _end_clause(self) -> None:
+        lead, scope = self.lead, self.scope
+        if lead.op and lead.op_target and not lead.figure:
+            self._compare_fact(lead)             # "基本支出776.17万元，超过调整预算。"
+        if lead.cmp and lead.base and not lead.figure:
+            scope.base = lead.base               # "与2021年相比，…下降21.35%": the base holds on
+
     def _end_sentence(self) -> None:
         self._end_list()
-        self._end_each()
+        self.pending_each = []
         while len(self.stack) > 1:
             self.stack.pop()
         self.saved = []
         s = self.scope
-        s.year, s.column, s.fresh = None, None, False
+        s.year, s.column, s.fresh, s.base, s.partial = None, None, False, None, ""
         self.lead = _Lead()
         self.sentence += 1
-        self.levels, self.changes, self.bases = [], [], []
-        self.last_num, self.last_claim = None, None
+        self.levels, self.changes, self.bases, self.each_claims = [], [], [], []
+        self.last_num, self.last_claim, self.last_money = None, None, None
 
     # ---- words ------------------------------------------------------------------------------------
     def _year(self, tok: Token) -> None:
@@ -271,13 +297,31 @@ class _Reader:
         if self.list is not None and self.list.parts:
             self._end_list()           # "；截至2023年底，…": a new statement, not another item
 
+    def _date(self, tok: Token) -> None:
+        """"1-6月" or "截至6月底": what follows is part of the year, not the year's figure."""
+        m = _PARTIAL_MONTHS.search(tok.text)
+        if m is None:
+            return
+        if m.group(1):
+            first, last = int(m.group(1)), int(m.group(2))
+            if (first, last) != (1, 12):
+                self.scope.partial = tok.text
+        elif m.group(3) and int(m.group(3)) != 12 and ("底" in tok.text or "末" in tok.text or "日" in tok.text):
+            self.scope.partial = tok.text
+
     def _word(self, tok: Token) -> None:
         lead, scope = self.lead, self.scope
-        means = dict(tok.means)
+        means: dict = {}
+        facts = []
+        for k, v in tok.means:
+            means.setdefault(k, v)
+            if k == "fact":
+                facts.append(v)
         if self.last_num is not None and tok.start - self.last_num.end <= 1 and "approx_after" in means:
             self._retract(self.last_num, "数字后有“余”“左右”等，是约数")
-        if "other" in means and "fact" not in means:
-            scope.blocked, scope.subject, scope.label = tok.text, None, ""
+            return
+        if "other" in means and not facts:
+            scope.blocked, scope.subject, scope.label, scope.alts = tok.text, None, "", ()
             lead.label = None
             if lead.share:
                 lead.other_fact = True
@@ -285,32 +329,18 @@ class _Reader:
         if "self" in means or "handover" in means:
             scope.blocked = ""
             return
-        if "fact" in means or "whole" in means:
-            fact = means.get("fact")
-            if lead.share:
-                lead.whole = means.get("whole") or fact
-                return
-            if lead.cmp or lead.op or lead.diff:
-                lead.other_fact = True           # "支出比收入少…": a comparison of two facts
-                return
-            if scope.blocked:
-                return                           # "全县各部门收入": still the other subject's
-            if fact is None:
-                return
-            scope.subject, scope.label, scope.fresh = fact, tok.text, True
-            lead.label, lead.unknown = fact, ""
-            # a new subject starts its own column: named in the label ("预算收入"), right before it
-            # ("年初预算收入"), or, in a 其中 list, the head's
-            in_list = self.list is not None and self.list.head.column not in (None, "prior")
-            scope.column = means.get("col") or lead.col or (self.list.head.column if in_list else None)
-            lead.col = scope.column
-            lead.kind_text = tok.text if fact == "department.staffing.posts" else ""
-            lead.labels.append((fact, tok.text))
-            return
+        if facts or "whole" in means:
+            return self._label(tok, means, facts)
         if "col" in means:
             col = means["col"]
+            if lead.op and not lead.figure:
+                lead.op_target = col
             if lead.cmp:
-                lead.base = col
+                if lead.base == "prior":
+                    # "较上年决算数": last year's final; "较上年年初预算": last year's budget, not in the file
+                    lead.base = "prior" if col == "final" else "other"
+                else:
+                    lead.base = col
             elif lead.share or lead.exec_of:
                 lead.exec_col = col
             else:
@@ -318,21 +348,26 @@ class _Reader:
                 scope.column = col
             return
         if "prior_year" in means:
-            if tok.text in ("同比",) or lead.cmp:
-                lead.cmp, lead.base = True, "prior"
+            if lead.op and not lead.figure:
+                lead.op_target = "prior"
+            if tok.text == "同比" or lead.cmp:
+                lead.cmp = True
+                lead.base = "other" if lead.base in ("budget", "adjusted") else "prior"
             else:
-                lead.year = self.year - 1
-                scope.year = self.year - 1
+                lead.year = scope.year = self.year - 1
             return
         if "this_year" in means:
             if not lead.cmp:
-                lead.year = self.year
-                scope.year = self.year
+                lead.year = scope.year = self.year
             return
         if "compare_to" in means:
             lead.cmp = True
             if tok.text == "同比":
                 lead.base = "prior"
+            return
+        if "to_level" in means:
+            lead.to_level = True
+            lead.year, scope.year = self.year, None
             return
         for key, attr, value in (("up", "dir", 1), ("down", "dir", -1), ("rate_up", "rate", 1),
                                  ("rate_down", "rate", -1)):
@@ -341,8 +376,7 @@ class _Reader:
                 return
         if "flat" in means:
             self._flat(tok)
-            return
-        if "loose" in means:
+        elif "loose" in means:
             lead.loose = True
         elif "share" in means:
             lead.share = True
@@ -354,16 +388,43 @@ class _Reader:
             lead.diff = True
         elif "less" in means or "more" in means or "equal" in means:
             lead.op = "<" if "less" in means else ">" if "more" in means else "="
+        elif "total" in means:
+            lead.total = True
         elif "list" in means:
             self._start_list(tok.text)
         elif "each" in means:
             self._start_each()
         elif "cause" in means:
             self._end_list()
-            scope.subject, scope.label = None, ""
             lead.cause = True
+        elif "partial" in means:
+            scope.partial = tok.text
         elif "approx_before" in means:
             lead.approx = True
+
+    def _label(self, tok: Token, means: dict, facts: list) -> None:
+        lead, scope = self.lead, self.scope
+        fact = facts[0] if facts else None
+        if lead.share:
+            lead.whole = means.get("whole") or fact
+            return
+        if lead.op or lead.diff or (lead.cmp and not lead.base):
+            lead.other_fact = True           # "支出比收入少…": a comparison of two facts
+            return
+        if scope.blocked or fact is None:
+            return                           # "全县各部门收入": still the other subject's
+        if lead.cmp and scope.subject is not None and fact != scope.subject:
+            lead.other_fact = True           # "较上年公用经费…" within a sentence about another fact
+            return
+        scope.subject, scope.alts, scope.label, scope.fresh = fact, tuple(facts[1:]), tok.text, True
+        lead.label, lead.unknown = fact, ""
+        # a new subject starts its own column: named in the label ("预算收入"), right before it
+        # ("年初预算收入"), or, in a 其中 list, the head's
+        in_list = self.list is not None and self.list.head.column not in (None, "prior")
+        scope.column = means.get("col") or lead.col or (self.list.head.column if in_list else None)
+        lead.col = scope.column
+        lead.kind_text = tok.text if fact in ("department.staffing.posts", "department.staffing.others") else ""
+        lead.labels.append((fact, tok.text))
 
     # ---- figures ----------------------------------------------------------------------------------
     def _num(self, tok: Token) -> None:
@@ -371,22 +432,29 @@ class _Reader:
         lead, scope = self.lead, self.scope
         previous, self.last_num = self.last_num, tok
         self.lead = _Lead()
+        self.lead.figure = True
         self.lead.labels = lead.labels if self.pending_each else []
+        if lead.base is None and lead.cmp is False and scope.base and (lead.dir or lead.rate):
+            lead.base, lead.cmp = scope.base, True
         unit = tok.unit
         if lead.approx:
             return self._unread(tok, "数字前有“约”“近”等，是约数")
         if unit in ("个百分点", "百分点", "‰", "倍", ""):
             return self._unread(tok, "百分点、倍数或没有单位的数不核对" if unit else "没有单位")
-        if self.pending_each:
-            return self._each(tok, lead)
         money = unit in MONEY or unit in CURRENCY
+        if lead.op and money:
+            self._compare(tok, lead)
+        if lead.total and money and not lead.label:
+            return self._total(tok)
+        if self.pending_each:
+            return self._each(tok)
+        if scope.partial and not (unit == "%" and (lead.share or lead.exec)):
+            return self._unread(tok, f"说的是一年中的一段时间（“{scope.partial}”），不是全年数")
         if unit == "%":
             return self._percent(tok, lead, scope)
         if lead.diff and money:
-            return self._difference(tok)
-        if lead.op and previous is not None:
-            self._compare(tok, previous, lead.op)
-        if lead.dir and money:
+            return self._difference(tok, lead, scope)
+        if lead.dir and money and not lead.to_level:
             return self._change(tok, lead, scope)
         if lead.cmp and lead.base and money and not lead.other_fact:
             return self._stated_base(tok, lead, scope)
@@ -405,10 +473,20 @@ class _Reader:
         if lead.unknown and not lead.label:
             self._unread(tok, f"前面的“{lead.unknown}”不在词表中，说的可能是别的")
             return None
+        if lead.cause and not lead.label:
+            self._unread(tok, "原因中的数没有自己的称呼")
+            return None
         if scope.subject is None:
             self._unread(tok, "没有说明是哪一项收支")
             return None
         return scope.subject
+
+    def _this_year(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
+        year = lead.year if lead.year is not None else scope.year
+        if year not in (None, self.year):
+            self._unread(tok, f"说的是{year}年的变化，不是本年的")
+            return False
+        return True
 
     def _level(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         lst = self.list
@@ -419,7 +497,7 @@ class _Reader:
             self._end_list()           # a figure of a fact outside the head: the list is over
             in_list, lst = False, None
         claim = None
-        if not lead.label and not in_list and not (lead.col or lead.year) and not (
+        if not lead.label and not in_list and not (lead.col or lead.year or lead.to_level) and not (
                 scope.fresh and lead.unknown == "" and self.last_claim is None):
             # a figure with no words of its own: only the first after a subject is that subject's
             self._unread(tok, "前面没有称呼或口径词，说的是什么不确定")
@@ -438,40 +516,46 @@ class _Reader:
         else:
             self.levels.append(claim)
         self.last_claim = claim
+        if claim.money:
+            self.last_money = claim
 
     def _fact_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str) -> Claim | None:
         year = lead.year if lead.year is not None else scope.year
+        counts = fact.startswith("department.staffing")
         if year not in (None, self.year, self.year - 1):
             self._unread(tok, f"说的是{year}年的数，事实文件只有本年和上年")
-        elif tok.unit in COUNTS and not fact.startswith("department.staffing"):
+        elif tok.unit in COUNTS and not counts:
             self._unread(tok, "人数、个数只核对人员编制")
-        elif tok.unit in MONEY and fact.startswith("department.staffing"):
+        elif tok.unit not in COUNTS and counts:
             self._unread(tok, "人员编制不是金额")
+        elif counts and (year == self.year - 1 or len({f for f, _ in lead.labels}) > 1):
+            self._unread(tok, "上年的人数，或同时说了两类人员（如“行政编制在职”）")
         else:
             column = "prior" if year == self.year - 1 else (lead.col or scope.column or "final")
-            kind = "count" if tok.unit in COUNTS else ("prior" if column == "prior" else "level")
+            kind = "count" if counts else ("prior" if column == "prior" else "level")
             return Claim(kind, tok, fact, column=column, sentence=self.sentence, label=scope.label,
-                         kind_text=lead.kind_text)
+                         kind_text=lead.kind_text, alts=scope.alts if lead.label else ())
         return None
 
     def _stated_base(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         """"比上年同期1821.6万元增长…": the figure after 比上年 is last year's."""
         fact = self._subject(lead, scope, tok)
-        if fact is None or lead.base not in ("prior", "budget", "adjusted"):
-            if fact is not None:
-                self._unread(tok, "比较的基数不是上年或预算")
+        if fact is None:
             return
+        if lead.base not in ("prior", "budget", "adjusted"):
+            return self._unread(tok, "比较的基数不是上年或本年预算")
         claim = Claim("prior" if lead.base == "prior" else "level", tok, fact, column=lead.base,
                       sentence=self.sentence, label=scope.label)
         self.out.claims.append(claim)
         self.bases.append(claim)
+        self.last_claim = claim
 
     def _change(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         fact = self._subject(lead, scope, tok)
-        if fact is None:
+        if fact is None or not self._this_year(tok, lead, scope):
             return
         if lead.base in ("other", "this"):
-            return self._unread(tok, "与本年、上年以外的年份比较")
+            return self._unread(tok, "与本年、上年以外的年份（或上年的预算）比较")
         claim = Claim("change", tok, fact, against=lead.base, value=tok.value * lead.dir, sentence=self.sentence,
                       of=self._level_of(fact), label=scope.label)
         self.out.claims.append(claim)
@@ -480,15 +564,15 @@ class _Reader:
 
     def _percent(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         if lead.share and not lead.exec_col and not lead.other_fact:
-            return self._share(tok, lead)
+            return self._share(tok, lead, scope)
         if lead.exec or (lead.exec_of and lead.exec_col) or (lead.share and lead.exec_col):
             return self._execution(tok, lead, scope)
         if lead.rate or lead.dir:
             fact = self._subject(lead, scope, tok)
-            if fact is None:
+            if fact is None or not self._this_year(tok, lead, scope):
                 return
             if lead.base in ("other", "this"):
-                return self._unread(tok, "与本年、上年以外的年份比较")
+                return self._unread(tok, "与本年、上年以外的年份（或上年的预算）比较")
             sign = lead.rate or lead.dir
             change = next((c for c in reversed(self.changes) if c.fact == fact), None)
             base = next((b for b in reversed(self.bases) if b.fact == fact), None)
@@ -500,9 +584,13 @@ class _Reader:
             return
         self._unread(tok, "百分数前没有说明是增幅、占比还是执行率")
 
-    def _share(self, tok: Token, lead: _Lead) -> None:
+    def _share(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         part = self.last_claim if self.last_claim is not None and self.last_claim.kind in ("level", "prior") \
-            and self.last_claim.money else None
+            and self.last_claim.money and self.last_claim.sentence == self.sentence else None
+        if part is None and lead.label and not scope.blocked and not lead.unknown:
+            # "流动资产占资产总额的36.94%": the part is the fact its label names
+            part = Claim("level", None, lead.label, column=scope.column or "final", unit="万元", value=None,
+                         sentence=self.sentence)
         if part is None:
             return self._unread(tok, "占比前没有可核对的金额")
         whole_from = None
@@ -517,27 +605,55 @@ class _Reader:
     def _execution(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         if scope.blocked:
             return self._unread(tok, f"说的是别的主体（“{scope.blocked}”）")
+        if scope.partial:
+            return self._unread(tok, f"说的是一年中的一段时间（“{scope.partial}”）")
         if lead.unknown and not lead.label:
             return self._unread(tok, f"前面的“{lead.unknown}”不在词表中，说的可能是别的")
         fact = scope.subject or "finance.expenditure.current"     # 预算执行率 alone: the department's spending
         self.out.claims.append(Claim("execution", tok, fact, column=lead.exec_col, sentence=self.sentence,
                                      label=scope.label or "部门支出", of=self._level_of(fact)))
 
-    def _difference(self, tok: Token) -> None:
-        if len(self.levels) < 2:
+    def _difference(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        if lead.base in ("prior", "budget", "adjusted"):
+            # "“三公”经费决算数14.36万元，与年初预算数差额3.46万元": one fact, two columns
+            fact = self._subject(lead, scope, tok)
+            if fact is not None:
+                self.out.claims.append(Claim("difference", tok, fact, column=scope.column or "final",
+                                             against=lead.base, sentence=self.sentence, label=scope.label))
+            return
+        levels = [c for c in self.levels if c.money]
+        if len(levels) < 2:
             return self._unread(tok, "差额前没有两个金额")
-        a, b = self.levels[-2], self.levels[-1]
-        self.out.claims.append(Claim("difference", tok, None, other=(a, b), sentence=self.sentence))
+        self.out.claims.append(Claim("difference", tok, None, other=(levels[-2], levels[-1]), sentence=self.sentence))
 
-    def _compare(self, tok: Token, previous: Token, op: str) -> None:
-        if previous.unit in MONEY and tok.unit in MONEY:
-            self.out.claims.append(Claim("compare", tok, None, other=previous, op=op, sentence=self.sentence))
+    def _compare(self, tok: Token, lead: _Lead) -> None:
+        """"19.85万元小于预算安排的75.45万元", "38.64万元，低于上年的20.43万元"."""
+        left = self.last_money
+        if left is not None and left.figure is not None and left.figure is not tok:
+            self.out.claims.append(Claim("compare", tok, None, other=left, op=lead.op, sentence=self.sentence))
+
+    def _compare_fact(self, lead: _Lead) -> None:
+        """"基本支出决算776.17万元，超过调整预算。": the figure against the fact's other column."""
+        left = self.last_money
+        if left is None or left.fact is None or self.scope.blocked:
+            return
+        self.out.claims.append(Claim("compare", left.figure, left.fact, column=lead.op_target, op=lead.op,
+                                     other=left, sentence=self.sentence, value=left.value, unit=left.unit))
+
+    def _total(self, tok: Token) -> None:
+        """"…分别为776.17万元和478.61万元，合计1254.78万元": the figures before add up to it."""
+        parts = self.each_claims or [c for c in self.levels if c.money]
+        if len(parts) >= 2:
+            head = Claim("level", tok, None, sentence=self.sentence)
+            self.out.claims.append(Claim("sum", tok, None, parts=list(parts), of=head, complete=True,
+                                         sentence=self.sentence))
+        self.each_claims = []
 
     def _flat(self, tok: Token) -> None:
         lead, scope = self.lead, self.scope
         if scope.blocked or scope.subject is None or (lead.unknown and not lead.label) or lead.other_fact:
             return
-        if lead.base in ("other", "this"):
+        if lead.base in ("other", "this") or scope.partial:
             return
         self.out.claims.append(Claim("flat", tok, scope.subject, against=lead.base or "prior", value=None,
                                      unit="", loose=lead.loose, sentence=self.sentence, label=scope.label,
@@ -563,26 +679,34 @@ class _Reader:
                                      sentence=lst.head.sentence, of=lst.head))
 
     def _start_each(self) -> None:
-        labels = [x for x in self.lead.labels]
+        labels = list(self.lead.labels)
         if len(labels) >= 2 and not self.scope.blocked:
             self.pending_each = labels
+            self.each_claims = []
 
-    def _each(self, tok: Token, lead: _Lead) -> None:
+    def _each(self, tok: Token) -> None:
         fact, label = self.pending_each.pop(0)
-        if tok.unit in MONEY and not fact.startswith("department.staffing"):
-            year = self.scope.year
-            column = "prior" if year == self.year - 1 else (self.scope.column or "final")
+        scope = self.scope
+        claim = None
+        if scope.partial:
+            self._unread(tok, f"说的是一年中的一段时间（“{scope.partial}”）")
+        elif tok.unit in MONEY and not fact.startswith("department.staffing"):
+            year = scope.year
+            column = "prior" if year == self.year - 1 else (scope.column or "final")
             if year in (None, self.year, self.year - 1):
-                self.out.claims.append(Claim("prior" if column == "prior" else "level", tok, fact, column=column,
-                                             sentence=self.sentence, label=label))
+                claim = Claim("prior" if column == "prior" else "level", tok, fact, column=column,
+                              sentence=self.sentence, label=label)
         elif tok.unit in COUNTS and fact.startswith("department.staffing"):
-            self.out.claims.append(Claim("count", tok, fact, sentence=self.sentence, label=label,
-                                         kind_text=label if fact == "department.staffing.posts" else ""))
+            claim = Claim("count", tok, fact, sentence=self.sentence, label=label,
+                          kind_text=label if fact in ("department.staffing.posts", "department.staffing.others") else "")
         else:
             self._unread(tok, "“分别为”后的数与前面的称呼对不上")
-
-    def _end_each(self) -> None:
-        self.pending_each = []
+        if claim is not None:
+            self.out.claims.append(claim)
+            self.each_claims.append(claim)
+            self.last_claim = claim
+            if claim.money:
+                self.last_money = claim
 
     # ---- unread -----------------------------------------------------------------------------------
     def _unread(self, tok: Token, why: str) -> None:
@@ -593,6 +717,9 @@ class _Reader:
         if len(kept) != len(self.out.claims):
             self.out.claims = kept
             self.levels = [c for c in self.levels if c.figure is not tok]
+            self.each_claims = [c for c in self.each_claims if c.figure is not tok]
             if self.list is not None:
                 self.list.parts = [c for c in self.list.parts if c.figure is not tok]
-            self._unread(tok, why)
+            if self.last_money is not None and self.last_money.figure is tok:
+                self.last_money = None
+        self._unread(tok, why)

@@ -43,7 +43,8 @@ class Lexicon:
                 return
             for w in words:
                 have = means.setdefault(w, [])
-                if not any(k == what for k, _ in have):
+                # one spelling, one meaning per class; only a label may name two facts ("商品和服务支出")
+                if not any(k == what and (what != "fact" or v == value) for k, v in have):
                     have.append((what, value))
 
         columns: dict[str, str] = {}
