@@ -316,10 +316,15 @@ def explain(facts: str, ident: str, fmt: str) -> None:
     印出的数（如 2.6、86.67%、7532.81万元）。说明计分规则、带数字的算式，以及每个数写在
     哪个文件的哪一行哪一列。
 
+    也可以是一段文字的路径（如 work.items.1.text、scores.C1.text）或其中的几个字（如“较上年”）：
+    列出 mkreport 怎样读这段文字里的每个数——说的是哪项事实、什么关系、与什么核对、结果如何，
+    以及没有核对的数和原因。
+
     \b
     示例：
       mkreport explain inputs/yangxi-2023.yaml C22
       mkreport explain inputs/yangxi-2023.yaml 86.67%
+      mkreport explain inputs/yangxi-2023.yaml scores.C1.text
     """
     from .commands.explain import run_explain
 

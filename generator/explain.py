@@ -1,8 +1,11 @@
 """How a value in a report came to be: its rule, its formula with the numbers, and where each
 number was written.
 
-`mkreport explain INPUT ID` answers for an indicator (C22), a fact (finance.income.total.final)
-or a figure as printed in the report (2.6, 86.67%, 7532.81万元). Everything is read from what the
+`mkreport explain INPUT ID` answers for an indicator (C22), a fact (finance.income.total.final),
+a figure as printed in the report (2.6, 86.67%, 7532.81万元), or a text of the facts file — by its
+path (work.items.1.text, other_notes) or by words it contains ("较上年增加") — whose figures are
+listed as the claim reader read them: each claim, the fact it names, what it was checked against,
+and every figure left unread with the reason. Everything is read from what the
 check derived (derive.py), so the explanation is the computation itself, not a retelling of it.
 """
 from __future__ import annotations
@@ -73,9 +76,70 @@ class Explainer:
             return [self.indicator(self.rubric.by_id[ident])]
         if "." in ident and re.fullmatch(r"[a-z_]+(\.[a-z_0-9]+)+", ident):
             value = self.view.value(ident)
-            if value is not None or self.report.get(ident) is not None:
+            if value is not None or self.report.get(ident) is not None and not isinstance(
+                    self.report.get(ident), (str, list)):
                 return [self.fact(ident)]
-        return self.figure(ident)
+        if re.fullmatch(r"[a-z_]+(\.[A-Za-z_0-9]+)*", ident):
+            texts = self.texts(lambda path, text: ".".join(map(str, path)).startswith(ident))
+            if texts:
+                return texts
+        return self.figure(ident) or self.texts(lambda path, text: len(ident) >= 2 and ident in text)
+
+    # ---- a text: how its figures were read ------------------------------------------------
+
+    def texts(self, wanted) -> list[Explanation]:
+        from .checks.prose import Checker, _table_units, read_texts
+        from .claims.grammar import RELATIONS
+        from .findings import Findings
+        voc = self.loaded.vocabulary
+        all_texts = list(read_texts(self.report, voc))
+        scratch = Findings()
+        checker = Checker(self.report, self.view, _table_units(self.report, self.doc, self.view, all_texts, scratch),
+                          self.doc, scratch)
+        out = []
+        for path, text, reading in all_texts:
+            if not wanted(path, text):
+                continue
+            checker.path, checker.text = path, text
+            checker.check(reading)
+            dotted = ".".join(map(str, path))
+            e = Explanation(f"正文 {dotted}", f"读出 {len(reading.claims)} 个说法，{len(reading.unread)} 个数未核对")
+            e.steps.append(self.at(f"“{_short(text)}”", path))
+            items = [(c.start, self.claim_step(c, checker, RELATIONS, path)) for c in reading.claims]
+            items += [(u.figure.start, self.at_text(f"“{u.figure.text}” 未读作说法：{u.why}", path, u.figure.start))
+                      for u in reading.unread]
+            e.steps.extend(step for _, step in sorted(items, key=lambda x: x[0]))
+            out.append(e)
+        return out
+
+    def at_text(self, text: str, path: tuple, offset: int) -> Step:
+        line, col = self.doc.locate(path, offset=offset)
+        return Step(text, self.doc.file, line, col)
+
+    def claim_step(self, c, checker, relations, path) -> Step:
+        what = relations.get(c.kind, c.kind)
+        figure = f"“{c.figure.text}”" if c.figure is not None else ""
+        subject = ""
+        if c.fact:
+            subject = checker._label(c.fact, c.column if c.kind in ("level", "prior") else None)
+            if c.label:
+                subject += f"（称呼“{c.label}”）"
+        base = {"prior": "上年", "budget": "年初预算", "adjusted": "调整预算"}.get(c.against or "", "")
+        if c.kind in ("change", "rate", "flat", "difference") and c.fact:
+            subject += f"，比较的基数：{base or '未写明（上年、年初预算、调整预算中任一相符即可）'}"
+        if c.kind == "execution":
+            subject += f"，基数：{base or {'budget': '年初预算', 'adjusted': '调整预算'}.get(c.column or '', '') or '调整预算或年初预算'}"
+        if c.kind == "share":
+            subject += f"，总数：{checker._label(c.whole, None) if c.whole else '“其中”前的总数'}"
+        if c.kind == "compare" and c.other is not None and c.other.figure is not None:
+            op = {"<": "小于", ">": "大于", "=": "等于"}[c.op]
+            subject = f"“{c.other.figure.text}” {op} " + (
+                f"{checker._label(c.fact, c.column)}" if c.fact else f"“{c.figure.text}”")
+            figure = ""
+        if c.kind == "sum":
+            subject = f"{len(c.parts)} 项：" + " + ".join(p.figure.text for p in c.parts if p.figure is not None)
+        verdict = checker.verdicts.get(id(c), "未核对")
+        return self.at_text(f"{figure} {what}：{subject} → {verdict}".strip(), path, c.start)
 
     def indicator(self, node) -> Explanation:
         scores = self.derived.scores
@@ -196,6 +260,10 @@ class Explainer:
         for parts in SUMS.values():
             paths += [p for p in parts if p not in paths]
         return paths
+
+
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[:n] + "…"
 
 
 def _in_unit(q, unit: str) -> Decimal | None:

@@ -84,6 +84,11 @@ def _references(text: str) -> set:
     return {m.group(1) for m in REFERENCE.finditer(text)}
 
 
+_ORDER = {"level": 0, "prior": 0, "count": 0, "change": 1, "flat": 1, "rate": 2, "share": 2, "execution": 2,
+          "difference": 2, "compare": 2, "sum": 3}
+MAX_PER_TEXT = 100       # findings from one text; the rest of a hostile text is not checked
+
+
 def _scale(from_unit: str, to_unit: str) -> Decimal:
     size = {**MONEY, "亿美元": Decimal(10000), "万美元": Decimal(1), "美元": Decimal("0.0001")}
     if from_unit in size and to_unit in size:
@@ -149,6 +154,7 @@ class Checker:
     def error(self, code: str, c: Claim, message: str, at: int | None = None, **numbers) -> None:
         c.flagged = True
         self.verdicts[id(c)] = "不符：" + message
+        self.reported += 1
         self.found.error(code, message, self.doc, self.path, c.start if at is None else at, **numbers)
 
     def ok(self, c: Claim, how: str) -> None:
@@ -159,15 +165,18 @@ class Checker:
 
     # ---- claims -----------------------------------------------------------------------------------
     def check(self, reading) -> None:
-        order = {"level": 0, "prior": 0, "count": 0, "change": 1, "flat": 1, "rate": 2, "share": 2,
-                 "execution": 2, "difference": 2, "compare": 2, "sum": 3}
-        for c in sorted(reading.claims, key=lambda c: order[c.kind]):
+        self.reported = 0
+        for c in sorted(reading.claims, key=lambda c: _ORDER[c.kind]):
+            if self.reported >= MAX_PER_TEXT:
+                # a text this wrong is not a report; the first findings say what to fix
+                self.skip(c, f"同一段文字已报出 {MAX_PER_TEXT} 个问题，其余不再核对")
+                continue
             getattr(self, "_" + c.kind)(c)
 
     def _label(self, fact: str, column: str | None) -> str:
         if fact == "finance.expenditure.fiscal":
             fact = "finance.expenditure.current"
-        return fact_label(f"{fact}.{column}" if fact in AMOUNT_PATHS else fact, self.report)
+        return fact_label(f"{fact}.{column}" if fact in AMOUNT_PATHS and column else fact, self.report)
 
     def _level(self, c: Claim) -> None:
         candidates = [(f, self.fact(f, c.column, c.unit)) for f in (c.fact, *c.alts)]

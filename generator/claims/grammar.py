@@ -59,33 +59,34 @@ RELATIONS = {
 
 
 class Claim:
-    """One thing a text states, with the figure(s) that state it."""
+    """One thing a text states, with the figure(s) that state it. Attributes not given keep the
+    class defaults below (plain attributes: a hostile text makes hundreds of thousands of these)."""
 
-    __slots__ = ("kind", "figure", "fact", "column", "against", "value", "unit", "of", "base", "change",
-                 "whole", "whole_from", "parts", "complete", "other", "op", "loose", "sentence", "flagged",
-                 "label", "kind_text", "alts")
+    kind = ""
+    column: str | None = None       # level: budget | adjusted | final | prior
+    against: str | None = None      # change/rate/flat: prior | budget | adjusted | None (unstated)
+    of = None                       # change/rate: the level claim it is about; share: the part
+    base = None                     # rate: a stated base (claim)
+    change = None                   # rate: the stated change (claim)
+    whole: str | None = None        # share: the fact of the whole
+    whole_from = None               # share: the head claim of the list, when the whole is that
+    parts: list = []                # sum: the part claims
+    complete = False                # sum: the list names every part
+    other = None                    # compare/difference: the other figure(s)
+    op: str | None = None           # compare: < > =
+    loose = False                   # flat: "基本持平"
+    sentence = 0
+    label = ""                      # the words that named the subject
+    kind_text = ""                  # a staffing category ("行政编制")
+    alts: tuple = ()                # other facts the same words may name (either may hold)
+    flagged = False                 # reported wrong: what is computed from it is not reported
 
     def __init__(self, kind: str, figure: Token | None, fact: str | None = None, **kw):
         self.kind, self.figure, self.fact = kind, figure, fact
-        self.column = kw.get("column")          # level: budget | adjusted | final | prior
-        self.against = kw.get("against")        # change/rate/flat: prior | budget | adjusted | None (unstated)
-        self.value = kw.get("value", figure.value if figure is not None else None)   # signed for changes
-        self.unit = kw.get("unit", figure.unit if figure is not None else "")
-        self.of = kw.get("of")                  # change/rate: the level claim it is about
-        self.base = kw.get("base")              # rate: a stated base (claim)
-        self.change = kw.get("change")          # rate: the stated change (claim)
-        self.whole = kw.get("whole")            # share: the fact of the whole
-        self.whole_from = kw.get("whole_from")  # share: the head claim of the list, when the whole is that
-        self.parts = kw.get("parts", [])        # sum: the part claims
-        self.complete = kw.get("complete", False)
-        self.other = kw.get("other")            # compare/difference: the other figure(s)
-        self.op = kw.get("op")                  # compare: < > =
-        self.loose = kw.get("loose", False)
-        self.sentence = kw.get("sentence", 0)
-        self.label = kw.get("label", "")        # the words that named the subject
-        self.kind_text = kw.get("kind_text", "")  # a staffing category ("行政编制")
-        self.alts = kw.get("alts", ())          # other facts the same words may name (either may hold)
-        self.flagged = False                    # reported wrong: what is computed from it is not reported
+        self.value = figure.value if figure is not None else None     # signed for changes
+        self.unit = figure.unit if figure is not None else ""
+        if kw:
+            self.__dict__.update(kw)
 
     def __repr__(self):
         return f"Claim({self.kind}, {self.fact}, {self.column or self.against}, {self.value}{self.unit})"
@@ -139,38 +140,36 @@ class _Scope:
 
 
 class _Lead:
-    """What the words since the last figure (within the clause) say."""
+    """What the words since the last figure (within the clause) say. Class defaults, so a new lead
+    costs one small dict."""
 
-    __slots__ = ("cmp", "base", "dir", "rate", "share", "whole", "exec", "exec_of", "exec_col", "diff", "op",
-                 "op_target", "col", "year", "label", "unknown", "approx", "loose", "cause", "labels", "other_fact",
-                 "kind_text", "to_level", "total", "figure")
+    cmp = False                     # 较 / 比 / 同比 / 与 … 相比
+    base: str | None = None         # the base named: prior | budget | adjusted | other | this
+    dir = 0                         # 增加 +1, 减少 −1
+    rate = 0                        # 增幅 +1, 降幅 −1
+    share = False                   # 占 / 比重
+    whole: str | None = None        # the whole named after 占
+    exec = False                    # 执行率 / 完成率
+    exec_of = False                 # 完成 / 为 (… 年初预算的)
+    exec_col: str | None = None
+    diff = False                    # 相差 / 差额
+    op: str | None = None           # 小于 / 大于 / 等于
+    op_target: str | None = None    # "超过调整预算": the column compared with
+    col: str | None = None
+    year: int | None = None
+    label: str | None = None        # the fact a label in this lead named
+    unknown = ""                    # words not in the vocabulary
+    approx = False
+    loose = False
+    cause = False
+    other_fact = False
+    kind_text = ""
+    to_level = False                # 增加到 / 降至
+    total = False                   # 合计
+    figure = False                  # a figure was read in this clause
 
     def __init__(self):
-        self.cmp = False                    # 较 / 比 / 同比 / 与 … 相比
-        self.base: str | None = None        # the base named: prior | budget | adjusted | other | this
-        self.dir = 0                        # 增加 +1, 减少 −1
-        self.rate = 0                       # 增幅 +1, 降幅 −1
-        self.share = False                  # 占 / 比重
-        self.whole: str | None = None       # the whole named after 占
-        self.exec = False                   # 执行率 / 完成率
-        self.exec_of = False                # 完成 / 为 (… 年初预算的)
-        self.exec_col: str | None = None
-        self.diff = False                   # 相差 / 差额
-        self.op: str | None = None          # 小于 / 大于 / 等于
-        self.op_target: str | None = None   # "超过调整预算": the column compared with
-        self.col: str | None = None
-        self.year: int | None = None
-        self.label: str | None = None       # the fact a label in this lead named
-        self.unknown = ""                   # words not in the vocabulary
-        self.approx = False
-        self.loose = False
-        self.cause = False
         self.labels: list[tuple[str, str]] = []
-        self.other_fact = False
-        self.kind_text = ""
-        self.to_level = False               # 增加到 / 降至
-        self.total = False                  # 合计
-        self.figure = False                 # a figure was read in this clause
 
 
 class _List:
@@ -184,6 +183,8 @@ def read_tokens(tokens: list[Token], text: str, year: int) -> Reading:
     return _Reader(tokens, text, year).run()
 
 
+MAX_DEPTH = 8            # brackets inside brackets: three is already rare
+_HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 _PARTIAL_MONTHS = re.compile(r"([0-9]{1,2})\s?[-—～~至到]\s?([0-9]{1,2})\s?月|([0-9]{1,2})\s?月(?:份)?(?:底|末|[0-9]{1,2}\s?日)?")
 
 
@@ -192,6 +193,7 @@ class _Reader:
         self.tokens, self.text, self.year = tokens, text, year
         self.out = Reading(text)
         self.stack = [_Scope()]
+        self.scope = self.stack[-1]         # the innermost scope (kept with the stack)
         self.lead = _Lead()
         self.sentence = 0
         self.levels: list[Claim] = []        # this sentence's levels (for 其中, 占, 相差, 合计)
@@ -204,26 +206,17 @@ class _Reader:
         self.each_claims: list[Claim] = []
         self.cursor = 0                     # end of the last token: gaps are unknown words
         self.saved: list = []               # the lead before each open bracket
+        self.deep = 0                       # open brackets beyond MAX_DEPTH
         self.figures = 0                    # figures read so far
         self.last_num: Token | None = None
 
-    @property
-    def scope(self) -> _Scope:
-        return self.stack[-1]
-
     def run(self) -> Reading:
+        handlers = {"punct": self._punct, "year": self._year, "date": self._date, "word": self._word,
+                    "num": self._num}
         for tok in self.tokens:
-            self._gap(tok.start)
-            if tok.kind == "punct":
-                self._punct(tok)
-            elif tok.kind == "year":
-                self._year(tok)
-            elif tok.kind == "date":
-                self._date(tok)
-            elif tok.kind == "word":
-                self._word(tok)
-            elif tok.kind == "num":
-                self._num(tok)
+            if tok.start > self.cursor:
+                self._gap(tok.start)
+            handlers[tok.kind](tok)
             self.cursor = tok.end
         self._end_clause()
         self._end_sentence()
@@ -231,9 +224,9 @@ class _Reader:
 
     # ---- bounds -----------------------------------------------------------------------------------
     def _gap(self, start: int) -> None:
-        gap = self.text[self.cursor:start]
-        if any("\u4e00" <= ch <= "\u9fff" and ch not in FUNCTION for ch in gap):
-            self.lead.unknown = (self.lead.unknown + gap.strip())[-12:]
+        for m in _HAN_RUN.finditer(self.text, self.cursor, start):
+            if not FUNCTION.issuperset(m.group()):
+                self.lead.unknown = (self.lead.unknown + m.group())[-12:]
 
     def _punct(self, tok: Token) -> None:
         ch = tok.text
@@ -241,15 +234,23 @@ class _Reader:
             self._end_clause()
             self._end_sentence()
         elif ch in OPEN:
+            if len(self.saved) >= MAX_DEPTH:
+                self.deep += 1             # brackets nested deeper than any report: not a scope
+                return
             self.stack.append(self.scope.copy())
+            self.scope = self.stack[-1]
             self.saved.append((self.lead, self.figures))
             self.lead = _Lead()
             self.last_num = None
         elif ch in CLOSE:
+            if self.deep:
+                self.deep -= 1
+                return
             if len(self.stack) > 1:
                 if self.list is not None and self.list.depth >= len(self.stack):
                     self._end_list()
                 self.stack.pop()
+                self.scope = self.stack[-1]
                 lead, figures = self.saved.pop()
                 # "资产总额（净值）932.43万元": a bracket without figures is an aside; the words before it still lead
                 self.lead = lead if figures == self.figures else _Lead()
@@ -276,9 +277,9 @@ class _Reader:
     def _end_sentence(self) -> None:
         self._end_list()
         self.pending_each = []
-        while len(self.stack) > 1:
-            self.stack.pop()
-        self.saved = []
+        del self.stack[1:]
+        self.scope = self.stack[0]
+        self.saved, self.deep = [], 0
         s = self.scope
         s.year, s.column, s.fresh, s.base, s.partial = None, None, False, None, ""
         self.lead = _Lead()
@@ -408,7 +409,7 @@ class _Reader:
         if lead.share:
             lead.whole = means.get("whole") or fact
             return
-        if lead.op or lead.diff or (lead.cmp and not lead.base):
+        if lead.diff or (lead.cmp and not lead.base):
             lead.other_fact = True           # "支出比收入少…": a comparison of two facts
             return
         if scope.blocked or fact is None:

@@ -1,6 +1,7 @@
 """The claim reader's entry point: a vocabulary made into a matcher (`Lexicon`), and `read`."""
 from __future__ import annotations
 
+import gc
 import re
 
 from .grammar import Reading, read_tokens
@@ -73,7 +74,11 @@ class Lexicon:
         for cls, pattern in voc.words:
             add(pattern, cls, None)
         self.meanings = {w: tuple(m) for w, m in means.items()}
-        self.tokenizer: re.Pattern = compile_tokenizer(trie_pattern(self.meanings))
+        self.labels = frozenset(w for w, m in self.meanings.items() if any(k == "fact" for k, _ in m))
+        # the plain heads "支出" "收入" "经费": right after another label they only end it
+        self.suffixes = frozenset(w for w in self.labels if (len(w) <= 2 or w in ("支出合计", "收入合计"))
+                                  and all(v.startswith("finance.") for k, v in self.meanings[w] if k == "fact"))
+        self.tokenizer: re.Pattern = compile_tokenizer(trie_pattern(self.meanings), "".join(w[0] for w in self.meanings))
         before: set[str] = set()
         for pattern in voc.before:
             try:
@@ -90,10 +95,19 @@ class Lexicon:
         return False
 
     def tokens(self, text: str):
-        return tokenize(text, self.tokenizer, self.meanings, self.allowed_before, _is_han)
+        return tokenize(text, self.tokenizer, self.meanings, self.allowed_before, _is_han, self.labels,
+                        self.suffixes)
 
 
 def read(text: str, voc, year: int) -> Reading:
     """The claims one text makes (see grammar.py), and the figures it leaves unread, with why."""
     lex = voc.lexicon
-    return read_tokens(lex.tokens(text), text, year)
+    # Reading makes many small objects and no reference cycles: the cyclic collector would only
+    # rescan them again and again (a third of the time on a long text), so it waits until the end.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return read_tokens(lex.tokens(text), text, year)
+    finally:
+        if enabled:
+            gc.enable()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from ..numbers import ascii_digits, plausible
+from ..numbers import MAX_DIGITS, ascii_digits
 
 MONEY = {"元": Decimal("0.0001"), "千元": Decimal("0.1"), "万元": Decimal(1), "亿元": Decimal(10000)}
 CURRENCY = {"亿美元", "万美元", "美元"}
@@ -48,8 +48,7 @@ class Token:
 
     __slots__ = ("kind", "start", "end", "text", "value", "unit", "means", "end_of_year")
 
-    def __init__(self, kind: str, start: int, end: int, text: str, value=None, unit: str = "",
-                 means: tuple = (), end_of_year: bool = False):
+    def __init__(self, kind: str, start: int, end: int, text: str, value=None, unit="", means=(), end_of_year=False):
         self.kind, self.start, self.end, self.text = kind, start, end, text
         self.value, self.unit, self.means, self.end_of_year = value, unit, means, end_of_year
 
@@ -86,52 +85,66 @@ def mask_references(text: str) -> str:
     return "".join(out)
 
 
-def compile_tokenizer(trie: str) -> re.Pattern:
-    return re.compile(_FIXED + (f"|(?P<word>{trie})" if trie else ""))
+def compile_tokenizer(trie: str, first: str = "") -> re.Pattern:
+    """The one pattern of a tokenizer. `first` holds every character a word may start with: one
+    character-set test then rejects a position before the trie's hundreds of branches are tried."""
+    if not trie:
+        return re.compile(_FIXED)
+    chars = "".join(sorted(set(first)))
+    return re.compile(_FIXED + f"|(?=[{re.escape(chars)}])(?P<word>{trie})")
 
 
-def tokenize(text: str, tokenizer: re.Pattern, meanings: dict, allowed_before, is_han) -> list[Token]:
+def tokenize(text: str, tokenizer: re.Pattern, meanings: dict, allowed_before, is_han,
+             labels: frozenset = frozenset(), suffixes: frozenset = frozenset()) -> list[Token]:
     """The tokens of one text. A word that is a fact's label but stands glued to another noun
     ("营业收入", "专项项目支出") is the other noun's: it is marked ("other", None)."""
     text = ascii_digits(mask_references(text))
     out: list[Token] = []
+    append = out.append
     word_end = -1                       # where the last word ended: a label right after a word is not glued
+    label_end = -1                      # where the last label ended
+    other = (("other", None),)
     for m in tokenizer.finditer(text):
         kind = m.lastgroup
-        s, e = m.start(), m.end()
-        if kind == "num" or kind == "unit":
+        s, e = m.span()
+        if kind == "p":
+            append(Token("punct", s, e, m.group()))
+        elif kind == "word":
+            word = m.group()
+            means = meanings.get(word, ())
+            if word in labels:
+                if s == label_end and word in suffixes:
+                    means = ()          # "公务接待费支出": 支出 only ends the label before it
+                elif s > 0 and s != word_end and is_han(text[s - 1]) and not allowed_before(text, s):
+                    means = other
+                else:
+                    label_end = e
+            append(Token("word", s, e, word, None, "", means))
+            word_end = e
+        elif kind == "num" or kind == "unit":
             value = _decimal(m.group("num"))
-            if value is None:
-                continue
-            unit = m.group("unit") or ""
-            out.append(Token("num", s, e, m.group(), value, "%" if unit == "％" else unit))
+            if value is not None:
+                unit = m.group("unit") or ""
+                append(Token("num", s, e, m.group(), value, "%" if unit == "％" else unit))
         elif kind == "cunit":
             value = _chinese(m.group("cn"))
             if value is not None:
-                out.append(Token("num", s, e, m.group(), Decimal(value), m.group("cunit")))
+                append(Token("num", s, e, m.group(), Decimal(value), m.group("cunit")))
         elif kind in ("year", "yend"):
-            out.append(Token("year", s, e, m.group(), int(m.group("year")), end_of_year=bool(m.group("yend"))))
+            append(Token("year", s, e, m.group(), int(m.group("year")), end_of_year=bool(m.group("yend"))))
         elif kind == "date":
-            out.append(Token("date", s, e, m.group()))
-        elif kind == "p":
-            out.append(Token("punct", s, e, m.group()))
-        else:
-            word = m.group()
-            means = meanings.get(word, ())
-            if any(k == "fact" for k, _ in means) and s > 0 and s != word_end and is_han(text[s - 1]) \
-                    and not allowed_before(text, s):
-                means = (("other", None),)
-            out.append(Token("word", s, e, word, means=means))
-            word_end = e
+            append(Token("date", s, e, m.group()))
     return out
 
 
 def _decimal(text: str) -> Decimal | None:
+    digits = text.replace(",", "")
+    if len(digits) - ("." in digits) > MAX_DIGITS:
+        return None                 # thirty digits are a slip, not a figure to check
     try:
-        value = Decimal(text.replace(",", ""))
+        return Decimal(digits)
     except InvalidOperation:       # pragma: no cover - the pattern admits only numbers
         return None
-    return value if plausible(value) else None
 
 
 def _chinese(text: str) -> int | None:

@@ -28,6 +28,6 @@ def run_explain(facts: str, ident: str, fmt: str) -> int:
             console.out(e.text())
     if not found:
         console.err(f"在 {facts} 中找不到“{ident}”：请写指标编号（如 C22）、事实路径（如 finance.income.total.final）"
-                    "或报告中印出的数（如 2.6、86.67%、7532.81万元）。")
+                    "、报告中印出的数（如 2.6、86.67%、7532.81万元），或一段文字的路径（如 scores.C1.text）或其中的几个字。")
         return ExitCode.FINDINGS
     return ExitCode.OK

@@ -1,0 +1,66 @@
+"""Time to read and check adversarial prose, by size: the claim reader must stay linear.
+
+    python bench/prose_speed.py [--mb 1]
+
+For each kind of hostile text (runs of every kind of space, unclosed `{{`, thousands of figures in
+one sentence, a 其中 list of thousands of items, deep brackets, 、-lists of labels before 分别为, long
+runs of digits), the text is built at ¼, ½ and 1 × the size and read and checked as one field of a
+facts file; the times are printed side by side, interleaved, median of 3. Linear time shows as a
+time that doubles with the size; the aim is ≤ 2 s for 1 MB on a 2-core machine.
+"""
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.checks.prose import Checker  # noqa: E402
+from generator.claims import read  # noqa: E402
+from generator.derive import FactView  # noqa: E402
+from generator.findings import Document, Findings  # noqa: E402
+from generator.pipeline import load  # noqa: E402
+from generator.vocabulary import vocabulary  # noqa: E402
+
+SPACES = " \u3000\u00a0\u2002\u2003\u2009\u200b\t"
+PAYLOADS = {
+    "空白": lambda n: ("收入" + SPACES * (n // len(SPACES) + 1))[:n],
+    "未闭合的 {{": lambda n: ("{{" * (n // 2 + 1))[:n],
+    "一句中的数": lambda n: ("收入1万元，" * (n // 6 + 1))[:n],
+    "其中的项": lambda n: ("支出100万元，其中" + "基本支出1万元、" * (n // 8 + 1))[:n],
+    "括号": lambda n: ("（" * (n // 2) + "收入1万元" + "）" * (n // 2))[:n],
+    "分别为": lambda n: ("人员经费、" * (n // 5) + "分别为" + "1万元、" * 100)[:n],
+    "长数字": lambda n: ("1" * n),
+    "增减": lambda n: ("较上年增加" * (n // 5 + 1))[:n],
+}
+
+
+def main() -> None:
+    mb = float(sys.argv[sys.argv.index("--mb") + 1]) if "--mb" in sys.argv else 1.0
+    size = int(mb * 1_000_000)
+    loaded = load(ROOT / "inputs" / "yangxi-2023.yaml")
+    report = loaded.report
+    view = FactView(report)
+    voc, _ = vocabulary()
+    voc.lexicon        # built once, as in a run
+    sizes = [size // 4, size // 2, size]
+    print(f"{'文字':<12}" + "".join(f"{s / 1e6:>10.2f} MB" for s in sizes) + "   （秒，中位数）")
+    for name, make in PAYLOADS.items():
+        texts = [make(s) for s in sizes]
+        times: list[list[float]] = [[] for _ in sizes]
+        for _ in range(3):
+            for i, text in enumerate(texts):          # interleaved: sizes alternate within a round
+                t = time.perf_counter()
+                reading = read(text, voc, report.year)
+                checker = Checker(report, view, {}, Document("bench"), Findings())
+                checker.path, checker.text = ("other_notes",), text
+                checker.check(reading)
+                times[i].append(time.perf_counter() - t)
+        print(f"{name:<12}" + "".join(f"{statistics.median(t):>13.3f}" for t in times))
+
+
+if __name__ == "__main__":
+    main()
