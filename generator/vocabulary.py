@@ -127,6 +127,8 @@ def _nested_repeat(text: str) -> bool:
 
 # Facts that are a list of categories: a label names the category ("行政编制"), matched at check time.
 LIST_FACTS = {"department.staffing.posts", "department.staffing.others",
+              # 实有人数: in service, with or without the retired and the temporary staff
+              "department.staffing.actual",
               # 财政拨款支出: 本年支出合计 when every yuan came from 财政拨款, else not a fact of the file
               "finance.expenditure.fiscal"}
 
@@ -160,7 +162,8 @@ class Label(Model):
                  help="如 finance.income.current；指向一组各口径金额时，口径由称呼前最近的口径词决定")
 
 
-COLUMN_NAMES = {k: v for k, v in COLUMNS.items() if k in ("budget", "adjusted", "final")}
+COLUMN_NAMES = {**{k: v for k, v in COLUMNS.items() if k in ("budget", "adjusted", "final")},
+                "plan": "预算数（年初预算或调整后预算，未说明是哪个）"}
 
 
 class ColumnWords(MapOf):
@@ -188,7 +191,7 @@ WORD_CLASSES = {
     "this_year": "本年", "prior_year": "上年、同期",
     "compare_to": "比较（较、比、同比）", "up": "增加", "down": "减少", "flat": "持平",
     "loose": "大致（“基本持平”不核对）", "rate_up": "增幅", "rate_down": "降幅", "share": "占、比重",
-    "execution": "执行率、完成率", "execution_of": "完成（“完成年初预算的…%”）", "difference": "差额、相差",
+    "execution": "执行率、完成率", "variance": "预决算差异率（(决算 − 预算) ÷ 预算）", "execution_of": "完成（“完成年初预算的…%”）", "difference": "差额、相差",
     "less": "小于", "more": "大于", "equal": "等于", "list": "其中、包括", "each": "分别为",
     "cause": "原因（其后的数不归前面的主体）", "to_level": "增加到、降至（其后是本年的数）",
     "total": "合计（前面各数之和）", "partial": "一年中的一段时间（其中的数不是全年数）", "approx_before": "约数（数字前）", "approx_after": "约数（数字后）",

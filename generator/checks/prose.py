@@ -22,7 +22,8 @@ from ..numbers import fmt, half_unit, parse_quantity, same_figure, sum_consisten
 from .arithmetic import fact_label
 from .text import iter_texts
 
-_COLUMN_ZH = {"budget": "年初预算数", "adjusted": "调整预算数", "final": "决算数", "prior": "上年决算数"}
+_COLUMN_ZH = {"budget": "年初预算数", "adjusted": "调整预算数", "final": "决算数", "prior": "上年决算数",
+              "plan": "预算数"}
 _OP_ZH = {"<": "小于", ">": "大于", "=": "等于"}
 
 # parts a total seldom has: a list without them still names every part
@@ -59,9 +60,9 @@ def _stated(reading) -> set:
         fact = "finance.expenditure.current" if c.fact == "finance.expenditure.fiscal" else c.fact
         c = _Alias(c, fact)
         if c.kind in ("level", "prior") and c.column:
-            out.add(f"{c.fact}.{c.column}" if c.fact in AMOUNT_PATHS else c.fact)
+            out |= {f"{c.fact}.{col}" if c.fact in AMOUNT_PATHS else c.fact for col in _columns(c.column)}
         elif c.kind in ("change", "rate") and c.fact in AMOUNT_PATHS:
-            out |= {f"{c.fact}.final", f"{c.fact}.{c.against or 'prior'}"}
+            out |= {f"{c.fact}.final"} | {f"{c.fact}.{col}" for col in _columns(c.against or "prior")}
         elif c.kind == "share" and c.whole:
             out.add(c.whole if c.whole not in AMOUNT_PATHS else f"{c.whole}.{c.column or 'final'}")
         elif c.kind == "count":
@@ -84,9 +85,14 @@ def _references(text: str) -> set:
     return {m.group(1) for m in REFERENCE.finditer(text)}
 
 
-_ORDER = {"level": 0, "prior": 0, "count": 0, "change": 1, "flat": 1, "rate": 2, "share": 2, "execution": 2,
-          "difference": 2, "compare": 2, "sum": 3}
+_ORDER = {"level": 0, "prior": 0, "count": 0, "sum": 1, "change": 2, "flat": 2, "rate": 3, "share": 3,
+          "execution": 3, "difference": 3, "compare": 3}
 MAX_PER_TEXT = 100       # findings from one text; the rest of a hostile text is not checked
+
+
+def _columns(column: str | None) -> list:
+    """The columns a column word may mean: 预算 alone is 年初预算 or 调整后预算."""
+    return ["budget", "adjusted"] if column == "plan" else [column]
 
 
 def _scale(from_unit: str, to_unit: str) -> Decimal:
@@ -132,6 +138,23 @@ class Checker:
         table = self.units.get(_section(path)) or self.view.unit(path)
         return value * MONEY[table] / MONEY[unit]
 
+    def count_candidates(self, claim: Claim) -> list[tuple[str, Decimal]]:
+        """(how, value) for each headcount the words may mean."""
+        staffing = self.report.get("department.staffing")
+        out = []
+        for fact in (claim.fact, *claim.alts):
+            if fact == "department.staffing.actual" and staffing is not None and staffing.serving is not None:
+                retired, others = staffing.retired or 0, sum(p.count for p in staffing.others or [])
+                for how, v in (("在职 + 退休", staffing.serving + retired), ("在职 + 其他人员", staffing.serving + others),
+                               ("在职 + 退休 + 其他人员", staffing.serving + retired + others)):
+                    out.append((how, Decimal(v)))
+                continue
+            probe = Claim(claim.kind, claim.figure, fact, kind_text=claim.kind_text)
+            v = self.count(probe)
+            if v is not None:
+                out.append((self._label(fact, None) if fact != "department.staffing.posts" else claim.kind_text, v))
+        return out
+
     def count(self, claim: Claim) -> Decimal | None:
         staffing = self.report.get("department.staffing")
         if staffing is None:
@@ -166,7 +189,8 @@ class Checker:
     # ---- claims -----------------------------------------------------------------------------------
     def check(self, reading) -> None:
         self.reported = 0
-        for c in sorted(reading.claims, key=lambda c: _ORDER[c.kind]):
+        # a list's parts first, then the list, then its head; then what is computed from them
+        for c in sorted(reading.claims, key=lambda c: 1.5 if c.head and c.kind in ("level", "prior") else _ORDER[c.kind]):
             if self.reported >= MAX_PER_TEXT:
                 # a text this wrong is not a report; the first findings say what to fix
                 self.skip(c, f"同一段文字已报出 {MAX_PER_TEXT} 个问题，其余不再核对")
@@ -179,31 +203,34 @@ class Checker:
         return fact_label(f"{fact}.{column}" if fact in AMOUNT_PATHS and column else fact, self.report)
 
     def _level(self, c: Claim) -> None:
-        candidates = [(f, self.fact(f, c.column, c.unit)) for f in (c.fact, *c.alts)]
-        known = [(f, v) for f, v in candidates if v is not None]
+        if c.flagged:
+            return                      # the 其中 list it heads was reported
+        candidates = [(f, col, self.fact(f, col, c.unit)) for f in (c.fact, *c.alts) for col in _columns(c.column)]
+        known = [(f, col, v) for f, col, v in candidates if v is not None]
         label = self._label(c.fact, c.column)
         if not known:
             return self.skip(c, f"事实文件没有 {label}")
-        for f, value in known:
+        for f, col, value in known:
             if same_figure(abs(c.value), value):
-                return self.ok(c, f"{self._label(f, c.column)} = {fmt(value)}{c.unit}")
-        fact, value = known[0]
-        label = self._label(fact, c.column)
-        path = f"{fact}.{c.column}" if fact in AMOUNT_PATHS else fact
-        self.error("PROSE-PRIOR" if c.column == "prior" else "PROSE-FACT", c,
+                return self.ok(c, f"{self._label(f, col)} = {fmt(value)}{c.unit}")
+        fact, col, value = known[0]
+        label = self._label(fact, col)
+        path = f"{fact}.{col}" if fact in AMOUNT_PATHS else fact
+        self.error("PROSE-PRIOR" if col == "prior" else "PROSE-FACT", c,
                    f"正文“…{self.quote(c)}”与事实不符：{label} 为 {fmt(value)}{c.unit}（差 {fmt(abs(c.value) - value)}）。",
                    stated=abs(c.value), fact=value, uses={path}, about=f"正文“…{self.quote(c, 8)}”")
 
     _prior = _level
 
     def _count(self, c: Claim) -> None:
-        value = self.count(c)
-        label = c.kind_text or fact_label(c.fact, self.report) if c.fact != "department.staffing.posts" else c.kind_text
-        if value is None:
-            return self.skip(c, f"事实文件没有{label}的人数")
-        if c.value == value:
-            return self.ok(c, f"{label} = {value}")
-        self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：{label} 为 {value}{c.unit}。",
+        candidates = self.count_candidates(c)
+        if not candidates:
+            return self.skip(c, "事实文件没有这类人员的人数")
+        for how, value in candidates:
+            if c.value == value:
+                return self.ok(c, f"{how} = {value}")
+        how, value = candidates[0]
+        self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：{how} 为 {value}{c.unit}。",
                    stated=c.value, fact=value)
 
     def _current(self, c: Claim) -> tuple[Decimal | None, bool]:
@@ -220,7 +247,7 @@ class Checker:
         (no base named) each base the file has — a change that fits any of them is not reported."""
         if c.base is not None:
             return [(c.base.column or "prior", abs(c.base.value) * _scale(c.base.unit, c.unit))]
-        columns = [c.against] if c.against else ["prior", "budget", "adjusted"]
+        columns = _columns(c.against) if c.against else ["prior", "budget", "adjusted"]
         out = []
         for col in columns:
             v = self.fact(c.fact, col, c.unit)
@@ -292,9 +319,17 @@ class Checker:
                 return self.skip(c, "总数已报错")
             whole, whole_zh = abs(c.whole_from.value) * MONEY[c.whole_from.unit], self.quote(c.whole_from, 0, c.whole_from.start)
         else:
-            column = c.column if c.column in ("budget", "adjusted", "final") else "final"
-            whole = self.fact(c.whole, column, "万元")
-            whole_zh = fact_label(f"{c.whole}.{column}" if c.whole in AMOUNT_PATHS else c.whole, self.report)
+            columns = _columns(c.column) if c.column in ("budget", "adjusted", "plan") else ["final"]
+            wholes = [(col, self.fact(c.whole, col, "万元")) for col in columns]
+            wholes = [(col, v) for col, v in wholes if v]
+            if part_wan is None or not wholes:
+                return self.skip(c, "事实文件没有作为分母的总数")
+            for col, whole in wholes:
+                share = part_wan / whole * 100
+                if abs(share - c.value) <= half_unit(c.value):
+                    return self.ok(c, f"{fmt(part_wan)} ÷ {self._label(c.whole, col)} {fmt(whole)} = {fmt(share, 2)}%")
+            col, whole = wholes[0]
+            whole_zh = self._label(c.whole, col)
         if part_wan is None or not whole:
             return self.skip(c, "事实文件没有作为分母的总数")
         share = part_wan / whole * 100
@@ -311,35 +346,41 @@ class Checker:
         if c.of is not None and c.of.flagged:
             return self.skip(c, "它所依据的金额已报错")
         final = self.fact(c.fact, "final", "万元")
-        columns = [c.column] if c.column in ("budget", "adjusted") else ["adjusted", "budget"]
+        columns = _columns(c.column) if c.column in ("budget", "adjusted") else ["adjusted", "budget"]
         tried = []
         for col in columns:
             base = self.fact(c.fact, col, "万元")
             if final is None or not base:
                 continue
-            rate = final / base * 100
+            rate = (final - base if c.variance else final) / base * 100
             tried.append((col, base, rate))
-            if abs(rate - c.value) <= half_unit(c.value):
-                return self.ok(c, f"决算数 {fmt(final)} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, 2)}%")
+            if abs(abs(rate) - abs(c.value)) <= half_unit(c.value) if c.variance else abs(rate - c.value) <= half_unit(c.value):
+                how = f"（决算数 {fmt(final)} − {_COLUMN_ZH[col]} {fmt(base)}）" if c.variance else f"决算数 {fmt(final)}"
+                return self.ok(c, f"{how} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, 2)}%")
         if not tried:
             return self.skip(c, f"事实文件没有{fact_label(c.fact, self.report)}的决算数和预算数")
         col, base, rate = tried[0]
-        self.error("PROSE-EXECUTION", c, f"正文“…{self.quote(c, 20)}”：{fact_label(c.fact, self.report)} 决算数 "
-                   f"{fmt(final)} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, 2)}%，与写明的 {fmt(c.value)}% 不符。",
+        how = f"（决算数 {fmt(final)} − {_COLUMN_ZH[col]} {fmt(base)}）" if c.variance else f"决算数 {fmt(final)}"
+        self.error("PROSE-EXECUTION", c, f"正文“…{self.quote(c, 20)}”：{self._label(c.fact, None)} {how} ÷ "
+                   f"{_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, 2)}%，与写明的 {fmt(c.value)}% 不符。",
                    stated=c.value, computed=rate, uses={f"{c.fact}.final", f"{c.fact}.{col}"},
                    about=f"正文“…{self.quote(c, 8)}”")
 
     def _difference(self, c: Claim) -> None:
         if c.other is None:             # one fact, two columns: "与年初预算数差额3.46万元"
-            x, y = self.fact(c.fact, c.column, c.unit), self.fact(c.fact, c.against, c.unit)
-            if x is None or y is None:
+            pairs = [(self.fact(c.fact, a, c.unit), self.fact(c.fact, b, c.unit))
+                     for a in _columns(c.column) for b in _columns(c.against)]
+            pairs = [(x, y) for x, y in pairs if x is not None and y is not None]
+            if not pairs:
                 return self.skip(c, "事实文件没有两个口径的数")
+            for x, y in pairs:
+                if sum_consistent(abs(c.value), [abs(x - y)]):
+                    return self.ok(c, f"|{fmt(x)} − {fmt(y)}| = {fmt(abs(x - y))}{c.unit}")
+            x, y = pairs[0]
             diff = abs(x - y)
-            if sum_consistent(abs(c.value), [diff]):
-                return self.ok(c, f"|{fmt(x)} − {fmt(y)}| = {fmt(diff)}{c.unit}")
             label = self._label(c.fact, None)
             return self.error("PROSE-DIFF", c, f"正文“…{self.quote(c, 30)}”：{label} {_COLUMN_ZH.get(c.column, '')} "
-                              f"{fmt(x)} 与{_COLUMN_ZH[c.against]} {fmt(y)} 相差 {fmt(diff)}{c.unit}，与写明的 "
+                              f"{fmt(x)} 与{_COLUMN_ZH.get(c.against, '预算数')} {fmt(y)} 相差 {fmt(diff)}{c.unit}，与写明的 "
                               f"{fmt(abs(c.value))}{c.unit} 不符。", stated=abs(c.value), computed=diff)
         a, b = c.other
         if a.flagged or b.flagged or a.unit not in MONEY or b.unit not in MONEY or c.unit not in MONEY:
@@ -359,13 +400,15 @@ class Checker:
         if a.flagged:
             return self.skip(c, "比较的数已报错")
         if c.fact is not None:          # "776.17万元，超过调整预算": against the fact's column
-            y = self.fact(c.fact, c.column, "万元")
-            if y is None or a.unit not in MONEY:
+            ys = [v for v in (self.fact(c.fact, col, "万元") for col in _columns(c.column)) if v is not None]
+            if not ys or a.unit not in MONEY:
                 return self.skip(c, "事实文件没有比较的数")
             x = abs(a.value) * MONEY[a.unit]
-            what = _COLUMN_ZH.get(c.column, "")
-            if {"<": x < y, ">": x > y, "=": x == y}[c.op]:
-                return self.ok(c, f"{fmt(x)} {c.op} {what} {fmt(y)}")
+            what = _COLUMN_ZH.get(c.column, "预算数")
+            for y in ys:
+                if {"<": x < y, ">": x > y, "=": x == y}[c.op]:
+                    return self.ok(c, f"{fmt(x)} {c.op} {what} {fmt(y)}")
+            y = ys[0]
             return self.error("PROSE-COMPARE", c, f"正文“…{self.quote(c, 12)}…{_OP_ZH[c.op]}{what}”不成立："
                               f"{what}为 {fmt(y)}万元。", stated=a.value)
         x, y = abs(a.value) * MONEY[a.unit], abs(c.value) * MONEY[c.unit]
@@ -380,13 +423,16 @@ class Checker:
             return self.skip(c, "“基本持平”不是一个数")
         if c.fact not in AMOUNT_PATHS or (c.of is not None and c.of.flagged):
             return self.skip(c, "不是收支表中的一项，或本年数已报错")
-        current, base = self.fact(c.fact, "final", "万元"), self.fact(c.fact, c.against, "万元")
-        if current is None or base is None:
+        current = self.fact(c.fact, "final", "万元")
+        bases = [v for v in (self.fact(c.fact, col, "万元") for col in _columns(c.against)) if v is not None]
+        if current is None or not bases:
             return self.skip(c, "事实文件没有两个数")
-        if sum_consistent(current, [base]):
-            return self.ok(c, f"{fmt(current)} = {_COLUMN_ZH[c.against]} {fmt(base)}")
+        for base in bases:
+            if sum_consistent(current, [base]):
+                return self.ok(c, f"{fmt(current)} = {_COLUMN_ZH.get(c.against, '预算数')} {fmt(base)}")
+        base = bases[0]
         self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, c.start - 16):c.figure.end + 2]}”写明持平，但"
-                   f"{fact_label(c.fact, self.report)} {fmt(current)}万元，{_COLUMN_ZH[c.against]} {fmt(base)}万元，"
+                   f"{fact_label(c.fact, self.report)} {fmt(current)}万元，{_COLUMN_ZH.get(c.against, '预算数')} {fmt(base)}万元，"
                    f"相差 {fmt(current - base)}万元。", stated=Decimal(0), computed=current - base)
 
     def _sum(self, c: Claim) -> None:
@@ -459,8 +505,12 @@ def _table_units(report, doc, view: FactView, texts, found: Findings) -> dict[st
     return units
 
 
+_TARGET_FIGURE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|元|%|％|人次|家次|[个家座人项件次场名户亩篇批期])")
+
+
 def _check_targets(report: Report, text, doc, path, found: Findings) -> None:
-    """A target's figure restated in prose ("合计培训249人次") agrees with its target or actual."""
+    """A target's figure restated in prose ("合计培训249人次") agrees with its target or actual, and
+    is written in the table's unit ("179个" in prose for "179座" in the table is one figure in two units)."""
     for t in report.targets:
         if t.actual is None:
             continue
@@ -474,14 +524,27 @@ def _check_targets(report: Report, text, doc, path, found: Findings) -> None:
                 tail = text[start: start + 16]
                 stop = re.search(r"[。；;]", tail)
                 tail = tail[: stop.start()] if stop else tail
-                qm = re.search(r"([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|元|%|％|人次|[个家座人项件次场名户亩篇批])", tail)
-                if not qm:
-                    continue
-                q = parse_quantity(qm.group(1) + qm.group(2))
-                if q is None:
-                    continue
-                against = [x for x in (t.actual, t.target) if q.in_unit_of(x) is not None]
-                if not against or any(same_figure(q.in_unit_of(x), x.value) for x in against):
-                    continue
-                found.error("PROSE-TARGET", f"正文“{text[k: start + qm.end()]}”与绩效目标“{t.name}”"
-                            f"的完成值 {t.actual}（目标值 {t.target}）不符。", doc, path, start + qm.start())
+                before = re.search(_TARGET_FIGURE.pattern + r"\s*$", text[max(0, k - 12):k])
+                for qm, at in ((_TARGET_FIGURE.search(tail), start), (before, max(0, k - 12))):
+                    if qm is not None:
+                        _target_figure(t, text, qm, at, k, start, doc, path, found)
+
+
+def _target_figure(t, text, qm, at, k, end, doc, path, found: Findings) -> None:
+    q = parse_quantity(qm.group(1) + qm.group(2))
+    if q is None:
+        return
+    against = [x for x in (t.actual, t.target) if q.in_unit_of(x) is not None]
+    if not against:
+        return
+    same = [x for x in against if same_figure(q.in_unit_of(x), x.value)]
+    quote = text[min(k, at + qm.start()): max(end, at + qm.end())]
+    if not same:
+        if at >= end:        # a figure before the name may be another's; only the one after is checked
+            found.error("PROSE-TARGET", f"正文“{quote}”与绩效目标“{t.name}”的完成值 {t.actual}（目标值 {t.target}）不符。",
+                        doc, path, at + qm.start())
+        return
+    x = same[0]
+    if q.unit != x.unit and q.family == x.family == "count" and x.unit:
+        found.warning("PROSE-TARGET-UNIT", f"正文“{quote}”写作“{q}”，绩效目标表中“{t.name}”为“{x}”：同一个数用了"
+                      f"两个单位，请统一（改正文或改表）。", doc, path, at + qm.start())

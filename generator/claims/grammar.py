@@ -79,6 +79,8 @@ class Claim:
     label = ""                      # the words that named the subject
     kind_text = ""                  # a staffing category ("行政编制")
     alts: tuple = ()                # other facts the same words may name (either may hold)
+    head = False                    # the head of a 其中 list
+    variance = False                # execution: 预决算差异率, (决算 − 预算) ÷ 预算
     flagged = False                 # reported wrong: what is computed from it is not reported
 
     def __init__(self, kind: str, figure: Token | None, fact: str | None = None, **kw):
@@ -159,7 +161,7 @@ class _Lead:
     year: int | None = None
     label: str | None = None        # the fact a label in this lead named
     unknown = ""                    # words not in the vocabulary
-    approx = False
+    approx = -9                     # where an "约" / "近" ended
     loose = False
     cause = False
     other_fact = False
@@ -167,6 +169,7 @@ class _Lead:
     to_level = False                # 增加到 / 降至
     total = False                   # 合计
     figure = False                  # a figure was read in this clause
+    variance = False                # 预决算差异率
 
     def __init__(self):
         self.labels: list[tuple[str, str]] = []
@@ -208,6 +211,9 @@ class _Reader:
         self.saved: list = []               # the lead before each open bracket
         self.deep = 0                       # open brackets beyond MAX_DEPTH
         self.figures = 0                    # figures read so far
+        self.figures_in_sentence = 0
+        self.prev_levels: list[Claim] = []  # the last level of the sentence before (a head for 其中)
+        self.each_mode: tuple = (0, None, 0)  # 分别比上年增加 a、b: the relation every figure shares
         self.last_num: Token | None = None
 
     def run(self) -> Reading:
@@ -276,7 +282,7 @@ class _Reader:
 
     def _end_sentence(self) -> None:
         self._end_list()
-        self.pending_each = []
+        self.pending_each, self.each_mode = [], (0, None, 0)
         del self.stack[1:]
         self.scope = self.stack[0]
         self.saved, self.deep = [], 0
@@ -284,7 +290,9 @@ class _Reader:
         s.year, s.column, s.fresh, s.base, s.partial = None, None, False, None, ""
         self.lead = _Lead()
         self.sentence += 1
+        self.prev_levels = [c for c in self.levels if c.fact is not None or c.figure is not None][-1:]
         self.levels, self.changes, self.bases, self.each_claims = [], [], [], []
+        self.figures_in_sentence = 0
         self.last_num, self.last_claim, self.last_money = None, None, None
 
     # ---- words ------------------------------------------------------------------------------------
@@ -383,6 +391,8 @@ class _Reader:
             lead.share = True
         elif "execution" in means:
             lead.exec = True
+        elif "variance" in means:
+            lead.exec, lead.variance = True, True
         elif "execution_of" in means:
             lead.exec_of = True
         elif "difference" in means:
@@ -401,7 +411,7 @@ class _Reader:
         elif "partial" in means:
             scope.partial = tok.text
         elif "approx_before" in means:
-            lead.approx = True
+            lead.approx = tok.end            # only a figure right after it is approximate ("约57个", not "签约…57个")
 
     def _label(self, tok: Token, means: dict, facts: list) -> None:
         lead, scope = self.lead, self.scope
@@ -430,6 +440,7 @@ class _Reader:
     # ---- figures ----------------------------------------------------------------------------------
     def _num(self, tok: Token) -> None:
         self.figures += 1
+        self.figures_in_sentence += 1
         lead, scope = self.lead, self.scope
         previous, self.last_num = self.last_num, tok
         self.lead = _Lead()
@@ -438,8 +449,11 @@ class _Reader:
         if lead.base is None and lead.cmp is False and scope.base and (lead.dir or lead.rate):
             lead.base, lead.cmp = scope.base, True
         unit = tok.unit
-        if lead.approx:
+        if tok.start - lead.approx <= 1:
             return self._unread(tok, "数字前有“约”“近”等，是约数")
+        if unit == "" and (lead.exec or lead.rate) and tok.value == 0:
+            unit = "%"                  # "预决算差异率为0": a rate of zero, written without %
+            tok.unit = unit
         if unit in ("个百分点", "百分点", "‰", "倍", ""):
             return self._unread(tok, "百分点、倍数或没有单位的数不核对" if unit else "没有单位")
         money = unit in MONEY or unit in CURRENCY
@@ -448,6 +462,8 @@ class _Reader:
         if lead.total and money and not lead.label:
             return self._total(tok)
         if self.pending_each:
+            if lead.dir or lead.rate or lead.base:
+                self.each_mode = (lead.dir, lead.base, lead.rate)
             return self._each(tok)
         if scope.partial and not (unit == "%" and (lead.share or lead.exec)):
             return self._unread(tok, f"说的是一年中的一段时间（“{scope.partial}”），不是全年数")
@@ -459,6 +475,11 @@ class _Reader:
             return self._change(tok, lead, scope)
         if lead.cmp and lead.base and money and not lead.other_fact:
             return self._stated_base(tok, lead, scope)
+        if lead.share and lead.exec_col and money and not lead.label:
+            # "占年初预算数1076.80万元的98.5%": the budget stated, then the rate of it
+            self._stated_base(tok, lead, scope, lead.exec_col)
+            self.lead.share, self.lead.exec_col = True, lead.exec_col
+            return
         if money or unit in COUNTS:
             return self._level(tok, lead, scope)
         self._unread(tok, "单位不是金额、人数或百分数")
@@ -493,9 +514,13 @@ class _Reader:
         lst = self.list
         in_list = lst is not None and lst.depth <= len(self.stack) and (
             tok.unit == lst.head.unit or (tok.unit in MONEY and lst.head.unit in MONEY))
-        if in_list and lst is not None and lead.label and lst.head.fact and not scope.blocked \
-                and not within(lst.head.fact, lead.label):
-            self._end_list()           # a figure of a fact outside the head: the list is over
+        if in_list and lst is not None and lead.label and not scope.blocked and (
+                (lst.head.fact and not within(lst.head.fact, lead.label))
+                or any(p.fact == lead.label for p in lst.parts)
+                or (lead.col and lst.head.column and lead.col != lst.head.column)):
+            # a figure of a fact outside the head, a second column of a part, or a part named twice:
+            # not another item of the list
+            self._end_list()
             in_list, lst = False, None
         claim = None
         if not lead.label and not in_list and not (lead.col or lead.year or lead.to_level) and not (
@@ -538,14 +563,15 @@ class _Reader:
                          kind_text=lead.kind_text, alts=scope.alts if lead.label else ())
         return None
 
-    def _stated_base(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+    def _stated_base(self, tok: Token, lead: _Lead, scope: _Scope, base: str | None = None) -> None:
         """"比上年同期1821.6万元增长…": the figure after 比上年 is last year's."""
         fact = self._subject(lead, scope, tok)
         if fact is None:
             return
-        if lead.base not in ("prior", "budget", "adjusted"):
+        base = base or lead.base
+        if base not in ("prior", "budget", "adjusted", "plan"):
             return self._unread(tok, "比较的基数不是上年或本年预算")
-        claim = Claim("prior" if lead.base == "prior" else "level", tok, fact, column=lead.base,
+        claim = Claim("prior" if base == "prior" else "level", tok, fact, column=base,
                       sentence=self.sentence, label=scope.label)
         self.out.claims.append(claim)
         self.bases.append(claim)
@@ -612,10 +638,11 @@ class _Reader:
             return self._unread(tok, f"前面的“{lead.unknown}”不在词表中，说的可能是别的")
         fact = scope.subject or "finance.expenditure.current"     # 预算执行率 alone: the department's spending
         self.out.claims.append(Claim("execution", tok, fact, column=lead.exec_col, sentence=self.sentence,
-                                     label=scope.label or "部门支出", of=self._level_of(fact)))
+                                     label=scope.label or "部门支出", of=self._level_of(fact),
+                                     variance=lead.variance))
 
     def _difference(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
-        if lead.base in ("prior", "budget", "adjusted"):
+        if lead.base in ("prior", "budget", "adjusted", "plan"):
             # "“三公”经费决算数14.36万元，与年初预算数差额3.46万元": one fact, two columns
             fact = self._subject(lead, scope, tok)
             if fact is not None:
@@ -665,9 +692,12 @@ class _Reader:
 
     # ---- lists ------------------------------------------------------------------------------------
     def _start_list(self, marker: str) -> None:
-        head = self.last_claim
+        # the head is the last amount stated before 其中, in this sentence — or, when the sentence
+        # opens with 其中 ("支出合计X万元。其中：…"), in the sentence before
+        levels = self.levels or (self.prev_levels if not self.figures_in_sentence else [])
+        head = levels[-1] if levels else None
         self._end_list()
-        if head is None or head.kind not in ("level", "prior", "count") or head.sentence != self.sentence:
+        if head is None or head.kind not in ("level", "prior", "count"):
             return
         self.list = _List(head, len(self.stack), marker)
         self.lead.labels = []
@@ -678,19 +708,30 @@ class _Reader:
             return
         self.out.claims.append(Claim("sum", lst.head.figure, lst.head.fact, parts=lst.parts,
                                      sentence=lst.head.sentence, of=lst.head))
+        lst.head.head = True             # its own check waits for the list's: a list that does not add up says more
 
     def _start_each(self) -> None:
         labels = list(self.lead.labels)
         if len(labels) >= 2 and not self.scope.blocked:
             self.pending_each = labels
             self.each_claims = []
+            self.each_mode = (0, None, 0)
 
     def _each(self, tok: Token) -> None:
         fact, label = self.pending_each.pop(0)
         scope = self.scope
         claim = None
+        direction, base, rate = self.each_mode
         if scope.partial:
             self._unread(tok, f"说的是一年中的一段时间（“{scope.partial}”）")
+        elif (direction or rate) and base in ("other", "this"):
+            self._unread(tok, "与本年、上年以外的年份（或上年的预算）比较")
+        elif (direction or rate) and tok.unit == "%" and not fact.startswith("department.staffing"):
+            claim = Claim("rate", tok, fact, against=base, value=tok.value * (rate or direction),
+                          sentence=self.sentence, label=label)
+        elif direction and tok.unit in MONEY and not fact.startswith("department.staffing"):
+            claim = Claim("change", tok, fact, against=base, value=tok.value * direction, sentence=self.sentence,
+                          label=label)
         elif tok.unit in MONEY and not fact.startswith("department.staffing"):
             year = scope.year
             column = "prior" if year == self.year - 1 else (scope.column or "final")

@@ -26,7 +26,7 @@ def _embedded_column(word: str, columns: dict) -> str | None:
     if "决算" in word:
         return "final"
     if "预算" in word:
-        return "budget"
+        return "plan"
     return None
 
 
@@ -75,6 +75,10 @@ class Lexicon:
             add(pattern, cls, None)
         self.meanings = {w: tuple(m) for w, m in means.items()}
         self.labels = frozenset(w for w, m in self.meanings.items() if any(k == "fact" for k, _ in m))
+        # headcount words double as verbs and adjectives ("编制预算", "在职培训"): glued to a word before
+        # them they are that word's, and name nobody
+        self.verbs = frozenset(w for w in self.labels
+                               if all(v.startswith("department.staffing") for k, v in self.meanings[w] if k == "fact"))
         # the plain heads "支出" "收入" "经费": right after another label they only end it
         self.suffixes = frozenset(w for w in self.labels if (len(w) <= 2 or w in ("支出合计", "收入合计"))
                                   and all(v.startswith("finance.") for k, v in self.meanings[w] if k == "fact"))
@@ -96,7 +100,7 @@ class Lexicon:
 
     def tokens(self, text: str):
         return tokenize(text, self.tokenizer, self.meanings, self.allowed_before, _is_han, self.labels,
-                        self.suffixes)
+                        self.suffixes, self.verbs)
 
 
 def read(text: str, voc, year: int) -> Reading:

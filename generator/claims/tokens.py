@@ -95,7 +95,8 @@ def compile_tokenizer(trie: str, first: str = "") -> re.Pattern:
 
 
 def tokenize(text: str, tokenizer: re.Pattern, meanings: dict, allowed_before, is_han,
-             labels: frozenset = frozenset(), suffixes: frozenset = frozenset()) -> list[Token]:
+             labels: frozenset = frozenset(), suffixes: frozenset = frozenset(),
+             verbs: frozenset = frozenset()) -> list[Token]:
     """The tokens of one text. A word that is a fact's label but stands glued to another noun
     ("营业收入", "专项项目支出") is the other noun's: it is marked ("other", None)."""
     text = ascii_digits(mask_references(text))
@@ -115,8 +116,10 @@ def tokenize(text: str, tokenizer: re.Pattern, meanings: dict, allowed_before, i
             if word in labels:
                 if s == label_end and word in suffixes:
                     means = ()          # "公务接待费支出": 支出 only ends the label before it
-                elif s > 0 and s != word_end and is_han(text[s - 1]) and not allowed_before(text, s):
-                    means = other
+                elif s > 0 and s != word_end and is_han(text[s - 1]) and is_han(word[0]) \
+                        and not allowed_before(text, s):
+                    # "营业收入": another's income; "准确编制": a verb, not a headcount
+                    means = () if word in verbs else other
                 else:
                     label_end = e
             append(Token("word", s, e, word, None, "", means))
