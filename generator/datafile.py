@@ -36,7 +36,7 @@ def load_model(model: type[Model], path: Path, display: str, zh: str, prefix: st
         return None, doc, False
     conv = Conversion(trusted, placeholders)
     obj = convert(model, root, conv, (), zh)
-    doc = Document(display, conv.positions, conv.key_positions, conv.inline)
+    doc = Document(display, conv.positions, conv.key_positions, conv.inline, blocks=conv.blocks)
     before = found.errors
     found.extend_problems(conv.problems, doc, prefix)
     if obj is INVALID or found.errors > before:

@@ -12,12 +12,36 @@ from .schema import Path
 SEVERITY_ZH = {ERROR: "错误", WARNING: "警告"}
 
 
+def block_position(line: int, col: int, raw: str, value: str, lead: int, offset: int) -> tuple[int, int]:
+    """Where character `offset` of a text written over several lines (a `|` or `>` block, or a plain
+    or quoted scalar that wraps) stands in the file: the text's characters are found in its source in
+    order, line breaks and indentation skipped — one pass, as far as the character."""
+    target = lead + offset
+    j = 0
+    if raw[:1] in "|>":                       # the block header ends at its line break
+        j = raw.find("\n") + 1
+    elif raw[:1] in "'\"":
+        j = 1
+    for i, ch in enumerate(value):
+        while j < len(raw) and raw[j] != ch and not (ch in " \n" and raw[j] in " \n"):
+            j += 1
+        if i == target or j >= len(raw):
+            break
+        j += 1
+    j = min(j, len(raw))
+    breaks = raw.count("\n", 0, j)
+    if not breaks:
+        return line, col + j
+    return line + breaks, j - raw.rfind("\n", 0, j)
+
+
 class Document:
     """A loaded file and the positions of its values, keyed by path."""
 
     def __init__(self, file: str, positions: dict | None = None, key_positions: dict | None = None,
-                 inline: dict | None = None, plain: bool = False):
+                 inline: dict | None = None, plain: bool = False, blocks: dict | None = None):
         self.file = file
+        self.blocks = {} if blocks is None else blocks     # texts over several lines (see block_position)
         self.positions = {} if positions is None else positions
         self.key_positions = {} if key_positions is None else key_positions
         self.inline = {} if inline is None else inline
@@ -33,6 +57,8 @@ class Document:
                 if p is not None and p in self.inline:
                     line, col = self.inline[p]
                     return line, col + offset
+                if p is not None and p in self.blocks:
+                    return block_position(*self.blocks[p], offset)
         table = self.key_positions if at_key else self.positions
         p = tuple(path)
         while p:

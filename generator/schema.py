@@ -46,6 +46,7 @@ class Conversion:
         self.positions: dict[Path, tuple[int, int]] = {}
         self.key_positions: dict[Path, tuple[int, int]] = {}
         self.inline: dict[Path, tuple[int, int]] = {}   # where a one-line text's first character is
+        self.blocks: dict[Path, tuple] = {}             # a text over several lines: (line, col, source, lead)
 
     def problem(self, path: Path, node: Node, message: str, code: str = "SCHEMA") -> None:
         self.problems.append(Problem(path, node.line, node.col, message, code))
@@ -130,6 +131,8 @@ class Text(Kind):
         if node.inline:
             lead = len(value) - len(value.lstrip())
             conv.inline[path] = (node.line, node.col + (1 if node.quoted else 0) + lead)
+        elif node.raw:
+            conv.blocks[path] = (node.line, node.col, node.raw, value, len(value) - len(value.lstrip()))
         return value.strip()
 
     def json_schema(self, defs):

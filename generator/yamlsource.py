@@ -28,7 +28,7 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 class Node:
     """A YAML node: `kind` is 'map', 'seq' or 'scalar'; line and col are 1-based."""
 
-    __slots__ = ("kind", "line", "col", "value", "keys", "quoted", "inline", "start", "end")
+    __slots__ = ("kind", "line", "col", "value", "keys", "quoted", "inline", "start", "end", "raw")
 
     def __init__(self, kind: str, line: int, col: int, value: object = None, keys: dict | None = None,
                  quoted: bool = False, inline: bool = False, start: int = 0, end: int = 0):
@@ -37,6 +37,7 @@ class Node:
         self.keys = {} if keys is None else keys   # map only: key text → key Node
         self.quoted = quoted           # scalar written in quotes (or as a block)
         self.inline = inline           # scalar written on one line, character for character
+        self.raw = ""                  # a text over several lines: its source, to find a character in
         self.start, self.end = start, end   # character offsets of the node's text in the file
 
     def __repr__(self):
@@ -193,6 +194,8 @@ def compose(text: str, name: str) -> Node:
                 raw = text[mark.index:event.end_mark.index]
                 node.inline = (event.end_mark.line == mark.line and event.style in (None, "", "'", '"')
                                and "\\" not in raw and "''" not in raw)
+                if not node.inline and event.end_mark.line != mark.line:
+                    node.raw = raw
             elif isinstance(event, yaml.MappingStartEvent):
                 node = Node("map", line, col, {}, start=mark.index)
             elif isinstance(event, yaml.SequenceStartEvent):

@@ -209,7 +209,8 @@ def test_yangxi_keeps_the_seed_wording(built):
         if m:
             assert f"{m.group(1)}。指标总分{m.group(2)}分" in text or f"{m.group(1)}情况。指标总分{m.group(2)}分" in text, line
     corrected = {"526.08": "526.28", "9.35亿元": "9.22亿元", "249人次": "246人次", "人限公司": "有限公司",
-                 "截止2023年12月底": "截至2023年12月底", "组织企业企业": "组织企业"}
+                 "截止2023年12月底": "截至2023年12月底", "组织企业企业": "组织企业",
+                 "任务179个": "任务179座", "193个5G基站": "193座5G基站"}
     for para in work:
         for old, new in corrected.items():
             para = para.replace(old, new)
