@@ -31,6 +31,11 @@ RARE = {"finance.expenditure.remit_upper", "finance.expenditure.operating", "fin
         "finance.income.state_capital"}
 
 
+# spending by source of funds, as the 决算 tables name it: a fact only when all income is from that source
+BY_SOURCE = {"finance.expenditure.fiscal": "fiscal", "finance.expenditure.general": "general",
+             "finance.expenditure.fund": "fund", "finance.expenditure.state_capital": "state_capital"}
+
+
 def read_texts(report: Report, voc):
     """(path, text, reading) for every narrative text of the report."""
     for path, raw in iter_texts(report):
@@ -57,7 +62,7 @@ def _stated(reading) -> set:
     for c in reading.claims:
         if not c.fact:
             continue
-        fact = "finance.expenditure.current" if c.fact == "finance.expenditure.fiscal" else c.fact
+        fact = "finance.expenditure.current" if c.fact in BY_SOURCE else c.fact
         c = _Alias(c, fact)
         if c.kind in ("level", "prior") and c.column:
             out |= {f"{c.fact}.{col}" if c.fact in AMOUNT_PATHS else c.fact for col in _columns(c.column)}
@@ -111,17 +116,18 @@ class Checker:
         self.report, self.view, self.units, self.doc, self.found = report, view, units, doc, found
         self.path, self.text = (), ""
         self.verdicts: dict[int, str] = {}     # id(claim) → how it was checked (for explain)
+        self.source = ""                       # the source of funds the claim being checked names
 
     # ---- facts ------------------------------------------------------------------------------------
     def fact(self, fact: str | None, column: str | None, unit: str) -> Decimal | None:
         """A fact's value in `unit`: the column of an amounts row, or a single figure (this year)."""
         if fact is None or unit in CURRENCY:
             return None
-        if fact == "finance.expenditure.fiscal":
-            # 财政拨款支出 is 本年支出合计 only when all income came from 财政拨款
-            other = self.view.value("finance.income.other.final")
-            fiscal, current = self.view.value("finance.income.fiscal.final"), self.view.value("finance.income.current.final")
-            if (other or 0) != 0 or fiscal is None or current is None or fiscal != current:
+        if self.source and fact.startswith(("finance.income.", "finance.expenditure.")) and not self._all_from(self.source):
+            return None             # "一般公共预算基本支出": only the part paid from that source
+        if fact in BY_SOURCE:
+            # 财政拨款支出 (一般公共预算财政拨款支出 …) is 本年支出合计 only when all income came from that source
+            if not self._all_from(BY_SOURCE[fact]):
                 return None
             fact = "finance.expenditure.current"
         if fact in AMOUNT_PATHS:
@@ -137,6 +143,14 @@ class Checker:
             return None
         table = self.units.get(_section(path)) or self.view.unit(path)
         return value * MONEY[table] / MONEY[unit]
+
+    def _all_from(self, source: str) -> bool:
+        """Whether all of the department's income this year came from the source named."""
+        key = source if source in ("fiscal", "general", "fund", "state_capital") else \
+            "fund" if "基金" in source else "state_capital" if "国有资本" in source else \
+            "fiscal" if source.startswith("财政") else "general"
+        part, whole = self.view.value(f"finance.income.{key}.final"), self.view.value("finance.income.current.final")
+        return part is not None and whole is not None and part == whole
 
     def count_candidates(self, claim: Claim) -> list[tuple[str, Decimal]]:
         """(how, value) for each headcount the words may mean."""
@@ -195,10 +209,11 @@ class Checker:
                 # a text this wrong is not a report; the first findings say what to fix
                 self.skip(c, f"同一段文字已报出 {MAX_PER_TEXT} 个问题，其余不再核对")
                 continue
+            self.source = c.source
             getattr(self, "_" + c.kind)(c)
 
     def _label(self, fact: str, column: str | None) -> str:
-        if fact == "finance.expenditure.fiscal":
+        if fact in BY_SOURCE:
             fact = "finance.expenditure.current"
         return fact_label(f"{fact}.{column}" if fact in AMOUNT_PATHS and column else fact, self.report)
 
@@ -464,13 +479,27 @@ class Checker:
         """Whether a list names every part of its head that the file has a figure for."""
         if head is None or None in named:
             return False
-        parts = COMPONENTS.get(head)
-        if parts is None:
-            return False
-        if not named <= set(parts):
+        return self._covered(head, named, 0)
+
+    def _covered(self, fact: str, named: set, depth: int) -> bool:
+        """Every part of `fact` with a figure in the file is named, or covered by its own parts."""
+        parts = COMPONENTS.get(fact)
+        if parts is None or depth > 3:
             return False
         have = {p for p in parts if any(self._value(p, col) for col in ("final", "budget", "adjusted"))}
-        return (have or {p for p in parts if p not in RARE}) <= named
+        required = have or {p for p in parts if p not in RARE}
+        if not (named - {fact}) <= self._descendants(fact):
+            return False
+        return all(p in named or self._covered(p, named, depth + 1) for p in required)
+
+    def _descendants(self, fact: str) -> set:
+        out, todo = set(), list(COMPONENTS.get(fact, ()))
+        while todo:
+            p = todo.pop()
+            if p not in out:
+                out.add(p)
+                todo.extend(COMPONENTS.get(p, ()))
+        return out
 
     def _value(self, fact: str, column: str) -> Decimal | None:
         return self.view.value(f"{fact}.{column}") if fact in AMOUNT_PATHS else self.view.value(fact)

@@ -35,6 +35,9 @@ _MIRROR = {"finance.income.current": "finance.expenditure.current", "finance.inc
            "finance.income.fiscal": "finance.expenditure.current"}
 
 
+PARENT = {part: total for total, parts in COMPONENTS.items() for part in parts}
+
+
 def within(head: str, part: str) -> bool:
     """Whether `part` is a part (or a part of a part) of `head`, or of the spending that mirrors it."""
     todo = [head] + ([_MIRROR[head]] if head in _MIRROR else [])
@@ -49,6 +52,21 @@ def within(head: str, part: str) -> bool:
                 return True
             todo.append(p)
     return False
+
+
+# Plain words for a whole side ("支出", "收入", "财政拨款支出"): after a more specific subject of the same
+# side in the same sentence they are that subject's.
+GENERIC = {"finance.income.current", "finance.expenditure.current", "finance.expenditure.fiscal",
+           "finance.expenditure.general", "finance.expenditure.fund", "finance.expenditure.state_capital"}
+PLAIN = {"支出", "收入", "财政拨款支出", "支出合计", "收入合计", "经费"}
+
+
+def _side(fact: str) -> str:
+    if fact.startswith("finance.income."):
+        return "in"
+    if fact.startswith(("finance.expenditure.", "finance.three_public", "finance.economic.")):
+        return "out"
+    return fact
 
 
 RELATIONS = {
@@ -81,6 +99,7 @@ class Claim:
     alts: tuple = ()                # other facts the same words may name (either may hold)
     head = False                    # the head of a 其中 list
     variance = False                # execution: 预决算差异率, (决算 − 预算) ÷ 预算
+    source = ""                     # "一般公共预算…": the part of the fact paid from this source
     flagged = False                 # reported wrong: what is computed from it is not reported
 
     def __init__(self, kind: str, figure: Token | None, fact: str | None = None, **kw):
@@ -121,7 +140,7 @@ class Reading:
 
 
 class _Scope:
-    __slots__ = ("subject", "alts", "label", "blocked", "year", "column", "fresh", "base", "partial")
+    __slots__ = ("subject", "alts", "label", "blocked", "year", "column", "fresh", "base", "partial", "source")
 
     def __init__(self):
         self.subject: str | None = None     # the fact figures are about
@@ -133,6 +152,7 @@ class _Scope:
         self.fresh = False                  # the subject was named in this sentence
         self.base: str | None = None        # "与2021年相比，…": a base named in an earlier clause
         self.partial = ""                   # "1-6月": the sentence is about part of the year
+        self.source = ""                    # the subject is the part paid from this source of funds
 
     def copy(self) -> "_Scope":
         s = _Scope()
@@ -170,6 +190,8 @@ class _Lead:
     total = False                   # 合计
     figure = False                  # a figure was read in this clause
     variance = False                # 预决算差异率
+    op_col: str | None = None       # the column named before 小于 / 大于
+    source = ""                     # a source of funds named before the label ("一般公共预算…")
 
     def __init__(self):
         self.labels: list[tuple[str, str]] = []
@@ -212,6 +234,9 @@ class _Reader:
         self.deep = 0                       # open brackets beyond MAX_DEPTH
         self.figures = 0                    # figures read so far
         self.figures_in_sentence = 0
+        self.mentioned: set = set()          # facts named in this sentence and the one before
+        self.prev_mentioned: set = set()
+        self.prev_column: str | None = None
         self.prev_levels: list[Claim] = []  # the last level of the sentence before (a head for 其中)
         self.each_mode: tuple = (0, None, 0)  # 分别比上年增加 a、b: the relation every figure shares
         self.last_num: Token | None = None
@@ -239,13 +264,15 @@ class _Reader:
         if ch in SENTENCE:
             self._end_clause()
             self._end_sentence()
+            if ch == "\n":
+                self.scope.blocked = ""            # a new paragraph: another subject does not carry over
         elif ch in OPEN:
             if len(self.saved) >= MAX_DEPTH:
                 self.deep += 1             # brackets nested deeper than any report: not a scope
                 return
             self.stack.append(self.scope.copy())
             self.scope = self.stack[-1]
-            self.saved.append((self.lead, self.figures))
+            self.saved.append((self.lead, self.figures, self.last_claim, self.last_money, self.list))
             self.lead = _Lead()
             self.last_num = None
         elif ch in CLOSE:
@@ -257,17 +284,27 @@ class _Reader:
                     self._end_list()
                 self.stack.pop()
                 self.scope = self.stack[-1]
-                lead, figures = self.saved.pop()
-                # "资产总额（净值）932.43万元": a bracket without figures is an aside; the words before it still lead
-                self.lead = lead if figures == self.figures else _Lead()
+                inner = self.lead
+                lead, figures, last_claim, last_money, outer_list = self.saved.pop()
+                if self.list is None and outer_list is not None and outer_list.depth <= len(self.stack):
+                    self.list = outer_list           # a list nested in the bracket is over; the outer one goes on
+                if figures == self.figures:
+                    # "资产总额（净值）932.43万元": a bracket without figures is an aside; the words before it
+                    # still lead, with what it said of the relation ("较上年（减）7.25万元")
+                    self.lead = lead
+                    lead.dir = inner.dir or lead.dir
+                else:
+                    self.lead = _Lead()
+                    # what comes after the bracket is about what came before it ("…（其中…），占收入合计100%")
+                    self.last_claim, self.last_money = last_claim, last_money
             else:
                 self.lead = _Lead()
             self.last_num = None
         elif ch in CLAUSE or ch in ENUM:
             self._end_clause()
             labels = self.lead.labels if ch in ENUM else []
-            if ch in "；;" and self.scope.blocked:
-                self.scope.blocked = ""
+            if ch in "；;":
+                self.scope.column = None           # "…；本部门2023年度费用…": a new statement
             self.lead = _Lead()
             self.lead.labels = labels            # "人员经费、公用经费分别为…": labels gathered across 、
             if ch not in ENUM:
@@ -287,12 +324,14 @@ class _Reader:
         self.scope = self.stack[0]
         self.saved, self.deep = [], 0
         s = self.scope
+        self.prev_column = s.column
         s.year, s.column, s.fresh, s.base, s.partial = None, None, False, None, ""
         self.lead = _Lead()
         self.sentence += 1
         self.prev_levels = [c for c in self.levels if c.fact is not None or c.figure is not None][-1:]
         self.levels, self.changes, self.bases, self.each_claims = [], [], [], []
         self.figures_in_sentence = 0
+        self.prev_mentioned, self.mentioned = self.mentioned, set()
         self.last_num, self.last_claim, self.last_money = None, None, None
 
     # ---- words ------------------------------------------------------------------------------------
@@ -303,6 +342,8 @@ class _Reader:
             return
         lead.year = tok.value
         self.scope.year = tok.value
+        if not lead.col:
+            self.scope.column = None
         if self.list is not None and self.list.parts:
             self._end_list()           # "；截至2023年底，…": a new statement, not another item
 
@@ -337,6 +378,20 @@ class _Reader:
             return
         if "self" in means or "handover" in means:
             scope.blocked = ""
+            if "self" in means:
+                scope.column = None
+            return
+        if facts or "whole" in means:
+            return self._label(tok, means, facts)
+        if "glued" in means:
+            # "营业收入", "接待费支出": a label glued to another noun — that noun's, not the department's
+            lead.unknown, lead.label = tok.text, None
+            scope.subject, scope.label = None, ""
+            return
+        if "neutral" in means:
+            return
+        if "source" in means:
+            lead.source = tok.text           # "一般公共预算基本支出": the part paid from that source
             return
         if facts or "whole" in means:
             return self._label(tok, means, facts)
@@ -379,7 +434,7 @@ class _Reader:
             lead.year, scope.year = self.year, None
             return
         for key, attr, value in (("up", "dir", 1), ("down", "dir", -1), ("rate_up", "rate", 1),
-                                 ("rate_down", "rate", -1)):
+                                 ("rate_down", "rate", -1), ("rate_bare", "rate", lead.dir or 1)):
             if key in means:
                 setattr(lead, attr, value)
                 return
@@ -399,6 +454,7 @@ class _Reader:
             lead.diff = True
         elif "less" in means or "more" in means or "equal" in means:
             lead.op = "<" if "less" in means else ">" if "more" in means else "="
+            lead.op_col = lead.col          # "决算数小于预算数": the left side is the 决算数 stated
         elif "total" in means:
             lead.total = True
         elif "list" in means:
@@ -427,12 +483,19 @@ class _Reader:
         if lead.cmp and scope.subject is not None and fact != scope.subject:
             lead.other_fact = True           # "较上年公用经费…" within a sentence about another fact
             return
+        if tok.text in PLAIN and fact in GENERIC and scope.subject is not None and scope.fresh and self.list is None \
+                and _side(fact) == _side(scope.subject) and scope.subject not in GENERIC:
+            # "“三公”经费支出预算为20万元，支出决算为17.08万元": the plain word is the subject's own
+            lead.label, lead.unknown = scope.subject, ""
+            return
         scope.subject, scope.alts, scope.label, scope.fresh = fact, tuple(facts[1:]), tok.text, True
+        scope.source = lead.source
+        self.mentioned.add(fact)
         lead.label, lead.unknown = fact, ""
-        # a new subject starts its own column: named in the label ("预算收入"), right before it
-        # ("年初预算收入"), or, in a 其中 list, the head's
+        # a column holds to the end of the sentence ("年初预算：收入…，支出…"); a label may name its
+        # own ("预算收入"); in a 其中 list the parts are in the head's column
         in_list = self.list is not None and self.list.head.column not in (None, "prior")
-        scope.column = means.get("col") or lead.col or (self.list.head.column if in_list else None)
+        scope.column = means.get("col") or lead.col or (self.list.head.column if in_list else None) or scope.column
         lead.col = scope.column
         lead.kind_text = tok.text if fact in ("department.staffing.posts", "department.staffing.others") else ""
         lead.labels.append((fact, tok.text))
@@ -448,6 +511,8 @@ class _Reader:
         self.lead.labels = lead.labels if self.pending_each else []
         if lead.base is None and lead.cmp is False and scope.base and (lead.dir or lead.rate):
             lead.base, lead.cmp = scope.base, True
+        elif lead.base and (lead.dir or lead.rate):
+            scope.base = lead.base          # "比2022年预算数减少4.5万元，减幅20%": the rate has the same base
         unit = tok.unit
         if tok.start - lead.approx <= 1:
             return self._unread(tok, "数字前有“约”“近”等，是约数")
@@ -494,6 +559,7 @@ class _Reader:
             return None
         if lead.unknown and not lead.label:
             self._unread(tok, f"前面的“{lead.unknown}”不在词表中，说的可能是别的")
+            scope.subject, scope.label = None, ""     # and what follows may be about that as well
             return None
         if lead.cause and not lead.label:
             self._unread(tok, "原因中的数没有自己的称呼")
@@ -527,6 +593,8 @@ class _Reader:
                 scope.fresh and lead.unknown == "" and self.last_claim is None):
             # a figure with no words of its own: only the first after a subject is that subject's
             self._unread(tok, "前面没有称呼或口径词，说的是什么不确定")
+            if lead.unknown:
+                scope.subject, scope.label = None, ""   # "公务用车保有量6辆，…": something else is talked of
         else:
             fact = self._subject(lead, scope, tok) if (lead.label or not in_list) else None
             if fact is not None:
@@ -556,11 +624,13 @@ class _Reader:
             self._unread(tok, "人员编制不是金额")
         elif counts and (year == self.year - 1 or len({f for f, _ in lead.labels}) > 1):
             self._unread(tok, "上年的人数，或同时说了两类人员（如“行政编制在职”）")
+        elif year == self.year - 1 and (lead.col or scope.column) in ("budget", "adjusted", "plan"):
+            self._unread(tok, "说的是上年的预算数，事实文件只有上年决算数")
         else:
             column = "prior" if year == self.year - 1 else (lead.col or scope.column or "final")
             kind = "count" if counts else ("prior" if column == "prior" else "level")
             return Claim(kind, tok, fact, column=column, sentence=self.sentence, label=scope.label,
-                         kind_text=lead.kind_text, alts=scope.alts if lead.label else ())
+                         kind_text=lead.kind_text, alts=scope.alts if lead.label else (), source=scope.source)
         return None
 
     def _stated_base(self, tok: Token, lead: _Lead, scope: _Scope, base: str | None = None) -> None:
@@ -575,6 +645,7 @@ class _Reader:
                       sentence=self.sentence, label=scope.label)
         self.out.claims.append(claim)
         self.bases.append(claim)
+        self.levels.append(claim)
         self.last_claim = claim
 
     def _change(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
@@ -583,7 +654,7 @@ class _Reader:
             return
         if lead.base in ("other", "this"):
             return self._unread(tok, "与本年、上年以外的年份（或上年的预算）比较")
-        claim = Claim("change", tok, fact, against=lead.base, value=tok.value * lead.dir, sentence=self.sentence,
+        claim = Claim("change", tok, fact, against=lead.base, source=scope.source, value=tok.value * lead.dir, sentence=self.sentence,
                       of=self._level_of(fact), label=scope.label)
         self.out.claims.append(claim)
         self.changes.append(claim)
@@ -605,7 +676,7 @@ class _Reader:
             base = next((b for b in reversed(self.bases) if b.fact == fact), None)
             against = lead.base or (change.against if change else None) or \
                 (("prior" if base.column == "prior" else base.column) if base else None)
-            claim = Claim("rate", tok, fact, against=against, value=tok.value * sign, sentence=self.sentence,
+            claim = Claim("rate", tok, fact, against=against, source=scope.source, value=tok.value * sign, sentence=self.sentence,
                           of=self._level_of(fact), change=change, base=base, label=scope.label)
             self.out.claims.append(claim)
             return
@@ -620,14 +691,26 @@ class _Reader:
                          sentence=self.sentence)
         if part is None:
             return self._unread(tok, "占比前没有可核对的金额")
-        whole_from = None
-        if lead.whole is None:
-            if self.list is not None and part in self.list.parts:
+        whole_from, whole = None, lead.whole
+        if whole is None:
+            if self.list is not None and part in self.list.parts and self.list.head.figure is not None:
                 whole_from = self.list.head
             else:
-                return self._unread(tok, "没有说明占的是哪个总数")
-        self.out.claims.append(Claim("share", tok, part.fact, of=part, whole=lead.whole, whole_from=whole_from,
+                # "“三公”经费支出决算中，公务接待费9.84万元，占19.52%": the total named just before
+                whole = self._named_parent(part.fact)
+                if whole is None:
+                    return self._unread(tok, "没有说明占的是哪个总数")
+        self.out.claims.append(Claim("share", tok, part.fact, of=part, whole=whole, whole_from=whole_from,
                                      column=part.column, sentence=self.sentence))
+
+    def _named_parent(self, fact: str | None) -> str | None:
+        """The nearest total of `fact` named in this sentence or the one before."""
+        named = self.mentioned | self.prev_mentioned
+        while fact is not None:
+            fact = PARENT.get(fact)
+            if fact in named:
+                return fact
+        return None
 
     def _execution(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         if scope.blocked:
@@ -663,6 +746,8 @@ class _Reader:
     def _compare_fact(self, lead: _Lead) -> None:
         """"基本支出决算776.17万元，超过调整预算。": the figure against the fact's other column."""
         left = self.last_money
+        if lead.op_col:
+            left = next((c for c in reversed(self.levels) if c.fact is not None and c.column == lead.op_col), None)
         if left is None or left.fact is None or self.scope.blocked:
             return
         self.out.claims.append(Claim("compare", left.figure, left.fact, column=lead.op_target, op=lead.op,
@@ -692,11 +777,27 @@ class _Reader:
 
     # ---- lists ------------------------------------------------------------------------------------
     def _start_list(self, marker: str) -> None:
+        lst, lead = self.list, self.lead
+        if lst is not None and lst.depth == len(self.stack) and lst.parts:
+            return      # "…1.72万元，主要包括燃料费、维修费…": a word about an item, not a new list
+        if lead.label and not lead.figure:
+            # "收入包括：…；支出包括：…": a list headed by a name, not a figure — its parts are read,
+            # their sum is not checked
+            self._end_list() if lst is not None and lst.depth == len(self.stack) else None
+            head = Claim("level", None, lead.label, column=self.scope.column or self.prev_column, unit="万元")
+            self.list = _List(head, len(self.stack), marker)
+            return
         # the head is the last amount stated before 其中, in this sentence — or, when the sentence
         # opens with 其中 ("支出合计X万元。其中：…"), in the sentence before
-        levels = self.levels or (self.prev_levels if not self.figures_in_sentence else [])
-        head = levels[-1] if levels else None
-        self._end_list()
+        last = self.last_claim
+        if last is not None and last.sentence == self.sentence and last.kind in ("level", "prior", "count") \
+                and last.figure is not None:
+            head = last           # the amount right before 其中, a part of an outer list included
+        else:
+            levels = self.levels or (self.prev_levels if not self.figures_in_sentence else [])
+            head = levels[-1] if levels else None
+        if lst is not None and lst.depth == len(self.stack):
+            self._end_list()
         if head is None or head.kind not in ("level", "prior", "count"):
             return
         self.list = _List(head, len(self.stack), marker)
@@ -704,7 +805,7 @@ class _Reader:
 
     def _end_list(self) -> None:
         lst, self.list = self.list, None
-        if lst is None or len(lst.parts) < 2:
+        if lst is None or len(lst.parts) < 2 or lst.head.figure is None:
             return
         self.out.claims.append(Claim("sum", lst.head.figure, lst.head.fact, parts=lst.parts,
                                      sentence=lst.head.sentence, of=lst.head))

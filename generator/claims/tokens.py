@@ -104,7 +104,7 @@ def tokenize(text: str, tokenizer: re.Pattern, meanings: dict, allowed_before, i
     append = out.append
     word_end = -1                       # where the last word ended: a label right after a word is not glued
     label_end = -1                      # where the last label ended
-    other = (("other", None),)
+    other = (("glued", None),)
     for m in tokenizer.finditer(text):
         kind = m.lastgroup
         s, e = m.span()
