@@ -195,7 +195,7 @@ WORD_CLASSES = {
     "execution": "执行率、完成率", "variance": "预决算差异率（(决算 − 预算) ÷ 预算）", "execution_of": "完成（“完成年初预算的…%”）", "difference": "差额、相差",
     "less": "小于", "more": "大于", "equal": "等于", "list": "其中、包括", "each": "分别为",
     "cause": "原因（其后的数不归前面的主体）", "to_level": "增加到、降至（其后是本年的数）",
-    "total": "合计（前面各数之和）", "rate_bare": "幅（“（减）幅”）", "neutral": "不指任何数的固定说法",
+    "total": "合计（前面各数之和）", "rate_bare": "幅（“（减）幅”）", "alias": "简称（括号中的称呼是前面那些数的主体）", "neutral": "不指任何数的固定说法",
     "source": "资金来源（“一般公共预算…”）", "partial": "一年中的一段时间（其中的数不是全年数）", "approx_before": "约数（数字前）", "approx_after": "约数（数字后）",
 }
 

@@ -35,6 +35,8 @@ _MIRROR = {"finance.income.current": "finance.expenditure.current", "finance.inc
            "finance.income.fiscal": "finance.expenditure.current"}
 
 
+SOURCE_OF = {"finance.expenditure.fiscal": "fiscal", "finance.expenditure.general": "general",
+             "finance.expenditure.fund": "fund", "finance.expenditure.state_capital": "state_capital"}
 PARENT = {part: total for total, parts in COMPONENTS.items() for part in parts}
 
 
@@ -234,6 +236,8 @@ class _Reader:
         self.deep = 0                       # open brackets beyond MAX_DEPTH
         self.figures = 0                    # figures read so far
         self.figures_in_sentence = 0
+        self.alias = False                  # "（简称“三公”经费）"
+        self.unsure = False                 # a figure of this sentence was someone else's or nobody's
         self.mentioned: set = set()          # facts named in this sentence and the one before
         self.prev_mentioned: set = set()
         self.prev_column: str | None = None
@@ -331,6 +335,7 @@ class _Reader:
         self.prev_levels = [c for c in self.levels if c.fact is not None or c.figure is not None][-1:]
         self.levels, self.changes, self.bases, self.each_claims = [], [], [], []
         self.figures_in_sentence = 0
+        self.unsure = self.alias = False
         self.prev_mentioned, self.mentioned = self.mentioned, set()
         self.last_num, self.last_claim, self.last_money = None, None, None
 
@@ -389,6 +394,9 @@ class _Reader:
             scope.subject, scope.label = None, ""
             return
         if "neutral" in means:
+            return
+        if "alias" in means:
+            self.alias = True                # the next label names the subject outside the bracket too
             return
         if "source" in means:
             lead.source = tok.text           # "一般公共预算基本支出": the part paid from that source
@@ -490,7 +498,14 @@ class _Reader:
             return
         scope.subject, scope.alts, scope.label, scope.fresh = fact, tuple(facts[1:]), tok.text, True
         scope.source = lead.source
+        if self.list is not None and not scope.source:
+            # the parts of "一般公共预算拨款支出X万元，其中：基本支出…" are paid from that source too
+            scope.source = self.list.head.source or SOURCE_OF.get(self.list.head.fact or "", "")
         self.mentioned.add(fact)
+        if self.alias and len(self.stack) > 1:
+            self.alias = False
+            for outer in self.stack[:-1]:
+                outer.subject, outer.label, outer.blocked, outer.fresh = fact, tok.text, "", True
         lead.label, lead.unknown = fact, ""
         # a column holds to the end of the sentence ("年初预算：收入…，支出…"); a label may name its
         # own ("预算收入"); in a 其中 list the parts are in the head's column
@@ -719,6 +734,9 @@ class _Reader:
             return self._unread(tok, f"说的是一年中的一段时间（“{scope.partial}”）")
         if lead.unknown and not lead.label:
             return self._unread(tok, f"前面的“{lead.unknown}”不在词表中，说的可能是别的")
+        if scope.subject is None and (self.unsure or not lead.exec):
+            # "财政总收入152.87亿元，完成调整后预算的99.2%": the rate of a figure that was not read
+            return self._unread(tok, "没有说明是哪一项的执行率")
         fact = scope.subject or "finance.expenditure.current"     # 预算执行率 alone: the department's spending
         self.out.claims.append(Claim("execution", tok, fact, column=lead.exec_col, sentence=self.sentence,
                                      label=scope.label or "部门支出", of=self._level_of(fact),
@@ -854,6 +872,7 @@ class _Reader:
     # ---- unread -----------------------------------------------------------------------------------
     def _unread(self, tok: Token, why: str) -> None:
         self.out.unread.append(Unread(tok, why))
+        self.unsure = True
 
     def _retract(self, tok: Token, why: str) -> None:
         kept = [c for c in self.out.claims if c.figure is not tok]
