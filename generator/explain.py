@@ -98,7 +98,7 @@ class Explainer:
                           self.doc, scratch)
         out = []
         for path, text, reading in all_texts:
-            if not wanted(path, text):
+            if not wanted(path, text) or not (reading.claims or reading.unread):
                 continue
             checker.path, checker.text = path, text
             checker.check(reading)

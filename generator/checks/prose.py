@@ -18,7 +18,7 @@ from ..claims.grammar import COMPONENTS
 from ..derive import FactView
 from ..facts import AMOUNT_PATHS, Report
 from ..findings import Document, Findings
-from ..numbers import fmt, half_unit, parse_quantity, same_figure, sum_consistent
+from ..numbers import decimals, fmt, half_unit, parse_quantity, same_figure, sum_consistent
 from .arithmetic import fact_label
 from .text import iter_texts
 
@@ -464,10 +464,12 @@ class Checker:
         named = {p.fact for p in parts}
         complete = c.complete or self._complete(head.fact, named)
         terms = " + ".join(fmt(v) for v in values)
+        # a list writes its figures to one precision; "0" among "1.72" and "0.68" is 0.00, not 0 ± 0.5
+        floor = max(decimals(v) for v in [total, *values])
         if exact:
             fits = s == total if complete else s <= total
         else:
-            fits = sum_consistent(total, values) or (not complete and s <= total)
+            fits = sum_consistent(total, values, floor) or (not complete and s <= total)
         if fits:
             return self.ok(c, f"{terms} = {fmt(s)}{unit}" + ("" if complete else f"，未超过 {fmt(total)}{unit}（只列了部分项目）"))
         what = "不等于" if complete else "超过了"
@@ -486,10 +488,10 @@ class Checker:
         parts = COMPONENTS.get(fact)
         if parts is None or depth > 3:
             return False
-        have = {p for p in parts if any(self._value(p, col) for col in ("final", "budget", "adjusted"))}
-        required = have or {p for p in parts if p not in RARE}
-        if not (named - {fact}) <= self._descendants(fact):
+        if depth == 0 and not (named - {fact}) <= self._descendants(fact):
             return False
+        have = {p for p in parts if any(self._value(p, col) is not None for col in ("final", "budget", "adjusted"))}
+        required = have or {p for p in parts if p not in RARE}
         return all(p in named or self._covered(p, named, depth + 1) for p in required)
 
     def _descendants(self, fact: str) -> set:

@@ -32,7 +32,12 @@ COMPONENTS["finance.three_public_parts.vehicles"] = ["finance.three_public_parts
 COMPONENTS["department.staffing.posts_total"] = ["department.staffing.posts"]
 # a report splits its income by what it is spent on as often as by where it comes from
 _MIRROR = {"finance.income.current": "finance.expenditure.current", "finance.income.total": "finance.expenditure.total",
-           "finance.income.fiscal": "finance.expenditure.current"}
+           "finance.income.fiscal": "finance.expenditure.current",
+           # spending by source of funds splits as the whole does
+           "finance.expenditure.fiscal": "finance.expenditure.current",
+           "finance.expenditure.general": "finance.expenditure.current",
+           "finance.expenditure.fund": "finance.expenditure.current",
+           "finance.expenditure.state_capital": "finance.expenditure.current"}
 
 
 SOURCE_OF = {"finance.expenditure.fiscal": "fiscal", "finance.expenditure.general": "general",
@@ -309,6 +314,7 @@ class _Reader:
             labels = self.lead.labels if ch in ENUM else []
             if ch in "；;":
                 self.scope.column = None           # "…；本部门2023年度费用…": a new statement
+                self.scope.fresh = False
             self.lead = _Lead()
             self.lead.labels = labels            # "人员经费、公用经费分别为…": labels gathered across 、
             if ch not in ENUM:
@@ -349,6 +355,7 @@ class _Reader:
         self.scope.year = tok.value
         if not lead.col:
             self.scope.column = None
+        self.scope.fresh = False
         if self.list is not None and self.list.parts:
             self._end_list()           # "；截至2023年底，…": a new statement, not another item
 
@@ -384,7 +391,7 @@ class _Reader:
         if "self" in means or "handover" in means:
             scope.blocked = ""
             if "self" in means:
-                scope.column = None
+                scope.column, scope.fresh = None, False
             return
         if facts or "whole" in means:
             return self._label(tok, means, facts)
@@ -535,7 +542,7 @@ class _Reader:
             unit = "%"                  # "预决算差异率为0": a rate of zero, written without %
             tok.unit = unit
         if unit in ("个百分点", "百分点", "‰", "倍", ""):
-            return self._unread(tok, "百分点、倍数或没有单位的数不核对" if unit else "没有单位")
+            return self._unread(tok, "百分点、倍数或没有单位的数不核对" if unit else "没有单位", unsure=False)
         money = unit in MONEY or unit in CURRENCY
         if lead.op and money:
             self._compare(tok, lead)
@@ -580,7 +587,7 @@ class _Reader:
             self._unread(tok, "原因中的数没有自己的称呼")
             return None
         if scope.subject is None:
-            self._unread(tok, "没有说明是哪一项收支")
+            self._unread(tok, "没有说明是哪一项收支", unsure=False)
             return None
         return scope.subject
 
@@ -734,7 +741,7 @@ class _Reader:
             return self._unread(tok, f"说的是一年中的一段时间（“{scope.partial}”）")
         if lead.unknown and not lead.label:
             return self._unread(tok, f"前面的“{lead.unknown}”不在词表中，说的可能是别的")
-        if scope.subject is None and (self.unsure or not lead.exec):
+        if scope.subject is None and self.unsure:
             # "财政总收入152.87亿元，完成调整后预算的99.2%": the rate of a figure that was not read
             return self._unread(tok, "没有说明是哪一项的执行率")
         fact = scope.subject or "finance.expenditure.current"     # 预算执行率 alone: the department's spending
@@ -768,6 +775,8 @@ class _Reader:
             left = next((c for c in reversed(self.levels) if c.fact is not None and c.column == lead.op_col), None)
         if left is None or left.fact is None or self.scope.blocked:
             return
+        if any(c.kind == "compare" and c.other is left for c in self.out.claims):
+            return      # "…15.23万元，大于预算数18万元，决算数大于预算数的原因…": compared once already
         self.out.claims.append(Claim("compare", left.figure, left.fact, column=lead.op_target, op=lead.op,
                                      other=left, sentence=self.sentence, value=left.value, unit=left.unit))
 
@@ -870,9 +879,11 @@ class _Reader:
                 self.last_money = claim
 
     # ---- unread -----------------------------------------------------------------------------------
-    def _unread(self, tok: Token, why: str) -> None:
+    def _unread(self, tok: Token, why: str, unsure: bool = True) -> None:
+        """A figure left unread; `unsure`: it may be someone else's, so what follows in the sentence is
+        not taken for the department's by default."""
         self.out.unread.append(Unread(tok, why))
-        self.unsure = True
+        self.unsure = self.unsure or unsure
 
     def _retract(self, tok: Token, why: str) -> None:
         kept = [c for c in self.out.claims if c.figure is not tok]
