@@ -18,7 +18,7 @@ from ..claims.grammar import COMPONENTS
 from ..derive import FactView
 from ..facts import AMOUNT_PATHS, Report
 from ..findings import Document, Findings
-from ..numbers import decimals, fmt, half_unit, parse_quantity, same_figure, sum_consistent
+from ..numbers import fmt, half_unit, parse_quantity, same_figure, sum_consistent
 from .arithmetic import fact_label
 from .text import iter_texts
 
@@ -91,7 +91,7 @@ def _references(text: str) -> set:
 
 
 _ORDER = {"level": 0, "prior": 0, "count": 0, "sum": 1, "change": 2, "flat": 2, "rate": 3, "share": 3,
-          "execution": 3, "difference": 3, "compare": 3}
+          "execution": 3, "difference": 3, "compare": 3, "margin": 3}
 MAX_PER_TEXT = 100       # findings from one text; the rest of a hostile text is not checked
 
 
@@ -410,6 +410,32 @@ class Checker:
                    f"{b.unit} 相差 {fmt(diff)}{c.unit}，与写明的 {fmt(stated)}{c.unit} 不符。",
                    stated=stated, computed=diff)
 
+    def _margin(self, c: Claim) -> None:
+        """The figure after "高于调整预算…": the column's amount, or the margin between the columns."""
+        x = abs(c.other.value) * MONEY[c.other.unit] / MONEY[c.unit] if c.other is not None and c.other.unit in MONEY \
+            else self.fact(c.fact, c.column, c.unit)
+        ys = [v for v in (self.fact(c.fact, col, c.unit) for col in _columns(c.against)) if v is not None]
+        if x is None or not ys:
+            return self.skip(c, "事实文件没有比较的两个数")
+        what = _COLUMN_ZH.get(c.against, "预算数")
+        stated = abs(c.value)
+        for y in ys:
+            if same_figure(stated, y) or sum_consistent(stated, [abs(x - y)]):
+                how = f"{what} = {fmt(y)}{c.unit}" if same_figure(stated, y) else \
+                    f"{fmt(x)} 与{what} {fmt(y)} 相差 {fmt(abs(x - y))}{c.unit}"
+                if {"<": x < y, ">": x > y, "=": x == y}[c.op]:
+                    return self.ok(c, how)
+                at = c.other.start if c.other is not None else c.start
+                return self.error("PROSE-COMPARE", c, f"正文“…{self.quote(c, 24)}”不成立：{fmt(x)}{c.unit} "
+                                  f"不{_OP_ZH[c.op]}{what} {fmt(y)}{c.unit}。", at=at, stated=x)
+        y = ys[0]
+        if abs(stated - abs(x - y)) < abs(stated - y):
+            return self.error("PROSE-DIFF", c, f"正文“…{self.quote(c, 24)}”：{fmt(x)} 与{what} {fmt(y)} 相差 "
+                              f"{fmt(abs(x - y))}{c.unit}，与写明的 {fmt(stated)}{c.unit} 不符。",
+                              stated=stated, computed=abs(x - y))
+        self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：{self._label(c.fact, c.against)} 为 "
+                   f"{fmt(y)}{c.unit}（差 {fmt(stated - y)}）。", stated=stated, fact=y)
+
     def _compare(self, c: Claim) -> None:
         a = c.other
         if a.flagged:
@@ -464,12 +490,13 @@ class Checker:
         named = {p.fact for p in parts}
         complete = c.complete or self._complete(head.fact, named)
         terms = " + ".join(fmt(v) for v in values)
-        # a list writes its figures to one precision; "0" among "1.72" and "0.68" is 0.00, not 0 ± 0.5
-        floor = max(decimals(v) for v in [total, *values])
         if exact:
             fits = s == total if complete else s <= total
         else:
-            fits = sum_consistent(total, values, floor) or (not complete and s <= total)
+            # each figure stands for ± half its last digit (XBRL); a written "0" among "1.72" and "0.68"
+            # is nothing at all, not 0 ± 0.5
+            slack = half_unit(total) + sum((half_unit(v) for v in values if v != 0), Decimal(0))
+            fits = abs(total - s) <= slack or (not complete and s <= total)
         if fits:
             return self.ok(c, f"{terms} = {fmt(s)}{unit}" + ("" if complete else f"，未超过 {fmt(total)}{unit}（只列了部分项目）"))
         what = "不等于" if complete else "超过了"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..derive import AMOUNT_SUMS
+from ..derive import AMOUNT_SUMS, VALUE_SUMS
 from .tokens import CLAUSE, CLOSE, COUNTS, CURRENCY, ENUM, MONEY, OPEN, SENTENCE, Token
 
 # Characters that can stand between a subject and its figure without naming anything else.
@@ -25,7 +25,7 @@ FUNCTION = set("的了为是达共计约合累总额数实现完成有其亦也�
                "全部中当本该此一这前后内外上下来去所上述如下共计分别主要具体各项个元万亿人次较比同相较")
 
 # A total and its parts, for binding a 其中 list to its head and telling a complete list from a partial one.
-COMPONENTS = {total: parts for total, parts in AMOUNT_SUMS}
+COMPONENTS = {total: parts for total, parts in [*AMOUNT_SUMS, *VALUE_SUMS]}
 COMPONENTS["finance.three_public"] = [f"finance.three_public_parts.{k}" for k in ("abroad", "reception", "vehicles")]
 COMPONENTS["finance.three_public_parts.vehicles"] = ["finance.three_public_parts.vehicle_purchase",
                                                      "finance.three_public_parts.vehicle_running"]
@@ -77,6 +77,7 @@ def _side(fact: str) -> str:
 
 
 RELATIONS = {
+    "margin": "比较的差额或金额",
     "level": "金额", "prior": "上年金额", "change": "增减额", "rate": "增减幅度", "share": "占比",
     "execution": "执行率", "difference": "差额", "compare": "比较", "sum": "其中各项之和", "count": "人数",
     "flat": "持平",
@@ -198,6 +199,7 @@ class _Lead:
     figure = False                  # a figure was read in this clause
     variance = False                # 预决算差异率
     op_col: str | None = None       # the column named before 小于 / 大于
+    op_fact: str | None = None      # the fact named after 小于 / 大于
     source = ""                     # a source of funds named before the label ("一般公共预算…")
 
     def __init__(self):
@@ -241,7 +243,11 @@ class _Reader:
         self.deep = 0                       # open brackets beyond MAX_DEPTH
         self.figures = 0                    # figures read so far
         self.figures_in_sentence = 0
+        self.clause_figures = 0             # figures in the current clause
+        self.bare_label = False             # the subject was named in a clause without figures
+        self.figure_subject: tuple = (None, "", ())   # the subject when the last figure was read
         self.alias = False                  # "（简称“三公”经费）"
+        self.self_named = False             # the sentence names the department itself (本部门, 我局)
         self.unsure = False                 # a figure of this sentence was someone else's or nobody's
         self.mentioned: set = set()          # facts named in this sentence and the one before
         self.prev_mentioned: set = set()
@@ -282,6 +288,10 @@ class _Reader:
             self.stack.append(self.scope.copy())
             self.scope = self.stack[-1]
             self.saved.append((self.lead, self.figures, self.last_claim, self.last_money, self.list))
+            lst, last = self.list, self.last_claim
+            if lst is not None and last is not None and lst.parts and last is lst.parts[-1] and last.money:
+                # "公车费5.00万元（购置费0万元，运行费5.00万元）": the item's own parts, a list of its own
+                self.list = _List(last, len(self.stack), "（")
             self.lead = _Lead()
             self.last_num = None
         elif ch in CLOSE:
@@ -322,12 +332,19 @@ class _Reader:
 
     def _end_clause(self) -> None:
         lead, scope = self.lead, self.scope
+        self.clause_figures = 0
         if lead.op and lead.op_target and not lead.figure:
             self._compare_fact(lead)             # "基本支出776.17万元，超过调整预算。"
         if lead.cmp and lead.base and not lead.figure:
             scope.base = lead.base               # "与2021年相比，…下降21.35%": the base holds on
 
     def _end_sentence(self) -> None:
+        if self.bare_label and self.figures_in_sentence:
+            # "年末结转和结余12.00万元，是指结转下年继续使用的支出资金。": a subject named only in a
+            # clause without figures does not carry into the next sentence
+            s = self.stack[0]
+            s.subject, s.label, s.alts = self.figure_subject
+        self.bare_label = False
         self._end_list()
         self.pending_each, self.each_mode = [], (0, None, 0)
         del self.stack[1:]
@@ -341,7 +358,7 @@ class _Reader:
         self.prev_levels = [c for c in self.levels if c.fact is not None or c.figure is not None][-1:]
         self.levels, self.changes, self.bases, self.each_claims = [], [], [], []
         self.figures_in_sentence = 0
-        self.unsure = self.alias = False
+        self.unsure = self.alias = self.self_named = False
         self.prev_mentioned, self.mentioned = self.mentioned, set()
         self.last_num, self.last_claim, self.last_money = None, None, None
 
@@ -392,6 +409,7 @@ class _Reader:
             scope.blocked = ""
             if "self" in means:
                 scope.column, scope.fresh = None, False
+                self.self_named = True
             return
         if facts or "whole" in means:
             return self._label(tok, means, facts)
@@ -490,6 +508,12 @@ class _Reader:
         if lead.share:
             lead.whole = means.get("whole") or fact
             return
+        if tok.text in PLAIN and fact in GENERIC and scope.subject is not None and scope.fresh and self.list is None \
+                and _side(fact) == _side(scope.subject) and scope.subject not in GENERIC and not scope.blocked:
+            # "“三公”经费支出预算为20万元，支出决算为17.08万元", "公务接待费…比上年支出3.90万元减少":
+            # the plain word is the subject's own
+            lead.label, lead.unknown = scope.subject, ""
+            return
         if lead.diff or (lead.cmp and not lead.base):
             lead.other_fact = True           # "支出比收入少…": a comparison of two facts
             return
@@ -498,11 +522,10 @@ class _Reader:
         if lead.cmp and scope.subject is not None and fact != scope.subject:
             lead.other_fact = True           # "较上年公用经费…" within a sentence about another fact
             return
-        if tok.text in PLAIN and fact in GENERIC and scope.subject is not None and scope.fresh and self.list is None \
-                and _side(fact) == _side(scope.subject) and scope.subject not in GENERIC:
-            # "“三公”经费支出预算为20万元，支出决算为17.08万元": the plain word is the subject's own
-            lead.label, lead.unknown = scope.subject, ""
-            return
+        if lead.op and not lead.figure:
+            lead.op_fact = fact              # "低于年初结转和结余41.73万元": the other side is named
+        if not lead.figure and self.clause_figures == 0:
+            self.bare_label = True           # named in a clause without figures (so far)
         scope.subject, scope.alts, scope.label, scope.fresh = fact, tuple(facts[1:]), tok.text, True
         scope.source = lead.source
         if self.list is not None and not scope.source:
@@ -526,6 +549,10 @@ class _Reader:
     def _num(self, tok: Token) -> None:
         self.figures += 1
         self.figures_in_sentence += 1
+        self.clause_figures += 1
+        if self.bare_label and self.lead.label:
+            self.bare_label = False
+        self.figure_subject = (self.scope.subject, self.scope.label, self.scope.alts)
         lead, scope = self.lead, self.scope
         previous, self.last_num = self.last_num, tok
         self.lead = _Lead()
@@ -544,6 +571,8 @@ class _Reader:
         if unit in ("个百分点", "百分点", "‰", "倍", ""):
             return self._unread(tok, "百分点、倍数或没有单位的数不核对" if unit else "没有单位", unsure=False)
         money = unit in MONEY or unit in CURRENCY
+        if lead.op and lead.op_target and money and not lead.op_fact and not lead.label:
+            return self._margin(tok, lead, scope)
         if lead.op and money:
             self._compare(tok, lead)
         if lead.total and money and not lead.label:
@@ -562,10 +591,11 @@ class _Reader:
             return self._change(tok, lead, scope)
         if lead.cmp and lead.base and money and not lead.other_fact:
             return self._stated_base(tok, lead, scope)
-        if lead.share and lead.exec_col and money and not lead.label:
-            # "占年初预算数1076.80万元的98.5%": the budget stated, then the rate of it
-            self._stated_base(tok, lead, scope, lead.exec_col)
-            self.lead.share, self.lead.exec_col = True, lead.exec_col
+        if (lead.share or lead.exec_of) and lead.exec_col and money and not lead.label:
+            # "占年初预算数1076.80万元的98.5%", "完成调整预算数1000万元的95.0%": the budget stated, then
+            # the rate of it
+            self._stated_base(tok, lead, scope, lead.exec_col, rate_base=True)
+            self.lead.share, self.lead.exec_of, self.lead.exec_col = lead.share, lead.exec_of, lead.exec_col
             return
         if money or unit in COUNTS:
             return self._level(tok, lead, scope)
@@ -586,6 +616,10 @@ class _Reader:
         if lead.cause and not lead.label:
             self._unread(tok, "原因中的数没有自己的称呼")
             return None
+        if scope.subject is None and self.self_named and (lead.col or scope.column) and not self.unsure:
+            # "本单位年初预算600万元，调整预算后为650万元": the department's own budget
+            scope.subject, scope.alts, scope.label = "finance.expenditure.current", ("finance.income.current",), "本部门"
+            return scope.subject
         if scope.subject is None:
             self._unread(tok, "没有说明是哪一项收支", unsure=False)
             return None
@@ -602,8 +636,16 @@ class _Reader:
         lst = self.list
         in_list = lst is not None and lst.depth <= len(self.stack) and (
             tok.unit == lst.head.unit or (tok.unit in MONEY and lst.head.unit in MONEY))
+        if in_list and lst is not None and lead.label and lst.head.fact and not scope.blocked:
+            # a label that may name two facts ("商品和服务支出"): in a list, the one that is a part of the head
+            inside = [f for f in (lead.label, *scope.alts) if within(lst.head.fact, f)]
+            if inside and inside[0] != lead.label:
+                scope.alts = tuple(f for f in (lead.label, *scope.alts) if f != inside[0])
+                lead.label = scope.subject = inside[0]
         if in_list and lst is not None and lead.label and not scope.blocked and (
                 (lst.head.fact and not within(lst.head.fact, lead.label))
+                or (lst.head.fact is None and lst.head.figure is not None and lst.parts and not any(
+                    p.fact and PARENT.get(p.fact) == PARENT.get(lead.label) for p in lst.parts))
                 or any(p.fact == lead.label for p in lst.parts)
                 or (lead.col and lst.head.column and lead.col != lst.head.column)):
             # a figure of a fact outside the head, a second column of a part, or a part named twice:
@@ -655,7 +697,8 @@ class _Reader:
                          kind_text=lead.kind_text, alts=scope.alts if lead.label else (), source=scope.source)
         return None
 
-    def _stated_base(self, tok: Token, lead: _Lead, scope: _Scope, base: str | None = None) -> None:
+    def _stated_base(self, tok: Token, lead: _Lead, scope: _Scope, base: str | None = None,
+                     rate_base: bool = False) -> None:
         """"比上年同期1821.6万元增长…": the figure after 比上年 is last year's."""
         fact = self._subject(lead, scope, tok)
         if fact is None:
@@ -666,9 +709,10 @@ class _Reader:
         claim = Claim("prior" if base == "prior" else "level", tok, fact, column=base,
                       sentence=self.sentence, label=scope.label)
         self.out.claims.append(claim)
-        self.bases.append(claim)
-        self.levels.append(claim)
-        self.last_claim = claim
+        if not rate_base:           # the budget an execution rate is of is not a base for a growth rate
+            self.bases.append(claim)
+            self.levels.append(claim)
+            self.last_claim = claim
 
     def _change(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         fact = self._subject(lead, scope, tok)
@@ -683,8 +727,8 @@ class _Reader:
         self.last_claim = claim
 
     def _percent(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
-        if lead.share and not lead.exec_col and not lead.other_fact:
-            return self._share(tok, lead, scope)
+        if lead.share and (not lead.exec_col or lead.whole) and not lead.other_fact:
+            return self._share(tok, lead, scope)    # "占部门总预算的80.0%": a share of the whole, in that column
         if lead.exec or (lead.exec_of and lead.exec_col) or (lead.share and lead.exec_col):
             return self._execution(tok, lead, scope)
         if lead.rate or lead.dir:
@@ -706,8 +750,9 @@ class _Reader:
 
     def _share(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         part = self.last_claim if self.last_claim is not None and self.last_claim.kind in ("level", "prior") \
-            and self.last_claim.money and self.last_claim.sentence == self.sentence else None
+            and self.last_claim.money and self.last_claim.sentence == self.sentence and not lead.label else None
         if part is None and lead.label and not scope.blocked and not lead.unknown:
+            # "…合计1000万元，人员经费比重为60.0%": the part is the fact named right before the share
             # "流动资产占资产总额的36.94%": the part is the fact its label names
             part = Claim("level", None, lead.label, column=scope.column or "final", unit="万元", value=None,
                          sentence=self.sentence)
@@ -722,8 +767,9 @@ class _Reader:
                 whole = self._named_parent(part.fact)
                 if whole is None:
                     return self._unread(tok, "没有说明占的是哪个总数")
+        column = lead.exec_col or part.column
         self.out.claims.append(Claim("share", tok, part.fact, of=part, whole=whole, whole_from=whole_from,
-                                     column=part.column, sentence=self.sentence))
+                                     column=column, sentence=self.sentence))
 
     def _named_parent(self, fact: str | None) -> str | None:
         """The nearest total of `fact` named in this sentence or the one before."""
@@ -768,6 +814,20 @@ class _Reader:
         if left is not None and left.figure is not None and left.figure is not tok:
             self.out.claims.append(Claim("compare", tok, None, other=left, op=lead.op, sentence=self.sentence))
 
+    def _margin(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        """"实际支出高于调整预算15.00万元" (a margin) or "小于调整预算数1121.50万元" (the amount): the
+        figure after a comparison with a column is one or the other; either may hold."""
+        left = self.last_money
+        if lead.op_col:
+            left = next((c for c in reversed(self.levels) if c.fact is not None and c.column == lead.op_col), left)
+        fact = self._subject(lead, scope, tok)
+        if fact is None:
+            return
+        column = lead.op_col or (left.column if left is not None and left.fact == fact else None) or "final"
+        self.out.claims.append(Claim("margin", tok, fact, column=column, against=lead.op_target, op=lead.op,
+                                     other=left if left is not None and left.fact == fact else None,
+                                     sentence=self.sentence, label=scope.label, source=scope.source))
+
     def _compare_fact(self, lead: _Lead) -> None:
         """"基本支出决算776.17万元，超过调整预算。": the figure against the fact's other column."""
         left = self.last_money
@@ -775,7 +835,7 @@ class _Reader:
             left = next((c for c in reversed(self.levels) if c.fact is not None and c.column == lead.op_col), None)
         if left is None or left.fact is None or self.scope.blocked:
             return
-        if any(c.kind == "compare" and c.other is left for c in self.out.claims):
+        if any(c.kind in ("compare", "margin") and c.other is left for c in self.out.claims):
             return      # "…15.23万元，大于预算数18万元，决算数大于预算数的原因…": compared once already
         self.out.claims.append(Claim("compare", left.figure, left.fact, column=lead.op_target, op=lead.op,
                                      other=left, sentence=self.sentence, value=left.value, unit=left.unit))
@@ -818,10 +878,11 @@ class _Reader:
         # opens with 其中 ("支出合计X万元。其中：…"), in the sentence before
         last = self.last_claim
         if last is not None and last.sentence == self.sentence and last.kind in ("level", "prior", "count") \
-                and last.figure is not None:
+                and last.figure is not None and last not in self.bases:
             head = last           # the amount right before 其中, a part of an outer list included
         else:
-            levels = self.levels or (self.prev_levels if not self.figures_in_sentence else [])
+            levels = [c for c in self.levels if c not in self.bases] or \
+                (self.prev_levels if not self.figures_in_sentence else [])
             head = levels[-1] if levels else None
         if lst is not None and lst.depth == len(self.stack):
             self._end_list()
