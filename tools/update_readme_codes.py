@@ -1,4 +1,6 @@
-"""Write the table of finding codes into README.md, between its `codes` markers, from the registry.
+"""Write the generated parts of README.md from the code: the table of finding codes (from the
+registry) between the `codes` markers, and the words the prose checks read (from the built-in
+vocabulary) between the `vocabulary` markers.
 
 Run: python tools/update_readme_codes.py   (tests/test_codes.py fails until the README matches)
 """
@@ -9,15 +11,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from generator.claims.describe import readme_section  # noqa: E402
 from generator.codes import readme_table  # noqa: E402
+from generator.vocabulary import vocabulary  # noqa: E402
 
-START, END = "<!-- codes:start -->", "<!-- codes:end -->"
+
+def _between(readme: str, name: str, body: str) -> str:
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    head, rest = readme.split(start, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{start}\n{body}\n{end}{tail}"
 
 
 def with_table(readme: str) -> str:
-    head, rest = readme.split(START, 1)
-    _, tail = rest.split(END, 1)
-    return f"{head}{START}\n{readme_table()}\n{END}{tail}"
+    readme = _between(readme, "codes", readme_table())
+    return _between(readme, "vocabulary", readme_section(vocabulary()[0]))
 
 
 if __name__ == "__main__":
