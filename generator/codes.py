@@ -123,7 +123,7 @@ _GROUPS = [
         ("VOCABULARY-SCHEMA", ERROR, "词表中值的类型不对"),
         ("VOCABULARY-SCHEMA-UNKNOWN", ERROR, "词表中的字段名或口径名拼错"),
         ("VOCABULARY-SCHEMA-MISSING", ERROR, "词表缺少必填字段"),
-        ("VOCABULARY-PATTERN", ERROR, "称呼的正则表达式写错，或能匹配空文字、可能无限回溯"),
+        ("VOCABULARY-PATTERN", ERROR, "称呼的正则表达式写错、能匹配空文字，或不是几种具体的写法（不限次数的 * + 、环视、“.”）"),
         ("VOCABULARY-PATH", ERROR, "称呼对应的事实路径不存在"),
     ]),
 ]

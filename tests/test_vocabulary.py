@@ -129,3 +129,27 @@ def test_a_vocabulary_of_the_wrong_shape_is_a_finding(tmp_path, run, text, code)
     (tmp_path / "vocabulary.yaml").write_text(text, encoding="utf-8")
     result = run("check", str(path))
     assert "vocabulary.yaml:" in result.output and f"[{code}]" in result.output
+
+
+@pytest.mark.parametrize("pattern,words", [
+    ("资金.", "不能用“.”"),
+    ("资金.+", "不限次数"),
+    ("资金+总量", "不限次数"),
+    ("(?<!全县)资金总量", "环视"),
+    ("[^收]入", "方括号中只能列出具体的字"),
+])
+def test_a_label_must_be_a_list_of_spellings(pattern, words):
+    """A county's label stands for a few spellings, so the matcher stays linear whatever it writes."""
+    problem = pattern_problem(pattern)
+    assert words in problem and "几种具体的写法" in problem
+
+
+def test_a_county_adds_other_subjects_and_relation_words(tmp_path, run):
+    path = county(tmp_path, "2023年开发区收入7540.18万元。本部门收入7540.18万元，比上年增收10万元。")
+    (tmp_path / "vocabulary.yaml").write_text("facts:\n  - {label: '资金总量', fact: finance.income.total}\n",
+                                              encoding="utf-8")
+    # without the county's words: "开发区收入" is read as the department's, "增收" is a change
+    assert any("[PROSE-FACT]" in l for l in prose_findings(run, path))
+    (tmp_path / "vocabulary.yaml").write_text("others:\n  - '开发区'\n", encoding="utf-8")
+    found = prose_findings(run, path)
+    assert not any("7540.18万元”与事实不符" in l and "开发区" in l for l in found), found

@@ -74,7 +74,7 @@ def _item(op, arg) -> set[str]:
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
         low, high, body = arg
         if high == _c.MAXREPEAT or high > 6:
-            raise NotFinite("不能用 * + 或 {n,} 这样不限次数的写法：称呼应是几种具体的写法")
+            raise NotFinite("不能用 * + 或 {n,} 这样不限次数的写法")
         inner = _seq(list(body))
         out, level = set(), {""}
         for n in range(high + 1):
@@ -87,8 +87,10 @@ def _item(op, arg) -> set[str]:
         return out
     if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
         raise NotFinite("不支持 (?<!…) (?=…) ^ $ 等环视或锚点：写出称呼本身即可，更长的称呼自动优先")
+    if op is _c.NOT_LITERAL:
+        raise NotFinite("方括号中只能列出具体的字（如 [“”\"]），不能写取反或很大的范围")
     if op is _c.ANY:
-        raise NotFinite("不能用“.”（任意字）：称呼应是几种具体的写法")
+        raise NotFinite("不能用“.”（任意字）")
     raise NotFinite("含有不支持的写法")
 
 
