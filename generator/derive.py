@@ -25,6 +25,10 @@ AMOUNT_SUMS = [
                                      "finance.expenditure.remit_upper", "finance.expenditure.operating",
                                      "finance.expenditure.subsidiary"]),
     ("finance.expenditure.total", ["finance.expenditure.current", "finance.expenditure.carryover"]),
+    ("finance.three_public_parts.vehicles", ["finance.three_public_parts.vehicle_purchase",
+                                            "finance.three_public_parts.vehicle_running"]),
+    ("finance.three_public", ["finance.three_public_parts.abroad", "finance.three_public_parts.reception",
+                              "finance.three_public_parts.vehicles"]),
 ]
 # Totals and their parts among single figures.
 VALUE_SUMS = [

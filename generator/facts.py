@@ -197,7 +197,7 @@ class Finance(Model):
     income = Field(ModelKind(Income), "收入")
     expenditure = Field(ModelKind(Expenditure), "支出")
     economic = Field(ModelKind(Economic), "按经济分类的支出决算")
-    three_public = _amounts("“三公”经费")
+    three_public = _amounts("“三公”经费", "可省略，由分项相加（写了分项时）")
     three_public_parts = Field(ModelKind(ThreePublicParts), "“三公”经费分项")
     narrative = Field(Prose(), "收支情况说明",
                       help="可省略，由模板按标准措辞生成。若自行撰写，数字请用 {{ … }} 引用事实，"

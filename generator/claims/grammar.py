@@ -26,9 +26,6 @@ FUNCTION = set("的了为是达共计约合累总额数实现完成有其亦也�
 
 # A total and its parts, for binding a 其中 list to its head and telling a complete list from a partial one.
 COMPONENTS = {total: parts for total, parts in [*AMOUNT_SUMS, *VALUE_SUMS]}
-COMPONENTS["finance.three_public"] = [f"finance.three_public_parts.{k}" for k in ("abroad", "reception", "vehicles")]
-COMPONENTS["finance.three_public_parts.vehicles"] = ["finance.three_public_parts.vehicle_purchase",
-                                                     "finance.three_public_parts.vehicle_running"]
 COMPONENTS["department.staffing.posts_total"] = ["department.staffing.posts"]
 # a report splits its income by what it is spent on as often as by where it comes from
 _MIRROR = {"finance.income.current": "finance.expenditure.current", "finance.income.total": "finance.expenditure.total",
