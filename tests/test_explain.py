@@ -61,3 +61,41 @@ def test_what_cannot_be_found_or_derived(run, tmp_path):
     broken.write_text(Path(YANGXI).read_text(encoding="utf-8").replace("rubric: yangxi-2023", "rubric: 没有"), encoding="utf-8")
     result = run("explain", str(broken), "C22")
     assert result.exit_code == 2 and "无法推算" in result.output
+
+
+def test_a_text_shows_every_claim_it_makes_and_what_it_was_checked_against(run):
+    """`explain FILE PATH` on a text: each figure's claim, the fact, the computation and the verdict."""
+    result = run("explain", str(ROOT / "inputs" / "yangxi-2023.yaml"), "scores.C1.text")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "正文 scores.C1.text.0：读出 3 个说法" in out
+    assert "“19.85万元” 金额：“三公”经费 决算数" in out and "相符：“三公”经费 决算数 = 19.85万元" in out
+    assert "比较：“19.85万元” 小于 “75.45万元” → 相符：19.85 < 75.45" in out
+    assert "inputs/yangxi-2023.yaml:" in out              # every line says where it is
+
+
+def test_a_phrase_finds_its_text_and_the_figures_left_unread_say_why(run, tmp_path):
+    path = tmp_path / "x.yaml"
+    text = (ROOT / "inputs" / "yangxi-2023.yaml").read_text(encoding="utf-8").replace(
+        "other_notes: 无。", "other_notes: 全县一般公共预算收入12.5亿元，同比增长3.2%。本部门收入7532.81万元，较上年增加100万元。")
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "rubrics").mkdir()
+    (tmp_path / "rubrics" / "yangxi-2023.yaml").write_text(
+        (ROOT / "rubrics" / "yangxi-2023.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    out = run("explain", str(path), "全县一般公共预算").output
+    assert "“12.5亿元” 未读作说法：说的是别的主体" in out and "“3.2%” 未读作说法：说的是别的主体" in out
+    assert "“7532.81万元” 金额：本年收入合计 决算数" in out
+    # no last year's figure for income in the file: the change is read, and left unchecked with the reason
+    assert "“100万元” 增减额：本年收入合计" in out and "未核对" in out
+
+
+def test_a_wrong_figure_is_explained_with_the_computation_that_failed(run, tmp_path):
+    path = tmp_path / "x.yaml"
+    text = (ROOT / "inputs" / "yangxi-2023.yaml").read_text(encoding="utf-8").replace(
+        "other_notes: 无。", "other_notes: 2023年“三公”经费决算19.85万元，较上年增加6.65万元。")
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "rubrics").mkdir()
+    (tmp_path / "rubrics" / "yangxi-2023.yaml").write_text(
+        (ROOT / "rubrics" / "yangxi-2023.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    out = run("explain", str(path), "other_notes").output
+    assert "不符：正文" in out and "19.85 − 上年决算数 14.20 = 5.65万元，与写明的增加 6.65万元 不符" in out
