@@ -653,7 +653,7 @@ class _Reader:
         if not lead.label and not in_list and not (lead.col or lead.year or lead.to_level) and not (
                 scope.fresh and lead.unknown == "" and self.last_claim is None):
             # a figure with no words of its own: only the first after a subject is that subject's
-            self._unread(tok, "前面没有称呼或口径词，说的是什么不确定")
+            self._unread(tok, f"说的是别的主体（“{scope.blocked}”）" if scope.blocked else "前面没有称呼或口径词，说的是什么不确定")
             if lead.unknown:
                 scope.subject, scope.label = None, ""   # "公务用车保有量6辆，…": something else is talked of
         else:
