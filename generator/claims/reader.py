@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import gc
+import json
 import re
 
 from .grammar import Reading, read_tokens
 from .lexicon import NotFinite, spellings, trie_pattern
-from .tokens import compile_tokenizer, tokenize
+from .tokens import compile_scanner, compile_tokenizer, tokenize
 
 
 def _is_han(ch: str) -> bool:
@@ -30,50 +31,68 @@ def _embedded_column(word: str, columns: dict) -> str | None:
     return None
 
 
+def _expand(voc) -> dict:
+    """Every spelling with what it means, the trie of them all, and the words allowed before a label."""
+    means: dict[str, list] = {}
+
+    def add(pattern: str, what: str, value) -> None:
+        try:
+            words = spellings(pattern)
+        except NotFinite:          # refused when the file was read; nothing to add
+            return
+        for w in words:
+            have = means.setdefault(w, [])
+            # one spelling, one meaning per class; only a label may name two facts ("商品和服务支出")
+            if not any(k == what and (what != "fact" or v == value) for k, v in have):
+                have.append([what, value])
+
+    columns: dict[str, str] = {}
+    for col, pattern in voc.columns:
+        try:
+            for w in spellings(pattern):
+                columns.setdefault(w, col)
+        except NotFinite:
+            pass
+    for pattern, fact in voc.facts:
+        add(pattern, "fact", fact)
+        try:
+            words = spellings(pattern)
+        except NotFinite:
+            continue
+        for w in words:        # "预算收入": the label names its column too
+            col = _embedded_column(w, columns)
+            if col and not any(k == "col" for k, _ in means[w]):
+                means[w].append(["col", col])
+    for pattern, fact in voc.shares:
+        add(pattern, "whole", fact)
+    for col, pattern in voc.columns:
+        add(pattern, "col", col)
+    for pattern in voc.others:
+        add(pattern, "other", None)
+    for cls, pattern in voc.words:
+        add(pattern, cls, None)
+    before: set[str] = set()
+    for pattern in voc.before:
+        try:
+            before |= spellings(pattern)
+        except NotFinite:
+            pass
+    return {"meanings": means, "trie": trie_pattern(means), "before": sorted(before)}
+
+
 class Lexicon:
     """Every spelling of every word of a vocabulary, with what it means, in one linear-time matcher.
     Where two entries spell the same text, the first (a county's before the built-in) wins its class."""
 
     def __init__(self, voc):
-        means: dict[str, list] = {}
-
-        def add(pattern: str, what: str, value) -> None:
-            try:
-                words = spellings(pattern)
-            except NotFinite:          # refused when the file was read; nothing to add
-                return
-            for w in words:
-                have = means.setdefault(w, [])
-                # one spelling, one meaning per class; only a label may name two facts ("商品和服务支出")
-                if not any(k == what and (what != "fact" or v == value) for k, v in have):
-                    have.append((what, value))
-
-        columns: dict[str, str] = {}
-        for col, pattern in voc.columns:
-            try:
-                for w in spellings(pattern):
-                    columns.setdefault(w, col)
-            except NotFinite:
-                pass
-        for pattern, fact in voc.facts:
-            add(pattern, "fact", fact)
-            try:
-                words = spellings(pattern)
-            except NotFinite:
-                continue
-            for w in words:        # "预算收入": the label names its column too
-                col = _embedded_column(w, columns)
-                if col and not any(k == "col" for k, _ in means[w]):
-                    means[w].append(("col", col))
-        for pattern, fact in voc.shares:
-            add(pattern, "whole", fact)
-        for col, pattern in voc.columns:
-            add(pattern, "col", col)
-        for pattern in voc.others:
-            add(pattern, "other", None)
-        for cls, pattern in voc.words:
-            add(pattern, cls, None)
-        self.meanings = {w: tuple(m) for w, m in means.items()}
+        from .. import cache
+        sources = json.dumps([voc.facts, voc.shares, voc.columns, voc.others, voc.words, voc.before],
+                             ensure_ascii=False)
+        # expanding the spellings and building the trie is the same for the same words: kept on disk
+        data = cache.kept(f"lexicon-{cache.key('lexicon', sources)}", lambda: _expand(voc),
+                          lambda d: json.dumps(d, ensure_ascii=False).encode("utf-8"),
+                          lambda b: json.loads(b.decode("utf-8")))
+        self.meanings = {w: tuple(tuple(m) for m in ms) for w, ms in data["meanings"].items()}
         self.labels = frozenset(w for w, m in self.meanings.items() if any(k == "fact" for k, _ in m))
         # headcount words double as verbs and adjectives ("编制预算", "在职培训"): glued to a word before
         # them they are that word's, and name nobody
@@ -82,15 +101,17 @@ class Lexicon:
         # the plain heads "支出" "收入" "经费": right after another label they only end it
         self.suffixes = frozenset(w for w in self.labels if (len(w) <= 2 or w in ("支出合计", "收入合计"))
                                   and all(v.startswith("finance.") for k, v in self.meanings[w] if k == "fact"))
-        self.tokenizer: re.Pattern = compile_tokenizer(trie_pattern(self.meanings), "".join(w[0] for w in self.meanings))
-        before: set[str] = set()
-        for pattern in voc.before:
-            try:
-                before |= spellings(pattern)
-            except NotFinite:
-                pass
-        self.before = before
-        self.before_max = max((len(w) for w in before), default=0)
+        self._trie_pattern, self._first = data["trie"], "".join(w[0] for w in self.meanings)
+        self._tokenizer: re.Pattern | None = None
+        self.scanner = compile_scanner(self._first)
+        self.trie: dict = {}
+        for w in self.meanings:
+            node = self.trie
+            for ch in w:
+                node = node.setdefault(ch, {})
+            node[""] = True
+        self.before = set(data["before"])
+        self.before_max = max((len(w) for w in self.before), default=0)
 
     def allowed_before(self, text: str, start: int) -> bool:
         for k in range(1, self.before_max + 1):
@@ -98,9 +119,15 @@ class Lexicon:
                 return True
         return False
 
+    @property
+    def tokenizer(self) -> re.Pattern:
+        """The whole-trie pattern, compiled the first time a long text is read."""
+        if self._tokenizer is None:
+            self._tokenizer = compile_tokenizer(self._trie_pattern, self._first)
+        return self._tokenizer
+
     def tokens(self, text: str):
-        return tokenize(text, self.tokenizer, self.meanings, self.allowed_before, _is_han, self.labels,
-                        self.suffixes, self.verbs)
+        return tokenize(text, self)
 
 
 def read(text: str, voc, year: int) -> Reading:

@@ -86,37 +86,87 @@ def mask_references(text: str) -> str:
 
 
 def compile_tokenizer(trie: str, first: str = "") -> re.Pattern:
-    """The one pattern of a tokenizer. `first` holds every character a word may start with: one
-    character-set test then rejects a position before the trie's hundreds of branches are tried."""
+    """The one pattern of a tokenizer for long texts. `first` holds every character a word may start
+    with: one character-set test then rejects a position before the trie's hundreds of branches are
+    tried."""
     if not trie:
         return re.compile(_FIXED)
     chars = "".join(sorted(set(first)))
     return re.compile(_FIXED + f"|(?=[{re.escape(chars)}])(?P<word>{trie})")
 
 
-def tokenize(text: str, tokenizer: re.Pattern, meanings: dict, allowed_before, is_han,
-             labels: frozenset = frozenset(), suffixes: frozenset = frozenset(),
-             verbs: frozenset = frozenset()) -> list[Token]:
+def compile_scanner(first: str) -> re.Pattern:
+    """The pattern of a tokenizer for ordinary texts: the fixed tokens, or a character a word may
+    start with (the word itself is then found by walking the trie). It compiles in a millisecond,
+    where the pattern with the whole trie takes tens: most runs read a few pages, not a megabyte."""
+    chars = "".join(sorted(set(first)))
+    return re.compile(_FIXED + (f"|(?P<first>[{re.escape(chars)}])" if chars else ""))
+
+
+# Above this many characters the whole-trie pattern is compiled: its cost is then small against the
+# text, and the regular-expression engine walks the trie faster than Python does.
+LONG_TEXT = 20_000
+
+
+def _walk(trie: dict, text: str, start: int) -> int:
+    """The end of the longest word of the trie at `start`, or -1."""
+    node, i, end, n = trie, start, -1, len(text)
+    while i < n:
+        node = node.get(text[i])
+        if node is None:
+            break
+        i += 1
+        if "" in node:
+            end = i
+    return end
+
+
+def _matches(text: str, lex):
+    """(kind, start, end, match) for each token, leftmost first; a fixed token wins at its position."""
+    if len(text) > LONG_TEXT:
+        for m in lex.tokenizer.finditer(text):
+            yield m.lastgroup, m.start(), m.end(), m
+        return
+    scanner, trie, pos, n = lex.scanner, lex.trie, 0, len(text)
+    while pos < n:
+        m = scanner.search(text, pos)
+        if m is None:
+            return
+        kind = m.lastgroup
+        if kind == "first":
+            s = m.start()
+            e = _walk(trie, text, s)
+            if e < 0:
+                pos = s + 1
+                continue
+            yield "word", s, e, None
+            pos = e
+        else:
+            yield kind, m.start(), m.end(), m
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
+def tokenize(text: str, lex) -> list[Token]:
     """The tokens of one text. A word that is a fact's label but stands glued to another noun
-    ("营业收入", "专项项目支出") is the other noun's: it is marked ("other", None)."""
+    ("营业收入", "专项项目支出") is the other noun's: it is marked ("glued", None)."""
     text = ascii_digits(mask_references(text))
+    meanings, labels, suffixes, verbs = lex.meanings, lex.labels, lex.suffixes, lex.verbs
+    allowed_before = lex.allowed_before
     out: list[Token] = []
     append = out.append
     word_end = -1                       # where the last word ended: a label right after a word is not glued
     label_end = -1                      # where the last label ended
     other = (("glued", None),)
-    for m in tokenizer.finditer(text):
-        kind = m.lastgroup
-        s, e = m.span()
+    for kind, s, e, m in _matches(text, lex):
         if kind == "p":
-            append(Token("punct", s, e, m.group()))
+            append(Token("punct", s, e, text[s:e]))
         elif kind == "word":
-            word = m.group()
+            word = text[s:e]
             means = meanings.get(word, ())
             if word in labels:
                 if s == label_end and word in suffixes:
                     means = ()          # "公务接待费支出": 支出 only ends the label before it
-                elif s > 0 and s != word_end and is_han(text[s - 1]) and is_han(word[0]) \
+                elif s > 0 and s != word_end and _is_han(text[s - 1]) and _is_han(word[0]) \
                         and not allowed_before(text, s):
                     # "营业收入": another's income; "准确编制": a verb, not a headcount
                     means = () if word in verbs else other
@@ -138,6 +188,10 @@ def tokenize(text: str, tokenizer: re.Pattern, meanings: dict, allowed_before, i
         elif kind == "date":
             append(Token("date", s, e, m.group()))
     return out
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _decimal(text: str) -> Decimal | None:
