@@ -1,0 +1,79 @@
+"""The claim reader on its own: tokens, scope and relations, read without any facts file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.claims import read, tokens
+from generator.vocabulary import vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+VOC = vocabulary()[0]
+
+
+def claims(text: str) -> list[tuple]:
+    return [(c.kind, c.fact, c.column or c.against, str(c.value)) for c in read(text, VOC, 2023).claims]
+
+
+def test_a_subject_carries_into_the_next_sentence_until_another_appears():
+    got = claims("本部门收入792.22万元。同比上年度增加189.25万元，增长31.39%。全县收入12亿元，增长5%。")
+    assert ("change", "finance.income.current", "prior", "189.25") in got
+    assert ("rate", "finance.income.current", "prior", "31.39") in got
+    assert not any(v in ("12", "5") for *_, v in got)          # 全县: another subject, nothing read
+
+
+def test_a_list_belongs_to_its_head_and_a_share_to_the_head_of_its_list():
+    got = claims("本年支出合计3122.01万元，其中基本支出2443.59万元，占78.27%；项目支出678.42万元，占21.73%。")
+    assert ("sum", "finance.expenditure.current", None, "3122.01") in got
+    assert sum(1 for k, *_ in got if k == "share") == 2
+
+
+def test_a_bracket_is_an_aside_and_last_years_figure_in_it_is_last_years():
+    got = claims("公用经费86.75万元（上年为94.10万元），较上年减少7.35万元。")
+    assert ("prior", "finance.expenditure.public", "prior", "94.10") in got
+    assert ("change", "finance.expenditure.public", "prior", "-7.35") in got
+
+
+def test_uncertain_figures_are_left_unread_with_a_reason():
+    reading = read("1-6月，本局累计支出612.35万元。规上工业企业实现营业收入215.3亿元。", VOC, 2023)
+    assert reading.claims == []
+    whys = [u.why for u in reading.unread]
+    assert any("一年中的一段时间" in w for w in whys) and any("别的主体" in w for w in whys)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("预算执行率为98.43%。", "execution"),
+    ("“三公”经费决算19.85万元，与年初预算数差额55.60万元。", "difference"),
+    ("“三公”经费支出19.85万元小于75.45万元。", "compare"),
+    ("实际支出高于调整预算15.00万元。", "margin"),
+    ("在职人员44人，退休人员24人。", "count"),
+    ("与上年持平。", "flat"),
+])
+def test_each_relation_is_read(text, kind):
+    text = "本部门支出1000万元。" + text if kind in ("margin", "flat") else text
+    assert kind in [c.kind for c in read(text, VOC, 2023).claims]
+
+
+def test_the_two_ways_of_tokenizing_give_the_same_tokens():
+    """Short texts walk the trie in Python, long ones run the whole-trie pattern: never a difference."""
+    texts = [e["text"] for name in ("prose.yaml", "claims.yaml", "claims-real.yaml")
+             for e in yaml.safe_load((ROOT / "tests" / "corpus" / name).read_text(encoding="utf-8"))]
+    lex = VOC.lexicon
+    short = tokens.LONG_TEXT
+    try:
+        for text in texts:
+            a = [(t.kind, t.start, t.end, t.means) for t in tokens.tokenize(text, lex)]
+            tokens.LONG_TEXT = 0
+            b = [(t.kind, t.start, t.end, t.means) for t in tokens.tokenize(text, lex)]
+            tokens.LONG_TEXT = short
+            assert a == b, text
+    finally:
+        tokens.LONG_TEXT = short
+
+
+def test_references_and_unclosed_braces_are_masked_in_one_pass():
+    assert tokens.mask_references("收入{{ finance.income.current.final }}万元") == "收入" + " " * 34 + "万元"
+    assert tokens.mask_references("{{" * 5) == "{{" * 5
+    assert tokens.mask_references("{% if x %}收入1万元") == " " * 10 + "收入1万元"
