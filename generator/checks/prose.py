@@ -38,10 +38,13 @@ BY_SOURCE = {"finance.expenditure.fiscal": "fiscal", "finance.expenditure.genera
 
 def read_texts(report: Report, voc):
     """(path, text, reading) for every narrative text of the report."""
+    dept = getattr(report, "department", None)
+    names = tuple(n for n in [getattr(dept, "name", None), getattr(dept, "short_name", None),
+                              *(getattr(dept, "plaques", None) or [])] if isinstance(n, str))
     for path, raw in iter_texts(report):
         if path and path[0] in ("rubric", "template", "title"):
             continue
-        yield path, raw, read(raw, voc, report.year)
+        yield path, raw, read(raw, voc, report.year, names)
 
 
 def check_prose(report: Report, doc: Document, view: FactView, voc, found: Findings) -> dict:
@@ -163,6 +166,12 @@ class Checker:
                                ("在职 + 退休 + 其他人员", staffing.serving + retired + others)):
                     out.append((how, Decimal(v)))
                 continue
+            if fact == "department.staffing.retired" and "离退休" in (claim.label or "") and staffing is not None \
+                    and staffing.retired is not None:
+                # "离退休人员20人": the retired and those who left before retirement (离休), counted together
+                left = sum(p.count for p in staffing.others or [] if p.kind and "离休" in p.kind)
+                if left:
+                    out.append(("退休 + 离休", Decimal(staffing.retired + left)))
             probe = Claim(claim.kind, claim.figure, fact, kind_text=claim.kind_text)
             v = self.count(probe)
             if v is not None:
@@ -550,8 +559,8 @@ def _table_units(report, doc, view: FactView, texts, found: Findings) -> dict[st
             fact = f"{c.fact}.{c.column}" if c.fact in AMOUNT_PATHS else c.fact
             table_unit = view.unit(fact)
             raw = view.value(fact)
-            if raw is None or table_unit == c.unit:
-                continue
+            if raw is None or table_unit == c.unit or not raw:
+                continue            # a zero is the same figure in every unit: no sign of a wrong label
             section = _section(fact)
             if section not in units and same_figure(abs(c.value), raw):
                 units[section] = c.unit

@@ -63,6 +63,11 @@ def within(head: str, part: str) -> bool:
 GENERIC = {"finance.income.current", "finance.expenditure.current", "finance.expenditure.fiscal",
            "finance.expenditure.general", "finance.expenditure.fund", "finance.expenditure.state_capital"}
 PLAIN = {"支出", "收入", "财政拨款支出", "支出合计", "收入合计", "经费"}
+# column words that are also common verbs: a column only when they open a clause ("安排公务接待费8万元")
+LEADING_COLUMNS = {"安排"}
+# words for a whole side that end a more specific label when written right after it ("公用经费总支出",
+# "人员经费财政拨款支出合计"): the specific label's total, not the department's
+TRAILING = {"总支出", "支出总额", "财政拨款支出合计", "总收入", "收入总额"}
 
 
 def _side(fact: str) -> str:
@@ -145,7 +150,7 @@ class Reading:
 
 
 class _Scope:
-    __slots__ = ("subject", "alts", "label", "blocked", "year", "column", "fresh", "base", "partial", "source")
+    __slots__ = ("subject", "alts", "label", "blocked", "year", "column", "fresh", "base", "partial", "source", "excluding")
 
     def __init__(self):
         self.subject: str | None = None     # the fact figures are about
@@ -158,6 +163,7 @@ class _Scope:
         self.base: str | None = None        # "与2021年相比，…": a base named in an earlier clause
         self.partial = ""                   # "1-6月": the sentence is about part of the year
         self.source = ""                    # the subject is the part paid from this source of funds
+        self.excluding = ""                 # "剔除…": the sentence's figures are on another footing
 
     def copy(self) -> "_Scope":
         s = _Scope()
@@ -198,16 +204,17 @@ class _Lead:
     op_col: str | None = None       # the column named before 小于 / 大于
     op_fact: str | None = None      # the fact named after 小于 / 大于
     source = ""                     # a source of funds named before the label ("一般公共预算…")
+    share_unknown = ""              # words after 占 not in the vocabulary ("占全系统合同总额的…")
 
     def __init__(self):
         self.labels: list[tuple[str, str]] = []
 
 
 class _List:
-    __slots__ = ("head", "parts", "depth", "marker")
+    __slots__ = ("head", "parts", "depth", "marker", "outer")
 
-    def __init__(self, head: Claim, depth: int, marker: str):
-        self.head, self.parts, self.depth, self.marker = head, [], depth, marker
+    def __init__(self, head: Claim, depth: int, marker: str, outer: "_List | None" = None):
+        self.head, self.parts, self.depth, self.marker, self.outer = head, [], depth, marker, outer
 
 
 def read_tokens(tokens: list[Token], text: str, year: int) -> Reading:
@@ -249,9 +256,15 @@ class _Reader:
         self.mentioned: set = set()          # facts named in this sentence and the one before
         self.prev_mentioned: set = set()
         self.prev_column: str | None = None
+        self.prev_period: tuple = (None, "")  # the year and part of the year the sentence before was about
         self.prev_levels: list[Claim] = []  # the last level of the sentence before (a head for 其中)
         self.each_mode: tuple = (0, None, 0)  # 分别比上年增加 a、b: the relation every figure shares
         self.last_num: Token | None = None
+        self.label_end = -1                 # where the last label ended
+        self.suspended: _List | None = None  # a 其中 list interrupted by a reason ("因…")
+        self.alts_of: dict = {}             # a label's words → the other facts they may name
+        self.pending_shares: list = []      # "A、B分别为x和y，占…的p%和q%": the parts the next shares are of
+        self.each_share: tuple = ()         # (whole, whole_from, column) of the first of those shares
 
     def run(self) -> Reading:
         handlers = {"punct": self._punct, "year": self._year, "date": self._date, "word": self._word,
@@ -270,14 +283,18 @@ class _Reader:
         for m in _HAN_RUN.finditer(self.text, self.cursor, start):
             if not FUNCTION.issuperset(m.group()):
                 self.lead.unknown = (self.lead.unknown + m.group())[-12:]
+                if self.lead.share:
+                    self.lead.share_unknown = m.group()
 
     def _punct(self, tok: Token) -> None:
         ch = tok.text
         if ch in SENTENCE:
             self._end_clause()
             self._end_sentence()
-            if ch == "\n":
-                self.scope.blocked = ""            # a new paragraph: another subject does not carry over
+            if ch == "\n" and self._before(tok.start, 1) not in ("：", ":"):
+                # a new paragraph: another subject does not carry over — unless the paragraph before ends
+                # with a colon ("…如下：", "其中：") and this one goes on with what it announced
+                self.scope.blocked = ""
         elif ch in OPEN:
             if len(self.saved) >= MAX_DEPTH:
                 self.deep += 1             # brackets nested deeper than any report: not a scope
@@ -322,6 +339,8 @@ class _Reader:
             if ch in "；;":
                 self.scope.column = None           # "…；本部门2023年度费用…": a new statement
                 self.scope.fresh = False
+                if self.suspended is not None and self.list is None and len(self.stack) == 1:
+                    self.list, self.suspended = self.suspended, None
             self.lead = _Lead()
             self.lead.labels = labels            # "人员经费、公用经费分别为…": labels gathered across 、
             if ch not in ENUM:
@@ -343,17 +362,22 @@ class _Reader:
             s.subject, s.label, s.alts = self.figure_subject
         self.bare_label = False
         self._end_list()
+        if self.suspended is not None:
+            self.list, self.suspended = self.suspended, None
+            self._end_list()
         self.pending_each, self.each_mode = [], (0, None, 0)
         del self.stack[1:]
         self.scope = self.stack[0]
         self.saved, self.deep = [], 0
         s = self.scope
         self.prev_column = s.column
-        s.year, s.column, s.fresh, s.base, s.partial = None, None, False, None, ""
+        self.prev_period = (s.year, s.partial)
+        s.year, s.column, s.fresh, s.base, s.partial, s.excluding = None, None, False, None, "", ""
         self.lead = _Lead()
         self.sentence += 1
         self.prev_levels = [c for c in self.levels if c.fact is not None or c.figure is not None][-1:]
         self.levels, self.changes, self.bases, self.each_claims = [], [], [], []
+        self.pending_shares, self.each_share = [], ()
         self.figures_in_sentence = 0
         self.unsure = self.alias = self.self_named = False
         self.prev_mentioned, self.mentioned = self.mentioned, set()
@@ -377,6 +401,10 @@ class _Reader:
         """"1-6月" or "截至6月底": what follows is part of the year, not the year's figure."""
         m = _PARTIAL_MONTHS.search(tok.text)
         if m is None:
+            return
+        if tok.text.startswith(("元", "年初")):
+            if m.group(3) and int(m.group(3)) != 12:
+                self.scope.partial = tok.text       # "元至8月", "年初至10月底"
             return
         if m.group(1):
             first, last = int(m.group(1)), int(m.group(2))
@@ -425,6 +453,8 @@ class _Reader:
             return
         if facts or "whole" in means:
             return self._label(tok, means, facts)
+        if "col" in means and tok.text in LEADING_COLUMNS and not self._leads_clause(tok):
+            return                           # "合理安排支出": a verb, not the column "预算安排"
         if "col" in means:
             col = means["col"]
             if lead.op and not lead.figure:
@@ -433,6 +463,8 @@ class _Reader:
                 if lead.base == "prior":
                     # "较上年决算数": last year's final; "较上年年初预算": last year's budget, not in the file
                     lead.base = "prior" if col == "final" else "other"
+                elif lead.base == "other":
+                    pass            # "比2018年决算数": that year's column, still not in the file
                 else:
                     lead.base = col
             elif lead.share or lead.exec_of:
@@ -492,32 +524,60 @@ class _Reader:
         elif "each" in means:
             self._start_each()
         elif "cause" in means:
-            self._end_list()
+            if self.list is not None and self.list.depth == len(self.stack):
+                # "其中：A x万元，因…；B y万元": a reason is an aside; the list goes on after the semicolon
+                self.suspended, self.list = self.list, None
+            else:
+                self._end_list()
             lead.cause = True
         elif "partial" in means:
             scope.partial = tok.text
+        elif "excluding" in means:
+            scope.excluding = tok.text       # "剔除人员调动因素后，…增长…": a figure on another footing
         elif "approx_before" in means:
             lead.approx = tok.end            # only a figure right after it is approximate ("约57个", not "签约…57个")
+
+    def _leads_clause(self, tok: Token) -> bool:
+        """Whether a word opens its clause (after punctuation, the department's own name, or a year)."""
+        before = self._before(tok.start, 4)
+        return not before or before[-1] in SENTENCE + CLAUSE or before.endswith(
+            ("本局", "我局", "本部门", "本单位", "我单位", "年", "年度"))
+
+    def _before(self, start: int, n: int) -> str:
+        """The last `n` characters before `start`, trailing spaces left out (a bounded look back)."""
+        i = start
+        while i > 0 and start - i < 64 and self.text[i - 1] in " \t\r\u3000":
+            i -= 1
+        return self.text[max(0, i - n):i]
 
     def _label(self, tok: Token, means: dict, facts: list) -> None:
         lead, scope = self.lead, self.scope
         fact = facts[0] if facts else None
+        adjacent, self.label_end = tok.start == self.label_end, tok.end
         if lead.share:
             lead.whole = means.get("whole") or fact
             return
-        if tok.text in PLAIN and fact in GENERIC and scope.subject is not None and scope.fresh and self.list is None \
+        if (tok.text in PLAIN or (tok.text in TRAILING and adjacent)) and fact in GENERIC \
+                and scope.subject is not None and scope.fresh and self.list is None \
                 and _side(fact) == _side(scope.subject) and scope.subject not in GENERIC and not scope.blocked:
             # "“三公”经费支出预算为20万元，支出决算为17.08万元", "公务接待费…比上年支出3.90万元减少":
             # the plain word is the subject's own
             lead.label, lead.unknown = scope.subject, ""
+            return
+        if tok.text in PLAIN and fact in GENERIC and scope.subject is None and self.unsure and not self.self_named:
+            # "培训费支出3万元，差旅费支出2万元，共计支出5万元": a plain 支出 in a sentence whose
+            # figures so far were someone else's or nobody's is theirs too, not the department's total
+            lead.unknown, lead.label = tok.text, None
             return
         if lead.diff or (lead.cmp and not lead.base):
             lead.other_fact = True           # "支出比收入少…": a comparison of two facts
             return
         if scope.blocked or fact is None:
             return                           # "全县各部门收入": still the other subject's
-        if lead.cmp and scope.subject is not None and fact != scope.subject:
-            lead.other_fact = True           # "较上年公用经费…" within a sentence about another fact
+        if lead.cmp and scope.subject is not None and fact != scope.subject and scope.subject in self.mentioned:
+            # "较上年公用经费…" within a sentence about another fact (a sentence that opens with
+            # "与上年人员经费X万元相比…" names its own subject: the subject before is the last sentence's)
+            lead.other_fact = True
             return
         if lead.op and not lead.figure:
             lead.op_fact = fact              # "低于年初结转和结余41.73万元": the other side is named
@@ -541,6 +601,7 @@ class _Reader:
         lead.col = scope.column
         lead.kind_text = tok.text if fact in ("department.staffing.posts", "department.staffing.others") else ""
         lead.labels.append((fact, tok.text))
+        self.alts_of[tok.text] = tuple(facts[1:])
 
     # ---- figures ----------------------------------------------------------------------------------
     def _num(self, tok: Token) -> None:
@@ -562,6 +623,8 @@ class _Reader:
         unit = tok.unit
         if tok.start - lead.approx <= 1:
             return self._unread(tok, "数字前有“约”“近”等，是约数")
+        if scope.excluding:
+            return self._unread(tok, f"“{scope.excluding}”之后的数换了口径，不是表中的数")
         if unit == "" and (lead.exec or lead.rate) and tok.value == 0:
             unit = "%"                  # "预决算差异率为0": a rate of zero, written without %
             tok.unit = unit
@@ -580,6 +643,9 @@ class _Reader:
             return self._each(tok)
         if scope.partial and not (unit == "%" and (lead.share or lead.exec)):
             return self._unread(tok, f"说的是一年中的一段时间（“{scope.partial}”），不是全年数")
+        if self.pending_shares and unit == "%" and not (lead.label or lead.dir or lead.rate or lead.exec):
+            return self._each_share(tok)
+        self.pending_shares = []
         if unit == "%":
             return self._percent(tok, lead, scope)
         if lead.diff and money:
@@ -639,23 +705,27 @@ class _Reader:
             if inside and inside[0] != lead.label:
                 scope.alts = tuple(f for f in (lead.label, *scope.alts) if f != inside[0])
                 lead.label = scope.subject = inside[0]
-        if in_list and lst is not None and lead.label and not scope.blocked and (
+        while in_list and lst is not None and lead.label and not scope.blocked and (
                 (lst.head.fact and not within(lst.head.fact, lead.label))
                 or (lst.head.fact is None and lst.head.figure is not None and lst.parts and not any(
                     p.fact and PARENT.get(p.fact) == PARENT.get(lead.label) for p in lst.parts))
                 or any(p.fact == lead.label for p in lst.parts)
                 or (lead.col and lst.head.column and lead.col != lst.head.column)):
             # a figure of a fact outside the head, a second column of a part, or a part named twice:
-            # not another item of the list
-            self._end_list()
-            in_list, lst = False, None
+            # not another item of the list — of the list an inner 其中 list is in, perhaps
+            outer = lst.outer
+            self._end_list(inner_only=outer is not None)
+            lst = self.list if outer is not None else None
+            in_list = lst is not None
         claim = None
         if not lead.label and not in_list and not (lead.col or lead.year or lead.to_level) and not (
                 scope.fresh and lead.unknown == "" and self.last_claim is None):
             # a figure with no words of its own: only the first after a subject is that subject's
             self._unread(tok, f"说的是别的主体（“{scope.blocked}”）" if scope.blocked else "前面没有称呼或口径词，说的是什么不确定")
-            if lead.unknown:
-                scope.subject, scope.label = None, ""   # "公务用车保有量6辆，…": something else is talked of
+            if lead.unknown and not lead.op:
+                # "公务用车保有量6辆，…": something else is talked of (not so the other side of a
+                # comparison: "首次超过500万元")
+                scope.subject, scope.label = None, ""
         else:
             fact = self._subject(lead, scope, tok) if (lead.label or not in_list) else None
             if fact is not None:
@@ -717,6 +787,8 @@ class _Reader:
             return
         if lead.base in ("other", "this"):
             return self._unread(tok, "与本年、上年以外的年份（或上年的预算）比较")
+        if self._budget_vs_last_year(lead, scope):
+            return self._unread(tok, "本年预算数与上年比较：上年的数是预算还是决算，不能确定")
         claim = Claim("change", tok, fact, against=lead.base, source=scope.source, value=tok.value * lead.dir, sentence=self.sentence,
                       of=self._level_of(fact), label=scope.label)
         self.out.claims.append(claim)
@@ -734,6 +806,8 @@ class _Reader:
                 return
             if lead.base in ("other", "this"):
                 return self._unread(tok, "与本年、上年以外的年份（或上年的预算）比较")
+            if self._budget_vs_last_year(lead, scope):
+                return self._unread(tok, "本年预算数与上年比较：上年的数是预算还是决算，不能确定")
             sign = lead.rate or lead.dir
             change = next((c for c in reversed(self.changes) if c.fact == fact), None)
             base = next((b for b in reversed(self.bases) if b.fact == fact), None)
@@ -748,6 +822,12 @@ class _Reader:
     def _share(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         part = self.last_claim if self.last_claim is not None and self.last_claim.kind in ("level", "prior") \
             and self.last_claim.money and self.last_claim.sentence == self.sentence and not lead.label else None
+        last = self.last_claim
+        if part is None and not lead.label and last is not None and last.kind == "change" \
+                and last.sentence == self.sentence and last.fact == scope.subject and not scope.blocked:
+            # "支出合计X万元，较上年减少Y万元，下降p%，占支出总计的q%": the share is of the amount, not the change
+            part = self._level_of(last.fact)
+            part = part if part is not None and part.money and part.figure is not None else None
         if part is None and lead.label and not scope.blocked and not lead.unknown:
             # "…合计1000万元，人员经费比重为60.0%": the part is the fact named right before the share
             # "流动资产占资产总额的36.94%": the part is the fact its label names
@@ -756,6 +836,8 @@ class _Reader:
         if part is None:
             return self._unread(tok, "占比前没有可核对的金额")
         whole_from, whole = None, lead.whole
+        if whole is None and lead.share_unknown:
+            return self._unread(tok, f"占的总数（“{lead.share_unknown}”）不在词表中")
         if whole is None:
             if self.list is not None and part in self.list.parts and self.list.head.figure is not None:
                 whole_from = self.list.head
@@ -765,6 +847,17 @@ class _Reader:
                 if whole is None:
                     return self._unread(tok, "没有说明占的是哪个总数")
         column = lead.exec_col or part.column
+        each = self.each_claims
+        if len(each) >= 2 and part is each[-1] and all(c.money and c.kind in ("level", "prior") for c in each):
+            # "A、B分别为x和y，占…的p%和q%": the shares are of the parts in turn
+            part, self.pending_shares, self.each_claims = each[0], each[1:], []
+            self.each_share = (whole, whole_from, column)
+        self.out.claims.append(Claim("share", tok, part.fact, of=part, whole=whole, whole_from=whole_from,
+                                     column=column, sentence=self.sentence))
+
+    def _each_share(self, tok: Token) -> None:
+        part = self.pending_shares.pop(0)
+        whole, whole_from, column = self.each_share
         self.out.claims.append(Claim("share", tok, part.fact, of=part, whole=whole, whole_from=whole_from,
                                      column=column, sentence=self.sentence))
 
@@ -850,11 +943,17 @@ class _Reader:
         lead, scope = self.lead, self.scope
         if scope.blocked or scope.subject is None or (lead.unknown and not lead.label) or lead.other_fact:
             return
-        if lead.base in ("other", "this") or scope.partial:
+        if lead.base in ("other", "this") or scope.partial or scope.excluding or self._budget_vs_last_year(lead, scope):
             return
         self.out.claims.append(Claim("flat", tok, scope.subject, against=lead.base or "prior", value=None,
                                      unit="", loose=lead.loose, sentence=self.sentence, label=scope.label,
                                      of=self._level_of(scope.subject)))
+
+    def _budget_vs_last_year(self, lead: _Lead, scope: _Scope) -> bool:
+        """"人员经费预算80万元，比上年增加5万元": this year's budget against last year's — its
+        budget or its final, the text does not say, and the file has only the final."""
+        return (lead.col or scope.column) in ("budget", "adjusted", "plan") and lead.base in (None, "prior") \
+            and not self.bases
 
     def _level_of(self, fact: str) -> Claim | None:
         return next((c for c in reversed(self.levels) if c.fact == fact and c.kind == "level"), None)
@@ -863,6 +962,12 @@ class _Reader:
     def _start_list(self, marker: str) -> None:
         lst, lead = self.list, self.lead
         if lst is not None and lst.depth == len(self.stack) and lst.parts:
+            last = lst.parts[-1]
+            if marker == "其中" and last.figure is not None and last.money and last.kind in ("level", "prior") \
+                    and last.sentence == self.sentence and lst.outer is None:
+                # "其中：A x万元；B y万元；其中：B1 …、B2 …；C z万元": B's own parts, then the outer list again
+                self.list = _List(last, len(self.stack), marker, outer=lst)
+                self.lead.labels = []
             return      # "…1.72万元，主要包括燃料费、维修费…": a word about an item, not a new list
         if lead.label and not lead.figure:
             # "收入包括：…；支出包括：…": a list headed by a name, not a figure — its parts are read,
@@ -883,13 +988,24 @@ class _Reader:
             head = levels[-1] if levels else None
         if lst is not None and lst.depth == len(self.stack):
             self._end_list()
+        if head is None and not self.figures_in_sentence and self.prev_period[1] and len(self.stack) == 1:
+            # "1-8月支出X万元。其中：基本支出…": the parts are of the same months
+            self.scope.partial = self.scope.partial or self.prev_period[1]
         if head is None or head.kind not in ("level", "prior", "count"):
             return
+        if head in self.prev_levels and not self.figures_in_sentence and self.scope.year is None:
+            self.scope.year = self.prev_period[0]   # "2022年支出X万元。其中：…": the parts are of that year too
         self.list = _List(head, len(self.stack), marker)
         self.lead.labels = []
 
-    def _end_list(self) -> None:
+    def _end_list(self, inner_only: bool = False) -> None:
         lst, self.list = self.list, None
+        if lst is not None and lst.outer is not None:
+            if inner_only:
+                self.list = lst.outer
+            else:
+                self.list = lst.outer
+                self._end_list()
         if lst is None or len(lst.parts) < 2 or lst.head.figure is None:
             return
         self.out.claims.append(Claim("sum", lst.head.figure, lst.head.fact, parts=lst.parts,
@@ -898,6 +1014,9 @@ class _Reader:
 
     def _start_each(self) -> None:
         labels = list(self.lead.labels)
+        if len(labels) < 2 and len(self.each_claims) >= 2 and not self.pending_each and not self.lead.share:
+            # "A、B分别为x、y，分别比上年减少u、v": the second 分别 is of the same items
+            labels = [(c.fact, c.label) for c in self.each_claims]
         if len(labels) >= 2 and not self.scope.blocked:
             self.pending_each = labels
             self.each_claims = []
@@ -923,7 +1042,7 @@ class _Reader:
             column = "prior" if year == self.year - 1 else (scope.column or "final")
             if year in (None, self.year, self.year - 1):
                 claim = Claim("prior" if column == "prior" else "level", tok, fact, column=column,
-                              sentence=self.sentence, label=label)
+                              sentence=self.sentence, label=label, alts=self.alts_of.get(label, ()))
         elif tok.unit in COUNTS and fact.startswith("department.staffing"):
             claim = Claim("count", tok, fact, sentence=self.sentence, label=label,
                           kind_text=label if fact in ("department.staffing.posts", "department.staffing.others") else "")

@@ -130,9 +130,29 @@ class Lexicon:
         return tokenize(text, self)
 
 
-def read(text: str, voc, year: int) -> Reading:
-    """The claims one text makes (see grammar.py), and the figures it leaves unread, with why."""
+def own_names(text: str, names=()) -> str:
+    """The department's own names ("阳西县工业和信息化局") written as 本部门, positions unchanged: its
+    name is the department itself, not another subject ("县", "工业") or a noun a label is glued to."""
+    for name in sorted({n for n in names if n and len(n) >= 4}, key=len, reverse=True):
+        if name not in text:
+            continue
+        out, i = [], 0
+        start = text.find(name)
+        while start >= 0:
+            # not the tail of another body's name ("市财政局" for a department called "财政局")
+            if start == 0 or text[start - 1] not in "省市县区镇乡州旗盟村":
+                out += [text[i:start], "本部门", " " * (len(name) - 3)]
+                i = start + len(name)
+            start = text.find(name, start + len(name))
+        text = "".join(out) + text[i:]
+    return text
+
+
+def read(text: str, voc, year: int, names=()) -> Reading:
+    """The claims one text makes (see grammar.py), and the figures it leaves unread, with why.
+    `names`: the department's own names."""
     lex = voc.lexicon
+    text = own_names(text, names)
     # Reading makes many small objects and no reference cycles: the cyclic collector would only
     # rescan them again and again (a third of the time on a long text), so it waits until the end.
     enabled = gc.isenabled()
