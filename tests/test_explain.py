@@ -74,14 +74,19 @@ def test_a_text_shows_every_claim_it_makes_and_what_it_was_checked_against(run):
     assert "inputs/yangxi-2023.yaml:" in out              # every line says where it is
 
 
-def test_a_phrase_finds_its_text_and_the_figures_left_unread_say_why(run, tmp_path):
+def yangxi_saying(tmp_path: Path, other_notes: str) -> Path:
+    """The 阳西 facts with `other_notes` replaced, beside a copy of its rubric."""
     path = tmp_path / "x.yaml"
-    text = (ROOT / "inputs" / "yangxi-2023.yaml").read_text(encoding="utf-8").replace(
-        "other_notes: 无。", "other_notes: 全县一般公共预算收入12.5亿元，同比增长3.2%。本部门收入7532.81万元，较上年增加100万元。")
-    path.write_text(text, encoding="utf-8")
+    text = (ROOT / "inputs" / "yangxi-2023.yaml").read_text(encoding="utf-8")
+    path.write_text(text.replace("other_notes: 无。", f"other_notes: {other_notes}"), encoding="utf-8")
     (tmp_path / "rubrics").mkdir()
     (tmp_path / "rubrics" / "yangxi-2023.yaml").write_text(
         (ROOT / "rubrics" / "yangxi-2023.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    return path
+
+
+def test_a_phrase_finds_its_text_and_the_figures_left_unread_say_why(run, tmp_path):
+    path = yangxi_saying(tmp_path, "全县一般公共预算收入12.5亿元，同比增长3.2%。本部门收入7532.81万元，较上年增加100万元。")
     out = run("explain", str(path), "全县一般公共预算").output
     assert "“12.5亿元” 未读作说法：说的是别的主体" in out and "“3.2%” 未读作说法：说的是别的主体" in out
     assert "“7532.81万元” 金额：本年收入合计 决算数" in out
@@ -90,12 +95,6 @@ def test_a_phrase_finds_its_text_and_the_figures_left_unread_say_why(run, tmp_pa
 
 
 def test_a_wrong_figure_is_explained_with_the_computation_that_failed(run, tmp_path):
-    path = tmp_path / "x.yaml"
-    text = (ROOT / "inputs" / "yangxi-2023.yaml").read_text(encoding="utf-8").replace(
-        "other_notes: 无。", "other_notes: 2023年“三公”经费决算19.85万元，较上年增加6.65万元。")
-    path.write_text(text, encoding="utf-8")
-    (tmp_path / "rubrics").mkdir()
-    (tmp_path / "rubrics" / "yangxi-2023.yaml").write_text(
-        (ROOT / "rubrics" / "yangxi-2023.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    path = yangxi_saying(tmp_path, "2023年“三公”经费决算19.85万元，较上年增加6.65万元。")
     out = run("explain", str(path), "other_notes").output
     assert "不符：正文" in out and "19.85 − 上年决算数 14.20 = 5.65万元，与写明的增加 6.65万元 不符" in out
