@@ -23,7 +23,7 @@ from .arithmetic import fact_label
 from .text import iter_texts
 
 _COLUMN_ZH = {"budget": "年初预算数", "adjusted": "调整预算数", "final": "决算数", "prior": "上年决算数",
-              "plan": "预算数"}
+              "plan": "预算数", "any": "预算数或决算数"}
 _OP_ZH = {"<": "小于", ">": "大于", "=": "等于"}
 
 # parts a total seldom has: a list without them still names every part
@@ -100,7 +100,8 @@ MAX_PER_TEXT = 100       # findings from one text; the rest of a hostile text is
 
 def _columns(column: str | None) -> list:
     """The columns a column word may mean: 预算 alone is 年初预算 or 调整后预算."""
-    return ["budget", "adjusted"] if column == "plan" else [column]
+    return ["budget", "adjusted"] if column == "plan" else ["budget", "adjusted", "final"] if column == "any" \
+        else [column]
 
 
 def _scale(from_unit: str, to_unit: str) -> Decimal:
@@ -178,6 +179,13 @@ class Checker:
                 out.append((self._label(fact, None) if fact != "department.staffing.posts" else claim.kind_text, v))
         return out
 
+    def _sole_category(self, kind_text: str) -> bool:
+        """Whether the department's posts are all of the category named: its people are all the department's."""
+        staffing = self.report.get("department.staffing")
+        kinds = [p.kind for p in (staffing.posts or [] if staffing is not None else []) if p.count]
+        return len(kinds) == 1 and bool(kinds[0]) and (kinds[0] in kind_text or kind_text in kinds[0]
+                                                       or kind_text[:2] == kinds[0][:2])
+
     def count(self, claim: Claim) -> Decimal | None:
         staffing = self.report.get("department.staffing")
         if staffing is None:
@@ -253,9 +261,20 @@ class Checker:
         for how, value in candidates:
             if c.value == value:
                 return self.ok(c, f"{how} = {value}")
+        if c.category and not self._sole_category(c.category):
+            return self.skip(c, f"说的是一类编制（{c.category}）的人数，不是全部门的")
         how, value = candidates[0]
         self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：{how} 为 {value}{c.unit}。",
                    stated=c.value, fact=value)
+
+    def _budget_stated(self, c: Claim) -> bool:
+        """"财政拨款安排的“三公”经费X万元，比上年…": X may be the budget or the final (column "any"); a
+        change from last year is checked only when X is the final."""
+        of = c.of
+        if of is None or of.column != "any" or of.figure is None:
+            return False
+        final = self.fact(of.fact, "final", of.unit)
+        return final is None or not same_figure(abs(of.value), final)
 
     def _current(self, c: Claim) -> tuple[Decimal | None, bool]:
         """This year's figure a change or rate is measured on: the fact, else the level stated; and
@@ -282,6 +301,8 @@ class Checker:
     def _change(self, c: Claim) -> None:
         if not c.money:
             return self.skip(c, "不是金额")
+        if self._budget_stated(c):
+            return self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
         current, stale = self._current(c)
         bases = self._bases(c)
         if current is None or not bases:
@@ -301,6 +322,8 @@ class Checker:
                    uses={f"{c.fact}.final", f"{c.fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
 
     def _rate(self, c: Claim) -> None:
+        if self._budget_stated(c):
+            return self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
         unit = "万元"
         change = None
         if c.change is not None and c.change.money:
@@ -343,7 +366,7 @@ class Checker:
                 return self.skip(c, "总数已报错")
             whole, whole_zh = abs(c.whole_from.value) * MONEY[c.whole_from.unit], self.quote(c.whole_from, 0, c.whole_from.start)
         else:
-            columns = _columns(c.column) if c.column in ("budget", "adjusted", "plan") else ["final"]
+            columns = _columns(c.column) if c.column in ("budget", "adjusted", "plan", "any") else ["final"]
             wholes = [(col, self.fact(c.whole, col, "万元")) for col in columns]
             wholes = [(col, v) for col, v in wholes if v]
             if part_wan is None or not wholes:
@@ -473,6 +496,8 @@ class Checker:
             return self.skip(c, "“基本持平”不是一个数")
         if c.fact not in AMOUNT_PATHS or (c.of is not None and c.of.flagged):
             return self.skip(c, "不是收支表中的一项，或本年数已报错")
+        if self._budget_stated(c):
+            return self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
         current = self.fact(c.fact, "final", "万元")
         bases = [v for v in (self.fact(c.fact, col, "万元") for col in _columns(c.against)) if v is not None]
         if current is None or not bases:
@@ -554,7 +579,7 @@ def _table_units(report, doc, view: FactView, texts, found: Findings) -> dict[st
     units: dict[str, str] = {}
     for path, text, reading in texts:
         for c in reading.claims:
-            if c.kind != "level" or not c.fact or c.unit not in MONEY or c.column in (None, "prior"):
+            if c.kind != "level" or not c.fact or c.unit not in MONEY or c.column in (None, "prior", "any"):
                 continue
             fact = f"{c.fact}.{c.column}" if c.fact in AMOUNT_PATHS else c.fact
             table_unit = view.unit(fact)

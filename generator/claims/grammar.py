@@ -65,6 +65,9 @@ GENERIC = {"finance.income.current", "finance.expenditure.current", "finance.exp
 PLAIN = {"支出", "收入", "财政拨款支出", "支出合计", "收入合计", "经费"}
 # column words that are also common verbs: a column only when they open a clause ("安排公务接待费8万元")
 LEADING_COLUMNS = {"安排"}
+# 安排 right after a source of funds ("财政拨款安排"): allocated from it — a budget, or in a final account the
+# spending of it: column "any" (budget, adjusted or final), until a column word says which
+ARRANGED = ("安排",)
 # words for a whole side that end a more specific label when written right after it ("公用经费总支出",
 # "人员经费财政拨款支出合计"): the specific label's total, not the department's
 TRAILING = {"总支出", "支出总额", "财政拨款支出合计", "总收入", "收入总额"}
@@ -106,6 +109,7 @@ class Claim:
     sentence = 0
     label = ""                      # the words that named the subject
     kind_text = ""                  # a staffing category ("行政编制")
+    category = ""                   # count of 实有/在职 people right after one category's posts: that category's
     alts: tuple = ()                # other facts the same words may name (either may hold)
     head = False                    # the head of a 其中 list
     variance = False                # execution: 预决算差异率, (决算 − 预算) ÷ 预算
@@ -205,16 +209,19 @@ class _Lead:
     op_fact: str | None = None      # the fact named after 小于 / 大于
     source = ""                     # a source of funds named before the label ("一般公共预算…")
     share_unknown = ""              # words after 占 not in the vocabulary ("占全系统合同总额的…")
+    share_at = -1                   # where 占 ended
+    share_from = -1                 # where it began
 
     def __init__(self):
         self.labels: list[tuple[str, str]] = []
 
 
 class _List:
-    __slots__ = ("head", "parts", "depth", "marker", "outer")
+    __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed")
 
     def __init__(self, head: Claim, depth: int, marker: str, outer: "_List | None" = None):
         self.head, self.parts, self.depth, self.marker, self.outer = head, [], depth, marker, outer
+        self.mixed = False              # the head's fact was stated in two columns: the parts' column is their own
 
 
 def read_tokens(tokens: list[Token], text: str, year: int) -> Reading:
@@ -223,6 +230,17 @@ def read_tokens(tokens: list[Token], text: str, year: int) -> Reading:
 
 MAX_DEPTH = 8            # brackets inside brackets: three is already rare
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
+# a paragraph that is an item of an enumeration: "1、" "一、" "（二）" "(3)" "①"
+_ENUM_ITEM = re.compile(r"[ \t\u3000]*(?:[0-9]{1,2}[ \t]?[、.．]|[一二三四五六七八九十]{1,3}[ \t]?、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳])")
+# the words between a name and its amount: "采购合同总额为250万元"
+_NAMING_VERBS = ("共计为", "合计为", "总计为", "达到", "共计", "合计", "总计", "为", "是", "达", "计", "：", ":")
+
+
+def _content(words: str) -> str:
+    """The characters of `words` that name something (not function characters, figures or punctuation)."""
+    return "".join(ch for ch in words if "\u4e00" <= ch <= "\u9fff" and ch not in FUNCTION)
+
+
 _PARTIAL_MONTHS = re.compile(r"([0-9]{1,2})\s?[-—～~至到]\s?([0-9]{1,2})\s?月|([0-9]{1,2})\s?月(?:份)?(?:底|末|[0-9]{1,2}\s?日)?")
 
 
@@ -265,6 +283,14 @@ class _Reader:
         self.alts_of: dict = {}             # a label's words → the other facts they may name
         self.pending_shares: list = []      # "A、B分别为x和y，占…的p%和q%": the parts the next shares are of
         self.each_share: tuple = ()         # (whole, whole_from, column) of the first of those shares
+        self.announced = ""                 # another subject whose paragraph ended with a colon ("…其中：")
+        self.paragraph = (0, 0)             # where the paragraph began, and the figures read before it
+        self.source_end = -1                # where the last source-of-funds word ended
+        self.categories: list[str] = []     # staffing categories counted since the last headcount of people
+        self.by_category: list = []         # (category, count of people) pairs of this sentence
+        self.amounts: list[Claim] = []      # this year's amounts of the text not named by a label (a whole a share
+                                            # may name by the words written before it)
+        self.prev_sentence_levels: list = []  # every level of the sentence before
 
     def run(self) -> Reading:
         handlers = {"punct": self._punct, "year": self._year, "date": self._date, "word": self._word,
@@ -291,10 +317,8 @@ class _Reader:
         if ch in SENTENCE:
             self._end_clause()
             self._end_sentence()
-            if ch == "\n" and self._before(tok.start, 1) not in ("：", ":"):
-                # a new paragraph: another subject does not carry over — unless the paragraph before ends
-                # with a colon ("…如下：", "其中：") and this one goes on with what it announced
-                self.scope.blocked = ""
+            if ch == "\n":
+                self._paragraph(tok)
         elif ch in OPEN:
             if len(self.saved) >= MAX_DEPTH:
                 self.deep += 1             # brackets nested deeper than any report: not a scope
@@ -337,6 +361,7 @@ class _Reader:
             self._end_clause()
             labels = self.lead.labels if ch in ENUM else []
             if ch in "；;":
+                self.categories = []
                 self.scope.column = None           # "…；本部门2023年度费用…": a new statement
                 self.scope.fresh = False
                 if self.suspended is not None and self.list is None and len(self.stack) == 1:
@@ -345,6 +370,23 @@ class _Reader:
             self.lead.labels = labels            # "人员经费、公用经费分别为…": labels gathered across 、
             if ch not in ENUM:
                 self.last_num = None
+
+    def _paragraph(self, tok: Token) -> None:
+        """A new paragraph: another subject does not carry over — unless the paragraph before ends with a
+        colon ("…如下：", "其中：") and this one goes on with what it announced: the items of that
+        enumeration ("1、…", "二、…") and the text under their headings stay the other subject's."""
+        start, figures = self.paragraph
+        self.paragraph = (tok.end, self.figures)
+        if self._before(tok.start, 1) in ("：", ":"):
+            self.announced = self.scope.blocked
+            return
+        body = self.text[start:tok.start].strip()
+        heading = figures == self.figures and body and body[-1] not in "。！？!?；;"
+        if self.announced and (heading or _ENUM_ITEM.match(self.text, tok.end, tok.end + 8)):
+            self.scope.blocked = self.announced
+            return
+        self.announced = ""
+        self.scope.blocked = ""
 
     def _end_clause(self) -> None:
         lead, scope = self.lead, self.scope
@@ -375,9 +417,20 @@ class _Reader:
         s.year, s.column, s.fresh, s.base, s.partial, s.excluding = None, None, False, None, "", ""
         self.lead = _Lead()
         self.sentence += 1
-        self.prev_levels = [c for c in self.levels if c.fact is not None or c.figure is not None][-1:]
+        # a stated base ("比上年的X万元") is last year's figure, never the head of this year's 其中 list
+        self.prev_levels = [c for c in self.levels if (c.fact is not None or c.figure is not None)
+                            and c not in self.bases][-1:]
+        self.prev_sentence_levels = self.levels
         self.levels, self.changes, self.bases, self.each_claims = [], [], [], []
         self.pending_shares, self.each_share = [], ()
+        pairs = self.by_category
+        facts = [c.fact for _, c in pairs]
+        if len({kind for kind, _ in pairs if kind}) > 1 or len({(c.fact, c.value) for _, c in pairs}) > len(set(facts)):
+            # "行政编制12人，实有人数11人；工勤编制3人，实有人数2人": each category with its own people; the same
+            # count of people stated twice, differently, in one sentence is not the department's either time
+            for kind, claim in pairs:
+                claim.category = kind or "未写明类别"
+        self.categories, self.by_category = [], []
         self.figures_in_sentence = 0
         self.unsure = self.alias = self.self_named = False
         self.prev_mentioned, self.mentioned = self.mentioned, set()
@@ -432,6 +485,7 @@ class _Reader:
             return
         if "self" in means or "handover" in means:
             scope.blocked = ""
+            self.announced = ""
             if "self" in means:
                 scope.column, scope.fresh = None, False
                 self.self_named = True
@@ -450,10 +504,15 @@ class _Reader:
             return
         if "source" in means:
             lead.source = tok.text           # "一般公共预算基本支出": the part paid from that source
+            self.source_end = tok.end
+            if tok.text.endswith(ARRANGED):
+                self._arranged()             # "财政拨款安排“三公”经费…"
             return
         if facts or "whole" in means:
             return self._label(tok, means, facts)
         if "col" in means and tok.text in LEADING_COLUMNS and not self._leads_clause(tok):
+            if tok.text in ARRANGED and tok.start == self.source_end:
+                self._arranged()             # "一般公共预算安排的“三公”经费…"
             return                           # "合理安排支出": a verb, not the column "预算安排"
         if "col" in means:
             col = means["col"]
@@ -506,6 +565,7 @@ class _Reader:
             lead.loose = True
         elif "share" in means:
             lead.share = True
+            lead.share_at, lead.share_from = tok.end, tok.start
         elif "execution" in means:
             lead.exec = True
         elif "variance" in means:
@@ -536,6 +596,12 @@ class _Reader:
             scope.excluding = tok.text       # "剔除人员调动因素后，…增长…": a figure on another footing
         elif "approx_before" in means:
             lead.approx = tok.end            # only a figure right after it is approximate ("约57个", not "签约…57个")
+
+    def _arranged(self) -> None:
+        """"财政拨款安排的…": what a source of funds was allocated to — the budget, or the spending of it
+        in a final account; either column may be meant, until a column word says which."""
+        if not self.lead.col:
+            self.lead.col = self.scope.column = "any"
 
     def _leads_clause(self, tok: Token) -> bool:
         """Whether a word opens its clause (after punctuation, the department's own name, or a year)."""
@@ -596,7 +662,7 @@ class _Reader:
         lead.label, lead.unknown = fact, ""
         # a column holds to the end of the sentence ("年初预算：收入…，支出…"); a label may name its
         # own ("预算收入"); in a 其中 list the parts are in the head's column
-        in_list = self.list is not None and self.list.head.column not in (None, "prior")
+        in_list = self.list is not None and self.list.head.column not in (None, "prior") and not self.list.mixed
         scope.column = means.get("col") or lead.col or (self.list.head.column if in_list else None) or scope.column
         lead.col = scope.column
         lead.kind_text = tok.text if fact in ("department.staffing.posts", "department.staffing.others") else ""
@@ -705,6 +771,14 @@ class _Reader:
             if inside and inside[0] != lead.label:
                 scope.alts = tuple(f for f in (lead.label, *scope.alts) if f != inside[0])
                 lead.label = scope.subject = inside[0]
+        if in_list and lst is not None and not lead.label and lead.col and lst.parts and not scope.blocked \
+                and lst.parts[-1].fact is not None and lst.parts[-1].fact == scope.subject \
+                and lst.parts[-1].kind == "level" and lst.parts[-1].column != lead.col:
+            # "其中：A支出5万元，年初预算为6万元；B…": a second column of the item just named — the items are
+            # stated in two columns, not parts that add up to the head
+            while self.list is not None:
+                self._end_list()
+            lst, in_list = None, False
         while in_list and lst is not None and lead.label and not scope.blocked and (
                 (lst.head.fact and not within(lst.head.fact, lead.label))
                 or (lst.head.fact is None and lst.head.figure is not None and lst.parts and not any(
@@ -740,6 +814,8 @@ class _Reader:
             lst.parts.append(claim)
         else:
             self.levels.append(claim)
+        if claim.money and not lead.label and (lead.year if lead.year is not None else scope.year) in (None, self.year):
+            self.amounts.append(claim)
         self.last_claim = claim
         if claim.money:
             self.last_money = claim
@@ -760,9 +836,24 @@ class _Reader:
         else:
             column = "prior" if year == self.year - 1 else (lead.col or scope.column or "final")
             kind = "count" if counts else ("prior" if column == "prior" else "level")
-            return Claim(kind, tok, fact, column=column, sentence=self.sentence, label=scope.label,
-                         kind_text=lead.kind_text, alts=scope.alts if lead.label else (), source=scope.source)
+            claim = Claim(kind, tok, fact, column=column, sentence=self.sentence, label=scope.label,
+                          kind_text=lead.kind_text, alts=scope.alts if lead.label else (), source=scope.source)
+            if counts:
+                self._category(claim)
+            return claim
         return None
+
+    def _category(self, claim: Claim) -> None:
+        """"行政编制12人，实有人数11人；工勤编制3人，实有人数2人": people counted right after the posts of
+        one category (and no other since the last count of people), in a sentence that pairs two categories
+        so, are that category's (marked at the end of the sentence)."""
+        if claim.fact == "department.staffing.posts":
+            self.categories.append(claim.kind_text)
+        elif claim.fact in ("department.staffing.serving", "department.staffing.actual"):
+            self.by_category.append((self.categories[0] if len(set(self.categories)) == 1 else "", claim))
+            self.categories = []
+        else:
+            self.categories = []
 
     def _stated_base(self, tok: Token, lead: _Lead, scope: _Scope, base: str | None = None,
                      rate_base: bool = False) -> None:
@@ -810,6 +901,10 @@ class _Reader:
                 return self._unread(tok, "本年预算数与上年比较：上年的数是预算还是决算，不能确定")
             sign = lead.rate or lead.dir
             change = next((c for c in reversed(self.changes) if c.fact == fact), None)
+            if change is not None and lead.base and change.against != lead.base:
+                # "完成预算的107.5%，超收60万元，同比增长10.3%": a change on another base (or none
+                # stated) is not the change this rate is of
+                change = None
             base = next((b for b in reversed(self.bases) if b.fact == fact), None)
             against = lead.base or (change.against if change else None) or \
                 (("prior" if base.column == "prior" else base.column) if base else None)
@@ -837,8 +932,13 @@ class _Reader:
             return self._unread(tok, "占比前没有可核对的金额")
         whole_from, whole = None, lead.whole
         if whole is None and lead.share_unknown:
-            return self._unread(tok, f"占的总数（“{lead.share_unknown}”）不在词表中")
-        if whole is None:
+            # "采购合同总额为250万元。…小微企业合同金额为200万元，占采购合同总额的80.0%": the whole is the amount the
+            # same words stated earlier in the text — a check of the text against itself
+            named = self._named_amount(lead, tok, part)
+            if named is None:
+                return self._unread(tok, f"占的总数（“{lead.share_unknown}”）不在词表中")
+            whole_from = named
+        if whole is None and whole_from is None:
             if self.list is not None and part in self.list.parts and self.list.head.figure is not None:
                 whole_from = self.list.head
             else:
@@ -854,6 +954,40 @@ class _Reader:
             self.each_share = (whole, whole_from, column)
         self.out.claims.append(Claim("share", tok, part.fact, of=part, whole=whole, whole_from=whole_from,
                                      column=column, sentence=self.sentence))
+
+    def _named_amount(self, lead: _Lead, tok: Token, part: Claim) -> Claim | None:
+        """The one earlier amount of the text written right after the words a share names its whole by
+        ("采购合同总额为250万元。…占采购合同总额的80.0%"), or None."""
+        if lead.share_at < 0 or part.figure is None or part.unit not in MONEY or tok.start - lead.share_at > 24:
+            return None
+        words = self.text[lead.share_at:tok.start].strip(" \t\u3000")
+        words = words[:-1] if words.endswith("的") else words
+        if len(words) < 4 or not _HAN_RUN.fullmatch(words) or FUNCTION.issuperset(words):
+            return None
+        # the words before 占 ("…，小微企业合同金额占…") must name the part, as the words before its amount did
+        said = _content(self._clause_before(lead.share_from))
+        if said and not _content(self._clause_before(part.start)).endswith(said):
+            return None
+        found = []
+        for c in self.amounts[-64:]:        # the text's last amounts: a bounded look back
+            if c is part or c.start >= part.start or c.unit not in MONEY:
+                continue
+            before = self.text[max(0, c.start - len(words) - 4):c.start].rstrip(" \t\u3000")
+            for verb in _NAMING_VERBS:
+                if before.endswith(verb):
+                    before = before[:-len(verb)]
+                    break
+            if before.endswith(words):
+                found.append(c)
+        return found[0] if len(found) == 1 else None
+
+    def _clause_before(self, end: int) -> str:
+        """The words of the clause up to `end` (at most 40 characters back)."""
+        start = max(0, end - 40)
+        for i in range(end - 1, start - 1, -1):
+            if self.text[i] in SENTENCE or self.text[i] in CLAUSE:
+                return self.text[i + 1:end]
+        return self.text[start:end]
 
     def _each_share(self, tok: Token) -> None:
         part = self.pending_shares.pop(0)
@@ -952,11 +1086,26 @@ class _Reader:
     def _budget_vs_last_year(self, lead: _Lead, scope: _Scope) -> bool:
         """"人员经费预算80万元，比上年增加5万元": this year's budget against last year's — its
         budget or its final, the text does not say, and the file has only the final."""
-        return (lead.col or scope.column) in ("budget", "adjusted", "plan") and lead.base in (None, "prior") \
-            and not self.bases
+        column = lead.col or scope.column
+        if column is None and scope.subject is not None and self._level_of(scope.subject) is None:
+            # "支出预算1200万元。支出较上年增加150万元": a sentence with no column and no amount of its
+            # own goes on about the budget the sentence before stated
+            column = self.prev_column
+        if column == "any":
+            # "财政拨款安排的“三公”经费X万元，比上年减少…": the amount stated tells at the check whether it is
+            # the final; without one, budget or final cannot be told
+            return lead.base in (None, "prior") and not self.bases and (
+                scope.subject is None or self._level_of(scope.subject) is None)
+        return column in ("budget", "adjusted", "plan") and lead.base in (None, "prior") and not self.bases
 
     def _level_of(self, fact: str) -> Claim | None:
-        return next((c for c in reversed(self.levels) if c.fact == fact and c.kind == "level"), None)
+        found = next((c for c in reversed(self.levels) if c.fact == fact and c.kind == "level"), None)
+        lst = self.list
+        while found is None and lst is not None:
+            # "其中：公务接待费2.60万元，比上年减少0.50万元": an item of a list is stated too
+            found = next((c for c in reversed(lst.parts[-64:]) if c.fact == fact and c.kind == "level"), None)
+            lst = lst.outer
+        return found
 
     # ---- lists ------------------------------------------------------------------------------------
     def _start_list(self, marker: str) -> None:
@@ -996,6 +1145,11 @@ class _Reader:
         if head in self.prev_levels and not self.figures_in_sentence and self.scope.year is None:
             self.scope.year = self.prev_period[0]   # "2022年支出X万元。其中：…": the parts are of that year too
         self.list = _List(head, len(self.stack), marker)
+        # "支出20.50万元，年初预算为24.00万元。其中：…": the head's fact in two columns — which the parts are
+        # in, each part's own words say
+        pool = self.levels if head.sentence == self.sentence else self.prev_sentence_levels
+        self.list.mixed = any(c is not head and c.fact is not None and c.fact == head.fact and c.kind == "level"
+                              and c.column != head.column for c in pool[-64:])
         self.lead.labels = []
 
     def _end_list(self, inner_only: bool = False) -> None:
