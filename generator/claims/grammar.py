@@ -115,6 +115,7 @@ class Claim:
     variance = False                # execution: 预决算差异率, (决算 − 预算) ÷ 预算
     source = ""                     # "一般公共预算…": the part of the fact paid from this source
     flagged = False                 # reported wrong: what is computed from it is not reported
+    implied = False                 # level: no column word — "final" by default, or a head's that was
 
     def __init__(self, kind: str, figure: Token | None, fact: str | None = None, **kw):
         self.kind, self.figure, self.fact = kind, figure, fact
@@ -154,7 +155,8 @@ class Reading:
 
 
 class _Scope:
-    __slots__ = ("subject", "alts", "label", "blocked", "year", "column", "fresh", "base", "partial", "source", "excluding")
+    __slots__ = ("subject", "alts", "label", "blocked", "year", "column", "fresh", "base", "partial", "source", "excluding",
+                 "implied")
 
     def __init__(self):
         self.subject: str | None = None     # the fact figures are about
@@ -168,6 +170,7 @@ class _Scope:
         self.partial = ""                   # "1-6月": the sentence is about part of the year
         self.source = ""                    # the subject is the part paid from this source of funds
         self.excluding = ""                 # "剔除…": the sentence's figures are on another footing
+        self.implied = False                # the column is a list head's that no word named
 
     def copy(self) -> "_Scope":
         s = _Scope()
@@ -211,17 +214,19 @@ class _Lead:
     share_unknown = ""              # words after 占 not in the vocabulary ("占全系统合同总额的…")
     share_at = -1                   # where 占 ended
     share_from = -1                 # where it began
+    prior_budget = False            # "较上年预算": the base is last year's budget
 
     def __init__(self):
         self.labels: list[tuple[str, str]] = []
 
 
 class _List:
-    __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed")
+    __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed", "shares")
 
     def __init__(self, head: Claim, depth: int, marker: str, outer: "_List | None" = None):
         self.head, self.parts, self.depth, self.marker, self.outer = head, [], depth, marker, outer
         self.mixed = False              # the head's fact was stated in two columns: the parts' column is their own
+        self.shares: list = []          # the shares of its parts, (claim, whole named after 占 or None)
 
 
 def read_tokens(tokens: list[Token], text: str, year: int) -> Reading:
@@ -444,6 +449,10 @@ class _Reader:
             return
         lead.year = tok.value
         self.scope.year = tok.value
+        if not lead.op:
+            # "2021年收入首超300万元，2022年超过400万元": a year named before 小于/超过 opens another statement —
+            # the amount before it is not the left side of that comparison
+            self.last_money = None
         if not lead.col:
             self.scope.column = None
         self.scope.fresh = False
@@ -522,6 +531,7 @@ class _Reader:
                 if lead.base == "prior":
                     # "较上年决算数": last year's final; "较上年年初预算": last year's budget, not in the file
                     lead.base = "prior" if col == "final" else "other"
+                    lead.prior_budget = col != "final"
                 elif lead.base == "other":
                     pass            # "比2018年决算数": that year's column, still not in the file
                 else:
@@ -531,6 +541,7 @@ class _Reader:
             else:
                 lead.col = col
                 scope.column = col
+                scope.implied = False
             return
         if "prior_year" in means:
             if lead.op and not lead.figure:
@@ -663,7 +674,10 @@ class _Reader:
         # a column holds to the end of the sentence ("年初预算：收入…，支出…"); a label may name its
         # own ("预算收入"); in a 其中 list the parts are in the head's column
         in_list = self.list is not None and self.list.head.column not in (None, "prior") and not self.list.mixed
-        scope.column = means.get("col") or lead.col or (self.list.head.column if in_list else None) or scope.column
+        named = means.get("col") or lead.col
+        if named or (in_list and self.list is not None):
+            scope.implied = not named and self.list is not None and self.list.head.implied
+        scope.column = named or (self.list.head.column if in_list else None) or scope.column
         lead.col = scope.column
         lead.kind_text = tok.text if fact in ("department.staffing.posts", "department.staffing.others") else ""
         lead.labels.append((fact, tok.text))
@@ -837,7 +851,8 @@ class _Reader:
             column = "prior" if year == self.year - 1 else (lead.col or scope.column or "final")
             kind = "count" if counts else ("prior" if column == "prior" else "level")
             claim = Claim(kind, tok, fact, column=column, sentence=self.sentence, label=scope.label,
-                          kind_text=lead.kind_text, alts=scope.alts if lead.label else (), source=scope.source)
+                          kind_text=lead.kind_text, alts=scope.alts if lead.label else (), source=scope.source,
+                          implied=kind == "level" and (not (lead.col or scope.column) or scope.implied))
             if counts:
                 self._category(claim)
             return claim
@@ -877,6 +892,7 @@ class _Reader:
         if fact is None or not self._this_year(tok, lead, scope):
             return
         if lead.base in ("other", "this"):
+            self._budget_level(lead, fact)
             return self._unread(tok, "与本年、上年以外的年份（或上年的预算）比较")
         if self._budget_vs_last_year(lead, scope):
             return self._unread(tok, "本年预算数与上年比较：上年的数是预算还是决算，不能确定")
@@ -887,6 +903,14 @@ class _Reader:
         self.last_claim = claim
 
     def _percent(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        change = self._bracketed_change(tok, lead)
+        if change is not None:
+            # "较上年减少2.40万元（18.75%）": a percentage alone in brackets right after a change is its rate
+            sign = -1 if change.value < 0 else 1
+            self.out.claims.append(Claim("rate", tok, change.fact, against=change.against, source=change.source,
+                                         value=tok.value * sign, sentence=self.sentence, of=change.of,
+                                         change=change, label=change.label))
+            return
         if lead.share and (not lead.exec_col or lead.whole) and not lead.other_fact:
             return self._share(tok, lead, scope)    # "占部门总预算的80.0%": a share of the whole, in that column
         if lead.exec or (lead.exec_of and lead.exec_col) or (lead.share and lead.exec_col):
@@ -896,6 +920,7 @@ class _Reader:
             if fact is None or not self._this_year(tok, lead, scope):
                 return
             if lead.base in ("other", "this"):
+                self._budget_level(lead, fact)
                 return self._unread(tok, "与本年、上年以外的年份（或上年的预算）比较")
             if self._budget_vs_last_year(lead, scope):
                 return self._unread(tok, "本年预算数与上年比较：上年的数是预算还是决算，不能确定")
@@ -913,6 +938,19 @@ class _Reader:
             self.out.claims.append(claim)
             return
         self._unread(tok, "百分数前没有说明是增幅、占比还是执行率")
+
+    def _bracketed_change(self, tok: Token, lead: _Lead) -> Claim | None:
+        """The change a percentage is the rate of when it stands alone in brackets right after it."""
+        if not self.saved or self.deep or lead.share or lead.exec or lead.exec_of or lead.rate or lead.dir \
+                or lead.label or lead.unknown or lead.cmp:
+            return None
+        _, figures, last, _, _ = self.saved[-1]
+        if figures != self.figures - 1 or last is None or last.kind != "change" or last.sentence != self.sentence:
+            return None
+        if last.figure is None or self.text[last.figure.end:tok.start].strip(" \t\u3000") not in OPEN:
+            return None
+        after = self.text[tok.end:tok.end + 2].lstrip(" \t\u3000")
+        return last if after[:1] in CLOSE else None
 
     def _share(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         part = self.last_claim if self.last_claim is not None and self.last_claim.kind in ("level", "prior") \
@@ -947,13 +985,17 @@ class _Reader:
                 if whole is None:
                     return self._unread(tok, "没有说明占的是哪个总数")
         column = lead.exec_col or part.column
+        lst = self.list if self.list is not None and part in self.list.parts else None
         each = self.each_claims
         if len(each) >= 2 and part is each[-1] and all(c.money and c.kind in ("level", "prior") for c in each):
             # "A、B分别为x和y，占…的p%和q%": the shares are of the parts in turn
             part, self.pending_shares, self.each_claims = each[0], each[1:], []
             self.each_share = (whole, whole_from, column)
-        self.out.claims.append(Claim("share", tok, part.fact, of=part, whole=whole, whole_from=whole_from,
-                                     column=column, sentence=self.sentence))
+        claim = Claim("share", tok, part.fact, of=part, whole=whole, whole_from=whole_from,
+                      column=column, sentence=self.sentence)
+        self.out.claims.append(claim)
+        if lst is not None:
+            lst.shares.append((claim, lead.whole))
 
     def _named_amount(self, lead: _Lead, tok: Token, part: Claim) -> Claim | None:
         """The one earlier amount of the text written right after the words a share names its whole by
@@ -1098,6 +1140,27 @@ class _Reader:
                 scope.subject is None or self._level_of(scope.subject) is None)
         return column in ("budget", "adjusted", "plan") and lead.base in (None, "prior") and not self.bases
 
+    def _budget_level(self, lead: _Lead, fact: str) -> None:
+        """"培训费6.50万元，较上年预算增长…": an amount measured against last year's budget is this year's
+        budget — the amount stated without a column word, and the parts it was split into, are read as
+        "预算" (年初 or 调整), not as the final."""
+        if not lead.prior_budget:
+            return
+        level = self._level_of(fact)
+        if level is None or not level.implied or level.sentence != self.sentence:
+            return
+        level.column = "plan"
+        lists = [c.parts for c in self.out.claims[-64:] if c.kind == "sum" and c.of is level]
+        lst = self.list
+        while lst is not None:
+            if lst.head is level:
+                lists.append(lst.parts)
+            lst = lst.outer
+        for parts in lists:
+            for p in parts:
+                if p.implied and p.column == "final":
+                    p.column = "plan"
+
     def _level_of(self, fact: str) -> Claim | None:
         found = next((c for c in reversed(self.levels) if c.fact == fact and c.kind == "level"), None)
         lst = self.list
@@ -1160,6 +1223,15 @@ class _Reader:
             else:
                 self.list = lst.outer
                 self._end_list()
+        if lst is not None and lst.shares:
+            # "…包括A x万元，占p%；B 0万元，占总收入0%；C y万元，占q%": the items of one list are shares of one
+            # whole; where an item names it, the items that do not name it are of that whole too
+            named = {w for _, w in lst.shares if w is not None}
+            if len(named) == 1:
+                whole = named.pop()
+                for c, w in lst.shares:
+                    if w is None and c.whole_from is lst.head:
+                        c.whole, c.whole_from = whole, None
         if lst is None or len(lst.parts) < 2 or lst.head.figure is None:
             return
         self.out.claims.append(Claim("sum", lst.head.figure, lst.head.fact, parts=lst.parts,
