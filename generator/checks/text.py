@@ -108,6 +108,8 @@ def _dates(report: Report, text: str, doc: Document, path, found: Findings) -> N
         y = int(m.group(3))
         month, day = int(m.group(4) or 12), int(m.group(5) or 0)
         word = "" if m.group(1) == "截至" or m.group(2) else "（另：表示“到某时为止”应写“截至”。）"
+        if y < year and _about_year(text, m.start(), y, year):
+            continue
         if y < year:
             found.error("DATE-YEAR", f"“{_around(text, m)}”：统计截止时间应在报告年度 {year} 年内，此处为 {y} 年。{word}",
                         doc, path, m.start())
@@ -125,6 +127,19 @@ def _dates(report: Report, text: str, doc: Document, path, found: Findings) -> N
         if int(m.group(1)) != year and not _COMPARISON.search(text[max(0, m.start() - 4):m.start()]):
             found.warning("DATE-YEAR-END", f"“{_around(text, m)}”：报告年度为 {year} 年，此处写的是 {m.group(1)} 年年末，"
                           "请核对年份。", doc, path, m.start())
+
+
+_YEAR = re.compile(r"([0-9]{4})\s*年")
+
+
+def _about_year(text: str, at: int, y: int, year: int) -> bool:
+    """"2015年公务接待费…。截至2015年12月底，…": a passage that states its figures for an earlier year
+    and never names the report year is about that year (another unit's history, a quoted past report);
+    its as-of date fits it and is not a stale date."""
+    if str(year) in text:
+        return False
+    return any(int(n.group(1)) == y and not _COMPARISON.search(text[max(0, n.start() - 4):n.start()])
+               for n in _YEAR.finditer(text, 0, at))
 
 
 def _cn(d: _dt.date) -> str:

@@ -156,7 +156,7 @@ class Reading:
 
 class _Scope:
     __slots__ = ("subject", "alts", "label", "blocked", "year", "column", "fresh", "base", "partial", "source", "excluding",
-                 "implied")
+                 "implied", "relative")
 
     def __init__(self):
         self.subject: str | None = None     # the fact figures are about
@@ -171,6 +171,7 @@ class _Scope:
         self.source = ""                    # the subject is the part paid from this source of funds
         self.excluding = ""                 # "剔除…": the sentence's figures are on another footing
         self.implied = False                # the column is a list head's that no word named
+        self.relative = False               # the year was named as 上年/去年, not as a number
 
     def copy(self) -> "_Scope":
         s = _Scope()
@@ -233,6 +234,9 @@ def read_tokens(tokens: list[Token], text: str, year: int) -> Reading:
     return _Reader(tokens, text, year).run()
 
 
+# kinds of unit that, bare at the opening of a text, are the unit itself ("街道", "中心校"); "乡镇", "村",
+# "社区" are many units, and "站""所""院" are too short to tell from other words
+SELF_TYPES = frozenset({"街道", "中心"})
 MAX_DEPTH = 8            # brackets inside brackets: three is already rare
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 # a paragraph that is an item of an enumeration: "1、" "一、" "（二）" "(3)" "①"
@@ -253,6 +257,7 @@ class _Reader:
     def __init__(self, tokens: list[Token], text: str, year: int):
         self.tokens, self.text, self.year = tokens, text, year
         self.out = Reading(text)
+        self.self_types: set = set()         # "街道…": a kind of unit the text opened with, naming itself
         self.stack = [_Scope()]
         self.scope = self.stack[-1]         # the innermost scope (kept with the stack)
         self.lead = _Lead()
@@ -449,6 +454,7 @@ class _Reader:
             return
         lead.year = tok.value
         self.scope.year = tok.value
+        self.scope.relative = False
         if not lead.op:
             # "2021年收入首超300万元，2022年超过400万元": a year named before 小于/超过 opens another statement —
             # the amount before it is not the left side of that comparison
@@ -485,6 +491,14 @@ class _Reader:
                 facts.append(v)
         if self.last_num is not None and tok.start - self.last_num.end <= 1 and "approx_after" in means:
             self._retract(self.last_num, "数字后有“余”“左右”等，是约数")
+            return
+        if "other" in means and not facts and tok.text in SELF_TYPES and (
+                tok.text in self.self_types or self._opens_text(tok)):
+            # "街道行政编制25人…", "中心校现有在职教师…": a bare kind of unit, unqualified (not "各街道",
+            # "下属中心", "某某中心"), opening the text is how a unit names itself — as later in the same text
+            self.self_types.add(tok.text)
+            scope.blocked = ""
+            self.announced = ""
             return
         if "other" in means and not facts:
             scope.blocked, scope.subject, scope.label, scope.alts = tok.text, None, "", ()
@@ -551,6 +565,7 @@ class _Reader:
                 lead.base = "other" if lead.base in ("budget", "adjusted") else "prior"
             else:
                 lead.year = scope.year = self.year - 1
+                scope.relative = True
             return
         if "this_year" in means:
             if not lead.cmp:
@@ -692,6 +707,9 @@ class _Reader:
             self.bare_label = False
         self.figure_subject = (self.scope.subject, self.scope.label, self.scope.alts)
         lead, scope = self.lead, self.scope
+        if (lead.dir or lead.rate) and tok.start and self.text[tok.start - 1] in "-−－":
+            # "增减额-101.21万元": a signed change — the sign is the direction
+            lead.dir, lead.rate = -lead.dir, -lead.rate
         previous, self.last_num = self.last_num, tok
         self.lead = _Lead()
         self.lead.figure = True
@@ -717,6 +735,8 @@ class _Reader:
             self._compare(tok, lead)
         if lead.total and money and not lead.label:
             return self._total(tok)
+        if lead.total and unit in COUNTS and not lead.label:
+            return self._posts_total(tok, lead, scope)
         if self.pending_each:
             if lead.dir or lead.rate or lead.base:
                 self.each_mode = (lead.dir, lead.base, lead.rate)
@@ -770,6 +790,10 @@ class _Reader:
 
     def _this_year(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
         year = lead.year if lead.year is not None else scope.year
+        if lead.year is None and scope.relative and year == self.year - 1 and lead.base == "prior":
+            # "本年X万元，上年Y万元，比上年增加Z万元": 上年 compared with 上年 is no change at all — the change
+            # is this year's, the 上年 before it only named the last year's amount
+            return True
         if year not in (None, self.year):
             self._unread(tok, f"说的是{year}年的变化，不是本年的")
             return False
@@ -1056,6 +1080,10 @@ class _Reader:
         if scope.subject is None and self.unsure:
             # "财政总收入152.87亿元，完成调整后预算的99.2%": the rate of a figure that was not read
             return self._unread(tok, "没有说明是哪一项的执行率")
+        year = lead.year if lead.year is not None else scope.year
+        if year not in (None, self.year):
+            # "2021年度…支出预算为X万元，决算为Y万元，完成预算的Z%": another year's rate
+            return self._unread(tok, f"说的是{year}年的执行率，不是本年的")
         fact = scope.subject or "finance.expenditure.current"     # 预算执行率 alone: the department's spending
         self.out.claims.append(Claim("execution", tok, fact, column=lead.exec_col, sentence=self.sentence,
                                      label=scope.label or "部门支出", of=self._level_of(fact),
@@ -1113,7 +1141,30 @@ class _Reader:
             head = Claim("level", tok, None, sentence=self.sentence)
             self.out.claims.append(Claim("sum", tok, None, parts=list(parts), of=head, complete=True,
                                          sentence=self.sentence))
+        else:
+            # "按生均1000元安排，共计239万元，其中…": a total with nothing before it to add up is still the
+            # amount a following 其中 list is of — not the figure before it
+            self.last_claim = Claim("level", tok, None, sentence=self.sentence)
         self.each_claims = []
+
+    def _opens_text(self, tok: Token) -> bool:
+        before = self.text[:tok.start]
+        return not before.strip() or bool(_ENUM_ITEM.fullmatch(before))
+
+    def _posts_total(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        """"行政编制12名，事业编制6名，合计18名": a total right after two or more categories of posts (and
+        nothing else counted since) is the posts in all; after anything else, what it adds up is unsure."""
+        counted = [c for c in self.levels if c.sentence == self.sentence and c.unit in COUNTS]
+        posts = [c for c in counted if c.fact == "department.staffing.posts"]
+        if scope.blocked or len(posts) < 2 or counted[-1] is not posts[-1] \
+                or len({c.kind_text for c in posts}) != len(posts):
+            return self._unread(tok, "合计的是哪些人数不确定")
+        claim = self._fact_level(tok, lead, scope, "department.staffing.posts_total")
+        if claim is not None:
+            claim.label = "核定编制合计"
+            self.out.claims.append(claim)
+            self.levels.append(claim)
+            self.last_claim = claim
 
     def _flat(self, tok: Token) -> None:
         lead, scope = self.lead, self.scope
@@ -1206,6 +1257,7 @@ class _Reader:
         if head is None or head.kind not in ("level", "prior", "count"):
             return
         if head in self.prev_levels and not self.figures_in_sentence and self.scope.year is None:
+            self.scope.relative = False
             self.scope.year = self.prev_period[0]   # "2022年支出X万元。其中：…": the parts are of that year too
         self.list = _List(head, len(self.stack), marker)
         # "支出20.50万元，年初预算为24.00万元。其中：…": the head's fact in two columns — which the parts are
