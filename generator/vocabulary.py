@@ -167,24 +167,28 @@ COLUMN_NAMES = {**{k: v for k, v in COLUMNS.items() if k in ("budget", "adjusted
                 "plan": "预算数（年初预算或调整后预算，未说明是哪个）"}
 
 
-class ColumnWords(MapOf):
-    def __init__(self):
+class KeyedPatterns(MapOf):
+    """Patterns under a fixed set of keys (columns, relation word classes): an unknown key is named,
+    with the keys there are, and left out."""
+
+    def __init__(self, names: dict, what: str):
         super().__init__(Pattern())
+        self.names, self.what = names, what
 
     def convert(self, node, conv, path, zh):
         out = super().convert(node, conv, path, zh)
         if out is INVALID:
             return out
         for key in list(out):
-            if key not in COLUMN_NAMES:
-                conv.problem(path + (key,), node.keys[key], f"未知的口径“{key}”，可用："
-                             + "、".join(f"{k}（{v}）" for k, v in COLUMN_NAMES.items()) + "。", "SCHEMA-UNKNOWN")
+            if key not in self.names:
+                conv.problem(path + (key,), node.keys[key], f"未知的{self.what}“{key}”，可用："
+                             + "、".join(f"{k}（{v}）" for k, v in self.names.items()) + "。", "SCHEMA-UNKNOWN")
                 del out[key]
         return out
 
     def json_schema(self, defs):
         return {"type": "object", "additionalProperties": False,
-                "properties": {k: {"type": "string", "description": v} for k, v in COLUMN_NAMES.items()}}
+                "properties": {k: {"type": "string", "description": v} for k, v in self.names.items()}}
 
 
 WORD_CLASSES = {
@@ -201,38 +205,18 @@ WORD_CLASSES = {
 }
 
 
-class WordClasses(MapOf):
-    def __init__(self):
-        super().__init__(Pattern())
-
-    def convert(self, node, conv, path, zh):
-        out = super().convert(node, conv, path, zh)
-        if out is INVALID:
-            return out
-        for key in list(out):
-            if key not in WORD_CLASSES:
-                conv.problem(path + (key,), node.keys[key], f"未知的关系词类别“{key}”，可用："
-                             + "、".join(f"{k}（{v}）" for k, v in WORD_CLASSES.items()) + "。", "SCHEMA-UNKNOWN")
-                del out[key]
-        return out
-
-    def json_schema(self, defs):
-        return {"type": "object", "additionalProperties": False,
-                "properties": {k: {"type": "string", "description": v} for k, v in WORD_CLASSES.items()}}
-
-
 class VocabularyModel(Model):
     """正文词表
     正文中数字的说法：事实的称呼、口径词、别的主体、关系词。mkreport check 用它读出正文中的每个数说的是什么，
     与事实核对。"""
 
     facts = Field(ListOf(ModelKind(Label)), "事实的称呼", help="按顺序匹配，更具体的称呼写在前面")
-    columns = Field(ColumnWords(), "口径词", help="budget（年初预算数）、adjusted（调整预算数/全年预算数）、"
+    columns = Field(KeyedPatterns(COLUMN_NAMES, "口径"), "口径词", help="budget（年初预算数）、adjusted（调整预算数/全年预算数）、"
                                               "final（决算数/全年执行数）各自的称呼")
     shares = Field(ListOf(ModelKind(Label)), "比例的总额", help="“占××的 P%”中 ×× 的称呼 → 作为分母的事实")
     others = Field(ListOf(Pattern()), "别的主体",
                    help="全县、企业、项目、下属单位等：其后的数字说的不是本部门，不核对。本县的写法可在此补充")
-    words = Field(WordClasses(), "关系词", help="按类别补充关系词，如 up: '增收'；类别见 mkreport 内置词表")
+    words = Field(KeyedPatterns(WORD_CLASSES, "关系词类别"), "关系词", help="按类别补充关系词，如 up: '增收'；类别见 mkreport 内置词表")
     before = Field(Pattern(), "称呼前可以紧挨着的字词",
                    help="称呼前紧挨着别的名词时（“营业收入”“专项项目支出”），说的不是本部门的数，不核对；"
                         "这里列出的字词（如“我局”“全年”“其中”）紧挨着称呼也照样核对。本县的写法可在此补充")

@@ -912,19 +912,29 @@ class _Reader:
             self.last_claim = claim
 
     def _change(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
-        fact = self._subject(lead, scope, tok)
-        if fact is None or not self._this_year(tok, lead, scope):
+        fact = self._changing(tok, lead, scope)
+        if fact is None:
             return
-        if lead.base in ("other", "this"):
-            self._budget_level(lead, fact)
-            return self._unread(tok, "与本年、上年以外的年份（或上年的预算）比较")
-        if self._budget_vs_last_year(lead, scope):
-            return self._unread(tok, "本年预算数与上年比较：上年的数是预算还是决算，不能确定")
         claim = Claim("change", tok, fact, against=lead.base, source=scope.source, value=tok.value * lead.dir, sentence=self.sentence,
                       of=self._level_of(fact), label=scope.label)
         self.out.claims.append(claim)
         self.changes.append(claim)
         self.last_claim = claim
+
+    def _changing(self, tok: Token, lead: _Lead, scope: _Scope) -> str | None:
+        """The fact a change or a growth rate is of, if it is this year's against a base the file has;
+        else None, the figure left unread with the reason."""
+        fact = self._subject(lead, scope, tok)
+        if fact is None or not self._this_year(tok, lead, scope):
+            return None
+        if lead.base in ("other", "this"):
+            self._budget_level(lead, fact)
+            self._unread(tok, "与本年、上年以外的年份（或上年的预算）比较")
+            return None
+        if self._budget_vs_last_year(lead, scope):
+            self._unread(tok, "本年预算数与上年比较：上年的数是预算还是决算，不能确定")
+            return None
+        return fact
 
     def _percent(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         change = self._bracketed_change(tok, lead)
@@ -940,14 +950,9 @@ class _Reader:
         if lead.exec or (lead.exec_of and lead.exec_col) or (lead.share and lead.exec_col):
             return self._execution(tok, lead, scope)
         if lead.rate or lead.dir:
-            fact = self._subject(lead, scope, tok)
-            if fact is None or not self._this_year(tok, lead, scope):
+            fact = self._changing(tok, lead, scope)
+            if fact is None:
                 return
-            if lead.base in ("other", "this"):
-                self._budget_level(lead, fact)
-                return self._unread(tok, "与本年、上年以外的年份（或上年的预算）比较")
-            if self._budget_vs_last_year(lead, scope):
-                return self._unread(tok, "本年预算数与上年比较：上年的数是预算还是决算，不能确定")
             sign = lead.rate or lead.dir
             change = next((c for c in reversed(self.changes) if c.fact == fact), None)
             if change is not None and lead.base and change.against != lead.base:
