@@ -23,7 +23,7 @@ from pathlib import Path
 # Bump when the meaning of cached entries changes (and whenever the sandbox compiles templates
 # differently); the Python version is part of every key because marshalled code objects only
 # load into the version that wrote them.
-CODE_VERSION = f"mkreport-5-py{sys.version_info[0]}{sys.version_info[1]}"
+CODE_VERSION = f"mkreport-6-py{sys.version_info[0]}{sys.version_info[1]}"
 _MAGIC = b"MKRC1"
 
 

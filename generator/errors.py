@@ -5,6 +5,16 @@ Library code raises these; `cli.py` needs no try/except beyond catching `Mkrepor
 from __future__ import annotations
 
 import enum
+import lzma
+import zipfile
+import zlib
+
+# Everything reading a damaged zip container (a .docx, an .xlsx) can raise: a bad central
+# directory, a corrupt deflate/bzip2/lzma stream, a truncated member, an unsupported method.
+# Such a file is bad input (exit 2), never a crash.
+BROKEN_ARCHIVE: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, ValueError,
+    KeyError, NotImplementedError, RuntimeError)
 
 
 class ExitCode(enum.IntEnum):

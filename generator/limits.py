@@ -57,9 +57,59 @@ def check_binop(operator: str, left, right) -> None:
                 and right * math.log2(abs(left)) > MAX_POWER_BITS:
             raise TemplateLimit("模板中的乘方结果过大，请检查模板中的计算。")
     elif operator == "%" and isinstance(left, str):
+        values = right if isinstance(right, tuple) else (right,)
+        big = any(isinstance(x, int) and abs(x) > MAX_VALUE for x in values)     # for a "*" width
         for m in _WIDTH.finditer(left):
-            if any(g and g.isdigit() and int(g) > MAX_VALUE for g in m.groups()):
+            if any(g and (g.isdigit() and int(g) > MAX_VALUE or g == "*" and big) for g in m.groups()):
                 raise _too_large()
+
+
+_FORMAT_WIDTH = re.compile(r"\{[^{}]*:[^{}]*?([0-9]{7,})[^{}]*\}")
+
+
+def check_call(name: str, value, args: tuple, kwargs: dict) -> None:
+    """Refuse a string method or filter whose result would exceed MAX_VALUE, before it runs:
+    `"a".center(10**9)`, `"%900000000s" | format(…)`, `s.replace("", big)` are one C call each,
+    which neither the time budget nor the size check after it could stop in time."""
+    if not isinstance(value, str):
+        return
+    n = len(value)
+
+    def arg(i: int, key: str, default=0):
+        v = args[i] if len(args) > i else kwargs.get(key, default)
+        return v if isinstance(v, int) and not isinstance(v, bool) else default
+
+    size = n
+    if name in ("center", "ljust", "rjust", "zfill"):
+        size = max(n, arg(0, "width"))
+    elif name == "expandtabs":
+        size = n + value.count("\t") * arg(0, "tabsize", 8)
+    elif name == "indent":
+        width = args[0] if args else kwargs.get("width", 4)
+        pad = len(width) if isinstance(width, str) else width if isinstance(width, int) else 4
+        size = n + (value.count("\n") + 1) * pad
+    elif name == "replace":
+        old, new = (args + (None, None))[:2] if len(args) >= 2 else (kwargs.get("old"), kwargs.get("new"))
+        if isinstance(old, str) and isinstance(new, str):
+            hits = n + 1 if not old else value.count(old)
+            size = n + hits * max(len(new) - len(old), 0)
+    elif name == "wordwrap":
+        wrap = args[2] if len(args) > 2 else kwargs.get("wrapstring", "\n")
+        width = max(arg(0, "width", 79), 1)
+        size = n + (n // width + 1) * (len(wrap) if isinstance(wrap, str) else 1)
+    elif name in ("format", "format_map"):
+        for m in _FORMAT_WIDTH.finditer(value):
+            if int(m.group(1)) > MAX_VALUE:
+                raise _too_large()
+        given = list(args) + list(kwargs.values()) + [v for a in args if isinstance(a, dict) for v in a.values()]
+        if ":" in value and any(isinstance(x, int) and abs(x) > MAX_VALUE for x in given):
+            raise _too_large()        # a width given as an argument: "{:{w}}".format(x, w=10**9)
+    elif name == "join":
+        items = args[0] if args else ()
+        if isinstance(items, (list, tuple)):
+            size = sum(len(x) for x in items if isinstance(x, str)) + n * max(len(items) - 1, 0)
+    if size > MAX_VALUE:
+        raise _too_large()
 
 
 def check_size(value) -> None:

@@ -16,6 +16,7 @@ import json
 import re
 from pathlib import Path
 
+from .errors import BROKEN_ARCHIVE
 
 MAX_TEMPLATE = 20 * 1024 * 1024       # the .docx file
 MAX_UNPACKED = 100 * 1024 * 1024      # all its parts unpacked (a report template is under 1 MB)
@@ -73,7 +74,7 @@ def check_unpacked(data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+    except BROKEN_ARCHIVE:
         raise TemplateProblem(NOT_DOCX) from None
     if len(infos) > MAX_PARTS:
         raise TemplateProblem(f"模板包含 {len(infos)} 个部件，超过 {MAX_PARTS} 个的上限；这不是一个正常的 Word 文档。")
@@ -287,10 +288,18 @@ def _template_line(exc: BaseException) -> int | None:
 
 
 def _watch(f, blank):
-    def watched(value, *args, **kwargs):
-        if value is None or any(a is None for a in args):
+    """A filter that notes a blank value given to it; Jinja's own first argument (the filters
+    of our environment take the render context: see environment._at_render) passed on."""
+    jinja_first = hasattr(f, "jinja_pass_arg")
+
+    def watched(*args, **kwargs):
+        given = args[1:] if jinja_first else args
+        if not given or any(a is None for a in given):
             blank(None)
-        return f(value, *args, **kwargs)
+        return f(*args, **kwargs)
+
+    if jinja_first:
+        watched.jinja_pass_arg = f.jinja_pass_arg     # type: ignore[attr-defined]
     return watched
 
 

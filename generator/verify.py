@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from .errors import BROKEN_ARCHIVE
 from .numbers import ascii_digits
 from .wordml import W, cell_text, paragraph_text
 
@@ -58,7 +59,7 @@ def document_root(data: bytes):
                 raise NotAReport("正文超过 64 MB")
             xml = z.read("word/document.xml")
         return etree.fromstring(xml, etree.XMLParser(resolve_entities=False, huge_tree=False, no_network=True))
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, etree.XMLSyntaxError, RuntimeError):
+    except (*BROKEN_ARCHIVE, etree.XMLSyntaxError):
         raise NotAReport("它不是有效的 Word 文档（.docx）") from None
 
 
@@ -157,18 +158,29 @@ def _difference(a: Block | None, b: Block | None, after: str) -> Difference:
         figures = bool(a.figures)
         return Difference(figures, f"{after}之后", f"删去了{'含有数字的' if figures else ''}一段：“{_short(a.text)}”。")
     if a.figures != b.figures:
-        gone = list((a.figures - b.figures).elements())
-        came = list((b.figures - a.figures).elements())
-        change = "、".join(gone) + " → " + "、".join(came) if gone and came else \
-            ("删去 " + "、".join(gone) if gone else "增加 " + "、".join(came))
+        gone = _listed(list((a.figures - b.figures).elements()))
+        came = _listed(list((b.figures - a.figures).elements()))
+        change = gone + " → " + came if gone and came else ("删去 " + gone if gone else "增加 " + came)
         old, new = _around_change(a.text, b.text)
         return Difference(True, b.where, f"数字与事实文件不符（{change}）：原为“{old}”，现为“{new}”。")
     old, new = _around_change(a.text, b.text)
     return Difference(False, b.where, f"文字有改动（数字未变）：原为“{old}”，现为“{new}”。")
 
 
-def _around_change(a: str, b: str, width: int = 12) -> tuple[str, str]:
-    """The two texts around where they differ, as much as a reader needs to find the place."""
+def _listed(figures: list[str], most: int = 8) -> str:
+    """Figures for a message: a few, then how many more (a finding is one line, whatever the file)."""
+    shown = "、".join(_short(f, 20) for f in figures[:most])
+    return shown + (f" 等 {len(figures)} 个" if len(figures) > most else "")
+
+
+def _around_change(a: str, b: str, width: int = 12, most: int = 80) -> tuple[str, str]:
+    """The two texts around where they differ, as much as a reader needs to find the place
+    (at most `most` characters of each: the place, not the paragraph)."""
+    a_, b_ = _around(a, b, width)
+    return _short(a_, most), _short(b_, most)
+
+
+def _around(a: str, b: str, width: int) -> tuple[str, str]:
     start = 0
     while start < min(len(a), len(b)) and a[start] == b[start]:
         start += 1

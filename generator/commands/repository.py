@@ -109,7 +109,24 @@ def _git(root: Path) -> str:
             subprocess.run([git, "init", "-q"], cwd=root, check=True, capture_output=True, timeout=30)
         subprocess.run([git, "config", "diff.mkreport.textconv", "mkreport text"], cwd=root, check=True,
                        capture_output=True, timeout=30)
+        # Chinese file names as written (outputs/工信局-2024.docx), not as \345\267…
+        subprocess.run([git, "config", "core.quotepath", "false"], cwd=root, check=True, capture_output=True,
+                       timeout=30)
     except (OSError, subprocess.SubprocessError):
         return f"未能设置 git。请在 {root} 中运行：git init，然后 {line}"
-    return ("已" + ("在已有的 git 仓库中" if inside else "建立 git 仓库并") +
-            f"设置 git diff 以文字显示 .docx（{line}）。")
+    done = "已" + ("在已有的 git 仓库中" if inside else "建立 git 仓库并") + f"设置 git 的 mkreport 文字转换（{line}）"
+    if not _docx_diffs_as_text(git, root):
+        # the folder's own .gitattributes (kept as it was) does not hand .docx to mkreport
+        return (f"{done}；但 {root / '.gitattributes'} 没有把 .docx 交给 mkreport，git diff 仍不会以文字显示报告："
+                "请在其中加一行 *.docx diff=mkreport。")
+    return f"{done}，git diff 将以文字显示 .docx。"
+
+
+def _docx_diffs_as_text(git: str, root: Path) -> bool:
+    """Whether git, as configured in `root`, diffs a report through mkreport (asked of git itself)."""
+    try:
+        out = subprocess.run([git, "check-attr", "diff", "--", "outputs/报告.docx"], cwd=root, capture_output=True,
+                             text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return out.rstrip().endswith(": diff: mkreport")
