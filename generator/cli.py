@@ -177,26 +177,30 @@ def _format_names() -> list[str]:
               help="要生成的格式，可写多次：" + "、".join(_format_names()) + "（默认 docx）。")
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF（即 --to pdf）。")
 @click.option("--xlsx", is_flag=True, help="同时生成自评表的 Excel 文件 NAME-自评表.xlsx（即 --to xlsx）。")
+@click.option("--strict", is_flag=True,
+              help="把警告也当作错误：有警告（如还没改写的“【上年】”文字）的文件不生成，退出码为 1。")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, metavar="N",
               help="同时处理的文件数（和同时运行的 LibreOffice 数），默认为本机的处理器核数。")
 def build(inputs: tuple[str, ...], out_dir: str | None, formats: tuple[str, ...], pdf: bool, xlsx: bool,
-          jobs: int | None) -> None:
+          strict: bool, jobs: int | None) -> None:
     """校验并生成报告（.docx，可选 PDF），写入 outputs/。
 
     每个文件先运行与 check 相同的校验：有错误的文件不生成报告，列出错误，其余文件照常生成；
-    有文件出错时退出码为 1（文件无法读取时为 2）。文件先写到临时文件再改名，失败时不会留下
-    半个文件，也不会覆盖已有的报告。
+    加 --strict 时有警告的文件也不生成。有文件出错时退出码为 1（文件无法读取时为 2）。文件先
+    写到临时文件再改名，失败时不会留下半个文件，也不会覆盖已有的报告。
 
     \b
     示例：
       mkreport build inputs/yangxi-2023.yaml
       mkreport build inputs/*.yaml -o outputs --pdf --xlsx
+      mkreport build inputs/*.yaml --strict
     """
     from .commands.build import run_build
 
     ctx = click.get_current_context()
     wanted = list(formats) or ["docx"]      # --pdf and --xlsx come on top of the report itself
-    ctx.exit(run_build(list(inputs), out_dir, wanted + (["pdf"] if pdf else []) + (["xlsx"] if xlsx else []), jobs))
+    ctx.exit(run_build(list(inputs), out_dir, wanted + (["pdf"] if pdf else []) + (["xlsx"] if xlsx else []), jobs,
+                       strict))
 
 
 @main.command()
@@ -211,7 +215,8 @@ def summary(inputs: tuple[str, ...], output: str | None, fmt: str | None, jobs: 
 
     第一张表每个部门一行：部门、年度、总分、等级、各一级指标得分、错误和警告数；第二张表列出
     所有问题（文件、行、列、级别、代码、说明）；第三张表是等级分布和扣分最多的指标。
-    有错误的文件照样列入（其行注明“有错误”）；退出码与 check 相同。
+    有错误的文件照样列入（其行注明“有错误”），但不给总分和等级，在等级分布中另计为“有错误，未评分”；
+    退出码与 check 相同。
 
     \b
     示例：
@@ -252,11 +257,15 @@ def verify(report: str, facts: str) -> None:
 @click.option("--year", type=click.IntRange(2000, 2099), default=None, metavar="年度", help="报告年度，默认为上一年。")
 @click.option("--department", metavar="名称", help="部门全称，如 阳西县工业和信息化局。")
 @click.option("--template", metavar="名字", help="报告模板（可省略，默认用评分体系指定的）。")
-def new(rubric: str, output: str, year: int | None, department: str | None, template: str | None) -> None:
-    """新建一个事实文件：列出事实文件的全部栏目和评分体系的全部指标。
+@click.option("--full", is_flag=True,
+              help="写出事实文件的全部栏目，包括这个模板不写出、检查也用不到的项（如上年决算数）。")
+def new(rubric: str, output: str, year: int | None, department: str | None, template: str | None,
+        full: bool) -> None:
+    """新建一个事实文件：列出所选模板会写出、检查会用到的栏目和评分体系的全部指标。
 
     每个要填的地方写着“待填写”，旁边的注释说明它是什么；可推算或可选的项写成注释，需要时去掉
-    “# ”启用。mkreport check 会逐项列出还没填写的地方。
+    “# ”启用。mkreport check 会逐项列出还没填写的地方。模板不写出、检查也用不到的项（填了 check
+    会提示“没有用到”）不列出；要全部栏目时加 --full。
 
     \b
     示例：
@@ -265,7 +274,7 @@ def new(rubric: str, output: str, year: int | None, department: str | None, temp
     from .commands.new import run_new
 
     ctx = click.get_current_context()
-    ctx.exit(run_new(rubric, output, year, department, template))
+    ctx.exit(run_new(rubric, output, year, department, template, full))
 
 
 @main.command()

@@ -71,10 +71,13 @@ def _path(dotted: str) -> tuple:
 class Builder:
     """Builds the context of one report from its loaded facts and derived values."""
 
-    def __init__(self, loaded, derived):
+    def __init__(self, loaded, derived, renumber: frozenset = frozenset()):
         self.report, self.rubric = loaded.report, loaded.rubric
         self.view, self.scores = derived.view, derived.scores
         self.derived = derived
+        # texts (by path) the template numbers and the user numbered too: built without the typed
+        # numbers, a numbered string as its items (outline.py; found by checks/template.py)
+        self.renumber = renumber
 
     # -- narrative --------------------------------------------------------------------------
 
@@ -88,12 +91,21 @@ class Builder:
                 # the block's own paragraphs are the texts before its first sub-block; a text after a
                 # sub-block is one more sub-item in its place ("27.职能转变" has (1) (2) and then (3))
                 lead = next((k for k, t in enumerate(item.text) if isinstance(t, Block)), len(item.text))
-                texts = [self.expand(t) for t in item.text[:lead]]
+                texts = [self.expand(self._unnumbered(t, where + ("text", k))) for k, t in enumerate(item.text[:lead])]
                 subs = self.paras(item.text[lead:], where + ("text",), lead)
-                out.append(self.para(item.title or "", texts, subs, where))
+                out.append(self.para(self._unnumbered(item.title or "", where + ("title",)), texts, subs, where))
+            elif where in self.renumber:
+                from .outline import split
+                out += [self.para("", [self.expand(piece)], [], where) for piece in split(item)]
             else:
                 out.append(self.para("", [self.expand(item)], [], where))
         return out
+
+    def _unnumbered(self, text: str, where: tuple) -> str:
+        if where not in self.renumber:
+            return text
+        from .outline import strip
+        return strip(text)
 
     @staticmethod
     def para(title: str, texts: list, children: list, where: tuple) -> Slots:

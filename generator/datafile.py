@@ -15,11 +15,13 @@ from .yamlsource import read_yaml
 
 def load_model(model: type[Model], path: Path, display: str, zh: str, prefix: str = "",
                found: Findings | None = None, signature: str = "", trusted: bool = False,
-               placeholders: bool = False):
+               placeholders: bool = False, partial: bool = False):
     """(instance or None, Document, unreadable) — schema problems are added to `found` as errors
     (codes prefixed with `prefix`); a file that cannot be read at all is one INPUT finding.
     `signature`: a key every file of this kind has; a mapping without it is some other file,
-    reported in one line that names none of its keys or values."""
+    reported in one line that names none of its keys or values.
+    `partial`: with errors, still return what could be read (a bad value left empty); the caller
+    tells by the errors in `found` — a summary keeps the department's name when one amount is wrong."""
     found = found if found is not None else Findings()
     try:
         source = read_yaml(path, display)
@@ -39,7 +41,7 @@ def load_model(model: type[Model], path: Path, display: str, zh: str, prefix: st
     doc = Document(display, conv.positions, conv.key_positions, conv.inline, blocks=conv.blocks)
     before = found.errors
     found.extend_problems(conv.problems, doc, prefix)
-    if obj is INVALID or found.errors > before:
+    if obj is INVALID or (found.errors > before and not partial):
         return None, doc, False
     return obj, doc, False
 

@@ -15,33 +15,47 @@ from .rules import Expected, Inputs
 
 ZERO = Decimal(0)
 
-# Totals and their parts, per column of `Amounts` (年初预算/调整预算/决算/上年/增减).
+# Totals and their parts, per column of `Amounts` (年初预算/调整预算/决算/上年/增减). A part marked
+# "?" is a line most departments do not have: left out, it is an empty line (0). A part without
+# the mark is a main line: left out, it is unknown, and a total written beside it is only an upper
+# bound for the parts that are given (a real form prints 基本支出 and 公用经费 but no 人员经费).
 AMOUNT_SUMS = [
-    ("finance.income.fiscal", ["finance.income.general", "finance.income.fund", "finance.income.state_capital"]),
-    ("finance.income.current", ["finance.income.fiscal", "finance.income.other"]),
-    ("finance.income.total", ["finance.income.current", "finance.income.carryover"]),
+    ("finance.income.fiscal", ["finance.income.general", "finance.income.fund?", "finance.income.state_capital?"]),
+    ("finance.income.current", ["finance.income.fiscal", "finance.income.other?"]),
+    ("finance.income.total", ["finance.income.current", "finance.income.carryover?"]),
     ("finance.expenditure.basic", ["finance.expenditure.personnel", "finance.expenditure.public"]),
     ("finance.expenditure.current", ["finance.expenditure.basic", "finance.expenditure.project",
-                                     "finance.expenditure.remit_upper", "finance.expenditure.operating",
-                                     "finance.expenditure.subsidiary"]),
-    ("finance.expenditure.total", ["finance.expenditure.current", "finance.expenditure.carryover"]),
-    ("finance.three_public_parts.vehicles", ["finance.three_public_parts.vehicle_purchase",
+                                     "finance.expenditure.remit_upper?", "finance.expenditure.operating?",
+                                     "finance.expenditure.subsidiary?"]),
+    ("finance.expenditure.total", ["finance.expenditure.current", "finance.expenditure.carryover?"]),
+    ("finance.three_public_parts.vehicles", ["finance.three_public_parts.vehicle_purchase?",
                                             "finance.three_public_parts.vehicle_running"]),
-    ("finance.three_public", ["finance.three_public_parts.abroad", "finance.three_public_parts.reception",
+    ("finance.three_public", ["finance.three_public_parts.abroad?", "finance.three_public_parts.reception",
                               "finance.three_public_parts.vehicles"]),
 ]
 # Totals and their parts among single figures.
 VALUE_SUMS = [
-    ("finance.economic.total", [f"finance.economic.{k}" for k in (
-        "wages", "goods_services", "households", "debt_interest", "capital_construction", "capital",
-        "enterprise_construction", "enterprise", "social_security", "other")]),
-    ("assets.total", ["assets.current", "assets.fixed", "assets.intangible", "assets.other"]),
-    ("assets.fixed_use.original", ["assets.fixed_use.in_use", "assets.fixed_use.idle"]),
+    ("finance.economic.total", ["finance.economic.wages", "finance.economic.goods_services"] + [
+        f"finance.economic.{k}?" for k in (
+            "households", "debt_interest", "capital_construction", "capital", "enterprise_construction",
+            "enterprise", "social_security", "other")]),
+    ("assets.total", ["assets.current", "assets.fixed", "assets.intangible?", "assets.other?"]),
+    ("assets.fixed_use.original", ["assets.fixed_use.in_use", "assets.fixed_use.idle?"]),
 ]
-SUMS: dict[str, list[str]] = dict(VALUE_SUMS)
+SUMS: dict[str, list[str]] = {}
+OPTIONAL: set[str] = set()       # the parts marked "?" above, per column
+
+
+def _register(total: str, parts: list[str], column: str = "") -> None:
+    SUMS[total + column] = [p.rstrip("?") + column for p in parts]
+    OPTIONAL.update(p.rstrip("?") + column for p in parts if p.endswith("?"))
+
+
+for _total, _parts in VALUE_SUMS:
+    _register(_total, _parts)
 for _total, _parts in AMOUNT_SUMS:
     for _col in COLUMNS:
-        SUMS[f"{_total}.{_col}"] = [f"{p}.{_col}" for p in _parts]
+        _register(_total, _parts, "." + _col)
 
 
 class FactView:
@@ -71,13 +85,15 @@ class FactView:
             if final is not None and prior is not None:
                 return final - prior
         parts = self.parts(path)
-        if parts and all(v is not None for _, v in parts):
+        # a main line not given leaves the total unknown; lines most departments lack count as 0
+        if parts and all(v is not None for _, v in parts) and not self.absent(path):
             return sum((v for _, v in parts), ZERO)
         return None
 
     def parts(self, path: str) -> list[tuple[str, Decimal | None]] | None:
         """The parts of a total with their values. A part whose row is absent from the
-        table counts as 0 (an empty row); a row present without this column is unknown."""
+        table is left out (an empty row: 0 when the total is derived, see `absent`); a row
+        present without this column is unknown."""
         names = SUMS.get(path)
         if not names:
             return None
@@ -88,6 +104,13 @@ class FactView:
                 continue
             out.append((p, v))
         return out or None
+
+    def absent(self, path: str) -> list[str]:
+        """The parts of a total that are not given at all. A total derived from its parts counts
+        them as empty lines (0); a total written by the user is only an upper bound for the
+        parts that are given — a form may print 基本支出 and 公用经费 and leave 人员经费 out."""
+        given = {p for p, _ in self.parts(path) or ()}
+        return [p for p in SUMS.get(path, ()) if p not in given and p not in OPTIONAL]
 
     def _row_absent(self, path: str) -> bool:
         """Whether a missing figure is an empty cell (0) rather than an unknown one: the whole

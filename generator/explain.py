@@ -72,8 +72,15 @@ class Explainer:
 
     def explain(self, ident: str) -> list[Explanation]:
         ident = ident.strip()
+        score = re.fullmatch(r"scores\.([^.]+)(\.score)?", ident)
+        if score and score.group(1) in self.rubric.by_id:
+            ident = score.group(1)
         if ident in self.rubric.by_id:
             return [self.indicator(self.rubric.by_id[ident])]
+        if ident in _TOTAL:
+            return [self.total()]
+        if ident in _GRADE or ident in {g for g, _ in self.rubric.grades}:
+            return [self.grade()]
         if "." in ident and re.fullmatch(r"[a-z_]+(\.[a-z_0-9]+)+", ident):
             value = self.view.value(ident)
             if value is not None or self.report.get(ident) is not None and not isinstance(
@@ -173,6 +180,37 @@ class Explainer:
             e.steps.append(Step(f"计入上级 {node.parent.id} {node.parent.name}"))
         return e
 
+    def total(self) -> Explanation:
+        """自评总分: the top-level indicators' scores added up, and the total written, if any."""
+        scores = self.derived.scores
+        e = Explanation(f"自评总分（满分 {fmt(self.rubric.points)} 分）", f"{fmt(scores.total)} 分")
+        parts = " + ".join(fmt(scores.derived.get(r.id, Decimal(0))) for r in self.rubric.roots)
+        e.steps.append(Step(f"= 各一级指标得分之和 = {parts} = {fmt(scores.total)}"))
+        for r in self.rubric.roots:
+            text = f"{r.id} {r.name}：{fmt(scores.derived.get(r.id, Decimal(0)))} 分（满分 {fmt(r.points)}）"
+            # a written score is shown where it is; a derived one by how it adds up (explain its id)
+            e.steps.append(self.at(text, ("scores", r.id)) if r.id in self.report.scores
+                           else Step(f"{text}，由下级指标相加（运行 mkreport explain 文件 {r.id} 查看）"))
+        conclusion = self.report.conclusion
+        if conclusion is not None and conclusion.total is not None:
+            same = "，与算出的一致" if conclusion.total == scores.total else f"，与算出的 {fmt(scores.total)} 不同"
+            e.steps.append(self.at(f"结论中写明的总分：{fmt(conclusion.total)}{same}", ("conclusion", "total")))
+        return e
+
+    def grade(self) -> Explanation:
+        """绩效等级: the total against the rubric's bands, on the rubric's own scale."""
+        scores = self.derived.scores
+        e = Explanation("绩效等级", scores.grade or "（无）")
+        where = ("grades",) if self.rubric.model.grades else ()
+        bands = f"评分体系的等级划分：{self.rubric.band_text()}" + ("" if where else "（默认，按总分的百分比）")
+        e.steps.append(self.at_rubric(bands, where) if where else Step(bands))
+        e.steps.append(Step(f"自评总分 {fmt(scores.total)} 分 → {scores.grade}（运行 mkreport explain 文件 总分 查看总分的算法）"))
+        conclusion = self.report.conclusion
+        if conclusion is not None and conclusion.grade:
+            same = "，与算出的一致" if conclusion.grade == scores.grade else f"，与算出的“{scores.grade}”不同"
+            e.steps.append(self.at(f"结论中写明的等级：{conclusion.grade}{same}", ("conclusion", "grade")))
+        return e
+
     def source(self, source) -> list[Step]:
         """The inputs a rule read: the targets, a fact, a stated measure."""
         if source == "targets":
@@ -185,8 +223,11 @@ class Explainer:
         if isinstance(source, tuple):
             return [self.at("自评中写明的指标值", source)]
         value = self.view.value(source)
-        return [self.at(f"{self.label(source)}：{fmt(value)}{self.view.unit(source) if value is not None else ''}",
-                        tuple(source.split(".")))]
+        unit = "" if value is None else "人" if source.startswith("department.") else self.view.unit(source)
+        if self.view.stated(source) is None and value is not None:
+            return [Step(f"{self.label(source)}：{fmt(value)}{unit}（未填写，由各项相加；运行 mkreport explain 文件 "
+                         f"{source} 查看）")]
+        return [self.at(f"{self.label(source)}：{fmt(value)}{unit}", tuple(source.split(".")))]
 
     def label(self, path: str) -> str:
         from .checks.arithmetic import fact_label
@@ -221,6 +262,8 @@ class Explainer:
             return []
         out: list[Explanation] = []
         if q.unit in ("", "分"):
+            if self.derived.scores.total is not None and _same(self.derived.scores.total, q.value):
+                out.append(self.total())
             for node in self.rubric.walk():
                 v = self.derived.scores.derived.get(node.id)
                 if v is not None and _same(v, q.value):
@@ -242,6 +285,8 @@ class Explainer:
                     for source in exp.sources:
                         e.steps.extend(self.source(source))
                     out.append(e)
+        if q.unit == "%":
+            out += self.rates(q.value)
         if q.unit not in ("%", "分"):
             for path in self.fact_paths():
                 v = self.view.value(path)
@@ -252,6 +297,46 @@ class Explainer:
                     out.append(self.fact(path))
         return out
 
+    def rates(self, written: Decimal) -> list[Explanation]:
+        """A printed percentage computed from two facts: a change on last year, an execution rate
+        (决算 ÷ 调整预算 or 年初预算), a line's share of its total."""
+        from .derive import SUMS
+        from .facts import AMOUNT_PATHS
+        out = []
+
+        def rate(name: str, top: str, bottom: str, minus: bool = False) -> None:
+            a, b = self.view.value(top), self.view.value(bottom)
+            if a is None or not b:
+                return
+            value = ((a - b) if minus else a) / b * 100
+            # a change is printed without its sign after 增长/下降: 下降5.37% is −5.37 %
+            if not (_same(value, written) or minus and written > 0 and _same(-value, written)):
+                return
+            e = Explanation(name, f"{fmt(value, 2)}%")
+            formula = f"({fmt(a)} − {fmt(b)}) ÷ {fmt(b)}" if minus else f"{fmt(a)} ÷ {fmt(b)}"
+            e.steps.append(Step(f"= {formula} × 100% = {fmt(value, 2)}%"))
+            for p in dict.fromkeys((top, bottom)):
+                e.steps.append(self.fact_step(p))
+            out.append(e)
+
+        for path in sorted(AMOUNT_PATHS):
+            label = self.label(path).split("（")[0]
+            rate(f"{label} 较上年增减率", f"{path}.final", f"{path}.prior", minus=True)
+            rate(f"{label} 较年初预算增减率", f"{path}.final", f"{path}.budget", minus=True)
+            rate(f"{label} 较调整预算增减率", f"{path}.final", f"{path}.adjusted", minus=True)
+            rate(f"{label} 预算执行率（决算数 ÷ 调整预算数）", f"{path}.final", f"{path}.adjusted")
+            rate(f"{label} 预算完成率（决算数 ÷ 年初预算数）", f"{path}.final", f"{path}.budget")
+        for total, parts in SUMS.items():
+            for part in parts:
+                rate(f"{self.label(part).split('（')[0]} 占 {self.label(total).split('（')[0]} 的比重", part, total)
+        return out
+
+    def fact_step(self, path: str) -> Step:
+        text = f"{self.label(path)}：{fmt(self.view.value(path))}"
+        if self.view.stated(path) is not None:
+            return self.at(text, tuple(path.split(".")))
+        return Step(f"{text}（未填写，由各项相加；运行 mkreport explain 文件 {path} 查看）")
+
     def fact_paths(self) -> list[str]:
         from .derive import SUMS
         from .facts import AMOUNT_PATHS, COLUMNS
@@ -260,6 +345,10 @@ class Explainer:
         for parts in SUMS.values():
             paths += [p for p in parts if p not in paths]
         return paths
+
+
+_TOTAL = {"总分", "自评总分", "conclusion.total", "total"}
+_GRADE = {"等级", "绩效等级", "评价等级", "conclusion.grade", "grade"}
 
 
 def _short(text: str, n: int = 60) -> str:

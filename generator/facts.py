@@ -105,8 +105,8 @@ class Work(Model):
     closing = Field(Prose(), "结束语")
 
 
-MONEY = Number("万元")
-CHANGE = Number("万元", minimum=None)
+MONEY = Number("万元", dash=True)
+CHANGE = Number("万元", minimum=None, dash=True)
 
 
 class Amounts(Model):

@@ -59,6 +59,7 @@ class BuildJob(NamedTuple):
     name: str
     outputs: tuple            # (format name, path) of the formats written per file, in order
     given: tuple = ()         # identities of every input of the command (never overwritten)
+    strict: bool = False      # --strict: a warning refuses the file as an error does
 
 
 def build_job(job: BuildJob) -> Outcome:
@@ -78,6 +79,11 @@ def build_job(job: BuildJob) -> Outcome:
         errors = outcome.errors
         outcome.err.append(f"{job.name}：{summary(errors, len(outcome.findings) - errors)}未生成报告，请先改正上面的错误。")
         outcome.code, outcome.status = ExitCode.FINDINGS, "refused"
+        return outcome
+    if job.strict and outcome.warnings:
+        outcome.err.append(f"{job.name}：{summary(0, outcome.warnings)}未生成报告：加了 --strict，警告也当作错误，"
+                           "请先改正上面的警告。")
+        outcome.code, outcome.status = ExitCode.FINDINGS, "strict"
         return outcome
     protected = list(job.given) + [identity(p) for p in used_files(result.loaded)]
     for _, path in job.outputs:
@@ -100,12 +106,15 @@ def build_job(job: BuildJob) -> Outcome:
 
 
 def facts_of(result) -> dict:
-    """Department, year, total, grade and each top-level indicator's score: a summary's row."""
+    """Department, year, total, grade and each top-level indicator's score: a summary's row. A file
+    with errors keeps what could be read of it (its department, year and rubric)."""
     loaded, derived = result.loaded, result.derived
-    if loaded.report is None:
+    report = loaded.report or loaded.partial
+    if report is None:
         return {}
-    report = loaded.report
-    out = {"department": report.department.name if report.department else "", "year": report.year}
+    out = {"department": (report.department.name if report.department else None) or "", "year": report.year}
+    if loaded.rubric is None and report.rubric:
+        out["rubric"] = _rubric_name(loaded, report.rubric)
     if loaded.rubric is not None and derived is not None:
         rubric, scores = loaded.rubric, derived.scores
         out["rubric"] = rubric.name or ""
@@ -118,6 +127,21 @@ def facts_of(result) -> dict:
                        for root in rubric.roots for leaf in root.leaves()
                        if scores.derived.get(leaf.id) is not None and scores.derived.get(leaf.id) < leaf.points]
     return out
+
+
+def _rubric_name(loaded, ref: str) -> str:
+    """The name of the rubric a file with errors names, as a summary shows it for every file; its
+    own reference (a name, never a path) when it cannot be read."""
+    from .datafile import display_path
+    from .lookup import RUBRIC, NotFound, resolve
+    from .rubric import load_rubric
+
+    try:
+        found = resolve(RUBRIC, ref, loaded.path, [loaded.path.parent])
+    except NotFound:
+        return RUBRIC.stem(Path(ref.replace("\\", "/")).name)
+    rubric, _, _ = load_rubric(found.path, display_path(found.path), found.builtin)   # as load() does: one cache
+    return rubric.name if rubric is not None and rubric.name else found.name
 
 
 def used_files(loaded) -> list[Path]:

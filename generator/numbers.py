@@ -110,10 +110,31 @@ def rate_consistent(stated_percent: Decimal, numerator: Decimal, denominator: De
     return abs(actual - stated_percent) <= half_unit(stated_percent)
 
 
+class NotApplicable(Decimal):
+    """A figure written "—": the line does not apply. It counts as 0 in every sum and rate and is
+    printed "—", as a published table prints it; it is given (a sum over it is exact), unlike a
+    figure left out, which is unknown."""
+
+    __slots__ = ()
+
+    def __new__(cls):
+        return super().__new__(cls, 0)
+
+    def __repr__(self):
+        return "NA"
+
+
+NA = NotApplicable()
+# how tables write "not applicable": a dash of any width, a slash
+NA_SPELLINGS = frozenset({"—", "——", "-", "--", "－", "－－", "–", "―", "/", "／", "不适用"})
+
+
 def fmt(value: Decimal | None, places: int | None = None) -> str:
-    """Show a Decimal as written (no exponent notation), or rounded to `places`."""
+    """Show a Decimal as written (no exponent notation), or rounded to `places`; "—" for not applicable."""
     if value is None:
         return "（空）"
+    if isinstance(value, NotApplicable):
+        return "—"
     if places is not None:
         value = round_to(value, places)
     text = format(value, "f")

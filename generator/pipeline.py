@@ -34,6 +34,9 @@ class Loaded:
         self.vocabulary = None                        # vocabulary.Vocabulary
         self.findings = Findings()
         self.unreadable = False                       # the file (or its rubric) could not be read at all
+        # a facts file with errors, as far as it could be read (a bad value left empty): only for
+        # naming the file's department, year and rubric in a summary, never checked or built
+        self.partial: Report | None = None
 
     @property
     def ready(self) -> bool:
@@ -59,7 +62,10 @@ def load(path: Path, display: str | None = None) -> Loaded:
     display = display or str(path)
     out = Loaded(display, Path(path))
     report, out.doc, out.unreadable = load_model(Report, Path(path), display, "事实文件", "", out.findings,
-                                                 placeholders=True)
+                                                 placeholders=True, partial=True)
+    if report is not None and out.findings.errors:
+        out.partial = report
+        return out
     if report is None:
         return out
     out.report = report

@@ -7,7 +7,8 @@ report can give this year's is carried over:
     columns are to be filled; a restated 增减额 is dropped;
   * single figures, headcounts, dates and scores are to be filled; targets keep their names and
     units (待填写亿元);
-  * narratives are kept, each marked 【上年】 until rewritten (check warns on each one);
+  * narratives, and the title and 文号 of the notice the evaluation follows, are kept, each marked
+    【上年】 until rewritten (check warns on each one; build --strict refuses the file);
   * what describes the department (its name, duties, units) stays as it is.
 The input file is never written; the result is checked by `mkreport check` like any other.
 """
@@ -19,9 +20,10 @@ from dataclasses import dataclass, field
 from .facts import Amounts, Report, Target
 from .schema import PLACEHOLDER, STALE, Date, Integer, ListOf, Model, ModelKind, Number, Percent
 
-# narratives of one year: kept, marked as last year's
+# texts of one year: kept, marked as last year's — the narratives, and the bureau's notice the
+# evaluation follows (its 文号 西财绩〔2024〕1号 is next year's to write, like its title)
 YEARLY = {"work", "targets_intro", "problems", "measures", "rectification", "results_use", "other_notes",
-          "conclusion.text", "finance.narrative", "basis.title", "basis.issuer"}
+          "conclusion.text", "finance.narrative", "basis.title", "basis.issuer", "basis.number"}
 SCORE_TEXTS = {"text", "reason"}
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from . import facts
 from .findings import Document, Findings
-from .numbers import fmt
+from .numbers import Quantity, fmt, parse_quantity
 from .rules import RULES, FactPaths, RuleField
-from .schema import Choice, Field, Integer, ListOf, Model, ModelKind, Number, OneOrList, Text
+from .schema import INVALID, Choice, Field, Integer, Kind, ListOf, Model, ModelKind, Number, OneOrList, Text, label
 
 
 class MeasureDef(Model):
@@ -43,11 +43,31 @@ class Indicator(Model):
 Indicator.fields["children"] = Field(ListOf(ModelKind(Indicator)), "下级指标")
 
 
+class Threshold(Kind):
+    """A grade's lower bound: points (90), or a share of the rubric's total (90%)."""
+
+    zh = "分数或百分比"
+
+    def convert(self, node, conv, path, zh):
+        text = self._figure(node, conv, path, zh)
+        if text is INVALID:
+            return text
+        q = parse_quantity(text.replace("％", "%"))
+        if q is None or q.unit not in ("", "%", "分") or q.value < 0:
+            conv.problem(path, node, f"{label(path, zh)} 应为分数（如 90）或总分的百分比（如 90%），写成了“{text}”。")
+            return INVALID
+        return Quantity(q.value, "%" if q.unit == "%" else "", text)
+
+    def json_schema(self, defs):
+        return {"type": ["number", "string"], "pattern": r"^[0-9]+(\.[0-9]+)?\s*[%％分]?$"}
+
+
 class Band(Model):
     """绩效等级"""
 
     grade = Field(Text(), "等级", required=True)
-    min = Field(Number(), "最低分（含）", required=True)
+    min = Field(Threshold(), "最低分（含）", required=True,
+                help="分数（如 90），或总分的百分比（如 90%：总分 10 分时为 9 分）")
 
 
 class RubricModel(Model):
@@ -61,11 +81,13 @@ class RubricModel(Model):
     vocabulary = Field(OneOrList(Text()), "正文词表",
                        help="本县对金额的称呼（如“全年预算收入”）：词表文件名（在 vocabularies/ 文件夹中查找）"
                             "或相对于本文件的路径，可写多个")
-    grades = Field(ListOf(ModelKind(Band)), "绩效等级划分", help="默认 优≥90、良≥80、中≥60、差")
+    grades = Field(ListOf(ModelKind(Band)), "绩效等级划分",
+                   help="默认按总分的百分比：优≥90%、良≥80%、中≥60%、差（总分 100 分时即 90、80、60 分）")
     indicators = Field(ListOf(ModelKind(Indicator)), "一级指标", required=True)
     note = Field(Text(), "说明")
 
 
+# shares of the rubric's total: a 10-point rubric grades 9.49 points 优, not 差
 DEFAULT_GRADES = [("优", Decimal(90)), ("良", Decimal(80)), ("中", Decimal(60)), ("差", Decimal(0))]
 
 
@@ -127,7 +149,8 @@ class Rubric:
 
     @property
     def points(self) -> Decimal:
-        return self.model.points or Decimal(100)
+        # 0 is a total someone wrote (an error the load reports), not "not written"
+        return Decimal(100) if self.model.points is None else self.model.points
 
     @property
     def score_decimals(self) -> int:
@@ -135,9 +158,25 @@ class Rubric:
 
     @property
     def grades(self) -> list[tuple[str, Decimal]]:
+        """Each grade with its lowest total in points, on this rubric's own scale."""
         if self.model.grades:
-            return [(b.grade, b.min) for b in self.model.grades]
-        return DEFAULT_GRADES
+            return [(b.grade, self._points(b.min.value, b.min.unit == "%")) for b in self.model.grades]
+        return [(g, self._points(m, True)) for g, m in DEFAULT_GRADES]
+
+    def _points(self, value: Decimal, share: bool) -> Decimal:
+        if not share:
+            return value
+        v = value * self.points / 100
+        return v.quantize(Decimal(1)) if v == v.to_integral_value() else v.normalize()
+
+    def band_text(self) -> str:
+        """The bands as a reader checks them: 优≥90、良≥80… (with the share where the scale is not 100)."""
+        shares = [b.min.unit == "%" for b in self.model.grades] if self.model.grades else [True] * len(DEFAULT_GRADES)
+        out = []
+        for (grade, minimum), share in zip(self.grades, shares):
+            pct = f"（总分的 {fmt((minimum / self.points * 100).normalize())}%）" if share and minimum and self.points != 100 else ""
+            out.append(f"{grade}≥{fmt(minimum)}{pct}")
+        return "、".join(out)
 
     def grade_for(self, total: Decimal) -> str | None:
         for grade, minimum in self.grades:
@@ -153,7 +192,7 @@ class Rubric:
             todo.extend(reversed(n.children))
 
 
-_cache: dict[Path, tuple] = {}
+_cache: dict[tuple, tuple] = {}
 
 
 def load_rubric(path: Path, display: str, builtin: bool = False) -> tuple[Rubric | None, Findings, bool]:
@@ -161,7 +200,13 @@ def load_rubric(path: Path, display: str, builtin: bool = False) -> tuple[Rubric
     Cached, since a bureau checks many inputs against one rubric."""
     from .datafile import load_model
 
-    key = path.resolve()
+    # keyed by the file's state too: a rubric edited while one process runs (a batch, an editor's
+    # server) is read again, not served from before the edit
+    try:
+        st = path.stat()
+        key: tuple = (path.resolve(), st.st_mtime_ns, st.st_size)
+    except OSError:
+        key = (path.resolve(),)
     if key not in _cache:
         found = Findings()
         model, doc, unreadable = load_model(RubricModel, path, display, "评分体系", "RUBRIC-", found,
@@ -194,6 +239,10 @@ def _build(model: RubricModel, doc: Document, found: Findings) -> Rubric:
         _validate_indicator(node, doc, found)
     total = sum((r.points for r in roots), Decimal(0))
     parts = " + ".join(fmt(r.points) for r in roots)
+    if rubric.points <= 0:
+        found.error("RUBRIC-TOTAL", f"评分体系总分（points）应大于 0，写成了 {fmt(rubric.points)}：不写即为 100 分。",
+                    doc, ("points",))
+        return rubric
     if total != rubric.points:
         found.error("RUBRIC-TOTAL", f"一级指标分值合计 {fmt(total)} = {parts}，不等于总分 {fmt(rubric.points)}。",
                     doc, ("indicators",))
@@ -202,6 +251,10 @@ def _build(model: RubricModel, doc: Document, found: Findings) -> Rubric:
                       "印发的指标体系核对，报告只写评分体系中列出的指标。", doc, ("points",))
     previous = None
     for i, (grade, minimum) in enumerate(rubric.grades):
+        if minimum > rubric.points:
+            found.error("RUBRIC-GRADE", f"绩效等级“{grade}”的最低分 {fmt(minimum)} 超过了总分 {fmt(rubric.points)}："
+                        f"按分数写的等级须在总分以内；若指总分的百分比，请写成 {fmt(minimum)}%。",
+                        doc, ("grades", i, "min"))
         if previous is not None and minimum >= previous:
             found.error("RUBRIC-GRADE", f"绩效等级“{grade}”的最低分 {fmt(minimum)} 应低于上一等级的 {fmt(previous)}"
                         "（等级须从高到低排列）。", doc, ("grades", i, "min"))

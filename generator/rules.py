@@ -118,7 +118,8 @@ class Rate(RuleKind):
         if rate is None:
             return Expected(None, "缺少指标值（measure.value 或 分子/分母），无法按比率计分")
         score = round_to(min(rate, HUNDRED) / HUNDRED * node.points, inputs.places)
-        return Expected(score, f"{source} × 分值 {fmt(node.points)} = {fmt(score)}", rate, paths)
+        capped = "（超过 100%，按 100% 计）" if rate > HUNDRED else ""
+        return Expected(score, f"{source}{capped} × 分值 {fmt(node.points)} = {fmt(score)}", rate, paths)
 
 
 @register

@@ -6,13 +6,18 @@ never reading it as a zero or a text. Fields that can be derived or only restate
 total, a completion status, a stated maximum) and the report's settings are written commented
 out, with what they do, for the user to switch on. Every indicator of the rubric appears under
 `scores` with its points and its scoring rule.
+
+Without `--full`, only what the chosen template prints and the checks read is asked for: the
+fields a trial check of a sample file (every value filled, `sample=True`) would call unused
+(TEMPLATE-UNUSED) are left out (`omit`), so `new` never asks for what `check` then says to delete.
 """
 from __future__ import annotations
 
 import re
 
-from .facts import Amounts, Report
-from .schema import CHECK, PLACEHOLDER, SETTING, Choice, Date, Field, ListOf, Model, ModelKind, Number
+from .facts import Amounts, Prose, Report
+from .schema import (CHECK, PLACEHOLDER, SETTING, Choice, Date, Field, Integer, ListOf, Model, ModelKind, Number,
+                     Percent, QuantityKind)
 
 INDENT = "  "
 _PLAIN = re.compile(r"^[^\s#:{}\[\],&*!|>'\"%@`-][^#:{}\[\],]*$")
@@ -36,8 +41,31 @@ def _escape(c: str) -> str:
     return f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}"
 
 
+class Plan:
+    """What a scaffold writes where a value is due (待填写, or a sample value), and which fields it
+    leaves out (paths of field names, list indexes dropped)."""
+
+    def __init__(self, year: int, sample: bool = False, omit: frozenset = frozenset()):
+        self.year, self.sample, self.omit = year, sample, omit
+
+    def value(self, field: Field) -> str:
+        return _sample(field, self.year) if self.sample else PLACEHOLDER
+
+    def columns_unused(self, model: type[Model], path: tuple) -> None:
+        """A column left out of every row a section asks for is left out of its derivable totals
+        too (written commented out): 上年决算数 the template never prints, in 基本支出 as in 人员经费."""
+        rows = [(n, f) for n, f in model.fields.items() if isinstance(f.kind, ModelKind) and f.kind.model is Amounts]
+        asked = [path + (n,) for n, f in rows if not _optional(f)]
+        for column in Amounts.fields if asked else ():
+            if all(row + (column,) in self.omit for row in asked):
+                self.omit |= {path + (n, column) for n, f in rows if _optional(f)}
+
+
 def new_file(rubric, year: int, department: str | None = None, template: str | None = None,
-             rubric_ref: str = "", schema_ref: str = "") -> str:
+             rubric_ref: str = "", schema_ref: str = "", omit: frozenset = frozenset(), sample: bool = False) -> str:
+    """The text of a new facts file; `sample`: every value filled (for the trial check that finds
+    what the template leaves unused); `omit`: the fields to leave out."""
+    plan = Plan(year, sample, omit)
     lines = []
     if schema_ref:
         lines.append(f"# yaml-language-server: $schema={schema_ref}")
@@ -47,12 +75,14 @@ def new_file(rubric, year: int, department: str | None = None, template: str | N
         "#   mkreport check 本文件        —— 列出还没填写的项和其他问题",
         "#   mkreport build 本文件        —— 生成报告",
         "# 以“# ”开头的行是说明或可选项：可选项去掉行首的“# ”即启用。",
-        "",
     ]
+    if omit:
+        lines.append("# 只列出所选模板会写出、检查会用到的栏目；其余栏目（如上年决算数）见 mkreport new --full。")
+    lines += [""]
     values = {"year": str(year), "rubric": rubric_ref or rubric.path.stem}
     if template:
         values["template"] = template
-    _model(Report, 0, lines, values, rubric=rubric, department=department)
+    _model(Report, 0, lines, plan, (), values, rubric=rubric, department=department)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -69,56 +99,67 @@ def _optional(field: Field) -> bool:
     return field.role in (CHECK, SETTING) or field.help.startswith("可省略")
 
 
-def _model(model: type[Model], depth: int, lines: list, values: dict | None = None, **ctx) -> None:
+def _model(model: type[Model], depth: int, lines: list, plan: Plan, path: tuple = (), values: dict | None = None,
+           **ctx) -> None:
     values = values or {}
     pad = INDENT * depth
+    plan.columns_unused(model, path)
     for name, field in model.fields.items():
         if name in values:
             lines.append(f"{pad}{name}: {scalar(values[name])}{_comment(field)}")
             continue
         if model is Report and name == "scores":
-            _scores(field, depth, lines, ctx["rubric"])
+            _scores(field, depth, lines, ctx["rubric"], plan)
+            continue
+        if path + (name,) in plan.omit:
             continue
         if model is Report and name == "department" and ctx.get("department"):
             lines.append(f"{pad}{name}:{_comment(field)}")
-            _model(field.kind.model, depth + 1, lines, {"name": ctx["department"]})
+            _model(field.kind.model, depth + 1, lines, plan, path + (name,), {"name": ctx["department"]})
             continue
-        _field(name, field, depth, lines, commented=_optional(field) and not field.required)
+        _field(name, field, depth, lines, plan, path + (name,), commented=_optional(field) and not field.required)
 
 
-def _field(name: str, field: Field, depth: int, lines: list, commented: bool = False) -> None:
+def _field(name: str, field: Field, depth: int, lines: list, plan: Plan, path: tuple, commented: bool = False) -> None:
     pad = INDENT * depth
     hash_ = "# " if commented else ""
     kind = field.kind
     if isinstance(kind, ModelKind):
         model = kind.model
         if model is Amounts:            # one row of a table: its columns on one line
-            cols = ", ".join(f"{c}: {PLACEHOLDER}" for c, f in Amounts.fields.items() if f.role != CHECK)
-            lines.append(f"{pad}{hash_}{name}: {{{cols}}}{_comment(field, '万元')}")
+            cols = ", ".join(f"{c}: {PLACEHOLDER if commented else plan.value(f)}" for c, f in Amounts.fields.items()
+                             if f.role != CHECK and path + (c,) not in plan.omit)
+            if cols:
+                lines.append(f"{pad}{hash_}{name}: {{{cols}}}{_comment(field, '万元')}")
             return
         if commented:
             lines.append(f"{pad}# {name}:{_comment(field)}")
             return
-        lines.append(f"{pad}{name}:{_comment(field)}")
-        _model(model, depth + 1, lines)
+        inner: list = []
+        _model(model, depth + 1, inner, plan, path)
+        if any(not line.lstrip().startswith("#") for line in inner):   # nothing left to fill: left out
+            lines += [f"{pad}{name}:{_comment(field)}"] + inner
         return
     if isinstance(kind, ListOf):
         item = kind.item
-        lines.append(f"{pad}{hash_}{name}:{_comment(field)}")
+        inner = []
         if isinstance(item, ModelKind):
             first = True
             for sub, f in item.model.fields.items():
                 optional = (_optional(f) or "默认" in f.help) and not f.required
-                if optional and f.role == CHECK:
-                    continue            # restatements of a published report: not for a new file
+                if optional and f.role == CHECK or path + (sub,) in plan.omit:
+                    continue            # restatements of a published report, fields left unused: not asked for
                 lead = f"{pad}{INDENT}{hash_}- " if first else f"{pad}{INDENT}{hash_}  "
                 if optional:
-                    lines.append(f"{pad}{INDENT}{hash_}  # {sub}: {_example(f)}{_comment(f)}")
+                    inner.append(f"{pad}{INDENT}{hash_}  # {sub}: {_example(f)}{_comment(f)}")
                 else:
-                    lines.append(f"{lead}{sub}: {PLACEHOLDER}{_comment(f)}")
+                    inner.append(f"{lead}{sub}: {plan.value(f)}{_comment(f)}")
                     first = False
+            if first:                   # no field of an item is asked for
+                return
         else:
-            lines.append(f"{pad}{INDENT}{hash_}- {PLACEHOLDER}")
+            inner.append(f"{pad}{INDENT}{hash_}- {plan.value(Field(item, ''))}")
+        lines += [f"{pad}{hash_}{name}:{_comment(field)}"] + inner
         return
     extra = ""
     if isinstance(kind, Choice):
@@ -127,7 +168,7 @@ def _field(name: str, field: Field, depth: int, lines: list, commented: bool = F
         extra = kind.unit
     elif isinstance(kind, Date):
         extra = "如 2024-12-31"
-    value = _example(field) if commented else PLACEHOLDER
+    value = _example(field) if commented else plan.value(field)
     lines.append(f"{pad}{hash_}{name}: {value}{_comment(field, extra)}")
 
 
@@ -142,7 +183,23 @@ def _example(field: Field) -> str:
     return "…"
 
 
-def _scores(field: Field, depth: int, lines: list, rubric) -> None:
+def _sample(field: Field, year: int) -> str:
+    """A value of the field's kind, for the sample file a trial check reads (never written out)."""
+    kind = field.kind
+    if isinstance(kind, Date):
+        return f"{year}-12-31"
+    if isinstance(kind, Percent):
+        return "100%"
+    if isinstance(kind, QuantityKind):
+        return "1个"
+    if isinstance(kind, (Number, Integer)):
+        return "1"
+    if isinstance(kind, Choice):
+        return scalar(next(iter(kind.options.values())))
+    return "示例。" if isinstance(kind, Prose) else "示例"
+
+
+def _scores(field: Field, depth: int, lines: list, rubric, plan: Plan) -> None:
     """Every indicator of the rubric: a leaf's score and its explanation to write; a parent's
     score is the sum of its leaves'."""
     pad, key, body = INDENT * depth, INDENT * (depth + 1), INDENT * (depth + 2)
@@ -157,10 +214,11 @@ def _scores(field: Field, depth: int, lines: list, rubric) -> None:
         if node.children:
             lines.append(f"{body}# score: 可省略，由下级指标得分相加")
             continue
-        lines.append(f"{body}score: {PLACEHOLDER}  # 自评得分（满分 {_points(node.points)}）")
+        score, measure, text = (_points(node.points), "100%", "示例。") if plan.sample else (PLACEHOLDER,) * 3
+        lines.append(f"{body}score: {score}  # 自评得分（满分 {_points(node.points)}）")
         if rule.name == "rate" and node.ind.measure is None:
-            lines.append(f"{body}measure: {{value: {PLACEHOLDER}}}  # 指标值（百分比，如 64.94%），得分按它计算")
-        lines.append(f"{body}text: {PLACEHOLDER}  # 评价说明：评分依据与完成情况")
+            lines.append(f"{body}measure: {{value: {measure}}}  # 指标值（百分比，如 64.94%），得分按它计算")
+        lines.append(f"{body}text: {text}  # 评价说明：评分依据与完成情况")
         lines.append(f"{body}# reason: 扣分原因（得分低于满分且不是按公式计分时必填）")
 
 

@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from .numbers import MAX_DIGITS, ascii_figure, foreign_digit, parse_decimal, parse_quantity, plausible
+from .numbers import MAX_DIGITS, NA, NA_SPELLINGS, ascii_figure, foreign_digit, parse_decimal, parse_quantity, plausible
 from .yamlsource import Node
 
 Path = tuple
@@ -146,22 +146,28 @@ def _too_long(value: Decimal, conv, node, path, zh) -> bool:
     return False
 
 
-_THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$")
+_THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}([,，、 \u3000][0-9]{3})+(\.[0-9]+)?$")
+_WIDE_POINT = re.compile(r"^[+-]?[0-9]+[。．][0-9]+$")
+_BRACKETED = re.compile(r"^[(（]([0-9]+(\.[0-9]+)?)[)）]$")
 
 
 class Number(Kind):
-    """An exact decimal number; the unit is given by the field (usually 万元)."""
+    """An exact decimal number; the unit is given by the field (usually 万元). With `dash`, "—"
+    says the line does not apply (numbers.NA: 0 in sums, printed "—")."""
 
     zh = "数字"
 
-    def __init__(self, unit: str = "", minimum: Decimal | None = Decimal(0)):
+    def __init__(self, unit: str = "", minimum: Decimal | None = Decimal(0), dash: bool = False):
         self.unit = unit
         self.minimum = minimum
+        self.dash = dash
 
     def convert(self, node, conv, path, zh):
         text = self._figure(node, conv, path, zh)
         if text is INVALID:
             return text
+        if self.dash and text.strip() in NA_SPELLINGS:
+            return NA
         value = parse_decimal(text)
         if value is None:
             conv.problem(path, node, f"{label(path, zh)} 应为数字，写成了“{text}”。" + _number_hint(text, self.unit))
@@ -175,14 +181,22 @@ class Number(Kind):
 
     def json_schema(self, defs):
         out = {"type": ["number", "string"], "pattern": r"^-?[0-9]+(\.[0-9]+)?$"}
+        if self.dash:
+            out["pattern"] = r"^(-?[0-9]+(\.[0-9]+)?|[—－–―/／-]{1,2}|不适用)$"
         if self.unit:
             out["x-unit"] = self.unit
         return out
 
 
 def _number_hint(text: str, unit: str) -> str:
-    if _THOUSANDS.match(text.strip()):
-        return "请去掉千位分隔符“,”，写成 " + text.replace(",", "") + "。"
+    text = text.strip()
+    if _THOUSANDS.match(text):
+        return "请去掉千位分隔符，写成 " + re.sub(r"[,，、 \u3000]", "", text) + "。"
+    if _WIDE_POINT.match(text):
+        return "小数点请用半角的“.”，写成 " + re.sub("[。．]", ".", text) + "。"
+    bracketed = _BRACKETED.match(text)
+    if bracketed:
+        return f"负数请写成 -{bracketed.group(1)}（不用括号）。"
     q = parse_quantity(text)
     if q is not None and q.unit:
         where = f"单位统一为{unit}，" if unit else ""
@@ -479,7 +493,10 @@ def convert(model: type[Model], node: Node, conv: Conversion, path: Path = (), z
     conv.positions.setdefault(path, (node.line, node.col))
     obj = model.__new__(model)
     obj.path = path
+    split = _split_numbers(node, conv, path, model)
     for key, child in node.value.items():
+        if key in split:
+            continue
         sub = path + (key,)
         k = node.keys[key]
         conv.key_positions[sub] = (k.line, k.col)
@@ -504,6 +521,37 @@ def convert(model: type[Model], node: Node, conv: Conversion, path: Path = (), z
                              "SCHEMA-MISSING")
             setattr(obj, name, field.kind.empty())
     return obj
+
+
+_GROUP = re.compile(r"[0-9]{3}(\.[0-9]+)?")
+_LEAD = re.compile(r"-?[0-9]{1,3}")
+
+
+def _split_numbers(node: Node, conv: Conversion, path: Path, model: type[Model]) -> set[str]:
+    """`{budget: 653.6, adjusted: 1,796.02}`: in a flow mapping the comma of a thousands separator
+    ends the value, and YAML reads `adjusted: 1` and a key `796.02`. Said once, at the value, with
+    the fix; the pieces are dropped. Returns the keys that were pieces of a number."""
+    pieces: set[str] = set()
+    items = list(node.value.items())
+    for i, (key, child) in enumerate(items):
+        if key not in model.fields or child.kind != "scalar" or child.quoted or not _LEAD.fullmatch(str(child.value or "")):
+            continue
+        text, end, j = str(child.value), child.col + len(str(child.value)), i + 1
+        while j < len(items):
+            nxt, value = items[j]
+            k = node.keys[nxt]
+            if nxt in model.fields or not value.is_null or k.line != child.line or k.col != end + 1 \
+                    or not _GROUP.fullmatch(nxt):
+                break
+            text, end, j = text + "," + nxt, end + 1 + len(nxt), j + 1
+        if j == i + 1:
+            continue
+        pieces.update(n for n, _ in items[i + 1:j])
+        pieces.add(key)
+        field = model.fields[key]
+        conv.problem(path + (key,), child, f"{label(path + (key,), field.zh)} 写成了“{text}”：在 {{…}} 一行的写法里，"
+                     f"逗号用来分隔各项，千位分隔符把这个数拆开了。请去掉逗号，写成 {text.replace(',', '')}。")
+    return pieces
 
 
 def model_schema(model: type[Model], defs: dict) -> dict:

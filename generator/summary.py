@@ -3,19 +3,25 @@ the grades and the indicators most often marked down.
 
 Built from the outcomes of `check` (jobs.Outcome): the same figures the reports print. Three
 tables, written as an .xlsx workbook (one sheet each), as CSV (the departments) or as Markdown.
+A file with errors is listed with its department but has no score: its figures are known wrong.
+A summary is sent on: no path of the installation, or outside the inputs' folder, is shown whole.
 """
 from __future__ import annotations
 
 import csv
 import datetime as _dt
 import io
+import os
+import re
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from .numbers import fmt
 
 SEVERITY = {"error": "错误", "warning": "警告"}
 GRADE_ORDER = ["优", "良", "中", "差"]
+UNSCORED = "有错误，未评分"
 
 
 @dataclass
@@ -39,15 +45,21 @@ def _indicators(outcomes) -> list[tuple[str, str]]:
     return list(seen)
 
 
+def scored(o) -> bool:
+    """Whether a file's scores are shown: scores computed from figures with errors are not."""
+    return not o.unreadable and not o.errors
+
+
 def departments(outcomes: list) -> Table:
     inds = _indicators(outcomes)
     heads = ["部门", "年度", "总分", "等级"] + [f"{i} {n}" for i, n in inds] + ["错误", "警告", "状态", "评分体系", "文件"]
     rows = []
     for o in outcomes:
         f = o.facts
-        scores = {(i, n): s for i, n, _, s in f.get("l1", [])}
+        scores = {(i, n): s for i, n, _, s in f.get("l1", [])} if scored(o) else {}
+        total, grade = (f.get("total"), f.get("grade", "")) if scored(o) else (None, "")
         state = "无法读取" if o.unreadable else "有错误" if o.errors else "通过"
-        rows.append([f.get("department", ""), f.get("year", ""), f.get("total"), f.get("grade", "")]
+        rows.append([f.get("department", ""), f.get("year", ""), total, grade]
                     + [scores.get(k) for k in inds] + [o.errors, o.warnings, state, f.get("rubric", ""), o.name])
     numeric = (1, 2) + tuple(range(4, 4 + len(inds) + 2))
     return Table("部门", heads, rows, numeric)
@@ -56,27 +68,112 @@ def departments(outcomes: list) -> Table:
 def findings(outcomes: list) -> Table:
     """Every finding once: a problem in a rubric or vocabulary many inputs share is one row (as `check` says it once)."""
     rows, seen = [], set()
+    places = Places([o.name for o in outcomes])
     for f in (f for o in outcomes for f in o.findings):
         if f.sort_key() not in seen:
             seen.add(f.sort_key())
-            rows.append([f.file, f.line, f.col, SEVERITY.get(f.severity, f.severity), f.code, f.message])
+            rows.append([places.file(f.file), f.line, f.col, SEVERITY.get(f.severity, f.severity), f.code,
+                         places.text(f.message)])
     return Table("问题", ["文件", "行", "列", "级别", "代码", "说明"], rows, (1, 2))
 
 
+# An absolute path in a message ("查找了：/srv/县/rubrics/x.yaml、…"): a POSIX one of two parts at
+# least ("1/2" and a lone "/" are not paths), or a Windows one.
+_ABSOLUTE = re.compile(r"(?<![\w./])(?:/[^\s/，。、；：（）“”‘’「」,;()'\"]+){2,}/?"
+                       r"|(?<![\w])[A-Za-z]:\\[^\s，。、；：（）“”‘’「」,;()'\"]*")
+
+
+class Places:
+    """How a summary shows a file: an input as it was typed; a file shipped with mkreport as
+    内置：name; anything else relative to the inputs' folder (a county's ../rubrics/x.yaml) — a
+    summary is sent to others, and the installation's folders are nobody's business."""
+
+    def __init__(self, inputs: list[str]):
+        self.inputs = set(inputs)
+        folders = [_absolute(Path(n)).parent for n in inputs] or [_absolute(Path("."))]
+        try:
+            self.base = Path(os.path.commonpath([str(d) for d in folders]))
+        except ValueError:              # inputs on two Windows drives
+            self.base = folders[0]
+        self.shipped = _shipped()
+
+    def file(self, name: str) -> str:
+        if not name or name in self.inputs:
+            return name
+        path = Path(name)
+        if not path.is_absolute() and not name.startswith("..") and not self._builtin(_absolute(path)):
+            return name                 # as `check` shows it: below the working folder
+        return self.path(_absolute(path))
+
+    def text(self, message: str) -> str:
+        """A message with each absolute path in it shown as `path` does (a built-in file by its
+        whole name: the places a name was looked for differ by their suffix)."""
+        return _ABSOLUTE.sub(lambda m: self.path(Path(m.group()), whole=True), message)
+
+    def path(self, path: Path, whole: bool = False) -> str:
+        builtin = self._builtin(path, whole)
+        if builtin is not None:
+            return builtin
+        try:
+            rel = os.path.relpath(path, self.base)
+        except ValueError:              # another Windows drive: the name alone
+            return path.name
+        return "./" if rel == "." else rel
+
+    def _builtin(self, path: Path, whole: bool = False) -> str | None:
+        for folder in self.shipped:
+            for p in {path, _absolute(path)}:
+                try:
+                    rest = p.relative_to(folder).as_posix()
+                except ValueError:
+                    continue
+                return "内置" if rest == "." else f"内置：{rest if whole else _stem(rest)}"
+        return None
+
+
+def _stem(name: str) -> str:
+    for suffix in (".yaml", ".yml", ".docx"):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _absolute(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return Path(os.path.abspath(path))
+
+
+def _shipped() -> list[Path]:
+    """The folders of files shipped with mkreport, as written and resolved: the rubrics and templates
+    (inside the package when installed, beside it in a source checkout), its data (the built-in
+    vocabulary), then the package itself — innermost first, so a rubric is 内置：yangxi-2023."""
+    from .resources import packaged
+
+    here = Path(__file__).parent
+    folders = [packaged(f) for f in ("rubrics", "templates", "schema", "fonts")] + [here / "data", here]
+    return list(dict.fromkeys(p for f in folders for p in (f, _absolute(f))))
+
+
 def statistics(outcomes: list) -> Table:
-    """The grade distribution, then the indicators marked down in most reports."""
-    graded = [o.facts.get("grade") for o in outcomes if o.facts.get("grade")]
+    """The grade distribution (a file with errors counted apart), then the indicators marked down
+    in most reports with no errors."""
+    graded = [o.facts.get("grade") for o in outcomes if scored(o) and o.facts.get("grade")]
+    unscored = sum(not scored(o) for o in outcomes)
     rows: list = [["等级分布", "", "", ""]]
     # every grade the rubrics define, in their order, a grade no department reached showing 0
     order = [g for o in outcomes for g in o.facts.get("grades", ())] or GRADE_ORDER
     for grade in dict.fromkeys(order + sorted(set(graded) - set(order))):
         rows.append([grade, graded.count(grade), "", ""])
-    if len(graded) < len(outcomes):
-        rows.append(["未评定（无法读取或缺少评分体系）", len(outcomes) - len(graded), "", ""])
+    if unscored:
+        rows.append([UNSCORED, unscored, "", ""])
+    if len(graded) + unscored < len(outcomes):
+        rows.append(["未评定（评分体系没有等级）", len(outcomes) - len(graded) - unscored, "", ""])
     rows.append(["", "", "", ""])
     rows.append(["扣分最多的指标", "扣分的部门数", "平均扣分", "满分"])
     lost: dict = {}
-    for o in outcomes:
+    for o in filter(scored, outcomes):
         for ind_id, name, points, score in o.facts.get("lost", []):
             lost.setdefault((ind_id, name, points), []).append(points - score)
     ranked = sorted(lost.items(), key=lambda kv: (-len(kv[1]), -sum(kv[1]), kv[0][0]))

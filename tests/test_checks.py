@@ -117,7 +117,8 @@ def test_balance_and_change_checks_fire_on_their_own(tmp_path, run):
                          .replace("{budget: 12.00, final: 9.86, prior: 10.42}",
                                   "{budget: 12.00, final: 9.86, prior: 10.42, change: -0.65}"))
     result = run("check", str(path))
-    assert "[TABLE-BALANCE] 收入总计 决算数 1362.00 ≠ 支出总计 决算数 1371.00（差 -9.00）" in result.output
+    assert ("[TABLE-BALANCE] 收入总计 决算数 1362.00（未填写，由 一般公共预算财政拨款收入 1326.80 + 年初结转和结余 35.20 算出）"
+            " ≠ 支出总计 决算数 1371.00（差 -9.00）") in result.output
     assert "[TABLE-CHANGE] “三公”经费 较上年增减 -0.65 ≠ 决算数 9.86 − 上年决算数 10.42 = -0.56" in result.output
 
 

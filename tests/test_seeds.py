@@ -16,8 +16,9 @@ def findings(path: Path):
 
 
 @pytest.mark.parametrize("name,documented", [
-    ("yangxi-2023", ["SCORE-TABLE"]),        # the published score is kept; the input's comment says why
-    ("pingyuan-2023", ["TARGET-NONE", "RUBRIC-POINTS"]),   # no targets published; indicators of 99 points
+    ("yangxi-2023", []),                     # the published full score is kept, its 评价说明 names the unmet targets
+    # no date, no targets published; indicators of 99 points (the README's table of examples says why)
+    ("pingyuan-2023", ["DATE-MISSING", "TARGET-NONE", "RUBRIC-POINTS"]),
     ("hunan-example-2023", []),
 ])
 def test_corrected_inputs_report_only_what_their_comments_document(name, documented):
@@ -75,6 +76,7 @@ PINGYUAN = [
     ("TYPO-SELF", "我司已及时整改。”：本部门是“平远县科工商务局”，自称应为“我局”"),
     ("BLANK", "该项一级指标满分 分，自评得分 分"),
     ("TARGET-NONE", "未列出部门整体支出绩效目标"),
+    ("DATE-MISSING", "没有成文日期（report_date）"),      # the published report is undated
 ]
 
 

@@ -37,11 +37,12 @@ def test_the_summary_workbook(tmp_path, run):
     assert (PUBLISHED[0], 210, 12, "错误", "SCORE-SUM") in [r[:5] for r in problems]
     # the rubric 平远 as built and as published share: its finding is one row, as `check` says it once
     assert [r[4] for r in problems].count("RUBRIC-POINTS") == 1
-    assert rows[INPUTS[1]]["警告"] == 2                                   # each department's own count has it
+    assert rows[INPUTS[1]]["警告"] == 3        # each department's own count has it (with DATE-MISSING, TARGET-NONE)
     stats = [r for r in wb["统计"].iter_rows(values_only=True)]
-    assert [r[:2] for r in stats[1:6]] == [("等级分布", None), ("优", 5), ("良", 0), ("中", 0), ("差", 0)]
+    assert [r[:2] for r in stats[1:7]] == [("等级分布", None), ("优", 3), ("良", 0), ("中", 0), ("差", 0),
+                                           ("有错误，未评分", 2)]    # the published two have errors
     marked = [r for r in stats if r[0] and str(r[0]).startswith("B24 ")]
-    assert marked and marked[0][1] == 2                    # 阳西 as built and as published
+    assert marked and marked[0][1] == 1                    # 阳西 as built; as published it has errors
 
 
 def test_csv_and_markdown(tmp_path, run):
@@ -62,4 +63,74 @@ def test_an_unreadable_input_is_a_row_and_exit_2(tmp_path, run):
     ws = load_workbook(tmp_path / "s.xlsx")["部门"]
     assert [r[-3] for r in ws.iter_rows(min_row=2, values_only=True)] == ["通过", "无法读取"]
     stats = [r[:2] for r in load_workbook(tmp_path / "s.xlsx")["统计"].iter_rows(values_only=True)]
-    assert ("优", 1) in stats and ("未评定（无法读取或缺少评分体系）", 1) in stats
+    assert ("优", 1) in stats and ("有错误，未评分", 1) in stats
+
+
+def _sheets(path) -> dict:
+    """Every sheet of a workbook as rows of values."""
+    wb = load_workbook(path)
+    return {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb}
+
+
+def _yangxi(tmp_path, name: str, old: str, new: str) -> str:
+    """A copy of 阳西 beside the others, with one value changed; its name as typed."""
+    text = (ROOT / "inputs" / "yangxi-2023.yaml").read_text(encoding="utf-8")
+    assert old in text
+    (tmp_path / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    return name
+
+
+def test_a_file_with_errors_has_no_score_and_is_counted_apart(tmp_path, run, monkeypatch):
+    """An amount that cannot be read, or a table that does not add up: the department is named,
+    its year and rubric too, but no total, grade or indicator score — they come from wrong figures."""
+    monkeypatch.chdir(tmp_path)
+    unreadable = _yangxi(tmp_path, "坏金额.yaml", "personnel: {budget: 653.6, adjusted: 796.02, final: 796.02}",
+                         "personnel: {budget: 653.6, adjusted: 796.02, final: 79x.02}")
+    unequal = _yangxi(tmp_path, "不平.yaml", "personnel: {budget: 653.6, adjusted: 796.02, final: 796.02}",
+                      "personnel: {budget: 653.6, adjusted: 796.02, final: 896.02}")
+    good = _yangxi(tmp_path, "阳西.yaml", "year: 2023", "year: 2023")
+    result = run("summary", unreadable, unequal, good, "-o", "汇总.xlsx")
+    assert result.exit_code == 1, result.output
+    sheets = _sheets(tmp_path / "汇总.xlsx")
+    heads, *rows = sheets["部门"]
+    rows = {r[-1]: dict(zip(heads, r)) for r in rows}
+    for name, code in ((unreadable, "SCHEMA"), (unequal, "TABLE-SUM")):
+        row = rows[name]
+        assert row["部门"] == "阳西县工业和信息化局" and row["年度"] == 2023, row
+        assert row["评分体系"] == rows[good]["评分体系"] == "阳西县部门整体支出绩效自评指标体系（2023年度）"
+        assert row["状态"] == "有错误" and row["错误"] == 1
+        assert row["总分"] is None and row["等级"] is None and row["A 预算编制"] is None, row
+        assert [p[4] for p in sheets["问题"][1:] if p[0] == name and p[3] == "错误"] == [code]
+    assert rows[good]["总分"] == 98.2 and rows[good]["等级"] == "优"
+    stats = [tuple(r[:2]) for r in sheets["统计"]]
+    assert ("优", 1) in stats and ("有错误，未评分", 2) in stats
+    assert ("B24 政府采购执行情况", 1) in stats             # marked down in the good file only
+    text = run("summary", unreadable, good, "--format", "csv").output
+    assert "\n阳西县工业和信息化局,2023,,,,,,1,0,有错误,阳西县部门整体支出绩效自评指标体系（2023年度）,坏金额.yaml" in text
+
+
+def test_no_absolute_path_in_any_format(tmp_path, run, monkeypatch):
+    """A summary is sent on: a finding in a built-in rubric names it 内置：name, and the places a
+    missing rubric was looked for are shown relative to the inputs — in every sheet and format."""
+    from generator import rubric
+
+    # a rubric is read once a process, its findings named from the folder of the first reader: a
+    # test before this one read the built-in rubric from another working folder
+    monkeypatch.setattr(rubric, "_cache", {})
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "平远.yaml").write_text((ROOT / "inputs" / "pingyuan-2023.yaml").read_text(encoding="utf-8"),
+                                      encoding="utf-8")
+    missing = _yangxi(tmp_path, "无体系.yaml", "rubric: yangxi-2023", "rubric: nosuch-2023")
+    names = ["平远.yaml", missing]
+    assert run("summary", *names, "-o", "汇总.xlsx").exit_code == 1
+    cells = [str(c) for rows in _sheets(tmp_path / "汇总.xlsx").values() for r in rows for c in r if c is not None]
+    md = run("summary", *names, "--format", "md").output
+    csv = run("summary", *names, "--format", "csv").output
+    for where in (str(ROOT), str(tmp_path), str(tmp_path.resolve())):
+        assert not any(where in c for c in cells) and where not in md and where not in csv, where
+    problems = [r for r in _sheets(tmp_path / "汇总.xlsx")["问题"]]
+    assert ["内置：pingyuan-2023", 19, 9, "警告", "RUBRIC-POINTS"] in [r[:5] for r in problems]
+    lost = next(r[5] for r in problems if r[4] == "RUBRIC-MISSING")
+    assert "查找了：nosuch-2023.yaml、nosuch-2023.yml、内置：nosuch-2023.yaml" in lost, lost
+    assert "| 内置：pingyuan-2023 | 19 | 9 | 警告 | RUBRIC-POINTS |" in md
+    assert "| 无体系.yaml | 9 | 9 | 错误 | RUBRIC-MISSING | 找不到评分体系“nosuch-2023”（查找了：nosuch-2023.yaml、" in md

@@ -51,12 +51,32 @@ def check_prose(report: Report, doc: Document, view: FactView, voc, found: Findi
     """Check the claims of every text; return, for each text, the facts it states."""
     texts = list(read_texts(report, voc))
     units = _table_units(report, doc, view, texts, found)
-    ctx = Checker(report, view, units, doc, found)
+    reads = _Reads(view)
+    ctx = Checker(report, reads, units, doc, found)
+    out = {}
     for path, text, reading in texts:
+        reads.paths = set()
         ctx.path, ctx.text = path, text
         ctx.check(reading)
         _check_targets(report, text, doc, path, found)
-    return {path: _stated(reading) | _references(text) for path, text, reading in texts}
+        out[path] = _stated(reading) | reads.paths | _references(text)
+    return out
+
+
+class _Reads:
+    """The facts seen through while one text's claims are checked: a figure a printed text is
+    checked against (an execution rate's 调整预算数, either column a bare 预算 may mean) is used by
+    the report even where no table prints it (TEMPLATE-UNUSED, checks/template.py)."""
+
+    def __init__(self, view: FactView):
+        self._view, self.paths = view, set()
+
+    def value(self, path: str):
+        self.paths.add(path)
+        return self._view.value(path)
+
+    def __getattr__(self, name):
+        return getattr(self._view, name)
 
 
 def _stated(reading) -> set:
@@ -74,8 +94,14 @@ def _stated(reading) -> set:
         elif c.kind == "share" and c.whole:
             out.add(c.whole if c.whole not in AMOUNT_PATHS else f"{c.whole}.{c.column or 'final'}")
         elif c.kind == "count":
-            out.add(c.fact)
+            out |= {p for f in (c.fact, *c.alts) for p in _HEADCOUNTS.get(f, (f,))}
     return out
+
+
+# A headcount the words name, as the staffing facts it is counted from (Checker.count_candidates).
+_HEADCOUNTS = {"department.staffing.actual": ("department.staffing.serving", "department.staffing.retired",
+                                              "department.staffing.others"),
+               "department.staffing.posts_total": ("department.staffing.posts_total", "department.staffing.posts")}
 
 
 class _Alias:

@@ -181,6 +181,6 @@ def _total(report: Report, doc: Document, rubric: Rubric, scores: Scores, found:
     if c.grade and total is not None:
         grade = rubric.grade_for(total)
         if grade != c.grade:
-            bands = "、".join(f"{g}≥{fmt(m)}" for g, m in rubric.grades)
+            bands = rubric.band_text()
             found.error("GRADE", f"总分 {fmt(total)} 对应的绩效等级为“{grade}”（{bands}），此处写成“{c.grade}”。",
                         doc, ("conclusion", "grade"))

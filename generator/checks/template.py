@@ -30,8 +30,13 @@ def check_template(loaded, derived, mentions: dict, found: Findings) -> None:
         return
     builder = Builder(loaded, derived)
     context, top = builder.build(), builder.top_sources()
-    derived.context = context
     trial = trial_render(parts, context, top)
+    doubled = _doubled(loaded, trial)
+    if doubled:         # built again without the typed numbers: the report never says "1.1."
+        builder = Builder(loaded, derived, frozenset(path for path, _ in doubled))
+        context, top = builder.build(), builder.top_sources()
+        trial = trial_render(parts, context, top)
+    derived.context = context
     if trial.error is not None:
         i = trial.error
         where = f"（{i.part}“{i.where}”处）" if i.where else f"（{i.part}）"
@@ -40,8 +45,41 @@ def check_template(loaded, derived, mentions: dict, found: Findings) -> None:
     if trial.complete and not trial.blanks:
         derived.rendered = trial.outputs
     _blanks(loaded, trial, name, found)
+    _numbered(loaded, doubled, name, found)
     if trial.complete:     # what a render cut short did not read says nothing
         _unused(loaded, derived, trial, mentions, _carriers(context, top), name, found)
+
+
+def _doubled(loaded, trial) -> list:
+    """The texts printed right after a number of the template's while starting with their own."""
+    if trial.error is not None or not trial.complete:
+        return []
+    from ..outline import doubled
+    from .text import iter_texts
+    return doubled(iter_texts(loaded.report), trial.outputs)
+
+
+def _numbered(loaded, doubled: list, name: str, found: Findings) -> None:
+    """One warning per numbered string (each is rewritten as items), one per list for the items
+    that only carry their own number (the same fix for all of them)."""
+    from ..outline import numbered
+    from .text import iter_texts
+    texts = dict(iter_texts(loaded.report))
+    lists: dict[tuple, list] = {}
+    for path, shown in doubled:
+        item = f"{dotted_path(path)}（{_field_label(loaded.report, path)}）"
+        count = numbered(texts[path])
+        if count > 1:
+            found.warning("TEMPLATE-NUMBERED", f"{item} 把 {count} 条写成了一段带编号的文字，而模板 {name} 会给每一条"
+                          f"自动编号：报告中会是“{shown}”。生成时已按编号分成 {count} 条；请在事实文件中每条写成一项"
+                          "（以“- ”开头的一行），不写编号。", loaded.doc, path, 0)
+        else:
+            lists.setdefault(_shape(path), []).append((path, item, shown))
+    for items in lists.values():
+        path, item, shown = items[0]
+        more = f"等 {len(items)} 条" if len(items) > 1 else ""
+        found.warning("TEMPLATE-NUMBERED", f"{item}{more}开头自己写了编号，而模板 {name} 会自动编号：报告中会是"
+                      f"“{shown}”。生成时已去掉这些编号；请在事实文件中也删去。", loaded.doc, path, 0)
 
 
 def _blanks(loaded, trial, name: str, found: Findings) -> None:
@@ -83,23 +121,45 @@ def _unused(loaded, derived, trial, mentions: dict, carriers: dict, name: str, f
             for i in range(1, len(path)):       # the date a figure is "as of" goes with the figure
                 reached.add(path[:i] + ("as_of",))
     prefixes = _prefixes(reached)
+    inputs = _check_inputs(loaded)
     groups: dict[tuple, list[tuple]] = {}
     for path in filled_paths(loaded.report):
-        if not _covered(path, reached, prefixes):
-            groups.setdefault(_shape(path), []).append(path)
+        if _covered(path, reached, prefixes):
+            continue
+        carrier = _carrier(carriers, path)
+        if carrier is None and ".".join(p for p in path if isinstance(p, str)) in inputs:
+            continue        # no template can print it: it is there for the checks (“三公”经费分项)
+        groups.setdefault(_shape(path), []).append(path)
     for shape, paths in groups.items():
         first = paths[0]
         label = _field_label(loaded.report, first)
         more = f"（共 {len(paths)} 处）" if len(paths) > 1 else ""
-        carrier = carriers.get(first) or carriers.get(first[:-1] if isinstance(first[-1], int) else first)
+        carrier = _carrier(carriers, first)
         hint = f"模板可以用 {carrier} 写出它" if carrier else "模板没有可写出它的名字"
-        found.warning("TEMPLATE-UNUSED", f"{_show_shape(shape)}（{label}）已填写{more}，但模板 {name} "
-                      f"没有用到它，报告中不会出现。请换用写出它的模板，或删去这项（{hint}）。", loaded.doc, first)
+        f = found.warning("TEMPLATE-UNUSED", f"{_show_shape(shape)}（{label}）已填写{more}，但模板 {name} "
+                          f"没有写出它，也没有哪项检查用到它，报告中不会出现。请换用写出它的模板，或删去这项（{hint}）。",
+                          loaded.doc, first)
+        f.paths = tuple(paths)      # every field the warning stands for (mkreport new leaves them out)
     rubric = loaded.rubric
     for node in rubric.walk():
         if node.ind.table and (RUBRIC,) + node.path + ("table",) not in reached:
             found.warning("TEMPLATE-UNUSED", f"{node.title} 的 table: {node.ind.table}（随附表格）在模板 {name} 中"
                           f"没有用到：第 {node.level} 级指标之后不会列出这张表。", rubric.doc, node.path + ("table",))
+
+
+def _carrier(carriers: dict, path: tuple) -> str | None:
+    return carriers.get(path) or carriers.get(path[:-1] if isinstance(path[-1], int) else path)
+
+
+def _check_inputs(loaded) -> set[str]:
+    """The facts the checks read by design, as dotted paths without list indexes: every figure the
+    prose vocabulary names (each column of a row) and every total and part the table checks add
+    up. Derived from the checks' own registries, so a fact added to them is known here."""
+    from ..derive import SUMS
+    out = set(SUMS) | {p for parts in SUMS.values() for p in parts}
+    for _, fact in (loaded.vocabulary.facts if loaded.vocabulary is not None else ()):
+        out |= {f"{fact}.{c}" for c in COLUMNS} if fact in AMOUNT_PATHS else {fact}
+    return out
 
 
 def _shape(path: tuple) -> tuple:

@@ -7,7 +7,7 @@ import re
 from ..facts import Report
 from ..findings import Document, Findings
 from ..references import ALLOWED, REFERENCE, lookup
-from ..schema import Model
+from ..schema import STALE, Model
 
 # Blanks a copied template leaves behind: "满分 分", "XX", "××", "（ ）", "___".
 BLANKS = [
@@ -28,9 +28,11 @@ AFTER_YEAR = {"rectification", "problems", "measures", "results_use"}
 
 
 def iter_texts(obj, path=()):
-    """Every text of the report with its path, in document order."""
+    """Every text of the report with its path, in document order; `mkreport rollover`'s 【上年】
+    blanked out (same length: positions stay), for it is a mark, not words of the report — its 上年
+    is no prior-year reference that would make the figures after it last year's."""
     if isinstance(obj, str):
-        yield path, obj
+        yield path, obj.replace(STALE, " " * len(STALE))
     elif isinstance(obj, Model):
         for name in type(obj).fields:
             yield from iter_texts(getattr(obj, name), path + (name,))
@@ -74,9 +76,20 @@ def check_text(report: Report, doc: Document, view, found: Findings) -> None:
     if report.report_date is not None and report.report_date.year not in (year, year + 1):
         found.error("DATE-YEAR", f"成文日期 {_cn(report.report_date)} 应在 {year} 年或 {year + 1} 年。",
                     doc, ("report_date",))
+    _report_date(report, doc, found)
     if report.assets is not None and report.assets.as_of is not None and report.assets.as_of.year != year:
         found.error("DATE-YEAR", f"资产统计截止日期 {_cn(report.assets.as_of)} 不在报告年度 {year} 年内。",
                     doc, ("assets", "as_of"))
+
+
+def _report_date(report: Report, doc: Document, found: Findings) -> None:
+    """A report without its 成文日期: the signature has no date (the templates never make one up).
+    Written but not usable (待填写, a wrong date) is reported where it was written, not here."""
+    if report.report_date is not None or ("report_date",) in doc.positions:
+        return
+    found.warning("DATE-MISSING", f"没有成文日期（report_date）：报告落款只有部门名称、不写日期。请在 year 之后加一行"
+                  f"“report_date: {report.year + 1}-03-31”这样的日期（报告的实际成文日期）。",
+                  doc, ("year",)).at_key = True
 
 
 def _reference_problem(ref: str, filt: str | None, report: Report, view) -> str:

@@ -25,7 +25,7 @@ FUNCTION = set("的了为是达共计约合累总额数实现完成有其亦也�
                "全部中当本该此一这前后内外上下来去所上述如下共计分别主要具体各项个元万亿人次较比同相较")
 
 # A total and its parts, for binding a 其中 list to its head and telling a complete list from a partial one.
-COMPONENTS = {total: parts for total, parts in [*AMOUNT_SUMS, *VALUE_SUMS]}
+COMPONENTS = {total: [p.rstrip("?") for p in parts] for total, parts in [*AMOUNT_SUMS, *VALUE_SUMS]}
 COMPONENTS["department.staffing.posts_total"] = ["department.staffing.posts"]
 # a report splits its income by what it is spent on as often as by where it comes from
 _MIRROR = {"finance.income.current": "finance.expenditure.current", "finance.income.total": "finance.expenditure.total",

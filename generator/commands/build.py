@@ -11,9 +11,11 @@ from .. import batch, console
 from ..errors import ExitCode
 from ..formats import plan
 from ..jobs import BuildJob, build_job, identity
+from .check import stale
 
 
-def run_build(inputs: list[str], out_dir: str | None, formats: list[str], jobs: int | None = None) -> int:
+def run_build(inputs: list[str], out_dir: str | None, formats: list[str], jobs: int | None = None,
+              strict: bool = False) -> int:
     target = Path(out_dir) if out_dir else Path("outputs")
     steps = plan(formats or ["docx"])
     per_file = [s for s in steps if s.write_many is None]
@@ -37,7 +39,7 @@ def run_build(inputs: list[str], out_dir: str | None, formats: list[str], jobs: 
             refused += 1
             continue
         claimed.update({p: name for _, p in outputs})
-        work.append(BuildJob(name, tuple(o for o in outputs if o[0] in {s.name for s in per_file}), given))
+        work.append(BuildJob(name, tuple(o for o in outputs if o[0] in {s.name for s in per_file}), given, strict))
 
     outcomes = []
     for outcome in batch.run(work, build_job, jobs, "生成"):
@@ -67,6 +69,9 @@ def run_build(inputs: list[str], out_dir: str | None, formats: list[str], jobs: 
                 console.out(f"已生成 {path}")
     if len(names) > 1:
         console.err(_closing(outcomes, refused))
+    todo = stale(f for o in outcomes for f in o.findings)
+    if todo:
+        console.err(todo)
     return code
 
 
@@ -75,7 +80,9 @@ def _closing(outcomes, clashes: int) -> str:
     for o in outcomes:
         counts[o.status] = counts.get(o.status, 0) + 1
     built = counts.get("built", 0)
-    reasons = [f"{n} 个{what}" for what, n in (("有错误", counts.get("refused", 0)), ("无法读取", counts.get("unreadable", 0)),
+    reasons = [f"{n} 个{what}" for what, n in (("有错误", counts.get("refused", 0)),
+                                              ("有警告（--strict）", counts.get("strict", 0)),
+                                              ("无法读取", counts.get("unreadable", 0)),
                                               ("会覆盖输入文件", counts.get("overwrite", 0)), ("同名", clashes),
                                               ("写出时失败", counts.get("failed", 0))) if n]
     total = len(outcomes) + clashes

@@ -29,9 +29,9 @@ def run_check(inputs: list[str], fmt: str, strict: bool, jobs: int | None = None
         console.out(render_json(findings, list(inputs)))
     else:
         console.err(summary(errors, warnings))
-        todo = unfilled(findings)
-        if todo:
-            console.err(todo)
+        for line in (unfilled(findings), stale(findings)):
+            if line:
+                console.err(line)
     if unreadable:
         return ExitCode.USAGE
     if errors or (strict and warnings):
@@ -51,3 +51,11 @@ def unfilled(findings) -> str:
         return ""
     parts = [f"{Report.fields[k].zh if k in Report.fields else k}（{k}）{n} 项" for k, n in counts.items()]
     return f"还有 {sum(counts.values())} 项待填写：" + "、".join(parts) + "。"
+
+
+def stale(findings) -> str:
+    """How many texts kept by `mkreport rollover` still carry last year's mark."""
+    from ..schema import STALE
+
+    count = sum(f.code == "STALE" for f in findings)
+    return f"还有 {count} 处{STALE}文字未改写：请按本年情况改写，改好后删去“{STALE}”。" if count else ""

@@ -9,7 +9,8 @@ from .. import console
 from ..errors import ExitCode, MkreportError
 
 
-def run_new(rubric_ref: str, output: str, year: int | None, department: str | None, template: str | None) -> int:
+def run_new(rubric_ref: str, output: str, year: int | None, department: str | None, template: str | None,
+            full: bool = False) -> int:
     from ..datafile import display_path
     from ..lookup import RUBRIC, TEMPLATE, NotFound, resolve
     from ..output import write_atomic
@@ -35,13 +36,52 @@ def run_new(rubric_ref: str, output: str, year: int | None, department: str | No
             resolve(TEMPLATE, template, target, [target.parent])
         except NotFound as exc:
             raise MkreportError(exc.message(), output) from None
-    text = new_file(rubric, year, department, template, rubric_ref, _schema_ref(target, packaged_file))
+    omit = frozenset() if full else _unused(rubric, found, year, _template_for(target, template, rubric, found))
+    text = new_file(rubric, year, department, template, rubric_ref, _schema_ref(target, packaged_file), omit)
     write_atomic(target, text.encode("utf-8"))
     from ..pipeline import load
     todo = sum(f.code == "UNFILLED" for f in load(target, output).findings)
     console.out(f"已生成 {output}：{rubric.name}，{year} 年度，共 {todo} 处待填写。")
     console.err(f"填写后运行 `mkreport check {output}` 查看还有哪些没填；全部填好后 `mkreport build {output}`。")
     return ExitCode.OK
+
+
+def _template_for(target: Path, template: str | None, rubric, found) -> Path | None:
+    """The template the new file will be built with, found as `check` will find it from where
+    the file is written (a county's own templates/ first); None when it cannot be found yet."""
+    from ..lookup import TEMPLATE, NotFound, resolve
+    from ..pipeline import DEFAULT_TEMPLATE
+
+    if template:
+        ref, stated_in, starts = template, target, [target.parent]
+    elif rubric.model.template:
+        ref, stated_in = rubric.model.template, found.path
+        starts = [target.parent] if found.builtin else [target.parent, found.path.parent]
+    else:
+        ref, stated_in, starts = DEFAULT_TEMPLATE, target, [target.parent]
+    try:
+        return resolve(TEMPLATE, ref, stated_in, starts).path
+    except NotFound:
+        return None
+
+
+def _unused(rubric, found, year: int, template: Path | None) -> frozenset:
+    """The fields the template would leave out of the report and no check reads: those of a sample
+    file, every value filled, that `check` calls unused (TEMPLATE-UNUSED). Paths of field names."""
+    import tempfile
+
+    from ..pipeline import check
+    from ..scaffold import new_file
+
+    if template is None:
+        return frozenset()          # nothing to ask the template: every field, as --full
+    text = new_file(rubric, year, "示例县示例局", str(template.resolve()), str(found.path.resolve()), sample=True)
+    with tempfile.TemporaryDirectory(prefix="mkreport-new-") as folder:
+        sample = Path(folder) / "sample.yaml"
+        sample.write_text(text, encoding="utf-8")
+        findings = check(sample).findings
+    return frozenset(tuple(p for p in path if isinstance(p, str))
+                     for f in findings if f.code == "TEMPLATE-UNUSED" for path in getattr(f, "paths", ()))
 
 
 def _schema_ref(target: Path, packaged_file) -> str:
