@@ -24,6 +24,7 @@ _GROUPS = [
         ("SCHEMA", ERROR, "值的类型不对（如 `12,345.6`、`1066.5万元` 写在金额字段），或不是允许的选项"),
         ("SCHEMA-UNKNOWN", ERROR, "字段名拼错或放错位置（给出最接近的字段）"),
         ("SCHEMA-MISSING", ERROR, "缺少必填字段"),
+        ("CHECK-TIME", ERROR, "检查一个文件超过 120 秒仍未完成，已停止（文件中可能有异常庞大或特意构造的内容）"),
         ("UNFILLED", ERROR, "还没有填写的项（mkreport new 生成的“待填写”）"),
         ("STALE", WARNING, "mkreport rollover 保留的上年文字（以“【上年】”开头），还没有按本年改写"),
         ("EMPTY", ERROR, "空白的文字"),

@@ -113,6 +113,12 @@ class Finding:
                 "numbers": {k: str(v) for k, v in self.numbers.items()}}
 
 
+# A file crafted (or pasted) with thousands of the same slip gets a readable report, not a
+# megabyte of output: so many of one code in one field, and in one file, then one line saying so.
+MAX_PER_FIELD = 50
+MAX_PER_FILE = 500
+
+
 class Findings(list):
     """The findings of one run, with the counts the CLI needs."""
 
@@ -122,6 +128,19 @@ class Findings(list):
         """A finding of a registered code (codes.py), with the severity the registry gives it."""
         f = Finding(code, severity(code), message, doc, tuple(path), numbers=numbers, offset=offset,
                     wrong=frozenset(wrong), uses=frozenset(uses), about=about)
+        if not hasattr(self, "_seen"):
+            self._seen: dict[tuple, int] = {}
+        file = doc.file if doc else ""
+        field, whole = (code, file, tuple(path)), (code, file)
+        n_field, n_file = self._seen.get(field, 0) + 1, self._seen.get(whole, 0) + 1
+        self._seen[field], self._seen[whole] = n_field, n_file
+        if n_field > MAX_PER_FIELD or n_file > MAX_PER_FILE:
+            if n_field == MAX_PER_FIELD + 1 or n_file == MAX_PER_FILE + 1 and n_field <= MAX_PER_FIELD:
+                where = "此处" if n_field > MAX_PER_FIELD else "本文件"
+                f.message = f"{where}同类问题（{code}）过多，以下不再逐条列出；请先改正上面列出的，再运行一次检查。"
+                f.wrong, f.uses = frozenset(), frozenset()
+                self.append(f)
+            return f
         self.append(f)
         return f
 

@@ -136,25 +136,62 @@ def render_limits(seconds: float | None = None):
             memory()
 
 
-def _start_alarm(seconds: float):
+def _start_alarm(seconds: float, make=None):
+    """An alarm `seconds` from now raising `make()` (a TemplateLimit by default). Alarms nest:
+    a render inside a timed `check` keeps the check's deadline, and the one due first fires."""
     import signal
+    import time
 
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         return None
+    make = make or (lambda: TemplateLimit(f"模板运行超过 {seconds:g} 秒仍未完成，已停止。"
+                                          "请检查模板中的循环（如嵌套的 range）。"))
+    try:
+        outer, _ = signal.getitimer(signal.ITIMER_REAL)
+        previous = signal.getsignal(signal.SIGALRM)
+    except (ValueError, OSError):
+        return None
+    outer_first = 0 < outer < seconds
+    started = time.monotonic()
 
     def expired(signum, frame):
-        raise TemplateLimit(f"模板运行超过 {seconds:g} 秒仍未完成，已停止。请检查模板中的循环（如嵌套的 range）。")
+        if outer_first and callable(previous):
+            previous(signum, frame)          # the enclosing deadline came first: its error
+        raise make()
 
     try:
-        previous = signal.signal(signal.SIGALRM, expired)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        signal.signal(signal.SIGALRM, expired)
+        signal.setitimer(signal.ITIMER_REAL, outer if outer_first else seconds)
     except (ValueError, OSError):
         return None
 
     def stop():
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer > 0:                        # the enclosing alarm goes on with what is left of it
+            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 0.001))
     return stop
+
+
+CHECK_SECONDS = 120                 # a whole `check` of one file takes well under a second
+
+
+class CheckTimeout(BaseException):
+    """A check that ran past CHECK_SECONDS. A BaseException, as KeyboardInterrupt is: raised from
+    an alarm anywhere in the checks, it must not be taken for that check's own error."""
+
+
+@contextmanager
+def check_limits(seconds: float | None = None):
+    """Run one file's load and checks under a time budget of their own (every check is meant to
+    be linear; this is the guard for the case nobody foresaw)."""
+    seconds = CHECK_SECONDS if seconds is None else seconds
+    alarm = _start_alarm(seconds, lambda: CheckTimeout(seconds))
+    try:
+        yield
+    finally:
+        if alarm is not None:
+            alarm()
 
 
 def _lower_memory():

@@ -127,7 +127,20 @@ def derive(loaded: Loaded):
 
 def check(path: Path, display: str | None = None) -> Result:
     """Load, derive and check one input. Never raises for anything a user can write."""
-    loaded = load(path, display)
+    from .limits import CheckTimeout, check_limits
+    state: dict = {}
+    try:
+        with check_limits():
+            return _check(path, display, state)
+    except CheckTimeout as exc:
+        loaded = state.get("loaded") or Loaded(display or str(path), path)
+        loaded.findings.error("CHECK-TIME", f"检查运行超过 {exc.args[0]:g} 秒仍未完成，已停止：文件中可能有异常庞大或"
+                              "特意构造的内容。请检查最近改动的文字或表格。", loaded.doc or Document(loaded.file))
+        return Result(loaded)
+
+
+def _check(path: Path, display: str | None, state: dict) -> Result:
+    loaded = state["loaded"] = load(path, display)
     result = Result(loaded)
     if not loaded.ready:
         return result

@@ -136,3 +136,133 @@ def test_init_tells_the_truth_about_a_gitattributes_of_the_folders_own(tmp_path,
     assert (own / ".gitattributes").read_text(encoding="utf-8") == "*.txt text\n"      # kept as it was
     fresh = run("init", str(tmp_path / "新县"))
     assert "git diff 将以文字显示 .docx" in fresh.output and "仍不会" not in fresh.output
+
+
+def test_many_of_one_slip_in_one_field_are_listed_up_to_a_limit(workdir, run):
+    path = workdir / "inputs" / "yangxi-2023.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "other_notes: 无。", "other_notes: " + "截止2023年12月31日，" * 3000), encoding="utf-8")
+    result = run("check", str(path))
+    lines = [l for l in result.output.splitlines() if "[DATE-WORD]" in l]
+    from generator.findings import MAX_PER_FIELD
+    assert len(lines) == MAX_PER_FIELD + 1
+    assert lines[-1].endswith("此处同类问题（DATE-WORD）过多，以下不再逐条列出；请先改正上面列出的，再运行一次检查。")
+
+
+def test_a_check_past_its_time_is_a_finding_not_a_hang(workdir, monkeypatch):
+    """The guard for the case nobody foresaw: a check that runs past its budget stops with CHECK-TIME."""
+    import time
+
+    from generator import limits, pipeline
+    monkeypatch.setattr(limits, "CHECK_SECONDS", 0.5)
+    real = pipeline.derive
+    monkeypatch.setattr(pipeline, "derive", lambda loaded: (time.sleep(5), real(loaded))[1])
+    started = time.monotonic()
+    result = pipeline.check(workdir / "inputs" / "yangxi-2023.yaml")
+    assert time.monotonic() - started < 3
+    assert [f.code for f in result.findings if f.severity == "error"] == ["CHECK-TIME"]
+    assert not result.buildable
+
+
+def test_a_render_inside_a_timed_check_keeps_the_checks_deadline(workdir):
+    """Alarms nest: the trial render's own budget does not cancel the check's."""
+    import signal
+
+    from generator.limits import check_limits, render_limits
+    with check_limits(60):
+        with render_limits(20):
+            pass
+        remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 50 < remaining <= 60
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+def test_rollover_keeps_the_files_line_ends_and_byte_order_mark(workdir, run):
+    source = workdir / "inputs" / "记事本.yaml"
+    text = (ROOT / "inputs" / "yangxi-2023.yaml").read_text(encoding="utf-8")
+    source.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    target = workdir / "inputs" / "记事本-2024.yaml"
+    assert run("rollover", str(source), "--year", "2024", "-o", str(target)).exit_code == 0
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.count(b"\n") == data.count(b"\r\n") > 250
+    plain = workdir / "inputs" / "plain-2024.yaml"
+    assert run("rollover", str(workdir / "inputs" / "yangxi-2023.yaml"), "--year", "2024", "-o", str(plain)).exit_code == 0
+    assert b"\r" not in plain.read_bytes() and not plain.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+# ---- megabyte payloads of every kind end safely ------------------------------------------------------
+
+from hostile import payloads, with_payload  # noqa: E402
+
+
+@pytest.mark.parametrize("kind", sorted(payloads(10)))
+def test_a_megabyte_of_each_hostile_kind_ends_safely(tmp_path, kind):
+    """Read, checked and reported: errors or not, with bounded findings (times: bench/hostile_check.py)."""
+    from generator.findings import MAX_PER_FIELD
+    from generator.pipeline import check
+    base = (ROOT / "inputs" / "yangxi-2023.yaml").read_text(encoding="utf-8")
+    (tmp_path / "rubrics").mkdir()
+    (tmp_path / "rubrics" / "yangxi-2023.yaml").write_bytes((ROOT / "rubrics" / "yangxi-2023.yaml").read_bytes())
+    path = tmp_path / "x.yaml"
+    path.write_text(with_payload(base, payloads()[kind]), encoding="utf-8")
+    found = check(path).findings
+    assert all(f.code != "CHECK-TIME" for f in found)
+    per_code: dict = {}
+    for f in found:
+        per_code[f.code] = per_code.get(f.code, 0) + 1
+    assert max(per_code.values(), default=0) <= MAX_PER_FIELD + 1, per_code
+    assert max((len(f.message) for f in found), default=0) < 2000
+
+
+# ---- no regular expression that can backtrack without bound ------------------------------------------
+
+# Nested unbounded repeats, each checked by hand to be unambiguous (a separator the inner repeat cannot
+# match starts every outer repetition), so they run in linear time.
+UNAMBIGUOUS = {
+    r"^[+-]?[0-9]{1,3}([,，、 \u3000][0-9]{3})+(\.[0-9]+)?$",
+    r"[a-z_]+(\.[a-z_0-9]+)+",
+    r"[a-z_]+(\.[A-Za-z_0-9]+)*",
+    # summary.py: an absolute path in a message ("/" starts each part and no part holds one)
+    "(?<![\\w./])(?:/[^\\s/，。、；：（）“”‘’「」,;()\'\\\"]+){2,}/?|(?<![\\w])[A-Za-z]:\\\\[^\\s，。、；：（）“”‘’「」,;()\'\\\"]*",
+}
+
+
+def _patterns():
+    import ast
+    for path in sorted((ROOT / "generator").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and node.args \
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+                yield f"{path.relative_to(ROOT)}:{node.lineno}", node.args[0].value
+
+
+def _nested_unbounded(parsed, inside: bool = False) -> bool:
+    import re._constants as c
+    import re._parser as p
+    for op, av in parsed:
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            lo, hi, body = av
+            unbounded = hi == c.MAXREPEAT
+            if unbounded and inside:
+                return True
+            if _nested_unbounded(body, inside or unbounded):
+                return True
+        elif op == c.SUBPATTERN and _nested_unbounded(av[-1], inside):
+            return True
+        elif op == c.BRANCH and any(_nested_unbounded(b, inside) for b in av[1]):
+            return True
+        elif op in (c.ASSERT, c.ASSERT_NOT) and _nested_unbounded(av[1], inside):
+            return True
+        elif isinstance(av, p.SubPattern) and _nested_unbounded(av, inside):
+            return True
+    return False
+
+
+def test_no_regular_expression_nests_unbounded_repeats():
+    import re._parser as p
+    bad = [(where, pattern) for where, pattern in _patterns()
+           if pattern not in UNAMBIGUOUS and _nested_unbounded(p.parse(pattern))]
+    assert bad == []

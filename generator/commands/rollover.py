@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .. import console
@@ -24,7 +25,8 @@ def run_rollover(source: str, year: int, output: str) -> int:
                             "文件已存在，mkreport rollover 不会覆盖它。请换一个文件名，或先把它移走。", output)
     try:
         # a second byte-order mark (saved twice by some editor) would land inside the new file
-        text = decode(read_limited(Path(source), MAX_BYTES, " YAML 文件"), source).lstrip("\ufeff")
+        raw = read_limited(Path(source), MAX_BYTES, " YAML 文件")
+        text = decode(raw, source).lstrip("\ufeff")
     except ReadProblem as exc:
         raise MkreportError(f"{exc}。", source) from None
     root = compose(text, source)
@@ -54,7 +56,7 @@ def run_rollover(source: str, year: int, output: str) -> int:
     lines = out.splitlines(keepends=True)
     at = 1 if lines and lines[0].startswith("# yaml-language-server:") else 0
     out = "".join(lines[:at]) + header + "".join(lines[at:])
-    write_atomic(target, out.encode("utf-8"))
+    write_atomic(target, _as_written(out, raw))
     found = load(target, output).findings
     todo = sum(f.code == "UNFILLED" for f in found)
     stale = sum(f.code == "STALE" for f in found)
@@ -63,3 +65,12 @@ def run_rollover(source: str, year: int, output: str) -> int:
         console.err(note)
     console.err(f"运行 `mkreport check {output}` 逐项查看。")
     return ExitCode.OK
+
+
+def _as_written(text: str, raw: bytes) -> bytes:
+    """The new file in the old one's conventions: its line ends (a file kept by Notepad ends lines
+    with CRLF, and a line added with LF alone shows as one long line there) and its byte-order mark."""
+    if b"\r\n" in raw:
+        text = re.sub(r"(?<!\r)\n", "\r\n", text)
+    data = text.encode("utf-8")
+    return (b"\xef\xbb\xbf" + data) if raw.startswith(b"\xef\xbb\xbf") else data
