@@ -25,6 +25,7 @@ _GROUPS = [
         ("SCHEMA-UNKNOWN", ERROR, "字段名拼错或放错位置（给出最接近的字段）"),
         ("SCHEMA-MISSING", ERROR, "缺少必填字段"),
         ("CHECK-TIME", ERROR, "检查一个文件超过 120 秒仍未完成，已停止（文件中可能有异常庞大或特意构造的内容）"),
+        ("PROCESS-LOST", ERROR, "处理这个文件的进程意外终止（如内存不足被系统结束），单独重试仍然终止：这个文件未检查完、未生成，其余文件照常处理"),
         ("UNFILLED", ERROR, "还没有填写的项（mkreport new 生成的“待填写”）"),
         ("STALE", WARNING, "mkreport rollover 保留的上年文字（以“【上年】”开头），还没有按本年改写"),
         ("EMPTY", ERROR, "空白的文字"),
@@ -110,6 +111,8 @@ _GROUPS = [
     ("报告模板", [
         ("TEMPLATE-MISSING", ERROR, "找不到报告模板（列出查找过的每个位置）"),
         ("TEMPLATE-INVALID", ERROR, "模板不是有效的 Word 文档，或过大、无法读取"),
+        ("TEMPLATE-EXTERNAL", ERROR, "模板中有打开报告时会去读取的外部链接：链接的图片、附加模板（.dotm）、OLE 对象、子文档、"
+         "框架、数据源，或 INCLUDEPICTURE、INCLUDETEXT、LINK、DDE 域；指出所在部件和链接地址。网址超链接不算"),
         ("TEMPLATE-SYNTAX", ERROR, "模板的 {{ }}、{% %} 标签写错（指出是哪一段）"),
         ("TEMPLATE-NAME", ERROR, "模板用了不存在的名字或属性（见 schema/template.md）"),
         ("TEMPLATE-FILTER", ERROR, "模板用了不存在的过滤器，或过滤器不适合给它的值"),
@@ -122,6 +125,8 @@ _GROUPS = [
          "“1.…；2.…”：报告中会出现“1.1.…”（生成时已按模板编号，请改事实文件）"),
         ("VERIFY-FIGURE", ERROR, "verify：改过的报告中某段或某格的数字与事实文件生成的不同（或增删了含数字的段落）"),
         ("VERIFY-TEXT", WARNING, "verify：改过的报告中某段或某格的文字有改动，数字未变"),
+        ("VERIFY-EXTERNAL", WARNING, "verify：改过的报告中有 Word 打开时会去读取的外部链接（如链接的图片、附加模板）；"
+         "mkreport 没有读取它们，报送前请删去"),
     ]),
     ("正文词表", [
         ("VOCABULARY-MISSING", ERROR, "找不到评分体系指定的正文词表"),

@@ -12,6 +12,21 @@ import sys
 
 _status = ""      # the progress line on a terminal's stderr, kept below what is printed
 
+# A file name may hold any character but "/": one named "a\n已生成 evil.docx.yaml" would print a
+# line of its own, a forged "已生成 …" or finding line; an escape sequence would drive the terminal;
+# a bidirectional override would show the name reversed. Such characters are shown as visible
+# symbols instead: a line break as ⏎, the other C0 controls as their control pictures (␉ ␍ ␛ …),
+# anything else invisible that steers the text as <U+XXXX>.
+_VISIBLE = {0x0A: "⏎", 0x7F: "␡", **{c: chr(0x2400 + c) for c in range(0x20) if c != 0x0A}}
+_STEERING = {0x061C, 0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+_ESCAPES = {**{c: f"<U+{c:04X}>" for c in (*range(0x80, 0xA0), *_STEERING)}, **_VISIBLE}
+
+
+def shown(text) -> str:
+    """A user's text (a path, a name, a message quoting either) as one printed line: every control
+    character visible, none acting. The one way a message shows what the user typed."""
+    return str(text).translate(_ESCAPES)
+
 
 def status(text: str) -> None:
     """Show (or with "" clear) a one-line status on stderr, redrawn in place."""

@@ -38,10 +38,13 @@ class MkreportError(Exception):
         self.col = col
 
     def __str__(self) -> str:
-        where = self.file or ""
+        """One printed line, whatever control characters the file's name or the message holds."""
+        from .console import shown
+
+        where = shown(self.file or "")
         if self.file and self.line:
             where += f":{self.line}:{self.col or 1}"
-        return f"{where}: 错误 {self.message}" if where else f"错误 {self.message}"
+        return f"{where}: 错误 {shown(self.message)}" if where else f"错误 {shown(self.message)}"
 
 
 class InputError(MkreportError):

@@ -27,9 +27,11 @@ class Step:
     col: int | None = None
 
     def where(self) -> str:
+        from .console import shown
+
         if not self.file:
             return ""
-        return f"{self.file}:{self.line}:{self.col}" if self.line else self.file
+        return f"{shown(self.file)}:{self.line}:{self.col}" if self.line else shown(self.file)
 
     def as_json(self) -> dict:
         return {"text": self.text, "file": self.file, "line": self.line, "col": self.col}

@@ -100,10 +100,13 @@ class Finding:
         return (self.file, self.line or 0, self.col or 0, self.code, self.message)
 
     def text(self) -> str:
-        where = self.file
+        """The finding as one printed line: a file name or a quoted text cannot break it in two."""
+        from .console import shown
+
+        where = shown(self.file)
         if self.line:
             where += f":{self.line}:{self.col or 1}"
-        return f"{where}: {SEVERITY_ZH[self.severity]} [{self.code}] {self.message}"
+        return f"{where}: {SEVERITY_ZH[self.severity]} [{self.code}] {shown(self.message)}"
 
     def as_json(self) -> dict:
         from .schema import dotted_path

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
+from .console import shown
 from .errors import ExitCode, MkreportError
 from .findings import Document, Finding, summary
 
@@ -24,7 +25,7 @@ class Outcome:
         self.code: int = ExitCode.OK
         self.made: dict = {}            # format name → path written
         self.facts: dict = {}           # what a summary shows (see summary.py)
-        self.status = ""                # built, refused (errors), unreadable, skipped
+        self.status = ""                # built, refused (errors), unreadable, skipped, lost (its worker died)
 
     @property
     def errors(self) -> int:
@@ -77,18 +78,18 @@ def build_job(job: BuildJob) -> Outcome:
         return outcome
     if not result.buildable:
         errors = outcome.errors
-        outcome.err.append(f"{job.name}：{summary(errors, len(outcome.findings) - errors)}未生成报告，请先改正上面的错误。")
+        outcome.err.append(f"{shown(job.name)}：{summary(errors, len(outcome.findings) - errors)}未生成报告，请先改正上面的错误。")
         outcome.code, outcome.status = ExitCode.FINDINGS, "refused"
         return outcome
     if job.strict and outcome.warnings:
-        outcome.err.append(f"{job.name}：{summary(0, outcome.warnings)}未生成报告：加了 --strict，警告也当作错误，"
+        outcome.err.append(f"{shown(job.name)}：{summary(0, outcome.warnings)}未生成报告：加了 --strict，警告也当作错误，"
                            "请先改正上面的警告。")
         outcome.code, outcome.status = ExitCode.FINDINGS, "strict"
         return outcome
     protected = list(job.given) + [identity(p) for p in used_files(result.loaded)]
     for _, path in job.outputs:
         if identity(Path(path)) in protected:
-            outcome.err.append(f"{job.name}：要写出的 {path} 是本次的输入文件，不能覆盖，未生成。"
+            outcome.err.append(f"{shown(job.name)}：要写出的 {shown(path)} 是本次的输入文件，不能覆盖，未生成。"
                                "请用 -o 指定另一个输出文件夹。")
             outcome.code, outcome.status = ExitCode.USAGE, "overwrite"
             return outcome
@@ -96,12 +97,28 @@ def build_job(job: BuildJob) -> Outcome:
         for fmt, path in job.outputs:
             FORMATS[fmt].write(result, Path(path), {k: Path(v) for k, v in outcome.made.items()})
             outcome.made[fmt] = str(path)
-            outcome.out.append(f"已生成 {path}")
+            outcome.out.append(f"已生成 {shown(path)}")
     except MkreportError as exc:
         outcome.err.append(str(exc))
         outcome.code, outcome.status = exc.exit_code, "failed"
         return outcome
     outcome.status = "built"
+    return outcome
+
+
+def lost_job(item) -> Outcome:
+    """The outcome of a file whose worker process died under it, twice (batch.py): killed by the
+    out-of-memory killer, say. That file failed, as an unreadable one does (exit 2); the others
+    carry on."""
+    from .findings import Findings, render_text
+
+    name = item.name if isinstance(item, BuildJob) else item
+    found = Findings()
+    found.add("PROCESS-LOST", "处理这个文件的进程意外终止（可能内存不足），单独重试仍然终止：这个文件没有处理完，"
+              "其余文件照常处理。请单独运行 mkreport check 检查它，看其中是否有异常庞大的内容。", Document(name, plain=True))
+    outcome = Outcome(name, found.sorted(), unreadable=True)
+    outcome.out.append(render_text(outcome.findings))
+    outcome.code, outcome.status = ExitCode.USAGE, "lost"
     return outcome
 
 

@@ -35,29 +35,67 @@ _PITCH = re.compile(rb'w:linePitch="\d+"')
 
 
 def for_libreoffice(data: bytes) -> bytes:
-    """The .docx as LibreOffice needs it to lay out what Word does.
+    """The .docx as LibreOffice needs it to lay out what Word does, and with nothing to fetch.
 
     GB/T 9704's 28 characters of 3号 on a 156 mm line come from Word's character grid, which
     narrows each character to the grid's pitch. LibreOffice sets a 16 pt character on a 15.79 pt
     grid across two cells (14 characters a line), and breaks lines wrongly if the text is also
     condensed. For LibreOffice the grid keeps its lines only, and the body text is condensed by the
-    pitch's difference instead: the same 28 × 22 page. The .docx users receive is not changed."""
+    pitch's difference instead: the same 28 × 22 page. Every relationship that points out of the
+    file (links.py) is taken out: LibreOffice would load a linked image into the PDF from a URL or
+    a local path. `check` refuses a template with such links; this is the second wall. The .docx
+    users receive is not changed."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         m = _GRID.search(z.read("word/document.xml")) if "word/document.xml" in z.namelist() else None
-    if m is None:
+        linked = [i.filename for i in z.infolist() if i.filename.lower().endswith(".rels") and _links_out(z.read(i))]
+    if m is None and not linked:
         return data
-    condense = int(m.group(1)) * 20 // 4096 - 1        # twentieths of a point, rounded away from zero
+    condense = int(m.group(1)) * 20 // 4096 - 1 if m else 0       # twentieths of a point, rounded away from zero
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
             part = zin.read(item.filename)
-            if item.filename == "word/document.xml":
+            if item.filename == "word/document.xml" and m:
                 part = _GRID.sub(lambda g: b'<w:docGrid w:type="lines" ' + b" ".join(_PITCH.findall(g.group(0)))
                                  + b"/>", part)
-            elif item.filename == "word/styles.xml":
+            elif item.filename == "word/styles.xml" and m:
                 part = _condensed(part, condense)
+            elif item.filename in linked:
+                part = _kept_inside(part)
             zout.writestr(item, part)
     return out.getvalue()
+
+
+def _links_out(rels: bytes) -> bool:
+    from .links import LinkProblem, relationships
+    try:
+        return bool(relationships("", rels))
+    except LinkProblem:
+        return True         # unreadable: emptied below rather than trusted
+
+
+def _kept_inside(rels: bytes) -> bytes:
+    """A .rels part without the relationships that point out of the file (an unreadable one without
+    any: a PDF missing a picture is better than one holding a stranger's file)."""
+    from lxml import etree
+
+    from .links import fetched
+
+    try:
+        root = etree.fromstring(rels, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                                                      load_dtd=False))
+    except (etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is None or root.getroottree().docinfo.doctype:
+        return _NO_RELATIONSHIPS
+    for rel in list(root):
+        if fetched(rel.get("Type") or "", rel.get("TargetMode"), rel.get("Target") or ""):
+            root.remove(rel)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+_NO_RELATIONSHIPS = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                     b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>')
 
 
 # what may follow <w:spacing> in run properties (ECMA-376 CT_RPr), so it goes in its place
@@ -91,6 +129,32 @@ def _condensed(styles: bytes, twentieths: int) -> bytes:
             break
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
+
+# The profile each LibreOffice converting for us starts with. LibreOffice has no switch that turns
+# its network off; these are the settings that keep it from reaching out: linked images are not
+# loaded for a document outside its trusted locations (there are none), links are never updated
+# on load, no macro runs, and whatever it still tried over http(s) goes to a proxy on this machine
+# that nothing answers for it.
+_PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting">\
+<prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting">\
+<prop oor:name="SecureURL" oor:op="fuse"><value/></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting">\
+<prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting">\
+<prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Writer/Content/Update"><prop oor:name="Link" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetProxyType" oor:op="fuse"><value>2</value></prop></item>
+<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPProxyName" oor:op="fuse"><value>127.0.0.1</value></prop></item>
+<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPProxyPort" oor:op="fuse"><value>9</value></prop></item>
+<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPSProxyName" oor:op="fuse"><value>127.0.0.1</value></prop></item>
+<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPSProxyPort" oor:op="fuse"><value>9</value></prop></item>
+<item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetNoProxy" oor:op="fuse"><value/></prop></item>
+</oor:items>
+"""
 
 PDF_SECONDS = 180          # one file: LibreOffice converts a report in about a second
 MAX_OFFICES = 8            # LibreOffice processes at once, each ~250 MB
@@ -138,6 +202,11 @@ class _Run:
         (self.tmp / "scratch").mkdir()
         (self.tmp / "in").mkdir()
         (self.tmp / "out").mkdir()
+        try:
+            (self.tmp / "profile" / "user").mkdir(parents=True)
+            (self.tmp / "profile" / "user" / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS, encoding="utf-8")
+        except OSError as exc:
+            raise MkreportError(f"转换 PDF 时出错：{os_error_zh(exc)}。") from None
         self.sources = []
         for i, (docx, _) in enumerate(pairs):
             source = self.tmp / "in" / f"{i:05d}.docx"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from .console import shown
 from .numbers import fmt
 
 SEVERITY = {"error": "错误", "warning": "警告"}
@@ -58,9 +59,10 @@ def departments(outcomes: list) -> Table:
         f = o.facts
         scores = {(i, n): s for i, n, _, s in f.get("l1", [])} if scored(o) else {}
         total, grade = (f.get("total"), f.get("grade", "")) if scored(o) else (None, "")
-        state = "无法读取" if o.unreadable else "有错误" if o.errors else "通过"
+        state = ("处理进程意外终止" if o.status == "lost" else "无法读取" if o.unreadable
+                 else "有错误" if o.errors else "通过")
         rows.append([f.get("department", ""), f.get("year", ""), total, grade]
-                    + [scores.get(k) for k in inds] + [o.errors, o.warnings, state, f.get("rubric", ""), o.name])
+                    + [scores.get(k) for k in inds] + [o.errors, o.warnings, state, f.get("rubric", ""), shown(o.name)])
     numeric = (1, 2) + tuple(range(4, 4 + len(inds) + 2))
     return Table("部门", heads, rows, numeric)
 
@@ -72,7 +74,7 @@ def findings(outcomes: list) -> Table:
     for f in (f for o in outcomes for f in o.findings):
         if f.sort_key() not in seen:
             seen.add(f.sort_key())
-            rows.append([places.file(f.file), f.line, f.col, SEVERITY.get(f.severity, f.severity), f.code,
+            rows.append([shown(places.file(f.file)), f.line, f.col, SEVERITY.get(f.severity, f.severity), f.code,
                          places.text(f.message)])
     return Table("问题", ["文件", "行", "列", "级别", "代码", "说明"], rows, (1, 2))
 
@@ -197,10 +199,19 @@ def as_csv(ts: list[Table]) -> str:
     """The departments table (the one a bureau pastes into its own sheet), UTF-8 with BOM for Excel."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(ts[0].heads)
+    w.writerow([_csv_text(h) for h in ts[0].heads])
     for row in ts[0].rows:
-        w.writerow([_cell(v) for v in row])
+        w.writerow([_csv_text(v) if isinstance(v, str) else _cell(v) for v in row])
     return "\ufeff" + buf.getvalue()
+
+
+def _csv_text(text: str) -> str:
+    """A text a spreadsheet would open as a formula (a department named =HYPERLINK(…), +cmd|…)
+    with a single quote before it, as OWASP advises for CSV: a CSV cell has no type, and Excel
+    and LibreOffice evaluate what starts with = + - @. Only texts: mkreport's own numbers stay numbers."""
+    from .xlsx import formula_like
+
+    return "'" + text if formula_like(text) else text
 
 
 def as_markdown(ts: list[Table]) -> str:
@@ -220,7 +231,7 @@ def as_xlsx(ts: list[Table]) -> bytes:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from .xlsx import _fixed_zip, _width
+    from .xlsx import _fixed_zip, _width, append_row
 
     wb = Workbook()
     wb.remove(wb.active)
@@ -228,9 +239,9 @@ def as_xlsx(ts: list[Table]) -> bytes:
     fill = PatternFill("solid", fgColor="DDEBF7")
     for t in ts:
         ws = wb.create_sheet(t.title)
-        ws.append(t.heads)
+        append_row(ws, t.heads)
         for row in t.rows:
-            ws.append(list(row))
+            append_row(ws, row)
         for cell in ws[1]:
             cell.font, cell.fill = head_font, fill
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)

@@ -30,6 +30,22 @@ class TemplateProblem(Exception):
     """A template that cannot be used at all (not a .docx, unreadable, tags that do not parse)."""
 
 
+class TemplateExternal(TemplateProblem):
+    """A template with links Word or LibreOffice would follow out of the file when a report made
+    from it is opened (links.py): refused, so no report carries them."""
+
+    def __init__(self, found):
+        self.links, self.total = found.shown, found.total
+        super().__init__(external_message(found.shown[0]) + (f"（共 {found.total} 处）" if found.total > 1 else ""))
+
+
+def external_message(link) -> str:
+    from .links import removal, shown
+    return (f"模板的 {shown(link.part, 80)} 中有指向文件之外的{link.what}：“{shown(link.target)}”。用这个模板生成的报告"
+            f"在 Word 或 LibreOffice 中打开时会去读取这个地址（别人的服务器或本机的文件），因此不能使用。请{removal(link)}，"
+            "或换用内置模板。")
+
+
 # ---- the Jinja sources of a .docx, as docxtpl compiles them ---------------------------------
 
 _parts_cache: dict[str, list] = {}
@@ -67,19 +83,39 @@ def read_template(path: Path) -> bytes:
     return data
 
 
+_passed: set[bytes] = set()         # digests of the templates this process found sound
+
+
 def check_unpacked(data: bytes) -> None:
+    """Refused before anything unpacks it: too many parts, a part or the whole too large when
+    unpacked, or a link out of the file (every part's relationships and fields, links.py). Run on
+    every read, before the disk cache: a cached result never stands in for these. Within one
+    process the same bytes pass once (a batch reads one template for every report, twice each)."""
+    import hashlib
     import io
     import zipfile
 
+    from .links import LinkProblem, external_links
+
+    digest = hashlib.sha256(data).digest()
+    if digest in _passed:
+        return
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            infos = z.infolist()
-    except BROKEN_ARCHIVE:
+            _check_sizes(z.infolist())
+            found = external_links(z)
+    except BROKEN_ARCHIVE + (LinkProblem,):
         raise TemplateProblem(NOT_DOCX) from None
+    if found.total:
+        raise TemplateExternal(found)
+    _passed.add(digest)
+
+
+def _check_sizes(infos: list) -> None:
     if len(infos) > MAX_PARTS:
         raise TemplateProblem(f"模板包含 {len(infos)} 个部件，超过 {MAX_PARTS} 个的上限；这不是一个正常的 Word 文档。")
     for info in infos:
-        if info.filename.lower().endswith(".xml") and info.file_size > MAX_XML_PART:
+        if info.filename.lower().endswith((".xml", ".rels")) and info.file_size > MAX_XML_PART:
             raise TemplateProblem(f"模板中的 {info.filename} 有 {info.file_size / 1048576:.0f} MB，超过 "
                                   f"{MAX_XML_PART // 1048576} MB 的上限（正常的报告正文不足 1 MB）。")
     unpacked = sum(i.file_size for i in infos)

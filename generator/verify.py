@@ -63,6 +63,25 @@ def document_root(data: bytes):
         raise NotAReport("它不是有效的 Word 文档（.docx）") from None
 
 
+def outside_links(data: bytes):
+    """The links out of a report a user edited (links.py), read without following any; None when a
+    part is too large or broken to tell. verify and text only read the body's text, but the user
+    may send the file on, and Word follows them when it opens it."""
+    from .links import LinkProblem, external_links
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return external_links(z)
+    except (*BROKEN_ARCHIVE, LinkProblem):
+        return None
+
+
+def outside_message(link) -> str:
+    from .links import removal, shown
+    return (f"{shown(link.part, 80)} 中有指向文件之外的{link.what}：“{shown(link.target)}”。在 Word 中打开这份报告时"
+            f"会去读取这个地址（mkreport 只读文字，没有读取它）；报送前请{removal(link)}。")
+
+
 def blocks(data: bytes) -> list[Block]:
     """Paragraphs and table cells of a .docx body, in order, with where each one is."""
     root = document_root(data)

@@ -3,6 +3,9 @@
 The same rows as the report's attachment, from the same template values: 一级/二级 cells merged
 down their group, widths from the longest name, figures as exact numbers, the total as a formula.
 Written byte for byte the same for the same input, like the .docx.
+
+Every cell of every workbook mkreport writes (this one and the bureau's summary) is written by
+`append_row`: a text stays the text it is, whatever it starts with; only a `Formula` is a formula.
 """
 from __future__ import annotations
 
@@ -12,6 +15,44 @@ import zipfile
 
 _FIXED = (1980, 1, 1, 0, 0, 0)
 HEADS = ["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"]
+
+# What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection"): = + - @ and their
+# full-width forms ＝＋－＠ (some input methods and spreadsheets fold them to the ASCII ones), also
+# after leading blanks; and a text that starts with a tab or a carriage return.
+FORMULA_START = "=+-@＝＋－＠"
+
+
+class Formula(str):
+    """A formula mkreport writes itself (the total row's =SUM(…)): the one kind of cell that is computed."""
+
+
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet could read `text` as a formula when it is typed, pasted or imported."""
+    if text[:1] in ("\t", "\r"):
+        return True
+    rest = text.lstrip()
+    return bool(rest) and rest[0] in FORMULA_START
+
+
+def append_row(ws, values) -> None:
+    """Append one row. openpyxl makes a str starting with "=" a formula (and "#N/A" an error value):
+    a department named =HYPERLINK(…) would send the sheet's contents to a web address when opened.
+    So every str is a text cell (data_type "s") holding the text as written, and one a spreadsheet
+    would take for a formula also gets Excel's quote prefix, so that editing the cell keeps it text."""
+    from openpyxl.cell.cell import Cell
+
+    cells = []
+    for value in values:
+        if isinstance(value, Formula):
+            cells.append(Cell(ws, value=str(value)))
+            continue
+        cell = Cell(ws, value=value)
+        if isinstance(value, str):
+            cell.data_type = "s"
+            if formula_like(value):
+                cell.quotePrefix = True
+        cells.append(cell)
+    ws.append(cells)
 
 
 def score_workbook(context: dict, report_date: _dt.date | None = None, printed: dict | None = None) -> bytes:
@@ -32,19 +73,20 @@ def score_workbook(context: dict, report_date: _dt.date | None = None, printed: 
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
     left = Alignment(horizontal="left", vertical="center", wrap_text=True)
 
-    ws.append([title])
+    append_row(ws, [title])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADS))
     ws.cell(1, 1).font = Font(name="方正小标宋简体", size=16)
     ws.cell(1, 1).alignment = centre
-    ws.append(HEADS)
+    append_row(ws, HEADS)
     first = 3
     reasons = reasons_as_printed(printed, rows) or [r.reason for r in rows]
     for r, reason in zip(rows, reasons):
-        ws.append([r.l1_shown, r.l2_shown, r.l3, r.points, r.score, reason])
+        append_row(ws, [r.l1_shown, r.l2_shown, r.l3, r.points, r.score, reason])
     last = first + len(rows) - 1
     total_row = last + 1
     grade = f"绩效等级：{context['grade']}" if context.get("grade") else ""
-    ws.append(["合计", "", "", f"=SUM(D{first}:D{last})", f"=SUM(E{first}:E{last})", grade])
+    sums = [Formula(f"=SUM({c}{first}:{c}{last})") for c in "DE"]
+    append_row(ws, ["合计", "", "", *sums, grade])
     ws.merge_cells(start_row=total_row, start_column=1, end_row=total_row, end_column=3)
 
     # 一级/二级 cells merge down their group, as the printed table does

@@ -12,13 +12,16 @@ from ..schema import dotted_path, filled_paths
 
 def check_template(loaded, derived, mentions: dict, found: Findings) -> None:
     from ..analysis import analyse
-    from ..template import TemplateProblem, template_parts, trial_render
+    from ..template import TemplateExternal, TemplateProblem, template_parts, trial_render
 
     path = loaded.template.path
     name = f"{loaded.template.name}（{loaded.template.origin}）" if loaded.template.builtin else display_path(path)
     doc = Document(display_path(path), plain=True)
     try:
         parts = template_parts(path)
+    except TemplateExternal as exc:
+        _external(exc, doc, found)
+        return
     except TemplateProblem as exc:
         found.error("TEMPLATE-INVALID", str(exc), doc)
         return
@@ -48,6 +51,16 @@ def check_template(loaded, derived, mentions: dict, found: Findings) -> None:
     _numbered(loaded, doubled, name, found)
     if trial.complete:     # what a render cut short did not read says nothing
         _unused(loaded, derived, trial, mentions, _carriers(context, top), name, found)
+
+
+def _external(exc, doc: Document, found: Findings) -> None:
+    """One error per link out of the template (the first few), and how many there are in all."""
+    from ..template import external_message
+    for link in exc.links:
+        found.error("TEMPLATE-EXTERNAL", external_message(link), doc)
+    if exc.total > len(exc.links):
+        found.error("TEMPLATE-EXTERNAL", f"模板中还有 {exc.total - len(exc.links)} 处指向文件之外的链接（共 {exc.total} 处），"
+                    "都要删去。", doc)
 
 
 def _doubled(loaded, trial) -> list:

@@ -8,9 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import batch, console
+from ..console import shown
 from ..errors import ExitCode
 from ..formats import plan
-from ..jobs import BuildJob, build_job, identity
+from ..jobs import BuildJob, build_job, identity, lost_job
 from .check import stale
 
 
@@ -33,7 +34,7 @@ def run_build(inputs: list[str], out_dir: str | None, formats: list[str], jobs: 
         outputs = [(s.name, str(target / (Path(name).stem + s.suffix))) for s in steps]
         clash = next((claimed[p] for _, p in outputs if p in claimed), None)
         if clash is not None:
-            console.err(f"{name}：与 {clash} 生成同名的报告 {outputs[0][1]}，未生成。请给其中一个文件改名，"
+            console.err(f"{shown(name)}：与 {shown(clash)} 生成同名的报告 {shown(outputs[0][1])}，未生成。请给其中一个文件改名，"
                         "或分两次生成并用 -o 指定不同的输出文件夹。")
             code = max(code, ExitCode.USAGE)
             refused += 1
@@ -42,7 +43,7 @@ def run_build(inputs: list[str], out_dir: str | None, formats: list[str], jobs: 
         work.append(BuildJob(name, tuple(o for o in outputs if o[0] in {s.name for s in per_file}), given, strict))
 
     outcomes = []
-    for outcome in batch.run(work, build_job, jobs, "生成"):
+    for outcome in batch.run(work, build_job, jobs, "生成", lost_job):
         for line in outcome.out:
             console.out(line)
         for line in outcome.err:
@@ -62,11 +63,11 @@ def run_build(inputs: list[str], out_dir: str | None, formats: list[str], jobs: 
         for (_, path), o in zip(pairs, built):
             error = results.get(str(path), "未能生成。")
             if error:
-                console.err(f"{o.name}：{error}")
+                console.err(f"{shown(o.name)}：{shown(error)}")
                 code = max(code, ExitCode.USAGE)
                 o.status = "failed"
             else:
-                console.out(f"已生成 {path}")
+                console.out(f"已生成 {shown(path)}")
     if len(names) > 1:
         console.err(_closing(outcomes, refused))
     todo = stale(f for o in outcomes for f in o.findings)
@@ -84,7 +85,8 @@ def _closing(outcomes, clashes: int) -> str:
                                               ("有警告（--strict）", counts.get("strict", 0)),
                                               ("无法读取", counts.get("unreadable", 0)),
                                               ("会覆盖输入文件", counts.get("overwrite", 0)), ("同名", clashes),
-                                              ("写出时失败", counts.get("failed", 0))) if n]
+                                              ("写出时失败", counts.get("failed", 0)),
+                                              ("处理进程意外终止", counts.get("lost", 0))) if n]
     total = len(outcomes) + clashes
     return f"共 {total} 个文件：已生成 {built} 个" + (f"，未生成 {total - built} 个（{'，'.join(reasons)}）。" if reasons else "。")
 

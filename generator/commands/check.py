@@ -8,14 +8,14 @@ from __future__ import annotations
 from .. import batch, console
 from ..errors import ExitCode
 from ..findings import render_json, render_text, summary
-from ..jobs import check_job
+from ..jobs import check_job, lost_job
 
 
 def run_check(inputs: list[str], fmt: str, strict: bool, jobs: int | None = None) -> int:
     findings = []
     unreadable = False
     seen: set = set()
-    for outcome in batch.run(list(inputs), check_job, jobs or batch.default_jobs(), "检查"):
+    for outcome in batch.run(list(inputs), check_job, jobs or batch.default_jobs(), "检查", lost_job):
         # a problem in a shared rubric or vocabulary is one finding, however many inputs use it
         new = [f for f in outcome.findings if f.sort_key() not in seen]
         seen.update(f.sort_key() for f in new)
@@ -29,7 +29,7 @@ def run_check(inputs: list[str], fmt: str, strict: bool, jobs: int | None = None
         console.out(render_json(findings, list(inputs)))
     else:
         console.err(summary(errors, warnings))
-        for line in (unfilled(findings), stale(findings)):
+        for line in (lost(findings), unfilled(findings), stale(findings)):
             if line:
                 console.err(line)
     if unreadable:
@@ -37,6 +37,12 @@ def run_check(inputs: list[str], fmt: str, strict: bool, jobs: int | None = None
     if errors or (strict and warnings):
         return ExitCode.FINDINGS
     return ExitCode.OK
+
+
+def lost(findings) -> str:
+    """How many files were not checked because the process working on them died (batch.py)."""
+    count = sum(f.code == "PROCESS-LOST" for f in findings)
+    return f"其中 {count} 个文件的处理进程意外终止（可能内存不足），没有检查完。" if count else ""
 
 
 def unfilled(findings) -> str:

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 from .. import console
+from ..console import shown
 from ..errors import ExitCode, MkreportError
 
 
@@ -27,7 +28,7 @@ def run_explain(facts: str, ident: str, fmt: str) -> int:
         for e in found:
             console.out(e.text())
     if not found:
-        console.err(f"在 {facts} 中找不到“{ident}”：请写指标编号（如 C22）、事实路径（如 finance.income.total.final）"
+        console.err(f"在 {shown(facts)} 中找不到“{shown(ident)}”：请写指标编号（如 C22）、事实路径（如 finance.income.total.final）"
                     "、报告中印出的数（如 2.6、86.67%、7532.81万元），或一段文字的路径（如 scores.C1.text）或其中的几个字。")
         return ExitCode.FINDINGS
     return ExitCode.OK

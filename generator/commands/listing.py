@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 from .. import console
+from ..console import shown
 from ..lookup import COUNTY_VOCABULARY, KINDS, is_dir, nearest_file, visible
 
 
@@ -25,13 +26,13 @@ def run_list(where: str | None, fmt: str) -> None:
         lines.append(f"{kind.zh}（在{kind.named_in}中写 {kind.key}: 名字）：")
         if not entries:
             lines.append(f"  （没有；可放在 {kind.folder}/ 文件夹中）")
-        width = max((_width(e.name) for e in entries), default=0)
+        width = max((_width(shown(e.name)) for e in entries), default=0)
         origin = max((_width(e.found.origin) for e in entries), default=0)
         for e in entries:
-            lines.append(f"  {_pad(e.name, width)}  {_pad(e.found.origin, origin)}  {e.found.path}")
+            lines.append(f"  {_pad(shown(e.name), width)}  {_pad(e.found.origin, origin)}  {shown(e.found.path)}")
             for s in e.shadows:
-                lines.append(f"  {' ' * width}  （遮盖了{s.origin}的 {s.path}）")
-    lines.append("本县正文词表（自动使用）：" + (str(county) if county else
+                lines.append(f"  {' ' * width}  （遮盖了{s.origin}的 {shown(s.path)}）")
+    lines.append("本县正文词表（自动使用）：" + (shown(county) if county else
                                          f"没有（可在县文件夹中放一个 {COUNTY_VOCABULARY}）"))
     console.out("\n".join(lines))
 

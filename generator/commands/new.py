@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from .. import console
+from ..console import shown
 from ..errors import ExitCode, MkreportError
 
 
@@ -41,8 +42,8 @@ def run_new(rubric_ref: str, output: str, year: int | None, department: str | No
     write_atomic(target, text.encode("utf-8"))
     from ..pipeline import load
     todo = sum(f.code == "UNFILLED" for f in load(target, output).findings)
-    console.out(f"已生成 {output}：{rubric.name}，{year} 年度，共 {todo} 处待填写。")
-    console.err(f"填写后运行 `mkreport check {output}` 查看还有哪些没填；全部填好后 `mkreport build {output}`。")
+    console.out(f"已生成 {shown(output)}：{rubric.name}，{year} 年度，共 {todo} 处待填写。")
+    console.err(f"填写后运行 `mkreport check {shown(output)}` 查看还有哪些没填；全部填好后 `mkreport build {shown(output)}`。")
     return ExitCode.OK
 
 

@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 from .. import console
+from ..console import shown
 from ..errors import ExitCode, MkreportError
 
 GITATTRIBUTES = """# mkreport：git diff 时把 Word 报告显示为文字（段落逐行、表格逐行），看得出哪句话、哪个数变了。
@@ -54,13 +55,18 @@ FOLDER_NOTES = {
 def run_text(report: str) -> int:
     from ..plaintext import report_text
     from ..reading import ReadProblem, read_limited
-    from ..verify import NotAReport
+    from ..verify import NotAReport, outside_links, outside_message
 
     try:
-        text = report_text(read_limited(Path(report), 64 * 1024 * 1024, " Word 文档"))
+        data = read_limited(Path(report), 64 * 1024 * 1024, " Word 文档")
+        text = report_text(data)
     except (ReadProblem, NotAReport) as exc:
         raise MkreportError(f"无法读取报告：{exc}。", report) from None
     console.out(text.rstrip("\n"))
+    outside = outside_links(data)
+    if outside is not None and outside.total:      # on stderr: git diff shows the text unchanged
+        more = f"（共 {outside.total} 处）" if outside.total > 1 else ""
+        console.err(f"注意：{shown(report)}：{outside_message(outside.shown[0])}{more}")
     return ExitCode.OK
 
 
@@ -84,7 +90,7 @@ def run_init(folder: str) -> int:
             shutil.copyfile(source, root / "schema" / name)
             made.append(root / "schema" / name)
     for path in made:
-        console.out(f"已生成 {path}")
+        console.out(f"已生成 {shown(path)}")
     console.out(_git(root))
     return ExitCode.OK
 
@@ -101,7 +107,7 @@ def _git(root: Path) -> str:
     line = 'git config diff.mkreport.textconv "mkreport text"'
     git = shutil.which("git")
     if git is None:
-        return f"本机没有 git。装好 git 后在 {root} 中运行：git init，然后 {line}"
+        return f"本机没有 git。装好 git 后在 {shown(root)} 中运行：git init，然后 {line}"
     try:
         inside = subprocess.run([git, "rev-parse", "--is-inside-work-tree"], cwd=root, capture_output=True,
                                 text=True, timeout=30).returncode == 0
@@ -113,11 +119,11 @@ def _git(root: Path) -> str:
         subprocess.run([git, "config", "core.quotepath", "false"], cwd=root, check=True, capture_output=True,
                        timeout=30)
     except (OSError, subprocess.SubprocessError):
-        return f"未能设置 git。请在 {root} 中运行：git init，然后 {line}"
+        return f"未能设置 git。请在 {shown(root)} 中运行：git init，然后 {line}"
     done = "已" + ("在已有的 git 仓库中" if inside else "建立 git 仓库并") + f"设置 git 的 mkreport 文字转换（{line}）"
     if not _docx_diffs_as_text(git, root):
         # the folder's own .gitattributes (kept as it was) does not hand .docx to mkreport
-        return (f"{done}；但 {root / '.gitattributes'} 没有把 .docx 交给 mkreport，git diff 仍不会以文字显示报告："
+        return (f"{done}；但 {shown(root / '.gitattributes')} 没有把 .docx 交给 mkreport，git diff 仍不会以文字显示报告："
                 "请在其中加一行 *.docx diff=mkreport。")
     return f"{done}，git diff 将以文字显示 .docx。"
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from .. import console
+from ..console import shown
 from ..errors import ExitCode, MkreportError
 
 
@@ -51,7 +52,8 @@ def run_rollover(source: str, year: int, output: str) -> int:
                     f"请放入 rubrics/ 后修改 rubric 一行。")
     edits = roll(text, root, year, old_year, new_ref)
     out = edits.apply()
-    header = f"# 由 mkreport rollover 从 {Path(source).name}（{old_year} 年度）转入 {year} 年度：“待填写”处填本年数据，" \
+    # the source's name on one comment line: a line break in it would write YAML into the new file
+    header = f"# 由 mkreport rollover 从 {shown(Path(source).name)}（{old_year} 年度）转入 {year} 年度：“待填写”处填本年数据，" \
              f"“【上年】”开头的文字按本年情况改写后删去该标记。\n"
     lines = out.splitlines(keepends=True)
     at = 1 if lines and lines[0].startswith("# yaml-language-server:") else 0
@@ -60,10 +62,10 @@ def run_rollover(source: str, year: int, output: str) -> int:
     found = load(target, output).findings
     todo = sum(f.code == "UNFILLED" for f in found)
     stale = sum(f.code == "STALE" for f in found)
-    console.out(f"已生成 {output}：{year} 年度，{todo} 处待填写，{stale} 段上年文字待改写。")
+    console.out(f"已生成 {shown(output)}：{year} 年度，{todo} 处待填写，{stale} 段上年文字待改写。")
     if note:
-        console.err(note)
-    console.err(f"运行 `mkreport check {output}` 逐项查看。")
+        console.err(shown(note))
+    console.err(f"运行 `mkreport check {shown(output)}` 逐项查看。")
     return ExitCode.OK
 
 
