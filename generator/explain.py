@@ -133,7 +133,10 @@ class Explainer:
             subject = checker._label(c.fact, c.column if c.kind in ("level", "prior") else None)
             if c.label:
                 subject += f"（称呼“{c.label}”）"
-        base = {"prior": "上年", "budget": "年初预算", "adjusted": "调整预算"}.get(c.against or "", "")
+        base = {"prior": "上年", "budget": "年初预算", "adjusted": "调整预算",
+                "plan": "预算（年初预算或调整预算）"}.get(c.against or "", "")
+        if c.budget_base:
+            base = "上年（本年预算与上年比较：上年的预算数或决算数）"
         if c.kind in ("change", "rate", "flat", "difference") and c.fact:
             subject += f"，比较的基数：{base or '未写明（上年、年初预算、调整预算中任一相符即可）'}"
         if c.kind == "execution":

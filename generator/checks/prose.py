@@ -89,7 +89,7 @@ def _stated(reading) -> set:
         c = _Alias(c, fact)
         if c.kind in ("level", "prior") and c.column:
             out |= {f"{c.fact}.{col}" if c.fact in AMOUNT_PATHS else c.fact for col in _columns(c.column)}
-        elif c.kind in ("change", "rate") and c.fact in AMOUNT_PATHS:
+        elif c.kind in ("change", "rate") and c.fact in AMOUNT_PATHS and not c.budget_base:
             out |= {f"{c.fact}.final"} | {f"{c.fact}.{col}" for col in _columns(c.against or "prior")}
         elif c.kind == "share" and c.whole:
             out.add(c.whole if c.whole not in AMOUNT_PATHS else f"{c.whole}.{c.column or 'final'}")
@@ -146,6 +146,7 @@ class Checker:
         self.report, self.view, self.units, self.doc, self.found = report, view, units, doc, found
         self.path, self.text = (), ""
         self.verdicts: dict[int, str] = {}     # id(claim) → how it was checked (for explain)
+        self.rates: dict = {}                  # id(change) → the rate stated with it (budget against last year)
         self.source = ""                       # the source of funds the claim being checked names
 
     # ---- facts ------------------------------------------------------------------------------------
@@ -246,6 +247,8 @@ class Checker:
     # ---- claims -----------------------------------------------------------------------------------
     def check(self, reading) -> None:
         self.reported = 0
+        # the rate stated with each change of a budget against last year (a claim keeps no link back: no cycles)
+        self.rates = {id(c.change): c for c in reading.claims if c.kind == "rate" and c.budget_base and c.change is not None}
         # a list's parts first, then the list, then its head; then what is computed from them
         for c in sorted(reading.claims, key=lambda c: 1.5 if c.head and c.kind in ("level", "prior") else _ORDER[c.kind]):
             if self.reported >= MAX_PER_TEXT:
@@ -327,6 +330,8 @@ class Checker:
     def _change(self, c: Claim) -> None:
         if not c.money:
             return self.skip(c, "不是金额")
+        if c.budget_base:
+            return self._budget_change(c)
         if self._budget_stated(c):
             return self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
         current, stale = self._current(c)
@@ -347,7 +352,63 @@ class Checker:
                    f"与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。", stated=c.value, computed=current - base,
                    uses={f"{c.fact}.final", f"{c.fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
 
+    # ---- this year's budget against last year -------------------------------------------------------
+    _UNSURE_BASE = "本年预算数与上年比较：上年的数是预算还是决算，不能确定"
+
+    def _budget_level(self, c: Claim) -> Decimal | None:
+        """The budget a change or rate of a budget against last year is of, as stated in its sentence (万元)."""
+        level = c.of
+        if level is None or level.figure is None or level.unit not in MONEY or level.sentence != c.sentence \
+                or level.column not in ("budget", "adjusted", "plan"):
+            return None
+        return abs(level.value) * MONEY[level.unit]
+
+    def _budget_change(self, c: Claim) -> None:
+        """"预算数为20.1万元，与上年相比减少0.3万元，下降0.99%": last year's figure may be its budget, which the
+        file does not have. The change is wrong only where the file's 上年决算数 is shown to be the base — the
+        rate stated with it fits that base exactly — and the change does not."""
+        current, prior = self._budget_level(c), self.fact(c.fact, "prior", "万元")
+        if current is None or prior is None or (c.of is not None and c.of.flagged):
+            return self.skip(c, self._UNSURE_BASE)
+        # the budget as the file has it, where the stated one is that figure (its precision, not the prose's)
+        current = next((v for v in (self.fact(c.fact, col, "万元") for col in _columns(c.of.column))
+                        if v is not None and same_figure(current, v)), current)
+        delta = c.value * MONEY[c.unit]
+        if sum_consistent(delta, [current, -prior]):
+            return self.ok(c, f"{fmt(current)} − 上年决算数 {fmt(prior)} = {fmt(current - prior)}万元")
+        rate = self.rates.get(id(c))
+        if rate is None or not prior or abs((current - prior) / prior * 100 - rate.value) > half_unit(rate.value):
+            return self.skip(c, self._UNSURE_BASE)
+        word = "增加" if c.value >= 0 else "减少"
+        self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(c.fact, self.report)} 本年预算 "
+                   f"{fmt(current)} − 上年决算数 {fmt(prior)} = {fmt(current - prior)}万元，与写明的{word} "
+                   f"{fmt(abs(c.value))}{c.unit} 不符（写明的 {fmt(abs(rate.value))}% 正是按上年决算数算的）。",
+                   stated=c.value, computed=(current - prior) / MONEY[c.unit],
+                   uses={f"{c.fact}.prior"}, about=f"正文“…{self.quote(c, 8)}”")
+
+    def _budget_rate(self, c: Claim) -> None:
+        """The rate of a budget against last year, against its own sentence: the change stated ÷ last year's
+        figure, which is the budget stated less the change, whichever of last year's columns that was."""
+        current, change = self._budget_level(c), c.change
+        if current is None or change is None or not change.money or change.sentence != c.sentence:
+            return self.skip(c, self._UNSURE_BASE)
+        if change.flagged or (c.of is not None and c.of.flagged):
+            return self.skip(c, "它所依据的金额已报错")
+        delta = change.value * MONEY[change.unit]
+        base = current - delta
+        if base <= 0:
+            return self.skip(c, self._UNSURE_BASE)
+        computed = delta / base * 100
+        if abs(computed - c.value) <= half_unit(c.value):
+            return self.ok(c, f"{fmt(delta)} ÷ 上年数 {fmt(base)}（本年预算 {fmt(current)} − 增减额） = {fmt(computed, 2)}%")
+        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), 2)}%"
+        self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：变动 {fmt(delta)} ÷ 上年数 {fmt(base)}（本年预算 "
+                   f"{fmt(current)} 减去变动）= {words}，与写明的 {fmt(abs(c.value))}% 不符。",
+                   stated=c.value, computed=computed)
+
     def _rate(self, c: Claim) -> None:
+        if c.budget_base:
+            return self._budget_rate(c)
         if self._budget_stated(c):
             return self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
         unit = "万元"

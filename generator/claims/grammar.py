@@ -71,6 +71,15 @@ ARRANGED = ("安排",)
 # words for a whole side that end a more specific label when written right after it ("公用经费总支出",
 # "人员经费财政拨款支出合计"): the specific label's total, not the department's
 TRAILING = {"总支出", "支出总额", "财政拨款支出合计", "总收入", "收入总额"}
+# headcount words that name nobody in particular: the department's people only in a sentence already about its
+# staff ("行政编制在职22人，…，总人数46人"), not after other counts ("接待30批次，总人数220人")
+CONTEXTUAL = {"总人数"}
+# comparison words written after the base ("与上年相比"): where the 与 is left out ("2023年度预算相比", "和上年相比"),
+# the year and column named before them are the base
+POSTPOSED = {"相比", "对比"}
+# "编制人数42", "退休人数13": a staffing table's column copied into prose, its unit left in the column's name —
+# the label (with the 人数 or 数 after it) and at most 为/是/： before a whole number
+_COUNT_GAP = re.compile(r"(?:人数|人员数|数)?[ \t\u3000]*(?:为|是|：|:)?[ \t\u3000]*")
 
 
 def _side(fact: str) -> str:
@@ -116,6 +125,9 @@ class Claim:
     source = ""                     # "一般公共预算…": the part of the fact paid from this source
     flagged = False                 # reported wrong: what is computed from it is not reported
     implied = False                 # level: no column word — "final" by default, or a head's that was
+    col_word: str | None = None     # level of no fact: the column its own words named ("预算数为0万元")
+    budget_base = False             # change/rate: this year's budget stated against last year's figure — its
+                                    # budget or its final, the text does not say (the file has only the final)
 
     def __init__(self, kind: str, figure: Token | None, fact: str | None = None, **kw):
         self.kind, self.figure, self.fact = kind, figure, fact
@@ -216,6 +228,8 @@ class _Lead:
     share_at = -1                   # where 占 ended
     share_from = -1                 # where it began
     prior_budget = False            # "较上年预算": the base is last year's budget
+    self_end = -1                   # where a word for the department itself (本部门, 我局) ended
+    undo: tuple | None = None       # the scope's year and column before this clause named its own
 
     def __init__(self):
         self.labels: list[tuple[str, str]] = []
@@ -250,6 +264,11 @@ def _content(words: str) -> str:
     return "".join(ch for ch in words if "\u4e00" <= ch <= "\u9fff" and ch not in FUNCTION)
 
 
+# the name of a place: a county, city, district, town… ("云县", "汉阳区", "陶辛镇")
+_PLACE = re.compile("[\u4e00-\u9fff]{1,6}[省市县区州旗盟镇乡]")
+_NOT_PLACES = {"节省", "城乡", "城镇", "下乡"}       # words that end so and name no place ("城乡居民…")
+# "本单位是…所属的事业单位", "我局系县政府直属机构": the department said to be something
+_COPULA = re.compile("是|系|属于|隶属")
 _PARTIAL_MONTHS = re.compile(r"([0-9]{1,2})\s?[-—～~至到]\s?([0-9]{1,2})\s?月|([0-9]{1,2})\s?月(?:份)?(?:底|末|[0-9]{1,2}\s?日)?")
 
 
@@ -301,11 +320,16 @@ class _Reader:
         self.amounts: list[Claim] = []      # this year's amounts of the text not named by a label (a whole a share
                                             # may name by the words written before it)
         self.prev_sentence_levels: list = []  # every level of the sentence before
+        self.describing: str | None = None  # the other subject before a clause describing the department itself
+        self.sentence_start = 0             # where the sentence began
+        self.index = 0                      # the token being read
+        self.figure_blocked = False         # the last figure was read while another subject was named
 
     def run(self) -> Reading:
         handlers = {"punct": self._punct, "year": self._year, "date": self._date, "word": self._word,
                     "num": self._num}
-        for tok in self.tokens:
+        for i, tok in enumerate(self.tokens):
+            self.index = i
             if tok.start > self.cursor:
                 self._gap(tok.start)
             handlers[tok.kind](tok)
@@ -321,12 +345,23 @@ class _Reader:
                 self.lead.unknown = (self.lead.unknown + m.group())[-12:]
                 if self.lead.share:
                     self.lead.share_unknown = m.group()
+        prev = self.tokens[self.index - 1] if self.index else None
+        if prev is None or prev.kind in ("punct", "year"):
+            words = self.text[self.cursor:start].strip(" \t\u3000")
+            if _PLACE.fullmatch(words) and words not in _NOT_PLACES:
+                # "云县2023年“三公”经费…", "汉阳区5,572": a clause that opens with a place's name, right before a
+                # year, a figure or a fact's name, is about that place (its government, all its units)
+                self.scope.blocked, self.scope.subject, self.scope.label = words, None, ""
 
     def _punct(self, tok: Token) -> None:
         ch = tok.text
         if ch in SENTENCE:
+            heading = self._heading(tok.start)
             self._end_clause()
             self._end_sentence()
+            if heading:
+                self.scope.fresh = True     # the next sentence's plain words ("支出预算…") are the heading's
+            self.sentence_start = tok.end
             if ch == "\n":
                 self._paragraph(tok)
         elif ch in OPEN:
@@ -381,6 +416,16 @@ class _Reader:
             if ch not in ENUM:
                 self.last_num = None
 
+    def _heading(self, end: int) -> bool:
+        """Whether the sentence ending at `end` is only a label, after an item number if any ("（二）公务接待费。"):
+        a heading, whose subject the next sentence goes on about."""
+        scope = self.scope
+        if self.figures_in_sentence or scope.subject is None or scope.blocked or not scope.label:
+            return False
+        body = self.text[self.sentence_start:end]
+        m = _ENUM_ITEM.match(body)
+        return body[m.end() if m else 0:].strip(" \t\u3000") == scope.label
+
     def _paragraph(self, tok: Token) -> None:
         """A new paragraph: another subject does not carry over — unless the paragraph before ends with a
         colon ("…如下：", "其中：") and this one goes on with what it announced: the items of that
@@ -395,11 +440,22 @@ class _Reader:
         if self.announced and (heading or _ENUM_ITEM.match(self.text, tok.end, tok.end + 8)):
             self.scope.blocked = self.announced
             return
+        nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
+        if nxt is not None and nxt.kind == "word" and (nxt.has("list") or nxt.has("continues")) \
+                and not self.text[tok.end:nxt.start].strip() and self.figure_blocked:
+            # "其中：…", "分项看，…": a paragraph that goes on with the parts of what the one before said is
+            # about the same subject — another's, when the last figure before was another's
+            self.scope.blocked = self.scope.blocked or self.announced
+            return
         self.announced = ""
         self.scope.blocked = ""
 
     def _end_clause(self) -> None:
         lead, scope = self.lead, self.scope
+        if self.describing is not None:
+            if not self.clause_figures:
+                scope.blocked = self.describing     # the department described itself: still its own subject
+            self.describing = None
         self.clause_figures = 0
         if lead.op and lead.op_target and not lead.figure:
             self._compare_fact(lead)             # "基本支出776.17万元，超过调整预算。"
@@ -452,6 +508,7 @@ class _Reader:
         if lead.cmp:
             lead.base = "prior" if tok.value == self.year - 1 else "this" if tok.value == self.year else "other"
             return
+        self._keep(lead)
         lead.year = tok.value
         self.scope.year = tok.value
         self.scope.relative = False
@@ -501,6 +558,11 @@ class _Reader:
             self.announced = ""
             return
         if "other" in means and not facts:
+            if self.describing is None and lead.self_end >= 0 and not self.clause_figures \
+                    and _COPULA.search(self.text, lead.self_end, tok.start):
+                # "本单位是市卫健委所属的公益一类事业单位": what the department is, said of itself — the other
+                # body's name ends with the clause, unless a figure is read in it
+                self.describing = scope.blocked
             scope.blocked, scope.subject, scope.label, scope.alts = tok.text, None, "", ()
             lead.label = None
             if lead.share:
@@ -512,6 +574,7 @@ class _Reader:
             if "self" in means:
                 scope.column, scope.fresh = None, False
                 self.self_named = True
+                lead.self_end = tok.end
             return
         if facts or "whole" in means:
             return self._label(tok, means, facts)
@@ -553,6 +616,7 @@ class _Reader:
             elif lead.share or lead.exec_of:
                 lead.exec_col = col
             else:
+                self._keep(lead)
                 lead.col = col
                 scope.column = col
                 scope.implied = False
@@ -564,14 +628,19 @@ class _Reader:
                 lead.cmp = True
                 lead.base = "other" if lead.base in ("budget", "adjusted") else "prior"
             else:
+                self._keep(lead)
                 lead.year = scope.year = self.year - 1
                 scope.relative = True
             return
         if "this_year" in means:
             if not lead.cmp:
+                self._keep(lead)
                 lead.year = scope.year = self.year
             return
         if "compare_to" in means:
+            if tok.text in POSTPOSED and not lead.cmp and not lead.figure and lead.undo is not None \
+                    and not self._base_follows(tok):
+                return self._base_before(lead)
             lead.cmp = True
             if tok.text == "同比":
                 lead.base = "prior"
@@ -623,6 +692,33 @@ class _Reader:
         elif "approx_before" in means:
             lead.approx = tok.end            # only a figure right after it is approximate ("约57个", not "签约…57个")
 
+    def _keep(self, lead: _Lead) -> None:
+        """Remember the scope's year and column before the first the clause names (see _base_before)."""
+        if lead.undo is None:
+            s = self.scope
+            lead.undo = (s.year, s.column, s.relative, s.implied)
+
+    def _base_follows(self, tok: Token) -> bool:
+        """Whether a year or a column comes right after `tok` ("本年预算相比上年…": 相比 before its base)."""
+        nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
+        return nxt is not None and not self.text[tok.end:nxt.start].strip(" \t\u3000的") and (
+            nxt.kind == "year" or nxt.has("prior_year") or nxt.has("this_year") or nxt.has("col"))
+
+    def _base_before(self, lead: _Lead) -> None:
+        """"2023年度预算相比，减少…", "和上年相比，增长…": 相比 with no 与/较 before it — the year and column this
+        clause named are the base of the comparison, not what the sentence's figures are of."""
+        year, col = lead.year, lead.col
+        if year == self.year - 1:
+            base = "prior" if col in (None, "final") else "other"      # 上年的预算: not in the file
+        elif year in (None, self.year) and col in ("budget", "adjusted", "plan"):
+            base = col
+        else:
+            base = "other"
+        s = self.scope
+        s.year, s.column, s.relative, s.implied = lead.undo
+        lead.year, lead.col, lead.undo = None, None, None
+        lead.cmp, lead.base = True, base
+
     def _arranged(self) -> None:
         """"财政拨款安排的…": what a source of funds was allocated to — the budget, or the spending of it
         in a final account; either column may be meant, until a column word says which."""
@@ -648,6 +744,10 @@ class _Reader:
         adjacent, self.label_end = tok.start == self.label_end, tok.end
         if lead.share:
             lead.whole = means.get("whole") or fact
+            return
+        if tok.text in CONTEXTUAL and not any(f.startswith("department.staffing") for f in self.mentioned):
+            lead.unknown, lead.label = tok.text, None      # "接待30批次，总人数220人": someone else's people
+            scope.subject, scope.label = None, ""
             return
         if (tok.text in PLAIN or (tok.text in TRAILING and adjacent)) and fact in GENERIC \
                 and scope.subject is not None and scope.fresh and self.list is None \
@@ -706,6 +806,7 @@ class _Reader:
         if self.bare_label and self.lead.label:
             self.bare_label = False
         self.figure_subject = (self.scope.subject, self.scope.label, self.scope.alts)
+        self.figure_blocked = bool(self.scope.blocked)
         lead, scope = self.lead, self.scope
         if (lead.dir or lead.rate) and tok.start and self.text[tok.start - 1] in "-−－":
             # "增减额-101.21万元": a signed change — the sign is the direction
@@ -726,6 +827,8 @@ class _Reader:
         if unit == "" and (lead.exec or lead.rate) and tok.value == 0:
             unit = "%"                  # "预决算差异率为0": a rate of zero, written without %
             tok.unit = unit
+        if unit == "" and self._headcount_column(tok, lead):
+            unit = tok.unit = "人"      # "编制人数42，其中：行政编制人数19…": a count of people
         if unit in ("个百分点", "百分点", "‰", "倍", ""):
             return self._unread(tok, "百分点、倍数或没有单位的数不核对" if unit else "没有单位", unsure=False)
         money = unit in MONEY or unit in CURRENCY
@@ -763,6 +866,14 @@ class _Reader:
         if money or unit in COUNTS:
             return self._level(tok, lead, scope)
         self._unread(tok, "单位不是金额、人数或百分数")
+
+    def _headcount_column(self, tok: Token, lead: _Lead) -> bool:
+        """Whether a figure without a unit is a count of people named by the 人数 right before it."""
+        if not (lead.label or "").startswith("department.staffing") or "." in tok.text or not tok.text.isdigit() \
+                or not 0 <= tok.start - self.label_end <= 8:
+            return False
+        gap = self.text[self.label_end:tok.start]
+        return bool(_COUNT_GAP.fullmatch(gap)) and (self.scope.label + gap).rstrip(" \t\u3000为是：:").endswith("数")
 
     def _subject(self, lead: _Lead, scope: _Scope, tok: Token) -> str | None:
         """The fact a figure is about, if certain; else None (and the figure is left unread)."""
@@ -847,7 +958,7 @@ class _Reader:
         else:
             # a figure of another subject or of none: still a head or a part of a 其中 list, whose
             # sum the text itself states
-            claim = Claim("level", tok, None, sentence=self.sentence)
+            claim = Claim("level", tok, None, sentence=self.sentence, col_word=lead.col)
         if in_list and lst is not None:
             lst.parts.append(claim)
         else:
@@ -903,6 +1014,10 @@ class _Reader:
         base = base or lead.base
         if base not in ("prior", "budget", "adjusted", "plan"):
             return self._unread(tok, "比较的基数不是上年或本年预算")
+        year = lead.year if lead.year is not None else scope.year
+        if base != "prior" and year not in (None, self.year):
+            # "2022年决算数X万元，相比年初预算数Y万元": that year's budget, which the file does not have
+            return self._unread(tok, f"说的是{year}年的预算数，事实文件只有本年的")
         claim = Claim("prior" if base == "prior" else "level", tok, fact, column=base,
                       sentence=self.sentence, label=scope.label)
         self.out.claims.append(claim)
@@ -912,45 +1027,53 @@ class _Reader:
             self.last_claim = claim
 
     def _change(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
-        fact = self._changing(tok, lead, scope)
+        fact, budget_base = self._changing(tok, lead, scope)
         if fact is None:
             return
         claim = Claim("change", tok, fact, against=lead.base, source=scope.source, value=tok.value * lead.dir, sentence=self.sentence,
-                      of=self._level_of(fact), label=scope.label)
+                      of=self._level_of(fact), label=scope.label, budget_base=budget_base)
         self.out.claims.append(claim)
         self.changes.append(claim)
         self.last_claim = claim
 
-    def _changing(self, tok: Token, lead: _Lead, scope: _Scope) -> str | None:
-        """The fact a change or a growth rate is of, if it is this year's against a base the file has;
-        else None, the figure left unread with the reason."""
+    def _changing(self, tok: Token, lead: _Lead, scope: _Scope) -> tuple[str | None, bool]:
+        """The fact a change or a growth rate is of, if it is this year's against a base the file has,
+        and whether it is this year's budget against last year (see below); else None, the figure left
+        unread with the reason."""
         fact = self._subject(lead, scope, tok)
         if fact is None or not self._this_year(tok, lead, scope):
-            return None
+            return None, False
         if lead.base in ("other", "this"):
             self._budget_level(lead, fact)
             self._unread(tok, "与本年、上年以外的年份（或上年的预算）比较")
-            return None
+            return None, False
         if self._budget_vs_last_year(lead, scope):
-            self._unread(tok, "本年预算数与上年比较：上年的数是预算还是决算，不能确定")
-            return None
-        return fact
+            level = self._level_of(fact)
+            if (lead.col or scope.column) == "any" or level is None or level.sentence != self.sentence \
+                    or level.column not in ("budget", "adjusted", "plan"):
+                self._unread(tok, "本年预算数与上年比较：上年的数是预算还是决算，不能确定")
+                return None, False
+            # "预算数为20.1万元，与上年相比减少0.2万元，下降0.99%": last year's figure is the budget stated less
+            # the change, whichever column it was — the rate is checked against the sentence itself
+            return fact, True
+        return fact, False
 
     def _percent(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         change = self._bracketed_change(tok, lead)
         if change is not None:
             # "较上年减少2.40万元（18.75%）": a percentage alone in brackets right after a change is its rate
             sign = -1 if change.value < 0 else 1
-            self.out.claims.append(Claim("rate", tok, change.fact, against=change.against, source=change.source,
-                                         value=tok.value * sign, sentence=self.sentence, of=change.of,
-                                         change=change, label=change.label))
+            rate = Claim("rate", tok, change.fact, against=change.against, source=change.source,
+                         value=tok.value * sign, sentence=self.sentence, of=change.of,
+                         change=change, label=change.label, budget_base=change.budget_base)
+            self.out.claims.append(rate)
             return
         if lead.share and (not lead.exec_col or lead.whole) and not lead.other_fact:
             return self._share(tok, lead, scope)    # "占部门总预算的80.0%": a share of the whole, in that column
         if lead.exec or (lead.exec_of and lead.exec_col) or (lead.share and lead.exec_col):
             return self._execution(tok, lead, scope)
         if lead.rate or lead.dir:
-            fact = self._changing(tok, lead, scope)
+            fact, budget_base = self._changing(tok, lead, scope)
             if fact is None:
                 return
             sign = lead.rate or lead.dir
@@ -963,7 +1086,7 @@ class _Reader:
             against = lead.base or (change.against if change else None) or \
                 (("prior" if base.column == "prior" else base.column) if base else None)
             claim = Claim("rate", tok, fact, against=against, source=scope.source, value=tok.value * sign, sentence=self.sentence,
-                          of=self._level_of(fact), change=change, base=base, label=scope.label)
+                          of=self._level_of(fact), change=change, base=base, label=scope.label, budget_base=budget_base)
             self.out.claims.append(claim)
             return
         self._unread(tok, "百分数前没有说明是增幅、占比还是执行率")
@@ -1290,6 +1413,10 @@ class _Reader:
                     if w is None and c.whole_from is lst.head:
                         c.whole, c.whole_from = whole, None
         if lst is None or len(lst.parts) < 2 or lst.head.figure is None:
+            return
+        if len({p.col_word for p in lst.parts if p.fact is None and p.col_word}) > 1:
+            # "其中：A预算数为0万元，决算支出数为0万元；B预算数…": someone else's items, each in two columns — not
+            # parts that add up to the head
             return
         self.out.claims.append(Claim("sum", lst.head.figure, lst.head.fact, parts=lst.parts,
                                      sentence=lst.head.sentence, of=lst.head))

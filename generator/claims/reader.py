@@ -130,10 +130,23 @@ class Lexicon:
         return tokenize(text, self)
 
 
+# a township's government ("南陵县许镇镇人民政府"): it names itself by the township ("许镇镇2023年“三公”经费…")
+_TOWNSHIP = re.compile(r"(?P<county>.*[省市县区旗])?(?P<place>[^省市县区旗]{1,6}(?:镇|乡|街道))(?:人民政府|政府|办事处)")
+
+
+def _township(names) -> set:
+    out = set()
+    for n in names:
+        m = _TOWNSHIP.fullmatch(n or "")
+        if m and len(m.group("place")) >= 3:
+            out |= {m.group("place"), (m.group("county") or "") + m.group("place")}
+    return out
+
+
 def own_names(text: str, names=()) -> str:
     """The department's own names ("阳西县工业和信息化局") written as 本部门, positions unchanged: its
     name is the department itself, not another subject ("县", "工业") or a noun a label is glued to."""
-    for name in sorted({n for n in names if n and len(n) >= 4}, key=len, reverse=True):
+    for name in sorted({n for n in names if n and len(n) >= 4} | _township(names), key=len, reverse=True):
         if name not in text:
             continue
         out, i = [], 0
