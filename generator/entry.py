@@ -51,7 +51,27 @@ def run() -> None:
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     _flush()
+    _late_handlers()
     sys.exit(code)
+
+
+def _late_handlers() -> None:
+    """After the run: a signal during the interpreter's shutdown (joining a process pool's threads
+    at exit) ends the process at once, with the same line and code, not a traceback from an
+    atexit callback. Nothing of the run is in progress; its files are already cleaned up."""
+    import os
+
+    def late(signum, frame):
+        try:
+            os.write(2, "已中断：未完成的文件已删除。\n".encode())
+        finally:
+            os._exit(128 + signum)
+
+    for s in (signal.SIGINT, signal.SIGTERM):
+        try:
+            signal.signal(s, late)
+        except (ValueError, OSError):
+            pass
 
 
 def _flush() -> None:
