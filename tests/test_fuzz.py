@@ -165,8 +165,10 @@ def test_structural_mutations(work, name, data):
 
 
 @FUZZ
-@given(prose=st.text(alphabet=st.sampled_from(list("0123456789.万元亿%，。；其中较上年增加减少增幅占收入总额的小于=（）财政拨款支出基本项目 ")),
-                     max_size=80))
+@given(prose=st.lists(st.sampled_from(list("0123456789.万元亿%，。；其中较上年增加减少增幅占收入总额的小于=（）财政拨款支出基本项目 ")
+                                      + ["\u3000", "{{", "}}", "【上年】", "截止", "—", "人", "编制", "在职", "执行率",
+                                         "全县", "分别为", "、", "比", "2022年", "2023年12月31日"]),
+                      max_size=80).map("".join))
 def test_prose_checks_take_any_text(work, prose):
     text = SOURCES["yangxi-2023"].decode("utf-8").replace("other_notes: 无。", "other_notes: " + json.dumps(prose, ensure_ascii=False))
     keeps_its_promises(work, place(work, "yangxi-2023", text.encode("utf-8")))
@@ -190,7 +192,10 @@ TAGS = st.sampled_from([
     "{%p endif %}", "{% for r in score_table %}", "{% endfor %}", "{{ 'x' * 99999999 }}", "{{ 9 ** 999999 }}",
     "{{ ''.__class__ }}", "{{ range(10**9)|list }}", "{% include 'x' %}", "{{", "}}", "{%", "%}", "{#", "#}",
     "{{ finance.rows|length }}", "{{ report_date|cn_date }}", "{%tr for r in targets %}", "{%tr endfor %}",
-    "<", "&", "{{ '<w:p>' }}", "{{ targets[0].name }}", "{{ namespace(a=1).a }}"])
+    "<", "&", "{{ '<w:p>' }}", "{{ targets[0].name }}", "{{ namespace(a=1).a }}",
+    # values built in one C call, and by Jinja while it compiles (round 3)
+    "{{ 'a'|center(900000000) }}", "{{ '%900000000s'|format('a') }}", "{{ ('a' * 99999)|replace('', 'bbbbbbbbbb') }}",
+    "{{ 'a'.zfill(900000000) }}", "{{ '{:900000000}'.format('a') }}", "{{ (['a'] * 99999)|join('x' * 99999) }}"])
 
 
 @FUZZ
@@ -213,6 +218,50 @@ def test_template_mutations(work, template, data):
         for name, blob in parts.items():
             z.writestr(name, blob)
     path.write_bytes(buf.getvalue())
+    name = "yangxi-2023" if template == "yangxi" else "hunan-example-2023"
+    keeps_its_promises(work, place(work, name, SOURCES[name]))
+
+
+def _external(parts: dict, data) -> None:
+    """A relationship or field that would fetch something when the document is opened or converted."""
+    target = data.draw(st.sampled_from(["file:///etc/passwd", "http://127.0.0.1:9/x.png", "\\\\server\\share\\a.dotm"]))
+    rels = data.draw(st.sampled_from(["word/_rels/document.xml.rels", "word/_rels/settings.xml.rels"]))
+    kind = data.draw(st.sampled_from(["image", "attachedTemplate", "oleObject", "subDocument"]))
+    rel = (f'<Relationship Id="rIdX9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}"'
+           f' Target="{target}" TargetMode="External"/>')
+    body = parts.get(rels, b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
+                     b'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>')
+    parts[rels] = body.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+
+
+@FUZZ
+@given(template=st.sampled_from(["yangxi", "hunan"]), data=st.data())
+def test_template_packages(work, template, data):
+    """A template's package rather than its text: links out, damaged streams, a DTD, a cut member."""
+    with zipfile.ZipFile(ROOT / "templates" / f"{template}.docx") as z:
+        parts = {i.filename: z.read(i.filename) for i in z.infolist()}
+    how = data.draw(st.sampled_from(["external", "dtd", "stream", "cut"]))
+    if how == "external":
+        _external(parts, data)
+    elif how == "dtd":
+        name = "word/_rels/document.xml.rels"
+        parts[name] = parts[name].replace(b"<Relationships", b'<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                                          b"<Relationships", 1)
+    buf = io.BytesIO()
+    method = data.draw(st.sampled_from([zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA]))
+    with zipfile.ZipFile(buf, "w", method) as z:
+        for name, blob in parts.items():
+            z.writestr(name, blob)
+    blob = bytearray(buf.getvalue())
+    if how in ("stream", "cut"):
+        info = zipfile.ZipFile(io.BytesIO(bytes(blob))).getinfo("word/document.xml")
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+        at = start + data.draw(st.integers(0, max(info.compress_size - 40, 0)))
+        if how == "stream":
+            blob[at:at + 32] = bytes(data.draw(st.binary(min_size=32, max_size=32)))
+        else:
+            blob = blob[:at] + blob[start + info.compress_size:]
+    (work / "templates" / f"{template}.docx").write_bytes(bytes(blob))
     name = "yangxi-2023" if template == "yangxi" else "hunan-example-2023"
     keeps_its_promises(work, place(work, name, SOURCES[name]))
 
