@@ -18,7 +18,7 @@ ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 # must know it too to render them (the scripts compared against mkreport begin with this).
 DOCXTPL_PRELUDE = """
 from docxtpl import DocxTemplate as Plain
-from generator.render import vmerge
+from generator.docxtemplate import vmerge
 
 class DocxTemplate(Plain):
     def patch_xml(self, src_xml):

@@ -180,7 +180,7 @@ def _worker_start(started=None) -> None:
         for s in (signal.SIGINT, signal.SIGTERM):
             signal.signal(s, signal.SIG_IGN)
         if _in_job:
-            from .entry import Interrupted
+            from .cleanup import Interrupted
             raise Interrupted(signum)
         os._exit(1)
 
@@ -192,7 +192,7 @@ def _guarded(work: Callable, item, index: int | None = None):
     """Run one job in a worker. Interrupted, the worker removes its temporary files and exits:
     the parent has been interrupted too, and stops the pool."""
     global _in_job
-    from .entry import Interrupted
+    from .cleanup import Interrupted
 
     if _started is not None and index is not None:
         _started[index] = 1           # should this worker die now, the parent knows what it was on
@@ -262,16 +262,3 @@ def _duration(seconds: float) -> str:
         return f"{max(1, round(seconds))} 秒"
     minutes, seconds = divmod(round(seconds), 60)
     return f"{minutes} 分 {seconds} 秒" if minutes < 60 else f"{minutes // 60} 小时 {minutes % 60} 分"
-
-
-def chunks(items: Iterable, n: int) -> list[list]:
-    """`items` in `n` runs of near-equal length, in order."""
-    items = list(items)
-    n = max(1, min(n, len(items)))
-    size, extra = divmod(len(items), n)
-    out, at = [], 0
-    for i in range(n):
-        step = size + (1 if i < extra else 0)
-        out.append(items[at:at + step])
-        at += step
-    return [c for c in out if c]

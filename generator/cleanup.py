@@ -114,3 +114,12 @@ def clean_all() -> None:
         remove_file(path)
     for path in list(_folders):
         remove_folder(path)
+
+
+class Interrupted(BaseException):
+    """Ctrl-C or SIGTERM (entry.py, batch.py): the run unwinds, removing what it made on the way.
+    A BaseException, so no `except Exception` on the way swallows it."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum

@@ -9,13 +9,7 @@ from __future__ import annotations
 import signal
 import sys
 
-
-class Interrupted(BaseException):
-    """Ctrl-C or SIGTERM. A BaseException, so no `except Exception` on the way swallows it."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
+from .cleanup import Interrupted
 
 
 def _stop(signum, frame):

@@ -174,11 +174,11 @@ def to_pdfs(pairs: list[tuple[Path, Path]], jobs: int = 1, progress=None) -> dic
     LibreOffice costs more than converting a report. A file that takes more than PDF_SECONDS
     fails alone: its LibreOffice is stopped and started again for the files after it.
     Returns {target: None, or the error message}."""
-    from . import batch
+    from .runs import chunks
 
     exe = soffice()
     results: dict = {}
-    runs = [_Run(exe, chunk) for chunk in batch.chunks(pairs, min(jobs, MAX_OFFICES, len(pairs)))]
+    runs = [_Run(exe, chunk) for chunk in chunks(pairs, min(jobs, MAX_OFFICES, len(pairs)))]
     try:
         while any(not r.finished for r in runs):
             for r in runs:

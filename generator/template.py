@@ -127,7 +127,7 @@ def _check_sizes(infos: list) -> None:
 def _extract(data: bytes) -> list[tuple[str, str]]:
     import io
 
-    from .render import template_class
+    from .docxtemplate import template_class
 
     try:
         doc = template_class()(io.BytesIO(data))

@@ -154,15 +154,15 @@ def test_the_cache_is_used_only_where_nobody_else_can_write(tmp_path, run, monke
 def test_a_damaged_cache_entry_is_made_again(tmp_path, run, monkeypatch):
     folder = tmp_path / "cache"
     monkeypatch.setenv("MKREPORT_CACHE", str(folder))
-    from generator import environment, render, template
-    for module, name in ((environment, "_code"), (render, "_patched"), (template, "_parts_cache")):
+    from generator import docxtemplate, environment, template
+    for module, name in ((environment, "_code"), (docxtemplate, "_patched"), (template, "_parts_cache")):
         monkeypatch.setattr(module, name, {})
     assert run("build", INPUTS[2], "-o", str(tmp_path / "o1")).exit_code == 0
     entries = [p for p in folder.iterdir() if p.is_file()]
     assert entries
     for entry in entries:                                 # every entry cut short
         entry.write_bytes(entry.read_bytes()[: len(entry.read_bytes()) // 2])
-    for module, name in ((environment, "_code"), (render, "_patched"), (template, "_parts_cache")):
+    for module, name in ((environment, "_code"), (docxtemplate, "_patched"), (template, "_parts_cache")):
         getattr(module, name).clear()
     result = run("build", INPUTS[2], "-o", str(tmp_path / "o2"))
     assert result.exit_code == 0, result.output

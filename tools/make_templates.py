@@ -474,7 +474,7 @@ def common_tail(w: Writer) -> None:
     """The attachment: the score table on a page of its own, the same in every house style."""
     w.p("附件", "Attachment Mark", page_break=True)
     w.p("{{ (dept.name ~ year ~ '年部门整体支出绩效自评表')|title_lines(dept.name) }}", "Attachment Title")
-    # 一级/二级 cells merge down their group ({% vmerge %}, see generator/render.py), as printed 自评表 do
+    # 一级/二级 cells merge down their group ({% vmerge %}, see generator/docxtemplate.py), as printed 自评表 do
     w.table(["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"], "score_table",
             [("{% vmerge r.l1_merge %}{{ r.l1_shown }}", "Table Center"),
              ("{% vmerge r.l2_merge %}{{ r.l2_shown }}", "Table Center"), ("{{ r.l3 }}", "Table Text"),
