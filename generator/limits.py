@@ -67,48 +67,67 @@ def check_binop(operator: str, left, right) -> None:
 _FORMAT_WIDTH = re.compile(r"\{[^{}]*:[^{}]*?([0-9]{7,})[^{}]*\}")
 
 
+def _int(args: tuple, kwargs: dict, i: int, key: str, default: int = 0) -> int:
+    v = args[i] if len(args) > i else kwargs.get(key, default)
+    return v if isinstance(v, int) and not isinstance(v, bool) else default
+
+
+def _padded(s: str, args: tuple, kwargs: dict) -> int:
+    return max(len(s), _int(args, kwargs, 0, "width"))
+
+
+def _tabs(s: str, args: tuple, kwargs: dict) -> int:
+    return len(s) + s.count("\t") * _int(args, kwargs, 0, "tabsize", 8)
+
+
+def _indented(s: str, args: tuple, kwargs: dict) -> int:
+    width = args[0] if args else kwargs.get("width", 4)
+    pad = len(width) if isinstance(width, str) else width if isinstance(width, int) else 4
+    return len(s) + (s.count("\n") + 1) * pad
+
+
+def _replaced(s: str, args: tuple, kwargs: dict) -> int:
+    old, new = args[:2] if len(args) >= 2 else (kwargs.get("old"), kwargs.get("new"))
+    if not (isinstance(old, str) and isinstance(new, str)):
+        return len(s)
+    hits = len(s) + 1 if not old else s.count(old)
+    return len(s) + hits * max(len(new) - len(old), 0)
+
+
+def _wrapped(s: str, args: tuple, kwargs: dict) -> int:
+    wrap = args[2] if len(args) > 2 else kwargs.get("wrapstring", "\n")
+    width = max(_int(args, kwargs, 0, "width", 79), 1)
+    return len(s) + (len(s) // width + 1) * (len(wrap) if isinstance(wrap, str) else 1)
+
+
+def _formatted(s: str, args: tuple, kwargs: dict) -> int:
+    if any(int(m.group(1)) > MAX_VALUE for m in _FORMAT_WIDTH.finditer(s)):
+        return MAX_VALUE + 1
+    given = list(args) + list(kwargs.values()) + [v for a in args if isinstance(a, dict) for v in a.values()]
+    if ":" in s and any(isinstance(x, int) and abs(x) > MAX_VALUE for x in given):
+        return MAX_VALUE + 1          # a width given as an argument: "{:{w}}".format(x, w=10**9)
+    return len(s)
+
+
+def _joined(s: str, args: tuple, kwargs: dict) -> int:
+    items = args[0] if args else ()
+    if not isinstance(items, (list, tuple)):
+        return len(s)
+    return sum(len(x) for x in items if isinstance(x, str)) + len(s) * max(len(items) - 1, 0)
+
+
+# The size of a string method's (or filter's) result, estimated from its arguments before it runs.
+_RESULT_SIZE = {"center": _padded, "ljust": _padded, "rjust": _padded, "zfill": _padded, "expandtabs": _tabs,
+                "indent": _indented, "replace": _replaced, "wordwrap": _wrapped, "format": _formatted,
+                "format_map": _formatted, "join": _joined}
+
+
 def check_call(name: str, value, args: tuple, kwargs: dict) -> None:
     """Refuse a string method or filter whose result would exceed MAX_VALUE, before it runs:
     `"a".center(10**9)`, `"%900000000s" | format(…)`, `s.replace("", big)` are one C call each,
     which neither the time budget nor the size check after it could stop in time."""
-    if not isinstance(value, str):
-        return
-    n = len(value)
-
-    def arg(i: int, key: str, default=0):
-        v = args[i] if len(args) > i else kwargs.get(key, default)
-        return v if isinstance(v, int) and not isinstance(v, bool) else default
-
-    size = n
-    if name in ("center", "ljust", "rjust", "zfill"):
-        size = max(n, arg(0, "width"))
-    elif name == "expandtabs":
-        size = n + value.count("\t") * arg(0, "tabsize", 8)
-    elif name == "indent":
-        width = args[0] if args else kwargs.get("width", 4)
-        pad = len(width) if isinstance(width, str) else width if isinstance(width, int) else 4
-        size = n + (value.count("\n") + 1) * pad
-    elif name == "replace":
-        old, new = (args + (None, None))[:2] if len(args) >= 2 else (kwargs.get("old"), kwargs.get("new"))
-        if isinstance(old, str) and isinstance(new, str):
-            hits = n + 1 if not old else value.count(old)
-            size = n + hits * max(len(new) - len(old), 0)
-    elif name == "wordwrap":
-        wrap = args[2] if len(args) > 2 else kwargs.get("wrapstring", "\n")
-        width = max(arg(0, "width", 79), 1)
-        size = n + (n // width + 1) * (len(wrap) if isinstance(wrap, str) else 1)
-    elif name in ("format", "format_map"):
-        for m in _FORMAT_WIDTH.finditer(value):
-            if int(m.group(1)) > MAX_VALUE:
-                raise _too_large()
-        given = list(args) + list(kwargs.values()) + [v for a in args if isinstance(a, dict) for v in a.values()]
-        if ":" in value and any(isinstance(x, int) and abs(x) > MAX_VALUE for x in given):
-            raise _too_large()        # a width given as an argument: "{:{w}}".format(x, w=10**9)
-    elif name == "join":
-        items = args[0] if args else ()
-        if isinstance(items, (list, tuple)):
-            size = sum(len(x) for x in items if isinstance(x, str)) + n * max(len(items) - 1, 0)
-    if size > MAX_VALUE:
+    size = _RESULT_SIZE.get(name)
+    if isinstance(value, str) and size is not None and size(value, args, kwargs) > MAX_VALUE:
         raise _too_large()
 
 
