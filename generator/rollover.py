@@ -85,34 +85,56 @@ def _model(node, model: type[Model], path: tuple, edits: Edits, year: int, old_y
         f = model.fields.get(key)
         if f is None:
             continue
-        sub = path + (key,)
-        dotted = ".".join(str(p) for p in sub)
-        if model is Report and key == "year":
-            edits.replace(child, str(year))
-        elif model is Report and key == "rubric":
-            if rubric_ref:
-                edits.replace(child, rubric_ref)
-        elif model is Report and key == "title" and child.kind == "scalar" and child.value:
-            edits.replace(child, _quoted(child, edits.text).replace(str(old_year), str(year)))
-        elif model is Report and key == "scores":
-            for entry in (child.value.values() if child.kind == "map" else ()):
-                _score(entry, edits)
-        elif dotted in YEARLY:
-            _mark_all(child, edits)
-        elif isinstance(f.kind, ModelKind) and f.kind.model is Amounts:
-            _amounts(child, edits)
-        elif isinstance(f.kind, ModelKind):
-            _model(child, f.kind.model, sub, edits, year, old_year, rubric_ref)
-        elif isinstance(f.kind, ListOf) and isinstance(f.kind.item, ModelKind):
-            item = f.kind.item.model
-            for i, element in enumerate(child.value if child.kind == "seq" else ()):
-                if item is Target:
-                    _target(element, edits)
-                else:
-                    _model(element, item, sub + (i,), edits, year, old_year, rubric_ref)
-        elif isinstance(f.kind, (Number, Integer, Percent, Date)) and child.kind == "scalar":
-            if not (isinstance(f.kind, Integer) and f.zh.endswith("小数位数")):
-                edits.replace(child, PLACEHOLDER)
+        top = _TOP.get(key) if model is Report else None
+        if top is not None:
+            top(child, edits, year, old_year, rubric_ref)
+        else:
+            _field(child, f, path + (key,), edits, year, old_year, rubric_ref)
+
+
+def _field(child, f, sub: tuple, edits: Edits, year: int, old_year: int, rubric_ref) -> None:
+    """One field below the top: this year's texts marked, rows rolled, figures to be written."""
+    kind = f.kind
+    if ".".join(str(p) for p in sub) in YEARLY:
+        _mark_all(child, edits)
+    elif isinstance(kind, ModelKind) and kind.model is Amounts:
+        _amounts(child, edits)
+    elif isinstance(kind, ModelKind):
+        _model(child, kind.model, sub, edits, year, old_year, rubric_ref)
+    elif isinstance(kind, ListOf) and isinstance(kind.item, ModelKind):
+        item = kind.item.model
+        for i, element in enumerate(child.value if child.kind == "seq" else ()):
+            if item is Target:
+                _target(element, edits)
+            else:
+                _model(element, item, sub + (i,), edits, year, old_year, rubric_ref)
+    elif isinstance(kind, (Number, Integer, Percent, Date)) and child.kind == "scalar":
+        if not (isinstance(kind, Integer) and f.zh.endswith("小数位数")):
+            edits.replace(child, PLACEHOLDER)
+
+
+def _year(child, edits: Edits, year: int, old_year: int, rubric_ref) -> None:
+    edits.replace(child, str(year))
+
+
+def _rubric(child, edits: Edits, year: int, old_year: int, rubric_ref) -> None:
+    if rubric_ref:
+        edits.replace(child, rubric_ref)
+
+
+def _title(child, edits: Edits, year: int, old_year: int, rubric_ref) -> None:
+    if child.kind == "scalar" and child.value:
+        edits.replace(child, _quoted(child, edits.text).replace(str(old_year), str(year)))
+
+
+def _scores(child, edits: Edits, year: int, old_year: int, rubric_ref) -> None:
+    for entry in (child.value.values() if child.kind == "map" else ()):
+        _score(entry, edits)
+
+
+# The report's own top-level fields that roll in their own way (the year, its rubric, its title,
+# the scores); every other field by its kind (_field).
+_TOP = {"year": _year, "rubric": _rubric, "title": _title, "scores": _scores}
 
 
 def _amounts(node, edits: Edits) -> None:
