@@ -148,78 +148,108 @@ def _yaml_message(exc: yaml.YAMLError, text: str, name: str) -> InputError:
 
 def compose(text: str, name: str) -> Node:
     """Build the node tree from the event stream, iteratively (no recursion to exhaust)."""
-    loader = _Loader(text)
-    root: Node | None = None
-    stack: list[tuple[Node, list]] = []   # (container, [pending key node] for maps)
-    anchors: dict[str, Node] = {}
-    expanded = 0
-    try:
-        while True:
-            try:
-                event = loader.get_event()
-            except yaml.YAMLError as exc:
-                raise _yaml_message(exc, text, name) from None
-            if event is None or isinstance(event, yaml.StreamEndEvent):
-                break
-            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
-                continue
-            if isinstance(event, yaml.DocumentStartEvent):
-                if root is not None:
-                    raise InputError("文件中只能有一个 YAML 文档（请删除多余的 ---）。",
-                                     name, event.start_mark.line + 1, 1)
-                continue
-            mark = event.start_mark
-            line, col = mark.line + 1, mark.column + 1
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()[0].end = event.end_mark.index
-                continue
-            tag = getattr(event, "tag", None)
-            if tag not in _ALLOWED_TAGS:
-                raise InputError(f"不允许使用 YAML 标签 {tag}：事实文件只含文字、数字、列表和映射。",
-                                 name, line, col)
-            if isinstance(event, yaml.AliasEvent):
-                node = anchors.get(event.anchor)
-                if node is None:
-                    raise InputError(f"引用了未定义的锚点 *{event.anchor}。", name, line, col)
-                expanded += _size(node, MAX_NODES - expanded)
-                if expanded > MAX_NODES:
-                    raise InputError(f"别名（*引用）展开后超过 {MAX_NODES} 个节点的上限，"
-                                     "文件可能是恶意构造的。", name, line, col)
-            elif isinstance(event, yaml.ScalarEvent):
-                plain = event.style in (None, "")
-                value = None if plain and event.value in _NULLS else event.value
-                node = Node("scalar", line, col, value, quoted=not plain, start=mark.index,
-                            end=event.end_mark.index)
-                # the text's characters sit at known columns only on one line and without escapes
-                raw = text[mark.index:event.end_mark.index]
-                node.inline = (event.end_mark.line == mark.line and event.style in (None, "", "'", '"')
-                               and "\\" not in raw and "''" not in raw)
-                if not node.inline and event.end_mark.line != mark.line:
-                    node.raw = raw
-            elif isinstance(event, yaml.MappingStartEvent):
-                node = Node("map", line, col, {}, start=mark.index)
-            elif isinstance(event, yaml.SequenceStartEvent):
-                node = Node("seq", line, col, [], start=mark.index)
-            else:  # pragma: no cover - PyYAML has no other events
-                continue
-            expanded += 1
-            if expanded > MAX_NODES:
-                raise InputError(f"文件节点数超过 {MAX_NODES} 的上限。", name, line, col)
-            anchor = getattr(event, "anchor", None)
-            if anchor and not isinstance(event, yaml.AliasEvent):
-                anchors[anchor] = node
-            _attach(node, stack, name)
-            if root is None:
-                root = node
-            if node.kind in ("map", "seq") and not isinstance(event, yaml.AliasEvent):
-                if len(stack) >= MAX_DEPTH:
-                    raise InputError(f"嵌套层级超过 {MAX_DEPTH} 层的上限。", name, line, col)
-                stack.append((node, []))
-    finally:
-        loader.dispose()
-    if root is None:
-        raise InputError("文件是空的。请参照 inputs/ 下的示例填写。", name, 1, 1)
-    return root
+    return _Composer(text, name).run()
+
+
+class _Composer:
+    """One file's events made into nodes: positions kept, tags refused, aliases and depth bounded."""
+
+    def __init__(self, text: str, name: str):
+        self.text, self.name = text, name
+        self.root: Node | None = None
+        self.stack: list[tuple[Node, list]] = []   # (container, [pending key node] for maps)
+        self.anchors: dict[str, Node] = {}
+        self.expanded = 0
+
+    def run(self) -> Node:
+        loader = _Loader(self.text)
+        try:
+            while True:
+                try:
+                    event = loader.get_event()
+                except yaml.YAMLError as exc:
+                    raise _yaml_message(exc, self.text, self.name) from None
+                if event is None or isinstance(event, yaml.StreamEndEvent):
+                    break
+                self.event(event)
+        finally:
+            loader.dispose()
+        if self.root is None:
+            raise InputError("文件是空的。请参照 inputs/ 下的示例填写。", self.name, 1, 1)
+        return self.root
+
+    def event(self, event) -> None:
+        if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
+            return
+        if isinstance(event, yaml.DocumentStartEvent):
+            if self.root is not None:
+                raise InputError("文件中只能有一个 YAML 文档（请删除多余的 ---）。",
+                                 self.name, event.start_mark.line + 1, 1)
+            return
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self.stack.pop()[0].end = event.end_mark.index
+            return
+        mark = event.start_mark
+        line, col = mark.line + 1, mark.column + 1
+        tag = getattr(event, "tag", None)
+        if tag not in _ALLOWED_TAGS:
+            raise InputError(f"不允许使用 YAML 标签 {tag}：事实文件只含文字、数字、列表和映射。",
+                             self.name, line, col)
+        node = self.node(event, line, col)
+        if node is not None:
+            self.place(node, event, line, col)
+
+    def node(self, event, line: int, col: int) -> Node | None:
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent):
+            return self.alias(event, line, col)
+        if isinstance(event, yaml.ScalarEvent):
+            return self.scalar(event, line, col)
+        if isinstance(event, yaml.MappingStartEvent):
+            return Node("map", line, col, {}, start=mark.index)
+        if isinstance(event, yaml.SequenceStartEvent):
+            return Node("seq", line, col, [], start=mark.index)
+        return None  # pragma: no cover - PyYAML has no other events
+
+    def alias(self, event, line: int, col: int) -> Node:
+        node = self.anchors.get(event.anchor)
+        if node is None:
+            raise InputError(f"引用了未定义的锚点 *{event.anchor}。", self.name, line, col)
+        self.expanded += _size(node, MAX_NODES - self.expanded)
+        if self.expanded > MAX_NODES:
+            raise InputError(f"别名（*引用）展开后超过 {MAX_NODES} 个节点的上限，"
+                             "文件可能是恶意构造的。", self.name, line, col)
+        return node
+
+    def scalar(self, event, line: int, col: int) -> Node:
+        mark = event.start_mark
+        plain = event.style in (None, "")
+        value = None if plain and event.value in _NULLS else event.value
+        node = Node("scalar", line, col, value, quoted=not plain, start=mark.index, end=event.end_mark.index)
+        # the text's characters sit at known columns only on one line and without escapes
+        raw = self.text[mark.index:event.end_mark.index]
+        node.inline = (event.end_mark.line == mark.line and event.style in (None, "", "'", '"')
+                       and "\\" not in raw and "''" not in raw)
+        if not node.inline and event.end_mark.line != mark.line:
+            node.raw = raw
+        return node
+
+    def place(self, node: Node, event, line: int, col: int) -> None:
+        """Count the node, remember its anchor, hang it on its parent, and open it if a container."""
+        self.expanded += 1
+        if self.expanded > MAX_NODES:
+            raise InputError(f"文件节点数超过 {MAX_NODES} 的上限。", self.name, line, col)
+        alias = isinstance(event, yaml.AliasEvent)
+        anchor = getattr(event, "anchor", None)
+        if anchor and not alias:
+            self.anchors[anchor] = node
+        _attach(node, self.stack, self.name)
+        if self.root is None:
+            self.root = node
+        if node.kind in ("map", "seq") and not alias:
+            if len(self.stack) >= MAX_DEPTH:
+                raise InputError(f"嵌套层级超过 {MAX_DEPTH} 层的上限。", self.name, line, col)
+            self.stack.append((node, []))
 
 
 def _attach(node: Node, stack: list, name: str) -> None:
