@@ -1,4 +1,10 @@
-"""Shared helpers: run the CLI in-process, and write small YAML inputs next to a rubric."""
+"""Shared fixtures: run the CLI in-process, a folder with the examples' inputs and rubrics, the
+example reports built once; and the suite-wide check that every finding code fires somewhere.
+
+Paths are in paths.py (`from paths import ROOT`), which modules can import; a conftest should not
+be imported. Slow tests carry `@pytest.mark.slow` and are left out of `python -m pytest`
+(pyproject.toml); `python -m pytest -m "slow or not slow"` runs everything, as .ci/run does.
+"""
 from __future__ import annotations
 
 import shutil
@@ -6,10 +12,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from paths import EXAMPLES, ROOT
 
 from generator.cli import main
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -28,13 +33,39 @@ def workdir(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _build_examples(out: Path, *options: str) -> Path:
+    result = CliRunner().invoke(main, ["build", *(str(ROOT / "inputs" / f"{n}.yaml") for n in EXAMPLES),
+                                       "-o", str(out), *options])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The folder where the three examples were built once: NAME.docx and NAME-自评表.xlsx.
+    Shared by every test that only reads them — a test that edits one copies it first."""
+    return _build_examples(tmp_path_factory.mktemp("built"), "--xlsx")
+
+
+@pytest.fixture(scope="session")
+def built_pdf(tmp_path_factory) -> Path:
+    """The same, with NAME.pdf beside each report (LibreOffice), for the slow tests of the printed
+    page; a separate build, so the tests that need no PDF never wait for LibreOffice."""
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice not installed (.ci/run installs it)")
+    return _build_examples(tmp_path_factory.mktemp("built-pdf"), "--xlsx", "--pdf")
+
+
 # ---- every registered finding code is produced by some test ----------------------------------
 # Findings.add is the one place a finding is made; the suite records every code it sees, and a
 # full run fails if a registered code never appeared (a check no test has seen fire is dead).
+# "Full" means the whole tests/ folder with nothing deselected: the default run leaves the slow
+# tests out, and some codes fire only there, so the check is made by `-m "slow or not slow"` (CI).
 from generator import findings as _findings  # noqa: E402
 from generator.codes import CODES  # noqa: E402
 
 PRODUCED: set[str] = set()
+DESELECTED: list = []
 _add = _findings.Findings.add
 
 
@@ -46,11 +77,19 @@ def _recording_add(self, code, *args, **kwargs):
 _findings.Findings.add = _recording_add
 
 
-def pytest_sessionfinish(session, exitstatus):
+def pytest_deselected(items):
+    DESELECTED.extend(items)        # by -m (the default "not slow" too) or -k
+
+
+def _whole_suite_ran(session) -> bool:
     opt = session.config.option
-    whole = not opt.keyword and not opt.markexpr and not getattr(opt, "lf", False) and \
-        all(Path(a).resolve() == ROOT / "tests" for a in session.config.args or [str(ROOT / "tests")])
-    if not whole or exitstatus != 0:
+    if DESELECTED or opt.collectonly or getattr(opt, "lf", False) or not session.testscollected:
+        return False
+    return all(Path(a).resolve() == ROOT / "tests" for a in session.config.args or [str(ROOT / "tests")])
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if exitstatus != 0 or not _whole_suite_ran(session):
         return
     missing = sorted(set(CODES) - PRODUCED)
     if missing:

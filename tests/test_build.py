@@ -10,20 +10,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Pt
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """Both seed reports built once into a temporary folder."""
-    from click.testing import CliRunner
-    from generator.cli import main
-    out = tmp_path_factory.mktemp("out")
-    result = CliRunner().invoke(main, ["build", str(ROOT / "inputs/yangxi-2023.yaml"),
-                                       str(ROOT / "inputs/pingyuan-2023.yaml"), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    return out
+from paths import FIXTURES, ROOT
 
 
 def text_of(path: Path) -> str:
@@ -164,11 +151,9 @@ def test_build_prints_where_it_wrote(tmp_path, run):
     assert f"已生成 {tmp_path / 'yangxi-2023.docx'}" in result.stdout
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed (.ci/run installs it)")
-def test_pdf_uses_the_chinese_official_faces(tmp_path, run):
-    result = run("build", str(ROOT / "inputs/yangxi-2023.yaml"), "-o", str(tmp_path), "--pdf")
-    assert result.exit_code == 0, result.output
-    pdf = tmp_path / "yangxi-2023.pdf"
+@pytest.mark.slow
+def test_pdf_uses_the_chinese_official_faces(built_pdf):
+    pdf = built_pdf / "yangxi-2023.pdf"
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
     for face in ("FandolFang", "FandolHei", "FandolKai", "NotoSerifCJK"):
         assert face in fonts, fonts
@@ -184,11 +169,11 @@ def test_pdf_uses_the_chinese_official_faces(tmp_path, run):
 
 
 def seed_paragraphs(name: str) -> list[str]:
-    text = (ROOT.parent / "shared" / "seeds" / name).read_text(encoding="utf-8")
+    """The lines of a published report (tests/fixtures/seeds/, a copy of the one in shared/seeds/)."""
+    text = (FIXTURES / "seeds" / name).read_text(encoding="utf-8")
     return [line.strip().replace("\u3000", "") for line in text.splitlines()]
 
 
-@pytest.mark.skipif(not (ROOT.parent / "shared" / "seeds").is_dir(), reason="shared/seeds not beside the checkout")
 def test_yangxi_keeps_the_seed_wording(built):
     """Every duty and every annual-work paragraph of the seed appears word for word."""
     import re

@@ -1,9 +1,8 @@
 """Checks the seeds do not trigger, on small edits of a real input (scenario: one slip each)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from paths import ROOT
 
 from generator.pipeline import check
 
@@ -92,10 +91,9 @@ def test_a_target_without_an_actual_value_is_a_warning(workdir):
 
 def hunan_variant(tmp_path, edit):
     """The 湖南 example edited by `edit`, in a folder of its own, naming the shipped rubric by path."""
-    root = Path(__file__).resolve().parent.parent
-    text = (root / "inputs" / "hunan-example-2023.yaml").read_text(encoding="utf-8")
+    text = (ROOT / "inputs" / "hunan-example-2023.yaml").read_text(encoding="utf-8")
     path = tmp_path / "x.yaml"
-    path.write_text(edit(text).replace("rubric: hunan-2023", f"rubric: {root / 'rubrics' / 'hunan-2023.yaml'}"),
+    path.write_text(edit(text).replace("rubric: hunan-2023", f"rubric: {ROOT / 'rubrics' / 'hunan-2023.yaml'}"),
                     encoding="utf-8")
     return path
 
@@ -124,12 +122,10 @@ def test_balance_and_change_checks_fire_on_their_own(tmp_path, run):
 
 def test_a_swapped_score_and_maximum_is_one_finding(tmp_path, run):
     """"自评分 5 分，满分 4.5 分": one finding, and the total built on 4.5 still agrees."""
-    from pathlib import Path
-    root = Path(__file__).resolve().parent.parent
-    text = (root / "inputs" / "pingyuan-2023.yaml").read_text(encoding="utf-8")
+    text = (ROOT / "inputs" / "pingyuan-2023.yaml").read_text(encoding="utf-8")
     path = tmp_path / "x.yaml"
     path.write_text(text.replace("    score: 4.5\n    # 更正", "    score: 5\n    max: 4.5\n    deduction: 0.5\n    # 更正")
-                    .replace("rubric: pingyuan-2023", f"rubric: {root / 'rubrics' / 'pingyuan-2023.yaml'}")
+                    .replace("rubric: pingyuan-2023", f"rubric: {ROOT / 'rubrics' / 'pingyuan-2023.yaml'}")
                     .replace("scores:\n", "conclusion:\n  total: 97.5\nscores:\n", 1), encoding="utf-8")
     errors = [l for l in run("check", str(path)).output.splitlines() if " 错误 [" in l]
     assert len(errors) == 1 and "[SCORE-SWAPPED] B13 财务管理合规性 写明“自评分 5 分，满分 4.5 分”" in errors[0]

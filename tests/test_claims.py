@@ -1,15 +1,13 @@
 """The claim reader on its own: tokens, scope and relations, read without any facts file."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
+from paths import ROOT
 
 from generator.claims import read, tokens
 from generator.vocabulary import vocabulary
 
-ROOT = Path(__file__).resolve().parent.parent
 VOC = vocabulary()[0]
 
 

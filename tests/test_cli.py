@@ -6,12 +6,9 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
-
-ROOT = Path(__file__).resolve().parent.parent
+from paths import ROOT
 
 
 def test_clean_input_exits_0(run):

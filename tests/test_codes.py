@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
+
+from paths import ROOT
 
 from generator.codes import CODES, ERROR, WARNING
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_readme_table_is_generated_from_the_registry():

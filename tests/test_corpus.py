@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
 CASES = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
 
@@ -199,6 +199,7 @@ def test_an_undefined_name_in_a_template_is_an_error(tmp_path):
     assert "用到了不存在的名字“departmnet”" in message and "undefined" not in message
 
 
+@pytest.mark.slow
 def test_two_builds_at_once_into_one_folder(tmp_path):
     """Concurrent builds each write through their own temporary file: both results are whole."""
     import subprocess

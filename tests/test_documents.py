@@ -12,25 +12,12 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from paths import EXAMPLES, ROOT
 
 from generator.measure import em
 
-ROOT = Path(__file__).resolve().parent.parent
-NAMES = ["yangxi-2023", "pingyuan-2023", "hunan-example-2023"]
+NAMES = EXAMPLES                    # what the `built` fixtures build (conftest.py)
 needs_office = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed (.ci/run installs it)")
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    from click.testing import CliRunner
-    from generator.cli import main
-    out = tmp_path_factory.mktemp("docs")
-    args = ["build", *(str(ROOT / "inputs" / f"{n}.yaml") for n in NAMES), "-o", str(out), "--xlsx"]
-    if shutil.which("soffice"):
-        args.append("--pdf")
-    result = CliRunner().invoke(main, args)
-    assert result.exit_code == 0, result.output
-    return out
 
 
 @pytest.mark.parametrize("path", [f"outputs:{n}" for n in NAMES] + [f"templates:{t}" for t in ("yangxi", "pingyuan", "hunan")])
@@ -175,6 +162,7 @@ def test_the_workbook_gives_each_reason_as_the_attachment_prints_it(built, name)
     assert any(r.startswith("按") and r.endswith("计分") for r in reasons) or name == "pingyuan-2023"
 
 
+@pytest.mark.slow
 def test_the_workbooks_are_byte_for_byte_reproducible(tmp_path, run):
     """openpyxl stamps the time of saving; the workbooks carry the document's own date instead,
     so two builds a second apart give the same bytes."""
@@ -188,6 +176,7 @@ def test_the_workbooks_are_byte_for_byte_reproducible(tmp_path, run):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
+@pytest.mark.slow
 @needs_office
 def test_libreoffice_calc_reads_the_same_figures(built, tmp_path):
     shutil.copy(built / "yangxi-2023-自评表.xlsx", tmp_path / "t.xlsx")
@@ -204,10 +193,11 @@ def pdf_pages(pdf: Path) -> list[list[str]]:
     return [[line.replace(" ", "") for line in page.splitlines() if line.strip()] for page in text.split("\f")]
 
 
+@pytest.mark.slow
 @needs_office
 @pytest.mark.parametrize("name", NAMES)
-def test_the_pdf_has_28_characters_a_line_and_22_lines_a_page(built, name):
-    pages = pdf_pages(built / f"{name}.pdf")
+def test_the_pdf_has_28_characters_a_line_and_22_lines_a_page(built_pdf, name):
+    pages = pdf_pages(built_pdf / f"{name}.pdf")
     body = [p for p in pages if p and not any("|" in line for line in p)]
     chinese = [line for page in body for line in page if re.fullmatch(r"[\u4e00-\u9fff，、。；：“”（）]+", line)]
     assert max(len(line) for line in chinese) in (28, 29)                # 29: a closing mark hangs at the end
@@ -229,11 +219,12 @@ def pdf_lines(pdf: Path, page: int) -> list[tuple[str, float, float]]:
             for _, words in sorted(lines.items())]
 
 
+@pytest.mark.slow
 @needs_office
 @pytest.mark.parametrize("name", ["yangxi-2023", "hunan-example-2023"])
-def test_the_signature_is_centred_over_a_date_four_characters_in(built, name):
+def test_the_signature_is_centred_over_a_date_four_characters_in(built_pdf, name):
     """GB/T 9704 7.3.5.1: 成文日期右空四字, the department's name centred on the date above it."""
-    pdf = built / f"{name}.pdf"
+    pdf = built_pdf / f"{name}.pdf"
     pages = len(pdf_pages(pdf)) - 1
     lines = next(found for found in (pdf_lines(pdf, page) for page in range(pages, 0, -1))
                  if any(t.startswith("附件：") for t, _, _ in found))
@@ -260,14 +251,15 @@ def captioned_tables(doc) -> list[tuple[str, object]]:
     return out
 
 
+@pytest.mark.slow
 @needs_office
 @pytest.mark.parametrize("name", NAMES)
-def test_tables_break_well_across_pages(built, name):
+def test_tables_break_well_across_pages(built_pdf, name):
     """A short table on one page with its caption; a longer one never leaves its caption and first
     row apart, nor its total alone on the next page (pagination.py)."""
     from generator.pagination import SHORT_ROWS
-    doc = Document(str(built / f"{name}.docx"))
-    pages = pdf_pages(built / f"{name}.pdf")
+    doc = Document(str(built_pdf / f"{name}.docx"))
+    pages = pdf_pages(built_pdf / f"{name}.pdf")
     tables = captioned_tables(doc)
     assert tables or name == "pingyuan-2023"
     for caption, table in tables:
@@ -296,9 +288,10 @@ def test_a_long_table_keeps_its_header_with_a_row_and_its_last_three_rows_togeth
     assert not all(kept[2:-3])                                           # the rest may break
 
 
+@pytest.mark.slow
 @needs_office
-def test_the_pdf_embeds_the_official_faces_and_times_new_roman_substitute(built):
-    fonts = subprocess.run(["pdffonts", str(built / "yangxi-2023.pdf")], capture_output=True, text=True).stdout
+def test_the_pdf_embeds_the_official_faces_and_times_new_roman_substitute(built_pdf):
+    fonts = subprocess.run(["pdffonts", str(built_pdf / "yangxi-2023.pdf")], capture_output=True, text=True).stdout
     for face in ("FandolFang", "FandolHei", "FandolKai", "LiberationSerif"):
         assert face in fonts, fonts
 
@@ -340,15 +333,16 @@ def test_titles_break_between_words_into_lines_that_fit(title, name, expected):
     assert title_lines(title, name).split("\n") == expected
 
 
+@pytest.mark.slow
 @needs_office
 @pytest.mark.parametrize("name", ["yangxi-2023", "hunan-example-2023"])
-def test_a_score_table_of_thirty_rows_fits_its_page(built, name):
+def test_a_score_table_of_thirty_rows_fits_its_page(built_pdf, name):
     """The 扣分原因 column gets the width the name columns do not need, so reasons take one or
     two lines and the 自评表 stays on the attachment's page, 合计 included."""
-    pages = pdf_pages(built / f"{name}.pdf")
+    pages = pdf_pages(built_pdf / f"{name}.pdf")
     attachment = next(p for p in pages if p and p[0] == "附件")
     assert any(line.startswith("合计") for line in attachment), attachment[-5:]
-    doc, template = Document(str(built / f"{name}.docx")), Document(str(ROOT / "templates" / f"{name.split('-')[0]}.docx"))
+    doc, template = Document(str(built_pdf / f"{name}.docx")), Document(str(ROOT / "templates" / f"{name.split('-')[0]}.docx"))
     reasons = [int(t._tbl.tblGrid.findall(qn("w:gridCol"))[5].get(qn("w:w"))) for t in (score_table(doc), score_table(template))]
     assert reasons[0] > reasons[1] if name.startswith("hunan") else reasons[0] == reasons[1]   # 阳西's names leave no room
 

@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from paths import ROOT
 
 from generator.pipeline import check
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(p.name for p in (ROOT / "inputs").glob("*.yaml"))
 
 

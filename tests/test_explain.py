@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from paths import ROOT
+
 YANGXI = str(ROOT / "inputs" / "yangxi-2023.yaml")
 
 

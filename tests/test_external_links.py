@@ -10,8 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "inputs" / "yangxi-2023.yaml"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -240,6 +240,7 @@ def run_build(tmp_path: Path) -> Path:
     return tmp_path / "yangxi-2023.docx"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed (.ci/run installs it)")
 @pytest.mark.parametrize("copy_kept_links", [False, True])
 def test_libreoffice_fetches_nothing_while_converting(tmp_path, listening, monkeypatch, copy_kept_links):

@@ -23,10 +23,12 @@ import yaml
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from paths import ROOT
 
 from generator.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow        # 30 s and more: CI runs it (-m "slow or not slow")
+
 NAMES = ("yangxi-2023", "pingyuan-2023", "hunan-example-2023")
 SOURCES = {name: (ROOT / "inputs" / f"{name}.yaml").read_bytes() for name in NAMES}
 RUBRICS = {name: (ROOT / "rubrics" / f"{name}.yaml").read_bytes() for name in ("yangxi-2023", "hunan-2023")}

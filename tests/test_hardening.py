@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
+from paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 INPUTS = [str(ROOT / "inputs" / f"{n}.yaml") for n in ("yangxi-2023", "pingyuan-2023", "hunan-example-2023")]
 
 
@@ -32,6 +32,7 @@ def leftovers(*folders: Path) -> list[str]:
             if p.name.endswith(".tmp") or p.name.startswith("mkreport-")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_at_any_moment_leaves_no_temporary_file(tmp_path, sig):
     """Stopped at moments spread over a build (cold cache: every step happens), the run ends
@@ -59,6 +60,7 @@ def test_a_signal_at_any_moment_leaves_no_temporary_file(tmp_path, sig):
     assert 128 + sig in seen
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed (.ci/run installs it)")
 def test_sigterm_during_the_pdf_stops_libreoffice_and_removes_its_profile(tmp_path):
     tmp = tmp_path / "tmp"
@@ -77,6 +79,7 @@ def test_sigterm_during_the_pdf_stops_libreoffice_and_removes_its_profile(tmp_pa
     assert not (tmp_path / "out" / "yangxi-2023.pdf").exists()
 
 
+@pytest.mark.slow
 def test_a_reader_that_leaves_early_does_not_stop_the_build(tmp_path):
     """`mkreport build … | head -1`: every report is still written; no BrokenPipeError."""
     out = tmp_path / "out"

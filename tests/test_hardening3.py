@@ -6,8 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
+from paths import ROOT
 
 
 def damaged(tmp_path: Path, method: int, how: str) -> Path:
@@ -196,6 +195,7 @@ def test_rollover_keeps_the_files_line_ends_and_byte_order_mark(workdir, run):
 from hostile import payloads, with_payload  # noqa: E402
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", sorted(payloads(10)))
 def test_a_megabyte_of_each_hostile_kind_ends_safely(tmp_path, kind):
     """Read, checked and reported: errors or not, with bounded findings (times: bench/hostile_check.py)."""

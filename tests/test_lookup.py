@@ -5,10 +5,11 @@ import json
 import shutil
 from pathlib import Path
 
+from paths import ROOT
+
 from generator.lookup import RUBRIC, TEMPLATE, NotFound, resolve
 from generator.resources import packaged
 
-ROOT = Path(__file__).resolve().parent.parent
 FACTS = (ROOT / "inputs" / "yangxi-2023.yaml").read_text(encoding="utf-8")
 
 

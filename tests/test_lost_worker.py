@@ -10,8 +10,8 @@ import signal
 from pathlib import Path
 
 import pytest
+from paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ["yangxi-2023", "pingyuan-2023", "hunan-example-2023"]
 
 pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),

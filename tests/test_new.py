@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
+from paths import ROOT
 
 
 @pytest.mark.parametrize("rubric", ["yangxi-2023", "pingyuan-2023", "hunan-2023"])
@@ -93,6 +91,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.text(min_size=1, max_size=20).filter(lambda t: t.strip() and "\x00" not in t))
 def test_any_department_name_is_written_as_yaml_reads_it(tmp_path_factory, name):

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-
-ROOT = Path(__file__).resolve().parent.parent
+from paths import ROOT
 
 
 def yangxi(tmp_path: Path, edit, template: str = "") -> Path:

@@ -5,15 +5,13 @@ at it (file:line:col on the figure itself).
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
-
-from generator.codes import CODES
+from paths import ROOT
 from prosecases import at_figure, run_case
 
-ROOT = Path(__file__).resolve().parent.parent
+from generator.codes import CODES
+
 FILES = ["prose.yaml", "claims.yaml", "claims-real.yaml"]
 CORPUS = [(name, e) for name in FILES if (ROOT / "tests" / "corpus" / name).exists()
           for e in yaml.safe_load((ROOT / "tests" / "corpus" / name).read_text(encoding="utf-8"))]

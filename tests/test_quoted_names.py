@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from paths import ROOT
 
 from generator.console import shown
 
-ROOT = Path(__file__).resolve().parent.parent
 EVIL = "a\n已生成 evil.docx.yaml"
 
 

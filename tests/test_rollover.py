@@ -4,12 +4,11 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 import yaml
+from paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ["yangxi-2023", "pingyuan-2023", "hunan-example-2023"]
 
 

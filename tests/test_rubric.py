@@ -4,10 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from paths import ROOT
 
 from generator.rubric import _cache, load_rubric
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def load(tmp_path: Path, text: str):

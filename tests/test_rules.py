@@ -6,12 +6,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from paths import ROOT
 
 from generator.pipeline import check
 from generator.rubric import _cache, load_rubric
 from generator.rules import RULES, Expected, RuleKind, register
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def rubric_file(tmp_path: Path, rule: str, measure: str = "") -> Path:

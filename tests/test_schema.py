@@ -1,16 +1,13 @@
 """The facts model: types, Chinese messages for wrong values, and the generated JSON Schema."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from paths import ROOT
 
 from generator.commands.schema import schema_text
 from generator.facts import Report
 from generator.schema import Conversion, convert
 from generator.yamlsource import compose
-
-ROOT = Path(__file__).resolve().parent.parent
 
 BASE = "year: 2023\nrubric: r.yaml\ndepartment: {name: 某局}\nscores: {}\n"
 

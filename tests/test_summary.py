@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 from openpyxl import load_workbook
+from paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 INPUTS = [str(ROOT / "inputs" / f"{n}.yaml") for n in ("yangxi-2023", "pingyuan-2023", "hunan-example-2023")]
 PUBLISHED = [str(ROOT / "tests" / "fixtures" / "seeds" / f"{n}-2023-as-published.yaml") for n in ("yangxi", "pingyuan")]
 

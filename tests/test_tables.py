@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
+from paths import ROOT
 
 from generator.pipeline import check
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def edited(workdir, *pairs, name="yangxi-2023.yaml"):

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from paths import ROOT
 
 from generator.context import Slots, build_context
 from generator.contract import CONTEXT, T
 from generator.pipeline import check
 
-ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ["yangxi-2023", "pingyuan-2023", "hunan-example-2023"]
 STYLES = ["yangxi", "pingyuan", "hunan"]
 PY = {"text": str, "number": (Decimal, int), "int": int, "date": dt.date, "bool": bool, "quantity": str}

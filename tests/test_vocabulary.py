@@ -4,10 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from paths import ROOT
 
 from generator.vocabulary import pattern_problem
 
-ROOT = Path(__file__).resolve().parent.parent
 FACTS = (ROOT / "inputs" / "yangxi-2023.yaml").read_text(encoding="utf-8")
 # a county's report names its income "资金总量" (not a word mkreport knows) and states it wrongly
 SENTENCE = "2023年部门资金总量7540.18万元，与上年基本持平。"
@@ -70,9 +70,10 @@ def test_a_bad_entry_is_a_finding_at_its_line_and_the_check_goes_on(tmp_path, ru
 
 
 def test_unknown_columns_are_named():
+    import tempfile
+
     from generator.findings import Findings
     from generator.vocabulary import _read
-    import tempfile
     with tempfile.TemporaryDirectory() as tmp:
         p = Path(tmp) / "v.yaml"
         p.write_text("columns:\n  total: '合计'\n", encoding="utf-8")
