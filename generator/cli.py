@@ -10,6 +10,7 @@ import sys
 
 import click
 
+from . import __version__
 from .errors import ExitCode, MkreportError
 
 
@@ -131,7 +132,9 @@ class _Group(_Chinese, click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="mkreport", message="mkreport %(version)s", help="显示版本号并退出。")
+# the version written in the code, not the installed metadata: an editable install keeps the
+# metadata of the day it was installed
+@click.version_option(__version__, message="mkreport %(version)s", help="显示版本号并退出。")
 def main() -> None:
     """mkreport：由 YAML 事实文件校验并生成部门整体支出绩效自评报告。
 

@@ -31,7 +31,8 @@ def load_model(model: type[Model], path: Path, display: str, zh: str, prefix: st
         f.line, f.col = exc.line, exc.col
         return None, doc, True
     root = source.root
-    if signature and root.kind == "map" and signature not in root.value:
+    # a file that states its format is one of ours, maybe of a newer format: convert says which
+    if signature and root.kind == "map" and signature not in root.value and model.format_key not in root.value:
         doc = Document(display)
         f = found.error(prefix + "SCHEMA", f"这不是{zh}文件：没有 {signature} 字段。请检查文件名或路径是否写对。", doc)
         f.line, f.col = root.line, root.col

@@ -8,7 +8,11 @@ the published reports do — it is checked against its derivation. Money is in `
 from __future__ import annotations
 
 from .schema import (CHECK, INVALID, SETTING, Choice, Date, Either, Field, Integer, Kind, ListOf, MapOf, Model,
-                     ModelKind, Number, Percent, QuantityKind, Text)
+                     ModelKind, Number, Percent, QuantityKind, Text, format_field)
+
+# The version of the facts file's format. It goes up only when a file that loads today would be
+# read differently; a renamed field does not need it (Field(…, deprecated=Deprecated(moved_to=…))).
+FORMAT = 1
 
 _models: dict[str, type[Model]] = {}
 
@@ -283,6 +287,7 @@ class Report(Model):
     """部门整体支出绩效自评事实文件
     一个部门一个年度一个文件。金额单位默认万元；可推算的数可以省略，写了就核对。"""
 
+    format = format_field(FORMAT)
     year = Field(Integer(minimum=2000, maximum=2099), "报告年度", required=True, help="被评价的预算年度，如 2023")
     rubric = Field(Text(), "评分体系", required=True, role=SETTING,
                    help="评分体系的名字（如 yangxi-2023：依次在本文件所在文件夹、向上最近的 rubrics/ 文件夹、"

@@ -6,7 +6,10 @@ up in this order (the first found wins, so a county can shadow a shipped file wi
   2. in the nearest `rubrics/` (`templates/`, `vocabularies/`) folder found walking up from there —
      a county keeps `inputs/ rubrics/ templates/` side by side in one repository;
   3. (for a name stated in a rubric) the same two places seen from the rubric's own folder;
-  4. the files shipped with mkreport.
+  4. the files shipped with mkreport;
+  5. (templates) a house style an installed package publishes (plugins.py) — looked for only when
+     none of the above has the name, so naming a built-in or a county's template never scans the
+     installed packages.
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from .resources import packaged
 BUILTIN = "内置"
 BESIDE = "同一文件夹"
 NEAREST = "县文件夹"
+PUBLISHED = "已安装的包"
 
 
 class Kind(NamedTuple):
@@ -67,7 +71,9 @@ class Found(NamedTuple):
 
     @property
     def builtin(self) -> bool:
-        return self.origin == BUILTIN
+        """Installed, not the county's: shipped with mkreport or published by an installed package
+        (shown by name, never by its path inside the installation)."""
+        return self.origin in (BUILTIN, PUBLISHED)
 
 
 class NotFound(Exception):
@@ -178,8 +184,9 @@ def nearest_file(start: Path, name: str) -> Path | None:
 
 def resolve(kind: Kind, ref: str, stated_in: Path, starts: list[Path]) -> Found:
     """The file `ref` stands for. A path is relative to the file that states it (`stated_in`);
-    a name is looked for from each folder of `starts` in turn, then among the shipped files.
-    Raises NotFound listing every place tried."""
+    a name is looked for from each folder of `starts` in turn, then among the shipped files, then
+    (a template) among the house styles installed packages publish. Raises NotFound listing every
+    place tried."""
     ref = ref.strip()
     if is_path(ref):
         path = Path(ref).expanduser()
@@ -201,13 +208,52 @@ def resolve(kind: Kind, ref: str, stated_in: Path, starts: list[Path]) -> Found:
             tried.append(candidate)
             if is_file(candidate) and not (place.origin == BESIDE and _facts_file(candidate)):
                 return Found(candidate, place.origin, kind.stem(name))
-    note = "" if any(nearest(s, kind.folder) for s in starts) else \
-        f"；从 {_absolute(starts[0])} 向上没有 {kind.folder}/ 文件夹"
+    note = ""
+    if kind is TEMPLATE:
+        found, note = _published(ref, tried)
+        if found is not None:
+            return found
+    if not note and not any(nearest(s, kind.folder) for s in starts):
+        note = f"；从 {_absolute(starts[0])} 向上没有 {kind.folder}/ 文件夹"
     names = [e.name for e in visible(kind, starts)]
     import difflib
 
     near = difflib.get_close_matches(ref, names, n=1, cutoff=0.6)
     raise NotFound(kind, ref, tried, note, near)
+
+
+def _published(ref: str, tried: list) -> tuple[Found | None, str]:
+    """A house style an installed package publishes under this name (plugins.py): (found, "") or
+    (None, a note for the not-found message when a package publishes the name but cannot deliver it)."""
+    from . import plugins
+
+    name = TEMPLATE.stem(ref)
+    try:
+        path = plugins.template(name)
+    except plugins.PluginError as exc:
+        return None, f"；版式{exc.message}"
+    if path is None:
+        return None, ""
+    tried.append(path)
+    if is_file(path):
+        return Found(path, PUBLISHED, name), ""
+    return None, f"；已安装的包 {plugins.provider(plugins.published(plugins.TEMPLATES)[name])} 发布了这个版式，但包中没有 {path.name}"
+
+
+def _published_entries() -> list[Found]:
+    """Every house style the installed packages publish, for `mkreport list`; one that cannot be
+    loaded is left out here (naming it in a file says why)."""
+    from . import plugins
+
+    out = []
+    for name in plugins.template_names():
+        try:
+            path = plugins.template(name)
+        except plugins.PluginError:
+            continue
+        if path is not None and is_file(path):
+            out.append(Found(path, PUBLISHED, name))
+    return out
 
 
 class Entry:
@@ -233,10 +279,16 @@ def visible(kind: Kind, starts: list[Path]) -> list[Entry]:
         for path in files:
             if not is_file(path) or path.name.startswith((".", "~$")):   # ~$ : Word's lock files
                 continue
-            name = kind.stem(path.name)
-            found = Found(path, place.origin, name)
-            if name in entries:
-                entries[name].shadows.append(found)
-            else:
-                entries[name] = Entry(kind, name, found)
+            _add(entries, kind, Found(path, place.origin, kind.stem(path.name)))
+    if kind is TEMPLATE:
+        for found in _published_entries():
+            _add(entries, kind, found)
     return sorted(entries.values(), key=lambda e: (e.found.builtin, e.name))
+
+
+def _add(entries: dict, kind: Kind, found: Found) -> None:
+    """The first file of a name is the one a name reaches; later ones are shadowed by it."""
+    if found.name in entries:
+        entries[found.name].shadows.append(found)
+    else:
+        entries[found.name] = Entry(kind, found.name, found)

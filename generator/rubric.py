@@ -13,7 +13,10 @@ from . import facts
 from .findings import Document, Findings
 from .numbers import Quantity, fmt, parse_quantity
 from .rules import RULES, FactPaths, RuleField
-from .schema import INVALID, Choice, Field, Integer, Kind, ListOf, Model, ModelKind, Number, OneOrList, Text, label
+from .schema import (INVALID, Choice, Field, Integer, Kind, ListOf, Model, ModelKind, Number, OneOrList, Text,
+                     format_field, label)
+
+FORMAT = 1      # the version of the rubric file's format (see facts.FORMAT)
 
 
 class MeasureDef(Model):
@@ -73,6 +76,7 @@ class Band(Model):
 class RubricModel(Model):
     """评分体系（指标体系）"""
 
+    format = format_field(FORMAT)
     name = Field(Text(), "名称", required=True)
     basis = Field(Text(), "依据", help="制定或发布评分体系的文件")
     points = Field(Number(), "总分", help="默认 100")

@@ -86,6 +86,36 @@ def register(cls: type[RuleKind]) -> type[RuleKind]:
     return cls
 
 
+def published(name: str) -> str:
+    """Register the rule kind an installed package publishes as `name` (entry point group
+    mkreport.rules, see plugins.py). Only asked for a name not among the built-in kinds, so a rubric
+    of built-in kinds never scans the installed packages. "" when registered or when no package
+    publishes it (the kind's own field then lists the kinds there are); else what is wrong."""
+    from . import plugins
+
+    try:
+        cls = plugins.load(plugins.RULES, name)
+    except plugins.PluginError as exc:
+        return f"计分规则{exc.message}"
+    if cls is None:
+        return ""
+    where = f"已安装的包 {plugins.provider(plugins.published(plugins.RULES)[name])} 发布的计分规则“{name}”"
+    if not (isinstance(cls, type) and issubclass(cls, RuleKind) and isinstance(getattr(cls, "Params", None), type)
+            and issubclass(cls.Params, Model)):
+        return f"{where}不是计分规则类：应为 generator.rules.RuleKind 的子类，并带有参数模型 Params。请联系这个包的作者。"
+    if cls.name != name:
+        return f"{where}自称“{cls.name}”：包中登记的名字与类的 name 应相同。请联系这个包的作者。"
+    register(cls)
+    return ""
+
+
+def publish_all() -> list[str]:
+    """Every published rule kind registered (for the rubric's JSON Schema); what could not be, said."""
+    from . import plugins
+
+    return [problem for name in plugins.rule_names() if name not in RULES and (problem := published(name))]
+
+
 def _kind_field() -> Field:
     return Field(Choice({k: k for k in RULES}), "规则类型", required=True,
                  help="；".join(f"{k}：{c.zh}" for k, c in RULES.items()))
@@ -228,6 +258,12 @@ class RuleField(Kind):
             conv.problem(path, node, f"{label(path, zh)} 应为映射，如 {{kind: rate}}。")
             return INVALID
         kind_node = node.value.get("kind")
+        if kind_node is not None and kind_node.kind == "scalar" and kind_node.value \
+                and kind_node.value.strip() not in RULES:
+            problem = published(kind_node.value.strip())
+            if problem:
+                conv.problem(path + ("kind",), kind_node, f"{label(path + ('kind',), '规则类型')}：{problem}")
+                return INVALID
         field = _kind_field()
         kind = field.kind.convert(kind_node, conv, path + ("kind",), field.zh) if kind_node is not None \
             and not kind_node.is_null else None

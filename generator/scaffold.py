@@ -105,6 +105,8 @@ def _model(model: type[Model], depth: int, lines: list, plan: Plan, path: tuple 
     pad = INDENT * depth
     plan.columns_unused(model, path)
     for name, field in model.fields.items():
+        if name == model.format_key:
+            continue            # absent means the current format: nothing for a department to write
         if name in values:
             lines.append(f"{pad}{name}: {scalar(values[name])}{_comment(field)}")
             continue

@@ -409,8 +409,67 @@ CONTENT, CHECK, SETTING = "content", "check", "setting"
 _ROLE_NOTE = {CHECK: "（仅用于核对，不单独出现在报告中）", SETTING: ""}
 
 
+class FormatVersion(Kind):
+    """`format:` — which version of its format a data file is written in. Optional: a file without
+    one is read as the current format. A file written for a newer mkreport is refused as a whole,
+    with one message saying to upgrade (see convert), not as a list of fields it does not know."""
+
+    zh = "格式版本"
+
+    def __init__(self, current: int):
+        self.current = current
+
+    def version(self, node: Node) -> int | None:
+        """The version a node states, or None when it is not a positive whole number."""
+        if node.kind != "scalar" or node.value is None:
+            return None
+        value = parse_decimal(ascii_figure(node.value))
+        if value is None or not plausible(value) or value != value.to_integral_value() or value < 1:
+            return None
+        return int(value)
+
+    def convert(self, node, conv, path, zh):
+        text = self._figure(node, conv, path, zh)
+        if text is INVALID:
+            return text
+        version = self.version(node)
+        if version is None:
+            conv.problem(path, node, f"{label(path, zh)} 应为正整数（当前格式为 {self.current}，可省略），"
+                         f"写成了“{text}”。")
+            return INVALID
+        return version
+
+    def json_schema(self, defs):
+        return {"type": ["integer", "string"], "minimum": 1, "maximum": self.current, "default": self.current}
+
+
+def format_field(current: int) -> Field:
+    return Field(FormatVersion(current), "格式版本", role=SETTING,
+                 help=f"本文件按哪一版格式写成；可省略，省略即当前格式（{current}）。"
+                      "写明的版本比所用的 mkreport 认识的新时，请升级 mkreport")
+
+
+class Deprecated:
+    """An old field name that still loads, after mkdocs's `config_options.Deprecated`: the file is
+    read as if the new name had been written, and a warning (SCHEMA-DEPRECATED) names the new one —
+    a field renamed next year is not a blocking "unknown field" in every department's copied file.
+
+    `moved_to` is a dotted path from the mapping that holds the old name (`new_name`, or
+    `section.new_name` to move the value one level down); without it the field is no longer used
+    and its value is dropped, with the same warning. `note` is added to the message."""
+
+    def __init__(self, moved_to: str | None = None, note: str = ""):
+        self.moved_to, self.note = moved_to, note
+
+    def message(self) -> str:
+        if self.moved_to:
+            return f"已改名为 {self.moved_to}：旧名仍可读取，check 会给出警告，请改用新名"
+        return "已不再使用：其值不再读取，check 会给出警告，请删除这一项"
+
+
 class Field:
-    def __init__(self, kind: Kind, zh: str, required: bool = False, help: str = "", role: str = CONTENT):
+    def __init__(self, kind: Kind, zh: str, required: bool = False, help: str = "", role: str = CONTENT,
+                 deprecated: Deprecated | None = None):
         self.kind = kind
         self.zh = zh          # short Chinese label, shown next to the field path
         self.required = required
@@ -419,10 +478,17 @@ class Field:
         # is only compared with the rest (a restated total, a stated maximum); a setting chooses
         # how the report is made (its rubric, its template)
         self.role = role
+        # an old name: kept out of Model.fields (nothing reads it under this name), in Model.deprecated
+        self.deprecated = deprecated
 
     def json_schema(self, defs: dict) -> dict:
         out = dict(self.kind.json_schema(defs))
         out["description"] = self.zh + _ROLE_NOTE.get(self.role, "") + ("。" + self.help if self.help else "")
+        if self.deprecated is not None:
+            said = self.deprecated.message() + (f"。{self.deprecated.note}" if self.deprecated.note else "")
+            out["description"] = f"{self.zh}（{said}）"
+            out["deprecated"] = True
+            out["deprecationMessage"] = said       # shown by VS Code's YAML extension
         return out
 
 
@@ -430,15 +496,24 @@ class Model:
     """Base for typed records. Subclasses declare `Field`s and a Chinese docstring."""
 
     fields: ClassVar[dict[str, Field]] = {}
+    deprecated: ClassVar[dict[str, Field]] = {}      # old names that still load (see Deprecated)
+    format_key: ClassVar[str | None] = None          # the field holding the file's format version
     path: Path = ()
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        merged = {}
+        merged, old = {}, {}
         for base in reversed(cls.__mro__[1:]):
             merged.update(getattr(base, "fields", {}))
-        merged.update({k: v for k, v in vars(cls).items() if isinstance(v, Field)})
-        cls.fields = merged
+            old.update(getattr(base, "deprecated", {}))
+        for k, v in list(vars(cls).items()):
+            if isinstance(v, Field) and v.deprecated is not None:
+                old[k] = v
+                delattr(cls, k)         # an old name is no attribute: nothing can read a value there
+            elif isinstance(v, Field):
+                merged[k] = v
+        cls.fields, cls.deprecated = merged, old
+        cls.format_key = next((k for k, f in merged.items() if isinstance(f.kind, FormatVersion)), None)
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{k}={getattr(self, k)!r}" for k in self.fields if getattr(self, k) not in (None, [], {}))
@@ -491,6 +566,9 @@ def convert(model: type[Model], node: Node, conv: Conversion, path: Path = (), z
         conv.problem(path, node, f"{label(path, zh or title)} 应为映射（若干“键: 值”行），此处写成了{shape}。")
         return INVALID
     conv.positions.setdefault(path, (node.line, node.col))
+    node = _prepared(model, node, conv, path)
+    if node is None:
+        return INVALID
     obj = model.__new__(model)
     obj.path = path
     split = _split_numbers(node, conv, path, model)
@@ -521,6 +599,98 @@ def convert(model: type[Model], node: Node, conv: Conversion, path: Path = (), z
                              "SCHEMA-MISSING")
             setattr(obj, name, field.kind.empty())
     return obj
+
+
+def _prepared(model: type[Model], node: Node, conv: Conversion, path: Path) -> Node | None:
+    """The mapping as the model reads it: None for a file of a newer format, old names moved to new."""
+    if model.format_key is not None and _newer_format(model, node, conv, path):
+        return None
+    return _moved(model, node, conv, path) if model.deprecated else node
+
+
+def _newer_format(model: type[Model], node: Node, conv: Conversion, path: Path) -> bool:
+    """A file written for a newer mkreport: one message, to upgrade. Its other fields are not read —
+    they would be a list of "unknown fields" that hides the one thing to do."""
+    message, key = newer_format(model, node, path), model.format_key
+    if message and key is not None:
+        child = node.value[key]
+        conv.positions[path + (key,)] = (child.line, child.col)
+        conv.problem(path + (key,), child, message, "SCHEMA-FORMAT")
+    return bool(message)
+
+
+def newer_format(model: type[Model], node: Node, path: Path = (), then: str = "后再检查；文件的其余内容未读取") -> str:
+    """What to say when the mapping `node` states a newer format than `model` knows; "" when it
+    does not (no format, the current one, or no version at all — the field's own check says so).
+    Also for commands that edit a file's text without converting it (rollover)."""
+    key = model.format_key
+    if key is None or node.kind != "map":
+        return ""
+    child, kind = node.value.get(key), model.fields[key].kind
+    if child is None or not isinstance(kind, FormatVersion):
+        return ""
+    version = kind.version(child)
+    if version is None or version <= kind.current:
+        return ""
+    from . import __version__
+
+    return (f"{label(path + (key,), model.fields[key].zh)} 为 {version}，而这个 mkreport（{__version__}）只认识到格式 "
+            f"{kind.current}：这个文件是按更新版本的 mkreport 写的。请升级 mkreport（pip install -U mkreport）{then}。")
+
+
+def _moved(model: type[Model], node: Node, conv: Conversion, path: Path) -> Node:
+    """The mapping with every old name (Model.deprecated) put where its new name says, each said as
+    a warning at the old name — as mkdocs moves a Deprecated option's value before validating it.
+    The value keeps its own position, so later findings point at what the user wrote."""
+    old = [k for k in node.value if k in model.deprecated]
+    if not old:
+        return node
+    node = _copy_map(node)
+    for key in old:
+        field, k, child = model.deprecated[key], node.keys.pop(key), node.value.pop(key)
+        dep, sub = field.deprecated, path + (key,)
+        assert dep is not None          # Model.deprecated holds only fields declared with one
+        conv.key_positions[sub] = (k.line, k.col)
+        note = dep.note
+        if dep.moved_to is None:
+            conv.problem(sub, k, f"字段 {label(sub, field.zh)} 已不再使用，其值不再读取：请删除这一项。{note}",
+                         "SCHEMA-DEPRECATED")
+            continue
+        parts = dep.moved_to.split(".")
+        new = path + tuple(parts)
+        target = _target_map(node, parts[:-1], k)
+        if target is None:
+            conv.problem(sub, k, f"字段 {label(sub, field.zh)} 已改名为 {dotted_path(new)}，但 {dotted_path(new[:-1])} "
+                         "不是映射，无法按新名读取：请按新名改写这一项。")
+        elif parts[-1] in target.value:
+            conv.problem(sub, k, f"{label(sub, field.zh)} 是 {dotted_path(new)} 的旧名，两者都写了：请删去旧名这一项。")
+        else:
+            target.value[parts[-1]], target.keys[parts[-1]] = child, k
+            conv.problem(sub, k, f"字段 {label(sub, field.zh)} 已改名为 {dotted_path(new)}：这次按新名读取，"
+                         f"请改用新名（以后的版本可能不再接受旧名）。{note}", "SCHEMA-DEPRECATED")
+    return node
+
+
+def _target_map(node: Node, parts: list, key: Node) -> Node | None:
+    """The mapping `parts` leads to from `node`, copied on the way (the parsed tree stays as read) and
+    made where absent; None when a value on the way is not a mapping."""
+    for part in parts:
+        inner = node.value.get(part)
+        if inner is None or inner.is_null:
+            inner = Node("map", key.line, key.col, {}, {})
+            node.keys.setdefault(part, key)
+        elif inner.kind != "map":
+            return None
+        else:
+            inner = _copy_map(inner)
+        node.value[part] = inner
+        node = inner
+    return node
+
+
+def _copy_map(node: Node) -> Node:
+    return Node("map", node.line, node.col, dict(node.value), dict(node.keys), node.quoted, node.inline,
+                node.start, node.end)
 
 
 _GROUP = re.compile(r"[0-9]{3}(\.[0-9]+)?")
@@ -558,7 +728,7 @@ def model_schema(model: type[Model], defs: dict) -> dict:
     doc = (model.__doc__ or "").strip()
     title, _, rest = doc.partition("\n")
     out = {"type": "object", "title": title.strip(), "additionalProperties": False,
-           "properties": {n: f.json_schema(defs) for n, f in model.fields.items()}}
+           "properties": {n: f.json_schema(defs) for n, f in {**model.fields, **model.deprecated}.items()}}
     if rest.strip():
         out["description"] = " ".join(line.strip() for line in rest.strip().splitlines())
     required = [n for n, f in model.fields.items() if f.required]

@@ -17,7 +17,7 @@ from pathlib import Path
 from .datafile import display_path, load_model
 from .facts import AMOUNT_PATHS, COLUMNS
 from .findings import Findings
-from .schema import INVALID, Field, ListOf, MapOf, Model, ModelKind, Text, label
+from .schema import INVALID, Field, ListOf, MapOf, Model, ModelKind, Text, format_field, label
 
 MAX_PATTERN = 300
 
@@ -211,6 +211,7 @@ class VocabularyModel(Model):
     正文中数字的说法：事实的称呼、口径词、别的主体、关系词。mkreport check 用它读出正文中的每个数说的是什么，
     与事实核对。"""
 
+    format = format_field(1)       # the version of the vocabulary file's format (see facts.FORMAT)
     facts = Field(ListOf(ModelKind(Label)), "事实的称呼", help="按顺序匹配，更具体的称呼写在前面")
     columns = Field(KeyedPatterns(COLUMN_NAMES, "口径"), "口径词", help="budget（年初预算数）、adjusted（调整预算数/全年预算数）、"
                                               "final（决算数/全年执行数）各自的称呼")

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
+from paths import ROOT
 
 
 def test_a_report_as_text(tmp_path, run):
@@ -37,6 +36,8 @@ def test_init_lays_out_a_county_repository_and_keeps_what_is_there(tmp_path, run
     assert (tmp_path / "县" / "README.md").read_text(encoding="utf-8") == "本县自己的说明"
     assert "*.docx diff=mkreport" in (tmp_path / "县" / ".gitattributes").read_text(encoding="utf-8")
     assert (tmp_path / "县" / "schema" / "facts.schema.json").is_file()
+    # the reference TEMPLATE-NAME sends a county to, as shipped
+    assert (tmp_path / "县" / "schema" / "template.md").read_bytes() == (ROOT / "schema" / "template.md").read_bytes()
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")

@@ -84,7 +84,8 @@ def run_init(folder: str) -> int:
     made += _write_new(root / "README.md", README.format(name=root.resolve().name), write_atomic)
     from ..resources import packaged_file
     (root / "schema").mkdir(exist_ok=True)
-    for name in ("facts.schema.json", "rubric.schema.json"):
+    # the template reference too: TEMPLATE-NAME tells a county to look in schema/template.md
+    for name in ("facts.schema.json", "rubric.schema.json", "template.md"):
         source = packaged_file("schema", name)
         if source.is_file() and not (root / "schema" / name).exists():
             shutil.copyfile(source, root / "schema" / name)

@@ -11,12 +11,14 @@ from ..errors import ExitCode, MkreportError
 
 
 def run_rollover(source: str, year: int, output: str) -> int:
+    from ..facts import Report
     from ..jobs import identity
     from ..lookup import RUBRIC, NotFound, resolve
     from ..output import write_atomic
     from ..pipeline import load
     from ..reading import ReadProblem, read_limited
     from ..rollover import next_rubric, roll
+    from ..schema import newer_format
     from ..yamlsource import MAX_BYTES, compose, decode
 
     target = Path(output)
@@ -31,6 +33,9 @@ def run_rollover(source: str, year: int, output: str) -> int:
     except ReadProblem as exc:
         raise MkreportError(f"{exc}。", source) from None
     root = compose(text, source)
+    newer = newer_format(Report, root, then="后再转入下一年")
+    if newer:       # its fields may mean something else now: nothing is edited by guesswork
+        raise MkreportError(newer, source)
     year_node = root.value.get("year") if root.kind == "map" else None
     try:
         old_year = int(year_node.value)

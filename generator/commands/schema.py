@@ -18,6 +18,8 @@ def schema_text(kind: str = "facts") -> str:
     from ..schema import json_schema
     if kind == "rubric":
         from ..rubric import RubricModel as model
+        from ..rules import publish_all
+        publish_all()         # rule kinds of installed packages too (one that cannot load is left out)
     else:
         from ..facts import Report as model
     return json.dumps(json_schema(model, SCHEMA_ID.format(FILES[kind])), ensure_ascii=False, indent=2) + "\n"
