@@ -139,7 +139,11 @@ class Explainer:
             base = "上年（本年预算与上年比较：上年的预算数或决算数）"
         if c.kind in ("change", "rate", "flat", "difference") and c.fact:
             subject += f"，比较的基数：{base or '未写明（上年、年初预算、调整预算中任一相符即可）'}"
-        if c.kind == "execution":
+        if c.kind == "rate" and not c.fact and c.of is not None and c.change is not None:
+            subject = f"“{c.of.figure.text}”及其增减额“{c.change.figure.text}”（同一句写明的数）"
+        if c.kind == "execution" and c.other is not None:
+            subject = f"“{c.other[1].figure.text}” ÷ “{c.other[0].figure.text}”（同一句写明的两个数）"
+        elif c.kind == "execution":
             subject += f"，基数：{base or {'budget': '年初预算', 'adjusted': '调整预算'}.get(c.column or '', '') or '调整预算或年初预算'}"
         if c.kind == "share":
             subject += f"，总数：{checker._label(c.whole, None) if c.whole else '“其中”前的总数'}"

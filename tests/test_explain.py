@@ -99,3 +99,17 @@ def test_a_wrong_figure_is_explained_with_the_computation_that_failed(run, tmp_p
     path = yangxi_saying(tmp_path, "2023年“三公”经费决算19.85万元，较上年增加6.65万元。")
     out = run("explain", str(path), "other_notes").output
     assert "不符：正文" in out and "19.85 − 上年决算数 14.20 = 5.65万元，与写明的增加 6.65万元 不符" in out
+
+
+def test_figures_checked_against_their_own_sentence_and_new_reasons_left_unread(run, tmp_path):
+    path = yangxi_saying(tmp_path, "专项资金合计480万元，截至2023年12月20日已拨付456万元，执行率59%。"
+                                   "本部门机关运行经费安排205.60万元，比上年增加12.40万元，增长6.42%。"
+                                   "公务用车运行维护费10.88万元，主要包括：燃料费4.20万元，维修费6.68万元，平均每辆车5.44万元。"
+                                   "共设置绩效指标18个，其中一级指标3个，二级指标15个。")
+    out = run("explain", str(path), "other_notes").output
+    # a project's execution rate: the amount paid ÷ the whole, both written in the sentence
+    assert "“59%” 执行率：“456万元” ÷ “480万元”（同一句写明的两个数） → 不符" in out
+    # an amount the vocabulary has no name for: its growth rate against its own change
+    assert "“6.42%” 增减幅度：“205.60万元”及其增减额“12.40万元”（同一句写明的数） → 相符" in out
+    assert "“5.44万元” 未读作说法：“平均每辆”之后是平均数" in out
+    assert "“15个” 未读作说法：各级指标的个数互相包含" in out

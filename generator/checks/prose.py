@@ -407,6 +407,8 @@ class Checker:
                    stated=c.value, computed=computed)
 
     def _rate(self, c: Claim) -> None:
+        if c.fact is None:
+            return self._stated_rate(c)
         if c.budget_base:
             return self._budget_rate(c)
         if self._budget_stated(c):
@@ -439,6 +441,40 @@ class Checker:
         words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), 2)}%"
         self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：变动 {fmt(delta)} ÷ {_COLUMN_ZH[col]} {fmt(base)} "
                    f"= {words}，与写明的 {fmt(abs(c.value))}% 不符。", stated=c.value, computed=computed)
+
+    def _stated_rate(self, c: Claim) -> None:
+        """A growth rate against the amount and the change its sentence states (no fact of the file): the change ÷
+        last year's amount, which is the amount less the change. Each amount stands for ± half its last digit,
+        so the rate may be anywhere between the extremes."""
+        level, change = c.of, c.change
+        if level.flagged or change.flagged or level.unit not in MONEY or change.unit not in MONEY:
+            return self.skip(c, "它所依据的金额已报错")
+        a, d = abs(level.value) * MONEY[level.unit], change.value * MONEY[change.unit]
+        ha, hd = half_unit(level.value) * MONEY[level.unit], half_unit(change.value) * MONEY[change.unit]
+        if a - abs(d) - ha - hd <= 0:
+            return self.skip(c, "上年数（本年数减去增减额）为 0 或太小，算不准")
+        slack = half_unit(c.value)
+
+        def fits(d: Decimal) -> bool:
+            rates = [(d + y) / (a + x - d - y) * 100 for x in (-ha, ha) for y in (-hd, hd)]
+            return min(rates) - slack <= c.value <= max(rates) + slack
+
+        computed = d / (a - d) * 100
+        how = f"{fmt(d)}万元 ÷ 上年数 {fmt(a - d)}万元（本年 {fmt(a)} 减去增减额）"
+        if fits(d):
+            return self.ok(c, f"{how} = {fmt(computed, 2)}%（同一句写明的数）")
+        if d and fits(-d):
+            # "比上年减少15.18万元，增长5.11%": with the change the other way the rate is exact — the word for the
+            # change's direction is the slip, not the rate
+            flipped = "增加" if d < 0 else "减少"
+            return self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, level.start - 8):c.figure.end]}”：写明"
+                              f"{'减少' if d < 0 else '增加'} {fmt(abs(change.value))}{change.unit}，但按{flipped}算，"
+                              f"{fmt(abs(d))}万元 ÷ 上年数 {fmt(a + d)}万元 正是写明的 {fmt(abs(c.value))}%：增减的方向写反了。",
+                              at=change.start, stated=change.value, computed=-change.value)
+        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), 2)}%"
+        stated = f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}%"
+        self.error("PROSE-RATE", c, f"正文“…{self.text[max(0, level.start - 8):c.figure.end]}”：变动 {how} = {words}，"
+                   f"与写明的{stated} 不符。", stated=c.value, computed=computed)
 
     def _share(self, c: Claim) -> None:
         part = c.of
@@ -477,6 +513,8 @@ class Checker:
                    stated=c.value, computed=share)
 
     def _execution(self, c: Claim) -> None:
+        if c.other is not None:
+            return self._stated_execution(c)
         if c.of is not None and c.of.flagged:
             return self.skip(c, "它所依据的金额已报错")
         final = self.fact(c.fact, "final", "万元")
@@ -499,6 +537,24 @@ class Checker:
                    f"{_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, 2)}%，与写明的 {fmt(c.value)}% 不符。",
                    stated=c.value, computed=rate, uses={f"{c.fact}.final", f"{c.fact}.{col}"},
                    about=f"正文“…{self.quote(c, 8)}”")
+
+    def _stated_execution(self, c: Claim) -> None:
+        """An execution rate against the two amounts its sentence states: the amount spent ÷ the whole. Each
+        amount stands for ± half its last digit, so the rate may be anywhere between the extremes."""
+        whole, spent = c.other
+        if whole.flagged or spent.flagged:
+            return self.skip(c, "它所依据的金额已报错")
+        w, s = abs(whole.value) * MONEY[whole.unit], abs(spent.value) * MONEY[spent.unit]
+        hw, hs = half_unit(whole.value) * MONEY[whole.unit], half_unit(spent.value) * MONEY[spent.unit]
+        if w - hw <= 0:
+            return self.skip(c, "总数为 0")
+        rate, low, high = s / w * 100, (s - hs) / (w + hw) * 100, (s + hs) / (w - hw) * 100
+        slack = half_unit(c.value)
+        how = f"{fmt(abs(spent.value))}{spent.unit} ÷ {fmt(abs(whole.value))}{whole.unit}"
+        if low - slack <= c.value <= high + slack:
+            return self.ok(c, f"{how} = {fmt(rate, 2)}%（同一句写明的两个数）")
+        self.error("PROSE-EXECUTION", c, f"正文“…{self.text[max(0, whole.start - 8):c.figure.end]}”：{how} = "
+                   f"{fmt(rate, 2)}%，与写明的执行率 {fmt(c.value)}% 不符。", stated=c.value, computed=rate)
 
     def _difference(self, c: Claim) -> None:
         if c.other is None:             # one fact, two columns: "与年初预算数差额3.46万元"

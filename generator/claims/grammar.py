@@ -63,6 +63,13 @@ def within(head: str, part: str) -> bool:
 GENERIC = {"finance.income.current", "finance.expenditure.current", "finance.expenditure.fiscal",
            "finance.expenditure.general", "finance.expenditure.fund", "finance.expenditure.state_capital"}
 PLAIN = {"支出", "收入", "财政拨款支出", "支出合计", "收入合计", "经费"}
+# headcounts of people (not posts), and the nouns for people that, written after such a label, name a group of them
+PEOPLE = {"department.staffing.serving", "department.staffing.actual", "department.staffing.retired"}
+# (the kinds of post the staffing labels in vocabulary.yaml name)
+_KINDS = ("行政", "事业", "工勤", "参公", "参照公务员", "机关", "全额", "差额", "自收自支", "公益", "政法")
+_GROUPS = ("人员", "干部", "职工")
+# a plain word's whole side, with the carry-over: what "收入" names when its parts include 上年结转
+WITH_CARRYOVER = {"finance.income.current": "finance.income.total", "finance.expenditure.current": "finance.expenditure.total"}
 # column words that are also common verbs: a column only when they open a clause ("安排公务接待费8万元")
 LEADING_COLUMNS = {"安排"}
 # 安排 right after a source of funds ("财政拨款安排"): allocated from it — a budget, or in a final account the
@@ -230,18 +237,20 @@ class _Lead:
     prior_budget = False            # "较上年预算": the base is last year's budget
     self_end = -1                   # where a word for the department itself (本部门, 我局) ended
     undo: tuple | None = None       # the scope's year and column before this clause named its own
+    per = ""                        # 平均 / 人均: the figure is an average
 
     def __init__(self):
         self.labels: list[tuple[str, str]] = []
 
 
 class _List:
-    __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed", "shares")
+    __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed", "shares", "tiered")
 
     def __init__(self, head: Claim, depth: int, marker: str, outer: "_List | None" = None):
         self.head, self.parts, self.depth, self.marker, self.outer = head, [], depth, marker, outer
         self.mixed = False              # the head's fact was stated in two columns: the parts' column is their own
         self.shares: list = []          # the shares of its parts, (claim, whole named after 占 or None)
+        self.tiered = False             # its items are levels of one hierarchy ("一级指标…二级指标"): not parts
 
 
 def read_tokens(tokens: list[Token], text: str, year: int) -> Reading:
@@ -269,6 +278,13 @@ _PLACE = re.compile("[\u4e00-\u9fff]{1,6}[省市县区州旗盟镇乡]")
 _NOT_PLACES = {"节省", "城乡", "城镇", "下乡"}       # words that end so and name no place ("城乡居民…")
 # "本单位是…所属的事业单位", "我局系县政府直属机构": the department said to be something
 _COPULA = re.compile("是|系|属于|隶属")
+# words that say an amount was paid out or spent ("已完成拨付2113.63万元", "实际支出…"): the amount an execution rate
+# is of, when a sentence states it with the whole it is a rate of (checked as written text, not read as tokens)
+_SPENT = ("拨付", "支付", "支出", "使用", "执行", "兑付", "发放", "完成", "报账")
+# words before the whole that make it not the base of such a rate: the budget at the start of the year (the rate
+# may be of the adjusted budget), last year's amount, an amount already paid or spent itself ("已拨付…"), or an
+# investment, which may span years (the rate is then of the year's plan)
+_NOT_WHOLE = ("年初", "上年", "去年", "同期", "已", "实际", "累计", "投资")
 _PARTIAL_MONTHS = re.compile(r"([0-9]{1,2})\s?[-—～~至到]\s?([0-9]{1,2})\s?月|([0-9]{1,2})\s?月(?:份)?(?:底|末|[0-9]{1,2}\s?日)?")
 
 
@@ -324,6 +340,7 @@ class _Reader:
         self.sentence_start = 0             # where the sentence began
         self.index = 0                      # the token being read
         self.figure_blocked = False         # the last figure was read while another subject was named
+        self.stated_change: tuple | None = None   # (amount, change) of no fact, for the rate after (_stated_change)
 
     def run(self) -> Reading:
         handlers = {"punct": self._punct, "year": self._year, "date": self._date, "word": self._word,
@@ -685,6 +702,14 @@ class _Reader:
             else:
                 self._end_list()
             lead.cause = True
+        elif "per" in means:
+            lead.per = lead.unknown = tok.text      # "平均每辆1.76万元": an average, not an amount of anything
+        elif "tier" in means:
+            # "共12个绩效指标，其中一级指标3个，二级指标9个，三级指标12个": each level counts the whole hierarchy
+            # again — the items do not add up to the head; the word itself names nothing of the department
+            lead.unknown = tok.text
+            if self.list is not None:
+                self.list.tiered = True
         elif "partial" in means:
             scope.partial = tok.text
         elif "excluding" in means:
@@ -822,6 +847,8 @@ class _Reader:
         unit = tok.unit
         if tok.start - lead.approx <= 1:
             return self._unread(tok, "数字前有“约”“近”等，是约数")
+        if lead.per:
+            return self._unread(tok, f"“{lead.per}”之后是平均数，不是哪一项的金额或人数", unsure=False)
         if scope.excluding:
             return self._unread(tok, f"“{scope.excluding}”之后的数换了口径，不是表中的数")
         if unit == "" and (lead.exec or lead.rate) and tok.value == 0:
@@ -920,6 +947,12 @@ class _Reader:
             if inside and inside[0] != lead.label:
                 scope.alts = tuple(f for f in (lead.label, *scope.alts) if f != inside[0])
                 lead.label = scope.subject = inside[0]
+        if in_list and lst is not None and lead.label and not scope.blocked and lst.head.label in PLAIN \
+                and lst.head.fact in WITH_CARRYOVER and not within(lst.head.fact, lead.label) \
+                and within(WITH_CARRYOVER[lst.head.fact], lead.label):
+            # "收入预算1137.66万元，其中：本年财政拨款收入953.90万元；上年结转183.76万元": a plain 收入 whose parts take
+            # in last year's carry-over is the total with it (收入总计), not this year's income alone
+            lst.head.fact = WITH_CARRYOVER[lst.head.fact]
         if in_list and lst is not None and not lead.label and lead.col and lst.parts and not scope.blocked \
                 and lst.parts[-1].fact is not None and lst.parts[-1].fact == scope.subject \
                 and lst.parts[-1].kind == "level" and lst.parts[-1].column != lead.col:
@@ -951,6 +984,10 @@ class _Reader:
                 scope.subject, scope.label = None, ""
         else:
             fact = self._subject(lead, scope, tok) if (lead.label or not in_list) else None
+            if in_list and not lead.label and lead.unknown and not scope.blocked:
+                # "其中：公车运行及维护1.72万元，较上年下降16%": an item named by words not in the vocabulary — what
+                # follows is about that item, not the head's subject
+                scope.subject, scope.label = None, ""
             if fact is not None:
                 claim = self._fact_level(tok, lead, scope, fact)
         if claim is not None:
@@ -990,6 +1027,10 @@ class _Reader:
                           implied=kind == "level" and (not (lead.col or scope.column) or scope.implied))
             if counts:
                 self._category(claim)
+                if fact in PEOPLE and lead.label and lead.unknown.startswith(_KINDS) and lead.unknown.endswith(_GROUPS):
+                    # "在职在编行政人员5人": people of one kind of post named after the label are that kind's — checked
+                    # only where it is all of them (the department's posts all of that kind)
+                    claim.category = lead.unknown
             return claim
         return None
 
@@ -1029,12 +1070,55 @@ class _Reader:
     def _change(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         fact, budget_base = self._changing(tok, lead, scope)
         if fact is None:
-            return
+            return self._stated_change(tok, lead, scope)
         claim = Claim("change", tok, fact, against=lead.base, source=scope.source, value=tok.value * lead.dir, sentence=self.sentence,
                       of=self._level_of(fact), label=scope.label, budget_base=budget_base)
         self.out.claims.append(claim)
         self.changes.append(claim)
         self.last_claim = claim
+
+    def _stated_change(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        """"本部门机关运行经费安排312.23万元，比上年增加15.18万元，增长5.11%": an amount the file has no fact for
+        (or compared with a base it lacks), its change and then its growth rate — whoever's they are, the rate is
+        the change ÷ (the amount − the change). The change is kept for the rate right after it (_stated_rate);
+        only where the words leave no doubt: the amount right before the change, nothing but 比上年增加 between."""
+        self.stated_change = None
+        if scope.blocked or not lead.dir or lead.label or lead.unknown or lead.other_fact or lead.to_level \
+                or lead.share or lead.exec or lead.diff or lead.op or tok.unit not in MONEY:
+            return
+        level = self._figure_before(tok)
+        if level is None or level.unit not in MONEY or "比" in self._clause_before(level.start) \
+                or "较" in self._clause_before(level.start):
+            return                  # "较上年同期518706万元增支22532万元": the amount before is last year's
+        found = next((c for c in self.out.claims[-8:] if c.figure is level and c.fact is not None), None)
+        self.stated_change = (found or Claim("level", level, None, sentence=self.sentence),
+                              Claim("change", tok, None, value=tok.value * lead.dir, sentence=self.sentence))
+
+    def _stated_rate(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        """The growth rate right after a change kept by _stated_change: checked against the two amounts."""
+        pending, self.stated_change = self.stated_change, None
+        if pending is None or scope.blocked or lead.label or lead.unknown or lead.other_fact or lead.share:
+            return
+        level, change = pending
+        if self._figure_before(tok) is not change.figure or tok.start - level.figure.end > 60:
+            return
+        between = self.text[level.figure.end:tok.start]
+        if "口径" in between or "可比" in between:
+            return                  # "同口径增长", "按可比价格计算": a rate on another footing than the amounts
+        self.out.claims.append(Claim("rate", tok, None, value=tok.value * (lead.rate or lead.dir), of=level,
+                                     change=change, sentence=self.sentence))
+
+    def _figure_before(self, tok: Token) -> Token | None:
+        """The figure before `tok` in the same sentence (a few tokens back at most), or None."""
+        i = self.index - 1
+        while i >= 0 and self.index - i <= 12:
+            t = self.tokens[i]
+            if t.start < self.sentence_start:
+                return None
+            if t.kind == "num":
+                return t
+            i -= 1
+        return None
 
     def _changing(self, tok: Token, lead: _Lead, scope: _Scope) -> tuple[str | None, bool]:
         """The fact a change or a growth rate is of, if it is this year's against a base the file has,
@@ -1075,7 +1159,7 @@ class _Reader:
         if lead.rate or lead.dir:
             fact, budget_base = self._changing(tok, lead, scope)
             if fact is None:
-                return
+                return self._stated_rate(tok, lead, scope)
             sign = lead.rate or lead.dir
             change = next((c for c in reversed(self.changes) if c.fact == fact), None)
             if change is not None and lead.base and change.against != lead.base:
@@ -1199,6 +1283,8 @@ class _Reader:
         return None
 
     def _execution(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        if scope.blocked or scope.partial or (lead.unknown and not lead.label) or (scope.subject is None and self.unsure):
+            self._stated_execution(tok, lead)      # no fact to check against: perhaps the sentence's own amounts
         if scope.blocked:
             return self._unread(tok, f"说的是别的主体（“{scope.blocked}”）")
         if scope.partial:
@@ -1216,6 +1302,37 @@ class _Reader:
         self.out.claims.append(Claim("execution", tok, fact, column=lead.exec_col, sentence=self.sentence,
                                      label=scope.label or "部门支出", of=self._level_of(fact),
                                      variance=lead.variance))
+
+    def _stated_execution(self, tok: Token, lead: _Lead) -> None:
+        """"项目资金共2179万元，截至12月8日已完成拨付2113.63万元，执行率97%": the execution rate of a project's (another
+        subject's, or part of the year's) funds, which no fact of the file is, is still the amount paid right before
+        it ÷ the one other amount of the sentence — checked against the sentence itself, whoever's it is. Only
+        where the words leave no doubt: 执行率 right after the amount spent, and exactly two amounts."""
+        if not lead.exec or lead.exec_of or lead.exec_col or lead.variance or lead.label or lead.unknown \
+                or lead.share or lead.dir or lead.rate or lead.cmp:
+            return
+        amounts, first, i = [], None, self.index - 1
+        while i >= 0 and self.index - i <= 32:
+            t = self.tokens[i]
+            if t.start < self.sentence_start:
+                break
+            if t.kind == "num" and t.unit:
+                first = first or t
+                if t.unit in MONEY:
+                    amounts.append(t)
+            i -= 1
+        else:
+            if i >= 0:
+                return                      # a sentence too long to look back over: not this rule's
+        if len(amounts) != 2 or first is not amounts[0] or "完成率" in self._clause_before(tok.start):
+            return                  # (a 完成率 may be of a plan the sentence does not state)
+        spent, whole = amounts
+        said = self._clause_before(spent.start)
+        if not any(w in said for w in _SPENT) or any(w in self._clause_before(whole.start) for w in _NOT_WHOLE):
+            return
+        found = {id(c.figure): c for c in self.out.claims[-32:] if c.figure is not None and c.fact is not None}
+        other = tuple(found.get(id(t)) or Claim("level", t, None, sentence=self.sentence) for t in (whole, spent))
+        self.out.claims.append(Claim("execution", tok, None, other=other, sentence=self.sentence))
 
     def _difference(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         if lead.base in ("prior", "budget", "adjusted", "plan"):
@@ -1412,6 +1529,11 @@ class _Reader:
                 for c, w in lst.shares:
                     if w is None and c.whole_from is lst.head:
                         c.whole, c.whole_from = whole, None
+        if lst is not None and lst.tiered:
+            for p in lst.parts:
+                if p.figure is not None and p.fact is None:
+                    self.out.unread.append(Unread(p.figure, "各级指标的个数互相包含，不是“其中”相加的各项"))
+            return
         if lst is None or len(lst.parts) < 2 or lst.head.figure is None:
             return
         if len({p.col_word for p in lst.parts if p.fact is None and p.col_word}) > 1:
