@@ -13,7 +13,6 @@ Asserts nothing.
 from __future__ import annotations
 
 import argparse
-import os
 import pickle
 import resource
 import shutil
@@ -26,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from timing import DOCXTPL_PRELUDE, ENV, MKREPORT, compare  # noqa: E402  (bench/ is not a package)
+
 sys.path.insert(0, str(ROOT))
 SEEDS = {"yangxi-2023": "yangxi", "pingyuan-2023": "pingyuan", "hunan-example-2023": "hunan"}
 

@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from timing import DOCXTPL_PRELUDE, MKREPORT, compare  # noqa: E402  (bench/ is not a package)
+
 sys.path.insert(0, str(ROOT))
 REPORTS = {"yangxi-2023": "yangxi", "pingyuan-2023": "pingyuan", "hunan-example-2023": "hunan"}
 

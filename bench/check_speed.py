@@ -14,6 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from timing import MKREPORT, compare  # noqa: E402  (bench/ is not a package)
+
 INPUTS = ["inputs/yangxi-2023.yaml", "inputs/pingyuan-2023.yaml"]
 
 

@@ -45,7 +45,7 @@ def main() -> None:
     report = loaded.report
     view = FactView(report)
     voc, _ = vocabulary()
-    voc.lexicon        # built once, as in a run
+    _ = voc.lexicon    # built once, as in a run
     sizes = [size // 4, size // 2, size]
     print(f"{'文字':<12}" + "".join(f"{s / 1e6:>10.2f} MB" for s in sizes) + "   （秒，中位数）")
     for name, make in PAYLOADS.items():

@@ -29,7 +29,7 @@ class DocxTemplate(Plain):
 MKREPORT = [shutil.which("mkreport")] if shutil.which("mkreport") else [sys.executable, "-m", "generator.cli"]
 
 
-def compare(commands: dict[str, list[str]], runs: int) -> dict[str, "Timing"]:
+def compare(commands: dict[str, list[str]], runs: int) -> dict[str, Timing]:
     """Median wall and CPU time (user + system of the child) of each command, in ms.
     The commands take turns (A, B, C, A, B, C, …) so that a machine whose speed drifts
     during the run — this one does — slows them all alike and the comparison stays fair."""

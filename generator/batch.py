@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 
 from . import console
 
@@ -48,7 +48,7 @@ def run(items: list, work: Callable, jobs: int, label: str, lost: Callable) -> I
         progress.close()
 
 
-def _pooled(items: list, work: Callable, jobs: int, progress: "Progress", lost: Callable) -> Iterator:
+def _pooled(items: list, work: Callable, jobs: int, progress: Progress, lost: Callable) -> Iterator:
     import multiprocessing
 
     # fork: a worker starts with everything the parent has loaded (templates compiled, rubrics
@@ -70,7 +70,7 @@ def _pooled(items: list, work: Callable, jobs: int, progress: "Progress", lost: 
 class _Batch:
     """The items of one command on pools of workers, the pool started again when a worker dies."""
 
-    def __init__(self, items: list, work: Callable, lost: Callable, progress: "Progress", context):
+    def __init__(self, items: list, work: Callable, lost: Callable, progress: Progress, context):
         self.items, self.work, self.lost, self.progress, self.context = items, work, lost, progress, context
         self.started = context.RawArray("b", len(items))     # a worker marks each item it takes up
         self.done: dict[int, object] = {}

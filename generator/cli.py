@@ -13,7 +13,6 @@ import click
 from . import __version__
 from .errors import ExitCode, MkreportError
 
-
 # click's own messages for command-line mistakes, in the words users read everywhere else.
 _USAGE = [
     (re.compile(r"No such option:? '?([^'.]+)'?\.?(?: Did you mean (.+)\?)?"),

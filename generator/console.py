@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 
-
 _status = ""      # the progress line on a terminal's stderr, kept below what is printed
 
 # A file name may hold any character but "/": one named "a\n已生成 evil.docx.yaml" would print a

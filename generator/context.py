@@ -138,7 +138,7 @@ class Builder:
         if obj is None:
             return None
         values, sources = {}, {}
-        for name, f in model.fields.items():
+        for name in model.fields:
             v = getattr(obj, name)
             if isinstance(v, Model):
                 v = self.model(v, type(v), path + (name,))

@@ -13,7 +13,6 @@ so a field added there is a name templates can use, with the same Chinese label.
 """
 from __future__ import annotations
 
-
 from . import facts
 from .schema import Choice, Date, Integer, ListOf, Model, ModelKind, Number, Percent, QuantityKind
 
@@ -21,7 +20,7 @@ from .schema import Choice, Date, Integer, ListOf, Model, ModelKind, Number, Per
 class T:
     """A type in the contract. `kind`: text, number, int, date, bool, quantity, list, object."""
 
-    def __init__(self, kind: str, zh: str = "", fields: dict | None = None, item: "T | None" = None,
+    def __init__(self, kind: str, zh: str = "", fields: dict | None = None, item: T | None = None,
                  name: str = "", optional: bool = False):
         self.kind, self.zh = kind, zh
         self.fields = {} if fields is None else fields   # object: name → T

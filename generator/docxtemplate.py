@@ -37,12 +37,12 @@ def template_class():
             # every run of every paragraph; only the few paragraphs that hold one need it
             if not _LISTING.search(xml):
                 return xml
-            resolve = super(CachedTemplate, self).resolve_listing
+            resolve = super().resolve_listing
             return _PARAGRAPH.sub(lambda m: resolve(m.group(0)) if _LISTING.search(m.group(0)) else m.group(0), xml)
 
         def init_docx(self, reload: bool = True):
             with _untouched_parts_raw():
-                super(CachedTemplate, self).init_docx(reload)
+                super().init_docx(reload)
 
     _cls = CachedTemplate
     return _cls

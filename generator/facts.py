@@ -7,8 +7,26 @@ the published reports do — it is checked against its derivation. Money is in `
 """
 from __future__ import annotations
 
-from .schema import (CHECK, INVALID, SETTING, Choice, Date, Either, Field, Integer, Kind, ListOf, MapOf, Model,
-                     ModelKind, Number, Percent, QuantityKind, Text, format_field)
+from .schema import (
+    CHECK,
+    INVALID,
+    SETTING,
+    Choice,
+    Date,
+    Either,
+    Field,
+    Integer,
+    Kind,
+    ListOf,
+    MapOf,
+    Model,
+    ModelKind,
+    Number,
+    Percent,
+    QuantityKind,
+    Text,
+    format_field,
+)
 
 # The version of the facts file's format. It goes up only when a file that loads today would be
 # read differently; a renamed field does not need it (Field(…, deprecated=Deprecated(moved_to=…))).

@@ -5,7 +5,6 @@ Checks only build `Finding`s. This module is the one place that turns paths into
 """
 from __future__ import annotations
 
-
 from .codes import ERROR, WARNING, severity
 from .schema import Path
 
@@ -87,7 +86,7 @@ class Finding:
     def __repr__(self):
         return f"Finding({self.code!r}, {self.severity!r}, {self.message!r}, path={self.path!r}, line={self.line})"
 
-    def resolve(self) -> "Finding":
+    def resolve(self) -> Finding:
         if self.line is None and self.doc is not None:
             self.line, self.col = self.doc.locate(self.path, self.at_key, self.offset)
         return self

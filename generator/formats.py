@@ -5,8 +5,9 @@ format first (a PDF is converted from the .docx). Later formats (xlsx, md …) a
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 
 class Format(NamedTuple):

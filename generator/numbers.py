@@ -174,7 +174,7 @@ class Quantity:
             return "count"
         return "other:" + self.unit
 
-    def in_unit_of(self, other: "Quantity") -> Decimal | None:
+    def in_unit_of(self, other: Quantity) -> Decimal | None:
         """This value expressed in `other`'s unit, or None when the units cannot compare."""
         if self.unit == other.unit:
             return self.value

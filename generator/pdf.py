@@ -107,11 +107,10 @@ _AFTER_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight"
 def _condensed(styles: bytes, twentieths: int) -> bytes:
     """styles.xml with the default paragraph style's characters condensed (added to any spacing it
     has), whatever the order of its attributes and whether or not it states run properties."""
-    from lxml import etree
-
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.oxml.parser import parse_xml
+    from lxml import etree
 
     try:
         root = parse_xml(styles)

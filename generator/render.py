@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
-import re
 import zipfile
 from pathlib import Path
 

@@ -7,14 +7,14 @@ the package has no such folders and the repository's own are used.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 # folder in the repository → folder inside the installed package
 FOLDERS = {"templates": "templates", "rubrics": "rubrics", "fonts": "fonts", "schema": "schemas"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def packaged(folder: str) -> Path:
     """The shipped copy of a repository folder ("templates", "rubrics", "fonts", "schema")."""
     from importlib.resources import files

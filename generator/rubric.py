@@ -13,8 +13,21 @@ from . import facts
 from .findings import Document, Findings
 from .numbers import Quantity, fmt, parse_quantity
 from .rules import RULES, FactPaths, RuleField
-from .schema import (INVALID, Choice, Field, Integer, Kind, ListOf, Model, ModelKind, Number, OneOrList, Text,
-                     format_field, label)
+from .schema import (
+    INVALID,
+    Choice,
+    Field,
+    Integer,
+    Kind,
+    ListOf,
+    Model,
+    ModelKind,
+    Number,
+    OneOrList,
+    Text,
+    format_field,
+    label,
+)
 
 FORMAT = 1      # the version of the rubric file's format (see facts.FORMAT)
 
@@ -98,7 +111,7 @@ DEFAULT_GRADES = [("优", Decimal(90)), ("良", Decimal(80)), ("中", Decimal(60
 class Node:
     """An indicator placed in its tree, with its level (1 = 一级) and parent."""
 
-    def __init__(self, ind: Indicator, level: int, parent: "Node | None", children: list, path: tuple):
+    def __init__(self, ind: Indicator, level: int, parent: Node | None, children: list, path: tuple):
         self.ind, self.level, self.parent, self.children = ind, level, parent, children
         self.path = path      # path of the indicator in the rubric document
 

@@ -2,7 +2,7 @@
 LibreOffice instances — in order, near-equal lengths."""
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 
 def chunks(items: Iterable, n: int) -> list[list]:

@@ -16,8 +16,21 @@ from __future__ import annotations
 import re
 
 from .facts import Amounts, Prose, Report
-from .schema import (CHECK, PLACEHOLDER, SETTING, Choice, Date, Field, Integer, ListOf, Model, ModelKind, Number,
-                     Percent, QuantityKind)
+from .schema import (
+    CHECK,
+    PLACEHOLDER,
+    SETTING,
+    Choice,
+    Date,
+    Field,
+    Integer,
+    ListOf,
+    Model,
+    ModelKind,
+    Number,
+    Percent,
+    QuantityKind,
+)
 
 INDENT = "  "
 _PLAIN = re.compile(r"^[^\s#:{}\[\],&*!|>'\"%@`-][^#:{}\[\],]*$")

@@ -581,7 +581,7 @@ def convert(model: type[Model], node: Node, conv: Conversion, path: Path = (), z
         conv.positions[sub] = (child.line, child.col)
         field = model.fields.get(key)
         if field is None:
-            import difflib   # only on this error path: keeps `check` of a good file fast
+            import difflib  # only on this error path: keeps `check` of a good file fast
             near = difflib.get_close_matches(key, list(model.fields), n=1)
             hint = f"是否想写“{near[0]}”（{model.fields[near[0]].zh}）？" if near else (
                 "此处可用的字段：" + "、".join(f"{n}（{f.zh}）" for n, f in model.fields.items()) + "。")

@@ -188,7 +188,8 @@ def _fixed_zip(data: bytes) -> bytes:
             if item.filename == "docProps/core.xml":
                 created = re.search(rb"<dcterms:created[^>]*>([^<]*)<", part)
                 if created:
-                    part = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(<)", lambda m: m.group(1) + created.group(1) + m.group(2),
+                    stamp = created.group(1)
+                    part = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(<)", lambda m, s=stamp: m.group(1) + s + m.group(2),
                                   part)
             zout.writestr(info, part)
     return out.getvalue()

@@ -167,7 +167,7 @@ def listening():
 def connected(s: socket.socket) -> bool:
     try:
         conn, _ = s.accept()
-    except (socket.timeout, BlockingIOError):
+    except (TimeoutError, BlockingIOError):
         return False
     conn.close()
     return True

@@ -25,7 +25,7 @@ def test_what_a_report_says(tmp_path, entry):
         assert found == [], [f.text() for f in found]
         return
     assert [f.code for f in found] == [code for code, _ in entry["expect"]], [f.text() for f in found]
-    for f, (code, figure) in zip(found, entry["expect"]):
+    for f, (_code, figure) in zip(found, entry["expect"]):
         assert at_figure(f, figure, lines), (f.text(), lines[f.line - 1] if f.line else "")
 
 

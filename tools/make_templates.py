@@ -408,8 +408,9 @@ class Writer:
             if hasattr(part, "_element"):
                 schema_order(part._element)
         sys.path.insert(0, str(ROOT))
-        from generator.render import save_fixed   # same bytes on every run: templates diff cleanly
         import datetime
+
+        from generator.render import save_fixed  # same bytes on every run: templates diff cleanly
         props.created = props.modified = datetime.datetime(2024, 1, 1)
         path.write_bytes(save_fixed(self.doc))
 

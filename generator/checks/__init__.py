@@ -21,5 +21,5 @@ def run_checks(loaded, derived) -> None:
     mentions = check_prose(report, doc, view, loaded.vocabulary, found)
     found.fold()
     if loaded.template is not None:
-        from .template import check_template     # only here: it needs Jinja
+        from .template import check_template  # only here: it needs Jinja
         check_template(loaded, derived, mentions, found)
