@@ -154,6 +154,8 @@ class Explainer:
             figure = ""
         if c.kind == "sum":
             subject = f"{len(c.parts)} 项：" + " + ".join(p.figure.text for p in c.parts if p.figure is not None)
+        if c.kind == "difference" and not c.fact and c.other is not None and all(o.figure is not None for o in c.other):
+            subject = "“" + "”与“".join(o.figure.text for o in c.other) + "”之差"
         verdict = checker.verdicts.get(id(c), "未核对")
         return self.at_text(f"{figure} {what}：{subject} → {verdict}".strip(), path, c.start)
 

@@ -93,9 +93,9 @@ def _re_error_zh(msg: str) -> str:
 
 def _nested_repeat(text: str) -> bool:
     try:
-        from re import _parser as parser      # Python 3.11+
+        from re import _parser as parser  # Python 3.11+
     except ImportError:                        # pragma: no cover - Python 3.10
-        import sre_parse as parser             # type: ignore[no-redef]
+        import sre_parse as parser  # type: ignore[no-redef]
     try:
         tree = parser.parse(text)
     except Exception:                          # compile() already accepted it; be conservative

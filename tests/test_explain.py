@@ -113,3 +113,14 @@ def test_figures_checked_against_their_own_sentence_and_new_reasons_left_unread(
     assert "“6.42%” 增减幅度：“205.60万元”及其增减额“12.40万元”（同一句写明的数） → 相符" in out
     assert "“5.44万元” 未读作说法：“平均每辆”之后是平均数" in out
     assert "“15个” 未读作说法：各级指标的个数互相包含" in out
+
+
+def test_a_change_from_a_base_the_file_lacks_and_a_share_after_an_unread_amount(run, tmp_path):
+    path = yangxi_saying(tmp_path, "2023年年初预算支出1236.50万元，比2021年决算支出1105.20万元增加131.30万元。"
+                                   "工资福利支出为320.00万元，占总支出的5.00%；项目支出约为180万元，占总支出的28.13%。")
+    out = run("explain", str(path), "other_notes").output
+    # 2021's figure is not in the file: the change after it is checked as the difference of the two figures written
+    assert "“1105.20万元” 未读作说法：比较的基数不是上年或本年预算（其后的增减额按写明的两个数之差核对）" in out
+    assert "“131.30万元” 差额：“1236.50万元”与“1105.20万元”之差 →" in out
+    # the amount right before the share was left unread (a rough figure): the share is not of the amount before it
+    assert "“28.13%” 未读作说法：占比前的金额没有读作说法，说的是哪一项的占比不确定" in out

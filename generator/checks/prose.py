@@ -13,8 +13,8 @@ import re
 from decimal import Decimal
 
 from ..claims import Claim, read
+from ..claims.grammar import COMPONENTS, PEOPLE_UNITS
 from ..claims.tokens import COUNTS, CURRENCY, MONEY
-from ..claims.grammar import COMPONENTS
 from ..derive import FactView
 from ..facts import AMOUNT_PATHS, Report
 from ..findings import Document, Findings
@@ -287,10 +287,27 @@ class Checker:
         candidates = self.count_candidates(c)
         if not candidates:
             return self.skip(c, "事实文件没有这类人员的人数")
+        staffing = self.report.get("department.staffing")
+        if c.split_retired and staffing is not None and not any(p.kind and "离休" in p.kind for p in staffing.others or []):
+            # the file counts no 离休 apart: its 退休人员 may take them in, so the 退休 part of a 离退休 count is
+            # checked only by the list's sum
+            return self.skip(c, "离退休分为离休、退休：事实文件的退休人员是否含离休人员，不能确定")
         for how, value in candidates:
             if c.value == value:
                 return self.ok(c, f"{how} = {value}")
+        if c.category and staffing is not None:
+            kinds = [p for p in staffing.serving_includes or [] if p.kind and (p.kind in c.category or c.category in p.kind)]
+            if len(kinds) == 1:         # "实有财政补助人员9人": the people of that kind the file counts
+                if c.value == kinds[0].count:
+                    return self.ok(c, f"在职人员中的{kinds[0].kind} = {kinds[0].count}")
+                return self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：在职人员中的{kinds[0].kind} "
+                                  f"为 {kinds[0].count}{c.unit}。", stated=c.value, fact=kinds[0].count)
         if c.category and not self._sole_category(c.category):
+            if c.fact == "department.staffing.serving" and staffing is not None and staffing.serving is not None \
+                    and c.value > staffing.serving:
+                # one kind of the people cannot outnumber all of them
+                return self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：说的是一类人员（{c.category}），"
+                                  f"却多于实有在职人员 {staffing.serving}{c.unit}。", stated=c.value, fact=staffing.serving)
             return self.skip(c, f"说的是一类编制（{c.category}）的人数，不是全部门的")
         how, value = candidates[0]
         self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：{how} 为 {value}{c.unit}。",
@@ -658,7 +675,8 @@ class Checker:
         if head.flagged or any(p.flagged for p in parts) or head.figure is None:
             return self.skip(c, "其中有已报错的数")
         unit = head.unit
-        if any((p.unit in MONEY) != (unit in MONEY) or (unit not in MONEY and p.unit != unit) for p in parts):
+        if any((p.unit in MONEY) != (unit in MONEY) or (unit not in MONEY and p.unit != unit and not {p.unit, unit} <= PEOPLE_UNITS)
+               for p in parts):
             return self.skip(c, "单位不同")
         values = [abs(p.value) * _scale(p.unit, unit) for p in parts]
         total = abs(head.value)
@@ -720,7 +738,7 @@ def _table_units(report, doc, view: FactView, texts, found: Findings) -> dict[st
     the same digits in another unit ("（单位：元）" over figures in 万元), the table's unit label is
     wrong: say so once, and compare the rest in the prose's unit so the real slips still show."""
     units: dict[str, str] = {}
-    for path, text, reading in texts:
+    for _path, text, reading in texts:
         for c in reading.claims:
             if c.kind != "level" or not c.fact or c.unit not in MONEY or c.column in (None, "prior", "any"):
                 continue

@@ -23,6 +23,8 @@ _AS_OF = re.compile(r"(截至|截止)(到|于)?\s*([0-9]{4})\s*年(?:\s*([0-9]{1
 # a comparison ("较2022年末") or said in a section about what came after the year.
 _YEAR_END = re.compile(r"([0-9]{4})\s*年\s*(年末|年底|末|底)")
 _COMPARISON = re.compile(r"(?:较|比|与|同|和|相比|截至|截止|到|至)\s*$")
+# "2022年末全县常住人口20.58万人": a whole area's statistic at that year's end, not the report's moment
+_AREA = re.compile(r"\s*(?:全|我|本)(?:国|省|市|县|区|州|盟|旗|镇|乡)")
 # Sections about the time after the report year: rectification, problems, measures, what is next.
 AFTER_YEAR = {"rectification", "problems", "measures", "results_use"}
 
@@ -137,7 +139,8 @@ def _dates(report: Report, text: str, doc: Document, path, found: Findings) -> N
     if path and path[0] in AFTER_YEAR:
         return
     for m in _YEAR_END.finditer(text):
-        if int(m.group(1)) != year and not _COMPARISON.search(text[max(0, m.start() - 4):m.start()]):
+        if int(m.group(1)) != year and not _COMPARISON.search(text[max(0, m.start() - 4):m.start()]) \
+                and not _AREA.match(text, m.end()):
             found.warning("DATE-YEAR-END", f"“{_around(text, m)}”：报告年度为 {year} 年，此处写的是 {m.group(1)} 年年末，"
                           "请核对年份。", doc, path, m.start())
 

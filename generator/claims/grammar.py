@@ -20,6 +20,8 @@ import re
 from ..derive import AMOUNT_SUMS, VALUE_SUMS
 from .tokens import CLAUSE, CLOSE, COUNTS, CURRENCY, ENUM, MONEY, OPEN, SENTENCE, Token
 
+# units of a count of people, one as good as the other ("离退休人员12名，其中：离休1人…"; not of posts, see _COUNTED)
+PEOPLE_UNITS = {"人", "名"}
 # Characters that can stand between a subject and its figure without naming anything else.
 FUNCTION = set("的了为是达共计约合累总额数实现完成有其亦也均都已将按以在于对从至到得年度月日末底初及和与并且而即还再又"
                "全部中当本该此一这前后内外上下来去所上述如下共计分别主要具体各项个元万亿人次较比同相较")
@@ -89,6 +91,19 @@ POSTPOSED = {"相比", "对比"}
 _COUNT_GAP = re.compile(r"(?:人数|人员数|数)?[ \t\u3000]*(?:为|是|：|:)?[ \t\u3000]*")
 
 
+def _splits_retired(head: Claim, part: str | None) -> bool:
+    """"离退休人员12名，其中：离休1人，退休11人": a count of the retired and those who left before retirement, split
+    into the two — the 退休 part is not the file's 退休人员 where those count the 离休 too."""
+    return head.fact == "department.staffing.retired" and "离退休" in head.label and head.figure is not None \
+        and part in ("department.staffing.others", "department.staffing.retired")
+
+
+def _kind_of(head: Claim, part: str) -> bool:
+    """Whether `part` names some of the people `head` counts, as a list item: the 离休 and 退休 of a 离退休 count, the
+    kinds of people ("在职职工19人，其中实有财政补助人员9人，临聘人员3人，返聘人员5人") of a count of people."""
+    return _splits_retired(head, part) or (head.fact in _PEOPLE and part in _KINDS_OF_PEOPLE)
+
+
 def _side(fact: str) -> str:
     if fact.startswith("finance.income."):
         return "in"
@@ -135,6 +150,7 @@ class Claim:
     col_word: str | None = None     # level of no fact: the column its own words named ("预算数为0万元")
     budget_base = False             # change/rate: this year's budget stated against last year's figure — its
                                     # budget or its final, the text does not say (the file has only the final)
+    split_retired = False           # count: the 退休 part of "离退休X人，其中：离休a人，退休b人"
 
     def __init__(self, kind: str, figure: Token | None, fact: str | None = None, **kw):
         self.kind, self.figure, self.fact = kind, figure, fact
@@ -192,7 +208,7 @@ class _Scope:
         self.implied = False                # the column is a list head's that no word named
         self.relative = False               # the year was named as 上年/去年, not as a number
 
-    def copy(self) -> "_Scope":
+    def copy(self) -> _Scope:
         s = _Scope()
         for name in self.__slots__:
             setattr(s, name, getattr(self, name))
@@ -246,7 +262,7 @@ class _Lead:
 class _List:
     __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed", "shares", "tiered")
 
-    def __init__(self, head: Claim, depth: int, marker: str, outer: "_List | None" = None):
+    def __init__(self, head: Claim, depth: int, marker: str, outer: _List | None = None):
         self.head, self.parts, self.depth, self.marker, self.outer = head, [], depth, marker, outer
         self.mixed = False              # the head's fact was stated in two columns: the parts' column is their own
         self.shares: list = []          # the shares of its parts, (claim, whole named after 占 or None)
@@ -278,6 +294,19 @@ _PLACE = re.compile("[\u4e00-\u9fff]{1,6}[省市县区州旗盟镇乡]")
 _NOT_PLACES = {"节省", "城乡", "城镇", "下乡"}       # words that end so and name no place ("城乡居民…")
 # "本单位是…所属的事业单位", "我局系县政府直属机构": the department said to be something
 _COPULA = re.compile("是|系|属于|隶属")
+# "区档案馆为区委办所属事业单位": a unit said to belong to another body — a name, a copula, the body's name, then
+# one of the words for belonging (the department describing itself; its own subordinates it calls 下属 or 我局所属)
+_BELONGS = frozenset({"所属", "直属", "附属", "隶属", "局属"})
+_AFFILIATED = re.compile("[\u4e00-\u9fff（）()]{2,}(?:是|系|为|属于)[\u4e00-\u9fff]{1,12}$")
+# "主要负责全县的档案工作": the other subject is what the department's duties are over
+_DUTY = re.compile("(?:负责|承担|主管|指导|统筹|协调|监督)[的对]?$")
+# what a heading of a section of accounts is about
+_SECTION = re.compile("情况|决算|预算|收支|经费|收入|支出")
+# the department's people (in post, or all of them), not its posts
+_PEOPLE = ("department.staffing.serving", "department.staffing.actual")
+# counts of people (not of posts: "编制总数86名，其中：…，聘用教师控制数3人" is posts, then people)
+_COUNTED = {*_PEOPLE, "department.staffing.retired", "department.staffing.others"}
+_KINDS_OF_PEOPLE = {*_PEOPLE, "department.staffing.others"}
 # words that say an amount was paid out or spent ("已完成拨付2113.63万元", "实际支出…"): the amount an execution rate
 # is of, when a sentence states it with the whole it is a rate of (checked as written text, not read as tokens)
 _SPENT = ("拨付", "支付", "支出", "使用", "执行", "兑付", "发放", "完成", "报账")
@@ -340,6 +369,10 @@ class _Reader:
         self.sentence_start = 0             # where the sentence began
         self.index = 0                      # the token being read
         self.figure_blocked = False         # the last figure was read while another subject was named
+        self.other_base = None              # (base, the amount before it, figures read) of "比2021年的X万元"
+        self.carried_base: str | None = None  # the base a sentence without figures named for the paragraph
+        self.cause_block: str | None = None  # the other subject named (or "") when the sentence's reason began
+        self.stray_comma = -1               # where a comma right after 占 stands
         self.stated_change: tuple | None = None   # (amount, change) of no fact, for the rate after (_stated_change)
 
     def run(self) -> Reading:
@@ -373,11 +406,18 @@ class _Reader:
     def _punct(self, tok: Token) -> None:
         ch = tok.text
         if ch in SENTENCE:
-            heading = self._heading(tok.start)
-            self._end_clause()
-            self._end_sentence()
-            if heading:
-                self.scope.fresh = True     # the next sentence's plain words ("支出预算…") are the heading's
+            if ch == "\n" and self.list is not None and not self.list.parts and self._before(tok.start, 1) in ("：", ":"):
+                # "…376.59万元。其中：\n按支出项目类别：1、…": the items a line ends by announcing are on the next line
+                self._paragraph(tok)
+                return
+            if self.text[self.sentence_start:tok.start].strip(" \t\r\u3000"):
+                heading = self._heading(tok.start)
+                self._end_clause()
+                self._end_sentence()
+                if heading:
+                    self.scope.fresh = True     # the next sentence's plain words ("支出预算…") are the heading's
+            # else "…100万元。\n其中：…": the line break after a full stop ends no sentence of its own — the
+            # sentence before is still the one a 其中 list or a heading's subject goes on from
             self.sentence_start = tok.end
             if ch == "\n":
                 self._paragraph(tok)
@@ -420,6 +460,8 @@ class _Reader:
                 self.lead = _Lead()
             self.last_num = None
         elif ch in CLAUSE or ch in ENUM:
+            if tok.start == self.stray_comma:
+                return                              # "占，88.21%": a stray comma between 占 and its figure
             self._end_clause()
             labels = self.lead.labels if ch in ENUM else []
             if ch in "；;":
@@ -449,6 +491,8 @@ class _Reader:
         enumeration ("1、…", "二、…") and the text under their headings stay the other subject's."""
         start, figures = self.paragraph
         self.paragraph = (tok.end, self.figures)
+        if self.carried_base is not None:
+            self.carried_base = self.stack[0].base = None
         if self._before(tok.start, 1) in ("：", ":"):
             self.announced = self.scope.blocked
             return
@@ -456,6 +500,13 @@ class _Reader:
         heading = figures == self.figures and body and body[-1] not in "。！？!?；;"
         if self.announced and (heading or _ENUM_ITEM.match(self.text, tok.end, tok.end + 8)):
             self.scope.blocked = self.announced
+            return
+        if self.scope.blocked and figures == self.figures and body and (
+                heading or (len(body) <= 30 and _ENUM_ITEM.match(body))) and _SECTION.search(body):
+            # "一、区本级“三公”经费决算情况", "（一）区本级一般公共预算决算。": a heading that names another subject's
+            # accounts heads a section about them — the paragraph under it, and the numbered items after, are its too
+            # (not so an item of a list of duties: "1、贯彻执行全县…方针政策")
+            self.announced = self.scope.blocked
             return
         nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
         if nxt is not None and nxt.kind == "word" and (nxt.has("list") or nxt.has("continues")) \
@@ -495,9 +546,19 @@ class _Reader:
         self.scope = self.stack[0]
         self.saved, self.deep = [], 0
         s = self.scope
+        if self.cause_block is not None:
+            # "…主要原因是增加了服务站的项目补贴。此外，年初结转和结余6.00万元": another subject named in a reason
+            # is the reason's; the next sentence is not about it
+            if s.blocked:
+                s.blocked = self.cause_block
+            self.cause_block = None
         self.prev_column = s.column
         self.prev_period = (s.year, s.partial)
-        s.year, s.column, s.fresh, s.base, s.partial, s.excluding = None, None, False, None, "", ""
+        if s.base and not self.figures_in_sentence:
+            # "与2021年执行数相比，有以下变化。一是收入增加3627万元…": a sentence that only names the base of a
+            # comparison names it for the sentences after it, to the end of the paragraph
+            self.carried_base = s.base
+        s.year, s.column, s.fresh, s.base, s.partial, s.excluding = None, None, False, self.carried_base, "", ""
         self.lead = _Lead()
         self.sentence += 1
         # a stated base ("比上年的X万元") is last year's figure, never the head of this year's 其中 list
@@ -506,13 +567,16 @@ class _Reader:
         self.prev_sentence_levels = self.levels
         self.levels, self.changes, self.bases, self.each_claims = [], [], [], []
         self.pending_shares, self.each_share = [], ()
+        self.other_base = None
         pairs = self.by_category
         facts = [c.fact for _, c in pairs]
-        if len({kind for kind, _ in pairs if kind}) > 1 or len({(c.fact, c.value) for _, c in pairs}) > len(set(facts)):
-            # "行政编制12人，实有人数11人；工勤编制3人，实有人数2人": each category with its own people; the same
-            # count of people stated twice, differently, in one sentence is not the department's either time
+        if any(kind for kind, _ in pairs) or len({(c.fact, c.value) for _, c in pairs}) > len(set(facts)):
+            # "行政编制12人，实有人数11人；工勤编制3人，实有人数2人": each category with its own people (so too one
+            # category's: "机关行政编制6名，在编6人。下属中心…" — all the department's people only where all its posts
+            # are of that category); the same count of people stated twice, differently, in one sentence is not the
+            # department's either time
             for kind, claim in pairs:
-                claim.category = kind or "未写明类别"
+                claim.category = claim.category or kind or "未写明类别"
         self.categories, self.by_category = [], []
         self.figures_in_sentence = 0
         self.unsure = self.alias = self.self_named = False
@@ -575,10 +639,13 @@ class _Reader:
             self.announced = ""
             return
         if "other" in means and not facts:
-            if self.describing is None and lead.self_end >= 0 and not self.clause_figures \
-                    and _COPULA.search(self.text, lead.self_end, tok.start):
-                # "本单位是市卫健委所属的公益一类事业单位": what the department is, said of itself — the other
-                # body's name ends with the clause, unless a figure is read in it
+            if self.describing is None and not self.clause_figures and (
+                    (lead.self_end >= 0 and _COPULA.search(self.text, lead.self_end, tok.start))
+                    or (tok.text in _BELONGS and _AFFILIATED.search(self._clause_before(tok.start)))
+                    or _DUTY.search(self.text, max(0, tok.start - 3), tok.start)):
+                # "本单位是市卫健委所属的公益一类事业单位", "区档案馆为区委办所属事业单位", "负责全县的档案工作":
+                # what the department is or does, said of itself — the other body's name ends with the clause,
+                # unless a figure is read in it
                 self.describing = scope.blocked
             scope.blocked, scope.subject, scope.label, scope.alts = tok.text, None, "", ()
             lead.label = None
@@ -606,10 +673,13 @@ class _Reader:
             self.alias = True                # the next label names the subject outside the bracket too
             return
         if "source" in means:
-            lead.source = tok.text           # "一般公共预算基本支出": the part paid from that source
+            # "一般公共预算基本支出": the part paid from that source; "政府性基金预算财政拨款": one source in two words
+            lead.source = lead.source + tok.text if tok.start == self.source_end and lead.source else tok.text
             self.source_end = tok.end
             if tok.text.endswith(ARRANGED):
                 self._arranged()             # "财政拨款安排“三公”经费…"
+            elif not lead.label and not lead.share and not scope.blocked:
+                self._source_item(lead, scope)
             return
         if facts or "whole" in means:
             return self._label(tok, means, facts)
@@ -644,6 +714,8 @@ class _Reader:
             if tok.text == "同比" or lead.cmp:
                 lead.cmp = True
                 lead.base = "other" if lead.base in ("budget", "adjusted") else "prior"
+            elif lead.cause:
+                lead.year = self.year - 1       # "主要是上年一次性增资补发的影响": the reason's time, not the sentence's
             else:
                 self._keep(lead)
                 lead.year = scope.year = self.year - 1
@@ -678,6 +750,8 @@ class _Reader:
         elif "share" in means:
             lead.share = True
             lead.share_at, lead.share_from = tok.end, tok.start
+            if tok.text == "占" and self.text[tok.end:tok.end + 1] == "，":
+                self.stray_comma = tok.end          # "占，88.21%": a comma between 占 and its figure (see _punct)
         elif "execution" in means:
             lead.exec = True
         elif "variance" in means:
@@ -696,6 +770,8 @@ class _Reader:
         elif "each" in means:
             self._start_each()
         elif "cause" in means:
+            if self.cause_block is None and ("原因" in tok.text or tok.text.startswith("主要")):
+                self.cause_block = self.stack[0].blocked    # the sentence's reason begins (see _end_sentence)
             if self.list is not None and self.list.depth == len(self.stack):
                 # "其中：A x万元，因…；B y万元": a reason is an aside; the list goes on after the semicolon
                 self.suspended, self.list = self.list, None
@@ -805,6 +881,12 @@ class _Reader:
         if self.list is not None and not scope.source:
             # the parts of "一般公共预算拨款支出X万元，其中：基本支出…" are paid from that source too
             scope.source = self.list.head.source or SOURCE_OF.get(self.list.head.fact or "", "")
+            head = self.list.head
+            if head.label in PLAIN and head.fact in WITH_CARRYOVER and self.list.depth == len(self.stack) \
+                    and not within(head.fact, fact) and within(WITH_CARRYOVER[head.fact], fact):
+                # "…754.51万元，其中：一般公共预算拨款746.50万元上年结转8.01。": the carry-over named is enough to make
+                # the plain 收入 the total with it (see _level), even where its own figure is not read (no unit)
+                head.fact = WITH_CARRYOVER[head.fact]
         self.mentioned.add(fact)
         if self.alias and len(self.stack) > 1:
             self.alias = False
@@ -836,7 +918,7 @@ class _Reader:
         if (lead.dir or lead.rate) and tok.start and self.text[tok.start - 1] in "-−－":
             # "增减额-101.21万元": a signed change — the sign is the direction
             lead.dir, lead.rate = -lead.dir, -lead.rate
-        previous, self.last_num = self.last_num, tok
+        self.last_num = tok
         self.lead = _Lead()
         self.lead.figure = True
         self.lead.labels = lead.labels if self.pending_each else []
@@ -857,6 +939,8 @@ class _Reader:
         if unit == "" and self._headcount_column(tok, lead):
             unit = tok.unit = "人"      # "编制人数42，其中：行政编制人数19…": a count of people
         if unit in ("个百分点", "百分点", "‰", "倍", ""):
+            if unit == "" and self.list is not None and self.list.outer is not None and self._item_number(tok):
+                self._end_list(inner_only=True)     # "…；2、项目支出…": the next item of the outer list
             return self._unread(tok, "百分点、倍数或没有单位的数不核对" if unit else "没有单位", unsure=False)
         money = unit in MONEY or unit in CURRENCY
         if lead.op and lead.op_target and money and not lead.op_fact and not lead.label:
@@ -881,6 +965,8 @@ class _Reader:
         if lead.diff and money:
             return self._difference(tok, lead, scope)
         if lead.dir and money and not lead.to_level:
+            if self.other_base is not None and self.other_base[2] == self.figures - 1 and not lead.label:
+                return self._other_change(tok)
             return self._change(tok, lead, scope)
         if lead.cmp and lead.base and money and not lead.other_fact:
             return self._stated_base(tok, lead, scope)
@@ -893,6 +979,35 @@ class _Reader:
         if money or unit in COUNTS:
             return self._level(tok, lead, scope)
         self._unread(tok, "单位不是金额、人数或百分数")
+
+    def _source_item(self, lead: _Lead, scope: _Scope) -> None:
+        """"一般公共财政拨款收入增加X万元，政府性基金减少Y万元": a source of funds followed by its figure with no label
+        between (relation words only) is an item of its own — the income from that source, in a sentence about
+        income; in any other sentence what it names is not certain (not the subject named before it). Words not in
+        the vocabulary after the source ("非财政拨款结余") name something else: left to the reading of unknown words."""
+        end, j = self.source_end, self.index + 1
+        while True:
+            t = self.tokens[j] if j < len(self.tokens) and j <= self.index + 8 else None
+            if t is None or _content(self.text[end:t.start]) or t.kind == "punct" or (
+                    t.kind == "word" and any(k in ("fact", "whole", "source", "other", "self", "glued") for k, _ in t.means)):
+                return
+            if t.kind == "num":
+                break
+            end, j = t.end, j + 1
+        source = lead.source
+        key = "fund" if "基金" in source else "state_capital" if "国有资本" in source else \
+            "fiscal" if source.startswith("财政") else "general"
+        if scope.subject is not None and _side(scope.subject) == "in":
+            scope.subject, scope.alts, scope.label, scope.source = f"finance.income.{key}", (), source, ""
+            lead.label = scope.subject
+        else:
+            scope.subject, scope.label = None, ""
+
+    def _item_number(self, tok: Token) -> bool:
+        """Whether a bare figure is the number of an enumerated item ("；2、项目支出…"), at the opening of a clause."""
+        before = self._before(tok.start, 1)
+        return tok.text.isdigit() and len(tok.text) <= 2 and self.text[tok.end:tok.end + 1] in ("、", ".", "．") \
+            and (not before or before in SENTENCE + CLAUSE)
 
     def _headcount_column(self, tok: Token, lead: _Lead) -> bool:
         """Whether a figure without a unit is a count of people named by the 人数 right before it."""
@@ -940,7 +1055,8 @@ class _Reader:
     def _level(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         lst = self.list
         in_list = lst is not None and lst.depth <= len(self.stack) and (
-            tok.unit == lst.head.unit or (tok.unit in MONEY and lst.head.unit in MONEY))
+            tok.unit == lst.head.unit or (tok.unit in MONEY and lst.head.unit in MONEY)
+            or ({tok.unit, lst.head.unit} <= PEOPLE_UNITS and lst.head.fact in _COUNTED))
         if in_list and lst is not None and lead.label and lst.head.fact and not scope.blocked:
             # a label that may name two facts ("商品和服务支出"): in a list, the one that is a part of the head
             inside = [f for f in (lead.label, *scope.alts) if within(lst.head.fact, f)]
@@ -961,7 +1077,13 @@ class _Reader:
             while self.list is not None:
                 self._end_list()
             lst, in_list = None, False
-        while in_list and lst is not None and lead.label and not scope.blocked and (
+        if in_list and lst is not None and lst.head.fact in _COUNTED and lst.parts and lst.head.figure is not None \
+                and sum(abs(p.value) for p in lst.parts) == abs(lst.head.value):
+            # "在职19人，其中男10人，女9人；本科学历12人": the parts so far add up to the head — what follows is
+            # another way of counting the same people, not more of them
+            self._end_list()
+            lst, in_list = None, False
+        while in_list and lst is not None and lead.label and not scope.blocked and not _kind_of(lst.head, lead.label) and (
                 (lst.head.fact and not within(lst.head.fact, lead.label))
                 or (lst.head.fact is None and lst.head.figure is not None and lst.parts and not any(
                     p.fact and PARENT.get(p.fact) == PARENT.get(lead.label) for p in lst.parts))
@@ -1026,6 +1148,12 @@ class _Reader:
                           kind_text=lead.kind_text, alts=scope.alts if lead.label else (), source=scope.source,
                           implied=kind == "level" and (not (lead.col or scope.column) or scope.implied))
             if counts:
+                lst = self.list
+                if lst is not None and lst.depth <= len(self.stack) and _splits_retired(lst.head, fact):
+                    claim.split_retired = True
+                after = self.text[self.label_end:tok.start].strip(" \t\u3000为是共有：:") if fact in _PEOPLE else ""
+                if len(after) > 2 and after.endswith("人员") and _HAN_RUN.fullmatch(after):
+                    claim.category = after          # "实有行政人员4人": one kind of the people, not all of them
                 self._category(claim)
                 if fact in PEOPLE and lead.label and lead.unknown.startswith(_KINDS) and lead.unknown.endswith(_GROUPS):
                     # "在职在编行政人员5人": people of one kind of post named after the label are that kind's — checked
@@ -1042,6 +1170,12 @@ class _Reader:
             self.categories.append(claim.kind_text)
         elif claim.fact in ("department.staffing.serving", "department.staffing.actual"):
             self.by_category.append((self.categories[0] if len(set(self.categories)) == 1 else "", claim))
+            last = self.out.unread[-1].figure if self.out.unread else None
+            if not self.categories and last is not None and last.unit in COUNTS and last.start >= self.sentence_start \
+                    and (self.last_claim is None or self.last_claim.start <= last.start):
+                # "区总工会机关行政编制6名，在编6人": people counted right after posts that were not read (whose
+                # posts, the words do not say) are of those posts, not all the department's
+                claim.category = claim.category or "未写明类别"
             self.categories = []
         else:
             self.categories = []
@@ -1054,11 +1188,11 @@ class _Reader:
             return
         base = base or lead.base
         if base not in ("prior", "budget", "adjusted", "plan"):
-            return self._unread(tok, "比较的基数不是上年或本年预算")
+            return self._unread(tok, "比较的基数不是上年或本年预算" + self._other_base(tok, lead, fact, rate_base))
         year = lead.year if lead.year is not None else scope.year
         if base != "prior" and year not in (None, self.year):
             # "2022年决算数X万元，相比年初预算数Y万元": that year's budget, which the file does not have
-            return self._unread(tok, f"说的是{year}年的预算数，事实文件只有本年的")
+            return self._unread(tok, f"说的是{year}年的预算数，事实文件只有本年的" + self._other_base(tok, lead, fact, rate_base))
         claim = Claim("prior" if base == "prior" else "level", tok, fact, column=base,
                       sentence=self.sentence, label=scope.label)
         self.out.claims.append(claim)
@@ -1066,6 +1200,25 @@ class _Reader:
             self.bases.append(claim)
             self.levels.append(claim)
             self.last_claim = claim
+
+    def _other_base(self, tok: Token, lead: _Lead, fact: str, rate_base: bool) -> str:
+        """"2023年年初预算收入7031.72万元，比2022年年初预算收入2724.44万元增加4307.28万元": a base the file does
+        not have, stated with its figure — the change after it is the difference of the two figures stated, and
+        whatever else the sentence measures from that base is not measured from the file's."""
+        self.scope.base = "other"
+        self._budget_level(lead, fact)      # "…12万元，较上年预算数10万元增加…": the 12 is this year's budget
+        left = self.last_money
+        if not rate_base and left is not None and left.figure is not None and left.sentence == self.sentence \
+                and left.money and tok.unit in MONEY:
+            self.other_base = (Claim("level", tok, None, sentence=self.sentence), left, self.figures)
+            return "（其后的增减额按写明的两个数之差核对）"
+        return ""
+
+    def _other_change(self, tok: Token) -> None:
+        """The change right after a base the file does not have: checked as the difference of the two figures."""
+        base, left, _ = self.other_base
+        self.other_base = None
+        self.out.claims.append(Claim("difference", tok, None, other=(left, base), sentence=self.sentence))
 
     def _change(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         fact, budget_base = self._changing(tok, lead, scope)
@@ -1192,6 +1345,10 @@ class _Reader:
         part = self.last_claim if self.last_claim is not None and self.last_claim.kind in ("level", "prior") \
             and self.last_claim.money and self.last_claim.sentence == self.sentence and not lead.label else None
         last = self.last_claim
+        if part is not None and self._unread_since(part):
+            # "…57.49万元，占31.42%；项目支出约为7万元，占3.83%": the amount right before the share was left unread
+            # (an approximate figure, another subject's): the share is of that amount, not of the one before it
+            return self._unread(tok, "占比前的金额没有读作说法，说的是哪一项的占比不确定")
         if part is None and not lead.label and last is not None and last.kind == "change" \
                 and last.sentence == self.sentence and last.fact == scope.subject and not scope.blocked:
             # "支出合计X万元，较上年减少Y万元，下降p%，占支出总计的q%": the share is of the amount, not the change
@@ -1232,6 +1389,14 @@ class _Reader:
         self.out.claims.append(claim)
         if lst is not None:
             lst.shares.append((claim, lead.whole))
+
+    def _unread_since(self, part: Claim) -> bool:
+        """Whether an amount of this sentence after `part`, outside brackets, was left unread."""
+        last = self.out.unread[-1].figure if self.out.unread else None
+        if last is None or last.start <= part.start or last.start < self.sentence_start or last.unit not in MONEY:
+            return False
+        between = self.text[part.start:last.start]
+        return sum(between.count(c) for c in OPEN) <= sum(between.count(c) for c in CLOSE)
 
     def _named_amount(self, lead: _Lead, tok: Token, part: Claim) -> Claim | None:
         """The one earlier amount of the text written right after the words a share names its whole by
@@ -1471,9 +1636,10 @@ class _Reader:
         lst, lead = self.list, self.lead
         if lst is not None and lst.depth == len(self.stack) and lst.parts:
             last = lst.parts[-1]
-            if marker == "其中" and last.figure is not None and last.money and last.kind in ("level", "prior") \
-                    and last.sentence == self.sentence and lst.outer is None:
-                # "其中：A x万元；B y万元；其中：B1 …、B2 …；C z万元": B's own parts, then the outer list again
+            if (marker == "其中" or (marker in ("包括", "含") and last.fact is not None)) and last.figure is not None \
+                    and last.money and last.kind in ("level", "prior") and last.sentence == self.sentence and lst.outer is None:
+                # "其中：A x万元；B y万元；其中：B1 …、B2 …；C z万元": B's own parts, then the outer list again;
+                # "1、基本支出X万元，包括：人员经费…；2、项目支出…": so too after an item a label named
                 self.list = _List(last, len(self.stack), marker, outer=lst)
                 self.lead.labels = []
             return      # "…1.72万元，主要包括燃料费、维修费…": a word about an item, not a new list
@@ -1536,12 +1702,14 @@ class _Reader:
             return
         if lst is None or len(lst.parts) < 2 or lst.head.figure is None:
             return
+        complete = _splits_retired(lst.head, "department.staffing.retired") and \
+            sorted(p.label[:2] for p in lst.parts) == ["离休", "退休"]       # 离退休 is 离休 and 退休, no more
         if len({p.col_word for p in lst.parts if p.fact is None and p.col_word}) > 1:
             # "其中：A预算数为0万元，决算支出数为0万元；B预算数…": someone else's items, each in two columns — not
             # parts that add up to the head
             return
         self.out.claims.append(Claim("sum", lst.head.figure, lst.head.fact, parts=lst.parts,
-                                     sentence=lst.head.sentence, of=lst.head))
+                                     sentence=lst.head.sentence, of=lst.head, complete=complete))
         lst.head.head = True             # its own check waits for the list's: a list that does not add up says more
 
     def _start_each(self) -> None:

@@ -101,6 +101,12 @@ class Lexicon:
         # the plain heads "支出" "收入" "经费": right after another label they only end it
         self.suffixes = frozenset(w for w in self.labels if (len(w) <= 2 or w in ("支出合计", "收入合计"))
                                   and all(v.startswith("finance.") for k, v in self.meanings[w] if k == "fact"))
+        # "余" "左右": words only right after a figure (elsewhere they are not words: "其余收入"); they share one
+        # meaning, so the tokenizer tells them by it
+        self.rough = (("approx_after", None),)
+        for w, m in self.meanings.items():
+            if m == self.rough:
+                self.meanings[w] = self.rough
         self._trie_pattern, self._first = data["trie"], "".join(w[0] for w in self.meanings)
         self._tokenizer: re.Pattern | None = None
         self.scanner = compile_scanner(self._first)

@@ -152,10 +152,10 @@ def tokenize(text: str, lex) -> list[Token]:
     ("营业收入", "专项项目支出") is the other noun's: it is marked ("glued", None)."""
     text = ascii_digits(mask_references(text))
     meanings, labels, suffixes, verbs = lex.meanings, lex.labels, lex.suffixes, lex.verbs
-    allowed_before = lex.allowed_before
+    allowed_before, rough = lex.allowed_before, lex.rough
     out: list[Token] = []
     append = out.append
-    word_end = -1                       # where the last word ended: a label right after a word is not glued
+    word_end = -1                       # where the last word (or figure) ended: a label right after it is not glued
     label_end = -1                      # where the last label ended
     other = (("glued", None),)
     for kind, s, e, m in _matches(text, lex):
@@ -164,6 +164,8 @@ def tokenize(text: str, lex) -> list[Token]:
         elif kind == "word":
             word = text[s:e]
             means = meanings.get(word, ())
+            if means is rough and not (out and out[-1].kind == "num" and s - out[-1].end <= 1):
+                continue                # "余" "以上" only say a figure is rough; "其余收入" is not 其余 + 收入
             if word in labels:
                 if s == label_end and word in suffixes:
                     means = ()          # "公务接待费支出": 支出 only ends the label before it
@@ -182,6 +184,7 @@ def tokenize(text: str, lex) -> list[Token]:
                 if unit == "万":
                     unit = "万元"       # "公务接待费6万。": 万 alone at the end of a phrase is 万元
                 append(Token("num", s, e, m.group(), value, "%" if unit == "％" else unit))
+                word_end = e            # "746.50万元上年结转8.01": a figure's unit ends it, the label after is not glued
         elif kind == "cunit":
             value = _chinese(m.group("cn"))
             if value is not None:
