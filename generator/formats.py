@@ -22,26 +22,15 @@ class Format(NamedTuple):
 
 
 def _docx(result, target: Path, made: dict) -> None:
-    from .context import build_context
     from .output import write_atomic
-    from .render import render_docx
-
-    loaded = result.loaded
-    context = result.derived.context or build_context(loaded, result.derived)
-    data = render_docx(loaded.template.path, context, loaded.report.report_date, loaded.report.department.name,
-                       result.derived.rendered if context is result.derived.context else None)
-    write_atomic(target, data)
+    from .pipeline import render
+    write_atomic(target, render(result, "docx"))
 
 
 def _xlsx(result, target: Path, made: dict) -> None:
-    from .context import build_context
     from .output import write_atomic
-    from .xlsx import score_workbook
-
-    loaded = result.loaded
-    context = result.derived.context or build_context(loaded, result.derived)
-    printed = result.derived.rendered if context is result.derived.context else None
-    write_atomic(target, score_workbook(context, loaded.report.report_date, printed))
+    from .pipeline import render
+    write_atomic(target, render(result, "xlsx"))
 
 
 def _pdf(result, target: Path, made: dict) -> None:

@@ -148,3 +148,21 @@ def _check(path: Path, display: str | None, state: dict) -> Result:
     result.derived = derive(loaded)
     run_checks(loaded, result.derived)
     return result
+
+
+def render(result: Result, name: str) -> bytes:
+    """The render step: one checked input as the bytes of a document ("docx", the report; "xlsx",
+    its score workbook), from the values the check built and, where the check already rendered
+    the template on trial with those very values, from that render. `build` writes these bytes,
+    `verify` compares them; neither builds them another way."""
+    from .context import build_context
+
+    loaded, derived = result.loaded, result.derived
+    context = derived.context or build_context(loaded, derived)
+    printed = derived.rendered if context is derived.context else None
+    if name == "xlsx":
+        from .xlsx import score_workbook
+        return score_workbook(context, loaded.report.report_date, printed)
+    from .render import render_docx
+    return render_docx(loaded.template.path, context, loaded.report.report_date, loaded.report.department.name,
+                       printed)

@@ -9,11 +9,9 @@ from ..errors import ExitCode, MkreportError
 
 
 def run_verify(report: str, facts: str) -> int:
-    from ..context import build_context
     from ..findings import Document, Findings, render_text, summary
-    from ..pipeline import check
+    from ..pipeline import check, render
     from ..reading import ReadProblem, read_limited
-    from ..render import render_docx
     from ..verify import NotAReport, blocks, compare, outside_links
 
     try:
@@ -30,9 +28,7 @@ def run_verify(report: str, facts: str) -> int:
         console.err(f"{shown(facts)}：{summary(result.findings.errors, result.findings.warnings)}"
                     "事实文件有错误，无法生成用来核对的报告；请先改正。")
         return ExitCode.USAGE
-    loaded = result.loaded
-    context = result.derived.context or build_context(loaded, result.derived)
-    built = blocks(render_docx(loaded.template.path, context, loaded.report.report_date, loaded.report.department.name))
+    built = blocks(render(result, "docx"))
     differences = compare(built, edited)
     found = Findings()
     doc = Document(report, plain=True)
