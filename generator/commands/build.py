@@ -19,61 +19,72 @@ def run_build(inputs: list[str], out_dir: str | None, formats: list[str], jobs: 
               strict: bool = False) -> int:
     target = Path(out_dir) if out_dir else Path("outputs")
     steps = plan(formats or ["docx"])
-    per_file = [s for s in steps if s.write_many is None]
-    later = [s for s in steps if s.write_many is not None]
     jobs = jobs or batch.default_jobs()
-    code = ExitCode.OK
     names = _distinct(inputs)
-    given = tuple(identity(Path(n)) for n in names)
-
-    # two inputs of one name would write one report over the other: refused before anything is written
-    claimed: dict[str, str] = {}
-    work: list[BuildJob] = []
-    refused = 0
-    for name in names:
-        outputs = [(s.name, str(target / (Path(name).stem + s.suffix))) for s in steps]
-        clash = next((claimed[p] for _, p in outputs if p in claimed), None)
-        if clash is not None:
-            console.err(f"{shown(name)}：与 {shown(clash)} 生成同名的报告 {shown(outputs[0][1])}，未生成。请给其中一个文件改名，"
-                        "或分两次生成并用 -o 指定不同的输出文件夹。")
-            code = max(code, ExitCode.USAGE)
-            refused += 1
-            continue
-        claimed.update({p: name for _, p in outputs})
-        work.append(BuildJob(name, tuple(o for o in outputs if o[0] in {s.name for s in per_file}), given, strict))
-
+    work, clashes = _claim(names, target, steps, strict)
+    for message in clashes:
+        console.err(message)
+    code = ExitCode.USAGE if clashes else ExitCode.OK
     outcomes = []
     for outcome in batch.run(work, build_job, jobs, "生成", lost_job):
-        for line in outcome.out:
-            console.out(line)
-        for line in outcome.err:
-            console.err(line)
+        _say(outcome.out, outcome.err)              # as each file is done, in the order given
         code = max(code, outcome.code)
         outcomes.append(outcome)
-
-    built = [o for o in outcomes if o.status == "built"]
-    for step in later:
-        pairs = [(Path(o.made[need]), target / (Path(o.name).stem + step.suffix))
-                 for o in built for need in step.needs[:1]]
-        progress = batch.Progress(len(pairs), f"转换 {step.name.upper()}")
-        try:
-            results = step.write_many(pairs, jobs, progress.step) if pairs else {}
-        finally:
-            progress.close()
-        for (_, path), o in zip(pairs, built):
-            error = results.get(str(path), "未能生成。")
-            if error:
-                console.err(f"{shown(o.name)}：{shown(error)}")
-                code = max(code, ExitCode.USAGE)
-                o.status = "failed"
-            else:
-                console.out(f"已生成 {shown(path)}")
+    for step in (s for s in steps if s.write_many is not None):
+        code = max(code, _convert(step, [o for o in outcomes if o.status == "built"], target, jobs))
     if len(names) > 1:
-        console.err(_closing(outcomes, refused))
+        console.err(_closing(outcomes, len(clashes)))
     todo = stale(f for o in outcomes for f in o.findings)
     if todo:
         console.err(todo)
     return code
+
+
+def _claim(names: list[str], target: Path, steps: list, strict: bool) -> tuple[list[BuildJob], list[str]]:
+    """A job per input, and a message per input refused before anything is written: two inputs
+    of one name would write one report over the other."""
+    per_file = {s.name for s in steps if s.write_many is None}
+    given = tuple(identity(Path(n)) for n in names)
+    claimed: dict[str, str] = {}
+    work: list[BuildJob] = []
+    refused: list[str] = []
+    for name in names:
+        outputs = [(s.name, str(target / (Path(name).stem + s.suffix))) for s in steps]
+        clash = next((claimed[p] for _, p in outputs if p in claimed), None)
+        if clash is not None:
+            refused.append(f"{shown(name)}：与 {shown(clash)} 生成同名的报告 {shown(outputs[0][1])}，未生成。"
+                           "请给其中一个文件改名，或分两次生成并用 -o 指定不同的输出文件夹。")
+            continue
+        claimed.update({p: name for _, p in outputs})
+        work.append(BuildJob(name, tuple(o for o in outputs if o[0] in per_file), given, strict))
+    return work, refused
+
+
+def _convert(step, built: list, target: Path, jobs: int) -> int:
+    """A format made for all built files at once (PDFs from a few LibreOffice processes)."""
+    pairs = [(Path(o.made[need]), target / (Path(o.name).stem + step.suffix)) for o in built for need in step.needs[:1]]
+    progress = batch.Progress(len(pairs), f"转换 {step.name.upper()}")
+    try:
+        results = step.write_many(pairs, jobs, progress.step) if pairs else {}
+    finally:
+        progress.close()
+    code = ExitCode.OK
+    for (_, path), o in zip(pairs, built):
+        error = results.get(str(path), "未能生成。")
+        if error:
+            console.err(f"{shown(o.name)}：{shown(error)}")
+            code = ExitCode.USAGE
+            o.status = "failed"
+        else:
+            console.out(f"已生成 {shown(path)}")
+    return code
+
+
+def _say(out: list[str], err: list[str]) -> None:
+    for line in out:
+        console.out(line)
+    for line in err:
+        console.err(line)
 
 
 def _closing(outcomes, clashes: int) -> str:
