@@ -133,29 +133,9 @@ class Explainer:
             subject = checker._label(c.fact, c.column if c.kind in ("level", "prior") else None)
             if c.label:
                 subject += f"（称呼“{c.label}”）"
-        base = {"prior": "上年", "budget": "年初预算", "adjusted": "调整预算",
-                "plan": "预算（年初预算或调整预算）"}.get(c.against or "", "")
-        if c.budget_base:
-            base = "上年（本年预算与上年比较：上年的预算数或决算数）"
-        if c.kind in ("change", "rate", "flat", "difference") and c.fact:
-            subject += f"，比较的基数：{base or '未写明（上年、年初预算、调整预算中任一相符即可）'}"
-        if c.kind == "rate" and not c.fact and c.of is not None and c.change is not None:
-            subject = f"“{c.of.figure.text}”及其增减额“{c.change.figure.text}”（同一句写明的数）"
-        if c.kind == "execution" and c.other is not None:
-            subject = f"“{c.other[1].figure.text}” ÷ “{c.other[0].figure.text}”（同一句写明的两个数）"
-        elif c.kind == "execution":
-            subject += f"，基数：{base or {'budget': '年初预算', 'adjusted': '调整预算'}.get(c.column or '', '') or '调整预算或年初预算'}"
-        if c.kind == "share":
-            subject += f"，总数：{checker._label(c.whole, None) if c.whole else '“其中”前的总数'}"
-        if c.kind == "compare" and c.other is not None and c.other.figure is not None:
-            op = {"<": "小于", ">": "大于", "=": "等于"}[c.op]
-            subject = f"“{c.other.figure.text}” {op} " + (
-                f"{checker._label(c.fact, c.column)}" if c.fact else f"“{c.figure.text}”")
-            figure = ""
-        if c.kind == "sum":
-            subject = f"{len(c.parts)} 项：" + " + ".join(p.figure.text for p in c.parts if p.figure is not None)
-        if c.kind == "difference" and not c.fact and c.other is not None and all(o.figure is not None for o in c.other):
-            subject = "“" + "”与“".join(o.figure.text for o in c.other) + "”之差"
+        describe = _DESCRIBE.get(c.kind)
+        if describe is not None:
+            subject, figure = describe(c, checker, subject, figure)
         verdict = checker.verdicts.get(id(c), "未核对")
         return self.at_text(f"{figure} {what}：{subject} → {verdict}".strip(), path, c.start)
 
@@ -357,6 +337,58 @@ class Explainer:
             paths += [p for p in parts if p not in paths]
         return paths
 
+
+# How explain words each kind of claim after its fact: (claim, checker, subject, figure) → (subject, figure).
+
+def _base(c) -> str:
+    if c.budget_base:
+        return "上年（本年预算与上年比较：上年的预算数或决算数）"
+    return {"prior": "上年", "budget": "年初预算", "adjusted": "调整预算",
+            "plan": "预算（年初预算或调整预算）"}.get(c.against or "", "")
+
+
+def _compared(c, checker, subject: str, figure: str) -> tuple[str, str]:
+    if c.fact:
+        subject += f"，比较的基数：{_base(c) or '未写明（上年、年初预算、调整预算中任一相符即可）'}"
+    return subject, figure
+
+
+def _rate(c, checker, subject: str, figure: str) -> tuple[str, str]:
+    if not c.fact and c.of is not None and c.change is not None:
+        return f"“{c.of.figure.text}”及其增减额“{c.change.figure.text}”（同一句写明的数）", figure
+    return _compared(c, checker, subject, figure)
+
+
+def _difference(c, checker, subject: str, figure: str) -> tuple[str, str]:
+    if not c.fact and c.other is not None and all(o.figure is not None for o in c.other):
+        return "“" + "”与“".join(o.figure.text for o in c.other) + "”之差", figure
+    return _compared(c, checker, subject, figure)
+
+
+def _execution(c, checker, subject: str, figure: str) -> tuple[str, str]:
+    if c.other is not None:
+        return f"“{c.other[1].figure.text}” ÷ “{c.other[0].figure.text}”（同一句写明的两个数）", figure
+    column = {"budget": "年初预算", "adjusted": "调整预算"}.get(c.column or "", "")
+    return subject + f"，基数：{_base(c) or column or '调整预算或年初预算'}", figure
+
+
+def _share(c, checker, subject: str, figure: str) -> tuple[str, str]:
+    return subject + f"，总数：{checker._label(c.whole, None) if c.whole else '“其中”前的总数'}", figure
+
+
+def _compare(c, checker, subject: str, figure: str) -> tuple[str, str]:
+    if c.other is None or c.other.figure is None:
+        return subject, figure
+    op = {"<": "小于", ">": "大于", "=": "等于"}[c.op]
+    return f"“{c.other.figure.text}” {op} " + (checker._label(c.fact, c.column) if c.fact else f"“{c.figure.text}”"), ""
+
+
+def _sum(c, checker, subject: str, figure: str) -> tuple[str, str]:
+    return f"{len(c.parts)} 项：" + " + ".join(p.figure.text for p in c.parts if p.figure is not None), figure
+
+
+_DESCRIBE = {"change": _compared, "flat": _compared, "rate": _rate, "difference": _difference,
+             "execution": _execution, "share": _share, "compare": _compare, "sum": _sum}
 
 _TOTAL = {"总分", "自评总分", "conclusion.total", "total"}
 _GRADE = {"等级", "绩效等级", "评价等级", "conclusion.grade", "grade"}
