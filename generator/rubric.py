@@ -11,22 +11,20 @@ from pathlib import Path
 
 from . import facts
 from .findings import Document, Findings
-from .numbers import Quantity, fmt, parse_quantity
+from .numbers import fmt
 from .rules import RULES, FactPaths, RuleField
 from .schema import (
-    INVALID,
     Choice,
     Field,
     Integer,
-    Kind,
     ListOf,
     Model,
     ModelKind,
     Number,
     OneOrList,
     Text,
+    Threshold,
     format_field,
-    label,
 )
 
 FORMAT = 1      # the version of the rubric file's format (see facts.FORMAT)
@@ -57,25 +55,6 @@ class Indicator(Model):
 
 # A recursive field can only name its class once the class exists.
 Indicator.fields["children"] = Field(ListOf(ModelKind(Indicator)), "下级指标")
-
-
-class Threshold(Kind):
-    """A grade's lower bound: points (90), or a share of the rubric's total (90%)."""
-
-    zh = "分数或百分比"
-
-    def convert(self, node, conv, path, zh):
-        text = self._figure(node, conv, path, zh)
-        if text is INVALID:
-            return text
-        q = parse_quantity(text.replace("％", "%"))
-        if q is None or q.unit not in ("", "%", "分") or q.value < 0:
-            conv.problem(path, node, f"{label(path, zh)} 应为分数（如 90）或总分的百分比（如 90%），写成了“{text}”。")
-            return INVALID
-        return Quantity(q.value, "%" if q.unit == "%" else "", text)
-
-    def json_schema(self, defs):
-        return {"type": ["number", "string"], "pattern": r"^[0-9]+(\.[0-9]+)?\s*[%％分]?$"}
 
 
 class Band(Model):

@@ -15,7 +15,17 @@ import re
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from .numbers import MAX_DIGITS, NA, NA_SPELLINGS, ascii_figure, foreign_digit, parse_decimal, parse_quantity, plausible
+from .numbers import (
+    MAX_DIGITS,
+    NA,
+    NA_SPELLINGS,
+    Quantity,
+    ascii_figure,
+    foreign_digit,
+    parse_decimal,
+    parse_quantity,
+    plausible,
+)
 from .yamlsource import Node
 
 Path = tuple
@@ -254,6 +264,25 @@ class Percent(Kind):
 
     def json_schema(self, defs):
         return {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?\s*[%％]$"}
+
+
+class Threshold(Kind):
+    """A grade's lower bound: points (90), or a share of the rubric's total (90%)."""
+
+    zh = "分数或百分比"
+
+    def convert(self, node, conv, path, zh):
+        text = self._figure(node, conv, path, zh)
+        if text is INVALID:
+            return text
+        q = parse_quantity(text.replace("％", "%"))
+        if q is None or q.unit not in ("", "%", "分") or q.value < 0:
+            conv.problem(path, node, f"{label(path, zh)} 应为分数（如 90）或总分的百分比（如 90%），写成了“{text}”。")
+            return INVALID
+        return Quantity(q.value, "%" if q.unit == "%" else "", text)
+
+    def json_schema(self, defs):
+        return {"type": ["number", "string"], "pattern": r"^[0-9]+(\.[0-9]+)?\s*[%％分]?$"}
 
 
 class QuantityKind(Kind):

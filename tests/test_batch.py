@@ -10,20 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from paths import ROOT
-
-SEEDS = ["yangxi-2023", "pingyuan-2023", "hunan-example-2023"]
-
-
-def county(tmp: Path, n: int) -> list[str]:
-    (tmp / "inputs").mkdir()
-    (tmp / "rubrics").symlink_to(ROOT / "rubrics")
-    names = []
-    for i in range(n):
-        path = tmp / "inputs" / f"{i:02d}-{SEEDS[i % 3]}.yaml"
-        shutil.copy(ROOT / "inputs" / f"{SEEDS[i % 3]}.yaml", path)
-        names.append(str(path))
-    return names
+from paths import ROOT, county
 
 
 def test_a_batch_on_two_processes_prints_in_the_order_given(tmp_path, run):

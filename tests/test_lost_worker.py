@@ -5,28 +5,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
 import signal
 from pathlib import Path
 
 import pytest
-from paths import ROOT
-
-SEEDS = ["yangxi-2023", "pingyuan-2023", "hunan-example-2023"]
+from paths import county
 
 pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
                                 reason="the killing check reaches the workers by fork")
-
-
-def county(tmp: Path, n: int) -> list[str]:
-    (tmp / "inputs").mkdir()
-    (tmp / "rubrics").symlink_to(ROOT / "rubrics")
-    names = []
-    for i in range(n):
-        path = tmp / "inputs" / f"{i:02d}-{SEEDS[i % 3]}.yaml"
-        shutil.copy(ROOT / "inputs" / f"{SEEDS[i % 3]}.yaml", path)
-        names.append(str(path))
-    return names
 
 
 @pytest.fixture
