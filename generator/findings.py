@@ -5,6 +5,8 @@ Checks only build `Finding`s. This module is the one place that turns paths into
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from .codes import ERROR, WARNING, severity
 from .schema import Path
 
@@ -124,27 +126,37 @@ MAX_PER_FILE = 500
 class Findings(list):
     """The findings of one run, with the counts the CLI needs."""
 
+    def __init__(self, *args):
+        super().__init__(*args)
+        self._seen: Counter = Counter()     # findings made per (code, file, path) and per (code, file)
+
     def add(self, code: str, message: str, doc: Document | None = None,
             path: Path = (), offset: int | None = None, *, wrong=(), uses=(), about: str = "",
             **numbers) -> Finding:
         """A finding of a registered code (codes.py), with the severity the registry gives it."""
         f = Finding(code, severity(code), message, doc, tuple(path), numbers=numbers, offset=offset,
                     wrong=frozenset(wrong), uses=frozenset(uses), about=about)
-        if not hasattr(self, "_seen"):
-            self._seen: dict[tuple, int] = {}
-        file = doc.file if doc else ""
-        field, whole = (code, file, tuple(path)), (code, file)
-        n_field, n_file = self._seen.get(field, 0) + 1, self._seen.get(whole, 0) + 1
-        self._seen[field], self._seen[whole] = n_field, n_file
-        if n_field > MAX_PER_FIELD or n_file > MAX_PER_FILE:
-            if n_field == MAX_PER_FIELD + 1 or n_file == MAX_PER_FILE + 1 and n_field <= MAX_PER_FIELD:
-                where = "此处" if n_field > MAX_PER_FIELD else "本文件"
-                f.message = f"{where}同类问题（{code}）过多，以下不再逐条列出；请先改正上面列出的，再运行一次检查。"
-                f.wrong, f.uses = frozenset(), frozenset()
-                self.append(f)
-            return f
-        self.append(f)
+        limit = self._limit(code, doc.file if doc else "", tuple(path))
+        if limit == "":
+            self.append(f)
+        elif limit is not None:        # the one line that says the rest are not listed
+            f.message = f"{limit}同类问题（{code}）过多，以下不再逐条列出；请先改正上面列出的，再运行一次检查。"
+            f.wrong, f.uses = frozenset(), frozenset()
+            self.append(f)
         return f
+
+    def _limit(self, code: str, file: str, path: tuple) -> str | None:
+        """"" while under both limits; where the limit is, the first time it is passed; None after."""
+        field, whole = (code, file, path), (code, file)
+        self._seen[field] += 1
+        self._seen[whole] += 1
+        if self._seen[field] <= MAX_PER_FIELD and self._seen[whole] <= MAX_PER_FILE:
+            return ""
+        if self._seen[field] == MAX_PER_FIELD + 1:
+            return "此处"
+        if self._seen[whole] == MAX_PER_FILE + 1 and self._seen[field] <= MAX_PER_FIELD:
+            return "本文件"
+        return None
 
     def fold(self) -> None:
         """Findings computed from a fact another finding says is wrong are not repeated: the root
