@@ -149,9 +149,11 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               help="输出格式：text（默认）供人阅读，json 供程序处理。")
 @click.option("--strict", is_flag=True, help="把警告也当作错误（有警告时退出码为 1）。")
+@click.option("--style", is_flag=True,
+              help="也报告用字规范问题（如“截止”直接跟日期应写“截至”）：这类写法在公开文件中很常见，默认不报。")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, metavar="N",
               help="同时处理的文件数，默认为本机的处理器核数。")
-def check(inputs: tuple[str, ...], fmt: str, strict: bool, jobs: int | None) -> None:
+def check(inputs: tuple[str, ...], fmt: str, strict: bool, style: bool, jobs: int | None) -> None:
     """校验事实文件：对照评分体系和算术关系，列出所有问题。
 
     每个问题显示为“文件:行:列: 错误|警告 [代码] 说明”。退出码：0 无错误；1 发现错误
@@ -165,7 +167,7 @@ def check(inputs: tuple[str, ...], fmt: str, strict: bool, jobs: int | None) -> 
     from .commands.check import run_check
 
     ctx = click.get_current_context()
-    ctx.exit(run_check(list(inputs), fmt, strict, jobs))
+    ctx.exit(run_check(list(inputs), fmt, strict, jobs, style=style))
 
 
 def _format_names() -> list[str]:

@@ -8,6 +8,7 @@ A case (YAML mapping):
   text:   the sentence or paragraph, written into `in` (default other_notes)
   facts:  dotted fact paths → values (a list or mapping is written as it is)
   expect: clean, or [[CODE, "the wrong figure as written"], …]
+  style:  true to see what `check --style` shows (usage findings such as DATE-WORD)
 """
 from __future__ import annotations
 
@@ -54,10 +55,13 @@ def facts_file(folder: Path, entry: dict) -> Path:
 
 def run_case(folder: Path, entry: dict):
     """(the watched findings, other errors, the facts file's lines) for one case."""
+    from generator.codes import STYLE
     from generator.pipeline import check
     path = facts_file(folder, entry)
     result = check(path)
-    found = [f for f in result.findings.sorted() if f.code.startswith(WATCHED)]
+    # what `check` shows by default: usage findings (codes.STYLE) only with --style (a case's `style: true`)
+    found = [f for f in result.findings.sorted()
+             if f.code.startswith(WATCHED) and (entry.get("style") or f.code not in STYLE)]
     others = [f for f in result.findings.sorted() if f.severity == "error" and not f.code.startswith(WATCHED)]
     return found, others, path.read_text(encoding="utf-8").splitlines()
 

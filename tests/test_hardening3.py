@@ -141,11 +141,21 @@ def test_many_of_one_slip_in_one_field_are_listed_up_to_a_limit(workdir, run):
     path = workdir / "inputs" / "yangxi-2023.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(
         "other_notes: 无。", "other_notes: " + "截止2023年12月31日，" * 3000), encoding="utf-8")
-    result = run("check", str(path))
+    result = run("check", "--style", str(path))
     lines = [l for l in result.output.splitlines() if "[DATE-WORD]" in l]
     from generator.findings import MAX_PER_FIELD
     assert len(lines) == MAX_PER_FIELD + 1
     assert lines[-1].endswith("此处同类问题（DATE-WORD）过多，以下不再逐条列出；请先改正上面列出的，再运行一次检查。")
+
+
+def test_usage_findings_are_shown_only_when_asked_for(workdir, run):
+    """“截止2023年12月31日” is common in published documents: `check` reports it only with --style."""
+    path = workdir / "inputs" / "yangxi-2023.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "other_notes: 无。", "other_notes: 截止2023年12月31日，已全部完成。"), encoding="utf-8")
+    plain, styled = run("check", str(path)), run("check", "--style", str(path))
+    assert "[DATE-WORD]" not in plain.output
+    assert "[DATE-WORD]" in styled.output and "应写“截至”" in styled.output
 
 
 def test_a_check_past_its_time_is_a_finding_not_a_hang(workdir, monkeypatch):

@@ -29,7 +29,7 @@ def test_the_summary_workbook(tmp_path, run):
     assert yangxi["部门"] == "阳西县工业和信息化局" and Decimal(str(yangxi["总分"])) == Decimal("98.2")
     assert yangxi["等级"] == "优" and yangxi["状态"] == "通过" and yangxi["错误"] == 0
     assert Decimal(str(yangxi["B 预算执行"])) == Decimal("38.6")
-    assert rows[PUBLISHED[0]]["状态"] == "有错误" and rows[PUBLISHED[0]]["错误"] == 11
+    assert rows[PUBLISHED[0]]["状态"] == "有错误" and rows[PUBLISHED[0]]["错误"] == 12
     problems = list(wb["问题"].iter_rows(min_row=2, values_only=True))
     assert [c.value for c in wb["问题"][1]] == ["文件", "行", "列", "级别", "代码", "说明"]
     assert sum(r[3] == "错误" for r in problems) == sum(r["错误"] for r in rows.values())

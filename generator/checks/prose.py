@@ -264,8 +264,8 @@ class Checker:
         return fact_label(f"{fact}.{column}" if fact in AMOUNT_PATHS and column else fact, self.report)
 
     def _level(self, c: Claim) -> None:
-        if c.flagged:
-            return                      # the 其中 list it heads was reported
+        if c.flagged and not c.summed:
+            return                      # already reported
         candidates = [(f, col, self.fact(f, col, c.unit)) for f in (c.fact, *c.alts) for col in _columns(c.column)]
         known = [(f, col, v) for f, col, v in candidates if v is not None]
         label = self._label(c.fact, c.column)
@@ -672,8 +672,10 @@ class Checker:
 
     def _sum(self, c: Claim) -> None:
         head, parts = c.of, c.parts
-        if head.flagged or any(p.flagged for p in parts) or head.figure is None:
-            return self.skip(c, "其中有已报错的数")
+        # a list that does not add up is wrong in itself, whatever else was found in its figures: a part that
+        # contradicts the facts makes the sum fail too, and both are said
+        if head.figure is None:
+            return self.skip(c, "没有总数")
         unit = head.unit
         if any((p.unit in MONEY) != (unit in MONEY) or (unit not in MONEY and p.unit != unit and not {p.unit, unit} <= PEOPLE_UNITS)
                for p in parts):
@@ -695,9 +697,12 @@ class Checker:
         if fits:
             return self.ok(c, f"{terms} = {fmt(s)}{unit}" + ("" if complete else f"，未超过 {fmt(total)}{unit}（只列了部分项目）"))
         what = "不等于" if complete else "超过了"
+        wrong = [p for p in (*parts, head) if p.flagged]
+        also = f"（其中 {'、'.join(fmt(abs(p.value)) for p in wrong)} 与事实不符，已另外列出。）" if wrong else ""
         self.error("PROSE-SUM", head, f"正文“…{self.text[max(0, head.start - 10):parts[-1].figure.end]}”：其中各项合计 "
-                   f"{terms} = {fmt(s)}{unit}，{what} {fmt(total)}{unit}。", stated=total, computed=s)
+                   f"{terms} = {fmt(s)}{unit}，{what} {fmt(total)}{unit}。{also}", stated=total, computed=s)
         self.verdicts[id(c)] = self.verdicts.pop(id(head))
+        head.summed = True
 
     def _complete(self, head: str | None, named: set) -> bool:
         """Whether a list names every part of its head that the file has a figure for."""

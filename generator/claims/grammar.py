@@ -15,6 +15,7 @@ recorded as unread with the reason — `mkreport explain` shows both.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..derive import AMOUNT_SUMS, VALUE_SUMS
@@ -146,6 +147,7 @@ class Claim:
     variance = False                # execution: 预决算差异率, (决算 − 预算) ÷ 预算
     source = ""                     # "一般公共预算…": the part of the fact paid from this source
     flagged = False                 # reported wrong: what is computed from it is not reported
+    summed = False                  # a head its list's parts do not add up to: its own figure is still checked
     implied = False                 # level: no column word — "final" by default, or a head's that was
     col_word: str | None = None     # level of no fact: the column its own words named ("预算数为0万元")
     budget_base = False             # change/rate: this year's budget stated against last year's figure — its
@@ -278,6 +280,7 @@ def read_tokens(tokens: list[Token], text: str, year: int) -> Reading:
 SELF_TYPES = frozenset({"街道", "中心"})
 MAX_DEPTH = 8            # brackets inside brackets: three is already rare
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
+_NEWLINE = re.compile("\n")
 # a paragraph that is an item of an enumeration: "1、" "一、" "（二）" "(3)" "①"
 _ENUM_ITEM = re.compile(r"[ \t\u3000]*(?:[0-9]{1,2}[ \t]?[、.．]|[一二三四五六七八九十]{1,3}[ \t]?、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳])")
 # the words between a name and its amount: "采购合同总额为250万元"
@@ -386,7 +389,38 @@ class _Reader:
             self.cursor = tok.end
         self._end_clause()
         self._end_sentence()
+        self._enumerated_totals()
         return self.out
+
+    def _enumerated_totals(self) -> None:
+        """"“三公”经费支出合计13.78万元……具体情况如下：1、因公出国（境）费0万元，……2、公务接待费8.5万元，……
+        3、公务用车购置及运行维护费5.28万元": a total followed, in its paragraph, by amounts of its own parts in the
+        same column is a list without a 其中 — their sum is checked as a list's is (complete when every part the
+        file has is named). A part already in a list, and a restatement of the total, end the enumeration."""
+        claims = self.out.claims
+        listed = {id(p) for c in claims if c.kind == "sum" for p in c.parts}
+        heads = {id(c.of) for c in claims if c.kind == "sum"}
+        breaks = [m.start() for m in _NEWLINE.finditer(self.text)]      # where each paragraph ends
+        levels = sorted((c for c in claims if c.kind == "level" and c.figure is not None and c.fact is not None
+                         and c.money and id(c) not in listed), key=lambda c: c.figure.start)
+        for i, head in enumerate(levels):
+            own = COMPONENTS.get(head.fact)
+            if not own or id(head) in heads or head.head:
+                continue
+            at = bisect.bisect_left(breaks, head.figure.end)
+            end = breaks[at] if at < len(breaks) else len(self.text)
+            parts, named = [], set()
+            for c in levels[i + 1:i + 65]:      # (a bound: a hostile text of thousands of amounts stays linear)
+                if c.figure.start >= end or c.sentence > head.sentence + 8 or c.fact == head.fact:
+                    break
+                if c.fact in own and c.fact not in named and c.column == head.column and c.unit in MONEY:
+                    parts.append(c)
+                    named.add(c.fact)
+            if len(parts) >= 2:
+                claims.append(Claim("sum", head.figure, head.fact, parts=parts, sentence=head.sentence, of=head))
+                head.head = True
+                heads.add(id(head))
+                listed.update(id(p) for p in parts)
 
     # ---- bounds -----------------------------------------------------------------------------------
     def _gap(self, start: int) -> None:

@@ -6,18 +6,19 @@ in the order the files were given, a finding in a shared rubric once.
 from __future__ import annotations
 
 from .. import batch, console
+from ..codes import STYLE
 from ..errors import ExitCode
 from ..findings import render_json, render_text, summary
 from ..jobs import check_job, lost_job
 
 
-def run_check(inputs: list[str], fmt: str, strict: bool, jobs: int | None = None) -> int:
+def run_check(inputs: list[str], fmt: str, strict: bool, jobs: int | None = None, style: bool = False) -> int:
     findings = []
     unreadable = False
     seen: set = set()
     for outcome in batch.run(list(inputs), check_job, jobs or batch.default_jobs(), "检查", lost_job):
         # a problem in a shared rubric or vocabulary is one finding, however many inputs use it
-        new = [f for f in outcome.findings if f.sort_key() not in seen]
+        new = [f for f in outcome.findings if f.sort_key() not in seen and (style or f.code not in STYLE)]
         seen.update(f.sort_key() for f in new)
         if fmt != "json" and new:
             console.out(render_text(new))
