@@ -23,6 +23,7 @@ from .tokens import CLAUSE, CLOSE, COUNTS, CURRENCY, ENUM, MONEY, OPEN, SENTENCE
 
 # units of a count of people, one as good as the other ("离退休人员12名，其中：离休1人…"; not of posts, see _COUNTED)
 PEOPLE_UNITS = {"人", "名"}
+_POST_UNITS = {"人", "名", "个"}      # "核定编制5个"
 # Characters that can stand between a subject and its figure without naming anything else.
 FUNCTION = set("的了为是达共计约合累总额数实现完成有其亦也均都已将按以在于对从至到得年度月日末底初及和与并且而即还再又"
                "全部中当本该此一这前后内外上下来去所上述如下共计分别主要具体各项个元万亿人次较比同相较")
@@ -1171,6 +1172,8 @@ class _Reader:
             self._unread(tok, "人数、个数只核对人员编制")
         elif tok.unit not in COUNTS and counts:
             self._unread(tok, "人员编制不是金额")
+        elif counts and tok.unit not in (PEOPLE_UNITS if fact in PEOPLE else _POST_UNITS):
+            self._unread(tok, f"单位“{tok.unit}”不是人数的单位")     # "实有车辆15488辆"
         elif counts and (year == self.year - 1 or len({f for f, _ in lead.labels}) > 1):
             self._unread(tok, "上年的人数，或同时说了两类人员（如“行政编制在职”）")
         elif year == self.year - 1 and (lead.col or scope.column) in ("budget", "adjusted", "plan"):
