@@ -84,10 +84,10 @@ def row_height(lines: int, size: float) -> float:
 
 
 def fit_rows(ws, widths: list[float], first: int, size: float = 11) -> None:
-    """Give each row from `first` down the height its tallest wrapping cell needs. Excel grows an
-    unset row to fit on opening; LibreOffice and WPS keep the default 15 points, and the text of a
-    second line runs into the row below. A cell merged across columns is measured by itself alone:
-    mkreport merges only names down their group and 合计 across empty cells."""
+    """Give each row from `first` down the height its tallest wrapping cell needs. Excel grows a row
+    with no height to fit when it opens the file; LibreOffice keeps the default 15 points (seen in its
+    PDF), and the second line of a text runs into the row below. A merged cell is measured in its
+    first column alone: mkreport merges only names down their group and 合计 across empty cells."""
     for row in ws.iter_rows(min_row=first, max_col=len(widths)):
         lines = 1
         for cell in row:
