@@ -231,7 +231,8 @@ def as_xlsx(ts: list[Table]) -> bytes:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from .xlsx import _fixed_zip, _width, append_row
+    from .workbook import figure_format, fit_rows, lines_in, print_on_a4, saved
+    from .xlsx import append_row
 
     wb = Workbook()
     wb.remove(wb.active)
@@ -245,26 +246,36 @@ def as_xlsx(ts: list[Table]) -> bytes:
         for cell in ws[1]:
             cell.font, cell.fill = head_font, fill
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        widths = _widths(ws, len(t.heads))
+        for c, w in enumerate(widths, 1):
+            ws.column_dimensions[get_column_letter(c)].width = w
         for row in ws.iter_rows(min_row=2):
             for cell in row:
                 cell.font = body_font
-                if cell.column - 1 in t.numeric:
-                    cell.number_format = "0.##"
-                elif isinstance(cell.value, str) and len(cell.value) > 40:
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
-        for c in range(1, len(t.heads) + 1):
-            texts = [_cell(ws.cell(r, c).value) for r in range(1, ws.max_row + 1)]
-            ws.column_dimensions[get_column_letter(c)].width = min(max(max(map(_width, texts), default=4) + 2, 6), 60)
+                # a text wider than its column wraps; every cell set at the top of its row
+                wraps = isinstance(cell.value, str) and lines_in(cell.value, 11, widths[cell.column - 1]) > 1
+                cell.alignment = Alignment(vertical="top", wrap_text=wraps)
+                if isinstance(cell.value, (int, Decimal)):
+                    cell.number_format = figure_format(_cell(cell.value))     # as the CSV and Markdown show it
+        fit_rows(ws, widths, 1)
         ws.freeze_panes = "A2"
-        ws.print_title_rows = "1:1"                 # printed: the heading on every page,
-        ws.page_setup.orientation = "landscape"     # across, as wide as the page
-        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        print_on_a4(ws, widths, "1:1", gridlines=True)     # a list without ruled cells: the grid rules it
         if t.rows:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(t.heads))}{ws.max_row}"
     wb.properties.creator = ""
     wb.properties.title = "部门整体支出绩效自评汇总"
     wb.properties.created = wb.properties.modified = _dt.datetime(2000, 1, 1, 9, 0)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return _fixed_zip(buf.getvalue())
+    return saved(wb)
+
+
+def _widths(ws, columns: int) -> list[int]:
+    """Each column as wide as its widest cell, at most 40 (a longer text wraps); a heading may take
+    two lines, so that a column of figures under a long indicator name stays narrow."""
+    from .workbook import width_to_fit
+
+    out = []
+    for c in range(1, columns + 1):
+        body = [width_to_fit(_cell(ws.cell(r, c).value)) for r in range(2, ws.max_row + 1)]
+        head = width_to_fit(_cell(ws.cell(1, c).value)) // 2 + 1
+        out.append(min(max(*body, head, 6), 40))
+    return out

@@ -1,8 +1,9 @@
 """The score table (自评表) as an .xlsx workbook, ready to paste into a finance bureau's workbook.
 
 The same rows as the report's attachment, from the same template values: 一级/二级 cells merged
-down their group, widths from the longest name, figures as exact numbers, the total as a formula.
-Written byte for byte the same for the same input, like the .docx.
+down their group, widths from the longest name, figures as exact numbers shown as the attachment
+prints them, the total as a formula with the value it computes. Printed on A4 one page wide, the
+heading row on every page (workbook.py). Written byte for byte the same for the same input, like the .docx.
 
 Every cell of every workbook mkreport writes (this one and the bureau's summary) is written by
 `append_row`: a text stays the text it is, whatever it starts with; only a `Formula` is a formula.
@@ -10,11 +11,12 @@ Every cell of every workbook mkreport writes (this one and the bureau's summary)
 from __future__ import annotations
 
 import datetime as _dt
-import io
-import zipfile
+from decimal import Decimal
 
-_FIXED = (1980, 1, 1, 0, 0, 0)
+from .workbook import figure_format, width_to_fit
+
 HEADS = ["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"]
+TITLE_SIZE = 16                 # points: 方正小标宋简体 三号, as the attachment's title
 
 # What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection"): = + - @ and their
 # full-width forms ＝＋－＠ (some input methods and spreadsheets fold them to the ASCII ones), also
@@ -58,38 +60,60 @@ def append_row(ws, values) -> None:
 def score_workbook(context: dict, report_date: _dt.date | None = None, printed: dict | None = None) -> bytes:
     """`printed`: the report's parts as rendered (Derived.rendered), whose 自评表 words the 扣分原因."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
+
+    from .phrases import points
+    from .workbook import fit_rows, lines_across, print_on_a4, row_height, saved
 
     rows = context["score_table"]
     title = f"{context['dept'].name}{context['year']}年部门整体支出绩效自评表"
     wb = Workbook()
     ws = wb.active
     ws.title = "自评表"
-    thin = Side(style="thin")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    body = Font(name="仿宋_GB2312", size=11)
-    bold = Font(name="黑体", size=11)
-    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    left = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    first, total_row = 3, 3 + len(rows)
+    reasons = reasons_as_printed(printed, rows) or [r.reason for r in rows]
+    # what the SUM formulas compute, from the figures in the cells: their cached values
+    totals = {c: sum((v for v in (getattr(r, key) for r in rows) if v is not None), Decimal(0))
+              for c, key in (("D", "points"), ("E", "score"))}
+    grade = f"绩效等级：{context['grade']}" if context.get("grade") else ""
 
     append_row(ws, [title])
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADS))
-    ws.cell(1, 1).font = Font(name="方正小标宋简体", size=16)
-    ws.cell(1, 1).alignment = centre
     append_row(ws, HEADS)
-    first = 3
-    reasons = reasons_as_printed(printed, rows) or [r.reason for r in rows]
     for r, reason in zip(rows, reasons):
         append_row(ws, [r.l1_shown, r.l2_shown, r.l3, r.points, r.score, reason])
-    last = first + len(rows) - 1
-    total_row = last + 1
-    grade = f"绩效等级：{context['grade']}" if context.get("grade") else ""
-    sums = [Formula(f"=SUM({c}{first}:{c}{last})") for c in "DE"]
-    append_row(ws, ["合计", "", "", *sums, grade])
-    ws.merge_cells(start_row=total_row, start_column=1, end_row=total_row, end_column=3)
+    append_row(ws, ["合计", "", "", *(Formula(f"=SUM({c}{first}:{c}{total_row - 1})") for c in totals), grade])
+    # each cell as the report's 自评表 prints it (a score through the template's `points` filter)
+    shown = [HEADS] + [[r.l1_shown, r.l2_shown, r.l3, points(r.points), points(r.score), reason]
+                       for r, reason in zip(rows, reasons)]
+    shown.append(["合计", "", "", *(points(v) for v in totals.values()), grade])
 
-    # 一级/二级 cells merge down their group, as the printed table does
+    _merge_groups(ws, rows, first, total_row)
+    _style_table(ws, total_row)
+    for r, line in enumerate(shown[1:], first):
+        for c in (4, 5):
+            if line[c - 1]:
+                ws.cell(r, c).number_format = figure_format(line[c - 1])
+    widths = _column_widths(shown)
+    for c, w in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(c)].width = w
+    # a cell merged across the table is never grown to fit, by Excel either: the title's row is given
+    # the lines the title wraps to
+    ws.row_dimensions[1].height = row_height(lines_across(title, TITLE_SIZE, widths), TITLE_SIZE) + 6
+    fit_rows(ws, widths, 2)
+    ws.freeze_panes = "A3"
+    print_on_a4(ws, widths, "2:2")
+    stamp = _dt.datetime.combine(report_date or _dt.date(2000, 1, 1), _dt.time(9, 0))
+    wb.properties.creator = context["dept"].name
+    wb.properties.title = title
+    wb.properties.created = wb.properties.modified = stamp
+    return saved(wb, {ws.title: {f"{c}{total_row}": v for c, v in totals.items()}})
+
+
+def _merge_groups(ws, rows: list, first: int, total_row: int) -> None:
+    """The title across the table, 合计 across the name columns, and 一级/二级 cells down their
+    group, as the printed table merges them."""
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADS))
+    ws.merge_cells(start_row=total_row, start_column=1, end_row=total_row, end_column=3)
     for col, key in ((1, "l1_merge"), (2, "l2_merge")):
         start = None
         for i, r in enumerate(rows + [None]):
@@ -99,27 +123,31 @@ def score_workbook(context: dict, report_date: _dt.date | None = None, printed: 
             if starts:
                 start = first + i
 
+
+def _style_table(ws, total_row: int) -> None:
+    """Ruled cells in 仿宋, the heading and 合计 in 黑体, names and reasons set left and wrapped."""
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    body = Font(name="仿宋_GB2312", size=11)
+    bold = Font(name="黑体", size=11)
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    left = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    ws.cell(1, 1).font = Font(name="方正小标宋简体", size=TITLE_SIZE)
+    ws.cell(1, 1).alignment = centre
     for row in ws.iter_rows(min_row=2, max_row=total_row, max_col=len(HEADS)):
         for cell in row:
             cell.border = box
             cell.font = bold if cell.row in (2, total_row) and cell.column <= 3 else body
             cell.alignment = left if cell.column in (3, 6) and cell.row not in (2, total_row) else centre
-    for c in range(4, 6):
-        for r in range(first, total_row + 1):
-            ws.cell(r, c).number_format = "0.##"
-    widths = [max((_width(str(ws.cell(r, c).value or "")) for r in range(2, total_row + 1)), default=4)
-              for c in range(1, len(HEADS) + 1)]
-    for c, w in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(c)].width = min(max(w + 2, 6), 40 if c == 6 else 30)
-    ws.freeze_panes = "A3"
-    ws.print_title_rows = "2:2"
-    stamp = _dt.datetime.combine(report_date or _dt.date(2000, 1, 1), _dt.time(9, 0))
-    wb.properties.creator = context["dept"].name
-    wb.properties.title = title
-    wb.properties.created = wb.properties.modified = stamp
-    buf = io.BytesIO()
-    wb.save(buf)
-    return _fixed_zip(buf.getvalue())
+
+
+def _column_widths(shown: list[list[str]]) -> list[int]:
+    """Each column as wide as its longest text as printed (a name column at most 30, 扣分原因 40;
+    a longer text wraps)."""
+    return [min(max(max(map(width_to_fit, column)), 6), 40 if c == len(HEADS) else 30)
+            for c, column in enumerate(zip(*shown), 1)]
 
 
 def reasons_as_printed(printed: dict | None, rows: list) -> list[str] | None:
@@ -166,30 +194,3 @@ def _grid_row(tr) -> list[tuple[int, str]]:
         out.append((at, cell_text(tc)))
         at += grid_span(tc)
     return out
-
-
-def _width(text: str) -> int:
-    import unicodedata
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """The same workbook gives the same bytes: every entry dated 1980-01-01, in a fixed order, and
-    the "modified" time openpyxl stamps at every save replaced by the document's own date."""
-    import re
-
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=_FIXED)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            part = zin.read(item.filename)
-            if item.filename == "docProps/core.xml":
-                created = re.search(rb"<dcterms:created[^>]*>([^<]*)<", part)
-                if created:
-                    stamp = created.group(1)
-                    part = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(<)", lambda m, s=stamp: m.group(1) + s + m.group(2),
-                                  part)
-            zout.writestr(info, part)
-    return out.getvalue()
