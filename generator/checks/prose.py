@@ -457,7 +457,8 @@ class Checker:
         col, base, delta, computed = tried[0]
         words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), 2)}%"
         self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：变动 {fmt(delta)} ÷ {_COLUMN_ZH[col]} {fmt(base)} "
-                   f"= {words}，与写明的 {fmt(abs(c.value))}% 不符。", stated=c.value, computed=computed)
+                   f"= {words}，与写明的{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 不符。",
+                   stated=c.value, computed=computed)
 
     def _stated_rate(self, c: Claim) -> None:
         """A growth rate against the amount and the change its sentence states (no fact of the file): the change ÷
@@ -501,33 +502,50 @@ class Checker:
             part_wan = self.fact(part.fact, part.column, "万元")
         else:
             part_wan = abs(part.value) * MONEY[part.unit] if part.unit in MONEY else None
-        if c.whole_from is not None:
-            if c.whole_from.flagged or c.whole_from.unit not in MONEY:
-                return self.skip(c, "总数已报错")
-            whole, whole_zh = abs(c.whole_from.value) * MONEY[c.whole_from.unit], self.quote(c.whole_from, 0, c.whole_from.start)
-        else:
-            columns = _columns(c.column) if c.column in ("budget", "adjusted", "plan", "any") else ["final"]
-            wholes = [(col, self.fact(c.whole, col, "万元")) for col in columns]
-            wholes = [(col, v) for col, v in wholes if v]
-            if part_wan is None or not wholes:
-                return self.skip(c, "事实文件没有作为分母的总数")
-            for col, whole in wholes:
-                share = part_wan / whole * 100
-                if abs(share - c.value) <= half_unit(c.value):
-                    return self.ok(c, f"{fmt(part_wan)} ÷ {self._label(c.whole, col)} {fmt(whole)} = {fmt(share, 2)}%")
-            col, whole = wholes[0]
-            whole_zh = self._label(c.whole, col)
-        if part_wan is None or not whole:
+        if part_wan is None:
+            return self.skip(c, "事实文件没有作为分子的数")
+        wholes = self._wholes(c)
+        if wholes is None:
+            return self.skip(c, "总数已报错")
+        if not wholes:
             return self.skip(c, "事实文件没有作为分母的总数")
+        # each written figure stands for ± half its last digit: the share may be anywhere between the extremes
+        # (a part the file has a figure for is that figure: the table's precision is the writer's)
+        known = part.fact is not None and self.fact(part.fact, part.column or "final", "万元") is not None
+        part_half = half_unit(part.value) * MONEY[part.unit] if part.figure is not None and not known else Decimal(0)
+        for whole, whole_zh, whole_half in wholes:
+            low = (part_wan - part_half) / (whole + whole_half) * 100
+            high = (part_wan + part_half) / max(whole - whole_half, Decimal("0.000001")) * 100
+            share = part_wan / whole * 100
+            if low - half_unit(c.value) <= c.value <= high + half_unit(c.value):
+                return self.ok(c, f"{fmt(part_wan)} ÷ {whole_zh} {fmt(whole)} = {fmt(share, 2)}%")
+        whole, whole_zh, _ = wholes[0]
         share = part_wan / whole * 100
-        if abs(share - c.value) <= half_unit(c.value):
-            return self.ok(c, f"{fmt(part_wan)} ÷ {whole_zh} {fmt(whole)} = {fmt(share, 2)}%")
         start = part.start if part.figure is not None else c.start - 16
         named = f"{fmt(abs(part.value))}{part.unit}" if part.figure is not None else \
             f"{self._label(part.fact, part.column)} {fmt(part_wan)}万元"
         self.error("PROSE-SHARE", c, f"正文“…{self.text[max(0, start - 8):c.figure.end]}”：{named} ÷ {whole_zh} "
                    f"{fmt(whole)}万元 = {fmt(share, 2)}%，与写明的 {fmt(c.value)}% 不符。",
                    stated=c.value, computed=share)
+
+    def _wholes(self, c: Claim) -> list | None:
+        """What a share may be of: (amount in 万元, its words, ± half its last digit), the one written first.
+        The head of the list the share is in ("总支出7542.23万元，其中基本支出…，占11.22%"), and the table's
+        figures its words may name ("总支出" is 本年支出合计 or 支出总计: a share of either holds); None when
+        the whole was reported wrong."""
+        head = c.whole_from
+        if head is not None:
+            if head.flagged or head.unit not in MONEY:
+                return None
+            out = [(abs(head.value) * MONEY[head.unit], "写明的总数", half_unit(head.value) * MONEY[head.unit])]
+            for fact in (head.fact, *head.alts) if head.fact is not None else ():
+                value = self.fact(fact, head.column or "final", "万元")
+                if value and same_figure(out[0][0], value):     # the table's own figure for the total written
+                    out.append((value, self._label(fact, head.column), Decimal(0)))
+            return [w for w in out if w[0] - w[2] > 0]
+        columns = _columns(c.column) if c.column in ("budget", "adjusted", "plan", "any") else ["final"]
+        return [(v, self._label(c.whole, col), Decimal(0)) for col in columns
+                if (v := self.fact(c.whole, col, "万元"))]
 
     def _execution(self, c: Claim) -> None:
         if c.other is not None:
@@ -685,7 +703,9 @@ class Checker:
         exact = unit in COUNTS
         s = sum(values, Decimal(0))
         named = {p.fact for p in parts}
-        complete = c.complete or self._complete(head.fact, named)
+        # "总支出7542.23万元，其中基本支出…项目支出…": words that may name 本年支出合计 or 支出总计 make a complete
+        # list only when it is complete for each
+        complete = c.complete or (head.fact is not None and all(self._complete(f, named) for f in (head.fact, *head.alts)))
         terms = " + ".join(fmt(v) for v in values)
         if exact:
             fits = s == total if complete else s <= total

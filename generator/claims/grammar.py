@@ -282,6 +282,7 @@ SELF_TYPES = frozenset({"街道", "中心"})
 MAX_DEPTH = 8            # brackets inside brackets: three is already rare
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 _NEWLINE = re.compile("\n")
+_TIMES = re.compile(r"(?:[×*xX✕]|乘以)[ \t\u3000]*$")
 # a paragraph that is an item of an enumeration: "1、" "一、" "（二）" "(3)" "①"
 _ENUM_ITEM = re.compile(r"[ \t\u3000]*(?:[0-9]{1,2}[ \t]?[、.．]|[一二三四五六七八九十]{1,3}[ \t]?、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳])")
 # the words between a name and its amount: "采购合同总额为250万元"
@@ -942,6 +943,11 @@ class _Reader:
 
     # ---- figures ----------------------------------------------------------------------------------
     def _num(self, tok: Token) -> None:
+        if tok.unit == "%" and _TIMES.search(self.text, max(0, tok.start - 4), tok.start):
+            # "实际支出数/预算数×100%": a factor of a formula, not a rate — what is said of the rate is still
+            # to come ("=26.31%"), so nothing else is touched
+            self.out.unread.append(Unread(tok, "算式中的“×100%”，不是一个比率"))
+            return
         self.figures += 1
         self.figures_in_sentence += 1
         self.clause_figures += 1
