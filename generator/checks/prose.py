@@ -783,6 +783,11 @@ def _table_units(report, doc, view: FactView, texts, found: Findings) -> dict[st
     return units
 
 
+# what, written just before a target's name, makes the figure after it another year's or another body's
+_NOT_THIS_YEAR = re.compile(r"(?:([0-9]{4})年(?:度)?|上年|去年|上一年|前年|同期|全国|全省|全市|全区|全州|各县|各镇)"
+                            r"[^，。；;,0-9]{0,6}$")
+# words between a target's name and a figure that make the figure a change, a share or a comparison
+_RELATION = re.compile(r"增|减|降|涨|比|较|超|差|占|平均|同比|环比|翻")
 _TARGET_FIGURE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|元|%|％|人次|家次|[个家座人项件次场名户亩篇批期])")
 
 
@@ -802,8 +807,14 @@ def _check_targets(report: Report, text, doc, path, found: Findings) -> None:
                 tail = text[start: start + 16]
                 stop = re.search(r"[。；;]", tail)
                 tail = tail[: stop.start()] if stop else tail
+                other = _NOT_THIS_YEAR.search(text, max(0, k - 10), k)
+                if other is not None and other.group(1) != str(report.year):
+                    continue        # "（2022年进出口总额7.76亿元）", "全省进出口总额…": not this year's, or not ours
                 before = re.search(_TARGET_FIGURE.pattern + r"\s*$", text[max(0, k - 12):k])
-                for qm, at in ((_TARGET_FIGURE.search(tail), start), (before, max(0, k - 12))):
+                after = _TARGET_FIGURE.search(tail)
+                if after is not None and _RELATION.search(tail, 0, after.start()):
+                    after = None    # "进出口总额比上年增加1.46亿元": a change, not the figure itself
+                for qm, at in ((after, start), (before, max(0, k - 12))):
                     if qm is not None:
                         _target_figure(t, text, qm, at, k, start, doc, path, found)
 
