@@ -1243,6 +1243,7 @@ class _Reader:
             self.bases.append(claim)
             self.levels.append(claim)
             self.last_claim = claim
+            scope.base = base       # "较年初预算42万元增加7.91万元": the change after the figure is from it
 
     def _other_base(self, tok: Token, lead: _Lead, fact: str, rate_base: bool) -> str:
         """"2023年年初预算收入7031.72万元，比2022年年初预算收入2724.44万元增加4307.28万元": a base the file does
