@@ -24,6 +24,8 @@ from .tokens import CLAUSE, CLOSE, COUNTS, CURRENCY, ENUM, MONEY, OPEN, SENTENCE
 # units of a count of people, one as good as the other ("离退休人员12名，其中：离休1人…"; not of posts, see _COUNTED)
 PEOPLE_UNITS = {"人", "名"}
 _POST_UNITS = {"人", "名", "个"}      # "核定编制5个"
+# words for people that may stand between a staffing label and its count ("行政编制人数19人", "在职人员中干部12人")
+_PEOPLE_WORDS = re.compile("人员|人数|名额|干部|职工|总数|数量")
 # Characters that can stand between a subject and its figure without naming anything else.
 FUNCTION = set("的了为是达共计约合累总额数实现完成有其亦也均都已将按以在于对从至到得年度月日末底初及和与并且而即还再又"
                "全部中当本该此一这前后内外上下来去所上述如下共计分别主要具体各项个元万亿人次较比同相较")
@@ -263,13 +265,14 @@ class _Lead:
 
 
 class _List:
-    __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed", "shares", "tiered")
+    __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed", "shares", "tiered", "subject")
 
     def __init__(self, head: Claim, depth: int, marker: str, outer: _List | None = None):
         self.head, self.parts, self.depth, self.marker, self.outer = head, [], depth, marker, outer
         self.mixed = False              # the head's fact was stated in two columns: the parts' column is their own
         self.shares: list = []          # the shares of its parts, (claim, whole named after 占 or None)
         self.tiered = False             # its items are levels of one hierarchy ("一级指标…二级指标"): not parts
+        self.subject = ""               # the other subject named when the list began ("市本级")
 
 
 def read_tokens(tokens: list[Token], text: str, year: int) -> Reading:
@@ -675,6 +678,14 @@ class _Reader:
             self.announced = ""
             return
         if "other" in means and not facts:
+            lst = self.list
+            while lst is not None and lst.outer is not None:
+                lst = lst.outer
+            if lst is not None and lst.subject and tok.text == lst.subject:
+                # "市本级…总收入X亿元。其中：A…，B…；市本级…总支出Y亿元": the subject named again begins another
+                # statement — not another item of the list
+                while self.list is not None:
+                    self._end_list()
             if self.describing is None and not self.clause_figures and (
                     (lead.self_end >= 0 and _COPULA.search(self.text, lead.self_end, tok.start))
                     or (tok.text in _BELONGS and _AFFILIATED.search(self._clause_before(tok.start)))
@@ -1178,6 +1189,8 @@ class _Reader:
             self._unread(tok, "人数、个数只核对人员编制")
         elif tok.unit not in COUNTS and counts:
             self._unread(tok, "人员编制不是金额")
+        elif counts and fact not in PEOPLE and self._noun_after_label(tok):
+            self._unread(tok, "编制、人员的称呼后面接着别的名词（如“事业编制机构5个”），数的不是人")
         elif counts and tok.unit not in (PEOPLE_UNITS if fact in PEOPLE else _POST_UNITS):
             self._unread(tok, f"单位“{tok.unit}”不是人数的单位")     # "实有车辆15488辆"
         elif counts and (year == self.year - 1 or len({f for f, _ in lead.labels}) > 1):
@@ -1204,6 +1217,12 @@ class _Reader:
                     claim.category = lead.unknown
             return claim
         return None
+
+    def _noun_after_label(self, tok: Token) -> bool:
+        """"事业编制机构5个": the label of posts is followed by another noun right before the figure (not so a
+        total after other figures: "事业编制6名，合计19名")."""
+        gap = self.text[self.label_end:tok.start] if self.label_end >= 0 else ""
+        return not any(ch.isdigit() for ch in gap) and bool(_content(_PEOPLE_WORDS.sub("", gap)))
 
     def _category(self, claim: Claim) -> None:
         """"行政编制12人，实有人数11人；工勤编制3人，实有人数2人": people counted right after the posts of
@@ -1417,8 +1436,9 @@ class _Reader:
             if self.list is not None and part in self.list.parts and self.list.head.figure is not None:
                 whole_from = self.list.head
             else:
-                # "“三公”经费支出决算中，公务接待费9.84万元，占19.52%": the total named just before
-                whole = self._named_parent(part.fact)
+                # "“三公”经费支出决算中，公务接待费9.84万元，占19.52%": the total named just before; or the whole of
+                # a share of the same total's other part ("基本支出…，占32.12%。…项目支出…，占67.88%")
+                whole = self._named_parent(part.fact) or self._sibling_whole(part.fact)
                 if whole is None:
                     return self._unread(tok, "没有说明占的是哪个总数")
         column = lead.exec_col or part.column
@@ -1481,6 +1501,16 @@ class _Reader:
         whole, whole_from, column = self.each_share
         self.out.claims.append(Claim("share", tok, part.fact, of=part, whole=whole, whole_from=whole_from,
                                      column=column, sentence=self.sentence))
+
+    def _sibling_whole(self, fact: str | None) -> str | None:
+        parent = PARENT.get(fact) if fact is not None else None
+        if parent is None:
+            return None
+        for c in reversed(self.out.claims[-64:]):
+            if c.kind == "share" and c.whole == parent and c.fact != fact and PARENT.get(c.fact) == parent \
+                    and c.sentence >= self.sentence - 3:
+                return parent
+        return None
 
     def _named_parent(self, fact: str | None) -> str | None:
         """The nearest total of `fact` named in this sentence or the one before."""
@@ -1715,6 +1745,7 @@ class _Reader:
             self.scope.relative = False
             self.scope.year = self.prev_period[0]   # "2022年支出X万元。其中：…": the parts are of that year too
         self.list = _List(head, len(self.stack), marker)
+        self.list.subject = self.scope.blocked
         # "支出20.50万元，年初预算为24.00万元。其中：…": the head's fact in two columns — which the parts are
         # in, each part's own words say
         pool = self.levels if head.sentence == self.sentence else self.prev_sentence_levels
