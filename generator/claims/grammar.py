@@ -285,6 +285,7 @@ SELF_TYPES = frozenset({"街道", "中心"})
 MAX_DEPTH = 8            # brackets inside brackets: three is already rare
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 _NEWLINE = re.compile("\n")
+_CLAUSE_ENDS = ("；", ";", "，", ",")
 _TIMES = re.compile(r"(?:[×*xX✕]|乘以)[ \t\u3000]*$")
 # a paragraph that is an item of an enumeration: "1、" "一、" "（二）" "(3)" "①"
 _ENUM_ITEM = re.compile(r"[ \t\u3000]*(?:[0-9]{1,2}[ \t]?[、.．]|[一二三四五六七八九十]{1,3}[ \t]?、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳])")
@@ -681,7 +682,7 @@ class _Reader:
             lst = self.list
             while lst is not None and lst.outer is not None:
                 lst = lst.outer
-            if lst is not None and lst.subject and tok.text == lst.subject:
+            if lst is not None and lst.subject and tok.text == lst.subject and self._before(tok.start, 1) in _CLAUSE_ENDS:
                 # "市本级…总收入X亿元。其中：A…，B…；市本级…总支出Y亿元": the subject named again begins another
                 # statement — not another item of the list
                 while self.list is not None:
