@@ -188,10 +188,12 @@ class Analyser:
         if name in FILTER_DOCS:
             accepts = FILTER_DOCS[name][0]
             kind = "number" if base.kind == "int" and "number" in accepts else base.kind
+            if base.kind == "object" and base.name in accepts:     # a filter made for one shape (Verdict)
+                kind = base.name
             if base is not UNKNOWN and kind not in accepts and not (kind == "int" and "number" in accepts):
                 self.issue("TEMPLATE-FILTER", node, f"过滤器 {name} 用于{_kinds(accepts)}，这里给它的 {_show(node.node)} "
                            f"是{contract.describe(base)}。")
-            return T("text")
+            return base if name == "required" else T("text")
         if name == "length" or name == "count":
             return T("int")
         if name in _KEEP:

@@ -205,10 +205,11 @@ class Builder:
             "points_total": self.rubric.points,
             "grade": self.scores.grade,
             "conclusion": self.lines(report.conclusion.text, ("conclusion", "text")) if report.conclusion else [],
-            "problems": self.paras(report.problems, ("problems",)),
-            "measures": self.paras(report.measures, ("measures",)),
-            "rectification": self.paras(report.rectification, ("rectification",)),
-            "results_use": self.paras(report.results_use, ("results_use",)),
+            # sections a bureau's template may require (`required`): each knows the field it shows
+            "problems": Lines(self.paras(report.problems, ("problems",)), ("problems",)),
+            "measures": Lines(self.paras(report.measures, ("measures",)), ("measures",)),
+            "rectification": Lines(self.paras(report.rectification, ("rectification",)), ("rectification",)),
+            "results_use": Lines(self.paras(report.results_use, ("results_use",)), ("results_use",)),
             "other_notes": self.lines(report.other_notes, ("other_notes",)),
         }
         top["finance"]._values["has_table"] = any(r.final is not None or r.budget is not None
@@ -259,6 +260,7 @@ class Builder:
             "text": text, "first": text[0].first if headless else "",
             "rest": text[1:] if headless else text,
             "reason": self.lines(entry.reason, base + ("reason",)) if entry else [],
+            "verdict": self.verdict(node),
             "children": [self.indicator(c) for c in node.children],
         }
         sources = {k: (base + ("text",),) for k in ("text", "first", "rest")}
@@ -267,6 +269,23 @@ class Builder:
         sources["rate"] = sources["score"][1:]
         if node.ind.table:
             sources["table"] = ((RUBRIC,) + node.path + ("table",),)
+        return Slots(values, sources)
+
+    def verdict(self, node) -> Slots:
+        """How the report words this indicator's score (scoring.py): its rule's figures and the
+        facts' own reason, each part remembering the facts it shows."""
+        from .scoring import verdict_values
+
+        entry = self.report.scores.get(node.id)
+        base = ("scores", node.id)
+        reasons = list(self.lines(entry.reason, base + ("reason",))) if entry else []
+        exp = self.scores.expected.get(node.id) if node.is_leaf else None
+        values = verdict_values(node, self.scores.derived.get(node.id, node.points), exp, reasons, self.report)
+        values["compared"] = [Slots(c) for c in values["compared"]]
+        shown = self.score_sources(node)
+        sources = {k: shown for k in ("score", "lost", "rate", "limit", "total", "achieved", "unmet", "compared")}
+        if values["case"] == "lost_reason":     # the facts' reason is said only for points lost
+            sources["reason"] = (base + ("reason",),)
         return Slots(values, sources)
 
     def score_table(self) -> list:
@@ -289,7 +308,8 @@ class Builder:
                       "rule": leaf.rule, "rate": exp.measure if exp else None,
                       "expected": exp.how if exp and exp.score is not None else "",
                       "measure_name": leaf.ind.measure.name if leaf.ind.measure else "",
-                      "lost": leaf.points - self.scores.derived.get(leaf.id, leaf.points)}
+                      "lost": leaf.points - self.scores.derived.get(leaf.id, leaf.points),
+                      "verdict": self.verdict(leaf)}
             rows.append(Slots(values, {"score": self.score_sources(leaf), "rate": self.score_sources(leaf)[1:],
                                        "reason": (("scores", leaf.id, "reason"),)}))
         last1 = last2 = None

@@ -111,6 +111,33 @@ LINES = seq(text(""), "")
 
 AMOUNTS = from_model(facts.Amounts, optional=False)
 
+COMPARISON = named(obj("Comparison", "not_exceed 规则的一项比较（金额已带单位）", {
+    "actual_name": text("实际数的名称，如“公用经费决算数”"),
+    "actual": text("实际数，如“33.6万元”"),
+    "limit_name": text("上限的名称，如“调整预算数”（与实际数同一行时只写口径）"),
+    "limit": text("上限，如“33.6万元”"),
+    "within": boolean("实际数是否未超过上限"),
+}))
+
+VERDICT = named(obj("Verdict", "指标得分的评语：计分句所需的各项（由过滤器 scoring、deduction 写成句子，"
+                    "措辞见 generator/data/scoring.yaml）", {
+    "kind": text("按哪种计分规则的措辞：judgement、rate、target_rate、not_exceed、control 等（规则缺数据时为 judgement）"),
+    "case": text("情形：full（满分）、capped（满分，指标值超过 100%）、lost（扣分）、lost_reason（扣分，事实文件写了扣分原因）"),
+    "points": number("分值", optional=False),
+    "score": number("得分", optional=False),
+    "lost": number("扣分", optional=False),
+    "measure": text("指标值的名称，如“政府采购执行率”（按比率计分时；否则为空文字）"),
+    "short": text("指标值的简称：与指标名称相同时只写末尾的“××率”（如“执行率”），供自评表一栏使用"),
+    "rate": number("指标值或完成率（%）"),
+    "limit": number("上限（%，control 规则）"),
+    "total": integer("绩效目标总数（target_rate 规则）", optional=True),
+    "achieved": integer("已实现的目标数（target_rate 规则）", optional=True),
+    "unmet": seq(text(""), "未实现的目标名称（target_rate 规则）"),
+    "compared": seq(COMPARISON, "各项比较（not_exceed 规则）"),
+    "reason": text("事实文件写的扣分原因（多条以“；”相连，末尾与扣分相同的“扣X分”已去掉；没有时为空文字）"),
+    "how": text("规则的算式（供没有自己措辞的规则使用）"),
+}))
+
 INDICATOR = named(obj("Indicator", "评分体系中的一项指标及其自评", {}))
 INDICATOR.fields.update({
     "id": text("指标编号，如 B24"),
@@ -128,6 +155,7 @@ INDICATOR.fields.update({
     "first": text("评价说明的第一段（没有标题时）"),
     "rest": seq(PARA, "评价说明的其余段落"),
     "reason": seq(text(""), "扣分原因"),
+    "verdict": VERDICT,
     "children": seq(INDICATOR, "下级指标"),
 })
 INDICATOR.fields["text"] = seq(PARA, "评价说明（段落与小节）")
@@ -156,6 +184,7 @@ SCORE_ROW = named(obj("ScoreRow", "自评表（附件）的一行：一项末级
     "rule": text("计分规则类型"), "rate": number("按规则计分所用的比率（%）"),
     "expected": text("按规则计分时的算式"),
     "measure_name": text("指标值的名称"),
+    "verdict": VERDICT,
 }))
 
 TARGET = named(obj("TargetRow", "绩效目标表的一行", {
@@ -230,7 +259,7 @@ CONTEXT = obj("Context", "模板中可用的全部名字", {
 # ---- the reference for template authors ----------------------------------------------------
 
 _KIND_ZH = {"text": "文字", "number": "数", "int": "整数", "date": "日期", "bool": "是/否",
-            "quantity": "数量（数字+单位）", "list": "列表", "object": "对象"}
+            "quantity": "数量（数字+单位）", "list": "列表", "object": "对象", "Verdict": "Verdict"}
 
 
 def describe(t: T) -> str:

@@ -185,8 +185,9 @@ def target_status(t: Target) -> tuple[str | None, Decimal | None]:
 
 
 class TargetSummary:
-    def __init__(self, total: int, achieved: int, unknown: int):
+    def __init__(self, total: int, achieved: int, unknown: int, unmet: tuple = ()):
         self.total, self.achieved, self.unknown = total, achieved, unknown
+        self.unmet = unmet          # the names of the targets not met, in the table's order
 
     @property
     def rate(self) -> Decimal | None:
@@ -217,7 +218,7 @@ class Scores:
 def measure_from_facts(node: Node, view: FactView) -> MeasureValue:
     """The numerator, denominator and rate (in %) of an indicator's measure, from the facts."""
     m = node.ind.measure
-    if m is None:
+    if m is None or not m.numerator or not m.denominator:      # named only: the self-evaluation states it
         return MeasureValue()
     num, den = view.wan_total(m.numerator), view.wan_total(m.denominator)
     rate = num / den * 100 if num is not None and den else None
@@ -231,8 +232,9 @@ def _rule_measure(node: Node, report: Report, measure: MeasureValue) -> tuple:
     entry = report.scores.get(node.id)
     m = entry.measure if entry else None
     where = ("scores", node.id, "measure")
+    name = node.ind.measure.name if node.ind.measure else "指标值"
     if m is not None and m.value is not None:
-        return m.value, f"指标值 {fmt(m.value)}%", (where,)
+        return m.value, f"{name} {fmt(m.value)}%", (where,)
     if m is not None and m.numerator is not None and m.denominator:
         return m.numerator / m.denominator * 100, f"{fmt(m.numerator)} ÷ {fmt(m.denominator)}", (where,)
     return None, "", ()
@@ -294,5 +296,6 @@ def derive(report: Report, rubric: Rubric) -> Derived:
     view = FactView(report)
     statuses = [target_status(t) for t in report.targets]
     marks = [s for s, _ in statuses]
-    summary = TargetSummary(len(marks), marks.count("完成"), marks.count(None))
+    unmet = tuple(t.name for t, mark in zip(report.targets, marks) if mark == "未完成")
+    summary = TargetSummary(len(marks), marks.count("完成"), marks.count(None), unmet)
     return Derived(view, statuses, summary, derive_scores(report, rubric, view, summary))

@@ -137,7 +137,28 @@ def _fit_title(line: str) -> list[str]:
     return _fit_title(line[:at]) + _fit_title(line[at:])
 
 
+def scoring(verdict, by: str = "按评分标准") -> str:
+    """An indicator's scoring sentence, worded from the phrase library (data/scoring.yaml):
+    预算执行率为97.14%，低于100%，按评分标准，得3.89分（扣0.11分）。"""
+    from .scoring import sentence
+    return sentence(verdict, by)
+
+
+def deduction(verdict) -> str:
+    """The 扣分原因 of a score-table row: 政府采购执行率64.94%，扣1.4分."""
+    from .scoring import deduction as cell
+    return cell(verdict)
+
+
+def required(value, section: str = ""):
+    """`{%p if problems|required('存在的问题') %}`: the value itself, so a section is written when the
+    facts have it; the mark tells `check` that the bureau's template expects this section, and a
+    trial render notes it when the facts leave it empty (TEMPLATE-SECTION, template.py)."""
+    return value
+
+
 FILTERS = {
+    "scoring": scoring, "deduction": deduction, "required": required,
     "amount": amount, "number": number, "points": points, "percent": percent,
     "change": change, "versus": versus, "cn_date": cn_date, "numbering": numbering,
     "cn_number": cn_number, "joined": joined, "suffix": suffix, "title_lines": title_lines,
@@ -146,6 +167,13 @@ FILTERS = {
 # What each filter takes (kinds of the template contract) and does: the reference for template
 # authors, and what `check` holds templates and {{ 路径 | 过滤器 }} in user text to.
 FILTER_DOCS = {
+    "scoring": (("Verdict",), "a.verdict|scoring：指标的计分句，如“政府采购执行率为64.94%，低于100%，按评分标准，"
+                "得2.6分（扣1.4分）。”（酌情评分得满分时为空文字）；可写评分依据的说法 scoring('根据评分标准')。"
+                "措辞见 generator/data/scoring.yaml"),
+    "required": (("list",), "{%p if problems|required('存在的问题') %}：财政局的模板要求的一节；值照原样给出（有内容时写出"
+                 "这一节），事实文件没有填写时 check 给出警告 TEMPLATE-SECTION，报告中不写这一节、也不代写"),
+    "deduction": (("Verdict",), "r.verdict|deduction：自评表的扣分原因，如“政府采购执行率64.94%，扣1.4分”“控制率102.94%，超过100%，扣0.11分”；"
+                  "事实文件写了扣分原因时用它；得满分时为空文字"),
     "amount": (("number",), "金额加单位，保留所写的小数位：796.02 → 796.02万元；可写单位 amount('亿元')"),
     "number": (("number", "int"), "数字，按所写的精度"),
     "points": (("number", "int"), "分数，去掉末尾的 0：38.60 → 38.6"),

@@ -32,11 +32,12 @@ FORMAT = 1      # the version of the rubric file's format (see facts.FORMAT)
 
 class MeasureDef(Model):
     """指标值的算法
-    由事实算出的比率（百分比）；自评中写了指标值的，将与之核对。"""
+    由事实算出的比率（百分比）；自评中写了指标值的，将与之核对。只写名称时，指标值由自评写明
+    （scores.编号.measure），名称用于报告的计分句（如“政府采购执行率为64.94%”）。"""
 
     name = Field(Text(), "名称", required=True, help="如 结转结余率")
-    numerator = Field(FactPaths(), "分子", required=True)
-    denominator = Field(FactPaths(), "分母", required=True)
+    numerator = Field(FactPaths(), "分子", help="与分母同写或同不写；不写时指标值由自评写明")
+    denominator = Field(FactPaths(), "分母", help="与分子同写或同不写")
 
 
 class Indicator(Model):
@@ -274,6 +275,12 @@ def _validate_indicator(node: Node, doc: Document, found: Findings) -> None:
         rule.kind.validate(node, rule.params, lambda where, message: found.error(
             "RUBRIC-RULE", message, doc, node.path + ("rule",) + tuple(where)))
     paths = []
+    if ind.measure and bool(ind.measure.numerator) != bool(ind.measure.denominator):
+        given, missing = ("numerator", "denominator") if ind.measure.numerator else ("denominator", "numerator")
+        zh = {"numerator": "分子", "denominator": "分母"}
+        found.error("RUBRIC-SCHEMA-MISSING", f"{node.title} 的 measure 写了{zh[given]}（{given}），缺少{zh[missing]}"
+                    f"（{missing}）：两者同写才能由事实算出指标值；只写名称（name）时，指标值由自评写明。",
+                    doc, node.path + ("measure", given))
     if ind.measure:
         paths += [(p, node.path + ("measure", part)) for part in ("numerator", "denominator")
                   for p in getattr(ind.measure, part)]

@@ -37,12 +37,17 @@ class FactPaths(Kind):
 
 
 class Expected:
-    """A rule's expected score and the computation, in words, that gave it."""
+    """A rule's expected score and the computation, in words, that gave it. `how` is the
+    computation as `explain` and the findings show it; `terms` are the figures a report's
+    scoring sentence says in words (scoring.py, data/scoring.yaml): the rate, the limit, the
+    comparisons, the targets met."""
 
-    def __init__(self, score: Decimal | None, how: str, measure: Decimal | None = None, sources: tuple = ()):
+    def __init__(self, score: Decimal | None, how: str, measure: Decimal | None = None, sources: tuple = (),
+                 terms: dict | None = None):
         self.score, self.how = score, how
         self.measure = measure          # the rate used, in %
         self.sources = sources          # fact paths the computation read
+        self.terms = {} if terms is None else terms
 
     def __repr__(self):
         return f"Expected({self.score!r}, {self.how!r})"
@@ -66,6 +71,9 @@ class RuleKind:
     zh: ClassVar[str] = ""              # what the kind does, shown in the rubric schema and README
     Params: ClassVar[type[Model]]
     computes: ClassVar[bool] = True      # False: the score is the evaluator's judgement
+    # how the report words a score by this kind, for a kind data/scoring.yaml does not know (a
+    # published kind): {"full": {"text": …}, "lost": {"text": …, "cell": …}, …} as in that file
+    phrases: ClassVar[dict] = {}
 
     def fact_paths(self, params) -> list[tuple[str, tuple]]:
         """(dotted fact path, path of that value inside the rule) for every fact the rule reads."""
@@ -149,7 +157,8 @@ class Rate(RuleKind):
             return Expected(None, "缺少指标值（measure.value 或 分子/分母），无法按比率计分")
         score = round_to(min(rate, HUNDRED) / HUNDRED * node.points, inputs.places)
         capped = "（超过 100%，按 100% 计）" if rate > HUNDRED else ""
-        return Expected(score, f"{source}{capped} × 分值 {fmt(node.points)} = {fmt(score)}", rate, paths)
+        return Expected(score, f"{source}{capped} × 分值 {fmt(node.points)} = {fmt(score)}", rate, paths,
+                        {"rate": rate, "capped": rate > HUNDRED})
 
 
 @register
@@ -169,7 +178,8 @@ class TargetRate(RuleKind):
                             "无法按目标完成率计分", None, ("targets",))
         score = round_to(Decimal(s.achieved) / Decimal(s.total) * node.points, inputs.places)
         return Expected(score, f"已完成目标 {s.achieved} ÷ 目标总数 {s.total} × 分值 {fmt(node.points)} = "
-                        f"{fmt(score)}", s.rate, ("targets",))
+                        f"{fmt(score)}", s.rate, ("targets",),
+                        {"rate": s.rate, "total": s.total, "achieved": s.achieved, "unmet": list(s.unmet)})
 
 
 class Limit(Model):
@@ -199,7 +209,7 @@ class NotExceed(RuleKind):
             problem(("limits",), f"{node.title} 的 not_exceed 规则须列出 limits（实际数与上限）。")
 
     def expected(self, node, params, inputs):
-        parts, ok, sources = [], True, []
+        parts, ok, sources, compared = [], True, [], []
         for lim in params.limits:
             actual, limit = inputs.view.wan_total(lim.actual), inputs.view.wan_total(lim.limit)
             name = lim.label or f"{'+'.join(lim.actual)} ≤ {'+'.join(lim.limit)}"
@@ -208,8 +218,11 @@ class NotExceed(RuleKind):
             ok = ok and actual <= limit
             parts.append(f"{name}：{fmt(actual)} {'≤' if actual <= limit else '>'} {fmt(limit)}")
             sources += lim.actual + lim.limit
+            compared.append({"actual": actual, "limit": limit, "actual_paths": lim.actual,
+                             "limit_paths": lim.limit, "within": actual <= limit})
         score = node.points if ok else ZERO
-        return Expected(score, "；".join(parts) + f"，得 {fmt(score)} 分", None, tuple(sources))
+        return Expected(score, "；".join(parts) + f"，得 {fmt(score)} 分", None, tuple(sources),
+                        {"compared": compared})
 
 
 @register
@@ -230,11 +243,12 @@ class Control(RuleKind):
         limit = params.limit if params.limit is not None else HUNDRED
         if rate is None:
             return Expected(None, "缺少指标值（measure），无法按控制率计分")
+        terms = {"rate": rate, "limit": limit}
         if rate <= limit:
-            return Expected(node.points, f"{source} ≤ {fmt(limit)}%，得满分 {fmt(node.points)}", rate, paths)
+            return Expected(node.points, f"{source} ≤ {fmt(limit)}%，得满分 {fmt(node.points)}", rate, paths, terms)
         score = round_to(node.points * limit / rate, inputs.places)
-        return Expected(score, f"{source} > {fmt(limit)}%，得 分值 {fmt(node.points)} × {fmt(limit)}% ÷ "
-                        f"{fmt(rate, 2)}% = {fmt(score)}", rate, paths)
+        return Expected(score, f"{source} > {fmt(limit)}%：分值 {fmt(node.points)} × {fmt(limit)}% ÷ "
+                        f"{fmt(rate, 2)}% = {fmt(score)}", rate, paths, terms)
 
 
 _WITH_KIND: dict[str, type[Model]] = {}

@@ -231,7 +231,7 @@ def _scores(field: Field, depth: int, lines: list, rubric, plan: Plan) -> None:
             continue
         score, measure, text = (_points(node.points), "100%", "示例。") if plan.sample else (PLACEHOLDER,) * 3
         lines.append(f"{body}score: {score}  # 自评得分（满分 {_points(node.points)}）")
-        if rule.name == "rate" and node.ind.measure is None:
+        if rule.name == "rate" and (node.ind.measure is None or not node.ind.measure.numerator):
             lines.append(f"{body}measure: {{value: {measure}}}  # 指标值（百分比，如 64.94%），得分按它计算")
         lines.append(f"{body}text: {text}  # 评价说明：评分依据与完成情况")
         lines.append(f"{body}# reason: 扣分原因（得分低于满分且不是按公式计分时必填）")

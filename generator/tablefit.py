@@ -7,7 +7,8 @@ when its column is a character too narrow. After rendering, each table is measur
 1. a column of short labels (names, figures) too narrow for its longest label grows to hold it,
    taking the width from columns with room to spare;
 2. columns of running text (a 扣分原因 column) that would wrap get the width the label columns do
-   not need, so a reason takes one line, not four, and the 自评表 keeps to its page.
+   not need (beyond half a character of air), so a reason takes one or two lines, not four, and
+   the 自评表 keeps to its page.
 
 The table's total width never changes, and a table whose labels fit and whose text does not wrap
 is left exactly as the template drew it.
@@ -121,8 +122,12 @@ def plan(widths: list[int], need: list[int], text: list[bool], longest: list[int
         # (short reasons in a 扣分原因 column), which wraps and is given room below
         text[max(short, key=lambda i: (short[i], i))] = True
     # 3. running text that wraps gets the room the label columns do not need (a 扣分原因 of one
-    #    line instead of four keeps the 自评表 on its page)
+    #    line instead of four keeps the 自评表 on its page): a label column keeps half a character
+    #    of air then, enough for Word not to break its longest label
     wrapping = [i for i in range(n) if text[i] and longest[i] > new[i]]
+    if wrapping:
+        spare = {i: new[i] - need[i] - one_em // 2 for i in labels
+                 if i not in short and new[i] > need[i] + one_em // 2}
     if wrapping and spare:
         room = sum(spare.values())
         _take(new, room, spare)

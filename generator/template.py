@@ -183,6 +183,7 @@ class Trial:
         self.blanks: list = []           # (part, sources) of each value printed as nothing
         self.error: Issue | None = None
         self.complete = True             # every part rendered to its end
+        self.sections: list = []         # (section, sources) the template requires and the facts leave empty
         # what each part's source rendered to: the very text docxtpl's render would produce with
         # these values, so a build of this check's result does not render the template twice
         self.outputs: dict = {}
@@ -239,8 +240,10 @@ def trial_render(parts: list[tuple[str, str]], context: dict, top_sources: dict)
     env = RecordingEnvironment(finalize=blank)
     for name, f in list(env.filters.items()):
         from .phrases import FILTERS
-        if name in FILTERS:
-            env.filters[name] = _watch(f, blank)
+        if name == "required":
+            env.filters[name] = _required(f, trial)
+        elif name in FILTERS:
+            env.filters[name] = _watch(f, blank, trial.reads.update)
     from .context import READS
     READS.append(trial.reads.update)
     try:
@@ -323,20 +326,43 @@ def _template_line(exc: BaseException) -> int | None:
     return line
 
 
-def _watch(f, blank):
-    """A filter that notes a blank value given to it; Jinja's own first argument (the filters
-    of our environment take the render context: see environment._at_render) passed on."""
+def _watch(f, blank, read):
+    """A filter that notes a blank value given to it, and the facts behind a value with parts it
+    reads itself (a Verdict worded by `scoring`); Jinja's own first argument (the filters of our
+    environment take the render context: see environment._at_render) passed on."""
+    from .context import Slots
+
     jinja_first = hasattr(f, "jinja_pass_arg")
 
     def watched(*args, **kwargs):
         given = args[1:] if jinja_first else args
         if not given or any(a is None for a in given):
             blank(None)
+        for a in given:
+            if isinstance(a, Slots):
+                for sources in a._sources.values():
+                    read(sources)
         return f(*args, **kwargs)
 
     if jinja_first:
         watched.jinja_pass_arg = f.jinja_pass_arg     # type: ignore[attr-defined]
     return watched
+
+
+def _required(f, trial):
+    """`required`, noting each section the template requires that the facts leave empty, by the
+    facts it would show (a value with no facts behind it is no field of the user's to fill)."""
+    def noted(*args, **kwargs):
+        given = args[1:]         # after Jinja's own first argument (see environment._at_render)
+        value, section = (given + (None, ""))[:2]
+        section = kwargs.get("section", section)
+        source = getattr(value, "_source", ())
+        if not value and source:
+            trial.sections.append((str(section or ""), source))
+        return f(*args, **kwargs)
+
+    noted.jinja_pass_arg = f.jinja_pass_arg       # type: ignore[attr-defined]
+    return noted
 
 
 def _render_zh(exc) -> str:

@@ -17,7 +17,7 @@ def edited(workdir, old: str, new: str):
 
 @pytest.mark.parametrize("old,new,code,words", [
     ("    score: 2.6\n    text: 2023年政府采购", "    score: 3\n    text: 2023年政府采购", "RULE-SCORE",
-     "B24 政府采购执行情况 得分 3，按评分规则应为 2.60（指标值 64.94% × 分值 4 = 2.60）"),
+     "B24 政府采购执行情况 得分 3，按评分规则应为 2.60（政府采购执行率 64.94% × 分值 4 = 2.60）"),
     ("    score: 2.6\n    text: 本部门项目绩效目标", "    score: 3\n    text: 本部门项目绩效目标", "RULE-SCORE",
      "已完成目标 13 ÷ 目标总数 15 × 分值 3 = 2.60"),
     ("  B26:\n    name: 预决算信息公开性\n    score: 3", "  B26:\n    name: 预决算信息公开性\n    score: 2.5",

@@ -159,7 +159,9 @@ def test_the_workbook_gives_each_reason_as_the_attachment_prints_it(built, name)
     reasons = [ws.cell(r, 6).value or "" for r in range(3, ws.max_row)]
     table = Document(str(built / f"{name}.docx")).tables[-1]
     assert reasons == [row.cells[-1].text for row in table.rows[1:-1]]
-    assert any(r.startswith("按") and r.endswith("计分") for r in reasons) or name == "pingyuan-2023"
+    # every reason given ends with the points it cost; none reads like a formula
+    assert all(re.search(r"扣[0-9.]+分$", r) for r in reasons if r) and any(reasons)
+    assert not any("计分" in r or "×" in r for r in reasons)
 
 
 @pytest.mark.slow
@@ -344,7 +346,8 @@ def test_a_score_table_of_thirty_rows_fits_its_page(built_pdf, name):
     assert any(line.startswith("合计") for line in attachment), attachment[-5:]
     doc, template = Document(str(built_pdf / f"{name}.docx")), Document(str(ROOT / "templates" / f"{name.split('-')[0]}.docx"))
     reasons = [int(t._tbl.tblGrid.findall(qn("w:gridCol"))[5].get(qn("w:w"))) for t in (score_table(doc), score_table(template))]
-    assert reasons[0] > reasons[1] if name.startswith("hunan") else reasons[0] == reasons[1]   # 阳西's names leave no room
+    # 阳西's names leave the reasons less than a character more
+    assert reasons[0] > reasons[1] + 210 if name.startswith("hunan") else 0 <= reasons[0] - reasons[1] < 210
 
 
 @pytest.mark.parametrize("widths,need,text,longest,expected", [
@@ -352,8 +355,8 @@ def test_a_score_table_of_thirty_rows_fits_its_page(built_pdf, name):
     ([1000, 3000], [800, 0], [False, True], [800, 2500], [1000, 3000]),
     # a name a character too wide: its column grows, the text column gives
     ([1000, 3000], [1300, 0], [False, True], [1300, 2500], [1300, 2700]),
-    # wrapping text takes the label column's room beyond its label and one character
-    ([2000, 2000], [800, 0], [False, True], [800, 5000], [1010, 2990]),
+    # wrapping text takes the label column's room beyond its label and half a character of air
+    ([2000, 2000], [800, 0], [False, True], [800, 5000], [905, 3095]),
     # a "label" column no width could hold becomes running text; nothing is forced
     ([1000, 1000], [1000, 3000], [False, False], [1000, 3000], [1000, 1000]),
 ])

@@ -51,7 +51,7 @@ def test_json_for_tools_and_a_control_rate(run):
     e = body["explanations"][0]
     assert e["subject"].startswith("B15 公用经费控制率") and e["value"] == "3.89 分"
     texts = [s["text"] for s in e["steps"]]
-    assert "按规则：公用经费控制率 102.94% > 100%，得 分值 4 × 100% ÷ 102.94% = 3.89" in texts
+    assert "按规则：公用经费控制率 102.94% > 100%：分值 4 × 100% ÷ 102.94% = 3.89" in texts
     assert all(s["line"] for s in e["steps"] if s["text"].startswith("公用经费 "))
 
 

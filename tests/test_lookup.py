@@ -93,7 +93,10 @@ def test_a_template_named_by_a_county_rubric_is_found_in_the_county_folder(tmp_p
     assert result.exit_code == 0, result.output
     from docx import Document
     text = "\n".join(p.text for p in Document(str(out / "部门-2023.docx")).paragraphs)
-    assert "六、绩效自评结果拟应用和公开情况" in text          # the county's (Hunan) outline
+    assert "四、存在的问题及原因" in text and "五、下一步改进措施" in text      # the county's (Hunan) outline
+    # the Hunan outline asks for 结果应用; these facts have none: left out, not made up, and said
+    assert "结果拟应用" not in text and "六、其他需要说明的情况" in text
+    assert "[TEMPLATE-SECTION]" in result.output and "results_use" in result.output
     # the same name missing from the county folder: every place tried, the rubric's line pointed at
     (tmp_path / "templates" / "本县.docx").unlink()
     result = run("check", str(path))

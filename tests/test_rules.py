@@ -110,3 +110,12 @@ def test_a_parent_indicator_cannot_have_a_rule_of_its_own(tmp_path):
     _cache.clear()
     found = messages(p)
     assert any("[RUBRIC-RULE] A 甲 有下级指标，得分由下级相加，不能另设计分规则" in f for f in found), found
+
+
+def test_a_measure_names_its_rate_or_says_how_to_compute_it(tmp_path):
+    """A measure may be named alone (the self-evaluation states the rate; the report's sentence
+    names it), but a numerator wants its denominator."""
+    assert messages(rubric_file(tmp_path, "{kind: rate}", "{name: 政府采购执行率}")) == []
+    found = messages(rubric_file(tmp_path, "{kind: rate}", "{name: 执行率, numerator: finance.expenditure.current.final}"))
+    assert len(found) == 1 and "[RUBRIC-SCHEMA-MISSING] A 甲 的 measure 写了分子（numerator），缺少分母（denominator）" \
+        in found[0], found

@@ -109,14 +109,17 @@ def test_a_template_mistake_is_found_by_check_and_nothing_is_built(tmp_path, run
 
 
 def test_the_workbook_words_a_reason_as_the_countys_template_does(tmp_path, run):
-    """The 扣分原因 wording lives in the template only: a county's rewording reaches the .xlsx too."""
+    """The 扣分原因 column is what the template writes: a county that words it itself, from the
+    verdict's parts, gets the same words in the .xlsx."""
     from openpyxl import load_workbook
-    template = variant(tmp_path, "yangxi", "按绩效目标完成率", "依目标完成率")
+    template = variant(tmp_path, "yangxi", "{{ r.verdict|deduction }}",
+                       "{% if r.lost %}依本县办法扣{{ r.lost|points }}分{% endif %}")
     out = tmp_path / "out"
     assert run("build", str(facts_with(tmp_path, template)), "-o", str(out), "--xlsx").exit_code == 0
     ws = load_workbook(out / "yangxi-2023-自评表.xlsx")["自评表"]
     reasons = [ws.cell(r, 6).value for r in range(3, ws.max_row)]
-    assert "依目标完成率86.67%计分" in reasons and not any("按绩效目标完成率" in (r or "") for r in reasons)
+    assert "依本县办法扣1.4分" in reasons and "依本县办法扣0.4分" in reasons
+    assert not any("低于100%" in (r or "") for r in reasons)
 
 
 def with_part(style: str, name: str, data: bytes) -> bytes:
@@ -219,7 +222,7 @@ def test_a_field_the_template_never_reads_is_warned_about(tmp_path, run):
 def test_a_rubric_table_the_template_ignores_is_warned_about_in_the_rubric(tmp_path, run):
     template = variant(tmp_path, "yangxi", "{%p if a.table == 'targets' and targets %}", "{%p if false %}")
     result = run("check", str(facts_with(tmp_path, template)))
-    assert "rubrics/yangxi-2023.yaml:101:73: 警告 [TEMPLATE-UNUSED] C3 效果性 的 table: targets" in result.output
+    assert "rubrics/yangxi-2023.yaml:102:73: 警告 [TEMPLATE-UNUSED] C3 效果性 的 table: targets" in result.output
 
 
 def test_warnings_about_last_years_figures_come_once_per_column(tmp_path, run):
@@ -326,6 +329,10 @@ def test_a_rubric_of_any_depth_reaches_every_level(tmp_path, run, style):
     unused = [l for l in result.output.splitlines() if "[TEMPLATE-UNUSED]" in l and "scores." in l]
     assert not unused and "TEMPLATE-BLANK" not in result.output, result.output
     body = texts(tmp_path / "out" / "x.docx")
-    for words in ("论证不充分扣1分。", "支付进度偏慢扣2分。", "一项任务延期扣0.5分。", "重点任务基本完成。",
-                  "数量—重点任务", "整体绩效目标完成率86.67%"):
+    by = "根据评分标准" if style == "pingyuan" else "按评分标准"
+    # each reason said once, in the scoring sentence, whose score ends it; the table gives it short
+    for words in (f"论证不充分，{by}，得29分（扣1分）。", f"支付进度偏慢，{by}，得28分（扣2分）。",
+                  f"一项任务延期，{by}，得19.5分（扣0.5分）。", "重点任务基本完成。", "数量—重点任务",
+                  "整体绩效目标完成率86.67%", "论证不充分，扣1分", "一项任务延期，扣0.5分"):
         assert words in body, words
+    assert "论证不充分扣1分" not in body and "扣分原因：" not in body

@@ -75,8 +75,9 @@ def test_the_score_workbook_keeps_every_text_literal(hostile):
     assert title.value == f"{NAME}2023年部门整体支出绩效自评表" and title.data_type == "s"
     cells = _texts(ws)
     for reason in REASONS:
-        assert reason in cells, reason
-        assert cells[reason].data_type == "s" and cells[reason].quotePrefix, reason
+        cell = reason + "，扣0.5分"         # the reason as written, and the deduction it explains
+        assert cell in cells, reason
+        assert cells[cell].data_type == "s" and cells[cell].quotePrefix, reason
     assert not any(c.data_type == "f" for row in ws.iter_rows(max_row=ws.max_row - 1) for c in row)
     last = ws.max_row
     assert [ws.cell(last, c).data_type for c in (4, 5)] == ["f", "f"]
@@ -132,7 +133,7 @@ def test_libreoffice_reads_the_workbooks_as_text(hostile, departments, tmp_path,
         _office(tmp_path, f"{name}.xlsx", "csv:Text - txt - csv (StarCalc):44,34,76")
     score = list(csv.reader(io.StringIO((tmp_path / "score.csv").read_text(encoding="utf-8"))))
     assert score[0][0] == f"{NAME}2023年部门整体支出绩效自评表"
-    assert set(REASONS) <= {cell for row in score for cell in row}
+    assert {r + "，扣0.5分" for r in REASONS} <= {cell for row in score for cell in row}
     summary = list(csv.reader(io.StringIO((tmp_path / "summary.csv").read_text(encoding="utf-8"))))
     assert [r[0] for r in summary[1:]] == NAMES
 

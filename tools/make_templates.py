@@ -432,10 +432,23 @@ STAFF = ("{% if staffing.as_of %}截至{{ staffing.as_of|cn_date }}，{% endif %
          "{% if not loop.last %}、{% endif %}{% endfor %}）{% endif %}{% endif %}"
          "{% for x in staffing.others %}，{{ x.kind }}{{ x.count }}人{% endfor %}"
          "{% if staffing.retired is not none %}，退休人员{{ staffing.retired }}人{% endif %}。")
-TARGET_RATE = ("{% if a.rule == 'target_rate' and targets_summary.total %}本部门整体绩效计划目标共"
-               "{{ targets_summary.total }}个，已实现目标{{ targets_summary.achieved }}个，整体绩效目标完成率"
-               "{{ targets_summary.rate|percent }}。{% endif %}")
-REASON = "{% if a.reason %}扣分原因：{{ a.reason|joined('；') }}{% endif %}"
+
+PINGYUAN_BY = "根据评分标准"     # 平远's own words: "根据附件2评分标准，扣0.5分"
+
+
+def scoring(by: str = "") -> str:
+    """An indicator's scoring sentence in the official's words ("……，按评分标准，得2.6分（扣1.4分）。"),
+    from the phrase library (generator/data/scoring.yaml); `by` is the house style's own
+    "按评分标准". A leaf's only: a parent's score is the sum of its children's."""
+    return "{% if not a.children %}{{ a.verdict|scoring" + (f"('{by}')" if by else "") + " }}{% endif %}"
+
+
+def scoring_para(w: Writer, by: str = "", only_if: str = "") -> None:
+    """The scoring sentence as a paragraph of its own (after the indicator's text), when there is one."""
+    sentence = "a.verdict|scoring" + (f"('{by}')" if by else "")
+    w.tag(f"{{%p if not a.children {only_if}and {sentence} %}}")
+    w.p(f"{{{{ {sentence} }}}}")
+    w.tag("{%p endif %}")
 
 
 def paras(w: Writer, var: str, keep_title: bool = False) -> None:
@@ -480,11 +493,7 @@ def common_tail(w: Writer) -> None:
             [("{% vmerge r.l1_merge %}{{ r.l1_shown }}", "Table Center"),
              ("{% vmerge r.l2_merge %}{{ r.l2_shown }}", "Table Center"), ("{{ r.l3 }}", "Table Text"),
              ("{{ r.points|points }}", "Table Center"), ("{{ r.score|points }}", "Table Center"),
-             ("{% if r.reason %}{{ r.reason }}{% elif r.lost and r.rule == 'target_rate' and r.rate is not none %}按绩效目标完成率"
-              "{{ r.rate|percent }}计分{% elif r.lost and r.rule in ('rate', 'control') and r.rate is not none %}按{{ r.measure_name or '指标值' }}"
-              "{{ r.rate|percent }}计分{% elif r.lost and r.rule == 'not_exceed' %}实际数超过上限"
-              "{% elif r.lost and r.expected %}按评分规则计分：{{ r.expected }}{% endif %}",
-              "Table Text")],
+             ("{{ r.verdict|deduction }}", "Table Text")],
             [26, 27, 44, 12, 12, 35],
             total=[("合计", "Table Head"), ("", "Table Text"), ("", "Table Text"),
                    ("{{ points_total|points }}", "Table Center"), ("{{ total|points }}", "Table Center"),
@@ -501,12 +510,10 @@ def budget_table(w: Writer, heads: list[str], caption: str) -> None:
     w.tag("{%p endif %}")
 
 
-def leaf_notes(w: Writer) -> None:
-    """Under a first-level indicator that has no children (its heading carries no sentence): the
-    completion rate its rule scores by, and why points were taken off."""
-    w.tag("{%p if not a.children and (a.reason or (a.rule == 'target_rate' and targets_summary.total)) %}")
-    w.p(TARGET_RATE + REASON)
-    w.tag("{%p endif %}")
+def leaf_notes(w: Writer, by: str = "") -> None:
+    """Under a first-level indicator that has no children (its heading carries no sentence): how
+    it was scored, and why points were taken off, in one sentence."""
+    scoring_para(w, by)
 
 
 def targets_table_if_asked(w: Writer, caption: str) -> None:
@@ -580,12 +587,14 @@ def yangxi() -> Writer:
         "{% if t.prior is not none %}，{{ t.final|change(t.prior, finance.unit) }}{% endif %}"
         "{% if t.budget is not none %}，{{ t.final|versus(t.budget, '年初预算数', finance.unit) }}{% endif %}。")
     w.tag("{%p endif %}")
+    w.tag("{%p if targets_intro or targets %}")      # none: check warns (TARGET-NONE), nothing is made up
     w.h2("（四）部门整体支出绩效目标。")
     w.body_lines("targets_intro")
     w.tag("{%p if targets %}")
     w.table(["序号", "绩效目标", "目标值"], "targets",
             [("{{ r.no }}", "Table Center"), ("{{ r.name }}", "Table Text"), ("{{ r.target }}", "Table Number")],
             [16, 100, 40], caption="{{ year }}年部门整体支出绩效目标表")
+    w.tag("{%p endif %}")
     w.tag("{%p endif %}")
     w.h1("二、绩效自评结论")
     w.p("根据{% if basis %}{% if basis.issuer and basis.issuer not in basis.title %}{{ basis.issuer }}{% endif %}"
@@ -603,29 +612,38 @@ def yangxi() -> Writer:
     leaf_notes(w)
     w.tag("{%p else %}")
     w.p("{{ loop.index|numbering(['1.', '1.', '（1）', '①', '①', '①'][loop.depth0]) }}{{ a.name }}。指标总分"
-        "{{ a.points|points }}分，自评得分{{ a.score|points }}分。{{ a.first }}" + TARGET_RATE + REASON)
+        "{{ a.points|points }}分，自评得分{{ a.score|points }}分。{{ a.first }}{% if not a.rest %}" + scoring() + "{% endif %}")
     paras(w, "a.rest")
+    scoring_para(w, only_if="and a.rest ")
     w.tag("{%p endif %}")
     targets_table_if_asked(w, "{{ year }}年部门整体绩效目标实现情况表")
     w.p("{{p loop(a.children) }}")
     w.tag("{%p endfor %}")
-    w.h1("四、存在的问题、原因分析及改进措施")
-    w.p("（一）存在问题。{% for p in problems %}{% if p.title %}{{ p.title }}。{% endif %}{{ p.paras|joined('') }}"
-        "{% for c in p.children %}{% if c.title %}{{ c.title }}。{% endif %}{{ c.paras|joined('') }}{% endfor %}"
-        "{% endfor %}{% if not problems %}无。{% endif %}")
-    w.p("（二）改进意见。{% for p in measures %}{% if p.title %}{{ p.title }}。{% endif %}{{ p.paras|joined('') }}"
-        "{% for c in p.children %}{% if c.title %}{{ c.title }}。{% endif %}{{ c.paras|joined('') }}{% endfor %}"
-        "{% endfor %}{% if not measures %}无。{% endif %}")
+    # the sections after 三 are written when the facts have them, numbered as they come; a section
+    # the bureau's template requires and the facts leave empty is left out and check says so
+    w.tag("{%p set h = namespace(i=3) %}")
+    w.tag("{%p if problems|required('存在问题') or measures|required('改进意见') %}")
+    w.h1("{% set h.i = h.i + 1 %}{{ h.i|numbering('一、') }}存在的问题、原因分析及改进措施")
+    w.tag("{%p set s = namespace(i=0) %}")
+    w.tag("{%p if problems|required('存在问题') %}")
+    w.p("{% set s.i = s.i + 1 %}{{ s.i|numbering('（一）') }}存在问题。{% for p in problems %}{% if p.title %}{{ p.title }}。"
+        "{% endif %}{{ p.paras|joined('') }}{% for c in p.children %}{% if c.title %}{{ c.title }}。{% endif %}"
+        "{{ c.paras|joined('') }}{% endfor %}{% endfor %}")
+    w.tag("{%p endif %}")
+    w.tag("{%p if measures|required('改进意见') %}")
+    w.p("{% set s.i = s.i + 1 %}{{ s.i|numbering('（一）') }}改进意见。{% for p in measures %}{% if p.title %}{{ p.title }}。"
+        "{% endif %}{{ p.paras|joined('') }}{% for c in p.children %}{% if c.title %}{{ c.title }}。{% endif %}"
+        "{{ c.paras|joined('') }}{% endfor %}{% endfor %}")
+    w.tag("{%p endif %}")
+    w.tag("{%p endif %}")
     w.tag("{%p if rectification %}")
-    w.h1("五、上年度绩效自评整改情况")
+    w.h1("{% set h.i = h.i + 1 %}{{ h.i|numbering('一、') }}上年度绩效自评整改情况")
     paras(w, "rectification")
     w.tag("{%p endif %}")
-    w.h1("{% if rectification %}六{% else %}五{% endif %}、其他需要说明的情况")
-    w.tag("{%p if other_notes or results_use %}")
+    w.tag("{%p if results_use or other_notes|required('其他需要说明的情况') %}")
+    w.h1("{% set h.i = h.i + 1 %}{{ h.i|numbering('一、') }}其他需要说明的情况")
     w.body_lines("other_notes")
     paras(w, "results_use")
-    w.tag("{%p else %}")
-    w.p("无。")
     w.tag("{%p endif %}")
     signature(w)
     common_tail(w)
@@ -657,10 +675,14 @@ def pingyuan() -> Writer:
     w.body_lines("work.intro")
     w.items("work.entries", "1.", "（1）")     # under （三）: 1.（1）, never a second （一）
     w.body_lines("work.closing")
-    w.tag("{%p if targets %}")
+    # written when the facts have it, the introduction alone too (it was shown only with a table);
+    # no targets at all: check warns (TARGET-NONE), and nothing is made up in their place
+    w.tag("{%p if targets_intro or targets %}")
     w.h2("（四）部门整体支出绩效目标")
     w.body_lines("targets_intro")
+    w.tag("{%p if targets %}")
     w.targets_results("{{ year }}年部门整体支出绩效目标完成情况")
+    w.tag("{%p endif %}")
     w.h2("（五）部门整体收入和部门整体支出情况（以决算数为统计口径）")
     w.tag("{%p else %}")
     w.h2("（四）部门整体收入和部门整体支出情况（以决算数为统计口径）")
@@ -689,22 +711,21 @@ def pingyuan() -> Writer:
         "{{ a.score|points }}分，满分{{ a.points|points }}分）", keep=True)
     w.tag("{%p endif %}")
     paras(w, "a.text")
-    w.tag("{%p if not a.children and a.rule == 'target_rate' and targets_summary.total %}")
-    w.p(TARGET_RATE)
-    w.tag("{%p endif %}")
-    w.tag("{%p if a.reason %}")
-    w.p(REASON)
-    w.tag("{%p endif %}")
+    scoring_para(w, PINGYUAN_BY)
     targets_table_if_asked(w, "{{ year }}年部门整体支出绩效目标完成情况")
     w.p("{{p loop(a.children) }}")
     w.tag("{%p endfor %}")
+    # a section the bureau's template requires and the facts leave empty is left out, never filled
+    # with stock words; check says so (TEMPLATE-SECTION). What follows is numbered as it comes.
+    w.tag("{%p if problems|required('存在问题') or measures|required('改进意见') %}")
     w.h2("（三）部门整体支出绩效管理存在问题及改进措施")
-    w.p("1.存在问题", "Heading 3")
+    w.tag("{%p set s = namespace(i=0) %}")
+    w.tag("{%p if problems|required('存在问题') %}")
+    w.p("{% set s.i = s.i + 1 %}{{ s.i|numbering('1.') }}存在问题", "Heading 3")
     w.items("problems", "（1）", "①")
-    w.tag("{%p if not problems %}")
-    w.p("无。")
     w.tag("{%p endif %}")
-    w.p("2.改进意见", "Heading 3")
+    w.tag("{%p if measures|required('改进意见') %}")
+    w.p("{% set s.i = s.i + 1 %}{{ s.i|numbering('1.') }}改进意见", "Heading 3")
     w.tag("{%p for it in measures %}")
     w.p("{{ loop.index|numbering('（1）') }}{{ it.title }}{% if not it.title %}{{ it.first }}{% endif %}", keep=True)
     w.tag("{%p for t in (it.paras if it.title else it.rest) %}")
@@ -714,10 +735,11 @@ def pingyuan() -> Writer:
     w.p("{{ loop.index|numbering('①') }}{% if c.title %}{{ c.title }}。{% endif %}{{ c.paras|joined('') }}")
     w.tag("{%p endfor %}")
     w.tag("{%p endfor %}")
-    w.tag("{%p if not measures %}")
-    w.p("无。")
     w.tag("{%p endif %}")
-    w.h1("三、上年度绩效自评整改情况")
+    w.tag("{%p endif %}")
+    w.tag("{%p set h = namespace(i=2) %}")
+    w.tag("{%p if rectification|required('上年度绩效自评整改情况') %}")
+    w.h1("{% set h.i = h.i + 1 %}{{ h.i|numbering('一、') }}上年度绩效自评整改情况")
     w.tag("{%p for it in rectification %}")
     w.tag("{%p if it.title %}")
     w.p("{{ it.title }}{% if it.first %}。{{ it.first }}{% endif %}")
@@ -737,11 +759,9 @@ def pingyuan() -> Writer:
     w.tag("{%p endfor %}")
     w.tag("{%p endif %}")
     w.tag("{%p endfor %}")
-    w.tag("{%p if not rectification %}")
-    w.p("无。")
     w.tag("{%p endif %}")
     w.tag("{%p if other_notes or results_use %}")
-    w.h1("四、其他需要说明的情况")
+    w.h1("{% set h.i = h.i + 1 %}{{ h.i|numbering('一、') }}其他需要说明的情况")
     w.body_lines("other_notes")
     paras(w, "results_use")
     w.tag("{%p endif %}")
@@ -832,34 +852,36 @@ def hunan() -> Writer:
     leaf_notes(w)
     w.tag("{%p else %}")
     w.p("{{ loop.index|numbering(['（一）', '1.', '（1）', '①', '①', '①'][loop.depth0]) }}{{ a.name }}"
-        "（分值{{ a.points|points }}分，得分{{ a.score|points }}分）。{{ a.first }}"
-        "{% if a.expected and a.rule != 'target_rate' %}计分：{{ a.expected }}。{% endif %}" + TARGET_RATE + REASON)
+        "（分值{{ a.points|points }}分，得分{{ a.score|points }}分）。{{ a.first }}{% if not a.rest %}" + scoring()
+        + "{% endif %}")
     paras(w, "a.rest")
+    scoring_para(w, only_if="and a.rest ")
     w.tag("{%p endif %}")
     targets_table_if_asked(w, "{{ year }}年度部门整体支出绩效目标完成情况")
     w.p("{{p loop(a.children) }}")
     w.tag("{%p endfor %}")
-    w.h1("四、存在的问题及原因")
+    # the sections after 三 are written when the facts have them, numbered as they come; one the
+    # bureau's template requires and the facts leave empty is left out — no stock paragraph in its
+    # place — and check says so (TEMPLATE-SECTION)
+    w.tag("{%p set h = namespace(i=3) %}")
+    w.tag("{%p if problems|required('存在的问题及原因') %}")
+    w.h1("{% set h.i = h.i + 1 %}{{ h.i|numbering('一、') }}存在的问题及原因")
     paras(w, "problems")
-    w.tag("{%p if not problems %}")
-    w.p("无。")
     w.tag("{%p endif %}")
-    w.h1("五、下一步改进措施")
+    w.tag("{%p if measures|required('下一步改进措施') or rectification %}")
+    w.h1("{% set h.i = h.i + 1 %}{{ h.i|numbering('一、') }}下一步改进措施")
     paras(w, "measures")
-    w.tag("{%p if not measures %}")
-    w.p("无。")
-    w.tag("{%p endif %}")
     w.tag("{%p if rectification %}")
     w.h2("上年度绩效自评整改情况")
     paras(w, "rectification")
     w.tag("{%p endif %}")
-    w.h1("六、绩效自评结果拟应用和公开情况")
+    w.tag("{%p endif %}")
+    w.tag("{%p if results_use|required('绩效自评结果拟应用和公开情况') %}")
+    w.h1("{% set h.i = h.i + 1 %}{{ h.i|numbering('一、') }}绩效自评结果拟应用和公开情况")
     paras(w, "results_use")
-    w.tag("{%p if not results_use %}")
-    w.p("自评结果将作为以后年度编制部门预算、改进管理的重要依据，并按规定随部门决算向社会公开。")
     w.tag("{%p endif %}")
     w.tag("{%p if other_notes %}")
-    w.h1("七、其他需要说明的情况")
+    w.h1("{% set h.i = h.i + 1 %}{{ h.i|numbering('一、') }}其他需要说明的情况")
     w.body_lines("other_notes")
     w.tag("{%p endif %}")
     signature(w)

@@ -15,7 +15,7 @@ def run_checks(loaded, derived) -> None:
     view = derived.view
     check_scores(report, doc, rubric, derived, found)
     check_arithmetic(report, doc, view, found)
-    check_targets(report, doc, derived, found)
+    check_targets(report, doc, derived, found, rubric)
     check_text(report, doc, view, found)
     check_typography(report, doc, found)
     mentions = check_prose(report, doc, view, loaded.vocabulary, found)

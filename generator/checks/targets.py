@@ -6,10 +6,10 @@ from ..findings import Document, Findings
 from ..numbers import fmt
 
 
-def check_targets(report: Report, doc: Document, derived, found: Findings) -> None:
+def check_targets(report: Report, doc: Document, derived, found: Findings, rubric=None) -> None:
     if not report.targets:
-        found.warning("TARGET-NONE", "未列出部门整体支出绩效目标（targets）：报告的绩效目标表将为空。",
-                      doc, ("targets",))
+        found.warning("TARGET-NONE", "未列出部门整体支出绩效目标（targets）：报告中不写绩效目标一节（事实文件没有，"
+                      "不代写）" + _claims(rubric, derived) + "。请列出绩效目标（名称、目标值、完成值）。", doc, ("targets",))
     for i, t in enumerate(report.targets):
         base = ("targets", i)
         name = f"绩效目标“{t.name}”"
@@ -40,3 +40,17 @@ def check_targets(report: Report, doc: Document, derived, found: Findings) -> No
             found.error("TARGET-STATUS", f"{name} 写明“{t.status}”，但完成值 {fmt(actual)} {sign} 目标值 "
                         f"{fmt(t.target.value)} {'成立' if status == '完成' else '不成立'}，应为“{status}”。",
                         doc, base + ("status",))
+
+
+def _claims(rubric, derived) -> str:
+    """The indicators scored on how far the targets were met (by rule, by the table they carry,
+    or by name: 绩效目标…完成情况) that still got points: a completion the report cannot show."""
+    if rubric is None:
+        return ""
+    scores = derived.scores.derived
+    claimed = [n for n in rubric.walk() if n.is_leaf and scores.get(n.id) and
+               (n.rule == "target_rate" or n.ind.table == "targets" or ("目标" in n.name and "完成" in n.name))]
+    if not claimed:
+        return ""
+    names = "、".join(f"{n.id} {n.name}（{fmt(scores[n.id])} 分）" for n in claimed)
+    return f"；而 {names}按绩效目标的完成情况得分，报告中却没有可供核对的目标"

@@ -48,6 +48,7 @@ def check_template(loaded, derived, mentions: dict, found: Findings) -> None:
     if trial.complete and not trial.blanks:
         derived.rendered = trial.outputs
     _blanks(loaded, trial, name, found)
+    _sections(loaded, trial, name, found)
     _numbered(loaded, doubled, name, found)
     if trial.complete:     # what a render cut short did not read says nothing
         _unused(loaded, derived, trial, mentions, _carriers(context, top), name, found)
@@ -116,6 +117,21 @@ def _blanks(loaded, trial, name: str, found: Findings) -> None:
             what = "事实文件中没有这个值（也无法由其他数推算）"
         found.error("TEMPLATE-BLANK", f"报告中将出现空白：模板 {name} 要写出 {dotted}（{label}），但{what}。"
                     "请填写它，或换用在缺少时省略这一句的模板。", loaded.doc, fact)
+
+
+def _sections(loaded, trial, name: str, found: Findings) -> None:
+    """Each section the template marks as required (`required`) that the facts leave empty: the
+    report leaves it out rather than fill it with stock words, and says so here, once a field."""
+    seen = set()
+    for section, source in trial.sections:
+        if source in seen:
+            continue
+        seen.add(source)
+        dotted = dotted_path(source)
+        what = f"“{section}”一节" if section else f"写出 {dotted} 的一节"
+        found.warning("TEMPLATE-SECTION", f"模板 {name} 有{what}（财政局的模板要求），事实文件没有填写 {dotted}"
+                      f"（{_field_label(loaded.report, source)}）：报告中不写这一节，也不代写。请按本部门的实际情况填写；"
+                      "确实没有的，写明“无”或说明原因。", loaded.doc, source)
 
 
 def _unused(loaded, derived, trial, mentions: dict, carriers: dict, name: str, found: Findings) -> None:
