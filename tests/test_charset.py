@@ -140,7 +140,7 @@ def test_check_and_build_a_notepad_file_as_its_utf8_original(tmp_path, run, kind
     assert code == 0
     encoding = [f for f in found if f[3] == "ENCODING"]
     assert len(encoding) == 1 and encoding[0][:3] == ("FACTS", 1, 1)
-    assert NOTEPAD[kind][1].zh in encoding[0][4]
+    assert NOTEPAD[kind][1].zh in encoding[0][4] and "mkreport rollover 由它转入的下一年文件沿用同一编码" in encoding[0][4]
     assert [f for f in found if f[3] != "ENCODING"] == expected
     built = run("build", str(original), "-o", str(tmp_path / "out-utf8"))
     assert built.exit_code == 0, built.output
@@ -192,7 +192,7 @@ def test_a_gbk_rubric_is_read_and_named_once(tmp_path, run):
     assert result.exit_code == 0, result.output
     assert result.stdout.count("[ENCODING]") == 1 and "yangxi-2023.yaml:1:1: 警告 [ENCODING] 文件按 GBK/GB18030" \
         in result.stdout, result.stdout
-    assert result.stdout.count("警告") == 1
+    assert result.stdout.count("警告") == 1 and "mkreport new 按它生成的事实文件沿用同一编码" in result.stdout
     # an error in it is where it is in the UTF-8 rubric
     broken = RUBRIC.replace("{id: A12, name: 预算编制规范性, points: 4,", "{id: A12, name: 预算编制规范性, points: 四,")
     rubric.write_bytes(broken.encode("utf-8"))
@@ -203,6 +203,23 @@ def test_a_gbk_rubric_is_read_and_named_once(tmp_path, run):
     line = broken.split("\n")[expected[0][1] - 1]
     assert line[expected[0][2] - 1:].startswith("四")
     assert [f for f in found if f[3] != "ENCODING"] == expected
+
+
+def test_a_county_vocabulary_in_utf16_is_read_and_named(tmp_path, run):
+    """vocabulary.yaml beside the inputs, kept in Notepad's "Unicode": its label is used, and it is named."""
+    path = _county(tmp_path, "county", YANGXI.encode("utf-8"))
+    vocabulary = path.parent.parent / "vocabulary.yaml"
+    vocabulary.write_bytes(NOTEPAD["utf16le-bom-crlf"][0]("facts:\n  - {label: 本县年初结余, fact: finance.income.carryover}\n"))
+    result = run("check", str(path))
+    assert result.exit_code == 0, result.output
+    assert f"{vocabulary}:1:1: 警告 [ENCODING] 文件按 UTF-16 LE 编码" in result.output, result.output
+    assert "rollover" not in result.stdout and result.stdout.count("[") == 1
+    path = _county(tmp_path, "broken", YANGXI.encode("utf-8"))
+    vocabulary = path.parent.parent / "vocabulary.yaml"
+    line = "  - {label: 本县年初结余, fact: 不存在}"
+    vocabulary.write_bytes(NOTEPAD["utf16le-bom-crlf"][0](f"facts:\n{line}\n"))
+    broken = run("check", str(path))
+    assert f"{vocabulary}:2:{line.index('不存在') + 1}: 错误 [VOCABULARY-PATH]" in broken.output, broken.output
 
 
 def test_a_utf16_facts_file_named_like_a_rubric_is_not_taken_for_one(tmp_path, run):
