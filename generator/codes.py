@@ -20,7 +20,10 @@ class Code(NamedTuple):
 
 _GROUPS = [
     ("文件", [
-        ("INPUT", ERROR, "文件无法读取：不存在、是文件夹、编码不是 UTF-8、YAML 语法错误、超出大小或层级限制"),
+        ("INPUT", ERROR, "文件无法读取：不存在、是文件夹、编码无法识别（不是 UTF-8、UTF-16 或 GBK/GB18030）、YAML 语法错误、"
+                  "超出大小或层级限制"),
+        ("ENCODING", WARNING, "文件不是 UTF-8 编码（如记事本保存的 GBK“ANSI”、UTF-16“Unicode”），已按识别出的编码读取，"
+                              "行号列号照常：写明是哪种编码，每个文件一次"),
         ("SCHEMA", ERROR, "值的类型不对（如 `12,345.6`、`1066.5万元` 写在金额字段），或不是允许的选项"),
         ("SCHEMA-UNKNOWN", ERROR, "字段名拼错或放错位置（给出最接近的字段）"),
         ("SCHEMA-MISSING", ERROR, "缺少必填字段"),

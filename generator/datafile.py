@@ -31,6 +31,7 @@ def load_model(model: type[Model], path: Path, display: str, zh: str, prefix: st
         f.line, f.col = exc.line, exc.col
         return None, doc, True
     root = source.root
+    _say_charset(source, display, zh, found)
     # a file that states its format is one of ours, maybe of a newer format: convert says which
     if signature and root.kind == "map" and signature not in root.value and model.format_key not in root.value:
         doc = Document(display)
@@ -39,12 +40,30 @@ def load_model(model: type[Model], path: Path, display: str, zh: str, prefix: st
         return None, doc, False
     conv = Conversion(trusted, placeholders)
     obj = convert(model, root, conv, (), zh)
-    doc = Document(display, conv.positions, conv.key_positions, conv.inline, blocks=conv.blocks)
+    doc = Document(display, conv.positions, conv.key_positions, conv.inline, blocks=conv.blocks,
+                   charset=source.charset)
     before = found.errors
     found.extend_problems(conv.problems, doc, prefix)
     if obj is INVALID or (found.errors > before and not partial):
         return None, doc, False
     return obj, doc, False
+
+
+# the files mkreport writes from a file of each kind, in the same encoding (charset.py)
+_WRITTEN_FROM = {"事实文件": "mkreport rollover 由它转入的下一年文件", "评分体系": "mkreport new 按它生成的事实文件"}
+
+
+def _say_charset(source, display: str, zh: str, found: Findings) -> None:
+    """A file not in UTF-8 is read all the same; the user is told how it was read, once, at its
+    top — other programs may show it garbled, and files written from it keep that encoding."""
+    charset = source.charset
+    if charset.utf8:
+        return
+    written = _WRITTEN_FROM.get(zh)
+    kept = f"{written}沿用同一编码和换行。" if written else ""
+    f = found.warning("ENCODING", f"文件按 {charset.zh}读取，检查和生成照常；{kept}"
+                      "其他软件打开若显示乱码，可将文件另存为 UTF-8 编码。", Document(display))
+    f.line, f.col = 1, 1
 
 
 def display_path(path: Path) -> str:

@@ -40,8 +40,9 @@ class Document:
     """A loaded file and the positions of its values, keyed by path."""
 
     def __init__(self, file: str, positions: dict | None = None, key_positions: dict | None = None,
-                 inline: dict | None = None, plain: bool = False, blocks: dict | None = None):
+                 inline: dict | None = None, plain: bool = False, blocks: dict | None = None, charset=None):
         self.file = file
+        self.charset = charset      # charset.Charset of a text file as read (for files written from it)
         self.blocks = {} if blocks is None else blocks     # texts over several lines (see block_position)
         self.positions = {} if positions is None else positions
         self.key_positions = {} if key_positions is None else key_positions

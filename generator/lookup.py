@@ -168,12 +168,13 @@ def _facts_file(path: Path) -> bool:
     named like its rubrics (yangxi-2023.yaml), and must never be taken for one."""
     if not path.name.lower().endswith((".yaml", ".yml")):
         return False
+    from .charset import glance
     from .reading import read_head
 
     head = read_head(path, 1 << 20)
     if head is None:
         return False
-    text = head.decode("utf-8", "replace")
+    text = glance(head)
     return bool(_FACTS_KEYS.search(text)) and not _RUBRIC_KEYS.search(text)
 
 

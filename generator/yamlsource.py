@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from .charset import UTF8, Charset, Undecodable
+from .charset import decode as charset_decode
 from .errors import InputError
 
 MAX_BYTES = 5 * 1024 * 1024   # a year of one department's facts is ~100 KB
@@ -49,10 +51,10 @@ class Node:
 
 
 class Source:
-    """One YAML file as read: its display name and its root node."""
+    """One YAML file as read: its display name, its root node and the conventions it came in."""
 
-    def __init__(self, file: str, root: Node):
-        self.file, self.root = file, root
+    def __init__(self, file: str, root: Node, charset: Charset = UTF8):
+        self.file, self.root, self.charset = file, root, charset
 
 
 def read_yaml(path: Path | str, display: str | None = None) -> Source:
@@ -74,33 +76,21 @@ def read_yaml(path: Path | str, display: str | None = None) -> Source:
         if text.startswith("文件过大"):
             text += "。一个部门一年的事实文件通常不足 100 KB，请确认选对了文件"
         raise InputError(text + "。", name) from None
-    return Source(name, compose(decode(data, name), name))
+    text, charset = decode(data, name)
+    return Source(name, compose(text, name), charset)
 
 
-def decode(data: bytes, name: str) -> str:
-    """UTF-8 with or without BOM; anything else gets a message that says how to fix it."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("文件是 UTF-16 编码。请在编辑器中将其另存为“UTF-8”编码后重试。", name)
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+def decode(data: bytes, name: str) -> tuple[str, Charset]:
+    """The file's text and the conventions it came in (charset.py: UTF-8 with or without BOM,
+    UTF-16, GBK/GB18030); bytes that are none of them, or a NUL, are refused at their place."""
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        hint = "文件不是 UTF-8 编码。"
-        try:
-            data.decode("gb18030")
-            hint = "文件似乎是 GBK/GB2312 编码（Windows 记事本的“ANSI”）。"
-        except UnicodeDecodeError:
-            pass
-        raise InputError(hint + "请在编辑器中将其另存为“UTF-8”编码"
-                         "（VS Code：右下角编码 → 通过编码保存 → UTF-8）后重试。",
-                         name, line, col) from None
+        text, charset = charset_decode(data)
+    except Undecodable as exc:
+        raise InputError(exc.message, name, exc.line, exc.col) from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise InputError("文件中含有空字符（\\x00），可能是二进制文件或编码错误。", name, line, 1)
-    return text
+    return text, charset
 
 
 # PyYAML's problems, in the words a department's staff will understand.

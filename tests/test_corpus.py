@@ -60,6 +60,9 @@ def materialise(case: dict, tmp: Path) -> Path:
         path.write_bytes(base.encode("gb18030"))
     elif kind == "utf16":
         path.write_bytes(base.encode("utf-16"))
+    elif kind == "undecodable":         # GBK with a byte no encoding has, in other_notes
+        notes = "other_notes: 无".encode("gb18030")
+        path.write_bytes(base.encode("gb18030").replace(notes, notes + b"\xff", 1))
     elif kind == "huge":
         with open(path, "wb") as fh:      # sparse: 60 MB on paper, nothing on disk
             fh.truncate(60 * 1024 * 1024)

@@ -21,8 +21,9 @@ def test_positions_are_one_based_line_and_column():
 
 
 def test_bom_and_crlf_are_accepted():
-    text = decode("\ufeffa: 1\r\nb: 2\r\n".encode("utf-8"), "f.yaml")
+    text, charset = decode("\ufeffa: 1\r\nb: 2\r\n".encode("utf-8"), "f.yaml")
     assert compose(text, "f.yaml").value["b"].value == "2"
+    assert (charset.codec, charset.bom, charset.crlf) == ("utf-8", True, True)
 
 
 @pytest.mark.parametrize("text,line,words", [
@@ -63,21 +64,22 @@ def test_deep_nesting_is_refused():
     assert "嵌套" in err.value.message
 
 
-def test_gbk_file_gets_a_message_saying_how_to_fix(tmp_path):
-    p = tmp_path / "gbk.yaml"
-    p.write_bytes("name: 阳西县工业和信息化局\n".encode("gbk"))
-    with pytest.raises(InputError) as err:
-        read_yaml(p)
-    assert "GBK" in err.value.message and "UTF-8" in err.value.message
-    assert err.value.line == 1
+def test_gbk_and_utf16_files_are_read_as_what_they_are(tmp_path):
+    """Notepad's "ANSI" (GBK) and "Unicode" (UTF-16 with BOM): read, the encoding kept on the source."""
+    for name, data, codec in (("gbk.yaml", "name: 阳西县工业和信息化局\n".encode("gbk"), "gb18030"),
+                              ("u16.yaml", "name: 阳西县工业和信息化局\n".encode("utf-16"), "utf-16-le")):
+        p = tmp_path / name
+        p.write_bytes(data)
+        source = read_yaml(p)
+        assert source.root.value["name"].value == "阳西县工业和信息化局" and source.charset.codec == codec
 
 
-def test_utf16_file_is_refused(tmp_path):
-    p = tmp_path / "u16.yaml"
-    p.write_bytes("a: 1\n".encode("utf-16"))
+def test_a_file_in_no_known_encoding_is_refused_with_its_place(tmp_path):
+    p = tmp_path / "latin.yaml"
+    p.write_bytes("a: 1\nname: Café\xff\n".encode("latin-1"))
     with pytest.raises(InputError) as err:
         read_yaml(p)
-    assert "UTF-16" in err.value.message
+    assert "无法识别" in err.value.message and (err.value.line, err.value.col) == (2, 10)
 
 
 def test_missing_file_and_directory(tmp_path):

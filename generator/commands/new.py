@@ -12,6 +12,7 @@ from ..errors import ExitCode, MkreportError
 
 def run_new(rubric_ref: str, output: str, year: int | None, department: str | None, template: str | None,
             full: bool = False) -> int:
+    from ..charset import UTF8, encode
     from ..datafile import display_path
     from ..lookup import RUBRIC, TEMPLATE, NotFound, resolve
     from ..output import write_atomic
@@ -39,7 +40,9 @@ def run_new(rubric_ref: str, output: str, year: int | None, department: str | No
             raise MkreportError(exc.message(), output) from None
     omit = frozenset() if full else _unused(rubric, found, year, _template_for(target, template, rubric, found))
     text = new_file(rubric, year, department, template, rubric_ref, _schema_ref(target, packaged_file), omit)
-    write_atomic(target, text.encode("utf-8"))
+    # in the conventions of the rubric it was made from (charset.py): a county that keeps its
+    # rubric as GBK with CRLF in Notepad gets facts files Notepad shows the same way
+    write_atomic(target, encode(text, rubric.doc.charset or UTF8))
     from ..pipeline import load
     todo = sum(f.code == "UNFILLED" for f in load(target, output).findings)
     console.out(f"已生成 {shown(output)}：{rubric.name}，{year} 年度，共 {todo} 处待填写。")

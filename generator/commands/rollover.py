@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from .. import console
@@ -11,6 +10,7 @@ from ..errors import ExitCode, MkreportError
 
 
 def run_rollover(source: str, year: int, output: str) -> int:
+    from ..charset import encode
     from ..facts import Report
     from ..jobs import identity
     from ..lookup import RUBRIC, NotFound, resolve
@@ -29,7 +29,8 @@ def run_rollover(source: str, year: int, output: str) -> int:
     try:
         # a second byte-order mark (saved twice by some editor) would land inside the new file
         raw = read_limited(Path(source), MAX_BYTES, " YAML 文件")
-        text = decode(raw, source).lstrip("\ufeff")
+        text, charset = decode(raw, source)
+        text = text.lstrip("\ufeff")
     except ReadProblem as exc:
         raise MkreportError(f"{exc}。", source) from None
     root = compose(text, source)
@@ -63,7 +64,9 @@ def run_rollover(source: str, year: int, output: str) -> int:
     lines = out.splitlines(keepends=True)
     at = 1 if lines and lines[0].startswith("# yaml-language-server:") else 0
     out = "".join(lines[:at]) + header + "".join(lines[at:])
-    write_atomic(target, _as_written(out, raw))
+    # in the old file's encoding, BOM and line ends (charset.py): a file kept in Notepad as GBK
+    # with CRLF stays one Notepad shows as it did last year
+    write_atomic(target, encode(out, charset))
     found = load(target, output).findings
     todo = sum(f.code == "UNFILLED" for f in found)
     stale = sum(f.code == "STALE" for f in found)
@@ -73,11 +76,3 @@ def run_rollover(source: str, year: int, output: str) -> int:
     console.err(f"运行 `mkreport check {shown(output)}` 逐项查看。")
     return ExitCode.OK
 
-
-def _as_written(text: str, raw: bytes) -> bytes:
-    """The new file in the old one's conventions: its line ends (a file kept by Notepad ends lines
-    with CRLF, and a line added with LF alone shows as one long line there) and its byte-order mark."""
-    if b"\r\n" in raw:
-        text = re.sub(r"(?<!\r)\n", "\r\n", text)
-    data = text.encode("utf-8")
-    return (b"\xef\xbb\xbf" + data) if raw.startswith(b"\xef\xbb\xbf") else data
