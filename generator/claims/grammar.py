@@ -404,15 +404,19 @@ class _Reader:
         same column is a list without a 其中 — their sum is checked as a list's is (complete when every part the
         file has is named). A part already in a list, and a restatement of the total, end the enumeration."""
         claims = self.out.claims
+        present = {c.fact for c in claims if c.kind == "level" and c.fact is not None}
+        wholes = {f for f in present if len(present.intersection(COMPONENTS.get(f, ()))) >= 2}
+        if not wholes:
+            return              # (most texts: no total with two of its parts stated)
         listed = {id(p) for c in claims if c.kind == "sum" for p in c.parts}
         heads = {id(c.of) for c in claims if c.kind == "sum"}
         breaks = [m.start() for m in _NEWLINE.finditer(self.text)]      # where each paragraph ends
         levels = sorted((c for c in claims if c.kind == "level" and c.figure is not None and c.fact is not None
                          and c.money and id(c) not in listed), key=lambda c: c.figure.start)
         for i, head in enumerate(levels):
-            own = COMPONENTS.get(head.fact)
-            if not own or id(head) in heads or head.head:
+            if head.fact not in wholes or id(head) in heads or head.head:
                 continue
+            own = COMPONENTS[head.fact]
             at = bisect.bisect_left(breaks, head.figure.end)
             end = breaks[at] if at < len(breaks) else len(self.text)
             parts, named = [], set()
