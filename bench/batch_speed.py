@@ -33,7 +33,7 @@ POOL = DOCXTPL_PRELUDE + """
 import pickle, sys
 from concurrent.futures import ProcessPoolExecutor
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from generator.phrases import FILTERS
+from generator.template.phrases import FILTERS
 
 class Cached(ImmutableSandboxedEnvironment):
     compiled = {}
@@ -77,9 +77,9 @@ def main() -> None:
     ap.add_argument("--pdfs", type=int, default=6)
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
-    from generator.batch import default_jobs
-    from generator.context import build_context
     from generator.pipeline import check
+    from generator.tasks.batch import default_jobs
+    from generator.template.context import build_context
 
     print(f"machine: {default_jobs()} cores")
     with tempfile.TemporaryDirectory() as tmp:
@@ -132,9 +132,9 @@ def main() -> None:
 
 def stages(contexts) -> None:
     """What one report costs, stage by stage, in process (warm: templates compiled)."""
-    from generator.context import build_context
     from generator.pipeline import check, derive, load
-    from generator.render import render_docx
+    from generator.render.docx import render_docx
+    from generator.template.context import build_context
 
     print("stages, per report (in process, warm):")
     for seed in SEEDS:

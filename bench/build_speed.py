@@ -26,7 +26,7 @@ REPORTS = {"yangxi-2023": "yangxi", "pingyuan-2023": "pingyuan", "hunan-example-
 BARE = DOCXTPL_PRELUDE + """
 import pickle, sys
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from generator.phrases import FILTERS
+from generator.template.phrases import FILTERS
 ctx = pickle.load(open(sys.argv[1], "rb"))
 env = ImmutableSandboxedEnvironment(autoescape=True); env.filters.update(FILTERS)
 doc = DocxTemplate(sys.argv[2]); doc.render(ctx, env); doc.save(sys.argv[3])
@@ -42,8 +42,8 @@ t.append(time.perf_counter())
 from pathlib import Path
 from generator.pipeline import load, derive
 from generator.checks import run_checks
-from generator.render import render_docx
-from generator.output import write_atomic
+from generator.render.docx import render_docx
+from generator.core.output import write_atomic
 t.append(time.perf_counter())
 loaded = load(Path(sys.argv[1])); t.append(time.perf_counter())
 derived = derive(loaded); t.append(time.perf_counter())
@@ -57,7 +57,7 @@ STAGE_NAMES = ["import the CLI (click, our modules)", "import the pipeline", "lo
                "derive", "checks (+Jinja, trial render)", "render (+docxtpl, python-docx)", "write (fsync)"]
 BARE_STAGES = DOCXTPL_PRELUDE.replace("from docxtpl", "import time, json, sys\nt = [time.perf_counter()]\nfrom docxtpl", 1) + """
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from generator.phrases import FILTERS
+from generator.template.phrases import FILTERS
 import pickle
 t.append(time.perf_counter())
 ctx = pickle.load(open(sys.argv[1], "rb")); t.append(time.perf_counter())
@@ -87,9 +87,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
     runs = ap.parse_args().runs
-    from generator.context import build_context
     from generator.pipeline import check
-    from generator.render import render_docx
+    from generator.render.docx import render_docx
+    from generator.template.context import build_context
 
     with tempfile.TemporaryDirectory() as tmp:
         for name, template in REPORTS.items():

@@ -32,8 +32,8 @@ def main() -> None:
         extra = f"   (above startup ≈ {t.cpu - floor.cpu:.0f} ms CPU)" if key != "python startup (floor)" else ""
         print(f"{key:44s} {t}{extra}")
     sys.path.insert(0, str(ROOT))
+    from generator.model.rubric import _cache
     from generator.pipeline import check
-    from generator.rubric import _cache
     for name in INPUTS:
         times = []
         for _ in range(runs):

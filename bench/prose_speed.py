@@ -19,11 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.checks.prose import Checker  # noqa: E402
-from generator.claims import read  # noqa: E402
-from generator.derive import FactView  # noqa: E402
-from generator.findings import Document, Findings  # noqa: E402
+from generator.derive.claims import read  # noqa: E402
+from generator.derive.values import FactView  # noqa: E402
+from generator.derive.vocabulary import vocabulary  # noqa: E402
+from generator.model.findings import Document, Findings  # noqa: E402
 from generator.pipeline import load  # noqa: E402
-from generator.vocabulary import vocabulary  # noqa: E402
 
 SPACES = " \u3000\u00a0\u2002\u2003\u2009\u200b\t"
 PAYLOADS = {

@@ -18,7 +18,7 @@ ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 # must know it too to render them (the scripts compared against mkreport begin with this).
 DOCXTPL_PRELUDE = """
 from docxtpl import DocxTemplate as Plain
-from generator.docxtemplate import vmerge
+from generator.wordml.docxtemplate import vmerge
 
 class DocxTemplate(Plain):
     def patch_xml(self, src_xml):

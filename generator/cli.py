@@ -11,7 +11,7 @@ import sys
 import click
 
 from . import __version__
-from .errors import ExitCode, MkreportError
+from .core.errors import ExitCode, MkreportError
 
 # click's own messages for command-line mistakes, in the words users read everywhere else.
 _USAGE = [
@@ -105,7 +105,7 @@ class _Group(_Chinese, click.Group):
             if type(exc).__name__ == "NoArgsIsHelpError":   # bare `mkreport`: just the help page
                 click.echo(exc.ctx.get_help())
                 sys.exit(0)
-            from .console import shown
+            from .core.console import shown
             cmd = exc.ctx.command_path if exc.ctx else "mkreport"
             click.echo(f"用法错误：{shown(_usage_zh(exc.format_message()))}\n运行 `{cmd} --help` 查看用法和示例。", err=True)
             sys.exit(ExitCode.USAGE)
@@ -124,7 +124,7 @@ class _Group(_Chinese, click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except Exception as exc:  # a bug of ours: say so plainly, without a traceback
-            from .console import shown
+            from .core.console import shown
             click.echo(f"mkreport 内部错误：{type(exc).__name__}: {shown(exc)}\n"
                        "这是程序的缺陷而不是您的输入问题，请把这条信息和输入文件报告给维护者。", err=True)
             ctx.exit(ExitCode.INTERNAL)
@@ -171,7 +171,7 @@ def check(inputs: tuple[str, ...], fmt: str, strict: bool, style: bool, jobs: in
 
 
 def _format_names() -> list[str]:
-    from .formats import FORMATS
+    from .tasks.formats import FORMATS
     return list(FORMATS)
 
 

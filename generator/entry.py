@@ -9,7 +9,7 @@ from __future__ import annotations
 import signal
 import sys
 
-from .cleanup import Interrupted
+from .core.cleanup import Interrupted
 
 
 def _stop(signum, frame):
@@ -34,10 +34,10 @@ def run() -> None:
             from .cli import main
             main()
         finally:
-            from . import cleanup
+            from .core import cleanup
             cleanup.clean_all()
     except Interrupted as exc:
-        from . import console
+        from .core import console
         console.err("已中断：未完成的文件已删除。")
         code = 128 + exc.signum
     except KeyboardInterrupt:            # before our handler was in place, or from a library
@@ -70,7 +70,7 @@ def _late_handlers() -> None:
 
 def _flush() -> None:
     """Flush now, so a reader that has gone does not turn the flush at exit into a traceback."""
-    from .console import silence
+    from .core.console import silence
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

@@ -1,7 +1,7 @@
 """The pipeline every command runs: load → derive → check (→ render, for build).
 
     load    facts + rubric + template + vocabulary, each value with its file:line:col
-    derive  totals, rates, expected scores, target statuses — computed once (derive.py)
+    derive  totals, rates, expected scores, target statuses — computed once (derive/values.py)
     check   findings, from the loaded facts and the derived values (checks/; checks/template.py
             renders the template's Jinja code once on trial: names, blanks, fields left out)
     render  outputs by registered name: docx, pdf (formats.py)
@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .datafile import display_path, load_model
-from .facts import Report
-from .findings import Document, Findings
-from .lookup import COUNTY_VOCABULARY, RUBRIC, TEMPLATE, VOCABULARY, Found, NotFound, nearest_file, resolve
-from .rubric import Rubric, load_rubric
+from .model.datafile import display_path, load_model
+from .model.facts import Report
+from .model.findings import Document, Findings
+from .model.lookup import COUNTY_VOCABULARY, RUBRIC, TEMPLATE, VOCABULARY, Found, NotFound, nearest_file, resolve
+from .model.rubric import Rubric, load_rubric
 
 DEFAULT_TEMPLATE = "yangxi"
 
@@ -103,7 +103,7 @@ def _find_template(out: Loaded) -> None:
 
 def _find_vocabulary(out: Loaded) -> None:
     """The county's `vocabulary.yaml` (nearest walking up), the files its rubric names, the built-in."""
-    from .vocabulary import vocabulary
+    from .derive.vocabulary import vocabulary
 
     files: list[Path] = []
     county = nearest_file(out.path.parent, COUNTY_VOCABULARY)
@@ -121,13 +121,13 @@ def _find_vocabulary(out: Loaded) -> None:
 
 
 def derive(loaded: Loaded):
-    from .derive import derive as compute
+    from .derive.values import derive as compute
     return compute(loaded.report, loaded.rubric)
 
 
 def check(path: Path, display: str | None = None) -> Result:
     """Load, derive and check one input. Never raises for anything a user can write."""
-    from .limits import CheckTimeout, check_limits
+    from .core.limits import CheckTimeout, check_limits
     state: dict = {}
     try:
         with check_limits():
@@ -155,14 +155,14 @@ def render(result: Result, name: str) -> bytes:
     its score workbook), from the values the check built and, where the check already rendered
     the template on trial with those very values, from that render. `build` writes these bytes,
     `verify` compares them; neither builds them another way."""
-    from .context import build_context
+    from .template.context import build_context
 
     loaded, derived = result.loaded, result.derived
     context = derived.context or build_context(loaded, derived)
     printed = derived.rendered if context is derived.context else None
     if name == "xlsx":
-        from .xlsx import score_workbook
+        from .render.xlsx import score_workbook
         return score_workbook(context, loaded.report.report_date, printed)
-    from .render import render_docx
+    from .render.docx import render_docx
     return render_docx(loaded.template.path, context, loaded.report.report_date, loaded.report.department.name,
                        printed)

@@ -61,8 +61,8 @@ def built_pdf(tmp_path_factory) -> Path:
 # full run fails if a registered code never appeared (a check no test has seen fire is dead).
 # "Full" means the whole tests/ folder with nothing deselected: the default run leaves the slow
 # tests out, and some codes fire only there, so the check is made by `-m "slow or not slow"` (CI).
-from generator import findings as _findings  # noqa: E402
-from generator.codes import CODES  # noqa: E402
+from generator.core.codes import CODES  # noqa: E402
+from generator.model import findings as _findings  # noqa: E402
 
 PRODUCED: set[str] = set()
 DESELECTED: list = []

@@ -55,7 +55,7 @@ def facts_file(folder: Path, entry: dict) -> Path:
 
 def run_case(folder: Path, entry: dict):
     """(the watched findings, other errors, the facts file's lines) for one case."""
-    from generator.codes import STYLE
+    from generator.core.codes import STYLE
     from generator.pipeline import check
     path = facts_file(folder, entry)
     result = check(path)

@@ -90,7 +90,7 @@ def calls_made(folder: Path) -> list[int]:
 
 @pytest.mark.slow
 def test_pdfs_come_from_one_call_per_process_and_a_hung_file_fails_alone(tmp_path, monkeypatch):
-    from generator import pdf
+    from generator.render import pdf
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     fake_soffice(bin_dir)
@@ -121,7 +121,7 @@ def test_pdfs_come_from_one_call_per_process_and_a_hung_file_fails_alone(tmp_pat
 
 
 def test_two_libreoffices_for_two_cores(tmp_path, monkeypatch):
-    from generator import pdf
+    from generator.render import pdf
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     fake_soffice(bin_dir)

@@ -277,7 +277,7 @@ def test_the_committed_templates_are_what_the_template_maker_makes(tmp_path):
 def test_the_checks_trial_render_is_the_build(name):
     """A build reuses what the check's trial render wrote; rendering again gives the same bytes."""
     from generator.pipeline import check
-    from generator.render import render_docx
+    from generator.render.docx import render_docx
     result = check(ROOT / "inputs" / f"{name}.yaml")
     d, loaded = result.derived, result.loaded
     assert d.rendered and len(d.rendered) >= 3          # body, header, footer
@@ -298,7 +298,7 @@ def test_libreoffice_gets_the_body_text_condensed_whatever_the_templates_styles_
     import re
     import zipfile
 
-    from generator.pdf import for_libreoffice
+    from generator.render.pdf import for_libreoffice
     buf = io.BytesIO()
     with zipfile.ZipFile(ROOT / "templates" / "yangxi.docx") as zin, zipfile.ZipFile(buf, "w") as zout:
         for item in zin.infolist():

@@ -10,10 +10,10 @@ import pytest
 from docx import Document
 from paths import ROOT
 
-from generator.charset import Charset, Undecodable, decode, encode, glance
-from generator.errors import InputError
-from generator.yamlsource import decode as yaml_decode
-from generator.yamlsource import read_yaml
+from generator.core.charset import Charset, Undecodable, decode, encode, glance
+from generator.core.errors import InputError
+from generator.model.yamlsource import decode as yaml_decode
+from generator.model.yamlsource import read_yaml
 
 YANGXI = (ROOT / "inputs" / "yangxi-2023.yaml").read_text(encoding="utf-8")
 RUBRIC = (ROOT / "rubrics" / "yangxi-2023.yaml").read_text(encoding="utf-8")

@@ -5,8 +5,8 @@ import pytest
 import yaml
 from paths import ROOT
 
-from generator.claims import read, tokens
-from generator.vocabulary import vocabulary
+from generator.derive.claims import read, tokens
+from generator.derive.vocabulary import vocabulary
 
 VOC = vocabulary()[0]
 

@@ -113,7 +113,7 @@ def test_build_goes_on_past_an_unreadable_input(run, tmp_path):
 
 def test_build_writes_the_formats_asked_for(run, tmp_path, monkeypatch):
     """--to names registered formats; a format that needs another writes that one first."""
-    from generator.formats import FORMATS, plan
+    from generator.tasks.formats import FORMATS, plan
     assert [f.name for f in plan(["pdf"])] == ["docx", "pdf"] and set(FORMATS) >= {"docx", "pdf"}
     result = run("build", str(ROOT / "inputs" / "yangxi-2023.yaml"), "--to", "docx", "-o", str(tmp_path))
     assert result.exit_code == 0 and (tmp_path / "yangxi-2023.docx").is_file()

@@ -7,7 +7,7 @@ import sys
 
 from paths import ROOT
 
-from generator.codes import CODES, ERROR, WARNING
+from generator.core.codes import CODES, ERROR, WARNING
 
 
 def test_the_readme_table_is_generated_from_the_registry():

@@ -118,7 +118,7 @@ def digest(path: Path) -> str | None:
 @pytest.mark.parametrize("command", ["check", "build"])
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_bad_input_is_refused_cleanly(case, command, tmp_path, run, monkeypatch):
-    from generator import limits
+    from generator.core import limits
     for name, value in (case.get("limits") or {}).items():
         monkeypatch.setattr(limits, name, value)
     path = materialise(case, tmp_path)
@@ -180,8 +180,8 @@ def render_one_line_template(tmp_path: Path, line: str, context: dict) -> str:
     """Render a template holding one paragraph; the error message if rendering is refused."""
     from docx import Document
 
-    from generator.errors import MkreportError
-    from generator.render import render_docx
+    from generator.core.errors import MkreportError
+    from generator.render.docx import render_docx
     doc = Document()
     doc.add_paragraph(line)
     path = tmp_path / "one.docx"

@@ -11,12 +11,23 @@ from pathlib import Path
 from paths import ROOT
 
 from generator import __version__
-from generator.facts import FORMAT, Report
+from generator.derive.vocabulary import Label, VocabularyModel
+from generator.model.facts import FORMAT, Report
+from generator.model.rubric import RubricModel
+from generator.model.schema import (
+    Conversion,
+    Deprecated,
+    Field,
+    ListOf,
+    Model,
+    ModelKind,
+    Number,
+    Text,
+    convert,
+    json_schema,
+)
+from generator.model.yamlsource import compose
 from generator.pipeline import load
-from generator.rubric import RubricModel
-from generator.schema import Conversion, Deprecated, Field, ListOf, Model, ModelKind, Number, Text, convert, json_schema
-from generator.vocabulary import Label, VocabularyModel
-from generator.yamlsource import compose
 
 YANGXI = (ROOT / "inputs" / "yangxi-2023.yaml").read_text(encoding="utf-8")
 

@@ -16,10 +16,10 @@ from click.testing import CliRunner
 from paths import ROOT
 
 from generator.cli import main
-from generator.codes import CODES
-from generator.errors import ExitCode
-from generator.formats import FORMATS
-from generator.rules import RULES
+from generator.core.codes import CODES
+from generator.core.errors import ExitCode
+from generator.model.rules import RULES
+from generator.tasks.formats import FORMATS
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -142,10 +142,10 @@ LIMITS = {    # "module.NAME": (the README line's anchor, how the value is writt
     "yamlsource.MAX_DEPTH": ("| 嵌套层级 |", lambda v: f"{v} 层"),
     "yamlsource.MAX_NODES": ("| 节点数", lambda v: f"| {v:,} |"),
     "numbers.MAX_DIGITS": ("| 数字位数 |", lambda v: f"{v} 位"),
-    "template.MAX_TEMPLATE": ("| 模板文件大小 |", _mb),
-    "template.MAX_UNPACKED": ("| 模板解压后大小 |", lambda v: f"共 {_mb(v)}"),
-    "template.MAX_XML_PART": ("| 模板解压后大小 |", lambda v: f"每个 XML 部件 {_mb(v)}"),
-    "template.MAX_PARTS": ("| 模板解压后大小 |", lambda v: f"部件数 {v}"),
+    "report_template.MAX_TEMPLATE": ("| 模板文件大小 |", _mb),
+    "report_template.MAX_UNPACKED": ("| 模板解压后大小 |", lambda v: f"共 {_mb(v)}"),
+    "report_template.MAX_XML_PART": ("| 模板解压后大小 |", lambda v: f"每个 XML 部件 {_mb(v)}"),
+    "report_template.MAX_PARTS": ("| 模板解压后大小 |", lambda v: f"部件数 {v}"),
     "links.MAX_SHOWN": ("和链接地址（一行", lambda v: f"超过 {v} 处时其余计数"),
     "links.TARGET_WIDTH": ("和链接地址（一行", lambda v: f"最多 {v} 个字符"),
     "limits.TEMPLATE_SECONDS": ("| 模板运行时间 |", lambda v: f"每次生成 {v} 秒"),

@@ -14,7 +14,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from paths import EXAMPLES, ROOT
 
-from generator.measure import em
+from generator.core.measure import em
 
 NAMES = EXAMPLES                    # what the `built` fixtures build (conftest.py)
 needs_office = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed (.ci/run installs it)")
@@ -259,7 +259,7 @@ def captioned_tables(doc) -> list[tuple[str, object]]:
 def test_tables_break_well_across_pages(built_pdf, name):
     """A short table on one page with its caption; a longer one never leaves its caption and first
     row apart, nor its total alone on the next page (pagination.py)."""
-    from generator.pagination import SHORT_ROWS
+    from generator.render.pagination import SHORT_ROWS
     doc = Document(str(built_pdf / f"{name}.docx"))
     pages = pdf_pages(built_pdf / f"{name}.pdf")
     tables = captioned_tables(doc)
@@ -331,7 +331,7 @@ def test_a_longer_name_from_another_rubric_widens_its_column_without_breaking(wo
     ("2023年度部门整体支出绩效自评报告", "", ["2023年度部门整体支出绩效自评报告"]),
 ])
 def test_titles_break_between_words_into_lines_that_fit(title, name, expected):
-    from generator.phrases import title_lines
+    from generator.template.phrases import title_lines
     assert title_lines(title, name).split("\n") == expected
 
 
@@ -361,6 +361,6 @@ def test_a_score_table_of_thirty_rows_fits_its_page(built_pdf, name):
     ([1000, 1000], [1000, 3000], [False, False], [1000, 3000], [1000, 1000]),
 ])
 def test_column_plan(widths, need, text, longest, expected):
-    from generator.tablefit import plan
+    from generator.render.tablefit import plan
     new = plan(widths, need, text, longest, one_em=210, margin=80)
     assert new == expected and sum(new) == sum(widths)

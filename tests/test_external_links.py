@@ -217,8 +217,8 @@ def test_verify_of_a_report_without_links_says_nothing_of_them(tmp_path, run):
 def test_the_copy_for_libreoffice_keeps_no_link_out(tmp_path):
     """Every relationship that points out is taken out of the copy (an http hyperlink stays, so the
     PDF's link works); the parts inside the file are untouched."""
-    from generator.links import external_links
-    from generator.pdf import for_libreoffice
+    from generator.render.pdf import for_libreoffice
+    from generator.wordml.links import external_links
 
     assert run_build(tmp_path).exists()
     docx = with_parts(tmp_path / "yangxi-2023.docx", tmp_path / "linked.docx", body=LINKED_IMAGE,
@@ -246,7 +246,7 @@ def run_build(tmp_path: Path) -> Path:
 def test_libreoffice_fetches_nothing_while_converting(tmp_path, listening, monkeypatch, copy_kept_links):
     """No linked picture reaches the PDF from a local file or a URL, and nothing connects to the URL: with
     the links taken out of the copy, and (the profile alone) with them left in."""
-    from generator import pdf
+    from generator.render import pdf
 
     if copy_kept_links:
         monkeypatch.setattr(pdf, "for_libreoffice", lambda data: data)

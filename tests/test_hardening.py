@@ -132,7 +132,7 @@ def _poisoned_cache(folder: Path, marker: Path) -> None:
     """Every compiled-template entry replaced by code that would leave a marker file if it ran."""
     import marshal
 
-    from generator import cache
+    from generator.core import cache
     code = compile(f"open({str(marker)!r}, 'w').write('ran')", "<poison>", "exec")
     for entry in folder.glob("*.code"):
         payload = marshal.dumps(code)
@@ -143,7 +143,7 @@ def _poisoned_cache(folder: Path, marker: Path) -> None:
 def test_the_cache_is_used_only_where_nobody_else_can_write(tmp_path, run, monkeypatch):
     folder, marker = tmp_path / "cache", tmp_path / "ran"
     monkeypatch.setenv("MKREPORT_CACHE", str(folder))
-    from generator import environment
+    from generator.template import environment
     monkeypatch.setattr(environment, "_code", {})
     assert run("build", INPUTS[2], "-o", str(tmp_path / "o1")).exit_code == 0
     assert list(folder.glob("*.code")) and oct(folder.stat().st_mode & 0o777) == "0o700"
@@ -157,7 +157,9 @@ def test_the_cache_is_used_only_where_nobody_else_can_write(tmp_path, run, monke
 def test_a_damaged_cache_entry_is_made_again(tmp_path, run, monkeypatch):
     folder = tmp_path / "cache"
     monkeypatch.setenv("MKREPORT_CACHE", str(folder))
-    from generator import docxtemplate, environment, template
+    from generator.template import environment
+    from generator.template import report_template as template
+    from generator.wordml import docxtemplate
     for module, name in ((environment, "_code"), (docxtemplate, "_patched"), (template, "_parts_cache")):
         monkeypatch.setattr(module, name, {})
     assert run("build", INPUTS[2], "-o", str(tmp_path / "o1")).exit_code == 0
@@ -174,7 +176,7 @@ def test_a_damaged_cache_entry_is_made_again(tmp_path, run, monkeypatch):
 
 def test_an_unreadable_input_is_named_in_chinese(tmp_path, run, monkeypatch):
     """Root reads anything, so the refusal is made where the OS would make it."""
-    from generator import reading
+    from generator.core import reading
     path = tmp_path / "locked.yaml"
     shutil.copy(INPUTS[0], path)
     real = os.open

@@ -75,21 +75,21 @@ BIG = [
 
 @pytest.mark.parametrize("source", BIG)
 def test_a_value_too_large_is_refused_before_it_is_built(source):
-    from generator.environment import environment
-    from generator.limits import TemplateLimit, render_limits
+    from generator.core.limits import TemplateLimit, render_limits
+    from generator.template.environment import environment
     with pytest.raises(TemplateLimit), render_limits():
         environment().from_string(source).render()
 
 
 def test_constants_are_not_folded_while_compiling():
     """Jinja's optimizer would run `center` on constants at compile time, outside every limit."""
-    from generator.environment import environment
+    from generator.template.environment import environment
     code = environment().compile('{{ "a" | center(900000) }}', raw=True)
     assert len(code) < 10_000 and "center" in code
 
 
 def test_small_values_still_render():
-    from generator.environment import environment
+    from generator.template.environment import environment
     assert environment().from_string('{{ "a" | center(5) }}|{{ "%5s" | format("b") }}|{{ [1, 2] | join(", ") }}'
                                       ).render() == "  a  |    b|1, 2"
 
@@ -143,7 +143,7 @@ def test_many_of_one_slip_in_one_field_are_listed_up_to_a_limit(workdir, run):
         "other_notes: 无。", "other_notes: " + "截止2023年12月31日，" * 3000), encoding="utf-8")
     result = run("check", "--style", str(path))
     lines = [l for l in result.output.splitlines() if "[DATE-WORD]" in l]
-    from generator.findings import MAX_PER_FIELD
+    from generator.model.findings import MAX_PER_FIELD
     assert len(lines) == MAX_PER_FIELD + 1
     assert lines[-1].endswith("此处同类问题（DATE-WORD）过多，以下不再逐条列出；请先改正上面列出的，再运行一次检查。")
 
@@ -162,7 +162,8 @@ def test_a_check_past_its_time_is_a_finding_not_a_hang(workdir, monkeypatch):
     """The guard for the case nobody foresaw: a check that runs past its budget stops with CHECK-TIME."""
     import time
 
-    from generator import limits, pipeline
+    from generator import pipeline
+    from generator.core import limits
     monkeypatch.setattr(limits, "CHECK_SECONDS", 0.5)
     real = pipeline.derive
     monkeypatch.setattr(pipeline, "derive", lambda loaded: (time.sleep(5), real(loaded))[1])
@@ -177,7 +178,7 @@ def test_a_render_inside_a_timed_check_keeps_the_checks_deadline(workdir):
     """Alarms nest: the trial render's own budget does not cancel the check's."""
     import signal
 
-    from generator.limits import check_limits, render_limits
+    from generator.core.limits import check_limits, render_limits
     with check_limits(60):
         with render_limits(20):
             pass
@@ -209,7 +210,7 @@ from hostile import payloads, with_payload  # noqa: E402
 @pytest.mark.parametrize("kind", sorted(payloads(10)))
 def test_a_megabyte_of_each_hostile_kind_ends_safely(tmp_path, kind):
     """Read, checked and reported: errors or not, with bounded findings (times: bench/hostile_check.py)."""
-    from generator.findings import MAX_PER_FIELD
+    from generator.model.findings import MAX_PER_FIELD
     from generator.pipeline import check
     base = (ROOT / "inputs" / "yangxi-2023.yaml").read_text(encoding="utf-8")
     (tmp_path / "rubrics").mkdir()

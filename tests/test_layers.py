@@ -83,3 +83,31 @@ def cycles(g: dict[str, set[str]]) -> list[list[str]]:
 
 def test_no_import_cycle():
     assert cycles(graph()) == []
+
+
+# The layers of generator/, lowest first: a module imports only from its own layer and the ones before it.
+LAYERS = ["core", "model", "derive", "wordml", "template", "checks", "render", "pipeline", "tasks", "cli"]
+# the modules at the top of the package, and the layer each belongs to
+TOP = {"generator.pipeline": "pipeline", "generator.cli": "cli", "generator.entry": "cli",
+       "generator.__main__": "cli", "generator.commands": "cli"}
+
+
+def layer(module: str) -> str:
+    parts = module.split(".")
+    top = ".".join(parts[:2])
+    if top in TOP:
+        return TOP[top]
+    assert parts[1] in LAYERS, f"{module}: in no layer (put it in one of {LAYERS})"
+    return parts[1]
+
+
+def test_every_module_is_in_a_layer():
+    for name in modules():
+        if name != "generator":
+            assert layer(name) in LAYERS
+
+
+def test_no_module_imports_from_a_layer_above_its_own():
+    upward = sorted(f"{m} ({layer(m)}) → {d} ({layer(d)})" for m, deps in graph().items() if m != "generator"
+                    for d in deps if LAYERS.index(layer(d)) > LAYERS.index(layer(m)))
+    assert upward == []

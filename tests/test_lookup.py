@@ -7,8 +7,8 @@ from pathlib import Path
 
 from paths import ROOT
 
-from generator.lookup import RUBRIC, TEMPLATE, NotFound, resolve
-from generator.resources import packaged
+from generator.core.resources import packaged
+from generator.model.lookup import RUBRIC, TEMPLATE, NotFound, resolve
 
 FACTS = (ROOT / "inputs" / "yangxi-2023.yaml").read_text(encoding="utf-8")
 

@@ -17,7 +17,7 @@ def test_a_new_file_lists_what_remains_to_fill(tmp_path, run, rubric):
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=") and "year: 2024" in text and f"rubric: {rubric}" in text
     assert "  name: 示例县某某局" in text
-    from generator.rubric import load_rubric
+    from generator.model.rubric import load_rubric
     model, _, _ = load_rubric(ROOT / "rubrics" / f"{rubric}.yaml", rubric)
     for node in model.walk():                                   # every indicator, with its points
         assert re.search(rf"^  {re.escape(node.id)}:  # .*级指标，", text, re.M), node.id
@@ -98,7 +98,7 @@ def test_any_department_name_is_written_as_yaml_reads_it(tmp_path_factory, name)
     from click.testing import CliRunner
 
     from generator.cli import main
-    from generator.yamlsource import read_yaml
+    from generator.model.yamlsource import read_yaml
     target = tmp_path_factory.mktemp("n") / "x.yaml"
     result = CliRunner().invoke(main, ["new", "--rubric", "hunan-2023", "-o", str(target), "--department", name])
     assert result.exit_code == 0, result.output

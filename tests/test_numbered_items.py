@@ -101,7 +101,7 @@ def test_the_shipped_inputs_have_no_doubled_numbers(run):
     ("2023年完成投资5.1亿元", ["2023年完成投资5.1亿元"]),
 ])
 def test_a_numbered_string_splits_only_at_its_running_numbers(text, items):
-    from generator.outline import split
+    from generator.template.outline import split
     assert split(text) == items
 
 

@@ -1,7 +1,7 @@
 """Exact money: precision as written, the XBRL interval rule, restated figures."""
 from decimal import Decimal as D
 
-from generator.numbers import decimals, half_unit, parse_quantity, same_figure, sum_consistent
+from generator.core.numbers import decimals, half_unit, parse_quantity, same_figure, sum_consistent
 
 
 def test_precision_is_kept_as_written():

@@ -17,7 +17,7 @@ import pytest
 from paths import ROOT
 
 from generator import __version__
-from generator.resources import FOLDERS
+from generator.core.resources import FOLDERS
 
 
 def test_every_subpackage_is_in_the_wheel():

@@ -13,14 +13,15 @@ from pathlib import Path
 import pytest
 from paths import ROOT
 
-from generator import plugins, rules
+from generator.core import plugins
+from generator.model import rules
 
 RULE = '''
 from decimal import Decimal
 
-from generator.numbers import fmt
-from generator.rules import Expected, RuleKind
-from generator.schema import Field, Model, Percent
+from generator.core.numbers import fmt
+from generator.model.rules import Expected, RuleKind
+from generator.model.schema import Field, Model, Percent
 
 
 class Share(RuleKind):

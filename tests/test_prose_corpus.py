@@ -10,7 +10,7 @@ import yaml
 from paths import ROOT
 from prosecases import at_figure, run_case
 
-from generator.codes import CODES
+from generator.core.codes import CODES
 
 FILES = ["prose.yaml", "claims.yaml", "claims-real.yaml"]
 CORPUS = [(name, e) for name in FILES if (ROOT / "tests" / "corpus" / name).exists()

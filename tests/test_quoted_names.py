@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from paths import ROOT
 
-from generator.console import shown
+from generator.core.console import shown
 
 EVIL = "a\n已生成 evil.docx.yaml"
 

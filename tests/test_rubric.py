@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from paths import ROOT
 
-from generator.rubric import _cache, load_rubric
+from generator.model.rubric import _cache, load_rubric
 
 
 def load(tmp_path: Path, text: str):

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from paths import ROOT
 
+from generator.model.rubric import _cache, load_rubric
+from generator.model.rules import RULES, Expected, RuleKind, register
 from generator.pipeline import check
-from generator.rubric import _cache, load_rubric
-from generator.rules import RULES, Expected, RuleKind, register
 
 
 def rubric_file(tmp_path: Path, rule: str, measure: str = "") -> Path:
@@ -97,7 +97,7 @@ def test_a_new_kind_of_rule_is_one_class(tmp_path, run):
         result = run("check", str(path))
         assert "[RULE-SCORE] B1 制度管理 得分 5，按评分规则应为 2.5（分值 5 ÷ 2）" in result.output
     finally:
-        from generator.rules import _WITH_KIND
+        from generator.model.rules import _WITH_KIND
         del RULES["half"]
         _WITH_KIND.pop("half", None)
         _cache.clear()

@@ -5,9 +5,9 @@ import pytest
 from paths import ROOT
 
 from generator.commands.schema import schema_text
-from generator.facts import Report
-from generator.schema import Conversion, convert
-from generator.yamlsource import compose
+from generator.model.facts import Report
+from generator.model.schema import Conversion, convert
+from generator.model.yamlsource import compose
 
 BASE = "year: 2023\nrubric: r.yaml\ndepartment: {name: 某局}\nscores: {}\n"
 

@@ -9,8 +9,8 @@ import pytest
 from docx import Document
 from paths import EXAMPLES, ROOT
 
-from generator.rules import RULES
-from generator.scoring import CASES, deduction, phrases_for, reason_text, sentence
+from generator.derive.scoring import CASES, deduction, phrases_for, reason_text, sentence
+from generator.model.rules import RULES
 
 
 def body(path) -> list[str]:
@@ -222,7 +222,7 @@ def test_the_targets_section_is_written_whenever_the_facts_have_it(tmp_path, run
 
 
 def test_a_published_kind_brings_its_own_words_or_gets_the_plain_ones():
-    from generator.rules import RuleKind, register
+    from generator.model.rules import RuleKind, register
 
     @register
     class Worded(RuleKind):
@@ -240,7 +240,7 @@ def test_a_published_kind_brings_its_own_words_or_gets_the_plain_ones():
         # a kind with no words of its own: the library's plain ones, the computation as its reason
         assert sentence(_verdict("unworded", "lost")) == "按评分规则计算（64.94% × 4 = 2.6），按评分标准，得2.6分（扣1.4分）。"
     finally:
-        from generator.rules import _WITH_KIND
+        from generator.model.rules import _WITH_KIND
         del RULES["worded"]
         _WITH_KIND.pop("worded", None)
 

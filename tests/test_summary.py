@@ -111,7 +111,7 @@ def test_a_file_with_errors_has_no_score_and_is_counted_apart(tmp_path, run, mon
 def test_no_absolute_path_in_any_format(tmp_path, run, monkeypatch):
     """A summary is sent on: a finding in a built-in rubric names it 内置：name, and the places a
     missing rubric was looked for are shown relative to the inputs — in every sheet and format."""
-    from generator import rubric
+    from generator.model import rubric
 
     # a rubric is read once a process, its findings named from the folder of the first reader: a
     # test before this one read the built-in rubric from another working folder

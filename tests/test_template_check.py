@@ -14,9 +14,9 @@ import pytest
 from docx import Document
 from paths import ROOT
 
-from generator.context import Slots, build_context
-from generator.contract import CONTEXT, T
 from generator.pipeline import check
+from generator.template.context import Slots, build_context
+from generator.template.contract import CONTEXT, T
 
 INPUTS = ["yangxi-2023", "pingyuan-2023", "hunan-example-2023"]
 STYLES = ["yangxi", "pingyuan", "hunan"]
@@ -50,7 +50,7 @@ def test_the_context_is_shaped_exactly_as_the_contract_says(name):
 
 
 def test_every_filter_is_documented_for_template_authors():
-    from generator.phrases import FILTER_DOCS, FILTERS
+    from generator.template.phrases import FILTER_DOCS, FILTERS
     assert set(FILTER_DOCS) == set(FILTERS)
     reference = (ROOT / "schema" / "template.md").read_text(encoding="utf-8")
     for name in FILTERS:
@@ -240,8 +240,8 @@ def test_warnings_about_last_years_figures_come_once_per_column(tmp_path, run):
 
 def minimal(tmp_path: Path, rubric: str) -> Path:
     """Only what the schema requires, and a full score for every leaf the rubric does not compute."""
-    from generator.lookup import RUBRIC, resolve
-    from generator.rubric import load_rubric
+    from generator.model.lookup import RUBRIC, resolve
+    from generator.model.rubric import load_rubric
     found = resolve(RUBRIC, rubric, tmp_path / "x.yaml", [tmp_path])
     loaded, _, _ = load_rubric(found.path, rubric, True)
     scores = "".join(f"  {n.id}: {{score: {n.points}}}\n" for n in loaded.walk() if n.is_leaf and not n.rule_kind.computes)

@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 from paths import ROOT
 
-from generator.xlsx import formula_like
+from generator.render.xlsx import formula_like
 
 needs_office = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed (.ci/run installs it)")
 

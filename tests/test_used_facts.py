@@ -84,17 +84,8 @@ def test_headcounts_a_printed_text_states_are_used(tmp_path, run):
 
 def fill(node, kind):
     """Every 待填写 of a new file replaced by a value of its field's kind (the model says which)."""
-    from generator.facts import Prose
-    from generator.schema import (
-        Date,
-        Integer,
-        ListOf,
-        MapOf,
-        ModelKind,
-        Number,
-        Percent,
-        QuantityKind,
-    )
+    from generator.model.facts import Prose
+    from generator.model.schema import Date, Integer, ListOf, MapOf, ModelKind, Number, Percent, QuantityKind
     if isinstance(kind, ModelKind) and isinstance(node, dict):
         return {k: fill(v, kind.model.fields[k].kind) if k in kind.model.fields else v for k, v in node.items()}
     if isinstance(kind, MapOf) and isinstance(node, dict):
@@ -115,8 +106,8 @@ def fill(node, kind):
 
 
 def filled(path: Path) -> Path:
-    from generator.facts import Report
-    from generator.schema import ModelKind
+    from generator.model.facts import Report
+    from generator.model.schema import ModelKind
     data = fill(yaml.safe_load(path.read_text(encoding="utf-8")), ModelKind(Report))
     out = path.with_name("filled-" + path.name)
     out.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from paths import ROOT
 
-from generator.vocabulary import pattern_problem
+from generator.derive.vocabulary import pattern_problem
 
 FACTS = (ROOT / "inputs" / "yangxi-2023.yaml").read_text(encoding="utf-8")
 # a county's report names its income "资金总量" (not a word mkreport knows) and states it wrongly
@@ -72,8 +72,8 @@ def test_a_bad_entry_is_a_finding_at_its_line_and_the_check_goes_on(tmp_path, ru
 def test_unknown_columns_are_named():
     import tempfile
 
-    from generator.findings import Findings
-    from generator.vocabulary import _read
+    from generator.derive.vocabulary import _read
+    from generator.model.findings import Findings
     with tempfile.TemporaryDirectory() as tmp:
         p = Path(tmp) / "v.yaml"
         p.write_text("columns:\n  total: '合计'\n", encoding="utf-8")
@@ -100,8 +100,8 @@ def test_the_national_columns_are_built_in(tmp_path, run, sentence, fact):
 
 
 def test_the_built_in_vocabulary_passes_its_own_checks():
-    from generator.findings import Findings
-    from generator.vocabulary import BUILTIN, _read
+    from generator.derive.vocabulary import BUILTIN, _read
+    from generator.model.findings import Findings
     found = Findings()
     assert _read(BUILTIN, found) is not None and not found
 

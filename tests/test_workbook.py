@@ -1,4 +1,4 @@
-"""The workbooks as printed and opened (generator/workbook.py): A4 one page wide with the heading
+"""The workbooks as printed and opened (generator/wordml/workbook.py): A4 one page wide with the heading
 on every page, figures shown as the report prints them, totals that carry their values, and no
 schema error — read back from the .xlsx the examples build, compared with the report's 自评表."""
 from __future__ import annotations
@@ -15,7 +15,7 @@ from lxml import etree
 from openpyxl import load_workbook
 from paths import EXAMPLES, ROOT
 
-from generator.workbook import figure_format, lines_across, orientation
+from generator.wordml.workbook import figure_format, lines_across, orientation
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 INPUTS = [str(ROOT / "inputs" / f"{n}.yaml") for n in EXAMPLES]
@@ -167,9 +167,9 @@ def test_excel_opens_the_summary_without_repair(summary):
 def test_libreoffice_prints_a_long_table_one_page_wide_and_repeats_its_heading(tmp_path):
     """A 自评表 three times as long as 平远's, printed by LibreOffice: A4 portrait, the title whole
     on the first page, the heading row again at the top of the next, page numbers at the foot."""
-    from generator.context import build_context
     from generator.pipeline import check
-    from generator.xlsx import score_workbook
+    from generator.render.xlsx import score_workbook
+    from generator.template.context import build_context
 
     result = check(Path(INPUTS[1]))
     context = dict(result.derived.context or build_context(result.loaded, result.derived))

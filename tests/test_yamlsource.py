@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.errors import InputError
-from generator.yamlsource import MAX_DEPTH, compose, decode, read_yaml
+from generator.core.errors import InputError
+from generator.model.yamlsource import MAX_DEPTH, compose, decode, read_yaml
 
 
 def test_scalars_keep_the_text_as_written():
@@ -90,7 +90,7 @@ def test_missing_file_and_directory(tmp_path):
 
 
 def test_oversized_file_is_refused_before_reading(tmp_path, monkeypatch):
-    import generator.yamlsource as ys
+    import generator.model.yamlsource as ys
     monkeypatch.setattr(ys, "MAX_BYTES", 100)
     p = tmp_path / "big.yaml"
     p.write_text("a: " + "x" * 200 + "\n", encoding="utf-8")

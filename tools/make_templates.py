@@ -410,7 +410,7 @@ class Writer:
         sys.path.insert(0, str(ROOT))
         import datetime
 
-        from generator.render import save_fixed  # same bytes on every run: templates diff cleanly
+        from generator.render.docx import save_fixed  # same bytes on every run: templates diff cleanly
         props.created = props.modified = datetime.datetime(2024, 1, 1)
         path.write_bytes(save_fixed(self.doc))
 
@@ -474,7 +474,7 @@ def conclusion_text(w: Writer) -> None:
 def signature(w: Writer) -> None:
     """附件说明 and 落款 (GB/T 9704): a blank line, "附件：……" two characters in, a blank line, then
     the department and the date of the document, right-aligned four characters in (a build then
-    centres the department's name over the date: generator/signature.py)."""
+    centres the department's name over the date: generator/render/signature.py)."""
     w.p("", "Normal")
     w.p("附件：部门整体支出绩效自评表", "Attachment Note", keep=True)
     w.p("", "Normal")
@@ -488,7 +488,7 @@ def common_tail(w: Writer) -> None:
     """The attachment: the score table on a page of its own, the same in every house style."""
     w.p("附件", "Attachment Mark", page_break=True)
     w.p("{{ (dept.name ~ year ~ '年部门整体支出绩效自评表')|title_lines(dept.name) }}", "Attachment Title")
-    # 一级/二级 cells merge down their group ({% vmerge %}, see generator/docxtemplate.py), as printed 自评表 do
+    # 一级/二级 cells merge down their group ({% vmerge %}, see generator/wordml/docxtemplate.py), as printed 自评表 do
     w.table(["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"], "score_table",
             [("{% vmerge r.l1_merge %}{{ r.l1_shown }}", "Table Center"),
              ("{% vmerge r.l2_merge %}{{ r.l2_shown }}", "Table Center"), ("{{ r.l3 }}", "Table Text"),

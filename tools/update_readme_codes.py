@@ -11,9 +11,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from generator.claims.describe import readme_section  # noqa: E402
-from generator.codes import readme_table  # noqa: E402
-from generator.vocabulary import vocabulary  # noqa: E402
+from generator.core.codes import readme_table  # noqa: E402
+from generator.derive.claims.describe import readme_section  # noqa: E402
+from generator.derive.vocabulary import vocabulary  # noqa: E402
 
 
 def _between(readme: str, name: str, body: str) -> str:

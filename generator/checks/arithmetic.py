@@ -3,40 +3,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..derive import SUMS, FactView
-from ..facts import AMOUNT_PATHS, COLUMNS, Report
-from ..findings import Document, Findings
-from ..numbers import fmt, half_unit, sum_consistent
-from ..schema import Model
-
-# The labels a message names a figure by.
-_LABELS: dict[str, str] = {}
-
-
-def fact_label(path: str, report: Report, column: bool = True) -> str:
-    """The Chinese name of a fact path, from the model's own field labels."""
-    head, _, last = path.rpartition(".")
-    if not column and last in COLUMNS:
-        return fact_label(head, report)
-    if path in _LABELS:
-        return _LABELS[path]
-    names = []
-    obj: type[Model] | None = type(report)
-    for part in path.split("."):
-        if obj is None:
-            names.append(COLUMNS.get(part, part))
-            continue
-        field = obj.fields.get(part)
-        if field is None:
-            names.append(COLUMNS.get(part, part))
-            obj = None
-            continue
-        if part not in ("finance", "income", "expenditure", "economic", "assets"):
-            names.append(field.zh)
-        kind = field.kind
-        obj = kind.model if hasattr(kind, "model") else None
-    _LABELS[path] = " ".join(names)
-    return _LABELS[path]
+from ..core.numbers import fmt, half_unit, sum_consistent
+from ..derive.values import SUMS, FactView
+from ..model.facts import AMOUNT_PATHS, Report, fact_label
+from ..model.findings import Document, Findings
 
 
 def check_arithmetic(report: Report, doc: Document, view: FactView, found: Findings) -> None:

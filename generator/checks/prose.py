@@ -1,4 +1,4 @@
-"""The claims a text makes (see `claims/`), checked against the facts and against each other.
+"""The claims a text makes (see `derive/claims/`), checked against the facts and against each other.
 
 A level against the fact it names (this year's column or last year's), a change against the two
 figures it is the difference of, a growth rate against the change and its base, a share against its
@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..claims import Claim, read
-from ..claims.grammar import COMPONENTS, PEOPLE_UNITS
-from ..claims.tokens import COUNTS, CURRENCY, MONEY
-from ..derive import FactView
-from ..facts import AMOUNT_PATHS, Report
-from ..findings import Document, Findings
-from ..numbers import fmt, half_unit, parse_quantity, same_figure, sum_consistent
-from .arithmetic import fact_label
+from ..core.numbers import fmt, half_unit, parse_quantity, same_figure, sum_consistent
+from ..derive.claims import Claim, read
+from ..derive.claims.grammar import COMPONENTS, PEOPLE_UNITS
+from ..derive.claims.tokens import COUNTS, CURRENCY, MONEY
+from ..derive.values import FactView
+from ..model.facts import AMOUNT_PATHS, Report, fact_label
+from ..model.findings import Document, Findings
 from .text import iter_texts
 
 _COLUMN_ZH = {"budget": "年初预算数", "adjusted": "调整预算数", "final": "决算数", "prior": "上年决算数",
@@ -115,7 +114,7 @@ class _Alias:
 
 
 def _references(text: str) -> set:
-    from ..references import REFERENCE
+    from ..template.references import REFERENCE
     return {m.group(1) for m in REFERENCE.finditer(text)}
 
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..derive import Derived, Scores, swapped, tidy
-from ..facts import Report
-from ..findings import Document, Findings
-from ..numbers import fmt, half_unit, rate_consistent, same_figure
-from ..rubric import Rubric
+from ..core.numbers import fmt, half_unit, rate_consistent, same_figure
+from ..derive.values import Derived, Scores, swapped, tidy
+from ..model.facts import Report
+from ..model.findings import Document, Findings
+from ..model.rubric import Rubric
 
 
 def check_scores(report: Report, doc: Document, rubric: Rubric, derived: Derived, found: Findings) -> None:
@@ -24,7 +24,7 @@ def check_scores(report: Report, doc: Document, rubric: Rubric, derived: Derived
                         "请核对指标编号。", doc, base + ("name",))
         if swapped(entry, node):
             # one slip, one finding: the pair was written the wrong way round, and the score the
-            # sums use is the one meant (derive.py), so totals built on it agree
+            # sums use is the one meant (derive/values.py), so totals built on it agree
             deduction = (f"；写明的扣 {fmt(entry.deduction)} 分也说明得分为 {fmt(entry.max)} 分"
                          if entry.deduction is not None and node.points - entry.deduction == entry.max else "")
             found.error("SCORE-SWAPPED", f"{node.title} 写明“自评分 {fmt(entry.score)} 分，满分 {fmt(entry.max)} 分”："

@@ -1,9 +1,9 @@
 """Performance targets: units comparable, 完成情况 as the figures say, the two tables agree."""
 from __future__ import annotations
 
-from ..facts import Report
-from ..findings import Document, Findings
-from ..numbers import fmt
+from ..core.numbers import fmt
+from ..model.facts import Report
+from ..model.findings import Document, Findings
 
 
 def check_targets(report: Report, doc: Document, derived, found: Findings, rubric=None) -> None:

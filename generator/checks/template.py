@@ -2,17 +2,17 @@
 an error or a blank, and show every field the user filled (see template.py)."""
 from __future__ import annotations
 
-from ..context import RUBRIC, Builder, Slots
-from ..contract import facts_kind
-from ..datafile import display_path
-from ..facts import AMOUNT_PATHS, COLUMNS
-from ..findings import Document, Findings
-from ..schema import dotted_path, filled_paths
+from ..model.datafile import display_path
+from ..model.facts import AMOUNT_PATHS, COLUMNS
+from ..model.findings import Document, Findings
+from ..model.schema import dotted_path, filled_paths
+from ..template.context import RUBRIC, Builder, Slots
+from ..template.contract import facts_kind
 
 
 def check_template(loaded, derived, mentions: dict, found: Findings) -> None:
-    from ..analysis import analyse
-    from ..template import TemplateExternal, TemplateProblem, template_parts, trial_render
+    from ..template.analysis import analyse
+    from ..template.report_template import TemplateExternal, TemplateProblem, template_parts, trial_render
 
     path = loaded.template.path
     name = f"{loaded.template.name}（{loaded.template.origin}）" if loaded.template.builtin else display_path(path)
@@ -56,7 +56,7 @@ def check_template(loaded, derived, mentions: dict, found: Findings) -> None:
 
 def _external(exc, doc: Document, found: Findings) -> None:
     """One error per link out of the template (the first few), and how many there are in all."""
-    from ..template import external_message
+    from ..template.report_template import external_message
     for link in exc.links:
         found.error("TEMPLATE-EXTERNAL", external_message(link), doc)
     if exc.total > len(exc.links):
@@ -68,7 +68,7 @@ def _doubled(loaded, trial) -> list:
     """The texts printed right after a number of the template's while starting with their own."""
     if trial.error is not None or not trial.complete:
         return []
-    from ..outline import doubled
+    from ..template.outline import doubled
     from .text import iter_texts
     return doubled(iter_texts(loaded.report), trial.outputs)
 
@@ -76,7 +76,7 @@ def _doubled(loaded, trial) -> list:
 def _numbered(loaded, doubled: list, name: str, found: Findings) -> None:
     """One warning per numbered string (each is rewritten as items), one per list for the items
     that only carry their own number (the same fix for all of them)."""
-    from ..outline import numbered
+    from ..template.outline import numbered
     from .text import iter_texts
     texts = dict(iter_texts(loaded.report))
     lists: dict[tuple, list] = {}
@@ -98,7 +98,7 @@ def _numbered(loaded, doubled: list, name: str, found: Findings) -> None:
 
 def _blanks(loaded, trial, name: str, found: Findings) -> None:
     """Each fact the template prints that the facts file does not have: a hole in the report."""
-    from ..checks.arithmetic import fact_label
+    from ..model.facts import fact_label
     seen = set()
     for part, sources in trial.blanks:
         fact = sources[0] if sources else None
@@ -184,7 +184,7 @@ def _check_inputs(loaded) -> set[str]:
     """The facts the checks read by design, as dotted paths without list indexes: every figure the
     prose vocabulary names (each column of a row) and every total and part the table checks add
     up. Derived from the checks' own registries, so a fact added to them is known here."""
-    from ..derive import SUMS
+    from ..derive.values import SUMS
     out = set(SUMS) | {p for parts in SUMS.values() for p in parts}
     for _, fact in (loaded.vocabulary.facts if loaded.vocabulary is not None else ()):
         out |= {f"{fact}.{c}" for c in COLUMNS} if fact in AMOUNT_PATHS else {fact}
@@ -216,7 +216,7 @@ def _covered(path: tuple, reached: set, prefixes: set) -> bool:
 
 
 def _field_label(report, path: tuple) -> str:
-    from ..schema import Model
+    from ..model.schema import Model
     obj, label = report, ""
     for part in path:
         if isinstance(obj, Model) and isinstance(part, str) and part in type(obj).fields:

@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from ..facts import Report
-from ..findings import Document, Findings
-from ..references import ALLOWED, REFERENCE, lookup
-from ..schema import STALE, Model
+from ..model.facts import Report
+from ..model.findings import Document, Findings
+from ..model.schema import STALE, Model
+from ..template.references import ALLOWED, REFERENCE, lookup
 
 # Blanks a copied template leaves behind: "满分 分", "XX", "××", "（ ）", "___".
 BLANKS = [
@@ -96,8 +96,8 @@ def _report_date(report: Report, doc: Document, found: Findings) -> None:
 
 def _reference_problem(ref: str, filt: str | None, report: Report, view) -> str:
     """Why `{{ ref | filt }}` in user text cannot be written into the report, or ""."""
-    from ..contract import _KIND_ZH, facts_kind
-    from ..phrases import FILTER_DOCS
+    from ..template.contract import _KIND_ZH, facts_kind
+    from ..template.phrases import FILTER_DOCS
 
     shown = f"{{{{ {ref} | {filt} }}}}" if filt else f"{{{{ {ref} }}}}"
     kind = facts_kind(ref)

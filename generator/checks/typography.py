@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..facts import Report
-from ..findings import Document, Findings
+from ..model.facts import Report
+from ..model.findings import Document, Findings
 from .text import iter_texts
 
 # Chinese text, for these checks: any character beyond ASCII (a class of one range compiles in

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import batch, console
-from ..console import shown
-from ..errors import ExitCode
-from ..formats import plan
-from ..jobs import BuildJob, build_job, identity, lost_job
+from ..core import console
+from ..core.console import shown
+from ..core.errors import ExitCode
+from ..tasks import batch
+from ..tasks.formats import plan
+from ..tasks.jobs import BuildJob, build_job, identity, lost_job
 from .check import stale
 
 

@@ -5,11 +5,12 @@ in the order the files were given, a finding in a shared rubric once.
 """
 from __future__ import annotations
 
-from .. import batch, console
-from ..codes import STYLE
-from ..errors import ExitCode
-from ..findings import render_json, render_text, summary
-from ..jobs import check_job, lost_job
+from ..core import console
+from ..core.codes import STYLE
+from ..core.errors import ExitCode
+from ..model.findings import render_json, render_text, summary
+from ..tasks import batch
+from ..tasks.jobs import check_job, lost_job
 
 
 def run_check(inputs: list[str], fmt: str, strict: bool, jobs: int | None = None, style: bool = False) -> int:
@@ -48,7 +49,7 @@ def lost(findings) -> str:
 
 def unfilled(findings) -> str:
     """How many values are still 待填写, section by section (a file from `mkreport new`)."""
-    from ..facts import Report
+    from ..model.facts import Report
 
     counts: dict[str, int] = {}
     for f in findings:
@@ -62,7 +63,7 @@ def unfilled(findings) -> str:
 
 def stale(findings) -> str:
     """How many texts kept by `mkreport rollover` still carry last year's mark."""
-    from ..schema import STALE
+    from ..model.schema import STALE
 
     count = sum(f.code == "STALE" for f in findings)
     return f"还有 {count} 处{STALE}文字未改写：请按本年情况改写，改好后删去“{STALE}”。" if count else ""

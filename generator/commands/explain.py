@@ -4,15 +4,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .. import console
-from ..console import shown
-from ..errors import ExitCode, MkreportError
+from ..core import console
+from ..core.console import shown
+from ..core.errors import ExitCode, MkreportError
 
 
 def run_explain(facts: str, ident: str, fmt: str) -> int:
-    from ..explain import Explainer
-    from ..findings import render_text
+    from ..model.findings import render_text
     from ..pipeline import check
+    from ..tasks.explain import Explainer
 
     result = check(Path(facts), facts)
     if result.derived is None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .. import console
-from ..console import shown
-from ..lookup import COUNTY_VOCABULARY, KINDS, is_dir, nearest_file, visible
+from ..core import console
+from ..core.console import shown
+from ..model.lookup import COUNTY_VOCABULARY, KINDS, is_dir, nearest_file, visible
 
 
 def run_list(where: str | None, fmt: str) -> None:

@@ -5,20 +5,20 @@ import datetime as _dt
 import os
 from pathlib import Path
 
-from .. import console
-from ..console import shown
-from ..errors import ExitCode, MkreportError
+from ..core import console
+from ..core.console import shown
+from ..core.errors import ExitCode, MkreportError
 
 
 def run_new(rubric_ref: str, output: str, year: int | None, department: str | None, template: str | None,
             full: bool = False) -> int:
-    from ..charset import UTF8, encode
-    from ..datafile import display_path
-    from ..lookup import RUBRIC, TEMPLATE, NotFound, resolve
-    from ..output import write_atomic
-    from ..resources import packaged_file
-    from ..rubric import load_rubric
-    from ..scaffold import new_file
+    from ..core.charset import UTF8, encode
+    from ..core.output import write_atomic
+    from ..core.resources import packaged_file
+    from ..model.datafile import display_path
+    from ..model.lookup import RUBRIC, TEMPLATE, NotFound, resolve
+    from ..model.rubric import load_rubric
+    from ..model.scaffold import new_file
 
     target = Path(output)
     if os.path.lexists(target):
@@ -53,7 +53,7 @@ def run_new(rubric_ref: str, output: str, year: int | None, department: str | No
 def _template_for(target: Path, template: str | None, rubric, found) -> Path | None:
     """The template the new file will be built with, found as `check` will find it from where
     the file is written (a county's own templates/ first); None when it cannot be found yet."""
-    from ..lookup import TEMPLATE, NotFound, resolve
+    from ..model.lookup import TEMPLATE, NotFound, resolve
     from ..pipeline import DEFAULT_TEMPLATE
 
     if template:
@@ -74,8 +74,8 @@ def _unused(rubric, found, year: int, template: Path | None) -> frozenset:
     file, every value filled, that `check` calls unused (TEMPLATE-UNUSED). Paths of field names."""
     import tempfile
 
+    from ..model.scaffold import new_file
     from ..pipeline import check
-    from ..scaffold import new_file
 
     if template is None:
         return frozenset()          # nothing to ask the template: every field, as --full
@@ -91,7 +91,7 @@ def _unused(rubric, found, year: int, template: Path | None) -> frozenset:
 def _schema_ref(target: Path, packaged_file) -> str:
     """The facts schema for editors: the county repository's own schema/ folder if there is one
     above the file, else the copy installed with mkreport."""
-    from ..lookup import nearest_file
+    from ..model.lookup import nearest_file
     here = target.parent.resolve() if target.parent.exists() else Path(os.path.abspath(target.parent))
     found = nearest_file(here, "schema/facts.schema.json")
     if found is not None:

@@ -6,9 +6,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from .. import console
-from ..console import shown
-from ..errors import ExitCode, MkreportError
+from ..core import console
+from ..core.console import shown
+from ..core.errors import ExitCode, MkreportError
 
 GITATTRIBUTES = """# mkreport：git diff 时把 Word 报告显示为文字（段落逐行、表格逐行），看得出哪句话、哪个数变了。
 # 需要在本仓库运行一次（mkreport init 已替你运行）：git config diff.mkreport.textconv "mkreport text"
@@ -53,9 +53,9 @@ FOLDER_NOTES = {
 
 
 def run_text(report: str) -> int:
-    from ..plaintext import report_text
-    from ..reading import ReadProblem, read_limited
-    from ..verify import NotAReport, outside_links, outside_message
+    from ..core.reading import ReadProblem, read_limited
+    from ..tasks.plaintext import report_text
+    from ..tasks.verify import NotAReport, outside_links, outside_message
 
     try:
         data = read_limited(Path(report), 64 * 1024 * 1024, " Word 文档")
@@ -71,7 +71,7 @@ def run_text(report: str) -> int:
 
 
 def run_init(folder: str) -> int:
-    from ..output import write_atomic
+    from ..core.output import write_atomic
 
     root = Path(folder)
     if root.exists() and not root.is_dir():
@@ -82,7 +82,7 @@ def run_init(folder: str) -> int:
         made += _write_new(root / sub / "说明.txt", note, write_atomic)
     made += _write_new(root / ".gitattributes", GITATTRIBUTES, write_atomic)
     made += _write_new(root / "README.md", README.format(name=root.resolve().name), write_atomic)
-    from ..resources import packaged_file
+    from ..core.resources import packaged_file
     (root / "schema").mkdir(exist_ok=True)
     # the template reference too: TEMPLATE-NAME tells a county to look in schema/template.md
     for name in ("facts.schema.json", "rubric.schema.json", "template.md"):

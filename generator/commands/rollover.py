@@ -4,22 +4,22 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .. import console
-from ..console import shown
-from ..errors import ExitCode, MkreportError
+from ..core import console
+from ..core.console import shown
+from ..core.errors import ExitCode, MkreportError
 
 
 def run_rollover(source: str, year: int, output: str) -> int:
-    from ..charset import encode
-    from ..facts import Report
-    from ..jobs import identity
-    from ..lookup import RUBRIC, NotFound, resolve
-    from ..output import write_atomic
+    from ..core.charset import encode
+    from ..core.output import write_atomic
+    from ..core.reading import ReadProblem, read_limited
+    from ..model.facts import Report
+    from ..model.lookup import RUBRIC, NotFound, resolve
+    from ..model.schema import newer_format
+    from ..model.yamlsource import MAX_BYTES, compose, decode
     from ..pipeline import load
-    from ..reading import ReadProblem, read_limited
-    from ..rollover import next_rubric, roll
-    from ..schema import newer_format
-    from ..yamlsource import MAX_BYTES, compose, decode
+    from ..tasks.jobs import identity
+    from ..tasks.rollover import next_rubric, roll
 
     target = Path(output)
     if os.path.lexists(target):

@@ -3,17 +3,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import batch, console
-from ..console import shown
-from ..errors import ExitCode
-from ..findings import summary as counts
-from ..jobs import check_job, lost_job
+from ..core import console
+from ..core.console import shown
+from ..core.errors import ExitCode
+from ..model.findings import summary as counts
+from ..tasks import batch
+from ..tasks.jobs import check_job, lost_job
 from .check import lost
 
 
 def run_summary(inputs: list[str], output: str | None, fmt: str | None, jobs: int | None = None) -> int:
-    from ..output import write_atomic
-    from ..summary import as_csv, as_markdown, as_xlsx, tables
+    from ..core.output import write_atomic
+    from ..tasks.summary import as_csv, as_markdown, as_xlsx, tables
 
     fmt = fmt or (Path(output).suffix.lower().lstrip(".") if output else "xlsx")
     fmt = {"markdown": "md"}.get(fmt, fmt)

@@ -3,16 +3,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import console
-from ..console import shown
-from ..errors import ExitCode, MkreportError
+from ..core import console
+from ..core.console import shown
+from ..core.errors import ExitCode, MkreportError
 
 
 def run_verify(report: str, facts: str) -> int:
-    from ..findings import Document, Findings, render_text, summary
+    from ..core.reading import ReadProblem, read_limited
+    from ..model.findings import Document, Findings, render_text, summary
     from ..pipeline import check, render
-    from ..reading import ReadProblem, read_limited
-    from ..verify import NotAReport, blocks, compare, outside_links
+    from ..tasks.verify import NotAReport, blocks, compare, outside_links
 
     try:
         data = read_limited(Path(report), 64 * 1024 * 1024, " Word 文档")
@@ -53,7 +53,7 @@ def run_verify(report: str, facts: str) -> int:
 def _outside(outside, doc, found) -> int:
     """A warning for each link out of the report (the first few), and how many there are; a report
     whose parts could not be read for them says so."""
-    from ..verify import outside_message
+    from ..tasks.verify import outside_message
 
     if outside is None:
         found.add("VERIFY-EXTERNAL", "无法检查这份报告中有没有外部链接：其中有部件过大或已损坏。报送前请用 Word 打开、另存一次。", doc)

@@ -1,0 +1,183 @@
+"""The claim reader's entry point: a vocabulary made into a matcher (`Lexicon`), and `read`."""
+from __future__ import annotations
+
+import gc
+import json
+import re
+
+from .grammar import Reading, read_tokens
+from .lexicon import NotFinite, spellings, trie_pattern
+from .tokens import compile_scanner, compile_tokenizer, tokenize
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+# names of budgets by fund, not columns: "一般公共预算财政拨款收入" says nothing of 年初 or 决算
+_FUND_BUDGETS = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算")
+
+
+def _embedded_column(word: str, columns: dict) -> str | None:
+    for fund in _FUND_BUDGETS:
+        word = word.replace(fund, "")
+    best = max((w for w in columns if w in word), key=len, default=None)
+    if best is not None:
+        return columns[best]
+    if "决算" in word:
+        return "final"
+    if "预算" in word:
+        return "plan"
+    return None
+
+
+def _expand(voc) -> dict:
+    """Every spelling with what it means, the trie of them all, and the words allowed before a label."""
+    means: dict[str, list] = {}
+
+    def add(pattern: str, what: str, value) -> None:
+        try:
+            words = spellings(pattern)
+        except NotFinite:          # refused when the file was read; nothing to add
+            return
+        for w in words:
+            have = means.setdefault(w, [])
+            # one spelling, one meaning per class; only a label may name two facts ("商品和服务支出")
+            if not any(k == what and (what != "fact" or v == value) for k, v in have):
+                have.append([what, value])
+
+    columns: dict[str, str] = {}
+    for col, pattern in voc.columns:
+        try:
+            for w in spellings(pattern):
+                columns.setdefault(w, col)
+        except NotFinite:
+            pass
+    for pattern, fact in voc.facts:
+        add(pattern, "fact", fact)
+        try:
+            words = spellings(pattern)
+        except NotFinite:
+            continue
+        for w in words:        # "预算收入": the label names its column too
+            col = _embedded_column(w, columns)
+            if col and not any(k == "col" for k, _ in means[w]):
+                means[w].append(["col", col])
+    for pattern, fact in voc.shares:
+        add(pattern, "whole", fact)
+    for col, pattern in voc.columns:
+        add(pattern, "col", col)
+    for pattern in voc.others:
+        add(pattern, "other", None)
+    for cls, pattern in voc.words:
+        add(pattern, cls, None)
+    before: set[str] = set()
+    for pattern in voc.before:
+        try:
+            before |= spellings(pattern)
+        except NotFinite:
+            pass
+    return {"meanings": means, "trie": trie_pattern(means), "before": sorted(before)}
+
+
+class Lexicon:
+    """Every spelling of every word of a vocabulary, with what it means, in one linear-time matcher.
+    Where two entries spell the same text, the first (a county's before the built-in) wins its class."""
+
+    def __init__(self, voc):
+        from ...core import cache
+        sources = json.dumps([voc.facts, voc.shares, voc.columns, voc.others, voc.words, voc.before],
+                             ensure_ascii=False)
+        # expanding the spellings and building the trie is the same for the same words: kept on disk
+        data = cache.kept(f"lexicon-{cache.key('lexicon', sources)}", lambda: _expand(voc),
+                          lambda d: json.dumps(d, ensure_ascii=False).encode("utf-8"),
+                          lambda b: json.loads(b.decode("utf-8")))
+        self.meanings = {w: tuple(tuple(m) for m in ms) for w, ms in data["meanings"].items()}
+        self.labels = frozenset(w for w, m in self.meanings.items() if any(k == "fact" for k, _ in m))
+        # headcount words double as verbs and adjectives ("编制预算", "在职培训"): glued to a word before
+        # them they are that word's, and name nobody
+        self.verbs = frozenset(w for w in self.labels
+                               if all(v.startswith("department.staffing") for k, v in self.meanings[w] if k == "fact"))
+        # the plain heads "支出" "收入" "经费": right after another label they only end it
+        self.suffixes = frozenset(w for w in self.labels if (len(w) <= 2 or w in ("支出合计", "收入合计"))
+                                  and all(v.startswith("finance.") for k, v in self.meanings[w] if k == "fact"))
+        # "余" "左右": words only right after a figure (elsewhere they are not words: "其余收入"); they share one
+        # meaning, so the tokenizer tells them by it
+        self.rough = (("approx_after", None),)
+        for w, m in self.meanings.items():
+            if m == self.rough:
+                self.meanings[w] = self.rough
+        self._trie_pattern, self._first = data["trie"], "".join(w[0] for w in self.meanings)
+        self._tokenizer: re.Pattern | None = None
+        self.scanner = compile_scanner(self._first)
+        self.trie: dict = {}
+        for w in self.meanings:
+            node = self.trie
+            for ch in w:
+                node = node.setdefault(ch, {})
+            node[""] = True
+        self.before = set(data["before"])
+        self.before_max = max((len(w) for w in self.before), default=0)
+
+    def allowed_before(self, text: str, start: int) -> bool:
+        for k in range(1, self.before_max + 1):
+            if k <= start and text[start - k:start] in self.before:
+                return True
+        return False
+
+    @property
+    def tokenizer(self) -> re.Pattern:
+        """The whole-trie pattern, compiled the first time a long text is read."""
+        if self._tokenizer is None:
+            self._tokenizer = compile_tokenizer(self._trie_pattern, self._first)
+        return self._tokenizer
+
+    def tokens(self, text: str):
+        return tokenize(text, self)
+
+
+# a township's government ("南陵县许镇镇人民政府"): it names itself by the township ("许镇镇2023年“三公”经费…")
+_TOWNSHIP = re.compile(r"(?P<county>.*[省市县区旗])?(?P<place>[^省市县区旗]{1,6}(?:镇|乡|街道))(?:人民政府|政府|办事处)")
+
+
+def _township(names) -> set:
+    out = set()
+    for n in names:
+        m = _TOWNSHIP.fullmatch(n or "")
+        if m and len(m.group("place")) >= 3:
+            out |= {m.group("place"), (m.group("county") or "") + m.group("place")}
+    return out
+
+
+def own_names(text: str, names=()) -> str:
+    """The department's own names ("阳西县工业和信息化局") written as 本部门, positions unchanged: its
+    name is the department itself, not another subject ("县", "工业") or a noun a label is glued to."""
+    for name in sorted({n for n in names if n and len(n) >= 4} | _township(names), key=len, reverse=True):
+        if name not in text:
+            continue
+        out, i = [], 0
+        start = text.find(name)
+        while start >= 0:
+            # not the tail of another body's name ("市财政局" for a department called "财政局")
+            if start == 0 or text[start - 1] not in "省市县区镇乡州旗盟村":
+                out += [text[i:start], "本部门", " " * (len(name) - 3)]
+                i = start + len(name)
+            start = text.find(name, start + len(name))
+        text = "".join(out) + text[i:]
+    return text
+
+
+def read(text: str, voc, year: int, names=()) -> Reading:
+    """The claims one text makes (see grammar.py), and the figures it leaves unread, with why.
+    `names`: the department's own names."""
+    lex = voc.lexicon
+    text = own_names(text, names)
+    # Reading makes many small objects and no reference cycles: the cyclic collector would only
+    # rescan them again and again (a third of the time on a long text), so it waits until the end.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return read_tokens(lex.tokens(text), text, year)
+    finally:
+        if enabled:
+            gc.enable()

@@ -1,0 +1,224 @@
+"""Text → tokens: figures (value, unit, written precision, span), years and dates, the vocabulary's
+words (each with what it means), and the punctuation that bounds clauses and sentences.
+
+One pass of one regular expression over the text. Every part of it is bounded (a figure's digits,
+a unit from a list, a word from the vocabulary's trie), so it runs in time linear in the text.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from ...core.numbers import MAX_DIGITS, ascii_digits
+
+MONEY = {"元": Decimal("0.0001"), "千元": Decimal("0.1"), "万元": Decimal(1), "亿元": Decimal(10000)}
+CURRENCY = {"亿美元", "万美元", "美元"}
+COUNTS = ("人次", "家次", "户次", "人", "名", "个", "家", "项", "座", "件", "户", "场", "批", "次", "辆", "台",
+          "套", "篇", "亩", "期", "处", "条", "所")
+PERCENT = ("%", "％")
+POINTS = ("个百分点", "百分点")
+_UNITS = sorted(list(MONEY) + list(CURRENCY) + list(COUNTS) + list(PERCENT) + list(POINTS) + ["‰", "倍"],
+                key=len, reverse=True)
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+SENTENCE = "。！？!?\n"
+CLAUSE = "，,；;：:"
+ENUM = "、"
+OPEN = "（(［["
+CLOSE = "）)］]"
+
+_FIXED = (
+    r"(?P<date>(?:19|20)[0-9]{2}\s?[-/.]\s?[0-9]{1,2}\s?[-/.]\s?[0-9]{1,2}"
+    r"|[0-9]{1,2}(?:\s?[-—～~至到]\s?[0-9]{1,2})?\s?月(?:份)?(?:[0-9]{1,2}\s?日)?(?:前|底|末|初|中旬|上旬|下旬)?"
+    r"|(?:元|元月|年初)\s?[-—～~至到]\s?[0-9]{1,2}\s?月(?:份)?(?:底|末)?"
+    r"|[0-9]{1,2}\s?日|第\s?[0-9〇一二三四五六七八九十百]{1,6}|[0-9]{1,2}\s?(?:季度|时|点|分钟))"
+    r"|(?P<year>(?:19|20)[0-9]{2})\s?年(?:度)?(?P<yend>末|底|初)?"
+    r"|(?P<num>(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,20})(?:\.[0-9]{1,12})?)(?![0-9])\s?(?P<unit>"
+    + "|".join(map(re.escape, _UNITS)) + r"|万(?![\u4e00-\u9fff]))?"
+    r"|(?P<cn>(?<![〇零一二两三四五六七八九十百千])[〇零一二两三四五六七八九十百千]{1,6})(?P<cunit>"
+    + "|".join(map(re.escape, [u for u in COUNTS if len(u) == 1])) + r")"
+    r"|(?P<p>[" + re.escape(SENTENCE + CLAUSE + ENUM + OPEN + CLOSE) + r"])"
+)
+
+
+class Token:
+    """One token: kind is num, year, date, word or punct; `means` lists what a word stands for
+    (("fact", path), ("col", "budget"), ("up", None) …)."""
+
+    __slots__ = ("kind", "start", "end", "text", "value", "unit", "means", "end_of_year")
+
+    def __init__(self, kind: str, start: int, end: int, text: str, value=None, unit="", means=(), end_of_year=False):
+        self.kind, self.start, self.end, self.text = kind, start, end, text
+        self.value, self.unit, self.means, self.end_of_year = value, unit, means, end_of_year
+
+    def __repr__(self):
+        return f"<{self.kind} {self.text!r} {self.means or ''}>"
+
+    def has(self, what: str) -> bool:
+        return any(m[0] == what for m in self.means)
+
+    def get(self, what: str):
+        return next((v for k, v in self.means if k == what), None)
+
+
+def mask_references(text: str) -> str:
+    """`{{ 引用 }}` and `{% … %}` are facts already: blank them, positions unchanged. A scan, not a
+    regular expression, so fifty thousand unclosed `{{` cost one pass."""
+    out, i = [], 0
+    while True:
+        j = text.find("{", i)
+        if j < 0 or j + 1 >= len(text):
+            break
+        close = {"{": "}}", "%": "%}"}.get(text[j + 1])
+        if close is None:
+            out.append(text[i:j + 1])
+            i = j + 1
+            continue
+        k = text.find(close, j + 2)
+        if k < 0:
+            break
+        out.append(text[i:j])
+        out.append(" " * (k + 2 - j))
+        i = k + 2
+    out.append(text[i:])
+    return "".join(out)
+
+
+def compile_tokenizer(trie: str, first: str = "") -> re.Pattern:
+    """The one pattern of a tokenizer for long texts. `first` holds every character a word may start
+    with: one character-set test then rejects a position before the trie's hundreds of branches are
+    tried."""
+    if not trie:
+        return re.compile(_FIXED)
+    chars = "".join(sorted(set(first)))
+    return re.compile(_FIXED + f"|(?=[{re.escape(chars)}])(?P<word>{trie})")
+
+
+def compile_scanner(first: str) -> re.Pattern:
+    """The pattern of a tokenizer for ordinary texts: the fixed tokens, or a character a word may
+    start with (the word itself is then found by walking the trie). It compiles in a millisecond,
+    where the pattern with the whole trie takes tens: most runs read a few pages, not a megabyte."""
+    chars = "".join(sorted(set(first)))
+    return re.compile(_FIXED + (f"|(?P<first>[{re.escape(chars)}])" if chars else ""))
+
+
+# Above this many characters the whole-trie pattern is compiled: its cost is then small against the
+# text, and the regular-expression engine walks the trie faster than Python does.
+LONG_TEXT = 20_000
+
+
+def _walk(trie: dict, text: str, start: int) -> int:
+    """The end of the longest word of the trie at `start`, or -1."""
+    node, i, end, n = trie, start, -1, len(text)
+    while i < n:
+        node = node.get(text[i])
+        if node is None:
+            break
+        i += 1
+        if "" in node:
+            end = i
+    return end
+
+
+def _matches(text: str, lex):
+    """(kind, start, end, match) for each token, leftmost first; a fixed token wins at its position."""
+    if len(text) > LONG_TEXT:
+        for m in lex.tokenizer.finditer(text):
+            yield m.lastgroup, m.start(), m.end(), m
+        return
+    scanner, trie, pos, n = lex.scanner, lex.trie, 0, len(text)
+    while pos < n:
+        m = scanner.search(text, pos)
+        if m is None:
+            return
+        kind = m.lastgroup
+        if kind == "first":
+            s = m.start()
+            e = _walk(trie, text, s)
+            if e < 0:
+                pos = s + 1
+                continue
+            yield "word", s, e, None
+            pos = e
+        else:
+            yield kind, m.start(), m.end(), m
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
+def tokenize(text: str, lex) -> list[Token]:
+    """The tokens of one text. A word that is a fact's label but stands glued to another noun
+    ("营业收入", "专项项目支出") is the other noun's: it is marked ("glued", None)."""
+    text = ascii_digits(mask_references(text))
+    meanings, labels, suffixes, verbs = lex.meanings, lex.labels, lex.suffixes, lex.verbs
+    allowed_before, rough = lex.allowed_before, lex.rough
+    out: list[Token] = []
+    append = out.append
+    word_end = -1                       # where the last word (or figure) ended: a label right after it is not glued
+    label_end = -1                      # where the last label ended
+    other = (("glued", None),)
+    for kind, s, e, m in _matches(text, lex):
+        if kind == "p":
+            append(Token("punct", s, e, text[s:e]))
+        elif kind == "word":
+            word = text[s:e]
+            means = meanings.get(word, ())
+            if means is rough and not (out and out[-1].kind == "num" and s - out[-1].end <= 1):
+                continue                # "余" "以上" only say a figure is rough; "其余收入" is not 其余 + 收入
+            if word in labels:
+                if s == label_end and word in suffixes:
+                    means = ()          # "公务接待费支出": 支出 only ends the label before it
+                elif s > 0 and s != word_end and _is_han(text[s - 1]) and _is_han(word[0]) \
+                        and not allowed_before(text, s):
+                    # "营业收入": another's income; "准确编制": a verb, not a headcount
+                    means = () if word in verbs else other
+                else:
+                    label_end = e
+            append(Token("word", s, e, word, None, "", means))
+            word_end = e
+        elif kind == "num" or kind == "unit":
+            value = _decimal(m.group("num"))
+            if value is not None:
+                unit = m.group("unit") or ""
+                if unit == "万":
+                    unit = "万元"       # "公务接待费6万。": 万 alone at the end of a phrase is 万元
+                append(Token("num", s, e, m.group(), value, "%" if unit == "％" else unit))
+                word_end = e            # "746.50万元上年结转8.01": a figure's unit ends it, the label after is not glued
+        elif kind == "cunit":
+            value = _chinese(m.group("cn"))
+            if value is not None:
+                append(Token("num", s, e, m.group(), Decimal(value), m.group("cunit")))
+        elif kind in ("year", "yend"):
+            append(Token("year", s, e, m.group(), int(m.group("year")), end_of_year=bool(m.group("yend"))))
+        elif kind == "date":
+            append(Token("date", s, e, m.group()))
+    return out
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _decimal(text: str) -> Decimal | None:
+    digits = text.replace(",", "")
+    if len(digits) - ("." in digits) > MAX_DIGITS:
+        return None                 # thirty digits are a slip, not a figure to check
+    try:
+        return Decimal(digits)
+    except InvalidOperation:       # pragma: no cover - the pattern admits only numbers
+        return None
+
+
+def _chinese(text: str) -> int | None:
+    """一 … 九千九百九十九 (两 for 二, 十二 and 一十二 alike); None for a run that is not a number."""
+    total, digit = 0, None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            if digit is not None:
+                return None             # 二三: not a number as written in prose
+            digit = _CN_DIGITS[ch]
+        else:
+            total += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+    return total + (digit or 0)

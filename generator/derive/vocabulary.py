@@ -1,0 +1,289 @@
+"""The words a report uses for its figures: which fact "年初预算数" or "全年执行数" names.
+
+The prose check reads a figure in running text ("全年预算收入1234.5万元") by the label before it.
+Those labels are data: the built-in vocabulary (`data/vocabulary.yaml`) covers the common and the
+national wording, and a county adds its own without touching mkreport —
+  * `vocabulary.yaml` in its own folder (the nearest one walking up from the facts file), and
+  * files its rubric names (`vocabulary: 名字或路径`).
+A county's entries come before the built-in ones, so its more specific words win. Such a file is
+read like any input: positions on every value, unknown keys refused, a bad pattern a finding.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..core.resources import PACKAGE_DIR
+from ..model.datafile import display_path, load_model
+from ..model.facts import AMOUNT_PATHS, COLUMNS
+from ..model.findings import Findings
+from ..model.schema import INVALID, Field, ListOf, MapOf, Model, ModelKind, Text, format_field, label
+
+MAX_PATTERN = 300
+
+
+class Pattern(Text):
+    """A word of the vocabulary, written as a small regular expression that stands for a finite list
+    of spellings ("财政拨款(?:预算)?收入"); refused if it could match nothing or everything, or does
+    not stand for such a list (then it could not be put into the linear-time matcher)."""
+
+    zh = "正则表达式"
+
+    def convert(self, node, conv, path, zh):
+        text = super().convert(node, conv, path, zh)
+        if text is INVALID:
+            return text
+        problem = "" if conv.trusted else pattern_problem(text)
+        if problem:
+            conv.problem(path, node, f"{label(path, zh)} 的写法有误：{problem}", "PATTERN")
+            return INVALID
+        return text
+
+    def json_schema(self, defs):
+        return {"type": "string", "maxLength": MAX_PATTERN,
+                "description": "称呼的几种写法，如 '全年预算收入|预算收入计划'、'财政拨款(?:预算)?收入'"}
+
+
+def pattern_problem(text: str) -> str:
+    if not text:
+        return "不能为空。"
+    if len(text) > MAX_PATTERN:
+        return f"超过 {MAX_PATTERN} 个字符。"
+    try:
+        compiled = re.compile(text)
+    except re.error as exc:
+        where = f"（第 {exc.pos + 1} 个字符处）" if exc.pos is not None else ""
+        return f"不是有效的正则表达式{where}：{_re_error_zh(exc.msg)}。"
+    except (RecursionError, OverflowError, ValueError):
+        return "正则表达式过于复杂。"
+    if compiled.fullmatch("") is not None:
+        return "它能匹配空文字，会把任何数字都当作这个事实。请写出具体的称呼，如“全年预算收入”。"
+    if _nested_repeat(text):
+        return "量词套在带量词的分组外面（如 (…+)+），匹配时间可能成倍增长；请改写为不嵌套的形式。"
+    from .claims.lexicon import NotFinite, spellings
+    try:
+        spellings(text)
+    except NotFinite as exc:
+        return f"{exc}。称呼应是几种具体的写法，用 | 分开，可用 (?:…)? 表示可有可无的字。"
+    except RecursionError:
+        return "正则表达式过于复杂。"
+    return ""
+
+
+_RE_ERRORS = {
+    "missing ), unterminated subpattern": "缺少右括号“)”",
+    "unbalanced parenthesis": "括号不成对",
+    "nothing to repeat": "量词（* + ? {…}）前面没有内容",
+    "unterminated character set": "方括号“[”没有闭合",
+    "bad escape": "无效的转义（反斜杠）",
+    "multiple repeat": "量词重复",
+    "look-behind requires fixed-width pattern": "后行断言 (?<!…) (?<=…) 中只能写定长的文字",
+    "unknown extension": "未知的 (?…) 写法",
+    "missing group name": "缺少分组名",
+    "unknown group name": "未知的分组名",
+}
+
+
+def _re_error_zh(msg: str) -> str:
+    for en, zh in _RE_ERRORS.items():
+        if msg.startswith(en):
+            return zh
+    return "无法解析"
+
+
+def _nested_repeat(text: str) -> bool:
+    try:
+        from re import _parser as parser  # Python 3.11+
+    except ImportError:                        # pragma: no cover - Python 3.10
+        import sre_parse as parser  # type: ignore[no-redef]
+    try:
+        tree = parser.parse(text)
+    except Exception:                          # compile() already accepted it; be conservative
+        return True
+    repeats = {parser.MAX_REPEAT, parser.MIN_REPEAT, getattr(parser, "POSSESSIVE_REPEAT", None)} - {None}
+
+    def walk(items, inside: bool) -> bool:
+        for op, arg in items:
+            if op in repeats:
+                low, high, body = arg
+                unbounded = high == parser.MAXREPEAT or high > 1
+                if inside and unbounded:
+                    return True
+                if walk(body, inside or unbounded):
+                    return True
+            elif op == parser.SUBPATTERN:
+                if walk(arg[-1], inside):
+                    return True
+            elif op == parser.BRANCH:
+                if any(walk(b, inside) for b in arg[1]):
+                    return True
+            elif op in (parser.ASSERT, parser.ASSERT_NOT):
+                if walk(arg[1], inside):
+                    return True
+        return False
+
+    return walk(tree, False)
+
+
+# Facts that are a list of categories: a label names the category ("行政编制"), matched at check time.
+LIST_FACTS = {"department.staffing.posts", "department.staffing.others",
+              # 实有人数: in service, with or without the retired and the temporary staff
+              "department.staffing.actual",
+              # 财政拨款支出: 本年支出合计 when every yuan came from 财政拨款, else not a fact of the file
+              "finance.expenditure.fiscal", "finance.expenditure.general", "finance.expenditure.fund",
+              "finance.expenditure.state_capital"}
+
+
+class FactPath(Text):
+    """A dotted path to a figure of the facts file, or to a row with 年初预算/调整/决算 columns."""
+
+    zh = "事实路径"
+
+    def convert(self, node, conv, path, zh):
+        text = super().convert(node, conv, path, zh)
+        if text is INVALID:
+            return text
+        from ..model.rubric import known_fact_path
+        if text not in AMOUNT_PATHS and text not in LIST_FACTS and not known_fact_path(text):
+            near = ""
+            import difflib
+            match = difflib.get_close_matches(text, sorted(AMOUNT_PATHS), n=1)
+            if match:
+                near = f"是否想写“{match[0]}”？"
+            conv.problem(path, node, f"{label(path, zh)}“{text}”不是事实文件中的金额或数字。{near}", "PATH")
+            return INVALID
+        return text
+
+
+class Label(Model):
+    """一个称呼"""
+
+    label = Field(Pattern(), "称呼", required=True, help="正则表达式，如 '全年预算收入|预算收入计划'；写在金额之前")
+    fact = Field(FactPath(), "事实路径", required=True,
+                 help="如 finance.income.current；指向一组各口径金额时，口径由称呼前最近的口径词决定")
+
+
+COLUMN_NAMES = {**{k: v for k, v in COLUMNS.items() if k in ("budget", "adjusted", "final")},
+                "plan": "预算数（年初预算或调整后预算，未说明是哪个）"}
+
+
+class KeyedPatterns(MapOf):
+    """Patterns under a fixed set of keys (columns, relation word classes): an unknown key is named,
+    with the keys there are, and left out."""
+
+    def __init__(self, names: dict, what: str):
+        super().__init__(Pattern())
+        self.names, self.what = names, what
+
+    def convert(self, node, conv, path, zh):
+        out = super().convert(node, conv, path, zh)
+        if out is INVALID:
+            return out
+        for key in list(out):
+            if key not in self.names:
+                conv.problem(path + (key,), node.keys[key], f"未知的{self.what}“{key}”，可用："
+                             + "、".join(f"{k}（{v}）" for k, v in self.names.items()) + "。", "SCHEMA-UNKNOWN")
+                del out[key]
+        return out
+
+    def json_schema(self, defs):
+        return {"type": "object", "additionalProperties": False,
+                "properties": {k: {"type": "string", "description": v} for k, v in self.names.items()}}
+
+
+WORD_CLASSES = {
+    "self": "本部门自称（其后的称呼说的是本部门）", "handover": "上级下达给本部门（“县财政局下达的预算”）",
+    "this_year": "本年", "prior_year": "上年、同期",
+    "compare_to": "比较（较、比、同比）", "up": "增加", "down": "减少", "flat": "持平",
+    "loose": "大致（“基本持平”不核对）", "rate_up": "增幅", "rate_down": "降幅", "share": "占、比重",
+    "execution": "执行率、完成率", "variance": "预决算差异率（(决算 − 预算) ÷ 预算）", "execution_of": "完成（“完成年初预算的…%”）", "difference": "差额、相差",
+    "less": "小于", "more": "大于", "equal": "等于", "list": "其中、包括", "each": "分别为",
+    "cause": "原因（其后的数不归前面的主体）", "to_level": "增加到、降至（其后是本年的数）",
+    "total": "合计（前面各数之和）", "rate_bare": "幅（“（减）幅”）", "alias": "简称（括号中的称呼是前面那些数的主体）", "neutral": "不指任何数的固定说法",
+    "source": "资金来源（“一般公共预算…”）", "partial": "一年中的一段时间（其中的数不是全年数）",
+    "excluding": "剔除、假设（其后的数是换了口径算的，不是表中的数）", "approx_before": "约数（数字前）", "approx_after": "约数（数字后）",
+    "continues": "接着上一段说其中各项（“分项看”：上一段说的是别的主体时，这一段也是）",
+    "per": "平均数（“人均”“平均每辆”：其后的数不是哪一项的金额）",
+    "tier": "分级的指标（“其中一级指标3个，二级指标9个”：各级互相包含，不是相加的各项）",
+}
+
+
+class VocabularyModel(Model):
+    """正文词表
+    正文中数字的说法：事实的称呼、口径词、别的主体、关系词。mkreport check 用它读出正文中的每个数说的是什么，
+    与事实核对。"""
+
+    format = format_field(1)       # the version of the vocabulary file's format (see facts.FORMAT)
+    facts = Field(ListOf(ModelKind(Label)), "事实的称呼", help="按顺序匹配，更具体的称呼写在前面")
+    columns = Field(KeyedPatterns(COLUMN_NAMES, "口径"), "口径词", help="budget（年初预算数）、adjusted（调整预算数/全年预算数）、"
+                                              "final（决算数/全年执行数）各自的称呼")
+    shares = Field(ListOf(ModelKind(Label)), "比例的总额", help="“占××的 P%”中 ×× 的称呼 → 作为分母的事实")
+    others = Field(ListOf(Pattern()), "别的主体",
+                   help="全县、企业、项目、下属单位等：其后的数字说的不是本部门，不核对。本县的写法可在此补充")
+    words = Field(KeyedPatterns(WORD_CLASSES, "关系词类别"), "关系词", help="按类别补充关系词，如 up: '增收'；类别见 mkreport 内置词表")
+    before = Field(Pattern(), "称呼前可以紧挨着的字词",
+                   help="称呼前紧挨着别的名词时（“营业收入”“专项项目支出”），说的不是本部门的数，不核对；"
+                        "这里列出的字词（如“我局”“全年”“其中”）紧挨着称呼也照样核对。本县的写法可在此补充")
+    note = Field(Text(), "说明")
+
+
+class Vocabulary:
+    """The merged vocabulary (a county's files before the built-in one) and the matcher made of it."""
+
+    def __init__(self, models: list, files: tuple = ()):
+        self.files = files                  # display names of the county files merged in
+        self.facts = [(e.label, e.fact) for m in models for e in m.facts]
+        self.shares = [(e.label, e.fact) for m in models for e in m.shares]
+        self.columns = [(col, m.columns[col]) for m in models for col in COLUMN_NAMES if col in m.columns]
+        self.others = [p for m in models for p in m.others]
+        self.words = [(cls, m.words[cls]) for m in models for cls in WORD_CLASSES if cls in m.words]
+        self.before = [m.before for m in models if m.before]
+        self._lexicon = None
+
+    @property
+    def lexicon(self):
+        if self._lexicon is None:
+            from .claims.reader import Lexicon
+            self._lexicon = Lexicon(self)
+        return self._lexicon
+
+
+
+
+BUILTIN = PACKAGE_DIR / "data" / "vocabulary.yaml"
+
+
+def _read(path: Path, found: Findings, trusted: bool = False) -> VocabularyModel | None:
+    model, _, _ = load_model(VocabularyModel, path, display_path(path), "正文词表", "VOCABULARY-", found,
+                             trusted=trusted)
+    return model
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> VocabularyModel:
+    found = Findings()
+    model = _read(BUILTIN, found, trusted=True)
+    assert model is not None, [f.message for f in found]
+    return model
+
+
+_cache: dict[tuple, tuple[Vocabulary, Findings]] = {}
+
+
+def vocabulary(files: tuple[Path, ...] = ()) -> tuple[Vocabulary, Findings]:
+    """The built-in vocabulary with the county's files in front; problems in those files as
+    findings (a broken file is left out, so its own mistakes never hide the rest of the check)."""
+    key = tuple(_resolve(p) for p in files)
+    if key not in _cache:
+        found = Findings()
+        models = [m for m in (_read(p, found) for p in files) if m is not None] + [_builtin()]
+        _cache[key] = (Vocabulary(models, tuple(display_path(p) for p in files)), found)
+    return _cache[key]
+
+
+def _resolve(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path

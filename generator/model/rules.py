@@ -1,0 +1,313 @@
+"""Scoring rule kinds: one class per kind, in one registry.
+
+A rubric names a kind (`rule: {kind: rate}`); the class says which parameters the kind takes
+(a small model, so the rubric's JSON Schema and its messages come for free), checks them when
+the rubric is loaded, and computes the expected score from the facts. A county's new kind of
+rule is one class here and nothing else; templates tell kinds apart by `name`.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import ClassVar
+
+from ..core.numbers import fmt, round_to
+from .schema import INVALID, Choice, Field, Kind, ListOf, Model, ModelKind, Percent, Text, convert, label
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+
+
+class FactPaths(Kind):
+    """One dotted fact path, or a list of them to be added up."""
+
+    zh = "事实路径"
+
+    def empty(self):
+        return []
+
+    def convert(self, node, conv, path, zh):
+        items = [node] if node.kind == "scalar" else node.value if node.kind == "seq" else None
+        if items is None or any(n.kind != "scalar" or not n.value for n in items):
+            conv.problem(path, node, f"{label(path, zh)} 应为事实路径（如 finance.income.total.final）或其列表。")
+            return INVALID
+        return [n.value.strip() for n in items]
+
+    def json_schema(self, defs):
+        return {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+
+
+class Expected:
+    """A rule's expected score and the computation, in words, that gave it. `how` is the
+    computation as `explain` and the findings show it; `terms` are the figures a report's
+    scoring sentence says in words (scoring.py, data/scoring.yaml): the rate, the limit, the
+    comparisons, the targets met."""
+
+    def __init__(self, score: Decimal | None, how: str, measure: Decimal | None = None, sources: tuple = (),
+                 terms: dict | None = None):
+        self.score, self.how = score, how
+        self.measure = measure          # the rate used, in %
+        self.sources = sources          # fact paths the computation read
+        self.terms = {} if terms is None else terms
+
+    def __repr__(self):
+        return f"Expected({self.score!r}, {self.how!r})"
+
+
+class Inputs:
+    """What a rule may read: the facts (stated or derived), the targets, the indicator's measure."""
+
+    def __init__(self, report, view, targets, places: int, measure: tuple):
+        self.report = report
+        self.view = view                # derive.FactView
+        self.targets = targets          # derive.TargetSummary
+        self.places = places            # decimals a computed score is rounded to
+        self.measure = measure          # (rate in %, how it was found, fact paths) or (None, "", ())
+
+
+class RuleKind:
+    """Base of every rule kind. `Params` is the model of the rule's mapping in the rubric."""
+
+    name: ClassVar[str] = ""
+    zh: ClassVar[str] = ""              # what the kind does, shown in the rubric schema and README
+    Params: ClassVar[type[Model]]
+    computes: ClassVar[bool] = True      # False: the score is the evaluator's judgement
+    # how the report words a score by this kind, for a kind data/scoring.yaml does not know (a
+    # published kind): {"full": {"text": …}, "lost": {"text": …, "cell": …}, …} as in that file
+    phrases: ClassVar[dict] = {}
+
+    def fact_paths(self, params) -> list[tuple[str, tuple]]:
+        """(dotted fact path, path of that value inside the rule) for every fact the rule reads."""
+        return []
+
+    def validate(self, node, params, problem) -> None:
+        """Rubric-time checks beyond the parameter model: `problem(where, message)`."""
+
+    def expected(self, node, params, inputs: Inputs) -> Expected | None:
+        return None
+
+
+RULES: dict[str, type[RuleKind]] = {}
+
+
+def register(cls: type[RuleKind]) -> type[RuleKind]:
+    RULES[cls.name] = cls
+    return cls
+
+
+def published(name: str) -> str:
+    """Register the rule kind an installed package publishes as `name` (entry point group
+    mkreport.rules, see plugins.py). Only asked for a name not among the built-in kinds, so a rubric
+    of built-in kinds never scans the installed packages. "" when registered or when no package
+    publishes it (the kind's own field then lists the kinds there are); else what is wrong."""
+    from ..core import plugins
+
+    try:
+        cls = plugins.load(plugins.RULES, name)
+    except plugins.PluginError as exc:
+        return f"计分规则{exc.message}"
+    if cls is None:
+        return ""
+    where = f"已安装的包 {plugins.provider(plugins.published(plugins.RULES)[name])} 发布的计分规则“{name}”"
+    if not (isinstance(cls, type) and issubclass(cls, RuleKind) and isinstance(getattr(cls, "Params", None), type)
+            and issubclass(cls.Params, Model)):
+        return f"{where}不是计分规则类：应为 generator.model.rules.RuleKind 的子类，并带有参数模型 Params。请联系这个包的作者。"
+    if cls.name != name:
+        return f"{where}自称“{cls.name}”：包中登记的名字与类的 name 应相同。请联系这个包的作者。"
+    register(cls)
+    return ""
+
+
+def publish_all() -> list[str]:
+    """Every published rule kind registered (for the rubric's JSON Schema); what could not be, said."""
+    from ..core import plugins
+
+    return [problem for name in plugins.rule_names() if name not in RULES and (problem := published(name))]
+
+
+def _kind_field() -> Field:
+    return Field(Choice({k: k for k in RULES}), "规则类型", required=True,
+                 help="；".join(f"{k}：{c.zh}" for k, c in RULES.items()))
+
+
+class _Plain(Model):
+    """计分规则"""
+
+
+@register
+class Judgement(RuleKind):
+    name = "judgement"
+    zh = "按评分标准酌情评分，扣分须说明原因"
+    computes = False
+
+    class Params(_Plain):
+        """酌情评分"""
+
+
+@register
+class Rate(RuleKind):
+    name = "rate"
+    zh = "得分 = 指标值（百分比，最高 100%）× 分值；指标值由 measure 从事实算出，或在自评中写明"
+
+    class Params(_Plain):
+        """按比率计分"""
+
+    def expected(self, node, params, inputs):
+        rate, source, paths = inputs.measure
+        if rate is None:
+            return Expected(None, "缺少指标值（measure.value 或 分子/分母），无法按比率计分")
+        score = round_to(min(rate, HUNDRED) / HUNDRED * node.points, inputs.places)
+        capped = "（超过 100%，按 100% 计）" if rate > HUNDRED else ""
+        return Expected(score, f"{source}{capped} × 分值 {fmt(node.points)} = {fmt(score)}", rate, paths,
+                        {"rate": rate, "capped": rate > HUNDRED})
+
+
+@register
+class TargetRate(RuleKind):
+    name = "target_rate"
+    zh = "得分 = 已完成绩效目标数 ÷ 绩效目标总数 × 分值"
+
+    class Params(_Plain):
+        """按绩效目标完成率计分"""
+
+    def expected(self, node, params, inputs):
+        s = inputs.targets
+        if not s.total:
+            return Expected(None, "未填写绩效目标，无法按目标完成率计分")
+        if s.unknown:
+            return Expected(None, f"有 {s.unknown} 个绩效目标无法判断是否完成（缺少完成值，或单位与目标值不可比），"
+                            "无法按目标完成率计分", None, ("targets",))
+        score = round_to(Decimal(s.achieved) / Decimal(s.total) * node.points, inputs.places)
+        return Expected(score, f"已完成目标 {s.achieved} ÷ 目标总数 {s.total} × 分值 {fmt(node.points)} = "
+                        f"{fmt(score)}", s.rate, ("targets",),
+                        {"rate": s.rate, "total": s.total, "achieved": s.achieved, "unmet": list(s.unmet)})
+
+
+class Limit(Model):
+    """不超过上限的一项比较"""
+
+    actual = Field(FactPaths(), "实际数（事实路径）", required=True)
+    limit = Field(FactPaths(), "上限（事实路径）", required=True)
+    label = Field(Text(), "说明", help="如“三公经费决算数不超过预算数”")
+
+
+@register
+class NotExceed(RuleKind):
+    name = "not_exceed"
+    zh = "各项实际数均不超过上限得满分，否则不得分"
+
+    class Params(_Plain):
+        """不超过上限得满分"""
+
+        limits = Field(ListOf(ModelKind(Limit)), "比较项", required=True)
+
+    def fact_paths(self, params):
+        return [(p, ("limits", i, part)) for i, lim in enumerate(params.limits)
+                for part in ("actual", "limit") for p in getattr(lim, part)]
+
+    def validate(self, node, params, problem):
+        if not params.limits:
+            problem(("limits",), f"{node.title} 的 not_exceed 规则须列出 limits（实际数与上限）。")
+
+    def expected(self, node, params, inputs):
+        parts, ok, sources, compared = [], True, [], []
+        for lim in params.limits:
+            actual, limit = inputs.view.wan_total(lim.actual), inputs.view.wan_total(lim.limit)
+            name = lim.label or f"{'+'.join(lim.actual)} ≤ {'+'.join(lim.limit)}"
+            if actual is None or limit is None:
+                return Expected(None, f"缺少“{name}”所需的数据，无法计分")
+            ok = ok and actual <= limit
+            parts.append(f"{name}：{fmt(actual)} {'≤' if actual <= limit else '>'} {fmt(limit)}")
+            sources += lim.actual + lim.limit
+            compared.append({"actual": actual, "limit": limit, "actual_paths": lim.actual,
+                             "limit_paths": lim.limit, "within": actual <= limit})
+        score = node.points if ok else ZERO
+        return Expected(score, "；".join(parts) + f"，得 {fmt(score)} 分", None, tuple(sources),
+                        {"compared": compared})
+
+
+@register
+class Control(RuleKind):
+    """财预〔2013〕53号's control rates (在职人员控制率, 公用经费控制率, "三公经费"控制率):
+    at or under the limit gives full points; over it, points shrink in proportion."""
+
+    name = "control"
+    zh = "指标值（measure）不超过上限（默认 100%）得满分，超过时得分 = 分值 × 上限 ÷ 指标值"
+
+    class Params(_Plain):
+        """控制率计分"""
+
+        limit = Field(Percent(), "上限", help="如 100%；省略时为 100%")
+
+    def expected(self, node, params, inputs):
+        rate, source, paths = inputs.measure
+        limit = params.limit if params.limit is not None else HUNDRED
+        if rate is None:
+            return Expected(None, "缺少指标值（measure），无法按控制率计分")
+        terms = {"rate": rate, "limit": limit}
+        if rate <= limit:
+            return Expected(node.points, f"{source} ≤ {fmt(limit)}%，得满分 {fmt(node.points)}", rate, paths, terms)
+        score = round_to(node.points * limit / rate, inputs.places)
+        return Expected(score, f"{source} > {fmt(limit)}%：分值 {fmt(node.points)} × {fmt(limit)}% ÷ "
+                        f"{fmt(rate, 2)}% = {fmt(score)}", rate, paths, terms)
+
+
+_WITH_KIND: dict[str, type[Model]] = {}
+
+
+def _with_kind(cls: type[RuleKind]) -> type[Model]:
+    """The kind's parameter model with the `kind` field itself, as the rubric writes it."""
+    if cls.name not in _WITH_KIND:
+        _WITH_KIND[cls.name] = type(cls.Params.__name__, (cls.Params,), {"kind": _kind_field(),
+                                                                         "__doc__": cls.Params.__doc__})
+    return _WITH_KIND[cls.name]
+
+
+class RuleField(Kind):
+    """`rule:` in a rubric: a mapping whose `kind` picks the class and so the parameters."""
+
+    zh = "计分规则"
+
+    def convert(self, node, conv, path, zh):
+        if node.kind != "map":
+            conv.problem(path, node, f"{label(path, zh)} 应为映射，如 {{kind: rate}}。")
+            return INVALID
+        kind_node = node.value.get("kind")
+        if kind_node is not None and kind_node.kind == "scalar" and kind_node.value \
+                and kind_node.value.strip() not in RULES:
+            problem = published(kind_node.value.strip())
+            if problem:
+                conv.problem(path + ("kind",), kind_node, f"{label(path + ('kind',), '规则类型')}：{problem}")
+                return INVALID
+        field = _kind_field()
+        kind = field.kind.convert(kind_node, conv, path + ("kind",), field.zh) if kind_node is not None \
+            and not kind_node.is_null else None
+        if kind is None:
+            conv.problem(path + ("kind",), node, f"缺少必填字段 {label(path + ('kind',), field.zh)}。", "SCHEMA-MISSING")
+        if kind is None or kind is INVALID:
+            return INVALID
+        cls = RULES[kind]
+        params = convert(_with_kind(cls), node, conv, path, zh)
+        if params is INVALID:
+            return INVALID
+        return Rule(cls(), params)
+
+    def json_schema(self, defs):
+        options = []
+        for name, cls in RULES.items():
+            name_def = f"Rule_{name}"
+            if name_def not in defs:
+                from .schema import model_schema
+                schema = model_schema(_with_kind(cls), defs)
+                schema["properties"]["kind"] = {"const": name, "description": f"规则类型。{cls.zh}"}
+                defs[name_def] = schema
+            options.append({"$ref": f"#/$defs/{name_def}"})
+        return {"oneOf": options}
+
+
+class Rule:
+    def __init__(self, kind: RuleKind, params: Model):
+        self.kind, self.params = kind, params
+
+    @property
+    def name(self) -> str:
+        return self.kind.name

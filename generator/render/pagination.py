@@ -1,0 +1,48 @@
+"""Tables that break across pages well.
+
+Word and LibreOffice break a table wherever the page ends: a table's total can land alone on the
+next page under a repeated header, or a header with one row can sit at the foot of a page. Rows
+whose paragraphs keep with the next one stay on the page of the row after them, so after rendering:
+
+- a short table (a targets table) keeps all its rows together — with its caption, whose style
+  keeps with the table — and moves whole to the next page if it must;
+- a longer one (the budget table, a 自评表) may break, the header repeated, but never between
+  its header and first row, and the next page gets at least its last three rows.
+
+A row the template already keeps with the next is left as it is.
+"""
+from __future__ import annotations
+
+from ..wordml.elements import qn
+
+SHORT_ROWS = 16          # a table this short looks broken when split: it moves whole; longer ones may break
+
+
+def keep_tables_together(document) -> None:
+    body = document.element.find(qn("w:body"))
+    for tbl in body.findall(qn("w:tbl")) if body is not None else ():
+        rows = tbl.findall(qn("w:tr"))
+        if len(rows) < 2:
+            continue
+        if len(rows) <= SHORT_ROWS:
+            kept = rows[:-1]
+        else:
+            head = sum(1 for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None)
+            kept = rows[:head + 1] + rows[-3:-1]       # the header with the row under it; the last three together
+        for row in kept:
+            for p in row.iter(_P):
+                _keep_with_next(p)
+
+
+_P, _PPR, _PSTYLE, _KEEP = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:keepNext")
+
+
+def _keep_with_next(p) -> None:
+    """<w:keepNext/> in the paragraph's properties, in the schema's place (right after pStyle)."""
+    ppr = p.find(_PPR)
+    if ppr is None:
+        ppr = p.makeelement(_PPR, {})
+        p.insert(0, ppr)
+    if ppr.find(_KEEP) is None:
+        first = ppr[0] if len(ppr) else None
+        ppr.insert(1 if first is not None and first.tag == _PSTYLE else 0, ppr.makeelement(_KEEP, {}))

@@ -1,0 +1,182 @@
+"""One input's work, as a worker process does it: check it, and for `build` write its files.
+
+What comes back is plain data (an Outcome): the findings, already placed at `file:line:col`,
+the lines to print, the files written, the exit code — small enough to send between processes,
+and all the parent needs to print results in order and to summarise them.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import NamedTuple
+
+from ..core.console import shown
+from ..core.errors import ExitCode, MkreportError
+from ..model.findings import Document, Finding, summary
+
+
+class Outcome:
+    def __init__(self, name: str, findings: list | None = None, unreadable: bool = False, buildable: bool = False):
+        self.name = name
+        self.findings = [] if findings is None else findings   # Finding, resolved, without their documents
+        self.unreadable, self.buildable = unreadable, buildable
+        self.out: list = []             # lines for stdout, in order
+        self.err: list = []             # lines for stderr
+        self.code: int = ExitCode.OK
+        self.made: dict = {}            # format name → path written
+        self.facts: dict = {}           # what a summary shows (see summary.py)
+        self.status = ""                # built, refused (errors), unreadable, skipped, lost (its worker died)
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == "warning" for f in self.findings)
+
+
+def _light(findings) -> list[Finding]:
+    """Findings placed and detached from their documents (positions are not sent around)."""
+    out = []
+    for f in findings.sorted():
+        f.doc = Document(f.file)
+        f.numbers = {k: v for k, v in f.numbers.items() if not k.startswith("_")}
+        out.append(f)
+    return out
+
+
+def check_job(name: str) -> Outcome:
+    from ..pipeline import check
+
+    result = check(Path(name), name)
+    outcome = Outcome(name, _light(result.findings), result.loaded.unreadable, result.buildable)
+    outcome.facts = facts_of(result)
+    outcome.code = ExitCode.USAGE if outcome.unreadable else ExitCode.FINDINGS if outcome.errors else ExitCode.OK
+    return outcome
+
+
+class BuildJob(NamedTuple):
+    name: str
+    outputs: tuple            # (format name, path) of the formats written per file, in order
+    given: tuple = ()         # identities of every input of the command (never overwritten)
+    strict: bool = False      # --strict: a warning refuses the file as an error does
+
+
+def build_job(job: BuildJob) -> Outcome:
+    from ..model.findings import render_text
+    from ..pipeline import check
+    from .formats import FORMATS
+
+    result = check(Path(job.name), job.name)
+    outcome = Outcome(job.name, _light(result.findings), result.loaded.unreadable, result.buildable)
+    outcome.facts = facts_of(result)
+    if outcome.findings:
+        outcome.out.append(render_text(outcome.findings))
+    if outcome.unreadable:
+        outcome.code, outcome.status = ExitCode.USAGE, "unreadable"
+        return outcome
+    if not result.buildable:
+        errors = outcome.errors
+        outcome.err.append(f"{shown(job.name)}：{summary(errors, len(outcome.findings) - errors)}未生成报告，请先改正上面的错误。")
+        outcome.code, outcome.status = ExitCode.FINDINGS, "refused"
+        return outcome
+    if job.strict and outcome.warnings:
+        outcome.err.append(f"{shown(job.name)}：{summary(0, outcome.warnings)}未生成报告：加了 --strict，警告也当作错误，"
+                           "请先改正上面的警告。")
+        outcome.code, outcome.status = ExitCode.FINDINGS, "strict"
+        return outcome
+    protected = list(job.given) + [identity(p) for p in used_files(result.loaded)]
+    for _, path in job.outputs:
+        if identity(Path(path)) in protected:
+            outcome.err.append(f"{shown(job.name)}：要写出的 {shown(path)} 是本次的输入文件，不能覆盖，未生成。"
+                               "请用 -o 指定另一个输出文件夹。")
+            outcome.code, outcome.status = ExitCode.USAGE, "overwrite"
+            return outcome
+    try:
+        for fmt, path in job.outputs:
+            FORMATS[fmt].write(result, Path(path), {k: Path(v) for k, v in outcome.made.items()})
+            outcome.made[fmt] = str(path)
+            outcome.out.append(f"已生成 {shown(path)}")
+    except MkreportError as exc:
+        outcome.err.append(str(exc))
+        outcome.code, outcome.status = exc.exit_code, "failed"
+        return outcome
+    outcome.status = "built"
+    return outcome
+
+
+def lost_job(item) -> Outcome:
+    """The outcome of a file whose worker process died under it, twice (batch.py): killed by the
+    out-of-memory killer, say. That file failed, as an unreadable one does (exit 2); the others
+    carry on."""
+    from ..model.findings import Findings, render_text
+
+    name = item.name if isinstance(item, BuildJob) else item
+    found = Findings()
+    found.add("PROCESS-LOST", "处理这个文件的进程意外终止（可能内存不足），单独重试仍然终止：这个文件没有处理完，"
+              "其余文件照常处理。请单独运行 mkreport check 检查它，看其中是否有异常庞大的内容。", Document(name, plain=True))
+    outcome = Outcome(name, found.sorted(), unreadable=True)
+    outcome.out.append(render_text(outcome.findings))
+    outcome.code, outcome.status = ExitCode.USAGE, "lost"
+    return outcome
+
+
+def facts_of(result) -> dict:
+    """Department, year, total, grade and each top-level indicator's score: a summary's row. A file
+    with errors keeps what could be read of it (its department, year and rubric)."""
+    loaded, derived = result.loaded, result.derived
+    report = loaded.report or loaded.partial
+    if report is None:
+        return {}
+    out = {"department": (report.department.name if report.department else None) or "", "year": report.year}
+    if loaded.rubric is None and report.rubric:
+        out["rubric"] = _rubric_name(loaded, report.rubric)
+    if loaded.rubric is not None and derived is not None:
+        rubric, scores = loaded.rubric, derived.scores
+        out["rubric"] = rubric.name or ""
+        out["points"] = rubric.points
+        out["total"] = scores.total
+        out["grade"] = scores.grade or ""
+        out["grades"] = [grade for grade, _ in rubric.grades]
+        out["l1"] = [(node.id, node.name, node.points, scores.derived.get(node.id)) for node in rubric.roots]
+        out["lost"] = [(leaf.id, leaf.name, leaf.points, scores.derived.get(leaf.id))
+                       for root in rubric.roots for leaf in root.leaves()
+                       if scores.derived.get(leaf.id) is not None and scores.derived.get(leaf.id) < leaf.points]
+    return out
+
+
+def _rubric_name(loaded, ref: str) -> str:
+    """The name of the rubric a file with errors names, as a summary shows it for every file; its
+    own reference (a name, never a path) when it cannot be read."""
+    from ..model.datafile import display_path
+    from ..model.lookup import RUBRIC, NotFound, resolve
+    from ..model.rubric import load_rubric
+
+    try:
+        found = resolve(RUBRIC, ref, loaded.path, [loaded.path.parent])
+    except NotFound:
+        return RUBRIC.stem(Path(ref.replace("\\", "/")).name)
+    rubric, _, _ = load_rubric(found.path, display_path(found.path), found.builtin)   # as load() does: one cache
+    return rubric.name if rubric is not None and rubric.name else found.name
+
+
+def used_files(loaded) -> list[Path]:
+    paths = [loaded.path]
+    if loaded.rubric is not None and getattr(loaded.rubric, "path", None):
+        paths.append(loaded.rubric.path)
+    if loaded.template is not None:
+        paths.append(loaded.template.path)
+    return paths
+
+
+def identity(path: Path):
+    """What makes two paths one file: device and inode when it exists, else its absolute path."""
+    try:
+        st = os.stat(path)
+        return ("inode", st.st_dev, st.st_ino)
+    except (OSError, ValueError):
+        try:
+            return ("path", str(path.resolve()))
+        except (OSError, RuntimeError, ValueError):
+            return ("path", os.path.abspath(path))

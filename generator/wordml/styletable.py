@@ -1,0 +1,97 @@
+"""What a document's paragraph styles say about type size and right indent, read once per template.
+
+A template's styles.xml is its largest part; a build leaves it unparsed and writes it back as it
+came (render/docx.py). What the layout passes need from it — each paragraph style's size and right
+indent, following basedOn — is read from its bytes once and kept in the cache under their digest.
+"""
+from __future__ import annotations
+
+import json
+
+from .elements import qn
+
+_VAL, _RPR, _SZ, _IND = qn("w:val"), qn("w:rPr"), qn("w:sz"), f"{qn('w:pPr')}/{qn('w:ind')}"
+WORD_DEFAULT_SIZE = 10.0          # Word's size when nothing states one
+
+
+class StyleTable:
+    """Each paragraph style's own size (points) and right indent (twips), and the style it is based on."""
+
+    def __init__(self, own: dict, default_style: str | None, default_size: float):
+        self.own = own                      # style id → (size or None, right indent or None, based on)
+        self.default_style, self.default_size = default_style, default_size
+        self.memo: dict = {}
+
+    def size(self, style_id: str | None) -> float:
+        """The type size a paragraph of this style is set in, in points."""
+        found = self._inherited(style_id, 0)
+        return found if found is not None else self.default_size
+
+    def right_indent(self, style_id: str | None) -> int:
+        """The right indent a paragraph of this style has, in twips."""
+        return self._inherited(style_id, 1) or 0
+
+    def _inherited(self, style_id: str | None, what: int):
+        key = (style_id, what)
+        if key not in self.memo:
+            sid, seen, value = style_id if style_id in self.own else self.default_style, set(), None
+            while sid in self.own and sid not in seen and value is None:
+                seen.add(sid)
+                value, sid = self.own[sid][what], self.own[sid][2]
+            self.memo[key] = value
+        return self.memo[key]
+
+
+def style_table(document) -> StyleTable:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from ..core import cache
+
+    try:
+        blob = document.part.part_related_by(RT.STYLES).blob
+    except KeyError:
+        return StyleTable({}, None, WORD_DEFAULT_SIZE)
+    return StyleTable(*cache.kept(cache.key("style-table", blob) + ".json", lambda: _read(blob),
+                                  lambda table: json.dumps(table).encode("utf-8"), _decode, memory=_tables))
+
+
+_tables: dict = {}
+
+
+def _decode(data: bytes):
+    own, default_style, default_size = json.loads(data)
+    return {k: tuple(v) for k, v in own.items()}, default_style, default_size
+
+
+def _twips(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _read(blob: bytes) -> tuple[dict, str | None, float]:
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(blob, etree.XMLParser(resolve_entities=False, huge_tree=False, no_network=True))
+    except (etree.XMLSyntaxError, ValueError):
+        return {}, None, WORD_DEFAULT_SIZE      # unreadable styles: Word's defaults throughout
+    own: dict[str, tuple] = {}
+    default_style, default_size = None, WORD_DEFAULT_SIZE
+    rpr_default = root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{_RPR}/{_SZ}")
+    if rpr_default is not None and (rpr_default.get(_VAL) or "").isdigit():
+        default_size = int(rpr_default.get(_VAL)) / 2
+    for style in root.findall(qn("w:style")):
+        sid = style.get(qn("w:styleId"))
+        if style.get(qn("w:type")) != "paragraph" or sid is None:
+            continue
+        sz = style.find(f"{_RPR}/{_SZ}")
+        ind = style.find(_IND)
+        right = _twips(ind.get(qn("w:right"), ind.get(qn("w:end")))) if ind is not None else None
+        based = style.find(qn("w:basedOn"))
+        own[sid] = ((int(sz.get(_VAL)) / 2 if sz is not None and (sz.get(_VAL) or "").isdigit() else None),
+                    right, based.get(_VAL) if based is not None else None)
+        if style.get(qn("w:default")) in ("1", "true", "on"):
+            default_style = sid
+    return own, default_style, default_size
