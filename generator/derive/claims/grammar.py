@@ -286,6 +286,7 @@ MAX_DEPTH = 8            # brackets inside brackets: three is already rare
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 _NEWLINE = re.compile("\n")
 _CLAUSE_ENDS = ("；", ";", "，", ",")
+_COORDINATED = re.compile(r"以及|及其|和|与|、")
 _TIMES = re.compile(r"(?:[×*xX✕]|乘以)[ \t\u3000]*$")
 # a paragraph that is an item of an enumeration: "1、" "一、" "（二）" "(3)" "①"
 _ENUM_ITEM = re.compile(r"[ \t\u3000]*(?:[0-9]{1,2}[ \t]?[、.．]|[一二三四五六七八九十]{1,3}[ \t]?、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳])")
@@ -380,6 +381,7 @@ class _Reader:
         self.figure_blocked = False         # the last figure was read while another subject was named
         self.other_base = None              # (base, the amount before it, figures read) of "比2021年的X万元"
         self.carried_base: str | None = None  # the base a sentence without figures named for the paragraph
+        self.carried_year: int | None = None  # the other year a sentence without figures named for the paragraph
         self.cause_block: str | None = None  # the other subject named (or "") when the sentence's reason began
         self.stray_comma = -1               # where a comma right after 占 stands
         self.stated_change: tuple | None = None   # (amount, change) of no fact, for the rate after (_stated_change)
@@ -537,6 +539,8 @@ class _Reader:
         self.paragraph = (tok.end, self.figures)
         if self.carried_base is not None:
             self.carried_base = self.stack[0].base = None
+        if self.carried_year is not None:
+            self.carried_year = self.stack[0].year = None
         if self._before(tok.start, 1) in ("：", ":"):
             self.announced = self.scope.blocked
             return
@@ -598,11 +602,15 @@ class _Reader:
             self.cause_block = None
         self.prev_column = s.column
         self.prev_period = (s.year, s.partial)
+        if s.year is not None and s.year != self.year and not self.figures_in_sentence:
+            # "国资委2022年“三公”经费的预算数和预算执行数一致。具体来看，预算总数为…": a sentence that only names
+            # another year names it for the sentences after it, to the end of the paragraph
+            self.carried_year = s.year
         if s.base and not self.figures_in_sentence:
             # "与2021年执行数相比，有以下变化。一是收入增加3627万元…": a sentence that only names the base of a
             # comparison names it for the sentences after it, to the end of the paragraph
             self.carried_base = s.base
-        s.year, s.column, s.fresh, s.base, s.partial, s.excluding = None, None, False, self.carried_base, "", ""
+        s.year, s.column, s.fresh, s.base, s.partial, s.excluding = self.carried_year, None, False, self.carried_base, "", ""
         self.lead = _Lead()
         self.sentence += 1
         # a stated base ("比上年的X万元") is last year's figure, never the head of this year's 其中 list
@@ -1745,6 +1753,11 @@ class _Reader:
             # "1-8月支出X万元。其中：基本支出…": the parts are of the same months
             self.scope.partial = self.scope.partial or self.prev_period[1]
         if head is None or head.kind not in ("level", "prior", "count"):
+            return
+        if head.figure is not None and not head.money and head.unit not in PEOPLE_UNITS \
+                and _COORDINATED.search(self.text, head.figure.end, self.tokens[self.index].start):
+            # "8个财政补助事业单位以及各级调查队，其中，省级调查总队32个…": the items are of the noun named after
+            # the figure, not of the figure
             return
         if head in self.prev_levels and not self.figures_in_sentence and self.scope.year is None:
             self.scope.relative = False

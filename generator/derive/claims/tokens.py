@@ -193,6 +193,48 @@ def tokenize(text: str, lex) -> list[Token]:
             append(Token("year", s, e, m.group(), int(m.group("year")), end_of_year=bool(m.group("yend"))))
         elif kind == "date":
             append(Token("date", s, e, m.group()))
+    return _with_bodies(text, out)
+
+
+# A body named by its place and kind ("北京市公安局", "眉山市人民检察院", "国家税务总局"), or units counted
+# ("88家单位"): another subject than the department, whose own name was written 本部门 before reading
+# (reader.own_names). Bounded repeats: one pass over the text.
+_BODY = re.compile(
+    r"(?:国家|中央|[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|州|旗))[\u4e00-\u9fff]{0,8}?"
+    r"(?:总局|委员会|办公厅|检察院|法院|医院|大学|学院|公司|集团|局|委|厅|署)(?![\u4e00-\u9fff]{0,1}(?:属|级))"
+    r"|(?<=[0-9][家个])(?:中央|省级|市级|县级)?(?:单位|部门|部委|机关)")
+# a body named in a phrase about what the department did ("根据市工信局的部署", "会同统计局"): not the subject
+_BODY_BEFORE = re.compile(r"(?:根据|按照|依据|依照|在|经|向|由|与|和|及|会同|配合|协助|联合|报|接受|、)$")
+# "北京市卫生健康委员会宣传教育中心": the body only qualifies a longer name — a unit of its own, which may be the
+# department itself describing where it belongs
+_NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:中心|馆|站|所|院|队|处|科|室|办|会)")
+_BODY_LEAD = re.compile(r"根据|按照|依据|依照|在|经|向|由|与|和|及|会同|配合|协助|联合|接受")
+_BODY_AFTER = re.compile(r"的?(?:部署|要求|领导|安排|指导|支持|通知|批复|文件|精神|统一|工作要求|指示)")
+_OTHER = (("other", None),)
+
+
+def _with_bodies(text: str, tokens: list[Token]) -> list[Token]:
+    """The tokens with each named body as one word meaning another subject, in place of the words inside it."""
+    bodies = [m for m in _BODY.finditer(text) if "本部门" not in m.group() and not _BODY_LEAD.match(m.group())
+              and not _BODY_BEFORE.search(text, max(0, m.start() - 2), m.start()) and not _BODY_AFTER.match(text, m.end())
+              and not _NAME_GOES_ON.match(text, m.end())]
+    if not bodies:
+        return tokens
+    out, i = [], 0
+    for m in bodies:
+        s, e = m.start(), m.end()
+        while i < len(tokens) and tokens[i].end <= s:
+            out.append(tokens[i])
+            i += 1
+        inside = []
+        while i < len(tokens) and tokens[i].start < e:
+            inside.append(tokens[i])
+            i += 1
+        if any(t.kind != "word" for t in inside):
+            out.extend(inside)          # a figure inside is not part of a name: leave the words as they were
+            continue
+        out.append(Token("word", s, e, text[s:e], None, "", _OTHER))
+    out.extend(tokens[i:])
     return out
 
 
