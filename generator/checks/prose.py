@@ -704,7 +704,8 @@ class Checker:
         named = {p.fact for p in parts}
         # "总支出7542.23万元，其中基本支出…项目支出…": words that may name 本年支出合计 or 支出总计 make a complete
         # list only when it is complete for each
-        complete = c.complete or (head.fact is not None and all(self._complete(f, named) for f in (head.fact, *head.alts)))
+        complete = c.complete or (head.fact is not None and all(self._complete(f, named, head.column)
+                                                                 for f in (head.fact, *head.alts)))
         terms = " + ".join(fmt(v) for v in values)
         if exact:
             fits = s == total if complete else s <= total
@@ -723,22 +724,25 @@ class Checker:
         self.verdicts[id(c)] = self.verdicts.pop(id(head))
         head.summed = True
 
-    def _complete(self, head: str | None, named: set) -> bool:
-        """Whether a list names every part of its head that the file has a figure for."""
+    def _complete(self, head: str | None, named: set, column: str | None = None) -> bool:
+        """Whether a list names every part of its head that the file has a figure other than 0 for (in the
+        head's column: "上年“三公”经费24.67万元，其中公务用车运行维护费…、公务接待费…" leaves out no 出国费 of 0)."""
         if head is None or None in named:
             return False
-        return self._covered(head, named, 0)
+        columns = ("final", "budget", "adjusted") if column in (None, "any") else tuple(_columns(column))
+        return self._covered(head, named, 0, columns)
 
-    def _covered(self, fact: str, named: set, depth: int) -> bool:
+    def _covered(self, fact: str, named: set, depth: int, columns: tuple) -> bool:
         """Every part of `fact` with a figure in the file is named, or covered by its own parts."""
         parts = COMPONENTS.get(fact)
         if parts is None or depth > 3:
             return False
         if depth == 0 and not (named - {fact}) <= self._descendants(fact):
             return False
-        have = {p for p in parts if any(self._value(p, col) is not None for col in ("final", "budget", "adjusted"))}
-        required = have or {p for p in parts if p not in RARE}
-        return all(p in named or self._covered(p, named, depth + 1) for p in required)
+        have = {p for p in parts if any(self._value(p, col) is not None for col in columns)}
+        required = {p for p in have if any(self._value(p, col) for col in columns)} if have else \
+            {p for p in parts if p not in RARE}
+        return all(p in named or self._covered(p, named, depth + 1, columns) for p in required)
 
     def _descendants(self, fact: str) -> set:
         out, todo = set(), list(COMPONENTS.get(fact, ()))
