@@ -167,11 +167,47 @@ def own_names(text: str, names=()) -> str:
     return text
 
 
+# a shortened form of a body's name: where it is, then what it is ("县工信局" of "阳西县工业和信息化局")
+_SHORT = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|州|旗))?[\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|院|署|中心|站|所|馆)")
+_PLACES = "省市县区州旗"
+
+
+def _shortens(short: str, name: str) -> bool:
+    """Whether `short` is the department's own name shortened: the same kind of body, in the same place (or
+    none named), its other characters in the name in order."""
+    if short[-1] != name[-1] or len(short) >= len(name):
+        return False
+    cut = max((short.find(p) for p in _PLACES if p in short), default=-1)
+    place, core = short[:cut + 1], short[cut + 1:-1]
+    if place and place not in name:
+        return False
+    rest = iter(name[name.find(place) + len(place):] if place else name)
+    return bool(core) and all(ch in rest for ch in core)
+
+
+def own_short_names(text: str, names=()) -> str:
+    """"县工信局" for "阳西县工业和信息化局": the department's name shortened is the department, written 本部门 (as
+    own_names does) so the tokenizer does not take it for another body."""
+    full = [n for n in names if n and len(n) >= 4]
+    if not full or not any(n[-1] in text for n in full):
+        return text
+    out, i = [], 0
+    for m in _SHORT.finditer(text):
+        # the match may take in words before the name ("会同县工信局"): the longest tail that is the name counts
+        start = next((k for k in range(m.start(), m.end() - 2) if (k == 0 or text[k - 1] not in _PLACES)
+                      and any(_shortens(text[k:m.end()], n) for n in full)), None)
+        if start is None or "本部门" in m.group():
+            continue
+        out += [text[i:start], "本部门", " " * (m.end() - start - 3)]
+        i = m.end()
+    return "".join(out) + text[i:]
+
+
 def read(text: str, voc, year: int, names=()) -> Reading:
     """The claims one text makes (see grammar.py), and the figures it leaves unread, with why.
     `names`: the department's own names."""
     lex = voc.lexicon
-    text = own_names(text, names)
+    text = own_short_names(own_names(text, names), names)
     # Reading makes many small objects and no reference cycles: the cyclic collector would only
     # rescan them again and again (a third of the time on a long text), so it waits until the end.
     enabled = gc.isenabled()

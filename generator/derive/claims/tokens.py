@@ -200,7 +200,7 @@ def tokenize(text: str, lex) -> list[Token]:
 # ("88家单位"): another subject than the department, whose own name was written 本部门 before reading
 # (reader.own_names). Bounded repeats: one pass over the text.
 _BODY = re.compile(
-    r"(?:国家|中央|[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|州|旗))[\u4e00-\u9fff]{0,8}?"
+    r"(?:国家|中央|(?<![\u4e00-\u9fff])(?:省|市|县|区|州|旗)|[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|州|旗))[\u4e00-\u9fff]{0,8}?"
     r"(?:总局|委员会|办公厅|检察院|法院|医院|大学|学院|公司|集团|局|委|厅|署)(?![\u4e00-\u9fff]{0,1}(?:属|级))"
     r"|(?<=[0-9][家个])(?:中央|省级|市级|县级)?(?:单位|部门|部委|机关)")
 # a body named in a phrase about what the department did ("根据市工信局的部署", "会同统计局"): not the subject
