@@ -35,6 +35,7 @@ PAYLOADS = {
     "分别为": lambda n: ("人员经费、" * (n // 5) + "分别为" + "1万元、" * 100)[:n],
     "长数字": lambda n: ("1" * n),
     "增减": lambda n: ("较上年增加" * (n // 5 + 1))[:n],
+    "机关名称": lambda n: ("县工信局会同市财政局" * (n // 10 + 1))[:n],
 }
 
 
@@ -54,7 +55,7 @@ def main() -> None:
         for _ in range(3):
             for i, text in enumerate(texts):          # interleaved: sizes alternate within a round
                 t = time.perf_counter()
-                reading = read(text, voc, report.year)
+                reading = read(text, voc, report.year, (report.department.name,))
                 checker = Checker(report, view, {}, Document("bench"), Findings())
                 checker.path, checker.text = ("other_notes",), text
                 checker.check(reading)
