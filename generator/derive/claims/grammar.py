@@ -672,7 +672,6 @@ class _Reader:
             self.scope.partial = tok.text
 
     def _word(self, tok: Token) -> None:
-        lead, scope = self.lead, self.scope
         means: dict = {}
         facts = []
         for k, v in tok.means:
@@ -680,178 +679,214 @@ class _Reader:
             if k == "fact":
                 facts.append(v)
         if self.last_num is not None and tok.start - self.last_num.end <= 1 and "approx_after" in means:
-            self._retract(self.last_num, "数字后有“余”“左右”等，是约数")
-            return
-        if "other" in means and not facts and tok.text in SELF_TYPES and (
-                tok.text in self.self_types or self._opens_text(tok)):
-            # "街道行政编制25人…", "中心校现有在职教师…": a bare kind of unit, unqualified (not "各街道",
-            # "下属中心", "某某中心"), opening the text is how a unit names itself — as later in the same text
-            self.self_types.add(tok.text)
-            scope.blocked = ""
-            self.announced = ""
-            return
+            return self._retract(self.last_num, "数字后有“余”“左右”等，是约数")
         if "other" in means and not facts:
-            lst = self.list
-            while lst is not None and lst.outer is not None:
-                lst = lst.outer
-            if lst is not None and lst.subject and tok.text == lst.subject and self._before(tok.start, 1) in _CLAUSE_ENDS:
-                # "市本级…总收入X亿元。其中：A…，B…；市本级…总支出Y亿元": the subject named again begins another
-                # statement — not another item of the list
-                while self.list is not None:
-                    self._end_list()
-            if self.describing is None and not self.clause_figures and (
-                    (lead.self_end >= 0 and _COPULA.search(self.text, lead.self_end, tok.start))
-                    or (tok.text in _BELONGS and _AFFILIATED.search(self._clause_before(tok.start)))
-                    or _DUTY.search(self.text, max(0, tok.start - 3), tok.start)):
-                # "本单位是市卫健委所属的公益一类事业单位", "区档案馆为区委办所属事业单位", "负责全县的档案工作":
-                # what the department is or does, said of itself — the other body's name ends with the clause,
-                # unless a figure is read in it
-                self.describing = scope.blocked
-            scope.blocked, scope.subject, scope.label, scope.alts = tok.text, None, "", ()
-            lead.label = None
-            if lead.share:
-                lead.other_fact = True
-            return
+            return self._self_type(tok) if self._names_itself(tok) else self._other_subject(tok)
         if "self" in means or "handover" in means:
-            scope.blocked = ""
-            self.announced = ""
-            if "self" in means:
-                scope.column, scope.fresh = None, False
-                self.self_named = True
-                lead.self_end = tok.end
-            return
+            return self._self_word(tok, "self" in means)
         if facts or "whole" in means:
             return self._label(tok, means, facts)
-        if "glued" in means:
-            # "营业收入", "接待费支出": a label glued to another noun — that noun's, not the department's
-            lead.unknown, lead.label = tok.text, None
-            scope.subject, scope.label = None, ""
-            return
-        if "neutral" in means:
-            return
-        if "alias" in means:
-            self.alias = True                # the next label names the subject outside the bracket too
-            return
-        if "source" in means:
-            # "一般公共预算基本支出": the part paid from that source; "政府性基金预算财政拨款": one source in two words
-            lead.source = lead.source + tok.text if tok.start == self.source_end and lead.source else tok.text
-            self.source_end = tok.end
-            if tok.text.endswith(ARRANGED):
-                self._arranged()             # "财政拨款安排“三公”经费…"
-            elif not lead.label and not lead.share and not scope.blocked:
-                self._source_item(lead, scope)
-            return
-        if facts or "whole" in means:
-            return self._label(tok, means, facts)
-        if "col" in means and tok.text in LEADING_COLUMNS and not self._leads_clause(tok):
+        for key in _WORD_ORDER:
+            if key in means:
+                return _WORD_HANDLERS[key](self, tok, means)
+
+    def _names_itself(self, tok: Token) -> bool:
+        """"街道行政编制25人…", "中心校现有在职教师…": a bare kind of unit, unqualified (not "各街道", "下属中心",
+        "某某中心"), opening the text is how a unit names itself — as later in the same text."""
+        return tok.text in SELF_TYPES and (tok.text in self.self_types or self._opens_text(tok))
+
+    def _self_type(self, tok: Token) -> None:
+        self.self_types.add(tok.text)
+        self.scope.blocked = ""
+        self.announced = ""
+
+    def _other_subject(self, tok: Token) -> None:
+        lead, scope = self.lead, self.scope
+        lst = self.list
+        while lst is not None and lst.outer is not None:
+            lst = lst.outer
+        if lst is not None and lst.subject and tok.text == lst.subject and self._before(tok.start, 1) in _CLAUSE_ENDS:
+            # "市本级…总收入X亿元。其中：A…，B…；市本级…总支出Y亿元": the subject named again begins another
+            # statement — not another item of the list
+            while self.list is not None:
+                self._end_list()
+        if self.describing is None and not self.clause_figures and self._describes_itself(tok):
+            # "本单位是市卫健委所属的公益一类事业单位", "区档案馆为区委办所属事业单位", "负责全县的档案工作":
+            # what the department is or does, said of itself — the other body's name ends with the clause,
+            # unless a figure is read in it
+            self.describing = scope.blocked
+        scope.blocked, scope.subject, scope.label, scope.alts = tok.text, None, "", ()
+        lead.label = None
+        if lead.share:
+            lead.other_fact = True
+
+    def _describes_itself(self, tok: Token) -> bool:
+        lead = self.lead
+        return bool((lead.self_end >= 0 and _COPULA.search(self.text, lead.self_end, tok.start))
+                    or (tok.text in _BELONGS and _AFFILIATED.search(self._clause_before(tok.start)))
+                    or _DUTY.search(self.text, max(0, tok.start - 3), tok.start))
+
+    def _self_word(self, tok: Token, itself: bool) -> None:
+        scope = self.scope
+        scope.blocked = ""
+        self.announced = ""
+        if itself:
+            scope.column, scope.fresh = None, False
+            self.self_named = True
+            self.lead.self_end = tok.end
+
+    # ---- the other kinds of word, each a small step; _WORD_ORDER says which wins when a word has several
+    def _on_glued(self, tok: Token, means: dict) -> None:
+        # "营业收入", "接待费支出": a label glued to another noun — that noun's, not the department's
+        self.lead.unknown, self.lead.label = tok.text, None
+        self.scope.subject, self.scope.label = None, ""
+
+    def _on_neutral(self, tok: Token, means: dict) -> None:
+        pass
+
+    def _on_alias(self, tok: Token, means: dict) -> None:
+        self.alias = True                # the next label names the subject outside the bracket too
+
+    def _on_source(self, tok: Token, means: dict) -> None:
+        # "一般公共预算基本支出": the part paid from that source; "政府性基金预算财政拨款": one source in two words
+        lead, scope = self.lead, self.scope
+        lead.source = lead.source + tok.text if tok.start == self.source_end and lead.source else tok.text
+        self.source_end = tok.end
+        if tok.text.endswith(ARRANGED):
+            self._arranged()             # "财政拨款安排“三公”经费…"
+        elif not lead.label and not lead.share and not scope.blocked:
+            self._source_item(lead, scope)
+
+    def _on_column(self, tok: Token, means: dict) -> None:
+        lead, scope = self.lead, self.scope
+        if tok.text in LEADING_COLUMNS and not self._leads_clause(tok):
             if tok.text in ARRANGED and tok.start == self.source_end:
                 self._arranged()             # "一般公共预算安排的“三公”经费…"
             return                           # "合理安排支出": a verb, not the column "预算安排"
-        if "col" in means:
-            col = means["col"]
-            if lead.op and not lead.figure:
-                lead.op_target = col
-            if lead.cmp:
-                if lead.base == "prior":
-                    # "较上年决算数": last year's final; "较上年年初预算": last year's budget, not in the file
-                    lead.base = "prior" if col == "final" else "other"
-                    lead.prior_budget = col != "final"
-                elif lead.base == "other":
-                    pass            # "比2018年决算数": that year's column, still not in the file
-                else:
-                    lead.base = col
-            elif lead.share or lead.exec_of:
-                lead.exec_col = col
-            else:
-                self._keep(lead)
-                lead.col = col
-                scope.column = col
-                scope.implied = False
-            return
-        if "prior_year" in means:
-            if lead.op and not lead.figure:
-                lead.op_target = "prior"
-            if tok.text == "同比" or lead.cmp:
-                lead.cmp = True
-                lead.base = "other" if lead.base in ("budget", "adjusted") else "prior"
-            elif lead.cause:
-                lead.year = self.year - 1       # "主要是上年一次性增资补发的影响": the reason's time, not the sentence's
-            else:
-                self._keep(lead)
-                lead.year = scope.year = self.year - 1
-                scope.relative = True
-            return
-        if "this_year" in means:
-            if not lead.cmp:
-                self._keep(lead)
-                lead.year = scope.year = self.year
-            return
-        if "compare_to" in means:
-            if tok.text in POSTPOSED and not lead.cmp and not lead.figure and lead.undo is not None \
-                    and not self._base_follows(tok):
-                return self._base_before(lead)
+        col = means["col"]
+        if lead.op and not lead.figure:
+            lead.op_target = col
+        if lead.cmp:
+            if lead.base == "prior":
+                # "较上年决算数": last year's final; "较上年年初预算": last year's budget, not in the file
+                lead.base = "prior" if col == "final" else "other"
+                lead.prior_budget = col != "final"
+            elif lead.base != "other":      # "比2018年决算数": that year's column, still not in the file
+                lead.base = col
+        elif lead.share or lead.exec_of:
+            lead.exec_col = col
+        else:
+            self._keep(lead)
+            lead.col = col
+            scope.column = col
+            scope.implied = False
+
+    def _on_prior_year(self, tok: Token, means: dict) -> None:
+        lead, scope = self.lead, self.scope
+        if lead.op and not lead.figure:
+            lead.op_target = "prior"
+        if tok.text == "同比" or lead.cmp:
             lead.cmp = True
-            if tok.text == "同比":
-                lead.base = "prior"
-            return
-        if "to_level" in means:
-            lead.to_level = True
-            lead.year, scope.year = self.year, None
-            return
+            lead.base = "other" if lead.base in ("budget", "adjusted") else "prior"
+        elif lead.cause:
+            lead.year = self.year - 1       # "主要是上年一次性增资补发的影响": the reason's time, not the sentence's
+        else:
+            self._keep(lead)
+            lead.year = scope.year = self.year - 1
+            scope.relative = True
+
+    def _on_this_year(self, tok: Token, means: dict) -> None:
+        if not self.lead.cmp:
+            self._keep(self.lead)
+            self.lead.year = self.scope.year = self.year
+
+    def _on_compare_to(self, tok: Token, means: dict) -> None:
+        lead = self.lead
+        if tok.text in POSTPOSED and not lead.cmp and not lead.figure and lead.undo is not None \
+                and not self._base_follows(tok):
+            return self._base_before(lead)
+        lead.cmp = True
+        if tok.text == "同比":
+            lead.base = "prior"
+
+    def _on_to_level(self, tok: Token, means: dict) -> None:
+        self.lead.to_level = True
+        self.lead.year, self.scope.year = self.year, None
+
+    def _on_direction(self, tok: Token, means: dict) -> None:
+        lead = self.lead
         for key, attr, value in (("up", "dir", 1), ("down", "dir", -1), ("rate_up", "rate", 1),
                                  ("rate_down", "rate", -1), ("rate_bare", "rate", lead.dir or 1)):
             if key in means:
-                setattr(lead, attr, value)
-                return
-        if "flat" in means:
-            self._flat(tok)
-        elif "loose" in means:
-            lead.loose = True
-        elif "share" in means:
-            lead.share = True
-            lead.share_at, lead.share_from = tok.end, tok.start
-            if tok.text == "占" and self.text[tok.end:tok.end + 1] == "，":
-                self.stray_comma = tok.end          # "占，88.21%": a comma between 占 and its figure (see _punct)
-        elif "execution" in means:
-            lead.exec = True
-        elif "variance" in means:
-            lead.exec, lead.variance = True, True
-        elif "execution_of" in means:
-            lead.exec_of = True
-        elif "difference" in means:
-            lead.diff = True
-        elif "less" in means or "more" in means or "equal" in means:
-            lead.op = "<" if "less" in means else ">" if "more" in means else "="
-            lead.op_col = lead.col          # "决算数小于预算数": the left side is the 决算数 stated
-        elif "total" in means:
-            lead.total = True
-        elif "list" in means:
-            self._start_list(tok.text)
-        elif "each" in means:
-            self._start_each()
-        elif "cause" in means:
-            if self.cause_block is None and ("原因" in tok.text or tok.text.startswith("主要")):
-                self.cause_block = self.stack[0].blocked    # the sentence's reason begins (see _end_sentence)
-            if self.list is not None and self.list.depth == len(self.stack):
-                # "其中：A x万元，因…；B y万元": a reason is an aside; the list goes on after the semicolon
-                self.suspended, self.list = self.list, None
-            else:
-                self._end_list()
-            lead.cause = True
-        elif "per" in means:
-            lead.per = lead.unknown = tok.text      # "平均每辆1.76万元": an average, not an amount of anything
-        elif "tier" in means:
-            # "共12个绩效指标，其中一级指标3个，二级指标9个，三级指标12个": each level counts the whole hierarchy
-            # again — the items do not add up to the head; the word itself names nothing of the department
-            lead.unknown = tok.text
-            if self.list is not None:
-                self.list.tiered = True
-        elif "partial" in means:
-            scope.partial = tok.text
-        elif "excluding" in means:
-            scope.excluding = tok.text       # "剔除人员调动因素后，…增长…": a figure on another footing
-        elif "approx_before" in means:
-            lead.approx = tok.end            # only a figure right after it is approximate ("约57个", not "签约…57个")
+                return setattr(lead, attr, value)
+
+    def _on_flat_word(self, tok: Token, means: dict) -> None:
+        self._flat(tok)
+
+    def _on_loose(self, tok: Token, means: dict) -> None:
+        self.lead.loose = True
+
+    def _on_share_word(self, tok: Token, means: dict) -> None:
+        lead = self.lead
+        lead.share = True
+        lead.share_at, lead.share_from = tok.end, tok.start
+        if tok.text == "占" and self.text[tok.end:tok.end + 1] == "，":
+            self.stray_comma = tok.end          # "占，88.21%": a comma between 占 and its figure (see _punct)
+
+    def _on_execution_word(self, tok: Token, means: dict) -> None:
+        self.lead.exec = True
+
+    def _on_variance(self, tok: Token, means: dict) -> None:
+        self.lead.exec, self.lead.variance = True, True
+
+    def _on_execution_of(self, tok: Token, means: dict) -> None:
+        self.lead.exec_of = True
+
+    def _on_difference_word(self, tok: Token, means: dict) -> None:
+        self.lead.diff = True
+
+    def _on_comparison(self, tok: Token, means: dict) -> None:
+        lead = self.lead
+        lead.op = "<" if "less" in means else ">" if "more" in means else "="
+        lead.op_col = lead.col          # "决算数小于预算数": the left side is the 决算数 stated
+
+    def _on_total_word(self, tok: Token, means: dict) -> None:
+        self.lead.total = True
+
+    def _on_list_word(self, tok: Token, means: dict) -> None:
+        self._start_list(tok.text)
+
+    def _on_each_word(self, tok: Token, means: dict) -> None:
+        self._start_each()
+
+    def _on_cause(self, tok: Token, means: dict) -> None:
+        if self.cause_block is None and ("原因" in tok.text or tok.text.startswith("主要")):
+            self.cause_block = self.stack[0].blocked    # the sentence's reason begins (see _end_sentence)
+        if self.list is not None and self.list.depth == len(self.stack):
+            # "其中：A x万元，因…；B y万元": a reason is an aside; the list goes on after the semicolon
+            self.suspended, self.list = self.list, None
+        else:
+            self._end_list()
+        self.lead.cause = True
+
+    def _on_per(self, tok: Token, means: dict) -> None:
+        self.lead.per = self.lead.unknown = tok.text      # "平均每辆1.76万元": an average, not an amount of anything
+
+    def _on_tier(self, tok: Token, means: dict) -> None:
+        # "共12个绩效指标，其中一级指标3个，二级指标9个，三级指标12个": each level counts the whole hierarchy
+        # again — the items do not add up to the head; the word itself names nothing of the department
+        self.lead.unknown = tok.text
+        if self.list is not None:
+            self.list.tiered = True
+
+    def _on_partial(self, tok: Token, means: dict) -> None:
+        self.scope.partial = tok.text
+
+    def _on_excluding(self, tok: Token, means: dict) -> None:
+        self.scope.excluding = tok.text       # "剔除人员调动因素后，…增长…": a figure on another footing
+
+    def _on_approx_before(self, tok: Token, means: dict) -> None:
+        self.lead.approx = tok.end            # only a figure right after it is approximate ("约57个", not "签约…57个")
 
     def _keep(self, lead: _Lead) -> None:
         """Remember the scope's year and column before the first the clause names (see _base_before)."""
@@ -1866,3 +1901,20 @@ class _Reader:
             if self.last_money is not None and self.last_money.figure is tok:
                 self.last_money = None
         self._unread(tok, why)
+
+
+# What a word does, by what it means; when a word means several things, the first of these wins.
+_WORD_HANDLERS = {
+    "glued": _Reader._on_glued, "neutral": _Reader._on_neutral, "alias": _Reader._on_alias, "source": _Reader._on_source,
+    "col": _Reader._on_column, "prior_year": _Reader._on_prior_year, "this_year": _Reader._on_this_year,
+    "compare_to": _Reader._on_compare_to, "to_level": _Reader._on_to_level,
+    "up": _Reader._on_direction, "down": _Reader._on_direction, "rate_up": _Reader._on_direction,
+    "rate_down": _Reader._on_direction, "rate_bare": _Reader._on_direction,
+    "flat": _Reader._on_flat_word, "loose": _Reader._on_loose, "share": _Reader._on_share_word,
+    "execution": _Reader._on_execution_word, "variance": _Reader._on_variance, "execution_of": _Reader._on_execution_of,
+    "difference": _Reader._on_difference_word, "less": _Reader._on_comparison, "more": _Reader._on_comparison,
+    "equal": _Reader._on_comparison, "total": _Reader._on_total_word, "list": _Reader._on_list_word,
+    "each": _Reader._on_each_word, "cause": _Reader._on_cause, "per": _Reader._on_per, "tier": _Reader._on_tier,
+    "partial": _Reader._on_partial, "excluding": _Reader._on_excluding, "approx_before": _Reader._on_approx_before,
+}
+_WORD_ORDER = tuple(_WORD_HANDLERS)
