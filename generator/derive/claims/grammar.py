@@ -287,6 +287,7 @@ _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 _NEWLINE = re.compile("\n")
 _CLAUSE_ENDS = ("；", ";", "，", ",")
 _COORDINATED = re.compile(r"以及|及其|和|与|、")
+_GOES_ON = re.compile(r"[ \t\u3000]*(?:此外|另外|其中|同时|并且|其余)")
 _TIMES = re.compile(r"(?:[×*xX✕]|乘以)[ \t\u3000]*$")
 # a paragraph that is an item of an enumeration: "1、" "一、" "（二）" "(3)" "①"
 _ENUM_ITEM = re.compile(r"[ \t\u3000]*(?:[0-9]{1,2}[ \t]?[、.．]|[一二三四五六七八九十]{1,3}[ \t]?、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳])")
@@ -610,7 +611,10 @@ class _Reader:
             # "与2021年执行数相比，有以下变化。一是收入增加3627万元…": a sentence that only names the base of a
             # comparison names it for the sentences after it, to the end of the paragraph
             self.carried_base = s.base
-        s.year, s.column, s.fresh, s.base, s.partial, s.excluding = self.carried_year, None, False, self.carried_base, "", ""
+        next_year = self.carried_year
+        if s.year not in (None, self.year) and self._goes_on():
+            next_year = s.year  # "2024年海关“三公经费”预算约为5.1亿元…。此外，A和B分别为…": that year's too
+        s.year, s.column, s.fresh, s.base, s.partial, s.excluding = next_year, None, False, self.carried_base, "", ""
         self.lead = _Lead()
         self.sentence += 1
         # a stated base ("比上年的X万元") is last year's figure, never the head of this year's 其中 list
@@ -634,6 +638,12 @@ class _Reader:
         self.unsure = self.alias = self.self_named = False
         self.prev_mentioned, self.mentioned = self.mentioned, set()
         self.last_num, self.last_claim, self.last_money = None, None, None
+
+    def _goes_on(self) -> bool:
+        """Whether the sentence after the current full stop opens by going on with this one ("此外", "其中")."""
+        if self.index >= len(self.tokens) or self.tokens[self.index].kind != "punct":
+            return False
+        return bool(_GOES_ON.match(self.text, self.tokens[self.index].end))
 
     # ---- words ------------------------------------------------------------------------------------
     def _year(self, tok: Token) -> None:
