@@ -164,6 +164,8 @@ def render(result: Result, name: str) -> bytes:
     from .template.context import build_context
 
     loaded, derived = result.loaded, result.derived
+    if loaded.report.form is not None:
+        return _render_form(result, name)
     context = derived.context or build_context(loaded, derived)
     printed = derived.rendered if context is derived.context else None
     if name == "xlsx":
@@ -172,3 +174,13 @@ def render(result: Result, name: str) -> bytes:
     from .render.docx import render_docx
     return render_docx(loaded.template.path, context, loaded.report.report_date, loaded.report.department.name,
                        printed)
+
+
+def _render_form(result: Result, name: str) -> bytes:
+    """The national form: the table itself is the document (render/form.py), and its workbook."""
+    loaded, derived = result.loaded, result.derived
+    if name == "xlsx":
+        from .render.form_xlsx import form_workbook
+        return form_workbook(loaded.report, derived)
+    from .render.form import form_docx
+    return form_docx(loaded.template.path, loaded.report, derived)

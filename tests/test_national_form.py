@@ -202,3 +202,87 @@ def test_without_rescaling_a_row_that_does_not_apply_only_drops_out(tmp_path):
     result = checked(tmp_path, TEXT.replace("rubric: national-form", "rubric: ./national-form.yaml"))
     assert result.derived.total == Decimal("93.58")
     assert [f.code for f in result.findings if f.severity == "error"] == ["FORM-TOTAL"]
+
+
+# ---- output: the form as .docx and .xlsx ------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def form_built(tmp_path_factory):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    out = tmp_path_factory.mktemp("form")
+    result = CliRunner().invoke(main, ["build", str(EXAMPLE), "--xlsx", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _cells(row) -> list[str]:
+    seen, out = set(), []
+    for cell in row.cells:                  # a merged cell is returned once per grid column it spans
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            out.append(cell.text)
+    return out
+
+
+def test_the_docx_is_the_official_table(form_built):
+    """A4, the title by kind, the funds by source, the indicator rows with 一级/二级 merged down their
+    group, the heading row repeated on every page, the total; read back from the file."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    doc = Document(str(form_built / "national-form-project-2023.docx"))
+    sec = doc.sections[0]
+    assert (round(sec.page_width.mm), round(sec.page_height.mm)) == (210, 297)
+    assert [p.text for p in doc.paragraphs[:2]] == ["项目支出绩效自评表", "（2023年度）"]
+    top, rows = doc.tables
+    assert _cells(top.rows[3]) == ["项目资金（万元）", "年度资金总额", "800", "1200", "1150", "10", "95.83%", "9.58"]
+    assert _cells(top.rows[4])[1:] == ["其中：当年财政拨款", "800", "1000", "960", "—", "—", "—"]
+    head = rows.rows[0]
+    assert head._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert _cells(head) == ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                            "偏差原因分析及改进措施"]
+    assert _cells(rows.rows[2])[3:] == ["新建机耕道长度", "≥20公里", "18公里", "10", "9",
+                                        "两处机耕道因占用基本农田调整线路，未能当年完成；已列入2024年度计划，6月底前完工。"]
+    # 产出指标 spans its five rows, 数量指标 its two
+    产出 = [rows.cell(i, 1)._tc for i in range(1, 6)]
+    assert len(set(map(id, 产出))) == 1 and rows.cell(6, 1).text == "效益指标"
+    assert rows.cell(1, 2)._tc is rows.cell(2, 2)._tc and rows.cell(3, 2).text == "质量指标"
+    assert _cells(rows.rows[-1]) == ["总分", "100", "98.51", "绩效等级：优"]
+    assert any("93.58 ÷ 95 × 100 = 98.51" in p.text for p in doc.paragraphs)
+    assert doc.core_properties.author == "示例县农业农村局"
+
+
+def test_the_docx_opens_in_word_without_repair(form_built):
+    audit = pytest.importorskip("openxml_audit")
+    for name in ("national-form-project-2023.docx", "national-form-project-2023-自评表.xlsx"):
+        result = audit.OpenXmlValidator(max_errors=1000).validate(str(form_built / name))
+        assert [e for e in result.errors if e.error_type.value == "schema"] == [], name
+
+
+def test_the_workbook_has_the_same_cells_with_numbers_and_a_cached_sum(form_built):
+    from openpyxl import load_workbook
+
+    path = form_built / "national-form-project-2023-自评表.xlsx"
+    ws = load_workbook(path)["自评表"]
+    values = load_workbook(path, data_only=True)["自评表"]
+    assert [c.value for c in ws[5]][:9] == [None, "年度资金总额", None, 800, 1200, 1150, 10, "95.83%", 9.58]
+    total = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "总分")
+    assert ws.cell(total, 7).value == f"=SUM(G12:G{total - 1})+G5"
+    assert values.cell(total, 7).value == 100 and values.cell(total, 8).value == 98.51
+    assert ws.cell(13, 4).value == "新建机耕道长度" and ws.cell(13, 7).value == 10 and ws.cell(13, 8).value == 9
+    assert ws.print_title_rows == "$11:$11" and int(ws.page_setup.paperSize) == 9 and ws.page_setup.orientation == "portrait"
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert {"B12:B16", "B17:B20", "C12:C13", "A4:A8"} <= merged
+
+
+def test_the_same_input_builds_the_same_bytes(form_built, tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    assert CliRunner().invoke(main, ["build", str(EXAMPLE), "--xlsx", "-o", str(tmp_path)]).exit_code == 0
+    for name in ("national-form-project-2023.docx", "national-form-project-2023-自评表.xlsx"):
+        assert (tmp_path / name).read_bytes() == (form_built / name).read_bytes(), name
