@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model.datafile import display_path, load_model
-from .model.facts import Report
+from .model.facts import Report, missing_for_kind
 from .model.findings import Document, Findings
 from .model.lookup import COUNTY_VOCABULARY, RUBRIC, TEMPLATE, VOCABULARY, Found, NotFound, nearest_file, resolve
 from .model.rubric import Rubric, load_rubric
@@ -63,6 +63,9 @@ def load(path: Path, display: str | None = None) -> Loaded:
     out = Loaded(display, Path(path))
     report, out.doc, out.unreadable = load_model(Report, Path(path), display, "事实文件", "", out.findings,
                                                  placeholders=True, partial=True)
+    if report is not None:
+        for where, message in missing_for_kind(report, out.doc.positions):
+            out.findings.error("SCHEMA-MISSING", message, out.doc, where)
     if report is not None and out.findings.errors:
         out.partial = report
         return out
@@ -121,6 +124,9 @@ def _find_vocabulary(out: Loaded) -> None:
 
 
 def derive(loaded: Loaded):
+    if loaded.report.form is not None:
+        from .derive.form_scores import derive_form
+        return derive_form(loaded.report, loaded.rubric)
     from .derive.values import derive as compute
     return compute(loaded.report, loaded.rubric)
 
@@ -158,6 +164,8 @@ def render(result: Result, name: str) -> bytes:
     from .template.context import build_context
 
     loaded, derived = result.loaded, result.derived
+    if loaded.report.form is not None:
+        return _render_form(result, name)
     context = derived.context or build_context(loaded, derived)
     printed = derived.rendered if context is derived.context else None
     if name == "xlsx":
@@ -166,3 +174,13 @@ def render(result: Result, name: str) -> bytes:
     from .render.docx import render_docx
     return render_docx(loaded.template.path, context, loaded.report.report_date, loaded.report.department.name,
                        printed)
+
+
+def _render_form(result: Result, name: str) -> bytes:
+    """The national form: the table itself is the document (render/form.py), and its workbook."""
+    loaded, derived = result.loaded, result.derived
+    if name == "xlsx":
+        from .render.form_xlsx import form_workbook
+        return form_workbook(loaded.report, derived)
+    from .render.form import form_docx
+    return form_docx(loaded.template.path, loaded.report, derived)

@@ -111,7 +111,7 @@ def test_list_shows_every_kind_and_where_it_comes_from(tmp_path, run):
         assert f"  {name} " in result.output
     assert "内置" in result.output and "vocabulary.yaml" in result.output
     data = json.loads(run("list", str(tmp_path), "--format", "json").output)
-    assert {e["name"] for e in data["template"]} == {"yangxi", "pingyuan", "hunan"}
+    assert {e["name"] for e in data["template"]} == {"yangxi", "pingyuan", "hunan", "national-form"}
     assert all(e["origin"] == "内置" for e in data["rubric"])
 
 

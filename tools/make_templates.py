@@ -889,7 +889,24 @@ def hunan() -> Writer:
     return w
 
 
-HOUSE_STYLES = {"yangxi": yangxi, "pingyuan": pingyuan, "hunan": hunan}
+def national_form() -> Writer:
+    """全国通用的绩效自评表（部门整体支出、项目支出，财预〔2020〕10号附件的格式）：只有页面和样式，
+    表格由 generator/render/form.py 按事实文件画出（一级、二级指标纵向合并，表头在续页重复）。
+    A4 纵向，页边距 20 mm（表有十栏，公文的 28/26 mm 放不下），不用公文的字符网格（网格会拉开表中的字）。"""
+    w = Writer()
+    sec = w.doc.sections[0]
+    sec.top_margin = sec.bottom_margin = sec.left_margin = sec.right_margin = Mm(20)
+    sec.header_distance, sec.footer_distance = Mm(10), Mm(10)
+    grid = sec._sectPr.find(qn("w:docGrid"))
+    for attr in list(grid.attrib):
+        del grid.attrib[attr]
+    grid.set(qn("w:linePitch"), "312")
+    title = w.doc.styles["Attachment Title"]
+    title.paragraph_format.space_after = Pt(6)
+    return w
+
+
+HOUSE_STYLES = {"yangxi": yangxi, "pingyuan": pingyuan, "hunan": hunan, "national-form": national_form}
 
 
 def main(out: Path = ROOT / "templates") -> None:

@@ -12,6 +12,14 @@ from .typography import check_typography
 
 def run_checks(loaded, derived) -> None:
     report, doc, rubric, found = loaded.report, loaded.doc, loaded.rubric, loaded.findings
+    if report.form is not None:
+        from .national_form import check_form
+        check_form(report, doc, derived, found)
+        from ..derive.values import FactView
+        check_text(report, doc, FactView(report), found)
+        check_typography(report, doc, found)
+        found.fold()
+        return
     view = derived.view
     check_scores(report, doc, rubric, derived, found)
     check_arithmetic(report, doc, view, found)

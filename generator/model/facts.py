@@ -7,6 +7,7 @@ the published reports do — it is checked against its derivation. Money is in `
 """
 from __future__ import annotations
 
+from .form import Form
 from .schema import (
     CHECK,
     INVALID,
@@ -27,6 +28,9 @@ from .schema import (
     Text,
     format_field,
 )
+
+KIND = Choice({"department": "department", "project": "project", "部门": "department", "部门整体": "department",
+               "项目": "project"})
 
 # The version of the facts file's format. It goes up only when a file that loads today would be
 # read differently; a renamed field does not need it (Field(…, deprecated=Deprecated(moved_to=…))).
@@ -67,6 +71,7 @@ class Block(Model):
 
 
 _models["Block"] = Block
+_models["Form"] = Form
 
 
 class Headcount(Model):
@@ -306,6 +311,8 @@ class Report(Model):
     一个部门一个年度一个文件。金额单位默认万元；可推算的数可以省略，写了就核对。"""
 
     format = format_field(FORMAT)
+    kind = Field(KIND, "类型", role=SETTING,
+                 help="department（部门整体，默认）或 project（项目支出）；项目支出须填写 form（绩效自评表）")
     year = Field(Integer(minimum=2000, maximum=2099), "报告年度", required=True, help="被评价的预算年度，如 2023")
     rubric = Field(Text(), "评分体系", required=True, role=SETTING,
                    help="评分体系的名字（如 yangxi-2023：依次在本文件所在文件夹、向上最近的 rubrics/ 文件夹、"
@@ -324,8 +331,10 @@ class Report(Model):
     targets_intro = Field(Prose(), "绩效目标说明")
     targets = Field(ListOf(ModelKind(Target)), "部门整体支出绩效目标")
     conclusion = Field(ModelKind(Conclusion), "绩效自评结论")
-    scores = Field(MapOf(ModelKind(Score)), "各项指标自评", required=True,
-                   help="键为评分体系中的指标编号，如 B24")
+    scores = Field(MapOf(ModelKind(Score)), "各项指标自评",
+                   help="键为评分体系中的指标编号，如 B24；写自评报告的必填，只填自评表（form）的不写")
+    form = Field(ModelKind("Form", _models), "绩效自评表（全国通用格式）",
+                 help="部门整体或项目支出绩效自评表：资金、总体目标、绩效指标（见 README“全国通用的自评表”）")
     problems = Field(Prose(), "存在的问题")
     measures = Field(Prose(), "改进措施")
     rectification = Field(Prose(), "上年度绩效自评整改情况")
@@ -381,3 +390,14 @@ def fact_label(path: str, report: Report, column: bool = True) -> str:
         obj = kind.model if hasattr(kind, "model") else None
     _LABELS[path] = " ".join(names)
     return _LABELS[path]
+
+
+def missing_for_kind(report: Report, written) -> list[tuple[tuple, str]]:
+    """What the file's kind needs and the schema cannot say alone: a narrative needs its scores,
+    a project its form. `written`: the paths the file wrote a value at. (path, message) for each."""
+    if report.form is None and ("scores",) not in written:
+        if report.kind == "project":
+            return [(("form",), "缺少必填字段 form（绩效自评表）：项目支出（kind: project）按自评表填写。")]
+        return [(("scores",), "缺少必填字段 scores（各项指标自评）：自评报告须逐项填写得分；"
+                              "只填全国通用的自评表的，请写 form（绩效自评表）。")]
+    return []

@@ -54,6 +54,18 @@ class Band(Model):
                 help="分数（如 90），或总分的百分比（如 90%：总分 10 分时为 9 分）")
 
 
+class FormRules(Model):
+    """自评表的计分规则
+    全国通用的绩效自评表（form）各行绩效指标的计分方法。"""
+
+    quantitative = Field(RuleField(), "定量指标的规则", help="默认 {kind: proportional}：按实际完成值与指标值之比计分")
+    qualitative = Field(RuleField(), "定性指标的规则", help="默认 {kind: met}：达到得满分，未达到酌情扣分")
+    time = Field(RuleField(), "时间指标的规则", help="默认 {kind: met}：按时完成得满分")
+    not_applicable = Field(Choice({"rescale": "rescale", "exclude": "exclude"}), "不适用的指标",
+                           help="rescale（默认）：不适用的指标不计分，总分按适用指标的分值折算为满分 100；"
+                                "exclude：不计分，也不折算")
+
+
 class RubricModel(Model):
     """评分体系（指标体系）"""
 
@@ -69,6 +81,8 @@ class RubricModel(Model):
     grades = Field(ListOf(ModelKind(Band)), "绩效等级划分",
                    help="默认按总分的百分比：优≥90%、良≥80%、中≥60%、差（总分 100 分时即 90、80、60 分）")
     indicators = Field(ListOf(ModelKind(Indicator)), "一级指标", required=True)
+    form = Field(ModelKind(FormRules), "自评表的计分规则",
+                 help="用于全国通用的绩效自评表（事实文件的 form）；一级指标用 execution_rate（预算执行率）和 form_rows")
     note = Field(Text(), "说明")
 
 
@@ -222,6 +236,7 @@ def _build(model: RubricModel, doc: Document, found: Findings) -> Rubric:
     rubric = Rubric(model, doc, roots, by_id)
     for node in rubric.walk():
         _validate_indicator(node, doc, found)
+    _validate_form_rules(model, doc, found)
     total = sum((r.points for r in roots), Decimal(0))
     parts = " + ".join(fmt(r.points) for r in roots)
     if rubric.points <= 0:
@@ -245,6 +260,17 @@ def _build(model: RubricModel, doc: Document, found: Findings) -> Rubric:
                         "（等级须从高到低排列）。", doc, ("grades", i, "min"))
         previous = minimum
     return rubric
+
+
+def _validate_form_rules(model: RubricModel, doc: Document, found: Findings) -> None:
+    """The form's row rules must be kinds that score a row (ratio, met, or a published one)."""
+    from .rules import RowRule
+
+    for part in ("quantitative", "qualitative", "time"):
+        rule = getattr(model.form, part) if model.form is not None else None
+        if rule is not None and not isinstance(rule.kind, RowRule):
+            found.error("RUBRIC-RULE", f"form.{part} 的规则“{rule.name}”不是为自评表的一行计分的规则：请用 proportional 或 met。",
+                        doc, ("form", part, "kind"))
 
 
 def _validate_indicator(node: Node, doc: Document, found: Findings) -> None:

@@ -311,3 +311,167 @@ class Rule:
     @property
     def name(self) -> str:
         return self.kind.name
+
+
+# ---- The national self-evaluation form (form.py): its 执行率 and its indicator rows ----------------
+
+class RowRule(RuleKind):
+    """A rule for one indicator row of the national form: the row is its own target, so the
+    expected score comes from the row (its 年度指标值, 实际完成值 and 分值), not from the facts."""
+
+    def validate(self, node, params, problem):
+        problem(("kind",), f"{node.title} 的规则“{self.name}”只用于自评表的绩效指标行：请写在评分体系的 form 一节"
+                           "（quantitative、qualitative、time），一级指标用 form_rows。")
+
+    def expected(self, node, params, inputs):
+        return None
+
+    def score_row(self, row, params, places: int) -> Expected:
+        raise NotImplementedError
+
+
+def _met_time(row) -> bool | None:
+    """A time target (9月前) against an actual date (8月): done by then. None when the actual is no date."""
+    if row.met is not None:
+        return row.met == "是"
+    if row.actual is None or row.actual.when is None:
+        return None
+    return row.actual.when <= row.target.when
+
+
+def _met_text(row) -> bool | None:
+    """A qualitative target: as stated (met: 是/否), else met when the actual says the target's words."""
+    if row.met is not None:
+        return row.met == "是"
+    if row.actual is None or row.target.kind != "qualitative":
+        return None
+    target, actual = row.target.text.strip(), row.actual.text.strip()
+    return True if target and (actual == target or target in actual) else None
+
+
+def row_met(row) -> bool | None:
+    """Whether a row's target was reached: by its numbers, its dates or its words; None when unknown."""
+    t, a = row.target, row.actual
+    if t.kind == "time":
+        return _met_time(row)
+    if t.kind == "qualitative":
+        return _met_text(row)
+    if row.met is not None:
+        return row.met == "是"
+    if a is None or a.quantity is None or a.quantity.in_unit_of(t.quantity) is None:
+        return None
+    value, goal = a.quantity.in_unit_of(t.quantity), t.quantity.value
+    return value >= goal if t.direction == ">=" else value <= goal if t.direction == "<=" else value == goal
+
+
+@register
+class Ratio(RowRule):
+    name = "proportional"
+    zh = ("自评表的定量指标：≥ 的得分 = 实际完成值 ÷ 指标值 × 分值，≤ 的得分 = 指标值 ÷ 实际完成值 × 分值，"
+          "= 的取两者中较小的，均以分值为限")
+
+    class Params(_Plain):
+        """定量指标按比例计分"""
+
+    def score_row(self, row, params, places):
+        t, a, points = row.target, row.actual, row.points
+        if a is None or a.quantity is None:
+            return Expected(None, "实际完成值不是数，无法按比例计分")
+        value = a.quantity.in_unit_of(t.quantity)
+        if value is None:
+            return Expected(None, f"实际完成值 {a.text} 与指标值 {t.text} 单位不可比，无法按比例计分")
+        goal = t.quantity.value
+        sign = {">=": "≥", "<=": "≤", "=": "="}[t.direction]
+        shown = f"{fmt(value)}{t.quantity.unit}"
+        if row_met(row):
+            return Expected(points, f"实际 {shown} {sign} 指标值 {fmt(goal)}{t.quantity.unit}，得满分 {fmt(points)}",
+                            terms={"met": True})
+        if t.direction == ">=" or (t.direction == "=" and value < goal):
+            if goal == 0:
+                return Expected(points, "指标值为 0，得满分", terms={"met": True})
+            score = round_to(max(value, ZERO) / goal * points, places)
+            how = f"实际 {shown} ÷ 指标值 {fmt(goal)}{t.quantity.unit} × 分值 {fmt(points)} = {fmt(score)}"
+        else:
+            if value == 0:
+                return Expected(points, "实际完成值为 0，得满分", terms={"met": True})
+            score = round_to(goal / value * points, places)
+            how = f"指标值 {fmt(goal)}{t.quantity.unit} ÷ 实际 {shown} × 分值 {fmt(points)} = {fmt(score)}"
+        return Expected(min(score, points), how, terms={"met": False})
+
+
+@register
+class Met(RowRule):
+    name = "met"
+    zh = "自评表的定性指标、时间指标（及按是否达到计分的定量指标）：达到得满分；未达到不得分（unmet: zero）或酌情扣分（默认）"
+
+    class Params(_Plain):
+        """达到得满分"""
+
+        unmet = Field(Choice({"judgement": "judgement", "zero": "zero"}), "未达到时",
+                      help="judgement：酌情扣分，须写偏差原因（默认）；zero：不得分")
+
+    def score_row(self, row, params, places):
+        met, points = row_met(row), row.points
+        if met:
+            return Expected(points, f"{_said(row)}，得满分 {fmt(points)}", terms={"met": True})
+        if met is None:
+            return Expected(None, "无法判断是否达到（可写 met: 是/否），按评分标准酌情评分", terms={"met": None})
+        if params is not None and getattr(params, "unmet", None) == "zero":
+            return Expected(ZERO, f"{_said(row)}，不得分", terms={"met": False})
+        return Expected(None, f"{_said(row)}，按评分标准酌情扣分", terms={"met": False})
+
+
+def _said(row) -> str:
+    actual = row.actual.text if row.actual is not None else "（空）"
+    verdict = "达到" if row_met(row) else "未达到"
+    return f"实际 {actual}，{verdict}指标值 {row.target.text}"
+
+
+@register
+class ExecutionRate(RuleKind):
+    name = "execution_rate"
+    zh = "自评表的预算执行率：得分 = 全年执行数 ÷ 全年预算数（最高 100%）× 分值"
+
+    class Params(_Plain):
+        """预算执行率计分"""
+
+    def expected(self, node, params, inputs):
+        form = getattr(inputs.report, "form", None)
+        rate = funding_rate(form.funding) if form is not None else None
+        if rate is None:
+            return Expected(None, "年度资金总额缺少全年预算数或全年执行数（或全年预算数为 0），无法计算执行率")
+        rate_pct, final, adjusted = rate
+        score = round_to(min(rate_pct, HUNDRED) / HUNDRED * node.points, inputs.places)
+        capped = "（超过 100%，按 100% 计）" if rate_pct > HUNDRED else ""
+        return Expected(score, f"执行率 {fmt(final)} ÷ {fmt(adjusted)} = {fmt(rate_pct, 2)}%{capped} × 分值 "
+                        f"{fmt(node.points)} = {fmt(score)}", rate_pct, ("form.funding",),
+                        {"rate": rate_pct, "capped": rate_pct > HUNDRED})
+
+
+def funding_total(funding, column: str) -> Decimal | None:
+    """年度资金总额 in one column: as written, else the sum of the sources written."""
+    total = funding.total
+    stated = getattr(total, column) if total is not None else None
+    if stated is not None:
+        return stated
+    parts = [getattr(getattr(funding, k), column) for k in ("fiscal", "carryover", "other")
+             if getattr(funding, k) is not None]
+    parts = [p for p in parts if p is not None]
+    return sum(parts, ZERO) if parts else None
+
+
+def funding_rate(funding) -> tuple | None:
+    """(执行率 in %, 全年执行数, 全年预算数) of the funds as a whole; None when it cannot be computed."""
+    final, adjusted = funding_total(funding, "final"), funding_total(funding, "adjusted")
+    if final is None or adjusted is None or adjusted == 0:
+        return None
+    return final / adjusted * HUNDRED, final, adjusted
+
+
+@register
+class FormRows(RuleKind):
+    name = "form_rows"
+    zh = "自评表的一级指标（产出、效益、满意度）：得分 = 其下各行绩效指标的得分之和，每行按评分体系 form 一节的规则计分"
+
+    class Params(_Plain):
+        """按绩效指标逐行计分"""

@@ -123,6 +123,8 @@ def _model(model: type[Model], depth: int, lines: list, plan: Plan, path: tuple 
         if name in values:
             lines.append(f"{pad}{name}: {scalar(values[name])}{_comment(field)}")
             continue
+        if model is Report and name == "form":
+            continue            # the national form is another kind of file (README, inputs/national-form-*.yaml)
         if model is Report and name == "scores":
             _scores(field, depth, lines, ctx["rubric"], plan)
             continue

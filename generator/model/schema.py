@@ -198,8 +198,26 @@ class Number(Kind):
         return out
 
 
+_DIRECTED = re.compile(r"^(≥|≤|>=|<=|＞＝|＜＝|[><=＞＜＝≧≦])\s*([0-9]+(?:\.[0-9]+)?)\s*(\S*)$")
+
+
+def direction_hint(text: str) -> str:
+    """"≤4" where only a number goes: the sign is the target's direction, written apart."""
+    m = _DIRECTED.match(text.strip())
+    if not m:
+        return ""
+    sign = {">=": "≥", "<=": "≤", ">": "≥", "<": "≤", "＞": "≥", "＜": "≤", "≧": "≥", "≦": "≤",
+            "＞＝": "≥", "＜＝": "≤", "＝": "="}.get(m.group(1), m.group(1))
+    return (f"“{m.group(1)}”是指标的方向，不是数字的一部分：此处只写 {m.group(2)}{m.group(3)}，方向另写"
+            f"（绩效目标写 direction: {sign}；全国通用自评表的年度指标值 form.indicators[].target 可写“{sign}{m.group(2)}"
+            f"{m.group(3)}”）。")
+
+
 def _number_hint(text: str, unit: str) -> str:
     text = text.strip()
+    directed = direction_hint(text)
+    if directed:
+        return directed
     if _THOUSANDS.match(text):
         return "请去掉千位分隔符，写成 " + re.sub(r"[,，、 \u3000]", "", text) + "。"
     if _WIDE_POINT.match(text):
@@ -295,7 +313,7 @@ class QuantityKind(Kind):
         q = parse_quantity(text)
         if q is None:
             conv.problem(path, node, f"{label(path, zh)} 应为“数字+单位”，如 500亿元、179座、90%，写成了“{text}”。"
-                         + ("请去掉千位分隔符“,”。" if "," in text else ""))
+                         + (direction_hint(text) or ("请去掉千位分隔符“,”。" if "," in text else "")))
             return INVALID
         if _too_long(q.value, conv, node, path, zh):
             return INVALID
