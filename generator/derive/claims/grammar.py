@@ -414,26 +414,16 @@ class _Reader:
         listed = {id(p) for c in claims if c.kind == "sum" for p in c.parts}
         heads = {id(c.of) for c in claims if c.kind == "sum"}
         breaks = [m.start() for m in _NEWLINE.finditer(self.text)]      # where each paragraph ends
-        levels = sorted((c for c in claims if c.kind == "level" and c.figure is not None and c.fact is not None
-                         and c.money and id(c) not in listed), key=lambda c: c.figure.start)
+        levels = sorted((c for c in claims if _enumerable(c) and id(c) not in listed), key=lambda c: c.figure.start)
         for i, head in enumerate(levels):
             if head.fact not in wholes or id(head) in heads or head.head:
                 continue
-            own = COMPONENTS[head.fact]
             at = bisect.bisect_left(breaks, head.figure.end)
-            end = breaks[at] if at < len(breaks) else len(self.text)
-            parts, named = [], set()
-            for c in levels[i + 1:i + 65]:      # (a bound: a hostile text of thousands of amounts stays linear)
-                if c.figure.start >= end or c.sentence > head.sentence + 8 or c.fact == head.fact:
-                    break
-                if c.fact in own and c.fact not in named and c.column == head.column and c.unit in MONEY:
-                    parts.append(c)
-                    named.add(c.fact)
+            parts = _parts_after(head, levels[i + 1:i + 65], breaks[at] if at < len(breaks) else len(self.text))
             if len(parts) >= 2:
                 claims.append(Claim("sum", head.figure, head.fact, parts=parts, sentence=head.sentence, of=head))
                 head.head = True
                 heads.add(id(head))
-                listed.update(id(p) for p in parts)
 
     # ---- bounds -----------------------------------------------------------------------------------
     def _gap(self, start: int) -> None:
@@ -1911,6 +1901,25 @@ class _Reader:
             if self.last_money is not None and self.last_money.figure is tok:
                 self.last_money = None
         self._unread(tok, why)
+
+
+def _enumerable(c: Claim) -> bool:
+    """An amount of a fact, as a total or as a part of one that may be listed without a 其中."""
+    return c.kind == "level" and c.figure is not None and c.fact is not None and c.money
+
+
+def _parts_after(head: Claim, after: list, end: int) -> list:
+    """The amounts of `head`'s own parts, in its column, after it in its paragraph (at most eight sentences on),
+    each part once; the total stated again ends them. (`after` is bounded: a hostile text stays linear.)"""
+    own = COMPONENTS[head.fact]
+    parts, named = [], set()
+    for c in after:
+        if c.figure.start >= end or c.sentence > head.sentence + 8 or c.fact == head.fact:
+            break
+        if c.fact in own and c.fact not in named and c.column == head.column and c.unit in MONEY:
+            parts.append(c)
+            named.add(c.fact)
+    return parts
 
 
 # What a word does, by what it means; when a word means several things, the first of these wins.
