@@ -1153,48 +1153,68 @@ class _Reader:
         return True
 
     def _level(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        """A figure stated as an amount or a count: of which list it is an item, then of what fact."""
+        lst = self._list_for(tok, lead, scope)
+        claim = self._level_claim(tok, lead, scope, in_list=lst is not None)
+        if lst is not None:
+            lst.parts.append(claim)
+        else:
+            self.levels.append(claim)
+        if claim.money and not lead.label and (lead.year if lead.year is not None else scope.year) in (None, self.year):
+            self.amounts.append(claim)
+        self.last_claim = claim
+        if claim.money:
+            self.last_money = claim
+
+    def _list_for(self, tok: Token, lead: _Lead, scope: _Scope) -> _List | None:
+        """The 其中 list the figure is an item of, or None (a list it cannot be an item of is ended)."""
         lst = self.list
-        in_list = lst is not None and lst.depth <= len(self.stack) and (
-            tok.unit == lst.head.unit or (tok.unit in MONEY and lst.head.unit in MONEY)
-            or ({tok.unit, lst.head.unit} <= PEOPLE_UNITS and lst.head.fact in _COUNTED))
-        if in_list and lst is not None and lead.label and lst.head.fact and not scope.blocked:
-            # a label that may name two facts ("商品和服务支出"): in a list, the one that is a part of the head
-            inside = [f for f in (lead.label, *scope.alts) if within(lst.head.fact, f)]
-            if inside and inside[0] != lead.label:
-                scope.alts = tuple(f for f in (lead.label, *scope.alts) if f != inside[0])
-                lead.label = scope.subject = inside[0]
-        if in_list and lst is not None and lead.label and not scope.blocked and lst.head.label in PLAIN \
-                and lst.head.fact in WITH_CARRYOVER and not within(lst.head.fact, lead.label) \
-                and within(WITH_CARRYOVER[lst.head.fact], lead.label):
-            # "收入预算1137.66万元，其中：本年财政拨款收入953.90万元；上年结转183.76万元": a plain 收入 whose parts take
-            # in last year's carry-over is the total with it (收入总计), not this year's income alone
-            lst.head.fact = WITH_CARRYOVER[lst.head.fact]
-        if in_list and lst is not None and not lead.label and lead.col and lst.parts and not scope.blocked \
-                and lst.parts[-1].fact is not None and lst.parts[-1].fact == scope.subject \
-                and lst.parts[-1].kind == "level" and lst.parts[-1].column != lead.col:
+        if lst is None or lst.depth > len(self.stack) or not _fits_list(tok, lst):
+            return None
+        if lead.label and not scope.blocked:
+            self._fit_label_to(lst, lead, scope)
+        if self._second_column(lst, lead, scope):
             # "其中：A支出5万元，年初预算为6万元；B…": a second column of the item just named — the items are
             # stated in two columns, not parts that add up to the head
             while self.list is not None:
                 self._end_list()
-            lst, in_list = None, False
-        if in_list and lst is not None and lst.head.fact in _COUNTED and lst.parts and lst.head.figure is not None \
+            return None
+        if lst.head.fact in _COUNTED and lst.parts and lst.head.figure is not None \
                 and sum(abs(p.value) for p in lst.parts) == abs(lst.head.value):
             # "在职19人，其中男10人，女9人；本科学历12人": the parts so far add up to the head — what follows is
             # another way of counting the same people, not more of them
             self._end_list()
-            lst, in_list = None, False
-        while in_list and lst is not None and lead.label and not scope.blocked and not _kind_of(lst.head, lead.label) and (
-                (lst.head.fact and not within(lst.head.fact, lead.label))
-                or (lst.head.fact is None and lst.head.figure is not None and lst.parts and not any(
-                    p.fact and PARENT.get(p.fact) == PARENT.get(lead.label) for p in lst.parts))
-                or any(p.fact == lead.label for p in lst.parts)
-                or (lead.col and lst.head.column and lead.col != lst.head.column)):
+            return None
+        while lst is not None and lead.label and not scope.blocked and _not_an_item(lst, lead):
             # a figure of a fact outside the head, a second column of a part, or a part named twice:
             # not another item of the list — of the list an inner 其中 list is in, perhaps
             outer = lst.outer
             self._end_list(inner_only=outer is not None)
             lst = self.list if outer is not None else None
-            in_list = lst is not None
+        return lst
+
+    def _fit_label_to(self, lst: _List, lead: _Lead, scope: _Scope) -> None:
+        if lst.head.fact:
+            # a label that may name two facts ("商品和服务支出"): in a list, the one that is a part of the head
+            inside = [f for f in (lead.label, *scope.alts) if within(lst.head.fact, f)]
+            if inside and inside[0] != lead.label:
+                scope.alts = tuple(f for f in (lead.label, *scope.alts) if f != inside[0])
+                lead.label = scope.subject = inside[0]
+        head = lst.head
+        if head.label in PLAIN and head.fact in WITH_CARRYOVER and not within(head.fact, lead.label) \
+                and within(WITH_CARRYOVER[head.fact], lead.label):
+            # "收入预算1137.66万元，其中：本年财政拨款收入953.90万元；上年结转183.76万元": a plain 收入 whose parts take
+            # in last year's carry-over is the total with it (收入总计), not this year's income alone
+            head.fact = WITH_CARRYOVER[head.fact]
+
+    def _second_column(self, lst: _List, lead: _Lead, scope: _Scope) -> bool:
+        last = lst.parts[-1] if lst.parts else None
+        return bool(not lead.label and lead.col and last is not None and not scope.blocked and last.fact is not None
+                    and last.fact == scope.subject and last.kind == "level" and last.column != lead.col)
+
+    def _level_claim(self, tok: Token, lead: _Lead, scope: _Scope, in_list: bool) -> Claim:
+        """The claim a figure makes — of a fact, or of no fact (another subject's, or nobody's: still a head or a
+        part of a 其中 list, whose sum the text itself states)."""
         claim = None
         if not lead.label and not in_list and not (lead.col or lead.year or lead.to_level) and not (
                 scope.fresh and lead.unknown == "" and self.last_claim is None):
@@ -1214,19 +1234,8 @@ class _Reader:
                 claim = self._fact_level(tok, lead, scope, fact)
         if claim is not None:
             self.out.claims.append(claim)
-        else:
-            # a figure of another subject or of none: still a head or a part of a 其中 list, whose
-            # sum the text itself states
-            claim = Claim("level", tok, None, sentence=self.sentence, col_word=lead.col)
-        if in_list and lst is not None:
-            lst.parts.append(claim)
-        else:
-            self.levels.append(claim)
-        if claim.money and not lead.label and (lead.year if lead.year is not None else scope.year) in (None, self.year):
-            self.amounts.append(claim)
-        self.last_claim = claim
-        if claim.money:
-            self.last_money = claim
+            return claim
+        return Claim("level", tok, None, sentence=self.sentence, col_word=lead.col)
 
     def _fact_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str) -> Claim | None:
         year = lead.year if lead.year is not None else scope.year
@@ -1901,6 +1910,25 @@ class _Reader:
             if self.last_money is not None and self.last_money.figure is tok:
                 self.last_money = None
         self._unread(tok, why)
+
+
+def _fits_list(tok: Token, lst: _List) -> bool:
+    """A figure in a unit the list's items can be in: its head's, money with money, people with people."""
+    unit = lst.head.unit
+    return tok.unit == unit or (tok.unit in MONEY and unit in MONEY) \
+        or ({tok.unit, unit} <= PEOPLE_UNITS and lst.head.fact in _COUNTED)
+
+
+def _not_an_item(lst: _List, lead: _Lead) -> bool:
+    """Whether the fact a figure's label names cannot be another item of the list."""
+    head, label = lst.head, lead.label
+    if _kind_of(head, label):
+        return False
+    return bool((head.fact and not within(head.fact, label))
+                or (head.fact is None and head.figure is not None and lst.parts and not any(
+                    p.fact and PARENT.get(p.fact) == PARENT.get(label) for p in lst.parts))
+                or any(p.fact == label for p in lst.parts)
+                or (lead.col and head.column and lead.col != head.column))
 
 
 def _enumerable(c: Claim) -> bool:
