@@ -1002,11 +1002,19 @@ class _Reader:
 
     # ---- figures ----------------------------------------------------------------------------------
     def _num(self, tok: Token) -> None:
+        """A figure: counted, the words before it taken as what it says, then read by its unit and relation."""
         if tok.unit == "%" and _TIMES.search(self.text, max(0, tok.start - 4), tok.start):
             # "实际支出数/预算数×100%": a factor of a formula, not a rate — what is said of the rate is still
             # to come ("=26.31%"), so nothing else is touched
             self.out.unread.append(Unread(tok, "算式中的“×100%”，不是一个比率"))
             return
+        lead, scope = self._take_figure(tok)
+        unit = self._unit(tok, lead)
+        if unit is not None:
+            self._read_figure(tok, lead, scope, unit)
+
+    def _take_figure(self, tok: Token) -> tuple[_Lead, _Scope]:
+        """Count the figure and start the words of the next; the words before it (the lead) are returned."""
         self.figures += 1
         self.figures_in_sentence += 1
         self.clause_figures += 1
@@ -1026,6 +1034,12 @@ class _Reader:
             lead.base, lead.cmp = scope.base, True
         elif lead.base and (lead.dir or lead.rate):
             scope.base = lead.base          # "比2022年预算数减少4.5万元，减幅20%": the rate has the same base
+        return lead, scope
+
+    def _unit(self, tok: Token, lead: _Lead) -> str | None:
+        """The figure's unit as read (a zero rate written without %, a staffing table's count of people), or None
+        when the figure is left unread: approximate, an average, on another footing, or with no unit to check."""
+        scope = self.scope
         unit = tok.unit
         if tok.start - lead.approx <= 1:
             return self._unread(tok, "数字前有“约”“近”等，是约数")
@@ -1042,6 +1056,9 @@ class _Reader:
             if unit == "" and self.list is not None and self.list.outer is not None and self._item_number(tok):
                 self._end_list(inner_only=True)     # "…；2、项目支出…": the next item of the outer list
             return self._unread(tok, "百分点、倍数或没有单位的数不核对" if unit else "没有单位", unsure=False)
+        return unit
+
+    def _read_figure(self, tok: Token, lead: _Lead, scope: _Scope, unit: str) -> None:
         money = unit in MONEY or unit in CURRENCY
         if lead.op and lead.op_target and money and not lead.op_fact and not lead.label:
             return self._margin(tok, lead, scope)
