@@ -1059,43 +1059,65 @@ class _Reader:
         return unit
 
     def _read_figure(self, tok: Token, lead: _Lead, scope: _Scope, unit: str) -> None:
+        """A figure by the relation its words state: a comparison or a total first, then the items of a
+        分别 list, then a rate, a difference, a change, a stated base, and last an amount or a count."""
         money = unit in MONEY or unit in CURRENCY
-        if lead.op and lead.op_target and money and not lead.op_fact and not lead.label:
-            return self._margin(tok, lead, scope)
-        if lead.op and money:
-            self._compare(tok, lead)
-        if lead.total and money and not lead.label:
-            return self._total(tok)
-        if lead.total and unit in COUNTS and not lead.label:
-            return self._posts_total(tok, lead, scope)
-        if self.pending_each:
-            if lead.dir or lead.rate or lead.base:
-                self.each_mode = (lead.dir, lead.base, lead.rate)
-            return self._each(tok)
-        if scope.partial and not (unit == "%" and (lead.share or lead.exec)):
-            return self._unread(tok, f"说的是一年中的一段时间（“{scope.partial}”），不是全年数")
-        if self.pending_shares and unit == "%" and not (lead.label or lead.dir or lead.rate or lead.exec):
-            return self._each_share(tok)
-        self.pending_shares = []
+        if self._compared_or_totalled(tok, lead, scope, unit, money) or self._in_series(tok, lead, scope, unit):
+            return
         if unit == "%":
             return self._percent(tok, lead, scope)
-        if lead.diff and money:
-            return self._difference(tok, lead, scope)
-        if lead.dir and money and not lead.to_level:
-            if self.other_base is not None and self.other_base[2] == self.figures - 1 and not lead.label:
-                return self._other_change(tok)
-            return self._change(tok, lead, scope)
-        if lead.cmp and lead.base and money and not lead.other_fact:
-            return self._stated_base(tok, lead, scope)
-        if (lead.share or lead.exec_of) and lead.exec_col and money and not lead.label:
-            # "占年初预算数1076.80万元的98.5%", "完成调整预算数1000万元的95.0%": the budget stated, then
-            # the rate of it
-            self._stated_base(tok, lead, scope, lead.exec_col, rate_base=True)
-            self.lead.share, self.lead.exec_of, self.lead.exec_col = lead.share, lead.exec_of, lead.exec_col
+        if money and self._related_amount(tok, lead, scope):
             return
         if money or unit in COUNTS:
             return self._level(tok, lead, scope)
         self._unread(tok, "单位不是金额、人数或百分数")
+
+    def _compared_or_totalled(self, tok: Token, lead: _Lead, scope: _Scope, unit: str, money: bool) -> bool:
+        if lead.op and lead.op_target and money and not lead.op_fact and not lead.label:
+            self._margin(tok, lead, scope)
+            return True
+        if lead.op and money:
+            self._compare(tok, lead)
+        if lead.total and not lead.label and (money or unit in COUNTS):
+            self._total(tok) if money else self._posts_total(tok, lead, scope)
+            return True
+        return False
+
+    def _in_series(self, tok: Token, lead: _Lead, scope: _Scope, unit: str) -> bool:
+        """The figures after 分别为, part of a year, or the shares of parts stated before: read as such."""
+        if self.pending_each:
+            if lead.dir or lead.rate or lead.base:
+                self.each_mode = (lead.dir, lead.base, lead.rate)
+            self._each(tok)
+            return True
+        if scope.partial and not (unit == "%" and (lead.share or lead.exec)):
+            self._unread(tok, f"说的是一年中的一段时间（“{scope.partial}”），不是全年数")
+            return True
+        if self.pending_shares and unit == "%" and not (lead.label or lead.dir or lead.rate or lead.exec):
+            self._each_share(tok)
+            return True
+        self.pending_shares = []
+        return False
+
+    def _related_amount(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
+        """An amount that is a difference, a change, or the base of a change or of a rate."""
+        if lead.diff:
+            self._difference(tok, lead, scope)
+        elif lead.dir and not lead.to_level:
+            if self.other_base is not None and self.other_base[2] == self.figures - 1 and not lead.label:
+                self._other_change(tok)
+            else:
+                self._change(tok, lead, scope)
+        elif lead.cmp and lead.base and not lead.other_fact:
+            self._stated_base(tok, lead, scope)
+        elif (lead.share or lead.exec_of) and lead.exec_col and not lead.label:
+            # "占年初预算数1076.80万元的98.5%", "完成调整预算数1000万元的95.0%": the budget stated, then
+            # the rate of it
+            self._stated_base(tok, lead, scope, lead.exec_col, rate_base=True)
+            self.lead.share, self.lead.exec_of, self.lead.exec_col = lead.share, lead.exec_of, lead.exec_col
+        else:
+            return False
+        return True
 
     def _source_item(self, lead: _Lead, scope: _Scope) -> None:
         """"一般公共财政拨款收入增加X万元，政府性基金减少Y万元": a source of funds followed by its figure with no label
