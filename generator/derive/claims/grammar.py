@@ -1277,42 +1277,57 @@ class _Reader:
         return Claim("level", tok, None, sentence=self.sentence, col_word=lead.col)
 
     def _fact_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str) -> Claim | None:
+        """The figure as an amount (or a count) of `fact`, or None with the reason it is left unread."""
         year = lead.year if lead.year is not None else scope.year
+        why = self._not_a_level(tok, lead, scope, fact, year)
+        if why:
+            self._unread(tok, why)
+            return None
+        column = "prior" if year == self.year - 1 else (lead.col or scope.column or "final")
+        counts = fact.startswith("department.staffing")
+        kind = "count" if counts else ("prior" if column == "prior" else "level")
+        claim = Claim(kind, tok, fact, column=column, sentence=self.sentence, label=scope.label,
+                      kind_text=lead.kind_text, alts=scope.alts if lead.label else (), source=scope.source,
+                      implied=kind == "level" and (not (lead.col or scope.column) or scope.implied))
+        if counts:
+            self._people(claim, tok, lead, fact)
+        return claim
+
+    def _not_a_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str, year: int | None) -> str:
+        """Why the figure cannot be an amount or count of `fact` in the file ("" when it can)."""
         counts = fact.startswith("department.staffing")
         if year not in (None, self.year, self.year - 1):
-            self._unread(tok, f"说的是{year}年的数，事实文件只有本年和上年")
-        elif tok.unit in COUNTS and not counts:
-            self._unread(tok, "人数、个数只核对人员编制")
-        elif tok.unit not in COUNTS and counts:
-            self._unread(tok, "人员编制不是金额")
-        elif counts and fact not in PEOPLE and self._noun_after_label(tok):
-            self._unread(tok, "编制、人员的称呼后面接着别的名词（如“事业编制机构5个”），数的不是人")
-        elif counts and tok.unit not in (PEOPLE_UNITS if fact in PEOPLE else _POST_UNITS):
-            self._unread(tok, f"单位“{tok.unit}”不是人数的单位")     # "实有车辆15488辆"
-        elif counts and (year == self.year - 1 or len({f for f, _ in lead.labels}) > 1):
-            self._unread(tok, "上年的人数，或同时说了两类人员（如“行政编制在职”）")
-        elif year == self.year - 1 and (lead.col or scope.column) in ("budget", "adjusted", "plan"):
-            self._unread(tok, "说的是上年的预算数，事实文件只有上年决算数")
-        else:
-            column = "prior" if year == self.year - 1 else (lead.col or scope.column or "final")
-            kind = "count" if counts else ("prior" if column == "prior" else "level")
-            claim = Claim(kind, tok, fact, column=column, sentence=self.sentence, label=scope.label,
-                          kind_text=lead.kind_text, alts=scope.alts if lead.label else (), source=scope.source,
-                          implied=kind == "level" and (not (lead.col or scope.column) or scope.implied))
-            if counts:
-                lst = self.list
-                if lst is not None and lst.depth <= len(self.stack) and _splits_retired(lst.head, fact):
-                    claim.split_retired = True
-                after = self.text[self.label_end:tok.start].strip(" \t\u3000为是共有：:") if fact in _PEOPLE else ""
-                if len(after) > 2 and after.endswith("人员") and _HAN_RUN.fullmatch(after):
-                    claim.category = after          # "实有行政人员4人": one kind of the people, not all of them
-                self._category(claim)
-                if fact in PEOPLE and lead.label and lead.unknown.startswith(_KINDS) and lead.unknown.endswith(_GROUPS):
-                    # "在职在编行政人员5人": people of one kind of post named after the label are that kind's — checked
-                    # only where it is all of them (the department's posts all of that kind)
-                    claim.category = lead.unknown
-            return claim
-        return None
+            return f"说的是{year}年的数，事实文件只有本年和上年"
+        if (tok.unit in COUNTS) != counts:
+            return "人数、个数只核对人员编制" if counts is False else "人员编制不是金额"
+        if counts:
+            return self._not_a_count(tok, lead, fact, year)
+        if year == self.year - 1 and (lead.col or scope.column) in ("budget", "adjusted", "plan"):
+            return "说的是上年的预算数，事实文件只有上年决算数"
+        return ""
+
+    def _not_a_count(self, tok: Token, lead: _Lead, fact: str, year: int | None) -> str:
+        if fact not in PEOPLE and self._noun_after_label(tok):
+            return "编制、人员的称呼后面接着别的名词（如“事业编制机构5个”），数的不是人"
+        if tok.unit not in (PEOPLE_UNITS if fact in PEOPLE else _POST_UNITS):
+            return f"单位“{tok.unit}”不是人数的单位"     # "实有车辆15488辆"
+        if year == self.year - 1 or len({f for f, _ in lead.labels}) > 1:
+            return "上年的人数，或同时说了两类人员（如“行政编制在职”）"
+        return ""
+
+    def _people(self, claim: Claim, tok: Token, lead: _Lead, fact: str) -> None:
+        """Which of the department's people a count is of: the 退休 part of 离退休, one category of them."""
+        lst = self.list
+        if lst is not None and lst.depth <= len(self.stack) and _splits_retired(lst.head, fact):
+            claim.split_retired = True
+        after = self.text[self.label_end:tok.start].strip(" \t\u3000为是共有：:") if fact in _PEOPLE else ""
+        if len(after) > 2 and after.endswith("人员") and _HAN_RUN.fullmatch(after):
+            claim.category = after          # "实有行政人员4人": one kind of the people, not all of them
+        self._category(claim)
+        if fact in PEOPLE and lead.label and lead.unknown.startswith(_KINDS) and lead.unknown.endswith(_GROUPS):
+            # "在职在编行政人员5人": people of one kind of post named after the label are that kind's — checked
+            # only where it is all of them (the department's posts all of that kind)
+            claim.category = lead.unknown
 
     def _noun_after_label(self, tok: Token) -> bool:
         """"事业编制机构5个": the label of posts is followed by another noun right before the figure (not so a
