@@ -935,42 +935,53 @@ class _Reader:
         return self.text[max(0, i - n):i]
 
     def _label(self, tok: Token, means: dict, facts: list) -> None:
+        """A fact's name: the whole of a share, someone else's, the subject's own plain word, or a new subject."""
         lead, scope = self.lead, self.scope
         fact = facts[0] if facts else None
         adjacent, self.label_end = tok.start == self.label_end, tok.end
         if lead.share:
             lead.whole = means.get("whole") or fact
             return
-        if tok.text in CONTEXTUAL and not any(f.startswith("department.staffing") for f in self.mentioned):
-            lead.unknown, lead.label = tok.text, None      # "接待30批次，总人数220人": someone else's people
-            scope.subject, scope.label = None, ""
-            return
-        if (tok.text in PLAIN or (tok.text in TRAILING and adjacent)) and fact in GENERIC \
-                and scope.subject is not None and scope.fresh and self.list is None \
-                and _side(fact) == _side(scope.subject) and scope.subject not in GENERIC and not scope.blocked:
-            # "“三公”经费支出预算为20万元，支出决算为17.08万元", "公务接待费…比上年支出3.90万元减少":
-            # the plain word is the subject's own
-            lead.label, lead.unknown = scope.subject, ""
-            return
-        if tok.text in PLAIN and fact in GENERIC and scope.subject is None and self.unsure and not self.self_named:
-            # "培训费支出3万元，差旅费支出2万元，共计支出5万元": a plain 支出 in a sentence whose
-            # figures so far were someone else's or nobody's is theirs too, not the department's total
-            lead.unknown, lead.label = tok.text, None
-            return
-        if lead.diff or (lead.cmp and not lead.base):
-            lead.other_fact = True           # "支出比收入少…": a comparison of two facts
-            return
-        if scope.blocked or fact is None:
-            return                           # "全县各部门收入": still the other subject's
-        if lead.cmp and scope.subject is not None and fact != scope.subject and scope.subject in self.mentioned:
-            # "较上年公用经费…" within a sentence about another fact (a sentence that opens with
-            # "与上年人员经费X万元相比…" names its own subject: the subject before is the last sentence's)
-            lead.other_fact = True
+        if self._not_a_subject(tok, fact, adjacent) or fact is None:
             return
         if lead.op and not lead.figure:
             lead.op_fact = fact              # "低于年初结转和结余41.73万元": the other side is named
         if not lead.figure and self.clause_figures == 0:
             self.bare_label = True           # named in a clause without figures (so far)
+        self._new_subject(tok, fact, facts)
+        self._label_column(tok, means, fact)
+
+    def _not_a_subject(self, tok: Token, fact: str | None, adjacent: bool) -> bool:
+        """Whether the name does not make `fact` the subject (someone else's people, the subject's own plain
+        word, a comparison of two facts, another subject's accounts); what it does instead is done."""
+        lead, scope = self.lead, self.scope
+        if tok.text in CONTEXTUAL and not any(f.startswith("department.staffing") for f in self.mentioned):
+            lead.unknown, lead.label = tok.text, None      # "接待30批次，总人数220人": someone else's people
+            scope.subject, scope.label = None, ""
+        elif (tok.text in PLAIN or (tok.text in TRAILING and adjacent)) and fact in GENERIC \
+                and scope.subject is not None and scope.fresh and self.list is None \
+                and _side(fact) == _side(scope.subject) and scope.subject not in GENERIC and not scope.blocked:
+            # "“三公”经费支出预算为20万元，支出决算为17.08万元", "公务接待费…比上年支出3.90万元减少":
+            # the plain word is the subject's own
+            lead.label, lead.unknown = scope.subject, ""
+        elif tok.text in PLAIN and fact in GENERIC and scope.subject is None and self.unsure and not self.self_named:
+            # "培训费支出3万元，差旅费支出2万元，共计支出5万元": a plain 支出 in a sentence whose
+            # figures so far were someone else's or nobody's is theirs too, not the department's total
+            lead.unknown, lead.label = tok.text, None
+        elif lead.diff or (lead.cmp and not lead.base):
+            lead.other_fact = True           # "支出比收入少…": a comparison of two facts
+        elif scope.blocked or fact is None:
+            pass                             # "全县各部门收入": still the other subject's
+        elif lead.cmp and scope.subject is not None and fact != scope.subject and scope.subject in self.mentioned:
+            # "较上年公用经费…" within a sentence about another fact (a sentence that opens with
+            # "与上年人员经费X万元相比…" names its own subject: the subject before is the last sentence's)
+            lead.other_fact = True
+        else:
+            return False
+        return True
+
+    def _new_subject(self, tok: Token, fact: str, facts: list) -> None:
+        lead, scope = self.lead, self.scope
         scope.subject, scope.alts, scope.label, scope.fresh = fact, tuple(facts[1:]), tok.text, True
         scope.source = lead.source
         if self.list is not None and not scope.source:
@@ -988,17 +999,20 @@ class _Reader:
             for outer in self.stack[:-1]:
                 outer.subject, outer.label, outer.blocked, outer.fresh = fact, tok.text, "", True
         lead.label, lead.unknown = fact, ""
-        # a column holds to the end of the sentence ("年初预算：收入…，支出…"); a label may name its
-        # own ("预算收入"); in a 其中 list the parts are in the head's column
-        in_list = self.list is not None and self.list.head.column not in (None, "prior") and not self.list.mixed
+
+    def _label_column(self, tok: Token, means: dict, fact: str) -> None:
+        """A column holds to the end of the sentence ("年初预算：收入…，支出…"); a label may name its own
+        ("预算收入"); in a 其中 list the parts are in the head's column."""
+        lead, scope, lst = self.lead, self.scope, self.list
+        in_list = lst is not None and lst.head.column not in (None, "prior") and not lst.mixed
         named = means.get("col") or lead.col
-        if named or (in_list and self.list is not None):
-            scope.implied = not named and self.list is not None and self.list.head.implied
-        scope.column = named or (self.list.head.column if in_list else None) or scope.column
+        if named or in_list:
+            scope.implied = not named and lst is not None and lst.head.implied
+        scope.column = named or (lst.head.column if in_list and lst is not None else None) or scope.column
         lead.col = scope.column
         lead.kind_text = tok.text if fact in ("department.staffing.posts", "department.staffing.others") else ""
         lead.labels.append((fact, tok.text))
-        self.alts_of[tok.text] = tuple(facts[1:])
+        self.alts_of[tok.text] = scope.alts
 
     # ---- figures ----------------------------------------------------------------------------------
     def _num(self, tok: Token) -> None:
