@@ -936,7 +936,7 @@ class _Reader:
 
     def _label(self, tok: Token, means: dict, facts: list) -> None:
         """A fact's name: the whole of a share, someone else's, the subject's own plain word, or a new subject."""
-        lead, scope = self.lead, self.scope
+        lead = self.lead
         fact = facts[0] if facts else None
         adjacent, self.label_end = tok.start == self.label_end, tok.end
         if lead.share:
