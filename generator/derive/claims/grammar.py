@@ -1530,42 +1530,13 @@ class _Reader:
         return last if after[:1] in CLOSE else None
 
     def _share(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
-        part = self.last_claim if self.last_claim is not None and self.last_claim.kind in ("level", "prior") \
-            and self.last_claim.money and self.last_claim.sentence == self.sentence and not lead.label else None
-        last = self.last_claim
-        if part is not None and self._unread_since(part):
-            # "…57.49万元，占31.42%；项目支出约为7万元，占3.83%": the amount right before the share was left unread
-            # (an approximate figure, another subject's): the share is of that amount, not of the one before it
-            return self._unread(tok, "占比前的金额没有读作说法，说的是哪一项的占比不确定")
-        if part is None and not lead.label and last is not None and last.kind == "change" \
-                and last.sentence == self.sentence and last.fact == scope.subject and not scope.blocked:
-            # "支出合计X万元，较上年减少Y万元，下降p%，占支出总计的q%": the share is of the amount, not the change
-            part = self._level_of(last.fact)
-            part = part if part is not None and part.money and part.figure is not None else None
-        if part is None and lead.label and not scope.blocked and not lead.unknown:
-            # "…合计1000万元，人员经费比重为60.0%": the part is the fact named right before the share
-            # "流动资产占资产总额的36.94%": the part is the fact its label names
-            part = Claim("level", None, lead.label, column=scope.column or "final", unit="万元", value=None,
-                         sentence=self.sentence)
+        """A share: of which amount (the part), of which whole — or left unread with the reason."""
+        part, why = self._share_part(lead, scope)
         if part is None:
-            return self._unread(tok, "占比前没有可核对的金额")
-        whole_from, whole = None, lead.whole
-        if whole is None and lead.share_unknown:
-            # "采购合同总额为250万元。…小微企业合同金额为200万元，占采购合同总额的80.0%": the whole is the amount the
-            # same words stated earlier in the text — a check of the text against itself
-            named = self._named_amount(lead, tok, part)
-            if named is None:
-                return self._unread(tok, f"占的总数（“{lead.share_unknown}”）不在词表中")
-            whole_from = named
-        if whole is None and whole_from is None:
-            if self.list is not None and part in self.list.parts and self.list.head.figure is not None:
-                whole_from = self.list.head
-            else:
-                # "“三公”经费支出决算中，公务接待费9.84万元，占19.52%": the total named just before; or the whole of
-                # a share of the same total's other part ("基本支出…，占32.12%。…项目支出…，占67.88%")
-                whole = self._named_parent(part.fact) or self._sibling_whole(part.fact)
-                if whole is None:
-                    return self._unread(tok, "没有说明占的是哪个总数")
+            return self._unread(tok, why)
+        whole, whole_from, why = self._share_whole(tok, lead, part)
+        if why:
+            return self._unread(tok, why)
         column = lead.exec_col or part.column
         lst = self.list if self.list is not None and part in self.list.parts else None
         each = self.each_claims
@@ -1578,6 +1549,44 @@ class _Reader:
         self.out.claims.append(claim)
         if lst is not None:
             lst.shares.append((claim, lead.whole))
+
+    def _share_part(self, lead: _Lead, scope: _Scope) -> tuple[Claim | None, str]:
+        last = self.last_claim
+        part = last if last is not None and last.kind in ("level", "prior") and last.money \
+            and last.sentence == self.sentence and not lead.label else None
+        if part is not None and self._unread_since(part):
+            # "…57.49万元，占31.42%；项目支出约为7万元，占3.83%": the amount right before the share was left unread
+            # (an approximate figure, another subject's): the share is of that amount, not of the one before it
+            return None, "占比前的金额没有读作说法，说的是哪一项的占比不确定"
+        if part is None and not lead.label and last is not None and last.kind == "change" \
+                and last.sentence == self.sentence and last.fact == scope.subject and not scope.blocked:
+            # "支出合计X万元，较上年减少Y万元，下降p%，占支出总计的q%": the share is of the amount, not the change
+            part = self._level_of(last.fact)
+            part = part if part is not None and part.money and part.figure is not None else None
+        if part is None and lead.label and not scope.blocked and not lead.unknown:
+            # "…合计1000万元，人员经费比重为60.0%": the part is the fact named right before the share
+            # "流动资产占资产总额的36.94%": the part is the fact its label names
+            part = Claim("level", None, lead.label, column=scope.column or "final", unit="万元", value=None,
+                         sentence=self.sentence)
+        return part, "" if part is not None else "占比前没有可核对的金额"
+
+    def _share_whole(self, tok: Token, lead: _Lead, part: Claim) -> tuple[str | None, Claim | None, str]:
+        """(the whole's fact, or the claim stating it, or the reason it is not known)."""
+        if lead.whole is not None:
+            return lead.whole, None, ""
+        if lead.share_unknown:
+            # "采购合同总额为250万元。…小微企业合同金额为200万元，占采购合同总额的80.0%": the whole is the amount the
+            # same words stated earlier in the text — a check of the text against itself
+            named = self._named_amount(lead, tok, part)
+            if named is None:
+                return None, None, f"占的总数（“{lead.share_unknown}”）不在词表中"
+            return None, named, ""
+        if self.list is not None and part in self.list.parts and self.list.head.figure is not None:
+            return None, self.list.head, ""
+        # "“三公”经费支出决算中，公务接待费9.84万元，占19.52%": the total named just before; or the whole of
+        # a share of the same total's other part ("基本支出…，占32.12%。…项目支出…，占67.88%")
+        whole = self._named_parent(part.fact) or self._sibling_whole(part.fact)
+        return whole, None, "" if whole is not None else "没有说明占的是哪个总数"
 
     def _unread_since(self, part: Claim) -> bool:
         """Whether an amount of this sentence after `part`, outside brackets, was left unread."""
