@@ -1841,16 +1841,11 @@ class _Reader:
 
     # ---- lists ------------------------------------------------------------------------------------
     def _start_list(self, marker: str) -> None:
+        """A 其中 (包括, 按…分类): a list of the parts of the amount before it — or of an item of the list already
+        open, or of a name — or no list at all."""
         lst, lead = self.list, self.lead
         if lst is not None and lst.depth == len(self.stack) and lst.parts:
-            last = lst.parts[-1]
-            if (marker == "其中" or (marker in ("包括", "含") and last.fact is not None)) and last.figure is not None \
-                    and last.money and last.kind in ("level", "prior") and last.sentence == self.sentence and lst.outer is None:
-                # "其中：A x万元；B y万元；其中：B1 …、B2 …；C z万元": B's own parts, then the outer list again;
-                # "1、基本支出X万元，包括：人员经费…；2、项目支出…": so too after an item a label named
-                self.list = _List(last, len(self.stack), marker, outer=lst)
-                self.lead.labels = []
-            return      # "…1.72万元，主要包括燃料费、维修费…": a word about an item, not a new list
+            return self._inner_list(lst, marker)
         if lead.label and not lead.figure:
             # "收入包括：…；支出包括：…": a list headed by a name, not a figure — its parts are read,
             # their sum is not checked
@@ -1858,27 +1853,13 @@ class _Reader:
             head = Claim("level", None, lead.label, column=self.scope.column or self.prev_column, unit="万元")
             self.list = _List(head, len(self.stack), marker)
             return
-        # the head is the last amount stated before 其中, in this sentence — or, when the sentence
-        # opens with 其中 ("支出合计X万元。其中：…"), in the sentence before
-        last = self.last_claim
-        if last is not None and last.sentence == self.sentence and last.kind in ("level", "prior", "count") \
-                and last.figure is not None and last not in self.bases:
-            head = last           # the amount right before 其中, a part of an outer list included
-        else:
-            levels = [c for c in self.levels if c not in self.bases] or \
-                (self.prev_levels if not self.figures_in_sentence else [])
-            head = levels[-1] if levels else None
+        head = self._list_head()
         if lst is not None and lst.depth == len(self.stack):
             self._end_list()
         if head is None and not self.figures_in_sentence and self.prev_period[1] and len(self.stack) == 1:
             # "1-8月支出X万元。其中：基本支出…": the parts are of the same months
             self.scope.partial = self.scope.partial or self.prev_period[1]
-        if head is None or head.kind not in ("level", "prior", "count"):
-            return
-        if head.figure is not None and not head.money and head.unit not in PEOPLE_UNITS \
-                and _COORDINATED.search(self.text, head.figure.end, self.tokens[self.index].start):
-            # "8个财政补助事业单位以及各级调查队，其中，省级调查总队32个…": the items are of the noun named after
-            # the figure, not of the figure
+        if head is None or head.kind not in ("level", "prior", "count") or self._of_another_noun(head):
             return
         if head in self.prev_levels and not self.figures_in_sentence and self.scope.year is None:
             self.scope.relative = False
@@ -1891,6 +1872,33 @@ class _Reader:
         self.list.mixed = any(c is not head and c.fact is not None and c.fact == head.fact and c.kind == "level"
                               and c.column != head.column for c in pool[-64:])
         self.lead.labels = []
+
+    def _inner_list(self, lst: _List, marker: str) -> None:
+        last = lst.parts[-1]
+        if (marker == "其中" or (marker in ("包括", "含") and last.fact is not None)) and last.figure is not None \
+                and last.money and last.kind in ("level", "prior") and last.sentence == self.sentence and lst.outer is None:
+            # "其中：A x万元；B y万元；其中：B1 …、B2 …；C z万元": B's own parts, then the outer list again;
+            # "1、基本支出X万元，包括：人员经费…；2、项目支出…": so too after an item a label named
+            self.list = _List(last, len(self.stack), marker, outer=lst)
+            self.lead.labels = []
+        # else "…1.72万元，主要包括燃料费、维修费…": a word about an item, not a new list
+
+    def _list_head(self) -> Claim | None:
+        """The last amount stated before 其中, in this sentence (a part of an outer list included) — or, when the
+        sentence opens with 其中 ("支出合计X万元。其中：…"), in the sentence before."""
+        last = self.last_claim
+        if last is not None and last.sentence == self.sentence and last.kind in ("level", "prior", "count") \
+                and last.figure is not None and last not in self.bases:
+            return last
+        levels = [c for c in self.levels if c not in self.bases] or \
+            (self.prev_levels if not self.figures_in_sentence else [])
+        return levels[-1] if levels else None
+
+    def _of_another_noun(self, head: Claim) -> bool:
+        """"8个财政补助事业单位以及各级调查队，其中，省级调查总队32个…": the items are of the noun named after the
+        figure, not of the figure."""
+        return head.figure is not None and not head.money and head.unit not in PEOPLE_UNITS \
+            and bool(_COORDINATED.search(self.text, head.figure.end, self.tokens[self.index].start))
 
     def _end_list(self, inner_only: bool = False) -> None:
         lst, self.list = self.list, None
