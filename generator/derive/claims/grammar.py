@@ -1681,9 +1681,23 @@ class _Reader:
         subject's, or part of the year's) funds, which no fact of the file is, is still the amount paid right before
         it ÷ the one other amount of the sentence — checked against the sentence itself, whoever's it is. Only
         where the words leave no doubt: 执行率 right after the amount spent, and exactly two amounts."""
-        if not lead.exec or lead.exec_of or lead.exec_col or lead.variance or lead.label or lead.unknown \
-                or lead.share or lead.dir or lead.rate or lead.cmp:
+        if not lead.exec or any((lead.exec_of, lead.exec_col, lead.variance, lead.label, lead.unknown,
+                                 lead.share, lead.dir, lead.rate, lead.cmp)):
             return
+        amounts = self._sentence_amounts()
+        if amounts is None or len(amounts) != 2 or "完成率" in self._clause_before(tok.start):
+            return                  # (a 完成率 may be of a plan the sentence does not state)
+        spent, whole = amounts
+        said = self._clause_before(spent.start)
+        if not any(w in said for w in _SPENT) or any(w in self._clause_before(whole.start) for w in _NOT_WHOLE):
+            return
+        found = {id(c.figure): c for c in self.out.claims[-32:] if c.figure is not None and c.fact is not None}
+        other = tuple(found.get(id(t)) or Claim("level", t, None, sentence=self.sentence) for t in (whole, spent))
+        self.out.claims.append(Claim("execution", tok, None, other=other, sentence=self.sentence))
+
+    def _sentence_amounts(self) -> list | None:
+        """The money figures of this sentence before the current token, last first — None when the figure right
+        before is not an amount, or the sentence is too long to look back over (32 tokens)."""
         amounts, first, i = [], None, self.index - 1
         while i >= 0 and self.index - i <= 32:
             t = self.tokens[i]
@@ -1696,16 +1710,8 @@ class _Reader:
             i -= 1
         else:
             if i >= 0:
-                return                      # a sentence too long to look back over: not this rule's
-        if len(amounts) != 2 or first is not amounts[0] or "完成率" in self._clause_before(tok.start):
-            return                  # (a 完成率 may be of a plan the sentence does not state)
-        spent, whole = amounts
-        said = self._clause_before(spent.start)
-        if not any(w in said for w in _SPENT) or any(w in self._clause_before(whole.start) for w in _NOT_WHOLE):
-            return
-        found = {id(c.figure): c for c in self.out.claims[-32:] if c.figure is not None and c.fact is not None}
-        other = tuple(found.get(id(t)) or Claim("level", t, None, sentence=self.sentence) for t in (whole, spent))
-        self.out.claims.append(Claim("execution", tok, None, other=other, sentence=self.sentence))
+                return None
+        return amounts if amounts and first is amounts[0] else None
 
     def _difference(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         if lead.base in ("prior", "budget", "adjusted", "plan"):
