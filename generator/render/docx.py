@@ -103,8 +103,9 @@ def render_docx(template: Path, context: dict, report_date: _dt.date | None = No
 
 def fit_character_grid(document) -> None:
     """The delivered .docx laid out 28 × 22 by LibreOffice (and WPS) as by Word, whatever template it
-    came from (wordml/chargrid.py): the styles on the grid, and runs that state their own size,
-    drawn one cell wide. A template that already has it (ours) keeps its styles' bytes."""
+    came from (wordml/chargrid.py): the styles on the character grid, and the paragraphs and runs
+    that say otherwise, drawn one cell wide — off the grid where the line height is exact. A
+    template that already has it (ours) keeps its styles' bytes."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     from ..wordml.chargrid import char_space, fit_paragraphs, fitted_styles

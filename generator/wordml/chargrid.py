@@ -11,9 +11,10 @@ sets at its own width, it starts the next Chinese character on the next cell ("7
 So each style on the grid whose characters are wider than a cell draws them at a width that fits
 one (w:w, the character scale: 98 % of 16 pt is 15.68 pt), 28 a line in Word and in LibreOffice.
 Where its line height is exact (GB/T 9704's 28.95 pt, as in every template we make), it is also
-set off the character grid (w:snapToGrid 0): Word lays out an exact line height the same on the
-grid or off it, and off it both suites set a figure at its own width with the same small space on
-either side. A style whose line height follows the grid stays on it. Normal states its size
+set off the character grid (w:snapToGrid 0): its line height does not come from the grid, a line
+of 15.68 pt characters still holds 28 (28 × 15.68 ≤ 442 pt < 29 × 15.68), and off the grid both
+suites set a figure at its own width with the same small space on either side. A style whose
+line height follows the grid stays on it (and LibreOffice then still spaces a figure to a cell). Normal states its size
 (LibreOffice's cell is reckoned from it); the grid itself is not touched — Word's layout is
 reckoned from it. Styles off the grid already (a title, table text) and characters larger than
 Normal's (more than one cell in Word too) keep their width; a style that would inherit a change
