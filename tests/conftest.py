@@ -33,6 +33,22 @@ def workdir(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture
+def word_made(workdir: Path):
+    """Make yangxi's facts build from a county's template as Word makes it (inputs/word.docx, wordmade.py);
+    `lines="grid"`: its body's line height set by the grid. Returns the facts file."""
+    from wordmade import word_made as made
+
+    def make(lines: str = "exact") -> Path:
+        made(ROOT / "templates" / "yangxi.docx", workdir / "inputs" / "word.docx", lines)
+        facts = workdir / "inputs" / "yangxi-2023.yaml"
+        text = facts.read_text(encoding="utf-8")
+        if "template: word.docx" not in text:
+            facts.write_text(text.replace("report_date:", "template: word.docx\nreport_date:"), encoding="utf-8")
+        return facts
+    return make
+
+
 def _build_examples(out: Path, *options: str) -> Path:
     result = CliRunner().invoke(main, ["build", *(str(ROOT / "inputs" / f"{n}.yaml") for n in EXAMPLES),
                                        "-o", str(out), *options])

@@ -404,10 +404,16 @@ class Writer:
         props.comments = props.keywords = props.subject = ""
         props.title = TITLE
         drop_extras(self.doc)
+        sys.path.insert(0, str(ROOT))
+        from generator.wordml.chargrid import fit_styles
+
+        # the body styles one cell a character and off the character grid (their line height is
+        # exact), so LibreOffice lays them out as Word does — as every build makes them
+        # (render/docx.py): a report from this template keeps its styles' bytes
+        fit_styles(self.doc.styles.element, CHAR_SPACE)
         for part in self.doc.part.package.iter_parts():
             if hasattr(part, "_element"):
                 schema_order(part._element)
-        sys.path.insert(0, str(ROOT))
         import datetime
 
         from generator.render.docx import save_fixed  # same bytes on every run: templates diff cleanly

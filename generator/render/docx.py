@@ -87,6 +87,7 @@ def render_docx(template: Path, context: dict, report_date: _dt.date | None = No
         # is the Word XML a template's tags produced (a tag splitting a table row, say)
         raise MkreportError(f"用模板 {template.name} 生成报告时出错：模板中的标签生成了无效的 Word 文档结构"
                             f"（{type(exc).__name__}）。请检查模板中跨段落、跨表格行的 {{% %}} 标签。", str(template)) from None
+    fit_character_grid(doc.docx)
     styles = style_table(doc.docx)
     fit_columns(doc.docx, styles)
     centre_signature(doc.docx, styles)
@@ -98,6 +99,38 @@ def render_docx(template: Path, context: dict, report_date: _dt.date | None = No
     props.last_printed = stamp
     props.revision = 1
     return save_fixed(doc.docx)
+
+
+def fit_character_grid(document) -> None:
+    """The delivered .docx laid out 28 × 22 by LibreOffice (and WPS) as by Word, whatever template it
+    came from (wordml/chargrid.py): the styles on the character grid, and the paragraphs and runs
+    that say otherwise, drawn one cell wide — off the grid where the line height is exact. A
+    template that already has it (ours) keeps its styles' bytes."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from ..wordml.chargrid import char_space, fit_paragraphs, fitted_styles
+
+    space = char_space(document.element)
+    if space is None:
+        return
+    try:
+        part = document.part.part_related_by(RT.STYLES)
+    except KeyError:
+        return
+    new, fit = fitted_styles(part.blob, space)
+    if new is not None:
+        _replace_xml(part, new)
+    if fit is not None:
+        fit_paragraphs(document.element.body, fit)
+
+
+def _replace_xml(part, blob: bytes) -> None:
+    """A part's XML replaced: as bytes where it is kept unparsed (wordml/docxtemplate.py)."""
+    if getattr(part, "_parsed", False) is None:
+        part._raw = blob
+    else:
+        from docx.oxml.parser import parse_xml
+        part._element = parse_xml(blob)
 
 
 def save_fixed(document) -> bytes:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import shutil
 import subprocess
 import time
@@ -30,39 +29,23 @@ def soffice() -> str:
                         "或者不加 --pdf，只生成 .docx。")
 
 
-_GRID = re.compile(rb'<w:docGrid(?=[^>]*w:type="linesAndChars")(?=[^>]*w:charSpace="(-?\d+)")[^>]*/>')
-_PITCH = re.compile(rb'w:linePitch="\d+"')
-
-
 def for_libreoffice(data: bytes) -> bytes:
-    """The .docx as LibreOffice needs it to lay out what Word does, and with nothing to fetch.
+    """The .docx as delivered, with nothing to fetch: LibreOffice lays out the very file users receive.
 
-    GB/T 9704's 28 characters of 3号 on a 156 mm line come from Word's character grid, which
-    narrows each character to the grid's pitch. LibreOffice sets a 16 pt character on a 15.79 pt
-    grid across two cells (14 characters a line), and breaks lines wrongly if the text is also
-    condensed. For LibreOffice the grid keeps its lines only, and the body text is condensed by the
-    pitch's difference instead: the same 28 × 22 page. Every relationship that points out of the
-    file (links.py) is taken out: LibreOffice would load a linked image into the PDF from a URL or
-    a local path. `check` refuses a template with such links; this is the second wall. The .docx
-    users receive is not changed."""
+    Its styles set the text on the character grid one cell a character in LibreOffice as in Word
+    (wordml/chargrid.py), so the page is 28 × 22 in both without a copy made for LibreOffice. Only
+    every relationship that points out of the file (links.py) is taken out: LibreOffice would load
+    a linked image into the PDF from a URL or a local path. `check` refuses a template with such
+    links; this is the second wall."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
-        m = _GRID.search(z.read("word/document.xml")) if "word/document.xml" in z.namelist() else None
         linked = [i.filename for i in z.infolist() if i.filename.lower().endswith(".rels") and _links_out(z.read(i))]
-    if m is None and not linked:
+    if not linked:
         return data
-    condense = int(m.group(1)) * 20 // 4096 - 1 if m else 0       # twentieths of a point, rounded away from zero
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
             part = zin.read(item.filename)
-            if item.filename == "word/document.xml" and m:
-                part = _GRID.sub(lambda g: b'<w:docGrid w:type="lines" ' + b" ".join(_PITCH.findall(g.group(0)))
-                                 + b"/>", part)
-            elif item.filename == "word/styles.xml" and m:
-                part = _condensed(part, condense)
-            elif item.filename in linked:
-                part = _kept_inside(part)
-            zout.writestr(item, part)
+            zout.writestr(item, _kept_inside(part) if item.filename in linked else part)
     return out.getvalue()
 
 
@@ -96,37 +79,6 @@ def _kept_inside(rels: bytes) -> bytes:
 
 _NO_RELATIONSHIPS = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                      b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>')
-
-
-# what may follow <w:spacing> in run properties (ECMA-376 CT_RPr), so it goes in its place
-_AFTER_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr",
-                  "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
-                  "w:specVanish", "w:oMath")
-
-
-def _condensed(styles: bytes, twentieths: int) -> bytes:
-    """styles.xml with the default paragraph style's characters condensed (added to any spacing it
-    has), whatever the order of its attributes and whether or not it states run properties."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.oxml.parser import parse_xml
-    from lxml import etree
-
-    try:
-        root = parse_xml(styles)
-    except (etree.XMLSyntaxError, ValueError):
-        return styles
-    for style in root.iterchildren(qn("w:style")):
-        if style.get(qn("w:type")) == "paragraph" and style.get(qn("w:default")) in ("1", "true", "on"):
-            rpr = style.get_or_add_rPr()
-            old = rpr.find(qn("w:spacing"))
-            value = twentieths + (int(old.get(qn("w:val"))) if old is not None and
-                                  (old.get(qn("w:val")) or "").lstrip("-").isdigit() else 0)
-            if old is not None:
-                rpr.remove(old)
-            rpr.insert_element_before(OxmlElement("w:spacing", {qn("w:val"): str(value)}), *_AFTER_SPACING)
-            break
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 # The profile each LibreOffice converting for us starts with. LibreOffice has no switch that turns

@@ -1,8 +1,9 @@
 """What a document's paragraph styles say about type size and right indent, read once per template.
 
 A template's styles.xml is its largest part; a build leaves it unparsed and writes it back as it
-came (render/docx.py). What the layout passes need from it — each paragraph style's size and right
-indent, following basedOn — is read from its bytes once and kept in the cache under their digest.
+came (render/docx.py). What the layout passes need from it — each paragraph style's size, right
+indent, character width and whether it is set on the document grid, following basedOn — is read
+from its bytes once and kept in the cache under their digest.
 """
 from __future__ import annotations
 
@@ -11,14 +12,16 @@ import json
 from .elements import qn
 
 _VAL, _RPR, _SZ, _IND = qn("w:val"), qn("w:rPr"), qn("w:sz"), f"{qn('w:pPr')}/{qn('w:ind')}"
+_W, _SNAP = f"{_RPR}/{qn('w:w')}", f"{qn('w:pPr')}/{qn('w:snapToGrid')}"
 WORD_DEFAULT_SIZE = 10.0          # Word's size when nothing states one
 
 
 class StyleTable:
-    """Each paragraph style's own size (points) and right indent (twips), and the style it is based on."""
+    """Each paragraph style's own size (points), right indent (twips), the style it is based on,
+    its character width (per cent) and whether it is set on the document grid (None: not stated)."""
 
     def __init__(self, own: dict, default_style: str | None, default_size: float):
-        self.own = own                      # style id → (size or None, right indent or None, based on)
+        self.own = own      # style id → (size, right indent, based on, width, on the grid), each None if not stated
         self.default_style, self.default_size = default_style, default_size
         self.memo: dict = {}
 
@@ -30,6 +33,15 @@ class StyleTable:
     def right_indent(self, style_id: str | None) -> int:
         """The right indent a paragraph of this style has, in twips."""
         return self._inherited(style_id, 1) or 0
+
+    def scale(self, style_id: str | None) -> int:
+        """The width (per cent) a paragraph of this style draws its characters at."""
+        return self._inherited(style_id, 3) or 100
+
+    def on_grid(self, style_id: str | None) -> bool:
+        """Whether a paragraph of this style is set on the document grid (Word's default: it is)."""
+        found = self._inherited(style_id, 4)
+        return found if found is not None else True
 
     def _inherited(self, style_id: str | None, what: int):
         key = (style_id, what)
@@ -51,7 +63,7 @@ def style_table(document) -> StyleTable:
         blob = document.part.part_related_by(RT.STYLES).blob
     except KeyError:
         return StyleTable({}, None, WORD_DEFAULT_SIZE)
-    return StyleTable(*cache.kept(cache.key("style-table", blob) + ".json", lambda: _read(blob),
+    return StyleTable(*cache.kept(cache.key("style-table-2", blob) + ".json", lambda: _read(blob),
                                   lambda table: json.dumps(table).encode("utf-8"), _decode, memory=_tables))
 
 
@@ -90,8 +102,12 @@ def _read(blob: bytes) -> tuple[dict, str | None, float]:
         ind = style.find(_IND)
         right = _twips(ind.get(qn("w:right"), ind.get(qn("w:end")))) if ind is not None else None
         based = style.find(qn("w:basedOn"))
+        width, snap = style.find(_W), style.find(_SNAP)
+        scale = (width.get(_VAL) or "").rstrip("%") if width is not None else ""
         own[sid] = ((int(sz.get(_VAL)) / 2 if sz is not None and (sz.get(_VAL) or "").isdigit() else None),
-                    right, based.get(_VAL) if based is not None else None)
+                    right, based.get(_VAL) if based is not None else None,
+                    int(scale) if scale.isdigit() and 0 < int(scale) <= 600 else None,
+                    snap.get(_VAL) not in ("0", "false", "off") if snap is not None else None)
         if style.get(qn("w:default")) in ("1", "true", "on"):
             default_style = sid
     return own, default_style, default_size
