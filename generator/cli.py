@@ -288,9 +288,9 @@ def new(rubric: str, output: str, year: int | None, department: str | None, temp
 def text(report: str) -> None:
     """显示一份报告的文字：段落逐行，表格逐行（单元格以“ | ”分隔）。
 
-    供 git 比较 Word 报告用：仓库的 .gitattributes 写 `*.docx diff=mkreport`，并运行一次
-    `git config diff.mkreport.textconv "mkreport text"`（mkreport init 会替你做好），
-    git diff 就显示报告中哪句话、哪个数变了。
+    供 git 比较 Word 报告用：仓库的 .gitattributes 写 `*.docx diff=mkreport`，仓库的 git 设置
+    把这条命令登记为 mkreport 的文字转换（mkreport init 会替你做好），git diff 就显示报告中
+    哪句话、哪个数变了。
 
     \b
     示例：
@@ -304,19 +304,24 @@ def text(report: str) -> None:
 
 @main.command()
 @click.argument("folder", type=click.Path(file_okay=False), metavar="文件夹", default=".")
-def init(folder: str) -> None:
+@click.option("--rubric", "rubrics", multiple=True, metavar="名字",
+              help="把这个评分体系（内置的、已安装的包中的，或一个路径）复制到 rubrics/ 供本县修改，可写多次。")
+def init(folder: str, rubrics: tuple[str, ...]) -> None:
     """建立一个县的报告仓库：inputs/ rubrics/ templates/ outputs/ schema/、说明文件和 git 设置。
 
-    已有的文件不会被覆盖。装有 git 时建立 git 仓库，并设置 git diff 以文字显示 Word 报告。
+    已有的文件不会被覆盖。装有 git 时建立 git 仓库，并在仓库自己的 git 设置中登记：git diff 以文字
+    显示 Word 报告（用安装 mkreport 的 Python 的完整路径，不必激活虚拟环境）、中文文件名照原样显示。
+    新克隆的仓库、重装 mkreport 之后，在仓库中再运行一次 mkreport init . 即可。
 
     \b
     示例：
       mkreport init 阳西县绩效自评
+      mkreport init 阳西县绩效自评 --rubric yangxi-2023
     """
     from .commands.repository import run_init
 
     ctx = click.get_current_context()
-    ctx.exit(run_init(folder))
+    ctx.exit(run_init(folder, rubrics))
 
 
 @main.command()

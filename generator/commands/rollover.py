@@ -20,6 +20,7 @@ def run_rollover(source: str, year: int, output: str) -> int:
     from ..pipeline import load
     from ..tasks.jobs import identity
     from ..tasks.rollover import next_rubric, roll
+    from .schema import schema_beside, with_schema_line
 
     target = Path(output)
     if os.path.lexists(target):
@@ -61,9 +62,10 @@ def run_rollover(source: str, year: int, output: str) -> int:
     # the source's name on one comment line: a line break in it would write YAML into the new file
     header = f"# 由 mkreport rollover 从 {shown(Path(source).name)}（{old_year} 年度）转入 {year} 年度：“待填写”处填本年数据，" \
              f"“【上年】”开头的文字按本年情况改写后删去该标记。\n"
-    lines = out.splitlines(keepends=True)
-    at = 1 if lines and lines[0].startswith("# yaml-language-server:") else 0
-    out = "".join(lines[:at]) + header + "".join(lines[at:])
+    # the editor's schema found from where the new file is, not where the old one was
+    schema_ref, schema_written = schema_beside(target, "facts")
+    lines = with_schema_line(out, schema_ref).splitlines(keepends=True)
+    out = lines[0] + header + "".join(lines[1:])
     # in the old file's encoding, BOM and line ends (charset.py): a file kept in Notepad as GBK
     # with CRLF stays one Notepad shows as it did last year
     write_atomic(target, encode(out, charset))
@@ -71,6 +73,8 @@ def run_rollover(source: str, year: int, output: str) -> int:
     todo = sum(f.code == "UNFILLED" for f in found)
     stale = sum(f.code == "STALE" for f in found)
     console.out(f"已生成 {shown(output)}：{year} 年度，{todo} 处待填写，{stale} 段上年文字待改写。")
+    if schema_written is not None:
+        console.out(f"已生成 {shown(schema_written)}：编辑器（如 VS Code 的 YAML 插件）据此提示每个字段的说明和写错的值。")
     if note:
         console.err(shown(note))
     console.err(f"运行 `mkreport check {shown(output)}` 逐项查看。")
