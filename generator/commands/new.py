@@ -28,6 +28,7 @@ def run_new(rubric_ref: str, output: str, year: int | None, department: str | No
         found = resolve(RUBRIC, rubric_ref, target, [target.parent])
     except NotFound as exc:
         raise MkreportError(exc.message(), output) from None
+    console.step(f"评分体系“{shown(rubric_ref)}”：{shown(found.path)}。")
     rubric, findings, _ = load_rubric(found.path, display_path(found.path), found.builtin)
     if rubric is None:
         for f in findings.sorted():
@@ -38,7 +39,11 @@ def run_new(rubric_ref: str, output: str, year: int | None, department: str | No
             resolve(TEMPLATE, template, target, [target.parent])
         except NotFound as exc:
             raise MkreportError(exc.message(), output) from None
-    omit = frozenset() if full else _unused(rubric, found, year, _template_for(target, template, rubric, found))
+    used = None if full else _template_for(target, template, rubric, found)
+    if used is not None:
+        console.step(f"模板：{shown(used)}。用它试生成一份填满示例值的文件，找出模板不写出、检查也用不到的栏目，不列出。")
+    omit = frozenset() if used is None else _unused(rubric, found, year, used)
+    console.step(f"写入 {shown(target)}" + (f"（不列出 {len(omit)} 个栏目）。" if omit else "。"))
     schema_ref, schema_written = schema_beside(target, "facts")
     text = new_file(rubric, year, department, template, rubric_ref, schema_ref, omit)
     # in the conventions of the rubric it was made from (charset.py): a county that keeps its
@@ -46,10 +51,10 @@ def run_new(rubric_ref: str, output: str, year: int | None, department: str | No
     write_atomic(target, encode(text, rubric.doc.charset or UTF8))
     from ..pipeline import load
     todo = sum(f.code == "UNFILLED" for f in load(target, output).findings)
-    console.out(f"已生成 {shown(output)}：{rubric.name}，{year} 年度，共 {todo} 处待填写。")
+    console.info(f"已生成 {shown(output)}：{rubric.name}，{year} 年度，共 {todo} 处待填写。")
     if schema_written is not None:
-        console.out(f"已生成 {shown(schema_written)}：编辑器（如 VS Code 的 YAML 插件）据此提示每个字段的说明和写错的值。")
-    console.err(f"填写后运行 `mkreport check {shown(output)}` 查看还有哪些没填；全部填好后 `mkreport build {shown(output)}`。")
+        console.info(f"已生成 {shown(schema_written)}：编辑器（如 VS Code 的 YAML 插件）据此提示每个字段的说明和写错的值。")
+    console.note(f"填写后运行 `mkreport check {shown(output)}` 查看还有哪些没填；全部填好后 `mkreport build {shown(output)}`。")
     return ExitCode.OK
 
 

@@ -58,14 +58,15 @@ FOLDER_NOTES = {
 }
 
 
-def run_text(report: str) -> int:
+def run_text(report: str, numbered: bool = False) -> int:
     from ..core.reading import ReadProblem, read_limited
     from ..tasks.plaintext import report_text
     from ..tasks.verify import NotAReport, outside_links, outside_message
 
+    console.step(f"读取 {shown(report)}。")
     try:
         data = read_limited(Path(report), 64 * 1024 * 1024, " Word 文档")
-        text = report_text(data)
+        text = report_text(data, numbered)
     except (ReadProblem, NotAReport) as exc:
         raise MkreportError(f"无法读取报告：{exc}。", report) from None
     console.out(text.rstrip("\n"))
@@ -97,8 +98,10 @@ def run_init(folder: str, rubrics: tuple[str, ...] = ()) -> int:
     for ref in rubrics:
         made += _copy_rubric(root, ref, write_atomic)
     for path in made:
-        console.out(f"已生成 {shown(path)}")
-    console.out(_git(root))
+        console.info(f"已生成 {shown(path)}")
+    console.step("设置 git：建立仓库（已有时不动），在仓库自己的设置中写入文字转换和 core.quotepath。")
+    said = _git(root)
+    (console.info if said.startswith("已") else console.err)(said)     # done, or what to run by hand
     return ExitCode.OK
 
 
@@ -124,9 +127,10 @@ def _copy_rubric(root: Path, ref: str, write) -> list[Path]:
         found = resolve(RUBRIC, ref, folder / "本县.yaml", [root])
     except NotFound as exc:
         raise MkreportError(exc.message(), ref) from None
+    console.step(f"评分体系“{shown(ref)}”：{shown(found.path)}。")
     target = folder / found.path.name
     if target.exists():
-        console.err(f"{shown(target)} 已存在，未复制评分体系“{shown(ref)}”。")
+        console.note(f"{shown(target)} 已存在，未复制评分体系“{shown(ref)}”。")
         return []
     try:
         text, charset = decode(read_limited(found.path, MAX_BYTES, " YAML 文件"), str(found.path))
