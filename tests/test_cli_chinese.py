@@ -106,6 +106,7 @@ MISTAKES = [   # (command line, what it must say, the help to point to)
     (["--nope"], "没有这个选项 --nope。", "mkreport"),
     (["chek"], "没有这个命令“chek”。是否想用 check", "mkreport"),
     ([], None, None),
+    (["-q"], "缺少命令", "mkreport"),
     (["check"], "缺少参数 事实文件...：一个或多个事实文件（.yaml）", "mkreport check"),
     (["check", "--stric", "a.yaml"], "没有这个选项 --stric。是否想用 --strict？", "mkreport check"),
     (["check", "--format", "xml", "a.yaml"], "选项 --format 的值无效：“xml”不是可选的值，可选：text、json。", "mkreport check"),

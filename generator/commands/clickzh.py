@@ -28,7 +28,7 @@ CATALOGUE = {
     "No such command '{name}'.": "没有这个命令“{name}”。",
     "Did you mean {possibility}?": "是否想用 {possibility}？",
     "(Did you mean one of: {possibilities}?)": "是否想用以下之一：{possibilities}？",
-    "Missing command.": "缺少命令。运行 mkreport -h 查看有哪些命令。",
+    "Missing command.": "缺少命令（如 check、build）。",
     "Missing argument": "缺少参数",
     "Missing option": "缺少选项",
     "Missing parameter": "缺少参数",
@@ -197,7 +197,7 @@ class OneOf(click.ParamType):
 
 
 class Option(click.Option):
-    """An option named in errors as the help page shows it: 选项 -j（--jobs）."""
+    """An option named in errors by all its names: 选项 -j/--jobs."""
 
     def get_error_hint(self, ctx):
         return "选项 " + "/".join(self.opts)
