@@ -5,82 +5,75 @@ Each command imports its real work inside the function, so `mkreport --help` and
 """
 from __future__ import annotations
 
-import re
 import sys
 
 import click
 
 from . import __version__
+from .commands import clickzh
+from .commands.clickzh import Argument, OneOf, Option, Whole, help_row, metavar
 from .core.errors import ExitCode, MkreportError
 
-# click's own messages for command-line mistakes, in the words users read everywhere else.
-_USAGE = [
-    (re.compile(r"No such option:? '?([^'.]+)'?\.?(?: Did you mean (.+)\?)?"),
-     lambda m: f"没有这个选项 {m.group(1)}。" + (f"是否想用 {m.group(2)}？" if m.group(2) else "")),
-    (re.compile(r"No such command '([^']+)'\.(?: \(Did you mean (?:one of: )?(.+)\?\))?"),
-     lambda m: f"没有这个命令“{m.group(1)}”。" + (f"是否想用 {m.group(2)}？" if m.group(2) else "")),
-    (re.compile(r"Missing argument '([^']+)'"), lambda m: "缺少要处理的文件，例如：inputs/yangxi-2023.yaml。"),
-    (re.compile(r"Invalid value for '([^']+)': '([^']*)' is not one of (.+)\."),
-     lambda m: f"选项 {m.group(1)} 的值“{m.group(2)}”无效，可选：{m.group(3).replace(chr(39), '')}。"),
-    (re.compile(r"Invalid value for '([^']+)'.*?: (?:File|Path|Directory) '([^']*)' is a directory"),
-     lambda m: f"选项 {m.group(1)} 应为文件，而“{m.group(2)}”是一个文件夹。"),
-    (re.compile(r"Invalid value for '([^']+)'.*?: (?:File|Path|Directory) '([^']*)' is a file"),
-     lambda m: f"选项 {m.group(1)} 应为文件夹，而“{m.group(2)}”是一个文件。"),
-    (re.compile(r"Invalid value for '([^']+)'.*?: (?:File|Path|Directory) '([^']*)' does not exist"),
-     lambda m: f"选项 {m.group(1)} 的“{m.group(2)}”不存在。"),
-    (re.compile(r"Invalid value for '([^']+)'.*?: (?:File|Path|Directory) '([^']*)' is not (readable|writable)"),
-     lambda m: f"选项 {m.group(1)} 的“{m.group(2)}”没有{'读' if m.group(3) == 'readable' else '写'}权限。"),
-    (re.compile(r"Invalid value for '([^']+)'"), lambda m: f"选项 {m.group(1).split(' / ')[0]} 的值无效。"),
-    (re.compile(r"Option '([^']+)' requires an argument"), lambda m: f"选项 {m.group(1)} 后面需要一个值。"),
-    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), lambda m: f"多余的参数：{m.group(1)}。"),
-]
+# before any option is declared: click.Path names its kind ("file") in the language of that moment
+clickzh.install()
 
 
-def _usage_zh(message: str) -> str:
-    for pattern, say in _USAGE:
-        m = pattern.search(message)
-        if m:
-            return say(m)
-    return message
+def _verbosity(ctx, param, value) -> None:
+    """-q / -v: how much mkreport says besides findings and errors (core/console.py)."""
+    if value:
+        from .core import console
+        console.set_level(console.QUIET if param.name == "quiet" else console.VERBOSE)
 
 
-def _help_zh(text: str) -> str:
-    """click's notes after an option's help ([required], [2000<=x<=2099]) in Chinese."""
-    text = text.replace("[required]", "（必填）")
-    return re.sub(r"\[(\d+)<=x<=(\d+)\]", r"（\1–\2）", text)
-
-
-class _Formatter(click.HelpFormatter):
-    def write_heading(self, heading: str) -> None:
-        self.write(f"{'':>{self.current_indent}}{heading}：\n")     # a Chinese colon after a Chinese heading
-
-
-class _Context(click.Context):
-    formatter_class = _Formatter
+def _verbosity_options() -> list[click.Option]:
+    return [
+        Option(["-q", "--quiet"], is_flag=True, expose_value=False, callback=_verbosity,
+               help="只显示问题和错误：不显示“已生成”、合计和提示。"),
+        Option(["-v", "--verbose"], is_flag=True, expose_value=False, callback=_verbosity,
+               help="逐步说明在做什么：读取、查找评分体系和模板、检查、生成、写出。"),
+    ]
 
 
 class _Chinese:
-    """Help pages with Chinese headings: 用法、选项、命令."""
+    """Help pages in Chinese: 用法、参数、选项、命令, laid out by clickzh.Formatter; -q and -v on
+    every command as on mkreport itself."""
 
-    context_class = _Context
+    context_class = clickzh.Context
 
-    def format_usage(self, ctx, formatter):
-        pieces = " ".join(self.collect_usage_pieces(ctx))
-        pieces = pieces.replace("[OPTIONS]", "[选项]").replace("COMMAND [ARGS]...", "命令 [参数]...")
-        formatter.write_usage(ctx.command_path, pieces, prefix="用法：")
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[选项]")
+        super().__init__(*args, **kwargs)
+        self.params.extend(_verbosity_options())
 
-    def format_options(self, ctx, formatter):
-        opts = [(name, _help_zh(text)) for p in self.get_params(ctx) if (rv := p.get_help_record(ctx)) is not None
-                for name, text in (rv,)]
-        if opts:
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            exc.ctx = exc.ctx or ctx        # click leaves it out of some: the help to name is this command's
+            raise
+
+    def collect_usage_pieces(self, ctx):
+        pieces = [self.options_metavar] + [metavar(p) for p in self.get_params(ctx) if isinstance(p, click.Argument)]
+        return pieces + ([self.subcommand_metavar] if isinstance(self, click.Group) else [])
+
+    def format_help(self, ctx, formatter):
+        self.format_usage(ctx, formatter)
+        self.format_help_text(ctx, formatter)
+        arguments = [help_row(p) for p in self.get_params(ctx) if isinstance(p, click.Argument)]
+        if arguments:
+            with formatter.section("参数"):
+                formatter.write_dl(arguments)
+        options = [row for p in self.get_params(ctx) if isinstance(p, click.Option) and (row := help_row(p))]
+        if options:
             with formatter.section("选项"):
-                formatter.write_dl(opts)
+                formatter.write_dl(options)
         if isinstance(self, click.Group):
-            commands = [(name, cmd.get_short_help_str(60)) for name in self.list_commands(ctx)
+            commands = [(name, cmd) for name in self.list_commands(ctx)
                         if (cmd := self.get_command(ctx, name)) is not None and not cmd.hidden]
             if commands:
+                room = formatter.width - formatter.current_indent - max(len(n) for n, _ in commands) - 4
                 with formatter.section("命令"):
-                    formatter.write_dl(commands)
+                    formatter.write_dl([(name, clickzh.short_help(cmd, room)) for name, cmd in commands])
 
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)
@@ -96,9 +89,15 @@ class _Command(_Chinese, click.Command):
 class _Group(_Chinese, click.Group):
     command_class = _Command
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("subcommand_metavar", "命令 [参数]...")
+        super().__init__(*args, **kwargs)
+
     def main(self, args=None, prog_name=None, **extra):
+        from .core import console
+        console.set_level(console.NORMAL)      # -q / -v of this run only (tests run many in one process)
         try:
-            # not standalone: click would print its usage errors in English; we print them ourselves
+            # not standalone: click would print its usage errors itself; we say them our way
             code = super().main(args, prog_name or "mkreport", standalone_mode=False, **extra)
             sys.exit(code if isinstance(code, int) else 0)
         except click.exceptions.UsageError as exc:
@@ -107,7 +106,7 @@ class _Group(_Chinese, click.Group):
                 sys.exit(0)
             from .core.console import shown
             cmd = exc.ctx.command_path if exc.ctx else "mkreport"
-            click.echo(f"用法错误：{shown(_usage_zh(exc.format_message()))}\n运行 `{cmd} --help` 查看用法和示例。", err=True)
+            click.echo(f"用法错误：{shown(_said(exc))}\n运行 `{cmd} --help` 查看用法和示例。", err=True)
             sys.exit(ExitCode.USAGE)
         except click.exceptions.Abort:
             click.echo("已中止。", err=True)
@@ -130,10 +129,32 @@ class _Group(_Chinese, click.Group):
             ctx.exit(ExitCode.INTERNAL)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+def option(*decls, **attrs):
+    return click.option(*decls, cls=Option, **attrs)
+
+
+def argument(name, **attrs):
+    return click.argument(name, cls=Argument, **attrs)
+
+
+def _said(exc: click.exceptions.UsageError) -> str:
+    """A usage error as a sentence: what is missing with what it is for, what was mistyped with
+    what was perhaps meant (click's own words are Chinese already: clickzh.CATALOGUE)."""
+    param = getattr(exc, "param", None)
+    if isinstance(exc, click.MissingParameter) and param is not None:
+        if isinstance(param, click.Argument):
+            return f"缺少参数 {metavar(param)}" + (f"：{param.help}" if getattr(param, "help", "") else "。")
+        return f"缺少必填的选项 {'/'.join(param.opts)} {metavar(param)}" + (f"：{param.help}" if param.help else "。")
+    possibilities = getattr(exc, "possibilities", None)
+    if possibilities:
+        return f"{exc.message}是否想用 {'、'.join(possibilities)}？"
+    return exc.format_message()
+
+
+@click.group(name="mkreport", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 # the version written in the code, not the installed metadata: an editable install keeps the
 # metadata of the day it was installed
-@click.version_option(__version__, message="mkreport %(version)s", help="显示版本号并退出。")
+@click.version_option(__version__, message="mkreport %(version)s", help="显示版本号并退出。", cls=Option)
 def main() -> None:
     """mkreport：由 YAML 事实文件校验并生成部门整体支出绩效自评报告。
 
@@ -145,13 +166,14 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True), metavar="事实文件...")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+@argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True), metavar="事实文件...",
+          help="一个或多个事实文件（.yaml），可用通配符，如 inputs/*.yaml。")
+@option("--format", "fmt", type=OneOf(["text", "json"]), default="text",
               help="输出格式：text（默认）供人阅读，json 供程序处理。")
-@click.option("--strict", is_flag=True, help="把警告也当作错误（有警告时退出码为 1）。")
-@click.option("--style", is_flag=True,
+@option("--strict", is_flag=True, help="把警告也当作错误（有警告时退出码为 1）。")
+@option("--style", is_flag=True,
               help="也报告用字规范问题（如“截止”直接跟日期应写“截至”）：这类写法在公开文件中很常见，默认不报。")
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, metavar="N",
+@option("-j", "--jobs", type=Whole(1, 256), default=None, metavar="个数",
               help="同时处理的文件数，默认为本机的处理器核数。")
 def check(inputs: tuple[str, ...], fmt: str, strict: bool, style: bool, jobs: int | None) -> None:
     """校验事实文件：对照评分体系和算术关系，列出所有问题。
@@ -176,16 +198,17 @@ def _format_names() -> list[str]:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True), metavar="事实文件...")
-@click.option("-o", "--output-dir", "out_dir", metavar="DIR",
+@argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True), metavar="事实文件...",
+          help="一个或多个事实文件（.yaml），可用通配符，如 inputs/*.yaml。")
+@option("-o", "--output-dir", "out_dir", metavar="文件夹",
               help="输出文件夹，默认为当前目录下的 outputs/。")
-@click.option("--to", "formats", multiple=True, type=click.Choice(_format_names()), metavar="格式",
+@option("--to", "formats", multiple=True, type=OneOf(_format_names()), metavar="格式",
               help="要生成的格式，可写多次：" + "、".join(_format_names()) + "（默认 docx）。")
-@click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF（即 --to pdf）。")
-@click.option("--xlsx", is_flag=True, help="同时生成自评表的 Excel 文件 NAME-自评表.xlsx（即 --to xlsx）。")
-@click.option("--strict", is_flag=True,
+@option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF（即 --to pdf）。")
+@option("--xlsx", is_flag=True, help="同时生成自评表的 Excel 文件“名称-自评表.xlsx”（即 --to xlsx）。")
+@option("--strict", is_flag=True,
               help="把警告也当作错误：有警告（如还没改写的“【上年】”文字）的文件不生成，退出码为 1。")
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, metavar="N",
+@option("-j", "--jobs", type=Whole(1, 256), default=None, metavar="个数",
               help="同时处理的文件数（和同时运行的 LibreOffice 数），默认为本机的处理器核数。")
 def build(inputs: tuple[str, ...], out_dir: str | None, formats: tuple[str, ...], pdf: bool, xlsx: bool,
           strict: bool, jobs: int | None) -> None:
@@ -210,11 +233,12 @@ def build(inputs: tuple[str, ...], out_dir: str | None, formats: tuple[str, ...]
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True), metavar="事实文件...")
-@click.option("-o", "--output", metavar="文件", help="写入的文件：.xlsx（默认 outputs/汇总.xlsx）、.csv 或 .md。")
-@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv", "md"]), default=None,
+@argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True), metavar="事实文件...",
+          help="一个或多个事实文件（.yaml），可用通配符，如 inputs/*.yaml。")
+@option("-o", "--output", metavar="文件", help="写入的文件：.xlsx（默认 outputs/汇总.xlsx）、.csv 或 .md。")
+@option("--format", "fmt", type=OneOf(["xlsx", "csv", "md"]), default=None,
               help="格式：xlsx（三张表）、csv（部门表）、md（三张表）；省略时按 -o 的扩展名。csv 和 md 不写 -o 时输出到屏幕。")
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, metavar="N",
+@option("-j", "--jobs", type=Whole(1, 256), default=None, metavar="个数",
               help="同时检查的文件数，默认为本机的处理器核数。")
 def summary(inputs: tuple[str, ...], output: str | None, fmt: str | None, jobs: int | None) -> None:
     """检查多个事实文件，生成财政局的汇总表。
@@ -236,13 +260,14 @@ def summary(inputs: tuple[str, ...], output: str | None, fmt: str | None, jobs: 
 
 
 @main.command()
-@click.argument("report", type=click.Path(dir_okay=False), metavar="报告.docx")
-@click.argument("facts", type=click.Path(dir_okay=False), metavar="事实文件.yaml")
+@argument("report", type=click.Path(dir_okay=False), metavar="报告.docx", help="在 Word 中改过的报告（.docx）。")
+@argument("facts", type=click.Path(dir_okay=False), metavar="事实文件.yaml", help="生成这份报告所用的事实文件。")
 def verify(report: str, facts: str) -> None:
     """核对一份在 Word 中改过的报告是否仍与事实文件一致。
 
     用事实文件重新生成报告，与给定的 .docx 逐段、逐个表格单元格比较：数字不同是错误，
-    只改了文字、数字未变是警告，每处都注明在第几段或第几张表的哪一格。退出码：0 数字全部一致；
+    只改了文字、数字未变是警告，每处都注明在第几段或第几张表的哪一格（段数只数有文字的段落，
+    与 mkreport text -n 显示的相同）。退出码：0 数字全部一致；
     1 有数字不同；2 文件无法读取或事实文件有错误。
 
     \b
@@ -256,14 +281,14 @@ def verify(report: str, facts: str) -> None:
 
 
 @main.command()
-@click.option("--rubric", "rubric", required=True, metavar="名字",
+@option("--rubric", "rubric", required=True, metavar="名字",
               help="评分体系的名字或路径（运行 mkreport list 查看可用的）。")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="文件",
+@option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="文件",
               help="要生成的事实文件，如 inputs/工信局-2024.yaml（已存在时不覆盖）。")
-@click.option("--year", type=click.IntRange(2000, 2099), default=None, metavar="年度", help="报告年度，默认为上一年。")
-@click.option("--department", metavar="名称", help="部门全称，如 阳西县工业和信息化局。")
-@click.option("--template", metavar="名字", help="报告模板（可省略，默认用评分体系指定的）。")
-@click.option("--full", is_flag=True,
+@option("--year", type=Whole(2000, 2099), default=None, metavar="年度", help="报告年度，默认为上一年。")
+@option("--department", metavar="名称", help="部门全称，如 阳西县工业和信息化局。")
+@option("--template", metavar="名字", help="报告模板（可省略，默认用评分体系指定的）。")
+@option("--full", is_flag=True,
               help="写出事实文件的全部栏目，包括这个模板不写出、检查也用不到的项（如上年决算数）。")
 def new(rubric: str, output: str, year: int | None, department: str | None, template: str | None,
         full: bool) -> None:
@@ -284,45 +309,57 @@ def new(rubric: str, output: str, year: int | None, department: str | None, temp
 
 
 @main.command()
-@click.argument("report", type=click.Path(dir_okay=False), metavar="报告.docx")
-def text(report: str) -> None:
+@argument("report", type=click.Path(dir_okay=False), metavar="报告.docx", help="要显示文字的报告（.docx）。")
+@option("-n", "--numbered", is_flag=True,
+        help="每行前写明位置（第 30 段、第 2 张表第 3 行），与 mkreport verify 指出改动时所说的位置相同。")
+def text(report: str, numbered: bool) -> None:
     """显示一份报告的文字：段落逐行，表格逐行（单元格以“ | ”分隔）。
 
-    供 git 比较 Word 报告用：仓库的 .gitattributes 写 `*.docx diff=mkreport`，并运行一次
-    `git config diff.mkreport.textconv "mkreport text"`（mkreport init 会替你做好），
-    git diff 就显示报告中哪句话、哪个数变了。
+    供 git 比较 Word 报告用：仓库的 .gitattributes 写 `*.docx diff=mkreport`，仓库的 git 设置
+    把这条命令登记为 mkreport 的文字转换（mkreport init 会替你做好），git diff 就显示报告中
+    哪句话、哪个数变了。
+
+    段落只数有文字的（排版用的空段不算），与 verify 所说的“第 30 段”一致；加 -n 时每行前写明是第几段。
 
     \b
     示例：
       mkreport text outputs/yangxi-2023.docx
+      mkreport text -n 报送/阳西县工信局-2023.docx
     """
     from .commands.repository import run_text
 
     ctx = click.get_current_context()
-    ctx.exit(run_text(report))
+    ctx.exit(run_text(report, numbered))
 
 
 @main.command()
-@click.argument("folder", type=click.Path(file_okay=False), metavar="文件夹", default=".")
-def init(folder: str) -> None:
+@argument("folder", type=click.Path(file_okay=False), metavar="文件夹", default=".", required=False,
+          help="县仓库的文件夹，不存在时新建；省略时为当前文件夹。")
+@option("--rubric", "rubrics", multiple=True, metavar="名字",
+              help="把这个评分体系（内置的、已安装的包中的，或一个路径）复制到 rubrics/ 供本县修改，可写多次。")
+def init(folder: str, rubrics: tuple[str, ...]) -> None:
     """建立一个县的报告仓库：inputs/ rubrics/ templates/ outputs/ schema/、说明文件和 git 设置。
 
-    已有的文件不会被覆盖。装有 git 时建立 git 仓库，并设置 git diff 以文字显示 Word 报告。
+    已有的文件不会被覆盖。装有 git 时建立 git 仓库，并在仓库自己的 git 设置中登记：git diff 以文字
+    显示 Word 报告（用安装 mkreport 的 Python 的完整路径，不必激活虚拟环境）、中文文件名照原样显示。
+    新克隆的仓库、重装 mkreport 之后，在仓库中再运行一次 mkreport init . 即可。
 
     \b
     示例：
       mkreport init 阳西县绩效自评
+      mkreport init 阳西县绩效自评 --rubric yangxi-2023
     """
     from .commands.repository import run_init
 
     ctx = click.get_current_context()
-    ctx.exit(run_init(folder))
+    ctx.exit(run_init(folder, rubrics))
 
 
 @main.command()
-@click.argument("facts", type=click.Path(dir_okay=False), metavar="事实文件.yaml")
-@click.argument("ident", metavar="要解释的")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+@argument("facts", type=click.Path(dir_okay=False), metavar="事实文件.yaml", help="要解释的数所在的事实文件。")
+@argument("ident", metavar="要解释的",
+          help="指标编号（C22）、事实路径（finance.income.total.final）、报告中印出的数（86.67%）、一段文字的路径或其中的几个字。")
+@option("--format", "fmt", type=OneOf(["text", "json"]), default="text",
               help="输出格式：text（默认）或 json。")
 def explain(facts: str, ident: str, fmt: str) -> None:
     """说明一个得分、一个事实或报告中的一个数是怎样来的。
@@ -348,9 +385,9 @@ def explain(facts: str, ident: str, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("source", type=click.Path(dir_okay=False), metavar="上年事实文件.yaml")
-@click.option("--year", type=click.IntRange(2000, 2099), required=True, metavar="年度", help="新的报告年度，如 2024。")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="文件",
+@argument("source", type=click.Path(dir_okay=False), metavar="上年事实文件.yaml", help="上一年的事实文件（不会被改动）。")
+@option("--year", type=Whole(2000, 2099), required=True, metavar="年度", help="新的报告年度，如 2024。")
+@option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="文件",
               help="新年度的事实文件（已存在时不覆盖）。")
 def rollover(source: str, year: int, output: str) -> None:
     """由上一年的事实文件生成新一年的：上年决算数转为比较用的“上年数”，本年数据和得分
@@ -369,8 +406,9 @@ def rollover(source: str, year: int, output: str) -> None:
 
 
 @main.command(name="list")
-@click.argument("where", required=False, type=click.Path(), metavar="[位置]")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+@argument("where", required=False, type=click.Path(), metavar="[位置]",
+          help="从这个事实文件或文件夹查找，省略时为当前文件夹。")
+@option("--format", "fmt", type=OneOf(["text", "json"]), default="text",
               help="输出格式：text（默认）或 json。")
 def list_(where: str | None, fmt: str) -> None:
     """列出可用的评分体系、报告模板和正文词表，以及各自的位置。
@@ -390,9 +428,9 @@ def list_(where: str | None, fmt: str) -> None:
 
 
 @main.command()
-@click.option("--rubric", "kind", flag_value="rubric", help="输出评分体系文件的 JSON Schema。")
-@click.option("--template", "kind", flag_value="template", help="输出模板中可用的名字和过滤器（Markdown）。")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="写入的文件；省略时输出到屏幕。")
+@option("--rubric", "kind", flag_value="rubric", help="输出评分体系文件的 JSON Schema。")
+@option("--template", "kind", flag_value="template", help="输出模板中可用的名字和过滤器（Markdown）。")
+@option("-o", "--output", type=click.Path(dir_okay=False), metavar="文件", help="写入的文件；省略时输出到屏幕。")
 def schema(kind: str | None, output: str | None) -> None:
     """输出事实文件的 JSON Schema（供 VS Code 等编辑器提示字段和说明）。
 

@@ -89,9 +89,9 @@ def test_check_does_not_import_the_rendering_stack(tmp_path):
 @pytest.mark.parametrize("args,words", [
     (["--nope"], "没有这个选项 --nope"),
     (["chek", "x"], "没有这个命令“chek”"),
-    (["check"], "缺少要处理的文件"),
-    (["check", "--format", "xml", "a.yaml"], "选项 --format 的值“xml”无效，可选：text, json"),
-    (["schema", "-o", "/"], "选项 -o 应为文件，而“/”是一个文件夹"),
+    (["check"], "缺少参数 事实文件...：一个或多个事实文件"),
+    (["check", "--format", "xml", "a.yaml"], "选项 --format 的值无效：“xml”不是可选的值，可选：text、json"),
+    (["schema", "-o", "/"], "选项 -o/--output 的值无效：“/”是一个文件夹，这里应为文件"),
 ])
 def test_command_line_mistakes_are_explained_in_chinese(args, words):
     out = subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=ROOT, capture_output=True, text=True)
@@ -118,4 +118,4 @@ def test_build_writes_the_formats_asked_for(run, tmp_path, monkeypatch):
     result = run("build", str(ROOT / "inputs" / "yangxi-2023.yaml"), "--to", "docx", "-o", str(tmp_path))
     assert result.exit_code == 0 and (tmp_path / "yangxi-2023.docx").is_file()
     bad = run("build", str(ROOT / "inputs" / "yangxi-2023.yaml"), "--to", "odt")
-    assert bad.exit_code == 2 and "选项 --to 的值“odt”无效" in bad.output
+    assert bad.exit_code == 2 and "选项 --to 的值无效：“odt”不是可选的值" in bad.output

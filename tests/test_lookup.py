@@ -100,7 +100,7 @@ def test_a_template_named_by_a_county_rubric_is_found_in_the_county_folder(tmp_p
     # the same name missing from the county folder: every place tried, the rubric's line pointed at
     (tmp_path / "templates" / "本县.docx").unlink()
     result = run("check", str(path))
-    assert "本县-2023.yaml:15:11: 错误 [TEMPLATE-MISSING] 找不到报告模板“本县”" in result.output
+    assert "本县-2023.yaml:16:11: 错误 [TEMPLATE-MISSING] 找不到报告模板“本县”" in result.output
     assert str(tmp_path / "templates" / "本县.docx") in result.output
 
 

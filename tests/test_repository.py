@@ -70,3 +70,43 @@ def test_one_figure_changed_shows_its_sentence_in_git_diff(tmp_path):
     assert len(removed) == len(added) == 1, diff                      # one sentence, nothing else
     assert removed[0].endswith("退休人员11人。") and added[0].endswith("退休人员12人。")
     assert added[0][1:].replace("退休人员12人", "退休人员11人") == removed[0][1:]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_git_diff_shows_reports_as_text_with_no_virtual_environment_activated(tmp_path):
+    """`init` writes this interpreter's full path into the repository's own git settings, and
+    core.quotepath off: with no venv on PATH (no `mkreport` command at all), `git diff` still shows
+    the report's sentences, and the Chinese file name as it is, not as "\\345\\225…"."""
+    bare_path = os.pathsep.join(p for p in ("/usr/bin", "/bin") if os.path.isdir(p))
+    assert shutil.which("mkreport", path=bare_path) is None
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "GIT_DIR", "GIT_WORK_TREE")}
+    env.update(PATH=os.pathsep.join([bare_path, os.path.dirname(shutil.which("git"))]), HOME=str(tmp_path),
+               GIT_AUTHOR_NAME="财政局", GIT_AUTHOR_EMAIL="czj@example.invalid", GIT_CONFIG_NOSYSTEM="1",
+               GIT_COMMITTER_NAME="财政局", GIT_COMMITTER_EMAIL="czj@example.invalid")
+    repo = tmp_path / "县"
+
+    def sh(*cmd):
+        done = subprocess.run(list(cmd), cwd=repo, env=env, capture_output=True, timeout=120)
+        assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+        return done.stdout.decode("utf-8")
+    repo.mkdir()
+    said = sh(sys.executable, "-m", "generator", "init", ".")
+    assert "core.quotepath off" in said
+    textconv = sh("git", "config", "--local", "diff.mkreport.textconv").strip()
+    assert textconv == f"{sys.executable} -m generator text" or textconv.startswith(f"'{sys.executable}'")
+    assert sh("git", "config", "--local", "core.quotepath").strip() == "off"
+    facts = repo / "inputs" / "工信局-2023.yaml"
+    shutil.copy(ROOT / "inputs" / "yangxi-2023.yaml", facts)
+    sh(sys.executable, "-m", "generator", "build", str(facts), "-o", "outputs")
+    sh("git", "add", "-A")
+    sh("git", "commit", "-q", "-m", "工信局 2023")
+    text = facts.read_text(encoding="utf-8")
+    assert "    retired: 24\n" in text
+    facts.write_text(text.replace("    retired: 24\n", "    retired: 25\n"), encoding="utf-8")
+    sh(sys.executable, "-m", "generator", "build", str(facts), "-o", "outputs")
+    diff = sh("git", "diff")
+    assert "diff --git a/outputs/工信局-2023.docx b/outputs/工信局-2023.docx" in diff, diff[:300]
+    changed = [line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    assert any(line.startswith("-") and "退休人员24人" in line for line in changed), diff
+    assert any(line.startswith("+") and "退休人员25人" in line for line in changed), diff
+    assert " M outputs/工信局-2023.docx" in sh("git", "status", "--porcelain").splitlines()

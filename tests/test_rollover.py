@@ -56,8 +56,12 @@ def test_the_new_years_check_lists_exactly_what_must_be_updated(county, run, see
         unit = re.sub(r"^[0-9.]+", "", str(t_old["target"]))
         assert t_new["target"] == "待填写" + unit
     text_old, text_new = source.read_text(encoding="utf-8"), target.read_text(encoding="utf-8")
-    comments = [line.strip() for line in text_old.splitlines() if line.strip().startswith("# ")]
+    comments = [line.strip() for line in text_old.splitlines()
+                if line.strip().startswith("# ") and "yaml-language-server" not in line]
     assert all(c in text_new for c in comments)           # the user's comments stay
+    # the editor's schema, from where the new file is: no schema/ in this folder, so one beside it
+    assert text_new.splitlines()[0] == "# yaml-language-server: $schema=schema/facts.schema.json"
+    assert (county / "inputs" / "schema" / "facts.schema.json").is_file()
     assert new["department"]["name"] == old["department"]["name"]
 
 

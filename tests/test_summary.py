@@ -128,8 +128,8 @@ def test_no_absolute_path_in_any_format(tmp_path, run, monkeypatch):
     for where in (str(ROOT), str(tmp_path), str(tmp_path.resolve())):
         assert not any(where in c for c in cells) and where not in md and where not in csv, where
     problems = [r for r in _sheets(tmp_path / "汇总.xlsx")["问题"]]
-    assert ["内置：pingyuan-2023", 19, 9, "警告", "RUBRIC-POINTS"] in [r[:5] for r in problems]
+    assert ["内置：pingyuan-2023", 20, 9, "警告", "RUBRIC-POINTS"] in [r[:5] for r in problems]
     lost = next(r[5] for r in problems if r[4] == "RUBRIC-MISSING")
     assert "查找了：nosuch-2023.yaml、nosuch-2023.yml、内置：nosuch-2023.yaml" in lost, lost
-    assert "| 内置：pingyuan-2023 | 19 | 9 | 警告 | RUBRIC-POINTS |" in md
+    assert "| 内置：pingyuan-2023 | 20 | 9 | 警告 | RUBRIC-POINTS |" in md
     assert "| 无体系.yaml | 9 | 9 | 错误 | RUBRIC-MISSING | 找不到评分体系“nosuch-2023”（查找了：nosuch-2023.yaml、" in md

@@ -196,7 +196,7 @@ def test_explain_the_total_and_the_grade(run):
         assert out.startswith("自评总分（满分 100 分）：98.2 分\n  = 各一级指标得分之和 = 20 + 38.6 + 39.6 = 98.2"), out
     for query in ("等级", "conclusion.grade", "优"):
         out = explained(run, path, query)
-        assert out.startswith("绩效等级：优\n  评分体系的等级划分：优≥90、良≥80、中≥60、差≥0（rubrics/yangxi-2023.yaml:17:3）"), out
+        assert out.startswith("绩效等级：优\n  评分体系的等级划分：优≥90、良≥80、中≥60、差≥0（rubrics/yangxi-2023.yaml:18:3）"), out
         assert "自评总分 98.2 分 → 优" in out
 
 

@@ -222,7 +222,7 @@ def test_a_field_the_template_never_reads_is_warned_about(tmp_path, run):
 def test_a_rubric_table_the_template_ignores_is_warned_about_in_the_rubric(tmp_path, run):
     template = variant(tmp_path, "yangxi", "{%p if a.table == 'targets' and targets %}", "{%p if false %}")
     result = run("check", str(facts_with(tmp_path, template)))
-    assert "rubrics/yangxi-2023.yaml:102:73: 警告 [TEMPLATE-UNUSED] C3 效果性 的 table: targets" in result.output
+    assert "rubrics/yangxi-2023.yaml:103:73: 警告 [TEMPLATE-UNUSED] C3 效果性 的 table: targets" in result.output
 
 
 def test_warnings_about_last_years_figures_come_once_per_column(tmp_path, run):

@@ -13,7 +13,7 @@ from ..core.errors import ExitCode
 from ..tasks import batch
 from ..tasks.formats import plan
 from ..tasks.jobs import BuildJob, build_job, identity, lost_job
-from .check import stale
+from .check import checked, stale, started
 
 
 def run_build(inputs: list[str], out_dir: str | None, formats: list[str], jobs: int | None = None,
@@ -27,17 +27,19 @@ def run_build(inputs: list[str], out_dir: str | None, formats: list[str], jobs: 
         console.err(message)
     code = ExitCode.USAGE if clashes else ExitCode.OK
     outcomes = []
+    console.step(started("检查并生成", len(work), jobs) + f"格式：{'、'.join(s.name for s in steps)}；写入 {shown(target)}。")
     for outcome in batch.run(work, build_job, jobs, "生成", lost_job):
-        _say(outcome.out, outcome.err)              # as each file is done, in the order given
+        console.step(checked(outcome))
+        _say(outcome)                               # as each file is done, in the order given
         code = max(code, outcome.code)
         outcomes.append(outcome)
     for step in (s for s in steps if s.write_many is not None):
         code = max(code, _convert(step, [o for o in outcomes if o.status == "built"], target, jobs))
     if len(names) > 1:
-        console.err(_closing(outcomes, len(clashes)))
+        console.note(_closing(outcomes, len(clashes)))
     todo = stale(f for o in outcomes for f in o.findings)
     if todo:
-        console.err(todo)
+        console.note(todo)
     return code
 
 
@@ -65,6 +67,7 @@ def _convert(step, built: list, target: Path, jobs: int) -> int:
     """A format made for all built files at once (PDFs from a few LibreOffice processes)."""
     pairs = [(Path(o.made[need]), target / (Path(o.name).stem + step.suffix)) for o in built for need in step.needs[:1]]
     progress = batch.Progress(len(pairs), f"转换 {step.name.upper()}")
+    console.step(f"转换 {len(pairs)} 个 {step.name.upper()}（由 .docx 转换，同时 {min(jobs, len(pairs))} 个）。")
     try:
         results = step.write_many(pairs, jobs, progress.step) if pairs else {}
     finally:
@@ -77,14 +80,16 @@ def _convert(step, built: list, target: Path, jobs: int) -> int:
             code = ExitCode.USAGE
             o.status = "failed"
         else:
-            console.out(f"已生成 {shown(path)}")
+            console.info(f"已生成 {shown(path)}")
     return code
 
 
-def _say(out: list[str], err: list[str]) -> None:
-    for line in out:
+def _say(outcome) -> None:
+    for line in outcome.out:
         console.out(line)
-    for line in err:
+    for line in outcome.info:
+        console.info(line)
+    for line in outcome.err:
         console.err(line)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..core import console
 from ..core.codes import STYLE
+from ..core.console import shown
 from ..core.errors import ExitCode
 from ..model.findings import render_json, render_text, summary
 from ..tasks import batch
@@ -17,7 +18,10 @@ def run_check(inputs: list[str], fmt: str, strict: bool, jobs: int | None = None
     findings = []
     unreadable = False
     seen: set = set()
-    for outcome in batch.run(list(inputs), check_job, jobs or batch.default_jobs(), "检查", lost_job):
+    jobs = jobs or batch.default_jobs()
+    console.step(started("检查", len(inputs), jobs))
+    for outcome in batch.run(list(inputs), check_job, jobs, "检查", lost_job):
+        console.step(checked(outcome))
         # a problem in a shared rubric or vocabulary is one finding, however many inputs use it
         new = [f for f in outcome.findings if f.sort_key() not in seen and (style or f.code not in STYLE)]
         seen.update(f.sort_key() for f in new)
@@ -30,15 +34,28 @@ def run_check(inputs: list[str], fmt: str, strict: bool, jobs: int | None = None
     if fmt == "json":
         console.out(render_json(findings, list(inputs)))
     else:
-        console.err(summary(errors, warnings))
+        console.note(summary(errors, warnings))
         for line in (lost(findings), unfilled(findings), stale(findings)):
             if line:
-                console.err(line)
+                console.note(line)
     if unreadable:
         return ExitCode.USAGE
     if errors or (strict and warnings):
         return ExitCode.FINDINGS
     return ExitCode.OK
+
+
+def started(what: str, count: int, jobs: int) -> str:
+    """-v: how many files, and how many at a time."""
+    at_once = min(jobs, count)
+    return f"{what} {count} 个文件" + (f"，同时处理 {at_once} 个" if at_once > 1 else "") + "。"
+
+
+def checked(outcome) -> str:
+    """-v: one file done — what it was checked against, what was found, how long it took."""
+    used = "，".join(outcome.used)
+    return (f"已检查 {shown(outcome.name)}" + (f"（{used}）" if used else "")
+            + f"：{outcome.errors} 个错误、{outcome.warnings} 个警告，用时 {outcome.seconds:.2f} 秒。")
 
 
 def lost(findings) -> str:

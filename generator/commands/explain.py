@@ -14,12 +14,14 @@ def run_explain(facts: str, ident: str, fmt: str) -> int:
     from ..pipeline import check
     from ..tasks.explain import Explainer
 
+    console.step(f"检查 {shown(facts)}，推算各项的值。")
     result = check(Path(facts), facts)
     if result.derived is None:
         found = result.findings.sorted()
         if found:
             console.out(render_text(found))
         raise MkreportError("事实文件或评分体系有错误，无法推算；请先改正上面的错误。", facts)
+    console.step(f"查找“{shown(ident)}”：指标编号、事实路径、报告中印出的数、正文。")
     found = Explainer(result).explain(ident)
     if fmt == "json":
         console.out(json.dumps({"input": facts, "query": ident, "explanations": [e.as_json() for e in found]},

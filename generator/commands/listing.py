@@ -12,6 +12,7 @@ from ..model.lookup import COUNTY_VOCABULARY, KINDS, is_dir, nearest_file, visib
 def run_list(where: str | None, fmt: str) -> None:
     start = Path(where or ".")
     folder = start if is_dir(start) else start.parent
+    console.step(f"从 {shown(folder)} 查找：同一文件夹、向上最近的 rubrics/ templates/ vocabularies/、内置、已安装的包。")
     groups = {kind: visible(kind, [folder]) for kind in KINDS}
     county = nearest_file(folder, COUNTY_VOCABULARY)
     if fmt == "json":

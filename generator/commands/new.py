@@ -14,11 +14,11 @@ def run_new(rubric_ref: str, output: str, year: int | None, department: str | No
             full: bool = False) -> int:
     from ..core.charset import UTF8, encode
     from ..core.output import write_atomic
-    from ..core.resources import packaged_file
     from ..model.datafile import display_path
     from ..model.lookup import RUBRIC, TEMPLATE, NotFound, resolve
     from ..model.rubric import load_rubric
     from ..model.scaffold import new_file
+    from .schema import schema_beside
 
     target = Path(output)
     if os.path.lexists(target):
@@ -28,6 +28,7 @@ def run_new(rubric_ref: str, output: str, year: int | None, department: str | No
         found = resolve(RUBRIC, rubric_ref, target, [target.parent])
     except NotFound as exc:
         raise MkreportError(exc.message(), output) from None
+    console.step(f"评分体系“{shown(rubric_ref)}”：{shown(found.path)}。")
     rubric, findings, _ = load_rubric(found.path, display_path(found.path), found.builtin)
     if rubric is None:
         for f in findings.sorted():
@@ -38,15 +39,22 @@ def run_new(rubric_ref: str, output: str, year: int | None, department: str | No
             resolve(TEMPLATE, template, target, [target.parent])
         except NotFound as exc:
             raise MkreportError(exc.message(), output) from None
-    omit = frozenset() if full else _unused(rubric, found, year, _template_for(target, template, rubric, found))
-    text = new_file(rubric, year, department, template, rubric_ref, _schema_ref(target, packaged_file), omit)
+    used = None if full else _template_for(target, template, rubric, found)
+    if used is not None:
+        console.step(f"模板：{shown(used)}。用它试生成一份填满示例值的文件，找出模板不写出、检查也用不到的栏目，不列出。")
+    omit = frozenset() if used is None else _unused(rubric, found, year, used)
+    console.step(f"写入 {shown(target)}" + (f"（不列出 {len(omit)} 个栏目）。" if omit else "。"))
+    schema_ref, schema_written = schema_beside(target, "facts")
+    text = new_file(rubric, year, department, template, rubric_ref, schema_ref, omit)
     # in the conventions of the rubric it was made from (charset.py): a county that keeps its
     # rubric as GBK with CRLF in Notepad gets facts files Notepad shows the same way
     write_atomic(target, encode(text, rubric.doc.charset or UTF8))
     from ..pipeline import load
     todo = sum(f.code == "UNFILLED" for f in load(target, output).findings)
-    console.out(f"已生成 {shown(output)}：{rubric.name}，{year} 年度，共 {todo} 处待填写。")
-    console.err(f"填写后运行 `mkreport check {shown(output)}` 查看还有哪些没填；全部填好后 `mkreport build {shown(output)}`。")
+    console.info(f"已生成 {shown(output)}：{rubric.name}，{year} 年度，共 {todo} 处待填写。")
+    if schema_written is not None:
+        console.info(f"已生成 {shown(schema_written)}：编辑器（如 VS Code 的 YAML 插件）据此提示每个字段的说明和写错的值。")
+    console.note(f"填写后运行 `mkreport check {shown(output)}` 查看还有哪些没填；全部填好后 `mkreport build {shown(output)}`。")
     return ExitCode.OK
 
 
@@ -86,14 +94,3 @@ def _unused(rubric, found, year: int, template: Path | None) -> frozenset:
         findings = check(sample).findings
     return frozenset(tuple(p for p in path if isinstance(p, str))
                      for f in findings if f.code == "TEMPLATE-UNUSED" for path in getattr(f, "paths", ()))
-
-
-def _schema_ref(target: Path, packaged_file) -> str:
-    """The facts schema for editors: the county repository's own schema/ folder if there is one
-    above the file, else the copy installed with mkreport."""
-    from ..model.lookup import nearest_file
-    here = target.parent.resolve() if target.parent.exists() else Path(os.path.abspath(target.parent))
-    found = nearest_file(here, "schema/facts.schema.json")
-    if found is not None:
-        return os.path.relpath(found, here).replace(os.sep, "/")
-    return packaged_file("schema", "facts.schema.json").resolve().as_uri()

@@ -2,8 +2,10 @@
 repository laid out for the edit → check → build → commit → diff loop)."""
 from __future__ import annotations
 
+import shlex
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 from ..core import console
@@ -11,7 +13,7 @@ from ..core.console import shown
 from ..core.errors import ExitCode, MkreportError
 
 GITATTRIBUTES = """# mkreport：git diff 时把 Word 报告显示为文字（段落逐行、表格逐行），看得出哪句话、哪个数变了。
-# 需要在本仓库运行一次（mkreport init 已替你运行）：git config diff.mkreport.textconv "mkreport text"
+# 文字转换的命令记在本仓库的 git 设置中（mkreport init 已替你设置；新克隆的仓库运行一次 mkreport init .）。
 *.docx diff=mkreport
 """
 
@@ -37,11 +39,15 @@ git add -A && git commit -m "工信局 2024 年自评"
 git diff HEAD~1 -- outputs/                 # 报告中哪句话、哪个数变了
 ```
 
-`.gitattributes` 让 git 用 `mkreport text` 显示 Word 报告的文字；新克隆本仓库后运行一次：
+`.gitattributes` 让 git 用 `mkreport text` 显示 Word 报告的文字。这条命令记在本仓库自己的 git 设置中
+（用安装 mkreport 的那个 Python 的完整路径，不必先激活虚拟环境），新克隆本仓库、或重装了 mkreport 后，
+在仓库中运行一次：
 
 ```
-git config diff.mkreport.textconv "mkreport text"
+mkreport init .
 ```
+
+（已有的文件不会被覆盖，只补上缺的文件夹和 git 设置。）
 """
 
 FOLDER_NOTES = {
@@ -52,14 +58,15 @@ FOLDER_NOTES = {
 }
 
 
-def run_text(report: str) -> int:
+def run_text(report: str, numbered: bool = False) -> int:
     from ..core.reading import ReadProblem, read_limited
     from ..tasks.plaintext import report_text
     from ..tasks.verify import NotAReport, outside_links, outside_message
 
+    console.step(f"读取 {shown(report)}。")
     try:
         data = read_limited(Path(report), 64 * 1024 * 1024, " Word 文档")
-        text = report_text(data)
+        text = report_text(data, numbered)
     except (ReadProblem, NotAReport) as exc:
         raise MkreportError(f"无法读取报告：{exc}。", report) from None
     console.out(text.rstrip("\n"))
@@ -70,8 +77,9 @@ def run_text(report: str) -> int:
     return ExitCode.OK
 
 
-def run_init(folder: str) -> int:
+def run_init(folder: str, rubrics: tuple[str, ...] = ()) -> int:
     from ..core.output import write_atomic
+    from .schema import FILES, schema_text
 
     root = Path(folder)
     if root.exists() and not root.is_dir():
@@ -79,49 +87,87 @@ def run_init(folder: str) -> int:
     made = []
     for sub, note in FOLDER_NOTES.items():
         (root / sub).mkdir(parents=True, exist_ok=True)
-        made += _write_new(root / sub / "说明.txt", note, write_atomic)
-    made += _write_new(root / ".gitattributes", GITATTRIBUTES, write_atomic)
-    made += _write_new(root / "README.md", README.format(name=root.resolve().name), write_atomic)
-    from ..core.resources import packaged_file
+        made += _write_new(root / sub / "说明.txt", note.encode("utf-8"), write_atomic)
+    made += _write_new(root / ".gitattributes", GITATTRIBUTES.encode("utf-8"), write_atomic)
+    made += _write_new(root / "README.md", README.format(name=root.resolve().name).encode("utf-8"), write_atomic)
     (root / "schema").mkdir(exist_ok=True)
-    # the template reference too: TEMPLATE-NAME tells a county to look in schema/template.md
-    for name in ("facts.schema.json", "rubric.schema.json", "template.md"):
-        source = packaged_file("schema", name)
-        if source.is_file() and not (root / "schema" / name).exists():
-            shutil.copyfile(source, root / "schema" / name)
-            made.append(root / "schema" / name)
+    # the template reference too: TEMPLATE-NAME tells a county to look in schema/template.md;
+    # generated now, so a rule kind of an installed package is in the rubric's schema
+    for kind, name in FILES.items():
+        made += _write_new(root / "schema" / name, schema_text(kind).encode("utf-8"), write_atomic)
+    for ref in rubrics:
+        made += _copy_rubric(root, ref, write_atomic)
     for path in made:
-        console.out(f"已生成 {shown(path)}")
-    console.out(_git(root))
+        console.info(f"已生成 {shown(path)}")
+    console.step("设置 git：建立仓库（已有时不动），在仓库自己的设置中写入文字转换和 core.quotepath。")
+    said = _git(root)
+    (console.info if said.startswith("已") else console.err)(said)     # done, or what to run by hand
     return ExitCode.OK
 
 
-def _write_new(path: Path, text: str, write) -> list[Path]:
+def _write_new(path: Path, data: bytes, write) -> list[Path]:
     if path.exists():
         return []                  # a county's own file is never replaced
-    write(path, text.encode("utf-8"))
+    write(path, data)
     return [path]
+
+
+def _copy_rubric(root: Path, ref: str, write) -> list[Path]:
+    """A rubric (built in, of an installed package, or a path) copied into the county's rubrics/
+    for the county to edit: the same name, so it now stands in for the one it came from; a first
+    line sends the editor to schema/rubric.schema.json; its encoding and line ends kept."""
+    from ..core.charset import encode
+    from ..core.reading import ReadProblem, read_limited
+    from ..model.lookup import RUBRIC, NotFound, resolve
+    from ..model.yamlsource import MAX_BYTES, decode
+    from .schema import with_schema_line
+
+    folder = root / "rubrics"
+    try:
+        found = resolve(RUBRIC, ref, folder / "本县.yaml", [root])
+    except NotFound as exc:
+        raise MkreportError(exc.message(), ref) from None
+    console.step(f"评分体系“{shown(ref)}”：{shown(found.path)}。")
+    target = folder / found.path.name
+    if target.exists():
+        console.note(f"{shown(target)} 已存在，未复制评分体系“{shown(ref)}”。")
+        return []
+    try:
+        text, charset = decode(read_limited(found.path, MAX_BYTES, " YAML 文件"), str(found.path))
+    except ReadProblem as exc:
+        raise MkreportError(f"{exc}。", ref) from None
+    return _write_new(target, encode(with_schema_line(text, "../schema/rubric.schema.json"), charset), write)
+
+
+def textconv() -> str:
+    """The command git runs to show a report as text: this very interpreter by its full path, so
+    `git diff` works with no virtual environment activated (and not some other mkreport on PATH).
+    git hands it to a shell, Git for Windows too: the path is quoted for one."""
+    return f"{shlex.quote(Path(sys.executable).as_posix() if sys.platform == 'win32' else sys.executable)} -m generator text"
 
 
 def _git(root: Path) -> str:
     """A git repository with the textconv set, where git is installed; else what to run."""
-    line = 'git config diff.mkreport.textconv "mkreport text"'
+    conv = textconv()
+    settings = [("diff.mkreport.textconv", conv),
+                # Chinese file names as written (outputs/工信局-2024.docx), not as "\345\267…"
+                ("core.quotepath", "off")]
+    line = "；".join(f"git config {key} {shlex.quote(value)}" for key, value in settings)
     git = shutil.which("git")
     if git is None:
-        return f"本机没有 git。装好 git 后在 {shown(root)} 中运行：git init，然后 {line}"
+        return f"本机没有 git。装好 git 后在 {shown(root)} 中再运行一次 mkreport init ."
     try:
         inside = subprocess.run([git, "rev-parse", "--is-inside-work-tree"], cwd=root, capture_output=True,
                                 text=True, timeout=30).returncode == 0
         if not inside:
             subprocess.run([git, "init", "-q"], cwd=root, check=True, capture_output=True, timeout=30)
-        subprocess.run([git, "config", "diff.mkreport.textconv", "mkreport text"], cwd=root, check=True,
-                       capture_output=True, timeout=30)
-        # Chinese file names as written (outputs/工信局-2024.docx), not as \345\267…
-        subprocess.run([git, "config", "core.quotepath", "false"], cwd=root, check=True, capture_output=True,
-                       timeout=30)
+        for key, value in settings:     # the repository's own settings: no other repository changes
+            subprocess.run([git, "config", "--local", key, value], cwd=root, check=True, capture_output=True,
+                           timeout=30)
     except (OSError, subprocess.SubprocessError):
-        return f"未能设置 git。请在 {shown(root)} 中运行：git init，然后 {line}"
-    done = "已" + ("在已有的 git 仓库中" if inside else "建立 git 仓库并") + f"设置 git 的 mkreport 文字转换（{line}）"
+        return f"未能设置 git。请在 {shown(root)} 中运行：git init；{line}"
+    done = ("已" + ("在已有的 git 仓库中" if inside else "建立 git 仓库并")
+            + f"设置 git 的 mkreport 文字转换（{shown(conv)}）和中文文件名的显示（core.quotepath off）")
     if not _docx_diffs_as_text(git, root):
         # the folder's own .gitattributes (kept as it was) does not hand .docx to mkreport
         return (f"{done}；但 {shown(root / '.gitattributes')} 没有把 .docx 交给 mkreport，git diff 仍不会以文字显示报告："

@@ -20,6 +20,7 @@ def run_rollover(source: str, year: int, output: str) -> int:
     from ..pipeline import load
     from ..tasks.jobs import identity
     from ..tasks.rollover import next_rubric, roll
+    from .schema import schema_beside, with_schema_line
 
     target = Path(output)
     if os.path.lexists(target):
@@ -33,6 +34,7 @@ def run_rollover(source: str, year: int, output: str) -> int:
         text = text.lstrip("\ufeff")
     except ReadProblem as exc:
         raise MkreportError(f"{exc}。", source) from None
+    console.step(f"读取 {shown(source)}（{charset.zh}）。")
     root = compose(text, source)
     newer = newer_format(Report, root, then="后再转入下一年")
     if newer:       # its fields may mean something else now: nothing is edited by guesswork
@@ -56,23 +58,28 @@ def run_rollover(source: str, year: int, output: str) -> int:
         except NotFound:
             note = (f"没有找到 {year} 年度的评分体系“{candidate}”，仍使用 {old_ref}；本年评分体系如有变化，"
                     f"请放入 rubrics/ 后修改 rubric 一行。")
+    console.step(f"转入 {year} 年度：本年决算数转为上年数，本年的数改为“待填写”，叙述文字标上“【上年】”。")
     edits = roll(text, root, year, old_year, new_ref)
     out = edits.apply()
     # the source's name on one comment line: a line break in it would write YAML into the new file
     header = f"# 由 mkreport rollover 从 {shown(Path(source).name)}（{old_year} 年度）转入 {year} 年度：“待填写”处填本年数据，" \
              f"“【上年】”开头的文字按本年情况改写后删去该标记。\n"
-    lines = out.splitlines(keepends=True)
-    at = 1 if lines and lines[0].startswith("# yaml-language-server:") else 0
-    out = "".join(lines[:at]) + header + "".join(lines[at:])
+    # the editor's schema found from where the new file is, not where the old one was
+    schema_ref, schema_written = schema_beside(target, "facts")
+    lines = with_schema_line(out, schema_ref).splitlines(keepends=True)
+    out = lines[0] + header + "".join(lines[1:])
     # in the old file's encoding, BOM and line ends (charset.py): a file kept in Notepad as GBK
     # with CRLF stays one Notepad shows as it did last year
+    console.step(f"写入 {shown(target)}（{charset.zh}），再检查一遍，数出待填写和待改写的地方。")
     write_atomic(target, encode(out, charset))
     found = load(target, output).findings
     todo = sum(f.code == "UNFILLED" for f in found)
     stale = sum(f.code == "STALE" for f in found)
-    console.out(f"已生成 {shown(output)}：{year} 年度，{todo} 处待填写，{stale} 段上年文字待改写。")
+    console.info(f"已生成 {shown(output)}：{year} 年度，{todo} 处待填写，{stale} 段上年文字待改写。")
+    if schema_written is not None:
+        console.info(f"已生成 {shown(schema_written)}：编辑器（如 VS Code 的 YAML 插件）据此提示每个字段的说明和写错的值。")
     if note:
-        console.err(shown(note))
-    console.err(f"运行 `mkreport check {shown(output)}` 逐项查看。")
+        console.note(shown(note))
+    console.note(f"运行 `mkreport check {shown(output)}` 逐项查看。")
     return ExitCode.OK
 

@@ -19,7 +19,9 @@ def run_verify(report: str, facts: str) -> int:
         edited = blocks(data)
     except (ReadProblem, NotAReport) as exc:
         raise MkreportError(f"无法读取报告 {report}：{exc}。", report) from None
+    console.step(f"读取 {shown(report)}：{_counted(edited)}。")
     outside = outside_links(data)
+    console.step(f"检查 {shown(facts)}。")
     result = check(Path(facts), facts)
     if not result.buildable:
         found = result.findings.sorted()
@@ -28,7 +30,9 @@ def run_verify(report: str, facts: str) -> int:
         console.err(f"{shown(facts)}：{summary(result.findings.errors, result.findings.warnings)}"
                     "事实文件有错误，无法生成用来核对的报告；请先改正。")
         return ExitCode.USAGE
+    console.step("用事实文件重新生成报告。")
     built = blocks(render(result, "docx"))
+    console.step(f"逐段、逐格比较：生成的报告 {_counted(built)}。")
     differences = compare(built, edited)
     found = Findings()
     doc = Document(report, plain=True)
@@ -40,14 +44,19 @@ def run_verify(report: str, facts: str) -> int:
     errors = found.errors
     also = f"另有 {links} 处外部链接（见上），报送前请删去。" if links else ""
     if errors:
-        console.err(f"{shown(report)} 与 {shown(facts)} 不一致：{errors} 处数字不同，{len(differences) - errors} 处文字改动。"
+        console.note(f"{shown(report)} 与 {shown(facts)} 不一致：{errors} 处数字不同，{len(differences) - errors} 处文字改动。"
                     "请改正报告，或改正事实文件后重新生成。" + also)
         return ExitCode.FINDINGS
     if differences:
-        console.err(f"{shown(report)} 的数字与 {shown(facts)} 一致；有 {len(differences)} 处文字改动（见上）。" + also)
+        console.note(f"{shown(report)} 的数字与 {shown(facts)} 一致；有 {len(differences)} 处文字改动（见上）。" + also)
     else:
-        console.err(f"{shown(report)} 与 {shown(facts)} 生成的报告完全一致。" + also)
+        console.note(f"{shown(report)} 与 {shown(facts)} 生成的报告完全一致。" + also)
     return ExitCode.OK
+
+
+def _counted(found) -> str:
+    paragraphs = sum(b.where.endswith("段") for b in found)
+    return f"{paragraphs} 段文字、{len(found) - paragraphs} 个表格单元格"
 
 
 def _outside(outside, doc, found) -> int:

@@ -11,6 +11,16 @@ import sys
 
 _status = ""      # the progress line on a terminal's stderr, kept below what is printed
 
+# How much is said besides findings and errors (mkreport -q / -v): QUIET says only those; NORMAL
+# also what was made and the closing counts; VERBOSE also each step as it is taken.
+QUIET, NORMAL, VERBOSE = 0, 1, 2
+level = NORMAL
+
+
+def set_level(value: int) -> None:
+    global level
+    level = value
+
 # A file name may hold any character but "/": one named "a\n已生成 evil.docx.yaml" would print a
 # line of its own, a forged "已生成 …" or finding line; an escape sequence would drive the terminal;
 # a bidirectional override would show the name reversed. Such characters are shown as visible
@@ -28,18 +38,40 @@ def shown(text) -> str:
 
 
 def status(text: str) -> None:
-    """Show (or with "" clear) a one-line status on stderr, redrawn in place."""
+    """Show (or with "" clear) a one-line status on stderr, redrawn in place (not when quiet)."""
     global _status
+    if level == QUIET and text:
+        return
     _status = text
     _raw(sys.stderr, "\r\033[K" + text)
 
 
 def out(text: str) -> None:
+    """What the command is for (findings, a report's text, a listing): always shown."""
     _write(sys.stdout, text)
 
 
 def err(text: str) -> None:
+    """An error, or a finding-like notice: always shown."""
     _write(sys.stderr, text)
+
+
+def info(text: str) -> None:
+    """What was made (已生成 …): on stdout, not when quiet."""
+    if level >= NORMAL:
+        _write(sys.stdout, text)
+
+
+def note(text: str) -> None:
+    """A closing count, a hint of what to do next: on stderr, not when quiet."""
+    if level >= NORMAL:
+        _write(sys.stderr, text)
+
+
+def step(text: str) -> None:
+    """What is being done now, said only when verbose (-v), on stderr."""
+    if level >= VERBOSE:
+        _write(sys.stderr, "· " + text)
 
 
 def _write(stream, text: str) -> None:

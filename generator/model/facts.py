@@ -58,8 +58,9 @@ class Prose(Kind):
 
     def json_schema(self, defs):
         ModelKind("Block", _models).json_schema(defs)
-        item = {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/Block"}]}
-        return {"anyOf": [{"type": "string"}, {"type": "array", "items": item}]}
+        said = "应为一段文字，或段落（小节）的列表，每项一行，以“- ”开头。"
+        item = {"anyOf": [{"type": "string", "errorMessage": said}, {"$ref": "#/$defs/Block"}]}
+        return {"anyOf": [{"type": "string", "errorMessage": said}, {"type": "array", "items": item, "errorMessage": said}]}
 
 
 class Block(Model):

@@ -33,7 +33,9 @@ class FactPaths(Kind):
         return [n.value.strip() for n in items]
 
     def json_schema(self, defs):
-        return {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+        said = "应为事实路径（如 finance.income.total.final），或几个事实路径的列表（各项相加）。"
+        return {"anyOf": [{"type": "string", "errorMessage": said},
+                          {"type": "array", "items": {"type": "string", "errorMessage": said}, "errorMessage": said}]}
 
 
 class Expected:
@@ -292,16 +294,29 @@ class RuleField(Kind):
         return Rule(cls(), params)
 
     def json_schema(self, defs):
-        options = []
+        """`kind` picks the parameters (if/then), rather than one alternative per kind (oneOf): an
+        editor then says of a misspelt kind which kinds there are, where with alternatives that all
+        fail it merges their messages into its own English ("Value must be …")."""
+        branches = []
         for name, cls in RULES.items():
             name_def = f"Rule_{name}"
             if name_def not in defs:
                 from .schema import model_schema
                 schema = model_schema(_with_kind(cls), defs)
-                schema["properties"]["kind"] = {"const": name, "description": f"规则类型。{cls.zh}"}
+                schema["properties"]["kind"] = {"const": name, "description": f"规则类型。{cls.zh}",
+                                                "errorMessage": _kinds_said()}
                 defs[name_def] = schema
-            options.append({"$ref": f"#/$defs/{name_def}"})
-        return {"oneOf": options}
+            branches.append({"if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
+                             "then": {"$ref": f"#/$defs/{name_def}"}})
+        said = _kinds_said()
+        return {"type": "object", "errorMessage": "计分规则：应为映射，如 {kind: rate}；" + said,
+                "properties": {"kind": {"enum": list(RULES), "errorMessage": said}},
+                "required": ["kind"], "allOf": branches}
+
+
+def _kinds_said() -> str:
+    """An editor's message for a rule kind it does not know: the kinds there are."""
+    return "规则类型（kind）应为以下之一：" + "；".join(f"{name}（{cls.zh}）" for name, cls in RULES.items()) + "。"
 
 
 class Rule:

@@ -65,6 +65,43 @@ class Conversion:
 INVALID = object()
 
 
+class SchemaDefs(dict):
+    """The `$defs` of a JSON Schema being written, and which file it is for: a facts file may hold
+    待填写 where `mkreport new` or `rollover` left a value to write, and its schema accepts that —
+    an editor showing one error per blank of a fresh file hides the one mistake that matters.
+    `check` still lists every 待填写 (UNFILLED)."""
+
+    def __init__(self, placeholders: bool = False):
+        super().__init__()
+        self.placeholders = placeholders
+
+
+# What the converters read as a figure, for the patterns editors test (JavaScript, `u` flag):
+# full-width digits, point and signs as a Chinese input method types them (numbers.ascii_figure)
+_DIGIT, _POINT = "[0-9０-９]", "[.．]"
+_UNSIGNED = f"({_DIGIT}+({_POINT}{_DIGIT}*)?|{_POINT}{_DIGIT}+)"
+_SIGNED = f"[+＋\\-－]?{_UNSIGNED}"
+_PLUS = f"[+＋]?{_UNSIGNED}"
+_DASHES = "——|—|--|-|－－|－|–|―|/|／|不适用"       # numbers.NA_SPELLINGS
+
+
+def _pattern(body: str, defs: dict) -> str:
+    """A whole-value pattern; in a facts file's schema a value still to be written passes too."""
+    if getattr(defs, "placeholders", False):
+        return f"^\\s*({body}|{PLACEHOLDER}.*)\\s*$"
+    return f"^\\s*({body})\\s*$"
+
+
+def _said(schema: dict, message: str) -> dict:
+    """The schema with what an editor (yaml-language-server) says when a value does not fit, in
+    place of its own English or a raw regular expression: errorMessage for a wrong type or
+    option, patternErrorMessage for a wrong spelling. Field.json_schema puts the field's name first."""
+    schema["errorMessage"] = message
+    if "pattern" in schema:
+        schema["patternErrorMessage"] = message
+    return schema
+
+
 def label(path: Path, zh: str | None = None) -> str:
     dotted = dotted_path(path)
     return f"{dotted}（{zh}）" if zh else dotted
@@ -146,7 +183,7 @@ class Text(Kind):
         return value.strip()
 
     def json_schema(self, defs):
-        return {"type": ["string", "number"]}
+        return _said({"type": ["string", "number"]}, "应为一段文字。")
 
 
 def _too_long(value: Decimal, conv, node, path, zh) -> bool:
@@ -190,12 +227,16 @@ class Number(Kind):
         return value
 
     def json_schema(self, defs):
-        out = {"type": ["number", "string"], "pattern": r"^-?[0-9]+(\.[0-9]+)?$"}
-        if self.dash:
-            out["pattern"] = r"^(-?[0-9]+(\.[0-9]+)?|[—－–―/／-]{1,2}|不适用)$"
+        signed = self.minimum is None or self.minimum < 0
+        body = (_SIGNED if signed else _PLUS) + (f"|{_DASHES}" if self.dash else "")
+        out: dict = {"type": ["number", "string"], "pattern": _pattern(body, defs)}
+        if self.minimum is not None:
+            out["minimum"] = int(self.minimum) if self.minimum == self.minimum.to_integral_value() else float(self.minimum)
         if self.unit:
             out["x-unit"] = self.unit
-        return out
+        what = "金额（单位见 finance.unit，默认万元）" if self.unit == "万元" else f"数字（{self.unit}）" if self.unit else "数字"
+        return _said(out, f"应为{what}：只写数字，不带单位，不用千位分隔符，如 1066.5"
+                          + ("" if signed else "，不能为负数") + ("；不适用的写“—”" if self.dash else "") + "。")
 
 
 _DIRECTED = re.compile(r"^(≥|≤|>=|<=|＞＝|＜＝|[><=＞＜＝≧≦])\s*([0-9]+(?:\.[0-9]+)?)\s*(\S*)$")
@@ -259,10 +300,12 @@ class Integer(Kind):
         return int(value)
 
     def json_schema(self, defs):
-        out = {"type": ["integer", "string"], "minimum": self.minimum}
+        out = {"type": ["integer", "string"], "pattern": _pattern(f"[+＋]?{_DIGIT}+({_POINT}0*)?", defs),
+               "minimum": self.minimum}
         if self.maximum is not None:
             out["maximum"] = self.maximum
-        return out
+            return _said(out, f"应为 {self.minimum} 到 {self.maximum} 之间的整数。")
+        return _said(out, f"应为不小于 {self.minimum} 的整数，如 12。" if self.minimum else "应为整数，如 12（不能为负数）。")
 
 
 class Percent(Kind):
@@ -281,7 +324,8 @@ class Percent(Kind):
         return q.value
 
     def json_schema(self, defs):
-        return {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?\s*[%％]$"}
+        return _said({"type": "string", "pattern": _pattern(_SIGNED + r"\s*[%％]", defs)},
+                     "应为百分比，带百分号，如 64.94%。")
 
 
 class Threshold(Kind):
@@ -300,7 +344,8 @@ class Threshold(Kind):
         return Quantity(q.value, "%" if q.unit == "%" else "", text)
 
     def json_schema(self, defs):
-        return {"type": ["number", "string"], "pattern": r"^[0-9]+(\.[0-9]+)?\s*[%％分]?$"}
+        return _said({"type": ["number", "string"], "pattern": _pattern(_PLUS + r"\s*[%％分]?", defs),
+                      "minimum": 0}, "应为分数（如 90）或总分的百分比（如 90%）。")
 
 
 class QuantityKind(Kind):
@@ -320,8 +365,9 @@ class QuantityKind(Kind):
         return q
 
     def json_schema(self, defs):
-        return {"type": ["string", "number"], "pattern": r"^-?[0-9]+(\.[0-9]+)?\s*\S*$",
-                "examples": ["500亿元", "179座", "90%"]}
+        return _said({"type": ["string", "number"], "pattern": _pattern(_SIGNED + r"\s*([^0-9０-９\s.．+＋\-－][^0-9０-９]*)?", defs),
+                      "examples": ["500亿元", "179座", "90%"]},
+                     "应为数字加单位，如 500亿元、179座、90%（不用千位分隔符）。")
 
 
 _DATE_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{1,2})-([0-9]{1,2})|年([0-9]{1,2})月([0-9]{1,2})日)$")
@@ -345,7 +391,9 @@ class Date(Kind):
             return INVALID
 
     def json_schema(self, defs):
-        return {"type": "string", "examples": ["2023-12-31"]}
+        body = "[0-9０-９]{4}(-[0-9０-９]{1,2}-[0-9０-９]{1,2}|年[0-9０-９]{1,2}月[0-9０-９]{1,2}日)"
+        return _said({"type": "string", "pattern": _pattern(body, defs), "examples": ["2023-12-31"]},
+                     "应为日期，如 2023-12-31 或 2023年12月31日。")
 
 
 class Choice(Kind):
@@ -364,7 +412,11 @@ class Choice(Kind):
         return value
 
     def json_schema(self, defs):
-        return {"enum": list(self.options)}
+        said = f"应为{self.zh}。"
+        out = _said({"enum": list(self.options)}, said)
+        if not getattr(defs, "placeholders", False):
+            return out
+        return {"anyOf": [out, _said({"type": "string", "pattern": f"^{PLACEHOLDER}.*$"}, said)]}
 
 
 class ListOf(Kind):
@@ -392,7 +444,7 @@ class ListOf(Kind):
         return out
 
     def json_schema(self, defs):
-        return {"type": "array", "items": self.item.json_schema(defs)}
+        return _said({"type": "array", "items": self.item.json_schema(defs)}, "应为列表（每项一行，以“- ”开头）。")
 
 
 class OneOrList(ListOf):
@@ -406,7 +458,7 @@ class OneOrList(ListOf):
 
     def json_schema(self, defs):
         item = self.item.json_schema(defs)
-        return {"anyOf": [item, {"type": "array", "items": item}]}
+        return {"anyOf": [item, _said({"type": "array", "items": item}, "应为一项，或几项的列表（每项一行，以“- ”开头）。")]}
 
 
 class MapOf(Kind):
@@ -435,7 +487,7 @@ class MapOf(Kind):
         return out
 
     def json_schema(self, defs):
-        return {"type": "object", "additionalProperties": self.item.json_schema(defs)}
+        return _said({"type": "object", "additionalProperties": self.item.json_schema(defs)}, "应为映射（“键: 值”）。")
 
 
 class Either(Kind):
@@ -487,7 +539,9 @@ class FormatVersion(Kind):
         return version
 
     def json_schema(self, defs):
-        return {"type": ["integer", "string"], "minimum": 1, "maximum": self.current, "default": self.current}
+        return _said({"type": ["integer", "string"], "pattern": _pattern(f"[+＋]?{_DIGIT}+", defs), "minimum": 1, "maximum": self.current,
+                      "default": self.current},
+                     f"应为正整数：这个 mkreport 认识的格式是 {self.current}（可省略）；更大的数请升级 mkreport。")
 
 
 def format_field(current: int) -> Field:
@@ -529,7 +583,7 @@ class Field:
         self.deprecated = deprecated
 
     def json_schema(self, defs: dict) -> dict:
-        out = dict(self.kind.json_schema(defs))
+        out = _named(self.kind.json_schema(defs), self.zh)
         out["description"] = self.zh + _ROLE_NOTE.get(self.role, "") + ("。" + self.help if self.help else "")
         if self.deprecated is not None:
             said = self.deprecated.message() + (f"。{self.deprecated.note}" if self.deprecated.note else "")
@@ -537,6 +591,20 @@ class Field:
             out["deprecated"] = True
             out["deprecationMessage"] = said       # shown by VS Code's YAML extension
         return out
+
+
+def _named(schema, zh: str):
+    """The kind's schema with the field's name before each of its messages (决算数：应为…)."""
+    if isinstance(schema, list):
+        return [_named(item, zh) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {k: _named(v, zh) if k in ("anyOf", "oneOf", "items", "additionalProperties") else v
+           for k, v in schema.items()}
+    for key in ("errorMessage", "patternErrorMessage"):
+        if key in out and not out[key].startswith(f"{zh}："):
+            out[key] = f"{zh}：{out[key]}"
+    return out
 
 
 class Model:
@@ -781,11 +849,14 @@ def model_schema(model: type[Model], defs: dict) -> dict:
     required = [n for n, f in model.fields.items() if f.required]
     if required:
         out["required"] = required
+    # one message for a misspelt field, a missing one and a value that is no mapping: the fields there are
+    fields = "、".join(f"{n}（{f.zh}{'，必填' if f.required else ''}）" for n, f in model.fields.items())
+    out["errorMessage"] = f"{title.strip()}：应为映射，字段名只能是 {fields}。"
     return out
 
 
-def json_schema(model: type[Model], schema_id: str) -> dict:
-    defs: dict = {}
+def json_schema(model: type[Model], schema_id: str, placeholders: bool = False) -> dict:
+    defs: dict = SchemaDefs(placeholders)
     root = model_schema(model, defs)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": schema_id,
             **root, "$defs": dict(sorted(defs.items()))}

@@ -7,6 +7,7 @@ and all the parent needs to print results in order and to summarise them.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import NamedTuple
 
@@ -20,8 +21,11 @@ class Outcome:
         self.name = name
         self.findings = [] if findings is None else findings   # Finding, resolved, without their documents
         self.unreadable, self.buildable = unreadable, buildable
-        self.out: list = []             # lines for stdout, in order
+        self.out: list = []             # lines for stdout, in order: findings
+        self.info: list = []            # what was made (已生成 …), left out when quiet (-q)
         self.err: list = []             # lines for stderr
+        self.used: list = []            # the rubric and template it was checked against (said with -v)
+        self.seconds = 0.0              # how long it took its worker
         self.code: int = ExitCode.OK
         self.made: dict = {}            # format name → path written
         self.facts: dict = {}           # what a summary shows (see summary.py)
@@ -49,9 +53,12 @@ def _light(findings) -> list[Finding]:
 def check_job(name: str) -> Outcome:
     from ..pipeline import check
 
+    started = time.perf_counter()
     result = check(Path(name), name)
     outcome = Outcome(name, _light(result.findings), result.loaded.unreadable, result.buildable)
     outcome.facts = facts_of(result)
+    outcome.used = _used(result.loaded)
+    outcome.seconds = time.perf_counter() - started
     outcome.code = ExitCode.USAGE if outcome.unreadable else ExitCode.FINDINGS if outcome.errors else ExitCode.OK
     return outcome
 
@@ -68,9 +75,11 @@ def build_job(job: BuildJob) -> Outcome:
     from ..pipeline import check
     from .formats import FORMATS
 
+    started = time.perf_counter()
     result = check(Path(job.name), job.name)
     outcome = Outcome(job.name, _light(result.findings), result.loaded.unreadable, result.buildable)
     outcome.facts = facts_of(result)
+    outcome.used = _used(result.loaded)
     if outcome.findings:
         outcome.out.append(render_text(outcome.findings))
     if outcome.unreadable:
@@ -97,12 +106,13 @@ def build_job(job: BuildJob) -> Outcome:
         for fmt, path in job.outputs:
             FORMATS[fmt].write(result, Path(path), {k: Path(v) for k, v in outcome.made.items()})
             outcome.made[fmt] = str(path)
-            outcome.out.append(f"已生成 {shown(path)}")
+            outcome.info.append(f"已生成 {shown(path)}")
     except MkreportError as exc:
         outcome.err.append(str(exc))
         outcome.code, outcome.status = exc.exit_code, "failed"
         return outcome
     outcome.status = "built"
+    outcome.seconds = time.perf_counter() - started
     return outcome
 
 
@@ -159,6 +169,16 @@ def _rubric_name(loaded, ref: str) -> str:
         return RUBRIC.stem(Path(ref.replace("\\", "/")).name)
     rubric, _, _ = load_rubric(found.path, display_path(found.path), found.builtin)   # as load() does: one cache
     return rubric.name if rubric is not None and rubric.name else found.name
+
+
+def _used(loaded) -> list[str]:
+    """The rubric and the template a file was checked against, as -v says them."""
+    said = []
+    if loaded.rubric is not None and getattr(loaded.rubric, "path", None):
+        said.append(f"评分体系 {shown(loaded.rubric.path)}")
+    if loaded.template is not None:
+        said.append(f"模板 {shown(loaded.template.path)}")
+    return said
 
 
 def used_files(loaded) -> list[Path]:
