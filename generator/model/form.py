@@ -25,6 +25,7 @@ from .schema import (
     Number,
     Percent,
     Text,
+    _said,
     label,
 )
 
@@ -116,7 +117,9 @@ class TargetKind(Kind):
         return read_target(text)
 
     def json_schema(self, defs):
-        return {"type": ["string", "number"], "examples": ["≥1.2万亩", "≤4天", "100%", "9月前", "有效提升", "—"]}
+        return _said({"type": ["string", "number"], "examples": ["≥1.2万亩", "≤4天", "100%", "9月前", "有效提升", "—"]},
+                     "应为指标值：数和单位，可带方向（≥1.2万亩、≤4天、100%），或时间（9月前）、文字（有效提升），"
+                     "不适用的写“—”。")
 
 
 MONEY = Number("万元", dash=True)
