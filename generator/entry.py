@@ -6,15 +6,22 @@ removed (cleanup.py). Exit 1 stays what it says: errors were found in the input.
 """
 from __future__ import annotations
 
+import os
 import signal
 import sys
 
-from .core.cleanup import Interrupted
+_running = False        # the run has begun: a signal from now on cleans up what it made
 
 
 def _stop(signum, frame):
     for s in (signal.SIGINT, signal.SIGTERM):
         signal.signal(s, signal.SIG_IGN)       # the cleanup below is not cut short by a second signal
+    if not _running:
+        # still loading mkreport (the handlers are set before its first import): nothing is made yet,
+        # and an exception raised inside an import would end in a traceback
+        os.write(2, "已中断：未完成的文件已删除。\n".encode())
+        os._exit(128 + signum)
+    from .core.cleanup import Interrupted
     raise Interrupted(signum)
 
 
@@ -27,7 +34,11 @@ def install_signal_handlers() -> None:
 
 
 def run() -> None:
+    global _running
+    from .core.cleanup import Interrupted
+
     install_signal_handlers()
+    _running = True
     code = 0
     try:
         try:
@@ -53,8 +64,6 @@ def _late_handlers() -> None:
     """After the run: a signal during the interpreter's shutdown (joining a process pool's threads
     at exit) ends the process at once, with the same line and code, not a traceback from an
     atexit callback. Nothing of the run is in progress; its files are already cleaned up."""
-    import os
-
     def late(signum, frame):
         try:
             os.write(2, "已中断：未完成的文件已删除。\n".encode())
@@ -79,6 +88,9 @@ def _flush() -> None:
         except (OSError, ValueError):
             pass
 
+
+# set at import, before mkreport's own modules load: a signal while they load ends the process quietly
+install_signal_handlers()
 
 if __name__ == "__main__":      # pragma: no cover
     run()
