@@ -154,3 +154,19 @@ def test_a_county_adds_other_subjects_and_relation_words(tmp_path, run):
     (tmp_path / "vocabulary.yaml").write_text("others:\n  - '开发区'\n", encoding="utf-8")
     found = prose_findings(run, path)
     assert not any("7540.18万元”与事实不符" in l and "开发区" in l for l in found), found
+
+
+def test_an_edited_county_vocabulary_is_read_again_in_the_same_process(tmp_path):
+    """The vocabulary cache knows a file by its path, size and time written: an edit is seen at once."""
+    import os
+
+    from generator.derive.vocabulary import vocabulary
+
+    county = tmp_path / "vocabulary.yaml"
+    county.write_text("facts:\n  - {label: '资金总量', fact: finance.income.total}\n", encoding="utf-8")
+    first, _ = vocabulary((county,))
+    county.write_text("facts:\n  - {label: '资金总盘子', fact: finance.income.total}\n", encoding="utf-8")
+    os.utime(county, ns=(county.stat().st_atime_ns, county.stat().st_mtime_ns + 1_000_000_000))
+    second, _ = vocabulary((county,))
+    assert second is not first
+    assert [t.text for t in second.lexicon.tokens("资金总盘子100万元") if t.kind == "word"] == ["资金总盘子"]
