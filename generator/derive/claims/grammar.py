@@ -443,74 +443,88 @@ class _Reader:
     def _punct(self, tok: Token) -> None:
         ch = tok.text
         if ch in SENTENCE:
-            if ch == "\n" and self.list is not None and not self.list.parts and self._before(tok.start, 1) in ("：", ":"):
-                # "…376.59万元。其中：\n按支出项目类别：1、…": the items a line ends by announcing are on the next line
-                self._paragraph(tok)
-                return
-            if self.text[self.sentence_start:tok.start].strip(" \t\r\u3000"):
-                heading = self._heading(tok.start)
-                self._end_clause()
-                self._end_sentence()
-                if heading:
-                    self.scope.fresh = True     # the next sentence's plain words ("支出预算…") are the heading's
-            # else "…100万元。\n其中：…": the line break after a full stop ends no sentence of its own — the
-            # sentence before is still the one a 其中 list or a heading's subject goes on from
-            self.sentence_start = tok.end
-            if ch == "\n":
-                self._paragraph(tok)
+            self._sentence_mark(tok)
         elif ch in OPEN:
-            if len(self.saved) >= MAX_DEPTH:
-                self.deep += 1             # brackets nested deeper than any report: not a scope
-                return
-            self.stack.append(self.scope.copy())
-            self.scope = self.stack[-1]
-            self.saved.append((self.lead, self.figures, self.last_claim, self.last_money, self.list))
-            lst, last = self.list, self.last_claim
-            if lst is not None and last is not None and lst.parts and last is lst.parts[-1] and last.money:
-                # "公车费5.00万元（购置费0万元，运行费5.00万元）": the item's own parts, a list of its own
-                self.list = _List(last, len(self.stack), "（")
-            self.lead = _Lead()
-            self.last_num = None
+            self._open_bracket()
         elif ch in CLOSE:
-            if self.deep:
-                self.deep -= 1
-                return
-            if len(self.stack) > 1:
-                if self.list is not None and self.list.depth >= len(self.stack):
-                    self._end_list()
-                self.stack.pop()
-                self.scope = self.stack[-1]
-                inner = self.lead
-                lead, figures, last_claim, last_money, outer_list = self.saved.pop()
-                if self.list is None and outer_list is not None and outer_list.depth <= len(self.stack):
-                    self.list = outer_list           # a list nested in the bracket is over; the outer one goes on
-                if figures == self.figures:
-                    # "资产总额（净值）932.43万元": a bracket without figures is an aside; the words before it
-                    # still lead, with what it said of the relation ("较上年（减）7.25万元")
-                    self.lead = lead
-                    lead.dir = inner.dir or lead.dir
-                else:
-                    self.lead = _Lead()
-                    # what comes after the bracket is about what came before it ("…（其中…），占收入合计100%")
-                    self.last_claim, self.last_money = last_claim, last_money
-            else:
-                self.lead = _Lead()
-            self.last_num = None
+            self._close_bracket()
         elif ch in CLAUSE or ch in ENUM:
-            if tok.start == self.stray_comma:
-                return                              # "占，88.21%": a stray comma between 占 and its figure
+            self._clause_mark(tok)
+
+    def _sentence_mark(self, tok: Token) -> None:
+        ch = tok.text
+        if ch == "\n" and self.list is not None and not self.list.parts and self._before(tok.start, 1) in ("：", ":"):
+            # "…376.59万元。其中：\n按支出项目类别：1、…": the items a line ends by announcing are on the next line
+            self._paragraph(tok)
+            return
+        if self.text[self.sentence_start:tok.start].strip(" \t\r\u3000"):
+            heading = self._heading(tok.start)
             self._end_clause()
-            labels = self.lead.labels if ch in ENUM else []
-            if ch in "；;":
-                self.categories = []
-                self.scope.column = None           # "…；本部门2023年度费用…": a new statement
-                self.scope.fresh = False
-                if self.suspended is not None and self.list is None and len(self.stack) == 1:
-                    self.list, self.suspended = self.suspended, None
+            self._end_sentence()
+            if heading:
+                self.scope.fresh = True     # the next sentence's plain words ("支出预算…") are the heading's
+        # else "…100万元。\n其中：…": the line break after a full stop ends no sentence of its own — the
+        # sentence before is still the one a 其中 list or a heading's subject goes on from
+        self.sentence_start = tok.end
+        if ch == "\n":
+            self._paragraph(tok)
+
+    def _open_bracket(self) -> None:
+        if len(self.saved) >= MAX_DEPTH:
+            self.deep += 1             # brackets nested deeper than any report: not a scope
+            return
+        self.stack.append(self.scope.copy())
+        self.scope = self.stack[-1]
+        self.saved.append((self.lead, self.figures, self.last_claim, self.last_money, self.list))
+        lst, last = self.list, self.last_claim
+        if lst is not None and last is not None and lst.parts and last is lst.parts[-1] and last.money:
+            # "公车费5.00万元（购置费0万元，运行费5.00万元）": the item's own parts, a list of its own
+            self.list = _List(last, len(self.stack), "（")
+        self.lead = _Lead()
+        self.last_num = None
+
+    def _close_bracket(self) -> None:
+        if self.deep:
+            self.deep -= 1
+            return
+        self.last_num = None
+        if len(self.stack) <= 1:
             self.lead = _Lead()
-            self.lead.labels = labels            # "人员经费、公用经费分别为…": labels gathered across 、
-            if ch not in ENUM:
-                self.last_num = None
+            return
+        if self.list is not None and self.list.depth >= len(self.stack):
+            self._end_list()
+        self.stack.pop()
+        self.scope = self.stack[-1]
+        inner = self.lead
+        lead, figures, last_claim, last_money, outer_list = self.saved.pop()
+        if self.list is None and outer_list is not None and outer_list.depth <= len(self.stack):
+            self.list = outer_list           # a list nested in the bracket is over; the outer one goes on
+        if figures == self.figures:
+            # "资产总额（净值）932.43万元": a bracket without figures is an aside; the words before it
+            # still lead, with what it said of the relation ("较上年（减）7.25万元")
+            self.lead = lead
+            lead.dir = inner.dir or lead.dir
+        else:
+            self.lead = _Lead()
+            # what comes after the bracket is about what came before it ("…（其中…），占收入合计100%")
+            self.last_claim, self.last_money = last_claim, last_money
+
+    def _clause_mark(self, tok: Token) -> None:
+        ch = tok.text
+        if tok.start == self.stray_comma:
+            return                              # "占，88.21%": a stray comma between 占 and its figure
+        self._end_clause()
+        labels = self.lead.labels if ch in ENUM else []
+        if ch in "；;":
+            self.categories = []
+            self.scope.column = None           # "…；本部门2023年度费用…": a new statement
+            self.scope.fresh = False
+            if self.suspended is not None and self.list is None and len(self.stack) == 1:
+                self.list, self.suspended = self.suspended, None
+        self.lead = _Lead()
+        self.lead.labels = labels            # "人员经费、公用经费分别为…": labels gathered across 、
+        if ch not in ENUM:
+            self.last_num = None
 
     def _heading(self, end: int) -> bool:
         """Whether the sentence ending at `end` is only a label, after an item number if any ("（二）公务接待费。"):
