@@ -95,19 +95,25 @@ def plan(widths: list[int], need: list[int], text: list[bool], longest: list[int
          margin: int) -> list[int]:
     """New column widths (twips) for a table: `need` is what each column's longest label takes,
     `text` marks the columns of running text, `longest` their longest paragraph on one line."""
-    n, text = len(widths), list(text)
+    new, text, labels, short = _fit_labels(widths, need, list(text), one_em, margin)
+    return _room_for_wrapping(new, widths, need, text, longest, labels, short, one_em)
+
+
+def _fit_labels(widths: list[int], need: list[int], text: list[bool], one_em: int, margin: int):
+    """(widths, which columns are running text, the label columns, how much each too narrow one grew)."""
+    n = len(widths)
     while True:
         labels = [i for i in range(n) if not text[i] and need[i]]
         texts = [i for i in range(n) if text[i]]
         new = list(widths)
         # 1. a label column too narrow for its longest label grows to hold it
         short = {i: need[i] - widths[i] for i in labels if need[i] > widths[i]}
+        if not short:
+            return new, text, labels, short
         # 2. label columns keep their labels and one character of air; the rest of their width,
         #    and a text column's beyond a few characters a line, is what can be given
         keep = {i: need[i] + one_em for i in labels}
         spare = {i: widths[i] - keep[i] for i in labels if widths[i] > keep[i] and i not in short}
-        if not short:
-            break
         # to hold a name, the others may give up their air too
         air = {i: min(widths[i], keep[i]) - need[i] for i in labels if widths[i] > need[i] and i not in short}
         floor = TEXT_MIN_EM * one_em + 2 * margin
@@ -116,19 +122,23 @@ def plan(widths: list[int], need: list[int], text: list[bool], longest: list[int
             for i, d in short.items():
                 new[i] += d
             _take(new, sum(new) - sum(widths), spare, text_spare, air)
-            spare = {i: new[i] - keep[i] for i in spare if new[i] > keep[i]}
-            break
+            return new, text, labels, short
         # no room for every label: the column furthest from its labels is running text after all
         # (short reasons in a 扣分原因 column), which wraps and is given room below
         text[max(short, key=lambda i: (short[i], i))] = True
-    # 3. running text that wraps gets the room the label columns do not need (a 扣分原因 of one
-    #    line instead of four keeps the 自评表 on its page): a label column keeps half a character
-    #    of air then, enough for Word not to break its longest label
-    wrapping = [i for i in range(n) if text[i] and longest[i] > new[i]]
-    if wrapping:
-        spare = {i: new[i] - need[i] - one_em // 2 for i in labels
-                 if i not in short and new[i] > need[i] + one_em // 2}
-    if wrapping and spare:
+
+
+def _room_for_wrapping(new: list[int], widths: list[int], need: list[int], text: list[bool], longest: list[int],
+                       labels: list[int], short: dict, one_em: int) -> list[int]:
+    """3. running text that wraps gets the room the label columns do not need (a 扣分原因 of one line
+    instead of four keeps the 自评表 on its page): a label column keeps half a character of air then,
+    enough for Word not to break its longest label."""
+    wrapping = [i for i in range(len(new)) if text[i] and longest[i] > new[i]]
+    if not wrapping:
+        return new
+    spare = {i: new[i] - need[i] - one_em // 2 for i in labels
+             if i not in short and new[i] > need[i] + one_em // 2}
+    if spare:
         room = sum(spare.values())
         _take(new, room, spare)
         base = sum(new[i] for i in wrapping)
