@@ -20,13 +20,37 @@ from ..core.resources import packaged_file
 
 
 def soffice() -> str:
+    """LibreOffice's command: MKREPORT_SOFFICE if set, else soffice on PATH, else where its installers put it
+    (Windows installs it without adding it to PATH; so does the macOS app)."""
+    chosen = os.environ.get("MKREPORT_SOFFICE")
+    if chosen:
+        if Path(chosen).is_file():
+            return chosen
+        raise MkreportError(f"环境变量 MKREPORT_SOFFICE 指向的 {chosen} 不存在：请改为 soffice 的完整路径，或删去这个变量。")
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
-    raise MkreportError("生成 PDF 需要 LibreOffice，但本机没有找到 soffice。请先安装 LibreOffice 和中文字体："
-                        f"Debian/Ubuntu 上运行 `sudo bash {packaged_file('fonts', 'install.sh')}`；"
-                        "或者不加 --pdf，只生成 .docx。")
+    for place in _installed_places():
+        if place.is_file():
+            return str(place)
+    raise MkreportError("生成 PDF 需要 LibreOffice，但本机没有找到 soffice。" + _how_to_install())
+
+
+def _installed_places() -> list[Path]:
+    """Where LibreOffice's own installers put soffice on Windows and macOS."""
+    roots = [os.environ.get(v) for v in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")]
+    windows = [Path(r) / "LibreOffice" / "program" / "soffice.exe" for r in roots if r]
+    return windows + [Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")]
+
+
+def _how_to_install() -> str:
+    if os.name == "nt":
+        return ("请从 https://zh-cn.libreoffice.org 下载安装 LibreOffice（安装在其他位置时，把环境变量 MKREPORT_SOFFICE "
+                "设为 soffice.exe 的完整路径）；或者不加 --pdf，只生成 .docx。")
+    return (f"请先安装 LibreOffice 和中文字体：Debian/Ubuntu 上运行 `sudo bash {packaged_file('fonts', 'install.sh')}`；"
+            "其他系统从 https://zh-cn.libreoffice.org 安装（装在别处时把环境变量 MKREPORT_SOFFICE 设为 soffice 的完整路径）；"
+            "或者不加 --pdf，只生成 .docx。")
 
 
 def for_libreoffice(data: bytes) -> bytes:
