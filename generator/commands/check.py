@@ -6,10 +6,9 @@ in the order the files were given, a finding in a shared rubric once.
 from __future__ import annotations
 
 from ..core import console
-from ..core.codes import STYLE
 from ..core.console import shown
 from ..core.errors import ExitCode
-from ..model.findings import render_json, render_text, summary
+from ..model.findings import render_json, render_text, summary, visible
 from ..tasks import batch
 from ..tasks.jobs import check_job, lost_job
 
@@ -23,7 +22,7 @@ def run_check(inputs: list[str], fmt: str, strict: bool, jobs: int | None = None
     for outcome in batch.run(list(inputs), check_job, jobs, "检查", lost_job):
         console.step(checked(outcome))
         # a problem in a shared rubric or vocabulary is one finding, however many inputs use it
-        new = [f for f in outcome.findings if f.sort_key() not in seen and (style or f.code not in STYLE)]
+        new = [f for f in visible(outcome.findings, style) if f.sort_key() not in seen]
         seen.update(f.sort_key() for f in new)
         if fmt != "json" and new:
             console.out(render_text(new))

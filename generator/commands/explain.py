@@ -10,14 +10,14 @@ from ..core.errors import ExitCode, MkreportError
 
 
 def run_explain(facts: str, ident: str, fmt: str) -> int:
-    from ..model.findings import render_text
+    from ..model.findings import render_text, visible
     from ..pipeline import check
     from ..tasks.explain import Explainer
 
     console.step(f"检查 {shown(facts)}，推算各项的值。")
     result = check(Path(facts), facts)
     if result.derived is None:
-        found = result.findings.sorted()
+        found = visible(result.findings.sorted())
         if found:
             console.out(render_text(found))
         raise MkreportError("事实文件或评分体系有错误，无法推算；请先改正上面的错误。", facts)

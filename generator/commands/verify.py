@@ -10,7 +10,7 @@ from ..core.errors import ExitCode, MkreportError
 
 def run_verify(report: str, facts: str) -> int:
     from ..core.reading import ReadProblem, read_limited
-    from ..model.findings import Document, Findings, render_text, summary
+    from ..model.findings import Document, Findings, render_text, summary, visible
     from ..pipeline import check, render
     from ..tasks.verify import NotAReport, blocks, compare, outside_links
 
@@ -24,7 +24,7 @@ def run_verify(report: str, facts: str) -> int:
     console.step(f"检查 {shown(facts)}。")
     result = check(Path(facts), facts)
     if not result.buildable:
-        found = result.findings.sorted()
+        found = visible(result.findings.sorted())
         if found:
             console.out(render_text(found))
         console.err(f"{shown(facts)}：{summary(result.findings.errors, result.findings.warnings)}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..core.codes import ERROR, WARNING, severity
+from ..core.codes import ERROR, STYLE, WARNING, severity
 from .schema import Path
 
 SEVERITY_ZH = {ERROR: "错误", WARNING: "警告"}
@@ -207,6 +207,11 @@ class Findings(list):
     @property
     def warnings(self) -> int:
         return self.count(WARNING)
+
+
+def visible(findings, style: bool = False) -> list[Finding]:
+    """The findings a command prints: usage ones (codes.STYLE) only when asked for (`check --style`)."""
+    return [f for f in findings if style or f.code not in STYLE]
 
 
 def render_text(findings: list[Finding]) -> str:
