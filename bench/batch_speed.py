@@ -27,6 +27,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from timing import DOCXTPL_PRELUDE, ENV, MKREPORT, compare  # noqa: E402  (bench/ is not a package)
 
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+from paths import county  # noqa: E402  (the county folder the batch tests use: the examples in turn)
+
 SEEDS = {"yangxi-2023": "yangxi", "pingyuan-2023": "pingyuan", "hunan-example-2023": "hunan"}
 
 POOL = DOCXTPL_PRELUDE + """
@@ -55,20 +58,6 @@ if __name__ == "__main__":
     with ProcessPoolExecutor() as pool:
         list(pool.map(render, jobs, chunksize=4))
 """
-
-
-def county(folder: Path, n: int) -> list[str]:
-    """N facts files (the three seeds in turn) in a county folder beside the shipped rubrics."""
-    (folder / "inputs").mkdir(parents=True)
-    (folder / "rubrics").symlink_to(ROOT / "rubrics")
-    names = []
-    seeds = list(SEEDS)
-    for i in range(n):
-        seed = seeds[i % len(seeds)]
-        path = folder / "inputs" / f"{i:03d}-{seed}.yaml"
-        shutil.copy(ROOT / "inputs" / f"{seed}.yaml", path)
-        names.append(str(path))
-    return names
 
 
 def main() -> None:

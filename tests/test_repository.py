@@ -41,6 +41,15 @@ def test_init_lays_out_a_county_repository_and_keeps_what_is_there(tmp_path, run
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def _shell(repo, env):
+    """Run a command in `repo` with `env`; its output as text, a failure with what it said."""
+    def sh(*cmd):
+        done = subprocess.run(list(cmd), cwd=repo, env=env, capture_output=True, timeout=120)
+        assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+        return done.stdout.decode("utf-8")
+    return sh
+
+
 def test_one_figure_changed_shows_its_sentence_in_git_diff(tmp_path):
     """The whole loop: init, a facts file, build, commit, change one figure, build, git diff."""
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
@@ -49,10 +58,7 @@ def test_one_figure_changed_shows_its_sentence_in_git_diff(tmp_path):
                HOME=str(tmp_path))
     repo = tmp_path / "县"
 
-    def sh(*cmd):
-        done = subprocess.run(list(cmd), cwd=repo, env=env, capture_output=True, text=True, timeout=120)
-        assert done.returncode == 0, done.stderr
-        return done.stdout
+    sh = _shell(repo, env)
     repo.mkdir()
     sh(sys.executable, "-m", "generator", "init", ".")
     facts = repo / "inputs" / "商务局-2023.yaml"
@@ -85,10 +91,7 @@ def test_git_diff_shows_reports_as_text_with_no_virtual_environment_activated(tm
                GIT_COMMITTER_NAME="财政局", GIT_COMMITTER_EMAIL="czj@example.invalid")
     repo = tmp_path / "县"
 
-    def sh(*cmd):
-        done = subprocess.run(list(cmd), cwd=repo, env=env, capture_output=True, timeout=120)
-        assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
-        return done.stdout.decode("utf-8")
+    sh = _shell(repo, env)
     repo.mkdir()
     said = sh(sys.executable, "-m", "generator", "init", ".")
     assert "core.quotepath off" in said
