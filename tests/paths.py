@@ -17,7 +17,7 @@ def county(folder: Path, n: int) -> list[str]:
     """`n` facts files in `folder`/inputs (the examples in turn, numbered), the rubrics beside them:
     a county's batch."""
     import shutil
-    (folder / "inputs").mkdir()
+    (folder / "inputs").mkdir(parents=True)
     (folder / "rubrics").symlink_to(ROOT / "rubrics")
     names = []
     for i in range(n):
