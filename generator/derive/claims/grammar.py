@@ -32,6 +32,7 @@ FUNCTION = set("的了为是达共计约合累总额数实现完成有其亦也�
 
 # A total and its parts, for binding a 其中 list to its head and telling a complete list from a partial one.
 COMPONENTS = {total: [p.rstrip("?") for p in parts] for total, parts in [*AMOUNT_SUMS, *VALUE_SUMS]}
+SUMS_OF = [*AMOUNT_SUMS, *VALUE_SUMS]
 COMPONENTS["department.staffing.posts_total"] = ["department.staffing.posts"]
 # a report splits its income by what it is spent on as often as by where it comes from
 _MIRROR = {"finance.income.current": "finance.expenditure.current", "finance.income.total": "finance.expenditure.total",
@@ -106,6 +107,15 @@ def _kind_of(head: Claim, part: str) -> bool:
     """Whether `part` names some of the people `head` counts, as a list item: the 离休 and 退休 of a 离退休 count, the
     kinds of people ("在职职工19人，其中实有财政补助人员9人，临聘人员3人，返聘人员5人") of a count of people."""
     return _splits_retired(head, part) or (head.fact in _PEOPLE and part in _KINDS_OF_PEOPLE)
+
+
+def _whole_of(facts: set[str]) -> str | None:
+    """The total whose parts `facts` are — all its main parts named, none that is not its part."""
+    for total, parts in SUMS_OF:
+        every = {p.rstrip("?") for p in parts}
+        if facts <= every and {p for p in parts if not p.endswith("?")} <= facts:
+            return total
+    return None
 
 
 def _side(fact: str) -> str:
@@ -286,6 +296,9 @@ MAX_DEPTH = 8            # brackets inside brackets: three is already rare
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 _NEWLINE = re.compile("\n")
 _CLAUSE_ENDS = ("；", ";", "，", ",")
+_JOINS = re.compile(r"[ \t\u3000]*(?:、|和|与|及|以及)[ \t\u3000]*")
+# words that name a unit (a company, a school, a bureau), not a scope (全县, 辖区) or a thing (项目, 企业)
+_UNIT_KIND = re.compile(r"(?:公司|集团|学校|医院|中心|单位|局|委|办|院|站|所|队|厅|署)$")
 _COORDINATED = re.compile(r"以及|及其|和|与|、")
 _GOES_ON = re.compile(r"[ \t\u3000]*(?:此外|另外|其中|同时|并且|其余)")
 _TIMES = re.compile(r"(?:[×*xX✕]|乘以)[ \t\u3000]*$")
@@ -377,6 +390,9 @@ class _Reader:
                                             # may name by the words written before it)
         self.prev_sentence_levels: list = []  # every level of the sentence before
         self.describing: str | None = None  # the other subject before a clause describing the department itself
+        self.named: list[tuple] = []        # (fact, start, end, figures read before) of each label of the sentence
+        self.aside = 0                      # 1: another subject named inside a sentence the department opened;
+                                            # 2: its clause ended (see _other_subject)
         self.sentence_start = 0             # where the sentence began
         self.index = 0                      # the token being read
         self.figure_blocked = False         # the last figure was read while another subject was named
@@ -577,6 +593,7 @@ class _Reader:
             if not self.clause_figures:
                 scope.blocked = self.describing     # the department described itself: still its own subject
             self.describing = None
+        self.aside = 2 if self.aside and self.clause_figures else 0     # a clause without figures: a topic
         self.clause_figures = 0
         if lead.op and lead.op_target and not lead.figure:
             self._compare_fact(lead)             # "基本支出776.17万元，超过调整预算。"
@@ -640,6 +657,8 @@ class _Reader:
         self.categories, self.by_category = [], []
         self.figures_in_sentence = 0
         self.unsure = self.alias = self.self_named = False
+        self.aside = 0
+        self.named = []
         self.prev_mentioned, self.mentioned = self.mentioned, set()
         self.last_num, self.last_claim, self.last_money = None, None, None
 
@@ -724,6 +743,12 @@ class _Reader:
             # statement — not another item of the list
             while self.list is not None:
                 self._end_list()
+        if _UNIT_KIND.search(tok.text) and (self.aside or (self.self_named and not scope.blocked
+                                                            and self.describing is None)):
+            # "我校现有在职教师48人，汇智公司教师8人，公办退休人员89人": in a sentence the department opened about
+            # itself, another body named later qualifies its own clause; a clause after it that names a fact
+            # of its own before any figure is the department's again
+            self.aside = 1
         if self.describing is None and not self.clause_figures and self._describes_itself(tok):
             # "本单位是市卫健委所属的公益一类事业单位", "区档案馆为区委办所属事业单位", "负责全县的档案工作":
             # what the department is or does, said of itself — the other body's name ends with the clause,
@@ -956,6 +981,9 @@ class _Reader:
         if lead.share:
             lead.whole = means.get("whole") or fact
             return
+        if self.aside == 2 and self.scope.blocked and fact and not lead.figure and not self.clause_figures:
+            # the other body was an aside (see _other_subject); a column it named was its own
+            self.scope.blocked, self.scope.column, self.aside = "", None, 0
         if self._not_a_subject(tok, fact, adjacent) or fact is None:
             return
         if lead.op and not lead.figure:
@@ -1026,6 +1054,7 @@ class _Reader:
         lead.col = scope.column
         lead.kind_text = tok.text if fact in ("department.staffing.posts", "department.staffing.others") else ""
         lead.labels.append((fact, tok.text))
+        self.named.append((fact, tok.start, tok.end, self.figures))
         self.alts_of[tok.text] = scope.alts
 
     # ---- figures ----------------------------------------------------------------------------------
@@ -1307,6 +1336,17 @@ class _Reader:
     def _fact_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str) -> Claim | None:
         """The figure as an amount (or a count) of `fact`, or None with the reason it is left unread."""
         year = lead.year if lead.year is not None else scope.year
+        joined = self._joined_labels(tok)
+        if len(joined) >= 2 and not self.pending_each:
+            # "因公出国（境）费、公务用车购置及运行费和公务接待费的财政拨款预算数2711.65万元": one figure after
+            # several names joined by 、/和 is of them together — the total they make up, if they are all its parts
+            whole = _whole_of(joined)
+            scope.subject, scope.alts = whole, ()       # and so are the figures after it in the clause
+            if whole is None:
+                scope.label = ""
+                self._unread(tok, "几项合在一起的数，事实文件中没有它们的合计")
+                return None
+            fact = whole
         why = self._not_a_level(tok, lead, scope, fact, year)
         if why:
             self._unread(tok, why)
@@ -1320,6 +1360,22 @@ class _Reader:
         if counts:
             self._people(claim, tok, lead, fact)
         return claim
+
+    def _joined_labels(self, tok: Token) -> set[str]:
+        """The facts named right before `tok` by names joined only by 、/和/及/与, no figure read after the last."""
+        chain: set[str] = set()
+        start = tok.start
+        for fact, s, e, figures in reversed(self.named):
+            if s >= tok.start:
+                continue
+            if not chain:
+                if figures + 1 != self.figures or fact is None:     # (this figure is counted already)
+                    return chain
+            elif not _JOINS.fullmatch(self.text, e, start):
+                break
+            chain.add(fact)
+            start = s
+        return chain
 
     def _not_a_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str, year: int | None) -> str:
         """Why the figure cannot be an amount or count of `fact` in the file ("" when it can)."""
