@@ -3,7 +3,7 @@ findings and never raises."""
 from __future__ import annotations
 
 from .arithmetic import check_arithmetic
-from .prose import check_prose
+from .prose import check_prose, read_texts
 from .scores import check_scores
 from .targets import check_targets
 from .text import check_text
@@ -24,9 +24,10 @@ def run_checks(loaded, derived) -> None:
     check_scores(report, doc, rubric, derived, found)
     check_arithmetic(report, doc, view, found)
     check_targets(report, doc, derived, found, rubric)
-    check_text(report, doc, view, found)
+    texts = list(read_texts(report, loaded.vocabulary))
+    check_text(report, doc, view, found, {path: reading for path, _, reading in texts})
     check_typography(report, doc, found)
-    mentions = check_prose(report, doc, view, loaded.vocabulary, found)
+    mentions = check_prose(report, doc, view, texts, found)
     found.fold()
     if loaded.template is not None:
         from .template import check_template  # only here: it needs Jinja

@@ -46,9 +46,8 @@ def read_texts(report: Report, voc):
         yield path, raw, read(raw, voc, report.year, names)
 
 
-def check_prose(report: Report, doc: Document, view: FactView, voc, found: Findings) -> dict:
-    """Check the claims of every text; return, for each text, the facts it states."""
-    texts = list(read_texts(report, voc))
+def check_prose(report: Report, doc: Document, view: FactView, texts: list, found: Findings) -> dict:
+    """Check the claims of every text (as read_texts gives them); return, for each text, the facts it states."""
     units = _table_units(report, doc, view, texts, found)
     reads = _Reads(view)
     ctx = Checker(report, reads, units, doc, found)

@@ -50,7 +50,9 @@ def iter_texts(obj, path=()):
 _NOT_NARRATIVE = {"rubric", "template", "name", "number", "kind"}
 
 
-def check_text(report: Report, doc: Document, view, found: Findings) -> None:
+def check_text(report: Report, doc: Document, view, found: Findings, readings: dict | None = None) -> None:
+    """Blanks, dates and {{ }} references in every text. `readings` (path → how the claim reader read the text),
+    where given, limits a 截至 date in prose to the sentences that state the department's own figures."""
     year = report.year
     for path, text in iter_texts(report):
         if not text.strip():
@@ -63,7 +65,9 @@ def check_text(report: Report, doc: Document, view, found: Findings) -> None:
                     found.error("BLANK", f"文字中有未填写的模板空白（{what}）：“…{_around(text, m)}…”。", doc, path,
                                 m.start())
                     break
-        _dates(report, text, doc, path, found)
+        reading = readings.get(path) if readings is not None else None
+        _dates(report, text, doc, path, found, None if reading is None else
+               [c.figure.start for c in reading.claims] + [u.figure.start for u in reading.unread if u.own])
         for m in REFERENCE.finditer(text):
             ref, filt = m.group(1), m.group(2)
             if ref.split(".")[0] not in type(report).fields:
@@ -116,16 +120,20 @@ def _reference_problem(ref: str, filt: str | None, report: Report, view) -> str:
     return ""
 
 
-def _dates(report: Report, text: str, doc: Document, path, found: Findings) -> None:
+def _dates(report: Report, text: str, doc: Document, path, found: Findings, claimed: list | None = None) -> None:
+    """`claimed`: where the department's own figures stand in the text, if it was read: "截至2022年10月中旬，
+    已整改1153个" in a 2023 report may be history or another body's — an earlier year is checked only in a
+    sentence that states one of the department's figures (a date after the report's is wrong whoever's it is)."""
     year = report.year
     latest = report.report_date or _dt.date(year + 1, 12, 31)
     for m in _AS_OF.finditer(text):
         y = int(m.group(3))
         month, day = int(m.group(4) or 12), int(m.group(5) or 0)
         word = "" if m.group(1) == "截至" or m.group(2) else "（另：表示“到某时为止”应写“截至”。）"
-        if y < year and _about_year(text, m.start(), y, year):
-            continue
-        if y < year:
+        if y < year and (_about_year(text, m.start(), y, year)
+                         or (claimed is not None and not _states_own_figure(text, m.start(), claimed))):
+            pass
+        elif y < year:
             found.error("DATE-YEAR", f"“{_around(text, m)}”：统计截止时间应在报告年度 {year} 年内，此处为 {y} 年。{word}",
                         doc, path, m.start())
             continue
@@ -146,6 +154,16 @@ def _dates(report: Report, text: str, doc: Document, path, found: Findings) -> N
 
 
 _YEAR = re.compile(r"([0-9]{4})\s*年")
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+def _states_own_figure(text: str, at: int, claimed: list) -> bool:
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    end_m = _SENTENCE_END.search(text, at)
+    end = end_m.start() if end_m else len(text)
+    return any(start <= pos < end for pos in claimed)
 
 
 def _about_year(text: str, at: int, y: int, year: int) -> bool:

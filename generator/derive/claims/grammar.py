@@ -189,10 +189,11 @@ class Claim:
 class Unread:
     """A figure read as no claim, and why."""
 
-    __slots__ = ("figure", "why")
+    __slots__ = ("figure", "why", "own")
 
-    def __init__(self, figure: Token, why: str):
-        self.figure, self.why = figure, why
+    def __init__(self, figure: Token, why: str, own: bool = False):
+        # own: the figure is of one of the department's facts, unread only for its year or column
+        self.figure, self.why, self.own = figure, why, own
 
 
 class Reading:
@@ -1349,7 +1350,7 @@ class _Reader:
             fact = whole
         why = self._not_a_level(tok, lead, scope, fact, year)
         if why:
-            self._unread(tok, why)
+            self._unread(tok, why, own=True)
             return None
         column = "prior" if year == self.year - 1 else (lead.col or scope.column or "final")
         counts = fact.startswith("department.staffing")
@@ -2054,10 +2055,10 @@ class _Reader:
                 self.last_money = claim
 
     # ---- unread -----------------------------------------------------------------------------------
-    def _unread(self, tok: Token, why: str, unsure: bool = True) -> None:
+    def _unread(self, tok: Token, why: str, unsure: bool = True, own: bool = False) -> None:
         """A figure left unread; `unsure`: it may be someone else's, so what follows in the sentence is
-        not taken for the department's by default."""
-        self.out.unread.append(Unread(tok, why))
+        not taken for the department's by default; `own`: it is the department's (see Unread)."""
+        self.out.unread.append(Unread(tok, why, own))
         self.unsure = self.unsure or unsure
 
     def _retract(self, tok: Token, why: str) -> None:
