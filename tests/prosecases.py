@@ -70,4 +70,4 @@ def at_figure(f, figure: str, lines: list[str]) -> bool:
     """The finding quotes the figure and points at it (file:line:col on the figure itself)."""
     if figure not in f.message or not f.line:
         return False
-    return figure.rstrip("%") in lines[f.line - 1][f.col - 1:f.col + 40]
+    return figure.rstrip("%").lstrip("-+−") in lines[f.line - 1][f.col - 1:f.col + 40]     # (it may point past a sign)

@@ -9,6 +9,7 @@ again: one slip, one finding. A claim whose facts are not in the file is not che
 """
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 
@@ -269,7 +270,7 @@ class Checker:
         label = self._label(c.fact, c.column)
         if not known:
             return self.skip(c, f"事实文件没有 {label}")
-        for f, col, value in known:
+        for f, col, value in itertools.chain(known, self._budget_too(c)):
             if same_figure(abs(c.value), value):
                 return self.ok(c, f"{self._label(f, col)} = {fmt(value)}{c.unit}")
         fact, col, value = known[0]
@@ -280,6 +281,18 @@ class Checker:
                    stated=abs(c.value), fact=value, uses={path}, about=f"正文“…{self.quote(c, 8)}”")
 
     _prior = _level
+
+    def _budget_too(self, c: Claim):
+        """"浙江大学财政拨款收入达到40.09亿元": with no column word (and no 支出, money spent), an amount may be the
+        year's budget as well as its final figure — either agreeing is no contradiction. Looked up only when the
+        final figure disagrees, so a budget column is not counted as used by a text that states the final one."""
+        if not (c.implied and c.column == "final") or "支出" in (c.label or ""):
+            return
+        for f in (c.fact, *c.alts):
+            for col in ("budget", "adjusted"):
+                value = self.fact(f, col, c.unit)
+                if value is not None:
+                    yield f, col, value
 
     def _count(self, c: Claim) -> None:
         candidates = self.count_candidates(c)

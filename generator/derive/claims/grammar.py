@@ -297,6 +297,7 @@ MAX_DEPTH = 8            # brackets inside brackets: three is already rare
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 _NEWLINE = re.compile("\n")
 _CLAUSE_ENDS = ("；", ";", "，", ",")
+_SHARE_AFTER_ZHAN = frozenset({"比例", "比率"})
 _JOINS = re.compile(r"[ \t\u3000]*(?:、|和|与|及|以及)[ \t\u3000]*")
 # words that name a unit (a company, a school, a bureau), not a scope (全县, 辖区) or a thing (项目, 企业)
 _UNIT_KIND = re.compile(r"(?:公司|集团|学校|医院|中心|单位|局|委|办|院|站|所|队|厅|署)$")
@@ -868,6 +869,8 @@ class _Reader:
 
     def _on_share_word(self, tok: Token, means: dict) -> None:
         lead = self.lead
+        if tok.text in _SHARE_AFTER_ZHAN and not lead.share:
+            return              # "项目支出比率为-86.56%": 比率/比例 is a share only after 占 ("占基本支出比率为")
         lead.share = True
         lead.share_at, lead.share_from = tok.end, tok.start
         if tok.text == "占" and self.text[tok.end:tok.end + 1] == "，":
@@ -1738,6 +1741,9 @@ class _Reader:
         if scope.subject is None and self.unsure:
             # "财政总收入152.87亿元，完成调整后预算的99.2%": the rate of a figure that was not read
             return self._unread(tok, "没有说明是哪一项的执行率")
+        if lead.op in ("<", ">"):
+            # "执行率高于70.61%的有15个单位": a threshold, not the rate itself
+            return self._unread(tok, "写的是高于或低于某个比率，不是执行率本身")
         year = lead.year if lead.year is not None else scope.year
         if year not in (None, self.year):
             # "2021年度…支出预算为X万元，决算为Y万元，完成预算的Z%": another year's rate
