@@ -79,8 +79,12 @@ def heading(key: str) -> str | None:
         return "name"
     if "执行率" in key:
         return "rate"
-    if "实际" in key and "执行" not in key:
-        return "actual"             # 实际完成值, 实际值, 全年实际值, 实际完成情况
+    if key in ("指标性质", "指标方向", "方向"):
+        return "direction"          # a column of ≥ ≤ = before the 指标值 (Sichuan, Yunnan)
+    if key in ("度量单位", "计量单位", "单位"):
+        return "unit"
+    if ("实际" in key and "执行" not in key) or "完成值" in key:
+        return "actual"             # 实际完成值, 实际值, 全年实际值, 实际完成情况, 完成值
     if "指标值" in key or "目标值" in key or key in ("年度目标", "目标"):
         return "target"
     if "分值" in key or "权重" in key:
@@ -98,7 +102,7 @@ def heading(key: str) -> str | None:
     return None
 
 
-INDICATOR_FIELDS = ("level1", "level2", "name", "target", "actual", "points", "score", "reason")
+INDICATOR_FIELDS = ("level1", "level2", "name", "direction", "target", "unit", "actual", "points", "score", "reason")
 FUNDING_FIELDS = ("budget", "adjusted", "final", "points", "rate", "score")
 FIELD_ZH = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标", "target": "年度指标值",
             "actual": "实际完成值", "points": "分值", "score": "得分", "reason": "偏差原因分析及改进措施",
@@ -176,10 +180,25 @@ def find_anchors(rows: list[list[Cell]]) -> dict[str, int]:
         kind = _anchor(row)
         if kind and kind not in out:
             out[kind] = i
-        if "goals" not in out and any(c.key.startswith("预期目标") or c.key == "年度总体目标" for c in row):
-            if any("实际完成" in c.key for c in row) or any(c.key.startswith("预期目标") for c in row):
-                out["goals"] = i
+        if "goals" not in out and goal_columns(row):
+            out["goals"] = i
     return out
+
+
+EXPECTED = ("预期目标", "年初设定目标", "项目年度目标", "年度目标", "年初目标", "绩效目标")
+
+
+def goal_columns(row: list[Cell]) -> dict[str, int]:
+    """The columns of the goals' headings: 预期目标 (or 年初设定目标 …), then right of it 实际完成情况
+    (or 年度目标完成情况 …); {} when the row has not both."""
+    out: dict[str, int] = {}
+    for i, cell in enumerate(row):
+        if "expected" not in out and (cell.key.startswith("预期目标") or cell.key in EXPECTED):
+            out["expected"] = i
+        elif "expected" in out and "actual" not in out and ("完成情况" in cell.key or "实际完成" in cell.key) \
+                and len(cell.key) <= 16:
+            out["actual"] = i
+    return out if len(out) == 2 else {}
 
 
 # ---- the values -------------------------------------------------------------------------------
@@ -258,15 +277,22 @@ def _read(sheet: Sheet, anchors: dict[str, int]) -> Reading:
     _title(rows[:max(top_end, 1)], out)
     _names(rows[:top_end], out)
     if "funding" in anchors:
-        end = anchors.get("goals", ind_first) if anchors.get("goals", -1) > anchors["funding"] else ind_first
-        _funding(rows, heading_band(rows, anchors["funding"]), end, out)
+        _funding(rows, heading_band(rows, anchors["funding"]), _next(anchors, "funding", ind_first), out)
     else:
         out.problems.append(Problem(sheet.name or "表", "找不到资金的表头（年初预算数、全年预算数、全年执行数）：没有读入资金。"))
     if "goals" in anchors and anchors["goals"] < ind_first:
-        _goals(rows, anchors["goals"], ind_first, out)
-    last = _indicators(rows, (ind_first, ind_last), out)
-    _after(rows, last, out)
+        _goals(rows, anchors["goals"], _next(anchors, "goals", ind_first), out)
+    cols = columns(rows, ind_first, ind_last, INDICATOR_FIELDS)
+    last = _indicators(rows, (ind_first, ind_last), cols, out)
+    _after(rows, last, cols, out)
     return out
+
+
+def _next(anchors: dict[str, int], name: str, heading_row: int) -> int:
+    """Where the block `name` ends: at the next block's heading."""
+    at = anchors[name]
+    later = [v for k, v in anchors.items() if v > at and k != "indicators"] + [heading_row]
+    return min(v for v in later if v > at)
 
 
 _YEAR = re.compile(r"(20[0-9]{2})\s*年度?")
@@ -327,7 +353,8 @@ def _funding(rows: list[list[Cell]], band: tuple[int, int], end: int, out: Readi
         label = "".join(dict.fromkeys(c.key for c in row[:left]))       # a merged label once
         source = _source(label)
         if source is None:
-            if any(c.text for c in row[left:]):
+            amounts = [_text(row, cols.get(k)) for k in ("budget", "adjusted", "final")]
+            if any(c is not None and c.text.strip() and _nonzero(c.text) for c in amounts):
                 out.problems.append(Problem(row[0].source, f"资金一行“{label}”不是年度资金总额、当年财政拨款、"
                                             "上年结转资金或其他资金：没有读入。"))
             continue
@@ -347,6 +374,12 @@ def _funding(rows: list[list[Cell]], band: tuple[int, int], end: int, out: Readi
                 figure(cell, f"预算执行率的{FIELD_ZH[col]}", out.problems)
 
 
+def _nonzero(text: str) -> bool:
+    """A figure other than 0 (0.00, —, / are nothing to read)."""
+    number = parse_decimal(ascii_figure(text).replace(",", ""))
+    return number is None and text.strip() not in NA_SPELLINGS or bool(number)
+
+
 def _source(label: str) -> str | None:
     if "财政拨款" in label or "财政资金" in label:
         return "fiscal"
@@ -360,14 +393,7 @@ def _source(label: str) -> str | None:
 
 
 def _goals(rows: list[list[Cell]], at: int, end: int, out: Reading) -> None:
-    head = rows[at]
-    spans = {}
-    for i, cell in enumerate(head):
-        if cell.key.startswith("预期目标") and "expected" not in spans:
-            spans["expected"] = i
-        elif "实际完成" in cell.key and "actual" not in spans:
-            spans["actual"] = i
-    for part, col in spans.items():
+    for part, col in goal_columns(rows[at]).items():
         seen: set[str] = set()
         items: list[Value] = []
         for r in range(at + 1, end):
@@ -379,10 +405,9 @@ def _goals(rows: list[list[Cell]], at: int, end: int, out: Reading) -> None:
         out.goals[part] = items
 
 
-def _indicators(rows: list[list[Cell]], band: tuple[int, int], out: Reading) -> int:
+def _indicators(rows: list[list[Cell]], band: tuple[int, int], cols: dict[str, int], out: Reading) -> int:
     """The indicator rows under their heading, 一级/二级 carried down; the index of the row after."""
     first, last = band
-    cols = columns(rows, first, last, INDICATOR_FIELDS)
     missing = [FIELD_ZH[f] for f in ("level1", "name", "target", "points", "score") if f not in cols]
     if missing:
         out.problems.append(Problem(rows[last][0].source, f"绩效指标的表头中没有找到：{'、'.join(missing)}。"))
@@ -398,11 +423,14 @@ def _indicators(rows: list[list[Cell]], band: tuple[int, int], out: Reading) -> 
         if _anchor(row) or _note(row):
             break
         cells = {f: _text(row, c) for f, c in cols.items()}
-        if any(cells[f] is not None and cells[f].text.strip() for f in ("name", "target", "actual", "points", "score")
-               if f in cells):
+        if any(cells[f] is not None and cells[f].text.strip() not in _ELLIPSIS
+               for f in ("name", "target", "actual", "points", "score") if f in cells):
             out.rows.append(_row(cells, above, out))
         r += 1
     return r
+
+
+_ELLIPSIS = ("", "……", "…", "...", "......")     # a form's "more rows here" line
 
 
 def _note(row: list[Cell]) -> bool:
@@ -427,6 +455,7 @@ def _row(cells: dict, above: dict, out: Reading) -> dict:
     for f in ("target", "actual"):
         if f in cells:
             row[f] = target_value(cells[f], FIELD_ZH[f])
+    _split_columns(row, cells)
     title = row["name"].text if isinstance(row["name"], Value) else "？"
     for f in ("points", "score"):
         if f in cells:
@@ -437,20 +466,39 @@ def _row(cells: dict, above: dict, out: Reading) -> dict:
     return row
 
 
-def _after(rows: list[list[Cell]], at: int, out: Reading) -> None:
-    """The total row, the grade, the person who filled the form in."""
+_SIGNS = {"≥": "≥", ">=": "≥", "＞＝": "≥", "≧": "≥", ">": "＞", "＞": "＞", "≤": "≤", "<=": "≤", "≦": "≤",
+          "<": "＜", "＜": "＜", "=": "=", "＝": "=", "﹦": "="}
+
+
+def _split_columns(row: dict, cells: dict) -> None:
+    """A form that writes the direction (指标性质) and the unit (度量单位) in columns of their own:
+    the 年度指标值 as one text again (= | 100 | % → =100%), and a bare 实际完成值 with the unit."""
+    sign = cells.get("direction")
+    unit = cells.get("unit")
+    sign_text = _SIGNS.get(sign.text.strip(), "") if sign is not None else ""
+    unit_text = unit.text.strip() if unit is not None and unit.text.strip() not in NA_SPELLINGS else ""
+    target = row.get("target")
+    if isinstance(target, Value) and target.text != DASH and (sign_text or unit_text):
+        text = sign_text + target.text + (unit_text if _figure(target.text) else "")
+        where = "、".join(c.source for c in (sign, cells.get("target"), unit) if c is not None and c.text.strip())
+        row["target"] = Value(text, where, "指标性质、指标值、度量单位三格合成")
+    actual = row.get("actual")
+    if isinstance(actual, Value) and unit_text and _figure(actual.text) and not actual.text.endswith(unit_text):
+        row["actual"] = Value(actual.text + unit_text, f"{actual.where}、{unit.source}", "加上度量单位")
+
+
+def _after(rows: list[list[Cell]], at: int, cols: dict[str, int], out: Reading) -> None:
+    """The total row (its 分值 and 得分 in the indicators' columns), the grade, who filled it in."""
     for r in range(at, len(rows)):
         row = rows[r]
         keys = [c.key for c in row]
         if keys and any(k.startswith(("总分", "合计")) for k in keys[:3]) and out.total is None:
-            figures = []
-            for c in row:
-                if c.text and _figure(c.text) and c.source not in [f.source for f in figures]:
-                    figures.append(c)
-            if len(figures) >= 2:
-                out.total_points = Value(figures[-2].text, figures[-2].source)
-            if figures:
-                out.total = figure(figures[-1], "总分", out.problems)
+            points, score = _text(row, cols.get("points")), _text(row, cols.get("score"))
+            if points is not None and _figure(points.text):
+                out.total_points = Value(points.text, points.source)
+            if score is not None:
+                total = figure(score, "总分", out.problems)
+                out.total = total if isinstance(total, Value) else None
         for c in row:
             if out.grade is None and "等级" in c.key:
                 grade = re.search(r"[优良中差]", c.key.split("等级", 1)[1])

@@ -64,7 +64,8 @@ def _funding(funding: dict) -> dict:
     if "unit" in funding:
         out["unit"] = funding["unit"]
     for source in SOURCE_ZH:
-        if source in funding:
+        # a source whose every cell is empty (其他资金 with nothing in it) is not a source at all
+        if source in funding and any(isinstance(v, Value) for v in funding[source].values()):
             out[source] = funding[source]
     for key in ("points", "rate", "score"):
         if key in funding:
