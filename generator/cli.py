@@ -384,6 +384,33 @@ def explain(facts: str, ident: str, fmt: str) -> None:
     ctx.exit(run_explain(facts, ident, fmt))
 
 
+@main.command(name="import")
+@argument("form", type=click.Path(dir_okay=False), metavar="自评表",
+          help="填好的部门整体或项目支出绩效自评表：.xlsx（Excel）或 .docx（Word）。")
+@option("-o", "--output", type=click.Path(dir_okay=False), metavar="文件",
+        help="要生成的事实文件，默认与自评表同名、扩展名 .yaml（已存在时不覆盖）。")
+@option("--force", is_flag=True, help="覆盖已有的事实文件（和它旁边的评分体系文件）。")
+@option("--explain", is_flag=True, help="列出读到的每个单元格：在哪一格、读作哪一项、值是什么。")
+def import_(form: str, output: str | None, force: bool, explain: bool) -> None:
+    """读回一张填好的绩效自评表（全国通用格式），生成事实文件。
+
+    按表头（年初预算数、全年预算数、全年执行数、一级/二级/三级指标、年度指标值、实际完成值、
+    分值、得分、偏差原因分析及改进措施等）找到各格，不按固定位置；合并的一级、二级指标逐行沿用；
+    “—”“/”为不适用，空着的格不按 0 计，留给 check 指出。事实文件中每个值后的注释写明它来自哪一格
+    （工作表名!C7，或 表1 第7行第3列）。表中各一级指标的分值与内置评分体系不同时，另生成一个评分体系文件。
+    然后 mkreport check 列出表中自相矛盾之处，mkreport build 按同样的格式重新生成。
+
+    \b
+    示例：
+      mkreport import 项目支出绩效自评表.xlsx -o inputs/高标准农田-2023.yaml
+      mkreport import 部门整体支出绩效自评表.docx --explain
+    """
+    from .commands.importing import run_import
+
+    ctx = click.get_current_context()
+    ctx.exit(run_import(form, output, force, explain))
+
+
 @main.command()
 @argument("source", type=click.Path(dir_okay=False), metavar="上年事实文件.yaml", help="上一年的事实文件（不会被改动）。")
 @option("--year", type=Whole(2000, 2099), required=True, metavar="年度", help="新的报告年度，如 2024。")

@@ -2,11 +2,12 @@
 points were lost, totals by level. Each finding names the cell, the figures and the sum."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..core.numbers import NotApplicable, fmt, half_unit, same_figure, sum_consistent
 from ..model.findings import Document, Findings
-from ..model.form import FUNDING_COLUMNS, SOURCES, TIME
+from ..model.form import FUNDING_COLUMNS, QUANTITATIVE, SOURCES, TIME
 from ..model.rules import funding_total
 
 ZERO = Decimal(0)
@@ -23,6 +24,7 @@ def check_form(report, doc: Document, derived, found: Findings) -> None:
         _row(r, doc, derived, found)
     _points(derived, doc, found)
     _total(report.form, doc, derived, found)
+    _goals(report.form, doc, found)
 
 
 def _funding_sums(funding, doc, found) -> None:
@@ -194,3 +196,37 @@ def _total(form, doc, derived, found) -> None:
         if grade is not None and grade != form.grade:
             found.error("GRADE", f"绩效等级写成了“{form.grade}”，总分 {fmt(stated_total)} 应为“{grade}”"
                         f"（{derived.rubric.band_text()}）。", doc, ("form", "grade"))
+
+
+def _figures(text: str, unit: str) -> list[Decimal]:
+    """The figures written in `text` with exactly this unit (1.25万亩 for 万亩, never 2万亩 for 亩)."""
+    from ..core.numbers import ascii_digits
+    pattern = r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*" + re.escape(unit)
+    return [Decimal(m.group(1)) for m in re.finditer(pattern, ascii_digits(text))]
+
+
+def _goals(form, doc, found) -> None:
+    """The goals' achieved text against the indicators' actual values, where both speak of the
+    same figure: the expected goal that names an indicator's target (its value and unit) is that
+    indicator's goal, and the achieved goal of the same number with one figure in that unit is its
+    actual. Silent when unsure — no such goal, two of them, or two figures in the unit."""
+    goals = form.goals
+    if goals is None or not goals.expected or not goals.actual:
+        return
+    for row in form.indicators:
+        target, actual = row.target, row.actual
+        if target.kind != QUANTITATIVE or actual is None or actual.kind != QUANTITATIVE:
+            continue
+        unit = target.quantity.unit
+        if unit in ("", "%") or actual.quantity.unit != unit:
+            continue            # a bare count or a share is written of too many things to pair them
+        named = [g for g, text in enumerate(goals.expected) if target.value in _figures(text, unit)]
+        if len(named) != 1 or named[0] >= len(goals.actual):
+            continue
+        said = _figures(goals.actual[named[0]], unit)
+        if len(said) != 1 or said[0] == actual.value:
+            continue
+        found.warning("FORM-GOALS", f"年度总体目标的实际完成情况第 {named[0] + 1} 条写的是 {fmt(said[0])}{unit}，"
+                      f"绩效指标“{row.name}”的实际完成值是 {actual}（预期目标第 {named[0] + 1} 条写着它的指标值 "
+                      f"{fmt(target.value)}{unit}）：请核对哪一个对。", doc, ("form", "goals", "actual", named[0]),
+                      numbers={"goal": said[0], "actual": actual.value})

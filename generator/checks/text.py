@@ -90,8 +90,9 @@ def check_text(report: Report, doc: Document, view, found: Findings, readings: d
 
 def _report_date(report: Report, doc: Document, found: Findings) -> None:
     """A report without its 成文日期: the signature has no date (the templates never make one up).
-    Written but not usable (待填写, a wrong date) is reported where it was written, not here."""
-    if report.report_date is not None or ("report_date",) in doc.positions:
+    Written but not usable (待填写, a wrong date) is reported where it was written, not here. The
+    national form has no signature: it prints no date, and asks for none."""
+    if report.report_date is not None or ("report_date",) in doc.positions or report.form is not None:
         return
     found.warning("DATE-MISSING", f"没有成文日期（report_date）：报告落款只有部门名称、不写日期。请在 year 之后加一行"
                   f"“report_date: {report.year + 1}-03-31”这样的日期（报告的实际成文日期）。",

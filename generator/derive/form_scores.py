@@ -13,11 +13,12 @@ from ..model.rules import RULES, Expected, Inputs, Rule, row_met
 
 ZERO = Decimal(0)
 _SUFFIX = re.compile(r"(指标|类)$")
+_POINTS = re.compile(r"[(（][0-9.]+分[)）]$")
 
 
 def level_key(name: str) -> str:
-    """产出指标, 产出, 产出类 → 产出: how a form and a rubric may each name a 一级."""
-    return _SUFFIX.sub("", re.sub(r"\s", "", name or ""))
+    """产出指标, 产出, 产出类, 产出指标（50分） → 产出: how a form and a rubric may each name a 一级."""
+    return _SUFFIX.sub("", _POINTS.sub("", re.sub(r"\s", "", name or "")))
 
 
 class RowResult:
