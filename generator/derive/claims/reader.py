@@ -149,10 +149,15 @@ def _township(names) -> set:
     return out
 
 
+# the last character of a three-character name that is a body's ("教育部", "审计署", "林业局"): short, but a name
+_KIND_ENDS = "部署局委厅院办"
+
+
 def own_names(text: str, names=()) -> str:
     """The department's own names ("阳西县工业和信息化局") written as 本部门, positions unchanged: its
     name is the department itself, not another subject ("县", "工业") or a noun a label is glued to."""
-    for name in sorted({n for n in names if n and len(n) >= 4} | _township(names), key=len, reverse=True):
+    for name in sorted({n for n in names if n and (len(n) >= 4 or (len(n) == 3 and n[-1] in _KIND_ENDS))}
+                       | _township(names), key=len, reverse=True):
         if name not in text:
             continue
         out, i = [], 0
