@@ -337,7 +337,8 @@ def _kinds_said() -> str:
 
 
 class Rule:
-    def __init__(self, kind: RuleKind, params: Model):
+    # params None: a form row's default rule, whose kind reads no parameters (form_scores.row_rule)
+    def __init__(self, kind: RuleKind, params: Model | None):
         self.kind, self.params = kind, params
 
     @property
