@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import zipfile
+from collections.abc import Callable
 from decimal import Decimal
 
 _FIXED = (1980, 1, 1, 0, 0, 0)
@@ -121,9 +123,10 @@ def saved(wb, cached: dict[str, dict[str, Decimal]] | None = None) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     rewrite = {"xl/styles.xml": fonts_in_schema_order}
+    values = cached or {}
     for number, ws in enumerate(wb.worksheets, 1):       # openpyxl names the parts in the sheets' order
-        if (cached or {}).get(ws.title):
-            rewrite[f"xl/worksheets/sheet{number}.xml"] = _with_values(cached[ws.title])
+        if values.get(ws.title):
+            rewrite[f"xl/worksheets/sheet{number}.xml"] = _with_values(values[ws.title])
     return _fixed_zip(buf.getvalue(), rewrite)
 
 
@@ -165,12 +168,16 @@ def _xml(root) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def _stamped(stamp: bytes) -> Callable[[re.Match[bytes]], bytes]:
+    """A replacement that puts `stamp` between the two groups of the match (a function, not a
+    template: the stamp is copied as written, backslashes included)."""
+    return lambda m: m.group(1) + stamp + m.group(2)
+
+
 def _fixed_zip(data: bytes, rewrite: dict | None = None) -> bytes:
     """The same workbook gives the same bytes: every entry dated 1980-01-01, in a fixed order, and
     the "modified" time openpyxl stamps at every save replaced by the document's own date; each part
     named in `rewrite` passed through its function."""
-    import re
-
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
@@ -178,13 +185,11 @@ def _fixed_zip(data: bytes, rewrite: dict | None = None) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             part = zin.read(item.filename)
-            if item.filename in (rewrite or {}):
+            if rewrite and item.filename in rewrite:
                 part = rewrite[item.filename](part)
             if item.filename == "docProps/core.xml":
                 created = re.search(rb"<dcterms:created[^>]*>([^<]*)<", part)
                 if created:
-                    stamp = created.group(1)
-                    part = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(<)", lambda m, s=stamp: m.group(1) + s + m.group(2),
-                                  part)
+                    part = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(<)", _stamped(created.group(1)), part)
             zout.writestr(info, part)
     return out.getvalue()
