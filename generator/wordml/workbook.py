@@ -9,7 +9,7 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 _FIXED = (1980, 1, 1, 0, 0, 0)
@@ -63,13 +63,13 @@ def printable_points(orientation: str) -> float:
     return A4_POINTS[orientation] - (MARGINS["left"] + MARGINS["right"]) * 72
 
 
-def orientation(widths: list[float]) -> str:
+def orientation(widths: Sequence[float]) -> str:
     """Portrait where the table, fitted to the page's width, is printed at SMALLEST_SCALE or larger."""
     table = sum(map(column_points, widths))
     return "portrait" if table * SMALLEST_SCALE <= printable_points("portrait") else "landscape"
 
 
-def lines_across(text: str, size: float, widths: list[float]) -> int:
+def lines_across(text: str, size: float, widths: Sequence[float]) -> int:
     """How many lines `text` takes at `size` points when it wraps across columns of these widths."""
     return max(1, math.ceil(text_points(text, size) / sum(map(column_points, widths))))
 
@@ -85,7 +85,7 @@ def row_height(lines: int, size: float) -> float:
     return round(lines * size * LINE_SPACING + 4, 1)
 
 
-def fit_rows(ws, widths: list[float], first: int, size: float = 11) -> None:
+def fit_rows(ws, widths: Sequence[float], first: int, size: float = 11) -> None:
     """Give each row from `first` down the height its tallest wrapping cell needs. Excel grows a row
     with no height to fit when it opens the file; LibreOffice keeps the default 15 points (seen in its
     PDF), and the second line of a text runs into the row below. A merged cell is measured in its
@@ -98,7 +98,7 @@ def fit_rows(ws, widths: list[float], first: int, size: float = 11) -> None:
         ws.row_dimensions[row[0].row].height = row_height(lines, size)
 
 
-def print_on_a4(ws, widths: list[float], heading_rows: str, gridlines: bool = False) -> None:
+def print_on_a4(ws, widths: Sequence[float], heading_rows: str, gridlines: bool = False) -> None:
     """Print the sheet on A4, one page wide (as many pages down as it takes), `heading_rows` ("2:2")
     again at the top of every page, centred, numbered at the foot; gridlines only for a sheet whose
     cells have no borders of their own."""
