@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..core.codes import ERROR, STYLE, WARNING, severity
-from .schema import Block, Path
+from .schema import BlockSource, Path
 
 SEVERITY_ZH = {ERROR: "错误", WARNING: "警告"}
 
@@ -40,7 +40,7 @@ class Document:
     """A loaded file and the positions of its values, keyed by path."""
 
     def __init__(self, file: str, positions: dict | None = None, key_positions: dict | None = None,
-                 inline: dict | None = None, plain: bool = False, blocks: dict[Path, Block] | None = None,
+                 inline: dict | None = None, plain: bool = False, blocks: dict[Path, BlockSource] | None = None,
                  charset=None):
         self.file = file
         self.charset = charset      # charset.Charset of a text file as read (for files written from it)

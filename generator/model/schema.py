@@ -52,7 +52,7 @@ STALE = "【上年】"          # the mark `mkreport rollover` puts before a tex
 
 
 # a text written over several lines: (line, col, its source, its value, spaces before it)
-Block = tuple[int, int, str, str, int]
+BlockSource = tuple[int, int, str, str, int]
 
 
 class Conversion:
@@ -68,7 +68,7 @@ class Conversion:
         self.positions: dict[Path, tuple[int, int]] = {}
         self.key_positions: dict[Path, tuple[int, int]] = {}
         self.inline: dict[Path, tuple[int, int]] = {}   # where a one-line text's first character is
-        self.blocks: dict[Path, Block] = {}             # a text over several lines
+        self.blocks: dict[Path, BlockSource] = {}             # a text over several lines
 
     def problem(self, path: Path, node: Node, message: str, code: str = "SCHEMA") -> None:
         self.problems.append(Problem(path, node.line, node.col, message, code))
