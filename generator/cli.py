@@ -6,6 +6,8 @@ Each command imports its real work inside the function, so `mkreport --help` and
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -34,11 +36,19 @@ def _verbosity_options() -> list[click.Option]:
     ]
 
 
-class _Chinese:
+# the mixin below is a click.Command to the type checker (whose attributes it uses); at run time
+# it is a plain mixin, before click.Command or click.Group in the classes that use it
+if TYPE_CHECKING:
+    _Mixin = click.Command
+else:
+    _Mixin = object
+
+
+class _Chinese(_Mixin):
     """Help pages in Chinese: 用法、参数、选项、命令, laid out by clickzh.Formatter; -q and -v on
     every command as on mkreport itself."""
 
-    context_class = clickzh.Context
+    context_class: type[click.Context] = clickzh.Context
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("options_metavar", "[选项]")
@@ -93,15 +103,19 @@ class _Group(_Chinese, click.Group):
         kwargs.setdefault("subcommand_metavar", "命令 [参数]...")
         super().__init__(*args, **kwargs)
 
-    def main(self, args=None, prog_name=None, **extra):
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = False, windows_expand_args: bool = True,
+             **extra: Any) -> NoReturn:
+        """Run mkreport and exit with its code. Never standalone, whatever `standalone_mode` says:
+        click would print its usage errors itself; we say them our way."""
         from .core import console
         console.set_level(console.NORMAL)      # -q / -v of this run only (tests run many in one process)
         try:
-            # not standalone: click would print its usage errors itself; we say them our way
-            code = super().main(args, prog_name or "mkreport", standalone_mode=False, **extra)
+            code = super().main(args, prog_name or "mkreport", complete_var, standalone_mode=False,
+                                windows_expand_args=windows_expand_args, **extra)
             sys.exit(code if isinstance(code, int) else 0)
         except click.exceptions.UsageError as exc:
-            if type(exc).__name__ == "NoArgsIsHelpError":   # bare `mkreport`: just the help page
+            if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:   # bare `mkreport`: just the help page
                 click.echo(exc.ctx.get_help())
                 sys.exit(0)
             from .core.console import shown

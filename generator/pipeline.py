@@ -11,12 +11,16 @@ Nothing here knows about click; nothing here stops at the first bad file.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .model.datafile import display_path, load_model
 from .model.facts import Report, missing_for_kind
 from .model.findings import Document, Findings
 from .model.lookup import COUNTY_VOCABULARY, RUBRIC, TEMPLATE, VOCABULARY, Found, NotFound, nearest_file, resolve
 from .model.rubric import Rubric, load_rubric
+
+if TYPE_CHECKING:
+    from .derive.vocabulary import Vocabulary
 
 DEFAULT_TEMPLATE = "yangxi"
 
@@ -31,7 +35,7 @@ class Loaded:
         self.doc: Document | None = None
         self.rubric: Rubric | None = None
         self.template: Found | None = None
-        self.vocabulary = None                        # vocabulary.Vocabulary
+        self.vocabulary: Vocabulary | None = None
         self.findings = Findings()
         self.unreadable = False                       # the file (or its rubric) could not be read at all
         # a facts file with errors, as far as it could be read (a bad value left empty): only for
@@ -42,6 +46,16 @@ class Loaded:
     def ready(self) -> bool:
         """Facts and rubric both loaded without errors: the checks can run."""
         return self.report is not None and self.rubric is not None
+
+    def facts_and_rubric(self) -> tuple[Report, Rubric]:
+        """The facts and the rubric, for the steps that run only on a ready input."""
+        assert self.report is not None and self.rubric is not None, "only for a ready input"
+        return self.report, self.rubric
+
+    def template_path(self) -> Path:
+        """The template's file, for the steps that run only on a buildable input."""
+        assert self.template is not None, "only for a buildable input"
+        return self.template.path
 
 
 class Result:
@@ -83,14 +97,14 @@ def load(path: Path, display: str | None = None) -> Loaded:
     out.rubric = rubric
     if rubric is None:
         return out
-    _find_template(out)
-    _find_vocabulary(out)
+    _find_template(out, report, rubric)
+    _find_vocabulary(out, rubric)
     return out
 
 
-def _find_template(out: Loaded) -> None:
+def _find_template(out: Loaded, report: Report, rubric: Rubric) -> None:
     """The template named by the facts file, else by its rubric, else the default house style."""
-    report, rubric, here = out.report, out.rubric, out.path.parent
+    here = out.path.parent
     if report.template:
         ref, doc, stated_in, starts = report.template, out.doc, out.path, [here]
     elif rubric.model.template:
@@ -104,7 +118,7 @@ def _find_template(out: Loaded) -> None:
         out.findings.error("TEMPLATE-MISSING", exc.message(), doc, ("template",))
 
 
-def _find_vocabulary(out: Loaded) -> None:
+def _find_vocabulary(out: Loaded, rubric: Rubric) -> None:
     """The county's `vocabulary.yaml` (nearest walking up), the files its rubric names, the built-in."""
     from .derive.vocabulary import vocabulary
 
@@ -112,7 +126,6 @@ def _find_vocabulary(out: Loaded) -> None:
     county = nearest_file(out.path.parent, COUNTY_VOCABULARY)
     if county is not None:
         files.append(county)
-    rubric = out.rubric
     starts = [out.path.parent] + ([] if rubric.builtin else [rubric.path.parent])
     for i, ref in enumerate(rubric.model.vocabulary):
         try:
@@ -124,11 +137,12 @@ def _find_vocabulary(out: Loaded) -> None:
 
 
 def derive(loaded: Loaded):
-    if loaded.report.form is not None:
+    report, rubric = loaded.facts_and_rubric()
+    if report.form is not None:
         from .derive.form_scores import derive_form
-        return derive_form(loaded.report, loaded.rubric)
+        return derive_form(report, rubric)
     from .derive.values import derive as compute
-    return compute(loaded.report, loaded.rubric)
+    return compute(report, rubric)
 
 
 def check(path: Path, display: str | None = None) -> Result:
@@ -164,23 +178,24 @@ def render(result: Result, name: str) -> bytes:
     from .template.context import build_context
 
     loaded, derived = result.loaded, result.derived
-    if loaded.report.form is not None:
+    report, _ = loaded.facts_and_rubric()
+    if report.form is not None:
         return _render_form(result, name)
     context = derived.context or build_context(loaded, derived)
     printed = derived.rendered if context is derived.context else None
     if name == "xlsx":
         from .render.xlsx import score_workbook
-        return score_workbook(context, loaded.report.report_date, printed)
+        return score_workbook(context, report.report_date, printed)
     from .render.docx import render_docx
-    return render_docx(loaded.template.path, context, loaded.report.report_date, loaded.report.department.name,
-                       printed)
+    return render_docx(loaded.template_path(), context, report.report_date, report.department.name, printed)
 
 
 def _render_form(result: Result, name: str) -> bytes:
     """The national form: the table itself is the document (render/form.py), and its workbook."""
     loaded, derived = result.loaded, result.derived
+    report, _ = loaded.facts_and_rubric()
     if name == "xlsx":
         from .render.form_xlsx import form_workbook
-        return form_workbook(loaded.report, derived)
+        return form_workbook(report, derived)
     from .render.form import form_docx
-    return form_docx(loaded.template.path, loaded.report, derived)
+    return form_docx(loaded.template_path(), report, derived)

@@ -15,9 +15,10 @@ def check_arithmetic(report: Report, doc: Document, view: FactView, found: Findi
         stated = view.stated(total_path)
         if stated is None:
             continue
-        known = view.parts(total_path)
-        if not known or any(v is None for _, v in known):
+        parts = view.parts(total_path)
+        if not parts or any(v is None for _, v in parts):
             continue
+        known = [(p, v) for p, v in parts if v is not None]
         computed = sum((v for _, v in known), Decimal(0))
         terms = " + ".join(f"{fact_label(p, report, column=False)} {fmt(v)}" for p, v in known)
         unit = view.unit(total_path)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from decimal import Decimal
+from typing import Any
 
 from ..core.numbers import fmt, half_unit, parse_quantity, same_figure, sum_consistent
 from ..derive.claims import Claim, read
@@ -68,6 +69,7 @@ class _Reads:
     the report even where no table prints it (TEMPLATE-UNUSED, checks/template.py)."""
 
     def __init__(self, view: FactView):
+        self.paths: set[str]
         self._view, self.paths = view, set()
 
     def value(self, path: str):
@@ -141,7 +143,7 @@ class Checker:
     findings go, and the text being checked. `explain` uses it too, to say what each claim was
     checked against."""
 
-    def __init__(self, report, view: FactView, units: dict, doc, found: Findings):
+    def __init__(self, report, view: FactView | _Reads, units: dict, doc, found: Findings):
         self.report, self.view, self.units, self.doc, self.found = report, view, units, doc, found
         self.path, self.text = (), ""
         self.verdicts: dict[int, str] = {}     # id(claim) → how it was checked (for explain)
@@ -604,7 +606,7 @@ class Checker:
 
     def _difference(self, c: Claim) -> None:
         if c.other is None:             # one fact, two columns: "与年初预算数差额3.46万元"
-            pairs = [(self.fact(c.fact, a, c.unit), self.fact(c.fact, b, c.unit))
+            pairs: list[tuple[Any, Any]] = [(self.fact(c.fact, a, c.unit), self.fact(c.fact, b, c.unit))
                      for a in _columns(c.column) for b in _columns(c.against)]
             pairs = [(x, y) for x, y in pairs if x is not None and y is not None]
             if not pairs:
@@ -841,7 +843,7 @@ def _target_figure(t, text, qm, at, k, end, doc, path, found: Findings) -> None:
     against = [x for x in (t.actual, t.target) if q.in_unit_of(x) is not None]
     if not against:
         return
-    same = [x for x in against if same_figure(q.in_unit_of(x), x.value)]
+    same = [x for x in against if same_figure(q.in_unit_of(x), x.value)]  # type: ignore[arg-type]  # not None: `against`
     quote = text[min(k, at + qm.start()): max(end, at + qm.end())]
     if not same:
         if at >= end:        # a figure before the name may be another's; only the one after is checked

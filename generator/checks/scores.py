@@ -125,6 +125,9 @@ def _measures(report: Report, doc: Document, rubric: Rubric, derived: Derived, f
         if m is None:
             continue
         base = ("scores", node.id, "measure")
+        num: Decimal | None
+        den: Decimal | None
+        rate: Decimal | None
         if node.rule == "target_rate":
             s = derived.targets
             if s.unknown:

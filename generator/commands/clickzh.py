@@ -140,10 +140,11 @@ def install() -> None:
             module = importlib.import_module(f"click.{name}")
         except ImportError:         # a module of another click version
             continue
+        # click's own messages go through its modules' gettext names: replaced where a module has them
         if hasattr(module, "_"):
-            module._ = zh
+            setattr(module, "_", zh)  # noqa: B010  # a name mypy cannot see on every module
         if hasattr(module, "ngettext"):
-            module.ngettext = nzh
+            setattr(module, "ngettext", nzh)  # noqa: B010
 
 
 # ---- parameter types whose messages are ours ----

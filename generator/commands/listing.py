@@ -16,7 +16,7 @@ def run_list(where: str | None, fmt: str) -> None:
     groups = {kind: visible(kind, [folder]) for kind in KINDS}
     county = nearest_file(folder, COUNTY_VOCABULARY)
     if fmt == "json":
-        body = {kind.key: [{"name": e.name, "path": str(e.found.path), "origin": e.found.origin,
+        body: dict[str, object] = {kind.key: [{"name": e.name, "path": str(e.found.path), "origin": e.found.origin,
                             "shadows": [str(s.path) for s in e.shadows]} for e in entries]
                 for kind, entries in groups.items()}
         body["county_vocabulary"] = str(county) if county else None

@@ -75,7 +75,10 @@ def docxtpl_stamp() -> str:
     without importing it: a check with a warm cache never loads docxtpl, python-docx or lxml."""
     from importlib.util import find_spec
     try:
-        st = os.stat(Path(find_spec("docxtpl").origin).parent / "template.py")
+        spec = find_spec("docxtpl")
+        if spec is None or spec.origin is None:
+            return "docxtpl"
+        st = os.stat(Path(spec.origin).parent / "template.py")
         return f"docxtpl-{st.st_size}-{st.st_mtime_ns}"
     except (OSError, TypeError, AttributeError, ValueError):
         return "docxtpl"

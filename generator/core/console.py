@@ -74,6 +74,11 @@ def step(text: str) -> None:
         _write(sys.stderr, "· " + text)
 
 
+def say(channel: str, text: str) -> None:
+    """Print a line a task said (tasks/said.py) on its channel: out, info, note, err or step."""
+    {"out": out, "info": info, "note": note, "err": err, "step": step}[channel](text)
+
+
 def _write(stream, text: str) -> None:
     if _status:
         _raw(sys.stderr, "\r\033[K")

@@ -9,7 +9,7 @@ from decimal import Decimal
 from ..core.numbers import NotApplicable, round_to
 from ..model.form import NOT_APPLICABLE, QUALITATIVE, QUANTITATIVE, TIME, Form, Row
 from ..model.rubric import Node, Rubric
-from ..model.rules import RULES, Expected, Inputs, Rule, row_met
+from ..model.rules import RULES, Expected, Inputs, RowRule, Rule, row_met
 
 ZERO = Decimal(0)
 _SUFFIX = re.compile(r"(指标|类)$")
@@ -97,7 +97,7 @@ def row_rule(rubric: Rubric, row: Row) -> Rule | None:
 def derive_form(report, rubric: Rubric) -> FormDerived:
     form = report.form
     out = FormDerived(form, rubric)
-    roots = {}
+    roots: dict[str, Node] = {}
     for node in rubric.roots:
         if node.rule == "execution_rate" and out.funding_node is None:
             out.funding_node = node
@@ -111,7 +111,9 @@ def derive_form(report, rubric: Rubric) -> FormDerived:
         node = roots.get(level_key(row.level1))
         rule = row_rule(rubric, row)
         expected = None
-        if rule is not None and row.points is not None and not isinstance(row.points, NotApplicable):
+        # a rubric's form rules are row rules (checked when it is loaded), as are the defaults
+        if rule is not None and isinstance(rule.kind, RowRule) and row.points is not None \
+                and not isinstance(row.points, NotApplicable):
             expected = rule.kind.score_row(row, rule.params, places)
         out.rows.append(RowResult(i, row, node, rule, expected))
     _totals(out, report, rubric)
@@ -124,7 +126,7 @@ def _totals(out: FormDerived, report, rubric: Rubric) -> None:
     points = out.funding_points or ZERO
     raw, blank, applicable = (fscore or ZERO), fscore is None, points
     for node in rubric.roots:
-        if node is out.funding_node:
+        if out.funding_node is not None and node is out.funding_node:
             out.scores.derived[node.id] = fscore if fscore is not None else ZERO
     for r in out.rows:
         row = r.row

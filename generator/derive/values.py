@@ -86,8 +86,9 @@ class FactView:
                 return final - prior
         parts = self.parts(path)
         # a main line not given leaves the total unknown; lines most departments lack count as 0
-        if parts and all(v is not None for _, v in parts) and not self.absent(path):
-            return sum((v for _, v in parts), ZERO)
+        known = [v for _, v in parts or () if v is not None]
+        if parts and len(known) == len(parts) and not self.absent(path):
+            return sum(known, ZERO)
         return None
 
     def parts(self, path: str) -> list[tuple[str, Decimal | None]] | None:
@@ -126,7 +127,8 @@ class FactView:
     def total(self, paths: list[str]) -> Decimal | None:
         """The sum of several facts; None if any is unknown."""
         values = [self.value(p) for p in paths]
-        return None if any(v is None for v in values) else sum(values, ZERO)
+        known = [v for v in values if v is not None]
+        return None if len(known) < len(values) else sum(known, ZERO)
 
     def unit(self, path: str) -> str:
         """The money unit a fact is written in."""
@@ -145,7 +147,8 @@ class FactView:
     def wan_total(self, paths: list[str]) -> Decimal | None:
         """The sum of several facts in 万元; None if any is unknown."""
         values = [self.in_wan(p) for p in paths]
-        return None if any(v is None for v in values) else sum(values, ZERO)
+        known = [v for v in values if v is not None]
+        return None if len(known) < len(values) else sum(known, ZERO)
 
     def sources(self, path: str) -> set[str]:
         """The stated facts a value comes from: itself if written, else the parts it is derived from."""
@@ -227,7 +230,7 @@ def measure_from_facts(node: Node, view: FactView) -> MeasureValue:
 
 def _rule_measure(node: Node, report: Report, measure: MeasureValue) -> tuple:
     """The rate a rule scores by: from the facts, else as stated in the self-evaluation."""
-    if measure.rate is not None:
+    if measure.rate is not None and node.ind.measure is not None:      # a rate from the facts has a measure
         return measure.rate, f"{node.ind.measure.name} {fmt(measure.rate, 2)}%", measure.sources
     entry = report.scores.get(node.id)
     m = entry.measure if entry else None
@@ -251,7 +254,7 @@ def derive_scores(report: Report, rubric: Rubric, view: FactView, targets: Targe
     for node in rubric.walk():
         entry = report.scores.get(node.id)
         if entry is not None and entry.score is not None:
-            out.stated[node.id] = entry.max if swapped(entry, node) else entry.score
+            out.stated[node.id] = entry.max if swapped(entry, node) and entry.max is not None else entry.score
         if not node.is_leaf:
             continue
         measure = out.measures[node.id] = measure_from_facts(node, view)

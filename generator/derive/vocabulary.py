@@ -13,12 +13,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.resources import PACKAGE_DIR
 from ..model.datafile import display_path, load_model
 from ..model.facts import AMOUNT_PATHS, COLUMNS
 from ..model.findings import Findings
 from ..model.schema import INVALID, Field, ListOf, MapOf, Model, ModelKind, Text, format_field, label
+
+if TYPE_CHECKING:
+    from .claims.reader import Lexicon
 
 MAX_PATTERN = 300
 
@@ -94,9 +98,9 @@ def _re_error_zh(msg: str) -> str:
 
 def _nested_repeat(text: str) -> bool:
     try:
-        from re import _parser as parser  # Python 3.11+
+        from re import _parser as parser  # type: ignore[attr-defined]  # Python 3.11+; private, not in typeshed
     except ImportError:                        # pragma: no cover - Python 3.10
-        import sre_parse as parser  # type: ignore[no-redef]
+        import sre_parse as parser
     try:
         tree = parser.parse(text)
     except Exception:                          # compile() already accepted it; be conservative
@@ -239,7 +243,7 @@ class Vocabulary:
         self.others = [p for m in models for p in m.others]
         self.words = [(cls, m.words[cls]) for m in models for cls in WORD_CLASSES if cls in m.words]
         self.before = [m.before for m in models if m.before]
-        self._lexicon = None
+        self._lexicon: Lexicon | None = None
 
     @property
     def lexicon(self):

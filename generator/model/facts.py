@@ -13,21 +13,25 @@ from .schema import (
     INVALID,
     SETTING,
     Choice,
+    Conversion,
     Date,
     Either,
     Field,
     Integer,
-    Kind,
+    Invalid,
     ListOf,
+    Many,
     MapOf,
     Model,
     ModelKind,
     Number,
+    Path,
     Percent,
     QuantityKind,
     Text,
     format_field,
 )
+from .yamlsource import Node
 
 KIND = Choice({"department": "department", "project": "project", "部门": "department", "部门整体": "department",
                "项目": "project"})
@@ -39,22 +43,22 @@ FORMAT = 1
 _models: dict[str, type[Model]] = {}
 
 
-class Prose(Kind):
+class Prose(Many["list[str | Block]"]):
     """Paragraphs: one text, or a list whose items are texts or headed blocks."""
 
     zh = "文字或段落列表"
 
-    def empty(self):
+    def empty(self) -> list[str | Block]:
         return []
 
-    def convert(self, node, conv, path, zh):
+    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> list[str | Block] | Invalid:
         if node.kind == "scalar":
             text = Text().convert(node, conv, path, zh)
             return [] if text is INVALID or not text else [text]
         if node.kind == "map":
-            block = ModelKind("Block", _models).convert(node, conv, path, zh)
+            block = ModelKind[Block]("Block", _models).convert(node, conv, path, zh)
             return [] if block is INVALID else [block]
-        return ListOf(Either(Text(), ModelKind("Block", _models))).convert(node, conv, path, zh)
+        return ListOf(Either(Text(), ModelKind[Block]("Block", _models))).convert(node, conv, path, zh)
 
     def json_schema(self, defs):
         ModelKind("Block", _models).json_schema(defs)
@@ -153,7 +157,7 @@ COLUMNS = {"budget": "年初预算数", "adjusted": "调整预算数", "final": 
            "change": "较上年增减额"}
 
 
-def _amounts(zh: str, help: str = "") -> Field:
+def _amounts(zh: str, help: str = "") -> Field[Amounts | None]:
     return Field(ModelKind(Amounts), zh, help=help)
 
 
@@ -334,7 +338,7 @@ class Report(Model):
     conclusion = Field(ModelKind(Conclusion), "绩效自评结论")
     scores = Field(MapOf(ModelKind(Score)), "各项指标自评",
                    help="键为评分体系中的指标编号，如 B24；写自评报告的必填，只填自评表（form）的不写")
-    form = Field(ModelKind("Form", _models), "绩效自评表（全国通用格式）",
+    form = Field(ModelKind[Form]("Form", _models), "绩效自评表（全国通用格式）",
                  help="部门整体或项目支出绩效自评表：资金、总体目标、绩效指标（见 README“全国通用的自评表”）")
     problems = Field(Prose(), "存在的问题")
     measures = Field(Prose(), "改进措施")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..core.codes import ERROR, STYLE, WARNING, severity
-from .schema import Path
+from .schema import BlockSource, Path
 
 SEVERITY_ZH = {ERROR: "错误", WARNING: "警告"}
 
@@ -40,7 +40,8 @@ class Document:
     """A loaded file and the positions of its values, keyed by path."""
 
     def __init__(self, file: str, positions: dict | None = None, key_positions: dict | None = None,
-                 inline: dict | None = None, plain: bool = False, blocks: dict | None = None, charset=None):
+                 inline: dict | None = None, plain: bool = False, blocks: dict[Path, BlockSource] | None = None,
+                 charset=None):
         self.file = file
         self.charset = charset      # charset.Charset of a text file as read (for files written from it)
         self.blocks = {} if blocks is None else blocks     # texts over several lines (see block_position)
@@ -49,7 +50,7 @@ class Document:
         self.inline = {} if inline is None else inline
         self.plain = plain      # not a text file (a .docx template): findings name the file only
 
-    def locate(self, path: Path, at_key: bool = False, offset: int | None = None) -> tuple[int, int]:
+    def locate(self, path: Path, at_key: bool = False, offset: int | None = None) -> tuple[int | None, int | None]:
         """The position of `path`, or of its nearest ancestor that was written; with an offset
         into a one-line text, the column of that very character."""
         if self.plain:
@@ -124,7 +125,7 @@ MAX_PER_FIELD = 50
 MAX_PER_FILE = 500
 
 
-class Findings(list):
+class Findings(list[Finding]):
     """The findings of one run, with the counts the CLI needs."""
 
     def __init__(self, *args):
@@ -197,6 +198,7 @@ class Findings(list):
     def sorted(self) -> list[Finding]:
         return sorted((f.resolve() for f in self), key=Finding.sort_key)
 
+    # counts by severity, where list.count counts one item: no Finding is ever counted that way
     def count(self, severity: str) -> int:  # type: ignore[override]
         return sum(1 for f in self if f.severity == severity)
 

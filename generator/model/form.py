@@ -17,17 +17,21 @@ from .schema import (
     INVALID,
     SETTING,
     Choice,
+    Conversion,
     Field,
+    Invalid,
     Kind,
     ListOf,
     Model,
     ModelKind,
     Number,
+    Path,
     Percent,
     Text,
     _said,
     label,
 )
+from .yamlsource import Node
 
 QUANTITATIVE, QUALITATIVE, TIME, NOT_APPLICABLE = "quantitative", "qualitative", "time", "not_applicable"
 SIGNS = {">=": "≥", "<=": "≤", "=": "="}
@@ -102,12 +106,12 @@ def read_target(text: str) -> TargetValue:
     return TargetValue(QUALITATIVE, text, direction)
 
 
-class TargetKind(Kind):
+class TargetKind(Kind["TargetValue"]):
     """A form's 年度指标值 or 实际完成值: a number with direction and unit, a time, a quality, or —."""
 
     zh = "指标值"
 
-    def convert(self, node, conv, path, zh):
+    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> TargetValue | Invalid:
         text = self._figure(node, conv, path, zh)
         if text is INVALID:
             return text

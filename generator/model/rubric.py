@@ -40,6 +40,7 @@ class Indicator(Model):
     table = Field(Choice({"targets": "targets"}), "随附表格",
                   help="targets：在此指标的分析之后列出绩效目标实现情况表（如阳西式的“效果性”）")
     note = Field(Text(), "说明")
+    children: list[Indicator]       # declared below (recursive); the type checker reads it here
 
 
 # A recursive field can only name its class once the class exists.

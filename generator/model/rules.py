@@ -11,21 +11,38 @@ from decimal import Decimal
 from typing import ClassVar
 
 from ..core.numbers import fmt, round_to
-from .schema import INVALID, Choice, Field, Kind, ListOf, Model, ModelKind, Percent, Text, convert, label
+from .schema import (
+    INVALID,
+    Choice,
+    Conversion,
+    Field,
+    Invalid,
+    Kind,
+    ListOf,
+    Many,
+    Model,
+    ModelKind,
+    Path,
+    Percent,
+    Text,
+    convert,
+    label,
+)
+from .yamlsource import Node
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
 
-class FactPaths(Kind):
+class FactPaths(Many[list[str]]):
     """One dotted fact path, or a list of them to be added up."""
 
     zh = "事实路径"
 
-    def empty(self):
+    def empty(self) -> list[str]:
         return []
 
-    def convert(self, node, conv, path, zh):
+    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> list[str] | Invalid:
         items = [node] if node.kind == "scalar" else node.value if node.kind == "seq" else None
         if items is None or any(n.kind != "scalar" or not n.value for n in items):
             conv.problem(path, node, f"{label(path, zh)} 应为事实路径（如 finance.income.total.final）或其列表。")
@@ -126,7 +143,7 @@ def publish_all() -> list[str]:
     return [problem for name in plugins.rule_names() if name not in RULES and (problem := published(name))]
 
 
-def _kind_field() -> Field:
+def _kind_field() -> Field[str]:
     return Field(Choice({k: k for k in RULES}), "规则类型", required=True,
                  help="；".join(f"{k}：{c.zh}" for k, c in RULES.items()))
 
@@ -264,12 +281,12 @@ def _with_kind(cls: type[RuleKind]) -> type[Model]:
     return _WITH_KIND[cls.name]
 
 
-class RuleField(Kind):
+class RuleField(Kind["Rule"]):
     """`rule:` in a rubric: a mapping whose `kind` picks the class and so the parameters."""
 
     zh = "计分规则"
 
-    def convert(self, node, conv, path, zh):
+    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> Rule | Invalid:
         if node.kind != "map":
             conv.problem(path, node, f"{label(path, zh)} 应为映射，如 {{kind: rate}}。")
             return INVALID
@@ -320,7 +337,8 @@ def _kinds_said() -> str:
 
 
 class Rule:
-    def __init__(self, kind: RuleKind, params: Model):
+    # params None: a form row's default rule, whose kind reads no parameters (form_scores.row_rule)
+    def __init__(self, kind: RuleKind, params: Model | None):
         self.kind, self.params = kind, params
 
     @property

@@ -130,7 +130,7 @@ def _model(model: type[Model], depth: int, lines: list, plan: Plan, path: tuple 
             continue
         if path + (name,) in plan.omit:
             continue
-        if model is Report and name == "department" and ctx.get("department"):
+        if model is Report and name == "department" and ctx.get("department") and isinstance(field.kind, ModelKind):
             lines.append(f"{pad}{name}:{_comment(field)}")
             _model(field.kind.model, depth + 1, lines, plan, path + (name,), {"name": ctx["department"]})
             continue

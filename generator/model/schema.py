@@ -11,9 +11,11 @@ indices) and collects every problem as a `Problem` instead of stopping at the fi
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 import re
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, Literal, TypeVar, overload
 
 from ..core.numbers import (
     MAX_DIGITS,
@@ -30,6 +32,12 @@ from .yamlsource import Node
 
 Path = tuple
 
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)     # a Kind[str] is a Kind[str | Block]: it only makes values
+V = TypeVar("V")
+S = TypeVar("S")
+M = TypeVar("M", bound="Model")
+
 
 class Problem:
     def __init__(self, path: Path, line: int, col: int, message: str, code: str = "SCHEMA"):
@@ -41,6 +49,10 @@ class Problem:
 
 PLACEHOLDER = "待填写"      # where `mkreport new` and `rollover` leave a value to write (rollover adds the unit: 待填写亿元)
 STALE = "【上年】"          # the mark `mkreport rollover` puts before a text kept from last year's report
+
+
+# a text written over several lines: (line, col, its source, its value, spaces before it)
+BlockSource = tuple[int, int, str, str, int]
 
 
 class Conversion:
@@ -56,13 +68,20 @@ class Conversion:
         self.positions: dict[Path, tuple[int, int]] = {}
         self.key_positions: dict[Path, tuple[int, int]] = {}
         self.inline: dict[Path, tuple[int, int]] = {}   # where a one-line text's first character is
-        self.blocks: dict[Path, tuple] = {}             # a text over several lines: (line, col, source, lead)
+        self.blocks: dict[Path, BlockSource] = {}             # a text over several lines
 
     def problem(self, path: Path, node: Node, message: str, code: str = "SCHEMA") -> None:
         self.problems.append(Problem(path, node.line, node.col, message, code))
 
 
-INVALID = object()
+class Invalid(enum.Enum):
+    """The type of INVALID: one member, so that `value is INVALID` tells the type checker the rest."""
+
+    INVALID = "INVALID"
+
+
+# what a Kind's convert returns for a value it has reported as a problem
+INVALID: Final = Invalid.INVALID
 
 
 class SchemaDefs(dict):
@@ -114,21 +133,22 @@ def dotted_path(path: Path) -> str:
     return out or "（文件顶层）"
 
 
-class Kind:
-    """How one field's YAML node becomes a Python value."""
+class Kind(Generic[T_co]):
+    """How one field's YAML node becomes a Python value, of type T_co."""
 
     zh = "值"
 
-    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> Any:
+    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> T_co | Invalid:
         raise NotImplementedError
 
     def json_schema(self, defs: dict) -> dict:
         raise NotImplementedError
 
-    def empty(self) -> Any:
+    def empty(self) -> T_co | None:
+        """The value of a field left out: None, except for the collections (Many)."""
         return None
 
-    def _scalar(self, node: Node, conv: Conversion, path: Path, zh: str) -> str | object:
+    def _scalar(self, node: Node, conv: Conversion, path: Path, zh: str) -> str | Invalid:
         if node.kind != "scalar":
             shape = "列表" if node.kind == "seq" else "映射"
             conv.problem(path, node, f"{label(path, zh)} 应为{self.zh}，此处写成了{shape}。")
@@ -144,7 +164,7 @@ class Kind:
                          f"改好后删去“{STALE}”。", "STALE")
         return node.value
 
-    def _figure(self, node: Node, conv: Conversion, path: Path, zh: str) -> str | object:
+    def _figure(self, node: Node, conv: Conversion, path: Path, zh: str) -> str | Invalid:
         """A scalar that is a number, quantity or date: full-width digits taken as typed with a
         Chinese input method, digits of other scripts refused (2৪ is not 24)."""
         text = self._scalar(node, conv, path, zh)
@@ -163,10 +183,17 @@ class Kind:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
-class Text(Kind):
+class Many(Kind[T_co]):
+    """A kind whose value left out is an empty collection, never None (a list, a mapping)."""
+
+    def empty(self) -> T_co:
+        raise NotImplementedError
+
+
+class Text(Kind[str]):
     zh = "文字"
 
-    def convert(self, node, conv, path, zh):
+    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> str | Invalid:
         value = self._scalar(node, conv, path, zh)
         if value is INVALID:
             return value
@@ -186,7 +213,7 @@ class Text(Kind):
         return _said({"type": ["string", "number"]}, "应为一段文字。")
 
 
-def _too_long(value: Decimal, conv, node, path, zh) -> bool:
+def _too_long(value: Decimal, conv: Conversion, node: Node, path: Path, zh: str) -> bool:
     if not plausible(value):
         conv.problem(path, node, f"{label(path, zh)} 的数字超过 {MAX_DIGITS} 位，请核对是否多打了数字。")
         return True
@@ -198,7 +225,7 @@ _WIDE_POINT = re.compile(r"^[+-]?[0-9]+[。．][0-9]+$")
 _BRACKETED = re.compile(r"^[(（]([0-9]+(\.[0-9]+)?)[)）]$")
 
 
-class Number(Kind):
+class Number(Kind[Decimal]):
     """An exact decimal number; the unit is given by the field (usually 万元). With `dash`, "—"
     says the line does not apply (numbers.NA: 0 in sums, printed "—")."""
 
@@ -209,7 +236,7 @@ class Number(Kind):
         self.minimum = minimum
         self.dash = dash
 
-    def convert(self, node, conv, path, zh):
+    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> Decimal | Invalid:
         text = self._figure(node, conv, path, zh)
         if text is INVALID:
             return text
@@ -275,13 +302,13 @@ def _number_hint(text: str, unit: str) -> str:
     return ""
 
 
-class Integer(Kind):
+class Integer(Kind[int]):
     zh = "整数"
 
     def __init__(self, minimum: int = 0, maximum: int | None = None):
         self.minimum, self.maximum = minimum, maximum
 
-    def convert(self, node, conv, path, zh):
+    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> int | Invalid:
         text = self._figure(node, conv, path, zh)
         if text is INVALID:
             return text
@@ -300,7 +327,7 @@ class Integer(Kind):
         return int(value)
 
     def json_schema(self, defs):
-        out = {"type": ["integer", "string"], "pattern": _pattern(f"[+＋]?{_DIGIT}+({_POINT}0*)?", defs),
+        out: dict[str, Any] = {"type": ["integer", "string"], "pattern": _pattern(f"[+＋]?{_DIGIT}+({_POINT}0*)?", defs),
                "minimum": self.minimum}
         if self.maximum is not None:
             out["maximum"] = self.maximum
@@ -308,10 +335,10 @@ class Integer(Kind):
         return _said(out, f"应为不小于 {self.minimum} 的整数，如 12。" if self.minimum else "应为整数，如 12（不能为负数）。")
 
 
-class Percent(Kind):
+class Percent(Kind[Decimal]):
     zh = "百分比"
 
-    def convert(self, node, conv, path, zh):
+    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> Decimal | Invalid:
         text = self._figure(node, conv, path, zh)
         if text is INVALID:
             return text
@@ -328,12 +355,12 @@ class Percent(Kind):
                      "应为百分比，带百分号，如 64.94%。")
 
 
-class Threshold(Kind):
+class Threshold(Kind[Quantity]):
     """A grade's lower bound: points (90), or a share of the rubric's total (90%)."""
 
     zh = "分数或百分比"
 
-    def convert(self, node, conv, path, zh):
+    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> Quantity | Invalid:
         text = self._figure(node, conv, path, zh)
         if text is INVALID:
             return text
@@ -348,10 +375,10 @@ class Threshold(Kind):
                       "minimum": 0}, "应为分数（如 90）或总分的百分比（如 90%）。")
 
 
-class QuantityKind(Kind):
+class QuantityKind(Kind[Quantity]):
     zh = "数量"
 
-    def convert(self, node, conv, path, zh):
+    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> Quantity | Invalid:
         text = self._figure(node, conv, path, zh)
         if text is INVALID:
             return text
@@ -373,10 +400,10 @@ class QuantityKind(Kind):
 _DATE_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{1,2})-([0-9]{1,2})|年([0-9]{1,2})月([0-9]{1,2})日)$")
 
 
-class Date(Kind):
+class Date(Kind[_dt.date]):
     zh = "日期"
 
-    def convert(self, node, conv, path, zh):
+    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> _dt.date | Invalid:
         text = self._figure(node, conv, path, zh)
         if text is INVALID:
             return text
@@ -396,12 +423,12 @@ class Date(Kind):
                      "应为日期，如 2023-12-31 或 2023年12月31日。")
 
 
-class Choice(Kind):
+class Choice(Kind[str]):
     def __init__(self, options: dict[str, str]):
         self.options = options   # accepted text → canonical value
         self.zh = "以下之一：" + "、".join(dict.fromkeys(options.values()))
 
-    def convert(self, node, conv, path, zh):
+    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> str | Invalid:
         text = self._scalar(node, conv, path, zh)
         if text is INVALID:
             return text
@@ -419,19 +446,19 @@ class Choice(Kind):
         return {"anyOf": [out, _said({"type": "string", "pattern": f"^{PLACEHOLDER}.*$"}, said)]}
 
 
-class ListOf(Kind):
-    def __init__(self, item: Kind):
+class ListOf(Many[list[V]]):
+    def __init__(self, item: Kind[V]):
         self.item = item
         self.zh = "列表"
 
-    def empty(self):
+    def empty(self) -> list[V]:
         return []
 
-    def convert(self, node, conv, path, zh):
+    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> list[V] | Invalid:
         if node.kind != "seq":
             conv.problem(path, node, f"{label(path, zh)} 应为列表（每项以“- ”开头）。")
             return INVALID
-        out = []
+        out: list[V] = []
         for i, child in enumerate(node.value):
             sub = path + (i,)
             conv.positions[sub] = (child.line, child.col)
@@ -447,10 +474,10 @@ class ListOf(Kind):
         return _said({"type": "array", "items": self.item.json_schema(defs)}, "应为列表（每项一行，以“- ”开头）。")
 
 
-class OneOrList(ListOf):
+class OneOrList(ListOf[V]):
     """One item, or a list of them: `vocabulary: 县词表` and `vocabulary: [甲, 乙]` both work."""
 
-    def convert(self, node, conv, path, zh):
+    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> list[V] | Invalid:
         if node.kind == "scalar":
             value = self.item.convert(node, conv, path, zh)
             return INVALID if value is INVALID else [value]
@@ -461,21 +488,22 @@ class OneOrList(ListOf):
         return {"anyOf": [item, _said({"type": "array", "items": item}, "应为一项，或几项的列表（每项一行，以“- ”开头）。")]}
 
 
-class MapOf(Kind):
-    """A mapping whose keys are ids chosen by the user (or by a rubric)."""
+class MapOf(Many[dict[str, V | None]]):
+    """A mapping whose keys are ids chosen by the user (or by a rubric); a key written with no value
+    is kept, as None."""
 
-    def __init__(self, item: Kind):
+    def __init__(self, item: Kind[V]):
         self.item = item
         self.zh = "映射"
 
-    def empty(self):
+    def empty(self) -> dict[str, V | None]:
         return {}
 
-    def convert(self, node, conv, path, zh):
+    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> dict[str, V | None] | Invalid:
         if node.kind != "map":
             conv.problem(path, node, f"{label(path, zh)} 应为映射（“键: 值”）。")
             return INVALID
-        out = {}
+        out: dict[str, V | None] = {}
         for key, child in node.value.items():
             sub = path + (key,)
             conv.positions[sub] = (child.line, child.col)
@@ -490,15 +518,17 @@ class MapOf(Kind):
         return _said({"type": "object", "additionalProperties": self.item.json_schema(defs)}, "应为映射（“键: 值”）。")
 
 
-class Either(Kind):
+class Either(Kind[S | T]):
     """A scalar written as text, or a mapping for the richer form."""
 
-    def __init__(self, scalar: Kind, mapping: Kind):
+    def __init__(self, scalar: Kind[S], mapping: Kind[T]):
         self.scalar, self.mapping = scalar, mapping
         self.zh = f"{scalar.zh}或映射"
 
-    def convert(self, node, conv, path, zh):
-        return (self.mapping if node.kind == "map" else self.scalar).convert(node, conv, path, zh)
+    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> S | T | Invalid:
+        if node.kind == "map":
+            return self.mapping.convert(node, conv, path, zh)
+        return self.scalar.convert(node, conv, path, zh)
 
     def json_schema(self, defs):
         return {"anyOf": [self.scalar.json_schema(defs), self.mapping.json_schema(defs)]}
@@ -508,7 +538,7 @@ CONTENT, CHECK, SETTING = "content", "check", "setting"
 _ROLE_NOTE = {CHECK: "（仅用于核对，不单独出现在报告中）", SETTING: ""}
 
 
-class FormatVersion(Kind):
+class FormatVersion(Kind[int]):
     """`format:` — which version of its format a data file is written in. Optional: a file without
     one is read as the current format. A file written for a newer mkreport is refused as a whole,
     with one message saying to upgrade (see convert), not as a list of fields it does not know."""
@@ -527,7 +557,7 @@ class FormatVersion(Kind):
             return None
         return int(value)
 
-    def convert(self, node, conv, path, zh):
+    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> int | Invalid:
         text = self._figure(node, conv, path, zh)
         if text is INVALID:
             return text
@@ -544,7 +574,7 @@ class FormatVersion(Kind):
                      f"应为正整数：这个 mkreport 认识的格式是 {self.current}（可省略）；更大的数请升级 mkreport。")
 
 
-def format_field(current: int) -> Field:
+def format_field(current: int) -> Field[int | None]:
     return Field(FormatVersion(current), "格式版本", role=SETTING,
                  help=f"本文件按哪一版格式写成；可省略，省略即当前格式（{current}）。"
                       "写明的版本比所用的 mkreport 认识的新时，请升级 mkreport")
@@ -568,9 +598,26 @@ class Deprecated:
         return "已不再使用：其值不再读取，check 会给出警告，请删除这一项"
 
 
-class Field:
-    def __init__(self, kind: Kind, zh: str, required: bool = False, help: str = "", role: str = CONTENT,
-                 deprecated: Deprecated | None = None):
+class Field(Generic[T]):
+    """One field of a Model. T is the type of what an instance holds under the field's name: the
+    kind's value; `| None` unless the field is required or a collection (left out, it is empty).
+    An instance converted with errors is never handed on (datafile.load_model), except a partial
+    one for `summary`, which may hold None at a required field."""
+
+    @overload
+    def __init__(self: Field[V], kind: Many[V], zh: str, required: bool = False, help: str = "",
+                 role: str = CONTENT, deprecated: Deprecated | None = None) -> None: ...
+
+    @overload
+    def __init__(self: Field[V], kind: Kind[V], zh: str, required: Literal[True], help: str = "",
+                 role: str = CONTENT, deprecated: Deprecated | None = None) -> None: ...
+
+    @overload
+    def __init__(self: Field[V | None], kind: Kind[V], zh: str, required: Literal[False] = False, help: str = "",
+                 role: str = CONTENT, deprecated: Deprecated | None = None) -> None: ...
+
+    def __init__(self, kind: Kind[Any], zh: str, required: bool = False, help: str = "", role: str = CONTENT,
+                 deprecated: Deprecated | None = None) -> None:
         self.kind = kind
         self.zh = zh          # short Chinese label, shown next to the field path
         self.required = required
@@ -592,6 +639,18 @@ class Field:
             out["deprecationMessage"] = said       # shown by VS Code's YAML extension
         return out
 
+    if TYPE_CHECKING:
+        # For the type checker only: `report.finance` is the value (of type T), `Report.finance`
+        # the Field. At run time a Field is a plain class attribute, shadowed by the value that
+        # convert sets on every instance.
+        @overload
+        def __get__(self, obj: None, owner: type | None = None) -> Field[T]: ...
+
+        @overload
+        def __get__(self, obj: Model, owner: type | None = None) -> T: ...
+
+        def __get__(self, obj: Model | None, owner: type | None = None) -> Field[T] | T: ...
+
 
 def _named(schema, zh: str):
     """The kind's schema with the field's name before each of its messages (决算数：应为…)."""
@@ -610,14 +669,15 @@ def _named(schema, zh: str):
 class Model:
     """Base for typed records. Subclasses declare `Field`s and a Chinese docstring."""
 
-    fields: ClassVar[dict[str, Field]] = {}
-    deprecated: ClassVar[dict[str, Field]] = {}      # old names that still load (see Deprecated)
+    fields: ClassVar[dict[str, Field[Any]]] = {}
+    deprecated: ClassVar[dict[str, Field[Any]]] = {}      # old names that still load (see Deprecated)
     format_key: ClassVar[str | None] = None          # the field holding the file's format version
     path: Path = ()
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        merged, old = {}, {}
+        merged: dict[str, Field[Any]] = {}
+        old: dict[str, Field[Any]] = {}
         for base in reversed(cls.__mro__[1:]):
             merged.update(getattr(base, "fields", {}))
             old.update(getattr(base, "deprecated", {}))
@@ -649,19 +709,23 @@ class Model:
         return value
 
 
-class ModelKind(Kind):
-    def __init__(self, model: type[Model] | str, registry: dict | None = None):
+class ModelKind(Kind[M]):
+    """A mapping read as a Model. A forward reference (for recursive models) names the class in
+    `registry`; its type is then given as ModelKind[Block]("Block", registry)."""
+
+    def __init__(self, model: type[M] | str, registry: dict[str, type[Model]] | None = None):
         self._model = model
         self._registry = registry
         self.zh = "映射"
 
     @property
-    def model(self) -> type[Model]:
+    def model(self) -> type[M]:
         if isinstance(self._model, str):   # a forward reference, for recursive models
-            self._model = self._registry[self._model]
-        return self._model
+            assert self._registry is not None, "a forward reference names its registry"
+            self._model = self._registry[self._model]   # type: ignore[assignment]  # the registry holds the M named
+        return self._model   # type: ignore[return-value]  # no longer a str: resolved above
 
-    def convert(self, node, conv, path, zh):
+    def convert(self, node: Node, conv: Conversion, path: Path, zh: str) -> M | Invalid:
         return convert(self.model, node, conv, path, zh)
 
     def json_schema(self, defs):
@@ -672,7 +736,7 @@ class ModelKind(Kind):
         return {"$ref": f"#/$defs/{name}"}
 
 
-def convert(model: type[Model], node: Node, conv: Conversion, path: Path = (), zh: str = "") -> Any:
+def convert(model: type[M], node: Node, conv: Conversion, path: Path = (), zh: str = "") -> M | Invalid:
     title = (model.__doc__ or "").strip().splitlines()[0] if model.__doc__ else model.__name__
     if node.kind != "map":
         # the value itself is not quoted: at the top of a file named by another (rubric: /etc/passwd)
@@ -681,9 +745,10 @@ def convert(model: type[Model], node: Node, conv: Conversion, path: Path = (), z
         conv.problem(path, node, f"{label(path, zh or title)} 应为映射（若干“键: 值”行），此处写成了{shape}。")
         return INVALID
     conv.positions.setdefault(path, (node.line, node.col))
-    node = _prepared(model, node, conv, path)
-    if node is None:
+    prepared = _prepared(model, node, conv, path)
+    if prepared is None:
         return INVALID
+    node = prepared
     obj = model.__new__(model)
     obj.path = path
     split = _split_numbers(node, conv, path, model)
@@ -862,7 +927,7 @@ def json_schema(model: type[Model], schema_id: str, placeholders: bool = False) 
             **root, "$defs": dict(sorted(defs.items()))}
 
 
-def filled_paths(obj: Model, path: Path = ()):
+def filled_paths(obj: Model, path: Path = ()) -> Iterator[Path]:
     """The path of every content field the user filled (see Field.role), down to list items of
     records and mapping entries: what must reach the report."""
     for name, f in type(obj).fields.items():

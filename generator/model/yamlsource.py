@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -32,10 +33,12 @@ class Node:
 
     __slots__ = ("kind", "line", "col", "value", "keys", "quoted", "inline", "start", "end", "raw")
 
-    def __init__(self, kind: str, line: int, col: int, value: object = None, keys: dict | None = None,
+    def __init__(self, kind: str, line: int, col: int, value: Any = None, keys: dict[str, Node] | None = None,
                  quoted: bool = False, inline: bool = False, start: int = 0, end: int = 0):
         self.kind, self.line, self.col = kind, line, col
-        self.value = value             # str | None for scalars, list[Node], dict[str, Node]
+        # str | None for scalars, list[Node], dict[str, Node]: Any, as `kind` says which (the type
+        # checker cannot follow that), and every reader looks at `kind` first
+        self.value = value
         self.keys = {} if keys is None else keys   # map only: key text → key Node
         self.quoted = quoted           # scalar written in quotes (or as a block)
         self.inline = inline           # scalar written on one line, character for character
@@ -173,10 +176,12 @@ class _Composer:
             return
         if isinstance(event, yaml.DocumentStartEvent):
             if self.root is not None:
+                assert event.start_mark is not None      # the parser marks every event (the stubs allow None)
                 raise InputError("文件中只能有一个 YAML 文档（请删除多余的 ---）。",
                                  self.name, event.start_mark.line + 1, 1)
             return
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            assert event.end_mark is not None
             self.stack.pop()[0].end = event.end_mark.index
             return
         mark = event.start_mark

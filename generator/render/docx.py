@@ -146,10 +146,10 @@ def save_fixed(document) -> bytes:
         self._zipf.writestr(info, blob, compresslevel=1)   # ~3x faster than level 6, ~10% larger
 
     original = phys_pkg._ZipPkgWriter.write
-    phys_pkg._ZipPkgWriter.write = write
+    phys_pkg._ZipPkgWriter.write = write  # type: ignore[method-assign]  # patched for this save only
     try:
         buf = io.BytesIO()
         document.save(buf)
     finally:
-        phys_pkg._ZipPkgWriter.write = original
+        phys_pkg._ZipPkgWriter.write = original  # type: ignore[method-assign]  # restored
     return buf.getvalue()

@@ -248,7 +248,7 @@ def _table(doc, grid: Grid, Mm, repeat: bool) -> None:
         tr_pr.append(OxmlElement("w:cantSplit"))
         if repeat and i == 0:
             tr_pr.append(OxmlElement("w:tblHeader"))
-    covered = set()
+    covered: set[tuple[int, int]] = set()
     for row, col, last_row, last_col in grid.merges:
         table.cell(row, col).merge(table.cell(last_row, last_col))
         covered.update((r, c) for r in range(row, last_row + 1) for c in range(col, last_col + 1)

@@ -191,7 +191,7 @@ class _Run:
                 raise MkreportError(f"转换 PDF 时出错：{os_error_zh(exc)}。", str(docx)) from None
             self.sources.append(source)
         self.next = 0              # the first file not yet taken from LibreOffice's output
-        self.proc = None
+        self.proc: subprocess.Popen | None = None
         self.finished = not pairs
         self._start()
 
@@ -215,6 +215,7 @@ class _Run:
     def poll(self, results: dict, progress) -> None:
         from ..core import cleanup
 
+        assert self.proc is not None        # started when made (_start)
         code = self.proc.poll()
         while self.next < len(self.pairs):
             # a file is whole once LibreOffice has finished the next one, or has ended

@@ -32,7 +32,8 @@ def centre_signature(document, styles: StyleTable) -> None:
     for name, date in zip(paragraphs, paragraphs[1:]):
         if not (_style(name) == _style(date) == SIGNATURE):
             continue
-        name_p, date_p = Paragraph(name, None), Paragraph(date, None)
+        # only the text is read: a paragraph without its story part (python-docx wants one)
+        name_p, date_p = Paragraph(name, None), Paragraph(date, None)  # type: ignore[arg-type]
         if not name_p.text.strip() or not date_p.text.strip():
             continue
         for p in (name, date):

@@ -31,11 +31,11 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run(items: list, work: Callable, jobs: int, label: str, lost: Callable) -> Iterator:
+def run(items: list, work: Callable, jobs: int, label: str, lost: Callable, show: bool = True) -> Iterator:
     """`work(item)` for every item, yielded in the items' order. In-process for one item or one
     job; otherwise on a pool of `jobs` processes, where `lost(item)` stands for the outcome of an
-    item whose worker process died under it."""
-    progress = Progress(len(items), label)
+    item whose worker process died under it. `show`: a progress bar on a terminal."""
+    progress = Progress(len(items), label, show)
     try:
         if jobs <= 1 or len(items) <= 1:
             for item in items:
@@ -157,7 +157,7 @@ def _submit(groups: list, work: Callable, items: list) -> dict:
                 pending[pool.submit(_guarded, work, items[i], i)] = (pool, i)
             except BrokenProcessPool as exc:
                 for j in indexes[n:]:
-                    failed = Future()
+                    failed: Future = Future()
                     failed.set_exception(exc)
                     pending[failed] = (pool, j)
                 break
@@ -227,11 +227,11 @@ def _stop_pool(pool) -> None:
 class Progress:
     """`已完成 37/200 ███████░░░░░░ 剩余约 12 秒` on stderr, when stderr is a terminal."""
 
-    def __init__(self, total: int, label: str):
+    def __init__(self, total: int, label: str, show: bool = True):
         self.total, self.label, self.count = total, label, 0
         self.start = time.monotonic()
         try:
-            self.live = total > 1 and sys.stderr.isatty()
+            self.live = show and total > 1 and sys.stderr.isatty()
         except (AttributeError, ValueError):
             self.live = False
         if self.live:

@@ -14,11 +14,18 @@ The input file is never written; the result is checked by `mkreport check` like 
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from ..core.charset import Charset
+from ..core.console import shown
+from ..core.errors import ExitCode, MkreportError
 from ..model.facts import Amounts, Report, Target
 from ..model.schema import PLACEHOLDER, STALE, Date, Integer, ListOf, Model, ModelKind, Number, Percent
+from ..model.yamlsource import Node
+from .said import Listener, Said
 
 # texts of one year: kept, marked as last year's — the narratives, and the bureau's notice the
 # evaluation follows (its 文号 西财绩〔2024〕1号 is next year's to write, like its title)
@@ -207,3 +214,114 @@ def next_rubric(ref: str, old_year: int, year: int) -> str | None:
     if str(old_year) not in ref:
         return None
     return re.sub(str(old_year), str(year), ref)
+
+
+# ---- the command's work: read, roll, write, check the new file -------------------------------
+
+class RolloverResult:
+    """What `rollover` came to: the file written, the rubric it now names (None: kept), how many
+    values are to be filled and texts to be rewritten, the schema file written beside it (if
+    any), and the lines said."""
+
+    def __init__(self, said: Said, path: Path, year: int):
+        self.code: int = ExitCode.OK
+        self.path, self.year = path, year
+        self.rubric: str | None = None
+        self.unfilled = self.stale = 0
+        self.schema_written: Path | None = None
+        self.said = said
+
+
+def rollover(source: str, year: int, output: str, listener: Listener | None = None) -> RolloverResult:
+    """Write next year's facts file at `output` from `source`. What stops it (an existing output,
+    an unreadable or newer-format source, a year not later) raises MkreportError."""
+    from ..core.charset import encode
+    from ..core.output import write_atomic
+    from ..pipeline import load
+    from .schemas import schema_beside, with_schema_line
+
+    said = Said(listener)
+    target = Path(output)
+    text, charset, root, old_year = _source(source, output, year, said)
+    done = RolloverResult(said, target, year)
+    done.rubric, note = _next_rubric(root, old_year, year, target)
+    said.step(f"转入 {year} 年度：本年决算数转为上年数，本年的数改为“待填写”，叙述文字标上“【上年】”。")
+    out = roll(text, root, year, old_year, done.rubric).apply()
+    # the source's name on one comment line: a line break in it would write YAML into the new file
+    header = f"# 由 mkreport rollover 从 {shown(Path(source).name)}（{old_year} 年度）转入 {year} 年度：“待填写”处填本年数据，" \
+             f"“【上年】”开头的文字按本年情况改写后删去该标记。\n"
+    # the editor's schema found from where the new file is, not where the old one was
+    schema_ref, done.schema_written = schema_beside(target, "facts")
+    lines = with_schema_line(out, schema_ref).splitlines(keepends=True)
+    out = lines[0] + header + "".join(lines[1:])
+    # in the old file's encoding, BOM and line ends (charset.py): a file kept in Notepad as GBK
+    # with CRLF stays one Notepad shows as it did last year
+    said.step(f"写入 {shown(target)}（{charset.zh}），再检查一遍，数出待填写和待改写的地方。")
+    write_atomic(target, encode(out, charset))
+    found = load(target, output).findings
+    done.unfilled = sum(f.code == "UNFILLED" for f in found)
+    done.stale = sum(f.code == "STALE" for f in found)
+    said.info(f"已生成 {shown(output)}：{year} 年度，{done.unfilled} 处待填写，{done.stale} 段上年文字待改写。")
+    if done.schema_written is not None:
+        said.info(f"已生成 {shown(done.schema_written)}：编辑器（如 VS Code 的 YAML 插件）据此提示每个字段的说明和写错的值。")
+    if note:
+        said.note(shown(note))
+    said.note(f"运行 `mkreport check {shown(output)}` 逐项查看。")
+    return done
+
+
+def _source(source: str, output: str, year: int, said: Said) -> tuple[str, Charset, Node, int]:
+    """This year's file as text, its encoding, its tree and its year; MkreportError when it cannot
+    be rolled over into `output` for `year`."""
+    from ..core.reading import ReadProblem, read_limited
+    from ..model.schema import newer_format
+    from ..model.yamlsource import MAX_BYTES, compose, decode
+    from .jobs import identity
+
+    target = Path(output)
+    if os.path.lexists(target):
+        same = identity(target) == identity(Path(source))
+        raise MkreportError("这就是输入文件，rollover 从不改写输入。" if same else
+                            "文件已存在，mkreport rollover 不会覆盖它。请换一个文件名，或先把它移走。", output)
+    try:
+        # a second byte-order mark (saved twice by some editor) would land inside the new file
+        raw = read_limited(Path(source), MAX_BYTES, " YAML 文件")
+        text, charset = decode(raw, source)
+        text = text.lstrip("\ufeff")
+    except ReadProblem as exc:
+        raise MkreportError(f"{exc}。", source) from None
+    said.step(f"读取 {shown(source)}（{charset.zh}）。")
+    root = compose(text, source)
+    newer = newer_format(Report, root, then="后再转入下一年")
+    if newer:       # its fields may mean something else now: nothing is edited by guesswork
+        raise MkreportError(newer, source)
+    old_year = _stated_year(root.value.get("year") if root.kind == "map" else None)
+    if old_year is None:
+        raise MkreportError("读不出报告年度（year），无法转入下一年。请先运行 mkreport check 改正。", source)
+    if year <= old_year:
+        raise MkreportError(f"新的年度 {year} 应晚于本文件的年度 {old_year}。", source)
+    return text, charset, root, old_year
+
+
+def _stated_year(node: Node | None) -> int | None:
+    try:
+        return int(node.value) if node is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _next_rubric(root: Node, old_year: int, year: int, target: Path) -> tuple[str | None, str]:
+    """The rubric the new file names when next year's exists (None: keep the old one), and a note."""
+    from ..model.lookup import RUBRIC, NotFound, resolve
+
+    ref_node = root.value.get("rubric")
+    old_ref = ref_node.value if ref_node is not None and ref_node.kind == "scalar" else None
+    candidate = next_rubric(old_ref or "", old_year, year)
+    if not candidate:
+        return None, ""
+    try:
+        resolve(RUBRIC, candidate, target, [target.parent])
+    except NotFound:
+        return None, (f"没有找到 {year} 年度的评分体系“{candidate}”，仍使用 {old_ref}；本年评分体系如有变化，"
+                      f"请放入 rubrics/ 后修改 rubric 一行。")
+    return candidate, f"评分体系改为 {candidate}。"

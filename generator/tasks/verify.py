@@ -14,10 +14,14 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Any
 
-from ..core.errors import BROKEN_ARCHIVE
+from ..core.console import shown
+from ..core.errors import BROKEN_ARCHIVE, ExitCode, MkreportError
 from ..core.numbers import ascii_digits
+from ..model.findings import Document, Finding, Findings, render_text, summary, visible
 from ..wordml.elements import W, cell_text, paragraph_text
+from .said import Listener, Said
 
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # a figure, with the thousands separators a finance office may add ("1,747.99" is 1747.99)
@@ -36,7 +40,7 @@ class Block:
     @property
     def figures(self) -> Counter:
         """The numbers a block states, as values: 42.00 and 42.0 are one figure."""
-        out = Counter()
+        out: Counter[str] = Counter()
         for m in _FIGURE.finditer(ascii_digits(self.text)):
             figure = m.group().replace(",", "")
             value = figure.rstrip("0").rstrip(".") if "." in figure else figure.lstrip("0") or "0"
@@ -72,7 +76,7 @@ def outside_links(data: bytes):
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             return external_links(z)
-    except (*BROKEN_ARCHIVE, LinkProblem):
+    except BROKEN_ARCHIVE + (LinkProblem,):
         return None
 
 
@@ -97,7 +101,7 @@ def blocks(data: bytes) -> list[Block]:
     return out
 
 
-def body_parts(data: bytes) -> list[tuple[str, int, object]]:
+def body_parts(data: bytes) -> list[tuple[str, int, Any]]:
     """The paragraphs and tables of a report's body in order, numbered as a reader counts them and
     as `mkreport text -n` shows them: ("p", n, w:p) for the n-th paragraph with any text in it
     (empty ones, which only make space, are not counted), ("tbl", n, w:tbl) for the n-th table.
@@ -182,6 +186,7 @@ def _joined(blocks: list[Block]) -> Block:
 
 def _difference(a: Block | None, b: Block | None, after: str) -> Difference:
     if a is None:
+        assert b is not None                  # a pair is never two gaps
         figures = bool(b.figures)
         what = "增加了数字" if figures else "增加了文字"
         return Difference(figures, b.where, f"{what}：“{_short(b.text)}”（事实文件生成的报告中没有这一段）。")
@@ -227,3 +232,88 @@ def _around(a: str, b: str, width: int) -> tuple[str, str]:
 def _short(text: str, width: int = 40) -> str:
     text = text.replace("\n", " ")
     return text if len(text) <= width else text[:width] + "…"
+
+
+# ---- the command's work: read the edited report, build it again, compare, say the findings ----
+
+class VerifyResult:
+    """What `verify` came to: the exit code, the findings (of the facts file when it cannot be
+    built; else one per link out of the report and per difference), the differences, the lines said."""
+
+    def __init__(self, said: Said):
+        self.code: int = ExitCode.OK
+        self.findings: list[Finding] = []
+        self.differences: list[Difference] = []
+        self.buildable = False
+        self.said = said
+
+
+def verify(report: str, facts: str, listener: Listener | None = None) -> VerifyResult:
+    """Compare the edited report at `report` with the one `facts` builds. An unreadable report
+    raises MkreportError; everything else is in the result."""
+    from pathlib import Path
+
+    from ..core.reading import ReadProblem, read_limited
+    from ..pipeline import check, render
+
+    said = Said(listener)
+    out = VerifyResult(said)
+    try:
+        data = read_limited(Path(report), 64 * 1024 * 1024, " Word 文档")
+        edited = blocks(data)
+    except (ReadProblem, NotAReport) as exc:
+        raise MkreportError(f"无法读取报告 {report}：{exc}。", report) from None
+    said.step(f"读取 {shown(report)}：{_counted(edited)}。")
+    outside = outside_links(data)
+    said.step(f"检查 {shown(facts)}。")
+    result = check(Path(facts), facts)
+    if not result.buildable:
+        out.findings = visible(result.findings.sorted())
+        if out.findings:
+            said.out(render_text(out.findings))
+        said.err(f"{shown(facts)}：{summary(result.findings.errors, result.findings.warnings)}"
+                 "事实文件有错误，无法生成用来核对的报告；请先改正。")
+        out.code = ExitCode.USAGE
+        return out
+    out.buildable = True
+    said.step("用事实文件重新生成报告。")
+    built = blocks(render(result, "docx"))
+    said.step(f"逐段、逐格比较：生成的报告 {_counted(built)}。")
+    out.differences = differences = compare(built, edited)
+    found = Findings()
+    doc = Document(report, plain=True)
+    links = _outside(outside, doc, found)
+    for d in differences:
+        found.add("VERIFY-FIGURE" if d.figures else "VERIFY-TEXT", f"{d.where}：{d.message}", doc)
+    out.findings = list(found)
+    if found:
+        said.out(render_text(list(found)))
+    errors = found.errors
+    also = f"另有 {links} 处外部链接（见上），报送前请删去。" if links else ""
+    if errors:
+        said.note(f"{shown(report)} 与 {shown(facts)} 不一致：{errors} 处数字不同，{len(differences) - errors} 处文字改动。"
+                  "请改正报告，或改正事实文件后重新生成。" + also)
+        out.code = ExitCode.FINDINGS
+    elif differences:
+        said.note(f"{shown(report)} 的数字与 {shown(facts)} 一致；有 {len(differences)} 处文字改动（见上）。" + also)
+    else:
+        said.note(f"{shown(report)} 与 {shown(facts)} 生成的报告完全一致。" + also)
+    return out
+
+
+def _counted(found: list[Block]) -> str:
+    paragraphs = sum(b.where.endswith("段") for b in found)
+    return f"{paragraphs} 段文字、{len(found) - paragraphs} 个表格单元格"
+
+
+def _outside(outside, doc: Document, found: Findings) -> int:
+    """A warning for each link out of the report (the first few), and how many there are; a report
+    whose parts could not be read for them says so."""
+    if outside is None:
+        found.add("VERIFY-EXTERNAL", "无法检查这份报告中有没有外部链接：其中有部件过大或已损坏。报送前请用 Word 打开、另存一次。", doc)
+        return 0
+    for link in outside.shown:
+        found.add("VERIFY-EXTERNAL", outside_message(link), doc)
+    if outside.total > len(outside.shown):
+        found.add("VERIFY-EXTERNAL", f"还有 {outside.total - len(outside.shown)} 处外部链接（共 {outside.total} 处）。", doc)
+    return outside.total

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..core.numbers import fmt
 from ..model.facts import COLUMNS, Block
+from ..model.rubric import Node as RubricNode
 from ..model.schema import Model
 from .references import expand
 
@@ -91,7 +92,8 @@ class Builder:
                 # the block's own paragraphs are the texts before its first sub-block; a text after a
                 # sub-block is one more sub-item in its place ("27.职能转变" has (1) (2) and then (3))
                 lead = next((k for k, t in enumerate(item.text) if isinstance(t, Block)), len(item.text))
-                texts = [self.expand(self._unnumbered(t, where + ("text", k))) for k, t in enumerate(item.text[:lead])]
+                texts = [self.expand(self._unnumbered(t, where + ("text", k))) for k, t in enumerate(item.text[:lead])
+                         if isinstance(t, str)]        # all are: `lead` is the first Block
                 subs = self.paras(item.text[lead:], where + ("text",), lead)
                 out.append(self.para(self._unnumbered(item.title or "", where + ("title",)), texts, subs, where))
             elif where in self.renumber:
@@ -263,7 +265,7 @@ class Builder:
             "verdict": self.verdict(node),
             "children": [self.indicator(c) for c in node.children],
         }
-        sources = {k: (base + ("text",),) for k in ("text", "first", "rest")}
+        sources: dict[str, tuple] = {k: (base + ("text",),) for k in ("text", "first", "rest")}
         sources["reason"] = (base + ("reason",),)
         sources["score"] = self.score_sources(node)
         sources["rate"] = sources["score"][1:]
@@ -293,8 +295,8 @@ class Builder:
         for leaf in self.rubric.walk():
             if not leaf.is_leaf:
                 continue
-            chain = []
-            n = leaf
+            chain: list[RubricNode] = []
+            n: RubricNode | None = leaf
             while n is not None:
                 chain.insert(0, n)
                 n = n.parent

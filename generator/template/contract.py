@@ -13,8 +13,10 @@ so a field added there is a name templates can use, with the same Chinese label.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from ..model import facts
-from ..model.schema import Choice, Date, Integer, ListOf, Model, ModelKind, Number, Percent, QuantityKind
+from ..model.schema import Choice, Date, Integer, Kind, ListOf, Model, ModelKind, Number, Percent, QuantityKind
 
 
 class T:
@@ -263,7 +265,7 @@ _KIND_ZH = {"text": "文字", "number": "数", "int": "整数", "date": "日期"
 
 
 def describe(t: T) -> str:
-    if t.kind == "list":
+    if t.kind == "list" and t.item is not None:       # a list's T has its item's
         inner = t.item.name if t.item.kind == "object" and t.item.name else _KIND_ZH[t.item.kind]
         return f"{inner} 的列表"
     return (t.name if t.kind == "object" else _KIND_ZH[t.kind]) + ("，可能为空（none）" if t.optional else "")
@@ -311,12 +313,12 @@ def facts_kind(path: str) -> str | None:
     text, number, int, date, quantity, list, object, or None when there is no such path."""
     from ..model.schema import MapOf
     model: type[Model] | None = facts.Report
-    kind = None
+    kind: Kind[Any] | None = None
     keyed = False          # the next part is a key of a mapping (scores.B24)
     for part in path.split("."):
         if keyed:
             keyed = False
-            kind = kind.item
+            kind = kind.item if isinstance(kind, MapOf) else None      # keyed: kind is a MapOf
             model = kind.model if isinstance(kind, ModelKind) else None
             continue
         f = model.fields.get(part) if model is not None else None

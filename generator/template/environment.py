@@ -11,6 +11,7 @@ code on disk, keyed by a hash of the source, so the next `mkreport build` skips 
 from __future__ import annotations
 
 import marshal
+from types import CodeType
 
 from jinja2 import FunctionLoader, StrictUndefined, pass_context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -92,7 +93,7 @@ def _slots():
 
 
 # compiled code by template source, shared by every environment of the process
-_code: dict[tuple, object] = {}
+_code: dict[tuple, CodeType] = {}
 
 
 class ReportEnvironment(ImmutableSandboxedEnvironment):
@@ -168,7 +169,7 @@ class ReportEnvironment(ImmutableSandboxedEnvironment):
             self._templates[source] = template
         return template
 
-    def _load(self, source: str):
+    def _load(self, source: str) -> CodeType:
         """Compiled code for a template source: from the disk cache, or compiled and cached."""
         return cache.kept(cache.key(self._stamp(), source) + ".code", lambda: self.compile(source), marshal.dumps,
                           marshal.loads)

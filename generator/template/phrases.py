@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from ..core.numbers import fmt, round_to
 
@@ -157,7 +159,7 @@ def required(value, section: str = ""):
     return value
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., Any]] = {
     "scoring": scoring, "deduction": deduction, "required": required,
     "amount": amount, "number": number, "points": points, "percent": percent,
     "change": change, "versus": versus, "cn_date": cn_date, "numbering": numbering,

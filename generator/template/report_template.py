@@ -345,7 +345,7 @@ def _watch(f, blank, read):
         return f(*args, **kwargs)
 
     if jinja_first:
-        watched.jinja_pass_arg = f.jinja_pass_arg     # type: ignore[attr-defined]
+        watched.jinja_pass_arg = f.jinja_pass_arg     # type: ignore[attr-defined]  # Jinja reads it off the function
     return watched
 
 
@@ -361,7 +361,7 @@ def _required(f, trial):
             trial.sections.append((str(section or ""), source))
         return f(*args, **kwargs)
 
-    noted.jinja_pass_arg = f.jinja_pass_arg       # type: ignore[attr-defined]
+    noted.jinja_pass_arg = f.jinja_pass_arg       # type: ignore[attr-defined]  # Jinja reads it off the function
     return noted
 
 

@@ -8,6 +8,7 @@ fills it in): the one place a template is opened.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _patched: dict[str, str] = {}
 
@@ -58,7 +59,7 @@ _UNTOUCHED = ("application/vnd.openxmlformats-officedocument.wordprocessingml.st
 _raw_classes: dict = {}
 
 
-def _raw_until_read(base):
+def _raw_until_read(base: Any) -> Any:
     """`base` (a python-docx XmlPart class) parsing its XML on first use, not when it is opened;
     its bytes are written back unchanged when nothing has read it."""
     if base not in _raw_classes:
@@ -67,6 +68,9 @@ def _raw_until_read(base):
         from docx.oxml.parser import parse_xml
 
         class RawUntilRead(base):
+            _raw: bytes
+            _parsed: Any            # the lxml element, once read
+
             @classmethod
             def load(cls, partname, content_type, blob, package):
                 part = cls.__new__(cls)
@@ -127,6 +131,7 @@ def vmerge(xml: str) -> str:
     def cell(m: re.Match) -> str:
         tc = m.group(0)
         tag = _VMERGE_TAG.search(tc)
+        assert tag is not None          # _VMERGE_CELL found the cell by this tag
         tc = tc[:tag.start()] + tc[tag.end():]
         merge = f'<w:vMerge w:val="{{{{ {tag.group(1)} }}}}"/>'
         anchor = re.search(r"<w:tcW[^>]*/>(?:<w:gridSpan[^>]*/>)?(?:<w:hMerge[^>]*/>)?", tc)

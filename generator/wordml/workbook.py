@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import zipfile
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 _FIXED = (1980, 1, 1, 0, 0, 0)
@@ -61,13 +63,13 @@ def printable_points(orientation: str) -> float:
     return A4_POINTS[orientation] - (MARGINS["left"] + MARGINS["right"]) * 72
 
 
-def orientation(widths: list[float]) -> str:
+def orientation(widths: Sequence[float]) -> str:
     """Portrait where the table, fitted to the page's width, is printed at SMALLEST_SCALE or larger."""
     table = sum(map(column_points, widths))
     return "portrait" if table * SMALLEST_SCALE <= printable_points("portrait") else "landscape"
 
 
-def lines_across(text: str, size: float, widths: list[float]) -> int:
+def lines_across(text: str, size: float, widths: Sequence[float]) -> int:
     """How many lines `text` takes at `size` points when it wraps across columns of these widths."""
     return max(1, math.ceil(text_points(text, size) / sum(map(column_points, widths))))
 
@@ -83,7 +85,7 @@ def row_height(lines: int, size: float) -> float:
     return round(lines * size * LINE_SPACING + 4, 1)
 
 
-def fit_rows(ws, widths: list[float], first: int, size: float = 11) -> None:
+def fit_rows(ws, widths: Sequence[float], first: int, size: float = 11) -> None:
     """Give each row from `first` down the height its tallest wrapping cell needs. Excel grows a row
     with no height to fit when it opens the file; LibreOffice keeps the default 15 points (seen in its
     PDF), and the second line of a text runs into the row below. A merged cell is measured in its
@@ -96,7 +98,7 @@ def fit_rows(ws, widths: list[float], first: int, size: float = 11) -> None:
         ws.row_dimensions[row[0].row].height = row_height(lines, size)
 
 
-def print_on_a4(ws, widths: list[float], heading_rows: str, gridlines: bool = False) -> None:
+def print_on_a4(ws, widths: Sequence[float], heading_rows: str, gridlines: bool = False) -> None:
     """Print the sheet on A4, one page wide (as many pages down as it takes), `heading_rows` ("2:2")
     again at the top of every page, centred, numbered at the foot; gridlines only for a sheet whose
     cells have no borders of their own."""
@@ -121,9 +123,10 @@ def saved(wb, cached: dict[str, dict[str, Decimal]] | None = None) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     rewrite = {"xl/styles.xml": fonts_in_schema_order}
+    values = cached or {}
     for number, ws in enumerate(wb.worksheets, 1):       # openpyxl names the parts in the sheets' order
-        if (cached or {}).get(ws.title):
-            rewrite[f"xl/worksheets/sheet{number}.xml"] = _with_values(cached[ws.title])
+        if values.get(ws.title):
+            rewrite[f"xl/worksheets/sheet{number}.xml"] = _with_values(values[ws.title])
     return _fixed_zip(buf.getvalue(), rewrite)
 
 
@@ -165,12 +168,16 @@ def _xml(root) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def _stamped(stamp: bytes) -> Callable[[re.Match[bytes]], bytes]:
+    """A replacement that puts `stamp` between the two groups of the match (a function, not a
+    template: the stamp is copied as written, backslashes included)."""
+    return lambda m: m.group(1) + stamp + m.group(2)
+
+
 def _fixed_zip(data: bytes, rewrite: dict | None = None) -> bytes:
     """The same workbook gives the same bytes: every entry dated 1980-01-01, in a fixed order, and
     the "modified" time openpyxl stamps at every save replaced by the document's own date; each part
     named in `rewrite` passed through its function."""
-    import re
-
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
@@ -178,13 +185,11 @@ def _fixed_zip(data: bytes, rewrite: dict | None = None) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             part = zin.read(item.filename)
-            if item.filename in (rewrite or {}):
+            if rewrite and item.filename in rewrite:
                 part = rewrite[item.filename](part)
             if item.filename == "docProps/core.xml":
                 created = re.search(rb"<dcterms:created[^>]*>([^<]*)<", part)
                 if created:
-                    stamp = created.group(1)
-                    part = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(<)", lambda m, s=stamp: m.group(1) + s + m.group(2),
-                                  part)
+                    part = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(<)", _stamped(created.group(1)), part)
             zout.writestr(info, part)
     return out.getvalue()

@@ -52,7 +52,7 @@ def readme_section(voc) -> str:
     for col, pattern in voc.columns:
         lines.append(f"| {COLUMN_NAMES[col]}（`{col}`） | {_words(pattern)} |")
     lines += ["", "| 关系 | 关系词 |", "|---|---|"]
-    words = dict()
+    words: dict[str, list] = dict()
     for cls, pattern in voc.words:
         words.setdefault(cls, []).append(pattern)
     for cls in _TOLD:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Any
 
 from ..values import AMOUNT_SUMS, VALUE_SUMS
 from .tokens import CLAUSE, CLOSE, COUNTS, CURRENCY, ENUM, MONEY, OPEN, SENTENCE, Token
@@ -49,7 +50,7 @@ SOURCE_OF = {"finance.expenditure.fiscal": "fiscal", "finance.expenditure.genera
 PARENT = {part: total for total, parts in COMPONENTS.items() for part in parts}
 
 
-def within(head: str, part: str) -> bool:
+def within(head: str, part: str | None) -> bool:
     """Whether `part` is a part (or a part of a part) of `head`, or of the spending that mirrors it."""
     todo = [head] + ([_MIRROR[head]] if head in _MIRROR else [])
     seen = set()
@@ -103,7 +104,7 @@ def _splits_retired(head: Claim, part: str | None) -> bool:
         and part in ("department.staffing.others", "department.staffing.retired")
 
 
-def _kind_of(head: Claim, part: str) -> bool:
+def _kind_of(head: Claim, part: str | None) -> bool:
     """Whether `part` names some of the people `head` counts, as a list item: the 离休 and 退休 of a 离退休 count, the
     kinds of people ("在职职工19人，其中实有财政补助人员9人，临聘人员3人，返聘人员5人") of a count of people."""
     return _splits_retired(head, part) or (head.fact in _PEOPLE and part in _KINDS_OF_PEOPLE)
@@ -139,17 +140,19 @@ class Claim:
     class defaults below (plain attributes: a hostile text makes hundreds of thousands of these)."""
 
     kind = ""
-    column: str | None = None       # level: budget | adjusted | final | prior
-    against: str | None = None      # change/rate/flat: prior | budget | adjusted | None (unstated)
-    of = None                       # change/rate: the level claim it is about; share: the part
-    base = None                     # rate: a stated base (claim)
-    change = None                   # rate: the stated change (claim)
-    whole: str | None = None        # share: the fact of the whole
-    whole_from = None               # share: the head claim of the list, when the whole is that
+    # Which attributes a claim has depends on its kind, which the type checker cannot follow: those
+    # that hold a column, another claim, a figure or its value, and the fact, are Any (see __init__).
+    column: Any = None              # level: budget | adjusted | final | prior
+    against: Any = None             # change/rate/flat: prior | budget | adjusted | None (unstated)
+    of: Any = None                  # change/rate: the level claim it is about; share: the part
+    base: Any = None                # rate: a stated base (claim)
+    change: Any = None              # rate: the stated change (claim)
+    whole: Any = None               # share: the fact of the whole
+    whole_from: Any = None          # share: the head claim of the list, when the whole is that
     parts: list = []                # sum: the part claims
     complete = False                # sum: the list names every part
-    other = None                    # compare/difference: the other figure(s)
-    op: str | None = None           # compare: < > =
+    other: Any = None               # compare/difference: the other figure(s)
+    op: Any = None                  # compare: < > =
     loose = False                   # flat: "基本持平"
     sentence = 0
     label = ""                      # the words that named the subject
@@ -168,8 +171,10 @@ class Claim:
     split_retired = False           # count: the 退休 part of "离退休X人，其中：离休a人，退休b人"
 
     def __init__(self, kind: str, figure: Token | None, fact: str | None = None, **kw):
+        self.figure: Any                   # a Token; None for a part a list names without a figure
+        self.fact: Any                     # a fact path; None where the words name no fact
         self.kind, self.figure, self.fact = kind, figure, fact
-        self.value = figure.value if figure is not None else None     # signed for changes
+        self.value: Any = figure.value if figure is not None else None     # signed for changes
         self.unit = figure.unit if figure is not None else ""
         if kw:
             self.__dict__.update(kw)
@@ -279,6 +284,7 @@ class _List:
     __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed", "shares", "tiered", "subject")
 
     def __init__(self, head: Claim, depth: int, marker: str, outer: _List | None = None):
+        self.parts: list[Claim]
         self.head, self.parts, self.depth, self.marker, self.outer = head, [], depth, marker, outer
         self.mixed = False              # the head's fact was stated in two columns: the parts' column is their own
         self.shares: list = []          # the shares of its parts, (claim, whole named after 占 or None)
@@ -398,7 +404,8 @@ class _Reader:
         self.sentence_start = 0             # where the sentence began
         self.index = 0                      # the token being read
         self.figure_blocked = False         # the last figure was read while another subject was named
-        self.other_base = None              # (base, the amount before it, figures read) of "比2021年的X万元"
+        # (base, the amount before it, figures read) of "比2021年的X万元"
+        self.other_base: tuple[Claim, Claim, int] | None = None
         self.carried_base: str | None = None  # the base a sentence without figures named for the paragraph
         self.carried_year: int | None = None  # the other year a sentence without figures named for the paragraph
         self.cause_block: str | None = None  # the other subject named (or "") when the sentence's reason began
@@ -954,7 +961,7 @@ class _Reader:
         else:
             base = "other"
         s = self.scope
-        s.year, s.column, s.relative, s.implied = lead.undo
+        s.year, s.column, s.relative, s.implied = lead.undo  # type: ignore[misc]  # its caller checks it is set
         lead.year, lead.col, lead.undo = None, None, None
         lead.cmp, lead.base = True, base
 
@@ -1103,11 +1110,11 @@ class _Reader:
         scope = self.scope
         unit = tok.unit
         if tok.start - lead.approx <= 1:
-            return self._unread(tok, "数字前有“约”“近”等，是约数")
+            return self._unread(tok, "数字前有“约”“近”等，是约数")  # type: ignore[func-returns-value]  # None: left unread
         if lead.per:
-            return self._unread(tok, f"“{lead.per}”之后是平均数，不是哪一项的金额或人数", unsure=False)
+            return self._unread(tok, f"“{lead.per}”之后是平均数，不是哪一项的金额或人数", unsure=False)  # type: ignore[func-returns-value]  # None: left unread
         if scope.excluding:
-            return self._unread(tok, f"“{scope.excluding}”之后的数换了口径，不是表中的数")
+            return self._unread(tok, f"“{scope.excluding}”之后的数换了口径，不是表中的数")  # type: ignore[func-returns-value]  # None: left unread
         if unit == "" and (lead.exec or lead.rate) and tok.value == 0:
             unit = "%"                  # "预决算差异率为0": a rate of zero, written without %
             tok.unit = unit
@@ -1116,7 +1123,7 @@ class _Reader:
         if unit in ("个百分点", "百分点", "‰", "倍", ""):
             if unit == "" and self.list is not None and self.list.outer is not None and self._item_number(tok):
                 self._end_list(inner_only=True)     # "…；2、项目支出…": the next item of the outer list
-            return self._unread(tok, "百分点、倍数或没有单位的数不核对" if unit else "没有单位", unsure=False)
+            return self._unread(tok, "百分点、倍数或没有单位的数不核对" if unit else "没有单位", unsure=False)  # type: ignore[func-returns-value]  # None: left unread
         return unit
 
     def _read_figure(self, tok: Token, lead: _Lead, scope: _Scope, unit: str) -> None:
@@ -1478,7 +1485,7 @@ class _Reader:
 
     def _other_change(self, tok: Token) -> None:
         """The change right after a base the file does not have: checked as the difference of the two figures."""
-        base, left, _ = self.other_base
+        base, left, _ = self.other_base  # type: ignore[misc]  # its caller checks it is set
         self.other_base = None
         self.out.claims.append(Claim("difference", tok, None, other=(left, base), sentence=self.sentence))
 
@@ -1927,6 +1934,7 @@ class _Reader:
         """A 其中 (包括, 按…分类): a list of the parts of the amount before it — or of an item of the list already
         open, or of a name — or no list at all."""
         lst, lead = self.list, self.lead
+        head: Claim | None
         if lst is not None and lst.depth == len(self.stack) and lst.parts:
             return self._inner_list(lst, marker)
         if lead.label and not lead.figure:
@@ -2094,7 +2102,7 @@ def _not_an_item(lst: _List, lead: _Lead) -> bool:
         return False
     return bool((head.fact and not within(head.fact, label))
                 or (head.fact is None and head.figure is not None and lst.parts and not any(
-                    p.fact and PARENT.get(p.fact) == PARENT.get(label) for p in lst.parts))
+                    p.fact and PARENT.get(p.fact) == PARENT.get(label) for p in lst.parts))  # type: ignore[arg-type]  # no label: None
                 or any(p.fact == label for p in lst.parts)
                 or (lead.col and head.column and lead.col != head.column))
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 try:
-    from re import _constants as _c  # Python 3.11+
-    from re import _parser as _p
+    from re import _constants as _c  # type: ignore[attr-defined]  # Python 3.11+; private, not in typeshed
+    from re import _parser as _p  # type: ignore[attr-defined]  # likewise
 except ImportError:                                       # pragma: no cover - Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
+    import sre_constants as _c
+    import sre_parse as _p
 
 MAX_SPELLINGS = 2000      # per pattern: more is a sign of a pattern that is not a list of words
 MAX_LENGTH = 40           # characters in one spelling

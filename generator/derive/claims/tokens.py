@@ -111,6 +111,7 @@ LONG_TEXT = 20_000
 
 def _walk(trie: dict, text: str, start: int) -> int:
     """The end of the longest word of the trie at `start`, or -1."""
+    node: dict | None
     node, i, end, n = trie, start, -1, len(text)
     while i < n:
         node = node.get(text[i])
@@ -158,6 +159,7 @@ def tokenize(text: str, lex) -> list[Token]:
     word_end = -1                       # where the last word (or figure) ended: a label right after it is not glued
     label_end = -1                      # where the last label ended
     other = (("glued", None),)
+    value: Decimal | int | None
     for kind, s, e, m in _matches(text, lex):
         if kind == "p":
             append(Token("punct", s, e, text[s:e]))
