@@ -140,7 +140,7 @@ def columns(rows: list[list[Cell]], first: int, last: int, wanted) -> dict[str, 
         name = heading("".join(parts))
         if name == "budget_or_adjusted" and "budget_or_adjusted" in wanted:
             plain.append(c)
-        elif name in wanted and name not in out:
+        elif name is not None and name in wanted and name not in out:
             out[name] = c
     for c in plain:
         name = "adjusted" if "adjusted" not in out else "budget" if "budget" not in out else None
@@ -343,10 +343,10 @@ def _funding(rows: list[list[Cell]], band: tuple[int, int], end: int, out: Readi
     first, last = band
     cols = columns(rows, first, last, FUNDING_FIELDS + ("budget_or_adjusted",))
     for r in range(first, last + 1):
-        for cell in rows[r]:
-            m = re.search(r"[(（]\s*(万元|元|亿元)\s*[)）]|单位[:：]\s*(万元|元|亿元)", cell.text)
+        for head in rows[r]:
+            m = re.search(r"[(（]\s*(万元|元|亿元)\s*[)）]|单位[:：]\s*(万元|元|亿元)", head.text)
             if m and "unit" not in out.funding:
-                out.funding["unit"] = Value(m.group(1) or m.group(2), cell.source)
+                out.funding["unit"] = Value(m.group(1) or m.group(2), head.source)
     left = min(cols.values()) if cols else 0
     for r in range(last + 1, end):
         row = rows[r]
@@ -423,8 +423,8 @@ def _indicators(rows: list[list[Cell]], band: tuple[int, int], cols: dict[str, i
         if _anchor(row) or _note(row):
             break
         cells = {f: _text(row, c) for f, c in cols.items()}
-        if any(cells[f] is not None and cells[f].text.strip() not in _ELLIPSIS
-               for f in ("name", "target", "actual", "points", "score") if f in cells):
+        if any((c := cells.get(f)) is not None and c.text.strip() not in _ELLIPSIS
+               for f in ("name", "target", "actual", "points", "score")):
             out.rows.append(_row(cells, above, out))
         r += 1
     return r
@@ -484,7 +484,8 @@ def _split_columns(row: dict, cells: dict) -> None:
         row["target"] = Value(text, where, "指标性质、指标值、度量单位三格合成")
     actual = row.get("actual")
     if isinstance(actual, Value) and unit_text and _figure(actual.text) and not actual.text.endswith(unit_text):
-        row["actual"] = Value(actual.text + unit_text, f"{actual.where}、{unit.source}", "加上度量单位")
+        row["actual"] = Value(actual.text + unit_text, f"{actual.where}、{unit.source if unit is not None else ''}",
+                              "加上度量单位")
 
 
 def _after(rows: list[list[Cell]], at: int, cols: dict[str, int], out: Reading) -> None:

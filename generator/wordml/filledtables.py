@@ -78,7 +78,7 @@ def workbook_sheets(data: bytes) -> list[Sheet]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")            # openpyxl's notes on data validation and the like
             wb = load_workbook(io.BytesIO(data), data_only=True)
-    except (*BROKEN_ARCHIVE, TypeError, AttributeError, IndexError) as exc:
+    except BROKEN_ARCHIVE + (TypeError, AttributeError, IndexError) as exc:
         raise FormFileProblem(f"它不是 Excel 能打开的工作簿（.xlsx）：{type(exc).__name__}") from None
     return [_worksheet(ws) for ws in wb.worksheets]
 
