@@ -111,6 +111,7 @@ def _rule(node, entry, stated, scores: Scores, doc, found: Findings) -> None:
     elif exp is not None and stated is not None and exp.score != stated:
         found.error("RULE-SCORE", f"{node.title} 得分 {fmt(stated)}，按评分规则应为 {fmt(exp.score)}（{exp.how}）。",
                     doc, base + ("score",), stated=stated, expected=exp.score,
+                    fix=doc.fix(base + ("score",), fmt(exp.score), f"把 {node.id} 的得分改为 {fmt(exp.score)}"),
                     uses={s for s in exp.sources if isinstance(s, str)}, about=f"{node.title} 的应得分")
     if stated is not None and stated < node.points and exp is None and not entry.reason:
         found.error("DEDUCTION-REASON", f"{node.title} 得分 {fmt(stated)} 低于满分 {fmt(node.points)}，"
