@@ -9,6 +9,7 @@ hard limits on size, nesting depth and alias expansion that hold before any memo
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import yaml
@@ -94,7 +95,15 @@ def _held(text: str, name: str) -> str:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise InputError("文件中含有空字符（\\x00），可能是二进制文件或编码错误。", name, line, 1)
+    lone = _SURROGATE.search(text)        # an editor may hold what no file's bytes decode to
+    if lone:
+        at = lone.start()
+        raise InputError(f"此处有无法保存的字符 U+{ord(lone.group()):04X}（残缺的 UTF-16 代理项），请删除。", name,
+                         text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
     return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def decode(data: bytes, name: str) -> tuple[str, Charset]:
