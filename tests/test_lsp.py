@@ -198,3 +198,19 @@ def test_no_traceback_reaches_the_editor(session):
     session.settle()
     assert not [m for m in session.logs if "出错" in m], session.logs
     assert b"Traceback" not in b"".join(session.stderr)
+
+
+@pytest.mark.parametrize("name", ["pingyuan-2023-as-published", "yangxi-2023-as-published"])
+def test_a_second_check_in_one_process_finds_what_the_first_did(name):
+    """Readings are kept between checks (derive/claims/reader.py) for the server's sake: a file
+    with wrong figures in its prose (a wrong figure silences what is computed from it), checked
+    again and again in one process, gets the very findings of a fresh process."""
+    from generator.pipeline import check
+
+    path = ROOT / "tests" / "fixtures" / "seeds" / f"{name}.yaml"
+    fresh = subprocess.run([sys.executable, "-m", "generator", "check", str(path)], capture_output=True, text=True,
+                           env={"PYTHONPATH": str(ROOT), "PATH": ""}).stdout.splitlines()
+    assert sum("[PROSE-" in line for line in fresh) >= 5
+    for _ in range(3):
+        again = [f.text() for f in check(path, str(path)).findings.sorted() if f.code != "DATE-WORD"]
+        assert again == fresh
