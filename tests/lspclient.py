@@ -113,7 +113,9 @@ class Session:
             types.TextDocumentIdentifier(uri=self.uri(path))))
 
     def after(self, path: Path, action) -> list:
-        """Run `action`, then wait for the server's next publication for `path` and return it."""
+        """Run `action`, then wait for the server's next publication for `path` and return it (what
+        earlier notifications made is in first: no late publication is taken for this one's)."""
+        self.settle()
         before = self._count(path)
         action()
         return self.next(path, before)
@@ -131,7 +133,8 @@ class Session:
             return (self.published.get(self.uri(path)) or [[]])[-1]
 
     def settle(self) -> None:
-        """Every notification sent so far has been handled: the server answered a request since."""
+        """Every notification sent so far has been handled and what it published has arrived: the
+        server handles messages in order and answers this request after them."""
         self.hover(self.folder / "none.yaml", 0, 0)
 
     # ---- requests -------------------------------------------------------------------------

@@ -171,6 +171,7 @@ def test_a_rubric_edit_rechecks_the_facts_file_that_uses_it(session, county):
     assert session.after(rubric, lambda: session.open(rubric, RUBRIC)) == []
     renamed = RUBRIC.replace("name: 绩效目标完成率", "name: 绩效目标完成比例", 1)
     assert renamed != RUBRIC
+    session.settle()
     before = len(session.published.get(session.uri(facts), []))
     session.change(rubric, renamed)
     found = session.next(facts, before)
