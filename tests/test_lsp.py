@@ -215,3 +215,42 @@ def test_a_second_check_in_one_process_finds_what_the_first_did(name):
     for _ in range(3):
         again = [f.text() for f in check(path, str(path)).findings.sorted() if f.code != "DATE-WORD"]
         assert again == fresh
+
+
+FIXES = [   # (example, what is written, what is planted, the finding, its fix's title)
+    ("yangxi-2023", "    score: 2.6\n    text: 本部门项目绩效目标", "    score: 2.5\n    text: 本部门项目绩效目标",
+     "RULE-SCORE", "把 C22 的得分改为 2.60"),
+    ("yangxi-2023", "    score: 2.6\n    text: 本部门项目绩效目标", "    score: 2.6\n    deduction: 0.5\n    text: 本部门项目绩效目标",
+     "SCORE-DEDUCTION", "把 C22 的扣分改为 0.4"),
+    ("yangxi-2023", "  C21:\n", "  C2:\n    score: 9.5\n  C21:\n", "SCORE-SUM", "把 C2 的得分改为下级合计 9.6"),
+    ("hunan-example-2023", "conclusion:\n", "conclusion:\n  total: 80\n", "TOTAL", "把自评总分改为各一级指标得分合计 96.99"),
+    ("pingyuan-2023", "prior: 717.14}", "prior: 717.14, change: 46.7}", "TABLE-CHANGE", "把较上年增减改为 46.76"),
+    ("yangxi-2023", "adjusted: 7532.81, final", "adjusted: 7,532.81, final", "SCHEMA", "去掉千位分隔符：改为 7532.81"),
+    ("yangxi-2023", "year: 2023\n", "year: 2,023\n", "SCHEMA", "去掉千位分隔符：改为 2023"),
+]
+
+
+@pytest.mark.parametrize("name, written, planted, code, title", FIXES)
+def test_a_findings_fix_applied_gives_back_a_file_that_checks_as_before(name, written, planted, code, title):
+    """Each finding that computes the right figure carries it as an edit (findings.Fix); applied to the
+    text, the file checks exactly as the example did before the slip was planted."""
+    from generator.core import buffers
+    from generator.model.findings import visible
+    from generator.pipeline import check
+
+    path = ROOT / "inputs" / f"{name}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert written in text
+    try:
+        buffers.edited(path, text)
+        before = [(f.code, f.line) for f in visible(check(path, str(path)).findings.sorted())]
+        slipped = text.replace(written, planted, 1)
+        buffers.edited(path, slipped)
+        [found] = [f for f in visible(check(path, str(path)).findings.sorted()) if f.code == code]
+        assert found.fix is not None and found.fix.title == title
+        fixed = slipped[:found.fix.start] + found.fix.text + slipped[found.fix.end:]
+        buffers.edited(path, fixed)
+        assert [(f.code, f.fix) for f in visible(check(path, str(path)).findings.sorted())] == \
+            [(c, None) for c, _ in before]
+    finally:
+        buffers.closed(path)
