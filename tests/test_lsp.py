@@ -195,6 +195,29 @@ def test_a_rubric_edit_rechecks_the_facts_file_that_uses_it(session, county):
     assert session.next(facts, before) == []
 
 
+def test_a_finding_in_a_rubric_not_open_goes_to_the_rubric(session, county):
+    """The rubric on disk has an error and is not open: the facts file's check finds it, and the
+    editor is told on the rubric's URI (at its line), not on the facts file."""
+    facts = county / "inputs" / "工信局-2023.yaml"
+    rubric = county / "rubrics" / "yangxi-2023.yaml"
+    broken = RUBRIC.replace("points: 3\n", "points: 4\n", 1)
+    rubric.write_text(broken, encoding="utf-8")
+    try:
+        session.settle()
+        before = len(session.published.get(session.uri(rubric), []))
+        assert session.after(facts, lambda: session.change(facts, FACTS + "\n")) == []
+        found = session.next(rubric, before)
+        assert [d.code for d in found] == ["RUBRIC-SUM"]
+        at = found[0].range                         # C2's points, that its children no longer add up to
+        assert broken.splitlines()[at.start.line][at.start.character:at.end.character] == "10"
+        assert found[0].message.startswith("C2 效率性 分值 10 ≠ 下级指标分值合计 11")
+    finally:
+        rubric.write_text(RUBRIC, encoding="utf-8")
+    before = len(session.published.get(session.uri(rubric), []))
+    session.after(facts, lambda: session.change(facts, FACTS))
+    assert session.next(rubric, before) == []
+
+
 def test_no_traceback_reaches_the_editor(session):
     session.settle()
     assert not [m for m in session.logs if "出错" in m], session.logs

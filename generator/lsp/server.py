@@ -57,7 +57,7 @@ class Server(LanguageServer):
             me = checking.real(path)
             for other, c in list(self.checked.items()):
                 if other != uri and c.kind == FACTS and me in c.uses:
-                    self.checked[other] = checking.check(c.path)
+                    self.checked[other] = checking.check(c.path, buffers.text_of(c.path))
         self.publish(always=uri)
 
     def forget(self, uri: str) -> None:
@@ -71,7 +71,7 @@ class Server(LanguageServer):
             me = checking.real(path)
             for other, c in list(self.checked.items()):
                 if c.kind == FACTS and me in c.uses:
-                    self.checked[other] = checking.check(c.path)
+                    self.checked[other] = checking.check(c.path, buffers.text_of(c.path))
         self.publish()
 
     # ---- diagnostics ----------------------------------------------------------------------
@@ -210,7 +210,7 @@ def make_server() -> Server:
         return None
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION,
-                    types.CompletionOptions(trigger_characters=["{", ".", " "]))
+                    types.CompletionOptions(trigger_characters=["{", "."]))
     def completion(ls: Server, params: types.CompletionParams):
         with ls.guard("列出可填写的内容"):
             return _completion(ls, params)
