@@ -8,6 +8,7 @@ stays up.
 """
 from __future__ import annotations
 
+import gc
 import sys
 import traceback
 from contextlib import contextmanager
@@ -33,8 +34,9 @@ class Server(LanguageServer):
         super().__init__("mkreport", __version__)
         self.checked: dict[str, checking.Checked] = {}      # uri → its last check
         self.shown: dict[str, list[types.Diagnostic]] = {}  # uri → the diagnostics last published
-        self.texts: dict[str, tuple] = {}                   # a closed file's text, by its state on disk
+        self.texts: dict[str, tuple] = {}                   # a file's text and lines, by its state
         self.ready: dict[str, object] = {}                  # uri → its last check that reached the rubric
+        self.frozen = False
 
     # ---- what the editor holds ----------------------------------------------------------
 
@@ -51,6 +53,11 @@ class Server(LanguageServer):
         buffers.edited(path, doc.source)
         checked = checking.check(path, doc.source)
         self.checked[uri] = checked
+        if not self.frozen:
+            # what the first check loaded (modules, rubric, vocabulary, templates) stays for the server's
+            # life: out of the collector's sight, a full collection no longer walks it after a keystroke
+            gc.freeze()
+            self.frozen = True
         if checked.result is not None and checked.result.derived is not None:
             self.ready[uri] = checked.result
         if checked.kind != FACTS:
@@ -82,7 +89,11 @@ class Server(LanguageServer):
         # the workspace keeps documents under their URI unquoted (a space, a Chinese name)
         doc = self.workspace.text_documents.get(unquote(uri)) if uri else None
         if doc is not None:
-            return doc.source, list(doc.lines) or [""]
+            source = doc.source
+            kept = self.texts.get(uri)
+            if kept is None or kept[0] is not source:       # split once per edit, not once per finding
+                kept = self.texts[uri] = (source, source, places.lines_of(source))
+            return kept[1], kept[2]
         stamp = buffers.stamp(Path(target))
         kept = self.texts.get(target)
         if kept is None or kept[0] != stamp:
