@@ -469,6 +469,26 @@ def list_(where: str | None, fmt: str) -> None:
 
 
 @main.command()
+@option("--stdio", is_flag=True, help="经标准输入输出与编辑器通信（默认的、也是唯一的方式；编辑器常这样写，照样接受）。")
+def lsp(stdio: bool) -> None:
+    """启动语言服务器，供编辑器在编写时显示检查结果（LSP，经标准输入输出通信）。
+
+    编辑器打开、修改、保存事实文件或评分体系时，对编辑器中尚未保存的内容运行与 mkreport check
+    相同的检查，把每个问题标在所在文件的行列处；悬停显示一个值是怎样推算的（同 mkreport explain），
+    补全指标编号、{{ }} 中的事实路径和正文词表中的称呼，并能一键改正得分、千位分隔符等问题。
+    由编辑器启动，不必手动运行；各编辑器的设置见说明文件中的“在编辑器里看检查结果”一节。
+
+    \b
+    示例：
+      mkreport lsp
+    """
+    from .commands.lsp import run_lsp
+
+    ctx = click.get_current_context()
+    ctx.exit(run_lsp())
+
+
+@main.command()
 @option("--rubric", "kind", flag_value="rubric", help="输出评分体系文件的 JSON Schema。")
 @option("--template", "kind", flag_value="template", help="输出模板中可用的名字和过滤器（Markdown）。")
 @option("-o", "--output", type=click.Path(dir_okay=False), metavar="文件", help="写入的文件；省略时输出到屏幕。")

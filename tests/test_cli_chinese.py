@@ -45,7 +45,7 @@ def _field_names(model, seen=None) -> set[str]:
 PRODUCTS = {"mkreport", "git", "Word", "WPS", "Excel", "LibreOffice", "VS", "Code", "Schema", "Markdown", "Python",
             "Notepad", "pip", "pipx", "diff", "textconv", "quotepath", "off", "core", "docx", "pdf", "xlsx", "csv",
             "md", "json", "text", "yaml", "none", "inputs", "outputs"}
-ACRONYMS = {"PDF", "JSON", "YAML", "CSV", "UTF", "GBK", "BOM", "CRLF", "LF", "OOXML", "ID", "GB", "T"}
+ACRONYMS = {"PDF", "JSON", "YAML", "CSV", "UTF", "GBK", "BOM", "CRLF", "LF", "OOXML", "ID", "GB", "T", "LSP"}
 FIELDS = _field_names(Report) | _field_names(RubricModel) | {"kind", "rate", "judgement"}
 FORBIDDEN = {"Usage", "Options", "Commands", "Error", "Try", "Missing", "Invalid", "Show", "message", "exit",
              "required", "default", "DIR", "FILE", "PATH", "TEXT", "INTEGER", "RANGE", "NAME", "N", "OPTIONS",

@@ -174,6 +174,8 @@ INTERNAL = {
                          "unread, and `explain` gives the reason, like any figure it leaves unread",
     "links.MAX_PART": "the link scan's bound on one part: the template's own MAX_XML_PART, refused before it",
     "links.MAX_READ": "the link scan's bound on all parts together, above the template's MAX_UNPACKED",
+    "reader.MAX_KEPT": "how many prose readings a process keeps between checks (a cache: past it, they are read "
+                       "again), not a limit on the input",
 }
 LIMIT_NAME = re.compile(r"MAX_[A-Z0-9_]+|[A-Z0-9_]+_SECONDS")
 

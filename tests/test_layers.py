@@ -86,7 +86,7 @@ def test_no_import_cycle():
 
 
 # The layers of generator/, lowest first: a module imports only from its own layer and the ones before it.
-LAYERS = ["core", "model", "derive", "wordml", "template", "checks", "render", "pipeline", "tasks", "cli"]
+LAYERS = ["core", "model", "derive", "wordml", "template", "checks", "render", "pipeline", "tasks", "lsp", "cli"]
 # the modules at the top of the package, and the layer each belongs to
 TOP = {"generator.pipeline": "pipeline", "generator.cli": "cli", "generator.entry": "cli",
        "generator.__main__": "cli", "generator.commands": "cli"}
@@ -111,3 +111,10 @@ def test_no_module_imports_from_a_layer_above_its_own():
     upward = sorted(f"{m} ({layer(m)}) → {d} ({layer(d)})" for m, deps in graph().items() if m != "generator"
                     for d in deps if LAYERS.index(layer(d)) > LAYERS.index(layer(m)))
     assert upward == []
+
+
+def test_only_the_lsp_command_imports_the_language_server():
+    """generator/lsp/ sits above the tasks: only `mkreport lsp` (commands/lsp.py) may load pygls."""
+    importers = sorted(m for m, deps in graph().items() if not m.startswith("generator.lsp")
+                       and any(d == "generator.lsp" or d.startswith("generator.lsp.") for d in deps))
+    assert importers == ["generator.commands.lsp"]

@@ -5,6 +5,7 @@ written once, with its CHANGELOG entry."""
 from __future__ import annotations
 
 import ast
+import os
 import re
 import shutil
 import subprocess
@@ -154,3 +155,65 @@ def test_the_wheel_states_the_version_and_every_dependency(wheel):
     requires = {_canonical(re.split(r"[<>=!~;\s\[]", line[len("Requires-Dist: "):])[0])
                 for line in text.splitlines() if line.startswith("Requires-Dist: ") and "extra ==" not in line}
     assert requires == _declared()
+
+
+# ---- the offline route: a wheelhouse made on a networked machine, installed with no network ----
+
+@pytest.mark.slow
+def test_a_wheelhouse_installs_and_runs_with_no_network(wheel, tmp_path):
+    """README's offline route, as a county office does it: `pip download` the wheel's dependencies
+    into a folder (here from the index this venv is configured with), then in a fresh venv
+    `pip install --no-index --find-links` with pip cut off from any network (no index, no config
+    file, a proxy that answers nothing); the installed `mkreport` states its version and checks an
+    example under a path with spaces and Chinese characters."""
+    house = tmp_path / "wheelhouse"
+    shutil.copy(wheel.filename, tmp_path)
+    built = tmp_path / Path(wheel.filename).name
+    made = subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "-d", str(house), str(built)],
+                          capture_output=True, text=True, timeout=600)
+    if made.returncode != 0:
+        pytest.skip("no package index reachable from this machine, so no wheelhouse can be made "
+                    f"(pip download: {made.stderr.strip().splitlines()[-1:] or made.returncode})")
+    assert built.name in {p.name for p in house.iterdir()}
+    venv = tmp_path / "新 环境"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True, timeout=300)
+    bin_dir = venv / ("Scripts" if sys.platform == "win32" else "bin")
+    offline = {"PATH": str(bin_dir), "PIP_NO_INDEX": "1", "PIP_CONFIG_FILE": os.devnull,
+               "PIP_DISABLE_PIP_VERSION_CHECK": "1", "HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9",
+               "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9", "NO_PROXY": "", "HOME": str(tmp_path)}
+    installed = subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "--no-index", "--find-links", str(house),
+                                "mkreport"], capture_output=True, text=True, env=offline, timeout=600)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    version = subprocess.run([str(bin_dir / "mkreport"), "--version"], capture_output=True, text=True, env=offline,
+                             timeout=120)
+    assert version.stdout == f"mkreport {__version__}\n", version.stderr
+    county = tmp_path / "阳西 县" / "inputs"
+    county.mkdir(parents=True)
+    facts = county / "工信局 2023.yaml"
+    shutil.copy(ROOT / "inputs" / "yangxi-2023.yaml", facts)
+    checked = subprocess.run([str(bin_dir / "mkreport"), "check", str(facts)], capture_output=True, text=True,
+                             env=offline, cwd=county.parent, timeout=300)
+    assert checked.returncode == 0 and checked.stderr.strip() == "检查通过：未发现问题。", checked.stdout + checked.stderr
+    wrong = facts.read_text(encoding="utf-8").replace("    score: 2.6\n    text: 本部门项目绩效目标", "    score: 2.5\n"
+                                                      "    text: 本部门项目绩效目标", 1)
+    facts.write_text(wrong, encoding="utf-8")
+    checked = subprocess.run([str(bin_dir / "mkreport"), "check", "inputs/工信局 2023.yaml"], capture_output=True,
+                             text=True, env=offline, cwd=county.parent, timeout=300)
+    assert checked.returncode == 1 and "inputs/工信局 2023.yaml:262:12: 错误 [RULE-SCORE]" in checked.stdout
+    # the language server starts from the installed package too (pygls came from the wheelhouse)
+    served = subprocess.run([str(bin_dir / "mkreport"), "lsp"], input=_jsonrpc(
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}, "processId": None}},
+        {"jsonrpc": "2.0", "id": 2, "method": "shutdown"}, {"jsonrpc": "2.0", "method": "exit"}),
+        capture_output=True, env=offline, cwd=county.parent, timeout=120)
+    assert b'"hoverProvider": true' in served.stdout.replace(b'":true', b'": true') and b'"name": "mkreport"' in \
+        served.stdout.replace(b'":"', b'": "'), served.stdout + served.stderr
+
+
+def _jsonrpc(*messages) -> bytes:
+    """Messages framed as an LSP client writes them (Content-Length, a blank line, the JSON)."""
+    import json
+    out = b""
+    for m in messages:
+        body = json.dumps(m).encode("utf-8")
+        out += b"Content-Length: %d\r\n\r\n" % len(body) + body
+    return out

@@ -51,7 +51,8 @@ def _changes(report: Report, doc: Document, view: FactView, found: Findings) -> 
         if not sum_consistent(rec.change, [rec.final, -rec.prior], view.decimals):
             found.error("TABLE-CHANGE", f"{fact_label(path, report)} 较上年增减 {fmt(rec.change)} ≠ 决算数 {fmt(rec.final)} − "
                         f"上年决算数 {fmt(rec.prior)} = {fmt(computed)}。", doc, tuple(path.split(".")) + ("change",),
-                        wrong={f"{path}.change"})
+                        wrong={f"{path}.change"},
+                        fix=doc.fix(tuple(path.split(".")) + ("change",), fmt(computed), f"把较上年增减改为 {fmt(computed)}"))
 
 
 def _balances(report: Report, doc: Document, view: FactView, found: Findings) -> None:

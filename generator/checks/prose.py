@@ -42,10 +42,13 @@ def read_texts(report: Report, voc):
     dept = getattr(report, "department", None)
     names = tuple(n for n in [getattr(dept, "name", None), getattr(dept, "short_name", None),
                               *(getattr(dept, "plaques", None) or [])] if isinstance(n, str))
+    seen: set[str] = set()
     for path, raw in iter_texts(report):
         if path and path[0] in ("rubric", "template", "title"):
             continue
-        yield path, raw, read(raw, voc, report.year, names)
+        # a text written twice is read twice: each reading carries its own check's marks
+        yield path, raw, read(raw, voc, report.year, names, kept=raw not in seen)
+        seen.add(raw)
 
 
 def check_prose(report: Report, doc: Document, view: FactView, texts: list, found: Findings) -> dict:

@@ -48,14 +48,16 @@ def check_scores(report: Report, doc: Document, rubric: Rubric, derived: Derived
             if entry.deduction != lost:
                 found.error("SCORE-DEDUCTION", f"{node.title} 写明扣 {fmt(entry.deduction)} 分，但满分 {fmt(node.points)} − "
                             f"得分 {fmt(stated)} = {fmt(lost)}。", doc, base + ("deduction",),
-                            deduction=entry.deduction, computed=lost)
+                            deduction=entry.deduction, computed=lost,
+                            fix=doc.fix(base + ("deduction",), fmt(lost), f"把 {node.id} 的扣分改为 {fmt(lost)}"))
         if not node.is_leaf and stated is not None and not any(
                 leaf.id in scores.missing for leaf in node.leaves()):
             summed = scores.derived.get(node.id)
             if summed is not None and summed != stated:
                 parts = " + ".join(fmt(scores.derived.get(c.id, Decimal(0))) for c in node.children)
                 found.error("SCORE-SUM", f"{node.title} 得分 {fmt(stated)} ≠ 下级指标合计 {fmt(summed)} = {parts}。",
-                            doc, base + ("score",), stated=stated, computed=summed)
+                            doc, base + ("score",), stated=stated, computed=summed,
+                            fix=doc.fix(base + ("score",), fmt(summed), f"把 {node.id} 的得分改为下级合计 {fmt(summed)}"))
         if node.is_leaf and not swapped(entry, node):
             _rule(node, entry, stated, scores, doc, found)
     _measures(report, doc, rubric, derived, found)
@@ -111,6 +113,7 @@ def _rule(node, entry, stated, scores: Scores, doc, found: Findings) -> None:
     elif exp is not None and stated is not None and exp.score != stated:
         found.error("RULE-SCORE", f"{node.title} 得分 {fmt(stated)}，按评分规则应为 {fmt(exp.score)}（{exp.how}）。",
                     doc, base + ("score",), stated=stated, expected=exp.score,
+                    fix=doc.fix(base + ("score",), fmt(exp.score), f"把 {node.id} 的得分改为 {fmt(exp.score)}"),
                     uses={s for s in exp.sources if isinstance(s, str)}, about=f"{node.title} 的应得分")
     if stated is not None and stated < node.points and exp is None and not entry.reason:
         found.error("DEDUCTION-REASON", f"{node.title} 得分 {fmt(stated)} 低于满分 {fmt(node.points)}，"
@@ -179,7 +182,9 @@ def _total(report: Report, doc: Document, rubric: Rubric, scores: Scores, found:
             missing = (f"（相差的 {fmt(tidy(c.total - scores.total))} 分正是评分体系总分 {fmt(rubric.points)} 分与 100 分之差："
                        "写明的总分像是按 100 分的体系算的，请核对指标）")
         found.error("TOTAL", f"自评总分 {fmt(c.total)} ≠ 各一级指标得分合计 {fmt(scores.total)} = {parts}{missing}。",
-                    doc, ("conclusion", "total"), stated=c.total, computed=scores.total)
+                    doc, ("conclusion", "total"), stated=c.total, computed=scores.total,
+                    fix=None if missing else doc.fix(("conclusion", "total"), fmt(scores.total),
+                                                     f"把自评总分改为各一级指标得分合计 {fmt(scores.total)}"))
     total = c.total if c.total is not None else scores.total
     if c.grade and total is not None:
         grade = rubric.grade_for(total)

@@ -29,21 +29,35 @@ _AREA = re.compile(r"\s*(?:全|我|本)(?:国|省|市|县|区|州|盟|旗|镇|�
 AFTER_YEAR = {"rectification", "problems", "measures", "results_use"}
 
 
+# The report walked last and its texts: five checks walk the same report (text, typography, prose,
+# the template's numbering twice), and a language server checks after every keystroke. A loaded
+# report is never changed; holding it keeps its id from being reused by another.
+_walked: list = [None, ()]
+
+
 def iter_texts(obj, path=()):
     """Every text of the report with its path, in document order; `mkreport rollover`'s 【上年】
     blanked out (same length: positions stay), for it is a mark, not words of the report — its 上年
     is no prior-year reference that would make the figures after it last year's."""
+    if path or not isinstance(obj, Model):
+        return _walk(obj, path)
+    if _walked[0] is not obj:
+        _walked[:] = [obj, tuple(_walk(obj, ()))]
+    return iter(_walked[1])
+
+
+def _walk(obj, path):
     if isinstance(obj, str):
         yield path, obj.replace(STALE, " " * len(STALE))
     elif isinstance(obj, Model):
         for name in type(obj).fields:
-            yield from iter_texts(getattr(obj, name), path + (name,))
+            yield from _walk(getattr(obj, name), path + (name,))
     elif isinstance(obj, list):
         for i, item in enumerate(obj):
-            yield from iter_texts(item, path + (i,))
+            yield from _walk(item, path + (i,))
     elif isinstance(obj, dict):
         for key, item in obj.items():
-            yield from iter_texts(item, path + (key,))
+            yield from _walk(item, path + (key,))
 
 
 # Fields whose text is a name or a document title, not narrative to scan for blanks.

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core import buffers
 from ..core.resources import PACKAGE_DIR
 from ..model.datafile import display_path, load_model
 from ..model.facts import AMOUNT_PATHS, COLUMNS
@@ -278,25 +279,9 @@ _cache: dict[tuple, tuple[Vocabulary, Findings]] = {}
 def vocabulary(files: tuple[Path, ...] = ()) -> tuple[Vocabulary, Findings]:
     """The built-in vocabulary with the county's files in front; problems in those files as
     findings (a broken file is left out, so its own mistakes never hide the rest of the check)."""
-    key = tuple(_stamp(p) for p in files)       # an edited file is read again (a long-running process: lsp, batch)
+    key = tuple(buffers.stamp(p) for p in files)       # an edited file is read again (a long-running process: lsp, batch)
     if key not in _cache:
         found = Findings()
         models = [m for m in (_read(p, found) for p in files) if m is not None] + [_builtin()]
         _cache[key] = (Vocabulary(models, tuple(display_path(p) for p in files)), found)
     return _cache[key]
-
-
-def _stamp(path: Path) -> tuple:
-    """The file as it is now: where it is, when it was last written and how long it is."""
-    try:
-        st = path.stat()
-    except OSError:
-        return (_resolve(path),)
-    return (_resolve(path), st.st_mtime_ns, st.st_size)
-
-
-def _resolve(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except OSError:
-        return path

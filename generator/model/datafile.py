@@ -41,7 +41,7 @@ def load_model(model: type[Model], path: Path, display: str, zh: str, prefix: st
     conv = Conversion(trusted, placeholders)
     obj = convert(model, root, conv, (), zh)
     doc = Document(display, conv.positions, conv.key_positions, conv.inline, blocks=conv.blocks,
-                   charset=source.charset)
+                   charset=source.charset, spans=conv.spans)
     before = found.errors
     found.extend_problems(conv.problems, doc, prefix)
     if obj is INVALID or (found.errors > before and not partial):

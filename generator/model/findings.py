@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..core.codes import ERROR, STYLE, WARNING, severity
-from .schema import BlockSource, Path
+from .schema import BlockSource, Fix, Path
 
 SEVERITY_ZH = {ERROR: "错误", WARNING: "警告"}
 
@@ -41,8 +41,9 @@ class Document:
 
     def __init__(self, file: str, positions: dict | None = None, key_positions: dict | None = None,
                  inline: dict | None = None, plain: bool = False, blocks: dict[Path, BlockSource] | None = None,
-                 charset=None):
+                 charset=None, spans: dict | None = None):
         self.file = file
+        self.spans = {} if spans is None else spans      # a figure's characters in the text: (start, end)
         self.charset = charset      # charset.Charset of a text file as read (for files written from it)
         self.blocks = {} if blocks is None else blocks     # texts over several lines (see block_position)
         self.positions = {} if positions is None else positions
@@ -72,13 +73,19 @@ class Document:
             p = p[:-1]
         return self.positions.get((), (1, 1))
 
+    def fix(self, path: Path, text: str, title: str) -> Fix | None:
+        """Replace the figure written at `path` by `text`; None where no figure was written."""
+        span = self.spans.get(tuple(path))
+        return Fix(span[0], span[1], text, title) if span is not None else None
+
 
 class Finding:
     def __init__(self, code: str, severity: str, message: str, doc: Document | None = None, path: Path = (),
                  line: int | None = None, col: int | None = None, numbers: dict | None = None,
                  at_key: bool = False, offset: int | None = None, wrong: frozenset = frozenset(),
-                 uses: frozenset = frozenset(), about: str = ""):
+                 uses: frozenset = frozenset(), about: str = "", fix: Fix | None = None):
         self.code, self.severity, self.message = code, severity, message
+        self.fix = fix                # the edit that corrects it, where the check computed one
         self.doc, self.path, self.line, self.col = doc, path, line, col
         self.numbers = {} if numbers is None else numbers   # the values involved, for --format json
         self.at_key = at_key
@@ -134,16 +141,16 @@ class Findings(list[Finding]):
 
     def add(self, code: str, message: str, doc: Document | None = None,
             path: Path = (), offset: int | None = None, *, wrong=(), uses=(), about: str = "",
-            **numbers) -> Finding:
+            fix: Fix | None = None, **numbers) -> Finding:
         """A finding of a registered code (codes.py), with the severity the registry gives it."""
         f = Finding(code, severity(code), message, doc, tuple(path), numbers=numbers, offset=offset,
-                    wrong=frozenset(wrong), uses=frozenset(uses), about=about)
+                    wrong=frozenset(wrong), uses=frozenset(uses), about=about, fix=fix)
         limit = self._limit(code, doc.file if doc else "", tuple(path))
         if limit == "":
             self.append(f)
         elif limit is not None:        # the one line that says the rest are not listed
             f.message = f"{limit}同类问题（{code}）过多，以下不再逐条列出；请先改正上面列出的，再运行一次检查。"
-            f.wrong, f.uses = frozenset(), frozenset()
+            f.wrong, f.uses, f.fix = frozenset(), frozenset(), None
             self.append(f)
         return f
 
@@ -192,7 +199,7 @@ class Findings(list[Finding]):
         """Schema problems (already positioned) as findings of their registered severity (nearly
         all errors; a text kept from last year is a warning); `prefix` names the document kind."""
         for p in problems:
-            f = self.add(prefix + p.code, p.message, doc, p.path)
+            f = self.add(prefix + p.code, p.message, doc, p.path, fix=p.fix)
             f.line, f.col = p.line, p.col
 
     def sorted(self) -> list[Finding]:

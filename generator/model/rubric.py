@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from ..core import buffers
 from ..core.numbers import fmt
 from . import facts
 from .findings import Document, Findings
@@ -202,12 +203,10 @@ def load_rubric(path: Path, display: str, builtin: bool = False) -> tuple[Rubric
 
     # keyed by the file's state too: a rubric edited while one process runs (a batch, an editor's
     # server) is read again, not served from before the edit
-    try:
-        st = path.stat()
-        key: tuple = (path.resolve(), st.st_mtime_ns, st.st_size)
-    except OSError:
-        key = (path.resolve(),)
+    key = buffers.stamp(path)
     if key not in _cache:
+        for old in [k for k in _cache if k[0] == key[0]]:
+            del _cache[old]          # an editor's server sees a rubric in many states: keep the latest
         found = Findings()
         model, doc, unreadable = load_model(RubricModel, path, display, "评分体系", "RUBRIC-", found,
                                                 signature="indicators")

@@ -14,6 +14,7 @@ import datetime as _dt
 import enum
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, Literal, TypeVar, overload
 
@@ -39,9 +40,22 @@ S = TypeVar("S")
 M = TypeVar("M", bound="Model")
 
 
+@dataclass(frozen=True)
+class Fix:
+    """The edit a finding names, for an editor to apply (mkreport lsp's code actions): characters
+    `start` to `end` of the file's text (as read, a BOM left out) become `text`. `title` says it
+    in Chinese, as the editor offers it."""
+
+    start: int
+    end: int
+    text: str
+    title: str
+
+
 class Problem:
-    def __init__(self, path: Path, line: int, col: int, message: str, code: str = "SCHEMA"):
+    def __init__(self, path: Path, line: int, col: int, message: str, code: str = "SCHEMA", fix=None):
         self.path, self.line, self.col, self.message, self.code = path, line, col, message, code
+        self.fix = fix      # a Fix: the edit that corrects it, where it is certain
 
     def __repr__(self):
         return f"Problem({self.path!r}, {self.line}, {self.col}, {self.message!r}, {self.code!r})"
@@ -69,9 +83,10 @@ class Conversion:
         self.key_positions: dict[Path, tuple[int, int]] = {}
         self.inline: dict[Path, tuple[int, int]] = {}   # where a one-line text's first character is
         self.blocks: dict[Path, BlockSource] = {}             # a text over several lines
+        self.spans: dict[Path, tuple[int, int]] = {}    # a figure's characters in the file, for a fix
 
-    def problem(self, path: Path, node: Node, message: str, code: str = "SCHEMA") -> None:
-        self.problems.append(Problem(path, node.line, node.col, message, code))
+    def problem(self, path: Path, node: Node, message: str, code: str = "SCHEMA", fix=None) -> None:
+        self.problems.append(Problem(path, node.line, node.col, message, code, fix))
 
 
 class Invalid(enum.Enum):
@@ -170,6 +185,7 @@ class Kind(Generic[T_co]):
         text = self._scalar(node, conv, path, zh)
         if text is INVALID:
             return text
+        conv.spans[path] = (node.start, node.end)
         text = ascii_figure(text)
         bad = foreign_digit(text)
         if bad is not None:
@@ -244,7 +260,8 @@ class Number(Kind[Decimal]):
             return NA
         value = parse_decimal(text)
         if value is None:
-            conv.problem(path, node, f"{label(path, zh)} 应为数字，写成了“{text}”。" + _number_hint(text, self.unit))
+            conv.problem(path, node, f"{label(path, zh)} 应为数字，写成了“{text}”。" + _number_hint(text, self.unit),
+                         fix=_unseparated(node, text))
             return INVALID
         if _too_long(value, conv, node, path, zh):
             return INVALID
@@ -279,6 +296,15 @@ def direction_hint(text: str) -> str:
     return (f"“{m.group(1)}”是指标的方向，不是数字的一部分：此处只写 {m.group(2)}{m.group(3)}，方向另写"
             f"（绩效目标写 direction: {sign}；全国通用自评表的年度指标值 form.indicators[].target 可写“{sign}{m.group(2)}"
             f"{m.group(3)}”）。")
+
+
+def _unseparated(node: Node, text: str):
+    """The figure without its thousands separators, as an edit (`12,345.6` → `12345.6`)."""
+    text = text.strip()
+    if not _THOUSANDS.match(text):
+        return None
+    plain = re.sub(r"[,，、 \u3000]", "", text)
+    return Fix(node.start, node.end, plain, f"去掉千位分隔符：改为 {plain}")
 
 
 def _number_hint(text: str, unit: str) -> str:
@@ -317,7 +343,8 @@ class Integer(Kind[int]):
             return INVALID
         if value is None or value != value.to_integral_value() or value < 0:
             hint = _number_hint(text, "")
-            conv.problem(path, node, f"{label(path, zh)} 应为非负整数，写成了“{text}”。{hint}")
+            conv.problem(path, node, f"{label(path, zh)} 应为非负整数，写成了“{text}”。{hint}",
+                         fix=_unseparated(node, text))
             return INVALID
         if value < self.minimum or (self.maximum is not None and value > self.maximum):
             bounds = f"{self.minimum} 到 {self.maximum}" if self.maximum is not None else f"不小于 {self.minimum}"
@@ -899,8 +926,11 @@ def _split_numbers(node: Node, conv: Conversion, path: Path, model: type[Model])
         pieces.update(n for n, _ in items[i + 1:j])
         pieces.add(key)
         field = model.fields[key]
+        last = node.keys[items[j - 1][0]]
+        plain = text.replace(",", "")
         conv.problem(path + (key,), child, f"{label(path + (key,), field.zh)} 写成了“{text}”：在 {{…}} 一行的写法里，"
-                     f"逗号用来分隔各项，千位分隔符把这个数拆开了。请去掉逗号，写成 {text.replace(',', '')}。")
+                     f"逗号用来分隔各项，千位分隔符把这个数拆开了。请去掉逗号，写成 {plain}。",
+                     fix=Fix(child.start, last.end, plain, f"去掉千位分隔符：改为 {plain}"))
     return pieces
 
 

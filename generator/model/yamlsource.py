@@ -9,11 +9,13 @@ hard limits on size, nesting depth and alias expansion that hold before any memo
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..core import buffers
 from ..core.charset import UTF8, Charset, Undecodable
 from ..core.charset import decode as charset_decode
 from ..core.errors import InputError
@@ -65,6 +67,9 @@ def read_yaml(path: Path | str, display: str | None = None) -> Source:
 
     path = Path(path)
     name = display or str(path)
+    unsaved = buffers.text_of(path)
+    if unsaved is not None:         # open in an editor (mkreport lsp): what the user sees, not the disk
+        return Source(name, compose(_held(unsaved, name), name), UTF8)
     try:
         if not os.path.lexists(path):
             raise InputError(f"找不到文件 {name}。请检查路径是否正确。", name)
@@ -81,6 +86,27 @@ def read_yaml(path: Path | str, display: str | None = None) -> Source:
         raise InputError(text + "。", name) from None
     text, charset = decode(data, name)
     return Source(name, compose(text, name), charset)
+
+
+def _held(text: str, name: str) -> str:
+    """An editor's text under the limits a file has (its size, no NUL)."""
+    if len(text) > MAX_BYTES:
+        raise InputError(f"文件过大（超过 {MAX_BYTES // 1048576} MB 的上限）。一个部门一年的事实文件通常不足 100 KB，"
+                         "请确认选对了文件。", name)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise InputError("文件中含有空字符（\\x00），可能是二进制文件或编码错误。", name, line, 1)
+    lone = _SURROGATE.search(text)        # an editor may hold what no file's bytes decode to
+    if lone:
+        at = lone.start()
+        raise InputError(f"此处有无法保存的字符 U+{ord(lone.group()):04X}（残缺的 UTF-16 代理项），请删除。", name,
+                         text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
+    return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def decode(data: bytes, name: str) -> tuple[str, Charset]:

@@ -5,7 +5,7 @@ import gc
 import json
 import re
 
-from .grammar import Reading, read_tokens
+from .grammar import Claim, Reading, read_tokens
 from .lexicon import NotFinite, spellings, trie_pattern
 from .tokens import compile_scanner, compile_tokenizer, tokenize
 
@@ -93,6 +93,7 @@ class Lexicon:
                           lambda d: json.dumps(d, ensure_ascii=False).encode("utf-8"),
                           lambda b: json.loads(b.decode("utf-8")))
         self.meanings = {w: tuple(tuple(m) for m in ms) for w, ms in data["meanings"].items()}
+        self.readings: dict[tuple, Reading] = {}        # see read()
         self.labels = frozenset(w for w, m in self.meanings.items() if any(k == "fact" for k, _ in m))
         # headcount words double as verbs and adjectives ("编制预算", "在职培训"): glued to a word before
         # them they are that word's, and name nobody
@@ -208,10 +209,47 @@ def own_short_names(text: str, names=()) -> str:
     return "".join(out) + text[i:]
 
 
-def read(text: str, voc, year: int, names=()) -> Reading:
+# Readings kept per lexicon: a process that checks the same texts again (`mkreport lsp` after each
+# keystroke, where one text of a hundred changed) reads only what changed. A reading is the same
+# for the same text, year and names; the one mark a check puts on it (Claim.flagged) is taken off
+# before it is handed out again.
+MAX_KEPT = 4096
+
+
+def read(text: str, voc, year: int, names=(), kept: bool = True) -> Reading:
     """The claims one text makes (see grammar.py), and the figures it leaves unread, with why.
-    `names`: the department's own names."""
+    `names`: the department's own names. `kept`: the reading may be one kept from before (a caller
+    holding two readings of one text at once asks for a fresh one)."""
     lex = voc.lexicon
+    if not kept:
+        return _read(text, lex, year, names)
+    key = (text, year, tuple(names))
+    found = lex.readings.get(key)
+    if found is not None:
+        _unmark(found)
+        return found
+    if len(lex.readings) >= MAX_KEPT:
+        lex.readings.clear()
+    reading = lex.readings[key] = _read(text, lex, year, names)
+    return reading
+
+
+def _unmark(reading: Reading) -> None:
+    """Every claim of a reading as the reader made it: `flagged` back to its class default."""
+    todo, seen = list(reading.claims), set()
+    while todo:
+        c = todo.pop()
+        if id(c) in seen or not isinstance(c, Claim):
+            continue
+        seen.add(id(c))
+        c.__dict__.pop("flagged", None)
+        todo.extend(x for x in (c.of, c.base, c.change, c.whole_from, c.other) if x is not None)
+        todo.extend(c.parts)
+        if isinstance(c.other, (list, tuple)):
+            todo.extend(c.other)
+
+
+def _read(text: str, lex, year: int, names) -> Reading:
     text = own_short_names(own_names(text, names), names)
     # Reading makes many small objects and no reference cycles: the cyclic collector would only
     # rescan them again and again (a third of the time on a long text), so it waits until the end.
