@@ -128,6 +128,25 @@ _ORDER = {"level": 0, "prior": 0, "count": 0, "sum": 1, "change": 2, "flat": 2, 
 MAX_PER_TEXT = 100       # findings from one text; the rest of a hostile text is not checked
 
 
+# A figure this many times larger or smaller than the fact it is read as is not a slip of the pen (transposed
+# digits change a figure less than five-fold; a slipped unit or decimal point exactly ten-fold, which is still
+# reported): it is most likely another body's figure the reader took for the department's — say nothing.
+FAR_OFF = 6
+
+
+def far_off(stated: Decimal, fact: Decimal) -> bool:
+    """Whether `stated` is too far from `fact` to be a mistake about it (see FAR_OFF)."""
+    if not stated or not fact:
+        return False
+    big, small = max(stated, fact), min(stated, fact)
+    if big < small * FAR_OFF:
+        return False
+    for k in range(1, 9):                   # 元 for 万元, a decimal point one place off: a slip, reported
+        if same_figure(stated, fact * Decimal(10) ** k) or same_figure(stated, fact / Decimal(10) ** k):
+            return False
+    return True
+
+
 def _columns(column: str | None) -> list:
     """The columns a column word may mean: 预算 alone is 年初预算 or 调整后预算."""
     return ["budget", "adjusted"] if column == "plan" else ["budget", "adjusted", "final"] if column == "any" \
@@ -251,6 +270,7 @@ class Checker:
     # ---- claims -----------------------------------------------------------------------------------
     def check(self, reading) -> None:
         self.reported = 0
+        self.far: set = set()          # (sentence, fact) of amounts far off their facts: another body's (see far_off)
         # the rate stated with each change of a budget against last year (a claim keeps no link back: no cycles)
         self.rates = {id(c.change): c for c in reading.claims if c.kind == "rate" and c.budget_base and c.change is not None}
         # a list's parts first, then the list, then its head; then what is computed from them
@@ -260,6 +280,9 @@ class Checker:
                 self.skip(c, f"同一段文字已报出 {MAX_PER_TEXT} 个问题，其余不再核对")
                 continue
             self.source = c.source
+            if c.kind in ("change", "flat", "rate") and (c.sentence, c.fact) in self.far:
+                self.skip(c, "这一句中这一项的金额与事实相差好几倍，说的多半不是本部门的")
+                continue
             getattr(self, "_" + c.kind)(c)
 
     def _label(self, fact: str, column: str | None) -> str:
@@ -280,6 +303,9 @@ class Checker:
                 return self.ok(c, f"{self._label(f, col)} = {fmt(value)}{c.unit}")
         fact, col, value = known[0]
         label = self._label(fact, col)
+        if far_off(abs(c.value), value):
+            self.far.add((c.sentence, c.fact))
+            return self.skip(c, f"与 {label} {fmt(value)}{c.unit} 相差好几倍：说的多半不是本部门的这一项")
         path = f"{fact}.{col}" if fact in AMOUNT_PATHS else fact
         self.error("PROSE-PRIOR" if col == "prior" else "PROSE-FACT", c,
                    f"正文“…{self.quote(c)}”与事实不符：{label} 为 {fmt(value)}{c.unit}（差 {fmt(abs(c.value) - value)}）。",
@@ -326,6 +352,8 @@ class Checker:
                                   f"却多于实有在职人员 {staffing.serving}{c.unit}。", stated=c.value, fact=staffing.serving)
             return self.skip(c, f"说的是一类编制（{c.category}）的人数，不是全部门的")
         how, value = candidates[0]
+        if far_off(Decimal(c.value), Decimal(value)):
+            return self.skip(c, f"与 {how} {value}{c.unit} 相差好几倍：说的多半不是本部门的人员")
         self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：{how} 为 {value}{c.unit}。",
                    stated=c.value, fact=value)
 
