@@ -270,6 +270,7 @@ class Checker:
     # ---- claims -----------------------------------------------------------------------------------
     def check(self, reading) -> None:
         self.reported = 0
+        self.claims = reading.claims
         self.far: set = set()          # (sentence, fact) of amounts far off their facts: another body's (see far_off)
         # the rate stated with each change of a budget against last year (a claim keeps no link back: no cycles)
         self.rates = {id(c.change): c for c in reading.claims if c.kind == "rate" and c.budget_base and c.change is not None}
@@ -391,6 +392,9 @@ class Checker:
     def _change(self, c: Claim) -> None:
         if not c.money:
             return self.skip(c, "不是金额")
+        stated_base = c.base or self._stated_prior(c)
+        if stated_base is not None and self._budget_level(c) is not None and c.of is not None:
+            return self._stated_budget_change(c, c.of, stated_base)
         if c.budget_base:
             return self._budget_change(c)
         if self._budget_stated(c):
@@ -414,6 +418,40 @@ class Checker:
                    uses={f"{c.fact}.final", f"{c.fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
 
     # ---- this year's budget against last year -------------------------------------------------------
+    def _fits_stated_budget(self, c: Claim, probe: Claim) -> bool:
+        """"预算221.48万元，比上年实际支出359万元，减少138万元，降低38.31%": the rate fits the budget and the base
+        as written, the change only as rounded — no contradiction."""
+        before = self._stated_prior(probe)
+        if before is None or c.of is None or self._budget_level(probe) is None or not before.value:
+            return False
+        now = abs(c.of.value) * _scale(c.of.unit, before.unit)
+        return abs((now - abs(before.value)) / abs(before.value) * 100 - c.value) <= half_unit(c.value)
+
+    def _stated_prior(self, c: Claim) -> Claim | None:
+        """Last year's amount of the same fact written between the amount a change is of and the change
+        ("预算总额575.48万元，比2022年实际支出761.33万元，减少185.85万元")."""
+        of = c.of
+        if of is None or of.figure is None or c.figure is None or any(
+                p.kind == "level" and p.fact == c.fact and p.sentence == c.sentence and p.column == "final"
+                for p in self.claims):
+            return None         # "实际支出19.85万元，较预算数75.45万元减少…，较上年14.20万元增加…": of the 决算数
+        return next((p for p in self.claims if p.kind == "prior" and p.fact == c.fact and p.sentence == c.sentence
+                     and p.figure is not None and of.figure.end <= p.figure.start < c.figure.start), None)
+
+    def _stated_budget_change(self, c: Claim, level: Claim, base: Claim) -> None:
+        """"支出预算总额575.48万元，比2022年实际支出761.33万元，减少185.85万元": this year's budget and the base
+        are both written: the change is the one minus the other, whatever the file's 决算数."""
+        if level.flagged or base.flagged:
+            return self.skip(c, "它所依据的金额已报错")
+        current = abs(level.value) * _scale(level.unit, c.unit)
+        before = abs(base.value) * _scale(base.unit, c.unit)
+        if sum_consistent(c.value, [current, -before]):
+            return self.ok(c, f"写明的本年预算数 {fmt(current)} − 写明的基数 {fmt(before)} = {fmt(current - before)}{c.unit}")
+        word = "增加" if c.value >= 0 else "减少"
+        self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：写明的本年预算数 {fmt(current)} − 写明的基数 "
+                   f"{fmt(before)} = {fmt(current - before)}{c.unit}，与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。",
+                   stated=c.value, computed=current - before, about=f"正文“…{self.quote(c, 8)}”")
+
     _UNSURE_BASE = "本年预算数与上年比较：上年的数是预算还是决算，不能确定"
 
     def _budget_level(self, c: Claim) -> Decimal | None:
@@ -480,7 +518,8 @@ class Checker:
             if c.change.flagged:
                 return self.skip(c, "它所依据的增减额已报错")
             unit, change = c.change.unit, c.change.value
-        probe = Claim("change", c.figure, c.fact, against=c.against, of=c.of, base=c.base, unit=unit, value=c.value)
+        probe = Claim("change", c.figure, c.fact, against=c.against, of=c.of, base=c.base, unit=unit, value=c.value,
+                      sentence=c.sentence)
         current, stale = self._current(probe)
         if stale or (c.base is not None and c.base.flagged):
             return self.skip(c, "它所依据的金额已报错")
@@ -494,7 +533,7 @@ class Checker:
                 continue
             computed = delta / base * 100
             tried.append((col, base, delta, computed))
-            if abs(computed - c.value) <= half_unit(c.value):
+            if abs(computed - c.value) <= half_unit(c.value) or self._fits_stated_budget(c, probe):
                 return self.ok(c, f"{fmt(delta)} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(computed, 2)}%")
         if not tried:
             return self.skip(c, "事实文件没有算出增幅所需的数")

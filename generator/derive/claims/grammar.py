@@ -478,6 +478,9 @@ class _Reader:
 
     def _sentence_mark(self, tok: Token) -> None:
         ch = tok.text
+        if ch == "\n" and self.list is not None and self.list.parts and self._before(tok.start, 1) in ("；", ";"):
+            # "其中：\nA x万元，…；\nB y万元，…；\nC z万元。": one item a line, each ending with "；" — the list goes on
+            return
         if ch == "\n" and self.list is not None and not self.list.parts and self._before(tok.start, 1) in ("：", ":"):
             # "…376.59万元。其中：\n按支出项目类别：1、…": the items a line ends by announcing are on the next line
             self._paragraph(tok)
