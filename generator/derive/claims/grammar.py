@@ -303,6 +303,7 @@ MAX_DEPTH = 8            # brackets inside brackets: three is already rare
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 _NEWLINE = re.compile("\n")
 _CLAUSE_ENDS = ("；", ";", "，", ",")
+_YEAR_IN = re.compile(r"((?:19|20)[0-9]{2})\s?年")
 _SHARE_AFTER_ZHAN = frozenset({"比例", "比率"})
 _JOINS = re.compile(r"[ \t\u3000]*(?:、|和|与|及|以及)[ \t\u3000]*")
 # words that name a unit (a company, a school, a bureau), not a scope (全县, 辖区) or a thing (项目, 企业)
@@ -407,6 +408,7 @@ class _Reader:
         # (base, the amount before it, figures read) of "比2021年的X万元"
         self.other_base: tuple[Claim, Claim, int] | None = None
         self.carried_base: str | None = None  # the base a sentence without figures named for the paragraph
+        self.section_year: int | None = None  # the other year a numbered heading named for its section
         self.carried_year: int | None = None  # the other year a sentence without figures named for the paragraph
         self.cause_block: str | None = None  # the other subject named (or "") when the sentence's reason began
         self.stray_comma = -1               # where a comma right after 占 stands
@@ -573,12 +575,19 @@ class _Reader:
         if self.carried_base is not None:
             self.carried_base = self.stack[0].base = None
         if self.carried_year is not None:
-            self.carried_year = self.stack[0].year = None
+            self.carried_year = None
+            self.stack[0].year = self.section_year
         if self._before(tok.start, 1) in ("：", ":"):
             self.announced = self.scope.blocked
             return
         body = self.text[start:tok.start].strip()
         heading = figures == self.figures and body and body[-1] not in "。！？!?；;"
+        if heading and _ENUM_ITEM.match(body):
+            # "一、2022年“三公经费”支出情况": a numbered heading that names another year heads a section about that
+            # year, to the next numbered heading
+            named = {int(y) for y in _YEAR_IN.findall(body)}
+            self.section_year = named.pop() if len(named) == 1 and self.year not in named else None
+            self.stack[0].year = self.section_year
         if self.announced and (heading or _ENUM_ITEM.match(self.text, tok.end, tok.end + 8)):
             self.scope.blocked = self.announced
             return
@@ -644,7 +653,7 @@ class _Reader:
             # "与2021年执行数相比，有以下变化。一是收入增加3627万元…": a sentence that only names the base of a
             # comparison names it for the sentences after it, to the end of the paragraph
             self.carried_base = s.base
-        next_year = self.carried_year
+        next_year = self.carried_year if self.carried_year is not None else self.section_year
         if s.year not in (None, self.year) and self._goes_on():
             next_year = s.year  # "2024年海关“三公经费”预算约为5.1亿元…。此外，A和B分别为…": that year's too
         s.year, s.column, s.fresh, s.base, s.partial, s.excluding = next_year, None, False, self.carried_base, "", ""

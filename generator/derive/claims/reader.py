@@ -174,7 +174,7 @@ def own_names(text: str, names=()) -> str:
 
 
 # a shortened form of a body's name: where it is, then what it is ("县工信局" of "阳西县工业和信息化局")
-_SHORT = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|州|旗))?[\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|院|署|中心|站|所|馆)")
+_SHORT = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|州|旗))?[\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|院|署|部|中心|站|所|馆)")
 _PLACES = "省市县区州旗"
 
 
