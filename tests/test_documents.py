@@ -73,7 +73,7 @@ def test_a_28_by_22_grid_a_trapezoid_title_and_the_attachment_note(built, name):
     assert len(lines[0]) < max(len(line) for line in lines[1:])      # 梯形 or 菱形: the shorter line above
     assert all(em(line) <= 19 for line in lines)                     # each line fits 156 mm of 二号
     texts = [p.text for p in doc.paragraphs]
-    note = texts.index("附件：部门整体支出绩效自评表")
+    note = texts.index(f"附件：{doc.core_properties.author}2023年部门整体支出绩效自评表")
     assert texts[note + 2] == doc.core_properties.author                 # a blank line, then the 落款
     dated = "report_date:" in (ROOT / "inputs" / f"{name}.yaml").read_text(encoding="utf-8")
     assert bool(re.fullmatch(r"20\d\d年\d{1,2}月\d{1,2}日", texts[note + 3])) == dated   # no date invented
@@ -275,8 +275,8 @@ def test_tables_break_well_across_pages(built_pdf, name):
         else:
             end = next(i for i in range(page, len(pages)) if on(table.rows[-1], i))
             assert on(table.rows[-2], end) and on(table.rows[-3], end), caption
-    if name == "yangxi-2023":          # the budget table breaks, the targets table does not
-        assert {len(t.rows) > SHORT_ROWS for _, t in tables} == {True, False}
+    if name == "yangxi-2023":          # the budget table and the targets table may both break
+        assert {len(t.rows) > SHORT_ROWS for _, t in tables} == {True}
 
 
 def test_a_long_table_keeps_its_header_with_a_row_and_its_last_three_rows_together(built):

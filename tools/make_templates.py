@@ -123,8 +123,12 @@ def setup(doc) -> None:
     heading.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     heading.paragraph_format.line_spacing = Pt(36)
     heading.paragraph_format.space_after = Pt(LINE_PT / 2)
+    # GB/T 9704 8: "附件" on the first line of the type area, the attachment's title on the third
+    heading.paragraph_format.space_before = Pt(LINE_PT)
     for name, east in (("Heading 1", HEI), ("Heading 2", KAI), ("Heading 3", FANG)):
-        st = paragraph_style(doc, name, east, BODY_PT, keep_next=True, bold=(name == "Heading 3"))
+        # GB/T 9704 7.3.3: 第一层黑体，第二层楷体，第三层和第四层仿宋 — the "1." level plain 仿宋, as the
+        # "1." items written in running text are (one style per level)
+        st = paragraph_style(doc, name, east, BODY_PT, keep_next=True)
         st.paragraph_format.outline_level = int(name[-1]) - 1
     paragraph_style(doc, "Table Caption", HEI, 14, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER,
                     exact=False, keep_next=True)
@@ -136,8 +140,14 @@ def setup(doc) -> None:
     paragraph_style(doc, "Table Center", FANG, TABLE_PT, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, exact=False)
     paragraph_style(doc, "Table Head", HEI, TABLE_PT, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, exact=False)
     paragraph_style(doc, "Attachment Mark", HEI, BODY_PT, indent=False, align=WD_ALIGN_PARAGRAPH.LEFT)
-    # 附件说明 after the body: "附件：部门整体支出绩效自评表", left two characters as the body
-    paragraph_style(doc, "Attachment Note", FANG, BODY_PT)
+    # 附件说明 after the body, two characters in as the body, named as the attachment's title names it;
+    # a name that runs on lines up under its first character (GB/T 9704 7.3.4: 回行时与上一行附件名称的首字对齐)
+    note = paragraph_style(doc, "Attachment Note", FANG, BODY_PT, indent=False)
+    ind = note.element.get_or_add_pPr().find(qn("w:ind"))
+    for attr, value in (("w:left", BODY_PT * 5 * 20), ("w:leftChars", 500), ("w:hanging", BODY_PT * 3 * 20),
+                        ("w:hangingChars", 300)):
+        ind.set(qn(attr), str(value))
+    ind.attrib.pop(qn("w:firstLine"), None)           # a hanging indent instead of the first line's
     sign = paragraph_style(doc, "Signature", FANG, BODY_PT, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
     sign.paragraph_format.right_indent = Pt(BODY_PT * 4)     # 落款右空四字
     paragraph_style(doc, "Page Number", SONG, 14, indent=False, exact=False)
@@ -439,6 +449,10 @@ STAFF = ("{% if staffing.as_of %}截至{{ staffing.as_of|cn_date }}，{% endif %
          "{% for x in staffing.others %}，{{ x.kind }}{{ x.count }}人{% endfor %}"
          "{% if staffing.retired is not none %}，退休人员{{ staffing.retired }}人{% endif %}。")
 
+# the attachment's title, and the 附件说明 naming it in the same words (GB/T 9704 7.3.4)
+ATTACHMENT_TITLE = "dept.name ~ year ~ '年部门整体支出绩效自评表'"
+ATTACHMENT_NAME = "{{ dept.name }}{{ year }}年部门整体支出绩效自评表"
+
 PINGYUAN_BY = "根据评分标准"     # 平远's own words: "根据附件2评分标准，扣0.5分"
 
 
@@ -482,7 +496,7 @@ def signature(w: Writer) -> None:
     the department and the date of the document, right-aligned four characters in (a build then
     centres the department's name over the date: generator/render/signature.py)."""
     w.p("", "Normal")
-    w.p("附件：部门整体支出绩效自评表", "Attachment Note", keep=True)
+    w.p(f"附件：{ATTACHMENT_NAME}", "Attachment Note", keep=True)
     w.p("", "Normal")
     w.p("{{ dept.name }}", "Signature", keep=True)
     w.tag("{%p if report_date %}")
@@ -493,7 +507,7 @@ def signature(w: Writer) -> None:
 def common_tail(w: Writer) -> None:
     """The attachment: the score table on a page of its own, the same in every house style."""
     w.p("附件", "Attachment Mark", page_break=True)
-    w.p("{{ (dept.name ~ year ~ '年部门整体支出绩效自评表')|title_lines(dept.name) }}", "Attachment Title")
+    w.p("{{ (" + ATTACHMENT_TITLE + ")|title_lines(dept.name) }}", "Attachment Title")
     # 一级/二级 cells merge down their group ({% vmerge %}, see generator/wordml/docxtemplate.py), as printed 自评表 do
     w.table(["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"], "score_table",
             [("{% vmerge r.l1_merge %}{{ r.l1_shown }}", "Table Center"),
@@ -909,6 +923,7 @@ def national_form() -> Writer:
     grid.set(qn("w:linePitch"), "312")
     title = w.doc.styles["Attachment Title"]
     title.paragraph_format.space_after = Pt(6)
+    title.paragraph_format.space_before = Pt(0)      # the form's title is its first line, not an attachment's
     return w
 
 

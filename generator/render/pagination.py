@@ -4,10 +4,12 @@ Word and LibreOffice break a table wherever the page ends: a table's total can l
 next page under a repeated header, or a header with one row can sit at the foot of a page. Rows
 whose paragraphs keep with the next one stay on the page of the row after them, so after rendering:
 
-- a short table (a targets table) keeps all its rows together — with its caption, whose style
-  keeps with the table — and moves whole to the next page if it must;
-- a longer one (the budget table, a 自评表) may break, the header repeated, but never between
-  its header and first row, and the next page gets at least its last three rows.
+- a table of a few rows keeps all its rows together — with its caption, whose style keeps with
+  the table — and moves whole to the next page if it must (a cut would leave a row or two alone);
+- any longer one (a targets table, the budget table, a 自评表) may break where the page ends, the
+  header repeated: only its caption, header and first row stay together, and its last three rows
+  (the total with two above it). Moving a whole table of 15 rows left a third of a page empty
+  before it (阳西, 湖南); a table breaks as running text does.
 
 A row the template already keeps with the next is left as it is.
 """
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 from ..wordml.elements import qn
 
-SHORT_ROWS = 16          # a table this short looks broken when split: it moves whole; longer ones may break
+SHORT_ROWS = 6           # a header and up to five rows: split, a row or two would stand alone; it moves whole
 
 
 def keep_tables_together(document) -> None:
