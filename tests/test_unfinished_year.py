@@ -69,7 +69,7 @@ def test_the_mark_is_not_read_as_a_prior_year(tmp_path, run):
     same text without it (this year's 收入总计 stays this year's, and is found wrong)."""
     source = HUNAN.read_text(encoding="utf-8")
     assert CONCLUSION in source
-    for sentence in ("收入总计100万元，比上年增长5%。", "2022年收入100万元，比上年增长5%。"):
+    for sentence in ("收入总计1300万元，比上年增长5%。", "2022年收入1200万元，比上年增长5%。"):
         plain = run("check", _facts(tmp_path, "无标记.yaml", source.replace(CONCLUSION, sentence)))
         marked = run("check", _facts(tmp_path, "有标记.yaml", source.replace(CONCLUSION, "【上年】" + sentence)))
         assert _findings(plain.output), plain.output          # the sentence is wrong either way

@@ -175,7 +175,8 @@ def set_run_in_titles(paragraphs, fonts: dict, normal: str | None) -> int:
         if style in ("Heading1", "Heading2", "Heading3"):
             continue
         found = number_of(_text(p))
-        if found is None or found[0] not in heading or not heading[found[0]] or not heading[found[0]][0]:
+        level_face = heading.get(found[0]) if found is not None else None
+        if found is None or not level_face or not level_face[0]:
             continue
         runs = [r for r in p.iterchildren(_R) if r.find(_T) is not None]
         if not runs:
@@ -183,7 +184,7 @@ def set_run_in_titles(paragraphs, fonts: dict, normal: str | None) -> int:
         first = runs[0].find(_T).text or ""
         end = first.find("。")
         cut = end + 1 if 0 < end <= TITLE_MAX else found[2]
-        face, bold = heading[found[0]]
+        face, bold = level_face
         if face == _face(runs[0], fonts, style):
             continue
         title = _split_run(runs[0], cut) if cut < len(first) else runs[0]
