@@ -9,12 +9,6 @@ __all__ = ["run_schema", "FILES", "LINE", "SCHEMA_ID", "schema_beside", "schema_
 
 
 def run_schema(kind: str, output: str | None) -> None:
-    console.step({"facts": "由事实文件的模型生成 JSON Schema。", "rubric": "由评分体系的模型和计分规则生成 JSON Schema。",
-                  "template": "列出模板中可用的名字和过滤器。"}[kind])
-    text = schema_text(kind)
-    if output:
-        from ..core.output import write_atomic
-        write_atomic(output, text.encode("utf-8"))
-        console.info(f"已生成 {output}")
-    else:
-        console.out(text.rstrip("\n"))
+    from ..tasks.schemas import schema
+
+    schema(kind, output, listener=console.say)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..core.numbers import fmt, parse_quantity, round_to
+from .said import Listener, Said
 
 LEVELS = "一二三四五六七八九"
 
@@ -413,3 +414,55 @@ def _same(value: Decimal, written: Decimal) -> bool:
     exp = written.as_tuple().exponent
     places = -exp if isinstance(exp, int) and exp < 0 else 0
     return round_to(value, places) == written
+
+
+# ---- the command's work: check the file, explain what is asked, say it -----------------------
+
+@dataclass
+class ExplainResult:
+    """What `explain` came to: the exit code, the explanations (none: nothing by that name), the
+    findings that stopped it when the file cannot be derived (derived False), and the lines said."""
+
+    said: Said
+    code: int = 0
+    explanations: list[Explanation] = field(default_factory=list)
+    derived: bool = False
+    findings: list = field(default_factory=list)
+
+
+def explain(facts: str, ident: str, fmt: str = "text", listener: Listener | None = None) -> ExplainResult:
+    """Explain `ident` in the facts file `facts`; `fmt` is the form of the lines said (text or json)."""
+    import json
+    from pathlib import Path
+
+    from ..core.console import shown
+    from ..core.errors import ExitCode
+    from ..model.findings import render_text, visible
+    from ..pipeline import check
+    from .said import stopped
+
+    said = Said(listener)
+    out = ExplainResult(said)
+    said.step(f"检查 {shown(facts)}，推算各项的值。")
+    result = check(Path(facts), facts)
+    if result.derived is None:
+        out.findings = visible(result.findings.sorted())
+        if out.findings:
+            said.out(render_text(out.findings))
+        said.err(stopped("事实文件或评分体系有错误，无法推算；请先改正上面的错误。", facts))
+        out.code = ExitCode.USAGE
+        return out
+    out.derived = True
+    said.step(f"查找“{shown(ident)}”：指标编号、事实路径、报告中印出的数、正文。")
+    out.explanations = Explainer(result).explain(ident)
+    if fmt == "json":
+        said.out(json.dumps({"input": facts, "query": ident, "explanations": [e.as_json() for e in out.explanations]},
+                            ensure_ascii=False, indent=2))
+    else:
+        for e in out.explanations:
+            said.out(e.text())
+    if not out.explanations:
+        said.err(f"在 {shown(facts)} 中找不到“{shown(ident)}”：请写指标编号（如 C22）、事实路径（如 finance.income.total.final）"
+                 "、报告中印出的数（如 2.6、86.67%、7532.81万元），或一段文字的路径（如 scores.C1.text）或其中的几个字。")
+        out.code = ExitCode.FINDINGS
+    return out

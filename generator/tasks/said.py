@@ -87,3 +87,11 @@ def stale(findings: Iterable) -> str:
 
     count = sum(f.code == "STALE" for f in findings)
     return f"还有 {count} 处{STALE}文字未改写：请按本年情况改写，改好后删去“{STALE}”。" if count else ""
+
+
+def stopped(message: str, file: str | None = None) -> str:
+    """A problem that stops the work, in the words the CLI gives a MkreportError (`file: 错误 …`):
+    for a task that returns what it found before it stopped (the findings) instead of raising."""
+    from ..core.errors import MkreportError
+
+    return str(MkreportError(message, file))

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
+
+from .said import Listener, Said
 
 SCHEMA_ID = "https://mkreport.invalid/schema/{}"
 # what `mkreport schema` can print, and the committed file each one is kept in (schema/)
@@ -68,3 +71,32 @@ def with_schema_line(text: str, ref: str) -> str:
         return line + ("\r" if first.endswith("\r") else "") + nl + rest
     ending = "\r\n" if "\r\n" in text[:4096] else "\n"
     return line + ending + text
+
+
+# ---- the command's work: make one reference, write it or say it -------------------------------
+
+@dataclass
+class SchemaResult:
+    """What `schema` came to: which reference (facts, rubric or template), its text, the file
+    written (None when the text was said on out), and the lines said."""
+
+    said: Said
+    kind: str
+    text: str
+    written: Path | None = None
+    code: int = 0
+
+
+def schema(kind: str = "facts", output: str | None = None, listener: Listener | None = None) -> SchemaResult:
+    said = Said(listener)
+    said.step({"facts": "由事实文件的模型生成 JSON Schema。", "rubric": "由评分体系的模型和计分规则生成 JSON Schema。",
+               "template": "列出模板中可用的名字和过滤器。"}[kind])
+    result = SchemaResult(said, kind, schema_text(kind))
+    if output:
+        from ..core.output import write_atomic
+        write_atomic(output, result.text.encode("utf-8"))
+        result.written = Path(output)
+        said.info(f"已生成 {output}")
+    else:
+        said.out(result.text.rstrip("\n"))
+    return result

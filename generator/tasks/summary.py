@@ -13,12 +13,13 @@ import datetime as _dt
 import io
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from ..core.console import shown
 from ..core.numbers import fmt
+from .said import Listener, Said
 
 SEVERITY = {"error": "错误", "warning": "警告"}
 GRADE_ORDER = ["优", "良", "中", "差"]
@@ -279,3 +280,78 @@ def _widths(ws, columns: int) -> list[int]:
         head = width_to_fit(_cell(ws.cell(1, c).value)) // 2 + 1
         out.append(min(max(*body, head, 6), 40))
     return out
+
+
+# ---- the command's work: check the inputs, make the tables, write them or say them -----------
+
+@dataclass
+class SummaryResult:
+    """What a summary came to: the exit code, each input's Outcome, the three tables, the format,
+    the file written (None when the text was said on out), the text of a csv or md summary, the
+    counts, and the lines said."""
+
+    said: Said
+    code: int = 0
+    outcomes: list = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    format: str = "xlsx"
+    written: Path | None = None
+    text: str | None = None
+    errors: int = 0
+    warnings: int = 0
+
+
+def summarize(inputs: list[str], output: str | None = None, fmt: str | None = None, jobs: int | None = None,
+              listener: Listener | None = None, progress: bool = False) -> SummaryResult:
+    """Check every input and write (or, csv and md with no `output`, say) the summary. The format
+    is `fmt`, else the extension of `output`, else xlsx."""
+    from ..core.errors import ExitCode
+    from ..model.findings import summary as counts
+    from . import batch
+    from .jobs import check_job, lost_job
+    from .said import checked, lost, started
+
+    said = Said(listener)
+    result = SummaryResult(said, format=_format(output, fmt))
+    jobs = jobs or batch.default_jobs()
+    said.step(started("检查", len(inputs), jobs))
+    for outcome in batch.run(list(inputs), check_job, jobs, "检查", lost_job, show=progress):
+        said.step(checked(outcome))
+        result.outcomes.append(outcome)
+    result.tables = tables(result.outcomes)
+    _write(result, output)
+    result.errors = sum(o.errors for o in result.outcomes)
+    result.warnings = sum(o.warnings for o in result.outcomes)
+    said.note(f"{len(result.outcomes)} 个文件：" + counts(result.errors, result.warnings))
+    gone = lost(f for o in result.outcomes for f in o.findings)
+    if gone:
+        said.note(gone)
+    if any(o.unreadable for o in result.outcomes):
+        result.code = ExitCode.USAGE
+    else:
+        result.code = ExitCode.FINDINGS if result.errors else ExitCode.OK
+    return result
+
+
+def _format(output: str | None, fmt: str | None) -> str:
+    fmt = fmt or (Path(output).suffix.lower().lstrip(".") if output else "xlsx")
+    fmt = {"markdown": "md"}.get(fmt, fmt)
+    return fmt if fmt in ("xlsx", "csv", "md") else "xlsx"
+
+
+def _write(result: SummaryResult, output: str | None) -> None:
+    from ..core.output import write_atomic
+
+    if result.format == "xlsx":
+        target = Path(output or "outputs/汇总.xlsx")
+        write_atomic(target, as_xlsx(result.tables))
+        result.written = target
+        result.said.info(f"已生成 {shown(target)}")
+        return
+    result.text = as_csv(result.tables) if result.format == "csv" else as_markdown(result.tables)
+    if output:
+        write_atomic(output, result.text.encode("utf-8"))
+        result.written = Path(output)
+        result.said.info(f"已生成 {shown(output)}")
+    else:
+        result.said.out(result.text.lstrip("\ufeff").rstrip("\n"))
