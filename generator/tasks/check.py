@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..core.codes import NOT_STRICT
 from ..core.errors import ExitCode
 from ..model.findings import Finding, render_json, render_text, summary, visible
 from . import batch
@@ -65,6 +66,6 @@ def check(inputs: list[str], strict: bool = False, jobs: int | None = None, styl
 def _code(result: CheckResult, strict: bool) -> int:
     if result.unreadable:
         return ExitCode.USAGE
-    if result.errors or (strict and result.warnings):
+    if result.errors or (strict and any(f.severity == "warning" and f.code not in NOT_STRICT for f in result.findings)):
         return ExitCode.FINDINGS
     return ExitCode.OK

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
+from ..core.codes import NOT_STRICT
 from ..core.console import shown
 from ..core.errors import ExitCode, MkreportError
 from ..model.findings import Document, Finding, summary
@@ -38,6 +39,11 @@ class Outcome:
     @property
     def warnings(self) -> int:
         return sum(f.severity == "warning" for f in self.findings)
+
+    @property
+    def strict_warnings(self) -> int:
+        """The warnings `--strict` refuses a file for (not the notes of codes.NOT_STRICT)."""
+        return sum(f.severity == "warning" and f.code not in NOT_STRICT for f in self.findings)
 
 
 def _light(findings) -> list[Finding]:
@@ -90,7 +96,7 @@ def build_job(job: BuildJob) -> Outcome:
         outcome.err.append(f"{shown(job.name)}：{summary(errors, len(outcome.findings) - errors)}未生成报告，请先改正上面的错误。")
         outcome.code, outcome.status = ExitCode.FINDINGS, "refused"
         return outcome
-    if job.strict and outcome.warnings:
+    if job.strict and outcome.strict_warnings:
         outcome.err.append(f"{shown(job.name)}：{summary(0, outcome.warnings)}未生成报告：加了 --strict，警告也当作错误，"
                            "请先改正上面的警告。")
         outcome.code, outcome.status = ExitCode.FINDINGS, "strict"
