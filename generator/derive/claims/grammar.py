@@ -35,6 +35,9 @@ FUNCTION = set("的了为是达共计约合累总额数实现完成有其亦也�
 COMPONENTS = {total: [p.rstrip("?") for p in parts] for total, parts in [*AMOUNT_SUMS, *VALUE_SUMS]}
 SUMS_OF = [*AMOUNT_SUMS, *VALUE_SUMS]
 COMPONENTS["department.staffing.posts_total"] = ["department.staffing.posts"]
+# "年末人数75人，其中在职人员62人，退休人员15人": a headcount of all the people is its serving, retired and other people
+COMPONENTS["department.staffing.actual"] = ["department.staffing.serving", "department.staffing.retired",
+                                            "department.staffing.others"]
 # a report splits its income by what it is spent on as often as by where it comes from
 _MIRROR = {"finance.income.current": "finance.expenditure.current", "finance.income.total": "finance.expenditure.total",
            "finance.income.fiscal": "finance.expenditure.current",
@@ -2115,8 +2118,13 @@ def _not_an_item(lst: _List, lead: _Lead) -> bool:
     return bool((head.fact and not within(head.fact, label))
                 or (head.fact is None and head.figure is not None and lst.parts and not any(
                     p.fact and PARENT.get(p.fact) == PARENT.get(label) for p in lst.parts))  # type: ignore[arg-type]  # no label: None
-                or any(p.fact == label for p in lst.parts)
+                or any(p.fact == label and not _another_category(p, lead) for p in lst.parts)
                 or (lead.col and head.column and lead.col != head.column))
+
+
+def _another_category(part: Claim, lead: _Lead) -> bool:
+    """"行政编制5人，事业编制12人": posts of two categories are two items, not one named twice."""
+    return part.fact == "department.staffing.posts" and bool(lead.kind_text) and part.kind_text != lead.kind_text
 
 
 def _enumerable(c: Claim) -> bool:
