@@ -113,6 +113,10 @@ def _kind_of(head: Claim, part: str | None) -> bool:
     return _splits_retired(head, part) or (head.fact in _PEOPLE and part in _KINDS_OF_PEOPLE)
 
 
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def _whole_of(facts: set[str]) -> str | None:
     """The total whose parts `facts` are — all its main parts named, none that is not its part."""
     for total, parts in SUMS_OF:
@@ -301,11 +305,13 @@ def read_tokens(tokens: list[Token], text: str, year: int) -> Reading:
 
 # kinds of unit that, bare at the opening of a text, are the unit itself ("街道", "中心校"); "乡镇", "村",
 # "社区" are many units, and "站""所""院" are too short to tell from other words
-SELF_TYPES = frozenset({"街道", "中心"})
+SELF_TYPES = frozenset({"街道", "中心", "学院", "学校", "医院"})
+_SELF_ANYWHERE = frozenset({"学院", "学校", "医院"})
 MAX_DEPTH = 8            # brackets inside brackets: three is already rare
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 _NEWLINE = re.compile("\n")
 _CLAUSE_ENDS = ("；", ";", "，", ",")
+_YEAR_ONLY = re.compile(r"[ \t\u3000]*(?:19|20)[0-9]{2}\s?年度?[，,]?[ \t\u3000]*")     # "2023年学院收入合计…"
 _YEAR_IN = re.compile(r"((?:19|20)[0-9]{2})\s?年")
 _SHARE_AFTER_ZHAN = frozenset({"比例", "比率"})
 _JOINS = re.compile(r"[ \t\u3000]*(?:、|和|与|及|以及)[ \t\u3000]*")
@@ -749,8 +755,14 @@ class _Reader:
 
     def _names_itself(self, tok: Token) -> bool:
         """"街道行政编制25人…", "中心校现有在职教师…": a bare kind of unit, unqualified (not "各街道", "下属中心",
-        "某某中心"), opening the text is how a unit names itself — as later in the same text."""
-        return tok.text in SELF_TYPES and (tok.text in self.self_types or self._opens_text(tok))
+        "某某中心"), opening the text is how a unit names itself — as later in the same text. "学校", "学院", "医院"
+        bare anywhere (after punctuation or a year, not after a name: "县职业技术学院") are the school itself."""
+        if tok.text not in SELF_TYPES:
+            return False
+        if tok.text in self.self_types or self._opens_text(tok):
+            return True
+        before = self.text[tok.start - 1] if tok.start else ""
+        return tok.text in _SELF_ANYWHERE and (not _is_han(before) or before in "年度")
 
     def _self_type(self, tok: Token) -> None:
         self.self_types.add(tok.text)
@@ -1872,7 +1884,7 @@ class _Reader:
 
     def _opens_text(self, tok: Token) -> bool:
         before = self.text[:tok.start]
-        return not before.strip() or bool(_ENUM_ITEM.fullmatch(before))
+        return not before.strip() or bool(_ENUM_ITEM.fullmatch(before)) or bool(_YEAR_ONLY.fullmatch(before))
 
     def _posts_total(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         """"行政编制12名，事业编制6名，合计18名": a total right after two or more categories of posts (and
