@@ -1883,6 +1883,8 @@ class _Reader:
         self.each_claims = []
 
     def _opens_text(self, tok: Token) -> bool:
+        if tok.start > 24:
+            return False        # (and a hostile text of many such words stays linear)
         before = self.text[:tok.start]
         return not before.strip() or bool(_ENUM_ITEM.fullmatch(before)) or bool(_YEAR_ONLY.fullmatch(before))
 
