@@ -271,7 +271,8 @@ class Checker:
     def check(self, reading) -> None:
         self.reported = 0
         self.claims = reading.claims
-        self.far: set = set()          # (sentence, fact) of amounts far off their facts: another body's (see far_off)
+        # sentences with an amount far off its fact: another body's sentence (see far_off), none of it checked
+        self.far: set = self._far_sentences(reading.claims)
         # the rate stated with each change of a budget against last year (a claim keeps no link back: no cycles)
         self.rates = {id(c.change): c for c in reading.claims if c.kind == "rate" and c.budget_base and c.change is not None}
         # a list's parts first, then the list, then its head; then what is computed from them
@@ -281,8 +282,8 @@ class Checker:
                 self.skip(c, f"同一段文字已报出 {MAX_PER_TEXT} 个问题，其余不再核对")
                 continue
             self.source = c.source
-            if c.kind in ("change", "flat", "rate") and (c.sentence, c.fact) in self.far:
-                self.skip(c, "这一句中这一项的金额与事实相差好几倍，说的多半不是本部门的")
+            if c.sentence in self.far:
+                self.skip(c, "这一句中有金额与事实相差好几倍：这一句说的多半不是本部门的")
                 continue
             getattr(self, "_" + c.kind)(c)
 
@@ -305,7 +306,6 @@ class Checker:
         fact, col, value = known[0]
         label = self._label(fact, col)
         if far_off(abs(c.value), value):
-            self.far.add((c.sentence, c.fact))
             return self.skip(c, f"与 {label} {fmt(value)}{c.unit} 相差好几倍：说的多半不是本部门的这一项")
         path = f"{fact}.{col}" if fact in AMOUNT_PATHS else fact
         self.error("PROSE-PRIOR" if col == "prior" else "PROSE-FACT", c,
@@ -313,6 +313,19 @@ class Checker:
                    stated=abs(c.value), fact=value, uses={path}, about=f"正文“…{self.quote(c, 8)}”")
 
     _prior = _level
+
+    def _far_sentences(self, claims: list) -> set:
+        """The sentences where an amount is many times off every figure of the fact it is read as."""
+        out = set()
+        for c in claims:
+            if c.kind not in ("level", "prior") or c.fact is None or c.figure is None or c.sentence in out:
+                continue
+            known = [v for f in (c.fact, *c.alts) for col in _columns(c.column)
+                     if (v := self.fact(f, col, c.unit)) is not None]
+            if known and far_off(abs(c.value), known[0]) and not any(
+                    same_figure(abs(c.value), v) for v in itertools.chain(known, (v for _, _, v in self._budget_too(c)))):
+                out.add(c.sentence)
+        return out
 
     def _budget_too(self, c: Claim):
         """"浙江大学财政拨款收入达到40.09亿元": with no column word (and no 支出, money spent), an amount may be the
