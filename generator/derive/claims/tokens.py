@@ -36,7 +36,7 @@ _FIXED = (
     r"|[0-9]{1,2}\s?日|第\s?[0-9〇一二三四五六七八九十百]{1,6}|[0-9]{1,2}\s?(?:季度|时|点|分钟))"
     r"|(?P<year>(?:19|20)[0-9]{2})\s?年(?:度)?(?P<yend>末|底|初)?"
     r"|(?P<num>(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,20})(?:\.[0-9]{1,12})?)(?![0-9])\s?(?P<unit>"
-    + "|".join(map(re.escape, _UNITS)) + r"|万(?![\u4e00-\u9fff]))?"
+    + "|".join(map(re.escape, _UNITS)) + r"|万(?![\u4e00-\u9fff])|亿(?![\u4e00-\u9fff]))?"
     r"|(?P<cn>(?<![〇零一二两三四五六七八九十百千])[〇零一二两三四五六七八九十百千]{1,6})(?P<cunit>"
     + "|".join(map(re.escape, [u for u in COUNTS if len(u) == 1])) + r")"
     r"|(?P<p>[" + re.escape(SENTENCE + CLAUSE + ENUM + OPEN + CLOSE) + r"])"
@@ -183,8 +183,8 @@ def tokenize(text: str, lex) -> list[Token]:
             value = _decimal(m.group("num"))
             if value is not None:
                 unit = m.group("unit") or ""
-                if unit == "万":
-                    unit = "万元"       # "公务接待费6万。": 万 alone at the end of a phrase is 万元
+                if unit in ("万", "亿"):
+                    unit += "元"        # "公务接待费6万。", "预算总数37.97亿，": 万/亿 alone at the end of a phrase
                 append(Token("num", s, e, m.group(), value, "%" if unit == "％" else unit))
                 word_end = e            # "746.50万元上年结转8.01": a figure's unit ends it, the label after is not glued
         elif kind == "cunit":
