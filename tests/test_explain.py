@@ -124,3 +124,13 @@ def test_a_change_from_a_base_the_file_lacks_and_a_share_after_an_unread_amount(
     assert "“131.30万元” 差额：“1236.50万元”与“1105.20万元”之差 →" in out
     # the amount right before the share was left unread (a rough figure): the share is not of the amount before it
     assert "“28.13%” 未读作说法：占比前的金额没有读作说法，说的是哪一项的占比不确定" in out
+
+
+def test_a_targets_name_in_prose_says_how_its_figure_is_checked(run):
+    """The claim reader records where a performance target is named and whether the figure after it is its
+    figure this year; explain shows both the mention and the figure (PROSE-TARGET checks it)."""
+    seeds = str(ROOT / "tests" / "fixtures" / "seeds" / "yangxi-2023-as-published.yaml")
+    out = run("explain", seeds, "进出口总额").output
+    assert "绩效目标“进出口总额”：其后紧接的数按绩效目标表的目标值、完成值核对（PROSE-TARGET）" in out
+    assert "“9.35亿元” 未读作说法：是绩效目标“进出口总额”的数，按绩效目标表核对" in out
+    assert "targets.5.name" not in out          # the target table's own name is no mention

@@ -42,12 +42,16 @@ def read_texts(report: Report, voc):
     dept = getattr(report, "department", None)
     names = tuple(n for n in [getattr(dept, "name", None), getattr(dept, "short_name", None),
                               *(getattr(dept, "plaques", None) or [])] if isinstance(n, str))
+    targets = tuple((k, name) for k, t in enumerate(getattr(report, "targets", None) or [])
+                    for name in [t.name, *(t.aliases or [])] if isinstance(name, str) and name)
     seen: set[str] = set()
     for path, raw in iter_texts(report):
         if path and path[0] in ("rubric", "template", "title"):
             continue
         # a text written twice is read twice: each reading carries its own check's marks
-        yield path, raw, read(raw, voc, report.year, names, kept=raw not in seen)
+        # (a target's own fields name it: not a mention to check)
+        yield path, raw, read(raw, voc, report.year, names, kept=raw not in seen,
+                              targets=() if path and path[0] == "targets" else targets)
         seen.add(raw)
 
 
@@ -61,7 +65,7 @@ def check_prose(report: Report, doc: Document, view: FactView, texts: list, foun
         reads.paths = set()
         ctx.path, ctx.text = path, text
         ctx.check(reading)
-        _check_targets(report, text, doc, path, found)
+        _check_targets(report, text, reading, doc, path, found)
         out[path] = _stated(reading) | reads.paths | _references(text)
     return out
 
@@ -883,40 +887,31 @@ def _table_units(report, doc, view: FactView, texts, found: Findings) -> dict[st
     return units
 
 
-# what, written just before a target's name, makes the figure after it another year's or another body's
-_NOT_THIS_YEAR = re.compile(r"(?:([0-9]{4})年(?:度)?|上年|去年|上一年|前年|同期|全国|全省|全市|全区|全州|各县|各镇)"
-                            r"[^，。；;,0-9]{0,6}$")
 # words between a target's name and a figure that make the figure a change, a share or a comparison
 _RELATION = re.compile(r"增|减|降|涨|比|较|超|差|占|平均|同比|环比|翻")
 _TARGET_FIGURE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|元|%|％|人次|家次|[个家座人项件次场名户亩篇批期])")
 
 
-def _check_targets(report: Report, text, doc, path, found: Findings) -> None:
+def _check_targets(report: Report, text, reading, doc, path, found: Findings) -> None:
     """A target's figure restated in prose ("合计培训249人次") agrees with its target or actual, and
-    is written in the table's unit ("179个" in prose for "179座" in the table is one figure in two units)."""
-    for t in report.targets:
-        if t.actual is None:
+    is written in the table's unit ("179个" in prose for "179座" in the table is one figure in two units).
+    The claim reader says where a target is named and whether what follows is its figure for this year (not
+    another subject's, another year's, part of the year's: "（2022年进出口总额7.76亿元）", "全省进出口总额")."""
+    for m in reading.targets:
+        t = report.targets[m.index]
+        if t.actual is None or m.why:
             continue
-        for name in [t.name, *t.aliases]:
-            start = 0
-            while True:
-                k = text.find(name, start)
-                if k < 0:
-                    break
-                start = k + len(name)
-                tail = text[start: start + 16]
-                stop = re.search(r"[。；;]", tail)
-                tail = tail[: stop.start()] if stop else tail
-                other = _NOT_THIS_YEAR.search(text, max(0, k - 10), k)
-                if other is not None and other.group(1) != str(report.year):
-                    continue        # "（2022年进出口总额7.76亿元）", "全省进出口总额…": not this year's, or not ours
-                before = re.search(_TARGET_FIGURE.pattern + r"\s*$", text[max(0, k - 12):k])
-                after = _TARGET_FIGURE.search(tail)
-                if after is not None and _RELATION.search(tail, 0, after.start()):
-                    after = None    # "进出口总额比上年增加1.46亿元": a change, not the figure itself
-                for qm, at in ((after, start), (before, max(0, k - 12))):
-                    if qm is not None:
-                        _target_figure(t, text, qm, at, k, start, doc, path, found)
+        k, start = m.start, m.end
+        tail = text[start: start + 16]
+        stop = re.search(r"[。；;]", tail)
+        tail = tail[: stop.start()] if stop else tail
+        before = re.search(_TARGET_FIGURE.pattern + r"\s*$", text[max(0, k - 12):k])
+        after = _TARGET_FIGURE.search(tail)
+        if after is not None and _RELATION.search(tail, 0, after.start()):
+            after = None    # "进出口总额比上年增加1.46亿元": a change, not the figure itself
+        for qm, at in ((after, start), (before, max(0, k - 12))):
+            if qm is not None:
+                _target_figure(t, text, qm, at, k, start, doc, path, found)
 
 
 def _target_figure(t, text, qm, at, k, end, doc, path, found: Findings) -> None:

@@ -108,7 +108,7 @@ class Explainer:
                           self.doc, scratch)
         out = []
         for path, text, reading in all_texts:
-            if not wanted(path, text) or not (reading.claims or reading.unread):
+            if not wanted(path, text) or not (reading.claims or reading.unread or reading.targets):
                 continue
             checker.path, checker.text = path, text
             checker.check(reading)
@@ -118,6 +118,7 @@ class Explainer:
             items = [(c.start, self.claim_step(c, checker, RELATIONS, path)) for c in reading.claims]
             items += [(u.figure.start, self.at_text(f"“{u.figure.text}” 未读作说法：{u.why}", path, u.figure.start))
                       for u in reading.unread]
+            items += [(m.start, self.at_text(_target_step(text, m), path, m.start)) for m in reading.targets]
             e.steps.extend(step for _, step in sorted(items, key=lambda x: x[0]))
             out.append(e)
         return out
@@ -466,3 +467,11 @@ def explain(facts: str, ident: str, fmt: str = "text", listener: Listener | None
                  "、报告中印出的数（如 2.6、86.67%、7532.81万元），或一段文字的路径（如 scores.C1.text）或其中的几个字。")
         out.code = ExitCode.FINDINGS
     return out
+
+
+def _target_step(text: str, m) -> str:
+    """How a target's name in the text was read: whether the figure after it is checked against the target table."""
+    name = text[m.start:m.end]
+    if m.why:
+        return f"绩效目标“{name}”：其后的数不核对：{m.why}"
+    return f"绩效目标“{name}”：其后紧接的数按绩效目标表的目标值、完成值核对（PROSE-TARGET）"

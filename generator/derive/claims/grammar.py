@@ -209,12 +209,23 @@ class Unread:
 
 
 class Reading:
-    __slots__ = ("claims", "unread", "text")
+    __slots__ = ("claims", "unread", "text", "targets")
 
     def __init__(self, text: str):
         self.claims: list[Claim] = []
         self.unread: list[Unread] = []
         self.text = text
+        self.targets: list[TargetMention] = []
+
+
+class TargetMention:
+    """A performance target named in the text ("进出口总额"), and why a figure after it is not its figure this
+    year ("" when it may be: the department's, this year's, the whole year's)."""
+
+    __slots__ = ("index", "start", "end", "why")
+
+    def __init__(self, index: int, start: int, end: int, why: str):
+        self.index, self.start, self.end, self.why = index, start, end, why
 
 
 class _Scope:
@@ -282,6 +293,7 @@ class _Lead:
     self_end = -1                   # where a word for the department itself (本部门, 我局) ended
     undo: tuple | None = None       # the scope's year and column before this clause named its own
     per = ""                        # 平均 / 人均: the figure is an average
+    target = ""                     # a performance target named in the clause: its figures are the target table's
 
     def __init__(self):
         self.labels: list[tuple[str, str]] = []
@@ -311,6 +323,8 @@ MAX_DEPTH = 8            # brackets inside brackets: three is already rare
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 _NEWLINE = re.compile("\n")
 _CLAUSE_ENDS = ("；", ";", "，", ",")
+# another place or level, or a named body (ending in its kind): whose figure a target's name after it is not
+_NOT_LOCAL = re.compile(r"^(?:全国|全省|全市|全区|全州|全盟|各县|各镇|各乡镇|省级|市级|中央|地方)$|[省市局委厅署院部司]$")
 _YEAR_ONLY = re.compile(r"[ \t\u3000]*(?:19|20)[0-9]{2}\s?年度?[，,]?[ \t\u3000]*")     # "2023年学院收入合计…"
 _YEAR_IN = re.compile(r"((?:19|20)[0-9]{2})\s?年")
 _SHARE_AFTER_ZHAN = frozenset({"比例", "比率"})
@@ -743,6 +757,8 @@ class _Reader:
                 facts.append(v)
         if self.last_num is not None and tok.start - self.last_num.end <= 1 and "approx_after" in means:
             return self._retract(self.last_num, "数字后有“余”“左右”等，是约数")
+        if "target" in means:
+            return self._target(tok, means["target"])
         if "other" in means and not facts:
             return self._self_type(tok) if self._names_itself(tok) else self._other_subject(tok)
         if "self" in means or "handover" in means:
@@ -752,6 +768,20 @@ class _Reader:
         for key in _WORD_ORDER:
             if key in means:
                 return _WORD_HANDLERS[key](self, tok, means)
+
+    def _target(self, tok: Token, index: int) -> None:
+        """A performance target's name: whether what follows is its figure for this year is the scope's to say
+        (another subject named before it, another year, part of the year); what follows is not the facts'."""
+        lead, scope = self.lead, self.scope
+        year = lead.year if lead.year is not None else scope.year
+        # a target is often the county's or a sector's ("我县外贸进出口总额", "规上工业增加值增速"): only another place
+        # or level, or another body, makes the figure someone else's
+        why = (f"说的是别的主体（“{scope.blocked}”）" if scope.blocked and _NOT_LOCAL.search(scope.blocked)
+               else f"说的是{year}年的数" if year not in (None, self.year)
+               else f"说的是一年中的一段时间（“{scope.partial}”）" if scope.partial else "")
+        self.out.targets.append(TargetMention(index, tok.start, tok.end, why))
+        scope.subject, scope.alts, scope.label = None, (), ""
+        lead.label, lead.target = None, tok.text     # its figures are the target table's, checked there
 
     def _names_itself(self, tok: Token) -> bool:
         """"街道行政编制25人…", "中心校现有在职教师…": a bare kind of unit, unqualified (not "各街道", "下属中心",
@@ -1157,6 +1187,8 @@ class _Reader:
         """A figure by the relation its words state: a comparison or a total first, then the items of a
         分别 list, then a rate, a difference, a change, a stated base, and last an amount or a count."""
         money = unit in MONEY or unit in CURRENCY
+        if lead.target and not lead.label:
+            return self._unread(tok, f"是绩效目标“{lead.target}”的数，按绩效目标表核对（见上）", unsure=False)
         if self._compared_or_totalled(tok, lead, scope, unit, money) or self._in_series(tok, lead, scope, unit):
             return
         if unit == "%":

@@ -7,7 +7,7 @@ import re
 
 from .grammar import Claim, Reading, read_tokens
 from .lexicon import NotFinite, spellings, trie_pattern
-from .tokens import compile_scanner, compile_tokenizer, tokenize
+from .tokens import Token, compile_scanner, compile_tokenizer, tokenize
 
 
 def _is_han(ch: str) -> bool:
@@ -216,22 +216,55 @@ def own_short_names(text: str, names=()) -> str:
 MAX_KEPT = 4096
 
 
-def read(text: str, voc, year: int, names=(), kept: bool = True) -> Reading:
+def read(text: str, voc, year: int, names=(), kept: bool = True, targets=()) -> Reading:
     """The claims one text makes (see grammar.py), and the figures it leaves unread, with why.
-    `names`: the department's own names. `kept`: the reading may be one kept from before (a caller
+    `names`: the department's own names. `targets`: the performance targets' names, as (index, name) pairs:
+    where the text names one, the reading records the mention and whether it is this year's and the
+    department's (Reading.targets). `kept`: the reading may be one kept from before (a caller
     holding two readings of one text at once asks for a fresh one)."""
     lex = voc.lexicon
     if not kept:
-        return _read(text, lex, year, names)
-    key = (text, year, tuple(names))
+        return _read(text, lex, year, names, targets)
+    key = (text, year, tuple(names), tuple(targets))
     found = lex.readings.get(key)
     if found is not None:
         _unmark(found)
         return found
     if len(lex.readings) >= MAX_KEPT:
         lex.readings.clear()
-    reading = lex.readings[key] = _read(text, lex, year, names)
+    reading = lex.readings[key] = _read(text, lex, year, names, targets)
     return reading
+
+
+def with_targets(text: str, tokens: list[Token], targets) -> list[Token]:
+    """The tokens with each target's name ("招商引资项目投资总额", "5G基站建设") as one word meaning that target,
+    in place of the words and figures inside it (a name is a name, whatever words it is made of)."""
+    spans = []
+    taken = bytearray(len(text))
+    for k, name in sorted(targets, key=lambda t: -len(t[1])):
+        if len(name) < 2:
+            continue
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not any(taken[at:end]):
+                taken[at:end] = b"\x01" * (end - at)
+                spans.append((at, end, k))
+            at = text.find(name, end)
+    if not spans:
+        return tokens
+    spans.sort()
+    out: list[Token] = []
+    i = 0
+    for start, end, k in spans:
+        while i < len(tokens) and tokens[i].end <= start:
+            out.append(tokens[i])
+            i += 1
+        while i < len(tokens) and tokens[i].start < end:
+            i += 1
+        out.append(Token("word", start, end, text[start:end], None, "", (("target", k),)))
+    out.extend(tokens[i:])
+    return out
 
 
 def _unmark(reading: Reading) -> None:
@@ -249,14 +282,14 @@ def _unmark(reading: Reading) -> None:
             todo.extend(c.other)
 
 
-def _read(text: str, lex, year: int, names) -> Reading:
+def _read(text: str, lex, year: int, names, targets=()) -> Reading:
     text = own_short_names(own_names(text, names), names)
     # Reading makes many small objects and no reference cycles: the cyclic collector would only
     # rescan them again and again (a third of the time on a long text), so it waits until the end.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return read_tokens(lex.tokens(text), text, year)
+        return read_tokens(with_targets(text, lex.tokens(text), targets), text, year)
     finally:
         if enabled:
             gc.enable()
