@@ -412,7 +412,9 @@ def explain(facts: str, ident: str, fmt: str) -> None:
         help="要生成的事实文件，默认与自评表同名、扩展名 .yaml（已存在时不覆盖）。")
 @option("--force", is_flag=True, help="覆盖已有的事实文件（和它旁边的评分体系文件）。")
 @option("--explain", is_flag=True, help="列出读到的每个单元格：在哪一格、读作哪一项、值是什么。")
-def import_(form: str, output: str | None, force: bool, explain: bool) -> None:
+@option("--into", type=click.Path(dir_okay=False), metavar="部门文件",
+        help="把读入的项目加入这个部门事实文件的 projects（注释、编码和换行保持原样）；只用于项目支出绩效自评表。")
+def import_(form: str, output: str | None, force: bool, explain: bool, into: str | None) -> None:
     """读回一张填好的绩效自评表（全国通用格式），生成事实文件。
 
     按表头（年初预算数、全年预算数、全年执行数、一级/二级/三级指标、年度指标值、实际完成值、
@@ -425,11 +427,12 @@ def import_(form: str, output: str | None, force: bool, explain: bool) -> None:
     示例：
       mkreport import 项目支出绩效自评表.xlsx -o inputs/高标准农田-2023.yaml
       mkreport import 部门整体支出绩效自评表.docx --explain
+      mkreport import 供水项目自评表.xlsx -o inputs/shuili-2023/供水.yaml --into inputs/shuili-2023.yaml
     """
     from .commands.importing import run_import
 
     ctx = click.get_current_context()
-    ctx.exit(run_import(form, output, force, explain))
+    ctx.exit(run_import(form, output, force, explain, into))
 
 
 @main.command()
