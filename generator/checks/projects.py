@@ -74,9 +74,10 @@ def _spent(report, doc: Document, members: list, found: Findings) -> None:
     slack = half_unit(stated, FLOOR) + sum((s for _, _, s in parts), ZERO)
     if stated + slack >= total:
         return
-    shown = " + ".join(f"{_name(m)} {fmt(v)}" for m, v, _ in parts)
+    # in the department's unit to its tables' 0.01: 7423000 元 is said as 742.30 万元
+    shown = " + ".join(f"{_name(m)} {fmt(v, FLOOR)}" for m, v, _ in parts)
     found.error("PROJECT-SPENT", f"项目支出决算数 {fmt(stated)}{unit} 小于所列 {len(parts)} 个项目自评表的全年执行数之和 "
-                f"{shown} = {fmt(total)}{unit}（少 {fmt(total - stated)}）：部门的项目支出包括所列每个项目的支出。"
+                f"{shown} = {fmt(total, FLOOR)}{unit}（少 {fmt(total - stated, FLOOR)}）：部门的项目支出包括所列每个项目的支出。"
                 "请核对项目支出决算数，或各项目的全年执行数和金额单位。", doc, PROJECT_SPENT,
                 stated=stated, computed=total)
 
