@@ -296,7 +296,7 @@ def verify(report: str, facts: str) -> None:
 
 @main.command()
 @option("--rubric", "rubric", default=None, metavar="名字",
-              help="评分体系的名字或路径（运行 mkreport list 查看可用的）；新建部门的文件时必填，项目默认 national-form。")
+              help="评分体系的名字或路径（运行 mkreport list 查看可用的）；新建部门的文件时必填，项目默认用内置的全国通用自评表。")
 @option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="文件",
               help="要生成的事实文件，如 inputs/工信局-2024.yaml（已存在时不覆盖）。")
 @option("--kind", type=OneOf(["department", "project"]), default="department", metavar="类型",
@@ -316,7 +316,7 @@ def new(rubric: str | None, output: str, kind: str, into: str | None, name: str 
     每个要填的地方写着“待填写”，旁边的注释说明它是什么；可推算或可选的项写成注释，需要时去掉
     “# ”启用。mkreport check 会逐项列出还没填写的地方。模板不写出、检查也用不到的项（填了 check
     会提示“没有用到”）不列出；要全部栏目时加 --full。--kind project 新建一个项目的自评表，
-    加 --into 部门文件 时同时把它列入部门的 projects。
+    加上 --into（部门文件）时同时把它列入部门的 projects。
 
     \b
     示例：
@@ -326,6 +326,8 @@ def new(rubric: str | None, output: str, kind: str, into: str | None, name: str 
     from .commands.new import run_new
 
     ctx = click.get_current_context()
+    if rubric is None and kind == "department":      # a project's rubric has a default; a department's has none
+        raise click.MissingParameter(ctx=ctx, param=next(p for p in ctx.command.params if p.name == "rubric"))
     ctx.exit(run_new(rubric, output, year, department, template, full, kind, into, name))
 
 
