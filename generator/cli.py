@@ -295,31 +295,40 @@ def verify(report: str, facts: str) -> None:
 
 
 @main.command()
-@option("--rubric", "rubric", required=True, metavar="名字",
-              help="评分体系的名字或路径（运行 mkreport list 查看可用的）。")
+@option("--rubric", "rubric", default=None, metavar="名字",
+              help="评分体系的名字或路径（运行 mkreport list 查看可用的）；新建部门的文件时必填，项目默认用内置的全国通用自评表。")
 @option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="文件",
               help="要生成的事实文件，如 inputs/工信局-2024.yaml（已存在时不覆盖）。")
-@option("--year", type=Whole(2000, 2099), default=None, metavar="年度", help="报告年度，默认为上一年。")
+@option("--kind", type=OneOf(["department", "project"]), default="department", metavar="类型",
+              help="department（部门，默认）或 project（项目支出绩效自评表）。")
+@option("--into", type=click.Path(dir_okay=False), metavar="部门文件",
+              help="项目所属部门的事实文件：年度和部门名称取自它，新项目加入它的 projects（注释、编码和换行保持原样）。")
+@option("--name", metavar="项目名称", help="项目名称，如 2023年度农村供水保障工程（--kind project）。")
+@option("--year", type=Whole(2000, 2099), default=None, metavar="年度", help="报告年度，默认为上一年（或 --into 的部门的年度）。")
 @option("--department", metavar="名称", help="部门全称，如 阳西县工业和信息化局。")
 @option("--template", metavar="名字", help="报告模板（可省略，默认用评分体系指定的）。")
 @option("--full", is_flag=True,
               help="写出事实文件的全部栏目，包括这个模板不写出、检查也用不到的项（如上年决算数）。")
-def new(rubric: str, output: str, year: int | None, department: str | None, template: str | None,
-        full: bool) -> None:
+def new(rubric: str | None, output: str, kind: str, into: str | None, name: str | None, year: int | None,
+        department: str | None, template: str | None, full: bool) -> None:
     """新建一个事实文件：列出所选模板会写出、检查会用到的栏目和评分体系的全部指标。
 
     每个要填的地方写着“待填写”，旁边的注释说明它是什么；可推算或可选的项写成注释，需要时去掉
     “# ”启用。mkreport check 会逐项列出还没填写的地方。模板不写出、检查也用不到的项（填了 check
-    会提示“没有用到”）不列出；要全部栏目时加 --full。
+    会提示“没有用到”）不列出；要全部栏目时加 --full。--kind project 新建一个项目的自评表，
+    加上 --into（部门文件）时同时把它列入部门的 projects。
 
     \b
     示例：
       mkreport new --rubric yangxi-2023 -o inputs/工信局-2024.yaml --year 2024 --department 阳西县工业和信息化局
+      mkreport new --kind project --into inputs/shuili-2023.yaml -o inputs/shuili-2023/河道整治.yaml
     """
     from .commands.new import run_new
 
     ctx = click.get_current_context()
-    ctx.exit(run_new(rubric, output, year, department, template, full))
+    if rubric is None and kind == "department":      # a project's rubric has a default; a department's has none
+        raise click.MissingParameter(ctx=ctx, param=next(p for p in ctx.command.params if p.name == "rubric"))
+    ctx.exit(run_new(rubric, output, year, department, template, full, kind, into, name))
 
 
 @main.command()
@@ -405,7 +414,9 @@ def explain(facts: str, ident: str, fmt: str) -> None:
         help="要生成的事实文件，默认与自评表同名、扩展名 .yaml（已存在时不覆盖）。")
 @option("--force", is_flag=True, help="覆盖已有的事实文件（和它旁边的评分体系文件）。")
 @option("--explain", is_flag=True, help="列出读到的每个单元格：在哪一格、读作哪一项、值是什么。")
-def import_(form: str, output: str | None, force: bool, explain: bool) -> None:
+@option("--into", type=click.Path(dir_okay=False), metavar="部门文件",
+        help="把读入的项目加入这个部门事实文件的 projects（注释、编码和换行保持原样）；只用于项目支出绩效自评表。")
+def import_(form: str, output: str | None, force: bool, explain: bool, into: str | None) -> None:
     """读回一张填好的绩效自评表（全国通用格式），生成事实文件。
 
     按表头（年初预算数、全年预算数、全年执行数、一级/二级/三级指标、年度指标值、实际完成值、
@@ -418,11 +429,12 @@ def import_(form: str, output: str | None, force: bool, explain: bool) -> None:
     示例：
       mkreport import 项目支出绩效自评表.xlsx -o inputs/高标准农田-2023.yaml
       mkreport import 部门整体支出绩效自评表.docx --explain
+      mkreport import 供水项目自评表.xlsx -o inputs/shuili-2023/供水.yaml --into inputs/shuili-2023.yaml
     """
     from .commands.importing import run_import
 
     ctx = click.get_current_context()
-    ctx.exit(run_import(form, output, force, explain))
+    ctx.exit(run_import(form, output, force, explain, into))
 
 
 @main.command()

@@ -10,6 +10,7 @@ Nothing here knows about click; nothing here stops at the first bad file.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,6 +81,9 @@ def load(path: Path, display: str | None = None) -> Loaded:
     if report is not None:
         for where, message in missing_for_kind(report, out.doc.positions):
             out.findings.error("SCHEMA-MISSING", message, out.doc, where)
+    if report is not None and report.kind == "project" and report.projects:
+        out.findings.error("PROJECT-KIND", "项目的事实文件（kind: project）不能再列出项目：projects 只写在部门的文件中。"
+                           "请把这些项目移到部门文件的 projects 中。", out.doc, ("projects",))
     if report is not None and out.findings.errors:
         out.partial = report
         return out
@@ -168,6 +172,78 @@ def _check(path: Path, display: str | None, state: dict) -> Result:
     result.derived = derive(loaded)
     run_checks(loaded, result.derived)
     return result
+
+
+class Member:
+    """A project a department lists: where it is listed (`projects` item `index`), its file as the
+    user would name it (relative to where the department file was named from), its check."""
+
+    def __init__(self, index: int, display: str, path: Path, result: Result | None = None):
+        self.index, self.display, self.path, self.result = index, display, path, result
+
+    @property
+    def report(self) -> Report | None:
+        """Its facts, when they were read without errors."""
+        return self.result.loaded.report if self.result is not None else None
+
+
+class Family:
+    """A facts file and the projects it lists, each checked as a file of its own; the cross-file
+    findings (checks/projects.py) are the department's own."""
+
+    def __init__(self, head: Result, members: list[Member]):
+        self.head, self.members = head, members
+
+    @property
+    def results(self) -> list[Result]:
+        """The department's check, then each listed project's that could be read, in list order."""
+        return [self.head] + [m.result for m in self.members if m.result is not None]
+
+
+def check_family(path: Path, display: str | None = None) -> Family:
+    """Check a facts file and, for a department that lists its projects, each of them and what
+    they must agree on. A project file that is missing, unreadable or listed twice is a finding
+    at its list entry; the others are checked all the same."""
+    head = check(path, display)
+    loaded = head.loaded
+    report = loaded.report or loaded.partial
+    if report is None or loaded.doc is None or not report.projects or report.kind == "project":
+        return Family(head, [])
+    base = Path(loaded.file).parent
+    seen: dict = {}
+    members: list[Member] = []
+    for i, entry in enumerate(report.projects):
+        entry = entry.replace("\\", "/")          # as typed on Windows: 水利局-2023\供水.yaml
+        member = Member(i, str(base / entry), Path(path).parent / entry)
+        key = _file_key(member.path)
+        if key in seen:
+            loaded.findings.error("PROJECT-TWICE", f"项目 {entry} 已在 projects 第 {seen[key] + 1} 项列出，这里又列了一次："
+                                  "同一个项目只列一次，请删去这一行。", loaded.doc, ("projects", i))
+            continue
+        seen[key] = i
+        if not member.path.is_file():
+            where = "是一个文件夹" if member.path.is_dir() else "不存在"
+            loaded.findings.error("PROJECT-MISSING", f"项目文件 {member.display} {where}（路径相对于本文件所在的文件夹）："
+                                  "请核对文件名，或删去这一行。", loaded.doc, ("projects", i))
+            continue
+        member.result = check(member.path, member.display)
+        if member.result.loaded.unreadable:
+            loaded.findings.error("PROJECT-MISSING", f"项目文件 {member.display} 读不了（原因见该文件的问题）：请先改正它，"
+                                  "或删去这一行。", loaded.doc, ("projects", i))
+        members.append(member)
+    if loaded.report is not None:
+        from .checks.projects import check_projects
+        check_projects(loaded.report, loaded.doc, members, loaded.findings)
+    return Family(head, members)
+
+
+def _file_key(path: Path):
+    """What makes two listed paths one file: device and inode (a link, another spelling), else the path."""
+    try:
+        st = path.stat()
+        return ("inode", st.st_dev, st.st_ino)
+    except (OSError, ValueError):
+        return ("path", os.path.abspath(path))
 
 
 def render(result: Result, name: str) -> bytes:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..core import console
 
 
-def run_import(source: str, output: str | None, force: bool = False, explain: bool = False) -> int:
+def run_import(source: str, output: str | None, force: bool = False, explain: bool = False,
+               into: str | None = None) -> int:
     from ..tasks.importing import import_form
 
-    return import_form(source, output, force, explain, listener=console.say).code
+    return import_form(source, output, force, explain, listener=console.say, into=into).code

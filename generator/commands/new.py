@@ -4,8 +4,9 @@ from __future__ import annotations
 from ..core import console
 
 
-def run_new(rubric_ref: str, output: str, year: int | None, department: str | None, template: str | None,
-            full: bool = False) -> int:
+def run_new(rubric_ref: str | None, output: str, year: int | None, department: str | None, template: str | None,
+            full: bool = False, kind: str = "department", into: str | None = None, name: str | None = None) -> int:
     from ..tasks.new import new
 
-    return new(rubric_ref, output, year, department, template, full, listener=console.say).code
+    return new(rubric_ref, output, year, department, template, full, listener=console.say, kind=kind, into=into,
+               name=name).code

@@ -92,6 +92,14 @@ _GROUPS = [
         ("FORM-GOALS", WARNING, "年度总体目标的实际完成情况中写的数与同一指标的实际完成值不同（预期目标中写着该指标的指标值，"
                                 "完成情况的同一条中同一单位的数只有一个时才核对）"),
     ]),
+    ("部门与所属项目", [
+        ("PROJECT-MISSING", ERROR, "部门文件 projects 中列出的项目文件不存在或读不了（指在列出它的那一行）"),
+        ("PROJECT-TWICE", ERROR, "同一个项目文件在 projects 中列了两次"),
+        ("PROJECT-KIND", ERROR, "projects 中列出的文件不是项目（没有写 kind: project），或项目文件自己又列出了项目"),
+        ("PROJECT-YEAR", ERROR, "项目文件的报告年度与部门的不同"),
+        ("PROJECT-SPENT", ERROR, "部门收支表的项目支出决算数小于所列各项目自评表的全年执行数之和（按 XBRL 区间规则容许四舍五入误差，"
+                                 "金额换算为同一单位）"),
+    ]),
     ("绩效目标", [
         ("TARGET-NONE", WARNING, "没有列出绩效目标"),
         ("TARGET-ACTUAL", WARNING, "绩效目标没有填写完成值"),

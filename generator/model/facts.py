@@ -340,6 +340,9 @@ class Report(Model):
                    help="键为评分体系中的指标编号，如 B24；写自评报告的必填，只填自评表（form）的不写")
     form = Field(ModelKind[Form]("Form", _models), "绩效自评表（全国通用格式）",
                  help="部门整体或项目支出绩效自评表：资金、总体目标、绩效指标（见 README“全国通用的自评表”）")
+    projects = Field(ListOf(Text()), "本部门的项目", role=SETTING,
+                     help="部门文件才写：各项目支出绩效自评表的事实文件（kind: project），每个一行，写相对于本文件的路径，"
+                          "如 水利局-2023/农村供水保障.yaml；check 和 build 连同部门一起检查、生成")
     problems = Field(Prose(), "存在的问题")
     measures = Field(Prose(), "改进措施")
     rectification = Field(Prose(), "上年度绩效自评整改情况")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .facts import Amounts, Prose, Report
+from .facts import Amounts, Department, Prose, Report
 from .schema import (
     CHECK,
     PLACEHOLDER,
@@ -242,3 +242,52 @@ def _scores(field: Field, depth: int, lines: list, rubric, plan: Plan) -> None:
 def _points(value) -> str:
     text = format(value, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+# The national form's 二级指标 under each 一级 (财预〔2020〕10号): a new project's form lists one
+# row under each, for the user to name, fill, or delete where it does not apply.
+FORM_LEVEL2 = {"产出指标": ["数量指标", "质量指标", "时效指标", "成本指标"],
+               "效益指标": ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"],
+               "满意度指标": ["服务对象满意度指标"]}
+
+
+def project_file(rubric, year: int, department: str | None, name: str | None, rubric_ref: str = "",
+                 schema_ref: str = "") -> str:
+    """The text of a new project's facts file (kind: project): its form, every value to fill, a
+    row under each 二级指标 of the rubric's 一级 (the rows of the execution rate left out)."""
+    from .form import FUNDING_COLUMNS, SOURCES, Form, Funding
+
+    fill = PLACEHOLDER
+    lines = [f"# yaml-language-server: $schema={schema_ref}"] if schema_ref else []
+    lines += [
+        f"# {year} 年度项目支出绩效自评事实文件（由 mkreport new --kind project 生成）。",
+        "# 标着“待填写”的地方填上；不适用的指标行删去，或把年度指标值、实际完成值、分值、得分写成“—”。",
+        "# 各一级指标下各行的分值之和应等于评分体系的分值。改完运行 mkreport check 本文件（或它所在部门的文件）。",
+        "",
+        "kind: project",
+        f"year: {year}",
+        f"rubric: {scalar(rubric_ref or rubric.path.stem)}",
+        "department:",
+        f"  name: {scalar(department) if department else fill}{_comment(Department.fields['name'])}",
+        "",
+        f"form:{_comment(Report.fields['form'])}",
+        f"  name: {scalar(name) if name else fill}{_comment(Form.fields['name'])}",
+        f"  authority: {scalar(department) if department else fill}{_comment(Form.fields['authority'])}",
+        f"  executor: {fill}{_comment(Form.fields['executor'])}",
+        f"  funding:{_comment(Form.fields['funding'])}",
+    ]
+    row = "{" + ", ".join(f"{c}: {fill}" for c in FUNDING_COLUMNS) + "}"
+    lines.append(f"    total: {row}  # 年度资金总额：{'、'.join(FUNDING_COLUMNS.values())}（万元）")
+    lines += [f"    {key}: {row}  # {zh}" for key, zh in SOURCES.items()]
+    lines.append(f"    score: {fill}{_comment(Funding.fields['score'])}")
+    lines += ["  goals:  # 年度总体目标", "    expected:  # 预期目标：每条一项", f"      - {fill}",
+              "    actual:  # 实际完成情况：每条一项，与预期目标对应", f"      - {fill}",
+              f"  indicators:{_comment(Form.fields['indicators'])}"]
+    for node in rubric.roots:
+        if node.rule == "execution_rate":
+            continue
+        lines.append(f"    # {node.name}：{_points(node.points)} 分")
+        for level2 in FORM_LEVEL2.get(node.name, [fill]):
+            lines.append(f"    - {{level1: {scalar(node.name)}, level2: {scalar(level2)}, name: {fill}, target: {fill}, "
+                         f"actual: {fill}, points: {fill}, score: {fill}}}")
+    return "\n".join(lines) + "\n"

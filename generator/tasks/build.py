@@ -57,7 +57,7 @@ def build(inputs: list[str], out_dir: str | Path | None = None, formats: list[st
         code = max(code, _convert(step, [o for o in result.outcomes if o.status == "built"], target, jobs,
                                   result, progress))
     # each input's own files first, in the order given, then those made for all at once (PDFs)
-    result.written[:0] = [Path(p) for o in result.outcomes for p in o.made.values()]
+    result.written[:0] = [Path(p) for o in result.outcomes for made in [o.made, *o.members.values()] for p in made.values()]
     if len(names) > 1:
         said.note(_closing(result.outcomes, len(result.refused)))
     todo = stale(f for o in result.outcomes for f in o.findings)
@@ -90,7 +90,10 @@ def _claim(names: list[str], target: Path, steps: list, strict: bool) -> tuple[l
 def _convert(step, built: list[Outcome], target: Path, jobs: int, result: BuildResult, progress: bool) -> int:
     """A format made for all built files at once (PDFs from a few LibreOffice processes)."""
     said = result.said
-    pairs = [(Path(o.made[need]), target / (Path(o.name).stem + step.suffix)) for o in built for need in step.needs[:1]]
+    # each input's document, then its projects' (named as their .docx are), each with its input
+    owned = [(Path(made[need]), target / (stem + step.suffix), o) for o in built
+             for stem, made in [(Path(o.name).stem, o.made), *o.members.items()] for need in step.needs[:1]]
+    pairs = [(source, path) for source, path, _ in owned]
     bar = batch.Progress(len(pairs), f"转换 {step.name.upper()}", progress)
     said.step(f"转换 {len(pairs)} 个 {step.name.upper()}（由 .docx 转换，同时 {min(jobs, len(pairs))} 个）。")
     try:
@@ -98,7 +101,7 @@ def _convert(step, built: list[Outcome], target: Path, jobs: int, result: BuildR
     finally:
         bar.close()
     code: int = ExitCode.OK
-    for (_, path), o in zip(pairs, built):
+    for _, path, o in owned:
         error = results.get(str(path), "未能生成。")
         if error:
             said.err(f"{shown(o.name)}：{shown(error)}")

@@ -19,18 +19,29 @@ class Format(NamedTuple):
     # made for all inputs at once, after the per-file formats: ([(source path, target)], jobs,
     # progress callback) -> {target: error message or None}; a batch of PDFs from one LibreOffice
     write_many: Callable | None = None
+    # a format made from the checked input alone: (result) -> its bytes; `build` makes every file
+    # of an input (a department and its projects) before writing any, and writes them together
+    render: Callable | None = None
 
 
 def _docx(result, target: Path, made: dict) -> None:
     from ..core.output import write_atomic
-    from ..pipeline import render
-    write_atomic(target, render(result, "docx"))
+    write_atomic(target, _render_docx(result))
 
 
 def _xlsx(result, target: Path, made: dict) -> None:
     from ..core.output import write_atomic
+    write_atomic(target, _render_xlsx(result))
+
+
+def _render_docx(result) -> bytes:
     from ..pipeline import render
-    write_atomic(target, render(result, "xlsx"))
+    return render(result, "docx")
+
+
+def _render_xlsx(result) -> bytes:
+    from ..pipeline import render
+    return render(result, "xlsx")
 
 
 def _pdf(result, target: Path, made: dict) -> None:
@@ -44,9 +55,9 @@ def _pdfs(pairs: list, jobs: int, progress=None) -> dict:
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("docx", "Word 文档", ".docx", _docx),
+    Format("docx", "Word 文档", ".docx", _docx, render=_render_docx),
     Format("pdf", "PDF（用 LibreOffice 转换）", ".pdf", _pdf, needs=("docx",), write_many=_pdfs),
-    Format("xlsx", "自评表（Excel）", "-自评表.xlsx", _xlsx),
+    Format("xlsx", "自评表（Excel）", "-自评表.xlsx", _xlsx, render=_render_xlsx),
 )}
 
 

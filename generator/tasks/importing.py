@@ -37,12 +37,15 @@ class ImportResult:
     rubric_written: Path | None = None
     schema_written: Path | None = None
     check_errors: int = 0
+    into: Path | None = None        # the department file the project was added to
+    entry: str = ""                 # as listed there ("" when it was listed already)
 
 
 def import_form(source: str, output: str | None = None, force: bool = False, explain: bool = False,
-                listener: Listener | None = None) -> ImportResult:
+                listener: Listener | None = None, into: str | None = None) -> ImportResult:
     """Read the form at `source` and write its facts file (`output`, else the form's name as .yaml);
-    `force`: overwrite an existing one; `explain`: say every cell read, as a table on out."""
+    `force`: overwrite an existing one; `explain`: say every cell read, as a table on out; `into`:
+    a project's form is added to this department file's projects."""
     from ..core.output import write_atomic
     from .formwrite import facts_yaml, reading_rows
     from .schemas import schema_beside, with_schema_line
@@ -54,6 +57,8 @@ def import_form(source: str, output: str | None = None, force: bool = False, exp
     target = Path(output) if output else path.with_suffix(".yaml")
     _refuse_overwrite(target, force, source)
     reading = _read(path, source)
+    if into:
+        _can_list(reading, into, source)
     said = Said(listener)
     result = ImportResult(said, target, sheet=reading.sheet, problems=list(reading.problems))
     said.step(f"读取 {shown(source)}" + (f"的工作表“{shown(reading.sheet)}”" if reading.sheet else "") + "。")
@@ -75,8 +80,28 @@ def import_form(source: str, output: str | None = None, force: bool = False, exp
         said.info(f"已生成 {shown(rubric_file[0])}：{shown(note)}")
     write_atomic(target, text.encode("utf-8"))
     _said_written(result, rubric_file is None)
+    if into:
+        _list_in(result, into)
     _check_new(result)
     return result
+
+
+def _can_list(reading, into: str, source: str) -> None:
+    """Only a project's form goes into a department's list, and only a department file takes it:
+    said before anything is written."""
+    from .projects import read_department
+
+    if reading.kind is None or reading.kind.text != "project":
+        raise MkreportError("这是部门整体支出绩效自评表，不是项目的：--into 只把项目支出绩效自评表加入部门的 projects。", source)
+    read_department(into)
+
+
+def _list_in(result: ImportResult, into: str) -> None:
+    from .projects import add_project
+
+    result.into, result.entry = Path(into), add_project(into, result.path)
+    result.said.info(f"已加入 {shown(into)} 的 projects：{shown(result.entry)}。" if result.entry
+                     else f"{shown(into)} 的 projects 中已有这个文件，未改动。")
 
 
 def _read(path: Path, source: str):

@@ -30,6 +30,7 @@ class Outcome:
         self.code: int = ExitCode.OK
         self.made: dict = {}            # format name → path written
         self.facts: dict = {}           # what a summary shows (see summary.py)
+        self.members: dict = {}         # a department's projects: output name → {format name → path}
         self.status = ""                # built, refused (errors), unreadable, skipped, lost (its worker died)
 
     @property
@@ -56,12 +57,18 @@ def _light(findings) -> list[Finding]:
     return out
 
 
+def _family_findings(family) -> list[Finding]:
+    """The department's findings, then each listed project's, each at its own file:line:col."""
+    return [f for result in family.results for f in _light(result.findings)]
+
+
 def check_job(name: str) -> Outcome:
-    from ..pipeline import check
+    from ..pipeline import check_family
 
     started = time.perf_counter()
-    result = check(Path(name), name)
-    outcome = Outcome(name, _light(result.findings), result.loaded.unreadable, result.buildable)
+    family = check_family(Path(name), name)
+    result = family.head
+    outcome = Outcome(name, _family_findings(family), result.loaded.unreadable, result.buildable)
     outcome.facts = facts_of(result)
     outcome.used = _used(result.loaded)
     outcome.seconds = time.perf_counter() - started
@@ -77,13 +84,15 @@ class BuildJob(NamedTuple):
 
 
 def build_job(job: BuildJob) -> Outcome:
+    """Check an input (a department with its projects: all of them) and write its files, or
+    none: one project with an error, and nothing of that department is written."""
     from ..model.findings import render_text
-    from ..pipeline import check
-    from .formats import FORMATS
+    from ..pipeline import check_family
 
     started = time.perf_counter()
-    result = check(Path(job.name), job.name)
-    outcome = Outcome(job.name, _light(result.findings), result.loaded.unreadable, result.buildable)
+    family = check_family(Path(job.name), job.name)
+    result = family.head
+    outcome = Outcome(job.name, _family_findings(family), result.loaded.unreadable, result.buildable)
     outcome.facts = facts_of(result)
     outcome.used = _used(result.loaded)
     if outcome.findings:
@@ -91,35 +100,104 @@ def build_job(job: BuildJob) -> Outcome:
     if outcome.unreadable:
         outcome.code, outcome.status = ExitCode.USAGE, "unreadable"
         return outcome
-    if not result.buildable:
+    if not _family_buildable(family):
         errors = outcome.errors
-        outcome.err.append(f"{shown(job.name)}：{summary(errors, len(outcome.findings) - errors)}未生成报告，请先改正上面的错误。")
+        outcome.err.append(f"{shown(job.name)}：{summary(errors, len(outcome.findings) - errors)}"
+                           f"{_nothing_built(family, lambda r: r.findings.errors)}请先改正上面的错误。")
         outcome.code, outcome.status = ExitCode.FINDINGS, "refused"
         return outcome
     if job.strict and outcome.strict_warnings:
-        outcome.err.append(f"{shown(job.name)}：{summary(0, outcome.warnings)}未生成报告：加了 --strict，警告也当作错误，"
-                           "请先改正上面的警告。")
+        outcome.err.append(f"{shown(job.name)}：{summary(0, outcome.warnings)}"
+                           f"{_nothing_built(family, _strict_warnings)}加了 --strict，警告也当作错误，请先改正上面的警告。")
         outcome.code, outcome.status = ExitCode.FINDINGS, "strict"
         return outcome
-    protected = list(job.given) + [identity(p) for p in used_files(result.loaded)]
-    for _, path in job.outputs:
-        if identity(Path(path)) in protected:
-            outcome.err.append(f"{shown(job.name)}：要写出的 {shown(path)} 是本次的输入文件，不能覆盖，未生成。"
-                               "请用 -o 指定另一个输出文件夹。")
-            outcome.code, outcome.status = ExitCode.USAGE, "overwrite"
-            return outcome
+    files = _family_outputs(family, job)
+    refusal = _refusal(family, job, files)
+    if refusal:
+        outcome.err.append(refusal)
+        outcome.code, outcome.status = ExitCode.USAGE, "overwrite"
+        return outcome
     try:
-        for fmt, path in job.outputs:
-            FORMATS[fmt].write(result, Path(path), {k: Path(v) for k, v in outcome.made.items()})
-            outcome.made[fmt] = str(path)
-            outcome.info.append(f"已生成 {shown(path)}")
+        _write_family(files)
     except MkreportError as exc:
         outcome.err.append(str(exc))
         outcome.code, outcome.status = exc.exit_code, "failed"
         return outcome
+    for res, fmt, path, stem in files:
+        if res is result:
+            outcome.made[fmt] = str(path)
+        else:
+            outcome.members.setdefault(stem, {})[fmt] = str(path)
+        outcome.info.append(f"已生成 {shown(str(path))}")
     outcome.status = "built"
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def _family_buildable(family) -> bool:
+    return family.head.buildable and all(m.result is not None and m.result.buildable for m in family.members)
+
+
+def _strict_warnings(result) -> int:
+    return sum(f.severity == "warning" and f.code not in NOT_STRICT for f in result.findings)
+
+
+def _nothing_built(family, stops) -> str:
+    """What was not written, naming the project files that stopped it (`stops`: a count per file)."""
+    if not family.members:
+        return "未生成报告："
+    named = [m.display for m in family.members if m.result is not None and stops(m.result)]
+    which = f"（问题在项目 {'、'.join(shown(n) for n in named)}）" if named else ""
+    return f"部门和所列 {len(family.members)} 个项目都未生成{which}："
+
+
+# what a project's file is named after, in the department's output folder: the department's
+# name first, so that its files sort together and say whose they are
+PROJECT_JOIN = "-项目-"
+
+
+def member_stem(head: str, member_path: Path) -> str:
+    """shuili-2023-项目-农村供水保障工程 for inputs/shuili-2023/农村供水保障工程.yaml listed by inputs/shuili-2023.yaml."""
+    return Path(head).stem + PROJECT_JOIN + member_path.stem
+
+
+def _family_outputs(family, job: BuildJob) -> list[tuple]:
+    """(result, format, path, name without suffix) of every file to write: the department's as
+    planned, then each project's beside them, named after both."""
+    from .formats import FORMATS
+
+    out = [(family.head, fmt, Path(path), Path(job.name).stem) for fmt, path in job.outputs]
+    for m in family.members:
+        stem = member_stem(job.name, m.path)
+        out += [(m.result, fmt, Path(path).with_name(stem + FORMATS[fmt].suffix), stem) for fmt, path in job.outputs]
+    return out
+
+
+def _refusal(family, job: BuildJob, files: list[tuple]) -> str:
+    """Why nothing can be written: an output is one of the inputs, or two projects of one name."""
+    protected = list(job.given) + [identity(p) for r in family.results for p in used_files(r.loaded)]
+    seen: set = set()
+    for _, _, path, _ in files:
+        if identity(path) in protected:
+            return (f"{shown(job.name)}：要写出的 {shown(str(path))} 是本次的输入文件，不能覆盖，未生成。"
+                    "请用 -o 指定另一个输出文件夹。")
+        if path in seen:
+            return (f"{shown(job.name)}：所列的两个项目文件同名，都会写成 {shown(str(path))}，未生成。请给其中一个改名。")
+        seen.add(path)
+    return ""
+
+
+def _write_family(files: list[tuple]) -> None:
+    """Every file made in memory first, then all written together: a failure writes nothing."""
+    from ..core.output import write_all_atomic
+    from .formats import FORMATS
+
+    made = []
+    for res, fmt, path, _ in files:
+        render = FORMATS[fmt].render
+        assert render is not None, f"{fmt} is made for all inputs at once, not per file"
+        made.append((path, render(res)))
+    write_all_atomic(made)
 
 
 def lost_job(item) -> Outcome:
