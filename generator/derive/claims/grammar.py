@@ -20,7 +20,22 @@ import re
 from typing import Any
 
 from ..values import AMOUNT_SUMS, VALUE_SUMS
-from .tokens import CLAUSE, CLOSE, COUNTS, CURRENCY, ENUM, MONEY, OPEN, SENTENCE, Token
+from .tokens import (
+    CLAUSE,
+    CLOSE,
+    COUNTS,
+    COURT_KINDS,
+    CURRENCY,
+    ENTERPRISE_KINDS,
+    ENUM,
+    GOVERNMENT_KINDS,
+    INSTITUTION_KINDS,
+    MONEY,
+    OPEN,
+    SENTENCE,
+    Token,
+    kinds_pattern,
+)
 
 # units of a count of people, one as good as the other ("离退休人员12名，其中：离休1人…"; not of posts, see _COUNTED)
 PEOPLE_UNITS = {"人", "名"}
@@ -324,13 +339,15 @@ _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 _NEWLINE = re.compile("\n")
 _CLAUSE_ENDS = ("；", ";", "，", ",")
 # another place or level, or a named body (ending in its kind): whose figure a target's name after it is not
-_NOT_LOCAL = re.compile(r"^(?:全国|全省|全市|全区|全州|全盟|各县|各镇|各乡镇|省级|市级|中央|地方)$|[省市局委厅署院部司]$")
+_NOT_LOCAL = re.compile(r"^(?:全国|全省|全市|全区|全州|全盟|各县|各镇|各乡镇|省级|市级|中央|地方)$|(?:省|市|司|"
+                        + kinds_pattern(GOVERNMENT_KINDS, COURT_KINDS, ("院",)) + ")$")
 _YEAR_ONLY = re.compile(r"[ \t\u3000]*(?:19|20)[0-9]{2}\s?年度?[，,]?[ \t\u3000]*")     # "2023年学院收入合计…"
 _YEAR_IN = re.compile(r"((?:19|20)[0-9]{2})\s?年")
 _SHARE_AFTER_ZHAN = frozenset({"比例", "比率"})
 _JOINS = re.compile(r"[ \t\u3000]*(?:、|和|与|及|以及)[ \t\u3000]*")
 # words that name a unit (a company, a school, a bureau), not a scope (全县, 辖区) or a thing (项目, 企业)
-_UNIT_KIND = re.compile(r"(?:公司|集团|学校|医院|中心|单位|局|委|办|院|站|所|队|厅|署)$")
+_UNIT_KIND = re.compile(r"(?:单位|" + kinds_pattern(tuple(k for k in GOVERNMENT_KINDS if k != "部"), INSTITUTION_KINDS,
+                                                   ENTERPRISE_KINDS) + ")$")
 _COORDINATED = re.compile(r"以及|及其|和|与|、")
 _GOES_ON = re.compile(r"[ \t\u3000]*(?:此外|另外|其中|同时|并且|其余)")
 _TIMES = re.compile(r"(?:[×*xX✕]|乘以)[ \t\u3000]*$")

@@ -7,7 +7,7 @@ import re
 
 from .grammar import Claim, Reading, read_tokens
 from .lexicon import NotFinite, spellings, trie_pattern
-from .tokens import Token, compile_scanner, compile_tokenizer, tokenize
+from .tokens import GOVERNMENT_KINDS, Token, compile_scanner, compile_tokenizer, kinds_pattern, tokenize
 
 
 def _is_han(ch: str) -> bool:
@@ -151,7 +151,7 @@ def _township(names) -> set:
 
 
 # the last character of a three-character name that is a body's ("教育部", "审计署", "林业局"): short, but a name
-_KIND_ENDS = "部署局委厅院办"
+_KIND_ENDS = "".join(k for k in GOVERNMENT_KINDS if len(k) == 1) + "院"
 
 
 def own_names(text: str, names=()) -> str:
@@ -174,7 +174,9 @@ def own_names(text: str, names=()) -> str:
 
 
 # a shortened form of a body's name: where it is, then what it is ("县工信局" of "阳西县工业和信息化局")
-_SHORT = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|州|旗))?[\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|院|署|部|中心|站|所|馆)")
+_SHORT = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|州|旗))?[\u4e00-\u9fff]{1,6}?(?:"
+                    + kinds_pattern(tuple(k for k in GOVERNMENT_KINDS if len(k) == 1), ("院", "中心", "站", "所", "馆"))
+                    + ")")
 _PLACES = "省市县区州旗"
 
 

@@ -198,12 +198,26 @@ def tokenize(text: str, lex) -> list[Token]:
     return _with_bodies(text, out)
 
 
+# The kinds of body a name ends with, in one place: every pattern that tells a body's name (another subject
+# here, the department's own shortened name in reader.py, an aside or another place in grammar.py) is made of them.
+GOVERNMENT_KINDS = ("总局", "委员会", "办公厅", "局", "委", "厅", "署", "部", "办")   # organs of government
+COURT_KINDS = ("检察院", "法院")
+INSTITUTION_KINDS = ("医院", "大学", "学院", "学校", "院", "中心", "站", "所", "馆", "队")  # public institutions
+ENTERPRISE_KINDS = ("公司", "集团")
+
+
+def kinds_pattern(*groups: tuple[str, ...]) -> str:
+    """An alternation of the kinds in `groups`, longest first (so "总局" is taken before "局")."""
+    return "|".join(sorted({k for g in groups for k in g}, key=len, reverse=True))
+
+
 # A body named by its place and kind ("北京市公安局", "眉山市人民检察院", "国家税务总局"), or units counted
 # ("88家单位"): another subject than the department, whose own name was written 本部门 before reading
 # (reader.own_names). Bounded repeats: one pass over the text.
 _BODY = re.compile(
     r"(?:国家|中央|(?<![\u4e00-\u9fff])(?:省|市|县|区|州|旗)|[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|州|旗))[\u4e00-\u9fff]{0,8}?"
-    r"(?:总局|委员会|办公厅|检察院|法院|医院|大学|学院|公司|集团|局|委|厅|署)(?![\u4e00-\u9fff]{0,1}(?:属|级))"
+    r"(?:" + kinds_pattern(tuple(k for k in GOVERNMENT_KINDS if k not in ("部", "办")), COURT_KINDS,
+                           ("医院", "大学", "学院"), ENTERPRISE_KINDS) + r")(?![\u4e00-\u9fff]{0,1}(?:属|级))"
     r"|(?<=[0-9][家个])(?:中央|省级|市级|县级)?(?:单位|部门|部委|机关)")
 # a body named in a phrase about what the department did ("根据市工信局的部署", "会同统计局"): not the subject
 _BODY_BEFORE = re.compile(r"(?:根据|按照|依据|依照|在|经|向|由|与|和|及|会同|配合|协助|联合|报|接受|、)$")
