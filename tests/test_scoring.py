@@ -78,8 +78,10 @@ def test_a_reason_says_the_deduction_once(written, lost, said):
 
 def test_yangxi_says_each_score_and_each_deduction_in_words(built):
     text = "\n".join(body(built / "yangxi-2023.docx"))
+    # the facts' text states the rate: the scoring sentence does not say it again (scoring.yaml's `said`)
     assert ("（4）政府采购执行情况。指标总分4分，自评得分2.6分。2023年政府采购执行率为64.94%。"
-            "政府采购执行率为64.94%，低于100%，按评分标准，得2.6分（扣1.4分）。") in text
+            "政府采购执行率低于100%，按评分标准，得2.6分（扣1.4分）。") in text
+    assert text.count("64.94%") == text.count("政府采购执行率为64.94%") + text.count("64.94%，扣")
     assert ("本部门整体绩效目标共15个，已实现13个，进出口总额、高新技术企业数量2个目标未实现，整体绩效目标完成率86.67%，"
             "按评分标准，得2.6分（扣0.4分）。") in text
     assert ("“三公”经费决算数19.85万元，未超过年初预算数75.45万元；公用经费决算数49.91万元，未超过调整预算数49.91万元，"
@@ -91,10 +93,12 @@ def test_yangxi_says_each_score_and_each_deduction_in_words(built):
 
 def test_hunan_words_every_kind_of_rule(built):
     text = "\n".join(body(built / "hunan-example-2023.docx"))
-    for said in ("在职人员控制率为95.83%，未超过100%，按评分标准，得满分5分。",                      # control, full
-                 "公用经费控制率为102.94%，超过100%，按评分标准，得3.89分（扣0.11分）。",               # control, lost
-                 "预算完成率为98.43%，低于100%，按评分标准，得4.92分（扣0.08分）。",                   # rate
-                 "政府采购执行率为92.5%，低于100%，按评分标准，得2.78分（扣0.22分）。",                # rate, stated
+    # each of these indicators' texts states its rate already: the sentence says what follows from it
+    for said in ("在职人员控制率95.83%。控制率未超过100%，按评分标准，得满分5分。",                    # control, full
+                 "公用经费控制率102.94%。控制率超过100%，按评分标准，得3.89分（扣0.11分）。",           # control, lost
+                 "预算完成率98.43%。完成率低于100%，按评分标准，得4.92分（扣0.08分）。",               # rate
+                 "政府采购执行率92.5%。执行率低于100%，按评分标准，得2.78分（扣0.22分）。",            # rate
+                 "固定资产利用率为94.91%，低于100%，按评分标准，得1.9分（扣0.1分）。",                # rate, not stated
                  "合同引资额1个目标未实现，整体绩效目标完成率87.5%，按评分标准，得7分（扣1分）。",       # target_rate
                  "部分绩效指标未设置质量、时效指标，按评分标准，得2.5分（扣0.5分）。"):                 # judgement
         assert said in text, said
@@ -111,8 +115,9 @@ def test_hunan_words_every_kind_of_rule(built):
 def test_pingyuan_words_it_in_its_own_voice(built):
     text = "\n".join(body(built / "pingyuan-2023.docx"))
     assert "2023年审计提出整改意见函，已及时整改，根据评分标准，得4.5分（扣0.5分）。" in text
-    assert "公用经费决算数33.6万元，未超过调整预算数33.6万元，根据评分标准，得满分3分。" in text
-    assert "绩效目标产出完成率为100%，根据评分标准，得满分10分。" in text
+    # its text states both figures ("日常公用经费决算数33.6万元=日常公用经费调整数33.6万元"): not said again
+    assert "日常公用经费决算数33.6万元=日常公用经费调整数33.6万元（见财决 Z01表）。\n根据评分标准，得满分3分。" in text
+    assert "2023年度我局绩效目标产出完成率100%。\n根据评分标准，得满分10分。" in text
     assert reasons(built / "pingyuan-2023.docx")["资产管理合规性"] == \
         "巡视、审计、监督检查工作中发现资产管理存在的问题已整改，扣1分"
 
@@ -249,3 +254,21 @@ def test_a_reason_is_text_not_a_pattern():
     """The facts' words go in as they are: braces in a reason are not the library's names."""
     v = dict(_verdict("judgement", "lost_reason"), reason="见{by}与{0.__class__}")
     assert sentence(v) == "见{by}与{0.__class__}，按评分标准，得2.6分（扣1.4分）。"
+
+
+@pytest.mark.parametrize("said,stated", [
+    ("2023年政府采购执行率为64.94%。", True),
+    ("政府采购执行率64.9%。", False),           # another figure: the sentence says the rate
+    ("采购项目共164.94万元。", False),            # the digits inside another figure are not the rate
+    ("", False),
+])
+def test_a_rate_the_text_states_is_not_said_again(said, stated):
+    from generator.derive.scoring import _already_said, sentence
+    values = {"kind": "rate", "case": "lost", "points": Decimal(4), "score": Decimal("2.6"), "lost": Decimal("1.4"),
+              "measure": "政府采购执行率", "short": "政府采购执行率", "rate": Decimal("64.94"), "limit": None,
+              "total": None, "achieved": None, "unmet": [], "compared": [], "reason": "", "how": "",
+              "stated": stated}
+    assert _already_said(said, {"rate": Decimal("64.94")}) is stated
+    expected = ("政府采购执行率低于100%，按评分标准，得2.6分（扣1.4分）。" if stated
+                else "政府采购执行率为64.94%，低于100%，按评分标准，得2.6分（扣1.4分）。")
+    assert sentence(values) == expected

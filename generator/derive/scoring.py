@@ -30,6 +30,8 @@ class Phrase(Model):
     """一种情形的措辞"""
 
     text = Field(Text(), "正文中的计分句", help="为空文字时正文不写计分句")
+    said = Field(Text(), "正文中的计分句，该项的文字已写明规则所用的数时",
+                 help="如文字已写“政府采购执行率为64.94%”，计分句不再重复这个数；没有时用 text")
     cell = Field(Text(), "自评表“扣分原因”一栏", help="只在扣分时写出")
 
 
@@ -79,15 +81,15 @@ def phrases_for(kind: str) -> dict:
         if own:
             return own
         entry = lib.kinds["other"]
-    return {case: {"text": p.text or "", "cell": p.cell or ""} for case in CASES
-            if (p := getattr(entry, case)) is not None}
+    return {case: {"text": p.text or "", "said": p.said if p.said is not None else (p.text or ""), "cell": p.cell or ""}
+            for case in CASES if (p := getattr(entry, case)) is not None}
 
 
 def phrase(kind: str, case: str) -> dict:
     table = phrases_for(kind)
     while case not in table and case in _FALLBACK:
         case = _FALLBACK[case]
-    return table.get(case, {"text": "", "cell": ""})
+    return table.get(case, {"text": "", "said": "", "cell": ""})
 
 
 # ---- the figures, as a sentence says them ------------------------------------------------------
@@ -173,9 +175,10 @@ def comparisons(compared: list[dict], report) -> list[dict]:
             for c in compared]
 
 
-def verdict_values(node, score: Decimal, exp, reasons: list[str], report) -> dict:
+def verdict_values(node, score: Decimal, exp, reasons: list[str], report, said: str = "") -> dict:
     """What a verdict holds (the template contract's Verdict): the kind and case, and each figure
-    the library's sentences may name, already as text."""
+    the library's sentences may name, already as text. `said`: the indicator's own text in the facts —
+    where it already states the figures the rule scores by, the sentence does not say them again."""
     computed = exp is not None and exp.score is not None
     terms = exp.terms if computed else {}
     lost = node.points - score
@@ -197,7 +200,26 @@ def verdict_values(node, score: Decimal, exp, reasons: list[str], report) -> dic
         "compared": comparisons(terms.get("compared", []), report),
         "reason": reason,
         "how": exp.how if computed else "",
+        "stated": computed and _already_said(said, terms),
     }
+
+
+def _already_said(said: str, terms: dict) -> bool:
+    """Whether the indicator's text states every figure its rule scores by (the rate; each amount compared;
+    for targets, the rate and every target not met)."""
+    if not said:
+        return False
+    figures = [terms["rate"]] if terms.get("rate") is not None else []
+    figures += [x for c in terms.get("compared", []) for x in (c["actual"], c["limit"])]
+    if not figures or any(not _states(said, value) for value in figures):
+        return False
+    return all(name in said for name in terms.get("unmet", ()))
+
+
+def _states(text: str, value: Decimal) -> bool:
+    """Whether `text` writes `value` as a figure (to the precision written there, or two places)."""
+    shown = {fmt(value), rate_text(value).rstrip("%")}
+    return any(re.search(rf"(?<![0-9.]){re.escape(v)}(?![0-9])", text) for v in shown if v)
 
 
 # ---- the sentences ----------------------------------------------------------------------------
@@ -232,7 +254,7 @@ def _values(verdict) -> dict:
 def sentence(verdict, by: str = DEFAULT_BY) -> str:
     """The scoring sentence of the report's body ("" where the library says nothing)."""
     v = _values(verdict)
-    return fill(phrase(v["kind"], v["case"])["text"], _fields(v, by))
+    return fill(phrase(v["kind"], v["case"])["said" if v.get("stated") else "text"], _fields(v, by))
 
 
 def deduction(verdict) -> str:

@@ -282,7 +282,8 @@ class Builder:
         base = ("scores", node.id)
         reasons = list(self.lines(entry.reason, base + ("reason",))) if entry else []
         exp = self.scores.expected.get(node.id) if node.is_leaf else None
-        values = verdict_values(node, self.scores.derived.get(node.id, node.points), exp, reasons, self.report)
+        said = "".join(self.lines(entry.text, base + ("text",))) if entry and entry.text else ""
+        values = verdict_values(node, self.scores.derived.get(node.id, node.points), exp, reasons, self.report, said)
         values["compared"] = [Slots(c) for c in values["compared"]]
         shown = self.score_sources(node)
         sources = {k: shown for k in ("score", "lost", "rate", "limit", "total", "achieved", "unmet", "compared")}

@@ -138,6 +138,7 @@ VERDICT = named(obj("Verdict", "指标得分的评语：计分句所需的各项
     "compared": seq(COMPARISON, "各项比较（not_exceed 规则）"),
     "reason": text("事实文件写的扣分原因（多条以“；”相连，末尾与扣分相同的“扣X分”已去掉；没有时为空文字）"),
     "how": text("规则的算式（供没有自己措辞的规则使用）"),
+    "stated": boolean("该项的文字是否已写明规则所用的数（是时计分句用 scoring.yaml 的 said 措辞，不再重复这些数）"),
 }))
 
 INDICATOR = named(obj("Indicator", "评分体系中的一项指标及其自评", {}))
