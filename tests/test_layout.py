@@ -139,7 +139,7 @@ def test_quotation_marks_are_set_in_the_chinese_face(built, name):
 def test_tables_longer_than_a_few_rows_may_break_keeping_caption_header_and_first_row(built, name):
     """A targets table of fifteen rows no longer moves whole to the next page (a third of a page left
     empty before it): only its header and first row keep with what follows, and its last three rows."""
-    from generator.render.pagination import SHORT_ROWS
+    from generator.render.pagination import GROUP_ROWS, SHORT_ROWS, _merged_groups
 
     doc = Document(str(built / f"{name}.docx"))
 
@@ -151,5 +151,25 @@ def test_tables_longer_than_a_few_rows_may_break_keeping_caption_header_and_firs
             continue
         kept = [keeps(tr) for tr in rows]
         assert kept[:2] == [True, True] and kept[-3:] == [True, True, False], kept
-        assert not any(kept[2:-3]), kept
+        # between them, only the rows of a short 一级 group (all but its last) keep with the next
+        grouped = {id(r) for g in _merged_groups(rows) if len(g) <= GROUP_ROWS for r in g[:-1]}
+        assert [k for r, k in zip(rows[2:-3], kept[2:-3]) if id(r) not in grouped] == \
+            [False] * sum(id(r) not in grouped for r in rows[2:-3]), kept
         assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+
+
+@pytest.mark.parametrize("name", ["yangxi-2023", "pingyuan-2023", "hunan-example-2023"])
+def test_a_short_merged_group_of_the_score_table_stays_on_one_page(built, name):
+    """The 一级 cell is merged down its group's rows: a group of up to GROUP_ROWS rows keeps together (no
+    continuation page opens on an empty merged cell); a longer group may break."""
+    from generator.render.pagination import GROUP_ROWS, _merged_groups
+
+    doc = Document(str(built / f"{name}.docx"))
+    score_table = doc.tables[-1]
+    groups = _merged_groups(score_table._tbl.findall(qn("w:tr")))
+    assert any(1 < len(g) <= GROUP_ROWS for g in groups), [len(g) for g in groups]   # something to keep
+    for group in groups:
+        keeps = [all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in tr.iter(qn("w:p")))
+                 for tr in group[:-1]]
+        if len(group) <= GROUP_ROWS:
+            assert all(keeps), (name, len(group), keeps)

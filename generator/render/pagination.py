@@ -12,12 +12,17 @@ whose paragraphs keep with the next one stay on the page of the row after them, 
   before it (阳西, 湖南); a table breaks as running text does.
 
 A row the template already keeps with the next is left as it is.
+
+A 自评表's 一级 cell is merged down the rows of its group: broken across a page, the continuation shows
+an empty cell, its name left on the page before. A group of up to GROUP_ROWS rows is kept on one page
+(it moves whole if it must); a longer one breaks as the table does.
 """
 from __future__ import annotations
 
 from ..wordml.elements import qn
 
 SHORT_ROWS = 6           # a header and up to five rows: split, a row or two would stand alone; it moves whole
+GROUP_ROWS = 10          # rows under one merged first-column cell kept on one page (a third of an A4 page of rows)
 
 
 def keep_tables_together(document) -> None:
@@ -31,6 +36,7 @@ def keep_tables_together(document) -> None:
         else:
             head = sum(1 for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None)
             kept = rows[:head + 1] + rows[-3:-1]       # the header with the row under it; the last three together
+            kept += [r for group in _merged_groups(rows) if len(group) <= GROUP_ROWS for r in group[:-1]]
         for row in kept:
             for p in row.iter(_P):
                 _keep_with_next(p)
@@ -48,3 +54,21 @@ def _keep_with_next(p) -> None:
     if ppr.find(_KEEP) is None:
         first = ppr[0] if len(ppr) else None
         ppr.insert(1 if first is not None and first.tag == _PSTYLE else 0, ppr.makeelement(_KEEP, {}))
+
+
+_TC, _TCPR, _VMERGE, _VAL = qn("w:tc"), qn("w:tcPr"), qn("w:vMerge"), qn("w:val")
+
+
+def _merged_groups(rows) -> list[list]:
+    """The runs of rows whose first cell is one cell merged downwards (w:vMerge restart, then continue)."""
+    groups: list[list] = []
+    for row in rows:
+        tc = row.find(_TC)
+        merge = tc.find(f"{_TCPR}/{_VMERGE}") if tc is not None else None
+        if merge is None:
+            continue
+        if merge.get(_VAL) == "restart" or not groups:
+            groups.append([row])
+        else:
+            groups[-1].append(row)
+    return [g for g in groups if len(g) > 1]
