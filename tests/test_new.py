@@ -104,3 +104,93 @@ def test_any_department_name_is_written_as_yaml_reads_it(tmp_path_factory, name)
     assert result.exit_code == 0, result.output
     root = read_yaml(target).root
     assert root.value["department"].value["name"].value == name
+
+
+# ---- a whole department's national form ------------------------------------------------------
+
+# what a department writes in each row of its new form, in order: points per 一级 as the rubric's
+# 50 / 30 / 10, every target met (the clean twin)
+FORM_ROWS = [("20", "≥4个", "4个"), ("10", "=100%", "100%"), ("10", "年底前", "11月"), ("10", "≤50万元", "48万元"),
+             ("10", "≥2家", "2家"), ("10", "有效提升", "有效提升"), ("5", "—", "—"), ("5", "健全", "健全"),
+             ("10", "≥90%", "95.17%")]
+
+
+def fill_department_form(text: str, spent: str = "860.50") -> str:
+    """The new department form filled as a department would, every figure consistent: funds of
+    900 of which 860.5 spent (95.61 % of 10 points), each row's target met and its full points."""
+    rows = iter(FORM_ROWS)
+    out = []
+    for n, line in enumerate(text.splitlines()):
+        if line.startswith("    total: ") or line.startswith("    fiscal: "):
+            line = line.replace("{budget: 待填写, adjusted: 待填写, final: 待填写}",
+                                f"{{budget: 800, adjusted: 900, final: {spent}}}")
+        elif line.startswith("    carryover: ") or line.startswith("    other: "):
+            line = line.replace("{budget: 待填写, adjusted: 待填写, final: 待填写}", "{budget: 0, adjusted: 0, final: 0}")
+        elif line.startswith("    score: 待填写"):
+            line = line.replace("待填写", "9.56")
+        elif line == "      - 待填写":
+            line = "      - 目标1：全年完成重点工作。"
+        elif line.startswith("    - {level1:"):
+            points, target, actual = next(rows)
+            score = "—" if target == "—" else points
+            line = line.replace("name: 待填写", f"name: 指标{n}").replace("target: 待填写", f"target: {target}") \
+                .replace("actual: 待填写", f"actual: {actual}").replace("points: 待填写", f"points: {points}") \
+                .replace("score: 待填写", f"score: {score}")
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def test_a_departments_national_form_is_scaffolded_as_its_form_not_as_scores(tmp_path, run):
+    """new --rubric national-form for a department writes the form's funding, goals and indicator
+    rows (as --kind project does), not the narrative's scores; check asks for nothing else."""
+    target = tmp_path / "inputs" / "水利局-2024.yaml"
+    result = run("new", "--rubric", "national-form", "-o", str(target), "--year", "2024", "--department", "示例县水利局")
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=schema/facts.schema.json\n")
+    assert "kind: department\nyear: 2024\nrubric: national-form\ndepartment:\n  name: 示例县水利局" in text
+    assert "scores:" not in text and "\n  name: 待填写" not in text      # a department's form has no project name
+    assert text.count("    - {level1: ") == 9 and "    total: {budget: 待填写, adjusted: 待填写, final: 待填写}" in text
+    assert "# projects:" in text and "# finance:" in text               # optional, written commented out
+    count = int(re.search(r"共 (\d+) 处待填写", result.output).group(1))
+    checked = run("check", str(target))
+    assert checked.exit_code == 1
+    assert set(re.findall(r"\[([A-Z-]+)\]", checked.output)) == {"UNFILLED"}
+    assert checked.output.count("[UNFILLED]") == count == 60
+    assert f"还有 {count} 项待填写：绩效自评表（全国通用格式）（form）{count} 项。" in checked.output
+    assert run("new", "--rubric", "national-form", "-o", str(tmp_path / "b.yaml"), "--template", "national-form") \
+        .exit_code == 2 and not (tmp_path / "b.yaml").exists()
+
+
+def test_a_departments_new_form_filled_checks_clean_and_builds(tmp_path, run):
+    """The clean twin: filled with consistent figures, it checks clean and builds the department's
+    form; a funding total that is not the sum of its sources is still found (FORM-FUNDS-SUM)."""
+    target = tmp_path / "水利局-2024.yaml"
+    assert run("new", "--rubric", "national-form", "-o", str(target), "--year", "2024", "--department", "示例县水利局") \
+        .exit_code == 0
+    text = fill_department_form(target.read_text(encoding="utf-8"))
+    target.write_text(text, encoding="utf-8")
+    checked = run("check", str(target))
+    assert checked.exit_code == 0 and "[" not in checked.output, checked.output
+    built = run("build", str(target), "-o", str(tmp_path / "out"))
+    assert built.exit_code == 0, built.output
+    from docx import Document
+    cells = [c.text for t in Document(str(tmp_path / "out" / "水利局-2024.docx")).tables for r in t.rows for c in r.cells]
+    assert "860.50" in cells and "95.61%" in cells and "95.17%" in cells and "9.56" in cells and "99.54" in cells
+    target.write_text(text.replace("    other: {budget: 0, adjusted: 0, final: 0}",
+                                   "    other: {budget: 0, adjusted: 0, final: 12}"), encoding="utf-8")
+    wrong = run("check", str(target))
+    assert wrong.exit_code == 1 and "[FORM-FUNDS-SUM]" in wrong.output
+
+
+def test_a_departments_new_form_in_the_rubrics_own_encoding(tmp_path, run):
+    """A county's national form rubric saved by Notepad (GBK, CRLF): the new form file is too."""
+    (tmp_path / "rubrics").mkdir()
+    rubric = (ROOT / "rubrics" / "national-form.yaml").read_text(encoding="utf-8")
+    (tmp_path / "rubrics" / "本县自评表.yaml").write_bytes(rubric.replace("\n", "\r\n").encode("gbk"))
+    target = tmp_path / "inputs" / "水利局-2024.yaml"
+    assert run("new", "--rubric", "本县自评表", "-o", str(target), "--year", "2024").exit_code == 0
+    data = target.read_bytes()
+    text = data.decode("gbk")
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", "") and "rubric: 本县自评表\r\n" in text
+    assert "  indicators:  # 绩效指标\r\n" in text and "scores:" not in text

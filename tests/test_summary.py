@@ -133,3 +133,58 @@ def test_no_absolute_path_in_any_format(tmp_path, run, monkeypatch):
     assert "查找了：nosuch-2023.yaml、nosuch-2023.yml、内置：nosuch-2023.yaml" in lost, lost
     assert "| 内置：pingyuan-2023 | 20 | 9 | 警告 | RUBRIC-POINTS |" in md
     assert "| 无体系.yaml | 9 | 9 | 错误 | RUBRIC-MISSING | 找不到评分体系“nosuch-2023”（查找了：nosuch-2023.yaml、" in md
+
+
+def _family(tmp_path, name: str, edits: list[tuple[str, str, str]]) -> str:
+    """The example department with its two projects copied to `name`/, each edit (file, old, new) made."""
+    import shutil
+
+    folder = tmp_path / name
+    folder.mkdir()
+    shutil.copy(ROOT / "inputs" / "shuili-2023.yaml", folder)
+    shutil.copytree(ROOT / "inputs" / "shuili-2023", folder / "shuili-2023")
+    for file, old, new in edits:
+        text = (folder / file).read_text(encoding="utf-8")
+        assert text.count(old) == 1, old
+        (folder / file).write_text(text.replace(old, new), encoding="utf-8")
+    return f"{name}/shuili-2023.yaml"
+
+
+RESERVOIR = "shuili-2023/小型水库除险加固.yaml"
+A_PROJECTS_SCORE = (RESERVOIR, "actual: 12座, points: 20, score: 20}", "actual: 12座, points: 20, score: 19}")
+
+
+def test_a_projects_errors_leave_the_departments_own_score_and_are_named_in_its_row(tmp_path, run, monkeypatch):
+    """A project's wrong score: the department keeps its own total, grade and indicator scores (its
+    figures are right), its row says which of its projects have errors; a department's own error
+    still leaves it unscored; the clean example says its projects have none."""
+    monkeypatch.chdir(tmp_path)
+    project_wrong = _family(tmp_path, "项目有错", [A_PROJECTS_SCORE])
+    own_wrong = _family(tmp_path, "部门有错", [A_PROJECTS_SCORE, ("shuili-2023.yaml", "score: 9.52", "score: 9.9")])
+    clean = _family(tmp_path, "无错", [])
+    result = run("summary", project_wrong, own_wrong, clean, "-o", "汇总.xlsx")
+    assert result.exit_code == 1, result.output
+    sheets = _sheets(tmp_path / "汇总.xlsx")
+    heads, *rows = sheets["部门"]
+    assert heads[-6:] == ["错误", "警告", "状态", "所属项目", "评分体系", "文件"]
+    rows = {r[-1]: dict(zip(heads, r)) for r in rows}
+    row = rows[project_wrong]
+    assert (row["总分"], row["等级"], row["产出 产出指标"], row["状态"]) == (98.91, "优", 49.43, "所属项目有错误"), row
+    # the project named as the problems sheet names its file: as typed from where the command ran
+    assert row["错误"] == 3 and row["所属项目"] == f"2 个中 1 个有错误：项目有错/{RESERVOIR}（3 个错误）"
+    assert any(p[0] == f"项目有错/{RESERVOIR}" for p in sheets["问题"][1:])
+    row = rows[own_wrong]
+    assert (row["总分"], row["等级"], row["状态"]) == (None, None, "有错误"), row
+    assert row["所属项目"] == f"2 个中 1 个有错误：部门有错/{RESERVOIR}（3 个错误）"
+    row = rows[clean]
+    assert (row["总分"], row["状态"], row["错误"], row["所属项目"]) == (98.91, "通过", 0, "2 个，均无错误"), row
+    stats = [tuple(r[:2]) for r in sheets["统计"]]
+    assert ("优", 2) in stats and ("有错误，未评分", 1) in stats
+    md = run("summary", project_wrong, "--format", "md").output
+    assert "| 98.91 | 优 |" in md and f"| 所属项目有错误 | 2 个中 1 个有错误：项目有错/{RESERVOIR}（3 个错误） |" in md
+
+
+def test_a_summary_without_projects_has_no_projects_column(tmp_path, run):
+    """Narrative reports list no projects: the departments table is as it was, no empty column."""
+    result = run("summary", INPUTS[0], "--format", "csv")
+    assert result.exit_code == 0 and "所属项目" not in result.output

@@ -251,31 +251,77 @@ FORM_LEVEL2 = {"产出指标": ["数量指标", "质量指标", "时效指标", 
                "满意度指标": ["服务对象满意度指标"]}
 
 
-def project_file(rubric, year: int, department: str | None, name: str | None, rubric_ref: str = "",
-                 schema_ref: str = "") -> str:
-    """The text of a new project's facts file (kind: project): its form, every value to fill, a
-    row under each 二级指标 of the rubric's 一级 (the rows of the execution rate left out)."""
-    from .form import FUNDING_COLUMNS, SOURCES, Form, Funding
+def form_file(rubric, year: int, department: str | None, name: str | None = None, rubric_ref: str = "",
+              schema_ref: str = "", kind: str = "project") -> str:
+    """The text of a new facts file that fills the national form: a project's (kind: project) or a
+    whole department's (its own projects and the 本年支出合计 the form is checked against written
+    commented out); every value to fill, a row under each 二级指标 of the rubric's 一级 (the rows
+    of the execution rate left out)."""
+    from .form import Form
 
     fill = PLACEHOLDER
     lines = [f"# yaml-language-server: $schema={schema_ref}"] if schema_ref else []
+    lines += _form_header(year, kind)
     lines += [
-        f"# {year} 年度项目支出绩效自评事实文件（由 mkreport new --kind project 生成）。",
-        "# 标着“待填写”的地方填上；不适用的指标行删去，或把年度指标值、实际完成值、分值、得分写成“—”。",
-        "# 各一级指标下各行的分值之和应等于评分体系的分值。改完运行 mkreport check 本文件（或它所在部门的文件）。",
-        "",
-        "kind: project",
+        f"kind: {kind}",
         f"year: {year}",
         f"rubric: {scalar(rubric_ref or rubric.path.stem)}",
         "department:",
         f"  name: {scalar(department) if department else fill}{_comment(Department.fields['name'])}",
         "",
-        f"form:{_comment(Report.fields['form'])}",
-        f"  name: {scalar(name) if name else fill}{_comment(Form.fields['name'])}",
-        f"  authority: {scalar(department) if department else fill}{_comment(Form.fields['authority'])}",
-        f"  executor: {fill}{_comment(Form.fields['executor'])}",
-        f"  funding:{_comment(Form.fields['funding'])}",
     ]
+    if kind != "project":
+        lines += _department_extras()
+    lines.append(f"form:{_comment(Report.fields['form'])}")
+    if kind == "project":
+        lines += [f"  name: {scalar(name) if name else fill}{_comment(Form.fields['name'])}",
+                  f"  authority: {scalar(department) if department else fill}{_comment(Form.fields['authority'])}",
+                  f"  executor: {fill}{_comment(Form.fields['executor'])}"]
+    lines += _form_body(rubric)
+    if kind != "project":
+        lines.append(f"  # contact: …{_comment(Form.fields['contact'])}")
+    return "\n".join(lines) + "\n"
+
+
+def _form_header(year: int, kind: str) -> list[str]:
+    """The opening comment: what the file is, how to fill it, what to run."""
+    if kind == "project":
+        return [f"# {year} 年度项目支出绩效自评事实文件（由 mkreport new --kind project 生成）。",
+                "# 标着“待填写”的地方填上；不适用的指标行删去，或把年度指标值、实际完成值、分值、得分写成“—”。",
+                "# 各一级指标下各行的分值之和应等于评分体系的分值。改完运行 mkreport check 本文件（或它所在部门的文件）。",
+                ""]
+    return [f"# {year} 年度部门整体支出绩效自评表的事实文件（由 mkreport new 生成）。",
+            "# 标着“待填写”的地方填上；不适用的指标行删去，或把年度指标值、实际完成值、分值、得分写成“—”。",
+            "# 各一级指标下各行的分值之和应等于评分体系的分值。以“# ”开头的行是说明或可选项：去掉行首的“# ”即启用。",
+            "# 改完运行 mkreport check 本文件（列出还没填写的项和其他问题）；都填好后 mkreport build 本文件 生成自评表。",
+            ""]
+
+
+def _department_extras() -> list[str]:
+    """What a department's form file may add, written commented out: its projects (each its own
+    form) and the 收支表 figures the form's funding and the projects are checked against."""
+    from .facts import Expenditure, Finance
+
+    spent, projects = Expenditure.fields["current"].zh, Expenditure.fields["project"].zh
+    return [
+        f"# projects:{_comment(Report.fields['projects'])}",
+        "#   - 待填写  # 新建项目的文件：mkreport new --kind project --into 本文件 -o 项目文件.yaml",
+        "",
+        "# 写了收支表的支出时，check 核对年度资金总额的全年执行数等于本年支出合计，项目支出不少于所列项目的全年执行数之和。",
+        f"# finance:{_comment(Report.fields['finance'])}",
+        f"#   expenditure:{_comment(Finance.fields['expenditure'])}",
+        f"#     current: {{final: {PLACEHOLDER}}}  # {spent}决算数（万元）：与年度资金总额的全年执行数核对",
+        f"#     project: {{final: {PLACEHOLDER}}}  # {projects}决算数（万元）：不少于所列项目的全年执行数之和",
+        "",
+    ]
+
+
+def _form_body(rubric) -> list[str]:
+    """The form's funding by source, its goals and a row under each 二级指标, every value to fill."""
+    from .form import FUNDING_COLUMNS, SOURCES, Form, Funding
+
+    fill = PLACEHOLDER
+    lines = [f"  funding:{_comment(Form.fields['funding'])}"]
     row = "{" + ", ".join(f"{c}: {fill}" for c in FUNDING_COLUMNS) + "}"
     lines.append(f"    total: {row}  # 年度资金总额：{'、'.join(FUNDING_COLUMNS.values())}（万元）")
     lines += [f"    {key}: {row}  # {zh}" for key, zh in SOURCES.items()]
@@ -290,4 +336,4 @@ def project_file(rubric, year: int, department: str | None, name: str | None, ru
         for level2 in FORM_LEVEL2.get(node.name, [fill]):
             lines.append(f"    - {{level1: {scalar(node.name)}, level2: {scalar(level2)}, name: {fill}, target: {fill}, "
                          f"actual: {fill}, points: {fill}, score: {fill}}}")
-    return "\n".join(lines) + "\n"
+    return lines

@@ -15,7 +15,7 @@ from ..core.numbers import NotApplicable, fmt, round_to
 from ..model.form import SOURCES
 
 COLUMNS = 10
-WIDTHS_MM = [16, 15, 16, 27, 18, 18, 12, 14, 17, 17]       # 170 mm: A4 less 20 mm margins
+WIDTH_MM = 170          # A4 less 20 mm margins; the columns are fitted to what they hold (formfit.py)
 INDICATOR_HEADS = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
                    "偏差原因分析及改进措施", ""]
 DASH = "—"
@@ -29,6 +29,7 @@ class Grid:
         self.merges: list[tuple[int, int, int, int]] = []
         self.heads: set[int] = set()
         self.left: set[tuple[int, int]] = set()      # cells set left (texts), others centred
+        self.figures: set[tuple[int, int]] = set()   # cells of figures, which must not wrap
         self.funding_row: int | None = None            # the 年度资金总额 row (its 分值 counts in the total)
 
     def add(self, cells: list, head: bool = False) -> int:
@@ -41,6 +42,17 @@ class Grid:
     def merge(self, row: int, col: int, last_row: int, last_col: int) -> None:
         if (row, col) != (last_row, last_col):
             self.merges.append((row, col, last_row, last_col))
+
+    def covered(self) -> set[tuple[int, int]]:
+        """The cells inside a merge, other than its first."""
+        return {(r, c) for row, col, last_row, last_col in self.merges for r in range(row, last_row + 1)
+                for c in range(col, last_col + 1) if (r, c) != (row, col)}
+
+    def cells(self) -> list[list[tuple[int, int, str]]]:
+        """Each row's cells as drawn: (first column, last column, text), the merged ones once."""
+        covered, last = self.covered(), {(r, c): lc for r, c, _, lc in self.merges}
+        return [[(c, last.get((r, c), c), str(text)) for c, text in enumerate(cells) if (r, c) not in covered]
+                for r, cells in enumerate(self.rows)]
 
 
 class Layout:
@@ -104,6 +116,7 @@ def _funding(top: Grid, funding, derived, project: bool) -> None:
         else:
             tail = [DASH, DASH, DASH]
         r = top.add(["", name, "", *cells, *tail])
+        top.figures.update((r, c) for c in range(3, 9))
         if key == "total":
             top.funding_row = r
         top.merge(r, 1, r, 2)
@@ -136,6 +149,9 @@ def _indicators(form, derived, rubric) -> Grid:
         r = grid.add(["", row.level1, row.level2, row.name, row.target.text, actual, _points(row.points),
                       _points(row.score), reason])
         grid.merge(r, 8, r, 9)
+        # a target or an actual value with a number in it (≥1.2万亩, 95.17%, 9月前) is a figure; 有效提升 is text
+        grid.figures.update((r, c) for c in (4, 5) if any(ch.isdigit() for ch in grid.rows[r][c]))
+        grid.figures.update({(r, 6), (r, 7)})
         grid.left.update({(r, 3), (r, 8)})
     last = len(grid.rows) - 1
     grid.merge(head, 0, last, 0)
@@ -147,6 +163,7 @@ def _indicators(form, derived, rubric) -> Grid:
                  head=True)
     grid.merge(r, 0, r, 5)
     grid.merge(r, 8, r, 9)
+    grid.figures.update({(r, 6), (r, 7)})
     return grid
 
 
@@ -182,16 +199,17 @@ def form_docx(template, report, derived) -> bytes:
 
     form = layout(report, derived)
     doc = Document(str(template))
+    widths = _widths(doc, form, Mm)
     body = doc.element.body
     for el in list(body):
         if not el.tag.endswith("}sectPr"):
             body.remove(el)
     doc.add_paragraph(form.title, style="Attachment Title")
     doc.add_paragraph(f"（{form.year}年度）", style="Table Center")
-    _table(doc, form.top, Mm, repeat=False)
+    _table(doc, form.top, widths, repeat=False)
     gap = doc.add_paragraph(style="Table Text")       # two tables touching would be joined into one by Word
     _tiny(gap)
-    _table(doc, form.rows, Mm, repeat=True)
+    _table(doc, form.rows, widths, repeat=True)
     for note in form.notes:
         doc.add_paragraph(note, style="Table Text")
     props = doc.core_properties
@@ -204,6 +222,20 @@ def form_docx(template, report, derived) -> bytes:
     return save_fixed(doc)
 
 
+def _widths(doc, form: Layout, Mm) -> list:
+    """The columns' widths, fitted to the figures and texts of this form in the template's table
+    type size (its Table Center style) and the table style's cell margins."""
+    from docx.shared import Twips
+
+    from ..wordml.styletable import style_table
+    from .formfit import plan_widths
+    from .tablefit import DEFAULT_MARGIN
+
+    size = style_table(doc).size("TableCenter")
+    total = round(Mm(WIDTH_MM).twips)
+    return [Twips(w) for w in plan_widths([form.top, form.rows], total, size, DEFAULT_MARGIN, COLUMNS)]
+
+
 def _tiny(paragraph) -> None:
     from docx.enum.text import WD_LINE_SPACING
     from docx.shared import Pt
@@ -214,7 +246,7 @@ def _tiny(paragraph) -> None:
     pf.space_before = pf.space_after = Pt(0)
 
 
-def _table(doc, grid: Grid, Mm, repeat: bool) -> None:
+def _table(doc, grid: Grid, widths: list, repeat: bool) -> None:
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -239,20 +271,18 @@ def _table(doc, grid: Grid, Mm, repeat: bool) -> None:
         after.addprevious(borders)
     else:
         tbl_pr.append(borders)
-    for i, width in enumerate(WIDTHS_MM):
-        table.columns[i].width = Mm(width)
+    for i, width in enumerate(widths):
+        table.columns[i].width = width
         for cell in table.columns[i].cells:
-            cell.width = Mm(width)
+            cell.width = width
     for i, tr in enumerate(table.rows):
         tr_pr = tr._tr.get_or_add_trPr()
         tr_pr.append(OxmlElement("w:cantSplit"))
         if repeat and i == 0:
             tr_pr.append(OxmlElement("w:tblHeader"))
-    covered: set[tuple[int, int]] = set()
     for row, col, last_row, last_col in grid.merges:
         table.cell(row, col).merge(table.cell(last_row, last_col))
-        covered.update((r, c) for r in range(row, last_row + 1) for c in range(col, last_col + 1)
-                       if (r, c) != (row, col))
+    covered = grid.covered()
     for r, cells in enumerate(grid.rows):
         for c, text in enumerate(cells):
             if (r, c) in covered:

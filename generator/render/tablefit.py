@@ -67,7 +67,7 @@ def _fit(tbl, sizes: StyleTable) -> None:
             span = grid_span(tc)
             cells.append((at, span, tc))
             if span == 1 and at < n:
-                label, size, width = _content(tc, sizes)
+                label, size, width = cell_content(tc, sizes)
                 one_em = max(one_em, math.ceil(size * 20))
                 if label is None:
                     text[at] = True
@@ -181,7 +181,7 @@ def _margin(tbl) -> int:
 
 
 
-def _content(tc, sizes: StyleTable) -> tuple[str | None, float, float]:
+def cell_content(tc, sizes: StyleTable) -> tuple[str | None, float, float]:
     """A cell's text if it is a label (one short paragraph), None if it is running text; its
     type size; and the width in twips of its longest paragraph set on one line."""
     paragraphs = []

@@ -69,7 +69,7 @@ def check_job(name: str) -> Outcome:
     family = check_family(Path(name), name)
     result = family.head
     outcome = Outcome(name, _family_findings(family), result.loaded.unreadable, result.buildable)
-    outcome.facts = facts_of(result)
+    outcome.facts = family_facts(family)
     outcome.used = _used(result.loaded)
     outcome.seconds = time.perf_counter() - started
     outcome.code = ExitCode.USAGE if outcome.unreadable else ExitCode.FINDINGS if outcome.errors else ExitCode.OK
@@ -93,7 +93,7 @@ def build_job(job: BuildJob) -> Outcome:
     family = check_family(Path(job.name), job.name)
     result = family.head
     outcome = Outcome(job.name, _family_findings(family), result.loaded.unreadable, result.buildable)
-    outcome.facts = facts_of(result)
+    outcome.facts = family_facts(family)
     outcome.used = _used(result.loaded)
     if outcome.findings:
         outcome.out.append(render_text(outcome.findings))
@@ -214,6 +214,18 @@ def lost_job(item) -> Outcome:
     outcome.out.append(render_text(outcome.findings))
     outcome.code, outcome.status = ExitCode.USAGE, "lost"
     return outcome
+
+
+def family_facts(family) -> dict:
+    """A summary's row of a department and its projects: the department's own facts and score
+    (facts_of), the errors that are its own (its file's, the cross-file checks'), and each listed
+    project that was read with its errors and warnings — a project's error leaves the department's
+    own score standing, and the row names the project."""
+    out = facts_of(family.head)
+    out["own_errors"] = family.head.findings.errors
+    out["projects"] = [(m.display, m.result.findings.errors, m.result.findings.warnings)
+                       for m in family.members if m.result is not None]
+    return out
 
 
 def facts_of(result) -> dict:

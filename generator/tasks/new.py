@@ -69,6 +69,8 @@ def _new_department(rubric_ref: str, output: str, year: int | None, department: 
     rubric, found = _rubric(rubric_ref, output, result)
     if rubric is None:
         return result
+    if rubric.model.form is not None:
+        return _new_department_form(rubric, rubric_ref, output, department, template, full, result)
     if template:
         try:
             resolve(TEMPLATE, template, target, [target.parent])
@@ -86,11 +88,30 @@ def _new_department(rubric_ref: str, output: str, year: int | None, department: 
     return result
 
 
+def _new_department_form(rubric, rubric_ref: str, output: str, department: str | None, template: str | None,
+                         full: bool, result: NewResult) -> NewResult:
+    """A whole department's national form (the rubric has a form section): the form's own funding,
+    goals and indicator rows to fill, as a project's form is, not the narrative's scores."""
+    from ..model.scaffold import form_file
+
+    if template:
+        raise MkreportError(f"评分体系“{rubric_ref}”是自评表的：自评表按固定的格式生成，不用 --template 选模板。", output)
+    target, said = result.path, result.said
+    if full:
+        said.step("自评表的事实文件只有表中的栏目，--full 不另列出其他栏目。")
+    said.step(f"写入 {shown(target)}：部门整体支出绩效自评表（资金、年度总体目标、绩效指标）。")
+    schema_ref, result.schema_written = schema_beside_new(target)
+    _write(target, form_file(rubric, result.year, department, rubric_ref=rubric_ref, schema_ref=schema_ref,
+                             kind="department"), rubric, output, result)
+    said.note(f"填写后运行 `mkreport check {shown(output)}` 查看还有哪些没填；全部填好后 `mkreport build {shown(output)}`。")
+    return result
+
+
 def _new_project(rubric_ref: str, output: str, year: int | None, department: str | None, name: str | None,
                  into: str | None, listener: Listener | None) -> NewResult:
     """A project's facts file (its form to fill), added to its department's list when asked."""
     from ..model.datafile import display_path
-    from ..model.scaffold import project_file
+    from ..model.scaffold import form_file
     from .projects import add_project, department_facts
 
     target = Path(output)
@@ -109,7 +130,7 @@ def _new_project(rubric_ref: str, output: str, year: int | None, department: str
         raise MkreportError(f"项目支出按自评表填写，评分体系 {display_path(found.path)} 不是自评表的（没有 form 一节）："
                             f"请用 --rubric {PROJECT_RUBRIC}，或县里按它修改的评分体系。", output)
     schema_ref, result.schema_written = schema_beside_new(target)
-    text = project_file(rubric, year, department or stated.get("department"), name, rubric_ref, schema_ref)
+    text = form_file(rubric, year, department or stated.get("department"), name, rubric_ref, schema_ref)
     _write(target, text, rubric, output, result)
     if into:
         result.entry = add_project(into, target)

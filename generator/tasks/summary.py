@@ -3,7 +3,9 @@ the grades and the indicators most often marked down.
 
 Built from the outcomes of `check` (jobs.Outcome): the same figures the reports print. Three
 tables, written as an .xlsx workbook (one sheet each), as CSV (the departments) or as Markdown.
-A file with errors is listed with its department but has no score: its figures are known wrong.
+A file with errors is listed with its department but has no score: its figures are known wrong;
+a department whose own figures are right keeps its score when one of its projects has errors, and
+its row names those projects.
 A summary is sent on: no path of the installation, or outside the inputs' folder, is shown whole.
 """
 from __future__ import annotations
@@ -48,22 +50,47 @@ def _indicators(outcomes) -> list[tuple[str, str]]:
 
 
 def scored(o) -> bool:
-    """Whether a file's scores are shown: scores computed from figures with errors are not."""
-    return not o.unreadable and not o.errors
+    """Whether a file's scores are shown: scores computed from figures with errors are not. A
+    department's score stands on its own figures: its projects' errors are said beside it."""
+    return not o.unreadable and not o.facts.get("own_errors", o.errors)
+
+
+def projects_said(o) -> str:
+    """What a department's row says of its projects: how many, and which have errors (with how many)."""
+    listed = o.facts.get("projects") or []
+    wrong = [(name, errors) for name, errors, _ in listed if errors]
+    if not listed:
+        return ""
+    if not wrong:
+        return f"{len(listed)} 个，均无错误"
+    names = "；".join(f"{name}（{errors} 个错误）" for name, errors in wrong)
+    return f"{len(listed)} 个中 {len(wrong)} 个有错误：{names}"
+
+
+def _state(o) -> str:
+    if o.status == "lost":
+        return "处理进程意外终止"
+    if o.unreadable:
+        return "无法读取"
+    if not scored(o):
+        return "有错误"
+    return "所属项目有错误" if o.errors else "通过"
 
 
 def departments(outcomes: list) -> Table:
     inds = _indicators(outcomes)
-    heads = ["部门", "年度", "总分", "等级"] + [f"{i} {n}" for i, n in inds] + ["错误", "警告", "状态", "评分体系", "文件"]
+    # the column of projects only where a department lists some: a county of narratives has none
+    with_projects = any(o.facts.get("projects") for o in outcomes)
+    heads = (["部门", "年度", "总分", "等级"] + [f"{i} {n}" for i, n in inds] + ["错误", "警告", "状态"]
+             + ["所属项目"] * with_projects + ["评分体系", "文件"])
     rows = []
     for o in outcomes:
         f = o.facts
         scores = {(i, n): s for i, n, _, s in f.get("l1", [])} if scored(o) else {}
         total, grade = (f.get("total"), f.get("grade", "")) if scored(o) else (None, "")
-        state = ("处理进程意外终止" if o.status == "lost" else "无法读取" if o.unreadable
-                 else "有错误" if o.errors else "通过")
         rows.append([f.get("department", ""), f.get("year", ""), total, grade]
-                    + [scores.get(k) for k in inds] + [o.errors, o.warnings, state, f.get("rubric", ""), shown(o.name)])
+                    + [scores.get(k) for k in inds] + [o.errors, o.warnings, _state(o)]
+                    + [projects_said(o)] * with_projects + [f.get("rubric", ""), shown(o.name)])
     numeric = (1, 2) + tuple(range(4, 4 + len(inds) + 2))
     return Table("部门", heads, rows, numeric)
 
