@@ -97,14 +97,32 @@ def pytest_deselected(items):
     DESELECTED.extend(items)        # by -m (the default "not slow" too) or -k
 
 
+# Run on several processes (pytest-xdist, `-n`), each worker records the codes its tests produced and
+# what it deselected; the controller gathers them as workers finish and judges the whole run.
+WORKERS: list[dict] = []
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    out = getattr(node, "workeroutput", None) or {}
+    PRODUCED.update(out.get("produced", ()))
+    WORKERS.append(out)
+
+
 def _whole_suite_ran(session) -> bool:
     opt = session.config.option
-    if DESELECTED or opt.collectonly or getattr(opt, "lf", False) or not session.testscollected:
+    deselected = DESELECTED or any(w.get("deselected") for w in WORKERS)
+    collected = session.testscollected or max((w.get("collected", 0) for w in WORKERS), default=0)
+    if deselected or opt.collectonly or getattr(opt, "lf", False) or not collected:
         return False
     return all(Path(a).resolve() == ROOT / "tests" for a in session.config.args or [str(ROOT / "tests")])
 
 
 def pytest_sessionfinish(session, exitstatus):
+    out = getattr(session.config, "workeroutput", None)
+    if out is not None:             # a worker of a run on several processes: the controller judges
+        out.update(produced=sorted(PRODUCED), deselected=len(DESELECTED), collected=session.testscollected)
+        return
     if exitstatus != 0 or not _whole_suite_ran(session):
         return
     missing = sorted(set(CODES) - PRODUCED)
