@@ -2021,6 +2021,9 @@ class _Reader:
             self._end_list() if lst is not None and lst.depth == len(self.stack) else None
             head = Claim("level", None, lead.label, column=self.scope.column or self.prev_column, unit="万元")
             self.list = _List(head, len(self.stack), marker)
+            # "公务接待费包括外事接待费80万元": the name heads the list; a figure after it is an item's, named by
+            # its own words, not the name's
+            lead.label = None
             return
         head = self._list_head()
         if lst is not None and lst.depth == len(self.stack):
