@@ -208,7 +208,10 @@ class Checker:
             "fund" if "基金" in source else "state_capital" if "国有资本" in source else \
             "fiscal" if source.startswith("财政") else "general"
         part, whole = self.view.value(f"finance.income.{key}.final"), self.view.value("finance.income.current.final")
-        return part is not None and whole is not None and part == whole
+        # money carried over from last year was spent too, of whichever source: with any, the year's spending is
+        # not all from this year's source ("一般公共预算财政拨款支出9746.50万元" beside 本年支出合计9759.38万元)
+        carried = self.view.value("finance.income.carryover.final")
+        return part is not None and whole is not None and part == whole and not carried
 
     def count_candidates(self, claim: Claim) -> list[tuple[str, Decimal]]:
         """(how, value) for each headcount the words may mean."""

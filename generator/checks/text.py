@@ -81,7 +81,8 @@ def check_text(report: Report, doc: Document, view, found: Findings, readings: d
                     break
         reading = readings.get(path) if readings is not None else None
         _dates(report, text, doc, path, found, None if reading is None else
-               [c.figure.start for c in reading.claims] + [u.figure.start for u in reading.unread if u.own])
+               [c.figure.start for c in reading.claims if c.fact is not None]
+               + [u.figure.start for u in reading.unread if u.own])
         for m in REFERENCE.finditer(text):
             ref, filt = m.group(1), m.group(2)
             if ref.split(".")[0] not in type(report).fields:

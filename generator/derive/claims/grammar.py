@@ -89,6 +89,9 @@ def within(head: str, part: str | None) -> bool:
 GENERIC = {"finance.income.current", "finance.expenditure.current", "finance.expenditure.fiscal",
            "finance.expenditure.general", "finance.expenditure.fund", "finance.expenditure.state_capital"}
 PLAIN = {"支出", "收入", "财政拨款支出", "支出合计", "收入合计", "经费"}
+# spending of one source of funds ("一般公共预算财政拨款支出"): a plain 支出 after it is still that source's
+_SOURCED = {"finance.expenditure.fiscal", "finance.expenditure.general", "finance.expenditure.fund",
+            "finance.expenditure.state_capital"}
 # headcounts of people (not posts), and the nouns for people that, written after such a label, name a group of them
 PEOPLE = {"department.staffing.serving", "department.staffing.actual", "department.staffing.retired"}
 # (the kinds of post the staffing labels in vocabulary.yaml name)
@@ -309,6 +312,7 @@ class _Lead:
     undo: tuple | None = None       # the scope's year and column before this clause named its own
     per = ""                        # 平均 / 人均: the figure is an average
     target = ""                     # a performance target named in the clause: its figures are the target table's
+    twoway = False                  # "增加（减少）", "下降（增长）": a form's words for either direction
 
     def __init__(self):
         self.labels: list[tuple[str, str]] = []
@@ -573,6 +577,9 @@ class _Reader:
             # "资产总额（净值）932.43万元": a bracket without figures is an aside; the words before it
             # still lead, with what it said of the relation ("较上年（减）7.25万元")
             self.lead = lead
+            # "下降（增长）27.78%": a form's two words for either direction — the direction is not said
+            if lead.dir and inner.dir and inner.dir != lead.dir:
+                lead.twoway = True
             lead.dir = inner.dir or lead.dir
         else:
             self.lead = _Lead()
@@ -1087,7 +1094,8 @@ class _Reader:
             scope.subject, scope.label = None, ""
         elif (tok.text in PLAIN or (tok.text in TRAILING and adjacent)) and fact in GENERIC \
                 and scope.subject is not None and scope.fresh and self.list is None \
-                and _side(fact) == _side(scope.subject) and scope.subject not in GENERIC and not scope.blocked:
+                and _side(fact) == _side(scope.subject) and (scope.subject not in GENERIC or scope.subject in _SOURCED) \
+                and not scope.blocked:
             # "“三公”经费支出预算为20万元，支出决算为17.08万元", "公务接待费…比上年支出3.90万元减少":
             # the plain word is the subject's own
             lead.label, lead.unknown = scope.subject, ""
@@ -1206,6 +1214,8 @@ class _Reader:
         money = unit in MONEY or unit in CURRENCY
         if lead.target and not lead.label:
             return self._unread(tok, f"是绩效目标“{lead.target}”的数，按绩效目标表核对（见上）", unsure=False)
+        if lead.twoway:
+            return self._unread(tok, "“增加（减少）”两种方向都写了：增减的方向不确定", unsure=False)
         if self._compared_or_totalled(tok, lead, scope, unit, money) or self._in_series(tok, lead, scope, unit):
             return
         if unit == "%":
@@ -1436,7 +1446,8 @@ class _Reader:
             fact = whole
         why = self._not_a_level(tok, lead, scope, fact, year)
         if why:
-            self._unread(tok, why, own=True)
+            # the department's figure of another year or column (not another unit's: "用车0辆" is no headcount)
+            self._unread(tok, why, own=why.startswith(("说的是", "上年的人数")))
             return None
         column = "prior" if year == self.year - 1 else (lead.col or scope.column or "final")
         counts = fact.startswith("department.staffing")
