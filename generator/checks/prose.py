@@ -668,6 +668,11 @@ class Checker:
                 how = f"（决算数 {fmt(final)} − {_COLUMN_ZH[col]} {fmt(base)}）" if c.variance else f"决算数 {fmt(final)}"
                 return self.ok(c, f"{how} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, 2)}%")
         if not tried:
+            stated = self._stated_pair(c)
+            if stated is not None and not c.variance:
+                # "…支出年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的95.46%": no fact for it (spending
+                # of one source beside a carry-over), but the sentence states both amounts — checked against them
+                return self._stated_execution(c, stated)
             return self.skip(c, f"事实文件没有{fact_label(c.fact, self.report)}的决算数和预算数")
         col, base, rate = tried[0]
         how = f"（决算数 {fmt(final)} − {_COLUMN_ZH[col]} {fmt(base)}）" if c.variance else f"决算数 {fmt(final)}"
@@ -676,10 +681,21 @@ class Checker:
                    stated=c.value, computed=rate, uses={f"{c.fact}.final", f"{c.fact}.{col}"},
                    about=f"正文“…{self.quote(c, 8)}”")
 
-    def _stated_execution(self, c: Claim) -> None:
+    def _stated_pair(self, c: Claim) -> tuple | None:
+        """(budget, final) of the rate's fact, each written once in its sentence before it, in the column the
+        rate names (年初预算 or 调整预算; either for a bare 预算), else None."""
+        columns = _columns(c.column) if c.column in ("budget", "adjusted", "plan") else ["budget", "adjusted"]
+        mine = [p for p in self.claims if p.kind == "level" and p.fact == c.fact and p.sentence == c.sentence
+                and p.figure is not None and c.figure is not None and p.figure.start < c.figure.start and p.money]
+        budgets = [p for p in mine if p.column in columns or (p.column == "plan" and c.column in (None, "plan"))]
+        finals = [p for p in mine if p.column == "final" and not p.implied]
+        return (budgets[0], finals[0]) if len(budgets) == 1 and len(finals) == 1 else None
+
+    def _stated_execution(self, c: Claim, pair: tuple | None = None) -> None:
         """An execution rate against the two amounts its sentence states: the amount spent ÷ the whole. Each
-        amount stands for ± half its last digit, so the rate may be anywhere between the extremes."""
-        whole, spent = c.other
+        amount stands for ± half its last digit, so the rate may be anywhere between the extremes. `pair`:
+        (whole, spent) when the reader did not pair them itself (see _stated_pair)."""
+        whole, spent = pair if pair is not None else c.other
         if whole.flagged or spent.flagged:
             return self.skip(c, "它所依据的金额已报错")
         w, s = abs(whole.value) * MONEY[whole.unit], abs(spent.value) * MONEY[spent.unit]
