@@ -347,6 +347,7 @@ _NOT_LOCAL = re.compile(r"^(?:全国|全省|全市|全区|全州|全盟|各县|�
                         + kinds_pattern(GOVERNMENT_KINDS, COURT_KINDS, ("院",)) + ")$")
 _YEAR_ONLY = re.compile(r"[ \t\u3000]*(?:19|20)[0-9]{2}\s?年度?[，,]?[ \t\u3000]*")     # "2023年学院收入合计…"
 _YEAR_IN = re.compile(r"((?:19|20)[0-9]{2})\s?年")
+_CONTENTS = frozenset({"主要包括", "包括"})
 _SHARE_AFTER_ZHAN = frozenset({"比例", "比率"})
 _JOINS = re.compile(r"[ \t\u3000]*(?:、|和|与|及|以及)[ \t\u3000]*")
 # words that name a unit (a company, a school, a bureau), not a scope (全县, 辖区) or a thing (项目, 企业)
@@ -443,6 +444,8 @@ class _Reader:
                                             # may name by the words written before it)
         self.prev_sentence_levels: list = []  # every level of the sentence before
         self.describing: str | None = None  # the other subject before a clause describing the department itself
+        self.contents: str | None = None    # the other subject before a 包括 that lists what an item is made of
+        self.contents_end = -1              # where that 包括 ended
         self.named: list[tuple] = []        # (fact, start, end, figures read before) of each label of the sentence
         self.aside = 0                      # 1: another subject named inside a sentence the department opened;
                                             # 2: its clause ended (see _other_subject)
@@ -590,7 +593,11 @@ class _Reader:
         ch = tok.text
         if tok.start == self.stray_comma:
             return                              # "占，88.21%": a stray comma between 占 and its figure
+        # "主要包括：A、B、C；": the colon only opens the names, and each 、 only goes on with them
+        contents = self.contents if tok.text in ENUM or not self.text[self.contents_end:tok.start].strip() else None
         self._end_clause()
+        if contents is not None:
+            self.contents = contents
         labels = self.lead.labels if ch in ENUM else []
         if ch in "；;":
             self.categories = []
@@ -657,6 +664,12 @@ class _Reader:
 
     def _end_clause(self) -> None:
         lead, scope = self.lead, self.scope
+        if self.contents is not None:
+            if not self.clause_figures:
+                # "人员经费2152.26万元，主要包括：基本工资、…、住房公积金；公用经费…": what an item is made of, named
+                # without figures — a 科目 or body named there is no subject for what follows
+                scope.blocked = self.contents
+            self.contents = None
         if self.describing is not None:
             if not self.clause_figures:
                 scope.blocked = self.describing     # the department described itself: still its own subject
@@ -985,6 +998,8 @@ class _Reader:
         self.lead.total = True
 
     def _on_list_word(self, tok: Token, means: dict) -> None:
+        if tok.text in _CONTENTS and self.contents is None:
+            self.contents, self.contents_end = self.scope.blocked, tok.end      # see _end_clause
         self._start_list(tok.text)
 
     def _on_each_word(self, tok: Token, means: dict) -> None:
