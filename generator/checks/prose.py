@@ -563,10 +563,31 @@ class Checker:
                    f"= {words}，与写明的{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 不符。",
                    stated=c.value, computed=computed)
 
+    def _two_years_rate(self, c: Claim) -> None:
+        """A growth rate against last year's amount and this year's, both written in its sentence (no fact of the
+        file): (this − last) ÷ last, each amount ± half its last digit."""
+        now, before = c.of, c.base
+        b, n = abs(before.value) * MONEY[before.unit], abs(now.value) * MONEY[now.unit]
+        hb, hn = half_unit(before.value) * MONEY[before.unit], half_unit(now.value) * MONEY[now.unit]
+        if b - hb <= 0:
+            return self.skip(c, "上年数为 0 或太小，算不准")
+        rates = [(n + y - b - x) / (b + x) * 100 for x in (-hb, hb) for y in (-hn, hn)]
+        slack = half_unit(c.value)
+        computed = (n - b) / b * 100
+        how = f"（{fmt(abs(now.value))}{now.unit} − 上年 {fmt(abs(before.value))}{before.unit}） ÷ 上年 {fmt(abs(before.value))}{before.unit}"
+        if min(rates) - slack <= c.value <= max(rates) + slack:
+            return self.ok(c, f"{how} = {fmt(computed, 2)}%（同一句写明的两年的数）")
+        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), 2)}%"
+        stated = f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}%"
+        self.error("PROSE-RATE", c, f"正文“…{self.text[max(0, before.start - 8):c.figure.end]}”：{how} = {words}，"
+                   f"与写明的{stated} 不符。", stated=c.value, computed=computed)
+
     def _stated_rate(self, c: Claim) -> None:
         """A growth rate against the amount and the change its sentence states (no fact of the file): the change ÷
         last year's amount, which is the amount less the change. Each amount stands for ± half its last digit,
         so the rate may be anywhere between the extremes."""
+        if c.change is None and c.base is not None:
+            return self._two_years_rate(c)
         level, change = c.of, c.change
         if level.flagged or change.flagged or level.unit not in MONEY or change.unit not in MONEY:
             return self.skip(c, "它所依据的金额已报错")

@@ -135,6 +135,8 @@ class Explainer:
             subject = checker._label(c.fact, c.column if c.kind in ("level", "prior") else None)
             if c.label:
                 subject += f"（称呼“{c.label}”）"
+        elif c.label:
+            subject = c.label             # no fact of the file: what the claim is checked against
         describe = _DESCRIBE.get(c.kind)
         if describe is not None:
             subject, figure = describe(c, checker, subject, figure)

@@ -1601,6 +1601,33 @@ class _Reader:
         self.changes.append(claim)
         self.last_claim = claim
 
+    def _two_years_rate(self, tok: Token, lead: _Lead) -> None:
+        """"2022年当年预算执行数为711.34万元，2023年预算安排738.66万元，比2022年预算执行数增加3.84%": the sentence
+        states last year's amount and this year's, each after its year, then the rate of the one on the other —
+        whoever's they are, the rate is (this − last) ÷ last. Only where the words leave no doubt: exactly two
+        amounts before the rate in the sentence, their years written, and the rate compared with last year."""
+        recent = self.tokens[max(0, self.index - 40):self.index]      # (bounded: a hostile sentence stays linear)
+        amounts = [t for t in recent if t.start >= self.sentence_start and t.kind == "num" and t.unit in MONEY]
+        if len(amounts) != 2 or not (lead.rate or lead.dir):
+            return
+        before, now = amounts
+        years = [self._year_before(t.start, lo) for t, lo in ((before, self.sentence_start), (now, before.end))]
+        between = self.text[now.end:tok.start]
+        if years != [self.year - 1, self.year] or not re.search(rf"[比较].{{0,4}}(?:{self.year - 1}|上年|去年)", between):
+            return
+        if self.out.unread and self.out.unread[-1].figure is tok:
+            self.out.unread.pop()           # read after all
+        self.out.claims.append(Claim("rate", tok, None, value=tok.value * (lead.rate or lead.dir),
+                                     of=Claim("level", now, None, sentence=self.sentence), label="同一句写明的两年的数",
+                                     base=Claim("prior", before, None, sentence=self.sentence), sentence=self.sentence))
+
+    def _year_before(self, at: int, lo: int) -> int | None:
+        """The year written last between `lo` and `at` (in the clause of the figure at `at`)."""
+        found = None
+        for m in _YEAR_IN.finditer(self.text, lo, at):
+            found = int(m.group(1))
+        return found
+
     def _stated_change(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         """"本部门机关运行经费安排312.23万元，比上年增加15.18万元，增长5.11%": an amount the file has no fact for
         (or compared with a base it lacks), its change and then its growth rate — whoever's they are, the rate is
@@ -1621,6 +1648,8 @@ class _Reader:
     def _stated_rate(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         """The growth rate right after a change kept by _stated_change: checked against the two amounts."""
         pending, self.stated_change = self.stated_change, None
+        if pending is None and not (scope.blocked or lead.label or lead.other_fact or lead.share):
+            return self._two_years_rate(tok, lead)
         if pending is None or scope.blocked or lead.label or lead.unknown or lead.other_fact or lead.share:
             return
         level, change = pending
