@@ -528,6 +528,9 @@ class Checker:
     def _rate(self, c: Claim) -> None:
         if c.fact is None:
             return self._stated_rate(c)
+        stated = self._stated_level(c)
+        if stated is not None:
+            return self._stated_rate(c, stated)
         if c.budget_base:
             return self._budget_rate(c)
         if self._budget_stated(c):
@@ -563,6 +566,21 @@ class Checker:
                    f"= {words}，与写明的{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 不符。",
                    stated=c.value, computed=computed)
 
+    def _stated_level(self, c: Claim) -> Claim | None:
+        """"一般公共预算财政拨款支出2940.05万元。与2022年度相比，一般公共预算财政拨款支出减少63.14万元，下降2.10%":
+        the file has no figure of the fact (spending of one source beside a carry-over), but the text states this
+        year's amount (in this sentence or the one before) and the change from last year — the rate is checked
+        against those two, as a fact-less one. The amount, or None."""
+        change = c.change
+        if c.against not in (None, "prior") or change is None or change.figure is None or not change.money \
+                or c.figure is None or self.fact(c.fact, "final", "万元") is not None \
+                or self.fact(c.fact, "prior", "万元") is not None:
+            return None
+        levels = [p for p in self.claims if p.kind == "level" and p.fact == c.fact and p.column == "final" and p.money
+                  and p.figure is not None and c.sentence - 1 <= p.sentence <= c.sentence
+                  and p.figure.start < change.figure.start]
+        return levels[-1] if len(levels) == 1 else None
+
     def _two_years_rate(self, c: Claim) -> None:
         """A growth rate against last year's amount and this year's, both written in its sentence (no fact of the
         file): (this − last) ÷ last, each amount ± half its last digit."""
@@ -582,13 +600,13 @@ class Checker:
         self.error("PROSE-RATE", c, f"正文“…{self.text[max(0, before.start - 8):c.figure.end]}”：{how} = {words}，"
                    f"与写明的{stated} 不符。", stated=c.value, computed=computed)
 
-    def _stated_rate(self, c: Claim) -> None:
+    def _stated_rate(self, c: Claim, level: Claim | None = None) -> None:
         """A growth rate against the amount and the change its sentence states (no fact of the file): the change ÷
         last year's amount, which is the amount less the change. Each amount stands for ± half its last digit,
         so the rate may be anywhere between the extremes."""
         if c.change is None and c.base is not None:
             return self._two_years_rate(c)
-        level, change = c.of, c.change
+        level, change = level or c.of, c.change
         if level.flagged or change.flagged or level.unit not in MONEY or change.unit not in MONEY:
             return self.skip(c, "它所依据的金额已报错")
         a, d = abs(level.value) * MONEY[level.unit], change.value * MONEY[change.unit]
