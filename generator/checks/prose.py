@@ -16,7 +16,7 @@ from typing import Any
 
 from ..core.numbers import fmt, half_unit, parse_quantity, same_figure, sum_consistent
 from ..derive.claims import Claim, read
-from ..derive.claims.grammar import COMPONENTS, PEOPLE_UNITS
+from ..derive.claims.grammar import BY_SOURCE, COMPONENTS, PEOPLE_UNITS
 from ..derive.claims.tokens import COUNTS, CURRENCY, MONEY
 from ..derive.values import FactView
 from ..model.facts import AMOUNT_PATHS, Report, fact_label
@@ -32,9 +32,6 @@ RARE = {"finance.expenditure.remit_upper", "finance.expenditure.operating", "fin
         "finance.income.state_capital"}
 
 
-# spending by source of funds, as the 决算 tables name it: a fact only when all income is from that source
-BY_SOURCE = {"finance.expenditure.fiscal": "fiscal", "finance.expenditure.general": "general",
-             "finance.expenditure.fund": "fund", "finance.expenditure.state_capital": "state_capital"}
 
 
 def read_texts(report: Report, voc):
@@ -302,8 +299,7 @@ class Checker:
     def _level(self, c: Claim) -> None:
         if c.flagged and not c.summed:
             return                      # already reported
-        candidates = [(f, col, self.fact(f, col, c.unit)) for f in (c.fact, *c.alts) for col in _columns(c.column)]
-        known = [(f, col, v) for f, col, v in candidates if v is not None]
+        known = self._known(c)
         label = self._label(c.fact, c.column)
         if not known:
             return self.skip(c, f"事实文件没有 {label}")
@@ -321,16 +317,20 @@ class Checker:
 
     _prior = _level
 
+    def _known(self, c: Claim) -> list[tuple[str, str, Decimal]]:
+        """(fact, column, value) of each figure the file has that an amount's words may mean."""
+        return [(f, col, v) for f in (c.fact, *c.alts) for col in _columns(c.column)
+                if (v := self.fact(f, col, c.unit)) is not None]
+
     def _far_sentences(self, claims: list) -> set:
         """The sentences where an amount is many times off every figure of the fact it is read as."""
         out = set()
         for c in claims:
             if c.kind not in ("level", "prior") or c.fact is None or c.figure is None or c.sentence in out:
                 continue
-            known = [v for f in (c.fact, *c.alts) for col in _columns(c.column)
-                     if (v := self.fact(f, col, c.unit)) is not None]
-            if known and far_off(abs(c.value), known[0]) and not any(
-                    same_figure(abs(c.value), v) for v in itertools.chain(known, (v for _, _, v in self._budget_too(c)))):
+            known = self._known(c)
+            if known and far_off(abs(c.value), known[0][2]) and not any(
+                    same_figure(abs(c.value), v) for _, _, v in itertools.chain(known, self._budget_too(c))):
                 out.add(c.sentence)
         return out
 

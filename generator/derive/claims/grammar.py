@@ -34,6 +34,7 @@ from .tokens import (
     OPEN,
     SENTENCE,
     Token,
+    is_han,
     kinds_pattern,
 )
 
@@ -89,9 +90,10 @@ def within(head: str, part: str | None) -> bool:
 GENERIC = {"finance.income.current", "finance.expenditure.current", "finance.expenditure.fiscal",
            "finance.expenditure.general", "finance.expenditure.fund", "finance.expenditure.state_capital"}
 PLAIN = {"支出", "收入", "财政拨款支出", "支出合计", "收入合计", "经费"}
-# spending of one source of funds ("一般公共预算财政拨款支出"): a plain 支出 after it is still that source's
-_SOURCED = {"finance.expenditure.fiscal", "finance.expenditure.general", "finance.expenditure.fund",
-            "finance.expenditure.state_capital"}
+# spending by source of funds, as the 决算 tables name it (a fact only when all income is from that source,
+# checks/prose.py): a plain 支出 after it is still that source's
+BY_SOURCE = {"finance.expenditure.fiscal": "fiscal", "finance.expenditure.general": "general",
+             "finance.expenditure.fund": "fund", "finance.expenditure.state_capital": "state_capital"}
 # headcounts of people (not posts), and the nouns for people that, written after such a label, name a group of them
 PEOPLE = {"department.staffing.serving", "department.staffing.actual", "department.staffing.retired"}
 # (the kinds of post the staffing labels in vocabulary.yaml name)
@@ -129,10 +131,6 @@ def _kind_of(head: Claim, part: str | None) -> bool:
     """Whether `part` names some of the people `head` counts, as a list item: the 离休 and 退休 of a 离退休 count, the
     kinds of people ("在职职工19人，其中实有财政补助人员9人，临聘人员3人，返聘人员5人") of a count of people."""
     return _splits_retired(head, part) or (head.fact in _PEOPLE and part in _KINDS_OF_PEOPLE)
-
-
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _whole_of(facts: set[str]) -> str | None:
@@ -829,7 +827,7 @@ class _Reader:
         if tok.text in self.self_types or self._opens_text(tok):
             return True
         before = self.text[tok.start - 1] if tok.start else ""
-        return tok.text in _SELF_ANYWHERE and (not _is_han(before) or before in "年度")
+        return tok.text in _SELF_ANYWHERE and (not is_han(before) or before in "年度")
 
     def _self_type(self, tok: Token) -> None:
         self.self_types.add(tok.text)
@@ -1109,7 +1107,7 @@ class _Reader:
             scope.subject, scope.label = None, ""
         elif (tok.text in PLAIN or (tok.text in TRAILING and adjacent)) and fact in GENERIC \
                 and scope.subject is not None and scope.fresh and self.list is None \
-                and _side(fact) == _side(scope.subject) and (scope.subject not in GENERIC or scope.subject in _SOURCED) \
+                and _side(fact) == _side(scope.subject) and (scope.subject not in GENERIC or scope.subject in BY_SOURCE) \
                 and not scope.blocked:
             # "“三公”经费支出预算为20万元，支出决算为17.08万元", "公务接待费…比上年支出3.90万元减少":
             # the plain word is the subject's own
@@ -1459,10 +1457,9 @@ class _Reader:
                 self._unread(tok, "几项合在一起的数，事实文件中没有它们的合计")
                 return None
             fact = whole
-        why = self._not_a_level(tok, lead, scope, fact, year)
+        why, own = self._not_a_level(tok, lead, scope, fact, year)
         if why:
-            # the department's figure of another year or column (not another unit's: "用车0辆" is no headcount)
-            self._unread(tok, why, own=why.startswith(("说的是", "上年的人数")))
+            self._unread(tok, why, own=own)
             return None
         column = "prior" if year == self.year - 1 else (lead.col or scope.column or "final")
         counts = fact.startswith("department.staffing")
@@ -1490,27 +1487,29 @@ class _Reader:
             start = s
         return chain
 
-    def _not_a_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str, year: int | None) -> str:
-        """Why the figure cannot be an amount or count of `fact` in the file ("" when it can)."""
+    def _not_a_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str, year: int | None) -> tuple[str, bool]:
+        """Why the figure cannot be an amount or count of `fact` in the file ("" when it can), and whether it is
+        still the department's figure of that fact — of another year or column (Unread.own), not of another
+        unit ("用车0辆" is no headcount)."""
         counts = fact.startswith("department.staffing")
         if year not in (None, self.year, self.year - 1):
-            return f"说的是{year}年的数，事实文件只有本年和上年"
+            return f"说的是{year}年的数，事实文件只有本年和上年", True
         if (tok.unit in COUNTS) != counts:
-            return "人数、个数只核对人员编制" if counts is False else "人员编制不是金额"
+            return ("人数、个数只核对人员编制" if counts is False else "人员编制不是金额"), False
         if counts:
             return self._not_a_count(tok, lead, fact, year)
         if year == self.year - 1 and (lead.col or scope.column) in ("budget", "adjusted", "plan"):
-            return "说的是上年的预算数，事实文件只有上年决算数"
-        return ""
+            return "说的是上年的预算数，事实文件只有上年决算数", True
+        return "", False
 
-    def _not_a_count(self, tok: Token, lead: _Lead, fact: str, year: int | None) -> str:
+    def _not_a_count(self, tok: Token, lead: _Lead, fact: str, year: int | None) -> tuple[str, bool]:
         if fact not in PEOPLE and self._noun_after_label(tok):
-            return "编制、人员的称呼后面接着别的名词（如“事业编制机构5个”），数的不是人"
+            return "编制、人员的称呼后面接着别的名词（如“事业编制机构5个”），数的不是人", False
         if tok.unit not in (PEOPLE_UNITS if fact in PEOPLE else _POST_UNITS):
-            return f"单位“{tok.unit}”不是人数的单位"     # "实有车辆15488辆"
+            return f"单位“{tok.unit}”不是人数的单位", False     # "实有车辆15488辆"
         if year == self.year - 1 or len({f for f, _ in lead.labels}) > 1:
-            return "上年的人数，或同时说了两类人员（如“行政编制在职”）"
-        return ""
+            return "上年的人数，或同时说了两类人员（如“行政编制在职”）", year == self.year - 1
+        return "", False
 
     def _people(self, claim: Claim, tok: Token, lead: _Lead, fact: str) -> None:
         """Which of the department's people a count is of: the 退休 part of 离退休, one category of them."""

@@ -7,12 +7,7 @@ import re
 
 from .grammar import Claim, Reading, read_tokens
 from .lexicon import NotFinite, spellings, trie_pattern
-from .tokens import GOVERNMENT_KINDS, Token, compile_scanner, compile_tokenizer, kinds_pattern, tokenize
-
-
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
+from .tokens import GOVERNMENT_KINDS, Token, as_words, compile_scanner, compile_tokenizer, kinds_pattern, tokenize
 
 # names of budgets by fund, not columns: "一般公共预算财政拨款收入" says nothing of 年初 or 决算
 _FUND_BUDGETS = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算")
@@ -253,20 +248,7 @@ def with_targets(text: str, tokens: list[Token], targets) -> list[Token]:
                 taken[at:end] = b"\x01" * (end - at)
                 spans.append((at, end, k))
             at = text.find(name, end)
-    if not spans:
-        return tokens
-    spans.sort()
-    out: list[Token] = []
-    i = 0
-    for start, end, k in spans:
-        while i < len(tokens) and tokens[i].end <= start:
-            out.append(tokens[i])
-            i += 1
-        while i < len(tokens) and tokens[i].start < end:
-            i += 1
-        out.append(Token("word", start, end, text[start:end], None, "", (("target", k),)))
-    out.extend(tokens[i:])
-    return out
+    return as_words(text, tokens, [(s, e, (("target", k),)) for s, e, k in sorted(spans)])
 
 
 def _unmark(reading: Reading) -> None:

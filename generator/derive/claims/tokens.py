@@ -171,7 +171,7 @@ def tokenize(text: str, lex) -> list[Token]:
             if word in labels:
                 if s == label_end and word in suffixes:
                     means = ()          # "公务接待费支出": 支出 only ends the label before it
-                elif s > 0 and s != word_end and _is_han(text[s - 1]) and _is_han(word[0]) \
+                elif s > 0 and s != word_end and is_han(text[s - 1]) and is_han(word[0]) \
                         and not allowed_before(text, s):
                     # "营业收入": another's income; "准确编制": a verb, not a headcount
                     means = () if word in verbs else other
@@ -234,11 +234,18 @@ def _with_bodies(text: str, tokens: list[Token]) -> list[Token]:
     bodies = [m for m in _BODY.finditer(text) if "本部门" not in m.group() and not _BODY_LEAD.match(m.group())
               and not _BODY_BEFORE.search(text, max(0, m.start() - 2), m.start()) and not _BODY_AFTER.match(text, m.end())
               and not _NAME_GOES_ON.match(text, m.end())]
-    if not bodies:
+    return as_words(text, tokens, [(m.start(), m.end(), _OTHER) for m in bodies], keep_figures=True)
+
+
+def as_words(text: str, tokens: list[Token], spans: list[tuple], keep_figures: bool = False) -> list[Token]:
+    """The tokens with each span (start, end, meaning), in order and apart, made one word of that meaning in place
+    of the tokens inside it. `keep_figures`: a span with a figure inside is left as it was (a figure is not part of a
+    body's name; it may be of a target's: "5G基站建设")."""
+    if not spans:
         return tokens
-    out, i = [], 0
-    for m in bodies:
-        s, e = m.start(), m.end()
+    out: list[Token] = []
+    i = 0
+    for s, e, means in spans:
         while i < len(tokens) and tokens[i].end <= s:
             out.append(tokens[i])
             i += 1
@@ -246,15 +253,15 @@ def _with_bodies(text: str, tokens: list[Token]) -> list[Token]:
         while i < len(tokens) and tokens[i].start < e:
             inside.append(tokens[i])
             i += 1
-        if any(t.kind != "word" for t in inside):
-            out.extend(inside)          # a figure inside is not part of a name: leave the words as they were
+        if keep_figures and any(t.kind != "word" for t in inside):
+            out.extend(inside)
             continue
-        out.append(Token("word", s, e, text[s:e], None, "", _OTHER))
+        out.append(Token("word", s, e, text[s:e], None, "", means))
     out.extend(tokens[i:])
     return out
 
 
-def _is_han(ch: str) -> bool:
+def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
