@@ -11,11 +11,20 @@ import signal
 import sys
 
 _running = False        # the run has begun: a signal from now on cleans up what it made
+_pid = os.getpid()      # the command's own process (a worker forked from it inherits the handler)
 
 
 def _stop(signum, frame):
+    if os.getpid() != _pid:
+        # a worker forked from the run, before it set its own handler (batch._worker_start): nothing is made
+        # yet; its parent says what happened
+        os._exit(128 + signum)
     for s in (signal.SIGINT, signal.SIGTERM):
         signal.signal(s, signal.SIG_IGN)       # the cleanup below is not cut short by a second signal
+    if _running:
+        from .core.cleanup import held
+        if held(signum):
+            return                              # raised when the step in progress ends (cleanup.signals_held)
     if not _running:
         # still loading mkreport (the handlers are set before its first import): nothing is made yet,
         # and an exception raised inside an import would end in a traceback
@@ -37,8 +46,9 @@ def run() -> None:
     global _running
     from .core.cleanup import Interrupted
 
+    global _pid
     install_signal_handlers()
-    _running = True
+    _pid, _running = os.getpid(), True
     code = 0
     try:
         try:

@@ -21,18 +21,50 @@ _folders: set[str] = set()
 _groups: dict[int, object] = {}      # process group id → Popen
 
 
+_held = 0                   # steps in progress that a signal must not cut
+_pending: int | None = None  # a signal that came during one, raised on leaving it
+
+
 @contextmanager
 def signals_held():
-    """SIGINT and SIGTERM wait (they are delivered on leaving) while a step must not be cut."""
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+    """SIGINT and SIGTERM wait (they are delivered on leaving) while a step must not be cut. The mask holds
+    them back from this thread; a signal another thread took (a process pool's) reaches the handler anyway,
+    which asks `held` and leaves it to be raised here — not inside the step (a fork's hooks print an
+    exception raised in them as a traceback, and go on)."""
+    global _held, _pending
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    held = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    masked = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, masked) if hasattr(signal, "pthread_sigmask") else None
+    _held += 1
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        _held -= 1
+        if previous is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        if not _held and _pending is not None:
+            signum, _pending = _pending, None
+            raise Interrupted(signum)
+
+
+def held(signum: int) -> bool:
+    """For the signal handler: whether a step that must not be cut is in progress (then the signal is
+    raised when it ends)."""
+    global _pending
+    if _held:
+        _pending = _pending or signum
+        return True
+    return False
+
+
+def release_held() -> None:
+    """In a forked worker: nothing of the parent's steps is in progress here; signals are its own."""
+    global _held, _pending
+    _held, _pending = 0, None
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 def temp_file(folder: str, prefix: str, suffix: str) -> tuple[int, str]:

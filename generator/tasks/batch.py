@@ -147,10 +147,18 @@ def _pool(context, workers: int, started):
 def _submit(groups: list, work: Callable, items: list) -> dict:
     """Each pool's items submitted: future → (pool, index). A pool that breaks while its items are
     submitted (a worker died at once) gives a failed future for each item it did not take."""
+    from ..core.cleanup import signals_held
+
+    pending: dict = {}
+    with signals_held():            # a worker is forked here: a signal waits until the forks are done
+        _submit_each(groups, work, items, pending)
+    return pending
+
+
+def _submit_each(groups: list, work: Callable, items: list, pending: dict) -> None:
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
-    pending = {}
     for pool, indexes in groups:
         for n, i in enumerate(indexes):
             try:
@@ -161,7 +169,6 @@ def _submit(groups: list, work: Callable, items: list) -> dict:
                     failed.set_exception(exc)
                     pending[failed] = (pool, j)
                 break
-    return pending
 
 
 _in_job = False
@@ -174,6 +181,8 @@ def _worker_start(started=None) -> None:
     import signal
 
     global _started
+    from ..core.cleanup import release_held
+    release_held()                  # forked while the parent held signals (_submit)
     _started = started
 
     def stop(signum, frame):
