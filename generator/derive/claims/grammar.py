@@ -345,7 +345,11 @@ _NOT_LOCAL = re.compile(r"^(?:全国|全省|全市|全区|全州|全盟|各县|�
                         + kinds_pattern(GOVERNMENT_KINDS, COURT_KINDS, ("院",)) + ")$")
 _YEAR_ONLY = re.compile(r"[ \t\u3000]*(?:19|20)[0-9]{2}\s?年度?[，,]?[ \t\u3000]*")     # "2023年学院收入合计…"
 _YEAR_IN = re.compile(r"((?:19|20)[0-9]{2})\s?年")
-_CONTENTS = frozenset({"主要包括", "包括"})
+# a sentence opening with the comparison, naming (or not) again what it compares: "与2022年度相比，X增加"
+_RESTATED = re.compile(r"[ \t\u3000]*(?:与|同|和)[ \t\u3000]*(?:上年度?|去年|(?:19|20)[0-9]{2}[ \t\u3000]*年度?)"
+                       r"[ \t\u3000]*(?:同期)?(?:相比|比较)[ \t\u3000]*[，,]?[ \t\u3000]*"
+                       r"(?P<name>[\u4e00-\u9fff“”\"]{0,20}?)[ \t\u3000]*(?:增加|减少|增长|下降|上升|降低)了?[ \t\u3000]*$")
+_CONTENTS = frozenset({"主要包括", "包括", "主要用于"})
 _SHARE_AFTER_ZHAN = frozenset({"比例", "比率"})
 _JOINS = re.compile(r"[ \t\u3000]*(?:、|和|与|及|以及)[ \t\u3000]*")
 # words that name a unit (a company, a school, a bureau), not a scope (全县, 辖区) or a thing (项目, 企业)
@@ -1636,13 +1640,30 @@ class _Reader:
         if scope.blocked or not lead.dir or lead.label or lead.unknown or lead.other_fact or lead.to_level \
                 or lead.share or lead.exec or lead.diff or lead.op or tok.unit not in MONEY:
             return
-        level = self._figure_before(tok)
+        level = self._figure_before(tok) or self._restated_level(tok)
         if level is None or level.unit not in MONEY or "比" in self._clause_before(level.start) \
                 or "较" in self._clause_before(level.start):
             return                  # "较上年同期518706万元增支22532万元": the amount before is last year's
         found = next((c for c in self.out.claims[-8:] if c.figure is level and c.fact is not None), None)
         self.stated_change = (found or Claim("level", level, None, sentence=self.sentence),
                               Claim("change", tok, None, value=tok.value * lead.dir, sentence=self.sentence))
+
+    def _restated_level(self, tok: Token) -> Token | None:
+        """"…财政拨款收入支出总计9746.50万元。与2022年度相比，财政拨款收入支出总计增加1193.20万元": a sentence that
+        opens with the comparison and names again what the sentence before stated the one amount of — that
+        amount is the one changed. None unless the words leave no doubt (the same name, or none, and one amount)."""
+        m = _RESTATED.match(self.text, self.sentence_start, tok.start)
+        if m is None or self.figures_in_sentence > 1:       # the change is the sentence's first figure
+            return None
+        start = max(self.text.rfind(ch, 0, self.sentence_start - 1) for ch in SENTENCE) + 1
+        before = [t for t in self.tokens[max(0, self.index - 48):self.index]
+                  if t.kind == "num" and start <= t.start < self.sentence_start]
+        if len(before) != 1 or before[0].unit not in MONEY:
+            return None
+        level = before[0]
+        said = _content(self.text[start:level.start])
+        named = m.group("name")
+        return level if not named or said.endswith(_content(named)) else None
 
     def _stated_rate(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         """The growth rate right after a change kept by _stated_change: checked against the two amounts."""
