@@ -246,7 +246,7 @@ class TargetMention:
 
 class _Scope:
     __slots__ = ("subject", "alts", "label", "blocked", "year", "column", "fresh", "base", "partial", "source", "excluding",
-                 "implied", "relative")
+                 "implied", "relative", "account")
 
     def __init__(self):
         self.subject: str | None = None     # the fact figures are about
@@ -262,6 +262,7 @@ class _Scope:
         self.excluding = ""                 # "剔除…": the sentence's figures are on another footing
         self.implied = False                # the column is a list head's that no word named
         self.relative = False               # the year was named as 上年/去年, not as a number
+        self.account = ""                   # the line of accounts named ("行政运行"), when that is what blocked is
 
     def copy(self) -> _Scope:
         s = _Scope()
@@ -345,6 +346,8 @@ _NOT_LOCAL = re.compile(r"^(?:全国|全省|全市|全区|全州|全盟|各县|�
                         + kinds_pattern(GOVERNMENT_KINDS, COURT_KINDS, ("院",)) + ")$")
 _YEAR_ONLY = re.compile(r"[ \t\u3000]*(?:19|20)[0-9]{2}\s?年度?[，,]?[ \t\u3000]*")     # "2023年学院收入合计…"
 _YEAR_IN = re.compile(r"((?:19|20)[0-9]{2})\s?年")
+# the class, division or item of the budget's classification after a line's name: "（204类）", "（06款）", "（项）"
+_ACCOUNT_CODE = re.compile(r"[ \t\u3000]*(?:[0-9]{2,3})?[ \t\u3000]*[类款项][ \t\u3000]*")
 # a sentence opening with the comparison, naming (or not) again what it compares: "与2022年度相比，X增加"
 _RESTATED = re.compile(r"[ \t\u3000]*(?:与|同|和)[ \t\u3000]*(?:上年度?|去年|(?:19|20)[0-9]{2}[ \t\u3000]*年度?)"
                        r"[ \t\u3000]*(?:同期)?(?:相比|比较)[ \t\u3000]*[，,]?[ \t\u3000]*"
@@ -523,7 +526,7 @@ class _Reader:
         elif ch in OPEN:
             self._open_bracket()
         elif ch in CLOSE:
-            self._close_bracket()
+            self._close_bracket(tok)
         elif ch in CLAUSE or ch in ENUM:
             self._clause_mark(tok)
 
@@ -562,10 +565,11 @@ class _Reader:
         self.lead = _Lead()
         self.last_num = None
 
-    def _close_bracket(self) -> None:
+    def _close_bracket(self, tok: Token | None = None) -> None:
         if self.deep:
             self.deep -= 1
             return
+        name = self._account_line(tok) if tok is not None else None
         self.last_num = None
         if len(self.stack) <= 1:
             self.lead = _Lead()
@@ -590,6 +594,19 @@ class _Reader:
             self.lead = _Lead()
             # what comes after the bracket is about what came before it ("…（其中…），占收入合计100%")
             self.last_claim, self.last_money = last_claim, last_money
+        if name is not None:
+            self._on_account(name, {})
+
+    def _account_line(self, tok: Token) -> Token | None:
+        """"公共法律服务（07项）", "事业单位离退休（项）": a bracket holding only a class, division or item of the
+        budget's classification (with its code or not) ends the name of a line of accounts — the name as a word."""
+        at = max(self.text.rfind(ch, max(0, tok.start - 8), tok.start) for ch in OPEN)
+        if at < 0 or not _ACCOUNT_CODE.fullmatch(self.text, at + 1, tok.start):
+            return None
+        start = at
+        while start > 0 and at - start < 16 and is_han(self.text[start - 1]):
+            start -= 1
+        return Token("word", start, at, self.text[start:at]) if at - start >= 2 else None
 
     def _clause_mark(self, tok: Token) -> None:
         ch = tok.text
@@ -887,6 +904,24 @@ class _Reader:
 
     def _on_neutral(self, tok: Token, means: dict) -> None:
         pass
+
+    def _on_account(self, tok: Token, means: dict) -> None:
+        # "公共安全支出（204类）…行政运行（01项）": a line of the department's accounts the file has no figure for —
+        # its figures are not the department's facts (another subject, as far as the facts go), but they are
+        # the department's: what the text states of them is checked against itself (see _of_account)
+        self._other_subject(tok)
+        self.scope.account = tok.text
+
+    @staticmethod
+    def _whose(scope: _Scope) -> str:
+        """Why a figure of another subject is not checked against the facts, in the words explain shows."""
+        if scope.blocked and scope.blocked == scope.account:
+            return f"说的是一个科目（“{scope.blocked}”）的数，事实文件没有这个科目"
+        return f"说的是别的主体（“{scope.blocked}”）"
+
+    def _of_account(self) -> bool:
+        """Whether the subject the figures are of is a line of the department's accounts (not another body)."""
+        return bool(self.scope.blocked) and self.scope.blocked == self.scope.account
 
     def _on_alias(self, tok: Token, means: dict) -> None:
         self.alias = True                # the next label names the subject outside the bracket too
@@ -1330,7 +1365,7 @@ class _Reader:
     def _subject(self, lead: _Lead, scope: _Scope, tok: Token) -> str | None:
         """The fact a figure is about, if certain; else None (and the figure is left unread)."""
         if scope.blocked:
-            self._unread(tok, f"说的是别的主体（“{scope.blocked}”）")
+            self._unread(tok, self._whose(scope))
             return None
         if lead.other_fact:
             self._unread(tok, "比较的是两个事实，不是一个事实的增减")
@@ -1429,7 +1464,7 @@ class _Reader:
         if not lead.label and not in_list and not (lead.col or lead.year or lead.to_level) and not (
                 scope.fresh and lead.unknown == "" and self.last_claim is None):
             # a figure with no words of its own: only the first after a subject is that subject's
-            self._unread(tok, f"说的是别的主体（“{scope.blocked}”）" if scope.blocked else "前面没有称呼或口径词，说的是什么不确定")
+            self._unread(tok, self._whose(scope) if scope.blocked else "前面没有称呼或口径词，说的是什么不确定")
             if lead.unknown and not lead.op:
                 # "公务用车保有量6辆，…": something else is talked of (not so the other side of a
                 # comparison: "首次超过500万元")
@@ -1668,7 +1703,8 @@ class _Reader:
     def _stated_rate(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         """The growth rate right after a change kept by _stated_change: checked against the two amounts."""
         pending, self.stated_change = self.stated_change, None
-        if pending is None and not (scope.blocked or lead.label or lead.other_fact or lead.share):
+        if pending is None and not ((scope.blocked and not self._of_account()) or lead.label or lead.other_fact
+                                    or lead.share):
             return self._two_years_rate(tok, lead)
         if pending is None or scope.blocked or lead.label or lead.unknown or lead.other_fact or lead.share:
             return
@@ -1891,7 +1927,7 @@ class _Reader:
         if scope.blocked or scope.partial or (lead.unknown and not lead.label) or (scope.subject is None and self.unsure):
             self._stated_execution(tok, lead)      # no fact to check against: perhaps the sentence's own amounts
         if scope.blocked:
-            return self._unread(tok, f"说的是别的主体（“{scope.blocked}”）")
+            return self._unread(tok, self._whose(scope))
         if scope.partial:
             return self._unread(tok, f"说的是一年中的一段时间（“{scope.partial}”）")
         if lead.unknown and not lead.label:
@@ -2299,6 +2335,6 @@ _WORD_HANDLERS = {
     "difference": _Reader._on_difference_word, "less": _Reader._on_comparison, "more": _Reader._on_comparison,
     "equal": _Reader._on_comparison, "total": _Reader._on_total_word, "list": _Reader._on_list_word,
     "each": _Reader._on_each_word, "cause": _Reader._on_cause, "per": _Reader._on_per, "tier": _Reader._on_tier,
-    "partial": _Reader._on_partial, "excluding": _Reader._on_excluding, "approx_before": _Reader._on_approx_before,
+    "account": _Reader._on_account, "partial": _Reader._on_partial, "excluding": _Reader._on_excluding, "approx_before": _Reader._on_approx_before,
 }
 _WORD_ORDER = tuple(_WORD_HANDLERS)
