@@ -2317,7 +2317,8 @@ def _parts_after(head: Claim, after: list, end: int) -> list:
     for c in after:
         if c.figure.start >= end or c.sentence > head.sentence + 8 or c.fact == head.fact:
             break
-        if c.fact in own and c.fact not in named and c.column == head.column and c.unit in MONEY:
+        # a part in no column of its own words is in the total's ("“三公”经费预算数为9.98万元。…（三）公务接待费0.83万元")
+        if c.fact in own and c.fact not in named and (c.column == head.column or c.implied) and c.unit in MONEY:
             parts.append(c)
             named.add(c.fact)
     return parts
