@@ -15,7 +15,9 @@ A row the template already keeps with the next is left as it is.
 
 A 自评表's 一级 cell is merged down the rows of its group: broken across a page, the continuation shows
 an empty cell, its name left on the page before. A group of up to GROUP_ROWS rows is kept on one page
-(it moves whole if it must); a longer one breaks as the table does.
+(it moves whole if it must); a longer one is cut, where its 二级 groups end, into parts of up to
+GROUP_ROWS rows, each a merged cell of its own that names the 一级 again, each kept on one page — a page
+may end between two parts, never inside one.
 """
 from __future__ import annotations
 
@@ -36,7 +38,9 @@ def keep_tables_together(document) -> None:
         else:
             head = sum(1 for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None)
             kept = rows[:head + 1] + rows[-3:-1]       # the header with the row under it; the last three together
-            kept += [r for group in _merged_groups(rows) if len(group) <= GROUP_ROWS for r in group[:-1]]
+            for group in _merged_groups(rows):
+                for part in _parts(group) if len(group) > GROUP_ROWS else [group]:
+                    kept += part[:-1]
         for row in kept:
             for p in row.iter(_P):
                 _keep_with_next(p)
@@ -72,3 +76,38 @@ def _merged_groups(rows) -> list[list]:
         else:
             groups[-1].append(row)
     return [g for g in groups if len(g) > 1]
+
+
+def _parts(group: list) -> list[list]:
+    """A long group cut into parts of at most GROUP_ROWS rows where its second column's merged cells end (a
+    part may be longer only where one 二级 group is); from the second part on, the first cell begins a merged
+    cell of its own holding the 一级's name again."""
+    runs: list[list] = []
+    for row in group:
+        tcs = row.findall(_TC)
+        merge = tcs[1].find(f"{_TCPR}/{_VMERGE}") if len(tcs) > 1 else None
+        if runs and merge is not None and merge.get(_VAL) != "restart":
+            runs[-1].append(row)            # the 二级 cell goes on: the same run
+        else:
+            runs.append([row])
+    count = -(-len(group) // GROUP_ROWS)
+    target = -(-len(group) // count)        # parts of about equal length
+    parts: list[list] = [[]]
+    for run in runs:
+        if parts[-1] and len(parts[-1]) + len(run) > max(target, GROUP_ROWS if len(parts) == count else target):
+            parts.append([])
+        parts[-1].extend(run)
+    first = group[0].find(_TC)
+    for part in parts[1:]:
+        _restate(first, part[0].find(_TC))
+    return parts
+
+
+def _restate(origin, cell) -> None:
+    """The cell begins a merged cell of its own, with the text of the merged cell's first one."""
+    from copy import deepcopy
+    cell.find(f"{_TCPR}/{_VMERGE}").set(_VAL, "restart")
+    for p in cell.findall(_P):
+        cell.remove(p)
+    for p in origin.findall(_P):
+        cell.append(deepcopy(p))
