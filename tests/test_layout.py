@@ -159,17 +159,24 @@ def test_tables_longer_than_a_few_rows_may_break_keeping_caption_header_and_firs
 
 
 @pytest.mark.parametrize("name", ["yangxi-2023", "pingyuan-2023", "hunan-example-2023"])
-def test_a_short_merged_group_of_the_score_table_stays_on_one_page(built, name):
-    """The 一级 cell is merged down its group's rows: a group of up to GROUP_ROWS rows keeps together (no
-    continuation page opens on an empty merged cell); a longer group may break."""
+def test_every_merged_group_of_the_score_table_stays_on_one_page_naming_its_first_level(built, name):
+    """The 一级 cell is merged down its group's rows: every group keeps together, so no continuation page opens
+    on an empty merged cell — a 一级 of more than GROUP_ROWS rows is cut, where its 二级 groups end, into parts
+    that each name the 一级 again (the examples have such groups: 11, 12 and 20 rows)."""
     from generator.render.pagination import GROUP_ROWS, _merged_groups
 
     doc = Document(str(built / f"{name}.docx"))
-    score_table = doc.tables[-1]
-    groups = _merged_groups(score_table._tbl.findall(qn("w:tr")))
-    assert any(1 < len(g) <= GROUP_ROWS for g in groups), [len(g) for g in groups]   # something to keep
+    rows = doc.tables[-1]._tbl.findall(qn("w:tr"))
+    groups = _merged_groups(rows)
+    assert groups and all(len(g) <= GROUP_ROWS for g in groups), [len(g) for g in groups]
     for group in groups:
         keeps = [all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in tr.iter(qn("w:p")))
                  for tr in group[:-1]]
-        if len(group) <= GROUP_ROWS:
-            assert all(keeps), (name, len(group), keeps)
+        assert all(keeps), (name, len(group), keeps)
+    names = ["".join(t.text or "" for t in g[0].find(qn("w:tc")).iter(qn("w:t"))) for g in groups]
+    assert all(names), names                        # each part names its 一级
+    assert len(set(names)) < len(names), names      # a long 一级 named again in its second part
+    # the second column's merged cells are never cut: a part begins where a 二级 group begins
+    for g in groups:
+        second = g[0].findall(qn("w:tc"))[1].find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+        assert second is None or second.get(qn("w:val")) == "restart", name

@@ -90,17 +90,34 @@ def _parts(group: list) -> list[list]:
             runs[-1].append(row)            # the 二级 cell goes on: the same run
         else:
             runs.append([row])
-    count = -(-len(group) // GROUP_ROWS)
-    target = -(-len(group) // count)        # parts of about equal length
-    parts: list[list] = [[]]
-    for run in runs:
-        if parts[-1] and len(parts[-1]) + len(run) > max(target, GROUP_ROWS if len(parts) == count else target):
-            parts.append([])
-        parts[-1].extend(run)
+    parts = _balanced(runs, -(-len(group) // GROUP_ROWS))
     first = group[0].find(_TC)
     for part in parts[1:]:
         _restate(first, part[0].find(_TC))
     return parts
+
+
+def _balanced(runs: list[list], count: int) -> list[list]:
+    """The runs joined, in order, into the fewest parts (at least `count`) whose longest is shortest and at most
+    GROUP_ROWS rows where the runs allow — the split of a linear partition, by dynamic programming (a group has
+    a few dozen rows at most)."""
+    sizes = [len(r) for r in runs]
+    for k in range(min(count, len(runs)), len(runs) + 1):
+        # best[j][i]: (the longest part, where the last part begins) splitting the first i runs into j parts
+        best = [[(float("inf"), 0)] * (len(runs) + 1) for _ in range(k + 1)]
+        best[0][0] = (0, 0)
+        for j in range(1, k + 1):
+            for i in range(j, len(runs) + 1):
+                best[j][i] = min((max(best[j - 1][b][0], sum(sizes[b:i])), b) for b in range(j - 1, i))
+        if best[k][len(runs)][0] <= GROUP_ROWS or k == len(runs):
+            break
+    cuts, i = [], len(runs)
+    for j in range(k, 0, -1):
+        b = best[j][i][1]
+        cuts.append(b)
+        i = b
+    bounds = sorted(cuts) + [len(runs)]
+    return [[row for run in runs[a:b] for row in run] for a, b in zip(bounds, bounds[1:])]
 
 
 def _restate(origin, cell) -> None:
