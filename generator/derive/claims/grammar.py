@@ -348,6 +348,10 @@ _YEAR_ONLY = re.compile(r"[ \t\u3000]*(?:19|20)[0-9]{2}\s?年度?[，,]?[ \t\u30
 _YEAR_IN = re.compile(r"((?:19|20)[0-9]{2})\s?年")
 # the class, division or item of the budget's classification after a line's name: "（204类）", "（06款）", "（项）"
 _ACCOUNT_CODE = re.compile(r"[ \t\u3000]*(?:[0-9]{2,3})?[ \t\u3000]*[类款项][ \t\u3000]*")
+# the first item of an enumeration in Arabic numerals ("1.", "1、", "（1）", "①"; not "一、", which heads a section)
+_FIRST_ITEM = re.compile(r"[ \t\u3000]*(?:1[ \t]?[、.．](?![0-9])|[（(]1[）)]|①)")
+# a sentence stating a total: "…收入共计33609.06万元", "支出合计…", "总收入…"
+_TOTAL_STATED = re.compile(r"(?:共计|合计|总计|总额|总收入|总支出|收入总|支出总)[^。！？!?]{0,12}?[0-9]")
 # a sentence opening with the comparison, naming (or not) again what it compares: "与2022年度相比，X增加"
 _RESTATED = re.compile(r"[ \t\u3000]*(?:与|同|和)[ \t\u3000]*(?:上年度?|去年|(?:19|20)[0-9]{2}[ \t\u3000]*年度?)"
                        r"[ \t\u3000]*(?:同期)?(?:相比|比较)[ \t\u3000]*[，,]?[ \t\u3000]*"
@@ -441,6 +445,7 @@ class _Reader:
         self.pending_shares: list = []      # "A、B分别为x和y，占…的p%和q%": the parts the next shares are of
         self.each_share: tuple = ()         # (whole, whole_from, column) of the first of those shares
         self.announced = ""                 # another subject whose paragraph ended with a colon ("…其中：")
+        self.items_year: int | None = None  # the other year of the total an enumeration breaks down (_breakdown)
         self.paragraph = (0, 0)             # where the paragraph began, and the figures read before it
         self.source_end = -1                # where the last source-of-funds word ended
         self.categories: list[str] = []     # staffing categories counted since the last headcount of people
@@ -650,6 +655,13 @@ class _Reader:
         if self.carried_year is not None:
             self.carried_year = None
             self.stack[0].year = self.section_year
+        if self.items_year is not None:
+            if _ENUM_ITEM.match(self.text, tok.end, tok.end + 8):
+                self.stack[0].year = self.items_year     # the next item of the breakdown (see _breakdown)
+            else:
+                self.items_year = None
+        if self._breakdown(start, tok):
+            return
         if self._before(tok.start, 1) in ("：", ":"):
             self.announced = self.scope.blocked
             return
@@ -680,6 +692,25 @@ class _Reader:
             return
         self.announced = ""
         self.scope.blocked = ""
+
+    def _breakdown(self, start: int, tok: Token) -> bool:
+        """"全国人大常委会办公厅机关2012年部门预算收入共计33609.06万元。\n1.财政拨款收入…": a paragraph that ends
+        stating a total of another body or another year, followed by item 1 of an enumeration — the items break
+        that total down: they are that body's, or that year's, as the total was."""
+        if not _FIRST_ITEM.match(self.text, tok.end, tok.end + 8):
+            return False
+        last = self.text[max(start, tok.start - 80):tok.start]
+        cut = max(last.rfind(ch, 0, len(last) - 1) for ch in "。！？!?")
+        if not _TOTAL_STATED.search(last[cut + 1:]):
+            return False
+        years = {int(y) for y in _YEAR_IN.findall(last[cut + 1:])}
+        other_year = years.pop() if len(years) == 1 and self.year not in years else None
+        if other_year is not None:
+            self.items_year = self.stack[0].year = other_year
+        if self.figure_blocked and self.scope.blocked:
+            self.announced = self.scope.blocked
+            return True
+        return other_year is not None
 
     def _end_clause(self) -> None:
         lead, scope = self.lead, self.scope
@@ -1841,6 +1872,10 @@ class _Reader:
     def _share_whole(self, tok: Token, lead: _Lead, part: Claim) -> tuple[str | None, Claim | None, str]:
         """(the whole's fact, or the claim stating it, or the reason it is not known)."""
         if lead.whole is not None:
+            blocked = self.scope.blocked
+            if part.fact is None and blocked and (_NOT_LOCAL.search(blocked) or _UNIT_KIND.search(blocked)):
+                # "全国人大…收入共计X万元。1.财政拨款收入Y万元，占总收入的68.6%": another body's amount, of its own total
+                return None, None, f"说的是别的主体（“{self.scope.blocked}”）的总数"
             return lead.whole, None, ""
         if lead.share_unknown:
             # "采购合同总额为250万元。…小微企业合同金额为200万元，占采购合同总额的80.0%": the whole is the amount the
