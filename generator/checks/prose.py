@@ -142,8 +142,10 @@ def far_off(stated: Decimal, fact: Decimal) -> bool:
     big, small = max(stated, fact), min(stated, fact)
     if big < small * FAR_OFF:
         return False
-    for k in range(1, 9):                   # 元 for 万元, a decimal point one place off: a slip, reported
-        if same_figure(stated, fact * Decimal(10) ** k) or same_figure(stated, fact / Decimal(10) ** k):
+    # 元 for 万元, a decimal point one place off: a slip, reported — the power of ten the ratio is near, or the next
+    shift = (big / small).adjusted()
+    for k in (shift, shift + 1):
+        if 1 <= k <= 8 and same_figure(stated, fact * Decimal(10) ** k if stated > fact else fact / Decimal(10) ** k):
             return False
     return True
 
@@ -325,12 +327,17 @@ class Checker:
     def _far_sentences(self, claims: list) -> set:
         """The sentences where an amount is many times off every figure of the fact it is read as."""
         out = set()
+        seen: dict[tuple, bool] = {}       # the same amount of the same fact, read again (a hostile text: thousands)
         for c in claims:
             if c.kind not in ("level", "prior") or c.fact is None or c.figure is None or c.sentence in out:
                 continue
-            known = self._known(c)
-            if known and far_off(abs(c.value), known[0][2]) and not any(
-                    same_figure(abs(c.value), v) for _, _, v in itertools.chain(known, self._budget_too(c))):
+            key = (c.kind, c.fact, c.alts, c.column, c.value, c.unit, c.implied, "支出" in (c.label or ""))
+            far = seen.get(key)
+            if far is None:
+                known = self._known(c)
+                far = seen[key] = bool(known) and far_off(abs(c.value), known[0][2]) and not any(
+                    same_figure(abs(c.value), v) for _, _, v in itertools.chain(known, self._budget_too(c)))
+            if far:
                 out.add(c.sentence)
         return out
 
