@@ -394,16 +394,29 @@ class Checker:
         final = self.fact(of.fact, "final", of.unit)
         return final is None or not same_figure(abs(of.value), final)
 
-    def _current(self, c: Claim) -> tuple[Decimal | None, bool]:
+    def _fact_of(self, c: Claim) -> str:
+        """The fact a change or rate is of: of the facts its words may name ("收入合计": 本年收入合计 or 收入总计),
+        the one whose figure the amount stated before it is — the change is that figure's. (Asked of a claim
+        with a fact.)"""
+        of = c.of
+        if of is None or of.figure is None or not of.alts or of.column != "final":
+            return c.fact
+        for fact in (of.fact, *of.alts):
+            value = self.fact(fact, "final", of.unit)
+            if value is not None and same_figure(abs(of.value), value):
+                return fact
+        return c.fact
+
+    def _current(self, c: Claim, fact: str | None = None) -> tuple[Decimal | None, bool]:
         """This year's figure a change or rate is measured on: the fact, else the level stated; and
         whether the level stated for it was reported wrong."""
         stated = c.of if c.of is not None and c.of.column == "final" else None
-        value = self.fact(c.fact, "final", c.unit)
+        value = self.fact(fact or c.fact, "final", c.unit)
         if value is None and stated is not None:
             value = abs(stated.value) * _scale(stated.unit, c.unit)
         return value, bool(stated is not None and stated.flagged)
 
-    def _bases(self, c: Claim) -> list[tuple[str, Decimal]]:
+    def _bases(self, c: Claim, fact: str | None = None) -> list[tuple[str, Decimal]]:
         """What a change may be measured from: the stated base, else the column the words name, else
         (no base named) each base the file has — a change that fits any of them is not reported."""
         if c.base is not None:
@@ -411,7 +424,7 @@ class Checker:
         columns = _columns(c.against) if c.against else ["prior", "budget", "adjusted"]
         out = []
         for col in columns:
-            v = self.fact(c.fact, col, c.unit)
+            v = self.fact(fact or c.fact, col, c.unit)
             if v is not None:
                 out.append((col, v))
         return out
@@ -419,6 +432,8 @@ class Checker:
     def _change(self, c: Claim) -> None:
         if not c.money:
             return self.skip(c, "不是金额")
+        if c.fact is None:
+            return self._stated_change(c)
         stated_base = c.base or self._stated_prior(c)
         if stated_base is not None and self._budget_level(c) is not None and c.of is not None:
             return self._stated_budget_change(c, c.of, stated_base)
@@ -426,8 +441,9 @@ class Checker:
             return self._budget_change(c)
         if self._budget_stated(c):
             return self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
-        current, stale = self._current(c)
-        bases = self._bases(c)
+        fact = self._fact_of(c)
+        current, stale = self._current(c, fact)
+        bases = self._bases(c, fact)
         if current is None or not bases:
             return self.skip(c, "事实文件没有本年数或比较的基数")
         if c.against is None and not any(col == "prior" for col, _ in bases):
@@ -439,10 +455,24 @@ class Checker:
             return self.skip(c, "它所说的本年数已报错")
         col, base = bases[0]
         word = "增加" if c.value >= 0 else "减少"
-        self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(c.fact, self.report)} "
+        self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(fact, self.report)} "
                    f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}{c.unit}，"
                    f"与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。", stated=c.value, computed=current - base,
-                   uses={f"{c.fact}.final", f"{c.fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
+                   uses={f"{fact}.final", f"{fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
+
+    def _stated_change(self, c: Claim) -> None:
+        """A change between two amounts its sentence states (no fact of the file): the later less the earlier,
+        each amount ± half its last digit."""
+        later, earlier = c.of, c.base
+        if later.flagged or earlier.flagged:
+            return self.skip(c, "它所依据的金额已报错")
+        a, b = abs(later.value) * _scale(later.unit, c.unit), abs(earlier.value) * _scale(earlier.unit, c.unit)
+        how = f"{fmt(abs(later.value))}{later.unit} − {fmt(abs(earlier.value))}{earlier.unit} = {fmt(a - b)}{c.unit}"
+        if sum_consistent(c.value, [a, -b]):
+            return self.ok(c, f"{how}（同一句写明的两个数）")
+        word = "增加" if c.value >= 0 else "减少"
+        self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, earlier.start - 8):c.figure.end]}”：{how}，"
+                   f"与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。", stated=c.value, computed=a - b)
 
     # ---- this year's budget against last year -------------------------------------------------------
     def _fits_stated_budget(self, c: Claim, probe: Claim) -> bool:
@@ -548,8 +578,8 @@ class Checker:
             if c.change.flagged:
                 return self.skip(c, "它所依据的增减额已报错")
             unit, change = c.change.unit, c.change.value
-        probe = Claim("change", c.figure, c.fact, against=c.against, of=c.of, base=c.base, unit=unit, value=c.value,
-                      sentence=c.sentence)
+        probe = Claim("change", c.figure, self._fact_of(c), against=c.against, of=c.of, base=c.base, unit=unit,
+                      value=c.value, sentence=c.sentence)
         current, stale = self._current(probe)
         if stale or (c.base is not None and c.base.flagged):
             return self.skip(c, "它所依据的金额已报错")

@@ -348,6 +348,14 @@ _YEAR_ONLY = re.compile(r"[ \t\u3000]*(?:19|20)[0-9]{2}\s?年度?[，,]?[ \t\u30
 _YEAR_IN = re.compile(r"((?:19|20)[0-9]{2})\s?年")
 # the class, division or item of the budget's classification after a line's name: "（204类）", "（06款）", "（项）"
 _ACCOUNT_CODE = re.compile(r"[ \t\u3000]*(?:[0-9]{2,3})?[ \t\u3000]*[类款项][ \t\u3000]*")
+def _stage(words: str) -> int | None:
+    """Where a column word puts an amount in the year's course: 0 年初预算, 1 调整预算, 2 执行数 — None if the words name
+    no single one (a clause of its own words: "年初预算1747.99万元")."""
+    found = {i for i, names in enumerate(_STAGES) if any(n in words for n in names)}
+    return found.pop() if len(found) == 1 else None
+
+
+_STAGES = (("年初预算", "年初预算数"), ("调整预算", "调整后预算", "全年预算"), ("执行数", "决算数", "决算", "实际支出"))
 # the first item of an enumeration in Arabic numerals ("1.", "1、", "（1）", "①"; not "一、", which heads a section)
 _FIRST_ITEM = re.compile(r"[ \t\u3000]*(?:1[ \t]?[、.．](?![0-9])|[（(]1[）)]|①)")
 # a sentence stating a total: "…收入共计33609.06万元", "支出合计…", "总收入…"
@@ -483,6 +491,11 @@ class _Reader:
         self._end_clause()
         self._end_sentence()
         self._enumerated_totals()
+        # a figure left unread one way and then read as a claim of what the sentence itself states (a rate of two
+        # amounts written, a change between two columns) is read: explain lists it once
+        read = {id(c.figure) for c in self.out.claims if c.figure is not None}
+        if any(id(u.figure) in read for u in self.out.unread):
+            self.out.unread = [u for u in self.out.unread if id(u.figure) not in read]
         return self.out
 
     def _enumerated_totals(self) -> None:
@@ -1703,6 +1716,8 @@ class _Reader:
         the change ÷ (the amount − the change). The change is kept for the rate right after it (_stated_rate);
         only where the words leave no doubt: the amount right before the change, nothing but 比上年增加 between."""
         self.stated_change = None
+        if self._column_change(tok, lead, scope):
+            return
         if scope.blocked or not lead.dir or lead.label or lead.unknown or lead.other_fact or lead.to_level \
                 or lead.share or lead.exec or lead.diff or lead.op or tok.unit not in MONEY:
             return
@@ -1713,6 +1728,28 @@ class _Reader:
         found = next((c for c in self.out.claims[-8:] if c.figure is level and c.fact is not None), None)
         self.stated_change = (found or Claim("level", level, None, sentence=self.sentence),
                               Claim("change", tok, None, value=tok.value * lead.dir, sentence=self.sentence))
+
+    def _column_change(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
+        """"年初预算1747.99万元，调整预算7532.81万元，增加5784.82万元": two amounts of one thing in two columns (年初预算,
+        then 调整预算 or 执行数), then a change with no base named — the later less the earlier, whoever's they are.
+        Only where the words leave no doubt: exactly two amounts before it in the sentence, each after its column
+        word, in the order a budget is made and spent."""
+        if (scope.blocked and not self._of_account()) or not lead.dir or lead.cmp or lead.base or lead.label \
+                or lead.unknown or lead.to_level or lead.share or lead.exec or lead.diff or lead.op \
+                or tok.unit not in MONEY:
+            return False
+        amounts = self._sentence_amounts()
+        if amounts is None or len(amounts) != 2:
+            return False
+        later, earlier = amounts
+        stages = [_stage(self._clause_before(t.start)) for t in (earlier, later)]
+        if None in stages or stages[0] >= stages[1] or later.unit != earlier.unit:  # type: ignore[operator]
+            return False
+        self.out.claims.append(Claim("change", tok, None, value=tok.value * lead.dir, sentence=self.sentence,
+                                     of=Claim("level", later, None, sentence=self.sentence),
+                                     base=Claim("level", earlier, None, sentence=self.sentence),
+                                     label="同一句写明的两个口径的数"))
+        return True
 
     def _restated_level(self, tok: Token) -> Token | None:
         """"…财政拨款收入支出总计9746.50万元。与2022年度相比，财政拨款收入支出总计增加1193.20万元": a sentence that
@@ -1961,6 +1998,10 @@ class _Reader:
     def _execution(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         if scope.blocked or scope.partial or (lead.unknown and not lead.label) or (scope.subject is None and self.unsure):
             self._stated_execution(tok, lead)      # no fact to check against: perhaps the sentence's own amounts
+        elif scope.subject is None and self._stated_execution(tok, lead, unread=True):
+            # "全年预算数7532.81万元，全年执行数7540.18万元，预算执行率100.1%": the rate of the two amounts the sentence
+            # states (which neither names a fact of), not of the department's spending
+            return
         if scope.blocked:
             return self._unread(tok, self._whose(scope))
         if scope.partial:
@@ -1982,24 +2023,27 @@ class _Reader:
                                      label=scope.label or "部门支出", of=self._level_of(fact),
                                      variance=lead.variance))
 
-    def _stated_execution(self, tok: Token, lead: _Lead) -> None:
+    def _stated_execution(self, tok: Token, lead: _Lead, unread: bool = False) -> bool:
         """"项目资金共2179万元，截至12月8日已完成拨付2113.63万元，执行率97%": the execution rate of a project's (another
         subject's, or part of the year's) funds, which no fact of the file is, is still the amount paid right before
         it ÷ the one other amount of the sentence — checked against the sentence itself, whoever's it is. Only
         where the words leave no doubt: 执行率 right after the amount spent, and exactly two amounts."""
         if not lead.exec or any((lead.exec_of, lead.exec_col, lead.variance, lead.label, lead.unknown,
                                  lead.share, lead.dir, lead.rate, lead.cmp)):
-            return
+            return False
         amounts = self._sentence_amounts()
         if amounts is None or len(amounts) != 2 or "完成率" in self._clause_before(tok.start):
-            return                  # (a 完成率 may be of a plan the sentence does not state)
+            return False            # (a 完成率 may be of a plan the sentence does not state)
         spent, whole = amounts
         said = self._clause_before(spent.start)
         if not any(w in said for w in _SPENT) or any(w in self._clause_before(whole.start) for w in _NOT_WHOLE):
-            return
+            return False
         found = {id(c.figure): c for c in self.out.claims[-32:] if c.figure is not None and c.fact is not None}
+        if unread and (id(whole) in found or id(spent) in found):
+            return False            # an amount of a fact: the rate is the fact's (checked with what the sentence states)
         other = tuple(found.get(id(t)) or Claim("level", t, None, sentence=self.sentence) for t in (whole, spent))
         self.out.claims.append(Claim("execution", tok, None, other=other, sentence=self.sentence))
+        return True
 
     def _sentence_amounts(self) -> list | None:
         """The money figures of this sentence before the current token, last first — None when the figure right
