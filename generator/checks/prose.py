@@ -442,6 +442,10 @@ class Checker:
         if self._budget_stated(c):
             return self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
         fact = self._fact_of(c)
+        for whole in c.alts:            # the head of the list whose last item the change follows (see the reader)
+            now, against = self.fact(whole, "final", c.unit), self._bases(c, whole)
+            if now is not None and any(sum_consistent(c.value, [now, -b]) for col, b in against if col == "prior"):
+                return self.ok(c, f"{fact_label(whole, self.report)}的增减额（其中所列各项之前的总数）")
         current, stale = self._current(c, fact)
         bases = self._bases(c, fact)
         if current is None or not bases:

@@ -356,6 +356,8 @@ def _stage(words: str) -> int | None:
 
 
 _STAGES = (("年初预算", "年初预算数"), ("调整预算", "调整后预算", "全年预算"), ("执行数", "决算数", "决算", "实际支出"))
+# an execution rate's name and its verb right before the figure: "执行率为", "执行率达到"
+_RATE_IS = re.compile(r"执行率[ \t\u3000]*(?:为|是|达到|达)[ \t\u3000]*$")
 # the first item of an enumeration in Arabic numerals ("1.", "1、", "（1）", "①"; not "一、", which heads a section)
 _FIRST_ITEM = re.compile(r"[ \t\u3000]*(?:1[ \t]?[、.．](?![0-9])|[（(]1[）)]|①)")
 # a sentence stating a total: "…收入共计33609.06万元", "支出合计…", "总收入…"
@@ -1677,8 +1679,13 @@ class _Reader:
         fact, budget_base = self._changing(tok, lead, scope)
         if fact is None:
             return self._stated_change(tok, lead, scope)
+        lst = self.list
+        # "“三公”经费19.85万元，其中公务接待费4.15万元，公务用车…15.70万元，较上年增加5.65万元": after a 其中 list's last
+        # item, a change with no name of its own may be the item's or the whole's — either holding is no contradiction
+        head = lst.head.fact if lst is not None and lst.parts and lst.parts[-1].fact == fact and not lead.label \
+            and lst.head.fact not in (None, fact) else None
         claim = Claim("change", tok, fact, against=lead.base, source=scope.source, value=tok.value * lead.dir, sentence=self.sentence,
-                      of=self._level_of(fact), label=scope.label, budget_base=budget_base)
+                      of=self._level_of(fact), label=scope.label, budget_base=budget_base, alts=(head,) if head else ())
         self.out.claims.append(claim)
         self.changes.append(claim)
         self.last_claim = claim
@@ -2028,8 +2035,10 @@ class _Reader:
         subject's, or part of the year's) funds, which no fact of the file is, is still the amount paid right before
         it ÷ the one other amount of the sentence — checked against the sentence itself, whoever's it is. Only
         where the words leave no doubt: 执行率 right after the amount spent, and exactly two amounts."""
-        if not lead.exec or any((lead.exec_of, lead.exec_col, lead.variance, lead.label, lead.unknown,
-                                 lead.share, lead.dir, lead.rate, lead.cmp)):
+        # "执行率为100.1%": 为 after the rate's name is only the verb (a 完成…的% names its own whole)
+        verb_only = lead.exec_of and _RATE_IS.search(self.text, max(0, tok.start - 8), tok.start) is not None
+        if not lead.exec or any((lead.exec_of and not verb_only, lead.exec_col, lead.variance, lead.label,
+                                 lead.unknown, lead.share, lead.dir, lead.rate, lead.cmp)):
             return False
         amounts = self._sentence_amounts()
         if amounts is None or len(amounts) != 2 or "完成率" in self._clause_before(tok.start):
