@@ -464,7 +464,7 @@ class _Reader:
                                             # may name by the words written before it)
         self.prev_sentence_levels: list = []  # every level of the sentence before
         self.describing: str | None = None  # the other subject before a clause describing the department itself
-        self.contents: str | None = None    # the other subject before a 包括 that lists what an item is made of
+        self.contents: tuple | None = None  # the subject before a 包括 that lists what an item is made of (see _end_clause)
         self.contents_end = -1              # where that 包括 ended
         self.named: list[tuple] = []        # (fact, start, end, figures read before) of each label of the sentence
         self.aside = 0                      # 1: another subject named inside a sentence the department opened;
@@ -732,8 +732,9 @@ class _Reader:
         if self.contents is not None:
             if not self.clause_figures:
                 # "人员经费2152.26万元，主要包括：基本工资、…、住房公积金；公用经费…": what an item is made of, named
-                # without figures — a 科目 or body named there is no subject for what follows
-                scope.blocked = self.contents
+                # without figures — a 科目, body or fact named there ("主要用于：行政单位的基本支出") is no subject for
+                # what follows: the subject before 包括 holds on
+                scope.blocked, scope.subject, scope.label, scope.alts, scope.account = self.contents
             self.contents = None
         if self.describing is not None:
             if not self.clause_figures:
@@ -1082,7 +1083,9 @@ class _Reader:
 
     def _on_list_word(self, tok: Token, means: dict) -> None:
         if tok.text in _CONTENTS and self.contents is None:
-            self.contents, self.contents_end = self.scope.blocked, tok.end      # see _end_clause
+            sc = self.scope
+            self.contents = (sc.blocked, sc.subject, sc.label, sc.alts, sc.account)
+            self.contents_end = tok.end                                          # see _end_clause
         self._start_list(tok.text)
 
     def _on_each_word(self, tok: Token, means: dict) -> None:
@@ -1174,6 +1177,11 @@ class _Reader:
         if self.aside == 2 and self.scope.blocked and fact and not lead.figure and not self.clause_figures:
             # the other body was an aside (see _other_subject); a column it named was its own
             self.scope.blocked, self.scope.column, self.aside = "", None, 0
+        if self._of_account() and fact and not lead.figure and not self.clause_figures \
+                and self._before(tok.start, 1) in CLAUSE + ENUM:
+            # "事业收入262.00万元；其他收入0万元": a fact named in a clause after a line of accounts (the department's,
+            # not another body's) is the department's again
+            self.scope.blocked = self.scope.account = ""
         if self._not_a_subject(tok, fact, adjacent) or fact is None:
             return
         if lead.op and not lead.figure:
@@ -2361,10 +2369,11 @@ class _Reader:
             self.out.claims = kept
             self.levels = [c for c in self.levels if c.figure is not tok]
             self.each_claims = [c for c in self.each_claims if c.figure is not tok]
-            if self.list is not None:
-                self.list.parts = [c for c in self.list.parts if c.figure is not tok]
             if self.last_money is not None and self.last_money.figure is tok:
                 self.last_money = None
+        # (a list's part of no fact is in no claim list: "其中：…；单价50万元以上通用设备…" — taken out all the same)
+        if self.list is not None and self.list.parts and self.list.parts[-1].figure is tok:
+            self.list.parts.pop()
         self._unread(tok, why)
 
 
