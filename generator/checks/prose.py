@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from ..core.numbers import fmt, half_unit, parse_quantity, same_figure, sum_consistent
+from ..core.numbers import decimals, fmt, half_unit, parse_quantity, same_figure, sum_consistent
 from ..derive.claims import Claim, read
 from ..derive.claims.grammar import BY_SOURCE, COMPONENTS, PEOPLE_UNITS
 from ..derive.claims.tokens import COUNTS, CURRENCY, MONEY
@@ -125,7 +125,7 @@ def _references(text: str) -> set:
 
 
 _ORDER = {"level": 0, "prior": 0, "count": 0, "sum": 1, "change": 2, "flat": 2, "rate": 3, "share": 3,
-          "execution": 3, "difference": 3, "compare": 3, "margin": 3}
+          "execution": 3, "difference": 3, "compare": 3, "margin": 3, "formula": 3}
 MAX_PER_TEXT = 100       # findings from one text; the rest of a hostile text is not checked
 
 
@@ -790,6 +790,24 @@ class Checker:
         self.error("PROSE-EXECUTION", c, f"正文“…{self.text[max(0, whole.start - 8):c.figure.end]}”：{how} = "
                    f"{fmt(rate, 2)}%，与写明的执行率 {fmt(c.value)}% 不符。", stated=c.value, computed=rate)
 
+    def _formula(self, c: Claim) -> None:
+        """"在职人员控制率=…=44÷45×100%=97.78%": the result is what the figures written before it make, each figure
+        standing for ± half its last digit (a whole number as written: a count, or the 100 of ×100%) — whoever's
+        they are. A result in per cent may be written for the ratio (×100%) or for the number (×100)."""
+        span = _interval(c.other)
+        if span is None:
+            return self.skip(c, "算式中有除以 0 或算不出的数")
+        lo, hi = span
+        half = half_unit(c.value)
+        targets = [(c.value / 100, half / 100), (c.value, half)] if c.percent else [(c.value, half)]
+        shown = f"{c.expression} = {fmt(c.value)}{c.unit}"
+        if any(lo - h <= v <= hi + h for v, h in targets):
+            return self.ok(c, f"{shown}（按算式中写明的数）")
+        mid = (lo + hi) / 2
+        computed = min((mid * 100, mid), key=lambda x: abs(x - c.value)) if c.percent else mid
+        self.error(c.op, c, f"正文算式“{shown}”：按写明的数算得 {fmt(computed, max(decimals(c.value), 2))}{c.unit}，"
+                   f"与写明的 {fmt(c.value)}{c.unit} 不符。", stated=c.value, computed=computed)
+
     def _difference(self, c: Claim) -> None:
         if c.other is None:             # one fact, two columns: "与年初预算数差额3.46万元"
             pairs: list[tuple[Any, Any]] = [(self.fact(c.fact, a, c.unit), self.fact(c.fact, b, c.unit))
@@ -955,6 +973,31 @@ class Checker:
 
     def _value(self, fact: str, column: str) -> Decimal | None:
         return self.view.value(f"{fact}.{column}") if fact in AMOUNT_PATHS else self.view.value(fact)
+
+
+def _interval(node) -> tuple[Decimal, Decimal] | None:
+    """The range a formula's expression may have: each figure ± half its last digit (whole numbers as they are)."""
+    if node[0] == "num":
+        value, places, percent = node[1]
+        half = half_unit(value) if places else Decimal(0)
+        lo, hi = value - half, value + half
+        return (lo / 100, hi / 100) if percent else (lo, hi)
+    if node[0] == "neg":
+        inner = _interval(node[1])
+        return None if inner is None else (-inner[1], -inner[0])
+    a, b = _interval(node[1]), _interval(node[2])
+    if a is None or b is None:
+        return None
+    if node[0] == "+":
+        return a[0] + b[0], a[1] + b[1]
+    if node[0] == "-":
+        return a[0] - b[1], a[1] - b[0]
+    if node[0] == "/":
+        if b[0] <= 0 <= b[1]:
+            return None
+        b = (1 / b[1], 1 / b[0])
+    ends = [x * y for x in a for y in b]
+    return min(ends), max(ends)
 
 
 def _section(fact: str) -> str:

@@ -154,7 +154,7 @@ RELATIONS = {
     "margin": "比较的差额或金额",
     "level": "金额", "prior": "上年金额", "change": "增减额", "rate": "增减幅度", "share": "占比",
     "execution": "执行率", "difference": "差额", "compare": "比较", "sum": "其中各项之和", "count": "人数",
-    "flat": "持平",
+    "flat": "持平", "formula": "算式的结果",
 }
 
 
@@ -192,6 +192,8 @@ class Claim:
     budget_base = False             # change/rate: this year's budget stated against last year's figure — its
                                     # budget or its final, the text does not say (the file has only the final)
     split_retired = False           # count: the 退休 part of "离退休X人，其中：离休a人，退休b人"
+    percent = False                 # formula: its result is a percentage (see formulas.py; other: the parsed expression)
+    expression = ""                 # formula: the expression as written
 
     def __init__(self, kind: str, figure: Token | None, fact: str | None = None, **kw):
         self.figure: Any                   # a Token; None for a part a list names without a figure

@@ -5,6 +5,7 @@ import gc
 import json
 import re
 
+from .formulas import read_formulas
 from .grammar import Claim, Reading, read_tokens
 from .lexicon import NotFinite, spellings, trie_pattern
 from .tokens import GOVERNMENT_KINDS, Token, as_words, compile_scanner, compile_tokenizer, kinds_pattern, tokenize
@@ -273,7 +274,10 @@ def _read(text: str, lex, year: int, names, targets=()) -> Reading:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return read_tokens(with_targets(text, lex.tokens(text), targets), text, year)
+        tokens = with_targets(text, lex.tokens(text), targets)
+        reading = read_tokens(tokens, text, year)
+        read_formulas(text, tokens, reading)       # "…=44÷45×100%=97.78%": the figures are the formula's
+        return reading
     finally:
         if enabled:
             gc.enable()
