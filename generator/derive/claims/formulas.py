@@ -25,7 +25,8 @@ _OPEN, _CLOSE = "（(", "）)"
 # a figure may carry inside it ("7540.18万元÷7532.81万元×100%")
 _EXPRESSION_CHARS = set("0123456789.,%％ \t\u3000" + _OPERATORS + _OPEN + _CLOSE + "万元人个")
 LOOK_BACK = 160          # the longest expression read (a report's formulas are a line at most)
-_RESULT = re.compile(r"[ \t\u3000]*(?P<num>[0-9]+(?:\.[0-9]+)?)[ \t\u3000]*(?P<unit>%|％|万元|元|分|人|个)?")
+_RESULT = re.compile(r"[ \t\u3000]*(?P<num>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)[ \t\u3000]*"
+                     r"(?P<unit>%|％|万元|元|分|人|个)?")
 _NAME = re.compile(r"[\u4e00-\u9fff“”\"]{0,16}?(?:率|比重|占比|比例|幅度|增幅|降幅)")
 _CLAUSE_ENDS = "，,。；;：:！？!?\n"
 _ATOM = re.compile(r"(?P<num>[0-9]{1,15}(?:,[0-9]{3})*(?:\.[0-9]{1,8})?)[ \t\u3000]*(?P<pct>%|％)?(?:[ \t\u3000]*(?:万元|元|人|个))?"
@@ -176,6 +177,6 @@ def _formula_at(text: str, eq: int, starts: dict, placed: list):
     name = named.group() if named else ""
     k = bisect.bisect_right(placed, (result.start, 1 << 30)) - 1
     claim = Claim("formula", result, None, other=tree, op=formula_code(name), label=name,
-                  sentence=placed[k][1] if k >= 0 else 0, value=Decimal(m.group("num")),
+                  sentence=placed[k][1] if k >= 0 else 0, value=Decimal(m.group("num").replace(",", "")),
                   unit=m.group("unit") or "", percent=m.group("unit") in ("%", "％"), expression=text[begin:eq].strip())
     return begin, m.end(), claim
