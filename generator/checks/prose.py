@@ -800,13 +800,13 @@ class Checker:
         lo, hi = span
         half = half_unit(c.value)
         targets = [(c.value / 100, half / 100), (c.value, half)] if c.percent else [(c.value, half)]
-        shown = f"{c.expression} = {c.figure.text.strip()}"
+        shown = f"{c.expression} = {c.written}"
         if any(lo - h <= v <= hi + h for v, h in targets):
             return self.ok(c, f"{shown}（按算式中写明的数）")
         mid = (lo + hi) / 2
         computed = min((mid * 100, mid), key=lambda x: abs(x - c.value)) if c.percent else mid
         self.error(c.op, c, f"正文算式“{shown}”：按写明的数算得 {fmt(computed, max(decimals(c.value), 2))}{c.unit}，"
-                   f"与写明的 {c.figure.text.strip()} 不符。", stated=c.value, computed=computed)
+                   f"与写明的 {c.written} 不符。", stated=c.value, computed=computed)
 
     def _difference(self, c: Claim) -> None:
         if c.other is None:             # one fact, two columns: "与年初预算数差额3.46万元"

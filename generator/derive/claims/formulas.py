@@ -178,5 +178,6 @@ def _formula_at(text: str, eq: int, starts: dict, placed: list):
     k = bisect.bisect_right(placed, (result.start, 1 << 30)) - 1
     claim = Claim("formula", result, None, other=tree, op=formula_code(name), label=name,
                   sentence=placed[k][1] if k >= 0 else 0, value=Decimal(m.group("num").replace(",", "")),
-                  unit=m.group("unit") or "", percent=m.group("unit") in ("%", "％"), expression=text[begin:eq].strip())
+                  unit=m.group("unit") or "", percent=m.group("unit") in ("%", "％"), expression=text[begin:eq].strip(),
+                  written=text[m.start("num"):m.end()].strip())
     return begin, m.end(), claim

@@ -194,6 +194,7 @@ class Claim:
     split_retired = False           # count: the 退休 part of "离退休X人，其中：离休a人，退休b人"
     percent = False                 # formula: its result is a percentage (see formulas.py; other: the parsed expression)
     expression = ""                 # formula: the expression as written
+    written = ""                    # formula: its result as written, with its unit ("3.98分")
 
     def __init__(self, kind: str, figure: Token | None, fact: str | None = None, **kw):
         self.figure: Any                   # a Token; None for a part a list names without a figure
