@@ -49,7 +49,7 @@ def run() -> None:
     global _pid
     install_signal_handlers()
     _pid, _running = os.getpid(), True
-    code = 0
+    code, interrupted = 0, False
     try:
         try:
             from .cli import main
@@ -60,12 +60,17 @@ def run() -> None:
     except Interrupted as exc:
         from .core import console
         console.err("已中断：未完成的文件已删除。")
-        code = 128 + exc.signum
+        code, interrupted = 128 + exc.signum, True
     except KeyboardInterrupt:            # before our handler was in place, or from a library
-        code = 128 + signal.SIGINT
+        code, interrupted = 128 + signal.SIGINT, True
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     _flush()
+    if interrupted:
+        # everything the run made is cleaned up and said; the interpreter's exit would still run the process
+        # pool's atexit hook, which writes to a pipe the interrupted pool has already closed (a traceback
+        # "Bad file descriptor" seen in CI) — end here instead
+        os._exit(code)
     _late_handlers()
     sys.exit(code)
 

@@ -200,6 +200,7 @@ class KeyedPatterns(MapOf):
 WORD_CLASSES = {
     "self": "本部门自称（其后的称呼说的是本部门）", "handover": "上级下达给本部门（“县财政局下达的预算”）",
     "this_year": "本年", "prior_year": "上年、同期",
+    "next_year": "下一年（明年、下年度）", "year_before_last": "前年（报告年度的前两年）",
     "compare_to": "比较（较、比、同比）", "up": "增加", "down": "减少", "flat": "持平",
     "loose": "大致（“基本持平”不核对）", "rate_up": "增幅", "rate_down": "降幅", "share": "占、比重",
     "execution": "执行率、完成率", "variance": "预决算差异率（(决算 − 预算) ÷ 预算）", "execution_of": "完成（“完成年初预算的…%”）", "difference": "差额、相差",

@@ -483,6 +483,7 @@ class _Reader:
         self.cause_block: str | None = None  # the other subject named (or "") when the sentence's reason began
         self.stray_comma = -1               # where a comma right after 占 stands
         self.stated_change: tuple | None = None   # (amount, change) of no fact, for the rate after (_stated_change)
+        self.sentence_years: list[int] = []  # the years this sentence named as its own time, in order (see _on_to_level)
 
     def run(self) -> Reading:
         handlers = {"punct": self._punct, "year": self._year, "date": self._date, "word": self._word,
@@ -774,6 +775,7 @@ class _Reader:
             self.cause_block = None
         self.prev_column = s.column
         self.prev_period = (s.year, s.partial)
+        self.sentence_years = []
         if s.year is not None and s.year != self.year and not self.figures_in_sentence:
             # "国资委2022年“三公”经费的预算数和预算执行数一致。具体来看，预算总数为…": a sentence that only names
             # another year names it for the sentences after it, to the end of the paragraph
@@ -828,6 +830,7 @@ class _Reader:
         lead.year = tok.value
         self.scope.year = tok.value
         self.scope.relative = False
+        self.sentence_years.append(tok.value)
         if not lead.op:
             # "2021年收入首超300万元，2022年超过400万元": a year named before 小于/超过 opens another statement —
             # the amount before it is not the left side of that comparison
@@ -1023,6 +1026,12 @@ class _Reader:
             self._keep(lead)
             lead.year = scope.year = self.year - 1
             scope.relative = True
+            self.sentence_years.append(self.year - 1)
+
+    def _on_other_year(self, tok: Token, means: dict) -> None:
+        # "今年""明年""前年": a year by its distance from the report's, read as that year written out
+        offset = -2 if "year_before_last" in means else 1
+        self._year(Token("year", tok.start, tok.end, tok.text, value=self.year + offset))
 
     def _on_this_year(self, tok: Token, means: dict) -> None:
         if not self.lead.cmp:
@@ -1040,7 +1049,13 @@ class _Reader:
 
     def _on_to_level(self, tok: Token, means: dict) -> None:
         self.lead.to_level = True
-        self.lead.year, self.scope.year = self.year, None
+        years = self.sentence_years
+        if len(set(years)) >= 2 and years[0] != self.year:
+            # "北京大学去年…，年度预算也从前年的193.45亿元减至125.54亿元": the sentence is about the year it named
+            # first; the year after 从 was only the base's — what it came to is the first year's
+            self.lead.year = self.scope.year = years[0]
+            return
+        self.lead.year, self.scope.year = self.year, None     # "由上年X增加到Y": Y is this year's
 
     def _on_direction(self, tok: Token, means: dict) -> None:
         lead = self.lead
@@ -2167,6 +2182,9 @@ class _Reader:
         if scope.blocked or scope.subject is None or (lead.unknown and not lead.label) or lead.other_fact:
             return
         if lead.base in ("other", "this") or scope.partial or scope.excluding or self._budget_vs_last_year(lead, scope):
+            # "因公出国（境）费支出7万元，与2022年预算持平": level with last year's budget, the amount is this year's
+            # budget (as before a change measured so, see _budget_level)
+            self._budget_level(lead, scope.subject)
             return
         self.out.claims.append(Claim("flat", tok, scope.subject, against=lead.base or "prior", value=None,
                                      unit="", loose=lead.loose, sentence=self.sentence, label=scope.label,
@@ -2428,6 +2446,7 @@ def _parts_after(head: Claim, after: list, end: int) -> list:
 _WORD_HANDLERS = {
     "glued": _Reader._on_glued, "neutral": _Reader._on_neutral, "alias": _Reader._on_alias, "source": _Reader._on_source,
     "col": _Reader._on_column, "prior_year": _Reader._on_prior_year, "this_year": _Reader._on_this_year,
+    "next_year": _Reader._on_other_year, "year_before_last": _Reader._on_other_year,
     "compare_to": _Reader._on_compare_to, "to_level": _Reader._on_to_level,
     "up": _Reader._on_direction, "down": _Reader._on_direction, "rate_up": _Reader._on_direction,
     "rate_down": _Reader._on_direction, "rate_bare": _Reader._on_direction,
