@@ -134,3 +134,12 @@ def test_a_targets_name_in_prose_says_how_its_figure_is_checked(run):
     assert "绩效目标“进出口总额”：其后紧接的数按绩效目标表的目标值、完成值核对（PROSE-TARGET）" in out
     assert "“9.35亿元” 未读作说法：是绩效目标“进出口总额”的数，按绩效目标表核对" in out
     assert "targets.5.name" not in out          # the target table's own name is no mention
+
+
+def test_a_formula_shows_what_it_computes_its_expression_and_the_result_from_its_figures(run, tmp_path):
+    path = yangxi_saying(tmp_path, "在职人员控制率=在职人数÷编制数×100%=44÷45×100%=97.87%。按评分标准得分=4×（1-2.8%）=3.89分。")
+    out = run("explain", str(path), "other_notes").output
+    assert "“97.87%” 算式的结果：在职人员控制率，算式 44÷45×100% → 不符：正文算式“44÷45×100% = 97.87%”：" \
+           "按写明的数算得 97.78%，与写明的 97.87% 不符。" in out
+    assert "算式的结果：（没写算的是什么），算式 4×（1-2.8%） → 相符" in out
+    assert "“100%” 未读作说法" in out                        # the ×100% of the words before is no rate

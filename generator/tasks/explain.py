@@ -391,8 +391,13 @@ def _sum(c, checker, subject: str, figure: str) -> tuple[str, str]:
     return f"{len(c.parts)} 项：" + " + ".join(p.figure.text for p in c.parts if p.figure is not None), figure
 
 
+def _formula(c, checker, subject: str, figure: str) -> tuple[str, str]:
+    """"…=44÷45×100%=97.78%": what the formula computes (its name, if written) and the expression."""
+    return f"{subject or '（没写算的是什么）'}，算式 {c.expression}", figure
+
+
 _DESCRIBE = {"change": _compared, "flat": _compared, "rate": _rate, "difference": _difference,
-             "execution": _execution, "share": _share, "compare": _compare, "sum": _sum}
+             "execution": _execution, "share": _share, "compare": _compare, "sum": _sum, "formula": _formula}
 
 _TOTAL = {"总分", "自评总分", "conclusion.total", "total"}
 _GRADE = {"等级", "绩效等级", "评价等级", "conclusion.grade", "grade"}
