@@ -382,8 +382,27 @@ class Checker:
         how, value = candidates[0]
         if far_off(Decimal(c.value), Decimal(value)):
             return self.skip(c, f"与 {how} {value}{c.unit} 相差好几倍：说的多半不是本部门的人员")
+        if c.fact and c.fact.startswith("department.staffing.posts") and self._people_listed(c):
+            # "现有编制人员205人。其中，局机关在职113人、离休2人、退休75人…": the parts are people, in post and
+            # retired — the head counts people on the payroll, not posts
+            return self.skip(c, "“其中”列的是在职、退休等人员：前面的数是人数，不是编制数")
         self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：{how} 为 {value}{c.unit}。",
                    stated=c.value, fact=value)
+
+    def _people_listed(self, c: Claim) -> bool:
+        """Whether `c` heads a 其中 list one of whose parts is people out of post (退休, 离休) — not posts."""
+        out_of_post = ("department.staffing.retired", "department.staffing.others")
+        if c.figure is None or "其中" not in self.text[c.figure.end:c.figure.end + 4]:
+            return False            # the list right after the figure ("…205人。其中，…")
+        for p in self.claims:
+            if p.kind != "count" or p.figure is None or p.start <= c.start or p.sentence > c.sentence + 1:
+                continue
+            between = self.text[c.figure.end:p.start]
+            if between.count("其中") > 1 or (p.fact or "").startswith("department.staffing.posts"):
+                return False        # another list began, or the list names kinds of posts ("行政编制29名")
+            if p.fact in out_of_post:
+                return True
+        return False
 
     def _budget_stated(self, c: Claim) -> bool:
         """"财政拨款安排的“三公”经费X万元，比上年…": X may be the budget or the final (column "any"); a
