@@ -254,6 +254,11 @@ def test_the_docx_is_the_official_table(form_built):
     assert len(set(map(id, 产出))) == 1 and rows.cell(6, 1).text == "效益指标"
     assert rows.cell(1, 2)._tc is rows.cell(2, 2)._tc and rows.cell(3, 2).text == "质量指标"
     assert _cells(rows.rows[-1]) == ["总分", "100", "98.51", "绩效等级：优"]
+    # the total never stands alone under a repeated heading: the two rows above keep with it
+    def keeps(tr):
+        return all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in tr.iter(qn("w:p")))
+    assert [keeps(r._tr) for r in rows.rows[-3:]] == [True, True, False]
+    assert not keeps(rows.rows[1]._tr)
     assert any("93.58 ÷ 95 × 100 = 98.51" in p.text for p in doc.paragraphs)
     assert doc.core_properties.author == "示例县农业农村局"
 

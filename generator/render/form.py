@@ -196,6 +196,7 @@ def form_docx(template, report, derived) -> bytes:
     from docx.shared import Mm
 
     from .docx import save_fixed
+    from .pagination import keep_form_total
 
     form = layout(report, derived)
     doc = Document(str(template))
@@ -210,6 +211,7 @@ def form_docx(template, report, derived) -> bytes:
     gap = doc.add_paragraph(style="Table Text")       # two tables touching would be joined into one by Word
     _tiny(gap)
     _table(doc, form.rows, widths, repeat=True)
+    keep_form_total(doc.tables[-1]._tbl)
     for note in form.notes:
         doc.add_paragraph(note, style="Table Text")
     props = doc.core_properties

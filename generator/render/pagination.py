@@ -27,6 +27,16 @@ SHORT_ROWS = 6           # a header and up to five rows: split, a row or two wou
 GROUP_ROWS = 10          # rows under one merged first-column cell kept on one page (a third of an A4 page of rows)
 
 
+def keep_form_total(table) -> None:
+    """The national form's indicator table: its total row keeps the two rows above it on its page (it never
+    stands alone under a repeated header); its merged label cells are left whole — the form is set to fit a
+    page, and a label named twice on one page would read as two blocks."""
+    rows = table.findall(qn("w:tr"))
+    for row in rows[-3:-1]:
+        for p in row.iter(_P):
+            _keep_with_next(p)
+
+
 def keep_tables_together(document) -> None:
     body = document.element.find(qn("w:body"))
     for tbl in body.findall(qn("w:tbl")) if body is not None else ():
