@@ -107,16 +107,7 @@ class _Bounds(_State):
         enumeration ("1、…", "二、…") and the text under their headings stay the other subject's."""
         start, figures = self.paragraph
         self.paragraph = (tok.end, self.figures)
-        if self.carried_base is not None:
-            self.carried_base = self.stack[0].base = None
-        if self.carried_year is not None:
-            self.carried_year = None
-            self.stack[0].year = self.section_year
-        if self.items_year is not None:
-            if _ENUM_ITEM.match(self.text, tok.end, tok.end + 8):
-                self.stack[0].year = self.items_year     # the next item of the breakdown (see _breakdown)
-            else:
-                self.items_year = None
+        self._end_carried(tok)
         if self._breakdown(start, tok):
             return
         if self._before(tok.start, 1) in ("：", ":"):
@@ -149,6 +140,20 @@ class _Bounds(_State):
             return
         self.announced = ""
         self.scope.blocked = ""
+
+    def _end_carried(self, tok: Token) -> None:
+        """What a sentence carried to the end of its paragraph (a base, another year) ends with it; the year of
+        a total an enumeration breaks down goes on to the enumeration's next item."""
+        if self.carried_base is not None:
+            self.carried_base = self.stack[0].base = None
+        if self.carried_year is not None:
+            self.carried_year = None
+            self.stack[0].year = self.section_year
+        if self.items_year is not None:
+            if _ENUM_ITEM.match(self.text, tok.end, tok.end + 8):
+                self.stack[0].year = self.items_year     # the next item of the breakdown (see _breakdown)
+            else:
+                self.items_year = None
 
     def _breakdown(self, start: int, tok: Token) -> bool:
         """"全国人大常委会办公厅机关2012年部门预算收入共计33609.06万元。\n1.财政拨款收入…": a paragraph that ends
