@@ -3,7 +3,20 @@ year, relation and figures; checked against the facts in `checks/prose.py`.
 
   tokens.py   figures, years, the vocabulary's words and punctuation, in one linear pass
   lexicon.py  the vocabulary's patterns as a finite list of spellings, in a trie
-  grammar.py  the reading: subject scope, lists, relations → claims, and what was left unread
+  grammar.py  the reading: subject scope, lists, relations → claims, and what was left unread; the reader
+              assembled from its parts —
+    bounds.py    punctuation, clauses, sentences, paragraphs, headings
+    words.py     years, dates, and one handler per class of word
+    subjects.py  whose figures follow: a fact's name, another body, the department itself, a target
+    figures.py   a figure by the relation its words state (change, rate, execution, difference, compare…)
+    levels.py    amounts and counts, and the facts they are of
+    shares.py    shares and their wholes
+    lists.py     其中 lists, 分别为 series, totals followed by their parts
+    stated.py    arithmetic of the figures a sentence writes, checked on the text itself
+    state.py     what the reader keeps as it reads (scope, lead, list), declared once
+    claim.py     what a reading is made of: Claim, Unread, TargetMention, Reading
+    parts.py     what the facts are made of: a total's parts, the words for a whole side, people
+    patterns.py  patterns of the text the parts share
   reader.py   a vocabulary made into a matcher; `read(text, vocabulary, year)`
 """
 from .grammar import Claim, Reading, Unread

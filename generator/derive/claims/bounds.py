@@ -1,0 +1,264 @@
+"""Where statements end: punctuation, clauses, sentences, paragraphs and headings — what holds on across a
+bound (a subject, the year a heading named, a list that goes on) and what ends with it (_Bounds)."""
+from __future__ import annotations
+
+import re
+
+from .patterns import _ENUM_ITEM, _HAN_RUN, _YEAR_IN, FUNCTION
+from .state import _Lead, _State
+from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token
+
+# the first item of an enumeration in Arabic numerals ("1.", "1、", "（1）", "①"; not "一、", which heads a section)
+_FIRST_ITEM = re.compile(r"[ \t\u3000]*(?:1[ \t]?[、.．](?![0-9])|[（(]1[）)]|①)")
+# a sentence stating a total: "…收入共计33609.06万元", "支出合计…", "总收入…"
+_TOTAL_STATED = re.compile(r"(?:共计|合计|总计|总额|总收入|总支出|收入总|支出总)[^。！？!?]{0,12}?[0-9]")
+_GOES_ON = re.compile(r"[ \t\u3000]*(?:此外|另外|其中|同时|并且|其余)")
+
+# the name of a place: a county, city, district, town… ("云县", "汉阳区", "陶辛镇")
+_PLACE = re.compile("[\u4e00-\u9fff]{1,6}[省市县区州旗盟镇乡]")
+_NOT_PLACES = {"节省", "城乡", "城镇", "下乡"}       # words that end so and name no place ("城乡居民…")
+# what a heading of a section of accounts is about
+_SECTION = re.compile("情况|决算|预算|收支|经费|收入|支出")
+
+
+class _Bounds(_State):
+    """Punctuation, sentences, clauses and paragraphs."""
+
+    def _gap(self, start: int) -> None:
+        for m in _HAN_RUN.finditer(self.text, self.cursor, start):
+            if not FUNCTION.issuperset(m.group()):
+                self.lead.unknown = (self.lead.unknown + m.group())[-12:]
+                if self.lead.share:
+                    self.lead.share_unknown = m.group()
+        prev = self.tokens[self.index - 1] if self.index else None
+        if prev is None or prev.kind in ("punct", "year"):
+            words = self.text[self.cursor:start].strip(" \t\u3000")
+            if _PLACE.fullmatch(words) and words not in _NOT_PLACES:
+                # "云县2023年“三公”经费…", "汉阳区5,572": a clause that opens with a place's name, right before a
+                # year, a figure or a fact's name, is about that place (its government, all its units)
+                self.scope.blocked, self.scope.subject, self.scope.label = words, None, ""
+
+    def _punct(self, tok: Token) -> None:
+        ch = tok.text
+        if ch in SENTENCE:
+            self._sentence_mark(tok)
+        elif ch in OPEN:
+            self._open_bracket()
+        elif ch in CLOSE:
+            self._close_bracket(tok)
+        elif ch in CLAUSE or ch in ENUM:
+            self._clause_mark(tok)
+
+    def _sentence_mark(self, tok: Token) -> None:
+        ch = tok.text
+        if ch == "\n" and self.list is not None and self.list.parts and self._before(tok.start, 1) in ("；", ";"):
+            # "其中：\nA x万元，…；\nB y万元，…；\nC z万元。": one item a line, each ending with "；" — the list goes on
+            return
+        if ch == "\n" and self.list is not None and not self.list.parts and self._before(tok.start, 1) in ("：", ":"):
+            # "…376.59万元。其中：\n按支出项目类别：1、…": the items a line ends by announcing are on the next line
+            self._paragraph(tok)
+            return
+        if self.text[self.sentence_start:tok.start].strip(" \t\r\u3000"):
+            heading = self._heading(tok.start)
+            self._end_clause()
+            self._end_sentence()
+            if heading:
+                self.scope.fresh = True     # the next sentence's plain words ("支出预算…") are the heading's
+        # else "…100万元。\n其中：…": the line break after a full stop ends no sentence of its own — the
+        # sentence before is still the one a 其中 list or a heading's subject goes on from
+        self.sentence_start = tok.end
+        if ch == "\n":
+            self._paragraph(tok)
+
+    def _clause_mark(self, tok: Token) -> None:
+        ch = tok.text
+        if tok.start == self.stray_comma:
+            return                              # "占，88.21%": a stray comma between 占 and its figure
+        # "主要包括：A、B、C；": the colon only opens the names, and each 、 only goes on with them
+        contents = self.contents if tok.text in ENUM or not self.text[self.contents_end:tok.start].strip() else None
+        self._end_clause()
+        if contents is not None:
+            self.contents = contents
+        labels = self.lead.labels if ch in ENUM else []
+        if ch in "；;":
+            self.categories = []
+            self.scope.column = None           # "…；本部门2023年度费用…": a new statement
+            self.scope.fresh = False
+            if self.suspended is not None and self.list is None and len(self.stack) == 1:
+                self.list, self.suspended = self.suspended, None
+        self.lead = _Lead()
+        self.lead.labels = labels            # "人员经费、公用经费分别为…": labels gathered across 、
+        if ch not in ENUM:
+            self.last_num = None
+
+    def _heading(self, end: int) -> bool:
+        """Whether the sentence ending at `end` is only a label, after an item number if any ("（二）公务接待费。"):
+        a heading, whose subject the next sentence goes on about."""
+        scope = self.scope
+        if self.figures_in_sentence or scope.subject is None or scope.blocked or not scope.label:
+            return False
+        body = self.text[self.sentence_start:end]
+        m = _ENUM_ITEM.match(body)
+        return body[m.end() if m else 0:].strip(" \t\u3000") == scope.label
+
+    def _paragraph(self, tok: Token) -> None:
+        """A new paragraph: another subject does not carry over — unless the paragraph before ends with a
+        colon ("…如下：", "其中：") and this one goes on with what it announced: the items of that
+        enumeration ("1、…", "二、…") and the text under their headings stay the other subject's."""
+        start, figures = self.paragraph
+        self.paragraph = (tok.end, self.figures)
+        self._end_carried(tok)
+        if self._breakdown(start, tok):
+            return
+        if self._before(tok.start, 1) in ("：", ":"):
+            self.announced = self.scope.blocked
+            return
+        body = self.text[start:tok.start].strip()
+        heading = figures == self.figures and body and body[-1] not in "。！？!?；;"
+        if heading and _ENUM_ITEM.match(body):
+            # "一、2022年“三公经费”支出情况": a numbered heading that names another year heads a section about that
+            # year, to the next numbered heading
+            named = {int(y) for y in _YEAR_IN.findall(body)}
+            self.section_year = named.pop() if len(named) == 1 and self.year not in named else None
+            self.stack[0].year = self.section_year
+        if self.announced and (heading or _ENUM_ITEM.match(self.text, tok.end, tok.end + 8)):
+            self.scope.blocked = self.announced
+            return
+        if self.scope.blocked and figures == self.figures and body and (
+                heading or (len(body) <= 30 and _ENUM_ITEM.match(body))) and _SECTION.search(body):
+            # "一、区本级“三公”经费决算情况", "（一）区本级一般公共预算决算。": a heading that names another subject's
+            # accounts heads a section about them — the paragraph under it, and the numbered items after, are its too
+            # (not so an item of a list of duties: "1、贯彻执行全县…方针政策")
+            self.announced = self.scope.blocked
+            return
+        nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
+        if nxt is not None and nxt.kind == "word" and (nxt.has("list") or nxt.has("continues")) \
+                and not self.text[tok.end:nxt.start].strip() and self.figure_blocked:
+            # "其中：…", "分项看，…": a paragraph that goes on with the parts of what the one before said is
+            # about the same subject — another's, when the last figure before was another's
+            self.scope.blocked = self.scope.blocked or self.announced
+            return
+        self.announced = ""
+        self.scope.blocked = ""
+
+    def _end_carried(self, tok: Token) -> None:
+        """What a sentence carried to the end of its paragraph (a base, another year) ends with it; the year of
+        a total an enumeration breaks down goes on to the enumeration's next item."""
+        if self.carried_base is not None:
+            self.carried_base = self.stack[0].base = None
+        if self.carried_year is not None:
+            self.carried_year = None
+            self.stack[0].year = self.section_year
+        if self.items_year is not None:
+            if _ENUM_ITEM.match(self.text, tok.end, tok.end + 8):
+                self.stack[0].year = self.items_year     # the next item of the breakdown (see _breakdown)
+            else:
+                self.items_year = None
+
+    def _breakdown(self, start: int, tok: Token) -> bool:
+        """"全国人大常委会办公厅机关2012年部门预算收入共计33609.06万元。\n1.财政拨款收入…": a paragraph that ends
+        stating a total of another body or another year, followed by item 1 of an enumeration — the items break
+        that total down: they are that body's, or that year's, as the total was."""
+        if not _FIRST_ITEM.match(self.text, tok.end, tok.end + 8):
+            return False
+        last = self.text[max(start, tok.start - 80):tok.start]
+        cut = max(last.rfind(ch, 0, len(last) - 1) for ch in "。！？!?")
+        if not _TOTAL_STATED.search(last[cut + 1:]):
+            return False
+        years = {int(y) for y in _YEAR_IN.findall(last[cut + 1:])}
+        other_year = years.pop() if len(years) == 1 and self.year not in years else None
+        if other_year is not None:
+            self.items_year = self.stack[0].year = other_year
+        if self.figure_blocked and self.scope.blocked:
+            self.announced = self.scope.blocked
+            return True
+        return other_year is not None
+
+    def _end_clause(self) -> None:
+        lead, scope = self.lead, self.scope
+        if self.contents is not None:
+            if not self.clause_figures:
+                # "人员经费2152.26万元，主要包括：基本工资、…、住房公积金；公用经费…": what an item is made of, named
+                # without figures — a 科目, body or fact named there ("主要用于：行政单位的基本支出") is no subject for
+                # what follows: the subject before 包括 holds on
+                scope.blocked, scope.subject, scope.label, scope.alts, scope.account = self.contents
+            self.contents = None
+        if self.describing is not None:
+            if not self.clause_figures:
+                scope.blocked = self.describing     # the department described itself: still its own subject
+            self.describing = None
+        self.aside = 2 if self.aside and self.clause_figures else 0     # a clause without figures: a topic
+        self.clause_figures = 0
+        if lead.op and lead.op_target and not lead.figure:
+            self._compare_fact(lead)             # "基本支出776.17万元，超过调整预算。"
+        if lead.cmp and lead.base and not lead.figure:
+            scope.base = lead.base               # "与2021年相比，…下降21.35%": the base holds on
+
+    def _end_sentence(self) -> None:
+        if self.bare_label and self.figures_in_sentence:
+            # "年末结转和结余12.00万元，是指结转下年继续使用的支出资金。": a subject named only in a
+            # clause without figures does not carry into the next sentence
+            s = self.stack[0]
+            s.subject, s.label, s.alts = self.figure_subject
+        self.bare_label = False
+        self._end_list()
+        if self.suspended is not None:
+            self.list, self.suspended = self.suspended, None
+            self._end_list()
+        self.pending_each, self.each_mode = [], (0, None, 0)
+        del self.stack[1:]
+        self.scope = self.stack[0]
+        self.saved, self.deep = [], 0
+        s = self.scope
+        if self.cause_block is not None:
+            # "…主要原因是增加了服务站的项目补贴。此外，年初结转和结余6.00万元": another subject named in a reason
+            # is the reason's; the next sentence is not about it
+            if s.blocked:
+                s.blocked = self.cause_block
+            self.cause_block = None
+        self.prev_column = s.column
+        self.prev_period = (s.year, s.partial)
+        self.sentence_years = []
+        if s.year is not None and s.year != self.year and not self.figures_in_sentence:
+            # "国资委2022年“三公”经费的预算数和预算执行数一致。具体来看，预算总数为…": a sentence that only names
+            # another year names it for the sentences after it, to the end of the paragraph
+            self.carried_year = s.year
+        if s.base and not self.figures_in_sentence:
+            # "与2021年执行数相比，有以下变化。一是收入增加3627万元…": a sentence that only names the base of a
+            # comparison names it for the sentences after it, to the end of the paragraph
+            self.carried_base = s.base
+        next_year = self.carried_year if self.carried_year is not None else self.section_year
+        if s.year not in (None, self.year) and self._goes_on():
+            next_year = s.year  # "2024年海关“三公经费”预算约为5.1亿元…。此外，A和B分别为…": that year's too
+        s.year, s.column, s.fresh, s.base, s.partial, s.excluding = next_year, None, False, self.carried_base, "", ""
+        self.lead = _Lead()
+        self.sentence += 1
+        # a stated base ("比上年的X万元") is last year's figure, never the head of this year's 其中 list
+        self.prev_levels = [c for c in self.levels if (c.fact is not None or c.figure is not None)
+                            and c not in self.bases][-1:]
+        self.prev_sentence_levels = self.levels
+        self.levels, self.changes, self.bases, self.each_claims = [], [], [], []
+        self.pending_shares, self.each_share = [], ()
+        self.other_base = None
+        pairs = self.by_category
+        facts = [c.fact for _, c in pairs]
+        if any(kind for kind, _ in pairs) or len({(c.fact, c.value) for _, c in pairs}) > len(set(facts)):
+            # "行政编制12人，实有人数11人；工勤编制3人，实有人数2人": each category with its own people (so too one
+            # category's: "机关行政编制6名，在编6人。下属中心…" — all the department's people only where all its posts
+            # are of that category); the same count of people stated twice, differently, in one sentence is not the
+            # department's either time
+            for kind, claim in pairs:
+                claim.category = claim.category or kind or "未写明类别"
+        self.categories, self.by_category = [], []
+        self.figures_in_sentence = 0
+        self.unsure = self.alias = self.self_named = False
+        self.aside = 0
+        self.named = []
+        self.prev_mentioned, self.mentioned = self.mentioned, set()
+        self.last_num, self.last_claim, self.last_money = None, None, None
+
+    def _goes_on(self) -> bool:
+        """Whether the sentence after the current full stop opens by going on with this one ("此外", "其中")."""
+        if self.index >= len(self.tokens) or self.tokens[self.index].kind != "punct":
+            return False
+        return bool(_GOES_ON.match(self.text, self.tokens[self.index].end))

@@ -1,0 +1,104 @@
+"""What a reading is made of: the claims a text makes (Claim; the names of their relations, as `explain`
+shows them, in RELATIONS), the figures it leaves unread and why (Unread), the performance targets it names
+(TargetMention), and the Reading that holds them."""
+from __future__ import annotations
+
+from typing import Any
+
+from .tokens import CURRENCY, MONEY, Token
+
+RELATIONS = {
+    "margin": "比较的差额或金额",
+    "level": "金额", "prior": "上年金额", "change": "增减额", "rate": "增减幅度", "share": "占比",
+    "execution": "执行率", "difference": "差额", "compare": "比较", "sum": "其中各项之和", "count": "人数",
+    "flat": "持平", "formula": "算式的结果",
+}
+
+
+class Claim:
+    """One thing a text states, with the figure(s) that state it. Attributes not given keep the
+    class defaults below (plain attributes: a hostile text makes hundreds of thousands of these)."""
+
+    kind = ""
+    # Which attributes a claim has depends on its kind, which the type checker cannot follow: those
+    # that hold a column, another claim, a figure or its value, and the fact, are Any (see __init__).
+    column: Any = None              # level: budget | adjusted | final | prior
+    against: Any = None             # change/rate/flat: prior | budget | adjusted | None (unstated)
+    of: Any = None                  # change/rate: the level claim it is about; share: the part
+    base: Any = None                # rate: a stated base (claim)
+    change: Any = None              # rate: the stated change (claim)
+    whole: Any = None               # share: the fact of the whole
+    whole_from: Any = None          # share: the head claim of the list, when the whole is that
+    parts: list = []                # sum: the part claims
+    complete = False                # sum: the list names every part
+    other: Any = None               # compare/difference: the other figure(s)
+    op: Any = None                  # compare: < > =
+    loose = False                   # flat: "基本持平"
+    sentence = 0
+    label = ""                      # the words that named the subject
+    kind_text = ""                  # a staffing category ("行政编制")
+    category = ""                   # count of 实有/在职 people right after one category's posts: that category's
+    alts: tuple = ()                # other facts the same words may name (either may hold)
+    head = False                    # the head of a 其中 list
+    variance = False                # execution: 预决算差异率, (决算 − 预算) ÷ 预算
+    source = ""                     # "一般公共预算…": the part of the fact paid from this source
+    flagged = False                 # reported wrong: what is computed from it is not reported
+    summed = False                  # a head its list's parts do not add up to: its own figure is still checked
+    implied = False                 # level: no column word — "final" by default, or a head's that was
+    col_word: str | None = None     # level of no fact: the column its own words named ("预算数为0万元")
+    budget_base = False             # change/rate: this year's budget stated against last year's figure — its
+                                    # budget or its final, the text does not say (the file has only the final)
+    split_retired = False           # count: the 退休 part of "离退休X人，其中：离休a人，退休b人"
+    percent = False                 # formula: its result is a percentage (see formulas.py; other: the parsed expression)
+    expression = ""                 # formula: the expression as written
+    written = ""                    # formula: its result as written, with its unit ("3.98分")
+
+    def __init__(self, kind: str, figure: Token | None, fact: str | None = None, **kw):
+        self.figure: Any                   # a Token; None for a part a list names without a figure
+        self.fact: Any                     # a fact path; None where the words name no fact
+        self.kind, self.figure, self.fact = kind, figure, fact
+        self.value: Any = figure.value if figure is not None else None     # signed for changes
+        self.unit = figure.unit if figure is not None else ""
+        if kw:
+            self.__dict__.update(kw)
+
+    def __repr__(self):
+        return f"Claim({self.kind}, {self.fact}, {self.column or self.against}, {self.value}{self.unit})"
+
+    @property
+    def start(self) -> int:
+        return self.figure.start if self.figure is not None else 0
+
+    @property
+    def money(self) -> bool:
+        return self.unit in MONEY or self.unit in CURRENCY
+
+
+class Unread:
+    """A figure read as no claim, and why."""
+
+    __slots__ = ("figure", "why", "own")
+
+    def __init__(self, figure: Token, why: str, own: bool = False):
+        # own: the figure is of one of the department's facts, unread only for its year or column
+        self.figure, self.why, self.own = figure, why, own
+
+
+class Reading:
+    __slots__ = ("claims", "unread", "text", "targets")
+
+    def __init__(self, text: str):
+        self.claims: list[Claim] = []
+        self.unread: list[Unread] = []
+        self.text = text
+        self.targets: list[TargetMention] = []
+
+
+class TargetMention:
+    """A performance target named in the text ("进出口总额"), and why a figure after it is not its figure this
+    year ("" when it may be: the department's, this year's, the whole year's)."""
+
+    __slots__ = ("index", "start", "end", "why")
+
+    def __init__(self, index: int, start: int, end: int, why: str):
+        self.index, self.start, self.end, self.why = index, start, end, why

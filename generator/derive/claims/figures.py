@@ -1,0 +1,385 @@
+"""A figure: counted, its unit read, then read by the relation its words state — a change, a growth rate, an
+execution rate, a difference, a comparison, a total, level with last year, a stated base (_Figures). Amounts
+and counts are levels.py's, shares shares.py's, statements checked on the text itself stated.py's."""
+from __future__ import annotations
+
+import re
+
+from .claim import Claim, Unread
+from .state import _Lead, _Scope, _State
+from .tokens import CLAUSE, CLOSE, COUNTS, CURRENCY, MONEY, OPEN, SENTENCE, Token
+
+# "编制人数42", "退休人数13": a staffing table's column copied into prose, its unit left in the column's name —
+# the label (with the 人数 or 数 after it) and at most 为/是/： before a whole number
+_COUNT_GAP = re.compile(r"(?:人数|人员数|数)?[ \t\u3000]*(?:为|是|：|:)?[ \t\u3000]*")
+_TIMES = re.compile(r"(?:[×*xX✕]|乘以)[ \t\u3000]*$")
+
+
+class _Figures(_State):
+    """Figures, by the relation their words state."""
+
+    def _num(self, tok: Token) -> None:
+        """A figure: counted, the words before it taken as what it says, then read by its unit and relation."""
+        if tok.unit == "%" and _TIMES.search(self.text, max(0, tok.start - 4), tok.start):
+            # "实际支出数/预算数×100%": a factor of a formula, not a rate — what is said of the rate is still
+            # to come ("=26.31%"), so nothing else is touched
+            self.out.unread.append(Unread(tok, "算式中的“×100%”，不是一个比率"))
+            return
+        lead, scope = self._take_figure(tok)
+        unit = self._unit(tok, lead)
+        if unit is not None:
+            self._read_figure(tok, lead, scope, unit)
+
+    def _take_figure(self, tok: Token) -> tuple[_Lead, _Scope]:
+        """Count the figure and start the words of the next; the words before it (the lead) are returned."""
+        self.figures += 1
+        self.figures_in_sentence += 1
+        self.clause_figures += 1
+        if self.bare_label and self.lead.label:
+            self.bare_label = False
+        self.figure_subject = (self.scope.subject, self.scope.label, self.scope.alts)
+        self.figure_blocked = bool(self.scope.blocked)
+        lead, scope = self.lead, self.scope
+        if (lead.dir or lead.rate) and tok.start and self.text[tok.start - 1] in "-−－":
+            # "增减额-101.21万元": a signed change — the sign is the direction
+            lead.dir, lead.rate = -lead.dir, -lead.rate
+        self.last_num = tok
+        self.lead = _Lead()
+        self.lead.figure = True
+        self.lead.labels = lead.labels if self.pending_each else []
+        if lead.base is None and lead.cmp is False and scope.base and (lead.dir or lead.rate):
+            lead.base, lead.cmp = scope.base, True
+        elif lead.base and (lead.dir or lead.rate):
+            scope.base = lead.base          # "比2022年预算数减少4.5万元，减幅20%": the rate has the same base
+        return lead, scope
+
+    def _unit(self, tok: Token, lead: _Lead) -> str | None:
+        """The figure's unit as read (a zero rate written without %, a staffing table's count of people), or None
+        when the figure is left unread: approximate, an average, on another footing, or with no unit to check."""
+        scope = self.scope
+        unit = tok.unit
+        if tok.start - lead.approx <= 1:
+            return self._unread(tok, "数字前有“约”“近”等，是约数")  # type: ignore[func-returns-value]  # None: left unread
+        if lead.per:
+            return self._unread(tok, f"“{lead.per}”之后是平均数，不是哪一项的金额或人数", unsure=False)  # type: ignore[func-returns-value]  # None: left unread
+        if scope.excluding:
+            return self._unread(tok, f"“{scope.excluding}”之后的数换了口径，不是表中的数")  # type: ignore[func-returns-value]  # None: left unread
+        if unit == "" and (lead.exec or lead.rate) and tok.value == 0:
+            unit = "%"                  # "预决算差异率为0": a rate of zero, written without %
+            tok.unit = unit
+        if unit == "" and self._headcount_column(tok, lead):
+            unit = tok.unit = "人"      # "编制人数42，其中：行政编制人数19…": a count of people
+        if unit in ("个百分点", "百分点", "‰", "倍", ""):
+            if unit == "" and self.list is not None and self.list.outer is not None and self._item_number(tok):
+                self._end_list(inner_only=True)     # "…；2、项目支出…": the next item of the outer list
+            return self._unread(tok, "百分点、倍数或没有单位的数不核对" if unit else "没有单位", unsure=False)  # type: ignore[func-returns-value]  # None: left unread
+        return unit
+
+    def _read_figure(self, tok: Token, lead: _Lead, scope: _Scope, unit: str) -> None:
+        """A figure by the relation its words state: a comparison or a total first, then the items of a
+        分别 list, then a rate, a difference, a change, a stated base, and last an amount or a count."""
+        money = unit in MONEY or unit in CURRENCY
+        if lead.target and not lead.label:
+            return self._unread(tok, f"是绩效目标“{lead.target}”的数，按绩效目标表核对（见上）", unsure=False)
+        if lead.twoway:
+            return self._unread(tok, "“增加（减少）”两种方向都写了：增减的方向不确定", unsure=False)
+        if self._compared_or_totalled(tok, lead, scope, unit, money) or self._in_series(tok, lead, scope, unit):
+            return
+        if unit == "%":
+            return self._percent(tok, lead, scope)
+        if money and self._related_amount(tok, lead, scope):
+            return
+        if money or unit in COUNTS:
+            return self._level(tok, lead, scope)
+        self._unread(tok, "单位不是金额、人数或百分数")
+
+    def _compared_or_totalled(self, tok: Token, lead: _Lead, scope: _Scope, unit: str, money: bool) -> bool:
+        if lead.op and lead.op_target and money and not lead.op_fact and not lead.label:
+            self._margin(tok, lead, scope)
+            return True
+        if lead.op and money:
+            self._compare(tok, lead)
+        if lead.total and not lead.label and (money or unit in COUNTS):
+            self._total(tok) if money else self._posts_total(tok, lead, scope)
+            return True
+        return False
+
+    def _in_series(self, tok: Token, lead: _Lead, scope: _Scope, unit: str) -> bool:
+        """The figures after 分别为, part of a year, or the shares of parts stated before: read as such."""
+        if self.pending_each:
+            if lead.dir or lead.rate or lead.base:
+                self.each_mode = (lead.dir, lead.base, lead.rate)
+            self._each(tok)
+            return True
+        if scope.partial and not (unit == "%" and (lead.share or lead.exec)):
+            self._unread(tok, f"说的是一年中的一段时间（“{scope.partial}”），不是全年数")
+            return True
+        if self.pending_shares and unit == "%" and not (lead.label or lead.dir or lead.rate or lead.exec):
+            self._each_share(tok)
+            return True
+        self.pending_shares = []
+        return False
+
+    def _related_amount(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
+        """An amount that is a difference, a change, or the base of a change or of a rate."""
+        if lead.diff:
+            self._difference(tok, lead, scope)
+        elif lead.dir and not lead.to_level:
+            if self.other_base is not None and self.other_base[2] == self.figures - 1 and not lead.label:
+                self._other_change(tok)
+            else:
+                self._change(tok, lead, scope)
+        elif lead.cmp and lead.base and not lead.other_fact:
+            self._stated_base(tok, lead, scope)
+        elif (lead.share or lead.exec_of) and lead.exec_col and not lead.label:
+            # "占年初预算数1076.80万元的98.5%", "完成调整预算数1000万元的95.0%": the budget stated, then
+            # the rate of it
+            self._stated_base(tok, lead, scope, lead.exec_col, rate_base=True)
+            self.lead.share, self.lead.exec_of, self.lead.exec_col = lead.share, lead.exec_of, lead.exec_col
+        else:
+            return False
+        return True
+
+    def _item_number(self, tok: Token) -> bool:
+        """Whether a bare figure is the number of an enumerated item ("；2、项目支出…"), at the opening of a clause."""
+        before = self._before(tok.start, 1)
+        return tok.text.isdigit() and len(tok.text) <= 2 and self.text[tok.end:tok.end + 1] in ("、", ".", "．") \
+            and (not before or before in SENTENCE + CLAUSE)
+
+    def _headcount_column(self, tok: Token, lead: _Lead) -> bool:
+        """Whether a figure without a unit is a count of people named by the 人数 right before it."""
+        if not (lead.label or "").startswith("department.staffing") or "." in tok.text or not tok.text.isdigit() \
+                or not 0 <= tok.start - self.label_end <= 8:
+            return False
+        gap = self.text[self.label_end:tok.start]
+        return bool(_COUNT_GAP.fullmatch(gap)) and (self.scope.label + gap).rstrip(" \t\u3000为是：:").endswith("数")
+
+    def _this_year(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
+        year = lead.year if lead.year is not None else scope.year
+        if lead.year is None and scope.relative and year == self.year - 1 and lead.base == "prior":
+            # "本年X万元，上年Y万元，比上年增加Z万元": 上年 compared with 上年 is no change at all — the change
+            # is this year's, the 上年 before it only named the last year's amount
+            return True
+        if year not in (None, self.year):
+            self._unread(tok, f"说的是{year}年的变化，不是本年的")
+            return False
+        return True
+
+    def _stated_base(self, tok: Token, lead: _Lead, scope: _Scope, base: str | None = None,
+                     rate_base: bool = False) -> None:
+        """"比上年同期1821.6万元增长…": the figure after 比上年 is last year's."""
+        fact = self._subject(lead, scope, tok)
+        if fact is None:
+            return
+        base = base or lead.base
+        if base not in ("prior", "budget", "adjusted", "plan"):
+            return self._unread(tok, "比较的基数不是上年或本年预算" + self._other_base(tok, lead, fact, rate_base))
+        year = lead.year if lead.year is not None else scope.year
+        if base != "prior" and year not in (None, self.year):
+            # "2022年决算数X万元，相比年初预算数Y万元": that year's budget, which the file does not have
+            return self._unread(tok, f"说的是{year}年的预算数，事实文件只有本年的" + self._other_base(tok, lead, fact, rate_base))
+        claim = Claim("prior" if base == "prior" else "level", tok, fact, column=base,
+                      sentence=self.sentence, label=scope.label)
+        self.out.claims.append(claim)
+        if not rate_base:           # the budget an execution rate is of is not a base for a growth rate
+            self.bases.append(claim)
+            self.levels.append(claim)
+            self.last_claim = claim
+            scope.base = base       # "较年初预算42万元增加7.91万元": the change after the figure is from it
+
+    def _change(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        fact, budget_base = self._changing(tok, lead, scope)
+        if fact is None:
+            return self._stated_change(tok, lead, scope)
+        lst = self.list
+        # "“三公”经费19.85万元，其中公务接待费4.15万元，公务用车…15.70万元，较上年增加5.65万元": after a 其中 list's last
+        # item, a change with no name of its own may be the item's or the whole's — either holding is no contradiction
+        head = lst.head.fact if lst is not None and lst.parts and lst.parts[-1].fact == fact and not lead.label \
+            and lst.head.fact not in (None, fact) else None
+        claim = Claim("change", tok, fact, against=lead.base, source=scope.source, value=tok.value * lead.dir, sentence=self.sentence,
+                      of=self._level_of(fact), label=scope.label, budget_base=budget_base, alts=(head,) if head else ())
+        self.out.claims.append(claim)
+        self.changes.append(claim)
+        self.last_claim = claim
+
+    def _changing(self, tok: Token, lead: _Lead, scope: _Scope) -> tuple[str | None, bool]:
+        """The fact a change or a growth rate is of, if it is this year's against a base the file has,
+        and whether it is this year's budget against last year (see below); else None, the figure left
+        unread with the reason."""
+        fact = self._subject(lead, scope, tok)
+        if fact is None or not self._this_year(tok, lead, scope):
+            return None, False
+        if lead.base in ("other", "this"):
+            self._budget_level(lead, fact)
+            self._unread(tok, "与本年、上年以外的年份（或上年的预算）比较")
+            return None, False
+        if self._budget_vs_last_year(lead, scope):
+            level = self._level_of(fact)
+            if (lead.col or scope.column) == "any" or level is None or level.sentence != self.sentence \
+                    or level.column not in ("budget", "adjusted", "plan"):
+                self._unread(tok, "本年预算数与上年比较：上年的数是预算还是决算，不能确定")
+                return None, False
+            # "预算数为20.1万元，与上年相比减少0.2万元，下降0.99%": last year's figure is the budget stated less
+            # the change, whichever column it was — the rate is checked against the sentence itself
+            return fact, True
+        return fact, False
+
+    def _percent(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        change = self._bracketed_change(tok, lead)
+        if change is not None:
+            # "较上年减少2.40万元（18.75%）": a percentage alone in brackets right after a change is its rate
+            sign = -1 if change.value < 0 else 1
+            rate = Claim("rate", tok, change.fact, against=change.against, source=change.source,
+                         value=tok.value * sign, sentence=self.sentence, of=change.of,
+                         change=change, label=change.label, budget_base=change.budget_base)
+            self.out.claims.append(rate)
+            return
+        if lead.share and (not lead.exec_col or lead.whole) and not lead.other_fact:
+            return self._share(tok, lead, scope)    # "占部门总预算的80.0%": a share of the whole, in that column
+        if lead.exec or (lead.exec_of and lead.exec_col) or (lead.share and lead.exec_col):
+            return self._execution(tok, lead, scope)
+        if lead.rate or lead.dir:
+            fact, budget_base = self._changing(tok, lead, scope)
+            if fact is None:
+                return self._stated_rate(tok, lead, scope)
+            sign = lead.rate or lead.dir
+            change = next((c for c in reversed(self.changes) if c.fact == fact), None)
+            if change is not None and lead.base and change.against != lead.base:
+                # "完成预算的107.5%，超收60万元，同比增长10.3%": a change on another base (or none
+                # stated) is not the change this rate is of
+                change = None
+            base = next((b for b in reversed(self.bases) if b.fact == fact), None)
+            against = lead.base or (change.against if change else None) or \
+                (("prior" if base.column == "prior" else base.column) if base else None)
+            claim = Claim("rate", tok, fact, against=against, source=scope.source, value=tok.value * sign, sentence=self.sentence,
+                          of=self._level_of(fact), change=change, base=base, label=scope.label, budget_base=budget_base)
+            self.out.claims.append(claim)
+            return
+        self._unread(tok, "百分数前没有说明是增幅、占比还是执行率")
+
+    def _bracketed_change(self, tok: Token, lead: _Lead) -> Claim | None:
+        """The change a percentage is the rate of when it stands alone in brackets right after it."""
+        if not self.saved or self.deep or lead.share or lead.exec or lead.exec_of or lead.rate or lead.dir \
+                or lead.label or lead.unknown or lead.cmp:
+            return None
+        _, figures, last, _, _ = self.saved[-1]
+        if figures != self.figures - 1 or last is None or last.kind != "change" or last.sentence != self.sentence:
+            return None
+        if last.figure is None or self.text[last.figure.end:tok.start].strip(" \t\u3000") not in OPEN:
+            return None
+        after = self.text[tok.end:tok.end + 2].lstrip(" \t\u3000")
+        return last if after[:1] in CLOSE else None
+
+    def _execution(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        if scope.blocked or scope.partial or (lead.unknown and not lead.label) or (scope.subject is None and self.unsure):
+            self._stated_execution(tok, lead)      # no fact to check against: perhaps the sentence's own amounts
+        elif scope.subject is None and self._stated_execution(tok, lead, unread=True):
+            # "全年预算数7532.81万元，全年执行数7540.18万元，预算执行率100.1%": the rate of the two amounts the sentence
+            # states (which neither names a fact of), not of the department's spending
+            return
+        if scope.blocked:
+            return self._unread(tok, self._whose(scope))
+        if scope.partial:
+            return self._unread(tok, f"说的是一年中的一段时间（“{scope.partial}”）")
+        if lead.unknown and not lead.label:
+            return self._unread(tok, f"前面的“{lead.unknown}”不在词表中，说的可能是别的")
+        if scope.subject is None and self.unsure:
+            # "财政总收入152.87亿元，完成调整后预算的99.2%": the rate of a figure that was not read
+            return self._unread(tok, "没有说明是哪一项的执行率")
+        if lead.op in ("<", ">"):
+            # "执行率高于70.61%的有15个单位": a threshold, not the rate itself
+            return self._unread(tok, "写的是高于或低于某个比率，不是执行率本身")
+        year = lead.year if lead.year is not None else scope.year
+        if year not in (None, self.year):
+            # "2021年度…支出预算为X万元，决算为Y万元，完成预算的Z%": another year's rate
+            return self._unread(tok, f"说的是{year}年的执行率，不是本年的")
+        fact = scope.subject or "finance.expenditure.current"     # 预算执行率 alone: the department's spending
+        self.out.claims.append(Claim("execution", tok, fact, column=lead.exec_col, sentence=self.sentence,
+                                     label=scope.label or "部门支出", of=self._level_of(fact),
+                                     variance=lead.variance))
+
+    def _difference(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        if lead.base in ("prior", "budget", "adjusted", "plan"):
+            # "“三公”经费决算数14.36万元，与年初预算数差额3.46万元": one fact, two columns
+            fact = self._subject(lead, scope, tok)
+            if fact is not None:
+                self.out.claims.append(Claim("difference", tok, fact, column=scope.column or "final",
+                                             against=lead.base, sentence=self.sentence, label=scope.label))
+            return
+        levels = [c for c in self.levels if c.money]
+        if len(levels) < 2:
+            return self._unread(tok, "差额前没有两个金额")
+        self.out.claims.append(Claim("difference", tok, None, other=(levels[-2], levels[-1]), sentence=self.sentence))
+
+    def _compare(self, tok: Token, lead: _Lead) -> None:
+        """"19.85万元小于预算安排的75.45万元", "38.64万元，低于上年的20.43万元"."""
+        left = self.last_money
+        if left is not None and left.figure is not None and left.figure is not tok:
+            self.out.claims.append(Claim("compare", tok, None, other=left, op=lead.op, sentence=self.sentence))
+
+    def _margin(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        """"实际支出高于调整预算15.00万元" (a margin) or "小于调整预算数1121.50万元" (the amount): the
+        figure after a comparison with a column is one or the other; either may hold."""
+        left = self.last_money
+        if lead.op_col:
+            left = next((c for c in reversed(self.levels) if c.fact is not None and c.column == lead.op_col), left)
+        fact = self._subject(lead, scope, tok)
+        if fact is None:
+            return
+        column = lead.op_col or (left.column if left is not None and left.fact == fact else None) or "final"
+        self.out.claims.append(Claim("margin", tok, fact, column=column, against=lead.op_target, op=lead.op,
+                                     other=left if left is not None and left.fact == fact else None,
+                                     sentence=self.sentence, label=scope.label, source=scope.source))
+
+    def _compare_fact(self, lead: _Lead) -> None:
+        """"基本支出决算776.17万元，超过调整预算。": the figure against the fact's other column."""
+        left = self.last_money
+        if lead.op_col:
+            left = next((c for c in reversed(self.levels) if c.fact is not None and c.column == lead.op_col), None)
+        if left is None or left.fact is None or self.scope.blocked:
+            return
+        if any(c.kind in ("compare", "margin") and c.other is left for c in self.out.claims):
+            return      # "…15.23万元，大于预算数18万元，决算数大于预算数的原因…": compared once already
+        self.out.claims.append(Claim("compare", left.figure, left.fact, column=lead.op_target, op=lead.op,
+                                     other=left, sentence=self.sentence, value=left.value, unit=left.unit))
+
+    def _total(self, tok: Token) -> None:
+        """"…分别为776.17万元和478.61万元，合计1254.78万元": the figures before add up to it."""
+        parts = self.each_claims or [c for c in self.levels if c.money]
+        if len(parts) >= 2:
+            head = Claim("level", tok, None, sentence=self.sentence)
+            self.out.claims.append(Claim("sum", tok, None, parts=list(parts), of=head, complete=True,
+                                         sentence=self.sentence))
+        else:
+            # "按生均1000元安排，共计239万元，其中…": a total with nothing before it to add up is still the
+            # amount a following 其中 list is of — not the figure before it
+            self.last_claim = Claim("level", tok, None, sentence=self.sentence)
+        self.each_claims = []
+
+    def _flat(self, tok: Token) -> None:
+        lead, scope = self.lead, self.scope
+        if scope.blocked or scope.subject is None or (lead.unknown and not lead.label) or lead.other_fact:
+            return
+        if lead.base in ("other", "this") or scope.partial or scope.excluding or self._budget_vs_last_year(lead, scope):
+            # "因公出国（境）费支出7万元，与2022年预算持平": level with last year's budget, the amount is this year's
+            # budget (as before a change measured so, see _budget_level)
+            self._budget_level(lead, scope.subject)
+            return
+        self.out.claims.append(Claim("flat", tok, scope.subject, against=lead.base or "prior", value=None,
+                                     unit="", loose=lead.loose, sentence=self.sentence, label=scope.label,
+                                     of=self._level_of(scope.subject)))
+
+    def _budget_vs_last_year(self, lead: _Lead, scope: _Scope) -> bool:
+        """"人员经费预算80万元，比上年增加5万元": this year's budget against last year's — its
+        budget or its final, the text does not say, and the file has only the final."""
+        column = lead.col or scope.column
+        if column is None and scope.subject is not None and self._level_of(scope.subject) is None:
+            # "支出预算1200万元。支出较上年增加150万元": a sentence with no column and no amount of its
+            # own goes on about the budget the sentence before stated
+            column = self.prev_column
+        if column == "any":
+            # "财政拨款安排的“三公”经费X万元，比上年减少…": the amount stated tells at the check whether it is
+            # the final; without one, budget or final cannot be told
+            return lead.base in (None, "prior") and not self.bases and (
+                scope.subject is None or self._level_of(scope.subject) is None)
+        return column in ("budget", "adjusted", "plan") and lead.base in (None, "prior") and not self.bases

@@ -1,0 +1,238 @@
+"""A figure read as an amount or a count: of which fact, in which column and year, of which of the department's
+people; and the amount a change, a rate or a share is of (_Levels)."""
+from __future__ import annotations
+
+import re
+
+from .claim import Claim
+from .parts import _PEOPLE, PEOPLE, PEOPLE_UNITS, _splits_retired, _whole_of
+from .patterns import _HAN_RUN, _content
+from .state import _Lead, _Scope, _State
+from .tokens import COUNTS, Token
+
+_POST_UNITS = {"人", "名", "个"}      # "核定编制5个"
+# words for people that may stand between a staffing label and its count ("行政编制人数19人", "在职人员中干部12人")
+_PEOPLE_WORDS = re.compile("人员|人数|名额|干部|职工|总数|数量")
+# a group of people named after a headcount's label (parts.PEOPLE, see _people): one of the kinds of post the
+# staffing labels in vocabulary.yaml name, then a noun for people ("在职在编行政人员5人")
+_KINDS = ("行政", "事业", "工勤", "参公", "参照公务员", "机关", "全额", "差额", "自收自支", "公益", "政法")
+_GROUPS = ("人员", "干部", "职工")
+_JOINS = re.compile(r"[ \t\u3000]*(?:、|和|与|及|以及)[ \t\u3000]*")
+
+
+class _Levels(_State):
+    """Amounts and counts, and the facts they are of."""
+
+    def _subject(self, lead: _Lead, scope: _Scope, tok: Token) -> str | None:
+        """The fact a figure is about, if certain; else None (and the figure is left unread)."""
+        if scope.blocked:
+            self._unread(tok, self._whose(scope))
+            return None
+        if lead.other_fact:
+            self._unread(tok, "比较的是两个事实，不是一个事实的增减")
+            return None
+        if lead.unknown and not lead.label:
+            self._unread(tok, f"前面的“{lead.unknown}”不在词表中，说的可能是别的")
+            scope.subject, scope.label = None, ""     # and what follows may be about that as well
+            return None
+        if lead.cause and not lead.label:
+            self._unread(tok, "原因中的数没有自己的称呼")
+            return None
+        if scope.subject is None and self.self_named and (lead.col or scope.column) and not self.unsure:
+            # "本单位年初预算600万元，调整预算后为650万元": the department's own budget
+            scope.subject, scope.alts, scope.label = "finance.expenditure.current", ("finance.income.current",), "本部门"
+            return scope.subject
+        if scope.subject is None:
+            self._unread(tok, "没有说明是哪一项收支", unsure=False)
+            return None
+        return scope.subject
+
+    def _level(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        """A figure stated as an amount or a count: of which list it is an item, then of what fact."""
+        lst = self._list_for(tok, lead, scope)
+        claim = self._level_claim(tok, lead, scope, in_list=lst is not None)
+        if lst is not None:
+            lst.parts.append(claim)
+        else:
+            self.levels.append(claim)
+        if claim.money and not lead.label and (lead.year if lead.year is not None else scope.year) in (None, self.year):
+            self.amounts.append(claim)
+        self.last_claim = claim
+        if claim.money:
+            self.last_money = claim
+
+    def _level_claim(self, tok: Token, lead: _Lead, scope: _Scope, in_list: bool) -> Claim:
+        """The claim a figure makes — of a fact, or of no fact (another subject's, or nobody's: still a head or a
+        part of a 其中 list, whose sum the text itself states)."""
+        claim = None
+        if not lead.label and not in_list and not (lead.col or lead.year or lead.to_level) and not (
+                scope.fresh and lead.unknown == "" and self.last_claim is None):
+            # a figure with no words of its own: only the first after a subject is that subject's
+            self._unread(tok, self._whose(scope) if scope.blocked else "前面没有称呼或口径词，说的是什么不确定")
+            if lead.unknown and not lead.op:
+                # "公务用车保有量6辆，…": something else is talked of (not so the other side of a
+                # comparison: "首次超过500万元")
+                scope.subject, scope.label = None, ""
+        else:
+            fact = self._subject(lead, scope, tok) if (lead.label or not in_list) else None
+            if in_list and not lead.label and lead.unknown and not scope.blocked:
+                # "其中：公车运行及维护1.72万元，较上年下降16%": an item named by words not in the vocabulary — what
+                # follows is about that item, not the head's subject
+                scope.subject, scope.label = None, ""
+            if fact is not None:
+                claim = self._fact_level(tok, lead, scope, fact)
+        if claim is not None:
+            self.out.claims.append(claim)
+            return claim
+        return Claim("level", tok, None, sentence=self.sentence, col_word=lead.col)
+
+    def _fact_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str) -> Claim | None:
+        """The figure as an amount (or a count) of `fact`, or None with the reason it is left unread."""
+        year = lead.year if lead.year is not None else scope.year
+        joined = self._joined_labels(tok)
+        if len(joined) >= 2 and not self.pending_each:
+            # "因公出国（境）费、公务用车购置及运行费和公务接待费的财政拨款预算数2711.65万元": one figure after
+            # several names joined by 、/和 is of them together — the total they make up, if they are all its parts
+            whole = _whole_of(joined)
+            scope.subject, scope.alts = whole, ()       # and so are the figures after it in the clause
+            if whole is None:
+                scope.label = ""
+                self._unread(tok, "几项合在一起的数，事实文件中没有它们的合计")
+                return None
+            fact = whole
+        why, own = self._not_a_level(tok, lead, scope, fact, year)
+        if why:
+            self._unread(tok, why, own=own)
+            return None
+        column = "prior" if year == self.year - 1 else (lead.col or scope.column or "final")
+        counts = fact.startswith("department.staffing")
+        kind = "count" if counts else ("prior" if column == "prior" else "level")
+        claim = Claim(kind, tok, fact, column=column, sentence=self.sentence, label=scope.label,
+                      kind_text=lead.kind_text, alts=scope.alts if lead.label else (), source=scope.source,
+                      implied=kind == "level" and (not (lead.col or scope.column) or scope.implied))
+        if counts:
+            self._people(claim, tok, lead, fact)
+        return claim
+
+    def _joined_labels(self, tok: Token) -> set[str]:
+        """The facts named right before `tok` by names joined only by 、/和/及/与, no figure read after the last."""
+        chain: set[str] = set()
+        start = tok.start
+        for fact, s, e, figures in reversed(self.named):
+            if s >= tok.start:
+                continue
+            if not chain:
+                if figures + 1 != self.figures or fact is None:     # (this figure is counted already)
+                    return chain
+            elif not _JOINS.fullmatch(self.text, e, start):
+                break
+            chain.add(fact)
+            start = s
+        return chain
+
+    def _not_a_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str, year: int | None) -> tuple[str, bool]:
+        """Why the figure cannot be an amount or count of `fact` in the file ("" when it can), and whether it is
+        still the department's figure of that fact — of another year or column (Unread.own), not of another
+        unit ("用车0辆" is no headcount)."""
+        counts = fact.startswith("department.staffing")
+        if year not in (None, self.year, self.year - 1):
+            return f"说的是{year}年的数，事实文件只有本年和上年", True
+        if (tok.unit in COUNTS) != counts:
+            return ("人数、个数只核对人员编制" if counts is False else "人员编制不是金额"), False
+        if counts:
+            return self._not_a_count(tok, lead, fact, year)
+        if year == self.year - 1 and (lead.col or scope.column) in ("budget", "adjusted", "plan"):
+            return "说的是上年的预算数，事实文件只有上年决算数", True
+        return "", False
+
+    def _not_a_count(self, tok: Token, lead: _Lead, fact: str, year: int | None) -> tuple[str, bool]:
+        if fact not in PEOPLE and self._noun_after_label(tok):
+            return "编制、人员的称呼后面接着别的名词（如“事业编制机构5个”），数的不是人", False
+        if tok.unit not in (PEOPLE_UNITS if fact in PEOPLE else _POST_UNITS):
+            return f"单位“{tok.unit}”不是人数的单位", False     # "实有车辆15488辆"
+        if year == self.year - 1 or len({f for f, _ in lead.labels}) > 1:
+            return "上年的人数，或同时说了两类人员（如“行政编制在职”）", year == self.year - 1
+        return "", False
+
+    def _people(self, claim: Claim, tok: Token, lead: _Lead, fact: str) -> None:
+        """Which of the department's people a count is of: the 退休 part of 离退休, one category of them."""
+        lst = self.list
+        if lst is not None and lst.depth <= len(self.stack) and _splits_retired(lst.head, fact):
+            claim.split_retired = True
+        after = self.text[self.label_end:tok.start].strip(" \t\u3000为是共有：:") if fact in _PEOPLE else ""
+        if len(after) > 2 and after.endswith("人员") and _HAN_RUN.fullmatch(after):
+            claim.category = after          # "实有行政人员4人": one kind of the people, not all of them
+        self._category(claim)
+        if fact in PEOPLE and lead.label and lead.unknown.startswith(_KINDS) and lead.unknown.endswith(_GROUPS):
+            # "在职在编行政人员5人": people of one kind of post named after the label are that kind's — checked
+            # only where it is all of them (the department's posts all of that kind)
+            claim.category = lead.unknown
+
+    def _noun_after_label(self, tok: Token) -> bool:
+        """"事业编制机构5个": the label of posts is followed by another noun right before the figure (not so a
+        total after other figures: "事业编制6名，合计19名")."""
+        gap = self.text[self.label_end:tok.start] if self.label_end >= 0 else ""
+        return not any(ch.isdigit() for ch in gap) and bool(_content(_PEOPLE_WORDS.sub("", gap)))
+
+    def _category(self, claim: Claim) -> None:
+        """"行政编制12人，实有人数11人；工勤编制3人，实有人数2人": people counted right after the posts of
+        one category (and no other since the last count of people), in a sentence that pairs two categories
+        so, are that category's (marked at the end of the sentence)."""
+        if claim.fact == "department.staffing.posts":
+            self.categories.append(claim.kind_text)
+        elif claim.fact in ("department.staffing.serving", "department.staffing.actual"):
+            self.by_category.append((self.categories[0] if len(set(self.categories)) == 1 else "", claim))
+            last = self.out.unread[-1].figure if self.out.unread else None
+            if not self.categories and last is not None and last.unit in COUNTS and last.start >= self.sentence_start \
+                    and (self.last_claim is None or self.last_claim.start <= last.start):
+                # "区总工会机关行政编制6名，在编6人": people counted right after posts that were not read (whose
+                # posts, the words do not say) are of those posts, not all the department's
+                claim.category = claim.category or "未写明类别"
+            self.categories = []
+        else:
+            self.categories = []
+
+    def _posts_total(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        """"行政编制12名，事业编制6名，合计18名": a total right after two or more categories of posts (and
+        nothing else counted since) is the posts in all; after anything else, what it adds up is unsure."""
+        counted = [c for c in self.levels if c.sentence == self.sentence and c.unit in COUNTS]
+        posts = [c for c in counted if c.fact == "department.staffing.posts"]
+        if scope.blocked or len(posts) < 2 or counted[-1] is not posts[-1] \
+                or len({c.kind_text for c in posts}) != len(posts):
+            return self._unread(tok, "合计的是哪些人数不确定")
+        claim = self._fact_level(tok, lead, scope, "department.staffing.posts_total")
+        if claim is not None:
+            claim.label = "核定编制合计"
+            self.out.claims.append(claim)
+            self.levels.append(claim)
+            self.last_claim = claim
+
+    def _budget_level(self, lead: _Lead, fact: str) -> None:
+        """"培训费6.50万元，较上年预算增长…": an amount measured against last year's budget is this year's
+        budget — the amount stated without a column word, and the parts it was split into, are read as
+        "预算" (年初 or 调整), not as the final."""
+        if not lead.prior_budget:
+            return
+        level = self._level_of(fact)
+        if level is None or not level.implied or level.sentence != self.sentence:
+            return
+        level.column = "plan"
+        lists = [c.parts for c in self.out.claims[-64:] if c.kind == "sum" and c.of is level]
+        lst = self.list
+        while lst is not None:
+            if lst.head is level:
+                lists.append(lst.parts)
+            lst = lst.outer
+        for parts in lists:
+            for p in parts:
+                if p.implied and p.column == "final":
+                    p.column = "plan"
+
+    def _level_of(self, fact: str) -> Claim | None:
+        found = next((c for c in reversed(self.levels) if c.fact == fact and c.kind == "level"), None)
+        lst = self.list
+        while found is None and lst is not None:
+            # "其中：公务接待费2.60万元，比上年减少0.50万元": an item of a list is stated too
+            found = next((c for c in reversed(lst.parts[-64:]) if c.fact == fact and c.kind == "level"), None)
+            lst = lst.outer
+        return found

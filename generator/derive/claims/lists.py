@@ -1,0 +1,274 @@
+"""其中 lists: their head, their items, lists inside lists, the figures after 分别为, and a total followed by
+amounts of its parts without a 其中 (_Lists)."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .claim import Claim, Unread
+from .parts import _COUNTED, COMPONENTS, PARENT, PEOPLE_UNITS, PLAIN, WITH_CARRYOVER, _kind_of, _splits_retired, within
+from .state import _Lead, _List, _Scope, _State
+from .tokens import COUNTS, MONEY, Token
+
+_NEWLINE = re.compile("\n")
+_COORDINATED = re.compile(r"以及|及其|和|与|、")
+
+
+def _fits_list(tok: Token, lst: _List) -> bool:
+    """A figure in a unit the list's items can be in: its head's, money with money, people with people."""
+    unit = lst.head.unit
+    return tok.unit == unit or (tok.unit in MONEY and unit in MONEY) \
+        or ({tok.unit, unit} <= PEOPLE_UNITS and lst.head.fact in _COUNTED)
+
+
+def _not_an_item(lst: _List, lead: _Lead) -> bool:
+    """Whether the fact a figure's label names cannot be another item of the list."""
+    head, label = lst.head, lead.label
+    if _kind_of(head, label):
+        return False
+    return bool((head.fact and not within(head.fact, label))
+                or (head.fact is None and head.figure is not None and lst.parts and not any(
+                    p.fact and PARENT.get(p.fact) == PARENT.get(label) for p in lst.parts))  # type: ignore[arg-type]  # no label: None
+                or any(p.fact == label and not _another_category(p, lead) for p in lst.parts)
+                or (lead.col and head.column and lead.col != head.column))
+
+
+def _another_category(part: Claim, lead: _Lead) -> bool:
+    """"行政编制5人，事业编制12人": posts of two categories are two items, not one named twice."""
+    return part.fact == "department.staffing.posts" and bool(lead.kind_text) and part.kind_text != lead.kind_text
+
+
+def _enumerable(c: Claim) -> bool:
+    """An amount of a fact, as a total or as a part of one that may be listed without a 其中."""
+    return c.kind == "level" and c.figure is not None and c.fact is not None and c.money
+
+
+def _parts_after(head: Claim, after: list, end: int) -> list:
+    """The amounts of `head`'s own parts, in its column, after it in its paragraph (at most eight sentences on),
+    each part once; the total stated again ends them. (`after` is bounded: a hostile text stays linear.)"""
+    own = COMPONENTS[head.fact]
+    parts, named = [], set()
+    for c in after:
+        if c.figure.start >= end or c.sentence > head.sentence + 8 or c.fact == head.fact:
+            break
+        # a part in no column of its own words is in the total's ("“三公”经费预算数为9.98万元。…（三）公务接待费0.83万元")
+        if c.fact in own and c.fact not in named and (c.column == head.column or c.implied) and c.unit in MONEY:
+            parts.append(c)
+            named.add(c.fact)
+    return parts
+
+
+class _Lists(_State):
+    """其中 lists, 分别为 series and enumerated totals."""
+
+    def _enumerated_totals(self) -> None:
+        """"“三公”经费支出合计13.78万元……具体情况如下：1、因公出国（境）费0万元，……2、公务接待费8.5万元，……
+        3、公务用车购置及运行维护费5.28万元": a total followed, in its paragraph, by amounts of its own parts in the
+        same column is a list without a 其中 — their sum is checked as a list's is (complete when every part the
+        file has is named). A part already in a list, and a restatement of the total, end the enumeration."""
+        claims = self.out.claims
+        present = {c.fact for c in claims if c.kind == "level" and c.fact is not None}
+        wholes = {f for f in present if len(present.intersection(COMPONENTS.get(f, ()))) >= 2}
+        if not wholes:
+            return              # (most texts: no total with two of its parts stated)
+        listed = {id(p) for c in claims if c.kind == "sum" for p in c.parts}
+        heads = {id(c.of) for c in claims if c.kind == "sum"}
+        breaks = [m.start() for m in _NEWLINE.finditer(self.text)]      # where each paragraph ends
+        levels = sorted((c for c in claims if _enumerable(c) and id(c) not in listed), key=lambda c: c.figure.start)
+        for i, head in enumerate(levels):
+            if head.fact not in wholes or id(head) in heads or head.head:
+                continue
+            at = bisect.bisect_left(breaks, head.figure.end)
+            parts = _parts_after(head, levels[i + 1:i + 65], breaks[at] if at < len(breaks) else len(self.text))
+            if len(parts) >= 2:
+                claims.append(Claim("sum", head.figure, head.fact, parts=parts, sentence=head.sentence, of=head))
+                head.head = True
+                heads.add(id(head))
+
+    def _list_for(self, tok: Token, lead: _Lead, scope: _Scope) -> _List | None:
+        """The 其中 list the figure is an item of, or None (a list it cannot be an item of is ended)."""
+        lst = self.list
+        if lst is None or lst.depth > len(self.stack) or not _fits_list(tok, lst):
+            return None
+        if lead.label and not scope.blocked:
+            self._fit_label_to(lst, lead, scope)
+        if self._second_column(lst, lead, scope):
+            # "其中：A支出5万元，年初预算为6万元；B…": a second column of the item just named — the items are
+            # stated in two columns, not parts that add up to the head
+            while self.list is not None:
+                self._end_list()
+            return None
+        if lst.head.fact in _COUNTED and lst.parts and lst.head.figure is not None \
+                and sum(abs(p.value) for p in lst.parts) == abs(lst.head.value):
+            # "在职19人，其中男10人，女9人；本科学历12人": the parts so far add up to the head — what follows is
+            # another way of counting the same people, not more of them
+            self._end_list()
+            return None
+        while lst is not None and lead.label and not scope.blocked and _not_an_item(lst, lead):
+            # a figure of a fact outside the head, a second column of a part, or a part named twice:
+            # not another item of the list — of the list an inner 其中 list is in, perhaps
+            outer = lst.outer
+            self._end_list(inner_only=outer is not None)
+            lst = self.list if outer is not None else None
+        return lst
+
+    def _fit_label_to(self, lst: _List, lead: _Lead, scope: _Scope) -> None:
+        if lst.head.fact:
+            # a label that may name two facts ("商品和服务支出"): in a list, the one that is a part of the head
+            inside = [f for f in (lead.label, *scope.alts) if within(lst.head.fact, f)]
+            if inside and inside[0] != lead.label:
+                scope.alts = tuple(f for f in (lead.label, *scope.alts) if f != inside[0])
+                lead.label = scope.subject = inside[0]
+        head = lst.head
+        if head.label in PLAIN and head.fact in WITH_CARRYOVER and not within(head.fact, lead.label) \
+                and within(WITH_CARRYOVER[head.fact], lead.label):
+            # "收入预算1137.66万元，其中：本年财政拨款收入953.90万元；上年结转183.76万元": a plain 收入 whose parts take
+            # in last year's carry-over is the total with it (收入总计), not this year's income alone
+            head.fact = WITH_CARRYOVER[head.fact]
+
+    def _second_column(self, lst: _List, lead: _Lead, scope: _Scope) -> bool:
+        last = lst.parts[-1] if lst.parts else None
+        return bool(not lead.label and lead.col and last is not None and not scope.blocked and last.fact is not None
+                    and last.fact == scope.subject and last.kind == "level" and last.column != lead.col)
+
+    def _start_list(self, marker: str) -> None:
+        """A 其中 (包括, 按…分类): a list of the parts of the amount before it — or of an item of the list already
+        open, or of a name — or no list at all."""
+        lst, lead = self.list, self.lead
+        head: Claim | None
+        if lst is not None and lst.depth == len(self.stack) and lst.parts:
+            return self._inner_list(lst, marker)
+        if lead.label and not lead.figure:
+            # "收入包括：…；支出包括：…": a list headed by a name, not a figure — its parts are read,
+            # their sum is not checked
+            self._end_list() if lst is not None and lst.depth == len(self.stack) else None
+            head = Claim("level", None, lead.label, column=self.scope.column or self.prev_column, unit="万元")
+            self.list = _List(head, len(self.stack), marker)
+            # "公务接待费包括外事接待费80万元": the name heads the list; a figure after it is an item's, named by
+            # its own words, not the name's
+            lead.label = None
+            return
+        head = self._list_head()
+        if lst is not None and lst.depth == len(self.stack):
+            self._end_list()
+        if head is None and not self.figures_in_sentence and self.prev_period[1] and len(self.stack) == 1:
+            # "1-8月支出X万元。其中：基本支出…": the parts are of the same months
+            self.scope.partial = self.scope.partial or self.prev_period[1]
+        if head is None or head.kind not in ("level", "prior", "count") or self._of_another_noun(head):
+            return
+        if head in self.prev_levels and not self.figures_in_sentence and self.scope.year is None:
+            self.scope.relative = False
+            self.scope.year = self.prev_period[0]   # "2022年支出X万元。其中：…": the parts are of that year too
+        self.list = _List(head, len(self.stack), marker)
+        self.list.subject = self.scope.blocked
+        # "支出20.50万元，年初预算为24.00万元。其中：…": the head's fact in two columns — which the parts are
+        # in, each part's own words say
+        pool = self.levels if head.sentence == self.sentence else self.prev_sentence_levels
+        self.list.mixed = any(c is not head and c.fact is not None and c.fact == head.fact and c.kind == "level"
+                              and c.column != head.column for c in pool[-64:])
+        self.lead.labels = []
+
+    def _inner_list(self, lst: _List, marker: str) -> None:
+        last = lst.parts[-1]
+        if (marker == "其中" or (marker in ("包括", "含") and last.fact is not None)) and last.figure is not None \
+                and last.money and last.kind in ("level", "prior") and last.sentence == self.sentence and lst.outer is None:
+            # "其中：A x万元；B y万元；其中：B1 …、B2 …；C z万元": B's own parts, then the outer list again;
+            # "1、基本支出X万元，包括：人员经费…；2、项目支出…": so too after an item a label named
+            self.list = _List(last, len(self.stack), marker, outer=lst)
+            self.lead.labels = []
+
+        # else "…1.72万元，主要包括燃料费、维修费…": a word about an item, not a new list
+
+    def _list_head(self) -> Claim | None:
+        """The last amount stated before 其中, in this sentence (a part of an outer list included) — or, when the
+        sentence opens with 其中 ("支出合计X万元。其中：…"), in the sentence before."""
+        last = self.last_claim
+        if last is not None and last.sentence == self.sentence and last.kind in ("level", "prior", "count") \
+                and last.figure is not None and last not in self.bases:
+            return last
+        levels = [c for c in self.levels if c not in self.bases] or \
+            (self.prev_levels if not self.figures_in_sentence else [])
+        return levels[-1] if levels else None
+
+    def _of_another_noun(self, head: Claim) -> bool:
+        """"8个财政补助事业单位以及各级调查队，其中，省级调查总队32个…": the items are of the noun named after the
+        figure, not of the figure."""
+        return head.figure is not None and not head.money and head.unit not in PEOPLE_UNITS \
+            and bool(_COORDINATED.search(self.text, head.figure.end, self.tokens[self.index].start))
+
+    def _end_list(self, inner_only: bool = False) -> None:
+        lst, self.list = self.list, None
+        if lst is not None and lst.outer is not None:
+            if inner_only:
+                self.list = lst.outer
+            else:
+                self.list = lst.outer
+                self._end_list()
+        if lst is not None and lst.shares:
+            # "…包括A x万元，占p%；B 0万元，占总收入0%；C y万元，占q%": the items of one list are shares of one
+            # whole; where an item names it, the items that do not name it are of that whole too
+            named = {w for _, w in lst.shares if w is not None}
+            if len(named) == 1:
+                whole = named.pop()
+                for c, w in lst.shares:
+                    if w is None and c.whole_from is lst.head:
+                        c.whole, c.whole_from = whole, None
+        if lst is not None and lst.tiered:
+            for p in lst.parts:
+                if p.figure is not None and p.fact is None:
+                    self.out.unread.append(Unread(p.figure, "各级指标的个数互相包含，不是“其中”相加的各项"))
+            return
+        if lst is None or len(lst.parts) < 2 or lst.head.figure is None:
+            return
+        complete = _splits_retired(lst.head, "department.staffing.retired") and \
+            sorted(p.label[:2] for p in lst.parts) == ["离休", "退休"]       # 离退休 is 离休 and 退休, no more
+        if len({p.col_word for p in lst.parts if p.fact is None and p.col_word}) > 1:
+            # "其中：A预算数为0万元，决算支出数为0万元；B预算数…": someone else's items, each in two columns — not
+            # parts that add up to the head
+            return
+        self.out.claims.append(Claim("sum", lst.head.figure, lst.head.fact, parts=lst.parts,
+                                     sentence=lst.head.sentence, of=lst.head, complete=complete))
+        lst.head.head = True             # its own check waits for the list's: a list that does not add up says more
+
+    def _start_each(self) -> None:
+        labels = list(self.lead.labels)
+        if len(labels) < 2 and len(self.each_claims) >= 2 and not self.pending_each and not self.lead.share:
+            # "A、B分别为x、y，分别比上年减少u、v": the second 分别 is of the same items
+            labels = [(c.fact, c.label) for c in self.each_claims]
+        if len(labels) >= 2 and not self.scope.blocked:
+            self.pending_each = labels
+            self.each_claims = []
+            self.each_mode = (0, None, 0)
+
+    def _each(self, tok: Token) -> None:
+        fact, label = self.pending_each.pop(0)
+        scope = self.scope
+        claim = None
+        direction, base, rate = self.each_mode
+        if scope.partial:
+            self._unread(tok, f"说的是一年中的一段时间（“{scope.partial}”）")
+        elif (direction or rate) and base in ("other", "this"):
+            self._unread(tok, "与本年、上年以外的年份（或上年的预算）比较")
+        elif (direction or rate) and tok.unit == "%" and not fact.startswith("department.staffing"):
+            claim = Claim("rate", tok, fact, against=base, value=tok.value * (rate or direction),
+                          sentence=self.sentence, label=label)
+        elif direction and tok.unit in MONEY and not fact.startswith("department.staffing"):
+            claim = Claim("change", tok, fact, against=base, value=tok.value * direction, sentence=self.sentence,
+                          label=label)
+        elif tok.unit in MONEY and not fact.startswith("department.staffing"):
+            year = scope.year
+            column = "prior" if year == self.year - 1 else (scope.column or "final")
+            if year in (None, self.year, self.year - 1):
+                claim = Claim("prior" if column == "prior" else "level", tok, fact, column=column,
+                              sentence=self.sentence, label=label, alts=self.alts_of.get(label, ()))
+        elif tok.unit in COUNTS and fact.startswith("department.staffing"):
+            claim = Claim("count", tok, fact, sentence=self.sentence, label=label,
+                          kind_text=label if fact in ("department.staffing.posts", "department.staffing.others") else "")
+        else:
+            self._unread(tok, "“分别为”后的数与前面的称呼对不上")
+        if claim is not None:
+            self.out.claims.append(claim)
+            self.each_claims.append(claim)
+            self.last_claim = claim
+            if claim.money:
+                self.last_money = claim

@@ -1,0 +1,98 @@
+"""What the facts are made of, for binding a 其中 list to its head and a share to its whole: each total's parts
+(COMPONENTS, PARENT, within, _whole_of), the plain words for a whole side of the accounts (GENERIC, PLAIN,
+BY_SOURCE, WITH_CARRYOVER), and which staffing facts count people (PEOPLE, _COUNTED)."""
+from __future__ import annotations
+
+from ..values import AMOUNT_SUMS, VALUE_SUMS
+from .claim import Claim
+
+# units of a count of people, one as good as the other ("离退休人员12名，其中：离休1人…"; not of posts, see _COUNTED)
+PEOPLE_UNITS = {"人", "名"}
+
+# A total and its parts, for binding a 其中 list to its head and telling a complete list from a partial one.
+COMPONENTS = {total: [p.rstrip("?") for p in parts] for total, parts in [*AMOUNT_SUMS, *VALUE_SUMS]}
+SUMS_OF = [*AMOUNT_SUMS, *VALUE_SUMS]
+COMPONENTS["department.staffing.posts_total"] = ["department.staffing.posts"]
+# "年末人数75人，其中在职人员62人，退休人员15人": a headcount of all the people is its serving, retired and other people
+COMPONENTS["department.staffing.actual"] = ["department.staffing.serving", "department.staffing.retired",
+                                            "department.staffing.others"]
+# a report splits its income by what it is spent on as often as by where it comes from
+_MIRROR = {"finance.income.current": "finance.expenditure.current", "finance.income.total": "finance.expenditure.total",
+           "finance.income.fiscal": "finance.expenditure.current",
+           # spending by source of funds splits as the whole does
+           "finance.expenditure.fiscal": "finance.expenditure.current",
+           "finance.expenditure.general": "finance.expenditure.current",
+           "finance.expenditure.fund": "finance.expenditure.current",
+           "finance.expenditure.state_capital": "finance.expenditure.current"}
+
+SOURCE_OF = {"finance.expenditure.fiscal": "fiscal", "finance.expenditure.general": "general",
+             "finance.expenditure.fund": "fund", "finance.expenditure.state_capital": "state_capital"}
+PARENT = {part: total for total, parts in COMPONENTS.items() for part in parts}
+
+
+def within(head: str, part: str | None) -> bool:
+    """Whether `part` is a part (or a part of a part) of `head`, or of the spending that mirrors it."""
+    todo = [head] + ([_MIRROR[head]] if head in _MIRROR else [])
+    seen = set()
+    while todo:
+        h = todo.pop()
+        if h in seen:
+            continue
+        seen.add(h)
+        for p in COMPONENTS.get(h, ()):
+            if p == part:
+                return True
+            todo.append(p)
+    return False
+
+
+# Plain words for a whole side ("支出", "收入", "财政拨款支出"): after a more specific subject of the same
+# side in the same sentence they are that subject's.
+GENERIC = {"finance.income.current", "finance.expenditure.current", "finance.expenditure.fiscal",
+           "finance.expenditure.general", "finance.expenditure.fund", "finance.expenditure.state_capital"}
+PLAIN = {"支出", "收入", "财政拨款支出", "支出合计", "收入合计", "经费"}
+# spending by source of funds, as the 决算 tables name it (a fact only when all income is from that source,
+# checks/prose.py): a plain 支出 after it is still that source's
+BY_SOURCE = {"finance.expenditure.fiscal": "fiscal", "finance.expenditure.general": "general",
+             "finance.expenditure.fund": "fund", "finance.expenditure.state_capital": "state_capital"}
+# headcounts of people (not posts); the nouns for people that name a group of them are levels.py's (_KINDS, _GROUPS)
+PEOPLE = {"department.staffing.serving", "department.staffing.actual", "department.staffing.retired"}
+# a plain word's whole side, with the carry-over: what "收入" names when its parts include 上年结转
+WITH_CARRYOVER = {"finance.income.current": "finance.income.total", "finance.expenditure.current": "finance.expenditure.total"}
+
+
+def _splits_retired(head: Claim, part: str | None) -> bool:
+    """"离退休人员12名，其中：离休1人，退休11人": a count of the retired and those who left before retirement, split
+    into the two — the 退休 part is not the file's 退休人员 where those count the 离休 too."""
+    return head.fact == "department.staffing.retired" and "离退休" in head.label and head.figure is not None \
+        and part in ("department.staffing.others", "department.staffing.retired")
+
+
+def _kind_of(head: Claim, part: str | None) -> bool:
+    """Whether `part` names some of the people `head` counts, as a list item: the 离休 and 退休 of a 离退休 count, the
+    kinds of people ("在职职工19人，其中实有财政补助人员9人，临聘人员3人，返聘人员5人") of a count of people."""
+    return _splits_retired(head, part) or (head.fact in _PEOPLE and part in _KINDS_OF_PEOPLE)
+
+
+def _whole_of(facts: set[str]) -> str | None:
+    """The total whose parts `facts` are — all its main parts named, none that is not its part."""
+    for total, parts in SUMS_OF:
+        every = {p.rstrip("?") for p in parts}
+        if facts <= every and {p for p in parts if not p.endswith("?")} <= facts:
+            return total
+    return None
+
+
+def _side(fact: str) -> str:
+    if fact.startswith("finance.income."):
+        return "in"
+    if fact.startswith(("finance.expenditure.", "finance.three_public", "finance.economic.")):
+        return "out"
+    return fact
+
+
+# the department's people (in post, or all of them), not its posts
+_PEOPLE = ("department.staffing.serving", "department.staffing.actual")
+# counts of people (not of posts: "编制总数86名，其中：…，聘用教师控制数3人" is posts, then people)
+_COUNTED = {*_PEOPLE, "department.staffing.retired", "department.staffing.others"}
+_KINDS_OF_PEOPLE = {*_PEOPLE, "department.staffing.others"}

@@ -1,0 +1,138 @@
+"""A share (占…%): of which amount, of which whole — the whole named, an amount the same words stated earlier,
+the head of the list, or the total named just before (_Shares)."""
+from __future__ import annotations
+
+from .claim import Claim
+from .parts import PARENT
+from .patterns import _HAN_RUN, _NOT_LOCAL, _UNIT_KIND, FUNCTION, _content
+from .state import _Lead, _Scope, _State
+from .tokens import CLOSE, MONEY, OPEN, Token
+
+# the words between a name and its amount: "采购合同总额为250万元"
+_NAMING_VERBS = ("共计为", "合计为", "总计为", "达到", "共计", "合计", "总计", "为", "是", "达", "计", "：", ":")
+
+
+class _Shares(_State):
+    """Shares and their wholes."""
+
+    def _share(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        """A share: of which amount (the part), of which whole — or left unread with the reason."""
+        part, why = self._share_part(lead, scope)
+        if part is None:
+            return self._unread(tok, why)
+        whole, whole_from, why = self._share_whole(tok, lead, part)
+        if why:
+            return self._unread(tok, why)
+        column = lead.exec_col or part.column
+        lst = self.list if self.list is not None and part in self.list.parts else None
+        each = self.each_claims
+        if len(each) >= 2 and part is each[-1] and all(c.money and c.kind in ("level", "prior") for c in each):
+            # "A、B分别为x和y，占…的p%和q%": the shares are of the parts in turn
+            part, self.pending_shares, self.each_claims = each[0], each[1:], []
+            self.each_share = (whole, whole_from, column)
+        claim = Claim("share", tok, part.fact, of=part, whole=whole, whole_from=whole_from,
+                      column=column, sentence=self.sentence)
+        self.out.claims.append(claim)
+        if lst is not None:
+            lst.shares.append((claim, lead.whole))
+
+    def _share_part(self, lead: _Lead, scope: _Scope) -> tuple[Claim | None, str]:
+        last = self.last_claim
+        part = last if last is not None and last.kind in ("level", "prior") and last.money \
+            and last.sentence == self.sentence and not lead.label else None
+        if part is not None and self._unread_since(part):
+            # "…57.49万元，占31.42%；项目支出约为7万元，占3.83%": the amount right before the share was left unread
+            # (an approximate figure, another subject's): the share is of that amount, not of the one before it
+            return None, "占比前的金额没有读作说法，说的是哪一项的占比不确定"
+        if part is None and not lead.label and last is not None and last.kind == "change" \
+                and last.sentence == self.sentence and last.fact == scope.subject and not scope.blocked:
+            # "支出合计X万元，较上年减少Y万元，下降p%，占支出总计的q%": the share is of the amount, not the change
+            part = self._level_of(last.fact)
+            part = part if part is not None and part.money and part.figure is not None else None
+        if part is None and lead.label and not scope.blocked and not lead.unknown:
+            # "…合计1000万元，人员经费比重为60.0%": the part is the fact named right before the share
+            # "流动资产占资产总额的36.94%": the part is the fact its label names
+            part = Claim("level", None, lead.label, column=scope.column or "final", unit="万元", value=None,
+                         sentence=self.sentence)
+        return part, "" if part is not None else "占比前没有可核对的金额"
+
+    def _share_whole(self, tok: Token, lead: _Lead, part: Claim) -> tuple[str | None, Claim | None, str]:
+        """(the whole's fact, or the claim stating it, or the reason it is not known)."""
+        if lead.whole is not None:
+            blocked = self.scope.blocked
+            if part.fact is None and blocked and (_NOT_LOCAL.search(blocked) or _UNIT_KIND.search(blocked)):
+                # "全国人大…收入共计X万元。1.财政拨款收入Y万元，占总收入的68.6%": another body's amount, of its own total
+                return None, None, f"说的是别的主体（“{self.scope.blocked}”）的总数"
+            return lead.whole, None, ""
+        if lead.share_unknown:
+            # "采购合同总额为250万元。…小微企业合同金额为200万元，占采购合同总额的80.0%": the whole is the amount the
+            # same words stated earlier in the text — a check of the text against itself
+            named = self._named_amount(lead, tok, part)
+            if named is None:
+                return None, None, f"占的总数（“{lead.share_unknown}”）不在词表中"
+            return None, named, ""
+        if self.list is not None and part in self.list.parts and self.list.head.figure is not None:
+            return None, self.list.head, ""
+        # "“三公”经费支出决算中，公务接待费9.84万元，占19.52%": the total named just before; or the whole of
+        # a share of the same total's other part ("基本支出…，占32.12%。…项目支出…，占67.88%")
+        whole = self._named_parent(part.fact) or self._sibling_whole(part.fact)
+        return whole, None, "" if whole is not None else "没有说明占的是哪个总数"
+
+    def _unread_since(self, part: Claim) -> bool:
+        """Whether an amount of this sentence after `part`, outside brackets, was left unread."""
+        last = self.out.unread[-1].figure if self.out.unread else None
+        if last is None or last.start <= part.start or last.start < self.sentence_start or last.unit not in MONEY:
+            return False
+        between = self.text[part.start:last.start]
+        return sum(between.count(c) for c in OPEN) <= sum(between.count(c) for c in CLOSE)
+
+    def _named_amount(self, lead: _Lead, tok: Token, part: Claim) -> Claim | None:
+        """The one earlier amount of the text written right after the words a share names its whole by
+        ("采购合同总额为250万元。…占采购合同总额的80.0%"), or None."""
+        if lead.share_at < 0 or part.figure is None or part.unit not in MONEY or tok.start - lead.share_at > 24:
+            return None
+        words = self.text[lead.share_at:tok.start].strip(" \t\u3000")
+        words = words[:-1] if words.endswith("的") else words
+        if len(words) < 4 or not _HAN_RUN.fullmatch(words) or FUNCTION.issuperset(words):
+            return None
+        # the words before 占 ("…，小微企业合同金额占…") must name the part, as the words before its amount did
+        said = _content(self._clause_before(lead.share_from))
+        if said and not _content(self._clause_before(part.start)).endswith(said):
+            return None
+        found = []
+        for c in self.amounts[-64:]:        # the text's last amounts: a bounded look back
+            if c is part or c.start >= part.start or c.unit not in MONEY:
+                continue
+            before = self.text[max(0, c.start - len(words) - 4):c.start].rstrip(" \t\u3000")
+            for verb in _NAMING_VERBS:
+                if before.endswith(verb):
+                    before = before[:-len(verb)]
+                    break
+            if before.endswith(words):
+                found.append(c)
+        return found[0] if len(found) == 1 else None
+
+    def _each_share(self, tok: Token) -> None:
+        part = self.pending_shares.pop(0)
+        whole, whole_from, column = self.each_share
+        self.out.claims.append(Claim("share", tok, part.fact, of=part, whole=whole, whole_from=whole_from,
+                                     column=column, sentence=self.sentence))
+
+    def _sibling_whole(self, fact: str | None) -> str | None:
+        parent = PARENT.get(fact) if fact is not None else None
+        if parent is None:
+            return None
+        for c in reversed(self.out.claims[-64:]):
+            if c.kind == "share" and c.whole == parent and c.fact != fact and PARENT.get(c.fact) == parent \
+                    and c.sentence >= self.sentence - 3:
+                return parent
+        return None
+
+    def _named_parent(self, fact: str | None) -> str | None:
+        """The nearest total of `fact` named in this sentence or the one before."""
+        named = self.mentioned | self.prev_mentioned
+        while fact is not None:
+            fact = PARENT.get(fact)
+            if fact in named:
+                return fact
+        return None

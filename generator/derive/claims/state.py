@@ -1,0 +1,243 @@
+"""What the claim reader keeps as it reads: the scope a figure is read in (subject, year, column: _Scope), what
+the words since the last figure say (_Lead), an open 其中 list (_List), and _State — every attribute of the
+reader, declared once, with the steps all its parts take (leave a figure unread, look back over the text).
+
+The reader's parts (bounds.py, words.py, subjects.py, figures.py, levels.py, shares.py, lists.py, stated.py)
+are mixins of _State; grammar.py assembles them into one _Reader."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .claim import Claim, Reading, Unread
+from .tokens import CLAUSE, SENTENCE, Token
+
+
+class _Scope:
+    __slots__ = ("subject", "alts", "label", "blocked", "year", "column", "fresh", "base", "partial", "source", "excluding",
+                 "implied", "relative", "account")
+
+    def __init__(self):
+        self.subject: str | None = None     # the fact figures are about
+        self.alts: tuple = ()               # other facts its words may name
+        self.label = ""                     # the words that named it
+        self.blocked = ""                   # another subject named (its words), or ""
+        self.year: int | None = None        # None: the report year
+        self.column: str | None = None
+        self.fresh = False                  # the subject was named in this sentence
+        self.base: str | None = None        # "与2021年相比，…": a base named in an earlier clause
+        self.partial = ""                   # "1-6月": the sentence is about part of the year
+        self.source = ""                    # the subject is the part paid from this source of funds
+        self.excluding = ""                 # "剔除…": the sentence's figures are on another footing
+        self.implied = False                # the column is a list head's that no word named
+        self.relative = False               # the year was named as 上年/去年, not as a number
+        self.account = ""                   # the line of accounts named ("行政运行"), when that is what blocked is
+
+    def copy(self) -> _Scope:
+        s = _Scope()
+        for name in self.__slots__:
+            setattr(s, name, getattr(self, name))
+        return s
+
+
+class _Lead:
+    """What the words since the last figure (within the clause) say. Class defaults, so a new lead
+    costs one small dict."""
+
+    cmp = False                     # 较 / 比 / 同比 / 与 … 相比
+    base: str | None = None         # the base named: prior | budget | adjusted | other | this
+    dir = 0                         # 增加 +1, 减少 −1
+    rate = 0                        # 增幅 +1, 降幅 −1
+    share = False                   # 占 / 比重
+    whole: str | None = None        # the whole named after 占
+    exec = False                    # 执行率 / 完成率
+    exec_of = False                 # 完成 / 为 (… 年初预算的)
+    exec_col: str | None = None
+    diff = False                    # 相差 / 差额
+    op: str | None = None           # 小于 / 大于 / 等于
+    op_target: str | None = None    # "超过调整预算": the column compared with
+    col: str | None = None
+    year: int | None = None
+    label: str | None = None        # the fact a label in this lead named
+    unknown = ""                    # words not in the vocabulary
+    approx = -9                     # where an "约" / "近" ended
+    loose = False
+    cause = False
+    other_fact = False
+    kind_text = ""
+    to_level = False                # 增加到 / 降至
+    total = False                   # 合计
+    figure = False                  # a figure was read in this clause
+    variance = False                # 预决算差异率
+    op_col: str | None = None       # the column named before 小于 / 大于
+    op_fact: str | None = None      # the fact named after 小于 / 大于
+    source = ""                     # a source of funds named before the label ("一般公共预算…")
+    share_unknown = ""              # words after 占 not in the vocabulary ("占全系统合同总额的…")
+    share_at = -1                   # where 占 ended
+    share_from = -1                 # where it began
+    prior_budget = False            # "较上年预算": the base is last year's budget
+    self_end = -1                   # where a word for the department itself (本部门, 我局) ended
+    undo: tuple | None = None       # the scope's year and column before this clause named its own
+    per = ""                        # 平均 / 人均: the figure is an average
+    target = ""                     # a performance target named in the clause: its figures are the target table's
+    twoway = False                  # "增加（减少）", "下降（增长）": a form's words for either direction
+
+    def __init__(self):
+        self.labels: list[tuple[str, str]] = []
+
+
+class _List:
+    __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed", "shares", "tiered", "subject")
+
+    def __init__(self, head: Claim, depth: int, marker: str, outer: _List | None = None):
+        self.parts: list[Claim]
+        self.head, self.parts, self.depth, self.marker, self.outer = head, [], depth, marker, outer
+        self.mixed = False              # the head's fact was stated in two columns: the parts' column is their own
+        self.shares: list = []          # the shares of its parts, (claim, whole named after 占 or None)
+        self.tiered = False             # its items are levels of one hierarchy ("一级指标…二级指标"): not parts
+        self.subject = ""               # the other subject named when the list began ("市本级")
+
+
+class _State:
+    """Every attribute of the reader, set for a new text; the steps all its parts take."""
+
+    def __init__(self, tokens: list[Token], text: str, year: int):
+        self.tokens, self.text, self.year = tokens, text, year
+        self.out = Reading(text)
+        self.self_types: set = set()         # "街道…": a kind of unit the text opened with, naming itself
+        self.stack = [_Scope()]
+        self.scope = self.stack[-1]         # the innermost scope (kept with the stack)
+        self.lead = _Lead()
+        self.sentence = 0
+        self.levels: list[Claim] = []        # this sentence's levels (for 其中, 占, 相差, 合计)
+        self.last_money: Claim | None = None  # this sentence's last money figure read as a level
+        self.last_claim: Claim | None = None
+        self.changes: list[Claim] = []      # this sentence's stated changes (a rate may be of one)
+        self.bases: list[Claim] = []        # this sentence's stated bases
+        self.list: _List | None = None
+        self.pending_each: list[tuple[str, str]] = []
+        self.each_claims: list[Claim] = []
+        self.cursor = 0                     # end of the last token: gaps are unknown words
+        self.saved: list = []               # the lead before each open bracket
+        self.deep = 0                       # open brackets beyond MAX_DEPTH
+        self.figures = 0                    # figures read so far
+        self.figures_in_sentence = 0
+        self.clause_figures = 0             # figures in the current clause
+        self.bare_label = False             # the subject was named in a clause without figures
+        self.figure_subject: tuple = (None, "", ())   # the subject when the last figure was read
+        self.alias = False                  # "（简称“三公”经费）"
+        self.self_named = False             # the sentence names the department itself (本部门, 我局)
+        self.unsure = False                 # a figure of this sentence was someone else's or nobody's
+        self.mentioned: set = set()          # facts named in this sentence and the one before
+        self.prev_mentioned: set = set()
+        self.prev_column: str | None = None
+        self.prev_period: tuple = (None, "")  # the year and part of the year the sentence before was about
+        self.prev_levels: list[Claim] = []  # the last level of the sentence before (a head for 其中)
+        self.each_mode: tuple = (0, None, 0)  # 分别比上年增加 a、b: the relation every figure shares
+        self.last_num: Token | None = None
+        self.label_end = -1                 # where the last label ended
+        self.suspended: _List | None = None  # a 其中 list interrupted by a reason ("因…")
+        self.alts_of: dict = {}             # a label's words → the other facts they may name
+        self.pending_shares: list = []      # "A、B分别为x和y，占…的p%和q%": the parts the next shares are of
+        self.each_share: tuple = ()         # (whole, whole_from, column) of the first of those shares
+        self.announced = ""                 # another subject whose paragraph ended with a colon ("…其中：")
+        self.items_year: int | None = None  # the other year of the total an enumeration breaks down (_breakdown)
+        self.paragraph = (0, 0)             # where the paragraph began, and the figures read before it
+        self.source_end = -1                # where the last source-of-funds word ended
+        self.categories: list[str] = []     # staffing categories counted since the last headcount of people
+        self.by_category: list = []         # (category, count of people) pairs of this sentence
+        self.amounts: list[Claim] = []      # this year's amounts of the text not named by a label (a whole a share
+                                            # may name by the words written before it)
+        self.prev_sentence_levels: list = []  # every level of the sentence before
+        self.describing: str | None = None  # the other subject before a clause describing the department itself
+        self.contents: tuple | None = None  # the subject before a 包括 that lists what an item is made of (see _end_clause)
+        self.contents_end = -1              # where that 包括 ended
+        self.named: list[tuple] = []        # (fact, start, end, figures read before) of each label of the sentence
+        self.aside = 0                      # 1: another subject named inside a sentence the department opened;
+                                            # 2: its clause ended (see _other_subject)
+        self.sentence_start = 0             # where the sentence began
+        self.index = 0                      # the token being read
+        self.figure_blocked = False         # the last figure was read while another subject was named
+        # (base, the amount before it, figures read) of "比2021年的X万元"
+        self.other_base: tuple[Claim, Claim, int] | None = None
+        self.carried_base: str | None = None  # the base a sentence without figures named for the paragraph
+        self.section_year: int | None = None  # the other year a numbered heading named for its section
+        self.carried_year: int | None = None  # the other year a sentence without figures named for the paragraph
+        self.cause_block: str | None = None  # the other subject named (or "") when the sentence's reason began
+        self.stray_comma = -1               # where a comma right after 占 stands
+        self.stated_change: tuple | None = None   # (amount, change) of no fact, for the rate after (_stated_change)
+        self.sentence_years: list[int] = []  # the years this sentence named as its own time, in order (see _on_to_level)
+
+    def _before(self, start: int, n: int) -> str:
+        """The last `n` characters before `start`, trailing spaces left out (a bounded look back)."""
+        i = start
+        while i > 0 and start - i < 64 and self.text[i - 1] in " \t\r\u3000":
+            i -= 1
+        return self.text[max(0, i - n):i]
+
+    def _clause_before(self, end: int) -> str:
+        """The words of the clause up to `end` (at most 40 characters back)."""
+        start = max(0, end - 40)
+        for i in range(end - 1, start - 1, -1):
+            if self.text[i] in SENTENCE or self.text[i] in CLAUSE:
+                return self.text[i + 1:end]
+        return self.text[start:end]
+
+    def _unread(self, tok: Token, why: str, unsure: bool = True, own: bool = False) -> None:
+        """A figure left unread; `unsure`: it may be someone else's, so what follows in the sentence is
+        not taken for the department's by default; `own`: it is the department's (see Unread)."""
+        self.out.unread.append(Unread(tok, why, own))
+        self.unsure = self.unsure or unsure
+
+    def _retract(self, tok: Token, why: str) -> None:
+        kept = [c for c in self.out.claims if c.figure is not tok]
+        if len(kept) != len(self.out.claims):
+            self.out.claims = kept
+            self.levels = [c for c in self.levels if c.figure is not tok]
+            self.each_claims = [c for c in self.each_claims if c.figure is not tok]
+            if self.last_money is not None and self.last_money.figure is tok:
+                self.last_money = None
+        # (a list's part of no fact is in no claim list: "其中：…；单价50万元以上通用设备…" — taken out all the same)
+        if self.list is not None and self.list.parts and self.list.parts[-1].figure is tok:
+            self.list.parts.pop()
+        self._unread(tok, why)
+
+    if TYPE_CHECKING:
+        # what one part of the reader calls in another, declared for the type checker (each is defined
+        # in the module named; grammar.py's _Reader has them all)
+        # grammar.py
+        def _open_bracket(self) -> None: ...
+        def _close_bracket(self, tok: Token | None = None) -> None: ...
+        # subjects.py
+        def _target(self, tok: Token, index: int) -> None: ...
+        def _names_itself(self, tok: Token) -> bool: ...
+        def _self_type(self, tok: Token) -> None: ...
+        def _other_subject(self, tok: Token) -> None: ...
+        def _self_word(self, tok: Token, itself: bool) -> None: ...
+        @staticmethod
+        def _whose(scope: _Scope) -> str: ...
+        def _of_account(self) -> bool: ...
+        def _label(self, tok: Token, means: dict, facts: list) -> None: ...
+        # figures.py
+        def _compare_fact(self, lead: _Lead) -> None: ...
+        def _flat(self, tok: Token) -> None: ...
+        # levels.py
+        def _subject(self, lead: _Lead, scope: _Scope, tok: Token) -> str | None: ...
+        def _level(self, tok: Token, lead: _Lead, scope: _Scope) -> None: ...
+        def _posts_total(self, tok: Token, lead: _Lead, scope: _Scope) -> None: ...
+        def _budget_level(self, lead: _Lead, fact: str) -> None: ...
+        def _level_of(self, fact: str) -> Claim | None: ...
+        # shares.py
+        def _share(self, tok: Token, lead: _Lead, scope: _Scope) -> None: ...
+        def _each_share(self, tok: Token) -> None: ...
+        # lists.py
+        def _list_for(self, tok: Token, lead: _Lead, scope: _Scope) -> _List | None: ...
+        def _start_list(self, marker: str) -> None: ...
+        def _end_list(self, inner_only: bool = False) -> None: ...
+        def _start_each(self) -> None: ...
+        def _each(self, tok: Token) -> None: ...
+        # stated.py
+        def _other_base(self, tok: Token, lead: _Lead, fact: str, rate_base: bool) -> str: ...
+        def _other_change(self, tok: Token) -> None: ...
+        def _stated_change(self, tok: Token, lead: _Lead, scope: _Scope) -> None: ...
+        def _stated_rate(self, tok: Token, lead: _Lead, scope: _Scope) -> None: ...
+        def _stated_execution(self, tok: Token, lead: _Lead, unread: bool = False) -> bool: ...

@@ -1,0 +1,213 @@
+"""Statements whose arithmetic is checked on the text itself, whoever's figures they are: a change between two
+columns, a growth rate of two years' amounts or of an amount and its change, an execution rate of two amounts,
+a change from a base the file does not have (_Stated)."""
+from __future__ import annotations
+
+import re
+
+from .claim import Claim
+from .patterns import _YEAR_IN, _content
+from .state import _Lead, _Scope, _State
+from .tokens import MONEY, SENTENCE, Token
+
+
+def _stage(words: str) -> int | None:
+    """Where a column word puts an amount in the year's course: 0 年初预算, 1 调整预算, 2 执行数 — None if the words name
+    no single one (a clause of its own words: "年初预算1747.99万元")."""
+    found = {i for i, names in enumerate(_STAGES) if any(n in words for n in names)}
+    return found.pop() if len(found) == 1 else None
+
+
+_STAGES = (("年初预算", "年初预算数"), ("调整预算", "调整后预算", "全年预算"), ("执行数", "决算数", "决算", "实际支出"))
+# an execution rate's name and its verb right before the figure: "执行率为", "执行率达到"
+_RATE_IS = re.compile(r"执行率[ \t\u3000]*(?:为|是|达到|达)[ \t\u3000]*$")
+# a sentence opening with the comparison, naming (or not) again what it compares: "与2022年度相比，X增加"
+_RESTATED = re.compile(r"[ \t\u3000]*(?:与|同|和)[ \t\u3000]*(?:上年度?|去年|(?:19|20)[0-9]{2}[ \t\u3000]*年度?)"
+                       r"[ \t\u3000]*(?:同期)?(?:相比|比较)[ \t\u3000]*[，,]?[ \t\u3000]*"
+                       r"(?P<name>[\u4e00-\u9fff“”\"]{0,20}?)[ \t\u3000]*(?:增加|减少|增长|下降|上升|降低)了?[ \t\u3000]*$")
+# words that say an amount was paid out or spent ("已完成拨付2113.63万元", "实际支出…"): the amount an execution rate
+# is of, when a sentence states it with the whole it is a rate of (checked as written text, not read as tokens)
+_SPENT = ("拨付", "支付", "支出", "使用", "执行", "兑付", "发放", "完成", "报账")
+# words before the whole that make it not the base of such a rate: the budget at the start of the year (the rate
+# may be of the adjusted budget), last year's amount, an amount already paid or spent itself ("已拨付…"), or an
+# investment, which may span years (the rate is then of the year's plan)
+_NOT_WHOLE = ("年初", "上年", "去年", "同期", "已", "实际", "累计", "投资")
+
+
+class _Stated(_State):
+    """Arithmetic of the figures a sentence writes, checked on the text itself."""
+
+    def _other_base(self, tok: Token, lead: _Lead, fact: str, rate_base: bool) -> str:
+        """"2023年年初预算收入7031.72万元，比2022年年初预算收入2724.44万元增加4307.28万元": a base the file does
+        not have, stated with its figure — the change after it is the difference of the two figures stated, and
+        whatever else the sentence measures from that base is not measured from the file's."""
+        self.scope.base = "other"
+        self._budget_level(lead, fact)      # "…12万元，较上年预算数10万元增加…": the 12 is this year's budget
+        left = self.last_money
+        if not rate_base and left is not None and left.figure is not None and left.sentence == self.sentence \
+                and left.money and tok.unit in MONEY:
+            self.other_base = (Claim("level", tok, None, sentence=self.sentence), left, self.figures)
+            return "（其后的增减额按写明的两个数之差核对）"
+        return ""
+
+    def _other_change(self, tok: Token) -> None:
+        """The change right after a base the file does not have: checked as the difference of the two figures."""
+        base, left, _ = self.other_base  # type: ignore[misc]  # its caller checks it is set
+        self.other_base = None
+        self.out.claims.append(Claim("difference", tok, None, other=(left, base), sentence=self.sentence))
+
+    def _two_years_rate(self, tok: Token, lead: _Lead) -> None:
+        """"2022年当年预算执行数为711.34万元，2023年预算安排738.66万元，比2022年预算执行数增加3.84%": the sentence
+        states last year's amount and this year's, each after its year, then the rate of the one on the other —
+        whoever's they are, the rate is (this − last) ÷ last. Only where the words leave no doubt: exactly two
+        amounts before the rate in the sentence, their years written, and the rate compared with last year."""
+        recent = self.tokens[max(0, self.index - 40):self.index]      # (bounded: a hostile sentence stays linear)
+        amounts = [t for t in recent if t.start >= self.sentence_start and t.kind == "num" and t.unit in MONEY]
+        if len(amounts) != 2 or not (lead.rate or lead.dir):
+            return
+        before, now = amounts
+        years = [self._year_before(t.start, lo) for t, lo in ((before, self.sentence_start), (now, before.end))]
+        between = self.text[now.end:tok.start]
+        if years != [self.year - 1, self.year] or not re.search(rf"[比较].{{0,4}}(?:{self.year - 1}|上年|去年)", between):
+            return
+        if self.out.unread and self.out.unread[-1].figure is tok:
+            self.out.unread.pop()           # read after all
+        self.out.claims.append(Claim("rate", tok, None, value=tok.value * (lead.rate or lead.dir),
+                                     of=Claim("level", now, None, sentence=self.sentence), label="同一句写明的两年的数",
+                                     base=Claim("prior", before, None, sentence=self.sentence), sentence=self.sentence))
+
+    def _year_before(self, at: int, lo: int) -> int | None:
+        """The year written last between `lo` and `at` (in the clause of the figure at `at`)."""
+        found = None
+        for m in _YEAR_IN.finditer(self.text, lo, at):
+            found = int(m.group(1))
+        return found
+
+    def _stated_change(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        """"本部门机关运行经费安排312.23万元，比上年增加15.18万元，增长5.11%": an amount the file has no fact for
+        (or compared with a base it lacks), its change and then its growth rate — whoever's they are, the rate is
+        the change ÷ (the amount − the change). The change is kept for the rate right after it (_stated_rate);
+        only where the words leave no doubt: the amount right before the change, nothing but 比上年增加 between."""
+        self.stated_change = None
+        if self._column_change(tok, lead, scope):
+            return
+        if scope.blocked or not lead.dir or lead.label or lead.unknown or lead.other_fact or lead.to_level \
+                or lead.share or lead.exec or lead.diff or lead.op or tok.unit not in MONEY:
+            return
+        level = self._figure_before(tok) or self._restated_level(tok)
+        if level is None or level.unit not in MONEY or "比" in self._clause_before(level.start) \
+                or "较" in self._clause_before(level.start):
+            return                  # "较上年同期518706万元增支22532万元": the amount before is last year's
+        found = next((c for c in self.out.claims[-8:] if c.figure is level and c.fact is not None), None)
+        self.stated_change = (found or Claim("level", level, None, sentence=self.sentence),
+                              Claim("change", tok, None, value=tok.value * lead.dir, sentence=self.sentence))
+
+    def _column_change(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
+        """"年初预算1747.99万元，调整预算7532.81万元，增加5784.82万元": two amounts of one thing in two columns (年初预算,
+        then 调整预算 or 执行数), then a change with no base named — the later less the earlier, whoever's they are.
+        Only where the words leave no doubt: exactly two amounts before it in the sentence, each after its column
+        word, in the order a budget is made and spent."""
+        if (scope.blocked and not self._of_account()) or not lead.dir or lead.cmp or lead.base or lead.label \
+                or lead.unknown or lead.to_level or lead.share or lead.exec or lead.diff or lead.op \
+                or tok.unit not in MONEY:
+            return False
+        amounts = self._sentence_amounts()
+        if amounts is None or len(amounts) != 2:
+            return False
+        later, earlier = amounts
+        stages = [_stage(self._clause_before(t.start)) for t in (earlier, later)]
+        if None in stages or stages[0] >= stages[1] or later.unit != earlier.unit:  # type: ignore[operator]
+            return False
+        self.out.claims.append(Claim("change", tok, None, value=tok.value * lead.dir, sentence=self.sentence,
+                                     of=Claim("level", later, None, sentence=self.sentence),
+                                     base=Claim("level", earlier, None, sentence=self.sentence),
+                                     label="同一句写明的两个口径的数"))
+        return True
+
+    def _restated_level(self, tok: Token) -> Token | None:
+        """"…财政拨款收入支出总计9746.50万元。与2022年度相比，财政拨款收入支出总计增加1193.20万元": a sentence that
+        opens with the comparison and names again what the sentence before stated the one amount of — that
+        amount is the one changed. None unless the words leave no doubt (the same name, or none, and one amount)."""
+        m = _RESTATED.match(self.text, self.sentence_start, tok.start)
+        if m is None or self.figures_in_sentence > 1:       # the change is the sentence's first figure
+            return None
+        start = max(self.text.rfind(ch, 0, self.sentence_start - 1) for ch in SENTENCE) + 1
+        before = [t for t in self.tokens[max(0, self.index - 48):self.index]
+                  if t.kind == "num" and start <= t.start < self.sentence_start]
+        if len(before) != 1 or before[0].unit not in MONEY:
+            return None
+        level = before[0]
+        said = _content(self.text[start:level.start])
+        named = m.group("name")
+        return level if not named or said.endswith(_content(named)) else None
+
+    def _stated_rate(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        """The growth rate right after a change kept by _stated_change: checked against the two amounts."""
+        pending, self.stated_change = self.stated_change, None
+        if pending is None and not ((scope.blocked and not self._of_account()) or lead.label or lead.other_fact
+                                    or lead.share):
+            return self._two_years_rate(tok, lead)
+        if pending is None or scope.blocked or lead.label or lead.unknown or lead.other_fact or lead.share:
+            return
+        level, change = pending
+        if self._figure_before(tok) is not change.figure or tok.start - level.figure.end > 60:
+            return
+        between = self.text[level.figure.end:tok.start]
+        if "口径" in between or "可比" in between:
+            return                  # "同口径增长", "按可比价格计算": a rate on another footing than the amounts
+        self.out.claims.append(Claim("rate", tok, None, value=tok.value * (lead.rate or lead.dir), of=level,
+                                     change=change, sentence=self.sentence))
+
+    def _figure_before(self, tok: Token) -> Token | None:
+        """The figure before `tok` in the same sentence (a few tokens back at most), or None."""
+        i = self.index - 1
+        while i >= 0 and self.index - i <= 12:
+            t = self.tokens[i]
+            if t.start < self.sentence_start:
+                return None
+            if t.kind == "num":
+                return t
+            i -= 1
+        return None
+
+    def _stated_execution(self, tok: Token, lead: _Lead, unread: bool = False) -> bool:
+        """"项目资金共2179万元，截至12月8日已完成拨付2113.63万元，执行率97%": the execution rate of a project's (another
+        subject's, or part of the year's) funds, which no fact of the file is, is still the amount paid right before
+        it ÷ the one other amount of the sentence — checked against the sentence itself, whoever's it is. Only
+        where the words leave no doubt: 执行率 right after the amount spent, and exactly two amounts."""
+        # "执行率为100.1%": 为 after the rate's name is only the verb (a 完成…的% names its own whole)
+        verb_only = lead.exec_of and _RATE_IS.search(self.text, max(0, tok.start - 8), tok.start) is not None
+        if not lead.exec or any((lead.exec_of and not verb_only, lead.exec_col, lead.variance, lead.label,
+                                 lead.unknown, lead.share, lead.dir, lead.rate, lead.cmp)):
+            return False
+        amounts = self._sentence_amounts()
+        if amounts is None or len(amounts) != 2 or "完成率" in self._clause_before(tok.start):
+            return False            # (a 完成率 may be of a plan the sentence does not state)
+        spent, whole = amounts
+        said = self._clause_before(spent.start)
+        if not any(w in said for w in _SPENT) or any(w in self._clause_before(whole.start) for w in _NOT_WHOLE):
+            return False
+        found = {id(c.figure): c for c in self.out.claims[-32:] if c.figure is not None and c.fact is not None}
+        if unread and (id(whole) in found or id(spent) in found):
+            return False            # an amount of a fact: the rate is the fact's (checked with what the sentence states)
+        other = tuple(found.get(id(t)) or Claim("level", t, None, sentence=self.sentence) for t in (whole, spent))
+        self.out.claims.append(Claim("execution", tok, None, other=other, sentence=self.sentence))
+        return True
+
+    def _sentence_amounts(self) -> list | None:
+        """The money figures of this sentence before the current token, last first — None when the figure right
+        before is not an amount, or the sentence is too long to look back over (32 tokens)."""
+        amounts, first, i = [], None, self.index - 1
+        while i >= 0 and self.index - i <= 32:
+            t = self.tokens[i]
+            if t.start < self.sentence_start:
+                break
+            if t.kind == "num" and t.unit:
+                first = first or t
+                if t.unit in MONEY:
+                    amounts.append(t)
+            i -= 1
+        else:
+            if i >= 0:
+                return None
+        return amounts if amounts and first is amounts[0] else None

@@ -1,0 +1,215 @@
+"""Whose figures follow: a fact's name (a new subject, or the subject's own plain word), another body or place,
+the department itself, a performance target's name (_Subjects)."""
+from __future__ import annotations
+
+import re
+
+from .claim import TargetMention
+from .parts import BY_SOURCE, GENERIC, PLAIN, SOURCE_OF, WITH_CARRYOVER, _side, within
+from .patterns import _ENUM_ITEM, _NOT_LOCAL, _UNIT_KIND
+from .state import _Scope, _State
+from .tokens import CLAUSE, ENUM, Token, is_han
+
+# words for a whole side that end a more specific label when written right after it ("公用经费总支出",
+# "人员经费财政拨款支出合计"): the specific label's total, not the department's
+TRAILING = {"总支出", "支出总额", "财政拨款支出合计", "总收入", "收入总额"}
+# headcount words that name nobody in particular: the department's people only in a sentence already about its
+# staff ("行政编制在职22人，…，总人数46人"), not after other counts ("接待30批次，总人数220人")
+CONTEXTUAL = {"总人数"}
+
+# kinds of unit that, bare at the opening of a text, are the unit itself ("街道", "中心校"); "乡镇", "村",
+# "社区" are many units, and "站""所""院" are too short to tell from other words
+SELF_TYPES = frozenset({"街道", "中心", "学院", "学校", "医院"})
+_SELF_ANYWHERE = frozenset({"学院", "学校", "医院"})
+_CLAUSE_ENDS = ("；", ";", "，", ",")
+_YEAR_ONLY = re.compile(r"[ \t\u3000]*(?:19|20)[0-9]{2}\s?年度?[，,]?[ \t\u3000]*")     # "2023年学院收入合计…"
+# "本单位是…所属的事业单位", "我局系县政府直属机构": the department said to be something
+_COPULA = re.compile("是|系|属于|隶属")
+# "区档案馆为区委办所属事业单位": a unit said to belong to another body — a name, a copula, the body's name, then
+# one of the words for belonging (the department describing itself; its own subordinates it calls 下属 or 我局所属)
+_BELONGS = frozenset({"所属", "直属", "附属", "隶属", "局属"})
+_AFFILIATED = re.compile("[\u4e00-\u9fff（）()]{2,}(?:是|系|为|属于)[\u4e00-\u9fff]{1,12}$")
+# "主要负责全县的档案工作": the other subject is what the department's duties are over
+_DUTY = re.compile("(?:负责|承担|主管|指导|统筹|协调|监督)[的对]?$")
+
+
+class _Subjects(_State):
+    """Names: of facts, of other bodies, of the department itself, of targets."""
+
+    def _target(self, tok: Token, index: int) -> None:
+        """A performance target's name: whether what follows is its figure for this year is the scope's to say
+        (another subject named before it, another year, part of the year); what follows is not the facts'."""
+        lead, scope = self.lead, self.scope
+        year = lead.year if lead.year is not None else scope.year
+        # a target is often the county's or a sector's ("我县外贸进出口总额", "规上工业增加值增速"): only another place
+        # or level, or another body, makes the figure someone else's
+        why = (f"说的是别的主体（“{scope.blocked}”）" if scope.blocked and _NOT_LOCAL.search(scope.blocked)
+               else f"说的是{year}年的数" if year not in (None, self.year)
+               else f"说的是一年中的一段时间（“{scope.partial}”）" if scope.partial else "")
+        self.out.targets.append(TargetMention(index, tok.start, tok.end, why))
+        scope.subject, scope.alts, scope.label = None, (), ""
+        lead.label, lead.target = None, tok.text     # its figures are the target table's, checked there
+
+    def _names_itself(self, tok: Token) -> bool:
+        """"街道行政编制25人…", "中心校现有在职教师…": a bare kind of unit, unqualified (not "各街道", "下属中心",
+        "某某中心"), opening the text is how a unit names itself — as later in the same text. "学校", "学院", "医院"
+        bare anywhere (after punctuation or a year, not after a name: "县职业技术学院") are the school itself."""
+        if tok.text not in SELF_TYPES:
+            return False
+        if tok.text in self.self_types or self._opens_text(tok):
+            return True
+        before = self.text[tok.start - 1] if tok.start else ""
+        return tok.text in _SELF_ANYWHERE and (not is_han(before) or before in "年度")
+
+    def _self_type(self, tok: Token) -> None:
+        self.self_types.add(tok.text)
+        self.scope.blocked = ""
+        self.announced = ""
+
+    def _other_subject(self, tok: Token) -> None:
+        lead, scope = self.lead, self.scope
+        lst = self.list
+        while lst is not None and lst.outer is not None:
+            lst = lst.outer
+        if lst is not None and lst.subject and tok.text == lst.subject and self._before(tok.start, 1) in _CLAUSE_ENDS:
+            # "市本级…总收入X亿元。其中：A…，B…；市本级…总支出Y亿元": the subject named again begins another
+            # statement — not another item of the list
+            while self.list is not None:
+                self._end_list()
+        if _UNIT_KIND.search(tok.text) and (self.aside or (self.self_named and not scope.blocked
+                                                            and self.describing is None)):
+            # "我校现有在职教师48人，汇智公司教师8人，公办退休人员89人": in a sentence the department opened about
+            # itself, another body named later qualifies its own clause; a clause after it that names a fact
+            # of its own before any figure is the department's again
+            self.aside = 1
+        if self.describing is None and not self.clause_figures and self._describes_itself(tok):
+            # "本单位是市卫健委所属的公益一类事业单位", "区档案馆为区委办所属事业单位", "负责全县的档案工作":
+            # what the department is or does, said of itself — the other body's name ends with the clause,
+            # unless a figure is read in it
+            self.describing = scope.blocked
+        scope.blocked, scope.subject, scope.label, scope.alts = tok.text, None, "", ()
+        lead.label = None
+        if lead.share:
+            lead.other_fact = True
+
+    def _describes_itself(self, tok: Token) -> bool:
+        lead = self.lead
+        return bool((lead.self_end >= 0 and _COPULA.search(self.text, lead.self_end, tok.start))
+                    or (tok.text in _BELONGS and _AFFILIATED.search(self._clause_before(tok.start)))
+                    or _DUTY.search(self.text, max(0, tok.start - 3), tok.start))
+
+    def _self_word(self, tok: Token, itself: bool) -> None:
+        scope = self.scope
+        scope.blocked = ""
+        self.announced = ""
+        if itself:
+            scope.column, scope.fresh = None, False
+            self.self_named = True
+            self.lead.self_end = tok.end
+
+    @staticmethod
+    def _whose(scope: _Scope) -> str:
+        """Why a figure of another subject is not checked against the facts, in the words explain shows."""
+        if scope.blocked and scope.blocked == scope.account:
+            return f"说的是一个科目（“{scope.blocked}”）的数，事实文件没有这个科目"
+        return f"说的是别的主体（“{scope.blocked}”）"
+
+    def _of_account(self) -> bool:
+        """Whether the subject the figures are of is a line of the department's accounts (not another body)."""
+        return bool(self.scope.blocked) and self.scope.blocked == self.scope.account
+
+    def _label(self, tok: Token, means: dict, facts: list) -> None:
+        """A fact's name: the whole of a share, someone else's, the subject's own plain word, or a new subject."""
+        lead = self.lead
+        fact = facts[0] if facts else None
+        adjacent, self.label_end = tok.start == self.label_end, tok.end
+        if lead.share:
+            lead.whole = means.get("whole") or fact
+            return
+        if self.aside == 2 and self.scope.blocked and fact and not lead.figure and not self.clause_figures:
+            # the other body was an aside (see _other_subject); a column it named was its own
+            self.scope.blocked, self.scope.column, self.aside = "", None, 0
+        if self._of_account() and fact and not lead.figure and not self.clause_figures \
+                and self._before(tok.start, 1) in CLAUSE + ENUM:
+            # "事业收入262.00万元；其他收入0万元": a fact named in a clause after a line of accounts (the department's,
+            # not another body's) is the department's again
+            self.scope.blocked = self.scope.account = ""
+        if self._not_a_subject(tok, fact, adjacent) or fact is None:
+            return
+        if lead.op and not lead.figure:
+            lead.op_fact = fact              # "低于年初结转和结余41.73万元": the other side is named
+        if not lead.figure and self.clause_figures == 0:
+            self.bare_label = True           # named in a clause without figures (so far)
+        self._new_subject(tok, fact, facts)
+        self._label_column(tok, means, fact)
+
+    def _not_a_subject(self, tok: Token, fact: str | None, adjacent: bool) -> bool:
+        """Whether the name does not make `fact` the subject (someone else's people, the subject's own plain
+        word, a comparison of two facts, another subject's accounts); what it does instead is done."""
+        lead, scope = self.lead, self.scope
+        if tok.text in CONTEXTUAL and not any(f.startswith("department.staffing") for f in self.mentioned):
+            lead.unknown, lead.label = tok.text, None      # "接待30批次，总人数220人": someone else's people
+            scope.subject, scope.label = None, ""
+        elif (tok.text in PLAIN or (tok.text in TRAILING and adjacent)) and fact in GENERIC \
+                and scope.subject is not None and scope.fresh and self.list is None \
+                and _side(fact) == _side(scope.subject) and (scope.subject not in GENERIC or scope.subject in BY_SOURCE) \
+                and not scope.blocked:
+            # "“三公”经费支出预算为20万元，支出决算为17.08万元", "公务接待费…比上年支出3.90万元减少":
+            # the plain word is the subject's own
+            lead.label, lead.unknown = scope.subject, ""
+        elif tok.text in PLAIN and fact in GENERIC and scope.subject is None and self.unsure and not self.self_named:
+            # "培训费支出3万元，差旅费支出2万元，共计支出5万元": a plain 支出 in a sentence whose
+            # figures so far were someone else's or nobody's is theirs too, not the department's total
+            lead.unknown, lead.label = tok.text, None
+        elif lead.diff or (lead.cmp and not lead.base):
+            lead.other_fact = True           # "支出比收入少…": a comparison of two facts
+        elif scope.blocked or fact is None:
+            pass                             # "全县各部门收入": still the other subject's
+        elif lead.cmp and scope.subject is not None and fact != scope.subject and scope.subject in self.mentioned:
+            # "较上年公用经费…" within a sentence about another fact (a sentence that opens with
+            # "与上年人员经费X万元相比…" names its own subject: the subject before is the last sentence's)
+            lead.other_fact = True
+        else:
+            return False
+        return True
+
+    def _new_subject(self, tok: Token, fact: str, facts: list) -> None:
+        lead, scope = self.lead, self.scope
+        scope.subject, scope.alts, scope.label, scope.fresh = fact, tuple(facts[1:]), tok.text, True
+        scope.source = lead.source
+        if self.list is not None and not scope.source:
+            # the parts of "一般公共预算拨款支出X万元，其中：基本支出…" are paid from that source too
+            scope.source = self.list.head.source or SOURCE_OF.get(self.list.head.fact or "", "")
+            head = self.list.head
+            if head.label in PLAIN and head.fact in WITH_CARRYOVER and self.list.depth == len(self.stack) \
+                    and not within(head.fact, fact) and within(WITH_CARRYOVER[head.fact], fact):
+                # "…754.51万元，其中：一般公共预算拨款746.50万元上年结转8.01。": the carry-over named is enough to make
+                # the plain 收入 the total with it (see _level), even where its own figure is not read (no unit)
+                head.fact = WITH_CARRYOVER[head.fact]
+        self.mentioned.add(fact)
+        if self.alias and len(self.stack) > 1:
+            self.alias = False
+            for outer in self.stack[:-1]:
+                outer.subject, outer.label, outer.blocked, outer.fresh = fact, tok.text, "", True
+        lead.label, lead.unknown = fact, ""
+
+    def _label_column(self, tok: Token, means: dict, fact: str) -> None:
+        """A column holds to the end of the sentence ("年初预算：收入…，支出…"); a label may name its own
+        ("预算收入"); in a 其中 list the parts are in the head's column."""
+        lead, scope, lst = self.lead, self.scope, self.list
+        in_list = lst is not None and lst.head.column not in (None, "prior") and not lst.mixed
+        named = means.get("col") or lead.col
+        if named or in_list:
+            scope.implied = not named and lst is not None and lst.head.implied
+        scope.column = named or (lst.head.column if in_list and lst is not None else None) or scope.column
+        lead.col = scope.column
+        lead.kind_text = tok.text if fact in ("department.staffing.posts", "department.staffing.others") else ""
+        lead.labels.append((fact, tok.text))
+        self.named.append((fact, tok.start, tok.end, self.figures))
+        self.alts_of[tok.text] = scope.alts
+
+    def _opens_text(self, tok: Token) -> bool:
+        if tok.start > 24:
+            return False        # (and a hostile text of many such words stays linear)
+        before = self.text[:tok.start]
+        return not before.strip() or bool(_ENUM_ITEM.fullmatch(before)) or bool(_YEAR_ONLY.fullmatch(before))

@@ -1,0 +1,342 @@
+"""The words that are not a name: years and dates, columns, comparison and direction words and every other
+word class, one small handler each (_WORD_HANDLERS; _WORD_ORDER says which wins when a word means several
+things) — what each says of the figure after it (_Words)."""
+from __future__ import annotations
+
+import re
+
+from .parts import _side
+from .patterns import _content
+from .state import _Lead, _Scope, _State
+from .tokens import CLAUSE, SENTENCE, Token
+
+# column words that are also common verbs: a column only when they open a clause ("安排公务接待费8万元")
+LEADING_COLUMNS = {"安排"}
+# 安排 right after a source of funds ("财政拨款安排"): allocated from it — a budget, or in a final account the
+# spending of it: column "any" (budget, adjusted or final), until a column word says which
+ARRANGED = ("安排",)
+# comparison words written after the base ("与上年相比"): where the 与 is left out ("2023年度预算相比", "和上年相比"),
+# the year and column named before them are the base
+POSTPOSED = {"相比", "对比"}
+_CONTENTS = frozenset({"主要包括", "包括", "主要用于"})
+_SHARE_AFTER_ZHAN = frozenset({"比例", "比率"})
+_PARTIAL_MONTHS = re.compile(r"([0-9]{1,2})\s?[-—～~至到]\s?([0-9]{1,2})\s?月|([0-9]{1,2})\s?月(?:份)?(?:底|末|[0-9]{1,2}\s?日)?")
+
+
+class _Words(_State):
+    """Years, dates and the words that say what the next figure is."""
+
+    def _year(self, tok: Token) -> None:
+        lead = self.lead
+        if lead.cmp:
+            lead.base = "prior" if tok.value == self.year - 1 else "this" if tok.value == self.year else "other"
+            return
+        self._keep(lead)
+        lead.year = tok.value
+        self.scope.year = tok.value
+        self.scope.relative = False
+        self.sentence_years.append(tok.value)
+        if not lead.op:
+            # "2021年收入首超300万元，2022年超过400万元": a year named before 小于/超过 opens another statement —
+            # the amount before it is not the left side of that comparison
+            self.last_money = None
+        if not lead.col:
+            self.scope.column = None
+        self.scope.fresh = False
+        if self.list is not None and self.list.parts:
+            self._end_list()           # "；截至2023年底，…": a new statement, not another item
+
+    def _date(self, tok: Token) -> None:
+        """"1-6月" or "截至6月底": what follows is part of the year, not the year's figure."""
+        m = _PARTIAL_MONTHS.search(tok.text)
+        if m is None:
+            return
+        if tok.text.startswith(("元", "年初")):
+            if m.group(3) and int(m.group(3)) != 12:
+                self.scope.partial = tok.text       # "元至8月", "年初至10月底"
+            return
+        if m.group(1):
+            first, last = int(m.group(1)), int(m.group(2))
+            if (first, last) != (1, 12):
+                self.scope.partial = tok.text
+        elif m.group(3) and int(m.group(3)) != 12 and ("底" in tok.text or "末" in tok.text or "日" in tok.text):
+            self.scope.partial = tok.text
+
+    def _word(self, tok: Token) -> None:
+        means: dict = {}
+        facts = []
+        for k, v in tok.means:
+            means.setdefault(k, v)
+            if k == "fact":
+                facts.append(v)
+        if self.last_num is not None and tok.start - self.last_num.end <= 1 and "approx_after" in means:
+            return self._retract(self.last_num, "数字后有“余”“左右”等，是约数")
+        if "target" in means:
+            return self._target(tok, means["target"])
+        if "other" in means and not facts:
+            return self._self_type(tok) if self._names_itself(tok) else self._other_subject(tok)
+        if "self" in means or "handover" in means:
+            return self._self_word(tok, "self" in means)
+        if facts or "whole" in means:
+            return self._label(tok, means, facts)
+        for key in _WORD_ORDER:
+            if key in means:
+                return _WORD_HANDLERS[key](self, tok, means)
+
+    # ---- the other kinds of word, each a small step; _WORD_ORDER says which wins when a word has several
+    def _on_glued(self, tok: Token, means: dict) -> None:
+        # "营业收入", "接待费支出": a label glued to another noun — that noun's, not the department's
+        self.lead.unknown, self.lead.label = tok.text, None
+        self.scope.subject, self.scope.label = None, ""
+
+    def _on_neutral(self, tok: Token, means: dict) -> None:
+        pass
+
+    def _on_account(self, tok: Token, means: dict) -> None:
+        # "公共安全支出（204类）…行政运行（01项）": a line of the department's accounts the file has no figure for —
+        # its figures are not the department's facts (another subject, as far as the facts go), but they are
+        # the department's: what the text states of them is checked against itself (see _of_account)
+        self._other_subject(tok)
+        self.scope.account = tok.text
+
+    def _on_alias(self, tok: Token, means: dict) -> None:
+        self.alias = True                # the next label names the subject outside the bracket too
+
+    def _on_source(self, tok: Token, means: dict) -> None:
+        # "一般公共预算基本支出": the part paid from that source; "政府性基金预算财政拨款": one source in two words
+        lead, scope = self.lead, self.scope
+        lead.source = lead.source + tok.text if tok.start == self.source_end and lead.source else tok.text
+        self.source_end = tok.end
+        if tok.text.endswith(ARRANGED):
+            self._arranged()             # "财政拨款安排“三公”经费…"
+        elif not lead.label and not lead.share and not scope.blocked:
+            self._source_item(lead, scope)
+
+    def _on_column(self, tok: Token, means: dict) -> None:
+        lead, scope = self.lead, self.scope
+        if tok.text in LEADING_COLUMNS and not self._leads_clause(tok):
+            if tok.text in ARRANGED and tok.start == self.source_end:
+                self._arranged()             # "一般公共预算安排的“三公”经费…"
+            return                           # "合理安排支出": a verb, not the column "预算安排"
+        col = means["col"]
+        if lead.op and not lead.figure:
+            lead.op_target = col
+        if lead.cmp:
+            if lead.base == "prior":
+                # "较上年决算数": last year's final; "较上年年初预算": last year's budget, not in the file
+                lead.base = "prior" if col == "final" else "other"
+                lead.prior_budget = col != "final"
+            elif lead.base != "other":      # "比2018年决算数": that year's column, still not in the file
+                lead.base = col
+        elif lead.share or lead.exec_of:
+            lead.exec_col = col
+        else:
+            self._keep(lead)
+            lead.col = col
+            scope.column = col
+            scope.implied = False
+
+    def _on_prior_year(self, tok: Token, means: dict) -> None:
+        lead, scope = self.lead, self.scope
+        if lead.op and not lead.figure:
+            lead.op_target = "prior"
+        if tok.text == "同比" or lead.cmp:
+            lead.cmp = True
+            lead.base = "other" if lead.base in ("budget", "adjusted") else "prior"
+        elif lead.cause:
+            lead.year = self.year - 1       # "主要是上年一次性增资补发的影响": the reason's time, not the sentence's
+        else:
+            self._keep(lead)
+            lead.year = scope.year = self.year - 1
+            scope.relative = True
+            self.sentence_years.append(self.year - 1)
+
+    def _on_other_year(self, tok: Token, means: dict) -> None:
+        # "今年""明年""前年": a year by its distance from the report's, read as that year written out
+        offset = -2 if "year_before_last" in means else 1
+        self._year(Token("year", tok.start, tok.end, tok.text, value=self.year + offset))
+
+    def _on_this_year(self, tok: Token, means: dict) -> None:
+        if not self.lead.cmp:
+            self._keep(self.lead)
+            self.lead.year = self.scope.year = self.year
+
+    def _on_compare_to(self, tok: Token, means: dict) -> None:
+        lead = self.lead
+        if tok.text in POSTPOSED and not lead.cmp and not lead.figure and lead.undo is not None \
+                and not self._base_follows(tok):
+            return self._base_before(lead)
+        lead.cmp = True
+        if tok.text == "同比":
+            lead.base = "prior"
+
+    def _on_to_level(self, tok: Token, means: dict) -> None:
+        self.lead.to_level = True
+        years = self.sentence_years
+        if len(set(years)) >= 2 and years[0] != self.year:
+            # "北京大学去年…，年度预算也从前年的193.45亿元减至125.54亿元": the sentence is about the year it named
+            # first; the year after 从 was only the base's — what it came to is the first year's
+            self.lead.year = self.scope.year = years[0]
+            return
+        self.lead.year, self.scope.year = self.year, None     # "由上年X增加到Y": Y is this year's
+
+    def _on_direction(self, tok: Token, means: dict) -> None:
+        lead = self.lead
+        for key, attr, value in (("up", "dir", 1), ("down", "dir", -1), ("rate_up", "rate", 1),
+                                 ("rate_down", "rate", -1), ("rate_bare", "rate", lead.dir or 1)):
+            if key in means:
+                return setattr(lead, attr, value)
+
+    def _on_flat_word(self, tok: Token, means: dict) -> None:
+        self._flat(tok)
+
+    def _on_loose(self, tok: Token, means: dict) -> None:
+        self.lead.loose = True
+
+    def _on_share_word(self, tok: Token, means: dict) -> None:
+        lead = self.lead
+        if tok.text in _SHARE_AFTER_ZHAN and not lead.share:
+            return              # "项目支出比率为-86.56%": 比率/比例 is a share only after 占 ("占基本支出比率为")
+        lead.share = True
+        lead.share_at, lead.share_from = tok.end, tok.start
+        if tok.text == "占" and self.text[tok.end:tok.end + 1] == "，":
+            self.stray_comma = tok.end          # "占，88.21%": a comma between 占 and its figure (see _punct)
+
+    def _on_execution_word(self, tok: Token, means: dict) -> None:
+        self.lead.exec = True
+
+    def _on_variance(self, tok: Token, means: dict) -> None:
+        self.lead.exec, self.lead.variance = True, True
+
+    def _on_execution_of(self, tok: Token, means: dict) -> None:
+        self.lead.exec_of = True
+
+    def _on_difference_word(self, tok: Token, means: dict) -> None:
+        self.lead.diff = True
+
+    def _on_comparison(self, tok: Token, means: dict) -> None:
+        lead = self.lead
+        lead.op = "<" if "less" in means else ">" if "more" in means else "="
+        lead.op_col = lead.col          # "决算数小于预算数": the left side is the 决算数 stated
+
+    def _on_total_word(self, tok: Token, means: dict) -> None:
+        self.lead.total = True
+
+    def _on_list_word(self, tok: Token, means: dict) -> None:
+        if tok.text in _CONTENTS and self.contents is None:
+            sc = self.scope
+            self.contents = (sc.blocked, sc.subject, sc.label, sc.alts, sc.account)
+            self.contents_end = tok.end                                          # see _end_clause
+        self._start_list(tok.text)
+
+    def _on_each_word(self, tok: Token, means: dict) -> None:
+        self._start_each()
+
+    def _on_cause(self, tok: Token, means: dict) -> None:
+        if self.cause_block is None and ("原因" in tok.text or tok.text.startswith("主要")):
+            self.cause_block = self.stack[0].blocked    # the sentence's reason begins (see _end_sentence)
+        if self.list is not None and self.list.depth == len(self.stack):
+            # "其中：A x万元，因…；B y万元": a reason is an aside; the list goes on after the semicolon
+            self.suspended, self.list = self.list, None
+        else:
+            self._end_list()
+        self.lead.cause = True
+
+    def _on_per(self, tok: Token, means: dict) -> None:
+        self.lead.per = self.lead.unknown = tok.text      # "平均每辆1.76万元": an average, not an amount of anything
+
+    def _on_tier(self, tok: Token, means: dict) -> None:
+        # "共12个绩效指标，其中一级指标3个，二级指标9个，三级指标12个": each level counts the whole hierarchy
+        # again — the items do not add up to the head; the word itself names nothing of the department
+        self.lead.unknown = tok.text
+        if self.list is not None:
+            self.list.tiered = True
+
+    def _on_partial(self, tok: Token, means: dict) -> None:
+        self.scope.partial = tok.text
+
+    def _on_excluding(self, tok: Token, means: dict) -> None:
+        self.scope.excluding = tok.text       # "剔除人员调动因素后，…增长…": a figure on another footing
+
+    def _on_approx_before(self, tok: Token, means: dict) -> None:
+        self.lead.approx = tok.end            # only a figure right after it is approximate ("约57个", not "签约…57个")
+
+    def _keep(self, lead: _Lead) -> None:
+        """Remember the scope's year and column before the first the clause names (see _base_before)."""
+        if lead.undo is None:
+            s = self.scope
+            lead.undo = (s.year, s.column, s.relative, s.implied)
+
+    def _base_follows(self, tok: Token) -> bool:
+        """Whether a year or a column comes right after `tok` ("本年预算相比上年…": 相比 before its base)."""
+        nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
+        return nxt is not None and not self.text[tok.end:nxt.start].strip(" \t\u3000的") and (
+            nxt.kind == "year" or nxt.has("prior_year") or nxt.has("this_year") or nxt.has("col"))
+
+    def _base_before(self, lead: _Lead) -> None:
+        """"2023年度预算相比，减少…", "和上年相比，增长…": 相比 with no 与/较 before it — the year and column this
+        clause named are the base of the comparison, not what the sentence's figures are of."""
+        year, col = lead.year, lead.col
+        if year == self.year - 1:
+            base = "prior" if col in (None, "final") else "other"      # 上年的预算: not in the file
+        elif year in (None, self.year) and col in ("budget", "adjusted", "plan"):
+            base = col
+        else:
+            base = "other"
+        s = self.scope
+        s.year, s.column, s.relative, s.implied = lead.undo  # type: ignore[misc]  # its caller checks it is set
+        lead.year, lead.col, lead.undo = None, None, None
+        lead.cmp, lead.base = True, base
+
+    def _arranged(self) -> None:
+        """"财政拨款安排的…": what a source of funds was allocated to — the budget, or the spending of it
+        in a final account; either column may be meant, until a column word says which."""
+        if not self.lead.col:
+            self.lead.col = self.scope.column = "any"
+
+    def _leads_clause(self, tok: Token) -> bool:
+        """Whether a word opens its clause (after punctuation, the department's own name, or a year)."""
+        before = self._before(tok.start, 4)
+        return not before or before[-1] in SENTENCE + CLAUSE or before.endswith(
+            ("本局", "我局", "本部门", "本单位", "我单位", "年", "年度"))
+
+    def _source_item(self, lead: _Lead, scope: _Scope) -> None:
+        """"一般公共财政拨款收入增加X万元，政府性基金减少Y万元": a source of funds followed by its figure with no label
+        between (relation words only) is an item of its own — the income from that source, in a sentence about
+        income; in any other sentence what it names is not certain (not the subject named before it). Words not in
+        the vocabulary after the source ("非财政拨款结余") name something else: left to the reading of unknown words."""
+        end, j = self.source_end, self.index + 1
+        while True:
+            t = self.tokens[j] if j < len(self.tokens) and j <= self.index + 8 else None
+            if t is None or _content(self.text[end:t.start]) or t.kind == "punct" or (
+                    t.kind == "word" and any(k in ("fact", "whole", "source", "other", "self", "glued") for k, _ in t.means)):
+                return
+            if t.kind == "num":
+                break
+            end, j = t.end, j + 1
+        source = lead.source
+        key = "fund" if "基金" in source else "state_capital" if "国有资本" in source else \
+            "fiscal" if source.startswith("财政") else "general"
+        if scope.subject is not None and _side(scope.subject) == "in":
+            scope.subject, scope.alts, scope.label, scope.source = f"finance.income.{key}", (), source, ""
+            lead.label = scope.subject
+        else:
+            scope.subject, scope.label = None, ""
+
+
+# What a word does, by what it means; when a word means several things, the first of these wins.
+_WORD_HANDLERS = {
+    "glued": _Words._on_glued, "neutral": _Words._on_neutral, "alias": _Words._on_alias, "source": _Words._on_source,
+    "col": _Words._on_column, "prior_year": _Words._on_prior_year, "this_year": _Words._on_this_year,
+    "next_year": _Words._on_other_year, "year_before_last": _Words._on_other_year,
+    "compare_to": _Words._on_compare_to, "to_level": _Words._on_to_level,
+    "up": _Words._on_direction, "down": _Words._on_direction, "rate_up": _Words._on_direction,
+    "rate_down": _Words._on_direction, "rate_bare": _Words._on_direction,
+    "flat": _Words._on_flat_word, "loose": _Words._on_loose, "share": _Words._on_share_word,
+    "execution": _Words._on_execution_word, "variance": _Words._on_variance, "execution_of": _Words._on_execution_of,
+    "difference": _Words._on_difference_word, "less": _Words._on_comparison, "more": _Words._on_comparison,
+    "equal": _Words._on_comparison, "total": _Words._on_total_word, "list": _Words._on_list_word,
+    "each": _Words._on_each_word, "cause": _Words._on_cause, "per": _Words._on_per, "tier": _Words._on_tier,
+    "account": _Words._on_account, "partial": _Words._on_partial, "excluding": _Words._on_excluding, "approx_before": _Words._on_approx_before,
+}
+_WORD_ORDER = tuple(_WORD_HANDLERS)
