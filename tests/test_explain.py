@@ -141,5 +141,5 @@ def test_a_formula_shows_what_it_computes_its_expression_and_the_result_from_its
     out = run("explain", str(path), "other_notes").output
     assert "“97.87%” 算式的结果：在职人员控制率，算式 44÷45×100% → 不符：正文算式“44÷45×100% = 97.87%”：" \
            "按写明的数算得 97.78%，与写明的 97.87% 不符。" in out
-    assert "算式的结果：（没写算的是什么），算式 4×（1-2.8%） → 相符" in out
+    assert "算式的结果：按评分标准得分，算式 4×（1-2.8%） → 相符" in out
     assert "“100%” 未读作说法" in out                        # the ×100% of the words before is no rate

@@ -27,7 +27,8 @@ _EXPRESSION_CHARS = set("0123456789.,%％ \t\u3000" + _OPERATORS + _OPEN + _CLOS
 LOOK_BACK = 160          # the longest expression read (a report's formulas are a line at most)
 _RESULT = re.compile(r"[ \t\u3000]*(?P<num>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)[ \t\u3000]*"
                      r"(?P<unit>%|％|万元|元|分|人|个)?")
-_NAME = re.compile(r"[\u4e00-\u9fff“”\"]{0,16}?(?:率|比重|占比|比例|幅度|增幅|降幅)")
+# what a formula computes: the words right before its first "=" ("预算执行率得分=…" computes a score, not a rate)
+_NAME = re.compile(r"[\u4e00-\u9fff“”\"]{1,16}$")
 _CLAUSE_ENDS = "，,。；;：:！？!?\n"
 _ATOM = re.compile(r"(?P<num>[0-9]{1,15}(?:,[0-9]{3})*(?:\.[0-9]{1,8})?)[ \t\u3000]*(?P<pct>%|％)?(?:[ \t\u3000]*(?:万元|元|人|个))?"
                    r"|(?P<op>[+\-−×*÷/])|(?P<open>[（(])|(?P<close>[）)])|(?P<space>[ \t\u3000]+)")
@@ -39,10 +40,22 @@ KINDS = (("PROSE-EXECUTION", ("执行率", "完成率", "支出率", "拨付率"
 
 
 def formula_code(name: str) -> str:
+    """The code a wrong result is reported under: the kind of rate the name ends with, else PROSE-FORMULA."""
     for code, words in KINDS:
-        if any(w in name for w in words):
+        if any(name.endswith(w) for w in words):
             return code
     return "PROSE-FORMULA"
+
+
+def _name(words: str) -> str:
+    """What the formula in the clause `words` lead to computes: the name before its first "=" (or before the
+    expression, "控制率为44÷45×100%=…"), without the verb after it."""
+    first = min((i for i in (words.find(ch) for ch in _EQUALS) if i >= 0), default=len(words))
+    head = words[:first].rstrip(" \t\u3000：:")
+    for verb in ("为", "是", "按"):
+        head = head[:-len(verb)] if head.endswith(verb) else head
+    m = _NAME.search(head)
+    return m.group() if m else ""
 
 
 class _Parser:
@@ -173,8 +186,7 @@ def _formula_at(text: str, eq: int, starts: dict, placed: list):
     if result is None or result.end > m.end() + 1:
         return None
     clause = max(text.rfind(ch, max(0, begin - 60), begin) for ch in _CLAUSE_ENDS) + 1
-    named = _NAME.search(text, clause, begin)
-    name = named.group() if named else ""
+    name = _name(text[clause:begin])
     k = bisect.bisect_right(placed, (result.start, 1 << 30)) - 1
     claim = Claim("formula", result, None, other=tree, op=formula_code(name), label=name,
                   sentence=placed[k][1] if k >= 0 else 0, value=Decimal(m.group("num").replace(",", "")),
