@@ -297,3 +297,19 @@ def test_the_zip_of_a_project_form_names_its_project(family_built):
     with zipfile.ZipFile(family_built / DOCX_NAMES[1]) as z:
         core = z.read("docProps/core.xml").decode("utf-8")
     assert "示例县水利局" in core
+
+
+def test_a_project_given_beside_its_department_is_built_once_with_it(county, tmp_path):
+    """`build dept.yaml dept/project.yaml`: the project's form is the department's member, not a second copy
+    under the project's own name; the user is told why."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(county / DEPT), str(county / WATER), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(DOCX_NAMES)
+    assert "是" in result.output and "所列的项目，随它一起检查和生成" in result.output
+    # alone, a project is built under its own name as before
+    alone = CliRunner().invoke(main, ["build", str(county / WATER), "-o", str(tmp_path / "alone")])
+    assert alone.exit_code == 0 and [p.name for p in (tmp_path / "alone").iterdir()] == ["农村供水保障工程.docx"]

@@ -43,6 +43,11 @@ def build(inputs: list[str], out_dir: str | Path | None = None, formats: list[st
     steps = plan(formats or ["docx"])
     jobs = jobs or batch.default_jobs()
     names = _distinct(inputs)
+    names, built_with = _members_apart(names)
+    for name, department in built_with:
+        # "build shuili-2023.yaml shuili-2023/供水.yaml": the project's form is built with its department's
+        said.info(f"{shown(name)}：是 {shown(department)} 所列的项目，随它一起检查和生成（名为“{Path(department).stem}-项目-"
+                  f"{Path(name).stem}”），不再单独生成一份。")
     work, result.refused = _claim(names, target, steps, strict)
     for message in result.refused:
         said.err(message)
@@ -135,6 +140,35 @@ def _closing(outcomes: list[Outcome], clashes: int) -> str:
                                               ("处理进程意外终止", counts.get("lost", 0))) if n]
     total = len(outcomes) + clashes
     return f"共 {total} 个文件：已生成 {built} 个" + (f"，未生成 {total - built} 个（{'，'.join(reasons)}）。" if reasons else "。")
+
+
+def _members_apart(names: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """The inputs less the project files a department among them lists (built with it, under its name), and
+    (project, department) for each left out. A department file that cannot be read lists nothing here: its
+    own job says why."""
+    from ..core.errors import MkreportError
+    from ..model.yamlsource import read_yaml
+
+    listed: dict = {}
+    for name in names:
+        try:
+            root = read_yaml(name).root
+        except (MkreportError, OSError, ValueError):
+            continue
+        entries = root.value.get("projects") if root.kind == "map" and isinstance(root.value, dict) else None
+        if entries is None or entries.kind != "seq":
+            continue
+        for entry in entries.value:
+            if entry.kind == "scalar" and isinstance(entry.value, str):
+                listed.setdefault(identity(Path(name).parent / entry.value.replace("\\", "/")), name)
+    kept, apart = [], []
+    for name in names:
+        department = listed.get(identity(Path(name)))
+        if department is not None and department != name:
+            apart.append((name, department))
+        else:
+            kept.append(name)
+    return kept, apart
 
 
 def _distinct(inputs: list[str]) -> list[str]:
