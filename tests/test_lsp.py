@@ -277,3 +277,32 @@ def test_a_findings_fix_applied_gives_back_a_file_that_checks_as_before(name, wr
             [(c, None) for c, _ in before]
     finally:
         buffers.closed(path)
+
+
+@pytest.fixture(scope="module")
+def water(tmp_path_factory):
+    """The example department and its two projects (the national form), in a folder of their own."""
+    folder = tmp_path_factory.mktemp("lsp-projects")
+    (folder / "inputs").mkdir()
+    shutil.copy(ROOT / "inputs" / "shuili-2023.yaml", folder / "inputs" / "shuili-2023.yaml")
+    shutil.copytree(ROOT / "inputs" / "shuili-2023", folder / "inputs" / "shuili-2023")
+    return folder
+
+
+def test_a_department_open_shows_what_its_projects_must_agree_on_and_a_project_edit_rechecks_it(water):
+    """The department's check takes its listed projects as `check` does: a project of another year is the
+    department's PROJECT-YEAR at its list entry; the project open and put right in the editor (not saved)
+    clears it on the department."""
+    dept = water / "inputs" / "shuili-2023.yaml"
+    project = water / "inputs" / "shuili-2023" / "农村供水保障工程.yaml"
+    original = project.read_text(encoding="utf-8")
+    project.write_text(original.replace("year: 2023", "year: 2022", 1), encoding="utf-8")
+    with Session(water) as s:
+        found = s.after(dept, lambda: s.open(dept, dept.read_text(encoding="utf-8")))
+        assert [d.code for d in found] == ["PROJECT-YEAR"], [(d.code, d.message) for d in found]
+        assert "农村供水保障工程" in found[0].message
+        s.settle()
+        before = len(s.published.get(s.uri(dept), []))
+        s.open(project, original)                          # the editor holds the project as it should be
+        assert s.next(dept, before) == []
+        assert s.alive

@@ -71,11 +71,15 @@ def check(path: Path, text: str | None = None) -> Checked:
 
 
 def _check_facts(checked: Checked) -> None:
-    from ..pipeline import check as run_check
+    from ..pipeline import check_family
 
-    result = run_check(checked.path, display_path(checked.path))
+    # a department with its projects, as `check` takes them: what they must agree on (PROJECT-*) is the
+    # department's own finding; each project's own findings are its file's (published when it is open)
+    family = check_family(checked.path, display_path(checked.path))
+    result = family.head
     checked.result = result
     checked.place(visible(result.findings.sorted()))
+    checked.uses.update(real(m.path) for m in family.members)
     loaded = result.loaded
     if loaded.rubric is not None and getattr(loaded.rubric, "path", None):
         checked.uses.add(real(loaded.rubric.path))

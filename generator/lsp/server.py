@@ -60,11 +60,11 @@ class Server(LanguageServer):
             self.frozen = True
         if checked.result is not None and checked.result.derived is not None:
             self.ready[uri] = checked.result
-        if checked.kind != FACTS:
-            me = checking.real(path)
-            for other, c in list(self.checked.items()):
-                if other != uri and c.kind == FACTS and me in c.uses:
-                    self.checked[other] = checking.check(c.path, buffers.text_of(c.path))
+        # what was checked with this file (a rubric, a vocabulary, a department's listed project) is checked anew
+        me = checking.real(path)
+        for other, c in list(self.checked.items()):
+            if other != uri and c.kind == FACTS and me in c.uses:
+                self.checked[other] = checking.check(c.path, buffers.text_of(c.path))
         self.publish(always=uri)
 
     def forget(self, uri: str) -> None:
@@ -74,7 +74,7 @@ class Server(LanguageServer):
         self.ready.pop(uri, None)
         if path is not None:
             buffers.closed(path)
-        if gone is not None and gone.kind != FACTS and path is not None:
+        if gone is not None and path is not None:
             me = checking.real(path)
             for other, c in list(self.checked.items()):
                 if c.kind == FACTS and me in c.uses:
