@@ -175,6 +175,8 @@ class _Stated(_State):
         subject's, or part of the year's) funds, which no fact of the file is, is still the amount paid right before
         it ÷ the one other amount of the sentence — checked against the sentence itself, whoever's it is. Only
         where the words leave no doubt: 执行率 right after the amount spent, and exactly two amounts."""
+        if lead.exec_of and lead.exec_col in ("budget", "adjusted") and not lead.exec:
+            return self._stated_completion(tok, lead, unread)
         # "执行率为100.1%": 为 after the rate's name is only the verb (a 完成…的% names its own whole)
         verb_only = lead.exec_of and _RATE_IS.search(self.text, max(0, tok.start - 8), tok.start) is not None
         if not lead.exec or any((lead.exec_of and not verb_only, lead.exec_col, lead.variance, lead.label,
@@ -190,6 +192,28 @@ class _Stated(_State):
         found = {id(c.figure): c for c in self.out.claims[-32:] if c.figure is not None and c.fact is not None}
         if unread and (id(whole) in found or id(spent) in found):
             return False            # an amount of a fact: the rate is the fact's (checked with what the sentence states)
+        other = tuple(found.get(id(t)) or Claim("level", t, None, sentence=self.sentence) for t in (whole, spent))
+        self.out.claims.append(Claim("execution", tok, None, other=other, sentence=self.sentence))
+        return True
+
+    def _stated_completion(self, tok: Token, lead: _Lead, unread: bool) -> bool:
+        """"“三公”经费支出年初预算为27,100元，支出决算为26,100.00元，完成年初预算的96.31%": the sentence states the
+        column the rate names and the final, each after its own words — the rate is the one ÷ the other, whoever's
+        they are. Only with exactly these two amounts in the sentence, the column's amount named by the same column
+        word as the rate (年初预算 / 调整预算), the other by a word for money spent (决算, 支出, 执行…)."""
+        if any((lead.variance, lead.label, lead.unknown, lead.share, lead.dir, lead.rate, lead.cmp)):
+            return False
+        amounts = self._sentence_amounts()
+        if amounts is None or len(amounts) != 2:
+            return False
+        stage = 0 if lead.exec_col == "budget" else 1
+        by_stage = {_stage(self._clause_before(t.start)): t for t in amounts}
+        whole, spent = by_stage.get(stage), by_stage.get(2)
+        if whole is None or spent is None or whole.unit not in MONEY or spent.unit not in MONEY:
+            return False
+        found = {id(c.figure): c for c in self.out.claims[-32:] if c.figure is not None and c.fact is not None}
+        if unread and (id(whole) in found or id(spent) in found):
+            return False
         other = tuple(found.get(id(t)) or Claim("level", t, None, sentence=self.sentence) for t in (whole, spent))
         self.out.claims.append(Claim("execution", tok, None, other=other, sentence=self.sentence))
         return True
