@@ -549,6 +549,7 @@ class Checker:
         current, prior = self._budget_level(c), self.fact(c.fact, "prior", "万元")
         if current is None or prior is None or (c.of is not None and c.of.flagged):
             return self.skip(c, self._UNSURE_BASE)
+        named = c.final_base           # "较2022年决算减少…": the base is the file's 上年决算数, as the text says
         # the budget as the file has it, where the stated one is that figure (its precision, not the prose's)
         current = next((v for v in (self.fact(c.fact, col, "万元") for col in _columns(c.of.column))
                         if v is not None and same_figure(current, v)), current)
@@ -556,12 +557,14 @@ class Checker:
         if sum_consistent(delta, [current, -prior]):
             return self.ok(c, f"{fmt(current)} − 上年决算数 {fmt(prior)} = {fmt(current - prior)}万元")
         rate = self.rates.get(id(c))
-        if rate is None or not prior or abs((current - prior) / prior * 100 - rate.value) > half_unit(rate.value):
+        if not named and (rate is None or not prior
+                          or abs((current - prior) / prior * 100 - rate.value) > half_unit(rate.value)):
             return self.skip(c, self._UNSURE_BASE)
         word = "增加" if c.value >= 0 else "减少"
+        why = "写明比较的是上年决算" if named or rate is None else f"写明的 {fmt(abs(rate.value))}% 正是按上年决算数算的"
         self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(c.fact, self.report)} 本年预算 "
                    f"{fmt(current)} − 上年决算数 {fmt(prior)} = {fmt(current - prior)}万元，与写明的{word} "
-                   f"{fmt(abs(c.value))}{c.unit} 不符（写明的 {fmt(abs(rate.value))}% 正是按上年决算数算的）。",
+                   f"{fmt(abs(c.value))}{c.unit} 不符（{why}）。",
                    stated=c.value, computed=(current - prior) / MONEY[c.unit],
                    uses={f"{c.fact}.prior"}, about=f"正文“…{self.quote(c, 8)}”")
 
@@ -569,6 +572,8 @@ class Checker:
         """The rate of a budget against last year, against its own sentence: the change stated ÷ last year's
         figure, which is the budget stated less the change, whichever of last year's columns that was."""
         current, change = self._budget_level(c), c.change
+        if c.final_base and current is not None and (change is None or change.sentence != c.sentence):
+            return self._rate_on_prior_final(c, current)
         if current is None or change is None or not change.money or change.sentence != c.sentence:
             return self.skip(c, self._UNSURE_BASE)
         if change.flagged or (c.of is not None and c.of.flagged):
@@ -584,6 +589,20 @@ class Checker:
         self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：变动 {fmt(delta)} ÷ 上年数 {fmt(base)}（本年预算 "
                    f"{fmt(current)} 减去变动）= {words}，与写明的 {fmt(abs(c.value))}% 不符。",
                    stated=c.value, computed=computed)
+
+    def _rate_on_prior_final(self, c: Claim, current: Decimal) -> None:
+        """"经费预算48万元，较2022年决算增长25%": this year's budget against the file's 上年决算数, as the text says."""
+        prior = self.fact(c.fact, "prior", "万元")
+        if not prior or (c.of is not None and c.of.flagged):
+            return self.skip(c, "事实文件没有上年决算数")
+        computed = (current - prior) / prior * 100
+        how = f"（本年预算 {fmt(current)} − 上年决算数 {fmt(prior)}） ÷ {fmt(prior)}"
+        if abs(computed - c.value) <= half_unit(c.value):
+            return self.ok(c, f"{how} = {fmt(computed, 2)}%")
+        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), 2)}%"
+        self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：{how} = {words}，与写明的"
+                   f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 不符。", stated=c.value, computed=computed,
+                   uses={f"{c.fact}.prior"})
 
     def _rate(self, c: Claim) -> None:
         if c.fact is None:

@@ -345,6 +345,8 @@ class Explainer:
 # How explain words each kind of claim after its fact: (claim, checker, subject, figure) → (subject, figure).
 
 def _base(c) -> str:
+    if c.final_base:
+        return "上年决算（本年预算与写明的上年决算比较）"
     if c.budget_base:
         return "上年（本年预算与上年比较：上年的预算数或决算数）"
     return {"prior": "上年", "budget": "年初预算", "adjusted": "调整预算",

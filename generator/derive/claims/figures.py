@@ -197,7 +197,8 @@ class _Figures(_State):
         head = lst.head.fact if lst is not None and lst.parts and lst.parts[-1].fact == fact and not lead.label \
             and lst.head.fact not in (None, fact) else None
         claim = Claim("change", tok, fact, against=lead.base, source=scope.source, value=tok.value * lead.dir, sentence=self.sentence,
-                      of=self._level_of(fact), label=scope.label, budget_base=budget_base, alts=(head,) if head else ())
+                      of=self._level_of(fact), label=scope.label, budget_base=budget_base, alts=(head,) if head else (),
+                      final_base=budget_base and lead.prior_final)
         self.out.claims.append(claim)
         self.changes.append(claim)
         self.last_claim = claim
@@ -252,7 +253,8 @@ class _Figures(_State):
             against = lead.base or (change.against if change else None) or \
                 (("prior" if base.column == "prior" else base.column) if base else None)
             claim = Claim("rate", tok, fact, against=against, source=scope.source, value=tok.value * sign, sentence=self.sentence,
-                          of=self._level_of(fact), change=change, base=base, label=scope.label, budget_base=budget_base)
+                          of=self._level_of(fact), change=change, base=base, label=scope.label, budget_base=budget_base,
+                          final_base=budget_base and lead.prior_final)
             self.out.claims.append(claim)
             return
         self._unread(tok, "百分数前没有说明是增幅、占比还是执行率")

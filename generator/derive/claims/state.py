@@ -75,6 +75,7 @@ class _Lead:
     share_at = -1                   # where 占 ended
     share_from = -1                 # where it began
     prior_budget = False            # "较上年预算": the base is last year's budget
+    prior_final = False             # "较2022年决算": the base is last year's final, named so
     self_end = -1                   # where a word for the department itself (本部门, 我局) ended
     undo: tuple | None = None       # the scope's year and column before this clause named its own
     per = ""                        # 平均 / 人均: the figure is an average

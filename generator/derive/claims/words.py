@@ -126,6 +126,7 @@ class _Words(_State):
                 # "较上年决算数": last year's final; "较上年年初预算": last year's budget, not in the file
                 lead.base = "prior" if col == "final" else "other"
                 lead.prior_budget = col != "final"
+                lead.prior_final = col == "final"
             elif lead.base != "other":      # "比2018年决算数": that year's column, still not in the file
                 lead.base = col
         elif lead.share or lead.exec_of:
