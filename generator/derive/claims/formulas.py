@@ -10,6 +10,7 @@ Each "=" is looked at once, with a bounded look back and ahead: linear in the te
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -30,6 +31,7 @@ _RESULT = re.compile(r"[ \t\u3000]*(?P<num>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?
 # what a formula computes: the words right before its first "=" ("预算执行率得分=…" computes a score, not a rate)
 _NAME = re.compile(r"[\u4e00-\u9fff“”\"]{1,16}$")
 _CLAUSE_ENDS = "，,。；;：:！？!?\n"
+_LAST_END = re.compile("[" + _CLAUSE_ENDS + "](?=[^" + _CLAUSE_ENDS + "]*$)")   # the last clause mark of a window
 _ATOM = re.compile(r"(?P<num>[0-9]{1,15}(?:,[0-9]{3})*(?:\.[0-9]{1,8})?)[ \t\u3000]*(?P<pct>%|％)?(?:[ \t\u3000]*(?:万元|元|人|个))?"
                    r"|(?P<op>[+\-−×*÷/])|(?P<open>[（(])|(?P<close>[）)])|(?P<space>[ \t\u3000]+)")
 
@@ -39,10 +41,11 @@ KINDS = (("PROSE-EXECUTION", ("执行率", "完成率", "支出率", "拨付率"
          ("PROSE-SHARE", ("比重", "占比", "比例")))
 
 
+@functools.lru_cache(maxsize=1024)
 def formula_code(name: str) -> str:
     """The code a wrong result is reported under: the kind of rate the name ends with, else PROSE-FORMULA."""
     for code, words in KINDS:
-        if any(name.endswith(w) for w in words):
+        if name.endswith(words):
             return code
     return "PROSE-FORMULA"
 
@@ -185,7 +188,9 @@ def _formula_at(text: str, eq: int, starts: dict, placed: list):
     result = starts.get(m.start("num"))
     if result is None or result.end > m.end() + 1:
         return None
-    clause = max(text.rfind(ch, max(0, begin - 60), begin) for ch in _CLAUSE_ENDS) + 1
+    lo = max(0, begin - 60)
+    end = _LAST_END.search(text, lo, begin)
+    clause = end.start() + 1 if end else lo
     name = _name(text[clause:begin])
     k = bisect.bisect_right(placed, (result.start, 1 << 30)) - 1
     claim = Claim("formula", result, None, other=tree, op=formula_code(name), label=name,
