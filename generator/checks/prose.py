@@ -972,6 +972,9 @@ class Checker:
             fits = abs(total - s) <= slack or (not complete and s <= total)
         if fits:
             return self.ok(c, f"{terms} = {fmt(s)}{unit}" + ("" if complete else f"，未超过 {fmt(total)}{unit}（只列了部分项目）"))
+        why = "" if complete else self._not_its_parts(head, parts, values, total, exact)
+        if why:
+            return self.skip(c, why)
         what = "不等于" if complete else "超过了"
         wrong = [p for p in (*parts, head) if p.flagged]
         also = f"（其中 {'、'.join(fmt(abs(p.value)) for p in wrong)} 与事实不符，已另外列出。）" if wrong else ""
@@ -979,6 +982,38 @@ class Checker:
                    f"{terms} = {fmt(s)}{unit}，{what} {fmt(total)}{unit}。{also}", stated=total, computed=s)
         self.verdicts[id(c)] = self.verdicts.pop(id(head))
         head.summed = True
+
+    def _not_its_parts(self, head: Claim, parts: list, values: list, total: Decimal, exact: bool) -> str:
+        """Why figures read as a 其中 list that exceeds its head are not all its parts, or "": the first few
+        already make the head ("其中：税收收入238998万元，…；非税收入77582万元；政府性基金预算收入1616万元…" — the list
+        ended where they did); or, for a head that is no fact of the file, one of them alone is more than it
+        (the head was another figure), or they are income and spending both (no total has both as parts)."""
+        running = Decimal(0)
+        for k, v in enumerate(values[:-1], 1):
+            running += v
+            slack = Decimal(0) if exact else half_unit(total) + sum((half_unit(x) for x in values[:k] if x != 0),
+                                                                    Decimal(0))
+            if abs(running - total) <= slack:
+                return f"前 {k} 项之和已等于 {fmt(total)}：其后的数不是它的分项"
+        if any(_BASE_WORDS.search(self._clause_words(p)) for p in parts):
+            return "所列的数中有比较的基数（“比上年……”）：它不是分项"
+        if head.fact is not None:
+            return ""
+        if any(v > total for v in values):
+            return "有一项就大于“其中”前的数：这个数多半不是它们的总数"
+        said = [self._clause_words(p) for p in parts]
+        if any("收入" in w for w in said) and any("支出" in w and "收入" not in w for w in said):
+            return "所列各项有收入也有支出，不是同一个总数的分项"
+        return ""
+
+    def _clause_words(self, c: Claim) -> str:
+        """The words of the clause before a figure (at most 20 characters back)."""
+        if c.figure is None:
+            return ""
+        start = max(0, c.start - 20)
+        before = self.text[start:c.start]
+        cut = max(before.rfind(ch) for ch in "，,。；;：:、")
+        return before[cut + 1:]
 
     def _complete(self, head: str | None, named: set, column: str | None = None) -> bool:
         """Whether a list names every part of its head that the file has a figure other than 0 for (in the
@@ -1036,6 +1071,10 @@ def _interval(node) -> tuple[Decimal, Decimal] | None:
         b = (1 / b[1], 1 / b[0])
     ends = [x * y for x in a for y in b]
     return min(ends), max(ends)
+
+
+# a figure named as what another is compared with: "比上年累计支出220万元", "较2022年的…"
+_BASE_WORDS = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|同期|(?:19|20)[0-9]{2}\s?年)")
 
 
 def _section(fact: str) -> str:
