@@ -62,6 +62,11 @@ class _Words(_State):
         elif m.group(3) and int(m.group(3)) != 12 and ("底" in tok.text or "末" in tok.text or "日" in tok.text):
             self.scope.partial = tok.text
 
+    def _own_part(self) -> bool:
+        """Whether the amount a share after it is of is one of the department's facts, read in this sentence."""
+        last = self.last_claim
+        return last is not None and last.fact is not None and last.sentence == self.sentence and not self.scope.blocked
+
     def _word(self, tok: Token) -> None:
         means: dict = {}
         facts = []
@@ -73,7 +78,9 @@ class _Words(_State):
             return self._retract(self.last_num, "数字后有“余”“左右”等，是约数")
         if "target" in means:
             return self._target(tok, means["target"])
-        if "other" in means and not facts:
+        # after 占, a word that is another's total elsewhere may be the whole of the department's own part
+        # ("项目支出469500元，占一般公共预算支出的19.62%"; a part of another body's is not read as the department's anyway)
+        if "other" in means and not facts and not (self.lead.share and "whole" in means and self._own_part()):
             return self._self_type(tok) if self._names_itself(tok) else self._other_subject(tok)
         if "self" in means or "handover" in means:
             return self._self_word(tok, "self" in means)
