@@ -258,7 +258,8 @@ def test_the_docx_is_the_official_table(form_built):
     def keeps(tr):
         return all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in tr.iter(qn("w:p")))
     assert [keeps(r._tr) for r in rows.rows[-3:]] == [True, True, False]
-    assert not keeps(rows.rows[1]._tr)
+    # each 一级 group keeps on one page (产出指标: rows 1–5): no continuation opens on an empty 一级 cell
+    assert [keeps(rows.rows[i]._tr) for i in range(1, 7)] == [True, True, True, True, False, True]
     assert any("93.58 ÷ 95 × 100 = 98.51" in p.text for p in doc.paragraphs)
     assert doc.core_properties.author == "示例县农业农村局"
 

@@ -29,10 +29,12 @@ GROUP_ROWS = 10          # rows under one merged first-column cell kept on one p
 
 def keep_form_total(table) -> None:
     """The national form's indicator table: its total row keeps the two rows above it on its page (it never
-    stands alone under a repeated header); its merged label cells are left whole — the form is set to fit a
-    page, and a label named twice on one page would read as two blocks."""
+    stands alone under a repeated header), and each 一级 group (its second column merged down) of up to
+    GROUP_ROWS rows keeps on one page — no continuation opens on an empty 一级 cell. The first column's one
+    label down the whole table (绩效指标) is left whole: LibreOffice and Word name it again on a new page."""
     rows = table.findall(qn("w:tr"))
-    for row in rows[-3:-1]:
+    kept = rows[-3:-1] + [r for group in _merged_groups(rows, column=1) if len(group) <= GROUP_ROWS for r in group[:-1]]
+    for row in kept:
         for p in row.iter(_P):
             _keep_with_next(p)
 
@@ -73,11 +75,13 @@ def _keep_with_next(p) -> None:
 _TC, _TCPR, _VMERGE, _VAL = qn("w:tc"), qn("w:tcPr"), qn("w:vMerge"), qn("w:val")
 
 
-def _merged_groups(rows) -> list[list]:
-    """The runs of rows whose first cell is one cell merged downwards (w:vMerge restart, then continue)."""
+def _merged_groups(rows, column: int = 0) -> list[list]:
+    """The runs of rows whose cell in `column` (the first by default) is one cell merged downwards (w:vMerge
+    restart, then continue)."""
     groups: list[list] = []
     for row in rows:
-        tc = row.find(_TC)
+        cells = row.findall(_TC)
+        tc = cells[column] if len(cells) > column else None
         merge = tc.find(f"{_TCPR}/{_VMERGE}") if tc is not None else None
         if merge is None:
             continue
