@@ -383,7 +383,7 @@ class Checker:
         if far_off(Decimal(c.value), Decimal(value)):
             return self.skip(c, f"与 {how} {value}{c.unit} 相差好几倍：说的多半不是本部门的人员")
         if c.fact and c.fact.startswith("department.staffing.posts") and self._people_listed(c):
-            # "现有编制人员205人。其中，局机关在职113人、离休2人、退休75人…": the parts are people, in post and
+            # "现有编制人员150人。其中，局机关在职80人、离休2人、退休60人…": the parts are people, in post and
             # retired — the head counts people on the payroll, not posts
             return self.skip(c, "“其中”列的是在职、退休等人员：前面的数是人数，不是编制数")
         self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：{how} 为 {value}{c.unit}。",
@@ -985,7 +985,7 @@ class Checker:
 
     def _not_its_parts(self, head: Claim, parts: list, values: list, total: Decimal, exact: bool) -> str:
         """Why figures read as a 其中 list that exceeds its head are not all its parts, or "": the first few
-        already make the head ("其中：税收收入238998万元，…；非税收入77582万元；政府性基金预算收入1616万元…" — the list
+        already make the head ("收入200000万元，其中：税收收入150000万元，…；非税收入50000万元；政府性基金预算收入1200万元…" — the list
         ended where they did); or, for a head that is no fact of the file, one of them alone is more than it
         (the head was another figure), or they are income and spending both (no total has both as parts)."""
         running = Decimal(0)
