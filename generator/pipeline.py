@@ -200,6 +200,12 @@ class Family:
         return [self.head] + [m.result for m in self.members if m.result is not None]
 
 
+def listed_project(department: Path, entry: str) -> Path:
+    """The project file a department's `projects` entry names: relative to the department file's folder, with
+    the separators typed on Windows (水利局-2023\\供水.yaml) read as /."""
+    return Path(department).parent / entry.replace("\\", "/")
+
+
 def check_family(path: Path, display: str | None = None) -> Family:
     """Check a facts file and, for a department that lists its projects, each of them and what
     they must agree on. A project file that is missing, unreadable or listed twice is a finding
@@ -214,7 +220,7 @@ def check_family(path: Path, display: str | None = None) -> Family:
     members: list[Member] = []
     for i, entry in enumerate(report.projects):
         entry = entry.replace("\\", "/")          # as typed on Windows: 水利局-2023\供水.yaml
-        member = Member(i, str(base / entry), Path(path).parent / entry)
+        member = Member(i, str(base / entry), listed_project(path, entry))
         key = _file_key(member.path)
         if key in seen:
             loaded.findings.error("PROJECT-TWICE", f"项目 {entry} 已在 projects 第 {seen[key] + 1} 项列出，这里又列了一次："

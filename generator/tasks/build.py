@@ -148,6 +148,7 @@ def _members_apart(names: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     own job says why."""
     from ..core.errors import MkreportError
     from ..model.yamlsource import read_yaml
+    from ..pipeline import listed_project
 
     listed: dict = {}
     for name in names:
@@ -160,7 +161,7 @@ def _members_apart(names: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
             continue
         for entry in entries.value:
             if entry.kind == "scalar" and isinstance(entry.value, str):
-                listed.setdefault(identity(Path(name).parent / entry.value.replace("\\", "/")), name)
+                listed.setdefault(identity(listed_project(Path(name), entry.value)), name)
     kept, apart = [], []
     for name in names:
         department = listed.get(identity(Path(name)))

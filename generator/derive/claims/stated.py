@@ -189,9 +189,15 @@ class _Stated(_State):
         said = self._clause_before(spent.start)
         if not any(w in said for w in _SPENT) or any(w in self._clause_before(whole.start) for w in _NOT_WHOLE):
             return False
+        return self._execution_of(tok, whole, spent, unread)
+
+    def _execution_of(self, tok: Token, whole: Token, spent: Token, unread: bool) -> bool:
+        """The execution rate `tok` as spent ÷ whole, the two amounts its sentence states (a claim of each, the
+        reader's own where it read one). `unread`: only where neither is an amount of a fact — a fact's rate is the
+        fact's, checked with what the sentence states (checks.prose._stated_pair)."""
         found = {id(c.figure): c for c in self.out.claims[-32:] if c.figure is not None and c.fact is not None}
         if unread and (id(whole) in found or id(spent) in found):
-            return False            # an amount of a fact: the rate is the fact's (checked with what the sentence states)
+            return False
         other = tuple(found.get(id(t)) or Claim("level", t, None, sentence=self.sentence) for t in (whole, spent))
         self.out.claims.append(Claim("execution", tok, None, other=other, sentence=self.sentence))
         return True
@@ -211,12 +217,7 @@ class _Stated(_State):
         whole, spent = by_stage.get(stage), by_stage.get(2)
         if whole is None or spent is None or whole.unit not in MONEY or spent.unit not in MONEY:
             return False
-        found = {id(c.figure): c for c in self.out.claims[-32:] if c.figure is not None and c.fact is not None}
-        if unread and (id(whole) in found or id(spent) in found):
-            return False
-        other = tuple(found.get(id(t)) or Claim("level", t, None, sentence=self.sentence) for t in (whole, spent))
-        self.out.claims.append(Claim("execution", tok, None, other=other, sentence=self.sentence))
-        return True
+        return self._execution_of(tok, whole, spent, unread)
 
     def _sentence_amounts(self) -> list | None:
         """The money figures of this sentence before the current token, last first — None when the figure right
