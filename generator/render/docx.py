@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..core.errors import MkreportError
 from ..wordml.docxtemplate import template_class
+from ..wordml.linefit import fit_lines
 from ..wordml.styletable import style_table
 from .headings import tidy_headings
 from .pagination import keep_tables_together
@@ -94,6 +95,7 @@ def render_docx(template: Path, context: dict, report_date: _dt.date | None = No
     centre_signature(doc.docx, styles)
     keep_tables_together(doc.docx)
     tidy_headings(doc.docx)
+    fit_lines(doc.docx.element, styles)
     props = doc.docx.core_properties
     stamp = _dt.datetime.combine(report_date or _dt.date(2000, 1, 1), _dt.time(9, 0))
     props.author = props.last_modified_by = author      # the department; no program's name

@@ -24,12 +24,13 @@ def grid_span(tc) -> int:
 
 
 def paragraph_text(p) -> str:
-    """A paragraph's text as a reader reads it: tabs as tabs, line breaks as new lines
-    (deleted text under track changes, in w:delText, is not read)."""
+    """A paragraph's text as a reader reads it: tabs as tabs, line breaks as new lines, no zero
+    width spaces (places a line may end: wordml/linefit.py gives a long formula some) — deleted
+    text under track changes, in w:delText, is not read."""
     parts = []
     for el in p.iter(_T, _TAB, _BR, _CR):
         parts.append(el.text or "" if el.tag == _T else "\t" if el.tag == _TAB else "\n")
-    return "".join(parts)
+    return "".join(parts).replace("\u200b", "")
 
 
 def cell_text(tc) -> str:

@@ -12,13 +12,15 @@ import json
 from .elements import qn
 
 _VAL, _RPR, _SZ, _IND = qn("w:val"), qn("w:rPr"), qn("w:sz"), f"{qn('w:pPr')}/{qn('w:ind')}"
+_JC = f"{qn('w:pPr')}/{qn('w:jc')}"
 _W, _SNAP = f"{_RPR}/{qn('w:w')}", f"{qn('w:pPr')}/{qn('w:snapToGrid')}"
 WORD_DEFAULT_SIZE = 10.0          # Word's size when nothing states one
 
 
 class StyleTable:
     """Each paragraph style's own size (points), right indent (twips), the style it is based on,
-    its character width (per cent) and whether it is set on the document grid (None: not stated)."""
+    its character width (per cent), whether it is set on the document grid, its alignment, and its
+    first-line and left indents (twips; a hanging indent negative) — None: not stated."""
 
     def __init__(self, own: dict, default_style: str | None, default_size: float):
         self.own = own      # style id → (size, right indent, based on, width, on the grid), each None if not stated
@@ -43,6 +45,18 @@ class StyleTable:
         found = self._inherited(style_id, 4)
         return found if found is not None else True
 
+    def alignment(self, style_id: str | None) -> str:
+        """How a paragraph of this style is aligned (w:jc; Word's default: left)."""
+        return self._inherited(style_id, 5) or "left"
+
+    def first_indent(self, style_id: str | None) -> int:
+        """How far the first line of a paragraph of this style is indented beyond the others, in twips."""
+        return self._inherited(style_id, 6) or 0
+
+    def left_indent(self, style_id: str | None) -> int:
+        """The left indent a paragraph of this style has, in twips."""
+        return self._inherited(style_id, 7) or 0
+
     def _inherited(self, style_id: str | None, what: int):
         key = (style_id, what)
         if key not in self.memo:
@@ -63,7 +77,7 @@ def style_table(document) -> StyleTable:
         blob = document.part.part_related_by(RT.STYLES).blob
     except KeyError:
         return StyleTable({}, None, WORD_DEFAULT_SIZE)
-    return StyleTable(*cache.kept(cache.key("style-table-2", blob) + ".json", lambda: _read(blob),
+    return StyleTable(*cache.kept(cache.key("style-table-3", blob) + ".json", lambda: _read(blob),
                                   lambda table: json.dumps(table).encode("utf-8"), _decode, memory=_tables))
 
 
@@ -80,6 +94,14 @@ def _twips(value: str | None) -> int | None:
         return int(value) if value is not None else None
     except ValueError:
         return None
+
+
+def first_indent(ind) -> int | None:
+    """A w:ind's first-line indent in twips (a hanging indent negative), None when it states none."""
+    if ind is None:
+        return None
+    first, hanging = _twips(ind.get(qn("w:firstLine"))), _twips(ind.get(qn("w:hanging")))
+    return -hanging if hanging is not None else first
 
 
 def _read(blob: bytes) -> tuple[dict, str | None, float]:
@@ -101,13 +123,16 @@ def _read(blob: bytes) -> tuple[dict, str | None, float]:
         sz = style.find(f"{_RPR}/{_SZ}")
         ind = style.find(_IND)
         right = _twips(ind.get(qn("w:right"), ind.get(qn("w:end")))) if ind is not None else None
+        left = _twips(ind.get(qn("w:left"), ind.get(qn("w:start")))) if ind is not None else None
+        jc = style.find(_JC)
         based = style.find(qn("w:basedOn"))
         width, snap = style.find(_W), style.find(_SNAP)
         scale = (width.get(_VAL) or "").rstrip("%") if width is not None else ""
         own[sid] = ((int(sz.get(_VAL)) / 2 if sz is not None and (sz.get(_VAL) or "").isdigit() else None),
                     right, based.get(_VAL) if based is not None else None,
                     int(scale) if scale.isdigit() and 0 < int(scale) <= 600 else None,
-                    snap.get(_VAL) not in ("0", "false", "off") if snap is not None else None)
+                    snap.get(_VAL) not in ("0", "false", "off") if snap is not None else None,
+                    jc.get(_VAL) if jc is not None else None, first_indent(ind), left)
         if style.get(qn("w:default")) in ("1", "true", "on"):
             default_style = sid
     return own, default_style, default_size
