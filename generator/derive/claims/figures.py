@@ -64,6 +64,8 @@ class _Figures(_State):
             return self._unread(tok, f"“{lead.per}”之后是平均数，不是哪一项的金额或人数", unsure=False)  # type: ignore[func-returns-value]  # None: left unread
         if scope.excluding:
             return self._unread(tok, f"“{scope.excluding}”之后的数换了口径，不是表中的数")  # type: ignore[func-returns-value]  # None: left unread
+        if lead.due:
+            return self._unread(tok, f"“{lead.due}”之后是应有的数，不是实有的数", unsure=False)  # type: ignore[func-returns-value]  # None: left unread
         if unit == "" and (lead.exec or lead.rate) and tok.value == 0:
             unit = "%"                  # "预决算差异率为0": a rate of zero, written without %
             tok.unit = unit

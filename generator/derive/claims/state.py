@@ -60,6 +60,7 @@ class _Lead:
     label: str | None = None        # the fact a label in this lead named
     unknown = ""                    # words not in the vocabulary
     approx = -9                     # where an "约" / "近" ended
+    due = ""                        # "应为": the next figure is what should be, not what is
     loose = False
     cause = False
     other_fact = False

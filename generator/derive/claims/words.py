@@ -266,6 +266,9 @@ class _Words(_State):
     def _on_excluding(self, tok: Token, means: dict) -> None:
         self.scope.excluding = tok.text       # "剔除人员调动因素后，…增长…": a figure on another footing
 
+    def _on_due(self, tok: Token, means: dict) -> None:
+        self.lead.due = tok.text              # "在职人员应为168人，…实际纳入预算156人": what should be, not what is
+
     def _on_approx_before(self, tok: Token, means: dict) -> None:
         self.lead.approx = tok.end            # only a figure right after it is approximate ("约57个", not "签约…57个")
 
@@ -345,6 +348,7 @@ _WORD_HANDLERS = {
     "difference": _Words._on_difference_word, "less": _Words._on_comparison, "more": _Words._on_comparison,
     "equal": _Words._on_comparison, "total": _Words._on_total_word, "list": _Words._on_list_word,
     "each": _Words._on_each_word, "cause": _Words._on_cause, "per": _Words._on_per, "tier": _Words._on_tier,
-    "account": _Words._on_account, "partial": _Words._on_partial, "excluding": _Words._on_excluding, "approx_before": _Words._on_approx_before,
+    "account": _Words._on_account, "partial": _Words._on_partial, "excluding": _Words._on_excluding, "due": _Words._on_due,
+    "approx_before": _Words._on_approx_before,
 }
 _WORD_ORDER = tuple(_WORD_HANDLERS)
