@@ -22,6 +22,7 @@ CONTEXTUAL = {"总人数"}
 SELF_TYPES = frozenset({"街道", "中心", "学院", "学校", "医院"})
 _SELF_ANYWHERE = frozenset({"学院", "学校", "医院"})
 _CLAUSE_ENDS = ("；", ";", "，", ",")
+_PAIRS = "和及与"          # the joins of two names sharing one head ("人员和公用经费")
 _YEAR_ONLY = re.compile(r"[ \t\u3000]*(?:19|20)[0-9]{2}\s?年度?[，,]?[ \t\u3000]*")     # "2023年学院收入合计…"
 # "本单位是…所属的事业单位", "我局系县政府直属机构": the department said to be something
 _COPULA = re.compile("是|系|属于|隶属")
@@ -136,12 +137,25 @@ class _Subjects(_State):
             self.scope.blocked = self.scope.account = ""
         if self._not_a_subject(tok, fact, adjacent) or fact is None:
             return
+        if self._elided_pair(tok):
+            # "人员和公用经费减少16.91万元": two names sharing one head — the figure is of the two together
+            lead.unknown, lead.label = self.text[self.tokens[self.index - 1].end:tok.end], None
+            self.scope.subject, self.scope.label = None, ""
+            return
         if lead.op and not lead.figure:
             lead.op_fact = fact              # "低于年初结转和结余41.73万元": the other side is named
         if not lead.figure and self.clause_figures == 0:
             self.bare_label = True           # named in a clause without figures (so far)
         self._new_subject(tok, fact, facts)
         self._label_column(tok, means, fact)
+
+    def _elided_pair(self, tok: Token) -> bool:
+        """"人员和公用经费", "基本和项目支出": a name right after 和/及/与 that follows a word no token read — the first
+        of two names sharing the second's head."""
+        if self.index == 0 or tok.start < 2 or self.text[tok.start - 1] not in _PAIRS:
+            return False
+        gap = self.text[self.tokens[self.index - 1].end:tok.start - 1]
+        return 1 <= len(gap) <= 4 and all(is_han(ch) for ch in gap)
 
     def _not_a_subject(self, tok: Token, fact: str | None, adjacent: bool) -> bool:
         """Whether the name does not make `fact` the subject (someone else's people, the subject's own plain
