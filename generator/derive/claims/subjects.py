@@ -8,7 +8,7 @@ from .claim import TargetMention
 from .parts import BY_SOURCE, GENERIC, PLAIN, SOURCE_OF, WITH_CARRYOVER, _side, within
 from .patterns import _ENUM_ITEM, _NOT_LOCAL, _UNIT_KIND
 from .state import _Scope, _State
-from .tokens import CLAUSE, ENUM, Token, is_han
+from .tokens import CLAUSE, ENUM, SENTENCE, Token, is_han
 
 # words for a whole side that end a more specific label when written right after it ("公用经费总支出",
 # "人员经费财政拨款支出合计"): the specific label's total, not the department's
@@ -131,9 +131,9 @@ class _Subjects(_State):
             # the other body was an aside (see _other_subject); a column it named was its own
             self.scope.blocked, self.scope.column, self.aside = "", None, 0
         if self._of_account() and fact and not lead.figure and not self.clause_figures \
-                and self._before(tok.start, 1) in CLAUSE + ENUM:
-            # "事业收入262.00万元；其他收入0万元": a fact named in a clause after a line of accounts (the department's,
-            # not another body's) is the department's again
+                and self._before(tok.start, 1) in CLAUSE + ENUM + SENTENCE:
+            # "事业收入262.00万元；其他收入0万元", "…住房保障支出15.89万元。支出较去年增加…": a fact named in a clause
+            # or a sentence after a line of accounts (the department's, not another body's) is the department's again
             self.scope.blocked = self.scope.account = ""
         if self._not_a_subject(tok, fact, adjacent) or fact is None:
             return
