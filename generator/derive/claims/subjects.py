@@ -8,7 +8,7 @@ from .claim import TargetMention
 from .parts import BY_SOURCE, GENERIC, PLAIN, SOURCE_OF, WITH_CARRYOVER, _side, within
 from .patterns import _ENUM_ITEM, _NOT_LOCAL, _UNIT_KIND
 from .state import _Scope, _State
-from .tokens import CLAUSE, ENUM, SENTENCE, Token, is_han
+from .tokens import _BODY_AFTER, CLAUSE, ENUM, SENTENCE, Token, is_han
 
 # words for a whole side that end a more specific label when written right after it ("公用经费总支出",
 # "人员经费财政拨款支出合计"): the specific label's total, not the department's
@@ -22,6 +22,8 @@ CONTEXTUAL = {"总人数"}
 SELF_TYPES = frozenset({"街道", "中心", "学院", "学校", "医院"})
 _SELF_ANYWHERE = frozenset({"学院", "学校", "医院"})
 _CLAUSE_ENDS = ("；", ";", "，", ",")
+# the words before a body whose requirement or rule the department followed ("贯彻落实国务院要求", "按照中央规定")
+_REQUIRED_BY = re.compile(r"(?:根据|按照|依据|依照|贯彻|落实|遵照|遵循|执行)[\u4e00-\u9fff]{0,4}$")
 _PAIRS = "和及与"          # the joins of two names sharing one head ("人员和公用经费")
 _YEAR_ONLY = re.compile(r"[ \t\u3000]*(?:19|20)[0-9]{2}\s?年度?[，,]?[ \t\u3000]*")     # "2023年学院收入合计…"
 # "本单位是…所属的事业单位", "我局系县政府直属机构": the department said to be something
@@ -69,6 +71,10 @@ class _Subjects(_State):
 
     def _other_subject(self, tok: Token) -> None:
         lead, scope = self.lead, self.scope
+        if _BODY_AFTER.match(self.text, tok.end) or _REQUIRED_BY.search(self.text, max(0, tok.start - 8), tok.start):
+            # "教育部认真贯彻落实国务院要求，…全年实际开支…": the body whose requirement the department carried out
+            # (as "根据市工信局的部署" for a body named in full) — what the department did, not another subject
+            return
         lst = self.list
         while lst is not None and lst.outer is not None:
             lst = lst.outer
