@@ -1065,6 +1065,10 @@ class Checker:
         head's column: "上年“三公”经费24.67万元，其中公务用车运行维护费…、公务接待费…" leaves out no 出国费 of 0)."""
         if head is None or None in named:
             return False
+        if head in BY_SOURCE and self._all_from(BY_SOURCE[head]):
+            # "一般公共预算财政拨款支出1643.29万元。其中：基本支出…；项目支出…": spending of the one source all income
+            # came from is the department's spending (see fact), made of its parts
+            head = "finance.expenditure.current"
         columns = ("final", "budget", "adjusted") if column in (None, "any") else tuple(_columns(column))
         return self._covered(head, named, 0, columns)
 
