@@ -8,7 +8,7 @@ from .claim import TargetMention
 from .parts import BY_SOURCE, GENERIC, PLAIN, SOURCE_OF, WITH_CARRYOVER, _side, within
 from .patterns import _ENUM_ITEM, _NOT_LOCAL, _UNIT_KIND
 from .state import _Scope, _State
-from .tokens import _BODY_AFTER, CLAUSE, ENUM, SENTENCE, Token, is_han
+from .tokens import _BODY_AFTER, CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token, is_han
 
 # words for a whole side that end a more specific label when written right after it ("公用经费总支出",
 # "人员经费财政拨款支出合计"): the specific label's total, not the department's
@@ -155,6 +155,15 @@ class _Subjects(_State):
         self._new_subject(tok, fact, facts)
         self._label_column(tok, means, fact)
 
+    def _after_aside(self, tok: Token) -> bool:
+        """Whether the word comes right after a bracket, with no figure in it, that comes right after a name."""
+        close = tok.start - 1
+        if close < 0 or self.text[close] not in CLOSE:
+            return False
+        at = max(self.text.rfind(ch, max(0, close - 24), close) for ch in OPEN)
+        return at > 0 and any(e == at for _, _, e, _ in self.named[-4:]) \
+            and not any(ch.isdigit() for ch in self.text[at:close])
+
     def _elided_pair(self, tok: Token) -> bool:
         """"人员和公用经费", "基本和项目支出": a name right after 和/及/与 that follows a word no token read — the first
         of two names sharing the second's head."""
@@ -176,6 +185,10 @@ class _Subjects(_State):
                 and not scope.blocked:
             # "“三公”经费支出预算为20万元，支出决算为17.08万元", "公务接待费…比上年支出3.90万元减少":
             # the plain word is the subject's own
+            lead.label, lead.unknown = scope.subject, ""
+        elif tok.text in PLAIN and fact in GENERIC and scope.subject is not None and not lead.figure \
+                and self._after_aside(tok) and _side(fact) == _side(scope.subject) and not scope.blocked:
+            # "公务接待费（含外事接待费）支出26.07万元": the plain word after a bracketed aside ends the name before it
             lead.label, lead.unknown = scope.subject, ""
         elif tok.text in PLAIN and fact in GENERIC and scope.subject is None and self.unsure and not self.self_named:
             # "培训费支出3万元，差旅费支出2万元，共计支出5万元": a plain 支出 in a sentence whose
