@@ -31,6 +31,7 @@ _COPULA = re.compile("是|系|属于|隶属")
 # "区档案馆为区委办所属事业单位": a unit said to belong to another body — a name, a copula, the body's name, then
 # one of the words for belonging (the department describing itself; its own subordinates it calls 下属 or 我局所属)
 _BELONGS = frozenset({"所属", "直属", "附属", "隶属", "局属"})
+_UNITS_OF = _BELONGS | {"下属"}
 _AFFILIATED = re.compile("[\u4e00-\u9fff（）()]{2,}(?:是|系|为|属于)[\u4e00-\u9fff]{1,12}$")
 # "主要负责全县的档案工作": the other subject is what the department's duties are over
 _DUTY = re.compile("(?:负责|承担|主管|指导|统筹|协调|监督)[的对]?$")
@@ -71,7 +72,8 @@ class _Subjects(_State):
 
     def _other_subject(self, tok: Token) -> None:
         lead, scope = self.lead, self.scope
-        if _BODY_AFTER.match(self.text, tok.end) or _REQUIRED_BY.search(self.text, max(0, tok.start - 8), tok.start):
+        if _BODY_AFTER.match(self.text, tok.end) or _REQUIRED_BY.search(self.text, max(0, tok.start - 8), tok.start) \
+                or self._with_its_units(tok):
             # "教育部认真贯彻落实国务院要求，…全年实际开支…": the body whose requirement the department carried out
             # (as "根据市工信局的部署" for a body named in full) — what the department did, not another subject
             return
@@ -98,6 +100,13 @@ class _Subjects(_State):
         lead.label = None
         if lead.share:
             lead.other_fact = True
+
+    def _with_its_units(self, tok: Token) -> bool:
+        """"本部门及所属单位", "我会及直属单位": the department together with its own units — the whole department,
+        as its accounts are."""
+        lead = self.lead
+        return tok.text in _UNITS_OF and lead.self_end >= 0 and \
+            self.text[lead.self_end:tok.start].strip(" \t\u3000") in ("及", "和", "与", "以及", "及其")
 
     def _describes_itself(self, tok: Token) -> bool:
         lead = self.lead
