@@ -6,7 +6,18 @@ import bisect
 import re
 
 from .claim import Claim, Unread
-from .parts import _COUNTED, COMPONENTS, PARENT, PEOPLE_UNITS, PLAIN, WITH_CARRYOVER, _kind_of, _splits_retired, within
+from .parts import (
+    _COUNTED,
+    BY_SOURCE,
+    COMPONENTS,
+    PARENT,
+    PEOPLE_UNITS,
+    PLAIN,
+    WITH_CARRYOVER,
+    _kind_of,
+    _splits_retired,
+    within,
+)
 from .state import _Lead, _List, _Scope, _State
 from .tokens import COUNTS, MONEY, Token
 
@@ -36,6 +47,19 @@ def _not_an_item(lst: _List, lead: _Lead) -> bool:
 def _another_category(part: Claim, lead: _Lead) -> bool:
     """"行政编制5人，事业编制12人": posts of two categories are two items, not one named twice."""
     return part.fact == "department.staffing.posts" and bool(lead.kind_text) and part.kind_text != lead.kind_text
+
+
+_SPENDING = ("finance.expenditure.current", "finance.expenditure.total", *BY_SOURCE)
+# the markers of a list that may name every part ("主要包括", "主要用于" name the main ones)
+_WHOLE_MARKERS = ("其中", "包括", "具体为", "具体是")
+
+
+def _all_classes(lst: _List) -> bool:
+    """"支出预算1643.29万元，其中：一般公共服务支出…，社会保障和就业支出…，住房保障支出…": the department's spending
+    split into classes of the functional classification ("…支出", "…类"), two or more of them, after 其中 or 按…分类 —
+    the classes make up all of it, as the tables do."""
+    return lst.head.fact in _SPENDING and (lst.marker in _WHOLE_MARKERS or lst.marker.startswith("按")) and all(
+        p.fact is None and p.label.endswith(("支出", "类")) for p in lst.parts)
 
 
 def _enumerable(c: Claim) -> bool:
@@ -229,8 +253,9 @@ class _Lists(_State):
             return
         if lst is None or len(lst.parts) < 2 or lst.head.figure is None:
             return
-        complete = _splits_retired(lst.head, "department.staffing.retired") and \
-            sorted(p.label[:2] for p in lst.parts) == ["离休", "退休"]       # 离退休 is 离休 and 退休, no more
+        complete = (_splits_retired(lst.head, "department.staffing.retired") and
+                    sorted(p.label[:2] for p in lst.parts) == ["离休", "退休"]) \
+            or _all_classes(lst)       # 离退休 is 离休 and 退休, no more; the classes of spending are all of it
         if len({p.col_word for p in lst.parts if p.fact is None and p.col_word}) > 1:
             # "其中：A预算数为0万元，决算支出数为0万元；B预算数…": someone else's items, each in two columns — not
             # parts that add up to the head
