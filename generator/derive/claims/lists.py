@@ -175,7 +175,8 @@ class _Lists(_State):
             # "收入包括：…；支出包括：…": a list headed by a name, not a figure — its parts are read,
             # their sum is not checked
             self._end_list() if lst is not None and lst.depth == len(self.stack) else None
-            head = Claim("level", None, lead.label, column=self.scope.column or self.prev_column, unit="万元")
+            head = self._side_total(lead.label) or \
+                Claim("level", None, lead.label, column=self.scope.column or self.prev_column, unit="万元")
             self.list = _List(head, len(self.stack), marker)
             # "公务接待费包括外事接待费80万元": the name heads the list; a figure after it is an item's, named by
             # its own words, not the name's
@@ -200,6 +201,22 @@ class _Lists(_State):
         self.list.mixed = any(c is not head and c.fact is not None and c.fact == head.fact and c.kind == "level"
                               and c.column != head.column for c in pool[-64:])
         self.lead.labels = []
+
+    def _side_total(self, label: str) -> Claim | None:
+        """"收支总预算136.71万元。收入包括：…。支出包括：…": a list headed by the plain name of one side, after the
+        total of both sides was stated (in this sentence or the one before), is of that total — its figure heads the
+        list, as that side's total."""
+        side = "finance.expenditure.total" if label in _SPENDING else \
+            "finance.income.total" if label in ("finance.income.current", "finance.income.total") else None
+        if side is None:
+            return None
+        both = next((c for c in reversed(self.out.claims[-32:])
+                     if c.kind == "level" and c.figure is not None and c.money and c.sentence >= self.sentence - 2
+                     and side in (c.fact, *c.alts)
+                     and {"finance.income.total", "finance.expenditure.total"} <= {c.fact, *c.alts}), None)
+        if both is None:
+            return None
+        return Claim("level", both.figure, side, column=both.column, sentence=both.sentence, label=both.label)
 
     def _inner_list(self, lst: _List, marker: str) -> None:
         last = lst.parts[-1]
