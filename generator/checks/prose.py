@@ -599,8 +599,8 @@ class Checker:
         if not (named or rate_shows or self.prior_shown):
             return self.skip(c, self._UNSURE_BASE)
         word = "增加" if c.value >= 0 else "减少"
-        why = "写明比较的是上年决算" if named else f"写明的 {fmt(abs(rate.value))}% 正是按上年决算数算的" if rate_shows \
-            else "同一段中另一处与上年的比较正是按上年决算数算的"
+        why = "写明比较的是上年决算" if named else f"写明的 {fmt(abs(rate.value))}% 正是按上年决算数算的" \
+            if rate_shows and rate is not None else "同一段中另一处与上年的比较正是按上年决算数算的"
         self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(c.fact, self.report)} 本年预算 "
                    f"{fmt(current)} − 上年决算数 {fmt(prior)} = {fmt(current - prior)}万元，与写明的{word} "
                    f"{fmt(abs(c.value))}{c.unit} 不符（{why}）。",

@@ -136,16 +136,22 @@ class _Lists(_State):
             lst = self.list if outer is not None else None
         return lst
 
-    def _fit_label_to(self, lst: _List, lead: _Lead, scope: _Scope) -> None:
+    @staticmethod
+    def _widen_head(lst: _List, label: str) -> None:
+        """"实有人数254人，其中：…编制人数213人，离退休人员41人": words for the head that may name two facts (在职 or
+        all the people) name the one the items are parts of."""
         head = lst.head
-        if head.fact and lead.label and not within(head.fact, lead.label) and not _kind_of(head, lead.label):
-            # "实有人数254人，其中：…编制人数213人，离退休人员41人": words for the head that may name two facts (在职 or
-            # all the people) name the one the items are parts of
-            wider = next((a for a in head.alts if within(a, lead.label)
-                          and all(p.fact is None or within(a, p.fact) for p in lst.parts)), None)
-            if wider is not None:
-                head.alts = tuple(f for f in (head.fact, *head.alts) if f != wider)
-                head.fact = wider
+        if not head.fact or within(head.fact, label) or _kind_of(head, label):
+            return
+        wider = next((a for a in head.alts if within(a, label)
+                      and all(p.fact is None or within(a, p.fact) for p in lst.parts)), None)
+        if wider is not None:
+            head.alts = tuple(f for f in (head.fact, *head.alts) if f != wider)
+            head.fact = wider
+
+    def _fit_label_to(self, lst: _List, lead: _Lead, scope: _Scope) -> None:
+        if lead.label:
+            self._widen_head(lst, lead.label)
         if lst.head.fact:
             # a label that may name two facts ("商品和服务支出"): in a list, the one that is a part of the head
             inside = [f for f in (lead.label, *scope.alts) if within(lst.head.fact, f)]

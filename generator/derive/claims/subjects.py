@@ -153,9 +153,6 @@ class _Subjects(_State):
         if self._not_a_subject(tok, fact, adjacent) or fact is None:
             return
         if self._elided_pair(tok):
-            # "人员和公用经费减少16.91万元": two names sharing one head — the figure is of the two together
-            lead.unknown, lead.label = self.text[self.tokens[self.index - 1].end:tok.end], None
-            self.scope.subject, self.scope.label = None, ""
             return
         if lead.op and not lead.figure:
             lead.op_fact = fact              # "低于年初结转和结余41.73万元": the other side is named
@@ -163,6 +160,12 @@ class _Subjects(_State):
             self.bare_label = True           # named in a clause without figures (so far)
         self._new_subject(tok, fact, facts)
         self._label_column(tok, means, fact)
+
+    def _ends_name_after_aside(self, tok: Token, fact: str | None) -> bool:
+        """Whether a plain 支出/收入 comes right after a bracketed aside on the subject's name, on its side."""
+        scope = self.scope
+        return tok.text in PLAIN and fact in GENERIC and scope.subject is not None and not self.lead.figure \
+            and not scope.blocked and _side(fact) == _side(scope.subject) and self._after_aside(tok)
 
     def _after_aside(self, tok: Token) -> bool:
         """Whether the word comes right after a bracket, with no figure in it, that comes right after a name."""
@@ -174,12 +177,17 @@ class _Subjects(_State):
             and not any(ch.isdigit() for ch in self.text[at:close])
 
     def _elided_pair(self, tok: Token) -> bool:
-        """"人员和公用经费", "基本和项目支出": a name right after 和/及/与 that follows a word no token read — the first
-        of two names sharing the second's head."""
+        """"人员和公用经费减少16.91万元", "基本和项目支出": a name right after 和/及/与 that follows a word no token
+        read — the first of two names sharing the second's head: the figure is of the two together, of no one fact
+        (the subject is left unknown; True)."""
         if self.index == 0 or tok.start < 2 or self.text[tok.start - 1] not in _PAIRS:
             return False
         gap = self.text[self.tokens[self.index - 1].end:tok.start - 1]
-        return 1 <= len(gap) <= 4 and all(is_han(ch) for ch in gap)
+        if not (1 <= len(gap) <= 4 and all(is_han(ch) for ch in gap)):
+            return False
+        self.lead.unknown, self.lead.label = self.text[self.tokens[self.index - 1].end:tok.end], None
+        self.scope.subject, self.scope.label = None, ""
+        return True
 
     def _not_a_subject(self, tok: Token, fact: str | None, adjacent: bool) -> bool:
         """Whether the name does not make `fact` the subject (someone else's people, the subject's own plain
@@ -195,8 +203,7 @@ class _Subjects(_State):
             # "“三公”经费支出预算为20万元，支出决算为17.08万元", "公务接待费…比上年支出3.90万元减少":
             # the plain word is the subject's own
             lead.label, lead.unknown = scope.subject, ""
-        elif tok.text in PLAIN and fact in GENERIC and scope.subject is not None and not lead.figure \
-                and self._after_aside(tok) and _side(fact) == _side(scope.subject) and not scope.blocked:
+        elif self._ends_name_after_aside(tok, fact):
             # "公务接待费（含外事接待费）支出26.07万元": the plain word after a bracketed aside ends the name before it
             lead.label, lead.unknown = scope.subject, ""
         elif tok.text in PLAIN and fact in GENERIC and scope.subject is None and self.unsure and not self.self_named:
