@@ -281,8 +281,7 @@ class Checker:
         self.far: set = self._far_sentences(reading.claims)
         # the rate stated with each change of a budget against last year (a claim keeps no link back: no cycles)
         self.rates = {id(c.change): c for c in reading.claims if c.kind == "rate" and c.budget_base and c.change is not None}
-        # a change of a budget against last year that fits the file's 上年决算数: the text's 上年 is the file's
-        self.prior_shown = any(self._shows_prior(c) for c in reading.claims)
+        self._prior_shown: bool | None = None       # see prior_shown, asked only of a budget's change or rate
         # a list's parts first, then the list, then its head; then what is computed from them
         for c in sorted(reading.claims, key=lambda c: 1.5 if c.head and c.kind in ("level", "prior") else _ORDER[c.kind]):
             if self.reported >= MAX_PER_TEXT:
@@ -565,6 +564,14 @@ class Checker:
             if prior is not None and any(sum_consistent(delta, [now, -prior]) for now in self._budgets_of(c, fact)):
                 return fact
         return None
+
+    @property
+    def prior_shown(self) -> bool:
+        """Whether a change of a budget against last year in the text fits the file's 上年决算数: the text's 上年 is
+        the file's."""
+        if self._prior_shown is None:
+            self._prior_shown = any(self._shows_prior(c) for c in self.claims if c.budget_base)
+        return self._prior_shown
 
     def _shows_prior(self, c: Claim) -> bool:
         """Whether a change of a budget against last year fits the file's 上年决算数 exactly, and is not nil: the

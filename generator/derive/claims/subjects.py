@@ -162,16 +162,16 @@ class _Subjects(_State):
         self._label_column(tok, means, fact)
 
     def _ends_name_after_aside(self, tok: Token, fact: str | None) -> bool:
-        """Whether a plain 支出/收入 comes right after a bracketed aside on the subject's name, on its side."""
+        """Whether a plain 支出/收入 right after a bracket (the caller asks that first: it is the cheapest) comes after
+        an aside on the subject's name, on its side."""
         scope = self.scope
         return tok.text in PLAIN and fact in GENERIC and scope.subject is not None and not self.lead.figure \
             and not scope.blocked and _side(fact) == _side(scope.subject) and self._after_aside(tok)
 
     def _after_aside(self, tok: Token) -> bool:
-        """Whether the word comes right after a bracket, with no figure in it, that comes right after a name."""
+        """Whether the bracket the word comes right after (see above) has no figure in it and comes right after a
+        name."""
         close = tok.start - 1
-        if close < 0 or self.text[close] not in CLOSE:
-            return False
         at = max(self.text.rfind(ch, max(0, close - 24), close) for ch in OPEN)
         return at > 0 and any(e == at for _, _, e, _ in self.named[-4:]) \
             and not any(ch.isdigit() for ch in self.text[at:close])
@@ -203,7 +203,7 @@ class _Subjects(_State):
             # "“三公”经费支出预算为20万元，支出决算为17.08万元", "公务接待费…比上年支出3.90万元减少":
             # the plain word is the subject's own
             lead.label, lead.unknown = scope.subject, ""
-        elif self._ends_name_after_aside(tok, fact):
+        elif tok.start and self.text[tok.start - 1] in CLOSE and self._ends_name_after_aside(tok, fact):
             # "公务接待费（含外事接待费）支出26.07万元": the plain word after a bracketed aside ends the name before it
             lead.label, lead.unknown = scope.subject, ""
         elif tok.text in PLAIN and fact in GENERIC and scope.subject is None and self.unsure and not self.self_named:
