@@ -150,9 +150,7 @@ class _Subjects(_State):
             # "事业收入262.00万元；其他收入0万元", "…住房保障支出15.89万元。支出较去年增加…": a fact named in a clause
             # or a sentence after a line of accounts (the department's, not another body's) is the department's again
             self.scope.blocked = self.scope.account = ""
-        if self._not_a_subject(tok, fact, adjacent) or fact is None:
-            return
-        if self._elided_pair(tok):
+        if self._names_no_new_subject(tok, fact, adjacent) or fact is None:
             return
         if lead.op and not lead.figure:
             lead.op_fact = fact              # "低于年初结转和结余41.73万元": the other side is named
@@ -160,6 +158,15 @@ class _Subjects(_State):
             self.bare_label = True           # named in a clause without figures (so far)
         self._new_subject(tok, fact, facts)
         self._label_column(tok, means, fact)
+
+    def _names_no_new_subject(self, tok: Token, fact: str | None, adjacent: bool) -> bool:
+        """Whether the name makes no new subject (what it does instead is done): a plain word ending a name after an
+        aside, someone else's name or the subject's own word (_not_a_subject), two names sharing a head."""
+        if tok.start and self.text[tok.start - 1] in CLOSE and self._ends_name_after_aside(tok, fact):
+            # "公务接待费（含外事接待费）支出26.07万元": the plain word after a bracketed aside ends the name before it
+            self.lead.label, self.lead.unknown = self.scope.subject, ""
+            return True
+        return self._not_a_subject(tok, fact, adjacent) or (fact is not None and self._elided_pair(tok))
 
     def _ends_name_after_aside(self, tok: Token, fact: str | None) -> bool:
         """Whether a plain 支出/收入 right after a bracket (the caller asks that first: it is the cheapest) comes after
@@ -202,9 +209,6 @@ class _Subjects(_State):
                 and not scope.blocked:
             # "“三公”经费支出预算为20万元，支出决算为17.08万元", "公务接待费…比上年支出3.90万元减少":
             # the plain word is the subject's own
-            lead.label, lead.unknown = scope.subject, ""
-        elif tok.start and self.text[tok.start - 1] in CLOSE and self._ends_name_after_aside(tok, fact):
-            # "公务接待费（含外事接待费）支出26.07万元": the plain word after a bracketed aside ends the name before it
             lead.label, lead.unknown = scope.subject, ""
         elif tok.text in PLAIN and fact in GENERIC and scope.subject is None and self.unsure and not self.self_named:
             # "培训费支出3万元，差旅费支出2万元，共计支出5万元": a plain 支出 in a sentence whose
