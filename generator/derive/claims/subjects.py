@@ -25,6 +25,7 @@ _CLAUSE_ENDS = ("；", ";", "，", ",")
 # the words before a body whose requirement or rule the department followed ("贯彻落实国务院要求", "按照中央规定")
 _REQUIRED_BY = re.compile(r"(?:根据|按照|依据|依照|贯彻|落实|遵照|遵循|执行)[\u4e00-\u9fff]{0,4}$")
 _PAIRS = "和及与"          # the joins of two names sharing one head ("人员和公用经费")
+_BEFORE_RARE = frozenset(CLOSE + _PAIRS)      # the characters before a name that _after_aside_or_pair asks about
 _YEAR_ONLY = re.compile(r"[ \t\u3000]*(?:19|20)[0-9]{2}\s?年度?[，,]?[ \t\u3000]*")     # "2023年学院收入合计…"
 # "本单位是…所属的事业单位", "我局系县政府直属机构": the department said to be something
 _COPULA = re.compile("是|系|属于|隶属")
@@ -150,7 +151,7 @@ class _Subjects(_State):
             # "事业收入262.00万元；其他收入0万元", "…住房保障支出15.89万元。支出较去年增加…": a fact named in a clause
             # or a sentence after a line of accounts (the department's, not another body's) is the department's again
             self.scope.blocked = self.scope.account = ""
-        if self._names_no_new_subject(tok, fact, adjacent) or fact is None:
+        if self._not_a_subject(tok, fact, adjacent) or fact is None:
             return
         if lead.op and not lead.figure:
             lead.op_fact = fact              # "低于年初结转和结余41.73万元": the other side is named
@@ -159,14 +160,14 @@ class _Subjects(_State):
         self._new_subject(tok, fact, facts)
         self._label_column(tok, means, fact)
 
-    def _names_no_new_subject(self, tok: Token, fact: str | None, adjacent: bool) -> bool:
-        """Whether the name makes no new subject (what it does instead is done): a plain word ending a name after an
-        aside, someone else's name or the subject's own word (_not_a_subject), two names sharing a head."""
-        if tok.start and self.text[tok.start - 1] in CLOSE and self._ends_name_after_aside(tok, fact):
-            # "公务接待费（含外事接待费）支出26.07万元": the plain word after a bracketed aside ends the name before it
+    def _after_aside_or_pair(self, tok: Token, fact: str | None) -> bool:
+        """A name right after a bracket or a 和 (the caller has seen the character): a plain word ending a name after
+        an aside ("公务接待费（含外事接待费）支出26.07万元": the name before it), or two names sharing a head; True when
+        it makes no new subject (what it does instead is done)."""
+        if self.text[tok.start - 1] in CLOSE and self._ends_name_after_aside(tok, fact):
             self.lead.label, self.lead.unknown = self.scope.subject, ""
             return True
-        return self._not_a_subject(tok, fact, adjacent) or (fact is not None and self._elided_pair(tok))
+        return fact is not None and self._elided_pair(tok)
 
     def _ends_name_after_aside(self, tok: Token, fact: str | None) -> bool:
         """Whether a plain 支出/收入 right after a bracket (the caller asks that first: it is the cheapest) comes after
@@ -223,7 +224,8 @@ class _Subjects(_State):
             # "与上年人员经费X万元相比…" names its own subject: the subject before is the last sentence's)
             lead.other_fact = True
         else:
-            return False
+            # (most names: a slice and a set, no call)
+            return self.text[tok.start - 1:tok.start] in _BEFORE_RARE and self._after_aside_or_pair(tok, fact)
         return True
 
     def _new_subject(self, tok: Token, fact: str, facts: list) -> None:
