@@ -56,6 +56,8 @@ YANGXI = [
 
 PINGYUAN = [
     ("PROSE-FACT", "实际财政拨款支出3237.85万元”与事实不符：本年支出合计 决算数 为 3237.75万元"),
+    # the same slip seen from the text itself: all income is 财政拨款, so 基本支出 and 项目 make all of it
+    ("PROSE-SUM", "763.9 + 2473.85 = 3237.75万元，不等于 3237.85万元"),
     ("PROSE-FACT", "财政拨款支出合计3237.74万元”与事实不符"),
     ("PROSE-FACT", "一般公共预算财政拨款支出3237.74万元”与事实不符"),
     ("PROSE-SUM", "3900.85 + 3787.55 = 7688.40万美元，超过了 7688.1万美元"),

@@ -281,6 +281,7 @@ class Checker:
         self.far: set = self._far_sentences(reading.claims)
         # the rate stated with each change of a budget against last year (a claim keeps no link back: no cycles)
         self.rates = {id(c.change): c for c in reading.claims if c.kind == "rate" and c.budget_base and c.change is not None}
+        self._prior_shown: bool | None = None       # see prior_shown, asked only of a budget's change or rate
         # a list's parts first, then the list, then its head; then what is computed from them
         for c in sorted(reading.claims, key=lambda c: 1.5 if c.head and c.kind in ("level", "prior") else _ORDER[c.kind]):
             if self.reported >= MAX_PER_TEXT:
@@ -542,26 +543,71 @@ class Checker:
             return None
         return abs(level.value) * MONEY[level.unit]
 
+    def _budgets_of(self, c: Claim, fact: str | None = None) -> list[Decimal]:
+        """This year's budget a change or rate of a budget against last year is of (万元): the one stated in its
+        sentence (as the file has it, where it is that figure: its precision, not the prose's), or, none stated,
+        the file's 年初预算数 and 调整预算数."""
+        fact = fact or c.fact
+        stated = self._budget_level(c)
+        if stated is None:
+            return [v for v in (self.fact(fact, col, "万元") for col in ("budget", "adjusted")) if v is not None]
+        return [next((v for v in (self.fact(c.fact, col, "万元") for col in _columns(c.of.column))
+                      if v is not None and same_figure(stated, v)), stated)]
+
+    def _fits_any_fact(self, c: Claim) -> str | None:
+        """With no budget stated, a change its words may name of several facts ("收入"): the one it fits, if any."""
+        if self._budget_level(c) is not None:
+            return None
+        delta = c.value * MONEY[c.unit]
+        for fact in c.alts:
+            prior = self.fact(fact, "prior", "万元")
+            if prior is not None and any(sum_consistent(delta, [now, -prior]) for now in self._budgets_of(c, fact)):
+                return fact
+        return None
+
+    @property
+    def prior_shown(self) -> bool:
+        """Whether a change of a budget against last year in the text fits the file's 上年决算数: the text's 上年 is
+        the file's."""
+        if self._prior_shown is None:
+            self._prior_shown = any(self._shows_prior(c) for c in self.claims if c.budget_base)
+        return self._prior_shown
+
+    def _shows_prior(self, c: Claim) -> bool:
+        """Whether a change of a budget against last year fits the file's 上年决算数 exactly, and is not nil: the
+        text's 上年 is the file's (a budget of last year equal to its final to the last digit is rare)."""
+        if c.kind != "change" or not c.budget_base or not c.value or not c.money or c.fact is None \
+                or c.sentence in self.far:
+            return False
+        prior = self.fact(c.fact, "prior", "万元")
+        return (prior is not None and any(sum_consistent(c.value * MONEY[c.unit], [now, -prior])
+                                          for now in self._budgets_of(c))) or self._fits_any_fact(c) is not None
+
     def _budget_change(self, c: Claim) -> None:
         """"预算数为20.1万元，与上年相比减少0.3万元，下降0.99%": last year's figure may be its budget, which the
         file does not have. The change is wrong only where the file's 上年决算数 is shown to be the base — the
-        rate stated with it fits that base exactly — and the change does not."""
-        current, prior = self._budget_level(c), self.fact(c.fact, "prior", "万元")
-        if current is None or prior is None or (c.of is not None and c.of.flagged):
+        text names it, the rate stated with it fits that base exactly, or another change of a budget against
+        last year in the same text fits its own 上年决算数 — and the change does not."""
+        currents, prior = self._budgets_of(c), self.fact(c.fact, "prior", "万元")
+        if not currents or prior is None or (c.of is not None and c.of.flagged):
             return self.skip(c, self._UNSURE_BASE)
         named = c.final_base           # "较2022年决算减少…": the base is the file's 上年决算数, as the text says
-        # the budget as the file has it, where the stated one is that figure (its precision, not the prose's)
-        current = next((v for v in (self.fact(c.fact, col, "万元") for col in _columns(c.of.column))
-                        if v is not None and same_figure(current, v)), current)
         delta = c.value * MONEY[c.unit]
-        if sum_consistent(delta, [current, -prior]):
-            return self.ok(c, f"{fmt(current)} − 上年决算数 {fmt(prior)} = {fmt(current - prior)}万元")
+        for current in currents:
+            if sum_consistent(delta, [current, -prior]):
+                return self.ok(c, f"{fmt(current)} − 上年决算数 {fmt(prior)} = {fmt(current - prior)}万元")
+        other = self._fits_any_fact(c)
+        if other is not None:
+            return self.ok(c, f"{fact_label(other, self.report)}的本年预算 − 上年决算数")
+        current = currents[0]
         rate = self.rates.get(id(c))
-        if not named and (rate is None or not prior
-                          or abs((current - prior) / prior * 100 - rate.value) > half_unit(rate.value)):
+        rate_shows = rate is not None and prior and \
+            abs((current - prior) / prior * 100 - rate.value) <= half_unit(rate.value)
+        if not (named or rate_shows or self.prior_shown):
             return self.skip(c, self._UNSURE_BASE)
         word = "增加" if c.value >= 0 else "减少"
-        why = "写明比较的是上年决算" if named or rate is None else f"写明的 {fmt(abs(rate.value))}% 正是按上年决算数算的"
+        why = "写明比较的是上年决算" if named else f"写明的 {fmt(abs(rate.value))}% 正是按上年决算数算的" \
+            if rate_shows and rate is not None else "同一段中另一处与上年的比较正是按上年决算数算的"
         self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(c.fact, self.report)} 本年预算 "
                    f"{fmt(current)} − 上年决算数 {fmt(prior)} = {fmt(current - prior)}万元，与写明的{word} "
                    f"{fmt(abs(c.value))}{c.unit} 不符（{why}）。",
@@ -572,8 +618,10 @@ class Checker:
         """The rate of a budget against last year, against its own sentence: the change stated ÷ last year's
         figure, which is the budget stated less the change, whichever of last year's columns that was."""
         current, change = self._budget_level(c), c.change
-        if c.final_base and current is not None and (change is None or change.sentence != c.sentence):
-            return self._rate_on_prior_final(c, current)
+        if (c.final_base or self.prior_shown) and (change is None or change.sentence != c.sentence):
+            currents = self._budgets_of(c)
+            if currents:
+                return self._rate_on_prior_final(c, currents)
         if current is None or change is None or not change.money or change.sentence != c.sentence:
             return self.skip(c, self._UNSURE_BASE)
         if change.flagged or (c.of is not None and c.of.flagged):
@@ -590,15 +638,19 @@ class Checker:
                    f"{fmt(current)} 减去变动）= {words}，与写明的 {fmt(abs(c.value))}% 不符。",
                    stated=c.value, computed=computed)
 
-    def _rate_on_prior_final(self, c: Claim, current: Decimal) -> None:
-        """"经费预算48万元，较2022年决算增长25%": this year's budget against the file's 上年决算数, as the text says."""
+    def _rate_on_prior_final(self, c: Claim, currents: list[Decimal]) -> None:
+        """"经费预算48万元，较2022年决算增长25%": this year's budget against the file's 上年决算数, as the text says
+        (or as another change of a budget in the same text shows)."""
         prior = self.fact(c.fact, "prior", "万元")
         if not prior or (c.of is not None and c.of.flagged):
             return self.skip(c, "事实文件没有上年决算数")
-        computed = (current - prior) / prior * 100
-        how = f"（本年预算 {fmt(current)} − 上年决算数 {fmt(prior)}） ÷ {fmt(prior)}"
-        if abs(computed - c.value) <= half_unit(c.value):
-            return self.ok(c, f"{how} = {fmt(computed, 2)}%")
+        for current in currents:
+            computed = (current - prior) / prior * 100
+            how = f"（本年预算 {fmt(current)} − 上年决算数 {fmt(prior)}） ÷ {fmt(prior)}"
+            if abs(computed - c.value) <= half_unit(c.value):
+                return self.ok(c, f"{how} = {fmt(computed, 2)}%")
+        computed = (currents[0] - prior) / prior * 100
+        how = f"（本年预算 {fmt(currents[0])} − 上年决算数 {fmt(prior)}） ÷ {fmt(prior)}"
         words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), 2)}%"
         self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：{how} = {words}，与写明的"
                    f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 不符。", stated=c.value, computed=computed,
@@ -1020,6 +1072,10 @@ class Checker:
         head's column: "上年“三公”经费24.67万元，其中公务用车运行维护费…、公务接待费…" leaves out no 出国费 of 0)."""
         if head is None or None in named:
             return False
+        if head in BY_SOURCE and self._all_from(BY_SOURCE[head]):
+            # "一般公共预算财政拨款支出1643.29万元。其中：基本支出…；项目支出…": spending of the one source all income
+            # came from is the department's spending (see fact), made of its parts
+            head = "finance.expenditure.current"
         columns = ("final", "budget", "adjusted") if column in (None, "any") else tuple(_columns(column))
         return self._covered(head, named, 0, columns)
 

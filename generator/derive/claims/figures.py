@@ -198,8 +198,10 @@ class _Figures(_State):
         # item, a change with no name of its own may be the item's or the whole's — either holding is no contradiction
         head = lst.head.fact if lst is not None and lst.parts and lst.parts[-1].fact == fact and not lead.label \
             and lst.head.fact not in (None, fact) else None
+        # a budget's change with no budget stated may be of any fact its words name ("收入": 本年收入合计 or 收入总计)
+        alts = (head,) if head else scope.alts if budget_base else ()
         claim = Claim("change", tok, fact, against=lead.base, source=scope.source, value=tok.value * lead.dir, sentence=self.sentence,
-                      of=self._level_of(fact), label=scope.label, budget_base=budget_base, alts=(head,) if head else (),
+                      of=self._level_of(fact), label=scope.label, budget_base=budget_base, alts=alts,
                       final_base=budget_base and lead.prior_final)
         self.out.claims.append(claim)
         self.changes.append(claim)
@@ -217,13 +219,13 @@ class _Figures(_State):
             self._unread(tok, "与本年、上年以外的年份（或上年的预算）比较")
             return None, False
         if self._budget_vs_last_year(lead, scope):
-            level = self._level_of(fact)
-            if (lead.col or scope.column) == "any" or level is None or level.sentence != self.sentence \
-                    or level.column not in ("budget", "adjusted", "plan"):
+            if (lead.col or scope.column) == "any":
                 self._unread(tok, "本年预算数与上年比较：上年的数是预算还是决算，不能确定")
                 return None, False
             # "预算数为20.1万元，与上年相比减少0.2万元，下降0.99%": last year's figure is the budget stated less
-            # the change, whichever column it was — the rate is checked against the sentence itself
+            # the change, whichever column it was — the rate is checked against the sentence itself; with no
+            # budget stated in the sentence ("年初预算数510.84万元。支出较去年增加…") the change is of the file's
+            # budget, and the check says nothing unless the text shows its 上年 is the file's 上年决算数
             return fact, True
         return fact, False
 

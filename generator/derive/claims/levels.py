@@ -84,7 +84,9 @@ class _Levels(_State):
         if claim is not None:
             self.out.claims.append(claim)
             return claim
-        return Claim("level", tok, None, sentence=self.sentence, col_word=lead.col)
+        # a line of accounts keeps its name ("住房保障支出"): a list of the classes of spending is all of it
+        return Claim("level", tok, None, sentence=self.sentence, col_word=lead.col,
+                     label=scope.account if scope.blocked and scope.blocked == scope.account else "")
 
     def _fact_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str) -> Claim | None:
         """The figure as an amount (or a count) of `fact`, or None with the reason it is left unread."""

@@ -6,7 +6,18 @@ import bisect
 import re
 
 from .claim import Claim, Unread
-from .parts import _COUNTED, COMPONENTS, PARENT, PEOPLE_UNITS, PLAIN, WITH_CARRYOVER, _kind_of, _splits_retired, within
+from .parts import (
+    _COUNTED,
+    BY_SOURCE,
+    COMPONENTS,
+    PARENT,
+    PEOPLE_UNITS,
+    PLAIN,
+    WITH_CARRYOVER,
+    _kind_of,
+    _splits_retired,
+    within,
+)
 from .state import _Lead, _List, _Scope, _State
 from .tokens import COUNTS, MONEY, Token
 
@@ -36,6 +47,19 @@ def _not_an_item(lst: _List, lead: _Lead) -> bool:
 def _another_category(part: Claim, lead: _Lead) -> bool:
     """"行政编制5人，事业编制12人": posts of two categories are two items, not one named twice."""
     return part.fact == "department.staffing.posts" and bool(lead.kind_text) and part.kind_text != lead.kind_text
+
+
+_SPENDING = ("finance.expenditure.current", "finance.expenditure.total", *BY_SOURCE)
+# the markers of a list that may name every part ("主要包括", "主要用于" name the main ones)
+_WHOLE_MARKERS = ("其中", "包括", "具体为", "具体是")
+
+
+def _all_classes(lst: _List) -> bool:
+    """"支出预算1643.29万元，其中：一般公共服务支出…，社会保障和就业支出…，住房保障支出…": the department's spending
+    split into classes of the functional classification ("…支出", "…类"), two or more of them, after 其中 or 按…分类 —
+    the classes make up all of it, as the tables do."""
+    return lst.head.fact in _SPENDING and (lst.marker in _WHOLE_MARKERS or lst.marker.startswith("按")) and all(
+        p.fact is None and p.label.endswith(("支出", "类")) for p in lst.parts)
 
 
 def _enumerable(c: Claim) -> bool:
@@ -112,7 +136,22 @@ class _Lists(_State):
             lst = self.list if outer is not None else None
         return lst
 
+    @staticmethod
+    def _widen_head(lst: _List, label: str) -> None:
+        """"实有人数254人，其中：…编制人数213人，离退休人员41人": words for the head that may name two facts (在职 or
+        all the people) name the one the items are parts of."""
+        head = lst.head
+        if not head.fact or within(head.fact, label) or _kind_of(head, label):
+            return
+        wider = next((a for a in head.alts if within(a, label)
+                      and all(p.fact is None or within(a, p.fact) for p in lst.parts)), None)
+        if wider is not None:
+            head.alts = tuple(f for f in (head.fact, *head.alts) if f != wider)
+            head.fact = wider
+
     def _fit_label_to(self, lst: _List, lead: _Lead, scope: _Scope) -> None:
+        if lead.label:
+            self._widen_head(lst, lead.label)
         if lst.head.fact:
             # a label that may name two facts ("商品和服务支出"): in a list, the one that is a part of the head
             inside = [f for f in (lead.label, *scope.alts) if within(lst.head.fact, f)]
@@ -142,7 +181,8 @@ class _Lists(_State):
             # "收入包括：…；支出包括：…": a list headed by a name, not a figure — its parts are read,
             # their sum is not checked
             self._end_list() if lst is not None and lst.depth == len(self.stack) else None
-            head = Claim("level", None, lead.label, column=self.scope.column or self.prev_column, unit="万元")
+            head = self._side_total(lead.label) or \
+                Claim("level", None, lead.label, column=self.scope.column or self.prev_column, unit="万元")
             self.list = _List(head, len(self.stack), marker)
             # "公务接待费包括外事接待费80万元": the name heads the list; a figure after it is an item's, named by
             # its own words, not the name's
@@ -167,6 +207,22 @@ class _Lists(_State):
         self.list.mixed = any(c is not head and c.fact is not None and c.fact == head.fact and c.kind == "level"
                               and c.column != head.column for c in pool[-64:])
         self.lead.labels = []
+
+    def _side_total(self, label: str) -> Claim | None:
+        """"收支总预算136.71万元。收入包括：…。支出包括：…": a list headed by the plain name of one side, after the
+        total of both sides was stated (in this sentence or the one before), is of that total — its figure heads the
+        list, as that side's total."""
+        side = "finance.expenditure.total" if label in _SPENDING else \
+            "finance.income.total" if label in ("finance.income.current", "finance.income.total") else None
+        if side is None:
+            return None
+        both = next((c for c in reversed(self.out.claims[-32:])
+                     if c.kind == "level" and c.figure is not None and c.money and c.sentence >= self.sentence - 2
+                     and side in (c.fact, *c.alts)
+                     and {"finance.income.total", "finance.expenditure.total"} <= {c.fact, *c.alts}), None)
+        if both is None:
+            return None
+        return Claim("level", both.figure, side, column=both.column, sentence=both.sentence, label=both.label)
 
     def _inner_list(self, lst: _List, marker: str) -> None:
         last = lst.parts[-1]
@@ -220,8 +276,9 @@ class _Lists(_State):
             return
         if lst is None or len(lst.parts) < 2 or lst.head.figure is None:
             return
-        complete = _splits_retired(lst.head, "department.staffing.retired") and \
-            sorted(p.label[:2] for p in lst.parts) == ["离休", "退休"]       # 离退休 is 离休 and 退休, no more
+        complete = (_splits_retired(lst.head, "department.staffing.retired") and
+                    sorted(p.label[:2] for p in lst.parts) == ["离休", "退休"]) \
+            or _all_classes(lst)       # 离退休 is 离休 and 退休, no more; the classes of spending are all of it
         if len({p.col_word for p in lst.parts if p.fact is None and p.col_word}) > 1:
             # "其中：A预算数为0万元，决算支出数为0万元；B预算数…": someone else's items, each in two columns — not
             # parts that add up to the head

@@ -8,7 +8,7 @@ from .claim import TargetMention
 from .parts import BY_SOURCE, GENERIC, PLAIN, SOURCE_OF, WITH_CARRYOVER, _side, within
 from .patterns import _ENUM_ITEM, _NOT_LOCAL, _UNIT_KIND
 from .state import _Scope, _State
-from .tokens import CLAUSE, ENUM, Token, is_han
+from .tokens import _BODY_AFTER, CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token, is_han
 
 # words for a whole side that end a more specific label when written right after it ("公用经费总支出",
 # "人员经费财政拨款支出合计"): the specific label's total, not the department's
@@ -22,12 +22,17 @@ CONTEXTUAL = {"总人数"}
 SELF_TYPES = frozenset({"街道", "中心", "学院", "学校", "医院"})
 _SELF_ANYWHERE = frozenset({"学院", "学校", "医院"})
 _CLAUSE_ENDS = ("；", ";", "，", ",")
+# the words before a body whose requirement or rule the department followed ("贯彻落实国务院要求", "按照中央规定")
+_REQUIRED_BY = re.compile(r"(?:根据|按照|依据|依照|贯彻|落实|遵照|遵循|执行)[\u4e00-\u9fff]{0,4}$")
+_PAIRS = "和及与"          # the joins of two names sharing one head ("人员和公用经费")
+_BEFORE_RARE = frozenset(CLOSE + _PAIRS)      # the characters before a name that _after_aside_or_pair asks about
 _YEAR_ONLY = re.compile(r"[ \t\u3000]*(?:19|20)[0-9]{2}\s?年度?[，,]?[ \t\u3000]*")     # "2023年学院收入合计…"
 # "本单位是…所属的事业单位", "我局系县政府直属机构": the department said to be something
 _COPULA = re.compile("是|系|属于|隶属")
 # "区档案馆为区委办所属事业单位": a unit said to belong to another body — a name, a copula, the body's name, then
 # one of the words for belonging (the department describing itself; its own subordinates it calls 下属 or 我局所属)
 _BELONGS = frozenset({"所属", "直属", "附属", "隶属", "局属"})
+_UNITS_OF = _BELONGS | {"下属"}
 _AFFILIATED = re.compile("[\u4e00-\u9fff（）()]{2,}(?:是|系|为|属于)[\u4e00-\u9fff]{1,12}$")
 # "主要负责全县的档案工作": the other subject is what the department's duties are over
 _DUTY = re.compile("(?:负责|承担|主管|指导|统筹|协调|监督)[的对]?$")
@@ -68,6 +73,11 @@ class _Subjects(_State):
 
     def _other_subject(self, tok: Token) -> None:
         lead, scope = self.lead, self.scope
+        if _BODY_AFTER.match(self.text, tok.end) or _REQUIRED_BY.search(self.text, max(0, tok.start - 8), tok.start) \
+                or self._with_its_units(tok):
+            # "教育部认真贯彻落实国务院要求，…全年实际开支…": the body whose requirement the department carried out
+            # (as "根据市工信局的部署" for a body named in full) — what the department did, not another subject
+            return
         lst = self.list
         while lst is not None and lst.outer is not None:
             lst = lst.outer
@@ -91,6 +101,13 @@ class _Subjects(_State):
         lead.label = None
         if lead.share:
             lead.other_fact = True
+
+    def _with_its_units(self, tok: Token) -> bool:
+        """"本部门及所属单位", "我会及直属单位": the department together with its own units — the whole department,
+        as its accounts are."""
+        lead = self.lead
+        return tok.text in _UNITS_OF and lead.self_end >= 0 and \
+            self.text[lead.self_end:tok.start].strip(" \t\u3000") in ("及", "和", "与", "以及", "及其")
 
     def _describes_itself(self, tok: Token) -> bool:
         lead = self.lead
@@ -130,9 +147,9 @@ class _Subjects(_State):
             # the other body was an aside (see _other_subject); a column it named was its own
             self.scope.blocked, self.scope.column, self.aside = "", None, 0
         if self._of_account() and fact and not lead.figure and not self.clause_figures \
-                and self._before(tok.start, 1) in CLAUSE + ENUM:
-            # "事业收入262.00万元；其他收入0万元": a fact named in a clause after a line of accounts (the department's,
-            # not another body's) is the department's again
+                and self._before(tok.start, 1) in CLAUSE + ENUM + SENTENCE:
+            # "事业收入262.00万元；其他收入0万元", "…住房保障支出15.89万元。支出较去年增加…": a fact named in a clause
+            # or a sentence after a line of accounts (the department's, not another body's) is the department's again
             self.scope.blocked = self.scope.account = ""
         if self._not_a_subject(tok, fact, adjacent) or fact is None:
             return
@@ -142,6 +159,43 @@ class _Subjects(_State):
             self.bare_label = True           # named in a clause without figures (so far)
         self._new_subject(tok, fact, facts)
         self._label_column(tok, means, fact)
+
+    def _after_aside_or_pair(self, tok: Token, fact: str | None) -> bool:
+        """A name right after a bracket or a 和 (the caller has seen the character): a plain word ending a name after
+        an aside ("公务接待费（含外事接待费）支出26.07万元": the name before it), or two names sharing a head; True when
+        it makes no new subject (what it does instead is done)."""
+        if self.text[tok.start - 1] in CLOSE and self._ends_name_after_aside(tok, fact):
+            self.lead.label, self.lead.unknown = self.scope.subject, ""
+            return True
+        return fact is not None and self._elided_pair(tok)
+
+    def _ends_name_after_aside(self, tok: Token, fact: str | None) -> bool:
+        """Whether a plain 支出/收入 right after a bracket (the caller asks that first: it is the cheapest) comes after
+        an aside on the subject's name, on its side."""
+        scope = self.scope
+        return tok.text in PLAIN and fact in GENERIC and scope.subject is not None and not self.lead.figure \
+            and not scope.blocked and _side(fact) == _side(scope.subject) and self._after_aside(tok)
+
+    def _after_aside(self, tok: Token) -> bool:
+        """Whether the bracket the word comes right after (see above) has no figure in it and comes right after a
+        name."""
+        close = tok.start - 1
+        at = max(self.text.rfind(ch, max(0, close - 24), close) for ch in OPEN)
+        return at > 0 and any(e == at for _, _, e, _ in self.named[-4:]) \
+            and not any(ch.isdigit() for ch in self.text[at:close])
+
+    def _elided_pair(self, tok: Token) -> bool:
+        """"人员和公用经费减少16.91万元", "基本和项目支出": a name right after 和/及/与 that follows a word no token
+        read — the first of two names sharing the second's head: the figure is of the two together, of no one fact
+        (the subject is left unknown; True)."""
+        if self.index == 0 or tok.start < 2 or self.text[tok.start - 1] not in _PAIRS:
+            return False
+        gap = self.text[self.tokens[self.index - 1].end:tok.start - 1]
+        if not (1 <= len(gap) <= 4 and all(is_han(ch) for ch in gap)):
+            return False
+        self.lead.unknown, self.lead.label = self.text[self.tokens[self.index - 1].end:tok.end], None
+        self.scope.subject, self.scope.label = None, ""
+        return True
 
     def _not_a_subject(self, tok: Token, fact: str | None, adjacent: bool) -> bool:
         """Whether the name does not make `fact` the subject (someone else's people, the subject's own plain
@@ -170,7 +224,8 @@ class _Subjects(_State):
             # "与上年人员经费X万元相比…" names its own subject: the subject before is the last sentence's)
             lead.other_fact = True
         else:
-            return False
+            # (most names: a slice and a set, no call)
+            return self.text[tok.start - 1:tok.start] in _BEFORE_RARE and self._after_aside_or_pair(tok, fact)
         return True
 
     def _new_subject(self, tok: Token, fact: str, facts: list) -> None:

@@ -20,6 +20,9 @@ ARRANGED = ("安排",)
 POSTPOSED = {"相比", "对比"}
 _CONTENTS = frozenset({"主要包括", "包括", "主要用于"})
 _SHARE_AFTER_ZHAN = frozenset({"比例", "比率"})
+# "中新网7月20日电", "财政部4月18日公布的数据": the day the text was published or said, not a day the figures
+# run to ("截至11月30日已拨付…" is) — what follows is still the whole year's
+_SAID_ON = re.compile(r"\s?(?:电|讯|公布|发布|宣布|披露|公开|报道|消息|获悉|表示|介绍|通报)")
 _PARTIAL_MONTHS = re.compile(r"([0-9]{1,2})\s?[-—～~至到]\s?([0-9]{1,2})\s?月|([0-9]{1,2})\s?月(?:份)?(?:底|末|[0-9]{1,2}\s?日)?")
 
 
@@ -60,7 +63,8 @@ class _Words(_State):
             if (first, last) != (1, 12):
                 self.scope.partial = tok.text
         elif m.group(3) and int(m.group(3)) != 12 and ("底" in tok.text or "末" in tok.text or "日" in tok.text):
-            self.scope.partial = tok.text
+            if not ("日" in tok.text and _SAID_ON.match(self.text, tok.end)):
+                self.scope.partial = tok.text
 
     def _own_part(self) -> bool:
         """Whether the amount a share after it is of is one of the department's facts, read in this sentence."""
