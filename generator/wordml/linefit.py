@@ -17,7 +17,9 @@ of their 719 lines that a paragraph's end does not close is predicted; tests/tes
   twips; a Latin character its Times New Roman width (data/latin_widths.yaml), likewise;
 - between an ideograph and a Latin letter or digit (or an enclosed number ①) it sets a fifth of the
   type size ("space between Asian and non-Asian text");
-- a line holds the section's text width less 1.4 pt, less the paragraph's indents;
+- a line holds the section's text width less 1.4 pt, less the paragraph's indents — on GB/T 9704's
+  156 mm, the measure every template of ours has: LibreOffice's grid makes what a line holds on
+  another measure otherwise (11 pt less on 148 mm), so sections of another width are left alone;
 - a line may break between two characters when one is an ideograph, or both are full-width, or
   after a space — never before a character forbidden to begin a line (，。%）…) nor after one forbidden
   to end it (（“《…); a Latin character may begin a line after a full-width mark only when the mark
@@ -37,7 +39,10 @@ from functools import cache
 
 from .elements import qn
 
-LO_SHORTFALL = 1.4          # points: LibreOffice's lines hold this much less than the text width (measured)
+LO_SHORTFALL = 1.4          # points: LibreOffice's lines on GB/T 9704's 156 mm hold this much less (measured)
+GBT_9704_WIDTH = 156 / 25.4 * 72    # points: the type area's width the model is measured on
+WIDTH_TOLERANCE = 1.5       # points: a section this close to it is set so; others are left alone (on a
+                            # 148 mm measure LibreOffice's lines hold 11 pt less: its character grid decides)
 SPREAD_LIMIT = 0.9          # points added between two characters beyond which a line reads letter-spaced
 MARGIN = 0.4                # points of room kept when a line is mended (rounding to twips in either suite)
 MARK_SCALES = (60, 50)      # per cent: how narrow a closing mark is drawn to make room, at most (then at the last)
@@ -492,7 +497,8 @@ def _text_width(sect) -> float | None:
         twips = int(size.get(qn("w:w"))) - sum(int(margins.get(qn(f"w:{k}"), "0")) for k in ("left", "right", "gutter"))
     except (TypeError, ValueError):
         return None
-    return twips / 20 if twips > 0 else None
+    width = twips / 20
+    return width if abs(width - GBT_9704_WIDTH) <= WIDTH_TOLERANCE else None
 
 
 def _measure(p, styles, text_width: float) -> Measure | None:
