@@ -106,7 +106,7 @@ class _Batch:
                     self.settle(future, pending, isolated)
             yield
         for pool in self.pools:
-            pool.shutdown(wait=True)
+            _close_pool(pool)
         self.pools = []
         self.rest.sort()
         self.alone.sort()
@@ -216,10 +216,24 @@ def _guarded(work: Callable, item, index: int | None = None):
         _in_job = False
 
 
-def _stop_pool(pool) -> None:
+def _close_pool(pool) -> None:
+    """A pool whose items are all settled, shut down; its workers given ten seconds to end. A worker can
+    wait for ever on the job queue's lock when another died holding it (a worker killed by the system):
+    one still there then is stopped, not waited for."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False)
+    deadline = time.monotonic() + 10
+    for proc in processes:
+        proc.join(max(0.0, deadline - time.monotonic()))
+    if any(proc.is_alive() for proc in processes):
+        _stop_pool(pool, processes)
+
+
+def _stop_pool(pool, processes: list | None = None) -> None:
     import signal
 
-    processes = list((getattr(pool, "_processes", None) or {}).values())
+    if processes is None:
+        processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     for proc in processes:          # each removes its temporary files on SIGTERM, then exits
         try:
