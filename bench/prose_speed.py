@@ -10,13 +10,13 @@ time that doubles with the size; the aim is ≤ 2 s for 1 MB on a 2-core machine
 """
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from timing import sized_medians  # noqa: E402  (bench/ is not a package)
 
 from generator.checks.prose import Checker  # noqa: E402
 from generator.derive.claims import read  # noqa: E402
@@ -51,18 +51,16 @@ def main() -> None:
     _ = voc.lexicon    # built once, as in a run
     sizes = [size // 4, size // 2, size]
     print(f"{'文字':<12}" + "".join(f"{s / 1e6:>10.2f} MB" for s in sizes) + "   （秒，中位数）")
+
+    def check(text: str) -> None:
+        reading = read(text, voc, report.year, (report.department.name,), kept=False)
+        checker = Checker(report, view, {}, Document("bench"), Findings())
+        checker.path, checker.text = ("other_notes",), text
+        checker.check(reading)
+
     for name, make in PAYLOADS.items():
-        texts = [make(s) for s in sizes]
-        times: list[list[float]] = [[] for _ in sizes]
-        for _ in range(3):
-            for i, text in enumerate(texts):          # interleaved: sizes alternate within a round
-                t = time.perf_counter()
-                reading = read(text, voc, report.year, (report.department.name,), kept=False)
-                checker = Checker(report, view, {}, Document("bench"), Findings())
-                checker.path, checker.text = ("other_notes",), text
-                checker.check(reading)
-                times[i].append(time.perf_counter() - t)
-        print(f"{name:<12}" + "".join(f"{statistics.median(t):>13.3f}" for t in times))
+        times = sized_medians([make(s) for s in sizes], check)
+        print(f"{name:<12}" + "".join(f"{t:>13.3f}" for t in times))
 
 
 if __name__ == "__main__":

@@ -56,3 +56,15 @@ class Timing:
 
     def __str__(self) -> str:
         return f"{self.wall:6.0f} ms wall, {self.cpu:6.0f} ms CPU"
+
+
+def sized_medians(inputs: list, run, rounds: int = 3) -> list[float]:
+    """Median seconds `run(x)` takes for each of `inputs` (a text at several sizes), the inputs taking
+    turns within each round so that a drifting machine slows every size alike."""
+    times: list[list[float]] = [[] for _ in inputs]
+    for _ in range(rounds):
+        for i, x in enumerate(inputs):
+            t = time.perf_counter()
+            run(x)
+            times[i].append(time.perf_counter() - t)
+    return [statistics.median(t) for t in times]
