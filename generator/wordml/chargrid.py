@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 
-from .elements import qn
+from .elements import AFTER_W, insert_in_place, qn, set_in_place
 
 GRID_TYPES = ("linesAndChars", "snapToChars")
 WORD_DEFAULT_SIZE = 10.0           # Word's size when nothing states one
@@ -42,9 +42,7 @@ _P, _R, _PSTYLE, _RSTYLE = qn("w:p"), qn("w:r"), qn("w:pStyle"), qn("w:rStyle")
 _SPACING, _LINE, _RULE = qn("w:spacing"), qn("w:line"), qn("w:lineRule")
 
 # what follows an element in its parent (ECMA-376 CT_RPr, CT_Style), so each goes in its place
-_AFTER_W = tuple(qn(t) for t in ("w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
-                                 "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
-                                 "w:eastAsianLayout", "w:specVanish", "w:oMath", "w:rPrChange"))
+_AFTER_W = AFTER_W
 _AFTER_SZ = _AFTER_W[3:]
 _AFTER_RPR = tuple(qn(t) for t in ("w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr"))
 _AFTER_SNAP = tuple(qn(t) for t in ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
@@ -209,7 +207,7 @@ def fit_styles(root, space: int) -> tuple[bool, GridFit]:
     if normal in paragraphs and paragraphs[normal].size is None:
         # LibreOffice reckons the cell from the size Normal itself states (12 pt if none), Word from
         # the size Normal is set in: stating it changes nothing in Word
-        _set(_rpr(paragraphs[normal].el), _SZ, str(round(normal_size * 2)), _AFTER_SZ)
+        set_in_place(_rpr(paragraphs[normal].el), _SZ, str(round(normal_size * 2)), _AFTER_SZ)
         paragraphs[normal].size = normal_size
         changed = True
     cell = cell_mm100(normal_size, space)
@@ -250,9 +248,9 @@ def _give(styles: dict, what: str, wanted: dict, default) -> bool:
         now = own if own is not None else _inherited(styles, style.based, what, default)
         if wanted[style.id] is not None and wanted[style.id] != now:
             if what == "scale":
-                _set(_rpr(style.el), _W, str(wanted[style.id]), _AFTER_W)
+                set_in_place(_rpr(style.el), _W, str(wanted[style.id]), _AFTER_W)
             else:
-                _set(_ppr(style.el), _SNAP, "1" if wanted[style.id] else "0", _AFTER_SNAP)
+                set_in_place(_ppr(style.el), _SNAP, "1" if wanted[style.id] else "0", _AFTER_SNAP)
             setattr(style, what, wanted[style.id])
             changed = True
     return changed
@@ -272,7 +270,7 @@ def _ppr(style):
     ppr = style.find(_PPR)
     if ppr is None:
         ppr = style.makeelement(_PPR, {})
-        _insert(style, ppr, (_RPR, *_AFTER_RPR))
+        insert_in_place(style, ppr, (_RPR, *_AFTER_RPR))
     return ppr
 
 
@@ -280,25 +278,8 @@ def _rpr(style):
     rpr = style.find(_RPR)
     if rpr is None:
         rpr = style.makeelement(_RPR, {})
-        _insert(style, rpr, _AFTER_RPR)
+        insert_in_place(style, rpr, _AFTER_RPR)
     return rpr
-
-
-def _set(parent, tag: str, value: str, after: tuple) -> None:
-    """parent's `tag` element set to value, in the schema's place among its siblings."""
-    el = parent.find(tag)
-    if el is None:
-        el = parent.makeelement(tag, {})
-        _insert(parent, el, after)
-    el.set(_VAL, value)
-
-
-def _insert(parent, child, after: tuple) -> None:
-    for i, sibling in enumerate(parent):
-        if sibling.tag in after:
-            parent.insert(i, child)
-            return
-    parent.append(child)
 
 
 def fit_paragraphs(body, fit: GridFit) -> bool:
@@ -316,7 +297,7 @@ def fit_paragraphs(body, fit: GridFit) -> bool:
         if not (direct if direct is not None else was_on):
             continue
         if direct is None and not is_on and _line_rule(ppr) not in (None, "exact"):
-            _set(ppr, _SNAP, "1", _AFTER_SNAP)
+            set_in_place(ppr, _SNAP, "1", _AFTER_SNAP)
             changed = True
         for r in p.iter(_R):
             rpr = r.find(_RPR)
@@ -330,7 +311,7 @@ def fit_paragraphs(body, fit: GridFit) -> bool:
             run_size = _first([own_size, char_size], size)
             run_scale = _first([own_scale, char_scale], scale)
             if run_size <= fit.normal + _TOLERANCE and not fits(run_size, run_scale, fit.cell):
-                _set(rpr, _W, str(fitting_scale(run_size, fit.cell)), _AFTER_W)
+                set_in_place(rpr, _W, str(fitting_scale(run_size, fit.cell)), _AFTER_W)
                 changed = True
     return changed
 

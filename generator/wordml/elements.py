@@ -16,6 +16,30 @@ _SPAN, _VAL = f"{W}tcPr/{W}gridSpan", f"{W}val"
 _T, _TAB, _BR, _CR = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"
 
 
+# what follows w:w in a run's properties (ECMA-376 CT_RPr), so that a w:w (or what comes before it) goes in its place
+AFTER_W = tuple(W + t for t in ("kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
+                                "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath",
+                                "rPrChange"))
+
+
+def set_in_place(parent, tag: str, value: str, after: tuple) -> None:
+    """parent's `tag` element set to value, in the schema's place among its siblings: before the first
+    of `after` it has."""
+    el = parent.find(tag)
+    if el is None:
+        el = parent.makeelement(tag, {})
+        insert_in_place(parent, el, after)
+    el.set(_VAL, value)
+
+
+def insert_in_place(parent, child, after: tuple) -> None:
+    for i, sibling in enumerate(parent):
+        if sibling.tag in after:
+            parent.insert(i, child)
+            return
+    parent.append(child)
+
+
 def grid_span(tc) -> int:
     """How many grid columns a table cell spans."""
     el = tc.find(_SPAN)

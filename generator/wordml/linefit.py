@@ -37,7 +37,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from .elements import qn
+from .elements import AFTER_W, qn, set_in_place
 
 LO_SHORTFALL = 1.4          # points: LibreOffice's lines on GB/T 9704's 156 mm hold this much less (measured)
 GBT_9704_WIDTH = 156 / 25.4 * 72    # points: the type area's width the model is measured on
@@ -70,12 +70,7 @@ _VAL, _SPACING = qn("w:val"), qn("w:spacing")
 _PARA_CHILDREN = frozenset({_PPR, _R, qn("w:bookmarkStart"), qn("w:bookmarkEnd"), qn("w:proofErr")})
 _RUN_REFUSED = tuple(qn(t) for t in ("w:rStyle", "w:vertAlign", "w:position", "w:fitText",
                                      "w:eastAsianLayout", "w:kern", "w:caps", "w:smallCaps"))
-# what follows w:w in a run's properties (ECMA-376 CT_RPr), so it goes in its place
-_AFTER_W = frozenset(qn(t) for t in ("w:kern", "w:position", "w:sz", "w:szCs", "w:highlight",
-                                           "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign",
-                                           "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
-                                           "w:specVanish", "w:oMath", "w:rPrChange"))
-_AFTER_SPACING = _AFTER_W | {qn("w:w")}
+_AFTER_SPACING = (qn("w:w"), *AFTER_W)          # w:spacing comes right before w:w in CT_RPr
 _LATIN_FONTS = (None, "Times New Roman", "Liberation Serif")
 
 
@@ -637,9 +632,9 @@ def _write(setting: Setting, owners: list[tuple]) -> None:
                 if props is None:
                     props = new.makeelement(_RPR, {})
                 if space:
-                    _set(props, _SPACING, space, _AFTER_SPACING)
+                    set_in_place(props, _SPACING, str(space), _AFTER_SPACING)
                 if scale:
-                    _set(props, _W, scale, _AFTER_W)
+                    set_in_place(props, _W, str(scale), AFTER_W)
             if props is not None:
                 new.append(props)
             t_el = new.makeelement(_T, {})
@@ -655,15 +650,3 @@ def _scale_of(width: float, m: Measure) -> int:
     return next(s for s in range(m.scale, 0, -1) if _twips(m.size * s / 100) <= width + EPS)
 
 
-def _set(rpr, tag: str, value: int, after: frozenset) -> None:
-    """Set a run property in its place among the others (ECMA-376 CT_RPr's order)."""
-    old = rpr.find(tag)
-    if old is not None:
-        old.set(_VAL, str(value))
-        return
-    el = rpr.makeelement(tag, {_VAL: str(value)})
-    for i, child in enumerate(rpr):
-        if child.tag in after:
-            rpr.insert(i, el)
-            return
-    rpr.append(el)
