@@ -117,7 +117,7 @@ def _latin_widths(bold: bool) -> dict[str, int]:
     return widths
 
 
-def _twips(points: float) -> float:
+def _laid_out(points: float) -> float:
     """A width as LibreOffice lays it out, in whole twips (measured: 15.68 pt → 15.65, 7.84 → 7.85)."""
     return math.floor(points * 20 + 0.25) / 20
 
@@ -128,9 +128,9 @@ def advance(c: str, bold: bool, m: Measure) -> float | None:
         return 0.0
     em = m.size * m.scale / 100
     if is_wide(c):
-        return _twips(em)
+        return _laid_out(em)
     units = _latin_widths(bold).get(c)
-    return None if units is None else _twips(units / 2048 * em)
+    return None if units is None else _laid_out(units / 2048 * em)
 
 
 def _gap(a: str, b: str, m: Measure) -> float:
@@ -257,17 +257,17 @@ class Setting:
         text, m = self.text, self.m
         marks = [i for i in range(start, end) if text[i] in SQUEEZABLE and not self.squeeze[i]]
         ideographs = [i for i in range(start, end) if is_ideograph(text[i]) and not self.squeeze[i]]
-        full = _twips(m.size * m.scale / 100)
+        full = _laid_out(m.size * m.scale / 100)
         stages = [(MARK_SCALES[0], m.scale), (MARK_SCALES[0], IDEOGRAPH_SCALE), (MARK_SCALES[1], IDEOGRAPH_SCALE)]
         for floor, other_scale in stages:
-            kept = len(ideographs) * (full - _twips(m.size * other_scale / 100))
+            kept = len(ideographs) * (full - _laid_out(m.size * other_scale / 100))
             for scale in range(m.scale - 1, floor - 1, -1):
-                if len(marks) * (full - _twips(m.size * scale / 100)) + kept >= need:
+                if len(marks) * (full - _laid_out(m.size * scale / 100)) + kept >= need:
                     out = list(self.squeeze)
                     for i in marks:
-                        out[i] = full - _twips(m.size * scale / 100)
+                        out[i] = full - _laid_out(m.size * scale / 100)
                     for i in ideographs if other_scale != m.scale else ():
-                        out[i] = full - _twips(m.size * other_scale / 100)
+                        out[i] = full - _laid_out(m.size * other_scale / 100)
                     return out
         return None
 
@@ -549,10 +549,10 @@ def _read_as_set(p, m: Measure) -> Setting | None:
         return None
     text, widths, _, forms = read
     setting = Setting(text, widths, m)
-    full = _twips(m.size * m.scale / 100)
+    full = _laid_out(m.size * m.scale / 100)
     for i, (scale, space) in enumerate(forms):
         if scale != m.scale and is_wide(text[i]):
-            setting.squeeze[i] = full - _twips(m.size * scale / 100)
+            setting.squeeze[i] = full - _laid_out(m.size * scale / 100)
         setting.space[i] = space / 20
     return setting
 
@@ -610,7 +610,7 @@ def _write(setting: Setting, owners: list[tuple]) -> None:
     """Each run holding a character drawn narrower or given space after it cut into runs alike
     throughout, those drawn at their width (w:w) and spaced by their space (w:spacing, twips)."""
     m = setting.m
-    full = _twips(m.size * m.scale / 100)
+    full = _laid_out(m.size * m.scale / 100)
     by_run: dict = {}
     for squeeze, space, (r, t, k) in zip(setting.squeeze, setting.space, owners):
         form = (_scale_of(full - squeeze, m) if squeeze else None, round(space * 20))
@@ -647,6 +647,6 @@ def _write(setting: Setting, owners: list[tuple]) -> None:
 
 def _scale_of(width: float, m: Measure) -> int:
     """The character width (per cent) a full-width character of this width is drawn at."""
-    return next(s for s in range(m.scale, 0, -1) if _twips(m.size * s / 100) <= width + EPS)
+    return next(s for s in range(m.scale, 0, -1) if _laid_out(m.size * s / 100) <= width + EPS)
 
 
