@@ -12,7 +12,7 @@ condensed, on those characters: Word and LibreOffice both honour it). A line tha
 so is left as it was; nothing else of the text changes.
 
 The model of LibreOffice's line setting, measured on the body text of the three examples (every one
-of their 719 lines that a paragraph's end does not close is predicted; tests/test_line_fit.py):
+of the 714 lines it reads that a paragraph's end does not close is predicted; tests/test_line_fit.py):
 - a full-width character is as wide as the type size times the character width (w:w), rounded to
   twips; a Latin character its Times New Roman width (data/latin_widths.yaml), likewise;
 - between an ideograph and a Latin letter or digit (or an enclosed number ①) it sets a fifth of the
