@@ -15,7 +15,7 @@ SEEDS = ["yangxi-2023", "pingyuan-2023", "hunan-example-2023"]
 def rows(tree, prefix=""):
     """Every money-table row (a mapping with a `final`) of a facts tree, by dotted path."""
     if isinstance(tree, dict):
-        if "final" in tree and set(tree) <= {"budget", "adjusted", "final", "prior", "change"}:
+        if "final" in tree and set(tree) <= {"budget", "adjusted", "final", "prior", "prior_budget", "change"}:
             yield prefix.rstrip("."), tree
         for k, v in tree.items():
             yield from rows(v, f"{prefix}{k}.")
@@ -50,6 +50,10 @@ def test_the_new_years_check_lists_exactly_what_must_be_updated(county, run, see
     assert old_rows and set(old_rows) == set(new_rows)
     for path, row in old_rows.items():                    # this year's 决算数 is next year's 上年决算数
         assert str(new_rows[path]["prior"]) == str(row["final"]), path
+        if "budget" in row:                               # and its 年初预算数 next year's 上年预算数
+            assert str(new_rows[path]["prior_budget"]) == str(row["budget"]), path
+        else:
+            assert "prior_budget" not in new_rows[path], path
         assert new_rows[path]["final"] == "待填写" and "change" not in new_rows[path]
     for t_old, t_new in zip(old.get("targets", []), new.get("targets", [])):   # names and units kept
         assert t_new["name"] == t_old["name"]

@@ -24,7 +24,7 @@ from ..model.findings import Document, Findings
 from .text import iter_texts
 
 _COLUMN_ZH = {"budget": "年初预算数", "adjusted": "调整预算数", "final": "决算数", "prior": "上年决算数",
-              "plan": "预算数", "any": "预算数或决算数"}
+              "prior_budget": "上年预算数", "plan": "预算数", "any": "预算数或决算数"}
 _OP_ZH = {"<": "小于", ">": "大于", "=": "等于"}
 
 # parts a total seldom has: a list without them still names every part
@@ -314,7 +314,7 @@ class Checker:
         if far_off(abs(c.value), value):
             return self.skip(c, f"与 {label} {fmt(value)}{c.unit} 相差好几倍：说的多半不是本部门的这一项")
         path = f"{fact}.{col}" if fact in AMOUNT_PATHS else fact
-        self.error("PROSE-PRIOR" if col == "prior" else "PROSE-FACT", c,
+        self.error("PROSE-PRIOR" if col in ("prior", "prior_budget") else "PROSE-FACT", c,
                    f"正文“…{self.quote(c)}”与事实不符：{label} 为 {fmt(value)}{c.unit}（差 {fmt(abs(c.value) - value)}）。",
                    stated=abs(c.value), fact=value, uses={path}, about=f"正文“…{self.quote(c, 8)}”")
 
@@ -560,10 +560,21 @@ class Checker:
             return None
         delta = c.value * MONEY[c.unit]
         for fact in c.alts:
-            prior = self.fact(fact, "prior", "万元")
+            prior = self._last_year(c, fact)[1]
             if prior is not None and any(sum_consistent(delta, [now, -prior]) for now in self._budgets_of(c, fact)):
                 return fact
         return None
+
+    def _last_year(self, c: Claim, fact: str | None = None) -> tuple[str, Decimal | None, bool]:
+        """Last year's figure a budget's change or rate is measured from, its column, and whether the text
+        names it: the file's 上年预算数 where the text says last year's budget ("比2022年预算…") and the file
+        has it; else its 上年决算数 — named where the text says last year's final ("较2022年决算…")."""
+        fact = fact or c.fact
+        if c.against == "prior_budget":
+            value = self.fact(fact, "prior_budget", "万元")
+            if value is not None:
+                return "prior_budget", value, True
+        return "prior", self.fact(fact, "prior", "万元"), c.final_base
 
     @property
     def prior_shown(self) -> bool:
@@ -579,7 +590,9 @@ class Checker:
         if c.kind != "change" or not c.budget_base or not c.value or not c.money or c.fact is None \
                 or c.sentence in self.far:
             return False
-        prior = self.fact(c.fact, "prior", "万元")
+        col, prior, _ = self._last_year(c)
+        if col != "prior":
+            return False            # the file's 上年预算数 answers for itself
         return (prior is not None and any(sum_consistent(c.value * MONEY[c.unit], [now, -prior])
                                           for now in self._budgets_of(c))) or self._fits_any_fact(c) is not None
 
@@ -588,14 +601,16 @@ class Checker:
         file does not have. The change is wrong only where the file's 上年决算数 is shown to be the base — the
         text names it, the rate stated with it fits that base exactly, or another change of a budget against
         last year in the same text fits its own 上年决算数 — and the change does not."""
-        currents, prior = self._budgets_of(c), self.fact(c.fact, "prior", "万元")
+        # "较2022年决算减少…", "比2022年预算减少…" (the file has 上年预算数): the base is named
+        col, prior, named = self._last_year(c)
+        currents = self._budgets_of(c)
         if not currents or prior is None or (c.of is not None and c.of.flagged):
-            return self.skip(c, self._UNSURE_BASE)
-        named = c.final_base           # "较2022年决算减少…": the base is the file's 上年决算数, as the text says
+            return self.skip(c, "事实文件没有上年预算数" if c.against == "prior_budget" else self._UNSURE_BASE)
+        zh = _COLUMN_ZH[col]
         delta = c.value * MONEY[c.unit]
         for current in currents:
             if sum_consistent(delta, [current, -prior]):
-                return self.ok(c, f"{fmt(current)} − 上年决算数 {fmt(prior)} = {fmt(current - prior)}万元")
+                return self.ok(c, f"{fmt(current)} − {zh} {fmt(prior)} = {fmt(current - prior)}万元")
         other = self._fits_any_fact(c)
         if other is not None:
             return self.ok(c, f"{fact_label(other, self.report)}的本年预算 − 上年决算数")
@@ -604,24 +619,25 @@ class Checker:
         rate_shows = rate is not None and prior and \
             abs((current - prior) / prior * 100 - rate.value) <= half_unit(rate.value)
         if not (named or rate_shows or self.prior_shown):
-            return self.skip(c, self._UNSURE_BASE)
+            return self.skip(c, "事实文件没有上年预算数" if c.against == "prior_budget" else self._UNSURE_BASE)
         word = "增加" if c.value >= 0 else "减少"
-        why = "写明比较的是上年决算" if named else f"写明的 {fmt(abs(rate.value))}% 正是按上年决算数算的" \
+        why = f"写明比较的是{zh[:-1]}" if named else f"写明的 {fmt(abs(rate.value))}% 正是按上年决算数算的" \
             if rate_shows and rate is not None else "同一段中另一处与上年的比较正是按上年决算数算的"
         self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(c.fact, self.report)} 本年预算 "
-                   f"{fmt(current)} − 上年决算数 {fmt(prior)} = {fmt(current - prior)}万元，与写明的{word} "
+                   f"{fmt(current)} − {zh} {fmt(prior)} = {fmt(current - prior)}万元，与写明的{word} "
                    f"{fmt(abs(c.value))}{c.unit} 不符（{why}）。",
                    stated=c.value, computed=(current - prior) / MONEY[c.unit],
-                   uses={f"{c.fact}.prior"}, about=f"正文“…{self.quote(c, 8)}”")
+                   uses={f"{c.fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
 
     def _budget_rate(self, c: Claim) -> None:
         """The rate of a budget against last year, against its own sentence: the change stated ÷ last year's
         figure, which is the budget stated less the change, whichever of last year's columns that was."""
         current, change = self._budget_level(c), c.change
-        if (c.final_base or self.prior_shown) and (change is None or change.sentence != c.sentence):
-            currents = self._budgets_of(c)
-            if currents:
-                return self._rate_on_prior_final(c, currents)
+        _, prior, named = self._last_year(c)
+        currents = self._budgets_of(c)
+        if currents and prior and (named or self._fits_last_year(c, currents, prior) or (
+                self.prior_shown and (change is None or change.sentence != c.sentence))):
+            return self._rate_on_last_year(c, currents)
         if current is None or change is None or not change.money or change.sentence != c.sentence:
             return self.skip(c, self._UNSURE_BASE)
         if change.flagged or (c.of is not None and c.of.flagged):
@@ -638,23 +654,30 @@ class Checker:
                    f"{fmt(current)} 减去变动）= {words}，与写明的 {fmt(abs(c.value))}% 不符。",
                    stated=c.value, computed=computed)
 
-    def _rate_on_prior_final(self, c: Claim, currents: list[Decimal]) -> None:
-        """"经费预算48万元，较2022年决算增长25%": this year's budget against the file's 上年决算数, as the text says
-        (or as another change of a budget in the same text shows)."""
-        prior = self.fact(c.fact, "prior", "万元")
+    @staticmethod
+    def _fits_last_year(c: Claim, currents: list[Decimal], prior: Decimal) -> bool:
+        """Whether a budget's growth rate fits the file's figure of last year exactly: then it is no contradiction
+        (and the change stated with it is checked on that base, see _budget_change)."""
+        return any(abs((now - prior) / prior * 100 - c.value) <= half_unit(c.value) for now in currents)
+
+    def _rate_on_last_year(self, c: Claim, currents: list[Decimal]) -> None:
+        """"经费预算48万元，较2022年决算增长25%", "比2022年预算增长…": this year's budget against the file's figure
+        of last year, as the text says (or as another change of a budget in the same text shows)."""
+        col, prior, _ = self._last_year(c)
         if not prior or (c.of is not None and c.of.flagged):
-            return self.skip(c, "事实文件没有上年决算数")
+            return self.skip(c, f"事实文件没有{_COLUMN_ZH[col]}")
+        zh = _COLUMN_ZH[col]
         for current in currents:
             computed = (current - prior) / prior * 100
-            how = f"（本年预算 {fmt(current)} − 上年决算数 {fmt(prior)}） ÷ {fmt(prior)}"
+            how = f"（本年预算 {fmt(current)} − {zh} {fmt(prior)}） ÷ {fmt(prior)}"
             if abs(computed - c.value) <= half_unit(c.value):
                 return self.ok(c, f"{how} = {fmt(computed, 2)}%")
         computed = (currents[0] - prior) / prior * 100
-        how = f"（本年预算 {fmt(currents[0])} − 上年决算数 {fmt(prior)}） ÷ {fmt(prior)}"
+        how = f"（本年预算 {fmt(currents[0])} − {zh} {fmt(prior)}） ÷ {fmt(prior)}"
         words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), 2)}%"
         self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：{how} = {words}，与写明的"
                    f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 不符。", stated=c.value, computed=computed,
-                   uses={f"{c.fact}.prior"})
+                   uses={f"{c.fact}.{col}"})
 
     def _rate(self, c: Claim) -> None:
         if c.fact is None:
@@ -981,6 +1004,8 @@ class Checker:
             return self.skip(c, "“基本持平”不是一个数")
         if c.fact not in AMOUNT_PATHS or (c.of is not None and c.of.flagged):
             return self.skip(c, "不是收支表中的一项，或本年数已报错")
+        if c.against == "prior_budget":
+            return self._budget_flat(c)
         if self._budget_stated(c):
             return self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
         current = self.fact(c.fact, "final", "万元")
@@ -994,6 +1019,19 @@ class Checker:
         self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, c.start - 16):c.figure.end + 2]}”写明持平，但"
                    f"{fact_label(c.fact, self.report)} {fmt(current)}万元，{_COLUMN_ZH.get(c.against, '预算数')} {fmt(base)}万元，"
                    f"相差 {fmt(current - base)}万元。", stated=Decimal(0), computed=current - base)
+
+    def _budget_flat(self, c: Claim) -> None:
+        """"公务接待费14万元，与2022年预算持平": this year's budget equals the file's 上年预算数."""
+        col, prior, named = self._last_year(c)
+        currents = self._budgets_of(c)
+        if not named or prior is None or not currents:
+            return self.skip(c, "事实文件没有上年预算数")
+        if any(sum_consistent(now, [prior]) for now in currents):
+            return self.ok(c, f"本年预算 = 上年预算数 {fmt(prior)}")
+        self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, c.start - 16):c.figure.end + 2]}”写明与上年预算持平，但"
+                   f"{fact_label(c.fact, self.report)} 本年预算 {fmt(currents[0])}万元，上年预算数 {fmt(prior)}万元，"
+                   f"相差 {fmt(currents[0] - prior)}万元。", stated=Decimal(0), computed=currents[0] - prior,
+                   uses={f"{c.fact}.prior_budget"})
 
     def _sum(self, c: Claim) -> None:
         head, parts = c.of, c.parts

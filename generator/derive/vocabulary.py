@@ -202,7 +202,7 @@ WORD_CLASSES = {
     "this_year": "本年", "prior_year": "上年、同期",
     "next_year": "下一年（明年、下年度）", "year_before_last": "前年（报告年度的前两年）",
     "compare_to": "比较（较、比、同比）", "up": "增加", "down": "减少", "flat": "持平",
-    "loose": "大致（“基本持平”不核对）", "rate_up": "增幅", "rate_down": "降幅", "share": "占、比重",
+    "loose": "大致（“基本持平”不核对）", "degree": "变化的大小（“大幅增加”“猛增到”：不改变其后的数说的是什么）", "rate_up": "增幅", "rate_down": "降幅", "share": "占、比重",
     "execution": "执行率、完成率", "variance": "预决算差异率（(决算 − 预算) ÷ 预算）", "execution_of": "完成（“完成年初预算的…%”）", "difference": "差额、相差",
     "less": "小于", "more": "大于", "equal": "等于", "list": "其中、包括", "each": "分别为",
     "cause": "原因（其后的数不归前面的主体）", "to_level": "增加到、降至（其后是本年的数）",

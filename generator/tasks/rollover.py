@@ -145,17 +145,20 @@ _TOP = {"year": _year, "rubric": _rubric, "title": _title, "scores": _scores}
 
 
 def _amounts(node, edits: Edits) -> None:
-    """A table row: 决算数 → 上年决算数; the year's columns to fill; a restated 增减额 dropped."""
+    """A table row: 决算数 → 上年决算数, 年初预算数 → 上年预算数; the year's columns to fill; a restated
+    增减额 dropped."""
+    from ..model.scaffold import scalar
+
     if node.kind != "map":
         return
     cols = [c for c in ("budget", "adjusted", "final") if c in node.value]
-    final = node.value.get("final")
     parts = [f"{c}: {PLACEHOLDER}" for c in cols]
-    if final is not None and final.kind == "scalar" and final.value is not None:
-        from ..model.scaffold import scalar
-        parts.append(f"prior: {scalar(final.value)}")       # quoted if YAML would misread it
-    elif "prior" in node.value:
-        parts.append(f"prior: {PLACEHOLDER}")
+    for last, now in (("final", "prior"), ("budget", "prior_budget")):
+        value = node.value.get(last)
+        if value is not None and value.kind == "scalar" and value.value is not None:
+            parts.append(f"{now}: {scalar(value.value)}")    # quoted if YAML would misread it
+        elif now in node.value:
+            parts.append(f"{now}: {PLACEHOLDER}")
     edits.replace(node, "{" + ", ".join(parts) + "}")
 
 

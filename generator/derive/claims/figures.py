@@ -174,6 +174,13 @@ class _Figures(_State):
         if fact is None:
             return
         base = base or lead.base
+        if base == "prior_budget":
+            # "比2022年年初预算收入2724.44万元增加…": last year's budget, checked where the file has it; the change
+            # after it is the difference of the two figures stated (see _other_base)
+            self.out.claims.append(Claim("prior", tok, fact, column=base, sentence=self.sentence, label=scope.label))
+            self._other_base(tok, lead, fact, rate_base)
+            lead.base = "other"
+            return
         if base not in ("prior", "budget", "adjusted", "plan"):
             return self._unread(tok, "比较的基数不是上年或本年预算" + self._other_base(tok, lead, fact, rate_base))
         year = lead.year if lead.year is not None else scope.year
@@ -216,8 +223,12 @@ class _Figures(_State):
             return None, False
         if lead.base in ("other", "this"):
             self._budget_level(lead, fact)
-            self._unread(tok, "与本年、上年以外的年份（或上年的预算）比较")
+            self._unread(tok, "与本年、上年以外的年份（或上年的调整预算）比较")
             return None, False
+        if lead.base == "prior_budget":
+            # "收入预算9101.68万元，比2022年预算减少…": this year's budget against last year's budget
+            self._budget_level(lead, fact)
+            return fact, True
         if self._budget_vs_last_year(lead, scope):
             if (lead.col or scope.column) == "any":
                 self._unread(tok, "本年预算数与上年比较：上年的数是预算还是决算，不能确定")
@@ -371,6 +382,8 @@ class _Figures(_State):
             # budget (as before a change measured so, see _budget_level)
             self._budget_level(lead, scope.subject)
             return
+        if lead.base == "prior_budget":
+            self._budget_level(lead, scope.subject)     # the amount level with last year's budget is a budget
         self.out.claims.append(Claim("flat", tok, scope.subject, against=lead.base or "prior", value=None,
                                      unit="", loose=lead.loose, sentence=self.sentence, label=scope.label,
                                      of=self._level_of(scope.subject)))

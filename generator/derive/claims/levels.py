@@ -20,6 +20,10 @@ _GROUPS = ("人员", "干部", "职工")
 _JOINS = re.compile(r"[ \t\u3000]*(?:、|和|与|及|以及)[ \t\u3000]*")
 
 
+SELF_LABEL = "本部门"
+# the facts the department's own amount may be, named by no word but its column ("本单位年初预算600万元")
+_OWN_TOTALS = ("finance.income.current", "finance.expenditure.total", "finance.income.total")
+
 class _Levels(_State):
     """Amounts and counts, and the facts they are of."""
 
@@ -39,8 +43,9 @@ class _Levels(_State):
             self._unread(tok, "原因中的数没有自己的称呼")
             return None
         if scope.subject is None and self.self_named and (lead.col or scope.column) and not self.unsure:
-            # "本单位年初预算600万元，调整预算后为650万元": the department's own budget
-            scope.subject, scope.alts, scope.label = "finance.expenditure.current", ("finance.income.current",), "本部门"
+            # "本单位年初预算600万元，调整预算后为650万元": the department's own budget — of this year's spending or
+            # income, or the totals with the carry-over ("年度预算数81.85亿元": a budget's whole), either is no contradiction
+            scope.subject, scope.alts, scope.label = "finance.expenditure.current", _OWN_TOTALS, SELF_LABEL
             return scope.subject
         if scope.subject is None:
             self._unread(tok, "没有说明是哪一项收支", unsure=False)
@@ -110,7 +115,8 @@ class _Levels(_State):
         counts = fact.startswith("department.staffing")
         kind = "count" if counts else ("prior" if column == "prior" else "level")
         claim = Claim(kind, tok, fact, column=column, sentence=self.sentence, label=scope.label,
-                      kind_text=lead.kind_text, alts=scope.alts if lead.label else (), source=scope.source,
+                      kind_text=lead.kind_text, alts=scope.alts if lead.label or scope.label == SELF_LABEL else (),
+                      source=scope.source,
                       implied=kind == "level" and (not (lead.col or scope.column) or scope.implied))
         if counts:
             self._people(claim, tok, lead, fact)

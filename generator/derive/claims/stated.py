@@ -98,6 +98,8 @@ class _Stated(_State):
         if level is None or level.unit not in MONEY or "比" in self._clause_before(level.start) \
                 or "较" in self._clause_before(level.start):
             return                  # "较上年同期518706万元增支22532万元": the amount before is last year's
+        if level.start >= self.sentence_start and any(w in self.text[level.end:tok.start] for w in ("相比", "对比")):
+            return                  # "与2012年预算30850万元相比，增加4573万元": so is an amount before 相比
         found = next((c for c in self.out.claims[-8:] if c.figure is level and c.fact is not None), None)
         self.stated_change = (found or Claim("level", level, None, sentence=self.sentence),
                               Claim("change", tok, None, value=tok.value * lead.dir, sentence=self.sentence))

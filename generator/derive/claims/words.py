@@ -133,9 +133,10 @@ class _Words(_State):
         if lead.op and not lead.figure:
             lead.op_target = col
         if lead.cmp:
-            if lead.base == "prior":
-                # "较上年决算数": last year's final; "较上年年初预算": last year's budget, not in the file
-                lead.base = "prior" if col == "final" else "other"
+            if lead.base in ("prior", "prior_budget"):
+                # "较上年决算数", "比2022年预算执行数": last year's final; "较上年年初预算", "比2022年预算": last year's
+                # budget (the file's 上年预算数); "较上年调整预算": not in the file
+                lead.base = "prior" if col == "final" else "prior_budget" if col in ("budget", "plan") else "other"
                 lead.prior_budget = col != "final"
                 lead.prior_final = col == "final"
             elif lead.base != "other":      # "比2018年决算数": that year's column, still not in the file
@@ -293,7 +294,8 @@ class _Words(_State):
         clause named are the base of the comparison, not what the sentence's figures are of."""
         year, col = lead.year, lead.col
         if year == self.year - 1:
-            base = "prior" if col in (None, "final") else "other"      # 上年的预算: not in the file
+            base = "prior" if col in (None, "final") else "prior_budget" if col in ("budget", "plan") else "other"
+            lead.prior_budget = col not in (None, "final")
         elif year in (None, self.year) and col in ("budget", "adjusted", "plan"):
             base = col
         else:
@@ -341,7 +343,7 @@ class _Words(_State):
 
 # What a word does, by what it means; when a word means several things, the first of these wins.
 _WORD_HANDLERS = {
-    "glued": _Words._on_glued, "neutral": _Words._on_neutral, "alias": _Words._on_alias, "source": _Words._on_source,
+    "glued": _Words._on_glued, "neutral": _Words._on_neutral, "degree": _Words._on_neutral, "alias": _Words._on_alias, "source": _Words._on_source,
     "col": _Words._on_column, "prior_year": _Words._on_prior_year, "this_year": _Words._on_this_year,
     "next_year": _Words._on_other_year, "year_before_last": _Words._on_other_year,
     "compare_to": _Words._on_compare_to, "to_level": _Words._on_to_level,
