@@ -147,7 +147,7 @@ class _Subjects(_State):
             # the other body was an aside (see _other_subject); a column it named was its own
             self.scope.blocked, self.scope.column, self.aside = "", None, 0
         if self._of_account() and fact and not lead.figure and not self.clause_figures \
-                and self._before(tok.start, 1) in CLAUSE + ENUM + SENTENCE:
+                and self._before(tok.start, 1) in CLAUSE + ENUM + SENTENCE and not self._account_colon(tok):
             # "事业收入262.00万元；其他收入0万元", "…住房保障支出15.89万元。支出较去年增加…": a fact named in a clause
             # or a sentence after a line of accounts (the department's, not another body's) is the department's again
             self.scope.blocked = self.scope.account = ""
@@ -159,6 +159,15 @@ class _Subjects(_State):
             self.bare_label = True           # named in a clause without figures (so far)
         self._new_subject(tok, fact, facts)
         self._label_column(tok, means, fact)
+
+    def _account_colon(self, tok: Token) -> bool:
+        """"…事务（款）行政运行（项）：支出决算为441.72万元": a colon right after a line of accounts opens that line's
+        own figures — the fact named after it is the line's, not the department's."""
+        before = self.text[max(0, tok.start - 40):tok.start].rstrip(" \t\u3000")
+        if not before.endswith(("：", ":")):
+            return False
+        before = before[:-1].rstrip(" \t\u3000")
+        return before.endswith(("）", ")")) or bool(self.scope.account) and before.endswith(self.scope.account)
 
     def _after_aside_or_pair(self, tok: Token, fact: str | None) -> bool:
         """A name right after a bracket or a 和 (the caller has seen the character): a plain word ending a name after

@@ -36,6 +36,11 @@ class _Words(_State):
             return
         self._keep(lead)
         lead.year = tok.value
+        if tok.value != self.year and self._before(tok.start, 1) == "于":
+            # "（本馆）于2009年11月16日开馆，…现有人员编制57人": the year something happened — it dates its own
+            # clause, not the sentence's figures
+            lead.event = True
+            return
         self.scope.year = tok.value
         self.scope.relative = False
         self.sentence_years.append(tok.value)
@@ -52,7 +57,7 @@ class _Words(_State):
     def _date(self, tok: Token) -> None:
         """"1-6月" or "截至6月底": what follows is part of the year, not the year's figure."""
         m = _PARTIAL_MONTHS.search(tok.text)
-        if m is None:
+        if m is None or self.lead.event:
             return
         if tok.text.startswith(("元", "年初")):
             if m.group(3) and int(m.group(3)) != 12:
