@@ -150,6 +150,11 @@ def far_off(stated: Decimal, fact: Decimal) -> bool:
     return True
 
 
+# a bracket right after a count saying which kinds of people it takes in ("（含编内人员+编外长期聘用人员）"; not
+# "（含12名编外人员）", "（含附属医院）": one addition to what the file counts)
+_MAKEUP = re.compile(r"[ \t\u3000]*[（(](?:含|包含|包括)[^）)，。]{0,30}?[+＋、和及与][^）)，。]{0,30}[）)]")
+
+
 def _columns(column: str | None) -> list:
     """The columns a column word may mean: 预算 alone is 年初预算 or 调整后预算."""
     return ["budget", "adjusted"] if column == "plan" else ["budget", "adjusted", "final"] if column == "any" \
@@ -358,11 +363,10 @@ class Checker:
         candidates = self.count_candidates(c)
         if not candidates:
             return self.skip(c, "事实文件没有这类人员的人数")
+        why = self._count_unsure(c, candidates)
+        if why:
+            return self.skip(c, why)
         staffing = self.report.get("department.staffing")
-        if c.split_retired and staffing is not None and not any(p.kind and "离休" in p.kind for p in staffing.others or []):
-            # the file counts no 离休 apart: its 退休人员 may take them in, so the 退休 part of a 离退休 count is
-            # checked only by the list's sum
-            return self.skip(c, "离退休分为离休、退休：事实文件的退休人员是否含离休人员，不能确定")
         for how, value in candidates:
             if c.value == value:
                 return self.ok(c, f"{how} = {value}")
@@ -389,6 +393,19 @@ class Checker:
             return self.skip(c, "“其中”列的是在职、退休等人员：前面的数是人数，不是编制数")
         self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：{how} 为 {value}{c.unit}。",
                    stated=c.value, fact=value)
+
+    def _count_unsure(self, c: Claim, candidates: list) -> str:
+        """Why a count cannot be held to the file's people, or ""."""
+        staffing = self.report.get("department.staffing")
+        if c.split_retired and staffing is not None and not any(p.kind and "离休" in p.kind for p in staffing.others or []):
+            # the file counts no 离休 apart: its 退休人员 may take them in, so the 退休 part of a 离退休 count is
+            # checked only by the list's sum
+            return "离退休分为离休、退休：事实文件的退休人员是否含离休人员，不能确定"
+        if c.figure is not None and _MAKEUP.match(self.text, c.figure.end) \
+                and not any(c.value == value for _, value in candidates):
+            # "期末实有人员60人（含编内人员+编外长期聘用人员）": the text says whom it counts, not as the file does
+            return "括号中写明了这个数包括哪些人员，与事实文件的分类不一定相同"
+        return ""
 
     def _people_listed(self, c: Claim) -> bool:
         """Whether `c` heads a 其中 list one of whose parts is people out of post (退休, 离休) — not posts."""
@@ -1053,6 +1070,10 @@ class Checker:
         complete = c.complete or (head.fact is not None and all(self._complete(f, named, head.column)
                                                                  for f in (head.fact, *head.alts)))
         terms = " + ".join(fmt(v) for v in values)
+        if not complete and self._sums_to_fact(head, s, values, exact):
+            # "本年收入合计982.47万元，其中：财政拨款收入858.19万元，…其他收入70.28万元": the parts add up to the file's
+            # figure of the head exactly — they are all of it, and the head stated is not their sum
+            complete = True
         if exact:
             fits = s == total if complete else s <= total
         else:
@@ -1072,6 +1093,19 @@ class Checker:
                    f"{terms} = {fmt(s)}{unit}，{what} {fmt(total)}{unit}。{also}", stated=total, computed=s)
         self.verdicts[id(c)] = self.verdicts.pop(id(head))
         head.summed = True
+
+    def _sums_to_fact(self, head: Claim, s: Decimal, values: list, exact: bool) -> bool:
+        """Whether a list's parts add up to the file's figure of its head (each part ± half its last digit)."""
+        if head.fact is None or head.kind not in ("level", "count"):
+            return False
+        if exact:
+            counts = [value for _, value in self.count_candidates(head)] if head.kind == "count" else []
+            return head.value not in counts and s in counts
+        known = [value for _, _, value in self._known(head)]
+        if any(same_figure(abs(head.value), value) for value in known):
+            return False        # the head is one of its facts ("总支出" with the carry-over): the parts another
+        slack = sum((half_unit(v) for v in values if v != 0), Decimal(0))
+        return any(abs(s - value) <= slack for value in known)
 
     def _not_its_parts(self, head: Claim, parts: list, values: list, total: Decimal, exact: bool) -> str:
         """Why figures read as a 其中 list that exceeds its head are not all its parts, or "": the first few

@@ -23,7 +23,11 @@ SELF_TYPES = frozenset({"街道", "中心", "学院", "学校", "医院"})
 _SELF_ANYWHERE = frozenset({"学院", "学校", "医院"})
 _CLAUSE_ENDS = ("；", ";", "，", ",")
 # the words before a body whose requirement or rule the department followed ("贯彻落实国务院要求", "按照中央规定")
-_REQUIRED_BY = re.compile(r"(?:根据|按照|依据|依照|贯彻|落实|遵照|遵循|执行)[\u4e00-\u9fff]{0,4}$")
+# "根据市工信局的部署", "林场隶属于市林业局": a body whose requirement the department carries out, or that it
+# belongs to — not the subject of what follows
+_REQUIRED_BY = re.compile(r"(?:根据|按照|依据|依照|贯彻|落实|遵照|遵循|执行|隶属于|隶属|归属于|挂靠|主管部门为|主管部门是)"
+                          r"[\u4e00-\u9fff]{0,4}$")
+_SUBORDINATE_TO = ("隶属于", "归属于", "挂靠于", "挂靠")
 _PAIRS = "和及与"          # the joins of two names sharing one head ("人员和公用经费")
 _BEFORE_RARE = frozenset(CLOSE + _PAIRS)      # the characters before a name that _after_aside_or_pair asks about
 _YEAR_ONLY = re.compile(r"[ \t\u3000]*(?:19|20)[0-9]{2}\s?年度?[，,]?[ \t\u3000]*")     # "2023年学院收入合计…"
@@ -74,6 +78,7 @@ class _Subjects(_State):
     def _other_subject(self, tok: Token) -> None:
         lead, scope = self.lead, self.scope
         if _BODY_AFTER.match(self.text, tok.end) or _REQUIRED_BY.search(self.text, max(0, tok.start - 8), tok.start) \
+                or self._belongs_to(tok.text) \
                 or self._with_its_units(tok):
             # "教育部认真贯彻落实国务院要求，…全年实际开支…": the body whose requirement the department carried out
             # (as "根据市工信局的部署" for a body named in full) — what the department did, not another subject
@@ -159,6 +164,15 @@ class _Subjects(_State):
             self.bare_label = True           # named in a clause without figures (so far)
         self._new_subject(tok, fact, facts)
         self._label_column(tok, means, fact)
+
+    @staticmethod
+    def _belongs_to(name: str) -> bool:
+        """"（林场）隶属于市林业局", "本馆隶属于市文旅局": the body the department belongs to, named after it."""
+        for word in _SUBORDINATE_TO:
+            head, found, _ = name.partition(word)
+            if found:
+                return not head or head.startswith(("本", "我"))
+        return False
 
     def _account_colon(self, tok: Token) -> bool:
         """"…事务（款）行政运行（项）：支出决算为441.72万元": a colon right after a line of accounts opens that line's

@@ -359,7 +359,7 @@ _WORD_HANDLERS = {
     "difference": _Words._on_difference_word, "less": _Words._on_comparison, "more": _Words._on_comparison,
     "equal": _Words._on_comparison, "total": _Words._on_total_word, "list": _Words._on_list_word,
     "each": _Words._on_each_word, "cause": _Words._on_cause, "per": _Words._on_per, "tier": _Words._on_tier,
-    "account": _Words._on_account, "partial": _Words._on_partial, "excluding": _Words._on_excluding, "due": _Words._on_due,
+    "account": _Words._on_account, "item_part": _Words._on_account, "partial": _Words._on_partial, "excluding": _Words._on_excluding, "due": _Words._on_due,
     "approx_before": _Words._on_approx_before,
 }
 _WORD_ORDER = tuple(_WORD_HANDLERS)
