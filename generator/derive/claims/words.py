@@ -71,6 +71,11 @@ class _Words(_State):
             if not ("日" in tok.text and _SAID_ON.match(self.text, tok.end)):
                 self.scope.partial = tok.text
 
+    def _clause_ends(self, at: int) -> bool:
+        """Whether nothing but spaces stands between `at` and the end of the clause (or of the text)."""
+        rest = self.text[at:at + 8].lstrip(" \t\u3000")
+        return not rest or rest[0] in SENTENCE + CLAUSE
+
     def _own_part(self) -> bool:
         """Whether the amount a share after it is of is one of the department's facts, read in this sentence."""
         last = self.last_claim
@@ -84,6 +89,9 @@ class _Words(_State):
             if k == "fact":
                 facts.append(v)
         if self.last_num is not None and tok.start - self.last_num.end <= 1 and "approx_after" in means:
+            if tok.text == "多" and self._clause_ends(tok.end) \
+                    and any(w in self._clause_before(self.last_num.start) for w in ("比", "较")):
+                return          # "比2022年年初结转和结余257.11万元多。": more than that base, not "257万多"
             return self._retract(self.last_num, "数字后有“余”“左右”等，是约数")
         if "target" in means:
             return self._target(tok, means["target"])
