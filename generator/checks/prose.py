@@ -621,6 +621,9 @@ class Checker:
         # "较2022年决算减少…", "比2022年预算减少…" (the file has 上年预算数): the base is named
         col, prior, named = self._last_year(c)
         currents = self._budgets_of(c)
+        both = self._both_last_years(c)
+        if both and currents and not (c.of is not None and c.of.flagged):
+            return self._change_on_either(c, currents, both)
         if not currents or prior is None or (c.of is not None and c.of.flagged):
             return self.skip(c, "事实文件没有上年预算数" if c.against == "prior_budget" else self._UNSURE_BASE)
         zh = _COLUMN_ZH[col]
@@ -646,12 +649,49 @@ class Checker:
                    stated=c.value, computed=(current - prior) / MONEY[c.unit],
                    uses={f"{c.fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
 
+    def _both_last_years(self, c: Claim) -> list[tuple[str, Decimal]]:
+        """"预算80万元，比上年增加5万元": last year's figure unnamed, budget or final — both, where the file has
+        both (上年决算数 and 上年预算数): then a change or rate that fits neither is wrong whichever was meant."""
+        if c.against not in (None, "prior") or c.final_base:
+            return []
+        both = [(col, v) for col in ("prior", "prior_budget") if (v := self.fact(c.fact, col, "万元")) is not None]
+        return both if len(both) == 2 else []
+
+    def _change_on_either(self, c: Claim, currents: list[Decimal], both: list[tuple[str, Decimal]]) -> None:
+        delta = c.value * MONEY[c.unit]
+        for current in currents:
+            for col, base in both:
+                if sum_consistent(delta, [current, -base]):
+                    return self.ok(c, f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}万元")
+        current = currents[0]
+        how = "，也不是".join(f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}万元"
+                            for col, base in both)
+        self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(c.fact, self.report)} 本年预算与上年相比，"
+                   f"写明的{'增加' if c.value >= 0 else '减少'} {fmt(abs(c.value))}{c.unit} 既不是 {how}。",
+                   stated=c.value, computed=(current - both[0][1]) / MONEY[c.unit],
+                   uses={f"{c.fact}.{col}" for col, _ in both}, about=f"正文“…{self.quote(c, 8)}”")
+
+    def _rate_on_either(self, c: Claim, currents: list[Decimal], both: list[tuple[str, Decimal]]) -> None:
+        tried = [(col, base, (now - base) / base * 100) for now in currents for col, base in both if base]
+        for col, base, computed in tried:
+            if abs(computed - c.value) <= half_unit(c.value):
+                return self.ok(c, f"（本年预算 − {_COLUMN_ZH[col]} {fmt(base)}） ÷ {fmt(base)} = {fmt(computed, 2)}%")
+        if not tried:
+            return self.skip(c, "上年的数为 0")
+        how = "，也不是".join(f"按{_COLUMN_ZH[col]} {fmt(base)} 算的 {fmt(computed, 2)}%" for col, base, computed in tried[:2])
+        self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：本年预算与上年相比，写明的 {fmt(abs(c.value))}% "
+                   f"既不是{how}。", stated=c.value, computed=tried[0][2],
+                   uses={f"{c.fact}.{col}" for col, _ in both})
+
     def _budget_rate(self, c: Claim) -> None:
         """The rate of a budget against last year, against its own sentence: the change stated ÷ last year's
         figure, which is the budget stated less the change, whichever of last year's columns that was."""
         current, change = self._budget_level(c), c.change
         _, prior, named = self._last_year(c)
         currents = self._budgets_of(c)
+        both = self._both_last_years(c)
+        if both and currents and not (c.of is not None and c.of.flagged):
+            return self._rate_on_either(c, currents, both)
         if currents and prior and (named or self._fits_last_year(c, currents, prior) or (
                 self.prior_shown and (change is None or change.sentence != c.sentence))):
             return self._rate_on_last_year(c, currents)
