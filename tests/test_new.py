@@ -17,6 +17,8 @@ def test_a_new_file_lists_what_remains_to_fill(tmp_path, run, rubric):
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=") and "year: 2024" in text and f"rubric: {rubric}" in text
     assert "  name: 示例县某某局" in text
+    # the columns prose against last year is checked on, offered where the rows are written
+    assert re.search(r"^finance:  # .*prior（上年决算数）和 prior_budget（上年预算数）", text, re.M)
     from generator.model.rubric import load_rubric
     model, _, _ = load_rubric(ROOT / "rubrics" / f"{rubric}.yaml", rubric)
     for node in model.walk():                                   # every indicator, with its points

@@ -335,7 +335,8 @@ class Report(Model):
     department = Field(ModelKind(Department), "部门基本情况", required=True)
     basis = Field(ModelKind(Document), "评价依据文件")
     work = Field(ModelKind(Work), "年度总体工作和重点工作任务")
-    finance = Field(ModelKind(Finance), "部门整体收支情况")
+    finance = Field(ModelKind(Finance), "部门整体收支情况", help="每行还可以写 prior（上年决算数）和 prior_budget（上年预算数），"
+                    "正文与上年比较时（“比上年增加…”“比2022年预算减少…”）据此核对")
     assets = Field(ModelKind(Assets), "资产情况")
     targets_intro = Field(Prose(), "绩效目标说明")
     targets = Field(ListOf(ModelKind(Target)), "部门整体支出绩效目标")
