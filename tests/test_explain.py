@@ -143,3 +143,16 @@ def test_a_formula_shows_what_it_computes_its_expression_and_the_result_from_its
            "按写明的数算得 97.78%，与写明的 97.87% 不符。" in out
     assert "算式的结果：按评分标准得分，算式 4×（1-2.8%） → 相符" in out
     assert "“100%” 未读作说法" in out                        # the ×100% of the words before is no rate
+
+
+def test_a_budget_against_last_years_budget_says_which_base_it_used(run, tmp_path):
+    path = yangxi_saying(tmp_path, "2023年“三公”经费预算75.45万元，比2022年预算减少4.55万元，下降5.69%。")
+    text = path.read_text(encoding="utf-8").replace("    prior: 14.20\n", "    prior: 14.20\n    prior_budget: 80.00\n", 1)
+    path.write_text(text, encoding="utf-8")
+    out = run("explain", str(path), "other_notes").output
+    assert "比较的基数：上年预算（本年预算与写明的上年预算比较） → 相符：75.45 − 上年预算数 80.00 = -4.55万元" in out
+    assert "“5.69%” 增减幅度" in out and "上年预算数 80.00） ÷ 80.00 = -5.69%" in out
+    # without the column the same sentence is left unchecked, and says so
+    path.write_text(text.replace("    prior_budget: 80.00\n", ""), encoding="utf-8")
+    out = run("explain", str(path), "other_notes").output
+    assert "未核对：事实文件没有上年预算数" in out
