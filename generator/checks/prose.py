@@ -179,6 +179,7 @@ class Checker:
         self.verdicts: dict[int, str] = {}     # id(claim) → how it was checked (for explain)
         self.rates: dict = {}                  # id(change) → the rate stated with it (budget against last year)
         self.source = ""                       # the source of funds the claim being checked names
+        self.wrong_priors: set = set()         # (fact, sentence) of each last year's figure reported wrong (this text)
 
     # ---- facts ------------------------------------------------------------------------------------
     def fact(self, fact: str | None, column: str | None, unit: str) -> Decimal | None:
@@ -268,6 +269,8 @@ class Checker:
 
     def error(self, code: str, c: Claim, message: str, at: int | None = None, **numbers) -> None:
         c.flagged = True
+        if c.kind == "prior":
+            self.wrong_priors.add((c.fact, c.sentence))
         self.verdicts[id(c)] = "不符：" + message
         self.reported += 1
         self.found.error(code, message, self.doc, self.path, c.start if at is None else at, **numbers)
@@ -287,6 +290,7 @@ class Checker:
         # the rate stated with each change of a budget against last year (a claim keeps no link back: no cycles)
         self.rates = {id(c.change): c for c in reading.claims if c.kind == "rate" and c.budget_base and c.change is not None}
         self._prior_shown: bool | None = None       # see prior_shown, asked only of a budget's change or rate
+        self.wrong_priors: set = set()              # (fact, sentence) of each last year's figure reported wrong
         # a list's parts first, then the list, then its head; then what is computed from them
         for c in sorted(reading.claims, key=lambda c: 1.5 if c.head and c.kind in ("level", "prior") else _ORDER[c.kind]):
             if self.reported >= MAX_PER_TEXT:
@@ -472,6 +476,9 @@ class Checker:
         if c.fact is None:
             return self._stated_change(c)
         stated_base = c.base or self._stated_prior(c)
+        if (stated_base is not None and stated_base.flagged) or (c.fact, c.sentence) in self.wrong_priors:
+            # "…2022年支出15.28万元，减少0.92万元": the change from a last year's figure already reported wrong
+            return self.skip(c, "它所依据的上年数已报错")
         if stated_base is not None and self._budget_level(c) is not None and c.of is not None:
             return self._stated_budget_change(c, c.of, stated_base)
         if c.budget_base:

@@ -76,6 +76,17 @@ class _Stated(_State):
                                      of=Claim("level", now, None, sentence=self.sentence), label="同一句写明的两年的数",
                                      base=Claim("prior", before, None, sentence=self.sentence), sentence=self.sentence))
 
+    def _after_two_years(self, tok: Token) -> bool:
+        """"2023年“三公”经费支出14.36万元，2022年支出15.82万元，减少1.64万元": a change right after this year's amount
+        and last year's, each after its year — the one less the other, this year's change from last year."""
+        recent = self.tokens[max(0, self.index - 40):self.index]      # (bounded: a hostile sentence stays linear)
+        amounts = [t for t in recent if t.start >= self.sentence_start and t.kind == "num" and t.unit in MONEY]
+        if len(amounts) != 2 or self._figure_before(tok) is not amounts[1]:
+            return False
+        first, second = amounts
+        years = {self._year_before(first.start, self.sentence_start), self._year_before(second.start, first.end)}
+        return years == {self.year, self.year - 1} and not self.text[second.end:tok.start].strip(" \t\u3000，,")[:-2]
+
     def _year_before(self, at: int, lo: int) -> int | None:
         """The year written last between `lo` and `at` (in the clause of the figure at `at`)."""
         found = None

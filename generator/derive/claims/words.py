@@ -34,6 +34,11 @@ class _Words(_State):
         if lead.cmp:
             lead.base = "prior" if tok.value == self.year - 1 else "this" if tok.value == self.year else "other"
             return
+        # "2023年“三公”经费支出14.36万元，2022年支出15.82万元": the other of the two years, of the subject just
+        # named — a plain 支出 after it is still the subject's
+        # (and "“三公”经费2023年支出…": a year right after the subject's name)
+        other_year = self.scope.fresh and (self.label_end == tok.start or (
+            self.scope.year not in (None, tok.value) and {self.scope.year, tok.value} == {self.year, self.year - 1}))
         self._keep(lead)
         lead.year = tok.value
         if tok.value != self.year and self._before(tok.start, 1) == "于":
@@ -50,7 +55,7 @@ class _Words(_State):
             self.last_money = None
         if not lead.col:
             self.scope.column = None
-        self.scope.fresh = False
+        self.scope.fresh = other_year
         if self.list is not None and self.list.parts:
             self._end_list()           # "；截至2023年底，…": a new statement, not another item
 
