@@ -135,6 +135,10 @@ MAX_PER_TEXT = 100       # findings from one text; the rest of a hostile text is
 FAR_OFF = 6
 
 
+# the department's totals: no amount of it is larger than the largest of them
+_WHOLES = ("finance.income.total", "finance.expenditure.total", "finance.income.current", "finance.expenditure.current")
+
+
 def far_off(stated: Decimal, fact: Decimal) -> bool:
     """Whether `stated` is too far from `fact` to be a mistake about it (see FAR_OFF)."""
     if not stated or not fact:
@@ -180,6 +184,7 @@ class Checker:
         self.rates: dict = {}                  # id(change) → the rate stated with it (budget against last year)
         self.source = ""                       # the source of funds the claim being checked names
         self.wrong_priors: set = set()         # (fact, sentence) of each last year's figure reported wrong (this text)
+        self._whole: Decimal | None = None     # the largest of the department's totals (万元), see _beyond_whole
 
     # ---- facts ------------------------------------------------------------------------------------
     def fact(self, fact: str | None, column: str | None, unit: str) -> Decimal | None:
@@ -204,6 +209,10 @@ class Checker:
         value = self.view.value(path)
         if value is None or unit not in MONEY:
             return None
+        places = self.view.decimals
+        if decimals(value) < places:
+            # the file's "20" is 20.00 (finance.decimals): the text's figure is rounded, the file's is not
+            value = value.quantize(Decimal(1).scaleb(-places))
         table = self.units.get(_section(path)) or self.view.unit(path)
         return value * MONEY[table] / MONEY[unit]
 
@@ -290,7 +299,7 @@ class Checker:
         # the rate stated with each change of a budget against last year (a claim keeps no link back: no cycles)
         self.rates = {id(c.change): c for c in reading.claims if c.kind == "rate" and c.budget_base and c.change is not None}
         self._prior_shown: bool | None = None       # see prior_shown, asked only of a budget's change or rate
-        self.wrong_priors: set = set()              # (fact, sentence) of each last year's figure reported wrong
+        self.wrong_priors = set()
         # a list's parts first, then the list, then its head; then what is computed from them
         for c in sorted(reading.claims, key=lambda c: 1.5 if c.head and c.kind in ("level", "prior") else _ORDER[c.kind]):
             if self.reported >= MAX_PER_TEXT:
@@ -345,11 +354,25 @@ class Checker:
             far = seen.get(key)
             if far is None:
                 known = self._known(c)
-                far = seen[key] = bool(known) and far_off(abs(c.value), known[0][2]) and not any(
-                    same_figure(abs(c.value), v) for _, _, v in itertools.chain(known, self._budget_too(c)))
+                far = seen[key] = bool(known) and (far_off(abs(c.value), known[0][2]) or self._beyond_whole(c)) \
+                    and not any(same_figure(abs(c.value), v) for _, _, v in itertools.chain(known, self._budget_too(c)))
             if far:
                 out.add(c.sentence)
         return out
+
+    def _beyond_whole(self, c: Claim) -> bool:
+        """"（据市财政局介绍）因公出国（境）经费支出1113.81万元" beside the department's 567.45万元 of spending: a part
+        of the department's money larger than all of it (by a tenth) is no figure of the department's."""
+        if c.fact in _WHOLES or c.unit not in MONEY:
+            return False
+        if self._whole is None:
+            reads = getattr(self.view, "paths", None)
+            before = set(reads) if reads is not None else set()
+            values = [self.fact(f, col, "万元") for f in _WHOLES for col in ("final", "budget", "adjusted", "prior")]
+            self._whole = max((v for v in values if v is not None), default=Decimal(0))
+            if reads is not None:       # a bound looked at, not a figure the text states: not a use of these facts
+                reads &= before
+        return bool(self._whole) and abs(c.value) * MONEY[c.unit] > self._whole * Decimal("1.1")
 
     def _budget_too(self, c: Claim):
         """"浙江大学财政拨款收入达到40.09亿元": with no column word (and no 支出, money spent), an amount may be the
@@ -397,6 +420,19 @@ class Checker:
             return self.skip(c, "“其中”列的是在职、退休等人员：前面的数是人数，不是编制数")
         self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：{how} 为 {value}{c.unit}。",
                    stated=c.value, fact=value)
+
+    def _staff_control(self, c: Claim) -> None:
+        """"在职人员控制率为95.45%" (人员控制率, 财预〔2013〕53号): 实有在职人员 ÷ 核定编制."""
+        staffing = self.report.get("department.staffing")
+        posts = self.count(Claim("count", None, "department.staffing.posts_total"))
+        if staffing is None or staffing.serving is None or not posts:
+            return self.skip(c, "事实文件没有核定编制或实有在职人员")
+        rate = Decimal(staffing.serving) / posts * 100
+        how = f"实有在职人员 {staffing.serving} ÷ 核定编制 {fmt(posts)} = {fmt(rate, 2)}%"
+        if abs(rate - c.value) <= half_unit(c.value):
+            return self.ok(c, how)
+        self.error("PROSE-EXECUTION", c, f"正文“…{self.quote(c, 20)}”：{how}，与写明的 {fmt(c.value)}% 不符。",
+                   stated=c.value, computed=rate)
 
     def _count_unsure(self, c: Claim, candidates: list) -> str:
         """Why a count cannot be held to the file's people, or ""."""
@@ -910,6 +946,10 @@ class Checker:
     def _execution(self, c: Claim) -> None:
         if c.other is not None:
             return self._stated_execution(c)
+        if c.fact in ("department.staffing.serving", "department.staffing.posts_total", "department.staffing.posts"):
+            return self._staff_control(c)
+        if (c.fact or "").startswith("department.staffing"):
+            return self.skip(c, "这类人员没有控制率的算法")
         if c.of is not None and c.of.flagged:
             return self.skip(c, "它所依据的金额已报错")
         final = self.fact(c.fact, "final", "万元")
