@@ -17,6 +17,7 @@ from typing import Any
 from ..core.numbers import decimals, fmt, half_unit, parse_quantity, same_figure, sum_consistent
 from ..derive.claims import Claim, read
 from ..derive.claims.grammar import BY_SOURCE, COMPONENTS, PEOPLE_UNITS
+from ..derive.claims.parts import WITH_CARRYOVER
 from ..derive.claims.tokens import COUNTS, CURRENCY, MONEY
 from ..derive.values import FactView
 from ..model.facts import AMOUNT_PATHS, Report, fact_label
@@ -940,8 +941,9 @@ class Checker:
                     out.append((value, self._label(fact, head.column), Decimal(0)))
             return [w for w in out if w[0] - w[2] > 0]
         columns = _columns(c.column) if c.column in ("budget", "adjusted", "plan", "any") else ["final"]
-        return [(v, self._label(c.whole, col), Decimal(0)) for col in columns
-                if (v := self.fact(c.whole, col, "万元"))]
+        wholes = [c.whole, WITH_CARRYOVER[c.whole]] if c.implied and c.whole in WITH_CARRYOVER else [c.whole]
+        return [(v, self._label(whole, col), Decimal(0)) for whole in wholes for col in columns
+                if (v := self.fact(whole, col, "万元"))]
 
     def _execution(self, c: Claim) -> None:
         if c.other is not None:

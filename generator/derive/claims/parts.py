@@ -28,6 +28,8 @@ _MIRROR = {"finance.income.current": "finance.expenditure.current", "finance.inc
 SOURCE_OF = {"finance.expenditure.fiscal": "fiscal", "finance.expenditure.general": "general",
              "finance.expenditure.fund": "fund", "finance.expenditure.state_capital": "state_capital"}
 PARENT = {part: total for total, parts in COMPONENTS.items() for part in parts}
+# the totals a share of one of their parts is of when the text names no whole ("基本支出…，占68.34%")
+NATURAL_WHOLES = frozenset({"finance.expenditure.current", "finance.income.current", "finance.three_public"})
 
 
 def within(head: str, part: str | None) -> bool:

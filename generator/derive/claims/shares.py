@@ -3,7 +3,7 @@ the head of the list, or the total named just before (_Shares)."""
 from __future__ import annotations
 
 from .claim import Claim
-from .parts import PARENT
+from .parts import NATURAL_WHOLES, PARENT
 from .patterns import _HAN_RUN, _NOT_LOCAL, _UNIT_KIND, FUNCTION, _content
 from .state import _Lead, _Scope, _State
 from .tokens import CLOSE, MONEY, OPEN, Token
@@ -30,8 +30,13 @@ class _Shares(_State):
             # "A、B分别为x和y，占…的p%和q%": the shares are of the parts in turn
             part, self.pending_shares, self.each_claims = each[0], each[1:], []
             self.each_share = (whole, whole_from, column)
+        # a whole no word names is either of the department's totals its words may be ("占68.34%": of 本年支出合计,
+        # or 支出总计 with the carry-over)
+        sibling = self._sibling_share(part.fact)
+        natural = whole_from is None and lead.whole is None and not lead.share_unknown \
+            and self._named_parent(part.fact) is None and (sibling is None or sibling.implied)
         claim = Claim("share", tok, part.fact, of=part, whole=whole, whole_from=whole_from,
-                      column=column, sentence=self.sentence)
+                      column=column, sentence=self.sentence, implied=natural)
         self.out.claims.append(claim)
         if lst is not None:
             lst.shares.append((claim, lead.whole))
@@ -75,8 +80,15 @@ class _Shares(_State):
             return None, self.list.head, ""
         # "“三公”经费支出决算中，公务接待费9.84万元，占19.52%": the total named just before; or the whole of
         # a share of the same total's other part ("基本支出…，占32.12%。…项目支出…，占67.88%")
-        whole = self._named_parent(part.fact) or self._sibling_whole(part.fact)
+        whole = self._named_parent(part.fact) or self._sibling_whole(part.fact) or self._natural_whole(part)
         return whole, None, "" if whole is not None else "没有说明占的是哪个总数"
+
+    def _natural_whole(self, part: Claim) -> str | None:
+        """"基本支出820.30万元，占68.34%": no whole named, right after an amount whose only whole is one of the
+        department's totals (本年收支合计, or with the carry-over; “三公”经费) — that total. Not so for the parts of
+        a part ("人员经费…，占…%": of 基本支出 or of all spending, the text does not say)."""
+        parent = PARENT.get(part.fact) if part.fact is not None and part.figure is not None else None
+        return parent if parent in NATURAL_WHOLES and part is self.last_claim and not self.scope.blocked else None
 
     def _unread_since(self, part: Claim) -> bool:
         """Whether an amount of this sentence after `part`, outside brackets, was left unread."""
@@ -119,13 +131,18 @@ class _Shares(_State):
                                      column=column, sentence=self.sentence))
 
     def _sibling_whole(self, fact: str | None) -> str | None:
+        sibling = self._sibling_share(fact)
+        return sibling.whole if sibling is not None else None
+
+    def _sibling_share(self, fact: str | None) -> Claim | None:
+        """The share of the same total's other part, stated just before ("基本支出…，占32.12%。…项目支出…")."""
         parent = PARENT.get(fact) if fact is not None else None
         if parent is None:
             return None
         for c in reversed(self.out.claims[-64:]):
             if c.kind == "share" and c.whole == parent and c.fact != fact and PARENT.get(c.fact) == parent \
                     and c.sentence >= self.sentence - 3:
-                return parent
+                return c
         return None
 
     def _named_parent(self, fact: str | None) -> str | None:
