@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .claim import Claim
-from .parts import _PEOPLE, PEOPLE, PEOPLE_UNITS, _splits_retired, _whole_of
+from .parts import _PEOPLE, PEOPLE, PEOPLE_UNITS, PLAIN, _splits_retired, _whole_of
 from .patterns import _HAN_RUN, _content
 from .state import _Lead, _Scope, _State
 from .tokens import COUNTS, Token
@@ -21,6 +21,8 @@ _JOINS = re.compile(r"[ \t\u3000]*(?:、|和|与|及|以及)[ \t\u3000]*")
 
 
 SELF_LABEL = "本部门"
+# "收入、支出均为1200.30万元": the one figure is each name's
+_EACH_SAME = re.compile(r"[ \t\u3000]*(?:均|都|皆)(?:为|是|达|有)?")
 # the facts the department's own amount may be, named by no word but its column ("本单位年初预算600万元")
 _OWN_TOTALS = ("finance.income.current", "finance.expenditure.total", "finance.income.total")
 
@@ -97,7 +99,18 @@ class _Levels(_State):
         """The figure as an amount (or a count) of `fact`, or None with the reason it is left unread."""
         year = lead.year if lead.year is not None else scope.year
         joined = self._joined_labels(tok)
-        if len(joined) >= 2 and not self.pending_each:
+        if len(joined) >= 2 and not self.pending_each and _EACH_SAME.search(self.text, self.label_end, tok.start) \
+                and self._whole_names(tok, len(joined)):
+            # "收入、支出均为1200.30万元": the figure is each one's
+            first, *rest = sorted(joined)
+            for other in rest:
+                each = self._one_level(tok, lead, scope, other, year)
+                if each is not None:
+                    self.out.claims.append(each)
+                    self.levels.append(each)
+            scope.subject, scope.alts = first, tuple(rest)    # a change after it may be of either
+            fact = first
+        elif len(joined) >= 2 and not self.pending_each:
             # "因公出国（境）费、公务用车购置及运行费和公务接待费的财政拨款预算数2711.65万元": one figure after
             # several names joined by 、/和 is of them together — the total they make up, if they are all its parts
             whole = _whole_of(joined)
@@ -107,6 +120,9 @@ class _Levels(_State):
                 self._unread(tok, "几项合在一起的数，事实文件中没有它们的合计")
                 return None
             fact = whole
+        return self._one_level(tok, lead, scope, fact, year)
+
+    def _one_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str, year: int | None) -> Claim | None:
         why, own = self._not_a_level(tok, lead, scope, fact, year)
         if why:
             self._unread(tok, why, own=own)
@@ -121,6 +137,13 @@ class _Levels(_State):
         if counts:
             self._people(claim, tok, lead, fact)
         return claim
+
+    def _whole_names(self, tok: Token, n: int) -> bool:
+        """Whether the last `n` names before `tok` are each whole: all bare (收入、支出) or none bare — not a bare
+        word sharing the last one's head ("收入、支出总计": 收入总计 and 支出总计)."""
+        names = [self.text[s:e] for _, s, e, _ in self.named[-n:]] if len(self.named) >= n else []
+        bare = [name in PLAIN for name in names]
+        return len(names) == n and (all(bare) or not any(bare))
 
     def _joined_labels(self, tok: Token) -> set[str]:
         """The facts named right before `tok` by names joined only by 、/和/及/与, no figure read after the last."""
