@@ -69,7 +69,9 @@ def test_a_text_shows_every_claim_it_makes_and_what_it_was_checked_against(run):
     result = run("explain", str(ROOT / "inputs" / "yangxi-2023.yaml"), "scores.C1.text")
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "正文 scores.C1.text.0：读出 3 个说法" in out
+    assert "正文 scores.C1.text.0：读出 4 个说法" in out
+    # "日常公用经费决算数等于日常公用经费调整预算数": two columns compared, no figure written
+    assert "“等于” 比较：公用经费（称呼“日常公用经费”） → 相符：决算数 49.91 = 调整预算数 49.91" in out
     assert "“19.85万元” 金额：“三公”经费 决算数" in out and "相符：“三公”经费 决算数 = 19.85万元" in out
     assert "比较：“19.85万元” 小于 “75.45万元” → 相符：19.85 < 75.45" in out
     assert "inputs/yangxi-2023.yaml:" in out              # every line says where it is

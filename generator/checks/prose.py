@@ -1084,6 +1084,8 @@ class Checker:
 
     def _compare(self, c: Claim) -> None:
         a = c.other
+        if a is None:
+            return self._columns_compare(c)
         if a.flagged:
             return self.skip(c, "比较的数已报错")
         if c.fact is not None:          # "776.17万元，超过调整预算": against the fact's column
@@ -1104,6 +1106,19 @@ class Checker:
             return self.ok(c, f"{fmt(x)} {c.op} {fmt(y)}")
         self.error("PROSE-COMPARE", c, f"正文“{self.text[a.start:c.figure.end]}”不成立：{fmt(abs(a.value))}{a.unit} "
                    f"不{_OP_ZH[c.op]} {fmt(abs(c.value))}{c.unit}。", at=a.start, stated=c.value)
+
+    def _columns_compare(self, c: Claim) -> None:
+        """"“三公”经费决算数小于预算数": the subject's 决算数 against its budget column, no figure written."""
+        x = self.fact(c.fact, "final", "万元")
+        ys = [(col, v) for col in _columns(c.column) if (v := self.fact(c.fact, col, "万元")) is not None]
+        if x is None or not ys:
+            return self.skip(c, "事实文件没有比较的两个数")
+        for col, y in ys:
+            if {"<": x < y, ">": x > y, "=": x == y}[c.op]:
+                return self.ok(c, f"决算数 {fmt(x)} {c.op} {_COLUMN_ZH[col]} {fmt(y)}")
+        col, y = ys[0]
+        self.error("PROSE-COMPARE", c, f"正文“…{self.quote(c, 12)}{_COLUMN_ZH[col][:-1]}”不成立：{self._label(c.fact, None)} "
+                   f"决算数 {fmt(x)}万元，{_COLUMN_ZH[col]} {fmt(y)}万元。", uses={f"{c.fact}.final", f"{c.fact}.{col}"})
 
     def _flat(self, c: Claim) -> None:
         if c.loose:

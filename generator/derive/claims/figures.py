@@ -356,6 +356,12 @@ class _Figures(_State):
         left = self.last_money
         if lead.op_col:
             left = next((c for c in reversed(self.levels) if c.fact is not None and c.column == lead.op_col), None)
+        if left is None and lead.op_col == "final" and lead.op_tok is not None and not self.figures_in_sentence \
+                and lead.op_target in ("budget", "adjusted", "plan") and self.scope.subject and not self.scope.blocked:
+            # "“三公”经费决算数小于预算数的主要原因是…": the two columns of the subject, no figure written
+            self.out.claims.append(Claim("compare", lead.op_tok, self.scope.subject, column=lead.op_target, op=lead.op,
+                                         sentence=self.sentence, label=self.scope.label, unit="万元"))
+            return
         if left is None or left.fact is None or self.scope.blocked:
             return
         if any(c.kind in ("compare", "margin") and c.other is left for c in self.out.claims):

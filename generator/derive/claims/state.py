@@ -55,6 +55,7 @@ class _Lead:
     diff = False                    # 相差 / 差额
     op: str | None = None           # 小于 / 大于 / 等于
     op_target: str | None = None    # "超过调整预算": the column compared with
+    op_tok: Token | None = None     # the word 小于 / 大于 itself
     col: str | None = None
     year: int | None = None
     label: str | None = None        # the fact a label in this lead named

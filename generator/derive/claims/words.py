@@ -249,6 +249,7 @@ class _Words(_State):
         lead = self.lead
         lead.op = "<" if "less" in means else ">" if "more" in means else "="
         lead.op_col = lead.col          # "决算数小于预算数": the left side is the 决算数 stated
+        lead.op_tok = tok
 
     def _on_total_word(self, tok: Token, means: dict) -> None:
         self.lead.total = True
