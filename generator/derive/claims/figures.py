@@ -162,7 +162,8 @@ class _Figures(_State):
             # "本年X万元，上年Y万元，比上年增加Z万元": 上年 compared with 上年 is no change at all — the change
             # is this year's, the 上年 before it only named the last year's amount
             return True
-        if year == self.year - 1 and lead.year is None and not lead.base and lead.dir and self._after_two_years(tok):
+        if year == self.year - 1 and lead.year is None and lead.base in (None, "prior") and (lead.dir or lead.rate) \
+                and self._after_two_years(tok):
             lead.base = "prior"     # "…2023年支出14.36万元，2022年支出15.82万元，减少1.64万元": this year's change
             return True
         if year not in (None, self.year):

@@ -77,15 +77,16 @@ class _Stated(_State):
                                      base=Claim("prior", before, None, sentence=self.sentence), sentence=self.sentence))
 
     def _after_two_years(self, tok: Token) -> bool:
-        """"2023年“三公”经费支出14.36万元，2022年支出15.82万元，减少1.64万元": a change right after this year's amount
-        and last year's, each after its year — the one less the other, this year's change from last year."""
-        recent = self.tokens[max(0, self.index - 40):self.index]      # (bounded: a hostile sentence stays linear)
-        amounts = [t for t in recent if t.start >= self.sentence_start and t.kind == "num" and t.unit in MONEY]
-        if len(amounts) != 2 or self._figure_before(tok) is not amounts[1]:
+        """"2023年“三公”经费支出14.36万元，2022年支出15.82万元，减少1.46万元", "本年度…，上年度为15.82万元，下降9.23%":
+        a change right after last year's amount of a fact whose amount this year the sentence stated before it —
+        this year's change from last year."""
+        prior = self.last_claim
+        if prior is None or prior.kind != "prior" or prior.sentence != self.sentence or prior.fact is None \
+                or prior.figure is None or self._figure_before(tok) is not prior.figure:
             return False
-        first, second = amounts
-        years = {self._year_before(first.start, self.sentence_start), self._year_before(second.start, first.end)}
-        return years == {self.year, self.year - 1} and not self.text[second.end:tok.start].strip(" \t\u3000，,")[:-2]
+        start = prior.figure.start
+        return any(c.kind == "level" and c.fact == prior.fact and c.sentence == self.sentence and c.column == "final"
+                   and c.figure is not None and c.figure.end <= start for c in self.levels[-16:])
 
     def _year_before(self, at: int, lo: int) -> int | None:
         """The year written last between `lo` and `at` (in the clause of the figure at `at`)."""
@@ -105,6 +106,8 @@ class _Stated(_State):
         if scope.blocked or not lead.dir or lead.label or lead.unknown or lead.other_fact or lead.to_level \
                 or lead.share or lead.exec or lead.diff or lead.op or tok.unit not in MONEY:
             return
+        if self.last_claim is not None and self.last_claim.kind == "prior" and self.last_claim.sentence == self.sentence:
+            return                  # "…上年度为15.82万元，减少1.46万元": the amount before is last year's
         level = self._figure_before(tok) or self._restated_level(tok)
         if level is None or level.unit not in MONEY or "比" in self._clause_before(level.start) \
                 or "较" in self._clause_before(level.start):
