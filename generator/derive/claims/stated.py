@@ -81,10 +81,11 @@ class _Stated(_State):
         a change right after last year's amount of a fact whose amount this year the sentence stated before it —
         this year's change from last year."""
         prior = self.last_claim
-        if prior is None or prior.kind != "prior" or prior.sentence != self.sentence or prior.fact is None \
-                or prior.figure is None or self._figure_before(tok) is not prior.figure:
+        figure = prior.figure if prior is not None else None
+        if prior is None or figure is None or prior.kind != "prior" or prior.sentence != self.sentence \
+                or prior.fact is None or self._figure_before(tok) is not figure:
             return False
-        start = prior.figure.start
+        start = figure.start
         return any(c.kind == "level" and c.fact == prior.fact and c.sentence == self.sentence and c.column == "final"
                    and c.figure is not None and c.figure.end <= start for c in self.levels[-16:])
 
