@@ -83,9 +83,11 @@ class _Stated(_State):
         prior = self.last_claim
         figure = prior.figure if prior is not None else None
         if prior is None or figure is None or prior.kind != "prior" or prior.sentence != self.sentence \
-                or prior.fact is None or self._figure_before(tok) is not figure:
+                or prior.fact is None:
             return False
         start = figure.start
+        if self._figure_before(tok) is not figure:
+            return False
         return any(c.kind == "level" and c.fact == prior.fact and c.sentence == self.sentence and c.column == "final"
                    and c.figure is not None and c.figure.end <= start for c in self.levels[-16:])
 
