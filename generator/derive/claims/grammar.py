@@ -80,8 +80,10 @@ class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _S
         self.scope = self.stack[-1]
         self.saved.append((self.lead, self.figures, self.last_claim, self.last_money, self.list))
         lst, last = self.list, self.last_claim
-        if lst is not None and last is not None and lst.parts and last is lst.parts[-1] and last.money:
-            # "公车费5.00万元（购置费0万元，运行费5.00万元）": the item's own parts, a list of its own
+        if lst is not None and last is not None and lst.parts and last is lst.parts[-1] \
+                and (last.money or (last.figure is not None and last.unit and last.unit != "%")):
+            # "公车费5.00万元（购置费0万元，运行费5.00万元）", "建设项目27项（省级6项、市级5项…）": the item's own
+            # parts, a list of its own
             self.list = _List(last, len(self.stack), "（")
         self.lead = _Lead()
         self.last_num = None
