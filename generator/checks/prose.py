@@ -186,6 +186,7 @@ class Checker:
         self.source = ""                       # the source of funds the claim being checked names
         self.wrong_priors: set = set()         # (fact, sentence) of each last year's figure reported wrong (this text)
         self._whole: Decimal | None = None     # the largest of the department's totals (万元), see _beyond_whole
+        self.changes_read_as_prior: set = set()  # ids of "上年" figures that are the change (see _change_not_prior)
 
     # ---- facts ------------------------------------------------------------------------------------
     def fact(self, fact: str | None, column: str | None, unit: str) -> Decimal | None:
@@ -330,6 +331,9 @@ class Checker:
                 return self.ok(c, f"{self._label(f, col)} = {fmt(value)}{c.unit}")
         fact, col, value = known[0]
         label = self._label(fact, col)
+        if col == "prior" and self._change_not_prior(c, value):
+            self.changes_read_as_prior.add(id(c))      # not a base for the rate after it
+            return self.ok(c, "是增减额（省略了“增加”“减少”）：决算数 − 上年决算数")
         if far_off(abs(c.value), value):
             return self.skip(c, f"与 {label} {fmt(value)}{c.unit} 相差好几倍：说的多半不是本部门的这一项")
         path = f"{fact}.{col}" if fact in AMOUNT_PATHS else fact
@@ -338,6 +342,12 @@ class Checker:
                    stated=abs(c.value), fact=value, uses={path}, about=f"正文“…{self.quote(c, 8)}”")
 
     _prior = _level
+
+    def _change_not_prior(self, c: Claim, prior: Decimal) -> bool:
+        """"财政拨款收入177.28万元，…，与2016年相比66.15万元，增加59.52%": a figure after 与上年相比 that is not last
+        year's figure but exactly this year's less it — the change, its verb left out."""
+        now = self.fact(c.fact, "final", c.unit)
+        return now is not None and now != prior and sum_consistent(abs(c.value), [abs(now - prior)])
 
     def _known(self, c: Claim) -> list[tuple[str, str, Decimal]]:
         """(fact, column, value) of each figure the file has that an amount's words may mean."""
@@ -497,7 +507,7 @@ class Checker:
     def _bases(self, c: Claim, fact: str | None = None) -> list[tuple[str, Decimal]]:
         """What a change may be measured from: the stated base, else the column the words name, else
         (no base named) each base the file has — a change that fits any of them is not reported."""
-        if c.base is not None:
+        if c.base is not None and id(c.base) not in self.changes_read_as_prior:
             return [(c.base.column or "prior", abs(c.base.value) * _scale(c.base.unit, c.unit))]
         columns = _columns(c.against) if c.against else ["prior", "budget", "adjusted"]
         out = []
@@ -941,7 +951,9 @@ class Checker:
                     out.append((value, self._label(fact, head.column), Decimal(0)))
             return [w for w in out if w[0] - w[2] > 0]
         columns = _columns(c.column) if c.column in ("budget", "adjusted", "plan", "any") else ["final"]
-        wholes = [c.whole, WITH_CARRYOVER[c.whole]] if c.implied and c.whole in WITH_CARRYOVER else [c.whole]
+        carried = {v: k for k, v in WITH_CARRYOVER.items()}
+        wholes = [c.whole, WITH_CARRYOVER[c.whole]] if c.implied and c.whole in WITH_CARRYOVER else \
+            [c.whole, carried[c.whole]] if c.implied and c.whole in carried else [c.whole]
         return [(v, self._label(whole, col), Decimal(0)) for whole in wholes for col in columns
                 if (v := self.fact(whole, col, "万元"))]
 

@@ -72,7 +72,9 @@ class _Levels(_State):
         """The claim a figure makes — of a fact, or of no fact (another subject's, or nobody's: still a head or a
         part of a 其中 list, whose sum the text itself states)."""
         claim = None
-        if not lead.label and not in_list and not (lead.col or lead.year or lead.to_level) and not (
+        if in_list and self.list is not None and self.list.unknown:
+            self._unread(tok, "“其中”前的金额说的是什么不确定：它的各项不与事实核对")
+        elif not lead.label and not in_list and not (lead.col or lead.year or lead.to_level) and not (
                 scope.fresh and lead.unknown == "" and self.last_claim is None):
             # a figure with no words of its own: only the first after a subject is that subject's
             self._unread(tok, self._whose(scope) if scope.blocked else "前面没有称呼或口径词，说的是什么不确定")

@@ -114,6 +114,8 @@ class _Lists(_State):
         lst = self.list
         if lst is None or lst.depth > len(self.stack) or not _fits_list(tok, lst):
             return None
+        if lst.unknown:
+            return lst              # the parts of an amount of no known name: whatever their names
         if lead.label and not scope.blocked:
             self._fit_label_to(lst, lead, scope)
         if self._second_column(lst, lead, scope):
@@ -201,6 +203,11 @@ class _Lists(_State):
             self.scope.year = self.prev_period[0]   # "2022年支出X万元。其中：…": the parts are of that year too
         self.list = _List(head, len(self.stack), marker)
         self.list.subject = self.scope.blocked
+        # "2.政府拨款支出220.43万元，…。其中：基本支出154.94万元，项目支出65.49万元": the parts of an amount left unread
+        # for want of a known name are its parts — of that kind of spending, not the department's whole lines (people
+        # counted under a head of no known name are still the department's: "共有工作人员80人，其中行政编制19人…")
+        self.list.unknown = head.fact is None and head.figure is not None and head.money and not self.scope.blocked \
+            and any(u.figure is head.figure for u in self.out.unread[-4:])
         # "支出20.50万元，年初预算为24.00万元。其中：…": the head's fact in two columns — which the parts are
         # in, each part's own words say
         pool = self.levels if head.sentence == self.sentence else self.prev_sentence_levels

@@ -3,13 +3,18 @@ the head of the list, or the total named just before (_Shares)."""
 from __future__ import annotations
 
 from .claim import Claim
-from .parts import NATURAL_WHOLES, PARENT
+from .parts import NATURAL_WHOLES, PARENT, WITH_CARRYOVER
 from .patterns import _HAN_RUN, _NOT_LOCAL, _UNIT_KIND, FUNCTION, _content
 from .state import _Lead, _Scope, _State
 from .tokens import CLOSE, MONEY, OPEN, Token
 
 # the words between a name and its amount: "采购合同总额为250万元"
 _NAMING_VERBS = ("共计为", "合计为", "总计为", "达到", "共计", "合计", "总计", "为", "是", "达", "计", "：", ":")
+
+
+# words for a whole that some reports use with the carry-over and some without ("占总收入的78.89%")
+EITHER_TOTAL = frozenset({"总收入", "收入总额", "总支出", "支出总额"})
+_TOTALS = frozenset({*WITH_CARRYOVER, *WITH_CARRYOVER.values()})
 
 
 class _Shares(_State):
@@ -33,8 +38,9 @@ class _Shares(_State):
         # a whole no word names is either of the department's totals its words may be ("占68.34%": of 本年支出合计,
         # or 支出总计 with the carry-over)
         sibling = self._sibling_share(part.fact)
-        natural = whole_from is None and lead.whole is None and not lead.share_unknown \
-            and self._named_parent(part.fact) is None and (sibling is None or sibling.implied)
+        natural = (whole_from is None and lead.whole is None and not lead.share_unknown
+                   and self._named_parent(part.fact) is None and (sibling is None or sibling.implied)) \
+            or (lead.whole_word in EITHER_TOTAL and not self._total_stated())
         claim = Claim("share", tok, part.fact, of=part, whole=whole, whole_from=whole_from,
                       column=column, sentence=self.sentence, implied=natural)
         self.out.claims.append(claim)
@@ -82,6 +88,11 @@ class _Shares(_State):
         # a share of the same total's other part ("基本支出…，占32.12%。…项目支出…，占67.88%")
         whole = self._named_parent(part.fact) or self._sibling_whole(part.fact) or self._natural_whole(part)
         return whole, None, "" if whole is not None else "没有说明占的是哪个总数"
+
+    def _total_stated(self) -> bool:
+        """Whether this sentence stated one of the department's totals (or heads a list): "占总支出的…" is of it."""
+        return self.list is not None or any(c.kind == "level" and c.sentence == self.sentence and c.fact in _TOTALS
+                                            for c in self.levels[-16:])
 
     def _natural_whole(self, part: Claim) -> str | None:
         """"基本支出820.30万元，占68.34%": no whole named, right after an amount whose only whole is one of the

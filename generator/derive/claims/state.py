@@ -49,6 +49,7 @@ class _Lead:
     rate = 0                        # 增幅 +1, 降幅 −1
     share = False                   # 占 / 比重
     whole: str | None = None        # the whole named after 占
+    whole_word = ""                 # the words that named it
     exec = False                    # 执行率 / 完成率
     exec_of = False                 # 完成 / 为 (… 年初预算的)
     exec_col: str | None = None
@@ -90,7 +91,7 @@ class _Lead:
 
 
 class _List:
-    __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed", "shares", "tiered", "subject")
+    __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed", "shares", "tiered", "subject", "unknown")
 
     def __init__(self, head: Claim, depth: int, marker: str, outer: _List | None = None):
         self.parts: list[Claim]
@@ -99,6 +100,7 @@ class _List:
         self.shares: list = []          # the shares of its parts, (claim, whole named after 占 or None)
         self.tiered = False             # its items are levels of one hierarchy ("一级指标…二级指标"): not parts
         self.subject = ""               # the other subject named when the list began ("市本级")
+        self.unknown = False            # its head was left unread: what it is a part of is not known
 
 
 class _State:

@@ -146,7 +146,7 @@ class _Subjects(_State):
         fact = facts[0] if facts else None
         adjacent, self.label_end = tok.start == self.label_end, tok.end
         if lead.share:
-            lead.whole = means.get("whole") or fact
+            lead.whole, lead.whole_word = means.get("whole") or fact, tok.text
             return
         if self.aside == 2 and self.scope.blocked and fact and not lead.figure and not self.clause_figures:
             # the other body was an aside (see _other_subject); a column it named was its own
@@ -224,7 +224,12 @@ class _Subjects(_State):
         """Whether the name does not make `fact` the subject (someone else's people, the subject's own plain
         word, a comparison of two facts, another subject's accounts); what it does instead is done."""
         lead, scope = self.lead, self.scope
-        if tok.text in CONTEXTUAL and not any(f.startswith("department.staffing") for f in self.mentioned):
+        if tok.text in ("收入", "支出") and fact in GENERIC and self._qualified(tok):
+            # "政府拨款收入220.43万元", "…专项资金支出…": a bare 收入/支出 right after words not in the vocabulary is
+            # that kind of income or spending, not the department's total
+            lead.unknown, lead.label = (lead.unknown + tok.text)[-12:], None
+            scope.subject, scope.label = None, ""
+        elif tok.text in CONTEXTUAL and not any(f.startswith("department.staffing") for f in self.mentioned):
             lead.unknown, lead.label = tok.text, None      # "接待30批次，总人数220人": someone else's people
             scope.subject, scope.label = None, ""
         elif (tok.text in PLAIN or (tok.text in TRAILING and adjacent)) and fact in GENERIC \
@@ -250,6 +255,11 @@ class _Subjects(_State):
             # (most names: a slice and a set, no call)
             return self.text[tok.start - 1:tok.start] in _BEFORE_RARE and self._after_aside_or_pair(tok, fact)
         return True
+
+    def _qualified(self, tok: Token) -> bool:
+        """Whether words not in the vocabulary run right up to `tok` ("政府拨款" before 收入)."""
+        before = self.text[tok.start - 1] if tok.start else ""
+        return is_han(before) and self.lead.unknown.endswith(before)
 
     def _new_subject(self, tok: Token, fact: str, facts: list) -> None:
         lead, scope = self.lead, self.scope
