@@ -206,14 +206,18 @@ class _Lists(_State):
         # "2.政府拨款支出220.43万元，…。其中：基本支出154.94万元，项目支出65.49万元": the parts of an amount left unread
         # for want of a known name are its parts — of that kind of spending, not the department's whole lines (people
         # counted under a head of no known name are still the department's: "共有工作人员80人，其中行政编制19人…")
-        self.list.unknown = head.fact is None and head.figure is not None and head.money and not self.scope.blocked \
-            and any(u.figure is head.figure for u in self.out.unread[-4:])
+        self.list.unknown = self._unread_amount(head)
         # "支出20.50万元，年初预算为24.00万元。其中：…": the head's fact in two columns — which the parts are
         # in, each part's own words say
         pool = self.levels if head.sentence == self.sentence else self.prev_sentence_levels
         self.list.mixed = any(c is not head and c.fact is not None and c.fact == head.fact and c.kind == "level"
                               and c.column != head.column for c in pool[-64:])
         self.lead.labels = []
+
+    def _unread_amount(self, head: Claim) -> bool:
+        """Whether the head of a list is an amount left unread (not another body's: that block holds anyway)."""
+        return head.fact is None and head.figure is not None and head.money and not self.scope.blocked \
+            and any(u.figure is head.figure for u in self.out.unread[-4:])
 
     def _side_total(self, label: str) -> Claim | None:
         """"收支总预算136.71万元。收入包括：…。支出包括：…": a list headed by the plain name of one side, after the

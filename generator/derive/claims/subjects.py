@@ -156,7 +156,7 @@ class _Subjects(_State):
             # "事业收入262.00万元；其他收入0万元", "…住房保障支出15.89万元。支出较去年增加…": a fact named in a clause
             # or a sentence after a line of accounts (the department's, not another body's) is the department's again
             self.scope.blocked = self.scope.account = ""
-        if self._not_a_subject(tok, fact, adjacent) or fact is None:
+        if self._qualified(tok, fact) or self._not_a_subject(tok, fact, adjacent) or fact is None:
             return
         if lead.op and not lead.figure:
             lead.op_fact = fact              # "低于年初结转和结余41.73万元": the other side is named
@@ -224,12 +224,7 @@ class _Subjects(_State):
         """Whether the name does not make `fact` the subject (someone else's people, the subject's own plain
         word, a comparison of two facts, another subject's accounts); what it does instead is done."""
         lead, scope = self.lead, self.scope
-        if tok.text in ("收入", "支出") and fact in GENERIC and self._qualified(tok):
-            # "政府拨款收入220.43万元", "…专项资金支出…": a bare 收入/支出 right after words not in the vocabulary is
-            # that kind of income or spending, not the department's total
-            lead.unknown, lead.label = (lead.unknown + tok.text)[-12:], None
-            scope.subject, scope.label = None, ""
-        elif tok.text in CONTEXTUAL and not any(f.startswith("department.staffing") for f in self.mentioned):
+        if tok.text in CONTEXTUAL and not any(f.startswith("department.staffing") for f in self.mentioned):
             lead.unknown, lead.label = tok.text, None      # "接待30批次，总人数220人": someone else's people
             scope.subject, scope.label = None, ""
         elif (tok.text in PLAIN or (tok.text in TRAILING and adjacent)) and fact in GENERIC \
@@ -256,10 +251,16 @@ class _Subjects(_State):
             return self.text[tok.start - 1:tok.start] in _BEFORE_RARE and self._after_aside_or_pair(tok, fact)
         return True
 
-    def _qualified(self, tok: Token) -> bool:
-        """Whether words not in the vocabulary run right up to `tok` ("政府拨款" before 收入)."""
+    def _qualified(self, tok: Token, fact: str | None) -> bool:
+        """"政府拨款收入220.43万元", "…专项资金支出…": a bare 收入/支出 right after words not in the vocabulary is that
+        kind of income or spending, not the department's total — read as more unknown words (True)."""
         before = self.text[tok.start - 1] if tok.start else ""
-        return is_han(before) and self.lead.unknown.endswith(before)
+        if tok.text not in ("收入", "支出") or fact not in GENERIC or not is_han(before) \
+                or not self.lead.unknown.endswith(before):
+            return False
+        self.lead.unknown, self.lead.label = (self.lead.unknown + tok.text)[-12:], None
+        self.scope.subject, self.scope.label = None, ""
+        return True
 
     def _new_subject(self, tok: Token, fact: str, facts: list) -> None:
         lead, scope = self.lead, self.scope
