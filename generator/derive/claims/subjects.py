@@ -78,10 +78,11 @@ class _Subjects(_State):
     def _other_subject(self, tok: Token) -> None:
         lead, scope = self.lead, self.scope
         if _BODY_AFTER.match(self.text, tok.end) or _REQUIRED_BY.search(self.text, max(0, tok.start - 8), tok.start) \
-                or self._belongs_to(tok.text) \
-                or self._with_its_units(tok):
+                or self._belongs_to(tok.text) or self._with_its_units(tok) \
+                or "内设" in self._clause_before(tok.start):
             # "教育部认真贯彻落实国务院要求，…全年实际开支…": the body whose requirement the department carried out
-            # (as "根据市工信局的部署" for a body named in full) — what the department did, not another subject
+            # (as "根据市工信局的部署" for a body named in full) — what the department did, not another subject;
+            # "内设办公室、一大队及二大队5个科室": the department's own sections, not other bodies
             return
         lst = self.list
         while lst is not None and lst.outer is not None:
