@@ -78,8 +78,7 @@ class _Subjects(_State):
     def _other_subject(self, tok: Token) -> None:
         lead, scope = self.lead, self.scope
         if _BODY_AFTER.match(self.text, tok.end) or _REQUIRED_BY.search(self.text, max(0, tok.start - 8), tok.start) \
-                or self._belongs_to(tok.text) or self._with_its_units(tok) \
-                or "内设" in self._clause_before(tok.start):
+                or self._belongs_to(tok.text) or self._with_its_units(tok) or self._own_section(tok):
             # "教育部认真贯彻落实国务院要求，…全年实际开支…": the body whose requirement the department carried out
             # (as "根据市工信局的部署" for a body named in full) — what the department did, not another subject;
             # "内设办公室、一大队及二大队5个科室": the department's own sections, not other bodies
@@ -165,6 +164,10 @@ class _Subjects(_State):
             self.bare_label = True           # named in a clause without figures (so far)
         self._new_subject(tok, fact, facts)
         self._label_column(tok, means, fact)
+
+    def _own_section(self, tok: Token) -> bool:
+        """Whether the body is named among the sections the department 内设 (in its clause)."""
+        return "内设" in self.text[max(0, tok.start - 40):tok.start] and "内设" in self._clause_before(tok.start)
 
     @staticmethod
     def _belongs_to(name: str) -> bool:
