@@ -259,6 +259,7 @@ class _Figures(_State):
         if lead.exec or (lead.exec_of and lead.exec_col) or (lead.share and lead.exec_col):
             return self._execution(tok, lead, scope)
         if lead.rate or lead.dir:
+            self._year_on_year(lead)
             fact, budget_base = self._changing(tok, lead, scope)
             if fact is None:
                 return self._stated_rate(tok, lead, scope)
@@ -277,6 +278,12 @@ class _Figures(_State):
             self.out.claims.append(claim)
             return
         self._unread(tok, "百分数前没有说明是增幅、占比还是执行率")
+
+    def _year_on_year(self, lead: _Lead) -> None:
+        """"比上年预算增15600元，同比下降19.60%": 同比 right after a change against last year's budget is against it too."""
+        last = self.changes[-1] if self.changes else None
+        if lead.year_on_year and last is not None and last.sentence == self.sentence and last.against == "prior_budget":
+            lead.base = "prior_budget"
 
     def _bracketed_change(self, tok: Token, lead: _Lead) -> Claim | None:
         """The change a percentage is the rate of when it stands alone in brackets right after it."""

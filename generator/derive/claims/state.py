@@ -80,6 +80,7 @@ class _Lead:
     prior_budget = False            # "较上年预算": the base is last year's budget
     prior_final = False             # "较2022年决算": the base is last year's final, named so
     event = False                   # "于2009年11月16日开馆": the day something happened, in its own clause
+    year_on_year = False            # 同比: against last year, as the comparison before it in the sentence was
     self_end = -1                   # where a word for the department itself (本部门, 我局) ended
     undo: tuple | None = None       # the scope's year and column before this clause named its own
     per = ""                        # 平均 / 人均: the figure is an average

@@ -199,7 +199,7 @@ class _Words(_State):
             return self._base_before(lead)
         lead.cmp = True
         if tok.text == "同比":
-            lead.base = "prior"
+            lead.base, lead.year_on_year = "prior", True
 
     def _on_to_level(self, tok: Token, means: dict) -> None:
         self.lead.to_level = True
