@@ -49,6 +49,8 @@ def run() -> None:
     global _pid
     install_signal_handlers()
     _pid, _running = os.getpid(), True
+    from .core.cleanup import deliver_again
+    deliver_again(_stop)
     code, interrupted = 0, False
     try:
         try:

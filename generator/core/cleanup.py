@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 from contextlib import contextmanager
@@ -146,6 +147,26 @@ def clean_all() -> None:
         remove_file(path)
     for path in list(_folders):
         remove_folder(path)
+
+
+def deliver_again(handler) -> None:
+    """An Interrupted raised where Python ignores exceptions (a weak reference's callback inside the import
+    machinery, a __del__) is printed as "Exception ignored … Traceback" and lost: print nothing and deliver the
+    signal again, so that the handler raises it at the next moment Python can unwind."""
+    previous = sys.unraisablehook
+
+    def hook(unraisable) -> None:
+        exc = unraisable.exc_value
+        if isinstance(exc, Interrupted):
+            signal.signal(exc.signum, handler)
+            # from another thread: a signal sent here would be handled inside this hook, and ignored again
+            again = threading.Timer(0.01, os.kill, (os.getpid(), exc.signum))
+            again.daemon = True
+            again.start()
+            return
+        previous(unraisable)
+
+    sys.unraisablehook = hook
 
 
 class Interrupted(BaseException):

@@ -195,6 +195,8 @@ def _worker_start(started=None) -> None:
 
     for s in (signal.SIGINT, signal.SIGTERM):
         signal.signal(s, stop)
+    from ..core.cleanup import deliver_again
+    deliver_again(stop)
 
 
 def _guarded(work: Callable, item, index: int | None = None):
