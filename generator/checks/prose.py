@@ -155,6 +155,8 @@ def far_off(stated: Decimal, fact: Decimal) -> bool:
     return True
 
 
+# traits of people a 其中 list may count them by, which overlap ("其中党员15人，大专以上学历19人")
+_TRAITS = re.compile("党员|团员|学历|学位|职称|大专|本科|硕士|博士|研究生|男|女|岁|少数民族|民主党派|中级|高级|初级")
 # a bracket right after a count saying which kinds of people it takes in ("（含编内人员+编外长期聘用人员）"; not
 # "（含12名编外人员）", "（含附属医院）": one addition to what the file counts)
 _MAKEUP = re.compile(r"[ \t\u3000]*[（(](?:含|包含|包括)[^）)，。]{0,30}?[+＋、和及与][^）)，。]{0,30}[）)]")
@@ -1173,9 +1175,9 @@ class Checker:
         if head.figure is None:
             return self.skip(c, "没有总数")
         unit = head.unit
-        if any((p.unit in MONEY) != (unit in MONEY) or (unit not in MONEY and p.unit != unit and not {p.unit, unit} <= PEOPLE_UNITS)
-               for p in parts):
-            return self.skip(c, "单位不同")
+        why = self._not_summed(unit, parts)
+        if why:
+            return self.skip(c, why)
         values = [abs(p.value) * _scale(p.unit, unit) for p in parts]
         total = abs(head.value)
         exact = unit in COUNTS
@@ -1209,6 +1211,16 @@ class Checker:
                    f"{terms} = {fmt(s)}{unit}，{what} {fmt(total)}{unit}。{also}", stated=total, computed=s)
         self.verdicts[id(c)] = self.verdicts.pop(id(head))
         head.summed = True
+
+    def _not_summed(self, unit: str, parts: list) -> str:
+        """Why a list's parts are not added up against its head, or ""."""
+        if any((p.unit in MONEY) != (unit in MONEY) or (unit not in MONEY and p.unit != unit and not {p.unit, unit} <= PEOPLE_UNITS)
+               for p in parts):
+            return "单位不同"
+        if unit in PEOPLE_UNITS and any(p.fact is None and _TRAITS.search(self._clause_words(p)) for p in parts):
+            # "干部职工21人，其中党员15人，大专以上学历19人": traits of the people, which overlap — not parts
+            return "所列的有人员的特征（党员、学历、职称等），可以互相重叠，不相加"
+        return ""
 
     def _sums_to_fact(self, head: Claim, s: Decimal, values: list, exact: bool) -> bool:
         """Whether a list's parts add up to the file's figure of its head (each part ± half its last digit)."""

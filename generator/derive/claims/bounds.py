@@ -195,6 +195,7 @@ class _Bounds(_State):
             scope.base = lead.base               # "与2021年相比，…下降21.35%": the base holds on
 
     def _end_sentence(self) -> None:
+        self.stack[0].flow = self.scope.flow = ""
         if self.bare_label and self.figures_in_sentence:
             # "年末结转和结余12.00万元，是指结转下年继续使用的支出资金。": a subject named only in a
             # clause without figures does not carry into the next sentence

@@ -14,9 +14,10 @@ from .tokens import CLAUSE, SENTENCE, Token
 
 class _Scope:
     __slots__ = ("subject", "alts", "label", "blocked", "year", "column", "fresh", "base", "partial", "source", "excluding",
-                 "implied", "relative", "account")
+                 "implied", "relative", "account", "flow")
 
     def __init__(self):
+        self.flow = ""                      # "调出1名，退休1名": people coming and going, not the year-end count
         self.subject: str | None = None     # the fact figures are about
         self.alts: tuple = ()               # other facts its words may name
         self.label = ""                     # the words that named it

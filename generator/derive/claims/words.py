@@ -22,6 +22,7 @@ _CONTENTS = frozenset({"主要包括", "包括", "主要用于"})
 _SHARE_AFTER_ZHAN = frozenset({"比例", "比率"})
 # "中新网7月20日电", "财政部4月18日公布的数据": the day the text was published or said, not a day the figures
 # run to ("截至11月30日已拨付…" is) — what follows is still the whole year's
+_REASON = re.compile("由于|因为|因|原因")
 _SAID_ON = re.compile(r"\s?(?:电|讯|公布|发布|宣布|披露|公开|报道|消息|获悉|表示|介绍|通报)")
 _PARTIAL_MONTHS = re.compile(r"([0-9]{1,2})\s?[-—～~至到]\s?([0-9]{1,2})\s?月|([0-9]{1,2})\s?月(?:份)?(?:底|末|[0-9]{1,2}\s?日)?")
 
@@ -290,6 +291,11 @@ class _Words(_State):
     def _on_excluding(self, tok: Token, means: dict) -> None:
         self.scope.excluding = tok.text       # "剔除人员调动因素后，…增长…": a figure on another footing
 
+    def _on_flow(self, tok: Token, means: dict) -> None:
+        # (not "由于12名新招聘教师入职手续未办齐，…": a reason's words)
+        if not self.lead.cause and not _REASON.search(self._clause_before(tok.start)):
+            self.scope.flow = tok.text        # "新招录公务员2名，调出1名，退休1名": people coming and going
+
     def _on_due(self, tok: Token, means: dict) -> None:
         self.lead.due = tok.text              # "在职人员应为168人，…实际纳入预算156人": what should be, not what is
 
@@ -374,6 +380,7 @@ _WORD_HANDLERS = {
     "equal": _Words._on_comparison, "total": _Words._on_total_word, "list": _Words._on_list_word,
     "each": _Words._on_each_word, "cause": _Words._on_cause, "per": _Words._on_per, "tier": _Words._on_tier,
     "account": _Words._on_account, "item_part": _Words._on_account, "partial": _Words._on_partial, "excluding": _Words._on_excluding, "due": _Words._on_due,
+    "flow": _Words._on_flow,
     "approx_before": _Words._on_approx_before,
 }
 _WORD_ORDER = tuple(_WORD_HANDLERS)
