@@ -25,7 +25,7 @@ class _Shares(_State):
         part, why = self._share_part(lead, scope)
         if part is None:
             return self._unread(tok, why)
-        whole, whole_from, why = self._share_whole(tok, lead, part)
+        whole, whole_from, why, either = self._share_whole(tok, lead, part)
         if why:
             return self._unread(tok, why)
         column = lead.exec_col or part.column
@@ -35,14 +35,8 @@ class _Shares(_State):
             # "A、B分别为x和y，占…的p%和q%": the shares are of the parts in turn
             part, self.pending_shares, self.each_claims = each[0], each[1:], []
             self.each_share = (whole, whole_from, column)
-        # a whole no word names is either of the department's totals its words may be ("占68.34%": of 本年支出合计,
-        # or 支出总计 with the carry-over)
-        sibling = self._sibling_share(part.fact)
-        natural = (whole_from is None and lead.whole is None and not lead.share_unknown
-                   and self._named_parent(part.fact) is None and (sibling is None or sibling.implied)) \
-            or (lead.whole_word in EITHER_TOTAL and not self._total_stated())
         claim = Claim("share", tok, part.fact, of=part, whole=whole, whole_from=whole_from,
-                      column=column, sentence=self.sentence, implied=natural)
+                      column=column, sentence=self.sentence, implied=either)
         self.out.claims.append(claim)
         if lst is not None:
             lst.shares.append((claim, lead.whole))
@@ -67,27 +61,35 @@ class _Shares(_State):
                          sentence=self.sentence)
         return part, "" if part is not None else "占比前没有可核对的金额"
 
-    def _share_whole(self, tok: Token, lead: _Lead, part: Claim) -> tuple[str | None, Claim | None, str]:
-        """(the whole's fact, or the claim stating it, or the reason it is not known)."""
+    def _share_whole(self, tok: Token, lead: _Lead, part: Claim) -> tuple[str | None, Claim | None, str, bool]:
+        """(the whole's fact, or the claim stating it, or the reason it is not known; and whether the whole may
+        be either of the department's totals, with the carry-over or without: no word names it, or the word
+        some reports use for either — "占68.34%", "占总收入的78.89%")."""
         if lead.whole is not None:
             blocked = self.scope.blocked
             if part.fact is None and blocked and (_NOT_LOCAL.search(blocked) or _UNIT_KIND.search(blocked)):
                 # "全国人大…收入共计X万元。1.财政拨款收入Y万元，占总收入的68.6%": another body's amount, of its own total
-                return None, None, f"说的是别的主体（“{self.scope.blocked}”）的总数"
-            return lead.whole, None, ""
+                return None, None, f"说的是别的主体（“{self.scope.blocked}”）的总数", False
+            return lead.whole, None, "", lead.whole_word in EITHER_TOTAL and not self._total_stated()
         if lead.share_unknown:
             # "采购合同总额为250万元。…小微企业合同金额为200万元，占采购合同总额的80.0%": the whole is the amount the
             # same words stated earlier in the text — a check of the text against itself
             named = self._named_amount(lead, tok, part)
             if named is None:
-                return None, None, f"占的总数（“{lead.share_unknown}”）不在词表中"
-            return None, named, ""
+                return None, None, f"占的总数（“{lead.share_unknown}”）不在词表中", False
+            return None, named, "", False
         if self.list is not None and part in self.list.parts and self.list.head.figure is not None:
-            return None, self.list.head, ""
+            return None, self.list.head, "", False
         # "“三公”经费支出决算中，公务接待费9.84万元，占19.52%": the total named just before; or the whole of
-        # a share of the same total's other part ("基本支出…，占32.12%。…项目支出…，占67.88%")
-        whole = self._named_parent(part.fact) or self._sibling_whole(part.fact) or self._natural_whole(part)
-        return whole, None, "" if whole is not None else "没有说明占的是哪个总数"
+        # a share of the same total's other part ("基本支出…，占32.12%。…项目支出…，占67.88%"), as open as that one's
+        parent = self._named_parent(part.fact)
+        if parent is not None:
+            return parent, None, "", False
+        sibling = self._sibling_share(part.fact)
+        if sibling is not None:
+            return sibling.whole, None, "", sibling.implied
+        whole = self._natural_whole(part)
+        return whole, None, "" if whole is not None else "没有说明占的是哪个总数", True
 
     def _total_stated(self) -> bool:
         """Whether this sentence stated one of the department's totals (or heads a list): "占总支出的…" is of it."""
@@ -140,10 +142,6 @@ class _Shares(_State):
         whole, whole_from, column = self.each_share
         self.out.claims.append(Claim("share", tok, part.fact, of=part, whole=whole, whole_from=whole_from,
                                      column=column, sentence=self.sentence))
-
-    def _sibling_whole(self, fact: str | None) -> str | None:
-        sibling = self._sibling_share(fact)
-        return sibling.whole if sibling is not None else None
 
     def _sibling_share(self, fact: str | None) -> Claim | None:
         """The share of the same total's other part, stated just before ("基本支出…，占32.12%。…项目支出…")."""
