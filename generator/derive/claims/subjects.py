@@ -25,9 +25,9 @@ _CLAUSE_ENDS = ("；", ";", "，", ",")
 # the words before a body whose requirement or rule the department followed ("贯彻落实国务院要求", "按照中央规定")
 # "根据市工信局的部署", "林场隶属于市林业局": a body whose requirement the department carries out, or that it
 # belongs to — not the subject of what follows
-_REQUIRED_BY = re.compile(r"(?:根据|按照|依据|依照|贯彻|落实|遵照|遵循|执行|隶属于|隶属|归属于|挂靠|主管部门为|主管部门是)"
+_SUBORDINATE_TO = ("隶属于", "隶属", "归属于", "挂靠于", "挂靠", "主管部门为", "主管部门是")
+_REQUIRED_BY = re.compile("(?:根据|按照|依据|依照|贯彻|落实|遵照|遵循|执行|" + "|".join(_SUBORDINATE_TO) + ")"
                           r"[\u4e00-\u9fff]{0,4}$")
-_SUBORDINATE_TO = ("隶属于", "归属于", "挂靠于", "挂靠")
 _PAIRS = "和及与"          # the joins of two names sharing one head ("人员和公用经费")
 _BEFORE_RARE = frozenset(CLOSE + _PAIRS)      # the characters before a name that _after_aside_or_pair asks about
 _YEAR_ONLY = re.compile(r"[ \t\u3000]*(?:19|20)[0-9]{2}\s?年度?[，,]?[ \t\u3000]*")     # "2023年学院收入合计…"
