@@ -170,3 +170,29 @@ def test_an_edited_county_vocabulary_is_read_again_in_the_same_process(tmp_path)
     second, _ = vocabulary((county,))
     assert second is not first
     assert [t.text for t in second.lexicon.tokens("资金总盘子100万元") if t.kind == "word"] == ["资金总盘子"]
+
+
+def test_every_fact_the_vocabulary_names_has_a_chinese_name():
+    """explain and the findings name the fact a figure was read as: never a bare field name in English
+    (department.staffing.actual and the spending by source are worked out, not fields)."""
+    import re
+
+    from generator.derive.vocabulary import vocabulary
+    from generator.model.facts import Report, fact_label
+    report = Report.__new__(Report)
+    voc, _ = vocabulary()
+    for fact in {f for _, f in voc.facts}:
+        for path in (fact, f"{fact}.final", f"{fact}.prior_budget"):
+            assert not re.search("[A-Za-z]", fact_label(path, report)), path
+
+
+def test_a_bare_budget_column_is_named_in_chinese(run, tmp_path):
+    """"预算" alone is 年初 or 调整预算: explain names it 预算数, not the reader's word for it."""
+    text = (ROOT / "inputs" / "yangxi-2023.yaml").read_text(encoding="utf-8")
+    (tmp_path / "rubrics").mkdir()
+    (tmp_path / "rubrics" / "yangxi-2023.yaml").write_text(
+        (ROOT / "rubrics" / "yangxi-2023.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    path = tmp_path / "x.yaml"
+    path.write_text(text.replace("other_notes: 无。", "other_notes: 2023年“三公”经费预算75.45万元。"), encoding="utf-8")
+    out = run("explain", str(path), "other_notes").output
+    assert "“75.45万元” 金额：“三公”经费 预算数" in out and " plan" not in out

@@ -324,6 +324,9 @@ class Checker:
     def _label(self, fact: str, column: str | None) -> str:
         if fact in BY_SOURCE:
             fact = "finance.expenditure.current"
+        if fact in AMOUNT_PATHS and column in ("plan", "any"):
+            # 预算 alone (年初 or 调整), or a figure that may be either column: no column of the file by that name
+            return f"{fact_label(fact, self.report)} {_COLUMN_ZH[column]}"
         return fact_label(f"{fact}.{column}" if fact in AMOUNT_PATHS and column else fact, self.report)
 
     def _level(self, c: Claim) -> None:

@@ -379,11 +379,25 @@ AMOUNT_PATHS = frozenset(amount_paths())
 _LABELS: dict[str, str] = {}
 
 
+# facts the prose reader names that are no field of the file: worked out from fields (explain and findings name them)
+DERIVED_LABELS = {
+    "department.staffing.actual": "部门基本情况 人员编制 实有人员（在职、退休和其他人员）",
+    "finance.expenditure.fiscal": "财政拨款支出",
+    "finance.expenditure.general": "一般公共预算财政拨款支出",
+    "finance.expenditure.fund": "政府性基金预算财政拨款支出",
+    "finance.expenditure.state_capital": "国有资本经营预算财政拨款支出",
+}
+
+
 def fact_label(path: str, report: Report, column: bool = True) -> str:
     """The Chinese name of a fact path, from the model's own field labels."""
     head, _, last = path.rpartition(".")
     if not column and last in COLUMNS:
         return fact_label(head, report)
+    if path in DERIVED_LABELS:
+        return DERIVED_LABELS[path]
+    if head in DERIVED_LABELS and last in COLUMNS:
+        return f"{DERIVED_LABELS[head]} {COLUMNS[last]}"
     if path in _LABELS:
         return _LABELS[path]
     names = []
