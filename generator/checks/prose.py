@@ -271,7 +271,9 @@ class Checker:
         if staffing is None:
             return None
         if claim.fact in ("department.staffing.posts", "department.staffing.others"):
-            rows = staffing.posts if claim.fact.endswith("posts") else staffing.others
+            # the other people: those beside the staff, or counted among the staff in service ("含临聘人员3人")
+            rows = staffing.posts if claim.fact.endswith("posts") else \
+                [*(staffing.others or []), *(staffing.serving_includes or [])]
             kinds = [p for p in rows or [] if p.kind and (p.kind in claim.kind_text or claim.kind_text in p.kind
                                                           or claim.kind_text[:2] == p.kind[:2])]
             return Decimal(kinds[0].count) if len(kinds) == 1 else None
@@ -309,6 +311,8 @@ class Checker:
         self.rates = {id(c.change): c for c in reading.claims if c.kind == "rate" and c.budget_base and c.change is not None}
         self._prior_shown: bool | None = None       # see prior_shown, asked only of a budget's change or rate
         self.wrong_priors = set()
+        # the base each change matched, when none was named: its rate is measured on the same one
+        self.change_base: dict[int, str] = {}
         # a list's parts first, then the list, then its head; then what is computed from them
         for c in sorted(reading.claims, key=lambda c: 1.5 if c.head and c.kind in ("level", "prior") else _ORDER[c.kind]):
             if self.reported >= MAX_PER_TEXT:
@@ -553,6 +557,7 @@ class Checker:
             return self.skip(c, "没有写比较的基数，事实文件也没有上年数")
         for col, base in bases:
             if sum_consistent(c.value, [current, -base]):
+                self.change_base[id(c)] = col
                 return self.ok(c, f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}{c.unit}")
         if stale:
             return self.skip(c, "它所说的本年数已报错")
@@ -820,6 +825,9 @@ class Checker:
         if stale or (c.base is not None and c.base.flagged):
             return self.skip(c, "它所依据的金额已报错")
         bases = self._bases(probe)
+        if change is not None and id(c.change) in self.change_base:
+            # "减少40217.50元，下降118.29%": the change fitted last year's figure, so its rate is on that figure too
+            bases = [(col, b) for col, b in bases if col == self.change_base[id(c.change)]] or bases
         if c.against is None and c.base is None and not any(col == "prior" for col, _ in bases):
             return self.skip(c, "没有写比较的基数，事实文件也没有上年数")
         tried = []
@@ -1193,6 +1201,8 @@ class Checker:
         # list only when it is complete for each
         complete = c.complete or (head.fact is not None and all(self._complete(f, named, head.column)
                                                                  for f in (head.fact, *head.alts)))
+        if not complete and exact and self._all_posts(head, parts):
+            complete = True
         terms = " + ".join(fmt(v) for v in values)
         if not complete and self._sums_to_fact(head, s, values, exact):
             # "本年收入合计982.47万元，其中：财政拨款收入858.19万元，…其他收入70.28万元": the parts add up to the file's
@@ -1213,10 +1223,29 @@ class Checker:
         what = "不等于" if complete else "超过了"
         wrong = [p for p in (*parts, head) if p.flagged]
         also = f"（其中 {'、'.join(fmt(abs(p.value)) for p in wrong)} 与事实不符，已另外列出。）" if wrong else ""
+        own = self.verdicts.get(id(head))      # a head checked before its list (a count) keeps its own verdict
         self.error("PROSE-SUM", head, f"正文“…{self.text[max(0, head.start - 10):parts[-1].figure.end]}”：其中各项合计 "
                    f"{terms} = {fmt(s)}{unit}，{what} {fmt(total)}{unit}。{also}", stated=total, computed=s)
         self.verdicts[id(c)] = self.verdicts.pop(id(head))
+        if own is not None:
+            self.verdicts[id(head)] = own
         head.summed = True
+
+    def _all_posts(self, head: Claim, parts: list) -> bool:
+        """"实有人员编制39人。其中：行政编制5人，事业编制32人": a number of posts listed by every category of post the
+        file has — the list is complete, and its sum is the number of posts."""
+        staffing = self.report.get("department.staffing")
+        kinds = [p.kind for p in (staffing.posts or [] if staffing is not None else []) if p.count]
+        if not kinds or "编制" not in self._clause_words(head) or \
+                any(p.fact != "department.staffing.posts" for p in parts):
+            return False
+        matched = []
+        for p in parts:
+            rows = [k for k in kinds if k and (k in p.kind_text or p.kind_text in k or p.kind_text[:2] == k[:2])]
+            if len(rows) != 1:
+                return False
+            matched.append(rows[0])
+        return len(set(matched)) == len(matched) == len(kinds)
 
     def _not_summed(self, unit: str, parts: list) -> str:
         """Why a list's parts are not added up against its head, or ""."""

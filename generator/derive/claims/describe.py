@@ -8,7 +8,7 @@ from ..vocabulary import COLUMN_NAMES, WORD_CLASSES
 _TOLD = ["compare_to", "prior_year", "next_year", "year_before_last", "up", "down", "flat", "rate_up", "rate_down", "share", "execution",
          "execution_of", "variance", "difference", "less", "more", "list", "each", "total", "to_level",
          "cause", "partial", "excluding", "due", "flow", "degree", "approx_before", "approx_after", "self", "source",
-         "alias", "continues", "per", "tier", "account", "item_part"]
+         "alias", "continues", "per", "tier", "rest", "account", "item_part"]
 
 
 def _words(pattern: str, limit: int = 14) -> str:

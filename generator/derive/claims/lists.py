@@ -290,7 +290,8 @@ class _Lists(_State):
             return
         complete = (_splits_retired(lst.head, "department.staffing.retired") and
                     sorted(p.label[:2] for p in lst.parts) == ["离休", "退休"]) \
-            or _all_classes(lst)       # 离退休 is 离休 and 退休, no more; the classes of spending are all of it
+            or _all_classes(lst) or self._ends_with_rest(lst)     # 离退休 is 离休 and 退休, no more; the classes of
+        # spending are all of it; an item for the rest makes the list whole
         if len({p.col_word for p in lst.parts if p.fact is None and p.col_word}) > 1:
             # "其中：A预算数为0万元，决算支出数为0万元；B预算数…": someone else's items, each in two columns — not
             # parts that add up to the head
@@ -298,6 +299,14 @@ class _Lists(_State):
         self.out.claims.append(Claim("sum", lst.head.figure, lst.head.fact, parts=lst.parts,
                                      sentence=lst.head.sentence, of=lst.head, complete=complete))
         lst.head.head = True             # its own check waits for the list's: a list that does not add up says more
+
+    @staticmethod
+    def _ends_with_rest(lst) -> bool:
+        """Whether the last item is named as the rest ("其他用车") — an item that is no fact of the file (a fact named
+        其他…, as 其他收入, is one part like any other)."""
+        last, before = lst.parts[-1], lst.parts[-2]
+        return last.fact is None and last.figure is not None and before.figure is not None \
+            and before.figure.end <= lst.rest < last.figure.start
 
     def _start_each(self) -> None:
         labels = list(self.lead.labels)

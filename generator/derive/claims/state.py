@@ -93,7 +93,8 @@ class _Lead:
 
 
 class _List:
-    __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed", "shares", "tiered", "subject", "unknown")
+    __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed", "shares", "tiered", "subject", "unknown",
+                 "rest")
 
     def __init__(self, head: Claim, depth: int, marker: str, outer: _List | None = None):
         self.parts: list[Claim]
@@ -103,6 +104,7 @@ class _List:
         self.tiered = False             # its items are levels of one hierarchy ("一级指标…二级指标"): not parts
         self.subject = ""               # the other subject named when the list began ("市本级")
         self.unknown = False            # its head was left unread: what it is a part of is not known
+        self.rest = -1                  # where an item named "其他…" (the rest of the head) begins
 
 
 class _State:

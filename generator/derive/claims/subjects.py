@@ -38,6 +38,10 @@ _COPULA = re.compile("是|系|属于|隶属")
 _BELONGS = frozenset({"所属", "直属", "附属", "隶属", "局属"})
 _UNITS_OF = _BELONGS | {"下属"}
 _AFFILIATED = re.compile("[\u4e00-\u9fff（）()]{2,}(?:是|系|为|属于)[\u4e00-\u9fff]{1,12}$")
+# "我单位无二级单位", "不含下属单位": a body said not to exist, or left out — the department is still the subject
+_NEGATED = re.compile("(?:无|没有|未设|未设立|不设|不含|不包括|未包括)$")
+# "我院下辖10个村卫生室27名乡村医生，现有在职职工…": the units under the department, named in its own sentence
+_GOVERNS = re.compile("(?:下辖|所辖|管辖|下设|辖)[0-9０-９一二三四五六七八九十百个家所座名]*$")
 # "主要负责全县的档案工作": the other subject is what the department's duties are over
 _DUTY = re.compile("(?:负责|承担|主管|指导|统筹|协调|监督)[的对]?$")
 
@@ -78,6 +82,7 @@ class _Subjects(_State):
     def _other_subject(self, tok: Token) -> None:
         lead, scope = self.lead, self.scope
         if _BODY_AFTER.match(self.text, tok.end) or _REQUIRED_BY.search(self.text, max(0, tok.start - 8), tok.start) \
+                or _NEGATED.search(self.text, max(0, tok.start - 4), tok.start) \
                 or self._belongs_to(tok.text) or self._with_its_units(tok) or self._own_section(tok):
             # "教育部认真贯彻落实国务院要求，…全年实际开支…": the body whose requirement the department carried out
             # (as "根据市工信局的部署" for a body named in full) — what the department did, not another subject;
@@ -91,8 +96,8 @@ class _Subjects(_State):
             # statement — not another item of the list
             while self.list is not None:
                 self._end_list()
-        if _UNIT_KIND.search(tok.text) and (self.aside or (self.self_named and not scope.blocked
-                                                            and self.describing is None)):
+        if (_UNIT_KIND.search(tok.text) or _GOVERNS.search(self.text, max(0, tok.start - 6), tok.start)) and (
+                self.aside or (self.self_named and not scope.blocked and self.describing is None)):
             # "我校现有在职教师48人，汇智公司教师8人，公办退休人员89人": in a sentence the department opened about
             # itself, another body named later qualifies its own clause; a clause after it that names a fact
             # of its own before any figure is the department's again

@@ -178,7 +178,8 @@ def tokenize(text: str, lex) -> list[Token]:
                 else:
                     label_end = e
             append(Token("word", s, e, word, None, "", means))
-            word_end = e
+            if not any(k == "rest" for k, _ in means):
+                word_end = e            # (but "其他固定资产" is not 其他 + the fact: the label after 其他 is glued)
         elif kind == "num" or kind == "unit":
             value = _decimal(m.group("num"))
             if value is not None:
@@ -225,7 +226,9 @@ _BODY_BEFORE = re.compile(r"(?:根据|按照|依据|依照|在|经|向|由|与|�
 # department itself describing where it belongs
 _NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:中心|馆|站|所|院|队|处|科|室|办|会)")
 _BODY_LEAD = re.compile(r"根据|按照|依据|依照|在|经|向|由|与|和|及|会同|配合|协助|联合|接受")
-_BODY_AFTER = re.compile(r"的?(?:部署|要求|领导|安排|指导|支持|通知|批复|文件|精神|统一|工作要求|指示)")
+# "为中央财政当年拨付的资金": the body the department's money came from, not the subject of the figures
+_BODY_AFTER = re.compile(r"的?(?:部署|要求|领导|安排|指导|支持|通知|批复|文件|精神|统一|工作要求|指示)"
+                         r"|(?:财政)?(?:当年|本年|年初|年内|全年)?(?:拨付|下达|下拨|拨入|划拨)(?:给|的)")
 _OTHER = (("other", None),)
 
 

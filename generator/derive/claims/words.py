@@ -10,6 +10,9 @@ from .patterns import _content
 from .state import _Lead, _Scope, _State
 from .tokens import CLAUSE, SENTENCE, Token
 
+# the characters an item of a list comes after: a mark between items, or the end of its number ("3）")
+_ITEM_STARTS = frozenset("，,；;：:、）).．")
+
 # column words that are also common verbs: a column only when they open a clause ("安排公务接待费8万元")
 LEADING_COLUMNS = {"安排"}
 # 安排 right after a source of funds ("财政拨款安排"): allocated from it — a budget, or in a final account the
@@ -198,6 +201,10 @@ class _Words(_State):
         if tok.text in POSTPOSED and not lead.cmp and not lead.figure and lead.undo is not None \
                 and not self._base_follows(tok):
             return self._base_before(lead)
+        if tok.text in POSTPOSED and lead.base is None and not lead.figure and lead.undo is None and self.scope.base:
+            # "与2016年预算收入1631.06万元，相比增加…": the base stated in the clause before
+            lead.cmp, lead.base = True, self.scope.base
+            return
         lead.cmp = True
         if tok.text == "同比":
             lead.base, lead.year_on_year = "prior", True
@@ -261,6 +268,13 @@ class _Words(_State):
             self.contents = (sc.blocked, sc.subject, sc.label, sc.alts, sc.account)
             self.contents_end = tok.end                                          # see _end_clause
         self._start_list(tok.text)
+
+    def _on_rest(self, tok: Token, means: dict) -> None:
+        # "其中：部级领导干部用车21辆、一般公务用车1087辆、其他用车771辆": an item that opens with 其他 is the rest of
+        # the head — with it the list is the whole (see _end_list)
+        if self.list is not None and self._before(tok.start, 1) in _ITEM_STARTS:
+            self.list.rest = tok.start
+        self.lead.unknown = (self.lead.unknown + tok.text)[-12:]      # what the rest is of is still no fact's name
 
     def _on_each_word(self, tok: Token, means: dict) -> None:
         self._start_each()
@@ -380,7 +394,7 @@ _WORD_HANDLERS = {
     "equal": _Words._on_comparison, "total": _Words._on_total_word, "list": _Words._on_list_word,
     "each": _Words._on_each_word, "cause": _Words._on_cause, "per": _Words._on_per, "tier": _Words._on_tier,
     "account": _Words._on_account, "item_part": _Words._on_account, "partial": _Words._on_partial, "excluding": _Words._on_excluding, "due": _Words._on_due,
-    "flow": _Words._on_flow,
+    "flow": _Words._on_flow, "rest": _Words._on_rest,
     "approx_before": _Words._on_approx_before,
 }
 _WORD_ORDER = tuple(_WORD_HANDLERS)
