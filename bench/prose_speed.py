@@ -30,6 +30,8 @@ PAYLOADS = {
     "空白": lambda n: ("收入" + SPACES * (n // len(SPACES) + 1))[:n],
     "未闭合的 {{": lambda n: ("{{" * (n // 2 + 1))[:n],
     "一句中的数": lambda n: ("收入1万元，" * (n // 6 + 1))[:n],
+    # (a sentence stops being read after MAX_FIGURES figures: so many short sentences too)
+    "一句一个数": lambda n: ("收入1万元。" * (n // 6 + 1))[:n],
     "其中的项": lambda n: ("支出100万元，其中" + "基本支出1万元、" * (n // 8 + 1))[:n],
     "括号": lambda n: ("（" * (n // 2) + "收入1万元" + "）" * (n // 2))[:n],
     "分别为": lambda n: ("人员经费、" * (n // 5) + "分别为" + "1万元、" * 100)[:n],

@@ -75,3 +75,14 @@ def test_references_and_unclosed_braces_are_masked_in_one_pass():
     assert tokens.mask_references("收入{{ finance.income.current.final }}万元") == "收入" + " " * 34 + "万元"
     assert tokens.mask_references("{{" * 5) == "{{" * 5
     assert tokens.mask_references("{% if x %}收入1万元") == " " * 10 + "收入1万元"
+
+
+def test_a_sentence_is_read_up_to_its_thousandth_figure_and_the_rest_left_unread_with_the_reason():
+    from generator.derive.claims.grammar import MAX_FIGURES
+    text = "收入1万元，" * (MAX_FIGURES + 5) + "支出2万元。收入3万元。"
+    reading = read(text, VOC, 2023)
+    figures = [c.figure.start for c in reading.claims if c.kind == "level"]
+    assert len([s for s in figures if s < text.index("支出")]) == MAX_FIGURES
+    crowded = [u for u in reading.unread if "不是报告中的句子" in u.why]
+    assert len(crowded) == 1 and crowded[0].figure.start == 6 * MAX_FIGURES + 2     # the first figure passed over
+    assert ("level", "finance.income.current", "final", "3") in claims(text)        # the next sentence is read

@@ -33,7 +33,7 @@ from .shares import _Shares
 from .state import _Lead, _List
 from .stated import _Stated
 from .subjects import _Subjects
-from .tokens import OPEN, Token, is_han
+from .tokens import OPEN, SENTENCE, Token, is_han
 from .words import _Words
 
 # the names other modules import from here (checks/prose.py, reader.py, formulas.py, tasks/explain.py)
@@ -46,6 +46,9 @@ def read_tokens(tokens: list[Token], text: str, year: int) -> Reading:
 
 
 MAX_DEPTH = 8            # brackets inside brackets: three is already rare
+# figures in one sentence: a report's longest lists have a few dozen; a sentence with more is not a report's, and
+# reading the rest of it would only spend the time of a hostile text
+MAX_FIGURES = 1000
 # the class, division or item of the budget's classification after a line's name: "（204类）", "（06款）", "（项）"
 _ACCOUNT_CODE = re.compile(r"[ \t\u3000]*(?:[0-9]{2,3})?[ \t\u3000]*[类款项][ \t\u3000]*")
 
@@ -58,6 +61,12 @@ class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _S
                     "num": self._num}
         for i, tok in enumerate(self.tokens):
             self.index = i
+            if self.figures_in_sentence >= MAX_FIGURES and not (tok.kind == "punct" and tok.text in SENTENCE):
+                # a sentence with more figures than any report's: the rest of it is not read (see _crowded)
+                if self.figures_in_sentence == MAX_FIGURES and tok.kind == "num":
+                    self._crowded(tok)
+                self.cursor = tok.end
+                continue
             if tok.start > self.cursor:
                 self._gap(tok.start)
             handlers[tok.kind](tok)
@@ -71,6 +80,10 @@ class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _S
         if any(id(u.figure) in read for u in self.out.unread):
             self.out.unread = [u for u in self.out.unread if id(u.figure) not in read]
         return self.out
+
+    def _crowded(self, tok) -> None:
+        self.figures_in_sentence += 1           # (said once: the figures after it are passed over)
+        self.out.unread.append(Unread(tok, f"这一句已有 {MAX_FIGURES} 个数，不是报告中的句子：其后的数不读"))
 
     def _open_bracket(self) -> None:
         if len(self.saved) >= MAX_DEPTH:

@@ -195,13 +195,23 @@ def own_short_names(text: str, names=()) -> str:
     full = [n for n in names if n and len(n) >= 4]
     if not full or not any(n[-1] in text for n in full):
         return text
+    ends = {n[-1] for n in full}
+    seen: dict[tuple[str, str], int | None] = {}      # a name written again is the same name (the offset it starts at)
     out, i = [], 0
     for m in _SHORT.finditer(text):
-        # the match may take in words before the name ("会同县工信局"): the longest tail that is the name counts
-        start = next((k for k in range(m.start(), m.end() - 2) if (k == 0 or text[k - 1] not in _PLACES)
-                      and any(_shortens(text[k:m.end()], n) for n in full)), None)
-        if start is None or "本部门" in m.group():
+        word = m.group()
+        if word[-1] not in ends or "本部门" in word:
             continue
+        key = (word, text[m.start() - 1] if m.start() else "")
+        if key not in seen:
+            # the match may take in words before the name ("会同县工信局"): the longest tail that is the name counts
+            seen[key] = next((k - m.start() for k in range(m.start(), m.end() - 2)
+                              if (k == 0 or text[k - 1] not in _PLACES)
+                              and any(_shortens(text[k:m.end()], n) for n in full)), None)
+        offset = seen[key]
+        if offset is None:
+            continue
+        start = m.start() + offset
         out += [text[i:start], "本部门", " " * (m.end() - start - 3)]
         i = m.end()
     return "".join(out) + text[i:]
