@@ -196,3 +196,15 @@ def test_a_bare_budget_column_is_named_in_chinese(run, tmp_path):
     path.write_text(text.replace("other_notes: 无。", "other_notes: 2023年“三公”经费预算75.45万元。"), encoding="utf-8")
     out = run("explain", str(path), "other_notes").output
     assert "“75.45万元” 金额：“三公”经费 预算数" in out and " plan" not in out
+
+
+def test_a_county_adds_cue_words(tmp_path, run):
+    """Cue words are looked for only before or after another word: "没设" before a body says it does not exist, so
+    the figures after it are still the department's."""
+    path = county(tmp_path, "本局没设下属单位，年末实有在职人员45人。")
+    assert prose_findings(run, path) == []          # 下属单位 takes the figure: another body's, not checked
+    (tmp_path / "vocabulary.yaml").write_text("cues:\n  negated: '没设'\n", encoding="utf-8")
+    found = prose_findings(run, path)
+    assert len(found) == 1 and "[PROSE-COUNT]" in found[0] and "44人" in found[0], found
+    (tmp_path / "vocabulary.yaml").write_text("cues:\n  unknown_kind: '没设'\n", encoding="utf-8")
+    assert any("未知的线索词类别“unknown_kind”" in l for l in prose_findings(run, path))

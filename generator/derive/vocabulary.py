@@ -218,6 +218,19 @@ WORD_CLASSES = {
 }
 
 
+CUE_CLASSES = {
+    "negated": "说某个主体没有或不在其中（“我单位无二级单位”：其后的主体不接过后面的数）",
+    "governs": "本部门管辖的单位（“我院下辖10个村卫生室”：在本部门自己的句子中只是插入语）",
+    "required_by": "依据、贯彻（“根据市工信局的部署”：其后的机关不接过后面的数）",
+    "subordinate_to": "隶属（“本馆隶属于市文旅局”：所隶属的机关不接过后面的数）",
+    "duty": "职责（“负责全县的档案工作”：职责所及的范围不接过后面的数）",
+    "body_after": "机关名称之后说它的部署、要求（“市财政局的部署”：不是后面的数的主体）",
+    "funds_from": "机关名称之后说它拨来的钱（“县财政当年拨付的资金”：钱的来处，不是后面的数的主体）",
+    "count_change": "人数前的增减（“在职人员增加5人”：人数的增减，不是人数）",
+    "stock": "年末的人数（“实有”“在职”：人员的进出之后又是年末的人数）",
+}
+
+
 class VocabularyModel(Model):
     """正文词表
     正文中数字的说法：事实的称呼、口径词、别的主体、关系词。mkreport check 用它读出正文中的每个数说的是什么，
@@ -231,6 +244,8 @@ class VocabularyModel(Model):
     others = Field(ListOf(Pattern()), "别的主体",
                    help="全县、企业、项目、下属单位等：其后的数字说的不是本部门，不核对。本县的写法可在此补充")
     words = Field(KeyedPatterns(WORD_CLASSES, "关系词类别"), "关系词", help="按类别补充关系词，如 up: '增收'；类别见 mkreport 内置词表")
+    cues = Field(KeyedPatterns(CUE_CLASSES, "线索词类别"), "线索词",
+                 help="不单独成词、只在别的词前后看的字词，如 negated: '并无'；类别见 mkreport 内置词表")
     before = Field(Pattern(), "称呼前可以紧挨着的字词",
                    help="称呼前紧挨着别的名词时（“营业收入”“专项项目支出”），说的不是本部门的数，不核对；"
                         "这里列出的字词（如“我局”“全年”“其中”）紧挨着称呼也照样核对。本县的写法可在此补充")
@@ -248,6 +263,7 @@ class Vocabulary:
         self.others = [p for m in models for p in m.others]
         self.words = [(cls, m.words[cls]) for m in models for cls in WORD_CLASSES if cls in m.words]
         self.before = [m.before for m in models if m.before]
+        self.cues = [(cls, m.cues[cls]) for m in models for cls in CUE_CLASSES if cls in m.cues]
         self._lexicon: Lexicon | None = None
 
     @property

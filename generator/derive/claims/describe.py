@@ -2,7 +2,7 @@
 the README equal to it), so the words a user is told about are the words the reader knows."""
 from __future__ import annotations
 
-from ..vocabulary import COLUMN_NAMES, WORD_CLASSES
+from ..vocabulary import COLUMN_NAMES, CUE_CLASSES, WORD_CLASSES
 
 # the relation word classes a reader of the README cares about, in the order they are told
 _TOLD = ["compare_to", "prior_year", "next_year", "year_before_last", "up", "down", "flat", "rate_up", "rate_down", "share", "execution",
@@ -58,6 +58,13 @@ def readme_section(voc) -> str:
     for cls in _TOLD:
         if cls in words:
             lines.append(f"| {WORD_CLASSES[cls]} | {_words('|'.join(words[cls]))} |")
+    lines += ["", "| 线索（只在别的词前后看） | 线索词 |", "|---|---|"]
+    cues: dict[str, list] = dict()
+    for cls, pattern in voc.cues:
+        cues.setdefault(cls, []).append(pattern)
+    for cls, what in CUE_CLASSES.items():
+        if cls in cues:
+            lines.append(f"| {what} | {_words('|'.join(cues[cls]))} |")
     lines += ["", "别的主体（其后的数不核对）：" + "；".join(_words(p, 10) for p in voc.others) + "。"]
     return "\n".join(lines)
 

@@ -14,8 +14,6 @@ from .tokens import CLAUSE, CLOSE, COUNTS, CURRENCY, MONEY, OPEN, SENTENCE, Toke
 _COUNT_GAP = re.compile(r"(?:人数|人员数|数)?[ \t\u3000]*(?:为|是|：|:)?[ \t\u3000]*")
 _TIMES = re.compile(r"(?:[×*xX✕]|乘以)[ \t\u3000]*$")
 
-# the words right before a count that make it a change of the count
-_COUNT_CHANGE = re.compile("(?:增加|减少|增长|下降|新增|净增|净减|增|减|多|少)了?$")
 
 
 class _Figures(_State):
@@ -94,7 +92,7 @@ class _Figures(_State):
             return self._percent(tok, lead, scope)
         if money and self._related_amount(tok, lead, scope):
             return
-        if unit in COUNTS and _COUNT_CHANGE.search(self.text, max(0, tok.start - 4), tok.start):
+        if unit in COUNTS and self.cues.count_change.at(self.text, tok.start):
             # "与2015年预算对比，在职实有人员增加5人": how many more, not how many — the file has no last year's count
             return self._unread(tok, "人数的增减：事实文件没有上年的人数", unsure=False)
         if money or unit in COUNTS:

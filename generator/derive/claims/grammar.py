@@ -25,6 +25,7 @@ import re
 
 from .bounds import _Bounds
 from .claim import RELATIONS, Claim, Reading, TargetMention, Unread
+from .cues import Cues
 from .figures import _Figures
 from .levels import _Levels
 from .lists import _Lists
@@ -41,8 +42,8 @@ __all__ = ["BY_SOURCE", "COMPONENTS", "MAX_DEPTH", "PEOPLE_UNITS", "RELATIONS", 
            "Unread", "read_tokens"]
 
 
-def read_tokens(tokens: list[Token], text: str, year: int) -> Reading:
-    return _Reader(tokens, text, year).run()
+def read_tokens(tokens: list[Token], text: str, year: int, cues: Cues) -> Reading:
+    return _Reader(tokens, text, year, cues).run()
 
 
 MAX_DEPTH = 8            # brackets inside brackets: three is already rare

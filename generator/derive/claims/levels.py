@@ -21,8 +21,6 @@ _JOINS = re.compile(r"[ \t\u3000]*(?:、|和|与|及|以及)[ \t\u3000]*")
 
 
 SELF_LABEL = "本部门"
-# people named as they are at the year's end, after words of people coming and going ("…调出人员…，实有在职人员16人")
-_STOCK = re.compile("实有|现有|在职|在编|年末|期末|核定|编制")
 # "收入、支出均为1200.30万元": the one figure is each name's
 _EACH_SAME = re.compile(r"[ \t\u3000]*(?:均|都|皆)(?:为|是|达|有)?")
 # the facts the department's own amount may be, named by no word but its column ("本单位年初预算600万元")
@@ -181,7 +179,7 @@ class _Levels(_State):
         return "", False
 
     def _not_a_count(self, tok: Token, lead: _Lead, fact: str, year: int | None) -> tuple[str, bool]:
-        if self.scope.flow and _STOCK.match(self.scope.label):
+        if self.scope.flow and self.cues.stock.match(self.scope.label):
             self.scope.flow = ""            # "…，实有在职人员16人，退休人员9人": the year-end people again
         if self.scope.flow:
             return f"说的是人员的进出（“{self.scope.flow}”），不是年末的人数", True

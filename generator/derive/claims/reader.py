@@ -5,6 +5,7 @@ import gc
 import json
 import re
 
+from .cues import Cues
 from .formulas import read_formulas
 from .grammar import Claim, Reading, read_tokens
 from .lexicon import NotFinite, spellings, trie_pattern
@@ -104,6 +105,7 @@ class Lexicon:
         for w, m in self.meanings.items():
             if m == self.rough:
                 self.meanings[w] = self.rough
+        self.cues = Cues(voc.cues)
         self._trie_pattern, self._first = data["trie"], "".join(w[0] for w in self.meanings)
         self._tokenizer: re.Pattern | None = None
         self.scanner = compile_scanner(self._first)
@@ -285,7 +287,7 @@ def _read(text: str, lex, year: int, names, targets=()) -> Reading:
     gc.disable()
     try:
         tokens = with_targets(text, lex.tokens(text), targets)
-        reading = read_tokens(tokens, text, year)
+        reading = read_tokens(tokens, text, year, lex.cues)
         read_formulas(text, tokens, reading)       # "…=44÷45×100%=97.78%": the figures are the formula's
         return reading
     finally:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .claim import Claim, Reading, Unread
+from .cues import Cues
 from .tokens import CLAUSE, SENTENCE, Token
 
 
@@ -110,8 +111,8 @@ class _List:
 class _State:
     """Every attribute of the reader, set for a new text; the steps all its parts take."""
 
-    def __init__(self, tokens: list[Token], text: str, year: int):
-        self.tokens, self.text, self.year = tokens, text, year
+    def __init__(self, tokens: list[Token], text: str, year: int, cues: Cues):
+        self.tokens, self.text, self.year, self.cues = tokens, text, year, cues
         self.out = Reading(text)
         self.self_types: set = set()         # "街道…": a kind of unit the text opened with, naming itself
         self.stack = [_Scope()]

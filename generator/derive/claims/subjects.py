@@ -8,7 +8,7 @@ from .claim import TargetMention
 from .parts import BY_SOURCE, GENERIC, PLAIN, SOURCE_OF, WITH_CARRYOVER, _side, within
 from .patterns import _ENUM_ITEM, _NOT_LOCAL, _UNIT_KIND
 from .state import _Scope, _State
-from .tokens import _BODY_AFTER, CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token, is_han
+from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token, is_han
 
 # words for a whole side that end a more specific label when written right after it ("公用经费总支出",
 # "人员经费财政拨款支出合计"): the specific label's total, not the department's
@@ -22,12 +22,6 @@ CONTEXTUAL = {"总人数"}
 SELF_TYPES = frozenset({"街道", "中心", "学院", "学校", "医院"})
 _SELF_ANYWHERE = frozenset({"学院", "学校", "医院"})
 _CLAUSE_ENDS = ("；", ";", "，", ",")
-# the words before a body whose requirement or rule the department followed ("贯彻落实国务院要求", "按照中央规定")
-# "根据市工信局的部署", "林场隶属于市林业局": a body whose requirement the department carries out, or that it
-# belongs to — not the subject of what follows
-_SUBORDINATE_TO = ("隶属于", "隶属", "归属于", "挂靠于", "挂靠", "主管部门为", "主管部门是")
-_REQUIRED_BY = re.compile("(?:根据|按照|依据|依照|贯彻|落实|遵照|遵循|执行|" + "|".join(_SUBORDINATE_TO) + ")"
-                          r"[\u4e00-\u9fff]{0,4}$")
 _PAIRS = "和及与"          # the joins of two names sharing one head ("人员和公用经费")
 _BEFORE_RARE = frozenset(CLOSE + _PAIRS)      # the characters before a name that _after_aside_or_pair asks about
 _YEAR_ONLY = re.compile(r"[ \t\u3000]*(?:19|20)[0-9]{2}\s?年度?[，,]?[ \t\u3000]*")     # "2023年学院收入合计…"
@@ -38,12 +32,6 @@ _COPULA = re.compile("是|系|属于|隶属")
 _BELONGS = frozenset({"所属", "直属", "附属", "隶属", "局属"})
 _UNITS_OF = _BELONGS | {"下属"}
 _AFFILIATED = re.compile("[\u4e00-\u9fff（）()]{2,}(?:是|系|为|属于)[\u4e00-\u9fff]{1,12}$")
-# "我单位无二级单位", "不含下属单位": a body said not to exist, or left out — the department is still the subject
-_NEGATED = re.compile("(?:无|没有|未设|未设立|不设|不含|不包括|未包括)$")
-# "我院下辖10个村卫生室27名乡村医生，现有在职职工…": the units under the department, named in its own sentence
-_GOVERNS = re.compile("(?:下辖|所辖|管辖|下设|辖)[0-9０-９一二三四五六七八九十百个家所座名]*$")
-# "主要负责全县的档案工作": the other subject is what the department's duties are over
-_DUTY = re.compile("(?:负责|承担|主管|指导|统筹|协调|监督)[的对]?$")
 
 
 class _Subjects(_State):
@@ -81,8 +69,9 @@ class _Subjects(_State):
 
     def _other_subject(self, tok: Token) -> None:
         lead, scope = self.lead, self.scope
-        if _BODY_AFTER.match(self.text, tok.end) or _REQUIRED_BY.search(self.text, max(0, tok.start - 8), tok.start) \
-                or _NEGATED.search(self.text, max(0, tok.start - 4), tok.start) \
+        cues = self.cues
+        if cues.body_after.match(self.text, tok.end) or cues.required_by.at(self.text, tok.start) \
+                or cues.negated.at(self.text, tok.start) \
                 or self._belongs_to(tok.text) or self._with_its_units(tok) or self._own_section(tok):
             # "教育部认真贯彻落实国务院要求，…全年实际开支…": the body whose requirement the department carried out
             # (as "根据市工信局的部署" for a body named in full) — what the department did, not another subject;
@@ -96,7 +85,7 @@ class _Subjects(_State):
             # statement — not another item of the list
             while self.list is not None:
                 self._end_list()
-        if (_UNIT_KIND.search(tok.text) or _GOVERNS.search(self.text, max(0, tok.start - 6), tok.start)) and (
+        if (_UNIT_KIND.search(tok.text) or cues.governs.at(self.text, tok.start)) and (
                 self.aside or (self.self_named and not scope.blocked and self.describing is None)):
             # "我校现有在职教师48人，汇智公司教师8人，公办退休人员89人": in a sentence the department opened about
             # itself, another body named later qualifies its own clause; a clause after it that names a fact
@@ -123,7 +112,7 @@ class _Subjects(_State):
         lead = self.lead
         return bool((lead.self_end >= 0 and _COPULA.search(self.text, lead.self_end, tok.start))
                     or (tok.text in _BELONGS and _AFFILIATED.search(self._clause_before(tok.start)))
-                    or _DUTY.search(self.text, max(0, tok.start - 3), tok.start))
+                    or self.cues.duty.at(self.text, tok.start))
 
     def _self_word(self, tok: Token, itself: bool) -> None:
         scope = self.scope
@@ -174,10 +163,9 @@ class _Subjects(_State):
         """Whether the body is named among the sections the department 内设 (in its clause)."""
         return "内设" in self.text[max(0, tok.start - 40):tok.start] and "内设" in self._clause_before(tok.start)
 
-    @staticmethod
-    def _belongs_to(name: str) -> bool:
+    def _belongs_to(self, name: str) -> bool:
         """"（林场）隶属于市林业局", "本馆隶属于市文旅局": the body the department belongs to, named after it."""
-        for word in _SUBORDINATE_TO:
+        for word in self.cues.subordinate_to:
             head, found, _ = name.partition(word)
             if found:
                 return not head or head.startswith(("本", "我"))

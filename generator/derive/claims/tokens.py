@@ -196,7 +196,7 @@ def tokenize(text: str, lex) -> list[Token]:
             append(Token("year", s, e, m.group(), int(m.group("year")), end_of_year=bool(m.group("yend"))))
         elif kind == "date":
             append(Token("date", s, e, m.group()))
-    return _with_bodies(text, out)
+    return _with_bodies(text, out, lex.cues.body_after)
 
 
 # The kinds of body a name ends with, in one place: every pattern that tells a body's name (another subject
@@ -226,16 +226,14 @@ _BODY_BEFORE = re.compile(r"(?:根据|按照|依据|依照|在|经|向|由|与|�
 # department itself describing where it belongs
 _NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:中心|馆|站|所|院|队|处|科|室|办|会)")
 _BODY_LEAD = re.compile(r"根据|按照|依据|依照|在|经|向|由|与|和|及|会同|配合|协助|联合|接受")
-# "为中央财政当年拨付的资金": the body the department's money came from, not the subject of the figures
-_BODY_AFTER = re.compile(r"的?(?:部署|要求|领导|安排|指导|支持|通知|批复|文件|精神|统一|工作要求|指示)"
-                         r"|(?:财政)?(?:当年|本年|年初|年内|全年)?(?:拨付|下达|下拨|拨入|划拨)(?:给|的)")
 _OTHER = (("other", None),)
 
 
-def _with_bodies(text: str, tokens: list[Token]) -> list[Token]:
-    """The tokens with each named body as one word meaning another subject, in place of the words inside it."""
+def _with_bodies(text: str, tokens: list[Token], after: re.Pattern) -> list[Token]:
+    """The tokens with each named body as one word meaning another subject, in place of the words inside it (not a
+    body whose requirement the department followed, or whose money it spent: `after`, the vocabulary's cues)."""
     bodies = [m for m in _BODY.finditer(text) if "本部门" not in m.group() and not _BODY_LEAD.match(m.group())
-              and not _BODY_BEFORE.search(text, max(0, m.start() - 2), m.start()) and not _BODY_AFTER.match(text, m.end())
+              and not _BODY_BEFORE.search(text, max(0, m.start() - 2), m.start()) and not after.match(text, m.end())
               and not _NAME_GOES_ON.match(text, m.end())]
     return as_words(text, tokens, [(m.start(), m.end(), _OTHER) for m in bodies], keep_figures=True)
 

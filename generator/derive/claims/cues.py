@@ -1,0 +1,65 @@
+"""The cue words of a vocabulary (`cues` in vocabulary.yaml): words the reader does not read as words of their own,
+only looks for right before or after another — "无" before a body's name ("我单位无二级单位"), "拨付的" after it.
+A county adds its own in its vocabulary file; here they are made into the bounded look-arounds the reader uses."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import NotFinite, spellings
+
+_NONE = "(?!)"          # a class with no words matches nothing
+
+
+class Cues:
+    """Each class of cue words as a compiled look-around (each searched over a window no longer than its longest
+    spelling, so the reader stays linear in the text)."""
+
+    def __init__(self, cues: list[tuple[str, str]]):
+        patterns: dict[str, list[str]] = {}
+        for cls, pattern in cues:
+            patterns.setdefault(cls, []).append(pattern)
+        words = {cls: _words(ps) for cls, ps in patterns.items()}
+        self._longest = {cls: max((len(w) for w in ws), default=0) for cls, ws in words.items()}
+
+        def alt(*classes: str) -> str:
+            found = [w for cls in classes for w in words.get(cls, ())]
+            return "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True)) or _NONE
+
+        # "我单位无二级单位": right before the body's name
+        self.negated = _Before(f"(?:{alt('negated')})$", self.reach("negated"))
+        # "我院下辖10个村卫生室": before the body's name, with how many of them
+        self.governs = _Before(f"(?:{alt('governs')})[0-9０-９一二三四五六七八九十百个家所座名]*$", self.reach("governs") + 4)
+        # "根据市工信局的部署", "林场隶属于市林业局": a few characters of place or level between
+        self.required_by = _Before(f"(?:{alt('required_by', 'subordinate_to')})[\u4e00-\u9fff]{{0,4}}$",
+                                   self.reach("required_by", "subordinate_to") + 4)
+        self.duty = _Before(f"(?:{alt('duty')})[的对]?$", self.reach("duty") + 1)
+        self.count_change = _Before(f"(?:{alt('count_change')})了?$", self.reach("count_change") + 1)
+        # right after the body's name: its requirements, or the money it handed over
+        self.body_after = re.compile(f"的?(?:{alt('body_after')})"
+                                     f"|(?:财政)?(?:当年|本年|年初|年内|全年)?(?:{alt('funds_from')})(?:给|的)")
+        self.stock = re.compile(f"(?:{alt('stock')})")
+        # "本馆隶属于市文旅局": the longer spelling first ("隶属于" before "隶属")
+        self.subordinate_to = tuple(sorted(words.get("subordinate_to", ()), key=len, reverse=True))
+
+    def reach(self, *classes: str) -> int:
+        return max((self._longest.get(cls, 0) for cls in classes), default=0)
+
+
+class _Before:
+    """Cue words that end right where a word begins."""
+
+    def __init__(self, pattern: str, reach: int):
+        self.pattern, self.reach = re.compile(pattern), reach
+
+    def at(self, text: str, start: int) -> bool:
+        return self.pattern.search(text, max(0, start - self.reach), start) is not None
+
+
+def _words(patterns: list[str]) -> set[str]:
+    out: set[str] = set()
+    for p in patterns:
+        try:
+            out |= spellings(p)
+        except NotFinite:          # refused when the file was read
+            pass
+    return out
