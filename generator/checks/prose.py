@@ -159,8 +159,6 @@ def far_off(stated: Decimal, fact: Decimal) -> bool:
     return True
 
 
-# traits of people a 其中 list may count them by, which overlap ("其中党员15人，大专以上学历19人")
-_TRAITS = re.compile("党员|团员|学历|学位|职称|大专|本科|硕士|博士|研究生|男|女|岁|少数民族|民主党派|中级|高级|初级")
 # a bracket right after a count saying which kinds of people it takes in ("（含编内人员+编外长期聘用人员）"; not
 # "（含12名编外人员）", "（含附属医院）": one addition to what the file counts)
 _MAKEUP = re.compile(r"[ \t\u3000]*[（(](?:含|包含|包括)[^）)，。]{0,30}?[+＋、和及与][^）)，。]{0,30}[）)]")
@@ -1189,7 +1187,7 @@ class Checker:
         if head.figure is None:
             return self.skip(c, "没有总数")
         unit = head.unit
-        why = self._not_summed(unit, parts)
+        why = self._not_summed(unit, parts, c.traits)
         if why:
             return self.skip(c, why)
         values = [abs(p.value) * _scale(p.unit, unit) for p in parts]
@@ -1247,12 +1245,12 @@ class Checker:
             matched.append(rows[0])
         return len(set(matched)) == len(matched) == len(kinds)
 
-    def _not_summed(self, unit: str, parts: list) -> str:
+    def _not_summed(self, unit: str, parts: list, traits: bool) -> str:
         """Why a list's parts are not added up against its head, or ""."""
         if any((p.unit in MONEY) != (unit in MONEY) or (unit not in MONEY and p.unit != unit and not {p.unit, unit} <= PEOPLE_UNITS)
                for p in parts):
             return "单位不同"
-        if unit in PEOPLE_UNITS and any(p.fact is None and _TRAITS.search(self._clause_words(p)) for p in parts):
+        if unit in PEOPLE_UNITS and traits:
             # "干部职工21人，其中党员15人，大专以上学历19人": traits of the people, which overlap — not parts
             return "所列的有人员的特征（党员、学历、职称等），可以互相重叠，不相加"
         return ""

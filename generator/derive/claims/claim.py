@@ -31,6 +31,7 @@ class Claim:
     whole_from: Any = None          # share: the head claim of the list, when the whole is that
     parts: list = []                # sum: the part claims
     complete = False                # sum: the list names every part
+    traits = False                  # sum: some parts count people by a trait (党员, 学历): they overlap
     other: Any = None               # compare/difference: the other figure(s)
     op: Any = None                  # compare: < > =
     loose = False                   # flat: "基本持平"

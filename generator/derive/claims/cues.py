@@ -38,6 +38,7 @@ class Cues:
         self.body_after = re.compile(f"的?(?:{alt('body_after')})"
                                      f"|(?:财政)?(?:当年|本年|年初|年内|全年)?(?:{alt('funds_from')})(?:给|的)")
         self.stock = re.compile(f"(?:{alt('stock')})")
+        self.trait = re.compile(f"(?:{alt('trait')})")
         # "本馆隶属于市文旅局": the longer spelling first ("隶属于" before "隶属")
         self.subordinate_to = tuple(sorted(words.get("subordinate_to", ()), key=len, reverse=True))
 

@@ -19,7 +19,7 @@ from .parts import (
     within,
 )
 from .state import _Lead, _List, _Scope, _State
-from .tokens import COUNTS, MONEY, Token
+from .tokens import CLAUSE, COUNTS, ENUM, MONEY, SENTENCE, Token
 
 _NEWLINE = re.compile("\n")
 _COORDINATED = re.compile(r"以及|及其|和|与|、")
@@ -297,8 +297,18 @@ class _Lists(_State):
             # parts that add up to the head
             return
         self.out.claims.append(Claim("sum", lst.head.figure, lst.head.fact, parts=lst.parts,
-                                     sentence=lst.head.sentence, of=lst.head, complete=complete))
+                                     sentence=lst.head.sentence, of=lst.head, complete=complete,
+                                     traits=any(self._counts_a_trait(p) for p in lst.parts)))
         lst.head.head = True             # its own check waits for the list's: a list that does not add up says more
+
+    def _counts_a_trait(self, part: Claim) -> bool:
+        """"其中党员15人": a count of people by a trait, named by no fact — the words of its item, from the mark before
+        it ("，" "、" "：")."""
+        if part.fact is not None or part.figure is None or part.unit not in PEOPLE_UNITS:
+            return False
+        words = self.text[max(0, part.start - 20):part.start]
+        cut = max(words.rfind(ch) for ch in CLAUSE + ENUM + SENTENCE)
+        return self.cues.trait.search(words, cut + 1) is not None
 
     @staticmethod
     def _ends_with_rest(lst) -> bool:
