@@ -12,6 +12,7 @@ from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token
 _FIRST_ITEM = re.compile(r"[ \t\u3000]*(?:1[ \t]?[、.．](?![0-9])|[（(]1[）)]|①)")
 # a sentence stating a total: "…收入共计33609.06万元", "支出合计…", "总收入…"
 _TOTAL_STATED = re.compile(r"(?:共计|合计|总计|总额|总收入|总支出|收入总|支出总)[^。！？!?]{0,12}?[0-9]")
+_LIST_NEXT = re.compile(r"[ \t\u3000\n]*其中")
 _GOES_ON = re.compile(r"[ \t\u3000]*(?:此外|另外|其中|同时|并且|其余)")
 
 # the name of a place: a county, city, district, town… ("云县", "汉阳区", "陶辛镇")
@@ -231,7 +232,13 @@ class _Bounds(_State):
         next_year = self.carried_year if self.carried_year is not None else self.section_year
         if s.year not in (None, self.year) and self._goes_on():
             next_year = s.year  # "2024年海关“三公经费”预算约为5.1亿元…。此外，A和B分别为…": that year's too
-        s.year, s.column, s.fresh, s.base, s.partial, s.excluding = next_year, None, False, self.carried_base, "", ""
+        base = self.carried_base
+        bases = {c.against for c in self.changes}
+        if base is None and len(bases) == 1 and None not in bases and self._opens_list():
+            # "“三公”经费支出比上年减少313272.50元，下降82.82%。其中：公务用车购置费支出减少272780.00元，下降100.00%":
+            # the items' changes are measured from what the whole's was
+            base = bases.pop()
+        s.year, s.column, s.fresh, s.base, s.partial, s.excluding = next_year, None, False, base, "", ""
         self.lead = _Lead()
         self.sentence += 1
         # a stated base ("比上年的X万元") is last year's figure, never the head of this year's 其中 list
@@ -257,6 +264,12 @@ class _Bounds(_State):
         self.named = []
         self.prev_mentioned, self.mentioned = self.mentioned, set()
         self.last_num, self.last_claim, self.last_money = None, None, None
+
+    def _opens_list(self) -> bool:
+        """Whether the sentence after the current full stop opens with 其中 (the parts of what this one stated)."""
+        if self.index >= len(self.tokens) or self.tokens[self.index].kind != "punct":
+            return False
+        return bool(_LIST_NEXT.match(self.text, self.tokens[self.index].end))
 
     def _goes_on(self) -> bool:
         """Whether the sentence after the current full stop opens by going on with this one ("此外", "其中")."""
