@@ -208,3 +208,12 @@ def test_a_county_adds_cue_words(tmp_path, run):
     assert len(found) == 1 and "[PROSE-COUNT]" in found[0] and "44人" in found[0], found
     (tmp_path / "vocabulary.yaml").write_text("cues:\n  unknown_kind: '没设'\n", encoding="utf-8")
     assert any("未知的线索词类别“unknown_kind”" in l for l in prose_findings(run, path))
+
+
+def test_a_county_names_the_items_that_make_a_whole(tmp_path, run):
+    """A partition: a 其中 list of exactly its items is all of the head, and must add up to it."""
+    path = county(tmp_path, "本年培训费用30万元，其中：线上培训费用10万元、线下培训费用15万元。")
+    assert prose_findings(run, path) == []          # only some items listed, for all mkreport knows: 25 ≤ 30
+    (tmp_path / "vocabulary.yaml").write_text("partitions:\n  - '线上|线下'\n", encoding="utf-8")
+    found = prose_findings(run, path)
+    assert len(found) == 1 and "[PROSE-SUM]" in found[0] and "不等于 30万元" in found[0], found

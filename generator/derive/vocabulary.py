@@ -245,6 +245,8 @@ class VocabularyModel(Model):
     others = Field(ListOf(Pattern()), "别的主体",
                    help="全县、企业、项目、下属单位等：其后的数字说的不是本部门，不核对。本县的写法可在此补充")
     words = Field(KeyedPatterns(WORD_CLASSES, "关系词类别"), "关系词", help="按类别补充关系词，如 up: '增收'；类别见 mkreport 内置词表")
+    partitions = Field(ListOf(Pattern()), "列全即是全部的分项",
+                       help="如 '货物|工程|服务'（政府采购）：“其中”所列各项正是这几项时，各项之和应等于总数")
     cues = Field(KeyedPatterns(CUE_CLASSES, "线索词类别"), "线索词",
                  help="不单独成词、只在别的词前后看的字词，如 negated: '并无'；类别见 mkreport 内置词表")
     before = Field(Pattern(), "称呼前可以紧挨着的字词",
@@ -265,6 +267,7 @@ class Vocabulary:
         self.words = [(cls, m.words[cls]) for m in models for cls in WORD_CLASSES if cls in m.words]
         self.before = [m.before for m in models if m.before]
         self.cues = [(cls, m.cues[cls]) for m in models for cls in CUE_CLASSES if cls in m.cues]
+        self.partitions = [p for m in models for p in m.partitions]
         self._lexicon: Lexicon | None = None
 
     @property

@@ -4,6 +4,7 @@ A county adds its own in its vocabulary file; here they are made into the bounde
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .lexicon import NotFinite, spellings
 
@@ -14,7 +15,7 @@ class Cues:
     """Each class of cue words as a compiled look-around (each searched over a window no longer than its longest
     spelling, so the reader stays linear in the text)."""
 
-    def __init__(self, cues: list[tuple[str, str]]):
+    def __init__(self, cues: Sequence[tuple[str, str]], partitions: Sequence[str] = ()):
         patterns: dict[str, list[str]] = {}
         for cls, pattern in cues:
             patterns.setdefault(cls, []).append(pattern)
@@ -39,6 +40,9 @@ class Cues:
                                      f"|(?:财政)?(?:当年|本年|年初|年内|全年)?(?:{alt('funds_from')})(?:给|的)")
         self.stock = re.compile(f"(?:{alt('stock')})")
         self.trait = re.compile(f"(?:{alt('trait')})")
+        # "政府采购货物支出…、工程支出…、服务支出…": the names that, all listed, are the whole (each a tuple of the
+        # spellings of one item)
+        self.partitions = [[_words([alt]) for alt in _alternatives(p)] for p in partitions]
         # "本馆隶属于市文旅局": the longer spelling first ("隶属于" before "隶属")
         self.subordinate_to = tuple(sorted(words.get("subordinate_to", ()), key=len, reverse=True))
 
@@ -54,6 +58,19 @@ class _Before:
 
     def at(self, text: str, start: int) -> bool:
         return self.pattern.search(text, max(0, start - self.reach), start) is not None
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern ("(?:货物|物品)|工程|服务": three)."""
+    out, depth, cur = [], 0, ""
+    for ch in pattern:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return [*out, cur]
 
 
 def _words(patterns: list[str]) -> set[str]:

@@ -65,6 +65,8 @@ def readme_section(voc) -> str:
     for cls, what in CUE_CLASSES.items():
         if cls in cues:
             lines.append(f"| {what} | {_words('|'.join(cues[cls]))} |")
+    lines += ["", "列全即是全部的分项（“其中”所列各项正是其中一组时，各项之和应等于总数）："
+              + "；".join(_words(p) for p in voc.partitions) + "。"]
     lines += ["", "别的主体（其后的数不核对）：" + "；".join(_words(p, 10) for p in voc.others) + "。"]
     return "\n".join(lines)
 

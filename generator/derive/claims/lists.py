@@ -290,7 +290,7 @@ class _Lists(_State):
             return
         complete = (_splits_retired(lst.head, "department.staffing.retired") and
                     sorted(p.label[:2] for p in lst.parts) == ["离休", "退休"]) \
-            or _all_classes(lst) or self._ends_with_rest(lst)     # 离退休 is 离休 and 退休, no more; the classes of
+            or _all_classes(lst) or self._ends_with_rest(lst) or self._a_partition(lst)     # 离退休 is 离休 and 退休, no more; the classes of
         # spending are all of it; an item for the rest makes the list whole
         if len({p.col_word for p in lst.parts if p.fact is None and p.col_word}) > 1:
             # "其中：A预算数为0万元，决算支出数为0万元；B预算数…": someone else's items, each in two columns — not
@@ -306,9 +306,26 @@ class _Lists(_State):
         it ("，" "、" "：")."""
         if part.fact is not None or part.figure is None or part.unit not in PEOPLE_UNITS:
             return False
+        return self.cues.trait.search(self._item_words(part)) is not None
+
+    def _item_words(self, part: Claim) -> str:
+        """The words of a list's item before its figure, from the mark before it ("，" "、" "：")."""
         words = self.text[max(0, part.start - 20):part.start]
-        cut = max(words.rfind(ch) for ch in CLAUSE + ENUM + SENTENCE)
-        return self.cues.trait.search(words, cut + 1) is not None
+        return words[max(words.rfind(ch) for ch in CLAUSE + ENUM + SENTENCE) + 1:]
+
+    def _a_partition(self, lst) -> bool:
+        """"政府采购支出总额…，其中：政府采购货物支出…，政府采购工程支出…，政府采购服务支出…": the items are each of
+        the names of one of the vocabulary's partitions, once — the whole of it."""
+        if any(p.fact is not None or p.figure is None for p in lst.parts):
+            return False
+        said = [self._item_words(p) for p in lst.parts]
+        for items in self.cues.partitions:
+            if len(items) != len(said):
+                continue
+            found = [[k for k, spellings in enumerate(items) if any(s in words for s in spellings)] for words in said]
+            if all(len(f) == 1 for f in found) and len({f[0] for f in found}) == len(items):
+                return True
+        return False
 
     @staticmethod
     def _ends_with_rest(lst) -> bool:

@@ -105,7 +105,7 @@ class Lexicon:
         for w, m in self.meanings.items():
             if m == self.rough:
                 self.meanings[w] = self.rough
-        self.cues = Cues(voc.cues)
+        self.cues = Cues(voc.cues, voc.partitions)
         self._trie_pattern, self._first = data["trie"], "".join(w[0] for w in self.meanings)
         self._tokenizer: re.Pattern | None = None
         self.scanner = compile_scanner(self._first)
