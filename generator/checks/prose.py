@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from ..core.numbers import decimals, fmt, half_unit, parse_quantity, same_figure, sum_consistent
+from ..core.numbers import decimals, fmt, half_unit, parse_quantity, rate_fits, same_figure, sum_consistent
 from ..derive.claims import Claim, read
 from ..derive.claims.grammar import BY_SOURCE, COMPONENTS, PEOPLE_UNITS
 from ..derive.claims.parts import WITH_CARRYOVER
@@ -142,6 +142,11 @@ FAR_OFF = 6
 
 # the department's totals: no amount of it is larger than the largest of them
 _WHOLES = ("finance.income.total", "finance.expenditure.total", "finance.income.current", "finance.expenditure.current")
+
+
+def _places(c: Claim) -> int:
+    """The places a computed percentage is shown with: those written (at least two)."""
+    return max(2, decimals(c.value)) if c.value is not None else 2
 
 
 def far_off(stated: Decimal, fact: Decimal) -> bool:
@@ -311,6 +316,7 @@ class Checker:
         self.wrong_priors = set()
         # the base each change matched, when none was named: its rate is measured on the same one
         self.change_base: dict[int, str] = {}
+        self.restated: set[int] = set()         # amounts with no column word that restate a budget (_said_before)
         # a list's parts first, then the list, then its head; then what is computed from them
         for c in sorted(reading.claims, key=lambda c: 1.5 if c.head and c.kind in ("level", "prior") else _ORDER[c.kind]):
             if self.reported >= MAX_PER_TEXT:
@@ -343,6 +349,10 @@ class Checker:
                 return self.ok(c, f"{self._label(f, col)} = {fmt(value)}{c.unit}")
         fact, col, value = known[0]
         label = self._label(fact, col)
+        said = self._said_before(c)
+        if said is not None:
+            self.restated.add(id(c))
+            return self.ok(c, f"前面已写明它是{self._label(c.fact, said)}（{fmt(abs(c.value))}{c.unit}），这里再说一次")
         if col == "prior" and self._change_not_prior(c, value):
             self.changes_read_as_prior.add(id(c))      # not a base for the rate after it
             return self.ok(c, "是增减额（省略了“增加”“减少”）：决算数 − 上年决算数")
@@ -354,6 +364,22 @@ class Checker:
                    stated=abs(c.value), fact=value, uses={path}, about=f"正文“…{self.quote(c, 8)}”")
 
     _prior = _level
+
+    def _said_before(self, c: Claim) -> str | None:
+        """"“三公”经费支出预算为3.1万元。其中:公务接待费支出预算为3.1万元…。具体情况如下:(一)公务接待费支出3.1万元":
+        an amount with no column word that the text already gave, of the same fact, with its column named — said
+        again, in that column. The column, or None."""
+        if not c.implied or c.figure is None:
+            return None
+        for p in self.claims:
+            if p is c or p.figure is None or p.start >= c.start:
+                break
+            if p.kind == "level" and p.fact == c.fact and not p.implied and p.column not in (None, "final") \
+                    and p.value == c.value and p.unit == c.unit and not p.flagged:
+                value = self.fact(p.fact, p.column if p.column != "plan" else "budget", c.unit)
+                if value is not None and same_figure(abs(c.value), value):
+                    return p.column if p.column != "plan" else "budget"
+        return None
 
     def _change_not_prior(self, c: Claim, prior: Decimal) -> bool:
         """"财政拨款收入177.28万元，…，与2016年相比66.15万元，增加59.52%": a figure after 与上年相比 that is not last
@@ -381,6 +407,10 @@ class Checker:
                     and not any(same_figure(abs(c.value), v) for _, _, v in itertools.chain(known, self._budget_too(c)))
             if far:
                 out.add(c.sentence)
+        # "其中，因公出国(境)费0.61亿元。比2015年减少48.45万元": a sentence that states no amount of its own goes on about
+        # the one before — another body's, when that one's was
+        stated = {c.sentence for c in claims if c.kind in ("level", "prior", "count") and c.figure is not None}
+        out |= {c.sentence for c in claims if c.sentence - 1 in out and c.sentence not in stated}
         return out
 
     def _beyond_whole(self, c: Claim) -> bool:
@@ -449,8 +479,8 @@ class Checker:
         if staffing is None or staffing.serving is None or not posts:
             return self.skip(c, "事实文件没有核定编制或实有在职人员")
         rate = Decimal(staffing.serving) / posts * 100
-        how = f"实有在职人员 {staffing.serving} ÷ 核定编制 {fmt(posts)} = {fmt(rate, 2)}%"
-        if abs(rate - c.value) <= half_unit(c.value):
+        how = f"实有在职人员 {staffing.serving} ÷ 核定编制 {fmt(posts)} = {fmt(rate, _places(c))}%"
+        if rate_fits(rate, c.value):
             return self.ok(c, how)
         self.error("PROSE-EXECUTION", c, f"正文“…{self.quote(c, 20)}”：{how}，与写明的 {fmt(c.value)}% 不符。",
                    stated=c.value, computed=rate)
@@ -487,6 +517,8 @@ class Checker:
         """"财政拨款安排的“三公”经费X万元，比上年…": X may be the budget or the final (column "any"); a
         change from last year is checked only when X is the final."""
         of = c.of
+        if of is not None and id(of) in self.restated:
+            return True             # the amount said again is a budget (see _said_before)
         if of is None or of.column != "any" or of.figure is None:
             return False
         final = self.fact(of.fact, "final", of.unit)
@@ -588,7 +620,7 @@ class Checker:
         if before is None or c.of is None or self._budget_level(probe) is None or not before.value:
             return False
         now = abs(c.of.value) * _scale(c.of.unit, before.unit)
-        return abs((now - abs(before.value)) / abs(before.value) * 100 - c.value) <= half_unit(c.value)
+        return rate_fits((now - abs(before.value)) / abs(before.value) * 100, c.value)
 
     def _stated_prior(self, c: Claim) -> Claim | None:
         """Last year's amount of the same fact written between the amount a change is of and the change
@@ -739,11 +771,11 @@ class Checker:
     def _rate_on_either(self, c: Claim, currents: list[Decimal], both: list[tuple[str, Decimal]]) -> None:
         tried = [(col, base, (now - base) / base * 100) for now in currents for col, base in both if base]
         for col, base, computed in tried:
-            if abs(computed - c.value) <= half_unit(c.value):
-                return self.ok(c, f"（本年预算 − {_COLUMN_ZH[col]} {fmt(base)}） ÷ {fmt(base)} = {fmt(computed, 2)}%")
+            if rate_fits(computed, c.value):
+                return self.ok(c, f"（本年预算 − {_COLUMN_ZH[col]} {fmt(base)}） ÷ {fmt(base)} = {fmt(computed, _places(c))}%")
         if not tried:
             return self.skip(c, "上年的数为 0")
-        how = "，也不是".join(f"按{_COLUMN_ZH[col]} {fmt(base)} 算的 {fmt(computed, 2)}%" for col, base, computed in tried[:2])
+        how = "，也不是".join(f"按{_COLUMN_ZH[col]} {fmt(base)} 算的 {fmt(computed, _places(c))}%" for col, base, computed in tried[:2])
         self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：本年预算与上年相比，写明的 {fmt(abs(c.value))}% "
                    f"既不是{how}。", stated=c.value, computed=tried[0][2],
                    uses={f"{c.fact}.{col}" for col, _ in both})
@@ -769,9 +801,9 @@ class Checker:
         if base <= 0:
             return self.skip(c, self._UNSURE_BASE)
         computed = delta / base * 100
-        if abs(computed - c.value) <= half_unit(c.value):
-            return self.ok(c, f"{fmt(delta)} ÷ 上年数 {fmt(base)}（本年预算 {fmt(current)} − 增减额） = {fmt(computed, 2)}%")
-        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), 2)}%"
+        if rate_fits(computed, c.value):
+            return self.ok(c, f"{fmt(delta)} ÷ 上年数 {fmt(base)}（本年预算 {fmt(current)} − 增减额） = {fmt(computed, _places(c))}%")
+        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), _places(c))}%"
         self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：变动 {fmt(delta)} ÷ 上年数 {fmt(base)}（本年预算 "
                    f"{fmt(current)} 减去变动）= {words}，与写明的 {fmt(abs(c.value))}% 不符。",
                    stated=c.value, computed=computed)
@@ -780,7 +812,7 @@ class Checker:
     def _fits_last_year(c: Claim, currents: list[Decimal], prior: Decimal) -> bool:
         """Whether a budget's growth rate fits the file's figure of last year exactly: then it is no contradiction
         (and the change stated with it is checked on that base, see _budget_change)."""
-        return any(abs((now - prior) / prior * 100 - c.value) <= half_unit(c.value) for now in currents)
+        return any(rate_fits((now - prior) / prior * 100, c.value) for now in currents)
 
     def _rate_on_last_year(self, c: Claim, currents: list[Decimal]) -> None:
         """"经费预算48万元，较2022年决算增长25%", "比2022年预算增长…": this year's budget against the file's figure
@@ -792,11 +824,11 @@ class Checker:
         for current in currents:
             computed = (current - prior) / prior * 100
             how = f"（本年预算 {fmt(current)} − {zh} {fmt(prior)}） ÷ {fmt(prior)}"
-            if abs(computed - c.value) <= half_unit(c.value):
-                return self.ok(c, f"{how} = {fmt(computed, 2)}%")
+            if rate_fits(computed, c.value):
+                return self.ok(c, f"{how} = {fmt(computed, _places(c))}%")
         computed = (currents[0] - prior) / prior * 100
         how = f"（本年预算 {fmt(currents[0])} − {zh} {fmt(prior)}） ÷ {fmt(prior)}"
-        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), 2)}%"
+        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), _places(c))}%"
         self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：{how} = {words}，与写明的"
                    f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 不符。", stated=c.value, computed=computed,
                    uses={f"{c.fact}.{col}"})
@@ -835,12 +867,12 @@ class Checker:
                 continue
             computed = delta / base * 100
             tried.append((col, base, delta, computed))
-            if abs(computed - c.value) <= half_unit(c.value) or self._fits_stated_budget(c, probe):
-                return self.ok(c, f"{fmt(delta)} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(computed, 2)}%")
+            if rate_fits(computed, c.value) or self._fits_stated_budget(c, probe):
+                return self.ok(c, f"{fmt(delta)} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(computed, _places(c))}%")
         if not tried:
             return self.skip(c, "事实文件没有算出增幅所需的数")
         col, base, delta, computed = tried[0]
-        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), 2)}%"
+        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), _places(c))}%"
         self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：变动 {fmt(delta)} ÷ {_COLUMN_ZH[col]} {fmt(base)} "
                    f"= {words}，与写明的{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 不符。",
                    stated=c.value, computed=computed)
@@ -873,8 +905,8 @@ class Checker:
         computed = (n - b) / b * 100
         how = f"（{fmt(abs(now.value))}{now.unit} − 上年 {fmt(abs(before.value))}{before.unit}） ÷ 上年 {fmt(abs(before.value))}{before.unit}"
         if min(rates) - slack <= c.value <= max(rates) + slack:
-            return self.ok(c, f"{how} = {fmt(computed, 2)}%（同一句写明的两年的数）")
-        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), 2)}%"
+            return self.ok(c, f"{how} = {fmt(computed, _places(c))}%（同一句写明的两年的数）")
+        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), _places(c))}%"
         stated = f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}%"
         self.error("PROSE-RATE", c, f"正文“…{self.text[max(0, before.start - 8):c.figure.end]}”：{how} = {words}，"
                    f"与写明的{stated} 不符。", stated=c.value, computed=computed)
@@ -901,7 +933,7 @@ class Checker:
         computed = d / (a - d) * 100
         how = f"{fmt(d)}万元 ÷ 上年数 {fmt(a - d)}万元（本年 {fmt(a)} 减去增减额）"
         if fits(d):
-            return self.ok(c, f"{how} = {fmt(computed, 2)}%（同一句写明的数）")
+            return self.ok(c, f"{how} = {fmt(computed, _places(c))}%（同一句写明的数）")
         if d and fits(-d):
             # "比上年减少15.18万元，增长5.11%": with the change the other way the rate is exact — the word for the
             # change's direction is the slip, not the rate
@@ -910,7 +942,7 @@ class Checker:
                               f"{'减少' if d < 0 else '增加'} {fmt(abs(change.value))}{change.unit}，但按{flipped}算，"
                               f"{fmt(abs(d))}万元 ÷ 上年数 {fmt(a + d)}万元 正是写明的 {fmt(abs(c.value))}%：增减的方向写反了。",
                               at=change.start, stated=change.value, computed=-change.value)
-        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), 2)}%"
+        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), _places(c))}%"
         stated = f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}%"
         self.error("PROSE-RATE", c, f"正文“…{self.text[max(0, level.start - 8):c.figure.end]}”：变动 {how} = {words}，"
                    f"与写明的{stated} 不符。", stated=c.value, computed=computed)
@@ -939,14 +971,14 @@ class Checker:
             high = (part_wan + part_half) / max(whole - whole_half, Decimal("0.000001")) * 100
             share = part_wan / whole * 100
             if low - half_unit(c.value) <= c.value <= high + half_unit(c.value):
-                return self.ok(c, f"{fmt(part_wan)} ÷ {whole_zh} {fmt(whole)} = {fmt(share, 2)}%")
+                return self.ok(c, f"{fmt(part_wan)} ÷ {whole_zh} {fmt(whole)} = {fmt(share, _places(c))}%")
         whole, whole_zh, _ = wholes[0]
         share = part_wan / whole * 100
         start = part.start if part.figure is not None else c.start - 16
         named = f"{fmt(abs(part.value))}{part.unit}" if part.figure is not None else \
             f"{self._label(part.fact, part.column)} {fmt(part_wan)}万元"
         self.error("PROSE-SHARE", c, f"正文“…{self.text[max(0, start - 8):c.figure.end]}”：{named} ÷ {whole_zh} "
-                   f"{fmt(whole)}万元 = {fmt(share, 2)}%，与写明的 {fmt(c.value)}% 不符。",
+                   f"{fmt(whole)}万元 = {fmt(share, _places(c))}%，与写明的 {fmt(c.value)}% 不符。",
                    stated=c.value, computed=share)
 
     def _wholes(self, c: Claim) -> list | None:
@@ -989,9 +1021,9 @@ class Checker:
                 continue
             rate = (final - base if c.variance else final) / base * 100
             tried.append((col, base, rate))
-            if abs(abs(rate) - abs(c.value)) <= half_unit(c.value) if c.variance else abs(rate - c.value) <= half_unit(c.value):
+            if rate_fits(abs(rate), abs(c.value)) if c.variance else rate_fits(rate, c.value):
                 how = f"（决算数 {fmt(final)} − {_COLUMN_ZH[col]} {fmt(base)}）" if c.variance else f"决算数 {fmt(final)}"
-                return self.ok(c, f"{how} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, 2)}%")
+                return self.ok(c, f"{how} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, _places(c))}%")
         if not tried:
             stated = self._stated_pair(c)
             if stated is not None and not c.variance:
@@ -1002,7 +1034,7 @@ class Checker:
         col, base, rate = tried[0]
         how = f"（决算数 {fmt(final)} − {_COLUMN_ZH[col]} {fmt(base)}）" if c.variance else f"决算数 {fmt(final)}"
         self.error("PROSE-EXECUTION", c, f"正文“…{self.quote(c, 20)}”：{self._label(c.fact, None)} {how} ÷ "
-                   f"{_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, 2)}%，与写明的 {fmt(c.value)}% 不符。",
+                   f"{_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, _places(c))}%，与写明的 {fmt(c.value)}% 不符。",
                    stated=c.value, computed=rate, uses={f"{c.fact}.final", f"{c.fact}.{col}"},
                    about=f"正文“…{self.quote(c, 8)}”")
 
@@ -1031,9 +1063,9 @@ class Checker:
         slack = half_unit(c.value)
         how = f"{fmt(abs(spent.value))}{spent.unit} ÷ {fmt(abs(whole.value))}{whole.unit}"
         if low - slack <= c.value <= high + slack:
-            return self.ok(c, f"{how} = {fmt(rate, 2)}%（同一句写明的两个数）")
+            return self.ok(c, f"{how} = {fmt(rate, _places(c))}%（同一句写明的两个数）")
         self.error("PROSE-EXECUTION", c, f"正文“…{self.text[max(0, whole.start - 8):c.figure.end]}”：{how} = "
-                   f"{fmt(rate, 2)}%，与写明的执行率 {fmt(c.value)}% 不符。", stated=c.value, computed=rate)
+                   f"{fmt(rate, _places(c))}%，与写明的执行率 {fmt(c.value)}% 不符。", stated=c.value, computed=rate)
 
     def _formula(self, c: Claim) -> None:
         """"在职人员控制率=…=44÷45×100%=97.78%": the result is what the figures written before it make, each figure

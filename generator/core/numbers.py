@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import decimal
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 # Every figure a user writes has at most MAX_DIGITS digits (integer and decimal places together),
 # so a quotient of two of them times 100, rounded to a few places, has fewer than 40 digits.
@@ -84,6 +84,18 @@ def half_unit(value: Decimal, floor: int = 0) -> Decimal:
     """Half a unit of the last written digit; `floor` is the precision a table promises
     (a table of 万元 to 0.01 means `42` is 42.00, not 42 ± 0.5)."""
     return Decimal(5).scaleb(-max(decimals(value), floor) - 1)
+
+
+def rate_fits(computed: Decimal, stated: Decimal) -> bool:
+    """Whether a percentage as written is the one computed, rounded to the places written — or, written to three
+    places or more, cut off there ("下降6.2118%" for 6.21187%: software that truncates; at that precision no reader is
+    misled). To one or two places a figure is rounded: "增长6%" for 6.65% is a slip."""
+    if abs(computed - stated) <= half_unit(stated):
+        return True
+    if decimals(stated) < 3:
+        return False
+    cut = abs(computed).quantize(Decimal(1).scaleb(-decimals(stated)), rounding=ROUND_DOWN)
+    return cut == abs(stated) and (computed < 0) == (stated < 0)
 
 
 def sum_consistent(total: Decimal, parts: list[Decimal], floor: int = 0) -> bool:

@@ -239,6 +239,12 @@ class _Bounds(_State):
             # the items' changes are measured from what the whole's was
             base = bases.pop()
         s.year, s.column, s.fresh, s.base, s.partial, s.excluding = next_year, None, False, base, "", ""
+        totals = [c for c in self.out.claims[-64:] if c.kind == "count" and c.sentence == self.sentence
+                  and c.fact == "department.staffing.posts_total"]
+        if len({c.value for c in totals}) > 1:
+            # "内设一个科室:办公室,编制人数4人…;内设一个事业科室,编制人数1人…": the posts of each part, not the whole's
+            for c in totals:
+                c.category = c.category or "未写明类别"
         self.lead = _Lead()
         self.sentence += 1
         # a stated base ("比上年的X万元") is last year's figure, never the head of this year's 其中 list
