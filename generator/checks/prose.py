@@ -404,7 +404,8 @@ class Checker:
             if far is None:
                 known = self._known(c)
                 far = seen[key] = bool(known) and (far_off(abs(c.value), known[0][2]) or self._beyond_whole(c)) \
-                    and not any(same_figure(abs(c.value), v) for _, _, v in itertools.chain(known, self._budget_too(c)))
+                    and not any(same_figure(abs(c.value), v) for _, _, v in itertools.chain(known, self._budget_too(c))) \
+                    and not (known[0][1] == "prior" and self._change_not_prior(c, known[0][2]))
             if far:
                 out.add(c.sentence)
         # "其中，因公出国(境)费0.61亿元。比2015年减少48.45万元": a sentence that states no amount of its own goes on about

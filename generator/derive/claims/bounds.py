@@ -217,6 +217,10 @@ class _Bounds(_State):
             # is the reason's; the next sentence is not about it
             if s.blocked:
                 s.blocked = self.cause_block
+            if self.cause_subject[0] is not None:
+                # "…增长15.82%。主要原因是上年结转、项目增加。较年初预算数减少1131.69万元": nor is a fact named in it —
+                # the next sentence goes on about what the reason was for
+                s.subject, s.label, s.alts = self.cause_subject
             self.cause_block = None
         self.prev_column = s.column
         self.prev_period = (s.year, s.partial)

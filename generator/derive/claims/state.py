@@ -174,6 +174,7 @@ class _State:
         self.section_year: int | None = None  # the other year a numbered heading named for its section
         self.carried_year: int | None = None  # the other year a sentence without figures named for the paragraph
         self.cause_block: str | None = None  # the other subject named (or "") when the sentence's reason began
+        self.cause_subject: tuple = (None, "", ())  # and the subject then
         self.stray_comma = -1               # where a comma right after 占 stands
         self.stated_change: tuple | None = None   # (amount, change) of no fact, for the rate after (_stated_change)
         self.sentence_years: list[int] = []  # the years this sentence named as its own time, in order (see _on_to_level)

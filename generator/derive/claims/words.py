@@ -282,6 +282,8 @@ class _Words(_State):
     def _on_cause(self, tok: Token, means: dict) -> None:
         if self.cause_block is None and ("原因" in tok.text or tok.text.startswith("主要")):
             self.cause_block = self.stack[0].blocked    # the sentence's reason begins (see _end_sentence)
+            s = self.stack[0]
+            self.cause_subject = (s.subject, s.label, s.alts)
         if self.list is not None and self.list.depth == len(self.stack):
             # "其中：A x万元，因…；B y万元": a reason is an aside; the list goes on after the semicolon
             self.suspended, self.list = self.list, None
