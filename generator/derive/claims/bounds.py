@@ -91,6 +91,10 @@ class _Bounds(_State):
         self.lead.labels = labels            # "人员经费、公用经费分别为…": labels gathered across 、
         if ch not in ENUM:
             self.last_num = None
+            s = self.scope
+            if s.year not in (None, self.year) and self.cues.present.search(self.text, tok.end, tok.end + 8):
+                # "2018年正式命名为…，我园现有学生683人": the year was of an event; what is now is this year's
+                s.year, s.relative = None, False
 
     def _heading(self, end: int) -> bool:
         """Whether the sentence ending at `end` is only a label, after an item number if any ("（二）公务接待费。"):

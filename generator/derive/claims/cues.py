@@ -33,6 +33,8 @@ class Cues:
         # "根据市工信局的部署", "林场隶属于市林业局": a few characters of place or level between
         self.required_by = _Before(f"(?:{alt('required_by', 'subordinate_to')})[\u4e00-\u9fff]{{0,4}}$",
                                    self.reach("required_by", "subordinate_to") + 4)
+        self.located = re.compile(f"(?:{alt('located')})")
+        self.present = re.compile(f"(?:{alt('present')})")
         self.duty = _Before(f"(?:{alt('duty')})[的对]?$", self.reach("duty") + 1)
         self.count_change = _Before(f"(?:{alt('count_change')})了?$", self.reach("count_change") + 1)
         # right after the body's name: its requirements, or the money it handed over

@@ -71,7 +71,7 @@ class _Subjects(_State):
         lead, scope = self.lead, self.scope
         cues = self.cues
         if cues.body_after.match(self.text, tok.end) or cues.required_by.at(self.text, tok.start) \
-                or cues.negated.at(self.text, tok.start) \
+                or cues.negated.at(self.text, tok.start) or cues.located.search(self._clause_before(tok.start)) \
                 or self._belongs_to(tok.text) or self._with_its_units(tok) or self._own_section(tok):
             # "教育部认真贯彻落实国务院要求，…全年实际开支…": the body whose requirement the department carried out
             # (as "根据市工信局的部署" for a body named in full) — what the department did, not another subject;
