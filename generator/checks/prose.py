@@ -279,6 +279,9 @@ class Checker:
                 [*(staffing.others or []), *(staffing.serving_includes or [])]
             kinds = [p for p in rows or [] if p.kind and (p.kind in claim.kind_text or claim.kind_text in p.kind
                                                           or claim.kind_text[:2] == p.kind[:2])]
+            # "核定行政编制31名，用于行政执法工作编制28名": the category named exactly, among others like it
+            exact = [p for p in kinds if p.kind == claim.kind_text or p.kind == "".join(claim.kind_text.split("机关", 1))]
+            kinds = exact if len(exact) == 1 else kinds
             return Decimal(kinds[0].count) if len(kinds) == 1 else None
         if claim.fact == "department.staffing.posts_total":
             if staffing.posts_total is not None:
@@ -439,6 +442,9 @@ class Checker:
                     yield f, col, value
 
     def _count(self, c: Claim) -> None:
+        if c.under_people:
+            # "在职实有23人，其中参公编制人数21人": the people in posts of that category, not the posts
+            return self.skip(c, "“其中”前是人数：这里说的是其中这一类编制的人，不是编制数")
         candidates = self.count_candidates(c)
         if not candidates:
             return self.skip(c, "事实文件没有这类人员的人数")
@@ -747,12 +753,12 @@ class Checker:
                    stated=c.value, computed=(current - prior) / MONEY[c.unit],
                    uses={f"{c.fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
 
-    def _both_last_years(self, c: Claim) -> list[tuple[str, Decimal]]:
+    def _both_last_years(self, c: Claim, fact: str | None = None) -> list[tuple[str, Decimal]]:
         """"预算80万元，比上年增加5万元": last year's figure unnamed, budget or final — both, where the file has
         both (上年决算数 and 上年预算数): then a change or rate that fits neither is wrong whichever was meant."""
         if c.against not in (None, "prior") or c.final_base:
             return []
-        both = [(col, v) for col in ("prior", "prior_budget") if (v := self.fact(c.fact, col, "万元")) is not None]
+        both = [(col, v) for col in ("prior", "prior_budget") if (v := self.fact(fact or c.fact, col, "万元")) is not None]
         return both if len(both) == 2 else []
 
     def _change_on_either(self, c: Claim, currents: list[Decimal], both: list[tuple[str, Decimal]]) -> None:
@@ -761,6 +767,12 @@ class Checker:
             for col, base in both:
                 if sum_consistent(delta, [current, -base]):
                     return self.ok(c, f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}万元")
+        for whole in c.alts:       # "…，其他收入23万元。较2023年增加40.17万元": the whole the list was of
+            for current in self._budgets_of(c, whole) if c.of is None else []:
+                for col, base in self._both_last_years(c, whole) or [("prior", b) for b in [self.fact(whole, "prior", "万元")] if b is not None]:
+                    if sum_consistent(delta, [current, -base]):
+                        return self.ok(c, f"{fact_label(whole, self.report)} {fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)}"
+                                          f" = {fmt(current - base)}万元")
         current = currents[0]
         how = "，也不是".join(f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}万元"
                             for col, base in both)

@@ -20,7 +20,7 @@ from ..core.resources import PACKAGE_DIR
 from ..model.datafile import display_path, load_model
 from ..model.facts import AMOUNT_PATHS, COLUMNS
 from ..model.findings import Findings
-from ..model.schema import INVALID, Field, ListOf, MapOf, Model, ModelKind, Text, format_field, label
+from ..model.schema import INVALID, Field, ListOf, MapOf, Model, ModelKind, OneOrList, Text, format_field, label
 
 if TYPE_CHECKING:
     from .claims.reader import Lexicon
@@ -175,10 +175,11 @@ COLUMN_NAMES = {**{k: v for k, v in COLUMNS.items() if k in ("budget", "adjusted
 
 class KeyedPatterns(MapOf):
     """Patterns under a fixed set of keys (columns, relation word classes): an unknown key is named,
-    with the keys there are, and left out."""
+    with the keys there are, and left out. A key holds one pattern or a list of them (each at most
+    MAX_PATTERN characters: a long class is written as several)."""
 
     def __init__(self, names: dict, what: str):
-        super().__init__(Pattern())
+        super().__init__(OneOrList(Pattern()))
         self.names, self.what = names, what
 
     def convert(self, node, conv, path, zh):
@@ -193,8 +194,10 @@ class KeyedPatterns(MapOf):
         return out
 
     def json_schema(self, defs):
+        one = Pattern().json_schema(defs)
         return {"type": "object", "additionalProperties": False,
-                "properties": {k: {"type": "string", "description": v} for k, v in self.names.items()}}
+                "properties": {k: {"anyOf": [one, {"type": "array", "items": one}], "description": v}
+                               for k, v in self.names.items()}}
 
 
 WORD_CLASSES = {
@@ -264,11 +267,11 @@ class Vocabulary:
         self.files = files                  # display names of the county files merged in
         self.facts = [(e.label, e.fact) for m in models for e in m.facts]
         self.shares = [(e.label, e.fact) for m in models for e in m.shares]
-        self.columns = [(col, m.columns[col]) for m in models for col in COLUMN_NAMES if col in m.columns]
+        self.columns = [(col, p) for m in models for col in COLUMN_NAMES if col in m.columns for p in m.columns[col] or []]
         self.others = [p for m in models for p in m.others]
-        self.words = [(cls, m.words[cls]) for m in models for cls in WORD_CLASSES if cls in m.words]
+        self.words = [(cls, p) for m in models for cls in WORD_CLASSES if cls in m.words for p in m.words[cls] or []]
         self.before = [m.before for m in models if m.before]
-        self.cues = [(cls, m.cues[cls]) for m in models for cls in CUE_CLASSES if cls in m.cues]
+        self.cues = [(cls, p) for m in models for cls in CUE_CLASSES if cls in m.cues for p in m.cues[cls] or []]
         self.partitions = [p for m in models for p in m.partitions]
         self._lexicon: Lexicon | None = None
 

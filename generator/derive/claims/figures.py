@@ -195,8 +195,9 @@ class _Figures(_State):
         if base != "prior" and year not in (None, self.year):
             # "2022年决算数X万元，相比年初预算数Y万元": that year's budget, which the file does not have
             return self._unread(tok, f"说的是{year}年的预算数，事实文件只有本年的" + self._other_base(tok, lead, fact, rate_base))
+        # "比2017年度决算总收入1058.51万元": of either fact the words may name (总收入: 本年收入合计 or 收入总计)
         claim = Claim("prior" if base == "prior" else "level", tok, fact, column=base,
-                      sentence=self.sentence, label=scope.label)
+                      sentence=self.sentence, label=scope.label, alts=scope.alts if lead.label else ())
         self.out.claims.append(claim)
         if not rate_base:           # the budget an execution rate is of is not a base for a growth rate
             self.bases.append(claim)
@@ -209,9 +210,15 @@ class _Figures(_State):
         if fact is None:
             return self._stated_change(tok, lead, scope)
         lst = self.list
+        last: set[str | None] = {fact}      # the facts the list's last item may be of
+        if lst is None and self.ended is not None and self.ended.head.sentence >= self.sentence - 1 \
+                and self.figures_in_sentence == 1:
+            # "…，事业收入10万元，其他收入资金23万元。较2023年增加40.17万元": the sentence right after the list opens
+            # with a change of no name (its last item's, named or not, or the whole's)
+            lst, last = self.ended, {fact, None}
         # "“三公”经费19.85万元，其中公务接待费4.15万元，公务用车…15.70万元，较上年增加5.65万元": after a 其中 list's last
         # item, a change with no name of its own may be the item's or the whole's — either holding is no contradiction
-        head = lst.head.fact if lst is not None and lst.parts and lst.parts[-1].fact == fact and not lead.label \
+        head = lst.head.fact if lst is not None and lst.parts and lst.parts[-1].fact in last and not lead.label \
             and lst.head.fact not in (None, fact) else None
         # a budget's change with no budget stated may be of any fact its words name ("收入": 本年收入合计 or 收入总计)
         alts = (head,) if head else scope.alts if budget_base else ()

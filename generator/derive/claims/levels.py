@@ -52,6 +52,11 @@ class _Levels(_State):
         if scope.subject is None:
             self._unread(tok, "没有说明是哪一项收支", unsure=False)
             return None
+        if scope.subject == "finance.income.other" and self.narrow_other == self.sentence:
+            # "事业收入减少77.07万元、其他收入减少137.9万元": beside 事业收入 (or 经营收入…), 其他收入 is only the rest
+            self._unread(tok, "与事业收入、经营收入等并列的“其他收入”只是其余的部分，不是事实文件中的其他收入（它含这些收入）",
+                         unsure=False)
+            return None
         return scope.subject
 
     def _level(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
@@ -138,6 +143,11 @@ class _Levels(_State):
                       implied=kind == "level" and (not (lead.col or scope.column) or scope.implied))
         if counts:
             self._people(claim, tok, lead, fact)
+            last = self.last_claim
+            # "在职实有23人，其中参公编制人数21人": a category of posts right after a count of people and its 其中 counts
+            # the people in it
+            claim.under_people = fact == "department.staffing.posts" and last is not None and last.kind == "count" \
+                and last.fact in PEOPLE and last.sentence == self.sentence and "其中" in self.text[last.figure.end:tok.start]
         return claim
 
     def _whole_names(self, tok: Token, n: int) -> bool:

@@ -266,6 +266,7 @@ class _Lists(_State):
 
     def _end_list(self, inner_only: bool = False) -> None:
         lst, self.list = self.list, None
+        self.ended = lst if lst is not None and lst.parts and lst.outer is None else self.ended
         if lst is not None and lst.outer is not None:
             if inner_only:
                 self.list = lst.outer

@@ -148,6 +148,18 @@ def _township(names) -> set:
     return out
 
 
+def _variants(names) -> set:
+    """The usual other forms of a full name: "中共某县委员会办公室" is also written "中共某县委办公室" and "某县委办公室"."""
+    out = set()
+    for n in names:
+        if not n or len(n) < 6:
+            continue
+        forms = {n, n.replace("委员会", "委", 1) if "委员会" in n[:-3] else n}
+        forms |= {f[2:] for f in forms if f.startswith("中共") and len(f) > 6}
+        out |= forms - {n}
+    return out
+
+
 # the last character of a three-character name that is a body's ("教育部", "审计署", "林业局"): short, but a name
 _KIND_ENDS = "".join(k for k in GOVERNMENT_KINDS if len(k) == 1) + "院"
 
@@ -156,7 +168,7 @@ def own_names(text: str, names=()) -> str:
     """The department's own names ("阳西县工业和信息化局") written as 本部门, positions unchanged: its
     name is the department itself, not another subject ("县", "工业") or a noun a label is glued to."""
     for name in sorted({n for n in names if n and (len(n) >= 4 or (len(n) == 3 and n[-1] in _KIND_ENDS))}
-                       | _township(names), key=len, reverse=True):
+                       | _township(names) | _variants(names), key=len, reverse=True):
         if name not in text:
             continue
         out, i = [], 0

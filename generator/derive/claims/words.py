@@ -131,6 +131,8 @@ class _Words(_State):
         # the department's: what the text states of them is checked against itself (see _of_account)
         self._other_subject(tok)
         self.scope.account = tok.text
+        if tok.text.endswith("收入") and "预算" not in tok.text:
+            self.narrow_other = self.sentence      # "事业收入减少77.07万元、其他收入减少137.9万元": see _subject
 
     def _on_alias(self, tok: Token, means: dict) -> None:
         self.alias = True                # the next label names the subject outside the bracket too
