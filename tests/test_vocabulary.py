@@ -217,3 +217,14 @@ def test_a_county_names_the_items_that_make_a_whole(tmp_path, run):
     (tmp_path / "vocabulary.yaml").write_text("partitions:\n  - '线上|线下'\n", encoding="utf-8")
     found = prose_findings(run, path)
     assert len(found) == 1 and "[PROSE-SUM]" in found[0] and "不等于 30万元" in found[0], found
+
+
+def test_a_class_of_words_may_be_a_list_of_patterns(tmp_path, run):
+    """A long class is written as several patterns (each at most 300 characters); each is read."""
+    path = county(tmp_path, "本局没设下属单位，年末实有在职人员45人。")
+    (tmp_path / "vocabulary.yaml").write_text("cues:\n  negated:\n    - '并无'\n    - '没设'\n", encoding="utf-8")
+    found = prose_findings(run, path)
+    assert len(found) == 1 and "[PROSE-COUNT]" in found[0], found
+    (tmp_path / "vocabulary.yaml").write_text("words:\n  neutral:\n    - '某某说法'\n    - '(?:'\n", encoding="utf-8")
+    found = prose_findings(run, path)
+    assert any("[VOCABULARY-PATTERN]" in l and "words.neutral[1]" in l for l in found), found
