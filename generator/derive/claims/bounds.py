@@ -217,15 +217,7 @@ class _Bounds(_State):
         self.saved, self.deep = [], 0
         s = self.scope
         if self.cause_block is not None:
-            # "…主要原因是增加了服务站的项目补贴。此外，年初结转和结余6.00万元": another subject named in a reason
-            # is the reason's; the next sentence is not about it
-            if s.blocked:
-                s.blocked = self.cause_block
-            if self.cause_subject[0] is not None:
-                # "…增长15.82%。主要原因是上年结转、项目增加。较年初预算数减少1131.69万元": nor is a fact named in it —
-                # the next sentence goes on about what the reason was for
-                s.subject, s.label, s.alts = self.cause_subject
-            self.cause_block = None
+            self._after_reason(s)
         self.prev_column = s.column
         self.prev_period = (s.year, s.partial)
         self.sentence_years = []
@@ -240,19 +232,8 @@ class _Bounds(_State):
         next_year = self.carried_year if self.carried_year is not None else self.section_year
         if s.year not in (None, self.year) and self._goes_on():
             next_year = s.year  # "2024年海关“三公经费”预算约为5.1亿元…。此外，A和B分别为…": that year's too
-        base = self.carried_base
-        bases = {c.against for c in self.changes}
-        if base is None and len(bases) == 1 and None not in bases and self._opens_list():
-            # "“三公”经费支出比上年减少313272.50元，下降82.82%。其中：公务用车购置费支出减少272780.00元，下降100.00%":
-            # the items' changes are measured from what the whole's was
-            base = bases.pop()
-        s.year, s.column, s.fresh, s.base, s.partial, s.excluding = next_year, None, False, base, "", ""
-        totals = [c for c in self.out.claims[-64:] if c.kind == "count" and c.sentence == self.sentence
-                  and c.fact == "department.staffing.posts_total"]
-        if len({c.value for c in totals}) > 1:
-            # "内设一个科室:办公室,编制人数4人…;内设一个事业科室,编制人数1人…": the posts of each part, not the whole's
-            for c in totals:
-                c.category = c.category or "未写明类别"
+        s.year, s.column, s.fresh, s.base, s.partial, s.excluding = next_year, None, False, self._next_base(), "", ""
+        self._posts_of_parts()
         self.lead = _Lead()
         self.sentence += 1
         # a stated base ("比上年的X万元") is last year's figure, never the head of this year's 其中 list
@@ -278,6 +259,35 @@ class _Bounds(_State):
         self.named = []
         self.prev_mentioned, self.mentioned = self.mentioned, set()
         self.last_num, self.last_claim, self.last_money = None, None, None
+
+    def _after_reason(self, s) -> None:
+        """"…主要原因是增加了服务站的项目补贴。此外，年初结转和结余6.00万元": another subject named in a reason is the
+        reason's; the next sentence is not about it — nor about a fact named in it ("…增长15.82%。主要原因是上年结转、
+        项目增加。较年初预算数减少1131.69万元": the next sentence goes on about what the reason was for)."""
+        if s.blocked:
+            s.blocked = self.cause_block
+        if self.cause_subject[0] is not None:
+            s.subject, s.label, s.alts = self.cause_subject
+        self.cause_block = None
+
+    def _next_base(self) -> str | None:
+        """The base the next sentence compares with when it names none: one named only, in a sentence of its own,
+        to the end of the paragraph; or, for a sentence that opens with 其中, the one its whole's change was from
+        ("“三公”经费支出比上年减少313272.50元…。其中：公务用车购置费支出减少272780.00元")."""
+        base = self.carried_base
+        bases = {c.against for c in self.changes}
+        if base is None and len(bases) == 1 and None not in bases and self._opens_list():
+            base = bases.pop()
+        return base
+
+    def _posts_of_parts(self) -> None:
+        """"内设一个科室:办公室,编制人数4人…;内设一个事业科室,编制人数1人…": two numbers of posts in one sentence are
+        each a part's posts, not the whole's."""
+        totals = [c for c in self.out.claims[-64:] if c.kind == "count" and c.sentence == self.sentence
+                  and c.fact == "department.staffing.posts_total"]
+        if len({c.value for c in totals}) > 1:
+            for c in totals:
+                c.category = c.category or "未写明类别"
 
     def _opens_list(self) -> bool:
         """Whether the sentence after the current full stop opens with 其中 (the parts of what this one stated)."""

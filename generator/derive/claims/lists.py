@@ -275,15 +275,7 @@ class _Lists(_State):
                 self._end_list()
         if lst is not None:
             self._narrow_other_income(lst)
-        if lst is not None and lst.shares:
-            # "…包括A x万元，占p%；B 0万元，占总收入0%；C y万元，占q%": the items of one list are shares of one
-            # whole; where an item names it, the items that do not name it are of that whole too
-            named = {w for _, w in lst.shares if w is not None}
-            if len(named) == 1:
-                whole = named.pop()
-                for c, w in lst.shares:
-                    if w is None and c.whole_from is lst.head:
-                        c.whole, c.whole_from = whole, None
+            self._shares_of_one_whole(lst)
         if lst is not None and lst.tiered:
             for p in lst.parts:
                 if p.figure is not None and p.fact is None:
@@ -291,18 +283,33 @@ class _Lists(_State):
             return
         if lst is None or len(lst.parts) < 2 or lst.head.figure is None:
             return
-        complete = (_splits_retired(lst.head, "department.staffing.retired") and
-                    sorted(p.label[:2] for p in lst.parts) == ["离休", "退休"]) \
-            or _all_classes(lst) or self._ends_with_rest(lst) or self._a_partition(lst)     # 离退休 is 离休 and 退休, no more; the classes of
-        # spending are all of it; an item for the rest makes the list whole
         if len({p.col_word for p in lst.parts if p.fact is None and p.col_word}) > 1:
             # "其中：A预算数为0万元，决算支出数为0万元；B预算数…": someone else's items, each in two columns — not
             # parts that add up to the head
             return
         self.out.claims.append(Claim("sum", lst.head.figure, lst.head.fact, parts=lst.parts,
-                                     sentence=lst.head.sentence, of=lst.head, complete=complete,
+                                     sentence=lst.head.sentence, of=lst.head, complete=self._names_all(lst),
                                      traits=any(self._counts_a_trait(p) for p in lst.parts)))
         lst.head.head = True             # its own check waits for the list's: a list that does not add up says more
+
+    @staticmethod
+    def _shares_of_one_whole(lst) -> None:
+        """"…包括A x万元，占p%；B 0万元，占总收入0%；C y万元，占q%": the items of one list are shares of one whole;
+        where an item names it, the items that do not name it are of that whole too."""
+        named = {w for _, w in lst.shares if w is not None}
+        if len(named) != 1:
+            return
+        whole = named.pop()
+        for c, w in lst.shares:
+            if w is None and c.whole_from is lst.head:
+                c.whole, c.whole_from = whole, None
+
+    def _names_all(self, lst) -> bool:
+        """Whether the list says it is the whole of its head: 离退休 as 离休 and 退休 (no more); all the classes of
+        spending; a last item for the rest (其他…); every item of one of the vocabulary's partitions."""
+        return (_splits_retired(lst.head, "department.staffing.retired")
+                and sorted(p.label[:2] for p in lst.parts) == ["离休", "退休"]) \
+            or _all_classes(lst) or self._ends_with_rest(lst) or self._a_partition(lst)
 
     def _counts_a_trait(self, part: Claim) -> bool:
         """"其中党员15人": a count of people by a trait, named by no fact — the words of its item, from the mark before
