@@ -1244,7 +1244,7 @@ class Checker:
         # list only when it is complete for each
         complete = c.complete or (head.fact is not None and all(self._complete(f, named, head.column)
                                                                  for f in (head.fact, *head.alts)))
-        if not complete and exact and self._all_posts(head, parts):
+        if not complete and exact and (self._all_posts(head, parts) or self._all_people(head, parts)):
             complete = True
         terms = " + ".join(fmt(v) for v in values)
         if not complete and self._sums_to_fact(head, s, values, exact):
@@ -1289,6 +1289,19 @@ class Checker:
                 return False
             matched.append(rows[0])
         return len(set(matched)) == len(matched) == len(kinds)
+
+    def _all_people(self, head: Claim, parts: list) -> bool:
+        """"实有人数52人，其中事业编制4人，聘用人员44人，保安2人": the staff in service listed by every category the
+        file counts them in (each category of post, each kind of people counted among them) — the whole of them."""
+        staffing = self.report.get("department.staffing")
+        if staffing is None or head.fact not in ("department.staffing.serving", "department.staffing.actual"):
+            return False
+        kinds = [p.kind for p in (*(staffing.posts or []), *(staffing.serving_includes or [])) if p.count and p.kind]
+        if not kinds or len(parts) != len(kinds) or any(
+                p.fact not in ("department.staffing.posts", "department.staffing.others") for p in parts):
+            return False
+        matched = {k for p in parts for k in kinds if k == p.kind_text or k in p.kind_text or p.kind_text in k}
+        return len(matched) == len(kinds)
 
     def _not_summed(self, unit: str, parts: list, traits: bool) -> str:
         """Why a list's parts are not added up against its head, or ""."""

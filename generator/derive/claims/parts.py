@@ -72,8 +72,10 @@ def _splits_retired(head: Claim, part: str | None) -> bool:
 
 def _kind_of(head: Claim, part: str | None) -> bool:
     """Whether `part` names some of the people `head` counts, as a list item: the 离休 and 退休 of a 离退休 count, the
-    kinds of people ("在职职工19人，其中实有财政补助人员9人，临聘人员3人，返聘人员5人") of a count of people."""
-    return _splits_retired(head, part) or (head.fact in _PEOPLE and part in _KINDS_OF_PEOPLE)
+    kinds of people ("在职职工19人，其中实有财政补助人员9人，临聘人员3人，返聘人员5人") of a count of people, or the people
+    in one category of posts ("实有人数52人，其中事业编制人员4人，聘用人员44人")."""
+    return _splits_retired(head, part) or (head.fact in _PEOPLE and part in (*_KINDS_OF_PEOPLE,
+                                                                             "department.staffing.posts"))
 
 
 def _whole_of(facts: set[str]) -> str | None:
