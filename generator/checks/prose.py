@@ -1235,6 +1235,7 @@ class Checker:
         why = self._not_summed(unit, parts, c.traits)
         if why:
             return self.skip(c, why)
+        parts = _folding_subtotals(parts, unit)
         values = [abs(p.value) * _scale(p.unit, unit) for p in parts]
         total = abs(head.value)
         exact = unit in COUNTS
@@ -1393,6 +1394,26 @@ class Checker:
 
     def _value(self, fact: str, column: str) -> Decimal | None:
         return self.view.value(f"{fact}.{column}") if fact in AMOUNT_PATHS else self.view.value(fact)
+
+
+def _folding_subtotals(parts: list, unit: str) -> list:
+    """"实有人数25人，其中：在职人数小计14人，行政在职人数5人，…事业单位在职人数8人。离休0人，退休11人": the items
+    right after a 小计 that add up to it exactly are its parts, not more items of the list."""
+    out, k = [], 0
+    while k < len(parts):
+        p = parts[k]
+        out.append(p)
+        k += 1
+        if not p.subtotal:
+            continue
+        run, j = Decimal(0), k
+        target = abs(p.value) * _scale(p.unit, unit)
+        while j < len(parts) and run < target:
+            run += abs(parts[j].value) * _scale(parts[j].unit, unit)
+            j += 1
+        if run == target and j > k:
+            k = j
+    return out
 
 
 def _interval(node) -> tuple[Decimal, Decimal] | None:

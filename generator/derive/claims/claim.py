@@ -50,6 +50,7 @@ class Claim:
     final_base = False              # budget_base, but the text names last year's final as the base ("较2022年决算")
     budget_base = False             # change/rate: this year's budget stated against last year's figure — its
                                     # budget or its final, the text does not say (the file has only the final)
+    subtotal = False                # an item of a 其中 list named 小计: the items after it that add up to it are its own
     under_people = False            # count: a category of posts in a 其中 list of people ("在职23人，其中参公编制21人")
     split_retired = False           # count: the 退休 part of "离退休X人，其中：离休a人，退休b人"
     percent = False                 # formula: its result is a percentage (see formulas.py; other: the parsed expression)

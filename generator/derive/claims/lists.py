@@ -287,6 +287,8 @@ class _Lists(_State):
             # "其中：A预算数为0万元，决算支出数为0万元；B预算数…": someone else's items, each in two columns — not
             # parts that add up to the head
             return
+        for p in lst.parts:
+            p.subtotal = p.figure is not None and "小计" in self._item_words(p)
         self.out.claims.append(Claim("sum", lst.head.figure, lst.head.fact, parts=lst.parts,
                                      sentence=lst.head.sentence, of=lst.head, complete=self._names_all(lst),
                                      traits=any(self._counts_a_trait(p) for p in lst.parts)))
