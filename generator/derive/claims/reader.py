@@ -207,6 +207,8 @@ def own_short_names(text: str, names=()) -> str:
     """"县工信局" for "阳西县工业和信息化局": the department's name shortened is the department, written 本部门 (as
     own_names does) so the tokenizer does not take it for another body."""
     full = [n for n in names if n and len(n) >= 4]
+    # "区直工委" of "中共宣城市宣州区直属机关工作委员会": a 委员会 is shortened to 委
+    full += [n[:-3] + "委" for n in full if n.endswith("委员会") and len(n) > 5]
     if not full or not any(n[-1] in text for n in full):
         return text
     ends = {n[-1] for n in full}
