@@ -319,7 +319,8 @@ class Checker:
         self.wrong_priors = set()
         # the base each change matched, when none was named: its rate is measured on the same one
         self.change_base: dict[int, str] = {}
-        self.restated: set[int] = set()         # amounts with no column word that restate a budget (_said_before)
+        self.restated: set[int] = set()
+        self.columns_said: dict | None = None   # see _said_before         # amounts with no column word that restate a budget (_said_before)
         # a list's parts first, then the list, then its head; then what is computed from them
         for c in sorted(reading.claims, key=lambda c: 1.5 if c.head and c.kind in ("level", "prior") else _ORDER[c.kind]):
             if self.reported >= MAX_PER_TEXT:
@@ -374,15 +375,17 @@ class Checker:
         again, in that column. The column, or None."""
         if not c.implied or c.figure is None:
             return None
-        for p in self.claims:
-            if p is c or p.figure is None or p.start >= c.start:
-                break
-            if p.kind == "level" and p.fact == c.fact and not p.implied and p.column not in (None, "final") \
-                    and p.value == c.value and p.unit == c.unit and not p.flagged:
-                value = self.fact(p.fact, p.column if p.column != "plan" else "budget", c.unit)
-                if value is not None and same_figure(abs(c.value), value):
-                    return p.column if p.column != "plan" else "budget"
-        return None
+        if self.columns_said is None:       # (once a text: a text of many amounts is not searched again for each)
+            self.columns_said = {}
+            for p in self.claims:
+                if p.kind == "level" and p.figure is not None and not p.implied and p.column not in (None, "final"):
+                    self.columns_said.setdefault((p.fact, p.value, p.unit), p)
+        p = self.columns_said.get((c.fact, c.value, c.unit))
+        if p is None or p.start >= c.start or p.flagged:
+            return None
+        column = p.column if p.column != "plan" else "budget"
+        value = self.fact(p.fact, column, c.unit)
+        return column if value is not None and same_figure(abs(c.value), value) else None
 
     def _change_not_prior(self, c: Claim, prior: Decimal) -> bool:
         """"财政拨款收入177.28万元，…，与2016年相比66.15万元，增加59.52%": a figure after 与上年相比 that is not last
