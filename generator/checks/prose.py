@@ -20,6 +20,7 @@ from ..derive.claims.grammar import BY_SOURCE, COMPONENTS, PEOPLE_UNITS
 from ..derive.claims.parts import WITH_CARRYOVER
 from ..derive.claims.tokens import COUNTS, CURRENCY, MONEY
 from ..derive.values import FactView
+from ..derive.vocabulary import with_own_words
 from ..model.facts import AMOUNT_PATHS, Report, fact_label
 from ..model.findings import Document, Findings
 from .text import iter_texts
@@ -42,6 +43,7 @@ def read_texts(report: Report, voc):
                               *(getattr(dept, "plaques", None) or [])] if isinstance(n, str))
     targets = tuple((k, name) for k, t in enumerate(getattr(report, "targets", None) or [])
                     for name in [t.name, *(t.aliases or [])] if isinstance(name, str) and name)
+    voc = with_own_words(voc, getattr(dept, "staffing", None))
     seen: set[str] = set()
     for path, raw in iter_texts(report):
         if path and path[0] in ("rubric", "template", "title"):

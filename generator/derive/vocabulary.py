@@ -10,6 +10,7 @@ read like any input: positions on every value, unknown keys refused, a bad patte
 """
 from __future__ import annotations
 
+import copy
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -283,6 +284,37 @@ class Vocabulary:
         return self._lexicon
 
 
+
+
+_OWN_KINDS = re.compile("[\u4e00-\u9fff]{2,12}")
+_own: dict[tuple, tuple[Vocabulary, Vocabulary]] = {}     # (id of a vocabulary, names) → (it, it with the names)
+
+
+def with_own_words(voc: Vocabulary, staffing) -> Vocabulary:
+    """The vocabulary with the facts file's own categories of staff as names ("保安", "乡村医生", "聘用人员"): the
+    file says what its categories are called, and the text names them the same way. Only names the vocabulary does
+    not know already; the same vocabulary when there are none."""
+    extra = []
+    known = voc.lexicon.meanings
+    for fact, rows in (("department.staffing.posts", getattr(staffing, "posts", None)),
+                       ("department.staffing.others", getattr(staffing, "others", None)),
+                       ("department.staffing.others", getattr(staffing, "serving_includes", None))):
+        for row in rows or []:
+            kind = getattr(row, "kind", None)
+            if isinstance(kind, str) and _OWN_KINDS.fullmatch(kind) and kind not in known \
+                    and (kind, fact) not in extra:
+                extra.append((kind, fact))
+    if not extra:
+        return voc
+    key = (id(voc), tuple(extra))
+    kept = _own.get(key)
+    if kept is None or kept[0] is not voc:
+        if len(_own) > 64:          # (a long-running process: lsp, batch)
+            _own.clear()
+        own = copy.copy(voc)
+        own.facts, own._lexicon = [(re.escape(k), f) for k, f in extra] + voc.facts, None
+        kept = _own[key] = (voc, own)
+    return kept[1]
 
 
 BUILTIN = PACKAGE_DIR / "data" / "vocabulary.yaml"
