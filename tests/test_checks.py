@@ -166,3 +166,17 @@ def test_ordinary_writing_is_not_a_typography_slip(workdir, text):
     path = workdir / "inputs" / "yangxi-2023.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("other_notes: 无。", f"other_notes: {text}"), encoding="utf-8")
     assert [f.text() for f in check(path).findings.sorted() if f.code.startswith("TYPO")] == []
+
+
+def test_a_rate_cut_off_rather_than_rounded_is_named_so(tmp_path):
+    from prosecases import run_case
+    facts = {"finance.income.fiscal": {"final": "364.66", "prior": "388.00"}}
+    right = {"text": "财政拨款收入364.66万元。较上年度决算数减少23.34万元，下降6.02%。", "facts": facts}
+    cut = {"text": "财政拨款收入364.66万元。较上年度决算数减少23.34万元，下降6.01%。", "facts": facts}   # 6.0155…%
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    found, others, _ = run_case(tmp_path / "a", right)
+    assert others == [] and found == []
+    found, others, _ = run_case(tmp_path / "b", cut)
+    assert [f.code for f in found] == ["PROSE-RATE"]
+    assert "6.01% 是截去尾数的结果，按四舍五入应为 6.02%" in found[0].message

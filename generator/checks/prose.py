@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..core.numbers import decimals, fmt, half_unit, parse_quantity, rate_fits, same_figure, sum_consistent
@@ -149,6 +149,18 @@ _WHOLES = ("finance.income.total", "finance.expenditure.total", "finance.income.
 def _places(c: Claim) -> int:
     """The places a computed percentage is shown with: those written (at least two)."""
     return max(2, decimals(c.value)) if c.value is not None else 2
+
+
+def _cut_off_note(code: str, stated, computed) -> str:
+    """"…与写明的 15.86% 不符。" says more when 15.86 is 15.866 cut off, not rounded: the writer's way, named."""
+    if code not in ("PROSE-RATE", "PROSE-SHARE", "PROSE-EXECUTION") or stated is None or computed is None:
+        return ""
+    places = decimals(Decimal(stated))
+    cut = abs(Decimal(computed)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
+    if cut != abs(Decimal(stated)) or (Decimal(computed) < 0) != (Decimal(stated) < 0):
+        return ""
+    rounded = abs(Decimal(computed)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return f"（{fmt(cut)}% 是截去尾数的结果，按四舍五入应为 {fmt(rounded)}%。）"
 
 
 def far_off(stated: Decimal, fact: Decimal) -> bool:
@@ -299,6 +311,7 @@ class Checker:
         c.flagged = True
         if c.kind == "prior":
             self.wrong_priors.add((c.fact, c.sentence))
+        message += _cut_off_note(code, numbers.get("stated"), numbers.get("computed"))
         self.verdicts[id(c)] = "不符：" + message
         self.reported += 1
         self.found.error(code, message, self.doc, self.path, c.start if at is None else at, **numbers)
