@@ -15,7 +15,6 @@ _COUNT_GAP = re.compile(r"(?:人数|人员数|数)?[ \t\u3000]*(?:为|是|：|:)
 _TIMES = re.compile(r"(?:[×*xX✕]|乘以)[ \t\u3000]*$")
 
 
-
 class _Figures(_State):
     """Figures, by the relation their words state."""
 

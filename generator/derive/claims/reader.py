@@ -185,7 +185,7 @@ def own_names(text: str, names=()) -> str:
 
 # a shortened form of a body's name: where it is, then what it is ("县工信局" of "阳西县工业和信息化局")
 _SHORT = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|州|旗))?[\u4e00-\u9fff]{1,6}?(?:"
-                    + kinds_pattern(tuple(k for k in GOVERNMENT_KINDS if len(k) == 1), ("院", "中心", "站", "所", "馆", "会"))
+                    + kinds_pattern(tuple(k for k in GOVERNMENT_KINDS if len(k) == 1), ("院", "中心", "站", "所", "馆", "会", "办公室"))
                     + ")")
 _PLACES = "省市县区州旗"
 
