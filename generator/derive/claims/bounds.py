@@ -253,7 +253,7 @@ class _Bounds(_State):
             for kind, claim in pairs:
                 claim.category = claim.category or kind or "未写明类别"
         self.categories, self.by_category = [], []
-        self.figures_in_sentence = 0
+        self.figures_in_sentence = self.posts_totals = 0
         self.unsure = self.alias = self.self_named = False
         self.aside = 0
         self.named = []
@@ -275,14 +275,17 @@ class _Bounds(_State):
         to the end of the paragraph; or, for a sentence that opens with 其中, the one its whole's change was from
         ("“三公”经费支出比上年减少313272.50元…。其中：公务用车购置费支出减少272780.00元")."""
         base = self.carried_base
-        bases = {c.against for c in self.changes}
-        if base is None and len(bases) == 1 and None not in bases and self._opens_list():
-            base = bases.pop()
+        if base is None and self.changes:
+            bases = {c.against for c in self.changes}
+            if len(bases) == 1 and None not in bases and self._opens_list():
+                base = bases.pop()
         return base
 
     def _posts_of_parts(self) -> None:
         """"内设一个科室:办公室,编制人数4人…;内设一个事业科室,编制人数1人…": two numbers of posts in one sentence are
         each a part's posts, not the whole's."""
+        if self.posts_totals < 2:
+            return
         totals = [c for c in self.out.claims[-64:] if c.kind == "count" and c.sentence == self.sentence
                   and c.fact == "department.staffing.posts_total"]
         if len({c.value for c in totals}) > 1:

@@ -137,6 +137,7 @@ class _Levels(_State):
         column = "prior" if year == self.year - 1 else (lead.col or scope.column or "final")
         counts = fact.startswith("department.staffing")
         kind = "count" if counts else ("prior" if column == "prior" else "level")
+        self.posts_totals += fact == "department.staffing.posts_total"
         claim = Claim(kind, tok, fact, column=column, sentence=self.sentence, label=scope.label,
                       kind_text=lead.kind_text, alts=scope.alts if lead.label or scope.label == SELF_LABEL else (),
                       source=scope.source,

@@ -176,7 +176,8 @@ class _State:
         self.cause_block: str | None = None  # the other subject named (or "") when the sentence's reason began
         self.cause_subject: tuple = (None, "", ())  # and the subject then
         self.ended: _List | None = None     # the last list that ended (a change right after it may be its head's)
-        self.narrow_other = -1              # the sentence that named a kind of income the file counts in 其他收入
+        self.narrow_other = -1
+        self.posts_totals = 0               # numbers of posts in all read in this sentence (see _posts_of_parts)              # the sentence that named a kind of income the file counts in 其他收入
         self.stray_comma = -1               # where a comma right after 占 stands
         self.stated_change: tuple | None = None   # (amount, change) of no fact, for the rate after (_stated_change)
         self.sentence_years: list[int] = []  # the years this sentence named as its own time, in order (see _on_to_level)

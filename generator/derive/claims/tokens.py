@@ -153,7 +153,7 @@ def tokenize(text: str, lex) -> list[Token]:
     ("营业收入", "专项项目支出") is the other noun's: it is marked ("glued", None)."""
     text = ascii_digits(mask_references(text))
     meanings, labels, suffixes, verbs = lex.meanings, lex.labels, lex.suffixes, lex.verbs
-    allowed_before, rough = lex.allowed_before, lex.rough
+    allowed_before, rough, rest = lex.allowed_before, lex.rough, lex.rest
     out: list[Token] = []
     append = out.append
     word_end = -1                       # where the last word (or figure) ended: a label right after it is not glued
@@ -178,7 +178,7 @@ def tokenize(text: str, lex) -> list[Token]:
                 else:
                     label_end = e
             append(Token("word", s, e, word, None, "", means))
-            if not any(k == "rest" for k, _ in means):
+            if word not in rest:
                 word_end = e            # (but "其他固定资产" is not 其他 + the fact: the label after 其他 is glued)
         elif kind == "num" or kind == "unit":
             value = _decimal(m.group("num"))
