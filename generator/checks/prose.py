@@ -1258,18 +1258,8 @@ class Checker:
         total = abs(head.value)
         exact = unit in COUNTS
         s = sum(values, Decimal(0))
-        named = {p.fact for p in parts}
-        # "总支出7542.23万元，其中基本支出…项目支出…": words that may name 本年支出合计 or 支出总计 make a complete
-        # list only when it is complete for each
-        complete = c.complete or (head.fact is not None and all(self._complete(f, named, head.column)
-                                                                 for f in (head.fact, *head.alts)))
-        if not complete and exact and (self._all_posts(head, parts) or self._all_people(head, parts)):
-            complete = True
+        complete = self._names_every_part(c, parts, s, values, exact)
         terms = " + ".join(fmt(v) for v in values)
-        if not complete and self._sums_to_fact(head, s, values, exact):
-            # "本年收入合计982.47万元，其中：财政拨款收入858.19万元，…其他收入70.28万元": the parts add up to the file's
-            # figure of the head exactly — they are all of it, and the head stated is not their sum
-            complete = True
         if exact:
             fits = s == total if complete else s <= total
         else:
@@ -1292,6 +1282,22 @@ class Checker:
         if own is not None:
             self.verdicts[id(head)] = own
         head.summed = True
+
+    def _names_every_part(self, c: Claim, parts: list, s: Decimal, values: list, exact: bool) -> bool:
+        """Whether a list names all of its head, so that its sum must be the head (not only not exceed it): it says so,
+        or it names every part the file has; for counts, every category of post or of staff in service; or its parts
+        add up to the file's figure of the head exactly ("本年收入合计982.47万元，其中：…": all of it, the head stated
+        is not their sum)."""
+        head = c.of
+        named = {p.fact for p in parts}
+        # "总支出7542.23万元，其中基本支出…项目支出…": words that may name 本年支出合计 or 支出总计 make a complete
+        # list only when it is complete for each
+        if c.complete or (head.fact is not None and all(self._complete(f, named, head.column)
+                                                        for f in (head.fact, *head.alts))):
+            return True
+        if exact and (self._all_posts(head, parts) or self._all_people(head, parts)):
+            return True
+        return self._sums_to_fact(head, s, values, exact)
 
     def _all_posts(self, head: Claim, parts: list) -> bool:
         """"实有人员编制39人。其中：行政编制5人，事业编制32人": a number of posts listed by every category of post the
