@@ -264,6 +264,11 @@ class Checker:
                                ("在职 + 退休 + 其他人员", staffing.serving + retired + others)):
                     out.append((how, Decimal(v)))
                 continue
+            if fact == "department.staffing.serving" and "在编" in (claim.label or "") and staffing is not None \
+                    and staffing.serving is not None and staffing.serving_includes:
+                # "在职在编70人，临聘人员23人": the staff in posts — those in service less the others counted among them
+                out.append(("在职人员中的在编人员（在职减去其中的编外人员）",
+                            Decimal(staffing.serving - sum(p.count for p in staffing.serving_includes))))
             if fact == "department.staffing.retired" and "离退休" in (claim.label or "") and staffing is not None \
                     and staffing.retired is not None:
                 # "离退休人员20人": the retired and those who left before retirement (离休), counted together
