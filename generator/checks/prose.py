@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from ..core.numbers import decimals, fmt, half_unit, parse_quantity, rate_fits, same_figure, sum_consistent
+from ..core.numbers import cut_off, decimals, fmt, half_unit, parse_quantity, rate_fits, same_figure, sum_consistent
 from ..derive.claims import Claim, read
 from ..derive.claims.grammar import BY_SOURCE, COMPONENTS, PEOPLE_UNITS
 from ..derive.claims.parts import WITH_CARRYOVER
@@ -155,12 +155,12 @@ def _cut_off_note(code: str, stated, computed) -> str:
     """"…与写明的 15.86% 不符。" says more when 15.86 is 15.866 cut off, not rounded: the writer's way, named."""
     if code not in ("PROSE-RATE", "PROSE-SHARE", "PROSE-EXECUTION") or stated is None or computed is None:
         return ""
-    places = decimals(Decimal(stated))
-    cut = abs(Decimal(computed)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
-    if cut != abs(Decimal(stated)) or (Decimal(computed) < 0) != (Decimal(stated) < 0):
+    stated, computed = Decimal(stated), Decimal(computed)
+    places = decimals(stated)
+    if cut_off(computed, places) != stated:
         return ""
-    rounded = abs(Decimal(computed)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return f"（{fmt(cut)}% 是截去尾数的结果，按四舍五入应为 {fmt(rounded)}%。）"
+    rounded = abs(computed).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return f"（{fmt(abs(stated))}% 是截去尾数的结果，按四舍五入应为 {fmt(rounded)}%。）"
 
 
 def far_off(stated: Decimal, fact: Decimal) -> bool:
@@ -296,11 +296,7 @@ class Checker:
             # the other people: those beside the staff, or counted among the staff in service ("含临聘人员3人")
             rows = staffing.posts if claim.fact.endswith("posts") else \
                 [*(staffing.others or []), *(staffing.serving_includes or [])]
-            kinds = [p for p in rows or [] if p.kind and (p.kind in claim.kind_text or claim.kind_text in p.kind
-                                                          or claim.kind_text[:2] == p.kind[:2])]
-            # "核定行政编制31名，用于行政执法工作编制28名": the category named exactly, among others like it
-            exact = [p for p in kinds if p.kind == claim.kind_text or p.kind == "".join(claim.kind_text.split("机关", 1))]
-            kinds = exact if len(exact) == 1 else kinds
+            kinds = _rows_named(claim.kind_text, rows or [])
             return Decimal(kinds[0].count) if len(kinds) == 1 else None
         if claim.fact == "department.staffing.posts_total":
             if staffing.posts_total is not None:
@@ -339,8 +335,8 @@ class Checker:
         self.wrong_priors = set()
         # the base each change matched, when none was named: its rate is measured on the same one
         self.change_base: dict[int, str] = {}
-        self.restated: set[int] = set()
-        self.columns_said: dict | None = None   # see _said_before         # amounts with no column word that restate a budget (_said_before)
+        self.restated: set[int] = set()         # amounts with no column word that restate a budget (_said_before)
+        self.columns_said: dict | None = None   # the amounts said with a column, by fact and figure (_said_before)
         # a list's parts first, then the list, then its head; then what is computed from them
         for c in sorted(reading.claims, key=lambda c: 1.5 if c.head and c.kind in ("level", "prior") else _ORDER[c.kind]):
             if self.reported >= MAX_PER_TEXT:
@@ -790,9 +786,10 @@ class Checker:
             for col, base in both:
                 if sum_consistent(delta, [current, -base]):
                     return self.ok(c, f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}万元")
-        for whole in c.alts:       # "…，其他收入23万元。较2023年增加40.17万元": the whole the list was of
-            for current in self._budgets_of(c, whole) if c.of is None else []:
-                for col, base in self._both_last_years(c, whole) or [("prior", b) for b in [self.fact(whole, "prior", "万元")] if b is not None]:
+        # "…，其他收入23万元。较2023年增加40.17万元": of the whole the list before it was of, with no budget stated
+        for whole in c.alts if c.of is None else ():
+            for current in self._budgets_of(c, whole):
+                for col, base in self._both_last_years(c, whole):
                     if sum_consistent(delta, [current, -base]):
                         return self.ok(c, f"{fact_label(whole, self.report)} {fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)}"
                                           f" = {fmt(current - base)}万元")
@@ -1308,17 +1305,11 @@ class Checker:
         """"实有人员编制39人。其中：行政编制5人，事业编制32人": a number of posts listed by every category of post the
         file has — the list is complete, and its sum is the number of posts."""
         staffing = self.report.get("department.staffing")
-        kinds = [p.kind for p in (staffing.posts or [] if staffing is not None else []) if p.count]
-        if not kinds or "编制" not in self._clause_words(head) or \
+        rows = [p for p in (staffing.posts or [] if staffing is not None else []) if p.count and p.kind]
+        if not rows or "编制" not in self._clause_words(head) or \
                 any(p.fact != "department.staffing.posts" for p in parts):
             return False
-        matched = []
-        for p in parts:
-            rows = [k for k in kinds if k and (k in p.kind_text or p.kind_text in k or p.kind_text[:2] == k[:2])]
-            if len(rows) != 1:
-                return False
-            matched.append(rows[0])
-        return len(set(matched)) == len(matched) == len(kinds)
+        return _each_row_once(parts, rows)
 
     def _all_people(self, head: Claim, parts: list) -> bool:
         """"实有人数52人，其中事业编制4人，聘用人员44人，保安2人": the staff in service listed by every category the
@@ -1326,12 +1317,10 @@ class Checker:
         staffing = self.report.get("department.staffing")
         if staffing is None or head.fact not in ("department.staffing.serving", "department.staffing.actual"):
             return False
-        kinds = [p.kind for p in (*(staffing.posts or []), *(staffing.serving_includes or [])) if p.count and p.kind]
-        if not kinds or len(parts) != len(kinds) or any(
-                p.fact not in ("department.staffing.posts", "department.staffing.others") for p in parts):
+        rows = [p for p in (*(staffing.posts or []), *(staffing.serving_includes or [])) if p.count and p.kind]
+        if not rows or any(p.fact not in ("department.staffing.posts", "department.staffing.others") for p in parts):
             return False
-        matched = {k for p in parts for k in kinds if k == p.kind_text or k in p.kind_text or p.kind_text in k}
-        return len(matched) == len(kinds)
+        return _each_row_once(parts, rows)
 
     def _not_summed(self, unit: str, parts: list, traits: bool) -> str:
         """Why a list's parts are not added up against its head, or ""."""
@@ -1423,6 +1412,26 @@ class Checker:
 
     def _value(self, fact: str, column: str) -> Decimal | None:
         return self.view.value(f"{fact}.{column}") if fact in AMOUNT_PATHS else self.view.value(fact)
+
+
+def _rows_named(kind_text: str, rows: list) -> list:
+    """The rows of a staffing list (posts, others) a category's name in the text may mean: the one named exactly
+    ("核定行政编制31名，用于行政执法工作编制28名": 行政编制, not 行政执法工作编制), else each whose name contains it, is
+    contained in it or starts the same."""
+    loose = [p for p in rows if p.kind and (p.kind in kind_text or kind_text in p.kind or kind_text[:2] == p.kind[:2])]
+    exact = [p for p in loose if p.kind in (kind_text, kind_text.removeprefix("机关"))]
+    return exact if len(exact) == 1 else loose
+
+
+def _each_row_once(parts: list, rows: list) -> bool:
+    """Whether the items of a list name each row of a staffing list once, and nothing else."""
+    named = []
+    for p in parts:
+        matched = _rows_named(p.kind_text, rows)
+        if len(matched) != 1:
+            return False
+        named.append(id(matched[0]))
+    return len(set(named)) == len(named) == len(rows)
 
 
 def _folding_subtotals(parts: list, unit: str) -> list:

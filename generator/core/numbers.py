@@ -86,6 +86,11 @@ def half_unit(value: Decimal, floor: int = 0) -> Decimal:
     return Decimal(5).scaleb(-max(decimals(value), floor) - 1)
 
 
+def cut_off(value: Decimal, places: int) -> Decimal:
+    """`value` with the digits after `places` decimal places dropped (toward zero), not rounded."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
+
+
 def rate_fits(computed: Decimal, stated: Decimal) -> bool:
     """Whether a percentage as written is the one computed, rounded to the places written — or, written to three
     places or more, cut off there ("下降6.2118%" for 6.21187%: software that truncates; at that precision no reader is
@@ -94,8 +99,7 @@ def rate_fits(computed: Decimal, stated: Decimal) -> bool:
         return True
     if decimals(stated) < 3:
         return False
-    cut = abs(computed).quantize(Decimal(1).scaleb(-decimals(stated)), rounding=ROUND_DOWN)
-    return cut == abs(stated) and (computed < 0) == (stated < 0)
+    return cut_off(computed, decimals(stated)) == stated
 
 
 def sum_consistent(total: Decimal, parts: list[Decimal], floor: int = 0) -> bool:

@@ -274,7 +274,6 @@ class _Lists(_State):
                 self.list = lst.outer
                 self._end_list()
         if lst is not None:
-            self._narrow_other_income(lst)
             self._shares_of_one_whole(lst)
         if lst is not None and lst.tiered:
             for p in lst.parts:
@@ -319,23 +318,6 @@ class _Lists(_State):
         if part.fact is not None or part.figure is None or part.unit not in PEOPLE_UNITS:
             return False
         return self.cues.trait.search(self._item_words(part)) is not None
-
-    def _narrow_other_income(self, lst) -> None:
-        """"其中：一般公共预算拨款…，事业收入资金622.62万元，事业单位经营收入0万元，其他收入0万元": with the kinds of
-        income the file counts in 其他收入 (事业收入, 经营收入…) listed beside it, 其他收入 is only what is left — not the
-        file's figure; it is still an item of the list."""
-        if not any(p.fact is None and p.label.endswith("收入") for p in lst.parts):
-            return
-        for p in lst.parts:
-            if p.fact == "finance.income.other" and p.figure is not None:
-                claims = self.out.claims
-                at = next((i for i in range(len(claims) - 1, max(-1, len(claims) - 65), -1) if claims[i] is p), None)
-                if at is None:
-                    continue
-                del claims[at]              # (near the end: no copy of a long list)
-                self.out.unread.append(Unread(p.figure, "与事业收入、经营收入等并列的“其他收入”只是其余的部分，"
-                                                        "不是事实文件中的其他收入（它含这些收入）"))
-                p.fact = None
 
     def _item_words(self, part: Claim) -> str:
         """The words of a list's item before its figure, from the mark before it ("，" "、" "：")."""

@@ -151,12 +151,13 @@ def _township(names) -> set:
 
 
 def _variants(names) -> set:
-    """The usual other forms of a full name: "中共某县委员会办公室" is also written "中共某县委办公室" and "某县委办公室"."""
+    """The usual other forms of a full name: a 委员会 is written 委 ("中共某县委员会办公室": "中共某县委办公室", and
+    "中共宣城市宣州区直属机关工作委员会": "…工作委", which shortens to "区直工委"), and 中共 may be left out."""
     out = set()
     for n in names:
         if not n or len(n) < 6:
             continue
-        forms = {n, n.replace("委员会", "委", 1) if "委员会" in n[:-3] else n}
+        forms = {n, n.replace("委员会", "委", 1) if "委员会" in n else n}
         forms |= {f[2:] for f in forms if f.startswith("中共") and len(f) > 6}
         out |= forms - {n}
     return out
@@ -209,8 +210,7 @@ def own_short_names(text: str, names=()) -> str:
     """"县工信局" for "阳西县工业和信息化局": the department's name shortened is the department, written 本部门 (as
     own_names does) so the tokenizer does not take it for another body."""
     full = [n for n in names if n and len(n) >= 4]
-    # "区直工委" of "中共宣城市宣州区直属机关工作委员会": a 委员会 is shortened to 委
-    full += [n[:-3] + "委" for n in full if n.endswith("委员会") and len(n) > 5]
+    full += sorted(_variants(full))
     if not full or not any(n[-1] in text for n in full):
         return text
     ends = {n[-1] for n in full}
