@@ -170,9 +170,10 @@ def test_ordinary_writing_is_not_a_typography_slip(workdir, text):
 
 def test_a_rate_cut_off_rather_than_rounded_is_named_so(tmp_path):
     from prosecases import run_case
-    facts = {"finance.income.fiscal": {"final": "364.66", "prior": "388.00"}}
-    right = {"text": "财政拨款收入364.66万元。较上年度决算数减少23.34万元，下降6.02%。", "facts": facts}
-    cut = {"text": "财政拨款收入364.66万元。较上年度决算数减少23.34万元，下降6.01%。", "facts": facts}   # 6.0155…%
+    # (large enough that the table's own rounding cannot make 6.01%: see the next test)
+    facts = {"finance.income.fiscal": {"final": "3646.60", "prior": "3880.00"}}
+    right = {"text": "财政拨款收入3646.60万元。较上年度决算数减少233.40万元，下降6.02%。", "facts": facts}
+    cut = {"text": "财政拨款收入3646.60万元。较上年度决算数减少233.40万元，下降6.01%。", "facts": facts}   # 6.0155…%
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     found, others, _ = run_case(tmp_path / "a", right)
@@ -180,3 +181,18 @@ def test_a_rate_cut_off_rather_than_rounded_is_named_so(tmp_path):
     found, others, _ = run_case(tmp_path / "b", cut)
     assert [f.code for f in found] == ["PROSE-RATE"]
     assert "6.01% 是截去尾数的结果，按四舍五入应为 6.02%" in found[0].message
+
+
+def test_a_rate_of_small_table_figures_allows_their_rounding(tmp_path):
+    """"2.64万元 … 9.38万元 … 完成预算的28.15%": the writer's software divided the yuan behind the table's 2.64 and
+    9.38 (2.635–2.645 ÷ 9.375–9.385: 28.08%–28.21%); a slip further off than rounding still fires."""
+    from prosecases import run_case
+    facts = {"finance.three_public_parts.vehicles": {"budget": "9.38", "final": "2.64"}}
+    rounded = {"text": "公务用车购置及运行维护费支出决算为2.64万元，完成预算的28.15%。", "facts": facts}
+    slip = {"text": "公务用车购置及运行维护费支出决算为2.64万元，完成预算的28.41%。", "facts": facts}
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    found, others, _ = run_case(tmp_path / "a", rounded)
+    assert others == [] and found == []
+    found, others, _ = run_case(tmp_path / "b", slip)
+    assert [f.code for f in found] == ["PROSE-EXECUTION"] and "28.14%" in found[0].message

@@ -14,7 +14,17 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from ..core.numbers import cut_off, decimals, fmt, half_unit, parse_quantity, rate_fits, same_figure, sum_consistent
+from ..core.numbers import (
+    cut_off,
+    decimals,
+    fmt,
+    half_unit,
+    parse_quantity,
+    rate_fits,
+    ratio_fits,
+    same_figure,
+    sum_consistent,
+)
 from ..derive.claims import Claim, read
 from ..derive.claims.grammar import BY_SOURCE, COMPONENTS, PEOPLE_UNITS
 from ..derive.claims.parts import WITH_CARRYOVER
@@ -28,6 +38,8 @@ from .text import iter_texts
 _COLUMN_ZH = {"budget": "年初预算数", "adjusted": "调整预算数", "final": "决算数", "prior": "上年决算数",
               "prior_budget": "上年预算数", "plan": "预算数", "any": "预算数或决算数"}
 _OP_ZH = {"<": "小于", ">": "大于", "=": "等于"}
+# amounts that may be below zero: a change larger than one of them says nothing wrong
+_MAY_BE_NEGATIVE = re.compile("利润|亏损|盈余|结余|差额|净|赤字|缺口|余额")
 
 # parts a total seldom has: a list without them still names every part
 RARE = {"finance.expenditure.remit_upper", "finance.expenditure.operating", "finance.expenditure.subsidiary",
@@ -163,6 +175,20 @@ def _cut_off_note(code: str, stated, computed) -> str:
     return f"（{fmt(abs(stated))}% 是截去尾数的结果，按四舍五入应为 {fmt(rounded)}%。）"
 
 
+def _rate_holds(stated: Decimal, computed: Decimal, current: Decimal | None, base: Decimal) -> bool:
+    """A growth rate as written against the one computed (from a change as written, as written) or against the
+    table's two figures, each ± half its last digit."""
+    return rate_fits(computed, stated) or (current is not None and ratio_fits(
+        current - base, base, stated, half_unit(base) + half_unit(current), half_unit(base)))
+
+
+def _source_key(source: str) -> str:
+    """The income line of a source of funds as the text names it ("一般公共预算" → general)."""
+    return source if source in ("fiscal", "general", "fund", "state_capital") else \
+        "fund" if "基金" in source else "state_capital" if "国有资本" in source else \
+        "fiscal" if source.startswith("财政") else "general"
+
+
 def far_off(stated: Decimal, fact: Decimal) -> bool:
     """Whether `stated` is too far from `fact` to be a mistake about it (see FAR_OFF)."""
     if not stated or not fact:
@@ -244,9 +270,7 @@ class Checker:
 
     def _all_from(self, source: str) -> bool:
         """Whether all of the department's income this year came from the source named."""
-        key = source if source in ("fiscal", "general", "fund", "state_capital") else \
-            "fund" if "基金" in source else "state_capital" if "国有资本" in source else \
-            "fiscal" if source.startswith("财政") else "general"
+        key = _source_key(source)
         part, whole = self.view.value(f"finance.income.{key}.final"), self.view.value("finance.income.current.final")
         # money carried over from last year was spent too, of whichever source: with any, the year's spending is
         # not all from this year's source ("一般公共预算财政拨款支出9746.50万元" beside 本年支出合计9759.38万元)
@@ -736,11 +760,48 @@ class Checker:
         return (prior is not None and any(sum_consistent(c.value * MONEY[c.unit], [now, -prior])
                                           for now in self._budgets_of(c))) or self._fits_any_fact(c) is not None
 
+    def _income_twin(self, c: Claim) -> str | None:
+        """"一般公共预算拨款支出预算49,376万元，比2025年预算减少5,965万元": spending paid from one source against
+        last year's budget, which the file gives for that source's income only. With no carry-over in this year's
+        budget, the spending budgeted from a source is its income — the stated amount shows it — and so was last
+        year's: the income line (its path), or None."""
+        if c.against != "prior_budget" or c.fact is None or self.fact(c.fact, "prior_budget", "万元", quiet=True) is not None:
+            return None
+        source = BY_SOURCE.get(c.fact) or (c.source if c.fact == "finance.expenditure.current" else "")
+        level = self._budget_level(c)
+        if not source or level is None:
+            return None
+        twin = f"finance.income.{_source_key(source)}"
+        saved, self.source = self.source, ""
+        now, carried = self.fact(twin, "budget", "万元", quiet=True), self.fact("finance.income.carryover", "budget", "万元", quiet=True)
+        prior = self.fact(twin, "prior_budget", "万元", quiet=True)
+        self.source = saved
+        if now is None or prior is None or carried or not same_figure(level, now):
+            return None
+        return twin
+
+    def _twin_change(self, c: Claim, twin: str) -> None:
+        saved, self.source = self.source, ""
+        now, prior = self.fact(twin, "budget", "万元"), self.fact(twin, "prior_budget", "万元")
+        self.source = saved
+        assert now is not None and prior is not None         # (see _income_twin)
+        delta = c.value * MONEY[c.unit]
+        how = f"{fact_label(twin, self.report)} 本年预算 {fmt(now)} − 上年预算数 {fmt(prior)} = {fmt(now - prior)}万元"
+        if sum_consistent(delta, [now, -prior]):
+            return self.ok(c, f"{how}（按来源安排的支出即这一来源的收入）")
+        word = "增加" if c.value >= 0 else "减少"
+        self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：按这一来源安排的支出即其收入，{how}，与写明的{word} "
+                   f"{fmt(abs(c.value))}{c.unit} 不符。", stated=c.value, computed=(now - prior) / MONEY[c.unit],
+                   uses={f"{twin}.budget", f"{twin}.prior_budget"}, about=f"正文“…{self.quote(c, 8)}”")
+
     def _budget_change(self, c: Claim) -> None:
         """"预算数为20.1万元，与上年相比减少0.3万元，下降0.99%": last year's figure may be its budget, which the
         file does not have. The change is wrong only where the file's 上年决算数 is shown to be the base — the
         text names it, the rate stated with it fits that base exactly, or another change of a budget against
         last year in the same text fits its own 上年决算数 — and the change does not."""
+        twin = self._income_twin(c)
+        if twin is not None:
+            return self._twin_change(c, twin)
         # "较2022年决算减少…", "比2022年预算减少…" (the file has 上年预算数): the base is named
         col, prior, named = self._last_year(c)
         currents = self._budgets_of(c)
@@ -900,7 +961,7 @@ class Checker:
                 continue
             computed = delta / base * 100
             tried.append((col, base, delta, computed))
-            if rate_fits(computed, c.value) or self._fits_stated_budget(c, probe):
+            if _rate_holds(c.value, computed, current, base) or self._fits_stated_budget(c, probe):
                 return self.ok(c, f"{fmt(delta)} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(computed, _places(c))}%")
         if not tried:
             return self.skip(c, "事实文件没有算出增幅所需的数")
@@ -955,7 +1016,14 @@ class Checker:
             return self.skip(c, "它所依据的金额已报错")
         a, d = abs(level.value) * MONEY[level.unit], change.value * MONEY[change.unit]
         ha, hd = half_unit(level.value) * MONEY[level.unit], half_unit(change.value) * MONEY[change.unit]
-        if a - abs(d) - ha - hd <= 0:
+        if a - d + ha + hd < 0 and not _MAY_BE_NEGATIVE.search(self._clause_words(level)):
+            # "机关运行经费支出10.23万元，比2023年度增加10.32万元": more added than there is — last year's amount
+            # would be below nothing
+            return self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, level.start - 8):change.figure.end]}”：写明增加 "
+                              f"{fmt(abs(change.value))}{change.unit}，比本年数 {fmt(abs(level.value))}{level.unit} 还多，"
+                              f"上年数（本年数减去增加额）成了负数 {fmt(a - d)}万元。", at=change.start,
+                              stated=change.value, computed=a)
+        if a - d - ha - hd <= 0:
             return self.skip(c, "上年数（本年数减去增减额）为 0 或太小，算不准")
         slack = half_unit(c.value)
 
@@ -998,7 +1066,8 @@ class Checker:
         # each written figure stands for ± half its last digit: the share may be anywhere between the extremes
         # (a part the file has a figure for is that figure: the table's precision is the writer's)
         known = part.fact is not None and self.fact(part.fact, part.column or "final", "万元") is not None
-        part_half = half_unit(part.value) * MONEY[part.unit] if part.figure is not None and not known else Decimal(0)
+        part_half = half_unit(part.value) * MONEY[part.unit] if part.figure is not None and not known else \
+            half_unit(part_wan)
         for whole, whole_zh, whole_half in wholes:
             low = (part_wan - part_half) / (whole + whole_half) * 100
             high = (part_wan + part_half) / max(whole - whole_half, Decimal("0.000001")) * 100
@@ -1027,13 +1096,13 @@ class Checker:
             for fact in (head.fact, *head.alts) if head.fact is not None else ():
                 value = self.fact(fact, head.column or "final", "万元")
                 if value and same_figure(out[0][0], value):     # the table's own figure for the total written
-                    out.append((value, self._label(fact, head.column), Decimal(0)))
+                    out.append((value, self._label(fact, head.column), half_unit(value)))
             return [w for w in out if w[0] - w[2] > 0]
         columns = _columns(c.column) if c.column in ("budget", "adjusted", "plan", "any") else ["final"]
         carried = {v: k for k, v in WITH_CARRYOVER.items()}
         wholes = [c.whole, WITH_CARRYOVER[c.whole]] if c.implied and c.whole in WITH_CARRYOVER else \
             [c.whole, carried[c.whole]] if c.implied and c.whole in carried else [c.whole]
-        return [(v, self._label(whole, col), Decimal(0)) for whole in wholes for col in columns
+        return [(v, self._label(whole, col), half_unit(v)) for whole in wholes for col in columns
                 if (v := self.fact(whole, col, "万元"))]
 
     def _execution(self, c: Claim) -> None:
@@ -1054,7 +1123,9 @@ class Checker:
                 continue
             rate = (final - base if c.variance else final) / base * 100
             tried.append((col, base, rate))
-            if rate_fits(abs(rate), abs(c.value)) if c.variance else rate_fits(rate, c.value):
+            hf, hb = half_unit(final), half_unit(base)
+            if ratio_fits(abs(final - base), base, abs(c.value), hf + hb, hb) if c.variance \
+                    else ratio_fits(final, base, c.value, hf, hb):
                 how = f"（决算数 {fmt(final)} − {_COLUMN_ZH[col]} {fmt(base)}）" if c.variance else f"决算数 {fmt(final)}"
                 return self.ok(c, f"{how} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, _places(c))}%")
         if not tried:
@@ -1195,6 +1266,11 @@ class Checker:
         holds = {"<": x < y, ">": x > y, "=": x == y}[c.op]
         if holds:
             return self.ok(c, f"{fmt(x)} {c.op} {fmt(y)}")
+        if c.words_end >= 0:
+            # "年初预算为1560.05万元，支出决算为1511.89万元。决算数大于预算数的主要原因…": the words after both amounts
+            return self.error("PROSE-COMPARE", c, f"正文“…{self.text[max(0, c.start - 8):c.words_end]}”不成立："
+                              f"决算数 {fmt(abs(a.value))}{a.unit} 不{_OP_ZH[c.op]}预算数 {fmt(abs(c.value))}{c.unit}。",
+                              at=a.start, stated=a.value)
         self.error("PROSE-COMPARE", c, f"正文“{self.text[a.start:c.figure.end]}”不成立：{fmt(abs(a.value))}{a.unit} "
                    f"不{_OP_ZH[c.op]} {fmt(abs(c.value))}{c.unit}。", at=a.start, stated=c.value)
 
@@ -1278,7 +1354,8 @@ class Checker:
         wrong = [p for p in (*parts, head) if p.flagged]
         also = f"（其中 {'、'.join(fmt(abs(p.value)) for p in wrong)} 与事实不符，已另外列出。）" if wrong else ""
         own = self.verdicts.get(id(head))      # a head checked before its list (a count) keeps its own verdict
-        self.error("PROSE-SUM", head, f"正文“…{self.text[max(0, head.start - 10):parts[-1].figure.end]}”：其中各项合计 "
+        first, last = (parts[0].figure, head.figure) if head.start > parts[-1].start else (head.figure, parts[-1].figure)
+        self.error("PROSE-SUM", head, f"正文“…{self.text[max(0, first.start - 10):last.end]}”：其中各项合计 "
                    f"{terms} = {fmt(s)}{unit}，{what} {fmt(total)}{unit}。{also}", stated=total, computed=s)
         self.verdicts[id(c)] = self.verdicts.pop(id(head))
         if own is not None:

@@ -102,6 +102,20 @@ def rate_fits(computed: Decimal, stated: Decimal) -> bool:
     return cut_off(computed, decimals(stated)) == stated
 
 
+def ratio_fits(num: Decimal, den: Decimal, stated: Decimal, num_half: Decimal, den_half: Decimal) -> bool:
+    """Whether a percentage as written is num ÷ den, each a table's figure that stands for ± half its last digit
+    (a share or rate the writer's software computed from the yuan behind "2.64万元" may differ from one computed
+    from 2.64 itself): anywhere between the extremes, or as rate_fits has it for the figures as written."""
+    if den and rate_fits(num / den * 100, stated):
+        return True
+    if abs(den) - den_half <= 0:
+        return False
+    ends = [(num + a) / (den + b) * 100 for a in (-num_half, num_half) for b in (-den_half, den_half)]
+    slack = half_unit(stated)
+    # tiny figures stand for a wide span: past a few units of the last digit written, it is a slip, not rounding
+    return min(ends) - slack <= stated <= max(ends) + slack and abs(stated - num / den * 100) <= 5 * slack
+
+
 def sum_consistent(total: Decimal, parts: list[Decimal], floor: int = 0) -> bool:
     """XBRL 1.1 interval rule: the stated total and the sum of the parts overlap."""
     slack = half_unit(total, floor) + sum((half_unit(p, floor) for p in parts), Decimal(0))

@@ -15,6 +15,10 @@ _COUNT_GAP = re.compile(r"(?:人数|人员数|数)?[ \t\u3000]*(?:为|是|：|:)
 _TIMES = re.compile(r"(?:[×*xX✕]|乘以)[ \t\u3000]*$")
 
 
+# what may stand between a list's last item and the total of its items ("…50.00万，合计1170.00万")
+_RIGHT_AFTER = re.compile(r"[，,；;、\s]*(?:以上|上述)?(?:[一二三四五六七八九十两\d]+项)?(?:合计|共计|总计|总共|累计)(?:为|是|达)?[：:]?\s*")
+
+
 class _Figures(_State):
     """Figures, by the relation their words state."""
 
@@ -372,6 +376,18 @@ class _Figures(_State):
                                      other=left if left is not None and left.fact == fact else None,
                                      sentence=self.sentence, label=scope.label, source=scope.source))
 
+    def _stated_columns(self, target: str) -> tuple[Claim, Claim] | None:
+        """(budget, final): the one amount of no fact stated in `target`'s column and the one stated as 决算数, in
+        this sentence (or, with no figure in it yet, the sentence before), or None."""
+        levels = self.levels if self.figures_in_sentence else self.prev_sentence_levels
+        stated = [c for c in levels if c.fact is None and c.money and c.figure is not None and c.col_word]
+        columns = ("adjusted",) if target == "adjusted" else ("budget", "adjusted", "plan")
+        budgets = [c for c in stated if c.col_word in columns]
+        finals = [c for c in stated if c.col_word == "final"]
+        if len(budgets) != 1 or len(finals) != 1 or budgets[0].figure.start > finals[0].figure.start:
+            return None
+        return budgets[0], finals[0]
+
     def _compare_fact(self, lead: _Lead) -> None:
         """"基本支出决算776.17万元，超过调整预算。": the figure against the fact's other column."""
         left = self.last_money
@@ -383,6 +399,16 @@ class _Figures(_State):
             self.out.claims.append(Claim("compare", lead.op_tok, self.scope.subject, column=lead.op_target, op=lead.op,
                                          sentence=self.sentence, label=self.scope.label, unit="万元"))
             return
+        if left is None and lead.op_col == "final" and lead.op_tok is not None \
+                and lead.op_target in ("budget", "adjusted", "plan"):
+            pair = self._stated_columns(lead.op_target)
+            if pair is not None:
+                # "年初预算为1560.05万元，支出决算为1511.89万元。决算数小于预算数的主要原因…" of a line of accounts (no
+                # fact): the two amounts the text states, one against the other
+                budget, final = pair
+                self.out.claims.append(Claim("compare", budget.figure, None, other=final, op=lead.op,
+                                             sentence=self.sentence, words_end=lead.op_tok.end))
+                return
         if left is None or left.fact is None or self.scope.blocked:
             return
         if any(c.kind in ("compare", "margin") and c.other is left for c in self.out.claims):
@@ -392,7 +418,27 @@ class _Figures(_State):
 
     def _total(self, tok: Token) -> None:
         """"…分别为776.17万元和478.61万元，合计1254.78万元": the figures before add up to it."""
+        lst = self.list
+        if lst is not None and len(lst.parts) >= 2 and not lst.tiered and all(
+                p.money and p.figure is not None for p in lst.parts) and lst.depth == len(self.stack) \
+                and self.figures - lst.figures_at - 1 == len(lst.parts) \
+                and _RIGHT_AFTER.fullmatch(self.text, lst.parts[-1].figure.end, tok.start):
+            # "项目总预算1170.00万，其中A 870.00万，…，合计1170.00万": the items of the list, every one of them
+            head = lst.head
+            if head.figure is not None and head.money and head.value == tok.value and head.unit == tok.unit:
+                lst.closed = True           # the total restated: the list is the whole of its head
+            else:
+                self.out.claims.append(Claim("sum", tok, None, parts=list(lst.parts), complete=True,
+                                             of=Claim("level", tok, None, sentence=self.sentence),
+                                             sentence=self.sentence))
+            self._end_list()
+            self.each_claims = []
+            return
         parts = self.each_claims or [c for c in self.levels if c.money]
+        if self.saved and not self.each_claims:
+            # "公车费5.00万元（购置费1万元，运行费4.00万元，合计5.00万元）": inside a bracket, its own figures
+            opened = self._bracket_start(tok.start)
+            parts = [c for c in parts if c.figure is not None and c.figure.start > opened]
         if len(parts) >= 2:
             head = Claim("level", tok, None, sentence=self.sentence)
             self.out.claims.append(Claim("sum", tok, None, parts=list(parts), of=head, complete=True,
@@ -403,8 +449,29 @@ class _Figures(_State):
             self.last_claim = Claim("level", tok, None, sentence=self.sentence)
         self.each_claims = []
 
+    def _bracket_start(self, at: int) -> int:
+        """Where the innermost bracket open at `at` began (looked for within 300 characters: linear time), or -1."""
+        depth = 0
+        for i in range(at - 1, max(-1, at - 300), -1):
+            ch = self.text[i]
+            if ch in CLOSE:
+                depth += 1
+            elif ch in OPEN:
+                if depth == 0:
+                    return i
+                depth -= 1
+        return -1
+
     def _flat(self, tok: Token) -> None:
         lead, scope = self.lead, self.scope
+        if lead.col == "final" and lead.base in ("budget", "adjusted", "plan") and (scope.blocked or scope.subject is None):
+            pair = self._stated_columns(lead.base)
+            if pair is not None:
+                # "年初预算为20.00万元，支出决算20.00万元。决算数与预算数持平。" of a line of accounts: the two amounts
+                # the text states are equal
+                self.out.claims.append(Claim("compare", pair[0].figure, None, other=pair[1], op="=",
+                                             sentence=self.sentence, words_end=tok.end))
+                return
         if scope.blocked or scope.subject is None or (lead.unknown and not lead.label) or lead.other_fact:
             return
         if lead.base in ("other", "this") or scope.partial or scope.excluding or self._budget_vs_last_year(lead, scope):

@@ -54,6 +54,9 @@ class _Levels(_State):
             return None
         if scope.subject == "finance.income.other" and self.narrow_other == self.sentence:
             # "事业收入减少77.07万元、其他收入减少137.9万元": beside 事业收入 (or 经营收入…), 其他收入 is only the rest
+            if self.list is not None and self.list.parts:
+                # "收入预算…，其中：财政拨款收入…；事业收入0万元；…其他收入0万元": as a list's last item, the rest of it
+                self.list.rest = tok.start - 1
             self._unread(tok, "与事业收入、经营收入等并列的“其他收入”只是其余的部分，不是事实文件中的其他收入（它含这些收入）",
                          unsure=False)
             return None

@@ -95,7 +95,7 @@ class _Lead:
 
 class _List:
     __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed", "shares", "tiered", "subject", "unknown",
-                 "rest")
+                 "rest", "closed", "figures_at")
 
     def __init__(self, head: Claim, depth: int, marker: str, outer: _List | None = None):
         self.parts: list[Claim]
@@ -106,6 +106,8 @@ class _List:
         self.subject = ""               # the other subject named when the list began ("市本级")
         self.unknown = False            # its head was left unread: what it is a part of is not known
         self.rest = -1                  # where an item named "其他…" (the rest of the head) begins
+        self.closed = False             # a total of its items follows them ("…，合计1170.00万元"): they are all of it
+        self.figures_at = -1            # the reader's count of figures when it began (set by the reader)
 
 
 class _State:
