@@ -386,13 +386,20 @@ class Checker:
             return                      # already reported
         known = self._known(c)
         label = self._label(c.fact, c.column)
+        twin = "" if known else self._budget_twin(c)
+        if twin:
+            # "一般公共预算拨款支出预算55,341万元" in a budget with no carry-over: that source's income
+            saved, self.source = self.source, ""
+            known = [(twin, col, v) for col in _columns(c.column) if col in ("budget", "adjusted")
+                     and (v := self.fact(twin, col, c.unit)) is not None]
+            self.source = saved
         if not known:
             return self.skip(c, f"事实文件没有 {label}")
         for f, col, value in itertools.chain(known, self._budget_too(c)):
             if same_figure(abs(c.value), value):
                 return self.ok(c, f"{self._label(f, col)} = {fmt(value)}{c.unit}")
         fact, col, value = known[0]
-        label = self._label(fact, col)
+        label = self._label(fact, col) + ("（本年预算没有结转，按这一来源安排的支出即其收入）" if twin else "")
         said = self._said_before(c)
         if said is not None:
             self.restated.add(id(c))
@@ -780,6 +787,18 @@ class Checker:
             return None
         return twin
 
+    def _budget_twin(self, c: Claim) -> str:
+        """The income line of the source a budgeted spending amount is paid from, where the file says this year's
+        budget carries nothing over (年初结转和结余 0): spending budgeted from a source is then that source's income
+        ("一般公共预算拨款支出预算49,376万元" beside 政府性基金 spending, which the file's spending lines do not split)."""
+        source = BY_SOURCE.get(c.fact) or (c.source if c.fact == "finance.expenditure.current" else "")
+        if not source or c.column not in ("budget", "adjusted", "plan") or not c.money:
+            return ""
+        saved, self.source = self.source, ""
+        carried = self.fact("finance.income.carryover", "budget", "万元", quiet=True)
+        self.source = saved
+        return f"finance.income.{_source_key(source)}" if carried == 0 else ""
+
     def _twin_change(self, c: Claim, twin: str) -> None:
         saved, self.source = self.source, ""
         now, prior = self.fact(twin, "budget", "万元"), self.fact(twin, "prior_budget", "万元")
@@ -952,8 +971,31 @@ class Checker:
         if change is not None and id(c.change) in self.change_base:
             # "减少40217.50元，下降118.29%": the change fitted last year's figure, so its rate is on that figure too
             bases = [(col, b) for col, b in bases if col == self.change_base[id(c.change)]] or bases
+        if not any(col == "prior" for col, _ in bases) and change is not None and current is not None \
+                and c.against in (None, "prior") and c.base is None:
+            return self._rate_from_change(c, current, change)
         if c.against is None and c.base is None and not any(col == "prior" for col, _ in bases):
             return self.skip(c, "没有写比较的基数，事实文件也没有上年数")
+        return self._rate_on_bases(c, probe, bases, current, change)
+
+    def _rate_from_change(self, c: Claim, current: Decimal, change: Decimal) -> None:
+        """"公务用车购置及运行维护费支出决算增加21.90万元，增长58.63%": the file has this year's amount but not last
+        year's — which is this year's less the change stated: the rate is the change ÷ that, each figure ± half its
+        last digit."""
+        base = current - change
+        hc, hd = half_unit(current), half_unit(change)
+        if base - hc - hd <= 0:
+            return self.skip(c, "上年数（本年数减去增减额）为 0 或太小，算不准")
+        rates = [(change + y) / (base + x - y) * 100 for x in (-hc, hc) for y in (-hd, hd)]
+        computed = change / base * 100
+        how = f"{fmt(change)} ÷ 上年数 {fmt(base)}（本年 {fmt(current)} 减去写明的增减额）"
+        if min(rates) - half_unit(c.value) <= c.value <= max(rates) + half_unit(c.value):
+            return self.ok(c, f"{how} = {fmt(computed, _places(c))}%")
+        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), _places(c))}%"
+        self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：变动 {how} = {words}，与写明的"
+                   f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 不符。", stated=c.value, computed=computed)
+
+    def _rate_on_bases(self, c: Claim, probe: Claim, bases: list, current: Decimal | None, change) -> None:
         tried = []
         for col, base in bases:
             delta = change if change is not None else (current - base if current is not None else None)
@@ -1161,6 +1203,10 @@ class Checker:
             return self.skip(c, "它所依据的金额已报错")
         w, s = abs(whole.value) * MONEY[whole.unit], abs(spent.value) * MONEY[spent.unit]
         hw, hs = half_unit(whole.value) * MONEY[whole.unit], half_unit(spent.value) * MONEY[spent.unit]
+        if w == 0 and c.value:
+            # "一般公共预算财政拨款支出年初预算为 0 万元，…，完成年初预算的 95.89%": nothing budgeted, nothing completed
+            return self.error("PROSE-EXECUTION", c, f"正文“…{self.text[max(0, whole.start - 8):c.figure.end]}”：写明的预算数为 0，"
+                              f"谈不上完成 {fmt(c.value)}%（按全年预算或别的口径算的？）。", stated=c.value, computed=Decimal(0))
         if w - hw <= 0:
             return self.skip(c, "总数为 0")
         rate, low, high = s / w * 100, (s - hs) / (w + hw) * 100, (s + hs) / (w - hw) * 100
