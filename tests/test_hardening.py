@@ -27,6 +27,19 @@ def mkreport(*args: str, **kwargs) -> subprocess.Popen:
                             stdout=kwargs.pop("stdout", subprocess.PIPE), stderr=subprocess.PIPE, **kwargs)
 
 
+def handlers_set(proc: subprocess.Popen, timeout: float = 10) -> None:
+    """Wait until the command has set its signal handlers (Linux: SIGTERM among the signals it catches), so a
+    signal the test sends lands in mkreport, not in the interpreter's own start-up — before any program's
+    code runs (a loaded machine can take longer than the first delay to get there)."""
+    status = Path(f"/proc/{proc.pid}/status")
+    end = time.monotonic() + timeout
+    while status.exists() and time.monotonic() < end and proc.poll() is None:
+        caught = next((line.split()[1] for line in status.read_text().splitlines() if line.startswith("SigCgt:")), "0")
+        if int(caught, 16) & (1 << (signal.SIGTERM - 1)):
+            return
+        time.sleep(0.002)
+
+
 def leftovers(*folders: Path) -> list[str]:
     return [str(p) for f in folders if f.exists() for p in f.rglob("*")
             if p.name.endswith(".tmp") or p.name.startswith("mkreport-")]
@@ -42,6 +55,7 @@ def test_a_signal_at_any_moment_leaves_no_temporary_file(tmp_path, sig):
         cache, out, tmp = tmp_path / f"cache{i}", tmp_path / f"out{i}", tmp_path / f"tmp{i}"
         tmp.mkdir()
         proc = mkreport("build", *INPUTS, "-o", str(out), env={"MKREPORT_CACHE": str(cache), "TMPDIR": str(tmp)})
+        handlers_set(proc)
         time.sleep(delay)
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=120)
@@ -221,3 +235,10 @@ def test_a_signal_inside_a_callback_is_delivered_again_without_a_traceback():
     done = subprocess.run([sys.executable, "-c", _IGNORED_PLACE], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert done.stdout.strip() == f"interrupted {int(signal.SIGTERM)}"
     assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr, done.stderr
+
+
+def test_a_program_importing_mkreport_keeps_its_own_ctrl_c():
+    """Only the command sets its early handlers (early_signals): `import generator` elsewhere changes nothing."""
+    code = "import signal, generator.pipeline; print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "True", done.stderr

@@ -422,6 +422,7 @@ class _Figures(_State):
         if lst is not None and len(lst.parts) >= 2 and not lst.tiered and all(
                 p.money and p.figure is not None for p in lst.parts) and lst.depth == len(self.stack) \
                 and self.figures - lst.figures_at - 1 == len(lst.parts) \
+                and tok.start - lst.parts[-1].figure.end <= 40 \
                 and _RIGHT_AFTER.fullmatch(self.text, lst.parts[-1].figure.end, tok.start):
             # "项目总预算1170.00万，其中A 870.00万，…，合计1170.00万": the items of the list, every one of them
             head = lst.head
