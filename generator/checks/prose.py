@@ -395,7 +395,7 @@ class Checker:
             self.source = saved
         if not known:
             return self.skip(c, f"事实文件没有 {label}")
-        for f, col, value in itertools.chain(known, self._budget_too(c)):
+        for f, col, value in itertools.chain(known, self._budget_too(c), self._total_as_current(c)):
             if same_figure(abs(c.value), value):
                 return self.ok(c, f"{self._label(f, col)} = {fmt(value)}{c.unit}")
         fact, col, value = known[0]
@@ -813,6 +813,14 @@ class Checker:
                    f"{fmt(abs(c.value))}{c.unit} 不符。", stated=c.value, computed=(now - prior) / MONEY[c.unit],
                    uses={f"{twin}.budget", f"{twin}.prior_budget"}, about=f"正文“…{self.quote(c, 8)}”")
 
+    def _total_as_current(self, c: Claim) -> list[tuple[str, str, Decimal]]:
+        """"学校2023年度收入总计430,725.03万元" where 430,725.03 is 本年收入合计: some templates call the year's own
+        income and spending 收入总计、支出总计 (the tables' 总计 takes in the carry-over) — either is no contradiction."""
+        current = {v: k for k, v in WITH_CARRYOVER.items()}.get(c.fact)
+        if current is None or "总计" not in c.label or ("收" in c.label and "支" in c.label):
+            return []           # (收、支总计 is the tables' 总计 in every template)
+        return [(current, col, v) for col in _columns(c.column) if (v := self.fact(current, col, c.unit)) is not None]
+
     def _budget_change(self, c: Claim) -> None:
         """"预算数为20.1万元，与上年相比减少0.3万元，下降0.99%": last year's figure may be its budget, which the
         file does not have. The change is wrong only where the file's 上年决算数 is shown to be the base — the
@@ -982,6 +990,13 @@ class Checker:
         """"公务用车购置及运行维护费支出决算增加21.90万元，增长58.63%": the file has this year's amount but not last
         year's — which is this year's less the change stated: the rate is the change ÷ that, each figure ± half its
         last digit."""
+        level = c.of
+        if level is not None and level.figure is not None and level.money and level.sentence == c.sentence \
+                and c.change is not None and c.change.unit in MONEY:
+            if level.flagged:
+                return self.skip(c, "它所依据的金额已报错")
+            # the amount as its sentence states it (the file's may be the same line under another name: 收入总计)
+            current = abs(level.value) * _scale(level.unit, c.change.unit)
         base = current - change
         hc, hd = half_unit(current), half_unit(change)
         if base - hc - hd <= 0:
@@ -1139,7 +1154,12 @@ class Checker:
                 value = self.fact(fact, head.column or "final", "万元")
                 if value and same_figure(out[0][0], value):     # the table's own figure for the total written
                     out.append((value, self._label(fact, head.column), half_unit(value)))
+            if c.whole is not None:         # the total its words name, as well as the list's head (see shares.py)
+                out.extend(self._named_wholes(c))
             return [w for w in out if w[0] - w[2] > 0]
+        return self._named_wholes(c)
+
+    def _named_wholes(self, c: Claim) -> list:
         columns = _columns(c.column) if c.column in ("budget", "adjusted", "plan", "any") else ["final"]
         carried = {v: k for k, v in WITH_CARRYOVER.items()}
         wholes = [c.whole, WITH_CARRYOVER[c.whole]] if c.implied and c.whole in WITH_CARRYOVER else \

@@ -161,8 +161,8 @@ class _Lists(_State):
                 scope.alts = tuple(f for f in (lead.label, *scope.alts) if f != inside[0])
                 lead.label = scope.subject = inside[0]
         head = lst.head
-        if head.label in PLAIN and head.fact in WITH_CARRYOVER and not within(head.fact, lead.label) \
-                and within(WITH_CARRYOVER[head.fact], lead.label):
+        if head.label in PLAIN and head.fact in WITH_CARRYOVER and lead.label != head.fact \
+                and not within(head.fact, lead.label) and within(WITH_CARRYOVER[head.fact], lead.label):
             # "收入预算1137.66万元，其中：本年财政拨款收入953.90万元；上年结转183.76万元": a plain 收入 whose parts take
             # in last year's carry-over is the total with it (收入总计), not this year's income alone
             head.fact = WITH_CARRYOVER[head.fact]
@@ -304,9 +304,11 @@ class _Lists(_State):
         if len(named) != 1:
             return
         whole = named.pop()
+        # a whole named by a word that may also mean the head ("占总支出的…", see shares.py): the others as open
+        keep = any(w is not None and c.whole_from is lst.head for c, w in lst.shares)
         for c, w in lst.shares:
             if w is None and c.whole_from is lst.head:
-                c.whole, c.whole_from = whole, None
+                c.whole, c.whole_from = whole, lst.head if keep else None
 
     def _names_all(self, lst) -> bool:
         """Whether the list says it is the whole of its head: 离退休 as 离休 and 退休 (no more); all the classes of

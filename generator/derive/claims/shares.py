@@ -70,7 +70,20 @@ class _Shares(_State):
             if part.fact is None and blocked and (_NOT_LOCAL.search(blocked) or _UNIT_KIND.search(blocked)):
                 # "全国人大…收入共计X万元。1.财政拨款收入Y万元，占总收入的68.6%": another body's amount, of its own total
                 return None, None, f"说的是别的主体（“{self.scope.blocked}”）的总数", False
-            return lead.whole, None, "", lead.whole_word in EITHER_TOTAL and not self._total_stated()
+            either = lead.whole_word in EITHER_TOTAL
+            head = self.list.head if self.list is not None and part in self.list.parts else None
+            if either and head is not None and head.figure is not None \
+                    and not any(c.kind == "share" and c.of is head for c in self.out.claims[-64:]):
+                # "财政拨款支出总计为237,100.00万元，其中基本支出199,015.13万元，占总支出的83.94%": 总支出 may be
+                # the list's own head as well as the department's total — either holds (not where the head is itself
+                # a share of that whole: "本年收入合计678.32万元，占总收入99.40%，包括…")
+                return lead.whole, head, "", not self._total_stated()
+            stated = self._stated_total() if either and self.list is None else None
+            if stated is not None:
+                # "收入总计430,725.03万元，财政拨款收入243,015.38万元，占收入总额56.42%": the total this sentence
+                # stated, whatever the table calls it
+                return lead.whole, stated, "", False
+            return lead.whole, None, "", either and not self._total_stated()
         if lead.share_unknown:
             # "采购合同总额为250万元。…小微企业合同金额为200万元，占采购合同总额的80.0%": the whole is the amount the
             # same words stated earlier in the text — a check of the text against itself
@@ -90,6 +103,12 @@ class _Shares(_State):
             return sibling.whole, None, "", sibling.implied
         whole = self._natural_whole(part)
         return whole, None, "" if whole is not None else "没有说明占的是哪个总数", True
+
+    def _stated_total(self) -> Claim | None:
+        """The one amount of a department's total this sentence stated, if one."""
+        totals = [c for c in self.levels[-16:] if c.kind == "level" and c.sentence == self.sentence
+                  and c.fact in _TOTALS and c.figure is not None and c.money]
+        return totals[0] if len(totals) == 1 else None
 
     def _total_stated(self) -> bool:
         """Whether this sentence stated one of the department's totals (or heads a list): "占总支出的…" is of it."""

@@ -268,7 +268,7 @@ class _Subjects(_State):
             scope.source = self.list.head.source or SOURCE_OF.get(self.list.head.fact or "", "")
             head = self.list.head
             if head.label in PLAIN and head.fact in WITH_CARRYOVER and self.list.depth == len(self.stack) \
-                    and not within(head.fact, fact) and within(WITH_CARRYOVER[head.fact], fact):
+                    and fact != head.fact and not within(head.fact, fact) and within(WITH_CARRYOVER[head.fact], fact):
                 # "…754.51万元，其中：一般公共预算拨款746.50万元上年结转8.01。": the carry-over named is enough to make
                 # the plain 收入 the total with it (see _level), even where its own figure is not read (no unit)
                 head.fact = WITH_CARRYOVER[head.fact]

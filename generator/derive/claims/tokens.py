@@ -148,17 +148,50 @@ def _matches(text: str, lex):
             pos = m.end() if m.end() > m.start() else m.start() + 1
 
 
+def _joined_label(text: str, start: int, word: str, labels) -> str:
+    """The label that the one to four Chinese characters before the space at `start` - 1 make with `word`, or ""."""
+    for k in (4, 3, 2, 1):
+        head = text[max(0, start - 1 - k):start - 1]
+        if len(head) == k and all(is_han(ch) for ch in head) and head + word in labels:
+            return head + word
+    return ""
+
+
+_GLUED = (("glued", None),)
+
+
+def _label(text: str, s: int, e: int, word: str, lex, out: list[Token], word_end: int, label_end: int) -> tuple:
+    """(start, word, meanings, where the last label ended) of a word that is a fact's label."""
+    means = lex.meanings.get(word, ())
+    if s == label_end and word in lex.suffixes:
+        return s, word, (), label_end       # "公务接待费支出": 支出 only ends the label before it
+    if s > 0 and s != word_end and is_han(text[s - 1]) and is_han(word[0]) and not lex.allowed_before(text, s):
+        # "营业收入": another's income; "准确编制": a verb, not a headcount
+        return s, word, () if word in lex.verbs else _GLUED, label_end
+    if s > 1 and text[s - 1] in " \u3000" and is_han(text[s - 2]) and is_han(word[0]):
+        joined = _joined_label(text, s, word, lex.labels)
+        if joined:
+            # "项目 支出2,400.00万元", "离 退休人数49人": a word broken by a space (text copied from a PDF) is the
+            # word it makes with the characters before the space (the words read in them are dropped)
+            s = s - 1 - (len(joined) - len(word))
+            while out and out[-1].start >= s:
+                out.pop()
+            return s, joined, lex.meanings.get(joined, ()), e
+        if s - 1 != word_end and not lex.allowed_before(text, s - 1):
+            # "事业 收入2,640.50万元": as glued to the word before the space
+            return s, word, () if word in lex.verbs else _GLUED, label_end
+    return s, word, means, e
+
+
 def tokenize(text: str, lex) -> list[Token]:
     """The tokens of one text. A word that is a fact's label but stands glued to another noun
     ("营业收入", "专项项目支出") is the other noun's: it is marked ("glued", None)."""
     text = ascii_digits(mask_references(text))
-    meanings, labels, suffixes, verbs = lex.meanings, lex.labels, lex.suffixes, lex.verbs
-    allowed_before, rough, rest = lex.allowed_before, lex.rough, lex.rest
+    meanings, labels, rough, rest = lex.meanings, lex.labels, lex.rough, lex.rest
     out: list[Token] = []
     append = out.append
     word_end = -1                       # where the last word (or figure) ended: a label right after it is not glued
     label_end = -1                      # where the last label ended
-    other = (("glued", None),)
     value: Decimal | int | None
     for kind, s, e, m in _matches(text, lex):
         if kind == "p":
@@ -169,14 +202,7 @@ def tokenize(text: str, lex) -> list[Token]:
             if means is rough and not (out and out[-1].kind == "num" and s - out[-1].end <= 1):
                 continue                # "余" "以上" only say a figure is rough; "其余收入" is not 其余 + 收入
             if word in labels:
-                if s == label_end and word in suffixes:
-                    means = ()          # "公务接待费支出": 支出 only ends the label before it
-                elif s > 0 and s != word_end and is_han(text[s - 1]) and is_han(word[0]) \
-                        and not allowed_before(text, s):
-                    # "营业收入": another's income; "准确编制": a verb, not a headcount
-                    means = () if word in verbs else other
-                else:
-                    label_end = e
+                s, word, means, label_end = _label(text, s, e, word, lex, out, word_end, label_end)
             append(Token("word", s, e, word, None, "", means))
             if word not in rest:
                 word_end = e            # (but "其他固定资产" is not 其他 + the fact: the label after 其他 is glued)
