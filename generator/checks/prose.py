@@ -182,6 +182,13 @@ def _rate_holds(stated: Decimal, computed: Decimal, current: Decimal | None, bas
         current - base, base, stated, half_unit(base) + half_unit(current), half_unit(base)))
 
 
+def _of_adjusted(c: Claim) -> bool:
+    """A change against the 年初预算 right after a 全年预算 its sentence states ("全年预算为12.00万元，比年初预算增加…")."""
+    level = c.of
+    return c.against == "budget" and level is not None and level.figure is not None and level.column == "adjusted" \
+        and level.sentence == c.sentence and level.money and not level.flagged
+
+
 def _source_key(source: str) -> str:
     """The income line of a source of funds as the text names it ("一般公共预算" → general)."""
     return source if source in ("fiscal", "general", "fund", "state_capital") else \
@@ -629,6 +636,8 @@ class Checker:
             return self._stated_budget_change(c, c.of, stated_base)
         if c.budget_base:
             return self._budget_change(c)
+        if _of_adjusted(c):
+            return self._adjusted_change(c, c.of)
         if self._budget_stated(c):
             return self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
         fact = self._fact_of(c)
@@ -654,6 +663,20 @@ class Checker:
                    f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}{c.unit}，"
                    f"与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。", stated=c.value, computed=current - base,
                    uses={f"{fact}.final", f"{fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
+
+    def _adjusted_change(self, c: Claim, level: Claim) -> None:
+        """"年初预算为5.00万元，全年预算为12.00万元，比年初预算增加7.00万元": the 全年预算 written against the
+        file's 年初预算数 (not the 决算数)."""
+        base = self.fact(c.fact, "budget", c.unit)
+        now = abs(level.value) * _scale(level.unit, c.unit)
+        if base is None:
+            return self.skip(c, "事实文件没有年初预算数")
+        how = f"写明的全年预算 {fmt(now)} − 年初预算数 {fmt(base)} = {fmt(now - base)}{c.unit}"
+        if sum_consistent(c.value, [now, -base]):
+            return self.ok(c, how)
+        word = "增加" if c.value >= 0 else "减少"
+        self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{how}，与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。",
+                   stated=c.value, computed=now - base)
 
     def _stated_change(self, c: Claim) -> None:
         """A change between two amounts its sentence states (no fact of the file): the later less the earlier,
@@ -782,8 +805,9 @@ class Checker:
         saved, self.source = self.source, ""
         now, carried = self.fact(twin, "budget", "万元", quiet=True), self.fact("finance.income.carryover", "budget", "万元", quiet=True)
         prior = self.fact(twin, "prior_budget", "万元", quiet=True)
+        carried_before = self.fact("finance.income.carryover", "prior_budget", "万元", quiet=True)
         self.source = saved
-        if now is None or prior is None or carried or not same_figure(level, now):
+        if now is None or prior is None or carried or carried_before or not same_figure(level, now):
             return None
         return twin
 
@@ -980,11 +1004,18 @@ class Checker:
             # "减少40217.50元，下降118.29%": the change fitted last year's figure, so its rate is on that figure too
             bases = [(col, b) for col, b in bases if col == self.change_base[id(c.change)]] or bases
         if not any(col == "prior" for col, _ in bases) and change is not None and current is not None \
-                and c.against in (None, "prior") and c.base is None:
+                and c.against in (None, "prior") and c.base is None and self._level_stated(c):
             return self._rate_from_change(c, current, change)
         if c.against is None and c.base is None and not any(col == "prior" for col, _ in bases):
             return self.skip(c, "没有写比较的基数，事实文件也没有上年数")
         return self._rate_on_bases(c, probe, bases, current, change)
+
+    @staticmethod
+    def _level_stated(c: Claim) -> bool:
+        """Whether the amount a rate's change is of is written in the rate's sentence (not only the file's: "人均公用
+        经费4.76万元，较上年增加0.76万元，增长19.00%" — the change may be another figure's than the fact's)."""
+        level = c.of
+        return level is not None and level.figure is not None and level.money and level.sentence == c.sentence
 
     def _rate_from_change(self, c: Claim, current: Decimal, change: Decimal) -> None:
         """"公务用车购置及运行维护费支出决算增加21.90万元，增长58.63%": the file has this year's amount but not last

@@ -256,6 +256,7 @@ class _Bounds(_State):
         self.figures_in_sentence = self.posts_totals = 0
         self.unsure = self.alias = self.self_named = False
         self.aside = 0
+        self.per_before = False
         self.named = []
         self.prev_mentioned, self.mentioned = self.mentioned, set()
         self.last_num, self.last_claim, self.last_money = None, None, None

@@ -65,7 +65,11 @@ class _Figures(_State):
         if tok.start - lead.approx <= 1:
             return self._unread(tok, "数字前有“约”“近”等，是约数")  # type: ignore[func-returns-value]  # None: left unread
         if lead.per:
+            self.per_before = True
             return self._unread(tok, f"“{lead.per}”之后是平均数，不是哪一项的金额或人数", unsure=False)  # type: ignore[func-returns-value]  # None: left unread
+        if self.per_before and (lead.dir or lead.rate) and not lead.label:
+            # "人均公用经费4.76万元，较上年增加0.76万元，增长19.00%": the average's change, not the fact's
+            return self._unread(tok, "平均数之后的增减、增幅说的是平均数", unsure=False)  # type: ignore[func-returns-value]  # None: left unread
         if scope.excluding:
             return self._unread(tok, f"“{scope.excluding}”之后的数换了口径，不是表中的数")  # type: ignore[func-returns-value]  # None: left unread
         if lead.due:
@@ -381,7 +385,8 @@ class _Figures(_State):
         this sentence (or, with no figure in it yet, the sentence before), or None."""
         levels = self.levels if self.figures_in_sentence else self.prev_sentence_levels
         stated = [c for c in levels if c.fact is None and c.money and c.figure is not None and c.col_word]
-        columns = ("adjusted",) if target == "adjusted" else ("budget", "adjusted", "plan")
+        # "年初预算数" is the 年初预算 stated; a bare "预算数", whichever budget was stated
+        columns = {"adjusted": ("adjusted",), "budget": ("budget", "plan")}.get(target, ("budget", "adjusted", "plan"))
         budgets = [c for c in stated if c.col_word in columns]
         finals = [c for c in stated if c.col_word == "final"]
         if len(budgets) != 1 or len(finals) != 1 or budgets[0].figure.start > finals[0].figure.start:
@@ -399,9 +404,11 @@ class _Figures(_State):
             self.out.claims.append(Claim("compare", lead.op_tok, self.scope.subject, column=lead.op_target, op=lead.op,
                                          sentence=self.sentence, label=self.scope.label, unit="万元"))
             return
-        if left is None and lead.op_col == "final" and lead.op_tok is not None \
+        if left is None and lead.op_col == "final" and lead.op_tok is not None and not lead.label \
                 and lead.op_target in ("budget", "adjusted", "plan"):
-            pair = self._stated_columns(lead.op_target)
+            after = self.text[lead.op_tok.end:lead.op_tok.end + 6]
+            target = "budget" if "年初" in after else "adjusted" if ("调整" in after or "全年" in after) else lead.op_target
+            pair = self._stated_columns(target)
             if pair is not None:
                 # "年初预算为1560.05万元，支出决算为1511.89万元。决算数小于预算数的主要原因…" of a line of accounts (no
                 # fact): the two amounts the text states, one against the other
@@ -422,20 +429,17 @@ class _Figures(_State):
         if lst is not None and len(lst.parts) >= 2 and not lst.tiered and all(
                 p.money and p.figure is not None for p in lst.parts) and lst.depth == len(self.stack) \
                 and self.figures - lst.figures_at - 1 == len(lst.parts) \
-                and tok.start - lst.parts[-1].figure.end <= 40 \
-                and _RIGHT_AFTER.fullmatch(self.text, lst.parts[-1].figure.end, tok.start):
-            # "项目总预算1170.00万，其中A 870.00万，…，合计1170.00万": the items of the list, every one of them
-            head = lst.head
-            if head.figure is not None and head.money and head.value == tok.value and head.unit == tok.unit:
-                lst.closed = True           # the total restated: the list is the whole of its head
-            else:
-                self.out.claims.append(Claim("sum", tok, None, parts=list(lst.parts), complete=True,
-                                             of=Claim("level", tok, None, sentence=self.sentence),
-                                             sentence=self.sentence))
-            self._end_list()
-            self.each_claims = []
-            return
+                and lst.before <= (lst.head.figure is not None) and self._right_after(lst.parts[-1], tok):
+            # (not after other figures of its sentence: "…接待费2.00万元，公务用车…5.00万元，其中：购置费…、运行维护费…，
+            # 合计7.00万元" may be the total of all of them)
+            return self._list_total(lst, tok)
+        if lst is not None and lst.parts:
+            # a list whose items are not all read as its parts ("其中：2022年结转30.00万元，2023年安排70.00万元，
+            # 合计100.00万元"): what the total is of, the reading cannot tell
+            return self._total_of_nothing(tok)
         parts = self.each_claims or [c for c in self.levels if c.money]
+        if not self.each_claims and not self._enumerated(parts, tok):
+            return self._total_of_nothing(tok)
         if self.saved and not self.each_claims:
             # "公车费5.00万元（购置费1万元，运行费4.00万元，合计5.00万元）": inside a bracket, its own figures
             opened = self._bracket_start(tok.start)
@@ -445,9 +449,48 @@ class _Figures(_State):
             self.out.claims.append(Claim("sum", tok, None, parts=list(parts), of=head, complete=True,
                                          sentence=self.sentence))
         else:
-            # "按生均1000元安排，共计239万元，其中…": a total with nothing before it to add up is still the
-            # amount a following 其中 list is of — not the figure before it
-            self.last_claim = Claim("level", tok, None, sentence=self.sentence)
+            return self._total_of_nothing(tok)
+        self.each_claims = []
+
+    def _list_total(self, lst, tok: Token) -> None:
+        """"项目总预算1170.00万，其中A 870.00万，…，合计1170.00万": the items of the list, every one of them."""
+        head = lst.head
+        same = head.figure is not None and head.money and head.value == tok.value and head.unit == tok.unit
+        if lst.outer is not None and not same:
+            # "…公务用车购置及运行维护费5.00万元，其中：购置费…、运行维护费…，合计7.00万元": the inner list's or
+            # the outer's total, the text does not say
+            self._end_list()
+            return self._total_of_nothing(tok)
+        if head.figure is not None and head.money:
+            lst.closed = True           # the items are the whole of the head: both must be their sum
+        if not same:
+            self.out.claims.append(Claim("sum", tok, None, parts=list(lst.parts), complete=True,
+                                         of=Claim("level", tok, None, sentence=self.sentence), sentence=self.sentence))
+        self._end_list()
+        self.each_claims = []
+
+    def _right_after(self, last: Claim, tok: Token) -> bool:
+        """Whether only "，合计" and the like stand between the last item and the total."""
+        return tok.start - last.figure.end <= 40 and _RIGHT_AFTER.fullmatch(self.text, last.figure.end, tok.start) is not None
+
+    def _enumerated(self, parts: list, tok: Token) -> bool:
+        """Whether amounts of a sentence are a plain enumeration its total ends ("支持外贸发展370.00万元，支持会展发展
+        30.00万元，合计400.00万元"): the total right after the last, no other figure among them, no 其中 after the first
+        (then the first is what the rest are of: "该项目资金100.00万元，其中：2022年结转…，合计100.00万元")."""
+        if len(parts) < 2 or parts[0].figure is None or not self._right_after(parts[-1], tok):
+            return False
+        first, ids = parts[0].figure.start, {id(p) for p in parts}
+        starts = {p.figure.start for p in parts if p.figure is not None}
+        if any(first < u.figure.start < tok.start and u.figure.start not in starts for u in self.out.unread[-64:]) or any(
+                c.figure is not None and first < c.figure.start < tok.start and id(c) not in ids
+                for c in self.out.claims[-64:]):
+            return False
+        return "其中" not in self.text[parts[0].figure.end:parts[1].figure.start]
+
+    def _total_of_nothing(self, tok: Token) -> None:
+        """"按生均1000元安排，共计239万元，其中…": a total with nothing before it to add up is still the amount a
+        following 其中 list is of — not the figure before it."""
+        self.last_claim = Claim("level", tok, None, sentence=self.sentence)
         self.each_claims = []
 
     def _bracket_start(self, at: int) -> int:
@@ -465,7 +508,8 @@ class _Figures(_State):
 
     def _flat(self, tok: Token) -> None:
         lead, scope = self.lead, self.scope
-        if lead.col == "final" and lead.base in ("budget", "adjusted", "plan") and (scope.blocked or scope.subject is None):
+        if lead.col == "final" and lead.base in ("budget", "adjusted", "plan") and not lead.loose \
+                and (scope.blocked or scope.subject is None):
             pair = self._stated_columns(lead.base)
             if pair is not None:
                 # "年初预算为20.00万元，支出决算20.00万元。决算数与预算数持平。" of a line of accounts: the two amounts

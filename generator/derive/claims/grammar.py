@@ -99,7 +99,7 @@ class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _S
             # "公车费5.00万元（购置费0万元，运行费5.00万元）", "建设项目27项（省级6项、市级5项…）": the item's own
             # parts, a list of its own
             self.list = _List(last, len(self.stack), "（")
-            self.list.figures_at = self.figures
+            self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence
         self.lead = _Lead()
         self.last_num = None
 

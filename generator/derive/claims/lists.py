@@ -186,7 +186,7 @@ class _Lists(_State):
             head = self._side_total(lead.label) or \
                 Claim("level", None, lead.label, column=self.scope.column or self.prev_column, unit="万元")
             self.list = _List(head, len(self.stack), marker)
-            self.list.figures_at = self.figures
+            self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence
             # "公务接待费包括外事接待费80万元": the name heads the list; a figure after it is an item's, named by
             # its own words, not the name's
             lead.label = None
@@ -203,7 +203,7 @@ class _Lists(_State):
             self.scope.relative = False
             self.scope.year = self.prev_period[0]   # "2022年支出X万元。其中：…": the parts are of that year too
         self.list = _List(head, len(self.stack), marker)
-        self.list.figures_at = self.figures
+        self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence
         self.list.subject = self.scope.blocked
         # "2.政府拨款支出220.43万元，…。其中：基本支出154.94万元，项目支出65.49万元": the parts of an amount left unread
         # for want of a known name are its parts — of that kind of spending, not the department's whole lines (people
@@ -245,7 +245,7 @@ class _Lists(_State):
             # "其中：A x万元；B y万元；其中：B1 …、B2 …；C z万元": B's own parts, then the outer list again;
             # "1、基本支出X万元，包括：人员经费…；2、项目支出…": so too after an item a label named
             self.list = _List(last, len(self.stack), marker, outer=lst)
-            self.list.figures_at = self.figures
+            self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence
             self.lead.labels = []
 
         # else "…1.72万元，主要包括燃料费、维修费…": a word about an item, not a new list

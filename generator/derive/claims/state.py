@@ -95,7 +95,7 @@ class _Lead:
 
 class _List:
     __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed", "shares", "tiered", "subject", "unknown",
-                 "rest", "closed", "figures_at")
+                 "rest", "closed", "figures_at", "before")
 
     def __init__(self, head: Claim, depth: int, marker: str, outer: _List | None = None):
         self.parts: list[Claim]
@@ -108,6 +108,7 @@ class _List:
         self.rest = -1                  # where an item named "其他…" (the rest of the head) begins
         self.closed = False             # a total of its items follows them ("…，合计1170.00万元"): they are all of it
         self.figures_at = -1            # the reader's count of figures when it began (set by the reader)
+        self.before = 0                 # figures of its sentence read before it began (the head's among them)
 
 
 class _State:
@@ -135,6 +136,7 @@ class _State:
         self.figures = 0                    # figures read so far
         self.figures_in_sentence = 0
         self.clause_figures = 0             # figures in the current clause
+        self.per_before = False             # an average was stated in this sentence, no label since ("人均…")
         self.bare_label = False             # the subject was named in a clause without figures
         self.figure_subject: tuple = (None, "", ())   # the subject when the last figure was read
         self.alias = False                  # "（简称“三公”经费）"
