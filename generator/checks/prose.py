@@ -647,6 +647,8 @@ class Checker:
                 return self.ok(c, f"{fact_label(whole, self.report)}的增减额（其中所列各项之前的总数）")
         current, stale = self._current(c, fact)
         bases = self._bases(c, fact)
+        if self._more_than_there_is(c, bases):
+            return None
         if current is None or not bases:
             return self.skip(c, "事实文件没有本年数或比较的基数")
         if c.against is None and not any(col == "prior" for col, _ in bases):
@@ -663,6 +665,22 @@ class Checker:
                    f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}{c.unit}，"
                    f"与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。", stated=c.value, computed=current - base,
                    uses={f"{fact}.final", f"{fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
+
+    def _more_than_there_is(self, c: Claim, bases: list) -> bool:
+        """"公务接待费支出3.50万元，比上年增加4.50万元" where the file has no last year's figure: more added than this
+        year's amount written in the sentence — last year's would be below nothing. Reported (True) or not."""
+        level = c.of
+        if any(col == "prior" for col, _ in bases) or c.against not in (None, "prior") or c.value <= 0 \
+                or level is None or level.figure is None or not level.money or level.sentence != c.sentence \
+                or level.flagged or _MAY_BE_NEGATIVE.search(self._clause_words(level)):
+            return False
+        now = abs(level.value) * _scale(level.unit, c.unit)
+        if now - c.value + half_unit(level.value) * _scale(level.unit, c.unit) + half_unit(c.value) >= 0:
+            return False
+        self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, level.start - 8):c.figure.end]}”：写明增加 "
+                   f"{fmt(abs(c.value))}{c.unit}，比本年数 {fmt(abs(level.value))}{level.unit} 还多，上年数（本年数减去"
+                   f"增加额）成了负数。", stated=c.value, computed=now)
+        return True
 
     def _adjusted_change(self, c: Claim, level: Claim) -> None:
         """"年初预算为5.00万元，全年预算为12.00万元，比年初预算增加7.00万元": the 全年预算 written against the
@@ -841,8 +859,9 @@ class Checker:
         """"学校2023年度收入总计430,725.03万元" where 430,725.03 is 本年收入合计: some templates call the year's own
         income and spending 收入总计、支出总计 (the tables' 总计 takes in the carry-over) — either is no contradiction."""
         current = {v: k for k, v in WITH_CARRYOVER.items()}.get(c.fact)
-        if current is None or "总计" not in c.label or ("收" in c.label and "支" in c.label):
-            return []           # (收、支总计 is the tables' 总计 in every template)
+        if current is None or "总计" not in c.label or ("收" in c.label and "支" in c.label) or any(
+                p.kind == "level" and p.fact == current and p.sentence == c.sentence for p in self.claims):
+            return []           # (收、支总计 is the tables' 总计 in every template; so is one beside 本年收入合计)
         return [(current, col, v) for col in _columns(c.column) if (v := self.fact(current, col, c.unit)) is not None]
 
     def _budget_change(self, c: Claim) -> None:

@@ -15,8 +15,10 @@ _COUNT_GAP = re.compile(r"(?:人数|人员数|数)?[ \t\u3000]*(?:为|是|：|:)
 _TIMES = re.compile(r"(?:[×*xX✕]|乘以)[ \t\u3000]*$")
 
 
+_REVERSED = {"<": ">", ">": "<", "=": "="}
 # what may stand between a list's last item and the total of its items ("…50.00万，合计1170.00万")
-_RIGHT_AFTER = re.compile(r"[，,；;、\s]*(?:以上|上述)?(?:[一二三四五六七八九十两\d]+项)?(?:合计|共计|总计|总共|累计)(?:为|是|达)?[：:]?\s*")
+_RIGHT_AFTER = re.compile(r"(?:[，,；;、\s]*占[^，,；;。\d]{0,8}[\d.]+\s*[%％])?"      # (the last item's share)
+                          r"[，,；;、\s]*(?:以上|上述)?(?:[一二三四五六七八九十两\d]+项)?(?:合计|共计|总计|总共|累计)(?:为|是|达)?[：:]?\s*")
 
 
 class _Figures(_State):
@@ -380,6 +382,26 @@ class _Figures(_State):
                                      other=left if left is not None and left.fact == fact else None,
                                      sentence=self.sentence, label=scope.label, source=scope.source))
 
+    def _stated_compare(self, lead: _Lead) -> bool:
+        """"年初预算为1560.05万元，支出决算为1511.89万元。决算数小于预算数的主要原因…" of a line of accounts (no fact):
+        the two amounts the text states, one against the other ("预算数大于决算数": the other way round). Read (True)
+        or not."""
+        if lead.op_tok is None or lead.label or lead.op is None:
+            return False
+        if lead.op_col in ("budget", "adjusted", "plan") and lead.op_target == "final":
+            pair, op = self._stated_columns(lead.op_col), _REVERSED[lead.op]
+        elif lead.op_col == "final" and lead.op_target in ("budget", "adjusted", "plan"):
+            after = self.text[lead.op_tok.end:lead.op_tok.end + 6]
+            target = "budget" if "年初" in after else "adjusted" if ("调整" in after or "全年" in after) else lead.op_target
+            pair, op = self._stated_columns(target), lead.op
+        else:
+            return False
+        if pair is None:
+            return False
+        self.out.claims.append(Claim("compare", pair[0].figure, None, other=pair[1], op=op, sentence=self.sentence,
+                                     words_end=lead.op_tok.end))
+        return True
+
     def _stated_columns(self, target: str) -> tuple[Claim, Claim] | None:
         """(budget, final): the one amount of no fact stated in `target`'s column and the one stated as 决算数, in
         this sentence (or, with no figure in it yet, the sentence before), or None."""
@@ -404,18 +426,8 @@ class _Figures(_State):
             self.out.claims.append(Claim("compare", lead.op_tok, self.scope.subject, column=lead.op_target, op=lead.op,
                                          sentence=self.sentence, label=self.scope.label, unit="万元"))
             return
-        if left is None and lead.op_col == "final" and lead.op_tok is not None and not lead.label \
-                and lead.op_target in ("budget", "adjusted", "plan"):
-            after = self.text[lead.op_tok.end:lead.op_tok.end + 6]
-            target = "budget" if "年初" in after else "adjusted" if ("调整" in after or "全年" in after) else lead.op_target
-            pair = self._stated_columns(target)
-            if pair is not None:
-                # "年初预算为1560.05万元，支出决算为1511.89万元。决算数小于预算数的主要原因…" of a line of accounts (no
-                # fact): the two amounts the text states, one against the other
-                budget, final = pair
-                self.out.claims.append(Claim("compare", budget.figure, None, other=final, op=lead.op,
-                                             sentence=self.sentence, words_end=lead.op_tok.end))
-                return
+        if left is None and self._stated_compare(lead):
+            return
         if left is None or left.fact is None or self.scope.blocked:
             return
         if any(c.kind in ("compare", "margin") and c.other is left for c in self.out.claims):
@@ -428,7 +440,7 @@ class _Figures(_State):
         lst = self.list
         if lst is not None and len(lst.parts) >= 2 and not lst.tiered and all(
                 p.money and p.figure is not None for p in lst.parts) and lst.depth == len(self.stack) \
-                and self.figures - lst.figures_at - 1 == len(lst.parts) \
+                and self.figures - lst.figures_at - 1 == len(lst.parts) + len(lst.shares) \
                 and lst.before <= (lst.head.figure is not None) and self._right_after(lst.parts[-1], tok):
             # (not after other figures of its sentence: "…接待费2.00万元，公务用车…5.00万元，其中：购置费…、运行维护费…，
             # 合计7.00万元" may be the total of all of them)
@@ -481,9 +493,10 @@ class _Figures(_State):
             return False
         first, ids = parts[0].figure.start, {id(p) for p in parts}
         starts = {p.figure.start for p in parts if p.figure is not None}
-        if any(first < u.figure.start < tok.start and u.figure.start not in starts for u in self.out.unread[-64:]) or any(
+        if any(first < u.figure.start < tok.start and u.figure.start not in starts and u.figure.unit != "%"
+               for u in self.out.unread[-64:]) or any(
                 c.figure is not None and first < c.figure.start < tok.start and id(c) not in ids
-                for c in self.out.claims[-64:]):
+                and not (c.kind == "share" and id(c.of) in ids) for c in self.out.claims[-64:]):
             return False
         return "其中" not in self.text[parts[0].figure.end:parts[1].figure.start]
 
