@@ -38,6 +38,8 @@ from .text import iter_texts
 _COLUMN_ZH = {"budget": "年初预算数", "adjusted": "调整预算数", "final": "决算数", "prior": "上年决算数",
               "prior_budget": "上年预算数", "plan": "预算数", "any": "预算数或决算数"}
 _OP_ZH = {"<": "小于", ">": "大于", "=": "等于"}
+# the generic end of a word for a group of people ("退休人员" → 退休: "退休干部" is some of them)
+_PEOPLE_WORD = re.compile("(?:人员|人数|干部|职工|工人|人)$")
 # amounts that may be below zero: a change larger than one of them says nothing wrong
 _MAY_BE_NEGATIVE = re.compile("利润|亏损|盈余|结余|差额|净|赤字|缺口|余额")
 
@@ -502,6 +504,9 @@ class Checker:
         if c.under_people:
             # "在职实有23人，其中参公编制人数21人": the people in posts of that category, not the posts
             return self.skip(c, "“其中”前是人数：这里说的是其中这一类编制的人，不是编制数")
+        if self._part_of_same(c):
+            # "退休人员21人，其中退休干部15人、退休工人6人": a part of the people the head counts, not all of them
+            return self.skip(c, "是“其中”前那些人的一部分，不是全部")
         candidates = self.count_candidates(c)
         if not candidates:
             return self.skip(c, "事实文件没有这类人员的人数")
@@ -535,6 +540,15 @@ class Checker:
             return self.skip(c, "“其中”列的是在职、退休等人员：前面的数是人数，不是编制数")
         self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：{how} 为 {value}{c.unit}。",
                    stated=c.value, fact=value)
+
+    def _part_of_same(self, c: Claim) -> bool:
+        """Whether a count follows, after 其中 in its sentence, a count of the same people."""
+        if c.fact in ("department.staffing.posts", "department.staffing.others") or c.figure is None:
+            return False
+        return any(p.kind == "count" and p.fact == c.fact and p.sentence == c.sentence and p.figure is not None
+                   and p.figure.end < c.start and "其中" in self.text[p.figure.end:c.start]
+                   and (stem := _PEOPLE_WORD.sub("", p.label)) and stem in c.label and c.label != p.label
+                   for p in self.claims)
 
     def _staff_control(self, c: Claim) -> None:
         """"在职人员控制率为95.45%" (人员控制率, 财预〔2013〕53号): 实有在职人员 ÷ 核定编制."""
@@ -1683,8 +1697,11 @@ def _section(fact: str) -> str:
 def _table_units(report, doc, view: FactView, texts, found: Findings) -> dict[str, str]:
     """The unit each table's figures are really in. When prose restates a table's figures with
     the same digits in another unit ("（单位：元）" over figures in 万元), the table's unit label is
-    wrong: say so once, and compare the rest in the prose's unit so the real slips still show."""
-    units: dict[str, str] = {}
+    wrong: say so once, and compare the rest in the prose's unit so the real slips still show. A
+    table whose figures the prose more often restates in its own unit keeps it: the one figure in
+    another unit is the prose's slip ("全年项目支出1068.71元" among figures in 万元), reported there."""
+    right: dict[str, int] = {}
+    other: dict[str, list] = {}
     for _path, text, reading in texts:
         for c in reading.claims:
             if c.kind != "level" or not c.fact or c.unit not in MONEY or c.column in (None, "prior", "any"):
@@ -1692,16 +1709,24 @@ def _table_units(report, doc, view: FactView, texts, found: Findings) -> dict[st
             fact = f"{c.fact}.{c.column}" if c.fact in AMOUNT_PATHS else c.fact
             table_unit = view.unit(fact)
             raw = view.value(fact)
-            if raw is None or table_unit == c.unit or not raw:
+            if raw is None or not raw:
                 continue            # a zero is the same figure in every unit: no sign of a wrong label
             section = _section(fact)
-            if section not in units and same_figure(abs(c.value), raw):
-                units[section] = c.unit
-                quote = text[max(0, c.start - 14): c.figure.end]
-                field = "finance.unit" if section == "finance" else f"{section}.unit"
-                found.error("PROSE-UNIT", f"正文“…{quote}”与表中 {fact_label(fact, report)} {fmt(raw)} 数字相同，"
-                            f"但表的金额单位为“{table_unit}”、正文为“{c.unit}”：表的单位应为“{c.unit}”（{field}）。",
-                            doc, tuple(field.split(".")), table_unit=table_unit, prose_unit=c.unit)
+            if same_figure(abs(c.value), raw * MONEY[table_unit] / MONEY[c.unit]):
+                right[section] = right.get(section, 0) + 1
+            elif table_unit != c.unit and same_figure(abs(c.value), raw):
+                other.setdefault(section, []).append((c, text, fact, table_unit, raw))
+    units: dict[str, str] = {}
+    for section, seen in other.items():
+        if len(seen) <= right.get(section, 0):
+            continue
+        c, text, fact, table_unit, raw = seen[0]
+        units[section] = c.unit
+        quote = text[max(0, c.start - 14): c.figure.end]
+        field = "finance.unit" if section == "finance" else f"{section}.unit"
+        found.error("PROSE-UNIT", f"正文“…{quote}”与表中 {fact_label(fact, report)} {fmt(raw)} 数字相同，"
+                    f"但表的金额单位为“{table_unit}”、正文为“{c.unit}”：表的单位应为“{c.unit}”（{field}）。",
+                    doc, tuple(field.split(".")), table_unit=table_unit, prose_unit=c.unit)
     return units
 
 

@@ -1,6 +1,7 @@
 """Free text: template blanks, dates outside the report year, references to facts."""
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 
@@ -162,9 +163,14 @@ def _dates(report: Report, text: str, doc: Document, path, found: Findings, clai
                           doc, path, m.start())
     if path and path[0] in AFTER_YEAR:
         return
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    own = [m.start() for m in _YEAR_END.finditer(text) if int(m.group(1)) == year]
     for m in _YEAR_END.finditer(text):
+        opened = ends[bisect.bisect_left(ends, m.start()) - 1] if bisect.bisect_left(ends, m.start()) else -1
         if int(m.group(1)) != year and not _COMPARISON.search(text[max(0, m.start() - 4):m.start()]) \
-                and not _AREA.match(text, m.end()):
+                and not _AREA.match(text, m.end()) \
+                and not any(opened < at < m.start() for at in own[:bisect.bisect_left(own, m.start())][-1:]):
+            # (not after the report year's end in the same sentence: "2023年末在职37人，2022年末为35人" compares)
             found.warning("DATE-YEAR-END", f"“{_around(text, m)}”：报告年度为 {year} 年，此处写的是 {m.group(1)} 年年末，"
                           "请核对年份。", doc, path, m.start())
 

@@ -257,6 +257,7 @@ class _Bounds(_State):
         self.unsure = self.alias = self.self_named = False
         self.aside = 0
         self.per_before = False
+        self.years_series = []
         self.named = []
         self.prev_mentioned, self.mentioned = self.mentioned, set()
         self.last_num, self.last_claim, self.last_money = None, None, None

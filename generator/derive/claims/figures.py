@@ -46,6 +46,9 @@ class _Figures(_State):
         self.figure_subject = (self.scope.subject, self.scope.label, self.scope.alts)
         self.figure_blocked = bool(self.scope.blocked)
         lead, scope = self.lead, self.scope
+        if self.years_series and len(self.years_series) > 1 and tok.unit in MONEY:
+            # "2022年、2023年…分别为16.92万元、14.36万元": this figure is of the next of those years
+            lead.year = self.years_series.pop(0)
         if (lead.dir or lead.rate) and tok.start and self.text[tok.start - 1] in "-−－":
             # "增减额-101.21万元": a signed change — the sign is the direction
             lead.dir, lead.rate = -lead.dir, -lead.rate

@@ -137,6 +137,9 @@ class _State:
         self.figures_in_sentence = 0
         self.clause_figures = 0             # figures in the current clause
         self.per_before = False             # an average was stated in this sentence, no label since ("人均…")
+        self.years_series: list[int] = []   # years named one after the other, for the figures after them in turn
+        self.year_end = -1                  # where the last year named ended
+        self.figures_at_year = 0            # figures of the sentence when it was named
         self.bare_label = False             # the subject was named in a clause without figures
         self.figure_subject: tuple = (None, "", ())   # the subject when the last figure was read
         self.alias = False                  # "（简称“三公”经费）"

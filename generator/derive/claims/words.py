@@ -30,6 +30,11 @@ _SAID_ON = re.compile(r"\s?(?:电|讯|公布|发布|宣布|披露|公开|报道|
 _PARTIAL_MONTHS = re.compile(r"([0-9]{1,2})\s?[-—～~至到]\s?([0-9]{1,2})\s?月|([0-9]{1,2})\s?月(?:份)?(?:底|末|[0-9]{1,2}\s?日)?")
 
 
+# what stands between two years named one after the other ("2022年、2023年", "2021年至2023年", "2022和2023年")
+_YEARS_JOINED = re.compile(r"\s*年?\s*(?:[、，,和与及至到~～—\-－]|以及)\s*")
+_YEAR_RANGE = re.compile(r"[至到~～—\-－]")
+
+
 class _Words(_State):
     """Years, dates and the words that say what the next figure is."""
 
@@ -52,6 +57,7 @@ class _Words(_State):
             return
         self.scope.year = tok.value
         self.scope.relative = False
+        self._years_in_series(tok)
         self.sentence_years.append(tok.value)
         if not lead.op:
             # "2021年收入首超300万元，2022年超过400万元": a year named before 小于/超过 opens another statement —
@@ -62,6 +68,20 @@ class _Words(_State):
         self.scope.fresh = other_year
         if self.list is not None and self.list.parts:
             self._end_list()           # "；截至2023年底，…": a new statement, not another item
+
+    def _years_in_series(self, tok: Token) -> None:
+        """"2022年、2023年“三公”经费支出分别为16.92万元、14.36万元", "2021年至2023年…": years named one after the
+        other — the figures after them are of those years in turn (see _Figures._take_figure)."""
+        between = self.text[self.year_end:tok.start] if self.year_end >= 0 else ""
+        if self.sentence_years and self.figures_in_sentence == self.figures_at_year and _YEARS_JOINED.fullmatch(between):
+            first = self.sentence_years[-1]
+            base = self.years_series or [first]
+            if _YEAR_RANGE.search(between) and 0 < tok.value - first <= 10:
+                self.years_series = [*base, *range(first + 1, tok.value + 1)]
+            else:
+                self.years_series = [*base, tok.value]
+        self.year_end = tok.end + (1 if self.text[tok.end:tok.end + 1] == "年" else 0)
+        self.figures_at_year = self.figures_in_sentence
 
     def _date(self, tok: Token) -> None:
         """"1-6月" or "截至6月底": what follows is part of the year, not the year's figure."""
