@@ -24,7 +24,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from prosecases import at_figure, run_case  # noqa: E402
 
 DEFAULT = [ROOT / "tests" / "corpus" / "prose.yaml", ROOT / "tests" / "corpus" / "claims.yaml",
-           ROOT / "tests" / "corpus" / "claims-real.yaml",
+           ROOT / "tests" / "corpus" / "claims-real.yaml", ROOT / "tests" / "corpus" / "claims-review.yaml",
            ROOT / "bench" / "heldout" / "claims.yaml"]
 
 

@@ -12,7 +12,7 @@ from prosecases import at_figure, run_case
 
 from generator.core.codes import CODES
 
-FILES = ["prose.yaml", "claims.yaml", "claims-real.yaml"]
+FILES = ["prose.yaml", "claims.yaml", "claims-real.yaml", "claims-review.yaml"]
 CORPUS = [(name, e) for name in FILES if (ROOT / "tests" / "corpus" / name).exists()
           for e in yaml.safe_load((ROOT / "tests" / "corpus" / name).read_text(encoding="utf-8"))]
 
