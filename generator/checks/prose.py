@@ -180,8 +180,10 @@ def _cut_off_note(code: str, stated, computed) -> str:
 def _rate_holds(stated: Decimal, computed: Decimal, current: Decimal | None, base: Decimal) -> bool:
     """A growth rate as written against the one computed (from a change as written, as written) or against the
     table's two figures, each ± half its last digit."""
+    # (coarse or not by the two amounts, not by their difference: a small change of large amounts is well known)
     return rate_fits(computed, stated) or (current is not None and ratio_fits(
-        current - base, base, stated, half_unit(base) + half_unit(current), half_unit(base)))
+        current - base, base, stated, half_unit(base) + half_unit(current), half_unit(base),
+        coarse=half_unit(current) > abs(current) / 200 or half_unit(base) > abs(base) / 200))
 
 
 def _of_adjusted(c: Claim) -> bool:
@@ -1250,7 +1252,8 @@ class Checker:
             rate = (final - base if c.variance else final) / base * 100
             tried.append((col, base, rate))
             hf, hb = half_unit(final), half_unit(base)
-            if ratio_fits(abs(final - base), base, abs(c.value), hf + hb, hb) if c.variance \
+            if ratio_fits(abs(final - base), base, abs(c.value), hf + hb, hb,
+                          coarse=hf > abs(final) / 200 or hb > abs(base) / 200) if c.variance \
                     else ratio_fits(final, base, c.value, hf, hb):
                 how = f"（决算数 {fmt(final)} − {_COLUMN_ZH[col]} {fmt(base)}）" if c.variance else f"决算数 {fmt(final)}"
                 return self.ok(c, f"{how} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, _places(c))}%")

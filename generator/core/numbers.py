@@ -102,7 +102,8 @@ def rate_fits(computed: Decimal, stated: Decimal) -> bool:
     return cut_off(computed, decimals(stated)) == stated
 
 
-def ratio_fits(num: Decimal, den: Decimal, stated: Decimal, num_half: Decimal, den_half: Decimal) -> bool:
+def ratio_fits(num: Decimal, den: Decimal, stated: Decimal, num_half: Decimal, den_half: Decimal,
+               coarse: bool | None = None) -> bool:
     """Whether a percentage as written is num ÷ den, each a table's figure that stands for ± half its last digit
     (a share or rate the writer's software computed from the yuan behind "2.64万元" may differ from one computed
     from 2.64 itself): anywhere between the extremes, or as rate_fits has it for the figures as written."""
@@ -112,8 +113,13 @@ def ratio_fits(num: Decimal, den: Decimal, stated: Decimal, num_half: Decimal, d
         return False
     ends = [(num + a) / (den + b) * 100 for a in (-num_half, num_half) for b in (-den_half, den_half)]
     slack = half_unit(stated)
-    # tiny figures stand for a wide span: past a few units of the last digit written, it is a slip, not rounding
-    return min(ends) - slack <= stated <= max(ends) + slack and abs(stated - num / den * 100) <= 5 * slack
+    if not min(ends) - slack <= stated <= max(ends) + slack:
+        return False
+    # figures known to better than one part in two hundred: past a few units of the percentage's last digit it is a
+    # slip, not rounding; figures as coarse as "0.24万元" (2,350–2,450 元) leave the whole span open
+    if coarse is None:
+        coarse = num_half > abs(num) / 200 or den_half > abs(den) / 200
+    return coarse or abs(stated - num / den * 100) <= 5 * slack
 
 
 def sum_consistent(total: Decimal, parts: list[Decimal], floor: int = 0) -> bool:
