@@ -206,6 +206,27 @@ def _shortens(short: str, name: str) -> bool:
     return bool(core) and all(ch in rest for ch in core)
 
 
+# what may stand right before a body's name inside a longer match: a verb or preposition ("会同县工信局"), not the
+# rest of another place's or body's name ("新丰县工信局", "韶关市工业和信息化局")
+_BEFORE_NAME = re.compile(r"(?:会同|联合|配合|协同|协调|会商|牵头|组织|指导|会签|报送|提交|上报|报请|经过|通过|根据|按照|依据|"
+                          r"协助|批复|下达|拨付|安排|审核|同意|核定|国家)$")
+
+
+def _name_starts(text: str, k: int, match_start: int, full: list) -> bool:
+    """Whether a name may begin at `k`: after no Chinese character, after a verb ("会同县工信局", "批复住建部"), or
+    after characters of the department's own name ("寻甸县司法局" for 寻甸回族彝族自治县司法局)."""
+    if k == 0 or not ("\u4e00" <= text[k - 1] <= "\u9fff") or _BEFORE_NAME.search(text, max(0, k - 2), k):
+        return True
+    before = text[max(match_start, k - 4):k]
+    return bool(before) and text[k] in _PLACES and any(
+        _in_order(before, n[:n.find(text[k])] if text[k] in n else "") for n in full)
+
+
+def _in_order(chars: str, name: str) -> bool:
+    rest = iter(name)
+    return bool(name) and all(ch in rest for ch in chars)
+
+
 def own_short_names(text: str, names=()) -> str:
     """"县工信局" for "阳西县工业和信息化局": the department's name shortened is the department, written 本部门 (as
     own_names does) so the tokenizer does not take it for another body."""
@@ -224,7 +245,7 @@ def own_short_names(text: str, names=()) -> str:
         if key not in seen:
             # the match may take in words before the name ("会同县工信局"): the longest tail that is the name counts
             seen[key] = next((k - m.start() for k in range(m.start(), m.end() - 2)
-                              if (k == 0 or text[k - 1] not in _PLACES)
+                              if (k == 0 or text[k - 1] not in _PLACES) and _name_starts(text, k, m.start(), full)
                               and any(_shortens(text[k:m.end()], n) for n in full)), None)
         offset = seen[key]
         if offset is None:
