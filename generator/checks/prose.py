@@ -186,11 +186,16 @@ def _rate_holds(stated: Decimal, computed: Decimal, current: Decimal | None, bas
         coarse=half_unit(current) > abs(current) / 200 or half_unit(base) > abs(base) / 200))
 
 
+def _level_stated(c: Claim) -> bool:
+    """Whether the amount a change (or a rate's change) is of is written in its sentence (not only the file's:
+    "人均公用经费4.76万元，较上年增加0.76万元，增长19.00%" — the change may be another figure's than the fact's)."""
+    level = c.of
+    return level is not None and level.figure is not None and level.money and level.sentence == c.sentence
+
+
 def _of_adjusted(c: Claim) -> bool:
     """A change against the 年初预算 right after a 全年预算 its sentence states ("全年预算为12.00万元，比年初预算增加…")."""
-    level = c.of
-    return c.against == "budget" and level is not None and level.figure is not None and level.column == "adjusted" \
-        and level.sentence == c.sentence and level.money and not level.flagged
+    return c.against == "budget" and _level_stated(c) and c.of.column == "adjusted" and not c.of.flagged
 
 
 def _source_key(source: str) -> str:
@@ -400,10 +405,8 @@ class Checker:
         twin = "" if known else self._budget_twin(c)
         if twin:
             # "一般公共预算拨款支出预算55,341万元" in a budget with no carry-over: that source's income
-            saved, self.source = self.source, ""
-            known = [(twin, col, v) for col in _columns(c.column) if col in ("budget", "adjusted")
-                     and (v := self.fact(twin, col, c.unit)) is not None]
-            self.source = saved
+            known = [(twin, col, v * MONEY["万元"] / MONEY[c.unit]) for col in _columns(c.column)
+                     if col in ("budget", "adjusted") and (v := self._unsourced(twin, col)) is not None]
         if not known:
             return self.skip(c, f"事实文件没有 {label}")
         for f, col, value in itertools.chain(known, self._budget_too(c), self._total_as_current(c)):
@@ -683,19 +686,25 @@ class Checker:
                    uses={f"{fact}.final", f"{fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
 
     def _more_than_there_is(self, c: Claim, bases: list) -> bool:
-        """"公务接待费支出3.50万元，比上年增加4.50万元" where the file has no last year's figure: more added than this
-        year's amount written in the sentence — last year's would be below nothing. Reported (True) or not."""
-        level = c.of
-        if any(col == "prior" for col, _ in bases) or c.against not in (None, "prior") or c.value <= 0 \
-                or level is None or level.figure is None or not level.money or level.sentence != c.sentence \
-                or level.flagged or _MAY_BE_NEGATIVE.search(self._clause_words(level)):
+        """"公务接待费支出3.50万元，比上年增加4.50万元" where the file has no last year's figure (see _below_nothing)."""
+        if any(col == "prior" for col, _ in bases) or c.against not in (None, "prior") or not _level_stated(c) \
+                or c.of.flagged:
             return False
-        now = abs(level.value) * _scale(level.unit, c.unit)
-        if now - c.value + half_unit(level.value) * _scale(level.unit, c.unit) + half_unit(c.value) >= 0:
+        return self._below_nothing(c, c.of, c)
+
+    def _below_nothing(self, c: Claim, level: Claim, change: Claim) -> bool:
+        """An increase written larger than the amount it is of ("机关运行经费支出10.23万元，比2023年度增加10.32万元"):
+        last year's amount would be below nothing — reported on `c` at the change (True), unless the amount is of a
+        kind that may be negative (利润, 结余…) or the two agree within their last digits."""
+        if change.value <= 0 or change.unit not in MONEY or _MAY_BE_NEGATIVE.search(self._clause_words(level)):
             return False
-        self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, level.start - 8):c.figure.end]}”：写明增加 "
-                   f"{fmt(abs(c.value))}{c.unit}，比本年数 {fmt(abs(level.value))}{level.unit} 还多，上年数（本年数减去"
-                   f"增加额）成了负数。", stated=c.value, computed=now)
+        now, added = abs(level.value) * MONEY[level.unit], change.value * MONEY[change.unit]
+        if now - added + half_unit(level.value) * MONEY[level.unit] + half_unit(change.value) * MONEY[change.unit] >= 0:
+            return False
+        self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, level.start - 8):change.figure.end]}”：写明增加 "
+                   f"{fmt(abs(change.value))}{change.unit}，比本年数 {fmt(abs(level.value))}{level.unit} 还多，"
+                   f"上年数（本年数减去增加额）成了负数 {fmt(now - added)}万元。", at=change.start,
+                   stated=change.value, computed=now)
         return True
 
     def _adjusted_change(self, c: Claim, level: Claim) -> None:
@@ -824,6 +833,20 @@ class Checker:
         return (prior is not None and any(sum_consistent(c.value * MONEY[c.unit], [now, -prior])
                                           for now in self._budgets_of(c))) or self._fits_any_fact(c) is not None
 
+    def _unsourced(self, fact: str, column: str) -> Decimal | None:
+        """A fact's figure (万元) read as it is, not as the part paid from the claim's source (see fact)."""
+        saved, self.source = self.source, ""
+        try:
+            return self.fact(fact, column, "万元", quiet=True)
+        finally:
+            self.source = saved
+
+    @staticmethod
+    def _income_of_source(c: Claim) -> str:
+        """The income line of the source a spending claim is paid from ("一般公共预算拨款支出" → its income), or ""."""
+        source = BY_SOURCE.get(c.fact) or (c.source if c.fact == "finance.expenditure.current" else "")
+        return f"finance.income.{_source_key(source)}" if source else ""
+
     def _income_twin(self, c: Claim) -> str | None:
         """"一般公共预算拨款支出预算49,376万元，比2025年预算减少5,965万元": spending paid from one source against
         last year's budget, which the file gives for that source's income only. With no carry-over in this year's
@@ -831,17 +854,13 @@ class Checker:
         year's: the income line (its path), or None."""
         if c.against != "prior_budget" or c.fact is None or self.fact(c.fact, "prior_budget", "万元", quiet=True) is not None:
             return None
-        source = BY_SOURCE.get(c.fact) or (c.source if c.fact == "finance.expenditure.current" else "")
-        level = self._budget_level(c)
-        if not source or level is None:
+        twin, level = self._income_of_source(c), self._budget_level(c)
+        if not twin or level is None:
             return None
-        twin = f"finance.income.{_source_key(source)}"
-        saved, self.source = self.source, ""
-        now, carried = self.fact(twin, "budget", "万元", quiet=True), self.fact("finance.income.carryover", "budget", "万元", quiet=True)
-        prior = self.fact(twin, "prior_budget", "万元", quiet=True)
-        carried_before = self.fact("finance.income.carryover", "prior_budget", "万元", quiet=True)
-        self.source = saved
-        if now is None or prior is None or carried or carried_before or not same_figure(level, now):
+        now, prior = self._unsourced(twin, "budget"), self._unsourced(twin, "prior_budget")
+        carried = self._unsourced("finance.income.carryover", "budget") or \
+            self._unsourced("finance.income.carryover", "prior_budget")
+        if now is None or prior is None or carried or not same_figure(level, now):
             return None
         return twin
 
@@ -849,18 +868,13 @@ class Checker:
         """The income line of the source a budgeted spending amount is paid from, where the file says this year's
         budget carries nothing over (年初结转和结余 0): spending budgeted from a source is then that source's income
         ("一般公共预算拨款支出预算49,376万元" beside 政府性基金 spending, which the file's spending lines do not split)."""
-        source = BY_SOURCE.get(c.fact) or (c.source if c.fact == "finance.expenditure.current" else "")
-        if not source or c.column not in ("budget", "adjusted", "plan") or not c.money:
+        if c.column not in ("budget", "adjusted", "plan") or not c.money:
             return ""
-        saved, self.source = self.source, ""
-        carried = self.fact("finance.income.carryover", "budget", "万元", quiet=True)
-        self.source = saved
-        return f"finance.income.{_source_key(source)}" if carried == 0 else ""
+        twin = self._income_of_source(c)
+        return twin if twin and self._unsourced("finance.income.carryover", "budget") == 0 else ""
 
     def _twin_change(self, c: Claim, twin: str) -> None:
-        saved, self.source = self.source, ""
-        now, prior = self.fact(twin, "budget", "万元"), self.fact(twin, "prior_budget", "万元")
-        self.source = saved
+        now, prior = self._unsourced(twin, "budget"), self._unsourced(twin, "prior_budget")
         assert now is not None and prior is not None         # (see _income_twin)
         delta = c.value * MONEY[c.unit]
         how = f"{fact_label(twin, self.report)} 本年预算 {fmt(now)} − 上年预算数 {fmt(prior)} = {fmt(now - prior)}万元"
@@ -1039,28 +1053,20 @@ class Checker:
             # "减少40217.50元，下降118.29%": the change fitted last year's figure, so its rate is on that figure too
             bases = [(col, b) for col, b in bases if col == self.change_base[id(c.change)]] or bases
         if not any(col == "prior" for col, _ in bases) and change is not None and current is not None \
-                and c.against in (None, "prior") and c.base is None and self._level_stated(c):
+                and c.against in (None, "prior") and c.base is None and _level_stated(c):
             return self._rate_from_change(c, current, change)
         if c.against is None and c.base is None and not any(col == "prior" for col, _ in bases):
             return self.skip(c, "没有写比较的基数，事实文件也没有上年数")
         return self._rate_on_bases(c, probe, bases, current, change)
 
-    @staticmethod
-    def _level_stated(c: Claim) -> bool:
-        """Whether the amount a rate's change is of is written in the rate's sentence (not only the file's: "人均公用
-        经费4.76万元，较上年增加0.76万元，增长19.00%" — the change may be another figure's than the fact's)."""
-        level = c.of
-        return level is not None and level.figure is not None and level.money and level.sentence == c.sentence
-
     def _rate_from_change(self, c: Claim, current: Decimal, change: Decimal) -> None:
         """"公务用车购置及运行维护费支出决算增加21.90万元，增长58.63%": the file has this year's amount but not last
         year's — which is this year's less the change stated: the rate is the change ÷ that, each figure ± half its
         last digit."""
-        level = c.of
-        if level is not None and level.figure is not None and level.money and level.sentence == c.sentence \
-                and c.change is not None and c.change.unit in MONEY:
-            if level.flagged:
-                return self.skip(c, "它所依据的金额已报错")
+        level = c.of            # (written in the sentence: see _level_stated)
+        if level.flagged:
+            return self.skip(c, "它所依据的金额已报错")
+        if c.change is not None and c.change.unit in MONEY:
             # the amount as its sentence states it (the file's may be the same line under another name: 收入总计)
             current = abs(level.value) * _scale(level.unit, c.change.unit)
         base = current - change
@@ -1139,13 +1145,8 @@ class Checker:
             return self.skip(c, "它所依据的金额已报错")
         a, d = abs(level.value) * MONEY[level.unit], change.value * MONEY[change.unit]
         ha, hd = half_unit(level.value) * MONEY[level.unit], half_unit(change.value) * MONEY[change.unit]
-        if a - d + ha + hd < 0 and not _MAY_BE_NEGATIVE.search(self._clause_words(level)):
-            # "机关运行经费支出10.23万元，比2023年度增加10.32万元": more added than there is — last year's amount
-            # would be below nothing
-            return self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, level.start - 8):change.figure.end]}”：写明增加 "
-                              f"{fmt(abs(change.value))}{change.unit}，比本年数 {fmt(abs(level.value))}{level.unit} 还多，"
-                              f"上年数（本年数减去增加额）成了负数 {fmt(a - d)}万元。", at=change.start,
-                              stated=change.value, computed=a)
+        if self._below_nothing(c, level, change):
+            return None
         if a - d - ha - hd <= 0:
             return self.skip(c, "上年数（本年数减去增减额）为 0 或太小，算不准")
         slack = half_unit(c.value)

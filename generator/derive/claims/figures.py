@@ -46,7 +46,7 @@ class _Figures(_State):
         self.figure_subject = (self.scope.subject, self.scope.label, self.scope.alts)
         self.figure_blocked = bool(self.scope.blocked)
         lead, scope = self.lead, self.scope
-        if self.years_series and len(self.years_series) > 1 and tok.unit in MONEY:
+        if len(self.years_series) > 1 and tok.unit in MONEY:
             # "2022年、2023年…分别为16.92万元、14.36万元": this figure is of the next of those years
             lead.year = self.years_series.pop(0)
         if (lead.dir or lead.rate) and tok.start and self.text[tok.start - 1] in "-−－":
@@ -399,10 +399,14 @@ class _Figures(_State):
             pair, op = self._stated_columns(target), lead.op
         else:
             return False
+        return self._compare_stated(pair, op, lead.op_tok.end)
+
+    def _compare_stated(self, pair: tuple[Claim, Claim] | None, op: str, words_end: int) -> bool:
+        """A comparison of a stated (budget, final) pair, claimed; False when there is no such pair."""
         if pair is None:
             return False
         self.out.claims.append(Claim("compare", pair[0].figure, None, other=pair[1], op=op, sentence=self.sentence,
-                                     words_end=lead.op_tok.end))
+                                     words_end=words_end))
         return True
 
     def _stated_columns(self, target: str) -> tuple[Claim, Claim] | None:
@@ -525,14 +529,9 @@ class _Figures(_State):
     def _flat(self, tok: Token) -> None:
         lead, scope = self.lead, self.scope
         if lead.col == "final" and lead.base in ("budget", "adjusted", "plan") and not lead.loose \
-                and (scope.blocked or scope.subject is None):
-            pair = self._stated_columns(lead.base)
-            if pair is not None:
-                # "年初预算为20.00万元，支出决算20.00万元。决算数与预算数持平。" of a line of accounts: the two amounts
-                # the text states are equal
-                self.out.claims.append(Claim("compare", pair[0].figure, None, other=pair[1], op="=",
-                                             sentence=self.sentence, words_end=tok.end))
-                return
+                and (scope.blocked or scope.subject is None) \
+                and self._compare_stated(self._stated_columns(lead.base), "=", tok.end):
+            return      # "年初预算为20.00万元，支出决算20.00万元。决算数与预算数持平。" of a line of accounts
         if scope.blocked or scope.subject is None or (lead.unknown and not lead.label) or lead.other_fact:
             return
         if lead.base in ("other", "this") or scope.partial or scope.excluding or self._budget_vs_last_year(lead, scope):
