@@ -10,9 +10,7 @@ import os
 import signal
 import sys
 
-from . import early_signals
-
-early_signals.install()         # (already done by the package's __init__ when this is the command)
+# (the first handlers, before even this module loads, are the package's: see early_signals)
 
 _running = False        # the run has begun: a signal from now on cleans up what it made
 _pid = os.getpid()      # the command's own process (a worker forked from it inherits the handler)
