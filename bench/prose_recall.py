@@ -57,7 +57,8 @@ def measure(path: Path, show: bool) -> None:
                       "\n      ".join(f.message for f in found))
     caught, total = (sum(v[i] for v in wrong.values()) for i in (0, 1))
     alarms, cleans = (sum(v[i] for v in clean.values()) for i in (0, 1))
-    print(f"\n{path.relative_to(ROOT)}: {len(cases)} cases" + (f" ({broken} with scaffolding errors)" if broken else ""))
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    print(f"\n{shown}: {len(cases)} cases" + (f" ({broken} with scaffolding errors)" if broken else ""))
     print(f"  recall      {caught}/{total} = {caught / total:.0%}" if total else "  recall      -")
     print(f"  false alarm {alarms}/{cleans} = {alarms / cleans:.1%}" if cleans else "  false alarm -")
     print(f"  {'kind':<14}{'caught':>10}{'false alarms':>16}")

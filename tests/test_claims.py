@@ -86,3 +86,17 @@ def test_a_sentence_is_read_up_to_its_thousandth_figure_and_the_rest_left_unread
     crowded = [u for u in reading.unread if "不是报告中的句子" in u.why]
     assert len(crowded) == 1 and crowded[0].figure.start == 6 * MAX_FIGURES + 2     # the first figure passed over
     assert ("level", "finance.income.current", "final", "3") in claims(text)        # the next sentence is read
+
+
+def test_a_text_is_read_up_to_its_limit_of_figures_and_of_tokens_and_says_where_it_stopped():
+    from generator.derive.claims.tokens import MAX_TEXT_FIGURES, MAX_TEXT_TOKENS
+    text = "收入1万元。" * (MAX_TEXT_FIGURES + 10)
+    reading = read(text, VOC, 2023)
+    assert len([c for c in reading.claims if c.kind == "level"]) == MAX_TEXT_FIGURES
+    cut = [u for u in reading.unread if "其后的文字不读" in u.why]
+    assert len(cut) == 1 and cut[0].figure.start == 6 * MAX_TEXT_FIGURES - 1 and f"{MAX_TEXT_FIGURES} 个数" in cut[0].why
+    # no figures at all: the tokens are bounded as well
+    text = "（" * (MAX_TEXT_TOKENS + 10) + "收入1万元"
+    reading = read(text, VOC, 2023)
+    assert not reading.claims and [u.why for u in reading.unread] == ["这段文字太长，多于任何报告的一段：其后的文字不读"]
+    assert reading.unread[0].figure.start == MAX_TEXT_TOKENS

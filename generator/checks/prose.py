@@ -775,10 +775,21 @@ class Checker:
     def _budget_level(self, c: Claim) -> Decimal | None:
         """The budget a change or rate of a budget against last year is of, as stated in its sentence (万元)."""
         level = c.of
-        if level is None or level.figure is None or level.unit not in MONEY or level.sentence != c.sentence \
-                or level.column not in ("budget", "adjusted", "plan"):
+        if level is None or level.figure is None or level.unit not in MONEY \
+                or level.column not in ("budget", "adjusted", "plan") or not self._level_leads(level, c):
             return None
         return abs(level.value) * MONEY[level.unit]
+
+    def _level_leads(self, level: Claim, c: Claim) -> bool:
+        """Whether the amount a claim is of is its sentence's, or closes the sentence before with the claim's
+        sentence stating none ("项目支出预算数为10208.94万元。与上年相比减少1134.33万元，减少11.11%")."""
+        if level.sentence == c.sentence:
+            return True
+        return level.sentence == c.sentence - 1 and level.figure is not None and not any(
+            p.figure is not None and p is not c and p.kind not in ("rate", "change") and (
+                (p.sentence == level.sentence and p.figure.start > level.figure.start) or
+                (p.sentence == c.sentence and p.figure.start < c.figure.start))
+            for p in self.claims)
 
     def _budgets_of(self, c: Claim, fact: str | None = None) -> list[Decimal]:
         """This year's budget a change or rate of a budget against last year is of (万元): the one stated in its
@@ -1028,6 +1039,10 @@ class Checker:
                    uses={f"{c.fact}.{col}"})
 
     def _rate(self, c: Claim) -> None:
+        if c.value < -100:
+            # "同比下降114.19%" (the change over this year's amount): an amount that falls to nothing falls by 100 %
+            return self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：写明下降 {fmt(abs(c.value))}%，但一个数减少到"
+                              " 0 也只下降 100%：下降的幅度应是减少额 ÷ 上年数。", stated=c.value, computed=Decimal(-100))
         if c.fact is None:
             return self._stated_rate(c)
         stated = self._stated_level(c)
@@ -1503,6 +1518,8 @@ class Checker:
         is not their sum)."""
         head = c.of
         named = {p.fact for p in parts}
+        if "finance.economic.households" in named and "finance.expenditure.personnel" in named:
+            named.discard("finance.economic.households")     # 人员 (wages only) and the grants: all of 人员经费
         # "总支出7542.23万元，其中基本支出…项目支出…": words that may name 本年支出合计 or 支出总计 make a complete
         # list only when it is complete for each
         if c.complete or (head.fact is not None and all(self._complete(f, named, head.column)

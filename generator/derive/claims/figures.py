@@ -549,10 +549,11 @@ class _Figures(_State):
         """"人员经费预算80万元，比上年增加5万元": this year's budget against last year's — its
         budget or its final, the text does not say, and the file has only the final."""
         column = lead.col or scope.column
-        if column is None and scope.subject is not None and self._level_of(scope.subject) is None:
+        level = self._level_of(scope.subject) if column is None and scope.subject is not None else None
+        if column is None and scope.subject is not None and (level is None or level.sentence != self.sentence):
             # "支出预算1200万元。支出较上年增加150万元": a sentence with no column and no amount of its
             # own goes on about the budget the sentence before stated
-            column = self.prev_column
+            column = self.prev_column if level is None else level.column
         if column == "any":
             # "财政拨款安排的“三公”经费X万元，比上年减少…": the amount stated tells at the check whether it is
             # the final; without one, budget or final cannot be told

@@ -156,7 +156,9 @@ def read_formulas(text: str, tokens: list[Token], reading: Reading) -> None:
     # the sentence each claim's figure is in, by position: a formula's result is in the sentence of the claim before it
     placed = sorted((c.figure.start, c.sentence) for c in reading.claims if c.figure is not None)
     spans = []
-    for m in _EQUALS_AT.finditer(text):
+    # (a text cut short by the tokenizer is read up to the cut: see tokens.MAX_TEXT_TOKENS)
+    end = tokens[-1].start if tokens and tokens[-1].kind == "cut" else len(text)
+    for m in _EQUALS_AT.finditer(text, 0, end):
         found = _formula_at(text, m.start(), starts, placed)
         if found is not None:
             spans.append(found)

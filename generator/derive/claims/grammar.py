@@ -62,6 +62,9 @@ class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _S
                     "num": self._num}
         for i, tok in enumerate(self.tokens):
             self.index = i
+            if tok.kind == "cut":
+                self.out.unread.append(Unread(tok, tok.value))     # (see tokens.MAX_TEXT_TOKENS)
+                break
             if self.figures_in_sentence >= MAX_FIGURES and not (tok.kind == "punct" and tok.text in SENTENCE):
                 # a sentence with more figures than any report's: the rest of it is not read (see _crowded)
                 if self.figures_in_sentence == MAX_FIGURES and tok.kind == "num":

@@ -286,4 +286,7 @@ class _Levels(_State):
             # "其中：公务接待费2.60万元，比上年减少0.50万元": an item of a list is stated too
             found = next((c for c in reversed(lst.parts[-64:]) if c.fact == fact and c.kind == "level"), None)
             lst = lst.outer
+        if found is None and not any(c.kind == "level" for c in self.levels):
+            # "项目支出预算数为10208.94万元。与上年相比减少1134.33万元": the amount closing the sentence before
+            found = next((c for c in self.prev_levels if c.fact == fact and c.kind == "level"), None)
         return found

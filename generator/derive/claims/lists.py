@@ -82,6 +82,9 @@ def _parts_after(head: Claim, after: list, end: int) -> list:
     return parts
 
 
+_HOUSEHOLDS = "finance.economic.households"
+
+
 class _Lists(_State):
     """其中 lists, 分别为 series and enumerated totals."""
 
@@ -130,6 +133,8 @@ class _Lists(_State):
             # another way of counting the same people, not more of them
             self._end_list()
             return None
+        if lead.label == _HOUSEHOLDS and self._wages_only(lst.parts):
+            return lst
         while lst is not None and lead.label and not scope.blocked and _not_an_item(lst, lead):
             # a figure of a fact outside the head, a second column of a part, or a part named twice:
             # not another item of the list — of the list an inner 其中 list is in, perhaps
@@ -295,6 +300,18 @@ class _Lists(_State):
                                      sentence=lst.head.sentence, of=lst.head, complete=self._names_all(lst),
                                      traits=any(self._counts_a_trait(p) for p in lst.parts)))
         lst.head.head = True             # its own check waits for the list's: a list that does not add up says more
+
+    def _wages_only(self, parts: list[Claim]) -> bool:
+        """"其中：人员支出1,526.16万元，对个人和家庭补助支出187.52万元，公用支出…": 人员 beside 对个人和家庭的补助
+        is the wages only (工资福利), not the file's 人员经费, which takes in the grants to persons — the grants are
+        an item of the list all the same. Whether the list had such a 人员 item."""
+        found = False
+        for p in parts:
+            if p.fact == "finance.expenditure.personnel" and p.kind == "level" and p.figure is not None:
+                self.out.claims = [c for c in self.out.claims if c is not p]
+                self._unread(p.figure, "与“对个人和家庭的补助”并列：人员支出只是工资福利部分，不是人员经费", unsure=False)
+                found = True        # (the item keeps its fact: with the grants it names all of 人员经费)
+        return found
 
     @staticmethod
     def _shares_of_one_whole(lst) -> None:

@@ -6,11 +6,15 @@ The reader's parts (bounds.py, words.py, subjects.py, figures.py, levels.py, sha
 are mixins of _State; grammar.py assembles them into one _Reader."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .claim import Claim, Reading, Unread
 from .cues import Cues
 from .tokens import CLAUSE, SENTENCE, Token
+
+# the last mark of a clause or a sentence in a window (one C-level search, not a loop over characters)
+_LAST_MARK = re.compile(".*[" + re.escape(CLAUSE + SENTENCE) + "]", re.S)
 
 
 class _Scope:
@@ -199,10 +203,8 @@ class _State:
     def _clause_before(self, end: int) -> str:
         """The words of the clause up to `end` (at most 40 characters back)."""
         start = max(0, end - 40)
-        for i in range(end - 1, start - 1, -1):
-            if self.text[i] in SENTENCE or self.text[i] in CLAUSE:
-                return self.text[i + 1:end]
-        return self.text[start:end]
+        m = _LAST_MARK.search(self.text, start, end)
+        return self.text[m.end():end] if m is not None else self.text[start:end]
 
     def _unread(self, tok: Token, why: str, unsure: bool = True, own: bool = False) -> None:
         """A figure left unread; `unsure`: it may be someone else's, so what follows in the sentence is

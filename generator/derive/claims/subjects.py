@@ -10,6 +10,8 @@ from .patterns import _ENUM_ITEM, _NOT_LOCAL, _UNIT_KIND
 from .state import _Scope, _State
 from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token, is_han
 
+_SOURCE_INCOME = frozenset(f"finance.income.{k}" for k in ("general", "fund", "state_capital", "fiscal"))
+
 # words for a whole side that end a more specific label when written right after it ("公用经费总支出",
 # "人员经费财政拨款支出合计"): the specific label's total, not the department's
 TRAILING = {"总支出", "支出总额", "财政拨款支出合计", "总收入", "收入总额"}
@@ -110,7 +112,8 @@ class _Subjects(_State):
 
     def _describes_itself(self, tok: Token) -> bool:
         lead = self.lead
-        return bool((lead.self_end >= 0 and _COPULA.search(self.text, lead.self_end, tok.start))
+        # (the copula within a clause's reach of the name: a window, not all the text since the department was named)
+        return bool((lead.self_end >= 0 and _COPULA.search(self.text, max(lead.self_end, tok.start - 40), tok.start))
                     or (tok.text in _BELONGS and _AFFILIATED.search(self._clause_before(tok.start)))
                     or self.cues.duty.at(self.text, tok.start))
 
@@ -150,6 +153,11 @@ class _Subjects(_State):
             # "事业收入262.00万元；其他收入0万元", "…住房保障支出15.89万元。支出较去年增加…": a fact named in a clause
             # or a sentence after a line of accounts (the department's, not another body's) is the department's again
             self.scope.blocked = self.scope.account = ""
+        if adjacent and self._source_of_subject(fact, means):
+            # "“三公”经费一般公共预算拨款13.60万元", "“三公”经费一般公共预算财政拨款支出…": the source the subject was
+            # paid from, not the source's own line
+            lead.source, self.source_end = tok.text, tok.end
+            return
         if self._qualified(tok, fact) or self._not_a_subject(tok, fact, adjacent) or fact is None:
             return
         if lead.op and not lead.figure:
@@ -224,10 +232,7 @@ class _Subjects(_State):
         if tok.text in CONTEXTUAL and not any(f.startswith("department.staffing") for f in self.mentioned):
             lead.unknown, lead.label = tok.text, None      # "接待30批次，总人数220人": someone else's people
             scope.subject, scope.label = None, ""
-        elif (tok.text in PLAIN or (tok.text in TRAILING and adjacent)) and fact in GENERIC \
-                and scope.subject is not None and scope.fresh and self.list is None \
-                and _side(fact) == _side(scope.subject) and (scope.subject not in GENERIC or scope.subject in BY_SOURCE) \
-                and not scope.blocked:
+        elif self._subjects_own_word(tok, fact, adjacent):
             # "“三公”经费支出预算为20万元，支出决算为17.08万元", "公务接待费…比上年支出3.90万元减少":
             # the plain word is the subject's own
             lead.label, lead.unknown = scope.subject, ""
@@ -247,6 +252,30 @@ class _Subjects(_State):
             # (most names: a slice and a set, no call)
             return self.text[tok.start - 1:tok.start] in _BEFORE_RARE and self._after_aside_or_pair(tok, fact)
         return True
+
+    def _subjects_own_word(self, tok: Token, fact: str | None, adjacent: bool) -> bool:
+        """Whether a plain 支出/收入 (or a trailing word right after the name) is the subject's own word."""
+        scope = self.scope
+        return (tok.text in PLAIN or (tok.text in TRAILING and adjacent)) and fact in GENERIC \
+            and scope.subject is not None and scope.fresh and (self.list is None or self._just_named(tok)) \
+            and _side(fact) == _side(scope.subject) and (scope.subject not in GENERIC or scope.subject in BY_SOURCE) \
+            and not scope.blocked
+
+    def _source_of_subject(self, fact: str | None, means: dict) -> bool:
+        """Whether a name of a source's line comes right after a subject that is no line of income or spending."""
+        subject = self.scope.subject
+        return subject is not None and subject.startswith("finance.three_public") and not self.lead.figure \
+            and (fact in BY_SOURCE or fact in _SOURCE_INCOME or "source" in means)
+
+    def _just_named(self, tok: Token) -> bool:
+        """Whether the subject was named right before the word, only column words between ("其中：公务用车购置预算支出0万元":
+        the item's own plain word, not the department's total)."""
+        if not self.named or self.named[-1][0] != self.scope.subject:
+            return False
+        end = self.named[-1][2]
+        between = [t for t in self.tokens[max(0, self.index - 4):self.index] if t.start >= end]
+        return end <= tok.start and all(t.kind == "word" and t.has("col") for t in between) \
+            and sum(len(t.text) for t in between) == tok.start - end
 
     def _qualified(self, tok: Token, fact: str | None) -> bool:
         """"政府拨款收入220.43万元", "…专项资金支出…": a bare 收入/支出 right after words not in the vocabulary is that

@@ -160,11 +160,16 @@ def _joined_label(text: str, start: int, word: str, labels) -> str:
 _GLUED = (("glued", None),)
 
 
-def _label(text: str, s: int, e: int, word: str, lex, out: list[Token], word_end: int, label_end: int) -> tuple:
+def _label(text: str, s: int, e: int, word: str, lex, out: list[Token], word_end: int, label_end: int,
+           glued_column: int = -1) -> tuple:
     """(start, word, meanings, where the last label ended) of a word that is a fact's label."""
     means = lex.meanings.get(word, ())
     if s == label_end and word in lex.suffixes:
         return s, word, (), label_end       # "公务接待费支出": 支出 only ends the label before it
+    if s == glued_column and word in lex.suffixes:
+        # "机关运行经费预算支出5619.31万元": a column word glued to another noun, and the plain head after it — that
+        # noun's spending, not the department's
+        return s, word, _GLUED, label_end
     if s > 0 and s != word_end and is_han(text[s - 1]) and is_han(word[0]) and not lex.allowed_before(text, s):
         # "营业收入": another's income; "准确编制": a verb, not a headcount
         return s, word, () if word in lex.verbs else _GLUED, label_end
@@ -183,6 +188,13 @@ def _label(text: str, s: int, e: int, word: str, lex, out: list[Token], word_end
     return s, word, means, e
 
 
+# figures and tokens in one text: a report's longest section has a few hundred figures and a few thousand tokens;
+# past these the text is not a report's, and the rest of it is neither tokenized nor read (a last token of kind
+# "cut" says where and why: the reader records it as unread)
+MAX_TEXT_FIGURES = 3000
+MAX_TEXT_TOKENS = 50_000
+
+
 def tokenize(text: str, lex) -> list[Token]:
     """The tokens of one text. A word that is a fact's label but stands glued to another noun
     ("营业收入", "专项项目支出") is the other noun's: it is marked ("glued", None)."""
@@ -192,8 +204,14 @@ def tokenize(text: str, lex) -> list[Token]:
     append = out.append
     word_end = -1                       # where the last word (or figure) ended: a label right after it is not glued
     label_end = -1                      # where the last label ended
+    glued_column = -1                   # where the last column word glued to an unknown noun ended
     value: Decimal | int | None
+    figures = 0
     for kind, s, e, m in _matches(text, lex):
+        if figures >= MAX_TEXT_FIGURES or len(out) >= MAX_TEXT_TOKENS:
+            why = f"这段文字已有 {MAX_TEXT_FIGURES} 个数" if figures >= MAX_TEXT_FIGURES else "这段文字太长"
+            append(Token("cut", s, e, text[s:e], why + "，多于任何报告的一段：其后的文字不读"))
+            break
         if kind == "p":
             append(Token("punct", s, e, text[s:e]))
         elif kind == "word":
@@ -202,7 +220,9 @@ def tokenize(text: str, lex) -> list[Token]:
             if means is rough and not (out and out[-1].kind == "num" and s - out[-1].end <= 1):
                 continue                # "余" "以上" only say a figure is rough; "其余收入" is not 其余 + 收入
             if word in labels:
-                s, word, means, label_end = _label(text, s, e, word, lex, out, word_end, label_end)
+                s, word, means, label_end = _label(text, s, e, word, lex, out, word_end, label_end, glued_column)
+            elif means and all(k == "col" for k, _ in means) and s > 0 and s != word_end and text[s - 1] == "费":
+                glued_column = e        # (after a fee's name: "会议费预算支出"; "综合预算支出" is still a budget's)
             append(Token("word", s, e, word, None, "", means))
             if word not in rest:
                 word_end = e            # (but "其他固定资产" is not 其他 + the fact: the label after 其他 is glued)
@@ -213,11 +233,13 @@ def tokenize(text: str, lex) -> list[Token]:
                 if unit in ("万", "亿"):
                     unit += "元"        # "公务接待费6万。", "预算总数37.97亿，": 万/亿 alone at the end of a phrase
                 append(Token("num", s, e, m.group(), value, "%" if unit == "％" else unit))
+                figures += 1
                 word_end = e            # "746.50万元上年结转8.01": a figure's unit ends it, the label after is not glued
         elif kind == "cunit":
             value = _chinese(m.group("cn"))
             if value is not None:
                 append(Token("num", s, e, m.group(), Decimal(value), m.group("cunit")))
+                figures += 1
         elif kind in ("year", "yend"):
             append(Token("year", s, e, m.group(), int(m.group("year")), end_of_year=bool(m.group("yend"))))
         elif kind == "date":
