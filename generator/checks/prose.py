@@ -919,6 +919,10 @@ class Checker:
         both = self._both_last_years(c)
         if both and currents and not (c.of is not None and c.of.flagged):
             return self._change_on_either(c, currents, both)
+        if prior is None and currents and not (c.of is not None and c.of.flagged):
+            budget = self._only_prior_budget(c)
+            if budget is not None:
+                return self._change_on_prior_budget(c, currents, budget)
         if not currents or prior is None or (c.of is not None and c.of.flagged):
             return self.skip(c, "事实文件没有上年预算数" if c.against == "prior_budget" else self._UNSURE_BASE)
         zh = _COLUMN_ZH[col]
@@ -943,6 +947,33 @@ class Checker:
                    f"{fmt(abs(c.value))}{c.unit} 不符（{why}）。",
                    stated=c.value, computed=(current - prior) / MONEY[c.unit],
                    uses={f"{c.fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
+
+    def _only_prior_budget(self, c: Claim) -> Decimal | None:
+        """"预算总计37188.34万元，与上年相比…增加4016.19万元，增长12.11%": last year's figure unnamed, and the file has
+        last year's budget but not last year's final — the 上年预算数 (万元), or None."""
+        if c.against not in (None, "prior") or c.final_base or self.fact(c.fact, "prior", "万元") is not None:
+            return None
+        return self.fact(c.fact, "prior_budget", "万元")
+
+    def _change_on_prior_budget(self, c: Claim, currents: list[Decimal], budget: Decimal) -> None:
+        """The change fits the file's 上年预算数 (no contradiction); or it does not, and either the rate stated with it
+        fits that base (the rate shows which base the text means) or no rate is stated — the file gives last year's
+        budget as the figure of last year, so a budget is compared with a budget: the change is wrong. A rate that
+        fits neither says the text measured from another base: nothing is certain."""
+        delta = c.value * MONEY[c.unit]
+        for current in currents:
+            if sum_consistent(delta, [current, -budget]):
+                return self.ok(c, f"{fmt(current)} − 上年预算数 {fmt(budget)} = {fmt(current - budget)}万元")
+        rate, current = self.rates.get(id(c)), currents[0]
+        if rate is not None and (not budget or not rate_fits((current - budget) / budget * 100, rate.value)):
+            return self.skip(c, self._UNSURE_BASE)
+        word = "增加" if c.value >= 0 else "减少"
+        self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(c.fact, self.report)} 本年预算 "
+                   f"{fmt(current)} − 上年预算数 {fmt(budget)} = {fmt(current - budget)}万元，与写明的{word} "
+                   f"{fmt(abs(c.value))}{c.unit} 不符（" + (f"写明的 {fmt(abs(rate.value))}% 正是按上年预算数算的"
+                   if rate is not None else "事实文件的上年数是上年预算数") + "）。",
+                   stated=c.value, computed=(current - budget) / MONEY[c.unit],
+                   uses={f"{c.fact}.prior_budget"}, about=f"正文“…{self.quote(c, 8)}”")
 
     def _both_last_years(self, c: Claim, fact: str | None = None) -> list[tuple[str, Decimal]]:
         """"预算80万元，比上年增加5万元": last year's figure unnamed, budget or final — both, where the file has
@@ -997,6 +1028,9 @@ class Checker:
         if currents and prior and (named or self._fits_last_year(c, currents, prior) or (
                 self.prior_shown and (change is None or change.sentence != c.sentence))):
             return self._rate_on_last_year(c, currents)
+        budget = self._only_prior_budget(c) if currents and prior is None else None
+        if budget and self._fits_last_year(c, currents, budget):
+            return self.ok(c, f"（本年预算 − 上年预算数 {fmt(budget)}） ÷ {fmt(budget)}")
         if current is None or change is None or not change.money or change.sentence != c.sentence:
             return self.skip(c, self._UNSURE_BASE)
         if change.flagged or (c.of is not None and c.of.flagged):
