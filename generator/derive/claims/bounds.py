@@ -216,6 +216,12 @@ class _Bounds(_State):
         self.scope = self.stack[0]
         self.saved, self.deep = [], 0
         s = self.scope
+        if self.held_subject is not None:
+            if s.subject is None and not s.blocked:
+                # "公务接待费11.83万元。…累计接待77批次、接待总人数4374人次。与2015年相比增加0.95万元": the people
+                # received were an aside; the subject before them goes on
+                s.subject, s.label, s.alts = self.held_subject
+            self.held_subject = None
         if self.cause_block is not None:
             self._after_reason(s)
         self.prev_column = s.column

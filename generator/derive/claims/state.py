@@ -173,6 +173,7 @@ class _State:
         self.describing: str | None = None  # the other subject before a clause describing the department itself
         self.contents: tuple | None = None  # the subject before a 包括 that lists what an item is made of (see _end_clause)
         self.contents_end = -1              # where that 包括 ended
+        self.held_subject: tuple | None = None   # the subject a count of other people set aside (see _not_a_subject)
         self.named: list[tuple] = []        # (fact, start, end, figures read before) of each label of the sentence
         self.aside = 0                      # 1: another subject named inside a sentence the department opened;
                                             # 2: its clause ended (see _other_subject)

@@ -10,6 +10,8 @@ from .patterns import _ENUM_ITEM, _NOT_LOCAL, _UNIT_KIND
 from .state import _Scope, _State
 from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token, is_han
 
+# an item's number right before a name ("6.其他收入", "（二）公用经费")
+_ITEM_NUMBER = re.compile(r"(?:[0-9]{1,2}[ \t]?[.．、]|[一二三四五六七八九十]{1,3}[ \t]?、|[（(][一二三四五六七八九十0-9]{1,3}[）)])[ \t\u3000]*$")
 _SOURCE_INCOME = frozenset(f"finance.income.{k}" for k in ("general", "fund", "state_capital", "fiscal"))
 
 # words for a whole side that end a more specific label when written right after it ("公用经费总支出",
@@ -148,11 +150,13 @@ class _Subjects(_State):
         if self.aside == 2 and self.scope.blocked and fact and not lead.figure and not self.clause_figures:
             # the other body was an aside (see _other_subject); a column it named was its own
             self.scope.blocked, self.scope.column, self.aside = "", None, 0
-        if self._of_account() and fact and not lead.figure and not self.clause_figures \
-                and self._before(tok.start, 1) in CLAUSE + ENUM + SENTENCE and not self._account_colon(tok):
+        if self._of_account() and fact and not self._account_colon(tok) and (self._numbered(tok.start) or (
+                not lead.figure and not self.clause_figures and self._before(tok.start, 1) in CLAUSE + ENUM + SENTENCE)):
             # "事业收入262.00万元；其他收入0万元", "…住房保障支出15.89万元。支出较去年增加…": a fact named in a clause
             # or a sentence after a line of accounts (the department's, not another body's) is the department's again
             self.scope.blocked = self.scope.account = ""
+            if self.narrow_other == self.sentence - 1:
+                self.narrow_other = self.sentence   # "2.事业收入40.43万元。…6.其他收入306.72万元": still only the rest
         if adjacent and self._source_of_subject(fact, means):
             # "“三公”经费一般公共预算拨款13.60万元", "“三公”经费一般公共预算财政拨款支出…": the source the subject was
             # paid from, not the source's own line
@@ -231,6 +235,9 @@ class _Subjects(_State):
         lead, scope = self.lead, self.scope
         if tok.text in CONTEXTUAL and not any(f.startswith("department.staffing") for f in self.mentioned):
             lead.unknown, lead.label = tok.text, None      # "接待30批次，总人数220人": someone else's people
+            if scope.subject is not None and scope is self.stack[0]:
+                # (the people received are an aside on the subject: it holds again after the sentence)
+                self.held_subject = (scope.subject, scope.label, scope.alts)
             scope.subject, scope.label = None, ""
         elif self._subjects_own_word(tok, fact, adjacent):
             # "“三公”经费支出预算为20万元，支出决算为17.08万元", "公务接待费…比上年支出3.90万元减少":
@@ -291,6 +298,7 @@ class _Subjects(_State):
     def _new_subject(self, tok: Token, fact: str, facts: list) -> None:
         lead, scope = self.lead, self.scope
         scope.subject, scope.alts, scope.label, scope.fresh = fact, tuple(facts[1:]), tok.text, True
+        self.held_subject = None
         scope.source = lead.source
         if self.list is not None and not scope.source:
             # the parts of "一般公共预算拨款支出X万元，其中：基本支出…" are paid from that source too
@@ -322,6 +330,12 @@ class _Subjects(_State):
         lead.labels.append((fact, tok.text))
         self.named.append((fact, tok.start, tok.end, self.figures))
         self.alts_of[tok.text] = scope.alts
+
+    def _numbered(self, start: int) -> bool:
+        """Whether a numbered item ("5.附属单位上缴收入0.00万元。 6.其他收入…") starts right before (its number is read as
+        a figure of no unit)."""
+        m = _ITEM_NUMBER.search(self.text, max(0, start - 8), start)
+        return m is not None and (m.start() == 0 or self.text[m.start() - 1] in CLAUSE + SENTENCE + " \t\u3000")
 
     def _opens_text(self, tok: Token) -> bool:
         if tok.start > 24:
