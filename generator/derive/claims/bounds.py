@@ -216,14 +216,7 @@ class _Bounds(_State):
         self.scope = self.stack[0]
         self.saved, self.deep = [], 0
         s = self.scope
-        if self.held_subject is not None:
-            if s.subject is None and not s.blocked:
-                # "公务接待费11.83万元。…累计接待77批次、接待总人数4374人次。与2015年相比增加0.95万元": the people
-                # received were an aside; the subject before them goes on
-                s.subject, s.label, s.alts = self.held_subject
-            self.held_subject = None
-        if self.cause_block is not None:
-            self._after_reason(s)
+        self._next_subject(s)
         self.prev_column = s.column
         self.prev_period = (s.year, s.partial)
         self.sentence_years = []
@@ -267,6 +260,21 @@ class _Bounds(_State):
         self.named = []
         self.prev_mentioned, self.mentioned = self.mentioned, set()
         self.last_num, self.last_claim, self.last_money = None, None, None
+
+    def _next_subject(self, s) -> None:
+        """What the next sentence is about, where this one said it in passing."""
+        if self.held_subject is not None:
+            if s.subject is None and not s.blocked:
+                # "公务接待费11.83万元。…累计接待77批次、接待总人数4374人次。与2015年相比增加0.95万元": the people
+                # received were an aside; the subject before them goes on
+                s.subject, s.label, s.alts = self.held_subject
+            self.held_subject = None
+        if self.cause_block is not None:
+            self._after_reason(s)
+        elif s.blocked and not self.figures_in_sentence and not self.announced and s.blocked != s.account:
+            # "在我区单位公务用车制度改革实施方案未出台前，…暂按年初预算数执行。2017年预算安排车辆经费7.60万元": another
+            # subject named in a sentence without figures is a circumstance, not what the next sentence is about
+            s.blocked = ""
 
     def _after_reason(self, s) -> None:
         """"…主要原因是增加了服务站的项目补贴。此外，年初结转和结余6.00万元": another subject named in a reason is the

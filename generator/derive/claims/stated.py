@@ -8,7 +8,7 @@ import re
 from .claim import Claim
 from .patterns import _YEAR_IN, _content
 from .state import _Lead, _Scope, _State
-from .tokens import MONEY, SENTENCE, Token
+from .tokens import CLAUSE, MONEY, SENTENCE, Token
 
 
 def _stage(words: str) -> int | None:
@@ -106,7 +106,9 @@ class _Stated(_State):
         self.stated_change = None
         if self._column_change(tok, lead, scope):
             return
-        if scope.blocked or not lead.dir or lead.label or lead.unknown or lead.other_fact or lead.to_level \
+        # (a line of the department's accounts states its own amount and change: checked against each other)
+        if (scope.blocked and not self._of_account()) or not lead.dir or lead.label or lead.unknown \
+                or lead.other_fact or lead.to_level \
                 or lead.share or lead.exec or lead.diff or lead.op or tok.unit not in MONEY:
             return
         if self.last_claim is not None and self.last_claim.kind == "prior" and self.last_claim.sentence == self.sentence:
@@ -115,11 +117,20 @@ class _Stated(_State):
         if level is None or level.unit not in MONEY or "比" in self._clause_before(level.start) \
                 or "较" in self._clause_before(level.start):
             return                  # "较上年同期518706万元增支22532万元": the amount before is last year's
-        if level.start >= self.sentence_start and any(w in self.text[level.end:tok.start] for w in ("相比", "对比")):
+        if level.start >= self.sentence_start and self._framed_base(level, tok):
             return                  # "与2012年预算30850万元相比，增加4573万元": so is an amount before 相比
         found = next((c for c in self.out.claims[-8:] if c.figure is level and c.fact is not None), None)
         self.stated_change = (found or Claim("level", level, None, sentence=self.sentence),
                               Claim("change", tok, None, value=tok.value * lead.dir, sentence=self.sentence))
+
+    def _framed_base(self, level: Token, tok: Token) -> bool:
+        """Whether 相比/对比 follows the amount in its own clause ("与…30850万元相比，增加"), not after a clause mark
+        ("…10,883.36万元，与上年相比增加…": the amount is this year's)."""
+        for word in ("相比", "对比"):
+            at = self.text.find(word, level.end, tok.start)
+            if at >= 0 and not any(ch in CLAUSE for ch in self.text[level.end:at]):
+                return True
+        return False
 
     def _column_change(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
         """"年初预算1747.99万元，调整预算7532.81万元，增加5784.82万元": two amounts of one thing in two columns (年初预算,
@@ -166,7 +177,8 @@ class _Stated(_State):
         if pending is None and not ((scope.blocked and not self._of_account()) or lead.label or lead.other_fact
                                     or lead.share):
             return self._two_years_rate(tok, lead)
-        if pending is None or scope.blocked or lead.label or lead.unknown or lead.other_fact or lead.share:
+        if pending is None or (scope.blocked and not self._of_account()) or lead.label or lead.unknown \
+                or lead.other_fact or lead.share:
             return
         level, change = pending
         if self._figure_before(tok) is not change.figure or tok.start - level.figure.end > 60:
