@@ -290,6 +290,8 @@ class _Lists(_State):
             return
         if lst is None or len(lst.parts) < 2 or lst.head.figure is None:
             return
+        if self._levels_of_accounts(lst.parts):
+            return
         if len({p.col_word for p in lst.parts if p.fact is None and p.col_word}) > 1:
             # "其中：A预算数为0万元，决算支出数为0万元；B预算数…": someone else's items, each in two columns — not
             # parts that add up to the head
@@ -300,6 +302,12 @@ class _Lists(_State):
                                      sentence=lst.head.sentence, of=lst.head, complete=self._names_all(lst),
                                      traits=any(self._counts_a_trait(p) for p in lst.parts)))
         lst.head.head = True             # its own check waits for the list's: a list that does not add up says more
+
+    def _levels_of_accounts(self, parts: list[Claim]) -> bool:
+        """"（一）人员经费4,704.35万元1、工资福利支出（类）2,097.51万元（1）基本工资（款）支出737.94万元": items of two
+        levels of the classification (a 类 and the 款 in it) — each level is the whole again, not parts that add up."""
+        levels = {level for p in parts for level in "类款项" if f"（{level}）" in self._item_words(p)}
+        return len(levels) > 1
 
     def _wages_only(self, parts: list[Claim]) -> bool:
         """"其中：人员支出1,526.16万元，对个人和家庭补助支出187.52万元，公用支出…": 人员 beside 对个人和家庭的补助
