@@ -91,6 +91,30 @@ def test_a_dash_is_not_applicable_counts_as_zero_and_prints_as_a_dash(workdir, r
     assert rows["总计"] == ["1747.99", "7542.23", "7542.23"]
 
 
+def test_a_distribution_of_the_balance_is_a_part_of_the_total_and_printed_only_where_given(workdir, run, tmp_path):
+    """结余分配 (a 决算's 提取事业基金 and the like): 支出总计 is 本年支出合计 + 结余分配 + 年末结转和结余; a report that has
+    none prints no such row."""
+    plain = tmp_path / "plain"
+    assert run("build", str(workdir / "inputs" / "yangxi-2023.yaml"), "-o", str(plain)).exit_code == 0
+    budget = next(t for t in Document(str(plain / "yangxi-2023.docx")).tables if t.cell(0, 0).text.startswith("项目"))
+    assert "结余分配" not in [r.cells[0].text for r in budget.rows]
+    path = edited(workdir, ("    carryover: {adjusted: 2.05, final: 2.05}\n",
+                            "    distribution: {final: 1.00}\n    carryover: {adjusted: 2.05, final: 1.05}\n"),
+                  # (the carry-over is smaller now: so is the rubric's 结转结余率)
+                  ("text: 2023年年末结余结转率为0.03%。", "text: 2023年年末结余结转率为0.01%。"),
+                  ("measure: {value: 0.03%}", "measure: {value: 0.01%}"))
+    assert findings(path, "error") == []
+    out = tmp_path / "out"
+    assert run("build", str(path), "-o", str(out)).exit_code == 0
+    budget = next(t for t in Document(str(out / "yangxi-2023.docx")).tables if t.cell(0, 0).text.startswith("项目"))
+    rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in budget.rows}
+    assert rows["结余分配"] == ["", "", "1.00"] and rows["年末结转和结余"][2] == "1.05" and rows["总计"][2] == "7542.23"
+    # written beside a total that leaves it out, it is a sum error
+    wrong = edited(workdir, ("    carryover: {adjusted: 2.05, final: 1.05}\n",
+                             "    carryover: {adjusted: 2.05, final: 1.05}\n    total: {final: 7541.23}\n"))
+    assert "TABLE-SUM" in codes(wrong)
+
+
 def test_a_dash_is_refused_where_a_figure_cannot_be_not_applicable(workdir):
     path = edited(workdir, ("serving: 44", "serving: —"))
     assert "SCHEMA" in codes(path)

@@ -45,6 +45,7 @@ _MAY_BE_NEGATIVE = re.compile("利润|亏损|盈余|结余|差额|净|赤字|缺
 
 # parts a total seldom has: a list without them still names every part
 RARE = {"finance.expenditure.remit_upper", "finance.expenditure.operating", "finance.expenditure.subsidiary",
+        "finance.expenditure.distribution",
         "finance.income.state_capital"}
 
 

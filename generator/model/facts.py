@@ -190,8 +190,9 @@ class Expenditure(Model):
     operating = _amounts("经营支出")
     subsidiary = _amounts("对附属单位补助支出")
     current = _amounts("本年支出合计", "可省略，由以上各项相加")
+    distribution = _amounts("结余分配", "决算表中提取的事业基金、专用基金等；多数部门没有")
     carryover = _amounts("年末结转和结余")
-    total = _amounts("支出总计", "可省略，由本年支出合计加年末结转和结余")
+    total = _amounts("支出总计", "可省略，由本年支出合计、结余分配加年末结转和结余")
 
 
 class Economic(Model):

@@ -363,6 +363,8 @@ class Builder:
                 row("经济分类支出合计", "finance.economic.total", True, single=True)
                 for elabel, key in _ECONOMIC:
                     row(elabel, f"finance.economic.{key}", False, single=True)
+            if dotted in _ONLY_WITH_FIGURES and self.report.get(dotted) is None:
+                continue        # (a line few departments have: printed only where the file has it)
             row(label, dotted, strong)
         return rows
 
@@ -377,9 +379,11 @@ _ROWS = [
     ("四、经营支出", "finance.expenditure.operating", True),
     ("五、对附属单位补助支出", "finance.expenditure.subsidiary", True),
     ("本年支出合计", "finance.expenditure.current", True),
+    ("结余分配", "finance.expenditure.distribution", True),
     ("年末结转和结余", "finance.expenditure.carryover", True),
     ("总计", "finance.expenditure.total", True),
 ]
+_ONLY_WITH_FIGURES = {"finance.expenditure.distribution"}
 _ECONOMIC = [("一、工资福利支出", "wages"), ("二、商品和服务支出", "goods_services"),
              ("三、对个人和家庭的补助", "households"), ("四、债务利息及费用支出", "debt_interest"),
              ("五、资本性支出（基本建设）", "capital_construction"), ("六、资本性支出", "capital"),
