@@ -966,7 +966,10 @@ class Checker:
             if sum_consistent(delta, [current, -budget]):
                 return self.ok(c, f"{fmt(current)} − 上年预算数 {fmt(budget)} = {fmt(current - budget)}万元")
         rate, current = self.rates.get(id(c)), currents[0]
-        if rate is not None and (not budget or not rate_fits((current - budget) / budget * 100, rate.value)):
+        if (rate is None and self._budget_level(c) is None) or (
+                rate is not None and (not budget or not rate_fits((current - budget) / budget * 100, rate.value))):
+            # (with no rate, only a change of a budget stated with it: "与上年相比支出减少2万元" after another line's
+            # budget may be of that line)
             return self.skip(c, self._UNSURE_BASE)
         word = "增加" if c.value >= 0 else "减少"
         self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(c.fact, self.report)} 本年预算 "
@@ -1041,12 +1044,25 @@ class Checker:
         if base <= 0:
             return self.skip(c, self._UNSURE_BASE)
         computed = delta / base * 100
-        if rate_fits(computed, c.value):
+        if rate_fits(computed, c.value) or self._within_rounding(c, current, delta, c.of, change):
             return self.ok(c, f"{fmt(delta)} ÷ 上年数 {fmt(base)}（本年预算 {fmt(current)} − 增减额） = {fmt(computed, _places(c))}%")
         words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), _places(c))}%"
         self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：变动 {fmt(delta)} ÷ 上年数 {fmt(base)}（本年预算 "
                    f"{fmt(current)} 减去变动）= {words}，与写明的 {fmt(abs(c.value))}% 不符。",
                    stated=c.value, computed=computed)
+
+    @staticmethod
+    def _within_rounding(c: Claim, current: Decimal, delta: Decimal, level: Claim | None, change: Claim) -> bool:
+        """Whether the rate is the change ÷ (the budget − the change) for some figures that round to those written
+        ("预算数为2.64万元。比上年增加0.26万元，增长10.93%": 0.2592 ÷ 2.3708 = 10.93%) — each ± half its last digit —
+        and is not the change ÷ the budget."""
+        if current and rate_fits(delta / current * 100, c.value):
+            return False        # "预算1.71万元，同比增加0.01万元，上升0.58%": the change ÷ this year's — the usual slip
+        hc = half_unit(level.value) * MONEY[level.unit] if level is not None and level.unit in MONEY else Decimal(0)
+        hd = half_unit(change.value) * MONEY[change.unit]
+        rates = [(delta + y) / (current + x - delta - y) * 100 for x in (-hc, hc) for y in (-hd, hd)
+                 if current + x - delta - y > 0]
+        return bool(rates) and min(rates) - half_unit(c.value) <= c.value <= max(rates) + half_unit(c.value)
 
     @staticmethod
     def _fits_last_year(c: Claim, currents: list[Decimal], prior: Decimal) -> bool:

@@ -13,6 +13,7 @@ _FIRST_ITEM = re.compile(r"[ \t\u3000]*(?:1[ \t]?[、.．](?![0-9])|[（(]1[）)
 # a sentence stating a total: "…收入共计33609.06万元", "支出合计…", "总收入…"
 _TOTAL_STATED = re.compile(r"(?:共计|合计|总计|总额|总收入|总支出|收入总|支出总)[^。！？!?]{0,12}?[0-9]")
 _LIST_NEXT = re.compile(r"[ \t\u3000\n]*其中")
+_ANAPHOR = re.compile(r"[ \t\u3000\n]*(?:其[^中]|上述|以上|该|这些|前述|上列|此类|它们|他们)")
 _GOES_ON = re.compile(r"[ \t\u3000]*(?:此外|另外|其中|同时|并且|其余)")
 
 # the name of a place: a county, city, district, town… ("云县", "汉阳区", "陶辛镇")
@@ -271,10 +272,18 @@ class _Bounds(_State):
             self.held_subject = None
         if self.cause_block is not None:
             self._after_reason(s)
-        elif s.blocked and not self.figures_in_sentence and not self.announced and s.blocked != s.account:
+        elif s.blocked and not self.figures_in_sentence and not self.announced and s.blocked != s.account \
+                and not self.blocked_first and not self._refers_back():
             # "在我区单位公务用车制度改革实施方案未出台前，…暂按年初预算数执行。2017年预算安排车辆经费7.60万元": another
-            # subject named in a sentence without figures is a circumstance, not what the next sentence is about
+            # subject named in passing in a sentence without figures is a circumstance, not what the next sentence is
+            # about (one the sentence is about is: "各乡镇认真落实…。", and so is one the next refers back to: "其…")
             s.blocked = ""
+        self.blocked_first = False
+
+    def _refers_back(self) -> bool:
+        """Whether the next sentence opens by pointing back ("其2023年支出…", "上述单位…", "该中心…")."""
+        at = self.tokens[self.index].end if 0 <= self.index < len(self.tokens) else len(self.text)
+        return _ANAPHOR.match(self.text, at) is not None
 
     def _after_reason(self, s) -> None:
         """"…主要原因是增加了服务站的项目补贴。此外，年初结转和结余6.00万元": another subject named in a reason is the

@@ -108,6 +108,9 @@ class _Lists(_State):
             at = bisect.bisect_left(breaks, head.figure.end)
             parts = _parts_after(head, levels[i + 1:i + 65], breaks[at] if at < len(breaks) else len(self.text))
             if len(parts) >= 2:
+                for p in parts:
+                    # "财政拨款基本支出…，其中：（一）人员经费…。（二）公用经费…": the parts are paid from the total's source
+                    p.source = p.source or head.source
                 claims.append(Claim("sum", head.figure, head.fact, parts=parts, sentence=head.sentence, of=head))
                 head.head = True
                 heads.add(id(head))
@@ -139,6 +142,10 @@ class _Lists(_State):
             # a figure of a fact outside the head, a second column of a part, or a part named twice:
             # not another item of the list — of the list an inner 其中 list is in, perhaps
             outer = lst.outer
+            if outer is not None and not lst.parts:
+                # "…公用支出164.16万元，其中：项目支出102.17万元": the first item after an inner 其中 is no part of its
+                # head — the writer's lists are not the file's: the outer one is not summed
+                outer.confused = True
             self._end_list(inner_only=outer is not None)
             lst = self.list if outer is not None else None
         return lst
@@ -290,7 +297,7 @@ class _Lists(_State):
             return
         if lst is None or len(lst.parts) < 2 or lst.head.figure is None:
             return
-        if self._levels_of_accounts(lst.parts):
+        if lst.confused or self._levels_of_accounts(lst.parts):
             return
         if len({p.col_word for p in lst.parts if p.fact is None and p.col_word}) > 1:
             # "其中：A预算数为0万元，决算支出数为0万元；B预算数…": someone else's items, each in two columns — not

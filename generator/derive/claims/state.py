@@ -98,12 +98,13 @@ class _Lead:
 
 
 class _List:
-    __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed", "shares", "tiered", "subject", "unknown",
+    __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed", "confused", "shares", "tiered", "subject", "unknown",
                  "rest", "closed", "figures_at", "before")
 
     def __init__(self, head: Claim, depth: int, marker: str, outer: _List | None = None):
         self.parts: list[Claim]
         self.head, self.parts, self.depth, self.marker, self.outer = head, [], depth, marker, outer
+        self.confused = False           # an inner 其中 list's first item was no part of its head (see _list_for)
         self.mixed = False              # the head's fact was stated in two columns: the parts' column is their own
         self.shares: list = []          # the shares of its parts, (claim, whole named after 占 or None)
         self.tiered = False             # its items are levels of one hierarchy ("一级指标…二级指标"): not parts
@@ -173,6 +174,7 @@ class _State:
         self.describing: str | None = None  # the other subject before a clause describing the department itself
         self.contents: tuple | None = None  # the subject before a 包括 that lists what an item is made of (see _end_clause)
         self.contents_end = -1              # where that 包括 ended
+        self.blocked_first = False          # the sentence opened with another subject (see _next_subject)
         self.held_subject: tuple | None = None   # the subject a count of other people set aside (see _not_a_subject)
         self.named: list[tuple] = []        # (fact, start, end, figures read before) of each label of the sentence
         self.aside = 0                      # 1: another subject named inside a sentence the department opened;

@@ -114,14 +114,20 @@ class _Stated(_State):
         if self.last_claim is not None and self.last_claim.kind == "prior" and self.last_claim.sentence == self.sentence:
             return                  # "…上年度为15.82万元，减少1.46万元": the amount before is last year's
         level = self._figure_before(tok) or self._restated_level(tok)
-        if level is None or level.unit not in MONEY or "比" in self._clause_before(level.start) \
-                or "较" in self._clause_before(level.start):
+        if level is None or level.unit not in MONEY or self._last_years(level):
             return                  # "较上年同期518706万元增支22532万元": the amount before is last year's
         if level.start >= self.sentence_start and self._framed_base(level, tok):
             return                  # "与2012年预算30850万元相比，增加4573万元": so is an amount before 相比
         found = next((c for c in self.out.claims[-8:] if c.figure is level and c.fact is not None), None)
         self.stated_change = (found or Claim("level", level, None, sentence=self.sentence),
                               Claim("change", tok, None, value=tok.value * lead.dir, sentence=self.sentence))
+
+    def _last_years(self, level: Token) -> bool:
+        """Whether the amount before a change is last year's by the words of its clause ("较上年同期518706万元",
+        "上年为391.30万元", "2022年支出391.30万元")."""
+        before = self._clause_before(level.start)
+        return any(w in before for w in ("比", "较", "上年", "去年", "上一年", "同期")) \
+            or self._year_before(level.start, max(self.sentence_start, level.start - len(before))) not in (None, self.year)
 
     def _framed_base(self, level: Token, tok: Token) -> bool:
         """Whether 相比/对比 follows the amount in its own clause ("与…30850万元相比，增加"), not after a clause mark

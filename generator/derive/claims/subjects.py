@@ -12,6 +12,8 @@ from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token, is_han
 
 # an item's number right before a name ("6.其他收入", "（二）公用经费")
 _ITEM_NUMBER = re.compile(r"(?:[0-9]{1,2}[ \t]?[.．、]|[一二三四五六七八九十]{1,3}[ \t]?、|[（(][一二三四五六七八九十0-9]{1,3}[）)])[ \t\u3000]*$")
+# what may stand before a sentence's subject: spaces, an item's number, a bracket, 原 ("原区档案局…")
+_LEADING = " \t\u3000\n0123456789.．、（）()一二三四五六七八九十原"
 _SOURCE_INCOME = frozenset(f"finance.income.{k}" for k in ("general", "fund", "state_capital", "fiscal"))
 
 # words for a whole side that end a more specific label when written right after it ("公用经费总支出",
@@ -101,6 +103,8 @@ class _Subjects(_State):
             # unless a figure is read in it
             self.describing = scope.blocked
         scope.blocked, scope.subject, scope.label, scope.alts = tok.text, None, "", ()
+        if not self.text[self.sentence_start:tok.start].strip(_LEADING):
+            self.blocked_first = True       # the sentence is about the other subject: "各乡镇认真落实…。"
         lead.label = None
         if lead.share:
             lead.other_fact = True

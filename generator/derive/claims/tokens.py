@@ -221,7 +221,7 @@ def tokenize(text: str, lex) -> list[Token]:
                 continue                # "余" "以上" only say a figure is rough; "其余收入" is not 其余 + 收入
             if word in labels:
                 s, word, means, label_end = _label(text, s, e, word, lex, out, word_end, label_end, glued_column)
-            elif means and all(k == "col" for k, _ in means) and s > 0 and s != word_end and text[s - 1] == "费":
+            elif means and all(k == "col" for k, _ in means) and s > 0 and s != word_end and text[s - 1] in "费金":
                 glued_column = e        # (after a fee's name: "会议费预算支出"; "综合预算支出" is still a budget's)
             append(Token("word", s, e, word, None, "", means))
             if word not in rest:
