@@ -146,7 +146,9 @@ def _township(names) -> set:
     for n in names:
         m = _TOWNSHIP.fullmatch(n or "")
         if m and len(m.group("place")) >= 3:
-            out |= {m.group("place"), (m.group("county") or "") + m.group("place")}
+            county, place = m.group("county") or "", m.group("place")
+            # "北厝镇人民政府部门收入预算…": the township's government by its own name, the government's kind too
+            out |= {place, county + place, place + "人民政府", place + "政府", county + place + "人民政府"}
     return out
 
 
@@ -188,7 +190,7 @@ def own_names(text: str, names=()) -> str:
 
 # a shortened form of a body's name: where it is, then what it is ("县工信局" of "阳西县工业和信息化局")
 _SHORT = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|州|旗))?[\u4e00-\u9fff]{1,6}?(?:"
-                    + kinds_pattern(tuple(k for k in GOVERNMENT_KINDS if len(k) == 1), ("院", "中心", "站", "所", "馆", "会", "办公室"))
+                    + kinds_pattern(tuple(k for k in GOVERNMENT_KINDS if len(k) == 1), ("院", "中心", "站", "所", "馆", "会", "办公室", "政协"))
                     + ")")
 _PLACES = "省市县区州旗"
 
