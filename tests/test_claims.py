@@ -100,3 +100,9 @@ def test_a_text_is_read_up_to_its_limit_of_figures_and_of_tokens_and_says_where_
     reading = read(text, VOC, 2023)
     assert not reading.claims and [u.why for u in reading.unread] == ["这段文字太长，多于任何报告的一段：其后的文字不读"]
     assert reading.unread[0].figure.start == MAX_TEXT_TOKENS
+    # nor many characters: a text is read up to its limit of characters
+    from generator.derive.claims.reader import MAX_TEXT_CHARS
+    text = "收入1万元。" + " " * MAX_TEXT_CHARS + "支出2万元。"
+    reading = read(text, VOC, 2023)
+    assert [c.figure.start for c in reading.claims] == [2]
+    assert [(u.figure.start, u.why) for u in reading.unread] == [(MAX_TEXT_CHARS, "这段文字太长，多于任何报告的一段：其后的文字不读")]

@@ -165,6 +165,7 @@ LIMITS = {    # "module.NAME": (the README line's anchor, how the value is writt
     "grammar.MAX_FIGURES": ("| 正文一句中的数 |", lambda v: f"{v} 个"),
     "tokens.MAX_TEXT_FIGURES": ("| 正文一段中的数 |", lambda v: f"{v} 个"),
     "tokens.MAX_TEXT_TOKENS": ("| 正文一段的长度 |", lambda v: f"{v} 个词"),
+    "reader.MAX_TEXT_CHARS": ("| 正文一段的长度 |", lambda v: f"{v} 个字符"),
     "importing.MAX_FORM_BYTES": ("| 导入的自评表", lambda v: f"文件 {_mb(v)}"),
     "filledtables.MAX_UNPACKED": ("| 导入的自评表", lambda v: f"解压后 {_mb(v)}"),
     "filledtables.MAX_ROWS": ("| 导入的自评表", lambda v: f"前 {v} 行"),

@@ -258,6 +258,10 @@ def own_short_names(text: str, names=()) -> str:
     return "".join(out) + text[i:]
 
 
+# characters of one text read: a report's longest section has a few thousand (see tokens.MAX_TEXT_TOKENS)
+MAX_TEXT_CHARS = 200_000
+
+
 # Readings kept per lexicon: a process that checks the same texts again (`mkreport lsp` after each
 # keystroke, where one text of a hundred changed) reads only what changed. A reading is the same
 # for the same text, year and names; the one mark a check puts on it (Claim.flagged) is taken off
@@ -319,13 +323,21 @@ def _unmark(reading: Reading) -> None:
 
 
 def _read(text: str, lex, year: int, names, targets=()) -> Reading:
+    cut = None
+    if len(text) > MAX_TEXT_CHARS:
+        # a text longer than any report's section: read up to the limit (the rest is said to be unread)
+        text, cut = text[:MAX_TEXT_CHARS], Token("cut", MAX_TEXT_CHARS, MAX_TEXT_CHARS, "",
+                                                 "这段文字太长，多于任何报告的一段：其后的文字不读")
     text = own_short_names(own_names(text, names), names)
     # Reading makes many small objects and no reference cycles: the cyclic collector would only
     # rescan them again and again (a third of the time on a long text), so it waits until the end.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        tokens = with_targets(text, lex.tokens(text), targets)
+        tokens = lex.tokens(text)
+        if cut is not None and not (tokens and tokens[-1].kind == "cut"):
+            tokens.append(cut)
+        tokens = with_targets(text, tokens, targets)
         reading = read_tokens(tokens, text, year, lex.cues)
         read_formulas(text, tokens, reading)       # "…=44÷45×100%=97.78%": the figures are the formula's
         return reading
