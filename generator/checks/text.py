@@ -154,7 +154,7 @@ def _dates(report: Report, text: str, doc: Document, path, found: Findings, clai
             found.error("DATE-YEAR", f"“{_around(text, m)}”：统计截止时间应在报告年度 {year} 年内，此处为 {y} 年。{word}",
                         doc, path, m.start())
             continue
-        if y > year and 1 <= month <= 12 and _dt.date(y, month, min(day, 28) or 1) > latest:
+        if y >= year and 1 <= month <= 12 and _dt.date(y, month, min(day, 28) or 1) > latest:
             found.error("DATE-YEAR", f"“{_around(text, m)}”：晚于成文日期 {_cn(latest)}，请核对年份。{word}",
                         doc, path, m.start())
             continue
