@@ -182,6 +182,12 @@ class _Bounds(_State):
 
     def _end_clause(self) -> None:
         lead, scope = self.lead, self.scope
+        if self.held_subject is not None and scope.subject is None and not scope.blocked and scope is self.stack[0] \
+                and self.text[self.cursor:self.cursor + 1] in "，,；;":
+            # "公务接待费支出6.52万元，共接待国内公务团组48批次、612人次，较上年减少1.80万元": things counted on the
+            # way are an aside — the amount's subject holds again in the clause after them
+            scope.subject, scope.label, scope.alts = self.held_subject
+            self.held_subject = None
         if self.contents is not None:
             if not self.clause_figures:
                 # "人员经费2152.26万元，主要包括：基本工资、…、住房公积金；公用经费…": what an item is made of, named
