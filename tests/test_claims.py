@@ -106,3 +106,10 @@ def test_a_text_is_read_up_to_its_limit_of_figures_and_of_tokens_and_says_where_
     reading = read(text, VOC, 2023)
     assert [c.figure.start for c in reading.claims] == [2]
     assert [(u.figure.start, u.why) for u in reading.unread] == [(MAX_TEXT_CHARS, "这段文字太长，多于任何报告的一段：其后的文字不读")]
+
+
+def test_a_label_glued_to_another_noun_is_left_unread_naming_the_whole_phrase():
+    """"机关运行经费预算支出": 支出 after a column word glued to a fee's name is that fee's; explain names the phrase."""
+    reading = read("2023年本部门一般公共预算机关运行经费预算支出561.31万元。", VOC, 2023)
+    assert not reading.claims
+    assert [u.why for u in reading.unread] == ["前面的“机关运行经费预算支出”不在词表中，说的可能是别的"]

@@ -8,7 +8,7 @@ import re
 from .parts import _side
 from .patterns import _content
 from .state import _Lead, _Scope, _State
-from .tokens import CLAUSE, SENTENCE, Token
+from .tokens import CLAUSE, SENTENCE, Token, is_han
 
 # the characters an item of a list comes after: a mark between items, or the end of its number ("3）")
 _ITEM_STARTS = frozenset("，,；;：:、）).．")
@@ -138,8 +138,16 @@ class _Words(_State):
 
     # ---- the other kinds of word, each a small step; _WORD_ORDER says which wins when a word has several
     def _on_glued(self, tok: Token, means: dict) -> None:
-        # "营业收入", "接待费支出": a label glued to another noun — that noun's, not the department's
-        self.lead.unknown, self.lead.label = tok.text, None
+        # "营业收入", "接待费支出": a label glued to another noun — that noun's, not the department's (explain names
+        # the whole phrase: "机关运行经费预算支出")
+        i = self.index - 1
+        while i >= 0 and self.tokens[i].kind == "word" and self.tokens[i].has("col") and tok.start - self.tokens[i].start < 12:
+            i -= 1
+        floor = self.tokens[i].end if i >= 0 else 0
+        start = tok.start
+        while start > floor and tok.start - start < 12 and is_han(self.text[start - 1]):
+            start -= 1
+        self.lead.unknown, self.lead.label = self.text[start:tok.end], None
         self.scope.subject, self.scope.label = None, ""
 
     def _on_neutral(self, tok: Token, means: dict) -> None:
