@@ -32,3 +32,14 @@ def test_quantities_with_units_compare_across_money_units():
     assert b.in_unit_of(a) == D("9.22")
     assert parse_quantity("179座").in_unit_of(parse_quantity("179个")) == 179
     assert parse_quantity("10%").in_unit_of(parse_quantity("10亿元")) is None
+
+
+def test_a_figure_in_a_finer_unit_restates_a_table_figure_to_the_table_s_precision():
+    """529.07万元 converted to 元 is known to the hundred (5.2907E+6): "5290651.30元" restates it, "5290851.30元" does not."""
+    from decimal import Decimal
+
+    from generator.core.numbers import same_figure
+    in_yuan = Decimal("529.07") / Decimal("0.0001")
+    assert same_figure(Decimal("5290651.30"), in_yuan) and same_figure(Decimal("5290700"), in_yuan)
+    assert not same_figure(Decimal("5290851.30"), in_yuan) and not same_figure(Decimal("5290600"), in_yuan)
+    assert same_figure(Decimal("12.3"), Decimal("12.34")) and not same_figure(Decimal("12.4"), Decimal("12.34"))

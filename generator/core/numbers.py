@@ -129,9 +129,17 @@ def sum_consistent(total: Decimal, parts: list[Decimal], floor: int = 0) -> bool
 
 
 def same_figure(stated: Decimal, fact: Decimal) -> bool:
-    """A figure restated elsewhere: equal once both are rounded to the coarser precision."""
-    d = min(decimals(stated), decimals(fact))
+    """A figure restated elsewhere: equal once both are rounded to the coarser precision. A figure converted to a
+    finer unit keeps its precision as a positive exponent (529.07万元 is 5.2907E+6元, to the hundred): "5290651.30元"
+    restates it."""
+    d = min(_places(stated), _places(fact))
     return round_to(stated, d) == round_to(fact, d)
+
+
+def _places(value: Decimal) -> int:
+    """Decimal places, negative for a figure known only to the tens, hundreds… (see same_figure)."""
+    exp = value.as_tuple().exponent
+    return -exp if isinstance(exp, int) else 0
 
 
 def round_to(value: Decimal, places: int) -> Decimal:

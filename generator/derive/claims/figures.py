@@ -347,10 +347,24 @@ class _Figures(_State):
         if year not in (None, self.year):
             # "2021年度…支出预算为X万元，决算为Y万元，完成预算的Z%": another year's rate
             return self._unread(tok, f"说的是{year}年的执行率，不是本年的")
+        if scope.subject is None and self._things_before(tok):
+            # "完成农村公路养护里程326公里，目标值≥320公里，完成率101.88%": the rate of the things done, not of spending
+            return self._unread(tok, "前面的数是实物量或比率，完成率说的是它们，不是支出", unsure=False)
         fact = scope.subject or "finance.expenditure.current"     # 预算执行率 alone: the department's spending
         self.out.claims.append(Claim("execution", tok, fact, column=lead.exec_col, sentence=self.sentence,
                                      label=scope.label or "部门支出", of=self._level_of(fact),
                                      variance=lead.variance))
+
+    def _things_before(self, tok: Token) -> bool:
+        """Whether the figures before a rate in its part of the sentence (since a 。 or a ；) are things or rates, not
+        amounts of money (a bounded look back: a hostile sentence stays linear)."""
+        nums = []
+        for t in reversed(self.tokens[max(0, self.index - 24):self.index]):
+            if t.start < self.sentence_start or (t.kind == "punct" and t.text in "；;"):
+                break
+            if t.kind == "num":
+                nums.append(t)
+        return bool(nums) and not any(t.unit in MONEY for t in nums)
 
     def _difference(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         if lead.base in ("prior", "budget", "adjusted", "plan"):
