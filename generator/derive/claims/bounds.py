@@ -82,6 +82,8 @@ class _Bounds(_State):
         if contents is not None:
             self.contents = contents
         labels = self.lead.labels if ch in ENUM else []
+        # "（2022年：1620.77万元）": a year right before a colon is the year of what follows it
+        year = self.lead.year if ch in "：:" and self.index and self.tokens[self.index - 1].kind == "year" else None
         if ch in "；;":
             self.categories = []
             self.scope.column = None           # "…；本部门2023年度费用…": a new statement
@@ -90,6 +92,7 @@ class _Bounds(_State):
                 self.list, self.suspended = self.suspended, None
         self.lead = _Lead()
         self.lead.labels = labels            # "人员经费、公用经费分别为…": labels gathered across 、
+        self.lead.year = year
         if ch not in ENUM:
             self.last_num = None
             s = self.scope
