@@ -178,6 +178,15 @@ def _cut_off_note(code: str, stated, computed) -> str:
     return f"（{fmt(abs(stated))}% 是截去尾数的结果，按四舍五入应为 {fmt(rounded)}%。）"
 
 
+def _rate_within_rounding(rate: Decimal, amount: Decimal, half_amount: Decimal, change: Decimal,
+                          half_change: Decimal) -> bool:
+    """Whether a growth rate is the change ÷ (the amount − the change) for some figures within half a last digit of
+    those written (the rate itself ± half its own last digit)."""
+    rates = [(change + y) / (amount + x - change - y) * 100 for x in (-half_amount, half_amount)
+             for y in (-half_change, half_change) if amount + x - change - y > 0]
+    return bool(rates) and min(rates) - half_unit(rate) <= rate <= max(rates) + half_unit(rate)
+
+
 def _rate_holds(stated: Decimal, computed: Decimal, current: Decimal | None, base: Decimal) -> bool:
     """A growth rate as written against the one computed (from a change as written, as written) or against the
     table's two figures, each ± half its last digit."""
@@ -1059,10 +1068,7 @@ class Checker:
         if current and rate_fits(delta / current * 100, c.value):
             return False        # "预算1.71万元，同比增加0.01万元，上升0.58%": the change ÷ this year's — the usual slip
         hc = half_unit(level.value) * MONEY[level.unit] if level is not None and level.unit in MONEY else Decimal(0)
-        hd = half_unit(change.value) * MONEY[change.unit]
-        rates = [(delta + y) / (current + x - delta - y) * 100 for x in (-hc, hc) for y in (-hd, hd)
-                 if current + x - delta - y > 0]
-        return bool(rates) and min(rates) - half_unit(c.value) <= c.value <= max(rates) + half_unit(c.value)
+        return _rate_within_rounding(c.value, current, hc, delta, half_unit(change.value) * MONEY[change.unit])
 
     @staticmethod
     def _fits_last_year(c: Claim, currents: list[Decimal], prior: Decimal) -> bool:
@@ -1139,10 +1145,9 @@ class Checker:
         hc, hd = half_unit(current), half_unit(change)
         if base - hc - hd <= 0:
             return self.skip(c, "上年数（本年数减去增减额）为 0 或太小，算不准")
-        rates = [(change + y) / (base + x - y) * 100 for x in (-hc, hc) for y in (-hd, hd)]
         computed = change / base * 100
         how = f"{fmt(change)} ÷ 上年数 {fmt(base)}（本年 {fmt(current)} 减去写明的增减额）"
-        if min(rates) - half_unit(c.value) <= c.value <= max(rates) + half_unit(c.value):
+        if _rate_within_rounding(c.value, current, hc, change, hd):
             return self.ok(c, f"{how} = {fmt(computed, _places(c))}%")
         words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), _places(c))}%"
         self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：变动 {how} = {words}，与写明的"
@@ -1215,11 +1220,9 @@ class Checker:
             return None
         if a - d - ha - hd <= 0:
             return self.skip(c, "上年数（本年数减去增减额）为 0 或太小，算不准")
-        slack = half_unit(c.value)
 
         def fits(d: Decimal) -> bool:
-            rates = [(d + y) / (a + x - d - y) * 100 for x in (-ha, ha) for y in (-hd, hd)]
-            return min(rates) - slack <= c.value <= max(rates) + slack
+            return _rate_within_rounding(c.value, a, ha, d, hd)
 
         computed = d / (a - d) * 100
         how = f"{fmt(d)}万元 ÷ 上年数 {fmt(a - d)}万元（本年 {fmt(a)} 减去增减额）"

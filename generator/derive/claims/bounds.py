@@ -185,12 +185,10 @@ class _Bounds(_State):
 
     def _end_clause(self) -> None:
         lead, scope = self.lead, self.scope
-        if self.held_subject is not None and scope.subject is None and not scope.blocked and scope is self.stack[0] \
-                and self.text[self.cursor:self.cursor + 1] in "，,；;":
+        if self.held_subject is not None and scope is self.stack[0] and self.text[self.cursor:self.cursor + 1] in "，,；;":
             # "公务接待费支出6.52万元，共接待国内公务团组48批次、612人次，较上年减少1.80万元": things counted on the
             # way are an aside — the amount's subject holds again in the clause after them
-            scope.subject, scope.label, scope.alts = self.held_subject
-            self.held_subject = None
+            self._take_back(scope)
         if self.contents is not None:
             if not self.clause_figures:
                 # "人员经费2152.26万元，主要包括：基本工资、…、住房公积金；公用经费…": what an item is made of, named
@@ -273,12 +271,9 @@ class _Bounds(_State):
 
     def _next_subject(self, s) -> None:
         """What the next sentence is about, where this one said it in passing."""
-        if self.held_subject is not None:
-            if s.subject is None and not s.blocked:
-                # "公务接待费11.83万元。…累计接待77批次、接待总人数4374人次。与2015年相比增加0.95万元": the people
-                # received were an aside; the subject before them goes on
-                s.subject, s.label, s.alts = self.held_subject
-            self.held_subject = None
+        # "公务接待费11.83万元。…累计接待77批次、接待总人数4374人次。与2015年相比增加0.95万元": the people received were
+        # an aside; the subject before them goes on
+        self._take_back(s)
         if self.cause_block is not None:
             self._after_reason(s)
         elif s.blocked and not self.figures_in_sentence and not self.announced and s.blocked != s.account \

@@ -89,12 +89,9 @@ class _Levels(_State):
             if lead.unknown and not lead.op:
                 # "公务用车保有量6辆，…": something else is talked of (not so the other side of a
                 # comparison: "首次超过500万元")
-                if tok.unit in COUNTS and scope.subject is not None and scope is self.stack[0] \
-                        and scope.subject.startswith("finance."):
-                    # "公务接待费11.83万元。…累计接待77批次。与上年相比增加…": things counted on the way — the
-                    # amount's subject holds again after the sentence (see _end_sentence)
-                    self.held_subject = (scope.subject, scope.label, scope.alts)
-                scope.subject, scope.label = None, ""
+                # ("公务接待费11.83万元。…累计接待77批次。与上年相比增加…": things counted on the way — an amount's
+                # subject holds again after them)
+                self._set_aside(tok.unit in COUNTS and (scope.subject or "").startswith("finance."))
         else:
             fact = self._subject(lead, scope, tok) if (lead.label or not in_list) else None
             if in_list and not lead.label and lead.unknown and not scope.blocked:

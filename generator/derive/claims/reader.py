@@ -9,7 +9,16 @@ from .cues import Cues
 from .formulas import read_formulas
 from .grammar import Claim, Reading, read_tokens
 from .lexicon import NotFinite, spellings, trie_pattern
-from .tokens import GOVERNMENT_KINDS, Token, as_words, compile_scanner, compile_tokenizer, kinds_pattern, tokenize
+from .tokens import (
+    GOVERNMENT_KINDS,
+    Token,
+    as_words,
+    compile_scanner,
+    compile_tokenizer,
+    cut_at,
+    kinds_pattern,
+    tokenize,
+)
 
 # names of budgets by fund, not columns: "一般公共预算财政拨款收入" says nothing of 年初 or 决算
 _FUND_BUDGETS = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算")
@@ -326,8 +335,7 @@ def _read(text: str, lex, year: int, names, targets=()) -> Reading:
     cut = None
     if len(text) > MAX_TEXT_CHARS:
         # a text longer than any report's section: read up to the limit (the rest is said to be unread)
-        text, cut = text[:MAX_TEXT_CHARS], Token("cut", MAX_TEXT_CHARS, MAX_TEXT_CHARS, "",
-                                                 "这段文字太长，多于任何报告的一段：其后的文字不读")
+        text, cut = text[:MAX_TEXT_CHARS], cut_at(MAX_TEXT_CHARS, MAX_TEXT_CHARS)
     text = own_short_names(own_names(text, names), names)
     # Reading makes many small objects and no reference cycles: the cyclic collector would only
     # rescan them again and again (a third of the time on a long text), so it waits until the end.

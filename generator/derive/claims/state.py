@@ -215,6 +215,20 @@ class _State:
         self.out.unread.append(Unread(tok, why, own))
         self.unsure = self.unsure or unsure
 
+    def _set_aside(self, hold: bool) -> None:
+        """The subject is left for something counted on the way ("…累计接待77批次、4374人次"); `hold`: it is taken back
+        after (see _take_back)."""
+        scope = self.scope
+        if hold and scope.subject is not None and scope is self.stack[0]:
+            self.held_subject = (scope.subject, scope.label, scope.alts)
+        scope.subject, scope.label = None, ""
+
+    def _take_back(self, scope: _Scope) -> None:
+        """The subject set aside holds again, unless another was named since."""
+        if self.held_subject is not None and scope.subject is None and not scope.blocked:
+            scope.subject, scope.label, scope.alts = self.held_subject
+        self.held_subject = None
+
     def _retract(self, tok: Token, why: str) -> None:
         kept = [c for c in self.out.claims if c.figure is not tok]
         if len(kept) != len(self.out.claims):

@@ -239,10 +239,7 @@ class _Subjects(_State):
         lead, scope = self.lead, self.scope
         if tok.text in CONTEXTUAL and not any(f.startswith("department.staffing") for f in self.mentioned):
             lead.unknown, lead.label = tok.text, None      # "接待30批次，总人数220人": someone else's people
-            if scope.subject is not None and scope is self.stack[0]:
-                # (the people received are an aside on the subject: it holds again after the sentence)
-                self.held_subject = (scope.subject, scope.label, scope.alts)
-            scope.subject, scope.label = None, ""
+            self._set_aside(True)       # (the people received are an aside on the subject: it holds again after)
         elif self._subjects_own_word(tok, fact, adjacent):
             # "“三公”经费支出预算为20万元，支出决算为17.08万元", "公务接待费…比上年支出3.90万元减少":
             # the plain word is the subject's own

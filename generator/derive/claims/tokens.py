@@ -195,6 +195,11 @@ MAX_TEXT_FIGURES = 3000
 MAX_TEXT_TOKENS = 50_000
 
 
+def cut_at(start: int, end: int, text: str = "", why: str = "") -> Token:
+    """The last token of a text read only up to a limit: where, and why (explain shows it as unread)."""
+    return Token("cut", start, end, text, (why or "这段文字太长") + "，多于任何报告的一段：其后的文字不读")
+
+
 def tokenize(text: str, lex) -> list[Token]:
     """The tokens of one text. A word that is a fact's label but stands glued to another noun
     ("营业收入", "专项项目支出") is the other noun's: it is marked ("glued", None)."""
@@ -209,8 +214,7 @@ def tokenize(text: str, lex) -> list[Token]:
     figures = 0
     for kind, s, e, m in _matches(text, lex):
         if figures >= MAX_TEXT_FIGURES or len(out) >= MAX_TEXT_TOKENS:
-            why = f"这段文字已有 {MAX_TEXT_FIGURES} 个数" if figures >= MAX_TEXT_FIGURES else "这段文字太长"
-            append(Token("cut", s, e, text[s:e], why + "，多于任何报告的一段：其后的文字不读"))
+            append(cut_at(s, e, text[s:e], f"这段文字已有 {MAX_TEXT_FIGURES} 个数" if figures >= MAX_TEXT_FIGURES else ""))
             break
         if kind == "p":
             append(Token("punct", s, e, text[s:e]))
