@@ -27,6 +27,16 @@ from ..core.numbers import (
 )
 from ..derive.claims import Claim, read
 from ..derive.claims.grammar import BY_SOURCE, COMPONENTS, PEOPLE_UNITS
+from ..derive.claims.nearby import (
+    income_and_spending,
+    list_follows,
+    lists_between,
+    makeup_after,
+    may_be_negative,
+    named_as_base,
+    names_posts,
+    target_figures,
+)
 from ..derive.claims.parts import WITH_CARRYOVER
 from ..derive.claims.tokens import COUNTS, CURRENCY, MONEY
 from ..derive.values import FactView
@@ -40,8 +50,6 @@ _COLUMN_ZH = {"budget": "年初预算数", "adjusted": "调整预算数", "final
 _OP_ZH = {"<": "小于", ">": "大于", "=": "等于"}
 # the generic end of a word for a group of people ("退休人员" → 退休: "退休干部" is some of them)
 _PEOPLE_WORD = re.compile("(?:人员|人数|干部|职工|工人|人)$")
-# amounts that may be below zero: a change larger than one of them says nothing wrong
-_MAY_BE_NEGATIVE = re.compile("利润|亏损|盈余|结余|差额|净|赤字|缺口|余额")
 
 # parts a total seldom has: a list without them still names every part
 RARE = {"finance.expenditure.remit_upper", "finance.expenditure.operating", "finance.expenditure.subsidiary",
@@ -230,11 +238,6 @@ def far_off(stated: Decimal, fact: Decimal) -> bool:
     return True
 
 
-# a bracket right after a count saying which kinds of people it takes in ("（含编内人员+编外长期聘用人员）"; not
-# "（含12名编外人员）", "（含附属医院）": one addition to what the file counts)
-_MAKEUP = re.compile(r"[ \t\u3000]*[（(](?:含|包含|包括)[^）)，。]{0,30}?[+＋、和及与][^）)，。]{0,30}[）)]")
-
-
 def _columns(column: str | None) -> list:
     """The columns a column word may mean: 预算 alone is 年初预算 or 调整后预算."""
     return ["budget", "adjusted"] if column == "plan" else ["budget", "adjusted", "final"] if column == "any" \
@@ -376,7 +379,7 @@ class Checker:
     # ---- claims -----------------------------------------------------------------------------------
     def check(self, reading) -> None:
         self.reported = 0
-        self.claims = reading.claims
+        self.claims, self.reading = reading.claims, reading
         # sentences with an amount far off its fact: another body's sentence (see far_off), none of it checked
         self.far: set = self._far_sentences(reading.claims)
         # the rate stated with each change of a budget against last year (a claim keeps no link back: no cycles)
@@ -561,7 +564,7 @@ class Checker:
         if c.fact in ("department.staffing.posts", "department.staffing.others") or c.figure is None:
             return False
         return any(p.kind == "count" and p.fact == c.fact and p.sentence == c.sentence and p.figure is not None
-                   and p.figure.end < c.start and "其中" in self.text[p.figure.end:c.start]
+                   and p.figure.end < c.start and lists_between(self.reading, p, c)
                    and (stem := _PEOPLE_WORD.sub("", p.label)) and stem in c.label and c.label != p.label
                    for p in self.claims)
 
@@ -585,8 +588,7 @@ class Checker:
             # the file counts no 离休 apart: its 退休人员 may take them in, so the 退休 part of a 离退休 count is
             # checked only by the list's sum
             return "离退休分为离休、退休：事实文件的退休人员是否含离休人员，不能确定"
-        if c.figure is not None and _MAKEUP.match(self.text, c.figure.end) \
-                and not any(c.value == value for _, value in candidates):
+        if makeup_after(self.reading, c) and not any(c.value == value for _, value in candidates):
             # "期末实有人员60人（含编内人员+编外长期聘用人员）": the text says whom it counts, not as the file does
             return "括号中写明了这个数包括哪些人员，与事实文件的分类不一定相同"
         return ""
@@ -594,13 +596,12 @@ class Checker:
     def _people_listed(self, c: Claim) -> bool:
         """Whether `c` heads a 其中 list one of whose parts is people out of post (退休, 离休) — not posts."""
         out_of_post = ("department.staffing.retired", "department.staffing.others")
-        if c.figure is None or "其中" not in self.text[c.figure.end:c.figure.end + 4]:
+        if not list_follows(self.reading, c):
             return False            # the list right after the figure ("…205人。其中，…")
         for p in self.claims:
             if p.kind != "count" or p.figure is None or p.start <= c.start or p.sentence > c.sentence + 1:
                 continue
-            between = self.text[c.figure.end:p.start]
-            if between.count("其中") > 1 or (p.fact or "").startswith("department.staffing.posts"):
+            if lists_between(self.reading, c, p) > 1 or (p.fact or "").startswith("department.staffing.posts"):
                 return False        # another list began, or the list names kinds of posts ("行政编制29名")
             if p.fact in out_of_post:
                 return True
@@ -706,7 +707,7 @@ class Checker:
         """An increase written larger than the amount it is of ("机关运行经费支出10.23万元，比2023年度增加10.32万元"):
         last year's amount would be below nothing — reported on `c` at the change (True), unless the amount is of a
         kind that may be negative (利润, 结余…) or the two agree within their last digits."""
-        if change.value <= 0 or change.unit not in MONEY or _MAY_BE_NEGATIVE.search(self._clause_words(level)):
+        if change.value <= 0 or change.unit not in MONEY or may_be_negative(self.reading, level):
             return False
         now, added = abs(level.value) * MONEY[level.unit], change.value * MONEY[change.unit]
         if now - added + half_unit(level.value) * MONEY[level.unit] + half_unit(change.value) * MONEY[change.unit] >= 0:
@@ -1588,7 +1589,7 @@ class Checker:
         file has — the list is complete, and its sum is the number of posts."""
         staffing = self.report.get("department.staffing")
         rows = [p for p in (staffing.posts or [] if staffing is not None else []) if p.count and p.kind]
-        if not rows or "编制" not in self._clause_words(head) or \
+        if not rows or not names_posts(self.reading, head) or \
                 any(p.fact != "department.staffing.posts" for p in parts):
             return False
         return _each_row_once(parts, rows)
@@ -1639,25 +1640,15 @@ class Checker:
                                                                     Decimal(0))
             if abs(running - total) <= slack:
                 return f"前 {k} 项之和已等于 {fmt(total)}：其后的数不是它的分项"
-        if any(_BASE_WORDS.search(self._clause_words(p)) for p in parts):
+        if any(named_as_base(self.reading, p) for p in parts):
             return "所列的数中有比较的基数（“比上年……”）：它不是分项"
         if head.fact is not None:
             return ""
         if any(v > total for v in values):
             return "有一项就大于“其中”前的数：这个数多半不是它们的总数"
-        said = [self._clause_words(p) for p in parts]
-        if any("收入" in w for w in said) and any("支出" in w and "收入" not in w for w in said):
+        if income_and_spending(self.reading, parts):
             return "所列各项有收入也有支出，不是同一个总数的分项"
         return ""
-
-    def _clause_words(self, c: Claim) -> str:
-        """The words of the clause before a figure (at most 20 characters back)."""
-        if c.figure is None:
-            return ""
-        start = max(0, c.start - 20)
-        before = self.text[start:c.start]
-        cut = max(before.rfind(ch) for ch in "，,。；;：:、")
-        return before[cut + 1:]
 
     def _complete(self, head: str | None, named: set, column: str | None = None) -> bool:
         """Whether a list names every part of its head that the file has a figure other than 0 for (in the
@@ -1761,10 +1752,6 @@ def _interval(node) -> tuple[Decimal, Decimal] | None:
     return min(ends), max(ends)
 
 
-# a figure named as what another is compared with: "比上年累计支出220万元", "较2022年的…"
-_BASE_WORDS = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|同期|(?:19|20)[0-9]{2}\s?年)")
-
-
 def _section(fact: str) -> str:
     return "assets.fixed_use" if fact.startswith("assets.fixed_use.") else fact.split(".")[0]
 
@@ -1805,48 +1792,35 @@ def _table_units(report, doc, view: FactView, texts, found: Findings) -> dict[st
     return units
 
 
-# words between a target's name and a figure that make the figure a change, a share or a comparison
-_RELATION = re.compile(r"增|减|降|涨|比|较|超|差|占|平均|同比|环比|翻")
-_TARGET_FIGURE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|元|%|％|人次|家次|[个家座人项件次场名户亩篇批期])")
-
-
 def _check_targets(report: Report, text, reading, doc, path, found: Findings) -> None:
     """A target's figure restated in prose ("合计培训249人次") agrees with its target or actual, and
     is written in the table's unit ("179个" in prose for "179座" in the table is one figure in two units).
-    The claim reader says where a target is named and whether what follows is its figure for this year (not
-    another subject's, another year's, part of the year's: "（2022年进出口总额7.76亿元）", "全省进出口总额")."""
+    The claim reader says where a target is named, the figures written beside it, and whether what follows is
+    its figure for this year (not another subject's, another year's, part of the year's: "（2022年进出口总额7.76亿元）",
+    "全省进出口总额")."""
     for m in reading.targets:
         t = report.targets[m.index]
         if t.actual is None or m.why:
             continue
-        k, start = m.start, m.end
-        tail = text[start: start + 16]
-        stop = re.search(r"[。；;]", tail)
-        tail = tail[: stop.start()] if stop else tail
-        before = re.search(_TARGET_FIGURE.pattern + r"\s*$", text[max(0, k - 12):k])
-        after = _TARGET_FIGURE.search(tail)
-        if after is not None and _RELATION.search(tail, 0, after.start()):
-            after = None    # "进出口总额比上年增加1.46亿元": a change, not the figure itself
-        for qm, at in ((after, start), (before, max(0, k - 12))):
-            if qm is not None:
-                _target_figure(t, text, qm, at, k, start, doc, path, found)
+        for figure in target_figures(reading, m):
+            _target_figure(t, text, figure, m, doc, path, found)
 
 
-def _target_figure(t, text, qm, at, k, end, doc, path, found: Findings) -> None:
-    q = parse_quantity(qm.group(1) + qm.group(2))
+def _target_figure(t, text, figure, m, doc, path, found: Findings) -> None:
+    q = parse_quantity(figure.digits + figure.unit)
     if q is None:
         return
     against = [x for x in (t.actual, t.target) if q.in_unit_of(x) is not None]
     if not against:
         return
     same = [x for x in against if same_figure(q.in_unit_of(x), x.value)]  # type: ignore[arg-type]  # not None: `against`
-    quote = text[min(k, at + qm.start()): max(end, at + qm.end())]
+    quote = text[min(m.start, figure.start): max(m.end, figure.end)]
     if not same:
-        if at >= end:        # a figure before the name may be another's; only the one after is checked
+        if figure.after:        # a figure before the name may be another's; only the one after is checked
             found.error("PROSE-TARGET", f"正文“{quote}”与绩效目标“{t.name}”的完成值 {t.actual}（目标值 {t.target}）不符。",
-                        doc, path, at + qm.start())
+                        doc, path, figure.start)
         return
     x = same[0]
     if q.unit != x.unit and q.family == x.family == "count" and x.unit:
         found.warning("PROSE-TARGET-UNIT", f"正文“{quote}”写作“{q}”，绩效目标表中“{t.name}”为“{x}”：同一个数用了"
-                      f"两个单位，请统一（改正文或改表）。", doc, path, at + qm.start())
+                      f"两个单位，请统一（改正文或改表）。", doc, path, figure.start)

@@ -1,0 +1,102 @@
+"""What the words near a claim's figure say, for the checks: they ask these questions of a reading and never
+read the text themselves (the reader is the one place that knows how a text is written). Each question looks
+at a bounded stretch of the text: linear in its length, whatever it holds."""
+from __future__ import annotations
+
+import re
+
+from .claim import Claim, Reading, TargetMention
+
+# amounts that may be below zero: a change larger than one of them says nothing wrong
+_MAY_BE_NEGATIVE = re.compile("利润|亏损|盈余|结余|差额|净|赤字|缺口|余额")
+# a figure named as what another is compared with: "比上年累计支出220万元", "较2022年的…"
+_BASE_WORDS = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|同期|(?:19|20)[0-9]{2}\s?年)")
+# a bracket right after a count saying which kinds of people it takes in ("（含编内人员+编外长期聘用人员）"; not
+# "（含12名编外人员）", "（含附属医院）": one addition to what the file counts)
+_MAKEUP = re.compile(r"[ \t\u3000]*[（(](?:含|包含|包括)[^）)，。]{0,30}?[+＋、和及与][^）)，。]{0,30}[）)]")
+_CLAUSE_MARKS = "，,。；;：:、"
+_LOOK_BACK = 20
+
+
+def clause_words(reading: Reading, c: Claim) -> str:
+    """The words of the clause before a figure (at most 20 characters back)."""
+    if c.figure is None:
+        return ""
+    before = reading.text[max(0, c.start - _LOOK_BACK):c.start]
+    cut = max(before.rfind(ch) for ch in _CLAUSE_MARKS)
+    return before[cut + 1:]
+
+
+def may_be_negative(reading: Reading, c: Claim) -> bool:
+    """Whether the amount is of a kind that may be below zero (利润, 结余, 差额…)."""
+    return bool(_MAY_BE_NEGATIVE.search(clause_words(reading, c)))
+
+
+def named_as_base(reading: Reading, c: Claim) -> bool:
+    """Whether the figure is named as what another is compared with ("比上年累计支出220万元")."""
+    return bool(_BASE_WORDS.search(clause_words(reading, c)))
+
+
+def names_posts(reading: Reading, c: Claim) -> bool:
+    """Whether the clause of a count speaks of posts (编制)."""
+    return "编制" in clause_words(reading, c)
+
+
+def income_and_spending(reading: Reading, parts: list) -> bool:
+    """Whether some of the figures are named income and others spending (no total has both as parts)."""
+    said = [clause_words(reading, p) for p in parts]
+    return any("收入" in w for w in said) and any("支出" in w and "收入" not in w for w in said)
+
+
+def makeup_after(reading: Reading, c: Claim) -> bool:
+    """Whether a bracket right after the figure says which kinds of people it takes in
+    ("期末实有人员60人（含编内人员+编外长期聘用人员）")."""
+    return c.figure is not None and _MAKEUP.match(reading.text, c.figure.end) is not None
+
+
+def list_follows(reading: Reading, c: Claim) -> bool:
+    """Whether a 其中 list begins right after the figure ("…205人。其中，…")."""
+    return c.figure is not None and "其中" in reading.text[c.figure.end:c.figure.end + 4]
+
+
+def lists_between(reading: Reading, a: Claim, b: Claim) -> int:
+    """How many times 其中 is written between two figures (a before b; 0 when either has none)."""
+    if a.figure is None or b.figure is None or a.figure.end >= b.start:
+        return 0
+    return reading.text.count("其中", a.figure.end, b.start)
+
+
+# ---- a performance target's figure, written right after its name or right before it ---------------------
+
+# words between a target's name and a figure that make the figure a change, a share or a comparison
+_RELATION = re.compile(r"增|减|降|涨|比|较|超|差|占|平均|同比|环比|翻")
+_TARGET_FIGURE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|元|%|％|人次|家次|[个家座人项件次场名户亩篇批期])")
+_TARGET_BEFORE = re.compile(_TARGET_FIGURE.pattern + r"\s*$")
+_SENTENCE_END = re.compile(r"[。；;]")
+
+
+class TargetFigure:
+    """A figure written beside a target's name: its digits and unit, where it is, and whether it follows the name
+    (a figure before the name may be another's)."""
+
+    __slots__ = ("digits", "unit", "start", "end", "after")
+
+    def __init__(self, digits: str, unit: str, start: int, end: int, after: bool):
+        self.digits, self.unit, self.start, self.end, self.after = digits, unit, start, end, after
+
+
+def target_figures(reading: Reading, m: TargetMention) -> list[TargetFigure]:
+    """The figures a target's name may be stated with: the first after it within its clause (not one its words
+    make a change or a comparison: "进出口总额比上年增加1.46亿元"), and one right before it ("合计培训249人次")."""
+    text, out = reading.text, []
+    tail = text[m.end:m.end + 16]
+    stop = _SENTENCE_END.search(tail)
+    tail = tail[:stop.start()] if stop else tail
+    after = _TARGET_FIGURE.search(tail)
+    if after is not None and not _RELATION.search(tail, 0, after.start()):
+        out.append(TargetFigure(after.group(1), after.group(2), m.end + after.start(), m.end + after.end(), True))
+    at = max(0, m.start - 12)
+    before = _TARGET_BEFORE.search(text[at:m.start])
+    if before is not None:
+        out.append(TargetFigure(before.group(1), before.group(2), at + before.start(), at + before.end(), False))
+    return out
