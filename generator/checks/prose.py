@@ -437,8 +437,10 @@ class Checker:
         if far_off(abs(c.value), value):
             return self.skip(c, f"与 {label} {fmt(value)}{c.unit} 相差好几倍：说的多半不是本部门的这一项")
         path = f"{fact}.{col}" if fact in AMOUNT_PATHS else fact
+        last = next((lc for lf, lc, v in self._last_years_too(c) if lf == fact and same_figure(abs(c.value), v)), None)
+        note = f"写的是{_COLUMN_ZH[last]}" if last else f"差 {fmt(abs(c.value) - value)}"
         self.error("PROSE-PRIOR" if col in ("prior", "prior_budget") else "PROSE-FACT", c,
-                   f"正文“…{self.quote(c)}”与事实不符：{label} 为 {fmt(value)}{c.unit}（差 {fmt(abs(c.value) - value)}）。",
+                   f"正文“…{self.quote(c)}”与事实不符：{label} 为 {fmt(value)}{c.unit}（{note}）。",
                    stated=abs(c.value), fact=value, uses={path}, about=f"正文“…{self.quote(c, 8)}”")
 
     _prior = _level
@@ -484,7 +486,8 @@ class Checker:
             if far is None:
                 known = self._known(c)
                 far = seen[key] = bool(known) and (far_off(abs(c.value), known[0][2]) or self._beyond_whole(c)) \
-                    and not any(same_figure(abs(c.value), v) for _, _, v in itertools.chain(known, self._budget_too(c))) \
+                    and not any(same_figure(abs(c.value), v) for _, _, v in itertools.chain(
+                        known, self._budget_too(c), self._last_years_too(c))) \
                     and not (known[0][1] == "prior" and self._change_not_prior(c, known[0][2]))
             if far:
                 out.add(c.sentence)
@@ -505,6 +508,18 @@ class Checker:
             values = [self.fact(f, col, "万元", quiet=True) for f in _WHOLES for col in ("final", "budget", "adjusted", "prior")]
             self._whole, self.source = max((v for v in values if v is not None), default=Decimal(0)), source
         return bool(self._whole) and abs(c.value) * MONEY[c.unit] > self._whole * Decimal("1.1")
+
+    def _last_years_too(self, c: Claim):
+        """Last year's figures of an amount's fact (its final and its budget): an amount that is one of them is the
+        department's, written for the wrong year ("一般公共预算财政拨款收入470231.84万元", last year's budget, above
+        this year's totals) — a slip to report, not another body's figure."""
+        if c.kind != "level" or c.column == "prior":
+            return
+        for f in (c.fact, *c.alts):
+            for col in ("prior", "prior_budget"):
+                value = self.fact(f, col, c.unit, quiet=True)
+                if value:
+                    yield f, col, value
 
     def _budget_too(self, c: Claim):
         """"浙江大学财政拨款收入达到40.09亿元": with no column word (and no 支出, money spent), an amount may be the
