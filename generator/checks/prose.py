@@ -808,11 +808,13 @@ class Checker:
 
     def _level_leads(self, level: Claim, c: Claim) -> bool:
         """Whether the amount a claim is of is its sentence's, or closes the sentence before with the claim's
-        sentence stating none ("项目支出预算数为10208.94万元。与上年相比减少1134.33万元，减少11.11%")."""
+        sentence stating none ("项目支出预算数为10208.94万元。与上年相比减少1134.33万元，减少11.11%") — or only its own
+        其中 list after it ("年初预算数3033.04万元,其中:…。收入较2024年增加233.89万元")."""
         if level.sentence == c.sentence:
             return True
+        own = {id(p) for s in self.claims if s.kind == "sum" and s.of is level for p in s.parts}
         return level.sentence == c.sentence - 1 and level.figure is not None and not any(
-            p.figure is not None and p is not c and p.kind not in ("rate", "change") and (
+            p.figure is not None and p is not c and p.kind not in ("rate", "change", "sum") and id(p) not in own and (
                 (p.sentence == level.sentence and p.figure.start > level.figure.start) or
                 (p.sentence == c.sentence and p.figure.start < c.figure.start))
             for p in self.claims)

@@ -133,7 +133,9 @@ class Explainer:
         subject = ""
         if c.fact:
             subject = checker._label(c.fact, c.column if c.kind in ("level", "prior") else None)
-            if c.label:
+            if c.inferred:
+                subject += "（没有称呼：按“其中”所列各项所属的一方）"
+            elif c.label:
                 subject += f"（称呼“{c.label}”）"
         elif c.label:
             subject = c.label             # no fact of the file: what the claim is checked against

@@ -15,6 +15,10 @@ RELATIONS = {
 }
 
 
+# why a figure with no name of its own and no subject before it is left unread (a list's head may yet get one)
+NO_SUBJECT = "没有说明是哪一项收支"
+
+
 class Claim:
     """One thing a text states, with the figure(s) that state it. Attributes not given keep the
     class defaults below (plain attributes: a hostile text makes hundreds of thousands of these)."""
@@ -51,6 +55,7 @@ class Claim:
     final_base = False              # budget_base, but the text names last year's final as the base ("较2022年决算")
     budget_base = False             # change/rate: this year's budget stated against last year's figure — its
                                     # budget or its final, the text does not say (the file has only the final)
+    inferred = False                # level: a list's head named by no word, of the side its items are parts of
     subtotal = False                # an item of a 其中 list named 小计: the items after it that add up to it are its own
     under_people = False            # count: a category of posts in a 其中 list of people ("在职23人，其中参公编制21人")
     split_retired = False           # count: the 退休 part of "离退休X人，其中：离休a人，退休b人"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ...core.numbers import decimals
 from .claim import Claim, Unread
 from .state import _Lead, _Scope, _State
 from .tokens import CLAUSE, CLOSE, COUNTS, CURRENCY, MONEY, OPEN, SENTENCE, Token
@@ -32,6 +33,13 @@ class _Figures(_State):
             self.out.unread.append(Unread(tok, "算式中的“×100%”，不是一个比率"))
             return
         lead, scope = self._take_figure(tok)
+        before = self.money_seen
+        if tok.unit == "" and before is not None and not (lead.rate or lead.share or lead.exec) \
+                and (lead.dir or self._item_of_money()) \
+                and self._unit_left_out(tok, before):
+            tok.unit = before.unit
+        if tok.unit in MONEY:
+            self.money_seen = tok
         unit = self._unit(tok, lead)
         if unit is not None:
             self._read_figure(tok, lead, scope, unit)
@@ -61,6 +69,20 @@ class _Figures(_State):
         elif lead.base and (lead.dir or lead.rate):
             scope.base = lead.base          # "比2022年预算数减少4.5万元，减幅20%": the rate has the same base
         return lead, scope
+
+    def _item_of_money(self) -> bool:
+        """Whether a 其中 list of an amount of money is open ("支出预算7842977.60元。其中:一般公共服务支出2713623.00,")."""
+        return self.list is not None and self.list.head.figure is not None and self.list.head.money
+
+    def _unit_left_out(self, tok: Token, before: Token) -> bool:
+        """"本年收入合计3874.92万元，…其他收入0万元。本年收入较上年减少448.05，降低11.1%": a change (or an item of a list
+        of money) in hundredths right after amounts of money (in its sentence or the one before), its unit left out —
+        in their unit."""
+        if before.unit not in MONEY or tok.start - before.end > 200 or decimals(tok.value) != 2:
+            return False
+        between = self.text[before.end:tok.start]
+        return sum(between.count(ch) for ch in SENTENCE) <= 1 \
+            and self.text[tok.end:tok.end + 1] in ("", "，", ",", "。", "；", ";", "、")
 
     def _unit(self, tok: Token, lead: _Lead) -> str | None:
         """The figure's unit as read (a zero rate written without %, a staffing table's count of people), or None

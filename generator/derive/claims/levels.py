@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .claim import Claim
+from .claim import NO_SUBJECT, Claim
 from .parts import _PEOPLE, PEOPLE, PEOPLE_UNITS, PLAIN, _splits_retired, _whole_of
 from .patterns import _HAN_RUN, _content
 from .state import _Lead, _Scope, _State
@@ -50,7 +50,7 @@ class _Levels(_State):
             scope.subject, scope.alts, scope.label = "finance.expenditure.current", _OWN_TOTALS, SELF_LABEL
             return scope.subject
         if scope.subject is None:
-            self._unread(tok, "没有说明是哪一项收支", unsure=False)
+            self._unread(tok, NO_SUBJECT, unsure=False)
             return None
         if scope.subject == "finance.income.other" and self.narrow_other == self.sentence:
             # "事业收入减少77.07万元、其他收入减少137.9万元": beside 事业收入 (or 经营收入…), 其他收入 is only the rest

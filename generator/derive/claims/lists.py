@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .claim import Claim, Unread
+from .claim import NO_SUBJECT, Claim, Unread
 from .parts import (
     _COUNTED,
     BY_SOURCE,
@@ -84,6 +84,9 @@ def _parts_after(head: Claim, after: list, end: int) -> list:
 
 _HOUSEHOLDS = "finance.economic.households"
 
+
+# a head named by its column alone: the side its items make it (see _side_from_items)
+_SIDE_WORD = {"finance.income.current": "收入", "finance.expenditure.current": "支出"}
 
 class _Lists(_State):
     """其中 lists, 分别为 series and enumerated totals."""
@@ -173,7 +176,7 @@ class _Lists(_State):
                 scope.alts = tuple(f for f in (lead.label, *scope.alts) if f != inside[0])
                 lead.label = scope.subject = inside[0]
         head = lst.head
-        if head.label in PLAIN and head.fact in WITH_CARRYOVER and lead.label != head.fact \
+        if (head.label in PLAIN or head.inferred) and head.fact in WITH_CARRYOVER and lead.label != head.fact \
                 and not within(head.fact, lead.label) and within(WITH_CARRYOVER[head.fact], lead.label):
             # "收入预算1137.66万元，其中：本年财政拨款收入953.90万元；上年结转183.76万元": a plain 收入 whose parts take
             # in last year's carry-over is the total with it (收入总计), not this year's income alone
@@ -211,9 +214,8 @@ class _Lists(_State):
             self.scope.partial = self.scope.partial or self.prev_period[1]
         if head is None or head.kind not in ("level", "prior", "count") or self._of_another_noun(head):
             return
-        if head in self.prev_levels and not self.figures_in_sentence and self.scope.year is None:
-            self.scope.relative = False
-            self.scope.year = self.prev_period[0]   # "2022年支出X万元。其中：…": the parts are of that year too
+        if head in self.prev_levels and not self.figures_in_sentence:
+            self._year_of_head(head)
         self.list = _List(head, len(self.stack), marker)
         self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence
         self.list.subject = self.scope.blocked
@@ -221,12 +223,54 @@ class _Lists(_State):
         # for want of a known name are its parts — of that kind of spending, not the department's whole lines (people
         # counted under a head of no known name are still the department's: "共有工作人员80人，其中行政编制19人…")
         self.list.unknown = self._unread_amount(head)
+        if self.list.unknown and self._side_from_items(head):
+            self.list.unknown = False
         # "支出20.50万元，年初预算为24.00万元。其中：…": the head's fact in two columns — which the parts are
         # in, each part's own words say
         pool = self.levels if head.sentence == self.sentence else self.prev_sentence_levels
         self.list.mixed = any(c is not head and c.fact is not None and c.fact == head.fact and c.kind == "level"
                               and c.column != head.column for c in pool[-64:])
         self.lead.labels = []
+
+    def _year_of_head(self, head: Claim) -> None:
+        """"2022年支出X万元。其中：…": a list opening the sentence after its head is of the head's year — of that year;
+        of this year after a head read as this year's ("支出合计74.58万元，…，上年无数据。其中：基本支出52.71万元": the year
+        named after it was of no figure)."""
+        if head.kind == "level" and head.fact is not None and head.column != "prior":
+            if self.scope.year not in (None, self.year):
+                self.scope.year = None
+        elif self.scope.year is None:
+            self.scope.relative = False
+            self.scope.year = self.prev_period[0]
+
+    def _side_from_items(self, head: Claim) -> bool:
+        """"2025年年初预算数3033.04万元,其中:一般公共预算拨款3033.04万元,…": an amount named by its column alone, whose
+        list begins with a part of the income (or of the spending), is that side's — this year's income (with the
+        carry-over, should the list name it: see _list_for). Made the head's claim here; True when it was."""
+        if head.figure is None or not any(u.figure is head.figure and u.why == NO_SUBJECT for u in self.out.unread[-4:]):
+            return False
+        first = self._first_item_fact()
+        side = "finance.income.current" if first is not None and within("finance.income.current", first) \
+            and first.startswith("finance.income.") else \
+            "finance.expenditure.current" if first is not None and first.startswith("finance.expenditure.") \
+            and within("finance.expenditure.current", first) else None
+        if side is None:
+            return False
+        self.out.unread = [u for u in self.out.unread if u.figure is not head.figure]
+        head.fact, head.label, head.inferred = side, _SIDE_WORD[side], True
+        head.column = head.col_word or "final"
+        head.implied = head.col_word is None
+        self.out.claims.append(head)
+        return True
+
+    def _first_item_fact(self) -> str | None:
+        """The fact the first words after a list's marker name (a few tokens on: bounded), or None."""
+        for tok in self.tokens[self.index + 1:self.index + 4]:
+            if tok.kind == "punct" and tok.text in "：:，, ":
+                continue
+            facts = [v for k, v in tok.means if k == "fact"] if tok.kind == "word" else []
+            return facts[0] if facts else None
+        return None
 
     def _unread_amount(self, head: Claim) -> bool:
         """Whether the head of a list is an amount left unread (not another body's: that block holds anyway)."""

@@ -157,6 +157,7 @@ class _State:
         self.prev_levels: list[Claim] = []  # the last level of the sentence before (a head for 其中)
         self.each_mode: tuple = (0, None, 0)  # 分别比上年增加 a、b: the relation every figure shares
         self.last_num: Token | None = None
+        self.money_seen: Token | None = None    # the last figure of money read, across punctuation (_unit_left_out)
         self.label_end = -1                 # where the last label ended
         self.suspended: _List | None = None  # a 其中 list interrupted by a reason ("因…")
         self.alts_of: dict = {}             # a label's words → the other facts they may name

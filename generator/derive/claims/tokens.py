@@ -185,6 +185,8 @@ def _label(text: str, s: int, e: int, word: str, lex, out: list[Token], word_end
         if s - 1 != word_end and not lex.allowed_before(text, s - 1):
             # "事业 收入2,640.50万元": as glued to the word before the space
             return s, word, () if word in lex.verbs else _GLUED, label_end
+    if text[e:e + 1] in ("费", "金") and any(k == "fact" and v.startswith("department.staffing.") for k, v in means):
+        return s, word, _GLUED, e       # "退休费260.21万元", "离休金": money paid to those people, not a headcount
     return s, word, means, e
 
 
