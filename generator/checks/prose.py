@@ -1129,9 +1129,7 @@ class Checker:
             return self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
         unit = "万元"
         change = None
-        if c.change is not None and c.change.money:
-            if c.change.flagged:
-                return self.skip(c, "它所依据的增减额已报错")
+        if c.change is not None and c.change.money and not c.change.flagged:
             unit, change = c.change.unit, c.change.value
         probe = Claim("change", c.figure, self._fact_of(c), against=c.against, of=c.of, base=c.base, unit=unit,
                       value=c.value, sentence=c.sentence)
@@ -1139,6 +1137,10 @@ class Checker:
         if stale or (c.base is not None and c.base.flagged):
             return self.skip(c, "它所依据的金额已报错")
         bases = self._bases(probe)
+        if c.change is not None and c.change.money and c.change.flagged and not self._turned(c.change, current, bases):
+            # (a change reported only for its direction leaves the rate's own direction to be checked: "减少98.73万元，
+            # 下降13.45%" for a rise of 98.73 — both words are wrong)
+            return self.skip(c, "它所依据的增减额已报错")
         if change is not None and id(c.change) in self.change_base:
             # "减少40217.50元，下降118.29%": the change fitted last year's figure, so its rate is on that figure too
             bases = [(col, b) for col, b in bases if col == self.change_base[id(c.change)]] or bases
@@ -1148,6 +1150,15 @@ class Checker:
         if c.against is None and c.base is None and not any(col == "prior" for col, _ in bases):
             return self.skip(c, "没有写比较的基数，事实文件也没有上年数")
         return self._rate_on_bases(c, probe, bases, current, change)
+
+    @staticmethod
+    def _turned(change: Claim, current: Decimal | None, bases: list) -> bool:
+        """Whether a change is the table's change with its direction turned: its amount right, its sign wrong."""
+        if current is None:
+            return False
+        amount = change.value * _scale(change.unit, "万元")
+        return any(same_figure(abs(amount), abs(current - base)) and (amount > 0) != (current - base > 0)
+                   for _, base in bases if current != base)
 
     def _rate_from_change(self, c: Claim, current: Decimal, change: Decimal) -> None:
         """"公务用车购置及运行维护费支出决算增加21.90万元，增长58.63%": the file has this year's amount but not last
