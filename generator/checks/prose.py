@@ -1127,6 +1127,10 @@ class Checker:
             return self._budget_rate(c)
         if self._budget_stated(c):
             return self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
+        return self._rate_on_facts(c)
+
+    def _rate_on_facts(self, c: Claim) -> None:
+        """A growth rate against the file's figures: this year's and last year's (or the change stated with it)."""
         unit = "万元"
         change = None
         if c.change is not None and c.change.money and not c.change.flagged:
