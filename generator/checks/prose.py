@@ -66,7 +66,11 @@ def read_texts(report: Report, voc):
                               *(getattr(dept, "plaques", None) or [])] if isinstance(n, str))
     targets = tuple((k, name) for k, t in enumerate(getattr(report, "targets", None) or [])
                     for name in [t.name, *(t.aliases or [])] if isinstance(name, str) and name)
-    voc = with_own_words(voc, getattr(dept, "staffing", None))
+    staffing = getattr(dept, "staffing", None)
+    voc = with_own_words(voc, staffing)
+    as_of = getattr(staffing, "as_of", None)
+    # a budget written in its year counts its people at the end of the year before (see checks/text.py)
+    counts_year = as_of.year if as_of is not None and as_of.year == report.year - 1 else None
     seen: set[str] = set()
     for path, raw in iter_texts(report):
         if path and path[0] in ("rubric", "template", "title"):
@@ -74,7 +78,7 @@ def read_texts(report: Report, voc):
         # a text written twice is read twice: each reading carries its own check's marks
         # (a target's own fields name it: not a mention to check)
         yield path, raw, read(raw, voc, report.year, names, kept=raw not in seen,
-                              targets=() if path and path[0] == "targets" else targets)
+                              targets=() if path and path[0] == "targets" else targets, counts_year=counts_year)
         seen.add(raw)
 
 
@@ -1345,21 +1349,21 @@ class Checker:
             return self.skip(c, "这类人员没有控制率的算法")
         if c.of is not None and c.of.flagged:
             return self.skip(c, "它所依据的金额已报错")
-        final = self.fact(c.fact, "final", "万元")
         columns = _columns(c.column) if c.column in ("budget", "adjusted") else ["adjusted", "budget"]
         tried = []
-        for col in columns:
-            base = self.fact(c.fact, col, "万元")
+        for fact, col in ((f, col) for f in (c.fact, *c.alts) for col in columns):
+            final, base = self.fact(fact, "final", "万元"), self.fact(fact, col, "万元")
             if final is None or not base:
                 continue
             rate = (final - base if c.variance else final) / base * 100
-            tried.append((col, base, rate))
+            tried.append((fact, col, base, final, rate))
             hf, hb = half_unit(final), half_unit(base)
             if ratio_fits(abs(final - base), base, abs(c.value), hf + hb, hb,
                           coarse=hf > abs(final) / 200 or hb > abs(base) / 200) if c.variance \
                     else ratio_fits(final, base, c.value, hf, hb):
                 how = f"（决算数 {fmt(final)} − {_COLUMN_ZH[col]} {fmt(base)}）" if c.variance else f"决算数 {fmt(final)}"
-                return self.ok(c, f"{how} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, _places(c))}%")
+                whose = "" if fact == c.fact else f"{self._label(fact, None)} "
+                return self.ok(c, f"{whose}{how} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, _places(c))}%")
         if not tried:
             stated = self._stated_pair(c)
             if stated is not None and not c.variance:
@@ -1367,11 +1371,11 @@ class Checker:
                 # of one source beside a carry-over), but the sentence states both amounts — checked against them
                 return self._stated_execution(c, stated)
             return self.skip(c, f"事实文件没有{fact_label(c.fact, self.report)}的决算数和预算数")
-        col, base, rate = tried[0]
+        fact, col, base, final, rate = tried[0]
         how = f"（决算数 {fmt(final)} − {_COLUMN_ZH[col]} {fmt(base)}）" if c.variance else f"决算数 {fmt(final)}"
-        self.error("PROSE-EXECUTION", c, f"正文“…{self.quote(c, 20)}”：{self._label(c.fact, None)} {how} ÷ "
+        self.error("PROSE-EXECUTION", c, f"正文“…{self.quote(c, 20)}”：{self._label(fact, None)} {how} ÷ "
                    f"{_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, _places(c))}%，与写明的 {fmt(c.value)}% 不符。",
-                   stated=c.value, computed=rate, uses={f"{c.fact}.final", f"{c.fact}.{col}"},
+                   stated=c.value, computed=rate, uses={f"{fact}.final", f"{fact}.{col}"},
                    about=f"正文“…{self.quote(c, 8)}”")
 
     def _stated_pair(self, c: Claim) -> tuple | None:

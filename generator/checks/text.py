@@ -92,7 +92,8 @@ def check_text(report: Report, doc: Document, view, found: Findings, readings: d
             if problem:
                 found.error("REF", problem, doc, path, m.start())
     st = report.department.staffing if report.department else None
-    if st is not None and st.as_of is not None and st.as_of.year != year:
+    if st is not None and st.as_of is not None and st.as_of.year != year \
+            and not (st.as_of.year == year - 1 and _written_in_year(report)):
         found.error("DATE-YEAR", f"人员编制统计截止日期 {_cn(st.as_of)} 不在报告年度 {year} 年内"
                     f"（通常应为 {year}年12月31日）。", doc, ("department", "staffing", "as_of"))
     if report.report_date is not None and report.report_date.year not in (year, year + 1):
@@ -137,6 +138,12 @@ def _reference_problem(ref: str, filt: str | None, report: Report, view) -> str:
     return ""
 
 
+def _written_in_year(report: Report) -> bool:
+    """Whether the document is dated within its own year (a budget, a plan): the end of the year before is the latest
+    year end it can count staff or balances at ("2022年年末在职在编人员53人" in a 2023 budget of 2023-06)."""
+    return report.report_date is not None and report.report_date.year == report.year
+
+
 def _dates(report: Report, text: str, doc: Document, path, found: Findings, claimed: list | None = None) -> None:
     """`claimed`: where the department's own figures stand in the text, if it was read: "截至2022年10月中旬，
     已整改1153个" in a 2023 report may be history or another body's — an earlier year is checked only in a
@@ -150,7 +157,7 @@ def _dates(report: Report, text: str, doc: Document, path, found: Findings, clai
         if y < year and (_about_year(text, m.start(), y, year)
                          or (claimed is not None and not _states_own_figure(text, m.start(), claimed))):
             pass
-        elif y < year:
+        elif y < year and not (y == year - 1 and _written_in_year(report)):
             found.error("DATE-YEAR", f"“{_around(text, m)}”：统计截止时间应在报告年度 {year} 年内，此处为 {y} 年。{word}",
                         doc, path, m.start())
             continue
@@ -167,7 +174,8 @@ def _dates(report: Report, text: str, doc: Document, path, found: Findings, clai
     own = [m.start() for m in _YEAR_END.finditer(text) if int(m.group(1)) == year]
     for m in _YEAR_END.finditer(text):
         opened = ends[bisect.bisect_left(ends, m.start()) - 1] if bisect.bisect_left(ends, m.start()) else -1
-        if int(m.group(1)) != year and not _COMPARISON.search(text[max(0, m.start() - 4):m.start()]) \
+        if int(m.group(1)) != year and not (int(m.group(1)) == year - 1 and _written_in_year(report)) \
+                and not _COMPARISON.search(text[max(0, m.start() - 4):m.start()]) \
                 and not _AREA.match(text, m.end()) \
                 and not any(opened < at < m.start() for at in own[:bisect.bisect_left(own, m.start())][-1:]):
             # (not after the report year's end in the same sentence: "2023年末在职37人，2022年末为35人" compares)

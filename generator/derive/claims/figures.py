@@ -325,7 +325,18 @@ class _Figures(_State):
                           final_base=budget_base and lead.prior_final)
             self.out.claims.append(claim)
             return
+        if self._bare_share(tok, lead):
+            return self._share(tok, lead, scope)
         self._unread(tok, "百分数前没有说明是增幅、占比还是执行率")
+
+    def _bare_share(self, tok: Token, lead: _Lead) -> bool:
+        """"支出预算7842977.60元。其中:一般公共服务支出2713623.00元,34.60%;": a percentage with no word of its own right
+        after an item of a 其中 list of money (only a comma between) is the item's share of the list's head."""
+        last, lst = self.last_claim, self.list
+        if lead.label or lead.unknown or lead.cmp or lead.op or last is None or lst is None or last not in lst.parts \
+                or not last.money or last.figure is None or last.sentence != self.sentence or lst.head.figure is None:
+            return False
+        return not self.text[last.figure.end:tok.start].strip(" \t\u3000,，")
 
     def _year_on_year(self, lead: _Lead) -> None:
         """"比上年预算增15600元，同比下降19.60%": 同比 right after a change against last year's budget is against it too."""
@@ -373,9 +384,11 @@ class _Figures(_State):
             # "完成农村公路养护里程326公里，目标值≥320公里，完成率101.88%": the rate of the things done, not of spending
             return self._unread(tok, "前面的数是实物量或比率，完成率说的是它们，不是支出", unsure=False)
         fact = scope.subject or "finance.expenditure.current"     # 预算执行率 alone: the department's spending
+        of = self._level_of(fact)
+        # (after an amount named by its column alone, which may be a part's or its whole's, so may the rate)
+        alts = of.alts if of is not None and not lead.label and of.sentence == self.sentence else ()
         self.out.claims.append(Claim("execution", tok, fact, column=lead.exec_col, sentence=self.sentence,
-                                     label=scope.label or "部门支出", of=self._level_of(fact),
-                                     variance=lead.variance))
+                                     label=scope.label or "部门支出", of=of, variance=lead.variance, alts=alts))
 
     def _things_before(self, tok: Token) -> bool:
         """Whether the figures before a rate in its part of the sentence (since a 。 or a ；) are things or rates, not

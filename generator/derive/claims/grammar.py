@@ -42,8 +42,8 @@ __all__ = ["BY_SOURCE", "COMPONENTS", "MAX_DEPTH", "PEOPLE_UNITS", "RELATIONS", 
            "Unread", "read_tokens"]
 
 
-def read_tokens(tokens: list[Token], text: str, year: int, cues: Cues) -> Reading:
-    return _Reader(tokens, text, year, cues).run()
+def read_tokens(tokens: list[Token], text: str, year: int, cues: Cues, counts_year: int | None = None) -> Reading:
+    return _Reader(tokens, text, year, cues, counts_year).run()
 
 
 MAX_DEPTH = 8            # brackets inside brackets: three is already rare

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 
 from .claim import NO_SUBJECT, Claim
-from .parts import _PEOPLE, PEOPLE, PEOPLE_UNITS, PLAIN, _splits_retired, _whole_of
+from .parts import _PEOPLE, PARENT, PEOPLE, PEOPLE_UNITS, PLAIN, _splits_retired, _whole_of
 from .patterns import _HAN_RUN, _content
 from .state import _Lead, _Scope, _State
 from .tokens import COUNTS, Token
 
 _POST_UNITS = {"人", "名", "个"}      # "核定编制5个"
+# the words that open a list of the people just counted ("在职37人,包括行政编制24人": people in those posts)
+_LIST_WORD = re.compile("其中|包括|含")
 # words for people that may stand between a staffing label and its count ("行政编制人数19人", "在职人员中干部12人")
 _PEOPLE_WORDS = re.compile("人员|人数|名额|干部|职工|总数|数量")
 # a group of people named after a headcount's label (parts.PEOPLE, see _people): one of the kinds of post the
@@ -105,6 +107,7 @@ class _Levels(_State):
             return claim
         # a line of accounts keeps its name ("住房保障支出"): a list of the classes of spending is all of it
         return Claim("level", tok, None, sentence=self.sentence, col_word=lead.col,
+                     year=lead.year if lead.year is not None else scope.year,
                      label=scope.account if scope.blocked and scope.blocked == scope.account else "")
 
     def _fact_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str) -> Claim | None:
@@ -144,7 +147,8 @@ class _Levels(_State):
         kind = "count" if counts else ("prior" if column == "prior" else "level")
         self.posts_totals += fact == "department.staffing.posts_total"
         claim = Claim(kind, tok, fact, column=column, sentence=self.sentence, label=scope.label,
-                      kind_text=lead.kind_text, alts=scope.alts if lead.label or scope.label == SELF_LABEL else (),
+                      kind_text=lead.kind_text,
+                      alts=scope.alts if lead.label or scope.label == SELF_LABEL else self._wholes_too(fact, lead),
                       source=scope.source,
                       implied=kind == "level" and (not (lead.col or scope.column) or scope.implied))
         if counts:
@@ -153,8 +157,22 @@ class _Levels(_State):
             # "在职实有23人，其中参公编制人数21人": a category of posts right after a count of people and its 其中 counts
             # the people in it
             claim.under_people = fact == "department.staffing.posts" and last is not None and last.kind == "count" \
-                and last.fact in PEOPLE and last.sentence == self.sentence and "其中" in self.text[last.figure.end:tok.start]
+                and last.fact in PEOPLE and last.sentence == self.sentence \
+                and _LIST_WORD.search(self.text, last.figure.end, tok.start) is not None
         return claim
+
+    @staticmethod
+    def _wholes_too(fact: str, lead: _Lead) -> tuple:
+        """"“三公”经费决算14.62万元，其中…，公务用车运行维护费8.42万元。年初预算数18.00万元": a figure named only by its
+        column (or year), the subject carried from a part named before, may be of that part or of the wholes it is a part
+        of — either holds."""
+        if not (lead.col or lead.year is not None):
+            return ()
+        out: list[str] = []
+        while fact in PARENT and len(out) < 3:
+            fact = PARENT[fact]
+            out.append(fact)
+        return tuple(out)
 
     def _whole_names(self, tok: Token, n: int) -> bool:
         """Whether the last `n` names before `tok` are each whole: all bare (收入、支出) or none bare — not a bare
@@ -203,7 +221,7 @@ class _Levels(_State):
             return "编制、人员的称呼后面接着别的名词（如“事业编制机构5个”），数的不是人", False
         if tok.unit not in (PEOPLE_UNITS if fact in PEOPLE else _POST_UNITS):
             return f"单位“{tok.unit}”不是人数的单位", False     # "实有车辆15488辆"
-        if year == self.year - 1 or len({f for f, _ in lead.labels}) > 1:
+        if (year == self.year - 1 and self.counts_year != year) or len({f for f, _ in lead.labels}) > 1:
             return "上年的人数，或同时说了两类人员（如“行政编制在职”）", year == self.year - 1
         return "", False
 

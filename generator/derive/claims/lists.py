@@ -247,8 +247,9 @@ class _Lists(_State):
         """"2025年年初预算数3033.04万元,其中:一般公共预算拨款3033.04万元,…": an amount named by its column alone, whose
         list begins with a part of the income (or of the spending), is that side's — this year's income (with the
         carry-over, should the list name it: see _list_for). Made the head's claim here; True when it was."""
-        if head.figure is None or not any(u.figure is head.figure and u.why == NO_SUBJECT for u in self.out.unread[-4:]):
-            return False
+        if head.figure is None or head.year not in (None, self.year) \
+                or not any(u.figure is head.figure and u.why == NO_SUBJECT for u in self.out.unread[-4:]):
+            return False        # (not a head of another year: "2022年决算数3595.10万元，其中：…" is left as it was)
         first = self._first_item_fact()
         side = "finance.income.current" if first is not None and within("finance.income.current", first) \
             and first.startswith("finance.income.") else \

@@ -170,8 +170,18 @@ def _variants(names) -> set:
             continue
         forms = {n, n.replace("委员会", "委", 1) if "委员会" in n else n}
         forms |= {f[2:] for f in forms if f.startswith("中共") and len(f) > 6}
+        if "人民政府办公室" in n:      # "新余市渝水区人民政府办公室": "渝水区政府办"
+            forms |= {n.replace("人民政府办公室", w, 1) for w in ("政府办公室", "政府办")}
+        for _ in range(2):      # (a province, then a city)
+            forms |= {f[len(m.group()):] for f in list(forms)
+                      if (m := _HIGHER_PLACE.match(f)) and len(f) - len(m.group()) >= 6}
         out |= forms - {n}
     return out
+
+
+# a city (or province) a county-level body's full name begins with, which the body leaves out of its own name
+# ("黄石市下陆区东方社区卫生服务中心": "下陆区东方社区卫生服务中心")
+_HIGHER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|州|盟)(?=[\u4e00-\u9fff]{1,8}?(?:县|区|旗|市))")
 
 
 # the last character of a three-character name that is a body's ("教育部", "审计署", "林业局"): short, but a name
@@ -278,23 +288,24 @@ MAX_TEXT_CHARS = 200_000
 MAX_KEPT = 4096
 
 
-def read(text: str, voc, year: int, names=(), kept: bool = True, targets=()) -> Reading:
+def read(text: str, voc, year: int, names=(), kept: bool = True, targets=(), counts_year: int | None = None) -> Reading:
     """The claims one text makes (see grammar.py), and the figures it leaves unread, with why.
     `names`: the department's own names. `targets`: the performance targets' names, as (index, name) pairs:
     where the text names one, the reading records the mention and whether it is this year's and the
     department's (Reading.targets). `kept`: the reading may be one kept from before (a caller
-    holding two readings of one text at once asks for a fresh one)."""
+    holding two readings of one text at once asks for a fresh one). `counts_year`: the year at whose end the
+    staffing facts count people, when not the report's (a budget counts them at the end of the year before)."""
     lex = voc.lexicon
     if not kept:
-        return _read(text, lex, year, names, targets)
-    key = (text, year, tuple(names), tuple(targets))
+        return _read(text, lex, year, names, targets, counts_year)
+    key = (text, year, tuple(names), tuple(targets), counts_year)
     found = lex.readings.get(key)
     if found is not None:
         _unmark(found)
         return found
     if len(lex.readings) >= MAX_KEPT:
         lex.readings.clear()
-    reading = lex.readings[key] = _read(text, lex, year, names, targets)
+    reading = lex.readings[key] = _read(text, lex, year, names, targets, counts_year)
     return reading
 
 
@@ -331,7 +342,7 @@ def _unmark(reading: Reading) -> None:
             todo.extend(c.other)
 
 
-def _read(text: str, lex, year: int, names, targets=()) -> Reading:
+def _read(text: str, lex, year: int, names, targets=(), counts_year: int | None = None) -> Reading:
     cut = None
     if len(text) > MAX_TEXT_CHARS:
         # a text longer than any report's section: read up to the limit (the rest is said to be unread)
@@ -346,7 +357,7 @@ def _read(text: str, lex, year: int, names, targets=()) -> Reading:
         if cut is not None and not (tokens and tokens[-1].kind == "cut"):
             tokens.append(cut)
         tokens = with_targets(text, tokens, targets)
-        reading = read_tokens(tokens, text, year, lex.cues)
+        reading = read_tokens(tokens, text, year, lex.cues, counts_year)
         read_formulas(text, tokens, reading)       # "…=44÷45×100%=97.78%": the figures are the formula's
         return reading
     finally:

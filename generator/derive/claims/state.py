@@ -119,8 +119,9 @@ class _List:
 class _State:
     """Every attribute of the reader, set for a new text; the steps all its parts take."""
 
-    def __init__(self, tokens: list[Token], text: str, year: int, cues: Cues):
+    def __init__(self, tokens: list[Token], text: str, year: int, cues: Cues, counts_year: int | None = None):
         self.tokens, self.text, self.year, self.cues = tokens, text, year, cues
+        self.counts_year = year if counts_year is None else counts_year     # the staffing's year end
         self.out = Reading(text)
         self.self_types: set = set()         # "街道…": a kind of unit the text opened with, naming itself
         self.stack = [_Scope()]
