@@ -1265,6 +1265,12 @@ class Checker:
         how = f"{fmt(d)}万元 ÷ 上年数 {fmt(a - d)}万元（本年 {fmt(a)} 减去增减额）"
         if fits(d):
             return self.ok(c, f"{how} = {fmt(computed, _places(c))}%（同一句写明的数）")
+        head = self._head_of_item(level)
+        if head is not None and head.unit in MONEY and not head.flagged and _rate_within_rounding(
+                c.value, abs(head.value) * MONEY[head.unit], half_unit(head.value) * MONEY[head.unit], d, hd):
+            # "总预算安排37337407.64元，其中：…，项目支出预算36849227元，同比增加27125219.46元，增长265.6%": after the
+            # last item of a list, the change and its rate may be the list's head's
+            return self.ok(c, f"按“其中”前的总数 {fmt(abs(head.value))}{head.unit} 算（同一句写明的数）")
         if d and fits(-d):
             # "比上年减少15.18万元，增长5.11%": with the change the other way the rate is exact — the word for the
             # change's direction is the slip, not the rate
@@ -1277,6 +1283,11 @@ class Checker:
         stated = f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}%"
         self.error("PROSE-RATE", c, f"正文“…{self.text[max(0, level.start - 8):c.figure.end]}”：变动 {how} = {words}，"
                    f"与写明的{stated} 不符。", stated=c.value, computed=computed)
+
+    def _head_of_item(self, item: Claim) -> Claim | None:
+        """The head of the 其中 list `item` is the last item of, if any."""
+        return next((s.of for s in self.claims if s.kind == "sum" and s.parts and item.figure is not None
+                     and s.parts[-1].figure is item.figure), None)
 
     def _share(self, c: Claim) -> None:
         part = c.of

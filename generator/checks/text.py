@@ -168,8 +168,14 @@ def _dates(report: Report, text: str, doc: Document, path, found: Findings, clai
         if word:
             found.warning("DATE-WORD", f"“{_around(text, m)}”：表示“到某时为止”应写“截至”（或“截止到”）。",
                           doc, path, m.start())
-    if path and path[0] in AFTER_YEAR:
-        return
+    if not (path and path[0] in AFTER_YEAR):
+        _year_ends(report, text, doc, path, found)
+
+
+def _year_ends(report: Report, text: str, doc: Document, path, found: Findings) -> None:
+    """"2022年年末在职…" in a 2023 report: another year's end, said where this year's is meant (not in a comparison,
+    nor in a document written in its year, whose latest year end is the one before)."""
+    year = report.year
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     own = [m.start() for m in _YEAR_END.finditer(text) if int(m.group(1)) == year]
     for m in _YEAR_END.finditer(text):

@@ -384,9 +384,10 @@ class _Figures(_State):
             # "完成农村公路养护里程326公里，目标值≥320公里，完成率101.88%": the rate of the things done, not of spending
             return self._unread(tok, "前面的数是实物量或比率，完成率说的是它们，不是支出", unsure=False)
         fact = scope.subject or "finance.expenditure.current"     # 预算执行率 alone: the department's spending
-        of = self._level_of(fact)
-        # (after an amount named by its column alone, which may be a part's or its whole's, so may the rate)
-        alts = of.alts if of is not None and not lead.label and of.sentence == self.sentence else ()
+        of, last = self._level_of(fact), self.last_claim
+        # (right after an amount named by its column alone, which may be a part's or its whole's, so may the rate)
+        alts = last.alts if last is not None and not lead.label and last.kind == "level" and last.fact == fact \
+            and last.sentence == self.sentence else ()
         self.out.claims.append(Claim("execution", tok, fact, column=lead.exec_col, sentence=self.sentence,
                                      label=scope.label or "部门支出", of=of, variance=lead.variance, alts=alts))
 

@@ -50,8 +50,9 @@ MAX_DEPTH = 8            # brackets inside brackets: three is already rare
 # figures in one sentence: a report's longest lists have a few dozen; a sentence with more is not a report's, and
 # reading the rest of it would only spend the time of a hostile text
 MAX_FIGURES = 1000
-# the class, division or item of the budget's classification after a line's name: "（204类）", "（06款）", "（项）"
-_ACCOUNT_CODE = re.compile(r"[ \t\u3000]*(?:[0-9]{2,3})?[ \t\u3000]*[类款项][ \t\u3000]*")
+# the class, division or item of the budget's classification after a line's name: "（204类）", "（06款）", "（项）",
+# "（2130101项）"
+_ACCOUNT_CODE = re.compile(r"[ \t\u3000]*(?:[0-9]{2,8})?[ \t\u3000]*[类款项][ \t\u3000]*")
 
 
 class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _Stated):

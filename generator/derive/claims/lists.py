@@ -85,6 +85,8 @@ def _parts_after(head: Claim, after: list, end: int) -> list:
 _HOUSEHOLDS = "finance.economic.households"
 
 
+# the level of the classification a line's name is marked with: "（类）", "（21301款）", "(2130101项)"
+_LEVEL_MARK = re.compile(r"[（(][ \t\u3000]*[0-9]{0,8}[ \t\u3000]*([类款项])[ \t\u3000]*[）)]")
 # a head named by its column alone: the side its items make it (see _side_from_items)
 _SIDE_WORD = {"finance.income.current": "收入", "finance.expenditure.current": "支出"}
 
@@ -358,7 +360,7 @@ class _Lists(_State):
     def _levels_of_accounts(self, parts: list[Claim]) -> bool:
         """"（一）人员经费4,704.35万元1、工资福利支出（类）2,097.51万元（1）基本工资（款）支出737.94万元": items of two
         levels of the classification (a 类 and the 款 in it) — each level is the whole again, not parts that add up."""
-        levels = {level for p in parts for level in "类款项" if f"（{level}）" in self._item_words(p)}
+        levels = {m.group(1) for p in parts for m in _LEVEL_MARK.finditer(self._item_words(p))}
         return len(levels) > 1
 
     def _wages_only(self, parts: list[Claim]) -> bool:

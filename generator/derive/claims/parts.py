@@ -23,7 +23,10 @@ _MIRROR = {"finance.income.current": "finance.expenditure.current", "finance.inc
            "finance.expenditure.fiscal": "finance.expenditure.current",
            "finance.expenditure.general": "finance.expenditure.current",
            "finance.expenditure.fund": "finance.expenditure.current",
-           "finance.expenditure.state_capital": "finance.expenditure.current"}
+           "finance.expenditure.state_capital": "finance.expenditure.current",
+           # and a source's income by what it is spent on ("一般公共预算拨款3105.27万元，其中：基本支出…")
+           "finance.income.general": "finance.expenditure.current", "finance.income.fund": "finance.expenditure.current",
+           "finance.income.state_capital": "finance.expenditure.current"}
 
 SOURCE_OF = {"finance.expenditure.fiscal": "fiscal", "finance.expenditure.general": "general",
              "finance.expenditure.fund": "fund", "finance.expenditure.state_capital": "state_capital"}

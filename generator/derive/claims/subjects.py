@@ -43,6 +43,11 @@ _SECTION_NAME = re.compile("[\u4e00-\u9fff]{0,6}?[科股](?=[、，,。；;和�
 _AFFILIATED = re.compile("[\u4e00-\u9fff（）()]{2,}(?:是|系|为|属于)[\u4e00-\u9fff]{1,12}$")
 
 
+# a source's income line, and the source it names (spending listed under it is paid from that source)
+_INCOME_SOURCE = {"finance.income.general": "general", "finance.income.fund": "fund",
+                  "finance.income.state_capital": "state_capital", "finance.income.fiscal": "fiscal"}
+
+
 class _Subjects(_State):
     """Names: of facts, of other bodies, of the department itself, of targets."""
 
@@ -158,7 +163,8 @@ class _Subjects(_State):
         if self.aside == 2 and self.scope.blocked and fact and not lead.figure and not self.clause_figures:
             # the other body was an aside (see _other_subject); a column it named was its own
             self.scope.blocked, self.scope.column, self.aside = "", None, 0
-        if self._of_account() and fact and not self._account_colon(tok) and (self._numbered(tok.start) or (
+        if self._of_account() and fact and not self._account_colon(tok) and not self._in_account_list() and (
+                self._numbered(tok.start) or (
                 not lead.figure and not self.clause_figures and self._before(tok.start, 1) in CLAUSE + ENUM + SENTENCE)):
             # "事业收入262.00万元；其他收入0万元", "…住房保障支出15.89万元。支出较去年增加…": a fact named in a clause
             # or a sentence after a line of accounts (the department's, not another body's) is the department's again
@@ -178,6 +184,12 @@ class _Subjects(_State):
             self.bare_label = True           # named in a clause without figures (so far)
         self._new_subject(tok, fact, facts)
         self._label_column(tok, means, fact)
+
+    def _in_account_list(self) -> bool:
+        """Whether a 其中 list of a line of accounts is open ("农林水支出（213类）决算数3180.20万元，其中：基本支出…"): its items
+        are that line's, not the department's."""
+        head = self.list.head if self.list is not None else None
+        return head is not None and head.fact is None and bool(head.label) and head.label == self.scope.account
 
     def _own_section(self, tok: Token) -> bool:
         """Whether the body is named among the sections the department 内设 (in its clause)."""
@@ -307,13 +319,20 @@ class _Subjects(_State):
         scope.source = lead.source
         if self.list is not None and not scope.source:
             # the parts of "一般公共预算拨款支出X万元，其中：基本支出…" are paid from that source too
-            scope.source = self.list.head.source or SOURCE_OF.get(self.list.head.fact or "", "")
+            # (and the spending listed under a source's income, "一般公共预算拨款3105.27万元，其中：基本支出…", is paid from it)
+            scope.source = self.list.head.source or SOURCE_OF.get(self.list.head.fact or "", "") or (
+                _INCOME_SOURCE.get(self.list.head.fact or "", "") if fact.startswith("finance.expenditure.") else "")
             head = self.list.head
-            if head.label in PLAIN and head.fact in WITH_CARRYOVER and self.list.depth == len(self.stack) \
+            if head.fact in WITH_CARRYOVER and self.list.depth == len(self.stack) \
                     and fact != head.fact and not within(head.fact, fact) and within(WITH_CARRYOVER[head.fact], fact):
                 # "…754.51万元，其中：一般公共预算拨款746.50万元上年结转8.01。": the carry-over named is enough to make
-                # the plain 收入 the total with it (see _level), even where its own figure is not read (no unit)
-                head.fact = WITH_CARRYOVER[head.fact]
+                # the plain 收入 the total with it (see _level), even where its own figure is not read (no unit); a
+                # name of this year's income ("本年收入总计…，其中：…上年结转45.60") may be either
+                if head.label in PLAIN or head.inferred:
+                    head.fact = WITH_CARRYOVER[head.fact]
+                elif head.figure is not None and "总计" in self.text[max(0, head.start - 6):head.start] \
+                        and WITH_CARRYOVER[head.fact] not in head.alts:
+                    head.alts = (*head.alts, WITH_CARRYOVER[head.fact])
         self.mentioned.add(fact)
         if self.alias and len(self.stack) > 1:
             self.alias = False

@@ -158,6 +158,7 @@ def _joined_label(text: str, start: int, word: str, labels) -> str:
 
 
 _GLUED = (("glued", None),)
+_SELF, _OTHER = (("self", None),), (("other", None),)
 
 
 def _label(text: str, s: int, e: int, word: str, lex, out: list[Token], word_end: int, label_end: int,
@@ -202,6 +203,12 @@ def cut_at(start: int, end: int, text: str = "", why: str = "") -> Token:
     return Token("cut", start, end, text, (why or "这段文字太长") + "，多于任何报告的一段：其后的文字不读")
 
 
+def _self_or_other(means: tuple, s: int, out: list[Token]) -> tuple:
+    """"县财政局本级支出": a word for the department's own level ("局本级") right after another body's name ends that
+    name — the other body's own level."""
+    return _OTHER if means == _SELF and out and out[-1].end == s and out[-1].means == _OTHER else means
+
+
 def tokenize(text: str, lex) -> list[Token]:
     """The tokens of one text. A word that is a fact's label but stands glued to another noun
     ("营业收入", "专项项目支出") is the other noun's: it is marked ("glued", None)."""
@@ -229,7 +236,7 @@ def tokenize(text: str, lex) -> list[Token]:
                 s, word, means, label_end = _label(text, s, e, word, lex, out, word_end, label_end, glued_column)
             elif means and all(k == "col" for k, _ in means) and s > 0 and s != word_end and text[s - 1] in "费金":
                 glued_column = e        # (after a fee's name: "会议费预算支出"; "综合预算支出" is still a budget's)
-            append(Token("word", s, e, word, None, "", means))
+            append(Token("word", s, e, word, None, "", _self_or_other(means, s, out)))
             if word not in rest:
                 word_end = e            # (but "其他固定资产" is not 其他 + the fact: the label after 其他 is glued)
         elif kind == "num" or kind == "unit":
