@@ -28,6 +28,7 @@ from ..core.numbers import (
 from ..derive.claims import Claim, read
 from ..derive.claims.grammar import BY_SOURCE, COMPONENTS, PEOPLE_UNITS
 from ..derive.claims.nearby import (
+    clause_words,
     income_and_spending,
     list_follows,
     lists_between,
@@ -263,6 +264,7 @@ class Checker:
     def __init__(self, report, view: FactView | _Reads, units: dict, doc, found: Findings):
         self.report, self.view, self.units, self.doc, self.found = report, view, units, doc, found
         self.path, self.text = (), ""
+        self.reading: Any = None               # the reading being checked (see check)
         self.verdicts: dict[int, str] = {}     # id(claim) → how it was checked (for explain)
         self.rates: dict = {}                  # id(change) → the rate stated with it (budget against last year)
         self.source = ""                       # the source of funds the claim being checked names
@@ -353,7 +355,12 @@ class Checker:
             # the other people: those beside the staff, or counted among the staff in service ("含临聘人员3人")
             rows = staffing.posts if claim.fact.endswith("posts") else \
                 [*(staffing.others or []), *(staffing.serving_includes or [])]
-            kinds = _rows_named(claim.kind_text, rows or [])
+            # "参照公务员法管理的事业编制人数1人": a category whose full name the clause writes, not the shorter one inside it
+            said = clause_words(self.reading, claim) if self.reading is not None and claim.figure is not None \
+                and claim.kind_text else ""
+            longer = [p for p in rows or [] if p.kind and p.kind != claim.kind_text and claim.kind_text in p.kind
+                      and p.kind in said]
+            kinds = longer if len(longer) == 1 else _rows_named(claim.kind_text, rows or [])
             return Decimal(kinds[0].count) if len(kinds) == 1 else None
         if claim.fact == "department.staffing.posts_total":
             if staffing.posts_total is not None:
@@ -384,6 +391,10 @@ class Checker:
     def check(self, reading) -> None:
         self.reported = 0
         self.claims, self.reading = reading.claims, reading
+        self.list_parts: dict | None = None     # see _parts_of
+        self.by_sentence: dict[int, list] = {}  # this text's claims by sentence (most questions are of one or two)
+        for claim in reading.claims:
+            self.by_sentence.setdefault(claim.sentence, []).append(claim)
         # sentences with an amount far off its fact: another body's sentence (see far_off), none of it checked
         self.far: set = self._far_sentences(reading.claims)
         # the rate stated with each change of a budget against last year (a claim keeps no link back: no cycles)
@@ -582,10 +593,10 @@ class Checker:
         """Whether a count follows, after 其中 in its sentence, a count of the same people."""
         if c.fact in ("department.staffing.posts", "department.staffing.others") or c.figure is None:
             return False
-        return any(p.kind == "count" and p.fact == c.fact and p.sentence == c.sentence and p.figure is not None
+        return any(p.kind == "count" and p.fact == c.fact and p.figure is not None
                    and p.figure.end < c.start and lists_between(self.reading, p, c)
                    and (stem := _PEOPLE_WORD.sub("", p.label)) and stem in c.label and c.label != p.label
-                   for p in self.claims)
+                   for p in self._sentences(c.sentence))
 
     def _staff_control(self, c: Claim) -> None:
         """"在职人员控制率为95.45%" (人员控制率, 财预〔2013〕53号): 实有在职人员 ÷ 核定编制."""
@@ -617,8 +628,8 @@ class Checker:
         out_of_post = ("department.staffing.retired", "department.staffing.others")
         if not list_follows(self.reading, c):
             return False            # the list right after the figure ("…205人。其中，…")
-        for p in self.claims:
-            if p.kind != "count" or p.figure is None or p.start <= c.start or p.sentence > c.sentence + 1:
+        for p in self._sentences(c.sentence, c.sentence + 1):
+            if p.kind != "count" or p.figure is None or p.start <= c.start:
                 continue
             if lists_between(self.reading, c, p) > 1 or (p.fact or "").startswith("department.staffing.posts"):
                 return False        # another list began, or the list names kinds of posts ("行政编制29名")
@@ -779,11 +790,11 @@ class Checker:
         """Last year's amount of the same fact written between the amount a change is of and the change
         ("预算总额575.48万元，比2022年实际支出761.33万元，减少185.85万元")."""
         of = c.of
+        here = self._sentences(c.sentence)
         if of is None or of.figure is None or c.figure is None or any(
-                p.kind == "level" and p.fact == c.fact and p.sentence == c.sentence and p.column == "final"
-                for p in self.claims):
+                p.kind == "level" and p.fact == c.fact and p.column == "final" for p in here):
             return None         # "实际支出19.85万元，较预算数75.45万元减少…，较上年14.20万元增加…": of the 决算数
-        return next((p for p in self.claims if p.kind == "prior" and p.fact == c.fact and p.sentence == c.sentence
+        return next((p for p in here if p.kind == "prior" and p.fact == c.fact
                      and p.figure is not None and of.figure.end <= p.figure.start < c.figure.start), None)
 
     def _stated_budget_change(self, c: Claim, level: Claim, base: Claim) -> None:
@@ -810,18 +821,33 @@ class Checker:
             return None
         return abs(level.value) * MONEY[level.unit]
 
+    def _sentences(self, first: int, last: int | None = None) -> list:
+        """This text's claims of the sentences first…last, in order."""
+        if last is None or last == first:
+            return self.by_sentence.get(first, [])
+        return [c for n in range(first, last + 1) for c in self.by_sentence.get(n, [])]
+
+    def _parts_of(self) -> dict:
+        """The ids of each 其中 list's parts, by the id of its head (this text's; made once)."""
+        if self.list_parts is None:
+            self.list_parts = {}
+            for s in self.claims:
+                if s.kind == "sum" and s.of is not None:
+                    self.list_parts.setdefault(id(s.of), set()).update(id(p) for p in s.parts)
+        return self.list_parts
+
     def _level_leads(self, level: Claim, c: Claim) -> bool:
         """Whether the amount a claim is of is its sentence's, or closes the sentence before with the claim's
         sentence stating none ("项目支出预算数为10208.94万元。与上年相比减少1134.33万元，减少11.11%") — or only its own
         其中 list after it ("年初预算数3033.04万元,其中:…。收入较2024年增加233.89万元")."""
         if level.sentence == c.sentence:
             return True
-        own = {id(p) for s in self.claims if s.kind == "sum" and s.of is level for p in s.parts}
+        own = self._parts_of().get(id(level), set())
         return level.sentence == c.sentence - 1 and level.figure is not None and not any(
             p.figure is not None and p is not c and p.kind not in ("rate", "change", "sum") and id(p) not in own and (
                 (p.sentence == level.sentence and p.figure.start > level.figure.start) or
                 (p.sentence == c.sentence and p.figure.start < c.figure.start))
-            for p in self.claims)
+            for p in self._sentences(level.sentence, c.sentence))
 
     def _budgets_of(self, c: Claim, fact: str | None = None) -> list[Decimal]:
         """This year's budget a change or rate of a budget against last year is of (万元): the one stated in its
@@ -933,7 +959,7 @@ class Checker:
         income and spending 收入总计、支出总计 (the tables' 总计 takes in the carry-over) — either is no contradiction."""
         current = {v: k for k, v in WITH_CARRYOVER.items()}.get(c.fact)
         if current is None or "总计" not in c.label or ("收" in c.label and "支" in c.label) or any(
-                p.kind == "level" and p.fact == current and p.sentence == c.sentence for p in self.claims):
+                p.kind == "level" and p.fact == current for p in self._sentences(c.sentence)):
             return []           # (收、支总计 is the tables' 总计 in every template; so is one beside 本年收入合计)
         return [(current, col, v) for col in _columns(c.column) if (v := self.fact(current, col, c.unit)) is not None]
 
@@ -1218,8 +1244,8 @@ class Checker:
                 or c.figure is None or self.fact(c.fact, "final", "万元") is not None \
                 or self.fact(c.fact, "prior", "万元") is not None:
             return None
-        levels = [p for p in self.claims if p.kind == "level" and p.fact == c.fact and p.column == "final" and p.money
-                  and p.figure is not None and c.sentence - 1 <= p.sentence <= c.sentence
+        levels = [p for p in self._sentences(c.sentence - 1, c.sentence) if p.kind == "level" and p.fact == c.fact
+                  and p.column == "final" and p.money and p.figure is not None
                   and p.figure.start < change.figure.start]
         return levels[-1] if len(levels) == 1 else None
 
@@ -1286,8 +1312,10 @@ class Checker:
 
     def _head_of_item(self, item: Claim) -> Claim | None:
         """The head of the 其中 list `item` is the last item of, if any."""
-        return next((s.of for s in self.claims if s.kind == "sum" and s.parts and item.figure is not None
-                     and s.parts[-1].figure is item.figure), None)
+        if item.figure is None:
+            return None
+        return next((s.of for s in self.claims if s.kind == "sum" and s.parts and s.parts[-1].figure is item.figure),
+                    None)
 
     def _share(self, c: Claim) -> None:
         part = c.of
@@ -1393,7 +1421,7 @@ class Checker:
         """(budget, final) of the rate's fact, each written once in its sentence before it, in the column the
         rate names (年初预算 or 调整预算; either for a bare 预算), else None."""
         columns = _columns(c.column) if c.column in ("budget", "adjusted", "plan") else ["budget", "adjusted"]
-        mine = [p for p in self.claims if p.kind == "level" and p.fact == c.fact and p.sentence == c.sentence
+        mine = [p for p in self._sentences(c.sentence) if p.kind == "level" and p.fact == c.fact
                 and p.figure is not None and c.figure is not None and p.figure.start < c.figure.start and p.money]
         budgets = [p for p in mine if p.column in columns or (p.column == "plan" and c.column in (None, "plan"))]
         finals = [p for p in mine if p.column == "final" and not p.implied]

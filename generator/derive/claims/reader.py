@@ -259,21 +259,29 @@ def own_short_names(text: str, names=()) -> str:
     seen: dict[tuple[str, str], int | None] = {}      # a name written again is the same name (the offset it starts at)
     out, i = [], 0
     for m in _SHORT.finditer(text):
-        word = m.group()
-        if word[-1] not in ends or "本部门" in word:
+        if m.start() < i:
+            continue                # (inside a name already taken, see below)
+        word, end = m.group(), m.end()
+        if word[-1] not in ends:
+            # "市政府办公厅" of "深圳市人民政府办公厅": the shortest match ("市政府办") ends at a kind of body inside the name
+            end = next((k + 1 for k in range(end, min(end + 3, len(text))) if text[k] in ends), -1)
+            if end < 0 or not all("\u4e00" <= ch <= "\u9fff" for ch in text[m.end():end]):
+                continue
+            word = text[m.start():end]
+        if "本部门" in word:
             continue
         key = (word, text[m.start() - 1] if m.start() else "")
         if key not in seen:
             # the match may take in words before the name ("会同县工信局"): the longest tail that is the name counts
-            seen[key] = next((k - m.start() for k in range(m.start(), m.end() - 2)
+            seen[key] = next((k - m.start() for k in range(m.start(), end - 2)
                               if (k == 0 or text[k - 1] not in _PLACES) and _name_starts(text, k, m.start(), full)
-                              and any(_shortens(text[k:m.end()], n) for n in full)), None)
+                              and any(_shortens(text[k:end], n) for n in full)), None)
         offset = seen[key]
         if offset is None:
             continue
         start = m.start() + offset
-        out += [text[i:start], "本部门", " " * (m.end() - start - 3)]
-        i = m.end()
+        out += [text[i:start], "本部门", " " * (end - start - 3)]
+        i = end
     return "".join(out) + text[i:]
 
 

@@ -37,6 +37,10 @@ _COPULA = re.compile("是|系|属于|隶属")
 # one of the words for belonging (the department describing itself; its own subordinates it calls 下属 or 我局所属)
 _BELONGS = frozenset({"所属", "直属", "附属", "隶属", "局属"})
 _UNITS_OF = _BELONGS | {"下属"}
+# "共设1办10处，下属单位1家，行政编制135人": the department's units counted, as its sections are — what it is made
+# of, not another body whose figures follow
+_UNITS_COUNTED = re.compile("(?:单位|机构|事业单位|预算单位|企业)?[ \t\u3000]*(?:共有|共计|共|有)?[ \t\u3000]*"
+                            "(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})[ \t\u3000]*(?:家|个|所)(?![\u4e00-\u9fff]{0,6}[支收])")
 # "分别是预算审核科、项目优化科和综合科": the word begins the name of one of the department's sections (科, 股), named
 # in a list — no project or fund of its own
 _SECTION_NAME = re.compile("[\u4e00-\u9fff]{0,6}?[科股](?=[、，,。；;和及与）)]|$)")
@@ -87,7 +91,7 @@ class _Subjects(_State):
         if cues.body_after.match(self.text, tok.end) or cues.required_by.at(self.text, tok.start) \
                 or cues.negated.at(self.text, tok.start) or cues.located.search(self._clause_before(tok.start)) \
                 or self._belongs_to(tok.text) or self._with_its_units(tok) or self._own_section(tok) \
-                or _SECTION_NAME.match(self.text, tok.end):
+                or _SECTION_NAME.match(self.text, tok.end) or _UNITS_COUNTED.match(self.text, tok.end):
             # "教育部认真贯彻落实国务院要求，…全年实际开支…": the body whose requirement the department carried out
             # (as "根据市工信局的部署" for a body named in full) — what the department did, not another subject;
             # "内设办公室、一大队及二大队5个科室": the department's own sections, not other bodies

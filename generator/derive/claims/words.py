@@ -47,7 +47,10 @@ class _Words(_State):
         # named — a plain 支出 after it is still the subject's
         # (and "“三公”经费2023年支出…": a year right after the subject's name)
         other_year = self.scope.fresh and (self.label_end == tok.start or (
-            self.scope.year not in (None, tok.value) and {self.scope.year, tok.value} == {self.year, self.year - 1}))
+            self.scope.year not in (None, tok.value) and {self.scope.year, tok.value} == {self.year, self.year - 1})
+            # ("（二）公务接待费。2021年预算支出11.71万元": this year opening the sentence after a heading)
+            or (tok.value == self.year and not self.figures_in_sentence
+                and not self.text[self.sentence_start:tok.start].strip(" \t\u3000\n")))
         self._keep(lead)
         lead.year = tok.value
         if tok.value != self.year and self._before(tok.start, 1) == "于":
