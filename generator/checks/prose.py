@@ -1345,12 +1345,27 @@ class Checker:
                 return self.ok(c, f"{fmt(part_wan)} ÷ {whole_zh} {fmt(whole)} = {fmt(share, _places(c))}%")
         whole, whole_zh, _ = wholes[0]
         share = part_wan / whole * 100
+        # (shares written to add up to 100 with the rounding difference put on one of them are still not the figures'
+        # shares: said, with the likely reason)
+        why = "（各项占比合计正好是 100%：多半是把尾差调到了这一项上，但按所写的数算不是这个比例。）" \
+            if self._made_up_to_100(c, share) else ""
         start = part.start if part.figure is not None else c.start - 16
         named = f"{fmt(abs(part.value))}{part.unit}" if part.figure is not None else \
             f"{self._label(part.fact, part.column)} {fmt(part_wan)}万元"
         self.error("PROSE-SHARE", c, f"正文“…{self.text[max(0, start - 8):c.figure.end]}”：{named} ÷ {whole_zh} "
-                   f"{fmt(whole)}万元 = {fmt(share, _places(c))}%，与写明的 {fmt(c.value)}% 不符。",
+                   f"{fmt(whole)}万元 = {fmt(share, _places(c))}%，与写明的 {fmt(c.value)}% 不符。{why}",
                    stated=c.value, computed=share)
+
+    def _made_up_to_100(self, c: Claim, share: Decimal) -> bool:
+        """"人员经费…、公用经费…、项目支出…，分别占支出合计的50.3%、5.5%、44.2%" (44.14 by the figures): the shares of one
+        whole written so that they add up to 100 exactly, the rounding difference put on one of them — off by no more
+        than the rounding of all of them together (a practice, still a share the figures do not give: the message says
+        so)."""
+        siblings = [s for s in self._sentences(c.sentence) if s.kind == "share" and s.whole_from is c.whole_from
+                    and s.whole == c.whole and s.value is not None]
+        if len(siblings) < 2 or sum(s.value for s in siblings) != 100:
+            return False
+        return abs(c.value - share) <= half_unit(c.value) * len(siblings)
 
     def _wholes(self, c: Claim) -> list | None:
         """What a share may be of: (amount in 万元, its words, ± half its last digit), the one written first.
@@ -1372,7 +1387,9 @@ class Checker:
         return self._named_wholes(c)
 
     def _named_wholes(self, c: Claim) -> list:
-        columns = _columns(c.column) if c.column in ("budget", "adjusted", "plan", "any") else ["final"]
+        # (a share of last year's part is of last year's whole: "2022年本局项目支出1180.53万元，占当年支出合计的46.68%")
+        columns = _columns(c.column) if c.column in ("budget", "adjusted", "plan", "any") else \
+            ["prior"] if c.column == "prior" else ["final"]
         carried = {v: k for k, v in WITH_CARRYOVER.items()}
         wholes = [c.whole, WITH_CARRYOVER[c.whole]] if c.implied and c.whole in WITH_CARRYOVER else \
             [c.whole, carried[c.whole]] if c.implied and c.whole in carried else [c.whole]

@@ -22,6 +22,11 @@ _RIGHT_AFTER = re.compile(r"(?:[，,；;、\s]*占[^，,；;。\d]{0,8}[\d.]+\s*
                           r"[，,；;、\s]*(?:以上|上述)?(?:[一二三四五六七八九十两\d]+项)?(?:合计|共计|总计|总共|累计)(?:为|是|达)?[：:]?\s*")
 
 
+# what a scoring rule says right after its rate: "100%得满分", "95%以上的得3分" (not "执行率98.35%，得满分": the
+# department's rate, and the score it got)
+_SCORING_RULE = re.compile(r"[ \t\u3000]*(?:及以上|及以下|以上|以下)?(?:的)?[ \t\u3000]*(?:得满分|得[0-9]|计满分|不扣分|扣[0-9]|满分)")
+
+
 class _Figures(_State):
     """Figures, by the relation their words state."""
 
@@ -376,6 +381,9 @@ class _Figures(_State):
         if lead.op in ("<", ">"):
             # "执行率高于70.61%的有15个单位": a threshold, not the rate itself
             return self._unread(tok, "写的是高于或低于某个比率，不是执行率本身")
+        if _SCORING_RULE.match(self.text, tok.end):
+            # "评分标准：预算执行率100%得满分，每降低1个百分点扣0.1分": the rule's rate, not the department's
+            return self._unread(tok, "评分标准中的比率，不是本部门的执行率", unsure=False)
         year = lead.year if lead.year is not None else scope.year
         if year not in (None, self.year):
             # "2021年度…支出预算为X万元，决算为Y万元，完成预算的Z%": another year's rate

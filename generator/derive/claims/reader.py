@@ -175,12 +175,16 @@ def _variants(names) -> set:
         for _ in range(2):      # (a province, then a city)
             forms |= {f[len(m.group()):] for f in list(forms)
                       if (m := _HIGHER_PLACE.match(f)) and len(f) - len(m.group()) >= 6}
+        for _ in range(2):      # (a county, then a township: "重庆市大足区昌州幼儿园" is "昌州幼儿园" in its own text)
+            forms |= {f[len(m.group()):] for f in list(forms)
+                      if (m := _LOWER_PLACE.match(f)) and len(f) - len(m.group()) >= 4}
         out |= forms - {n}
     return out
 
 
 # a city (or province) a county-level body's full name begins with, which the body leaves out of its own name
 # ("黄石市下陆区东方社区卫生服务中心": "下陆区东方社区卫生服务中心")
+_LOWER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?<![社小园景城新])(?:县|区|旗|镇|乡|街道)(?=[\u4e00-\u9fff]{4})")
 _HIGHER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|州|盟)(?=[\u4e00-\u9fff]{1,8}?(?:县|区|旗|市))")
 
 

@@ -226,6 +226,9 @@ class _Stated(_State):
         said = self._clause_before(spent.start)
         if not any(w in said for w in _SPENT) or any(w in self._clause_before(whole.start) for w in _NOT_WHOLE):
             return False
+        first, second = sorted((spent, whole), key=lambda t: t.start)
+        if "其中" in self.text[first.end:second.start]:
+            return False            # "支出1830.6万元，其中项目支出1020.4万元，执行率95.1%": a part, not what was spent of it
         return self._execution_of(tok, whole, spent, unread)
 
     def _execution_of(self, tok: Token, whole: Token, spent: Token, unread: bool) -> bool:

@@ -91,7 +91,7 @@ class _Subjects(_State):
         if cues.body_after.match(self.text, tok.end) or cues.required_by.at(self.text, tok.start) \
                 or cues.negated.at(self.text, tok.start) or cues.located.search(self._clause_before(tok.start)) \
                 or self._belongs_to(tok.text) or self._with_its_units(tok) or self._own_section(tok) \
-                or _SECTION_NAME.match(self.text, tok.end) or _UNITS_COUNTED.match(self.text, tok.end):
+                or _SECTION_NAME.match(self.text, tok.end) or self._units_counted(tok):
             # "教育部认真贯彻落实国务院要求，…全年实际开支…": the body whose requirement the department carried out
             # (as "根据市工信局的部署" for a body named in full) — what the department did, not another subject;
             # "内设办公室、一大队及二大队5个科室": the department's own sections, not other bodies
@@ -194,6 +194,11 @@ class _Subjects(_State):
         are that line's, not the department's."""
         head = self.list.head if self.list is not None else None
         return head is not None and head.fact is None and bool(head.label) and head.label == self.scope.account
+
+    def _units_counted(self, tok: Token) -> bool:
+        """"下属单位1家": the department's own units, counted (not a named body: "初级中学1所" may be the county's)."""
+        return (tok.text in _UNITS_OF or tok.text.endswith(("单位", "机构"))) \
+            and _UNITS_COUNTED.match(self.text, tok.end) is not None
 
     def _own_section(self, tok: Token) -> bool:
         """Whether the body is named among the sections the department 内设 (in its clause)."""

@@ -158,7 +158,7 @@ def _joined_label(text: str, start: int, word: str, labels) -> str:
 
 
 _GLUED = (("glued", None),)
-_SELF, _OTHER = (("self", None),), (("other", None),)
+_SELF = (("self", None),)
 
 
 def _label(text: str, s: int, e: int, word: str, lex, out: list[Token], word_end: int, label_end: int,
@@ -266,6 +266,8 @@ GOVERNMENT_KINDS = ("总局", "委员会", "办公厅", "局", "委", "厅", "�
 COURT_KINDS = ("检察院", "法院")
 INSTITUTION_KINDS = ("医院", "大学", "学院", "学校", "院", "中心", "站", "所", "馆", "队")  # public institutions
 ENTERPRISE_KINDS = ("公司", "集团")
+# schools by their kind ("县第一中学", "县实验小学"; "县一中" by its number: see _BODY)
+SCHOOL_KINDS = ("中学", "小学", "幼儿园", "中专", "职中", "技校")
 
 
 def kinds_pattern(*groups: tuple[str, ...]) -> str:
@@ -279,8 +281,9 @@ def kinds_pattern(*groups: tuple[str, ...]) -> str:
 _BODY = re.compile(
     r"(?:国家|中央|(?<![\u4e00-\u9fff])(?:省|市|县|区|州|旗)|[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|州|旗))[\u4e00-\u9fff]{0,8}?"
     r"(?:" + kinds_pattern(tuple(k for k in GOVERNMENT_KINDS if k not in ("部", "办")), COURT_KINDS,
-                           ("医院", "大学", "学院"), ENTERPRISE_KINDS) + r")(?![\u4e00-\u9fff]{0,1}(?:属|级))"
-    r"|(?<=[0-9][家个])(?:中央|省级|市级|县级)?(?:单位|部门|部委|机关)")
+                           ("医院", "大学", "学院"), SCHOOL_KINDS, ENTERPRISE_KINDS) + r")(?![\u4e00-\u9fff]{0,1}(?:属|级))"
+    r"|(?<=[0-9][家个])(?:中央|省级|市级|县级)?(?:单位|部门|部委|机关)"
+    r"|(?:(?<![\u4e00-\u9fff])(?:市|县|区|旗)|[\u4e00-\u9fff]{1,6}?(?:市|县|区|旗))[一二三四五六七八九十]中(?![学心专华国])")
 # a body named in a phrase about what the department did ("根据市工信局的部署", "会同统计局"): not the subject
 _BODY_BEFORE = re.compile(r"(?:根据|按照|依据|依照|在|经|向|由|与|和|及|会同|配合|协助|联合|报|接受|、)$")
 # "北京市卫生健康委员会宣传教育中心": the body only qualifies a longer name — a unit of its own, which may be the
@@ -302,7 +305,7 @@ def _with_bodies(text: str, tokens: list[Token], after: re.Pattern) -> list[Toke
 def as_words(text: str, tokens: list[Token], spans: list[tuple], keep_figures: bool = False) -> list[Token]:
     """The tokens with each span (start, end, meaning), in order and apart, made one word of that meaning in place
     of the tokens inside it. `keep_figures`: a span with a figure inside is left as it was (a figure is not part of a
-    body's name; it may be of a target's: "5G基站建设")."""
+    body's name; it may be of a target's: "5G基站建设") — not an ordinal read as a date ("县第一中学")."""
     if not spans:
         return tokens
     out: list[Token] = []
@@ -315,7 +318,7 @@ def as_words(text: str, tokens: list[Token], spans: list[tuple], keep_figures: b
         while i < len(tokens) and tokens[i].start < e:
             inside.append(tokens[i])
             i += 1
-        if keep_figures and any(t.kind != "word" for t in inside):
+        if keep_figures and any(t.kind not in ("word", "date") for t in inside):
             out.extend(inside)
             continue
         out.append(Token("word", s, e, text[s:e], None, "", means))

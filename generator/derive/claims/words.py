@@ -310,6 +310,14 @@ class _Words(_State):
         self.lead.unknown = (self.lead.unknown + tok.text)[-12:]      # what the rest is of is still no fact's name
 
     def _on_each_word(self, tok: Token, means: dict) -> None:
+        nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
+        if nxt is not None and nxt.kind == "word" and nxt.has("share") and not self.lead.labels and self.list is not None:
+            # "其中人员经费a万元、公用经费b万元、项目支出c万元，分别占支出合计的p%、q%、r%": the shares of the items in turn
+            parts = [p for p in self.list.parts if p.money and p.kind in ("level", "prior") and p.figure is not None
+                     and p.sentence == self.sentence]
+            if len(parts) >= 2 and parts[-1] is self.last_claim:
+                self.each_claims = parts
+                return
         self._start_each()
 
     def _on_cause(self, tok: Token, means: dict) -> None:
