@@ -196,3 +196,16 @@ def test_a_rate_of_small_table_figures_allows_their_rounding(tmp_path):
     assert others == [] and found == []
     found, others, _ = run_case(tmp_path / "b", slip)
     assert [f.code for f in found] == ["PROSE-EXECUTION"] and "28.14%" in found[0].message
+
+
+@pytest.mark.parametrize("report_date,fires", [("2024-03-29", True), ("2023-06-30", False)])
+def test_staff_counted_at_the_end_of_last_year_only_in_a_document_of_the_year(workdir, report_date, fires):
+    # a budget written in its own year counts its people at the end of the year before; a report of the year after
+    # the year it reports on counts them at that year's end
+    path = workdir / "inputs" / "yangxi-2023.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "as_of: 2023-12-31" in text and "report_date: 2024-03-29" in text
+    path.write_text(text.replace("as_of: 2023-12-31", "as_of: 2022-12-31", 1)
+                    .replace("report_date: 2024-03-29", f"report_date: {report_date}", 1), encoding="utf-8")
+    found = [f for f in check(path).findings.sorted() if f.code == "DATE-YEAR" and "人员编制统计截止日期" in f.message]
+    assert bool(found) == fires, [f.message for f in found]

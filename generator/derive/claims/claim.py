@@ -17,6 +17,8 @@ RELATIONS = {
 
 # why a figure with no name of its own and no subject before it is left unread (a list's head may yet get one)
 NO_SUBJECT = "没有说明是哪一项收支"
+# why an amount written inside a share's words ("占当年支出合计2528.91万元的46.68%") is left unread: it is the whole's
+WHOLE_IN_SHARE = "写在“占……的”中的是占比的总数，不是前面那一项的金额"
 
 
 class Claim:

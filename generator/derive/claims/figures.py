@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...core.numbers import decimals
-from .claim import Claim, Unread
+from .claim import WHOLE_IN_SHARE, Claim, Unread
 from .state import _Lead, _Scope, _State
 from .tokens import CLAUSE, CLOSE, COUNTS, CURRENCY, MONEY, OPEN, SENTENCE, Token
 
@@ -129,6 +129,13 @@ class _Figures(_State):
             return
         if unit == "%":
             return self._percent(tok, lead, scope)
+        last = self.last_claim
+        if money and lead.share and lead.whole is not None and not lead.exec and not scope.blocked \
+                and last is not None and last.fact is not None and last.sentence == self.sentence:
+            # "占当年支出合计2528.91万元的46.68%": the whole's amount, written inside the share — not the subject's; the
+            # share after it still is of that whole
+            self.lead.share, self.lead.whole, self.lead.whole_word = lead.share, lead.whole, lead.whole_word
+            return self._unread(tok, WHOLE_IN_SHARE, unsure=False)
         if money and lead.dir and self._before(tok.start, 1) == "的":
             # "压缩的52万元出自公务接待费预算": the change already stated, named as a thing — whose it is comes after
             return self._unread(tok, "“增加的”“压缩的”之后是说过的增减额，说的是哪一项在后面", unsure=False)

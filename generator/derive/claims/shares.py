@@ -2,7 +2,7 @@
 the head of the list, or the total named just before (_Shares)."""
 from __future__ import annotations
 
-from .claim import Claim
+from .claim import WHOLE_IN_SHARE, Claim
 from .parts import NATURAL_WHOLES, PARENT, WITH_CARRYOVER
 from .patterns import _HAN_RUN, _NOT_LOCAL, _UNIT_KIND, FUNCTION, _content
 from .state import _Lead, _Scope, _State
@@ -124,7 +124,9 @@ class _Shares(_State):
 
     def _unread_since(self, part: Claim) -> bool:
         """Whether an amount of this sentence after `part`, outside brackets, was left unread."""
-        last = self.out.unread[-1].figure if self.out.unread else None
+        # (not the whole's amount written inside the share: "占当年支出合计2528.91万元的46.68%")
+        unread = [u for u in self.out.unread[-2:] if u.why != WHOLE_IN_SHARE]
+        last = unread[-1].figure if unread else None
         if last is None or last.start <= part.start or last.start < self.sentence_start or last.unit not in MONEY:
             return False
         between = self.text[part.start:last.start]
