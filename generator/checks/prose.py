@@ -29,6 +29,7 @@ from ..derive.claims import Claim, read
 from ..derive.claims.grammar import BY_SOURCE, COMPONENTS, PEOPLE_UNITS
 from ..derive.claims.nearby import (
     clause_words,
+    figures_before,
     income_and_spending,
     list_follows,
     lists_between,
@@ -582,12 +583,26 @@ class Checker:
         how, value = candidates[0]
         if far_off(Decimal(c.value), Decimal(value)):
             return self.skip(c, f"与 {how} {value}{c.unit} 相差好几倍：说的多半不是本部门的人员")
+        if self._lists_uncounted_people(c):
+            # "实有人数76人，其中在职人员48人…；退休人员15人，聘用人员5人，遗属8人": its list names people the file does
+            # not count (no 其他人员 in it) — the head takes them in, the file's figure cannot
+            return self.skip(c, "“其中”列出了事实文件没有计入的人员（聘用、遗属等）")
         if c.fact and c.fact.startswith("department.staffing.posts") and self._people_listed(c):
             # "现有编制人员150人。其中，局机关在职80人、离休2人、退休60人…": the parts are people, in post and
             # retired — the head counts people on the payroll, not posts
             return self.skip(c, "“其中”列的是在职、退休等人员：前面的数是人数，不是编制数")
         self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：{how} 为 {value}{c.unit}。",
                    stated=c.value, fact=value)
+
+    def _lists_uncounted_people(self, c: Claim) -> bool:
+        """Whether a count of all the people (实有) is followed in its sentence, after 其中, by other people (聘用,
+        遗属…) where the file counts none."""
+        staffing = self.report.get("department.staffing")
+        if staffing is None or staffing.others or c.figure is None or \
+                "department.staffing.actual" not in (c.fact, *c.alts) or not list_follows(self.reading, c):
+            return False
+        return any(p.fact == "department.staffing.others" and p.figure is not None and p.start > c.start
+                   for p in self._sentences(c.sentence))
 
     def _part_of_same(self, c: Claim) -> bool:
         """Whether a count follows, after 其中 in its sentence, a count of the same people."""
@@ -1732,6 +1747,11 @@ class Checker:
                                                                     Decimal(0))
             if abs(running - total) <= slack:
                 return f"前 {k} 项之和已等于 {fmt(total)}：其后的数不是它的分项"
+        if head.fact is None and parts and parts[0].sentence > head.sentence and any(
+                f.unit == head.unit for f in figures_before(self.reading, head)):
+            # "设行政单位1个，事业单位5个。其中：全额拨款行政单位1个，全额拨款的事业单位5个": a list opening the sentence
+            # after several figures of one kind may be of them all, not of the last
+            return "前一句并列了几个数：其后“其中”各项可能是它们合起来的"
         if any(named_as_base(self.reading, p) for p in parts):
             return "所列的数中有比较的基数（“比上年……”）：它不是分项"
         if head.fact is not None:

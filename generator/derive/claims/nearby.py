@@ -54,6 +54,17 @@ def makeup_after(reading: Reading, c: Claim) -> bool:
     return c.figure is not None and _MAKEUP.match(reading.text, c.figure.end) is not None
 
 
+def figures_before(reading: Reading, c: Claim) -> list:
+    """The figures (read or not) written before `c` in its sentence (at most 200 characters back)."""
+    if c.figure is None:
+        return []
+    start = max(0, c.start - 200)
+    ends = [reading.text.rfind(ch, start, c.start) for ch in "。！？!?\n"]
+    start = max([start, *[e + 1 for e in ends if e >= 0]])
+    figures = [u.figure for u in reading.unread] + [k.figure for k in reading.claims if k.figure is not None]
+    return sorted({id(f): f for f in figures if start <= f.start < c.start}.values(), key=lambda f: f.start)
+
+
 def list_follows(reading: Reading, c: Claim) -> bool:
     """Whether a 其中 list begins right after the figure ("…205人。其中，…")."""
     return c.figure is not None and "其中" in reading.text[c.figure.end:c.figure.end + 4]
@@ -70,7 +81,8 @@ def lists_between(reading: Reading, a: Claim, b: Claim) -> int:
 
 # words between a target's name and a figure that make the figure a change, a share or a comparison
 _RELATION = re.compile(r"增|减|降|涨|比|较|超|差|占|平均|同比|环比|翻")
-_TARGET_FIGURE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|元|%|％|人次|家次|[个家座人项件次场名户亩篇批期])")
+_TARGET_FIGURE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|元|%|％|人次|家次|万亩|公顷|平方米|平方公里|公里|千米|万吨|吨|"
+                            r"个工作日|工作日|万人|[个家座人项件次场名户亩篇批期天辆台套处所])")
 _TARGET_BEFORE = re.compile(_TARGET_FIGURE.pattern + r"\s*$")
 _SENTENCE_END = re.compile(r"[。；;]")
 
