@@ -17,6 +17,7 @@ year, relation and figures; checked against the facts in `checks/prose.py`.
     claim.py     what a reading is made of: Claim, Unread, TargetMention, Reading
     parts.py     what the facts are made of: a total's parts, the words for a whole side, people
     patterns.py  patterns of the text the parts share
+  nearby.py   what the words near a claim's figure say, asked by the checks (which never read the text)
   reader.py   a vocabulary made into a matcher; `read(text, vocabulary, year)`
 """
 from .grammar import Claim, Reading, Unread
