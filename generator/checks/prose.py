@@ -392,7 +392,7 @@ class Checker:
     def check(self, reading) -> None:
         self.reported = 0
         self.claims, self.reading = reading.claims, reading
-        self.list_parts: dict | None = None     # see _parts_of
+        self.lists: tuple | None = None         # see _lists
         self.by_sentence: dict[int, list] = {}  # this text's claims by sentence (most questions are of one or two)
         for claim in reading.claims:
             self.by_sentence.setdefault(claim.sentence, []).append(claim)
@@ -842,14 +842,19 @@ class Checker:
             return self.by_sentence.get(first, [])
         return [c for n in range(first, last + 1) for c in self.by_sentence.get(n, [])]
 
-    def _parts_of(self) -> dict:
-        """The ids of each 其中 list's parts, by the id of its head (this text's; made once)."""
-        if self.list_parts is None:
-            self.list_parts = {}
+    def _lists(self) -> tuple[dict, dict]:
+        """This text's 其中 lists (made once): the ids of each list's parts by the id of its head, and each head by
+        the figure of its list's last item."""
+        if self.lists is None:
+            parts: dict[int, set] = {}
+            heads: dict[int, Claim] = {}
             for s in self.claims:
-                if s.kind == "sum" and s.of is not None:
-                    self.list_parts.setdefault(id(s.of), set()).update(id(p) for p in s.parts)
-        return self.list_parts
+                if s.kind == "sum" and s.of is not None and s.parts:
+                    parts.setdefault(id(s.of), set()).update(id(p) for p in s.parts)
+                    if s.parts[-1].figure is not None:
+                        heads.setdefault(id(s.parts[-1].figure), s.of)
+            self.lists = (parts, heads)
+        return self.lists
 
     def _level_leads(self, level: Claim, c: Claim) -> bool:
         """Whether the amount a claim is of is its sentence's, or closes the sentence before with the claim's
@@ -857,7 +862,7 @@ class Checker:
         其中 list after it ("年初预算数3033.04万元,其中:…。收入较2024年增加233.89万元")."""
         if level.sentence == c.sentence:
             return True
-        own = self._parts_of().get(id(level), set())
+        own = self._lists()[0].get(id(level), set())
         return level.sentence == c.sentence - 1 and level.figure is not None and not any(
             p.figure is not None and p is not c and p.kind not in ("rate", "change", "sum") and id(p) not in own and (
                 (p.sentence == level.sentence and p.figure.start > level.figure.start) or
@@ -1327,10 +1332,7 @@ class Checker:
 
     def _head_of_item(self, item: Claim) -> Claim | None:
         """The head of the 其中 list `item` is the last item of, if any."""
-        if item.figure is None:
-            return None
-        return next((s.of for s in self.claims if s.kind == "sum" and s.parts and s.parts[-1].figure is item.figure),
-                    None)
+        return self._lists()[1].get(id(item.figure)) if item.figure is not None else None
 
     def _share(self, c: Claim) -> None:
         part = c.of

@@ -15,6 +15,7 @@ from .parts import (
     PLAIN,
     WITH_CARRYOVER,
     _kind_of,
+    _side,
     _splits_retired,
     within,
 )
@@ -87,8 +88,10 @@ _HOUSEHOLDS = "finance.economic.households"
 
 # the level of the classification a line's name is marked with: "（类）", "（21301款）", "(2130101项)"
 _LEVEL_MARK = re.compile(r"[（(][ \t\u3000]*[0-9]{0,8}[ \t\u3000]*([类款项])[ \t\u3000]*[）)]")
-# a head named by its column alone: the side its items make it (see _side_from_items)
+# a head named by its column alone: the side its items make it (see _side_from_items), and its word
+_SIDE_TOTAL = {"in": "finance.income.current", "out": "finance.expenditure.current"}
 _SIDE_WORD = {"finance.income.current": "收入", "finance.expenditure.current": "支出"}
+
 
 class _Lists(_State):
     """其中 lists, 分别为 series and enumerated totals."""
@@ -253,11 +256,8 @@ class _Lists(_State):
                 or not any(u.figure is head.figure and u.why == NO_SUBJECT for u in self.out.unread[-4:]):
             return False        # (not a head of another year: "2022年决算数3595.10万元，其中：…" is left as it was)
         first = self._first_item_fact()
-        side = "finance.income.current" if first is not None and within("finance.income.current", first) \
-            and first.startswith("finance.income.") else \
-            "finance.expenditure.current" if first is not None and first.startswith("finance.expenditure.") \
-            and within("finance.expenditure.current", first) else None
-        if side is None:
+        side = _SIDE_TOTAL.get(_side(first)) if first is not None else None
+        if side is None or not within(side, first):
             return False
         self.out.unread = [u for u in self.out.unread if u.figure is not head.figure]
         head.fact, head.label, head.inferred = side, _SIDE_WORD[side], True
