@@ -9,6 +9,9 @@ A case (YAML mapping):
   facts:  dotted fact paths → values (a list or mapping is written as it is)
   expect: clean, or [[CODE, "the wrong figure as written"], …]
   style:  true to see what `check --style` shows (usage findings such as DATE-WORD)
+  base:   a facts file of the repository (e.g. inputs/yangxi-2023.yaml) the case is written into, with
+          its rubric, instead of the bare one-indicator file: the sentence then meets a whole report's
+          facts (staffing, targets, scores, projects), as a user's would
 """
 from __future__ import annotations
 
@@ -40,11 +43,24 @@ def merge(into: dict, extra: dict) -> dict:
     return into
 
 
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _base(folder: Path, entry: dict) -> dict:
+    if not entry.get("base"):
+        (folder / "rubrics" / "一项.yaml").write_text(RUBRIC, encoding="utf-8")
+        return {"year": "2023", "rubric": "一项", "report_date": str(entry.get("report_date", "2024-03-29")),
+                "department": {"name": "某县某局"}, "scores": {"A": {"score": "100"}}}
+    # every scalar as the file writes it (BaseLoader): 695.60 stays 695.60, not the float 695.6
+    data = yaml.load((REPO / entry["base"]).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    rubric = REPO / "rubrics" / f"{data['rubric']}.yaml"
+    (folder / "rubrics" / rubric.name).write_text(rubric.read_text(encoding="utf-8"), encoding="utf-8")
+    return data
+
+
 def facts_file(folder: Path, entry: dict) -> Path:
     (folder / "rubrics").mkdir(exist_ok=True)
-    (folder / "rubrics" / "一项.yaml").write_text(RUBRIC, encoding="utf-8")
-    data = {"year": "2023", "rubric": "一项", "report_date": str(entry.get("report_date", "2024-03-29")),
-            "department": {"name": "某县某局"}, "scores": {"A": {"score": "100"}}}
+    data = _base(folder, entry)
     merge(data, nested(entry.get("facts") or {}))
     merge(data, nested({entry.get("in", "other_notes"): entry["text"]}))
     path = folder / "inputs" / "x.yaml"
