@@ -26,7 +26,7 @@ from ..core.numbers import (
     sum_consistent,
 )
 from ..derive.claims import Claim, read
-from ..derive.claims.grammar import BY_SOURCE, COMPONENTS, PEOPLE_UNITS
+from ..derive.claims.grammar import BODY_UNITS, BY_SOURCE, COMPONENTS, PEOPLE_UNITS
 from ..derive.claims.nearby import (
     clause_words,
     figures_before,
@@ -362,6 +362,11 @@ class Checker:
             longer = [p for p in rows or [] if p.kind and p.kind != claim.kind_text and claim.kind_text in p.kind
                       and p.kind in said]
             kinds = longer if len(longer) == 1 else _rows_named(claim.kind_text, rows or [])
+            everyone = sum(p.count for p in staffing.others or [])
+            if claim.fact.endswith("others") and claim.kind_text.startswith(("其他", "其它")) \
+                    and len(staffing.others or []) > 1 and abs(claim.value) == everyone:
+                # "年末其他人员2人" (the 决算's 基本数字表): all the people beside the staff, not the row named 其他人员
+                return Decimal(everyone)
             return Decimal(kinds[0].count) if len(kinds) == 1 else None
         if claim.fact == "department.staffing.posts_total":
             if staffing.posts_total is not None:
@@ -1177,7 +1182,21 @@ class Checker:
             return self._budget_rate(c)
         if self._budget_stated(c):
             return self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
+        if self._rate_of_head(c):
+            return None
         return self._rate_on_facts(c)
+
+    def _rate_of_head(self, c: Claim) -> bool:
+        """"收入总计7542.23万元，其中年初结转和结余9.42万元，较2022年增加417.48万元，增长5.9%": the rate after a change
+        that may be the list head's (see _change) may be the head's too — it holding is no contradiction."""
+        change = c.change
+        for whole in change.alts if change is not None and change.kind == "change" else ():
+            now = self.fact(whole, "final", "万元")
+            for col, base in self._bases(change, whole):
+                if col == "prior" and now is not None and base and rate_fits((now - base) / base * 100, c.value):
+                    self.ok(c, f"{fact_label(whole, self.report)}的增减幅度（其中所列各项之前的总数）")
+                    return True
+        return False
 
     def _rate_on_facts(self, c: Claim) -> None:
         """A growth rate against the file's figures: this year's and last year's (or the change stated with it)."""
@@ -1716,7 +1735,8 @@ class Checker:
 
     def _not_summed(self, unit: str, parts: list, traits: bool) -> str:
         """Why a list's parts are not added up against its head, or ""."""
-        if any((p.unit in MONEY) != (unit in MONEY) or (unit not in MONEY and p.unit != unit and not {p.unit, unit} <= PEOPLE_UNITS)
+        if any((p.unit in MONEY) != (unit in MONEY) or (unit not in MONEY and p.unit != unit and not {p.unit, unit} <= PEOPLE_UNITS
+                                                         and not {p.unit, unit} <= BODY_UNITS)
                for p in parts):
             return "单位不同"
         if unit in PEOPLE_UNITS and traits:

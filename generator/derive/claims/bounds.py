@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .patterns import _ENUM_ITEM, _HAN_RUN, _YEAR_IN, FUNCTION
-from .state import _Lead, _State
+from .state import _Lead, _List, _State
 from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token
 
 # the first item of an enumeration in Arabic numerals ("1.", "1、", "（1）", "①"; not "一、", which heads a section)
@@ -63,7 +63,10 @@ class _Bounds(_State):
         if self.text[self.sentence_start:tok.start].strip(" \t\r\u3000"):
             heading = self._heading(tok.start)
             self._end_clause()
+            numbered = self._numbered_items_go_on(tok)
             self._end_sentence()
+            if numbered is not None:
+                self.list = numbered
             if heading:
                 self.scope.fresh = True     # the next sentence's plain words ("支出预算…") are the heading's
         # else "…100万元。\n其中：…": the line break after a full stop ends no sentence of its own — the
@@ -71,6 +74,21 @@ class _Bounds(_State):
         self.sentence_start = tok.end
         if ch == "\n":
             self._paragraph(tok)
+
+    def _numbered_items_go_on(self, tok: Token) -> _List | None:
+        """"具体情况如下： 1.财政拨款收入X万元，其中政府性基金…。 2.事业收入Y万元。 3.…": a list of numbered items, each
+        a sentence, goes on while the next sentence is its next item — taken out here (its inner lists ended) to go on
+        after the sentence's end; None when there is no such list or the items end."""
+        lst = self.list
+        while lst is not None and lst.outer is not None:
+            lst = lst.outer
+        if lst is None or not lst.marker.endswith("如下") or not lst.parts \
+                or not _ENUM_ITEM.match(self.text, tok.end, tok.end + 8):
+            return None
+        while self.list is not None and self.list is not lst:
+            self._end_list(inner_only=True)
+        self.list = None
+        return lst
 
     def _clause_mark(self, tok: Token) -> None:
         ch = tok.text
@@ -215,6 +233,11 @@ class _Bounds(_State):
             s = self.stack[0]
             s.subject, s.label, s.alts = self.figure_subject
         self.bare_label = False
+        lst = self.list
+        if lst is not None and lst.outer is None and len(lst.parts) == 1 and lst.marker.endswith("如下"):
+            # "具体情况如下：1.基本支出X万元。其中，人员支出…": numbered items each a sentence — the one item is the
+            # head of the 其中 after it, as an amount of its own would be
+            self.levels.append(lst.parts[0])
         self._end_list()
         if self.suspended is not None:
             self.list, self.suspended = self.suspended, None

@@ -316,6 +316,10 @@ class _Figures(_State):
             return
         if lead.share and (not lead.exec_col or lead.whole) and not lead.other_fact:
             return self._share(tok, lead, scope)    # "占部门总预算的80.0%": a share of the whole, in that column
+        if lead.share and lead.exec_col and not lead.exec and self._stated_in(lead.exec_col):
+            # "项目支出年初预算仅404.30万元，占年初预算的21.67%": the amount is itself the budget — its share of the
+            # whole budget, which the sentence does not state, not an execution rate
+            return self._unread(tok, "前面的数本身就是这一口径的数：说的是占全部预算的比重，总数没有写明")
         if lead.exec or (lead.exec_of and lead.exec_col) or (lead.share and lead.exec_col):
             return self._execution(tok, lead, scope)
         if lead.rate or lead.dir:
@@ -395,8 +399,9 @@ class _Figures(_State):
         if year not in (None, self.year):
             # "2021年度…支出预算为X万元，决算为Y万元，完成预算的Z%": another year's rate
             return self._unread(tok, f"说的是{year}年的执行率，不是本年的")
-        if scope.subject is None and self._things_before(tok):
-            # "完成农村公路养护里程326公里，目标值≥320公里，完成率101.88%": the rate of the things done, not of spending
+        if self._things_before(tok, counted=scope.subject is not None):
+            # "完成农村公路养护里程326公里，目标值≥320公里，完成率101.88%": the rate of the things done, not of spending;
+            # so too after the spending's name: "9项部门整体支出绩效目标完成8项，完成率88.89%" (two counts of one thing)
             return self._unread(tok, "前面的数是实物量或比率，完成率说的是它们，不是支出", unsure=False)
         fact = scope.subject or "finance.expenditure.current"     # 预算执行率 alone: the department's spending
         of, last = self._level_of(fact), self.last_claim
@@ -406,15 +411,25 @@ class _Figures(_State):
         self.out.claims.append(Claim("execution", tok, fact, column=lead.exec_col, sentence=self.sentence,
                                      label=scope.label or "部门支出", of=of, variance=lead.variance, alts=alts))
 
-    def _things_before(self, tok: Token) -> bool:
+    def _stated_in(self, column: str) -> bool:
+        """Whether the amount stated last in this sentence is in `column` by its own words (年初预算, 调整预算)."""
+        last = self.last_claim
+        return last is not None and last.sentence == self.sentence and last.kind == "level" and last.money \
+            and not last.implied and last.column == column
+
+    def _things_before(self, tok: Token, counted: bool = False) -> bool:
         """Whether the figures before a rate in its part of the sentence (since a 。 or a ；) are things or rates, not
-        amounts of money (a bounded look back: a hostile sentence stays linear)."""
+        amounts of money (a bounded look back: a hostile sentence stays linear); `counted`: two or more counts of one
+        kind of thing ("9项…完成8项"), no rate among them."""
         nums = []
         for t in reversed(self.tokens[max(0, self.index - 24):self.index]):
             if t.start < self.sentence_start or (t.kind == "punct" and t.text in "；;"):
                 break
             if t.kind == "num":
                 nums.append(t)
+        if counted:
+            return len(nums) >= 2 and len({t.unit for t in nums}) == 1 and nums[0].unit not in MONEY \
+                and nums[0].unit not in ("%", "", None)
         return bool(nums) and not any(t.unit in MONEY for t in nums)
 
     def _difference(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
@@ -445,6 +460,9 @@ class _Figures(_State):
         fact = self._subject(lead, scope, tok)
         if fact is None:
             return
+        if left is not None and left.kind == "prior" and left.fact == fact:
+            # "2024年度…公用经费决算192.84万元，超过年初预算186.50万元" (written in 2025): last year's comparison
+            return self._unread(tok, "与上年的数比较：说的是上年的预算，不是本年的")
         column = lead.op_col or (left.column if left is not None and left.fact == fact else None) or "final"
         self.out.claims.append(Claim("margin", tok, fact, column=column, against=lead.op_target, op=lead.op,
                                      other=left if left is not None and left.fact == fact else None,

@@ -8,6 +8,7 @@ import re
 from .claim import NO_SUBJECT, Claim, Unread
 from .parts import (
     _COUNTED,
+    BODY_UNITS,
     BY_SOURCE,
     COMPONENTS,
     PARENT,
@@ -30,7 +31,7 @@ def _fits_list(tok: Token, lst: _List) -> bool:
     """A figure in a unit the list's items can be in: its head's, money with money, people with people."""
     unit = lst.head.unit
     return tok.unit == unit or (tok.unit in MONEY and unit in MONEY) \
-        or ({tok.unit, unit} <= PEOPLE_UNITS and lst.head.fact in _COUNTED)
+        or ({tok.unit, unit} <= PEOPLE_UNITS and lst.head.fact in _COUNTED) or {tok.unit, unit} <= BODY_UNITS
 
 
 def _not_an_item(lst: _List, lead: _Lead) -> bool:
@@ -299,7 +300,7 @@ class _Lists(_State):
     def _inner_list(self, lst: _List, marker: str) -> None:
         last = lst.parts[-1]
         if (marker == "其中" or (marker in ("包括", "含") and last.fact is not None)) and last.figure is not None \
-                and (last.money or last.unit in PEOPLE_UNITS) and last.kind in ("level", "prior", "count") \
+                and (last.money or last.unit in PEOPLE_UNITS or last.unit in BODY_UNITS) and last.kind in ("level", "prior", "count") \
                 and last.sentence == self.sentence and lst.outer is None:
             # "其中：A x万元；B y万元；其中：B1 …、B2 …；C z万元": B's own parts, then the outer list again;
             # "1、基本支出X万元，包括：人员经费…；2、项目支出…": so too after an item a label named
@@ -352,10 +353,46 @@ class _Lists(_State):
             return
         for p in lst.parts:
             p.subtotal = p.figure is not None and "小计" in self._item_words(p)
+        self._head_they_add_up_to(lst)
+        self._head_in_their_column(lst)
         self.out.claims.append(Claim("sum", lst.head.figure, lst.head.fact, parts=lst.parts,
                                      sentence=lst.head.sentence, of=lst.head, complete=self._names_all(lst),
                                      traits=any(self._counts_a_trait(p) for p in lst.parts)))
         lst.head.head = True             # its own check waits for the list's: a list that does not add up says more
+
+    def _head_they_add_up_to(self, lst: _List) -> None:
+        """"全县一般公共预算收入8,552万元，…，同口径完成地方财政收入10,066万元，…，其中：税收收入5,537万元，非税收入
+        3,015万元，非税占比35.3%": the items add up to an amount stated earlier in the sentence, not to the last one —
+        an amount of no known fact, in the same unit, like the head: they are its parts (their shares of it too)."""
+        head = lst.head
+        if head.fact is not None or head.figure is None or any(p.figure is None for p in lst.parts):
+            return
+        total = sum(p.value for p in lst.parts)
+        if total == head.value:
+            return
+        earlier = next((c for c in reversed(self.amounts[-64:]) if c.sentence == head.sentence and c.fact is None
+                        and c.figure is not None and c.figure.start < head.figure.start and c.unit == head.unit
+                        and c.value == total), None)
+        if earlier is None:
+            return
+        for c, _ in lst.shares:
+            if c.whole_from is head:
+                c.whole_from = earlier
+        lst.head = earlier
+
+    def _head_in_their_column(self, lst: _List) -> None:
+        """"“三公”经费支出12.30万元，全年预算14.50万元，…。其中公务接待费4.38万元…；公务用车运行维护费7.92万元": the
+        head's fact was stated in two columns (see _start_list) — the items are parts of the amount in their own column."""
+        head = lst.head
+        columns = {p.column for p in lst.parts}
+        if not lst.mixed or len(columns) != 1 or head.column in columns:
+            return
+        column = columns.pop()
+        same = next((c for c in reversed(self.out.claims[-64:]) if c.kind == "level" and c.fact == head.fact
+                     and c.column == column and c.figure is not None and c.sentence == head.sentence), None)
+        if same is not None:
+            head.head = False
+            lst.head = same
 
     def _levels_of_accounts(self, parts: list[Claim]) -> bool:
         """"（一）人员经费4,704.35万元1、工资福利支出（类）2,097.51万元（1）基本工资（款）支出737.94万元": items of two

@@ -8,6 +8,8 @@ from .claim import Claim
 
 # units of a count of people, one as good as the other ("离退休人员12名，其中：离休1人…"; not of posts, see _COUNTED)
 PEOPLE_UNITS = {"人", "名"}
+# units that count bodies ("所属学校、单位68个，其中普通高中4所…其他事业单位2个"): items in any of them are of one head
+BODY_UNITS = frozenset({"个", "所", "家"})
 
 # A total and its parts, for binding a 其中 list to its head and telling a complete list from a partial one.
 COMPONENTS = {total: [p.rstrip("?") for p in parts] for total, parts in [*AMOUNT_SUMS, *VALUE_SUMS]}

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .parts import _side
-from .patterns import _content
+from .parts import _side, within
+from .patterns import _ENUM_ITEM, _content
 from .state import _Lead, _Scope, _State
 from .tokens import CLAUSE, SENTENCE, Token, is_han
 
@@ -21,7 +21,11 @@ ARRANGED = ("安排",)
 # comparison words written after the base ("与上年相比"): where the 与 is left out ("2023年度预算相比", "和上年相比"),
 # the year and column named before them are the base
 POSTPOSED = {"相比", "对比"}
-_CONTENTS = frozenset({"主要包括", "包括", "主要用于"})
+_CONTENTS = frozenset({"主要包括", "主要为", "包括", "主要用于"})
+# "具体情况如下：1.财政拨款收入…；2.事业收入…": numbered items right after it, on its line, are the parts of the figure
+# before it; announcing a section ("如下：\n（一）…") it opens no list
+_ANNOUNCES = ("如下",)
+_ANNOUNCED_ITEM = re.compile(r"[ \t\u3000]*[：:]?")
 _SHARE_AFTER_ZHAN = frozenset({"比例", "比率"})
 # "中新网7月20日电", "财政部4月18日公布的数据": the day the text was published or said, not a day the figures
 # run to ("截至11月30日已拨付…" is) — what follows is still the whole year's
@@ -296,6 +300,11 @@ class _Words(_State):
         self.lead.total = True
 
     def _on_list_word(self, tok: Token, means: dict) -> None:
+        if tok.text.endswith(_ANNOUNCES):
+            colon = _ANNOUNCED_ITEM.match(self.text, tok.end)
+            if colon is None or not _ENUM_ITEM.match(self.text, colon.end(), colon.end() + 8) \
+                    or self.text[colon.end():colon.end() + 1] in "\r\n":
+                return
         if tok.text in _CONTENTS and self.contents is None:
             sc = self.scope
             self.contents = (sc.blocked, sc.subject, sc.label, sc.alts, sc.account)
@@ -311,14 +320,26 @@ class _Words(_State):
 
     def _on_each_word(self, tok: Token, means: dict) -> None:
         nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
-        if nxt is not None and nxt.kind == "word" and nxt.has("share") and not self.lead.labels and self.list is not None:
+        if nxt is not None and nxt.kind == "word" and nxt.has("share") and not self.lead.labels:
             # "其中人员经费a万元、公用经费b万元、项目支出c万元，分别占支出合计的p%、q%、r%": the shares of the items in turn
+            # (of a list's items, or of a run of amounts of as many facts, none a part of another: "按支出经济分类，工资
+            # 福利支出a万元、商品和服务支出b万元…，分别占本年支出的p%、q%…")
             parts = [p for p in self.list.parts if p.money and p.kind in ("level", "prior") and p.figure is not None
-                     and p.sentence == self.sentence]
+                     and p.sentence == self.sentence] if self.list is not None else self._run_of_amounts()
             if len(parts) >= 2 and parts[-1] is self.last_claim:
                 self.each_claims = parts
                 return
         self._start_each()
+
+    def _run_of_amounts(self) -> list:
+        """The amounts this sentence stated last, one after another, each of its own fact and none a part of another."""
+        run: list = []
+        for c in reversed(self.levels[-16:]):
+            if c.sentence != self.sentence or c.kind != "level" or not c.money or c.figure is None or c.fact is None \
+                    or any(c.fact == r.fact or within(c.fact, r.fact) or within(r.fact, c.fact) for r in run):
+                break
+            run.append(c)
+        return run[::-1]
 
     def _on_cause(self, tok: Token, means: dict) -> None:
         if self.cause_block is None and ("原因" in tok.text or tok.text.startswith("主要")):
