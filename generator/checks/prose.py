@@ -283,7 +283,7 @@ class Checker:
             return None             # "一般公共预算基本支出": only the part paid from that source
         if fact in BY_SOURCE:
             # 财政拨款支出 (一般公共预算财政拨款支出 …) is 本年支出合计 only when all income came from that source
-            if not self._all_from(BY_SOURCE[fact]):
+            if not self._all_from(BY_SOURCE[fact], column if column in ("budget", "adjusted") else "final"):
                 return None
             fact = "finance.expenditure.current"
         if fact in AMOUNT_PATHS:
@@ -304,13 +304,18 @@ class Checker:
         table = self.units.get(_section(path)) or self.view.unit(path)
         return value * MONEY[table] / MONEY[unit]
 
-    def _all_from(self, source: str) -> bool:
-        """Whether all of the department's income this year came from the source named."""
+    def _all_from(self, source: str, column: str = "final") -> bool:
+        """Whether all of the department's income this year (in `column`) came from the source named."""
         key = _source_key(source)
-        part, whole = self.view.value(f"finance.income.{key}.final"), self.view.value("finance.income.current.final")
+        part, whole = self.view.value(f"finance.income.{key}.{column}"), self.view.value(f"finance.income.current.{column}")
         # money carried over from last year was spent too, of whichever source: with any, the year's spending is
         # not all from this year's source ("一般公共预算财政拨款支出9746.50万元" beside 本年支出合计9759.38万元)
-        carried = self.view.value("finance.income.carryover.final")
+        carried = self.view.value(f"finance.income.carryover.{column}")
+        if column != "final":
+            # a budget: its spending is all from the source when it is just that source's income (nothing carried over
+            # is budgeted to be spent: "财政拨款支出预算1747.99万元" beside 财政拨款收入预算1747.99万元)
+            spent = self.view.value(f"finance.expenditure.current.{column}")
+            return part is not None and part == whole == spent and not carried
         return part is not None and whole is not None and part == whole and not carried
 
     def count_candidates(self, claim: Claim) -> list[tuple[str, Decimal]]:
@@ -663,10 +668,33 @@ class Checker:
         of = c.of
         if of is not None and id(of) in self.restated:
             return True             # the amount said again is a budget (see _said_before)
-        if of is None or of.column != "any" or of.figure is None:
+        if of is None or of.figure is None or (of.column != "any" and not (of.implied and of.column == "final")):
             return False
         final = self.fact(of.fact, "final", of.unit)
+        if of.column == "final":
+            # "（一）收入预算：2023年收入合计1174.50万元…。收入较去年增加74.50万元": an amount of no column word that is
+            # the budget, not the final — the change after it is the budget's
+            return final is not None and not same_figure(abs(of.value), final) and any(
+                same_figure(abs(of.value), v) for v in (self.fact(of.fact, col, of.unit) for col in ("budget", "adjusted"))
+                if v is not None)
         return final is None or not same_figure(abs(of.value), final)
+
+    def _stated_budget_on_either(self, c: Claim) -> bool:
+        """"财政拨款安排“三公”经费12.00万元，比上年增加1.58万元，增长15.16%": the amount stated is this year's budget
+        (not the final), and the file has both of last year's figures — a change or rate that fits neither is wrong
+        whichever was meant (see _both_last_years). Checked (True) or not."""
+        of, both = c.of, self._both_last_years(c)
+        if not both or of is None or of.figure is None or id(of) in self.restated or of.flagged:
+            return False
+        budget = next((v for v in (self.fact(of.fact, col, "万元") for col in ("budget", "adjusted"))
+                       if v is not None and same_figure(abs(of.value) * MONEY[of.unit] / MONEY["万元"], v)), None)
+        if budget is None:
+            return False
+        if c.kind == "rate":
+            self._rate_on_either(c, [budget], both)
+        else:
+            self._change_on_either(c, [budget], both)
+        return True
 
     def _fact_of(self, c: Claim) -> str:
         """The fact a change or rate is of: of the facts its words may name ("收入合计": 本年收入合计 or 收入总计),
@@ -718,8 +746,12 @@ class Checker:
             return self._budget_change(c)
         if _of_adjusted(c):
             return self._adjusted_change(c, c.of)
+        if c.against == "budget" and c.column == "adjusted":
+            return self._adjusted_change(c, None)
         if self._budget_stated(c):
-            return self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
+            if not self._stated_budget_on_either(c):
+                self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
+            return None
         fact = self._fact_of(c)
         for whole in c.alts:            # the head of the list whose last item the change follows (see the reader)
             now, against = self.fact(whole, "final", c.unit), self._bases(c, whole)
@@ -768,14 +800,15 @@ class Checker:
                    stated=change.value, computed=now)
         return True
 
-    def _adjusted_change(self, c: Claim, level: Claim) -> None:
+    def _adjusted_change(self, c: Claim, level: Claim | None) -> None:
         """"年初预算为5.00万元，全年预算为12.00万元，比年初预算增加7.00万元": the 全年预算 written against the
         file's 年初预算数 (not the 决算数)."""
         base = self.fact(c.fact, "budget", c.unit)
-        now = abs(level.value) * _scale(level.unit, c.unit)
-        if base is None:
-            return self.skip(c, "事实文件没有年初预算数")
-        how = f"写明的全年预算 {fmt(now)} − 年初预算数 {fmt(base)} = {fmt(now - base)}{c.unit}"
+        # "调整预算比年初预算增加6809.73万元" with no 调整预算 stated: the file's
+        now = abs(level.value) * _scale(level.unit, c.unit) if level is not None else self.fact(c.fact, "adjusted", c.unit)
+        if base is None or now is None:
+            return self.skip(c, "事实文件没有年初预算数或调整预算数")
+        how = f"{'写明的全年预算' if level is not None else '调整预算数'} {fmt(now)} − 年初预算数 {fmt(base)} = {fmt(now - base)}{c.unit}"
         if sum_consistent(c.value, [now, -base]):
             return self.ok(c, how)
         word = "增加" if c.value >= 0 else "减少"
@@ -1102,12 +1135,34 @@ class Checker:
                    f"既不是{how}。", stated=c.value, computed=tried[0][2],
                    uses={f"{c.fact}.{col}" for col, _ in both})
 
+    def _rate_on_stated_base(self, c: Claim, currents: list[Decimal]) -> bool:
+        """"预算收入总计1747.99万元，较2022年部门预算收入总数2073.50万元减少325.51万元，同比下降18.62%": the sentence
+        states last year's figure itself — the rate is on it, whichever column it was. Checked (True) or not."""
+        base = c.base
+        if base is None or base.kind != "prior" or base.sentence != c.sentence or base.figure is None or base.flagged \
+                or not currents or base.unit not in MONEY or (c.of is not None and c.of.flagged):
+            return False
+        was = abs(base.value) * _scale(base.unit, "万元")
+        if not was:
+            return False
+        tried = [(now - was) / was * 100 for now in currents]
+        for computed in tried:
+            if rate_fits(computed, c.value):
+                self.ok(c, f"（本年预算 − 写明的上年数 {fmt(was)}） ÷ {fmt(was)} = {fmt(computed, _places(c))}%")
+                return True
+        self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：按写明的上年数 {fmt(was)} 算，本年预算与上年相比"
+                   f"{'增长' if tried[0] > 0 else '下降'} {fmt(abs(tried[0]), _places(c))}%，与写明的 {fmt(abs(c.value))}% 不符。",
+                   stated=c.value, computed=tried[0])
+        return True
+
     def _budget_rate(self, c: Claim) -> None:
         """The rate of a budget against last year, against its own sentence: the change stated ÷ last year's
         figure, which is the budget stated less the change, whichever of last year's columns that was."""
         current, change = self._budget_level(c), c.change
         _, prior, named = self._last_year(c)
         currents = self._budgets_of(c)
+        if self._rate_on_stated_base(c, currents):
+            return None
         both = self._both_last_years(c)
         if both and currents and not (c.of is not None and c.of.flagged):
             return self._rate_on_either(c, currents, both)
@@ -1181,7 +1236,9 @@ class Checker:
         if c.budget_base:
             return self._budget_rate(c)
         if self._budget_stated(c):
-            return self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
+            if not self._stated_budget_on_either(c):
+                self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
+            return None
         if self._rate_of_head(c):
             return None
         return self._rate_on_facts(c)
@@ -1419,6 +1476,9 @@ class Checker:
                     out.append((value, self._label(fact, head.column), half_unit(value)))
             if c.whole is not None:         # the total its words name, as well as the list's head (see shares.py)
                 out.extend(self._named_wholes(c))
+            outer = c.other             # an inner list's item: of the outer list's head too (see shares.py)
+            if outer is not None and outer.figure is not None and not outer.flagged and outer.unit in MONEY:
+                out.append((abs(outer.value) * MONEY[outer.unit], "外层“其中”前的总数", half_unit(outer.value) * MONEY[outer.unit]))
             return [w for w in out if w[0] - w[2] > 0]
         return self._named_wholes(c)
 

@@ -14,6 +14,7 @@ _FIRST_ITEM = re.compile(r"[ \t\u3000]*(?:1[ \t]?[、.．](?![0-9])|[（(]1[）)
 _TOTAL_STATED = re.compile(r"(?:共计|合计|总计|总额|总收入|总支出|收入总|支出总)[^。！？!?]{0,12}?[0-9]")
 _LIST_NEXT = re.compile(r"[ \t\u3000\n]*其中")
 _ANAPHOR = re.compile(r"[ \t\u3000\n]*(?:其[^中]|上述|以上|该|这些|前述|上列|此类|它们|他们)")
+_NO_DATA = re.compile(r"无(?:上年|[0-9]{4}年度?)?(?:的)?(?:可比)?数据|(?:上年|[0-9]{4}年度?)无(?:可比)?数据|无上年数")
 _GOES_ON = re.compile(r"[ \t\u3000]*(?:此外|另外|其中|同时|并且|其余)")
 
 # the name of a place: a county, city, district, town… ("云县", "汉阳区", "陶辛镇")
@@ -251,9 +252,9 @@ class _Bounds(_State):
         self.prev_column = s.column
         self.prev_period = (s.year, s.partial)
         self.sentence_years = []
-        if s.year is not None and s.year != self.year and not self.figures_in_sentence:
+        if s.year is not None and s.year != self.year and not self.figures_in_sentence and not self._no_data():
             # "国资委2022年“三公”经费的预算数和预算执行数一致。具体来看，预算总数为…": a sentence that only names
-            # another year names it for the sentences after it, to the end of the paragraph
+            # another year names it for the sentences after it, to the end of the paragraph (not "…，无上年数据。")
             self.carried_year = s.year
         if s.base and not self.figures_in_sentence:
             # "与2021年执行数相比，有以下变化。一是收入增加3627万元…": a sentence that only names the base of a
@@ -267,8 +268,10 @@ class _Bounds(_State):
         self.lead = _Lead()
         self.sentence += 1
         # a stated base ("比上年的X万元") is last year's figure, never the head of this year's 其中 list
+        # (nor an amount in the sentence's reason: "…下降12.5%，主要原因是2022年有疫情防控经费29.01万元。其中：…")
+        cause_at, self.cause_at = self.cause_at, None
         self.prev_levels = [c for c in self.levels if (c.fact is not None or c.figure is not None)
-                            and c not in self.bases][-1:]
+                            and c not in self.bases and (cause_at is None or c.start < cause_at)][-1:]
         self.prev_sentence_levels = self.levels
         self.levels, self.changes, self.bases, self.each_claims = [], [], [], []
         self.pending_shares, self.each_share = [], ()
@@ -349,6 +352,11 @@ class _Bounds(_State):
         if self.index >= len(self.tokens) or self.tokens[self.index].kind != "punct":
             return False
         return bool(_LIST_NEXT.match(self.text, self.tokens[self.index].end))
+
+    def _no_data(self) -> bool:
+        """Whether the sentence ending here says there are no figures of the year it names ("新增单位，无上年数据")."""
+        end = self.tokens[self.index].start if self.index < len(self.tokens) else len(self.text)
+        return _NO_DATA.search(self.text, self.sentence_start, end) is not None
 
     def _goes_on(self) -> bool:
         """Whether the sentence after the current full stop opens by going on with this one ("此外", "其中")."""

@@ -271,9 +271,14 @@ class _Figures(_State):
             and lst.head.fact not in (None, fact) else None
         # a budget's change with no budget stated may be of any fact its words name ("收入": 本年收入合计 or 收入总计)
         alts = (head,) if head else scope.alts if budget_base else ()
+        of = self._level_of(fact)
+        adjusted = lead.base == "budget" and (lead.col or scope.column) == "adjusted"
+        if adjusted and of is not None and of.column != "adjusted":
+            # "决算11010.21万元，调整预算比年初预算增加6809.73万元": the 调整预算's change, not the amount's before it
+            of = None
         claim = Claim("change", tok, fact, against=lead.base, source=scope.source, value=tok.value * lead.dir, sentence=self.sentence,
-                      of=self._level_of(fact), label=scope.label, budget_base=budget_base, alts=alts,
-                      final_base=budget_base and lead.prior_final)
+                      of=of, label=scope.label, budget_base=budget_base, alts=alts,
+                      final_base=budget_base and lead.prior_final, column="adjusted" if adjusted else None)
         self.out.claims.append(claim)
         self.changes.append(claim)
         self.last_claim = claim
@@ -320,6 +325,10 @@ class _Figures(_State):
             # "项目支出年初预算仅404.30万元，占年初预算的21.67%": the amount is itself the budget — its share of the
             # whole budget, which the sentence does not state, not an execution rate
             return self._unread(tok, "前面的数本身就是这一口径的数：说的是占全部预算的比重，总数没有写明")
+        if lead.share and lead.exec_col and not lead.exec and lead.col in ("budget", "adjusted", "plan"):
+            # "年初预算仅占调整预算的38.64%", "预算调整数占年初预算的158.80%": one budget against another, not the
+            # money spent against a budget
+            return self._unread(tok, "说的是两个预算数之比，不是执行率")
         if lead.exec or (lead.exec_of and lead.exec_col) or (lead.share and lead.exec_col):
             return self._execution(tok, lead, scope)
         if lead.rate or lead.dir:
@@ -334,6 +343,14 @@ class _Figures(_State):
                 # stated) is not the change this rate is of
                 change = None
             base = next((b for b in reversed(self.bases) if b.fact == fact), None)
+            if base is None and budget_base:
+                # "预算收入总计1747.99万元，较2022年部门预算收入总数2073.50万元减少…，同比下降18.62%": last year's figure
+                # the sentence states is the base of a budget's rate (see checks.prose._rate_on_stated_base) — not a
+                # final figure when the rate is against last year's budget ("2022年执行数18.53万元，…，较上年预算数减少…")
+                want = lead.base or (change.against if change is not None else None)
+                base = next((b for b in reversed(self.out.claims[-16:]) if b.kind == "prior" and b.fact == fact
+                             and b.sentence == self.sentence and b.figure is not None
+                             and (want != "prior_budget" or b.column == want)), None)
             against = lead.base or (change.against if change else None) or \
                 (("prior" if base.column == "prior" else base.column) if base else None)
             claim = Claim("rate", tok, fact, against=against, source=scope.source, value=tok.value * sign, sentence=self.sentence,
@@ -642,4 +659,16 @@ class _Figures(_State):
             # the final; without one, budget or final cannot be told
             return lead.base in (None, "prior") and not self.bases and (
                 scope.subject is None or self._level_of(scope.subject) is None)
+        if column in ("budget", "adjusted", "plan") and lead.col is None and self._spent_then_rate(scope.subject):
+            # "公务接待费21,600元，年初预算3.00万元，完成预算的72.00%，比上年减少0.31万元": the budget was the base of the
+            # execution rate; what the sentence is about, and compares with last year, is the money spent
+            return False
         return column in ("budget", "adjusted", "plan") and lead.base in (None, "prior") and not self.bases
+
+    def _spent_then_rate(self, fact: str | None) -> bool:
+        """Whether this sentence stated the fact's final amount and then its execution rate."""
+        if fact is None:
+            return False
+        recent = [c for c in self.out.claims[-16:] if c.sentence == self.sentence and c.fact == fact]
+        spent = next((c for c in recent if c.kind == "level" and c.column == "final"), None)
+        return spent is not None and any(c.kind == "execution" and c.start > spent.start for c in recent)

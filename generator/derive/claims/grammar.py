@@ -98,12 +98,19 @@ class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _S
         self.scope = self.stack[-1]
         self.saved.append((self.lead, self.figures, self.last_claim, self.last_money, self.list))
         lst, last = self.list, self.last_claim
+        if lst is not None and last is not None and lst.parts and last is not lst.parts[-1] \
+                and last.kind in ("change", "rate", "share") and last.fact == lst.parts[-1].fact \
+                and last.sentence == lst.parts[-1].sentence:
+            # "财政拨款收入4032.78万元，占99.69%，较上年减少159.27万元，下降3.80%（其中：…）": what was said of the item
+            # on the way does not end it — the bracket is still the item's
+            last = lst.parts[-1]
         if lst is not None and last is not None and lst.parts and last is lst.parts[-1] \
                 and (last.money or (last.figure is not None and last.unit and last.unit != "%")):
             # "公车费5.00万元（购置费0万元，运行费5.00万元）", "建设项目27项（省级6项、市级5项…）": the item's own
             # parts, a list of its own
             self.list = _List(last, len(self.stack), "（")
             self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence
+            self.list.within = lst
         self.lead = _Lead()
         self.last_num = None
 

@@ -308,5 +308,8 @@ class _Levels(_State):
             lst = lst.outer
         if found is None and not any(c.kind == "level" for c in self.levels):
             # "项目支出预算数为10208.94万元。与上年相比减少1134.33万元": the amount closing the sentence before
-            found = next((c for c in self.prev_levels if c.fact == fact and c.kind == "level"), None)
+            found = next((c for c in self.prev_levels if c.fact == fact and c.kind == "level"), None) or next(
+                # "2023年收入合计1174.50万元，主要是一般公共预算拨款1174.50万元，…。收入较去年增加74.50万元": the fact's
+                # amount earlier in the sentence before, the sentence ending on others
+                (c for c in reversed(self.prev_sentence_levels[-32:]) if c.fact == fact and c.kind == "level"), None)
         return found

@@ -24,6 +24,7 @@ from .state import _Lead, _List, _Scope, _State
 from .tokens import CLAUSE, COUNTS, ENUM, MONEY, SENTENCE, Token
 
 _NEWLINE = re.compile("\n")
+_BESIDES = re.compile("另外|此外|另有|除此之外")
 _COORDINATED = re.compile(r"以及|及其|和|与|、")
 
 
@@ -129,6 +130,11 @@ class _Lists(_State):
         lst = self.list
         if lst is None or lst.depth > len(self.stack) or not _fits_list(tok, lst):
             return None
+        since = lst.parts[-1].figure.end if lst.parts and lst.parts[-1].figure is not None else tok.start
+        if _BESIDES.search(self.text, since, tok.start):
+            # "其中在职在编人员44人，特岗人员1人，另外退休教师24人": what is named "besides" is no part of the head
+            self._end_list()
+            return None
         if lst.unknown:
             return lst              # the parts of an amount of no known name: whatever their names
         if lead.label and not scope.blocked:
@@ -142,7 +148,7 @@ class _Lists(_State):
         if lst.head.fact in _COUNTED and lst.parts and lst.head.figure is not None \
                 and sum(abs(p.value) for p in lst.parts) == abs(lst.head.value):
             # "在职19人，其中男10人，女9人；本科学历12人": the parts so far add up to the head — what follows is
-            # another way of counting the same people, not more of them
+            # another way of counting the same people, not more of them ("实际财政供养人员24人，其中在职24人，退休13人")
             self._end_list()
             return None
         if lead.label == _HOUSEHOLDS and self._wages_only(lst.parts):
@@ -200,6 +206,11 @@ class _Lists(_State):
         head: Claim | None
         if lst is not None and lst.depth == len(self.stack) and lst.parts:
             return self._inner_list(lst, marker)
+        if lst is not None and lst.depth == len(self.stack) and lst.marker == "（" and not lead.figure:
+            # "财政拨款收入4032.78万元，…（其中：一般公共预算财政拨款收入…；政府性基金…）": the bracket's list of the item's
+            # parts, announced
+            lst.marker = marker
+            return
         if lead.label and not lead.figure:
             # "收入包括：…；支出包括：…": a list headed by a name, not a figure — its parts are read,
             # their sum is not checked

@@ -80,7 +80,9 @@ def lists_between(reading: Reading, a: Claim, b: Claim) -> int:
 # ---- a performance target's figure, written right after its name or right before it ---------------------
 
 # words between a target's name and a figure that make the figure a change, a share or a comparison
-_RELATION = re.compile(r"增|减|降|涨|比|较|超|差|占|平均|同比|环比|翻")
+# (剩余 / 尚余 / 还有: what is left of it; 、: a figure after another item named beside it — "小型水库除险加固、中小河流
+# 治理3个重点项目" — is that item's or all of theirs)
+_RELATION = re.compile(r"增|减|降|涨|比|较|超|差|占|平均|同比|环比|翻|剩|余|还有|、")
 _TARGET_FIGURE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|元|%|％|人次|家次|万亩|公顷|平方米|平方公里|公里|千米|万吨|吨|"
                             r"个工作日|工作日|万人|[个家座人项件次场名户亩篇批期天辆台套处所])")
 _TARGET_BEFORE = re.compile(_TARGET_FIGURE.pattern + r"\s*$")

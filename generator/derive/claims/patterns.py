@@ -8,7 +8,7 @@ import re
 from .tokens import COURT_KINDS, ENTERPRISE_KINDS, GOVERNMENT_KINDS, INSTITUTION_KINDS, kinds_pattern
 
 # Characters that can stand between a subject and its figure without naming anything else.
-FUNCTION = set("的了为是达共计约合累总额数实现完成有其亦也均都已将按以在于对从至到得年度月日末底初及和与并且而即还再又"
+FUNCTION = set("的了为是达共计约合累总金额数实现完成有其亦也均都已将按以在于对从至到得年度月日末底初及和与并且而即还再又"
                "全部中当本该此一这前后内外上下来去所上述如下共计分别主要具体各项个元万亿人次较比同相较")
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 # another place or level, or a named body (ending in its kind): whose figure a target's name after it is not

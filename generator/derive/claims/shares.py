@@ -37,6 +37,14 @@ class _Shares(_State):
             self.each_share = (whole, whole_from, column)
         claim = Claim("share", tok, part.fact, of=part, whole=whole, whole_from=whole_from,
                       column=column, sentence=self.sentence, implied=either)
+        outer = (lst.outer or lst.within) if lst is not None and whole_from is lst.head else None
+        if outer is not None and outer.head.figure is not None:
+            # "财政拨款收入4032.78万元（其中：一般公共预算财政拨款收入3412.78万元，占84.37%；…）": an inner item's share
+            # may be of the outer list's head too (the 收入决算表 gives every line's share of the whole)
+            up = outer.outer or outer.within
+            while up is not None and up.head.figure is not None:
+                outer, up = up, up.outer or up.within
+            claim.other = outer.head
         self.out.claims.append(claim)
         if lst is not None:
             lst.shares.append((claim, lead.whole))

@@ -99,7 +99,7 @@ class _Lead:
 
 class _List:
     __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed", "confused", "shares", "tiered", "subject", "unknown",
-                 "rest", "closed", "figures_at", "before")
+                 "rest", "closed", "figures_at", "before", "within")
 
     def __init__(self, head: Claim, depth: int, marker: str, outer: _List | None = None):
         self.parts: list[Claim]
@@ -114,6 +114,7 @@ class _List:
         self.closed = False             # a total of its items follows them ("…，合计1170.00万元"): they are all of it
         self.figures_at = -1            # the reader's count of figures when it began (set by the reader)
         self.before = 0                 # figures of its sentence read before it began (the head's among them)
+        self.within: _List | None = None  # a bracket's list of an item's parts: the list the item is in
 
 
 class _State:
@@ -190,6 +191,7 @@ class _State:
         self.section_year: int | None = None  # the other year a numbered heading named for its section
         self.carried_year: int | None = None  # the other year a sentence without figures named for the paragraph
         self.cause_block: str | None = None  # the other subject named (or "") when the sentence's reason began
+        self.cause_at: int | None = None     # where the sentence's reason began
         self.cause_subject: tuple = (None, "", ())  # and the subject then
         self.ended: _List | None = None     # the last list that ended (a change right after it may be its head's)
         self.narrow_other = -1

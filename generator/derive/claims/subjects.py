@@ -35,6 +35,7 @@ _YEAR_ONLY = re.compile(r"[ \t\u3000]*(?:19|20)[0-9]{2}\s?年度?[，,]?[ \t\u30
 _COPULA = re.compile("是|系|属于|隶属")
 # "区档案馆为区委办所属事业单位": a unit said to belong to another body — a name, a copula, the body's name, then
 # one of the words for belonging (the department describing itself; its own subordinates it calls 下属 or 我局所属)
+_LEVEL_AND = re.compile(r"本级[ \t\u3000]*(?:和|及|与|以及|及其)[ \t\u3000]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})?个?[ \t\u3000]*$")
 _BELONGS = frozenset({"所属", "直属", "附属", "隶属", "局属"})
 _UNITS_OF = _BELONGS | {"下属"}
 # "共设1办10处，下属单位1家，行政编制135人": the department's units counted, as its sections are — what it is made
@@ -126,6 +127,8 @@ class _Subjects(_State):
         """"本部门及所属单位", "我会及直属单位": the department together with its own units — the whole department,
         as its accounts are."""
         lead = self.lead
+        if tok.text in _UNITS_OF and _LEVEL_AND.search(self.text, max(0, tok.start - 12), tok.start):
+            return True         # "包括本级和3个所属二级预算单位": the department's own level and its units
         return tok.text in _UNITS_OF and lead.self_end >= 0 and \
             self.text[lead.self_end:tok.start].strip(" \t\u3000") in ("及", "和", "与", "以及", "及其")
 

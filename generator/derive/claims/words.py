@@ -344,6 +344,7 @@ class _Words(_State):
     def _on_cause(self, tok: Token, means: dict) -> None:
         if self.cause_block is None and ("原因" in tok.text or tok.text.startswith("主要")):
             self.cause_block = self.stack[0].blocked    # the sentence's reason begins (see _end_sentence)
+            self.cause_at = tok.start
             s = self.stack[0]
             self.cause_subject = (s.subject, s.label, s.alts)
         if self.list is not None and self.list.depth == len(self.stack):
