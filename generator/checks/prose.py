@@ -451,6 +451,9 @@ class Checker:
         for f, col, value in itertools.chain(known, self._budget_too(c), self._total_as_current(c)):
             if same_figure(abs(c.value), value):
                 return self.ok(c, f"{self._label(f, col)} = {fmt(value)}{c.unit}")
+        budget_too = self._budget_with_its_parts(c)
+        if budget_too:
+            return self.ok(c, budget_too)
         fact, col, value = known[0]
         label = self._label(fact, col) + ("（本年预算没有结转，按这一来源安排的支出即其收入）" if twin else "")
         said = self._said_before(c)
@@ -470,6 +473,25 @@ class Checker:
                    stated=abs(c.value), fact=value, uses={path}, about=f"正文“…{self.quote(c, 8)}”")
 
     _prior = _level
+
+    def _budget_with_its_parts(self, c: Claim) -> str:
+        """"2023年基本支出695.60万元，其中人员经费653.60万元，公用经费42万元" (a budget's sentence): an amount of no
+        column word that is not the final but the budget, whose 其中 items are each the budget of their own fact too —
+        the whole list is in that column. How it agrees, or ""."""
+        if not (c.implied and c.column == "final") or not c.head or c.fact is None:
+            return ""
+        listed = next((s for s in self._sentences(c.sentence) if s.kind == "sum" and s.of is c), None)
+        if listed is None or len(listed.parts) < 2:
+            return ""
+        for col in ("budget", "adjusted"):
+            value = self.fact(c.fact, col, c.unit)
+            if value is None or not same_figure(abs(c.value), value):
+                continue
+            if all(p.fact is not None and p.figure is not None and (v := self.fact(p.fact, col, p.unit)) is not None
+                   and same_figure(abs(p.value), v) and not same_figure(abs(p.value), self.fact(p.fact, "final", p.unit) or Decimal(-1))
+                   for p in listed.parts):
+                return f"{self._label(c.fact, col)} = {fmt(value)}{c.unit}（其中各项也都是{_COLUMN_ZH[col]}）"
+        return ""
 
     def _said_before(self, c: Claim) -> str | None:
         """"“三公”经费支出预算为3.1万元。其中:公务接待费支出预算为3.1万元…。具体情况如下:(一)公务接待费支出3.1万元":

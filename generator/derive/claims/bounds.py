@@ -15,6 +15,7 @@ _TOTAL_STATED = re.compile(r"(?:共计|合计|总计|总额|总收入|总支出|
 _LIST_NEXT = re.compile(r"[ \t\u3000\n]*其中")
 _ANAPHOR = re.compile(r"[ \t\u3000\n]*(?:其[^中]|上述|以上|该|这些|前述|上列|此类|它们|他们)")
 _NO_DATA = re.compile(r"无(?:上年|[0-9]{4}年度?)?(?:的)?(?:可比)?数据|(?:上年|[0-9]{4}年度?)无(?:可比)?数据|无上年数")
+_REASON_GOES_ON = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]是|其次|再次|此外|另外|同时|以及|[0-9一二三四五六七八九十]{1,2}[、.．)）]|[（(][0-9一二三四五六七八九十]{1,2}[）)])")
 _GOES_ON = re.compile(r"[ \t\u3000]*(?:此外|另外|其中|同时|并且|其余)")
 
 # the name of a place: a county, city, district, town… ("云县", "汉阳区", "陶辛镇")
@@ -107,6 +108,11 @@ class _Bounds(_State):
             self.categories = []
             self.scope.column = None           # "…；本部门2023年度费用…": a new statement
             self.scope.fresh = False
+            if self.cause_block is not None and len(self.stack) == 1 \
+                    and not _REASON_GOES_ON.match(self.text, tok.end, tok.end + 8):
+                # "…主要原因是中央水利发展资金等基金项目减少；其他收入354,800元": the reason ended with its clause —
+                # what it named (项目) is not the subject of the next statement (not so "；二是…", more of the reason)
+                self._after_reason(self.scope)
             if self.suspended is not None and self.list is None and len(self.stack) == 1:
                 self.list, self.suspended = self.suspended, None
         self.lead = _Lead()
