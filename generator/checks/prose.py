@@ -448,13 +448,16 @@ class Checker:
                      if col in ("budget", "adjusted") and (v := self._unsourced(twin, col)) is not None]
         if not known:
             return self.skip(c, f"事实文件没有 {label}")
+        if self._exactly_another_column(c, known):
+            return None
         for f, col, value in itertools.chain(known, self._budget_too(c), self._total_as_current(c)):
             if same_figure(abs(c.value), value):
                 return self.ok(c, f"{self._label(f, col)} = {fmt(value)}{c.unit}")
         budget_too = self._budget_with_its_parts(c)
         if budget_too:
             return self.ok(c, budget_too)
-        fact, col, value = known[0]
+        # the figure the words may mean that the amount is a slip of: the first not many times off it
+        fact, col, value = next((k for k in known if not far_off(abs(c.value), k[2])), known[0])
         label = self._label(fact, col) + ("（本年预算没有结转，按这一来源安排的支出即其收入）" if twin else "")
         said = self._said_before(c)
         if said is not None:
@@ -473,6 +476,26 @@ class Checker:
                    stated=abs(c.value), fact=value, uses={path}, about=f"正文“…{self.quote(c, 8)}”")
 
     _prior = _level
+
+    def _exactly_another_column(self, c: Claim, known: list) -> bool:
+        """"“三公经费”本年预算数8.9967万元" where the file has 预算数 9 and 决算数 8.9967: an amount more precise than the
+        file's figure of its column, which it agrees with only by rounding, and exactly another column's figure of the
+        same fact — that column's, written for this one (reported: True)."""
+        if c.kind != "level" or c.implied or c.fact is None or c.fact not in AMOUNT_PATHS:
+            return False
+        stated = abs(c.value)
+        near = [(f, col, v) for f, col, v in known if same_figure(stated, v)]
+        if not near or any(v == stated or decimals(stated) <= decimals(v) for _, _, v in near):
+            return False
+        f, col, value = near[0]
+        other = next((o for o in ("final", "adjusted", "budget") if o != col and o not in _columns(c.column)
+                      and self.fact(c.fact, o, c.unit, quiet=True) == stated), None)
+        if other is None:
+            return False
+        self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：{self._label(f, col)} 为 {fmt(value)}{c.unit}"
+                   f"（写的是{_COLUMN_ZH[other]} {fmt(stated)}）。", stated=stated, fact=value,
+                   uses={f"{f}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
+        return True
 
     def _budget_with_its_parts(self, c: Claim) -> str:
         """"2023年基本支出695.60万元，其中人员经费653.60万元，公用经费42万元" (a budget's sentence): an amount of no
@@ -533,7 +556,10 @@ class Checker:
             far = seen.get(key)
             if far is None:
                 known = self._known(c)
-                far = seen[key] = bool(known) and (far_off(abs(c.value), known[0][2]) or self._beyond_whole(c)) \
+                # (far from every figure the words may mean: "部门预算…项目支出6649.26万元" is 调整预算数 6694.26 as well
+                # as 年初预算数 1052.39)
+                far = seen[key] = bool(known) and (all(far_off(abs(c.value), v) for _, _, v in known)
+                                                   or self._beyond_whole(c)) \
                     and not any(same_figure(abs(c.value), v) for _, _, v in itertools.chain(
                         known, self._budget_too(c), self._last_years_too(c))) \
                     and not (known[0][1] == "prior" and self._change_not_prior(c, known[0][2]))
@@ -830,6 +856,12 @@ class Checker:
         now = abs(level.value) * _scale(level.unit, c.unit) if level is not None else self.fact(c.fact, "adjusted", c.unit)
         if base is None or now is None:
             return self.skip(c, "事实文件没有年初预算数或调整预算数")
+        for whole in level.alts if level is not None else ():
+            # "…其中…其他收入35.00万元；调整预算为12328.90万元，较年初预算增加…": the 调整预算 of the list's head
+            # (the amount's words may mean either: see the reader's alts)
+            other = self.fact(whole, "budget", c.unit)
+            if other is not None and sum_consistent(c.value, [now, -other]):
+                return self.ok(c, f"写明的全年预算 {fmt(now)} − {self._label(whole, 'budget')} {fmt(other)} = {fmt(now - other)}{c.unit}")
         how = f"{'写明的全年预算' if level is not None else '调整预算数'} {fmt(now)} − 年初预算数 {fmt(base)} = {fmt(now - base)}{c.unit}"
         if sum_consistent(c.value, [now, -base]):
             return self.ok(c, how)
@@ -1261,9 +1293,25 @@ class Checker:
             if not self._stated_budget_on_either(c):
                 self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
             return None
-        if self._rate_of_head(c):
+        if self._rate_of_head(c) or self._rate_of_alts(c):
             return None
         return self._rate_on_facts(c)
+
+    def _rate_of_alts(self, c: Claim) -> bool:
+        """"…其他收入35.00万元；调整预算为12328.90万元，较年初预算增加5473.45万元，增长79.84%": the rate of the change of
+        an amount whose words may mean another fact (the list's head), on that fact's base — it holding is no
+        contradiction."""
+        change = c.change
+        if change is None or change.of is None or not change.of.alts or c.against not in ("budget", "adjusted") \
+                or change.unit not in MONEY:
+            return False
+        delta = change.value * MONEY[change.unit]
+        for whole in change.of.alts:
+            base = self.fact(whole, c.against, "万元")
+            if base and rate_fits(delta / base * 100, c.value):
+                self.ok(c, f"{fmt(delta)} ÷ {self._label(whole, c.against)} {fmt(base)} = {fmt(delta / base * 100, _places(c))}%")
+                return True
+        return False
 
     def _rate_of_head(self, c: Claim) -> bool:
         """"收入总计7542.23万元，其中年初结转和结余9.42万元，较2022年增加417.48万元，增长5.9%": the rate after a change
@@ -1787,8 +1835,9 @@ class Checker:
             named.discard("finance.economic.households")     # 人员 (wages only) and the grants: all of 人员经费
         # "总支出7542.23万元，其中基本支出…项目支出…": words that may name 本年支出合计 or 支出总计 make a complete
         # list only when it is complete for each
-        if c.complete or (head.fact is not None and all(self._complete(f, named, head.column)
-                                                        for f in (head.fact, *head.alts))):
+        # (posts are named by category: "行政编制22人、行政执法专项编制6人" names two of the file's three — see _all_posts)
+        if c.complete or (head.fact is not None and not named & _BY_CATEGORY and all(
+                self._complete(f, named, head.column) for f in (head.fact, *head.alts))):
             return True
         if exact and (self._all_posts(head, parts) or self._all_people(head, parts)):
             return True
@@ -1901,6 +1950,9 @@ class Checker:
 
     def _value(self, fact: str, column: str) -> Decimal | None:
         return self.view.value(f"{fact}.{column}") if fact in AMOUNT_PATHS else self.view.value(fact)
+
+
+_BY_CATEGORY = frozenset({"department.staffing.posts", "department.staffing.others"})
 
 
 def _rows_named(kind_text: str, rows: list) -> list:

@@ -25,6 +25,8 @@ _AS_OF = re.compile(r"(截至|截止)(到|于)?\s*([0-9]{4})\s*年(?:\s*([0-9]{1
 _YEAR_END = re.compile(r"([0-9]{4})\s*年\s*(年末|年底|末|底)")
 _COMPARISON = re.compile(r"(?:较|比|与|同|和|相比|截至|截止|到|至)\s*$")
 # "2022年末全县常住人口20.58万人": a whole area's statistic at that year's end, not the report's moment
+# "2023年底下达的农村公路资金": what happened at that year's end, not a count as of it
+_EVENT = re.compile(r"\s*(?:前|才|已|再|又|集中|统一)?(?:下达|拨付|下拨|拨入|到位|到账|追加|安排|批复|签订|完成|开工|竣工|启动|实施|发放|支付|收到)")
 _AREA = re.compile(r"\s*(?:全|我|本)(?:国|省|市|县|区|州|盟|旗|镇|乡)")
 # Sections about the time after the report year: rectification, problems, measures, what is next.
 AFTER_YEAR = {"rectification", "problems", "measures", "results_use"}
@@ -182,7 +184,7 @@ def _year_ends(report: Report, text: str, doc: Document, path, found: Findings) 
         opened = ends[bisect.bisect_left(ends, m.start()) - 1] if bisect.bisect_left(ends, m.start()) else -1
         if int(m.group(1)) != year and not (int(m.group(1)) == year - 1 and _written_in_year(report)) \
                 and not _COMPARISON.search(text[max(0, m.start() - 4):m.start()]) \
-                and not _AREA.match(text, m.end()) \
+                and not _AREA.match(text, m.end()) and not _EVENT.match(text, m.end()) \
                 and not any(opened < at < m.start() for at in own[:bisect.bisect_left(own, m.start())][-1:]):
             # (not after the report year's end in the same sentence: "2023年末在职37人，2022年末为35人" compares)
             found.warning("DATE-YEAR-END", f"“{_around(text, m)}”：报告年度为 {year} 年，此处写的是 {m.group(1)} 年年末，"

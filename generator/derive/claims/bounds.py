@@ -108,6 +108,10 @@ class _Bounds(_State):
             self.categories = []
             self.scope.column = None           # "…；本部门2023年度费用…": a new statement
             self.scope.fresh = False
+            if self.list is not None and len(self.stack) == 1 and self.scope.year != self.list.year_at:
+                # "其中：…；公务用车购置费0万元，上年购置执法执勤用车1辆支出25.80万元；公务用车运行维护费…": the year an item
+                # named was its own; the next item is in the list's
+                self.scope.year = self.list.year_at
             if self.cause_block is not None and len(self.stack) == 1 \
                     and not _REASON_GOES_ON.match(self.text, tok.end, tok.end + 8):
                 # "…主要原因是中央水利发展资金等基金项目减少；其他收入354,800元": the reason ended with its clause —

@@ -24,6 +24,7 @@ _RIGHT_AFTER = re.compile(r"(?:[，,；;、\s]*占[^，,；;。\d]{0,8}[\d.]+\s*
 
 # what a scoring rule says right after its rate: "100%得满分", "95%以上的得3分" (not "执行率98.35%，得满分": the
 # department's rate, and the score it got)
+_ADJUSTMENT = re.compile("调整(?:的)?(?:幅度|率|数|额)|调增|调减")
 _SCORING_RULE = re.compile(r"[ \t\u3000]*(?:及以上|及以下|以上|以下)?(?:的)?[ \t\u3000]*(?:得满分|得[0-9]|计满分|不扣分|扣[0-9]|满分)")
 
 
@@ -325,6 +326,10 @@ class _Figures(_State):
             # "项目支出年初预算仅404.30万元，占年初预算的21.67%": the amount is itself the budget — its share of the
             # whole budget, which the sentence does not state, not an execution rate
             return self._unread(tok, "前面的数本身就是这一口径的数：说的是占全部预算的比重，总数没有写明")
+        if lead.exec_col and not lead.exec and (lead.share or lead.exec_of) \
+                and _ADJUSTMENT.search(self.text, max(self.sentence_start, tok.start - 40), tok.start):
+            # "年中预算调整幅度较大，达到年初预算的79.84%": the adjustment's size against the budget, no execution rate
+            return self._unread(tok, "说的是预算调整的幅度，不是执行率")
         if lead.share and lead.exec_col and not lead.exec and lead.col in ("budget", "adjusted", "plan"):
             # "年初预算仅占调整预算的38.64%", "预算调整数占年初预算的158.80%": one budget against another, not the
             # money spent against a budget
@@ -430,9 +435,14 @@ class _Figures(_State):
 
     def _stated_in(self, column: str) -> bool:
         """Whether the amount stated last in this sentence is in `column` by its own words (年初预算, 调整预算)."""
+        lst = self.list
+        outer = lst.within if lst is not None and lst.within is not None else lst
+        if outer is not None and column in (outer.head.column, outer.head.col_word) and outer.parts:
+            return True     # "批复的年初预算为18654300.00元，其中人员经费15236800.00元（占年初预算的81.68%）"
         last = self.last_claim
+        in_list = lst is not None and last in lst.parts and lst.head.column == column
         return last is not None and last.sentence == self.sentence and last.kind == "level" and last.money \
-            and not last.implied and last.column == column
+            and (not last.implied or in_list) and last.column == column
 
     def _things_before(self, tok: Token, counted: bool = False) -> bool:
         """Whether the figures before a rate in its part of the sentence (since a 。 or a ；) are things or rates, not
@@ -537,6 +547,13 @@ class _Figures(_State):
             return
         if left is None or left.fact is None or self.scope.blocked:
             return
+        if left.kind == "prior" and lead.op_target in ("prior", "prior_budget"):
+            # "2024年决算数20.45万元，2023年决算数22.57万元，…，未超过上年水平": last year's figure is what this year's is
+            # compared with — the left side is this year's amount, stated before it
+            left = next((c for c in reversed(self.levels[-16:]) if c.kind == "level" and c.fact == left.fact
+                         and c.sentence == self.sentence and c.figure is not None), None)
+            if left is None:
+                return
         if any(c.kind in ("compare", "margin") and c.other is left for c in self.out.claims):
             return      # "…15.23万元，大于预算数18万元，决算数大于预算数的原因…": compared once already
         self.out.claims.append(Claim("compare", left.figure, left.fact, column=lead.op_target, op=lead.op,

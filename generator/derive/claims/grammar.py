@@ -111,6 +111,7 @@ class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _S
             self.list = _List(last, len(self.stack), "（")
             self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence
             self.list.within = lst
+            self.list.year_at = lst.year_at
         self.lead = _Lead()
         self.last_num = None
 

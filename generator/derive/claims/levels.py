@@ -68,6 +68,12 @@ class _Levels(_State):
         """A figure stated as an amount or a count: of which list it is an item, then of what fact."""
         lst = self._list_for(tok, lead, scope)
         claim = self._level_claim(tok, lead, scope, in_list=lst is not None)
+        year = lead.year if lead.year is not None else scope.year
+        if lst is not None and lst.head.kind == "level" and (claim.kind == "prior" or (
+                year == self.year - 1 and lst.head.year in (None, self.year) and lst.head.column != "prior")):
+            # "其中：…；公务用车购置费0万元，上年购置执法执勤用车1辆支出25.80万元；…": last year's figure said on the way
+            # is no item of this year's list
+            lst = None
         if lst is not None:
             lst.parts.append(claim)
         else:

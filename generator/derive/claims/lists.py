@@ -236,6 +236,7 @@ class _Lists(_State):
         self.list = _List(head, len(self.stack), marker)
         self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence
         self.list.subject = self.scope.blocked
+        self.list.year_at = self.scope.year
         # "2.政府拨款支出220.43万元，…。其中：基本支出154.94万元，项目支出65.49万元": the parts of an amount left unread
         # for want of a known name are its parts — of that kind of spending, not the department's whole lines (people
         # counted under a head of no known name are still the department's: "共有工作人员80人，其中行政编制19人…")
@@ -317,6 +318,7 @@ class _Lists(_State):
             # "1、基本支出X万元，包括：人员经费…；2、项目支出…": so too after an item a label named
             self.list = _List(last, len(self.stack), marker, outer=lst)
             self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence
+            self.list.year_at = lst.year_at
             self.lead.labels = []
 
         # else "…1.72万元，主要包括燃料费、维修费…": a word about an item, not a new list
@@ -356,7 +358,8 @@ class _Lists(_State):
             return
         if lst is None or len(lst.parts) < 2 or lst.head.figure is None:
             return
-        if lst.confused or self._levels_of_accounts(lst.parts):
+        if lst.confused or self._levels_of_accounts(lst.parts) or self._posts_and_people(lst.parts) \
+                or self._posts_and_people_said(lst.parts):
             return
         if len({p.col_word for p in lst.parts if p.fact is None and p.col_word}) > 1:
             # "其中：A预算数为0万元，决算支出数为0万元；B预算数…": someone else's items, each in two columns — not
@@ -404,6 +407,21 @@ class _Lists(_State):
         if same is not None:
             head.head = False
             lst.head = same
+
+    @staticmethod
+    def _posts_and_people(parts: list[Claim]) -> bool:
+        """"其中县农村公路事业发展中心核定事业编制26名、在职25人，县…执法队…12名、在职11人": each unit's posts and its
+        people, two counts an item — not parts that add up to one head."""
+        facts = {p.fact for p in parts}
+        return bool(facts & {"department.staffing.posts", "department.staffing.posts_total"}) \
+            and bool(facts & {"department.staffing.serving", "department.staffing.actual"})
+
+    def _posts_and_people_said(self, parts: list[Claim]) -> bool:
+        """The same, for units the file does not count: items said as 编制 and as 在职 (实有, 在岗)."""
+        said = [self._item_words(p) for p in parts if p.figure is not None and p.unit in PEOPLE_UNITS]
+        people = [any(k in w for k in ("在职", "实有", "在岗", "在编")) for w in said]
+        # (not "行政编制在职27人、事业编制在职12人": the people of each category, one count an item)
+        return any("编制" in w and not p for w, p in zip(said, people)) and any(p and "编制" not in w for w, p in zip(said, people))
 
     def _levels_of_accounts(self, parts: list[Claim]) -> bool:
         """"（一）人员经费4,704.35万元1、工资福利支出（类）2,097.51万元（1）基本工资（款）支出737.94万元": items of two

@@ -99,7 +99,7 @@ class _Lead:
 
 class _List:
     __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed", "confused", "shares", "tiered", "subject", "unknown",
-                 "rest", "closed", "figures_at", "before", "within")
+                 "rest", "closed", "figures_at", "before", "within", "year_at")
 
     def __init__(self, head: Claim, depth: int, marker: str, outer: _List | None = None):
         self.parts: list[Claim]
@@ -115,6 +115,7 @@ class _List:
         self.figures_at = -1            # the reader's count of figures when it began (set by the reader)
         self.before = 0                 # figures of its sentence read before it began (the head's among them)
         self.within: _List | None = None  # a bracket's list of an item's parts: the list the item is in
+        self.year_at: int | None = None   # the year the text was about when it began (an item's own year ends with it)
 
 
 class _State:
