@@ -158,3 +158,12 @@ def test_a_budget_against_last_years_budget_says_which_base_it_used(run, tmp_pat
     path.write_text(text.replace("    prior_budget: 80.00\n", ""), encoding="utf-8")
     out = run("explain", str(path), "other_notes").output
     assert "未核对：事实文件没有上年预算数" in out
+
+
+def test_an_amount_whose_words_may_mean_two_facts_shows_both(run, tmp_path):
+    """"其中…其他收入35.00万元；调整预算为…": the column-only amount after a list's last item may be the item's or the
+    head's — explain names both, and which one it agreed with."""
+    path = yangxi_saying(tmp_path, "本年收入合计7532.81万元，其中财政拨款收入7532.81万元；调整预算为7532.81万元。")
+    out = run("explain", str(path), "other_notes").output
+    line = next(x for x in out.splitlines() if "调整预算数" in x and "金额" in x)
+    assert "也可能是" in line and "本年收入合计" in line and "相符" in line

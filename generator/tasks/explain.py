@@ -137,6 +137,9 @@ class Explainer:
                 subject += "（没有称呼：按“其中”所列各项所属的一方）"
             elif c.label:
                 subject += f"（称呼“{c.label}”）"
+            if c.alts and c.kind in ("level", "prior", "change"):
+                # the other facts the same words may mean: either agreeing is no contradiction
+                subject += "，也可能是" + "、".join(checker._label(a, None) for a in c.alts)
         elif c.label:
             subject = c.label             # no fact of the file: what the claim is checked against
         describe = _DESCRIBE.get(c.kind)
