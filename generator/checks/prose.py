@@ -342,8 +342,12 @@ class Checker:
                     out.append(("退休 + 离休", Decimal(staffing.retired + left)))
             probe = Claim(claim.kind, claim.figure, fact, kind_text=claim.kind_text)
             v = self.count(probe)
-            if v is not None:
-                out.append((self._label(fact, None) if fact != "department.staffing.posts" else claim.kind_text, v))
+            if v is not None and fact == "department.staffing.posts" and staffing is not None:
+                # the category as the file names it (the text may write a shorter name of it)
+                rows = self._rows_meant(probe, staffing.posts or [])
+                out.append((rows[0].kind if len(rows) == 1 and rows[0].kind else claim.kind_text, v))
+            elif v is not None:
+                out.append((self._label(fact, None), v))
         return out
 
     def _sole_category(self, kind_text: str) -> bool:
@@ -353,6 +357,14 @@ class Checker:
         return len(kinds) == 1 and bool(kinds[0]) and (kinds[0] in kind_text or kind_text in kinds[0]
                                                        or kind_text[:2] == kinds[0][:2])
 
+    def _rows_meant(self, claim: Claim, rows: list) -> list:
+        """The rows of a staffing list a category's name may mean ("参照公务员法管理的事业编制人数1人": a category whose
+        full name the clause writes, not the shorter one inside it)."""
+        said = clause_words(self.reading, claim) if self.reading is not None and claim.figure is not None \
+            and claim.kind_text else ""
+        longer = [p for p in rows if p.kind and p.kind != claim.kind_text and claim.kind_text in p.kind and p.kind in said]
+        return longer if len(longer) == 1 else _rows_named(claim.kind_text, rows)
+
     def count(self, claim: Claim) -> Decimal | None:
         staffing = self.report.get("department.staffing")
         if staffing is None:
@@ -361,12 +373,7 @@ class Checker:
             # the other people: those beside the staff, or counted among the staff in service ("含临聘人员3人")
             rows = staffing.posts if claim.fact.endswith("posts") else \
                 [*(staffing.others or []), *(staffing.serving_includes or [])]
-            # "参照公务员法管理的事业编制人数1人": a category whose full name the clause writes, not the shorter one inside it
-            said = clause_words(self.reading, claim) if self.reading is not None and claim.figure is not None \
-                and claim.kind_text else ""
-            longer = [p for p in rows or [] if p.kind and p.kind != claim.kind_text and claim.kind_text in p.kind
-                      and p.kind in said]
-            kinds = longer if len(longer) == 1 else _rows_named(claim.kind_text, rows or [])
+            kinds = self._rows_meant(claim, rows or [])
             everyone = sum(p.count for p in staffing.others or [])
             if claim.fact.endswith("others") and claim.kind_text.startswith(("其他", "其它")) \
                     and len(staffing.others or []) > 1 and abs(claim.value) == everyone:
