@@ -77,6 +77,18 @@ class _Bounds(_State):
         if ch == "\n":
             self._paragraph(tok)
 
+    def _items_by_commas(self) -> bool:
+        """Whether the open list of an amount of no known fact (at the sentence's level) has two items or more, parted
+        by a comma or 、, not a ；."""
+        lst = self.list
+        if lst is None or len(self.stack) != 1 or len(lst.parts) < 2 or lst.outer is not None or lst.head.fact is not None:
+            return False            # (the department's own lists go on: "…；收入较去年增加…" may be the head's)
+        first, second = lst.parts[0], lst.parts[1]
+        if first.figure is None or second.figure is None:
+            return False
+        between = self.text[first.figure.end:second.start]
+        return not any(ch in between for ch in "；;\n")
+
     def _numbered_items_go_on(self, tok: Token) -> _List | None:
         """"具体情况如下： 1.财政拨款收入X万元，其中政府性基金…。 2.事业收入Y万元。 3.…": a list of numbered items, each
         a sentence, goes on while the next sentence is its next item — taken out here (its inner lists ended) to go on
@@ -108,6 +120,11 @@ class _Bounds(_State):
             self.categories = []
             self.scope.column = None           # "…；本部门2023年度费用…": a new statement
             self.scope.fresh = False
+            if self._items_by_commas():
+                # "罚没款328.67万元，…，其中食品类…罚没款136.42万元，价格类…罚没款28.65万元；12315平台…挽回经济损失86.3万元":
+                # a list whose items were parted by commas ends at a semicolon
+                while self.list is not None:
+                    self._end_list()
             if self.list is not None and len(self.stack) == 1 and self.scope.year != self.list.year_at:
                 # "其中：…；公务用车购置费0万元，上年购置执法执勤用车1辆支出25.80万元；公务用车运行维护费…": the year an item
                 # named was its own; the next item is in the list's
