@@ -26,7 +26,7 @@ from ..core.numbers import (
     sum_consistent,
 )
 from ..derive.claims import Claim, read
-from ..derive.claims.grammar import BODY_UNITS, BY_SOURCE, COMPONENTS, PEOPLE_UNITS
+from ..derive.claims.grammar import BODY_UNITS, BY_SOURCE, COMPONENTS, PEOPLE_UNITS, within
 from ..derive.claims.nearby import (
     clause_words,
     figures_before,
@@ -1515,6 +1515,10 @@ class Checker:
                 return self.ok(c, f"{fmt(part_wan)} ÷ {whole_zh} {fmt(whole)} = {fmt(share, _places(c))}%")
         whole, whole_zh, _ = wholes[0]
         share = part_wan / whole * 100
+        if part.fact is None and share > 100 >= c.value and c.whole_from is None:
+            # "（全县）税收收入完成6.20亿元，…，占预算收入比重45.32%": an amount of no fact of the file, more than the
+            # department's whole its words name — that whole is another's
+            return self.skip(c, f"按 {whole_zh} {fmt(whole)}万元 算超过 100%：说的多半是别的主体的总数")
         # (shares written to add up to 100 with the rounding difference put on one of them are still not the figures'
         # shares: said, with the likely reason)
         why = "（各项占比合计正好是 100%：多半是把尾差调到了这一项上，但按所写的数算不是这个比例。）" \
@@ -1556,8 +1560,19 @@ class Checker:
             outer = c.other             # an inner list's item: of the outer list's head too (see shares.py)
             if outer is not None and outer.figure is not None and not outer.flagged and outer.unit in MONEY:
                 out.append((abs(outer.value) * MONEY[outer.unit], "外层“其中”前的总数", half_unit(outer.value) * MONEY[outer.unit]))
+            out.extend(self._stated_wholes_of(c))
             return [w for w in out if w[0] - w[2] > 0]
         return self._named_wholes(c)
+
+    def _stated_wholes_of(self, c: Claim) -> list:
+        """"支出总计1466.69万元，其中本年支出1370.33万元…；本年支出中基本支出839.05万元，占61.23%": the other amounts its
+        sentence states of a whole the part is in — a share of one of them is no contradiction."""
+        part = c.of
+        if part is None or part.fact is None or c.whole is not None:
+            return []           # (a whole named — "占总收入的55.51%" — is that one)
+        return [(abs(w.value) * MONEY[w.unit], f"写明的{self._label(w.fact, w.column)}", half_unit(w.value) * MONEY[w.unit])
+                for w in self._sentences(c.sentence) if w.kind == "level" and w.figure is not None and w.fact is not None
+                and w is not c.whole_from and not w.flagged and w.unit in MONEY and within(w.fact, part.fact)]
 
     def _named_wholes(self, c: Claim) -> list:
         # (a share of last year's part is of last year's whole: "2022年本局项目支出1180.53万元，占当年支出合计的46.68%")
@@ -1918,6 +1933,9 @@ class Checker:
             return ""
         if any(v > total for v in values):
             return "有一项就大于“其中”前的数：这个数多半不是它们的总数"
+        if len(values) >= 3 and sum(values[1:], Decimal(0)) == values[0]:
+            # "其中公共财政预算收入13.68亿元…；税收收入6.20亿元…；非税收入7.48亿元": the items after the first are its parts
+            return "第一项之后各项之和正好等于第一项：它们是第一项的分项"
         if income_and_spending(self.reading, parts):
             return "所列各项有收入也有支出，不是同一个总数的分项"
         return ""

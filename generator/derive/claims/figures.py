@@ -24,6 +24,8 @@ _RIGHT_AFTER = re.compile(r"(?:[，,；;、\s]*占[^，,；;。\d]{0,8}[\d.]+\s*
 
 # what a scoring rule says right after its rate: "100%得满分", "95%以上的得3分" (not "执行率98.35%，得满分": the
 # department's rate, and the score it got)
+_BARE_RATE = re.compile("(?:部门|整体|部门整体)?(?:预算)?(?:支出)?(?:执行率|完成率)(?:为|是|达|达到)?[：:]?")
+_ADJUSTED_BY = re.compile("调增|调减|追加|调整增加|调整减少")
 _ADJUSTMENT = re.compile("调整(?:的)?(?:幅度|率|数|额)|调增|调减")
 _SCORING_RULE = re.compile(r"[ \t\u3000]*(?:及以上|及以下|以上|以下)?(?:的)?[ \t\u3000]*(?:得满分|得[0-9]|计满分|不扣分|扣[0-9]|满分)")
 
@@ -273,7 +275,11 @@ class _Figures(_State):
         # a budget's change with no budget stated may be of any fact its words name ("收入": 本年收入合计 or 收入总计)
         alts = (head,) if head else scope.alts if budget_base else ()
         of = self._level_of(fact)
+        if _ADJUSTED_BY.search(self.text, max(self.sentence_start, tok.start - 6), tok.start) and lead.base in (None, "prior"):
+            # "调整预算718.50万元，调增77.70万元。其中：项目支出调增56.75万元": the budget's adjustment — 调整预算 less 年初预算
+            lead.base, lead.col = "budget", "adjusted"
         adjusted = lead.base == "budget" and (lead.col or scope.column) == "adjusted"
+        budget_base = budget_base and not adjusted
         if adjusted and of is not None and of.column != "adjusted":
             # "决算11010.21万元，调整预算比年初预算增加6809.73万元": the 调整预算's change, not the amount's before it
             of = None
@@ -320,6 +326,8 @@ class _Figures(_State):
                          change=change, label=change.label, budget_base=change.budget_base)
             self.out.claims.append(rate)
             return
+        if (lead.exec_of or lead.exec_col) and not lead.share and self._completion_of_whole_stated(tok):
+            return None                             # "完成年初预算391,267万元的97.43%": of the two amounts stated
         if lead.share and (not lead.exec_col or lead.whole) and not lead.other_fact:
             return self._share(tok, lead, scope)    # "占部门总预算的80.0%": a share of the whole, in that column
         if lead.share and lead.exec_col and not lead.exec and self._stated_in(lead.exec_col):
@@ -426,12 +434,43 @@ class _Figures(_State):
             # so too after the spending's name: "9项部门整体支出绩效目标完成8项，完成率88.89%" (two counts of one thing)
             return self._unread(tok, "前面的数是实物量或比率，完成率说的是它们，不是支出", unsure=False)
         fact = scope.subject or "finance.expenditure.current"     # 预算执行率 alone: the department's spending
+        other = self._named_after_comparison() if lead.cmp else None
+        if other is not None:
+            fact = other            # "项目支出预算执行率为93.69%，比基本支出预算执行率99.73%": the other one's rate
+        elif lead.exec and not lead.label and self._rate_opens_statement(tok):
+            # "“三公”经费较上年下降11.01%；预算执行率99.43%": a rate of no name opening a new statement is the
+            # department's (its spending), not the subject of the statement before
+            fact = "finance.expenditure.current"
         of, last = self._level_of(fact), self.last_claim
         # (right after an amount named by its column alone, which may be a part's or its whole's, so may the rate)
         alts = last.alts if last is not None and not lead.label and last.kind == "level" and last.fact == fact \
             and last.sentence == self.sentence else ()
         self.out.claims.append(Claim("execution", tok, fact, column=lead.exec_col, sentence=self.sentence,
                                      label=scope.label or "部门支出", of=of, variance=lead.variance, alts=alts))
+
+    def _named_after_comparison(self) -> str | None:
+        """The fact named after the comparison word (比, 较) right before the current figure, if any (a bounded look back)."""
+        for t in reversed(self.tokens[max(0, self.index - 8):self.index]):
+            if t.kind != "word":
+                if t.kind == "num" or (t.kind == "punct" and t.text not in OPEN + CLOSE):
+                    return None
+                continue
+            if t.has("compare_to"):
+                return None
+            facts = [v for k, v in t.means if k == "fact"]
+            if facts and any(u.has("compare_to") for u in self.tokens[max(0, self.index - 8):self.index]
+                             if u.kind == "word" and u.start < t.start):
+                return facts[0]
+        return None
+
+    def _rate_opens_statement(self, tok: Token) -> bool:
+        """Whether the words before the rate since the last ；(or the sentence's start) are only its own name."""
+        start = max(self.sentence_start, tok.start - 24)
+        cut = max(self.text.rfind("；", start, tok.start), self.text.rfind(";", start, tok.start))
+        if cut < 0 and start > self.sentence_start:
+            return False
+        words = self.text[max(cut + 1, self.sentence_start):tok.start]
+        return bool(_BARE_RATE.fullmatch(words.strip(" \t\u3000")))
 
     def _stated_in(self, column: str) -> bool:
         """Whether the amount stated last in this sentence is in `column` by its own words (年初预算, 调整预算)."""

@@ -29,7 +29,7 @@ from .cues import Cues
 from .figures import _Figures
 from .levels import _Levels
 from .lists import _Lists
-from .parts import BODY_UNITS, BY_SOURCE, COMPONENTS, PEOPLE_UNITS
+from .parts import BODY_UNITS, BY_SOURCE, COMPONENTS, PEOPLE_UNITS, within
 from .shares import _Shares
 from .state import _Lead, _List
 from .stated import _Stated
@@ -38,7 +38,7 @@ from .tokens import OPEN, SENTENCE, Token, is_han
 from .words import _Words
 
 # the names other modules import from here (checks/prose.py, reader.py, formulas.py, tasks/explain.py)
-__all__ = ["BODY_UNITS", "BY_SOURCE", "COMPONENTS", "MAX_DEPTH", "PEOPLE_UNITS", "RELATIONS", "Claim", "Reading", "TargetMention",
+__all__ = ["BODY_UNITS", "BY_SOURCE", "COMPONENTS", "MAX_DEPTH", "PEOPLE_UNITS", "RELATIONS", "Claim", "Reading", "TargetMention", "within",
            "Unread", "read_tokens"]
 
 

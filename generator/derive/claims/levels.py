@@ -28,6 +28,9 @@ _EACH_SAME = re.compile(r"[ \t\u3000]*(?:均|都|皆)(?:为|是|达|有)?")
 # the facts the department's own amount may be, named by no word but its column ("本单位年初预算600万元")
 _OWN_TOTALS = ("finance.income.current", "finance.expenditure.total", "finance.income.total")
 
+_PART_OF = re.compile(r"[ \t\u3000]*中[ \t\u3000]*[\u4e00-\u9fff]")
+
+
 class _Levels(_State):
     """Amounts and counts, and the facts they are of."""
 
@@ -100,6 +103,10 @@ class _Levels(_State):
                 # ("公务接待费11.83万元。…累计接待77批次。与上年相比增加…": things counted on the way — an amount's
                 # subject holds again after them)
                 self._set_aside(tok.unit in COUNTS and (scope.subject or "").startswith("finance."))
+        elif lead.label and lead.unknown and 0 <= self.label_end <= tok.start \
+                and _PART_OF.match(self.text, self.label_end, tok.start):
+            # "项目支出中经济普查经费70.56万元": a part of the fact, by a name the vocabulary does not know
+            self._unread(tok, f"说的是其中的一部分（“{lead.unknown.lstrip('中的')}”）")
         else:
             fact = self._subject(lead, scope, tok) if (lead.label or not in_list) else None
             if in_list and not lead.label and lead.unknown and not scope.blocked:

@@ -85,6 +85,7 @@ def lists_between(reading: Reading, a: Claim, b: Claim) -> int:
 _RELATION = re.compile(r"增|减|降|涨|比|较|超|差|占|平均|同比|环比|翻|剩|余|还有|、")
 _TARGET_FIGURE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|元|%|％|人次|家次|万亩|公顷|平方米|平方公里|公里|千米|万吨|吨|"
                             r"个工作日|工作日|万人|[个家座人项件次场名户亩篇批期天辆台套处所])")
+_PER_BEFORE = re.compile(r"(?:人均|户均|平均每?|每人|每户|每个)[\u4e00-\u9fff]{0,3}$")
 _TARGETS_COUNTED = re.compile(r"\s*(?:目标|指标|未|没有|均|全部|已|都)")
 _TARGET_BEFORE = re.compile(_TARGET_FIGURE.pattern + r"\s*$")
 _SENTENCE_END = re.compile(r"[。；;]")
@@ -108,6 +109,8 @@ def target_figures(reading: Reading, m: TargetMention) -> list[TargetFigure]:
     stop = _SENTENCE_END.search(tail)
     tail = tail[:stop.start()] if stop else tail
     after = _TARGET_FIGURE.search(tail)
+    if after is not None and _PER_BEFORE.search(text, max(0, m.start - 8), m.start):
+        after = None        # "专业统计人员5人，人均承担联网直报企业109家": an average, not the target's figure
     if after is not None and after.group(2) == "项" and _TARGETS_COUNTED.match(tail, after.end()):
         after = None        # "“新增…龙头企业”1项未完成", "2项目标未完成": a count of targets, not the target's figure
     if after is not None and not _RELATION.search(tail, 0, after.start()):

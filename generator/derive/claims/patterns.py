@@ -12,7 +12,7 @@ FUNCTION = set("的了为是达共计约合累总金额数实现完成有其亦�
                "全部中当本该此一这前后内外上下来去所上述如下共计分别主要具体各项个元万亿人次较比同相较")
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 # another place or level, or a named body (ending in its kind): whose figure a target's name after it is not
-_NOT_LOCAL = re.compile(r"^(?:全国|全省|全市|全区|全州|全盟|各县|各镇|各乡镇|省级|市级|中央|地方)$|(?:省|市|司|"
+_NOT_LOCAL = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|全盟|全旗|全镇|全乡|各县|各镇|各乡镇|省级|市级|中央|地方)$|(?:省|市|司|"
                         + kinds_pattern(GOVERNMENT_KINDS, COURT_KINDS, ("院",)) + ")$")
 _YEAR_IN = re.compile(r"((?:19|20)[0-9]{2})\s?年")
 # words that name a unit (a company, a school, a bureau), not a scope (全县, 辖区) or a thing (项目, 企业)

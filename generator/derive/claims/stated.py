@@ -8,7 +8,7 @@ import re
 from .claim import Claim
 from .patterns import _YEAR_IN, _content
 from .state import _Lead, _Scope, _State
-from .tokens import CLAUSE, MONEY, SENTENCE, Token
+from .tokens import CLAUSE, CLOSE, MONEY, OPEN, SENTENCE, Token
 
 
 def _stage(words: str) -> int | None:
@@ -27,6 +27,7 @@ _RESTATED = re.compile(r"[ \t\u3000]*(?:与|同|和)[ \t\u3000]*(?:上年度?|�
                        r"(?P<name>[\u4e00-\u9fff“”\"]{0,20}?)[ \t\u3000]*(?:增加|减少|增长|下降|上升|降低)了?[ \t\u3000]*$")
 # words that say an amount was paid out or spent ("已完成拨付2113.63万元", "实际支出…"): the amount an execution rate
 # is of, when a sentence states it with the whole it is a rate of (checked as written text, not read as tokens)
+_COMPLETED = frozenset({"完成", "达到", "达"})
 _SPENT = ("拨付", "支付", "支出", "使用", "执行", "兑付", "发放", "完成", "报账")
 # words before the whole that make it not the base of such a rate: the budget at the start of the year (the rate
 # may be of the adjusted budget), last year's amount, an amount already paid or spent itself ("已拨付…"), or an
@@ -230,6 +231,34 @@ class _Stated(_State):
         if "其中" in self.text[first.end:second.start]:
             return False            # "支出1830.6万元，其中项目支出1020.4万元，执行率95.1%": a part, not what was spent of it
         return self._execution_of(tok, whole, spent, unread)
+
+    def _completion_of_whole_stated(self, tok: Token) -> bool:
+        """"全县…总收入380,869万元，完成年初预算391,267万元的97.43%", "外贸进出口总额为13亿元，…，完成年任务（40.2亿元）的
+        23.5%": the whole written right before 的, after 完成 / 达到 — the rate is the amount stated before 完成 ÷ it, checked
+        against the sentence itself, whoever's the figures are. Claimed (True) or not."""
+        j = self.index - 1
+        while j >= 0 and self.tokens[j].kind == "punct" and self.tokens[j].text in CLOSE:
+            j -= 1
+        if j < 0 or self.tokens[j].kind != "num" or self.tokens[j].unit not in MONEY \
+                or self.text[self.tokens[j].end:tok.start].strip(" \t\u3000）)") != "的":
+            return False
+        whole, k = self.tokens[j], j - 1
+        while k >= 0 and j - k <= 6 and self.tokens[k].start >= self.sentence_start:
+            t = self.tokens[k]
+            if t.kind == "num" or (t.kind == "punct" and t.text not in OPEN):
+                return False            # (the whole right after the verb: "完成年初预算391,267万元的")
+            if t.kind == "word" and t.text in _COMPLETED:
+                break
+            k -= 1
+        else:
+            return False
+        for m in range(k - 1, max(-1, k - 16), -1):
+            t = self.tokens[m]
+            if t.start < self.sentence_start:
+                return False
+            if t.kind == "num" and t.unit in MONEY:
+                return self._execution_of(tok, whole, t, unread=False)
+        return False
 
     def _execution_of(self, tok: Token, whole: Token, spent: Token, unread: bool) -> bool:
         """The execution rate `tok` as spent ÷ whole, the two amounts its sentence states (a claim of each, the

@@ -7,7 +7,7 @@ import re
 from .claim import TargetMention
 from .parts import BY_SOURCE, GENERIC, PLAIN, SOURCE_OF, WITH_CARRYOVER, _side, within
 from .patterns import _ENUM_ITEM, _NOT_LOCAL, _UNIT_KIND
-from .state import _Scope, _State
+from .state import _List, _Scope, _State
 from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token, is_han
 
 # an item's number right before a name ("6.其他收入", "（二）公用经费")
@@ -36,6 +36,7 @@ _COPULA = re.compile("是|系|属于|隶属")
 # "区档案馆为区委办所属事业单位": a unit said to belong to another body — a name, a copula, the body's name, then
 # one of the words for belonging (the department describing itself; its own subordinates it calls 下属 or 我局所属)
 _LEVEL_AND = re.compile(r"本级[ \t\u3000]*(?:和|及|与|以及|及其)[ \t\u3000]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})?个?[ \t\u3000]*$")
+_OWN_THINGS = frozenset({"项目", "工程", "专项", "子项目"})     # (not "外贸进出口总额": the target's own words)
 _BELONGS = frozenset({"所属", "直属", "附属", "隶属", "局属"})
 _UNITS_OF = _BELONGS | {"下属"}
 # "共设1办10处，下属单位1家，行政编制135人": the department's units counted, as its sections are — what it is made
@@ -63,7 +64,10 @@ class _Subjects(_State):
         year = lead.year if lead.year is not None else scope.year
         # a target is often the county's or a sector's ("我县外贸进出口总额", "规上工业增加值增速"): only another place
         # or level, or another body, makes the figure someone else's
-        why = (f"说的是别的主体（“{scope.blocked}”）" if scope.blocked and _NOT_LOCAL.search(scope.blocked)
+        # ("项目总投资2033.34万元": a target's words glued to another thing's name are that thing's)
+        glued = scope.blocked in _OWN_THINGS and tok.start >= len(scope.blocked) \
+            and self.text[tok.start - len(scope.blocked):tok.start] == scope.blocked
+        why = (f"说的是别的主体（“{scope.blocked}”）" if scope.blocked and (_NOT_LOCAL.search(scope.blocked) or glued)
                else f"说的是{year}年的数" if year not in (None, self.year)
                else f"说的是一年中的一段时间（“{scope.partial}”）" if scope.partial else "")
         self.out.targets.append(TargetMention(index, tok.start, tok.end, why))
@@ -185,12 +189,32 @@ class _Subjects(_State):
             return
         if self._qualified(tok, fact) or self._not_a_subject(tok, fact, adjacent) or fact is None:
             return
+        if self._parts_named_in(tok, fact):
+            return
         if lead.op and not lead.figure:
             lead.op_fact = fact              # "低于年初结转和结余41.73万元": the other side is named
         if not lead.figure and self.clause_figures == 0:
             self.bare_label = True           # named in a clause without figures (so far)
         self._new_subject(tok, fact, facts)
         self._label_column(tok, means, fact)
+
+    def _parts_named_in(self, tok: Token, fact: str) -> bool:
+        """"支出总计1466.69万元，其中本年支出1370.33万元…；本年支出中基本支出839.05万元，占61.23%": "X中" after X's amount
+        was stated in the sentence is a list of X's parts, as "其中" after it would be. Began (True) or not."""
+        if self.text[tok.end:tok.end + 1] != "中" or self.text[tok.end + 1:tok.end + 2] in ("心", "央", "国", "学") \
+                or self.lead.figure:
+            return False
+        head = next((c for c in reversed(self.out.claims[-24:]) if c.kind == "level" and c.fact == fact
+                     and c.figure is not None and c.sentence == self.sentence and c.money), None)
+        if head is None:
+            return False
+        while self.list is not None:
+            self._end_list()
+        self.list = _List(head, len(self.stack), "中")
+        self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence
+        self.list.year_at = self.scope.year
+        self.lead.label = None
+        return True
 
     def _in_account_list(self) -> bool:
         """Whether a 其中 list of a line of accounts is open ("农林水支出（213类）决算数3180.20万元，其中：基本支出…"): its items
