@@ -129,13 +129,16 @@ def test_new_full_writes_every_field_and_check_names_the_ones_this_template_leav
     text = target.read_text(encoding="utf-8")
     assert "prior: 待填写" in text and "  as_of: 待填写  # 截止日期" in text       # 上年决算数, assets: not printed by 阳西
     warned = unused(run("check", str(filled(target))).output)
-    assert any("finance.expenditure.*.prior（上年决算数）" in w for w in warned)
+    assert any("assets." in w for w in warned), warned
+    # last year's figures are the prose checks' (changes on last year): filled in, no warning
+    assert not any(".prior" in w for w in warned), warned
     minimal = tmp_path / "简-2024.yaml"
     assert run("new", "--rubric", "yangxi-2023", "-o", str(minimal), "--year", "2024").exit_code == 0
     short = minimal.read_text(encoding="utf-8")
-    # the table rows without 上年决算数, the derivable 基本支出 (commented out) too
-    assert "    personnel: {budget: 待填写, adjusted: 待填写, final: 待填写}  # 人员经费" in short
-    assert "    # basic: {budget: 待填写, adjusted: 待填写, final: 待填写}  # 基本支出" in short
+    # the table rows with last year's figures (the prose checks' base for changes), the derivable 基本支出
+    # (commented out) too
+    assert "    personnel: {budget: 待填写, adjusted: 待填写, final: 待填写, prior: 待填写, prior_budget: 待填写}  # 人员经费" in short
+    assert "    # basic: {budget: 待填写, adjusted: 待填写, final: 待填写, prior: 待填写, prior_budget: 待填写}  # 基本支出" in short
     assert "\nassets:" not in short                               # 阳西 prints no assets section
 
 

@@ -134,6 +134,9 @@ def _sections(loaded, trial, name: str, found: Findings) -> None:
                       "确实没有的，写明“无”或说明原因。", loaded.doc, source)
 
 
+_LAST_YEAR = ("prior", "prior_budget")
+
+
 def _unused(loaded, derived, trial, mentions: dict, carriers: dict, name: str, found: Findings) -> None:
     """Each field the user filled that the render never read: it would silently not be in the report."""
     view = derived.view
@@ -158,6 +161,8 @@ def _unused(loaded, derived, trial, mentions: dict, carriers: dict, name: str, f
         carrier = _carrier(carriers, path)
         if carrier is None and ".".join(p for p in path if isinstance(p, str)) in inputs:
             continue        # no template can print it: it is there for the checks (“三公”经费分项)
+        if path[0] == "finance" and path[-1] in _LAST_YEAR:
+            continue        # last year's figures (rollover carries them over): what the prose checks measure changes from
         groups.setdefault(_shape(path), []).append(path)
     for shape, paths in groups.items():
         first = paths[0]
