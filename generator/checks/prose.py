@@ -2091,12 +2091,31 @@ def _check_targets(report: Report, text, reading, doc, path, found: Findings) ->
     The claim reader says where a target is named, the figures written beside it, and whether what follows is
     its figure for this year (not another subject's, another year's, part of the year's: "（2022年进出口总额7.76亿元）",
     "全省进出口总额")."""
+    agreed = {(m.index, _sentence_of(text, m.start)) for m in reading.targets
+              if report.targets[m.index].actual is not None
+              and any(_agrees(report.targets[m.index], f) for f in target_figures(reading, m))}
     for m in reading.targets:
         t = report.targets[m.index]
         if t.actual is None or m.why:
             continue
-        for figure in target_figures(reading, m):
+        figures = target_figures(reading, m)
+        if (m.index, _sentence_of(text, m.start)) in agreed and not any(_agrees(t, f) for f in figures):
+            # "门诊患者满意度92.8%、住院患者满意度94.4%，综合患者满意度93.6%": the target's own figure is in the sentence;
+            # the others are of measures whose names end the same way
+            continue
+        for figure in figures:
             _target_figure(t, text, figure, m, doc, path, found)
+
+
+def _sentence_of(text: str, at: int) -> int:
+    """Where the sentence holding `at` begins."""
+    return max(text.rfind(ch, 0, at) for ch in "。！？!?\n") + 1
+
+
+def _agrees(t, figure) -> bool:
+    q = parse_quantity(figure.digits + figure.unit)
+    return q is not None and any(q.in_unit_of(x) is not None and same_figure(q.in_unit_of(x), x.value)  # type: ignore[arg-type]
+                                 for x in (t.actual, t.target) if x is not None)
 
 
 def _target_figure(t, text, figure, m, doc, path, found: Findings) -> None:

@@ -613,6 +613,12 @@ class _Figures(_State):
             # 合计100.00万元"): what the total is of, the reading cannot tell
             return self._total_of_nothing(tok)
         parts = self.each_claims or [c for c in self.levels if c.money]
+        cut = max(self.text.rfind("；", self.sentence_start, tok.start), self.text.rfind(";", self.sentence_start, tok.start))
+        after = [c for c in parts if c.figure is not None and c.figure.start > cut] if cut >= 0 else parts
+        if len(after) >= 2 and not self.each_claims:
+            # "…累计完成1.42亿元，…；三大中心建设分别投入设备资金386万元、412万元和295万元，合计1093万元": the total of
+            # its own statement (after the semicolon), not of the whole sentence
+            parts = after
         if not self.each_claims and not self._enumerated(parts, tok):
             return self._total_of_nothing(tok)
         if self.saved and not self.each_claims:

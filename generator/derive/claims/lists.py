@@ -233,6 +233,7 @@ class _Lists(_State):
             return
         if head in self.prev_levels and not self.figures_in_sentence:
             self._year_of_head(head)
+        head = self._this_years_head(head)
         self.list = _List(head, len(self.stack), marker)
         self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence
         self.list.subject = self.scope.blocked
@@ -249,6 +250,19 @@ class _Lists(_State):
         self.list.mixed = any(c is not head and c.fact is not None and c.fact == head.fact and c.kind == "level"
                               and c.column != head.column for c in pool[-64:])
         self.lead.labels = []
+
+    def _this_years_head(self, head: Claim) -> Claim:
+        """"“三公”经费决算14.26万元，上年决算16.03万元，较上年减少1.77万元，下降11.04%，其中公务接待费5.82万元…": after the
+        change between them, a 其中 is of this year's amount, not of last year's stated as the base."""
+        last = self.last_claim
+        if head.kind != "prior" or last is None or last.kind not in ("change", "rate") or last.fact != head.fact:
+            return head
+        now = next((c for c in reversed(self.levels[-16:]) if c.kind == "level" and c.fact == head.fact
+                    and c.sentence == self.sentence and c.figure is not None), None)
+        if now is None:
+            return head
+        self.scope.year, self.scope.relative = None, False
+        return now
 
     def _year_of_head(self, head: Claim) -> None:
         """"2022年支出X万元。其中：…": a list opening the sentence after its head is of the head's year — of that year;

@@ -36,6 +36,7 @@ _COPULA = re.compile("是|系|属于|隶属")
 # "区档案馆为区委办所属事业单位": a unit said to belong to another body — a name, a copula, the body's name, then
 # one of the words for belonging (the department describing itself; its own subordinates it calls 下属 or 我局所属)
 _LEVEL_AND = re.compile(r"本级[ \t\u3000]*(?:和|及|与|以及|及其)[ \t\u3000]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})?个?[ \t\u3000]*$")
+_NOT_ITSELF = re.compile("(?:不属于|不归|不隶属于?|非|不是|不含|不包括)$")
 _OWN_THINGS = frozenset({"项目", "工程", "专项", "子项目"})     # (not "外贸进出口总额": the target's own words)
 _BELONGS = frozenset({"所属", "直属", "附属", "隶属", "局属"})
 _UNITS_OF = _BELONGS | {"下属"}
@@ -144,6 +145,8 @@ class _Subjects(_State):
                     or self.cues.duty.at(self.text, tok.start))
 
     def _self_word(self, tok: Token, itself: bool) -> None:
+        if _NOT_ITSELF.search(self.text, max(0, tok.start - 4), tok.start):
+            return      # "县中医医院不属于本院管理，其…": the department named as what the other body is not
         scope = self.scope
         scope.blocked = ""
         self.announced = ""

@@ -207,6 +207,10 @@ class _Words(_State):
             lead.col = col
             scope.column = col
             scope.implied = False
+            if "支出" in tok.text and (scope.subject or "").startswith("finance.income.") and not lead.label:
+                # "财政安排公共财政拨款资金共7532.81万元，实际支出7540.18万元": money spent is no income — of what was
+                # spent the file has no figure by that source
+                scope.subject, scope.label, scope.alts = None, "", ()
 
     def _on_prior_year(self, tok: Token, means: dict) -> None:
         lead, scope = self.lead, self.scope
@@ -328,6 +332,16 @@ class _Words(_State):
                      and p.sentence == self.sentence] if self.list is not None else self._run_of_amounts()
             if len(parts) >= 2 and parts[-1] is self.last_claim:
                 self.each_claims = parts
+                return
+        if nxt is not None and nxt.kind == "word" and nxt.has("compare_to") and not self.lead.labels \
+                and self.list is not None and not self.scope.blocked:
+            # "其中公务接待费5.82万元、公务用车运行维护费8.44万元，分别比上年减少0.53万元和1.24万元": the changes of the
+            # items in turn
+            parts = [p for p in self.list.parts if p.money and p.kind == "level" and p.figure is not None
+                     and p.fact is not None and p.sentence == self.sentence]
+            if len(parts) >= 2 and parts[-1] is self.last_claim:
+                self.pending_each = [(p.fact, p.label) for p in parts]
+                self.each_claims, self.each_mode = [], (0, None, 0)
                 return
         self._start_each()
 
