@@ -457,7 +457,7 @@ class Checker:
             return self.skip(c, f"事实文件没有 {label}")
         if self._exactly_another_column(c, known):
             return None
-        for f, col, value in itertools.chain(known, self._budget_too(c), self._total_as_current(c)):
+        for f, col, value in itertools.chain(known, self._budget_too(c), self._total_as_current(c), self._prior_budget_too(c)):
             if same_figure(abs(c.value), value):
                 return self.ok(c, f"{self._label(f, col)} = {fmt(value)}{c.unit}")
         budget_too = self._budget_with_its_parts(c)
@@ -601,6 +601,17 @@ class Checker:
                 value = self.fact(f, col, c.unit, quiet=True)
                 if value:
                     yield f, col, value
+
+    def _prior_budget_too(self, c: Claim):
+        """"2023年收入预算2,903.60万元，比2022年3,016.25万元减少112.65万元": last year's figure a budget is compared with
+        may be last year's budget as well as its final — either agreeing is no contradiction (looked up only when the
+        final disagrees)."""
+        if c.kind != "prior" or c.column != "prior":
+            return
+        for f in (c.fact, *c.alts):
+            value = self.fact(f, "prior_budget", c.unit)
+            if value is not None:
+                yield f, "prior_budget", value
 
     def _budget_too(self, c: Claim):
         """"浙江大学财政拨款收入达到40.09亿元": with no column word (and no 支出, money spent), an amount may be the

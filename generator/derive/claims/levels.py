@@ -226,7 +226,7 @@ class _Levels(_State):
         return "", False
 
     def _not_a_count(self, tok: Token, lead: _Lead, fact: str, year: int | None) -> tuple[str, bool]:
-        if self.scope.flow and self.cues.stock.match(self.scope.label):
+        if self.scope.flow and self.cues.stock.match(self.scope.label) and self.label_end > self.flow_end:
             self.scope.flow = ""            # "…，实有在职人员16人，退休人员9人": the year-end people again
         if self.scope.flow:
             return f"说的是人员的进出（“{self.scope.flow}”），不是年末的人数", True

@@ -51,6 +51,12 @@ class _Shares(_State):
 
     def _share_part(self, lead: _Lead, scope: _Scope) -> tuple[Claim | None, str]:
         last = self.last_claim
+        named = self._named_before_share(lead)
+        if named and not lead.label and not lead.figure and last is not None and last.figure is not None \
+                and self._clause_after(last.figure.end) and not self._same_thing(named, last):
+            # "其中生态护林员补助412万元、防火隔离带建设156.80万元，重点支出占项目支出的67.49%": the share of something the
+            # clause names by words the vocabulary does not know, not of the amount before it
+            return None, f"占比前的“{named}”不在词表中，说的是哪一项的占比不确定"
         part = last if last is not None and last.kind in ("level", "prior") and last.money \
             and last.sentence == self.sentence and not lead.label else None
         if part is not None and self._unread_since(part):
@@ -68,6 +74,25 @@ class _Shares(_State):
             part = Claim("level", None, lead.label, column=scope.column or "final", unit="万元", value=None,
                          sentence=self.sentence)
         return part, "" if part is not None else "占比前没有可核对的金额"
+
+    def _named_before_share(self, lead: _Lead) -> str:
+        """The words before 占 in its clause that the vocabulary does not know ("重点支出占…"), or ""."""
+        if lead.share_from < 0:
+            return ""
+        start = max(self.text.rfind(ch, max(0, lead.share_from - 24), lead.share_from) for ch in "，,；;：:。") + 1
+        zhan = self.text.find("占", start, lead.share_from)       # (the first share word: "占本年支出合计的比重为")
+        end = zhan if zhan >= 0 else lead.share_from
+        runs = [m.group() for m in _HAN_RUN.finditer(self.text, start, end) if not FUNCTION.issuperset(m.group())]
+        return "".join(runs)
+
+    def _same_thing(self, named: str, last: Claim) -> bool:
+        """"授予中小企业合同金额为83.70万元，授予中小企业合同总金额占…的48.9%": the words name the amount before again."""
+        before = self.text[max(0, last.start - 24):last.start]
+        return any(named[i:i + 4] in before for i in range(max(1, len(named) - 3)))
+
+    def _clause_after(self, end: int) -> bool:
+        """Whether a clause mark (，；：) stands between `end` and the current token: the share is in a clause of its own."""
+        return any(ch in self.text[end:self.tokens[self.index].start] for ch in "，,；;：:")
 
     def _share_whole(self, tok: Token, lead: _Lead, part: Claim) -> tuple[str | None, Claim | None, str, bool]:
         """(the whole's fact, or the claim stating it, or the reason it is not known; and whether the whole may

@@ -193,6 +193,7 @@ class _State:
         self.carried_year: int | None = None  # the other year a sentence without figures named for the paragraph
         self.cause_block: str | None = None  # the other subject named (or "") when the sentence's reason began
         self.cause_at: int | None = None     # where the sentence's reason began
+        self.flow_end = -1                   # where the last word for people coming and going ended
         self.cause_subject: tuple = (None, "", ())  # and the subject then
         self.ended: _List | None = None     # the last list that ended (a change right after it may be its head's)
         self.narrow_other = -1

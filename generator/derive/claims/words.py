@@ -386,8 +386,12 @@ class _Words(_State):
 
     def _on_flow(self, tok: Token, means: dict) -> None:
         # (not "由于12名新招聘教师入职手续未办齐，…": a reason's words)
-        if not self.lead.cause and not _REASON.search(self._clause_before(tok.start)):
-            self.scope.flow = tok.text        # "新招录公务员2名，调出1名，退休1名": people coming and going
+        nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
+        right_before = nxt is not None and nxt.kind == "num" and not self.text[tok.end:nxt.start].strip()
+        if right_before or (not self.lead.cause and not _REASON.search(self._clause_before(tok.start))):
+            # "新招录公务员2名，调出1名，退休1名": people coming and going ("主要原因为在职人员调出6人": so too in a reason,
+            # right before its figure)
+            self.scope.flow, self.flow_end = tok.text, tok.end
 
     def _on_due(self, tok: Token, means: dict) -> None:
         self.lead.due = tok.text              # "在职人员应为168人，…实际纳入预算156人": what should be, not what is
