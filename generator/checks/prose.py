@@ -342,13 +342,17 @@ class Checker:
                     out.append(("退休 + 离休", Decimal(staffing.retired + left)))
             probe = Claim(claim.kind, claim.figure, fact, kind_text=claim.kind_text)
             v = self.count(probe)
-            if v is not None and fact == "department.staffing.posts" and staffing is not None:
-                # the category as the file names it (the text may write a shorter name of it)
-                rows = self._rows_meant(probe, staffing.posts or [])
-                out.append((rows[0].kind if len(rows) == 1 and rows[0].kind else claim.kind_text, v))
-            elif v is not None:
-                out.append((self._label(fact, None), v))
+            if v is not None:
+                out.append((self._count_named(probe, staffing), v))
         return out
+
+    def _count_named(self, probe: Claim, staffing) -> str:
+        """How a headcount is named in a finding: a category of posts as the file names it (the text may write a
+        shorter name of it), else the fact's label."""
+        if probe.fact == "department.staffing.posts" and staffing is not None:
+            rows = self._rows_meant(probe, staffing.posts or [])
+            return rows[0].kind if len(rows) == 1 and rows[0].kind else probe.kind_text
+        return self._label(probe.fact, None) if probe.fact else probe.kind_text
 
     def _sole_category(self, kind_text: str) -> bool:
         """Whether the department's posts are all of the category named: its people are all the department's."""
@@ -745,6 +749,19 @@ class Checker:
                 if v is not None)
         return final is None or not same_figure(abs(of.value), final)
 
+    def _change_of_a_budget(self, c: Claim) -> None:
+        """A change of this year's budget: against last year's (budget_base), the 调整预算 against the 年初预算, or an
+        amount stated that is the budget, not the final."""
+        if c.budget_base:
+            return self._budget_change(c)
+        if _of_adjusted(c):
+            return self._adjusted_change(c, c.of)
+        if c.against == "budget" and c.column == "adjusted":
+            return self._adjusted_change(c, None)
+        if not self._stated_budget_on_either(c):
+            self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
+        return None
+
     def _stated_budget_on_either(self, c: Claim) -> bool:
         """"财政拨款安排“三公”经费12.00万元，比上年增加1.58万元，增长15.16%": the amount stated is this year's budget
         (not the final), and the file has both of last year's figures — a change or rate that fits neither is wrong
@@ -808,16 +825,8 @@ class Checker:
             return self.skip(c, "它所依据的上年数已报错")
         if stated_base is not None and self._budget_level(c) is not None and c.of is not None:
             return self._stated_budget_change(c, c.of, stated_base)
-        if c.budget_base:
-            return self._budget_change(c)
-        if _of_adjusted(c):
-            return self._adjusted_change(c, c.of)
-        if c.against == "budget" and c.column == "adjusted":
-            return self._adjusted_change(c, None)
-        if self._budget_stated(c):
-            if not self._stated_budget_on_either(c):
-                self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
-            return None
+        if c.budget_base or _of_adjusted(c) or (c.against == "budget" and c.column == "adjusted") or self._budget_stated(c):
+            return self._change_of_a_budget(c)
         fact = self._fact_of(c)
         for whole in c.alts:            # the head of the list whose last item the change follows (see the reader)
             now, against = self.fact(whole, "final", c.unit), self._bases(c, whole)

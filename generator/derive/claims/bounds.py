@@ -89,6 +89,13 @@ class _Bounds(_State):
         between = self.text[first.figure.end:second.start]
         return not any(ch in between for ch in "；;\n")
 
+    def _one_numbered_item(self) -> None:
+        """"具体情况如下：1.基本支出X万元。其中，人员支出…": numbered items each a sentence — the one item is the head
+        of the 其中 after it, as an amount of its own would be."""
+        lst = self.list
+        if lst is not None and lst.outer is None and len(lst.parts) == 1 and lst.marker.endswith("如下"):
+            self.levels.append(lst.parts[0])
+
     def _numbered_items_go_on(self, tok: Token) -> _List | None:
         """"具体情况如下： 1.财政拨款收入X万元，其中政府性基金…。 2.事业收入Y万元。 3.…": a list of numbered items, each
         a sentence, goes on while the next sentence is its next item — taken out here (its inner lists ended) to go on
@@ -261,11 +268,7 @@ class _Bounds(_State):
             s = self.stack[0]
             s.subject, s.label, s.alts = self.figure_subject
         self.bare_label = False
-        lst = self.list
-        if lst is not None and lst.outer is None and len(lst.parts) == 1 and lst.marker.endswith("如下"):
-            # "具体情况如下：1.基本支出X万元。其中，人员支出…": numbered items each a sentence — the one item is the
-            # head of the 其中 after it, as an amount of its own would be
-            self.levels.append(lst.parts[0])
+        self._one_numbered_item()
         self._end_list()
         if self.suspended is not None:
             self.list, self.suspended = self.suspended, None

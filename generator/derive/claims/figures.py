@@ -330,50 +330,44 @@ class _Figures(_State):
             return None                             # "完成年初预算391,267万元的97.43%": of the two amounts stated
         if lead.share and (not lead.exec_col or lead.whole) and not lead.other_fact:
             return self._share(tok, lead, scope)    # "占部门总预算的80.0%": a share of the whole, in that column
-        if lead.share and lead.exec_col and not lead.exec and self._stated_in(lead.exec_col):
-            # "项目支出年初预算仅404.30万元，占年初预算的21.67%": the amount is itself the budget — its share of the
-            # whole budget, which the sentence does not state, not an execution rate
-            return self._unread(tok, "前面的数本身就是这一口径的数：说的是占全部预算的比重，总数没有写明")
-        if lead.exec_col and not lead.exec and (lead.share or lead.exec_of) \
-                and _ADJUSTMENT.search(self.text, max(self.sentence_start, tok.start - 40), tok.start):
-            # "年中预算调整幅度较大，达到年初预算的79.84%": the adjustment's size against the budget, no execution rate
-            return self._unread(tok, "说的是预算调整的幅度，不是执行率")
-        if lead.share and lead.exec_col and not lead.exec and lead.col in ("budget", "adjusted", "plan"):
-            # "年初预算仅占调整预算的38.64%", "预算调整数占年初预算的158.80%": one budget against another, not the
-            # money spent against a budget
-            return self._unread(tok, "说的是两个预算数之比，不是执行率")
+        why = self._no_execution(tok, lead)
+        if why:
+            return self._unread(tok, why)
         if lead.exec or (lead.exec_of and lead.exec_col) or (lead.share and lead.exec_col):
             return self._execution(tok, lead, scope)
         if lead.rate or lead.dir:
-            self._year_on_year(lead)
-            fact, budget_base = self._changing(tok, lead, scope)
-            if fact is None:
-                return self._stated_rate(tok, lead, scope)
-            sign = lead.rate or lead.dir
-            change = next((c for c in reversed(self.changes) if c.fact == fact), None)
-            if change is not None and lead.base and change.against != lead.base:
-                # "完成预算的107.5%，超收60万元，同比增长10.3%": a change on another base (or none
-                # stated) is not the change this rate is of
-                change = None
-            base = next((b for b in reversed(self.bases) if b.fact == fact), None)
-            if base is None and budget_base:
-                # "预算收入总计1747.99万元，较2022年部门预算收入总数2073.50万元减少…，同比下降18.62%": last year's figure
-                # the sentence states is the base of a budget's rate (see checks.prose._rate_on_stated_base) — not a
-                # final figure when the rate is against last year's budget ("2022年执行数18.53万元，…，较上年预算数减少…")
-                want = lead.base or (change.against if change is not None else None)
-                base = next((b for b in reversed(self.out.claims[-16:]) if b.kind == "prior" and b.fact == fact
-                             and b.sentence == self.sentence and b.figure is not None
-                             and (want != "prior_budget" or b.column == want)), None)
-            against = lead.base or (change.against if change else None) or \
-                (("prior" if base.column == "prior" else base.column) if base else None)
-            claim = Claim("rate", tok, fact, against=against, source=scope.source, value=tok.value * sign, sentence=self.sentence,
-                          of=self._level_of(fact), change=change, base=base, label=scope.label, budget_base=budget_base,
-                          final_base=budget_base and lead.prior_final)
-            self.out.claims.append(claim)
-            return
+            return self._growth_rate(tok, lead, scope)
         if self._bare_share(tok, lead):
             return self._share(tok, lead, scope)
         self._unread(tok, "百分数前没有说明是增幅、占比还是执行率")
+
+    def _growth_rate(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        """A growth rate (增长…%, 下降…%): of which fact, against which base, with which change and base stated."""
+        self._year_on_year(lead)
+        fact, budget_base = self._changing(tok, lead, scope)
+        if fact is None:
+            return self._stated_rate(tok, lead, scope)
+        sign = lead.rate or lead.dir
+        change = next((c for c in reversed(self.changes) if c.fact == fact), None)
+        if change is not None and lead.base and change.against != lead.base:
+            # "完成预算的107.5%，超收60万元，同比增长10.3%": a change on another base (or none
+            # stated) is not the change this rate is of
+            change = None
+        base = next((b for b in reversed(self.bases) if b.fact == fact), None)
+        if base is None and budget_base:
+            # "预算收入总计1747.99万元，较2022年部门预算收入总数2073.50万元减少…，同比下降18.62%": last year's figure
+            # the sentence states is the base of a budget's rate (see checks.prose._rate_on_stated_base) — not a
+            # final figure when the rate is against last year's budget ("2022年执行数18.53万元，…，较上年预算数减少…")
+            want = lead.base or (change.against if change is not None else None)
+            base = next((b for b in reversed(self.out.claims[-16:]) if b.kind == "prior" and b.fact == fact
+                         and b.sentence == self.sentence and b.figure is not None
+                         and (want != "prior_budget" or b.column == want)), None)
+        against = lead.base or (change.against if change else None) or \
+            (("prior" if base.column == "prior" else base.column) if base else None)
+        claim = Claim("rate", tok, fact, against=against, source=scope.source, value=tok.value * sign, sentence=self.sentence,
+                      of=self._level_of(fact), change=change, base=base, label=scope.label, budget_base=budget_base,
+                      final_base=budget_base and lead.prior_final)
+        self.out.claims.append(claim)
 
     def _bare_share(self, tok: Token, lead: _Lead) -> bool:
         """"支出预算7842977.60元。其中:一般公共服务支出2713623.00元,34.60%;": a percentage with no word of its own right
@@ -433,20 +427,41 @@ class _Figures(_State):
             # "完成农村公路养护里程326公里，目标值≥320公里，完成率101.88%": the rate of the things done, not of spending;
             # so too after the spending's name: "9项部门整体支出绩效目标完成8项，完成率88.89%" (two counts of one thing)
             return self._unread(tok, "前面的数是实物量或比率，完成率说的是它们，不是支出", unsure=False)
-        fact = scope.subject or "finance.expenditure.current"     # 预算执行率 alone: the department's spending
-        other = self._named_after_comparison() if lead.cmp else None
-        if other is not None:
-            fact = other            # "项目支出预算执行率为93.69%，比基本支出预算执行率99.73%": the other one's rate
-        elif lead.exec and not lead.label and self._rate_opens_statement(tok):
-            # "“三公”经费较上年下降11.01%；预算执行率99.43%": a rate of no name opening a new statement is the
-            # department's (its spending), not the subject of the statement before
-            fact = "finance.expenditure.current"
+        fact = self._execution_fact(tok, lead, scope)
         of, last = self._level_of(fact), self.last_claim
         # (right after an amount named by its column alone, which may be a part's or its whole's, so may the rate)
         alts = last.alts if last is not None and not lead.label and last.kind == "level" and last.fact == fact \
             and last.sentence == self.sentence else ()
         self.out.claims.append(Claim("execution", tok, fact, column=lead.exec_col, sentence=self.sentence,
                                      label=scope.label or "部门支出", of=of, variance=lead.variance, alts=alts))
+
+    def _execution_fact(self, tok: Token, lead: _Lead, scope: _Scope) -> str:
+        """The fact an execution rate is of: the subject, or the department's spending (预算执行率 alone)."""
+        other = self._named_after_comparison() if lead.cmp else None
+        if other is not None:
+            return other            # "项目支出预算执行率为93.69%，比基本支出预算执行率99.73%": the other one's rate
+        if lead.exec and not lead.label and self._rate_opens_statement(tok):
+            # "“三公”经费较上年下降11.01%；预算执行率99.43%": a rate of no name opening a new statement is the
+            # department's (its spending), not the subject of the statement before
+            return "finance.expenditure.current"
+        return scope.subject or "finance.expenditure.current"
+
+    def _no_execution(self, tok: Token, lead: _Lead) -> str:
+        """Why a percentage of a column's words (占年初预算的…, 达到年初预算的…) is no execution rate, or ""."""
+        if not lead.exec_col or lead.exec:
+            return ""
+        if lead.share and self._stated_in(lead.exec_col):
+            # "项目支出年初预算仅404.30万元，占年初预算的21.67%": the amount is itself the budget — its share of the
+            # whole budget, which the sentence does not state, not an execution rate
+            return "前面的数本身就是这一口径的数：说的是占全部预算的比重，总数没有写明"
+        if (lead.share or lead.exec_of) and _ADJUSTMENT.search(self.text, max(self.sentence_start, tok.start - 40), tok.start):
+            # "年中预算调整幅度较大，达到年初预算的79.84%": the adjustment's size against the budget, no execution rate
+            return "说的是预算调整的幅度，不是执行率"
+        if lead.share and lead.col in ("budget", "adjusted", "plan"):
+            # "年初预算仅占调整预算的38.64%", "预算调整数占年初预算的158.80%": one budget against another, not the
+            # money spent against a budget
+            return "说的是两个预算数之比，不是执行率"
+        return ""
 
     def _named_after_comparison(self) -> str | None:
         """The fact named after the comparison word (比, 较) right before the current figure, if any (a bounded look back)."""

@@ -103,9 +103,7 @@ class _Levels(_State):
                 # ("公务接待费11.83万元。…累计接待77批次。与上年相比增加…": things counted on the way — an amount's
                 # subject holds again after them)
                 self._set_aside(tok.unit in COUNTS and (scope.subject or "").startswith("finance."))
-        elif lead.label and lead.unknown and 0 <= self.label_end <= tok.start \
-                and _PART_OF.match(self.text, self.label_end, tok.start):
-            # "项目支出中经济普查经费70.56万元": a part of the fact, by a name the vocabulary does not know
+        elif self._part_by_unknown_name(tok, lead):
             self._unread(tok, f"说的是其中的一部分（“{lead.unknown.lstrip('中的')}”）")
         else:
             fact = self._subject(lead, scope, tok) if (lead.label or not in_list) else None
@@ -122,6 +120,11 @@ class _Levels(_State):
         return Claim("level", tok, None, sentence=self.sentence, col_word=lead.col,
                      year=lead.year if lead.year is not None else scope.year,
                      label=scope.account if scope.blocked and scope.blocked == scope.account else "")
+
+    def _part_by_unknown_name(self, tok: Token, lead: _Lead) -> bool:
+        """"项目支出中经济普查经费70.56万元": a part of the fact, by a name the vocabulary does not know."""
+        return bool(lead.label and lead.unknown and 0 <= self.label_end <= tok.start
+                    and _PART_OF.match(self.text, self.label_end, tok.start))
 
     def _fact_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str) -> Claim | None:
         """The figure as an amount (or a count) of `fact`, or None with the reason it is left unread."""

@@ -206,23 +206,10 @@ class _Lists(_State):
         head: Claim | None
         if lst is not None and lst.depth == len(self.stack) and lst.parts:
             return self._inner_list(lst, marker)
-        if lst is not None and lst.depth == len(self.stack) and lst.marker == "（" and not lead.figure:
-            # "财政拨款收入4032.78万元，…（其中：一般公共预算财政拨款收入…；政府性基金…）": the bracket's list of the item's
-            # parts, announced
-            lst.marker = marker
+        if self._announced_in_bracket(lst, marker):
             return
         if lead.label and not lead.figure:
-            # "收入包括：…；支出包括：…": a list headed by a name, not a figure — its parts are read,
-            # their sum is not checked
-            self._end_list() if lst is not None and lst.depth == len(self.stack) else None
-            head = self._side_total(lead.label) or \
-                Claim("level", None, lead.label, column=self.scope.column or self.prev_column, unit="万元")
-            self.list = _List(head, len(self.stack), marker)
-            self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence
-            # "公务接待费包括外事接待费80万元": the name heads the list; a figure after it is an item's, named by
-            # its own words, not the name's
-            lead.label = None
-            return
+            return self._list_of_a_name(lst, marker)
         head = self._list_head()
         if lst is not None and lst.depth == len(self.stack):
             self._end_list()
@@ -250,6 +237,28 @@ class _Lists(_State):
         self.list.mixed = any(c is not head and c.fact is not None and c.fact == head.fact and c.kind == "level"
                               and c.column != head.column for c in pool[-64:])
         self.lead.labels = []
+
+    def _list_of_a_name(self, lst: _List | None, marker: str) -> None:
+        """"收入包括：…；支出包括：…": a list headed by a name, not a figure — its parts are read, their sum is not
+        checked."""
+        lead, label = self.lead, self.lead.label or ""
+        if lst is not None and lst.depth == len(self.stack):
+            self._end_list()
+        head = self._side_total(label) or \
+            Claim("level", None, label, column=self.scope.column or self.prev_column, unit="万元")
+        self.list = _List(head, len(self.stack), marker)
+        self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence
+        # "公务接待费包括外事接待费80万元": the name heads the list; a figure after it is an item's, named by
+        # its own words, not the name's
+        lead.label = None
+
+    def _announced_in_bracket(self, lst: _List | None, marker: str) -> bool:
+        """"财政拨款收入4032.78万元，…（其中：一般公共预算财政拨款收入…；政府性基金…）": the bracket's list of the item's
+        parts (see grammar._open_bracket), announced — it goes on (True)."""
+        if lst is not None and lst.depth == len(self.stack) and lst.marker == "（" and not self.lead.figure:
+            lst.marker = marker
+            return True
+        return False
 
     def _this_years_head(self, head: Claim) -> Claim:
         """"“三公”经费决算14.26万元，上年决算16.03万元，较上年减少1.77万元，下降11.04%，其中公务接待费5.82万元…": after the

@@ -51,11 +51,8 @@ class _Shares(_State):
 
     def _share_part(self, lead: _Lead, scope: _Scope) -> tuple[Claim | None, str]:
         last = self.last_claim
-        named = self._named_before_share(lead)
-        if named and not lead.label and not lead.figure and last is not None and last.figure is not None \
-                and self._clause_after(last.figure.end) and not self._same_thing(named, last):
-            # "其中生态护林员补助412万元、防火隔离带建设156.80万元，重点支出占项目支出的67.49%": the share of something the
-            # clause names by words the vocabulary does not know, not of the amount before it
+        named = self._named_otherwise(lead, last)
+        if named:
             return None, f"占比前的“{named}”不在词表中，说的是哪一项的占比不确定"
         part = last if last is not None and last.kind in ("level", "prior") and last.money \
             and last.sentence == self.sentence and not lead.label else None
@@ -74,6 +71,15 @@ class _Shares(_State):
             part = Claim("level", None, lead.label, column=scope.column or "final", unit="万元", value=None,
                          sentence=self.sentence)
         return part, "" if part is not None else "占比前没有可核对的金额"
+
+    def _named_otherwise(self, lead: _Lead, last: Claim | None) -> str:
+        """"其中生态护林员补助412万元、防火隔离带建设156.80万元，重点支出占项目支出的67.49%": the share of something its
+        clause names by words the vocabulary does not know, not of the amount before it — those words, or ""."""
+        named = self._named_before_share(lead)
+        if named and not lead.label and not lead.figure and last is not None and last.figure is not None \
+                and self._clause_after(last.figure.end) and not self._same_thing(named, last):
+            return named
+        return ""
 
     def _named_before_share(self, lead: _Lead) -> str:
         """The words before 占 in its clause that the vocabulary does not know ("重点支出占…"), or ""."""
