@@ -1320,36 +1320,27 @@ class Checker:
             if not self._stated_budget_on_either(c):
                 self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
             return None
-        if self._rate_of_head(c) or self._rate_of_alts(c):
+        if self._rate_of_another(c):
             return None
         return self._rate_on_facts(c)
 
-    def _rate_of_alts(self, c: Claim) -> bool:
-        """"…其他收入35.00万元；调整预算为12328.90万元，较年初预算增加5473.45万元，增长79.84%": the rate of the change of
-        an amount whose words may mean another fact (the list's head), on that fact's base — it holding is no
-        contradiction."""
+    def _rate_of_another(self, c: Claim) -> bool:
+        """The rate of a change whose words may be another fact's too, on that fact's base — it holding is no
+        contradiction: "收入总计7542.23万元，其中年初结转和结余9.42万元，较2022年增加417.48万元，增长5.9%" (the list head's,
+        see _change); "…其他收入35.00万元；调整预算为12328.90万元，较年初预算增加5473.45万元，增长79.84%" (the amount's
+        other fact, see the reader's alts)."""
         change = c.change
-        if change is None or change.of is None or not change.of.alts or c.against not in ("budget", "adjusted") \
-                or change.unit not in MONEY:
+        if change is None or change.kind != "change" or change.unit not in MONEY:
             return False
+        tried = [(w, "prior") for w in change.alts]
+        if change.of is not None and c.against in ("budget", "adjusted"):
+            tried += [(w, c.against) for w in change.of.alts]
         delta = change.value * MONEY[change.unit]
-        for whole in change.of.alts:
-            base = self.fact(whole, c.against, "万元")
+        for whole, col in tried:
+            base = self.fact(whole, col, "万元")
             if base and rate_fits(delta / base * 100, c.value):
-                self.ok(c, f"{fmt(delta)} ÷ {self._label(whole, c.against)} {fmt(base)} = {fmt(delta / base * 100, _places(c))}%")
+                self.ok(c, f"{fmt(delta)} ÷ {self._label(whole, col)} {fmt(base)} = {fmt(delta / base * 100, _places(c))}%")
                 return True
-        return False
-
-    def _rate_of_head(self, c: Claim) -> bool:
-        """"收入总计7542.23万元，其中年初结转和结余9.42万元，较2022年增加417.48万元，增长5.9%": the rate after a change
-        that may be the list head's (see _change) may be the head's too — it holding is no contradiction."""
-        change = c.change
-        for whole in change.alts if change is not None and change.kind == "change" else ():
-            now = self.fact(whole, "final", "万元")
-            for col, base in self._bases(change, whole):
-                if col == "prior" and now is not None and base and rate_fits((now - base) / base * 100, c.value):
-                    self.ok(c, f"{fact_label(whole, self.report)}的增减幅度（其中所列各项之前的总数）")
-                    return True
         return False
 
     def _rate_on_facts(self, c: Claim) -> None:

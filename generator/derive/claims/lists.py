@@ -381,8 +381,7 @@ class _Lists(_State):
             return
         if lst is None or len(lst.parts) < 2 or lst.head.figure is None:
             return
-        if lst.confused or self._levels_of_accounts(lst.parts) or self._posts_and_people(lst.parts) \
-                or self._posts_and_people_said(lst.parts):
+        if lst.confused or self._levels_of_accounts(lst.parts) or self._posts_and_people(lst.parts):
             return
         if len({p.col_word for p in lst.parts if p.fact is None and p.col_word}) > 1:
             # "其中：A预算数为0万元，决算支出数为0万元；B预算数…": someone else's items, each in two columns — not
@@ -431,19 +430,17 @@ class _Lists(_State):
             head.head = False
             lst.head = same
 
-    @staticmethod
-    def _posts_and_people(parts: list[Claim]) -> bool:
+    def _posts_and_people(self, parts: list[Claim]) -> bool:
         """"其中县农村公路事业发展中心核定事业编制26名、在职25人，县…执法队…12名、在职11人": each unit's posts and its
-        people, two counts an item — not parts that add up to one head."""
+        people, two counts an item — not parts that add up to one head. The facts the items were read as say so, or
+        for units the file does not count, their words (编制 for some, 在职 for others — not "行政编制在职27人、事业编制
+        在职12人": the people of each category, one count an item)."""
         facts = {p.fact for p in parts}
-        return bool(facts & {"department.staffing.posts", "department.staffing.posts_total"}) \
-            and bool(facts & {"department.staffing.serving", "department.staffing.actual"})
-
-    def _posts_and_people_said(self, parts: list[Claim]) -> bool:
-        """The same, for units the file does not count: items said as 编制 and as 在职 (实有, 在岗)."""
+        if facts & {"department.staffing.posts", "department.staffing.posts_total"} \
+                and facts & {"department.staffing.serving", "department.staffing.actual"}:
+            return True
         said = [self._item_words(p) for p in parts if p.figure is not None and p.unit in PEOPLE_UNITS]
         people = [any(k in w for k in ("在职", "实有", "在岗", "在编")) for w in said]
-        # (not "行政编制在职27人、事业编制在职12人": the people of each category, one count an item)
         return any("编制" in w and not p for w, p in zip(said, people)) and any(p and "编制" not in w for w, p in zip(said, people))
 
     def _levels_of_accounts(self, parts: list[Claim]) -> bool:
