@@ -272,3 +272,15 @@ def test_a_rate_the_text_states_is_not_said_again(said, stated):
     expected = ("政府采购执行率低于100%，按评分标准，得2.6分（扣1.4分）。" if stated
                 else "政府采购执行率为64.94%，低于100%，按评分标准，得2.6分（扣1.4分）。")
     assert sentence(values) == expected
+
+
+def test_a_control_rate_on_posts_left_to_be_summed_from_their_categories(tmp_path, run):
+    """posts_total may be left out (the schema says it is the categories' sum): 在职人员控制率 is
+    still computed — 23 ÷ (18 + 6) — and no RULE-DATA says its measure is missing."""
+    path = _hunan_without(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("    posts_total: 24\n", ""), encoding="utf-8")
+    assert "posts_total" not in path.read_text(encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 0 and "RULE-DATA" not in result.output, result.output
+    result = run("explain", str(path), "scores.A21")
+    assert "95.83" in result.output, result.output

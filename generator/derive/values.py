@@ -80,6 +80,9 @@ class FactView:
         return self._cache[path]
 
     def derived(self, path: str) -> Decimal | None:
+        if path == "department.staffing.posts_total":    # may be left out: the categories' sum
+            posts = self.report.get("department.staffing.posts")
+            return Decimal(sum(p.count for p in posts)) if posts else None
         if path.endswith(".change"):
             base = path[: -len(".change")]
             final, prior = self.value(base + ".final"), self.value(base + ".prior")
