@@ -152,7 +152,7 @@ class Amounts(Model):
     prior = Field(MONEY, "上年决算数")
     # prose in budget terms compares this year's budget with last year's ("比2022年预算增加…"): without
     # last year's budget such a change can only be left unread
-    prior_budget = Field(MONEY, "上年预算数", help="上年的年初预算数。可省略；正文把本年预算与上年预算比较"
+    prior_budget = Field(MONEY, "上年预算数", help="可省略：上年的年初预算数，正文把本年预算与上年预算比较"
                          "（“比2022年预算增加…”）时据此核对。rollover 把上年文件的年初预算数填在这里")
     change = Field(CHANGE, "较上年增减额", help="可省略，由决算数减上年决算数得出；写了就核对", role=CHECK)
 

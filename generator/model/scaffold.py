@@ -145,7 +145,8 @@ def _field(name: str, field: Field, depth: int, lines: list, plan: Plan, path: t
         model = kind.model
         if model is Amounts:            # one row of a table: its columns on one line
             cols = ", ".join(f"{c}: {PLACEHOLDER if commented else plan.value(f)}" for c, f in Amounts.fields.items()
-                             if f.role != CHECK and path + (c,) not in plan.omit)
+                             # a column only some departments have (上年预算数) is named in the finance comment
+                             if not _optional(f) and path + (c,) not in plan.omit)
             if cols:
                 lines.append(f"{pad}{hash_}{name}: {{{cols}}}{_comment(field, '万元')}")
             return
