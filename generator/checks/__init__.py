@@ -27,7 +27,7 @@ def run_checks(loaded, derived) -> None:
     texts = list(read_texts(report, loaded.vocabulary))
     check_text(report, doc, view, found, {path: reading for path, _, reading in texts})
     check_typography(report, doc, found)
-    mentions = check_prose(report, doc, view, texts, found)
+    mentions = check_prose(report, doc, view, texts, found, derived.scores)
     found.fold()
     if loaded.template is not None:
         from .template import check_template  # only here: it needs Jinja

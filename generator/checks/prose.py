@@ -22,6 +22,7 @@ from ..core.numbers import (
     parse_quantity,
     rate_fits,
     ratio_fits,
+    round_to,
     same_figure,
     sum_consistent,
 )
@@ -84,11 +85,14 @@ def read_texts(report: Report, voc):
         seen.add(raw)
 
 
-def check_prose(report: Report, doc: Document, view: FactView, texts: list, found: Findings) -> dict:
-    """Check the claims of every text (as read_texts gives them); return, for each text, the facts it states."""
+def check_prose(report: Report, doc: Document, view: FactView, texts: list, found: Findings,
+                scores=None) -> dict:
+    """Check the claims of every text (as read_texts gives them); return, for each text, the facts it states.
+    `scores`: the derived scores, what a total score stated in the prose is checked against."""
     units = _table_units(report, doc, view, texts, found)
     reads = _Reads(view)
     ctx = Checker(report, reads, units, doc, found)
+    ctx.scores = scores
     out = {}
     for path, text, reading in texts:
         reads.paths = set()
@@ -161,7 +165,7 @@ def _references(text: str) -> set:
 
 
 _ORDER = {"level": 0, "prior": 0, "count": 0, "sum": 1, "change": 2, "flat": 2, "rate": 3, "share": 3,
-          "execution": 3, "difference": 3, "compare": 3, "margin": 3, "formula": 3}
+          "execution": 3, "difference": 3, "compare": 3, "margin": 3, "formula": 3, "score": 0}
 MAX_PER_TEXT = 100       # findings from one text; the rest of a hostile text is not checked
 
 
@@ -272,6 +276,7 @@ class Checker:
         self.wrong_priors: set = set()         # (fact, sentence) of each last year's figure reported wrong (this text)
         self._whole: Decimal | None = None     # the largest of the department's totals (万元), see _beyond_whole
         self.changes_read_as_prior: set = set()  # ids of "上年" figures that are the change (see _change_not_prior)
+        self.scores: Any = None                # the derived scores (derive/values.py), for a total score stated
 
     # ---- facts ------------------------------------------------------------------------------------
     def fact(self, fact: str | None, column: str | None, unit: str, quiet: bool = False) -> Decimal | None:
@@ -440,6 +445,8 @@ class Checker:
             getattr(self, "_" + c.kind)(c)
 
     def _label(self, fact: str, column: str | None) -> str:
+        if fact == "scores.total":
+            return "部门整体的自评总分"
         if fact in BY_SOURCE:
             fact = "finance.expenditure.current"
         if fact in AMOUNT_PATHS and column in ("plan", "any"):
@@ -1665,6 +1672,21 @@ class Checker:
             return self.ok(c, f"{how} = {fmt(rate, _places(c))}%（同一句写明的两个数）")
         self.error("PROSE-EXECUTION", c, f"正文“…{self.text[max(0, whole.start - 8):c.figure.end]}”：{how} = "
                    f"{fmt(rate, _places(c))}%，与写明的执行率 {fmt(c.value)}% 不符。", stated=c.value, computed=rate)
+
+    def _score(self, c: Claim) -> None:
+        """"本部门整体支出绩效自评得分为96.5分": the sum of the indicators' scores (the total written in the
+        conclusion is checked against that sum by TOTAL), at the precision written."""
+        scores = self.scores
+        if scores is None or scores.total is None:
+            return self.skip(c, "没有各指标的得分")
+        if scores.missing:
+            return self.skip(c, "有指标没有自评得分，总分还不完整")
+        total, places = scores.total, decimals(c.value)
+        stated = getattr(self.report.conclusion, "total", None)
+        if round_to(total, places) == c.value or total == c.value or c.value == stated:
+            return self.ok(c, f"各指标得分之和 {fmt(total)} 分")
+        self.error("PROSE-SCORE", c, f"正文“…{self.quote(c)}分”与自评得分不符：各指标得分之和为 {fmt(total)} 分。",
+                   stated=c.value, computed=total)
 
     def _formula(self, c: Claim) -> None:
         """"在职人员控制率=…=44÷45×100%=97.78%": the result is what the figures written before it make, each figure

@@ -106,6 +106,7 @@ class Explainer:
         scratch = Findings()
         checker = Checker(self.report, self.view, _table_units(self.report, self.doc, self.view, all_texts, scratch),
                           self.doc, scratch)
+        checker.scores = self.derived.scores
         out = []
         for path, text, reading in all_texts:
             if not wanted(path, text) or not (reading.claims or reading.unread or reading.targets):

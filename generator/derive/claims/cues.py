@@ -42,6 +42,11 @@ class Cues:
                                      f"|(?:财政)?(?:当年|本年|年初|年内|全年)?(?:{alt('funds_from')})(?:给|的)")
         self.stock = re.compile(f"(?:{alt('stock')})")
         self.trait = re.compile(f"(?:{alt('trait')})")
+        # "自评得分为96.5分": the words that name the self-evaluation's score, right before its figure
+        self.total_score = _Before(f"(?:{alt('total_score')})(?:为|是|了|达到|达|：|:|[ \t\u3000])*$",
+                                   self.reach("total_score") + 6)
+        self.whole_scored = re.compile(f"(?:{alt('whole_scored')})")
+        self.scored_part = re.compile(f"(?:{alt('scored_part')})")
         # "政府采购货物支出…、工程支出…、服务支出…": the names that, all listed, are the whole (each a tuple of the
         # spellings of one item)
         self.partitions = [[_words([alt]) for alt in _alternatives(p)] for p in partitions]
@@ -59,7 +64,10 @@ class _Before:
         self.pattern, self.reach = re.compile(pattern), reach
 
     def at(self, text: str, start: int) -> bool:
-        return self.pattern.search(text, max(0, start - self.reach), start) is not None
+        return self.found(text, start) is not None
+
+    def found(self, text: str, start: int) -> re.Match | None:
+        return self.pattern.search(text, max(0, start - self.reach), start)
 
 
 def _alternatives(pattern: str) -> list[str]:

@@ -114,6 +114,8 @@ class _Figures(_State):
             tok.unit = unit
         if unit == "" and self._headcount_column(tok, lead):
             unit = tok.unit = "人"      # "编制人数42，其中：行政编制人数19…": a count of people
+        if unit == "" and self._points(tok, scope):
+            return None                 # "自评得分为96.5分": a score (points.py)
         if unit in ("个百分点", "百分点", "‰", "倍", ""):
             if unit == "" and self.list is not None and self.list.outer is not None and self._item_number(tok):
                 self._end_list(inner_only=True)     # "…；2、项目支出…": the next item of the outer list

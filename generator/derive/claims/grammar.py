@@ -30,6 +30,7 @@ from .figures import _Figures
 from .levels import _Levels
 from .lists import _Lists
 from .parts import BODY_UNITS, BY_SOURCE, COMPONENTS, PEOPLE_UNITS, within
+from .points import _Points
 from .shares import _Shares
 from .state import _Lead, _List
 from .stated import _Stated
@@ -55,7 +56,7 @@ MAX_FIGURES = 1000
 _ACCOUNT_CODE = re.compile(r"[ \t\u3000]*(?:[0-9]{2,8})?[ \t\u3000]*[类款项][ \t\u3000]*")
 
 
-class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _Stated):
+class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _Stated, _Points):
     """The claims of one text, read token by token (run); the parts it is made of are the modules named above."""
 
     def run(self) -> Reading:
