@@ -13,6 +13,7 @@ year, relation and figures; checked against the facts in `checks/prose.py`.
     shares.py    shares and their wholes
     lists.py     其中 lists, 分别为 series, totals followed by their parts
     stated.py    arithmetic of the figures a sentence writes, checked on the text itself
+    points.py    the department's total score as the prose states it (自评得分为96.5分)
     state.py     what the reader keeps as it reads (scope, lead, list), declared once
     claim.py     what a reading is made of: Claim, Unread, TargetMention, Reading
     parts.py     what the facts are made of: a total's parts, the words for a whole side, people

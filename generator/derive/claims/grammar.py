@@ -16,7 +16,7 @@ recorded as unread with the reason — `mkreport explain` shows both.
 The reader is one class, _Reader, assembled here from its parts, each a module: bounds.py (punctuation,
 sentences, paragraphs), words.py (one handler per class of word), subjects.py (whose figures follow),
 figures.py (a figure by its relation), levels.py (amounts and counts), shares.py, lists.py (其中 and 分别为),
-stated.py (arithmetic checked on the text itself); what they share is state.py's, what they make claim.py's,
+stated.py (arithmetic checked on the text itself), points.py (the total score stated); what they share is state.py's, what they make claim.py's,
 what a total is made of parts.py's. Brackets, which open a nested scope, are read here.
 """
 from __future__ import annotations
