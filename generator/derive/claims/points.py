@@ -28,7 +28,7 @@ class _Points(_State):
         if scope.year not in (None, self.year) or any(w in before for w in ("上年", "去年", "上一年")):
             self._unread(tok, "说的是别的年度的得分", unsure=False)
         elif self.cues.scored_part.search(before.replace("指标体系", "") + label.group()) or scope.blocked:
-            self._unread(tok, "说的是某个指标、项目或别的主体的得分，不是部门整体的自评总分", unsure=False)
+            self._unread(tok, "说的是某个指标、项目、别的主体的得分或别人评的分，不是部门整体的自评总分", unsure=False)
         elif not self.cues.whole_scored.search(before + label.group()):
             self._unread(tok, "没有说是部门整体的得分（写明“部门整体”“本部门”“综合评分”等才与自评总分核对）", unsure=False)
         else:
