@@ -161,6 +161,7 @@ def test_typography_slips_are_warned_with_their_fix(workdir, text, code, words):
     "截至2023/12/31，一步一步推进，逐项逐项落实。",
     "我局已及时整改。", "签订PPP(Public-Private Partnership)合同。",
     "人均培训经费=培训经费÷人数=0.5万元/人，服务企业200家/次。",
+    "全县183个行政村每村每月放映1场公益电影。",
 ])
 def test_ordinary_writing_is_not_a_typography_slip(workdir, text):
     path = workdir / "inputs" / "yangxi-2023.yaml"

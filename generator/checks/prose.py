@@ -40,7 +40,7 @@ from ..derive.claims.nearby import (
     names_posts,
     target_figures,
 )
-from ..derive.claims.parts import WITH_CARRYOVER
+from ..derive.claims.parts import WITH_CARRYOVER, source_key
 from ..derive.claims.tokens import COUNTS, CURRENCY, MONEY
 from ..derive.values import FactView
 from ..derive.vocabulary import with_own_words
@@ -226,13 +226,6 @@ def _of_adjusted(c: Claim) -> bool:
     return c.against == "budget" and _level_stated(c) and c.of.column == "adjusted" and not c.of.flagged
 
 
-def _source_key(source: str) -> str:
-    """The income line of a source of funds as the text names it ("一般公共预算" → general)."""
-    return source if source in ("fiscal", "general", "fund", "state_capital") else \
-        "fund" if "基金" in source else "state_capital" if "国有资本" in source else \
-        "fiscal" if source.startswith("财政") else "general"
-
-
 def far_off(stated: Decimal, fact: Decimal) -> bool:
     """Whether `stated` is too far from `fact` to be a mistake about it (see FAR_OFF)."""
     if not stated or not fact:
@@ -311,7 +304,7 @@ class Checker:
 
     def _all_from(self, source: str, column: str = "final") -> bool:
         """Whether all of the department's income this year (in `column`) came from the source named."""
-        key = _source_key(source)
+        key = source_key(source)
         part, whole = self.view.value(f"finance.income.{key}.{column}"), self.view.value(f"finance.income.current.{column}")
         # money carried over from last year was spent too, of whichever source: with any, the year's spending is
         # not all from this year's source ("一般公共预算财政拨款支出9746.50万元" beside 本年支出合计9759.38万元)
@@ -333,6 +326,10 @@ class Checker:
                 for how, v in (("在职 + 退休", staffing.serving + retired), ("在职 + 其他人员", staffing.serving + others),
                                ("在职 + 退休 + 其他人员", staffing.serving + retired + others)):
                     out.append((how, Decimal(v)))
+                if "供养" in (claim.label or ""):
+                    # "实际财政供养人员44人，其中专业技术20人，管理岗21人，工勤3人": the state pays those in service; whether
+                    # it counts the retired too, documents differ
+                    out.append(("在职", Decimal(staffing.serving)))
                 continue
             if fact == "department.staffing.serving" and "在编" in (claim.label or "") and staffing is not None \
                     and staffing.serving is not None and staffing.serving_includes:
@@ -1060,7 +1057,7 @@ class Checker:
     def _income_of_source(c: Claim) -> str:
         """The income line of the source a spending claim is paid from ("一般公共预算拨款支出" → its income), or ""."""
         source = BY_SOURCE.get(c.fact) or (c.source if c.fact == "finance.expenditure.current" else "")
-        return f"finance.income.{_source_key(source)}" if source else ""
+        return f"finance.income.{source_key(source)}" if source else ""
 
     def _income_twin(self, c: Claim) -> str | None:
         """"一般公共预算拨款支出预算49,376万元，比2025年预算减少5,965万元": spending paid from one source against
@@ -1962,6 +1959,15 @@ class Checker:
             return "前一句并列了几个数：其后“其中”各项可能是它们合起来的"
         if any(named_as_base(self.reading, p) for p in parts):
             return "所列的数中有比较的基数（“比上年……”）：它不是分项"
+        if exact and any(v >= 10 * total for v in values):
+            # "年末实有人数46人，其中经费补助在职人员44人；退休人员24人；年末学生人数3008人": a count ten times the head's
+            # is of something else (students, visits), not one of its parts
+            return "有一项比总数大得多：所列的不都是它的分项"
+        apart = [self.text[a.figure.end:p.start].count("；") > 0 and _retired(p) for a, p in zip(parts, parts[1:])]
+        if exact and any(apart) and sum((v for p, v in zip(parts, values) if not _retired(p)), Decimal(0)) <= total:
+            # "年末实有人数46人，其中经费补助在职人员44人；退休人员24人": the retired in a clause of their own — whether the
+            # count of all the staff has them in it, documents differ; without them the list fits
+            return "退休人员另起一个分句，不算他们时各项未超过总数：这个总数可能不含退休人员"
         if head.fact is not None:
             return ""
         if any(v > total for v in values):
@@ -2011,6 +2017,11 @@ class Checker:
 
 
 _BY_CATEGORY = frozenset({"department.staffing.posts", "department.staffing.others"})
+
+
+def _retired(c: Claim) -> bool:
+    """A count of the retired (退休, 离休, 离退休)."""
+    return c.fact == "department.staffing.retired" or "退休" in (c.label or "") or "离休" in (c.label or "")
 
 
 def _rows_named(kind_text: str, rows: list) -> list:

@@ -23,7 +23,7 @@ _AS_OF = re.compile(r"(截至|截止)(到|于)?\s*([0-9]{4})\s*年(?:\s*([0-9]{1
 # "2023年年末": a figure's moment, which should be the report year's end — unless it is the base of
 # a comparison ("较2022年末") or said in a section about what came after the year.
 _YEAR_END = re.compile(r"([0-9]{4})\s*年\s*(年末|年底|末|底)")
-_COMPARISON = re.compile(r"(?:较|比|与|同|和|相比|截至|截止|到|至)\s*$")
+_COMPARISON = re.compile(r"(?:较|比|与|同|和|相比|截至|截止|到|至|由|从)\s*$")
 # "2022年末全县常住人口20.58万人": a whole area's statistic at that year's end, not the report's moment
 # "2023年底下达的农村公路资金": what happened at that year's end, not a count as of it
 _EVENT = re.compile(r"\s*(?:前|才|已|再|又|集中|统一)?(?:下达|拨付|下拨|拨入|到位|到账|追加|安排|批复|签订|完成|开工|竣工|启动|实施|发放|支付|收到)")

@@ -53,8 +53,8 @@ def check_typography(report: Report, doc: Document, found: Findings) -> None:
             found.warning("TYPO-OPERATOR", f"算式中用了程序里的运算符（“…{_around(text, m)}…”）：{signs}。",
                           doc, path, m.start() + len(m.group()) - len(m.group().lstrip()))
         for m in _DOUBLED.finditer(text):
-            if _RHYTHM.match(m.group(1)):
-                continue
+            if _RHYTHM.match(m.group(1)) or "每" in m.group(1):
+                continue                # ("行政村每村每月": 每X每Y, each of two things)
             found.warning("TYPO-DOUBLED", f"“{text[max(0, m.start() - 4):m.end() + 4]}”中“{m.group(1)}”重复了一次。",
                           doc, path, m.start() + len(m.group(1)))
         if own in "局委办厅院司":

@@ -303,6 +303,7 @@ class _Bounds(_State):
         self.prev_levels = [c for c in self.levels if (c.fact is not None or c.figure is not None)
                             and c not in self.bases and (cause_at is None or c.start < cause_at)][-1:]
         self.prev_sentence_levels = self.levels
+        self.prev_amounts, self.amounts_in_sentence = self.amounts_in_sentence, 0
         self.levels, self.changes, self.bases, self.each_claims = [], [], [], []
         self.pending_shares, self.each_share = [], ()
         self.other_base = None
@@ -317,6 +318,7 @@ class _Bounds(_State):
                 claim.category = claim.category or kind or "未写明类别"
         self.categories, self.by_category = [], []
         self.figures_in_sentence = self.posts_totals = 0
+        self.sentence_source = ""
         self.unsure = self.alias = self.self_named = False
         self.aside = 0
         self.per_before = False

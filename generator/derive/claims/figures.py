@@ -17,6 +17,8 @@ _TIMES = re.compile(r"(?:[×*xX✕]|乘以)[ \t\u3000]*$")
 
 
 _REVERSED = {"<": ">", ">": "<", "=": "="}
+# words that may stand between a figure's clause and the 低于 / 超过 that compares it ("38.64万元，均低于上年的…")
+_STILL_COMPARED = re.compile("均|都|仍|仍然|则|但|而|远|明显|略|也|且|并|还|已|分别|[ \t\u3000]")
 # what may stand between a list's last item and the total of its items ("…50.00万，合计1170.00万")
 _RIGHT_AFTER = re.compile(r"(?:[，,；;、\s]*占[^，,；;。\d]{0,8}[\d.]+\s*[%％])?"      # (the last item's share)
                           r"[，,；;、\s]*(?:以上|上述)?(?:[一二三四五六七八九十两\d]+项)?(?:合计|共计|总计|总共|累计)(?:为|是|达)?[：:]?\s*")
@@ -48,6 +50,7 @@ class _Figures(_State):
             tok.unit = before.unit
         if tok.unit in MONEY:
             self.money_seen = tok
+            self.amounts_in_sentence += 1
         unit = self._unit(tok, lead)
         if unit is not None:
             self._read_figure(tok, lead, scope, unit)
@@ -531,8 +534,18 @@ class _Figures(_State):
     def _compare(self, tok: Token, lead: _Lead) -> None:
         """"19.85万元小于预算安排的75.45万元", "38.64万元，低于上年的20.43万元"."""
         left = self.last_money
-        if left is not None and left.figure is not None and left.figure is not tok:
+        if left is not None and left.figure is not None and left.figure is not tok \
+                and not self._compared_in_own_clause(left.figure, lead):
             self.out.claims.append(Claim("compare", tok, None, other=left, op=lead.op, sentence=self.sentence))
+
+    def _compared_in_own_clause(self, left: Token, lead: _Lead) -> bool:
+        """"各奖励10万元，对首次产值超过1亿元的29户企业…": 超过 in a later clause with a subject of its own (产值)
+        compares that, not the amount before."""
+        if lead.op_tok is None:
+            return False
+        between = self.text[left.end:lead.op_tok.start]
+        cut = max(between.rfind(ch) for ch in CLAUSE)
+        return cut >= 0 and bool(_STILL_COMPARED.sub("", between[cut + 1:]))
 
     def _margin(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         """"实际支出高于调整预算15.00万元" (a margin) or "小于调整预算数1121.50万元" (the amount): the

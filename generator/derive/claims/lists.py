@@ -95,6 +95,10 @@ _SIDE_TOTAL = {"in": "finance.income.current", "out": "finance.expenditure.curre
 _SIDE_WORD = {"finance.income.current": "收入", "finance.expenditure.current": "支出"}
 
 
+# the change from a figure of another year to this year's, said after it ("2023年为630件，同比增长9.2%")
+_CHANGE_SINCE = re.compile("同比|增长|下降|增加|减少|比上年|较上年")
+
+
 class _Lists(_State):
     """其中 lists, 分别为 series and enumerated totals."""
 
@@ -213,14 +217,9 @@ class _Lists(_State):
         head = self._list_head()
         if lst is not None and lst.depth == len(self.stack):
             self._end_list()
-        if head is None and not self.figures_in_sentence and self.prev_period[1] and len(self.stack) == 1:
-            # "1-8月支出X万元。其中：基本支出…": the parts are of the same months
-            self.scope.partial = self.scope.partial or self.prev_period[1]
-        if head is None or head.kind not in ("level", "prior", "count") or self._of_another_noun(head):
+        head = self._head_of_parts(head)
+        if head is None:
             return
-        if head in self.prev_levels and not self.figures_in_sentence:
-            self._year_of_head(head)
-        head = self._this_years_head(head)
         self.list = _List(head, len(self.stack), marker)
         self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence
         self.list.subject = self.scope.blocked
@@ -237,6 +236,23 @@ class _Lists(_State):
         self.list.mixed = any(c is not head and c.fact is not None and c.fact == head.fact and c.kind == "level"
                               and c.column != head.column for c in pool[-64:])
         self.lead.labels = []
+
+    def _head_of_parts(self, head: Claim | None) -> Claim | None:
+        """The amount a 其中 opening here lists the parts of — the last one before it (see _list_head), unless that is
+        not what the parts are of — or None: no list."""
+        if head is not None and not self.figures_in_sentence and head.fact is None and head.money \
+                and self.prev_amounts >= 3:
+            # "本年支出中，局机关本级1862.35万元，…，县体育运动中心557.66万元。按支出功能分类，…": the sentence before listed
+            # several amounts of no known name — the breakdown is of their whole, not of the last of them
+            head = None
+        if head is None and not self.figures_in_sentence and self.prev_period[1] and len(self.stack) == 1:
+            # "1-8月支出X万元。其中：基本支出…": the parts are of the same months
+            self.scope.partial = self.scope.partial or self.prev_period[1]
+        if head is None or head.kind not in ("level", "prior", "count") or self._of_another_noun(head):
+            return None
+        if head in self.prev_levels and not self.figures_in_sentence:
+            self._year_of_head(head)
+        return self._this_years_head(head)
 
     def _list_of_a_name(self, lst: _List | None, marker: str) -> None:
         """"收入包括：…；支出包括：…": a list headed by a name, not a figure — its parts are read, their sum is not
@@ -260,9 +276,14 @@ class _Lists(_State):
             return True
         return False
 
-    def _this_years_head(self, head: Claim) -> Claim:
+    def _this_years_head(self, head: Claim) -> Claim | None:
         """"“三公”经费决算14.26万元，上年决算16.03万元，较上年减少1.77万元，下降11.04%，其中公务接待费5.82万元…": after the
-        change between them, a 其中 is of this year's amount, not of last year's stated as the base."""
+        change between them, a 其中 is of this year's amount, not of last year's stated as the base. None: of a figure
+        not read ("全年办理案件688件，2023年为630件，同比增长9.2%，其中刑事案件296件…": this year's 688, of no known name)."""
+        if head.fact is None and head.year not in (None, self.year) and head.figure is not None \
+                and _CHANGE_SINCE.search(self.text, max(head.figure.end, self.tokens[self.index].start - 40),
+                                         self.tokens[self.index].start):
+            return None
         last = self.last_claim
         if head.kind != "prior" or last is None or last.kind not in ("change", "rate") or last.fact != head.fact:
             return head

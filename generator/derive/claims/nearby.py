@@ -82,7 +82,8 @@ def lists_between(reading: Reading, a: Claim, b: Claim) -> int:
 # words between a target's name and a figure that make the figure a change, a share or a comparison
 # (剩余 / 尚余 / 还有: what is left of it; 、: a figure after another item named beside it — "小型水库除险加固、中小河流
 # 治理3个重点项目" — is that item's or all of theirs)
-_RELATION = re.compile(r"增|减|降|涨|比|较|超|差|占|平均|同比|环比|翻|剩|余|还有|、")
+# (a negation: "“…达标”指标的目标值未考虑2个司法所…" says something else of the target, not its figure)
+_RELATION = re.compile(r"增|减|降|涨|比|较|超|差|占|平均|同比|环比|翻|剩|余|还有|、|未|没有|不")
 _TARGET_FIGURE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|元|%|％|人次|家次|万亩|公顷|平方米|平方公里|公里|千米|万吨|吨|"
                             r"个工作日|工作日|万人|[个家座人项件次场名户亩篇批期天辆台套处所])")
 _PER_BEFORE = re.compile(r"(?:人均|户均|平均每?|每人|每户|每个)[\u4e00-\u9fff]{0,3}$")
@@ -111,8 +112,8 @@ def target_figures(reading: Reading, m: TargetMention) -> list[TargetFigure]:
     after = _TARGET_FIGURE.search(tail)
     if after is not None and _PER_BEFORE.search(text, max(0, m.start - 8), m.start):
         after = None        # "专业统计人员5人，人均承担联网直报企业109家": an average, not the target's figure
-    if after is not None and after.group(2) == "项" and _TARGETS_COUNTED.match(tail, after.end()):
-        after = None        # "“新增…龙头企业”1项未完成", "2项目标未完成": a count of targets, not the target's figure
+    if after is not None and after.group(2) in ("项", "个", "条") and _TARGETS_COUNTED.match(tail, after.end()):
+        after = None        # "“新增…龙头企业”1项未完成", "…达标1个目标未完成": a count of targets, not the target's figure
     if after is not None and not _RELATION.search(tail, 0, after.start()):
         out.append(TargetFigure(after.group(1), after.group(2), m.end + after.start(), m.end + after.end(), True))
     at = max(0, m.start - 12)

@@ -64,6 +64,15 @@ BY_SOURCE = {"finance.expenditure.fiscal": "fiscal", "finance.expenditure.genera
              "finance.expenditure.fund": "fund", "finance.expenditure.state_capital": "state_capital"}
 # headcounts of people (not posts); the nouns for people that name a group of them are levels.py's (_KINDS, _GROUPS)
 PEOPLE = {"department.staffing.serving", "department.staffing.actual", "department.staffing.retired"}
+
+
+def source_key(source: str) -> str:
+    """The income line of a source of funds as the text names it ("一般公共预算" → general)."""
+    return source if source in ("fiscal", "general", "fund", "state_capital") else \
+        "fund" if "基金" in source else "state_capital" if "国有资本" in source else \
+        "fiscal" if source.startswith("财政") else "general"
+
+
 # a plain word's whole side, with the carry-over: what "收入" names when its parts include 上年结转
 WITH_CARRYOVER = {"finance.income.current": "finance.income.total", "finance.expenditure.current": "finance.expenditure.total"}
 

@@ -170,6 +170,9 @@ class _State:
         self.items_year: int | None = None  # the other year of the total an enumeration breaks down (_breakdown)
         self.paragraph = (0, 0)             # where the paragraph began, and the figures read before it
         self.source_end = -1                # where the last source-of-funds word ended
+        self.sentence_source = ""           # a source of funds opening the sentence, before its first figure and label
+        self.amounts_in_sentence = 0        # amounts of money read in this sentence (claims or not)
+        self.prev_amounts = 0               # … and in the sentence before
         self.categories: list[str] = []     # staffing categories counted since the last headcount of people
         self.by_category: list = []         # (category, count of people) pairs of this sentence
         self.amounts: list[Claim] = []      # this year's amounts of the text not named by a label (a whole a share

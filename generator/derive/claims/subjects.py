@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .claim import TargetMention
-from .parts import BY_SOURCE, GENERIC, PLAIN, SOURCE_OF, WITH_CARRYOVER, _side, within
+from .parts import BY_SOURCE, GENERIC, PLAIN, SOURCE_OF, WITH_CARRYOVER, _side, source_key, within
 from .patterns import _ENUM_ITEM, _NOT_LOCAL, _UNIT_KIND
 from .state import _List, _Scope, _State
 from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token, is_han
@@ -299,6 +299,10 @@ class _Subjects(_State):
             # "“三公”经费支出预算为20万元，支出决算为17.08万元", "公务接待费…比上年支出3.90万元减少":
             # the plain word is the subject's own
             lead.label, lead.unknown = scope.subject, ""
+            if tok.text == "支出" and scope.column in ("budget", "adjusted", "plan") and not lead.col \
+                    and self.clause_figures == 0 and self._before(tok.start, 1) in CLAUSE:
+                # "项目支出全年预算551.43万元，支出547.27万元，执行率99.25%": after the budget, what was spent
+                lead.col = "final"
         elif tok.text in PLAIN and fact in GENERIC and scope.subject is None and self.unsure and not self.self_named:
             # "培训费支出3万元，差旅费支出2万元，共计支出5万元": a plain 支出 in a sentence whose
             # figures so far were someone else's or nobody's is theirs too, not the department's total
@@ -355,7 +359,10 @@ class _Subjects(_State):
         lead, scope = self.lead, self.scope
         scope.subject, scope.alts, scope.label, scope.fresh = fact, tuple(facts[1:]), tok.text, True
         self.held_subject = None
-        scope.source = lead.source
+        scope.source = lead.source or (self.sentence_source if scope is self.stack[0] else "")
+        if scope.source and not lead.source and fact == "finance.income.current":
+            # "政府性基金预算财政拨款年初结转和结余0.00万元，本年收入0.00万元": this year's income from that source
+            scope.subject, scope.alts, scope.source = f"finance.income.{source_key(scope.source)}", (), ""
         if self.list is not None and not scope.source:
             # the parts of "一般公共预算拨款支出X万元，其中：基本支出…" are paid from that source too
             # (and the spending listed under a source's income, "一般公共预算拨款3105.27万元，其中：基本支出…", is paid from it)

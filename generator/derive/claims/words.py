@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .parts import _side, within
+from .parts import _side, source_key, within
 from .patterns import _ENUM_ITEM, _content
 from .state import _Lead, _Scope, _State
 from .tokens import CLAUSE, SENTENCE, Token, is_han
@@ -177,6 +177,10 @@ class _Words(_State):
         lead, scope = self.lead, self.scope
         lead.source = lead.source + tok.text if tok.start == self.source_end and lead.source else tok.text
         self.source_end = tok.end
+        if not self.figures_in_sentence and not lead.label and self.scope is self.stack[0]:
+            # "2023年度政府性基金预算财政拨款年初结转和结余0.00万元，本年收入0.00万元，本年支出…": the source that opens
+            # the sentence is the source of every line it goes on to list
+            self.sentence_source = lead.source
         if tok.text.endswith(ARRANGED):
             self._arranged()             # "财政拨款安排“三公”经费…"
         elif not lead.label and not lead.share and not scope.blocked:
@@ -454,8 +458,7 @@ class _Words(_State):
                 break
             end, j = t.end, j + 1
         source = lead.source
-        key = "fund" if "基金" in source else "state_capital" if "国有资本" in source else \
-            "fiscal" if source.startswith("财政") else "general"
+        key = source_key(source)
         if scope.subject is not None and _side(scope.subject) == "in":
             scope.subject, scope.alts, scope.label, scope.source = f"finance.income.{key}", (), source, ""
             lead.label = scope.subject
