@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .patterns import _ENUM_ITEM, _HAN_RUN, _YEAR_IN, FUNCTION
+from .patterns import _ENUM_ITEM, _HAN_RUN, _NOT_LOCAL, _UNIT_KIND, _YEAR_IN, FUNCTION
 from .state import _Lead, _List, _State
 from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token
 
@@ -13,6 +13,8 @@ _FIRST_ITEM = re.compile(r"[ \t\u3000]*(?:1[ \t]?[、.．](?![0-9])|[（(]1[）)
 # a sentence stating a total: "…收入共计33609.06万元", "支出合计…", "总收入…"
 _TOTAL_STATED = re.compile(r"(?:共计|合计|总计|总额|总收入|总支出|收入总|支出总)[^。！？!?]{0,12}?[0-9]")
 _LIST_NEXT = re.compile(r"[ \t\u3000\n]*其中")
+# a sentence opening on the state at a day ("截至2024年12月31日，…")
+_AS_OF_OPENS = re.compile(r"[ \t\u3000]*(?:截至|截止)")
 _ANAPHOR = re.compile(r"[ \t\u3000\n]*(?:其[^中]|上述|以上|该|这些|前述|上列|此类|它们|他们)")
 _NO_DATA = re.compile(r"无(?:上年|[0-9]{4}年度?)?(?:的)?(?:可比)?数据|(?:上年|[0-9]{4}年度?)无(?:可比)?数据|无上年数")
 _REASON_GOES_ON = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]是|其次|再次|此外|另外|同时|以及|[0-9一二三四五六七八九十]{1,2}[、.．)）]|[（(][0-9一二三四五六七八九十]{1,2}[）)])")
@@ -317,7 +319,7 @@ class _Bounds(_State):
             for kind, claim in pairs:
                 claim.category = claim.category or kind or "未写明类别"
         self.categories, self.by_category = [], []
-        self.figures_in_sentence = self.posts_totals = 0
+        self.figures_in_sentence = self.posts_totals = self.bodies_in_sentence = 0
         self.sentence_source = ""
         self.unsure = self.alias = self.self_named = False
         self.aside = 0
@@ -334,13 +336,21 @@ class _Bounds(_State):
         self._take_back(s)
         if self.cause_block is not None:
             self._after_reason(s)
-        elif s.blocked and not self.figures_in_sentence and not self.announced and s.blocked != s.account \
-                and not self.blocked_first and not self._refers_back():
+        elif s.blocked and (not self.figures_in_sentence or self._units_only_counted(s)) and not self.announced \
+                and s.blocked != s.account and not self.blocked_first and not self._refers_back():
             # "在我区单位公务用车制度改革实施方案未出台前，…暂按年初预算数执行。2017年预算安排车辆经费7.60万元": another
             # subject named in passing in a sentence without figures is a circumstance, not what the next sentence is
             # about (one the sentence is about is: "各乡镇认真落实…。", and so is one the next refers back to: "其…")
             s.blocked = ""
         self.blocked_first = False
+
+    def _units_only_counted(self, s) -> bool:
+        """"…下辖28个司法所，管理县公证处、县法律援助中心2个事业单位。截至2024年12月31日，核定编制60名": units the
+        department has, only counted — the sentence describes the department, and the next opens on its staff at the
+        year's end ("下设…两个事业单位。现有在编人员6名" may be the units')."""
+        at = self.tokens[self.index].end if 0 <= self.index < len(self.tokens) else len(self.text)
+        return self.figures_in_sentence == self.bodies_in_sentence and _UNIT_KIND.search(s.blocked) is not None \
+            and _NOT_LOCAL.search(s.blocked) is None and _AS_OF_OPENS.match(self.text, at) is not None
 
     def _refers_back(self) -> bool:
         """Whether the next sentence opens by pointing back ("其2023年支出…", "上述单位…", "该中心…")."""

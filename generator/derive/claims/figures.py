@@ -7,6 +7,7 @@ import re
 
 from ...core.numbers import decimals
 from .claim import WHOLE_IN_SHARE, Claim, Unread
+from .parts import BODY_UNITS
 from .state import _Lead, _Scope, _State
 from .tokens import CLAUSE, CLOSE, COUNTS, CURRENCY, MONEY, OPEN, SENTENCE, Token
 
@@ -59,6 +60,8 @@ class _Figures(_State):
         """Count the figure and start the words of the next; the words before it (the lead) are returned."""
         self.figures += 1
         self.figures_in_sentence += 1
+        if tok.unit in BODY_UNITS:
+            self.bodies_in_sentence += 1
         self.clause_figures += 1
         if self.bare_label and self.lead.label:
             self.bare_label = False

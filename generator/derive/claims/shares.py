@@ -3,7 +3,7 @@ the head of the list, or the total named just before (_Shares)."""
 from __future__ import annotations
 
 from .claim import WHOLE_IN_SHARE, Claim
-from .parts import NATURAL_WHOLES, PARENT, WITH_CARRYOVER
+from .parts import NATURAL_WHOLES, PARENT, WITH_CARRYOVER, within
 from .patterns import _HAN_RUN, _NOT_LOCAL, _UNIT_KIND, FUNCTION, _content
 from .state import _Lead, _Scope, _State
 from .tokens import CLOSE, MONEY, OPEN, Token
@@ -137,7 +137,7 @@ class _Shares(_State):
         parent = self._named_parent(part.fact)
         if parent is not None:
             return parent, None, "", False
-        sibling = self._sibling_share(part.fact)
+        sibling = self._sibling_share(part.fact) or self._series_share(part.fact)
         if sibling is not None:
             return sibling.whole, None, "", sibling.implied
         whole = self._natural_whole(part)
@@ -213,6 +213,16 @@ class _Shares(_State):
                     and c.sentence >= self.sentence - 3:
                 return c
         return None
+
+    def _series_share(self, fact: str | None) -> Claim | None:
+        """"工资福利支出1898.36万元，占本年支出的55.34%；商品和服务支出596.42万元，占17.39%": the share just before in the
+        sentence named its whole, and this part is of that whole too (not a part of that share's part)."""
+        last = next((c for c in reversed(self.out.claims[-16:]) if c.kind == "share"), None)
+        if fact is None or last is None or last.sentence != self.sentence or last.whole is None \
+                or last.whole_from is not None or last.whole == fact or not within(last.whole, fact) \
+                or (last.fact is not None and within(last.fact, fact)):
+            return None
+        return last
 
     def _named_parent(self, fact: str | None) -> str | None:
         """The nearest total of `fact` named in this sentence or the one before."""

@@ -172,6 +172,7 @@ class _State:
         self.source_end = -1                # where the last source-of-funds word ended
         self.sentence_source = ""           # a source of funds opening the sentence, before its first figure and label
         self.amounts_in_sentence = 0        # amounts of money read in this sentence (claims or not)
+        self.bodies_in_sentence = 0         # counts of bodies ("28个司法所", "2个事业单位") in this sentence
         self.prev_amounts = 0               # … and in the sentence before
         self.categories: list[str] = []     # staffing categories counted since the last headcount of people
         self.by_category: list = []         # (category, count of people) pairs of this sentence
