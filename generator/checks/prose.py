@@ -658,11 +658,11 @@ class Checker:
                 return self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：在职人员中的{kinds[0].kind} "
                                   f"为 {kinds[0].count}{c.unit}。", stated=c.value, fact=kinds[0].count)
         if c.category and not self._sole_category(c.category):
-            if c.fact == "department.staffing.serving" and staffing is not None and staffing.serving is not None \
-                    and c.value > staffing.serving:
+            bound = self._category_bound(c, staffing)
+            if bound is not None and c.value > bound[1]:
                 # one kind of the people cannot outnumber all of them
                 return self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：说的是一类人员（{c.category}），"
-                                  f"却多于实有在职人员 {staffing.serving}{c.unit}。", stated=c.value, fact=staffing.serving)
+                                  f"却多于{bound[0]} {bound[1]}{c.unit}。", stated=c.value, fact=bound[1])
             return self.skip(c, f"说的是一类编制（{c.category}）的人数，不是全部门的")
         how, value = candidates[0]
         if far_off(Decimal(c.value), Decimal(value)):
@@ -677,6 +677,19 @@ class Checker:
             return self.skip(c, "“其中”列的是在职、退休等人员：前面的数是人数，不是编制数")
         self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：{how} 为 {value}{c.unit}。",
                    stated=c.value, fact=value)
+
+    @staticmethod
+    def _category_bound(c: Claim, staffing) -> tuple[str, int] | None:
+        """The most people one category may have: all of them ("行政编制22人，实际43人": those in service; "财政供养人员
+        87人": the staff in all, the retired and the others counted among them too)."""
+        if staffing is None or staffing.serving is None:
+            return None
+        if c.fact == "department.staffing.serving":
+            return "实有在职人员", staffing.serving
+        if c.fact == "department.staffing.actual":
+            everyone = staffing.serving + (staffing.retired or 0) + sum(p.count for p in staffing.others or [])
+            return "全部实有人员", everyone
+        return None
 
     def _lists_uncounted_people(self, c: Claim) -> bool:
         """Whether a count of all the people (实有) is followed in its sentence, after 其中, by other people (聘用,

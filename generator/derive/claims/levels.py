@@ -14,6 +14,8 @@ _POST_UNITS = {"人", "名", "个"}      # "核定编制5个"
 # the words that open a list of the people just counted ("在职37人,包括行政编制24人": people in those posts)
 _LIST_WORD = re.compile("其中|包括|含")
 # words for people that may stand between a staffing label and its count ("行政编制人数19人", "在职人员中干部12人")
+# the word alone that counts the people in posts counted just before ("行政编制22人，实际43人")
+_ACTUAL_WORDS = ("实际", "实有", "现有", "在岗", "在编", "实际在岗", "实际在编", "实有在编")
 _PEOPLE_WORDS = re.compile("人员|人数|名额|干部|职工|总数|数量")
 # a group of people named after a headcount's label (parts.PEOPLE, see _people): one of the kinds of post the
 # staffing labels in vocabulary.yaml name, then a noun for people ("在职在编行政人员5人")
@@ -93,6 +95,11 @@ class _Levels(_State):
         claim = None
         if in_list and self.list is not None and self.list.unknown:
             self._unread(tok, "“其中”前的金额说的是什么不确定：它的各项不与事实核对")
+        elif word := self._actual_of_posts(tok, lead, scope):
+            # "行政编制22人，实际43人": the people in the posts just counted (one category's: see _category)
+            claim = self._fact_level(tok, lead, scope, "department.staffing.serving")
+            if claim is not None:
+                claim.label = word
         elif not lead.label and not in_list and not (lead.col or lead.year or lead.to_level) and not (
                 scope.fresh and lead.unknown == "" and self.last_claim is None):
             # a figure with no words of its own: only the first after a subject is that subject's
@@ -120,6 +127,15 @@ class _Levels(_State):
         return Claim("level", tok, None, sentence=self.sentence, col_word=lead.col,
                      year=lead.year if lead.year is not None else scope.year,
                      label=scope.account if scope.blocked and scope.blocked == scope.account else "")
+
+    def _actual_of_posts(self, tok: Token, lead: _Lead, scope: _Scope) -> str:
+        """The word, when a count of people is named only "实际" (实有, 现有, 在岗) right after a count of posts, in its
+        clause ("行政编制22人，实际43人"): the people in those posts; else ""."""
+        if tok.unit not in PEOPLE_UNITS or lead.label or scope.blocked or not self.categories:
+            return ""
+        cut = max(self.text.rfind(ch, max(0, tok.start - 8), tok.start) for ch in "，,；;")
+        word = self.text[cut + 1:tok.start].strip(" \t\u3000为是：:") if cut >= 0 else ""
+        return word if word in _ACTUAL_WORDS else ""
 
     def _part_by_unknown_name(self, tok: Token, lead: _Lead) -> bool:
         """"项目支出中经济普查经费70.56万元": a part of the fact, by a name the vocabulary does not know."""
@@ -229,8 +245,11 @@ class _Levels(_State):
         return "", False
 
     def _not_a_count(self, tok: Token, lead: _Lead, fact: str, year: int | None) -> tuple[str, bool]:
-        if self.scope.flow and self.cues.stock.match(self.scope.label) and self.label_end > self.flow_end:
-            self.scope.flow = ""            # "…，实有在职人员16人，退休人员9人": the year-end people again
+        if self.scope.flow and self.label_end > self.flow_end and (
+                self.cues.stock.match(self.scope.label) or any(ch in self.text[self.flow_end:tok.start] for ch in "；;")):
+            # "…，实有在职人员16人，退休人员9人": the year-end people again; so too a count named after a ；
+            # ("在职人员34，比上年减少6人，调出6人；退休人员85人")
+            self.scope.flow = ""
         if self.scope.flow:
             return f"说的是人员的进出（“{self.scope.flow}”），不是年末的人数", True
         if fact not in PEOPLE and self._noun_after_label(tok):
