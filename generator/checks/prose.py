@@ -40,7 +40,7 @@ from ..derive.claims.nearby import (
     names_posts,
     target_figures,
 )
-from ..derive.claims.parts import WITH_CARRYOVER, source_key
+from ..derive.claims.parts import PLAIN, WITH_CARRYOVER, source_key
 from ..derive.claims.tokens import COUNTS, CURRENCY, MONEY
 from ..derive.values import FactView
 from ..derive.vocabulary import with_own_words
@@ -557,8 +557,19 @@ class Checker:
 
     def _known(self, c: Claim) -> list[tuple[str, str, Decimal]]:
         """(fact, column, value) of each figure the file has that an amount's words may mean."""
-        return [(f, col, v) for f in (c.fact, *c.alts) for col in _columns(c.column)
+        return [(f, col, v) for f in (c.fact, *self._alts(c)) for col in _columns(c.column)
                 if (v := self.fact(f, col, c.unit)) is not None]
+
+    def _alts(self, c: Claim) -> tuple:
+        """The other facts an amount's words may mean — not 支出总计 for a plain 支出 whose list names every line of this
+        year's spending ("决算支出7542.23万元（其中，基本支出845.92万元，项目支出6694.26万元）": this year's)."""
+        if not (c.head and c.label in PLAIN and c.fact == "finance.expenditure.current"
+                and "finance.expenditure.total" in c.alts):
+            return c.alts
+        lists = [s for s in self.by_sentence.get(c.sentence, ()) if s.kind == "sum" and s.of is c]
+        if lists and self._complete(c.fact, {p.fact for p in lists[0].parts}, c.column):
+            return tuple(a for a in c.alts if a != "finance.expenditure.total")
+        return c.alts
 
     def _far_sentences(self, claims: list) -> set:
         """The sentences where an amount is many times off every figure of the fact it is read as."""
@@ -1901,8 +1912,11 @@ class Checker:
         # "总支出7542.23万元，其中基本支出…项目支出…": words that may name 本年支出合计 or 支出总计 make a complete
         # list only when it is complete for each
         # (posts are named by category: "行政编制22人、行政执法专项编制6人" names two of the file's three — see _all_posts)
+        # (a plain 支出 listed by every line of this year's spending is this year's: "支出3,607.59万元，具体情况如下：
+        # 1.基本支出…2.项目支出…" — its 支出总计 reading is for a sentence that lists none of them)
+        either = (head.fact,) if head.label in PLAIN and head.fact == "finance.expenditure.current" else (head.fact, *head.alts)
         if c.complete or (head.fact is not None and not named & _BY_CATEGORY and all(
-                self._complete(f, named, head.column) for f in (head.fact, *head.alts))):
+                self._complete(f, named, head.column) for f in either)):
             return True
         if exact and (self._all_posts(head, parts) or self._all_people(head, parts)):
             return True

@@ -102,14 +102,7 @@ class _Levels(_State):
                 claim.label = word
         elif not lead.label and not in_list and not (lead.col or lead.year or lead.to_level) and not (
                 scope.fresh and lead.unknown == "" and self.last_claim is None):
-            # a figure with no words of its own: only the first after a subject is that subject's
-            self._unread(tok, self._whose(scope) if scope.blocked else "前面没有称呼或口径词，说的是什么不确定")
-            if lead.unknown and not lead.op:
-                # "公务用车保有量6辆，…": something else is talked of (not so the other side of a
-                # comparison: "首次超过500万元")
-                # ("公务接待费11.83万元。…累计接待77批次。与上年相比增加…": things counted on the way — an amount's
-                # subject holds again after them)
-                self._set_aside(tok.unit in COUNTS and (scope.subject or "").startswith("finance."))
+            self._no_words_of_its_own(tok, lead, scope)
         elif self._part_by_unknown_name(tok, lead):
             self._unread(tok, f"说的是其中的一部分（“{lead.unknown.lstrip('中的')}”）")
         else:
@@ -127,6 +120,16 @@ class _Levels(_State):
         return Claim("level", tok, None, sentence=self.sentence, col_word=lead.col,
                      year=lead.year if lead.year is not None else scope.year,
                      label=scope.account if scope.blocked and scope.blocked == scope.account else "")
+
+    def _no_words_of_its_own(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        """A figure with no words of its own: only the first after a subject is that subject's."""
+        self._unread(tok, self._whose(scope) if scope.blocked else "前面没有称呼或口径词，说的是什么不确定")
+        if lead.unknown and not lead.op:
+            # "公务用车保有量6辆，…": something else is talked of (not so the other side of a
+            # comparison: "首次超过500万元")
+            # ("公务接待费11.83万元。…累计接待77批次。与上年相比增加…": things counted on the way — an amount's
+            # subject holds again after them)
+            self._set_aside(tok.unit in COUNTS and (scope.subject or "").startswith("finance."))
 
     def _actual_of_posts(self, tok: Token, lead: _Lead, scope: _Scope) -> str:
         """The word, when a count of people is named only "实际" (实有, 现有, 在岗) right after a count of posts, in its

@@ -56,6 +56,9 @@ class _Shares(_State):
             return None, f"占比前的“{named}”不在词表中，说的是哪一项的占比不确定"
         part = last if last is not None and last.kind in ("level", "prior") and last.money \
             and last.sentence == self.sentence and not lead.label else None
+        if part is not None and part.fact is None and part.year not in (None, self.year):
+            # "海关总署…2009年度预算支出共计…万元，占部门预算支出总额的69.78%": another year's amount, of its own whole
+            return None, "占比前的金额是别的年份的"
         if part is not None and self._unread_since(part):
             # "…57.49万元，占31.42%；项目支出约为7万元，占3.83%": the amount right before the share was left unread
             # (an approximate figure, another subject's): the share is of that amount, not of the one before it

@@ -379,6 +379,7 @@ class _Subjects(_State):
                 elif head.figure is not None and "总计" in self.text[max(0, head.start - 6):head.start] \
                         and WITH_CARRYOVER[head.fact] not in head.alts:
                     head.alts = (*head.alts, WITH_CARRYOVER[head.fact])
+
         self.mentioned.add(fact)
         if self.alias and len(self.stack) > 1:
             self.alias = False

@@ -35,7 +35,10 @@ _FIXED = (
     r"|(?:元|元月|年初)\s?[-—～~至到]\s?[0-9]{1,2}\s?月(?:份)?(?:底|末)?"
     r"|[0-9]{1,2}\s?日|第\s?[0-9〇一二三四五六七八九十百]{1,6}|[0-9]{1,2}\s?(?:季度|时|点|分钟))"
     r"|(?P<year>(?:19|20)[0-9]{2})\s?年(?:度)?(?P<yend>末|底|初)?"
-    r"|(?P<num>(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,20})(?:\.[0-9]{1,12})?)(?![0-9])\s{0,3}(?P<unit>"
+    r"|(?P<num>(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+"
+    # "788 032.41万元": groups of three parted by a space (a thin one, as print sets it) — only before money
+    r"|[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3}){1,4}(?=(?:\.[0-9]{1,12})?[ \t]{0,3}(?:万元|亿元|千元|元))"
+    r"|[0-9]{1,20})(?:\.[0-9]{1,12})?)(?![0-9])\s{0,3}(?P<unit>"
     + "|".join(map(re.escape, _UNITS)) + r"|万(?![\u4e00-\u9fff])|亿(?![\u4e00-\u9fff]))?"
     r"|(?P<cn>(?<![〇零一二两三四五六七八九十百千])[〇零一二两三四五六七八九十百千]{1,6})(?P<cunit>"
     + "|".join(map(re.escape, [u for u in COUNTS if len(u) == 1])) + r")"
@@ -331,7 +334,7 @@ def is_han(ch: str) -> bool:
 
 
 def _decimal(text: str) -> Decimal | None:
-    digits = text.replace(",", "")
+    digits = "".join(ch for ch in text if ch.isdigit() or ch == ".")
     if len(digits) - ("." in digits) > MAX_DIGITS:
         return None                 # thirty digits are a slip, not a figure to check
     try:
