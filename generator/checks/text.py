@@ -140,6 +140,24 @@ def _reference_problem(ref: str, filt: str | None, report: Report, view) -> str:
     return ""
 
 
+class _OwnYear:
+    """Where a text names the report year's end or a day in it, by sentence (found once for the text)."""
+
+    def __init__(self, text: str, year: int):
+        self.ends = [m.start() for m in _FULL_STOP.finditer(text)]     # (a ； joins what it compares)
+        self.own = sorted([m.start() for m in _YEAR_END.finditer(text) if int(m.group(1)) == year]
+                          + [m.start() for m in _AS_OF.finditer(text) if int(m.group(3)) == year])
+
+    def beside(self, at: int) -> bool:
+        """Whether the sentence around `at` names the report year's end too ("截至2022年12月31日，…37人；截至2023年
+        12月31日，…35人"; "2022年年末在职职工37人，2023年年末在职人员35人"): the other is what it is compared with."""
+        k = bisect.bisect_left(self.ends, at)
+        opened = self.ends[k - 1] if k else -1
+        closed = self.ends[k] if k < len(self.ends) else float("inf")
+        i = bisect.bisect_right(self.own, opened)
+        return i < len(self.own) and self.own[i] < closed
+
+
 def _written_in_year(report: Report) -> bool:
     """Whether the document is dated within its own year (a budget, a plan): the end of the year before is the latest
     year end it can count staff or balances at ("2022年年末在职在编人员53人" in a 2023 budget of 2023-06)."""
@@ -152,11 +170,12 @@ def _dates(report: Report, text: str, doc: Document, path, found: Findings, clai
     sentence that states one of the department's figures (a date after the report's is wrong whoever's it is)."""
     year = report.year
     latest = report.report_date or _dt.date(year + 1, 12, 31)
+    own = _OwnYear(text, year)
     for m in _AS_OF.finditer(text):
         y = int(m.group(3))
         month, day = int(m.group(4) or 12), int(m.group(5) or 0)
         word = "" if m.group(1) == "截至" or m.group(2) else "（另：表示“到某时为止”应写“截至”。）"
-        if y < year and (_about_year(text, m.start(), y, year)
+        if y < year and (_about_year(text, m.start(), y, year) or own.beside(m.start())
                          or (claimed is not None and not _states_own_figure(text, m.start(), claimed))):
             pass
         elif y < year and not (y == year - 1 and _written_in_year(report)):
@@ -178,15 +197,14 @@ def _year_ends(report: Report, text: str, doc: Document, path, found: Findings) 
     """"2022年年末在职…" in a 2023 report: another year's end, said where this year's is meant (not in a comparison,
     nor in a document written in its year, whose latest year end is the one before)."""
     year = report.year
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
-    own = [m.start() for m in _YEAR_END.finditer(text) if int(m.group(1)) == year]
+    own = _OwnYear(text, year)
     for m in _YEAR_END.finditer(text):
-        opened = ends[bisect.bisect_left(ends, m.start()) - 1] if bisect.bisect_left(ends, m.start()) else -1
         if int(m.group(1)) != year and not (int(m.group(1)) == year - 1 and _written_in_year(report)) \
                 and not _COMPARISON.search(text[max(0, m.start() - 4):m.start()]) \
                 and not _AREA.match(text, m.end()) and not _EVENT.match(text, m.end()) \
-                and not any(opened < at < m.start() for at in own[:bisect.bisect_left(own, m.start())][-1:]):
-            # (not after the report year's end in the same sentence: "2023年末在职37人，2022年末为35人" compares)
+                and not own.beside(m.start()):
+            # (not beside the report year's end in the same sentence: "2023年末在职37人，2022年末为35人" compares, and so
+            # does "2022年年末在职职工37人，2023年年末在职人员35人")
             found.warning("DATE-YEAR-END", f"“{_around(text, m)}”：报告年度为 {year} 年，此处写的是 {m.group(1)} 年年末，"
                           "请核对年份。", doc, path, m.start())
 
@@ -195,6 +213,7 @@ _YEAR = re.compile(r"([0-9]{4})\s*年")
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_FULL_STOP = re.compile(r"[。！？!?\n]")
 
 
 def _states_own_figure(text: str, at: int, claimed: list) -> bool:

@@ -285,7 +285,7 @@ class _Figures(_State):
         alts = (head,) if head else scope.alts if budget_base else ()
         of = self._level_of(fact)
         if _ADJUSTED_BY.search(self.text, max(self.sentence_start, tok.start - 6), tok.start) and (
-                lead.base in (None, "prior") or not _COMPARED.search(self.text, max(self.sentence_start, tok.start - 12),
+                lead.base in (None, "prior", "budget") or not _COMPARED.search(self.text, max(self.sentence_start, tok.start - 12),
                                                                     tok.start)):
             # (a base carried from an earlier clause — "比2023年预算增加…；年中追加358.45万元" — is not this one's)
             # "调整预算718.50万元，调增77.70万元。其中：项目支出调增56.75万元": the budget's adjustment — 调整预算 less 年初预算

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .claim import NO_SUBJECT, Claim
-from .parts import _PEOPLE, PARENT, PEOPLE, PEOPLE_UNITS, PLAIN, _splits_retired, _whole_of
+from .parts import _PEOPLE, PARENT, PEOPLE, PEOPLE_UNITS, PLAIN, WITH_CARRYOVER, _splits_retired, _whole_of
 from .patterns import _HAN_RUN, _content
 from .state import _Lead, _Scope, _State
 from .tokens import COUNTS, Token
@@ -31,6 +31,11 @@ _EACH_SAME = re.compile(r"[ \t\u3000]*(?:均|都|皆)(?:为|是|达|有)?")
 _OWN_TOTALS = ("finance.income.current", "finance.expenditure.total", "finance.income.total")
 
 _PART_OF = re.compile(r"[ \t\u3000]*中[ \t\u3000]*[\u4e00-\u9fff]")
+
+
+def _with_carryover(fact: str, alts: tuple) -> tuple:
+    """`alts` and, for 本年收入合计 or 本年支出合计, the total with the carry-over (收入总计, 支出总计)."""
+    return alts + (WITH_CARRYOVER[fact],) if fact in WITH_CARRYOVER and WITH_CARRYOVER[fact] not in alts else alts
 
 
 class _Levels(_State):
@@ -156,9 +161,11 @@ class _Levels(_State):
             for other in rest:
                 each = self._one_level(tok, lead, scope, other, year)
                 if each is not None:
+                    each.alts = _with_carryover(other, each.alts)
                     self.out.claims.append(each)
                     self.levels.append(each)
-            scope.subject, scope.alts = first, tuple(rest)    # a change after it may be of either
+            # a change after it may be of either; "收入、支出均为4567.01万元": either with its carry-over too (总计)
+            scope.subject, scope.alts = first, _with_carryover(first, tuple(rest))
             fact = first
         elif len(joined) >= 2 and not self.pending_each:
             # "因公出国（境）费、公务用车购置及运行费和公务接待费的财政拨款预算数2711.65万元": one figure after
@@ -338,7 +345,10 @@ class _Levels(_State):
                     p.column = "plan"
 
     def _level_of(self, fact: str) -> Claim | None:
-        found = next((c for c in reversed(self.levels) if c.fact == fact and c.kind == "level"), None)
+        # (not a base stated after 较/比: "全年预算512.84万元，较年初预算386.50万元增加126.34万元，…，比上年决算数468.27万元
+        # 增加44.57万元" — the changes are of 512.84)
+        found = next((c for c in reversed(self.levels) if c.fact == fact and c.kind == "level" and c not in self.bases),
+                     None)
         lst = self.list
         while found is None and lst is not None:
             # "其中：公务接待费2.60万元，比上年减少0.50万元": an item of a list is stated too

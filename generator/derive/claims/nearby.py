@@ -86,6 +86,8 @@ def lists_between(reading: Reading, a: Claim, b: Claim) -> int:
 _RELATION = re.compile(r"增|减|降|涨|比|较|超|差|占|平均|同比|环比|翻|剩|余|还有|、|未|没有|不")
 _TARGET_FIGURE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|元|%|％|人次|家次|万亩|公顷|平方米|平方公里|公里|千米|万吨|吨|"
                             r"个工作日|工作日|万人|[个家座人项件次场名户亩篇批期天辆台套处所])")
+_APPROXIMATE = re.compile(r"\s*(?:以上|以下|左右|余|多|上下)")
+_OVER_YEARS = re.compile(r"累计|以来|期间|历年|十[三四五]五|[0-9一二三四五]年来|近[0-9一二三四五]年")
 _PER_BEFORE = re.compile(r"(?:人均|户均|平均每?|每人|每户|每个)[\u4e00-\u9fff]{0,3}$")
 _TARGETS_COUNTED = re.compile(r"\s*(?:目标|指标|未|没有|均|全部|已|都)")
 _TARGET_BEFORE = re.compile(_TARGET_FIGURE.pattern + r"\s*$")
@@ -102,6 +104,13 @@ class TargetFigure:
         self.digits, self.unit, self.start, self.end, self.after = digits, unit, start, end, after
 
 
+def _clause_to(text: str, at: int) -> str:
+    """The words of the clause before `at` (back to a ，；。 at most 24 characters away)."""
+    start = max(0, at - 24)
+    cut = max(text.rfind(ch, start, at) for ch in "，,；;。")
+    return text[max(start, cut + 1):at]
+
+
 def target_figures(reading: Reading, m: TargetMention) -> list[TargetFigure]:
     """The figures a target's name may be stated with: the first after it within its clause (not one its words
     make a change or a comparison: "进出口总额比上年增加1.46亿元"), and one right before it ("合计培训249人次")."""
@@ -114,6 +123,8 @@ def target_figures(reading: Reading, m: TargetMention) -> list[TargetFigure]:
         after = None        # "专业统计人员5人，人均承担联网直报企业109家": an average, not the target's figure
     if after is not None and after.group(2) in ("项", "个", "条") and _TARGETS_COUNTED.match(tail, after.end()):
         after = None        # "“新增…龙头企业”1项未完成", "…达标1个目标未完成": a count of targets, not the target's figure
+    if after is not None and (_APPROXIMATE.match(tail, after.end()) or _OVER_YEARS.search(_clause_to(text, m.start))):
+        after = None        # "追回医保基金2500万元以上", "开展以来，累计追回…": a bound, or over several years — not this year's
     if after is not None and not _RELATION.search(tail, 0, after.start()):
         out.append(TargetFigure(after.group(1), after.group(2), m.end + after.start(), m.end + after.end(), True))
     at = max(0, m.start - 12)

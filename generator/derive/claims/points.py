@@ -14,6 +14,11 @@ _AFTER_POINTS = "以等"
 class _Points(_State):
     """A figure of points."""
 
+    def _named_before(self, before: str, label: str) -> bool:
+        """"预算执行得分39.5分": a bare 得分 right after a noun that is not the department's — that thing's score."""
+        return label.startswith("得分") and bool(before) and is_han(before[-1]) \
+            and not self.cues.whole_scored.search(before[-4:])
+
     def _points(self, tok: Token, scope: _Scope) -> bool:
         """Whether the figure is a number of points (its unit 分, written after it), read here: the department's total
         score becomes a claim, any other score is left unread."""
@@ -27,7 +32,8 @@ class _Points(_State):
         before = text[self.sentence_start:label.start()]
         if scope.year not in (None, self.year) or any(w in before for w in ("上年", "去年", "上一年")):
             self._unread(tok, "说的是别的年度的得分", unsure=False)
-        elif self.cues.scored_part.search(before.replace("指标体系", "") + label.group()) or scope.blocked:
+        elif self.cues.scored_part.search(before.replace("指标体系", "") + label.group()) or scope.blocked \
+                or self._named_before(before, label.group()):
             self._unread(tok, "说的是某个指标、项目、别的主体的得分或别人评的分，不是部门整体的自评总分", unsure=False)
         elif not self.cues.whole_scored.search(before + label.group()):
             self._unread(tok, "没有说是部门整体的得分（写明“部门整体”“本部门”“综合评分”等才与自评总分核对）", unsure=False)

@@ -158,7 +158,10 @@ class _Words(_State):
         self.scope.subject, self.scope.label = None, ""
 
     def _on_neutral(self, tok: Token, means: dict) -> None:
-        pass
+        if tok.text.endswith("总计") and not self.lead.label:
+            # "…比2022年预算增加162.80万元。2023年度财政拨款收入支出总计4554.65万元": a total the file has no figure
+            # for — named, the subject before it is not what its figure is of (its arithmetic is still the text's own)
+            self.scope.subject, self.scope.label, self.scope.alts = None, "", ()
 
     def _on_account(self, tok: Token, means: dict) -> None:
         # "公共安全支出（204类）…行政运行（01项）": a line of the department's accounts the file has no figure for —
