@@ -2204,6 +2204,7 @@ def _target_figure(t, text, figure, m, doc, path, found: Findings) -> None:
                         doc, path, figure.start)
         return
     x = same[0]
-    if q.unit != x.unit and q.family == x.family == "count" and x.unit:
+    if q.unit != x.unit and q.family == x.family == "count" and x.unit and not {q.unit, x.unit} <= PEOPLE_UNITS:
+        # (人 and 名 count people alike: "安置退役士兵86名" beside the table's 86人 is one way of writing)
         found.warning("PROSE-TARGET-UNIT", f"正文“{quote}”写作“{q}”，绩效目标表中“{t.name}”为“{x}”：同一个数用了"
                       f"两个单位，请统一（改正文或改表）。", doc, path, figure.start)

@@ -422,8 +422,9 @@ class _Figures(_State):
             return self._unread(tok, f"说的是一年中的一段时间（“{scope.partial}”）")
         if lead.unknown and not lead.label:
             return self._unread(tok, f"前面的“{lead.unknown}”不在词表中，说的可能是别的")
-        if scope.subject is None and self.unsure:
-            # "财政总收入152.87亿元，完成调整后预算的99.2%": the rate of a figure that was not read
+        if scope.subject is None and (self.unsure or (lead.share and self._amount_unread_in_sentence())):
+            # "财政总收入152.87亿元，完成调整后预算的99.2%": the rate of a figure that was not read; so too "年中追加预算
+            # 168.65万元，占年初预算数1296.40万元的13.01%" (the share of that amount)
             return self._unread(tok, "没有说明是哪一项的执行率")
         if lead.op in ("<", ">"):
             # "执行率高于70.61%的有15个单位": a threshold, not the rate itself
@@ -446,6 +447,12 @@ class _Figures(_State):
             and last.sentence == self.sentence else ()
         self.out.claims.append(Claim("execution", tok, fact, column=lead.exec_col, sentence=self.sentence,
                                      label=scope.label or "部门支出", of=of, variance=lead.variance, alts=alts))
+
+    def _amount_unread_in_sentence(self) -> bool:
+        """Whether an amount of money of this sentence was left unread after its last claim."""
+        last = self.out.unread[-1].figure if self.out.unread else None
+        return last is not None and last.unit in MONEY and last.start >= self.sentence_start \
+            and (self.last_claim is None or self.last_claim.start < last.start)
 
     def _execution_fact(self, tok: Token, lead: _Lead, scope: _Scope) -> str:
         """The fact an execution rate is of: the subject, or the department's spending (预算执行率 alone)."""
