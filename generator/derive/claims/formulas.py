@@ -144,7 +144,15 @@ def _expression_before(text: str, eq: int) -> int:
     # it begins at a figure or an opening bracket (not at a stray unit or space)
     while start < eq and not (text[start].isdigit() or text[start] in _OPEN or text[start] in "-−"):
         start += 1
-    return start
+    # "控制率为93.55%（29÷31×100%=93.55%）": the bracket the formula is written in, and what stands before it, are
+    # not part of it
+    depth, cut = 0, -1
+    for k in range(eq - 1, start - 1, -1):
+        depth += (text[k] in _CLOSE) - (text[k] in _OPEN)
+        if depth < 0:
+            cut = k
+            break
+    return cut + 1 if cut >= 0 else start
 
 
 def read_formulas(text: str, tokens: list[Token], reading: Reading) -> None:

@@ -198,6 +198,10 @@ class _Words(_State):
         col = means["col"]
         if lead.op and not lead.figure:
             lead.op_target = col
+            if not lead.cmp and scope.column == "final":
+                # "“三公”经费决算数9.98万元，小于预算数11.50万元，较上年减少0.91万元": the budget compared with is no column
+                # of what follows — the sentence is still about the final
+                return
         if lead.cmp:
             if lead.base in ("prior", "prior_budget"):
                 # "较上年决算数", "比2022年预算执行数": last year's final; "较上年年初预算", "比2022年预算": last year's
