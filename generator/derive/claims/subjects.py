@@ -55,6 +55,12 @@ _INCOME_SOURCE = {"finance.income.general": "general", "finance.income.fund": "f
                   "finance.income.state_capital": "state_capital", "finance.income.fiscal": "fiscal"}
 
 
+_SOURCE_LINES = frozenset({"finance.income.fiscal", "finance.income.general", "finance.expenditure.fiscal",
+                           "finance.expenditure.general"})
+# words that name another government's money ("政府性基金收入" of the county) unless listed among the department's own
+_OWN_WHEN_LISTED = {"政府性基金收入": "finance.income.fund", "政府性基金支出": "finance.expenditure.fund"}
+
+
 class _Subjects(_State):
     """Names: of facts, of other bodies, of the department itself, of targets."""
 
@@ -92,6 +98,8 @@ class _Subjects(_State):
         self.announced = ""
 
     def _other_subject(self, tok: Token) -> None:
+        if self._own_line(tok):
+            return
         lead, scope = self.lead, self.scope
         cues = self.cues
         if cues.body_after.match(self.text, tok.end) or cues.required_by.at(self.text, tok.start) \
@@ -259,6 +267,31 @@ class _Subjects(_State):
             self.lead.label, self.lead.unknown = self.scope.subject, ""
             return True
         return fact is not None and self._elided_pair(tok)
+
+    def _own_line(self, tok: Token) -> bool:
+        """"收入7532.81万元，其中财政拨款收入7532.81万元，政府性基金收入0万元": listed among the department's income,
+        the government fund's income is the department's line of it, not the county's fund revenue (read: True)."""
+        own = _OWN_WHEN_LISTED.get(tok.text)
+        if own is None or not (self._listed_as_own(own) or self._after_source_line(tok, own)):
+            return False
+        self._label(tok, {"fact": own}, [own])
+        return True
+
+    def _listed_as_own(self, fact: str) -> bool:
+        """Whether a 其中 list of the department's income or spending (the side `fact` is on) is open, or just ended
+        in this sentence (its items reached its head: "支出7540.18万元，其中财政拨款支出7540.18万元，政府性基金支出0万元")."""
+        lst = self.list if self.list is not None else self.ended
+        head = lst.head if lst is not None and lst.head.sentence == self.sentence else None
+        return head is not None and head.fact is not None and head.fact.startswith("finance.") \
+            and _side(head.fact) == _side(fact) and not self.scope.blocked
+
+    def _after_source_line(self, tok: Token, fact: str) -> bool:
+        """Whether the name comes right after the figure of the department's line from another source, on its side
+        ("其中财政拨款支出7540.18万元，政府性基金支出0万元")."""
+        last = self.last_claim
+        return last is not None and last.figure is not None and last.sentence == self.sentence \
+            and last.fact in _SOURCE_LINES and _side(last.fact) == _side(fact) \
+            and not self.text[last.figure.end:tok.start].strip("，,、；; \t\u3000") and not self.scope.blocked
 
     def _ends_name_after_aside(self, tok: Token, fact: str | None) -> bool:
         """Whether a plain 支出/收入 right after a bracket (the caller asks that first: it is the cheapest) comes after
