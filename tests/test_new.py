@@ -29,6 +29,7 @@ def test_a_new_file_lists_what_remains_to_fill(tmp_path, run, rubric):
     assert codes == {"UNFILLED"}                                # nothing but what is still to write
     assert checked.output.count("[UNFILLED]") == count
     assert f"还有 {count} 项待填写：" in checked.output and "部门基本情况（department）" in checked.output
+    assert "全部填写后才核对得分、收支表和正文中的数。" in checked.output      # a clean list is not a checked text
 
 
 def test_new_never_overwrites_and_names_a_missing_rubric(tmp_path, run):
@@ -159,7 +160,7 @@ def test_a_departments_national_form_is_scaffolded_as_its_form_not_as_scores(tmp
     assert checked.exit_code == 1
     assert set(re.findall(r"\[([A-Z-]+)\]", checked.output)) == {"UNFILLED"}
     assert checked.output.count("[UNFILLED]") == count == 60
-    assert f"还有 {count} 项待填写：绩效自评表（全国通用格式）（form）{count} 项。" in checked.output
+    assert f"还有 {count} 项待填写：绩效自评表（全国通用格式）（form）{count} 项。全部填写后才核对" in checked.output
     assert run("new", "--rubric", "national-form", "-o", str(tmp_path / "b.yaml"), "--template", "national-form") \
         .exit_code == 2 and not (tmp_path / "b.yaml").exists()
 

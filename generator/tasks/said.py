@@ -78,7 +78,8 @@ def unfilled(findings: Iterable) -> str:
     if not counts:
         return ""
     parts = [f"{Report.fields[k].zh if k in Report.fields else k}（{k}）{n} 项" for k, n in counts.items()]
-    return f"还有 {sum(counts.values())} 项待填写：" + "、".join(parts) + "。"
+    # (a file not yet filled in is not checked further: say so, lest a clean list read as a checked text)
+    return f"还有 {sum(counts.values())} 项待填写：" + "、".join(parts) + "。全部填写后才核对得分、收支表和正文中的数。"
 
 
 def stale(findings: Iterable) -> str:
