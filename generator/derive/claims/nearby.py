@@ -85,7 +85,7 @@ def lists_between(reading: Reading, a: Claim, b: Claim) -> int:
 # (a negation: "“…达标”指标的目标值未考虑2个司法所…" says something else of the target, not its figure)
 _RELATION = re.compile(r"增|减|降|涨|比|较|超|差|占|平均|同比|环比|翻|剩|余|还有|、|未|没有|不")
 _TARGET_FIGURE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|元|%|％|人次|家次|万亩|公顷|平方米|平方公里|公里|千米|万吨|吨|"
-                            r"个工作日|工作日|万人|[个家座人项件次场名户亩篇批期天辆台套处所])")
+                            r"个工作日|工作日|万人|万卷|[个家座人项件次场名户亩篇批期天辆台套处所卷页张册份本])")
 _APPROXIMATE = re.compile(r"\s*(?:以上|以下|左右|余|多|上下)")
 _OVER_YEARS = re.compile(r"累计|以来|期间|历年|十[三四五]五|[0-9一二三四五]年来|近[0-9一二三四五]年")
 _PER_BEFORE = re.compile(r"(?:人均|户均|平均每?|每人|每户|每个)[\u4e00-\u9fff]{0,3}$")
