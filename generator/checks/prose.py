@@ -1911,12 +1911,10 @@ class Checker:
             named.discard("finance.economic.households")     # 人员 (wages only) and the grants: all of 人员经费
         # "总支出7542.23万元，其中基本支出…项目支出…": words that may name 本年支出合计 or 支出总计 make a complete
         # list only when it is complete for each
-        # (posts are named by category: "行政编制22人、行政执法专项编制6人" names two of the file's three — see _all_posts)
-        # (a plain 支出 listed by every line of this year's spending is this year's: "支出3,607.59万元，具体情况如下：
-        # 1.基本支出…2.项目支出…" — its 支出总计 reading is for a sentence that lists none of them)
-        either = (head.fact,) if head.label in PLAIN and head.fact == "finance.expenditure.current" else (head.fact, *head.alts)
+        # (posts are named by category: "行政编制22人、行政执法专项编制6人" names two of the file's three — see _all_posts;
+        # a plain 支出 listed by every line of this year's spending is this year's alone — see _alts)
         if c.complete or (head.fact is not None and not named & _BY_CATEGORY and all(
-                self._complete(f, named, head.column) for f in either)):
+                self._complete(f, named, head.column) for f in (head.fact, *self._alts(head)))):
             return True
         if exact and (self._all_posts(head, parts) or self._all_people(head, parts)):
             return True
@@ -2185,8 +2183,13 @@ def _sentence_of(text: str, at: int) -> int:
 
 def _agrees(t, figure) -> bool:
     q = parse_quantity(figure.digits + figure.unit)
-    return q is not None and any(q.in_unit_of(x) is not None and same_figure(q.in_unit_of(x), x.value)  # type: ignore[arg-type]
-                                 for x in (t.actual, t.target) if x is not None)
+    return q is not None and bool(_same_as(t, q))
+
+
+def _same_as(t, q) -> list:
+    """The target's figures (actual, target) a quantity written in prose is, in their unit."""
+    return [x for x in (t.actual, t.target) if x is not None and q.in_unit_of(x) is not None
+            and same_figure(q.in_unit_of(x), x.value)]
 
 
 def _target_figure(t, text, figure, m, doc, path, found: Findings) -> None:
@@ -2196,7 +2199,7 @@ def _target_figure(t, text, figure, m, doc, path, found: Findings) -> None:
     against = [x for x in (t.actual, t.target) if q.in_unit_of(x) is not None]
     if not against:
         return
-    same = [x for x in against if same_figure(q.in_unit_of(x), x.value)]  # type: ignore[arg-type]  # not None: `against`
+    same = _same_as(t, q)
     quote = text[min(m.start, figure.start): max(m.end, figure.end)]
     if not same:
         if figure.after:        # a figure before the name may be another's; only the one after is checked
