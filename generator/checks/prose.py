@@ -1706,7 +1706,7 @@ class Checker:
         stated = getattr(self.report.conclusion, "total", None)
         if round_to(total, places) == c.value or total == c.value or c.value == stated:
             return self.ok(c, f"各指标得分之和 {fmt(total)} 分")
-        self.error("PROSE-SCORE", c, f"正文“…{self.quote(c)}分”与自评得分不符：各指标得分之和为 {fmt(total)} 分。",
+        self.error("PROSE-SCORE", c, f"正文“…{self.quote(c, 24)}分”与自评得分不符：各指标得分之和为 {fmt(total)} 分。",
                    stated=c.value, computed=total)
 
     def _formula(self, c: Claim) -> None:
