@@ -38,6 +38,7 @@ from ..derive.claims.nearby import (
     may_be_negative,
     named_as_base,
     names_posts,
+    others_at,
     target_figures,
 )
 from ..derive.claims.parts import PLAIN, WITH_CARRYOVER, source_key
@@ -424,6 +425,7 @@ class Checker:
         # the rate stated with each change of a budget against last year (a claim keeps no link back: no cycles)
         self.rates = {id(c.change): c for c in reading.claims if c.kind == "rate" and c.budget_base and c.change is not None}
         self._prior_shown: bool | None = None       # see prior_shown, asked only of a budget's change or rate
+        self._adjusted: bool | None = None          # see _adjusted_in_year
         self.wrong_priors = set()
         # the base each change matched, when none was named: its rate is measured on the same one
         self.change_base: dict[int, str] = {}
@@ -465,6 +467,9 @@ class Checker:
             return self.skip(c, f"事实文件没有 {label}")
         if self._exactly_another_column(c, known):
             return None
+        peers = self._peers_column(c)
+        if peers is not None:
+            return self._level_in_peers_column(c, *peers)
         for f, col, value in itertools.chain(known, self._budget_too(c), self._total_as_current(c), self._prior_budget_too(c)):
             if same_figure(abs(c.value), value):
                 return self.ok(c, f"{self._label(f, col)} = {fmt(value)}{c.unit}")
@@ -511,6 +516,42 @@ class Checker:
                    f"（写的是{_COLUMN_ZH[other]} {fmt(stated)}）。", stated=stated, fact=value,
                    uses={f"{f}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
         return True
+
+    def _peers_column(self, c: Claim) -> tuple[str, bool] | None:
+        """"按支出用途分类，包括人员支出620.30万元，日常公用支出80.00万元，项目支出474.20万元" (a budget's page, its
+        column named in a heading): amounts of no column word side by side, each exactly its own fact's 年初预算数
+        (or 调整预算数) and not its 决算数 — the sentence is in that column. Two such amounts show it; with three or
+        more, all but one: the odd one is a slip. The column and whether the amount is shown to be in it, or None."""
+        if not (c.implied and c.column == "final") or c.fact not in AMOUNT_PATHS or c.unit not in MONEY or c.head:
+            return None
+        side = [p for p in self._sentences(c.sentence) if p.kind == "level" and p.implied and p.column == "final"
+                and p.fact in AMOUNT_PATHS and p.unit in MONEY and p.figure is not None and not p.head]
+        if len(side) < 2 or len({p.fact for p in side}) < len(side):
+            return None
+        for col in ("budget", "adjusted"):
+            shown = [p for p in side if self._only_in(p, col)]
+            if len(shown) == len(side) or (len(shown) >= 2 and len(shown) == len(side) - 1):
+                return col, len(shown) >= 2 and c not in shown
+        return None
+
+    def _only_in(self, p: Claim, column: str) -> bool:
+        """Whether an amount is exactly its fact's figure of a column and not its 决算数."""
+        value, final = self.fact(p.fact, column, p.unit, quiet=True), self.fact(p.fact, "final", p.unit, quiet=True)
+        return value is not None and same_figure(abs(p.value), value) and (
+            final is None or not same_figure(abs(p.value), final))
+
+    def _level_in_peers_column(self, c: Claim, column: str, odd: bool) -> None:
+        """An amount among others that are all of one budget column (see _peers_column): that column's figure, or
+        the odd one out — a slip."""
+        value = self.fact(c.fact, column, c.unit)
+        label = self._label(c.fact, column)
+        if value is not None and same_figure(abs(c.value), value):
+            return self.ok(c, f"{label} = {fmt(value)}{c.unit}（同一句的其他各项也都是{_COLUMN_ZH[column]}）")
+        if value is None or not odd or far_off(abs(c.value), value):
+            return self.skip(c, f"同一句的其他各项都是{_COLUMN_ZH[column]}，这一项说的不是决算数")
+        self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：同一句的其他各项都是{_COLUMN_ZH[column]}，"
+                   f"{label} 为 {fmt(value)}{c.unit}（差 {fmt(abs(c.value) - value)}）。",
+                   stated=abs(c.value), fact=value, uses={f"{c.fact}.{column}"}, about=f"正文“…{self.quote(c, 8)}”")
 
     def _budget_with_its_parts(self, c: Claim) -> str:
         """"2023年基本支出695.60万元，其中人员经费653.60万元，公用经费42万元" (a budget's sentence): an amount of no
@@ -811,7 +852,7 @@ class Checker:
         """The fact a change or rate is of: of the facts its words may name ("收入合计": 本年收入合计 or 收入总计),
         the one whose figure the amount stated before it is — the change is that figure's. (Asked of a claim
         with a fact.)"""
-        of = c.of
+        of = c.of if c.of is not None else self._said_of(c)
         if of is None or of.figure is None or not of.alts or of.column != "final":
             return c.fact
         for fact in (of.fact, *of.alts):
@@ -819,6 +860,14 @@ class Checker:
             if value is not None and same_figure(abs(of.value), value):
                 return fact
         return c.fact
+
+    def _said_of(self, c: Claim) -> Claim | None:
+        """"收入1362.00万元，支出1362.00万元。收入较上年增加…。支出较上年增加64.86万元": with no amount in its own
+        sentence, a change is of the last amount of the same words stated before it in the sentence before or its
+        own or the two before — that amount says which of the facts the words may name is meant."""
+        return next((p for p in reversed(self._sentences(max(c.sentence - 2, 0), c.sentence))
+                     if p.kind == "level" and p.fact == c.fact and p.alts and p.figure is not None
+                     and p.start < c.start and p.column == "final"), None)
 
     def _current(self, c: Claim, fact: str | None = None) -> tuple[Decimal | None, bool]:
         """This year's figure a change or rate is measured on: the fact, else the level stated; and
@@ -1633,10 +1682,14 @@ class Checker:
         if c.of is not None and c.of.flagged:
             return self.skip(c, "它所依据的金额已报错")
         columns = _columns(c.column) if c.column in ("budget", "adjusted") else ["adjusted", "budget"]
-        tried = []
+        tried, unsure = [], False
         for fact, col in ((f, col) for f in (c.fact, *c.alts) for col in columns):
             final, base = self.fact(fact, "final", "万元"), self.fact(fact, col, "万元")
             if final is None or not base:
+                continue
+            if c.column is None and col == "budget" and fact.startswith(("finance.income.", "finance.expenditure.")) \
+                    and self.fact(fact, "adjusted", "万元", quiet=True) is None and self._adjusted_in_year():
+                unsure = True   # (the rate may be of the 调整预算, which the file has not for this line: see there)
                 continue
             rate = (final - base if c.variance else final) / base * 100
             tried.append((fact, col, base, final, rate))
@@ -1647,6 +1700,8 @@ class Checker:
                 how = f"（决算数 {fmt(final)} − {_COLUMN_ZH[col]} {fmt(base)}）" if c.variance else f"决算数 {fmt(final)}"
                 whose = "" if fact == c.fact else f"{self._label(fact, None)} "
                 return self.ok(c, f"{whose}{how} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, _places(c))}%")
+        if not tried and unsure:
+            return self.skip(c, "年中调整过预算，事实文件没有这一项的调整预算数：执行率按哪个预算算的，不能确定")
         if not tried:
             stated = self._stated_pair(c)
             if stated is not None and not c.variance:
@@ -1660,6 +1715,17 @@ class Checker:
                    f"{_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, _places(c))}%，与写明的 {fmt(c.value)}% 不符。",
                    stated=c.value, computed=rate, uses={f"{fact}.final", f"{fact}.{col}"},
                    about=f"正文“…{self.quote(c, 8)}”")
+
+    def _adjusted_in_year(self) -> bool:
+        """Whether the file shows the budget changed in the year: a line of income or spending whose 调整预算数 is not
+        its 年初预算数. A rate of execution with no base named is then of the 调整预算 as likely as of the 年初预算 —
+        a line with no 调整预算数 in the file is not measured on its 年初预算数 ("预算执行率100%" of 3237.75 spent
+        where the income's budget grew from 2903.60 to 3237.75)."""
+        if self._adjusted is None:
+            peek = getattr(self.view, "peek", self.view.value)
+            self._adjusted = any((a := peek(f"{f}.adjusted")) is not None and (b := peek(f"{f}.budget")) is not None
+                                 and a != b for f in AMOUNT_PATHS if f.startswith(("finance.income.", "finance.expenditure.")))
+        return self._adjusted
 
     def _stated_pair(self, c: Claim) -> tuple | None:
         """(budget, final) of the rate's fact, each written once in its sentence before it, in the column the
@@ -2160,14 +2226,15 @@ def _check_targets(report: Report, text, reading, doc, path, found: Findings) ->
     The claim reader says where a target is named, the figures written beside it, and whether what follows is
     its figure for this year (not another subject's, another year's, part of the year's: "（2022年进出口总额7.76亿元）",
     "全省进出口总额")."""
+    others = others_at(reading) if reading.targets else frozenset()
     agreed = {(m.index, _sentence_of(text, m.start)) for m in reading.targets
               if report.targets[m.index].actual is not None
-              and any(_agrees(report.targets[m.index], f) for f in target_figures(reading, m))}
+              and any(_agrees(report.targets[m.index], f) for f in target_figures(reading, m, others))}
     for m in reading.targets:
         t = report.targets[m.index]
         if t.actual is None or m.why:
             continue
-        figures = target_figures(reading, m)
+        figures = target_figures(reading, m, others)
         if (m.index, _sentence_of(text, m.start)) in agreed and not any(_agrees(t, f) for f in figures):
             # "门诊患者满意度92.8%、住院患者满意度94.4%，综合患者满意度93.6%": the target's own figure is in the sentence;
             # the others are of measures whose names end the same way

@@ -436,9 +436,7 @@ class _Figures(_State):
         if year not in (None, self.year):
             # "2021年度…支出预算为X万元，决算为Y万元，完成预算的Z%": another year's rate
             return self._unread(tok, f"说的是{year}年的执行率，不是本年的")
-        if self._things_before(tok, counted=scope.subject is not None):
-            # "完成农村公路养护里程326公里，目标值≥320公里，完成率101.88%": the rate of the things done, not of spending;
-            # so too after the spending's name: "9项部门整体支出绩效目标完成8项，完成率88.89%" (two counts of one thing)
+        if self._of_things(tok, lead, scope):
             return self._unread(tok, "前面的数是实物量或比率，完成率说的是它们，不是支出", unsure=False)
         fact = self._execution_fact(tok, lead, scope)
         of, last = self._level_of(fact), self.last_claim
@@ -447,6 +445,13 @@ class _Figures(_State):
             and last.sentence == self.sentence else ()
         self.out.claims.append(Claim("execution", tok, fact, column=lead.exec_col, sentence=self.sentence,
                                      label=scope.label or "部门支出", of=of, variance=lead.variance, alts=alts))
+
+    def _of_things(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
+        """"完成农村公路养护里程326公里，目标值≥320公里，完成率101.88%": the rate of the things done, not of spending;
+        so too after the spending's name: "9项部门整体支出绩效目标完成8项，完成率88.89%" (two counts of one thing) —
+        but not the staff's own control rate, of counts ("核定编制37人，实有在职人员35人，在职人员控制率为94.59%")."""
+        staff = bool(lead.label) and (scope.subject or "").startswith("department.staffing.")
+        return not staff and self._things_before(tok, counted=scope.subject is not None)
 
     def _amount_unread_in_sentence(self) -> bool:
         """Whether an amount of money of this sentence was left unread after its last claim."""

@@ -83,7 +83,9 @@ def lists_between(reading: Reading, a: Claim, b: Claim) -> int:
 # (剩余 / 尚余 / 还有: what is left of it; 、: a figure after another item named beside it — "小型水库除险加固、中小河流
 # 治理3个重点项目" — is that item's or all of theirs)
 # (a negation: "“…达标”指标的目标值未考虑2个司法所…" says something else of the target, not its figure)
-_RELATION = re.compile(r"增|减|降|涨|比|较|超|差|占|平均|同比|环比|翻|剩|余|还有|、|未|没有|不")
+# (和 / 及 / 与: "农村危房改造和村镇建设的责任，指导全县15个乡镇…" — another item joined to it, and what follows
+# is theirs together or the other's)
+_RELATION = re.compile(r"增|减|降|涨|比|较|超|差|占|平均|同比|环比|翻|剩|余|还有|、|和|及|与|未|没有|不")
 _TARGET_FIGURE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|元|%|％|人次|家次|万亩|公顷|平方米|平方公里|公里|千米|万吨|吨|"
                             r"个工作日|工作日|万人|万卷|[个家座人项件次场名户亩篇批期天辆台套处所卷页张册份本])")
 _APPROXIMATE = re.compile(r"\s*(?:以上|以下|左右|余|多|上下)")
@@ -111,9 +113,16 @@ def _clause_to(text: str, at: int) -> str:
     return text[max(start, cut + 1):at]
 
 
-def target_figures(reading: Reading, m: TargetMention) -> list[TargetFigure]:
+def others_at(reading: Reading) -> frozenset:
+    """Where the figures left unread as another subject's begin (asked once a text)."""
+    return frozenset(u.figure.start for u in reading.unread
+                     if u.figure is not None and u.why.startswith("说的是别的主体"))
+
+
+def target_figures(reading: Reading, m: TargetMention, others: frozenset = frozenset()) -> list[TargetFigure]:
     """The figures a target's name may be stated with: the first after it within its clause (not one its words
-    make a change or a comparison: "进出口总额比上年增加1.46亿元"), and one right before it ("合计培训249人次")."""
+    make a change or a comparison: "进出口总额比上年增加1.46亿元", nor one read as another subject's: `others`, see
+    others_at), and one right before it ("合计培训249人次")."""
     text, out = reading.text, []
     tail = text[m.end:m.end + 16]
     stop = _SENTENCE_END.search(tail)
@@ -125,6 +134,8 @@ def target_figures(reading: Reading, m: TargetMention) -> list[TargetFigure]:
         after = None        # "“新增…龙头企业”1项未完成", "…达标1个目标未完成": a count of targets, not the target's figure
     if after is not None and (_APPROXIMATE.match(tail, after.end()) or _OVER_YEARS.search(_clause_to(text, m.start))):
         after = None        # "追回医保基金2500万元以上", "开展以来，累计追回…": a bound, or over several years — not this year's
+    if after is not None and m.end + after.start() in others:
+        after = None        # "…，指导全县15个乡镇": read as another subject's figure (the reader says whose)
     if after is not None and not _RELATION.search(tail, 0, after.start()):
         out.append(TargetFigure(after.group(1), after.group(2), m.end + after.start(), m.end + after.end(), True))
     at = max(0, m.start - 12)

@@ -31,8 +31,8 @@ _CLAUSE_ENDS = ("；", ";", "，", ",")
 _PAIRS = "和及与"          # the joins of two names sharing one head ("人员和公用经费")
 _BEFORE_RARE = frozenset(CLOSE + _PAIRS)      # the characters before a name that _after_aside_or_pair asks about
 _YEAR_ONLY = re.compile(r"[ \t\u3000]*(?:19|20)[0-9]{2}\s?年度?[，,]?[ \t\u3000]*")     # "2023年学院收入合计…"
-# "本单位是…所属的事业单位", "我局系县政府直属机构": the department said to be something
-_COPULA = re.compile("是|系|属于|隶属")
+# "本单位是…所属的事业单位", "我局系县政府直属机构", "本局为县级政府下属行政单位": the department said to be something
+_COPULA = re.compile("是|系|为|属于|隶属")
 # "区档案馆为区委办所属事业单位": a unit said to belong to another body — a name, a copula, the body's name, then
 # one of the words for belonging (the department describing itself; its own subordinates it calls 下属 or 我局所属)
 _LEVEL_AND = re.compile(r"本级[ \t\u3000]*(?:和|及|与|以及|及其)[ \t\u3000]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})?个?[ \t\u3000]*$")
@@ -58,7 +58,10 @@ _INCOME_SOURCE = {"finance.income.general": "general", "finance.income.fund": "f
 _SOURCE_LINES = frozenset({"finance.income.fiscal", "finance.income.general", "finance.expenditure.fiscal",
                            "finance.expenditure.general"})
 # words that name another government's money ("政府性基金收入" of the county) unless listed among the department's own
-_OWN_WHEN_LISTED = {"政府性基金收入": "finance.income.fund", "政府性基金支出": "finance.expenditure.fund"}
+# or followed by a column of its accounts ("2023年一般公共预算支出决算数为1305.93万元": a government's is 全县…)
+_OWN_WHEN_LISTED = {"政府性基金收入": "finance.income.fund", "政府性基金支出": "finance.expenditure.fund",
+                    "一般公共预算收入": "finance.income.general", "一般公共预算支出": "finance.expenditure.general"}
+_COLUMN_NEXT = re.compile(r"[ \t\u3000]*(?:决算数|预算数|执行数|年初预算数?|调整预算数?|调整后预算数?)")
 
 
 class _Subjects(_State):
@@ -272,7 +275,8 @@ class _Subjects(_State):
         """"收入7532.81万元，其中财政拨款收入7532.81万元，政府性基金收入0万元": listed among the department's income,
         the government fund's income is the department's line of it, not the county's fund revenue (read: True)."""
         own = _OWN_WHEN_LISTED.get(tok.text)
-        if own is None or not (self._listed_as_own(own) or self._after_source_line(tok, own)):
+        if own is None or not (self._listed_as_own(own) or self._after_source_line(tok, own) or (
+                not self.scope.blocked and _COLUMN_NEXT.match(self.text, tok.end))):
             return False
         self._label(tok, {"fact": own}, [own])
         return True

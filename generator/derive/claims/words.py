@@ -469,6 +469,13 @@ class _Words(_State):
         if scope.subject is not None and _side(scope.subject) == "in":
             scope.subject, scope.alts, scope.label, scope.source = f"finance.income.{key}", (), source, ""
             lead.label = scope.subject
+        elif scope.subject is None and key == "fiscal" and source.startswith("财政拨款") and self._leads_clause(
+                self.tokens[self.index]) and self.tokens[self.index].text == source:
+            # "2023年，我局财政拨款3237.75万元，较上年增长49.12%": 财政拨款 alone, opening what it says — the money
+            # granted, its income or its spending (either agreeing is no contradiction)
+            scope.subject, scope.alts, scope.label, scope.source = "finance.income.fiscal", (
+                "finance.expenditure.fiscal",), source, ""
+            lead.label = scope.subject
         else:
             scope.subject, scope.label = None, ""
 
