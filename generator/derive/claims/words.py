@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .parts import _side, source_key, within
+from .parts import SOURCE_OF, _side, source_key, within
 from .patterns import _ENUM_ITEM, _content
 from .state import _Lead, _Scope, _State
 from .tokens import CLAUSE, SENTENCE, Token, is_han
@@ -468,6 +468,10 @@ class _Words(_State):
         key = source_key(source)
         if scope.subject is not None and _side(scope.subject) == "in":
             scope.subject, scope.alts, scope.label, scope.source = f"finance.income.{key}", (), source, ""
+            lead.label = scope.subject
+        elif scope.subject is not None and SOURCE_OF.get(scope.subject) == key:
+            # "一般公共预算财政拨款支出7540.18万元…。与2022年相比，一般公共预算财政拨款增加…": the spending from that
+            # source, named again by its source alone
             lead.label = scope.subject
         elif scope.subject is None and key == "fiscal" and source.startswith("财政拨款") and self._leads_clause(
                 self.tokens[self.index]) and self.tokens[self.index].text == source:
