@@ -1935,6 +1935,10 @@ class Checker:
         why = self._not_summed(unit, parts, c.traits)
         if why:
             return self.skip(c, why)
+        if head.fact is not None and any(p.another for p in parts):
+            # "编制总数45名，其中：行政编制16名，区财政局占用1名；…": another body's figure said on the way is no part of
+            # the department's head (it is a part of a part)
+            parts = [p for p in parts if not p.another]
         parts = _folding_subtotals(parts, unit)
         values = [abs(p.value) * _scale(p.unit, unit) for p in parts]
         total = abs(head.value)
@@ -1951,7 +1955,7 @@ class Checker:
             fits = abs(total - s) <= slack or (not complete and s <= total)
         if fits:
             return self.ok(c, f"{terms} = {fmt(s)}{unit}" + ("" if complete else f"，未超过 {fmt(total)}{unit}（只列了部分项目）"))
-        why = "" if complete else self._not_its_parts(head, parts, values, total, exact)
+        why = "" if complete else _prefix_is_head(values, total, exact) or self._not_its_parts(head, parts, values, total, exact)
         if why:
             return self.skip(c, why)
         what = "不等于" if complete else "超过了"
@@ -1979,12 +1983,27 @@ class Checker:
         # list only when it is complete for each
         # (posts are named by category: "行政编制22人、行政执法专项编制6人" names two of the file's three — see _all_posts;
         # a plain 支出 listed by every line of this year's spending is this year's alone — see _alts)
-        if c.complete or (head.fact is not None and not named & _BY_CATEGORY and all(
+        if c.complete:
+            return True
+        if self._in_another_column(head):
+            return False
+        if (head.fact is not None and not named & _BY_CATEGORY and all(
                 self._complete(f, named, head.column) for f in (head.fact, *self._alts(head)))):
             return True
         if exact and (self._all_posts(head, parts) or self._all_people(head, parts)):
             return True
         return self._sums_to_fact(head, s, values, exact)
+
+    def _in_another_column(self, head: Claim) -> bool:
+        """"收入合计7,532.81万元…。其中：财政拨款收入7,532.81万元，占100%，年初结转和结余9.42万元" read as 收入总计 (its
+        list names the carry-over), whose 决算数 is 7542.23 — the head agrees with the fact only in another column (its
+        调整预算数, by chance): what the list is complete for is not certain."""
+        if head.kind != "level" or head.fact not in AMOUNT_PATHS or head.column not in ("final", None):
+            return False
+        final = self.fact(head.fact, "final", head.unit, quiet=True)
+        return final is not None and not same_figure(abs(head.value), final) and any(
+            v is not None and same_figure(abs(head.value), v)
+            for v in (self.fact(head.fact, col, head.unit, quiet=True) for col in ("budget", "adjusted")))
 
     def _all_posts(self, head: Claim, parts: list) -> bool:
         """"实有人员编制39人。其中：行政编制5人，事业编制32人": a number of posts listed by every category of post the
@@ -2032,17 +2051,9 @@ class Checker:
         return any(abs(s - value) <= slack for value in known)
 
     def _not_its_parts(self, head: Claim, parts: list, values: list, total: Decimal, exact: bool) -> str:
-        """Why figures read as a 其中 list that exceeds its head are not all its parts, or "": the first few
-        already make the head ("收入200000万元，其中：税收收入150000万元，…；非税收入50000万元；政府性基金预算收入1200万元…" — the list
-        ended where they did); or, for a head that is no fact of the file, one of them alone is more than it
-        (the head was another figure), or they are income and spending both (no total has both as parts)."""
-        running = Decimal(0)
-        for k, v in enumerate(values[:-1], 1):
-            running += v
-            slack = Decimal(0) if exact else half_unit(total) + sum((half_unit(x) for x in values[:k] if x != 0),
-                                                                    Decimal(0))
-            if abs(running - total) <= slack:
-                return f"前 {k} 项之和已等于 {fmt(total)}：其后的数不是它的分项"
+        """Why figures read as a 其中 list that exceeds its head are not all its parts, or "" (see also _prefix_is_head):
+        for a head that is no fact of the file, one of them alone is more than it (the head was another figure), or they
+        are income and spending both (no total has both as parts)."""
         if head.fact is None and parts and parts[0].sentence > head.sentence and any(
                 f.unit == head.unit for f in figures_before(self.reading, head)):
             # "设行政单位1个，事业单位5个。其中：全额拨款行政单位1个，全额拨款的事业单位5个": a list opening the sentence
@@ -2108,6 +2119,19 @@ class Checker:
 
 
 _BY_CATEGORY = frozenset({"department.staffing.posts", "department.staffing.others"})
+
+
+def _prefix_is_head(values: list, total: Decimal, exact: bool) -> str:
+    """Why the figures after the first few of a list that fails its sum are no parts of its head — the first few
+    already make it ("收入200000万元，其中：税收收入150000万元，…；非税收入50000万元；政府性基金预算收入1200万元…": the
+    list ended where they did) — or ""."""
+    running = Decimal(0)
+    for k, v in enumerate(values[:-1], 1):
+        running += v
+        slack = Decimal(0) if exact else half_unit(total) + sum((half_unit(x) for x in values[:k] if x != 0), Decimal(0))
+        if abs(running - total) <= slack and any(values[k:]):
+            return f"前 {k} 项之和已等于 {fmt(total)}：其后的数不是它的分项"
+    return ""
 
 
 def _retired(c: Claim) -> bool:
@@ -2269,6 +2293,8 @@ def _target_figure(t, text, figure, m, doc, path, found: Findings) -> None:
     same = _same_as(t, q)
     quote = text[min(m.start, figure.start): max(m.end, figure.end)]
     if not same:
+        if all(far_off(abs(q.in_unit_of(x) or 0), abs(x.value)) for x in against):
+            return              # "…日间照料中心项目，…总投资216.42万元" beside 526.28亿元: many times off, another thing's
         if figure.after:        # a figure before the name may be another's; only the one after is checked
             found.error("PROSE-TARGET", f"正文“{quote}”与绩效目标“{t.name}”的完成值 {t.actual}（目标值 {t.target}）不符。",
                         doc, path, figure.start)

@@ -6,7 +6,7 @@ import re
 
 from .patterns import _ENUM_ITEM, _HAN_RUN, _NOT_LOCAL, _UNIT_KIND, _YEAR_IN, FUNCTION
 from .state import _Lead, _List, _State
-from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token
+from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token, names_a_body
 
 # the first item of an enumeration in Arabic numerals ("1.", "1、", "（1）", "①"; not "一、", which heads a section)
 _FIRST_ITEM = re.compile(r"[ \t\u3000]*(?:1[ \t]?[、.．](?![0-9])|[（(]1[）)]|①)")
@@ -145,6 +145,10 @@ class _Bounds(_State):
                 self._after_reason(self.scope)
             if self.suspended is not None and self.list is None and len(self.stack) == 1:
                 self.list, self.suspended = self.suspended, None
+            if self.list is not None and self.list.head.fact is not None and names_a_body(self.scope.blocked):
+                # "编制总数45名，其中：行政编制16名，区财政局占用1名；城市管理执法大队参公事业编制4名；事业编制25名": in a list
+                # of the department's, another body named in one item is that item's — the next item is the list's
+                self.scope.blocked = ""
         self.lead = _Lead()
         self.lead.labels = labels            # "人员经费、公用经费分别为…": labels gathered across 、
         self.lead.year = year

@@ -8,7 +8,7 @@ from .claim import NO_SUBJECT, Claim
 from .parts import _PEOPLE, PARENT, PEOPLE, PEOPLE_UNITS, PLAIN, WITH_CARRYOVER, _splits_retired, _whole_of
 from .patterns import _HAN_RUN, _content
 from .state import _Lead, _Scope, _State
-from .tokens import COUNTS, Token
+from .tokens import COUNTS, Token, names_a_body
 
 _POST_UNITS = {"人", "名", "个"}      # "核定编制5个"
 # the words that open a list of the people just counted ("在职37人,包括行政编制24人": people in those posts)
@@ -111,7 +111,7 @@ class _Levels(_State):
         elif self._part_by_unknown_name(tok, lead):
             self._unread(tok, f"说的是其中的一部分（“{lead.unknown.lstrip('中的')}”）")
         else:
-            fact = self._subject(lead, scope, tok) if (lead.label or not in_list) else None
+            fact = self._subject(lead, scope, tok) if (lead.label or not in_list) else self._head_in_column(lead)
             if in_list and not lead.label and lead.unknown and not scope.blocked:
                 # "其中：公车运行及维护1.72万元，较上年下降16%": an item named by words not in the vocabulary — what
                 # follows is about that item, not the head's subject
@@ -124,7 +124,18 @@ class _Levels(_State):
         # a line of accounts keeps its name ("住房保障支出"): a list of the classes of spending is all of it
         return Claim("level", tok, None, sentence=self.sentence, col_word=lead.col,
                      year=lead.year if lead.year is not None else scope.year,
-                     label=scope.account if scope.blocked and scope.blocked == scope.account else "")
+                     label=scope.account if scope.blocked and scope.blocked == scope.account else "",
+                     another=bool(scope.blocked) and names_a_body(scope.blocked))
+
+    def _head_in_column(self, lead: _Lead) -> str | None:
+        """"2023年预算收入7532.81万元，其中年初预算1747.99万元，调整追加5784.82万元": an item of a list named by a
+        column word alone (no name of its own, not "社会保障和就业支出预算"), other than its head's — the head's fact in that
+        column (a bare 预算 may be the head's own column: no other)."""
+        head = self.list.head if self.list is not None else None
+        if head is None or head.kind != "level" or head.fact is None or not lead.col or lead.label or lead.unknown \
+                or head.column == lead.col or lead.col not in ("budget", "adjusted", "final"):
+            return None
+        return head.fact
 
     def _no_words_of_its_own(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         """A figure with no words of its own: only the first after a subject is that subject's."""

@@ -287,6 +287,11 @@ _BODY = re.compile(
                            ("医院", "大学", "学院"), SCHOOL_KINDS, ENTERPRISE_KINDS) + r")(?![\u4e00-\u9fff]{0,1}(?:属|级))"
     r"|(?<=[0-9][家个])(?:中央|省级|市级|县级)?(?:单位|部门|部委|机关)"
     r"|(?:(?<![\u4e00-\u9fff])(?:市|县|区|旗)|[\u4e00-\u9fff]{1,6}?(?:市|县|区|旗))[一二三四五六七八九十]中(?![学心专华国])")
+def names_a_body(words: str) -> bool:
+    """Whether the words are a body named by its place and kind ("区财政局", "县城市管理执法大队")."""
+    return _BODY.fullmatch(words) is not None
+
+
 # a body named in a phrase about what the department did ("根据市工信局的部署", "会同统计局"): not the subject
 _BODY_BEFORE = re.compile(r"(?:根据|按照|依据|依照|在|经|向|由|与|和|及|会同|配合|协助|联合|报|接受|、)$")
 # "北京市卫生健康委员会宣传教育中心": the body only qualifies a longer name — a unit of its own, which may be the
