@@ -2293,7 +2293,7 @@ def _target_figure(t, text, figure, m, doc, path, found: Findings) -> None:
     same = _same_as(t, q)
     quote = text[min(m.start, figure.start): max(m.end, figure.end)]
     if not same:
-        if all(far_off(abs(q.in_unit_of(x) or 0), abs(x.value)) for x in against):
+        if all(far_off(abs(q.in_unit_of(x) or Decimal(0)), abs(x.value)) for x in against):
             return              # "…日间照料中心项目，…总投资216.42万元" beside 526.28亿元: many times off, another thing's
         if figure.after:        # a figure before the name may be another's; only the one after is checked
             found.error("PROSE-TARGET", f"正文“{quote}”与绩效目标“{t.name}”的完成值 {t.actual}（目标值 {t.target}）不符。",
