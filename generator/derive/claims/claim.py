@@ -99,13 +99,14 @@ class Unread:
 
 
 class Reading:
-    __slots__ = ("claims", "unread", "text", "targets")
+    __slots__ = ("claims", "unread", "text", "targets", "cues")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, cues: Any = None):
         self.claims: list[Claim] = []
         self.unread: list[Unread] = []
         self.text = text
         self.targets: list[TargetMention] = []
+        self.cues = cues        # the vocabulary's cue words the text was read with (see cues.py): the checks ask them
 
 
 class TargetMention:

@@ -15,7 +15,7 @@ class Cues:
     """Each class of cue words as a compiled look-around (each searched over a window no longer than its longest
     spelling, so the reader stays linear in the text)."""
 
-    def __init__(self, cues: Sequence[tuple[str, str]], partitions: Sequence[str] = ()):
+    def __init__(self, cues: Sequence[tuple[str, str]], partitions: Sequence[str] = (), approximate: Sequence[str] = ()):
         patterns: dict[str, list[str]] = {}
         for cls, pattern in cues:
             patterns.setdefault(cls, []).append(pattern)
@@ -41,6 +41,7 @@ class Cues:
         self.body_after = re.compile(f"的?(?:{alt('body_after')})"
                                      f"|(?:财政)?(?:当年|本年|年初|年内|全年)?(?:{alt('funds_from')})(?:给|的)")
         self.stock = re.compile(f"(?:{alt('stock')})")
+        self.actual = re.compile(f"(?:{alt('actual')})")
         self.trait = re.compile(f"(?:{alt('trait')})")
         # "自评得分为96.5分": the words that name the self-evaluation's score, right before its figure
         self.total_score = _Before(f"(?:{alt('total_score')})(?:为|是|了|达到|达|：|:|[ \t\u3000])*$",
@@ -50,6 +51,9 @@ class Cues:
         # "政府采购货物支出…、工程支出…、服务支出…": the names that, all listed, are the whole (each a tuple of the
         # spellings of one item)
         self.partitions = [[_words([alt]) for alt in _alternatives(p)] for p in partitions]
+        # "追回医保基金2500万元以上": the words of a rough figure right after it (the vocabulary's approx_after words)
+        self.approximate = re.compile("[ \t\u3000]*(?:" + ("|".join(re.escape(w) for w in sorted(
+            approximate, key=len, reverse=True)) or _NONE) + ")")
         # "本馆隶属于市文旅局": the longer spelling first ("隶属于" before "隶属")
         self.subordinate_to = tuple(sorted(words.get("subordinate_to", ()), key=len, reverse=True))
 

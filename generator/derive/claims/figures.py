@@ -29,7 +29,6 @@ _RIGHT_AFTER = re.compile(r"(?:[，,；;、\s]*占[^，,；;。\d]{0,8}[\d.]+\s*
 # department's rate, and the score it got)
 _BARE_RATE = re.compile("(?:部门|整体|部门整体)?(?:预算)?(?:支出)?(?:执行率|完成率)(?:为|是|达|达到)?[：:]?")
 _ADJUSTED_BY = re.compile("调增|调减|追加|调整增加|调整减少")
-_COMPARED = re.compile("比|较|相比")
 _ADJUSTMENT = re.compile("调整(?:的)?(?:幅度|率|数|额)|调增|调减")
 _SCORING_RULE = re.compile(r"[ \t\u3000]*(?:及以上|及以下|以上|以下)?(?:的)?[ \t\u3000]*(?:得满分|得[0-9]|计满分|不扣分|扣[0-9]|满分)")
 
@@ -285,8 +284,8 @@ class _Figures(_State):
         alts = (head,) if head else scope.alts if budget_base else ()
         of = self._level_of(fact)
         if _ADJUSTED_BY.search(self.text, max(self.sentence_start, tok.start - 6), tok.start) and (
-                lead.base in (None, "prior", "budget") or not _COMPARED.search(self.text, max(self.sentence_start, tok.start - 12),
-                                                                    tok.start)):
+                lead.base in (None, "prior", "budget") or not self._said_since(max(self.sentence_start, tok.start - 12),
+                                                                                "compare_to")):
             # (a base carried from an earlier clause — "比2023年预算增加…；年中追加358.45万元" — is not this one's)
             # "调整预算718.50万元，调增77.70万元。其中：项目支出调增56.75万元": the budget's adjustment — 调整预算 less 年初预算
             lead.base, lead.col = "budget", "adjusted"

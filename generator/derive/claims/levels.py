@@ -15,7 +15,6 @@ _POST_UNITS = {"人", "名", "个"}      # "核定编制5个"
 _LIST_WORD = re.compile("其中|包括|含")
 # words for people that may stand between a staffing label and its count ("行政编制人数19人", "在职人员中干部12人")
 # the word alone that counts the people in posts counted just before ("行政编制22人，实际43人")
-_ACTUAL_WORDS = ("实际", "实有", "现有", "在岗", "在编", "实际在岗", "实际在编", "实有在编")
 _PEOPLE_WORDS = re.compile("人员|人数|名额|干部|职工|总数|数量")
 # a group of people named after a headcount's label (parts.PEOPLE, see _people): one of the kinds of post the
 # staffing labels in vocabulary.yaml name, then a noun for people ("在职在编行政人员5人")
@@ -154,7 +153,7 @@ class _Levels(_State):
             return ""
         cut = max(self.text.rfind(ch, max(0, tok.start - 8), tok.start) for ch in "，,；;")
         word = self.text[cut + 1:tok.start].strip(" \t\u3000为是：:") if cut >= 0 else ""
-        return word if word in _ACTUAL_WORDS else ""
+        return word if self.cues.actual.fullmatch(word) else ""
 
     def _part_by_unknown_name(self, tok: Token, lead: _Lead) -> bool:
         """"项目支出中经济普查经费70.56万元": a part of the fact, by a name the vocabulary does not know."""

@@ -95,9 +95,6 @@ _SIDE_TOTAL = {"in": "finance.income.current", "out": "finance.expenditure.curre
 _SIDE_WORD = {"finance.income.current": "收入", "finance.expenditure.current": "支出"}
 
 
-# the change from a figure of another year to this year's, said after it ("2023年为630件，同比增长9.2%")
-_CHANGE_SINCE = re.compile("同比|增长|下降|增加|减少|比上年|较上年")
-
 
 class _Lists(_State):
     """其中 lists, 分别为 series and enumerated totals."""
@@ -281,8 +278,8 @@ class _Lists(_State):
         change between them, a 其中 is of this year's amount, not of last year's stated as the base. None: of a figure
         not read ("全年办理案件688件，2023年为630件，同比增长9.2%，其中刑事案件296件…": this year's 688, of no known name)."""
         if head.fact is None and head.year not in (None, self.year) and head.figure is not None \
-                and _CHANGE_SINCE.search(self.text, max(head.figure.end, self.tokens[self.index].start - 40),
-                                         self.tokens[self.index].start):
+                and self._said_since(max(head.figure.end, self.tokens[self.index].start - 40),
+                                     "up", "down", "rate_up", "rate_down"):
             return None
         last = self.last_claim
         if head.kind != "prior" or last is None or last.kind not in ("change", "rate") or last.fact != head.fact:

@@ -88,7 +88,6 @@ def lists_between(reading: Reading, a: Claim, b: Claim) -> int:
 _RELATION = re.compile(r"增|减|降|涨|比|较|超|差|占|平均|同比|环比|翻|剩|余|还有|、|和|及|与|未|没有|不")
 _TARGET_FIGURE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|元|%|％|人次|家次|万亩|公顷|平方米|平方公里|公里|千米|万吨|吨|"
                             r"个工作日|工作日|万人|万卷|[个家座人项件次场名户亩篇批期天辆台套处所卷页张册份本])")
-_APPROXIMATE = re.compile(r"\s*(?:以上|以下|左右|余|多|上下)")
 _OVER_YEARS = re.compile(r"累计|以来|期间|历年|十[三四五]五|[0-9一二三四五]年来|近[0-9一二三四五]年")
 _PER_BEFORE = re.compile(r"(?:人均|户均|平均每?|每人|每户|每个)[\u4e00-\u9fff]{0,3}$")
 _TARGETS_COUNTED = re.compile(r"\s*(?:目标|指标|未|没有|均|全部|已|都)")
@@ -132,7 +131,9 @@ def target_figures(reading: Reading, m: TargetMention, others: frozenset = froze
         after = None        # "专业统计人员5人，人均承担联网直报企业109家": an average, not the target's figure
     if after is not None and after.group(2) in ("项", "个", "条") and _TARGETS_COUNTED.match(tail, after.end()):
         after = None        # "“新增…龙头企业”1项未完成", "…达标1个目标未完成": a count of targets, not the target's figure
-    if after is not None and (_APPROXIMATE.match(tail, after.end()) or _OVER_YEARS.search(_clause_to(text, m.start))):
+    rough = reading.cues.approximate if reading.cues is not None else None
+    if after is not None and ((rough is not None and rough.match(tail, after.end()))
+                              or _OVER_YEARS.search(_clause_to(text, m.start))):
         after = None        # "追回医保基金2500万元以上", "开展以来，累计追回…": a bound, or over several years — not this year's
     if after is not None and m.end + after.start() in others:
         after = None        # "…，指导全县15个乡镇": read as another subject's figure (the reader says whose)

@@ -124,7 +124,7 @@ class _State:
     def __init__(self, tokens: list[Token], text: str, year: int, cues: Cues, counts_year: int | None = None):
         self.tokens, self.text, self.year, self.cues = tokens, text, year, cues
         self.counts_year = year if counts_year is None else counts_year     # the staffing's year end
-        self.out = Reading(text)
+        self.out = Reading(text, cues)
         self.self_types: set = set()         # "街道…": a kind of unit the text opened with, naming itself
         self.stack = [_Scope()]
         self.scope = self.stack[-1]         # the innermost scope (kept with the stack)
@@ -205,6 +205,16 @@ class _State:
         self.stray_comma = -1               # where a comma right after 占 stands
         self.stated_change: tuple | None = None   # (amount, change) of no fact, for the rate after (_stated_change)
         self.sentence_years: list[int] = []  # the years this sentence named as its own time, in order (see _on_to_level)
+
+    def _said_since(self, start: int, *classes: str) -> bool:
+        """Whether a word of one of the vocabulary's classes is written from `start` up to the token being read (a
+        bounded look back over the tokens)."""
+        for t in reversed(self.tokens[max(0, self.index - 24):self.index]):
+            if t.start < start:
+                break
+            if t.kind == "word" and any(t.has(c) for c in classes):
+                return True
+        return False
 
     def _before(self, start: int, n: int) -> str:
         """The last `n` characters before `start`, trailing spaces left out (a bounded look back)."""
