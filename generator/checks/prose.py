@@ -1558,6 +1558,12 @@ class Checker:
             # "总预算安排37337407.64元，其中：…，项目支出预算36849227元，同比增加27125219.46元，增长265.6%": after the
             # last item of a list, the change and its rate may be the list's head's
             return self.ok(c, f"按“其中”前的总数 {fmt(abs(head.value))}{head.unit} 算（同一句写明的数）")
+        earlier = next((f for f in reversed(figures_before(self.reading, level)) if f.unit in MONEY and _rate_within_rounding(
+            c.value, abs(f.value) * MONEY[f.unit], half_unit(f.value) * MONEY[f.unit], d, hd)), None)
+        if earlier is not None:
+            # "税务完成4659万元，占年初预算月进度的147.2%，月进度1493万元，较上年同月减收484万元，下降9.4%": the change
+            # and its rate may be of an amount stated earlier in the sentence
+            return self.ok(c, f"按同一句前面的 {fmt(abs(earlier.value))}{earlier.unit} 算（同一句写明的数）")
         if d and fits(-d):
             # "比上年减少15.18万元，增长5.11%": with the change the other way the rate is exact — the word for the
             # change's direction is the slip, not the rate
@@ -1643,6 +1649,12 @@ class Checker:
                 value = self.fact(fact, head.column or "final", "万元")
                 if value and same_figure(out[0][0], value):     # the table's own figure for the total written
                     out.append((value, self._label(fact, head.column), half_unit(value)))
+            part = c.of
+            if head.column in ("budget", "adjusted", "plan") and head.fact is not None and part is not None \
+                    and part.implied and (final := self.fact(head.fact, "final", "万元")):
+                # "“三公”经费预算10.50万元，执行率88.48%。其中公务用车运行维护费7.94万元，占85.47%": an item of no column
+                # word after a budget may be the final, its share of the whole's final
+                out.append((final, self._label(head.fact, "final"), half_unit(final)))
             if c.whole is not None:         # the total its words name, as well as the list's head (see shares.py)
                 out.extend(self._named_wholes(c))
             outer = c.other             # an inner list's item: of the outer list's head too (see shares.py)

@@ -91,6 +91,18 @@ class _Bounds(_State):
         between = self.text[first.figure.end:second.start]
         return not any(ch in between for ch in "；;\n")
 
+    def _inner_list_ends(self) -> bool:
+        """"其中，第一产业…293981万元…；第二产业…1350063万元，…，其中工业…1129526万元，…；第三产业…": a 其中 inside an item
+        of another subject's list whose items are parted by ；— the inner list ends where its item does."""
+        lst = self.list
+        if lst is None or lst.outer is None or lst.head.fact is not None or lst.head.figure is None \
+                or not lst.outer.parts:
+            return False
+        outer = lst.outer
+        before = [p for p in outer.parts if p is not lst.head and p.figure is not None and p.start < lst.head.start]
+        start = before[-1].figure.end if before else outer.head.figure.end if outer.head.figure is not None else -1
+        return start >= 0 and any(ch in self.text[start:lst.head.start] for ch in "；;")
+
     def _one_numbered_item(self) -> None:
         """"具体情况如下：1.基本支出X万元。其中，人员支出…": numbered items each a sentence — the one item is the head
         of the 其中 after it, as an amount of its own would be."""
@@ -134,6 +146,8 @@ class _Bounds(_State):
                 # a list whose items were parted by commas ends at a semicolon
                 while self.list is not None:
                     self._end_list()
+            elif self._inner_list_ends():
+                self._end_list(inner_only=True)
             if self.list is not None and len(self.stack) == 1 and self.scope.year != self.list.year_at:
                 # "其中：…；公务用车购置费0万元，上年购置执法执勤用车1辆支出25.80万元；公务用车运行维护费…": the year an item
                 # named was its own; the next item is in the list's
@@ -268,6 +282,7 @@ class _Bounds(_State):
 
     def _end_sentence(self) -> None:
         self.stack[0].flow = self.scope.flow = ""
+        self._item_ends_its_subject()
         if self.bare_label and self.figures_in_sentence:
             # "年末结转和结余12.00万元，是指结转下年继续使用的支出资金。": a subject named only in a
             # clause without figures does not carry into the next sentence
@@ -332,6 +347,17 @@ class _Bounds(_State):
         self.named = []
         self.prev_mentioned, self.mentioned = self.mentioned, set()
         self.last_num, self.last_claim, self.last_money = None, None, None
+
+    def _item_ends_its_subject(self) -> None:
+        """"项目支出1068.59万元，主要用于以下方面：…；村级组织运转经费230.24万元，占21.55%。年初预算1862.40万元…": another
+        subject named in an item of the department's own list is the item's — it ends with the sentence, not carried
+        into the next."""
+        lst = self.list
+        while lst is not None and lst.outer is not None:
+            lst = lst.outer
+        s = self.stack[0]
+        if lst is not None and lst.head.fact is not None and lst.parts and s.blocked and s.blocked != s.account:
+            s.blocked = ""
 
     def _next_subject(self, s) -> None:
         """What the next sentence is about, where this one said it in passing."""

@@ -42,6 +42,8 @@ class Cues:
                                      f"|(?:财政)?(?:当年|本年|年初|年内|全年)?(?:{alt('funds_from')})(?:给|的)")
         self.stock = re.compile(f"(?:{alt('stock')})")
         self.actual = re.compile(f"(?:{alt('actual')})")
+        self.staff_kind = re.compile(f"(?:{alt('staff_kind')})")
+        self.came_from = _Before(f"(?:{alt('came_from')})[ \t\u3000]*$", self.reach("came_from") + 2)
         self.trait = re.compile(f"(?:{alt('trait')})")
         # "自评得分为96.5分": the words that name the self-evaluation's score, right before its figure
         self.total_score = _Before(f"(?:{alt('total_score')})(?:为|是|了|达到|达|：|:|[ \t\u3000])*$",

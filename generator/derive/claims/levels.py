@@ -190,6 +190,8 @@ class _Levels(_State):
         return self._one_level(tok, lead, scope, fact, year)
 
     def _one_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str, year: int | None) -> Claim | None:
+        if year in (None, self.year) and self._from_what_it_came(tok):
+            year = self.year - 1        # "…收入由120.00万元增加到186.00万元": what it came from is last year's
         why, own = self._not_a_level(tok, lead, scope, fact, year)
         if why:
             self._unread(tok, why, own=own)
@@ -212,6 +214,13 @@ class _Levels(_State):
                 and last.fact in PEOPLE and last.sentence == self.sentence \
                 and _LIST_WORD.search(self.text, last.figure.end, tok.start) is not None
         return claim
+
+    def _from_what_it_came(self, tok: Token) -> bool:
+        """Whether the figure is written after 由/从 and right before a word of what it came to ("由120.00万元增加到")."""
+        nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
+        if nxt is None or nxt.kind != "word" or not nxt.has("to_level") or self.text[tok.end:nxt.start].strip(" \t\u3000"):
+            return False
+        return self.cues.came_from.at(self.text, tok.start)
 
     @staticmethod
     def _wholes_too(fact: str, lead: _Lead) -> tuple:
@@ -274,6 +283,9 @@ class _Levels(_State):
             return f"说的是人员的进出（“{self.scope.flow}”），不是年末的人数", True
         if fact not in PEOPLE and self._noun_after_label(tok):
             return "编制、人员的称呼后面接着别的名词（如“事业编制机构5个”），数的不是人", False
+        kind = self._kind_after_label(tok) if fact in PEOPLE else ""
+        if kind:
+            return f"说的是其中一类人员（“{kind}”）", False
         if tok.unit not in (PEOPLE_UNITS if fact in PEOPLE else _POST_UNITS):
             return f"单位“{tok.unit}”不是人数的单位", False     # "实有车辆15488辆"
         if (year == self.year - 1 and self.counts_year != year) or len({f for f, _ in lead.labels}) > 1:
@@ -299,6 +311,13 @@ class _Levels(_State):
         total after other figures: "事业编制6名，合计19名")."""
         gap = self.text[self.label_end:tok.start] if self.label_end >= 0 else ""
         return not any(ch.isdigit() for ch in gap) and bool(_content(_PEOPLE_WORDS.sub("", gap)))
+
+    def _kind_after_label(self, tok: Token) -> str:
+        """"实有在职公务员43人，行政工勤1人": a kind of people (the vocabulary's staff_kind) written between a label of
+        people and the figure — the count is of them only. The kind, or ""."""
+        gap = self.text[self.label_end:tok.start] if 0 <= self.label_end <= tok.start else ""
+        m = self.cues.staff_kind.search(gap) if len(gap) <= 12 else None
+        return m.group() if m is not None else ""
 
     def _category(self, claim: Claim) -> None:
         """"行政编制12人，实有人数11人；工勤编制3人，实有人数2人": people counted right after the posts of

@@ -149,16 +149,23 @@ class Lexicon:
 
 # a township's government ("南陵县许镇镇人民政府"): it names itself by the township ("许镇镇2023年“三公”经费…")
 _TOWNSHIP = re.compile(r"(?P<county>.*[省市县区旗])?(?P<place>[^省市县区旗]{1,6}(?:镇|乡|街道))(?:人民政府|政府|办事处)")
+# (or, where the place holds a 县 itself — "洛川县旧县镇人民政府" — the county is the shortest lead: see _township)
+_TOWNSHIP_SHORT = re.compile(r"(?P<county>.*?[省市县区旗])?(?P<place>[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))(?:人民政府|政府|办事处)")
 
 
 def _township(names) -> set:
     out = set()
     for n in names:
-        m = _TOWNSHIP.fullmatch(n or "")
-        if m and len(m.group("place")) >= 3:
-            county, place = m.group("county") or "", m.group("place")
-            # "北厝镇人民政府部门收入预算…": the township's government by its own name, the government's kind too
-            out |= {place, county + place, place + "人民政府", place + "政府", county + place + "人民政府"}
+        for pattern in (_TOWNSHIP, _TOWNSHIP_SHORT):
+            m = pattern.fullmatch(n or "")
+            if m and len(m.group("place")) >= 3:
+                county, place = m.group("county") or "", m.group("place")
+                # "北厝镇人民政府部门收入预算…": the township's government by its own name, the government's kind too;
+                # "我镇“三公”经费…": by its kind (only a township's own text: elsewhere 我镇 is some town)
+                kind = "街道" if place.endswith("街道") else place[-1]
+                out |= {place, county + place, place + "人民政府", place + "政府", county + place + "人民政府",
+                        "我" + kind, "本" + kind}
+                break
     return out
 
 
@@ -205,7 +212,8 @@ def own_names(text: str, names=()) -> str:
         while start >= 0:
             # not the tail of another body's name ("市财政局" for a department called "财政局")
             if start == 0 or text[start - 1] not in "省市县区镇乡州旗盟村":
-                out += [text[i:start], "本部门", " " * (len(name) - 3)]
+                # ("我镇", two characters: 本局, the department's own word of that length)
+                out += [text[i:start], "本部门" + " " * (len(name) - 3) if len(name) >= 3 else "本局"]
                 i = start + len(name)
             start = text.find(name, start + len(name))
         text = "".join(out) + text[i:]

@@ -70,7 +70,9 @@ class _Words(_State):
             # "2021年收入首超300万元，2022年超过400万元": a year named before 小于/超过 opens another statement —
             # the amount before it is not the left side of that comparison
             self.last_money = None
-        if not lead.col:
+        if not lead.col and not (tok.value == self.year and not self.figures_in_sentence
+                                 and self._before(tok.start, 1) in ("：", ":")):
+            # (not "基本支出预算：2023年基本支出695.60万元": the heading's column goes on into its statement)
             self.scope.column = None
         self.scope.fresh = other_year
         if self.list is not None and self.list.parts:
