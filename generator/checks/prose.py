@@ -1999,8 +1999,11 @@ class Checker:
             return True
         if self._in_another_column(head):
             return False
+        # (a fact the words may name that the list names a part outside of is not what the list is of: "收入合计…，
+        # 其中：…年初结转和结余…" read as 收入总计, though it may be 本年收入合计)
+        alts = [a for a in self._alts(head) if all(f is None or f == a or within(a, f) for f in named)]
         if (head.fact is not None and not named & _BY_CATEGORY and all(
-                self._complete(f, named, head.column) for f in (head.fact, *self._alts(head)))):
+                self._complete(f, named, head.column) for f in (head.fact, *alts))):
             return True
         if exact and (self._all_posts(head, parts) or self._all_people(head, parts)):
             return True
@@ -2009,13 +2012,15 @@ class Checker:
     def _in_another_column(self, head: Claim) -> bool:
         """"收入合计7,532.81万元…。其中：财政拨款收入7,532.81万元，占100%，年初结转和结余9.42万元" read as 收入总计 (its
         list names the carry-over), whose 决算数 is 7542.23 — the head agrees with the fact only in another column (its
-        调整预算数, by chance): what the list is complete for is not certain."""
+        调整预算数, by chance) or with another fact its words may name (本年收入合计): what the list is complete for is not
+        certain."""
         if head.kind != "level" or head.fact not in AMOUNT_PATHS or head.column not in ("final", None):
             return False
         final = self.fact(head.fact, "final", head.unit, quiet=True)
+        elsewhere = [self.fact(head.fact, col, head.unit, quiet=True) for col in ("budget", "adjusted")] + \
+            [self.fact(alt, "final", head.unit, quiet=True) for alt in self._alts(head)]
         return final is not None and not same_figure(abs(head.value), final) and any(
-            v is not None and same_figure(abs(head.value), v)
-            for v in (self.fact(head.fact, col, head.unit, quiet=True) for col in ("budget", "adjusted")))
+            v is not None and same_figure(abs(head.value), v) for v in elsewhere)
 
     def _all_posts(self, head: Claim, parts: list) -> bool:
         """"实有人员编制39人。其中：行政编制5人，事业编制32人": a number of posts listed by every category of post the

@@ -110,6 +110,24 @@ class _Bounds(_State):
         if lst is not None and lst.outer is None and len(lst.parts) == 1 and lst.marker.endswith("如下"):
             self.levels.append(lst.parts[0])
 
+    def _said_what_it_is(self, tok: Token) -> bool:
+        """Whether a reason's clause ("主要是…") holding no figure ends here after an amount of a subject, and the next
+        clause opens on a comparison (比上年, 较上年, 同比)."""
+        if self.cause_at is None or self.cause_subject[0] is None or len(self.stack) != 1 \
+                or any(t.start > self.cause_at and (t.kind == "num" or t.has("up") or t.has("down"))
+                       for t in self.tokens[max(0, self.index - 24):self.index]):
+            return False        # (not "主要原因：项目支出增加，较上年增加1133.95万元": a reason of a change of its own)
+        nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
+        return nxt is not None and nxt.kind == "word" and nxt.has("compare_to") \
+            and not self.text[tok.end:nxt.start].strip(" \t\u3000")
+
+    def _back_to_the_amount(self) -> None:
+        """"其他收入72.46万元，主要是广告宣传服务收入，比上年增加7.16万元": what the amount is made of, said without a
+        figure — the comparison after it is the amount's (its subject before the reason began)."""
+        s = self.stack[0]
+        s.subject, s.label, s.alts = self.cause_subject
+        s.blocked, self.cause_block, self.cause_at = self.cause_block or "", None, None
+
     def _numbered_items_go_on(self, tok: Token) -> _List | None:
         """"具体情况如下： 1.财政拨款收入X万元，其中政府性基金…。 2.事业收入Y万元。 3.…": a list of numbered items, each
         a sentence, goes on while the next sentence is its next item — taken out here (its inner lists ended) to go on
@@ -131,6 +149,8 @@ class _Bounds(_State):
             return                              # "占，88.21%": a stray comma between 占 and its figure
         # "主要包括：A、B、C；": the colon only opens the names, and each 、 only goes on with them
         contents = self.contents if tok.text in ENUM or not self.text[self.contents_end:tok.start].strip() else None
+        if ch in "，," and self._said_what_it_is(tok):
+            self._back_to_the_amount()
         self._end_clause()
         if contents is not None:
             self.contents = contents
@@ -138,31 +158,7 @@ class _Bounds(_State):
         # "（2022年：1620.77万元）": a year right before a colon is the year of what follows it
         year = self.lead.year if ch in "：:" and self.index and self.tokens[self.index - 1].kind == "year" else None
         if ch in "；;":
-            self.categories = []
-            self.scope.column = None           # "…；本部门2023年度费用…": a new statement
-            self.scope.fresh = False
-            if self._items_by_commas():
-                # "罚没款328.67万元，…，其中食品类…罚没款136.42万元，价格类…罚没款28.65万元；12315平台…挽回经济损失86.3万元":
-                # a list whose items were parted by commas ends at a semicolon
-                while self.list is not None:
-                    self._end_list()
-            elif self._inner_list_ends():
-                self._end_list(inner_only=True)
-            if self.list is not None and len(self.stack) == 1 and self.scope.year != self.list.year_at:
-                # "其中：…；公务用车购置费0万元，上年购置执法执勤用车1辆支出25.80万元；公务用车运行维护费…": the year an item
-                # named was its own; the next item is in the list's
-                self.scope.year = self.list.year_at
-            if self.cause_block is not None and len(self.stack) == 1 \
-                    and not _REASON_GOES_ON.match(self.text, tok.end, tok.end + 8):
-                # "…主要原因是中央水利发展资金等基金项目减少；其他收入354,800元": the reason ended with its clause —
-                # what it named (项目) is not the subject of the next statement (not so "；二是…", more of the reason)
-                self._after_reason(self.scope)
-            if self.suspended is not None and self.list is None and len(self.stack) == 1:
-                self.list, self.suspended = self.suspended, None
-            if self.list is not None and self.list.head.fact is not None and names_a_body(self.scope.blocked):
-                # "编制总数45名，其中：行政编制16名，区财政局占用1名；城市管理执法大队参公事业编制4名；事业编制25名": in a list
-                # of the department's, another body named in one item is that item's — the next item is the list's
-                self.scope.blocked = ""
+            self._semicolon(tok)
         self.lead = _Lead()
         self.lead.labels = labels            # "人员经费、公用经费分别为…": labels gathered across 、
         self.lead.year = year
@@ -172,6 +168,34 @@ class _Bounds(_State):
             if s.year not in (None, self.year) and self.cues.present.search(self.text, tok.end, tok.end + 8):
                 # "2018年正式命名为…，我园现有学生683人": the year was of an event; what is now is this year's
                 s.year, s.relative = None, False
+
+    def _semicolon(self, tok: Token) -> None:
+        """A ；: a new statement, or the next item of a list."""
+        self.categories = []
+        self.scope.column = None           # "…；本部门2023年度费用…": a new statement
+        self.scope.fresh = False
+        if self._items_by_commas():
+            # "罚没款328.67万元，…，其中食品类…罚没款136.42万元，价格类…罚没款28.65万元；12315平台…挽回经济损失86.3万元":
+            # a list whose items were parted by commas ends at a semicolon
+            while self.list is not None:
+                self._end_list()
+        elif self._inner_list_ends():
+            self._end_list(inner_only=True)
+        if self.list is not None and len(self.stack) == 1 and self.scope.year != self.list.year_at:
+            # "其中：…；公务用车购置费0万元，上年购置执法执勤用车1辆支出25.80万元；公务用车运行维护费…": the year an item
+            # named was its own; the next item is in the list's
+            self.scope.year = self.list.year_at
+        if self.cause_block is not None and len(self.stack) == 1 \
+                and not _REASON_GOES_ON.match(self.text, tok.end, tok.end + 8):
+            # "…主要原因是中央水利发展资金等基金项目减少；其他收入354,800元": the reason ended with its clause —
+            # what it named (项目) is not the subject of the next statement (not so "；二是…", more of the reason)
+            self._after_reason(self.scope)
+        if self.suspended is not None and self.list is None and len(self.stack) == 1:
+            self.list, self.suspended = self.suspended, None
+        if self.list is not None and self.list.head.fact is not None and names_a_body(self.scope.blocked):
+            # "编制总数45名，其中：行政编制16名，区财政局占用1名；城市管理执法大队参公事业编制4名；事业编制25名": in a list
+            # of the department's, another body named in one item is that item's — the next item is the list's
+            self.scope.blocked = ""
 
     def _heading(self, end: int) -> bool:
         """Whether the sentence ending at `end` is only a label, after an item number if any ("（二）公务接待费。"):

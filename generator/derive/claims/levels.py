@@ -16,6 +16,8 @@ _LIST_WORD = re.compile("其中|包括|含")
 # words for people that may stand between a staffing label and its count ("行政编制人数19人", "在职人员中干部12人")
 # the word alone that counts the people in posts counted just before ("行政编制22人，实际43人")
 _PEOPLE_WORDS = re.compile("人员|人数|名额|干部|职工|总数|数量")
+_YEARS_OWN = {"finance.expenditure.carryover": "finance.expenditure.current",
+              "finance.income.carryover": "finance.income.current"}
 # a group of people named after a headcount's label (parts.PEOPLE, see _people): one of the kinds of post the
 # staffing labels in vocabulary.yaml name, then a noun for people ("在职在编行政人员5人")
 _KINDS = ("行政", "事业", "工勤", "参公", "参照公务员", "机关", "全额", "差额", "自收自支", "公益", "政法")
@@ -229,8 +231,10 @@ class _Levels(_State):
         of — either holds."""
         if not (lead.col or lead.year is not None):
             return ()
-        out: list[str] = []
-        while fact in PARENT and len(out) < 3:
+        # ("年末结转和结余379.31万元。年初预算3277.80万元，全年预算7204.36万元，全年执行7064.63万元": after a carry-over,
+        # the year's own money — the carry-over's whole is the year's and the carry-over together)
+        out: list[str] = [_YEARS_OWN[fact]] if fact in _YEARS_OWN else []
+        while fact in PARENT and len(out) < 4:
             fact = PARENT[fact]
             out.append(fact)
         return tuple(out)

@@ -192,8 +192,9 @@ class _Lists(_State):
         if (head.label in PLAIN or head.inferred) and head.fact in WITH_CARRYOVER and lead.label != head.fact \
                 and not within(head.fact, lead.label) and within(WITH_CARRYOVER[head.fact], lead.label):
             # "收入预算1137.66万元，其中：本年财政拨款收入953.90万元；上年结转183.76万元": a plain 收入 whose parts take
-            # in last year's carry-over is the total with it (收入总计), not this year's income alone
-            head.fact = WITH_CARRYOVER[head.fact]
+            # in last year's carry-over is the total with it (收入总计), not this year's income alone — though the amount
+            # may be this year's all the same, the carry-over named on the way (either holding is no contradiction)
+            head.fact, head.alts = WITH_CARRYOVER[head.fact], (head.fact, *head.alts)
 
     def _second_column(self, lst: _List, lead: _Lead, scope: _Scope) -> bool:
         last = lst.parts[-1] if lst.parts else None
@@ -257,13 +258,22 @@ class _Lists(_State):
         lead, label = self.lead, self.lead.label or ""
         if lst is not None and lst.depth == len(self.stack):
             self._end_list()
-        head = self._side_total(label) or \
+        head = self._stated_before(label) or self._side_total(label) or \
             Claim("level", None, label, column=self.scope.column or self.prev_column, unit="万元")
         self.list = _List(head, len(self.stack), marker)
         self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence
         # "公务接待费包括外事接待费80万元": the name heads the list; a figure after it is an item's, named by
         # its own words, not the name's
         lead.label = None
+
+    def _stated_before(self, fact: str) -> Claim | None:
+        """"…项目支出449.85万元，占34.69%。项目支出主要包括：A 186.50万元，B 68.40万元…": a list headed by a name whose
+        amount this year the sentence before (or this one) stated — that amount is the head (its sum is checked)."""
+        if not fact.startswith("finance.") or self.scope.column not in (None, "final") or self.scope.blocked:
+            return None
+        return next((c for c in reversed(self.out.claims[-32:])
+                     if c.kind == "level" and c.fact == fact and c.figure is not None and c.column == "final"
+                     and c.year in (None, self.year) and c.sentence >= self.sentence - 1), None)
 
     def _announced_in_bracket(self, lst: _List | None, marker: str) -> bool:
         """"财政拨款收入4032.78万元，…（其中：一般公共预算财政拨款收入…；政府性基金…）": the bracket's list of the item's

@@ -58,7 +58,8 @@ _INCOME_SOURCE = {"finance.income.general": "general", "finance.income.fund": "f
 _SOURCE_LINES = frozenset({"finance.income.fiscal", "finance.income.general", "finance.expenditure.fiscal",
                            "finance.expenditure.general"})
 # words that name another government's money ("政府性基金收入" of the county) unless listed among the department's own
-# or followed by a column of its accounts ("2023年一般公共预算支出决算数为1305.93万元": a government's is 全县…)
+# or followed by a column of its accounts ("2023年一般公共预算支出决算数为1305.93万元": a government's is 全县…), or
+# right after its own word ("我局一般公共预算收入完成…")
 _OWN_WHEN_LISTED = {"政府性基金收入": "finance.income.fund", "政府性基金支出": "finance.expenditure.fund",
                     "一般公共预算收入": "finance.income.general", "一般公共预算支出": "finance.expenditure.general"}
 _COLUMN_NEXT = re.compile(r"[ \t\u3000]*(?:决算数|预算数|执行数|年初预算数?|调整预算数?|调整后预算数?)")
@@ -276,10 +277,15 @@ class _Subjects(_State):
         the government fund's income is the department's line of it, not the county's fund revenue (read: True)."""
         own = _OWN_WHEN_LISTED.get(tok.text)
         if own is None or not (self._listed_as_own(own) or self._after_source_line(tok, own) or (
-                not self.scope.blocked and _COLUMN_NEXT.match(self.text, tok.end))):
+                not self.scope.blocked and (_COLUMN_NEXT.match(self.text, tok.end) or self._right_after_self(tok)))):
             return False
         self._label(tok, {"fact": own}, [own])
         return True
+
+    def _right_after_self(self, tok: Token) -> bool:
+        """"我局一般公共预算收入完成1326.80万元": the department's own word right before the name."""
+        end = self.lead.self_end
+        return 0 <= end <= tok.start and not self.text[end:tok.start].strip(" \t\u3000")
 
     def _listed_as_own(self, fact: str) -> bool:
         """Whether a 其中 list of the department's income or spending (the side `fact` is on) is open, or just ended
@@ -412,7 +418,7 @@ class _Subjects(_State):
                 # the plain 收入 the total with it (see _level), even where its own figure is not read (no unit); a
                 # name of this year's income ("本年收入总计…，其中：…上年结转45.60") may be either
                 if head.label in PLAIN or head.inferred:
-                    head.fact = WITH_CARRYOVER[head.fact]
+                    head.fact, head.alts = WITH_CARRYOVER[head.fact], (head.fact, *head.alts)
                 elif head.figure is not None and "总计" in self.text[max(0, head.start - 6):head.start] \
                         and WITH_CARRYOVER[head.fact] not in head.alts:
                     head.alts = (*head.alts, WITH_CARRYOVER[head.fact])
