@@ -905,10 +905,9 @@ class Checker:
         if c.budget_base or _of_adjusted(c) or (c.against == "budget" and c.column == "adjusted") or self._budget_stated(c):
             return self._change_of_a_budget(c)
         fact = self._fact_of(c)
-        for whole in c.alts:            # the head of the list whose last item the change follows (see the reader)
-            now, against = self.fact(whole, "final", c.unit), self._bases(c, whole)
-            if now is not None and any(sum_consistent(c.value, [now, -b]) for col, b in against if col == "prior"):
-                return self.ok(c, f"{fact_label(whole, self.report)}的增减额（其中所列各项之前的总数）")
+        whole = self._change_of_whole(c)
+        if whole is not None:
+            return self.ok(c, f"{fact_label(whole, self.report)}的增减额（其中所列各项之前的总数）")
         current, stale = self._current(c, fact)
         bases = self._bases(c, fact)
         if self._more_than_there_is(c, bases):
@@ -929,6 +928,16 @@ class Checker:
                    f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}{c.unit}，"
                    f"与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。", stated=c.value, computed=current - base,
                    uses={f"{fact}.final", f"{fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
+
+    def _change_of_whole(self, c: Claim) -> str | None:
+        """The head of the list whose last item the change follows (see the reader), when the change is that head's:
+        against last year, or the base its sentence states or names ("…；比预算4.50万元节约1.38万元")."""
+        for whole in c.alts:
+            now, against = self.fact(whole, "final", c.unit), self._bases(c, whole)
+            if now is not None and any(sum_consistent(c.value, [now, -b]) for col, b in against
+                                       if col == "prior" or c.base is not None or c.against not in (None, "prior")):
+                return whole
+        return None
 
     def _more_than_there_is(self, c: Claim, bases: list) -> bool:
         """"公务接待费支出3.50万元，比上年增加4.50万元" where the file has no last year's figure (see _below_nothing)."""

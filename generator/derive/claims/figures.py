@@ -257,13 +257,23 @@ class _Figures(_State):
             return self._unread(tok, f"说的是{year}年的预算数，事实文件只有本年的" + self._other_base(tok, lead, fact, rate_base))
         # "比2017年度决算总收入1058.51万元": of either fact the words may name (总收入: 本年收入合计 or 收入总计)
         claim = Claim("prior" if base == "prior" else "level", tok, fact, column=base,
-                      sentence=self.sentence, label=scope.label, alts=scope.alts if lead.label else ())
+                      sentence=self.sentence, label=scope.label, alts=scope.alts if lead.label else self._whole_of_last(fact))
         self.out.claims.append(claim)
         if not rate_base:           # the budget an execution rate is of is not a base for a growth rate
             self.bases.append(claim)
             self.levels.append(claim)
             self.last_claim = claim
             scope.base = base       # "较年初预算42万元增加7.91万元": the change after the figure is from it
+
+    def _whole_of_last(self, fact: str) -> tuple:
+        """"“三公”经费支出3.12万元，其中…，因公出国（境）费0元；较上年3.48万元减少0.36万元": a base named by no word of its
+        own right after a 其中 list's last item may be the item's or the list's head's (either holding is no
+        contradiction)."""
+        lst = self.list if self.list is not None else self.ended
+        if lst is None or not lst.parts or lst.parts[-1].fact != fact or lst.head.fact in (None, fact) \
+                or lst.head.sentence != self.sentence:
+            return ()
+        return (lst.head.fact,)
 
     def _change(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         fact, budget_base = self._changing(tok, lead, scope)

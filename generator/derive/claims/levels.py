@@ -8,7 +8,7 @@ from .claim import NO_SUBJECT, Claim
 from .parts import _PEOPLE, PARENT, PEOPLE, PEOPLE_UNITS, PLAIN, WITH_CARRYOVER, _splits_retired, _whole_of
 from .patterns import _HAN_RUN, _content
 from .state import _Lead, _Scope, _State
-from .tokens import COUNTS, Token, names_a_body
+from .tokens import COUNTS, MONEY, Token, names_a_body
 
 _POST_UNITS = {"人", "名", "个"}      # "核定编制5个"
 # the words that open a list of the people just counted ("在职37人,包括行政编制24人": people in those posts)
@@ -64,6 +64,8 @@ class _Levels(_State):
             return scope.subject
         if scope.subject is None:
             self._unread(tok, NO_SUBJECT, unsure=False)
+            if scope.column in ("budget", "adjusted", "plan") and tok.unit in MONEY:
+                self.budget_stated = self.sentence      # "全年预算642.80万元，支出630.78万元" (see _label_column)
             return None
         if scope.subject == "finance.income.other" and self.narrow_other == self.sentence:
             # "事业收入减少77.07万元、其他收入减少137.9万元": beside 事业收入 (or 经营收入…), 其他收入 is only the rest
@@ -229,8 +231,8 @@ class _Levels(_State):
         """"“三公”经费决算14.62万元，其中…，公务用车运行维护费8.42万元。年初预算数18.00万元": a figure named only by its
         column (or year), the subject carried from a part named before, may be of that part or of the wholes it is a part
         of — either holds."""
-        if not (lead.col or lead.year is not None):
-            return ()
+        if not (lead.col or lead.year is not None or lead.base):
+            return ()       # (also the base of a comparison: "…因公出国（境）费0元；较上年3.48万元减少0.36万元")
         # ("年末结转和结余379.31万元。年初预算3277.80万元，全年预算7204.36万元，全年执行7064.63万元": after a carry-over,
         # the year's own money — the carry-over's whole is the year's and the carry-over together)
         out: list[str] = [_YEARS_OWN[fact]] if fact in _YEARS_OWN else []

@@ -439,6 +439,11 @@ class _Subjects(_State):
         if named or in_list:
             scope.implied = not named and lst is not None and lst.head.implied
         scope.column = named or (lst.head.column if in_list and lst is not None else None) or scope.column
+        if not named and not in_list and self.budget_stated == self.sentence and "支出" in tok.text \
+                and self.clause_figures == 0 and scope.column in ("budget", "adjusted", "plan"):
+            # "全年预算642.80万元，支出630.78万元，部门预算资金支出完成率98.13%": a budget stated by its column alone, then
+            # the spending named in a clause of its own — what was spent
+            scope.column = "final"
         lead.col = scope.column
         lead.kind_text = tok.text if fact in ("department.staffing.posts", "department.staffing.others") else ""
         lead.labels.append((fact, tok.text))
