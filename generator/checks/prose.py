@@ -426,6 +426,7 @@ class Checker:
         self.rates = {id(c.change): c for c in reading.claims if c.kind == "rate" and c.budget_base and c.change is not None}
         self._prior_shown: bool | None = None       # see prior_shown, asked only of a budget's change or rate
         self._adjusted: bool | None = None          # see _adjusted_in_year
+        self._implied_amounts: dict[int, list] = {}   # see _peers_column
         self.wrong_priors = set()
         # the base each change matched, when none was named: its rate is measured on the same one
         self.change_base: dict[int, str] = {}
@@ -524,9 +525,14 @@ class Checker:
         more, all but one: the odd one is a slip. The column and whether the amount is shown to be in it, or None."""
         if not (c.implied and c.column == "final") or c.fact not in AMOUNT_PATHS or c.unit not in MONEY or c.head:
             return None
-        side = [p for p in self._sentences(c.sentence) if p.kind == "level" and p.implied and p.column == "final"
+        side = self._implied_amounts.get(c.sentence)
+        if side is None:        # (once a sentence: a sentence of thousands of amounts is not searched for each)
+            side = self._implied_amounts[c.sentence] = [
+                p for p in self._sentences(c.sentence) if p.kind == "level" and p.implied and p.column == "final"
                 and p.fact in AMOUNT_PATHS and p.unit in MONEY and p.figure is not None and not p.head]
-        if len(side) < 2 or len({p.fact for p in side}) < len(side):
+            if len({p.fact for p in side}) < len(side):
+                side[:] = []        # (one fact twice: not one list of the lines)
+        if len(side) < 2:
             return None
         for col in ("budget", "adjusted"):
             shown = [p for p in side if self._only_in(p, col)]
