@@ -1693,11 +1693,23 @@ class Checker:
         # (a share of last year's part is of last year's whole: "2022年本局项目支出1180.53万元，占当年支出合计的46.68%")
         columns = _columns(c.column) if c.column in ("budget", "adjusted", "plan", "any") else \
             ["prior"] if c.column == "prior" else ["final"]
+        if len(columns) > 1:
+            columns = self._part_column(c, columns)
         carried = {v: k for k, v in WITH_CARRYOVER.items()}
         wholes = [c.whole, WITH_CARRYOVER[c.whole]] if c.implied and c.whole in WITH_CARRYOVER else \
             [c.whole, carried[c.whole]] if c.implied and c.whole in carried else [c.whole]
         return [(v, self._label(whole, col), half_unit(v)) for whole in wholes for col in columns
                 if (v := self.fact(whole, col, "万元"))]
+
+    def _part_column(self, c: Claim, columns: list) -> list:
+        """"项目支出预算474.20万元，占支出总预算40.37%": the columns a bare 预算 may mean, narrowed to the one the part's
+        amount is exactly (its 年初预算数, not its 调整预算数) — a part of one column is a share of the whole's in it."""
+        part = c.of
+        if part is None or part.fact is None or part.figure is None or part.unit not in MONEY:
+            return columns
+        exact = [col for col in columns if (v := self.fact(part.fact, col, part.unit, quiet=True)) is not None
+                 and same_figure(abs(part.value), v)]
+        return exact if len(exact) == 1 else columns
 
     def _execution(self, c: Claim) -> None:
         if c.other is not None:

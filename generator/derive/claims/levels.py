@@ -281,7 +281,8 @@ class _Levels(_State):
 
     def _not_a_count(self, tok: Token, lead: _Lead, fact: str, year: int | None) -> tuple[str, bool]:
         if self.scope.flow and self.label_end > self.flow_end and (
-                self.cues.stock.match(self.scope.label) or any(ch in self.text[self.flow_end:tok.start] for ch in "；;")):
+                self.cues.stock.match(self.scope.label) or any(ch in self.text[self.flow_end:tok.start] for ch in "；;")
+                or self._stock_in_clause_of_its_own(tok)):
             # "…，实有在职人员16人，退休人员9人": the year-end people again; so too a count named after a ；
             # ("在职人员34，比上年减少6人，调出6人；退休人员85人")
             self.scope.flow = ""
@@ -297,6 +298,12 @@ class _Levels(_State):
         if (year == self.year - 1 and self.counts_year != year) or len({f for f, _ in lead.labels}) > 1:
             return "上年的人数，或同时说了两类人员（如“行政编制在职”）", year == self.year - 1
         return "", False
+
+    def _stock_in_clause_of_its_own(self, tok: Token) -> bool:
+        """"2023年新增退休职工2人，现有退休职工11人": a year-end word (实有, 现有…) in a clause after the flow's."""
+        between = self.text[self.flow_end:tok.start]
+        cut = max(between.rfind(ch) for ch in "，,")
+        return cut >= 0 and self.cues.stock.search(between, cut) is not None
 
     def _people(self, claim: Claim, tok: Token, lead: _Lead, fact: str) -> None:
         """Which of the department's people a count is of: the 退休 part of 离退休, one category of them."""
