@@ -541,7 +541,8 @@ class Checker:
         return None
 
     def _only_in(self, p: Claim, column: str) -> bool:
-        """Whether an amount is exactly its fact's figure of a column and not its 决算数."""
+        """Whether an amount is exactly its fact's figure of a column and not its 决算数 (a budget's sentence with no
+        column word: see _peers_column, _budget_with_its_parts)."""
         value, final = self.fact(p.fact, column, p.unit, quiet=True), self.fact(p.fact, "final", p.unit, quiet=True)
         return value is not None and same_figure(abs(p.value), value) and (
             final is None or not same_figure(abs(p.value), final))
@@ -572,9 +573,7 @@ class Checker:
             value = self.fact(c.fact, col, c.unit)
             if value is None or not same_figure(abs(c.value), value):
                 continue
-            if all(p.fact is not None and p.figure is not None and (v := self.fact(p.fact, col, p.unit)) is not None
-                   and same_figure(abs(p.value), v) and not same_figure(abs(p.value), self.fact(p.fact, "final", p.unit) or Decimal(-1))
-                   for p in listed.parts):
+            if all(p.fact is not None and p.figure is not None and self._only_in(p, col) for p in listed.parts):
                 return f"{self._label(c.fact, col)} = {fmt(value)}{c.unit}（其中各项也都是{_COLUMN_ZH[col]}）"
         return ""
 

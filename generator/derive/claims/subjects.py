@@ -62,7 +62,6 @@ _SOURCE_LINES = frozenset({"finance.income.fiscal", "finance.income.general", "f
 # right after its own word ("我局一般公共预算收入完成…")
 _OWN_WHEN_LISTED = {"政府性基金收入": "finance.income.fund", "政府性基金支出": "finance.expenditure.fund",
                     "一般公共预算收入": "finance.income.general", "一般公共预算支出": "finance.expenditure.general"}
-_COLUMN_NEXT = re.compile(r"[ \t\u3000]*(?:决算数|预算数|执行数|年初预算数?|调整预算数?|调整后预算数?)")
 
 
 class _Subjects(_State):
@@ -277,10 +276,15 @@ class _Subjects(_State):
         the government fund's income is the department's line of it, not the county's fund revenue (read: True)."""
         own = _OWN_WHEN_LISTED.get(tok.text)
         if own is None or not (self._listed_as_own(own) or self._after_source_line(tok, own) or (
-                not self.scope.blocked and (_COLUMN_NEXT.match(self.text, tok.end) or self._right_after_self(tok)))):
+                not self.scope.blocked and (self._column_next(tok) or self._right_after_self(tok)))):
             return False
         self._label(tok, {"fact": own}, [own])
         return True
+
+    def _column_next(self, tok: Token) -> bool:
+        """"2023年一般公共预算支出决算数为…": a word of the vocabulary's columns right after the name."""
+        nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
+        return nxt is not None and nxt.kind == "word" and nxt.has("col") and not self.text[tok.end:nxt.start].strip(" \t\u3000")
 
     def _right_after_self(self, tok: Token) -> bool:
         """"我局一般公共预算收入完成1326.80万元": the department's own word right before the name."""
