@@ -327,10 +327,9 @@ class Checker:
                 for how, v in (("在职 + 退休", staffing.serving + retired), ("在职 + 其他人员", staffing.serving + others),
                                ("在职 + 退休 + 其他人员", staffing.serving + retired + others)):
                     out.append((how, Decimal(v)))
-                if "供养" in (claim.label or ""):
-                    # "实际财政供养人员44人，其中专业技术20人，管理岗21人，工勤3人": the state pays those in service; whether
-                    # it counts the retired too, documents differ
-                    out.append(("在职", Decimal(staffing.serving)))
+                # "实际财政供养人员44人，其中专业技术20人…", "编制人数45人，…年末实有人数44人": whether the people a
+                # department has (or the state pays) count the retired too, documents differ — those in service may be all
+                out.append(("在职", Decimal(staffing.serving)))
                 continue
             if fact == "department.staffing.serving" and "在编" in (claim.label or "") and staffing is not None \
                     and staffing.serving is not None and staffing.serving_includes:
@@ -464,6 +463,9 @@ class Checker:
             # "一般公共预算拨款支出预算55,341万元" in a budget with no carry-over: that source's income
             known = [(twin, col, v * MONEY["万元"] / MONEY[c.unit]) for col in _columns(c.column)
                      if col in ("budget", "adjusted") and (v := self._unsourced(twin, col)) is not None]
+        executed = self._budget_word_for_final(c)
+        if executed is not None:
+            return self._level_as_executed(c, executed)
         if not known:
             return self.skip(c, f"事实文件没有 {label}")
         if self._exactly_another_column(c, known):
@@ -540,12 +542,58 @@ class Checker:
                 return col, len(shown) >= 2 and c not in shown
         return None
 
-    def _only_in(self, p: Claim, column: str) -> bool:
-        """Whether an amount is exactly its fact's figure of a column and not its 决算数 (a budget's sentence with no
-        column word: see _peers_column, _budget_with_its_parts)."""
-        value, final = self.fact(p.fact, column, p.unit, quiet=True), self.fact(p.fact, "final", p.unit, quiet=True)
-        return value is not None and same_figure(abs(p.value), value) and (
-            final is None or not same_figure(abs(p.value), final))
+    def _budget_word_for_final(self, c: Claim) -> bool | None:
+        """"本部门预算收入总计1362.00万元，预算支出总计1305.93万元，预算执行率95.9%": amounts under 预算 alone, two or
+        more in a sentence and each exactly its fact's 决算数 and no budget column's — 预算 names the budget as
+        executed (a single one may be a slip of the column, and is reported). Whether the amount is one of them (False)
+        or the odd one out of three or more, no figure of its line (True); None when the sentence is no such one."""
+        if c.column != "plan" or c.fact not in AMOUNT_PATHS or c.unit not in MONEY:
+            return None
+        said = self._sentences(c.sentence)
+        # (a fact whose 决算 the sentence states too — "“三公经费”预算12.00万元、决算支出9.86万元" — sets the two apart:
+        # there 预算 is the budget)
+        contrasted = {p.fact for p in said if p.kind == "level" and p.column == "final" and not p.implied}
+        peers = [p for p in said if p.kind == "level" and p.column == "plan" and p.fact in AMOUNT_PATHS
+                 and p.unit in MONEY and p.figure is not None and p.fact not in contrasted]
+        if len({p.fact for p in peers}) < len(peers) or c not in peers:
+            return None
+        shown = [p for p in peers if self._final_only(p)]
+        odd = next((p for p in peers if p not in shown), None)
+        if len(shown) < 2 or len(peers) - len(shown) > 1 or (
+                odd is not None and any(self._only_in(odd, col) for col in ("budget", "adjusted"))):
+            return None         # (an odd one that is its budget figure: the sentence has both columns)
+        return c is odd
+
+    def _level_as_executed(self, c: Claim, odd: bool) -> None:
+        """An amount under 预算 among others that are all 决算数 (see _budget_word_for_final): its 决算数, or the odd
+        one out — a slip."""
+        if not odd:
+            return self.ok(c, f"{self._label(c.fact, 'final')} = {fmt(abs(c.value))}{c.unit}（同一句写“预算”的各项都是"
+                              f"决算数：这里的“预算”说的是预算的执行）")
+        value = self.fact(c.fact, "final", c.unit)
+        if value is None or far_off(abs(c.value), value):
+            return self.skip(c, "同一句写“预算”的其他各项都是决算数，这一项说的不是预算数")
+        label = self._label(c.fact, "final")
+        self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：同一句写“预算”的其他各项都是决算数，"
+                   f"{label} 为 {fmt(value)}{c.unit}（差 {fmt(abs(c.value) - value)}）。",
+                   stated=abs(c.value), fact=value, uses={f"{c.fact}.final"}, about=f"正文“…{self.quote(c, 8)}”")
+
+    def _final_only(self, p: Claim) -> bool:
+        """Whether an amount is its fact's 决算数 and no budget column's — for a 总计, the year's own (本年收入合计)
+        too, which some templates call 总计 (see _total_as_current)."""
+        current = {v: k for k, v in WITH_CARRYOVER.items()}.get(p.fact)
+        facts = [p.fact] + ([current] if current is not None and "总计" in p.label else [])
+        return any(self._only_in(_Alias(p, f), "final") for f in facts)
+
+    def _only_in(self, p: Claim | _Alias, column: str) -> bool:
+        """Whether an amount is exactly its fact's figure of a column and not that of the others it may be confused
+        with: a budget column's and not the 决算数 (a budget's sentence with no column word: see _peers_column,
+        _budget_with_its_parts), or the 决算数 and no budget column's (_budget_word_for_final)."""
+        value = self.fact(p.fact, column, p.unit, quiet=True)
+        others = ("budget", "adjusted") if column == "final" else ("final",)
+        return value is not None and same_figure(abs(p.value), value) and not any(
+            v is not None and same_figure(abs(p.value), v)
+            for v in (self.fact(p.fact, o, p.unit, quiet=True) for o in others))
 
     def _level_in_peers_column(self, c: Claim, column: str, odd: bool) -> None:
         """An amount among others that are all of one budget column (see _peers_column): that column's figure, or
@@ -817,7 +865,11 @@ class Checker:
         final = self.fact(of.fact, "final", of.unit)
         if of.column == "final":
             # "（一）收入预算：2023年收入合计1174.50万元…。收入较去年增加74.50万元": an amount of no column word that is
-            # the budget, not the final — the change after it is the budget's
+            # the budget, not the final — the change after it is the budget's (not one that is the final of another
+            # fact its words may name: "收入合计7532.81万元" is 本年收入合计's, whatever 收入总计's 调整预算数)
+            if any(v is not None and same_figure(abs(of.value), v)
+                   for v in (self.fact(f, "final", of.unit, quiet=True) for f in of.alts)):
+                return False
             return final is not None and not same_figure(abs(of.value), final) and any(
                 same_figure(abs(of.value), v) for v in (self.fact(of.fact, col, of.unit) for col in ("budget", "adjusted"))
                 if v is not None)
@@ -1747,12 +1799,35 @@ class Checker:
                 # of one source beside a carry-over), but the sentence states both amounts — checked against them
                 return self._stated_execution(c, stated)
             return self.skip(c, f"事实文件没有{fact_label(c.fact, self.report)}的决算数和预算数")
-        fact, col, base, final, rate = tried[0]
+        self._execution_off(c, tried[0])
+
+    def _execution_off(self, c: Claim, tried: tuple) -> None:
+        """A rate of execution the file's figures do not give: still right when the sentence's own amounts give it
+        (see _stated_base), else reported with the first reading tried."""
+        earlier = self._stated_base(c)
+        if earlier is not None:
+            return self.ok(c, f"{fmt(abs(c.of.value))} ÷ 同一句前面写明的 {fmt(abs(earlier.value))}{earlier.unit}"
+                              f"（同一句写明的数）")
+        fact, col, base, final, rate = tried
         how = f"（决算数 {fmt(final)} − {_COLUMN_ZH[col]} {fmt(base)}）" if c.variance else f"决算数 {fmt(final)}"
         self.error("PROSE-EXECUTION", c, f"正文“…{self.quote(c, 20)}”：{self._label(fact, None)} {how} ÷ "
                    f"{_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, _places(c))}%，与写明的 {fmt(c.value)}% 不符。",
                    stated=c.value, computed=rate, uses={f"{fact}.final", f"{fact}.{col}"},
                    about=f"正文“…{self.quote(c, 8)}”")
+
+    def _stated_base(self, c: Claim) -> Any:
+        """"预算收入总计1362.00万元，预算支出总计1305.93万元，预算执行率95.9%": a rate of execution that is exactly the
+        amount it is of ÷ an amount stated before it in its sentence (each ± half its last digit) — the writer's
+        own base, whatever the file's columns; a slipped rate is no such ratio. (As written, not ± half their last digits:
+        "年初预算18万元，实际支出15.63万元" gives 86.83%, not anything from 84.5% to 89.3%.)"""
+        level = c.of
+        if c.variance or level is None or level.figure is None or level.unit not in MONEY or level.sentence != c.sentence:
+            return None
+        num = abs(level.value) * MONEY[level.unit]
+        for f in reversed(figures_before(self.reading, level)):
+            if f.unit in MONEY and f.value and rate_fits(num / (abs(f.value) * MONEY[f.unit]) * 100, c.value):
+                return f
+        return None
 
     def _adjusted_in_year(self) -> bool:
         """Whether the file shows the budget changed in the year: a line of income or spending whose 调整预算数 is not
@@ -2326,6 +2401,11 @@ def _same_as(t, q) -> list:
             and same_figure(q.in_unit_of(x), x.value)]
 
 
+def _counts_other_things(q, x) -> bool:
+    """Whether two counts are in different units that are not both people's (个 and 件, 个 and 人次; not 人 and 名)."""
+    return bool(x.unit) and q.unit != x.unit and q.family == x.family == "count" and not {q.unit, x.unit} <= PEOPLE_UNITS
+
+
 def _target_figure(t, text, figure, m, doc, path, found: Findings) -> None:
     q = parse_quantity(figure.digits + figure.unit)
     if q is None:
@@ -2338,12 +2418,16 @@ def _target_figure(t, text, figure, m, doc, path, found: Findings) -> None:
     if not same:
         if all(far_off(abs(q.in_unit_of(x) or Decimal(0)), abs(x.value)) for x in against):
             return              # "…日间照料中心项目，…总投资216.42万元" beside 526.28亿元: many times off, another thing's
+        if all(_counts_other_things(q, x) for x in against):
+            # "县城新建辅助器具适配服务站1个" beside 538件, "…培训等项目有2个绩效指标未完成" beside 186人次: another
+            # figure in another unit counts other things (the same figure in another unit is the warning below)
+            return
         if figure.after:        # a figure before the name may be another's; only the one after is checked
             found.error("PROSE-TARGET", f"正文“{quote}”与绩效目标“{t.name}”的完成值 {t.actual}（目标值 {t.target}）不符。",
                         doc, path, figure.start)
         return
     x = same[0]
-    if q.unit != x.unit and q.family == x.family == "count" and x.unit and not {q.unit, x.unit} <= PEOPLE_UNITS:
+    if _counts_other_things(q, x):
         # (人 and 名 count people alike: "安置退役士兵86名" beside the table's 86人 is one way of writing)
         found.warning("PROSE-TARGET-UNIT", f"正文“{quote}”写作“{q}”，绩效目标表中“{t.name}”为“{x}”：同一个数用了"
                       f"两个单位，请统一（改正文或改表）。", doc, path, figure.start)

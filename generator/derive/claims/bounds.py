@@ -157,17 +157,28 @@ class _Bounds(_State):
         labels = self.lead.labels if ch in ENUM else []
         # "（2022年：1620.77万元）": a year right before a colon is the year of what follows it
         year = self.lead.year if ch in "：:" and self.index and self.tokens[self.index - 1].kind == "year" else None
+        # "收入：746.37万元；支出：724.44万元": a name and its figure parted by a colon only
+        label = self.lead.label if ch in "：:" and self._names_the_figure_after(tok) else None
         if ch in "；;":
             self._semicolon(tok)
         self.lead = _Lead()
         self.lead.labels = labels            # "人员经费、公用经费分别为…": labels gathered across 、
         self.lead.year = year
+        self.lead.label = label
         if ch not in ENUM:
             self.last_num = None
             s = self.scope
             if s.year not in (None, self.year) and self.cues.present.search(self.text, tok.end, tok.end + 8):
                 # "2018年正式命名为…，我园现有学生683人": the year was of an event; what is now is this year's
                 s.year, s.relative = None, False
+
+    def _names_the_figure_after(self, tok: Token) -> bool:
+        """Whether a colon stands between a name of a fact (no figure of its own yet) and a figure."""
+        before = self.tokens[self.index - 1] if self.index else None
+        after = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
+        return bool(self.lead.label) and not self.lead.figure and before is not None and before.kind == "word" \
+            and before.end == tok.start and after is not None and after.kind == "num" \
+            and not self.text[tok.end:after.start].strip(" \t\u3000")
 
     def _semicolon(self, tok: Token) -> None:
         """A ；: a new statement, or the next item of a list."""

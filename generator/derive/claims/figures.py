@@ -291,8 +291,11 @@ class _Figures(_State):
         head = lst.head.fact if lst is not None and lst.parts and lst.parts[-1].fact in last and not lead.label \
             and lst.head.fact not in (None, fact) else None
         # a budget's change with no budget stated may be of any fact its words name ("收入": 本年收入合计 or 收入总计)
-        alts = (head,) if head else scope.alts if budget_base else ()
         of = self._level_of(fact)
+        # (so too a change named by words that may name several facts, after an amount of one of them named otherwise:
+        # "收入合计7532.81万元，总收入较上年决算数增加…" — of 本年收入合计 or of 收入总计)
+        alts = (head,) if head else scope.alts if budget_base or (
+            of is not None and of.sentence == self.sentence and of.label != scope.label) else ()
         if _ADJUSTED_BY.search(self.text, max(self.sentence_start, tok.start - 6), tok.start) and (
                 lead.base in (None, "prior", "budget") or not self._said_since(max(self.sentence_start, tok.start - 12),
                                                                                 "compare_to")):

@@ -327,9 +327,9 @@ class _Levels(_State):
 
     def _kind_after_label(self, tok: Token) -> str:
         """"实有在职公务员43人，行政工勤1人": a kind of people (the vocabulary's staff_kind) written between a label of
-        people and the figure — the count is of them only. The kind, or ""."""
+        people and the figure — the count is of them only; so too a trait ("全局共有在职党员238名"). The kind, or ""."""
         gap = self.text[self.label_end:tok.start] if 0 <= self.label_end <= tok.start else ""
-        m = self.cues.staff_kind.search(gap) if len(gap) <= 12 else None
+        m = (self.cues.staff_kind.search(gap) or self.cues.trait.search(gap)) if len(gap) <= 12 else None
         return m.group() if m is not None else ""
 
     def _category(self, claim: Claim) -> None:
@@ -342,9 +342,11 @@ class _Levels(_State):
             self.by_category.append((self.categories[0] if len(set(self.categories)) == 1 else "", claim))
             last = self.out.unread[-1].figure if self.out.unread else None
             if not self.categories and last is not None and last.unit in COUNTS and last.start >= self.sentence_start \
-                    and (self.last_claim is None or self.last_claim.start <= last.start):
+                    and (self.last_claim is None or self.last_claim.start <= last.start) \
+                    and not self.cues.count_change.at(self.text, last.start):
                 # "区总工会机关行政编制6名，在编6人": people counted right after posts that were not read (whose
-                # posts, the words do not say) are of those posts, not all the department's
+                # posts, the words do not say) are of those posts, not all the department's (a change of a count —
+                # "编制人数45人，较上年度增加0人，年末实有人数24人" — is no such posts)
                 claim.category = claim.category or "未写明类别"
             self.categories = []
         else:

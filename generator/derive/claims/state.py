@@ -50,6 +50,7 @@ class _Lead:
     costs one small dict."""
 
     cmp = False                     # 较 / 比 / 同比 / 与 … 相比
+    cmp_closed = False              # the base named and closed by 相比 ("与2022年相比"): a name after it is the subject
     base: str | None = None         # the base named: prior | budget | adjusted | other | this
     dir = 0                         # 增加 +1, 减少 −1
     rate = 0                        # 增幅 +1, 降幅 −1

@@ -358,9 +358,11 @@ class _Subjects(_State):
             lead.other_fact = True           # "支出比收入少…": a comparison of two facts
         elif scope.blocked or fact is None:
             pass                             # "全县各部门收入": still the other subject's
-        elif lead.cmp and scope.subject is not None and fact != scope.subject and scope.subject in self.mentioned:
+        elif lead.cmp and scope.subject is not None and fact != scope.subject and scope.subject in self.mentioned \
+                and not lead.cmp_closed:
             # "较上年公用经费…" within a sentence about another fact (a sentence that opens with
-            # "与上年人员经费X万元相比…" names its own subject: the subject before is the last sentence's)
+            # "与上年人员经费X万元相比…" names its own subject: the subject before is the last sentence's; so does a
+            # name after the base closed by 相比: "…年初结转和结余9.42万元，与2022年相比收入总计减少…")
             lead.other_fact = True
         else:
             # (most names: a slice and a set, no call)
@@ -402,8 +404,18 @@ class _Subjects(_State):
         self.scope.subject, self.scope.label = None, ""
         return True
 
+    def _resumed(self, fact: str, facts: list) -> tuple[str, list]:
+        """"收入合计7532.81万元，收支较上年决算数增加222.55万元": words that may name several facts, right after an
+        amount of one of them in the sentence, go on with that one (the fact and the facts, that one first)."""
+        last = self.last_claim
+        if len(facts) > 1 and last is not None and last.kind == "level" and last.sentence == self.sentence \
+                and last.fact is not None and last.fact != fact and last.fact in facts and not self.lead.figure:
+            return last.fact, [last.fact, *(f for f in facts if f != last.fact)]
+        return fact, facts
+
     def _new_subject(self, tok: Token, fact: str, facts: list) -> None:
         lead, scope = self.lead, self.scope
+        fact, facts = self._resumed(fact, facts)
         scope.subject, scope.alts, scope.label, scope.fresh = fact, tuple(facts[1:]), tok.text, True
         self.held_subject = None
         scope.source = lead.source or (self.sentence_source if scope is self.stack[0] else "")

@@ -174,7 +174,9 @@ def _label(text: str, s: int, e: int, word: str, lex, out: list[Token], word_end
         # "机关运行经费预算支出5619.31万元": a column word glued to another noun, and the plain head after it — that
         # noun's spending, not the department's
         return s, word, _GLUED, label_end
-    if s > 0 and s != word_end and is_han(text[s - 1]) and is_han(word[0]) and not lex.allowed_before(text, s):
+    if s > 0 and s != word_end and is_han(text[s - 1]) and is_han(word[0]) and not lex.allowed_before(text, s) \
+            and not (text[s - 1] == "等" and word not in lex.suffixes):
+        # ("交通费、住宿费、用餐费等公务接待费预算3.5万元": after 等, the name of the kind the examples are of — its own)
         # "营业收入": another's income; "准确编制": a verb, not a headcount
         return s, word, () if word in lex.verbs else _GLUED, label_end
     if s > 1 and text[s - 1] in " \u3000" and is_han(text[s - 2]) and is_han(word[0]):

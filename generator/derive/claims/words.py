@@ -127,10 +127,13 @@ class _Words(_State):
             if k == "fact":
                 facts.append(v)
         if self.last_num is not None and tok.start - self.last_num.end <= 1 and "approx_after" in means:
-            if tok.text == "多" and self._clause_ends(tok.end) \
-                    and any(w in self._clause_before(self.last_num.start) for w in ("比", "较")):
-                return          # "比2022年年初结转和结余257.11万元多。": more than that base, not "257万多"
-            return self._retract(self.last_num, "数字后有“余”“左右”等，是约数")
+            # "比2022年年初结转和结余257.11万元多。", "比2022年公务用车运行费8.5万元多2.2万元": more than that base,
+            # not "257万多" (the change after it read as any other)
+            compared = tok.text == "多" and any(w in self._clause_before(self.last_num.start) for w in ("比", "较"))
+            if compared and self._clause_ends(tok.end):
+                return None
+            if not (compared and self.text[tok.end:tok.end + 1].isdigit()):
+                return self._retract(self.last_num, "数字后有“余”“左右”等，是约数")
         if "target" in means:
             return self._target(tok, means["target"])
         # after 占, a word that is another's total elsewhere may be the whole of the department's own part
@@ -260,6 +263,7 @@ class _Words(_State):
             lead.cmp, lead.base = True, self.scope.base
             return
         lead.cmp = True
+        lead.cmp_closed = tok.text in POSTPOSED and lead.base is not None and not lead.label
         if tok.text == "同比":
             lead.base, lead.year_on_year = "prior", True
 
@@ -275,6 +279,8 @@ class _Words(_State):
 
     def _on_direction(self, tok: Token, means: dict) -> None:
         lead = self.lead
+        if self.text[tok.end:tok.end + 1] == "后" and ("up" in means or "down" in means):
+            return          # "年中追加后全年预算4125.36万元": the amount after the change, not the change
         for key, attr, value in (("up", "dir", 1), ("down", "dir", -1), ("rate_up", "rate", 1),
                                  ("rate_down", "rate", -1), ("rate_bare", "rate", lead.dir or 1)):
             if key in means:
