@@ -147,7 +147,7 @@ class _Lists(_State):
                 self._end_list()
             return None
         if lst.head.fact in _COUNTED and lst.parts and lst.head.figure is not None \
-                and sum(abs(p.value) for p in lst.parts) == abs(lst.head.value):
+                and sum(abs(p.value) for p in lst.parts) == abs(lst.head.value) and not self._more_of_the_same(lst, lead, tok):
             # "在职19人，其中男10人，女9人；本科学历12人": the parts so far add up to the head — what follows is
             # another way of counting the same people, not more of them ("实际财政供养人员24人，其中在职24人，退休13人")
             self._end_list()
@@ -165,6 +165,13 @@ class _Lists(_State):
             self._end_list(inner_only=outer is not None)
             lst = self.list if outer is not None else None
         return lst
+
+    def _more_of_the_same(self, lst: _List, lead: _Lead, tok: Token) -> bool:
+        """"在职人员286人（其中民警275人、行政人员11人、事业人员18人）": after items of names no fact has, another such
+        item after a 、 is one more of them, though those before already add up to the head (a slip, then)."""
+        last = lst.parts[-1].figure
+        return not lead.label and all(p.fact is None for p in lst.parts) and last is not None \
+            and "、" in self.text[last.end:tok.start]
 
     @staticmethod
     def _widen_head(lst: _List, label: str) -> None:

@@ -92,6 +92,8 @@ _OVER_YEARS = re.compile(r"累计|以来|期间|历年|十[三四五]五|[0-9一
 _PER_BEFORE = re.compile(r"(?:人均|户均|平均每?|每人|每户|每个)[\u4e00-\u9fff]{0,3}$")
 _TARGETS_COUNTED = re.compile(r"\s*(?:目标|指标|未|没有|均|全部|已|都)")
 _TARGET_BEFORE = re.compile(_TARGET_FIGURE.pattern + r"\s*$")
+# "城镇新增就业目标600人，完成648人": after the target's value, what was done
+_DONE_AFTER_TARGET = re.compile(r"[，,]?\s*(?:实际|全年)?(?:完成|实现|达到)了?\s*" + _TARGET_FIGURE.pattern)
 _SENTENCE_END = re.compile(r"[。；;]")
 
 
@@ -139,6 +141,10 @@ def target_figures(reading: Reading, m: TargetMention, others: frozenset = froze
         after = None        # "…，指导全县15个乡镇": read as another subject's figure (the reader says whose)
     if after is not None and not _RELATION.search(tail, 0, after.start()):
         out.append(TargetFigure(after.group(1), after.group(2), m.end + after.start(), m.end + after.end(), True))
+        done = _DONE_AFTER_TARGET.match(text, m.end + after.end(), m.end + after.end() + 16) \
+            if "目标" in tail[:after.start()] else None
+        if done is not None:
+            out.append(TargetFigure(done.group(1), done.group(2), done.start(1), done.end(), True))
     at = max(0, m.start - 12)
     before = _TARGET_BEFORE.search(text[at:m.start])
     if before is not None:

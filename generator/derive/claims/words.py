@@ -347,8 +347,7 @@ class _Words(_State):
             # "其中人员经费a万元、公用经费b万元、项目支出c万元，分别占支出合计的p%、q%、r%": the shares of the items in turn
             # (of a list's items, or of a run of amounts of as many facts, none a part of another: "按支出经济分类，工资
             # 福利支出a万元、商品和服务支出b万元…，分别占本年支出的p%、q%…")
-            parts = [p for p in self.list.parts if p.money and p.kind in ("level", "prior") and p.figure is not None
-                     and p.sentence == self.sentence] if self.list is not None else self._run_of_amounts()
+            parts = self._shared_out()
             if len(parts) >= 2 and parts[-1] is self.last_claim:
                 self.each_claims = parts
                 return
@@ -363,6 +362,15 @@ class _Words(_State):
                 self.each_claims, self.each_mode = [], (0, None, 0)
                 return
         self._start_each()
+
+    def _shared_out(self) -> list:
+        """The amounts a 分别占 after them shares out in turn: a list's items, a run of amounts, or the amounts of a
+        分别为 before it ("A、B和C分别为x、y和z，分别占本年支出合计的p%、q%和r%")."""
+        if self.list is not None:
+            return [p for p in self.list.parts if p.money and p.kind in ("level", "prior") and p.figure is not None
+                    and p.sentence == self.sentence]
+        return self._run_of_amounts() or [p for p in self.each_claims if p.money and p.kind == "level"
+                                          and p.sentence == self.sentence]
 
     def _run_of_amounts(self) -> list:
         """The amounts this sentence stated last, one after another, each of its own fact and none a part of another."""
