@@ -2068,8 +2068,7 @@ class Checker:
             fits = abs(total - s) <= slack or (not complete and s <= total)
         if fits:
             return self.ok(c, f"{terms} = {fmt(s)}{unit}" + ("" if complete else f"，未超过 {fmt(total)}{unit}（只列了部分项目）"))
-        prefix = "" if exact and self._one_enumeration(parts) else _prefix_is_head(values, total, exact)
-        why = "" if complete else prefix or self._not_its_parts(head, parts, values, total, exact)
+        why = "" if complete else self._no_parts_of(head, parts, values, total, exact)
         if why:
             return self.skip(c, why)
         what = "不等于" if complete else "超过了"
@@ -2083,6 +2082,21 @@ class Checker:
         if own is not None:
             self.verdicts[id(head)] = own
         head.summed = True
+
+    def _no_parts_of(self, head: Claim, parts: list, values: list, total: Decimal, exact: bool) -> str:
+        """Why the items of a list not said to be complete that exceeds its head may be no parts of it, or ""."""
+        prefix = "" if exact and self._one_enumeration(parts) else _prefix_is_head(values, total, exact)
+        return prefix or self._not_its_parts(head, parts, values, total, exact) or (
+            _nested(values, total) if head.fact is None and self._someone_elses(head) else "")
+
+    def _someone_elses(self, head: Claim) -> bool:
+        """Whether an amount is another subject's: read so, or the head of a list in a sentence whose other figures
+        before the list are read so ("全县一般公共预算支出完成24.86亿元，为调整预算的96.2%，…。其中，…")."""
+        others = others_at(self.reading)
+        if head.start in others:
+            return True
+        end = self.text.find("其中", head.start, head.start + 200)
+        return any(head.start < at < end for at in others) if end > 0 else False
 
     def _one_enumeration(self, parts: list) -> bool:
         """"在职人员286人（其中民警275人、行政人员11人、事业人员18人）": items of names no fact has, parted by 、 alone —
@@ -2245,6 +2259,17 @@ class Checker:
 
 
 _BY_CATEGORY = frozenset({"department.staffing.posts", "department.staffing.others"})
+
+
+def _nested(values: list, total: Decimal) -> str:
+    """Why a list of another subject's head that exceeds it may still be right: a first item as large as all those after it
+    together, within the head — a class and the classes in it ("一般公共预算支出24.86亿元…其中，
+    民生支出20.31亿元…；教育支出5.12亿元…"); or ""."""
+    # (the first item and three or more after it: two items are any list's shape)
+    rest = sum(values[1:], Decimal(0))
+    if len(values) >= 4 and 0 < rest <= values[0] <= total:
+        return "第一项不小于其后各项之和：其后各项可能都在这一项之内"
+    return ""
 
 
 def _prefix_is_head(values: list, total: Decimal, exact: bool) -> str:

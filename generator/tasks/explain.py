@@ -354,7 +354,7 @@ def _base(c) -> str:
     if c.final_base:
         return "上年决算（本年预算与写明的上年决算比较）"
     if c.against == "prior_budget":
-        return "上年预算（本年预算与写明的上年预算比较）"
+        return f"上年预算（本年{'预算' if c.budget_base else '决算'}与写明的上年预算比较）"
     if c.budget_base:
         return "上年（本年预算与上年比较：上年的预算数或决算数）"
     return {"prior": "上年", "budget": "年初预算", "adjusted": "调整预算",

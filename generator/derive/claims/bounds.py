@@ -31,12 +31,18 @@ class _Bounds(_State):
     """Punctuation, sentences, clauses and paragraphs."""
 
     def _gap(self, start: int) -> None:
+        prev = self.tokens[self.index - 1] if self.index else None
         for m in _HAN_RUN.finditer(self.text, self.cursor, start):
+            if m.group() == "部门" and m.end() == start and (prev is None or prev.kind in ("punct", "year")) \
+                    and not self.scope.blocked:
+                # "一是2023 年部门年初预算 1747.99 万元": 部门 alone, before a column word, is the department itself
+                # (not after another body's name: "韶关市工业和信息化局2023年部门决算支出…")
+                self._self_word(Token("word", m.start(), m.end(), m.group()), True)
+                continue
             if not FUNCTION.issuperset(m.group()):
                 self.lead.unknown = (self.lead.unknown + m.group())[-12:]
                 if self.lead.share:
                     self.lead.share_unknown = m.group()
-        prev = self.tokens[self.index - 1] if self.index else None
         if prev is None or prev.kind in ("punct", "year"):
             words = self.text[self.cursor:start].strip(" \t\u3000")
             if _PLACE.fullmatch(words) and words not in _NOT_PLACES:
@@ -309,6 +315,12 @@ class _Bounds(_State):
                 scope.blocked = self.describing     # the department described itself: still its own subject
             self.describing = None
         self.aside = 2 if self.aside and self.clause_figures else 0     # a clause without figures: a topic
+        if self.clause_figures and scope.column in ("budget", "adjusted", "plan") and self.list is None and (
+                scope.subject is None or (self.out.claims and self.out.claims[-1].kind == "execution"
+                                          and self.out.claims[-1].sentence == self.sentence)):
+            # "年初预算308.50万元，…", "全年预算完成率98.22%，…": a budget of no subject, or its execution, stated in a
+            # clause of its own (see _label_column)
+            self.budget_clause = self.sentence
         self.clause_figures = 0
         if lead.op and lead.op_target and not lead.figure:
             self._compare_fact(lead)             # "基本支出776.17万元，超过调整预算。"

@@ -29,6 +29,8 @@ _RIGHT_AFTER = re.compile(r"(?:[，,；;、\s]*占[^，,；;。\d]{0,8}[\d.]+\s*
 # department's rate, and the score it got)
 _BARE_RATE = re.compile("(?:部门|整体|部门整体)?(?:预算)?(?:支出)?(?:执行率|完成率)(?:为|是|达|达到)?[：:]?")
 _ADJUSTED_BY = re.compile("调增|调减|追加|调整增加|调整减少")
+# "年中调增预算82.63万元，调减预算3.85万元，净增加78.78万元": a net change stated after the gross ones
+_NET_AFTER = re.compile("[^。；;！？!?\n]{0,40}?净(?:调增|调减|增加|减少|增|减)")
 _ADJUSTMENT = re.compile("调整(?:的)?(?:幅度|率|数|额)|调增|调减")
 _SCORING_RULE = re.compile(r"[ \t\u3000]*(?:及以上|及以下|以上|以下)?(?:的)?[ \t\u3000]*(?:得满分|得[0-9]|计满分|不扣分|扣[0-9]|满分)")
 
@@ -303,6 +305,8 @@ class _Figures(_State):
             # "调整预算718.50万元，调增77.70万元。其中：项目支出调增56.75万元": the budget's adjustment — 调整预算 less 年初预算
             lead.base, lead.col = "budget", "adjusted"
         adjusted = lead.base == "budget" and (lead.col or scope.column) == "adjusted"
+        if adjusted and self._gross(tok):
+            return self._unread(tok, "句中其后另写了净增减：这里是调增或调减的毛额，不是调整预算与年初预算之差", unsure=False)
         budget_base = budget_base and not adjusted
         if adjusted and of is not None and of.column != "adjusted":
             # "决算11010.21万元，调整预算比年初预算增加6809.73万元": the 调整预算's change, not the amount's before it
@@ -313,6 +317,12 @@ class _Figures(_State):
         self.out.claims.append(claim)
         self.changes.append(claim)
         self.last_claim = claim
+
+    def _gross(self, tok: Token) -> bool:
+        """"年中调增预算82.63万元，调减预算3.85万元，净增加78.78万元": a change with a net one written after it in
+        its sentence (not itself net)."""
+        return "净" not in self.text[max(self.sentence_start, tok.start - 6):tok.start] \
+            and _NET_AFTER.match(self.text, tok.end, tok.end + 48) is not None
 
     def _changing(self, tok: Token, lead: _Lead, scope: _Scope) -> tuple[str | None, bool]:
         """The fact a change or a growth rate is of, if it is this year's against a base the file has,
@@ -326,6 +336,10 @@ class _Figures(_State):
             self._unread(tok, "与本年、上年以外的年份（或上年的调整预算）比较")
             return None, False
         if lead.base == "prior_budget":
+            level = self._level_of(fact)
+            if level is not None and level.sentence == self.sentence and level.column == "final" and not level.implied:
+                # "“三公”经费决算数共计8.00万元，比上年预算数字下降20.00%": what was spent against last year's budget
+                return fact, False
             # "收入预算9101.68万元，比2022年预算减少…": this year's budget against last year's budget
             self._budget_level(lead, fact)
             return fact, True
@@ -408,6 +422,16 @@ class _Figures(_State):
         if lead.year_on_year and last is not None and last.sentence == self.sentence and last.against == "prior_budget":
             lead.base = "prior_budget"
 
+    def _targets_rate(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
+        """"全县一般公共预算收入完成3.36亿元（…），为调整预算的105.0%": a rate of no subject after a performance target
+        named in its sentence (after the last fact named) is the target's own (left unread: True)."""
+        targets = self.out.targets
+        if scope.subject is not None or lead.label or not targets or targets[-1].start < self.sentence_start \
+                or (self.named and self.named[-1][1] > targets[-1].start):
+            return False
+        self._unread(tok, "接在绩效目标之后：是那个目标的完成率，不是本部门支出的执行率", unsure=False)
+        return True
+
     def _bracketed_change(self, tok: Token, lead: _Lead) -> Claim | None:
         """The change a percentage is the rate of when it stands alone in brackets right after it."""
         if not self.saved or self.deep or lead.share or lead.exec or lead.exec_of or lead.rate or lead.dir \
@@ -422,6 +446,8 @@ class _Figures(_State):
         return last if after[:1] in CLOSE else None
 
     def _execution(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        if self._targets_rate(tok, lead, scope):
+            return None
         if scope.blocked or scope.partial or (lead.unknown and not lead.label) or (scope.subject is None and self.unsure):
             self._stated_execution(tok, lead)      # no fact to check against: perhaps the sentence's own amounts
         elif scope.subject is None and self._stated_execution(tok, lead, unread=True):

@@ -34,6 +34,7 @@ _OWN_TOTALS = ("finance.income.current", "finance.expenditure.total", "finance.i
 _PART_OF = re.compile(r"[ \t\u3000]*中[ \t\u3000]*[\u4e00-\u9fff]")
 
 
+
 def _with_carryover(fact: str, alts: tuple) -> tuple:
     """`alts` and, for 本年收入合计 or 本年支出合计, the total with the carry-over (收入总计, 支出总计)."""
     return alts + (WITH_CARRYOVER[fact],) if fact in WITH_CARRYOVER and WITH_CARRYOVER[fact] not in alts else alts
@@ -293,6 +294,10 @@ class _Levels(_State):
         kind = self._kind_after_label(tok) if fact in PEOPLE else ""
         if kind:
             return f"说的是其中一类人员（“{kind}”）", False
+        if fact in PEOPLE and tok.unit in PEOPLE_UNITS and (self.cues.staff_kind.match(self.text, tok.end)
+                                                             or self.cues.trait.match(self.text, tok.end)):
+            # "在职人员减少1人，为1名参公人员于2023年6月退休": a count written before the kind of people it counts
+            return "数的是紧接其后写明的一类人员（如“1名参公人员”），不是称呼所说的人数", False
         if tok.unit not in (PEOPLE_UNITS if fact in PEOPLE else _POST_UNITS):
             return f"单位“{tok.unit}”不是人数的单位", False     # "实有车辆15488辆"
         if (year == self.year - 1 and self.counts_year != year) or len({f for f, _ in lead.labels}) > 1:

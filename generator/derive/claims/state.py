@@ -197,6 +197,7 @@ class _State:
         self.section_year: int | None = None  # the other year a numbered heading named for its section
         self.carried_year: int | None = None  # the other year a sentence without figures named for the paragraph
         self.budget_stated = -1               # the sentence where a budget was stated by its column alone
+        self.budget_clause = -1               # the sentence where a clause stated a budget's figure
         self.cause_block: str | None = None  # the other subject named (or "") when the sentence's reason began
         self.cause_at: int | None = None     # where the sentence's reason began
         self.flow_end = -1                   # where the last word for people coming and going ended

@@ -11,6 +11,8 @@ from .state import _List, _Scope, _State
 from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token, is_han
 
 # an item's number right before a name ("6.其他收入", "（二）公用经费")
+# "上年结转的困难职工帮扶资金12.30万元": 的 and a noun between a name and its figure (see _modifies)
+_MODIFIED = re.compile("的[\u4e00-\u9fff]{0,10}?(?:资金|经费|款项|补助|奖励|奖补|项目)(?=[0-9０-９])")
 _ITEM_NUMBER = re.compile(r"(?:[0-9]{1,2}[ \t]?[.．、]|[一二三四五六七八九十]{1,3}[ \t]?、|[（(][一二三四五六七八九十0-9]{1,3}[）)])[ \t\u3000]*$")
 # what may stand before a sentence's subject: spaces, an item's number, a bracket, 原 ("原区档案局…")
 _LEADING = " \t\u3000\n0123456789.．、（）()一二三四五六七八九十原"
@@ -201,7 +203,7 @@ class _Subjects(_State):
             # paid from, not the source's own line
             lead.source, self.source_end = tok.text, tok.end
             return
-        if self._qualified(tok, fact) or self._not_a_subject(tok, fact, adjacent) or fact is None:
+        if self._qualified(tok, fact) or self._modifies(tok) or self._not_a_subject(tok, fact, adjacent) or fact is None:
             return
         if self._parts_named_in(tok, fact):
             return
@@ -211,6 +213,16 @@ class _Subjects(_State):
             self.bare_label = True           # named in a clause without figures (so far)
         self._new_subject(tok, fact, facts)
         self._label_column(tok, means, fact)
+
+    def _modifies(self, tok: Token) -> bool:
+        """"其中上年结转的困难职工帮扶资金12.30万元": a fact's name, then 的 and a noun right before a figure — the name
+        only says what kind of that noun it is: the figure is the noun's (read as unknown words; True)."""
+        m = _MODIFIED.match(self.text, tok.end, tok.end + 16)
+        if m is None:
+            return False
+        self.lead.unknown, self.lead.label = self.text[tok.start:m.end()][-12:], None
+        self.scope.subject, self.scope.label = None, ""
+        return True
 
     def _parts_named_in(self, tok: Token, fact: str) -> bool:
         """"支出总计1466.69万元，其中本年支出1370.33万元…；本年支出中基本支出839.05万元，占61.23%": "X中" after X's amount
@@ -455,11 +467,14 @@ class _Subjects(_State):
         if named or in_list:
             scope.implied = not named and lst is not None and lst.head.implied
         scope.column = named or (lst.head.column if in_list and lst is not None else None) or scope.column
-        if not named and not in_list and self.budget_stated == self.sentence and "支出" in tok.text \
-                and self.clause_figures == 0 and scope.column in ("budget", "adjusted", "plan"):
+        if not named and not in_list and self.clause_figures == 0 and scope.column in ("budget", "adjusted", "plan") \
+                and ((self.budget_stated == self.sentence and "支出" in tok.text) or (
+                    self.budget_clause == self.sentence and "支出" in self.text[tok.start:tok.end + 2])):
             # "全年预算642.80万元，支出630.78万元，部门预算资金支出完成率98.13%": a budget stated by its column alone, then
-            # the spending named in a clause of its own — what was spent
-            scope.column = "final"
+            # the spending named in a clause of its own — what was spent; so too after a clause that stated a budget's
+            # figure ("全年预算完成率98.22%，…“三公”经费支出4.38万元"): the amount of no column word, which a sentence of
+            # budget lines side by side still shows to be in theirs (see the check's _peers_column)
+            scope.column, scope.implied = "final", True
         lead.col = scope.column
         lead.kind_text = tok.text if fact in ("department.staffing.posts", "department.staffing.others") else ""
         lead.labels.append((fact, tok.text))
