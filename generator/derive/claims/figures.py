@@ -8,6 +8,7 @@ import re
 from ...core.numbers import decimals
 from .claim import WHOLE_IN_SHARE, Claim, Unread
 from .parts import BODY_UNITS
+from .patterns import _COMPARED_TO
 from .state import _Lead, _Scope, _State
 from .tokens import CLAUSE, CLOSE, COUNTS, CURRENCY, MONEY, OPEN, SENTENCE, Token
 
@@ -391,7 +392,7 @@ class _Figures(_State):
             # "完成预算的107.5%，超收60万元，同比增长10.3%": a change on another base (or none
             # stated) is not the change this rate is of
             change = None
-        base = next((b for b in reversed(self.bases) if b.fact == fact), None)
+        base = self._stated_base_of(fact, lead.base or (change.against if change is not None else None))
         if base is None and budget_base:
             # "预算收入总计1747.99万元，较2022年部门预算收入总数2073.50万元减少…，同比下降18.62%": last year's figure
             # the sentence states is the base of a budget's rate (see checks.prose._rate_on_stated_base) — not a
@@ -790,9 +791,27 @@ class _Figures(_State):
             return
         if lead.base == "prior_budget":
             self._budget_level(lead, scope.subject)     # the amount level with last year's budget is a budget
-        self.out.claims.append(Claim("flat", tok, scope.subject, against=lead.base or "prior", value=None,
+        self.out.claims.append(Claim("flat", tok, scope.subject, against=lead.base or self._compared_in(tok) or "prior",
+                                     value=None,
                                      unit="", loose=lead.loose, sentence=self.sentence, label=scope.label,
                                      of=self._level_of(scope.subject)))
+
+    def _stated_base_of(self, fact: str, named: str | None) -> Claim | None:
+        """The base stated last for `fact` ("比上年的X万元"), unless stated for another comparison than the one the rate
+        names ("比年初预算9.50万元节约1.51万元，较上年减少0.61万元，下降7.09%")."""
+        base = next((b for b in reversed(self.bases) if b.fact == fact), None)
+        if base is not None and named is not None and (named == "prior") != (base.column == "prior"):
+            return None
+        return base
+
+    def _compared_in(self, tok: Token) -> str | None:
+        """"较预算数0万元无增减": the column of the amount compared with, stated right before the word, or None."""
+        last = self.last_claim
+        if last is None or last.figure is None or last.kind != "level" or last.column not in ("budget", "adjusted", "plan") \
+                or self.text[last.figure.end:tok.start].strip(" \t\u3000") \
+                or not _COMPARED_TO.search(self.text, max(0, last.start - 8), last.start):
+            return None
+        return last.column
 
     def _budget_vs_last_year(self, lead: _Lead, scope: _Scope) -> bool:
         """"人员经费预算80万元，比上年增加5万元": this year's budget against last year's — its

@@ -20,6 +20,7 @@ from .parts import (
     _splits_retired,
     within,
 )
+from .patterns import _COMPARED_TO
 from .state import _Lead, _List, _Scope, _State
 from .tokens import CLAUSE, COUNTS, ENUM, MONEY, SENTENCE, Token
 
@@ -114,7 +115,9 @@ class _Lists(_State):
         breaks = [m.start() for m in _NEWLINE.finditer(self.text)]      # where each paragraph ends
         levels = sorted((c for c in claims if _enumerable(c) and id(c) not in listed), key=lambda c: c.figure.start)
         for i, head in enumerate(levels):
-            if head.fact not in wholes or id(head) in heads or head.head:
+            if head.fact not in wholes or id(head) in heads or head.head \
+                    or _COMPARED_TO.search(self.text, max(0, head.start - 8), head.start):
+                # ("…，较预算数12.00万元减少2.14万元。其中：…": an amount compared with is no total of what follows)
                 continue
             at = bisect.bisect_left(breaks, head.figure.end)
             parts = _parts_after(head, levels[i + 1:i + 65], breaks[at] if at < len(breaks) else len(self.text))
@@ -138,6 +141,8 @@ class _Lists(_State):
             return None
         if lst.unknown:
             return lst              # the parts of an amount of no known name: whatever their names
+        if self._head_again(lst, lead, tok):
+            return None
         if lead.label and not scope.blocked:
             self._fit_label_to(lst, lead, scope)
         if self._second_column(lst, lead, scope):
@@ -165,6 +170,20 @@ class _Lists(_State):
             self._end_list(inner_only=outer is not None)
             lst = self.list if outer is not None else None
         return lst
+
+    def _head_again(self, lst: _List, lead: _Lead, tok: Token) -> bool:
+        """"年初预算安排812.40万元，其中人员经费…、公用经费…、项目支出267.60万元；…，全年支出963.79万元": after named
+        items and a ；, a figure named by a column word alone, other than the head's, is the head's in that column —
+        no item: the list ends, and its head is the subject again (True)."""
+        head = lst.head
+        if not lead.col or lead.label or lead.unknown or head.fact is None or head.kind != "level" \
+                or head.column in (None, lead.col) or not lst.parts or any(p.fact is None for p in lst.parts) \
+                or lst.parts[-1].figure is None or not any(ch in self.text[lst.parts[-1].figure.end:tok.start] for ch in "；;"):
+            return False
+        while self.list is not None:
+            self._end_list()
+        self.scope.subject, self.scope.label, self.scope.alts = head.fact, head.label, head.alts
+        return True
 
     def _more_of_the_same(self, lst: _List, lead: _Lead, tok: Token) -> bool:
         """"在职人员286人（其中民警275人、行政人员11人、事业人员18人）": after items of names no fact has, another such

@@ -431,8 +431,10 @@ class _Subjects(_State):
         scope.subject, scope.alts, scope.label, scope.fresh = fact, tuple(facts[1:]), tok.text, True
         self.held_subject = None
         scope.source = lead.source or (self.sentence_source if scope is self.stack[0] else "")
-        if scope.source and not lead.source and fact == "finance.income.current":
-            # "政府性基金预算财政拨款年初结转和结余0.00万元，本年收入0.00万元": this year's income from that source
+        if scope.source and ((not lead.source and fact == "finance.income.current")
+                             or (tok.text == "收支" and self.text[tok.end:tok.end + 1] != "总")):
+            # "政府性基金预算财政拨款年初结转和结余0.00万元，本年收入0.00万元": this year's income from that source;
+            # "本年度财政拨款收支较上年决算数增加…": that source's income and spending, not the department's totals
             scope.subject, scope.alts, scope.source = f"finance.income.{source_key(scope.source)}", (), ""
         if self.list is not None and not scope.source:
             # the parts of "一般公共预算拨款支出X万元，其中：基本支出…" are paid from that source too

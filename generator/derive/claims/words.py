@@ -8,7 +8,7 @@ import re
 from .parts import SOURCE_OF, _side, source_key, within
 from .patterns import _ENUM_ITEM, _content
 from .state import _Lead, _Scope, _State
-from .tokens import CLAUSE, SENTENCE, Token, is_han
+from .tokens import CLAUSE, MONEY, SENTENCE, Token, is_han
 
 # the characters an item of a list comes after: a mark between items, or the end of its number ("3）")
 _ITEM_STARTS = frozenset("，,；;：:、）).．")
@@ -308,6 +308,12 @@ class _Words(_State):
         self.lead.exec, self.lead.variance = True, True
 
     def _on_execution_of(self, tok: Token, means: dict) -> None:
+        nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
+        if self.text[max(0, tok.start - 2):tok.start] == "实际" and nxt is not None and nxt.kind == "num" \
+                and nxt.unit in MONEY and not self.text[tok.end:nxt.start].strip(" \t\u3000"):
+            # "其他收入年初预算120.00万元，实际完成136.52万元": what was actually done — the year's final figure
+            self.lead.col = "final"
+            return
         self.lead.exec_of = True
 
     def _on_difference_word(self, tok: Token, means: dict) -> None:
