@@ -5,6 +5,7 @@ Each command imports its real work inside the function, so `mkreport --help` and
 """
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -240,6 +241,10 @@ def build(inputs: tuple[str, ...], out_dir: str | None, formats: tuple[str, ...]
     """
     from .commands.build import run_build
 
+    if out_dir is not None and os.path.splitext(out_dir)[1].lower() in (".docx", ".doc", ".pdf", ".xlsx"):
+        # (a folder named "报告.docx" would be made, and the report written inside it)
+        raise click.UsageError(f"-o 是输出文件夹，“{out_dir}”像是一个文件名：请写文件夹（如 -o outputs），"
+                               "报告的文件名由事实文件的名称而来（yangxi-2023.yaml → yangxi-2023.docx）。")
     ctx = click.get_current_context()
     wanted = list(formats) or ["docx"]      # --pdf and --xlsx come on top of the report itself
     ctx.exit(run_build(list(inputs), out_dir, wanted + (["pdf"] if pdf else []) + (["xlsx"] if xlsx else []), jobs,

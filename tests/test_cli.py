@@ -92,6 +92,7 @@ def test_check_does_not_import_the_rendering_stack(tmp_path):
     (["check"], "缺少参数 事实文件...：一个或多个事实文件"),
     (["check", "--format", "xml", "a.yaml"], "选项 --format 的值无效：“xml”不是可选的值，可选：text、json"),
     (["schema", "-o", "/"], "选项 -o/--output 的值无效：“/”是一个文件夹，这里应为文件"),
+    (["build", "inputs/yangxi-2023.yaml", "-o", "报告.docx"], "-o 是输出文件夹，“报告.docx”像是一个文件名"),
 ])
 def test_command_line_mistakes_are_explained_in_chinese(args, words):
     out = subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=ROOT, capture_output=True, text=True)
