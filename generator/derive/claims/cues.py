@@ -45,6 +45,14 @@ class Cues:
         self.staff_kind = re.compile(f"(?:{alt('staff_kind')})")
         self.came_from = _Before(f"(?:{alt('came_from')})[ \t\u3000]*$", self.reach("came_from") + 2)
         self.trait = re.compile(f"(?:{alt('trait')})")
+        # "…，净增加78.78万元": a net change later in the sentence (see the reader's _gross)
+        self.net_change = re.compile(f"[^。；;！？!?\n]{{0,40}}?(?:{alt('net_change')})")
+        # "城镇新增就业目标600人，完成648人": after a target's value, what was done (its figure follows: see nearby)
+        self.done = re.compile(f"[，,]?[ \t\u3000]*(?:实际|全年)?(?:{alt('done')})了?[ \t\u3000]*")
+        # "上年结转的困难职工帮扶资金12.30万元": 的 and a noun of money right before a figure (see _modifies)
+        self.fund_kind = re.compile(f"的[\u4e00-\u9fff]{{0,10}}?(?:{alt('fund_kind')})(?=[0-9０-９])")
+        # "农村实用技术培训经费6.40万元": the money for a target's work, right after the target's name
+        self.fund_after = re.compile(f"(?:{alt('fund_kind')})")
         # "自评得分为96.5分": the words that name the self-evaluation's score, right before its figure
         self.total_score = _Before(f"(?:{alt('total_score')})(?:为|是|了|达到|达|：|:|[ \t\u3000])*$",
                                    self.reach("total_score") + 6)

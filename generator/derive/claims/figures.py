@@ -30,10 +30,9 @@ _RIGHT_AFTER = re.compile(r"(?:[，,；;、\s]*占[^，,；;。\d]{0,8}[\d.]+\s*
 # department's rate, and the score it got)
 _BARE_RATE = re.compile("(?:部门|整体|部门整体)?(?:预算)?(?:支出)?(?:执行率|完成率)(?:为|是|达|达到)?[：:]?")
 _ADJUSTED_BY = re.compile("调增|调减|追加|调整增加|调整减少")
-# "年中调增预算82.63万元，调减预算3.85万元，净增加78.78万元": a net change stated after the gross ones
-_NET_AFTER = re.compile("[^。；;！？!?\n]{0,40}?净(?:调增|调减|增加|减少|增|减)")
 _ADJUSTMENT = re.compile("调整(?:的)?(?:幅度|率|数|额)|调增|调减")
 _SCORING_RULE = re.compile(r"[ \t\u3000]*(?:及以上|及以下|以上|以下)?(?:的)?[ \t\u3000]*(?:得满分|得[0-9]|计满分|不扣分|扣[0-9]|满分)")
+
 
 
 class _Figures(_State):
@@ -75,8 +74,9 @@ class _Figures(_State):
             # "2022年、2023年…分别为16.92万元、14.36万元": this figure is of the next of those years
             lead.year = self.years_series.pop(0)
         if (lead.dir or lead.rate) and tok.start and self.text[tok.start - 1] in "-−－":
-            # "增减额-101.21万元": a signed change — the sign is the direction
-            lead.dir, lead.rate = -lead.dir, -lead.rate
+            # "增减额-101.21万元", "增长-5%": a signed change — the sign is the direction (and "比上年减少-7.20%" is a fall
+            # still: the sign repeats the word, it does not turn it)
+            lead.dir, lead.rate = -abs(lead.dir), -abs(lead.rate)
         self.last_num = tok
         self.lead = _Lead()
         self.lead.figure = True
@@ -312,7 +312,8 @@ class _Figures(_State):
         if adjusted and of is not None and of.column != "adjusted":
             # "决算11010.21万元，调整预算比年初预算增加6809.73万元": the 调整预算's change, not the amount's before it
             of = None
-        claim = Claim("change", tok, fact, against=lead.base, source=scope.source, value=tok.value * lead.dir, sentence=self.sentence,
+        claim = Claim("change", tok, fact, against=lead.base, source=scope.source, value=tok.value * lead.dir,
+                      sentence=self.sentence,
                       of=of, label=scope.label, budget_base=budget_base, alts=alts,
                       final_base=budget_base and lead.prior_final, column="adjusted" if adjusted else None)
         self.out.claims.append(claim)
@@ -323,7 +324,7 @@ class _Figures(_State):
         """"年中调增预算82.63万元，调减预算3.85万元，净增加78.78万元": a change with a net one written after it in
         its sentence (not itself net)."""
         return "净" not in self.text[max(self.sentence_start, tok.start - 6):tok.start] \
-            and _NET_AFTER.match(self.text, tok.end, tok.end + 48) is not None
+            and self.cues.net_change.match(self.text, tok.end, tok.end + 48) is not None
 
     def _changing(self, tok: Token, lead: _Lead, scope: _Scope) -> tuple[str | None, bool]:
         """The fact a change or a growth rate is of, if it is this year's against a base the file has,
@@ -403,7 +404,8 @@ class _Figures(_State):
                          and (want != "prior_budget" or b.column == want)), None)
         against = lead.base or (change.against if change else None) or \
             (("prior" if base.column == "prior" else base.column) if base else None)
-        claim = Claim("rate", tok, fact, against=against, source=scope.source, value=tok.value * sign, sentence=self.sentence,
+        claim = Claim("rate", tok, fact, against=against, source=scope.source, value=tok.value * sign,
+                      sentence=self.sentence,
                       of=self._level_of(fact), change=change, base=base, label=scope.label, budget_base=budget_base,
                       final_base=budget_base and lead.prior_final)
         self.out.claims.append(claim)

@@ -92,8 +92,6 @@ _OVER_YEARS = re.compile(r"累计|以来|期间|历年|十[三四五]五|[0-9一
 _PER_BEFORE = re.compile(r"(?:人均|户均|平均每?|每人|每户|每个)[\u4e00-\u9fff]{0,3}$")
 _TARGETS_COUNTED = re.compile(r"\s*(?:目标|指标|未|没有|均|全部|已|都)")
 _TARGET_BEFORE = re.compile(_TARGET_FIGURE.pattern + r"\s*$")
-# "城镇新增就业目标600人，完成648人": after the target's value, what was done
-_DONE_AFTER_TARGET = re.compile(r"[，,]?\s*(?:实际|全年)?(?:完成|实现|达到)了?\s*" + _TARGET_FIGURE.pattern)
 _SENTENCE_END = re.compile(r"[。；;]")
 
 
@@ -120,6 +118,15 @@ def others_at(reading: Reading) -> frozenset:
                      if u.figure is not None and u.why.startswith("说的是别的主体"))
 
 
+def _done_after(reading: Reading, at: int) -> re.Match | None:
+    """"城镇新增就业目标600人，完成648人": the figure of what was done, right after a target's value (the
+    vocabulary's `done` words), or None."""
+    if reading.cues is None:
+        return None
+    words = reading.cues.done.match(reading.text, at, at + 12)
+    return _TARGET_FIGURE.match(reading.text, words.end(), words.end() + 16) if words is not None else None
+
+
 def target_figures(reading: Reading, m: TargetMention, others: frozenset = frozenset()) -> list[TargetFigure]:
     """The figures a target's name may be stated with: the first after it within its clause (not one its words
     make a change or a comparison: "进出口总额比上年增加1.46亿元", nor one read as another subject's: `others`, see
@@ -139,10 +146,11 @@ def target_figures(reading: Reading, m: TargetMention, others: frozenset = froze
         after = None        # "追回医保基金2500万元以上", "开展以来，累计追回…": a bound, or over several years — not this year's
     if after is not None and m.end + after.start() in others:
         after = None        # "…，指导全县15个乡镇": read as another subject's figure (the reader says whose)
+    if after is not None and reading.cues is not None and reading.cues.came_from.at(text, m.end + after.start()):
+        after = None        # "覆盖率由92.3%提高到97.6%": the figure after 由 is the year before's
     if after is not None and not _RELATION.search(tail, 0, after.start()):
         out.append(TargetFigure(after.group(1), after.group(2), m.end + after.start(), m.end + after.end(), True))
-        done = _DONE_AFTER_TARGET.match(text, m.end + after.end(), m.end + after.end() + 16) \
-            if "目标" in tail[:after.start()] else None
+        done = _done_after(reading, m.end + after.end()) if "目标" in tail[:after.start()] else None
         if done is not None:
             out.append(TargetFigure(done.group(1), done.group(2), done.start(1), done.end(), True))
     at = max(0, m.start - 12)

@@ -11,8 +11,6 @@ from .state import _List, _Scope, _State
 from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token, is_han
 
 # an item's number right before a name ("6.其他收入", "（二）公用经费")
-# "上年结转的困难职工帮扶资金12.30万元": 的 and a noun between a name and its figure (see _modifies)
-_MODIFIED = re.compile("的[\u4e00-\u9fff]{0,10}?(?:资金|经费|款项|补助|奖励|奖补|项目)(?=[0-9０-９])")
 _ITEM_NUMBER = re.compile(r"(?:[0-9]{1,2}[ \t]?[.．、]|[一二三四五六七八九十]{1,3}[ \t]?、|[（(][一二三四五六七八九十0-9]{1,3}[）)])[ \t\u3000]*$")
 # what may stand before a sentence's subject: spaces, an item's number, a bracket, 原 ("原区档案局…")
 _LEADING = " \t\u3000\n0123456789.．、（）()一二三四五六七八九十原"
@@ -73,6 +71,11 @@ class _Subjects(_State):
         """A performance target's name: whether what follows is its figure for this year is the scope's to say
         (another subject named before it, another year, part of the year); what follows is not the facts'."""
         lead, scope = self.lead, self.scope
+        if self.cues.fund_after.match(self.text, tok.end):
+            # "农村实用技术培训经费6.40万元": the money spent on the target's work — an item named by words of its own
+            lead.unknown, lead.label = self.text[tok.start:tok.end + 4][-12:], None
+            scope.subject, scope.label = None, ""
+            return
         year = lead.year if lead.year is not None else scope.year
         # a target is often the county's or a sector's ("我县外贸进出口总额", "规上工业增加值增速"): only another place
         # or level, or another body, makes the figure someone else's
@@ -217,7 +220,7 @@ class _Subjects(_State):
     def _modifies(self, tok: Token) -> bool:
         """"其中上年结转的困难职工帮扶资金12.30万元": a fact's name, then 的 and a noun right before a figure — the name
         only says what kind of that noun it is: the figure is the noun's (read as unknown words; True)."""
-        m = _MODIFIED.match(self.text, tok.end, tok.end + 16)
+        m = self.cues.fund_kind.match(self.text, tok.end, tok.end + 16)
         if m is None:
             return False
         self.lead.unknown, self.lead.label = self.text[tok.start:m.end()][-12:], None
