@@ -238,7 +238,7 @@ class _Lists(_State):
             return
         if lead.label and not lead.figure:
             return self._list_of_a_name(lst, marker)
-        head = self._list_head()
+        head = self._list_head(marker)
         if lst is not None and lst.depth == len(self.stack):
             self._end_list()
         head = self._head_of_parts(head)
@@ -400,13 +400,17 @@ class _Lists(_State):
 
         # else "…1.72万元，主要包括燃料费、维修费…": a word about an item, not a new list
 
-    def _list_head(self) -> Claim | None:
+    def _list_head(self, marker: str = "") -> Claim | None:
         """The last amount stated before 其中, in this sentence (a part of an outer list included) — or, when the
-        sentence opens with 其中 ("支出合计X万元。其中：…"), in the sentence before."""
+        sentence opens with 其中 ("支出合计X万元。其中：…"), in the sentence before (not when it opens with 按…分类 after
+        a sentence of several amounts: "…资本性支出13.82万元，占7.71%。按支出功能分类，…" classes the whole again)."""
         last = self.last_claim
         if last is not None and last.sentence == self.sentence and last.kind in ("level", "prior", "count") \
                 and last.figure is not None and last not in self.bases:
             return last
+        if not self.figures_in_sentence and marker.startswith("按") \
+                and len({c.fact for c in self.prev_sentence_levels}) > 1:
+            return None
         levels = [c for c in self.levels if c not in self.bases] or \
             (self.prev_levels if not self.figures_in_sentence else [])
         return levels[-1] if levels else None
