@@ -1803,8 +1803,8 @@ class Checker:
 
     def _execution_off(self, c: Claim, tried: tuple) -> None:
         """A rate of execution the file's figures do not give: still right when the sentence's own amounts give it
-        (see _stated_base), else reported with the first reading tried."""
-        earlier = self._stated_base(c)
+        (see _base_in_sentence), else reported with the first reading tried."""
+        earlier = self._base_in_sentence(c)
         if earlier is not None:
             return self.ok(c, f"{fmt(abs(c.of.value))} ÷ 同一句前面写明的 {fmt(abs(earlier.value))}{earlier.unit}"
                               f"（同一句写明的数）")
@@ -1815,7 +1815,7 @@ class Checker:
                    stated=c.value, computed=rate, uses={f"{fact}.final", f"{fact}.{col}"},
                    about=f"正文“…{self.quote(c, 8)}”")
 
-    def _stated_base(self, c: Claim) -> Any:
+    def _base_in_sentence(self, c: Claim) -> Any:
         """"预算收入总计1362.00万元，预算支出总计1305.93万元，预算执行率95.9%": a rate of execution that is exactly the
         amount it is of ÷ an amount stated before it in its sentence (each ± half its last digit) — the writer's
         own base, whatever the file's columns; a slipped rate is no such ratio. (As written, not ± half their last digits:

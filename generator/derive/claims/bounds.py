@@ -198,7 +198,6 @@ class _Bounds(_State):
                 self._end_list()
         elif self._inner_list_ends():
             self._end_list(inner_only=True)
-
         if self.list is not None and len(self.stack) == 1 and self.scope.year != self.list.year_at:
             # "其中：…；公务用车购置费0万元，上年购置执法执勤用车1辆支出25.80万元；公务用车运行维护费…": the year an item
             # named was its own; the next item is in the list's

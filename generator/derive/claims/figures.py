@@ -8,7 +8,6 @@ import re
 from ...core.numbers import decimals
 from .claim import WHOLE_IN_SHARE, Claim, Unread
 from .parts import BODY_UNITS
-from .patterns import _COMPARED_TO
 from .state import _Lead, _Scope, _State
 from .tokens import CLAUSE, CLOSE, COUNTS, CURRENCY, MONEY, OPEN, SENTENCE, Token
 
@@ -261,6 +260,7 @@ class _Figures(_State):
         # "比2017年度决算总收入1058.51万元": of either fact the words may name (总收入: 本年收入合计 or 收入总计)
         claim = Claim("prior" if base == "prior" else "level", tok, fact, column=base,
                       sentence=self.sentence, label=scope.label, alts=scope.alts if lead.label else self._whole_of_last(fact))
+        claim.compared = not rate_base
         self.out.claims.append(claim)
         if not rate_base:           # the budget an execution rate is of is not a base for a growth rate
             self.bases.append(claim)
@@ -810,8 +810,7 @@ class _Figures(_State):
         """"较预算数0万元无增减": the column of the amount compared with, stated right before the word, or None."""
         last = self.last_claim
         if last is None or last.figure is None or last.kind != "level" or last.column not in ("budget", "adjusted", "plan") \
-                or self.text[last.figure.end:tok.start].strip(" \t\u3000") \
-                or not _COMPARED_TO.search(self.text, max(0, last.start - 8), last.start):
+                or not last.compared or self.text[last.figure.end:tok.start].strip(" \t\u3000"):
             return None
         return last.column
 

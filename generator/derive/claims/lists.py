@@ -20,7 +20,6 @@ from .parts import (
     _splits_retired,
     within,
 )
-from .patterns import _COMPARED_TO
 from .state import _Lead, _List, _Scope, _State
 from .tokens import CLAUSE, COUNTS, ENUM, MONEY, SENTENCE, Token
 
@@ -115,8 +114,7 @@ class _Lists(_State):
         breaks = [m.start() for m in _NEWLINE.finditer(self.text)]      # where each paragraph ends
         levels = sorted((c for c in claims if _enumerable(c) and id(c) not in listed), key=lambda c: c.figure.start)
         for i, head in enumerate(levels):
-            if head.fact not in wholes or id(head) in heads or head.head \
-                    or _COMPARED_TO.search(self.text, max(0, head.start - 8), head.start):
+            if head.fact not in wholes or id(head) in heads or head.head or head.compared:
                 # ("…，较预算数12.00万元减少2.14万元。其中：…": an amount compared with is no total of what follows)
                 continue
             at = bisect.bisect_left(breaks, head.figure.end)

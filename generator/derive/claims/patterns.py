@@ -25,6 +25,3 @@ _ENUM_ITEM = re.compile(r"[ \t\u3000]*(?:[0-9]{1,2}[ \t]?[、.．]|[一二三四
 def _content(words: str) -> str:
     """The characters of `words` that name something (not function characters, figures or punctuation)."""
     return "".join(ch for ch in words if "\u4e00" <= ch <= "\u9fff" and ch not in FUNCTION)
-
-# an amount right after 较/比 and a column word ("较预算数12.00万元"): compared with, not stated for itself
-_COMPARED_TO = re.compile(r"(?:较|比|与)[^，,；;。\d]{0,6}$")
