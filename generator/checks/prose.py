@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -197,6 +198,14 @@ def _cut_off_note(code: str, stated, computed) -> str:
     return f"（{fmt(abs(stated))}% 是截去尾数的结果，按四舍五入应为 {fmt(rounded)}%。）"
 
 
+def _as_written(c: Claim, value: Decimal) -> bool:
+    """Whether an amount stated is a value in 万元, rounded to the digits written."""
+    if c.unit not in MONEY:
+        return False
+    places = decimals(c.value)
+    return round_to(value * MONEY["万元"] / MONEY[c.unit], places) == abs(c.value)
+
+
 def _rate_within_rounding(rate: Decimal, amount: Decimal, half_amount: Decimal, change: Decimal,
                           half_change: Decimal) -> bool:
     """Whether a growth rate is the change ÷ (the amount − the change) for some figures within half a last digit of
@@ -331,7 +340,8 @@ class Checker:
                 # department has (or the state pays) count the retired too, documents differ — those in service may be all
                 out.append(("在职", Decimal(staffing.serving)))
                 continue
-            if fact == "department.staffing.serving" and "在编" in (claim.label or "") and staffing is not None \
+            if fact == "department.staffing.serving" and "在编" in (claim.label or "") + self._clause_of(claim) \
+                    and staffing is not None \
                     and staffing.serving is not None and staffing.serving_includes:
                 # "在职在编70人，临聘人员23人": the staff in posts — those in service less the others counted among them
                 out.append(("在职人员中的在编人员（在职减去其中的编外人员）",
@@ -363,11 +373,14 @@ class Checker:
         return len(kinds) == 1 and bool(kinds[0]) and (kinds[0] in kind_text or kind_text in kinds[0]
                                                        or kind_text[:2] == kinds[0][:2])
 
+    def _clause_of(self, claim: Claim) -> str:
+        """The words of the clause before a claim's figure."""
+        return clause_words(self.reading, claim) if self.reading is not None and claim.figure is not None else ""
+
     def _rows_meant(self, claim: Claim, rows: list) -> list:
         """The rows of a staffing list a category's name may mean ("参照公务员法管理的事业编制人数1人": a category whose
         full name the clause writes, not the shorter one inside it)."""
-        said = clause_words(self.reading, claim) if self.reading is not None and claim.figure is not None \
-            and claim.kind_text else ""
+        said = self._clause_of(claim) if claim.kind_text else ""
         longer = [p for p in rows if p.kind and p.kind != claim.kind_text and claim.kind_text in p.kind and p.kind in said]
         return longer if len(longer) == 1 else _rows_named(claim.kind_text, rows)
 
@@ -441,7 +454,43 @@ class Checker:
             if c.sentence in self.far:
                 self.skip(c, "这一句中有金额与事实相差好几倍：这一句说的多半不是本部门的")
                 continue
-            getattr(self, "_" + c.kind)(c)
+            self._either_way(c) if c.twoway else getattr(self, "_" + c.kind)(c)
+
+    def _either_way(self, c: Claim) -> None:
+        """"减少（增加）2.80万元", "下降（增长）27.78%": a form's words for either direction, of which the writer kept
+        both — only the size is said, so the figure is wrong only when it holds in neither direction (then what the
+        first reading found is reported)."""
+        check = getattr(self, "_" + c.kind)
+        before = self._state(c)
+        check(c)
+        if len(self.found) == before[0]:
+            return
+        first, found = self._state(c), self.found[before[0]:]
+        self._restore(before)
+        c.value = -c.value
+        check(c)
+        c.value = -c.value
+        if len(self.found) > before[0]:
+            self.found[before[0]:] = found
+            self._restore(first)
+
+    def _state(self, c: Claim) -> tuple:
+        """What checking a claim may change, to check it twice (_either_way): the findings (only ever added to),
+        the counts behind their limits, and the verdicts and marks of the claims of its sentence."""
+        near = self.by_sentence.get(c.sentence, [c])
+        return (len(self.found), Counter(self.found._seen), self.reported, set(self.wrong_priors),
+                dict(self.change_base), [(k, k.flagged, self.verdicts.get(id(k))) for k in near])
+
+    def _restore(self, state: tuple) -> None:
+        size, seen, self.reported, self.wrong_priors, self.change_base, near = state
+        del self.found[size:]
+        self.found._seen = seen
+        for k, flagged, verdict in near:
+            k.flagged = flagged
+            if verdict is None:
+                self.verdicts.pop(id(k), None)
+            else:
+                self.verdicts[id(k)] = verdict
 
     def _label(self, fact: str, column: str | None) -> str:
         if fact == "scores.total":
@@ -747,7 +796,7 @@ class Checker:
             return self.skip(c, "是“其中”前那些人的一部分，不是全部")
         candidates = self.count_candidates(c)
         if not candidates:
-            return self.skip(c, "事实文件没有这类人员的人数")
+            return self._category_of_posts(c)
         why = self._count_unsure(c, candidates)
         if why:
             return self.skip(c, why)
@@ -782,6 +831,17 @@ class Checker:
             return self.skip(c, "“其中”列的是在职、退休等人员：前面的数是人数，不是编制数")
         self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：{how} 为 {value}{c.unit}。",
                    stated=c.value, fact=value)
+
+    def _category_of_posts(self, c: Claim) -> None:
+        """A category of posts the file does not list ("机关行政编制54名" where it lists only 人员编制 45): more than
+        all the posts is wrong whatever the category is."""
+        staffing = self.report.get("department.staffing")
+        total = self.count(Claim("count", None, "department.staffing.posts_total")) \
+            if c.fact == "department.staffing.posts" and staffing is not None and staffing.posts else None
+        if total is None or c.value <= total or c.unit not in PEOPLE_UNITS:
+            return self.skip(c, "事实文件没有这类人员的人数")
+        self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：说的是一类编制（{c.kind_text or c.label}），"
+                   f"却多于核定编制合计 {total}{c.unit}。", stated=c.value, fact=total)
 
     @staticmethod
     def _category_bound(c: Claim, staffing) -> tuple[str, int] | None:
@@ -1457,6 +1517,8 @@ class Checker:
         stated = self._stated_level(c)
         if stated is not None:
             return self._stated_rate(c, stated)
+        if c.column == "adjusted" and c.against == "budget":
+            return self._rate_of_adjustment(c)
         if c.budget_base:
             return self._budget_rate(c)
         if self._budget_stated(c):
@@ -1466,6 +1528,20 @@ class Checker:
         if self._rate_of_another(c):
             return None
         return self._rate_on_facts(c)
+
+    def _rate_of_adjustment(self, c: Claim) -> None:
+        """"全年预算比年初预算增长17.04%": (调整预算 − 年初预算) ÷ 年初预算."""
+        fact = self._fact_of(c)
+        adjusted, budget = self.fact(fact, "adjusted", "万元"), self.fact(fact, "budget", "万元")
+        if adjusted is None or not budget:
+            return self.skip(c, f"事实文件没有 {self._label(fact, 'adjusted')} 或 {self._label(fact, 'budget')}")
+        computed = (adjusted - budget) / budget * 100
+        how = f"（{self._label(fact, 'adjusted')} {fmt(adjusted)} − 年初预算数 {fmt(budget)}）÷ {fmt(budget)} = " \
+              f"{fmt(computed, _places(c))}%"
+        if rate_fits(computed, c.value):
+            return self.ok(c, how)
+        self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：{how}，与写明的 {fmt(c.value)}% 不符。",
+                   stated=c.value, computed=computed)
 
     def _rate_of_another(self, c: Claim) -> bool:
         """The rate of a change whose words may be another fact's too, on that fact's base — it holding is no
@@ -1870,8 +1946,34 @@ class Checker:
         how = f"{fmt(abs(spent.value))}{spent.unit} ÷ {fmt(abs(whole.value))}{whole.unit}"
         if low - slack <= c.value <= high + slack:
             return self.ok(c, f"{how} = {fmt(rate, _places(c))}%（同一句写明的两个数）")
+        if self._slipped_amount(c, whole, spent):
+            return None
         self.error("PROSE-EXECUTION", c, f"正文“…{self.text[max(0, whole.start - 8):c.figure.end]}”：{how} = "
                    f"{fmt(rate, _places(c))}%，与写明的执行率 {fmt(c.value)}% 不符。", stated=c.value, computed=rate)
+
+    def _slipped_amount(self, c: Claim, whole: Claim, spent: Claim) -> bool:
+        """"部门预算指标1326.80万元，实际执行金额共计1350.93万元，总体执行率为98.43%": the rate is exactly the file's
+        execution rate of a line whose whole (or amount spent) the sentence writes as the file has it — the other
+        amount, written with no name of the file's, is the slip: reported there (True)."""
+        for fact in AMOUNT_PATHS:
+            final = self.fact(fact, "final", "万元", quiet=True)
+            for col in ("budget", "adjusted"):
+                base = self.fact(fact, col, "万元", quiet=True)
+                if final is None or not base or not rate_fits(final / base * 100, c.value):
+                    continue
+                for right, right_value, wrong, wrong_value, col_wrong in ((whole, base, spent, final, "final"),
+                                                                          (spent, final, whole, base, col)):
+                    if _as_written(right, right_value) and not any(
+                            v is not None and _as_written(wrong, v)
+                            for v in (self.fact(fact, k, "万元", quiet=True) for k in ("budget", "adjusted", "final"))):
+                        # (not so an amount of another column: the rate is then on the wrong base)
+                        self.error("PROSE-FACT", wrong, f"正文“…{self.text[max(0, whole.start - 8):c.figure.end]}”：执行率 "
+                                   f"{fmt(c.value)}% 正是 {self._label(fact, 'final')} {fmt(final)} ÷ {self._label(fact, col)} "
+                                   f"{fmt(base)}；写明的 {fmt(abs(wrong.value))}{wrong.unit} 与 {self._label(fact, col_wrong)} "
+                                   f"{fmt(wrong_value)}万元 不符。", stated=wrong.value, fact=wrong_value)
+                        self.skip(c, f"执行率与事实相符；写明的 {fmt(abs(wrong.value))}{wrong.unit} 与事实不符，已在那个数处报出")
+                        return True
+        return False
 
     def _score(self, c: Claim) -> None:
         """"本部门整体支出绩效自评得分为96.5分": the sum of the indicators' scores (the total written in the

@@ -5,6 +5,7 @@ import bisect
 import datetime as _dt
 import re
 
+from ..derive.claims.nearby import others_at
 from ..model.facts import Report
 from ..model.findings import Document, Findings
 from ..model.schema import STALE, Model
@@ -83,9 +84,11 @@ def check_text(report: Report, doc: Document, view, found: Findings, readings: d
                                 m.start())
                     break
         reading = readings.get(path) if readings is not None else None
-        _dates(report, text, doc, path, found, None if reading is None else
-               [c.figure.start for c in reading.claims if c.fact is not None]
-               + [u.figure.start for u in reading.unread if u.own])
+        claimed = None if reading is None else \
+            [c.figure.start for c in reading.claims if c.fact is not None] + [u.figure.start for u in reading.unread if u.own]
+        _dates(report, text, doc, path, found, claimed)
+        if not (path and path[0] in AFTER_YEAR):
+            _year_ends(report, text, doc, path, found, claimed or [], [] if reading is None else list(others_at(reading)))
         for m in REFERENCE.finditer(text):
             ref, filt = m.group(1), m.group(2)
             if ref.split(".")[0] not in type(report).fields:
@@ -189,20 +192,20 @@ def _dates(report: Report, text: str, doc: Document, path, found: Findings, clai
         if word:
             found.warning("DATE-WORD", f"“{_around(text, m)}”：表示“到某时为止”应写“截至”（或“截止到”）。",
                           doc, path, m.start())
-    if not (path and path[0] in AFTER_YEAR):
-        _year_ends(report, text, doc, path, found)
 
 
-def _year_ends(report: Report, text: str, doc: Document, path, found: Findings) -> None:
+def _year_ends(report: Report, text: str, doc: Document, path, found: Findings, claimed: list, others: list) -> None:
     """"2022年年末在职…" in a 2023 report: another year's end, said where this year's is meant (not in a comparison,
-    nor in a document written in its year, whose latest year end is the one before)."""
+    nor in a document written in its year, whose latest year end is the one before, nor in a sentence whose figures
+    the reader took for another subject's and none for the department's: "主营业务…2022年年末在校生14490人")."""
     year = report.year
     own = _OwnYear(text, year)
     for m in _YEAR_END.finditer(text):
         if int(m.group(1)) != year and not (int(m.group(1)) == year - 1 and _written_in_year(report)) \
                 and not _COMPARISON.search(text[max(0, m.start() - 4):m.start()]) \
                 and not _AREA.match(text, m.end()) and not _EVENT.match(text, m.end()) \
-                and not own.beside(m.start()):
+                and not own.beside(m.start()) \
+                and (_states_own_figure(text, m.start(), claimed) or not _states_own_figure(text, m.start(), others)):
             # (not beside the report year's end in the same sentence: "2023年末在职37人，2022年末为35人" compares, and so
             # does "2022年年末在职职工37人，2023年年末在职人员35人")
             found.warning("DATE-YEAR-END", f"“{_around(text, m)}”：报告年度为 {year} 年，此处写的是 {m.group(1)} 年年末，"

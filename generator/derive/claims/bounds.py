@@ -341,7 +341,7 @@ class _Bounds(_State):
         if self.suspended is not None:
             self.list, self.suspended = self.suspended, None
             self._end_list()
-        self.pending_each, self.each_mode = [], (0, None, 0)
+        self.pending_each, self.each_mode = [], (0, None, 0, None)
         del self.stack[1:]
         self.scope = self.stack[0]
         self.saved, self.deep = [], 0

@@ -54,6 +54,7 @@ class Claim:
     implied = False                 # level: no column word — "final" by default, or a head's that was
     col_word: str | None = None     # level of no fact: the column its own words named ("预算数为0万元")
     another = False                 # level of no fact: a body named by place and kind, in its clause ("区财政局占用1名")
+    twoway = False                  # change/rate: "减少（增加）2.80万元" — the words say either direction, only the size
     compared = False                # level/prior: a base stated after 较/比 ("较预算数12.00万元减少2.14万元")
     year: int | None = None         # level of no fact: the year its words named, if any
     words_end = -1                  # compare of two stated amounts: where the words that compare them end, after both

@@ -137,7 +137,15 @@ class _Figures(_State):
         if lead.target and not lead.label:
             return self._unread(tok, f"是绩效目标“{lead.target}”的数，按绩效目标表核对（见上）", unsure=False)
         if lead.twoway:
-            return self._unread(tok, "“增加（减少）”两种方向都写了：增减的方向不确定", unsure=False)
+            # "减少（增加）2.80万元": a form's words for either direction — read as written, the checks take the
+            # figure's size in either direction (Claim.twoway)
+            made = len(self.out.claims)
+            lead.twoway = False
+            self._read_figure(tok, lead, scope, unit)
+            lead.twoway = True
+            for claim in self.out.claims[made:]:
+                claim.twoway = claim.kind in ("change", "rate")
+            return None
         if self._compared_or_totalled(tok, lead, scope, unit, money) or self._in_series(tok, lead, scope, unit):
             return
         if unit == "%":
@@ -148,6 +156,7 @@ class _Figures(_State):
             # "占当年支出合计2528.91万元的46.68%": the whole's amount, written inside the share — not the subject's; the
             # share after it still is of that whole
             self.lead.share, self.lead.whole, self.lead.whole_word = lead.share, lead.whole, lead.whole_word
+            self.lead.exec_col = lead.exec_col      # "占项目支出全年预算139.31万元的98.38%": of the whole in that column
             return self._unread(tok, WHOLE_IN_SHARE, unsure=False)
         if money and lead.dir and self._before(tok.start, 1) == "的":
             # "压缩的52万元出自公务接待费预算": the change already stated, named as a thing — whose it is comes after
@@ -175,8 +184,11 @@ class _Figures(_State):
     def _in_series(self, tok: Token, lead: _Lead, scope: _Scope, unit: str) -> bool:
         """The figures after 分别为, part of a year, or the shares of parts stated before: read as such."""
         if self.pending_each:
-            if lead.dir or lead.rate or lead.base:
-                self.each_mode = (lead.dir, lead.base, lead.rate)
+            executed = ("exec", lead.exec_col) if lead.exec or (lead.exec_of and lead.exec_col) else \
+                ("exec", lead.col) if unit == "%" and lead.col in ("budget", "adjusted", "plan") \
+                and self._before(tok.start, 1) == "的" and not lead.label else None      # "分别为年度预算的107.69%、…"
+            if lead.dir or lead.rate or lead.base or executed:
+                self.each_mode = (lead.dir, lead.base, lead.rate, executed)
             self._each(tok)
             return True
         if scope.partial and not (unit == "%" and (lead.share or lead.exec)):
@@ -393,22 +405,31 @@ class _Figures(_State):
             # "完成预算的107.5%，超收60万元，同比增长10.3%": a change on another base (or none
             # stated) is not the change this rate is of
             change = None
-        base = self._stated_base_of(fact, lead.base or (change.against if change is not None else None))
+        base = self._rate_base(fact, lead, change, budget_base)
+        against = lead.base or (change.against if change else None) or \
+            (("prior" if base.column == "prior" else base.column) if base else None)
+        # "本年支出全年预算比年初预算增长17.04%": the 调整预算's rise on the 年初预算, not the amount's
+        adjusted = against == "budget" and (lead.col or scope.column) == "adjusted" and base is None
+        of = self._level_of(fact)
+        claim = Claim("rate", tok, fact, against=against, source=scope.source, value=tok.value * sign,
+                      sentence=self.sentence,
+                      of=None if adjusted and of is not None and of.column != "adjusted" else of, change=change,
+                      base=base, label=scope.label, budget_base=budget_base and not adjusted,
+                      final_base=budget_base and lead.prior_final, column="adjusted" if adjusted else None)
+        self.out.claims.append(claim)
+
+    def _rate_base(self, fact: str, lead: _Lead, change: Claim | None, budget_base: bool) -> Claim | None:
+        """The base a growth rate's sentence states for it, if any."""
+        want = lead.base or (change.against if change is not None else None)
+        base = self._stated_base_of(fact, want)
         if base is None and budget_base:
             # "预算收入总计1747.99万元，较2022年部门预算收入总数2073.50万元减少…，同比下降18.62%": last year's figure
             # the sentence states is the base of a budget's rate (see checks.prose._rate_on_stated_base) — not a
             # final figure when the rate is against last year's budget ("2022年执行数18.53万元，…，较上年预算数减少…")
-            want = lead.base or (change.against if change is not None else None)
             base = next((b for b in reversed(self.out.claims[-16:]) if b.kind == "prior" and b.fact == fact
                          and b.sentence == self.sentence and b.figure is not None
                          and (want != "prior_budget" or b.column == want)), None)
-        against = lead.base or (change.against if change else None) or \
-            (("prior" if base.column == "prior" else base.column) if base else None)
-        claim = Claim("rate", tok, fact, against=against, source=scope.source, value=tok.value * sign,
-                      sentence=self.sentence,
-                      of=self._level_of(fact), change=change, base=base, label=scope.label, budget_base=budget_base,
-                      final_base=budget_base and lead.prior_final)
-        self.out.claims.append(claim)
+        return base
 
     def _bare_share(self, tok: Token, lead: _Lead) -> bool:
         """"支出预算7842977.60元。其中:一般公共服务支出2713623.00元,34.60%;": a percentage with no word of its own right

@@ -20,7 +20,7 @@ from .tokens import Token
 
 _EQUALS = "=＝"
 _EQUALS_AT = re.compile("[" + _EQUALS + "]")
-_OPERATORS = "+-−×*÷/"
+_OPERATORS = "+-−×*÷/＋－／"    # (the full-width ＋ － ／ of Chinese text too)
 _OPEN, _CLOSE = "（(", "）)"
 # what an expression of figures is made of: digits, the point, per cent, operators, brackets, spaces, and the units
 # a figure may carry inside it ("7540.18万元÷7532.81万元×100%")
@@ -33,7 +33,7 @@ _NAME = re.compile(r"[\u4e00-\u9fff“”\"]{1,16}$")
 _CLAUSE_ENDS = "，,。；;：:！？!?\n"
 _LAST_END = re.compile("[" + _CLAUSE_ENDS + "](?=[^" + _CLAUSE_ENDS + "]*$)")   # the last clause mark of a window
 _ATOM = re.compile(r"(?P<num>[0-9]{1,15}(?:,[0-9]{3})*(?:\.[0-9]{1,8})?)[ \t\u3000]*(?P<pct>%|％)?(?:[ \t\u3000]*(?:万元|元|人|个))?"
-                   r"|(?P<op>[+\-−×*÷/])|(?P<open>[（(])|(?P<close>[）)])|(?P<space>[ \t\u3000]+)")
+                   r"|(?P<op>[+\-−×*÷/＋－／])|(?P<open>[（(])|(?P<close>[）)])|(?P<space>[ \t\u3000]+)")
 
 # which code a wrong result is reported under, by the name of what it computes
 KINDS = (("PROSE-EXECUTION", ("执行率", "完成率", "支出率", "拨付率", "到位率", "使用率", "控制率")),
@@ -78,21 +78,21 @@ class _Parser:
 
     def expression(self):
         node = self.term()
-        while self.peek()[0] == "op" and self.peek()[1] in "+-−":
-            op = "+" if self.take()[1] == "+" else "-"
+        while self.peek()[0] == "op" and self.peek()[1] in "+-−＋－":
+            op = "+" if self.take()[1] in "+＋" else "-"
             node = (op, node, self.term())
         return node
 
     def term(self):
         node = self.factor()
-        while self.peek()[0] == "op" and self.peek()[1] in "×*÷/":
+        while self.peek()[0] == "op" and self.peek()[1] in "×*÷/／":
             op = "*" if self.take()[1] in "×*" else "/"
             node = (op, node, self.factor())
         return node
 
     def factor(self):
         kind, value = self.take()
-        if kind == "op" and value in "-−":
+        if kind == "op" and value in "-−－":
             return ("neg", self.factor())
         if kind == "num":
             return ("num", value)
@@ -142,7 +142,7 @@ def _expression_before(text: str, eq: int) -> int:
     while start > 0 and eq - start < LOOK_BACK and text[start - 1] in _EXPRESSION_CHARS:
         start -= 1
     # it begins at a figure or an opening bracket (not at a stray unit or space)
-    while start < eq and not (text[start].isdigit() or text[start] in _OPEN or text[start] in "-−"):
+    while start < eq and not (text[start].isdigit() or text[start] in _OPEN or text[start] in "-−－"):
         start += 1
     # "控制率为93.55%（29÷31×100%=93.55%）": the bracket the formula is written in, and what stands before it, are
     # not part of it

@@ -63,6 +63,10 @@ class _Levels(_State):
             # income, or the totals with the carry-over ("年度预算数81.85亿元": a budget's whole), either is no contradiction
             scope.subject, scope.alts, scope.label = "finance.expenditure.current", _OWN_TOTALS, SELF_LABEL
             return scope.subject
+        if lead.spent and not lead.label and (scope.subject or "").startswith("finance.income."):
+            # "收入年初预算168.30万元，其中…；全年支出243.97万元": money spent is no income (the subject the list's end
+            # went back to) — of what was spent the words name no fact
+            scope.subject, scope.label, scope.alts = None, "", ()
         if scope.subject is None:
             self._unread(tok, NO_SUBJECT, unsure=False)
             if scope.column in ("budget", "adjusted", "plan") and tok.unit in MONEY:

@@ -171,16 +171,19 @@ class _Lists(_State):
 
     def _head_again(self, lst: _List, lead: _Lead, tok: Token) -> bool:
         """"年初预算安排812.40万元，其中人员经费…、公用经费…、项目支出267.60万元；…，全年支出963.79万元": after named
-        items and a ；, a figure named by a column word alone, other than the head's, is the head's in that column —
+        items (the first of a fact's name: "其中项目支出年初预算41.00万元；年中追加…项目资金78.55万元后，全年预算246.85万元")
+        and a ；, a figure named by a column word alone, other than the head's, is the head's in that column —
         no item: the list ends, and its head is the subject again (True)."""
         head = lst.head
-        if not lead.col or lead.label or lead.unknown or head.fact is None or head.kind != "level" \
-                or head.column in (None, lead.col) or not lst.parts or any(p.fact is None for p in lst.parts) \
-                or lst.parts[-1].figure is None or not any(ch in self.text[lst.parts[-1].figure.end:tok.start] for ch in "；;"):
+        named = [p for p in lst.parts if p.fact is not None and p.figure is not None]
+        if lead.col not in ("budget", "adjusted", "final") or lead.label or lead.unknown or head.fact is None \
+                or head.kind != "level" or head.column in (None, lead.col) or not named or lst.parts[0] is not named[0] \
+                or not any(ch in self.text[named[-1].figure.end:tok.start] for ch in "；;"):
             return False
         while self.list is not None:
             self._end_list()
         self.scope.subject, self.scope.label, self.scope.alts = head.fact, head.label, head.alts
+        self.scope.blocked = ""     # (what an item's words named — "…等项目资金78.55万元后" — was the item's)
         return True
 
     def _more_of_the_same(self, lst: _List, lead: _Lead, tok: Token) -> bool:
@@ -581,17 +584,21 @@ class _Lists(_State):
         if len(labels) >= 2 and not self.scope.blocked:
             self.pending_each = labels
             self.each_claims = []
-            self.each_mode = (0, None, 0)
+            self.each_mode = (0, None, 0, None)
 
     def _each(self, tok: Token) -> None:
         fact, label = self.pending_each.pop(0)
         scope = self.scope
         claim = None
-        direction, base, rate = self.each_mode
+        direction, base, rate, executed = self.each_mode
         if scope.partial:
             self._unread(tok, f"说的是一年中的一段时间（“{scope.partial}”）")
         elif (direction or rate) and base in ("other", "this"):
             self._unread(tok, "与本年、上年以外的年份（或上年的预算）比较")
+        elif executed and tok.unit == "%" and not fact.startswith("department.staffing"):
+            # "…支出分别为7.00万元、0.30万元、2.56万元，分别为年度预算的107.69%、60.00%、51.20%"
+            claim = Claim("execution", tok, fact, column=executed[1], sentence=self.sentence, label=label,
+                          of=self._level_of(fact))
         elif (direction or rate) and tok.unit == "%" and not fact.startswith("department.staffing"):
             claim = Claim("rate", tok, fact, against=base, value=tok.value * (rate or direction),
                           sentence=self.sentence, label=label)

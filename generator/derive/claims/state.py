@@ -65,6 +65,7 @@ class _Lead:
     op_target: str | None = None    # "超过调整预算": the column compared with
     op_tok: Token | None = None     # the word 小于 / 大于 itself
     col: str | None = None
+    spent = False                   # the column's word says spending ("全年支出", "实际支出")
     year: int | None = None
     label: str | None = None        # the fact a label in this lead named
     unknown = ""                    # words not in the vocabulary
@@ -159,7 +160,8 @@ class _State:
         self.prev_column: str | None = None
         self.prev_period: tuple = (None, "")  # the year and part of the year the sentence before was about
         self.prev_levels: list[Claim] = []  # the last level of the sentence before (a head for 其中)
-        self.each_mode: tuple = (0, None, 0)  # 分别比上年增加 a、b: the relation every figure shares
+        self.each_mode: tuple = (0, None, 0, None)  # 分别比上年增加 a、b: the relation every figure shares (dir, base, rate,
+        # and ("exec", column) for "分别为年度预算的a%、b%")
         self.last_num: Token | None = None
         self.money_seen: Token | None = None    # the last figure of money read, across punctuation (_unit_left_out)
         self.label_end = -1                 # where the last label ended

@@ -7,7 +7,7 @@ import re
 from .claim import TargetMention
 from .parts import BY_SOURCE, GENERIC, PLAIN, SOURCE_OF, WITH_CARRYOVER, _side, source_key, within
 from .patterns import _ENUM_ITEM, _NOT_LOCAL, _UNIT_KIND
-from .state import _List, _Scope, _State
+from .state import _LAST_MARK, _List, _Scope, _State
 from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token, is_han
 
 # an item's number right before a name ("6.其他收入", "（二）公用经费")
@@ -257,8 +257,11 @@ class _Subjects(_State):
             and _UNITS_COUNTED.match(self.text, tok.end) is not None
 
     def _own_section(self, tok: Token) -> bool:
-        """Whether the body is named among the sections the department 内设 (in its clause)."""
-        return "内设" in self.text[max(0, tok.start - 40):tok.start] and "内设" in self._clause_before(tok.start)
+        """Whether the body is named among the sections the department 内设 (in its clause: a long 、 list of
+        sections, "内设办公室、人事股、…、投资促进股10个机构", is one clause)."""
+        start = max(0, tok.start - 160)
+        m = _LAST_MARK.search(self.text, start, tok.start)
+        return "内设" in self.text[m.end() if m is not None else start:tok.start]
 
     def _belongs_to(self, name: str) -> bool:
         """"（林场）隶属于市林业局", "本馆隶属于市文旅局": the body the department belongs to, named after it."""

@@ -203,9 +203,10 @@ class _Words(_State):
         col = means["col"]
         if lead.op and not lead.figure:
             lead.op_target = col
-            if not lead.cmp and scope.column == "final":
+            if not lead.cmp and scope.column == "final" and not lead.op_fact:
                 # "“三公”经费决算数9.98万元，小于预算数11.50万元，较上年减少0.91万元": the budget compared with is no column
-                # of what follows — the sentence is still about the final
+                # of what follows — the sentence is still about the final (not so after a fact named again: "小于日常公用
+                # 经费调整预算数16.20万元" is that fact's adjusted budget)
                 return
         if lead.cmp:
             if lead.base in ("prior", "prior_budget"):
@@ -221,6 +222,7 @@ class _Words(_State):
         else:
             self._keep(lead)
             lead.col = col
+            lead.spent = "支出" in tok.text
             scope.column = col
             scope.implied = False
             if "支出" in tok.text and (scope.subject or "").startswith("finance.income.") and not lead.label:
@@ -365,7 +367,7 @@ class _Words(_State):
                      and p.fact is not None and p.sentence == self.sentence]
             if len(parts) >= 2 and parts[-1] is self.last_claim:
                 self.pending_each = [(p.fact, p.label) for p in parts]
-                self.each_claims, self.each_mode = [], (0, None, 0)
+                self.each_claims, self.each_mode = [], (0, None, 0, None)
                 return
         self._start_each()
 
