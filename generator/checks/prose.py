@@ -287,8 +287,9 @@ class Checker:
         at without counting as a use of the fact (see _Reads.peek)."""
         if fact is None or unit in CURRENCY:
             return None
-        if self.source and fact.startswith(("finance.income.", "finance.expenditure.")) and not self._all_from(self.source):
-            return None             # "一般公共预算基本支出": only the part paid from that source
+        if self.source and fact.startswith(("finance.income.", "finance.expenditure.")) and not self._all_from(
+                self.source, "budget" if column == "prior_budget" else column if column in ("budget", "adjusted") else "final"):
+            return None             # "一般公共预算基本支出": only the part paid from that source (in that column)
         if fact in BY_SOURCE:
             # 财政拨款支出 (一般公共预算财政拨款支出 …) is 本年支出合计 only when all income came from that source
             if not self._all_from(BY_SOURCE[fact], column if column in ("budget", "adjusted") else "final"):
@@ -439,6 +440,7 @@ class Checker:
         self._prior_shown: bool | None = None       # see prior_shown, asked only of a budget's change or rate
         self._adjusted: bool | None = None          # see _adjusted_in_year
         self._implied_amounts: dict[int, list] = {}   # see _peers_column
+        self._list_of: dict[int, Claim] | None = None  # see _head_in_budget
         self.wrong_priors = set()
         # the base each change matched, when none was named: its rate is measured on the same one
         self.change_base: dict[int, str] = {}
@@ -515,13 +517,13 @@ class Checker:
         executed = self._budget_word_for_final(c)
         if executed is not None:
             return self._level_as_executed(c, executed)
+        peers = self._peers_column(c)
+        if peers is not None:
+            return self._level_in_peers_column(c, *peers)
         if not known:
             return self.skip(c, f"事实文件没有 {label}")
         if self._exactly_another_column(c, known):
             return None
-        peers = self._peers_column(c)
-        if peers is not None:
-            return self._level_in_peers_column(c, *peers)
         for f, col, value in itertools.chain(known, self._budget_too(c), self._total_as_current(c), self._prior_budget_too(c)):
             if same_figure(abs(c.value), value):
                 return self.ok(c, f"{self._label(f, col)} = {fmt(value)}{c.unit}")
@@ -583,13 +585,74 @@ class Checker:
                 and p.fact in AMOUNT_PATHS and p.unit in MONEY and p.figure is not None and not p.head]
             if len({p.fact for p in side}) < len(side):
                 side[:] = []        # (one fact twice: not one list of the lines)
-        if len(side) < 2:
+        for col in ("budget", "adjusted"):
+            shown = [p for p in side if self._only_in(p, col)]
+            if len(side) >= 2 and (len(shown) == len(side) or (len(shown) >= 2 and len(shown) == len(side) - 1)):
+                return col, len(shown) >= 2 and c not in shown
+        return self._head_in_budget(c)
+
+    def _head_in_budget(self, c: Claim) -> tuple[str, bool] | None:
+        """"一般公共预算财政拨款收入1747.99万元，一般公共预算财政拨款支出1747.99万元。其中：基本支出695.60万元…；项目支出
+        1025.39万元": an item of a 其中 list whose head's sentence is in a budget column (see _peers_column) is in it
+        too — an item that is not its fact's figure there, while another item is, is the slip."""
+        if self._list_of is None:       # (once a text: the list each part is of)
+            self._list_of = {id(p): s for s in self.claims if s.kind == "sum" for p in s.parts}
+        lst = self._list_of.get(id(c))
+        head = lst.of if lst is not None else None
+        if lst is None or head is None or head.sentence == c.sentence or not (head.implied and head.column == "final"):
+            return None
+        up = self._peers_column_of_sentence(head)
+        if up is None or up[1]:
+            return None
+        others = [p for p in lst.parts if p is not c and p.fact in AMOUNT_PATHS and p.figure is not None]
+        return up[0], any(self._only_in(p, up[0]) for p in others)
+
+    def _peers_column_of_sentence(self, c: Claim) -> tuple[str, bool] | None:
+        """_peers_column of an amount from its sentence's amounts alone."""
+        side = [p for p in self._sentences(c.sentence) if p.kind == "level" and p.implied and p.column == "final"
+                and (p.fact in AMOUNT_PATHS or p.fact in BY_SOURCE) and p.unit in MONEY and p.figure is not None]
+        if len(side) < 2 or c not in side:
             return None
         for col in ("budget", "adjusted"):
             shown = [p for p in side if self._only_in(p, col)]
-            if len(shown) == len(side) or (len(shown) >= 2 and len(shown) == len(side) - 1):
-                return col, len(shown) >= 2 and c not in shown
+            if len(shown) == len(side):
+                return col, False
         return None
+
+    def _of_budget_peers(self, c: Claim) -> bool:
+        """"一般公共预算财政拨款支出1747.99万元，比2022年增加27.18万元。其中：基本支出695.60万元，比2022年增加27.18万元":
+        a change (or rate) of an amount its sentence shows to be in a budget column (see _peers_column) — this year's
+        budget against last year's, its budget or its final (the file's, either holding is no contradiction).
+        Checked (True) or not."""
+        of = c.of
+        if of is None or of.figure is None or of.flagged or c.against not in (None, "prior") or c.base is not None:
+            return False
+        peers = self._peers_column(of)
+        if peers is None or peers[1]:
+            return False
+        now = self.fact(of.fact, peers[0], c.unit if c.kind == "change" else "万元")
+        bases = [(k, v) for k in ("prior_budget", "prior")
+                 if (v := self.fact(of.fact, k, c.unit if c.kind == "change" else "万元", quiet=True)) is not None]
+        if now is None or not bases:
+            self.skip(c, "写明的本年数是预算数：事实文件没有上年的数")
+            return True
+        if c.kind == "change":
+            fits = [(k, v) for k, v in bases if sum_consistent(c.value, [now, -v])]
+            computed = [now - v for _, v in bases]
+        else:
+            fits = [(k, v) for k, v in bases if v and rate_fits((now - v) / v * 100, c.value)]
+            computed = [(now - v) / v * 100 if v else Decimal(0) for _, v in bases]
+        label = self._label(of.fact, peers[0])
+        if fits:
+            k, v = fits[0]
+            self.ok(c, f"{label} {fmt(now)} 与 {self._label(of.fact, k)} {fmt(v)} 相比")
+            return True
+        how = "；".join(f"{label} {fmt(now)} 与 {self._label(of.fact, k)} {fmt(v)} 相比为 {fmt(x, _places(c))}"
+                       f"{c.unit if c.kind == 'change' else '%'}" for (k, v), x in zip(bases, computed))
+        self.error("PROSE-CHANGE" if c.kind == "change" else "PROSE-RATE", c,
+                   f"正文“…{self.quote(c, 24)}”：这一句的数是预算数，{how}，与写明的 {fmt(c.value)}"
+                   f"{c.unit if c.kind == 'change' else '%'} 不符。", stated=c.value, computed=computed[0])
+        return True
 
     def _budget_word_for_final(self, c: Claim) -> bool | None:
         """"本部门预算收入总计1362.00万元，预算支出总计1305.93万元，预算执行率95.9%": amounts under 预算 alone, two or
@@ -727,7 +790,10 @@ class Checker:
                 known = self._known(c)
                 # (far from every figure the words may mean: "部门预算…项目支出6649.26万元" is 调整预算数 6694.26 as well
                 # as 年初预算数 1052.39)
-                far = seen[key] = bool(known) and (all(far_off(abs(c.value), v) for _, _, v in known)
+                # (an amount of no column word near its fact's budget is not far: "部门预算…项目支出1025.39万元")
+                budgets = [v for col in ("budget", "adjusted") if c.implied
+                           and (v := self.fact(c.fact, col, c.unit, quiet=True)) is not None]
+                far = seen[key] = bool(known) and (all(far_off(abs(c.value), v) for v in [*(k[2] for k in known), *budgets])
                                                    or self._beyond_whole(c)) \
                     and not any(same_figure(abs(c.value), v) for _, _, v in itertools.chain(
                         known, self._budget_too(c), self._last_years_too(c))) \
@@ -972,11 +1038,11 @@ class Checker:
         of = c.of if c.of is not None else self._said_of(c)
         if of is None or of.figure is None or not of.alts or of.column != "final":
             return c.fact
-        for fact in (of.fact, *of.alts):
-            value = self.fact(fact, "final", of.unit)
-            if value is not None and same_figure(abs(of.value), value):
-                return fact
-        return c.fact
+        matching = [f for f in (of.fact, *of.alts)
+                    if (value := self.fact(f, "final", of.unit)) is not None and same_figure(abs(of.value), value)]
+        # ("财政拨款收、支总计3,237.75万元…各减少…": both sides' 总计 are the figure — the one the file knows last year's of)
+        return next((f for f in matching if self.fact(f, "prior", of.unit, quiet=True) is not None),
+                    matching[0] if matching else c.fact)
 
     def _said_of(self, c: Claim) -> Claim | None:
         """"收入1362.00万元，支出1362.00万元。收入较上年增加…。支出较上年增加64.86万元": with no amount in its own
@@ -1019,6 +1085,8 @@ class Checker:
             return self.skip(c, "它所依据的上年数已报错")
         if stated_base is not None and self._budget_level(c) is not None and c.of is not None:
             return self._stated_budget_change(c, c.of, stated_base)
+        if self._of_budget_peers(c):
+            return None
         if c.budget_base or _of_adjusted(c) or (c.against == "budget" and c.column == "adjusted") or self._budget_stated(c):
             return self._change_of_a_budget(c)
         fact = self._fact_of(c)
@@ -1095,6 +1163,12 @@ class Checker:
         how = f"{'写明的全年预算' if level is not None else '调整预算数'} {fmt(now)} − 年初预算数 {fmt(base)} = {fmt(now - base)}{c.unit}"
         if sum_consistent(c.value, [now, -base]):
             return self.ok(c, how)
+        for other in c.alts if level is None else ():
+            # "本局追加预算5784.82万元": the department's budget — its income's or its spending's (the claim's alts)
+            a, b = self.fact(other, "adjusted", c.unit, quiet=True), self.fact(other, "budget", c.unit, quiet=True)
+            if a is not None and b is not None and sum_consistent(c.value, [a, -b]):
+                return self.ok(c, f"{self._label(other, 'adjusted')} {fmt(a)} − {self._label(other, 'budget')} {fmt(b)} = "
+                                  f"{fmt(a - b)}{c.unit}")
         word = "增加" if c.value >= 0 else "减少"
         self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{how}，与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。",
                    stated=c.value, computed=now - base)
@@ -1143,10 +1217,28 @@ class Checker:
         before = abs(base.value) * _scale(base.unit, c.unit)
         if sum_consistent(c.value, [current, -before]):
             return self.ok(c, f"写明的本年预算数 {fmt(current)} − 写明的基数 {fmt(before)} = {fmt(current - before)}{c.unit}")
+        if self._slipped_base(c, current, base):
+            return None
         word = "增加" if c.value >= 0 else "减少"
         self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：写明的本年预算数 {fmt(current)} − 写明的基数 "
                    f"{fmt(before)} = {fmt(current - before)}{c.unit}，与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。",
                    stated=c.value, computed=current - before, about=f"正文“…{self.quote(c, 8)}”")
+
+    def _slipped_base(self, c: Claim, current: Decimal, base: Claim) -> bool:
+        """"收入预算1747.99万元，比2022年1609.27万元增加57.72万元" where the file's 上年预算数 is 1690.27: the change
+        is this year's less the file's last year's figure, and the base written is not that figure — the base is
+        the slip: reported there (True)."""
+        for col in ("prior_budget", "prior"):
+            was = self.fact(base.fact, col, c.unit, quiet=True)
+            if was is not None and sum_consistent(c.value, [current, -was]) and not _as_written(
+                    base, was * MONEY[c.unit] / MONEY["万元"]):
+                label = self._label(base.fact, col)
+                self.error("PROSE-PRIOR", base, f"正文“…{self.quote(c, 24)}”：写明的基数 {fmt(abs(base.value))}{base.unit} "
+                           f"与 {label} {fmt(was)}{c.unit} 不符（本年数 {fmt(current)} − {fmt(was)} 正是写明的增减额）。",
+                           stated=base.value, fact=was)
+                self.skip(c, "增减额与事实相符；写明的基数与事实不符，已在那个数处报出")
+                return True
+        return False
 
     _UNSURE_BASE = "本年预算数与上年比较：上年的数是预算还是决算，不能确定"
 
@@ -1301,9 +1393,21 @@ class Checker:
         income and spending 收入总计、支出总计 (the tables' 总计 takes in the carry-over) — either is no contradiction."""
         current = {v: k for k, v in WITH_CARRYOVER.items()}.get(c.fact)
         if current is None or "总计" not in c.label or ("收" in c.label and "支" in c.label) or any(
-                p.kind == "level" and p.fact == current for p in self._sentences(c.sentence)):
+                p.kind == "level" and p.fact == current for p in self._sentences(c.sentence)) \
+                or self._other_side_total(c):
             return []           # (收、支总计 is the tables' 总计 in every template; so is one beside 本年收入合计)
         return [(current, col, v) for col in _columns(c.column) if (v := self.fact(current, col, c.unit)) is not None]
+
+    def _other_side_total(self, c: Claim) -> bool:
+        """"收入总计7542.23万元，支出总计7540.18万元": the other side's 总计 beside it, as the file's 总计 (with the
+        carry-over) has it — the sentence's 总计 are the tables'."""
+        for p in self._sentences(c.sentence):
+            if p is not c and p.kind == "level" and p.money and p.fact in WITH_CARRYOVER.values() and p.fact != c.fact \
+                    and "总计" in p.label:
+                v = self.fact(p.fact, p.column if p.column in ("budget", "adjusted", "final") else "final", "万元", quiet=True)
+                if v is not None and _as_written(p, v):
+                    return True
+        return False
 
     def _budget_change(self, c: Claim) -> None:
         """"预算数为20.1万元，与上年相比减少0.3万元，下降0.99%": last year's figure may be its budget, which the
@@ -1519,6 +1623,8 @@ class Checker:
             return self._stated_rate(c, stated)
         if c.column == "adjusted" and c.against == "budget":
             return self._rate_of_adjustment(c)
+        if self._of_budget_peers(c):
+            return None
         if c.budget_base:
             return self._budget_rate(c)
         if self._budget_stated(c):

@@ -321,6 +321,9 @@ class _Bounds(_State):
             # "年初预算308.50万元，…", "全年预算完成率98.22%，…": a budget of no subject, or its execution, stated in a
             # clause of its own (see _label_column)
             self.budget_clause = self.sentence
+        last = self.out.claims[-1] if self.clause_figures and self.out.claims else None
+        if last is not None and last.kind == "change" and last.column == "adjusted" and last.sentence == self.sentence:
+            self.added_clause = self.sentence       # "追加预算5784.82万元，…" (see _label_column)
         self.clause_figures = 0
         if lead.op and lead.op_target and not lead.figure:
             self._compare_fact(lead)             # "基本支出776.17万元，超过调整预算。"

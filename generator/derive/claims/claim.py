@@ -15,6 +15,8 @@ RELATIONS = {
 }
 
 
+# why a figure of another subject is left unread: the words that begin the reason (explain shows them)
+OTHER_SUBJECT = "说的是别的主体"
 # why a figure with no name of its own and no subject before it is left unread (a list's head may yet get one)
 NO_SUBJECT = "没有说明是哪一项收支"
 # why an amount written inside a share's words ("占当年支出合计2528.91万元的46.68%") is left unread: it is the whole's

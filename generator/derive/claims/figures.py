@@ -305,12 +305,8 @@ class _Figures(_State):
         # item, a change with no name of its own may be the item's or the whole's — either holding is no contradiction
         head = lst.head.fact if lst is not None and lst.parts and lst.parts[-1].fact in last and not lead.label \
             and lst.head.fact not in (None, fact) else None
-        # a budget's change with no budget stated may be of any fact its words name ("收入": 本年收入合计 or 收入总计)
         of = self._level_of(fact)
-        # (so too a change named by words that may name several facts, after an amount of one of them named otherwise:
-        # "收入合计7532.81万元，总收入较上年决算数增加…" — of 本年收入合计 or of 收入总计)
-        alts = (head,) if head else scope.alts if budget_base or (
-            of is not None and of.sentence == self.sentence and of.label != scope.label) else ()
+        alts = (head,) if head else self._change_alts(scope, of, budget_base)
         if _ADJUSTED_BY.search(self.text, max(self.sentence_start, tok.start - 6), tok.start) and (
                 lead.base in (None, "prior", "budget") or not self._said_since(max(self.sentence_start, tok.start - 12),
                                                                                 "compare_to")):
@@ -331,6 +327,16 @@ class _Figures(_State):
         self.out.claims.append(claim)
         self.changes.append(claim)
         self.last_claim = claim
+
+    def _change_alts(self, scope: _Scope, of: Claim | None, budget_base: bool) -> tuple:
+        """The other facts a change's words may name that it may be of: a budget's change with no budget stated may
+        be of any ("收入": 本年收入合计 or 收入总计); so too a change named by words that may name several facts, after
+        an amount of one of them named otherwise ("收入合计7532.81万元，总收入较上年决算数增加…"), or by words of both
+        sides ("收、支总计各减少…")."""
+        if budget_base or (of is not None and of.sentence == self.sentence and of.label != scope.label) \
+                or ("收" in scope.label and "支" in scope.label):
+            return scope.alts
+        return ()
 
     def _gross(self, tok: Token) -> bool:
         """"年中调增预算82.63万元，调减预算3.85万元，净增加78.78万元": a change with a net one written after it in

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .claim import Claim, Reading, TargetMention
+from .claim import OTHER_SUBJECT, Claim, Reading, TargetMention
 
 # amounts that may be below zero: a change larger than one of them says nothing wrong
 _MAY_BE_NEGATIVE = re.compile("利润|亏损|盈余|结余|差额|净|赤字|缺口|余额")
@@ -115,7 +115,7 @@ def _clause_to(text: str, at: int) -> str:
 def others_at(reading: Reading) -> frozenset:
     """Where the figures left unread as another subject's begin (asked once a text)."""
     return frozenset(u.figure.start for u in reading.unread
-                     if u.figure is not None and u.why.startswith("说的是别的主体"))
+                     if u.figure is not None and u.why.startswith(OTHER_SUBJECT))
 
 
 def _done_after(reading: Reading, at: int) -> re.Match | None:

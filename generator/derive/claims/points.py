@@ -24,10 +24,12 @@ class _Points(_State):
         score becomes a claim, any other score is left unread."""
         text = self.text
         after = text[tok.end + 1:tok.end + 2]
-        if text[tok.end:tok.end + 1] != "分" or (is_han(after) and after not in _AFTER_POINTS):
+        # ("自评得分为98.5,绩效自评等级为“优”": a total score's name right before a figure of no unit is its points)
+        bare = text[tok.end:tok.end + 1] != "分" and not tok.unit and not is_han(text[tok.end:tok.end + 1])
+        if not bare and (text[tok.end:tok.end + 1] != "分" or (is_han(after) and after not in _AFTER_POINTS)):
             return False
         label = self.cues.total_score.found(text, tok.start)
-        if label is None:
+        if label is None or (bare and not 0 <= tok.value <= 100):
             return False
         before = text[self.sentence_start:label.start()]
         if scope.year not in (None, self.year) or any(w in before for w in ("上年", "去年", "上一年")):

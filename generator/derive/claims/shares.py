@@ -2,7 +2,7 @@
 the head of the list, or the total named just before (_Shares)."""
 from __future__ import annotations
 
-from .claim import WHOLE_IN_SHARE, Claim
+from .claim import OTHER_SUBJECT, WHOLE_IN_SHARE, Claim
 from .parts import NATURAL_WHOLES, PARENT, WITH_CARRYOVER, within
 from .patterns import _HAN_RUN, _NOT_LOCAL, _UNIT_KIND, FUNCTION, _content
 from .state import _Lead, _Scope, _State
@@ -111,7 +111,7 @@ class _Shares(_State):
             blocked = self.scope.blocked
             if part.fact is None and blocked and (_NOT_LOCAL.search(blocked) or _UNIT_KIND.search(blocked)):
                 # "全国人大…收入共计X万元。1.财政拨款收入Y万元，占总收入的68.6%": another body's amount, of its own total
-                return None, None, f"说的是别的主体（“{self.scope.blocked}”）的总数", False
+                return None, None, f"{OTHER_SUBJECT}（“{self.scope.blocked}”）的总数", False
             either = lead.whole_word in EITHER_TOTAL
             head = self.list.head if self.list is not None and part in self.list.parts else None
             if either and head is not None and head.figure is not None \

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .claim import Claim, Reading, Unread
+from .claim import OTHER_SUBJECT, Claim, Reading, Unread
 from .cues import Cues
-from .tokens import CLAUSE, SENTENCE, Token
+from .parts import PEOPLE_UNITS
+from .tokens import CLAUSE, MONEY, SENTENCE, Token
 
 # the last mark of a clause or a sentence in a window (one C-level search, not a loop over characters)
 _LAST_MARK = re.compile(".*[" + re.escape(CLAUSE + SENTENCE) + "]", re.S)
@@ -200,6 +201,7 @@ class _State:
         self.carried_year: int | None = None  # the other year a sentence without figures named for the paragraph
         self.budget_stated = -1               # the sentence where a budget was stated by its column alone
         self.budget_clause = -1               # the sentence where a clause stated a budget's figure
+        self.added_clause = -1                # the sentence where a clause stated what was added to a budget
         self.cause_block: str | None = None  # the other subject named (or "") when the sentence's reason began
         self.cause_at: int | None = None     # where the sentence's reason began
         self.flow_end = -1                   # where the last word for people coming and going ended
@@ -239,6 +241,12 @@ class _State:
         not taken for the department's by default; `own`: it is the department's (see Unread)."""
         self.out.unread.append(Unread(tok, why, own))
         self.unsure = self.unsure or unsure
+        lst = self.list
+        if lst is not None and not lst.parts and lst.head.figure is not None and why.startswith(OTHER_SUBJECT) \
+                and _same_kind(tok.unit, lst.head.figure.unit):
+            # "再就业1935人，…，其中帮助586名就业困难人员实现了再就业，…；青年劳动力技能培训1459人…": the list's first item
+            # is another's — what the reader would take for its items after it is not known to be its parts
+            lst.confused = True
 
     def _set_aside(self, hold: bool) -> None:
         """The subject is left for something counted on the way ("…累计接待77批次、4374人次"); `hold`: it is taken back
@@ -312,3 +320,8 @@ class _State:
         def _completion_of_whole_stated(self, tok: Token) -> bool: ...
         # points.py
         def _points(self, tok: Token, scope: _Scope) -> bool: ...
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """Whether two units measure the same kind of thing (money, people, or the one unit)."""
+    return a == b or (a in MONEY and b in MONEY) or (a in PEOPLE_UNITS and b in PEOPLE_UNITS)

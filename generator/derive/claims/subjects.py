@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from .claim import TargetMention
+from .claim import OTHER_SUBJECT, TargetMention
 from .parts import BY_SOURCE, GENERIC, PLAIN, SOURCE_OF, WITH_CARRYOVER, _side, source_key, within
 from .patterns import _ENUM_ITEM, _NOT_LOCAL, _UNIT_KIND
-from .state import _LAST_MARK, _List, _Scope, _State
+from .state import _List, _Scope, _State
 from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token, is_han
 
 # an item's number right before a name ("6.其他收入", "（二）公用经费")
@@ -82,7 +82,7 @@ class _Subjects(_State):
         # ("项目总投资2033.34万元": a target's words glued to another thing's name are that thing's)
         glued = scope.blocked in _OWN_THINGS and tok.start >= len(scope.blocked) \
             and self.text[tok.start - len(scope.blocked):tok.start] == scope.blocked
-        why = (f"说的是别的主体（“{scope.blocked}”）" if scope.blocked and (_NOT_LOCAL.search(scope.blocked) or glued)
+        why = (f"{OTHER_SUBJECT}（“{scope.blocked}”）" if scope.blocked and (_NOT_LOCAL.search(scope.blocked) or glued)
                else f"说的是{year}年的数" if year not in (None, self.year)
                else f"说的是一年中的一段时间（“{scope.partial}”）" if scope.partial else "")
         self.out.targets.append(TargetMention(index, tok.start, tok.end, why))
@@ -176,7 +176,7 @@ class _Subjects(_State):
         """Why a figure of another subject is not checked against the facts, in the words explain shows."""
         if scope.blocked and scope.blocked == scope.account:
             return f"说的是一个科目（“{scope.blocked}”）的数，事实文件没有这个科目"
-        return f"说的是别的主体（“{scope.blocked}”）"
+        return f"{OTHER_SUBJECT}（“{scope.blocked}”）"
 
     def _of_account(self) -> bool:
         """Whether the subject the figures are of is a line of the department's accounts (not another body)."""
@@ -260,8 +260,8 @@ class _Subjects(_State):
         """Whether the body is named among the sections the department 内设 (in its clause: a long 、 list of
         sections, "内设办公室、人事股、…、投资促进股10个机构", is one clause)."""
         start = max(0, tok.start - 160)
-        m = _LAST_MARK.search(self.text, start, tok.start)
-        return "内设" in self.text[m.end() if m is not None else start:tok.start]
+        cut = max(self.text.rfind(ch, start, tok.start) for ch in CLAUSE + SENTENCE)
+        return "内设" in self.text[max(start, cut + 1):tok.start]
 
     def _belongs_to(self, name: str) -> bool:
         """"（林场）隶属于市林业局", "本馆隶属于市文旅局": the body the department belongs to, named after it."""
@@ -483,6 +483,11 @@ class _Subjects(_State):
             # figure ("全年预算完成率98.22%，…“三公”经费支出4.38万元"): the amount of no column word, which a sentence of
             # budget lines side by side still shows to be in theirs (see the check's _peers_column)
             scope.column, scope.implied = "final", True
+        if not named and not in_list and self.clause_figures == 0 and self.added_clause == self.sentence \
+                and tok.text == "支出":
+            # "追加预算5784.82万元，支出5784.82万元": what of the money added was spent — no line of the accounts
+            scope.subject, scope.label, scope.alts, scope.column, lead.col = None, "", (), None, None
+            return
         lead.col = scope.column
         lead.kind_text = tok.text if fact in ("department.staffing.posts", "department.staffing.others") else ""
         lead.labels.append((fact, tok.text))
