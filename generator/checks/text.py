@@ -83,12 +83,7 @@ def check_text(report: Report, doc: Document, view, found: Findings, readings: d
                     found.error("BLANK", f"文字中有未填写的模板空白（{what}）：“…{_around(text, m)}…”。", doc, path,
                                 m.start())
                     break
-        reading = readings.get(path) if readings is not None else None
-        claimed = None if reading is None else \
-            [c.figure.start for c in reading.claims if c.fact is not None] + [u.figure.start for u in reading.unread if u.own]
-        _dates(report, text, doc, path, found, claimed)
-        if not (path and path[0] in AFTER_YEAR):
-            _year_ends(report, text, doc, path, found, claimed or [], [] if reading is None else list(others_at(reading)))
+        _dates_read(report, text, doc, path, found, readings.get(path) if readings is not None else None)
         for m in REFERENCE.finditer(text):
             ref, filt = m.group(1), m.group(2)
             if ref.split(".")[0] not in type(report).fields:
@@ -167,6 +162,18 @@ def _written_in_year(report: Report) -> bool:
     return report.report_date is not None and report.report_date.year == report.year
 
 
+def _dates_read(report: Report, text: str, doc: Document, path, found: Findings, reading) -> None:
+    """The dates of a text and the year ends it names, with where the reader found the department's own figures,
+    last year's, and another subject's (None: the text was not read)."""
+    claimed = None if reading is None else \
+        [c.figure.start for c in reading.claims if c.fact is not None] + [u.figure.start for u in reading.unread if u.own]
+    _dates(report, text, doc, path, found, claimed)
+    if not (path and path[0] in AFTER_YEAR):
+        priors = [] if reading is None else [c.figure.start for c in reading.claims if c.kind == "prior" and c.figure]
+        _year_ends(report, text, doc, path, found, claimed or [], [] if reading is None else list(others_at(reading)),
+                   priors)
+
+
 def _dates(report: Report, text: str, doc: Document, path, found: Findings, claimed: list | None = None) -> None:
     """`claimed`: where the department's own figures stand in the text, if it was read: "截至2022年10月中旬，
     已整改1153个" in a 2023 report may be history or another body's — an earlier year is checked only in a
@@ -194,7 +201,8 @@ def _dates(report: Report, text: str, doc: Document, path, found: Findings, clai
                           doc, path, m.start())
 
 
-def _year_ends(report: Report, text: str, doc: Document, path, found: Findings, claimed: list, others: list) -> None:
+def _year_ends(report: Report, text: str, doc: Document, path, found: Findings, claimed: list, others: list,
+               priors: list) -> None:
     """"2022年年末在职…" in a 2023 report: another year's end, said where this year's is meant (not in a comparison,
     nor in a document written in its year, whose latest year end is the one before, nor in a sentence whose figures
     the reader took for another subject's and none for the department's: "主营业务…2022年年末在校生14490人")."""
@@ -205,7 +213,9 @@ def _year_ends(report: Report, text: str, doc: Document, path, found: Findings, 
                 and not _COMPARISON.search(text[max(0, m.start() - 4):m.start()]) \
                 and not _AREA.match(text, m.end()) and not _EVENT.match(text, m.end()) \
                 and not own.beside(m.start()) \
-                and (_states_own_figure(text, m.start(), claimed) or not _states_own_figure(text, m.start(), others)):
+                and (_states_own_figure(text, m.start(), claimed) or not _states_own_figure(text, m.start(), others)) \
+                and not any(m.end() <= at <= m.end() + 16 for at in priors):
+            # (nor where the figure after it is read as last year's: "2022年年末结转和结余26.84万元…，已于2023年全部支出")
             # (not beside the report year's end in the same sentence: "2023年末在职37人，2022年末为35人" compares, and so
             # does "2022年年末在职职工37人，2023年年末在职人员35人")
             found.warning("DATE-YEAR-END", f"“{_around(text, m)}”：报告年度为 {year} 年，此处写的是 {m.group(1)} 年年末，"

@@ -43,7 +43,9 @@ class Cues:
         self.stock = re.compile(f"(?:{alt('stock')})")
         self.actual = re.compile(f"(?:{alt('actual')})")
         self.staff_kind = re.compile(f"(?:{alt('staff_kind')})")
-        self.came_from = _Before(f"(?:{alt('came_from')})[ \t\u3000]*$", self.reach("came_from") + 2)
+        # ("由2022年的2.3万吨增加到2.5万吨", "由上年的11.2%提高到12.6%": the year it came from, named on the way)
+        self.came_from = _Before(f"(?:{alt('came_from')})[ \t\u3000]*(?:(?:19|20)[0-9]{{2}}[ \t\u3000]*年度?末?|"
+                                 "上一?年度?|去年)?的?[ \t\u3000]*$", self.reach("came_from") + 12)
         self.trait = re.compile(f"(?:{alt('trait')})")
         # "…，净增加78.78万元": a net change later in the sentence (see the reader's _gross)
         self.net_change = re.compile(f"[^。；;！？!?\n]{{0,40}}?(?:{alt('net_change')})")

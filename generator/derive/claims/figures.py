@@ -151,8 +151,9 @@ class _Figures(_State):
         if unit == "%":
             return self._percent(tok, lead, scope)
         last = self.last_claim
-        if money and lead.share and lead.whole is not None and not lead.exec and not scope.blocked \
-                and last is not None and last.fact is not None and last.sentence == self.sentence:
+        if money and lead.share and lead.whole is not None and not lead.exec and not scope.blocked and (
+                (last is not None and last.fact is not None and last.sentence == self.sentence) or lead.label):
+            # (so too after a part named with no figure: "基本支出占本年支出合计1773.28万元的33.26%")
             # "占当年支出合计2528.91万元的46.68%": the whole's amount, written inside the share — not the subject's; the
             # share after it still is of that whole
             self.lead.share, self.lead.whole, self.lead.whole_word = lead.share, lead.whole, lead.whole_word

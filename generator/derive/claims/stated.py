@@ -28,7 +28,7 @@ _RESTATED = re.compile(r"[ \t\u3000]*(?:与|同|和)[ \t\u3000]*(?:上年度?|�
 # words that say an amount was paid out or spent ("已完成拨付2113.63万元", "实际支出…"): the amount an execution rate
 # is of, when a sentence states it with the whole it is a rate of (checked as written text, not read as tokens)
 _COMPLETED = frozenset({"完成", "达到", "达"})
-_SPENT = ("拨付", "支付", "支出", "使用", "执行", "兑付", "发放", "完成", "报账")
+_SPENT = ("拨付", "支付", "支出", "使用", "执行", "兑付", "发放", "完成", "报账", "采购")
 # words before the whole that make it not the base of such a rate: the budget at the start of the year (the rate
 # may be of the adjusted budget), last year's amount, an amount already paid or spent itself ("已拨付…"), or an
 # investment, which may span years (the rate is then of the year's plan)
@@ -218,19 +218,33 @@ class _Stated(_State):
         # "执行率为100.1%": 为 after the rate's name is only the verb (a 完成…的% names its own whole)
         verb_only = lead.exec_of and _RATE_IS.search(self.text, max(0, tok.start - 8), tok.start) is not None
         if not lead.exec or any((lead.exec_of and not verb_only, lead.exec_col, lead.variance, lead.label,
-                                 lead.unknown, lead.share, lead.dir, lead.rate, lead.cmp)):
+                                 lead.share, lead.dir, lead.rate, lead.cmp)):
             return False
         amounts = self._sentence_amounts()
-        if amounts is None or len(amounts) != 2 or "完成率" in self._clause_before(tok.start):
-            return False            # (a 完成率 may be of a plan the sentence does not state)
+        if amounts is not None:
+            # ("全年预算数227.95万元（含年初结转和结余3.20万元），实际支出225.11万元": what a bracket says is an aside)
+            amounts = [t for t in amounts if not self._in_brackets(t)]
+        if amounts is None or len(amounts) != 2:
+            return False
         spent, whole = amounts
-        said = self._clause_before(spent.start)
-        if not any(w in said for w in _SPENT) or any(w in self._clause_before(whole.start) for w in _NOT_WHOLE):
+        said, budgeted = self._clause_before(spent.start), self._clause_before(whole.start)
+        if "完成率" in self._clause_before(tok.start) and "预算" not in budgeted:
+            return False            # (a 完成率 may be of a plan the sentence does not state)
+        if lead.unknown and lead.unknown.strip(" \t\u3000的") not in budgeted:
+            # ("政府采购预算3.80万元，实际采购3.62万元，…，政府采购执行率95.26%": the rate named as the whole is)
+            return False
+        if not any(w in said for w in _SPENT) or any(w in budgeted for w in _NOT_WHOLE):
             return False
         first, second = sorted((spent, whole), key=lambda t: t.start)
         if "其中" in self.text[first.end:second.start]:
             return False            # "支出1830.6万元，其中项目支出1020.4万元，执行率95.1%": a part, not what was spent of it
         return self._execution_of(tok, whole, spent, unread)
+
+    def _in_brackets(self, t: Token) -> bool:
+        """Whether a figure stands inside a bracket opened in its sentence (at most 200 characters back: a hostile
+        sentence stays linear)."""
+        before = self.text[max(self.sentence_start, t.start - 200):t.start]
+        return sum(before.count(ch) for ch in OPEN) > sum(before.count(ch) for ch in CLOSE)
 
     def _completion_of_whole_stated(self, tok: Token) -> bool:
         """"全县…总收入380,869万元，完成年初预算391,267万元的97.43%", "外贸进出口总额为13亿元，…，完成年任务（40.2亿元）的

@@ -37,6 +37,8 @@ _COPULA = re.compile("是|系|为|属于|隶属")
 # one of the words for belonging (the department describing itself; its own subordinates it calls 下属 or 我局所属)
 _LEVEL_AND = re.compile(r"本级[ \t\u3000]*(?:和|及|与|以及|及其)[ \t\u3000]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})?个?[ \t\u3000]*$")
 _NOT_ITSELF = re.compile("(?:不属于|不归|不隶属于?|非|不是|不含|不包括)$")
+# the department named as the owner of the body just named ("县粮食储备库是我局所属公益二类事业单位")
+_OWNER_OF = re.compile("[ \t\u3000]*的?(?:所属|下属|直属|主管|管理的|管辖的|二级)")
 _OWN_THINGS = frozenset({"项目", "工程", "专项", "子项目"})     # (not "外贸进出口总额": the target's own words)
 _BELONGS = frozenset({"所属", "直属", "附属", "隶属", "局属"})
 _UNITS_OF = _BELONGS | {"下属"}
@@ -163,6 +165,8 @@ class _Subjects(_State):
     def _self_word(self, tok: Token, itself: bool) -> None:
         if _NOT_ITSELF.search(self.text, max(0, tok.start - 4), tok.start):
             return      # "县中医医院不属于本院管理，其…": the department named as what the other body is not
+        if self.scope.blocked and _OWNER_OF.match(self.text, tok.end):
+            return      # "县粮食储备库是我局所属公益二类事业单位，核定事业编制10名": the body's owner, named on the way
         scope = self.scope
         scope.blocked = ""
         self.announced = ""
