@@ -198,6 +198,12 @@ def _cut_off_note(code: str, stated, computed) -> str:
     return f"（{fmt(abs(stated))}% 是截去尾数的结果，按四舍五入应为 {fmt(rounded)}%。）"
 
 
+# a bracket right after an amount that says what it takes in besides ("（含上年结转35.20万元）")
+_INCLUDES = re.compile(r"[ \t\u3000]*[（(](?:含|包括|包含)[^）)0-9]{0,12}([0-9]+(?:\.[0-9]+)?)[ \t\u3000]*(万元|元|亿元)[）)]")
+# an amount said to be paid out already: the progress of what a whole was spent on, no part of it
+_PAID_OUT = re.compile("已(?:经)?(?:拨付|支付|使用|支出|完成|下达|兑付|发放|报账)")
+
+
 def _as_written(c: Claim, value: Decimal) -> bool:
     """Whether an amount stated is a value in 万元, rounded to the digits written."""
     if c.unit not in MONEY:
@@ -530,6 +536,8 @@ class Checker:
         budget_too = self._budget_with_its_parts(c)
         if budget_too:
             return self.ok(c, budget_too)
+        if self._with_what_it_includes(c, known):
+            return None
         # the figure the words may mean that the amount is a slip of: the first not many times off it
         fact, col, value = next((k for k in known if not far_off(abs(c.value), k[2])), known[0])
         label = self._label(fact, col) + ("（本年预算没有结转，按这一来源安排的支出即其收入）" if twin else "")
@@ -719,6 +727,23 @@ class Checker:
         self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：同一句的其他各项都是{_COLUMN_ZH[column]}，"
                    f"{label} 为 {fmt(value)}{c.unit}（差 {fmt(abs(c.value) - value)}）。",
                    stated=abs(c.value), fact=value, uses={f"{c.fact}.{column}"}, about=f"正文“…{self.quote(c, 8)}”")
+
+    def _with_what_it_includes(self, c: Claim, known: list) -> bool:
+        """"一般公共预算拨款1209.70万元（含上年结转35.20万元）": the line with what the bracket says it takes in (True:
+        it agrees so)."""
+        extra = self._included_after(c)
+        for f, col, value in known if extra is not None else ():
+            if extra is not None and same_figure(abs(c.value) - extra, value):
+                self.ok(c, f"{self._label(f, col)} {fmt(value)} + 括号中写明含的 {fmt(extra)} = {fmt(value + extra)}{c.unit}")
+                return True
+        return False
+
+    def _included_after(self, c: Claim) -> Decimal | None:
+        """The amount a bracket right after an amount says it takes in ("1209.70万元（含上年结转35.20万元）"), in its unit."""
+        m = _INCLUDES.match(self.text, c.figure.end) if c.figure is not None else None
+        if m is None or m.group(2) not in MONEY or c.unit not in MONEY:
+            return None
+        return Decimal(m.group(1)) * MONEY[m.group(2)] / MONEY[c.unit]
 
     def _budget_with_its_parts(self, c: Claim) -> str:
         """"2023年基本支出695.60万元，其中人员经费653.60万元，公用经费42万元" (a budget's sentence): an amount of no
@@ -1291,8 +1316,11 @@ class Checker:
         stated = self._budget_level(c)
         if stated is None:
             return [v for v in (self.fact(fact, col, "万元") for col in ("budget", "adjusted")) if v is not None]
-        return [next((v for v in (self.fact(c.fact, col, "万元") for col in _columns(c.of.column))
-                      if v is not None and same_figure(stated, v)), stated)]
+        files = [v for v in (self.fact(c.fact, col, "万元") for col in _columns(c.of.column)) if v is not None]
+        same = next((v for v in files if same_figure(stated, v)), None)
+        # (a budget stated other than the file's — "年初预算数1209.70万元（含上年结转35.20万元）" — may be counted
+        # otherwise than the change after it, which may be the file's)
+        return [same] if same is not None else [stated, *files]
 
     def _fits_any_fact(self, c: Claim) -> str | None:
         """With no budget stated, a change its words may name of several facts ("收入"): the one it fits, if any."""
@@ -2420,6 +2448,9 @@ class Checker:
             return "退休人员另起一个分句，不算他们时各项未超过总数：这个总数可能不含退休人员"
         if head.fact is not None:
             return ""
+        if any(_PAID_OUT.search(clause_words(self.reading, p)) for p in parts):
+            # "整合使用财政涉农资金107.13万元,其中项目管理费1.07万元,目前项目资金已拨付106.36万元": how much of it is paid
+            return "所列的有已拨付、已支付的数：那是执行的进度，不是分项"
         if any(v > total for v in values):
             return "有一项就大于“其中”前的数：这个数多半不是它们的总数"
         if len(values) >= 3 and sum(values[1:], Decimal(0)) == values[0]:

@@ -93,6 +93,8 @@ class _Levels(_State):
             # is no item of this year's list
             lst = None
         if lst is not None:
+            if lst.first_unread is tok:
+                lst.first_unread = None     # (another's figure, still an item of another's list)
             lst.parts.append(claim)
         else:
             self.levels.append(claim)

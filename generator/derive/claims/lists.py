@@ -442,6 +442,10 @@ class _Lists(_State):
             return
         if lst.confused or self._levels_of_accounts(lst.parts) or self._posts_and_people(lst.parts):
             return
+        if lst.first_unread is not None:
+            # "再就业1935人，…，其中帮助586名就业困难人员实现了再就业，…；青年劳动力技能培训1459人…": the list's first figure
+            # was another's and no item — what the reader would take for its items after it are not known to be parts
+            return
         if len({p.col_word for p in lst.parts if p.fact is None and p.col_word}) > 1:
             # "其中：A预算数为0万元，决算支出数为0万元；B预算数…": someone else's items, each in two columns — not
             # parts that add up to the head

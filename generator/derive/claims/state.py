@@ -101,13 +101,14 @@ class _Lead:
 
 
 class _List:
-    __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed", "confused", "shares", "tiered", "subject", "unknown",
+    __slots__ = ("head", "parts", "depth", "marker", "outer", "mixed", "confused", "first_unread", "shares", "tiered", "subject", "unknown",
                  "rest", "closed", "figures_at", "before", "within", "year_at")
 
     def __init__(self, head: Claim, depth: int, marker: str, outer: _List | None = None):
         self.parts: list[Claim]
         self.head, self.parts, self.depth, self.marker, self.outer = head, [], depth, marker, outer
         self.confused = False           # an inner 其中 list's first item was no part of its head (see _list_for)
+        self.first_unread: Token | None = None  # its first figure, left unread as another's (see _unread)
         self.mixed = False              # the head's fact was stated in two columns: the parts' column is their own
         self.shares: list = []          # the shares of its parts, (claim, whole named after 占 or None)
         self.tiered = False             # its items are levels of one hierarchy ("一级指标…二级指标"): not parts
@@ -244,9 +245,7 @@ class _State:
         lst = self.list
         if lst is not None and not lst.parts and lst.head.figure is not None and why.startswith(OTHER_SUBJECT) \
                 and _same_kind(tok.unit, lst.head.figure.unit):
-            # "再就业1935人，…，其中帮助586名就业困难人员实现了再就业，…；青年劳动力技能培训1459人…": the list's first item
-            # is another's — what the reader would take for its items after it is not known to be its parts
-            lst.confused = True
+            lst.first_unread = tok      # (see _end_list: unless it is made an item after all)
 
     def _set_aside(self, hold: bool) -> None:
         """The subject is left for something counted on the way ("…累计接待77批次、4374人次"); `hold`: it is taken back

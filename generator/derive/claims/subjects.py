@@ -435,6 +435,16 @@ class _Subjects(_State):
             return last.fact, [last.fact, *(f for f in facts if f != last.fact)]
         return fact, facts
 
+    def _spending_by_source(self, fact: str) -> bool:
+        """"2023年基本支出695.60万元，…。包括：一般公共预算拨款695.60万元": a source's income named as an item of a list
+        of spending is the head's spending paid from that source (True)."""
+        lst, scope = self.list, self.scope
+        if lst is None or fact not in _INCOME_SOURCE or not (lst.head.fact or "").startswith("finance.expenditure.") \
+                or lst.head.fact in SOURCE_OF or lst.depth != len(self.stack):
+            return False
+        scope.subject, scope.alts, scope.source = lst.head.fact, (), _INCOME_SOURCE[fact]
+        return True
+
     def _new_subject(self, tok: Token, fact: str, facts: list) -> None:
         lead, scope = self.lead, self.scope
         fact, facts = self._resumed(fact, facts)
@@ -446,6 +456,8 @@ class _Subjects(_State):
             # "政府性基金预算财政拨款年初结转和结余0.00万元，本年收入0.00万元": this year's income from that source;
             # "本年度财政拨款收支较上年决算数增加…": that source's income and spending, not the department's totals
             scope.subject, scope.alts, scope.source = f"finance.income.{source_key(scope.source)}", (), ""
+        if self._spending_by_source(fact):
+            return
         if self.list is not None and not scope.source:
             # the parts of "一般公共预算拨款支出X万元，其中：基本支出…" are paid from that source too
             # (and the spending listed under a source's income, "一般公共预算拨款3105.27万元，其中：基本支出…", is paid from it)

@@ -471,6 +471,10 @@ class _Words(_State):
     def _leads_clause(self, tok: Token) -> bool:
         """Whether a word opens its clause (after punctuation, the department's own name, or a year)."""
         before = self._before(tok.start, 4)
+        # ("本部门2023年共安排人员支出653.60万元", "拟安排": the same, with 共 or 拟 before it, right before a fact's name)
+        nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
+        if before[-1:] in ("共", "拟") and nxt is not None and nxt.start == tok.end and nxt.has("fact"):
+            before = before[:-1]
         return not before or before[-1] in SENTENCE + CLAUSE or before.endswith(
             ("本局", "我局", "本部门", "本单位", "我单位", "年", "年度"))
 
