@@ -1883,6 +1883,8 @@ class Checker:
             share = part_wan / whole * 100
             if low - half_unit(c.value) <= c.value <= high + half_unit(c.value):
                 return self.ok(c, f"{fmt(part_wan)} ÷ {whole_zh} {fmt(whole)} = {fmt(share, _places(c))}%")
+        if self._share_in_budget(c, part, part_wan):
+            return None
         whole, whole_zh, _ = wholes[0]
         share = part_wan / whole * 100
         if part.fact is None and share > 100 >= c.value and c.whole_from is None:
@@ -1899,6 +1901,19 @@ class Checker:
         self.error("PROSE-SHARE", c, f"正文“…{self.text[max(0, start - 8):c.figure.end]}”：{named} ÷ {whole_zh} "
                    f"{fmt(whole)}万元 = {fmt(share, _places(c))}%，与写明的 {fmt(c.value)}% 不符。{why}",
                    stated=c.value, computed=share)
+
+    def _share_in_budget(self, c: Claim, part: Claim, part_wan: Decimal) -> bool:
+        """"其中:财政拨款 1747.99 万元,占 100%": a part of no column word that is its fact's budget figure (and not its
+        final) is a share of the whole in that column (True: it holds so)."""
+        if part.figure is None or not part.implied or part.fact is None or c.whole is None:
+            return False
+        for col in ("budget", "adjusted"):
+            whole = self.fact(c.whole, col, "万元", quiet=True)
+            if whole and self._only_in(part, col) and rate_fits(part_wan / whole * 100, c.value):
+                self.ok(c, f"{fmt(part_wan)} ÷ {self._label(c.whole, col)} {fmt(whole)} = "
+                           f"{fmt(part_wan / whole * 100, _places(c))}%（这一项是{_COLUMN_ZH[col]}）")
+                return True
+        return False
 
     def _made_up_to_100(self, c: Claim, share: Decimal) -> bool:
         """"人员经费…、公用经费…、项目支出…，分别占支出合计的50.3%、5.5%、44.2%" (44.14 by the figures): the shares of one

@@ -167,9 +167,19 @@ class _Figures(_State):
         if unit in COUNTS and self.cues.count_change.at(self.text, tok.start):
             # "与2015年预算对比，在职实有人员增加5人": how many more, not how many — the file has no last year's count
             return self._unread(tok, "人数的增减：事实文件没有上年的人数", unsure=False)
+        if money and not lead.dir and not lead.to_level and self._added_in_clause(tok):
+            return self._unread(tok, "“追加”的数：预算中追加的那一部分，不是哪一项的预算数", unsure=False)
         if money or unit in COUNTS:
             return self._level(tok, lead, scope)
         self._unread(tok, "单位不是金额、人数或百分数")
+
+    def _added_in_clause(self, tok: Token) -> bool:
+        """"年初预算128.60万元，年中追加应急救护培训、救灾救助等项目经费28.20万元": an amount its clause says was added to
+        a budget, after the names of what it was for — the addition (not "追加后", the budget after it)."""
+        start = max(self.sentence_start, tok.start - 40)
+        cut = max(self.text.rfind(ch, start, tok.start) for ch in CLAUSE)
+        last = max((m.end() for m in _ADJUSTED_BY.finditer(self.text, max(start, cut + 1), tok.start)), default=-1)
+        return last >= 0 and self.text[last:last + 1] != "后" and tok.start - last > 2
 
     def _compared_or_totalled(self, tok: Token, lead: _Lead, scope: _Scope, unit: str, money: bool) -> bool:
         if lead.op and lead.op_target and money and not lead.op_fact and not lead.label:

@@ -86,8 +86,8 @@ def lists_between(reading: Reading, a: Claim, b: Claim) -> int:
 # (和 / 及 / 与: "农村危房改造和村镇建设的责任，指导全县15个乡镇…" — another item joined to it, and what follows
 # is theirs together or the other's)
 _RELATION = re.compile(r"增|减|降|涨|比|较|超|差|占|平均|同比|环比|翻|剩|余|还有|、|和|及|与|未|没有|不")
-_TARGET_FIGURE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|元|%|％|人次|家次|万亩|公顷|平方米|平方公里|公里|千米|万吨|吨|"
-                            r"个工作日|工作日|万人|万卷|[个家座人项件次场名户亩篇批期天辆台套处所卷页张册份本])")
+_TARGET_FIGURE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|元|%|％|人次|家次|万亩|公顷|万平方米|平方米|平方公里|公里|千米|万吨|吨|"
+                            r"个工作日|工作日|万人次|万册次|万次|万册|万件|万人|万卷|[个家座人项件次场名户亩篇批期天辆台套处所卷页张册份本])")
 _OVER_YEARS = re.compile(r"累计|以来|期间|历年|十[三四五]五|[0-9一二三四五]年来|近[0-9一二三四五]年")
 _PER_BEFORE = re.compile(r"(?:人均|户均|平均每?|每人|每户|每个)[\u4e00-\u9fff]{0,3}$")
 _TARGETS_COUNTED = re.compile(r"\s*(?:目标|指标|未|没有|均|全部|已|都)")
