@@ -30,6 +30,7 @@ _RIGHT_AFTER = re.compile(r"(?:[，,；;、\s]*占[^，,；;。\d]{0,8}[\d.]+\s*
 _BARE_RATE = re.compile("(?:部门|整体|部门整体)?(?:预算)?(?:支出)?(?:执行率|完成率)(?:为|是|达|达到)?[：:]?")
 _ADJUSTED_BY = re.compile("调增|调减|追加|调整增加|调整减少")
 _ADJUSTMENT = re.compile("调整(?:的)?(?:幅度|率|数|额)|调增|调减")
+_BARE_HEADCOUNT = re.compile(r"[，,；;][ \t\u3000]*(?:总)?人数(?:为|是|：|:)?[ \t\u3000]*$")
 _SCORING_RULE = re.compile(r"[ \t\u3000]*(?:及以上|及以下|以上|以下)?(?:的)?[ \t\u3000]*(?:得满分|得[0-9]|计满分|不扣分|扣[0-9]|满分)")
 
 
@@ -137,15 +138,7 @@ class _Figures(_State):
         if lead.target and not lead.label:
             return self._unread(tok, f"是绩效目标“{lead.target}”的数，按绩效目标表核对（见上）", unsure=False)
         if lead.twoway:
-            # "减少（增加）2.80万元": a form's words for either direction — read as written, the checks take the
-            # figure's size in either direction (Claim.twoway)
-            made = len(self.out.claims)
-            lead.twoway = False
-            self._read_figure(tok, lead, scope, unit)
-            lead.twoway = True
-            for claim in self.out.claims[made:]:
-                claim.twoway = claim.kind in ("change", "rate")
-            return None
+            return self._read_either_way(tok, lead, scope, unit)
         if self._compared_or_totalled(tok, lead, scope, unit, money) or self._in_series(tok, lead, scope, unit):
             return
         if unit == "%":
@@ -180,6 +173,16 @@ class _Figures(_State):
         cut = max(self.text.rfind(ch, start, tok.start) for ch in CLAUSE)
         last = max((m.end() for m in _ADJUSTED_BY.finditer(self.text, max(start, cut + 1), tok.start)), default=-1)
         return last >= 0 and self.text[last:last + 1] != "后" and tok.start - last > 2
+
+    def _read_either_way(self, tok: Token, lead: _Lead, scope: _Scope, unit: str) -> None:
+        """"减少（增加）2.80万元": a form's words for either direction — read as written, the checks take the figure's
+        size in either direction (Claim.twoway)."""
+        made = len(self.out.claims)
+        lead.twoway = False
+        self._read_figure(tok, lead, scope, unit)
+        lead.twoway = True
+        for claim in self.out.claims[made:]:
+            claim.twoway = claim.kind in ("change", "rate")
 
     def _compared_or_totalled(self, tok: Token, lead: _Lead, scope: _Scope, unit: str, money: bool) -> bool:
         if lead.op and lead.op_target and money and not lead.op_fact and not lead.label:
@@ -238,7 +241,10 @@ class _Figures(_State):
             and (not before or before in SENTENCE + CLAUSE)
 
     def _headcount_column(self, tok: Token, lead: _Lead) -> bool:
-        """Whether a figure without a unit is a count of people named by the 人数 right before it."""
+        """Whether a figure without a unit is a count of people named by the 人数 right before it (so too a clause of
+        人数 alone: "共有编制24人，人数34，其中…" — of whom the words do not say)."""
+        if tok.text.isdigit() and _BARE_HEADCOUNT.search(self.text, max(self.sentence_start, tok.start - 8), tok.start):
+            return True
         if not (lead.label or "").startswith("department.staffing") or "." in tok.text or not tok.text.isdigit() \
                 or not 0 <= tok.start - self.label_end <= 8:
             return False
