@@ -115,6 +115,10 @@ class _Levels(_State):
             claim = self._fact_level(tok, lead, scope, "department.staffing.serving")
             if claim is not None:
                 claim.label = word
+        elif self._stock_after_flow(tok, lead, scope) and scope.subject is not None:
+            # "离退休原有23人，新增1人，现有24人": the year-end people of the subject the flow was of
+            scope.flow = ""
+            claim = self._fact_level(tok, lead, scope, scope.subject)
         elif not lead.label and not in_list and not (lead.col or lead.year or lead.to_level) and not (
                 scope.fresh and lead.unknown == "" and self.last_claim is None):
             self._no_words_of_its_own(tok, lead, scope)
@@ -136,6 +140,15 @@ class _Levels(_State):
                      year=lead.year if lead.year is not None else scope.year,
                      label=scope.account if scope.blocked and scope.blocked == scope.account else "",
                      another=bool(scope.blocked) and names_a_body(scope.blocked))
+
+    def _stock_after_flow(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
+        """Whether a count is named only by a year-end word (现有, 实有) in a clause of its own after a flow of the
+        people a staffing label named."""
+        if lead.label or not scope.flow or not (scope.subject or "").startswith("department.staffing") \
+                or tok.unit not in PEOPLE_UNITS:
+            return False
+        clause = self._clause_before(tok.start).strip(" \t\u3000为是共：:")
+        return bool(clause) and self.cues.stock.fullmatch(clause) is not None
 
     def _head_in_column(self, lead: _Lead) -> str | None:
         """"2023年预算收入7532.81万元，其中年初预算1747.99万元，调整追加5784.82万元": an item of a list named by a
