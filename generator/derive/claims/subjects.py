@@ -317,7 +317,9 @@ class _Subjects(_State):
         """Whether a 其中 list of the department's income or spending (the side `fact` is on) is open, or just ended
         in this sentence (its items reached its head: "支出7540.18万元，其中财政拨款支出7540.18万元，政府性基金支出0万元")."""
         lst = self.list if self.list is not None else self.ended
-        head = lst.head if lst is not None and lst.head.sentence == self.sentence else None
+        # (an open list may have its head in the sentence before: "我局收入总量1362.00万元。其中：一般公共预算收入…")
+        head = lst.head if lst is not None and (lst.head.sentence == self.sentence or (
+            lst is self.list and lst.head.sentence == self.sentence - 1)) else None
         return head is not None and head.fact is not None and head.fact.startswith("finance.") \
             and _side(head.fact) == _side(fact) and not self.scope.blocked
 
