@@ -205,11 +205,8 @@ _PAID_OUT = re.compile("已(?:经)?(?:拨付|支付|使用|支出|完成|下达|
 
 
 def _as_written(c: Claim, value: Decimal) -> bool:
-    """Whether an amount stated is a value in 万元, rounded to the digits written."""
-    if c.unit not in MONEY:
-        return False
-    places = decimals(c.value)
-    return round_to(value * MONEY["万元"] / MONEY[c.unit], places) == abs(c.value)
+    """Whether an amount stated is a value in 万元 restated (in the stated amount's unit, see same_figure)."""
+    return c.unit in MONEY and same_figure(abs(c.value), value * MONEY["万元"] / MONEY[c.unit])
 
 
 def _rate_within_rounding(rate: Decimal, amount: Decimal, half_amount: Decimal, change: Decimal,
