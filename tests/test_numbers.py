@@ -43,3 +43,13 @@ def test_a_figure_in_a_finer_unit_restates_a_table_figure_to_the_table_s_precisi
     assert same_figure(Decimal("5290651.30"), in_yuan) and same_figure(Decimal("5290700"), in_yuan)
     assert not same_figure(Decimal("5290851.30"), in_yuan) and not same_figure(Decimal("5290600"), in_yuan)
     assert same_figure(Decimal("12.3"), Decimal("12.34")) and not same_figure(Decimal("12.4"), Decimal("12.34"))
+
+
+def test_transposed_is_two_digits_swapped_in_a_figure_of_three_digits_or_more():
+    from generator.core.numbers import transposed
+    assert transposed(D("99946"), D("99496"))
+    assert transposed(D("76.4"), D("74.6"))
+    assert not transposed(D("21"), D("12"))              # two digits: chance, not a slip
+    assert not transposed(D("598.46"), D("598.47"))
+    assert not transposed(D("598.46"), D("589.64"))      # two swaps
+    assert not transposed(D("14.1"), D("11.45"))         # the sum finer than the head as written

@@ -26,6 +26,7 @@ from ..core.numbers import (
     round_to,
     same_figure,
     sum_consistent,
+    transposed,
 )
 from ..derive.claims import Claim, read
 from ..derive.claims.grammar import BODY_UNITS, BY_SOURCE, COMPONENTS, PEOPLE_UNITS, within
@@ -2314,18 +2315,24 @@ class Checker:
             # is nothing at all, not 0 ± 0.5
             slack = half_unit(total) + sum((half_unit(v) for v in values if v != 0), Decimal(0))
             fits = abs(total - s) <= slack or (not complete and s <= total)
-        if fits:
+        # a list of some items whose sum is its head with two digits swapped is no partial list: the head (or the
+        # sum) was miscopied
+        swapped = not complete and s != total and transposed(total, s)
+        if fits and not swapped:
             return self.ok(c, f"{terms} = {fmt(s)}{unit}" + ("" if complete else f"，未超过 {fmt(total)}{unit}（只列了部分项目）"))
-        why = "" if complete else self._no_parts_of(head, parts, values, total, exact)
+        why = "" if complete or swapped else self._no_parts_of(head, parts, values, total, exact)
         if why:
             return self.skip(c, why)
-        what = "不等于" if complete else "超过了"
+        what = "不等于" if complete or swapped else "超过了"
+        if swapped:
+            what = "与"
         wrong = [p for p in (*parts, head) if p.flagged]
         also = f"（其中 {'、'.join(fmt(abs(p.value)) for p in wrong)} 与事实不符，已另外列出。）" if wrong else ""
         own = self.verdicts.get(id(head))      # a head checked before its list (a count) keeps its own verdict
         first, last = (parts[0].figure, head.figure) if head.start > parts[-1].start else (head.figure, parts[-1].figure)
         self.error("PROSE-SUM", head, f"正文“…{self.text[max(0, first.start - 10):last.end]}”：其中各项合计 "
-                   f"{terms} = {fmt(s)}{unit}，{what} {fmt(total)}{unit}。{also}", stated=total, computed=s)
+                   f"{terms} = {fmt(s)}{unit}，{what} {fmt(total)}{unit}" + ("只差两位数字的次序，多半是写颠倒了" if swapped else "") +
+                   f"。{also}", stated=total, computed=s)
         self.verdicts[id(c)] = self.verdicts.pop(id(head))
         if own is not None:
             self.verdicts[id(head)] = own

@@ -128,6 +128,20 @@ def sum_consistent(total: Decimal, parts: list[Decimal], floor: int = 0) -> bool
     return abs(total - sum(parts, Decimal(0))) <= slack
 
 
+def transposed(written: Decimal, computed: Decimal) -> bool:
+    """Whether a figure as written is `computed` with two of its digits swapped ("99946" for 99496, "76.4" for
+    74.6): the commonest slip of a hand copying a figure, and no chance agreement once the figure has three
+    digits or more (a partial list's sum that happens to be a permutation of its head is one in hundreds)."""
+    places = decimals(written)
+    if computed != computed.quantize(Decimal(1).scaleb(-places)):
+        return False
+    a, b = f"{abs(written):.{places}f}", f"{abs(computed):.{places}f}"
+    if len(a) != len(b) or sum(ch.isdigit() for ch in a.lstrip("0.")) < 3:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diff) == 2 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
 def same_figure(stated: Decimal, fact: Decimal) -> bool:
     """A figure restated elsewhere: equal once both are rounded to the coarser precision. A figure converted to a
     finer unit keeps its precision as a positive exponent (529.07万元 is 5.2907E+6元, to the hundred): "5290651.30元"
