@@ -202,6 +202,8 @@ def _cut_off_note(code: str, stated, computed) -> str:
 # a bracket right after an amount that says what it takes in besides ("（含上年结转35.20万元）")
 _INCLUDES = re.compile(r"[ \t\u3000]*[（(](?:含|包括|包含)[^）)0-9]{0,12}([0-9]+(?:\.[0-9]+)?)[ \t\u3000]*(万元|元|亿元)[）)]")
 # an amount said to be paid out already: the progress of what a whole was spent on, no part of it
+# an amount said to be spent already, or actually: the year's final, whatever column the amounts beside it are in
+_SPENT_NOW = re.compile("已(?:经)?(?:完成)?(?:支付|支出|使用)|实际(?:支付|支出|使用)|完成支出")
 _PAID_OUT = re.compile("已(?:经)?(?:拨付|支付|使用|支出|完成|下达|兑付|发放|报账)")
 
 
@@ -461,6 +463,66 @@ class Checker:
                 self.skip(c, "这一句中有金额与事实相差好几倍：这一句说的多半不是本部门的")
                 continue
             self._either_way(c) if c.twoway else getattr(self, "_" + c.kind)(c)
+        self._swapped_digits(reading.claims)
+
+    # ---- a figure left unchecked that is a fact's figure with two digits swapped ---------------------
+    def _swapped_digits(self, claims: list) -> None:
+        """A figure left unchecked (its column, year or subject not certain) that is one of its fact's figures — in
+        any column — with two digits swapped ("1774.99" for the 年初预算 1747.99) is that figure miscopied: a
+        coincidence of three digits or more is one in hundreds, so the doubt that kept the claim unchecked does not
+        hold."""
+        for c in claims:
+            verdict = self.verdicts.get(id(c), "未核对：")
+            if c.flagged or not verdict.startswith("未核对") or c.fact is None or self.reported >= MAX_PER_TEXT:
+                continue
+            # (any source: a figure of the line two digits off is miscopied, whichever part of it was meant)
+            self.source = ""
+            found = next(((how, v) for how, v in self._figures_of(c) if transposed(abs(c.value), v)), None)
+            if found is None:
+                continue
+            how, value = found
+            code = {"level": "PROSE-PRIOR" if c.column in ("prior", "prior_budget") else "PROSE-FACT",
+                    "prior": "PROSE-PRIOR", "change": "PROSE-CHANGE", "rate": "PROSE-RATE", "count": "PROSE-COUNT",
+                    "execution": "PROSE-EXECUTION"}[c.kind]
+            unit = "%" if c.kind in ("rate", "execution") else c.unit
+            self.error(code, c, f"正文“…{self.quote(c)}”与事实不符：{how} 为 {fmt(value)}{unit}，写的 "
+                       f"{fmt(abs(c.value))}{unit} 与它只差两位数字的次序，多半是写颠倒了。",
+                       stated=abs(c.value), fact=value)
+
+    def _figures_of(self, c: Claim) -> list[tuple[str, Decimal]]:
+        """(what, value) for each figure of a claim's fact (and the facts its words may name) that it may restate:
+        an amount, any column; a change, any column against last year or the year's budget; a rate, those changes
+        on their base, to the places written."""
+        if c.kind == "count":
+            return self.count_candidates(c)
+        if c.kind not in ("level", "prior", "change", "rate", "execution") or c.unit in CURRENCY:
+            return []
+        out = []
+        # (spending by a source of funds: the year's spending, whichever part of it the source paid)
+        for fact in (c.fact, *c.alts, *(["finance.expenditure.current"] if c.fact in BY_SOURCE else [])):
+            cols = {col: v for col in ("budget", "adjusted", "final", "prior", "prior_budget")
+                    if (v := self.fact(fact, col, "万元" if c.kind in ("rate", "execution") else c.unit, quiet=True))
+                    is not None}
+            if c.kind in ("level", "prior"):
+                out += [(self._label(fact, col), v) for col, v in cols.items()]
+                continue
+            if c.kind == "execution":
+                out += [(f"{fact_label(fact, self.report)} 决算数 ÷ {_COLUMN_ZH[col]}",
+                         (cols["final"] / v * 100).quantize(Decimal(1).scaleb(-decimals(c.value)), ROUND_HALF_UP))
+                        for col, v in cols.items() if col in ("budget", "adjusted") and v and "final" in cols]
+                continue
+            for now, base in (("final", "prior"), ("budget", "prior_budget"), ("budget", "prior"), ("adjusted", "budget"),
+                              ("final", "budget"), ("final", "adjusted")):
+                if now not in cols or base not in cols:
+                    continue
+                delta = cols[now] - cols[base]
+                how = f"{fact_label(fact, self.report)} {_COLUMN_ZH.get(now, now)}比{_COLUMN_ZH.get(base, base)}"
+                if c.kind == "change":
+                    out.append((how + "的增减额", abs(delta)))
+                elif cols[base]:
+                    rate = abs(delta) / cols[base] * 100
+                    out.append((how + "的增减幅度", rate.quantize(Decimal(1).scaleb(-decimals(c.value)), ROUND_HALF_UP)))
+        return out
 
     def _either_way(self, c: Claim) -> None:
         """"减少（增加）2.80万元", "下降（增长）27.78%": a form's words for either direction, of which the writer kept
@@ -584,6 +646,8 @@ class Checker:
         more, all but one: the odd one is a slip. The column and whether the amount is shown to be in it, or None."""
         if not (c.implied and c.column == "final") or c.fact not in AMOUNT_PATHS or c.unit not in MONEY or c.head:
             return None
+        if _SPENT_NOW.search(clause_words(self.reading, c)):
+            return None         # "…（其中基本支出781.25万元…），分配进度100%，已完成支出3237.75万元": spent, the final
         side = self._implied_amounts.get(c.sentence)
         if side is None:        # (once a sentence: a sentence of thousands of amounts is not searched for each)
             side = self._implied_amounts[c.sentence] = [
@@ -641,6 +705,12 @@ class Checker:
                  if (v := self.fact(of.fact, k, c.unit if c.kind == "change" else "万元", quiet=True)) is not None]
         if now is None or not bases:
             self.skip(c, "写明的本年数是预算数：事实文件没有上年的数")
+            return True
+        peek = getattr(self.view, "peek", self.view.value)
+        if len(bases) < sum(peek(f"{of.fact}.{k}") is not None for k in ("prior_budget", "prior")):
+            # "一般公共预算财政拨款支出…。其中：基本支出…，比2022年减少35.51万元": last year's final of the line is in the
+            # file, but not how much of it was from that source — it may be the base meant
+            self.skip(c, "事实文件有上年决算数，但不知其中这一来源的部分：比较的基数不确定")
             return True
         if c.kind == "change":
             fits = [(k, v) for k, v in bases if sum_consistent(c.value, [now, -v])]
@@ -805,6 +875,8 @@ class Checker:
         out = set()
         seen: dict[tuple, bool] = {}       # the same amount of the same fact, read again (a hostile text: thousands)
         for c in claims:
+            if c.kind == "count" and c.figure is not None and c.sentence not in out and self._far_count(c):
+                out.add(c.sentence)
             if c.kind not in ("level", "prior") or c.fact is None or c.figure is None or c.sentence in out:
                 continue
             key = (c.kind, c.fact, c.alts, c.column, c.value, c.unit, c.implied, "支出" in (c.label or ""))
@@ -828,6 +900,17 @@ class Checker:
         stated = {c.sentence for c in claims if c.kind in ("level", "prior", "count") and c.figure is not None}
         out |= {c.sentence for c in claims if c.sentence - 1 in out and c.sentence not in stated}
         return out
+
+    def _far_count(self, c: Claim) -> bool:
+        """"本单位人员编制2730人，实有事业人员2399人" beside the department's 45 posts and 44 people: a headcount many times
+        off every count its words may mean is another body's."""
+        staffing = self.report.get("department.staffing")
+        if staffing is None or not self.count_candidates(c):
+            return False
+        # (above all the department's people: a category's count may be far off another category's)
+        everyone = max(staffing.posts_total or 0, sum(p.count for p in staffing.posts or []),
+                       (staffing.serving or 0) + (staffing.retired or 0) + sum(p.count for p in staffing.others or []))
+        return everyone > 0 and abs(c.value) > everyone * FAR_OFF
 
     def _beyond_whole(self, c: Claim) -> bool:
         """"（据市财政局介绍）因公出国（境）经费支出1113.81万元" beside the department's 567.45万元 of spending: a part
@@ -1113,6 +1196,8 @@ class Checker:
         if c.budget_base or _of_adjusted(c) or (c.against == "budget" and c.column == "adjusted") or self._budget_stated(c):
             return self._change_of_a_budget(c)
         fact = self._fact_of(c)
+        if self._after_a_budget(c):
+            return self._change_after_a_budget(c, fact)
         whole = self._change_of_whole(c)
         if whole is not None:
             return self.ok(c, f"{fact_label(whole, self.report)}的增减额（其中所列各项之前的总数）")
@@ -1136,6 +1221,34 @@ class Checker:
                    f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}{c.unit}，"
                    f"与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。", stated=c.value, computed=current - base,
                    uses={f"{fact}.final", f"{fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
+
+    def _after_a_budget(self, c: Claim) -> bool:
+        """"（一）收入预算：2023年年初预算数1174.50万元，其中：…。收入较2022增加75.39万元": a change of no amount of its own
+        and no column word, after the text has stated its side's budget — this year's budget against last year's
+        may be meant as well as the final against last year's final."""
+        if c.of is not None or c.against not in (None, "prior") or c.base is not None or c.fact not in AMOUNT_PATHS:
+            return False
+        side = c.fact.split(".")[1]
+        return any(p.kind == "level" and p.column in ("budget", "adjusted") and not p.implied and p.fact is not None
+                   and p.fact.startswith(f"finance.{side}.") and p.figure is not None and p.figure.start < c.start
+                   for p in self.claims)
+
+    def _change_after_a_budget(self, c: Claim, fact: str) -> None:
+        """A change after its side's budget (see _after_a_budget): it fits the budget against either of last year's
+        figures, or the final against last year's; wrong only when all three are known and it fits none."""
+        tried, delta = [], Decimal(0)
+        for now, base in (("budget", "prior_budget"), ("budget", "prior"), ("final", "prior")):
+            current, before = self.fact(fact, now, c.unit), self.fact(fact, base, c.unit, quiet=True)
+            if current is None or before is None:
+                return self.skip(c, "前文说的是预算数：事实文件没有本年预算数或上年预算数、上年决算数，比较的基数不确定")
+            if sum_consistent(c.value, [current, -before]):
+                return self.ok(c, f"{_COLUMN_ZH[now]} {fmt(current)} − {_COLUMN_ZH[base]} {fmt(before)} = "
+                                  f"{fmt(current - before)}{c.unit}")
+            delta = current - before
+            tried.append(f"{_COLUMN_ZH[now]} {fmt(current)} − {_COLUMN_ZH[base]} {fmt(before)} = {fmt(delta)}{c.unit}")
+        self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(fact, self.report)} 与上年相比，写明的"
+                   f"{'增加' if c.value >= 0 else '减少'} {fmt(abs(c.value))}{c.unit} 既不是 {'，也不是 '.join(tried)}。",
+                   stated=c.value, computed=delta, about=f"正文“…{self.quote(c, 8)}”")
 
     def _change_of_whole(self, c: Claim) -> str | None:
         """The head of the list whose last item the change follows (see the reader), when the change is that head's:
@@ -2308,13 +2421,7 @@ class Checker:
         s = sum(values, Decimal(0))
         complete = self._names_every_part(c, parts, s, values, exact)
         terms = " + ".join(fmt(v) for v in values)
-        if exact:
-            fits = s == total if complete else s <= total
-        else:
-            # each figure stands for ± half its last digit (XBRL); a written "0" among "1.72" and "0.68"
-            # is nothing at all, not 0 ± 0.5
-            slack = half_unit(total) + sum((half_unit(v) for v in values if v != 0), Decimal(0))
-            fits = abs(total - s) <= slack or (not complete and s <= total)
+        fits = _list_fits(total, s, values, complete, exact)
         # a list of some items whose sum is its head with two digits swapped is no partial list: the head (or the
         # sum) was miscopied
         swapped = not complete and s != total and transposed(total, s)
@@ -2519,6 +2626,17 @@ class Checker:
 _BY_CATEGORY = frozenset({"department.staffing.posts", "department.staffing.others"})
 
 
+def _list_fits(total: Decimal, s: Decimal, values: list, complete: bool, exact: bool) -> bool:
+    """Whether a list's sum `s` agrees with its head: equal (a count), within the rounding of the figures as
+    written (an amount), or not above it (a list of some items)."""
+    if exact:
+        return s == total if complete else s <= total
+    # each figure stands for ± half its last digit (XBRL); a written "0" among "1.72" and "0.68" is nothing at
+    # all, not 0 ± 0.5
+    slack = half_unit(total) + sum((half_unit(v) for v in values if v != 0), Decimal(0))
+    return abs(total - s) <= slack or (not complete and s <= total)
+
+
 def _nested(values: list, total: Decimal) -> str:
     """Why a list of another subject's head that exceeds it may still be right: a first item as large as all those after it
     together, within the head — a class and the classes in it ("一般公共预算支出24.86亿元…其中，
@@ -2552,9 +2670,16 @@ def _rows_named(kind_text: str, rows: list) -> list:
     """The rows of a staffing list (posts, others) a category's name in the text may mean: the one named exactly
     ("核定行政编制31名，用于行政执法工作编制28名": 行政编制, not 行政执法工作编制), else each whose name contains it, is
     contained in it or starts the same."""
-    loose = [p for p in rows if p.kind and (p.kind in kind_text or kind_text in p.kind or kind_text[:2] == p.kind[:2])]
+    loose = [p for p in rows if p.kind and (p.kind in kind_text or kind_text in p.kind or kind_text[:2] == p.kind[:2])
+             and _civil_service_like(p.kind) == _civil_service_like(kind_text)]
     exact = [p for p in loose if p.kind in (kind_text, kind_text.removeprefix("机关"))]
     return exact if len(exact) == 1 else loose
+
+
+def _civil_service_like(kind: str) -> bool:
+    """Whether a category of posts is the 参公 one (事业编制 managed as civil servants): "参照公务员法管理的事业编制"
+    is not the file's 事业编制, though its name contains it."""
+    return "参公" in kind or "参照公务员" in kind
 
 
 def _each_row_once(parts: list, rows: list) -> bool:
@@ -2562,6 +2687,8 @@ def _each_row_once(parts: list, rows: list) -> bool:
     named = []
     for p in parts:
         matched = _rows_named(p.kind_text, rows)
+        if not matched and not p.value:
+            continue            # "参照公务员法管理的事业编制人数0人": a category the file does not have, none of it
         if len(matched) != 1:
             return False
         named.append(id(matched[0]))

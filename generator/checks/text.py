@@ -6,6 +6,7 @@ import datetime as _dt
 import re
 
 from ..derive.claims.nearby import others_at
+from ..derive.claims.tokens import COUNTS
 from ..model.facts import Report
 from ..model.findings import Document, Findings
 from ..model.schema import STALE, Model
@@ -169,7 +170,11 @@ def _dates_read(report: Report, text: str, doc: Document, path, found: Findings,
         [c.figure.start for c in reading.claims if c.fact is not None] + [u.figure.start for u in reading.unread if u.own]
     _dates(report, text, doc, path, found, claimed)
     if not (path and path[0] in AFTER_YEAR):
-        priors = [] if reading is None else [c.figure.start for c in reading.claims if c.kind == "prior" and c.figure]
+        # last year's figures, and headcounts: "2022年末实有在岗人员21人" states what was then (a count has no column
+        # for last year to tell a stale year from a history)
+        priors = [] if reading is None else \
+            [c.figure.start for c in reading.claims if c.figure and (c.kind in ("prior", "count") or (
+                c.kind == "sum" and c.of is not None and c.of.unit in COUNTS))]
         _year_ends(report, text, doc, path, found, claimed or [], [] if reading is None else list(others_at(reading)),
                    priors)
 

@@ -13,6 +13,8 @@ from .tokens import COUNTS, MONEY, Token, names_a_body
 _POST_UNITS = {"人", "名", "个"}      # "核定编制5个"
 # the words that open a list of the people just counted ("在职37人,包括行政编制24人": people in those posts)
 _LIST_WORD = re.compile("其中|包括|含")
+# words of a budget or a plan: the amounts after them are not the year's final
+_PLANNED = re.compile("预算|计划|安排|下达|批复")
 # words for people that may stand between a staffing label and its count ("行政编制人数19人", "在职人员中干部12人")
 # the word alone that counts the people in posts counted just before ("行政编制22人，实际43人")
 _PEOPLE_WORDS = re.compile("人员|人数|名额|干部|职工|总数|数量")
@@ -104,11 +106,20 @@ class _Levels(_State):
         if claim.money:
             self.last_money = claim
 
+    def _named_in_own_sentence(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
+        """"我局基本支出、项目支出两类共支出资金3237.75万元（其中基本支出763.9万元，项目支出2437.85万元）": an item named
+        by a fact's own name, in a sentence that names the department — the department's line, whatever the head was
+        (the head itself left unread)."""
+        if not (lead.label and self.self_named and not scope.blocked and scope.subject is not None):
+            return False
+        # (not after a head of the year's plan: "年初预算计划投入资金2903.6万元，其中项目支出2128.4万元" is a budget)
+        return not _PLANNED.search(self.text, self.sentence_start, tok.start)
+
     def _level_claim(self, tok: Token, lead: _Lead, scope: _Scope, in_list: bool) -> Claim:
         """The claim a figure makes — of a fact, or of no fact (another subject's, or nobody's: still a head or a
         part of a 其中 list, whose sum the text itself states)."""
         claim = None
-        if in_list and self.list is not None and self.list.unknown:
+        if in_list and self.list is not None and self.list.unknown and not self._named_in_own_sentence(tok, lead, scope):
             self._unread(tok, "“其中”前的金额说的是什么不确定：它的各项不与事实核对")
         elif word := self._actual_of_posts(tok, lead, scope):
             # "行政编制22人，实际43人": the people in the posts just counted (one category's: see _category)

@@ -186,6 +186,9 @@ def _variants(names) -> set:
         for _ in range(2):      # (a county, then a township: "重庆市大足区昌州幼儿园" is "昌州幼儿园" in its own text)
             forms |= {f[len(m.group()):] for f in list(forms)
                       if (m := _LOWER_PLACE.match(f)) and len(f) - len(m.group()) >= 4}
+        # ("县工业和信息化局" in 阳西县工业和信息化局's own text: its level kept, its place left out)
+        forms |= {m.group()[-1] + f[len(m.group()):] for f in list(forms)
+                  if (m := _LOWER_PLACE.match(f)) and m.group()[-1] in "县区旗" and len(f) - len(m.group()) >= 4}
         out |= forms - {n}
     return out
 
@@ -211,7 +214,11 @@ def own_names(text: str, names=()) -> str:
         start = text.find(name)
         while start >= 0:
             # not the tail of another body's name ("市财政局" for a department called "财政局")
-            if start == 0 or text[start - 1] not in "省市县区镇乡州旗盟村":
+            # (nor "县工业和信息化局" inside "新丰县工业和信息化局": a name that starts at its level only after a word
+            # that ends no place name)
+            if (start == 0 or text[start - 1] not in "省市县区镇乡州旗盟村") and not (
+                    name[0] in "县区旗" and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
+                    and text[start - 1] not in "年的和与及是为在由对向将了我本"):
                 # ("我镇", two characters: 本局, the department's own word of that length)
                 out += [text[i:start], "本部门" + " " * (len(name) - 3) if len(name) >= 3 else "本局"]
                 i = start + len(name)

@@ -399,7 +399,10 @@ class _Subjects(_State):
         return (tok.text in PLAIN or (tok.text in TRAILING and adjacent)) and fact in GENERIC \
             and scope.subject is not None and scope.fresh and (self.list is None or self._just_named(tok)) \
             and _side(fact) == _side(scope.subject) and (scope.subject not in GENERIC or scope.subject in BY_SOURCE) \
-            and not scope.blocked
+            and not scope.blocked and (tok.text != "财政拨款支出" or scope.subject in BY_SOURCE
+                                       or not scope.subject.startswith("finance.expenditure."))
+        # (财政拨款支出 after 支出总计 or 基本支出 is the part of it paid from the budget, a line of its own: "支出总计
+        # 7542.23万元，…主要是财政拨款支出减少670.93万元"; after 因公出国（境）费 it is still that item's)
 
     def _source_of_subject(self, fact: str | None, means: dict) -> bool:
         """Whether a name of a source's line comes right after a subject that is no line of income or spending."""
