@@ -271,6 +271,10 @@ class _Figures(_State):
         """"比上年同期1821.6万元增长…": the figure after 比上年 is last year's."""
         fact = self._subject(lead, scope, tok)
         if fact is None:
+            if rate_base and tok.unit in MONEY and not lead.share:
+                # "本项目共完成预算资金132.67万元，其中培训费…": another's amount, still the head of the list after it
+                self.last_claim = Claim("level", tok, None, sentence=self.sentence, col_word=base or lead.base)
+                self.levels.append(self.last_claim)
             return
         base = base or lead.base
         if base == "prior_budget":

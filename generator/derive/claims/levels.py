@@ -14,7 +14,7 @@ _POST_UNITS = {"人", "名", "个"}      # "核定编制5个"
 # the words that open a list of the people just counted ("在职37人,包括行政编制24人": people in those posts)
 _LIST_WORD = re.compile("其中|包括|含")
 # words of a budget or a plan: the amounts after them are not the year's final
-_PLANNED = re.compile("预算|计划|安排|下达|批复")
+_PLANNED = re.compile("(?<!完成)(?<!执行)预算|计划|安排|下达|批复")
 # words for people that may stand between a staffing label and its count ("行政编制人数19人", "在职人员中干部12人")
 # the word alone that counts the people in posts counted just before ("行政编制22人，实际43人")
 _PEOPLE_WORDS = re.compile("人员|人数|名额|干部|职工|总数|数量")

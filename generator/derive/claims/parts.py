@@ -46,6 +46,10 @@ def within(head: str, part: str | None) -> bool:
         if h in seen:
             continue
         seen.add(h)
+        if h == "finance.expenditure.current":
+            # "全年实现本年支出7540.18万元。具体为：工资福利支出…，商品和服务支出…": the year's spending by its economic
+            # classes, as the 决算 tables split it too
+            todo.append("finance.economic.total")
         for p in COMPONENTS.get(h, ()):
             if p == part:
                 return True

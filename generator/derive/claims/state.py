@@ -244,8 +244,14 @@ class _State:
         self.unsure = self.unsure or unsure
         lst = self.list
         if lst is not None and not lst.parts and lst.head.figure is not None and why.startswith(OTHER_SUBJECT) \
-                and _same_kind(tok.unit, lst.head.figure.unit):
+                and _same_kind(tok.unit, lst.head.figure.unit) and not (tok.unit in MONEY and self._head_is_anothers(lst)):
             lst.first_unread = tok      # (see _end_list: unless it is made an item after all)
+
+    def _head_is_anothers(self, lst) -> bool:
+        """"本项目共完成预算资金132.67万元，其中村级组织运转43.67万元…": the head was left unread as another subject's —
+        its items are that subject's parts (whoever they are said to go to), which the text itself adds up."""
+        head = lst.head.figure
+        return any(u.figure is head and u.why.startswith(OTHER_SUBJECT) for u in self.out.unread[-16:])
 
     def _set_aside(self, hold: bool) -> None:
         """The subject is left for something counted on the way ("…累计接待77批次、4374人次"); `hold`: it is taken back
