@@ -203,7 +203,7 @@ def _cut_off_note(code: str, stated, computed) -> str:
 _INCLUDES = re.compile(r"[ \t\u3000]*[（(](?:含|包括|包含)[^）)0-9]{0,12}([0-9]+(?:\.[0-9]+)?)[ \t\u3000]*(万元|元|亿元)[）)]")
 # an amount said to be paid out already: the progress of what a whole was spent on, no part of it
 # an amount said to be spent already, or actually: the year's final, whatever column the amounts beside it are in
-_SPENT_NOW = re.compile("已(?:经)?(?:完成)?(?:支付|支出|使用)|实际(?:支付|支出|使用)|完成支出")
+_SPENT_NOW = re.compile("已(?:经)?(?:完成)?(?:支付|支出|使用)|实际(?:执行|支付|支出|使用)|完成支出")
 _PAID_OUT = re.compile("已(?:经)?(?:拨付|支付|使用|支出|完成|下达|兑付|发放|报账)")
 
 
@@ -297,8 +297,9 @@ class Checker:
                 self.source, "budget" if column == "prior_budget" else column if column in ("budget", "adjusted") else "final"):
             return None             # "一般公共预算基本支出": only the part paid from that source (in that column)
         if fact in BY_SOURCE:
-            # 财政拨款支出 (一般公共预算财政拨款支出 …) is 本年支出合计 only when all income came from that source
-            if not self._all_from(BY_SOURCE[fact], column if column in ("budget", "adjusted") else "final"):
+            # 财政拨款支出 (一般公共预算财政拨款支出 …) is 本年支出合计 only when all income came from that source — in
+            # that column: last year's split is last year's, not this year's
+            if not self._all_from(BY_SOURCE[fact], self._split_column(BY_SOURCE[fact], column)):
                 return None
             fact = "finance.expenditure.current"
         if fact in AMOUNT_PATHS:
@@ -319,6 +320,15 @@ class Checker:
         table = self.units.get(_section(path)) or self.view.unit(path)
         return value * MONEY[table] / MONEY[unit]
 
+    def _split_column(self, source: str, column: str | None) -> str:
+        """The column whose income tells how much of a year's spending came from a source: its own; for last year's,
+        last year's where the file has that source's income then, else this year's (no better guess)."""
+        if column in ("budget", "adjusted"):
+            return column
+        if column in ("prior", "prior_budget") and self.view.value(f"finance.income.{source_key(source)}.{column}") is not None:
+            return column
+        return "final"
+
     def _all_from(self, source: str, column: str = "final") -> bool:
         """Whether all of the department's income this year (in `column`) came from the source named."""
         key = source_key(source)
@@ -326,7 +336,7 @@ class Checker:
         # money carried over from last year was spent too, of whichever source: with any, the year's spending is
         # not all from this year's source ("一般公共预算财政拨款支出9746.50万元" beside 本年支出合计9759.38万元)
         carried = self.view.value(f"finance.income.carryover.{column}")
-        if column != "final":
+        if column not in ("final", "prior"):
             # a budget: its spending is all from the source when it is just that source's income (nothing carried over
             # is budgeted to be spent: "财政拨款支出预算1747.99万元" beside 财政拨款收入预算1747.99万元)
             spent = self.view.value(f"finance.expenditure.current.{column}")
@@ -359,6 +369,13 @@ class Checker:
                 left = sum(p.count for p in staffing.others or [] if p.kind and "离休" in p.kind)
                 if left:
                     out.append(("退休 + 离休", Decimal(staffing.retired + left)))
+            if fact == "department.staffing.posts" and claim.kind_text in ("机关事业编制", "行政事业编制"):
+                # "核定我局机关事业编制24名": the posts of the 机关 and of its 事业 units together, or the 事业编制 of the
+                # 机关 — the words read either way
+                probe = Claim(claim.kind, claim.figure, "department.staffing.posts_total")
+                v = self.count(probe)
+                if v is not None:
+                    out.append((self._count_named(probe, staffing), v))
             probe = Claim(claim.kind, claim.figure, fact, kind_text=claim.kind_text)
             v = self.count(probe)
             if v is not None:
@@ -856,7 +873,10 @@ class Checker:
 
     def _known(self, c: Claim) -> list[tuple[str, str, Decimal]]:
         """(fact, column, value) of each figure the file has that an amount's words may mean."""
-        return [(f, col, v) for f in (c.fact, *self._alts(c)) for col in _columns(c.column)
+        # ("批复支出预算1326.80万元，实际执行支出预算1305.93万元": the budget as carried out, the final)
+        spent = c.column in ("budget", "adjusted", "plan") and c.figure is not None and self.reading is not None \
+            and _SPENT_NOW.search(clause_words(self.reading, c)) is not None
+        return [(f, col, v) for f in (c.fact, *self._alts(c)) for col in (["final"] if spent else _columns(c.column))
                 if (v := self.fact(f, col, c.unit)) is not None]
 
     def _alts(self, c: Claim) -> tuple:
@@ -985,6 +1005,10 @@ class Checker:
                                   f"为 {kinds[0].count}{c.unit}。", stated=c.value, fact=kinds[0].count)
         if c.category and not self._sole_category(c.category):
             bound = self._category_bound(c, staffing)
+            if bound is not None and c.value > bound[1] and c.value - self._others_listed_after(c) == bound[1]:
+                # "现有在岗职工34人，其中：在编人员23人，聘用人员11人": people the file does not count among its staff
+                # are among them
+                return self.skip(c, "其后的“其中”列出了事实文件不计入在职人员的人（聘用、临聘等）")
             if bound is not None and c.value > bound[1]:
                 # one kind of the people cannot outnumber all of them
                 return self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：说的是一类人员（{c.category}），"
@@ -1037,6 +1061,15 @@ class Checker:
             return False
         return any(p.fact == "department.staffing.others" and p.figure is not None and p.start > c.start
                    for p in self._sentences(c.sentence))
+
+    def _others_listed_after(self, c: Claim) -> int:
+        """How many other people (聘用, 临聘…) a count is followed by, after 其中 in its sentence (the list's, up to the
+        next count that is no item of it)."""
+        if c.figure is None or not list_follows(self.reading, c):
+            return 0
+        return sum(int(p.value) for p in self._sentences(c.sentence)
+                   if p.fact == "department.staffing.others" and p.figure is not None and p.start > c.start
+                   and p.kind == "count" and p.value > 0)
 
     def _part_of_same(self, c: Claim) -> bool:
         """Whether a count follows, after 其中 in its sentence, a count of the same people."""
@@ -1102,7 +1135,9 @@ class Checker:
             if any(v is not None and same_figure(abs(of.value), v)
                    for v in (self.fact(f, "final", of.unit, quiet=True) for f in of.alts)):
                 return False
-            return final is not None and not same_figure(abs(of.value), final) and any(
+            # (a line of one source, whose final the file cannot tell: "一般公共预算财政拨款支出1174.50万元" is its budget
+            # when that is the figure)
+            return (final is None or not same_figure(abs(of.value), final)) and any(
                 same_figure(abs(of.value), v) for v in (self.fact(of.fact, col, of.unit) for col in ("budget", "adjusted"))
                 if v is not None)
         return final is None or not same_figure(abs(of.value), final)
@@ -1994,7 +2029,7 @@ class Checker:
             share = part_wan / whole * 100
             if low - half_unit(c.value) <= c.value <= high + half_unit(c.value):
                 return self.ok(c, f"{fmt(part_wan)} ÷ {whole_zh} {fmt(whole)} = {fmt(share, _places(c))}%")
-        if self._share_in_budget(c, part, part_wan):
+        if self._share_in_budget(c, part, part_wan) or self._unnamed_part_in_budget(c, part, part_wan):
             return None
         whole, whole_zh, _ = wholes[0]
         share = part_wan / whole * 100
@@ -2023,6 +2058,19 @@ class Checker:
             if whole and self._only_in(part, col) and rate_fits(part_wan / whole * 100, c.value):
                 self.ok(c, f"{fmt(part_wan)} ÷ {self._label(c.whole, col)} {fmt(whole)} = "
                            f"{fmt(part_wan / whole * 100, _places(c))}%（这一项是{_COLUMN_ZH[col]}）")
+                return True
+        return False
+
+    def _unnamed_part_in_budget(self, c: Claim, part: Claim, part_wan: Decimal) -> bool:
+        """"部门预算总收入预计1174.50万元…。其中：财政拨款（补助）1174.50万元，占总收入的100.00%": a part no fact's name
+        names, in a text that speaks of the budget, may be a share of the whole's budget — it holds so (True)."""
+        if part.fact is not None or part.figure is None or c.whole is None or "预算" not in self.text[:c.start]:
+            return False
+        for col in ("budget", "adjusted"):
+            whole = self.fact(c.whole, col, "万元", quiet=True)
+            if whole and rate_fits(part_wan / whole * 100, c.value):
+                self.ok(c, f"{fmt(part_wan)} ÷ {self._label(c.whole, col)} {fmt(whole)} = "
+                           f"{fmt(part_wan / whole * 100, _places(c))}%（前文说的是预算）")
                 return True
         return False
 

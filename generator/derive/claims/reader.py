@@ -186,9 +186,11 @@ def _variants(names) -> set:
         for _ in range(2):      # (a county, then a township: "重庆市大足区昌州幼儿园" is "昌州幼儿园" in its own text)
             forms |= {f[len(m.group()):] for f in list(forms)
                       if (m := _LOWER_PLACE.match(f)) and len(f) - len(m.group()) >= 4}
+        # (a people's organisation by its usual short name: "青川县工商业联合会" is "青川县工商联", "工商联")
+        forms |= {f.replace(full, short, 1) for f in list(forms) for full, short in _SHORT_NAMES.items() if full in f}
         # ("县工业和信息化局" in 阳西县工业和信息化局's own text: its level kept, its place left out)
         forms |= {m.group()[-1] + f[len(m.group()):] for f in list(forms)
-                  if (m := _LOWER_PLACE.match(f)) and m.group()[-1] in "县区旗" and len(f) - len(m.group()) >= 4}
+                  if (m := _LEVEL_PLACE.match(f))}
         out |= forms - {n}
     return out
 
@@ -196,6 +198,10 @@ def _variants(names) -> set:
 # a city (or province) a county-level body's full name begins with, which the body leaves out of its own name
 # ("黄石市下陆区东方社区卫生服务中心": "下陆区东方社区卫生服务中心")
 _LOWER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?<![社小园景城新])(?:县|区|旗|镇|乡|街道)(?=[\u4e00-\u9fff]{4})")
+_SHORT_NAMES = {"工商业联合会": "工商联", "妇女联合会": "妇联", "科学技术协会": "科协", "文学艺术界联合会": "文联",
+                "残疾人联合会": "残联", "归国华侨联合会": "侨联"}
+# (a county-level place before a name of three characters or more: "某县图书馆" is "县图书馆" in its own text)
+_LEVEL_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?<![社小园景城新])(?:县|区|旗)(?=[\u4e00-\u9fff]{3})")
 _HIGHER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|州|盟)(?=[\u4e00-\u9fff]{1,8}?(?:县|区|旗|市))")
 
 

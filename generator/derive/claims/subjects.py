@@ -11,6 +11,8 @@ from .state import _List, _Scope, _State
 from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token, is_han
 
 # an item's number right before a name ("6.其他收入", "（二）公用经费")
+# a place's name before a body's kind ("宣汉县马渡关镇" of 宣汉县马渡关镇卫生院): the body is named first all the same
+_PLACE_NAME = re.compile("[\u4e00-\u9fff]{1,12}(?:省|市|州|县|区|旗|镇|乡|街道)")
 _ITEM_NUMBER = re.compile(r"(?:[0-9]{1,2}[ \t]?[.．、]|[一二三四五六七八九十]{1,3}[ \t]?、|[（(][一二三四五六七八九十0-9]{1,3}[）)])[ \t\u3000]*$")
 # what may stand before a sentence's subject: spaces, an item's number, a bracket, 原 ("原区档案局…")
 _LEADING = " \t\u3000\n0123456789.．、（）()一二三四五六七八九十原"
@@ -140,8 +142,10 @@ class _Subjects(_State):
             # unless a figure is read in it
             self.describing = scope.blocked
         scope.blocked, scope.subject, scope.label, scope.alts = tok.text, None, "", ()
-        if not self.text[self.sentence_start:tok.start].strip(_LEADING):
-            self.blocked_first = True       # the sentence is about the other subject: "各乡镇认真落实…。"
+        before = self.text[self.sentence_start:tok.start].strip(_LEADING)
+        if not before or _PLACE_NAME.fullmatch(before):
+            # the sentence is about the other subject: "各乡镇认真落实…。", "宣汉县马渡关镇卫生院是…。"
+            self.blocked_first = True
         lead.label = None
         if lead.share:
             lead.other_fact = True
