@@ -627,6 +627,9 @@ class Checker:
             return self.ok(c, "是增减额（省略了“增加”“减少”）：决算数 − 上年决算数")
         if far_off(abs(c.value), value):
             return self.skip(c, f"与 {label} {fmt(value)}{c.unit} 相差好几倍：说的多半不是本部门的这一项")
+        whole_col = self._whole_if_all_from_source(c)
+        if whole_col:
+            return self.skip(c, f"是本年支出合计的{_COLUMN_ZH[whole_col]}：写的是全部支出，不只这一来源的部分")
         path = f"{fact}.{col}" if fact in AMOUNT_PATHS else fact
         last = next((lc for lf, lc, v in self._last_years_too(c) if lf == fact and same_figure(abs(c.value), v)), None)
         note = f"写的是{_COLUMN_ZH[last]}" if last else f"差 {fmt(abs(c.value) - value)}"
@@ -635,6 +638,22 @@ class Checker:
                    stated=abs(c.value), fact=value, uses={path}, about=f"正文“…{self.quote(c, 8)}”")
 
     _prior = _level
+
+    def _whole_if_all_from_source(self, c: Claim) -> str:
+        """"财政拨款支出预算7540.18万元" where the year's spending in the 调整预算 column was not all from this year's fiscal
+        income (some was carried over): the writer counts all of it as the source's — the column whose whole figure the
+        amount is ("" when none)."""
+        if c.fact not in BY_SOURCE and not c.source:
+            return ""
+        source, self.source = self.source, ""
+        try:
+            values = [(col, self.fact("finance.expenditure.current", col, c.unit, quiet=True)) for col in _columns(c.column)]
+        finally:
+            self.source = source
+        for col, v in values:
+            if v is not None and same_figure(abs(c.value), v):
+                return col
+        return ""
 
     def _exactly_another_column(self, c: Claim, known: list) -> bool:
         """"“三公经费”本年预算数8.9967万元" where the file has 预算数 9 and 决算数 8.9967: an amount more precise than the
@@ -1005,7 +1024,7 @@ class Checker:
                                   f"为 {kinds[0].count}{c.unit}。", stated=c.value, fact=kinds[0].count)
         if c.category and not self._sole_category(c.category):
             bound = self._category_bound(c, staffing)
-            if bound is not None and c.value > bound[1] and c.value - self._others_listed_after(c) == bound[1]:
+            if bound is not None and c.value > bound[1] and c.value - bound[1] in self._others_listed_after(c):
                 # "现有在岗职工34人，其中：在编人员23人，聘用人员11人": people the file does not count among its staff
                 # are among them
                 return self.skip(c, "其后的“其中”列出了事实文件不计入在职人员的人（聘用、临聘等）")
@@ -1062,14 +1081,18 @@ class Checker:
         return any(p.fact == "department.staffing.others" and p.figure is not None and p.start > c.start
                    for p in self._sentences(c.sentence))
 
-    def _others_listed_after(self, c: Claim) -> int:
-        """How many other people (聘用, 临聘…) a count is followed by, after 其中 in its sentence (the list's, up to the
-        next count that is no item of it)."""
+    def _others_listed_after(self, c: Claim) -> set[int]:
+        """How many other people (聘用, 临聘…) a count may be followed by, after 其中 in its sentence: the running sums
+        of the other people listed, in order (the list's own may end before the 遗属 after 退休)."""
         if c.figure is None or not list_follows(self.reading, c):
-            return 0
-        return sum(int(p.value) for p in self._sentences(c.sentence)
-                   if p.fact == "department.staffing.others" and p.figure is not None and p.start > c.start
-                   and p.kind == "count" and p.value > 0)
+            return set()
+        sums, total = set(), 0
+        for p in self._sentences(c.sentence):
+            if p.fact == "department.staffing.others" and p.figure is not None and p.start > c.start \
+                    and p.kind == "count" and p.value > 0:
+                total += int(p.value)
+                sums.add(total)
+        return sums
 
     def _part_of_same(self, c: Claim) -> bool:
         """Whether a count follows, after 其中 in its sentence, a count of the same people."""
