@@ -202,6 +202,8 @@ def _cut_off_note(code: str, stated, computed) -> str:
 # a bracket right after an amount that says what it takes in besides ("（含上年结转35.20万元）")
 _INCLUDES = re.compile(r"[ \t\u3000]*[（(](?:含|包括|包含)[^）)0-9]{0,12}([0-9]+(?:\.[0-9]+)?)[ \t\u3000]*(万元|元|亿元)[）)]")
 # an amount said to be paid out already: the progress of what a whole was spent on, no part of it
+# words that make a count of the people a department has (实有) one of those in service
+_IN_SERVICE = re.compile("在职|在编|在岗")
 # an amount said to be spent already, or actually: the year's final, whatever column the amounts beside it are in
 _SPENT_NOW = re.compile("已(?:经)?(?:完成)?(?:支付|支出|使用)|实际(?:执行|支付|支出|使用)|完成支出")
 _PAID_OUT = re.compile("已(?:经)?(?:拨付|支付|使用|支出|完成|下达|兑付|发放|报账)")
@@ -348,6 +350,11 @@ class Checker:
         staffing = self.report.get("department.staffing")
         out = []
         for fact in (claim.fact, *claim.alts):
+            if fact == "department.staffing.actual" and staffing is not None and staffing.serving is not None \
+                    and _IN_SERVICE.search((claim.label or "") + self._clause_of(claim)):
+                # "在编在职实有人数46人": those in service, not all the people the department has
+                out.append(("在职", Decimal(staffing.serving)))
+                continue
             if fact == "department.staffing.actual" and staffing is not None and staffing.serving is not None:
                 retired, others = staffing.retired or 0, sum(p.count for p in staffing.others or [])
                 for how, v in (("在职 + 退休", staffing.serving + retired), ("在职 + 其他人员", staffing.serving + others),
@@ -2508,9 +2515,10 @@ class Checker:
         also = f"（其中 {'、'.join(fmt(abs(p.value)) for p in wrong)} 与事实不符，已另外列出。）" if wrong else ""
         own = self.verdicts.get(id(head))      # a head checked before its list (a count) keeps its own verdict
         first, last = (parts[0].figure, head.figure) if head.start > parts[-1].start else (head.figure, parts[-1].figure)
-        self.error("PROSE-SUM", head, f"正文“…{self.text[max(0, first.start - 10):last.end]}”：其中各项合计 "
-                   f"{terms} = {fmt(s)}{unit}，{what} {fmt(total)}{unit}" + ("只差两位数字的次序，多半是写颠倒了" if swapped else "") +
-                   f"。{also}", stated=total, computed=s)
+        summed = f"其中各项合计 {terms} = {fmt(s)}{unit}" if len(values) > 1 else f"其中的一项 {fmt(s)}{unit}"
+        self.error("PROSE-SUM", head, f"正文“…{self.text[max(0, first.start - 10):last.end]}”：{summed}，{what} "
+                   f"{fmt(total)}{unit}" + ("只差两位数字的次序，多半是写颠倒了" if swapped else "") + f"。{also}",
+                   stated=total, computed=s)
         self.verdicts[id(c)] = self.verdicts.pop(id(head))
         if own is not None:
             self.verdicts[id(head)] = own

@@ -438,7 +438,7 @@ class _Lists(_State):
                 if p.figure is not None and p.fact is None:
                     self.out.unread.append(Unread(p.figure, "各级指标的个数互相包含，不是“其中”相加的各项"))
             return
-        if lst is None or len(lst.parts) < 2 or lst.head.figure is None:
+        if lst is None or lst.head.figure is None or not (len(lst.parts) >= 2 or self._one_part_of_its_head(lst)):
             return
         if lst.confused or self._levels_of_accounts(lst.parts) or self._posts_and_people(lst.parts):
             return
@@ -458,6 +458,17 @@ class _Lists(_State):
                                      sentence=lst.head.sentence, of=lst.head, complete=self._names_all(lst),
                                      traits=any(self._counts_a_trait(p) for p in lst.parts)))
         lst.head.head = True             # its own check waits for the list's: a list that does not add up says more
+
+    @staticmethod
+    def _one_part_of_its_head(lst: _List) -> bool:
+        """"财政拨款收入预算1747.99万元，其中：一般公共预算财政拨款收入1774.99万元": a single item, an amount of a fact
+        that is a part of its head's — it cannot be more than the head."""
+        part, head = lst.parts[0] if len(lst.parts) == 1 else None, lst.head
+        # (only one that exceeds it: a single item is said on the way as often as it is a list — "其中：购置费0万元。运行费…"
+        # goes on in the next sentence)
+        return part is not None and part.figure is not None and part.money and head.money and head.fact is not None \
+            and part.fact is not None and part.fact != head.fact and within(head.fact, part.fact) and lst.outer is None \
+            and abs(part.value) * MONEY[part.unit] > abs(head.value) * MONEY[head.unit]
 
     def _head_they_add_up_to(self, lst: _List) -> None:
         """"全县一般公共预算收入8,552万元，…，同口径完成地方财政收入10,066万元，…，其中：税收收入5,537万元，非税收入
@@ -576,6 +587,8 @@ class _Lists(_State):
     def _ends_with_rest(lst) -> bool:
         """Whether the last item is named as the rest ("其他用车") — an item that is no fact of the file (a fact named
         其他…, as 其他收入, is one part like any other)."""
+        if len(lst.parts) < 2:
+            return False
         last, before = lst.parts[-1], lst.parts[-2]
         return last.fact is None and last.figure is not None and before.figure is not None \
             and before.figure.end <= lst.rest < last.figure.start
