@@ -350,19 +350,8 @@ class Checker:
         staffing = self.report.get("department.staffing")
         out = []
         for fact in (claim.fact, *claim.alts):
-            if fact == "department.staffing.actual" and staffing is not None and staffing.serving is not None \
-                    and _IN_SERVICE.search((claim.label or "") + self._clause_of(claim)):
-                # "在编在职实有人数46人": those in service, not all the people the department has
-                out.append(("在职", Decimal(staffing.serving)))
-                continue
             if fact == "department.staffing.actual" and staffing is not None and staffing.serving is not None:
-                retired, others = staffing.retired or 0, sum(p.count for p in staffing.others or [])
-                for how, v in (("在职 + 退休", staffing.serving + retired), ("在职 + 其他人员", staffing.serving + others),
-                               ("在职 + 退休 + 其他人员", staffing.serving + retired + others)):
-                    out.append((how, Decimal(v)))
-                # "实际财政供养人员44人，其中专业技术20人…", "编制人数45人，…年末实有人数44人": whether the people a
-                # department has (or the state pays) count the retired too, documents differ — those in service may be all
-                out.append(("在职", Decimal(staffing.serving)))
+                out += self._actual_candidates(claim, staffing)
                 continue
             if fact == "department.staffing.serving" and "在编" in (claim.label or "") + self._clause_of(claim) \
                     and staffing is not None \
@@ -388,6 +377,18 @@ class Checker:
             if v is not None:
                 out.append((self._count_named(probe, staffing), v))
         return out
+
+    def _actual_candidates(self, claim: Claim, staffing) -> list[tuple[str, Decimal]]:
+        """(how, value) for each headcount the people a department has (实有) may be."""
+        if _IN_SERVICE.search((claim.label or "") + self._clause_of(claim)):
+            return [("在职", Decimal(staffing.serving))]       # "在编在职实有人数46人": those in service
+        retired, others = staffing.retired or 0, sum(p.count for p in staffing.others or [])
+        return [(how, Decimal(v)) for how, v in (
+            ("在职 + 退休", staffing.serving + retired), ("在职 + 其他人员", staffing.serving + others),
+            ("在职 + 退休 + 其他人员", staffing.serving + retired + others),
+            # "实际财政供养人员44人，其中专业技术20人…", "编制人数45人，…年末实有人数44人": whether the people a
+            # department has (or the state pays) count the retired too, documents differ — those in service may be all
+            ("在职", staffing.serving))]
 
     def _count_named(self, probe: Claim, staffing) -> str:
         """How a headcount is named in a finding: a category of posts as the file names it (the text may write a
@@ -614,9 +615,10 @@ class Checker:
             return self.skip(c, f"事实文件没有 {label}")
         if self._exactly_another_column(c, known):
             return None
-        for f, col, value in itertools.chain(known, self._budget_too(c), self._total_as_current(c), self._prior_budget_too(c)):
-            if same_figure(abs(c.value), value):
-                return self.ok(c, f"{self._label(f, col)} = {fmt(value)}{c.unit}")
+        matched = self._matched_figure(c, known)
+        if matched is not None:
+            f, col, value = matched
+            return self.ok(c, f"{self._label(f, col)} = {fmt(value)}{c.unit}")
         budget_too = self._budget_with_its_parts(c)
         if budget_too:
             return self.ok(c, budget_too)
@@ -645,6 +647,17 @@ class Checker:
                    stated=abs(c.value), fact=value, uses={path}, about=f"正文“…{self.quote(c, 8)}”")
 
     _prior = _level
+
+    def _matched_figure(self, c: Claim, known: list) -> tuple | None:
+        """The figure of the file an amount restates: of its column, or another its words may mean — not one written
+        coarser that it agrees with only by rounding, where its own column has a figure as fine ("公务接待费2.9976万元"
+        beside 决算数 2.9967 and 年初预算数 3.00)."""
+        fine = decimals(abs(c.value))
+        own_fine = any(decimals(v) >= fine for _, _, v in known)
+        for f, col, value in itertools.chain(known, self._budget_too(c), self._total_as_current(c), self._prior_budget_too(c)):
+            if same_figure(abs(c.value), value) and not (own_fine and fine > 2 and decimals(value) < fine):
+                return f, col, value
+        return None
 
     def _whole_if_all_from_source(self, c: Claim) -> str:
         """"财政拨款支出预算7540.18万元" where the year's spending in the 调整预算 column was not all from this year's fiscal
