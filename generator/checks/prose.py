@@ -636,6 +636,9 @@ class Checker:
             return self.ok(c, "是增减额（省略了“增加”“减少”）：决算数 − 上年决算数")
         if far_off(abs(c.value), value):
             return self.skip(c, f"与 {label} {fmt(value)}{c.unit} 相差好几倍：说的多半不是本部门的这一项")
+        listed = self._column_of_its_parts(c)
+        if listed:
+            return self.ok(c, f"其中各项写明是{_COLUMN_ZH[listed]}：{self._label(c.fact, listed)} = {fmt(abs(c.value))}{c.unit}")
         whole_col = self._whole_if_all_from_source(c)
         if whole_col:
             return self.skip(c, f"是本年支出合计的{_COLUMN_ZH[whole_col]}：写的是全部支出，不只这一来源的部分")
@@ -658,6 +661,19 @@ class Checker:
             if same_figure(abs(c.value), value) and not (own_fine and fine > 2 and decimals(value) < fine):
                 return f, col, value
         return None
+
+    def _column_of_its_parts(self, c: Claim) -> str:
+        """"我单位支出1174.50万元，较上年增长45.60万元。其中，基本支出预算700.30万元…": the head of a list whose items
+        say they are budgets is a budget too — the column its figure is, where it is ("" otherwise)."""
+        if not (c.implied and c.column == "final"):
+            return ""
+        parts = [p for p in self._sentences(c.sentence, c.sentence + 1) if p.kind == "level" and p.start > c.start
+                 and p.fact is not None and c.fact is not None and p.fact != c.fact and within(c.fact, p.fact)
+                 and p.column in ("budget", "adjusted", "plan") and not p.implied]
+        if not parts or "其中" not in self.text[c.start:parts[0].start]:
+            return ""
+        return next((col for col in ("budget", "adjusted") if (v := self.fact(c.fact, col, c.unit, quiet=True)) is not None
+                     and same_figure(abs(c.value), v)), "")
 
     def _whole_if_all_from_source(self, c: Claim) -> str:
         """"财政拨款支出预算7540.18万元" where the year's spending in the 调整预算 column was not all from this year's fiscal
