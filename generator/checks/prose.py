@@ -1026,13 +1026,29 @@ class Checker:
         """"浙江大学财政拨款收入达到40.09亿元": with no column word (and no 支出, money spent), an amount may be the
         year's budget as well as its final figure — either agreeing is no contradiction. Looked up only when the
         final figure disagrees, so a budget column is not counted as used by a text that states the final one."""
-        if not (c.implied and c.column == "final") or "支出" in (c.label or ""):
+        if not (c.implied and c.column == "final"):
+            return
+        # (支出 is money spent — unless the sentence spoke of a budget before it: "部门预算总收入1747.99万元，…；总支出
+        # 1747.99万元")
+        # (a line's name — 基本支出, 项目支出 — opening a sentence names its budget as often as its final)
+        if "支出" in (c.label or "") and not self._line_opening_sentence(c) and not any(
+                p.kind == "level" and not p.implied and p.column in ("budget", "adjusted", "plan") and p.start < c.start
+                for p in self._sentences(c.sentence)):
             return
         for f in (c.fact, *c.alts):
             for col in ("budget", "adjusted"):
                 value = self.fact(f, col, c.unit)
                 if value is not None:
                     yield f, col, value
+
+    def _line_opening_sentence(self, c: Claim) -> bool:
+        """"基本支出695.60万元，比2022年减少16.85万元": a line of spending by its kind (基本支出, 项目支出) whose amount opens
+        its sentence, no part of a list."""
+        if c.fact not in ("finance.expenditure.basic", "finance.expenditure.project"):
+            return False
+        first = next((p for p in self._sentences(c.sentence) if p.figure is not None and p.kind in ("level", "prior", "sum")),
+                     None)
+        return first is c
 
     def _count(self, c: Claim) -> None:
         if c.under_people:
@@ -2030,7 +2046,9 @@ class Checker:
             return _rate_within_rounding(c.value, a, ha, d, hd)
 
         computed = d / (a - d) * 100
-        how = f"{fmt(d)}万元 ÷ 上年数 {fmt(a - d)}万元（本年 {fmt(a)} 减去增减额）"
+        # (in the unit the sentence writes both in: "35.3亿元 ÷ 上年数 330.0亿元", not in 万元)
+        u = level.unit if level.unit == change.unit else "万元"
+        how = (f"{fmt(d / MONEY[u])}{u} ÷ 上年数 {fmt((a - d) / MONEY[u])}{u}（本年 {fmt(a / MONEY[u])} 减去增减额）")
         if fits(d):
             return self.ok(c, f"{how} = {fmt(computed, _places(c))}%（同一句写明的数）")
         head = self._head_of_item(level)
@@ -2053,6 +2071,9 @@ class Checker:
                               f"{'减少' if d < 0 else '增加'} {fmt(abs(change.value))}{change.unit}，但按{flipped}算，"
                               f"{fmt(abs(d))}万元 ÷ 上年数 {fmt(a + d)}万元 正是写明的 {fmt(abs(c.value))}%：增减的方向写反了。",
                               at=change.start, stated=change.value, computed=-change.value)
+        if level.start in others_at(self.reading) and abs(abs(computed) - abs(c.value)) <= 10 * half_unit(c.value):
+            # another body's figures, off in the last digit or two: its rate may be of figures finer than it wrote
+            return self.skip(c, f"{how} = {fmt(computed, _places(c))}%：别的主体的数，只差末位，可能是按更细的数算的")
         words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), _places(c))}%"
         stated = f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}%"
         self.error("PROSE-RATE", c, f"正文“…{self.text[max(0, level.start - 8):c.figure.end]}”：变动 {how} = {words}，"

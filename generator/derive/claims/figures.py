@@ -31,7 +31,10 @@ _BARE_RATE = re.compile("(?:部门|整体|部门整体)?(?:预算)?(?:支出)?(?
 _ADJUSTED_BY = re.compile("调增|调减|追加|调整增加|调整减少")
 _ADJUSTMENT = re.compile("调整(?:的)?(?:幅度|率|数|额)|调增|调减")
 _BARE_HEADCOUNT = re.compile(r"[，,；;][ \t\u3000]*(?:总)?人数(?:为|是|：|:)?[ \t\u3000]*$")
-_SCORING_RULE = re.compile(r"[ \t\u3000]*(?:及以上|及以下|以上|以下)?(?:的)?[ \t\u3000]*(?:得满分|得[0-9]|计满分|不扣分|扣[0-9]|满分)")
+# after a rate: a rubric's rule ("100%得满分", "以100%为标准", "=0，计5分", "0-10%（含），计4分")
+# (not "执行率98.53%，得满分": the department's rate and the points it earned)
+_SCORING_RULE = re.compile(r"[ \t\u3000]*(?:（含）|\(含\))?(?:及以上|及以下|以上|以下)?(?:的)?[ \t\u3000]*"
+                           r"(?:得满分|得[0-9]|计满分|计[0-9]|不扣分|扣[0-9]|满分|为标准|[，,][ \t\u3000]*计[0-9])")
 
 
 

@@ -198,6 +198,8 @@ def _variants(names) -> set:
 # a city (or province) a county-level body's full name begins with, which the body leaves out of its own name
 # ("黄石市下陆区东方社区卫生服务中心": "下陆区东方社区卫生服务中心")
 _LOWER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?<![社小园景城新])(?:县|区|旗|镇|乡|街道)(?=[\u4e00-\u9fff]{4})")
+# a name that opens with a place of its own ("怀远县徐圩乡人民政府", "阳西县工业和信息化局")
+_OWN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,7}?(?:省|市|州|盟|县|区|旗)")
 _SHORT_NAMES = {"工商业联合会": "工商联", "妇女联合会": "妇联", "科学技术协会": "科协", "文学艺术界联合会": "文联",
                 "残疾人联合会": "残联", "归国华侨联合会": "侨联"}
 # (a county-level place before a name of three characters or more: "某县图书馆" is "县图书馆" in its own text)
@@ -222,7 +224,9 @@ def own_names(text: str, names=()) -> str:
             # not the tail of another body's name ("市财政局" for a department called "财政局")
             # (nor "县工业和信息化局" inside "新丰县工业和信息化局": a name that starts at its level only after a word
             # that ends no place name)
-            if (start == 0 or text[start - 1] not in "省市县区镇乡州旗盟村") and not (
+            # (a name that opens with its own place may follow its higher place: "蚌埠市怀远县徐圩乡人民政府")
+            placed = _OWN_PLACE.match(name) is not None
+            if (start == 0 or text[start - 1] not in "省市县区镇乡州旗盟村" or placed) and not (
                     name[0] in "县区旗" and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
                     and text[start - 1] not in "年的和与及是为在由对向将了我本"):
                 # ("我镇", two characters: 本局, the department's own word of that length)

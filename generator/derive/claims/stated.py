@@ -18,6 +18,9 @@ def _stage(words: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
+# what a region counts in all (revenue, spending, output, trade, investment): its growth rates are often on a comparable
+# footing the sentence does not state
+_AGGREGATE = re.compile("收入|支出|GDP|生产总值|增加值|零售|产值|投资|税|外贸|进出口|出口|进口|规上|规模以上|全国|全省|全市|全县|全区|全州|全镇|全乡|各|地方|中央|上级|本级")
 _STAGES = (("年初预算", "年初预算数"), ("调整预算", "调整后预算", "全年预算"), ("执行数", "决算数", "决算", "实际支出"))
 # an execution rate's name and its verb right before the figure: "执行率为", "执行率达到"
 _RATE_IS = re.compile(r"执行率[ \t\u3000]*(?:为|是|达到|达)[ \t\u3000]*$")
@@ -108,8 +111,8 @@ class _Stated(_State):
         if self._column_change(tok, lead, scope):
             return
         # (a line of the department's accounts states its own amount and change: checked against each other)
-        if (scope.blocked and not self._of_account()) or not lead.dir or lead.label or lead.unknown \
-                or lead.other_fact or lead.to_level \
+        if (scope.blocked and not self._of_account() and not self._own_arithmetic(scope)) or not lead.dir or lead.label \
+                or lead.unknown or lead.other_fact or lead.to_level \
                 or lead.share or lead.exec or lead.diff or lead.op or tok.unit not in MONEY:
             return
         if self.last_claim is not None and self.last_claim.kind == "prior" and self.last_claim.sentence == self.sentence:
@@ -184,8 +187,8 @@ class _Stated(_State):
         if pending is None and not ((scope.blocked and not self._of_account()) or lead.label or lead.other_fact
                                     or lead.share):
             return self._two_years_rate(tok, lead)
-        if pending is None or (scope.blocked and not self._of_account()) or lead.label or lead.unknown \
-                or lead.other_fact or lead.share:
+        if pending is None or (scope.blocked and not self._of_account() and not self._own_arithmetic(scope)) \
+                or lead.label or lead.unknown or lead.other_fact or lead.share:
             return
         level, change = pending
         if self._figure_before(tok) is not change.figure or tok.start - level.figure.end > 60:
@@ -195,6 +198,14 @@ class _Stated(_State):
             return                  # "同口径增长", "按可比价格计算": a rate on another footing than the amounts
         self.out.claims.append(Claim("rate", tok, None, value=tok.value * (lead.rate or lead.dir), of=level,
                                      change=change, sentence=self.sentence))
+
+    def _own_arithmetic(self, scope: _Scope) -> bool:
+        """Whether another subject's amount, change and rate may be checked against each other: a body's ("清华大学2023年
+        预算为365.3亿元，比上年增加35.3亿元，增长12.70%") — not a region's revenue, output or investment, whose growth is
+        often on a comparable footing the sentence does not state."""
+        # (not in a sentence of the department's own, where another body is an aside: "本局收支总预算…，含机关幼儿园经费
+        # 459.68万元；比2022年预算增加651.22万元")
+        return not self.self_named and not _AGGREGATE.search(scope.blocked)
 
     def _figure_before(self, tok: Token) -> Token | None:
         """The figure before `tok` in the same sentence (a few tokens back at most), or None."""

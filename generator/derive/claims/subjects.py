@@ -142,13 +142,18 @@ class _Subjects(_State):
             # unless a figure is read in it
             self.describing = scope.blocked
         scope.blocked, scope.subject, scope.label, scope.alts = tok.text, None, "", ()
-        before = self.text[self.sentence_start:tok.start].strip(_LEADING)
-        if not before or _PLACE_NAME.fullmatch(before):
-            # the sentence is about the other subject: "各乡镇认真落实…。", "宣汉县马渡关镇卫生院是…。"
+        if self._named_first(tok):
             self.blocked_first = True
         lead.label = None
         if lead.share:
             lead.other_fact = True
+
+    def _named_first(self, tok: Token) -> bool:
+        """Whether the sentence is about the other subject, named first: "各乡镇认真落实…。", "宣汉县马渡关镇卫生院是…。"
+        (a place's name before the body's kind)."""
+        before = self.text[self.sentence_start:tok.start].strip(_LEADING)
+        return not before or _PLACE_NAME.fullmatch(before) is not None \
+            or _PLACE_NAME.fullmatch(before + tok.text[:1]) is not None
 
     def _with_its_units(self, tok: Token) -> bool:
         """"本部门及所属单位", "我会及直属单位": the department together with its own units — the whole department,
