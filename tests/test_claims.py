@@ -113,3 +113,23 @@ def test_a_label_glued_to_another_noun_is_left_unread_naming_the_whole_phrase():
     reading = read("2023年本部门一般公共预算机关运行经费预算支出561.31万元。", VOC, 2023)
     assert not reading.claims
     assert [u.why for u in reading.unread] == ["前面的“机关运行经费预算支出”不在词表中，说的可能是别的"]
+
+
+@pytest.mark.parametrize("text", [
+    "2023年财政拨款收入预算1747.99万元，其中：一般公共预算财政拨款收入1847.99万元。",
+    "支出合计100万元，其中其他用车1辆。",
+    "收入100万元，其中：基本支出120万元，其他。",
+    "本项目共完成预算资金132.67万元，其中培训费43.67万元。",
+    "编制24人，其中：参照公务员法管理的事业编制人数0人。",
+])
+def test_a_list_of_one_item_is_read_whole(text):
+    """A 其中 list of a single item: read (its sum checked only where the item is more than its head), never a crash."""
+    reading = read(text, VOC, 2023)
+    assert reading.claims or reading.unread
+
+
+def test_a_single_item_above_its_head_is_summed_and_one_below_it_is_not():
+    above = read("2023年财政拨款收入预算1747.99万元，其中：一般公共预算财政拨款收入1847.99万元。", VOC, 2023)
+    below = read("2023年财政拨款收入预算1747.99万元，其中：一般公共预算财政拨款收入1547.99万元。", VOC, 2023)
+    assert [len(c.parts) for c in above.claims if c.kind == "sum"] == [1]
+    assert not [c for c in below.claims if c.kind == "sum"]

@@ -1350,7 +1350,9 @@ class Checker:
         for now, base in (("budget", "prior_budget"), ("budget", "prior"), ("final", "prior")):
             current, before = self.fact(fact, now, c.unit), self.fact(fact, base, c.unit, quiet=True)
             if current is None or before is None:
-                return self.skip(c, "前文说的是预算数：事实文件没有本年预算数或上年预算数、上年决算数，比较的基数不确定")
+                if base == "prior_budget":
+                    return self.skip(c, "前文说的是预算数：事实文件没有本年预算数或上年预算数，比较的基数不确定")
+                continue        # (a budget is compared with last year's budget where the file has no other figure)
             if sum_consistent(c.value, [current, -before]):
                 return self.ok(c, f"{_COLUMN_ZH[now]} {fmt(current)} − {_COLUMN_ZH[base]} {fmt(before)} = "
                                   f"{fmt(current - before)}{c.unit}")
