@@ -113,7 +113,7 @@ class _Levels(_State):
         if not (lead.label and self.self_named and not scope.blocked and scope.subject is not None):
             return False
         # (not after a head of the year's plan: "年初预算计划投入资金2903.6万元，其中项目支出2128.4万元" is a budget)
-        return not _PLANNED.search(self.text, self.sentence_start, tok.start)
+        return not _PLANNED.search(self.text, max(self.sentence_start, tok.start - 200), tok.start)
 
     def _level_claim(self, tok: Token, lead: _Lead, scope: _Scope, in_list: bool) -> Claim:
         """The claim a figure makes — of a fact, or of no fact (another subject's, or nobody's: still a head or a
