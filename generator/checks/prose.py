@@ -2237,7 +2237,8 @@ class Checker:
             return self.skip(c, "这类人员没有控制率的算法")
         if c.of is not None and c.of.flagged:
             return self.skip(c, "它所依据的金额已报错")
-        columns = _columns(c.column) if c.column in ("budget", "adjusted") else ["adjusted", "budget"]
+        columns = _columns(c.column) if c.column in ("budget", "adjusted") else \
+            self._base_column_stated(c) or ["adjusted", "budget"]
         tried, unsure = [], False
         for fact, col in ((f, col) for f in (c.fact, *c.alts) for col in columns):
             final, base = self.fact(fact, "final", "万元"), self.fact(fact, col, "万元")
@@ -2266,6 +2267,14 @@ class Checker:
                 return self._stated_execution(c, stated)
             return self.skip(c, f"事实文件没有{fact_label(c.fact, self.report)}的决算数和预算数")
         self._execution_off(c, tried[0])
+
+    def _base_column_stated(self, c: Claim) -> list:
+        """"全年预算数1326.80万元，执行数1305.93万元，完成预算的111.19%": a bare 预算 after its sentence stated the
+        budget of the same thing in one column — that column, the one the rate is of ([] when none)."""
+        said = [p for p in self._sentences(c.sentence) if p.kind == "level" and p.start < c.start and not p.implied
+                and p.column in ("budget", "adjusted") and p.fact in (c.fact, *c.alts)
+                and self.verdicts.get(id(p), "").startswith("相符")]
+        return [said[-1].column] if said and len({p.column for p in said}) == 1 else []
 
     def _execution_off(self, c: Claim, tried: tuple) -> None:
         """A rate of execution the file's figures do not give: still right when the sentence's own amounts give it
