@@ -655,6 +655,15 @@ class Checker:
         """The figure of the file an amount restates: of its column, or another its words may mean — not one written
         coarser that it agrees with only by rounding, where its own column has a figure as fine ("公务接待费2.9976万元"
         beside 决算数 2.9967 and 年初预算数 3.00)."""
+        both = self._both_sides(c)
+        if both:
+            # "收、支总计均为7532.81万元": the figure of both sides in one column, not of one side in a column where the
+            # other side's differs
+            for col in ("final", "adjusted", "budget"):
+                values = [self.fact(f, col, c.unit, quiet=True) for f in both]
+                if all(v is not None and same_figure(abs(c.value), v) for v in values):
+                    return both[0], col, values[0]
+            return None
         fine = decimals(abs(c.value))
         own_fine = any(decimals(v) >= fine for _, _, v in known)
         for f, col, value in itertools.chain(known, self._budget_too(c), self._total_as_current(c), self._prior_budget_too(c)):
@@ -1040,6 +1049,14 @@ class Checker:
                 value = self.fact(f, col, c.unit)
                 if value is not None:
                     yield f, col, value
+
+    def _both_sides(self, c: Claim) -> list:
+        """The income and the spending fact an amount named for both sides is of ("收、支总计均为…", "收支总计"), or []."""
+        label = c.label or ""
+        if not ("收、支" in label or "收支" in label) or c.fact is None or not c.implied:
+            return []
+        other = next((a for a in c.alts if a.split(".")[:2] != c.fact.split(".")[:2]), None)
+        return [c.fact, other] if other is not None else []
 
     def _line_opening_sentence(self, c: Claim) -> bool:
         """"基本支出695.60万元，比2022年减少16.85万元": a line of spending by its kind (基本支出, 项目支出) whose amount opens
