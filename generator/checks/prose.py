@@ -1155,10 +1155,14 @@ class Checker:
         of the other people listed, in order (the list's own may end before the 遗属 after 退休)."""
         if c.figure is None or not list_follows(self.reading, c):
             return set()
+        staffing = self.report.get("department.staffing")
+        among = [r.kind for r in (staffing.serving_includes or [] if staffing is not None else []) if r.kind]
         sums, total = set(), 0
         for p in self._sentences(c.sentence):
+            # (not people the file counts among those in service: "在职24人（其中临聘人员1人…）" — they explain nothing)
             if p.fact == "department.staffing.others" and p.figure is not None and p.start > c.start \
-                    and p.kind == "count" and p.value > 0:
+                    and p.kind == "count" and p.value > 0 \
+                    and not any(k in (p.kind_text or p.label or "") or (p.kind_text or p.label or "x") in k for k in among):
                 total += int(p.value)
                 sums.add(total)
         return sums

@@ -50,7 +50,8 @@ _UNITS_COUNTED = re.compile("(?:单位|机构|事业单位|预算单位|企业)?
                             "(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})[ \t\u3000]*(?:家|个|所)(?![\u4e00-\u9fff]{0,6}[支收])")
 # "分别是预算审核科、项目优化科和综合科": the word begins the name of one of the department's sections (科, 股), named
 # in a list — no project or fund of its own
-_SECTION_NAME = re.compile("[\u4e00-\u9fff]{0,6}?[科股](?=[、，,。；;和及与）)]|$)")
+# (or right before the count of them: "办公室、市场运行股、对外贸易股5个股室")
+_SECTION_NAME = re.compile("[\u4e00-\u9fff]{0,6}?[科股](?=[、，,。；;和及与）)0-9等]|$)")
 _AFFILIATED = re.compile("[\u4e00-\u9fff（）()]{2,}(?:是|系|为|属于)[\u4e00-\u9fff]{1,12}$")
 
 
