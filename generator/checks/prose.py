@@ -1144,24 +1144,26 @@ class Checker:
         """Whether a count of all the people (实有) is followed in its sentence, after 其中, by other people (聘用,
         遗属…) where the file counts none."""
         staffing = self.report.get("department.staffing")
-        if staffing is None or staffing.others or c.figure is None or \
-                "department.staffing.actual" not in (c.fact, *c.alts) or not list_follows(self.reading, c):
+        if staffing is None or staffing.others or "department.staffing.actual" not in (c.fact, *c.alts):
             return False
-        return any(p.fact == "department.staffing.others" and p.figure is not None and p.start > c.start
-                   for p in self._sentences(c.sentence))
+        return bool(self._others_after(c))
+
+    def _others_after(self, c: Claim) -> list:
+        """The other people (聘用, 临聘, 遗属…) a count is followed by, after 其中 in its sentence."""
+        if c.figure is None or not list_follows(self.reading, c):
+            return []
+        return [p for p in self._sentences(c.sentence)
+                if p.fact == "department.staffing.others" and p.figure is not None and p.start > c.start]
 
     def _others_listed_after(self, c: Claim) -> set[int]:
         """How many other people (聘用, 临聘…) a count may be followed by, after 其中 in its sentence: the running sums
         of the other people listed, in order (the list's own may end before the 遗属 after 退休)."""
-        if c.figure is None or not list_follows(self.reading, c):
-            return set()
         staffing = self.report.get("department.staffing")
         among = [r.kind for r in (staffing.serving_includes or [] if staffing is not None else []) if r.kind]
         sums, total = set(), 0
-        for p in self._sentences(c.sentence):
+        for p in self._others_after(c):
             # (not people the file counts among those in service: "在职24人（其中临聘人员1人…）" — they explain nothing)
-            if p.fact == "department.staffing.others" and p.figure is not None and p.start > c.start \
-                    and p.kind == "count" and p.value > 0 \
+            if p.kind == "count" and p.value > 0 \
                     and not any(k in (p.kind_text or p.label or "") or (p.kind_text or p.label or "x") in k for k in among):
                 total += int(p.value)
                 sums.add(total)
