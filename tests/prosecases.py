@@ -21,6 +21,8 @@ import yaml
 
 RUBRIC = "name: 测试用评分体系\nindicators:\n  - {id: A, name: 整体, points: 100}\n"
 WATCHED = ("PROSE-", "DATE-")
+# what a base file says of itself, not of the case's sentence (pingyuan-2023.yaml has no report_date)
+NOT_OF_TEXT = frozenset({"DATE-MISSING"})
 
 
 def nested(dotted: dict) -> dict:
@@ -77,7 +79,7 @@ def run_case(folder: Path, entry: dict):
     result = check(path)
     # what `check` shows by default: usage findings (codes.STYLE) only with --style (a case's `style: true`)
     found = [f for f in result.findings.sorted()
-             if f.code.startswith(WATCHED) and (entry.get("style") or f.code not in STYLE)]
+             if f.code.startswith(WATCHED) and f.code not in NOT_OF_TEXT and (entry.get("style") or f.code not in STYLE)]
     others = [f for f in result.findings.sorted() if f.severity == "error" and not f.code.startswith(WATCHED)]
     return found, others, path.read_text(encoding="utf-8").splitlines()
 

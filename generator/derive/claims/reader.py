@@ -18,6 +18,7 @@ from .tokens import (
     cut_at,
     kinds_pattern,
     tokenize,
+    with_opening_bodies,
 )
 
 # names of budgets by fund, not columns: "一般公共预算财政拨款收入" says nothing of 年初 or 决算
@@ -395,6 +396,7 @@ def _read(text: str, lex, year: int, names, targets=(), counts_year: int | None 
         if cut is not None and not (tokens and tokens[-1].kind == "cut"):
             tokens.append(cut)
         tokens = with_targets(text, tokens, targets)
+        tokens = with_opening_bodies(text, tokens, names, lex.labels)
         reading = read_tokens(tokens, text, year, lex.cues, counts_year)
         read_formulas(text, tokens, reading)       # "…=44÷45×100%=97.78%": the figures are the formula's
         return reading

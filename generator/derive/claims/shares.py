@@ -109,8 +109,10 @@ class _Shares(_State):
         some reports use for either — "占68.34%", "占总收入的78.89%")."""
         if lead.whole is not None:
             blocked = self.scope.blocked
-            if part.fact is None and blocked and (_NOT_LOCAL.search(blocked) or _UNIT_KIND.search(blocked)):
+            if part.fact is None and blocked and (_NOT_LOCAL.search(blocked) or _UNIT_KIND.search(blocked)
+                                                  or self.blocked_first):
                 # "全国人大…收入共计X万元。1.财政拨款收入Y万元，占总收入的68.6%": another body's amount, of its own total
+                # (as in a sentence another body opens: "县总工会2023年…支出X万元，占本年支出合计的p%")
                 return None, None, f"{OTHER_SUBJECT}（“{self.scope.blocked}”）的总数", False
             either = lead.whole_word in EITHER_TOTAL
             head = self.list.head if self.list is not None and part in self.list.parts else None

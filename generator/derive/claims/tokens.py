@@ -313,6 +313,50 @@ def _with_bodies(text: str, tokens: list[Token], after: re.Pattern) -> list[Toke
     return as_words(text, tokens, [(m.start(), m.end(), _OTHER) for m in bodies], keep_figures=True)
 
 
+# Any kind of public body, for a name that opens its sentence ("某县采茶剧团2023年收入…", "第一中学编制人数56人"):
+# there the name is the sentence's subject, and a kind too short to tell elsewhere ("台", "社", "场") is safe to read.
+OPENING_KINDS = GOVERNMENT_KINDS + COURT_KINDS + INSTITUTION_KINDS + ENTERPRISE_KINDS + SCHOOL_KINDS + (
+    "剧团", "艺术团", "台", "社", "宫", "工会", "联合会", "总会", "协会", "学会", "商会", "基金会", "促进会", "研究会",
+    "妇联", "科协", "文联", "残联", "侨联", "工商联", "团委", "场", "园", "处", "厂", "行", "党校", "武装部")
+_OPENING_NAME = re.compile(r"[\u4e00-\u9fff（）()]{1,20}?(?:" + kinds_pattern(OPENING_KINDS) + ")")
+# words that open a sentence without naming anyone ("全局", "其中", "该中心" of a body named before)
+_NOT_A_NAME = re.compile("本|我|全|其|该|各|此|上述|以上|下属|所属|直属|部门|单位|核定|下达|批复|根据|按照")
+# what may stand before a sentence's subject: spaces, an item's number, a bracket
+_OPENING_LEAD = " \t\u3000\n0123456789.．、（）()一二三四五六七八九十"
+
+
+def with_opening_bodies(text: str, tokens: list[Token], names=(), labels=frozenset()) -> list[Token]:
+    """The tokens with a body's name that opens its sentence made one word meaning another subject, where the name
+    runs straight into a year or a fact's name: "某县图书馆2023年度收入总计…", "天水市科协现有职工25人" — a sentence
+    about that body, whatever its kind. Not a name the department's own ends with ("文化馆" of 某县文化馆), and only
+    for a department whose name the facts give (without it, any name might be its own)."""
+    if not any(names):
+        return tokens
+    spans = []
+    start, first = 0, True
+    for tok in tokens:
+        if tok.kind == "punct" and tok.text in SENTENCE:
+            start, first = tok.end, True
+            continue
+        if not first:
+            continue
+        # (a fact's name glued to the body's is no longer read as the fact's: "税务局编制人数")
+        opens = tok.kind == "year" or (tok.kind == "word" and (tok.has("fact") or tok.text in labels))
+        if not opens:
+            # inside a name: words of no meaning or another body's, an ordinal ("第一中学"), brackets — not a word
+            # of the department's or a verb ("核定我局…", "县财政局下达我局…": no name opens those sentences)
+            first = (tok.kind == "word" and all(k == "other" for k, _ in tok.means)) \
+                or (tok.kind == "date" and tok.text.startswith("第")) or (tok.kind == "punct" and tok.text in OPEN + CLOSE)
+            continue
+        first = False
+        lead = len(text[start:tok.start]) - len(text[start:tok.start].lstrip(_OPENING_LEAD))
+        name = text[start + lead:tok.start]
+        if _OPENING_NAME.fullmatch(name) and not _NOT_A_NAME.match(name) and "本部门" not in name \
+                and not any(n and n.endswith(name) for n in names):
+            spans.append((start + lead, tok.start, _OTHER))
+    return as_words(text, tokens, spans)
+
+
 def as_words(text: str, tokens: list[Token], spans: list[tuple], keep_figures: bool = False) -> list[Token]:
     """The tokens with each span (start, end, meaning), in order and apart, made one word of that meaning in place
     of the tokens inside it. `keep_figures`: a span with a figure inside is left as it was (a figure is not part of a
