@@ -837,6 +837,8 @@ class _Figures(_State):
             return      # "年初预算为20.00万元，支出决算20.00万元。决算数与预算数持平。" of a line of accounts
         if scope.blocked or scope.subject is None or (lead.unknown and not lead.label) or lead.other_fact:
             return
+        if not self._this_year(tok, lead, scope):
+            return      # "2022年度年末结转和结余35.20万元，与上年决算数持平": 2022 level with the year before it
         if lead.base in ("other", "this") or scope.partial or scope.excluding or self._budget_vs_last_year(lead, scope):
             # "因公出国（境）费支出7万元，与2022年预算持平": level with last year's budget, the amount is this year's
             # budget (as before a change measured so, see _budget_level)

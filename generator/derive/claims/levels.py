@@ -42,6 +42,10 @@ def _with_carryover(fact: str, alts: tuple) -> tuple:
     return alts + (WITH_CARRYOVER[fact],) if fact in WITH_CARRYOVER and WITH_CARRYOVER[fact] not in alts else alts
 
 
+# the start of the year right before a label of people, with at most a word between ("年初在编在岗教职工")
+_YEAR_START = re.compile("年初[\u4e00-\u9fff]{0,4}$")
+
+
 class _Levels(_State):
     """Amounts and counts, and the facts they are of."""
 
@@ -319,6 +323,8 @@ class _Levels(_State):
             self.scope.flow = ""
         if self.scope.flow:
             return f"说的是人员的进出（“{self.scope.flow}”），不是年末的人数", True
+        if self._at_year_start():
+            return "说的是年初的人数，不是年末的人数", True
         if fact not in PEOPLE and self._noun_after_label(tok):
             return "编制、人员的称呼后面接着别的名词（如“事业编制机构5个”），数的不是人", False
         kind = self._kind_after_label(tok) if fact in PEOPLE else ""
@@ -333,6 +339,14 @@ class _Levels(_State):
         if (year == self.year - 1 and self.counts_year != year) or len({f for f, _ in lead.labels}) > 1:
             return "上年的人数，或同时说了两类人员（如“行政编制在职”）", year == self.year - 1
         return "", False
+
+    def _at_year_start(self) -> bool:
+        """"本单位年初在编在岗教职工46人，…，年末在编在岗教职工44人": the people at the start of the year, written
+        right before the label (the file counts them at its end)."""
+        if self.counts_year != self.year:
+            return False        # (a budget's file counts them at the end of the year before: its start)
+        start = self.label_end - len(self.scope.label)
+        return bool(self.scope.label) and _YEAR_START.search(self.text, max(0, start - 6), start) is not None
 
     def _stock_in_clause_of_its_own(self, tok: Token) -> bool:
         """"2023年新增退休职工2人，现有退休职工11人": a year-end word (实有, 现有…) in a clause after the flow's."""

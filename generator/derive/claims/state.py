@@ -130,6 +130,9 @@ class _State:
         self.counts_year = year if counts_year is None else counts_year     # the staffing's year end
         self.out = Reading(text, cues)
         self.self_types: set = set()         # "街道…": a kind of unit the text opened with, naming itself
+        # kinds of unit another body named in the text was of ("张家川县中医医院…。医院核定事业编制138人"): the bare
+        # kind after it is that body again, not the department naming itself
+        self.named_kinds: set = set()
         self.stack = [_Scope()]
         self.scope = self.stack[-1]         # the innermost scope (kept with the stack)
         self.lead = _Lead()

@@ -8,7 +8,7 @@ import re
 from .claim import Claim
 from .patterns import _YEAR_IN, _content
 from .state import _Lead, _Scope, _State
-from .tokens import CLAUSE, CLOSE, MONEY, OPEN, SENTENCE, Token
+from .tokens import CLAUSE, CLOSE, MONEY, OPEN, OPENING_KINDS, SENTENCE, Token
 
 
 def _stage(words: str) -> int | None:
@@ -21,6 +21,8 @@ def _stage(words: str) -> int | None:
 # what a region counts in all (revenue, spending, output, trade, investment): its growth rates are often on a comparable
 # footing the sentence does not state
 _AGGREGATE = re.compile("收入|支出|GDP|生产总值|增加值|零售|产值|投资|税|外贸|进出口|出口|进口|规上|规模以上|全国|全省|全市|全县|全区|全州|全镇|全乡|各|地方|中央|上级|本级")
+# a body's name ends with its kind ("清华大学", "某县总工会"); a thing's does not ("基本养老保险基金", "项目")
+_BODY_END = re.compile("(?:" + "|".join(sorted(OPENING_KINDS, key=len, reverse=True)) + ")$")
 _STAGES = (("年初预算", "年初预算数"), ("调整预算", "调整后预算", "全年预算"), ("执行数", "决算数", "决算", "实际支出"))
 # an execution rate's name and its verb right before the figure: "执行率为", "执行率达到"
 _RATE_IS = re.compile(r"执行率[ \t\u3000]*(?:为|是|达到|达)[ \t\u3000]*$")
@@ -45,13 +47,19 @@ class _Stated(_State):
         """"2023年年初预算收入7031.72万元，比2022年年初预算收入2724.44万元增加4307.28万元": a base the file does
         not have, stated with its figure — the change after it is the difference of the two figures stated, and
         whatever else the sentence measures from that base is not measured from the file's."""
-        self.scope.base = "other"
         self._budget_level(lead, fact)      # "…12万元，较上年预算数10万元增加…": the 12 is this year's budget
         left = self.last_money
         if not rate_base and left is not None and left.figure is not None and left.sentence == self.sentence \
                 and left.money and tok.unit in MONEY:
+            self.scope.base = "other"
             self.other_base = (Claim("level", tok, None, sentence=self.sentence), left, self.figures)
             return "（其后的增减额按写明的两个数之差核对）"
+        if lead.base == "prior_budget" and (left is None or left.sentence != self.sentence):
+            # "2023年基本支出预算比2022年基本支出预算619.2万元增加165万元": no amount of this year's in the sentence —
+            # the change is this year's budget against last year's, as the file has them (the stated base is
+            # checked against the file's)
+            return ""
+        self.scope.base = "other"
         return ""
 
     def _other_change(self, tok: Token) -> None:
@@ -205,7 +213,9 @@ class _Stated(_State):
         often on a comparable footing the sentence does not state."""
         # (not in a sentence of the department's own, where another body is an aside: "本局收支总预算…，含机关幼儿园经费
         # 459.68万元；比2022年预算增加651.22万元")
-        return not self.self_named and not _AGGREGATE.search(scope.blocked)
+        # (a body's, named as one: "财政对基本养老保险基金的补助收入14.07万元，较上年增加85.44万元" — the fund is
+        # no body, and the change is of the line the sentence is about)
+        return not self.self_named and not _AGGREGATE.search(scope.blocked) and _BODY_END.search(scope.blocked) is not None
 
     def _figure_before(self, tok: Token) -> Token | None:
         """The figure before `tok` in the same sentence (a few tokens back at most), or None."""

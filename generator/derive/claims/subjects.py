@@ -98,7 +98,7 @@ class _Subjects(_State):
         """"街道行政编制25人…", "中心校现有在职教师…": a bare kind of unit, unqualified (not "各街道", "下属中心",
         "某某中心"), opening the text is how a unit names itself — as later in the same text. "学校", "学院", "医院"
         bare anywhere (after punctuation or a year, not after a name: "县职业技术学院") are the school itself."""
-        if tok.text not in SELF_TYPES:
+        if tok.text not in SELF_TYPES or tok.text in self.named_kinds:
             return False
         if tok.text in self.self_types or self._opens_text(tok):
             return True
@@ -113,7 +113,7 @@ class _Subjects(_State):
     def _other_subject(self, tok: Token) -> None:
         if self._own_line(tok):
             return
-        lead, scope = self.lead, self.scope
+        scope = self.scope
         cues = self.cues
         if cues.body_after.match(self.text, tok.end) or cues.required_by.at(self.text, tok.start) \
                 or cues.negated.at(self.text, tok.start) or cues.located.search(self._clause_before(tok.start)) \
@@ -143,11 +143,17 @@ class _Subjects(_State):
             # unless a figure is read in it
             self.describing = scope.blocked
         scope.blocked, scope.subject, scope.label, scope.alts = tok.text, None, "", ()
+        self._take_the_floor(tok)
+
+    def _take_the_floor(self, tok: Token) -> None:
+        """Another body named: whether it opens its sentence, what kind of unit it is (a bare kind later is it again),
+        and the fact the words before it named is no longer the subject."""
+        self.named_kinds.update(k for k in SELF_TYPES if tok.text.endswith(k) and tok.text != k)
         if self._named_first(tok):
             self.blocked_first = True
-        lead.label = None
-        if lead.share:
-            lead.other_fact = True
+        self.lead.label = None
+        if self.lead.share:
+            self.lead.other_fact = True
 
     def _named_first(self, tok: Token) -> bool:
         """Whether the sentence is about the other subject, named first: "各乡镇认真落实…。", "宣汉县马渡关镇卫生院是…。"
@@ -470,7 +476,10 @@ class _Subjects(_State):
                              or (tok.text == "收支" and self.text[tok.end:tok.end + 1] != "总")):
             # "政府性基金预算财政拨款年初结转和结余0.00万元，本年收入0.00万元": this year's income from that source;
             # "本年度财政拨款收支较上年决算数增加…": that source's income and spending, not the department's totals
-            scope.subject, scope.alts, scope.source = f"finance.income.{source_key(scope.source)}", (), ""
+            # ("财政拨款收支预算1209.70万元。收入包括：…当年拨款收入1174.50万元，上年结转35.20万元": with that
+            # source's carry-over, which the file has only in the whole's total)
+            scope.subject, scope.source = f"finance.income.{source_key(scope.source)}", ""
+            scope.alts = ("finance.income.total",) if tok.text == "收支" else ()
         if self._spending_by_source(fact):
             return
         if self.list is not None and not scope.source:

@@ -317,7 +317,8 @@ def _with_bodies(text: str, tokens: list[Token], after: re.Pattern) -> list[Toke
 # there the name is the sentence's subject, and a kind too short to tell elsewhere ("台", "社", "场") is safe to read.
 OPENING_KINDS = GOVERNMENT_KINDS + COURT_KINDS + INSTITUTION_KINDS + ENTERPRISE_KINDS + SCHOOL_KINDS + (
     "剧团", "艺术团", "台", "社", "宫", "工会", "联合会", "总会", "协会", "学会", "商会", "基金会", "促进会", "研究会",
-    "妇联", "科协", "文联", "残联", "侨联", "工商联", "团委", "场", "园", "处", "厂", "行", "党校", "武装部")
+    "妇联", "科协", "文联", "残联", "侨联", "工商联", "团委", "场", "园", "处", "厂", "行", "党校", "武装部", "政府",
+    "办事处")
 _OPENING_NAME = re.compile(r"[\u4e00-\u9fff（）()]{1,20}?(?:" + kinds_pattern(OPENING_KINDS) + ")")
 # words that open a sentence without naming anyone ("全局", "其中", "该中心" of a body named before)
 _NOT_A_NAME = re.compile("本|我|全|其|该|各|此|上述|以上|下属|所属|直属|部门|单位|核定|下达|批复|根据|按照")
