@@ -1194,9 +1194,10 @@ class Checker:
     def _count_unsure(self, c: Claim, candidates: list) -> str:
         """Why a count cannot be held to the file's people, or ""."""
         staffing = self.report.get("department.staffing")
-        if c.split_retired and staffing is not None and not any(p.kind and "离休" in p.kind for p in staffing.others or []):
+        if c.split_retired and staffing is not None and not any(p.kind and "离休" in p.kind for p in staffing.others or []) \
+                and not (staffing.retired is not None and c.value > int(staffing.retired)):
             # the file counts no 离休 apart: its 退休人员 may take them in, so the 退休 part of a 离退休 count is
-            # checked only by the list's sum
+            # checked only by the list's sum (unless it is more than the file's: too many in either reading)
             return "离退休分为离休、退休：事实文件的退休人员是否含离休人员，不能确定"
         if makeup_after(self.reading, c) and not any(c.value == value for _, value in candidates):
             # "期末实有人员60人（含编内人员+编外长期聘用人员）": the text says whom it counts, not as the file does

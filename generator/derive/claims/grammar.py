@@ -105,7 +105,13 @@ class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _S
             # "财政拨款收入4032.78万元，占99.69%，较上年减少159.27万元，下降3.80%（其中：…）": what was said of the item
             # on the way does not end it — the bracket is still the item's
             last = lst.parts[-1]
-        if lst is not None and last is not None and lst.parts and last is lst.parts[-1] \
+        if lst is None and last is not None and self._bracket_after(last):
+            # "实有人数68人（机关在职40人，退休4人；事业在职4人）", "基本支出845.92万元（人员经费796.02万元，…）": the
+            # amount's parts, right after its figure, as after 其中
+            self.list = _List(last, len(self.stack), "（")
+            self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence
+            self.list.year_at = self.scope.year
+        elif lst is not None and last is not None and lst.parts and last is lst.parts[-1] \
                 and (last.money or (last.figure is not None and last.unit and last.unit != "%")):
             # "公车费5.00万元（购置费0万元，运行费5.00万元）", "建设项目27项（省级6项、市级5项…）": the item's own
             # parts, a list of its own
@@ -115,6 +121,19 @@ class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _S
             self.list.year_at = lst.year_at
         self.lead = _Lead()
         self.last_num = None
+
+    def _bracket_after(self, last: Claim) -> bool:
+        """Whether the bracket opening here is right after the figure of an amount or count of a known fact, this
+        year's (the parts of it may follow)."""
+        tok = self.tokens[self.index]
+        nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
+        if nxt is None or nxt.kind != "word" or any(
+                k in ("prior_year", "this_year", "compare_to", "up", "down", "rate_up", "rate_down", "col", "share")
+                for k, _ in nxt.means):
+            return False        # "（2022年为734.58万元）", "（上年389.74万元）", "（较上年增加2人）": not its parts
+        return last.kind in ("level", "count") and last.fact is not None and last.figure is not None \
+            and last.figure.end <= tok.start <= last.figure.end + 1 and last.sentence == self.sentence \
+            and last.year in (None, self.year) and (last.money or last.unit in PEOPLE_UNITS)
 
     def _close_bracket(self, tok: Token | None = None) -> None:
         if self.deep:

@@ -462,12 +462,17 @@ class _Lists(_State):
     @staticmethod
     def _one_part_of_its_head(lst: _List) -> bool:
         """"财政拨款收入预算1747.99万元，其中：一般公共预算财政拨款收入1774.99万元": a single item, an amount of a fact
-        that is a part of its head's — it cannot be more than the head."""
+        that is a part of its head's — it cannot be more than the head (nor a count of some of the head's people)."""
         part, head = lst.parts[0] if len(lst.parts) == 1 else None, lst.head
         # (only one that exceeds it: a single item is said on the way as often as it is a list — "其中：购置费0万元。运行费…"
         # goes on in the next sentence)
-        return part is not None and part.figure is not None and part.money and head.money and head.fact is not None \
-            and part.fact is not None and part.fact != head.fact and within(head.fact, part.fact) and lst.outer is None \
+        if part is None or part.figure is None or head.fact is None or part.fact is None or lst.outer is not None:
+            return False
+        if part.kind == "count" and head.kind == "count":
+            # "离退休人员24人，其中：退休人员42人": some of the people the head counts, more than all of them
+            return part.value > head.value and part.label != head.label and (
+                within(head.fact, part.fact) or (part.fact == head.fact and part.label in head.label))
+        return part.money and head.money and part.fact != head.fact and within(head.fact, part.fact) \
             and abs(part.value) * MONEY[part.unit] > abs(head.value) * MONEY[head.unit]
 
     def _head_they_add_up_to(self, lst: _List) -> None:
