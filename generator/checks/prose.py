@@ -598,13 +598,8 @@ class Checker:
     def _level(self, c: Claim) -> None:
         if c.flagged and not c.summed:
             return                      # already reported
-        known = self._known(c)
+        known, twin = self._known_or_twin(c)
         label = self._label(c.fact, c.column)
-        twin = "" if known else self._budget_twin(c)
-        if twin:
-            # "一般公共预算拨款支出预算55,341万元" in a budget with no carry-over: that source's income
-            known = [(twin, col, v * MONEY["万元"] / MONEY[c.unit]) for col in _columns(c.column)
-                     if col in ("budget", "adjusted") and (v := self._unsourced(twin, col)) is not None]
         executed = self._budget_word_for_final(c)
         if executed is not None:
             return self._level_as_executed(c, executed)
@@ -623,6 +618,8 @@ class Checker:
         if budget_too:
             return self.ok(c, budget_too)
         if self._with_what_it_includes(c, known):
+            return None
+        if self._no_budget_column(c, twin):
             return None
         # the figure the words may mean that the amount is a slip of: the first not many times off it
         fact, col, value = next((k for k in known if not far_off(abs(c.value), k[2])), known[0])
@@ -699,6 +696,24 @@ class Checker:
             if v is not None and same_figure(abs(c.value), v):
                 return col
         return ""
+
+    def _known_or_twin(self, c: Claim) -> tuple[list, str]:
+        """The figures an amount's words may mean (see _known), or its twin's: "一般公共预算拨款支出预算55,341万元" in a
+        budget with no carry-over is that source's income (the twin's fact, or "")."""
+        known = self._known(c)
+        twin = "" if known else self._budget_twin(c)
+        if twin:
+            known = [(twin, col, v * MONEY["万元"] / MONEY[c.unit]) for col in _columns(c.column)
+                     if col in ("budget", "adjusted") and (v := self._unsourced(twin, col)) is not None]
+        return known, twin
+
+    def _no_budget_column(self, c: Claim, twin: str) -> bool:
+        """"支出包括：…、结转下年 0 万元" of a budget: 预算 is 年初 or 调整, and the file has no 年初 — the one a budget's
+        text most often means: not checked (True)."""
+        if c.column != "plan" or twin or self.fact(c.fact, "budget", c.unit, quiet=True) is not None:
+            return False
+        self.skip(c, f"事实文件没有 {self._label(c.fact, 'budget')}，写的“预算”可能是它")
+        return True
 
     def _exactly_another_column(self, c: Claim, known: list) -> bool:
         """"“三公经费”本年预算数8.9967万元" where the file has 预算数 9 and 决算数 8.9967: an amount more precise than the

@@ -20,6 +20,7 @@ from .parts import (
     _splits_retired,
     within,
 )
+from .patterns import _ENUM_ITEM
 from .state import _Lead, _List, _Scope, _State
 from .tokens import CLAUSE, COUNTS, ENUM, MONEY, SENTENCE, Token
 
@@ -239,7 +240,7 @@ class _Lists(_State):
             return
         if lead.label and not lead.figure:
             return self._list_of_a_name(lst, marker)
-        head = self._list_head(marker)
+        head = self._numbered_item_before() or self._list_head(marker)
         if lst is not None and lst.depth == len(self.stack):
             self._end_list()
         head = self._head_of_parts(head)
@@ -278,6 +279,19 @@ class _Lists(_State):
         if head in self.prev_levels and not self.figures_in_sentence:
             self._year_of_head(head)
         return self._this_years_head(head)
+
+    def _numbered_item_before(self) -> Claim | None:
+        """"收入总计7542.23万元，包括：\n1.财政拨款收入7532.81万元，占99.88%。其中：…": a 其中 opening the sentence after a
+        numbered item of a list just ended is of that item (its own parts), not of the list's head."""
+        ended = self.ended
+        if self.figures_in_sentence or ended is None or not ended.parts or len(self.stack) != 1:
+            return None
+        last = ended.parts[-1]
+        if last.figure is None or last.sentence != self.sentence - 1 or last.kind not in ("level", "count"):
+            return None
+        line = self.text.rfind("\n", 0, last.figure.start) + 1
+        return last if _ENUM_ITEM.match(self.text, line) and line > (ended.head.figure.end if ended.head.figure else 0) \
+            else None
 
     def _list_of_a_name(self, lst: _List | None, marker: str) -> None:
         """"收入包括：…；支出包括：…": a list headed by a name, not a figure — its parts are read, their sum is not
@@ -391,8 +405,10 @@ class _Lists(_State):
         last = lst.parts[-1]
         if (marker == "其中" or (marker in ("包括", "含") and last.fact is not None)) and last.figure is not None \
                 and (last.money or last.unit in PEOPLE_UNITS or last.unit in BODY_UNITS) and last.kind in ("level", "prior", "count") \
-                and last.sentence == self.sentence and lst.outer is None:
+                and (last.sentence == self.sentence or (last.sentence == self.sentence - 1 and not self.figures_in_sentence)) \
+                and lst.outer is None:
             # "其中：A x万元；B y万元；其中：B1 …、B2 …；C z万元": B's own parts, then the outer list again;
+            # ("包括：1.财政拨款收入7532.81万元，占99.88%。其中：…": so too when 其中 opens the sentence after the item's)
             # "1、基本支出X万元，包括：人员经费…；2、项目支出…": so too after an item a label named
             self.list = _List(last, len(self.stack), marker, outer=lst)
             self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence
