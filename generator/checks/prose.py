@@ -842,16 +842,19 @@ class Checker:
         if len({p.fact for p in peers}) < len(peers) or c not in peers:
             return None
         shown = [p for p in peers if self._final_only(p)]
-        if shown == [c] and any(p.kind == "level" and p.column == "final" and p.fact not in (None, c.fact)
-                                and p.figure is not None and self._final_only(p) for p in said):
-            # "2023年我局收入总计1362.00万元，安排支出1305.93万元": one amount under 安排 (预算) beside another that is
-            # its 决算数 — each exactly its fact's 决算数 and no budget's: the sentence is of the year as it went
+        if shown == [c] and self._beside_a_final(c, said):
             return False
         odd = next((p for p in peers if p not in shown), None)
         if len(shown) < 2 or len(peers) - len(shown) > 1 or (
                 odd is not None and any(self._only_in(odd, col) for col in ("budget", "adjusted"))):
             return None         # (an odd one that is its budget figure: the sentence has both columns)
         return c is odd
+
+    def _beside_a_final(self, c: Claim, said: list) -> bool:
+        """"2023年我局收入总计1362.00万元，安排支出1305.93万元": one amount under 安排 (预算) beside another that is its
+        决算数 — each exactly its fact's 决算数 and no budget's: the sentence is of the year as it went."""
+        return any(p.kind == "level" and p.column == "final" and p.fact not in (None, c.fact) and p.figure is not None
+                   and self._final_only(p) for p in said)
 
     def _level_as_executed(self, c: Claim, odd: bool) -> None:
         """An amount under 预算 among others that are all 决算数 (see _budget_word_for_final): its 决算数, or the odd
