@@ -8,7 +8,7 @@ from .claim import OTHER_SUBJECT, TargetMention
 from .parts import BY_SOURCE, GENERIC, PLAIN, SOURCE_OF, WITH_CARRYOVER, _side, source_key, within
 from .patterns import _ENUM_ITEM, _NOT_LOCAL, _UNIT_KIND
 from .state import _List, _Scope, _State
-from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token, is_han
+from .tokens import CLAUSE, CLOSE, ENUM, GOVERNMENT_KINDS, OPEN, SENTENCE, Token, is_han
 
 # an item's number right before a name ("6.其他收入", "（二）公用经费")
 # a place's name before a body's kind ("宣汉县马渡关镇" of 宣汉县马渡关镇卫生院): the body is named first all the same
@@ -183,6 +183,11 @@ class _Subjects(_State):
             return      # "县中医医院不属于本院管理，其…": the department named as what the other body is not
         if self.scope.blocked and _OWNER_OF.match(self.text, tok.end):
             return      # "县粮食储备库是我局所属公益二类事业单位，核定事业编制10名": the body's owner, named on the way
+        if self.blocked_first and len(tok.text) >= 2 and tok.text[1:] not in GOVERNMENT_KINDS \
+                and self.scope.blocked.endswith(tok.text[1:]):
+            # "博才幼儿园是一所民办幼儿园，本园设五个班级": the body the sentence opened with, of that kind (not an organ
+            # of government: "县财政局下达我局…" names the department as the one it gave to)
+            return
         scope = self.scope
         scope.blocked = ""
         self.announced = ""

@@ -320,6 +320,9 @@ OPENING_KINDS = GOVERNMENT_KINDS + COURT_KINDS + INSTITUTION_KINDS + ENTERPRISE_
     "妇联", "科协", "文联", "残联", "侨联", "工商联", "团委", "场", "园", "处", "厂", "行", "党校", "武装部", "政府",
     "办事处")
 _OPENING_NAME = re.compile(r"[\u4e00-\u9fff（）()]{1,20}?(?:" + kinds_pattern(OPENING_KINDS) + ")")
+# a name said to be a kind of unit, or when and where it was set up ("博才幼儿园是一所民办幼儿园", "…卫生院始建于1984年")
+_DESCRIBED = re.compile(r"[\u4e00-\u9fff（）()]{1,20}?(?:" + kinds_pattern(OPENING_KINDS)
+                        + ")(?=是(?:一所|一家|一个|由)|系|始建于|创办于|创建于|成立于|组建于|位于|坐落于)")
 # words that open a sentence without naming anyone ("全局", "其中", "该中心" of a body named before)
 _NOT_A_NAME = re.compile("本|我|全|其|该|各|此|上述|以上|下属|所属|直属|部门|单位|核定|下达|批复|根据|按照")
 # what may stand before a sentence's subject: spaces, an item's number, a bracket
@@ -333,13 +336,16 @@ def with_opening_bodies(text: str, tokens: list[Token], names=(), labels=frozens
     for a department whose name the facts give (without it, any name might be its own)."""
     if not any(names):
         return tokens
-    spans = []
+    spans: list[tuple] = []
     start, first = 0, True
     for tok in tokens:
         if tok.kind == "punct" and tok.text in SENTENCE:
             start, first = tok.end, True
             continue
         if not first:
+            continue
+        if _described(text, start, tok, names, spans):
+            first = False
             continue
         # (a fact's name glued to the body's is no longer read as the fact's: "税务局编制人数")
         opens = tok.kind == "year" or (tok.kind == "word" and (tok.has("fact") or tok.text in labels))
@@ -356,6 +362,20 @@ def with_opening_bodies(text: str, tokens: list[Token], names=(), labels=frozens
                 and not any(n and n.endswith(name) for n in names):
             spans.append((start + lead, tok.start, _OTHER))
     return as_words(text, tokens, spans)
+
+
+def _described(text: str, start: int, tok: Token, names, spans: list) -> bool:
+    """At a sentence's first token: a body's name said to be a kind of unit or set up somewhere, some time ("博才幼儿园是
+    一所创办于2014年的民办幼儿园"): the sentence is about it (its span added to `spans`: True)."""
+    lead = len(text[start:tok.start]) - len(text[start:tok.start].lstrip(_OPENING_LEAD))
+    m = _DESCRIBED.match(text, start + lead, start + lead + 32)
+    if m is None:
+        return False
+    name = m.group()
+    if _NOT_A_NAME.match(name) or "本部门" in name or any(n and n.endswith(name) for n in names):
+        return False
+    spans.append((m.start(), m.end(), _OTHER))
+    return True
 
 
 def as_words(text: str, tokens: list[Token], spans: list[tuple], keep_figures: bool = False) -> list[Token]:

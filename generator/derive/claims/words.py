@@ -494,7 +494,11 @@ class _Words(_State):
             end, j = t.end, j + 1
         source = lead.source
         key = source_key(source)
-        if scope.subject is not None and _side(scope.subject) == "in":
+        if "支出" in self.text[self.source_end:t.start]:
+            # "我局财政拨款实际支出1305.93万元": a column word of spending after the source — its spending
+            scope.subject, scope.alts, scope.label, scope.source = f"finance.expenditure.{key}", (), source, ""
+            lead.label = scope.subject
+        elif scope.subject is not None and _side(scope.subject) == "in":
             scope.subject, scope.alts, scope.label, scope.source = f"finance.income.{key}", (), source, ""
             lead.label = scope.subject
         elif scope.subject is not None and SOURCE_OF.get(scope.subject) == key:
