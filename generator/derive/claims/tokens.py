@@ -337,16 +337,20 @@ def with_opening_bodies(text: str, tokens: list[Token], names=(), labels=frozens
     if not any(names):
         return tokens
     spans: list[tuple] = []
-    start, first = 0, True
+    start, first, fresh = 0, True, True
     for tok in tokens:
         if tok.kind == "punct" and tok.text in SENTENCE:
-            start, first = tok.end, True
+            start, first, fresh = tok.end, True, True
             continue
-        if not first:
+        if not first or tok.start - start > _NAME_REACH:
+            first = False       # (a name that opens a sentence is short: the rest of a long one is not looked at)
             continue
-        if _described(text, start, tok, names, spans):
-            first = False
-            continue
+        lead = _name_start(text, start, tok.start)
+        if fresh:
+            fresh = False
+            if _described(text, lead, names, spans):
+                first = False
+                continue
         # (a fact's name glued to the body's is no longer read as the fact's: "税务局编制人数")
         opens = tok.kind == "year" or (tok.kind == "word" and (tok.has("fact") or tok.text in labels))
         if not opens:
@@ -356,19 +360,30 @@ def with_opening_bodies(text: str, tokens: list[Token], names=(), labels=frozens
                 or (tok.kind == "date" and tok.text.startswith("第")) or (tok.kind == "punct" and tok.text in OPEN + CLOSE)
             continue
         first = False
-        lead = len(text[start:tok.start]) - len(text[start:tok.start].lstrip(_OPENING_LEAD))
-        name = text[start + lead:tok.start]
+        name = text[lead:tok.start]
         if _OPENING_NAME.fullmatch(name) and not _NOT_A_NAME.match(name) and "本部门" not in name \
                 and not any(n and n.endswith(name) for n in names):
-            spans.append((start + lead, tok.start, _OTHER))
+            spans.append((lead, tok.start, _OTHER))
     return as_words(text, tokens, spans)
 
 
-def _described(text: str, start: int, tok: Token, names, spans: list) -> bool:
-    """At a sentence's first token: a body's name said to be a kind of unit or set up somewhere, some time ("博才幼儿园是
-    一所创办于2014年的民办幼儿园"): the sentence is about it (its span added to `spans`: True)."""
-    lead = len(text[start:tok.start]) - len(text[start:tok.start].lstrip(_OPENING_LEAD))
-    m = _DESCRIBED.match(text, start + lead, start + lead + 32)
+# how far into its sentence a name that opens it may reach, and the leading marks before it
+_NAME_REACH = 48
+_LEAD_REACH = 12
+
+
+def _name_start(text: str, start: int, end: int) -> int:
+    """Where a sentence's words begin after its leading spaces, item number and brackets (a few characters at most)."""
+    i, stop = start, min(end, start + _LEAD_REACH)
+    while i < stop and text[i] in _OPENING_LEAD:
+        i += 1
+    return i
+
+
+def _described(text: str, at: int, names, spans: list) -> bool:
+    """At a sentence's words: a body's name said to be a kind of unit or set up somewhere, some time ("博才幼儿园是一所
+    创办于2014年的民办幼儿园"): the sentence is about it (its span added to `spans`: True)."""
+    m = _DESCRIBED.match(text, at, at + 32)
     if m is None:
         return False
     name = m.group()
