@@ -471,7 +471,7 @@ class Checker:
         self._prior_shown: bool | None = None       # see prior_shown, asked only of a budget's change or rate
         self._adjusted: bool | None = None          # see _adjusted_in_year
         self._implied_amounts: dict[int, list] = {}   # see _peers_column
-        self._list_of: dict[int, Claim] | None = None  # see _head_in_budget
+        self._list_of: dict[int, Claim] | None = None  # see _lists_of
         self.wrong_priors = set()
         # the base each change matched, when none was named: its rate is measured on the same one
         self.change_base: dict[int, str] = {}
@@ -746,9 +746,12 @@ class Checker:
             return None         # "…（其中基本支出781.25万元…），分配进度100%，已完成支出3237.75万元": spent, the final
         side = self._implied_amounts.get(c.sentence)
         if side is None:        # (once a sentence: a sentence of thousands of amounts is not searched for each)
+            # (a head that is itself an item of a list — "其中人员经费653.60万元（住房公积金…），公用经费42.00万元" — is
+            # one of the amounts side by side)
             side = self._implied_amounts[c.sentence] = [
                 p for p in self._sentences(c.sentence) if p.kind == "level" and p.implied and p.column == "final"
-                and p.fact in AMOUNT_PATHS and p.unit in MONEY and p.figure is not None and not p.head]
+                and p.fact in AMOUNT_PATHS and p.unit in MONEY and p.figure is not None
+                and (not p.head or id(p) in self._lists_of())]
             if len({p.fact for p in side}) < len(side):
                 side[:] = []        # (one fact twice: not one list of the lines)
         for col in ("budget", "adjusted"):
@@ -757,13 +760,17 @@ class Checker:
                 return col, len(shown) >= 2 and c not in shown
         return self._head_in_budget(c)
 
+    def _lists_of(self) -> dict:
+        """The 其中 list (its sum claim) each part is of, by the part's id (made once a text)."""
+        if self._list_of is None:
+            self._list_of = {id(p): s for s in self.claims if s.kind == "sum" for p in s.parts}
+        return self._list_of
+
     def _head_in_budget(self, c: Claim) -> tuple[str, bool] | None:
         """"一般公共预算财政拨款收入1747.99万元，一般公共预算财政拨款支出1747.99万元。其中：基本支出695.60万元…；项目支出
         1025.39万元": an item of a 其中 list whose head's sentence is in a budget column (see _peers_column) is in it
         too — an item that is not its fact's figure there, while another item is, is the slip."""
-        if self._list_of is None:       # (once a text: the list each part is of)
-            self._list_of = {id(p): s for s in self.claims if s.kind == "sum" for p in s.parts}
-        lst = self._list_of.get(id(c))
+        lst = self._lists_of().get(id(c))
         head = lst.of if lst is not None else None
         if lst is None or head is None or head.sentence == c.sentence or not (head.implied and head.column == "final"):
             return None
