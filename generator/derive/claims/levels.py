@@ -286,18 +286,22 @@ class _Levels(_State):
     def _joined_labels(self, tok: Token) -> set[str]:
         """The facts named right before `tok` by names joined only by 、/和/及/与, no figure read after the last."""
         chain: set[str] = set()
-        start = tok.start
+        start, plain, bracketed = tok.start, False, False
         for fact, s, e, figures in reversed(self.named):
             if s >= tok.start:
                 continue
             if not chain:
                 if figures + 1 != self.figures or fact is None:     # (this figure is counted already)
                     return chain
+                plain = self.text[s:e] in PLAIN
+            elif plain and not bracketed and len(chain) == 1 and self.text[e:start] in ("）", ")"):
+                # "两大支出类别（人员经费、公用经费）支出合计763.90万元": a plain total of the names in the bracket before it
+                chain, bracketed = set(), True
             elif not _JOINS.fullmatch(self.text, e, start):
                 break
             chain.add(fact)
             start = s
-        return chain
+        return chain if not bracketed or len(chain) >= 2 else set()
 
     def _not_a_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str, year: int | None) -> tuple[str, bool]:
         """Why the figure cannot be an amount or count of `fact` in the file ("" when it can), and whether it is
