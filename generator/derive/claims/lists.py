@@ -405,10 +405,8 @@ class _Lists(_State):
         last = lst.parts[-1]
         if (marker == "其中" or (marker in ("包括", "含") and last.fact is not None)) and last.figure is not None \
                 and (last.money or last.unit in PEOPLE_UNITS or last.unit in BODY_UNITS) and last.kind in ("level", "prior", "count") \
-                and (last.sentence == self.sentence or (last.sentence == self.sentence - 1 and not self.figures_in_sentence)) \
-                and lst.outer is None:
+                and last.sentence == self.sentence and lst.outer is None:
             # "其中：A x万元；B y万元；其中：B1 …、B2 …；C z万元": B's own parts, then the outer list again;
-            # ("包括：1.财政拨款收入7532.81万元，占99.88%。其中：…": so too when 其中 opens the sentence after the item's)
             # "1、基本支出X万元，包括：人员经费…；2、项目支出…": so too after an item a label named
             self.list = _List(last, len(self.stack), marker, outer=lst)
             self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence

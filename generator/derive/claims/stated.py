@@ -8,7 +8,7 @@ import re
 from .claim import Claim
 from .patterns import _YEAR_IN, _content
 from .state import _Lead, _Scope, _State
-from .tokens import CLAUSE, CLOSE, MONEY, OPEN, OPENING_KINDS, SENTENCE, Token
+from .tokens import CLAUSE, CLOSE, MONEY, OPEN, OPENING_KINDS, SENTENCE, Token, kinds_pattern
 
 
 def _stage(words: str) -> int | None:
@@ -22,7 +22,7 @@ def _stage(words: str) -> int | None:
 # footing the sentence does not state
 _AGGREGATE = re.compile("收入|支出|GDP|生产总值|增加值|零售|产值|投资|税|外贸|进出口|出口|进口|规上|规模以上|全国|全省|全市|全县|全区|全州|全镇|全乡|各|地方|中央|上级|本级")
 # a body's name ends with its kind ("清华大学", "某县总工会"); a thing's does not ("基本养老保险基金", "项目")
-_BODY_END = re.compile("(?:" + "|".join(sorted(OPENING_KINDS, key=len, reverse=True)) + ")$")
+_BODY_END = re.compile("(?:" + kinds_pattern(OPENING_KINDS) + ")$")
 _STAGES = (("年初预算", "年初预算数"), ("调整预算", "调整后预算", "全年预算"), ("执行数", "决算数", "决算", "实际支出"))
 # an execution rate's name and its verb right before the figure: "执行率为", "执行率达到"
 _RATE_IS = re.compile(r"执行率[ \t\u3000]*(?:为|是|达到|达)[ \t\u3000]*$")

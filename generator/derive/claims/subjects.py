@@ -8,14 +8,14 @@ from .claim import OTHER_SUBJECT, TargetMention
 from .parts import BY_SOURCE, GENERIC, PLAIN, SOURCE_OF, WITH_CARRYOVER, _side, source_key, within
 from .patterns import _ENUM_ITEM, _NOT_LOCAL, _UNIT_KIND
 from .state import _List, _Scope, _State
-from .tokens import CLAUSE, CLOSE, ENUM, GOVERNMENT_KINDS, OPEN, SENTENCE, Token, is_han
+from .tokens import CLAUSE, CLOSE, ENUM, GOVERNMENT_KINDS, OPEN, OPENING_LEAD, SENTENCE, Token, is_han
 
 # an item's number right before a name ("6.其他收入", "（二）公用经费")
 # a place's name before a body's kind ("宣汉县马渡关镇" of 宣汉县马渡关镇卫生院): the body is named first all the same
 _PLACE_NAME = re.compile("[\u4e00-\u9fff]{1,12}(?:省|市|州|县|区|旗|镇|乡|街道)")
 _ITEM_NUMBER = re.compile(r"(?:[0-9]{1,2}[ \t]?[.．、]|[一二三四五六七八九十]{1,3}[ \t]?、|[（(][一二三四五六七八九十0-9]{1,3}[）)])[ \t\u3000]*$")
 # what may stand before a sentence's subject: spaces, an item's number, a bracket, 原 ("原区档案局…")
-_LEADING = " \t\u3000\n0123456789.．、（）()一二三四五六七八九十原"
+_LEADING = OPENING_LEAD + "原"
 _SOURCE_INCOME = frozenset(f"finance.income.{k}" for k in ("general", "fund", "state_capital", "fiscal"))
 
 # words for a whole side that end a more specific label when written right after it ("公用经费总支出",

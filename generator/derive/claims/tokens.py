@@ -326,7 +326,7 @@ _DESCRIBED = re.compile(r"[\u4e00-\u9fff（）()]{1,20}?(?:" + kinds_pattern(OPE
 # words that open a sentence without naming anyone ("全局", "其中", "该中心" of a body named before)
 _NOT_A_NAME = re.compile("本|我|全|其|该|各|此|上述|以上|下属|所属|直属|部门|单位|核定|下达|批复|根据|按照")
 # what may stand before a sentence's subject: spaces, an item's number, a bracket
-_OPENING_LEAD = " \t\u3000\n0123456789.．、（）()一二三四五六七八九十"
+OPENING_LEAD = " \t\u3000\n0123456789.．、（）()一二三四五六七八九十"
 
 
 def with_opening_bodies(text: str, tokens: list[Token], names=(), labels=frozenset()) -> list[Token]:
@@ -361,8 +361,7 @@ def with_opening_bodies(text: str, tokens: list[Token], names=(), labels=frozens
             continue
         first = False
         name = text[lead:tok.start]
-        if _OPENING_NAME.fullmatch(name) and not _NOT_A_NAME.match(name) and "本部门" not in name \
-                and not any(n and n.endswith(name) for n in names):
+        if _OPENING_NAME.fullmatch(name) and _another_name(name, names):
             spans.append((lead, tok.start, _OTHER))
     return as_words(text, tokens, spans)
 
@@ -375,7 +374,7 @@ _LEAD_REACH = 12
 def _name_start(text: str, start: int, end: int) -> int:
     """Where a sentence's words begin after its leading spaces, item number and brackets (a few characters at most)."""
     i, stop = start, min(end, start + _LEAD_REACH)
-    while i < stop and text[i] in _OPENING_LEAD:
+    while i < stop and text[i] in OPENING_LEAD:
         i += 1
     return i
 
@@ -386,11 +385,16 @@ def _described(text: str, at: int, names, spans: list) -> bool:
     m = _DESCRIBED.match(text, at, at + 32)
     if m is None:
         return False
-    name = m.group()
-    if _NOT_A_NAME.match(name) or "本部门" in name or any(n and n.endswith(name) for n in names):
+    if not _another_name(m.group(), names):
         return False
     spans.append((m.start(), m.end(), _OTHER))
     return True
+
+
+def _another_name(name: str, names) -> bool:
+    """Whether words that open a sentence name a body other than the department: not words that name no one
+    ("全局", "该中心"), not the department's own name or the end of it ("文化馆" of 某县文化馆)."""
+    return not _NOT_A_NAME.match(name) and "本部门" not in name and not any(n and n.endswith(name) for n in names)
 
 
 def as_words(text: str, tokens: list[Token], spans: list[tuple], keep_figures: bool = False) -> list[Token]:
