@@ -631,8 +631,17 @@ class Checker:
         if col == "prior" and self._change_not_prior(c, value):
             self.changes_read_as_prior.add(id(c))      # not a base for the rate after it
             return self.ok(c, "是增减额（省略了“增加”“减少”）：决算数 − 上年决算数")
+        whole = self._whole_written(c) if far_off(abs(c.value), value) else None
+        if whole is not None:
+            return self.error("PROSE-FACT" if c.kind == "level" else "PROSE-PRIOR", c,
+                              f"正文“…{self.quote(c)}”与事实不符：{label} 为 {fmt(value)}{c.unit}，写的 "
+                              f"{fmt(abs(c.value))}{c.unit} 是{whole}。", stated=abs(c.value), fact=value,
+                              about=f"正文“…{self.quote(c, 8)}”")
         if far_off(abs(c.value), value):
             return self.skip(c, f"与 {label} {fmt(value)}{c.unit} 相差好几倍：说的多半不是本部门的这一项")
+        owner = self._base_of_another_amount(c)
+        if owner is not None:
+            return self.skip(c, f"写明的基数和其后的增减额合的是前面的 {fmt(abs(owner.value))}{owner.unit}：说的是它的上年数")
         listed = self._column_of_its_parts(c)
         if listed:
             return self.ok(c, f"其中各项写明是{_COLUMN_ZH[listed]}：{self._label(c.fact, listed)} = {fmt(abs(c.value))}{c.unit}")
@@ -647,6 +656,28 @@ class Checker:
                    stated=abs(c.value), fact=value, uses={path}, about=f"正文“…{self.quote(c, 8)}”")
 
     _prior = _level
+
+    def _change_of_another_amount(self, c: Claim) -> bool:
+        """Whether last year's figure stated before a change fits, with it, an earlier amount (see below)."""
+        return any(p.kind == "prior" and p.start < c.start and self._base_of_another_amount(p) is not None
+                   for p in self._sentences(c.sentence))
+
+    def _base_of_another_amount(self, c: Claim) -> Claim | None:
+        """"总支出为19.85万元，主要是…15.48万元，接待费4.37万元，比去年14.20万元增加5.65万元": last year's figure and the
+        change after it fit an earlier amount of the sentence (19.85 − 14.20 = 5.65), not the one right before — the
+        base is that amount's, whatever name the words before it carried. The earlier amount, or None."""
+        if c.kind != "prior" or c.figure is None:
+            return None
+        here = self._sentences(c.sentence)
+        change = next((p for p in here if p.kind == "change" and p.figure is not None and p.start > c.start), None)
+        levels = [p for p in here if p.kind == "level" and p.figure is not None and p.start < c.start
+                  and p.unit == c.unit == (change.unit if change is not None else "")]
+        if change is None or len(levels) < 2:
+            return None
+
+        def fits(level: Claim) -> bool:
+            return sum_consistent(change.value, [abs(level.value), -abs(c.value)])
+        return next((p for p in levels[:-1] if fits(p)), None) if not fits(levels[-1]) else None
 
     def _matched_figure(self, c: Claim, known: list) -> tuple | None:
         """The figure of the file an amount restates: of its column, or another its words may mean — not one written
@@ -996,17 +1027,7 @@ class Checker:
             key = (c.kind, c.fact, c.alts, c.column, c.value, c.unit, c.implied, "支出" in (c.label or ""))
             far = seen.get(key)
             if far is None:
-                known = self._known(c)
-                # (far from every figure the words may mean: "部门预算…项目支出6649.26万元" is 调整预算数 6694.26 as well
-                # as 年初预算数 1052.39)
-                # (an amount of no column word near its fact's budget is not far: "部门预算…项目支出1025.39万元")
-                budgets = [v for col in ("budget", "adjusted") if c.implied
-                           and (v := self.fact(c.fact, col, c.unit, quiet=True)) is not None]
-                far = seen[key] = bool(known) and (all(far_off(abs(c.value), v) for v in [*(k[2] for k in known), *budgets])
-                                                   or self._beyond_whole(c)) \
-                    and not any(same_figure(abs(c.value), v) for _, _, v in itertools.chain(
-                        known, self._budget_too(c), self._last_years_too(c))) \
-                    and not (known[0][1] == "prior" and self._change_not_prior(c, known[0][2]))
+                far = seen[key] = self._far_amount(c)
             if far:
                 out.add(c.sentence)
         # "其中，因公出国(境)费0.61亿元。比2015年减少48.45万元": a sentence that states no amount of its own goes on about
@@ -1014,6 +1035,40 @@ class Checker:
         stated = {c.sentence for c in claims if c.kind in ("level", "prior", "count") and c.figure is not None}
         out |= {c.sentence for c in claims if c.sentence - 1 in out and c.sentence not in stated}
         return out
+
+    def _far_amount(self, c: Claim) -> bool:
+        """Whether an amount is many times off every figure of the fact it is read as (and no figure of the
+        department's the words may mean)."""
+        known = self._known(c)
+        # (far from every figure the words may mean: "部门预算…项目支出6649.26万元" is 调整预算数 6694.26 as well
+        # as 年初预算数 1052.39)
+        # (an amount of no column word near its fact's budget is not far: "部门预算…项目支出1025.39万元")
+        budgets = [v for col in ("budget", "adjusted") if c.implied
+                   and (v := self.fact(c.fact, col, c.unit, quiet=True)) is not None]
+        return bool(known) and (all(far_off(abs(c.value), v) for v in [*(k[2] for k in known), *budgets])
+                                or self._beyond_whole(c)) \
+            and not any(same_figure(abs(c.value), v) for _, _, v in itertools.chain(
+                known, self._budget_too(c), self._last_years_too(c))) \
+            and not (known[0][1] == "prior" and self._change_not_prior(c, known[0][2])) \
+            and self._whole_written(c) is None
+
+    def _whole_written(self, c: Claim) -> str | None:
+        """"财政拨款基本支出7540.18万元" where 7540.18 is the department's 本年支出合计: a part of its income or spending
+        written as exactly one of its totals (of that side, the year the claim is of) is the department's, miscopied —
+        not another body's figure many times off. What that total is, or None."""
+        if c.kind not in ("level", "prior") or c.fact in _WHOLES or not (c.fact or "").startswith(
+                ("finance.income.", "finance.expenditure.")) or c.unit not in MONEY or decimals(c.value) < 2:
+            return None
+        cols = ("prior", "prior_budget") if c.column in ("prior", "prior_budget") else ("final", "budget", "adjusted")
+        side = c.fact.split(".")[1]
+        for whole in _WHOLES:
+            if whole.split(".")[1] != side:
+                continue
+            for col in cols:
+                v = self.fact(whole, col, c.unit, quiet=True)
+                if v is not None and same_figure(abs(c.value), v):
+                    return self._label(whole, col)
+        return None
 
     def _far_count(self, c: Claim) -> bool:
         """"本单位人员编制2730人，实有事业人员2399人" beside the department's 45 posts and 44 people: a headcount many times
@@ -1244,6 +1299,9 @@ class Checker:
                 continue
             if lists_between(self.reading, c, p) > 1 or (p.fact or "").startswith("department.staffing.posts"):
                 return False        # another list began, or the list names kinds of posts ("行政编制29名")
+            if c.value is not None and p.value is not None and p.value > c.value:
+                # "编制数为28人，其中在职34人，退休人员85人": a head fewer than one of its parts does not count them
+                return False
             if p.fact in out_of_post:
                 return True
         return False
@@ -1350,6 +1408,8 @@ class Checker:
         if c.fact is None:
             return self._stated_change(c)
         stated_base = c.base or self._stated_prior(c)
+        if self._change_of_another_amount(c):
+            return self.skip(c, "写明的基数和这个增减额合的是前面的另一个数：说的是它的增减")
         if (stated_base is not None and stated_base.flagged) or (c.fact, c.sentence) in self.wrong_priors:
             # "…2022年支出15.28万元，减少0.92万元": the change from a last year's figure already reported wrong
             return self.skip(c, "它所依据的上年数已报错")
@@ -1855,6 +1915,27 @@ class Checker:
                    stated=c.value, computed=tried[0])
         return True
 
+    def _rate_on_prior_budget(self, c: Claim, currents: list[Decimal], budget: Decimal) -> bool:
+        """"与上年相比，增加146.47万元，增长8.38%": the change stated is this year's budget less last year's (the only
+        figure of last year the file has) — so the rate is on that base (True: checked)."""
+        change = c.change
+        if change is None or not change.money or change.sentence != c.sentence or change.flagged:
+            return False
+        delta = abs(change.value) * MONEY[change.unit]
+        now = next((v for v in currents if same_figure(delta, abs(v - budget))), None)
+        if now is None:
+            return False
+        computed = (now - budget) / budget * 100
+        if ratio_fits(abs(now - budget), budget, abs(c.value), half_unit(now) + half_unit(budget), half_unit(budget)):
+            self.ok(c, f"（本年预算 {fmt(now)} − 上年预算数 {fmt(budget)}） ÷ {fmt(budget)} = "
+                       f"{fmt(computed, _places(c))}%（写明的数各有尾差）")
+            return True
+        self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：写明的增减额 {fmt(delta)} 是本年预算 {fmt(now)} "
+                   f"与上年预算数 {fmt(budget)} 之差，按它算{'增长' if computed >= 0 else '下降'} "
+                   f"{fmt(abs(computed), _places(c))}%，与写明的 {fmt(abs(c.value))}% 不符。",
+                   stated=c.value, computed=computed)
+        return True
+
     def _budget_rate(self, c: Claim) -> None:
         """The rate of a budget against last year, against its own sentence: the change stated ÷ last year's
         figure, which is the budget stated less the change, whichever of last year's columns that was."""
@@ -1872,6 +1953,8 @@ class Checker:
         budget = self._only_prior_budget(c) if currents and prior is None else None
         if budget and self._fits_last_year(c, currents, budget):
             return self.ok(c, f"（本年预算 − 上年预算数 {fmt(budget)}） ÷ {fmt(budget)}")
+        if budget and self._rate_on_prior_budget(c, currents, budget):
+            return None
         if current is None or change is None or not change.money or change.sentence != c.sentence:
             return self.skip(c, self._UNSURE_BASE)
         if change.flagged or (c.of is not None and c.of.flagged):
@@ -2273,6 +2356,11 @@ class Checker:
             ["prior"] if c.column == "prior" else ["final"]
         if len(columns) > 1:
             columns = self._part_column(c, columns)
+        elif columns == ["final"] and c.of is not None and c.of.implied:
+            # "“三公”经费预算支出中，…公务接待费支出7.30万元，占“三公”经费的…": a part of no column word that is exactly
+            # its fact's budget (not its final) is a share of the whole's budget
+            exact = self._part_column(c, ["final", "budget", "adjusted"])
+            columns = exact if len(exact) == 1 else columns
         carried = {v: k for k, v in WITH_CARRYOVER.items()}
         wholes = [c.whole, WITH_CARRYOVER[c.whole]] if c.implied and c.whole in WITH_CARRYOVER else \
             [c.whole, carried[c.whole]] if c.implied and c.whole in carried else [c.whole]

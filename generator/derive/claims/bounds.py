@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .claim import Claim
 from .patterns import _ENUM_ITEM, _HAN_RUN, _NOT_LOCAL, _UNIT_KIND, _YEAR_IN, FUNCTION
 from .state import _Lead, _List, _State
 from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token, names_a_body
@@ -330,6 +331,20 @@ class _Bounds(_State):
         if lead.cmp and lead.base and not lead.figure:
             scope.base = lead.base               # "与2021年相比，…下降21.35%": the base holds on
 
+    def _people_of_categories(self) -> None:
+        """At a sentence's end: the counts of people that are one category's (see levels._category)."""
+        pairs = [(posts, c) for posts, c in self.by_category
+                 if posts is None or len(self.by_category) > 1 or not _outnumbers(c, posts)]
+        facts = [c.fact for _, c in pairs]
+        if any(posts for posts, _ in pairs) or len({(c.fact, c.value) for _, c in pairs}) > len(set(facts)):
+            # "行政编制12人，实有人数11人；工勤编制3人，实有人数2人": each category with its own people (so too one
+            # category's: "机关行政编制6名，在编6人。下属中心…" — all the department's people only where all its posts
+            # are of that category; but not people who outnumber the only category's posts the sentence names:
+            # "行政编制18人，实有人数23人" counts everyone, the writer left the other posts out); the same count of
+            # people stated twice, differently, in one sentence is not the department's either time
+            for posts, claim in pairs:
+                claim.category = claim.category or (posts.kind_text if posts is not None else "") or "未写明类别"
+
     def _end_sentence(self) -> None:
         self.stack[0].flow = self.scope.flow = ""
         self._item_ends_its_subject()
@@ -378,15 +393,7 @@ class _Bounds(_State):
         self.levels, self.changes, self.bases, self.each_claims = [], [], [], []
         self.pending_shares, self.each_share = [], ()
         self.other_base = None
-        pairs = self.by_category
-        facts = [c.fact for _, c in pairs]
-        if any(kind for kind, _ in pairs) or len({(c.fact, c.value) for _, c in pairs}) > len(set(facts)):
-            # "行政编制12人，实有人数11人；工勤编制3人，实有人数2人": each category with its own people (so too one
-            # category's: "机关行政编制6名，在编6人。下属中心…" — all the department's people only where all its posts
-            # are of that category); the same count of people stated twice, differently, in one sentence is not the
-            # department's either time
-            for kind, claim in pairs:
-                claim.category = claim.category or kind or "未写明类别"
+        self._people_of_categories()
         self.categories, self.by_category = [], []
         self.figures_in_sentence = self.posts_totals = self.bodies_in_sentence = 0
         self.sentence_source = ""
@@ -485,3 +492,8 @@ class _Bounds(_State):
         if self.index >= len(self.tokens) or self.tokens[self.index].kind != "punct":
             return False
         return bool(_GOES_ON.match(self.text, self.tokens[self.index].end))
+
+
+def _outnumbers(people: Claim, posts: Claim) -> bool:
+    """Whether a count of people is more than the count of one category's posts before it."""
+    return people.value is not None and posts.value is not None and people.value > posts.value

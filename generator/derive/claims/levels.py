@@ -390,9 +390,10 @@ class _Levels(_State):
         one category (and no other since the last count of people), in a sentence that pairs two categories
         so, are that category's (marked at the end of the sentence)."""
         if claim.fact == "department.staffing.posts":
-            self.categories.append(claim.kind_text)
+            self.categories.append(claim)
         elif claim.fact in ("department.staffing.serving", "department.staffing.actual"):
-            self.by_category.append((self.categories[0] if len(set(self.categories)) == 1 else "", claim))
+            kinds = {p.kind_text for p in self.categories}
+            self.by_category.append((self.categories[0] if len(kinds) == 1 and self.categories[0].kind_text else None, claim))
             last = self.out.unread[-1].figure if self.out.unread else None
             if not self.categories and last is not None and last.unit in COUNTS and last.start >= self.sentence_start \
                     and (self.last_claim is None or self.last_claim.start <= last.start) \

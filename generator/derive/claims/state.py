@@ -182,8 +182,8 @@ class _State:
         self.amounts_in_sentence = 0        # amounts of money read in this sentence (claims or not)
         self.bodies_in_sentence = 0         # counts of bodies ("28个司法所", "2个事业单位") in this sentence
         self.prev_amounts = 0               # … and in the sentence before
-        self.categories: list[str] = []     # staffing categories counted since the last headcount of people
-        self.by_category: list = []         # (category, count of people) pairs of this sentence
+        self.categories: list = []          # counts of one category's posts since the last headcount of people
+        self.by_category: list = []         # (count of a category's posts or None, count of people) pairs of this sentence
         self.amounts: list[Claim] = []      # this year's amounts of the text not named by a label (a whole a share
                                             # may name by the words written before it)
         self.prev_sentence_levels: list = []  # every level of the sentence before

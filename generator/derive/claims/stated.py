@@ -27,9 +27,12 @@ _STAGES = (("年初预算", "年初预算数"), ("调整预算", "调整后预�
 # an execution rate's name and its verb right before the figure: "执行率为", "执行率达到"
 _RATE_IS = re.compile(r"执行率[ \t\u3000]*(?:为|是|达到|达)[ \t\u3000]*$")
 # a sentence opening with the comparison, naming (or not) again what it compares: "与2022年度相比，X增加"
-_RESTATED = re.compile(r"[ \t\u3000]*(?:与|同|和)[ \t\u3000]*(?:上年度?|去年|(?:19|20)[0-9]{2}[ \t\u3000]*年度?)"
+_RESTATED = re.compile(r"[ \t\u3000]*(?:(?:与|同|和)[ \t\u3000]*(?:上年度?|去年|(?:19|20)[0-9]{2}[ \t\u3000]*年度?)"
                        r"[ \t\u3000]*(?:同期)?(?:相比|比较)[ \t\u3000]*[，,]?[ \t\u3000]*"
-                       r"(?P<name>[\u4e00-\u9fff“”\"]{0,20}?)[ \t\u3000]*(?:增加|减少|增长|下降|上升|降低)了?[ \t\u3000]*$")
+                       r"(?P<name>[\u4e00-\u9fff“”\"]{0,20}?)"
+                       # "…3118.29万元，主要用于…。较2022年决算数增加3097.36万元": no name, the base's year and column
+                       r"|(?:较|比)[ \t\u3000]*(?:上年度?|去年|(?:19|20)[0-9]{2}[ \t\u3000]*年度?)(?:同期)?(?:决算数?|实际支出数?)?)"
+                       r"[ \t\u3000]*(?:增加|减少|增长|下降|上升|降低)了?[ \t\u3000]*$")
 # words that say an amount was paid out or spent ("已完成拨付2113.63万元", "实际支出…"): the amount an execution rate
 # is of, when a sentence states it with the whole it is a rate of (checked as written text, not read as tokens)
 _COMPLETED = frozenset({"完成", "达到", "达"})
@@ -125,14 +128,30 @@ class _Stated(_State):
             return
         if self.last_claim is not None and self.last_claim.kind == "prior" and self.last_claim.sentence == self.sentence:
             return                  # "…上年度为15.82万元，减少1.46万元": the amount before is last year's
-        level = self._figure_before(tok) or self._restated_level(tok)
-        if level is None or level.unit not in MONEY or self._last_years(level):
-            return                  # "较上年同期518706万元增支22532万元": the amount before is last year's
-        if level.start >= self.sentence_start and self._framed_base(level, tok):
-            return                  # "与2012年预算30850万元相比，增加4573万元": so is an amount before 相比
+        level = self._amount_changed(tok)
+        if level is None:
+            return
         found = next((c for c in self.out.claims[-8:] if c.figure is level and c.fact is not None), None)
         self.stated_change = (found or Claim("level", level, None, sentence=self.sentence),
                               Claim("change", tok, None, value=tok.value * lead.dir, sentence=self.sentence))
+
+    def _amount_changed(self, tok: Token) -> Token | None:
+        """The amount a change `tok` is of by the words: the one right before it (or before the bracket it stands in),
+        or the one amount of the sentence before, restated; None when that is not certain."""
+        level = self._figure_before(tok) or self._restated_level(tok)
+        if level is None or level.unit not in MONEY or self._last_years(level):
+            return None             # "较上年同期518706万元增支22532万元": the amount before is last year's
+        if self._in_brackets(level) and not self._in_brackets(tok):
+            # "812.64万元（其中…26.24万元），总体较上年增加59.35万元": a bracket's amount is an aside — the change is
+            # of the amount right before the bracket, if any
+            level = self._before_bracket(level)
+            if level is None or level.unit not in MONEY:
+                return None
+        elif tok.start - level.end > 48 and level.start >= self.sentence_start:
+            return None             # (an amount far before the change: what it is of, the words may not say)
+        if level.start >= self.sentence_start and self._framed_base(level, tok):
+            return None             # "与2012年预算30850万元相比，增加4573万元": so is an amount before 相比
+        return level
 
     def _last_years(self, level: Token) -> bool:
         """Whether the amount before a change is last year's by the words of its clause ("较上年同期518706万元",
@@ -181,12 +200,12 @@ class _Stated(_State):
             return None
         start = max(self.text.rfind(ch, 0, self.sentence_start - 1) for ch in SENTENCE) + 1
         before = [t for t in self.tokens[max(0, self.index - 48):self.index]
-                  if t.kind == "num" and start <= t.start < self.sentence_start]
+                  if t.kind == "num" and t.unit in MONEY and start <= t.start < self.sentence_start]   # (no code, no share)
         if len(before) != 1 or before[0].unit not in MONEY:
             return None
         level = before[0]
         said = _content(self.text[start:level.start])
-        named = m.group("name")
+        named = m.group("name") or ""
         return level if not named or said.endswith(_content(named)) else None
 
     def _stated_rate(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
@@ -199,7 +218,8 @@ class _Stated(_State):
                 or lead.label or lead.unknown or lead.other_fact or lead.share:
             return
         level, change = pending
-        if self._figure_before(tok) is not change.figure or tok.start - level.figure.end > 60:
+        before = self._figure_before(tok)
+        if before is None or before is not change.figure or tok.start - before.end > 16:
             return
         between = self.text[level.figure.end:tok.start]
         if "口径" in between or "可比" in between:
@@ -260,6 +280,15 @@ class _Stated(_State):
         if "其中" in self.text[first.end:second.start]:
             return False            # "支出1830.6万元，其中项目支出1020.4万元，执行率95.1%": a part, not what was spent of it
         return self._execution_of(tok, whole, spent, unread)
+
+    def _before_bracket(self, t: Token) -> Token | None:
+        """The figure right before the bracket `t` stands in (nothing but words between), or None."""
+        at = max(self.text.rfind(ch, max(self.sentence_start, t.start - 200), t.start) for ch in OPEN)
+        figures = [u for u in self.tokens[max(0, self.index - 48):self.index]
+                   if u.kind == "num" and self.sentence_start <= u.start and u.end <= at]
+        if at < 0 or not figures or self.text[figures[-1].end:at].strip(" \t\u3000"):
+            return None
+        return figures[-1]
 
     def _in_brackets(self, t: Token) -> bool:
         """Whether a figure stands inside a bracket opened in its sentence (at most 200 characters back: a hostile

@@ -39,6 +39,15 @@ _COPULA = re.compile("是|系|为|属于|隶属")
 # one of the words for belonging (the department describing itself; its own subordinates it calls 下属 or 我局所属)
 _LEVEL_AND = re.compile(r"本级[ \t\u3000]*(?:和|及|与|以及|及其)[ \t\u3000]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})?个?[ \t\u3000]*$")
 _NOT_ITSELF = re.compile("(?:不属于|不归|不隶属于?|非|不是|不含|不包括)$")
+# a classification item's code, then its name ("2150805 中小企业发展专项", "2080505机关事业单位基本养老保险缴费")
+_CODE_AND_NAME = re.compile(r"(?<![0-9.])(?:[0-9]{7}|[0-9]{5}|[0-9]{3})[ \t\u3000\-－—]*([\u4e00-\u9fff]{2,24})$")
+# a name, then a classification item's code in brackets ("提租补贴（2210202）")
+_NAME_AND_CODE = re.compile(r"([\u4e00-\u9fff]{2,16})[（(](?:[0-9]{7}|[0-9]{5}|[0-9]{3})[）)]$")
+# a classification item's code and the start of its name ("2150899 其他支持中小企业发展和管理支出"): the word is in
+# the name of a line of spending, not another body
+# (a code has 3, 5 or 7 digits — a year has 4 — and no unit after it)
+_CODED_ITEM = re.compile(r"(?<![0-9.])(?:[0-9]{7}|[0-9]{5}|[0-9]{3})(?![ \t]*[年月日万亿元个人家项名次%％])"
+                         r"[ \t\u3000\-－—]*[\u4e00-\u9fff]{0,16}$")
 # the department named as the owner of the body just named ("县粮食储备库是我局所属公益二类事业单位")
 _OWNER_OF = re.compile("[ \t\u3000]*的?(?:所属|下属|直属|主管|管理的|管辖的|二级)")
 _OWN_THINGS = frozenset({"项目", "工程", "专项", "子项目"})     # (not "外贸进出口总额": the target's own words)
@@ -65,6 +74,13 @@ _SOURCE_LINES = frozenset({"finance.income.fiscal", "finance.income.general", "f
 # words that name another government's money ("政府性基金收入" of the county) unless listed among the department's own
 # or followed by a column of its accounts ("2023年一般公共预算支出决算数为1305.93万元": a government's is 全县…), or
 # right after its own word ("我局一般公共预算收入完成…")
+# a sentence opening with a comparison and nothing else ("与上年相比支出下降…", "较上年")
+_CMP_OPENER = re.compile(r"[ \t\u3000]*(?:与|和|同|较|比)[ \t\u3000]*(?:上年|去年|上一年|上年度|(?:19|20)[0-9]{2}年度?)"
+                         r"(?:同期)?[ \t\u3000]*(?:相比|比较)?[，,]?[ \t\u3000]*")
+_CMP_BASE = re.compile(r"(?:与|和|同|较|比)[ \t\u3000]*(?:上年|去年|上一年|上年度|(?:19|20)[0-9]{2}年度?)(?:同期)?的?[ \t\u3000]*$")
+# what may stand between the department's own word and such a name ("全局完成一般公共预算支出3237.75万元")
+_SELF_TO_LINE = re.compile(r"[ \t\u3000]*(?:(?:全年|本年|当年|年度|[0-9]{4}年度?)[ \t\u3000]*)?(?:共计?|累计)?"
+                           r"(?:完成|实现|安排)?(?:的)?[ \t\u3000]*")
 _OWN_WHEN_LISTED = {"政府性基金收入": "finance.income.fund", "政府性基金支出": "finance.expenditure.fund",
                     "一般公共预算收入": "finance.income.general", "一般公共预算支出": "finance.expenditure.general"}
 
@@ -118,7 +134,8 @@ class _Subjects(_State):
         if cues.body_after.match(self.text, tok.end) or cues.required_by.at(self.text, tok.start) \
                 or cues.negated.at(self.text, tok.start) or cues.located.search(self._clause_before(tok.start)) \
                 or self._belongs_to(tok.text) or self._with_its_units(tok) or self._own_section(tok) \
-                or _SECTION_NAME.match(self.text, tok.end) or self._units_counted(tok):
+                or _SECTION_NAME.match(self.text, tok.end) or self._units_counted(tok) \
+                or _CODED_ITEM.search(self.text, max(0, tok.start - 24), tok.start):
             # "教育部认真贯彻落实国务院要求，…全年实际开支…": the body whose requirement the department carried out
             # (as "根据市工信局的部署" for a body named in full) — what the department did, not another subject;
             # "内设办公室、一大队及二大队5个科室": the department's own sections, not other bodies
@@ -312,7 +329,24 @@ class _Subjects(_State):
         if self.text[tok.start - 1] in CLOSE and self._ends_name_after_aside(tok, fact):
             self.lead.label, self.lead.unknown = self.scope.subject, ""
             return True
+        if self.text[tok.start - 1] in CLOSE and tok.text in PLAIN:
+            m = _NAME_AND_CODE.search(self.text, max(0, tok.start - 40), tok.start)
+            if m is not None and not any(e > m.start() for _, _, e, _ in self.named[-2:]):
+                # "提租补贴（2210202）支出12.26万元": the plain word ends the name of a line of the classification
+                # that no word of the vocabulary read — that line's, not the department's spending
+                self.lead.label, self.lead.unknown = None, m.group(1)
+                return True
         return fact is not None and self._elided_pair(tok)
+
+    def _coded_line(self, tok: Token) -> bool:
+        """"2150805 中小企业发展专项支出120.50万元": a plain word ending the name a classification code begins — that
+        line's (the name, read as no fact: True), not the department's spending."""
+        if tok.start and is_han(self.text[tok.start - 1]):
+            m = _CODE_AND_NAME.search(self.text, max(0, tok.start - 40), tok.start)
+            if m is not None and not any(e > m.start() for _, _, e, _ in self.named[-2:]):
+                self.lead.label, self.lead.unknown = None, m.group(1)
+                return True
+        return False
 
     def _own_line(self, tok: Token) -> bool:
         """"收入7532.81万元，其中财政拨款收入7532.81万元，政府性基金收入0万元": listed among the department's income,
@@ -332,7 +366,7 @@ class _Subjects(_State):
     def _right_after_self(self, tok: Token) -> bool:
         """"我局一般公共预算收入完成1326.80万元": the department's own word right before the name."""
         end = self.lead.self_end
-        return 0 <= end <= tok.start and not self.text[end:tok.start].strip(" \t\u3000")
+        return 0 <= end <= tok.start and _SELF_TO_LINE.fullmatch(self.text, end, tok.start) is not None
 
     def _listed_as_own(self, fact: str) -> bool:
         """Whether a 其中 list of the department's income or spending (the side `fact` is on) is open, or just ended
@@ -409,6 +443,8 @@ class _Subjects(_State):
             # "与上年人员经费X万元相比…" names its own subject: the subject before is the last sentence's; so does a
             # name after the base closed by 相比: "…年初结转和结余9.42万元，与2022年相比收入总计减少…")
             lead.other_fact = True
+        elif tok.text in PLAIN and self._coded_line(tok):
+            pass
         else:
             # (most names: a slice and a set, no call)
             return self.text[tok.start - 1:tok.start] in _BEFORE_RARE and self._after_aside_or_pair(tok, fact)
@@ -418,12 +454,22 @@ class _Subjects(_State):
         """Whether a plain 支出/收入 (or a trailing word right after the name) is the subject's own word."""
         scope = self.scope
         return (tok.text in PLAIN or (tok.text in TRAILING and adjacent)) and fact in GENERIC \
-            and scope.subject is not None and scope.fresh and (self.list is None or self._just_named(tok)) \
+            and scope.subject is not None and (
+                (scope.fresh and (self.list is None or self._just_named(tok))) or self._compared_again(tok)) \
             and _side(fact) == _side(scope.subject) and (scope.subject not in GENERIC or scope.subject in BY_SOURCE) \
             and not scope.blocked and (tok.text != "财政拨款支出" or scope.subject in BY_SOURCE
                                        or not scope.subject.startswith("finance.expenditure."))
         # (财政拨款支出 after 支出总计 or 基本支出 is the part of it paid from the budget, a line of its own: "支出总计
         # 7542.23万元，…主要是财政拨款支出减少670.93万元"; after 因公出国（境）费 it is still that item's)
+
+    def _compared_again(self, tok: Token) -> bool:
+        """"（二）公务接待费 2023年预算安排3.00万元。主要用于…。与上年相比支出下降16.67%": a sentence that opens with a
+        comparison and the plain word, after sentences about one line of spending, compares that line; so does a
+        plain word right after the base's year ("车辆运行费用20.45万元，与上年支出数相比增长59.17%")."""
+        subject = self.scope.subject
+        return subject is not None and subject not in GENERIC and tok.text in PLAIN \
+            and (_CMP_OPENER.fullmatch(self.text, self.sentence_start, tok.start) is not None
+                 or _CMP_BASE.search(self.text, max(self.sentence_start, tok.start - 10), tok.start) is not None)
 
     def _source_of_subject(self, fact: str | None, means: dict) -> bool:
         """Whether a name of a source's line comes right after a subject that is no line of income or spending."""

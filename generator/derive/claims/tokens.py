@@ -272,7 +272,7 @@ COURT_KINDS = ("检察院", "法院")
 INSTITUTION_KINDS = ("医院", "大学", "学院", "学校", "院", "中心", "站", "所", "馆", "队")  # public institutions
 ENTERPRISE_KINDS = ("公司", "集团")
 # schools by their kind ("县第一中学", "县实验小学"; "县一中" by its number: see _BODY)
-SCHOOL_KINDS = ("中学", "小学", "幼儿园", "中专", "职中", "技校")
+SCHOOL_KINDS = ("中学", "小学", "幼儿园", "中专", "职中", "技校", "中心校", "完小")
 
 
 def kinds_pattern(*groups: tuple[str, ...]) -> str:
@@ -322,7 +322,7 @@ OPENING_KINDS = GOVERNMENT_KINDS + COURT_KINDS + INSTITUTION_KINDS + ENTERPRISE_
 _OPENING_NAME = re.compile(r"[\u4e00-\u9fff（）()]{1,20}?(?:" + kinds_pattern(OPENING_KINDS) + ")")
 # a name said to be a kind of unit, or when and where it was set up ("博才幼儿园是一所民办幼儿园", "…卫生院始建于1984年")
 _DESCRIBED = re.compile(r"[\u4e00-\u9fff（）()]{1,20}?(?:" + kinds_pattern(OPENING_KINDS)
-                        + ")(?=是(?:一所|一家|一个|由)|系|始建于|创办于|创建于|成立于|组建于|位于|坐落于)")
+                        + ")(?=是(?:一所|一家|一个|由)|系|属于|隶属于|始建于|创办于|创建于|成立于|组建于|位于|坐落于)")
 # words that open a sentence without naming anyone ("全局", "其中", "该中心" of a body named before)
 _NOT_A_NAME = re.compile("本|我|全|其|该|各|此|上述|以上|下属|所属|直属|部门|单位|核定|下达|批复|根据|按照")
 # what may stand before a sentence's subject: spaces, an item's number, a bracket
