@@ -2661,7 +2661,7 @@ class Checker:
             return self.skip(c, "不是收支表中的一项，或本年数已报错")
         if c.against == "prior_budget":
             return self._budget_flat(c)
-        if self._budget_stated(c):
+        if self._budget_stated(c) or self._last_said_as_budget(c):
             return self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
         current = self.fact(c.fact, "final", "万元")
         bases = [v for v in (self.fact(c.fact, col, "万元") for col in _columns(c.against)) if v is not None]
@@ -2674,6 +2674,15 @@ class Checker:
         self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, c.start - 16):c.figure.end + 2]}”写明持平，但"
                    f"{fact_label(c.fact, self.report)} {fmt(current)}万元，{_COLUMN_ZH.get(c.against, '预算数')} {fmt(base)}万元，"
                    f"相差 {fmt(current - base)}万元。", stated=Decimal(0), computed=current - base)
+
+    def _last_said_as_budget(self, c: Claim) -> bool:
+        """"（二）公务接待费 2023年预算安排15万元。主要用于…。与上年持平": a 持平 of no amount of its own, after the
+        fact's amount was last stated as a budget — the budget compared with last year."""
+        if c.of is not None:
+            return False
+        said = [p for p in self._sentences(max(0, c.sentence - 3), c.sentence)
+                if p.kind == "level" and p.fact == c.fact and p.figure is not None and p.start < c.start]
+        return bool(said) and said[-1].column in ("budget", "adjusted", "plan")
 
     def _budget_flat(self, c: Claim) -> None:
         """"公务接待费14万元，与2022年预算持平": this year's budget equals the file's 上年预算数."""

@@ -117,8 +117,8 @@ class _Figures(_State):
         if self.per_before and (lead.dir or lead.rate) and not lead.label:
             # "人均公用经费4.76万元，较上年增加0.76万元，增长19.00%": the average's change, not the fact's
             return self._unread(tok, "平均数之后的增减、增幅说的是平均数", unsure=False)  # type: ignore[func-returns-value]  # None: left unread
-        if scope.excluding:
-            return self._unread(tok, f"“{scope.excluding}”之后的数换了口径，不是表中的数")  # type: ignore[func-returns-value]  # None: left unread
+        if scope.excluding or tok.start < self.off_footing[1]:
+            return self._unread(tok, f"“{scope.excluding or self.off_footing[0]}”之后的数换了口径，不是表中的数")  # type: ignore[func-returns-value]  # None: left unread
         if lead.due:
             return self._unread(tok, f"“{lead.due}”之后是应有的数，不是实有的数", unsure=False)  # type: ignore[func-returns-value]  # None: left unread
         if unit == "" and (lead.exec or lead.rate) and tok.value == 0:

@@ -193,6 +193,7 @@ class _State:
         self.blocked_first = False          # the sentence opened with another subject (see _next_subject)
         self.held_subject: tuple | None = None   # the subject a count of other people set aside (see _not_a_subject)
         self.named: list[tuple] = []        # (fact, start, end, figures read before) of each label of the sentence
+        self.off_footing = ("", -1)         # "1620.35万元（剔除…）增加…": the word, and where its clause ends
         self.aside = 0                      # 1: another subject named inside a sentence the department opened;
                                             # 2: its clause ended (see _other_subject)
         self.sentence_start = 0             # where the sentence began
@@ -271,9 +272,11 @@ class _State:
         self.held_subject = None
 
     def _retract(self, tok: Token, why: str) -> None:
-        kept = [c for c in self.out.claims if c.figure is not tok]
-        if len(kept) != len(self.out.claims):
-            self.out.claims = kept
+        # (the claims of a figure just read are the last few: a hostile text of thousands stays linear)
+        tail = self.out.claims[-16:]
+        kept = [c for c in tail if c.figure is not tok]
+        if len(kept) != len(tail):
+            self.out.claims[-16:] = kept
             self.levels = [c for c in self.levels if c.figure is not tok]
             self.each_claims = [c for c in self.each_claims if c.figure is not tok]
             if self.last_money is not None and self.last_money.figure is tok:

@@ -8,7 +8,7 @@ import re
 from .parts import SOURCE_OF, _side, source_key, within
 from .patterns import _ENUM_ITEM, _content
 from .state import _Lead, _Scope, _State
-from .tokens import CLAUSE, MONEY, SENTENCE, Token, is_han
+from .tokens import CLAUSE, CLOSE, MONEY, OPEN, SENTENCE, Token, is_han
 
 # the characters an item of a list comes after: a mark between items, or the end of its number ("3）")
 _ITEM_STARTS = frozenset("，,；;：:、）).．")
@@ -418,6 +418,16 @@ class _Words(_State):
 
     def _on_excluding(self, tok: Token, means: dict) -> None:
         self.scope.excluding = tok.text       # "剔除人员调动因素后，…增长…": a figure on another footing
+        last = self.last_claim.figure if self.last_claim is not None else None
+        if last is not None and tok.start - last.end <= 3 and self.text[last.end:tok.start].strip(" \t\u3000") in OPEN:
+            # "比2022年预算执行数1620.35万元（剔除上级专项指标补助支出数）": the figure before the bracket is on that
+            # footing too
+            self._retract(last, f"其后括号里写明“{tok.text}”了一部分：换了口径，不是表中的数")
+            # (and what the clause after the bracket computes from it: "…）增加127.64万元")
+            close = min((i for i in (self.text.find(ch, tok.end, tok.end + 200) for ch in CLOSE) if i >= 0),
+                        default=tok.end)
+            ends = [i for i in (self.text.find(ch, close, close + 200) for ch in CLAUSE + SENTENCE) if i >= 0]
+            self.off_footing = (tok.text, min(ends, default=close + 200))
 
     def _on_flow(self, tok: Token, means: dict) -> None:
         # (not "由于12名新招聘教师入职手续未办齐，…": a reason's words)
