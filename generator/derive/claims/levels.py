@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .claim import NO_SUBJECT, Claim
+from .claim import NO_SUBJECT, OTHER_SUBJECT, Claim, Unread
 from .parts import _PEOPLE, PARENT, PEOPLE, PEOPLE_UNITS, PLAIN, WITH_CARRYOVER, _splits_retired, _whole_of
 from .patterns import _HAN_RUN, _content
 from .state import _Lead, _Scope, _State
@@ -147,6 +147,11 @@ class _Levels(_State):
                 scope.subject, scope.label = None, ""
             if fact is not None:
                 claim = self._fact_level(tok, lead, scope, fact)
+            elif in_list:
+                # an item of a list of no fact of the department's (another subject's, or nobody's): kept for the
+                # list's own sum, and said unread — so explain shows it even where no sum is made of it
+                self.out.unread.append(Unread(tok, f"{OTHER_SUBJECT}（“{scope.blocked}”）：是它的“其中”一项"
+                                              if scope.blocked else "是“其中”的一项，没有说明是哪一项收支"))
         if claim is not None:
             self.out.claims.append(claim)
             return claim
