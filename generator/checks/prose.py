@@ -471,6 +471,7 @@ class Checker:
         self._prior_shown: bool | None = None       # see prior_shown, asked only of a budget's change or rate
         self._adjusted: bool | None = None          # see _adjusted_in_year
         self._implied_amounts: dict[int, list] = {}   # see _peers_column
+        self._budget_heads: dict[int, list] = {}      # see _budget_head_before
         self._list_of: dict[int, Claim] | None = None  # see _lists_of
         self.wrong_priors = set()
         # the base each change matched, when none was named: its rate is measured on the same one
@@ -801,6 +802,11 @@ class Checker:
         """"一般公共预算财政拨款收入1747.99万元，一般公共预算财政拨款支出1747.99万元。其中：基本支出695.60万元…；项目支出
         1025.39万元": an item of a 其中 list whose head's sentence is in a budget column (see _peers_column) is in it
         too — an item that is not its fact's figure there, while another item is, is the slip."""
+        budget_head = self._budget_head_before(c)
+        if budget_head is not None and self.fact(c.fact, "final", c.unit, quiet=True) not in (None, abs(c.value)):
+            # "本年收入预算合计1174.50万元，其中：…上年结转资金0万元": an item of no column word under a head its words
+            # name a budget is that budget's item — not its fact's 决算数 (checked where the file has the column)
+            return ("budget" if budget_head.column == "plan" else budget_head.column), False
         lst = self._lists_of().get(id(c))
         head = lst.of if lst is not None else None
         if lst is None or head is None or head.sentence == c.sentence or not (head.implied and head.column == "final"):
@@ -810,6 +816,17 @@ class Checker:
             return None
         others = [p for p in lst.parts if p is not c and p.fact in AMOUNT_PATHS and p.figure is not None]
         return up[0], any(self._only_in(p, up[0]) for p in others)
+
+    def _budget_head_before(self, c: Claim) -> Claim | None:
+        """The amount its words name a budget (年初预算, 调整预算) that opens a 其中 list the claim is in, in its sentence."""
+        heads = self._budget_heads.get(c.sentence)
+        if heads is None:       # (once a sentence: a sentence of thousands of amounts is not searched for each)
+            heads = self._budget_heads[c.sentence] = [
+                p for p in self._sentences(c.sentence) if p.kind == "level" and not p.implied and p.figure is not None
+                and p.column in ("budget", "adjusted", "plan") and p.fact is not None
+                and "其中" in self.text[p.figure.end:p.figure.end + 8]]
+        side = (c.fact or "").split(".")[:2]
+        return next((p for p in reversed(heads) if p.start < c.start and p.fact.split(".")[:2] == side), None)
 
     def _peers_column_of_sentence(self, c: Claim) -> tuple[str, bool] | None:
         """_peers_column of an amount from its sentence's amounts alone."""

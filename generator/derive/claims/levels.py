@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .claim import NO_SUBJECT, OTHER_SUBJECT, Claim, Unread
+from .claim import NO_SUBJECT, Claim, Unread
 from .parts import _PEOPLE, PARENT, PEOPLE, PEOPLE_UNITS, PLAIN, WITH_CARRYOVER, _splits_retired, _whole_of
 from .patterns import _HAN_RUN, _content
 from .state import _Lead, _Scope, _State
@@ -140,18 +140,7 @@ class _Levels(_State):
         elif self._part_by_unknown_name(tok, lead):
             self._unread(tok, f"说的是其中的一部分（“{lead.unknown.lstrip('中的')}”）")
         else:
-            fact = self._subject(lead, scope, tok) if (lead.label or not in_list) else self._head_in_column(lead)
-            if in_list and not lead.label and lead.unknown and not scope.blocked:
-                # "其中：公车运行及维护1.72万元，较上年下降16%": an item named by words not in the vocabulary — what
-                # follows is about that item, not the head's subject
-                scope.subject, scope.label = None, ""
-            if fact is not None:
-                claim = self._fact_level(tok, lead, scope, fact)
-            elif in_list:
-                # an item of a list of no fact of the department's (another subject's, or nobody's): kept for the
-                # list's own sum, and said unread — so explain shows it even where no sum is made of it
-                self.out.unread.append(Unread(tok, f"{OTHER_SUBJECT}（“{scope.blocked}”）：是它的“其中”一项"
-                                              if scope.blocked else "是“其中”的一项，没有说明是哪一项收支"))
+            claim = self._named_level(tok, lead, scope, in_list)
         if claim is not None:
             self.out.claims.append(claim)
             return claim
@@ -160,6 +149,22 @@ class _Levels(_State):
                      year=lead.year if lead.year is not None else scope.year,
                      label=scope.account if scope.blocked and scope.blocked == scope.account else "",
                      another=bool(scope.blocked) and names_a_body(scope.blocked))
+
+    def _named_level(self, tok: Token, lead: _Lead, scope: _Scope, in_list: bool) -> Claim | None:
+        """The claim of a figure its words or the subject name (or a list's item, its head's column's), or None."""
+        fact = self._subject(lead, scope, tok) if (lead.label or not in_list) else self._head_in_column(lead)
+        if in_list and not lead.label and lead.unknown and not scope.blocked:
+            # "其中：公车运行及维护1.72万元，较上年下降16%": an item named by words not in the vocabulary — what
+            # follows is about that item, not the head's subject
+            scope.subject, scope.label = None, ""
+        if fact is not None:
+            return self._fact_level(tok, lead, scope, fact)
+        if in_list:
+            # an item of a list of no fact of the department's (another subject's, or nobody's): kept for the
+            # list's own sum, and said unread — so explain shows it even where no sum is made of it
+            self.out.unread.append(Unread(tok, f"{self._whose(scope)}：是“其中”的一项"
+                                          if scope.blocked else "是“其中”的一项，没有说明是哪一项收支"))
+        return None
 
     def _stock_after_flow(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
         """Whether a count is named only by a year-end word (现有, 实有) in a clause of its own after a flow of the
@@ -271,8 +276,10 @@ class _Levels(_State):
         """"“三公”经费决算14.62万元，其中…，公务用车运行维护费8.42万元。年初预算数18.00万元": a figure named only by its
         column (or year), the subject carried from a part named before, may be of that part or of the wholes it is a part
         of — either holds."""
-        if not (lead.col or lead.year is not None or lead.base):
-            return ()       # (also the base of a comparison: "…因公出国（境）费0元；较上年3.48万元减少0.36万元")
+        if not (lead.col or lead.year is not None or lead.base) or lead.to_level:
+            # (also the base of a comparison: "…因公出国（境）费0元；较上年3.48万元减少0.36万元"; not what the subject
+            # named rose to: "一般公共预算财政拨款收入从1241.36万元提高到1326.80万元" is that line's)
+            return ()
         # ("年末结转和结余379.31万元。年初预算3277.80万元，全年预算7204.36万元，全年执行7064.63万元": after a carry-over,
         # the year's own money — the carry-over's whole is the year's and the carry-over together)
         out: list[str] = [_YEARS_OWN[fact]] if fact in _YEARS_OWN else []

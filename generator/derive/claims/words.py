@@ -115,9 +115,13 @@ class _Words(_State):
         return not rest or rest[0] in SENTENCE + CLAUSE
 
     def _own_part(self) -> bool:
-        """Whether the amount a share after it is of is one of the department's facts, read in this sentence."""
+        """Whether the amount a share after it is of is one of the department's facts, read in this sentence (or named)."""
         last = self.last_claim
-        return last is not None and last.fact is not None and last.sentence == self.sentence and not self.scope.blocked
+        if self.scope.blocked:
+            return False
+        # (or a line named with no amount: "项目支出占一般公共预算支出比重76.4%")
+        return (last is not None and last.fact is not None and last.sentence == self.sentence) \
+            or (isinstance(self.lead.label, str) and self.lead.label.startswith("finance."))
 
     def _word(self, tok: Token) -> None:
         means: dict = {}
