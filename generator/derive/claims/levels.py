@@ -2,10 +2,11 @@
 people; and the amount a change, a rate or a share is of (_Levels)."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from .claim import NO_SUBJECT, Claim, Unread
-from .parts import _PEOPLE, PARENT, PEOPLE, PEOPLE_UNITS, PLAIN, WITH_CARRYOVER, _splits_retired, _whole_of
+from .parts import _PEOPLE, PARENT, PEOPLE, PEOPLE_UNITS, PLAIN, WITH_CARRYOVER, _splits_retired, _whole_of, within
 from .patterns import _HAN_RUN, _content
 from .state import _Lead, _Scope, _State
 from .tokens import COUNTS, MONEY, Token, names_a_body
@@ -166,6 +167,17 @@ class _Levels(_State):
                                           if scope.blocked else "是“其中”的一项，没有说明是哪一项收支"))
         return None
 
+    def _budget_head_of(self, fact: str) -> Claim | None:
+        """The last amount of this sentence or the one before whose words named it a budget and that a 其中 follows,
+        of which `fact` is a part; or None."""
+        for c in itertools.chain(reversed(self.levels[-16:]), reversed(self.prev_sentence_levels[-16:])):
+            if c.kind != "level" or c.figure is None or "其中" not in self.text[c.figure.end:c.figure.end + 8]:
+                continue
+            # (the nearest amount a 其中 follows is the head: "预算…2903.6万元，其中…；实际…3237.75万元，其中基本支出…")
+            return c if not c.implied and c.column in ("budget", "adjusted", "plan") and c.fact is not None \
+                and c.fact != fact and within(c.fact, fact) else None
+        return None
+
     def _stock_after_flow(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
         """Whether a count is named only by a year-end word (现有, 实有) in a clause of its own after a flow of the
         people a staffing label named."""
@@ -254,6 +266,13 @@ class _Levels(_State):
                       alts=scope.alts if lead.label or scope.label == SELF_LABEL else self._wholes_too(fact, lead),
                       source=scope.source,
                       implied=kind == "level" and (not (lead.col or scope.column) or scope.implied))
+        if claim.implied and claim.column == "final":
+            head = self._budget_head_of(fact)
+            if head is not None:
+                # "2023年预算安排车辆经费6.00万元，其中公务用车购置费暂无安排…。车辆运行费6.00万元，与上年…": a part,
+                # of no column word, of an amount named a budget and opening a 其中 list, just before — in its column
+                claim.column, claim.implied = head.column, False
+                scope.column = head.column          # (what its clause goes on to say is of that column too)
         if counts:
             self._people(claim, tok, lead, fact)
             last = self.last_claim

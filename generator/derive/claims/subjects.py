@@ -425,10 +425,7 @@ class _Subjects(_State):
             # "“三公”经费支出预算为20万元，支出决算为17.08万元", "公务接待费…比上年支出3.90万元减少":
             # the plain word is the subject's own
             lead.label, lead.unknown = scope.subject, ""
-            if tok.text == "支出" and scope.column in ("budget", "adjusted", "plan") and not lead.col \
-                    and self.clause_figures == 0 and self._before(tok.start, 1) in CLAUSE:
-                # "项目支出全年预算551.43万元，支出547.27万元，执行率99.25%": after the budget, what was spent
-                lead.col = "final"
+            self._spent_word(tok)
         elif tok.text in PLAIN and fact in GENERIC and scope.subject is None and self.unsure and not self.self_named:
             # "培训费支出3万元，差旅费支出2万元，共计支出5万元": a plain 支出 in a sentence whose
             # figures so far were someone else's or nobody's is theirs too, not the department's total
@@ -449,6 +446,18 @@ class _Subjects(_State):
             # (most names: a slice and a set, no call)
             return self.text[tok.start - 1:tok.start] in _BEFORE_RARE and self._after_aside_or_pair(tok, fact)
         return True
+
+    def _spent_word(self, tok: Token) -> None:
+        """The subject's own plain 支出 as a column: what was spent."""
+        lead, scope = self.lead, self.scope
+        if tok.text != "支出":
+            return
+        if lead.cmp and lead.base == "prior" and self.text[tok.end:tok.end + 1] == "数":
+            lead.prior_final = True     # "与上年支出数相比": last year's spending, its final
+        if scope.column in ("budget", "adjusted", "plan") and not lead.col \
+                and self.clause_figures == 0 and self._before(tok.start, 1) in CLAUSE:
+            # "项目支出全年预算551.43万元，支出547.27万元，执行率99.25%": after the budget, what was spent
+            lead.col = "final"
 
     def _subjects_own_word(self, tok: Token, fact: str | None, adjacent: bool) -> bool:
         """Whether a plain 支出/收入 (or a trailing word right after the name) is the subject's own word."""
