@@ -2037,7 +2037,8 @@ class Checker:
             return self._rate_of_adjustment(c)
         if self._of_budget_peers(c):
             return None
-        if c.budget_base:
+        if c.budget_base or (c.against in (None, "prior") and self._last_said_as_budget(c)):
+            # ("（二）公务接待费 2023年预算安排3.2万元。…。与上年相比支出增加97.53%": its budget against last year)
             return self._budget_rate(c)
         if self._budget_stated(c):
             if not self._stated_budget_on_either(c):
