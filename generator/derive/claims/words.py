@@ -176,6 +176,9 @@ class _Words(_State):
         # "公共安全支出（204类）…行政运行（01项）": a line of the department's accounts the file has no figure for —
         # its figures are not the department's facts (another subject, as far as the facts go), but they are
         # the department's: what the text states of them is checked against itself (see _of_account)
+        if self.scope.blocked and self.scope.blocked != self.scope.account and not self.aside \
+                and self.amounts_in_sentence:
+            return      # "离岛免税项目领导小组办公室…，事业基金弥补收支差额0.00万元": a line of the other body's accounts
         self._other_subject(tok)
         self.scope.account = tok.text
         if tok.text.endswith("收入") and "预算" not in tok.text:
