@@ -74,6 +74,8 @@ _SOURCE_LINES = frozenset({"finance.income.fiscal", "finance.income.general", "f
 # words that name another government's money ("政府性基金收入" of the county) unless listed among the department's own
 # or followed by a column of its accounts ("2023年一般公共预算支出决算数为1305.93万元": a government's is 全县…), or
 # right after its own word ("我局一般公共预算收入完成…")
+# an amount's end ("751.54万元")
+_AMOUNT_END = re.compile(r"[0-9][0-9.,，]*[ \t\u3000]*(?:万元|亿元|元)$")
 # a sentence opening with a comparison and nothing else ("与上年相比支出下降…", "较上年")
 _CMP_OPENER = re.compile(r"[ \t\u3000]*(?:与|和|同|较|比)[ \t\u3000]*(?:上年|去年|上一年|上年度|(?:19|20)[0-9]{2}年度?)"
                          r"(?:同期)?[ \t\u3000]*(?:相比|比较)?[，,]?[ \t\u3000]*")
@@ -135,7 +137,7 @@ class _Subjects(_State):
                 or cues.negated.at(self.text, tok.start) or cues.located.search(self._clause_before(tok.start)) \
                 or self._belongs_to(tok.text) or self._with_its_units(tok) or self._own_section(tok) \
                 or _SECTION_NAME.match(self.text, tok.end) or self._units_counted(tok) \
-                or _CODED_ITEM.search(self.text, max(0, tok.start - 24), tok.start):
+                or (not tok.has("account") and _CODED_ITEM.search(self.text, max(0, tok.start - 24), tok.start)):
             # "教育部认真贯彻落实国务院要求，…全年实际开支…": the body whose requirement the department carried out
             # (as "根据市工信局的部署" for a body named in full) — what the department did, not another subject;
             # "内设办公室、一大队及二大队5个科室": the department's own sections, not other bodies
@@ -235,7 +237,8 @@ class _Subjects(_State):
         if self.aside == 2 and self.scope.blocked and fact and not lead.figure and not self.clause_figures:
             # the other body was an aside (see _other_subject); a column it named was its own
             self.scope.blocked, self.scope.column, self.aside = "", None, 0
-        if self._of_account() and fact and not self._account_colon(tok) and not self._in_account_list() and (
+        if self._of_account() and fact and not self._account_colon(tok) and not self._in_account_list() \
+                and not self._account_make_up(tok) and (
                 self._numbered(tok.start) or (
                 not lead.figure and not self.clause_figures and self._before(tok.start, 1) in CLAUSE + ENUM + SENTENCE)):
             # "事业收入262.00万元；其他收入0万元", "…住房保障支出15.89万元。支出较去年增加…": a fact named in a clause
@@ -286,6 +289,15 @@ class _Subjects(_State):
         self.list.year_at = self.scope.year
         self.lead.label = None
         return True
+
+    def _account_make_up(self, tok: Token) -> bool:
+        """"行政运行（项）拨款支出751.54万元（人员经费705.36万元、日常公用经费46.18万元）": inside a bracket right after the
+        line's amount, what that line is made of — not the department's lines."""
+        if len(self.stack) < 2:
+            return False
+        at = max(self.text.rfind(ch, max(self.sentence_start, tok.start - 60), tok.start) for ch in OPEN)
+        return at > 0 and not any(ch in CLOSE for ch in self.text[at:tok.start]) \
+            and _AMOUNT_END.search(self.text, max(0, at - 16), at) is not None
 
     def _in_account_list(self) -> bool:
         """Whether a 其中 list of a line of accounts is open ("农林水支出（213类）决算数3180.20万元，其中：基本支出…"): its items
