@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .claim import OTHER_SUBJECT, Claim, Reading, Unread
 from .cues import Cues
 from .parts import PEOPLE_UNITS
-from .tokens import CLAUSE, MONEY, SENTENCE, Token
+from .tokens import CLAUSE, CLOSE, MONEY, OPEN, SENTENCE, Token
 
 # the last mark of a clause or a sentence in a window (one C-level search, not a loop over characters)
 _LAST_MARK = re.compile(".*[" + re.escape(CLAUSE + SENTENCE) + "]", re.S)
@@ -270,6 +270,11 @@ class _State:
         if self.held_subject is not None and scope.subject is None and not scope.blocked:
             scope.subject, scope.label, scope.alts = self.held_subject
         self.held_subject = None
+
+    def _bracket_open_at(self, at: int, reach: int) -> int:
+        """Where the bracket `at` stands in opened, in its sentence and within `reach` characters back, or -1."""
+        start = max(self.text.rfind(ch, max(self.sentence_start, at - reach), at) for ch in OPEN)
+        return start if start >= 0 and not any(ch in CLOSE for ch in self.text[start:at]) else -1
 
     def _retract(self, tok: Token, why: str) -> None:
         # (the claims of a figure just read are the last few: a hostile text of thousands stays linear)

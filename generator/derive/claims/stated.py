@@ -283,7 +283,7 @@ class _Stated(_State):
 
     def _before_bracket(self, t: Token) -> Token | None:
         """The figure right before the bracket `t` stands in (nothing but words between), or None."""
-        at = max(self.text.rfind(ch, max(self.sentence_start, t.start - 200), t.start) for ch in OPEN)
+        at = self._bracket_open_at(t.start, 200)
         figures = [u for u in self.tokens[max(0, self.index - 48):self.index]
                    if u.kind == "num" and self.sentence_start <= u.start and u.end <= at]
         if at < 0 or not figures or self.text[figures[-1].end:at].strip(" \t\u3000"):

@@ -39,15 +39,13 @@ _COPULA = re.compile("是|系|为|属于|隶属")
 # one of the words for belonging (the department describing itself; its own subordinates it calls 下属 or 我局所属)
 _LEVEL_AND = re.compile(r"本级[ \t\u3000]*(?:和|及|与|以及|及其)[ \t\u3000]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})?个?[ \t\u3000]*$")
 _NOT_ITSELF = re.compile("(?:不属于|不归|不隶属于?|非|不是|不含|不包括)$")
-# a classification item's code, then its name ("2150805 中小企业发展专项", "2080505机关事业单位基本养老保险缴费")
-_CODE_AND_NAME = re.compile(r"(?<![0-9.])(?:[0-9]{7}|[0-9]{5}|[0-9]{3})[ \t\u3000\-－—]*([\u4e00-\u9fff]{2,24})$")
+# a classification item's code: 3, 5 or 7 digits (a year has 4), no unit after it
+_CODE = r"(?<![0-9.])(?:[0-9]{7}|[0-9]{5}|[0-9]{3})(?![ \t]*[年月日万亿元个人家项名次%％])"
 # a name, then a classification item's code in brackets ("提租补贴（2210202）")
-_NAME_AND_CODE = re.compile(r"([\u4e00-\u9fff]{2,16})[（(](?:[0-9]{7}|[0-9]{5}|[0-9]{3})[）)]$")
-# a classification item's code and the start of its name ("2150899 其他支持中小企业发展和管理支出"): the word is in
-# the name of a line of spending, not another body
-# (a code has 3, 5 or 7 digits — a year has 4 — and no unit after it)
-_CODED_ITEM = re.compile(r"(?<![0-9.])(?:[0-9]{7}|[0-9]{5}|[0-9]{3})(?![ \t]*[年月日万亿元个人家项名次%％])"
-                         r"[ \t\u3000\-－—]*[\u4e00-\u9fff]{0,16}$")
+_NAME_AND_CODE = re.compile(r"([\u4e00-\u9fff]{2,16})[（(]" + _CODE + "[）)]$")
+# the code and the name it begins, up to here ("2150805 中小企业发展专项", "2080505机关事业单位基本养老保险缴费"): a word
+# in it is in the name of a line of spending, not another body
+_CODED_ITEM = re.compile(_CODE + r"[ \t\u3000\-－—]*([\u4e00-\u9fff]{0,24})$")
 # the department named as the owner of the body just named ("县粮食储备库是我局所属公益二类事业单位")
 _OWNER_OF = re.compile("[ \t\u3000]*的?(?:所属|下属|直属|主管|管理的|管辖的|二级)")
 _OWN_THINGS = frozenset({"项目", "工程", "专项", "子项目"})     # (not "外贸进出口总额": the target's own words)
@@ -77,9 +75,9 @@ _SOURCE_LINES = frozenset({"finance.income.fiscal", "finance.income.general", "f
 # an amount's end ("751.54万元")
 _AMOUNT_END = re.compile(r"[0-9][0-9.,，]*[ \t\u3000]*(?:万元|亿元|元)$")
 # a sentence opening with a comparison and nothing else ("与上年相比支出下降…", "较上年")
-_CMP_OPENER = re.compile(r"[ \t\u3000]*(?:与|和|同|较|比)[ \t\u3000]*(?:上年|去年|上一年|上年度|(?:19|20)[0-9]{2}年度?)"
-                         r"(?:同期)?[ \t\u3000]*(?:相比|比较)?[，,]?[ \t\u3000]*")
-_CMP_BASE = re.compile(r"(?:与|和|同|较|比)[ \t\u3000]*(?:上年|去年|上一年|上年度|(?:19|20)[0-9]{2}年度?)(?:同期)?的?[ \t\u3000]*$")
+_LAST_YEAR = r"(?:与|和|同|较|比)[ \t\u3000]*(?:上年|去年|上一年|上年度|(?:19|20)[0-9]{2}年度?)(?:同期)?"
+_CMP_OPENER = re.compile(r"[ \t\u3000]*" + _LAST_YEAR + r"[ \t\u3000]*(?:相比|比较)?[，,]?[ \t\u3000]*")
+_CMP_BASE = re.compile(_LAST_YEAR + r"的?[ \t\u3000]*$")
 # what may stand between the department's own word and such a name ("全局完成一般公共预算支出3237.75万元")
 _SELF_TO_LINE = re.compile(r"[ \t\u3000]*(?:(?:全年|本年|当年|年度|[0-9]{4}年度?)[ \t\u3000]*)?(?:共计?|累计)?"
                            r"(?:完成|实现|安排)?(?:的)?[ \t\u3000]*")
@@ -293,11 +291,8 @@ class _Subjects(_State):
     def _account_make_up(self, tok: Token) -> bool:
         """"行政运行（项）拨款支出751.54万元（人员经费705.36万元、日常公用经费46.18万元）": inside a bracket right after the
         line's amount, what that line is made of — not the department's lines."""
-        if len(self.stack) < 2:
-            return False
-        at = max(self.text.rfind(ch, max(self.sentence_start, tok.start - 60), tok.start) for ch in OPEN)
-        return at > 0 and not any(ch in CLOSE for ch in self.text[at:tok.start]) \
-            and _AMOUNT_END.search(self.text, max(0, at - 16), at) is not None
+        at = self._bracket_open_at(tok.start, 60) if len(self.stack) >= 2 else -1
+        return at > 0 and _AMOUNT_END.search(self.text, max(0, at - 16), at) is not None
 
     def _in_account_list(self) -> bool:
         """Whether a 其中 list of a line of accounts is open ("农林水支出（213类）决算数3180.20万元，其中：基本支出…"): its items
@@ -342,23 +337,24 @@ class _Subjects(_State):
             self.lead.label, self.lead.unknown = self.scope.subject, ""
             return True
         if self.text[tok.start - 1] in CLOSE and tok.text in PLAIN:
-            m = _NAME_AND_CODE.search(self.text, max(0, tok.start - 40), tok.start)
-            if m is not None and not any(e > m.start() for _, _, e, _ in self.named[-2:]):
-                # "提租补贴（2210202）支出12.26万元": the plain word ends the name of a line of the classification
-                # that no word of the vocabulary read — that line's, not the department's spending
-                self.lead.label, self.lead.unknown = None, m.group(1)
+            # "提租补贴（2210202）支出12.26万元": the plain word ends the name of a line of the classification
+            # that no word of the vocabulary read — that line's, not the department's spending
+            if self._line_named(_NAME_AND_CODE.search(self.text, max(0, tok.start - 40), tok.start)):
                 return True
         return fact is not None and self._elided_pair(tok)
 
     def _coded_line(self, tok: Token) -> bool:
         """"2150805 中小企业发展专项支出120.50万元": a plain word ending the name a classification code begins — that
         line's (the name, read as no fact: True), not the department's spending."""
-        if tok.start and is_han(self.text[tok.start - 1]):
-            m = _CODE_AND_NAME.search(self.text, max(0, tok.start - 40), tok.start)
-            if m is not None and not any(e > m.start() for _, _, e, _ in self.named[-2:]):
-                self.lead.label, self.lead.unknown = None, m.group(1)
-                return True
-        return False
+        return tok.start > 0 and is_han(self.text[tok.start - 1]) \
+            and self._line_named(_CODED_ITEM.search(self.text, max(0, tok.start - 40), tok.start))
+
+    def _line_named(self, m: re.Match | None) -> bool:
+        """A classification line's name (group 1 of `m`) that no word read since began: the figures' subject (True)."""
+        if m is None or len(m.group(1)) < 2 or any(e > m.start() for _, _, e, _ in self.named[-2:]):
+            return False
+        self.lead.label, self.lead.unknown = None, m.group(1)
+        return True
 
     def _own_line(self, tok: Token) -> bool:
         """"收入7532.81万元，其中财政拨款收入7532.81万元，政府性基金收入0万元": listed among the department's income,
