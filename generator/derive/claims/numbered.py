@@ -1,0 +1,187 @@
+"""Numbered items that run across sentences: "2023年度一般公共预算拨款支出1747.99万元，主要支出项目（按项级科目分类
+统计）包括：（一）[2130204]林业事业机构612.48万元。主要用于…。（二）[2130205]森林培育60万元。主要用于…。（三）…" — a
+total, words that announce its parts (包括, 其中, 如下) and items numbered one after the other, each opening with its
+name and its amount and going on with what it was spent on. The 其中 lists of lists.py end with their sentence; these
+do not, so they are read once the text is read: the items' amounts are parts of the total, whatever their names (lines
+of accounts no fact has), and their sum is checked as a list's (not said to be complete: only a sum above the total,
+or the total with two digits swapped, is wrong).
+
+Only the plain shape is read: an item whose amount is not the first figure after its number, with no comma or list
+word before it ("（一）按支出功能分类，包括…"), ends the reading with nothing claimed."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+from .claim import OTHER_SUBJECT, Claim
+from .state import _State
+from .tokens import MONEY, SENTENCE, Token
+
+# an item's number: （一） 一、 （1） 1、 1. ①, each a style of its own (the items of one list share theirs)
+_NUMBER = re.compile(r"[（(][ \t\u3000]?([一二三四五六七八九十]{1,3})[ \t\u3000]?[）)]|([一二三四五六七八九十]{1,3})、"
+                     r"|[（(][ \t\u3000]?([0-9]{1,2})[ \t\u3000]?[）)]|([0-9]{1,2})[ \t\u3000]?[、.．](?![0-9])|([①-⑳])")
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+# the words that announce a total's parts, right before the first item ("…包括：（一）", "其中：1.", "具体情况如下：")
+_ANNOUNCE = re.compile("包括|其中|如下|构成")
+_ANNOUNCE_REACH = 40        # from the announcing word back to the total: a short phrase ("主要支出项目(…)包括")
+_NAME_REACH = 60            # from an item's number to its amount: its name (a code, a class, an item of accounts)
+_BARE_ANNOUNCE = 24        # a sentence that only announces the parts ("具体情况如下：")
+_SENTENCE_REACH = 400       # how far back a total's sentence (or clause) is looked for
+_ITEM_REACH = 1200          # from an item's amount to the next item's number: what it was spent on, a few sentences
+# what may not stand between an item's number and its amount: a clause's end, or words that make the amount some-
+# thing other than the item's ("（一）按支出功能分类，包括…", "（二）比上年增加…")
+_NOT_A_NAME = re.compile("[，,：:；;。!！?？]|按|包括|其中|合计|共计|比|较|增加|减少|增长|下降|增支|减支|占")
+# what may stand between the announcing word and the first item: an aside in brackets, a colon
+_AFTER_ANNOUNCE = re.compile(r"[ \t\u3000\r\n]*(?:[（(][^（）()]{0,20}[）)])?[ \t\u3000\r\n]*[：:]?[ \t\u3000\r\n]*")
+# words before a total that make it a change or a base, not a total ("比上年增支86.47万元")
+_CHANGE_WORDS = re.compile("增|减|比|较|同比|相比|上年|去年")
+
+
+def _number(m: re.Match) -> tuple[int, int] | None:
+    """(style, number) of an item's number."""
+    for style in range(1, 6):
+        s = m.group(style)
+        if s is None:
+            continue
+        if style in (3, 4):
+            return style, int(s)
+        if style == 5:
+            return style, ord(s) - ord("①") + 1
+        return style, _chinese_number(s)
+    return None
+
+
+def _chinese_number(s: str) -> int:
+    """一 … 九十九 ("十二", "二十", "二十三")."""
+    if "十" not in s:
+        return _CN_DIGITS.get(s, 0) if len(s) == 1 else 0
+    tens, _, ones = s.partition("十")
+    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+
+
+def _opens_item(text: str, at: int) -> bool:
+    """Whether a number at `at` opens an item: at the start of the text, a line, or after a sentence, a clause of a
+    list (；) or the words announcing it (：)."""
+    i = at - 1
+    while i >= 0 and text[i] in " \t\u3000\r":
+        i -= 1
+    return i < 0 or text[i] in "：:。；;\n"
+
+
+def _sentence_start(text: str, at: int, marks: str = SENTENCE) -> int:
+    """Where the sentence (or clause, with its marks) `at` is in starts: after its mark, or _SENTENCE_REACH back."""
+    window = max(0, at - _SENTENCE_REACH)
+    return max(max(text.rfind(ch, window, at) for ch in marks) + 1, window)
+
+
+class _Numbered(_State):
+    """Numbered items across sentences (see the module's docstring)."""
+
+    def _numbered_lists(self) -> None:
+        text = self.text
+        if not _ANNOUNCE.search(text):
+            return
+        numbers: dict[int, list[tuple[int, int, int]]] = {}     # style → [(start, end, number)], in order
+        for m in _NUMBER.finditer(text):
+            got = _number(m)
+            if got is not None and _opens_item(text, m.start()):
+                numbers.setdefault(got[0], []).append((m.start(), m.end(), got[1]))
+        if not any(n == 1 for marks in numbers.values() for _, _, n in marks):
+            return
+        nums = [t for t in self.tokens if t.kind == "num"]
+        starts = [t.start for t in nums]
+        placed = sorted((c.figure.start, c.sentence) for c in self.out.claims if c.figure is not None)
+        at, sentences = [p for p, _ in placed], [n for _, n in placed]
+
+        def sentence_of(tok: Token) -> int:
+            """The sentence a figure read as no claim is in: that of the last claim before it (the reader's count)."""
+            k = bisect.bisect_right(at, tok.start) - 1
+            return sentences[k] if k >= 0 else 0
+
+        claimed: dict[int, Claim] = {}
+        for c in self.out.claims:
+            if c.figure is not None:
+                claimed.setdefault(id(c.figure), c)
+        heads = {id(c.of.figure) for c in self.out.claims if c.kind == "sum" and c.of is not None and c.of.figure}
+        listed = {id(p.figure) for c in self.out.claims if c.kind == "sum" for p in c.parts if p.figure is not None}
+        others = {id(u.figure) for u in self.out.unread if u.why.startswith(OTHER_SUBJECT)}
+        for marks in numbers.values():
+            marks_at = [s for s, _, _ in marks]
+            for i, (start, _, n) in enumerate(marks):
+                if n != 1:
+                    continue
+                head = self._announced_total(start, nums, starts, claimed, others, sentence_of)
+                if head is None or id(head.figure) in heads or id(head.figure) in listed:
+                    continue
+                items = self._items(marks, marks_at, i, nums, starts, claimed, listed, sentence_of)
+                if len(items) < 2:
+                    continue
+                self.out.claims.append(Claim("sum", head.figure, head.fact, parts=items, sentence=head.sentence,
+                                             of=head))
+                head.head = True
+                heads.add(id(head.figure))
+
+    def _announced_total(self, first: int, nums: list[Token], starts: list[int], claimed: dict, others: set,
+                         sentence_of: Callable[[Token], int]) -> Claim | None:
+        """The total the first item's number follows: an amount, then (in its sentence) the words announcing its
+        parts and nothing else but figures said of it on the way (its change, its rate)."""
+        text = self.text
+        lead = text[max(0, first - _ANNOUNCE_REACH):first]
+        said = next(reversed(list(_ANNOUNCE.finditer(lead))), None)      # the last word announcing parts
+        if said is None or not _AFTER_ANNOUNCE.fullmatch(text, max(0, first - _ANNOUNCE_REACH) + said.end(), first):
+            return None
+        announce = max(0, first - _ANNOUNCE_REACH) + said.start()
+        k = bisect.bisect_left(starts, announce) - 1
+        stop = _sentence_start(text, announce)
+        if announce - stop <= _BARE_ANNOUNCE and (k < 0 or nums[k].end <= stop):
+            # "…增长8.31%。具体情况如下（按项级科目分类统计）：（一）…": a sentence of no figure that only announces the
+            # parts — of the total stated in the sentence before
+            stop = _sentence_start(text, stop - 1)
+        while k >= 0 and nums[k].start >= stop:
+            tok = nums[k]
+            c = claimed.get(id(tok))
+            if tok.unit == "%" or (c is not None and c.kind in ("change", "rate", "share", "flat", "execution")):
+                k -= 1
+                continue
+            if tok.unit not in MONEY:
+                return None
+            if c is not None:
+                return c if c.kind == "level" and not c.compared else None
+            if id(tok) not in others:
+                return None
+            # another body's total, read as no claim: its list is checked all the same (its arithmetic is its own)
+            if _CHANGE_WORDS.search(text, _sentence_start(text, tok.start, "，,；;：:"), tok.start):
+                return None
+            return Claim("level", tok, None, sentence=sentence_of(tok))
+        return None
+
+    def _items(self, marks: list, marks_at: list[int], i: int, nums: list[Token], starts: list[int], claimed: dict,
+               listed: set, sentence_of: Callable[[Token], int]) -> list[Claim]:
+        """The items numbered 1, 2, 3 … from marks[i] on, each its amount as a claim; [] when one of them is not the
+        plain shape (then none is read)."""
+        text = self.text
+        items: list[Claim] = []
+        expect, j = 1, i
+        while j < len(marks):
+            start, end, n = marks[j]
+            if n != expect:
+                break
+            k = bisect.bisect_left(starts, end)
+            while k < len(nums) and not nums[k].unit and nums[k].start - end <= _NAME_REACH:
+                k += 1          # a code of the classification ("（一）[2130204]林业事业机构…"): part of the name
+            if k >= len(nums):
+                return []
+            tok = nums[k]
+            if tok.start - end > _NAME_REACH or tok.unit not in MONEY or _NOT_A_NAME.search(text, end, tok.start) \
+                    or id(tok) in listed:
+                return []
+            c = claimed.get(id(tok))
+            if c is not None and c.kind != "level":
+                return []
+            items.append(c if c is not None else Claim("level", tok, None, sentence=sentence_of(tok)))
+            nxt = bisect.bisect_right(marks_at, tok.end)
+            if nxt >= len(marks) or marks[nxt][0] - tok.end > _ITEM_REACH:
+                break
+            j, expect = nxt, expect + 1
+        return items
