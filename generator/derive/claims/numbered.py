@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 
 from .claim import OTHER_SUBJECT, Claim
 from .state import _State
@@ -60,6 +59,16 @@ def _chinese_number(s: str) -> int:
     return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
 
 
+def _numbers(text: str) -> dict[int, list[tuple[int, int, int]]]:
+    """The numbers that open items, by style: style → [(start, end, number)], in order."""
+    numbers: dict[int, list[tuple[int, int, int]]] = {}
+    for m in _NUMBER.finditer(text):
+        got = _number(m)
+        if got is not None and _opens_item(text, m.start()):
+            numbers.setdefault(got[0], []).append((m.start(), m.end(), got[1]))
+    return numbers
+
+
 def _opens_item(text: str, at: int) -> bool:
     """Whether a number at `at` opens an item: at the start of the text, a line, or after a sentence, a clause of a
     list (；) or the words announcing it (：)."""
@@ -75,6 +84,30 @@ def _sentence_start(text: str, at: int, marks: str = SENTENCE) -> int:
     return max(max(text.rfind(ch, window, at) for ch in marks) + 1, window)
 
 
+class _Read:
+    """What the reading holds once the text is read, as the numbered items need it: the figures in order, the claim
+    each was read as, the heads and items of lists already made, the figures read as another subject's."""
+
+    def __init__(self, tokens: list[Token], claims: list[Claim], unread: list) -> None:
+        self.nums = [t for t in tokens if t.kind == "num"]
+        self.starts = [t.start for t in self.nums]
+        placed = sorted((c.figure.start, c.sentence) for c in claims if c.figure is not None)
+        self._at, self._sentences = [p for p, _ in placed], [n for _, n in placed]
+        self.claimed: dict[int, Claim] = {}
+        for c in claims:
+            if c.figure is not None:
+                self.claimed.setdefault(id(c.figure), c)
+        sums = [c for c in claims if c.kind == "sum"]
+        self.heads = {id(c.of.figure) for c in sums if c.of is not None and c.of.figure is not None}
+        self.listed = {id(p.figure) for c in sums for p in c.parts if p.figure is not None}
+        self.others = {id(u.figure) for u in unread if u.why.startswith(OTHER_SUBJECT)}
+
+    def sentence_of(self, tok: Token) -> int:
+        """The sentence a figure read as no claim is in: that of the last claim before it (the reader's count)."""
+        k = bisect.bisect_right(self._at, tok.start) - 1
+        return self._sentences[k] if k >= 0 else 0
+
+
 class _Numbered(_State):
     """Numbered items across sentences (see the module's docstring)."""
 
@@ -82,48 +115,27 @@ class _Numbered(_State):
         text = self.text
         if not _ANNOUNCE.search(text):
             return
-        numbers: dict[int, list[tuple[int, int, int]]] = {}     # style → [(start, end, number)], in order
-        for m in _NUMBER.finditer(text):
-            got = _number(m)
-            if got is not None and _opens_item(text, m.start()):
-                numbers.setdefault(got[0], []).append((m.start(), m.end(), got[1]))
+        numbers = _numbers(text)
         if not any(n == 1 for marks in numbers.values() for _, _, n in marks):
             return
-        nums = [t for t in self.tokens if t.kind == "num"]
-        starts = [t.start for t in nums]
-        placed = sorted((c.figure.start, c.sentence) for c in self.out.claims if c.figure is not None)
-        at, sentences = [p for p, _ in placed], [n for _, n in placed]
-
-        def sentence_of(tok: Token) -> int:
-            """The sentence a figure read as no claim is in: that of the last claim before it (the reader's count)."""
-            k = bisect.bisect_right(at, tok.start) - 1
-            return sentences[k] if k >= 0 else 0
-
-        claimed: dict[int, Claim] = {}
-        for c in self.out.claims:
-            if c.figure is not None:
-                claimed.setdefault(id(c.figure), c)
-        heads = {id(c.of.figure) for c in self.out.claims if c.kind == "sum" and c.of is not None and c.of.figure}
-        listed = {id(p.figure) for c in self.out.claims if c.kind == "sum" for p in c.parts if p.figure is not None}
-        others = {id(u.figure) for u in self.out.unread if u.why.startswith(OTHER_SUBJECT)}
+        read = _Read(self.tokens, self.out.claims, self.out.unread)
         for marks in numbers.values():
             marks_at = [s for s, _, _ in marks]
             for i, (start, _, n) in enumerate(marks):
                 if n != 1:
                     continue
-                head = self._announced_total(start, nums, starts, claimed, others, sentence_of)
-                if head is None or id(head.figure) in heads or id(head.figure) in listed:
+                head = self._announced_total(start, read)
+                if head is None or id(head.figure) in read.heads or id(head.figure) in read.listed:
                     continue
-                items = self._items(marks, marks_at, i, nums, starts, claimed, listed, sentence_of)
+                items = self._items(marks, marks_at, i, read)
                 if len(items) < 2:
                     continue
                 self.out.claims.append(Claim("sum", head.figure, head.fact, parts=items, sentence=head.sentence,
                                              of=head))
                 head.head = True
-                heads.add(id(head.figure))
+                read.heads.add(id(head.figure))
 
-    def _announced_total(self, first: int, nums: list[Token], starts: list[int], claimed: dict, others: set,
-                         sentence_of: Callable[[Token], int]) -> Claim | None:
+    def _announced_total(self, first: int, read: _Read) -> Claim | None:
         """The total the first item's number follows: an amount, then (in its sentence) the words announcing its
         parts and nothing else but figures said of it on the way (its change, its rate)."""
         text = self.text
@@ -132,15 +144,15 @@ class _Numbered(_State):
         if said is None or not _AFTER_ANNOUNCE.fullmatch(text, max(0, first - _ANNOUNCE_REACH) + said.end(), first):
             return None
         announce = max(0, first - _ANNOUNCE_REACH) + said.start()
-        k = bisect.bisect_left(starts, announce) - 1
+        k = bisect.bisect_left(read.starts, announce) - 1
         stop = _sentence_start(text, announce)
-        if announce - stop <= _BARE_ANNOUNCE and (k < 0 or nums[k].end <= stop):
+        if announce - stop <= _BARE_ANNOUNCE and (k < 0 or read.nums[k].end <= stop):
             # "…增长8.31%。具体情况如下（按项级科目分类统计）：（一）…": a sentence of no figure that only announces the
             # parts — of the total stated in the sentence before
             stop = _sentence_start(text, stop - 1)
-        while k >= 0 and nums[k].start >= stop:
-            tok = nums[k]
-            c = claimed.get(id(tok))
+        while k >= 0 and read.nums[k].start >= stop:
+            tok = read.nums[k]
+            c = read.claimed.get(id(tok))
             if tok.unit == "%" or (c is not None and c.kind in ("change", "rate", "share", "flat", "execution")):
                 k -= 1
                 continue
@@ -148,16 +160,15 @@ class _Numbered(_State):
                 return None
             if c is not None:
                 return c if c.kind == "level" and not c.compared else None
-            if id(tok) not in others:
+            if id(tok) not in read.others:
                 return None
             # another body's total, read as no claim: its list is checked all the same (its arithmetic is its own)
             if _CHANGE_WORDS.search(text, _sentence_start(text, tok.start, "，,；;：:"), tok.start):
                 return None
-            return Claim("level", tok, None, sentence=sentence_of(tok))
+            return Claim("level", tok, None, sentence=read.sentence_of(tok))
         return None
 
-    def _items(self, marks: list, marks_at: list[int], i: int, nums: list[Token], starts: list[int], claimed: dict,
-               listed: set, sentence_of: Callable[[Token], int]) -> list[Claim]:
+    def _items(self, marks: list, marks_at: list[int], i: int, read: _Read) -> list[Claim]:
         """The items numbered 1, 2, 3 … from marks[i] on, each its amount as a claim; [] when one of them is not the
         plain shape (then none is read)."""
         text = self.text
@@ -167,19 +178,19 @@ class _Numbered(_State):
             start, end, n = marks[j]
             if n != expect:
                 break
-            k = bisect.bisect_left(starts, end)
-            while k < len(nums) and not nums[k].unit and nums[k].start - end <= _NAME_REACH:
+            k = bisect.bisect_left(read.starts, end)
+            while k < len(read.nums) and not read.nums[k].unit and read.nums[k].start - end <= _NAME_REACH:
                 k += 1          # a code of the classification ("（一）[2130204]林业事业机构…"): part of the name
-            if k >= len(nums):
+            if k >= len(read.nums):
                 return []
-            tok = nums[k]
+            tok = read.nums[k]
             if tok.start - end > _NAME_REACH or tok.unit not in MONEY or _NOT_A_NAME.search(text, end, tok.start) \
-                    or id(tok) in listed:
+                    or id(tok) in read.listed:
                 return []
-            c = claimed.get(id(tok))
+            c = read.claimed.get(id(tok))
             if c is not None and c.kind != "level":
                 return []
-            items.append(c if c is not None else Claim("level", tok, None, sentence=sentence_of(tok)))
+            items.append(c if c is not None else Claim("level", tok, None, sentence=read.sentence_of(tok)))
             nxt = bisect.bisect_right(marks_at, tok.end)
             if nxt >= len(marks) or marks[nxt][0] - tok.end > _ITEM_REACH:
                 break
