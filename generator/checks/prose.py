@@ -1548,6 +1548,8 @@ class Checker:
             if a is not None and b is not None and sum_consistent(c.value, [a, -b]):
                 return self.ok(c, f"{self._label(other, 'adjusted')} {fmt(a)} − {self._label(other, 'budget')} {fmt(b)} = "
                                   f"{fmt(a - b)}{c.unit}")
+            if a is None and b is not None:
+                return self.skip(c, f"也可能是{self._label(other, 'budget')}的调增减，事实文件没有它的调整预算数")
         word = "增加" if c.value >= 0 else "减少"
         self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{how}，与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。",
                    stated=c.value, computed=now - base)

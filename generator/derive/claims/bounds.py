@@ -427,8 +427,14 @@ class _Bounds(_State):
                 and s.blocked != s.account and not self.blocked_first and not self._refers_back():
             # "在我区单位公务用车制度改革实施方案未出台前，…暂按年初预算数执行。2017年预算安排车辆经费7.60万元": another
             # subject named in passing in a sentence without figures is a circumstance, not what the next sentence is
-            # about (one the sentence is about is: "各乡镇认真落实…。", and so is one the next refers back to: "其…")
-            s.blocked = ""
+            # about (one the sentence is about is: "各乡镇认真落实…。", and so is one the next refers back to: "其…");
+            # "胡川镇中心小学为二级预算单位，…。内设机构：…、后勤处。在职教师121人": the body an earlier sentence opened
+            # on is still what the text is about, through sentences of no figure
+            s.blocked = self.opener
+        if self.blocked_first:
+            self.opener = s.blocked
+        elif self.figures_in_sentence:
+            self.opener = ""
         self.blocked_first = False
 
     def _units_only_counted(self, s) -> bool:

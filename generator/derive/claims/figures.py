@@ -330,7 +330,7 @@ class _Figures(_State):
         head = lst.head.fact if lst is not None and lst.parts and lst.parts[-1].fact in last and not lead.label \
             and lst.head.fact not in (None, fact) else None
         of = self._level_of(fact)
-        alts = (head,) if head else self._change_alts(scope, of, budget_base)
+        alts = (head,) if head else self._whole_before_its_parts(lead, fact) or self._change_alts(scope, of, budget_base)
         if _ADJUSTED_BY.search(self.text, max(self.sentence_start, tok.start - 6), tok.start) and (
                 lead.base in (None, "prior", "budget") or not self._said_since(max(self.sentence_start, tok.start - 12),
                                                                                 "compare_to")):
@@ -351,6 +351,16 @@ class _Figures(_State):
         self.out.claims.append(claim)
         self.changes.append(claim)
         self.last_claim = claim
+
+    def _whole_before_its_parts(self, lead: _Lead, fact: str) -> tuple:
+        """"年初预算1174.50万元，其中：基本支出预算700.30万元，项目支出预算474.20万元；年中预算调增152.30万元": a change
+        of no name of its own after the parts the sentence named after 其中 may be the last part's or the whole's — the
+        facts the amount before 其中 may be of, or ()."""
+        levels = [c for c in self.levels if c.figure is not None]
+        if lead.label or len(levels) < 3 or levels[-1].fact != fact or levels[0].fact in (None, fact):
+            return ()
+        whole = levels[0]
+        return (whole.fact, *whole.alts) if self.text.find("其中", whole.figure.end, levels[1].figure.start) >= 0 else ()
 
     def _change_alts(self, scope: _Scope, of: Claim | None, budget_base: bool) -> tuple:
         """The other facts a change's words may name that it may be of: a budget's change with no budget stated may
@@ -870,6 +880,8 @@ class _Figures(_State):
     def _budget_vs_last_year(self, lead: _Lead, scope: _Scope) -> bool:
         """"人员经费预算80万元，比上年增加5万元": this year's budget against last year's — its
         budget or its final, the text does not say, and the file has only the final."""
+        if lead.base in (None, "prior") and self._reason_of_a_budget(scope):
+            return True
         column = lead.col or scope.column
         level = self._level_of(scope.subject) if column is None and scope.subject is not None else None
         if column is None and scope.subject is not None and (level is None or level.sentence != self.sentence):
@@ -886,6 +898,15 @@ class _Figures(_State):
             # execution rate; what the sentence is about, and compares with last year, is the money spent
             return False
         return column in ("budget", "adjusted", "plan") and lead.base in (None, "prior") and not self.bases
+
+    def _reason_of_a_budget(self, scope: _Scope) -> bool:
+        """"部门收入预算总计1747.99万元，比上年执行数8123.47万元减少6375.48万元，主要原因是基本支出减少106.04万元": a
+        change in the reason for a budget's change from last year is a budget's change from last year too."""
+        if self.cause_at is None or scope.subject is None:
+            return False
+        main = next((c for c in self.levels if c.start < self.cause_at), None)
+        return main is not None and main.column in ("budget", "plan") and main.fact != scope.subject and any(
+            c.of is main and c.start < self.cause_at for c in self.changes)
 
     def _spent_then_rate(self, fact: str | None) -> bool:
         """Whether this sentence stated the fact's final amount and then its execution rate."""

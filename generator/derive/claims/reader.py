@@ -19,6 +19,7 @@ from .tokens import (
     kinds_pattern,
     tokenize,
     with_opening_bodies,
+    with_units_of_bases,
 )
 
 # names of budgets by fund, not columns: "一般公共预算财政拨款收入" says nothing of 年初 or 决算
@@ -397,6 +398,7 @@ def _read(text: str, lex, year: int, names, targets=(), counts_year: int | None 
             tokens.append(cut)
         tokens = with_targets(text, tokens, targets)
         tokens = with_opening_bodies(text, tokens, names, lex.labels)
+        tokens = with_units_of_bases(text, tokens)
         reading = read_tokens(tokens, text, year, lex.cues, counts_year)
         read_formulas(text, tokens, reading)       # "…=44÷45×100%=97.78%": the figures are the formula's
         return reading

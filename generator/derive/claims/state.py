@@ -191,6 +191,7 @@ class _State:
         self.contents: tuple | None = None  # the subject before a 包括 that lists what an item is made of (see _end_clause)
         self.contents_end = -1              # where that 包括 ended
         self.blocked_first = False          # the sentence opened with another subject (see _next_subject)
+        self.opener = ""                    # another subject a sentence opened on, through sentences of no figure after it
         self.held_subject: tuple | None = None   # the subject a count of other people set aside (see _not_a_subject)
         self.named: list[tuple] = []        # (fact, start, end, figures read before) of each label of the sentence
         self.off_footing = ("", -1)         # "1620.35万元（剔除…）增加…": the word, and where its clause ends

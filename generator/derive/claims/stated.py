@@ -10,6 +10,10 @@ from .patterns import _YEAR_IN, _content
 from .state import _Lead, _Scope, _State
 from .tokens import CLAUSE, CLOSE, MONEY, OPEN, OPENING_KINDS, SENTENCE, Token, kinds_pattern
 
+# last year's figure right before, after 较/比 and its year and column: "较2022年决算数73.92万元增加…"
+_BASE_BEFORE = re.compile(r"(?:较|比)[ \t\u3000]*(?:上年度?|去年|(?:19|20)[0-9]{2}[ \t\u3000]*年度?)(?:同期)?"
+                          r"(?:决算|预算|执行|实际支出)?数?[ \t\u3000]*$")
+
 
 def _stage(words: str) -> int | None:
     """Where a column word puts an amount in the year's course: 0 年初预算, 1 调整预算, 2 执行数 — None if the words name
@@ -130,10 +134,28 @@ class _Stated(_State):
             return                  # "…上年度为15.82万元，减少1.46万元": the amount before is last year's
         level = self._amount_changed(tok)
         if level is None:
-            return
+            return self._change_from_stated_base(tok, lead)
         found = next((c for c in self.out.claims[-8:] if c.figure is level and c.fact is not None), None)
         self.stated_change = (found or Claim("level", level, None, sentence=self.sentence),
                               Claim("change", tok, None, value=tok.value * lead.dir, sentence=self.sentence))
+
+    def _change_from_stated_base(self, tok: Token, lead: _Lead) -> None:
+        """"…的补助164.89万元，较2022年决算数73.92万元增加90.79万元，增长123.07%": the amount, last year's right after it
+        (after 较/比 and its year), then the change — the change is the one less the other, whoever's they are (the rate
+        after it is checked as after any change of a stated amount)."""
+        base = self._figure_before(tok)
+        if base is None or base.unit not in MONEY or tok.start - base.end > 4 or not self._last_years(base) \
+                or not _BASE_BEFORE.search(self.text, max(self.sentence_start, base.start - 16), base.start):
+            return
+        level = self._figure_before_token(base)
+        if level is None or level.unit not in MONEY or base.start - level.end > 24 or self._last_years(level):
+            return
+        found = {id(c.figure): c for c in self.out.claims[-8:] if c.figure is not None}
+        now = found.get(id(level)) or Claim("level", level, None, sentence=self.sentence)
+        before = found.get(id(base)) or Claim("prior", base, None, sentence=self.sentence, compared=True)
+        change = Claim("change", tok, None, value=tok.value * lead.dir, of=now, base=before, sentence=self.sentence)
+        self.out.claims.append(change)
+        self.stated_change = (now, change)
 
     def _amount_changed(self, tok: Token) -> Token | None:
         """The amount a change `tok` is of by the words: the one right before it (or before the bracket it stands in),
@@ -237,10 +259,19 @@ class _Stated(_State):
         # no body, and the change is of the line the sentence is about)
         return not self.self_named and not _AGGREGATE.search(scope.blocked) and _BODY_END.search(scope.blocked) is not None
 
-    def _figure_before(self, tok: Token) -> Token | None:
-        """The figure before `tok` in the same sentence (a few tokens back at most), or None."""
+    def _figure_before_token(self, figure: Token) -> Token | None:
+        """The figure before `figure` (a figure a few tokens before the current one) in the same sentence, or None."""
         i = self.index - 1
-        while i >= 0 and self.index - i <= 12:
+        while i >= 0 and self.index - i <= 12 and self.tokens[i] is not figure:
+            i -= 1
+        return self._figure_before(figure, i) if i >= 0 and self.tokens[i] is figure else None
+
+    def _figure_before(self, tok: Token, index: int | None = None) -> Token | None:
+        """The figure before `tok` (at `index`, the current token's by default) in the same sentence (a few tokens back
+        at most), or None."""
+        at = self.index if index is None else index
+        i = at - 1
+        while i >= 0 and at - i <= 12:
             t = self.tokens[i]
             if t.start < self.sentence_start:
                 return None
@@ -254,7 +285,7 @@ class _Stated(_State):
         subject's, or part of the year's) funds, which no fact of the file is, is still the amount paid right before
         it ÷ the one other amount of the sentence — checked against the sentence itself, whoever's it is. Only
         where the words leave no doubt: 执行率 right after the amount spent, and exactly two amounts."""
-        if lead.exec_of and lead.exec_col in ("budget", "adjusted") and not lead.exec:
+        if lead.exec_of and lead.exec_col in ("budget", "adjusted", "plan") and not lead.exec:
             return self._stated_completion(tok, lead, unread)
         # "执行率为100.1%": 为 after the rate's name is only the verb (a 完成…的% names its own whole)
         verb_only = lead.exec_of and _RATE_IS.search(self.text, max(0, tok.start - 8), tok.start) is not None
@@ -345,9 +376,13 @@ class _Stated(_State):
         amounts = self._sentence_amounts()
         if amounts is None or len(amounts) != 2:
             return False
-        stage = 0 if lead.exec_col == "budget" else 1
         by_stage = {_stage(self._clause_before(t.start)): t for t in amounts}
-        whole, spent = by_stage.get(stage), by_stage.get(2)
+        if lead.exec_col == "plan":
+            # "全年预算数为200万元，执行数为179.43万元，完成预算的87.9%": 预算 alone names whichever budget the sentence states
+            whole = by_stage.get(0) or by_stage.get(1)
+        else:
+            whole = by_stage.get(0 if lead.exec_col == "budget" else 1)
+        spent = by_stage.get(2)
         if whole is None or spent is None or whole.unit not in MONEY or spent.unit not in MONEY:
             return False
         return self._execution_of(tok, whole, spent, unread)

@@ -320,9 +320,11 @@ OPENING_KINDS = GOVERNMENT_KINDS + COURT_KINDS + INSTITUTION_KINDS + ENTERPRISE_
     "妇联", "科协", "文联", "残联", "侨联", "工商联", "团委", "场", "园", "处", "厂", "行", "党校", "武装部", "政府",
     "办事处")
 _OPENING_NAME = re.compile(r"[\u4e00-\u9fff（）()]{1,20}?(?:" + kinds_pattern(OPENING_KINDS) + ")")
-# a name said to be a kind of unit, or when and where it was set up ("博才幼儿园是一所民办幼儿园", "…卫生院始建于1984年")
+# a name said to be a kind of unit, or when and where it was set up ("博才幼儿园是一所民办幼儿园", "…卫生院始建于1984年",
+# "县中小企业服务中心为二级预算单位")
 _DESCRIBED = re.compile(r"[\u4e00-\u9fff（）()]{1,20}?(?:" + kinds_pattern(OPENING_KINDS)
-                        + ")(?=是(?:一所|一家|一个|由)|系|属于|隶属于|始建于|创办于|创建于|成立于|组建于|位于|坐落于)")
+                        + ")(?=是(?:一所|一家|一个|由)|系|属于|隶属于|始建于|创办于|创建于|成立于|组建于|位于|坐落于"
+                        r"|为[^，。；,;]{0,16}?(?:单位|机构))")
 # words that open a sentence without naming anyone ("全局", "其中", "该中心" of a body named before)
 _NOT_A_NAME = re.compile("本|我|全|其|该|各|此|上述|以上|下属|所属|直属|部门|单位|核定|下达|批复|根据|按照")
 # what may stand before a sentence's subject: spaces, an item's number, a bracket
@@ -447,3 +449,27 @@ def _chinese(text: str) -> int | None:
             total += (1 if digit is None else digit) * _CN_UNITS[ch]
             digit = None
     return total + (digit or 0)
+
+
+# a base named by its year and column right before a figure written without its unit, and a change right after:
+# "164.89万元，较2022年决算数73.92增加90.79万元"
+_BASE_BEFORE = re.compile(r"(?:较|比)[ \t\u3000]*(?:上年度?|去年|(?:19|20)[0-9]{2}[ \t\u3000]*年度?)?(?:同期)?"
+                          r"(?:决算|预算|执行|实际支出)?数?[ \t\u3000]*$")
+_CHANGE_AFTER = re.compile(r"[ \t\u3000]*(?:增加|减少|增长|下降|增|减|多|少)")
+
+
+def with_units_of_bases(text: str, tokens: list[Token]) -> list[Token]:
+    """The tokens with a base written without its unit ("较2022年决算数73.92增加…") given the unit of the amount before it
+    in its sentence: the base of a comparison is in the amount's unit."""
+    last_money: Token | None = None
+    for i, tok in enumerate(tokens):
+        if tok.kind == "punct" and tok.text in SENTENCE:
+            last_money = None
+        elif tok.kind == "num" and tok.unit in MONEY:
+            last_money = tok
+        elif tok.kind == "num" and not tok.unit and last_money is not None and tok.start - last_money.end <= 24 \
+                and _BASE_BEFORE.search(text, max(0, tok.start - 16), tok.start) \
+                and _CHANGE_AFTER.match(text, tok.end):
+            tokens[i] = Token("num", tok.start, tok.end, tok.text, tok.value, last_money.unit)
+    return tokens
+
