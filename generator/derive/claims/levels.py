@@ -426,12 +426,12 @@ class _Levels(_State):
             kinds = {p.kind_text for p in self.categories}
             self.by_category.append((self.categories[0] if len(kinds) == 1 and self.categories[0].kind_text else None, claim))
             last = self.out.unread[-1].figure if self.out.unread else None
-            if not self.categories and last is not None and last.unit in COUNTS and last.start >= self.sentence_start \
+            if not self.categories and last is not None and last.unit in PEOPLE_UNITS and last.start >= self.sentence_start \
                     and (self.last_claim is None or self.last_claim.start <= last.start) \
                     and not self.cues.count_change.at(self.text, last.start):
                 # "区总工会机关行政编制6名，在编6人": people counted right after posts that were not read (whose
                 # posts, the words do not say) are of those posts, not all the department's (a change of a count —
-                # "编制人数45人，较上年度增加0人，年末实有人数24人" — is no such posts)
+                # "编制人数45人，较上年度增加0人，年末实有人数24人" — is no such posts; nor are units, "事业序列的有7个")
                 claim.category = claim.category or "未写明类别"
             self.categories = []
         else:

@@ -56,6 +56,7 @@ class _Shares(_State):
             return None, f"占比前的“{named}”不在词表中，说的是哪一项的占比不确定"
         part = last if last is not None and last.kind in ("level", "prior") and last.money \
             and last.sentence == self.sentence and not lead.label else None
+        part = self._amount_before_base(part)
         if part is not None and part.fact is None and part.year not in (None, self.year):
             # "海关总署…2009年度预算支出共计…万元，占部门预算支出总额的69.78%": another year's amount, of its own whole
             return None, "占比前的金额是别的年份的"
@@ -74,6 +75,15 @@ class _Shares(_State):
             part = Claim("level", None, lead.label, column=scope.column or "final", unit="万元", value=None,
                          sentence=self.sentence)
         return part, "" if part is not None else "占比前没有可核对的金额"
+
+    def _amount_before_base(self, base: Claim | None) -> Claim | None:
+        """"…收入为7532.81万元，比上年的6258.40万元增长20.36%，占收入总计的比例为99.88%": a base stated after 比 is no part
+        — the share is of this year's amount before it (None when the sentence states none). Any other part as it is."""
+        if base is None or base.kind != "prior" or not base.compared or base.fact is None:
+            return base
+        now = self._level_of(base.fact)
+        return now if now is not None and now.money and now.sentence == self.sentence and now.figure is not None \
+            and now.start < base.start else None
 
     def _named_otherwise(self, lead: _Lead, last: Claim | None) -> str:
         """"其中生态护林员补助412万元、防火隔离带建设156.80万元，重点支出占项目支出的67.49%": the share of something its
