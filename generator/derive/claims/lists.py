@@ -25,7 +25,8 @@ from .state import _Lead, _List, _Scope, _State
 from .tokens import CLAUSE, COUNTS, ENUM, MONEY, SENTENCE, Token
 
 _NEWLINE = re.compile("\n")
-_BESIDES = re.compile("另外|此外|另有|除此之外")
+# what is named "besides" ("另外退休教师24人"), or what is to be ensured or aimed at ("确保建成…4个"): no more items
+_BESIDES = re.compile("另外|此外|另有|除此之外|确保|力争|争取|力求")
 _COORDINATED = re.compile(r"以及|及其|和|与|、")
 
 
@@ -60,10 +61,12 @@ _WHOLE_MARKERS = ("其中", "包括", "具体为", "具体是")
 
 def _all_classes(lst: _List) -> bool:
     """"支出预算1643.29万元，其中：一般公共服务支出…，社会保障和就业支出…，住房保障支出…": the department's spending
-    split into classes of the functional classification ("…支出", "…类"), two or more of them, after 其中 or 按…分类 —
-    the classes make up all of it, as the tables do."""
+    split into classes of the functional classification ("…支出", "…类"), three or more of them, after 其中 or 按…分类 —
+    the classes make up all of it, as the tables do (two after 其中 may be the main ones only: "其中：一般公共服务支出…，
+    社会保障和就业支出…")."""
     return lst.head.fact in _SPENDING and (lst.marker in _WHOLE_MARKERS or lst.marker.startswith("按")) and all(
-        p.fact is None and p.label.endswith(("支出", "类")) for p in lst.parts)
+        p.fact is None and p.label.endswith(("支出", "类")) for p in lst.parts) and (
+        len(lst.parts) >= 3 or lst.marker.startswith("按"))
 
 
 def _enumerable(c: Claim) -> bool:
@@ -135,7 +138,8 @@ class _Lists(_State):
             return None
         since = lst.parts[-1].figure.end if lst.parts and lst.parts[-1].figure is not None else tok.start
         if _BESIDES.search(self.text, since, tok.start):
-            # "其中在职在编人员44人，特岗人员1人，另外退休教师24人": what is named "besides" is no part of the head
+            # "其中在职在编人员44人，特岗人员1人，另外退休教师24人": what is named "besides" is no part of the head; nor is
+            # what the text goes on to aim at ("其中续建10个项目…，确保建成A、B、C、D 4个")
             self._end_list()
             return None
         if lst.unknown:

@@ -321,10 +321,10 @@ OPENING_KINDS = GOVERNMENT_KINDS + COURT_KINDS + INSTITUTION_KINDS + ENTERPRISE_
     "办事处")
 _OPENING_NAME = re.compile(r"[\u4e00-\u9fff（）()]{1,20}?(?:" + kinds_pattern(OPENING_KINDS) + ")")
 # a name said to be a kind of unit, or when and where it was set up ("博才幼儿园是一所民办幼儿园", "…卫生院始建于1984年",
-# "县中小企业服务中心为二级预算单位")
+# "县中小企业服务中心为二级预算单位"), or what it has ("维西县总工会现有职能部门…", "…中心内设3个股室")
 _DESCRIBED = re.compile(r"[\u4e00-\u9fff（）()]{1,20}?(?:" + kinds_pattern(OPENING_KINDS)
                         + ")(?=是(?:一所|一家|一个|由)|系|属于|隶属于|始建于|创办于|创建于|成立于|组建于|位于|坐落于"
-                        r"|为[^，。；,;]{0,16}?(?:单位|机构))")
+                        r"|为[^，。；,;]{0,16}?(?:单位|机构)|现有|共有|内设|下设|设有)")
 # words that open a sentence without naming anyone ("全局", "其中", "该中心" of a body named before)
 _NOT_A_NAME = re.compile("本|我|全|其|该|各|此|上述|以上|下属|所属|直属|部门|单位|核定|下达|批复|根据|按照")
 # what may stand before a sentence's subject: spaces, an item's number, a bracket
