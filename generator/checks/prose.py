@@ -2468,8 +2468,12 @@ class Checker:
         if c.variance or level is None or level.figure is None or level.unit not in MONEY or level.sentence != c.sentence:
             return None
         num = abs(level.value) * MONEY[level.unit]
+        # (a rate of the 全年预算 by the form's row — "年初预算数…，全年预算数…，全年执行数…，执行率…" — is not of the 年初预算)
+        other_column = {id(p.figure) for p in self._sentences(c.sentence) if p.kind == "level" and p.figure is not None
+                        and c.column == "adjusted" and p.column == "budget"}
         for f in reversed(figures_before(self.reading, level)):
-            if f.unit in MONEY and f.value and rate_fits(num / (abs(f.value) * MONEY[f.unit]) * 100, c.value):
+            if f.unit in MONEY and f.value and id(f) not in other_column \
+                    and rate_fits(num / (abs(f.value) * MONEY[f.unit]) * 100, c.value):
                 return f
         return None
 

@@ -545,8 +545,15 @@ class _Figures(_State):
         # (right after an amount named by its column alone, which may be a part's or its whole's, so may the rate)
         alts = last.alts if last is not None and not lead.label and last.kind == "level" and last.fact == fact \
             and last.sentence == self.sentence else ()
-        self.out.claims.append(Claim("execution", tok, fact, column=lead.exec_col, sentence=self.sentence,
-                                     label=scope.label or "部门支出", of=of, variance=lead.variance, alts=alts))
+        self.out.claims.append(Claim("execution", tok, fact, column=lead.exec_col or self._form_column(fact),
+                                     sentence=self.sentence, label=scope.label or "部门支出", of=of,
+                                     variance=lead.variance, alts=alts))
+
+    def _form_column(self, fact: str) -> str | None:
+        """"年初预算数695.60万元，全年预算数845.92万元，全年执行数845.92万元，执行率…": the self-evaluation form's row —
+        with both budgets stated, its 执行率 is of the 全年预算 (the 调整预算); None otherwise (either may be meant)."""
+        columns = {c.column for c in self.levels if c.fact == fact and c.figure is not None}
+        return "adjusted" if {"budget", "adjusted"} <= columns else None
 
     def _of_things(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
         """"完成农村公路养护里程326公里，目标值≥320公里，完成率101.88%": the rate of the things done, not of spending;

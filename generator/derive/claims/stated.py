@@ -15,6 +15,13 @@ _BASE_BEFORE = re.compile(r"(?:较|比)[ \t\u3000]*(?:上年度?|去年|(?:19|20
                           r"(?:决算|预算|执行|实际支出)?数?[ \t\u3000]*$")
 
 
+# "由年初预算A调整为B，调增C": the words between the two amounts, between the second and the change, and before the first
+_FROM_TO = re.compile(r"[ \t\u3000]*(?:调整为|调整到|调整至|调增为|调减为|增加到|增加至|减少到|减少至|增至|减至|提高到|提高至|"
+                      r"降至|降低到|降低至|变为)[ \t\u3000]*")
+_CLAUSE_GAP = re.compile(r"[ \t\u3000]*[，,]?[ \t\u3000]*(?:共|累计|净)?(?:调增|调减|增加|减少|增长|下降|增|减)?[ \t\u3000]*")
+_FROM = re.compile("由|从")
+
+
 def _stage(words: str) -> int | None:
     """Where a column word puts an amount in the year's course: 0 年初预算, 1 调整预算, 2 执行数 — None if the words name
     no single one (a clause of its own words: "年初预算1747.99万元")."""
@@ -123,7 +130,7 @@ class _Stated(_State):
         the change ÷ (the amount − the change). The change is kept for the rate right after it (_stated_rate);
         only where the words leave no doubt: the amount right before the change, nothing but 比上年增加 between."""
         self.stated_change = None
-        if self._column_change(tok, lead, scope):
+        if self._column_change(tok, lead, scope) or self._from_to_change(tok, lead):
             return
         # (a line of the department's accounts states its own amount and change: checked against each other)
         if (scope.blocked and not self._of_account() and not self._own_arithmetic(scope)) or not lead.dir or lead.label \
@@ -138,6 +145,29 @@ class _Stated(_State):
         found = next((c for c in self.out.claims[-8:] if c.figure is level and c.fact is not None), None)
         self.stated_change = (found or Claim("level", level, None, sentence=self.sentence),
                               Claim("change", tok, None, value=tok.value * lead.dir, sentence=self.sentence))
+
+    def _from_to_change(self, tok: Token, lead: _Lead) -> bool:
+        """"全镇调入资金由年初预算39497.37万元调整为39069.73万元，调减427.64万元": the two amounts the words say the
+        change is from and to, right before it — the change is the one less the other, whoever's they are (plain
+        arithmetic the text states: no footing to doubt). Claimed (True) or not."""
+        if not lead.dir or tok.unit not in MONEY:
+            return False
+        to = self._figure_before(tok)
+        if to is None or to.unit not in MONEY or _CLAUSE_GAP.fullmatch(self.text, to.end, tok.start) is None:
+            return False
+        start = self._figure_before_token(to)
+        if start is None or start.unit not in MONEY or _FROM_TO.fullmatch(self.text, start.end, to.start) is None \
+                or _FROM.search(self.text, max(self.sentence_start, start.start - 16), start.start) is None:
+            return False
+        found = {id(c.figure): c for c in self.out.claims[-8:] if c.figure is not None}
+        if any(c.kind == "change" and c.figure is tok for c in self.out.claims[-4:]):
+            return False
+        now = found.get(id(to)) or Claim("level", to, None, sentence=self.sentence)
+        before = found.get(id(start)) or Claim("prior", start, None, sentence=self.sentence, compared=True)
+        change = Claim("change", tok, None, value=tok.value * lead.dir, of=now, base=before, sentence=self.sentence)
+        self.out.claims.append(change)
+        self.stated_change = (now, change)
+        return True
 
     def _change_from_stated_base(self, tok: Token, lead: _Lead) -> None:
         """"…的补助164.89万元，较2022年决算数73.92万元增加90.79万元，增长123.07%": the amount, last year's right after it
@@ -296,6 +326,8 @@ class _Stated(_State):
         if amounts is not None:
             # ("全年预算数227.95万元（含年初结转和结余3.20万元），实际支出225.11万元": what a bracket says is an aside)
             amounts = [t for t in amounts if not self._in_brackets(t)]
+        if amounts is not None and len(amounts) == 3:
+            return self._execution_of_the_form(tok, amounts, unread)
         if amounts is None or len(amounts) != 2:
             return False
         spent, whole = amounts
@@ -311,6 +343,15 @@ class _Stated(_State):
         if "其中" in self.text[first.end:second.start]:
             return False            # "支出1830.6万元，其中项目支出1020.4万元，执行率95.1%": a part, not what was spent of it
         return self._execution_of(tok, whole, spent, unread)
+
+    def _execution_of_the_form(self, tok: Token, amounts: list, unread: bool) -> bool:
+        """"年初预算数695.60万元，全年预算数845.92万元，全年执行数845.92万元，执行率121.61%": the three amounts of the
+        self-evaluation form's row, each named by its column — its 执行率 is 全年执行数 ÷ 全年预算数 (the form's rule),
+        whoever's they are."""
+        by_stage = {_stage(self._clause_before(t.start)): t for t in amounts}
+        if set(by_stage) != {0, 1, 2} or any(t.unit not in MONEY for t in amounts):
+            return False
+        return self._execution_of(tok, by_stage[1], by_stage[2], unread)
 
     def _before_bracket(self, t: Token) -> Token | None:
         """The figure right before the bracket `t` stands in (nothing but words between), or None."""
