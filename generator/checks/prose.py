@@ -1194,16 +1194,7 @@ class Checker:
                 return self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：在职人员中的{kinds[0].kind} "
                                   f"为 {kinds[0].count}{c.unit}。", stated=c.value, fact=kinds[0].count)
         if c.category and not self._sole_category(c.category):
-            bound = self._category_bound(c, staffing)
-            if bound is not None and c.value > bound[1] and c.value - bound[1] in self._others_listed_after(c):
-                # "现有在岗职工34人，其中：在编人员23人，聘用人员11人": people the file does not count among its staff
-                # are among them
-                return self.skip(c, "其后的“其中”列出了事实文件不计入在职人员的人（聘用、临聘等）")
-            if bound is not None and c.value > bound[1]:
-                # one kind of the people cannot outnumber all of them
-                return self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：说的是一类人员（{c.category}），"
-                                  f"却多于{bound[0]} {bound[1]}{c.unit}。", stated=c.value, fact=bound[1])
-            return self.skip(c, f"说的是一类编制（{c.category}）的人数，不是全部门的")
+            return self._count_of_a_category(c, staffing)
         how, value = candidates[0]
         if far_off(Decimal(c.value), Decimal(value)):
             return self.skip(c, f"与 {how} {value}{c.unit} 相差好几倍：说的多半不是本部门的人员")
@@ -2458,6 +2449,27 @@ class Checker:
                    f"{_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, _places(c))}%，与写明的 {fmt(c.value)}% 不符。",
                    stated=c.value, computed=rate, uses={f"{fact}.final", f"{fact}.{col}"},
                    about=f"正文“…{self.quote(c, 8)}”")
+
+    def _count_of_a_category(self, c: Claim, staffing) -> None:
+        """A count of one category's people (or of posts not read): wrong only when it outnumbers all of them."""
+        bound = self._category_bound(c, staffing)
+        if bound is not None and c.value > bound[1] and c.value - bound[1] in self._others_listed_after(c):
+            # "现有在岗职工34人，其中：在编人员23人，聘用人员11人": people the file does not count among its staff
+            # are among them
+            return self.skip(c, "其后的“其中”列出了事实文件不计入在职人员的人（聘用、临聘等）")
+        if bound is not None and c.value > bound[1] and c.category == "未写明类别" and self._in_aside(c):
+            # "…医技身份共105人（含在行政岗位，在编仅55人）": of a group the aside's item counts, not of the department
+            return self.skip(c, "括号里说的是前面那一类人中的一部分，不是全部门的")
+        if bound is not None and c.value > bound[1]:
+            # one kind of the people cannot outnumber all of them
+            return self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：说的是一类人员（{c.category}），"
+                              f"却多于{bound[0]} {bound[1]}{c.unit}。", stated=c.value, fact=bound[1])
+        return self.skip(c, f"说的是一类编制（{c.category}）的人数，不是全部门的")
+
+    def _in_aside(self, c: Claim) -> bool:
+        """Whether a claim's figure stands inside brackets (opened before it, within its last 80 characters)."""
+        window = self.text[max(0, c.start - 80):c.start]
+        return sum(window.count(ch) for ch in "（(") > sum(window.count(ch) for ch in "）)")
 
     def _base_in_sentence(self, c: Claim) -> Any:
         """"预算收入总计1362.00万元，预算支出总计1305.93万元，预算执行率95.9%": a rate of execution that is exactly the

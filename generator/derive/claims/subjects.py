@@ -85,6 +85,11 @@ _OWN_WHEN_LISTED = {"政府性基金收入": "finance.income.fund", "政府性�
                     "一般公共预算收入": "finance.income.general", "一般公共预算支出": "finance.expenditure.general"}
 
 
+# a sentence opening on another place, after its year: "2023年，全镇…"
+_PLACE_OPENS = re.compile(r"[ \t\u3000\n0-9.．、（）()一二三四五六七八九十]{0,8}(?:(?:19|20)[0-9]{2}年度?[ \t\u3000]*[，,]?[ \t\u3000]*)?"
+                          r"(?P<place>全国|全省|全市|全区|全县|全州|全盟|全旗|全镇|全乡)")
+
+
 class _Subjects(_State):
     """Names: of facts, of other bodies, of the department itself, of targets."""
 
@@ -103,7 +108,10 @@ class _Subjects(_State):
         # ("项目总投资2033.34万元": a target's words glued to another thing's name are that thing's)
         glued = scope.blocked in _OWN_THINGS and tok.start >= len(scope.blocked) \
             and self.text[tok.start - len(scope.blocked):tok.start] == scope.blocked
+        place = _PLACE_OPENS.match(self.text, self.sentence_start, tok.start)
         why = (f"{OTHER_SUBJECT}（“{scope.blocked}”）" if scope.blocked and (_NOT_LOCAL.search(scope.blocked) or glued)
+               # "2023年，全镇一般公共预算收入…；…；进出口总额4.97亿元": a sentence that opens on another place is its
+               else f"{OTHER_SUBJECT}（“{place.group('place')}”）" if place is not None
                else f"说的是{year}年的数" if year not in (None, self.year)
                else f"说的是一年中的一段时间（“{scope.partial}”）" if scope.partial else "")
         self.out.targets.append(TargetMention(index, tok.start, tok.end, why))
