@@ -2807,7 +2807,8 @@ class Checker:
         add up to the file's figure of the head exactly ("本年收入合计982.47万元，其中：…": all of it, the head stated
         is not their sum)."""
         head = c.of
-        named = {p.fact for p in parts}
+        # (a line the file has no fact for, listed at 0 — "上缴上级支出0万元" — adds nothing: it leaves the list complete)
+        named = {p.fact for p in parts if p.fact is not None or p.figure is None or p.value != 0}
         if "finance.economic.households" in named and "finance.expenditure.personnel" in named:
             named.discard("finance.economic.households")     # 人员 (wages only) and the grants: all of 人员经费
         # "总支出7542.23万元，其中基本支出…项目支出…": words that may name 本年支出合计 or 支出总计 make a complete
