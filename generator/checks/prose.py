@@ -2549,7 +2549,8 @@ class Checker:
                                                                           (spent, final, whole, base, col)):
                     if _as_written(right, right_value) and not any(
                             v is not None and _as_written(wrong, v)
-                            for v in (self.fact(fact, k, "万元", quiet=True) for k in ("budget", "adjusted", "final"))):
+                            for v in (self.fact(fact, k, "万元", quiet=True) for k in ("budget", "adjusted", "final"))) \
+                            and not self._both_of_a_line(whole, spent):
                         # (not so an amount of another column: the rate is then on the wrong base)
                         self.error("PROSE-FACT", wrong, f"正文“…{self.text[max(0, whole.start - 8):c.figure.end]}”：执行率 "
                                    f"{fmt(c.value)}% 正是 {self._label(fact, 'final')} {fmt(final)} ÷ {self._label(fact, col)} "
@@ -2557,6 +2558,18 @@ class Checker:
                                    f"{fmt(wrong_value)}万元 不符。", stated=wrong.value, fact=wrong_value)
                         self.skip(c, f"执行率与事实相符；写明的 {fmt(abs(wrong.value))}{wrong.unit} 与事实不符，已在那个数处报出")
                         return True
+        return False
+
+    def _both_of_a_line(self, whole: Claim, spent: Claim) -> bool:
+        """Whether the two amounts are, as written, one line's budget (年初 or 调整) and its final ("全年预算数1326.80万元，
+        全年执行数1305.93万元", the spending's): both right — the rate after them is the slip, not either amount."""
+        for f in AMOUNT_PATHS:
+            final = self.fact(f, "final", "万元", quiet=True)
+            if final is None or not _as_written(spent, final):
+                continue
+            if any(v is not None and _as_written(whole, v)
+                   for v in (self.fact(f, col, "万元", quiet=True) for col in ("budget", "adjusted"))):
+                return True
         return False
 
     def _score(self, c: Claim) -> None:

@@ -256,9 +256,11 @@ class _Figures(_State):
 
     def _this_year(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
         year = lead.year if lead.year is not None else scope.year
-        if lead.year is None and scope.relative and year == self.year - 1 and lead.base == "prior":
+        if lead.year is None and scope.relative and year == self.year - 1 and lead.base == "prior" \
+                and any(c.kind == "level" for c in self.levels):
             # "本年X万元，上年Y万元，比上年增加Z万元": 上年 compared with 上年 is no change at all — the change
-            # is this year's, the 上年 before it only named the last year's amount
+            # is this year's, the 上年 before it only named the last year's amount (not "去年我局收入合计X万元，同比
+            # 增长P%", a sentence of last year's amounts only: last year's growth)
             return True
         if year == self.year - 1 and lead.year is None and lead.base in (None, "prior") and (lead.dir or lead.rate) \
                 and self._after_two_years(tok):

@@ -27,6 +27,7 @@ from .bounds import _Bounds
 from .claim import RELATIONS, Claim, Reading, TargetMention, Unread
 from .cues import Cues
 from .figures import _Figures
+from .lettered import _Lettered
 from .levels import _Levels
 from .lists import _Lists
 from .numbered import _Numbered
@@ -57,7 +58,7 @@ MAX_FIGURES = 1000
 _ACCOUNT_CODE = re.compile(r"[ \t\u3000]*(?:[0-9]{2,8})?[ \t\u3000]*[类款项][ \t\u3000]*")
 
 
-class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _Numbered, _Stated, _Points):
+class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _Numbered, _Lettered, _Stated, _Points):
     """The claims of one text, read token by token (run); the parts it is made of are the modules named above."""
 
     def run(self) -> Reading:
@@ -82,6 +83,7 @@ class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _N
         self._end_sentence()
         self._enumerated_totals()
         self._numbered_lists()
+        self._lettered_rates()
         # a figure left unread one way and then read as a claim of what the sentence itself states (a rate of two
         # amounts written, a change between two columns) is read: explain lists it once
         read = {id(c.figure) for c in self.out.claims if c.figure is not None}

@@ -278,7 +278,12 @@ class _Levels(_State):
             last = self.last_claim
             # "在职实有23人，其中参公编制人数21人": a category of posts right after a count of people and its 其中 counts
             # the people in it
-            claim.under_people = fact == "department.staffing.posts" and last is not None and last.kind == "count" \
+            # (so too the posts of all in service, "现有人数34人，其中：在职编制23人": the people in them)
+            # (not a total of posts after a bracket of the people's parts: "实有人数119人(其中:在职34人,…),总编制…")
+            claim.under_people = (fact == "department.staffing.posts" or (
+                fact == "department.staffing.posts_total" and last is not None and last.figure is not None
+                and not any(ch in self.text[last.figure.end:tok.start] for ch in "）)"))) \
+                and last is not None and last.kind == "count" \
                 and last.fact in PEOPLE and last.sentence == self.sentence \
                 and _LIST_WORD.search(self.text, last.figure.end, tok.start) is not None
         return claim

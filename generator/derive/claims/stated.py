@@ -52,6 +52,8 @@ _SPENT = ("拨付", "支付", "支出", "使用", "执行", "兑付", "发放", 
 # may be of the adjusted budget), last year's amount, an amount already paid or spent itself ("已拨付…"), or an
 # investment, which may span years (the rate is then of the year's plan)
 _NOT_WHOLE = ("年初", "上年", "去年", "同期", "已", "实际", "累计", "投资")
+# words that make an amount a budget or an allotment, even where a word for spending stands beside them ("安排支出")
+_BUDGETED = ("预算", "计划", "下达", "安排", "总额", "共计", "合计", "资金总额")
 
 
 class _Stated(_State):
@@ -337,7 +339,10 @@ class _Stated(_State):
         if lead.unknown and lead.unknown.strip(" \t\u3000的") not in budgeted:
             # ("政府采购预算3.80万元，实际采购3.62万元，…，政府采购执行率95.26%": the rate named as the whole is)
             return False
-        if not any(w in said for w in _SPENT) or any(w in budgeted for w in _NOT_WHOLE):
+        if not any(w in said for w in _SPENT) or any(w in budgeted for w in _NOT_WHOLE) \
+                or (any(w in budgeted for w in _SPENT) and not any(w in budgeted for w in _BUDGETED)):
+            # ("中央资金完成636.75万元，预算执行率81.97%，省级资金完成288.26万元，预算执行率99.28%": an amount spent
+            # is no whole of another's rate)
             return False
         first, second = sorted((spent, whole), key=lambda t: t.start)
         if "其中" in self.text[first.end:second.start]:
