@@ -12,13 +12,15 @@ import re
 
 from .claim import Claim
 from .state import _State
-from .tokens import MONEY
+from .tokens import MONEY, Token
 
 # a letter tag: "（A）"; a formula tag: "（B/A）", "（D/C×100%）", "（E÷C*100%）"
 _LETTER = re.compile(r"[（(][ \t\u3000]?([A-H])[ \t\u3000]?[）)]")
 _FORMULA = re.compile(r"[（(][ \t\u3000]?([A-H])[ \t\u3000]?[/÷][ \t\u3000]?([A-H])[ \t\u3000]?(?:[×*xX][ \t\u3000]?100[ \t\u3000]?[%％]?)?"
                       r"[ \t\u3000]?[）)]")
 # what may stand between a tag and its figure: spaces, a colon, 为/是/达
+# a heading's unit: "（万元）", "(单位：万元)"
+_HEADING_UNIT = re.compile(r"[（(](?:单位[：:])?[ \t\u3000]?(万元|元|亿元)[ \t\u3000]?[）)]")
 _TAG_GAP = re.compile(r"[ \t\u3000]*(?:[：:]|为|是|达到|达)?[ \t\u3000]*")
 _REACH = 600        # how far back the amounts a formula names may be tagged (one row of the form, a paragraph)
 
@@ -42,6 +44,8 @@ class _Lettered(_State):
         tagged: list[tuple[int, str, object]] = []      # (where, letter, its figure), in order
         for m in _LETTER.finditer(text):
             tok = figure_at(m.end())
+            if tok is not None and not tok.unit:
+                tok = self._in_heading_unit(tok)
             if tok is not None and tok.unit in MONEY:
                 tagged.append((m.start(), m.group(1), tok))
         if not tagged:
@@ -55,6 +59,17 @@ class _Lettered(_State):
             if top is None or bottom is None or top is bottom:
                 continue
             self._formula_rate(rate, bottom, top)
+
+    def _in_heading_unit(self, tok):
+        """"公用经费预算执行情况（万元）（20分）：预算数（A）84.60，执行数（B）82.35": a figure written without its unit
+        after a heading that names the unit (in its sentence, not far back) — the figure in that unit (a new token, the
+        old one's unread entry dropped), or None."""
+        before = self.text[max(0, tok.start - 60):tok.start]
+        m = _HEADING_UNIT.search(before)
+        if m is None or any(ch in "。！？\n" for ch in before[m.end():]):
+            return None
+        self.out.unread = [u for u in self.out.unread if u.figure is not tok]
+        return Token("num", tok.start, tok.end, tok.text, tok.value, m.group(1))
 
     def _tagged_before(self, tagged: list, letter: str, at: int):
         """The figure the letter last tagged before `at`, in its paragraph and within reach; None if none."""
