@@ -285,7 +285,9 @@ class _Levels(_State):
                 and not any(ch in self.text[last.figure.end:tok.start] for ch in "）)"))) \
                 and last is not None and last.kind == "count" \
                 and last.fact in PEOPLE and last.sentence == self.sentence \
-                and _LIST_WORD.search(self.text, last.figure.end, tok.start) is not None
+                and (_LIST_WORD.search(self.text, last.figure.end, tok.start) is not None
+                     # (or a bracket right after the count: "年末实有人数23人（行政编制17人，事业编制6人）")
+                     or self.text[last.figure.end:tok.start].lstrip(" \t\u3000").startswith(("（", "(")))
         return claim
 
     def _from_what_it_came(self, tok: Token) -> bool:

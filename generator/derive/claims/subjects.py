@@ -208,10 +208,11 @@ class _Subjects(_State):
             return      # "县中医医院不属于本院管理，其…": the department named as what the other body is not
         if self.scope.blocked and _OWNER_OF.match(self.text, tok.end):
             return      # "县粮食储备库是我局所属公益二类事业单位，核定事业编制10名": the body's owner, named on the way
-        if self.blocked_first and len(tok.text) >= 2 and tok.text[1:] not in GOVERNMENT_KINDS \
-                and self.scope.blocked.endswith(tok.text[1:]):
+        if (self.blocked_first or (self.opener and self.scope.blocked == self.opener)) and len(tok.text) >= 2 \
+                and tok.text[1:] not in GOVERNMENT_KINDS and self.scope.blocked.endswith(tok.text[1:]):
             # "博才幼儿园是一所民办幼儿园，本园设五个班级": the body the sentence opened with, of that kind (not an organ
-            # of government: "县财政局下达我局…" names the department as the one it gave to)
+            # of government: "县财政局下达我局…" names the department as the one it gave to) — or the one an earlier
+            # sentence of no figure opened with ("…信息中心属于公益一类事业单位。本中心编制13人")
             return
         scope = self.scope
         scope.blocked = ""

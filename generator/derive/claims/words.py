@@ -279,9 +279,10 @@ class _Words(_State):
     def _on_to_level(self, tok: Token, means: dict) -> None:
         self.lead.to_level = True
         years = self.sentence_years
-        if len(set(years)) >= 2 and years[0] != self.year:
+        if len(set(years)) >= 2 and years[0] != self.year and self.year not in years:
             # "北京大学去年…，年度预算也从前年的193.45亿元减至125.54亿元": the sentence is about the year it named
-            # first; the year after 从 was only the base's — what it came to is the first year's
+            # first; the year after 从 was only the base's — what it came to is the first year's (not so where it
+            # named this year too: "从2022年的5966.44万元增长到2023年的7532.81万元，基本支出从…增长到…")
             self.lead.year = self.scope.year = years[0]
             return
         self.lead.year, self.scope.year = self.year, None     # "由上年X增加到Y": Y is this year's
