@@ -164,6 +164,15 @@ _GLUED = (("glued", None),)
 _SELF = (("self", None),)
 
 
+def _split_first(text: str, s: int, word: str, lex) -> str:
+    """The word `word` at `s` makes with the character before it and the one before a space before that ("基 本支出"),
+    if that is a word of the vocabulary; ""."""
+    if s > 2 and text[s - 2] in " \u3000" and is_han(text[s - 3]) and is_han(text[s - 1]) and is_han(word[0]):
+        joined = text[s - 3] + text[s - 1] + word
+        return joined if joined in lex.meanings else ""
+    return ""
+
+
 def _label(text: str, s: int, e: int, word: str, lex, out: list[Token], word_end: int, label_end: int,
            glued_column: int = -1) -> tuple:
     """(start, word, meanings, where the last label ended) of a word that is a fact's label."""
@@ -174,6 +183,13 @@ def _label(text: str, s: int, e: int, word: str, lex, out: list[Token], word_end
         # "机关运行经费预算支出5619.31万元": a column word glued to another noun, and the plain head after it — that
         # noun's spending, not the department's
         return s, word, _GLUED, label_end
+    split = _split_first(text, s, word, lex)
+    if split:
+        # "基 本支出731.25万元": a word broken by a space one character in (text copied from a PDF) — the whole word,
+        # not "本" and a plain "支出"
+        while out and out[-1].start >= s - 3:
+            out.pop()
+        return s - 3, split, lex.meanings.get(split, ()), e
     if s > 0 and s != word_end and is_han(text[s - 1]) and is_han(word[0]) and not lex.allowed_before(text, s) \
             and not (text[s - 1] == "等" and word not in lex.suffixes):
         # ("交通费、住宿费、用餐费等公务接待费预算3.5万元": after 等, the name of the kind the examples are of — its own)
