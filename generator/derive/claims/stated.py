@@ -8,12 +8,7 @@ import re
 from .claim import Claim
 from .patterns import _YEAR_IN, _content
 from .state import _Lead, _Scope, _State
-from .tokens import CLAUSE, CLOSE, MONEY, OPEN, OPENING_KINDS, SENTENCE, Token, kinds_pattern
-
-# last year's figure right before, after 较/比 and its year and column: "较2022年决算数73.92万元增加…"
-_BASE_BEFORE = re.compile(r"(?:较|比)[ \t\u3000]*(?:上年度?|去年|(?:19|20)[0-9]{2}[ \t\u3000]*年度?)(?:同期)?"
-                          r"(?:决算|预算|执行|实际支出)?数?[ \t\u3000]*$")
-
+from .tokens import BASE_BEFORE, CLAUSE, CLOSE, MONEY, OPEN, OPENING_KINDS, SENTENCE, Token, kinds_pattern
 
 # "由年初预算A调整为B，调增C": the words between the two amounts, between the second and the change, and before the first
 _FROM_TO = re.compile(r"[ \t\u3000]*(?:调整为|调整到|调整至|调增为|调减为|增加到|增加至|减少到|减少至|增至|减至|提高到|提高至|"
@@ -177,7 +172,7 @@ class _Stated(_State):
         after it is checked as after any change of a stated amount)."""
         base = self._figure_before(tok)
         if base is None or base.unit not in MONEY or tok.start - base.end > 4 or not self._last_years(base) \
-                or not _BASE_BEFORE.search(self.text, max(self.sentence_start, base.start - 16), base.start):
+                or not BASE_BEFORE.search(self.text, max(self.sentence_start, base.start - 16), base.start):
             return
         level = self._figure_before_token(base)
         if level is None or level.unit not in MONEY or base.start - level.end > 24 or self._last_years(level):

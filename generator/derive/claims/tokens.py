@@ -467,10 +467,10 @@ def _chinese(text: str) -> int | None:
     return total + (digit or 0)
 
 
-# a base named by its year and column right before a figure written without its unit, and a change right after:
-# "164.89万元，较2022年决算数73.92增加90.79万元"
-_BASE_BEFORE = re.compile(r"(?:较|比)[ \t\u3000]*(?:上年度?|去年|(?:19|20)[0-9]{2}[ \t\u3000]*年度?)?(?:同期)?"
-                          r"(?:决算|预算|执行|实际支出)?数?[ \t\u3000]*$")
+# the words naming a base, its year and column, right before its figure: "164.89万元，较2022年决算数73.92增加90.79万元"
+# (a base with its unit left out takes the amount's, see with_units_of_bases; stated.py checks the change on it)
+BASE_BEFORE = re.compile(r"(?:较|比)[ \t\u3000]*(?:上年度?|去年|(?:19|20)[0-9]{2}[ \t\u3000]*年度?)(?:同期)?"
+                         r"(?:决算|预算|执行|实际支出)?数?[ \t\u3000]*$")
 _CHANGE_AFTER = re.compile(r"[ \t\u3000]*(?:增加|减少|增长|下降|增|减|多|少)")
 
 
@@ -484,7 +484,7 @@ def with_units_of_bases(text: str, tokens: list[Token]) -> list[Token]:
         elif tok.kind == "num" and tok.unit in MONEY:
             last_money = tok
         elif tok.kind == "num" and not tok.unit and last_money is not None and tok.start - last_money.end <= 24 \
-                and _BASE_BEFORE.search(text, max(0, tok.start - 16), tok.start) \
+                and BASE_BEFORE.search(text, max(0, tok.start - 16), tok.start) \
                 and _CHANGE_AFTER.match(text, tok.end):
             tokens[i] = Token("num", tok.start, tok.end, tok.text, tok.value, last_money.unit)
     return tokens
