@@ -44,7 +44,7 @@ from ..derive.claims.nearby import (
     target_figures,
 )
 from ..derive.claims.parts import PLAIN, WITH_CARRYOVER, source_key
-from ..derive.claims.tokens import COUNTS, CURRENCY, MONEY
+from ..derive.claims.tokens import COUNTS, CURRENCY, MONEY, in_brackets
 from ..derive.values import FactView
 from ..derive.vocabulary import with_own_words
 from ..model.facts import AMOUNT_PATHS, Report, fact_label
@@ -2468,8 +2468,7 @@ class Checker:
 
     def _in_aside(self, c: Claim) -> bool:
         """Whether a claim's figure stands inside brackets (opened before it, within its last 80 characters)."""
-        window = self.text[max(0, c.start - 80):c.start]
-        return sum(window.count(ch) for ch in "（(") > sum(window.count(ch) for ch in "）)")
+        return in_brackets(self.text, max(0, c.start - 80), c.start)
 
     def _base_in_sentence(self, c: Claim) -> Any:
         """"预算收入总计1362.00万元，预算支出总计1305.93万元，预算执行率95.9%": a rate of execution that is exactly the

@@ -11,7 +11,7 @@ import bisect
 import re
 
 from .claim import Claim
-from .state import _State
+from .state import _ReadSoFar, _State
 from .tokens import MONEY, Token
 
 # a letter tag: "（A）"; a formula tag: "（B/A）", "（D/C×100%）", "（E÷C*100%）"
@@ -32,46 +32,50 @@ class _Lettered(_State):
         text = self.text
         if "（" not in text and "(" not in text or not _FORMULA.search(text):
             return
-        nums = [t for t in self.tokens if t.kind == "num"]
-        starts = [t.start for t in nums]
+        read = _ReadSoFar(self.tokens, self.out.claims, self.out.unread)
 
-        def figure_at(end: int):
-            k = bisect.bisect_left(starts, end)
-            if k < len(nums) and _TAG_GAP.fullmatch(text, end, nums[k].start):
-                return nums[k]
-            return None
+        def figure_at(end: int) -> Token | None:
+            k = bisect.bisect_left(read.starts, end)
+            return read.nums[k] if k < len(read.nums) and _TAG_GAP.fullmatch(text, end, read.nums[k].start) else None
 
-        tagged: list[tuple[int, str, object]] = []      # (where, letter, its figure), in order
+        dropped: set[int] = set()       # figures whose claims and unread entries the rates replace
+        tagged: list[tuple[int, str, Token]] = []      # (where, letter, its figure), in order
         for m in _LETTER.finditer(text):
             tok = figure_at(m.end())
             if tok is not None and not tok.unit:
-                tok = self._in_heading_unit(tok)
+                unit = self._heading_unit(tok)
+                if unit:
+                    dropped.add(id(tok))
+                    tok = Token("num", tok.start, tok.end, tok.text, tok.value, unit)
             if tok is not None and tok.unit in MONEY:
                 tagged.append((m.start(), m.group(1), tok))
-        if not tagged:
-            return
-        for m in _FORMULA.finditer(text):
+        rates = []
+        for m in _FORMULA.finditer(text) if tagged else ():
             rate = figure_at(m.end())
-            if rate is None or rate.unit != "%":
-                continue
             top, bottom = self._tagged_before(tagged, m.group(1), m.start()), \
                 self._tagged_before(tagged, m.group(2), m.start())
-            if top is None or bottom is None or top is bottom:
+            if rate is None or rate.unit != "%" or top is None or bottom is None or top is bottom:
                 continue
-            self._formula_rate(rate, bottom, top)
+            # the rate as spent ÷ whole, in place of what else it was read as
+            sentence = read.claimed[id(rate)].sentence if id(rate) in read.claimed else read.sentence_of(rate)
+            other = tuple(c if (c := read.claimed.get(id(t))) is not None and c.kind in ("level", "prior")
+                          else Claim("level", t, None, sentence=sentence) for t in (bottom, top))
+            rates.append(Claim("execution", rate, None, other=other, sentence=sentence))
+            dropped.add(id(rate))
+        if rates:
+            self.out.claims[:] = [c for c in self.out.claims if id(c.figure) not in dropped or c.figure is None]
+            self.out.claims.extend(rates)
+        if dropped:
+            self.out.unread = [u for u in self.out.unread if id(u.figure) not in dropped]
 
-    def _in_heading_unit(self, tok):
-        """"公用经费预算执行情况（万元）（20分）：预算数（A）84.60，执行数（B）82.35": a figure written without its unit
-        after a heading that names the unit (in its sentence, not far back) — the figure in that unit (a new token, the
-        old one's unread entry dropped), or None."""
+    def _heading_unit(self, tok: Token) -> str:
+        """"公用经费预算执行情况（万元）（20分）：预算数（A）84.60，执行数（B）82.35": the unit a heading before a figure
+        written without one names (in its sentence, not far back), or ""."""
         before = self.text[max(0, tok.start - 60):tok.start]
         m = _HEADING_UNIT.search(before)
-        if m is None or any(ch in "。！？\n" for ch in before[m.end():]):
-            return None
-        self.out.unread = [u for u in self.out.unread if u.figure is not tok]
-        return Token("num", tok.start, tok.end, tok.text, tok.value, m.group(1))
+        return m.group(1) if m is not None and not any(ch in "。！？\n" for ch in before[m.end():]) else ""
 
-    def _tagged_before(self, tagged: list, letter: str, at: int):
+    def _tagged_before(self, tagged: list, letter: str, at: int) -> Token | None:
         """The figure the letter last tagged before `at`, in its paragraph and within reach; None if none."""
         k = bisect.bisect_left(tagged, (at,)) - 1
         while k >= 0:
@@ -82,15 +86,3 @@ class _Lettered(_State):
                 return tok
             k -= 1
         return None
-
-    def _formula_rate(self, rate, whole, spent) -> None:
-        """The rate as spent ÷ whole, in place of what else it was read as (the claims the reader made of it)."""
-        claims = self.out.claims
-        found = {id(c.figure): c for c in claims if c.figure is not None and c.kind in ("level", "prior")}
-        sentence = next((c.sentence for c in claims if c.figure is rate), None)
-        if sentence is None:
-            sentence = next((c.sentence for c in reversed(claims) if c.figure is not None and c.figure.start <= rate.start), 0)
-        claims[:] = [c for c in claims if c.figure is not rate]
-        self.out.unread = [u for u in self.out.unread if u.figure is not rate]
-        other = tuple(found.get(id(t)) or Claim("level", t, None, sentence=sentence) for t in (whole, spent))
-        claims.append(Claim("execution", rate, None, other=other, sentence=sentence))

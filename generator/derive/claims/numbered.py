@@ -13,9 +13,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from .claim import OTHER_SUBJECT, Claim
-from .state import _State
-from .tokens import MONEY, SENTENCE, Token
+from .claim import Claim
+from .state import _ReadSoFar, _State
+from .tokens import MONEY, SENTENCE
 
 # an item's number: （一） 一、 （1） 1、 1. ①, each a style of its own (the items of one list share theirs)
 _NUMBER = re.compile(r"[（(][ \t\u3000]?([一二三四五六七八九十]{1,3})[ \t\u3000]?[）)]|([一二三四五六七八九十]{1,3})、"
@@ -84,30 +84,6 @@ def _sentence_start(text: str, at: int, marks: str = SENTENCE) -> int:
     return max(max(text.rfind(ch, window, at) for ch in marks) + 1, window)
 
 
-class _Read:
-    """What the reading holds once the text is read, as the numbered items need it: the figures in order, the claim
-    each was read as, the heads and items of lists already made, the figures read as another subject's."""
-
-    def __init__(self, tokens: list[Token], claims: list[Claim], unread: list) -> None:
-        self.nums = [t for t in tokens if t.kind == "num"]
-        self.starts = [t.start for t in self.nums]
-        placed = sorted((c.figure.start, c.sentence) for c in claims if c.figure is not None)
-        self._at, self._sentences = [p for p, _ in placed], [n for _, n in placed]
-        self.claimed: dict[int, Claim] = {}
-        for c in claims:
-            if c.figure is not None:
-                self.claimed.setdefault(id(c.figure), c)
-        sums = [c for c in claims if c.kind == "sum"]
-        self.heads = {id(c.of.figure) for c in sums if c.of is not None and c.of.figure is not None}
-        self.listed = {id(p.figure) for c in sums for p in c.parts if p.figure is not None}
-        self.others = {id(u.figure) for u in unread if u.why.startswith(OTHER_SUBJECT)}
-
-    def sentence_of(self, tok: Token) -> int:
-        """The sentence a figure read as no claim is in: that of the last claim before it (the reader's count)."""
-        k = bisect.bisect_right(self._at, tok.start) - 1
-        return self._sentences[k] if k >= 0 else 0
-
-
 class _Numbered(_State):
     """Numbered items across sentences (see the module's docstring)."""
 
@@ -118,7 +94,7 @@ class _Numbered(_State):
         numbers = _numbers(text)
         if not any(n == 1 for marks in numbers.values() for _, _, n in marks):
             return
-        read = _Read(self.tokens, self.out.claims, self.out.unread)
+        read = _ReadSoFar(self.tokens, self.out.claims, self.out.unread)
         for marks in numbers.values():
             marks_at = [s for s, _, _ in marks]
             for i, (start, _, n) in enumerate(marks):
@@ -135,7 +111,7 @@ class _Numbered(_State):
                 head.head = True
                 read.heads.add(id(head.figure))
 
-    def _announced_total(self, first: int, read: _Read) -> Claim | None:
+    def _announced_total(self, first: int, read: _ReadSoFar) -> Claim | None:
         """The total the first item's number follows: an amount, then (in its sentence) the words announcing its
         parts and nothing else but figures said of it on the way (its change, its rate)."""
         text = self.text
@@ -168,7 +144,7 @@ class _Numbered(_State):
             return Claim("level", tok, None, sentence=read.sentence_of(tok))
         return None
 
-    def _items(self, marks: list, marks_at: list[int], i: int, read: _Read) -> list[Claim]:
+    def _items(self, marks: list, marks_at: list[int], i: int, read: _ReadSoFar) -> list[Claim]:
         """The items numbered 1, 2, 3 … from marks[i] on, each its amount as a claim; [] when one of them is not the
         plain shape (then none is read)."""
         text = self.text

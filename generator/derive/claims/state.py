@@ -6,6 +6,7 @@ The reader's parts (bounds.py, words.py, subjects.py, figures.py, levels.py, sha
 are mixins of _State; grammar.py assembles them into one _Reader."""
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -342,3 +343,28 @@ class _State:
 def _same_kind(a: str, b: str) -> bool:
     """Whether two units measure the same kind of thing (money, people, or the one unit)."""
     return a == b or (a in MONEY and b in MONEY) or (a in PEOPLE_UNITS and b in PEOPLE_UNITS)
+
+
+class _ReadSoFar:
+    """What the reading holds once the text is read, as the passes after it need it (numbered.py, lettered.py): the
+    figures in order, the claim each was read as, the heads and items of lists already made, the figures read as
+    another subject's."""
+
+    def __init__(self, tokens: list[Token], claims: list[Claim], unread: list) -> None:
+        self.nums = [t for t in tokens if t.kind == "num"]
+        self.starts = [t.start for t in self.nums]
+        placed = sorted((c.figure.start, c.sentence) for c in claims if c.figure is not None)
+        self._at, self._sentences = [p for p, _ in placed], [n for _, n in placed]
+        self.claimed: dict[int, Claim] = {}
+        for c in claims:
+            if c.figure is not None:
+                self.claimed.setdefault(id(c.figure), c)
+        sums = [c for c in claims if c.kind == "sum"]
+        self.heads = {id(c.of.figure) for c in sums if c.of is not None and c.of.figure is not None}
+        self.listed = {id(p.figure) for c in sums for p in c.parts if p.figure is not None}
+        self.others = {id(u.figure) for u in unread if u.why.startswith(OTHER_SUBJECT)}
+
+    def sentence_of(self, tok: Token) -> int:
+        """The sentence a figure read as no claim is in: that of the last claim before it (the reader's count)."""
+        k = bisect.bisect_right(self._at, tok.start) - 1
+        return self._sentences[k] if k >= 0 else 0

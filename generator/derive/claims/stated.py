@@ -8,7 +8,7 @@ import re
 from .claim import Claim
 from .patterns import _YEAR_IN, _content
 from .state import _Lead, _Scope, _State
-from .tokens import BASE_BEFORE, CLAUSE, CLOSE, MONEY, OPEN, OPENING_KINDS, SENTENCE, Token, kinds_pattern
+from .tokens import BASE_BEFORE, CLAUSE, CLOSE, MONEY, OPEN, OPENING_KINDS, SENTENCE, Token, in_brackets, kinds_pattern
 
 # "由年初预算A调整为B，调增C": the words between the two amounts, between the second and the change, and before the first
 _FROM_TO = re.compile(r"[ \t\u3000]*(?:调整为|调整到|调整至|调增为|调减为|增加到|增加至|减少到|减少至|增至|减至|提高到|提高至|"
@@ -365,8 +365,7 @@ class _Stated(_State):
     def _in_brackets(self, t: Token) -> bool:
         """Whether a figure stands inside a bracket opened in its sentence (at most 200 characters back: a hostile
         sentence stays linear)."""
-        before = self.text[max(self.sentence_start, t.start - 200):t.start]
-        return sum(before.count(ch) for ch in OPEN) > sum(before.count(ch) for ch in CLOSE)
+        return in_brackets(self.text, max(self.sentence_start, t.start - 200), t.start)
 
     def _completion_of_whole_stated(self, tok: Token) -> bool:
         """"全县…总收入380,869万元，完成年初预算391,267万元的97.43%", "外贸进出口总额为13亿元，…，完成年任务（40.2亿元）的

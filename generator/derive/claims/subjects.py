@@ -86,7 +86,7 @@ _OWN_WHEN_LISTED = {"政府性基金收入": "finance.income.fund", "政府性�
 
 
 # a sentence opening on another place, after its year: "2023年，全镇…"
-_PLACE_OPENS = re.compile(r"[ \t\u3000\n0-9.．、（）()一二三四五六七八九十]{0,8}(?:(?:19|20)[0-9]{2}年度?[ \t\u3000]*[，,]?[ \t\u3000]*)?"
+_PLACE_OPENS = re.compile("[" + re.escape(OPENING_LEAD) + r"]{0,8}(?:(?:19|20)[0-9]{2}年度?[ \t\u3000]*[，,]?[ \t\u3000]*)?"
                           r"(?P<place>全国|全省|全市|全区|全县|全州|全盟|全旗|全镇|全乡)")
 
 

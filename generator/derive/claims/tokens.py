@@ -291,6 +291,13 @@ ENTERPRISE_KINDS = ("公司", "集团")
 SCHOOL_KINDS = ("中学", "小学", "幼儿园", "中专", "职中", "技校", "中心校", "完小")
 
 
+def in_brackets(text: str, start: int, at: int) -> bool:
+    """Whether position `at` stands inside a bracket opened after `start` (the window a caller bounds: a hostile text
+    stays linear)."""
+    before = text[start:at]
+    return sum(before.count(ch) for ch in OPEN) > sum(before.count(ch) for ch in CLOSE)
+
+
 def kinds_pattern(*groups: tuple[str, ...]) -> str:
     """An alternation of the kinds in `groups`, longest first (so "总局" is taken before "局")."""
     return "|".join(sorted({k for g in groups for k in g}, key=len, reverse=True))
