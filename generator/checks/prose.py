@@ -201,6 +201,8 @@ def _cut_off_note(code: str, stated, computed) -> str:
 
 # a bracket right after an amount that says what it takes in besides ("（含上年结转35.20万元）")
 _INCLUDES = re.compile(r"[ \t\u3000]*[（(](?:含|包括|包含)[^）)0-9]{0,12}([0-9]+(?:\.[0-9]+)?)[ \t\u3000]*(万元|元|亿元)[）)]")
+# the same, of no figure ("13,620,000.00元（含结转）"): it takes in carry-over, how much the text does not say
+_CARRIED_IN = re.compile(r"[ \t\u3000]*[（(](?:含|包括|包含)[^）)0-9]{0,8}结(?:转|余)[^）)0-9]{0,6}[）)]")
 # an amount said to be paid out already: the progress of what a whole was spent on, no part of it
 # words that make a count of the people a department has (实有) one of those in service
 _IN_SERVICE = re.compile("在职|在编|在岗")
@@ -958,6 +960,10 @@ class Checker:
     def _with_what_it_includes(self, c: Claim, known: list) -> bool:
         """"一般公共预算拨款1209.70万元（含上年结转35.20万元）": the line with what the bracket says it takes in (True:
         it agrees so)."""
+        if c.figure is not None and _CARRIED_IN.match(self.text, c.figure.end) \
+                and any(abs(c.value) > value for _, _, value in known):
+            self.skip(c, "括号中写明含结转，却没有写结转多少：不知它比这一项多出多少")
+            return True
         extra = self._included_after(c)
         for f, col, value in known if extra is not None else ():
             if extra is not None and same_figure(abs(c.value) - extra, value):
@@ -1139,6 +1145,11 @@ class Checker:
         final figure disagrees, so a budget column is not counted as used by a text that states the final one."""
         if not (c.implied and c.column == "final"):
             return
+        if any(p.of is c and p.final_base and "决算" in self.text[c.figure.end:p.start]
+               for p in self._sentences(c.sentence, c.sentence + 1) if p.kind in ("change", "rate")):
+            # "2023年度收入合计2903.60万元，较上年决算数增加…": compared with last year's final, it is this year's final
+            # (a budget is compared with last year's 执行数: "一般公共预算当年拨款…万元，比2022年执行数减少…")
+            return
         # (支出 is money spent — unless the sentence spoke of a budget before it: "部门预算总收入1747.99万元，…；总支出
         # 1747.99万元")
         # (a line's name — 基本支出, 项目支出 — opening a sentence names its budget as often as its final)
@@ -1239,7 +1250,8 @@ class Checker:
         staffing = self.report.get("department.staffing")
         if staffing is None or staffing.others or "department.staffing.actual" not in (c.fact, *c.alts):
             return False
-        return bool(self._others_after(c))
+        # (none of them: "…，扶持岗人员0人，其他人员0人" takes in no one)
+        return any(p.value for p in self._others_after(c))
 
     def _others_after(self, c: Claim) -> list:
         """The other people (聘用, 临聘, 遗属…) a count is followed by, after 其中 in its sentence."""
@@ -2834,12 +2846,22 @@ class Checker:
         # (a fact the words may name that the list names a part outside of is not what the list is of: "收入合计…，
         # 其中：…年初结转和结余…" read as 收入总计, though it may be 本年收入合计)
         alts = [a for a in self._alts(head) if all(f is None or f == a or within(a, f) for f in named)]
+        column = self._column_it_is(head)
         if (head.fact is not None and not named & _BY_CATEGORY and all(
-                self._complete(f, named, head.column) for f in (head.fact, *alts))):
+                self._complete(f, named, column) for f in (head.fact, *alts))):
             return True
         if exact and (self._all_posts(head, parts) or self._all_people(head, parts)):
             return True
         return self._sums_to_fact(head, s, values, exact)
+
+    def _column_it_is(self, head: Claim) -> str | None:
+        """"部门预算总支出1747.99万元，其中：基本支出…，项目支出…": the column a head of a bare 预算 (年初 or 调整) is, where
+        its figure is exactly one of them (the 年初预算 has no 结转下年 the 调整预算 of 支出总计 may have); else its own."""
+        if head.column not in ("plan", "any") or head.fact not in AMOUNT_PATHS or head.figure is None:
+            return head.column
+        exact = [col for col in _columns(head.column)
+                 if (v := self.fact(head.fact, col, head.unit, quiet=True)) is not None and same_figure(abs(head.value), v)]
+        return exact[0] if len(exact) == 1 else head.column
 
     def _in_another_column(self, head: Claim) -> bool:
         """"收入合计7,532.81万元…。其中：财政拨款收入7,532.81万元，占100%，年初结转和结余9.42万元" read as 收入总计 (its

@@ -28,7 +28,9 @@ _YEAR_END = re.compile(r"([0-9]{4})\s*年\s*(年末|年底|末|底)")
 _COMPARISON = re.compile(r"(?:较|比|与|同|和|相比|截至|截止|到|至|由|从)\s*$")
 # "2022年末全县常住人口20.58万人": a whole area's statistic at that year's end, not the report's moment
 # "2023年底下达的农村公路资金": what happened at that year's end, not a count as of it
-_EVENT = re.compile(r"\s*(?:前|才|已|再|又|集中|统一)?(?:下达|拨付|下拨|拨入|到位|到账|追加|安排|批复|签订|完成|开工|竣工|启动|实施|发放|支付|收到)")
+# ("单位2022年底增加退休人员一名": someone who came or went then — the reason for a change, no count as of it)
+_EVENT = re.compile(r"\s*(?:前|才|已|再|又|集中|统一)?(?:下达|拨付|下拨|拨入|到位|到账|追加|安排|批复|签订|完成|开工|竣工|启动|实施|发放|支付|收到"
+                    r"|增加|减少|新增|新进|调入|调出|退休|离休|去世|逝世|病故|招录|招聘|辞职)")
 _AREA = re.compile(r"\s*(?:全|我|本)(?:国|省|市|县|区|州|盟|旗|镇|乡)")
 # Sections about the time after the report year: rectification, problems, measures, what is next.
 AFTER_YEAR = {"rectification", "problems", "measures", "results_use"}

@@ -352,7 +352,7 @@ class Explainer:
 
 def _base(c) -> str:
     if c.final_base:
-        return "上年决算（本年预算与写明的上年决算比较）"
+        return "上年决算（本年预算与写明的上年决算比较）" if c.budget_base else "上年决算"
     if c.against == "prior_budget":
         return f"上年预算（本年{'预算' if c.budget_base else '决算'}与写明的上年预算比较）"
     if c.budget_base:

@@ -349,7 +349,7 @@ class _Figures(_State):
         claim = Claim("change", tok, fact, against=lead.base, source=scope.source, value=tok.value * lead.dir,
                       sentence=self.sentence,
                       of=of, label=scope.label, budget_base=budget_base, alts=alts,
-                      final_base=budget_base and lead.prior_final, column="adjusted" if adjusted else None)
+                      final_base=lead.prior_final, column="adjusted" if adjusted else None)
         self.out.claims.append(claim)
         self.changes.append(claim)
         self.last_claim = claim
@@ -457,7 +457,7 @@ class _Figures(_State):
                       sentence=self.sentence,
                       of=None if adjusted and of is not None and of.column != "adjusted" else of, change=change,
                       base=base, label=scope.label, budget_base=budget_base and not adjusted,
-                      final_base=budget_base and lead.prior_final, column="adjusted" if adjusted else None)
+                      final_base=lead.prior_final, column="adjusted" if adjusted else None)
         self.out.claims.append(claim)
 
     def _rate_base(self, fact: str, lead: _Lead, change: Claim | None, budget_base: bool) -> Claim | None:
@@ -761,10 +761,7 @@ class _Figures(_State):
     def _total(self, tok: Token) -> None:
         """"…分别为776.17万元和478.61万元，合计1254.78万元": the figures before add up to it."""
         lst = self.list
-        if lst is not None and len(lst.parts) >= 2 and not lst.tiered and all(
-                p.money and p.figure is not None for p in lst.parts) and lst.depth == len(self.stack) \
-                and self.figures - lst.figures_at - 1 == len(lst.parts) + len(lst.shares) \
-                and lst.before <= (lst.head.figure is not None) and self._right_after(lst.parts[-1], tok):
+        if self._ends_its_list(tok, money=True):
             # (not after other figures of its sentence: "…接待费2.00万元，公务用车…5.00万元，其中：购置费…、运行维护费…，
             # 合计7.00万元" may be the total of all of them)
             return self._list_total(lst, tok)
@@ -792,6 +789,15 @@ class _Figures(_State):
         else:
             return self._total_of_nothing(tok)
         self.each_claims = []
+
+    def _ends_its_list(self, tok: Token, money: bool) -> bool:
+        """Whether a total comes right after the items of the open 其中 list, all of them amounts (`money`) or counts,
+        and no other figure since the list began: their total."""
+        lst = self.list
+        return lst is not None and len(lst.parts) >= 2 and not lst.tiered and all(
+            p.figure is not None and (p.money if money else p.unit in COUNTS and p.unit == tok.unit) for p in lst.parts) \
+            and lst.depth == len(self.stack) and self.figures - lst.figures_at - 1 == len(lst.parts) + len(lst.shares) \
+            and lst.before <= (lst.head.figure is not None) and self._right_after(lst.parts[-1], tok)
 
     def _list_total(self, lst, tok: Token) -> None:
         """"项目总预算1170.00万，其中A 870.00万，…，合计1170.00万": the items of the list, every one of them."""

@@ -451,6 +451,9 @@ class _Levels(_State):
         posts = [c for c in counted if c.fact == "department.staffing.posts"]
         if scope.blocked or len(posts) < 2 or counted[-1] is not posts[-1] \
                 or len({c.kind_text for c in posts}) != len(posts):
+            if not scope.blocked and self._ends_its_list(tok, money=False):
+                # "在职34人。其中：副县级3人，正科级2人，副科级5人，科员24人，合计34人": the list's items, all of them
+                return self._list_total(self.list, tok)
             return self._unread(tok, "合计的是哪些人数不确定")
         claim = self._fact_level(tok, lead, scope, "department.staffing.posts_total")
         if claim is not None:

@@ -321,8 +321,9 @@ def names_a_body(words: str) -> bool:
 _BODY_BEFORE = re.compile(r"(?:根据|按照|依据|依照|在|经|向|由|与|和|及|会同|配合|协助|联合|报|接受|、)$")
 # "北京市卫生健康委员会宣传教育中心": the body only qualifies a longer name — a unit of its own, which may be the
 # department itself describing where it belongs
-# ("楚雄市某中学是一所…": a name does not go on past a copula or a numeral — 所 there counts schools)
-_NAME_GOES_ON = re.compile(r"(?:(?![是为系一两])[\u4e00-\u9fff]){0,8}?(?:中心|馆|站|所|院|队|处|科|室|办|会)")
+# ("楚雄市某中学是一所…": a name does not go on past a copula or a numeral — 所 there counts schools — nor past
+# 由/经/向/对: "阿坝县公安局由县编办核定…" names the body that approved)
+_NAME_GOES_ON = re.compile(r"(?:(?![是为系一两由经向对])[\u4e00-\u9fff]){0,8}?(?:中心|馆|站|所|院|队|处|科|室|办|会)")
 _BODY_LEAD = re.compile(r"根据|按照|依据|依照|在|经|向|由|与|和|及|会同|配合|协助|联合|接受")
 _OTHER = (("other", None),)
 
