@@ -210,6 +210,18 @@ def test_a_county_adds_cue_words(tmp_path, run):
     assert any("未知的线索词类别“unknown_kind”" in l for l in prose_findings(run, path))
 
 
+def test_a_county_adds_a_kind_of_body(tmp_path, run):
+    """The kinds a body's name ends with are vocabulary: a county whose text names a 管委会 adds the kind, and a
+    sentence that opens with one is about that body, not the department."""
+    path = county(tmp_path, "城南片区管委会2023年末实有在职人员45人。")
+    found = prose_findings(run, path)
+    assert len(found) == 1 and "[PROSE-COUNT]" in found[0], found     # read as the department's 45 (it has 44)
+    (tmp_path / "vocabulary.yaml").write_text("cues:\n  opening_kind: '管委会'\n", encoding="utf-8")
+    assert prose_findings(run, path) == []
+    (tmp_path / "vocabulary.yaml").write_text("cues:\n  organ_kind: '管委会'\n", encoding="utf-8")
+    assert prose_findings(run, path) == []         # (an organ's kind is one a name opening a sentence may end with)
+
+
 def test_a_county_names_the_items_that_make_a_whole(tmp_path, run):
     """A partition: a 其中 list of exactly its items is all of the head, and must add up to it."""
     path = county(tmp_path, "本年培训费用30万元，其中：线上培训费用10万元、线下培训费用15万元。")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from .claim import Claim
-from .patterns import _ENUM_ITEM, _HAN_RUN, _NOT_LOCAL, _UNIT_KIND, _YEAR_IN, FUNCTION
+from .patterns import _ENUM_ITEM, _HAN_RUN, _YEAR_IN, FUNCTION
 from .state import _Lead, _List, _State
-from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token, names_a_body
+from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token
 
 # the first item of an enumeration in Arabic numerals ("1.", "1、", "（1）", "①"; not "一、", which heads a section)
 _FIRST_ITEM = re.compile(r"[ \t\u3000]*(?:1[ \t]?[、.．](?![0-9])|[（(]1[）)]|①)")
@@ -211,7 +211,7 @@ class _Bounds(_State):
             self._after_reason(self.scope)
         if self.suspended is not None and self.list is None and len(self.stack) == 1:
             self.list, self.suspended = self.suspended, None
-        if self.list is not None and self.list.head.fact is not None and names_a_body(self.scope.blocked):
+        if self.list is not None and self.list.head.fact is not None and self.cues.bodies.names_a_body(self.scope.blocked):
             # "编制总数45名，其中：行政编制16名，区财政局占用1名；城市管理执法大队参公事业编制4名；事业编制25名": in a list
             # of the department's, another body named in one item is that item's — the next item is the list's
             self.scope.blocked = ""
@@ -443,8 +443,8 @@ class _Bounds(_State):
         department has, only counted — the sentence describes the department, and the next opens on its staff at the
         year's end ("下设…两个事业单位。现有在编人员6名" may be the units')."""
         at = self.tokens[self.index].end if 0 <= self.index < len(self.tokens) else len(self.text)
-        return self.figures_in_sentence == self.bodies_in_sentence and _UNIT_KIND.search(s.blocked) is not None \
-            and _NOT_LOCAL.search(s.blocked) is None and _AS_OF_OPENS.match(self.text, at) is not None
+        return self.figures_in_sentence == self.bodies_in_sentence and self.cues.bodies.unit_kind.search(s.blocked) is not None \
+            and self.cues.bodies.not_local.search(s.blocked) is None and _AS_OF_OPENS.match(self.text, at) is not None
 
     def _refers_back(self) -> bool:
         """Whether the next sentence opens by pointing back ("其2023年支出…", "上述单位…", "该中心…")."""

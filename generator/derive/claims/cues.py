@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .bodies import Bodies
 from .lexicon import NotFinite, spellings
 
 _NONE = "(?!)"          # a class with no words matches nothing
@@ -66,6 +67,8 @@ class Cues:
         # "追回医保基金2500万元以上": the words of a rough figure right after it (the vocabulary's approx_after words)
         self.approximate = re.compile("[ \t\u3000]*(?:" + ("|".join(re.escape(w) for w in sorted(
             approximate, key=len, reverse=True)) or _NONE) + ")")
+        # the kinds of body a name ends with, and the patterns made of them (bodies.py)
+        self.bodies = Bodies(words)
         # "本馆隶属于市文旅局": the longer spelling first ("隶属于" before "隶属")
         self.subordinate_to = tuple(sorted(words.get("subordinate_to", ()), key=len, reverse=True))
 

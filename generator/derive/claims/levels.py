@@ -9,7 +9,7 @@ from .claim import NO_SUBJECT, Claim, Unread
 from .parts import _PEOPLE, PARENT, PEOPLE, PEOPLE_UNITS, PLAIN, WITH_CARRYOVER, _splits_retired, _whole_of, within
 from .patterns import _HAN_RUN, _content
 from .state import _Lead, _Scope, _State
-from .tokens import COUNTS, MONEY, Token, names_a_body
+from .tokens import COUNTS, MONEY, Token
 
 _POST_UNITS = {"人", "名", "个"}      # "核定编制5个"
 # the words that open a list of the people just counted ("在职37人,包括行政编制24人": people in those posts)
@@ -149,7 +149,7 @@ class _Levels(_State):
         return Claim("level", tok, None, sentence=self.sentence, col_word=lead.col,
                      year=lead.year if lead.year is not None else scope.year,
                      label=scope.account if scope.blocked and scope.blocked == scope.account else "",
-                     another=bool(scope.blocked) and names_a_body(scope.blocked))
+                     another=bool(scope.blocked) and self.cues.bodies.names_a_body(scope.blocked))
 
     def _named_level(self, tok: Token, lead: _Lead, scope: _Scope, in_list: bool) -> Claim | None:
         """The claim of a figure its words or the subject name (or a list's item, its head's column's), or None."""

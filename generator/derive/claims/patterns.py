@@ -1,23 +1,15 @@
 """Patterns of the written text that several parts of the claim reader look for: the characters that name
-nothing (FUNCTION, _content), runs of Han characters, years written out, enumerated items, and the names of
-other places and bodies."""
+nothing (FUNCTION, _content), runs of Han characters, years written out and enumerated items (the names of other places and bodies:
+bodies.py)."""
 from __future__ import annotations
 
 import re
-
-from .tokens import COURT_KINDS, ENTERPRISE_KINDS, GOVERNMENT_KINDS, INSTITUTION_KINDS, kinds_pattern
 
 # Characters that can stand between a subject and its figure without naming anything else.
 FUNCTION = set("的了为是达共计约合累总金额数实现完成有其亦也均都已将按以在于对从至到得年度月日末底初及和与并且而即还再又"
                "全部中当本该此一这前后内外上下来去所上述如下共计分别主要具体各项个元万亿人次较比同相较")
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
-# another place or level, or a named body (ending in its kind): whose figure a target's name after it is not
-_NOT_LOCAL = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|全盟|全旗|全镇|全乡|各县|各镇|各乡镇|省级|市级|中央|地方)$|(?:省|市|司|"
-                        + kinds_pattern(GOVERNMENT_KINDS, COURT_KINDS, ("院",)) + ")$")
 _YEAR_IN = re.compile(r"((?:19|20)[0-9]{2})\s?年")
-# words that name a unit (a company, a school, a bureau), not a scope (全县, 辖区) or a thing (项目, 企业)
-_UNIT_KIND = re.compile(r"(?:单位|" + kinds_pattern(tuple(k for k in GOVERNMENT_KINDS if k != "部"), INSTITUTION_KINDS,
-                                                   ENTERPRISE_KINDS) + ")$")
 # a paragraph that is an item of an enumeration: "1、" "一、" "（二）" "(3)" "①"
 _ENUM_ITEM = re.compile(r"[ \t\u3000]*(?:[0-9]{1,2}[ \t]?[、.．]|[一二三四五六七八九十]{1,3}[ \t]?、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳])")
 

@@ -5,18 +5,17 @@ import gc
 import json
 import re
 
+from .bodies import Bodies
 from .cues import Cues
 from .formulas import read_formulas
 from .grammar import Claim, Reading, read_tokens
 from .lexicon import NotFinite, spellings, trie_pattern
 from .tokens import (
-    GOVERNMENT_KINDS,
     Token,
     as_words,
     compile_scanner,
     compile_tokenizer,
     cut_at,
-    kinds_pattern,
     tokenize,
     with_opening_bodies,
     with_units_of_bases,
@@ -209,14 +208,11 @@ _LEVEL_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?<![社小园景城新])(?:县
 _HIGHER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|州|盟)(?=[\u4e00-\u9fff]{1,8}?(?:县|区|旗|市))")
 
 
-# the last character of a three-character name that is a body's ("教育部", "审计署", "林业局"): short, but a name
-_KIND_ENDS = "".join(k for k in GOVERNMENT_KINDS if len(k) == 1) + "院"
-
-
-def own_names(text: str, names=()) -> str:
+def own_names(text: str, bodies: Bodies, names=()) -> str:
     """The department's own names ("阳西县工业和信息化局") written as 本部门, positions unchanged: its
-    name is the department itself, not another subject ("县", "工业") or a noun a label is glued to."""
-    for name in sorted({n for n in names if n and (len(n) >= 4 or (len(n) == 3 and n[-1] in _KIND_ENDS))}
+    name is the department itself, not another subject ("县", "工业") or a noun a label is glued to (a name of three
+    characters only where it ends with a kind of body: "教育部", "林业局")."""
+    for name in sorted({n for n in names if n and (len(n) >= 4 or (len(n) == 3 and n[-1] in bodies.kind_ends))}
                        | _township(names) | _variants(names), key=len, reverse=True):
         if name not in text:
             continue
@@ -239,10 +235,6 @@ def own_names(text: str, names=()) -> str:
     return text
 
 
-# a shortened form of a body's name: where it is, then what it is ("县工信局" of "阳西县工业和信息化局")
-_SHORT = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:省|市|县|区|州|旗))?[\u4e00-\u9fff]{1,6}?(?:"
-                    + kinds_pattern(tuple(k for k in GOVERNMENT_KINDS if len(k) == 1), ("院", "中心", "站", "所", "馆", "会", "办公室", "政协"))
-                    + ")")
 _PLACES = "省市县区州旗"
 
 
@@ -280,9 +272,10 @@ def _in_order(chars: str, name: str) -> bool:
     return bool(name) and all(ch in rest for ch in chars)
 
 
-def own_short_names(text: str, names=()) -> str:
+def own_short_names(text: str, bodies: Bodies, names=()) -> str:
     """"县工信局" for "阳西县工业和信息化局": the department's name shortened is the department, written 本部门 (as
-    own_names does) so the tokenizer does not take it for another body."""
+    own_names does) so the tokenizer does not take it for another body (a short form: where it is, then what it is —
+    bodies.short)."""
     full = [n for n in names if n and len(n) >= 4]
     full += sorted(_variants(full))
     if not full or not any(n[-1] in text for n in full):
@@ -290,7 +283,7 @@ def own_short_names(text: str, names=()) -> str:
     ends = {n[-1] for n in full}
     seen: dict[tuple[str, str], int | None] = {}      # a name written again is the same name (the offset it starts at)
     out, i = [], 0
-    for m in _SHORT.finditer(text):
+    for m in bodies.short.finditer(text):
         if m.start() < i:
             continue                # (inside a name already taken, see below)
         word, end = m.group(), m.end()
@@ -387,7 +380,7 @@ def _read(text: str, lex, year: int, names, targets=(), counts_year: int | None 
     if len(text) > MAX_TEXT_CHARS:
         # a text longer than any report's section: read up to the limit (the rest is said to be unread)
         text, cut = text[:MAX_TEXT_CHARS], cut_at(MAX_TEXT_CHARS, MAX_TEXT_CHARS)
-    text = own_short_names(own_names(text, names), names)
+    text = own_short_names(own_names(text, lex.cues.bodies, names), lex.cues.bodies, names)
     # Reading makes many small objects and no reference cycles: the cyclic collector would only
     # rescan them again and again (a third of the time on a long text), so it waits until the end.
     enabled = gc.isenabled()
@@ -397,7 +390,7 @@ def _read(text: str, lex, year: int, names, targets=(), counts_year: int | None 
         if cut is not None and not (tokens and tokens[-1].kind == "cut"):
             tokens.append(cut)
         tokens = with_targets(text, tokens, targets)
-        tokens = with_opening_bodies(text, tokens, names, lex.labels)
+        tokens = with_opening_bodies(text, tokens, lex.cues.bodies, names, lex.labels)
         tokens = with_units_of_bases(text, tokens)
         reading = read_tokens(tokens, text, year, lex.cues, counts_year)
         read_formulas(text, tokens, reading)       # "…=44÷45×100%=97.78%": the figures are the formula's

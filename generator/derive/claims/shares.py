@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .claim import OTHER_SUBJECT, WHOLE_IN_SHARE, Claim
 from .parts import NATURAL_WHOLES, PARENT, WITH_CARRYOVER, within
-from .patterns import _HAN_RUN, _NOT_LOCAL, _UNIT_KIND, FUNCTION, _content
+from .patterns import _HAN_RUN, FUNCTION, _content
 from .state import _Lead, _Scope, _State
 from .tokens import CLOSE, MONEY, OPEN, Token
 
@@ -119,7 +119,7 @@ class _Shares(_State):
         some reports use for either — "占68.34%", "占总收入的78.89%")."""
         if lead.whole is not None:
             blocked = self.scope.blocked
-            if part.fact is None and blocked and (_NOT_LOCAL.search(blocked) or _UNIT_KIND.search(blocked)
+            if part.fact is None and blocked and (self.cues.bodies.not_local.search(blocked) or self.cues.bodies.unit_kind.search(blocked)
                                                   or self.blocked_first):
                 # "全国人大…收入共计X万元。1.财政拨款收入Y万元，占总收入的68.6%": another body's amount, of its own total
                 # (as in a sentence another body opens: "县总工会2023年…支出X万元，占本年支出合计的p%")

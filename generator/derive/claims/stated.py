@@ -8,7 +8,7 @@ import re
 from .claim import Claim
 from .patterns import _YEAR_IN, _content
 from .state import _Lead, _Scope, _State
-from .tokens import BASE_BEFORE, CLAUSE, CLOSE, MONEY, OPEN, OPENING_KINDS, SENTENCE, Token, in_brackets, kinds_pattern
+from .tokens import BASE_BEFORE, CLAUSE, CLOSE, MONEY, OPEN, SENTENCE, Token, in_brackets
 
 # "由年初预算A调整为B，调增C": the words between the two amounts, between the second and the change, and before the first
 _FROM_TO = re.compile(r"[ \t\u3000]*(?:调整为|调整到|调整至|调增为|调减为|增加到|增加至|减少到|减少至|增至|减至|提高到|提高至|"
@@ -27,8 +27,6 @@ def _stage(words: str) -> int | None:
 # what a region counts in all (revenue, spending, output, trade, investment): its growth rates are often on a comparable
 # footing the sentence does not state
 _AGGREGATE = re.compile("收入|支出|GDP|生产总值|增加值|零售|产值|投资|税|外贸|进出口|出口|进口|规上|规模以上|全国|全省|全市|全县|全区|全州|全镇|全乡|各|地方|中央|上级|本级")
-# a body's name ends with its kind ("清华大学", "某县总工会"); a thing's does not ("基本养老保险基金", "项目")
-_BODY_END = re.compile("(?:" + kinds_pattern(OPENING_KINDS) + ")$")
 _STAGES = (("年初预算", "年初预算数"), ("调整预算", "调整后预算", "全年预算"), ("执行数", "决算数", "决算", "实际支出"))
 # an execution rate's name and its verb right before the figure: "执行率为", "执行率达到"
 _RATE_IS = re.compile(r"执行率[ \t\u3000]*(?:为|是|达到|达)[ \t\u3000]*$")
@@ -284,7 +282,7 @@ class _Stated(_State):
         # 459.68万元；比2022年预算增加651.22万元")
         # (a body's, named as one: "财政对基本养老保险基金的补助收入14.07万元，较上年增加85.44万元" — the fund is
         # no body, and the change is of the line the sentence is about)
-        return not self.self_named and not _AGGREGATE.search(scope.blocked) and _BODY_END.search(scope.blocked) is not None
+        return not self.self_named and not _AGGREGATE.search(scope.blocked) and self.cues.bodies.body_end.search(scope.blocked) is not None
 
     def _figure_before_token(self, figure: Token) -> Token | None:
         """The figure before `figure` (a figure a few tokens before the current one) in the same sentence, or None."""

@@ -6,9 +6,9 @@ import re
 
 from .claim import OTHER_SUBJECT, TargetMention
 from .parts import BY_SOURCE, GENERIC, PLAIN, SOURCE_OF, WITH_CARRYOVER, _side, source_key, within
-from .patterns import _ENUM_ITEM, _NOT_LOCAL, _UNIT_KIND
+from .patterns import _ENUM_ITEM
 from .state import _List, _Scope, _State
-from .tokens import CLAUSE, CLOSE, ENUM, GOVERNMENT_KINDS, OPEN, OPENING_LEAD, SENTENCE, Token, is_han
+from .tokens import CLAUSE, CLOSE, ENUM, OPEN, OPENING_LEAD, SENTENCE, Token, is_han
 
 # an item's number right before a name ("6.其他收入", "（二）公用经费")
 # a place's name before a body's kind ("宣汉县马渡关镇" of 宣汉县马渡关镇卫生院): the body is named first all the same
@@ -109,7 +109,7 @@ class _Subjects(_State):
         glued = scope.blocked in _OWN_THINGS and tok.start >= len(scope.blocked) \
             and self.text[tok.start - len(scope.blocked):tok.start] == scope.blocked
         place = _PLACE_OPENS.match(self.text, self.sentence_start, tok.start)
-        why = (f"{OTHER_SUBJECT}（“{scope.blocked}”）" if scope.blocked and (_NOT_LOCAL.search(scope.blocked) or glued)
+        why = (f"{OTHER_SUBJECT}（“{scope.blocked}”）" if scope.blocked and (self.cues.bodies.not_local.search(scope.blocked) or glued)
                # "2023年，全镇一般公共预算收入…；…；进出口总额4.97亿元": a sentence that opens on another place is its
                else f"{OTHER_SUBJECT}（“{place.group('place')}”）" if place is not None
                else f"说的是{year}年的数" if year not in (None, self.year)
@@ -156,7 +156,7 @@ class _Subjects(_State):
             # statement — not another item of the list
             while self.list is not None:
                 self._end_list()
-        if (_UNIT_KIND.search(tok.text) or cues.governs.at(self.text, tok.start)) and (
+        if (cues.bodies.unit_kind.search(tok.text) or cues.governs.at(self.text, tok.start)) and (
                 self.aside or (self.self_named and not scope.blocked and self.describing is None)):
             # "我校现有在职教师48人，汇智公司教师8人，公办退休人员89人": in a sentence the department opened about
             # itself, another body named later qualifies its own clause; a clause after it that names a fact
@@ -209,7 +209,7 @@ class _Subjects(_State):
         if self.scope.blocked and _OWNER_OF.match(self.text, tok.end):
             return      # "县粮食储备库是我局所属公益二类事业单位，核定事业编制10名": the body's owner, named on the way
         if (self.blocked_first or (self.opener and self.scope.blocked == self.opener)) and len(tok.text) >= 2 \
-                and tok.text[1:] not in GOVERNMENT_KINDS and self.scope.blocked.endswith(tok.text[1:]):
+                and tok.text[1:] not in self.cues.bodies.organs and self.scope.blocked.endswith(tok.text[1:]):
             # "博才幼儿园是一所民办幼儿园，本园设五个班级": the body the sentence opened with, of that kind (not an organ
             # of government: "县财政局下达我局…" names the department as the one it gave to) — or the one an earlier
             # sentence of no figure opened with ("…信息中心属于公益一类事业单位。本中心编制13人")

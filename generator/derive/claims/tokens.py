@@ -278,17 +278,7 @@ def tokenize(text: str, lex) -> list[Token]:
             append(Token("year", s, e, m.group(), int(m.group("year")), end_of_year=bool(m.group("yend"))))
         elif kind == "date":
             append(Token("date", s, e, m.group()))
-    return _with_bodies(text, out, lex.cues.body_after)
-
-
-# The kinds of body a name ends with, in one place: every pattern that tells a body's name (another subject
-# here, the department's own shortened name in reader.py, an aside or another place in grammar.py) is made of them.
-GOVERNMENT_KINDS = ("总局", "委员会", "办公厅", "局", "委", "厅", "署", "部", "办")   # organs of government
-COURT_KINDS = ("检察院", "法院")
-INSTITUTION_KINDS = ("医院", "大学", "学院", "学校", "院", "中心", "站", "所", "馆", "队")  # public institutions
-ENTERPRISE_KINDS = ("公司", "集团")
-# schools by their kind ("县第一中学", "县实验小学"; "县一中" by its number: see _BODY)
-SCHOOL_KINDS = ("中学", "小学", "幼儿园", "中专", "职中", "技校", "中心校", "完小")
+    return _with_bodies(text, out, lex.cues)
 
 
 def in_brackets(text: str, start: int, at: int) -> bool:
@@ -296,25 +286,6 @@ def in_brackets(text: str, start: int, at: int) -> bool:
     stays linear)."""
     before = text[start:at]
     return sum(before.count(ch) for ch in OPEN) > sum(before.count(ch) for ch in CLOSE)
-
-
-def kinds_pattern(*groups: tuple[str, ...]) -> str:
-    """An alternation of the kinds in `groups`, longest first (so "总局" is taken before "局")."""
-    return "|".join(sorted({k for g in groups for k in g}, key=len, reverse=True))
-
-
-# A body named by its place and kind ("北京市公安局", "眉山市人民检察院", "国家税务总局"), or units counted
-# ("88家单位"): another subject than the department, whose own name was written 本部门 before reading
-# (reader.own_names). Bounded repeats: one pass over the text.
-_BODY = re.compile(
-    r"(?:国家|中央|(?<![\u4e00-\u9fff])(?:省|市|县|区|州|旗)|[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|州|旗))[\u4e00-\u9fff]{0,8}?"
-    r"(?:" + kinds_pattern(tuple(k for k in GOVERNMENT_KINDS if k not in ("部", "办")), COURT_KINDS,
-                           ("医院", "大学", "学院"), SCHOOL_KINDS, ENTERPRISE_KINDS) + r")(?![\u4e00-\u9fff]{0,1}(?:属|级))"
-    r"|(?<=[0-9][家个])(?:中央|省级|市级|县级)?(?:单位|部门|部委|机关)"
-    r"|(?:(?<![\u4e00-\u9fff])(?:市|县|区|旗)|[\u4e00-\u9fff]{1,6}?(?:市|县|区|旗))[一二三四五六七八九十]中(?![学心专华国])")
-def names_a_body(words: str) -> bool:
-    """Whether the words are a body named by its place and kind ("区财政局", "县城市管理执法大队")."""
-    return _BODY.fullmatch(words) is not None
 
 
 # a body named in a phrase about what the department did ("根据市工信局的部署", "会同统计局"): not the subject
@@ -328,34 +299,26 @@ _BODY_LEAD = re.compile(r"根据|按照|依据|依照|在|经|向|由|与|和|�
 _OTHER = (("other", None),)
 
 
-def _with_bodies(text: str, tokens: list[Token], after: re.Pattern) -> list[Token]:
+def _with_bodies(text: str, tokens: list[Token], cues) -> list[Token]:
     """The tokens with each named body as one word meaning another subject, in place of the words inside it (not a
-    body whose requirement the department followed, or whose money it spent: `after`, the vocabulary's cues)."""
-    bodies = [m for m in _BODY.finditer(text) if "本部门" not in m.group() and not _BODY_LEAD.match(m.group())
+    body whose requirement the department followed, or whose money it spent: the vocabulary's cues)."""
+    after = cues.body_after
+    bodies = [m for m in cues.bodies.body.finditer(text) if "本部门" not in m.group() and not _BODY_LEAD.match(m.group())
               and not _BODY_BEFORE.search(text, max(0, m.start() - 2), m.start()) and not after.match(text, m.end())
               and not _NAME_GOES_ON.match(text, m.end())]
     return as_words(text, tokens, [(m.start(), m.end(), _OTHER) for m in bodies], keep_figures=True)
 
 
 # Any kind of public body, for a name that opens its sentence ("某县采茶剧团2023年收入…", "第一中学编制人数56人"):
-# there the name is the sentence's subject, and a kind too short to tell elsewhere ("台", "社", "场") is safe to read.
-OPENING_KINDS = GOVERNMENT_KINDS + COURT_KINDS + INSTITUTION_KINDS + ENTERPRISE_KINDS + SCHOOL_KINDS + (
-    "剧团", "艺术团", "台", "社", "宫", "工会", "联合会", "总会", "协会", "学会", "商会", "基金会", "促进会", "研究会",
-    "妇联", "科协", "文联", "残联", "侨联", "工商联", "团委", "场", "园", "处", "厂", "行", "党校", "武装部", "政府",
-    "办事处")
-_OPENING_NAME = re.compile(r"[\u4e00-\u9fff（）()]{1,20}?(?:" + kinds_pattern(OPENING_KINDS) + ")")
-# a name said to be a kind of unit, or when and where it was set up ("博才幼儿园是一所民办幼儿园", "…卫生院始建于1984年",
-# "县中小企业服务中心为二级预算单位"), or what it has ("维西县总工会现有职能部门…", "…中心内设3个股室")
-_DESCRIBED = re.compile(r"[\u4e00-\u9fff（）()]{1,20}?(?:" + kinds_pattern(OPENING_KINDS)
-                        + ")(?=是(?:一所|一家|一个|由)|系|属于|隶属于|始建于|创办于|创建于|成立于|组建于|位于|坐落于"
-                        r"|为[^，。；,;]{0,16}?(?:单位|机构)|现有|共有|内设|下设|设有)")
+# there the name is the sentence's subject, and a kind too short to tell elsewhere ("台", "社", "场") is safe to read
+# (the kinds: the vocabulary's, see bodies.py).
 # words that open a sentence without naming anyone ("全局", "其中", "该中心" of a body named before)
 _NOT_A_NAME = re.compile("本|我|全|其|该|各|此|上述|以上|下属|所属|直属|部门|单位|核定|下达|批复|根据|按照")
 # what may stand before a sentence's subject: spaces, an item's number, a bracket
 OPENING_LEAD = " \t\u3000\n0123456789.．、（）()一二三四五六七八九十"
 
 
-def with_opening_bodies(text: str, tokens: list[Token], names=(), labels=frozenset()) -> list[Token]:
+def with_opening_bodies(text: str, tokens: list[Token], bodies, names=(), labels=frozenset()) -> list[Token]:
     """The tokens with a body's name that opens its sentence made one word meaning another subject, where the name
     runs straight into a year or a fact's name: "某县图书馆2023年度收入总计…", "天水市科协现有职工25人" — a sentence
     about that body, whatever its kind. Not a name the department's own ends with ("文化馆" of 某县文化馆), and only
@@ -374,7 +337,7 @@ def with_opening_bodies(text: str, tokens: list[Token], names=(), labels=frozens
         lead = _name_start(text, start, tok.start)
         if fresh:
             fresh = False
-            if _described(text, lead, names, spans):
+            if _described(text, lead, names, spans, bodies.described):
                 first = False
                 continue
         # (a fact's name glued to the body's is no longer read as the fact's: "税务局编制人数")
@@ -387,7 +350,7 @@ def with_opening_bodies(text: str, tokens: list[Token], names=(), labels=frozens
             continue
         first = False
         name = text[lead:tok.start]
-        if _OPENING_NAME.fullmatch(name) and _another_name(name, names):
+        if bodies.opening_name.fullmatch(name) and _another_name(name, names):
             spans.append((lead, tok.start, _OTHER))
     return as_words(text, tokens, spans)
 
@@ -405,10 +368,10 @@ def _name_start(text: str, start: int, end: int) -> int:
     return i
 
 
-def _described(text: str, at: int, names, spans: list) -> bool:
+def _described(text: str, at: int, names, spans: list, described: re.Pattern) -> bool:
     """At a sentence's words: a body's name said to be a kind of unit or set up somewhere, some time ("博才幼儿园是一所
     创办于2014年的民办幼儿园"): the sentence is about it (its span added to `spans`: True)."""
-    m = _DESCRIBED.match(text, at, at + 32)
+    m = described.match(text, at, at + 32)
     if m is None:
         return False
     if not _another_name(m.group(), names):
