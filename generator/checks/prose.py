@@ -201,6 +201,8 @@ def _cut_off_note(code: str, stated, computed) -> str:
 
 # a bracket right after an amount that says what it takes in besides ("（含上年结转35.20万元）")
 _INCLUDES = re.compile(r"[ \t\u3000]*[（(](?:含|包括|包含)[^）)0-9]{0,12}([0-9]+(?:\.[0-9]+)?)[ \t\u3000]*(万元|元|亿元)[）)]")
+# what stands before an item's name in a 其中 list ("其中：会议费…")
+_ITEM_LEAD = re.compile(r"^[ \t\u3000]*(?:其中|包括|含)?[：:，,、 \t\u3000]*|(?:为|是|共|计|预算|预算数|支出)?[ \t\u3000]*$")
 # the same, of no figure ("13,620,000.00元（含结转）"): it takes in carry-over, how much the text does not say
 _CARRIED_IN = re.compile(r"[ \t\u3000]*[（(](?:含|包括|包含)[^）)0-9]{0,8}结(?:转|余)[^）)0-9]{0,6}[）)]")
 # an amount said to be paid out already: the progress of what a whole was spent on, no part of it
@@ -624,8 +626,10 @@ class Checker:
             return None
         if self._no_budget_column(c, twin):
             return None
-        # the figure the words may mean that the amount is a slip of: the first not many times off it
-        fact, col, value = next((k for k in known if not far_off(abs(c.value), k[2])), known[0])
+        # the figure the words may mean that the amount is a slip of: the nearest of those not many times off it
+        # ("总收入1214.36万元" beside 收入总计 1300.00 and 本年收入合计 1241.36: a slip of the latter)
+        near = [k for k in known if not far_off(abs(c.value), k[2])]
+        fact, col, value = min(near, key=lambda k: abs(abs(c.value) - k[2])) if near else known[0]
         label = self._label(fact, col) + ("（本年预算没有结转，按这一来源安排的支出即其收入）" if twin else "")
         said = self._said_before(c)
         if said is not None:
@@ -774,7 +778,9 @@ class Checker:
         column named in a heading): amounts of no column word side by side, each exactly its own fact's 年初预算数
         (or 调整预算数) and not its 决算数 — the sentence is in that column. Two such amounts show it; with three or
         more, all but one: the odd one is a slip. The column and whether the amount is shown to be in it, or None."""
-        if not (c.implied and c.column == "final") or c.fact not in AMOUNT_PATHS or c.unit not in MONEY or c.head:
+        # (a line paid from one source — "一般公共预算财政拨款支出2903.60万元" — is one of them: see fact)
+        if not (c.implied and c.column == "final") or (c.fact not in AMOUNT_PATHS and c.fact not in BY_SOURCE) \
+                or c.unit not in MONEY or c.head:
             return None
         if _SPENT_NOW.search(clause_words(self.reading, c)):
             return None         # "…（其中基本支出781.25万元…），分配进度100%，已完成支出3237.75万元": spent, the final
@@ -784,7 +790,7 @@ class Checker:
             # one of the amounts side by side)
             side = self._implied_amounts[c.sentence] = [
                 p for p in self._sentences(c.sentence) if p.kind == "level" and p.implied and p.column == "final"
-                and p.fact in AMOUNT_PATHS and p.unit in MONEY and p.figure is not None
+                and (p.fact in AMOUNT_PATHS or p.fact in BY_SOURCE) and p.unit in MONEY and p.figure is not None
                 and (not p.head or id(p) in self._lists_of())]
             if len({p.fact for p in side}) < len(side):
                 side[:] = []        # (one fact twice: not one list of the lines)
@@ -858,6 +864,11 @@ class Checker:
                  if (v := self.fact(of.fact, k, c.unit if c.kind == "change" else "万元", quiet=True)) is not None]
         if now is None or not bases:
             self.skip(c, "写明的本年数是预算数：事实文件没有上年的数")
+            return True
+        if all(k != "prior_budget" for k, _ in bases):
+            # "一般公共预算财政拨款支出2903.60万元，比2022年增加253.30万元" (a budget's page): a budget is measured from last
+            # year's budget as often as from its final — with only the final in the file, the base is not certain
+            self.skip(c, "写明的本年数是预算数，事实文件只有上年决算数：比较的基数可能是上年预算数")
             return True
         peek = getattr(self.view, "peek", self.view.value)
         if len(bases) < sum(peek(f"{of.fact}.{k}") is not None for k in ("prior_budget", "prior")):
@@ -2081,6 +2092,12 @@ class Checker:
         delta = change.value * MONEY[change.unit]
         for whole, col in tried:
             base = self.fact(whole, col, "万元")
+            final = self.fact(whole, "final", "万元", quiet=True) if col == "prior" else None
+            if final is not None and base is not None and not any(sum_consistent(d, [final, -base]) for d in (delta, -delta)):
+                # ("收支较上年决算数增加62.00万元、增长5.0%": 本年收入合计 rose by 85.44, not 62.00 — its base is not this
+                # change's: 62.00 ÷ its 1241.36 = 4.99 % agrees by chance; a change of the right size in the wrong
+                # direction is the change's error, reported there)
+                continue
             if base and rate_fits(delta / base * 100, c.value):
                 self.ok(c, f"{fmt(delta)} ÷ {self._label(whole, col)} {fmt(base)} = {fmt(delta / base * 100, _places(c))}%")
                 return True
@@ -2839,7 +2856,7 @@ class Checker:
         # list only when it is complete for each
         # (posts are named by category: "行政编制22人、行政执法专项编制6人" names two of the file's three — see _all_posts;
         # a plain 支出 listed by every line of this year's spending is this year's alone — see _alts)
-        if c.complete:
+        if c.complete or self._items_named_by_head(head, parts):
             return True
         if self._in_another_column(head):
             return False
@@ -2862,6 +2879,18 @@ class Checker:
         exact = [col for col in _columns(head.column)
                  if (v := self.fact(head.fact, col, head.unit, quiet=True)) is not None and same_figure(abs(head.value), v)]
         return exact[0] if len(exact) == 1 else head.column
+
+    def _items_named_by_head(self, head: Claim, parts: list) -> bool:
+        """"“会议费”“培训费”“差旅费”财政拨款预算数3.40万元，其中：会议费0.60万元，培训费2.80万元，差旅费0.80万元": a head of
+        no fact whose own words name each item its list names — the list is all of it."""
+        others = others_at(self.reading)
+        if head.fact is not None or head.figure is None or len(parts) < 2 or any(p.figure is None for p in parts) \
+                or self._someone_elses(head) or any(p.start in others for p in parts):
+            return False        # (nor items read as someone else's: "…项目资金总预算为2455.5万元，其中部门预算项目支出…")
+        before = self.text[max(0, head.start - 40):head.start]
+        words = before[max(before.rfind(ch) for ch in "。；;！？!?\n") + 1:]
+        names = [_ITEM_LEAD.sub("", clause_words(self.reading, p)) for p in parts]
+        return all(len(n) >= 2 and n in words for n in names) and len(set(names)) == len(names)
 
     def _in_another_column(self, head: Claim) -> bool:
         """"收入合计7,532.81万元…。其中：财政拨款收入7,532.81万元，占100%，年初结转和结余9.42万元" read as 收入总计 (its
@@ -3041,7 +3070,9 @@ def _rows_named(kind_text: str, rows: list) -> list:
     contained in it or starts the same."""
     loose = [p for p in rows if p.kind and (p.kind in kind_text or kind_text in p.kind or kind_text[:2] == p.kind[:2])
              and _civil_service_like(p.kind) == _civil_service_like(kind_text)]
-    exact = [p for p in loose if p.kind in (kind_text, kind_text.removeprefix("机关"))]
+    # ("行政编制数26名": 行政编制, its count named so)
+    bare = kind_text.removesuffix("人数").removesuffix("数")
+    exact = [p for p in loose if p.kind in (kind_text, kind_text.removeprefix("机关"), bare, bare.removeprefix("机关"))]
     return exact if len(exact) == 1 else loose
 
 

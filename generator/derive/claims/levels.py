@@ -18,7 +18,8 @@ _LIST_WORD = re.compile("其中|包括|含")
 _PLANNED = re.compile("(?<!完成)(?<!执行)预算|计划|安排|下达|批复")
 # words for people that may stand between a staffing label and its count ("行政编制人数19人", "在职人员中干部12人")
 # the word alone that counts the people in posts counted just before ("行政编制22人，实际43人")
-_PEOPLE_WORDS = re.compile("人员|人数|名额|干部|职工|总数|数量")
+# (and a table row's 小计 written out: "编制人数小计32")
+_PEOPLE_WORDS = re.compile("人员|人数|名额|干部|职工|总数|数量|小计|合计|总计")
 _YEARS_OWN = {"finance.expenditure.carryover": "finance.expenditure.current",
               "finance.income.carryover": "finance.income.current"}
 # a group of people named after a headcount's label (parts.PEOPLE, see _people): one of the kinds of post the

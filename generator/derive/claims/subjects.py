@@ -49,6 +49,8 @@ _CODED_ITEM = re.compile(_CODE + r"[ \t\u3000\-－—]*([\u4e00-\u9fff]{0,24})$"
 # the department named as the owner of the body just named ("县粮食储备库是我局所属公益二类事业单位")
 _OWNER_OF = re.compile("[ \t\u3000]*的?(?:所属|下属|直属|主管|管理的|管辖的|二级)")
 _OWN_THINGS = frozenset({"项目", "工程", "专项", "子项目"})     # (not "外贸进出口总额": the target's own words)
+# the names of a carry-over that do not say at which end of the year (the year-end's by default: see _new_subject)
+_BARE_CARRYOVER = frozenset({"结转结余", "结余结转", "结转和结余", "结余"})
 _BELONGS = frozenset({"所属", "直属", "附属", "隶属", "局属"})
 _UNITS_OF = _BELONGS | {"下属"}
 # "共设1办10处，下属单位1家，行政编制135人": the department's units counted, as its sections are — what it is made
@@ -452,7 +454,9 @@ class _Subjects(_State):
         elif scope.blocked or fact is None:
             pass                             # "全县各部门收入": still the other subject's
         elif lead.cmp and scope.subject is not None and fact != scope.subject and scope.subject in self.mentioned \
-                and not lead.cmp_closed:
+                and not lead.cmp_closed and not self._amount_stated(fact):
+            # (not the fact whose amount the sentence stated before: "决算总收入1326.80万元，全部为财政拨款收入，较2022年
+            # 决算总收入1214.36万元" compares that amount with its last year's)
             # "较上年公用经费…" within a sentence about another fact (a sentence that opens with
             # "与上年人员经费X万元相比…" names its own subject: the subject before is the last sentence's; so does a
             # name after the base closed by 相比: "…年初结转和结余9.42万元，与2022年相比收入总计减少…")
@@ -463,6 +467,11 @@ class _Subjects(_State):
             # (most names: a slice and a set, no call)
             return self.text[tok.start - 1:tok.start] in _BEFORE_RARE and self._after_aside_or_pair(tok, fact)
         return True
+
+    def _amount_stated(self, fact: str | None) -> bool:
+        """Whether the sentence so far stated an amount of `fact` (or of words that may name it)."""
+        return any(c.kind == "level" and c.figure is not None and c.sentence == self.sentence
+                   and fact in (c.fact, *c.alts) for c in self.out.claims[-16:])
 
     def _spent_word(self, tok: Token) -> None:
         """The subject's own plain 支出 as a column: what was spent."""
@@ -546,6 +555,9 @@ class _Subjects(_State):
     def _new_subject(self, tok: Token, fact: str, facts: list) -> None:
         lead, scope = self.lead, self.scope
         fact, facts = self._resumed(fact, facts)
+        if fact == "finance.expenditure.carryover" and tok.text in _BARE_CARRYOVER and self._year_start_before(tok):
+            # "年初财政应返还额度结转结余9.42万元": the carry-over at the year's start — brought in, not carried out
+            fact, facts = "finance.income.carryover", ["finance.income.carryover"]
         scope.subject, scope.alts, scope.label, scope.fresh = fact, tuple(facts[1:]), tok.text, True
         self.held_subject = None
         scope.source = lead.source or (self.sentence_source if scope is self.stack[0] else "")
@@ -582,6 +594,15 @@ class _Subjects(_State):
             for outer in self.stack[:-1]:
                 outer.subject, outer.label, outer.blocked, outer.fresh = fact, tok.text, "", True
         lead.label, lead.unknown = fact, ""
+
+    def _year_start_before(self, tok: Token) -> bool:
+        """Whether 年初 stands in the words of its clause right before a label (not 年末 after it)."""
+        start = max(self.sentence_start, tok.start - 12)
+        words = self.text[start:tok.start]
+        cut = max(words.rfind(p) for p in CLAUSE)
+        words = words[cut + 1:]
+        at = words.rfind("年初")
+        return at >= 0 and "年末" not in words[at:] and "年底" not in words[at:]
 
     def _label_column(self, tok: Token, means: dict, fact: str) -> None:
         """A column holds to the end of the sentence ("年初预算：收入…，支出…"); a label may name its own

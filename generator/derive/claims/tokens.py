@@ -445,13 +445,21 @@ BASE_BEFORE = re.compile(r"(?:较|比)[ \t\u3000]*(?:上年度?|去年|(?:19|20)
 _CHANGE_AFTER = re.compile(r"[ \t\u3000]*(?:增加|减少|增长|下降|增|减|多|少)")
 
 
+# the words of a table's row of people written out as a sentence, right before its figure: "编制人数小计32，其中：行政编制人数22"
+_PEOPLE_ROW = re.compile(r"人数(?:小计|合计|总计)?[ \t\u3000]*(?:为|是|：|:)?[ \t\u3000]*$")
+
+
 def with_units_of_bases(text: str, tokens: list[Token]) -> list[Token]:
     """The tokens with a base written without its unit ("较2022年决算数73.92增加…") given the unit of the amount before it
-    in its sentence: the base of a comparison is in the amount's unit."""
+    in its sentence: the base of a comparison is in the amount's unit; and a whole number right after 人数 (a table's row
+    written out: "退休人数小计85，遗属人数16人") a count of people."""
     last_money: Token | None = None
     for i, tok in enumerate(tokens):
         if tok.kind == "punct" and tok.text in SENTENCE:
             last_money = None
+        elif tok.kind == "num" and not tok.unit and "." not in tok.text and tok.value is not None \
+                and _PEOPLE_ROW.search(text, max(0, tok.start - 10), tok.start):
+            tokens[i] = Token("num", tok.start, tok.end, tok.text, tok.value, "人")
         elif tok.kind == "num" and tok.unit in MONEY:
             last_money = tok
         elif tok.kind == "num" and not tok.unit and last_money is not None and tok.start - last_money.end <= 24 \
