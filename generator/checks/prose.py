@@ -626,10 +626,7 @@ class Checker:
             return None
         if self._no_budget_column(c, twin):
             return None
-        # the figure the words may mean that the amount is a slip of: the nearest of those not many times off it
-        # ("总收入1214.36万元" beside 收入总计 1300.00 and 本年收入合计 1241.36: a slip of the latter)
-        near = [k for k in known if not far_off(abs(c.value), k[2])]
-        fact, col, value = min(near, key=lambda k: abs(abs(c.value) - k[2])) if near else known[0]
+        fact, col, value = _nearest(abs(c.value), known)
         label = self._label(fact, col) + ("（本年预算没有结转，按这一来源安排的支出即其收入）" if twin else "")
         said = self._said_before(c)
         if said is not None:
@@ -848,6 +845,22 @@ class Checker:
                 return col, False
         return None
 
+    def _unsure_last_year_of_budget(self, of: Claim, now: Decimal | None, bases: list) -> str:
+        """Why the change of a budget (see _of_budget_peers) cannot be checked against last year's figures the file has
+        (`bases`), or ""."""
+        if now is None or not bases:
+            return "写明的本年数是预算数：事实文件没有上年的数"
+        if all(k != "prior_budget" for k, _ in bases):
+            # "一般公共预算财政拨款支出2903.60万元，比2022年增加253.30万元" (a budget's page): a budget is measured from last
+            # year's budget as often as from its final — with only the final in the file, the base is not certain
+            return "写明的本年数是预算数，事实文件只有上年决算数：比较的基数可能是上年预算数"
+        peek = getattr(self.view, "peek", self.view.value)
+        if len(bases) < sum(peek(f"{of.fact}.{k}") is not None for k in ("prior_budget", "prior")):
+            # "一般公共预算财政拨款支出…。其中：基本支出…，比2022年减少35.51万元": last year's final of the line is in the
+            # file, but not how much of it was from that source — it may be the base meant
+            return "事实文件有上年决算数，但不知其中这一来源的部分：比较的基数不确定"
+        return ""
+
     def _of_budget_peers(self, c: Claim) -> bool:
         """"一般公共预算财政拨款支出1747.99万元，比2022年增加27.18万元。其中：基本支出695.60万元，比2022年增加27.18万元":
         a change (or rate) of an amount its sentence shows to be in a budget column (see _peers_column) — this year's
@@ -862,19 +875,9 @@ class Checker:
         now = self.fact(of.fact, peers[0], c.unit if c.kind == "change" else "万元")
         bases = [(k, v) for k in ("prior_budget", "prior")
                  if (v := self.fact(of.fact, k, c.unit if c.kind == "change" else "万元", quiet=True)) is not None]
-        if now is None or not bases:
-            self.skip(c, "写明的本年数是预算数：事实文件没有上年的数")
-            return True
-        if all(k != "prior_budget" for k, _ in bases):
-            # "一般公共预算财政拨款支出2903.60万元，比2022年增加253.30万元" (a budget's page): a budget is measured from last
-            # year's budget as often as from its final — with only the final in the file, the base is not certain
-            self.skip(c, "写明的本年数是预算数，事实文件只有上年决算数：比较的基数可能是上年预算数")
-            return True
-        peek = getattr(self.view, "peek", self.view.value)
-        if len(bases) < sum(peek(f"{of.fact}.{k}") is not None for k in ("prior_budget", "prior")):
-            # "一般公共预算财政拨款支出…。其中：基本支出…，比2022年减少35.51万元": last year's final of the line is in the
-            # file, but not how much of it was from that source — it may be the base meant
-            self.skip(c, "事实文件有上年决算数，但不知其中这一来源的部分：比较的基数不确定")
+        unsure = self._unsure_last_year_of_budget(of, now, bases)
+        if unsure or now is None:
+            self.skip(c, unsure)
             return True
         if c.kind == "change":
             fits = [(k, v) for k, v in bases if sum_consistent(c.value, [now, -v])]
@@ -3022,6 +3025,13 @@ class Checker:
 
 
 _BY_CATEGORY = frozenset({"department.staffing.posts", "department.staffing.others"})
+
+
+def _nearest(stated: Decimal, known: list) -> tuple:
+    """The figure the words may mean that an amount is a slip of: the nearest of those not many times off it ("总收入
+    1214.36万元" beside 收入总计 1300.00 and 本年收入合计 1241.36: a slip of the latter); the first where all are."""
+    near = [k for k in known if not far_off(stated, k[2])]
+    return min(near, key=lambda k: abs(stated - k[2])) if near else known[0]
 
 
 def _list_fits(total: Decimal, s: Decimal, values: list, complete: bool, exact: bool) -> bool:

@@ -554,10 +554,7 @@ class _Subjects(_State):
 
     def _new_subject(self, tok: Token, fact: str, facts: list) -> None:
         lead, scope = self.lead, self.scope
-        fact, facts = self._resumed(fact, facts)
-        if fact == "finance.expenditure.carryover" and tok.text in _BARE_CARRYOVER and self._year_start_before(tok):
-            # "年初财政应返还额度结转结余9.42万元": the carry-over at the year's start — brought in, not carried out
-            fact, facts = "finance.income.carryover", ["finance.income.carryover"]
+        fact, facts = self._carried_in(tok, *self._resumed(fact, facts))
         scope.subject, scope.alts, scope.label, scope.fresh = fact, tuple(facts[1:]), tok.text, True
         self.held_subject = None
         scope.source = lead.source or (self.sentence_source if scope is self.stack[0] else "")
@@ -594,6 +591,13 @@ class _Subjects(_State):
             for outer in self.stack[:-1]:
                 outer.subject, outer.label, outer.blocked, outer.fresh = fact, tok.text, "", True
         lead.label, lead.unknown = fact, ""
+
+    def _carried_in(self, tok: Token, fact: str, facts: list) -> tuple[str, list]:
+        """"年初财政应返还额度结转结余9.42万元": a carry-over of no end of the year named, after 年初 — the one brought in,
+        not the one carried out (the fact and the facts its words may name)."""
+        if fact == "finance.expenditure.carryover" and tok.text in _BARE_CARRYOVER and self._year_start_before(tok):
+            return "finance.income.carryover", ["finance.income.carryover"]
+        return fact, facts
 
     def _year_start_before(self, tok: Token) -> bool:
         """Whether 年初 stands in the words of its clause right before a label (not 年末 after it)."""
