@@ -42,6 +42,7 @@ from ..derive.claims.nearby import (
     names_posts,
     others_at,
     target_figures,
+    whole_in_share,
 )
 from ..derive.claims.parts import PLAIN, WITH_CARRYOVER, source_key
 from ..derive.claims.tokens import COUNTS, CURRENCY, MONEY, in_brackets
@@ -2285,6 +2286,7 @@ class Checker:
         wholes = self._wholes(c)
         if wholes is None:
             return self.skip(c, "总数已报错")
+        wholes = wholes or self._whole_in_its_words(c)
         if not wholes:
             return self.skip(c, "事实文件没有作为分母的总数")
         # each written figure stands for ± half its last digit: the share may be anywhere between the extremes
@@ -2382,6 +2384,17 @@ class Checker:
             out.extend(self._stated_wholes_of(c))
             return [w for w in out if w[0] - w[2] > 0]
         return self._named_wholes(c)
+
+    def _whole_in_its_words(self, c: Claim) -> list:
+        """"对企业补助合计5501.02万元，占一般公共预算支出7540.18万元的72%": the whole written inside the share's words,
+        where the file has no figure of it — the share is checked against the text's own amount."""
+        part = c.of
+        if part is None or part.figure is None:
+            return []
+        whole = whole_in_share(self.reading, part.figure.end, c.start)
+        if whole is None or whole.unit not in MONEY:
+            return []
+        return [(abs(whole.value) * MONEY[whole.unit], "写明的总数", half_unit(whole.value) * MONEY[whole.unit])]
 
     def _stated_wholes_of(self, c: Claim) -> list:
         """"支出总计1466.69万元，其中本年支出1370.33万元…；本年支出中基本支出839.05万元，占61.23%": the other amounts its
@@ -3229,6 +3242,18 @@ def _same_as(t, q) -> list:
             and same_figure(q.in_unit_of(x), x.value)]
 
 
+# what was done, said right before a target's name in its clause ("我局完成5G基站建设…"); not what was planned
+_DONE_BEFORE = re.compile("(?:完成|实现|建成|达到|累计完成)了?[\u4e00-\u9fff“”]{0,4}$")
+_PLANNED_BEFORE = re.compile("目标|计划|任务|预计|力争|拟|要求|指标值|目标值")
+
+
+def _said_done(text: str, at: int) -> bool:
+    """Whether the clause before a target's name says it was done (完成…), not planned."""
+    before = text[max(0, at - 16):at]
+    clause = before[max(before.rfind(ch) for ch in "，,。；;：:！？!?\n") + 1:]
+    return _DONE_BEFORE.search(clause) is not None and _PLANNED_BEFORE.search(clause) is None
+
+
 def _counts_other_things(q, x) -> bool:
     """Whether two counts are in different units that are not both people's (个 and 件, 个 and 人次; not 人 and 名)."""
     return bool(x.unit) and q.unit != x.unit and q.family == x.family == "count" and not {q.unit, x.unit} <= PEOPLE_UNITS
@@ -3253,6 +3278,11 @@ def _target_figure(t, text, figure, m, doc, path, found: Findings) -> None:
         if figure.after:        # a figure before the name may be another's; only the one after is checked
             found.error("PROSE-TARGET", f"正文“{quote}”与绩效目标“{t.name}”的完成值 {t.actual}（目标值 {t.target}）不符。",
                         doc, path, figure.start)
+        return
+    if figure.after and t.target is not None and same == [t.target] and _said_done(text, m.start):
+        # "我局完成5G基站建设179座" where the table has 目标值 179座, 完成值 193座: what was done is the 完成值
+        found.error("PROSE-TARGET", f"正文“{quote}”说的是完成的数，写的却是绩效目标“{t.name}”的目标值 {t.target}"
+                    f"（完成值 {t.actual}）。", doc, path, figure.start)
         return
     x = same[0]
     if _counts_other_things(q, x):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .claim import OTHER_SUBJECT, Claim, Reading, TargetMention
+from .claim import OTHER_SUBJECT, WHOLE_IN_SHARE, Claim, Reading, TargetMention
 
 # amounts that may be below zero: a change larger than one of them says nothing wrong
 _MAY_BE_NEGATIVE = re.compile("利润|亏损|盈余|结余|差额|净|赤字|缺口|余额")
@@ -116,6 +116,13 @@ def others_at(reading: Reading) -> frozenset:
     """Where the figures left unread as another subject's begin (asked once a text)."""
     return frozenset(u.figure.start for u in reading.unread
                      if u.figure is not None and u.why.startswith(OTHER_SUBJECT))
+
+
+def whole_in_share(reading: Reading, start: int, end: int):
+    """The last amount written inside a share's words between `start` and `end` ("占一般公共预算支出7540.18万元的72%":
+    the whole), as a token, or None."""
+    return next((u.figure for u in reversed(reading.unread)
+                 if u.why == WHOLE_IN_SHARE and start <= u.figure.start < end), None)
 
 
 def _done_after(reading: Reading, at: int) -> re.Match | None:

@@ -150,6 +150,7 @@ class _State:
         self.saved: list = []               # the lead before each open bracket
         self.deep = 0                       # open brackets beyond MAX_DEPTH
         self.figures = 0                    # figures read so far
+        self.account_named = (-1, 0)        # where the last line of accounts was named, and the figures read then
         self.figures_in_sentence = 0
         self.clause_figures = 0             # figures in the current clause
         self.per_before = False             # an average was stated in this sentence, no label since ("人均…")

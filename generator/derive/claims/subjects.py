@@ -49,6 +49,9 @@ _CODED_ITEM = re.compile(_CODE + r"[ \t\u3000\-－—]*([\u4e00-\u9fff]{0,24})$"
 # the department named as the owner of the body just named ("县粮食储备库是我局所属公益二类事业单位")
 _OWNER_OF = re.compile("[ \t\u3000]*的?(?:所属|下属|直属|主管|管理的|管辖的|二级)")
 _OWN_THINGS = frozenset({"项目", "工程", "专项", "子项目"})     # (not "外贸进出口总额": the target's own words)
+# (an item blocked as a line of money the file has no figure of — "使用非财政拨款结余59,972.79万元，上年结转…" — leaves
+# the next its sibling in a frame the file may not share: see _next_item_of_own_list)
+_MONEY_LINE_WORDS = ("结余", "结转", "收入", "支出", "经费")
 # the names of a carry-over that do not say at which end of the year (the year-end's by default: see _new_subject)
 _BARE_CARRYOVER = frozenset({"结转结余", "结余结转", "结转和结余", "结余"})
 _BELONGS = frozenset({"所属", "直属", "附属", "隶属", "局属"})
@@ -246,15 +249,7 @@ class _Subjects(_State):
         if self.aside == 2 and self.scope.blocked and fact and not lead.figure and not self.clause_figures:
             # the other body was an aside (see _other_subject); a column it named was its own
             self.scope.blocked, self.scope.column, self.aside = "", None, 0
-        if self._of_account() and fact and not self._account_colon(tok) and not self._in_account_list() \
-                and not self._account_make_up(tok) and (
-                self._numbered(tok.start) or (
-                not lead.figure and not self.clause_figures and self._before(tok.start, 1) in CLAUSE + ENUM + SENTENCE)):
-            # "事业收入262.00万元；其他收入0万元", "…住房保障支出15.89万元。支出较去年增加…": a fact named in a clause
-            # or a sentence after a line of accounts (the department's, not another body's) is the department's again
-            self.scope.blocked = self.scope.account = ""
-            if self.narrow_other == self.sentence - 1:
-                self.narrow_other = self.sentence   # "2.事业收入40.43万元。…6.其他收入306.72万元": still only the rest
+        self._own_again(tok, fact)
         if adjacent and self._source_of_subject(fact, means):
             # "“三公”经费一般公共预算拨款13.60万元", "“三公”经费一般公共预算财政拨款支出…": the source the subject was
             # paid from, not the source's own line
@@ -591,6 +586,41 @@ class _Subjects(_State):
             for outer in self.stack[:-1]:
                 outer.subject, outer.label, outer.blocked, outer.fresh = fact, tok.text, "", True
         lead.label, lead.unknown = fact, ""
+
+    def _own_again(self, tok: Token, fact: str | None) -> None:
+        """A fact named where what blocked the figures before was a line of accounts or another item of a list: the
+        department's figures again."""
+        lead = self.lead
+        if self._of_account() and fact and not self._account_colon(tok) and not self._in_account_list() \
+                and not self._account_make_up(tok) and (
+                self._numbered(tok.start) or self._account_only_named(tok) or (
+                not lead.figure and not self.clause_figures and self._before(tok.start, 1) in CLAUSE + ENUM + SENTENCE)):
+            # "事业收入262.00万元；其他收入0万元", "…住房保障支出15.89万元。支出较去年增加…": a fact named in a clause
+            # or a sentence after a line of accounts (the department's, not another body's) is the department's again
+            self.scope.blocked = self.scope.account = ""
+            if self.narrow_other == self.sentence - 1:
+                self.narrow_other = self.sentence   # "2.事业收入40.43万元。…6.其他收入306.72万元": still only the rest
+        if self._next_item_of_own_list(tok, fact):
+            # "收入1423.20万元，其中：…，松材线虫专项除治资金665.90万元，其他收入96.40万元": an item that named another
+            # (a programme, a level) is that item's alone — the next, named by a fact at its clause's start, is the
+            # department's line of the list's head
+            self.scope.blocked = ""
+
+    def _next_item_of_own_list(self, tok: Token, fact: str | None) -> bool:
+        """Whether a fact's name opens the next item of a 其中 list of the department's own head, after an item
+        another subject blocked."""
+        lst = self.list
+        return bool(self.scope.blocked) and fact is not None and lst is not None and lst.head.fact is not None \
+            and lst.depth == len(self.stack) and not self.lead.figure and not self.clause_figures \
+            and self._before(tok.start, 1) in CLAUSE + ENUM and not self._of_account() \
+            and not any(w in self.scope.blocked for w in _MONEY_LINE_WORDS)
+
+    def _account_only_named(self, tok: Token) -> bool:
+        """"从严控制行政运行费用，完成“三公”经费支出19.85万元": a line of accounts named in an earlier clause of the
+        sentence with no figure since — it was only talked about; a fact named later is the department's."""
+        at, figures = self.account_named
+        return self.figures == figures and self.sentence_start <= at <= tok.start \
+            and any(ch in self.text[at:tok.start] for ch in CLAUSE)
 
     def _carried_in(self, tok: Token, fact: str, facts: list) -> tuple[str, list]:
         """"年初财政应返还额度结转结余9.42万元": a carry-over of no end of the year named, after 年初 — the one brought in,

@@ -181,6 +181,7 @@ class _Words(_State):
             return      # "离岛免税项目领导小组办公室…，事业基金弥补收支差额0.00万元": a line of the other body's accounts
         self._other_subject(tok)
         self.scope.account = tok.text
+        self.account_named = (tok.end, self.figures)
         if tok.text.endswith("收入") and "预算" not in tok.text:
             self.narrow_other = self.sentence      # "事业收入减少77.07万元、其他收入减少137.9万元": see _subject
 
@@ -224,6 +225,9 @@ class _Words(_State):
                 lead.prior_final = col == "final"
             elif lead.base != "other":      # "比2018年决算数": that year's column, still not in the file
                 lead.base = col
+        elif lead.share and col == "final" and "支出" in tok.text and not lead.whole:
+            # "基本支出845.92万元，占全年支出的11.22%": what was spent in the year is the whole — a share, no execution
+            lead.whole, lead.whole_word = "finance.expenditure.current", tok.text
         elif lead.share or lead.exec_of:
             lead.exec_col = col
         else:
