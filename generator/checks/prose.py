@@ -41,6 +41,7 @@ from ..derive.claims.nearby import (
     named_as_base,
     names_posts,
     others_at,
+    reason_the_other_way,
     target_figures,
     whole_in_share,
 )
@@ -661,6 +662,33 @@ class Checker:
                    stated=abs(c.value), fact=value, uses={path}, about=f"正文“…{self.quote(c, 8)}”")
 
     _prior = _level
+
+    def _parts_change_the_other_way(self, c: Claim) -> bool:
+        """"支出较去年减少27.18万元，主要是基本支出增加27.18万元，项目支出增加0万元": the changes of its parts stated after
+        it in its sentence add up to the whole's change exactly, in the other direction — one of the two directions is
+        written wrong, whatever the file holds (reported: True)."""
+        if not c.value or c.twoway:
+            return False
+        reason = reason_the_other_way(self.reading, c)
+        if reason is not None:
+            word, other = ("增加", "减少") if c.value > 0 else ("减少", "增加")
+            self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, c.start - 8):reason.end]}”：写明{word} {fmt(abs(c.value))}"
+                       f"{c.unit}，所说的原因却是同样多的{other}：增减的方向写反了。", stated=c.value, computed=-c.value)
+            return True
+        parts = [p for p in self._sentences(c.sentence) if p.kind == "change" and p.start > c.start and p.fact is not None
+                 and p.fact != c.fact and within(c.fact, p.fact) and p.money and not p.twoway]
+        if not parts or any(within(a.fact, b.fact) for a in parts for b in parts if a is not b):
+            return False
+        total = sum((p.value * MONEY[p.unit] for p in parts), Decimal(0))
+        whole = c.value * MONEY[c.unit]
+        slack = half_unit(c.value) * MONEY[c.unit] + sum((half_unit(p.value) * MONEY[p.unit] for p in parts), Decimal(0))
+        if abs(total + whole) > slack or abs(total - whole) <= slack:
+            return False
+        word, other = ("增加", "减少") if c.value > 0 else ("减少", "增加")
+        self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：写明{word} {fmt(abs(c.value))}{c.unit}，其后所列各部分的"
+                   f"增减合计却是{other} {fmt(abs(total) / MONEY[c.unit])}{c.unit}：增减的方向写反了（或是各部分的方向写反了）。",
+                   stated=c.value, computed=total / MONEY[c.unit])
+        return True
 
     def _change_of_another_amount(self, c: Claim) -> bool:
         """Whether last year's figure stated before a change fits, with it, an earlier amount (see below)."""
@@ -1442,6 +1470,8 @@ class Checker:
             return self.skip(c, "不是金额")
         if c.fact is None:
             return self._stated_change(c)
+        if self._parts_change_the_other_way(c):
+            return None
         stated_base = c.base or self._stated_prior(c)
         if self._change_of_another_amount(c):
             return self.skip(c, "写明的基数和这个增减额合的是前面的另一个数：说的是它的增减")

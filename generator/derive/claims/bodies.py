@@ -49,6 +49,11 @@ class Bodies:
         self.described = re.compile(r"[\u4e00-\u9fff（）()]{1,20}?(?:" + kinds_pattern(self.opening)
                                     + ")(?=是(?:一所|一家|一个|由)|系|属于|隶属于|始建于|创办于|创建于|成立于|组建于|位于|坐落于"
                                     r"|为[^，。；,;]{0,16}?(?:单位|机构)|现有|共有|内设|下设|设有)")
+        # a name of its place and kind opening a sentence, then words of its staff or money the vocabulary may not
+        # know ("梧州市老年人体育协会全额事业编制 2人，…"): the sentence is about that body
+        self.placed = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|州|盟|县|区|旗)[\u4e00-\u9fff（）()]{1,16}?(?:"
+                                 + kinds_pattern(self.opening) + r")(?=[\u4e00-\u9fff]{0,4}?(?:编制|在职|在编|人员|职工|收入|支出"
+                                 r"|经费|预算|决算))")
         # a body's name ends with its kind ("清华大学", "某县总工会"); a thing's does not ("基本养老保险基金", "项目")
         self.body_end = re.compile("(?:" + kinds_pattern(self.opening) + ")$")
         # another place or level, or a named body (ending in its kind): whose figure a target's name after it is not

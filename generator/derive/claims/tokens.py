@@ -334,10 +334,12 @@ def with_opening_bodies(text: str, tokens: list[Token], bodies, names=(), labels
         if not first or tok.start - start > _NAME_REACH:
             first = False       # (a name that opens a sentence is short: the rest of a long one is not looked at)
             continue
+        if tok.kind in ("num", "punct") and tok.end <= _name_start(text, start, start + _LEAD_REACH):
+            continue            # an item's number before the name ("1、三汇中学…")
         lead = _name_start(text, start, tok.start)
         if fresh:
             fresh = False
-            if _described(text, lead, names, spans, bodies.described):
+            if _described(text, lead, names, spans, bodies.described) or _described(text, lead, names, spans, bodies.placed):
                 first = False
                 continue
         # (a fact's name glued to the body's is no longer read as the fact's: "税务局编制人数")
@@ -350,9 +352,14 @@ def with_opening_bodies(text: str, tokens: list[Token], bodies, names=(), labels
             continue
         first = False
         name = text[lead:tok.start]
-        if bodies.opening_name.fullmatch(name) and _another_name(name, names):
+        # ("三汇中学（本级）财政拨款收入…": the name, then a bracket saying which part of it)
+        bare = _QUALIFIER_AFTER.sub("", name)
+        if bodies.opening_name.fullmatch(bare) and _another_name(bare, names):
             spans.append((lead, tok.start, _OTHER))
     return as_words(text, tokens, spans)
+
+
+_QUALIFIER_AFTER = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]$")
 
 
 # how far into its sentence a name that opens it may reach, and the leading marks before it
@@ -362,10 +369,22 @@ _LEAD_REACH = 12
 
 def _name_start(text: str, start: int, end: int) -> int:
     """Where a sentence's words begin after its leading spaces, item number and brackets (a few characters at most)."""
-    i, stop = start, min(end, start + _LEAD_REACH)
+    i, stop = start, min(end, start + _LEAD_REACH, len(text))
     while i < stop and text[i] in OPENING_LEAD:
+        if text[i] in _HAN_NUMERALS and not _numbering_at(text, i, stop):
+            break               # ("三汇中学": a name that begins with a numeral, not "三、")
         i += 1
     return i
+
+
+_HAN_NUMERALS = "一二三四五六七八九十"
+
+
+def _numbering_at(text: str, i: int, stop: int) -> bool:
+    """Whether the Han numerals at `i` number an item ("三、", "（十二）"), ending in a mark before `stop`."""
+    while i < stop and text[i] in _HAN_NUMERALS:
+        i += 1
+    return i < len(text) and text[i] in "、.．）)"
 
 
 def _described(text: str, at: int, names, spans: list, described: re.Pattern) -> bool:
