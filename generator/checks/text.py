@@ -216,6 +216,10 @@ def _year_ends(report: Report, text: str, doc: Document, path, found: Findings, 
     year = report.year
     own = _OwnYear(text, year)
     for m in _YEAR_END.finditer(text):
+        if int(m.group(1)) < year - 2:
+            # "2017年末职工人数19人" in a 2023 report: a year long past is history (or another body's), not this year's
+            # end miscopied — a report copied forward carries last year's or the year before's
+            continue
         if int(m.group(1)) != year and not (int(m.group(1)) == year - 1 and _written_in_year(report)) \
                 and not _COMPARISON.search(text[max(0, m.start() - 4):m.start()]) \
                 and not _AREA.match(text, m.end()) and not _EVENT.match(text, m.end()) \

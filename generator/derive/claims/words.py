@@ -236,7 +236,9 @@ class _Words(_State):
             lead.spent = "支出" in tok.text
             scope.column = col
             scope.implied = False
-            if "支出" in tok.text and (scope.subject or "").startswith("finance.income.") and not lead.label:
+            if ("支出" in tok.text or "执行" in tok.text) and (scope.subject or "").startswith("finance.income.") \
+                    and not lead.label:
+                # ("本年度财政拨款为1326.8万元：执行数为1305.93万元": what was carried out of an income is spending)
                 # "财政安排公共财政拨款资金共7532.81万元，实际支出7540.18万元": money spent is no income — of what was
                 # spent the file has no figure by that source
                 scope.subject, scope.label, scope.alts = None, "", ()
