@@ -133,3 +133,11 @@ def test_a_single_item_above_its_head_is_summed_and_one_below_it_is_not():
     below = read("2023年财政拨款收入预算1747.99万元，其中：一般公共预算财政拨款收入1547.99万元。", VOC, 2023)
     assert [len(c.parts) for c in above.claims if c.kind == "sum"] == [1]
     assert not [c for c in below.claims if c.kind == "sum"]
+
+
+@pytest.mark.parametrize("end", ["。 1", "。三", "。（一", "。1、", "；\u3000 ", "。12345678901"])
+def test_a_text_that_ends_where_a_sentence_would_open_is_read(end):
+    """The look for a body's name opening a sentence stops at the text's end (a text may end inside its leading marks)."""
+    voc, _ = vocabulary()
+    reading = read("本局2023年收入1326.80万元" + end, voc, 2023, names=("示例县商务局",), kept=False)
+    assert [c.figure.text for c in reading.claims if c.figure is not None][:1] == ["1326.80万元"]
