@@ -663,32 +663,38 @@ class Checker:
 
     _prior = _level
 
-    def _parts_change_the_other_way(self, c: Claim) -> bool:
-        """"支出较去年减少27.18万元，主要是基本支出增加27.18万元，项目支出增加0万元": the changes of its parts stated after
-        it in its sentence add up to the whole's change exactly, in the other direction — one of the two directions is
-        written wrong, whatever the file holds (reported: True)."""
+    def _direction_contradicted(self, c: Claim) -> bool:
+        """A change whose direction its own sentence contradicts, whatever the file holds (reported: True): the reason
+        given right after it is a change of the same size the other way ("减少105.77万元，主要是经费拨款增加105.77万元"), or
+        the changes of its parts stated after it add up to it exactly the other way ("支出较去年减少27.18万元，主要是基本支出
+        增加27.18万元，项目支出增加0万元")."""
         if not c.value or c.twoway:
             return False
+        word, other = ("增加", "减少") if c.value > 0 else ("减少", "增加")
         reason = reason_the_other_way(self.reading, c)
         if reason is not None:
-            word, other = ("增加", "减少") if c.value > 0 else ("减少", "增加")
             self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, c.start - 8):reason.end]}”：写明{word} {fmt(abs(c.value))}"
                        f"{c.unit}，所说的原因却是同样多的{other}：增减的方向写反了。", stated=c.value, computed=-c.value)
             return True
-        parts = [p for p in self._sentences(c.sentence) if p.kind == "change" and p.start > c.start and p.fact is not None
-                 and p.fact != c.fact and within(c.fact, p.fact) and p.money and not p.twoway]
-        if not parts or any(within(a.fact, b.fact) for a in parts for b in parts if a is not b):
+        total = self._parts_change_other_way(c)
+        if total is None:
             return False
-        total = sum((p.value * MONEY[p.unit] for p in parts), Decimal(0))
-        whole = c.value * MONEY[c.unit]
-        slack = half_unit(c.value) * MONEY[c.unit] + sum((half_unit(p.value) * MONEY[p.unit] for p in parts), Decimal(0))
-        if abs(total + whole) > slack or abs(total - whole) <= slack:
-            return False
-        word, other = ("增加", "减少") if c.value > 0 else ("减少", "增加")
         self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：写明{word} {fmt(abs(c.value))}{c.unit}，其后所列各部分的"
                    f"增减合计却是{other} {fmt(abs(total) / MONEY[c.unit])}{c.unit}：增减的方向写反了（或是各部分的方向写反了）。",
                    stated=c.value, computed=total / MONEY[c.unit])
         return True
+
+    def _parts_change_other_way(self, c: Claim) -> Decimal | None:
+        """The sum (万元) of the changes of a change's parts stated after it in its sentence, where it is the change
+        exactly the other way; else None."""
+        parts = [p for p in self._sentences(c.sentence) if p.kind == "change" and p.start > c.start and p.fact is not None
+                 and p.fact != c.fact and within(c.fact, p.fact) and p.money and not p.twoway]
+        if not parts or any(within(a.fact, b.fact) for a in parts for b in parts if a is not b):
+            return None
+        total = sum((p.value * MONEY[p.unit] for p in parts), Decimal(0))
+        whole = c.value * MONEY[c.unit]
+        slack = half_unit(c.value) * MONEY[c.unit] + sum((half_unit(p.value) * MONEY[p.unit] for p in parts), Decimal(0))
+        return total if abs(total + whole) <= slack < abs(total - whole) else None
 
     def _change_of_another_amount(self, c: Claim) -> bool:
         """Whether last year's figure stated before a change fits, with it, an earlier amount (see below)."""
@@ -1470,7 +1476,7 @@ class Checker:
             return self.skip(c, "不是金额")
         if c.fact is None:
             return self._stated_change(c)
-        if self._parts_change_the_other_way(c):
+        if self._direction_contradicted(c):
             return None
         stated_base = c.base or self._stated_prior(c)
         if self._change_of_another_amount(c):

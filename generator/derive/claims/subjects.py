@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .claim import OTHER_SUBJECT, TargetMention
+from .claim import OTHER_SUBJECT, Claim, TargetMention
 from .parts import BY_SOURCE, GENERIC, PLAIN, SOURCE_OF, WITH_CARRYOVER, _side, source_key, within
 from .patterns import _ENUM_ITEM
 from .state import _List, _Scope, _State
@@ -535,17 +535,18 @@ class _Subjects(_State):
         """"收入合计7532.81万元，收支较上年决算数增加222.55万元": words that may name several facts, right after an
         amount of one of them in the sentence, go on with that one (the fact and the facts, that one first)."""
         last = self.last_claim
-        if len(facts) > 1 and last is not None and last.kind == "level" and last.sentence == self.sentence \
-                and last.fact is not None and last.fact != fact and last.fact in facts and not self.lead.figure:
-            return last.fact, [last.fact, *(f for f in facts if f != last.fact)]
-        if len(facts) > 1 and not self.lead.figure and last is not None \
-                and last.sentence == self.sentence and last.fact not in facts:
+        if len(facts) < 2 or self.lead.figure or last is None or last.sentence != self.sentence:
+            return fact, facts
+        stated: Claim | None = None
+        if last.kind == "level" and last.fact in facts:
+            stated = last
+        elif last.fact not in facts:
             # "收入总计1362.00万元，支出总计1362.00万元，收入较上年决算数增加93.00万元": the one of its facts the sentence
             # stated an amount of before the other side's
-            before = next((c for c in reversed(self.out.claims[-8:]) if c.kind == "level" and c.sentence == self.sentence
+            stated = next((c for c in reversed(self.out.claims[-8:]) if c.kind == "level" and c.sentence == self.sentence
                            and c.figure is not None and c.fact in facts), None)
-            if before is not None and before.fact != fact:
-                return before.fact, [before.fact, *(f for f in facts if f != before.fact)]
+        if stated is not None and stated.fact != fact:
+            return stated.fact, [stated.fact, *(f for f in facts if f != stated.fact)]
         return fact, facts
 
     def _spending_by_source(self, fact: str) -> bool:
