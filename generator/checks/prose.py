@@ -3259,7 +3259,7 @@ def _check_targets(report: Report, text, reading, doc, path, found: Findings) ->
             # the others are of measures whose names end the same way
             continue
         for figure in figures:
-            _target_figure(t, text, figure, m, doc, path, found)
+            _target_figure(t, text, figure, m, reading.cues, doc, path, found)
 
 
 def _sentence_of(text: str, at: int) -> int:
@@ -3278,16 +3278,11 @@ def _same_as(t, q) -> list:
             and same_figure(q.in_unit_of(x), x.value)]
 
 
-# what was done, said right before a target's name in its clause ("我局完成5G基站建设…"); not what was planned
-_DONE_BEFORE = re.compile("(?:完成|实现|建成|达到|累计完成)了?[\u4e00-\u9fff“”]{0,4}$")
-_PLANNED_BEFORE = re.compile("目标|计划|任务|预计|力争|拟|要求|指标值|目标值")
-
-
-def _said_done(text: str, at: int) -> bool:
-    """Whether the clause before a target's name says it was done (完成…), not planned."""
+def _said_done(cues, text: str, at: int) -> bool:
+    """Whether the clause before a target's name says it was done ("我局完成5G基站建设…"), not planned ("目标完成…")."""
     before = text[max(0, at - 16):at]
     clause = before[max(before.rfind(ch) for ch in "，,。；;：:！？!?\n") + 1:]
-    return _DONE_BEFORE.search(clause) is not None and _PLANNED_BEFORE.search(clause) is None
+    return cues is not None and cues.done_before.search(clause) is not None and cues.planned.search(clause) is None
 
 
 def _counts_other_things(q, x) -> bool:
@@ -3295,7 +3290,7 @@ def _counts_other_things(q, x) -> bool:
     return bool(x.unit) and q.unit != x.unit and q.family == x.family == "count" and not {q.unit, x.unit} <= PEOPLE_UNITS
 
 
-def _target_figure(t, text, figure, m, doc, path, found: Findings) -> None:
+def _target_figure(t, text, figure, m, cues, doc, path, found: Findings) -> None:
     q = parse_quantity(figure.digits + figure.unit)
     if q is None:
         return
@@ -3315,7 +3310,7 @@ def _target_figure(t, text, figure, m, doc, path, found: Findings) -> None:
             found.error("PROSE-TARGET", f"正文“{quote}”与绩效目标“{t.name}”的完成值 {t.actual}（目标值 {t.target}）不符。",
                         doc, path, figure.start)
         return
-    if figure.after and t.target is not None and same == [t.target] and _said_done(text, m.start):
+    if figure.after and t.target is not None and same == [t.target] and _said_done(cues, text, m.start):
         # "我局完成5G基站建设179座" where the table has 目标值 179座, 完成值 193座: what was done is the 完成值
         found.error("PROSE-TARGET", f"正文“{quote}”说的是完成的数，写的却是绩效目标“{t.name}”的目标值 {t.target}"
                     f"（完成值 {t.actual}）。", doc, path, figure.start)

@@ -52,8 +52,8 @@ class Bodies:
         # a name of its place and kind opening a sentence, then words of its staff or money the vocabulary may not
         # know ("梧州市老年人体育协会全额事业编制 2人，…"): the sentence is about that body
         self.placed = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|州|盟|县|区|旗)[\u4e00-\u9fff（）()]{1,16}?(?:"
-                                 + kinds_pattern(self.opening) + r")(?=[\u4e00-\u9fff]{0,4}?(?:编制|在职|在编|人员|职工|收入|支出"
-                                 r"|经费|预算|决算))")
+                                 + kinds_pattern(self.opening) + r")(?=[\u4e00-\u9fff]{0,4}?(?:"
+                                 + kinds_pattern(kinds("about_body")) + "))")
         # a body's name ends with its kind ("清华大学", "某县总工会"); a thing's does not ("基本养老保险基金", "项目")
         self.body_end = re.compile("(?:" + kinds_pattern(self.opening) + ")$")
         # another place or level, or a named body (ending in its kind): whose figure a target's name after it is not

@@ -10,16 +10,22 @@ from .bodies import Bodies
 from .lexicon import NotFinite, spellings
 
 _NONE = "(?!)"          # a class with no words matches nothing
+_RELATIONS_ASKED = frozenset({"cause", "up", "down", "total"})
 
 
 class Cues:
     """Each class of cue words as a compiled look-around (each searched over a window no longer than its longest
     spelling, so the reader stays linear in the text)."""
 
-    def __init__(self, cues: Sequence[tuple[str, str]], partitions: Sequence[str] = (), approximate: Sequence[str] = ()):
+    def __init__(self, cues: Sequence[tuple[str, str]], partitions: Sequence[str] = (), approximate: Sequence[str] = (),
+                 relations: Sequence[tuple[str, str]] = ()):
         patterns: dict[str, list[str]] = {}
         for cls, pattern in cues:
             patterns.setdefault(cls, []).append(pattern)
+        # the relation words (`words` in vocabulary.yaml) a check looks for near a claim: a reason, a direction, a total
+        for cls, pattern in relations:
+            if cls in _RELATIONS_ASKED:
+                patterns.setdefault(f"word:{cls}", []).append(pattern)
         words = {cls: _words(ps) for cls, ps in patterns.items()}
         self._longest = {cls: max((len(w) for w in ws), default=0) for cls, ws in words.items()}
 
@@ -69,6 +75,18 @@ class Cues:
             approximate, key=len, reverse=True)) or _NONE) + ")")
         # the kinds of body a name ends with, and the patterns made of them (bodies.py)
         self.bodies = Bodies(words)
+        # "收入较去年减少105.77万元，主要是经费拨款增加105.77万元": the words that give a change's reason, and the
+        # direction words right before the reason's figure (see nearby.reason_the_other_way)
+        self.cause = re.compile(f"(?:{alt('word:cause')})")
+        self.up_before = _Before(f"(?:{alt('word:up')})了?[ \t\u3000]*$", self.reach("word:up") + 2)
+        self.down_before = _Before(f"(?:{alt('word:down')})了?[ \t\u3000]*$", self.reach("word:down") + 2)
+        # "…、对企业补助5501.02万元，构成财政拨款支出7540.18万元": the words saying the items before make up what follows
+        self.makes_up = _Before(f"(?:{alt('makes_up')}|(?:{alt('word:total')})为?)了?$",
+                                max(self.reach("makes_up"), self.reach("word:total") + 1) + 1)
+        # "我局完成5G基站建设179座": what was done, said in the clause before a target's name — unless it says what was
+        # planned ("目标完成…")
+        self.done_before = re.compile(f"(?:{alt('done')})了?[\u4e00-\u9fff“”]{{0,4}}$")
+        self.planned = re.compile(f"(?:{alt('planned')})")
         # "本馆隶属于市文旅局": the longer spelling first ("隶属于" before "隶属")
         self.subordinate_to = tuple(sorted(words.get("subordinate_to", ()), key=len, reverse=True))
 

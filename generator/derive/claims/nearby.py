@@ -118,12 +118,6 @@ def others_at(reading: Reading) -> frozenset:
                      if u.figure is not None and u.why.startswith(OTHER_SUBJECT))
 
 
-# the reason given for a change, and the direction of what it names: "收入较去年减少105.77万元，主要是经费拨款增加105.77万元"
-_CAUSE = re.compile("主要原因是|主要原因为|原因是|主要是|主要由于|系|由于")
-_UP_BEFORE = re.compile("(?:增加|增长|调增|追加|增)了?[ \t\u3000]*$")
-_DOWN_BEFORE = re.compile("(?:减少|下降|调减|压减|减)了?[ \t\u3000]*$")
-
-
 def reason_the_other_way(reading: Reading, c: Claim):
     """The figure of a change's reason, right after it in its sentence, of the same size in the other direction
     ("减少105.77万元，主要是经费拨款增加105.77万元"), as a token — or None."""
@@ -131,16 +125,28 @@ def reason_the_other_way(reading: Reading, c: Claim):
         return None
     end = min(len(reading.text), c.figure.end + 60)
     stop = min((i for i in (reading.text.find(ch, c.figure.end, end) for ch in "。；;！？!?\n") if i >= 0), default=end)
-    cause = _CAUSE.search(reading.text, c.figure.end, stop)
+    if reading.cues is None:
+        return None
+    cause = reading.cues.cause.search(reading.text, c.figure.end, stop)
     if cause is None or reading.text.find("，", c.figure.end, cause.start()) < 0 and cause.start() - c.figure.end > 2:
         return None
-    other = _UP_BEFORE if c.value < 0 else _DOWN_BEFORE
     for u in reading.unread:
         f = u.figure
         if f is not None and cause.end() <= f.start < stop and f.unit == c.unit and f.value == abs(c.value) \
-                and other.search(reading.text, max(cause.end(), f.start - 6), f.start):
+                and _direction_before(reading, cause.end(), f.start) == (1 if c.value < 0 else -1):
             return f
     return None
+
+
+def _direction_before(reading: Reading, start: int, at: int) -> int:
+    """+1 when the words right before `at` (not before `start`) say up ("增加"), -1 down ("减少"), else 0; where both
+    fit ("负增长"), the longer words tell."""
+    text = reading.text
+    up, down = (reading.cues.up_before.found(text, at), reading.cues.down_before.found(text, at))
+    up, down = (m if m is not None and m.start() >= start else None for m in (up, down))
+    if up is None or down is None:
+        return 1 if up is not None else -1 if down is not None else 0
+    return 1 if up.start() < down.start() else -1 if down.start() < up.start() else 0
 
 
 def whole_in_share(reading: Reading, start: int, end: int):

@@ -116,7 +116,8 @@ class Lexicon:
             if m == self.rough:
                 self.meanings[w] = self.rough
         self.cues = Cues(voc.cues, voc.partitions,
-                         approximate=[w for w, m in self.meanings.items() if any(k == "approx_after" for k, _ in m)])
+                         approximate=[w for w, m in self.meanings.items() if any(k == "approx_after" for k, _ in m)],
+                         relations=voc.words)
         # "其他": an item for the rest of a list, after which a fact's name is glued to it ("其他固定资产")
         self.rest = frozenset(w for w, m in self.meanings.items() if any(k == "rest" for k, _ in m))
         self._trie_pattern, self._first = data["trie"], "".join(w[0] for w in self.meanings)

@@ -52,7 +52,6 @@ _OWN_THINGS = frozenset({"项目", "工程", "专项", "子项目"})     # (not 
 # (an item blocked as a line of money the file has no figure of — "使用非财政拨款结余59,972.79万元，上年结转…" — leaves
 # the next its sibling in a frame the file may not share: see _next_item_of_own_list)
 _MONEY_LINE_WORDS = ("结余", "结转", "收入", "支出", "经费")
-_MAKES_UP = re.compile("(?:构成|组成|合计为|共计为|共计|合计)了?$")
 # the names of a carry-over that do not say at which end of the year (the year-end's by default: see _new_subject)
 _BARE_CARRYOVER = frozenset({"结转结余", "结余结转", "结转和结余", "结余"})
 _BELONGS = frozenset({"所属", "直属", "附属", "隶属", "局属"})
@@ -490,7 +489,7 @@ class _Subjects(_State):
             and _side(fact) == _side(scope.subject) and (scope.subject not in GENERIC or scope.subject in BY_SOURCE) \
             and not scope.blocked and (tok.text != "财政拨款支出" or scope.subject in BY_SOURCE
                                        or not scope.subject.startswith("finance.expenditure.")) \
-            and not _MAKES_UP.search(self.text, max(0, tok.start - 4), tok.start)
+            and not self.cues.makes_up.at(self.text, tok.start)
         # (not after the words that say the items before make it up: "…、对企业补助5501.02万元，构成财政拨款支出7540.18万元")
         # (财政拨款支出 after 支出总计 or 基本支出 is the part of it paid from the budget, a line of its own: "支出总计
         # 7542.23万元，…主要是财政拨款支出减少670.93万元"; after 因公出国（境）费 it is still that item's)
