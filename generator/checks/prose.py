@@ -56,6 +56,8 @@ from .text import iter_texts
 _COLUMN_ZH = {"budget": "年初预算数", "adjusted": "调整预算数", "final": "决算数", "prior": "上年决算数",
               "prior_budget": "上年预算数", "plan": "预算数", "any": "预算数或决算数"}
 _OP_ZH = {"<": "小于", ">": "大于", "=": "等于"}
+# the organ itself, right before the words of its posts ("我局机关有编制18名", "局机关核定编制")
+_OF_THE_ORGAN = re.compile("机关(?:本级)?(?:有|共有|现有|核定|核定了|的)?(?:行政|事业)?编制(?:人员|人数|数|名额)?(?:为|是|共|：|:)?$")
 # the generic end of a word for a group of people ("退休人员" → 退休: "退休干部" is some of them)
 _PEOPLE_WORD = re.compile("(?:人员|人数|干部|职工|工人|人)$")
 
@@ -617,6 +619,8 @@ class Checker:
             return self.skip(c, f"事实文件没有 {label}")
         if self._exactly_another_column(c, known):
             return None
+        if self._final_by_its_change(c):
+            return None
         matched = self._matched_figure(c, known)
         if matched is not None:
             f, col, value = matched
@@ -717,6 +721,27 @@ class Checker:
         def fits(level: Claim) -> bool:
             return sum_consistent(change.value, [abs(level.value), -abs(c.value)])
         return next((p for p in levels[:-1] if fits(p)), None) if not fits(levels[-1]) else None
+
+    def _final_by_its_change(self, c: Claim) -> bool:
+        """"基本支出总额 733.50万元，与2022年度相比增加了30.85万元": an amount of no column word whose change from last
+        year, stated right after it, is exactly the final's (731.25 − 700.40) is the final — another column's figure
+        in its place is wrong (reported: True)."""
+        if c.kind != "level" or not c.implied or c.fact is None or c.figure is None or not c.money:
+            return False
+        final, prior = self.fact(c.fact, "final", c.unit, quiet=True), self.fact(c.fact, "prior", c.unit, quiet=True)
+        if final is None or prior is None or final == prior or any(
+                same_figure(abs(c.value), v) for f in (c.fact, *c.alts)
+                if (v := self.fact(f, "final", c.unit, quiet=True)) is not None):
+            return False        # (the final of another fact its words may name: "收入合计" of 本年收入合计 or 收入总计)
+        change = next((x for x in self._sentences(c.sentence) if x.kind == "change" and x.of is c and x.figure is not None
+                       and x.against in (None, "prior") and not x.twoway), None)
+        if change is None or change.value != final - prior or same_figure(abs(change.value), abs(c.value) - prior) \
+                or decimals(change.value) < 2:
+            return False
+        self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：其后的增减额 {fmt(change.value)}{c.unit} 正是"
+                   f"{self._label(c.fact, 'final')} {fmt(final)} − 上年决算数 {fmt(prior)}，说的是决算数，应为 "
+                   f"{fmt(final)}{c.unit}。", stated=abs(c.value), fact=final, about=f"正文“…{self.quote(c, 8)}”")
+        return True
 
     def _matched_figure(self, c: Claim, known: list) -> tuple | None:
         """The figure of the file an amount restates: of its column, or another its words may mean — not one written
@@ -1239,6 +1264,9 @@ class Checker:
         candidates = self.count_candidates(c)
         if not candidates:
             return self._category_of_posts(c)
+        if self._posts_of_the_organ(c):
+            return self._category_of_posts(c, any_size=True)
+        candidates += self._with_others_listed(c)
         why = self._count_unsure(c, candidates)
         if why:
             return self.skip(c, why)
@@ -1269,16 +1297,38 @@ class Checker:
         self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：{how} 为 {value}{c.unit}。",
                    stated=c.value, fact=value)
 
-    def _category_of_posts(self, c: Claim) -> None:
+    def _category_of_posts(self, c: Claim, any_size: bool = False) -> None:
         """A category of posts the file does not list ("机关行政编制54名" where it lists only 人员编制 45): more than
-        all the posts is wrong whatever the category is."""
+        all the posts is wrong whatever the category is. `any_size`: a part of the posts the file does not count
+        apart, of whatever size (the organ's own: "我局机关有编制18名")."""
         staffing = self.report.get("department.staffing")
         total = self.count(Claim("count", None, "department.staffing.posts_total")) \
-            if c.fact == "department.staffing.posts" and staffing is not None and staffing.posts else None
+            if (any_size or c.fact == "department.staffing.posts") and staffing is not None and staffing.posts else None
+        same = [p for p in staffing.posts or [] if c.value == p.count] if total is not None and any_size else []
+        if same:
+            return self.ok(c, f"机关本身的编制：与事实文件中的{same[0].kind or '一类编制'} {same[0].count} 相同")
         if total is None or c.value <= total or c.unit not in PEOPLE_UNITS:
-            return self.skip(c, "事实文件没有这类人员的人数")
+            return self.skip(c, "机关本身的编制：事实文件没有分开的数" if any_size else "事实文件没有这类人员的人数")
         self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：说的是一类编制（{c.kind_text or c.label}），"
                    f"却多于核定编制合计 {total}{c.unit}。", stated=c.value, fact=total)
+
+    def _posts_of_the_organ(self, c: Claim) -> bool:
+        """"我局机关有编制18名；下属…中心编制6名": the posts of the organ itself (机关), a part of all the department's
+        posts where it has more than one category of them."""
+        staffing = self.report.get("department.staffing")
+        return c.fact == "department.staffing.posts_total" and staffing is not None and len(staffing.posts or []) > 1 \
+            and _OF_THE_ORGAN.search(self._clause_of(c)) is not None
+
+    def _with_others_listed(self, c: Claim) -> list[tuple[str, Decimal]]:
+        """"在职人员总数46人，其中事业人员44，聘用人员2人": those in service and the other people its own 其中 list names."""
+        staffing = self.report.get("department.staffing")
+        if c.fact != "department.staffing.serving" or staffing is None or staffing.serving is None:
+            return []
+        # (all the other people the file counts: "在职人员24人（其中：借调人员2人，正式聘用人员1人）" where it counts none
+        # names people among the 24, not beside them)
+        everyone = sum(p.count for p in staffing.others or [])
+        return [(f"在职 + 其中列出的其他人员 {everyone}", Decimal(staffing.serving + everyone))] \
+            if everyone and everyone in self._others_listed_after(c) else []
 
     @staticmethod
     def _category_bound(c: Claim, staffing) -> tuple[str, int] | None:
@@ -2919,7 +2969,7 @@ class Checker:
         if (head.fact is not None and not named & _BY_CATEGORY and all(
                 self._complete(f, named, column) for f in (head.fact, *alts))):
             return True
-        if exact and (self._all_posts(head, parts) or self._all_people(head, parts)):
+        if exact and (self._all_posts(head, parts) or self._all_people(head, parts) or self._all_kept(head, parts)):
             return True
         return self._sums_to_fact(head, s, values, exact)
 
@@ -2977,6 +3027,17 @@ class Checker:
         if not rows or any(p.fact not in ("department.staffing.posts", "department.staffing.others") for p in parts):
             return False
         return _each_row_once(parts, rows)
+
+    def _all_kept(self, head: Claim, parts: list) -> bool:
+        """"实有财政供养人数34人，其中：在职职工23人，…；退休11人，…；遗属0人": all the people a department has (or the
+        state pays) listed as those in service, the retired and the others (where the file counts any) — all of them."""
+        staffing = self.report.get("department.staffing")
+        kinds = {"department.staffing.serving", "department.staffing.retired", "department.staffing.others"}
+        facts = {p.fact for p in parts}
+        if staffing is None or head.fact != "department.staffing.actual" or not facts <= kinds \
+                or not {"department.staffing.serving", "department.staffing.retired"} <= facts:
+            return False
+        return "department.staffing.others" in facts or not any(p.count for p in staffing.others or [])
 
     def _not_summed(self, unit: str, parts: list, traits: bool) -> str:
         """Why a list's parts are not added up against its head, or ""."""

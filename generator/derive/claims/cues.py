@@ -43,7 +43,7 @@ class Cues:
         self.located = re.compile(f"(?:{alt('located')})")
         self.present = re.compile(f"(?:{alt('present')})")
         self.duty = _Before(f"(?:{alt('duty')})[的对]?$", self.reach("duty") + 1)
-        self.count_change = _Before(f"(?:{alt('count_change')})了?$", self.reach("count_change") + 1)
+        self.count_change = _Before(f"(?:{alt('count_change')})了?[ \t\u3000]*$", self.reach("count_change") + 4)
         # right after the body's name: its requirements, or the money it handed over
         self.body_after = re.compile(f"的?(?:{alt('body_after')})"
                                      f"|(?:财政)?(?:当年|本年|年初|年内|全年)?(?:{alt('funds_from')})(?:给|的)")

@@ -84,7 +84,10 @@ class _Figures(_State):
         self.lead = _Lead()
         self.lead.figure = True
         self.lead.labels = lead.labels if self.pending_each else []
-        if lead.base is None and lead.cmp is False and scope.base and (lead.dir or lead.rate):
+        if lead.base is None and lead.cmp is False and scope.base and (lead.dir or lead.rate) \
+                and not (scope.base == "prior_budget" and scope.column == "final"):
+            # (not last year's budget once the clause speaks of the final: "比上年预算增长41.6%；决算收入3237.75万元，
+            # 增长49.1%" — the final's growth is from last year's final)
             lead.base, lead.cmp = scope.base, True
         elif lead.base and (lead.dir or lead.rate):
             scope.base = lead.base          # "比2022年预算数减少4.5万元，减幅20%": the rate has the same base

@@ -55,6 +55,10 @@ class _Levels(_State):
         """The fact a figure is about, if certain; else None (and the figure is left unread)."""
         if scope.blocked:
             self._unread(tok, self._whose(scope))
+            if self._of_account() and tok.unit in MONEY:
+                # "2.上级补助收入0万元，占收入总计的0.12%": an amount of a line the file has no figure for is still the
+                # department's — a share right after it is of that amount (see _shares._share_part)
+                self.account_amount = Claim("level", tok, None, sentence=self.sentence)
             return None
         if lead.other_fact:
             self._unread(tok, "比较的是两个事实，不是一个事实的增减")
@@ -379,9 +383,17 @@ class _Levels(_State):
             return "数的是紧接其后写明的一类人员（如“1名参公人员”），不是称呼所说的人数", False
         if tok.unit not in (PEOPLE_UNITS if fact in PEOPLE else _POST_UNITS):
             return f"单位“{tok.unit}”不是人数的单位", False     # "实有车辆15488辆"
-        if (year == self.year - 1 and self.counts_year != year) or len({f for f, _ in lead.labels}) > 1:
+        if (year == self.year - 1 and self.counts_year != year) or self._two_kinds_named(lead):
             return "上年的人数，或同时说了两类人员（如“行政编制在职”）", year == self.year - 1
         return "", False
+
+    def _two_kinds_named(self, lead: _Lead) -> bool:
+        """Whether the labels before a count name two kinds of people ("行政编制在职"), not one word that may mean the
+        next one too ("实有财政供养人数": 实有 may be all the people the department has, as 财政供养人数 is)."""
+        if not lead.labels:
+            return False
+        last = lead.labels[-1][0]
+        return len({f for f, text in lead.labels if f == last or last not in self.alts_of.get(text, ())}) > 1
 
     def _at_year_start(self) -> bool:
         """"本单位年初在编在岗教职工46人，…，年末在编在岗教职工44人": the people at the start of the year, written

@@ -56,6 +56,9 @@ class _Shares(_State):
             return None, f"占比前的“{named}”不在词表中，说的是哪一项的占比不确定"
         part = last if last is not None and last.kind in ("level", "prior") and last.money \
             and last.sentence == self.sentence and not lead.label else None
+        account = self._account_part(lead, part)
+        if account is not None:
+            return account, ""
         part = self._amount_before_base(part)
         if part is not None and part.fact is None and part.year not in (None, self.year):
             # "海关总署…2009年度预算支出共计…万元，占部门预算支出总额的69.78%": another year's amount, of its own whole
@@ -75,6 +78,15 @@ class _Shares(_State):
             part = Claim("level", None, lead.label, column=scope.column or "final", unit="万元", value=None,
                          sentence=self.sentence)
         return part, "" if part is not None else "占比前没有可核对的金额"
+
+    def _account_part(self, lead: _Lead, part: Claim | None) -> Claim | None:
+        """"上级补助收入0万元，占收入总计的0.12%": the amount of a line of accounts the file has no figure for, right before
+        a share of a whole the department's words name, is its part (None when it is not the one right before)."""
+        account = self.account_amount
+        if account is None or account.sentence != self.sentence or lead.label or lead.whole is None or self.aside \
+                or (part is not None and part.start > account.start):
+            return None
+        return account
 
     def _amount_before_base(self, base: Claim | None) -> Claim | None:
         """"…收入为7532.81万元，比上年的6258.40万元增长20.36%，占收入总计的比例为99.88%": a base stated after 比 is no part
@@ -119,8 +131,9 @@ class _Shares(_State):
         some reports use for either — "占68.34%", "占总收入的78.89%")."""
         if lead.whole is not None:
             blocked = self.scope.blocked
-            if part.fact is None and blocked and (self.cues.bodies.not_local.search(blocked) or self.cues.bodies.unit_kind.search(blocked)
-                                                  or self.blocked_first):
+            if part.fact is None and blocked and not self._of_account() and (
+                    self.cues.bodies.not_local.search(blocked) or self.cues.bodies.unit_kind.search(blocked)
+                    or self.blocked_first):
                 # "全国人大…收入共计X万元。1.财政拨款收入Y万元，占总收入的68.6%": another body's amount, of its own total
                 # (as in a sentence another body opens: "县总工会2023年…支出X万元，占本年支出合计的p%")
                 return None, None, f"{OTHER_SUBJECT}（“{self.scope.blocked}”）的总数", False

@@ -141,6 +141,7 @@ class _State:
         self.levels: list[Claim] = []        # this sentence's levels (for 其中, 占, 相差, 合计)
         self.last_money: Claim | None = None  # this sentence's last money figure read as a level
         self.last_claim: Claim | None = None
+        self.account_amount: Claim | None = None  # the last amount of a line of accounts the file has no figure for
         self.changes: list[Claim] = []      # this sentence's stated changes (a rate may be of one)
         self.bases: list[Claim] = []        # this sentence's stated bases
         self.list: _List | None = None
