@@ -161,7 +161,7 @@ LIMITS = {    # "module.NAME": (the README line's anchor, how the value is writt
     "limits.CHECK_SECONDS": ("| 检查一个文件的时间 |", lambda v: f"| {v} 秒"),
     "findings.MAX_PER_FIELD": ("| 同一问题的条数 |", lambda v: f"每个字段每种问题 {v} 条"),
     "findings.MAX_PER_FILE": ("| 同一问题的条数 |", lambda v: f"每个文件每种 {v} 条"),
-    "prose.MAX_PER_TEXT": ("| 同一问题的条数 |", lambda v: f"一段文字至多报出 {v} 个问题"),
+    "checker.MAX_PER_TEXT": ("| 同一问题的条数 |", lambda v: f"一段文字至多报出 {v} 个问题"),
     "grammar.MAX_FIGURES": ("| 正文一句中的数 |", lambda v: f"{v} 个"),
     "tokens.MAX_TEXT_FIGURES": ("| 正文一段中的数 |", lambda v: f"{v} 个"),
     "tokens.MAX_TEXT_TOKENS": ("| 正文一段的长度 |", lambda v: f"{v} 个词"),

@@ -1,5 +1,5 @@
 """Reading figures in prose as claims: text → tokens → claims, each with its subject, column or
-year, relation and figures; checked against the facts in `checks/prose.py`.
+year, relation and figures; checked against the facts in `checks/prose/`.
 
   tokens.py   figures, years, the vocabulary's words and punctuation, in one linear pass
   lexicon.py  the vocabulary's patterns as a finite list of spellings, in a trie

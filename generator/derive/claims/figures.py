@@ -469,7 +469,7 @@ class _Figures(_State):
         base = self._stated_base_of(fact, want)
         if base is None and budget_base:
             # "预算收入总计1747.99万元，较2022年部门预算收入总数2073.50万元减少…，同比下降18.62%": last year's figure
-            # the sentence states is the base of a budget's rate (see checks.prose._rate_on_stated_base) — not a
+            # the sentence states is the base of a budget's rate (see checks/prose/rates.py: _rate_on_stated_base) — not a
             # final figure when the rate is against last year's budget ("2022年执行数18.53万元，…，较上年预算数减少…")
             base = next((b for b in reversed(self.out.claims[-16:]) if b.kind == "prior" and b.fact == fact
                          and b.sentence == self.sentence and b.figure is not None

@@ -40,7 +40,7 @@ from .subjects import _Subjects
 from .tokens import OPEN, SENTENCE, Token, is_han
 from .words import _Words
 
-# the names other modules import from here (checks/prose.py, reader.py, formulas.py, tasks/explain.py)
+# the names other modules import from here (checks/prose/, reader.py, formulas.py, tasks/explain.py)
 __all__ = ["BODY_UNITS", "BY_SOURCE", "COMPONENTS", "MAX_DEPTH", "PEOPLE_UNITS", "RELATIONS", "Claim", "Reading", "TargetMention", "within",
            "Unread", "read_tokens"]
 

@@ -63,7 +63,7 @@ GENERIC = {"finance.income.current", "finance.expenditure.current", "finance.exp
            "finance.expenditure.general", "finance.expenditure.fund", "finance.expenditure.state_capital"}
 PLAIN = {"支出", "收入", "财政拨款支出", "支出合计", "收入合计", "经费"}
 # spending by source of funds, as the 决算 tables name it (a fact only when all income is from that source,
-# checks/prose.py): a plain 支出 after it is still that source's
+# checks/prose/): a plain 支出 after it is still that source's
 BY_SOURCE = {"finance.expenditure.fiscal": "fiscal", "finance.expenditure.general": "general",
              "finance.expenditure.fund": "fund", "finance.expenditure.state_capital": "state_capital"}
 # headcounts of people (not posts); the nouns for people that name a group of them are levels.py's (_KINDS, _GROUPS)

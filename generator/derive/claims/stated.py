@@ -396,7 +396,7 @@ class _Stated(_State):
     def _execution_of(self, tok: Token, whole: Token, spent: Token, unread: bool) -> bool:
         """The execution rate `tok` as spent ÷ whole, the two amounts its sentence states (a claim of each, the
         reader's own where it read one). `unread`: only where neither is an amount of a fact — a fact's rate is the
-        fact's, checked with what the sentence states (checks.prose._stated_pair)."""
+        fact's, checked with what the sentence states (checks/prose/executions.py: _stated_pair)."""
         found = {id(c.figure): c for c in self.out.claims[-32:] if c.figure is not None and c.fact is not None}
         if unread and (id(whole) in found or id(spent) in found):
             return False

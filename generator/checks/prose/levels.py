@@ -1,0 +1,622 @@
+"""Amounts: a figure of this year or last against the fact and column its words name."""
+from __future__ import annotations
+
+import itertools
+import re
+from decimal import Decimal
+
+from ...core.numbers import (
+    decimals,
+    fmt,
+    rate_fits,
+    same_figure,
+    sum_consistent,
+)
+from ...derive.claims import Claim
+from ...derive.claims.grammar import BY_SOURCE, within
+from ...derive.claims.nearby import (
+    clause_words,
+)
+from ...derive.claims.parts import WITH_CARRYOVER
+from ...derive.claims.tokens import MONEY
+from ...model.facts import AMOUNT_PATHS
+from .base import _Base
+from .common import _COLUMN_ZH, _SPENT_NOW, _Alias, _columns, _places, far_off
+
+# the department's totals: no amount of it is larger than the largest of them
+_WHOLES = ("finance.income.total", "finance.expenditure.total", "finance.income.current", "finance.expenditure.current")
+
+
+# a bracket right after an amount that says what it takes in besides ("（含上年结转35.20万元）")
+_INCLUDES = re.compile(r"[ \t\u3000]*[（(](?:含|包括|包含)[^）)0-9]{0,12}([0-9]+(?:\.[0-9]+)?)[ \t\u3000]*(万元|元|亿元)[）)]")
+
+
+# the same, of no figure ("13,620,000.00元（含结转）"): it takes in carry-over, how much the text does not say
+_CARRIED_IN = re.compile(r"[ \t\u3000]*[（(](?:含|包括|包含)[^）)0-9]{0,8}结(?:转|余)[^）)0-9]{0,6}[）)]")
+
+
+def _nearest(stated: Decimal, known: list) -> tuple:
+    """The figure the words may mean that an amount is a slip of: the nearest of those not many times off it ("总收入
+    1214.36万元" beside 收入总计 1300.00 and 本年收入合计 1241.36: a slip of the latter); the first where all are."""
+    near = [k for k in known if not far_off(stated, k[2])]
+    return min(near, key=lambda k: abs(stated - k[2])) if near else known[0]
+
+
+class _Levels(_Base):
+    """Amounts."""
+
+    def _level(self, c: Claim) -> None:
+        if c.flagged and not c.summed:
+            return                      # already reported
+        known, twin = self._known_or_twin(c)
+        label = self._label(c.fact, c.column)
+        executed = self._budget_word_for_final(c)
+        if executed is not None:
+            return self._level_as_executed(c, executed)
+        peers = self._peers_column(c)
+        if peers is not None:
+            return self._level_in_peers_column(c, *peers)
+        if not known:
+            return self.skip(c, f"事实文件没有 {label}")
+        if self._exactly_another_column(c, known):
+            return None
+        if self._final_by_its_change(c):
+            return None
+        matched = self._matched_figure(c, known)
+        if matched is not None:
+            f, col, value = matched
+            return self.ok(c, f"{self._label(f, col)} = {fmt(value)}{c.unit}")
+        budget_too = self._budget_with_its_parts(c)
+        if budget_too:
+            return self.ok(c, budget_too)
+        if self._with_what_it_includes(c, known):
+            return None
+        if self._no_budget_column(c, twin):
+            return None
+        fact, col, value = _nearest(abs(c.value), known)
+        label = self._label(fact, col) + ("（本年预算没有结转，按这一来源安排的支出即其收入）" if twin else "")
+        said = self._said_before(c)
+        if said is not None:
+            self.restated.add(id(c))
+            return self.ok(c, f"前面已写明它是{self._label(c.fact, said)}（{fmt(abs(c.value))}{c.unit}），这里再说一次")
+        if col == "prior" and self._change_not_prior(c, value):
+            self.changes_read_as_prior.add(id(c))      # not a base for the rate after it
+            return self.ok(c, "是增减额（省略了“增加”“减少”）：决算数 − 上年决算数")
+        whole = self._whole_written(c) if far_off(abs(c.value), value) else None
+        if whole is not None:
+            return self.error("PROSE-FACT" if c.kind == "level" else "PROSE-PRIOR", c,
+                              f"正文“…{self.quote(c)}”与事实不符：{label} 为 {fmt(value)}{c.unit}，写的 "
+                              f"{fmt(abs(c.value))}{c.unit} 是{whole}。", stated=abs(c.value), fact=value,
+                              about=f"正文“…{self.quote(c, 8)}”")
+        if far_off(abs(c.value), value):
+            return self.skip(c, f"与 {label} {fmt(value)}{c.unit} 相差好几倍：说的多半不是本部门的这一项")
+        owner = self._base_of_another_amount(c)
+        if owner is not None:
+            return self.skip(c, f"写明的基数和其后的增减额合的是前面的 {fmt(abs(owner.value))}{owner.unit}：说的是它的上年数")
+        listed = self._column_of_its_parts(c)
+        if listed:
+            return self.ok(c, f"其中各项写明是{_COLUMN_ZH[listed]}：{self._label(c.fact, listed)} = {fmt(abs(c.value))}{c.unit}")
+        whole_col = self._whole_if_all_from_source(c)
+        if whole_col:
+            return self.skip(c, f"是本年支出合计的{_COLUMN_ZH[whole_col]}：写的是全部支出，不只这一来源的部分")
+        path = f"{fact}.{col}" if fact in AMOUNT_PATHS else fact
+        last = next((lc for lf, lc, v in self._last_years_too(c) if lf == fact and same_figure(abs(c.value), v)), None)
+        note = f"写的是{_COLUMN_ZH[last]}" if last else f"差 {fmt(abs(c.value) - value)}"
+        self.error("PROSE-PRIOR" if col in ("prior", "prior_budget") else "PROSE-FACT", c,
+                   f"正文“…{self.quote(c)}”与事实不符：{label} 为 {fmt(value)}{c.unit}（{note}）。",
+                   stated=abs(c.value), fact=value, uses={path}, about=f"正文“…{self.quote(c, 8)}”")
+
+    _prior = _level
+
+    def _base_of_another_amount(self, c: Claim) -> Claim | None:
+        """"总支出为19.85万元，主要是…15.48万元，接待费4.37万元，比去年14.20万元增加5.65万元": last year's figure and the
+        change after it fit an earlier amount of the sentence (19.85 − 14.20 = 5.65), not the one right before — the
+        base is that amount's, whatever name the words before it carried. The earlier amount, or None."""
+        if c.kind != "prior" or c.figure is None:
+            return None
+        here = self._sentences(c.sentence)
+        change = next((p for p in here if p.kind == "change" and p.figure is not None and p.start > c.start), None)
+        levels = [p for p in here if p.kind == "level" and p.figure is not None and p.start < c.start
+                  and p.unit == c.unit == (change.unit if change is not None else "")]
+        if change is None or len(levels) < 2:
+            return None
+
+        def fits(level: Claim) -> bool:
+            return sum_consistent(change.value, [abs(level.value), -abs(c.value)])
+        return next((p for p in levels[:-1] if fits(p)), None) if not fits(levels[-1]) else None
+
+    def _final_by_its_change(self, c: Claim) -> bool:
+        """"基本支出总额 733.50万元，与2022年度相比增加了30.85万元": an amount of no column word whose change from last
+        year, stated right after it, is exactly the final's (731.25 − 700.40) is the final — another column's figure
+        in its place is wrong (reported: True)."""
+        if c.kind != "level" or not c.implied or c.fact is None or c.figure is None or not c.money:
+            return False
+        final, prior = self.fact(c.fact, "final", c.unit, quiet=True), self.fact(c.fact, "prior", c.unit, quiet=True)
+        if final is None or prior is None or final == prior or any(
+                same_figure(abs(c.value), v) for f in (c.fact, *c.alts)
+                if (v := self.fact(f, "final", c.unit, quiet=True)) is not None):
+            return False        # (the final of another fact its words may name: "收入合计" of 本年收入合计 or 收入总计)
+        change = next((x for x in self._sentences(c.sentence) if x.kind == "change" and x.of is c and x.figure is not None
+                       and x.against in (None, "prior") and not x.twoway), None)
+        if change is None or change.value != final - prior or same_figure(abs(change.value), abs(c.value) - prior) \
+                or decimals(change.value) < 2:
+            return False
+        self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：其后的增减额 {fmt(change.value)}{c.unit} 正是"
+                   f"{self._label(c.fact, 'final')} {fmt(final)} − 上年决算数 {fmt(prior)}，说的是决算数，应为 "
+                   f"{fmt(final)}{c.unit}。", stated=abs(c.value), fact=final, about=f"正文“…{self.quote(c, 8)}”")
+        return True
+
+    def _matched_figure(self, c: Claim, known: list) -> tuple | None:
+        """The figure of the file an amount restates: of its column, or another its words may mean — not one written
+        coarser that it agrees with only by rounding, where its own column has a figure as fine ("公务接待费2.9976万元"
+        beside 决算数 2.9967 and 年初预算数 3.00)."""
+        both = self._both_sides(c)
+        if both:
+            # "收、支总计均为7532.81万元": the figure of both sides in one column, not of one side in a column where the
+            # other side's differs
+            for col in ("final", "adjusted", "budget"):
+                values = [self.fact(f, col, c.unit, quiet=True) for f in both]
+                if all(v is not None and same_figure(abs(c.value), v) for v in values):
+                    return both[0], col, values[0]
+            return None
+        fine = decimals(abs(c.value))
+        own_fine = any(decimals(v) >= fine for _, _, v in known)
+        for f, col, value in itertools.chain(known, self._budget_too(c), self._total_as_current(c), self._prior_budget_too(c)):
+            if same_figure(abs(c.value), value) and not (own_fine and fine > 2 and decimals(value) < fine):
+                return f, col, value
+        return None
+
+    def _column_of_its_parts(self, c: Claim) -> str:
+        """"我单位支出1174.50万元，较上年增长45.60万元。其中，基本支出预算700.30万元…": the head of a list whose items
+        say they are budgets is a budget too — the column its figure is, where it is ("" otherwise)."""
+        if not (c.implied and c.column == "final"):
+            return ""
+        parts = [p for p in self._sentences(c.sentence, c.sentence + 1) if p.kind == "level" and p.start > c.start
+                 and p.fact is not None and c.fact is not None and p.fact != c.fact and within(c.fact, p.fact)
+                 and p.column in ("budget", "adjusted", "plan") and not p.implied]
+        if not parts or "其中" not in self.text[c.start:parts[0].start]:
+            return ""
+        return next((col for col in ("budget", "adjusted") if (v := self.fact(c.fact, col, c.unit, quiet=True)) is not None
+                     and same_figure(abs(c.value), v)), "")
+
+    def _whole_if_all_from_source(self, c: Claim) -> str:
+        """"财政拨款支出预算7540.18万元" where the year's spending in the 调整预算 column was not all from this year's fiscal
+        income (some was carried over): the writer counts all of it as the source's — the column whose whole figure the
+        amount is ("" when none)."""
+        if c.fact not in BY_SOURCE and not c.source:
+            return ""
+        source, self.source = self.source, ""
+        try:
+            values = [(col, self.fact("finance.expenditure.current", col, c.unit, quiet=True)) for col in _columns(c.column)]
+        finally:
+            self.source = source
+        for col, v in values:
+            if v is not None and same_figure(abs(c.value), v):
+                return col
+        return ""
+
+    def _known_or_twin(self, c: Claim) -> tuple[list, str]:
+        """The figures an amount's words may mean (see _known), or its twin's: "一般公共预算拨款支出预算55,341万元" in a
+        budget with no carry-over is that source's income (the twin's fact, or "")."""
+        known = self._known(c)
+        twin = "" if known else self._budget_twin(c)
+        if twin:
+            known = [(twin, col, v * MONEY["万元"] / MONEY[c.unit]) for col in _columns(c.column)
+                     if col in ("budget", "adjusted") and (v := self._unsourced(twin, col)) is not None]
+        return known, twin
+
+    def _no_budget_column(self, c: Claim, twin: str) -> bool:
+        """"支出包括：…、结转下年 0 万元" of a budget: 预算 is 年初 or 调整, and the file has no 年初 — the one a budget's
+        text most often means: not checked (True)."""
+        if c.column != "plan" or twin or self.fact(c.fact, "budget", c.unit, quiet=True) is not None:
+            return False
+        self.skip(c, f"事实文件没有 {self._label(c.fact, 'budget')}，写的“预算”可能是它")
+        return True
+
+    def _exactly_another_column(self, c: Claim, known: list) -> bool:
+        """"“三公经费”本年预算数8.9967万元" where the file has 预算数 9 and 决算数 8.9967: an amount more precise than the
+        file's figure of its column, which it agrees with only by rounding, and exactly another column's figure of the
+        same fact — that column's, written for this one (reported: True)."""
+        if c.kind != "level" or c.implied or c.fact is None or c.fact not in AMOUNT_PATHS:
+            return False
+        stated = abs(c.value)
+        near = [(f, col, v) for f, col, v in known if same_figure(stated, v)]
+        if not near or any(v == stated or decimals(stated) <= decimals(v) for _, _, v in near):
+            return False
+        f, col, value = near[0]
+        other = next((o for o in ("final", "adjusted", "budget") if o != col and o not in _columns(c.column)
+                      and self.fact(c.fact, o, c.unit, quiet=True) == stated), None)
+        if other is None:
+            return False
+        self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：{self._label(f, col)} 为 {fmt(value)}{c.unit}"
+                   f"（写的是{_COLUMN_ZH[other]} {fmt(stated)}）。", stated=stated, fact=value,
+                   uses={f"{f}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
+        return True
+
+    def _peers_column(self, c: Claim) -> tuple[str, bool] | None:
+        """"按支出用途分类，包括人员支出620.30万元，日常公用支出80.00万元，项目支出474.20万元" (a budget's page, its
+        column named in a heading): amounts of no column word side by side, each exactly its own fact's 年初预算数
+        (or 调整预算数) and not its 决算数 — the sentence is in that column. Two such amounts show it; with three or
+        more, all but one: the odd one is a slip. The column and whether the amount is shown to be in it, or None."""
+        # (a line paid from one source — "一般公共预算财政拨款支出2903.60万元" — is one of them: see fact)
+        if not (c.implied and c.column == "final") or (c.fact not in AMOUNT_PATHS and c.fact not in BY_SOURCE) \
+                or c.unit not in MONEY or c.head:
+            return None
+        if _SPENT_NOW.search(clause_words(self.reading, c)):
+            return None         # "…（其中基本支出781.25万元…），分配进度100%，已完成支出3237.75万元": spent, the final
+        side = self._implied_amounts.get(c.sentence)
+        if side is None:        # (once a sentence: a sentence of thousands of amounts is not searched for each)
+            # (a head that is itself an item of a list — "其中人员经费653.60万元（住房公积金…），公用经费42.00万元" — is
+            # one of the amounts side by side)
+            side = self._implied_amounts[c.sentence] = [
+                p for p in self._sentences(c.sentence) if p.kind == "level" and p.implied and p.column == "final"
+                and (p.fact in AMOUNT_PATHS or p.fact in BY_SOURCE) and p.unit in MONEY and p.figure is not None
+                and (not p.head or id(p) in self._lists_of())]
+            if len({p.fact for p in side}) < len(side):
+                side[:] = []        # (one fact twice: not one list of the lines)
+        for col in ("budget", "adjusted"):
+            shown = [p for p in side if self._only_in(p, col)]
+            if len(side) >= 2 and (len(shown) == len(side) or (len(shown) >= 2 and len(shown) == len(side) - 1)):
+                return col, len(shown) >= 2 and c not in shown
+        return self._head_in_budget(c)
+
+    def _head_in_budget(self, c: Claim) -> tuple[str, bool] | None:
+        """"一般公共预算财政拨款收入1747.99万元，一般公共预算财政拨款支出1747.99万元。其中：基本支出695.60万元…；项目支出
+        1025.39万元": an item of a 其中 list whose head's sentence is in a budget column (see _peers_column) is in it
+        too — an item that is not its fact's figure there, while another item is, is the slip."""
+        budget_head = self._budget_head_before(c)
+        if budget_head is not None and self.fact(c.fact, "final", c.unit, quiet=True) not in (None, abs(c.value)):
+            # "本年收入预算合计1174.50万元，其中：…上年结转资金0万元": an item of no column word under a head its words
+            # name a budget is that budget's item — not its fact's 决算数 (checked where the file has the column)
+            return ("budget" if budget_head.column == "plan" else budget_head.column), False
+        lst = self._lists_of().get(id(c))
+        head = lst.of if lst is not None else None
+        if lst is None or head is None or head.sentence == c.sentence or not (head.implied and head.column == "final"):
+            return None
+        up = self._peers_column_of_sentence(head)
+        if up is None or up[1]:
+            return None
+        others = [p for p in lst.parts if p is not c and p.fact in AMOUNT_PATHS and p.figure is not None]
+        return up[0], any(self._only_in(p, up[0]) for p in others)
+
+    def _budget_head_before(self, c: Claim) -> Claim | None:
+        """The amount its words name a budget (年初预算, 调整预算) that opens a 其中 list the claim is in, in its sentence."""
+        heads = self._budget_heads.get(c.sentence)
+        if heads is None:       # (once a sentence: a sentence of thousands of amounts is not searched for each)
+            heads = self._budget_heads[c.sentence] = [
+                p for p in self._sentences(c.sentence) if p.kind == "level" and not p.implied and p.figure is not None
+                and p.column in ("budget", "adjusted", "plan") and p.fact is not None
+                and "其中" in self.text[p.figure.end:p.figure.end + 8]]
+        side = (c.fact or "").split(".")[:2]
+        return next((p for p in reversed(heads) if p.start < c.start and p.fact.split(".")[:2] == side), None)
+
+    def _peers_column_of_sentence(self, c: Claim) -> tuple[str, bool] | None:
+        """_peers_column of an amount from its sentence's amounts alone."""
+        side = [p for p in self._sentences(c.sentence) if p.kind == "level" and p.implied and p.column == "final"
+                and (p.fact in AMOUNT_PATHS or p.fact in BY_SOURCE) and p.unit in MONEY and p.figure is not None]
+        if len(side) < 2 or c not in side:
+            return None
+        for col in ("budget", "adjusted"):
+            shown = [p for p in side if self._only_in(p, col)]
+            if len(shown) == len(side):
+                return col, False
+        return None
+
+    def _unsure_last_year_of_budget(self, of: Claim, now: Decimal | None, bases: list) -> str:
+        """Why the change of a budget (see _of_budget_peers) cannot be checked against last year's figures the file has
+        (`bases`), or ""."""
+        if now is None or not bases:
+            return "写明的本年数是预算数：事实文件没有上年的数"
+        if all(k != "prior_budget" for k, _ in bases):
+            # "一般公共预算财政拨款支出2903.60万元，比2022年增加253.30万元" (a budget's page): a budget is measured from last
+            # year's budget as often as from its final — with only the final in the file, the base is not certain
+            return "写明的本年数是预算数，事实文件只有上年决算数：比较的基数可能是上年预算数"
+        peek = getattr(self.view, "peek", self.view.value)
+        if len(bases) < sum(peek(f"{of.fact}.{k}") is not None for k in ("prior_budget", "prior")):
+            # "一般公共预算财政拨款支出…。其中：基本支出…，比2022年减少35.51万元": last year's final of the line is in the
+            # file, but not how much of it was from that source — it may be the base meant
+            return "事实文件有上年决算数，但不知其中这一来源的部分：比较的基数不确定"
+        return ""
+
+    def _of_budget_peers(self, c: Claim) -> bool:
+        """"一般公共预算财政拨款支出1747.99万元，比2022年增加27.18万元。其中：基本支出695.60万元，比2022年增加27.18万元":
+        a change (or rate) of an amount its sentence shows to be in a budget column (see _peers_column) — this year's
+        budget against last year's, its budget or its final (the file's, either holding is no contradiction).
+        Checked (True) or not."""
+        of = c.of
+        if of is None or of.figure is None or of.flagged or c.against not in (None, "prior") or c.base is not None:
+            return False
+        peers = self._peers_column(of)
+        if peers is None or peers[1]:
+            return False
+        now = self.fact(of.fact, peers[0], c.unit if c.kind == "change" else "万元")
+        bases = [(k, v) for k in ("prior_budget", "prior")
+                 if (v := self.fact(of.fact, k, c.unit if c.kind == "change" else "万元", quiet=True)) is not None]
+        unsure = self._unsure_last_year_of_budget(of, now, bases)
+        if unsure or now is None:
+            self.skip(c, unsure)
+            return True
+        if c.kind == "change":
+            fits = [(k, v) for k, v in bases if sum_consistent(c.value, [now, -v])]
+            computed = [now - v for _, v in bases]
+        else:
+            fits = [(k, v) for k, v in bases if v and rate_fits((now - v) / v * 100, c.value)]
+            computed = [(now - v) / v * 100 if v else Decimal(0) for _, v in bases]
+        label = self._label(of.fact, peers[0])
+        if fits:
+            k, v = fits[0]
+            self.ok(c, f"{label} {fmt(now)} 与 {self._label(of.fact, k)} {fmt(v)} 相比")
+            return True
+        how = "；".join(f"{label} {fmt(now)} 与 {self._label(of.fact, k)} {fmt(v)} 相比为 {fmt(x, _places(c))}"
+                       f"{c.unit if c.kind == 'change' else '%'}" for (k, v), x in zip(bases, computed))
+        self.error("PROSE-CHANGE" if c.kind == "change" else "PROSE-RATE", c,
+                   f"正文“…{self.quote(c, 24)}”：这一句的数是预算数，{how}，与写明的 {fmt(c.value)}"
+                   f"{c.unit if c.kind == 'change' else '%'} 不符。", stated=c.value, computed=computed[0])
+        return True
+
+    def _budget_word_for_final(self, c: Claim) -> bool | None:
+        """"本部门预算收入总计1362.00万元，预算支出总计1305.93万元，预算执行率95.9%": amounts under 预算 alone, two or
+        more in a sentence and each exactly its fact's 决算数 and no budget column's — 预算 names the budget as
+        executed (a single one may be a slip of the column, and is reported). Whether the amount is one of them (False)
+        or the odd one out of three or more, no figure of its line (True); None when the sentence is no such one."""
+        if c.column != "plan" or c.fact not in AMOUNT_PATHS or c.unit not in MONEY:
+            return None
+        said = self._sentences(c.sentence)
+        # (a fact whose 决算 the sentence states too — "“三公经费”预算12.00万元、决算支出9.86万元" — sets the two apart:
+        # there 预算 is the budget)
+        contrasted = {p.fact for p in said if p.kind == "level" and p.column == "final" and not p.implied}
+        peers = [p for p in said if p.kind == "level" and p.column == "plan" and p.fact in AMOUNT_PATHS
+                 and p.unit in MONEY and p.figure is not None and p.fact not in contrasted]
+        if len({p.fact for p in peers}) < len(peers) or c not in peers:
+            return None
+        shown = [p for p in peers if self._final_only(p)]
+        if shown == [c] and self._beside_a_final(c, said):
+            return False
+        odd = next((p for p in peers if p not in shown), None)
+        if len(shown) < 2 or len(peers) - len(shown) > 1 or (
+                odd is not None and any(self._only_in(odd, col) for col in ("budget", "adjusted"))):
+            return None         # (an odd one that is its budget figure: the sentence has both columns)
+        return c is odd
+
+    def _beside_a_final(self, c: Claim, said: list) -> bool:
+        """"2023年我局收入总计1362.00万元，安排支出1305.93万元": one amount under 安排 (预算) beside another that is its
+        决算数 — each exactly its fact's 决算数 and no budget's: the sentence is of the year as it went."""
+        return any(p.kind == "level" and p.column == "final" and p.fact not in (None, c.fact) and p.figure is not None
+                   and self._final_only(p) for p in said)
+
+    def _level_as_executed(self, c: Claim, odd: bool) -> None:
+        """An amount under 预算 among others that are all 决算数 (see _budget_word_for_final): its 决算数, or the odd
+        one out — a slip."""
+        if not odd:
+            return self.ok(c, f"{self._label(c.fact, 'final')} = {fmt(abs(c.value))}{c.unit}（同一句写“预算”的各项都是"
+                              f"决算数：这里的“预算”说的是预算的执行）")
+        value = self.fact(c.fact, "final", c.unit)
+        if value is None or far_off(abs(c.value), value):
+            return self.skip(c, "同一句写“预算”的其他各项都是决算数，这一项说的不是预算数")
+        label = self._label(c.fact, "final")
+        self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：同一句写“预算”的其他各项都是决算数，"
+                   f"{label} 为 {fmt(value)}{c.unit}（差 {fmt(abs(c.value) - value)}）。",
+                   stated=abs(c.value), fact=value, uses={f"{c.fact}.final"}, about=f"正文“…{self.quote(c, 8)}”")
+
+    def _final_only(self, p: Claim) -> bool:
+        """Whether an amount is its fact's 决算数 and no budget column's — for a 总计, the year's own (本年收入合计)
+        too, which some templates call 总计 (see _total_as_current)."""
+        current = {v: k for k, v in WITH_CARRYOVER.items()}.get(p.fact)
+        facts = [p.fact] + ([current] if current is not None and "总计" in p.label else [])
+        return any(self._only_in(_Alias(p, f), "final") for f in facts)
+
+    def _only_in(self, p: Claim | _Alias, column: str) -> bool:
+        """Whether an amount is exactly its fact's figure of a column and not that of the others it may be confused
+        with: a budget column's and not the 决算数 (a budget's sentence with no column word: see _peers_column,
+        _budget_with_its_parts), or the 决算数 and no budget column's (_budget_word_for_final)."""
+        value = self.fact(p.fact, column, p.unit, quiet=True)
+        others = ("budget", "adjusted") if column == "final" else ("final",)
+        return value is not None and same_figure(abs(p.value), value) and not any(
+            v is not None and same_figure(abs(p.value), v)
+            for v in (self.fact(p.fact, o, p.unit, quiet=True) for o in others))
+
+    def _level_in_peers_column(self, c: Claim, column: str, odd: bool) -> None:
+        """An amount among others that are all of one budget column (see _peers_column): that column's figure, or
+        the odd one out — a slip."""
+        value = self.fact(c.fact, column, c.unit)
+        label = self._label(c.fact, column)
+        if value is not None and same_figure(abs(c.value), value):
+            return self.ok(c, f"{label} = {fmt(value)}{c.unit}（同一句的其他各项也都是{_COLUMN_ZH[column]}）")
+        if value is None or not odd or far_off(abs(c.value), value):
+            return self.skip(c, f"同一句的其他各项都是{_COLUMN_ZH[column]}，这一项说的不是决算数")
+        self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：同一句的其他各项都是{_COLUMN_ZH[column]}，"
+                   f"{label} 为 {fmt(value)}{c.unit}（差 {fmt(abs(c.value) - value)}）。",
+                   stated=abs(c.value), fact=value, uses={f"{c.fact}.{column}"}, about=f"正文“…{self.quote(c, 8)}”")
+
+    def _with_what_it_includes(self, c: Claim, known: list) -> bool:
+        """"一般公共预算拨款1209.70万元（含上年结转35.20万元）": the line with what the bracket says it takes in (True:
+        it agrees so)."""
+        if c.figure is not None and _CARRIED_IN.match(self.text, c.figure.end) \
+                and any(abs(c.value) > value for _, _, value in known):
+            self.skip(c, "括号中写明含结转，却没有写结转多少：不知它比这一项多出多少")
+            return True
+        extra = self._included_after(c)
+        for f, col, value in known if extra is not None else ():
+            if extra is not None and same_figure(abs(c.value) - extra, value):
+                self.ok(c, f"{self._label(f, col)} {fmt(value)} + 括号中写明含的 {fmt(extra)} = {fmt(value + extra)}{c.unit}")
+                return True
+        return False
+
+    def _included_after(self, c: Claim) -> Decimal | None:
+        """The amount a bracket right after an amount says it takes in ("1209.70万元（含上年结转35.20万元）"), in its unit."""
+        m = _INCLUDES.match(self.text, c.figure.end) if c.figure is not None else None
+        if m is None or m.group(2) not in MONEY or c.unit not in MONEY:
+            return None
+        return Decimal(m.group(1)) * MONEY[m.group(2)] / MONEY[c.unit]
+
+    def _budget_with_its_parts(self, c: Claim) -> str:
+        """"2023年基本支出695.60万元，其中人员经费653.60万元，公用经费42万元" (a budget's sentence): an amount of no
+        column word that is not the final but the budget, whose 其中 items are each the budget of their own fact too —
+        the whole list is in that column. How it agrees, or ""."""
+        if not (c.implied and c.column == "final") or not c.head or c.fact is None:
+            return ""
+        listed = next((s for s in self._sentences(c.sentence) if s.kind == "sum" and s.of is c), None)
+        if listed is None or len(listed.parts) < 2:
+            return ""
+        for col in ("budget", "adjusted"):
+            value = self.fact(c.fact, col, c.unit)
+            if value is None or not same_figure(abs(c.value), value):
+                continue
+            if all(p.fact is not None and p.figure is not None and self._only_in(p, col) for p in listed.parts):
+                return f"{self._label(c.fact, col)} = {fmt(value)}{c.unit}（其中各项也都是{_COLUMN_ZH[col]}）"
+        return ""
+
+    def _said_before(self, c: Claim) -> str | None:
+        """"“三公”经费支出预算为3.1万元。其中:公务接待费支出预算为3.1万元…。具体情况如下:(一)公务接待费支出3.1万元":
+        an amount with no column word that the text already gave, of the same fact, with its column named — said
+        again, in that column. The column, or None."""
+        if not c.implied or c.figure is None:
+            return None
+        if self.columns_said is None:       # (once a text: a text of many amounts is not searched again for each)
+            self.columns_said = {}
+            for p in self.claims:
+                if p.kind == "level" and p.figure is not None and not p.implied and p.column not in (None, "final"):
+                    self.columns_said.setdefault((p.fact, p.value, p.unit), p)
+        p = self.columns_said.get((c.fact, c.value, c.unit))
+        if p is None or p.start >= c.start or p.flagged:
+            return None
+        column = p.column if p.column != "plan" else "budget"
+        value = self.fact(p.fact, column, c.unit)
+        return column if value is not None and same_figure(abs(c.value), value) else None
+
+    def _change_not_prior(self, c: Claim, prior: Decimal) -> bool:
+        """"财政拨款收入177.28万元，…，与2016年相比66.15万元，增加59.52%": a figure after 与上年相比 that is not last
+        year's figure but exactly this year's less it — the change, its verb left out."""
+        now = self.fact(c.fact, "final", c.unit)
+        return now is not None and now != prior and sum_consistent(abs(c.value), [abs(now - prior)])
+
+    def _far_sentences(self, claims: list) -> set:
+        """The sentences where an amount is many times off every figure of the fact it is read as."""
+        out = set()
+        seen: dict[tuple, bool] = {}       # the same amount of the same fact, read again (a hostile text: thousands)
+        for c in claims:
+            if c.kind == "count" and c.figure is not None and c.sentence not in out and self._far_count(c):
+                out.add(c.sentence)
+            if c.kind not in ("level", "prior") or c.fact is None or c.figure is None or c.sentence in out:
+                continue
+            key = (c.kind, c.fact, c.alts, c.column, c.value, c.unit, c.implied, "支出" in (c.label or ""))
+            far = seen.get(key)
+            if far is None:
+                far = seen[key] = self._far_amount(c)
+            if far:
+                out.add(c.sentence)
+        # "其中，因公出国(境)费0.61亿元。比2015年减少48.45万元": a sentence that states no amount of its own goes on about
+        # the one before — another body's, when that one's was
+        stated = {c.sentence for c in claims if c.kind in ("level", "prior", "count") and c.figure is not None}
+        out |= {c.sentence for c in claims if c.sentence - 1 in out and c.sentence not in stated}
+        return out
+
+    def _far_amount(self, c: Claim) -> bool:
+        """Whether an amount is many times off every figure of the fact it is read as (and no figure of the
+        department's the words may mean)."""
+        known = self._known(c)
+        # (far from every figure the words may mean: "部门预算…项目支出6649.26万元" is 调整预算数 6694.26 as well
+        # as 年初预算数 1052.39)
+        # (an amount of no column word near its fact's budget is not far: "部门预算…项目支出1025.39万元")
+        budgets = [v for col in ("budget", "adjusted") if c.implied
+                   and (v := self.fact(c.fact, col, c.unit, quiet=True)) is not None]
+        return bool(known) and (all(far_off(abs(c.value), v) for v in [*(k[2] for k in known), *budgets])
+                                or self._beyond_whole(c)) \
+            and not any(same_figure(abs(c.value), v) for _, _, v in itertools.chain(
+                known, self._budget_too(c), self._last_years_too(c))) \
+            and not (known[0][1] == "prior" and self._change_not_prior(c, known[0][2])) \
+            and self._whole_written(c) is None
+
+    def _whole_written(self, c: Claim) -> str | None:
+        """"财政拨款基本支出7540.18万元" where 7540.18 is the department's 本年支出合计: a part of its income or spending
+        written as exactly one of its totals (of that side, the year the claim is of) is the department's, miscopied —
+        not another body's figure many times off. What that total is, or None."""
+        if c.kind not in ("level", "prior") or c.fact in _WHOLES or not (c.fact or "").startswith(
+                ("finance.income.", "finance.expenditure.")) or c.unit not in MONEY or decimals(c.value) < 2:
+            return None
+        cols = ("prior", "prior_budget") if c.column in ("prior", "prior_budget") else ("final", "budget", "adjusted")
+        side = c.fact.split(".")[1]
+        for whole in _WHOLES:
+            if whole.split(".")[1] != side:
+                continue
+            for col in cols:
+                v = self.fact(whole, col, c.unit, quiet=True)
+                if v is not None and same_figure(abs(c.value), v):
+                    return self._label(whole, col)
+        return None
+
+    def _beyond_whole(self, c: Claim) -> bool:
+        """"（据市财政局介绍）因公出国（境）经费支出1113.81万元" beside the department's 567.45万元 of spending: a part
+        of the department's money larger than all of it (by a tenth) is no figure of the department's."""
+        if c.fact in _WHOLES or not (c.fact or "").startswith("finance.") or c.unit not in MONEY:
+            return False            # (assets may well be more than a year's money)
+        if self._whole is None:
+            # the department's own totals, whatever source of funds the claim being checked names
+            source, self.source = self.source, ""
+            values = [self.fact(f, col, "万元", quiet=True) for f in _WHOLES for col in ("final", "budget", "adjusted", "prior")]
+            self._whole, self.source = max((v for v in values if v is not None), default=Decimal(0)), source
+        return bool(self._whole) and abs(c.value) * MONEY[c.unit] > self._whole * Decimal("1.1")
+
+    def _last_years_too(self, c: Claim):
+        """Last year's figures of an amount's fact (its final and its budget): an amount that is one of them is the
+        department's, written for the wrong year ("一般公共预算财政拨款收入470231.84万元", last year's budget, above
+        this year's totals) — a slip to report, not another body's figure."""
+        if c.kind != "level" or c.column == "prior":
+            return
+        for f in (c.fact, *c.alts):
+            for col in ("prior", "prior_budget"):
+                value = self.fact(f, col, c.unit, quiet=True)
+                if value:
+                    yield f, col, value
+
+    def _prior_budget_too(self, c: Claim):
+        """"2023年收入预算2,903.60万元，比2022年3,016.25万元减少112.65万元": last year's figure a budget is compared with
+        may be last year's budget as well as its final — either agreeing is no contradiction (looked up only when the
+        final disagrees)."""
+        if c.kind != "prior" or c.column != "prior":
+            return
+        for f in (c.fact, *c.alts):
+            value = self.fact(f, "prior_budget", c.unit)
+            if value is not None:
+                yield f, "prior_budget", value
+
+    def _budget_too(self, c: Claim):
+        """"浙江大学财政拨款收入达到40.09亿元": with no column word (and no 支出, money spent), an amount may be the
+        year's budget as well as its final figure — either agreeing is no contradiction. Looked up only when the
+        final figure disagrees, so a budget column is not counted as used by a text that states the final one."""
+        if not (c.implied and c.column == "final"):
+            return
+        if any(p.of is c and p.final_base and "决算" in self.text[c.figure.end:p.start]
+               for p in self._sentences(c.sentence, c.sentence + 1) if p.kind in ("change", "rate")):
+            # "2023年度收入合计2903.60万元，较上年决算数增加…": compared with last year's final, it is this year's final
+            # (a budget is compared with last year's 执行数: "一般公共预算当年拨款…万元，比2022年执行数减少…")
+            return
+        # (支出 is money spent — unless the sentence spoke of a budget before it: "部门预算总收入1747.99万元，…；总支出
+        # 1747.99万元")
+        # (a line's name — 基本支出, 项目支出 — opening a sentence names its budget as often as its final)
+        if "支出" in (c.label or "") and not self._line_opening_sentence(c) and not any(
+                p.kind == "level" and not p.implied and p.column in ("budget", "adjusted", "plan") and p.start < c.start
+                for p in self._sentences(c.sentence)):
+            return
+        for f in (c.fact, *c.alts):
+            for col in ("budget", "adjusted"):
+                value = self.fact(f, col, c.unit)
+                if value is not None:
+                    yield f, col, value
+
+    def _both_sides(self, c: Claim) -> list:
+        """The income and the spending fact an amount named for both sides is of ("收、支总计均为…", "收支总计"), or []."""
+        label = c.label or ""
+        if not ("收、支" in label or "收支" in label) or c.fact is None or not c.implied:
+            return []
+        other = next((a for a in c.alts if a.split(".")[:2] != c.fact.split(".")[:2]), None)
+        return [c.fact, other] if other is not None else []
+
+    def _line_opening_sentence(self, c: Claim) -> bool:
+        """"基本支出695.60万元，比2022年减少16.85万元": a line of spending by its kind (基本支出, 项目支出) whose amount opens
+        its sentence, no part of a list."""
+        if c.fact not in ("finance.expenditure.basic", "finance.expenditure.project"):
+            return False
+        first = next((p for p in self._sentences(c.sentence) if p.figure is not None and p.kind in ("level", "prior", "sum")),
+                     None)
+        return first is c

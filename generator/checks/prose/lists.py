@@ -1,0 +1,375 @@
+"""A 其中 list against its head: a sum that must equal, or only not exceed, the head."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ...core.numbers import (
+    fmt,
+    half_unit,
+    same_figure,
+    transposed,
+)
+from ...derive.claims import Claim
+from ...derive.claims.grammar import BODY_UNITS, BY_SOURCE, COMPONENTS, PEOPLE_UNITS, within
+from ...derive.claims.nearby import (
+    clause_words,
+    figures_before,
+    income_and_spending,
+    named_as_base,
+    names_posts,
+    others_at,
+)
+from ...derive.claims.tokens import COUNTS, MONEY
+from ...model.facts import AMOUNT_PATHS
+from .base import _Base
+from .common import _columns, _rows_named, _scale
+
+# parts a total seldom has: a list without them still names every part
+RARE = {"finance.expenditure.remit_upper", "finance.expenditure.operating", "finance.expenditure.subsidiary",
+        "finance.expenditure.distribution",
+        "finance.income.state_capital"}
+
+
+# what stands before an item's name in a 其中 list ("其中：会议费…")
+_ITEM_LEAD = re.compile(r"^[ \t\u3000]*(?:其中|包括|含)?[：:，,、 \t\u3000]*|(?:为|是|共|计|预算|预算数|支出)?[ \t\u3000]*$")
+
+# an amount said to be paid out already: the progress of what a whole was spent on, no part of it
+_PAID_OUT = re.compile("已(?:经)?(?:拨付|支付|使用|支出|完成|下达|兑付|发放|报账)")
+
+
+_BY_CATEGORY = frozenset({"department.staffing.posts", "department.staffing.others"})
+
+
+def _list_fits(total: Decimal, s: Decimal, values: list, complete: bool, exact: bool) -> bool:
+    """Whether a list's sum `s` agrees with its head: equal (a count), within the rounding of the figures as
+    written (an amount), or not above it (a list of some items)."""
+    if exact:
+        return s == total if complete else s <= total
+    # each figure stands for ± half its last digit (XBRL); a written "0" among "1.72" and "0.68" is nothing at
+    # all, not 0 ± 0.5
+    slack = half_unit(total) + sum((half_unit(v) for v in values if v != 0), Decimal(0))
+    return abs(total - s) <= slack or (not complete and s <= total)
+
+
+def _nested(values: list, total: Decimal) -> str:
+    """Why a list of another subject's head that exceeds it may still be right: a first item as large as all those after it
+    together, within the head — a class and the classes in it ("一般公共预算支出24.86亿元…其中，
+    民生支出20.31亿元…；教育支出5.12亿元…"); or ""."""
+    # (the first item and three or more after it: two items are any list's shape)
+    rest = sum(values[1:], Decimal(0))
+    if len(values) >= 4 and 0 < rest <= values[0] <= total:
+        return "第一项不小于其后各项之和：其后各项可能都在这一项之内"
+    return ""
+
+
+def _prefix_is_head(values: list, total: Decimal, exact: bool) -> str:
+    """Why the figures after the first few of a list that fails its sum are no parts of its head — the first few
+    already make it ("收入200000万元，其中：税收收入150000万元，…；非税收入50000万元；政府性基金预算收入1200万元…": the
+    list ended where they did) — or ""."""
+    running = Decimal(0)
+    for k, v in enumerate(values[:-1], 1):
+        running += v
+        slack = Decimal(0) if exact else half_unit(total) + sum((half_unit(x) for x in values[:k] if x != 0), Decimal(0))
+        if abs(running - total) <= slack and any(values[k:]):
+            return f"前 {k} 项之和已等于 {fmt(total)}：其后的数不是它的分项"
+    return ""
+
+
+def _retired(c: Claim) -> bool:
+    """A count of the retired (退休, 离休, 离退休)."""
+    return c.fact == "department.staffing.retired" or "退休" in (c.label or "") or "离休" in (c.label or "")
+
+
+def _each_row_once(parts: list, rows: list) -> bool:
+    """Whether the items of a list name each row of a staffing list once, and nothing else."""
+    named = []
+    for p in parts:
+        matched = _rows_named(p.kind_text, rows)
+        if not matched and not p.value:
+            continue            # "参照公务员法管理的事业编制人数0人": a category the file does not have, none of it
+        if len(matched) != 1:
+            return False
+        named.append(id(matched[0]))
+    return len(set(named)) == len(named) == len(rows)
+
+
+def _folding_subtotals(parts: list, unit: str) -> list:
+    """"实有人数25人，其中：在职人数小计14人，行政在职人数5人，…事业单位在职人数8人。离休0人，退休11人": the items
+    right after a 小计 that add up to it exactly are its parts, not more items of the list."""
+    out, k = [], 0
+    while k < len(parts):
+        p = parts[k]
+        out.append(p)
+        k += 1
+        if not p.subtotal:
+            continue
+        run, j = Decimal(0), k
+        target = abs(p.value) * _scale(p.unit, unit)
+        while j < len(parts) and run < target:
+            run += abs(parts[j].value) * _scale(parts[j].unit, unit)
+            j += 1
+        if run == target and j > k:
+            k = j
+    return out
+
+
+class _Lists(_Base):
+    """A 其中 list against its head."""
+
+    def _sum(self, c: Claim) -> None:
+        head, parts = c.of, c.parts
+        # a list that does not add up is wrong in itself, whatever else was found in its figures: a part that
+        # contradicts the facts makes the sum fail too, and both are said
+        if head.figure is None:
+            return self.skip(c, "没有总数")
+        unit = head.unit
+        why = self._not_summed(unit, parts, c.traits)
+        if why:
+            return self.skip(c, why)
+        if head.fact is not None and any(p.another for p in parts):
+            # "编制总数45名，其中：行政编制16名，区财政局占用1名；…": another body's figure said on the way is no part of
+            # the department's head (it is a part of a part)
+            parts = [p for p in parts if not p.another]
+        parts = _folding_subtotals(parts, unit)
+        values = [abs(p.value) * _scale(p.unit, unit) for p in parts]
+        total = abs(head.value)
+        exact = unit in COUNTS
+        s = sum(values, Decimal(0))
+        complete = self._names_every_part(c, parts, s, values, exact)
+        terms = " + ".join(fmt(v) for v in values)
+        fits = _list_fits(total, s, values, complete, exact)
+        # a list of some items whose sum is its head with two digits swapped is no partial list: the head (or the
+        # sum) was miscopied
+        swapped = not complete and s != total and transposed(total, s)
+        if fits and not swapped:
+            return self.ok(c, f"{terms} = {fmt(s)}{unit}" + ("" if complete else f"，未超过 {fmt(total)}{unit}（只列了部分项目）"))
+        why = "" if complete or swapped else self._no_parts_of(head, parts, values, total, exact)
+        if why:
+            return self.skip(c, why)
+        what = "不等于" if complete or swapped else "超过了"
+        if swapped:
+            what = "与"
+        wrong = [p for p in (*parts, head) if p.flagged]
+        also = f"（其中 {'、'.join(fmt(abs(p.value)) for p in wrong)} 与事实不符，已另外列出。）" if wrong else ""
+        own = self.verdicts.get(id(head))      # a head checked before its list (a count) keeps its own verdict
+        first, last = (parts[0].figure, head.figure) if head.start > parts[-1].start else (head.figure, parts[-1].figure)
+        summed = f"其中各项合计 {terms} = {fmt(s)}{unit}" if len(values) > 1 else f"其中的一项 {fmt(s)}{unit}"
+        self.error("PROSE-SUM", head, f"正文“…{self.text[max(0, first.start - 10):last.end]}”：{summed}，{what} "
+                   f"{fmt(total)}{unit}" + ("只差两位数字的次序，多半是写颠倒了" if swapped else "") + f"。{also}",
+                   stated=total, computed=s)
+        self.verdicts[id(c)] = self.verdicts.pop(id(head))
+        if own is not None:
+            self.verdicts[id(head)] = own
+        head.summed = True
+
+    def _no_parts_of(self, head: Claim, parts: list, values: list, total: Decimal, exact: bool) -> str:
+        """Why the items of a list not said to be complete that exceeds its head may be no parts of it, or ""."""
+        prefix = "" if exact and self._one_enumeration(parts) else _prefix_is_head(values, total, exact)
+        return prefix or self._not_its_parts(head, parts, values, total, exact) or (
+            _nested(values, total) if head.fact is None and self._someone_elses(head) else "")
+
+    def _someone_elses(self, head: Claim) -> bool:
+        """Whether an amount is another subject's: read so, or the head of a list in a sentence whose other figures
+        before the list are read so ("全县一般公共预算支出完成24.86亿元，为调整预算的96.2%，…。其中，…")."""
+        others = others_at(self.reading)
+        if head.start in others:
+            return True
+        end = self.text.find("其中", head.start, head.start + 200)
+        return any(head.start < at < end for at in others) if end > 0 else False
+
+    def _one_enumeration(self, parts: list) -> bool:
+        """"在职人员286人（其中民警275人、行政人员11人、事业人员18人）": items of names no fact has, parted by 、 alone —
+        one enumeration of the head's people, however many of them already add up to it (see the reader's
+        _more_of_the_same)."""
+        return all(p.fact is None and p.figure is not None for p in parts) and all(
+            "、" in self.text[a.figure.end:b.figure.start] for a, b in zip(parts, parts[1:]))
+
+    def _names_every_part(self, c: Claim, parts: list, s: Decimal, values: list, exact: bool) -> bool:
+        """Whether a list names all of its head, so that its sum must be the head (not only not exceed it): it says so,
+        or it names every part the file has; for counts, every category of post or of staff in service; or its parts
+        add up to the file's figure of the head exactly ("本年收入合计982.47万元，其中：…": all of it, the head stated
+        is not their sum)."""
+        head = c.of
+        # (a line the file has no fact for, listed at 0 — "上缴上级支出0万元" — adds nothing: it leaves the list complete)
+        named = {p.fact for p in parts if p.fact is not None or p.figure is None or p.value != 0}
+        if "finance.economic.households" in named and "finance.expenditure.personnel" in named:
+            named.discard("finance.economic.households")     # 人员 (wages only) and the grants: all of 人员经费
+        # "总支出7542.23万元，其中基本支出…项目支出…": words that may name 本年支出合计 or 支出总计 make a complete
+        # list only when it is complete for each
+        # (posts are named by category: "行政编制22人、行政执法专项编制6人" names two of the file's three — see _all_posts;
+        # a plain 支出 listed by every line of this year's spending is this year's alone — see _alts)
+        if c.complete or self._items_named_by_head(head, parts):
+            return True
+        if self._in_another_column(head):
+            return False
+        # (a fact the words may name that the list names a part outside of is not what the list is of: "收入合计…，
+        # 其中：…年初结转和结余…" read as 收入总计, though it may be 本年收入合计)
+        alts = [a for a in self._alts(head) if all(f is None or f == a or within(a, f) for f in named)]
+        column = self._column_it_is(head)
+        if (head.fact is not None and not named & _BY_CATEGORY and all(
+                self._complete(f, named, column) for f in (head.fact, *alts))):
+            return True
+        if exact and (self._all_posts(head, parts) or self._all_people(head, parts) or self._all_kept(head, parts)):
+            return True
+        return self._sums_to_fact(head, s, values, exact)
+
+    def _column_it_is(self, head: Claim) -> str | None:
+        """"部门预算总支出1747.99万元，其中：基本支出…，项目支出…": the column a head of a bare 预算 (年初 or 调整) is, where
+        its figure is exactly one of them (the 年初预算 has no 结转下年 the 调整预算 of 支出总计 may have); else its own."""
+        if head.column not in ("plan", "any") or head.fact not in AMOUNT_PATHS or head.figure is None:
+            return head.column
+        exact = [col for col in _columns(head.column)
+                 if (v := self.fact(head.fact, col, head.unit, quiet=True)) is not None and same_figure(abs(head.value), v)]
+        return exact[0] if len(exact) == 1 else head.column
+
+    def _items_named_by_head(self, head: Claim, parts: list) -> bool:
+        """"“会议费”“培训费”“差旅费”财政拨款预算数3.40万元，其中：会议费0.60万元，培训费2.80万元，差旅费0.80万元": a head of
+        no fact whose own words name each item its list names — the list is all of it."""
+        others = others_at(self.reading)
+        if head.fact is not None or head.figure is None or len(parts) < 2 or any(p.figure is None for p in parts) \
+                or self._someone_elses(head) or any(p.start in others for p in parts):
+            return False        # (nor items read as someone else's: "…项目资金总预算为2455.5万元，其中部门预算项目支出…")
+        before = self.text[max(0, head.start - 40):head.start]
+        words = before[max(before.rfind(ch) for ch in "。；;！？!?\n") + 1:]
+        names = [_ITEM_LEAD.sub("", clause_words(self.reading, p)) for p in parts]
+        return all(len(n) >= 2 and n in words for n in names) and len(set(names)) == len(names)
+
+    def _in_another_column(self, head: Claim) -> bool:
+        """"收入合计7,532.81万元…。其中：财政拨款收入7,532.81万元，占100%，年初结转和结余9.42万元" read as 收入总计 (its
+        list names the carry-over), whose 决算数 is 7542.23 — the head agrees with the fact only in another column (its
+        调整预算数, by chance) or with another fact its words may name (本年收入合计): what the list is complete for is not
+        certain."""
+        if head.kind != "level" or head.fact not in AMOUNT_PATHS or head.column not in ("final", None):
+            return False
+        final = self.fact(head.fact, "final", head.unit, quiet=True)
+        elsewhere = [self.fact(head.fact, col, head.unit, quiet=True) for col in ("budget", "adjusted")] + \
+            [self.fact(alt, "final", head.unit, quiet=True) for alt in self._alts(head)]
+        return final is not None and not same_figure(abs(head.value), final) and any(
+            v is not None and same_figure(abs(head.value), v) for v in elsewhere)
+
+    def _all_posts(self, head: Claim, parts: list) -> bool:
+        """"实有人员编制39人。其中：行政编制5人，事业编制32人": a number of posts listed by every category of post the
+        file has — the list is complete, and its sum is the number of posts."""
+        staffing = self.report.get("department.staffing")
+        rows = [p for p in (staffing.posts or [] if staffing is not None else []) if p.count and p.kind]
+        if not rows or not names_posts(self.reading, head) or \
+                any(p.fact != "department.staffing.posts" for p in parts):
+            return False
+        return _each_row_once(parts, rows)
+
+    def _all_people(self, head: Claim, parts: list) -> bool:
+        """"实有人数52人，其中事业编制4人，聘用人员44人，保安2人": the staff in service listed by every category the
+        file counts them in (each category of post, each kind of people counted among them) — the whole of them."""
+        staffing = self.report.get("department.staffing")
+        if staffing is None or head.fact not in ("department.staffing.serving", "department.staffing.actual"):
+            return False
+        rows = [p for p in (*(staffing.posts or []), *(staffing.serving_includes or [])) if p.count and p.kind]
+        if not rows or any(p.fact not in ("department.staffing.posts", "department.staffing.others") for p in parts):
+            return False
+        return _each_row_once(parts, rows)
+
+    def _all_kept(self, head: Claim, parts: list) -> bool:
+        """"实有财政供养人数34人，其中：在职职工23人，…；退休11人，…；遗属0人": all the people a department has (or the
+        state pays) listed as those in service, the retired and the others (where the file counts any) — all of them."""
+        staffing = self.report.get("department.staffing")
+        kinds = {"department.staffing.serving", "department.staffing.retired", "department.staffing.others"}
+        facts = {p.fact for p in parts}
+        if staffing is None or head.fact != "department.staffing.actual" or not facts <= kinds \
+                or not {"department.staffing.serving", "department.staffing.retired"} <= facts:
+            return False
+        return "department.staffing.others" in facts or not any(p.count for p in staffing.others or [])
+
+    def _not_summed(self, unit: str, parts: list, traits: bool) -> str:
+        """Why a list's parts are not added up against its head, or ""."""
+        if any((p.unit in MONEY) != (unit in MONEY) or (unit not in MONEY and p.unit != unit and not {p.unit, unit} <= PEOPLE_UNITS
+                                                         and not {p.unit, unit} <= BODY_UNITS)
+               for p in parts):
+            return "单位不同"
+        if unit in PEOPLE_UNITS and traits:
+            # "干部职工21人，其中党员15人，大专以上学历19人": traits of the people, which overlap — not parts
+            return "所列的有人员的特征（党员、学历、职称等），可以互相重叠，不相加"
+        return ""
+
+    def _sums_to_fact(self, head: Claim, s: Decimal, values: list, exact: bool) -> bool:
+        """Whether a list's parts add up to the file's figure of its head (each part ± half its last digit)."""
+        if head.fact is None or head.kind not in ("level", "count"):
+            return False
+        if exact:
+            counts = [value for _, value in self.count_candidates(head)] if head.kind == "count" else []
+            return head.value not in counts and s in counts
+        known = [value for _, _, value in self._known(head)]
+        if any(same_figure(abs(head.value), value) for value in known):
+            return False        # the head is one of its facts ("总支出" with the carry-over): the parts another
+        slack = sum((half_unit(v) for v in values if v != 0), Decimal(0))
+        return any(abs(s - value) <= slack for value in known)
+
+    def _not_its_parts(self, head: Claim, parts: list, values: list, total: Decimal, exact: bool) -> str:
+        """Why figures read as a 其中 list that exceeds its head are not all its parts, or "" (see also _prefix_is_head):
+        for a head that is no fact of the file, one of them alone is more than it (the head was another figure), or they
+        are income and spending both (no total has both as parts)."""
+        if head.fact is None and parts and parts[0].sentence > head.sentence and any(
+                f.unit == head.unit for f in figures_before(self.reading, head)):
+            # "设行政单位1个，事业单位5个。其中：全额拨款行政单位1个，全额拨款的事业单位5个": a list opening the sentence
+            # after several figures of one kind may be of them all, not of the last
+            return "前一句并列了几个数：其后“其中”各项可能是它们合起来的"
+        if any(named_as_base(self.reading, p) for p in parts):
+            return "所列的数中有比较的基数（“比上年……”）：它不是分项"
+        if exact and any(v >= 10 * total for v in values):
+            # "年末实有人数46人，其中经费补助在职人员44人；退休人员24人；年末学生人数3008人": a count ten times the head's
+            # is of something else (students, visits), not one of its parts
+            return "有一项比总数大得多：所列的不都是它的分项"
+        apart = [self.text[a.figure.end:p.start].count("；") > 0 and _retired(p) for a, p in zip(parts, parts[1:])]
+        if exact and any(apart) and sum((v for p, v in zip(parts, values) if not _retired(p)), Decimal(0)) <= total:
+            # "年末实有人数46人，其中经费补助在职人员44人；退休人员24人": the retired in a clause of their own — whether the
+            # count of all the staff has them in it, documents differ; without them the list fits
+            return "退休人员另起一个分句，不算他们时各项未超过总数：这个总数可能不含退休人员"
+        if head.fact is not None:
+            return ""
+        if any(_PAID_OUT.search(clause_words(self.reading, p)) for p in parts):
+            # "整合使用财政涉农资金107.13万元,其中项目管理费1.07万元,目前项目资金已拨付106.36万元": how much of it is paid
+            return "所列的有已拨付、已支付的数：那是执行的进度，不是分项"
+        if any(v > total for v in values):
+            return "有一项就大于“其中”前的数：这个数多半不是它们的总数"
+        if len(values) >= 3 and sum(values[1:], Decimal(0)) == values[0]:
+            # "其中公共财政预算收入13.68亿元…；税收收入6.20亿元…；非税收入7.48亿元": the items after the first are its parts
+            return "第一项之后各项之和正好等于第一项：它们是第一项的分项"
+        if income_and_spending(self.reading, parts):
+            return "所列各项有收入也有支出，不是同一个总数的分项"
+        return ""
+
+    def _complete(self, head: str | None, named: set, column: str | None = None) -> bool:
+        """Whether a list names every part of its head that the file has a figure other than 0 for (in the
+        head's column: "上年“三公”经费24.67万元，其中公务用车运行维护费…、公务接待费…" leaves out no 出国费 of 0)."""
+        if head is None or None in named:
+            return False
+        if head in BY_SOURCE and self._all_from(BY_SOURCE[head]):
+            # "一般公共预算财政拨款支出1643.29万元。其中：基本支出…；项目支出…": spending of the one source all income
+            # came from is the department's spending (see fact), made of its parts
+            head = "finance.expenditure.current"
+        columns = ("final", "budget", "adjusted") if column in (None, "any") else tuple(_columns(column))
+        return self._covered(head, named, 0, columns)
+
+    def _covered(self, fact: str, named: set, depth: int, columns: tuple) -> bool:
+        """Every part of `fact` with a figure in the file is named, or covered by its own parts."""
+        parts = COMPONENTS.get(fact)
+        if parts is None or depth > 3:
+            return False
+        if depth == 0 and not (named - {fact}) <= self._descendants(fact):
+            return False
+        have = {p for p in parts if any(self._value(p, col) is not None for col in columns)}
+        required = {p for p in have if any(self._value(p, col) for col in columns)} if have else \
+            {p for p in parts if p not in RARE}
+        return all(p in named or self._covered(p, named, depth + 1, columns) for p in required)
+
+    def _descendants(self, fact: str) -> set:
+        out, todo = set(), list(COMPONENTS.get(fact, ()))
+        while todo:
+            p = todo.pop()
+            if p not in out:
+                out.add(p)
+                todo.extend(COMPONENTS.get(p, ()))
+        return out
+
+    def _value(self, fact: str, column: str) -> Decimal | None:
+        return self.view.value(f"{fact}.{column}") if fact in AMOUNT_PATHS else self.view.value(fact)

@@ -1,0 +1,392 @@
+"""Growth rates: a rate against its change and the base it is written on."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ...core.numbers import (
+    fmt,
+    half_unit,
+    rate_fits,
+    ratio_fits,
+    same_figure,
+    sum_consistent,
+)
+from ...derive.claims import Claim
+from ...derive.claims.nearby import (
+    figures_before,
+    others_at,
+)
+from ...derive.claims.tokens import MONEY
+from .base import _Base
+from .common import _COLUMN_ZH, _UNSURE_BASE, _level_stated, _places, _scale
+
+
+def _rate_within_rounding(rate: Decimal, amount: Decimal, half_amount: Decimal, change: Decimal,
+                          half_change: Decimal) -> bool:
+    """Whether a growth rate is the change ÷ (the amount − the change) for some figures within half a last digit of
+    those written (the rate itself ± half its own last digit)."""
+    rates = [(change + y) / (amount + x - change - y) * 100 for x in (-half_amount, half_amount)
+             for y in (-half_change, half_change) if amount + x - change - y > 0]
+    return bool(rates) and min(rates) - half_unit(rate) <= rate <= max(rates) + half_unit(rate)
+
+
+def _rate_holds(stated: Decimal, computed: Decimal, current: Decimal | None, base: Decimal) -> bool:
+    """A growth rate as written against the one computed (from a change as written, as written) or against the
+    table's two figures, each ± half its last digit."""
+    # (coarse or not by the two amounts, not by their difference: a small change of large amounts is well known)
+    return rate_fits(computed, stated) or (current is not None and ratio_fits(
+        current - base, base, stated, half_unit(base) + half_unit(current), half_unit(base),
+        coarse=half_unit(current) > abs(current) / 200 or half_unit(base) > abs(base) / 200))
+
+
+class _Rates(_Base):
+    """Growth rates."""
+
+    def _rate_on_either(self, c: Claim, currents: list[Decimal], both: list[tuple[str, Decimal]]) -> None:
+        tried = [(col, base, (now - base) / base * 100) for now in currents for col, base in both if base]
+        for col, base, computed in tried:
+            if rate_fits(computed, c.value):
+                return self.ok(c, f"（本年预算 − {_COLUMN_ZH[col]} {fmt(base)}） ÷ {fmt(base)} = {fmt(computed, _places(c))}%")
+        if not tried:
+            return self.skip(c, "上年的数为 0")
+        how = "，也不是".join(f"按{_COLUMN_ZH[col]} {fmt(base)} 算的 {fmt(computed, _places(c))}%" for col, base, computed in tried[:2])
+        self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：本年预算与上年相比，写明的 {fmt(abs(c.value))}% "
+                   f"既不是{how}。", stated=c.value, computed=tried[0][2],
+                   uses={f"{c.fact}.{col}" for col, _ in both})
+
+    def _rate_on_stated_base(self, c: Claim, currents: list[Decimal]) -> bool:
+        """"预算收入总计1747.99万元，较2022年部门预算收入总数2073.50万元减少325.51万元，同比下降18.62%": the sentence
+        states last year's figure itself — the rate is on it, whichever column it was. Checked (True) or not."""
+        base = c.base
+        if base is None or base.kind != "prior" or base.sentence != c.sentence or base.figure is None or base.flagged \
+                or not currents or base.unit not in MONEY or (c.of is not None and c.of.flagged):
+            return False
+        was = abs(base.value) * _scale(base.unit, "万元")
+        if not was:
+            return False
+        tried = [(now - was) / was * 100 for now in currents]
+        for computed in tried:
+            if rate_fits(computed, c.value):
+                self.ok(c, f"（本年预算 − 写明的上年数 {fmt(was)}） ÷ {fmt(was)} = {fmt(computed, _places(c))}%")
+                return True
+        self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：按写明的上年数 {fmt(was)} 算，本年预算与上年相比"
+                   f"{'增长' if tried[0] > 0 else '下降'} {fmt(abs(tried[0]), _places(c))}%，与写明的 {fmt(abs(c.value))}% 不符。",
+                   stated=c.value, computed=tried[0])
+        return True
+
+    def _rate_on_prior_budget(self, c: Claim, currents: list[Decimal], budget: Decimal) -> bool:
+        """"与上年相比，增加146.47万元，增长8.38%": the change stated is this year's budget less last year's (the only
+        figure of last year the file has) — so the rate is on that base (True: checked)."""
+        change = c.change
+        if change is None or not change.money or change.sentence != c.sentence or change.flagged:
+            return False
+        delta = abs(change.value) * MONEY[change.unit]
+        now = next((v for v in currents if same_figure(delta, abs(v - budget))), None)
+        if now is None:
+            return False
+        computed = (now - budget) / budget * 100
+        if ratio_fits(abs(now - budget), budget, abs(c.value), half_unit(now) + half_unit(budget), half_unit(budget)):
+            self.ok(c, f"（本年预算 {fmt(now)} − 上年预算数 {fmt(budget)}） ÷ {fmt(budget)} = "
+                       f"{fmt(computed, _places(c))}%（写明的数各有尾差）")
+            return True
+        self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：写明的增减额 {fmt(delta)} 是本年预算 {fmt(now)} "
+                   f"与上年预算数 {fmt(budget)} 之差，按它算{'增长' if computed >= 0 else '下降'} "
+                   f"{fmt(abs(computed), _places(c))}%，与写明的 {fmt(abs(c.value))}% 不符。",
+                   stated=c.value, computed=computed)
+        return True
+
+    def _budget_rate(self, c: Claim) -> None:
+        """The rate of a budget against last year, against its own sentence: the change stated ÷ last year's
+        figure, which is the budget stated less the change, whichever of last year's columns that was."""
+        current, change = self._budget_level(c), c.change
+        _, prior, named = self._last_year(c)
+        currents = self._budgets_of(c)
+        if self._rate_on_stated_base(c, currents):
+            return None
+        both = self._both_last_years(c)
+        if both and currents and not (c.of is not None and c.of.flagged):
+            return self._rate_on_either(c, currents, both)
+        if currents and prior and (named or self._fits_last_year(c, currents, prior) or (
+                self.prior_shown and (change is None or change.sentence != c.sentence))):
+            return self._rate_on_last_year(c, currents)
+        budget = self._only_prior_budget(c) if currents and prior is None else None
+        if budget and self._fits_last_year(c, currents, budget):
+            return self.ok(c, f"（本年预算 − 上年预算数 {fmt(budget)}） ÷ {fmt(budget)}")
+        if budget and self._rate_on_prior_budget(c, currents, budget):
+            return None
+        if current is None or change is None or not change.money or change.sentence != c.sentence:
+            return self.skip(c, _UNSURE_BASE)
+        if change.flagged or (c.of is not None and c.of.flagged):
+            return self.skip(c, "它所依据的金额已报错")
+        delta = change.value * MONEY[change.unit]
+        base = current - delta
+        if base <= 0:
+            return self.skip(c, _UNSURE_BASE)
+        computed = delta / base * 100
+        if rate_fits(computed, c.value) or self._within_rounding(c, current, delta, c.of, change):
+            return self.ok(c, f"{fmt(delta)} ÷ 上年数 {fmt(base)}（本年预算 {fmt(current)} − 增减额） = {fmt(computed, _places(c))}%")
+        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), _places(c))}%"
+        self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：变动 {fmt(delta)} ÷ 上年数 {fmt(base)}（本年预算 "
+                   f"{fmt(current)} 减去变动）= {words}，与写明的 {fmt(abs(c.value))}% 不符。",
+                   stated=c.value, computed=computed)
+
+    @staticmethod
+    def _within_rounding(c: Claim, current: Decimal, delta: Decimal, level: Claim | None, change: Claim) -> bool:
+        """Whether the rate is the change ÷ (the budget − the change) for some figures that round to those written
+        ("预算数为2.64万元。比上年增加0.26万元，增长10.93%": 0.2592 ÷ 2.3708 = 10.93%) — each ± half its last digit —
+        and is not the change ÷ the budget."""
+        if current and rate_fits(delta / current * 100, c.value):
+            return False        # "预算1.71万元，同比增加0.01万元，上升0.58%": the change ÷ this year's — the usual slip
+        hc = half_unit(level.value) * MONEY[level.unit] if level is not None and level.unit in MONEY else Decimal(0)
+        return _rate_within_rounding(c.value, current, hc, delta, half_unit(change.value) * MONEY[change.unit])
+
+    @staticmethod
+    def _fits_last_year(c: Claim, currents: list[Decimal], prior: Decimal) -> bool:
+        """Whether a budget's growth rate fits the file's figure of last year exactly: then it is no contradiction
+        (and the change stated with it is checked on that base, see _budget_change)."""
+        return any(rate_fits((now - prior) / prior * 100, c.value) for now in currents)
+
+    def _rate_on_last_year(self, c: Claim, currents: list[Decimal]) -> None:
+        """"经费预算48万元，较2022年决算增长25%", "比2022年预算增长…": this year's budget against the file's figure
+        of last year, as the text says (or as another change of a budget in the same text shows)."""
+        col, prior, _ = self._last_year(c)
+        if not prior or (c.of is not None and c.of.flagged):
+            return self.skip(c, f"事实文件没有{_COLUMN_ZH[col]}")
+        zh = _COLUMN_ZH[col]
+        for current in currents:
+            computed = (current - prior) / prior * 100
+            how = f"（本年预算 {fmt(current)} − {zh} {fmt(prior)}） ÷ {fmt(prior)}"
+            if rate_fits(computed, c.value):
+                return self.ok(c, f"{how} = {fmt(computed, _places(c))}%")
+        computed = (currents[0] - prior) / prior * 100
+        how = f"（本年预算 {fmt(currents[0])} − {zh} {fmt(prior)}） ÷ {fmt(prior)}"
+        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), _places(c))}%"
+        self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：{how} = {words}，与写明的"
+                   f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 不符。", stated=c.value, computed=computed,
+                   uses={f"{c.fact}.{col}"})
+
+    def _rate(self, c: Claim) -> None:
+        if c.value < -100:
+            # "同比下降114.19%" (the change over this year's amount): an amount that falls to nothing falls by 100 %
+            return self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：写明下降 {fmt(abs(c.value))}%，但一个数减少到"
+                              " 0 也只下降 100%：下降的幅度应是减少额 ÷ 上年数。", stated=c.value, computed=Decimal(-100))
+        if c.fact is None:
+            return self._stated_rate(c)
+        stated = self._stated_level(c)
+        if stated is not None:
+            return self._stated_rate(c, stated)
+        if c.column == "adjusted" and c.against == "budget":
+            return self._rate_of_adjustment(c)
+        if self._of_budget_peers(c):
+            return None
+        if c.budget_base or (c.against in (None, "prior") and self._last_said_as_budget(c)):
+            # ("（二）公务接待费 2023年预算安排3.2万元。…。与上年相比支出增加97.53%": its budget against last year)
+            return self._budget_rate(c)
+        if self._budget_stated(c):
+            if not self._stated_budget_on_either(c):
+                self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
+            return None
+        if self._rate_of_another(c):
+            return None
+        return self._rate_on_facts(c)
+
+    def _rate_of_adjustment(self, c: Claim) -> None:
+        """"全年预算比年初预算增长17.04%": (调整预算 − 年初预算) ÷ 年初预算."""
+        fact = self._fact_of(c)
+        adjusted, budget = self.fact(fact, "adjusted", "万元"), self.fact(fact, "budget", "万元")
+        if adjusted is None or not budget:
+            return self.skip(c, f"事实文件没有 {self._label(fact, 'adjusted')} 或 {self._label(fact, 'budget')}")
+        computed = (adjusted - budget) / budget * 100
+        how = f"（{self._label(fact, 'adjusted')} {fmt(adjusted)} − 年初预算数 {fmt(budget)}）÷ {fmt(budget)} = " \
+              f"{fmt(computed, _places(c))}%"
+        if rate_fits(computed, c.value):
+            return self.ok(c, how)
+        self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：{how}，与写明的 {fmt(c.value)}% 不符。",
+                   stated=c.value, computed=computed)
+
+    def _rate_of_another(self, c: Claim) -> bool:
+        """The rate of a change whose words may be another fact's too, on that fact's base — it holding is no
+        contradiction: "收入总计7542.23万元，其中年初结转和结余9.42万元，较2022年增加417.48万元，增长5.9%" (the list head's,
+        see _change); "…其他收入35.00万元；调整预算为12328.90万元，较年初预算增加5473.45万元，增长79.84%" (the amount's
+        other fact, see the reader's alts)."""
+        change = c.change
+        if change is None or change.kind != "change" or change.unit not in MONEY:
+            return False
+        tried = [(w, "prior") for w in change.alts]
+        if change.of is not None and c.against in ("budget", "adjusted"):
+            tried += [(w, c.against) for w in change.of.alts]
+        delta = change.value * MONEY[change.unit]
+        for whole, col in tried:
+            base = self.fact(whole, col, "万元")
+            final = self.fact(whole, "final", "万元", quiet=True) if col == "prior" else None
+            if final is not None and base is not None and not any(sum_consistent(d, [final, -base]) for d in (delta, -delta)):
+                # ("收支较上年决算数增加62.00万元、增长5.0%": 本年收入合计 rose by 85.44, not 62.00 — its base is not this
+                # change's: 62.00 ÷ its 1241.36 = 4.99 % agrees by chance; a change of the right size in the wrong
+                # direction is the change's error, reported there)
+                continue
+            if base and rate_fits(delta / base * 100, c.value):
+                self.ok(c, f"{fmt(delta)} ÷ {self._label(whole, col)} {fmt(base)} = {fmt(delta / base * 100, _places(c))}%")
+                return True
+        return False
+
+    def _rate_on_facts(self, c: Claim) -> None:
+        """A growth rate against the file's figures: this year's and last year's (or the change stated with it)."""
+        unit = "万元"
+        change = None
+        if c.change is not None and c.change.money and not c.change.flagged:
+            unit, change = c.change.unit, c.change.value
+        probe = Claim("change", c.figure, self._fact_of(c), against=c.against, of=c.of, base=c.base, unit=unit,
+                      value=c.value, sentence=c.sentence)
+        current, stale = self._current(probe)
+        if stale or (c.base is not None and c.base.flagged):
+            return self.skip(c, "它所依据的金额已报错")
+        bases = self._bases(probe)
+        if c.change is not None and c.change.money and c.change.flagged and not self._turned(c.change, current, bases):
+            # (a change reported only for its direction leaves the rate's own direction to be checked: "减少98.73万元，
+            # 下降13.45%" for a rise of 98.73 — both words are wrong)
+            return self.skip(c, "它所依据的增减额已报错")
+        if change is not None and id(c.change) in self.change_base:
+            # "减少40217.50元，下降118.29%": the change fitted last year's figure, so its rate is on that figure too
+            bases = [(col, b) for col, b in bases if col == self.change_base[id(c.change)]] or bases
+        if not any(col == "prior" for col, _ in bases) and change is not None and current is not None \
+                and c.against in (None, "prior") and c.base is None and _level_stated(c):
+            return self._rate_from_change(c, current, change)
+        if c.against is None and c.base is None and not any(col == "prior" for col, _ in bases):
+            return self.skip(c, "没有写比较的基数，事实文件也没有上年数")
+        return self._rate_on_bases(c, probe, bases, current, change)
+
+    @staticmethod
+    def _turned(change: Claim, current: Decimal | None, bases: list) -> bool:
+        """Whether a change is the table's change with its direction turned: its amount right, its sign wrong."""
+        if current is None:
+            return False
+        amount = change.value * _scale(change.unit, "万元")
+        return any(same_figure(abs(amount), abs(current - base)) and (amount > 0) != (current - base > 0)
+                   for _, base in bases if current != base)
+
+    def _rate_from_change(self, c: Claim, current: Decimal, change: Decimal) -> None:
+        """"公务用车购置及运行维护费支出决算增加21.90万元，增长58.63%": the file has this year's amount but not last
+        year's — which is this year's less the change stated: the rate is the change ÷ that, each figure ± half its
+        last digit."""
+        level = c.of            # (written in the sentence: see _level_stated)
+        if level.flagged:
+            return self.skip(c, "它所依据的金额已报错")
+        if c.change is not None and c.change.unit in MONEY:
+            # the amount as its sentence states it (the file's may be the same line under another name: 收入总计)
+            current = abs(level.value) * _scale(level.unit, c.change.unit)
+        base = current - change
+        hc, hd = half_unit(current), half_unit(change)
+        if base - hc - hd <= 0:
+            return self.skip(c, "上年数（本年数减去增减额）为 0 或太小，算不准")
+        computed = change / base * 100
+        how = f"{fmt(change)} ÷ 上年数 {fmt(base)}（本年 {fmt(current)} 减去写明的增减额）"
+        if _rate_within_rounding(c.value, current, hc, change, hd):
+            return self.ok(c, f"{how} = {fmt(computed, _places(c))}%")
+        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), _places(c))}%"
+        self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：变动 {how} = {words}，与写明的"
+                   f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 不符。", stated=c.value, computed=computed)
+
+    def _rate_on_bases(self, c: Claim, probe: Claim, bases: list, current: Decimal | None, change) -> None:
+        tried = []
+        for col, base in bases:
+            delta = change if change is not None else (current - base if current is not None else None)
+            if delta is None or not base:
+                continue
+            computed = delta / base * 100
+            tried.append((col, base, delta, computed))
+            if _rate_holds(c.value, computed, current, base) or self._fits_stated_budget(c, probe):
+                return self.ok(c, f"{fmt(delta)} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(computed, _places(c))}%")
+        if not tried:
+            return self.skip(c, "事实文件没有算出增幅所需的数")
+        col, base, delta, computed = tried[0]
+        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), _places(c))}%"
+        self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：变动 {fmt(delta)} ÷ {_COLUMN_ZH[col]} {fmt(base)} "
+                   f"= {words}，与写明的{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 不符。",
+                   stated=c.value, computed=computed)
+
+    def _stated_level(self, c: Claim) -> Claim | None:
+        """"一般公共预算财政拨款支出2940.05万元。与2022年度相比，一般公共预算财政拨款支出减少63.14万元，下降2.10%":
+        the file has no figure of the fact (spending of one source beside a carry-over), but the text states this
+        year's amount (in this sentence or the one before) and the change from last year — the rate is checked
+        against those two, as a fact-less one. The amount, or None."""
+        change = c.change
+        if c.against not in (None, "prior") or change is None or change.figure is None or not change.money \
+                or c.figure is None or self.fact(c.fact, "final", "万元") is not None \
+                or self.fact(c.fact, "prior", "万元") is not None:
+            return None
+        levels = [p for p in self._sentences(c.sentence - 1, c.sentence) if p.kind == "level" and p.fact == c.fact
+                  and p.column == "final" and p.money and p.figure is not None
+                  and p.figure.start < change.figure.start]
+        return levels[-1] if len(levels) == 1 else None
+
+    def _two_years_rate(self, c: Claim) -> None:
+        """A growth rate against last year's amount and this year's, both written in its sentence (no fact of the
+        file): (this − last) ÷ last, each amount ± half its last digit."""
+        now, before = c.of, c.base
+        b, n = abs(before.value) * MONEY[before.unit], abs(now.value) * MONEY[now.unit]
+        hb, hn = half_unit(before.value) * MONEY[before.unit], half_unit(now.value) * MONEY[now.unit]
+        if b - hb <= 0:
+            return self.skip(c, "上年数为 0 或太小，算不准")
+        rates = [(n + y - b - x) / (b + x) * 100 for x in (-hb, hb) for y in (-hn, hn)]
+        slack = half_unit(c.value)
+        computed = (n - b) / b * 100
+        how = f"（{fmt(abs(now.value))}{now.unit} − 上年 {fmt(abs(before.value))}{before.unit}） ÷ 上年 {fmt(abs(before.value))}{before.unit}"
+        if min(rates) - slack <= c.value <= max(rates) + slack:
+            return self.ok(c, f"{how} = {fmt(computed, _places(c))}%（同一句写明的两年的数）")
+        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), _places(c))}%"
+        stated = f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}%"
+        self.error("PROSE-RATE", c, f"正文“…{self.text[max(0, before.start - 8):c.figure.end]}”：{how} = {words}，"
+                   f"与写明的{stated} 不符。", stated=c.value, computed=computed)
+
+    def _stated_rate(self, c: Claim, level: Claim | None = None) -> None:
+        """A growth rate against the amount and the change its sentence states (no fact of the file): the change ÷
+        last year's amount, which is the amount less the change. Each amount stands for ± half its last digit,
+        so the rate may be anywhere between the extremes."""
+        if c.change is None and c.base is not None:
+            return self._two_years_rate(c)
+        level, change = level or c.of, c.change
+        if level.flagged or change.flagged or level.unit not in MONEY or change.unit not in MONEY:
+            return self.skip(c, "它所依据的金额已报错")
+        a, d = abs(level.value) * MONEY[level.unit], change.value * MONEY[change.unit]
+        ha, hd = half_unit(level.value) * MONEY[level.unit], half_unit(change.value) * MONEY[change.unit]
+        if self._below_nothing(c, level, change):
+            return None
+        if a - d - ha - hd <= 0:
+            return self.skip(c, "上年数（本年数减去增减额）为 0 或太小，算不准")
+
+        def fits(d: Decimal) -> bool:
+            return _rate_within_rounding(c.value, a, ha, d, hd)
+
+        computed = d / (a - d) * 100
+        # (in the unit the sentence writes both in: "35.3亿元 ÷ 上年数 330.0亿元", not in 万元)
+        u = level.unit if level.unit == change.unit else "万元"
+        how = (f"{fmt(d / MONEY[u])}{u} ÷ 上年数 {fmt((a - d) / MONEY[u])}{u}（本年 {fmt(a / MONEY[u])} 减去增减额）")
+        if fits(d):
+            return self.ok(c, f"{how} = {fmt(computed, _places(c))}%（同一句写明的数）")
+        head = self._head_of_item(level)
+        if head is not None and head.unit in MONEY and not head.flagged and _rate_within_rounding(
+                c.value, abs(head.value) * MONEY[head.unit], half_unit(head.value) * MONEY[head.unit], d, hd):
+            # "总预算安排37337407.64元，其中：…，项目支出预算36849227元，同比增加27125219.46元，增长265.6%": after the
+            # last item of a list, the change and its rate may be the list's head's
+            return self.ok(c, f"按“其中”前的总数 {fmt(abs(head.value))}{head.unit} 算（同一句写明的数）")
+        earlier = next((f for f in reversed(figures_before(self.reading, level)) if f.unit in MONEY and _rate_within_rounding(
+            c.value, abs(f.value) * MONEY[f.unit], half_unit(f.value) * MONEY[f.unit], d, hd)), None)
+        if earlier is not None:
+            # "税务完成4659万元，占年初预算月进度的147.2%，月进度1493万元，较上年同月减收484万元，下降9.4%": the change
+            # and its rate may be of an amount stated earlier in the sentence
+            return self.ok(c, f"按同一句前面的 {fmt(abs(earlier.value))}{earlier.unit} 算（同一句写明的数）")
+        if d and fits(-d):
+            # "比上年减少15.18万元，增长5.11%": with the change the other way the rate is exact — the word for the
+            # change's direction is the slip, not the rate
+            flipped = "增加" if d < 0 else "减少"
+            return self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, level.start - 8):c.figure.end]}”：写明"
+                              f"{'减少' if d < 0 else '增加'} {fmt(abs(change.value))}{change.unit}，但按{flipped}算，"
+                              f"{fmt(abs(d))}万元 ÷ 上年数 {fmt(a + d)}万元 正是写明的 {fmt(abs(c.value))}%：增减的方向写反了。",
+                              at=change.start, stated=change.value, computed=-change.value)
+        if level.start in others_at(self.reading) and abs(abs(computed) - abs(c.value)) <= 10 * half_unit(c.value):
+            # another body's figures, off in the last digit or two: its rate may be of figures finer than it wrote
+            return self.skip(c, f"{how} = {fmt(computed, _places(c))}%：别的主体的数，只差末位，可能是按更细的数算的")
+        words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), _places(c))}%"
+        stated = f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}%"
+        self.error("PROSE-RATE", c, f"正文“…{self.text[max(0, level.start - 8):c.figure.end]}”：变动 {how} = {words}，"
+                   f"与写明的{stated} 不符。", stated=c.value, computed=computed)
