@@ -5,16 +5,10 @@ from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
-from ...core.numbers import (
-    cut_off,
-    decimals,
-    fmt,
-)
+from ...core.numbers import cut_off, decimals, fmt
 from ...derive.claims import Claim
 from ...derive.claims.grammar import BY_SOURCE
-from ...derive.claims.nearby import (
-    clause_words,
-)
+from ...derive.claims.nearby import clause_words
 from ...derive.claims.parts import PLAIN, source_key
 from ...derive.claims.tokens import CURRENCY, MONEY
 from ...derive.values import FactView

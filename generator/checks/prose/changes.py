@@ -3,19 +3,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ...core.numbers import (
-    fmt,
-    half_unit,
-    rate_fits,
-    same_figure,
-    sum_consistent,
-)
+from ...core.numbers import fmt, half_unit, rate_fits, same_figure, sum_consistent
 from ...derive.claims import Claim
 from ...derive.claims.grammar import BY_SOURCE, within
-from ...derive.claims.nearby import (
-    may_be_negative,
-    reason_the_other_way,
-)
+from ...derive.claims.nearby import may_be_negative, reason_the_other_way
 from ...derive.claims.parts import WITH_CARRYOVER, source_key
 from ...derive.claims.tokens import MONEY
 from ...model.facts import AMOUNT_PATHS, fact_label

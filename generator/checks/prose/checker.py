@@ -3,11 +3,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from ...core.numbers import (
-    decimals,
-    fmt,
-    transposed,
-)
+from ...core.numbers import decimals, fmt, transposed
 from ...derive.claims import Claim
 from ...derive.claims.grammar import BY_SOURCE
 from ...derive.claims.tokens import CURRENCY

@@ -4,10 +4,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ...core.numbers import (
-    decimals,
-    same_figure,
-)
+from ...core.numbers import decimals, same_figure
 from ...derive.claims import Claim
 from ...derive.claims.tokens import MONEY
 

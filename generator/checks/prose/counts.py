@@ -4,18 +4,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ...core.numbers import (
-    fmt,
-    rate_fits,
-)
+from ...core.numbers import fmt, rate_fits
 from ...derive.claims import Claim
 from ...derive.claims.grammar import PEOPLE_UNITS
-from ...derive.claims.nearby import (
-    clause_words,
-    list_follows,
-    lists_between,
-    makeup_after,
-)
+from ...derive.claims.nearby import clause_words, list_follows, lists_between, makeup_after
 from .base import _Base
 from .common import FAR_OFF, _places, _rows_named, far_off
 

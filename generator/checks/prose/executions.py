@@ -4,16 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ...core.numbers import (
-    fmt,
-    half_unit,
-    rate_fits,
-    ratio_fits,
-)
+from ...core.numbers import fmt, half_unit, rate_fits, ratio_fits
 from ...derive.claims import Claim
-from ...derive.claims.nearby import (
-    figures_before,
-)
+from ...derive.claims.nearby import figures_before
 from ...derive.claims.tokens import MONEY, in_brackets
 from ...model.facts import AMOUNT_PATHS, fact_label
 from .base import _Base

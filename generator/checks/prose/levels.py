@@ -5,18 +5,10 @@ import itertools
 import re
 from decimal import Decimal
 
-from ...core.numbers import (
-    decimals,
-    fmt,
-    rate_fits,
-    same_figure,
-    sum_consistent,
-)
+from ...core.numbers import decimals, fmt, rate_fits, same_figure, sum_consistent
 from ...derive.claims import Claim
 from ...derive.claims.grammar import BY_SOURCE, within
-from ...derive.claims.nearby import (
-    clause_words,
-)
+from ...derive.claims.nearby import clause_words
 from ...derive.claims.parts import WITH_CARRYOVER
 from ...derive.claims.tokens import MONEY
 from ...model.facts import AMOUNT_PATHS

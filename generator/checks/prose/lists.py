@@ -4,12 +4,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ...core.numbers import (
-    fmt,
-    half_unit,
-    same_figure,
-    transposed,
-)
+from ...core.numbers import fmt, half_unit, same_figure, transposed
 from ...derive.claims import Claim
 from ...derive.claims.grammar import BODY_UNITS, BY_SOURCE, COMPONENTS, PEOPLE_UNITS, within
 from ...derive.claims.nearby import (

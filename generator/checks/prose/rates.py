@@ -3,19 +3,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ...core.numbers import (
-    fmt,
-    half_unit,
-    rate_fits,
-    ratio_fits,
-    same_figure,
-    sum_consistent,
-)
+from ...core.numbers import fmt, half_unit, rate_fits, ratio_fits, same_figure, sum_consistent
 from ...derive.claims import Claim
-from ...derive.claims.nearby import (
-    figures_before,
-    others_at,
-)
+from ...derive.claims.nearby import figures_before, others_at
 from ...derive.claims.tokens import MONEY
 from .base import _Base
 from .common import _COLUMN_ZH, _UNSURE_BASE, _level_stated, _places, _scale

@@ -4,14 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ...core.numbers import (
-    decimals,
-    fmt,
-    half_unit,
-    round_to,
-    same_figure,
-    sum_consistent,
-)
+from ...core.numbers import decimals, fmt, half_unit, round_to, same_figure, sum_consistent
 from ...derive.claims import Claim
 from ...derive.claims.tokens import MONEY
 from ...model.facts import AMOUNT_PATHS, fact_label

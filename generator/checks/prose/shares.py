@@ -3,17 +3,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ...core.numbers import (
-    fmt,
-    half_unit,
-    rate_fits,
-    same_figure,
-)
+from ...core.numbers import fmt, half_unit, rate_fits, same_figure
 from ...derive.claims import Claim
 from ...derive.claims.grammar import within
-from ...derive.claims.nearby import (
-    whole_in_share,
-)
+from ...derive.claims.nearby import whole_in_share
 from ...derive.claims.parts import WITH_CARRYOVER
 from ...derive.claims.tokens import MONEY
 from .base import _Base

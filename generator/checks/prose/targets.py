@@ -3,16 +3,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ...core.numbers import (
-    fmt,
-    parse_quantity,
-    same_figure,
-)
+from ...core.numbers import fmt, parse_quantity, same_figure
 from ...derive.claims.grammar import PEOPLE_UNITS
-from ...derive.claims.nearby import (
-    others_at,
-    target_figures,
-)
+from ...derive.claims.nearby import others_at, target_figures
 from ...derive.claims.tokens import MONEY
 from ...derive.values import FactView
 from ...model.facts import AMOUNT_PATHS, Report, fact_label
