@@ -9,11 +9,11 @@ from ...core.numbers import decimals, fmt, rate_fits, same_figure, sum_consisten
 from ...derive.claims import Claim
 from ...derive.claims.grammar import BY_SOURCE, within
 from ...derive.claims.nearby import clause_words
-from ...derive.claims.parts import WITH_CARRYOVER
+from ...derive.claims.parts import PARENT, WITH_CARRYOVER
 from ...derive.claims.tokens import MONEY
 from ...model.facts import AMOUNT_PATHS
 from .base import _Base
-from .common import _COLUMN_ZH, _SPENT_NOW, _Alias, _columns, _places, far_off
+from .common import _COLUMN_ZH, _SPENT_NOW, FAR_OFF, _Alias, _columns, _places, far_off
 
 # the department's totals: no amount of it is larger than the largest of them
 _WHOLES = ("finance.income.total", "finance.expenditure.total", "finance.income.current", "finance.expenditure.current")
@@ -128,15 +128,28 @@ class _Levels(_Base):
                 same_figure(abs(c.value), v) for f in (c.fact, *c.alts)
                 if (v := self.fact(f, "final", c.unit, quiet=True)) is not None):
             return False        # (the final of another fact its words may name: "收入合计" of 本年收入合计 or 收入总计)
-        change = next((x for x in self._sentences(c.sentence) if x.kind == "change" and x.of is c and x.figure is not None
-                       and x.against in (None, "prior") and not x.twoway), None)
-        if change is None or change.value != final - prior or same_figure(abs(change.value), abs(c.value) - prior) \
-                or decimals(change.value) < 2:
+        said = self._final_change_said(c, final, prior)
+        if said is None:
             return False
-        self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：其后的增减额 {fmt(change.value)}{c.unit} 正是"
-                   f"{self._label(c.fact, 'final')} {fmt(final)} − 上年决算数 {fmt(prior)}，说的是决算数，应为 "
-                   f"{fmt(final)}{c.unit}。", stated=abs(c.value), fact=final, about=f"正文“…{self.quote(c, 8)}”")
+        self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：其后的{said}正是{self._label(c.fact, 'final')} "
+                   f"{fmt(final)} 与上年决算数 {fmt(prior)} 相比的，说的是决算数，应为 {fmt(final)}{c.unit}。",
+                   stated=abs(c.value), fact=final, about=f"正文“…{self.quote(c, 8)}”")
         return True
+
+    def _final_change_said(self, c: Claim, final: Decimal, prior: Decimal) -> str | None:
+        """The change or growth rate from last year stated right after an amount that is exactly the final's and not
+        the amount's as written ("增减额 30.85万元", "增长率 70.13%"), or None."""
+        for x in self._sentences(c.sentence):
+            if x.of is not c or x.figure is None or x.against not in (None, "prior") or x.twoway \
+                    or decimals(x.value) < 2:
+                continue
+            if x.kind == "change" and x.value == final - prior \
+                    and not same_figure(abs(x.value), abs(abs(c.value) - prior)):
+                return f"增减额 {fmt(x.value)}{c.unit} "
+            if x.kind == "rate" and prior > 0 and rate_fits((final - prior) / prior * 100, x.value) \
+                    and not rate_fits((abs(c.value) - prior) / prior * 100, x.value):
+                return f"增减幅度 {fmt(x.value)}% "
+        return None
 
     def _matched_figure(self, c: Claim, known: list) -> tuple | None:
         """The figure of the file an amount restates: of its column, or another its words may mean — not one written
@@ -547,7 +560,17 @@ class _Levels(_Base):
             source, self.source = self.source, ""
             values = [self.fact(f, col, "万元", quiet=True) for f in _WHOLES for col in ("final", "budget", "adjusted", "prior")]
             self._whole, self.source = max((v for v in values if v is not None), default=Decimal(0)), source
-        return bool(self._whole) and abs(c.value) * MONEY[c.unit] > self._whole * Decimal("1.1")
+        if self._whole and abs(c.value) * MONEY[c.unit] > self._whole * Decimal("1.1"):
+            return True
+        # "因公出国（境）费1,139.76万元" beside “三公”经费 9.86万元: a part many times more than all of its whole
+        parent = PARENT.get(c.fact)
+        whole = max((v for col in ("final", "budget", "adjusted", "prior")
+                     if (v := self.fact(parent, col, "万元", quiet=True)) is not None), default=None) if parent else None
+        if whole is None or whole <= 0 or abs(c.value) * MONEY[c.unit] <= whole * FAR_OFF:
+            return False
+        # (not its own figure with the decimal point slipped: "公务用车运行维护费支出50.00万元" for 5.00 is a slip)
+        own = [v for col in ("final", "budget", "adjusted") if (v := self.fact(c.fact, col, "万元", quiet=True))]
+        return all(far_off(abs(c.value) * MONEY[c.unit], v) for v in own)
 
     def _last_years_too(self, c: Claim):
         """Last year's figures of an amount's fact (its final and its budget): an amount that is one of them is the

@@ -20,6 +20,8 @@ _AS_OF_OPENS = re.compile(r"[ \t\u3000]*(?:截至|截止)")
 _ANAPHOR = re.compile(r"[ \t\u3000\n]*(?:其[^中]|上述|以上|该|这些|前述|上列|此类|它们|他们|(?:报告|公告|数据|统计)(?:显示|指出|称|表明))")
 _NO_DATA = re.compile(r"无(?:上年|[0-9]{4}年度?)?(?:的)?(?:可比)?数据|(?:上年|[0-9]{4}年度?)无(?:可比)?数据|无上年数")
 _REASON_GOES_ON = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]是|其次|再次|此外|另外|同时|以及|[0-9一二三四五六七八九十]{1,2}[、.．)）]|[（(][0-9一二三四五六七八九十]{1,2}[）)])")
+# a sentence that opens with a comparison with the year before, no year, 本年 or figure before it
+_COMPARED_ON = re.compile(r"[ \t\u3000]*(?:[^。；;！？!?\n0-9０-９年]{0,8}?)(?:较|比|与|同)(?:上年|去年|上一年|上年度|上期)")
 _GOES_ON = re.compile(r"[ \t\u3000]*(?:此外|另外|其中|同时|并且|其余)")
 
 # the name of a place: a county, city, district, town… ("云县", "汉阳区", "陶辛镇")
@@ -378,8 +380,10 @@ class _Bounds(_State):
             # comparison names it for the sentences after it, to the end of the paragraph
             self.carried_base = s.base
         next_year = self.carried_year if self.carried_year is not None else self.section_year
-        if s.year not in (None, self.year) and self._goes_on():
-            next_year = s.year  # "2024年海关“三公经费”预算约为5.1亿元…。此外，A和B分别为…": that year's too
+        if s.year not in (None, self.year) and (self._goes_on() or self._compared_on()):
+            # "2024年海关“三公经费”预算约为5.1亿元…。此外，A和B分别为…": that year's too; so "2021年度收入总计…。收支较上年
+            # 决算数增加53.23万元": a comparison with the year before it, naming no year of its own
+            next_year = s.year
         s.year, s.column, s.fresh, s.base, s.partial, s.excluding = next_year, None, False, self._next_base(), "", ""
         self._posts_of_parts()
         self.lead = _Lead()
@@ -499,6 +503,14 @@ class _Bounds(_State):
         if self.index >= len(self.tokens) or self.tokens[self.index].kind != "punct":
             return False
         return bool(_GOES_ON.match(self.text, self.tokens[self.index].end))
+
+
+    def _compared_on(self) -> bool:
+        """Whether the sentence after the current full stop opens with a comparison with the year before, naming no
+        year of its own ("收支较上年决算数增加…", "与上年相比，…")."""
+        if self.index >= len(self.tokens) or self.tokens[self.index].kind != "punct":
+            return False
+        return bool(_COMPARED_ON.match(self.text, self.tokens[self.index].end))
 
 
 def _outnumbers(people: Claim, posts: Claim) -> bool:

@@ -578,7 +578,21 @@ class _Lists(_State):
         the items after them (closed)."""
         return lst.closed or (_splits_retired(lst.head, "department.staffing.retired")
                               and sorted(p.label[:2] for p in lst.parts) == ["离休", "退休"]) \
-            or _all_classes(lst) or self._ends_with_rest(lst) or self._a_partition(lst)
+            or _all_classes(lst) or (self._ends_with_rest(lst) and not self._item_without_figure(lst)) \
+            or self._a_partition(lst)
+
+    def _item_without_figure(self, lst) -> bool:
+        """"单位共50个，包括国土资源部本级、9个…、中国地质调查局本级及其27个…、其他12个…": an item named with no
+        figure of its own (one of them, or some) — the figures are not all of the list."""
+        head, first, last = lst.head, lst.parts[0], lst.parts[-1]
+        if head.figure is None or first.figure is None or last.figure is None or not lst.marker:
+            return False
+        start = self.text.rfind(lst.marker, head.figure.end, first.figure.start)
+        if start < 0:
+            return False
+        chunks = re.split("[、，,；;]", self.text[start + len(lst.marker):last.figure.start])
+        return any(not re.search("[0-9０-９]", ch) and re.search("[\u4e00-\u9fff]", ch) and len(ch.strip(" \t\u3000：:")) >= 4
+                   for ch in chunks[:-1])
 
     def _counts_a_trait(self, part: Claim) -> bool:
         """"其中党员15人": a count of people by a trait, named by no fact — the words of its item, from the mark before

@@ -50,6 +50,11 @@ def within(head: str, part: str | None) -> bool:
             # "全年实现本年支出7540.18万元。具体为：工资福利支出…，商品和服务支出…": the year's spending by its economic
             # classes, as the 决算 tables split it too
             todo.append("finance.economic.total")
+        if h in ("finance.expenditure.basic", "finance.expenditure.project") and part is not None \
+                and part.startswith("finance.economic."):
+            # "基本支出695.60万元，其中工资福利支出…、商品和服务支出…、对个人和家庭的补助…": a part of the year's spending
+            # split by economic class, its classes some of that (which of them, and how much, the file does not say)
+            return True
         for p in COMPONENTS.get(h, ()):
             if p == part:
                 return True

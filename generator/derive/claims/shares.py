@@ -13,7 +13,7 @@ _NAMING_VERBS = ("共计为", "合计为", "总计为", "达到", "共计", "合
 
 
 # words for a whole that some reports use with the carry-over and some without ("占总收入的78.89%")
-EITHER_TOTAL = frozenset({"总收入", "收入总额", "总支出", "支出总额"})
+EITHER_TOTAL = frozenset({"总收入", "收入总额", "收入决算总额", "总支出", "支出总额", "支出决算总额"})
 _TOTALS = frozenset({*WITH_CARRYOVER, *WITH_CARRYOVER.values()})
 
 

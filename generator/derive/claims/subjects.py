@@ -213,11 +213,13 @@ class _Subjects(_State):
             return      # "县中医医院不属于本院管理，其…": the department named as what the other body is not
         if self.scope.blocked and _OWNER_OF.match(self.text, tok.end):
             return      # "县粮食储备库是我局所属公益二类事业单位，核定事业编制10名": the body's owner, named on the way
-        if (self.blocked_first or (self.opener and self.scope.blocked == self.opener)) and len(tok.text) >= 2 \
-                and tok.text[1:] not in self.cues.bodies.organs and self.scope.blocked.endswith(tok.text[1:]):
+        kind = tok.text[:-2] if tok.text.endswith("本级") else tok.text[1:]
+        if (self.blocked_first or (self.opener and self.scope.blocked == self.opener)) and len(tok.text) >= 2 and kind \
+                and (tok.text.endswith("本级") or kind not in self.cues.bodies.organs) and self.scope.blocked.endswith(kind):
             # "博才幼儿园是一所民办幼儿园，本园设五个班级": the body the sentence opened with, of that kind (not an organ
             # of government: "县财政局下达我局…" names the department as the one it gave to) — or the one an earlier
-            # sentence of no figure opened with ("…信息中心属于公益一类事业单位。本中心编制13人")
+            # sentence of no figure opened with ("…信息中心属于公益一类事业单位。本中心编制13人"); its own level too ("区城管
+            # 执法局现有人员1894人，其中局本级187人")
             return
         scope = self.scope
         scope.blocked = ""
