@@ -376,6 +376,9 @@ def _rate(c, checker, subject: str, figure: str) -> tuple[str, str]:
 def _difference(c, checker, subject: str, figure: str) -> tuple[str, str]:
     if not c.fact and c.other is not None and all(o.figure is not None for o in c.other):
         return "“" + "”与“".join(o.figure.text for o in c.other) + "”之差", figure
+    if c.other is not None and c.other[0].figure is not None and c.other[1].figure is None:
+        # "项目支出达2473.85万元，比基本支出多出…": the amount written and another fact of the file
+        return f"“{c.other[0].figure.text}”与{checker._label(c.other[1].fact, c.other[1].column)}之差", figure
     return _compared(c, checker, subject, figure)
 
 

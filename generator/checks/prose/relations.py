@@ -92,6 +92,8 @@ class _Relations(_Base):
                               f"{fmt(x)} 与{_COLUMN_ZH.get(c.against, '预算数')} {fmt(y)} 相差 {fmt(diff)}{c.unit}，与写明的 "
                               f"{fmt(abs(c.value))}{c.unit} 不符。", stated=abs(c.value), computed=diff)
         a, b = c.other
+        if b.figure is None:            # "项目支出达2473.85万元，比基本支出多出…": the other is a fact, by its name
+            return self._difference_from_fact(c, a, b)
         if a.flagged or b.flagged or a.unit not in MONEY or b.unit not in MONEY or c.unit not in MONEY:
             return self.skip(c, "两个金额中有已报错的")
         x, y = abs(a.value) * MONEY[a.unit], abs(b.value) * MONEY[b.unit]
@@ -103,6 +105,18 @@ class _Relations(_Base):
         self.error("PROSE-DIFF", c, f"正文“…{self.quote(c, 30)}”：{fmt(abs(a.value))}{a.unit} 与 {fmt(abs(b.value))}"
                    f"{b.unit} 相差 {fmt(diff)}{c.unit}，与写明的 {fmt(stated)}{c.unit} 不符。",
                    stated=stated, computed=diff)
+
+    def _difference_from_fact(self, c: Claim, a: Claim, b: Claim) -> None:
+        """How much a stated amount is more or less than another fact of the file, in the amount's column."""
+        y = self.fact(b.fact, b.column, c.unit)
+        if a.flagged or y is None or a.unit not in MONEY or c.unit not in MONEY:
+            return self.skip(c, "前面的金额已报错，或事实文件没有比较的那一项")
+        x = abs(a.value) * MONEY[a.unit] / MONEY[c.unit]
+        diff, label = abs(x - y), self._label(b.fact, b.column)
+        if sum_consistent(abs(c.value), [diff]):
+            return self.ok(c, f"|{fmt(x)} − {label} {fmt(y)}| = {fmt(diff)}{c.unit}")
+        self.error("PROSE-DIFF", c, f"正文“…{self.quote(c, 30)}”：{fmt(abs(a.value))}{a.unit} 与{label} {fmt(y)}{c.unit} "
+                   f"相差 {fmt(diff)}{c.unit}，与写明的 {fmt(abs(c.value))}{c.unit} 不符。", stated=abs(c.value), computed=diff)
 
     def _margin(self, c: Claim) -> None:
         """The figure after "高于调整预算…": the column's amount, or the margin between the columns."""

@@ -116,15 +116,21 @@ class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _N
             self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence
             self.list.year_at = self.scope.year
         elif lst is not None and last is not None and lst.parts and last is lst.parts[-1] \
-                and (last.money or (last.figure is not None and last.unit and last.unit != "%")):
+                and (last.money or (last.figure is not None and last.unit and last.unit != "%")) \
+                and self._bracket_right_after(self.last_num):
             # "公车费5.00万元（购置费0万元，运行费5.00万元）", "建设项目27项（省级6项、市级5项…）": the item's own
-            # parts, a list of its own
+            # parts, a list of its own, right after its figure (not "…574.68万元，分别占年初预算（700.30万元、474.20万元）
+            # 的…": the wholes of its share)
             self.list = _List(last, len(self.stack), "（")
             self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence
             self.list.within = lst
             self.list.year_at = lst.year_at
         self.lead = _Lead()
         self.last_num = None
+
+    def _bracket_right_after(self, figure: Token | None) -> bool:
+        """Whether the bracket opening here is right after `figure` (spaces between at most), the last one read."""
+        return figure is not None and not self.text[figure.end:self.tokens[self.index].start].strip(" \t\u3000")
 
     def _bracket_after(self, last: Claim) -> bool:
         """Whether the bracket opening here is right after the figure of an amount or count of a known fact, this

@@ -61,7 +61,8 @@ class _Levels(_State):
                 self.account_amount = Claim("level", tok, None, sentence=self.sentence)
             return None
         if lead.other_fact:
-            self._unread(tok, "比较的是两个事实，不是一个事实的增减")
+            if not self._difference_of_two(tok, lead, scope):
+                self._unread(tok, "比较的是两个事实，不是一个事实的增减")
             return None
         if lead.unknown and not lead.label:
             self._unread(tok, f"前面的“{lead.unknown}”不在词表中，说的可能是别的")
@@ -495,6 +496,21 @@ class _Levels(_State):
             for p in parts:
                 if p.implied and p.column == "final":
                     p.column = "plan"
+
+    def _difference_of_two(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
+        """"项目支出达2473.85万元，比基本支出多出1709.95万元": how much one amount the sentence stated is more or less
+        than another fact of the department's, named after 比 — a difference of the two (read: True)."""
+        other, subject = lead.other_path, scope.subject
+        if tok.unit not in MONEY or not lead.dir or other is None or subject is None or other == subject \
+                or not other.startswith("finance.") or not subject.startswith("finance."):
+            return False
+        stated = self._level_of(subject)
+        if stated is None or stated.figure is None or stated.sentence != self.sentence or not stated.money:
+            return False
+        named = Claim("level", None, other, column=stated.column or "final", sentence=self.sentence)
+        self.out.claims.append(Claim("difference", tok, subject, other=(stated, named), sentence=self.sentence,
+                                     column=stated.column))
+        return True
 
     def _level_of(self, fact: str) -> Claim | None:
         # (not a base stated after 较/比: "全年预算512.84万元，较年初预算386.50万元增加126.34万元，…，比上年决算数468.27万元

@@ -76,6 +76,7 @@ class _Lead:
     loose = False
     cause = False
     other_fact = False
+    other_path: str | None = None   # the other fact of a comparison of two ("比基本支出多出…": 基本支出)
     kind_text = ""
     to_level = False                # 增加到 / 降至
     total = False                   # 合计

@@ -173,6 +173,10 @@ def _split_first(text: str, s: int, word: str, lex) -> str:
     return ""
 
 
+# what a headcount word right before it draws up, as a verb ("编制部门预算", "编制决算")
+_DRAWN_UP = re.compile("(?:(?:19|20)[0-9]{2}年度?)?(?:部门预算|部门决算|预算|决算|计划|方案|规划|报告)")
+
+
 def _label(text: str, s: int, e: int, word: str, lex, out: list[Token], word_end: int, label_end: int,
            glued_column: int = -1) -> tuple:
     """(start, word, meanings, where the last label ended) of a word that is a fact's label."""
@@ -207,8 +211,16 @@ def _label(text: str, s: int, e: int, word: str, lex, out: list[Token], word_end
         if s - 1 != word_end and not lex.allowed_before(text, s - 1):
             # "事业 收入2,640.50万元": as glued to the word before the space
             return s, word, () if word in lex.verbs else _GLUED, label_end
+    return _headcount_word(text, s, e, word, means, lex, label_end)
+
+
+def _headcount_word(text: str, s: int, e: int, word: str, means: tuple, lex, label_end: int) -> tuple:
+    """(start, word, meanings, where the last label ended) of a label by what follows it: a word of people followed by
+    费 or 金 is money paid to them; 编制 followed by a document is a verb."""
     if text[e:e + 1] in ("费", "金") and any(k == "fact" and v.startswith("department.staffing.") for k, v in means):
         return s, word, _GLUED, e       # "退休费260.21万元", "离休金": money paid to those people, not a headcount
+    if word in lex.verbs and word.endswith("编制") and _DRAWN_UP.match(text, e, e + 16):
+        return s, word, (), label_end   # "编制部门预算时…": drawing up a document, not a headcount
     return s, word, means, e
 
 
