@@ -169,7 +169,11 @@ def test_structural_mutations(work, name, data):
 @FUZZ
 @given(prose=st.lists(st.sampled_from(list("0123456789.万元亿%，。；其中较上年增加减少增幅占收入总额的小于=（）财政拨款支出基本项目 ")
                                       + ["\u3000", "{{", "}}", "【上年】", "截止", "—", "人", "编制", "在职", "执行率",
-                                         "全县", "分别为", "、", "比", "2022年", "2023年12月31日"]),
+                                         "全县", "分别为", "、", "比", "2022年", "2023年12月31日",
+                                         # bodies, item numbers, a department's own words, an account, a share's whole
+                                         "县财政局", "第一中学", "某某县总工会", "（一）", "1.", "一是", "本级", "局本级",
+                                         "部门整体", "上级补助收入", "收入决算总额", "多出", "实有编制", "净增", "分别占",
+                                         "自评得分", "分", "合计", "共", "行政编制", "退休", "遗属", "年初预算", "调整预算"]),
                       max_size=80).map("".join))
 def test_prose_checks_take_any_text(work, prose):
     text = SOURCES["yangxi-2023"].decode("utf-8").replace("other_notes: 无。", "other_notes: " + json.dumps(prose, ensure_ascii=False))
