@@ -145,6 +145,8 @@ class _Relations(_Base):
                    f"{fmt(y)}{c.unit}（差 {fmt(stated - y)}）。", stated=stated, fact=y)
 
     def _compare(self, c: Claim) -> None:
+        if c.bound:
+            return self._bound(c)
         a = c.other
         if a is None:
             return self._columns_compare(c)
@@ -173,6 +175,17 @@ class _Relations(_Base):
                               at=a.start, stated=a.value)
         self.error("PROSE-COMPARE", c, f"正文“{self.text[a.start:c.figure.end]}”不成立：{fmt(abs(a.value))}{a.unit} "
                    f"不{_OP_ZH[c.op]} {fmt(abs(c.value))}{c.unit}。", at=a.start, stated=c.value)
+
+    def _bound(self, c: Claim) -> None:
+        """"项目支出决算数超过了2000万元": the fact's figure against the bound written."""
+        x = self.fact(c.fact, c.column, c.unit)
+        if x is None:
+            return self.skip(c, f"事实文件没有 {self._label(c.fact, c.column)}")
+        y, label = abs(c.value), self._label(c.fact, c.column)
+        if {"<": x < y, ">": x > y, "=": x == y}[c.op]:
+            return self.ok(c, f"{label} {fmt(x)} {c.op} {fmt(y)}")
+        self.error("PROSE-COMPARE", c, f"正文“…{self.quote(c, 16)}”不成立：{label} 为 {fmt(x)}{c.unit}，不{_OP_ZH[c.op]} "
+                   f"{fmt(y)}{c.unit}。", stated=c.value, fact=x)
 
     def _columns_compare(self, c: Claim) -> None:
         """"“三公”经费决算数小于预算数": the subject's 决算数 against its budget column, no figure written."""

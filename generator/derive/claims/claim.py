@@ -60,6 +60,7 @@ class Claim:
     compared = False                # level/prior: a base stated after 较/比 ("较预算数12.00万元减少2.14万元")
     year: int | None = None         # level of no fact: the year its words named, if any
     words_end = -1                  # compare of two stated amounts: where the words that compare them end, after both
+    bound = False                   # compare: a fact against a figure written as its bound ("超过了2000万元")
     final_base = False              # change/rate: the text names last year's final as the base ("较2022年决算")
     budget_base = False             # change/rate: this year's budget stated against last year's figure — its
                                     # budget or its final, the text does not say (the file has only the final)

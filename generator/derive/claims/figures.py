@@ -194,6 +194,8 @@ class _Figures(_State):
         if lead.op and lead.op_target and money and not lead.op_fact and not lead.label:
             self._margin(tok, lead, scope)
             return True
+        if lead.op and money and self._bound(tok, lead, scope):
+            return True
         if lead.op and money:
             self._compare(tok, lead)
         if lead.total and not lead.label and (money or unit in COUNTS):
@@ -670,6 +672,22 @@ class _Figures(_State):
         if left is not None and left.figure is not None and left.figure is not tok \
                 and not self._compared_in_own_clause(left.figure, lead):
             self.out.claims.append(Claim("compare", tok, None, other=left, op=lead.op, sentence=self.sentence))
+
+    def _bound(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
+        """"其中项目支出决算数超过了2000万元，高达2473.85万元": a fact named, then 超过/不足/低于 a figure with no amount
+        of its own before — the fact's figure is above (or below) that bound (read: True)."""
+        if lead.op_target or lead.op_fact or lead.op_tok is None or scope.subject is None \
+                or not self.named or self.named[-1][0] != scope.subject or self.named[-1][2] > lead.op_tok.start:
+            return False
+        left = self.last_money
+        if left is not None and left.figure is not None and left.figure.end > self.named[-1][1]:
+            return False        # "19.85万元小于预算安排的75.45万元": the amount before is compared
+        fact = self._subject(lead, scope, tok)
+        if fact is None:
+            return True
+        self.out.claims.append(Claim("compare", tok, fact, op=lead.op, column=lead.op_col or scope.column or "final",
+                                     bound=True, sentence=self.sentence, label=scope.label))
+        return True
 
     def _compared_in_own_clause(self, left: Token, lead: _Lead) -> bool:
         """"各奖励10万元，对首次产值超过1亿元的29户企业…": 超过 in a later clause with a subject of its own (产值)

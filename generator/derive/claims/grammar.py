@@ -170,6 +170,11 @@ class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _N
             if lead.dir and inner.dir and inner.dir != lead.dir:
                 lead.twoway = True
             lead.dir = inner.dir or lead.dir
+            if lead.label == "department.staffing.posts_total" and inner.label == "department.staffing.posts" \
+                    and inner.kind_text:
+                # "现有人员编制（行政编制）18名": the bracket names the category the posts are of
+                lead.label, lead.kind_text = inner.label, inner.kind_text
+                self.scope.subject = inner.label
         else:
             self.lead = _Lead()
             # what comes after the bracket is about what came before it ("…（其中…），占收入合计100%")
