@@ -4,6 +4,7 @@ and counts are levels.py's, shares shares.py's, statements checked on the text i
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ...core.numbers import decimals
 from .claim import WHOLE_IN_SHARE, Claim, Unread
@@ -22,7 +23,8 @@ _REVERSED = {"<": ">", ">": "<", "=": "="}
 _STILL_COMPARED = re.compile("均|都|仍|仍然|则|但|而|远|明显|略|也|且|并|还|已|分别|[ \t\u3000]")
 # what may stand between a list's last item and the total of its items ("…50.00万，合计1170.00万")
 _RIGHT_AFTER = re.compile(r"(?:[，,；;、\s]*占[^，,；;。\d]{0,8}[\d.]+\s*[%％])?"      # (the last item's share)
-                          r"[，,；;、\s]*(?:以上|上述)?(?:[一二三四五六七八九十两\d]+项)?(?:合计|共计|总计|总共|累计)(?:为|是|达)?[：:]?\s*")
+                          r"[，,；;、\s]*(?:以上|上述)?(?:[一二三四五六七八九十两\d]+项)?(?:合计|共计|总计|总共|累计)"
+                          r"(?:支出|收入|人数|人员)?(?:为|是|达)?[：:]?\s*")    # ("合计支出3237.75万元": see _total_named)
 
 
 # what a scoring rule says right after its rate: "100%得满分", "95%以上的得3分" (not "执行率98.35%，得满分": the
@@ -198,7 +200,7 @@ class _Figures(_State):
             return True
         if lead.op and money:
             self._compare(tok, lead)
-        if lead.total and not lead.label and (money or unit in COUNTS):
+        if lead.total and (not lead.label or self._total_named(tok, lead)) and (money or unit in COUNTS):
             self._total(tok) if money else self._posts_total(tok, lead, scope)
             return True
         return False
@@ -779,6 +781,19 @@ class _Figures(_State):
         self.out.claims.append(Claim("compare", left.figure, left.fact, column=lead.op_target, op=lead.op,
                                      other=left, sentence=self.sentence, value=left.value, unit=left.unit))
 
+    def _total_named(self, tok: Token, lead: _Lead) -> bool:
+        """"人员经费…，公用经费…，项目支出…，合计支出3237.75万元": the plain word right after 合计 only names what the
+        total is of — still the total of the items before."""
+        if not lead.labels:
+            return False
+        word = lead.labels[-1][1]
+        if word not in ("支出", "收入", "人数", "人员"):
+            return False
+        before = self.text[max(0, tok.start - len(word) - 6):tok.start].rstrip(" \t\u3000为是：:")
+        # (with items right before it: "本年共计收入1362.00万元（其中…）" is an amount its list follows)
+        return before.endswith(tuple(total + word for total in ("合计", "共计", "总计"))) and (
+            self._ends_its_list(tok, money=True) or self._enumerated([c for c in self.levels if c.money], tok))
+
     def _total(self, tok: Token) -> None:
         """"…分别为776.17万元和478.61万元，合计1254.78万元": the figures before add up to it."""
         lst = self.list
@@ -793,9 +808,10 @@ class _Figures(_State):
         parts = self.each_claims or [c for c in self.levels if c.money]
         cut = max(self.text.rfind("；", self.sentence_start, tok.start), self.text.rfind(";", self.sentence_start, tok.start))
         after = [c for c in parts if c.figure is not None and c.figure.start > cut] if cut >= 0 else parts
-        if len(after) >= 2 and not self.each_claims:
+        if len(after) >= 2 and not self.each_claims and not _adds_up(parts, tok):
             # "…累计完成1.42亿元，…；三大中心建设分别投入设备资金386万元、412万元和295万元，合计1093万元": the total of
-            # its own statement (after the semicolon), not of the whole sentence
+            # its own statement (after the semicolon), not of the whole sentence (unless all of them add up to it:
+            # "一般公共预算财政拨款收入3237.75万元；…收入0万元，上年结转0万元，合计收入3237.75万元")
             parts = after
         if not self.each_claims and not self._enumerated(parts, tok):
             return self._total_of_nothing(tok)
@@ -951,3 +967,10 @@ class _Figures(_State):
         recent = [c for c in self.out.claims[-16:] if c.sentence == self.sentence and c.fact == fact]
         spent = next((c for c in recent if c.kind == "level" and c.column == "final"), None)
         return spent is not None and any(c.kind == "execution" and c.start > spent.start for c in recent)
+
+
+def _adds_up(parts: list, tok: Token) -> bool:
+    """Whether the amounts of `parts` add up exactly to the total `tok` (in its unit)."""
+    if tok.unit not in MONEY or any(p.unit not in MONEY or p.value is None for p in parts):
+        return False
+    return sum((abs(p.value) * MONEY[p.unit] for p in parts), Decimal(0)) == abs(tok.value) * MONEY[tok.unit]
