@@ -22,9 +22,11 @@ _REVERSED = {"<": ">", ">": "<", "=": "="}
 # words that may stand between a figure's clause and the 低于 / 超过 that compares it ("38.64万元，均低于上年的…")
 _STILL_COMPARED = re.compile("均|都|仍|仍然|则|但|而|远|明显|略|也|且|并|还|已|分别|[ \t\u3000]")
 # what may stand between a list's last item and the total of its items ("…50.00万，合计1170.00万")
+# the plain word a total may name what it is of, right after 合计 ("合计支出3237.75万元": still the items' total)
+_TOTAL_OF = ("支出", "收入", "人数", "人员")
 _RIGHT_AFTER = re.compile(r"(?:[，,；;、\s]*占[^，,；;。\d]{0,8}[\d.]+\s*[%％])?"      # (the last item's share)
                           r"[，,；;、\s]*(?:以上|上述)?(?:[一二三四五六七八九十两\d]+项)?(?:合计|共计|总计|总共|累计)"
-                          r"(?:支出|收入|人数|人员)?(?:为|是|达)?[：:]?\s*")    # ("合计支出3237.75万元": see _total_named)
+                          r"(?:" + "|".join(_TOTAL_OF) + r")?(?:为|是|达)?[：:]?\s*")    # ("合计支出3237.75万元")
 
 
 # what a scoring rule says right after its rate: "100%得满分", "95%以上的得3分" (not "执行率98.35%，得满分": the
@@ -784,14 +786,9 @@ class _Figures(_State):
     def _total_named(self, tok: Token, lead: _Lead) -> bool:
         """"人员经费…，公用经费…，项目支出…，合计支出3237.75万元": the plain word right after 合计 only names what the
         total is of — still the total of the items before."""
-        if not lead.labels:
-            return False
-        word = lead.labels[-1][1]
-        if word not in ("支出", "收入", "人数", "人员"):
-            return False
-        before = self.text[max(0, tok.start - len(word) - 6):tok.start].rstrip(" \t\u3000为是：:")
-        # (with items right before it: "本年共计收入1362.00万元（其中…）" is an amount its list follows)
-        return before.endswith(tuple(total + word for total in ("合计", "共计", "总计"))) and (
+        # (only with items right before it, as _RIGHT_AFTER reads them: "本年共计收入1362.00万元（其中…）" is an amount
+        # its list follows)
+        return bool(lead.labels) and lead.labels[-1][1] in _TOTAL_OF and (
             self._ends_its_list(tok, money=True) or self._enumerated([c for c in self.levels if c.money], tok))
 
     def _total(self, tok: Token) -> None:

@@ -54,8 +54,6 @@ _OWN_THINGS = frozenset({"项目", "工程", "专项", "子项目"})     # (not 
 _MONEY_LINE_WORDS = ("结余", "结转", "收入", "支出", "经费")
 # the names of a carry-over that do not say at which end of the year (the year-end's by default: see _new_subject)
 _BARE_CARRYOVER = frozenset({"结转结余", "结余结转", "结转和结余", "结余"})
-# the department's own words for itself as a whole, no name in them: after another body opened the sentence, its
-_OF_WHOLE = frozenset({"部门整体", "局本级", "全局", "全委", "全办", "全单位", "全部门"})
 _BELONGS = frozenset({"所属", "直属", "附属", "隶属", "局属"})
 _UNITS_OF = _BELONGS | {"下属"}
 # "共设1办10处，下属单位1家，行政编制135人": the department's units counted, as its sections are — what it is made
@@ -215,15 +213,17 @@ class _Subjects(_State):
             return      # "县中医医院不属于本院管理，其…": the department named as what the other body is not
         if self.scope.blocked and _OWNER_OF.match(self.text, tok.end):
             return      # "县粮食储备库是我局所属公益二类事业单位，核定事业编制10名": the body's owner, named on the way
-        if self.blocked_first and self.scope.blocked and tok.text in _OF_WHOLE:
-            return      # "重庆市梁平区林业局2023年度部门整体绩效自评总分…": the body the sentence opened with, as a whole
-        kind = tok.text[:-2] if tok.text.endswith("本级") else tok.text[1:]
-        if (self.blocked_first or (self.opener and self.scope.blocked == self.opener)) and len(tok.text) >= 2 and kind \
-                and (tok.text.endswith("本级") or kind not in self.cues.bodies.organs) and self.scope.blocked.endswith(kind):
+        opened = self.blocked_first or (self.opener and self.scope.blocked == self.opener)
+        if itself and opened and self.scope.blocked and not tok.text.startswith(("本", "我")):
+            # "重庆市梁平区林业局2023年度部门整体绩效自评总分…", "区城管执法局现有人员1894人，其中局本级187人": a word of
+            # no name for a body as a whole (部门整体, 局本级, 全局 — the department's own names are read as 本部门) is
+            # the body the sentence opened with
+            return
+        if opened and len(tok.text) >= 2 and tok.text[1:] not in self.cues.bodies.organs \
+                and self.scope.blocked.endswith(tok.text[1:]):
             # "博才幼儿园是一所民办幼儿园，本园设五个班级": the body the sentence opened with, of that kind (not an organ
             # of government: "县财政局下达我局…" names the department as the one it gave to) — or the one an earlier
-            # sentence of no figure opened with ("…信息中心属于公益一类事业单位。本中心编制13人"); its own level too ("区城管
-            # 执法局现有人员1894人，其中局本级187人")
+            # sentence of no figure opened with ("…信息中心属于公益一类事业单位。本中心编制13人")
             return
         scope = self.scope
         scope.blocked = ""
