@@ -130,6 +130,8 @@ class Explainer:
 
     def claim_step(self, c, checker, relations, path) -> Step:
         what = relations.get(c.kind, c.kind)
+        if c.saving:
+            what = "节约或超支额（预算与决算之差）" if c.kind == "change" else "节约率"
         figure = f"“{c.figure.text}”" if c.figure is not None else ""
         subject = ""
         if c.fact:

@@ -149,6 +149,8 @@ class _Base:
 
     def error(self, code: str, c: Claim, message: str, at: int | None = None, **numbers) -> None:
         c.flagged = True
+        if code == "PROSE-CHANGE" and c.saving:
+            code = "PROSE-DIFF"         # "预算775.2万元，实支763.9万元，节支11.03万元": the plan less the spending
         if c.kind == "prior":
             self.wrong_priors.add((c.fact, c.sentence))
         message += _cut_off_note(code, numbers.get("stated"), numbers.get("computed"))

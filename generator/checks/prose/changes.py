@@ -181,6 +181,10 @@ class _Changes(_Base):
         whole = self._change_of_whole(c)
         if whole is not None:
             return self.ok(c, f"{fact_label(whole, self.report)}的增减额（其中所列各项之前的总数）")
+        return self._change_on_facts(c, fact)
+
+    def _change_on_facts(self, c: Claim, fact: str) -> None:
+        """A change of a fact against the file's figures: this year's less a base — the one named, or any the file has."""
         current, stale = self._current(c, fact)
         bases = self._bases(c, fact)
         if self._more_than_there_is(c, bases):
@@ -195,12 +199,26 @@ class _Changes(_Base):
                 return self.ok(c, f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}{c.unit}")
         if stale:
             return self.skip(c, "它所说的本年数已报错")
+        budgets = self._budget_on_budget(c, fact)
+        if budgets:
+            return self.ok(c, budgets)
         col, base = bases[0]
         word = "增加" if c.value >= 0 else "减少"
         self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(fact, self.report)} "
                    f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}{c.unit}，"
                    f"与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。", stated=c.value, computed=current - base,
                    uses={f"{fact}.final", f"{fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
+
+    def _budget_on_budget(self, c: Claim, fact: str) -> str:
+        """"2023年与2022年相比总收入增加了417.3万元，…项目支出收入增加384.9万元" (a budget's account): a change from last
+        year with no amount and no column stated may compare this year's budget with last year's — where the file has
+        both, that holding is no contradiction. How it holds, or ""."""
+        if c.of is not None or c.against not in (None, "prior") or c.final_base:
+            return ""
+        budget, prior = self.fact(fact, "budget", c.unit), self.fact(fact, "prior_budget", c.unit)
+        if budget is None or prior is None or not sum_consistent(c.value, [budget, -prior]):
+            return ""
+        return f"本年预算 {fmt(budget)} − 上年预算数 {fmt(prior)} = {fmt(budget - prior)}{c.unit}"
 
     def _after_a_budget(self, c: Claim) -> bool:
         """"（一）收入预算：2023年年初预算数1174.50万元，其中：…。收入较2022增加75.39万元": a change of no amount of its own

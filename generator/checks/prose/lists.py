@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ...core.numbers import fmt, half_unit, same_figure, transposed
+from ...core.numbers import decimals, fmt, half_unit, same_figure, transposed
 from ...derive.claims import Claim
 from ...derive.claims.grammar import BODY_UNITS, BY_SOURCE, COMPONENTS, PEOPLE_UNITS, within
 from ...derive.claims.nearby import (
@@ -128,7 +128,7 @@ class _Lists(_Base):
             parts = [p for p in parts if not p.another]
         parts = _folding_subtotals(parts, unit)
         values = [abs(p.value) * _scale(p.unit, unit) for p in parts]
-        total = abs(head.value)
+        total = self._known_total(head, unit) or abs(head.value)
         exact = unit in COUNTS
         s = sum(values, Decimal(0))
         complete = self._names_every_part(c, parts, s, values, exact)
@@ -157,6 +157,20 @@ class _Lists(_Base):
         if own is not None:
             self.verdicts[id(head)] = own
         head.summed = True
+
+    def _known_total(self, head: Claim, unit: str) -> Decimal | None:
+        """"“三公”经费预算数12万元。其中：公务接待费7.6万元，公务用车运行维护费4.6万元": a head written coarser than the
+        file's figure, which is the same number to more places (12.00), is that figure — its parts are summed against
+        it, not against 12 ± 0.5 (a head the author rounded, 3 for 2.8767, keeps the rounding of what was written).
+        None where the head is no fact's, or its figure is no finer in the file, or columns disagree."""
+        if head.fact is None or head.flagged or unit not in MONEY:
+            return None
+        stated = abs(head.value)
+        found = [v for col in (_columns(head.column) if head.column else ("final", "budget", "adjusted"))
+                 if (v := self.fact(head.fact, col, unit, quiet=True)) is not None and same_figure(stated, v)]
+        if not found or any(v != stated for v in found):
+            return None
+        return max(found, key=decimals) if max(map(decimals, found)) > decimals(stated) else None
 
     def _no_parts_of(self, head: Claim, parts: list, values: list, total: Decimal, exact: bool) -> str:
         """Why the items of a list not said to be complete that exceeds its head may be no parts of it, or ""."""

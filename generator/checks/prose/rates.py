@@ -286,6 +286,9 @@ class _Rates(_Base):
             tried.append((col, base, delta, computed))
             if _rate_holds(c.value, computed, current, base) or self._fits_stated_budget(c, probe):
                 return self.ok(c, f"{fmt(delta)} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(computed, _places(c))}%")
+            if c.saving and current and rate_fits(delta / current * 100, c.value):
+                # "节约资金11.30万元，节约率1.48%": some divide the saving by what was spent
+                return self.ok(c, f"节约 {fmt(-delta)} ÷ 决算数 {fmt(current)} = {fmt(-delta / current * 100, _places(c))}%")
         if not tried:
             return self.skip(c, "事实文件没有算出增幅所需的数")
         col, base, delta, computed = tried[0]

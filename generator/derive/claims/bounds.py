@@ -318,7 +318,8 @@ class _Bounds(_State):
             if not self.clause_figures:
                 scope.blocked = self.describing     # the department described itself: still its own subject
             self.describing = None
-        self.aside = 2 if self.aside and self.clause_figures else 0     # a clause without figures: a topic
+        # a clause without figures: a topic (not a body compared with)
+        self.aside = 2 if self.aside == 3 or (self.aside and self.clause_figures) else 0
         if self.clause_figures and scope.column in ("budget", "adjusted", "plan") and self.list is None and (
                 scope.subject is None or (self.out.claims and self.out.claims[-1].kind == "execution"
                                           and self.out.claims[-1].sentence == self.sentence)):

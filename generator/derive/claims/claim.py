@@ -62,6 +62,7 @@ class Claim:
     words_end = -1                  # compare of two stated amounts: where the words that compare them end, after both
     bound = False                   # compare: a fact against a figure written as its bound ("超过了2000万元")
     final_base = False              # change/rate: the text names last year's final as the base ("较2022年决算")
+    saving = False                  # change: said as a saving or an overspending ("节支11.3万元"): plan less spending
     budget_base = False             # change/rate: this year's budget stated against last year's figure — its
                                     # budget or its final, the text does not say (the file has only the final)
     inferred = False                # level: a list's head named by no word, of the side its items are parts of

@@ -47,6 +47,8 @@ class Cues:
         # right after the body's name: its requirements, or the money it handed over
         self.body_after = re.compile(f"的?(?:{alt('body_after')})"
                                      f"|(?:财政)?(?:当年|本年|年初|年内|全年)?(?:{alt('funds_from')})(?:给|的)")
+        # "上级对我局共下达一般公共预算财政拨款1,326.80万元": a source of funds right after the words that hand it over
+        self.handed = _Before(f"(?:{alt('funds_from')})[给的]?$", self.reach("funds_from") + 1)
         self.stock = re.compile(f"(?:{alt('stock')})")
         self.actual = re.compile(f"(?:{alt('actual')})")
         self.staff_kind = re.compile(f"(?:{alt('staff_kind')})")
@@ -58,6 +60,8 @@ class Cues:
         self.net_change = re.compile(f"[^。；;！？!?\n]{{0,40}}?(?:{alt('net_change')})")
         # "城镇新增就业目标600人，完成648人": after a target's value, what was done (its figure follows: see nearby)
         self.done = re.compile(f"[，,]?[ \t\u3000]*(?:实际|全年)?(?:{alt('done')})了?[ \t\u3000]*")
+        # "实支763.9万元，节支11.3万元", "全年节约资金13.10万元": a saving (or overspending) right before its figure
+        self.saving = _Before(f"(?:{alt('saving')})了?(?:资金|经费|支出)?率?(?:为|了|达)?[ \t\u3000]*$", self.reach("saving") + 6)
         # "上年结转的困难职工帮扶资金12.30万元": 的 and a noun of money right before a figure (see _modifies)
         self.fund_kind = re.compile(f"的[\u4e00-\u9fff]{{0,10}}?(?:{alt('fund_kind')})(?=[0-9０-９])")
         # "农村实用技术培训经费6.40万元": the money for a target's work, right after the target's name

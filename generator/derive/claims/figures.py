@@ -88,7 +88,12 @@ class _Figures(_State):
         self.lead = _Lead()
         self.lead.figure = True
         self.lead.labels = lead.labels if self.pending_each else []
-        if lead.base is None and lead.cmp is False and scope.base and (lead.dir or lead.rate) \
+        if (lead.dir or lead.rate) and lead.base is None and lead.cmp is False \
+                and self.cues.saving.at(self.text, tok.start):
+            # "预算775.2万元，实支763.9万元，节支11.3万元": a saving is the plan less the spending — not measured on
+            # last year, whatever base an earlier clause named ("同比增加46.76万元…；节约资金11.30万元")
+            lead.base, lead.saving = "plan", True
+        elif lead.base is None and lead.cmp is False and scope.base and (lead.dir or lead.rate) \
                 and not (scope.base == "prior_budget" and scope.column == "final"):
             # (not last year's budget once the clause speaks of the final: "比上年预算增长41.6%；决算收入3237.75万元，
             # 增长49.1%" — the final's growth is from last year's final)
@@ -358,7 +363,8 @@ class _Figures(_State):
         claim = Claim("change", tok, fact, against=lead.base, source=scope.source, value=tok.value * lead.dir,
                       sentence=self.sentence,
                       of=of, label=scope.label, budget_base=budget_base, alts=alts,
-                      final_base=lead.prior_final, column="adjusted" if adjusted else None)
+                      final_base=lead.prior_final, column="adjusted" if adjusted else None,
+                      saving=lead.saving)
         self.out.claims.append(claim)
         self.changes.append(claim)
         self.last_claim = claim
@@ -448,6 +454,8 @@ class _Figures(_State):
         """A growth rate (增长…%, 下降…%): of which fact, against which base, with which change and base stated."""
         self._year_on_year(lead)
         fact, budget_base = self._changing(tok, lead, scope)
+        if fact is None and lead.saving:
+            return self._unread(tok, "节约率有的除以预算数、有的除以实际支出数：只与事实文件中的预算数、决算数核对")
         if fact is None:
             return self._stated_rate(tok, lead, scope)
         sign = lead.rate or lead.dir
@@ -466,7 +474,7 @@ class _Figures(_State):
                       sentence=self.sentence,
                       of=None if adjusted and of is not None and of.column != "adjusted" else of, change=change,
                       base=base, label=scope.label, budget_base=budget_base and not adjusted,
-                      final_base=lead.prior_final, column="adjusted" if adjusted else None)
+                      final_base=lead.prior_final, column="adjusted" if adjusted else None, saving=lead.saving)
         self.out.claims.append(claim)
 
     def _rate_base(self, fact: str, lead: _Lead, change: Claim | None, budget_base: bool) -> Claim | None:

@@ -56,6 +56,7 @@ class _Lead:
     base: str | None = None         # the base named: prior | budget | adjusted | other | this
     dir = 0                         # 增加 +1, 减少 −1
     rate = 0                        # 增幅 +1, 降幅 −1
+    saving = False                  # 节约 / 节支 / 超支: the plan less the spending
     share = False                   # 占 / 比重
     whole: str | None = None        # the whole named after 占
     whole_word = ""                 # the words that named it
@@ -200,7 +201,8 @@ class _State:
         self.named: list[tuple] = []        # (fact, start, end, figures read before) of each label of the sentence
         self.off_footing = ("", -1)         # "1620.35万元（剔除…）增加…": the word, and where its clause ends
         self.aside = 0                      # 1: another subject named inside a sentence the department opened;
-                                            # 2: its clause ended (see _other_subject)
+                                            # 2: its clause ended (see _other_subject); 3: a body compared with
+                                            # ("高于全市平均"), its clause of no figure not a topic
         self.sentence_start = 0             # where the sentence began
         self.index = 0                      # the token being read
         self.figure_blocked = False         # the last figure was read while another subject was named

@@ -161,7 +161,11 @@ class _Subjects(_State):
             # statement — not another item of the list
             while self.list is not None:
                 self._end_list()
-        if (cues.bodies.unit_kind.search(tok.text) or cues.governs.at(self.text, tok.start)) and (
+        if self._compared_with(tok):
+            # "支出3237.75万元，增幅高于全市平均；基本支出775.2万元…": the body compared with qualifies its own clause
+            # (a clause of no figure, which would otherwise be a topic: see _end_clause)
+            self.aside = 3
+        elif (cues.bodies.unit_kind.search(tok.text) or cues.governs.at(self.text, tok.start)) and (
                 self.aside or (self.self_named and not scope.blocked and self.describing is None)):
             # "我校现有在职教师48人，汇智公司教师8人，公办退休人员89人": in a sentence the department opened about
             # itself, another body named later qualifies its own clause; a clause after it that names a fact
@@ -174,6 +178,13 @@ class _Subjects(_State):
             self.describing = scope.blocked
         scope.blocked, scope.subject, scope.label, scope.alts = tok.text, None, "", ()
         self._take_the_floor(tok)
+
+    def _compared_with(self, tok: Token) -> bool:
+        """Whether another body is named right after a word that compares ("高于全市平均", "低于全省"), after a figure
+        of the department's own in the sentence: what the department is measured against, not the next subject."""
+        op = self.lead.op_tok
+        return op is not None and self.figures_in_sentence > 0 and not self.scope.blocked \
+            and not self.text[op.end:tok.start].strip(" \t\u3000")
 
     def _take_the_floor(self, tok: Token) -> None:
         """Another body named: whether it opens its sentence, what kind of unit it is (a bare kind later is it again),

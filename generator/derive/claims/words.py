@@ -522,7 +522,9 @@ class _Words(_State):
             # "我局财政拨款实际支出1305.93万元": a column word of spending after the source — its spending
             scope.subject, scope.alts, scope.label, scope.source = f"finance.expenditure.{key}", (), source, ""
             lead.label = scope.subject
-        elif scope.subject is not None and _side(scope.subject) == "in":
+        elif scope.subject is not None and _side(scope.subject) == "in" or (
+                scope.subject is None and self.cues.handed.at(self.text, self.source_end - len(source))):
+            # ("上级对我局共下达一般公共预算财政拨款1,326.80万元": the money handed over from that source is its income)
             scope.subject, scope.alts, scope.label, scope.source = f"finance.income.{key}", (), source, ""
             lead.label = scope.subject
         elif scope.subject is not None and SOURCE_OF.get(scope.subject) == key:
