@@ -18,7 +18,7 @@ from ...derive.claims.nearby import (
 from ...derive.claims.tokens import COUNTS, MONEY
 from ...model.facts import AMOUNT_PATHS
 from .base import _Base
-from .common import _columns, _rows_named, _scale
+from .common import _COLUMN_ZH, _columns, _rows_named, _scale
 
 # parts a total seldom has: a list without them still names every part
 RARE = {"finance.expenditure.remit_upper", "finance.expenditure.operating", "finance.expenditure.subsidiary",
@@ -157,6 +157,34 @@ class _Lists(_Base):
         if own is not None:
             self.verdicts[id(head)] = own
         head.summed = True
+        self._odd_part(head, parts, values, total, complete)
+
+    def _odd_part(self, head: Claim, parts: list, values: list, total: Decimal, complete: bool) -> None:
+        """"预算支出1174.50万元，其中人员经费620.30万元，公用经费80.00万元；项目支出593.30万元" (a list that fails its sum):
+        where the head and every item but one are their facts' figures of one column, and that item's figure of the
+        column makes the list add up, the one item is the slip — reported at it too (593.30 is another column's figure,
+        the 调整预算, which alone would not be wrong)."""
+        unit = head.unit
+        if head.fact is None or unit not in MONEY:
+            return
+        for col in ("final", "budget", "adjusted"):
+            whole = self.fact(head.fact, col, unit, quiet=True)
+            if whole is None or not same_figure(total, whole):
+                continue
+            expected = [self.fact(p.fact, col, unit, quiet=True) if p.fact else None for p in parts]
+            # (an item of nothing — "基金预算支出0万元" — is no item to doubt)
+            odd = [i for i, (v, e) in enumerate(zip(values, expected)) if (e is None and v) or (e is not None and not same_figure(v, e))]
+            if len(odd) != 1 or (value := expected[odd[0]]) is None:
+                continue
+            fixed = [value if i == odd[0] else v for i, v in enumerate(values)]
+            p = parts[odd[0]]
+            if p.flagged or not _list_fits(total, sum(fixed, Decimal(0)), fixed, complete, False):
+                return
+            self.error("PROSE-FACT", p, f"正文“…{self.quote(p)}”与事实不符：总数和“其中”所列其他各项都是{_COLUMN_ZH[col]}，"
+                       f"{self._label(p.fact, col)} 为 {fmt(value)}{unit}（差 {fmt(values[odd[0]] - value)}），"
+                       f"按它各项之和正是总数。", stated=values[odd[0]], fact=value, uses={f"{p.fact}.{col}"},
+                       about=f"正文“…{self.quote(p, 8)}”")
+            return
 
     def _known_total(self, head: Claim, unit: str) -> Decimal | None:
         """"“三公”经费预算数12万元。其中：公务接待费7.6万元，公务用车运行维护费4.6万元": a head written coarser than the

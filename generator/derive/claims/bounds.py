@@ -397,7 +397,8 @@ class _Bounds(_State):
         self.prev_sentence_levels = self.levels
         self.prev_amounts, self.amounts_in_sentence = self.amounts_in_sentence, 0
         self.levels, self.changes, self.bases, self.each_claims = [], [], [], []
-        self.pending_shares, self.each_share = [], ()
+        self.pending_shares, self.each_share, self.each_parts, self.pending_rates = [], (), [], []
+        self.pending_wholes = []
         self.other_base = None
         self._people_of_categories()
         self.categories, self.by_category = [], []

@@ -42,6 +42,10 @@ _SCORING_RULE = re.compile(r"[ \t\u3000]*(?:（含）|\(含\))?(?:及以上|及�
 
 
 
+# "6.5%和70.1%", "6.5%、70.1%": the next percentage of a series
+_SERIES_OF = re.compile(r"[ \t\u3000]*[和、及与][ \t\u3000]*-?[0-9]{1,6}(?:\.[0-9]{1,6})?[ \t\u3000]*[%％]")
+
+
 class _Figures(_State):
     """Figures, by the relation their words state."""
 
@@ -225,11 +229,48 @@ class _Figures(_State):
         if scope.partial and not (unit == "%" and (lead.share or lead.exec)):
             self._unread(tok, f"说的是一年中的一段时间（“{scope.partial}”），不是全年数")
             return True
-        if self.pending_shares and unit == "%" and not (lead.label or lead.dir or lead.rate or lead.exec):
+        return self._percent_in_series(tok, lead, scope, unit)
+
+    def _percent_in_series(self, tok: Token, lead: _Lead, scope: _Scope, unit: str) -> bool:
+        """A percentage of a series the words before set up: the shares of parts stated in turn, the shares of one
+        part in wholes named in turn, the growth rates of parts stated in turn."""
+        plain = unit == "%" and not (lead.label or lead.dir or lead.rate or lead.exec)
+        if self.pending_shares and plain:
             self._each_share(tok)
             return True
         self.pending_shares = []
+        if self.pending_wholes and plain:
+            self._share_of_next_whole(tok, lead, scope)
+            return True
+        self.pending_wholes = []
+        if unit == "%" and not (lead.label or lead.share or lead.exec or (lead.exec_of and lead.exec_col)):
+            return self._rate_in_series(tok, lead, scope)
+        self.pending_rates = []
         return False
+
+    def _rate_in_series(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
+        """"基本支出、项目支出规模分别为763.9万元和2473.85万元，…，增幅为6.5%和70.1%": after the amounts of parts stated in
+        turn, growth rates stated in turn (as many, joined by 和 or 、) are of those parts in turn."""
+        if self.pending_rates:
+            part = self.pending_rates.pop(0)
+            lead.rate = lead.rate or lead.dir or self.series_sign
+        else:
+            parts = self.each_claims if len(self.each_claims) >= 2 else self.each_parts
+            if not (lead.rate or lead.dir) or len(parts) < 2 or any(
+                    c.kind != "level" or not c.money or c.fact is None or c.sentence != self.sentence for c in parts) \
+                    or _SERIES_OF.match(self.text, tok.end) is None or self._series_length(tok) != len(parts):
+                return False
+            part, self.pending_rates, self.series_sign = parts[0], parts[1:], lead.rate or lead.dir
+        lead.label, scope.subject, scope.label, scope.alts = part.fact, part.fact, part.label, ()
+        self._growth_rate(tok, lead, scope)
+        return True
+
+    def _series_length(self, tok: Token) -> int:
+        """How many percentages follow one another from `tok`, joined by 和 or 、 ("6.5%和70.1%": 2)."""
+        count, end = 1, tok.end
+        while (m := _SERIES_OF.match(self.text, end)) is not None:
+            count, end = count + 1, m.end()
+        return count
 
     def _related_amount(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
         """An amount that is a difference, a change, or the base of a change or of a rate."""

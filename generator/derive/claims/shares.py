@@ -25,6 +25,10 @@ class _Shares(_State):
         part, why = self._share_part(lead, scope)
         if part is None:
             return self._unread(tok, why)
+        if len(lead.wholes) >= 2 and self._series_length(tok) == len(lead.wholes):
+            # "占本部门财政拨款支出和基本支出的比重分别为1.0%和4.4%": of the first whole, the next of the next
+            (lead.whole, lead.whole_word), *rest = lead.wholes
+            self.pending_wholes = [(part, fact, words) for fact, words in rest]
         whole, whole_from, why, either = self._share_whole(tok, lead, part)
         if why:
             return self._unread(tok, why)
@@ -33,7 +37,7 @@ class _Shares(_State):
         each = self.each_claims
         if len(each) >= 2 and part is each[-1] and all(c.money and c.kind in ("level", "prior") for c in each):
             # "A、B分别为x和y，占…的p%和q%": the shares are of the parts in turn
-            part, self.pending_shares, self.each_claims = each[0], each[1:], []
+            part, self.pending_shares, self.each_claims, self.each_parts = each[0], each[1:], [], list(each)
             self.each_share = (whole, whole_from, column)
         claim = Claim("share", tok, part.fact, of=part, whole=whole, whole_from=whole_from,
                       column=column, sentence=self.sentence, implied=either)
@@ -224,6 +228,12 @@ class _Shares(_State):
             if before.endswith(words):
                 found.append(c)
         return found[0] if len(found) == 1 else None
+
+    def _share_of_next_whole(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        """The next share of one part in a series of its wholes (see _share)."""
+        part, lead.whole, lead.whole_word = self.pending_wholes.pop(0)
+        lead.share, self.last_claim = True, part
+        self._share(tok, lead, scope)
 
     def _each_share(self, tok: Token) -> None:
         part = self.pending_shares.pop(0)

@@ -95,6 +95,9 @@ _PLACE_OPENS = re.compile("[" + re.escape(OPENING_LEAD) + r"]{0,8}(?:(?:19|20)[0
                           r"(?P<place>全国|全省|全市|全区|全县|全州|全盟|全旗|全镇|全乡)")
 
 
+# the words that join two wholes of one share ("占财政拨款支出和基本支出的比重")
+_JOINED = re.compile(r"[ \t\u3000]*[和与及、][ \t\u3000]*")
+
 class _Subjects(_State):
     """Names: of facts, of other bodies, of the department itself, of targets."""
 
@@ -261,7 +264,11 @@ class _Subjects(_State):
         fact = facts[0] if facts else None
         adjacent, self.label_end = tok.start == self.label_end, tok.end
         if lead.share:
-            lead.whole, lead.whole_word = means.get("whole") or fact, tok.text
+            whole = means.get("whole") or fact
+            if lead.whole is not None and _JOINED.fullmatch(self.text, lead.whole_end, tok.start):
+                # "占本部门财政拨款支出和基本支出的比重分别为1.0%和4.4%": two wholes, a share of each in turn
+                lead.wholes = (lead.wholes or ((lead.whole, lead.whole_word),)) + ((whole, tok.text),)
+            lead.whole, lead.whole_word, lead.whole_end = whole, tok.text, tok.end
             return
         if self.aside == 2 and self.scope.blocked and fact and not lead.figure and not self.clause_figures:
             # the other body was an aside (see _other_subject); a column it named was its own

@@ -210,7 +210,9 @@ class _Words(_State):
             return                           # "合理安排支出": a verb, not the column "预算安排"
         col = means["col"]
         if lead.op and not lead.figure:
-            lead.op_target = col
+            # ("本年数小于上年预算数0.60万元": last year's budget, the file's 上年预算数)
+            lead.op_target = col if lead.op_target != "prior" else \
+                "prior" if col == "final" else "prior_budget" if col in ("budget", "plan") else "other"
             if not lead.cmp and scope.column == "final" and not lead.op_fact:
                 # "“三公”经费决算数9.98万元，小于预算数11.50万元，较上年减少0.91万元": the budget compared with is no column
                 # of what follows — the sentence is still about the final (not so after a fact named again: "小于日常公用
