@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from ...core.numbers import decimals, fmt, rate_fits, same_figure, sum_consistent
 from ...derive.claims import Claim
-from ...derive.claims.grammar import BY_SOURCE, within
+from ...derive.claims.claim import UNSURE_HEAD
+from ...derive.claims.grammar import BY_SOURCE, COMPONENTS, within
 from ...derive.claims.nearby import clause_words
 from ...derive.claims.parts import PARENT, WITH_CARRYOVER
 from ...derive.claims.tokens import MONEY
@@ -38,8 +39,8 @@ class _Levels(_Base):
     """Amounts."""
 
     def _level(self, c: Claim) -> None:
-        if c.flagged and not c.summed:
-            return                      # already reported
+        if (c.flagged and not c.summed) or self._level_by_its_list(c):
+            return                      # (already reported)
         known, twin = self._known_or_twin(c)
         label = self._label(c.fact, c.column)
         executed = self._budget_word_for_final(c)
@@ -388,6 +389,56 @@ class _Levels(_Base):
         决算数 — each exactly its fact's 决算数 and no budget's: the sentence is of the year as it went."""
         return any(p.kind == "level" and p.column == "final" and p.fact not in (None, c.fact) and p.figure is not None
                    and self._final_only(p) for p in said)
+
+    def _level_by_its_list(self, c: Claim) -> bool:
+        """An item its list decides: under a head of unsure words that is not the department's (left unchecked), or 人员
+        beside the grants to households (checked with them). True when so done."""
+        if c.under is not None and not self._head_is_ours(c):
+            self.skip(c, UNSURE_HEAD)
+            return True
+        return self._wages_beside_grants(c)
+
+    def _wages_beside_grants(self, c: Claim) -> bool:
+        """"其中：人员支出690.35万元，对个人和家庭补助支出51.25万元，公用支出33.6万元": 人员 listed beside the grants to
+        households is the wages alone — the two together are the file's 人员经费 (True: checked so)."""
+        if c.fact != "finance.expenditure.personnel" or c.figure is None or c.unit not in MONEY:
+            return False
+        grants = next((k for k in self.by_sentence.get(c.sentence, ()) if k.fact == "finance.economic.households"
+                       and k.kind == "level" and k.figure is not None and k.unit in MONEY), None)
+        if grants is None:
+            if c.wages:
+                self.skip(c, "与“对个人和家庭的补助”并列：人员支出只是工资福利部分，不是人员经费")
+            return c.wages
+        both = abs(c.value) + abs(grants.value) * MONEY[grants.unit] / MONEY[c.unit]
+        columns = [(col, v) for col in (_columns(c.column) if c.column else ("final", "budget", "adjusted"))
+                   if (v := self.fact(c.fact, col, c.unit)) is not None]
+        how = f"与对个人和家庭的补助 {fmt(abs(grants.value))}{grants.unit} 合起来"
+        for col, value in columns:
+            if sum_consistent(both, [value]):
+                self.ok(c, f"{how}是{self._label(c.fact, col)} {fmt(value)}{c.unit}（这里的人员支出不含对个人和家庭的补助）")
+                return True
+        if not columns or (not c.wages and any(same_figure(abs(c.value), v) for _, v in columns)):
+            return False
+        col, value = columns[0]
+        self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：人员支出 {how}是 {fmt(both)}{c.unit}，"
+                   f"{self._label(c.fact, col)} 为 {fmt(value)}{c.unit}（差 {fmt(both - value)}）。", stated=both,
+                   fact=value, uses={f"{c.fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
+        return True
+
+    def _head_is_ours(self, c: Claim) -> bool:
+        """Whether the head of the list an item is under, its words unsure, is the figure of the whole the item is a
+        part of ("财政资金支出合计3237.75万元，其中：基本支出…": 本年支出合计 3237.75) — then the list is the department's."""
+        head, whole = c.under, PARENT.get(c.fact)
+        if whole is None or head.unit not in MONEY:
+            return False
+        # (only a list that names its whole's parts and nothing else: "人员支出…，对个人和家庭补助支出…，公用支出…" names
+        # lines in another cut, whose 人员 is not the file's 人员经费)
+        items = {k.fact for k in self.by_sentence.get(c.sentence, ()) if k.under is head}
+        if len(items) < 2 or not items <= set(COMPONENTS.get(whole, ())):
+            return False
+        stated = abs(head.value)
+        return any(v is not None and same_figure(stated, v)
+                   for v in (self.fact(whole, col, head.unit, quiet=True) for col in ("final", "budget", "adjusted")))
 
     def _level_as_executed(self, c: Claim, odd: bool) -> None:
         """An amount under 预算 among others that are all 决算数 (see _budget_word_for_final): its 决算数, or the odd

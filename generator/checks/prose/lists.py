@@ -15,6 +15,7 @@ from ...derive.claims.nearby import (
     names_posts,
     others_at,
 )
+from ...derive.claims.parts import PARENT
 from ...derive.claims.tokens import COUNTS, MONEY
 from ...model.facts import AMOUNT_PATHS
 from .base import _Base
@@ -236,7 +237,7 @@ class _Lists(_Base):
         # list only when it is complete for each
         # (posts are named by category: "行政编制22人、行政执法专项编制6人" names two of the file's three — see _all_posts;
         # a plain 支出 listed by every line of this year's spending is this year's alone — see _alts)
-        if c.complete or self._items_named_by_head(head, parts):
+        if c.complete or self._items_named_by_head(head, parts) or self._every_part_under(head, parts, named):
             return True
         if self._in_another_column(head):
             return False
@@ -250,6 +251,14 @@ class _Lists(_Base):
         if exact and (self._all_posts(head, parts) or self._all_people(head, parts) or self._all_kept(head, parts)):
             return True
         return self._sums_to_fact(head, s, values, exact)
+
+    def _every_part_under(self, head: Claim, parts: list, named: set) -> bool:
+        """"财政资金支出合计3237.75万元，其中：基本支出763.9万元…；项目支出2437.85万元": a head of unsure words that is the
+        figure of the whole its named items are parts of (see _head_is_ours), and they name every part of it."""
+        ours = [p for p in parts if p.fact is not None and p.under is head]
+        whole = PARENT.get(ours[0].fact) if ours else None
+        return whole is not None and len(ours) == len([p for p in parts if p.fact is not None]) \
+            and self._head_is_ours(ours[0]) and self._complete(whole, named, None)
 
     def _column_it_is(self, head: Claim) -> str | None:
         """"部门预算总支出1747.99万元，其中：基本支出…，项目支出…": the column a head of a bare 预算 (年初 or 调整) is, where

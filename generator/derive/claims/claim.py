@@ -15,6 +15,8 @@ RELATIONS = {
 }
 
 
+# why an item of a 其中 list whose head's words are unsure is left unread (or, named, left unchecked: see Claim.under)
+UNSURE_HEAD = "“其中”前的金额说的是什么不确定：它的各项不与事实核对"
 # why a figure of another subject is left unread: the words that begin the reason (explain shows them)
 OTHER_SUBJECT = "说的是别的主体"
 # why a figure with no name of its own and no subject before it is left unread (a list's head may yet get one)
@@ -62,6 +64,9 @@ class Claim:
     words_end = -1                  # compare of two stated amounts: where the words that compare them end, after both
     bound = False                   # compare: a fact against a figure written as its bound ("超过了2000万元")
     final_base = False              # change/rate: the text names last year's final as the base ("较2022年决算")
+    under: Any = None               # level: the head of a 其中 list whose subject its words leave unsure — the item is
+                                    # checked only where that head's figure is the department's (its whole's)
+    wages = False                   # level of 人员经费 listed beside 对个人和家庭的补助: the wages alone
     saving = False                  # change: said as a saving or an overspending ("节支11.3万元"): plan less spending
     budget_base = False             # change/rate: this year's budget stated against last year's figure — its
                                     # budget or its final, the text does not say (the file has only the final)

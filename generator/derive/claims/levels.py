@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .claim import NO_SUBJECT, Claim, Unread
+from .claim import NO_SUBJECT, UNSURE_HEAD, Claim, Unread
 from .parts import _PEOPLE, PARENT, PEOPLE, PEOPLE_UNITS, PLAIN, WITH_CARRYOVER, _splits_retired, _whole_of, within
 from .patterns import _HAN_RUN, _content
 from .state import _Lead, _Scope, _State
@@ -131,7 +131,7 @@ class _Levels(_State):
         part of a 其中 list, whose sum the text itself states)."""
         claim = None
         if in_list and self.list is not None and self.list.unknown and not self._named_in_own_sentence(tok, lead, scope):
-            self._unread(tok, "“其中”前的金额说的是什么不确定：它的各项不与事实核对")
+            claim = self._under_unsure_head(tok, lead, scope)
         elif word := self._actual_of_posts(tok, lead, scope):
             # "行政编制22人，实际43人": the people in the posts just counted (one category's: see _category)
             claim = self._fact_level(tok, lead, scope, "department.staffing.serving")
@@ -156,6 +156,21 @@ class _Levels(_State):
                      year=lead.year if lead.year is not None else scope.year,
                      label=scope.account if scope.blocked and scope.blocked == scope.account else "",
                      another=bool(scope.blocked) and self.cues.bodies.names_a_body(scope.blocked))
+
+    def _under_unsure_head(self, tok: Token, lead: _Lead, scope: _Scope) -> Claim | None:
+        """"2023年本年财政资金支出合计3237.75万元，其中：基本支出763.9万元…": an item named by a line's own name under a
+        head of unsure words — the department's where the head is its whole's figure (the check decides: Claim.under);
+        any other item of such a list is left unread."""
+        head = self.list.head if self.list is not None else None
+        year = lead.year if lead.year is not None else scope.year
+        if head is None or not (lead.label and len(lead.labels) == 1 and scope.subject is not None and not scope.blocked
+                                and head.figure is not None and head.money and year in (None, self.year)):
+            self._unread(tok, UNSURE_HEAD)
+            return None
+        claim = self._named_level(tok, lead, scope, True)
+        if claim is not None:
+            claim.under = head
+        return claim
 
     def _named_level(self, tok: Token, lead: _Lead, scope: _Scope, in_list: bool) -> Claim | None:
         """The claim of a figure its words or the subject name (or a list's item, its head's column's), or None."""

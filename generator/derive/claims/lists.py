@@ -37,6 +37,9 @@ def _fits_list(tok: Token, lst: _List) -> bool:
         or ({tok.unit, unit} <= PEOPLE_UNITS and lst.head.fact in _COUNTED) or {tok.unit, unit} <= BODY_UNITS
 
 
+_ALL_INCOME = frozenset({"finance.income.total", "finance.income.current"})
+
+
 def _not_an_item(lst: _List, lead: _Lead) -> bool:
     """Whether the fact a figure's label names cannot be another item of the list."""
     head, label = lst.head, lead.label
@@ -136,10 +139,7 @@ class _Lists(_State):
         lst = self.list
         if lst is None or lst.depth > len(self.stack) or not _fits_list(tok, lst):
             return None
-        since = lst.parts[-1].figure.end if lst.parts and lst.parts[-1].figure is not None else tok.start
-        if _BESIDES.search(self.text, since, tok.start):
-            # "其中在职在编人员44人，特岗人员1人，另外退休教师24人": what is named "besides" is no part of the head; nor is
-            # what the text goes on to aim at ("其中续建10个项目…，确保建成A、B、C、D 4个")
+        if self._next_statement(lst, lead, tok):
             self._end_list()
             return None
         if lst.unknown:
@@ -173,6 +173,18 @@ class _Lists(_State):
             self._end_list(inner_only=outer is not None)
             lst = self.list if outer is not None else None
         return lst
+
+    def _next_statement(self, lst: _List, lead: _Lead, tok: Token) -> bool:
+        """Whether the figure is of what the text goes on to, not another item: something named "besides" ("其中在职在编
+        人员44人，特岗人员1人，另外退休教师24人"), or aimed at ("其中续建10个项目…，确保建成A、B、C、D 4个"), or spending
+        named after a ； beside the income named alone ("总收入1362.00万元，其中，财政拨款收入…，上年结余…；总支出
+        1305.93万元" — a 收支总计 takes in both sides; the money of one source may be split by what it paid for:
+        "一般公共预算拨款1172.39万元，其中：基本支出…，项目支出…")."""
+        since = lst.parts[-1].figure.end if lst.parts and lst.parts[-1].figure is not None else tok.start
+        if _BESIDES.search(self.text, since, tok.start):
+            return True
+        return lst.head.fact in _ALL_INCOME and bool(lead.label) and _side(lead.label or "") == "out" \
+            and "支" not in lst.head.label and any(ch in self.text[since:tok.start] for ch in "；;")
 
     def _head_again(self, lst: _List, lead: _Lead, tok: Token) -> bool:
         """"年初预算安排812.40万元，其中人员经费…、公用经费…、项目支出267.60万元；…，全年支出963.79万元": after named
@@ -553,9 +565,8 @@ class _Lists(_State):
         found = False
         for p in parts:
             if p.fact == "finance.expenditure.personnel" and p.kind == "level" and p.figure is not None:
-                self.out.claims = [c for c in self.out.claims if c is not p]
-                self._unread(p.figure, "与“对个人和家庭的补助”并列：人员支出只是工资福利部分，不是人员经费", unsure=False)
-                found = True        # (the item keeps its fact: with the grants it names all of 人员经费)
+                p.wages = True      # (checked with the grants: together they are 人员经费)
+                found = True
         return found
 
     @staticmethod

@@ -95,6 +95,9 @@ _PLACE_OPENS = re.compile("[" + re.escape(OPENING_LEAD) + r"]{0,8}(?:(?:19|20)[0
                           r"(?P<place>全国|全省|全市|全区|全县|全州|全盟|全旗|全镇|全乡)")
 
 
+# a clause that opens with the year's own words before a plain 支出 ("，当年支出731.25万元")
+_THIS_YEARS = re.compile("[，,；;](?:当年|本年|全年)(?:实际)?$")
+
 # the words that join two wholes of one share ("占财政拨款支出和基本支出的比重")
 _JOINED = re.compile(r"[ \t\u3000]*[和与及、][ \t\u3000]*")
 
@@ -500,9 +503,10 @@ class _Subjects(_State):
             return
         if lead.cmp and lead.base == "prior" and self.text[tok.end:tok.end + 1] == "数":
             lead.prior_final = True     # "与上年支出数相比": last year's spending, its final
-        if scope.column in ("budget", "adjusted", "plan") and not lead.col \
-                and self.clause_figures == 0 and self._before(tok.start, 1) in CLAUSE:
-            # "项目支出全年预算551.43万元，支出547.27万元，执行率99.25%": after the budget, what was spent
+        if scope.column in ("budget", "adjusted", "plan") and not lead.col and self.clause_figures == 0 and (
+                self._before(tok.start, 1) in CLAUSE or _THIS_YEARS.search(self.text, max(0, tok.start - 5), tok.start)):
+            # "项目支出全年预算551.43万元，支出547.27万元，执行率99.25%", "…年初预算数为700.30万元，当年支出731.25万元":
+            # after the budget, what was spent
             lead.col = "final"
 
     def _subjects_own_word(self, tok: Token, fact: str | None, adjacent: bool) -> bool:
@@ -685,7 +689,8 @@ class _Subjects(_State):
         scope.column = named or (lst.head.column if in_list and lst is not None else None) or scope.column
         if not named and not in_list and self.clause_figures == 0 and scope.column in ("budget", "adjusted", "plan") \
                 and ((self.budget_stated == self.sentence and "支出" in tok.text) or (
-                    self.budget_clause == self.sentence and "支出" in self.text[tok.start:tok.end + 2])):
+                    self.budget_clause == self.sentence and "支出" in self.text[tok.start:tok.end + 2])
+                     or self._named_again_after_its_budget(fact)):
             # "全年预算642.80万元，支出630.78万元，部门预算资金支出完成率98.13%": a budget stated by its column alone, then
             # the spending named in a clause of its own — what was spent; so too after a clause that stated a budget's
             # figure ("全年预算完成率98.22%，…“三公”经费支出4.38万元"): the amount of no column word, which a sentence of
@@ -701,6 +706,13 @@ class _Subjects(_State):
         lead.labels.append((fact, tok.text))
         self.named.append((fact, tok.start, tok.end, self.figures))
         self.alts_of[tok.text] = scope.alts
+
+    def _named_again_after_its_budget(self, fact: str) -> bool:
+        """"基本支出预算为700.30万元，调整预算数为733.50万元，本年基本支出731.25万元": a line of spending named again, in a
+        clause of its own with no column word, after the sentence gave its budget: what was spent."""
+        return fact.startswith("finance.expenditure.") and any(
+            c.kind == "level" and c.fact == fact and c.column in ("budget", "adjusted", "plan") and not c.implied
+            for c in self.levels)
 
     def _numbered(self, start: int) -> bool:
         """Whether a numbered item ("5.附属单位上缴收入0.00万元。 6.其他收入…") starts right before (its number is read as
