@@ -29,6 +29,8 @@ _PLACE = re.compile("[\u4e00-\u9fff]{1,6}[省市县区州旗盟镇乡]")
 _NOT_PLACES = {"节省", "城乡", "城镇", "下乡"}       # words that end so and name no place ("城乡居民…")
 # what a heading of a section of accounts is about
 _SECTION = re.compile("情况|决算|预算|收支|经费|收入|支出")
+# the end of a heading that names a topic ("项目资金到位情况")
+_HEADING_END = re.compile("(?:情况|分析|说明|概况)$")
 
 
 class _Bounds(_State):
@@ -438,11 +440,25 @@ class _Bounds(_State):
             # "胡川镇中心小学为二级预算单位，…。内设机构：…、后勤处。在职教师121人": the body an earlier sentence opened
             # on is still what the text is about, through sentences of no figure
             s.blocked = self.opener
-        if self.blocked_first:
+        if s.blocked and self._topic_heading(s):
+            # "（1）项目资金到位情况。2023年预算财政拨款资金共计…": a heading of no figure that names a topic (not a body)
+            # heads what follows — it is not whose figures they are
+            s.blocked = self.opener = ""
+        elif self.blocked_first:
             self.opener = s.blocked
         elif self.figures_in_sentence:
             self.opener = ""
         self.blocked_first = False
+
+    def _topic_heading(self, s) -> bool:
+        """Whether the sentence just ended is a short heading of no figure but its number ("（1）项目资金到位情况。")
+        that names a topic opened by a word that names no body."""
+        end = self.tokens[self.index].start if self.index < len(self.tokens) else len(self.text)
+        body = self.text[self.sentence_start:end].strip(" \t\u3000\r\n")
+        number = _ENUM_ITEM.match(body)
+        body = body[number.end():] if number else body
+        return len(body) <= 24 and _HEADING_END.search(body) is not None and not any(ch.isdigit() for ch in body) \
+            and not self.cues.bodies.names_a_body(s.blocked)
 
     def _units_only_counted(self, s) -> bool:
         """"…下辖28个司法所，管理县公证处、县法律援助中心2个事业单位。截至2024年12月31日，核定编制60名": units the
