@@ -14,6 +14,13 @@ from .base import _Base
 from .common import _COLUMN_ZH, _UNSURE_BASE, _as_written, _columns, _level_stated, _scale
 
 
+def _direction_word(c: Claim) -> str:
+    """How the text said the change went: 增加/减少, or 超支/节约 for the plan less the spending."""
+    if c.saving:
+        return "超支" if c.value >= 0 else "节约"
+    return "增加" if c.value >= 0 else "减少"
+
+
 def _of_adjusted(c: Claim) -> bool:
     """A change against the 年初预算 right after a 全年预算 its sentence states ("全年预算为12.00万元，比年初预算增加…")."""
     return c.against == "budget" and _level_stated(c) and c.of.column == "adjusted" and not c.of.flagged
@@ -203,7 +210,7 @@ class _Changes(_Base):
         if budgets:
             return self.ok(c, budgets)
         col, base = bases[0]
-        word = "增加" if c.value >= 0 else "减少"
+        word = _direction_word(c)
         self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(fact, self.report)} "
                    f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}{c.unit}，"
                    f"与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。", stated=c.value, computed=current - base,
@@ -307,7 +314,7 @@ class _Changes(_Base):
                                   f"{fmt(a - b)}{c.unit}")
             if a is None and b is not None:
                 return self.skip(c, f"也可能是{self._label(other, 'budget')}的调增减，事实文件没有它的调整预算数")
-        word = "增加" if c.value >= 0 else "减少"
+        word = _direction_word(c)
         self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{how}，与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。",
                    stated=c.value, computed=now - base)
 
@@ -321,7 +328,7 @@ class _Changes(_Base):
         how = f"{fmt(abs(later.value))}{later.unit} − {fmt(abs(earlier.value))}{earlier.unit} = {fmt(a - b)}{c.unit}"
         if sum_consistent(c.value, [a, -b]):
             return self.ok(c, f"{how}（同一句写明的两个数）")
-        word = "增加" if c.value >= 0 else "减少"
+        word = _direction_word(c)
         self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, earlier.start - 8):c.figure.end]}”：{how}，"
                    f"与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。", stated=c.value, computed=a - b)
 
@@ -357,7 +364,7 @@ class _Changes(_Base):
             return self.ok(c, f"写明的本年预算数 {fmt(current)} − 写明的基数 {fmt(before)} = {fmt(current - before)}{c.unit}")
         if self._slipped_base(c, current, base):
             return None
-        word = "增加" if c.value >= 0 else "减少"
+        word = _direction_word(c)
         self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：写明的本年预算数 {fmt(current)} − 写明的基数 "
                    f"{fmt(before)} = {fmt(current - before)}{c.unit}，与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。",
                    stated=c.value, computed=current - before, about=f"正文“…{self.quote(c, 8)}”")
@@ -503,7 +510,7 @@ class _Changes(_Base):
         how = f"{fact_label(twin, self.report)} 本年预算 {fmt(now)} − 上年预算数 {fmt(prior)} = {fmt(now - prior)}万元"
         if sum_consistent(delta, [now, -prior]):
             return self.ok(c, f"{how}（按来源安排的支出即这一来源的收入）")
-        word = "增加" if c.value >= 0 else "减少"
+        word = _direction_word(c)
         self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：按这一来源安排的支出即其收入，{how}，与写明的{word} "
                    f"{fmt(abs(c.value))}{c.unit} 不符。", stated=c.value, computed=(now - prior) / MONEY[c.unit],
                    uses={f"{twin}.budget", f"{twin}.prior_budget"}, about=f"正文“…{self.quote(c, 8)}”")
@@ -563,7 +570,7 @@ class _Changes(_Base):
             abs((current - prior) / prior * 100 - rate.value) <= half_unit(rate.value)
         if not (named or rate_shows or self.prior_shown):
             return self.skip(c, "事实文件没有上年预算数" if c.against == "prior_budget" else _UNSURE_BASE)
-        word = "增加" if c.value >= 0 else "减少"
+        word = _direction_word(c)
         why = f"写明比较的是{zh[:-1]}" if named else f"写明的 {fmt(abs(rate.value))}% 正是按上年决算数算的" \
             if rate_shows and rate is not None else "同一段中另一处与上年的比较正是按上年决算数算的"
         self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(c.fact, self.report)} 本年预算 "
@@ -594,7 +601,7 @@ class _Changes(_Base):
             # (with no rate, only a change of a budget stated with it: "与上年相比支出减少2万元" after another line's
             # budget may be of that line)
             return self.skip(c, _UNSURE_BASE)
-        word = "增加" if c.value >= 0 else "减少"
+        word = _direction_word(c)
         self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(c.fact, self.report)} 本年预算 "
                    f"{fmt(current)} − 上年预算数 {fmt(budget)} = {fmt(current - budget)}万元，与写明的{word} "
                    f"{fmt(abs(c.value))}{c.unit} 不符（" + (f"写明的 {fmt(abs(rate.value))}% 正是按上年预算数算的"
