@@ -83,6 +83,8 @@ class _Base:
         self._implied_amounts: dict[int, list] = {}   # see _peers_column
         self._budget_heads: dict[int, list] = {}      # see _budget_head_before
         self._list_of: dict[int, Claim] | None = None  # see _lists_of
+        self._under: dict[int, set] = {}        # the facts of the items under each head of unsure words (_head_is_ours)
+        self._grants: dict[int, Claim | None] = {}     # the grants to households stated in each sentence
         self.wrong_priors = set()
         # the base each change matched, when none was named: its rate is measured on the same one
         self.change_base: dict[int, str] = {}

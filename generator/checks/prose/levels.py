@@ -403,8 +403,12 @@ class _Levels(_Base):
         households is the wages alone — the two together are the file's 人员经费 (True: checked so)."""
         if c.fact != "finance.expenditure.personnel" or c.figure is None or c.unit not in MONEY:
             return False
-        grants = next((k for k in self.by_sentence.get(c.sentence, ()) if k.fact == "finance.economic.households"
-                       and k.kind == "level" and k.figure is not None and k.unit in MONEY), None)
+        if c.sentence not in self._grants:
+            # (once a sentence: a hostile one may name 人员经费 thousands of times)
+            self._grants[c.sentence] = next((k for k in self.by_sentence.get(c.sentence, ())
+                                             if k.fact == "finance.economic.households" and k.kind == "level"
+                                             and k.figure is not None and k.unit in MONEY), None)
+        grants = self._grants[c.sentence]
         if grants is None:
             if c.wages:
                 self.skip(c, "与“对个人和家庭的补助”并列：人员支出只是工资福利部分，不是人员经费")
@@ -433,7 +437,9 @@ class _Levels(_Base):
             return False
         # (only a list that names its whole's parts and nothing else: "人员支出…，对个人和家庭补助支出…，公用支出…" names
         # lines in another cut, whose 人员 is not the file's 人员经费)
-        items = {k.fact for k in self.by_sentence.get(c.sentence, ()) if k.under is head}
+        if id(head) not in self._under:     # (once a list: it may have thousands of items)
+            self._under[id(head)] = {k.fact for k in self.by_sentence.get(c.sentence, ()) if k.under is head}
+        items = self._under[id(head)]
         if len(items) < 2 or not items <= set(COMPONENTS.get(whole, ())):
             return False
         stated = abs(head.value)

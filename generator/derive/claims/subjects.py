@@ -710,9 +710,10 @@ class _Subjects(_State):
     def _named_again_after_its_budget(self, fact: str) -> bool:
         """"基本支出预算为700.30万元，调整预算数为733.50万元，本年基本支出731.25万元": a line of spending named again, in a
         clause of its own with no column word, after the sentence gave its budget: what was spent."""
+        # (the last few amounts: a hostile sentence may hold thousands)
         return fact.startswith("finance.expenditure.") and any(
             c.kind == "level" and c.fact == fact and c.column in ("budget", "adjusted", "plan") and not c.implied
-            for c in self.levels)
+            for c in self.levels[-16:])
 
     def _numbered(self, start: int) -> bool:
         """Whether a numbered item ("5.附属单位上缴收入0.00万元。 6.其他收入…") starts right before (its number is read as
