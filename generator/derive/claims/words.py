@@ -39,6 +39,12 @@ _YEARS_JOINED = re.compile(r"\s*年?\s*(?:[、，,和与及至到~～—\-－]|�
 _YEAR_RANGE = re.compile(r"[至到~～—\-－]")
 
 
+
+def _last_years(col: str) -> str:
+    """Last year's figure a column word names after 上年: its final (上年决算数), its budget (the file's 上年预算数), or
+    a column the file does not have (上年调整预算)."""
+    return "prior" if col == "final" else "prior_budget" if col in ("budget", "plan") else "other"
+
 class _Words(_State):
     """Years, dates and the words that say what the next figure is."""
 
@@ -211,8 +217,7 @@ class _Words(_State):
         col = means["col"]
         if lead.op and not lead.figure:
             # ("本年数小于上年预算数0.60万元": last year's budget, the file's 上年预算数)
-            lead.op_target = col if lead.op_target != "prior" else \
-                "prior" if col == "final" else "prior_budget" if col in ("budget", "plan") else "other"
+            lead.op_target = col if lead.op_target != "prior" else _last_years(col)
             if not lead.cmp and scope.column == "final" and not lead.op_fact:
                 # "“三公”经费决算数9.98万元，小于预算数11.50万元，较上年减少0.91万元": the budget compared with is no column
                 # of what follows — the sentence is still about the final (not so after a fact named again: "小于日常公用
@@ -222,7 +227,7 @@ class _Words(_State):
             if lead.base in ("prior", "prior_budget"):
                 # "较上年决算数", "比2022年预算执行数": last year's final; "较上年年初预算", "比2022年预算": last year's
                 # budget (the file's 上年预算数); "较上年调整预算": not in the file
-                lead.base = "prior" if col == "final" else "prior_budget" if col in ("budget", "plan") else "other"
+                lead.base = _last_years(col)
                 lead.prior_budget = col != "final"
                 lead.prior_final = col == "final"
             elif lead.base != "other":      # "比2018年决算数": that year's column, still not in the file
