@@ -209,12 +209,19 @@ class _Changes(_Base):
         budgets = self._budget_on_budget(c, fact)
         if budgets:
             return self.ok(c, budgets)
-        col, base = bases[0]
+        col, base = self._base_said(c, fact, bases)
         word = _direction_word(c)
         self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(fact, self.report)} "
                    f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}{c.unit}，"
                    f"与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。", stated=c.value, computed=current - base,
                    uses={f"{fact}.final", f"{fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
+
+    def _base_said(self, c: Claim, fact: str, bases: list[tuple[str, Decimal]]) -> tuple[str, Decimal]:
+        """The base a wrong change is shown against: the column whose amount its sentence stated ("调整预算593.30万元，
+        实际支出574.68万元，节约资金18.26万元": the 调整预算), else the first the file has."""
+        said = {k.column for k in self.by_sentence.get(c.sentence, ()) if k.kind == "level" and k.fact == fact
+                and k.figure is not None and k.start < c.start}
+        return next(((col, v) for col, v in bases if col in said), bases[0])
 
     def _budget_on_budget(self, c: Claim, fact: str) -> str:
         """"2023年与2022年相比总收入增加了417.3万元，…项目支出收入增加384.9万元" (a budget's account): a change from last
