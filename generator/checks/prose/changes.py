@@ -200,6 +200,7 @@ class _Changes(_Base):
             return self.skip(c, "事实文件没有本年数或比较的基数")
         if c.against is None and not any(col == "prior" for col, _ in bases):
             return self.skip(c, "没有写比较的基数，事实文件也没有上年数")
+        bases = self._on_its_rates_base(c, current, bases)
         for col, base in bases:
             if sum_consistent(c.value, [current, -base]):
                 self.change_base[id(c)] = col
@@ -215,6 +216,23 @@ class _Changes(_Base):
                    f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}{c.unit}，"
                    f"与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。", stated=c.value, computed=current - base,
                    uses={f"{fact}.final", f"{fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
+
+    def _on_its_rates_base(self, c: Claim, current: Decimal, bases: list[tuple[str, Decimal]]) -> list:
+        """The bases a change of no base named may be on. "一般公共预算财政拨款收入完成1326.80万元，增收152.30万元，增长
+        6.88%": its rate names none either, and fits last year's figure (85.44 ÷ 1241.36) and not the change on any
+        other base (152.30 ÷ 年初预算 1174.50 = 12.97%): the two are on last year's — the change is checked there only."""
+        if c.against is not None or c.base is not None or not c.money:
+            return bases
+        prior = next((b for col, b in bases if col == "prior"), None)
+        rate = next((r for r in self.by_sentence.get(c.sentence, ()) if r.kind == "rate" and r.change is c
+                     and r.against is None and r.base is None and r.figure is not None), None)
+        if not prior or rate is None:
+            return bases
+        delta = c.value
+        on_others = any(b and rate_fits(delta / b * 100, rate.value) for col, b in bases if col != "prior")
+        if on_others or not rate_fits((current - prior) / prior * 100, rate.value):
+            return bases
+        return [(col, b) for col, b in bases if col == "prior"]
 
     def _base_said(self, c: Claim, fact: str, bases: list[tuple[str, Decimal]]) -> tuple[str, Decimal]:
         """The base a wrong change is shown against: the column whose amount its sentence stated ("调整预算593.30万元，

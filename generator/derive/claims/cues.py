@@ -87,6 +87,8 @@ class Cues:
         # "…、对企业补助5501.02万元，构成财政拨款支出7540.18万元": the words saying the items before make up what follows
         self.makes_up = _Before(f"(?:{alt('makes_up')}|(?:{alt('word:total')})为?)了?$",
                                 max(self.reach("makes_up"), self.reach("word:total") + 1) + 1)
+        # "…；加上年末结转和结余2.05万元，支出合计…": a clause that adds an item to what was stated before it
+        self.adding = re.compile(f"[ \t\u3000]*(?:{alt('adding')})")
         # "我局完成5G基站建设179座": what was done, said in the clause before a target's name — unless it says what was
         # planned ("目标完成…")
         self.done_before = re.compile(f"(?:{alt('done')})了?[\u4e00-\u9fff“”]{{0,4}}$")

@@ -101,7 +101,10 @@ class _Numbered(_State):
                 if n != 1:
                     continue
                 head = self._announced_total(start, read)
-                if head is None or id(head.figure) in read.heads or id(head.figure) in read.listed:
+                if head is None or id(head.figure) in read.listed:
+                    continue
+                if id(head.figure) in read.heads:
+                    self._cut_short(head, marks, marks_at, i, read)
                     continue
                 items = self._items(marks, marks_at, i, read)
                 if len(items) < 2:
@@ -110,6 +113,22 @@ class _Numbered(_State):
                                              of=head))
                 head.head = True
                 read.heads.add(id(head.figure))
+
+    def _cut_short(self, head: Claim, marks: list, marks_at: list[int], i: int, read: _ReadSoFar) -> None:
+        """"“三公”经费支出9.86万元，具体情况如下：（一）因公出国（境）费0万元。（二）公务用车购置及运行费6.34万元。其中：
+        …。（三）公务接待费3.25万元": the list read with its sentences ended at the first sentence that was no item (the
+        inner 其中); where the numbered items it began with go on past it, they are all its parts."""
+        made = next((c for c in self.out.claims if c.kind == "sum" and c.of is head), None)
+        if made is None or not made.parts:
+            return
+        own = {id(p.figure) for p in made.parts}
+        items = self._items(marks, marks_at, i, read, own)
+        # (only items of facts: "3.上缴上级支出0.00万元" names no line of the file, and the list its named items made
+        # stays as it was)
+        if len(items) > len(made.parts) and [id(p.figure) for p in items[:len(made.parts)]] == \
+                [id(p.figure) for p in made.parts] and all(p.fact is not None for p in items):
+            made.parts = items
+            read.listed |= {id(p.figure) for p in items}
 
     def _announced_total(self, first: int, read: _ReadSoFar) -> Claim | None:
         """The total the first item's number follows: an amount, then (in its sentence) the words announcing its
@@ -144,9 +163,10 @@ class _Numbered(_State):
             return Claim("level", tok, None, sentence=read.sentence_of(tok))
         return None
 
-    def _items(self, marks: list, marks_at: list[int], i: int, read: _ReadSoFar) -> list[Claim]:
+    def _items(self, marks: list, marks_at: list[int], i: int, read: _ReadSoFar,
+               own: frozenset[int] | set[int] = frozenset()) -> list[Claim]:
         """The items numbered 1, 2, 3 … from marks[i] on, each its amount as a claim; [] when one of them is not the
-        plain shape (then none is read)."""
+        plain shape (then none is read). `own`: figures that may already be items (of the list being extended)."""
         text = self.text
         items: list[Claim] = []
         expect, j = 1, i
@@ -161,7 +181,7 @@ class _Numbered(_State):
                 return []
             tok = read.nums[k]
             if tok.start - end > _NAME_REACH or tok.unit not in MONEY or _NOT_A_NAME.search(text, end, tok.start) \
-                    or id(tok) in read.listed:
+                    or (id(tok) in read.listed and id(tok) not in own):
                 return []
             c = read.claimed.get(id(tok))
             if c is not None and c.kind != "level":

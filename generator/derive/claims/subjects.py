@@ -462,6 +462,10 @@ class _Subjects(_State):
         if tok.text in CONTEXTUAL and not any(f.startswith("department.staffing") for f in self.mentioned):
             lead.unknown, lead.label = tok.text, None      # "接待30批次，总人数220人": someone else's people
             self._set_aside(True)       # (the people received are an aside on the subject: it holds again after)
+        elif tok.text.endswith("合计") and self._after_adding(tok):
+            # "加上年末结转和结余2.05万元，支出合计7542.23万元": the total with the item added, not the item's own
+            # (nor plainly the spending line the word names elsewhere): unread
+            lead.unknown, lead.label = tok.text, None
         elif self._subjects_own_word(tok, fact, adjacent):
             # "“三公”经费支出预算为20万元，支出决算为17.08万元", "公务接待费…比上年支出3.90万元减少":
             # the plain word is the subject's own
@@ -490,6 +494,15 @@ class _Subjects(_State):
             # (most names: a slice and a set, no call)
             return self.text[tok.start - 1:tok.start] in _BEFORE_RARE and self._after_aside_or_pair(tok, fact)
         return True
+
+    def _after_adding(self, tok: Token) -> bool:
+        """Whether the clause before the name's own opens with 加上 (or 加, 再加上)."""
+        start = max(0, tok.start - 60)
+        own = max(self.text.rfind(ch, start, tok.start) for ch in CLAUSE + SENTENCE)
+        if own < 0 or self.text[own] not in CLAUSE:
+            return False
+        before = max(self.text.rfind(ch, start, own) for ch in CLAUSE + SENTENCE)
+        return before >= 0 and self.cues.adding.match(self.text, before + 1, own) is not None
 
     def _amount_stated(self, fact: str | None) -> bool:
         """Whether the sentence so far stated an amount of `fact` (or of words that may name it)."""
