@@ -13,6 +13,21 @@ from .base import _Base
 from .common import _COLUMN_ZH, _as_written, _columns, _places
 
 
+def _of_nothing(c: Claim, final: Decimal | None, base: Decimal | None) -> bool:
+    """"因公出国费预算数0万元，决算数0万元，预决算差异率0%": no rate of a budget of 0 (nor of the alternative whole the
+    words may name, which the sentence's 0 is not); of something spent, a rate other than 0 is on another base."""
+    return final is not None and base == 0 and (final == 0 or c.value == 0)
+
+
+def _fits(c: Claim, final: Decimal, base: Decimal) -> bool:
+    """Whether an execution rate (or a 预决算差异率) as written is the final on the base, each ± half its last digit."""
+    hf, hb = half_unit(final), half_unit(base)
+    if c.variance:
+        return ratio_fits(abs(final - base), base, abs(c.value), hf + hb, hb,
+                          coarse=hf > abs(final) / 200 or hb > abs(base) / 200)
+    return ratio_fits(final, base, c.value, hf, hb)
+
+
 class _Executions(_Base):
     """Execution and completion rates."""
 
@@ -30,18 +45,16 @@ class _Executions(_Base):
         tried, unsure = [], False
         for fact, col in ((f, col) for f in (c.fact, *c.alts) for col in columns):
             final, base = self.fact(fact, "final", "万元"), self.fact(fact, col, "万元")
+            if fact == c.fact and _of_nothing(c, final, base):
+                return self.skip(c, f"{_COLUMN_ZH[col]}为 0，算不出比率")
             if final is None or not base:
                 continue
-            if c.column is None and col == "budget" and fact.startswith(("finance.income.", "finance.expenditure.")) \
-                    and self.fact(fact, "adjusted", "万元", quiet=True) is None and self._adjusted_in_year():
+            if c.column is None and col == "budget" and self._adjusted_not_had(fact):
                 unsure = True   # (the rate may be of the 调整预算, which the file has not for this line: see there)
                 continue
             rate = (final - base if c.variance else final) / base * 100
             tried.append((fact, col, base, final, rate))
-            hf, hb = half_unit(final), half_unit(base)
-            if ratio_fits(abs(final - base), base, abs(c.value), hf + hb, hb,
-                          coarse=hf > abs(final) / 200 or hb > abs(base) / 200) if c.variance \
-                    else ratio_fits(final, base, c.value, hf, hb):
+            if _fits(c, final, base):
                 how = f"（决算数 {fmt(final)} − {_COLUMN_ZH[col]} {fmt(base)}）" if c.variance else f"决算数 {fmt(final)}"
                 whose = "" if fact == c.fact else f"{self._label(fact, None)} "
                 return self.ok(c, f"{whose}{how} ÷ {_COLUMN_ZH[col]} {fmt(base)} = {fmt(rate, _places(c))}%")
@@ -55,6 +68,11 @@ class _Executions(_Base):
                 return self._stated_execution(c, stated)
             return self.skip(c, f"事实文件没有{fact_label(c.fact, self.report)}的决算数和预算数")
         self._execution_off(c, tried[0])
+
+    def _adjusted_not_had(self, fact: str) -> bool:
+        """Whether the budget was adjusted in the year and the file has no 调整预算数 for this line of the accounts."""
+        return fact.startswith(("finance.income.", "finance.expenditure.")) \
+            and self.fact(fact, "adjusted", "万元", quiet=True) is None and self._adjusted_in_year()
 
     def _base_column_stated(self, c: Claim) -> list:
         """"全年预算数1326.80万元，执行数1305.93万元，完成预算的111.19%": a bare 预算 after its sentence stated the

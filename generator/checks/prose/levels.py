@@ -432,19 +432,32 @@ class _Levels(_Base):
     def _head_is_ours(self, c: Claim) -> bool:
         """Whether the head of the list an item is under, its words unsure, is the figure of the whole the item is a
         part of ("财政资金支出合计3237.75万元，其中：基本支出…": 本年支出合计 3237.75) — then the list is the department's."""
-        head, whole = c.under, PARENT.get(c.fact)
-        if whole is None or head.unit not in MONEY:
-            return False
+        return self._whole_under(c) is not None
+
+    def _whole_under(self, c: Claim) -> str | None:
+        """The whole whose figure the head of unsure words over `c` is (see _head_is_ours), or None: the item's whole,
+        its items two or more of that whole's direct parts; or a whole further up that its items cover completely
+        ("年度资金总额：3237.75万（人员经费730.30万元，公用经费55.28万元，项目支出2473.85万元）": 本年支出合计, its
+        基本支出 named by its two parts)."""
+        head = c.under
+        if PARENT.get(c.fact) is None or head.unit not in MONEY:
+            return None
         # (only a list that names its whole's parts and nothing else: "人员支出…，对个人和家庭补助支出…，公用支出…" names
         # lines in another cut, whose 人员 is not the file's 人员经费)
         if id(head) not in self._under:     # (once a list: it may have thousands of items)
             self._under[id(head)] = {k.fact for k in self.by_sentence.get(c.sentence, ()) if k.under is head}
         items = self._under[id(head)]
-        if len(items) < 2 or not items <= set(COMPONENTS.get(whole, ())):
-            return False
+        if len(items) < 2:
+            return None
+        whole = PARENT[c.fact]
+        if not items <= set(COMPONENTS.get(whole, ())):
+            while not (items <= self._descendants(whole) and self._complete(whole, items)):
+                if whole not in PARENT:
+                    return None
+                whole = PARENT[whole]
         stated = abs(head.value)
-        return any(v is not None and same_figure(stated, v)
-                   for v in (self.fact(whole, col, head.unit, quiet=True) for col in ("final", "budget", "adjusted")))
+        return whole if any(v is not None and same_figure(stated, v) for v in (
+            self.fact(whole, col, head.unit, quiet=True) for col in ("final", "budget", "adjusted"))) else None
 
     def _level_as_executed(self, c: Claim, odd: bool) -> None:
         """An amount under 预算 among others that are all 决算数 (see _budget_word_for_final): its 决算数, or the odd

@@ -15,7 +15,6 @@ from ...derive.claims.nearby import (
     names_posts,
     others_at,
 )
-from ...derive.claims.parts import PARENT
 from ...derive.claims.tokens import COUNTS, MONEY
 from ...model.facts import AMOUNT_PATHS
 from .base import _Base
@@ -256,9 +255,9 @@ class _Lists(_Base):
         """"财政资金支出合计3237.75万元，其中：基本支出763.9万元…；项目支出2437.85万元": a head of unsure words that is the
         figure of the whole its named items are parts of (see _head_is_ours), and they name every part of it."""
         ours = [p for p in parts if p.fact is not None and p.under is head]
-        whole = PARENT.get(ours[0].fact) if ours else None
+        whole = self._whole_under(ours[0]) if ours else None
         return whole is not None and len(ours) == len([p for p in parts if p.fact is not None]) \
-            and self._head_is_ours(ours[0]) and self._complete(whole, named, None)
+            and self._complete(whole, named, None)
 
     def _column_it_is(self, head: Claim) -> str | None:
         """"部门预算总支出1747.99万元，其中：基本支出…，项目支出…": the column a head of a bare 预算 (年初 or 调整) is, where

@@ -230,7 +230,7 @@ class _Rates(_Base):
         current, stale = self._current(probe)
         if stale or (c.base is not None and c.base.flagged):
             return self.skip(c, "它所依据的金额已报错")
-        bases = self._bases(probe)
+        bases = self._rate_bases(c, probe, change)
         if c.change is not None and c.change.money and c.change.flagged and not self._turned(c.change, current, bases):
             # (a change reported only for its direction leaves the rate's own direction to be checked: "减少98.73万元，
             # 下降13.45%" for a rise of 98.73 — both words are wrong)
@@ -244,6 +244,16 @@ class _Rates(_Base):
         if c.against is None and c.base is None and not any(col == "prior" for col, _ in bases):
             return self.skip(c, "没有写比较的基数，事实文件也没有上年数")
         return self._rate_on_bases(c, probe, bases, current, change)
+
+    def _rate_bases(self, c: Claim, probe: Claim, change: Decimal | None) -> list[tuple[str, Decimal]]:
+        """What a growth rate may be on. "财政拨款收入完成7532.81万元，增长330.94%": naming no base, on last year's figure
+        where the file has it (330.94% is on the 年初预算: no rate of the year) — a change may name no base and be a
+        budget's (see changes._on_its_rates_base): its rate is then on the change's base (see _rate_on_facts)."""
+        bases = self._bases(probe)
+        if c.against is None and c.base is None and any(col == "prior" for col, _ in bases) \
+                and not (change is not None and id(c.change) in self.change_base):
+            return [(col, b) for col, b in bases if col == "prior"]
+        return bases
 
     @staticmethod
     def _turned(change: Claim, current: Decimal | None, bases: list) -> bool:

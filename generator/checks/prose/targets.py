@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ...core.numbers import fmt, parse_quantity, same_figure
+from ...core.numbers import fmt, half_unit, parse_quantity, ratio_fits, same_figure
 from ...derive.claims.grammar import PEOPLE_UNITS
 from ...derive.claims.nearby import others_at, target_figures
 from ...derive.claims.tokens import MONEY
@@ -70,6 +70,24 @@ def _check_targets(report: Report, text, reading, doc, path, found: Findings) ->
             continue
         for figure in figures:
             _target_figure(t, text, figure, m, reading.cues, doc, path, found)
+            if figure.after and reading.cues is not None:
+                _completion(t, text, figure, reading.cues, doc, path, found)
+
+
+def _completion(t, text: str, figure, cues, doc, path, found: Findings) -> None:
+    """"招商引资项目投资总额526.28亿元，完成全年进度的105.26%": the percentage of the target value done, right after the
+    figure done — the figure ÷ the target value (each ± half its last digit)."""
+    m = cues.completion.match(text, figure.end)
+    q = parse_quantity(figure.digits + figure.unit)
+    done = q.in_unit_of(t.target) if q is not None and t.target is not None else None
+    if m is None or done is None or not _same_as(t, q):
+        return
+    goal = t.target.value
+    stated = Decimal(m.group("pct"))
+    if not goal or ratio_fits(done, goal, stated, half_unit(done), half_unit(goal)):
+        return
+    found.error("PROSE-EXECUTION", f"正文“{text[figure.start:m.end()].strip()}”：{fmt(done)} ÷ 绩效目标“{t.name}”的目标值 "
+                f"{t.target} = {fmt(done / goal * 100, 2)}%，与写明的 {m.group('pct')}% 不符。", doc, path, m.start("pct"))
 
 
 def _sentence_of(text: str, at: int) -> int:

@@ -115,6 +115,16 @@ class _Bounds(_State):
         start = before[-1].figure.end if before else outer.head.figure.end if outer.head.figure is not None else -1
         return start >= 0 and any(ch in self.text[start:lst.head.start] for ch in "；;")
 
+    def _only_its_change(self) -> bool:
+        """"政府拨款收入共计7532.81万元。比上年度增加652.31万元，增长9.5%。其中：…": a sentence (ending now) that states
+        only how the last sentence's amount changed, nothing else — the amount is still the one a 其中 after it parts."""
+        if self.levels or not self.prev_levels or not self.figures_in_sentence:
+            return False
+        head = self.prev_levels[-1]
+        said = [c for c in self.out.claims[-8:] if c.sentence == self.sentence - 1]     # (the count has moved on)
+        return len(said) == self.figures_in_sentence and all(
+            c.kind in ("change", "rate") and c.fact is not None and c.fact == head.fact for c in said)
+
     def _one_numbered_item(self) -> None:
         """"具体情况如下：1.基本支出X万元。其中，人员支出…": numbered items each a sentence — the one item is the head
         of the 其中 after it, as an amount of its own would be."""
@@ -394,9 +404,10 @@ class _Bounds(_State):
         # a stated base ("比上年的X万元") is last year's figure, never the head of this year's 其中 list
         # (nor an amount in the sentence's reason: "…下降12.5%，主要原因是2022年有疫情防控经费29.01万元。其中：…")
         cause_at, self.cause_at = self.cause_at, None
-        self.prev_levels = [c for c in self.levels if (c.fact is not None or c.figure is not None)
-                            and c not in self.bases and (cause_at is None or c.start < cause_at)][-1:]
-        self.prev_sentence_levels = self.levels
+        if not self._only_its_change():
+            self.prev_levels = [c for c in self.levels if (c.fact is not None or c.figure is not None)
+                                and c not in self.bases and (cause_at is None or c.start < cause_at)][-1:]
+            self.prev_sentence_levels = self.levels
         self.prev_amounts, self.amounts_in_sentence = self.amounts_in_sentence, 0
         self.levels, self.changes, self.bases, self.each_claims = [], [], [], []
         self.pending_shares, self.each_share, self.each_parts, self.pending_rates = [], (), [], []

@@ -137,6 +137,9 @@ class _Figures(_State):
             return self._unread(tok, f"“{scope.excluding or self.off_footing[0]}”之后的数换了口径，不是表中的数")  # type: ignore[func-returns-value]  # None: left unread
         if lead.due:
             return self._unread(tok, f"“{lead.due}”之后是应有的数，不是实有的数", unsure=False)  # type: ignore[func-returns-value]  # None: left unread
+        if (lead.rate or lead.dir) and lead.op and lead.op_tok is not None and tok.start - lead.op_tok.end <= 1:
+            # "“三公经费”变动率≤0，计3分": a bound the rate is scored against, not the rate
+            return self._unread(tok, f"“{lead.op_tok.text}”之后是界限，不是增减幅度", unsure=False)  # type: ignore[func-returns-value]  # None: left unread
         if unit == "" and (lead.exec or lead.rate) and tok.value == 0:
             unit = "%"                  # "预决算差异率为0": a rate of zero, written without %
             tok.unit = unit

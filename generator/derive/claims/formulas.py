@@ -32,7 +32,7 @@ _RESULT = re.compile(r"[ \t\u3000]*(?P<num>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?
 _NAME = re.compile(r"[\u4e00-\u9fff“”\"]{1,16}$")
 _CLAUSE_ENDS = "，,。；;：:！？!?\n"
 _LAST_END = re.compile("[" + _CLAUSE_ENDS + "](?=[^" + _CLAUSE_ENDS + "]*$)")   # the last clause mark of a window
-_ATOM = re.compile(r"(?P<num>[0-9]{1,15}(?:,[0-9]{3})*(?:\.[0-9]{1,8})?)[ \t\u3000]*(?P<pct>%|％)?(?:[ \t\u3000]*(?:万元|元|人|个))?"
+_ATOM = re.compile(r"(?P<num>[0-9]{1,15}(?:,[0-9]{3})*(?:\.[0-9]{1,8})?)[ \t\u3000]*(?P<pct>%|％)?(?:[ \t\u3000]*(?P<unit>万元|元|人|个))?"
                    r"|(?P<op>[+\-−×*÷/＋－／])|(?P<open>[（(])|(?P<close>[）)])|(?P<space>[ \t\u3000]+)")
 
 # which code a wrong result is reported under, by the name of what it computes
@@ -104,8 +104,14 @@ class _Parser:
         raise ValueError("not a figure")
 
 
-def parse(expression: str):
-    """The expression as a tree of ("num", (value, decimals, percent)) leaves, or None if it is not one."""
+# a sum of money in 元 per unit written ("7万元×3个+6万元×15个=1110000元": each figure in the result's unit)
+_YUAN = {"万元": 4, "元": 0}
+_MONEY_UNIT = re.compile("万元|元")
+
+
+def parse(expression: str, into: str = ""):
+    """The expression as a tree of ("num", (value, decimals, percent)) leaves, or None if it is not one; each sum of
+    money in the unit `into` (万元 or 元) when it is given."""
     atoms: list[tuple[str, Any]] = []
     at = 0
     while at < len(expression):
@@ -122,6 +128,9 @@ def parse(expression: str):
             except InvalidOperation:
                 return None
             decimals = len(text.split(".")[1]) if "." in text else 0
+            if into and m.group("unit") in _YUAN and m.group("unit") != into:
+                shift = _YUAN[m.group("unit")] - _YUAN[into]
+                value, decimals = value.scaleb(shift), max(0, decimals - shift)
             atoms.append(("num", (value, decimals, bool(m.group("pct")))))
         else:
             kind = next(k for k in ("op", "open", "close") if m.group(k))
@@ -192,7 +201,12 @@ def _formula_at(text: str, eq: int, starts: dict, placed: list):
     if after and (after in _OPERATORS or after in _OPEN or after.isdigit() or after == "."):
         return None                     # the "=" opens an expression, not a result ("=44÷45×100%=…")
     begin = _expression_before(text, eq)
-    tree = parse(text[begin:eq]) if begin < eq else None
+    # (sums of money in two units are each taken in the result's; without a unit of money to the result, not read)
+    units = set(_MONEY_UNIT.findall(text, begin, eq))
+    into = m.group("unit") if m.group("unit") in _YUAN else ""
+    if len(units) > 1 and not into:
+        return None
+    tree = parse(text[begin:eq], into) if begin < eq else None
     if tree is None:
         return None
     result = starts.get(m.start("num"))

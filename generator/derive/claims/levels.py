@@ -28,6 +28,10 @@ _KINDS = ("行政", "事业", "工勤", "参公", "参照公务员", "机关", "
 _GROUPS = ("人员", "干部", "职工")
 _JOINS = re.compile(r"[ \t\u3000]*(?:、|和|与|及|以及)[ \t\u3000]*")
 
+# the totals of either side: a word for "the total" may name them without saying which side (see _not_a_level)
+_SIDE_TOTALS = frozenset({"finance.income.total", "finance.income.current", "finance.expenditure.total",
+                          "finance.expenditure.current"})
+
 
 SELF_LABEL = "本部门"
 # "收入、支出均为1200.30万元": the one figure is each name's
@@ -271,6 +275,14 @@ class _Levels(_State):
             fact = whole
         return self._one_level(tok, lead, scope, fact, year)
 
+    def _column_of_year(self, lead: _Lead, scope: _Scope, year: int | None, counts: bool) -> str:
+        """The column an amount's words name, in its year: last year's budget ("2022年预算数5.50万元", checked where the
+        file has it: prior_budget), last year's final, or this year's column (final when none is named)."""
+        column = lead.col or scope.column or "final"
+        if year != self.year - 1:
+            return column
+        return "prior_budget" if column in ("budget", "plan") and not counts else "prior"
+
     def _one_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str, year: int | None) -> Claim | None:
         if year in (None, self.year) and self._from_what_it_came(tok):
             year = self.year - 1        # "…收入由120.00万元增加到186.00万元": what it came from is last year's
@@ -278,9 +290,9 @@ class _Levels(_State):
         if why:
             self._unread(tok, why, own=own)
             return None
-        column = "prior" if year == self.year - 1 else (lead.col or scope.column or "final")
         counts = fact.startswith("department.staffing")
-        kind = "count" if counts else ("prior" if column == "prior" else "level")
+        column = self._column_of_year(lead, scope, year, counts)
+        kind = "count" if counts else ("prior" if column in ("prior", "prior_budget") else "level")
         self.posts_totals += fact == "department.staffing.posts_total"
         claim = Claim(kind, tok, fact, column=column, sentence=self.sentence, label=scope.label,
                       kind_text=lead.kind_text,
@@ -373,8 +385,13 @@ class _Levels(_State):
             return ("人数、个数只核对人员编制" if counts is False else "人员编制不是金额"), False
         if counts:
             return self._not_a_count(tok, lead, fact, year)
-        if year == self.year - 1 and (lead.col or scope.column) in ("budget", "adjusted", "plan"):
-            return "说的是上年的预算数，事实文件只有上年决算数", True
+        if year == self.year - 1 and (lead.col or scope.column) == "adjusted":
+            return "说的是上年的调整预算数，事实文件只有上年决算数和上年预算数", True
+        if year == self.year - 1 and (lead.col or scope.column) in ("budget", "plan") and fact in _SIDE_TOTALS \
+                and not any(w in (scope.label or "") for w in ("收", "支")):
+            # "国资委2022年“三公”经费的预算数…。具体来看，预算总数为2839.78万元，其中…": a total of no side named, in a
+            # sentence of last year's budget — of what, the words do not say
+            return "说的是上年的预算数，没有说是收入还是支出的总数", True
         return "", False
 
     def _not_a_count(self, tok: Token, lead: _Lead, fact: str, year: int | None) -> tuple[str, bool]:

@@ -15,6 +15,11 @@ _FROM_TO = re.compile(r"[ \t\u3000]*(?:调整为|调整到|调整至|调增为|�
                       r"降至|降低到|降低至|变为)[ \t\u3000]*")
 _CLAUSE_GAP = re.compile(r"[ \t\u3000]*[，,]?[ \t\u3000]*(?:共|累计|净)?(?:调增|调减|增加|减少|增长|下降|增|减)?[ \t\u3000]*")
 _FROM = re.compile("由|从")
+# "…2万元，较2022年预算1.50万元增长…": between this year's amount and last year's, the words naming it the base
+# (the year's own digits are checked by the caller); and between that base and the rate, only the direction
+_BASE_NAMED = re.compile(r"[ \t\u3000]*[，,]?[ \t\u3000]*(?:较|比)[ \t\u3000]*(?:(?:19|20)[0-9]{2}[ \t\u3000]*年度?|上年度?|去年)"
+                         r"(?:同期)?的?(?:年初预算|预算|决算|执行|实际支出|支出)?数?(?:为)?[ \t\u3000]*")
+_ONLY_DIRECTION = re.compile(r"[ \t\u3000]*(?:增长|下降|增加|减少|上升|降低)了?(?:幅度)?为?[ \t\u3000]*")
 
 
 def _stage(words: str) -> int | None:
@@ -89,7 +94,11 @@ class _Stated(_State):
         before, now = amounts
         years = [self._year_before(t.start, lo) for t, lo in ((before, self.sentence_start), (now, before.end))]
         between = self.text[now.end:tok.start]
-        if years != [self.year - 1, self.year] or not re.search(rf"[比较].{{0,4}}(?:{self.year - 1}|上年|去年)", between):
+        if years[0] == self.year and years[1] in (None, self.year - 1) \
+                and _BASE_NAMED.fullmatch(self.text, before.end, now.start) and _ONLY_DIRECTION.fullmatch(between):
+            # "培训费2023年预算2万元，较2022年预算1.50万元增长75%": this year's amount, then last year's as the base
+            before, now = now, before
+        elif years != [self.year - 1, self.year] or not re.search(rf"[比较].{{0,4}}(?:{self.year - 1}|上年|去年)", between):
             return
         if self.out.unread and self.out.unread[-1].figure is tok:
             self.out.unread.pop()           # read after all

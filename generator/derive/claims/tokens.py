@@ -310,16 +310,26 @@ _BODY_BEFORE = re.compile(r"(?:根据|按照|依据|依照|在|经|向|由|与|�
 _NAME_GOES_ON = re.compile(r"(?:(?![是为系一两由经向对])[\u4e00-\u9fff]){0,8}?(?:中心|馆|站|所|院|队|处|科|室|办|会)")
 _BODY_LEAD = re.compile(r"根据|按照|依据|依照|在|经|向|由|与|和|及|会同|配合|协助|联合|接受")
 _OTHER = (("other", None),)
+# the department's own word, where a name of another body is taken to begin ("我局经县编委核定"): the name is after it
+_SELF_LEAD = re.compile("(?:我|本)(?:局|委|办|厅|院|部|会|单位|部门|中心|站|所|馆|队)")
 
 
 def _with_bodies(text: str, tokens: list[Token], cues) -> list[Token]:
     """The tokens with each named body as one word meaning another subject, in place of the words inside it (not a
     body whose requirement the department followed, or whose money it spent: the vocabulary's cues)."""
     after = cues.body_after
-    bodies = [m for m in cues.bodies.body.finditer(text) if "本部门" not in m.group() and not _BODY_LEAD.match(m.group())
-              and not _BODY_BEFORE.search(text, max(0, m.start() - 2), m.start()) and not after.match(text, m.end())
-              and not _NAME_GOES_ON.match(text, m.end())]
-    return as_words(text, tokens, [(m.start(), m.end(), _OTHER) for m in bodies], keep_figures=True)
+    spans = []
+    for m in cues.bodies.body.finditer(text):
+        start = m.start()
+        if (own := _SELF_LEAD.match(m.group())) is not None:
+            # "我局经县机构编制委员会核定…": the department's own word, then the name (here after 经: not a subject)
+            start += own.end()
+        name = text[start:m.end()]
+        if "本部门" not in name and not _BODY_LEAD.match(name) \
+                and not _BODY_BEFORE.search(text, max(0, start - 2), start) and not after.match(text, m.end()) \
+                and not _NAME_GOES_ON.match(text, m.end()):
+            spans.append((start, m.end(), _OTHER))
+    return as_words(text, tokens, spans, keep_figures=True)
 
 
 # Any kind of public body, for a name that opens its sentence ("某县采茶剧团2023年收入…", "第一中学编制人数56人"):
