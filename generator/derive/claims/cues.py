@@ -95,8 +95,8 @@ class Cues:
         self.planned = re.compile(f"(?:{alt('planned')})")
         # "招商引资项目投资总额526.28亿元，完成全年进度的105.26%": right after a target's figure, the share of its target
         # value that was done
-        self.completion = re.compile(f"[ \t\u3000]*[，,]?[ \t\u3000]*(?:{alt('done')})了?[ \t\u3000]*(?:全年|年度|本年|全年度)?"
-                                     f"(?:{alt('planned')}|进度){{1,2}}的[ \t\u3000]*(?P<pct>[0-9]{{1,4}}(?:\\.[0-9]{{1,4}})?)"
+        self.completion = re.compile(f"[ \t\u3000]*[，,]?[ \t\u3000]*(?:{alt('done')})了?[ \t\u3000]*[\u4e00-\u9fff]{{0,3}}?"
+                                     f"(?:{alt('planned')}|进度){{1,2}}的?[ \t\u3000]*(?P<pct>[0-9]{{1,4}}(?:\\.[0-9]{{1,4}})?)"
                                      "[ \t\u3000]*[%％]")
         # "本馆隶属于市文旅局": the longer spelling first ("隶属于" before "隶属")
         self.subordinate_to = tuple(sorted(words.get("subordinate_to", ()), key=len, reverse=True))

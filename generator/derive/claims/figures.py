@@ -215,9 +215,18 @@ class _Figures(_State):
         if lead.op and money:
             self._compare(tok, lead)
         if lead.total and (not lead.label or self._total_named(tok, lead)) and (money or unit in COUNTS):
+            if money and not (lead.dir or lead.rate) and self._subjects_total(scope):
+                return False
             self._total(tok) if money else self._posts_total(tok, lead, scope)
             return True
         return False
+
+    def _subjects_total(self, scope: _Scope) -> bool:
+        """"项目支出年初预算为1052.39万元，实际支出共计6694.26万元": 共计 with nothing before it to add up, in a sentence
+        of one subject's amounts only — the subject's amount, said in all."""
+        said = [c.fact for c in self.levels if c.sentence == self.sentence]
+        return self.list is None and not self.each_claims and scope.subject is not None and not scope.blocked \
+            and bool(said) and all(f == scope.subject for f in said)
 
     def _in_series(self, tok: Token, lead: _Lead, scope: _Scope, unit: str) -> bool:
         """The figures after 分别为, part of a year, or the shares of parts stated before: read as such."""
@@ -855,7 +864,8 @@ class _Figures(_State):
             # 合计100.00万元"): what the total is of, the reading cannot tell
             return self._total_of_nothing(tok)
         parts = self.each_claims or [c for c in self.levels if c.money]
-        cut = max(self.text.rfind("；", self.sentence_start, tok.start), self.text.rfind(";", self.sentence_start, tok.start))
+        # (a colon too: "该项目总资金700万元，…下拨我乡100万元，现已完成投资情况：A…，B…，合计49.197万元")
+        cut = max(self.text.rfind(ch, self.sentence_start, tok.start) for ch in "；;：:")
         after = [c for c in parts if c.figure is not None and c.figure.start > cut] if cut >= 0 else parts
         if len(after) >= 2 and not self.each_claims and not _adds_up(parts, tok):
             # "…累计完成1.42亿元，…；三大中心建设分别投入设备资金386万元、412万元和295万元，合计1093万元": the total of
@@ -923,7 +933,9 @@ class _Figures(_State):
 
     def _total_of_nothing(self, tok: Token) -> None:
         """"按生均1000元安排，共计239万元，其中…": a total with nothing before it to add up is still the amount a
-        following 其中 list is of — not the figure before it."""
+        following 其中 list is of — not the figure before it. Of what, the words do not say (explain shows it unread,
+        and a list after it is of an amount left unread: see lists._unread_amount)."""
+        self.out.unread.append(Unread(tok, "合计词之前没有可加的数：是什么的总数不确定"))
         self.last_claim = Claim("level", tok, None, sentence=self.sentence)
         self.each_claims = []
 
