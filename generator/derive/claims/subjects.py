@@ -60,6 +60,10 @@ _UNITS_OF = _BELONGS | {"下属"}
 # of, not another body whose figures follow
 _UNITS_COUNTED = re.compile("(?:单位|机构|事业单位|预算单位|企业)?[ \t\u3000]*(?:共有|共计|共|有)?[ \t\u3000]*"
                             "(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})[ \t\u3000]*(?:家|个|所)(?![\u4e00-\u9fff]{0,6}[支收])")
+# "我局共实施专项工作项目19个": the department's projects, counted (see _projects_counted)
+_PROJECT_WORDS = frozenset({"项目", "专项", "工程"})
+_PROJECTS_COUNTED = re.compile("[\u4e00-\u9fff]{0,8}?[ \t\u3000]*(?:共有|共计|共|有)?[ \t\u3000]*"
+                               "(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})[ \t\u3000]*(?:个|项)(?![\u4e00-\u9fff]{0,6}[支收])")
 # "分别是预算审核科、项目优化科和综合科": the word begins the name of one of the department's sections (科, 股), named
 # in a list — no project or fund of its own
 # (or right before the count of them: "办公室、市场运行股、对外贸易股5个股室")
@@ -153,7 +157,7 @@ class _Subjects(_State):
         if cues.body_after.match(self.text, tok.end) or cues.required_by.at(self.text, tok.start) \
                 or cues.negated.at(self.text, tok.start) or cues.located.search(self._clause_before(tok.start)) \
                 or self._belongs_to(tok.text) or self._with_its_units(tok) or self._own_section(tok) \
-                or _SECTION_NAME.match(self.text, tok.end) or self._units_counted(tok) \
+                or _SECTION_NAME.match(self.text, tok.end) or self._units_counted(tok) or self._projects_counted(tok) \
                 or (not tok.has("account") and _CODED_ITEM.search(self.text, max(0, tok.start - 24), tok.start)):
             # "教育部认真贯彻落实国务院要求，…全年实际开支…": the body whose requirement the department carried out
             # (as "根据市工信局的部署" for a body named in full) — what the department did, not another subject;
@@ -332,6 +336,12 @@ class _Subjects(_State):
         are that line's, not the department's."""
         head = self.list.head if self.list is not None else None
         return head is not None and head.fact is None and bool(head.label) and head.label == self.scope.account
+
+    def _projects_counted(self, tok: Token) -> bool:
+        """"我局共实施专项工作项目19个，支出总额2171.25万元": in the department's own sentence, its projects counted —
+        what it did, not another subject whose figures follow."""
+        return self.self_named and not self.scope.blocked and tok.text in _PROJECT_WORDS \
+            and _PROJECTS_COUNTED.match(self.text, tok.end) is not None
 
     def _units_counted(self, tok: Token) -> bool:
         """"下属单位1家": the department's own units, counted (not a named body: "初级中学1所" may be the county's)."""
