@@ -62,9 +62,20 @@ class _Shares(_Base):
         start = part.start if part.figure is not None else c.start - 16
         named = f"{fmt(abs(part.value))}{part.unit}" if part.figure is not None else \
             f"{self._label(part.fact, part.column)} {fmt(part_wan)}万元"
-        self.error("PROSE-SHARE", c, f"正文“…{self.text[max(0, start - 8):c.figure.end]}”：{named} ÷ {whole_zh} "
+        # (a share of the part's own budget is how much of it was carried out: "项目支出完成2473.85万元，占年初项目支出预算的
+        # 99.0%")
+        own_budget = part.fact is not None and c.whole == part.fact and c.column in ("budget", "adjusted", "plan") \
+            and "预算" in self._whole_words(c)
+        self.error("PROSE-EXECUTION" if own_budget else "PROSE-SHARE", c,
+                   f"正文“…{self.text[max(0, start - 8):c.figure.end]}”：{named} ÷ {whole_zh} "
                    f"{fmt(whole)}万元 = {fmt(share, _places(c))}%，与写明的 {fmt(c.value)}% 不符。{why}",
                    stated=c.value, computed=share)
+
+    def _whole_words(self, c: Claim) -> str:
+        """The words of a share's whole: from its 占 to its figure ("占年初项目支出预算的")."""
+        before = self.text[max(0, c.start - 24):c.start]
+        at = before.rfind("占")
+        return before[at + 1:] if at >= 0 else ""
 
     def _share_in_budget(self, c: Claim, part: Claim, part_wan: Decimal) -> bool:
         """"其中:财政拨款 1747.99 万元,占 100%": a part of no column word that is its fact's budget figure (and not its

@@ -290,7 +290,7 @@ class _Figures(_State):
             self._difference(tok, lead, scope)
         elif lead.dir and not lead.to_level:
             if self.other_base is not None and self.other_base[2] == self.figures - 1 and not lead.label:
-                self._other_change(tok)
+                self._other_change(tok, lead)
             else:
                 self._change(tok, lead, scope)
         elif lead.cmp and lead.base and not lead.other_fact:

@@ -37,7 +37,7 @@ _ATOM = re.compile(r"(?P<num>[0-9]{1,15}(?:,[0-9]{3})*(?:\.[0-9]{1,8})?)[ \t\u30
 
 # which code a wrong result is reported under, by the name of what it computes
 KINDS = (("PROSE-EXECUTION", ("执行率", "完成率", "支出率", "拨付率", "到位率", "使用率", "控制率")),
-         ("PROSE-RATE", ("变动率", "增长率", "增减率", "变化率", "下降率", "增幅", "降幅", "增长幅度", "下降幅度")),
+         ("PROSE-RATE", ("变动率", "增长率", "增减率", "变化率", "下降率", "调整率", "增幅", "降幅", "增长幅度", "下降幅度")),
          ("PROSE-SHARE", ("比重", "占比", "比例")))
 
 

@@ -278,10 +278,17 @@ class _Levels(_State):
     def _column_of_year(self, lead: _Lead, scope: _Scope, year: int | None, counts: bool) -> str:
         """The column an amount's words name, in its year: last year's budget ("2022年预算数5.50万元", checked where the
         file has it: prior_budget), last year's final, or this year's column (final when none is named)."""
-        column = lead.col or scope.column or "final"
+        column = lead.col or scope.column or ("adjusted" if self._after_adjustment() else "final")
         if year != self.year - 1:
             return column
         return "prior_budget" if column in ("budget", "plan") and not counts else "prior"
+
+    def _after_adjustment(self) -> bool:
+        """"一般公共预算收支各调增152.30万元，收支为1326.80万元": an amount of no column word right after its sentence's
+        change from the 年初预算 (调增, 调减) is the budget as adjusted."""
+        last = self.last_claim
+        return last is not None and last.kind == "change" and last.against == "budget" and last.sentence == self.sentence \
+            and last.figure is not None and any(w in self.text[max(0, last.start - 6):last.start] for w in ("调增", "调减"))
 
     def _one_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str, year: int | None) -> Claim | None:
         if year in (None, self.year) and self._from_what_it_came(tok):

@@ -93,6 +93,9 @@ def _parts_after(head: Claim, after: list, end: int) -> list:
 
 
 _HOUSEHOLDS = "finance.economic.households"
+_RETIRED = "department.staffing.retired"
+# the words of a count of the people serving (not the retired): "在职教职工", "在岗职工", "在编人员"
+_SERVING = ("在职", "在岗", "在编")
 
 
 # the level of the classification a line's name is marked with: "（类）", "（21301款）", "(2130101项)"
@@ -142,6 +145,10 @@ class _Lists(_State):
         if self._next_statement(lst, lead, tok):
             self._end_list()
             return None
+        if self._retired_named(lead) and self._serving_head(lst):
+            # "在职教职工7687人，其中专任教师7394人，离退休人员3498人": the retired are no part of those serving
+            self._end_list()
+            return None
         if lst.unknown:
             return lst              # the parts of an amount of no known name: whatever their names
         if self._head_again(lst, lead, tok):
@@ -173,6 +180,21 @@ class _Lists(_State):
             self._end_list(inner_only=outer is not None)
             lst = self.list if outer is not None else None
         return lst
+
+    def _retired_named(self, lead: _Lead) -> bool:
+        """Whether the figure is of the retired: its label, or (another's list, where no label is taken) the word right
+        before it."""
+        prev = self.tokens[self.index - 1] if self.index else None
+        return lead.label == _RETIRED or (prev is not None and prev.kind == "word" and ("fact", _RETIRED) in prev.means)
+
+    def _serving_head(self, lst: _List) -> bool:
+        """Whether the head of a list counts the people serving ("在职教职工7687人"), by the words right before it."""
+        head = lst.head.figure
+        if head is None or head.unit not in PEOPLE_UNITS:
+            return False
+        words = self.text[max(0, head.start - 10):head.start]
+        words = words[max(words.rfind(ch) for ch in "，,；;。：:") + 1:]
+        return any(w in words for w in _SERVING) and "退休" not in words
 
     def _next_statement(self, lst: _List, lead: _Lead, tok: Token) -> bool:
         """Whether the figure is of what the text goes on to, not another item: something named "besides" ("其中在职在编

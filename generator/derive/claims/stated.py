@@ -76,11 +76,15 @@ class _Stated(_State):
         self.scope.base = "other"
         return ""
 
-    def _other_change(self, tok: Token) -> None:
-        """The change right after a base the file does not have: checked as the difference of the two figures."""
+    def _other_change(self, tok: Token, lead: _Lead) -> None:
+        """The change right after a base the file does not have: checked as the difference of the two figures (and kept
+        for the growth rate right after it: "比上年预算80.60万元减少5.15万元，下降6.4%", see _stated_rate)."""
         base, left, _ = self.other_base  # type: ignore[misc]  # its caller checks it is set
         self.other_base = None
-        self.out.claims.append(Claim("difference", tok, None, other=(left, base), sentence=self.sentence))
+        said = Claim("difference", tok, None, other=(left, base), sentence=self.sentence, change=True,
+                     value=tok.value * lead.dir)
+        self.out.claims.append(said)
+        self.stated_change = (left, said)
 
     def _two_years_rate(self, tok: Token, lead: _Lead) -> None:
         """"2022年当年预算执行数为711.34万元，2023年预算安排738.66万元，比2022年预算执行数增加3.84%": the sentence

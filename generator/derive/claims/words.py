@@ -214,7 +214,7 @@ class _Words(_State):
             if tok.text in ARRANGED and tok.start == self.source_end:
                 self._arranged()             # "一般公共预算安排的“三公”经费…"
             return                           # "合理安排支出": a verb, not the column "预算安排"
-        col = means["col"]
+        col = self._split_column(tok, means["col"])
         if lead.op and not lead.figure:
             # ("本年数小于上年预算数0.60万元": last year's budget, the file's 上年预算数)
             lead.op_target = col if lead.op_target != "prior" else _last_years(col)
@@ -249,6 +249,15 @@ class _Words(_State):
                 # "财政安排公共财政拨款资金共7532.81万元，实际支出7540.18万元": money spent is no income — of what was
                 # spent the file has no figure by that source
                 scope.subject, scope.label, scope.alts = None, "", ()
+
+    def _split_column(self, tok: Token, col: str) -> str:
+        """"占年初项目支出预算的99.0%": a bare 预算 right after a fact's name, whose 年初 (or 调整后) stands before the
+        name — that column."""
+        prev = self.tokens[self.index - 1] if self.index else None
+        if col != "plan" or prev is None or prev.kind != "word" or not prev.has("fact") or prev.end != tok.start:
+            return col
+        before = self.text[max(0, prev.start - 3):prev.start]
+        return "budget" if before.endswith("年初") else "adjusted" if before.endswith(("调整后", "全年")) else col
 
     def _on_prior_year(self, tok: Token, means: dict) -> None:
         lead, scope = self.lead, self.scope
