@@ -154,14 +154,7 @@ class _Subjects(_State):
             return
         scope = self.scope
         cues = self.cues
-        if cues.body_after.match(self.text, tok.end) or cues.required_by.at(self.text, tok.start) \
-                or cues.negated.at(self.text, tok.start) or cues.located.search(self._clause_before(tok.start)) \
-                or self._belongs_to(tok.text) or self._with_its_units(tok) or self._own_section(tok) \
-                or _SECTION_NAME.match(self.text, tok.end) or self._units_counted(tok) or self._projects_counted(tok) \
-                or (not tok.has("account") and _CODED_ITEM.search(self.text, max(0, tok.start - 24), tok.start)):
-            # "教育部认真贯彻落实国务院要求，…全年实际开支…": the body whose requirement the department carried out
-            # (as "根据市工信局的部署" for a body named in full) — what the department did, not another subject;
-            # "内设办公室、一大队及二大队5个科室": the department's own sections, not other bodies
+        if self._not_its_figures(tok):
             return
         lst = self.list
         while lst is not None and lst.outer is not None:
@@ -336,6 +329,18 @@ class _Subjects(_State):
         are that line's, not the department's."""
         head = self.list.head if self.list is not None else None
         return head is not None and head.fact is None and bool(head.label) and head.label == self.scope.account
+
+    def _not_its_figures(self, tok: Token) -> bool:
+        """Whether a body (or other subject) named here is named on the way, not as the subject of the figures after it:
+        "教育部认真贯彻落实国务院要求，…全年实际开支…" (the body whose requirement the department carried out, as
+        "根据市工信局的部署" for a body named in full); "内设办公室、一大队及二大队5个科室" (the department's own
+        sections); the department's units or projects counted; a line of accounts by its code."""
+        cues = self.cues
+        return bool(cues.body_after.match(self.text, tok.end) or cues.required_by.at(self.text, tok.start)
+                    or cues.negated.at(self.text, tok.start) or cues.located.search(self._clause_before(tok.start))
+                    or self._belongs_to(tok.text) or self._with_its_units(tok) or self._own_section(tok)
+                    or _SECTION_NAME.match(self.text, tok.end) or self._units_counted(tok) or self._projects_counted(tok)
+                    or (not tok.has("account") and _CODED_ITEM.search(self.text, max(0, tok.start - 24), tok.start)))
 
     def _projects_counted(self, tok: Token) -> bool:
         """"我局共实施专项工作项目19个，支出总额2171.25万元": in the department's own sentence, its projects counted —
