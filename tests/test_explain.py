@@ -123,7 +123,7 @@ def test_a_change_from_a_base_the_file_lacks_and_a_share_after_an_unread_amount(
     out = run("explain", str(path), "other_notes").output
     # 2021's figure is not in the file: the change after it is checked as the difference of the two figures written
     assert "“1105.20万元” 未读作说法：比较的基数不是上年或本年预算（其后的增减额按写明的两个数之差核对）" in out
-    assert "“131.30万元” 差额：“1236.50万元”与“1105.20万元”之差 →" in out
+    assert "“131.30万元” 增减额（与写明的基数之差）：“1236.50万元”与“1105.20万元”之差 →" in out
     # the amount right before the share was left unread (a rough figure): the share is not of the amount before it
     assert "“28.13%” 未读作说法：占比前的金额没有读作说法，说的是哪一项的占比不确定" in out
 
