@@ -66,6 +66,8 @@ class _Levels(_Base):
             return None
         if self._no_budget_column(c, twin):
             return None
+        if self._budget_to_carry_out(c):
+            return self.skip(c, "“预算执行”之后同一句又写了实际支出：这个数说的是要执行的预算")
         fact, col, value = _nearest(abs(c.value), known)
         label = self._label(fact, col) + ("（本年预算没有结转，按这一来源安排的支出即其收入）" if twin else "")
         said = self._said_before(c)
@@ -100,6 +102,14 @@ class _Levels(_Base):
                    stated=abs(c.value), fact=value, uses={path}, about=f"正文“…{self.quote(c, 8)}”")
 
     _prior = _level
+
+    def _budget_to_carry_out(self, c: Claim) -> bool:
+        """"我局财政拨款预算执行3270.00万元，实际支出金额3237.75万元": an amount after 预算执行 with what was actually
+        spent stated after it in the sentence — the budget to be carried out, not what was."""
+        if c.kind != "level" or c.column != "final" or "预算执行" not in self.text[max(0, c.start - 8):c.start]:
+            return False
+        return any(p.kind == "level" and p.column == "final" and p.start > c.start and p.figure is not None
+                   and "实际" in self.text[max(0, p.start - 8):p.start] for p in self._sentences(c.sentence))
 
     def _base_of_another_amount(self, c: Claim) -> Claim | None:
         """"总支出为19.85万元，主要是…15.48万元，接待费4.37万元，比去年14.20万元增加5.65万元": last year's figure and the
