@@ -167,3 +167,13 @@ def test_an_amount_whose_words_may_mean_two_facts_shows_both(run, tmp_path):
     out = run("explain", str(path), "other_notes").output
     line = next(x for x in out.splitlines() if "调整预算数" in x and "金额" in x)
     assert "也可能是" in line and "本年收入合计" in line and "相符" in line
+
+
+def test_a_share_of_its_own_budget_and_a_change_from_a_stated_base_are_named_as_checked(run, tmp_path):
+    """A share of the part's own budget is reported and explained as an execution rate; a change from a base the
+    sentence states is explained as a change (PROSE-CHANGE), not a bare difference."""
+    path = yangxi_saying(tmp_path, "全年项目支出完成6694.26万元，占年初项目支出预算的636.10%。"
+                                   "2023年“三公”经费预算75.45万元，较上年预算80.60万元减少5.15万元。")
+    out = run("explain", str(path), "other_notes").output
+    assert "“636.10%” 执行率（占自己的预算）：项目支出" in out and "相符" in out
+    assert "“5.15万元” 增减额（与写明的基数之差）" in out

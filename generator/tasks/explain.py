@@ -132,8 +132,10 @@ class Explainer:
         what = relations.get(c.kind, c.kind)
         if c.saving:
             what = "节约或超支额（预算与决算之差）" if c.kind == "change" else "节约率"
-        elif c.kind == "difference" and c.change:
+        elif c.kind == "difference" and c.as_change:
             what = "增减额（与写明的基数之差）"
+        elif c.kind == "share" and checker.of_own_budget(c):
+            what = "执行率（占自己的预算）"
         figure = f"“{c.figure.text}”" if c.figure is not None else ""
         subject = ""
         if c.fact:

@@ -102,7 +102,7 @@ class _Relations(_Base):
         if sum_consistent(stated, [diff]) or sum_consistent(stated * MONEY[c.unit], [x, -y]) or \
                 sum_consistent(stated * MONEY[c.unit], [y, -x]):
             return self.ok(c, f"|{fmt(x)} − {fmt(y)}| = {fmt(diff)}{c.unit}")
-        self.error("PROSE-CHANGE" if c.change else "PROSE-DIFF", c, f"正文“…{self.quote(c, 30)}”：{fmt(abs(a.value))}{a.unit} 与 {fmt(abs(b.value))}"
+        self.error("PROSE-CHANGE" if c.as_change else "PROSE-DIFF", c, f"正文“…{self.quote(c, 30)}”：{fmt(abs(a.value))}{a.unit} 与 {fmt(abs(b.value))}"
                    f"{b.unit} 相差 {fmt(diff)}{c.unit}，与写明的 {fmt(stated)}{c.unit} 不符。",
                    stated=stated, computed=diff)
 

@@ -64,12 +64,17 @@ class _Shares(_Base):
             f"{self._label(part.fact, part.column)} {fmt(part_wan)}万元"
         # (a share of the part's own budget is how much of it was carried out: "项目支出完成2473.85万元，占年初项目支出预算的
         # 99.0%")
-        own_budget = part.fact is not None and c.whole == part.fact and c.column in ("budget", "adjusted", "plan") \
-            and "预算" in self._whole_words(c)
-        self.error("PROSE-EXECUTION" if own_budget else "PROSE-SHARE", c,
+        self.error("PROSE-EXECUTION" if self.of_own_budget(c) else "PROSE-SHARE", c,
                    f"正文“…{self.text[max(0, start - 8):c.figure.end]}”：{named} ÷ {whole_zh} "
                    f"{fmt(whole)}万元 = {fmt(share, _places(c))}%，与写明的 {fmt(c.value)}% 不符。{why}",
                    stated=c.value, computed=share)
+
+    def of_own_budget(self, c: Claim) -> bool:
+        """Whether a share is of its part's own budget ("项目支出完成2473.85万元，占年初项目支出预算的99.0%"): how much
+        of it was carried out — an execution rate."""
+        part = c.of
+        return c.kind == "share" and part is not None and part.fact is not None and c.whole == part.fact \
+            and c.column in ("budget", "adjusted", "plan") and "预算" in self._whole_words(c)
 
     def _whole_words(self, c: Claim) -> str:
         """The words of a share's whole: from its 占 to its figure ("占年初项目支出预算的")."""

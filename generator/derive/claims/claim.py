@@ -36,8 +36,9 @@ class Claim:
     against: Any = None             # change/rate/flat: prior | budget | adjusted | None (unstated)
     of: Any = None                  # change/rate: the level claim it is about; share: the part
     base: Any = None                # rate: a stated base (claim)
-    change: Any = None              # rate: the stated change (claim); difference: True when said as a change from
-                                    # the other ("比上年预算80.60万元减少5.51万元": PROSE-CHANGE, not PROSE-DIFF)
+    change: Any = None              # rate: the stated change (claim)
+    as_change = False               # difference: said as a change from the other ("比上年预算80.60万元减少5.51万元":
+                                    # PROSE-CHANGE, not PROSE-DIFF)
     whole: Any = None               # share: the fact of the whole
     whole_from: Any = None          # share: the head claim of the list, when the whole is that
     parts: list = []                # sum: the part claims

@@ -81,7 +81,7 @@ class _Stated(_State):
         for the growth rate right after it: "比上年预算80.60万元减少5.15万元，下降6.4%", see _stated_rate)."""
         base, left, _ = self.other_base  # type: ignore[misc]  # its caller checks it is set
         self.other_base = None
-        said = Claim("difference", tok, None, other=(left, base), sentence=self.sentence, change=True,
+        said = Claim("difference", tok, None, other=(left, base), sentence=self.sentence, as_change=True,
                      value=tok.value * lead.dir)
         self.out.claims.append(said)
         self.stated_change = (left, said)
