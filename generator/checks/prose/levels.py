@@ -106,10 +106,11 @@ class _Levels(_Base):
     def _budget_to_carry_out(self, c: Claim) -> bool:
         """"我局财政拨款预算执行3270.00万元，实际支出金额3237.75万元": an amount after 预算执行 with what was actually
         spent stated after it in the sentence — the budget to be carried out, not what was."""
-        if c.kind != "level" or c.column != "final" or "预算执行" not in self.text[max(0, c.start - 8):c.start]:
+        cues = self.reading.cues if self.reading is not None else None
+        if cues is None or c.kind != "level" or c.column != "final" or not cues.to_carry_out.at(self.text, c.start):
             return False
         return any(p.kind == "level" and p.column == "final" and p.start > c.start and p.figure is not None
-                   and "实际" in self.text[max(0, p.start - 8):p.start] for p in self._sentences(c.sentence))
+                   and cues.actual_before.at(self.text, p.start) for p in self._sentences(c.sentence))
 
     def _base_of_another_amount(self, c: Claim) -> Claim | None:
         """"总支出为19.85万元，主要是…15.48万元，接待费4.37万元，比去年14.20万元增加5.65万元": last year's figure and the

@@ -98,6 +98,15 @@ class Cues:
         self.completion = re.compile(f"[ \t\u3000]*[，,]?[ \t\u3000]*(?:{alt('done')})了?[ \t\u3000]*[\u4e00-\u9fff]{{0,3}}?"
                                      f"(?:{alt('planned')}|进度){{1,2}}的?[ \t\u3000]*(?P<pct>[0-9]{{1,4}}(?:\\.[0-9]{{1,4}})?)"
                                      "[ \t\u3000]*[%％]")
+        # "各调增152.30万元": a change from the year-start budget, right before its figure (see levels._after_adjustment)
+        self.adjusts = _Before(f"(?:{alt('adjusts')})[\u4e00-\u9fff]{{0,4}}$", self.reach("adjusts") + 4)
+        # "预算执行3270.00万元，实际支出金额3237.75万元": the budget to be carried out, and what actually was, each a few
+        # words before its figure
+        self.to_carry_out = _Before(f"(?:{alt('to_carry_out')})[^，,。；;：:]{{0,4}}$", self.reach("to_carry_out") + 4)
+        self.actual_before = _Before(f"(?:{alt('actual')})[^，,。；;：:]{{0,6}}$", self.reach("actual") + 6)
+        self.serving = re.compile(f"(?:{alt('serving')})")
+        self.retired = re.compile(f"(?:{alt('retired')})")
+        self.projects = re.compile(f"(?:{alt('projects')})")
         # "本馆隶属于市文旅局": the longer spelling first ("隶属于" before "隶属")
         self.subordinate_to = tuple(sorted(words.get("subordinate_to", ()), key=len, reverse=True))
 

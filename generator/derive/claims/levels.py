@@ -288,7 +288,7 @@ class _Levels(_State):
         change from the 年初预算 (调增, 调减) is the budget as adjusted."""
         last = self.last_claim
         return last is not None and last.kind == "change" and last.against == "budget" and last.sentence == self.sentence \
-            and last.figure is not None and any(w in self.text[max(0, last.start - 6):last.start] for w in ("调增", "调减"))
+            and last.figure is not None and self.cues.adjusts.at(self.text, last.start)
 
     def _one_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str, year: int | None) -> Claim | None:
         if year in (None, self.year) and self._from_what_it_came(tok):

@@ -94,8 +94,6 @@ def _parts_after(head: Claim, after: list, end: int) -> list:
 
 _HOUSEHOLDS = "finance.economic.households"
 _RETIRED = "department.staffing.retired"
-# the words of a count of the people serving (not the retired): "在职教职工", "在岗职工", "在编人员"
-_SERVING = ("在职", "在岗", "在编")
 
 
 # the level of the classification a line's name is marked with: "（类）", "（21301款）", "(2130101项)"
@@ -194,7 +192,7 @@ class _Lists(_State):
             return False
         words = self.text[max(0, head.start - 10):head.start]
         words = words[max(words.rfind(ch) for ch in "，,；;。：:") + 1:]
-        return any(w in words for w in _SERVING) and "退休" not in words
+        return self.cues.serving.search(words) is not None and self.cues.retired.search(words) is None
 
     def _next_statement(self, lst: _List, lead: _Lead, tok: Token) -> bool:
         """Whether the figure is of what the text goes on to, not another item: something named "besides" ("其中在职在编

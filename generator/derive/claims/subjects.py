@@ -61,7 +61,6 @@ _UNITS_OF = _BELONGS | {"下属"}
 _UNITS_COUNTED = re.compile("(?:单位|机构|事业单位|预算单位|企业)?[ \t\u3000]*(?:共有|共计|共|有)?[ \t\u3000]*"
                             "(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})[ \t\u3000]*(?:家|个|所)(?![\u4e00-\u9fff]{0,6}[支收])")
 # "我局共实施专项工作项目19个": the department's projects, counted (see _projects_counted)
-_PROJECT_WORDS = frozenset({"项目", "专项", "工程"})
 _PROJECTS_COUNTED = re.compile("[\u4e00-\u9fff]{0,8}?[ \t\u3000]*(?:共有|共计|共|有)?[ \t\u3000]*"
                                "(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})[ \t\u3000]*(?:个|项)(?![\u4e00-\u9fff]{0,6}[支收])")
 # "分别是预算审核科、项目优化科和综合科": the word begins the name of one of the department's sections (科, 股), named
@@ -345,7 +344,7 @@ class _Subjects(_State):
     def _projects_counted(self, tok: Token) -> bool:
         """"我局共实施专项工作项目19个，支出总额2171.25万元": in the department's own sentence, its projects counted —
         what it did, not another subject whose figures follow."""
-        return self.self_named and not self.scope.blocked and tok.text in _PROJECT_WORDS \
+        return self.self_named and not self.scope.blocked and self.cues.projects.fullmatch(tok.text) is not None \
             and _PROJECTS_COUNTED.match(self.text, tok.end) is not None
 
     def _units_counted(self, tok: Token) -> bool:
