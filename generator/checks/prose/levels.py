@@ -68,6 +68,11 @@ class _Levels(_Base):
             return None
         if self._budget_to_carry_out(c):
             return self.skip(c, "“预算执行”之后同一句又写了实际支出：这个数说的是要执行的预算")
+        return self._level_off(c, known, twin)
+
+    def _level_off(self, c: Claim, known: list, twin: str) -> None:
+        """An amount that matches none of the figures its words may mean: reported against the nearest — unless it
+        restates, or is the change, the base or the whole of another."""
         fact, col, value = _nearest(abs(c.value), known)
         label = self._label(fact, col) + ("（本年预算没有结转，按这一来源安排的支出即其收入）" if twin else "")
         said = self._said_before(c)

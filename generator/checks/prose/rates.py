@@ -219,6 +219,21 @@ class _Rates(_Base):
                 return True
         return False
 
+    def _alt_whose_change(self, c: Claim) -> list[tuple]:
+        """"收支较上年决算数增加1,066.50万元、增长32.9%": the rate's own fact has no figure of last year, but one of the
+        facts its words may name (see the reader's alts) changed by exactly the change stated — the rate is on that
+        fact's last year (as (column, base, change, rate), or nothing)."""
+        change = c.change
+        if change is None or change.kind != "change" or change.unit not in MONEY or change.flagged:
+            return []
+        delta = change.value * MONEY[change.unit]
+        for whole in change.alts:
+            base = self.fact(whole, "prior", "万元", quiet=True)
+            final = self.fact(whole, "final", "万元", quiet=True)
+            if base and final is not None and sum_consistent(delta, [final, -base]):
+                return [("prior", base, delta, delta / base * 100)]
+        return []
+
     def _rate_on_facts(self, c: Claim) -> None:
         """A growth rate against the file's figures: this year's and last year's (or the change stated with it)."""
         unit = "万元"
@@ -299,6 +314,8 @@ class _Rates(_Base):
             if c.saving and current and rate_fits(delta / current * 100, c.value):
                 # "节约资金11.30万元，节约率1.48%": some divide the saving by what was spent
                 return self.ok(c, f"节约 {fmt(-delta)} ÷ 决算数 {fmt(current)} = {fmt(-delta / current * 100, _places(c))}%")
+        if not tried:
+            tried = self._alt_whose_change(c)
         if not tried:
             return self.skip(c, "事实文件没有算出增幅所需的数")
         col, base, delta, computed = tried[0]

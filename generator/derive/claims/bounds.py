@@ -331,7 +331,8 @@ class _Bounds(_State):
                 scope.blocked = self.describing     # the department described itself: still its own subject
             self.describing = None
         # a clause without figures: a topic (not a body compared with)
-        self.aside = 2 if self.aside == 3 or (self.aside and self.clause_figures) else 0
+        # (a project named in a clause that states its figure: the clauses after it are the project's)
+        self.aside = 2 if self.aside == 3 or (self.aside == 4) != bool(self.aside and self.clause_figures) else 0
         if self.clause_figures and scope.column in ("budget", "adjusted", "plan") and self.list is None and (
                 scope.subject is None or (self.out.claims and self.out.claims[-1].kind == "execution"
                                           and self.out.claims[-1].sentence == self.sentence)):
@@ -418,6 +419,7 @@ class _Bounds(_State):
         self.figures_in_sentence = self.posts_totals = self.bodies_in_sentence = 0
         self.sentence_source = ""
         self.unsure = self.alias = self.self_named = False
+        self.self_at = -1
         self.aside = 0
         self.per_before = False
         self.years_series = []

@@ -69,6 +69,17 @@ class _Figures(_State):
         if unit is not None:
             self._read_figure(tok, lead, scope, unit)
 
+    def _next_of_series(self, tok: Token, lead: _Lead) -> None:
+        """"2022年、2023年分别实现财政拨款支出2171.25万元、3237.75万元": a figure right after the amount before it, of
+        no words of its own, is of the same fact as that one (in the next of the years named)."""
+        last = self.last_claim
+        if lead.label or last is None or last.fact is None or last.figure is None or last.kind not in ("level", "prior") \
+                or last.sentence != self.sentence or last.unit != tok.unit \
+                or self.text[last.figure.end:tok.start].strip(" \t\u3000") not in ("、", "和", "与", "及"):
+            return
+        lead.label = last.fact
+        self.scope.subject, self.scope.label = last.fact, last.label
+
     def _take_figure(self, tok: Token) -> tuple[_Lead, _Scope]:
         """Count the figure and start the words of the next; the words before it (the lead) are returned."""
         self.figures += 1
@@ -81,9 +92,13 @@ class _Figures(_State):
         self.figure_subject = (self.scope.subject, self.scope.label, self.scope.alts)
         self.figure_blocked = bool(self.scope.blocked)
         lead, scope = self.lead, self.scope
-        if len(self.years_series) > 1 and tok.unit in MONEY:
+        if self.years_series and tok.unit in MONEY:
             # "2022年、2023年…分别为16.92万元、14.36万元": this figure is of the next of those years
-            lead.year = self.years_series.pop(0)
+            if len(self.years_series) > 1:
+                lead.year = self.years_series.pop(0)
+            else:
+                self.years_series = []      # (the last year's figure: the year named last, the scope's)
+            self._next_of_series(tok, lead)
         if (lead.dir or lead.rate) and tok.start and self.text[tok.start - 1] in "-−－":
             # "增减额-101.21万元", "增长-5%": a signed change — the sign is the direction (and "比上年减少-7.20%" is a fall
             # still: the sign repeats the word, it does not turn it)

@@ -37,7 +37,7 @@ from .shares import _Shares
 from .state import _Lead, _List
 from .stated import _Stated
 from .subjects import _Subjects
-from .tokens import OPEN, SENTENCE, Token, is_han
+from .tokens import OPEN, SENTENCE, Token, is_han, units_named_at
 from .words import _Words
 
 # the names other modules import from here (checks/prose/, reader.py, formulas.py, tasks/explain.py)
@@ -156,9 +156,14 @@ class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _N
             return
         if self.list is not None and self.list.depth >= len(self.stack):
             self._end_list()
-        self.stack.pop()
+        inner_scope = self.stack.pop()
         self.scope = self.stack[-1]
         inner = self.lead
+        if inner_scope.blocked and tok is not None and units_named_at(self.text, tok.end):
+            # "设下属事业单位1个（即：县招商投资服务中心），编制7名": the unit the bracket names is what follows is of
+            # (not an aside in the department's sentence: the clauses after it are the unit's)
+            self.scope.blocked, self.scope.subject, self.scope.label, self.scope.alts = inner_scope.blocked, None, "", ()
+            self.aside = 0
         lead, figures, last_claim, last_money, outer_list = self.saved.pop()
         if self.list is None and outer_list is not None and outer_list.depth <= len(self.stack):
             self.list = outer_list           # a list nested in the bracket is over; the outer one goes on

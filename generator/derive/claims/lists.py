@@ -104,6 +104,10 @@ _SIDE_WORD = {"finance.income.current": "收入", "finance.expenditure.current":
 
 
 
+# right after a figure: "的117%" — the figure is the whole a ratio is of ("完成考核目标61亿元的117%")
+_RATIO_WHOLE = re.compile(r"[ \t\u3000]*的[ \t\u3000]*[0-9]+(?:\.[0-9]+)?[ \t\u3000]*[%％]")
+
+
 class _Lists(_State):
     """其中 lists, 分别为 series and enumerated totals."""
 
@@ -140,6 +144,8 @@ class _Lists(_State):
         lst = self.list
         if lst is None or lst.depth > len(self.stack) or not _fits_list(tok, lst):
             return None
+        if _RATIO_WHOLE.match(self.text, tok.end):
+            return None         # "其中省外到位资金50.56亿元，完成考核目标42.7亿元的118%": the whole of a ratio, no item
         if self._next_statement(lst, lead, tok):
             self._end_list()
             return None
@@ -456,6 +462,11 @@ class _Lists(_State):
         sentence opens with 其中 ("支出合计X万元。其中：…"), in the sentence before (not when it opens with 按…分类 after
         a sentence of several amounts: "…资本性支出13.82万元，占7.71%。按支出功能分类，…" classes the whole again)."""
         last = self.last_claim
+        if last is not None and last.figure is not None and _RATIO_WHOLE.match(self.text, last.figure.end):
+            # "到位资金71.15亿元，完成考核目标61亿元的117%，…，其中省外…": the whole of a ratio heads nothing — the amount
+            # before it does
+            last = next((c for c in reversed(self.levels) if c.figure is not None and c.figure.start < last.figure.start
+                         and not _RATIO_WHOLE.match(self.text, c.figure.end)), None)
         if last is not None and last.sentence == self.sentence and last.kind in ("level", "prior", "count") \
                 and last.figure is not None and last not in self.bases:
             return last

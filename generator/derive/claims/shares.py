@@ -172,8 +172,18 @@ class _Shares(_State):
         sibling = self._sibling_share(part.fact) or self._series_share(part.fact)
         if sibling is not None:
             return sibling.whole, None, "", sibling.implied
-        whole = self._natural_whole(part)
+        whole = self._natural_whole(part) or self._whole_said_before_list(part)
         return whole, None, "" if whole is not None else "没有说明占的是哪个总数", True
+
+    def _whole_said_before_list(self, part: Claim) -> str | None:
+        """"我局财政拨款支出增速49.1%，其中项目支出占比达23.6%": a part named by its label alone after 其中, in a
+        sentence that said something of the part's whole before the 其中 — that whole."""
+        if part.fact is None or part.figure is not None or self.scope.blocked:
+            return None
+        said = [c for c in self.out.claims[-16:] if c.sentence == self.sentence and c.figure is not None
+                and c.fact is not None and within(c.fact, part.fact)]
+        at = self.tokens[self.index].start
+        return said[-1].fact if said and "其中" in self.text[said[-1].figure.end:at] else None
 
     def _stated_total(self) -> Claim | None:
         """The one amount of a department's total this sentence stated, if one."""

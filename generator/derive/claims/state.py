@@ -166,6 +166,7 @@ class _State:
         self.figure_subject: tuple = (None, "", ())   # the subject when the last figure was read
         self.alias = False                  # "（简称“三公”经费）"
         self.self_named = False             # the sentence names the department itself (本部门, 我局)
+        self.self_at = -1                   # where it last did
         self.unsure = False                 # a figure of this sentence was someone else's or nobody's
         self.mentioned: set = set()          # facts named in this sentence and the one before
         self.prev_mentioned: set = set()
@@ -208,7 +209,8 @@ class _State:
         self.off_footing = ("", -1)         # "1620.35万元（剔除…）增加…": the word, and where its clause ends
         self.aside = 0                      # 1: another subject named inside a sentence the department opened;
                                             # 2: its clause ended (see _other_subject); 3: a body compared with
-                                            # ("高于全市平均"), its clause of no figure not a topic
+                                            # ("高于全市平均"), its clause of no figure not a topic; 4: a project
+                                            # or fund named in the department's clause of no figure
         self.sentence_start = 0             # where the sentence began
         self.index = 0                      # the token being read
         self.figure_blocked = False         # the last figure was read while another subject was named

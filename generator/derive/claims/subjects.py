@@ -173,6 +173,11 @@ class _Subjects(_State):
             # itself, another body named later qualifies its own clause; a clause after it that names a fact
             # of its own before any figure is the department's again
             self.aside = 1
+        elif cues.projects.fullmatch(tok.text) and self._own_clause_before(tok) and not self.clause_figures \
+                and self.describing is None:
+            # (so for a project or fund named in a clause of no figure of a sentence the department opened in a clause
+            # before: "以我局为例，将中小企业发展专项资金纳入支出预算后，项目支出预算为1052.39万元")
+            self.aside = 4
         if self.describing is None and not self.clause_figures and self._describes_itself(tok):
             # "本单位是市卫健委所属的公益一类事业单位", "区档案馆为区委办所属事业单位", "负责全县的档案工作":
             # what the department is or does, said of itself — the other body's name ends with the clause,
@@ -180,6 +185,11 @@ class _Subjects(_State):
             self.describing = scope.blocked
         scope.blocked, scope.subject, scope.label, scope.alts = tok.text, None, "", ()
         self._take_the_floor(tok)
+
+    def _own_clause_before(self, tok: Token) -> bool:
+        """Whether the department named itself in a clause of this sentence before the word's ("以我局为例，将…")."""
+        end = self.self_at
+        return self.self_named and 0 <= end <= tok.start and any(ch in self.text[end:tok.start] for ch in "，,；;")
 
     def _compared_with(self, tok: Token) -> bool:
         """Whether another body is named right after a word that compares ("高于全市平均", "低于全省"), after a figure
@@ -244,7 +254,7 @@ class _Subjects(_State):
         if itself:
             scope.column, scope.fresh = None, False
             self.self_named = True
-            self.lead.self_end = tok.end
+            self.lead.self_end = self.self_at = tok.end
 
     @staticmethod
     def _whose(scope: _Scope) -> str:

@@ -45,6 +45,10 @@ def _last_years(col: str) -> str:
     a column the file does not have (上年调整预算)."""
     return "prior" if col == "final" else "prior_budget" if col in ("budget", "plan") else "other"
 
+# after "比…X万元多": the change's figure ("多2.2万元", "多了62.15万元")
+_CHANGE_AFTER_MORE = re.compile(r"了?[ \t\u3000]*[0-9０-９]")
+
+
 class _Words(_State):
     """Years, dates and the words that say what the next figure is."""
 
@@ -142,7 +146,8 @@ class _Words(_State):
             compared = tok.text == "多" and any(w in self._clause_before(self.last_num.start) for w in ("比", "较"))
             if compared and self._clause_ends(tok.end):
                 return None
-            if not (compared and self.text[tok.end:tok.end + 1].isdigit()):
+            # ("比去年预算执行数14.20万元多了62.15万元": 了 before the change's figure)
+            if not (compared and _CHANGE_AFTER_MORE.match(self.text, tok.end)):
                 return self._retract(self.last_num, "数字后有“余”“左右”等，是约数")
         if "target" in means:
             return self._target(tok, means["target"])
