@@ -398,7 +398,9 @@ def _execution(c, checker, subject: str, figure: str) -> tuple[str, str]:
 def _share(c, checker, subject: str, figure: str) -> tuple[str, str]:
     if not subject and c.of is not None and c.of.figure is not None:
         subject = f"“{c.of.figure.text}”（前面写明的数）"
-    return subject + f"，总数：{checker._label(c.whole, None) if c.whole else '“其中”前的总数'}", figure
+    also = "、".join(checker._label(w, None) for w in c.whole_alts)
+    return subject + f"，总数：{checker._label(c.whole, None) if c.whole else '“其中”前的总数'}" \
+        + (f"（也可能是{also}）" if also else ""), figure
 
 
 def _compare(c, checker, subject: str, figure: str) -> tuple[str, str]:

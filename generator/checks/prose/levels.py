@@ -88,7 +88,8 @@ class _Levels(_Base):
                               f"正文“…{self.quote(c)}”与事实不符：{label} 为 {fmt(value)}{c.unit}，写的 "
                               f"{fmt(abs(c.value))}{c.unit} 是{whole}。", stated=abs(c.value), fact=value,
                               about=f"正文“…{self.quote(c, 8)}”")
-        if far_off(abs(c.value), value):
+        other_col = next((col for f, col, v in self._its_other_columns(c) if same_figure(abs(c.value), v)), None)
+        if far_off(abs(c.value), value) and other_col is None:
             return self.skip(c, f"与 {label} {fmt(value)}{c.unit} 相差好几倍：说的多半不是本部门的这一项")
         owner = self._base_of_another_amount(c)
         if owner is not None:
@@ -101,6 +102,7 @@ class _Levels(_Base):
             return self.skip(c, f"是本年支出合计的{_COLUMN_ZH[whole_col]}：写的是全部支出，不只这一来源的部分")
         path = f"{fact}.{col}" if fact in AMOUNT_PATHS else fact
         last = next((lc for lf, lc, v in self._last_years_too(c) if lf == fact and same_figure(abs(c.value), v)), None)
+        last = last or other_col
         note = f"写的是{_COLUMN_ZH[last]}" if last else f"差 {fmt(abs(c.value) - value)}"
         self.error("PROSE-PRIOR" if col in ("prior", "prior_budget") else "PROSE-FACT", c,
                    f"正文“…{self.quote(c)}”与事实不符：{label} 为 {fmt(value)}{c.unit}（{note}）。",
@@ -614,7 +616,7 @@ class _Levels(_Base):
         return bool(known) and (all(far_off(abs(c.value), v) for v in [*(k[2] for k in known), *budgets])
                                 or self._beyond_whole(c)) \
             and not any(same_figure(abs(c.value), v) for _, _, v in itertools.chain(
-                known, self._budget_too(c), self._last_years_too(c))) \
+                known, self._budget_too(c), self._last_years_too(c), self._its_other_columns(c))) \
             and not (known[0][1] == "prior" and self._change_not_prior(c, known[0][2])) \
             and self._whole_written(c) is None
 
@@ -680,6 +682,15 @@ class _Levels(_Base):
             value = self.fact(f, "prior_budget", c.unit)
             if value is not None:
                 yield f, "prior_budget", value
+
+    def _its_other_columns(self, c: Claim):
+        """"全年累计完成项目支出1052.39万元" where 1052.39 is the 年初预算数: exactly another column's figure of the same
+        fact — the department's own figure, written in the wrong column, not another body's many times off."""
+        if c.kind != "level" or c.fact not in AMOUNT_PATHS or c.unit not in MONEY or decimals(c.value) < 2:
+            return
+        for col in ("budget", "adjusted", "final"):
+            if col != c.column and (v := self.fact(c.fact, col, c.unit, quiet=True)) is not None:
+                yield c.fact, col, v
 
     def _budget_too(self, c: Claim):
         """"浙江大学财政拨款收入达到40.09亿元": with no column word (and no 支出, money spent), an amount may be the

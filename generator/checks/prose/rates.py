@@ -20,6 +20,25 @@ def _rate_within_rounding(rate: Decimal, amount: Decimal, half_amount: Decimal, 
     return bool(rates) and min(rates) - half_unit(rate) <= rate <= max(rates) + half_unit(rate)
 
 
+def _swaps(value: Decimal) -> list[Decimal]:
+    """The figure with any two of its digits swapped (each different figure once; at least three digits)."""
+    exponent = value.as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
+    text = f"{value:.{places}f}"
+    digits = [i for i, ch in enumerate(text) if ch.isdigit()]
+    if len(digits) < 3:
+        return []
+    out = set()
+    for a in range(len(digits)):
+        for b in range(a + 1, len(digits)):
+            i, j = digits[a], digits[b]
+            if text[i] != text[j]:
+                s = list(text)
+                s[i], s[j] = s[j], s[i]
+                out.add(Decimal("".join(s)))
+    return sorted(out - {value})
+
+
 def _rate_holds(stated: Decimal, computed: Decimal, current: Decimal | None, base: Decimal) -> bool:
     """A growth rate as written against the one computed (from a change as written, as written) or against the
     table's two figures, each ± half its last digit."""
@@ -279,6 +298,31 @@ class _Rates(_Base):
         return any(same_figure(abs(amount), abs(current - base)) and (amount > 0) != (current - base > 0)
                    for _, base in bases if current != base)
 
+    def _change_swapped(self, c: Claim, current: Decimal, half_current: Decimal, change: Decimal,
+                        half_change: Decimal) -> bool:
+        """"支出52.36万元，与上年相比增加6.81万元，增长13.38%": the rate agrees with the change with two of its digits
+        swapped (6.18) and not with the change as written — the change is miscopied, not the rate (reported: True).
+        The amounts in 万元."""
+        stated = c.change
+        if stated is None or stated.figure is None or stated.unit not in MONEY \
+                or self.verdicts.get(id(stated), "").startswith("相符") \
+                or len(str(abs(c.value)).replace(".", "").lstrip("0")) < 3:
+            # (a change that agrees with the figures it is of is right: the rate is not; a rate of two digits
+            # fits too many changes to tell which was miscopied)
+            return False
+        scale = MONEY[stated.unit]
+        sign = -1 if change < 0 else 1
+        fits = [s for s in _swaps(abs(stated.value))
+                if _rate_within_rounding(c.value, current, half_current, sign * s * scale, half_change)]
+        if len(fits) != 1:
+            return False
+        stated.flagged = True
+        self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, stated.start - 24):c.figure.end]}”：本年 {fmt(current)}万元 与写明的"
+                   f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 合的增减额约为 {fmt(fits[0])}{stated.unit}，"
+                   f"写的 {fmt(abs(stated.value))}{stated.unit} 与它只差两位数字的次序，多半是写颠倒了。",
+                   at=stated.start, stated=abs(stated.value), computed=fits[0])
+        return True
+
     def _rate_from_change(self, c: Claim, current: Decimal, change: Decimal) -> None:
         """"公务用车购置及运行维护费支出决算增加21.90万元，增长58.63%": the file has this year's amount but not last
         year's — which is this year's less the change stated: the rate is the change ÷ that, each figure ± half its
@@ -297,6 +341,8 @@ class _Rates(_Base):
         how = f"{fmt(change)} ÷ 上年数 {fmt(base)}（本年 {fmt(current)} 减去写明的增减额）"
         if _rate_within_rounding(c.value, current, hc, change, hd):
             return self.ok(c, f"{how} = {fmt(computed, _places(c))}%")
+        if self._change_swapped(c, current, hc, change, hd):
+            return None
         words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), _places(c))}%"
         self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：变动 {how} = {words}，与写明的"
                    f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 不符。", stated=c.value, computed=computed)
@@ -403,6 +449,8 @@ class _Rates(_Base):
                               f"{'减少' if d < 0 else '增加'} {fmt(abs(change.value))}{change.unit}，但按{flipped}算，"
                               f"{fmt(abs(d))}万元 ÷ 上年数 {fmt(a + d)}万元 正是写明的 {fmt(abs(c.value))}%：增减的方向写反了。",
                               at=change.start, stated=change.value, computed=-change.value)
+        if self._change_swapped(c, a, ha, d, hd):
+            return None
         if level.start in others_at(self.reading) and abs(abs(computed) - abs(c.value)) <= 10 * half_unit(c.value):
             # another body's figures, off in the last digit or two: its rate may be of figures finer than it wrote
             return self.skip(c, f"{how} = {fmt(computed, _places(c))}%：别的主体的数，只差末位，可能是按更细的数算的")

@@ -183,6 +183,7 @@ class _Shares(_Base):
         carried = {v: k for k, v in WITH_CARRYOVER.items()}
         wholes = [c.whole, WITH_CARRYOVER[c.whole]] if c.implied and c.whole in WITH_CARRYOVER else \
             [c.whole, carried[c.whole]] if c.implied and c.whole in carried else [c.whole]
+        wholes += list(c.whole_alts)
         return [(v, self._label(whole, col), half_unit(v)) for whole in wholes for col in columns
                 if (v := self.fact(whole, col, "万元"))]
 

@@ -412,6 +412,7 @@ class _Bounds(_State):
         self.prev_amounts, self.amounts_in_sentence = self.amounts_in_sentence, 0
         self.levels, self.changes, self.bases, self.each_claims = [], [], [], []
         self.pending_shares, self.each_share, self.each_parts, self.pending_rates = [], (), [], []
+        self.pending_execs = []
         self.pending_wholes = []
         self.other_base = None
         self._people_of_categories()

@@ -61,7 +61,7 @@ class Cues:
         # "城镇新增就业目标600人，完成648人": after a target's value, what was done (its figure follows: see nearby)
         self.done = re.compile(f"[，,]?[ \t\u3000]*(?:实际|全年)?(?:{alt('done')})了?[ \t\u3000]*")
         # "实支763.9万元，节支11.3万元", "全年节约资金13.10万元": a saving (or overspending) right before its figure
-        self.saving = _Before(f"(?:{alt('saving')})了?(?:财政)?(?:资金|经费|支出)?率?(?:为|了|达)?[ \t\u3000]*$", self.reach("saving") + 8)
+        self.saving = _Before(f"(?:{alt('saving')})了?(?:财政)?(?:资金|经费|支出|金额)?率?(?:为|了|达)?[ \t\u3000]*$", self.reach("saving") + 8)
         # "上年结转的困难职工帮扶资金12.30万元": 的 and a noun of money right before a figure (see _modifies)
         self.fund_kind = re.compile(f"的[\u4e00-\u9fff]{{0,10}}?(?:{alt('fund_kind')})(?=[0-9０-９])")
         # "农村实用技术培训经费6.40万元": the money for a target's work, right after the target's name
@@ -93,6 +93,8 @@ class Cues:
         # planned ("目标完成…")
         self.done_before = re.compile(f"(?:{alt('done')})了?[\u4e00-\u9fff“”]{{0,4}}$")
         self.planned = re.compile(f"(?:{alt('planned')})")
+        # "累计完成项目支出1052.39万元": what was done, right before a label
+        self.done_right_before = _Before(f"(?:{alt('done')})了?$", self.reach("done") + 1)
         # "招商引资项目投资总额526.28亿元，完成全年进度的105.26%": right after a target's figure, the share of its target
         # value that was done
         self.completion = re.compile(f"[ \t\u3000]*[，,]?[ \t\u3000]*(?:{alt('done')})了?[ \t\u3000]*[\u4e00-\u9fff]{{0,3}}?"

@@ -262,6 +262,8 @@ class _Figures(_State):
         """A percentage of a series the words before set up: the shares of parts stated in turn, the shares of one
         part in wholes named in turn, the growth rates of parts stated in turn."""
         plain = unit == "%" and not (lead.label or lead.dir or lead.rate or lead.exec)
+        if self.pending_execs and plain and not lead.share:
+            return self._execution_in_series(tok, lead, scope)
         if self.pending_shares and plain:
             self._each_share(tok)
             return True
@@ -273,7 +275,44 @@ class _Figures(_State):
         if unit == "%" and not (lead.label or lead.share or lead.exec or (lead.exec_of and lead.exec_col)):
             return self._rate_in_series(tok, lead, scope)
         self.pending_rates = []
+        if unit == "%" and not lead.label and (lead.exec or lead.exec_col) and not (lead.dir or lead.rate):
+            return self._execution_in_series(tok, lead, scope)
+        self.pending_execs = []
         return False
+
+    def _execution_in_series(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
+        """"人员经费、公用经费分别支出648.90万元、82.35万元，占全年预算的100.00%、97.34%": after the amounts of parts
+        stated in turn, execution rates stated in turn (as many) are of those parts in turn."""
+        if self.pending_execs:
+            part, lead.exec_col = self.pending_execs.pop(0)
+        else:
+            parts = self._parts_in_turn(tok)
+            if not parts:
+                return False
+            part, self.pending_execs = parts[0], [(p, lead.exec_col) for p in parts[1:]]
+        lead.label, scope.subject, scope.label, scope.alts = part.fact, part.fact, part.label, ()
+        lead.share = False          # (占全年预算的: of the part's own budget)
+        self._execution(tok, lead, scope)
+        return True
+
+    def _parts_in_turn(self, tok: Token) -> list[Claim]:
+        """The amounts of parts this sentence stated in turn (分别…), as many as the percentages from `tok` — or none.
+        Amounts stated one by one count too when 分别 stands right before the percentages ("收入完成…，累计支出…，同比
+        分别增长6.9%和0.7%")."""
+        parts = self.each_claims if len(self.each_claims) >= 2 else self.each_parts
+        if len(parts) < 2 and self.cues_each_before(tok):
+            amounts = [c for c in self.levels if c.sentence == self.sentence and c.kind == "level" and c.money]
+            parts = amounts[-self._series_length(tok):] if len(amounts) >= 2 else []
+        if len(parts) < 2 or any(c.kind != "level" or not c.money or c.fact is None or c.sentence != self.sentence
+                                 for c in parts) or len({c.fact for c in parts}) != len(parts) \
+                or _SERIES_OF.match(self.text, tok.end) is None or self._series_length(tok) != len(parts):
+            return []
+        return list(parts)
+
+    def cues_each_before(self, tok: Token) -> bool:
+        """Whether 分别 stands in the clause before the figure."""
+        start = max(self.text.rfind(ch, max(0, tok.start - 16), tok.start) for ch in "，,；;。")
+        return "分别" in self.text[start + 1:tok.start]
 
     def _rate_in_series(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
         """"基本支出、项目支出规模分别为763.9万元和2473.85万元，…，增幅为6.5%和70.1%": after the amounts of parts stated in
@@ -282,10 +321,8 @@ class _Figures(_State):
             part = self.pending_rates.pop(0)
             lead.rate = lead.rate or lead.dir or self.series_sign
         else:
-            parts = self.each_claims if len(self.each_claims) >= 2 else self.each_parts
-            if not (lead.rate or lead.dir) or len(parts) < 2 or any(
-                    c.kind != "level" or not c.money or c.fact is None or c.sentence != self.sentence for c in parts) \
-                    or _SERIES_OF.match(self.text, tok.end) is None or self._series_length(tok) != len(parts):
+            parts = self._parts_in_turn(tok) if lead.rate or lead.dir else []
+            if not parts:
                 return False
             part, self.pending_rates, self.series_sign = parts[0], parts[1:], lead.rate or lead.dir
         lead.label, scope.subject, scope.label, scope.alts = part.fact, part.fact, part.label, ()
@@ -674,7 +711,10 @@ class _Figures(_State):
             # "项目支出年初预算仅404.30万元，占年初预算的21.67%": the amount is itself the budget — its share of the
             # whole budget, which the sentence does not state, not an execution rate
             return "前面的数本身就是这一口径的数：说的是占全部预算的比重，总数没有写明"
-        if (lead.share or lead.exec_of) and _ADJUSTMENT.search(self.text, max(self.sentence_start, tok.start - 40), tok.start):
+        adjustment = _ADJUSTMENT.search(self.text, max(self.sentence_start, tok.start - 40), tok.start)
+        if (lead.share or lead.exec_of) and adjustment is not None \
+                and self.text[adjustment.end():tok.start].strip(" \t\u3000的") != "":
+            # (not "完成预算调整数的102.9%": the adjusted budget is the column the rate is of)
             # "年中预算调整幅度较大，达到年初预算的79.84%": the adjustment's size against the budget, no execution rate
             return "说的是预算调整的幅度，不是执行率"
         if lead.share and lead.col in ("budget", "adjusted", "plan"):

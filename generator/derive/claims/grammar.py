@@ -193,6 +193,10 @@ class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _N
         at = max(self.text.rfind(ch, max(0, tok.start - 8), tok.start) for ch in OPEN)
         if at < 0 or not _ACCOUNT_CODE.fullmatch(self.text, at + 1, tok.start):
             return None
+        before = next((t for t in reversed(self.tokens[max(0, self.index - 4):self.index]) if t.end <= at), None)
+        if before is not None and before.end == at and any(k == "fact" and str(v).startswith("finance.economic.")
+                                                           for k, v in before.means):
+            return None     # "工资福利支出（类）688.52万元": a class of the economic classification the file has
         start = at
         while start > 0 and at - start < 16 and is_han(self.text[start - 1]):
             start -= 1

@@ -283,6 +283,14 @@ class _Levels(_State):
             return column
         return "prior_budget" if column in ("budget", "plan") and not counts else "prior"
 
+    def _done_before_label(self, lead: _Lead, tok: Token) -> bool:
+        """"全年累计完成项目支出1052.39万元": what was done, said right before the label — the year's actual spending,
+        not an amount of any column (not "完成基本支出预算775.20万元": the budget the label's words name)."""
+        return bool(lead.label) and 0 <= self.label_start < tok.start \
+            and self.cues.done_right_before.at(self.text, self.label_start) \
+            and "预算" not in self.text[self.label_start:tok.start] \
+            and self.cues.planned.search(self.text, self.label_start, tok.start) is None
+
     def _after_adjustment(self) -> bool:
         """"一般公共预算收支各调增152.30万元，收支为1326.80万元": an amount of no column word right after its sentence's
         change from the 年初预算 (调增, 调减) is the budget as adjusted."""
@@ -305,7 +313,8 @@ class _Levels(_State):
                       kind_text=lead.kind_text,
                       alts=scope.alts if lead.label or scope.label == SELF_LABEL else self._wholes_too(fact, lead),
                       source=scope.source,
-                      implied=kind == "level" and (not (lead.col or scope.column) or scope.implied))
+                      implied=kind == "level" and (not (lead.col or scope.column) or scope.implied)
+                      and not self._done_before_label(lead, tok))
         if claim.implied and claim.column == "final":
             head = self._budget_head_of(fact)
             if head is not None:

@@ -108,6 +108,14 @@ _SIDE_WORD = {"finance.income.current": "收入", "finance.expenditure.current":
 _RATIO_WHOLE = re.compile(r"[ \t\u3000]*的[ \t\u3000]*[0-9]+(?:\.[0-9]+)?[ \t\u3000]*[%％]")
 
 
+# the marks of items numbered at two levels: "（一）" above "1、"
+_HAN_NUMBERED = re.compile("[（(][一二三四五六七八九十]{1,3}[）)]")
+_DIGIT_NUMBERED = re.compile("(?<![0-9.])[0-9]{1,2}[、.．](?![0-9])")
+# "两类", "3项": how many kinds the words before a head name (see _announced_before)
+_CLASSES_COUNTED = re.compile("([两二三四五六2-6])(?:类|项|个部分|部分)")
+_HAN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
+
+
 class _Lists(_State):
     """其中 lists, 分别为 series and enumerated totals."""
 
@@ -146,6 +154,12 @@ class _Lists(_State):
             return None
         if _RATIO_WHOLE.match(self.text, tok.end):
             return None         # "其中省外到位资金50.56亿元，完成考核目标42.7亿元的118%": the whole of a ratio, no item
+        if self._numbered_under_last(lst, tok):
+            # "基本支出763.90万元，其中：（一）人员经费730.30万元，1、工资福利支出688.52万元": an item numbered a level
+            # down is the last item's part
+            inner = _List(lst.parts[-1], len(self.stack), "（", outer=lst)
+            inner.figures_at, inner.before, inner.year_at = self.figures - 1, self.figures_in_sentence - 1, lst.year_at
+            self.list = lst = inner
         if self._next_statement(lst, lead, tok):
             self._end_list()
             return None
@@ -184,6 +198,15 @@ class _Lists(_State):
             self._end_list(inner_only=outer is not None)
             lst = self.list if outer is not None else None
         return lst
+
+    def _numbered_under_last(self, lst: _List, tok: Token) -> bool:
+        """Whether the last item was numbered "（一）" and this one "1、" (a level down), nothing numbered between."""
+        last, head = (lst.parts[-1] if lst.parts else None), lst.head.figure
+        if last is None or last.figure is None or head is None or lst.outer is not None or last.kind != "level":
+            return False
+        between = self.text[last.figure.end:tok.start]
+        return _HAN_NUMBERED.search(self.text, head.end, last.figure.start) is not None \
+            and _DIGIT_NUMBERED.search(between) is not None and _HAN_NUMBERED.search(between) is None
 
     def _retired_named(self, lead: _Lead) -> bool:
         """Whether the figure is of the retired: its label, or (another's list, where no label is taken) the word right
@@ -621,7 +644,19 @@ class _Lists(_State):
         return lst.closed or (_splits_retired(lst.head, "department.staffing.retired")
                               and sorted(p.label[:2] for p in lst.parts) == ["离休", "退休"]) \
             or _all_classes(lst) or (self._ends_with_rest(lst) and not self._item_without_figure(lst)) \
-            or self._a_partition(lst)
+            or self._a_partition(lst) or self._announced_before(lst)
+
+    def _announced_before(self, lst) -> bool:
+        """"基本支出、项目支出两类共支出资金3237.75万元（其中基本支出…，项目支出…）": the head's own clause names each
+        item and counts them ("两类") — the items are all of it."""
+        head = lst.head.figure
+        if head is None or len(lst.parts) < 2 or any(not p.label for p in lst.parts):
+            return False
+        start = max(self.text.rfind(ch, max(0, head.start - 60), head.start) for ch in "，,；;。：:\n") + 1
+        words = self.text[start:head.start]
+        m = _CLASSES_COUNTED.search(words)
+        return m is not None and _HAN_COUNT.get(m.group(1), 0) == len(lst.parts) \
+            and all(p.label in words[:m.start()] for p in lst.parts)
 
     def _item_without_figure(self, lst) -> bool:
         """"单位共50个，包括国土资源部本级、9个…、中国地质调查局本级及其27个…、其他12个…": an item named with no
@@ -713,8 +748,17 @@ class _Lists(_State):
         else:
             self._unread(tok, "“分别为”后的数与前面的称呼对不上")
         if claim is not None:
-            self.out.claims.append(claim)
-            self.each_claims.append(claim)
-            self.last_claim = claim
-            if claim.money:
-                self.last_money = claim
+            self._took_each(claim, tok)
+
+    def _took_each(self, claim: Claim, tok: Token) -> None:
+        """A figure after 分别为 read: it is the last claim, and an item of the 其中 list open, if one ("支出总额为3237.75
+        万元，其中基本支出、项目支出分别为763.9万元、2473.85万元")."""
+        self.out.claims.append(claim)
+        self.each_claims.append(claim)
+        lst = self.list
+        if lst is not None and lst.depth == len(self.stack) and claim.kind in ("level", "count") \
+                and lst.head.kind == claim.kind and _fits_list(tok, lst):
+            lst.parts.append(claim)
+        self.last_claim = claim
+        if claim.money:
+            self.last_money = claim

@@ -13,7 +13,7 @@ _NAMING_VERBS = ("共计为", "合计为", "总计为", "达到", "共计", "合
 
 
 # words for a whole that some reports use with the carry-over and some without ("占总收入的78.89%")
-EITHER_TOTAL = frozenset({"总收入", "收入总额", "收入决算总额", "总支出", "支出总额", "支出决算总额"})
+EITHER_TOTAL = frozenset({"总收入", "收入总额", "收入决算总额", "收入总量", "总支出", "支出总额", "支出决算总额", "支出总量"})
 _TOTALS = frozenset({*WITH_CARRYOVER, *WITH_CARRYOVER.values()})
 
 
@@ -41,6 +41,8 @@ class _Shares(_State):
             self.each_share = (whole, whole_from, column)
         claim = Claim("share", tok, part.fact, of=part, whole=whole, whole_from=whole_from,
                       column=column, sentence=self.sentence, implied=either)
+        if self.share_whole_alts:
+            claim.whole_alts, self.share_whole_alts = self.share_whole_alts, ()
         outer = (lst.outer or lst.within) if lst is not None and whole_from is lst.head else None
         if outer is not None and outer.head.figure is not None:
             # "财政拨款收入4032.78万元（其中：一般公共预算财政拨款收入3412.78万元，占84.37%；…）": an inner item's share
@@ -134,27 +136,7 @@ class _Shares(_State):
         be either of the department's totals, with the carry-over or without: no word names it, or the word
         some reports use for either — "占68.34%", "占总收入的78.89%")."""
         if lead.whole is not None:
-            blocked = self.scope.blocked
-            if part.fact is None and blocked and not self._of_account() and (
-                    self.cues.bodies.not_local.search(blocked) or self.cues.bodies.unit_kind.search(blocked)
-                    or self.blocked_first):
-                # "全国人大…收入共计X万元。1.财政拨款收入Y万元，占总收入的68.6%": another body's amount, of its own total
-                # (as in a sentence another body opens: "县总工会2023年…支出X万元，占本年支出合计的p%")
-                return None, None, f"{OTHER_SUBJECT}（“{self.scope.blocked}”）的总数", False
-            either = lead.whole_word in EITHER_TOTAL
-            head = self.list.head if self.list is not None and part in self.list.parts else None
-            if either and head is not None and head.figure is not None \
-                    and not any(c.kind == "share" and c.of is head for c in self.out.claims[-64:]):
-                # "财政拨款支出总计为237,100.00万元，其中基本支出199,015.13万元，占总支出的83.94%": 总支出 may be
-                # the list's own head as well as the department's total — either holds (not where the head is itself
-                # a share of that whole: "本年收入合计678.32万元，占总收入99.40%，包括…")
-                return lead.whole, head, "", not self._total_stated()
-            stated = self._stated_total() if either and self.list is None else None
-            if stated is not None:
-                # "收入总计430,725.03万元，财政拨款收入243,015.38万元，占收入总额56.42%": the total this sentence
-                # stated, whatever the table calls it
-                return lead.whole, stated, "", False
-            return lead.whole, None, "", either and not self._total_stated()
+            return self._whole_named(lead, part)
         if lead.share_unknown:
             # "采购合同总额为250万元。…小微企业合同金额为200万元，占采购合同总额的80.0%": the whole is the amount the
             # same words stated earlier in the text — a check of the text against itself
@@ -164,16 +146,56 @@ class _Shares(_State):
             return None, named, "", False
         if self.list is not None and part in self.list.parts and self.list.head.figure is not None:
             return None, self.list.head, "", False
+        return self._whole_not_named(part)
+
+    def _whole_named(self, lead: _Lead, part: Claim) -> tuple[str | None, Claim | None, str, bool]:
+        """The whole the words after 占 name (see _share_whole)."""
+        blocked = self.scope.blocked
+        if part.fact is None and blocked and not self._of_account() and (
+                self.cues.bodies.not_local.search(blocked) or self.cues.bodies.unit_kind.search(blocked)
+                or self.blocked_first):
+            # "全国人大…收入共计X万元。1.财政拨款收入Y万元，占总收入的68.6%": another body's amount, of its own total
+            # (as in a sentence another body opens: "县总工会2023年…支出X万元，占本年支出合计的p%")
+            return None, None, f"{OTHER_SUBJECT}（“{self.scope.blocked}”）的总数", False
+        either = lead.whole_word in EITHER_TOTAL
+        head = self.list.head if self.list is not None and part in self.list.parts else None
+        if either and head is not None and head.figure is not None \
+                and not any(c.kind == "share" and c.of is head for c in self.out.claims[-64:]):
+            # "财政拨款支出总计为237,100.00万元，其中基本支出199,015.13万元，占总支出的83.94%": 总支出 may be
+            # the list's own head as well as the department's total — either holds (not where the head is itself
+            # a share of that whole: "本年收入合计678.32万元，占总收入99.40%，包括…")
+            return lead.whole, head, "", not self._total_stated()
+        stated = self._stated_total() if either and self.list is None else None
+        if stated is not None:
+            # "收入总计430,725.03万元，财政拨款收入243,015.38万元，占收入总额56.42%": the total this sentence
+            # stated, whatever the table calls it
+            return lead.whole, stated, "", False
+        return lead.whole, None, "", either and not self._total_stated()
+
+    def _whole_not_named(self, part: Claim) -> tuple[str | None, Claim | None, str, bool]:
+        """The whole of a share no words name: the total named before, a sibling's, the natural one (see
+        _share_whole)."""
         # "“三公”经费支出决算中，公务接待费9.84万元，占19.52%": the total named just before; or the whole of
         # a share of the same total's other part ("基本支出…，占32.12%。…项目支出…，占67.88%"), as open as that one's
         parent = self._named_parent(part.fact)
         if parent is not None:
+            # (of a total further up too, where the parent was named in a clause before the part's: "基本支出731.25万元，
+            # …；人员经费648.90万元，增长7.7%，占比49.7%" — of 基本支出, or of all the spending)
+            self.share_whole_alts = self._totals_above(parent) if self._named_before_clause(parent) else ()
             return parent, None, "", False
         sibling = self._sibling_share(part.fact) or self._series_share(part.fact)
         if sibling is not None:
             return sibling.whole, None, "", sibling.implied
-        whole = self._natural_whole(part) or self._whole_said_before_list(part)
+        whole = self._natural_whole(part) or self._whole_said_before_list(part) or self._natural_whole_of_label(part)
         return whole, None, "" if whole is not None else "没有说明占的是哪个总数", True
+
+    def _natural_whole_of_label(self, part: Claim) -> str | None:
+        """"项目支出占比上升到87.07%": a part named by its label alone, in a sentence of no amount, whose only whole is
+        one of the department's totals — that total."""
+        parent = PARENT.get(part.fact) if part.fact is not None and part.figure is None else None
+        if parent not in NATURAL_WHOLES or self.scope.blocked or self.amounts_in_sentence:
+            return None
+        return parent
 
     def _whole_said_before_list(self, part: Claim) -> str | None:
         """"我局财政拨款支出增速49.1%，其中项目支出占比达23.6%": a part named by its label alone after 其中, in a
@@ -271,6 +293,24 @@ class _Shares(_State):
                 or (last.fact is not None and within(last.fact, fact)):
             return None
         return last
+
+    @staticmethod
+    def _totals_above(fact: str) -> tuple:
+        """The department's totals that hold `fact` (its parent's parent and on, to the natural wholes)."""
+        out = []
+        up = PARENT.get(fact)
+        while up is not None:
+            if up in NATURAL_WHOLES:
+                out.append(up)
+            up = PARENT.get(up)
+        return tuple(out)
+
+    def _named_before_clause(self, fact: str) -> bool:
+        """Whether the last mention of `fact` this sentence made is in a clause before the current one."""
+        at = self.tokens[self.index].start
+        start = max(self.text.rfind(ch, max(0, at - 60), at) for ch in "，,；;。")
+        said = [c for c in self.out.claims[-16:] if c.fact == fact and c.figure is not None and c.kind == "level"]
+        return bool(said) and said[-1].figure.end < start
 
     def _named_parent(self, fact: str | None) -> str | None:
         """The nearest total of `fact` named in this sentence or the one before."""

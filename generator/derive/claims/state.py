@@ -178,12 +178,15 @@ class _State:
         self.last_num: Token | None = None
         self.money_seen: Token | None = None    # the last figure of money read, across punctuation (_unit_left_out)
         self.label_end = -1                 # where the last label ended
+        self.label_start = -1               # and began
         self.suspended: _List | None = None  # a 其中 list interrupted by a reason ("因…")
         self.alts_of: dict = {}             # a label's words → the other facts they may name
         self.pending_shares: list = []      # "A、B分别为x和y，占…的p%和q%": the parts the next shares are of
         self.each_share: tuple = ()         # (whole, whole_from, column) of the first of those shares
         self.each_parts: list = []          # "A、B分别为x和y，占…的p%和q%，增幅为r%和s%": the parts, for the rates after
         self.pending_rates: list = []       # the parts the next rates of such a series are of
+        self.pending_execs: list = []       # and the next execution rates
+        self.share_whole_alts: tuple = ()   # the wholes a share read now may be of as well (see shares._share_whole)
         self.series_sign = 0                # the direction the first rate of the series named
         self.pending_wholes: list = []      # "占A和B的比重分别为p和q": the part and the wholes the next shares are of
         self.announced = ""                 # another subject whose paragraph ended with a colon ("…其中：")

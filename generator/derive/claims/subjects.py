@@ -271,7 +271,7 @@ class _Subjects(_State):
         """A fact's name: the whole of a share, someone else's, the subject's own plain word, or a new subject."""
         lead = self.lead
         fact = facts[0] if facts else None
-        adjacent, self.label_end = tok.start == self.label_end, tok.end
+        adjacent, self.label_end, self.label_start = tok.start == self.label_end, tok.end, tok.start
         if lead.share:
             whole = means.get("whole") or fact
             if lead.whole is not None and _JOINED.fullmatch(self.text, lead.whole_end, tok.start):
