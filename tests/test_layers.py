@@ -118,3 +118,23 @@ def test_only_the_lsp_command_imports_the_language_server():
     importers = sorted(m for m, deps in graph().items() if not m.startswith("generator.lsp")
                        and any(d == "generator.lsp" or d.startswith("generator.lsp.") for d in deps))
     assert importers == ["generator.commands.lsp"]
+
+
+def _defined_twice(cls: type) -> dict[str, list[str]]:
+    """The methods more than one class of `cls`'s mixins defines (the later one is silently shadowed)."""
+    seen: dict[str, list[str]] = {}
+    for k in cls.__mro__:
+        for name, value in vars(k).items():
+            if k is not object and not name.startswith("__") and (
+                    callable(value) or isinstance(value, (staticmethod, classmethod, property))):
+                seen.setdefault(name, []).append(f"{k.__module__}.{k.__name__}")
+    return {name: where for name, where in seen.items() if len(where) > 1}
+
+
+def test_no_mixin_of_the_claim_reader_or_the_prose_checker_shadows_another():
+    """The reader and the prose checker are each one class made of a module per concern: a method name two modules
+    define makes one of them dead code, whichever comes later in the order of the bases."""
+    from generator.checks.prose.checker import Checker
+    from generator.derive.claims.grammar import _Reader
+    assert _defined_twice(Checker) == {}
+    assert _defined_twice(_Reader) == {}

@@ -77,10 +77,21 @@ class _Executions(_Base):
     def _base_column_stated(self, c: Claim) -> list:
         """"全年预算数1326.80万元，执行数1305.93万元，完成预算的111.19%": a bare 预算 after its sentence stated the
         budget of the same thing in one column — that column, the one the rate is of ([] when none)."""
-        said = [p for p in self._sentences(c.sentence) if p.kind == "level" and p.start < c.start and not p.implied
-                and p.column in ("budget", "adjusted") and p.fact in (c.fact, *c.alts)
-                and self.verdicts.get(id(p), "").startswith("相符")]
-        return [said[-1].column] if said and len({p.column for p in said}) == 1 else []
+        said = [(p, col) for p in self._sentences(c.sentence) if p.kind == "level" and p.start < c.start
+                and not p.implied and p.fact in (c.fact, *c.alts) and self.verdicts.get(id(p), "").startswith("相符")
+                and (col := self._budget_column_of(p))]
+        return [said[-1][1]] if said and len({col for _, col in said}) == 1 else []
+
+    def _budget_column_of(self, p: Claim) -> str | None:
+        """The budget column an amount stated as a budget is: its own word's, or — a bare 预算 ("预算数1,747.99万元") —
+        the one column of its fact it is exactly."""
+        if p.column in ("budget", "adjusted"):
+            return p.column
+        if p.column != "plan" or p.figure is None or p.unit not in MONEY:
+            return None
+        exact = [col for col in ("budget", "adjusted")
+                 if (v := self.fact(p.fact, col, p.unit, quiet=True)) is not None and v == abs(p.value)]
+        return exact[0] if len(exact) == 1 else None
 
     def _execution_off(self, c: Claim, tried: tuple) -> None:
         """A rate of execution the file's figures do not give: still right when the sentence's own amounts give it
