@@ -87,8 +87,9 @@ class _Executions(_Base):
         the one column of its fact it is exactly."""
         if p.column in ("budget", "adjusted"):
             return p.column
-        if p.column != "plan" or p.figure is None or p.unit not in MONEY:
-            return None
+        if p.column != "plan" or p.figure is None or p.unit not in MONEY \
+                or "预算" not in self.text[max(0, p.start - 12):p.start]:
+            return None     # (not "预计完成7532.81万元": a forecast, no budget)
         exact = [col for col in ("budget", "adjusted")
                  if (v := self.fact(p.fact, col, p.unit, quiet=True)) is not None and v == abs(p.value)]
         return exact[0] if len(exact) == 1 else None

@@ -45,8 +45,10 @@ class Cues:
         self.duty = _Before(f"(?:{alt('duty')})[的对]?$", self.reach("duty") + 1)
         self.count_change = _Before(f"(?:{alt('count_change')})了?[ \t\u3000]*$", self.reach("count_change") + 4)
         # right after the body's name: its requirements, or the money it handed over
+        # ("县财政下达我局项目支出经费…": to the department, named by its own word)
         self.body_after = re.compile(f"的?(?:{alt('body_after')})"
-                                     f"|(?:财政)?(?:当年|本年|年初|年内|全年)?(?:{alt('funds_from')})(?:给|的)")
+                                     f"|(?:财政)?(?:当年|本年|年初|年内|全年)?(?:{alt('funds_from')})(?:给|的|给?(?:我|本)"
+                                     "(?:局|委|办|单位|部门))")
         # "上级对我局共下达一般公共预算财政拨款1,326.80万元": a source of funds right after the words that hand it over
         self.handed = _Before(f"(?:{alt('funds_from')})[给的]?$", self.reach("funds_from") + 1)
         self.stock = re.compile(f"(?:{alt('stock')})")

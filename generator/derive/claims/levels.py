@@ -497,7 +497,9 @@ class _Levels(_State):
             last = self.out.unread[-1].figure if self.out.unread else None
             if not self.categories and last is not None and last.unit in PEOPLE_UNITS and last.start >= self.sentence_start \
                     and (self.last_claim is None or self.last_claim.start <= last.start) \
-                    and not self.cues.count_change.at(self.text, last.start):
+                    and not self.cues.count_change.at(self.text, last.start) \
+                    and not (self.list is not None and self.list.head.figure is last and self.list.marker == "其中"):
+                # (not the head of the 其中 list the count is an item of: "共有职工135人，其中：在职职工32人，…")
                 # "区总工会机关行政编制6名，在编6人": people counted right after posts that were not read (whose
                 # posts, the words do not say) are of those posts, not all the department's (a change of a count —
                 # "编制人数45人，较上年度增加0人，年末实有人数24人" — is no such posts; nor are units, "事业序列的有7个")

@@ -108,6 +108,13 @@ _SIDE_WORD = {"finance.income.current": "收入", "finance.expenditure.current":
 _RATIO_WHOLE = re.compile(r"[ \t\u3000]*的[ \t\u3000]*[0-9]+(?:\.[0-9]+)?[ \t\u3000]*[%％]")
 
 
+def _all_people(lst) -> bool:
+    """"共有职工135人，其中：在职职工32人，遗属人员16人，退休人员85人": items that are the serving, the retired and the
+    others — everyone the department counts, whatever the head's word."""
+    return lst.head.fact is None and lst.head.unit in PEOPLE_UNITS and len(lst.parts) == 3 \
+        and sorted(p.fact or "" for p in lst.parts) == sorted(COMPONENTS["department.staffing.actual"])
+
+
 # the marks of items numbered at two levels: "（一）" above "1、"
 _HAN_NUMBERED = re.compile("[（(][一二三四五六七八九十]{1,3}[）)]")
 _DIGIT_NUMBERED = re.compile("(?<![0-9.])[0-9]{1,2}[、.．](?![0-9])")
@@ -644,7 +651,7 @@ class _Lists(_State):
         return lst.closed or (_splits_retired(lst.head, "department.staffing.retired")
                               and sorted(p.label[:2] for p in lst.parts) == ["离休", "退休"]) \
             or _all_classes(lst) or (self._ends_with_rest(lst) and not self._item_without_figure(lst)) \
-            or self._a_partition(lst) or self._announced_before(lst)
+            or self._a_partition(lst) or self._announced_before(lst) or _all_people(lst)
 
     def _announced_before(self, lst) -> bool:
         """"基本支出、项目支出两类共支出资金3237.75万元（其中基本支出…，项目支出…）": the head's own clause names each

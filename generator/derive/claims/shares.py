@@ -22,6 +22,9 @@ class _Shares(_State):
 
     def _share(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         """A share: of which amount (the part), of which whole — or left unread with the reason."""
+        if lead.total and not lead.label:
+            # "比例分别为23.59%及76.41%，合计占支出100%": the shares of the parts added up, not a share of one
+            return self._unread(tok, "是各项占比的合计，不是哪一项的占比")
         part, why = self._share_part(lead, scope)
         if part is None:
             return self._unread(tok, why)
@@ -34,7 +37,7 @@ class _Shares(_State):
             return self._unread(tok, why)
         column = lead.exec_col or part.column
         lst = self.list if self.list is not None and part in self.list.parts else None
-        each = self.each_claims
+        each = self.each_claims if len(self.each_claims) >= 2 else self._parts_in_turn(tok)
         if len(each) >= 2 and part is each[-1] and all(c.money and c.kind in ("level", "prior") for c in each):
             # "A、B分别为x和y，占…的p%和q%": the shares are of the parts in turn
             part, self.pending_shares, self.each_claims, self.each_parts = each[0], each[1:], [], list(each)

@@ -8,7 +8,7 @@ from .claim import OTHER_SUBJECT, Claim, TargetMention
 from .parts import BY_SOURCE, GENERIC, PLAIN, SOURCE_OF, WITH_CARRYOVER, _side, source_key, within
 from .patterns import _ENUM_ITEM
 from .state import _List, _Scope, _State
-from .tokens import CLAUSE, CLOSE, ENUM, OPEN, OPENING_LEAD, SENTENCE, Token, is_han
+from .tokens import CLAUSE, CLOSE, ENUM, OPEN, OPENING_LEAD, SENTENCE, Token, in_title, is_han
 
 # an item's number right before a name ("6.其他收入", "（二）公用经费")
 # a place's name before a body's kind ("宣汉县马渡关镇" of 宣汉县马渡关镇卫生院): the body is named first all the same
@@ -343,13 +343,15 @@ class _Subjects(_State):
         """Whether a body (or other subject) named here is named on the way, not as the subject of the figures after it:
         "教育部认真贯彻落实国务院要求，…全年实际开支…" (the body whose requirement the department carried out, as
         "根据市工信局的部署" for a body named in full); "内设办公室、一大队及二大队5个科室" (the department's own
-        sections); the department's units or projects counted; a line of accounts by its code."""
+        sections); the department's units or projects counted; a line of accounts by its code; a name in a document's
+        title ("根据《平远县财政局关于2023年部门预算的批复》，…")."""
         cues = self.cues
         return bool(cues.body_after.match(self.text, tok.end) or cues.required_by.at(self.text, tok.start)
                     or cues.negated.at(self.text, tok.start) or cues.located.search(self._clause_before(tok.start))
                     or self._belongs_to(tok.text) or self._with_its_units(tok) or self._own_section(tok)
                     or _SECTION_NAME.match(self.text, tok.end) or self._units_counted(tok) or self._projects_counted(tok)
-                    or (not tok.has("account") and _CODED_ITEM.search(self.text, max(0, tok.start - 24), tok.start)))
+                    or (not tok.has("account") and _CODED_ITEM.search(self.text, max(0, tok.start - 24), tok.start))
+                    or in_title(self.text, tok.start))
 
     def _projects_counted(self, tok: Token) -> bool:
         """"我局共实施专项工作项目19个，支出总额2171.25万元": in the department's own sentence, its projects counted —

@@ -312,6 +312,7 @@ _BODY_LEAD = re.compile(r"根据|按照|依据|依照|在|经|向|由|与|和|�
 _OTHER = (("other", None),)
 # the department's own word, where a name of another body is taken to begin ("我局经县编委核定"): the name is after it
 _SELF_LEAD = re.compile("(?:我|本)(?:局|委|办|厅|院|部|会|单位|部门|中心|站|所|馆|队)")
+_SELF_END = re.compile("(?:我|本)(?:局|委|办|厅|院|部|会|单位|部门|中心|站|所|馆|队)$")
 
 
 def _with_bodies(text: str, tokens: list[Token], cues) -> list[Token]:
@@ -325,6 +326,10 @@ def _with_bodies(text: str, tokens: list[Token], cues) -> list[Token]:
             # "我局经县机构编制委员会核定…": the department's own word, then the name (here after 经: not a subject)
             start += own.end()
         name = text[start:m.end()]
+        if _SELF_END.search(name) or in_title(text, start):
+            # "县财政下达我局…": the department's own word ends the match — no body's name; "根据《平远县财政局关于…的
+            # 批复》": a body in a document's title names the document, not the subject of the figures after it
+            continue
         if "本部门" not in name and not _BODY_LEAD.match(name) \
                 and not _BODY_BEFORE.search(text, max(0, start - 2), start) and not after.match(text, m.end()) \
                 and not _NAME_GOES_ON.match(text, m.end()):
@@ -339,6 +344,12 @@ _UNITS_BRACKET = re.compile(r"(?:下属|所属|直属|二级|下设)[\u4e00-\u9f
                             r"[0-9一二三四五六七八九十两]{0,3}[个家所]?[ \t\u3000]*[（(](?:即|为|是|包括)?[：:]?"
                             r"([^（()）。；;\n]{2,80})[）)]")
 _NAME_IN_BRACKET = re.compile(r"[\u4e00-\u9fff]{2,24}")
+
+
+def in_title(text: str, at: int) -> bool:
+    """Whether `at` is inside 《…》 (opened within the 80 characters before it)."""
+    lo = max(0, at - 80)
+    return text.rfind("《", lo, at) > text.rfind("》", lo, at)
 
 
 def units_named_at(text: str, end: int) -> bool:

@@ -386,10 +386,10 @@ class _Words(_State):
 
     def _on_each_word(self, tok: Token, means: dict) -> None:
         nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
-        if nxt is not None and nxt.kind == "word" and nxt.has("share") and not self.lead.labels:
+        if ((nxt is not None and nxt.kind == "word" and nxt.has("share")) or self.lead.share) and not self.lead.labels:
             # "其中人员经费a万元、公用经费b万元、项目支出c万元，分别占支出合计的p%、q%、r%": the shares of the items in turn
             # (of a list's items, or of a run of amounts of as many facts, none a part of another: "按支出经济分类，工资
-            # 福利支出a万元、商品和服务支出b万元…，分别占本年支出的p%、q%…")
+            # 福利支出a万元、商品和服务支出b万元…，分别占本年支出的p%、q%…"; so too "…，比例分别为p%及q%")
             parts = self._shared_out()
             if len(parts) >= 2 and parts[-1] is self.last_claim:
                 self.each_claims = parts
