@@ -727,7 +727,8 @@ class _Levels(_Base):
     def _line_opening_sentence(self, c: Claim) -> bool:
         """"基本支出695.60万元，比2022年减少16.85万元": a line of spending by its kind (基本支出, 项目支出) whose amount opens
         its sentence, no part of a list."""
-        if c.fact not in ("finance.expenditure.basic", "finance.expenditure.project"):
+        if c.fact not in ("finance.expenditure.basic", "finance.expenditure.project", "finance.expenditure.personnel",
+                          "finance.expenditure.public"):
             return False
         first = next((p for p in self._sentences(c.sentence) if p.figure is not None and p.kind in ("level", "prior", "sum")),
                      None)

@@ -33,6 +33,9 @@ _SECTION = re.compile("情况|决算|预算|收支|经费|收入|支出")
 _HEADING_END = re.compile("(?:情况|分析|说明|概况)$")
 
 
+# a sentence that opens with the day its figures are as of: "截至2018年12月31日，…"
+_AS_OF_YEAR = re.compile(r"[ \t\u3000\n]*(?:截至|截止|截止到|截至到)[ \t\u3000]*((?:19|20)[0-9]{2})[ \t\u3000]*年")
+
 class _Bounds(_State):
     """Punctuation, sentences, clauses and paragraphs."""
 
@@ -280,6 +283,11 @@ class _Bounds(_State):
         self.announced = ""
         self.scope.blocked = ""
 
+    def _dated_before(self) -> bool:
+        """Whether the sentence ending here opened with the day of an earlier year ("截至2018年12月31日，…")."""
+        m = _AS_OF_YEAR.match(self.text, self.sentence_start)
+        return m is not None and int(m.group(1)) < self.year
+
     def _end_carried(self, tok: Token) -> None:
         """What a sentence carried to the end of its paragraph (a base, another year) ends with it; the year of
         a total an enumeration breaks down goes on to the enumeration's next item."""
@@ -385,9 +393,11 @@ class _Bounds(_State):
         self.prev_column = s.column
         self.prev_period = (s.year, s.partial)
         self.sentence_years = []
-        if s.year is not None and s.year != self.year and not self.figures_in_sentence and not self._no_data():
+        if s.year is not None and s.year != self.year and (not self.figures_in_sentence or self._dated_before()) \
+                and not self._no_data():
             # "国资委2022年“三公”经费的预算数和预算执行数一致。具体来看，预算总数为…": a sentence that only names
-            # another year names it for the sentences after it, to the end of the paragraph (not "…，无上年数据。")
+            # another year names it for the sentences after it, to the end of the paragraph (not "…，无上年数据。");
+            # so does one that opens with the day of an earlier year its figures are as of ("截至2018年12月31日，…")
             self.carried_year = s.year
         if s.base and not self.figures_in_sentence:
             # "与2021年执行数相比，有以下变化。一是收入增加3627万元…": a sentence that only names the base of a

@@ -53,6 +53,8 @@ MAX_DEPTH = 8            # brackets inside brackets: three is already rare
 # figures in one sentence: a report's longest lists have a few dozen; a sentence with more is not a report's, and
 # reading the rest of it would only spend the time of a hostile text
 MAX_FIGURES = 1000
+# a bracket's words that only name something (no 含, 包括, 不含 …)
+_NAME_ONLY = re.compile(r"(?!含|包括|包含|不含|其中)[\u4e00-\u9fff“”]{2,12}")
 # the class, division or item of the budget's classification after a line's name: "（204类）", "（06款）", "（项）",
 # "（2130101项）"
 _ACCOUNT_CODE = re.compile(r"[ \t\u3000]*(?:[0-9]{2,8})?[ \t\u3000]*[类款项][ \t\u3000]*")
@@ -180,12 +182,21 @@ class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _N
                 # "现有人员编制（行政编制）18名": the bracket names the category the posts are of
                 lead.label, lead.kind_text = inner.label, inner.kind_text
                 self.scope.subject = inner.label
+            elif lead.label and inner.label and inner.label != lead.label and within(lead.label, inner.label) \
+                    and not inner.figure and tok is not None and self._names_only(tok):
+                # "“基本支出（人员经费）”653.60万元": the bracket names the part of the line the amount is
+                lead.label = self.scope.subject = inner.label
         else:
             self.lead = _Lead()
             # what comes after the bracket is about what came before it ("…（其中…），占收入合计100%")
             self.last_claim, self.last_money = last_claim, last_money
         if name is not None:
             self._on_account(name, {})
+
+    def _names_only(self, tok: Token) -> bool:
+        """Whether the bracket closing at `tok` holds a name alone (not "（含政府性基金拨款）": what the amount takes in)."""
+        at = max(self.text.rfind(ch, max(0, tok.start - 24), tok.start) for ch in OPEN)
+        return at >= 0 and _NAME_ONLY.fullmatch(self.text, at + 1, tok.start) is not None
 
     def _account_line(self, tok: Token) -> Token | None:
         """"公共法律服务（07项）", "事业单位离退休（项）": a bracket holding only a class, division or item of the

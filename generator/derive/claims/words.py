@@ -285,6 +285,8 @@ class _Words(_State):
         self._year(Token("year", tok.start, tok.end, tok.text, value=self.year + offset))
 
     def _on_this_year(self, tok: Token, means: dict) -> None:
+        if tok.text == "当年" and self.year_end == tok.start and self.lead.year is not None:
+            return      # "2022年当年预算执行数": that year (the one just named), not this one
         if not self.lead.cmp:
             self._keep(self.lead)
             self.lead.year = self.scope.year = self.year
