@@ -300,7 +300,7 @@ class _Figures(_State):
         Amounts stated one by one count too when 分别 stands right before the percentages ("收入完成…，累计支出…，同比
         分别增长6.9%和0.7%")."""
         parts = self.each_claims if len(self.each_claims) >= 2 else self.each_parts
-        if len(parts) < 2 and self.cues_each_before(tok):
+        if len(parts) < 2 and self._each_said_before(tok):
             amounts = [c for c in self.levels if c.sentence == self.sentence and c.kind == "level" and c.money]
             parts = amounts[-self._series_length(tok):] if len(amounts) >= 2 else []
         if len(parts) < 2 or any(c.kind != "level" or not c.money or c.fact is None or c.sentence != self.sentence
@@ -309,7 +309,7 @@ class _Figures(_State):
             return []
         return list(parts)
 
-    def cues_each_before(self, tok: Token) -> bool:
+    def _each_said_before(self, tok: Token) -> bool:
         """Whether 分别 stands in the clause before the figure."""
         start = max(self.text.rfind(ch, max(0, tok.start - 16), tok.start) for ch in "，,；;。")
         return "分别" in self.text[start + 1:tok.start]
