@@ -33,8 +33,6 @@ _SECTION = re.compile("情况|决算|预算|收支|经费|收入|支出")
 _HEADING_END = re.compile("(?:情况|分析|说明|概况)$")
 
 
-# a sentence that opens with the day its figures are as of: "截至2018年12月31日，…"
-_AS_OF_YEAR = re.compile(r"[ \t\u3000\n]*(?:截至|截止|截止到|截至到)[ \t\u3000]*((?:19|20)[0-9]{2})[ \t\u3000]*年")
 
 class _Bounds(_State):
     """Punctuation, sentences, clauses and paragraphs."""
@@ -285,7 +283,7 @@ class _Bounds(_State):
 
     def _dated_before(self) -> bool:
         """Whether the sentence ending here opened with the day of an earlier year ("截至2018年12月31日，…")."""
-        m = _AS_OF_YEAR.match(self.text, self.sentence_start)
+        m = self.cues.as_of_year.match(self.text, self.sentence_start)
         return m is not None and int(m.group(1)) < self.year
 
     def _end_carried(self, tok: Token) -> None:

@@ -10,7 +10,7 @@ from .bodies import Bodies
 from .lexicon import NotFinite, spellings
 
 _NONE = "(?!)"          # a class with no words matches nothing
-_RELATIONS_ASKED = frozenset({"cause", "up", "down", "total"})
+_RELATIONS_ASKED = frozenset({"cause", "up", "down", "total", "each"})
 
 
 class Cues:
@@ -111,6 +111,14 @@ class Cues:
         self.serving = re.compile(f"(?:{alt('serving')})")
         self.retired = re.compile(f"(?:{alt('retired')})")
         self.projects = re.compile(f"(?:{alt('projects')})")
+        # "设下属事业单位1个（即：县招商投资服务中心）": the department's units counted, then named in a bracket
+        self.units_bracket = re.compile(f"(?:{alt('own_units')})" r"[\u4e00-\u9fff]{0,6}?(?:单位|机构)[ \t\u3000]*"
+                                        r"[0-9一二三四五六七八九十两]{0,3}[个家所]?[ \t\u3000]*[（(](?:即|为|是|包括)?[：:]?"
+                                        r"([^（()）。；;\n]{2,80})[）)]")
+        # "截至2018年12月31日，…": the day a sentence's figures are as of, opening it
+        self.as_of_year = re.compile(r"[ \t\u3000\n]*" f"(?:{alt('as_of')})" r"[ \t\u3000]*((?:19|20)[0-9]{2})[ \t\u3000]*年")
+        # "…，同比分别增长6.9%和0.7%": in turn
+        self.each = re.compile(f"(?:{alt('word:each')})")
         # "本馆隶属于市文旅局": the longer spelling first ("隶属于" before "隶属")
         self.subordinate_to = tuple(sorted(words.get("subordinate_to", ()), key=len, reverse=True))
 

@@ -312,7 +312,7 @@ class _Figures(_State):
     def _each_said_before(self, tok: Token) -> bool:
         """Whether 分别 stands in the clause before the figure."""
         start = max(self.text.rfind(ch, max(0, tok.start - 16), tok.start) for ch in "，,；;。")
-        return "分别" in self.text[start + 1:tok.start]
+        return self.cues.each.search(self.text, start + 1, tok.start) is not None
 
     def _rate_in_series(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
         """"基本支出、项目支出规模分别为763.9万元和2473.85万元，…，增幅为6.5%和70.1%": after the amounts of parts stated in

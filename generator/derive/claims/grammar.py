@@ -161,7 +161,7 @@ class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _N
         inner_scope = self.stack.pop()
         self.scope = self.stack[-1]
         inner = self.lead
-        if inner_scope.blocked and tok is not None and units_named_at(self.text, tok.end):
+        if inner_scope.blocked and tok is not None and units_named_at(self.cues.units_bracket, self.text, tok.end):
             # "设下属事业单位1个（即：县招商投资服务中心），编制7名": the unit the bracket names is what follows is of
             # (not an aside in the department's sentence: the clauses after it are the unit's)
             self.scope.blocked, self.scope.subject, self.scope.label, self.scope.alts = inner_scope.blocked, None, "", ()

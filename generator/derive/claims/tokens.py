@@ -334,15 +334,12 @@ def _with_bodies(text: str, tokens: list[Token], cues) -> list[Token]:
                 and not _BODY_BEFORE.search(text, max(0, start - 2), start) and not after.match(text, m.end()) \
                 and not _NAME_GOES_ON.match(text, m.end()):
             spans.append((start, m.end(), _OTHER))
-    spans += _units_named(text, cues.bodies.body_end, spans)
+    spans += _units_named(text, cues, spans)
     return as_words(text, tokens, spans, keep_figures=True)
 
 
 # "设下属事业单位1个（即：县招商投资服务中心），编制7名": the department's units counted, then named in a bracket —
-# a unit of its own, whatever its kind ("中心" elsewhere is too common to tell a body by)
-_UNITS_BRACKET = re.compile(r"(?:下属|所属|直属|二级|下设)[\u4e00-\u9fff]{0,6}?(?:单位|机构)[ \t\u3000]*"
-                            r"[0-9一二三四五六七八九十两]{0,3}[个家所]?[ \t\u3000]*[（(](?:即|为|是|包括)?[：:]?"
-                            r"([^（()）。；;\n]{2,80})[）)]")
+# a unit of its own, whatever its kind ("中心" elsewhere is too common to tell a body by): cues.units_bracket
 _NAME_IN_BRACKET = re.compile(r"[\u4e00-\u9fff]{2,24}")
 
 
@@ -352,16 +349,16 @@ def in_title(text: str, at: int) -> bool:
     return text.rfind("《", lo, at) > text.rfind("》", lo, at)
 
 
-def units_named_at(text: str, end: int) -> bool:
+def units_named_at(units_bracket: re.Pattern, text: str, end: int) -> bool:
     """Whether a bracket naming the department's units counted right before it ends at `end`."""
-    m = _UNITS_BRACKET.search(text, max(0, end - 120), end)
+    m = units_bracket.search(text, max(0, end - 120), end)
     return m is not None and m.end() == end
 
 
-def _units_named(text: str, body_end: re.Pattern, taken: list[tuple]) -> list[tuple]:
+def _units_named(text: str, cues, taken: list[tuple]) -> list[tuple]:
     """The names, in a bracket after the department's units counted, that end with a kind of body."""
-    out = []
-    for m in _UNITS_BRACKET.finditer(text):
+    out, body_end = [], cues.bodies.body_end
+    for m in cues.units_bracket.finditer(text):
         for n in _NAME_IN_BRACKET.finditer(text, m.start(1), m.end(1)):
             if body_end.search(n.group()) and "本部门" not in n.group() \
                     and not any(a < n.end() and n.start() < b for a, b, _ in taken):
