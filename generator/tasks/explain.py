@@ -392,6 +392,8 @@ def _execution(c, checker, subject: str, figure: str) -> tuple[str, str]:
     if c.other is not None:
         return f"“{c.other[1].figure.text}” ÷ “{c.other[0].figure.text}”（同一句写明的两个数）", figure
     column = {"budget": "年初预算", "adjusted": "调整预算"}.get(c.column or "", "")
+    if (c.fact or "").startswith("department.staffing"):
+        return subject + "，基数：核定编制（实有在职人员 ÷ 核定编制）", figure
     return subject + f"，基数：{_base(c) or column or '调整预算或年初预算'}", figure
 
 

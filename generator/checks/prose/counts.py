@@ -268,8 +268,8 @@ class _Counts(_Base):
         how = f"实有在职人员 {staffing.serving} ÷ 核定编制 {fmt(posts)} = {fmt(rate, _places(c))}%"
         if rate_fits(rate, c.value):
             return self.ok(c, how)
-        self.error("PROSE-EXECUTION", c, f"正文“…{self.quote(c, 20)}”：{how}，与写明的 {fmt(c.value)}% 不符。",
-                   stated=c.value, computed=rate)
+        self.error("PROSE-SHARE" if c.as_share else "PROSE-EXECUTION", c,
+                   f"正文“…{self.quote(c, 20)}”：{how}，与写明的 {fmt(c.value)}% 不符。", stated=c.value, computed=rate)
 
     def _count_unsure(self, c: Claim, candidates: list) -> str:
         """Why a count cannot be held to the file's people, or ""."""

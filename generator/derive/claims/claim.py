@@ -37,6 +37,7 @@ class Claim:
     of: Any = None                  # change/rate: the level claim it is about; share: the part
     base: Any = None                # rate: a stated base (claim)
     change: Any = None              # rate: the stated change (claim)
+    as_share = False                # execution: said as a share ("占核定编制的95.83%": PROSE-SHARE)
     as_change = False               # difference: said as a change from the other ("比上年预算80.60万元减少5.51万元":
                                     # PROSE-CHANGE, not PROSE-DIFF)
     whole: Any = None               # share: the fact of the whole

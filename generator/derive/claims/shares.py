@@ -22,9 +22,8 @@ class _Shares(_State):
 
     def _share(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         """A share: of which amount (the part), of which whole — or left unread with the reason."""
-        if lead.total and not lead.label:
-            # "比例分别为23.59%及76.41%，合计占支出100%": the shares of the parts added up, not a share of one
-            return self._unread(tok, "是各项占比的合计，不是哪一项的占比")
+        if self._share_of_no_amount(tok, lead):
+            return None
         part, why = self._share_part(lead, scope)
         if part is None:
             return self._unread(tok, why)
@@ -57,6 +56,21 @@ class _Shares(_State):
         self.out.claims.append(claim)
         if lst is not None:
             lst.shares.append((claim, lead.whole))
+
+    def _share_of_no_amount(self, tok: Token, lead: _Lead) -> bool:
+        """A percentage after 占 that is no share of an amount (read here, or left unread: True)."""
+        if lead.total and not lead.label:
+            # "比例分别为23.59%及76.41%，合计占支出100%": the shares of the parts added up, not a share of one
+            self._unread(tok, "是各项占比的合计，不是哪一项的占比")
+            return True
+        last = self.last_claim
+        if lead.whole == "department.staffing.posts_total" and last is not None and last.kind == "count" \
+                and last.fact == "department.staffing.serving" and last.sentence == self.sentence and not self.scope.blocked:
+            # "我局共有在职人员23人，…，占核定编制的95.83%": the serving against the posts — the staff control rate
+            self.out.claims.append(Claim("execution", tok, last.fact, sentence=self.sentence, label=last.label,
+                                         as_share=True))
+            return True
+        return False
 
     def _share_part(self, lead: _Lead, scope: _Scope) -> tuple[Claim | None, str]:
         last = self.last_claim
