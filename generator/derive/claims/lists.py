@@ -6,6 +6,7 @@ import bisect
 import re
 
 from .claim import NO_SUBJECT, Claim, Unread
+from .numbered import ITEM_NUMBER, item_number
 from .parts import (
     _COUNTED,
     BODY_UNITS,
@@ -22,7 +23,7 @@ from .parts import (
 )
 from .patterns import _ENUM_ITEM
 from .state import _Lead, _List, _Scope, _State
-from .tokens import CLAUSE, COUNTS, ENUM, MONEY, SENTENCE, Token
+from .tokens import CLAUSE, CN_DIGITS, COUNTS, ENUM, MONEY, SENTENCE, Token
 
 _NEWLINE = re.compile("\n")
 # what is named "besides" ("另外退休教师24人"), or what is to be ensured or aimed at ("确保建成…4个"): no more items
@@ -115,12 +116,15 @@ def _all_people(lst) -> bool:
         and sorted(p.fact or "" for p in lst.parts) == sorted(COMPONENTS["department.staffing.actual"])
 
 
-# the marks of items numbered at two levels: "（一）" above "1、"
-_HAN_NUMBERED = re.compile("[（(][一二三四五六七八九十]{1,3}[）)]")
-_DIGIT_NUMBERED = re.compile("(?<![0-9.])[0-9]{1,2}[、.．](?![0-9])")
+# the styles of item numbers (numbered.ITEM_NUMBER) at two levels: "（一）" above "1、"
+_HAN_BRACKETED, _DIGIT_MARKED = 1, 4
 # "两类", "3项": how many kinds the words before a head name (see _announced_before)
 _CLASSES_COUNTED = re.compile("([两二三四五六2-6])(?:类|项|个部分|部分)")
-_HAN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
+
+
+def _styles(text: str, start: int, end: int) -> set[int]:
+    """The styles of the item numbers written between `start` and `end`."""
+    return {n[0] for m in ITEM_NUMBER.finditer(text, start, end) if (n := item_number(m)) is not None}
 
 
 class _Lists(_State):
@@ -211,9 +215,9 @@ class _Lists(_State):
         last, head = (lst.parts[-1] if lst.parts else None), lst.head.figure
         if last is None or last.figure is None or head is None or lst.outer is not None or last.kind != "level":
             return False
-        between = self.text[last.figure.end:tok.start]
-        return _HAN_NUMBERED.search(self.text, head.end, last.figure.start) is not None \
-            and _DIGIT_NUMBERED.search(between) is not None and _HAN_NUMBERED.search(between) is None
+        between = _styles(self.text, last.figure.end, tok.start)
+        return _HAN_BRACKETED in _styles(self.text, head.end, last.figure.start) \
+            and _DIGIT_MARKED in between and _HAN_BRACKETED not in between
 
     def _retired_named(self, lead: _Lead) -> bool:
         """Whether the figure is of the retired: its label, or (another's list, where no label is taken) the word right
@@ -662,7 +666,8 @@ class _Lists(_State):
         start = max(self.text.rfind(ch, max(0, head.start - 60), head.start) for ch in "，,；;。：:\n") + 1
         words = self.text[start:head.start]
         m = _CLASSES_COUNTED.search(words)
-        return m is not None and _HAN_COUNT.get(m.group(1), 0) == len(lst.parts) \
+        count = int(m.group(1)) if m is not None and m.group(1).isdigit() else CN_DIGITS.get(m.group(1), 0) if m else 0
+        return m is not None and count == len(lst.parts) \
             and all(p.label in words[:m.start()] for p in lst.parts)
 
     def _item_without_figure(self, lst) -> bool:

@@ -18,7 +18,7 @@ from .state import _ReadSoFar, _State
 from .tokens import MONEY, SENTENCE
 
 # an item's number: （一） 一、 （1） 1、 1. ①, each a style of its own (the items of one list share theirs)
-_NUMBER = re.compile(r"[（(][ \t\u3000]?([一二三四五六七八九十]{1,3})[ \t\u3000]?[）)]|([一二三四五六七八九十]{1,3})、"
+ITEM_NUMBER = re.compile(r"[（(][ \t\u3000]?([一二三四五六七八九十]{1,3})[ \t\u3000]?[）)]|([一二三四五六七八九十]{1,3})、"
                      r"|[（(][ \t\u3000]?([0-9]{1,2})[ \t\u3000]?[）)]|([0-9]{1,2})[ \t\u3000]?[、.．](?![0-9])|([①-⑳])")
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 # the words that announce a total's parts, right before the first item ("…包括：（一）", "其中：1.", "具体情况如下：")
@@ -37,7 +37,7 @@ _AFTER_ANNOUNCE = re.compile(r"[ \t\u3000\r\n]*(?:[（(][^（）()]{0,20}[）)])
 _CHANGE_WORDS = re.compile("增|减|比|较|同比|相比|上年|去年")
 
 
-def _number(m: re.Match) -> tuple[int, int] | None:
+def item_number(m: re.Match) -> tuple[int, int] | None:
     """(style, number) of an item's number."""
     for style in range(1, 6):
         s = m.group(style)
@@ -62,8 +62,8 @@ def _chinese_number(s: str) -> int:
 def _numbers(text: str) -> dict[int, list[tuple[int, int, int]]]:
     """The numbers that open items, by style: style → [(start, end, number)], in order."""
     numbers: dict[int, list[tuple[int, int, int]]] = {}
-    for m in _NUMBER.finditer(text):
-        got = _number(m)
+    for m in ITEM_NUMBER.finditer(text):
+        got = item_number(m)
         if got is not None and _opens_item(text, m.start()):
             numbers.setdefault(got[0], []).append((m.start(), m.end(), got[1]))
     return numbers

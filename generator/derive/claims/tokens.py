@@ -19,7 +19,7 @@ PERCENT = ("%", "％")
 POINTS = ("个百分点", "百分点")
 _UNITS = sorted(list(MONEY) + list(CURRENCY) + list(COUNTS) + list(PERCENT) + list(POINTS) + ["‰", "倍"],
                 key=len, reverse=True)
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
@@ -311,8 +311,8 @@ _NAME_GOES_ON = re.compile(r"(?:(?![是为系一两由经向对])[\u4e00-\u9fff]
 _BODY_LEAD = re.compile(r"根据|按照|依据|依照|在|经|向|由|与|和|及|会同|配合|协助|联合|接受")
 _OTHER = (("other", None),)
 # the department's own word, where a name of another body is taken to begin ("我局经县编委核定"): the name is after it
-_SELF_LEAD = re.compile("(?:我|本)(?:局|委|办|厅|院|部|会|单位|部门|中心|站|所|馆|队)")
-_SELF_END = re.compile("(?:我|本)(?:局|委|办|厅|院|部|会|单位|部门|中心|站|所|馆|队)$")
+_SELF_WORD = "(?:我|本)(?:局|委|办|厅|院|部|会|单位|部门|中心|站|所|馆|队)"
+_SELF_LEAD, _SELF_END = re.compile(_SELF_WORD), re.compile(_SELF_WORD + "$")
 
 
 def _with_bodies(text: str, tokens: list[Token], cues) -> list[Token]:
@@ -504,10 +504,10 @@ def _chinese(text: str) -> int | None:
     """一 … 九千九百九十九 (两 for 二, 十二 and 一十二 alike); None for a run that is not a number."""
     total, digit = 0, None
     for ch in text:
-        if ch in _CN_DIGITS:
+        if ch in CN_DIGITS:
             if digit is not None:
                 return None             # 二三: not a number as written in prose
-            digit = _CN_DIGITS[ch]
+            digit = CN_DIGITS[ch]
         else:
             total += (1 if digit is None else digit) * _CN_UNITS[ch]
             digit = None
