@@ -88,6 +88,13 @@ class FactView:
             final, prior = self.value(base + ".final"), self.value(base + ".prior")
             if final is not None and prior is not None:
                 return final - prior
+        if path.endswith(".prior"):
+            # a line written with its change from last year and not last year's figure ("public: {final: 33.6,
+            # change: -21.68}"): last year's is this year's less the change
+            base = path[: -len(".prior")]
+            final, change = self.stated(base + ".final"), self.stated(base + ".change")
+            if final is not None and change is not None:
+                return final - change
         parts = self.parts(path)
         # a main line not given leaves the total unknown; lines most departments lack count as 0
         known = [v for _, v in parts or () if v is not None]

@@ -132,13 +132,16 @@ def _nested_repeat(text: str) -> bool:
     return walk(tree, False)
 
 
-# Facts that are a list of categories: a label names the category ("行政编制"), matched at check time.
+# Facts that are a list of categories (a label names the category, "行政编制") or a count of a list, matched at
+# check time.
 LIST_FACTS = {"department.staffing.posts", "department.staffing.others",
               # 实有人数: in service, with or without the retired and the temporary staff
               "department.staffing.actual",
               # 财政拨款支出: 本年支出合计 when every yuan came from 财政拨款, else not a fact of the file
               "finance.expenditure.fiscal", "finance.expenditure.general", "finance.expenditure.fund",
-              "finance.expenditure.state_capital"}
+              "finance.expenditure.state_capital",
+              # 内设机构数: how many sections department.units lists
+              "department.staffing.sections"}
 
 
 class FactPath(Text):

@@ -383,6 +383,7 @@ _LABELS: dict[str, str] = {}
 # facts the prose reader names that are no field of the file: worked out from fields (explain and findings name them)
 DERIVED_LABELS = {
     "department.staffing.actual": "部门基本情况 人员编制 实有人员（在职、退休和其他人员）",
+    "department.staffing.sections": "部门基本情况 内设机构的个数",
     "finance.expenditure.fiscal": "财政拨款支出",
     "finance.expenditure.general": "一般公共预算财政拨款支出",
     "finance.expenditure.fund": "政府性基金预算财政拨款支出",

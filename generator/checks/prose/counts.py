@@ -15,6 +15,16 @@ from .common import FAR_OFF, _places, _rows_named, far_off
 _OF_THE_ORGAN = re.compile("机关(?:本级)?(?:有|共有|现有|核定|核定了|的)?(?:行政|事业)?编制(?:人员|人数|数|名额)?(?:为|是|共|：|:)?$")
 
 
+# the end of a section's name ("财务审计股", "办公室（党务工作办公室）"), its bracket left out
+_SECTION_NAME = re.compile("(?:股|科|室|处|组|部)$")
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+
+
+# a section's name in a 、 list ("规划建设科", "人事股"), and the sections every body has
+_SECTION_LISTED = re.compile("(?<=[、：:，,])[\u4e00-\u9fff]{1,12}?(?:股|科|室|处|部)(?=[、，,。；;和及（(]|$)")
+_EVERY_BODY_HAS = frozenset({"办公室", "综合办公室", "党政办公室", "行政办公室"})
+
+
 # the generic end of a word for a group of people ("退休人员" → 退休: "退休干部" is some of them)
 _PEOPLE_WORD = re.compile("(?:人员|人数|干部|职工|工人|人)$")
 
@@ -31,6 +41,9 @@ class _Counts(_Base):
         staffing = self.report.get("department.staffing")
         out = []
         for fact in (claim.fact, *claim.alts):
+            if fact == "department.staffing.sections":
+                out += self._sections_candidates()
+                continue
             if fact == "department.staffing.actual" and staffing is not None and staffing.serving is not None:
                 out += self._actual_candidates(claim, staffing)
                 continue
@@ -57,6 +70,16 @@ class _Counts(_Base):
             v = self.count(probe)
             if v is not None:
                 out.append((self._count_named(probe, staffing), v))
+        return out
+
+    def _sections_candidates(self) -> list[tuple[str, Decimal]]:
+        """(how, value) for the count of the department's sections: all it lists, or only the sections by name (股,
+        科, 室 …) — a list may hold a body of its own beside them ("县中小企业局"), which some texts do not count."""
+        units = self.report.get("department.units") or []
+        named = sum(1 for u in units if _SECTION_NAME.search(_BRACKETED.sub("", u)))
+        out = [("所列内设机构的个数", Decimal(len(units)))] if units else []
+        if 0 < named < len(units):
+            out.append(("所列内设机构中股、科、室的个数", Decimal(named)))
         return out
 
     def _actual_candidates(self, claim: Claim, staffing) -> list[tuple[str, Decimal]]:
@@ -98,6 +121,9 @@ class _Counts(_Base):
         return longer if len(longer) == 1 else _rows_named(claim.kind_text, rows)
 
     def count(self, claim: Claim) -> Decimal | None:
+        if claim.fact == "department.staffing.sections":      # how many sections the file lists (units)
+            units = self.report.get("department.units")
+            return Decimal(len(units)) if units else None
         staffing = self.report.get("department.staffing")
         if staffing is None:
             return None
@@ -170,7 +196,8 @@ class _Counts(_Base):
             # "现有编制人员150人。其中，局机关在职80人、离休2人、退休60人…": the parts are people, in post and
             # retired — the head counts people on the payroll, not posts
             return self.skip(c, "“其中”列的是在职、退休等人员：前面的数是人数，不是编制数")
-        self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与人员编制不符：{how} 为 {value}{c.unit}。",
+        against = "内设机构" if c.fact == "department.staffing.sections" else "人员编制"
+        self.error("PROSE-COUNT", c, f"正文“…{self.quote(c)}”与{against}不符：{how} 为 {value}{c.unit}。",
                    stated=c.value, fact=value)
 
     def _category_of_posts(self, c: Claim, any_size: bool = False) -> None:
@@ -279,10 +306,24 @@ class _Counts(_Base):
             # the file counts no 离休 apart: its 退休人员 may take them in, so the 退休 part of a 离退休 count is
             # checked only by the list's sum (unless it is more than the file's: too many in either reading)
             return "离退休分为离休、退休：事实文件的退休人员是否含离休人员，不能确定"
+        if c.fact == "department.staffing.sections" and self._other_sections_named(c):
+            return "句中列出的内设机构没有一个是事实文件所列的：说的多半是别的单位"
         if makeup_after(self.reading, c) and not any(c.value == value for _, value in candidates):
             # "期末实有人员60人（含编内人员+编外长期聘用人员）": the text says whom it counts, not as the file does
             return "括号中写明了这个数包括哪些人员，与事实文件的分类不一定相同"
         return ""
+
+    def _other_sections_named(self, c: Claim) -> bool:
+        """"本单位设内设机构6个：办公室、规划建设科、住房保障科…": sections named in the count's sentence of which none
+        (but an office every body has) is the file's — another body's sections (a count that names the file's
+        "运行监测与综合分析股…等16个" is held to the file)."""
+        units = self.report.get("department.units") or []
+        start = max(self.text.rfind(ch, 0, c.start) for ch in "。；;\n") + 1
+        ends = [i for i in (self.text.find(ch, c.start) for ch in "。；;\n") if i >= 0]
+        sentence = self.text[start:min(ends, default=len(self.text))]
+        named = [n for n in _SECTION_LISTED.findall(sentence) if n not in _EVERY_BODY_HAS]
+        own = {_BRACKETED.sub("", u) for u in units} - _EVERY_BODY_HAS
+        return len(named) >= 2 and not any(n in own or any(n in u for u in own) for n in named)
 
     def _people_listed(self, c: Claim) -> bool:
         """Whether `c` heads a 其中 list one of whose parts is people out of post (退休, 离休) — not posts."""

@@ -38,16 +38,15 @@ class _Shares(_Base):
             return self.skip(c, "事实文件没有作为分母的总数")
         # each written figure stands for ± half its last digit: the share may be anywhere between the extremes
         # (a part the file has a figure for is that figure: the table's precision is the writer's)
-        known = part.fact is not None and self.fact(part.fact, part.column or "final", "万元") is not None
-        part_half = half_unit(part.value) * MONEY[part.unit] if part.figure is not None and not known else \
-            half_unit(part_wan)
+        part_half = self._part_half(part, part_wan)
         for whole, whole_zh, whole_half in wholes:
             low = (part_wan - part_half) / (whole + whole_half) * 100
             high = (part_wan + part_half) / max(whole - whole_half, Decimal("0.000001")) * 100
             share = part_wan / whole * 100
             if low - half_unit(c.value) <= c.value <= high + half_unit(c.value):
                 return self.ok(c, f"{fmt(part_wan)} ÷ {whole_zh} {fmt(whole)} = {fmt(share, _places(c))}%")
-        if self._share_in_budget(c, part, part_wan) or self._unnamed_part_in_budget(c, part, part_wan):
+        if self._share_in_budget(c, part, part_wan) or self._unnamed_part_in_budget(c, part, part_wan) \
+                or self._part_of_other_column(c, part, part_wan):
             return None
         whole, whole_zh, _ = wholes[0]
         share = part_wan / whole * 100
@@ -68,6 +67,18 @@ class _Shares(_Base):
                    f"正文“…{self.text[max(0, start - 8):c.figure.end]}”：{named} ÷ {whole_zh} "
                    f"{fmt(whole)}万元 = {fmt(share, _places(c))}%，与写明的 {fmt(c.value)}% 不符。{why}",
                    stated=c.value, computed=share)
+
+    def _part_half(self, part: Claim, part_wan: Decimal) -> Decimal:
+        """± half the last digit of a share's part: as written, or the file's figure's where the part is exactly one
+        of its fact's figures ("公务用车购置及运行费支出45万元" for 45.00: the share is of 45.00, not of 44.5 to 45.5)."""
+        known = part.fact is not None and self.fact(part.fact, part.column or "final", "万元") is not None
+        if part.figure is None or not known:
+            return half_unit(part_wan) if part.figure is None else half_unit(part.value) * MONEY[part.unit]
+        for col in dict.fromkeys((part.column or "final", "final", "budget", "adjusted")):
+            value = self.fact(part.fact, col, "万元", quiet=True)
+            if value is not None and value == part_wan:
+                return min(half_unit(part_wan), half_unit(value))
+        return half_unit(part_wan)
 
     def of_own_budget(self, c: Claim) -> bool:
         """Whether a share is of its part's own budget ("项目支出完成2473.85万元，占年初项目支出预算的99.0%"): how much
@@ -107,6 +118,41 @@ class _Shares(_Base):
                            f"{fmt(part_wan / whole * 100, _places(c))}%（前文说的是预算）")
                 return True
         return False
+
+    def _part_of_other_column(self, c: Claim, part: Claim, part_wan: Decimal) -> bool:
+        """"基本支出775.20万元，占总支出的24%" (its final 763.90 is 23.59% of the final whole, its budget 775.20): a part
+        of no column word that is exactly another column's figure of its fact, where the share is the final's share of
+        the final whole — the amount is the slip, not the share (reported at the amount: True)."""
+        if part.figure is None or part.fact is None or not part.implied or c.whole is None or part.flagged:
+            return False
+        final, whole = self.fact(part.fact, "final", "万元", quiet=True), self.fact(c.whole, "final", "万元", quiet=True)
+        if not final or not whole or final == part_wan or not rate_fits(final / whole * 100, c.value):
+            return False
+        written = [col for col in ("budget", "adjusted") if self.fact(part.fact, col, "万元", quiet=True) == part_wan]
+        if not written or self._column_of_others(part) != {"final"}:
+            # (the sentence's other amounts must be finals: "“三公”经费预算支出中，…公务接待费支出30.45万元，占37.73%"
+            # among budgets is a share of the budget, wrong)
+            return False
+        self.error("PROSE-FACT", part, f"正文“…{self.text[max(0, part.start - 12):part.figure.end]}”与事实不符："
+                   f"{self._label(part.fact, 'final')} 为 {fmt(final)}万元，写的是{_COLUMN_ZH[written[0]]}；按决算数算，"
+                   f"{fmt(final)} ÷ {self._label(c.whole, 'final')} {fmt(whole)} = {fmt(final / whole * 100, _places(c))}%，"
+                   f"正是写明的占比。", stated=part_wan, fact=final)
+        self.ok(c, f"按{self._label(part.fact, 'final')} {fmt(final)} 算：÷ {self._label(c.whole, 'final')} {fmt(whole)} = "
+                   f"{fmt(final / whole * 100, _places(c))}%（前面的金额写成了{_COLUMN_ZH[written[0]]}，已报错）")
+        return True
+
+    def _column_of_others(self, part: Claim) -> set[str]:
+        """The columns the other amounts of a part's sentence are exactly, each of its fact (a figure that is two columns'
+        counts as neither)."""
+        out = set()
+        for w in self._sentences(part.sentence):
+            if w is part or w.kind != "level" or w.figure is None or w.fact is None or w.unit not in MONEY:
+                continue
+            value = abs(w.value) * MONEY[w.unit]
+            cols = [col for col in ("final", "budget", "adjusted") if self.fact(w.fact, col, "万元", quiet=True) == value]
+            if len(cols) == 1:
+                out.add(cols[0])
+        return out
 
     def _made_up_to_100(self, c: Claim, share: Decimal) -> bool:
         """"人员经费…、公用经费…、项目支出…，分别占支出合计的50.3%、5.5%、44.2%" (44.14 by the figures): the shares of one

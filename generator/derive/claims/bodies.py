@@ -39,16 +39,17 @@ class Bodies:
         self.body = re.compile(
             r"(?:国家|中央|(?<![\u4e00-\u9fff])(?:省|市|县|区|州|旗)|[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|州|旗))[\u4e00-\u9fff]{0,8}?"
             r"(?:" + kinds_pattern(organs - _TOO_SHORT_ANYWHERE, courts, named, schools, enterprises)
-            + r")(?![\u4e00-\u9fff]{0,1}(?:属|级))"
+            + r")(?:办公室)?(?![\u4e00-\u9fff]{0,1}(?:属|级))"
             r"|(?<=[0-9][家个])(?:中央|省级|市级|县级)?(?:单位|部门|部委|机关)"
             r"|(?:(?<![\u4e00-\u9fff])(?:市|县|区|旗)|[\u4e00-\u9fff]{1,6}?(?:市|县|区|旗))[一二三四五六七八九十]中(?![学心专华国])")
         # a name of any kind that opens its sentence ("某县采茶剧团2023年收入…", "第一中学编制人数56人")
         self.opening_name = re.compile(r"[\u4e00-\u9fff（）()]{1,20}?(?:" + kinds_pattern(self.opening) + ")")
         # a name said to be a kind of unit, or when and where it was set up ("博才幼儿园是一所民办幼儿园", "…卫生院始建于
-        # 1984年", "县中小企业服务中心为二级预算单位"), or what it has ("维西县总工会现有职能部门…", "…中心内设3个股室")
+        # 1984年", "县中小企业服务中心为二级预算单位"), or what it has ("维西县总工会现有职能部门…", "…中心内设3个股室",
+        # "殡仪馆设置办公室、…6个内设机构")
         self.described = re.compile(r"[\u4e00-\u9fff（）()]{1,20}?(?:" + kinds_pattern(self.opening)
                                     + ")(?=是(?:一所|一家|一个|由)|系|属于|隶属于|始建于|创办于|创建于|成立于|组建于|位于|坐落于"
-                                    r"|为[^，。；,;]{0,16}?(?:单位|机构)|现有|共有|内设|下设|设有)")
+                                    r"|为[^，。；,;]{0,16}?(?:单位|机构)|现有|共有|内设|下设|设有|设置|设立)")
         # a name of its place and kind opening a sentence, then words of its staff or money the vocabulary may not
         # know ("梧州市老年人体育协会全额事业编制 2人，…"): the sentence is about that body
         self.placed = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|州|盟|县|区|旗)[\u4e00-\u9fff（）()]{1,16}?(?:"

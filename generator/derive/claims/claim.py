@@ -10,7 +10,7 @@ from .tokens import CURRENCY, MONEY, Token
 RELATIONS = {
     "margin": "比较的差额或金额",
     "level": "金额", "prior": "上年金额", "change": "增减额", "rate": "增减幅度", "share": "占比",
-    "execution": "执行率", "difference": "差额", "compare": "比较", "sum": "其中各项之和", "count": "人数",
+    "execution": "执行率", "difference": "差额", "compare": "比较", "sum": "其中各项之和", "count": "人数或个数",
     "flat": "持平", "formula": "算式的结果", "score": "自评总分",
 }
 

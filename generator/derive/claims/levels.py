@@ -6,12 +6,24 @@ import itertools
 import re
 
 from .claim import NO_SUBJECT, UNSURE_HEAD, Claim, Unread
-from .parts import _PEOPLE, PARENT, PEOPLE, PEOPLE_UNITS, PLAIN, WITH_CARRYOVER, _splits_retired, _whole_of, within
+from .parts import (
+    _PEOPLE,
+    COUNTED_BEFORE_NAME,
+    PARENT,
+    PEOPLE,
+    PEOPLE_UNITS,
+    PLAIN,
+    WITH_CARRYOVER,
+    _splits_retired,
+    _whole_of,
+    within,
+)
 from .patterns import _HAN_RUN, _content
 from .state import _Lead, _Scope, _State
 from .tokens import COUNTS, MONEY, Token
 
 _POST_UNITS = {"人", "名", "个"}      # "核定编制5个"
+_SECTION_UNITS = {"个"}      # "内设机构15个" ("内设机构负责人3名" counts people)
 # the words that open a list of the people just counted ("在职37人,包括行政编制24人": people in those posts)
 _LIST_WORD = re.compile("其中|包括|含")
 # words of a budget or a plan: the amounts after them are not the year's final
@@ -50,6 +62,13 @@ def _with_carryover(fact: str, alts: tuple) -> tuple:
 
 # the start of the year right before a label of people, with at most a word between ("年初在编在岗教职工")
 _YEAR_START = re.compile("年初[\u4e00-\u9fff]{0,4}$")
+
+
+# the words right after a count up to a break, and the ends of a name of a section or body ("8个业务股"), unless
+# the words name them ("10个，分别是办公室…", "10个：办公室…")
+_NOUN_SEGMENT = re.compile(r"\s*([^，,。；;、和及与（(：:\s]{1,8})")
+_OF_A_BODY = re.compile("(?:股|科|室|处|所|站|队|中心|机构|部门|单位)$")
+_NAMING = re.compile("分别|包括|即|为|是|有")
 
 
 class _Levels(_State):
@@ -145,6 +164,8 @@ class _Levels(_State):
             # "离退休原有23人，新增1人，现有24人": the year-end people of the subject the flow was of
             scope.flow = ""
             claim = self._fact_level(tok, lead, scope, scope.subject)
+        elif fact := self._counted_after(tok, lead, scope):
+            claim = self._fact_level(tok, lead, scope, fact)
         elif not lead.label and not in_list and not (lead.col or lead.year or lead.to_level) and not (
                 scope.fresh and lead.unknown == "" and self.last_claim is None):
             self._no_words_of_its_own(tok, lead, scope)
@@ -160,6 +181,15 @@ class _Levels(_State):
                      year=lead.year if lead.year is not None else scope.year,
                      label=scope.account if scope.blocked and scope.blocked == scope.account else "",
                      another=bool(scope.blocked) and self.cues.bodies.names_a_body(scope.blocked))
+
+    def _counted_after(self, tok: Token, lead: _Lead, scope: _Scope) -> str | None:
+        """"设置11个内设机构", "等10个股室": a count written right before the name of what it counts, of a fact
+        counted that way (COUNTED_BEFORE_NAME: not people — "1名参公人员" is a kind of them); or None."""
+        nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
+        if lead.label or scope.blocked or nxt is None or self.text[tok.end:nxt.start].strip():
+            return None
+        fact = nxt.get("fact")
+        return fact if fact in COUNTED_BEFORE_NAME and tok.unit in _SECTION_UNITS else None
 
     def _under_unsure_head(self, tok: Token, lead: _Lead, scope: _Scope) -> Claim | None:
         """"2023年本年财政资金支出合计3237.75万元，其中：基本支出763.9万元…": an item named by a line's own name under a
@@ -421,7 +451,10 @@ class _Levels(_State):
             return f"说的是人员的进出（“{self.scope.flow}”），不是年末的人数", True
         if self._at_year_start():
             return "说的是年初的人数，不是年末的人数", True
-        if fact not in PEOPLE and self._noun_after_label(tok):
+        if fact in COUNTED_BEFORE_NAME:
+            if self._another_noun_after(tok, fact):
+                return "数的是紧接其后的名词（如“8个业务股”），不是称呼所说的全部", False
+        elif fact not in PEOPLE and self._noun_after_label(tok):
             return "编制、人员的称呼后面接着别的名词（如“事业编制机构5个”），数的不是人", False
         kind = self._kind_after_label(tok) if fact in PEOPLE else ""
         if kind:
@@ -430,7 +463,8 @@ class _Levels(_State):
                                                              or self.cues.trait.match(self.text, tok.end)):
             # "在职人员减少1人，为1名参公人员于2023年6月退休": a count written before the kind of people it counts
             return "数的是紧接其后写明的一类人员（如“1名参公人员”），不是称呼所说的人数", False
-        if tok.unit not in (PEOPLE_UNITS if fact in PEOPLE else _POST_UNITS):
+        if tok.unit not in (PEOPLE_UNITS if fact in PEOPLE else _SECTION_UNITS if fact in COUNTED_BEFORE_NAME
+                            else _POST_UNITS):
             return f"单位“{tok.unit}”不是人数的单位", False     # "实有车辆15488辆"
         if (year == self.year - 1 and self.counts_year != year) or self._two_kinds_named(lead):
             return "上年的人数，或同时说了两类人员（如“行政编制在职”）", year == self.year - 1
@@ -471,6 +505,15 @@ class _Levels(_State):
             # "在职在编行政人员5人": people of one kind of post named after the label are that kind's — checked
             # only where it is all of them (the department's posts all of that kind)
             claim.category = lead.unknown
+
+    def _another_noun_after(self, tok: Token, fact: str) -> bool:
+        """"内设机构包括办公室、人事股和8个业务股": a count of sections right before a noun not their name counts that
+        noun's things, some of them."""
+        nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
+        if nxt is not None and nxt.start == tok.end and nxt.get("fact") == fact:
+            return False
+        m = _NOUN_SEGMENT.match(self.text, tok.end)
+        return m is not None and _OF_A_BODY.search(m.group(1)) is not None and not _NAMING.match(m.group(1))
 
     def _noun_after_label(self, tok: Token) -> bool:
         """"事业编制机构5个": the label of posts is followed by another noun right before the figure (not so a

@@ -73,6 +73,8 @@ BY_SOURCE = {"finance.expenditure.fiscal": "fiscal", "finance.expenditure.genera
              "finance.expenditure.fund": "fund", "finance.expenditure.state_capital": "state_capital"}
 # headcounts of people (not posts); the nouns for people that name a group of them are levels.py's (_KINDS, _GROUPS)
 PEOPLE = {"department.staffing.serving", "department.staffing.actual", "department.staffing.retired"}
+# counts that may be written before the name of what they count ("设置11个内设机构")
+COUNTED_BEFORE_NAME = {"department.staffing.sections"}
 
 
 def source_key(source: str) -> str:

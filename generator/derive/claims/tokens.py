@@ -184,6 +184,10 @@ def _label(text: str, s: int, e: int, word: str, lex, out: list[Token], word_end
     means = lex.meanings.get(word, ())
     if s == label_end and word in lex.suffixes:
         return s, word, (), label_end       # "公务接待费支出": 支出 only ends the label before it
+    if word in lex.column_totals and label_end >= 0 and (s == label_end or text[label_end:s] in lex.suffixes):
+        # "基本支出预算规模775.20万元": a total named by its column ("预算规模"), right after a line's name (and its
+        # plain head: "项目支出预算规模"), is that line's column
+        return s, word, tuple(m for m in means if m[0] == "col"), label_end
     if s == glued_column and word in lex.suffixes:
         # "机关运行经费预算支出5619.31万元": a column word glued to another noun, and the plain head after it — that
         # noun's spending, not the department's

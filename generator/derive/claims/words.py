@@ -368,6 +368,12 @@ class _Words(_State):
         self.lead.total = True
 
     def _on_list_word(self, tok: Token, means: dict) -> None:
+        if self.cues.each.match(tok.text):
+            # "本年支出X万元，分别为：人员经费a万元、…": the parts of the figure before it, named one by one; but
+            # "收入、支出分别为：x、y" (the names before it) or "分别为：x、y" (no names after it) gives each its figure
+            nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
+            if self.lead.labels or nxt is None or nxt.kind != "word" or self.last_claim is None:
+                return self._on_each_word(tok, means)
         if tok.text.endswith(_ANNOUNCES):
             colon = _ANNOUNCED_ITEM.match(self.text, tok.end)
             if colon is None or not _ENUM_ITEM.match(self.text, colon.end(), colon.end() + 8) \
