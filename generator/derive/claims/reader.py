@@ -91,6 +91,15 @@ _SIDE_TOTALS = frozenset({"finance.income.total", "finance.income.current", "fin
                           "finance.expenditure.current"})
 
 
+def _column_totals(meanings: dict) -> frozenset[str]:
+    """The words that name a side's total by a column word and a word for "all" ("预算规模", "预算总数")."""
+    columns = {w for w, m in meanings.items() if m and all(k == "col" for k, _ in m)}
+    return frozenset(w for w, m in meanings.items()
+                     if any(k == "col" for k, _ in m) and any(k == "fact" for k, _ in m)
+                     and all(v in _SIDE_TOTALS for k, v in m if k == "fact")
+                     and any(w[:i] in columns for i in range(2, len(w))))
+
+
 class Lexicon:
     """Every spelling of every word of a vocabulary, with what it means, in one linear-time matcher.
     Where two entries spell the same text, the first (a county's before the built-in) wins its class."""
@@ -115,12 +124,7 @@ class Lexicon:
                                   and all(v.startswith("finance.") for k, v in self.meanings[w] if k == "fact"))
         # "预算规模" "预算总数": a side's total named by a column word and a word for "all" — after a line's name only
         # that line's column (see tokens._label)
-        columns = {w for w, m in self.meanings.items() if m and all(k == "col" for k, _ in m)}
-        self.column_totals = frozenset(
-            w for w, m in self.meanings.items()
-            if any(k == "col" for k, _ in m) and any(k == "fact" for k, _ in m)
-            and all(v in _SIDE_TOTALS for k, v in m if k == "fact")
-            and any(w[:i] in columns for i in range(2, len(w))))
+        self.column_totals = _column_totals(self.meanings)
         # "余" "左右": words only right after a figure (elsewhere they are not words: "其余收入"); they share one
         # meaning, so the tokenizer tells them by it
         self.rough = (("approx_after", None),)

@@ -178,16 +178,24 @@ def _split_first(text: str, s: int, word: str, lex) -> str:
 _DRAWN_UP = re.compile("(?:(?:19|20)[0-9]{2}年度?)?(?:部门预算|部门决算|预算|决算|计划|方案|规划|报告)")
 
 
+def _after_a_label(text: str, s: int, word: str, lex, label_end: int) -> tuple | None:
+    """What a word right after a fact's label means there, where that differs from what it means alone; or None."""
+    if s == label_end and word in lex.suffixes:
+        return ()       # "公务接待费支出": 支出 only ends the label before it
+    if word in lex.column_totals and label_end >= 0 and (s == label_end or text[label_end:s] in lex.suffixes):
+        # "基本支出预算规模775.20万元": a total named by its column ("预算规模"), right after a line's name (and its
+        # plain head: "项目支出预算规模"), is that line's column
+        return tuple(m for m in lex.meanings.get(word, ()) if m[0] == "col")
+    return None
+
+
 def _label(text: str, s: int, e: int, word: str, lex, out: list[Token], word_end: int, label_end: int,
            glued_column: int = -1) -> tuple:
     """(start, word, meanings, where the last label ended) of a word that is a fact's label."""
     means = lex.meanings.get(word, ())
-    if s == label_end and word in lex.suffixes:
-        return s, word, (), label_end       # "公务接待费支出": 支出 only ends the label before it
-    if word in lex.column_totals and label_end >= 0 and (s == label_end or text[label_end:s] in lex.suffixes):
-        # "基本支出预算规模775.20万元": a total named by its column ("预算规模"), right after a line's name (and its
-        # plain head: "项目支出预算规模"), is that line's column
-        return s, word, tuple(m for m in means if m[0] == "col"), label_end
+    after = _after_a_label(text, s, word, lex, label_end)
+    if after is not None:
+        return s, word, after, label_end
     if s == glued_column and word in lex.suffixes:
         # "机关运行经费预算支出5619.31万元": a column word glued to another noun, and the plain head after it — that
         # noun's spending, not the department's
