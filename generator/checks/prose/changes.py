@@ -6,7 +6,7 @@ from decimal import Decimal
 from ...core.numbers import fmt, half_unit, rate_fits, same_figure, sum_consistent
 from ...derive.claims import Claim
 from ...derive.claims.grammar import BY_SOURCE, within
-from ...derive.claims.nearby import may_be_negative, reason_the_other_way
+from ...derive.claims.nearby import PLANNED, clause_words, may_be_negative, reason_the_other_way
 from ...derive.claims.parts import WITH_CARRYOVER, source_key
 from ...derive.claims.tokens import MONEY
 from ...model.facts import AMOUNT_PATHS, fact_label
@@ -662,6 +662,13 @@ class _Changes(_Base):
             # of another budget (with the carry-over), whose last year the file lacks — measured from that, the change
             # may hold
             return self.skip(c, _UNSURE_BASE)
+        final, prior = self.fact(c.fact, "final", "万元", quiet=True), self.fact(c.fact, "prior", "万元", quiet=True)
+        if c.of is None and final is not None and prior is not None and final not in currents \
+                and not PLANNED.search(clause_words(self.reading, c)) and sum_consistent(delta, [final, -prior]):
+            # "收入较上年增加1066.5万元，主要原因是项目经费预算收入（其中，人员经费增加68.44万元…）": a part's change under
+            # words of the budget, with no amount of its own, may be its final's (the reason for a change of the year's
+            # income; "支出预算2903.6万元，比上年增加1066.5万元" is the budget's change, wrong)
+            return self.ok(c, f"按决算数算：{fmt(final)} − 上年决算数 {fmt(prior)} = {fmt(final - prior)}万元")
         current = currents[0]
         how = "，也不是".join(f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}万元"
                             for col, base in both)

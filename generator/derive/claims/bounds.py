@@ -104,6 +104,12 @@ class _Bounds(_State):
         between = self.text[first.figure.end:second.start]
         return not any(ch in between for ch in "；;\n")
 
+    def _rest_follows(self) -> bool:
+        """Whether the clause after this ； opens with the word for the rest of a list ("其他")."""
+        nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
+        return nxt is not None and nxt.kind == "word" and nxt.has("rest") \
+            and not self.text[self.tokens[self.index].end:nxt.start].strip(" \t\u3000")
+
     def _inner_list_ends(self) -> bool:
         """"其中，第一产业…293981万元…；第二产业…1350063万元，…，其中工业…1129526万元，…；第三产业…": a 其中 inside an item
         of another subject's list whose items are parted by ；— the inner list ends where its item does."""
@@ -208,9 +214,10 @@ class _Bounds(_State):
         self.categories = []
         self.scope.column = None           # "…；本部门2023年度费用…": a new statement
         self.scope.fresh = False
-        if self._items_by_commas():
+        if self._items_by_commas() and not self._rest_follows():
             # "罚没款328.67万元，…，其中食品类…罚没款136.42万元，价格类…罚没款28.65万元；12315平台…挽回经济损失86.3万元":
-            # a list whose items were parted by commas ends at a semicolon
+            # a list whose items were parted by commas ends at a semicolon (not before the rest of its items: "其中：一般
+            # 公务用车2辆、…特种专业技术用车0辆；其他用车1辆")
             while self.list is not None:
                 self._end_list()
         elif self._inner_list_ends():

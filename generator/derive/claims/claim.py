@@ -80,6 +80,7 @@ class Claim:
     split_retired = False           # count: the 退休 part of "离退休X人，其中：离休a人，退休b人"
     percent = False                 # formula: its result is a percentage (see formulas.py; other: the parsed expression)
     expression = ""                 # formula: the expression as written
+    expression_start = -1           # formula of a ratio in words (ratios.py): where its first figure begins
     written = ""                    # formula: its result as written, with its unit ("3.98分")
 
     def __init__(self, kind: str, figure: Token | None, fact: str | None = None, **kw):

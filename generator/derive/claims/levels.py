@@ -6,6 +6,7 @@ import itertools
 import re
 
 from .claim import NO_SUBJECT, UNSURE_HEAD, Claim, Unread
+from .nearby import PLANNED
 from .parts import (
     _PEOPLE,
     COUNTED_BEFORE_NAME,
@@ -26,8 +27,6 @@ _POST_UNITS = {"人", "名", "个"}      # "核定编制5个"
 _SECTION_UNITS = {"个"}      # "内设机构15个" ("内设机构负责人3名" counts people)
 # the words that open a list of the people just counted ("在职37人,包括行政编制24人": people in those posts)
 _LIST_WORD = re.compile("其中|包括|含")
-# words of a budget or a plan: the amounts after them are not the year's final
-_PLANNED = re.compile("(?<!完成)(?<!执行)预算|计划|安排|下达|批复")
 # words for people that may stand between a staffing label and its count ("行政编制人数19人", "在职人员中干部12人")
 # the word alone that counts the people in posts counted just before ("行政编制22人，实际43人")
 # (and a table row's 小计 written out: "编制人数小计32")
@@ -147,7 +146,7 @@ class _Levels(_State):
         if not (lead.label and self.self_named and not scope.blocked and scope.subject is not None):
             return False
         # (not after a head of the year's plan: "年初预算计划投入资金2903.6万元，其中项目支出2128.4万元" is a budget)
-        return not _PLANNED.search(self.text, max(self.sentence_start, tok.start - 200), tok.start)
+        return not PLANNED.search(self.text, max(self.sentence_start, tok.start - 200), tok.start)
 
     def _level_claim(self, tok: Token, lead: _Lead, scope: _Scope, in_list: bool) -> Claim:
         """The claim a figure makes — of a fact, or of no fact (another subject's, or nobody's: still a head or a

@@ -14,6 +14,8 @@ _BASE_WORDS = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|同期|(?:1
 # a bracket right after a count saying which kinds of people it takes in ("（含编内人员+编外长期聘用人员）"; not
 # "（含12名编外人员）", "（含附属医院）": one addition to what the file counts)
 _MAKEUP = re.compile(r"[ \t\u3000]*[（(](?:含|包含|包括)[^）)，。]{0,30}?[+＋、和及与][^）)，。]{0,30}[）)]")
+# words of a budget or a plan: the amounts after them are not the year's final
+PLANNED = re.compile("(?<!完成)(?<!执行)预算|计划|安排|下达|批复")
 _CLAUSE_MARKS = "，,。；;：:、"
 _LOOK_BACK = 20
 

@@ -10,6 +10,7 @@ from .cues import Cues
 from .formulas import read_formulas
 from .grammar import Claim, Reading, read_tokens
 from .lexicon import NotFinite, spellings, trie_pattern
+from .ratios import read_ratios
 from .tokens import (
     Token,
     as_words,
@@ -100,6 +101,25 @@ def _column_totals(meanings: dict) -> frozenset[str]:
                      and any(w[:i] in columns for i in range(2, len(w))))
 
 
+def _source_totals(meanings: dict) -> dict[str, tuple]:
+    """The words that name a side's total from one source by the source's word and a plain head ("财政拨款支出"), with
+    the meanings of the source's word ("财政拨款")."""
+    out = {}
+    for w, m in meanings.items():
+        facts = [v for k, v in m if k == "fact"]
+        if not facts or not all(v.startswith("finance.expenditure.") and v.rpartition(".")[2] in _SOURCES for v in facts):
+            continue
+        for i in range(len(w) - 1, 1, -1):
+            head = meanings.get(w[:i], ())
+            if head and all(k == "source" for k, _ in head) and w[i:] in meanings:
+                out[w] = head
+                break
+    return out
+
+
+_SOURCES = frozenset({"fiscal", "general", "fund", "state_capital"})
+
+
 class Lexicon:
     """Every spelling of every word of a vocabulary, with what it means, in one linear-time matcher.
     Where two entries spell the same text, the first (a county's before the built-in) wins its class."""
@@ -125,6 +145,7 @@ class Lexicon:
         # "预算规模" "预算总数": a side's total named by a column word and a word for "all" — after a line's name only
         # that line's column (see tokens._label)
         self.column_totals = _column_totals(self.meanings)
+        self.source_totals = _source_totals(self.meanings)
         # "余" "左右": words only right after a figure (elsewhere they are not words: "其余收入"); they share one
         # meaning, so the tokenizer tells them by it
         self.rough = (("approx_after", None),)
@@ -411,6 +432,7 @@ def _read(text: str, lex, year: int, names, targets=(), counts_year: int | None 
         tokens = with_units_of_bases(text, tokens)
         reading = read_tokens(tokens, text, year, lex.cues, counts_year)
         read_formulas(text, tokens, reading)       # "…=44÷45×100%=97.78%": the figures are the formula's
+        read_ratios(text, tokens, reading)         # "新签约项目28个，完成全年目标任务25个的112%"
         return reading
     finally:
         if enabled:

@@ -13,7 +13,7 @@ from ...core.numbers import MAX_DIGITS, ascii_digits
 
 MONEY = {"元": Decimal("0.0001"), "千元": Decimal("0.1"), "万元": Decimal(1), "亿元": Decimal(10000)}
 CURRENCY = {"亿美元", "万美元", "美元"}
-COUNTS = ("人次", "家次", "户次", "人", "名", "个", "家", "项", "座", "件", "户", "场", "批", "次", "辆", "台",
+COUNTS = ("人次", "家次", "户次", "场次", "批次", "人", "名", "个", "家", "项", "座", "件", "户", "场", "批", "次", "辆", "台",
           "套", "篇", "亩", "期", "处", "条", "所")
 PERCENT = ("%", "％")
 POINTS = ("个百分点", "百分点")
@@ -186,6 +186,9 @@ def _after_a_label(text: str, s: int, word: str, lex, label_end: int) -> tuple |
         # "基本支出预算规模775.20万元": a total named by its column ("预算规模"), right after a line's name (and its
         # plain head: "项目支出预算规模"), is that line's column
         return tuple(m for m in lex.meanings.get(word, ()) if m[0] == "col")
+    if s == label_end and word in lex.source_totals:
+        # "基本支出财政拨款支出845.92万元": the line's spending from that source — the source's word, not its total
+        return lex.source_totals[word]
     return None
 
 

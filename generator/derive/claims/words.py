@@ -208,6 +208,9 @@ class _Words(_State):
             # "2023年度政府性基金预算财政拨款年初结转和结余0.00万元，本年收入0.00万元，本年支出…": the source that opens
             # the sentence is the source of every line it goes on to list
             self.sentence_source = lead.source
+        if lead.label and tok.start == self.label_end and not scope.source \
+                and (scope.subject or "").startswith("finance.expenditure."):
+            scope.source = tok.text      # "基本支出财政拨款支出845.92万元": the line's spending from that source
         if tok.text.endswith(ARRANGED):
             self._arranged()             # "财政拨款安排“三公”经费…"
         elif not lead.label and not lead.share and not scope.blocked:
