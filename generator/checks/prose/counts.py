@@ -23,6 +23,8 @@ _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 # a section's name in a 、 list ("规划建设科", "人事股"), and the sections every body has
 _SECTION_LISTED = re.compile("(?<=[、：:，,])[\u4e00-\u9fff]{1,12}?(?:股|科|室|处|部)(?=[、，,。；;和及（(]|$)")
 _EVERY_BODY_HAS = frozenset({"办公室", "综合办公室", "党政办公室", "行政办公室"})
+_SENTENCE_WINDOW = 300
+_COUNTS_BACK = 8
 
 
 # the generic end of a word for a group of people ("退休人员" → 退休: "退休干部" is some of them)
@@ -280,10 +282,11 @@ class _Counts(_Base):
         """Whether a count follows, after 其中 in its sentence, a count of the same people."""
         if c.fact in ("department.staffing.posts", "department.staffing.others") or c.figure is None:
             return False
-        return any(p.kind == "count" and p.fact == c.fact and p.figure is not None
-                   and p.figure.end < c.start and lists_between(self.reading, p, c)
-                   and (stem := _PEOPLE_WORD.sub("", p.label)) and stem in c.label and c.label != p.label
-                   for p in self._sentences(c.sentence))
+        # (the last few counts of that fact before it: a sentence of a thousand counts is read in linear time)
+        before = [p for p in self._sentences(c.sentence) if p.kind == "count" and p.fact == c.fact
+                  and p.figure is not None and p.figure.end < c.start][-_COUNTS_BACK:]
+        return any(c.label != p.label and (stem := _PEOPLE_WORD.sub("", p.label)) and stem in c.label
+                   and lists_between(self.reading, p, c) for p in before)
 
     def _staff_control(self, c: Claim) -> None:
         """"在职人员控制率为95.45%" (人员控制率, 财预〔2013〕53号): 实有在职人员 ÷ 核定编制."""
@@ -318,9 +321,11 @@ class _Counts(_Base):
         (but an office every body has) is the file's — another body's sections (a count that names the file's
         "运行监测与综合分析股…等16个" is held to the file)."""
         units = self.report.get("department.units") or []
-        start = max(self.text.rfind(ch, 0, c.start) for ch in "。；;\n") + 1
-        ends = [i for i in (self.text.find(ch, c.start) for ch in "。；;\n") if i >= 0]
-        sentence = self.text[start:min(ends, default=len(self.text))]
+        # (a window of the sentence, bounded: a text of no sentence end is read in linear time)
+        lo, hi = max(0, c.start - _SENTENCE_WINDOW), c.start + _SENTENCE_WINDOW
+        start = max(self.text.rfind(ch, lo, c.start) for ch in "。；;\n") + 1
+        ends = [i for i in (self.text.find(ch, c.start, hi) for ch in "。；;\n") if i >= 0]
+        sentence = self.text[max(start, lo):min(ends, default=hi)]
         named = [n for n in _SECTION_LISTED.findall(sentence) if n not in _EVERY_BODY_HAS]
         own = {_BRACKETED.sub("", u) for u in units} - _EVERY_BODY_HAS
         return len(named) >= 2 and not any(n in own or any(n in u for u in own) for n in named)

@@ -185,7 +185,10 @@ class _Bounds(_State):
             self.contents = contents
         labels = self.lead.labels if ch in ENUM else []
         # "（2022年：1620.77万元）": a year right before a colon is the year of what follows it
-        year = self.lead.year if ch in "：:" and self.index and self.tokens[self.index - 1].kind == "year" else None
+        # (so is 上年 right before it: "“项目支出”574.68万元，上年:583.74万元")
+        before = self.tokens[self.index - 1] if self.index else None
+        year = self.lead.year if ch in "：:" and before is not None and before.end == tok.start and (
+            before.kind == "year" or before.has("prior_year")) else None
         # "收入：746.37万元；支出：724.44万元": a name and its figure parted by a colon only
         label = self.lead.label if ch in "：:" and self._names_the_figure_after(tok) else None
         if ch in "；;":

@@ -39,6 +39,7 @@ def read_ratios(text: str, tokens: list[Token], reading: Reading) -> None:
     if not unread:
         return
     placed = sorted((c.figure.start, c.sentence) for c in reading.claims if c.figure is not None)
+    taken: set[int] = set()
     for i, tok in enumerate(tokens):
         if tok.kind != "num" or tok.unit not in ("%", "％") or i < 2 or tok.start not in unread:
             continue
@@ -48,7 +49,9 @@ def read_ratios(text: str, tokens: list[Token], reading: Reading) -> None:
         figures = [unread.get(claim.expression_start), unread.get(tokens[i - 1].start)] if claim is not None else []
         if claim is not None and not any(u is not None and u.why.startswith(OTHER_SUBJECT) for u in figures):
             reading.claims.append(claim)
-            reading.unread = [u for u in reading.unread if u.figure is not tok]
+            taken.add(tok.start)
+    if taken:
+        reading.unread = [u for u in reading.unread if u.figure is None or u.figure.start not in taken]
 
 
 def _ratio_at(text: str, tokens: list[Token], i: int, placed: list) -> Claim | None:

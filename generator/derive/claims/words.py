@@ -26,6 +26,9 @@ _CONTENTS = frozenset({"主要包括", "主要为", "包括", "主要用于"})
 # before it; announcing a section ("如下：\n（一）…") it opens no list
 _ANNOUNCES = ("如下",)
 _ANNOUNCED_ITEM = re.compile(r"[ \t\u3000]*[：:]?")
+# (in the total's own sentence a note in brackets may stand before the colon: "支出3237.75万元，具体情况如下(按项级科目
+# 统计)：（一）…")
+_ANNOUNCED_NOTED = re.compile(r"[ \t\u3000]*(?:[（(][^（()）\n]{1,20}[）)])?[ \t\u3000]*[：:]?")
 _SHARE_AFTER_ZHAN = frozenset({"比例", "比率"})
 # "中新网7月20日电", "财政部4月18日公布的数据": the day the text was published or said, not a day the figures
 # run to ("截至11月30日已拨付…" is) — what follows is still the whole year's
@@ -378,7 +381,7 @@ class _Words(_State):
             if self.lead.labels or nxt is None or nxt.kind != "word" or self.last_claim is None:
                 return self._on_each_word(tok, means)
         if tok.text.endswith(_ANNOUNCES):
-            colon = _ANNOUNCED_ITEM.match(self.text, tok.end)
+            colon = (_ANNOUNCED_NOTED if self.figures_in_sentence else _ANNOUNCED_ITEM).match(self.text, tok.end)
             if colon is None or not _ENUM_ITEM.match(self.text, colon.end(), colon.end() + 8) \
                     or self.text[colon.end():colon.end() + 1] in "\r\n":
                 return
