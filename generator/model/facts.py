@@ -116,7 +116,7 @@ class Department(Model):
     plaques = Field(ListOf(Text()), "加挂牌子")
     overview = Field(Prose(), "部门概况（补充说明）")
     duties = Field(ModelKind(Duties), "主要职责")
-    units = Field(ListOf(Text()), "内设机构")
+    units = Field(ListOf(Text()), "内设机构", help="每个一项；正文中写的内设机构个数按所列的个数核对")
     staffing = Field(ModelKind(Staffing), "人员编制")
 
 
