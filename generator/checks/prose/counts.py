@@ -15,14 +15,10 @@ from .common import FAR_OFF, _places, _rows_named, far_off
 _OF_THE_ORGAN = re.compile("机关(?:本级)?(?:有|共有|现有|核定|核定了|的)?(?:行政|事业)?编制(?:人员|人数|数|名额)?(?:为|是|共|：|:)?$")
 
 
-# the end of a section's name ("财务审计股", "办公室（党务工作办公室）"), its bracket left out
-_SECTION_NAME = re.compile("(?:股|科|室|处|组|部)$")
+# a name's bracket ("办公室（党务工作办公室）")
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 
 
-# a section's name in a 、 list ("规划建设科", "人事股"), and the sections every body has
-_SECTION_LISTED = re.compile("(?<=[、：:，,])[\u4e00-\u9fff]{1,12}?(?:股|科|室|处|部)(?=[、，,。；;和及（(]|$)")
-_EVERY_BODY_HAS = frozenset({"办公室", "综合办公室", "党政办公室", "行政办公室"})
 _SENTENCE_WINDOW = 300
 _COUNTS_BACK = 8
 
@@ -78,7 +74,8 @@ class _Counts(_Base):
         """(how, value) for the count of the department's sections: all it lists, or only the sections by name (股,
         科, 室 …) — a list may hold a body of its own beside them ("县中小企业局"), which some texts do not count."""
         units = self.report.get("department.units") or []
-        named = sum(1 for u in units if _SECTION_NAME.search(_BRACKETED.sub("", u)))
+        cues = self.reading.cues if self.reading is not None else None
+        named = sum(1 for u in units if cues is not None and cues.section_name.search(_BRACKETED.sub("", u)))
         out = [("所列内设机构的个数", Decimal(len(units)))] if units else []
         if 0 < named < len(units):
             out.append(("所列内设机构中股、科、室的个数", Decimal(named)))
@@ -326,8 +323,11 @@ class _Counts(_Base):
         start = max(self.text.rfind(ch, lo, c.start) for ch in "。；;\n") + 1
         ends = [i for i in (self.text.find(ch, c.start, hi) for ch in "。；;\n") if i >= 0]
         sentence = self.text[max(start, lo):min(ends, default=hi)]
-        named = [n for n in _SECTION_LISTED.findall(sentence) if n not in _EVERY_BODY_HAS]
-        own = {_BRACKETED.sub("", u) for u in units} - _EVERY_BODY_HAS
+        cues = self.reading.cues if self.reading is not None else None
+        if cues is None:
+            return False
+        named = [n for n in cues.section_listed.findall(sentence) if not cues.common_section.fullmatch(n)]
+        own = {name for u in units if not cues.common_section.fullmatch(name := _BRACKETED.sub("", u))}
         return len(named) >= 2 and not any(n in own or any(n in u for u in own) for n in named)
 
     def _people_listed(self, c: Claim) -> bool:

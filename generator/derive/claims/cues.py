@@ -115,6 +115,12 @@ class Cues:
         self.units_bracket = re.compile(f"(?:{alt('own_units')})" r"[\u4e00-\u9fff]{0,6}?(?:单位|机构)[ \t\u3000]*"
                                         r"[0-9一二三四五六七八九十两]{0,3}[个家所]?[ \t\u3000]*[（(](?:即|为|是|包括)?[：:]?"
                                         r"([^（()）。；;\n]{2,80})[）)]")
+        # "…等10个股室": the end of a section's name; the names of sections in a 、 list; those every body has
+        self.section_end = re.compile(f"(?:{alt('section_kind')}|机构|部门|单位)$")
+        self.section_name = re.compile(f"(?:{alt('section_kind')})$")
+        self.section_listed = re.compile("(?<=[、：:，,])[\u4e00-\u9fff]{1,12}?" f"(?:{alt('section_kind')})"
+                                         "(?=[、，,。；;和及（(]|$)")
+        self.common_section = re.compile(f"(?:{alt('common_section')})")
         # "截至2018年12月31日，…": the day a sentence's figures are as of, opening it
         self.as_of_year = re.compile(r"[ \t\u3000\n]*" f"(?:{alt('as_of')})" r"[ \t\u3000]*((?:19|20)[0-9]{2})[ \t\u3000]*年")
         # "…，同比分别增长6.9%和0.7%": in turn

@@ -63,10 +63,9 @@ def _with_carryover(fact: str, alts: tuple) -> tuple:
 _YEAR_START = re.compile("年初[\u4e00-\u9fff]{0,4}$")
 
 
-# the words right after a count up to a break, and the ends of a name of a section or body ("8个业务股"), unless
-# the words name them ("10个，分别是办公室…", "10个：办公室…")
+# the words right after a count up to a break (that end a section's name: "8个业务股"), unless the words name them
+# ("10个，分别是办公室…", "10个：办公室…")
 _NOUN_SEGMENT = re.compile(r"\s*([^，,。；;、和及与（(：:\s]{1,8})")
-_OF_A_BODY = re.compile("(?:股|科|室|处|所|站|队|中心|机构|部门|单位)$")
 _NAMING = re.compile("分别|包括|即|为|是|有")
 
 
@@ -512,7 +511,7 @@ class _Levels(_State):
         if nxt is not None and nxt.start == tok.end and nxt.get("fact") == fact:
             return False
         m = _NOUN_SEGMENT.match(self.text, tok.end)
-        return m is not None and _OF_A_BODY.search(m.group(1)) is not None and not _NAMING.match(m.group(1))
+        return m is not None and self.cues.section_end.search(m.group(1)) is not None and not _NAMING.match(m.group(1))
 
     def _noun_after_label(self, tok: Token) -> bool:
         """"事业编制机构5个": the label of posts is followed by another noun right before the figure (not so a
