@@ -11,6 +11,7 @@ from .formulas import read_formulas
 from .grammar import Claim, Reading, read_tokens
 from .lexicon import NotFinite, spellings, trie_pattern
 from .ratios import read_ratios
+from .rows import read_rows
 from .tokens import (
     Token,
     as_words,
@@ -433,6 +434,7 @@ def _read(text: str, lex, year: int, names, targets=(), counts_year: int | None 
         reading = read_tokens(tokens, text, year, lex.cues, counts_year)
         read_formulas(text, tokens, reading)       # "…=44÷45×100%=97.78%": the figures are the formula's
         read_ratios(text, tokens, reading)         # "新签约项目28个，完成全年目标任务25个的112%"
+        read_rows(text, tokens, reading)           # "单位名称 经费性质 人员编制数 在职人数 本部门 财政拨款 32 34"
         return reading
     finally:
         if enabled:

@@ -224,8 +224,9 @@ def _label(text: str, s: int, e: int, word: str, lex, out: list[Token], word_end
             while out and out[-1].start >= s:
                 out.pop()
             return s, joined, lex.meanings.get(joined, ()), e
-        if s - 1 != word_end and not lex.allowed_before(text, s - 1):
-            # "事业 收入2,640.50万元": as glued to the word before the space
+        if s - 1 != word_end and not lex.allowed_before(text, s - 1) and not (word in lex.verbs and len(word) >= 4):
+            # "事业 收入2,640.50万元": as glued to the word before the space (not a long name of people: "单位名称 经费性质
+            # 人员编制数 在职人数", a table's head row written out, names a column)
             return s, word, () if word in lex.verbs else _GLUED, label_end
     return _headcount_word(text, s, e, word, means, lex, label_end)
 
