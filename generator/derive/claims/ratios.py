@@ -11,10 +11,10 @@ One pass over the tokens, each looked at with a bounded look back: linear in the
 """
 from __future__ import annotations
 
-import bisect
 from decimal import Decimal
 
 from .claim import OTHER_SUBJECT, Claim, Reading, Unread
+from .later import LaterPass
 from .tokens import CLAUSE, MONEY, SENTENCE, Token
 
 LOOK_BACK = 24      # tokens looked at before the whole (a clause or two)
@@ -35,23 +35,21 @@ def _in_wan(tok: Token) -> Decimal:
 
 def read_ratios(text: str, tokens: list[Token], reading: Reading) -> None:
     """Each ratio stated in words as a formula claim (see the module's docstring)."""
-    unread = {u.figure.start: u for u in reading.unread if u.figure is not None}
+    later = LaterPass(reading)
+    unread = later.unread
     if not unread:
         return
-    placed = sorted((c.figure.start, c.sentence) for c in reading.claims if c.figure is not None)
-    taken: set[int] = set()
     for i, tok in enumerate(tokens):
         if tok.kind != "num" or tok.unit not in ("%", "％") or i < 2 or tok.start not in unread:
             continue
         if _another_body(reading, unread[tok.start]):
             continue
-        claim = _ratio_at(text, tokens, i, placed)
+        claim = _ratio_at(text, tokens, i, later)
         figures = [unread.get(claim.expression_start), unread.get(tokens[i - 1].start)] if claim is not None else []
         if claim is not None and not any(_another_body(reading, u) for u in figures):
             reading.claims.append(claim)
-            taken.add(tok.start)
-    if taken:
-        reading.unread = [u for u in reading.unread if u.figure is None or u.figure.start not in taken]
+            later.take(tok.start)
+    later.done()
 
 
 def _another_body(reading: Reading, unread: Unread | None) -> bool:
@@ -63,7 +61,7 @@ def _another_body(reading: Reading, unread: Unread | None) -> bool:
     return reading.cues is None or not reading.cues.projects.fullmatch(named)
 
 
-def _ratio_at(text: str, tokens: list[Token], i: int, placed: list) -> Claim | None:
+def _ratio_at(text: str, tokens: list[Token], i: int, later: LaterPass) -> Claim | None:
     """The ratio whose percentage is tokens[i], or None."""
     tok, whole = tokens[i], tokens[i - 1]
     if whole.kind != "num" or whole.unit in ("", "%", "％") or text[whole.end:tok.start] != "的" or not whole.value:
@@ -83,11 +81,10 @@ def _ratio_at(text: str, tokens: list[Token], i: int, placed: list) -> Claim | N
     part = _part_before(tokens, verb, whole)
     if part is None:
         return None
-    k = bisect.bisect_right(placed, (tok.start, 1 << 30)) - 1
     tree = ("/", ("num", (_in_wan(part), _decimals(part), False)), ("num", (_in_wan(whole), _decimals(whole), False)))
     written = text[tok.start:tok.end].strip()
     claim = Claim("formula", tok, None, other=tree, op="PROSE-EXECUTION", label="完成比例",
-                  sentence=placed[k][1] if k >= 0 else 0, value=tok.value, unit="%", percent=True,
+                  sentence=later.sentence_at(tok.start), value=tok.value, unit="%", percent=True,
                   expression=f"{text[part.start:part.end].strip()} ÷ {text[whole.start:whole.end].strip()}",
                   written=written)
     claim.expression_start = part.start

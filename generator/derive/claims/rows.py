@@ -10,9 +10,8 @@ One pass over the tokens, each head looked at with a bounded look ahead: linear 
 """
 from __future__ import annotations
 
-import bisect
-
 from .claim import Claim, Reading
+from .later import LaterPass
 from .tokens import SENTENCE, Token
 
 LOOK_AHEAD = 12      # tokens between the head's last name and the row's first figure
@@ -25,11 +24,9 @@ def _headcount(tok: Token) -> str | None:
 
 def read_rows(text: str, tokens: list[Token], reading: Reading) -> None:
     """Each such row's figures as counts of the columns its head names (see the module's docstring)."""
-    unread = {u.figure.start: u for u in reading.unread if u.figure is not None}
-    if not unread:
+    later = LaterPass(reading)
+    if not later.unread:
         return
-    placed = sorted((c.figure.start, c.sentence) for c in reading.claims if c.figure is not None)
-    taken: set[int] = set()
     i = 0
     while i < len(tokens):
         head = _head_at(text, tokens, i)
@@ -37,16 +34,13 @@ def read_rows(text: str, tokens: list[Token], reading: Reading) -> None:
             i += max(1, len(head))
             continue
         row, after = _row_after(text, tokens, i + len(head), len(head))
-        if row and all(figure.start in unread for figure in row) and not _another_row(tokens, after):
+        if row and all(figure.start in later.unread for figure in row) and not _another_row(tokens, after):
             for name, figure in zip(head, row):
-                k = bisect.bisect_right(placed, (figure.start, 1 << 30)) - 1
-                sentence = placed[k][1] if k >= 0 else 0
-                reading.claims.append(Claim("count", figure, _headcount(name), sentence=sentence, label=name.text,
-                                            unit="人"))
-                taken.add(figure.start)
+                reading.claims.append(Claim("count", figure, _headcount(name), sentence=later.sentence_at(figure.start),
+                                            label=name.text, unit="人"))
+                later.take(figure.start)
         i += len(head)
-    if taken:
-        reading.unread = [u for u in reading.unread if u.figure is None or u.figure.start not in taken]
+    later.done()
 
 
 def _head_at(text: str, tokens: list[Token], i: int) -> list[Token]:
