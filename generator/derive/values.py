@@ -83,6 +83,9 @@ class FactView:
         if path == "department.staffing.posts_total":    # may be left out: the categories' sum
             posts = self.report.get("department.staffing.posts")
             return Decimal(sum(p.count for p in posts)) if posts else None
+        if path == "department.staffing.sections":      # 内设机构的个数: as many as the file lists
+            units = self.report.get("department.units")
+            return Decimal(len(units)) if units else None
         if path.endswith(".change"):
             base = path[: -len(".change")]
             final, prior = self.value(base + ".final"), self.value(base + ".prior")

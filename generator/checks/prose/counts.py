@@ -76,7 +76,8 @@ class _Counts(_Base):
         units = self.report.get("department.units") or []
         cues = self.reading.cues if self.reading is not None else None
         named = sum(1 for u in units if cues is not None and cues.section_name.search(_BRACKETED.sub("", u)))
-        out = [("所列内设机构的个数", Decimal(len(units)))] if units else []
+        listed = self.view.value("department.staffing.sections")
+        out = [("所列内设机构的个数", listed)] if listed is not None else []
         if 0 < named < len(units):
             out.append(("所列内设机构中股、科、室的个数", Decimal(named)))
         return out
@@ -120,13 +121,8 @@ class _Counts(_Base):
         return longer if len(longer) == 1 else _rows_named(claim.kind_text, rows)
 
     def count(self, claim: Claim) -> Decimal | None:
-        if claim.fact == "department.staffing.sections":      # how many sections the file lists (units)
-            units = self.report.get("department.units")
-            return Decimal(len(units)) if units else None
         staffing = self.report.get("department.staffing")
-        if staffing is None:
-            return None
-        if claim.fact in ("department.staffing.posts", "department.staffing.others"):
+        if claim.fact in ("department.staffing.posts", "department.staffing.others") and staffing is not None:
             # the other people: those beside the staff, or counted among the staff in service ("含临聘人员3人")
             rows = staffing.posts if claim.fact.endswith("posts") else \
                 [*(staffing.others or []), *(staffing.serving_includes or [])]
@@ -137,12 +133,10 @@ class _Counts(_Base):
                 # "年末其他人员2人" (the 决算's 基本数字表): all the people beside the staff, not the row named 其他人员
                 return Decimal(everyone)
             return Decimal(kinds[0].count) if len(kinds) == 1 else None
-        if claim.fact == "department.staffing.posts_total":
-            if staffing.posts_total is not None:
-                return Decimal(staffing.posts_total)
-            return Decimal(sum(p.count for p in staffing.posts)) if staffing.posts else None
-        value = self.report.get(claim.fact)
-        return Decimal(value) if isinstance(value, int) and not isinstance(value, bool) else None
+        if claim.fact in ("department.staffing.posts", "department.staffing.others") or claim.fact is None:
+            return None
+        # a count the file states, or derives (核定编制合计 from the categories, 内设机构 from the units listed)
+        return self.view.value(claim.fact)
 
     def _far_count(self, c: Claim) -> bool:
         """"本单位人员编制2730人，实有事业人员2399人" beside the department's 45 posts and 44 people: a headcount many times

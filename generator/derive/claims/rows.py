@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from .claim import Claim, Reading
 from .later import LaterPass
+from .parts import COUNTED_BEFORE_NAME
 from .tokens import SENTENCE, Token
 
 LOOK_AHEAD = 12      # tokens between the head's last name and the row's first figure
@@ -36,8 +37,9 @@ def read_rows(text: str, tokens: list[Token], reading: Reading) -> None:
         row, after = _row_after(text, tokens, i + len(head), len(head))
         if row and all(figure.start in later.unread for figure in row) and not _another_row(tokens, after):
             for name, figure in zip(head, row):
-                reading.claims.append(Claim("count", figure, _headcount(name), sentence=later.sentence_at(figure.start),
-                                            label=name.text, unit="人"))
+                fact = _headcount(name)
+                reading.claims.append(Claim("count", figure, fact, sentence=later.sentence_at(figure.start),
+                                            label=name.text, unit="个" if fact in COUNTED_BEFORE_NAME else "人"))
                 later.take(figure.start)
         i += len(head)
     later.done()
