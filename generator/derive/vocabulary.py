@@ -21,7 +21,7 @@ from ..core.resources import PACKAGE_DIR
 from ..model.datafile import display_path, load_model
 from ..model.facts import AMOUNT_PATHS, COLUMNS
 from ..model.findings import Findings
-from ..model.schema import INVALID, Field, ListOf, MapOf, Model, ModelKind, OneOrList, Text, format_field, label
+from ..model.schema import INVALID, Choice, Field, ListOf, MapOf, Model, ModelKind, OneOrList, Text, format_field, label
 
 if TYPE_CHECKING:
     from .claims.reader import Lexicon
@@ -171,6 +171,9 @@ class Label(Model):
     label = Field(Pattern(), "称呼", required=True, help="正则表达式，如 '全年预算收入|预算收入计划'；写在金额之前")
     fact = Field(FactPath(), "事实路径", required=True,
                  help="如 finance.income.current；指向一组各口径金额时，口径由称呼前最近的口径词决定")
+    when = Field(Choice({"相符": "equal", "金额相符": "equal"}), "何时认作这个事实",
+                 help="写“相符”：称呼说的多半是这个事实、也可能是别的（“机关运行经费”多数部门即公用经费），"
+                      "只在这段文字中它后面的金额与这个事实的某个数（年初预算、调整预算、决算或上年数）相符时才认作它")
 
 
 COLUMN_NAMES = {**{k: v for k, v in COLUMNS.items() if k in ("budget", "adjusted", "final")},
@@ -299,7 +302,9 @@ class Vocabulary:
 
     def __init__(self, models: list, files: tuple = ()):
         self.files = files                  # display names of the county files merged in
-        self.facts = [(e.label, e.fact) for m in models for e in m.facts]
+        self.facts = [(e.label, e.fact) for m in models for e in m.facts if not e.when]
+        # labels that name their fact only where the amount after them is one of its figures (see guarded())
+        self.guarded = [(e.label, e.fact) for m in models for e in m.facts if e.when]
         self.shares = [(e.label, e.fact) for m in models for e in m.shares]
         self.columns = [(col, p) for m in models for col in COLUMN_NAMES if col in m.columns for p in m.columns[col] or []]
         self.others = [p for m in models for p in m.others]
@@ -308,6 +313,7 @@ class Vocabulary:
         self.cues = [(cls, p) for m in models for cls in CUE_CLASSES if cls in m.cues for p in m.cues[cls] or []]
         self.partitions = [p for m in models for p in m.partitions]
         self._lexicon: Lexicon | None = None
+        self._with_guarded: Vocabulary | None = None
 
     @property
     def lexicon(self):
@@ -315,6 +321,21 @@ class Vocabulary:
             from .claims.reader import Lexicon
             self._lexicon = Lexicon(self)
         return self._lexicon
+
+    @property
+    def guarded_spellings(self) -> tuple[str, ...]:
+        """Every way the guarded labels are written (a text holding none of them is read once)."""
+        from .claims.lexicon import spellings
+        return tuple(sorted({s for pattern, _ in self.guarded for s in spellings(pattern)}))
+
+    def with_guarded(self) -> Vocabulary:
+        """The vocabulary that takes every guarded label at its word: a text naming one is read again with it,
+        and that reading is kept only where the amounts those labels state are their facts' (checks/prose)."""
+        if self._with_guarded is None:
+            both = copy.copy(self)
+            both.facts, both.guarded, both._lexicon, both._with_guarded = self.guarded + self.facts, [], None, None
+            self._with_guarded = both
+        return self._with_guarded
 
 
 
@@ -345,7 +366,7 @@ def with_own_words(voc: Vocabulary, staffing) -> Vocabulary:
         if len(_own) > 64:          # (a long-running process: lsp, batch)
             _own.clear()
         own = copy.copy(voc)
-        own.facts, own._lexicon = [(re.escape(k), f) for k, f in extra] + voc.facts, None
+        own.facts, own._lexicon, own._with_guarded = [(re.escape(k), f) for k, f in extra] + voc.facts, None, None
         kept = _own[key] = (voc, own)
     return kept[1]
 

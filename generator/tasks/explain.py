@@ -142,6 +142,8 @@ class Explainer:
             subject = checker._label(c.fact, c.column if c.kind in ("level", "prior") else None)
             if c.inferred:
                 subject += "（没有称呼：按“其中”所列各项所属的一方）"
+            elif c.guarded:
+                subject += f"（称呼“{c.label}”：它的金额与这一项的数相符，才认作这一项）"
             elif c.label:
                 subject += f"（称呼“{c.label}”）"
             if c.alts and c.kind in ("level", "prior", "change"):

@@ -19,6 +19,7 @@ from ..text import iter_texts
 from .base import _Reads
 from .checker import Checker
 from .common import _HEADCOUNTS, _Alias, _columns
+from .guarded import Guard
 from .targets import _check_targets, _table_units
 
 __all__ = ["Checker", "_table_units", "check_prose", "read_texts"]
@@ -37,13 +38,19 @@ def read_texts(report: Report, voc):
     # a budget written in its year counts its people at the end of the year before (see checks/text.py)
     counts_year = as_of.year if as_of is not None and as_of.year == report.year - 1 else None
     seen: set[str] = set()
+    guard = Guard(voc, lambda: FactView(report)) if voc.guarded else None
     for path, raw in iter_texts(report):
         if path and path[0] in ("rubric", "template", "title"):
             continue
         # a text written twice is read twice: each reading carries its own check's marks
         # (a target's own fields name it: not a mention to check)
-        yield path, raw, read(raw, voc, report.year, names, kept=raw not in seen,
-                              targets=() if path and path[0] == "targets" else targets, counts_year=counts_year)
+        def read_with(v, raw=raw, path=path):
+            return read(raw, v, report.year, names, kept=raw not in seen,
+                        targets=() if path and path[0] == "targets" else targets, counts_year=counts_year)
+        reading = read_with(voc)
+        if guard is not None:
+            reading = guard.reading(raw, reading, read_with)
+        yield path, raw, reading
         seen.add(raw)
 
 

@@ -82,6 +82,8 @@ class Claim:
     expression = ""                 # formula: the expression as written
     expression_start = -1           # formula of a ratio in words (ratios.py): where its first figure begins
     written = ""                    # formula: its result as written, with its unit ("3.98分")
+    guarded = False                 # named by a label taken at its word only where its amounts are its fact's
+                                    # (the vocabulary's `when: 相符`, checks/prose/guarded.py)
 
     def __init__(self, kind: str, figure: Token | None, fact: str | None = None, **kw):
         self.figure: Any                   # a Token; None for a part a list names without a figure

@@ -48,6 +48,9 @@ def readme_section(voc) -> str:
     for fact, patterns in seen.items():
         name = _fact_name(fact, report, fact_label)
         lines.append(f"| {name}（`{fact}`） | " + "、".join(f"`{_cell(p)}`" for p in patterns) + " |")
+    for pattern, fact in voc.guarded:
+        name = _fact_name(fact, report, fact_label)
+        lines.append(f"| {name}（`{fact}`；只在其后的金额与这一项的数相符时） | `{_cell(pattern)}` |")
     lines += ["", "| 口径 | 口径词 |", "|---|---|"]
     for col, pattern in voc.columns:
         lines.append(f"| {COLUMN_NAMES[col]}（`{col}`） | {_words(pattern)} |")
