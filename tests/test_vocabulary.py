@@ -240,3 +240,39 @@ def test_a_class_of_words_may_be_a_list_of_patterns(tmp_path, run):
     (tmp_path / "vocabulary.yaml").write_text("words:\n  neutral:\n    - '某某说法'\n    - '(?:'\n", encoding="utf-8")
     found = prose_findings(run, path)
     assert any("[VOCABULARY-PATTERN]" in l and "words.neutral[1]" in l for l in found), found
+
+
+def test_a_guarded_label_names_its_fact_only_where_its_amount_is_one_of_the_facts(tmp_path, run):
+    # "部门运行经费" is this county's 公用经费 in most reports, not in all: taken at its word only where the amount
+    # written is one of 公用经费's figures (yangxi: budget 42, final 49.91)
+    path = county(tmp_path, "2023年部门运行经费年初预算为49.91万元。")
+    assert prose_findings(run, path) == []
+    (tmp_path / "vocabulary.yaml").write_text(
+        "facts:\n  - {label: '部门运行经费', fact: finance.expenditure.public, when: 相符}\n", encoding="utf-8")
+    found = prose_findings(run, path)
+    assert len(found) == 1 and "[PROSE-FACT]" in found[0] and "公用经费 年初预算数 为 42.00万元" in found[0]
+    explained = run("explain", str(path), "other_notes").output
+    assert "称呼“部门运行经费”：它的金额与这一项的数相符，才认作这一项" in explained
+    # an amount that is none of 公用经费's figures: someone else's running costs, or another line — not checked
+    path.write_text(path.read_text(encoding="utf-8").replace("年初预算为49.91万元", "年初预算为38.00万元"), encoding="utf-8")
+    assert prose_findings(run, path) == []
+
+
+def test_the_built_in_office_running_costs_are_the_public_line_where_the_amount_agrees(tmp_path, run):
+    path = county(tmp_path, "2023年机关运行经费支出49.91万元，比2022年下降16.95%。")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "public: {budget: 42, adjusted: 49.91, final: 49.91}",
+        "public: {budget: 42, adjusted: 49.91, final: 49.91, prior: 58.37}"), encoding="utf-8")
+    found = prose_findings(run, path)
+    assert len(found) == 1 and "[PROSE-RATE]" in found[0] and "下降 14.49%" in found[0]
+    path.write_text(path.read_text(encoding="utf-8").replace("下降16.95%", "下降14.49%"), encoding="utf-8")
+    assert prose_findings(run, path) == []
+
+
+def test_when_takes_only_its_one_word(tmp_path, run):
+    path = county(tmp_path)
+    (tmp_path / "vocabulary.yaml").write_text(
+        "facts:\n  - {label: '部门运行经费', fact: finance.expenditure.public, when: 总是}\n", encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "vocabulary.yaml:2:" in result.output and "应为以下之一：相符" in result.output

@@ -45,11 +45,18 @@ VALUE_SUMS = [
 ]
 SUMS: dict[str, list[str]] = {}
 OPTIONAL: set[str] = set()       # the parts marked "?" above, per column
+# a main line of an amount table → the total it is a part of, with the other parts (a line left out is the total
+# less the others, where all are written: see FactView.derived)
+PART_OF: dict[str, tuple[str, list[str]]] = {}
 
 
 def _register(total: str, parts: list[str], column: str = "") -> None:
     SUMS[total + column] = [p.rstrip("?") + column for p in parts]
     OPTIONAL.update(p.rstrip("?") + column for p in parts if p.endswith("?"))
+    if column:
+        for p in parts:
+            if not p.endswith("?"):
+                PART_OF[p + column] = (total + column, [q.rstrip("?") + column for q in parts if q != p])
 
 
 for _total, _parts in VALUE_SUMS:
@@ -103,7 +110,27 @@ class FactView:
         known = [v for _, v in parts or () if v is not None]
         if parts and len(known) == len(parts) and not self.absent(path):
             return sum(known, ZERO)
-        return None
+        return self._rest_of_total(path)
+
+    def _rest_of_total(self, path: str) -> Decimal | None:
+        """A main line left out where its total and every other line are written ("基本支出763.9，公用经费33.6":
+        人员经费 is 730.3). Only what the user wrote: a line derived in turn could hide a mistake in two places."""
+        found = PART_OF.get(path)
+        if found is None:
+            return None
+        total, others = found
+        whole = self.stated(total)
+        if whole is None:
+            return None
+        rest = whole
+        for q in others:
+            v = self.stated(q)
+            if v is None:
+                # (every other line written, those most departments lack too: "fiscal: {budget: 1747.99}" alone
+                # does not say its 一般公共预算 part is all of it)
+                return None
+            rest -= v
+        return rest if rest >= 0 else None
 
     def parts(self, path: str) -> list[tuple[str, Decimal | None]] | None:
         """The parts of a total with their values. A part whose row is absent from the

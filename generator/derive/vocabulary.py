@@ -171,7 +171,7 @@ class Label(Model):
     label = Field(Pattern(), "称呼", required=True, help="正则表达式，如 '全年预算收入|预算收入计划'；写在金额之前")
     fact = Field(FactPath(), "事实路径", required=True,
                  help="如 finance.income.current；指向一组各口径金额时，口径由称呼前最近的口径词决定")
-    when = Field(Choice({"相符": "equal", "金额相符": "equal"}), "何时认作这个事实",
+    when = Field(Choice({"相符": "相符", "金额相符": "相符"}), "何时认作这个事实",
                  help="写“相符”：称呼说的多半是这个事实、也可能是别的（“机关运行经费”多数部门即公用经费），"
                       "只在这段文字中它后面的金额与这个事实的某个数（年初预算、调整预算、决算或上年数）相符时才认作它")
 

@@ -46,6 +46,10 @@ _SCORING_RULE = re.compile(r"[ \t\u3000]*(?:（含）|\(含\))?(?:及以上|及�
 _SERIES_OF = re.compile(r"[ \t\u3000]*[和、及与][ \t\u3000]*-?[0-9]{1,6}(?:\.[0-9]{1,6})?[ \t\u3000]*[%％]")
 
 
+# the verb of a change written before the name it changes ("增加了人员经费71.12万元")
+_VERB_BEFORE_NAME = re.compile("(?:增加|减少|新增|压减|追加|增长|下降|节约)了?$")
+
+
 class _Figures(_State):
     """Figures, by the relation their words state."""
 
@@ -329,6 +333,20 @@ class _Figures(_State):
         self._growth_rate(tok, lead, scope)
         return True
 
+    def _verb_carried(self, tok: Token, last: Claim) -> bool:
+        """"增加了人员经费71.12万元、项目支出189.18万元": after a change said by its verb before the name, the next name
+        and amount in the series (only 、 between) is changed by the same verb."""
+        if last.kind != "change" or last.sentence != self.sentence or last.figure is None \
+                or not last.label or last.value == 0:
+            return False
+        gap = self.text[last.figure.end:tok.start]
+        if not gap.startswith("、") or len(gap) > 16 or any(ch.isdigit() or ch in "，,；;。：:（(" for ch in gap):
+            return False
+        named_at = last.figure.start - len(last.label)
+        if self.text[named_at:last.figure.start] != last.label:
+            return False
+        return _VERB_BEFORE_NAME.search(self.text, max(self.sentence_start, named_at - 4), named_at) is not None
+
     def _series_length(self, tok: Token) -> int:
         """How many percentages follow one another from `tok`, joined by 和 or 、 ("6.5%和70.1%": 2)."""
         count, end = 1, tok.end
@@ -338,6 +356,9 @@ class _Figures(_State):
 
     def _related_amount(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
         """An amount that is a difference, a change, or the base of a change or of a rate."""
+        last = self.last_claim
+        if not lead.dir and not lead.diff and lead.label and last is not None and self._verb_carried(tok, last):
+            lead.dir = 1 if last.value >= 0 else -1
         if lead.diff:
             self._difference(tok, lead, scope)
         elif lead.dir and not lead.to_level:
@@ -385,10 +406,21 @@ class _Figures(_State):
                 and self._after_two_years(tok):
             lead.base = "prior"     # "…2023年支出14.36万元，2022年支出15.82万元，减少1.64万元": this year's change
             return True
+        if year == self.year - 1 and lead.year is None and lead.base == "prior" and self._opens_with_last_year(tok):
+            return True             # "2022年…运行费7.10万元；与2022年相比，…减少0.8433万元": last year is the base
         if year not in (None, self.year):
             self._unread(tok, f"说的是{year}年的变化，不是本年的")
             return False
         return True
+
+    def _opens_with_last_year(self, tok: Token) -> bool:
+        """Whether the clause (or sentence) of the figure opens by comparing with last year by its number ("与2022年相比，"):
+        the year carried from the clause before is the base, not the year of the change."""
+        start = max(self.sentence_start, tok.start - 40)
+        opener = max(self.text.rfind(ch, start, tok.start) for ch in "；;。")
+        at = opener + 1 if opener >= 0 else self.sentence_start
+        return re.match(rf"[ \t\u3000]*(?:与|和|同|较|比)[ \t\u3000]*{self.year - 1}[ \t\u3000]*年(?:度)?(?:相比|比较)",
+                        self.text[at:tok.start]) is not None
 
     def _stated_base(self, tok: Token, lead: _Lead, scope: _Scope, base: str | None = None,
                      rate_base: bool = False) -> None:
@@ -563,6 +595,7 @@ class _Figures(_State):
             return self._unread(tok, "节约率有的除以预算数、有的除以实际支出数：只与事实文件中的预算数、决算数核对")
         if fact is None:
             return self._stated_rate(tok, lead, scope)
+        fact = self._head_of_zero_item(fact, lead)
         sign = lead.rate or lead.dir
         change = next((c for c in reversed(self.changes) if c.fact == fact), None)
         if change is not None and lead.base and change.against != lead.base:
@@ -581,6 +614,19 @@ class _Figures(_State):
                       base=base, label=scope.label, budget_base=budget_base and not adjusted,
                       final_base=lead.prior_final, column="adjusted" if adjusted else None, saving=lead.saving)
         self.out.claims.append(claim)
+
+    def _head_of_zero_item(self, fact: str, lead: _Lead) -> str:
+        """"预算安排车辆经费6.4万元，其中公务用车购置费0万元。与上年支出数相比下降17.2%": a rate of no name opening the
+        sentence after a 其中 list whose last item is nought is the list's head's — nothing cannot fall by 17.2%."""
+        lst = self.ended
+        if lst is None or lead.label not in (None, fact) or self.figures_in_sentence != 1 \
+                or lst.head.sentence != self.sentence - 1 or not lst.parts or lst.parts[-1].fact != fact \
+                or lst.head.fact in (None, fact) or lst.parts[-1].figure is None or lst.parts[-1].value != 0:
+            return fact
+        item = lst.parts[-1]
+        if item.label and item.label in self.text[item.figure.end:self.sentence_start + 64]:
+            return fact         # (the item named again: its own rate, say what it may)
+        return lst.head.fact
 
     def _rate_base(self, fact: str, lead: _Lead, change: Claim | None, budget_base: bool) -> Claim | None:
         """The base a growth rate's sentence states for it, if any."""

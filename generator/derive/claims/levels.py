@@ -69,6 +69,9 @@ _NOUN_SEGMENT = re.compile(r"\s*([^，,。；;、和及与（(：:\s]{1,8})")
 _NAMING = re.compile("分别|包括|即|为|是|有")
 
 
+# "…购置费和运行费8.94万元": a second name (no word of the vocabulary) joined to the one named, right before the figure
+_PAIRED = re.compile(r"[和及与、][\u4e00-\u9fff]{1,6}?(?:费|经费|费用|支出)(?:支出|合计|共计|为|是|共)?[ \t\u3000]*")
+
 class _Levels(_State):
     """Amounts and counts, and the facts they are of."""
 
@@ -151,7 +154,10 @@ class _Levels(_State):
         """The claim a figure makes — of a fact, or of no fact (another subject's, or nobody's: still a head or a
         part of a 其中 list, whose sum the text itself states)."""
         claim = None
-        if in_list and self.list is not None and self.list.unknown and not self._named_in_own_sentence(tok, lead, scope):
+        if lead.label and tok.unit in MONEY and _PAIRED.fullmatch(self.text, self.label_end, tok.start):
+            # "2022年公务用车购置费和运行费8.94万元": the named line and another, together — neither's amount
+            self._unread(tok, f"说的是两项合起来（“{self.text[self.label_end:tok.start].strip()}”）")
+        elif in_list and self.list is not None and self.list.unknown and not self._named_in_own_sentence(tok, lead, scope):
             claim = self._under_unsure_head(tok, lead, scope)
         elif word := self._actual_of_posts(tok, lead, scope):
             # "行政编制22人，实际43人": the people in the posts just counted (one category's: see _category)

@@ -725,12 +725,20 @@ class _Lists(_State):
             # "A、B分别为x、y，分别比上年减少u、v": the second 分别 is of the same items
             labels = [(c.fact, c.label) for c in self.each_claims]
         if len(labels) >= 2 and not self.scope.blocked:
-            self.pending_each = labels
+            self.pending_each = list[tuple[str | None, str]](labels)
+            self.each_claims = []
+            self.each_mode = (0, None, 0, None)
+        elif len(labels) == 1 and labels[0][1] and _COORDINATED.search(labels[0][1]) and not self.scope.blocked:
+            # "公务用车购置费和运行费分别增长0.00%": one name of two lines, each said to change by the one figure —
+            # not the two together; which of them the writer got right is not said
+            self.pending_each = [(None, labels[0][1])]
             self.each_claims = []
             self.each_mode = (0, None, 0, None)
 
     def _each(self, tok: Token) -> None:
         fact, label = self.pending_each.pop(0)
+        if fact is None:
+            return self._unread(tok, f"“{label}”是两项，“分别”之后只写了一个数：说的是两项各自的，不核对")
         scope = self.scope
         claim = None
         direction, base, rate, executed = self.each_mode

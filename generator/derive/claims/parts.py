@@ -55,9 +55,10 @@ def within(head: str, part: str | None) -> bool:
             # "基本支出695.60万元，其中工资福利支出…、商品和服务支出…、对个人和家庭的补助…": a part of the year's spending
             # split by economic class, its classes some of that (which of them, and how much, the file does not say)
             return True
-        if h == "finance.expenditure.public" and part in _GOODS_AND_SERVICES:
+        if head == h == "finance.expenditure.public" and part in _GOODS_AND_SERVICES:
             # "机关运行经费823500元，其中：办公费…，公务用车运行维护费66000元，其它交通费…": 公用经费 by its items of
-            # goods and services, some of which are “三公” items
+            # goods and services, some of which are “三公” items (only a list of 公用经费 itself: the year's spending
+            # is not split into them)
             return True
         for p in COMPONENTS.get(h, ()):
             if p == part:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 import json
 import re
+from pathlib import Path
 
 from .bodies import Bodies
 from .cues import Cues
@@ -24,7 +25,7 @@ from .tokens import (
 )
 
 # names of budgets by fund, not columns: "一般公共预算财政拨款收入" says nothing of 年初 or 决算
-_FUND_BUDGETS = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算")
+_FUND_BUDGETS = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算", "公共预算", "基金预算")
 
 
 def _embedded_column(word: str, columns: dict) -> str | None:
@@ -121,6 +122,12 @@ def _source_totals(meanings: dict) -> dict[str, tuple]:
 _SOURCES = frozenset({"fiscal", "general", "fund", "state_capital"})
 
 
+try:
+    _OWN_TEXT = Path(__file__).read_bytes()
+except OSError:                 # pragma: no cover - a build without source files
+    _OWN_TEXT = b""
+
+
 class Lexicon:
     """Every spelling of every word of a vocabulary, with what it means, in one linear-time matcher.
     Where two entries spell the same text, the first (a county's before the built-in) wins its class."""
@@ -130,7 +137,8 @@ class Lexicon:
         sources = json.dumps([voc.facts, voc.shares, voc.columns, voc.others, voc.words, voc.before],
                              ensure_ascii=False)
         # expanding the spellings and building the trie is the same for the same words: kept on disk
-        data = cache.kept(f"lexicon-{cache.key('lexicon', sources)}", lambda: _expand(voc),
+        # (this module's own text is part of the key: a new release may expand the same words differently)
+        data = cache.kept(f"lexicon-{cache.key('lexicon', _OWN_TEXT, sources)}", lambda: _expand(voc),
                           lambda d: json.dumps(d, ensure_ascii=False).encode("utf-8"),
                           lambda b: json.loads(b.decode("utf-8")))
         self.meanings = {w: tuple(tuple(m) for m in ms) for w, ms in data["meanings"].items()}

@@ -149,7 +149,7 @@ class _State:
         self.changes: list[Claim] = []      # this sentence's stated changes (a rate may be of one)
         self.bases: list[Claim] = []        # this sentence's stated bases
         self.list: _List | None = None
-        self.pending_each: list[tuple[str, str]] = []
+        self.pending_each: list[tuple[str | None, str]] = []   # (None: one name of two lines, see lists._start_each)
         self.each_claims: list[Claim] = []
         self.cursor = 0                     # end of the last token: gaps are unknown words
         self.saved: list = []               # the lead before each open bracket

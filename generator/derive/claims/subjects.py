@@ -584,7 +584,9 @@ class _Subjects(_State):
             return False
         end = self.named[-1][2]
         between = [t for t in self.tokens[max(0, self.index - 4):self.index] if t.start >= end]
-        return end <= tok.start and all(t.kind == "word" and t.has("col") for t in between) \
+        # ("其中：（一）公务接待费2023年支出3.12万元": this year, written between, as well)
+        return end <= tok.start and all((t.kind == "word" and t.has("col")) or (t.kind == "year" and t.value == self.year)
+                                        for t in between) \
             and sum(len(t.text) for t in between) == tok.start - end
 
     def _qualified(self, tok: Token, fact: str | None) -> bool:

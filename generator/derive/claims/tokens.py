@@ -303,6 +303,7 @@ def tokenize(text: str, lex) -> list[Token]:
             if value is not None:
                 append(Token("num", s, e, m.group(), Decimal(value), m.group("cunit")))
                 figures += 1
+                word_end = e            # "等十个内设股室": as after "10个"
         elif kind in ("year", "yend"):
             append(Token("year", s, e, m.group(), int(m.group("year")), end_of_year=bool(m.group("yend"))))
         elif kind == "date":

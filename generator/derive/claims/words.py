@@ -482,6 +482,9 @@ class _Words(_State):
         # (not "由于12名新招聘教师入职手续未办齐，…": a reason's words)
         nxt = self.tokens[self.index + 1] if self.index + 1 < len(self.tokens) else None
         right_before = nxt is not None and nxt.kind == "num" and not self.text[tok.end:nxt.start].strip()
+        if right_before and nxt is not None and nxt.unit in MONEY and tok.text == "新增":
+            self.lead.dir = 1       # "比2022年新增0.2万元": money added, an increase (people come and go, money grows)
+            return
         if right_before or (not self.lead.cause and not _REASON.search(self._clause_before(tok.start))):
             # "新招录公务员2名，调出1名，退休1名": people coming and going ("主要原因为在职人员调出6人": so too in a reason,
             # right before its figure)
