@@ -83,6 +83,8 @@ class _Base:
         self._implied_amounts: dict[int, list] = {}   # see _peers_column
         self._budget_heads: dict[int, list] = {}      # see _budget_head_before
         self._list_of: dict[int, Claim] | None = None  # see _lists_of
+        self._list_headed: dict[int, Claim] = {}         # see _lists_of
+        self._list_column: dict[int, tuple | None] = {}    # each list's column shown by its amounts (_column_of_its_list)
         self._under: dict[int, set] = {}        # the facts of the items under each head of unsure words (_head_is_ours)
         self._grants: dict[int, Claim | None] = {}     # the grants to households stated in each sentence
         self.wrong_priors = set()
@@ -198,7 +200,13 @@ class _Base:
         """The 其中 list (its sum claim) each part is of, by the part's id (made once a text)."""
         if self._list_of is None:
             self._list_of = {id(p): s for s in self.claims if s.kind == "sum" for p in s.parts}
+            self._list_headed = {id(s.of): s for s in self.claims if s.kind == "sum" and s.of is not None}
         return self._list_of
+
+    def _list_headed_by(self, c: Claim) -> Claim | None:
+        """The 其中 list (its sum claim) a head opens."""
+        self._lists_of()
+        return self._list_headed.get(id(c))
 
     def _known(self, c: Claim) -> list[tuple[str, str, Decimal]]:
         """(fact, column, value) of each figure the file has that an amount's words may mean."""

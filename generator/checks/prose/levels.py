@@ -14,7 +14,7 @@ from ...derive.claims.parts import PARENT, WITH_CARRYOVER
 from ...derive.claims.tokens import MONEY
 from ...model.facts import AMOUNT_PATHS
 from .base import _Base
-from .common import _COLUMN_ZH, _SPENT_NOW, FAR_OFF, _Alias, _columns, _places, far_off
+from .common import _COLUMN_ZH, _SPENT_NOW, FAR_OFF, _Alias, _columns, _places, _scale, far_off
 
 # the department's totals: no amount of it is larger than the largest of them
 _WHOLES = ("finance.income.total", "finance.expenditure.total", "finance.income.current", "finance.expenditure.current")
@@ -53,7 +53,7 @@ class _Levels(_Base):
             return self.skip(c, f"事实文件没有 {label}")
         if self._exactly_another_column(c, known):
             return None
-        if self._final_by_its_change(c):
+        if self._final_by_its_change(c) or self._final_by_its_parts(c):
             return None
         matched = self._matched_figure(c, known)
         if matched is not None:
@@ -155,12 +155,41 @@ class _Levels(_Base):
                    stated=abs(c.value), fact=final, about=f"正文“…{self.quote(c, 8)}”")
         return True
 
+    def _final_by_its_parts(self, c: Claim) -> bool:
+        """"“三公”经费公共财政拨款支出12.00万元。具体情况如下：（一）因公出国（境）费0万元。（二）…7.26万元。（三）…2.60万元":
+        a head of no column word that is not the final but a budget's figure, whose list names every part, each its
+        fact's 决算数, adding up to the head's 决算数 exactly — the head is the final too, the budget's figure in its
+        place is wrong (reported: True)."""
+        if c.kind != "level" or not c.implied or c.column != "final" or not c.head or c.fact not in AMOUNT_PATHS \
+                or not c.money or not (self._only_in(c, "budget") or self._only_in(c, "adjusted")):
+            return False
+        listed = self._list_headed_by(c)
+        final = self.fact(c.fact, "final", c.unit, quiet=True)
+        if listed is None or final is None or len(listed.parts) < 2 or any(
+                same_figure(abs(c.value), v) for f in c.alts if (v := self.fact(f, "final", c.unit, quiet=True)) is not None):
+            return False        # (the final of another fact its words may name: "收入合计" of 本年收入合计 or 收入总计)
+        parts = listed.parts
+        if any(p.fact is None or p.figure is None or not p.money or p.column != "final"
+               or (v := self.fact(p.fact, "final", p.unit, quiet=True)) is None or not same_figure(abs(p.value), v)
+               for p in parts):
+            return False
+        if sum((abs(p.value) * _scale(p.unit, c.unit) for p in parts), Decimal(0)) != final \
+                or not self._complete(c.fact, {p.fact for p in parts}, "final"):
+            return False
+        self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：其后所列各项都是决算数，合计正是"
+                   f"{self._label(c.fact, 'final')} {fmt(final)}{c.unit}，写的是{self._label(c.fact, 'budget')}。",
+                   stated=abs(c.value), fact=final, about=f"正文“…{self.quote(c, 8)}”")
+        return True
+
     def _final_change_said(self, c: Claim, final: Decimal, prior: Decimal) -> str | None:
         """The change or growth rate from last year stated right after an amount that is exactly the final's and not
         the amount's as written ("增减额 30.85万元", "增长率 70.13%"), or None."""
-        for x in self._sentences(c.sentence):
-            if x.of is not c or x.figure is None or x.against not in (None, "prior") or x.twoway \
-                    or decimals(x.value) < 2:
+        claims = self._sentences(c.sentence, c.sentence + 2)
+        for x in claims:
+            if x.kind not in ("change", "rate") or x.figure is None or x.value is None or x.against not in (None, "prior") \
+                    or x.twoway or decimals(x.value) < 2:
+                continue
+            if x.of is not c and not self._next_sentence_change_of(c, x, claims):
                 continue
             if x.kind == "change" and x.value == final - prior \
                     and not same_figure(abs(x.value), abs(abs(c.value) - prior)):
@@ -169,6 +198,14 @@ class _Levels(_Base):
                     and not rate_fits((abs(c.value) - prior) / prior * 100, x.value):
                 return f"增减幅度 {fmt(x.value)}% "
         return None
+
+    @staticmethod
+    def _next_sentence_change_of(c: Claim, x: Claim, claims: list) -> bool:
+        """"（三）公务接待费3.50万元。主要用于…。与2022年相比，公务接待费支出下降17.20%": a change or rate of the same fact
+        with no amount of its own, a sentence or two after the amount — no other amount said between."""
+        return x.of is None and x.fact == c.fact and c.sentence < x.sentence and x.kind in ("change", "rate") \
+            and not any(p is not c and p.figure is not None and p.fact is not None and c.start < p.start < x.start
+                        for p in claims)
 
     def _matched_figure(self, c: Claim, known: list) -> tuple | None:
         """The figure of the file an amount restates: of its column, or another its words may mean — not one written
@@ -263,26 +300,56 @@ class _Levels(_Base):
         (or 调整预算数) and not its 决算数 — the sentence is in that column. Two such amounts show it; with three or
         more, all but one: the odd one is a slip. The column and whether the amount is shown to be in it, or None."""
         # (a line paid from one source — "一般公共预算财政拨款支出2903.60万元" — is one of them: see fact)
+        if c.head and c.implied and c.column == "final":
+            return self._column_of_its_list(c, headed=False)    # (an item that heads its own list, across sentences)
         if not (c.implied and c.column == "final") or (c.fact not in AMOUNT_PATHS and c.fact not in BY_SOURCE) \
                 or c.unit not in MONEY or c.head:
             return None
         if _SPENT_NOW.search(clause_words(self.reading, c)):
             return None         # "…（其中基本支出781.25万元…），分配进度100%，已完成支出3237.75万元": spent, the final
-        side = self._implied_amounts.get(c.sentence)
-        if side is None:        # (once a sentence: a sentence of thousands of amounts is not searched for each)
-            # (a head that is itself an item of a list — "其中人员经费653.60万元（住房公积金…），公用经费42.00万元" — is
-            # one of the amounts side by side)
-            side = self._implied_amounts[c.sentence] = [
-                p for p in self._sentences(c.sentence) if p.kind == "level" and p.implied and p.column == "final"
-                and (p.fact in AMOUNT_PATHS or p.fact in BY_SOURCE) and p.unit in MONEY and p.figure is not None
-                and (not p.head or id(p) in self._lists_of())]
-            if len({p.fact for p in side}) < len(side):
-                side[:] = []        # (one fact twice: not one list of the lines)
+        side = self._side_by_side(c.sentence)
         for col in ("budget", "adjusted"):
             shown = [p for p in side if self._only_in(p, col)]
             if len(side) >= 2 and (len(shown) == len(side) or (len(shown) >= 2 and len(shown) == len(side) - 1)):
                 return col, len(shown) >= 2 and c not in shown
-        return self._head_in_budget(c)
+        return self._column_of_its_list(c) or self._head_in_budget(c)
+
+    def _side_by_side(self, sentence: int) -> list:
+        """The amounts of no column word of a sentence, each of another line (see _peers_column)."""
+        side = self._implied_amounts.get(sentence)
+        if side is None:        # (once a sentence: a sentence of thousands of amounts is not searched for each)
+            # (a head that is itself an item of a list — "其中人员经费653.60万元（住房公积金…），公用经费42.00万元" — is
+            # one of the amounts side by side)
+            side = self._implied_amounts[sentence] = [
+                p for p in self._sentences(sentence) if p.kind == "level" and p.implied and p.column == "final"
+                and (p.fact in AMOUNT_PATHS or p.fact in BY_SOURCE) and p.unit in MONEY and p.figure is not None
+                and (not p.head or id(p) in self._lists_of())]
+            if len({p.fact for p in side}) < len(side):
+                side[:] = []        # (one fact twice: not one list of the lines)
+        return side
+
+    def _column_of_its_list(self, c: Claim, headed: bool = True) -> tuple[str, bool] | None:
+        """"一般公共预算拨款支出2903.6万元，主要支出项目…包括：（一）人员经费741.6万元。主要用于…。（二）…" (items in
+        sentences of their own): a head and its list's amounts, none with a column word, all but one exactly their
+        facts' figures of one budget column and not the 决算数 — the list is in that column (the odd one, a slip)."""
+        for s in (self._list_headed_by(c) if headed else None, self._lists_of().get(id(c))):
+            if s is None:
+                continue
+            if id(s) not in self._list_column:
+                members = [m for m in (s.of, *s.parts) if m is not None and m.kind == "level" and m.implied
+                           and m.column == "final" and (m.fact in AMOUNT_PATHS or m.fact in BY_SOURCE)
+                           and m.unit in MONEY and m.figure is not None]
+                found = None
+                for col in ("budget", "adjusted") if len(members) >= 3 else ():
+                    shown = [m for m in members if self._only_in(m, col)]
+                    if len(shown) >= 2 and len(shown) >= len(members) - 1:
+                        found = (col, {id(m) for m in members}, {id(m) for m in shown})
+                        break
+                self._list_column[id(s)] = found
+            found = self._list_column[id(s)]
+            if found is not None and id(c) in found[1]:
+                return found[0], id(c) not in found[2]
+        return None
 
     def _head_in_budget(self, c: Claim) -> tuple[str, bool] | None:
         """"一般公共预算财政拨款收入1747.99万元，一般公共预算财政拨款支出1747.99万元。其中：基本支出695.60万元…；项目支出
@@ -548,7 +615,7 @@ class _Levels(_Base):
         the whole list is in that column. How it agrees, or ""."""
         if not (c.implied and c.column == "final") or not c.head or c.fact is None:
             return ""
-        listed = next((s for s in self._sentences(c.sentence) if s.kind == "sum" and s.of is c), None)
+        listed = self._list_headed_by(c)
         if listed is None or len(listed.parts) < 2:
             return ""
         for col in ("budget", "adjusted"):
@@ -557,6 +624,10 @@ class _Levels(_Base):
                 continue
             if all(p.fact is not None and p.figure is not None and self._only_in(p, col) for p in listed.parts):
                 return f"{self._label(c.fact, col)} = {fmt(value)}{c.unit}（其中各项也都是{_COLUMN_ZH[col]}）"
+        found = self._column_of_its_list(c)
+        if found is not None and not found[1]:
+            value = self.fact(c.fact, found[0], c.unit)
+            return f"{self._label(c.fact, found[0])} = {fmt(value)}{c.unit}（其中各项也都是{_COLUMN_ZH[found[0]]}，只有一项不是）"
         return ""
 
     def _said_before(self, c: Claim) -> str | None:

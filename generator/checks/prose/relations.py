@@ -72,7 +72,8 @@ class _Relations(_Base):
             return self.ok(c, f"{shown}（按算式中写明的数）")
         mid = (lo + hi) / 2
         computed = min((mid * 100, mid), key=lambda x: abs(x - c.value)) if c.percent else mid
-        what = "正文算式" if c.expression_start < 0 else f"正文“…{self.quote(c, 30)}”的比例"      # (a ratio said in words)
+        # (a ratio, a balance said in words)
+        what = "正文算式" if c.expression_start < 0 else f"正文“…{self.quote(c, 30)}”的{'结余' if c.label == '结余' else '比例'}"
         self.error(c.op, c, f"{what}“{shown}”：按写明的数算得 {fmt(computed, max(decimals(c.value), 2))}{c.unit}，"
                    f"与写明的 {c.written} 不符。", stated=c.value, computed=computed)
 

@@ -366,8 +366,9 @@ class _Lists(_State):
         if last.figure is None or last.sentence != self.sentence - 1 or last.kind not in ("level", "count"):
             return None
         line = self.text.rfind("\n", 0, last.figure.start) + 1
-        return last if _ENUM_ITEM.match(self.text, line) and line > (ended.head.figure.end if ended.head.figure else 0) \
-            else None
+        if _ENUM_ITEM.match(self.text, line) and line > (ended.head.figure.end if ended.head.figure else 0):
+            return last
+        return last if self._numbered_item_of_last_sentence(last) else None
 
     def _list_of_a_name(self, lst: _List | None, marker: str) -> None:
         """"收入包括：…；支出包括：…": a list headed by a name, not a figure — its parts are read, their sum is not
@@ -510,6 +511,18 @@ class _Lists(_State):
         levels = [c for c in self.levels if c not in self.bases] or \
             (self.prev_levels if not self.figures_in_sentence else [])
         return levels[-1] if levels else None
+
+    def _numbered_item_of_last_sentence(self, last: Claim) -> bool:
+        """"…包括：（一）基本支出775.20万元。主要用于部门运行支出，其中：人员经费…": the sentence before was an item
+        numbered in the text, its amount the last thing it said — a list after it in this sentence is that item's."""
+        if self.figures_in_sentence or last.figure is None or last.sentence != self.sentence - 1:
+            return False
+        if self.text[last.figure.end:last.figure.end + 1] not in SENTENCE:
+            return False
+        start = max(0, last.figure.start - 40)
+        opener = max(self.text.rfind(ch, start, last.figure.start) for ch in SENTENCE + "：:；;")
+        return opener >= 0 and ITEM_NUMBER.match(self.text[opener + 1:last.figure.start].lstrip(" \t\u3000\r\n")) \
+            is not None
 
     def _of_another_noun(self, head: Claim) -> bool:
         """"8个财政补助事业单位以及各级调查队，其中，省级调查总队32个…": the items are of the noun named after the

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from .bodies import Bodies
+from .chains import read_chains
 from .cues import Cues
 from .formulas import read_formulas
 from .grammar import Claim, Reading, read_tokens
@@ -443,6 +444,7 @@ def _read(text: str, lex, year: int, names, targets=(), counts_year: int | None 
         read_formulas(text, tokens, reading)       # "…=44÷45×100%=97.78%": the figures are the formula's
         read_ratios(text, tokens, reading)         # "新签约项目28个，完成全年目标任务25个的112%"
         read_rows(text, tokens, reading)           # "单位名称 经费性质 人员编制数 在职人数 本部门 财政拨款 32 34"
+        read_chains(text, tokens, reading)         # "收入3237.75万元，加上年结余0万元，减支出3237.75万元，滚存结余0万元"
         return reading
     finally:
         if enabled:

@@ -104,6 +104,10 @@ _THIS_YEARS = re.compile("[，,；;](?:当年|本年|全年)(?:实际)?$")
 # the words that join two wholes of one share ("占财政拨款支出和基本支出的比重")
 _JOINED = re.compile(r"[ \t\u3000]*[和与及、][ \t\u3000]*")
 
+# a clause of when or under what: "在我县……改革后，", "在全县的支持下，" (see _in_circumstance)
+_CIRCUMSTANCE_OPENS = re.compile(r"[ \t\u3000]*在")
+_CIRCUMSTANCE_CLOSES = re.compile(r"(?:前|后|时|之际|期间|以来|之下|下)[ \t\u3000]*$")
+
 class _Subjects(_State):
     """Names: of facts, of other bodies, of the department itself, of targets."""
 
@@ -351,7 +355,18 @@ class _Subjects(_State):
                     or self._belongs_to(tok.text) or self._with_its_units(tok) or self._own_section(tok)
                     or _SECTION_NAME.match(self.text, tok.end) or self._units_counted(tok) or self._projects_counted(tok)
                     or (not tok.has("account") and _CODED_ITEM.search(self.text, max(0, tok.start - 24), tok.start))
-                    or in_title(self.text, tok.start))
+                    or in_title(self.text, tok.start) or self._in_circumstance(tok))
+
+    def _in_circumstance(self, tok: Token) -> bool:
+        """"在我县单位公务用车制度改革后，2023年预算安排车辆经费7万元": a place or body inside a clause of when or under what
+        ("在……前/后/时/之际/期间/以来/下，") sets the scene; it is not whose the figures after the clause are."""
+        start = max(0, tok.start - 30)
+        opener = max(self.text.rfind(ch, start, tok.start) for ch in CLAUSE + SENTENCE)
+        if _CIRCUMSTANCE_OPENS.match(self.text, opener + 1 if opener >= 0 else start) is None or opener < 0 and start > 0:
+            return False
+        end = min((i for i in (self.text.find(ch, tok.end, tok.end + 40) for ch in "，,") if i >= 0), default=-1)
+        return end > 0 and not any(ch.isdigit() for ch in self.text[tok.end:end]) \
+            and _CIRCUMSTANCE_CLOSES.search(self.text, tok.end, end) is not None
 
     def _projects_counted(self, tok: Token) -> bool:
         """"我局共实施专项工作项目19个，支出总额2171.25万元": in the department's own sentence, its projects counted —

@@ -1,0 +1,105 @@
+"""A balance worked out in words: "全年财政拨款收入3237.75万元，加上年结余0万元，减全年财政拨款支出3237.75万元，年末财政拨款
+滚存结余0万元".
+
+An amount, then clauses that each open with 加 (加上, 再加) or 减 (减去, 扣除) and hold one amount, then a clause naming a
+balance (结余, 结转, 余额) with its amount: the balance is the first amount plus and minus the others as written —
+whoever's they are, as a written formula's result is (see formulas.py). Read as one formula claim, reported as a
+difference (PROSE-DIFF). Only where the balance was left unread (no fact of the file took it), and only the plain
+shape: a clause with two amounts, or none, ends the reading with nothing claimed.
+
+One pass over the unread figures, each looked at with a bounded look back: linear in the text.
+"""
+from __future__ import annotations
+
+import re
+
+from .claim import Claim, Reading
+from .later import LaterPass
+from .tokens import CLAUSE, MONEY, SENTENCE, Token
+
+STEPS_BACK = 6               # 加/减 clauses looked back over
+_ADD = re.compile(r"[ \t\u3000]*(?:再加上|再加|加上|加)")
+_SUBTRACT = re.compile(r"[ \t\u3000]*(?:再减去|再减|减去|减除|扣除|减)")
+_BALANCE = re.compile("结余|结转|余额|滚存")
+
+
+def _decimals(tok: Token) -> int:
+    text = format(tok.value, "f")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def read_chains(text: str, tokens: list[Token], reading: Reading) -> None:
+    """Each balance worked out in words as a formula claim (see the module's docstring)."""
+    later = LaterPass(reading)
+    if not later.unread:
+        return
+    clauses = _clauses(tokens)
+    for k, (start, _, money) in enumerate(clauses):
+        if len(money) != 1 or money[0].start not in later.unread:
+            continue
+        balance = money[0]
+        words = text[start:balance.start]
+        if not _BALANCE.search(words) or _ADD.match(words) or _SUBTRACT.match(words):
+            continue
+        claim = _chain_before(text, clauses, k, balance, later)
+        if claim is not None:
+            reading.claims.append(claim)
+            later.take(balance.start)
+    later.done()
+
+
+def _clauses(tokens: list[Token]) -> list[tuple[int, int, list[Token]]]:
+    """(start, end, money figures) of each clause, where its words begin and end; after a sentence's last clause, a
+    mark (-1, -1, []) that no chain runs across."""
+    out: list[tuple[int, int, list[Token]]] = []
+    start = 0
+    money: list[Token] = []
+    for t in tokens:
+        if t.kind == "punct" and (t.text in CLAUSE or t.text in SENTENCE):
+            out.append((start, t.start, money))
+            if t.text in SENTENCE:
+                out.append((-1, -1, []))        # a sentence's end: no chain runs across it
+            start, money = t.end, []
+        elif t.kind == "num" and t.unit in MONEY:
+            money.append(t)
+    out.append((start, tokens[-1].end if tokens else 0, money))
+    return out
+
+
+def _chain_before(text: str, clauses: list, k: int, balance: Token, later: LaterPass) -> Claim | None:
+    """The formula claim whose result is `balance` (the one amount of clauses[k]), or None."""
+    steps: list[tuple[str, Token]] = []
+    j = k - 1
+    while j >= 0 and len(steps) < STEPS_BACK:
+        start, _, money = clauses[j]
+        if start < 0 or len(money) != 1:
+            return None
+        words = text[start:money[0].start]
+        if _ADD.match(words):
+            steps.append(("+", money[0]))
+        elif _SUBTRACT.match(words):
+            steps.append(("-", money[0]))
+        else:
+            break
+        j -= 1
+    if j < 0 or not steps or all(op == "+" for op, _ in steps):
+        return None
+    first_start, _, first = clauses[j]
+    if j > 0 and clauses[j - 1][0] >= 0 and (clauses[j - 1][2] or text[clauses[j - 1][1]:clauses[j - 1][1] + 1] not in "：:"):
+        return None             # (the first amount opens its sentence, or follows a heading's colon: "A，B，加C…" sums more)
+    if first_start < 0 or len(first) != 1 or any(t.unit != balance.unit for t in (first[0], *(t for _, t in steps))):
+        return None             # (figures in one unit only: each stands for ± half its last digit as written)
+    tree: tuple = _num(first[0])
+    shown = text[first[0].start:first[0].end].strip()
+    for op, tok in reversed(steps):
+        tree = (op, tree, _num(tok))
+        shown += f" {'+' if op == '+' else '−'} {text[tok.start:tok.end].strip()}"
+    claim = Claim("formula", balance, None, other=tree, op="PROSE-DIFF", label="结余",
+                  sentence=later.sentence_at(balance.start), value=balance.value, unit=balance.unit,
+                  expression=shown, written=text[balance.start:balance.end].strip())
+    claim.expression_start = first[0].start
+    return claim
+
+
+def _num(tok: Token) -> tuple:
+    return ("num", (tok.value, _decimals(tok), False))
