@@ -356,7 +356,9 @@ class _Levels(_Base):
         1025.39万元": an item of a 其中 list whose head's sentence is in a budget column (see _peers_column) is in it
         too — an item that is not its fact's figure there, while another item is, is the slip."""
         budget_head = self._budget_head_before(c)
-        if budget_head is not None and self.fact(c.fact, "final", c.unit, quiet=True) not in (None, abs(c.value)):
+        column = None if budget_head is None else ("budget" if budget_head.column == "plan" else budget_head.column)
+        if budget_head is not None and (self.fact(c.fact, "final", c.unit, quiet=True) not in (None, abs(c.value)) or (
+                (v := self.fact(c.fact, column, c.unit, quiet=True)) is not None and not same_figure(abs(c.value), v))):
             # "本年收入预算合计1174.50万元，其中：…上年结转资金0万元": an item of no column word under a head its words
             # name a budget is that budget's item — not its fact's 决算数 (checked where the file has the column)
             return ("budget" if budget_head.column == "plan" else budget_head.column), False

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .claim import Claim, Reading
+from .claim import Claim, Reading, Unread
 from .later import LaterPass
 from .tokens import CLAUSE, MONEY, SENTENCE, Token
 
@@ -45,6 +45,12 @@ def read_chains(text: str, tokens: list[Token], reading: Reading) -> None:
         if claim is not None:
             reading.claims.append(claim)
             later.take(balance.start)
+            # ("减全年财政拨款支出1305.93万元" read as a decrease: in the chain it is a figure taken away, no change)
+            steps = set(claim.other_starts)
+            taken = [c for c in reading.claims if c.kind == "change" and c.figure is not None and c.figure.start in steps]
+            if taken:
+                reading.claims = [c for c in reading.claims if c not in taken]
+                reading.unread.extend(Unread(c.figure, "是用文字写出的结余中加减的一项（见其后的结余）") for c in taken)
     later.done()
 
 
@@ -98,6 +104,7 @@ def _chain_before(text: str, clauses: list, k: int, balance: Token, later: Later
                   sentence=later.sentence_at(balance.start), value=balance.value, unit=balance.unit,
                   expression=shown, written=text[balance.start:balance.end].strip())
     claim.expression_start = first[0].start
+    claim.other_starts = tuple(tok.start for _, tok in steps)
     return claim
 
 

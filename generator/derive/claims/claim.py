@@ -82,6 +82,7 @@ class Claim:
     expression = ""                 # formula: the expression as written
     expression_start = -1           # formula of a ratio in words (ratios.py): where its first figure begins
     written = ""                    # formula: its result as written, with its unit ("3.98分")
+    other_starts: tuple = ()        # formula of a balance in words (chains.py): where the figures added or taken away begin
     guarded = False                 # named by a label taken at its word only where its amounts are its fact's
                                     # (the vocabulary's `when: 相符`, checks/prose/guarded.py)
 

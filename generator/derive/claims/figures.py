@@ -46,6 +46,8 @@ _SCORING_RULE = re.compile(r"[ \t\u3000]*(?:（含）|\(含\))?(?:及以上|及�
 _SERIES_OF = re.compile(r"[ \t\u3000]*[和、及与][ \t\u3000]*-?[0-9]{1,6}(?:\.[0-9]{1,6})?[ \t\u3000]*[%％]")
 
 
+# the verb of carrying out right before a percentage ("基本支出资金执行98.54%")
+_EXECUTED = re.compile(r"执行(?:了)?[ \t\u3000]*$")
 # the verb of a change written before the name it changes ("增加了人员经费71.12万元")
 _VERB_BEFORE_NAME = re.compile("(?:增加|减少|新增|压减|追加|增长|下降|节约)了?$")
 
@@ -585,6 +587,10 @@ class _Figures(_State):
             return self._growth_rate(tok, lead, scope)
         if self._bare_share(tok, lead):
             return self._share(tok, lead, scope)
+        if lead.label and _EXECUTED.search(self.text, max(0, tok.start - 4), tok.start):
+            # "其中项目支出资金执行86.04%，基本支出资金执行98.54%": the verb right before the percentage — its execution
+            lead.exec = True
+            return self._execution(tok, lead, scope)
         self._unread(tok, "百分数前没有说明是增幅、占比还是执行率")
 
     def _growth_rate(self, tok: Token, lead: _Lead, scope: _Scope) -> None:

@@ -193,6 +193,7 @@ class _State:
         self.items_year: int | None = None  # the other year of the total an enumeration breaks down (_breakdown)
         self.paragraph = (0, 0)             # where the paragraph began, and the figures read before it
         self.source_end = -1                # where the last source-of-funds word ended
+        self.subject_source: tuple = ()     # (sentence, subject, words): the source named right after a subject
         self.sentence_source = ""           # a source of funds opening the sentence, before its first figure and label
         self.amounts_in_sentence = 0        # amounts of money read in this sentence (claims or not)
         self.bodies_in_sentence = 0         # counts of bodies ("28个司法所", "2个事业单位") in this sentence

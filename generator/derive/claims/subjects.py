@@ -108,6 +108,12 @@ _JOINED = re.compile(r"[ \t\u3000]*[和与及、][ \t\u3000]*")
 _CIRCUMSTANCE_OPENS = re.compile(r"[ \t\u3000]*在")
 _CIRCUMSTANCE_CLOSES = re.compile(r"(?:前|后|时|之际|期间|以来|之下|下)[ \t\u3000]*$")
 
+# a unit's generic word for itself: after a sentence that opened with another unit's name, that unit's
+_UNIT_ITSELF = ("本单位", "该单位")
+
+# the department's own words a label may open with ("我局项目", "本单位各项目资金")
+_SELF_IN_LABEL = ("我局", "本局", "本部门", "我部门", "本单位", "我单位")
+
 class _Subjects(_State):
     """Names: of facts, of other bodies, of the department itself, of targets."""
 
@@ -246,6 +252,11 @@ class _Subjects(_State):
             # no name for a body as a whole (部门整体, 局本级, 全局 — the department's own names are read as 本部门) is
             # the body the sentence opened with
             return
+        first = self.cues.bodies.opening_name.match(self.scope.blocked) if opened and tok.text in _UNIT_ITSELF else None
+        if first is not None and not any(first.group().endswith(k) for k in self.cues.bodies.organs):
+            # "长武县环卫队隶属县住建局，…，本单位实有人员9人": the unit the sentence opened with, in its own words (an
+            # organ of government is not: "县财政局下达本单位…" names the department as the one it gave to)
+            return
         if opened and len(tok.text) >= 2 and tok.text[1:] not in self.cues.bodies.organs \
                 and self.scope.blocked.endswith(tok.text[1:]):
             # "博才幼儿园是一所民办幼儿园，本园设五个班级": the body the sentence opened with, of that kind (not an organ
@@ -275,6 +286,8 @@ class _Subjects(_State):
         """A fact's name: the whole of a share, someone else's, the subject's own plain word, or a new subject."""
         lead = self.lead
         fact = facts[0] if facts else None
+        if self.scope.blocked and tok.text.startswith(_SELF_IN_LABEL) and not lead.share:
+            self._self_word(tok, True)      # "不断加大对企业的扶持力度，2023年我局项目支出…": the department again
         adjacent, self.label_end, self.label_start = tok.start == self.label_end, tok.end, tok.start
         if lead.share:
             whole = means.get("whole") or fact
@@ -287,10 +300,12 @@ class _Subjects(_State):
             # the other body was an aside (see _other_subject); a column it named was its own
             self.scope.blocked, self.scope.column, self.aside = "", None, 0
         self._own_again(tok, fact)
-        if adjacent and self._source_of_subject(fact, means):
+        if self._source_of_subject(fact, means) and (adjacent or self._source_again(tok)):
             # "“三公”经费一般公共预算拨款13.60万元", "“三公”经费一般公共预算财政拨款支出…": the source the subject was
-            # paid from, not the source's own line
+            # paid from, not the source's own line (so too the same words again in the sentence: "…支出9.86万元，2022年
+            # 公共财政拨款支出10.24万元")
             lead.source, self.source_end = tok.text, tok.end
+            self.subject_source = (self.sentence, self.scope.subject, tok.text)
             return
         if self._qualified(tok, fact) or self._modifies(tok) or self._not_a_subject(tok, fact, adjacent) or fact is None:
             return
@@ -585,6 +600,10 @@ class _Subjects(_State):
         return subject is not None and subject not in GENERIC and tok.text in PLAIN \
             and (_CMP_OPENER.fullmatch(self.text, self.sentence_start, tok.start) is not None
                  or _CMP_BASE.search(self.text, max(self.sentence_start, tok.start - 10), tok.start) is not None)
+
+    def _source_again(self, tok: Token) -> bool:
+        """Whether the words are those of the source named right after the subject earlier in the sentence."""
+        return self.subject_source == (self.sentence, self.scope.subject, tok.text)
 
     def _source_of_subject(self, fact: str | None, means: dict) -> bool:
         """Whether a name of a source's line comes right after a subject that is no line of income or spending."""

@@ -40,6 +40,8 @@ _FIXED = (
     r"|(?P<num>(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+"
     # "788 032.41万元": groups of three parted by a space (a thin one, as print sets it) — only before money
     r"|[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3}){1,4}(?=(?:\.[0-9]{1,12})?[ \t]{0,3}(?:万元|亿元|千元|元))"
+    # "1，305.93万元": the full-width comma typed for the thousands' — only before money, three digits after it
+    r"|[0-9]{1,3}(?:，[0-9]{3}){1,4}(?=(?:\.[0-9]{1,12})?[ \t]{0,3}(?:万元|亿元|千元|元))"
     # ("2.2022年我局经费收入…": an item's number before a year, not 2.2022)
     r"|[0-9]{1,20})(?:\.(?!(?:19|20)[0-9]{2}\s?年)[0-9]{1,12})?)(?![0-9])\s{0,3}(?P<unit>"
     + "|".join(map(re.escape, _UNITS)) + r"|万(?![\u4e00-\u9fff])|亿(?![\u4e00-\u9fff]))?"
