@@ -11,16 +11,11 @@ One pass over the unread figures, each looked at with a bounded look back: linea
 """
 from __future__ import annotations
 
-import re
-
 from .claim import Claim, Reading, Unread
 from .later import LaterPass
 from .tokens import CLAUSE, MONEY, SENTENCE, Token
 
 STEPS_BACK = 6               # 加/减 clauses looked back over
-_ADD = re.compile(r"[ \t\u3000]*(?:再加上|再加|加上|加)")
-_SUBTRACT = re.compile(r"[ \t\u3000]*(?:再减去|再减|减去|减除|扣除|减)")
-_BALANCE = re.compile("结余|结转|余额|滚存")
 
 
 def _decimals(tok: Token) -> int:
@@ -31,7 +26,8 @@ def _decimals(tok: Token) -> int:
 def read_chains(text: str, tokens: list[Token], reading: Reading) -> None:
     """Each balance worked out in words as a formula claim (see the module's docstring)."""
     later = LaterPass(reading)
-    if not later.unread:
+    cues = reading.cues
+    if not later.unread or cues is None:
         return
     clauses = _clauses(tokens)
     for k, (start, _, money) in enumerate(clauses):
@@ -39,9 +35,9 @@ def read_chains(text: str, tokens: list[Token], reading: Reading) -> None:
             continue
         balance = money[0]
         words = text[start:balance.start]
-        if not _BALANCE.search(words) or _ADD.match(words) or _SUBTRACT.match(words):
+        if not cues.balance.search(words) or cues.adding.match(words) or cues.taking_away.match(words):
             continue
-        claim = _chain_before(text, clauses, k, balance, later)
+        claim = _chain_before(text, clauses, k, balance, later, cues)
         if claim is not None:
             reading.claims.append(claim)
             later.take(balance.start)
@@ -72,7 +68,7 @@ def _clauses(tokens: list[Token]) -> list[tuple[int, int, list[Token]]]:
     return out
 
 
-def _chain_before(text: str, clauses: list, k: int, balance: Token, later: LaterPass) -> Claim | None:
+def _chain_before(text: str, clauses: list, k: int, balance: Token, later: LaterPass, cues) -> Claim | None:
     """The formula claim whose result is `balance` (the one amount of clauses[k]), or None."""
     steps: list[tuple[str, Token]] = []
     j = k - 1
@@ -81,9 +77,9 @@ def _chain_before(text: str, clauses: list, k: int, balance: Token, later: Later
         if start < 0 or len(money) != 1:
             return None
         words = text[start:money[0].start]
-        if _ADD.match(words):
+        if cues.adding.match(words):
             steps.append(("+", money[0]))
-        elif _SUBTRACT.match(words):
+        elif cues.taking_away.match(words):
             steps.append(("-", money[0]))
         else:
             break

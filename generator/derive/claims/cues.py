@@ -10,7 +10,7 @@ from .bodies import Bodies
 from .lexicon import NotFinite, spellings
 
 _NONE = "(?!)"          # a class with no words matches nothing
-_RELATIONS_ASKED = frozenset({"cause", "up", "down", "total", "each"})
+_RELATIONS_ASKED = frozenset({"cause", "up", "down", "total", "each", "self"})
 
 
 class Cues:
@@ -91,6 +91,9 @@ class Cues:
                                 max(self.reach("makes_up"), self.reach("word:total") + 1) + 1)
         # "…；加上年末结转和结余2.05万元，支出合计…": a clause that adds an item to what was stated before it
         self.adding = re.compile(f"[ \t\u3000]*(?:{alt('adding')})")
+        # "…，减全年财政拨款支出3237.75万元，…滚存结余0万元": a balance worked out in words (see chains.py)
+        self.taking_away = re.compile(f"[ \t\u3000]*(?:{alt('taking_away')})")
+        self.balance = re.compile(f"(?:{alt('balance')})")
         # "我局完成5G基站建设179座": what was done, said in the clause before a target's name — unless it says what was
         # planned ("目标完成…")
         self.done_before = re.compile(f"(?:{alt('done')})了?[\u4e00-\u9fff“”]{{0,4}}$")
@@ -125,6 +128,8 @@ class Cues:
         self.as_of_year = re.compile(r"[ \t\u3000\n]*" f"(?:{alt('as_of')})" r"[ \t\u3000]*((?:19|20)[0-9]{2})[ \t\u3000]*年")
         # "…，同比分别增长6.9%和0.7%": in turn
         self.each = re.compile(f"(?:{alt('word:each')})")
+        # "我局项目支出": the department's own word opening a label (see subjects._label)
+        self.own_word = re.compile(f"(?:{alt('word:self')})")
         # "本馆隶属于市文旅局": the longer spelling first ("隶属于" before "隶属")
         self.subordinate_to = tuple(sorted(words.get("subordinate_to", ()), key=len, reverse=True))
 

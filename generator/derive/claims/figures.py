@@ -48,8 +48,6 @@ _SERIES_OF = re.compile(r"[ \t\u3000]*[和、及与][ \t\u3000]*-?[0-9]{1,6}(?:\
 
 # the verb of carrying out right before a percentage ("基本支出资金执行98.54%")
 _EXECUTED = re.compile(r"执行(?:了)?[ \t\u3000]*$")
-# the verb of a change written before the name it changes ("增加了人员经费71.12万元")
-_VERB_BEFORE_NAME = re.compile("(?:增加|减少|新增|压减|追加|增长|下降|节约)了?$")
 
 
 class _Figures(_State):
@@ -347,7 +345,8 @@ class _Figures(_State):
         named_at = last.figure.start - len(last.label)
         if self.text[named_at:last.figure.start] != last.label:
             return False
-        return _VERB_BEFORE_NAME.search(self.text, max(self.sentence_start, named_at - 4), named_at) is not None
+        return named_at > self.sentence_start and (self.cues.up_before.at(self.text, named_at)
+                                                    or self.cues.down_before.at(self.text, named_at))
 
     def _series_length(self, tok: Token) -> int:
         """How many percentages follow one another from `tok`, joined by 和 or 、 ("6.5%和70.1%": 2)."""

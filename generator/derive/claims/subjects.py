@@ -111,8 +111,6 @@ _CIRCUMSTANCE_CLOSES = re.compile(r"(?:前|后|时|之际|期间|以来|之下|�
 # a unit's generic word for itself: after a sentence that opened with another unit's name, that unit's
 _UNIT_ITSELF = ("本单位", "该单位")
 
-# the department's own words a label may open with ("我局项目", "本单位各项目资金")
-_SELF_IN_LABEL = ("我局", "本局", "本部门", "我部门", "本单位", "我单位")
 
 class _Subjects(_State):
     """Names: of facts, of other bodies, of the department itself, of targets."""
@@ -286,7 +284,7 @@ class _Subjects(_State):
         """A fact's name: the whole of a share, someone else's, the subject's own plain word, or a new subject."""
         lead = self.lead
         fact = facts[0] if facts else None
-        if self.scope.blocked and tok.text.startswith(_SELF_IN_LABEL) and not lead.share:
+        if self.scope.blocked and not lead.share and self.cues.own_word.match(tok.text):
             self._self_word(tok, True)      # "不断加大对企业的扶持力度，2023年我局项目支出…": the department again
         adjacent, self.label_end, self.label_start = tok.start == self.label_end, tok.end, tok.start
         if lead.share:
