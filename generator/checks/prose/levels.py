@@ -556,6 +556,9 @@ class _Levels(_Base):
         if value is None or far_off(abs(c.value), value):
             return self.skip(c, "同一句写“预算”的其他各项都是决算数，这一项说的不是预算数")
         label = self._label(c.fact, "final")
+        if same_figure(abs(c.value), value):
+            # (its 决算数 and its budget's alike, "因公出国（境）费0万元": not the odd one)
+            return self.ok(c, f"{label} = {fmt(value)}{c.unit}（同一句写“预算”的各项都是决算数）")
         self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：同一句写“预算”的其他各项都是决算数，"
                    f"{label} 为 {fmt(value)}{c.unit}（差 {fmt(abs(c.value) - value)}）。",
                    stated=abs(c.value), fact=value, uses={f"{c.fact}.final"}, about=f"正文“…{self.quote(c, 8)}”")
