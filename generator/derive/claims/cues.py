@@ -94,6 +94,12 @@ class Cues:
         # "…，减全年财政拨款支出3237.75万元，…滚存结余0万元": a balance worked out in words (see chains.py)
         self.taking_away = re.compile(f"[ \t\u3000]*(?:{alt('taking_away')})")
         self.balance = re.compile(f"(?:{alt('balance')})")
+        # "在我县…改革后，": a clause of when or under what (see subjects._in_circumstance)
+        self.scene_opens = re.compile(f"[ \t\u3000]*(?:{alt('scene_opens')})")
+        self.scene_closes = re.compile(f"(?:{alt('scene_closes')})[ \t\u3000]*$")
+        self.unit_itself = re.compile(f"(?:{alt('unit_itself')})$")
+        # "基本支出资金执行98.54%": the verb of carrying out right before a percentage
+        self.carried_out = _Before(f"(?:{alt('carried_out')})[ \t\u3000]*$", self.reach("carried_out") + 2)
         # "我局完成5G基站建设179座": what was done, said in the clause before a target's name — unless it says what was
         # planned ("目标完成…")
         self.done_before = re.compile(f"(?:{alt('done')})了?[\u4e00-\u9fff“”]{{0,4}}$")

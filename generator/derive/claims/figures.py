@@ -46,8 +46,6 @@ _SCORING_RULE = re.compile(r"[ \t\u3000]*(?:（含）|\(含\))?(?:及以上|及�
 _SERIES_OF = re.compile(r"[ \t\u3000]*[和、及与][ \t\u3000]*-?[0-9]{1,6}(?:\.[0-9]{1,6})?[ \t\u3000]*[%％]")
 
 
-# the verb of carrying out right before a percentage ("基本支出资金执行98.54%")
-_EXECUTED = re.compile(r"执行(?:了)?[ \t\u3000]*$")
 
 
 class _Figures(_State):
@@ -586,7 +584,7 @@ class _Figures(_State):
             return self._growth_rate(tok, lead, scope)
         if self._bare_share(tok, lead):
             return self._share(tok, lead, scope)
-        if lead.label and _EXECUTED.search(self.text, max(0, tok.start - 4), tok.start):
+        if lead.label and self.cues.carried_out.at(self.text, tok.start):
             # "其中项目支出资金执行86.04%，基本支出资金执行98.54%": the verb right before the percentage — its execution
             lead.exec = True
             return self._execution(tok, lead, scope)

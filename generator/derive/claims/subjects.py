@@ -104,12 +104,7 @@ _THIS_YEARS = re.compile("[，,；;](?:当年|本年|全年)(?:实际)?$")
 # the words that join two wholes of one share ("占财政拨款支出和基本支出的比重")
 _JOINED = re.compile(r"[ \t\u3000]*[和与及、][ \t\u3000]*")
 
-# a clause of when or under what: "在我县……改革后，", "在全县的支持下，" (see _in_circumstance)
-_CIRCUMSTANCE_OPENS = re.compile(r"[ \t\u3000]*在")
-_CIRCUMSTANCE_CLOSES = re.compile(r"(?:前|后|时|之际|期间|以来|之下|下)[ \t\u3000]*$")
 
-# a unit's generic word for itself: after a sentence that opened with another unit's name, that unit's
-_UNIT_ITSELF = ("本单位", "该单位")
 
 
 class _Subjects(_State):
@@ -250,7 +245,7 @@ class _Subjects(_State):
             # no name for a body as a whole (部门整体, 局本级, 全局 — the department's own names are read as 本部门) is
             # the body the sentence opened with
             return
-        first = self.cues.bodies.opening_name.match(self.scope.blocked) if opened and tok.text in _UNIT_ITSELF else None
+        first = self.cues.bodies.opening_name.match(self.scope.blocked) if opened and self.cues.unit_itself.match(tok.text) else None
         if first is not None and not any(first.group().endswith(k) for k in self.cues.bodies.organs):
             # "长武县环卫队隶属县住建局，…，本单位实有人员9人": the unit the sentence opened with, in its own words (an
             # organ of government is not: "县财政局下达本单位…" names the department as the one it gave to)
@@ -375,11 +370,11 @@ class _Subjects(_State):
         ("在……前/后/时/之际/期间/以来/下，") sets the scene; it is not whose the figures after the clause are."""
         start = max(0, tok.start - 30)
         opener = max(self.text.rfind(ch, start, tok.start) for ch in CLAUSE + SENTENCE)
-        if _CIRCUMSTANCE_OPENS.match(self.text, opener + 1 if opener >= 0 else start) is None or opener < 0 and start > 0:
+        if self.cues.scene_opens.match(self.text, opener + 1 if opener >= 0 else start) is None or opener < 0 and start > 0:
             return False
         end = min((i for i in (self.text.find(ch, tok.end, tok.end + 40) for ch in "，,") if i >= 0), default=-1)
         return end > 0 and not any(ch.isdigit() for ch in self.text[tok.end:end]) \
-            and _CIRCUMSTANCE_CLOSES.search(self.text, tok.end, end) is not None
+            and self.cues.scene_closes.search(self.text, tok.end, end) is not None
 
     def _projects_counted(self, tok: Token) -> bool:
         """"我局共实施专项工作项目19个，支出总额2171.25万元": in the department's own sentence, its projects counted —
