@@ -11,16 +11,13 @@ One pass over the unread figures, each looked at with a bounded look back: linea
 """
 from __future__ import annotations
 
+from ...core.numbers import decimals
 from .claim import Claim, Reading, Unread
 from .later import LaterPass
 from .tokens import CLAUSE, MONEY, SENTENCE, Token
 
 STEPS_BACK = 6               # 加/减 clauses looked back over
 
-
-def _decimals(tok: Token) -> int:
-    text = format(tok.value, "f")
-    return len(text.split(".")[1]) if "." in text else 0
 
 
 def read_chains(text: str, tokens: list[Token], reading: Reading) -> None:
@@ -30,6 +27,7 @@ def read_chains(text: str, tokens: list[Token], reading: Reading) -> None:
     if not later.unread or cues is None:
         return
     clauses = _clauses(tokens)
+    steps: set[int] = set()
     for k, (start, _, money) in enumerate(clauses):
         if len(money) != 1 or money[0].start not in later.unread:
             continue
@@ -41,13 +39,16 @@ def read_chains(text: str, tokens: list[Token], reading: Reading) -> None:
         if claim is not None:
             reading.claims.append(claim)
             later.take(balance.start)
-            # ("减全年财政拨款支出1305.93万元" read as a decrease: in the chain it is a figure taken away, no change)
-            steps = set(claim.other_starts)
-            taken = [c for c in reading.claims if c.kind == "change" and c.figure is not None and c.figure.start in steps]
-            if taken:
-                reading.claims = [c for c in reading.claims if c not in taken]
-                reading.unread.extend(Unread(c.figure, "是用文字写出的结余中加减的一项（见其后的结余）") for c in taken)
+            steps.update(claim.other_starts)
     later.done()
+    if steps:
+        # ("减全年财政拨款支出1305.93万元" read as a decrease: in the chain it is a figure taken away, no change — all the
+        # chains' steps taken back in one pass over the claims)
+        taken = [c for c in reading.claims if c.kind == "change" and c.figure is not None and c.figure.start in steps]
+        if taken:
+            gone = {id(c) for c in taken}
+            reading.claims = [c for c in reading.claims if id(c) not in gone]
+            reading.unread.extend(Unread(c.figure, "是用文字写出的结余中加减的一项（见其后的结余）") for c in taken)
 
 
 def _clauses(tokens: list[Token]) -> list[tuple[int, int, list[Token]]]:
@@ -105,4 +106,4 @@ def _chain_before(text: str, clauses: list, k: int, balance: Token, later: Later
 
 
 def _num(tok: Token) -> tuple:
-    return ("num", (tok.value, _decimals(tok), False))
+    return ("num", (tok.value, decimals(tok.value), False))

@@ -13,16 +13,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...core.numbers import decimals
 from .claim import OTHER_SUBJECT, Claim, Reading, Unread
 from .later import LaterPass
 from .tokens import CLAUSE, MONEY, SENTENCE, Token
 
 LOOK_BACK = 24      # tokens looked at before the whole (a clause or two)
 
-
-def _decimals(tok: Token) -> int:
-    text = format(tok.value, "f")
-    return len(text.split(".")[1]) if "." in text else 0
 
 
 def _same_unit(a: Token, b: Token) -> bool:
@@ -81,7 +78,7 @@ def _ratio_at(text: str, tokens: list[Token], i: int, later: LaterPass) -> Claim
     part = _part_before(tokens, verb, whole)
     if part is None:
         return None
-    tree = ("/", ("num", (_in_wan(part), _decimals(part), False)), ("num", (_in_wan(whole), _decimals(whole), False)))
+    tree = ("/", ("num", (_in_wan(part), decimals(part.value), False)), ("num", (_in_wan(whole), decimals(whole.value), False)))
     written = text[tok.start:tok.end].strip()
     claim = Claim("formula", tok, None, other=tree, op="PROSE-EXECUTION", label="完成比例",
                   sentence=later.sentence_at(tok.start), value=tok.value, unit="%", percent=True,
