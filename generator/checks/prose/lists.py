@@ -15,6 +15,7 @@ from ...derive.claims.nearby import (
     names_posts,
     others_at,
 )
+from ...derive.claims.parts import PARENT, spending_mirror
 from ...derive.claims.tokens import COUNTS, MONEY
 from ...model.facts import AMOUNT_PATHS
 from .base import _Base
@@ -236,16 +237,21 @@ class _Lists(_Base):
         # list only when it is complete for each
         # (posts are named by category: "行政编制22人、行政执法专项编制6人" names two of the file's three — see _all_posts;
         # a plain 支出 listed by every line of this year's spending is this year's alone — see _alts)
-        if c.complete or self._items_named_by_head(head, parts) or self._every_part_under(head, parts, named):
+        if c.complete or self._items_named_by_head(head, parts) or self._every_part_under(head, parts, named) \
+                or self._unnamed_whole(head, parts, named):
             return True
-        if self._in_another_column(head):
-            return False
+        elsewhere = self._agrees_elsewhere(head)
+        if elsewhere:
+            # the head is another column's figure, or another fact's its words may name: the list is complete only
+            # if it names all of each of them
+            return not named & _BY_CATEGORY and all(self._complete(f, named, col) for f, col in elsewhere)
         # (a fact the words may name that the list names a part outside of is not what the list is of: "收入合计…，
         # 其中：…年初结转和结余…" read as 收入总计, though it may be 本年收入合计)
         alts = [a for a in self._alts(head) if all(f is None or f == a or within(a, f) for f in named)]
         column = self._column_it_is(head)
         if (head.fact is not None and not named & _BY_CATEGORY and all(
-                self._complete(f, named, column) for f in (head.fact, *alts))):
+                self._complete(f, named, column) or self._complete_as_spent(head, f, named, column)
+                for f in (head.fact, *alts))):
             return True
         if exact and (self._all_posts(head, parts) or self._all_people(head, parts) or self._all_kept(head, parts)):
             return True
@@ -258,6 +264,30 @@ class _Lists(_Base):
         whole = self._whole_under(ours[0]) if ours else None
         return whole is not None and len(ours) == len([p for p in parts if p.fact is not None]) \
             and self._complete(whole, named, None)
+
+    def _complete_as_spent(self, head: Claim, fact: str, named: set, column: str | None) -> bool:
+        """"2023年县财政累计下达我局预算2903.6万元，其中基本支出…，项目支出…" read as 本年收入合计: an income split by
+        what it is spent on, complete for the spending — where the head's figure is that spending's too."""
+        spent = spending_mirror(fact)
+        if spent is None or not self._complete(spent, named, column):
+            return False
+        columns = ("final", "budget", "adjusted") if column in (None, "any") else tuple(_columns(column))
+        return any(v is not None and same_figure(abs(head.value), v)
+                   for v in (self.fact(spent, col, head.unit, quiet=True) for col in columns))
+
+    def _unnamed_whole(self, head: Claim, parts: list, named: set) -> bool:
+        """"已全面完成2023年7540.18万元支出任务，其中基本支出845.92万元，项目支出6649.26万元": a head of no known name
+        whose items name every part of a whole, its figure that whole's (in a column of the file) — the list is all
+        of it."""
+        if head.fact is not None or head.figure is None or head.unit not in MONEY or len(parts) < 2 \
+                or None in named or not named or any(p.another for p in parts):
+            return False
+        whole = PARENT.get(next(iter(named)))
+        while whole is not None and not (named <= self._descendants(whole) and self._complete(whole, named)):
+            whole = PARENT.get(whole)
+        return whole is not None and any(
+            v is not None and same_figure(abs(head.value), v)
+            for v in (self.fact(whole, col, head.unit, quiet=True) for col in ("final", "budget", "adjusted")))
 
     def _column_it_is(self, head: Claim) -> str | None:
         """"部门预算总支出1747.99万元，其中：基本支出…，项目支出…": the column a head of a bare 预算 (年初 or 调整) is, where
@@ -280,18 +310,19 @@ class _Lists(_Base):
         names = [_ITEM_LEAD.sub("", clause_words(self.reading, p)) for p in parts]
         return all(len(n) >= 2 and n in words for n in names) and len(set(names)) == len(names)
 
-    def _in_another_column(self, head: Claim) -> bool:
+    def _agrees_elsewhere(self, head: Claim) -> list:
         """"收入合计7,532.81万元…。其中：财政拨款收入7,532.81万元，占100%，年初结转和结余9.42万元" read as 收入总计 (its
-        list names the carry-over), whose 决算数 is 7542.23 — the head agrees with the fact only in another column (its
-        调整预算数, by chance) or with another fact its words may name (本年收入合计): what the list is complete for is not
-        certain."""
+        list names the carry-over), whose 决算数 is 7542.23: where a head read as a 决算数 is not its fact's, the columns
+        (its 调整预算数, by chance) and the other facts its words may name (本年收入合计) whose figure it is — what the list
+        must be complete for; [] where the head is its fact's 决算数 or no other figure."""
         if head.kind != "level" or head.fact not in AMOUNT_PATHS or head.column not in ("final", None):
-            return False
+            return []
         final = self.fact(head.fact, "final", head.unit, quiet=True)
-        elsewhere = [self.fact(head.fact, col, head.unit, quiet=True) for col in ("budget", "adjusted")] + \
-            [self.fact(alt, "final", head.unit, quiet=True) for alt in self._alts(head)]
-        return final is not None and not same_figure(abs(head.value), final) and any(
-            v is not None and same_figure(abs(head.value), v) for v in elsewhere)
+        if final is None or same_figure(abs(head.value), final):
+            return []
+        places = [(head.fact, col) for col in ("budget", "adjusted")] + [(alt, "final") for alt in self._alts(head)]
+        return [(f, col) for f, col in places
+                if (v := self.fact(f, col, head.unit, quiet=True)) is not None and same_figure(abs(head.value), v)]
 
     def _all_posts(self, head: Claim, parts: list) -> bool:
         """"实有人员编制39人。其中：行政编制5人，事业编制32人": a number of posts listed by every category of post the

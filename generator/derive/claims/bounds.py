@@ -46,7 +46,8 @@ class _Bounds(_State):
                 # (not after another body's name: "韶关市工业和信息化局2023年部门决算支出…")
                 self._self_word(Token("word", m.start(), m.end(), m.group()), True)
                 continue
-            if not FUNCTION.issuperset(m.group()):
+            if not FUNCTION.issuperset(m.group()) and m.end() > self.modified_end:
+                # (a noun a name said the kind of is in the unknown words already: see _modifies)
                 self.lead.unknown = (self.lead.unknown + m.group())[-12:]
                 if self.lead.share:
                     self.lead.share_unknown = m.group()
@@ -197,12 +198,23 @@ class _Bounds(_State):
         self.lead.labels = labels            # "人员经费、公用经费分别为…": labels gathered across 、
         self.lead.year = year
         self.lead.label = label
+        if ch in "：:" and self._items_after_amount(tok):
+            # "（一）收入7542.23万元：1、财政拨款收入7532.81万元；2、上年结余9.42万元": an amount whose colon opens
+            # item 1 is broken down by the items, as by 具体情况如下
+            self._start_list("如下")
         if ch not in ENUM:
             self.last_num = None
             s = self.scope
             if s.year not in (None, self.year) and self.cues.present.search(self.text, tok.end, tok.end + 8):
                 # "2018年正式命名为…，我园现有学生683人": the year was of an event; what is now is this year's
                 s.year, s.relative = None, False
+
+    def _items_after_amount(self, tok: Token) -> bool:
+        """Whether the colon stands right after an amount of this sentence and before item 1 of a numbered list."""
+        last = self.last_claim
+        return last is not None and last.figure is not None and last.money and last.kind == "level" \
+            and last.sentence == self.sentence and not self.text[last.figure.end:tok.start].strip() \
+            and self.list is None and _FIRST_ITEM.match(self.text, tok.end, tok.end + 8) is not None
 
     def _names_the_figure_after(self, tok: Token) -> bool:
         """Whether a colon stands between a name of a fact (no figure of its own yet) and a figure."""

@@ -65,7 +65,7 @@ class Cues:
         # "实支763.9万元，节支11.3万元", "全年节约资金13.10万元": a saving (or overspending) right before its figure
         self.saving = _Before(f"(?:{alt('saving')})了?(?:财政)?(?:资金|经费|支出|金额)?率?(?:为|了|达)?[ \t\u3000]*$", self.reach("saving") + 8)
         # "上年结转的困难职工帮扶资金12.30万元": 的 and a noun of money right before a figure (see _modifies)
-        self.fund_kind = re.compile(f"的[\u4e00-\u9fff]{{0,10}}?(?:{alt('fund_kind')})(?=[0-9０-９])")
+        self.fund_kind = re.compile(f"的[\u4e00-\u9fff]{{0,14}}?(?:{alt('fund_kind')})(?=[0-9０-９])")
         # "农村实用技术培训经费6.40万元": the money for a target's work, right after the target's name
         self.fund_after = re.compile(f"(?:{alt('fund_kind')})")
         # "自评得分为96.5分": the words that name the self-evaluation's score, right before its figure

@@ -37,6 +37,11 @@ PARENT = {part: total for total, parts in COMPONENTS.items() for part in parts}
 NATURAL_WHOLES = frozenset({"finance.expenditure.current", "finance.income.current", "finance.three_public"})
 
 
+def spending_mirror(head: str | None) -> str | None:
+    """The spending a figure of income `head` may be split by (收入预算 by 基本支出 and 项目支出), or None."""
+    return _MIRROR.get(head) if head is not None and head.startswith("finance.income.") else None
+
+
 def within(head: str, part: str | None) -> bool:
     """Whether `part` is a part (or a part of a part) of `head`, or of the spending that mirrors it."""
     todo = [head] + ([_MIRROR[head]] if head in _MIRROR else [])

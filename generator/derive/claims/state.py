@@ -178,6 +178,7 @@ class _State:
         self.last_num: Token | None = None
         self.money_seen: Token | None = None    # the last figure of money read, across punctuation (_unit_left_out)
         self.label_end = -1                 # where the last label ended
+        self.modified_end = -1              # where a noun a label only says the kind of ends (see _modifies)
         self.label_start = -1               # and began
         self.suspended: _List | None = None  # a 其中 list interrupted by a reason ("因…")
         self.alts_of: dict = {}             # a label's words → the other facts they may name

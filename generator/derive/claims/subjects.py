@@ -289,6 +289,8 @@ class _Subjects(_State):
                 lead.wholes = (lead.wholes or ((lead.whole, lead.whole_word),)) + ((whole, tok.text),)
             lead.whole, lead.whole_word, lead.whole_end = whole, tok.text, tok.end
             return
+        if tok.start < self.modified_end:
+            return      # "用于项目支出的一般公共预算财政拨款支出资金…": a name inside the noun the first name said the kind of
         if self.aside == 2 and self.scope.blocked and fact and not lead.figure and not self.clause_figures:
             # the other body was an aside (see _other_subject); a column it named was its own
             self.scope.blocked, self.scope.column, self.aside = "", None, 0
@@ -314,11 +316,12 @@ class _Subjects(_State):
     def _modifies(self, tok: Token) -> bool:
         """"其中上年结转的困难职工帮扶资金12.30万元": a fact's name, then 的 and a noun right before a figure — the name
         only says what kind of that noun it is: the figure is the noun's (read as unknown words; True)."""
-        m = self.cues.fund_kind.match(self.text, tok.end, tok.end + 16)
+        m = self.cues.fund_kind.match(self.text, tok.end, tok.end + 20)
         if m is None:
             return False
         self.lead.unknown, self.lead.label = self.text[tok.start:m.end()][-12:], None
         self.scope.subject, self.scope.label = None, ""
+        self.modified_end = m.end()
         return True
 
     def _parts_named_in(self, tok: Token, fact: str) -> bool:

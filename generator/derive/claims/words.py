@@ -160,11 +160,21 @@ class _Words(_State):
             return self._self_type(tok) if self._names_itself(tok) else self._other_subject(tok)
         if "self" in means or "handover" in means:
             return self._self_word(tok, "self" in means)
+        if facts and self._amount_then_zhong(tok):
+            # "2023年支出7540.18万元中基本支出845.92万元，项目支出6694.26万元": "X万元中" opens the amount's parts
+            self._start_list("其中")
         if facts or "whole" in means:
             return self._label(tok, means, facts)
         for key in _WORD_ORDER:
             if key in means:
                 return _WORD_HANDLERS[key](self, tok, means)
+
+    def _amount_then_zhong(self, tok: Token) -> bool:
+        """Whether 中 alone stands between the amount just read and this label, no list open."""
+        last = self.last_claim
+        return self.list is None and tok.start >= 1 and self.text[tok.start - 1] == "中" and last is not None \
+            and last.figure is not None and last.figure.end == tok.start - 1 and last.money and last.kind == "level" \
+            and last.sentence == self.sentence
 
     # ---- the other kinds of word, each a small step; _WORD_ORDER says which wins when a word has several
     def _on_glued(self, tok: Token, means: dict) -> None:
