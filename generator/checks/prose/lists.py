@@ -170,6 +170,9 @@ class _Lists(_Base):
             return
         for col in ("final", "budget", "adjusted"):
             whole = self.fact(head.fact, col, unit, quiet=True)
+            if whole is None and head.fact in BY_SOURCE:
+                # (spending of one source the file has no figure for: the department's, where the head is that)
+                whole = self.fact("finance.expenditure.current", col, unit, quiet=True)
             if whole is None or not same_figure(total, whole):
                 continue
             expected = [self.fact(p.fact, col, unit, quiet=True) if p.fact else None for p in parts]
@@ -419,9 +422,11 @@ class _Lists(_Base):
         head's column: "上年“三公”经费24.67万元，其中公务用车运行维护费…、公务接待费…" leaves out no 出国费 of 0)."""
         if head is None or None in named:
             return False
-        if head in BY_SOURCE and self._all_from(BY_SOURCE[head]):
+        if head in BY_SOURCE and (self._all_from(BY_SOURCE[head])
+                                  or (named - {head}) <= self._descendants("finance.expenditure.current")):
             # "一般公共预算财政拨款支出1643.29万元。其中：基本支出…；项目支出…": spending of the one source all income
-            # came from is the department's spending (see fact), made of its parts
+            # came from is the department's spending (see fact), made of its parts; spending of one source among
+            # several is split the same way ("一般公共预算拨款支出…包括：人员经费…公用经费…项目经费…" names all of it)
             head = "finance.expenditure.current"
         columns = ("final", "budget", "adjusted") if column in (None, "any") else tuple(_columns(column))
         return self._covered(head, named, 0, columns)

@@ -96,6 +96,7 @@ class Cues:
         self.balance = re.compile(f"(?:{alt('balance')})")
         # "在我县…改革后，": a clause of when or under what (see subjects._in_circumstance)
         self.scene_opens = re.compile(f"[ \t\u3000]*(?:{alt('scene_opens')})")
+        self.purpose = re.compile(f"[ \t\u3000]*(?:{alt('purpose')})")
         self.scene_closes = re.compile(f"(?:{alt('scene_closes')})[ \t\u3000]*$")
         self.unit_itself = re.compile(f"(?:{alt('unit_itself')})$")
         # "基本支出资金执行98.54%": the verb of carrying out right before a percentage

@@ -531,6 +531,14 @@ class _Figures(_State):
         return "净" not in self.text[max(self.sentence_start, tok.start - 6):tok.start] \
             and self.cues.net_change.match(self.text, tok.end, tok.end + 48) is not None
 
+    def _later_level(self, fact: str) -> None:
+        """"公务用车购置及运行费36.56万元，比2024年预算减少10万元" in a 2023 report: compared with a year after the
+        report's, the amount just stated is of a later year still — taken back (unread)."""
+        level = self._level_of(fact)
+        if level is not None and level.figure is not None and level.sentence == self.sentence and level.year is None \
+                and level.kind == "level":
+            self._retract(level.figure, "与报告年度之后的年份比较：说的是更晚一年的数")
+
     def _changing(self, tok: Token, lead: _Lead, scope: _Scope) -> tuple[str | None, bool]:
         """The fact a change or a growth rate is of, if it is this year's against a base the file has,
         and whether it is this year's budget against last year (see below); else None, the figure left
@@ -541,6 +549,8 @@ class _Figures(_State):
         if lead.base in ("other", "this"):
             self._budget_level(lead, fact)
             self._unread(tok, "与本年、上年以外的年份（或上年的调整预算）比较")
+            if lead.base_later:
+                self._later_level(fact)
             return None, False
         if lead.base == "prior_budget":
             level = self._level_of(fact)
@@ -1070,6 +1080,8 @@ class _Figures(_State):
             # "因公出国（境）费支出7万元，与2022年预算持平": level with last year's budget, the amount is this year's
             # budget (as before a change measured so, see _budget_level)
             self._budget_level(lead, scope.subject)
+            if lead.base_later:
+                self._later_level(scope.subject)
             return
         if lead.base == "prior_budget":
             self._budget_level(lead, scope.subject)     # the amount level with last year's budget is a budget

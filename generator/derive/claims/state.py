@@ -54,6 +54,7 @@ class _Lead:
     cmp = False                     # 较 / 比 / 同比 / 与 … 相比
     cmp_closed = False              # the base named and closed by 相比 ("与2022年相比"): a name after it is the subject
     base: str | None = None         # the base named: prior | budget | adjusted | other | this
+    base_later = False              # the base is a year after the report's ("比2024年预算减少" in a 2023 report)
     dir = 0                         # 增加 +1, 减少 −1
     rate = 0                        # 增幅 +1, 降幅 −1
     saving = False                  # 节约 / 节支 / 超支: the plan less the spending

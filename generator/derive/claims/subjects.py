@@ -330,8 +330,9 @@ class _Subjects(_State):
         if self.text[tok.end:tok.end + 1] != "中" or self.text[tok.end + 1:tok.end + 2] in ("心", "央", "国", "学") \
                 or self.lead.figure:
             return False
+        # (or the sentence before: "…，其中，基本支出731.25万元，项目支出574.68万元。基本支出中，人员经费…")
         head = next((c for c in reversed(self.out.claims[-24:]) if c.kind == "level" and c.fact == fact
-                     and c.figure is not None and c.sentence == self.sentence and c.money), None)
+                     and c.figure is not None and c.sentence >= self.sentence - 1 and c.money), None)
         if head is None:
             return False
         while self.list is not None:
@@ -366,7 +367,16 @@ class _Subjects(_State):
                     or self._belongs_to(tok.text) or self._with_its_units(tok) or self._own_section(tok)
                     or _SECTION_NAME.match(self.text, tok.end) or self._units_counted(tok) or self._projects_counted(tok)
                     or (not tok.has("account") and _CODED_ITEM.search(self.text, max(0, tok.start - 24), tok.start))
-                    or in_title(self.text, tok.start) or self._in_circumstance(tok))
+                    or in_title(self.text, tok.start) or self._in_circumstance(tok) or self._for_purpose(tok))
+
+    def _for_purpose(self, tok: Token) -> bool:
+        """"项目支出2473.85万元，用于科技、工业和商贸专项，较2022年决算…": a project, fund or body inside a clause
+        that says what money went to (no figure of its own) is where it went, not whose the figures after it are."""
+        opener = max(self.text.rfind(ch, max(0, tok.start - 30), tok.start) for ch in CLAUSE + SENTENCE)
+        if opener < 0 or self.cues.purpose.match(self.text, opener + 1) is None:
+            return False
+        end = min((i for i in (self.text.find(ch, tok.end, tok.end + 40) for ch in CLAUSE + SENTENCE) if i >= 0), default=-1)
+        return end > 0 and not any(ch.isdigit() for ch in self.text[opener:end])
 
     def _in_circumstance(self, tok: Token) -> bool:
         """"在我县单位公务用车制度改革后，2023年预算安排车辆经费7万元": a place or body inside a clause of when or under what

@@ -59,6 +59,7 @@ class _Words(_State):
         lead = self.lead
         if lead.cmp:
             lead.base = "prior" if tok.value == self.year - 1 else "this" if tok.value == self.year else "other"
+            lead.base_later = tok.value > self.year
             return
         # "2023年“三公”经费支出14.36万元，2022年支出15.82万元": the other of the two years, of the subject just
         # named — a plain 支出 after it is still the subject's
