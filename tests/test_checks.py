@@ -210,3 +210,18 @@ def test_staff_counted_at_the_end_of_last_year_only_in_a_document_of_the_year(wo
                     .replace("report_date: 2024-03-29", f"report_date: {report_date}", 1), encoding="utf-8")
     found = [f for f in check(path).findings.sorted() if f.code == "DATE-YEAR" and "人员编制统计截止日期" in f.message]
     assert bool(found) == fires, [f.message for f in found]
+
+
+def test_a_change_between_two_amounts_of_different_units_that_agree_as_written_says_the_unit_slipped(tmp_path):
+    """"基本支出252.5元，较上年231.5万元，增加21万元" (a kindergarten's published text): the figures agree as written —
+    the finding says a unit was miscopied, not only that 252.5元 − 231.5万元 is far from 21万元; a slip in the digits
+    says nothing of units."""
+    from prosecases import run_case
+    unit = {"text": "区第二幼儿园本年支出合计252.5万元，较上年231.5万元，增加21万元，其中：基本支出252.5元，较上年231.5万元，增加21万元。"}
+    digits = {"text": "区第二幼儿园本年支出合计252.5万元，较上年231.5万元，增加21万元，其中：基本支出252.5万元，较上年231.5万元，增加12万元。"}
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    found, _, _ = run_case(tmp_path / "a", unit)
+    assert [f.code for f in found] == ["PROSE-CHANGE"] and "单位写错" in found[0].message
+    found, _, _ = run_case(tmp_path / "b", digits)
+    assert [f.code for f in found] == ["PROSE-CHANGE"] and "单位" not in found[0].message

@@ -354,8 +354,12 @@ class _Changes(_Base):
         if sum_consistent(c.value, [a, -b]):
             return self.ok(c, f"{how}（同一句写明的两个数）")
         word = _direction_word(c)
+        slip = ""
+        if later.unit != earlier.unit and sum_consistent(c.value, [abs(later.value), -abs(earlier.value)]):
+            # "基本支出252.5元，较上年231.5万元，增加21万元": the figures agree as written; one unit is miscopied
+            slip = f"按写出的数字 {fmt(abs(later.value))} − {fmt(abs(earlier.value))} 正合，多半是单位写错了（{later.unit}、{earlier.unit}）。"
         self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, earlier.start - 8):c.figure.end]}”：{how}，"
-                   f"与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。", stated=c.value, computed=a - b)
+                   f"与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。{slip}", stated=c.value, computed=a - b)
 
     # ---- this year's budget against last year -------------------------------------------------------
     def _fits_stated_budget(self, c: Claim, probe: Claim) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 from ...core.numbers import fmt, half_unit, rate_fits, ratio_fits
 from ...derive.claims import Claim
 from ...derive.claims.nearby import figures_before
+from ...derive.claims.parts import within
 from ...derive.claims.tokens import MONEY, in_brackets
 from ...model.facts import AMOUNT_PATHS, fact_label
 from .base import _Base
@@ -124,6 +125,11 @@ class _Executions(_Base):
         # (a rate of the 全年预算 by the form's row — "年初预算数…，全年预算数…，全年执行数…，执行率…" — is not of the 年初预算)
         other_column = {id(p.figure) for p in self._sentences(c.sentence) if p.kind == "level" and p.figure is not None
                         and c.column == "adjusted" and p.column == "budget"}
+        # (nor an amount read as another line's: "“三公”经费…年初预算为12.00万元，…，其中：公务接待费决算为1.92万元，完成预算的
+        # 16.00%" — the whole's budget is no base of its part's rate)
+        other_column |= {id(p.figure) for p in self._sentences(c.sentence) if p.kind == "level" and p.figure is not None
+                         and p.fact is not None and level.fact is not None and p.fact != level.fact
+                         and p.fact not in c.alts and within(p.fact, level.fact)}
         for f in reversed(figures_before(self.reading, level)):
             if f.unit in MONEY and f.value and id(f) not in other_column \
                     and rate_fits(num / (abs(f.value) * MONEY[f.unit]) * 100, c.value):

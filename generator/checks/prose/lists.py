@@ -274,9 +274,9 @@ class _Lists(_Base):
         spent = spending_mirror(fact)
         if spent is None or not self._complete(spent, named, column):
             return False
-        columns = ("final", "budget", "adjusted") if column in (None, "any") else tuple(_columns(column))
+        # (in any column: "2023年预算财政拨款资金共计3237.75万元" is the budget as executed — the 决算数)
         return any(v is not None and same_figure(abs(head.value), v)
-                   for v in (self.fact(spent, col, head.unit, quiet=True) for col in columns))
+                   for v in (self.fact(spent, col, head.unit, quiet=True) for col in ("final", "budget", "adjusted")))
 
     def _unnamed_whole(self, head: Claim, parts: list, named: set) -> bool:
         """"已全面完成2023年7540.18万元支出任务，其中基本支出845.92万元，项目支出6649.26万元": a head of no known name

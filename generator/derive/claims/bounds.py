@@ -6,7 +6,7 @@ import re
 
 from .claim import Claim
 from .patterns import _ENUM_ITEM, _HAN_RUN, _YEAR_IN, FUNCTION
-from .state import _Lead, _List, _State
+from .state import _Lead, _List, _Scope, _State
 from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token
 
 # the first item of an enumeration in Arabic numerals ("1.", "1、", "（1）", "①"; not "一、", which heads a section)
@@ -371,10 +371,18 @@ class _Bounds(_State):
         if last is not None and last.kind == "change" and last.column == "adjusted" and last.sentence == self.sentence:
             self.added_clause = self.sentence       # "追加预算5784.82万元，…" (see _label_column)
         self.clause_figures = 0
-        if lead.op and lead.op_target and not lead.figure:
-            self._compare_fact(lead)             # "基本支出776.17万元，超过调整预算。"
-        if lead.cmp and lead.base and not lead.figure:
-            scope.base = lead.base               # "与2021年相比，…下降21.35%": the base holds on
+        self._comparison_of_no_figure(lead, scope)
+
+    def _comparison_of_no_figure(self, lead: _Lead, scope: _Scope) -> None:
+        """A clause that compared without a figure of its own: "基本支出776.17万元，超过调整预算。" compares the amount
+        before; "与2021年相比，…下降21.35%" names the base of what follows (not one the clause said it equals: "与向县
+        财政局报送的执行数一致，增长49.1%")."""
+        if lead.figure:
+            return
+        if lead.op and lead.op_target:
+            self._compare_fact(lead)
+        if lead.cmp and lead.base and not lead.op:
+            scope.base = lead.base
 
     def _people_of_categories(self) -> None:
         """At a sentence's end: the counts of people that are one category's (see levels._category)."""
