@@ -81,6 +81,7 @@ class _Base:
         self._prior_shown: bool | None = None       # see prior_shown, asked only of a budget's change or rate
         self._adjusted: bool | None = None          # see _adjusted_in_year
         self._implied_amounts: dict[int, list] = {}   # see _peers_column
+        self._prior_budgets: dict[tuple, bool] = {}   # see _prior_in_budget
         self._budget_heads: dict[int, list] = {}      # see _budget_head_before
         self._list_of: dict[int, Claim] | None = None  # see _lists_of
         self._list_headed: dict[int, Claim] = {}         # see _lists_of

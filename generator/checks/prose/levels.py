@@ -319,14 +319,16 @@ class _Levels(_Base):
     def _prior_in_budget(self, c: Claim) -> bool:
         """"项目支出2022年为1837.70万元，2023年上升到2128.4万元": last year's figure of the line in the sentence is its
         上年预算数 (not its 上年决算数) — the sentence compares budgets."""
-        for p in self._sentences(c.sentence):
-            if p.kind == "prior" and p.fact == c.fact and p.figure is not None and p.unit in MONEY:
-                budget = self.fact(p.fact, "prior_budget", p.unit, quiet=True)
-                final = self.fact(p.fact, "prior", p.unit, quiet=True)
-                if budget is not None and same_figure(abs(p.value), budget) and (
-                        final is None or not same_figure(abs(p.value), final)):
-                    return True
-        return False
+        key = (c.sentence, c.fact)
+        if key not in self._prior_budgets:     # (once a sentence and line: a sentence may have thousands of amounts)
+            self._prior_budgets[key] = any(
+                (budget := self.fact(p.fact, "prior_budget", p.unit, quiet=True)) is not None
+                and same_figure(abs(p.value), budget)
+                and ((final := self.fact(p.fact, "prior", p.unit, quiet=True)) is None
+                     or not same_figure(abs(p.value), final))
+                for p in self._sentences(c.sentence)
+                if p.kind == "prior" and p.fact == c.fact and p.figure is not None and p.unit in MONEY)
+        return self._prior_budgets[key]
 
     def _side_by_side(self, sentence: int) -> list:
         """The amounts of no column word of a sentence, each of another line (see _peers_column)."""
