@@ -31,11 +31,14 @@ _BESIDES = re.compile("另外|此外|另有|除此之外|确保|力争|争取|�
 _COORDINATED = re.compile(r"以及|及其|和|与|、")
 
 
-def _fits_list(tok: Token, lst: _List) -> bool:
-    """A figure in a unit the list's items can be in: its head's, money with money, people with people."""
+def _fits_list(tok: Token, lst: _List, label: str | None = None) -> bool:
+    """A figure in a unit the list's items can be in: its head's, money with money, people with people (posts with
+    posts by category: "核定编制32名，其中行政编制22人、…")."""
     unit = lst.head.unit
     return tok.unit == unit or (tok.unit in MONEY and unit in MONEY) \
-        or ({tok.unit, unit} <= PEOPLE_UNITS and lst.head.fact in _COUNTED) or {tok.unit, unit} <= BODY_UNITS
+        or ({tok.unit, unit} <= PEOPLE_UNITS and (lst.head.fact in _COUNTED or (
+            lst.head.fact == "department.staffing.posts_total" and label == "department.staffing.posts"))) \
+        or {tok.unit, unit} <= BODY_UNITS
 
 
 _ALL_INCOME = frozenset({"finance.income.total", "finance.income.current"})
@@ -161,7 +164,7 @@ class _Lists(_State):
     def _list_for(self, tok: Token, lead: _Lead, scope: _Scope) -> _List | None:
         """The 其中 list the figure is an item of, or None (a list it cannot be an item of is ended)."""
         lst = self.list
-        if lst is None or lst.depth > len(self.stack) or not _fits_list(tok, lst):
+        if lst is None or lst.depth > len(self.stack) or not _fits_list(tok, lst, lead.label):
             return None
         if _RATIO_WHOLE.match(self.text, tok.end):
             return None         # "其中省外到位资金50.56亿元，完成考核目标42.7亿元的118%": the whole of a ratio, no item
