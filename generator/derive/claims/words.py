@@ -66,9 +66,11 @@ class _Words(_State):
         # (and "“三公”经费2023年支出…": a year right after the subject's name)
         other_year = self.scope.fresh and (self.label_end == tok.start or (
             self.scope.year not in (None, tok.value) and {self.scope.year, tok.value} == {self.year, self.year - 1})
-            # ("（二）公务接待费。2021年预算支出11.71万元": this year opening the sentence after a heading)
+            # ("（二）公务接待费。2021年预算支出11.71万元": this year opening the sentence after a heading; so after a
+            # name and its colon: "人员经费：2023年支出完成796.02万元")
             or (tok.value == self.year and not self.figures_in_sentence
-                and not self.text[self.sentence_start:tok.start].strip(" \t\u3000\n")))
+                and (not self.text[self.sentence_start:tok.start].strip(" \t\u3000\n")
+                     or self.text[self.label_end:tok.start].strip(" \t\u3000") in ("：", ":"))))
         self._keep(lead)
         lead.year = tok.value
         if tok.value != self.year and self._before(tok.start, 1) == "于":
