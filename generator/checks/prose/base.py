@@ -5,7 +5,7 @@ from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
-from ...core.numbers import cut_off, decimals, fmt
+from ...core.numbers import cut_off, decimals, fmt, same_figure
 from ...derive.claims import Claim
 from ...derive.claims.grammar import BY_SOURCE
 from ...derive.claims.nearby import clause_words
@@ -93,6 +93,11 @@ class _Base:
         self.change_base: dict[int, str] = {}
         self.restated: set[int] = set()         # amounts with no column word that restate a budget (_said_before)
         self.columns_said: dict | None = None   # the amounts said with a column, by fact and figure (_said_before)
+
+    def _is_figure_of(self, fact: str | None, value: Decimal, unit: str) -> bool:
+        """Whether an amount as written is the fact's figure in one of this year's columns (final, budget, adjusted)."""
+        return any(v is not None and same_figure(abs(value), v)
+                   for v in (self.fact(fact, col, unit, quiet=True) for col in ("final", "budget", "adjusted")))
 
     def fact(self, fact: str | None, column: str | None, unit: str, quiet: bool = False) -> Decimal | None:
         """A fact's value in `unit`: the column of an amounts row, or a single figure (this year). `quiet`: looked
@@ -291,3 +296,4 @@ class _Base:
         # lists.py
         def _complete(self, head: str | None, named: set, column: str | None=None) -> bool: ...
         def _descendants(self, fact: str) -> set: ...
+        def _covering_whole(self, named: set, start: str | None) -> str | None: ...

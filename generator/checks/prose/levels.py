@@ -552,15 +552,9 @@ class _Levels(_Base):
         items = self._under[id(head)]
         if len(items) < 2:
             return None
-        whole = PARENT[c.fact]
-        if not items <= set(COMPONENTS.get(whole, ())):
-            while not (items <= self._descendants(whole) and self._complete(whole, items)):
-                if whole not in PARENT:
-                    return None
-                whole = PARENT[whole]
-        stated = abs(head.value)
-        return whole if any(v is not None and same_figure(stated, v) for v in (
-            self.fact(whole, col, head.unit, quiet=True) for col in ("final", "budget", "adjusted"))) else None
+        parent = PARENT[c.fact]
+        whole = parent if items <= set(COMPONENTS.get(parent, ())) else self._covering_whole(items, parent)
+        return whole if whole is not None and self._is_figure_of(whole, head.value, head.unit) else None
 
     def _level_as_executed(self, c: Claim, odd: bool) -> None:
         """An amount under 预算 among others that are all 决算数 (see _budget_word_for_final): its 决算数, or the odd

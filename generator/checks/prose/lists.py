@@ -275,8 +275,7 @@ class _Lists(_Base):
         if spent is None or not self._complete(spent, named, column):
             return False
         # (in any column: "2023年预算财政拨款资金共计3237.75万元" is the budget as executed — the 决算数)
-        return any(v is not None and same_figure(abs(head.value), v)
-                   for v in (self.fact(spent, col, head.unit, quiet=True) for col in ("final", "budget", "adjusted")))
+        return self._is_figure_of(spent, head.value, head.unit)
 
     def _unnamed_whole(self, head: Claim, parts: list, named: set) -> bool:
         """"已全面完成2023年7540.18万元支出任务，其中基本支出845.92万元，项目支出6649.26万元": a head of no known name
@@ -285,12 +284,8 @@ class _Lists(_Base):
         if head.fact is not None or head.figure is None or head.unit not in MONEY or len(parts) < 2 \
                 or None in named or not named or any(p.another for p in parts):
             return False
-        whole = PARENT.get(next(iter(named)))
-        while whole is not None and not (named <= self._descendants(whole) and self._complete(whole, named)):
-            whole = PARENT.get(whole)
-        return whole is not None and any(
-            v is not None and same_figure(abs(head.value), v)
-            for v in (self.fact(whole, col, head.unit, quiet=True) for col in ("final", "budget", "adjusted")))
+        whole = self._covering_whole(named, PARENT.get(next(iter(named))))
+        return whole is not None and self._is_figure_of(whole, head.value, head.unit)
 
     def _column_it_is(self, head: Claim) -> str | None:
         """"部门预算总支出1747.99万元，其中：基本支出…，项目支出…": the column a head of a bare 预算 (年初 or 调整) is, where
@@ -442,6 +437,14 @@ class _Lists(_Base):
         required = {p for p in have if any(self._value(p, col) for col in columns)} if have else \
             {p for p in parts if p not in RARE}
         return all(p in named or self._covered(p, named, depth + 1, columns) for p in required)
+
+    def _covering_whole(self, named: set, start: str | None) -> str | None:
+        """The first whole from `start` up (through PARENT) that has every named fact under it and that they name
+        completely, or None."""
+        whole = start
+        while whole is not None and not (named <= self._descendants(whole) and self._complete(whole, named)):
+            whole = PARENT.get(whole)
+        return whole
 
     def _descendants(self, fact: str) -> set:
         out, todo = set(), list(COMPONENTS.get(fact, ()))
