@@ -1,6 +1,7 @@
 """What every check of a claim stands on: the facts in the columns a text may mean, the findings, and the sentences read."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,12 @@ def _cut_off_note(code: str, stated, computed) -> str:
     rounded = abs(computed).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     return f"（{fmt(abs(stated))}% 是截去尾数的结果，按四舍五入应为 {fmt(rounded)}%。）"
 
+
+# words that set income against spending: the balance after them is their difference
+_SET_AGAINST = re.compile("相抵|轧差")
+# the department's totals, the year's income and spending either way they are counted (with or without what was
+# carried over): no amount of it is larger than the largest of them
+WHOLES = ("finance.income.current", "finance.income.total", "finance.expenditure.current", "finance.expenditure.total")
 
 class _Reads:
     """The facts seen through while one text's claims are checked: a figure a printed text is
@@ -161,12 +168,24 @@ class _Base:
         c.flagged = True
         if code == "PROSE-CHANGE" and c.saving:
             code = "PROSE-DIFF"         # "预算775.2万元，实支763.9万元，节支11.03万元": the plan less the spending
+        if code == "PROSE-FACT" and self._balance_after_both_sides(c):
+            code = "PROSE-DIFF"         # "收入总计7542.23万元，本年支出7540.18万元，年末结转和结余2.50万元": what is left
         if c.kind == "prior":
             self.wrong_priors.add((c.fact, c.sentence))
         message += _cut_off_note(code, numbers.get("stated"), numbers.get("computed"))
         self.verdicts[id(c)] = "不符：" + message
         self.reported += 1
         self.found.error(code, message, self.doc, self.path, c.start if at is None else at, **numbers)
+
+    def _balance_after_both_sides(self, c: Claim) -> bool:
+        """Whether an amount is the year-end balance stated after the year's income and its spending in its sentence
+        and said to be set against each other ("上述收支相抵，年终结余2.50万元"): a difference of the two, as much as a figure of the file."""
+        if c.fact != "finance.expenditure.carryover" or c.kind != "level" or c.figure is None \
+                or not _SET_AGAINST.search(self.text, max(0, c.start - 24), c.start):
+            return False        # (only where the words set the two against each other: else it is a figure of the file)
+        sides = {p.fact.split(".")[1] for p in self.by_sentence.get(c.sentence, ()) if p.kind == "level"
+                 and p.start < c.start and p.fact in WHOLES}
+        return sides == {"income", "expenditure"}
 
     def ok(self, c: Claim, how: str) -> None:
         self.verdicts[id(c)] = "相符：" + how

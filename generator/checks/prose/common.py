@@ -40,7 +40,7 @@ def _places(c: Claim) -> int:
 
 
 # an amount said to be spent already, or actually: the year's final, whatever column the amounts beside it are in
-_SPENT_NOW = re.compile("已(?:经)?(?:完成)?(?:支付|支出|使用)|实际(?:执行|支付|支出|使用)|完成支出")
+_SPENT_NOW = re.compile("已(?:经)?(?:完成)?(?:支付|支出|使用)|实际(?:执行|支付|支出|使用)|完成支出|(?:共|累计)(?:使用|支付)")
 
 
 def _as_written(c: Claim, value: Decimal) -> bool:

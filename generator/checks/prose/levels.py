@@ -13,12 +13,9 @@ from ...derive.claims.nearby import clause_words
 from ...derive.claims.parts import PARENT, WITH_CARRYOVER
 from ...derive.claims.tokens import MONEY
 from ...model.facts import AMOUNT_PATHS
+from .base import WHOLES as _WHOLES
 from .base import _Base
 from .common import _COLUMN_ZH, _SPENT_NOW, FAR_OFF, _Alias, _columns, _places, _scale, far_off
-
-# the department's totals: no amount of it is larger than the largest of them
-_WHOLES = ("finance.income.total", "finance.expenditure.total", "finance.income.current", "finance.expenditure.current")
-
 
 # a bracket right after an amount that says what it takes in besides ("（含上年结转35.20万元）")
 _INCLUDES = re.compile(r"[ \t\u3000]*[（(](?:含|包括|包含)[^）)0-9]{0,12}([0-9]+(?:\.[0-9]+)?)[ \t\u3000]*(万元|元|亿元)[）)]")
@@ -100,6 +97,9 @@ class _Levels(_Base):
         whole_col = self._whole_if_all_from_source(c)
         if whole_col:
             return self.skip(c, f"是本年支出合计的{_COLUMN_ZH[whole_col]}：写的是全部支出，不只这一来源的部分")
+        unknown = self._unknown_alternative(c)
+        if unknown:
+            return self.skip(c, f"也可能说的是{unknown}，事实文件算不出它（收入不全来自这一来源）：不核对")
         path = f"{fact}.{col}" if fact in AMOUNT_PATHS else fact
         last = next((lc for lf, lc, v in self._last_years_too(c) if lf == fact and same_figure(abs(c.value), v)), None)
         last = last or other_col
@@ -239,6 +239,13 @@ class _Levels(_Base):
             return ""
         return next((col for col in ("budget", "adjusted") if (v := self.fact(c.fact, col, c.unit, quiet=True)) is not None
                      and same_figure(abs(c.value), v)), "")
+
+    def _unknown_alternative(self, c: Claim) -> str:
+        """"共使用财政拨款资金2903.6万元": words that may mean a source's income or its spending, where the file cannot
+        tell the spending (some income came from elsewhere) — the amount matching the income proves nothing, missing it
+        proves nothing either: the label of the fact not known ("" when every meaning is known)."""
+        return next((self._label(f, c.column) for f in (c.fact, *c.alts) if c.alts and f in BY_SOURCE
+                     and all(self.fact(f, col, c.unit, quiet=True) is None for col in _columns(c.column))), "")
 
     def _whole_if_all_from_source(self, c: Claim) -> str:
         """"财政拨款支出预算7540.18万元" where the year's spending in the 调整预算 column was not all from this year's fiscal
@@ -796,6 +803,10 @@ class _Levels(_Base):
                 p.kind == "level" and not p.implied and p.column in ("budget", "adjusted", "plan") and p.start < c.start
                 for p in self._sentences(c.sentence)):
             return
+        if _SPENT_NOW.search(clause_words(self.reading, c)):
+            return      # "2023年共使用财政拨款资金3237.75万元": money spent, the final
+        if any(p is not c and p.fact != c.fact and self._final_only(p) for p in self._side_by_side(c.sentence)):
+            return      # "2023年度收入总计1326.80万元，支出总计1362.00万元": beside a 决算数, of no column word either
         for f in (c.fact, *c.alts):
             for col in ("budget", "adjusted"):
                 value = self.fact(f, col, c.unit)

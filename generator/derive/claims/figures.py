@@ -20,6 +20,9 @@ _TIMES = re.compile(r"(?:[×*xX✕]|乘以)[ \t\u3000]*$")
 
 _REVERSED = {"<": ">", ">": "<", "=": "="}
 # words that may stand between a figure's clause and the 低于 / 超过 that compares it ("38.64万元，均低于上年的…")
+# "所占比例由年初预算的60.2%上升至88.9%": a share's figure before it changed, and the words to the one after
+_SHARE_FROM = re.compile("由[^，,。；;%0-9]{0,10}$")
+_SHARE_TO = re.compile("[ \t\u3000]*(?:上升|提高|提升|增加|增长|下降|降低|减少|回落|扩大|缩小|调整|变)(?:了)?(?:至|到|为)[ \t\u3000]*")
 _STILL_COMPARED = re.compile("均|都|仍|仍然|则|但|而|远|明显|略|也|且|并|还|已|分别|[ \t\u3000]")
 # what may stand between a list's last item and the total of its items ("…50.00万，合计1170.00万")
 # the plain word a total may name what it is of, right after 合计 ("合计支出3237.75万元": still the items' total)
@@ -105,6 +108,11 @@ class _Figures(_State):
             # "增减额-101.21万元", "增长-5%": a signed change — the sign is the direction (and "比上年减少-7.20%" is a fall
             # still: the sign repeats the word, it does not turn it)
             lead.dir, lead.rate = -abs(lead.dir), -abs(lead.rate)
+        if self.share_from is not None:
+            earlier, end = self.share_from
+            self.share_from = None
+            if tok.unit == "%" and _SHARE_TO.fullmatch(self.text, end, tok.start):
+                lead.share, lead.whole, lead.whole_word, lead.wholes = True, earlier.whole, earlier.whole_word, earlier.wholes
         self.last_num = tok
         self.lead = _Lead()
         self.lead.figure = True
@@ -247,6 +255,12 @@ class _Figures(_State):
 
     def _in_series(self, tok: Token, lead: _Lead, scope: _Scope, unit: str) -> bool:
         """The figures after 分别为, part of a year, or the shares of parts stated before: read as such."""
+        if not self.pending_each and (lead.dir or lead.rate) and not scope.blocked:
+            # "基本支出及项目支出较2022年增加46.76万元和1019.74万元": as many changes as names joined before them, no
+            # 分别 — each name's in turn, as if it were said
+            names = self._joined_names(tok)
+            if len(names) >= 2 and self._figures_in_turn(tok) == len(names):
+                self.pending_each, self.each_claims, self.each_mode = list(names), [], (0, None, 0, None)
         if self.pending_each:
             executed = ("exec", lead.exec_col) if lead.exec or (lead.exec_of and lead.exec_col) else \
                 ("exec", lead.col) if unit == "%" and lead.col in ("budget", "adjusted", "plan") \
@@ -583,6 +597,12 @@ class _Figures(_State):
             return
         if (lead.exec_of or lead.exec_col) and not lead.share and self._completion_of_whole_stated(tok):
             return None                             # "完成年初预算391,267万元的97.43%": of the two amounts stated
+        if lead.share and _SHARE_FROM.search(self.text, max(0, tok.start - 12), tok.start) \
+                and _SHARE_TO.match(self.text, tok.end):
+            # "所占比例由年初预算的60.2%上升至88.9%": the share before the change (another year's or column's); the one
+            # after 至 is this one's, of the same part and whole
+            self.share_from = (lead, tok.end)
+            return self._unread(tok, "“由…上升至…”：变化前的占比（上年或预算的），不核对", unsure=False)
         if lead.share and (not lead.exec_col or lead.whole) and not lead.other_fact:
             return self._share(tok, lead, scope)    # "占部门总预算的80.0%": a share of the whole, in that column
         why = self._no_execution(tok, lead)

@@ -406,7 +406,11 @@ class _Levels(_State):
 
     def _joined_labels(self, tok: Token) -> set[str]:
         """The facts named right before `tok` by names joined only by 、/和/及/与, no figure read after the last."""
-        chain: set[str] = set()
+        return {fact for fact, _ in self._joined_names(tok)}
+
+    def _joined_names(self, tok: Token) -> list[tuple[str, str]]:
+        """(fact, name) of each name joined right before `tok` (see _joined_labels), in the order written."""
+        chain: list[tuple[str, str]] = []
         start, plain, bracketed = tok.start, False, False
         for fact, s, e, figures in reversed(self.named):
             if s >= tok.start:
@@ -417,12 +421,23 @@ class _Levels(_State):
                 plain = self.text[s:e] in PLAIN
             elif plain and not bracketed and len(chain) == 1 and self.text[e:start] in ("）", ")"):
                 # "两大支出类别（人员经费、公用经费）支出合计763.90万元": a plain total of the names in the bracket before it
-                chain, bracketed = set(), True
+                chain, bracketed = [], True
             elif not _JOINS.fullmatch(self.text, e, start):
                 break
-            chain.add(fact)
+            if fact not in {f for f, _ in chain}:
+                chain.insert(0, (fact, self.text[s:e]))
             start = s
-        return chain if not bracketed or len(chain) >= 2 else set()
+        return chain if not bracketed or len(chain) >= 2 else []
+
+    def _figures_in_turn(self, tok: Token) -> int:
+        """How many figures of `tok`'s unit stand joined by 、/和/及/与 from `tok` on ("…增加46.76万元和1019.74万元": 2)."""
+        count, last = 1, tok
+        for nxt in self.tokens[self.index + 1:self.index + 8]:
+            if nxt.kind == "num" and nxt.unit == tok.unit and _JOINS.fullmatch(self.text, last.end, nxt.start):
+                count, last = count + 1, nxt
+            elif nxt.kind == "num" or not _JOINS.fullmatch(self.text, last.end, nxt.end):
+                break
+        return count
 
     def _not_a_level(self, tok: Token, lead: _Lead, scope: _Scope, fact: str, year: int | None) -> tuple[str, bool]:
         """Why the figure cannot be an amount or count of `fact` in the file ("" when it can), and whether it is
