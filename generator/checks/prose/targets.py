@@ -84,10 +84,15 @@ def _completion(t, text: str, figure, cues, doc, path, found: Findings) -> None:
         return
     goal = t.target.value
     stated = Decimal(m.group("pct"))
-    if not goal or ratio_fits(done, goal, stated, half_unit(done), half_unit(goal)):
+    lower = t.direction == "<="         # (the smaller the better: the target value over the value done)
+    num, den = (goal, done) if lower else (done, goal)
+    if not den or ratio_fits(num, den, stated, half_unit(num), half_unit(den)):
         return
-    found.error("PROSE-EXECUTION", f"正文“{text[figure.start:m.end()].strip()}”：{fmt(done)} ÷ 绩效目标“{t.name}”的目标值 "
-                f"{t.target} = {fmt(done / goal * 100, 2)}%，与写明的 {m.group('pct')}% 不符。", doc, path, m.start("pct"))
+    if stated == 100 and (done <= goal if lower else done >= goal):
+        return                          # (a target exceeded is often said done in full: "完成率100%")
+    how = f"绩效目标“{t.name}”的目标值 {t.target} ÷ {fmt(done)}" if lower else f"{fmt(done)} ÷ 绩效目标“{t.name}”的目标值 {t.target}"
+    found.error("PROSE-EXECUTION", f"正文“{text[figure.start:m.end()].strip()}”：{how} = {fmt(num / den * 100, 2)}%，"
+                f"与写明的 {m.group('pct')}% 不符。", doc, path, m.start("pct"))
 
 
 def _sentence_of(text: str, at: int) -> int:

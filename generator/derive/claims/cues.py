@@ -61,7 +61,8 @@ class Cues:
         # "…，净增加78.78万元": a net change later in the sentence (see the reader's _gross)
         self.net_change = re.compile(f"[^。；;！？!?\n]{{0,40}}?(?:{alt('net_change')})")
         # "城镇新增就业目标600人，完成648人": after a target's value, what was done (its figure follows: see nearby)
-        self.done = re.compile(f"[，,]?[ \t\u3000]*(?:实际|全年)?(?:{alt('done')})了?[ \t\u3000]*")
+        # (or "目标值是12场次，实际完成值为15场次")
+        self.done = re.compile(f"[，,]?[ \t\u3000]*(?:实际|全年)?(?:{alt('done')})了?(?:值|数)?(?:为|是|达)?[ \t\u3000]*")
         # "实支763.9万元，节支11.3万元", "全年节约资金13.10万元": a saving (or overspending) right before its figure
         self.saving = _Before(f"(?:{alt('saving')})了?(?:财政)?(?:资金|经费|支出|金额)?率?(?:为|了|达)?[ \t\u3000]*$", self.reach("saving") + 8)
         # "上年结转的困难职工帮扶资金12.30万元": 的 and a noun of money right before a figure (see _modifies)
@@ -109,9 +110,10 @@ class Cues:
         self.done_right_before = _Before(f"(?:{alt('done')})了?$", self.reach("done") + 1)
         # "招商引资项目投资总额526.28亿元，完成全年进度的105.26%": right after a target's figure, the share of its target
         # value that was done
-        self.completion = re.compile(f"[ \t\u3000]*[，,]?[ \t\u3000]*(?:{alt('done')})了?[ \t\u3000]*[\u4e00-\u9fff]{{0,3}}?"
-                                     f"(?:{alt('planned')}|进度){{1,2}}的?[ \t\u3000]*(?P<pct>[0-9]{{1,4}}(?:\\.[0-9]{{1,4}})?)"
-                                     "[ \t\u3000]*[%％]")
+        # (or "实际完成值为15场次，目标完成率为125%": the rate named after the figure)
+        self.completion = re.compile(f"[ \t\u3000]*[，,]?[ \t\u3000]*(?:(?:{alt('done')})了?[ \t\u3000]*[\u4e00-\u9fff]{{0,3}}?"
+                                     f"(?:{alt('planned')}|进度){{1,2}}的?|(?:目标|指标|任务)?完成率(?:为|是|达到|达)?)"
+                                     "[ \t\u3000]*(?P<pct>[0-9]{1,4}(?:\\.[0-9]{1,4})?)[ \t\u3000]*[%％]")
         # "各调增152.30万元": a change from the year-start budget, right before its figure (see levels._after_adjustment)
         self.adjusts = _Before(f"(?:{alt('adjusts')})[\u4e00-\u9fff]{{0,4}}$", self.reach("adjusts") + 4)
         # "预算执行3270.00万元，实际支出金额3237.75万元": the budget to be carried out, and what actually was, each a few
