@@ -209,10 +209,14 @@ class _Changes(_Base):
             return self.skip(c, "它所说的本年数已报错")
         budgets = self._budget_on_budget(c, fact)
         if budgets:
+            self.change_base[id(c)] = "prior_budget"       # (its rate is on last year's budget too: see rates)
             return self.ok(c, budgets)
         col, base = self._base_said(c, fact, bases)
         word = _direction_word(c)
-        self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(fact, self.report)} "
+        # ("与预算总计9万元相比节约0.033万元": what was saved of the budget stated — a difference)
+        saved = col in ("budget", "adjusted") and self.reading is not None and self.reading.cues is not None \
+            and self.reading.cues.saving.at(self.text, c.start)
+        self.error("PROSE-DIFF" if saved else "PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(fact, self.report)} "
                    f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}{c.unit}，"
                    f"与写明的{word} {fmt(abs(c.value))}{c.unit} 不符。", stated=c.value, computed=current - base,
                    uses={f"{fact}.final", f"{fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
@@ -237,8 +241,8 @@ class _Changes(_Base):
     def _base_said(self, c: Claim, fact: str, bases: list[tuple[str, Decimal]]) -> tuple[str, Decimal]:
         """The base a wrong change is shown against: the column whose amount its sentence stated ("调整预算593.30万元，
         实际支出574.68万元，节约资金18.26万元": the 调整预算), else the first the file has."""
-        said = {k.column for k in self.by_sentence.get(c.sentence, ()) if k.kind == "level" and k.fact == fact
-                and k.figure is not None and k.start < c.start}
+        said = {col for k in self.by_sentence.get(c.sentence, ()) if k.kind == "level" and k.fact == fact
+                and k.figure is not None and k.start < c.start for col in _columns(k.column)}
         return next(((col, v) for col, v in bases if col in said), bases[0])
 
     def _budget_on_budget(self, c: Claim, fact: str) -> str:

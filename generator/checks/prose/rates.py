@@ -192,12 +192,34 @@ class _Rates(_Base):
             # ("（二）公务接待费 2023年预算安排3.2万元。…。与上年相比支出增加97.53%": its budget against last year)
             return self._budget_rate(c)
         if self._budget_stated(c):
-            if not self._stated_budget_on_either(c):
+            # ("项目支出1052.39万元，同比增加95.27万元，增长9.05%": the change is this year's budget less last year's, the
+            # only figure of last year the file has — the rate is on it)
+            budget = self._only_prior_budget(c)
+            currents = self._budgets_of(c) if budget else []
+            if not self._stated_budget_on_either(c) and not (
+                    budget and currents and self._rate_on_prior_budget(c, currents, budget)):
                 self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
             return None
         if self._rate_of_another(c):
             return None
+        if c.change is not None and self.change_base.get(id(c.change)) == "prior_budget":
+            return self._rate_budget_on_budget(c)
         return self._rate_on_facts(c)
+
+    def _rate_budget_on_budget(self, c: Claim) -> None:
+        """"公务接待费同口径比2022年减少2.50万元，同口径比2022年下降13.9%": the change was this year's budget less last
+        year's (see changes._budget_on_budget) — its rate is on last year's budget."""
+        fact = self._fact_of(c)
+        budget, prior = self.fact(fact, "budget", "万元"), self.fact(fact, "prior_budget", "万元")
+        if budget is None or not prior:
+            return self.skip(c, _UNSURE_BASE)
+        computed = (budget - prior) / prior * 100
+        how = f"（本年预算 {fmt(budget)} − 上年预算数 {fmt(prior)}） ÷ {fmt(prior)} = {fmt(computed, _places(c))}%"
+        if rate_fits(computed, c.value):
+            return self.ok(c, how + "（增减额也是两年预算之差）")
+        self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：增减额是本年预算与上年预算数之差，{how}，与写明的"
+                   f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 不符。", stated=c.value, computed=computed,
+                   uses={f"{fact}.budget", f"{fact}.prior_budget"})
 
     def _rate_of_adjustment(self, c: Claim) -> None:
         """"全年预算比年初预算增长17.04%": (调整预算 − 年初预算) ÷ 年初预算."""

@@ -39,6 +39,9 @@ def _interval(node) -> tuple[Decimal, Decimal] | None:
     return min(ends), max(ends)
 
 
+# what a formula said in words works out (see chains.py): a balance, a total
+_FORMULA_ZH = {"结余": "结余", "总计": "合计"}
+
 class _Relations(_Base):
     """Scores, written formulas, differences, comparisons and 持平."""
 
@@ -73,7 +76,7 @@ class _Relations(_Base):
         mid = (lo + hi) / 2
         computed = min((mid * 100, mid), key=lambda x: abs(x - c.value)) if c.percent else mid
         # (a ratio, a balance said in words)
-        what = "正文算式" if c.expression_start < 0 else f"正文“…{self.quote(c, 30)}”的{'结余' if c.label == '结余' else '比例'}"
+        what = "正文算式" if c.expression_start < 0 else f"正文“…{self.quote(c, 30)}”的{_FORMULA_ZH.get(c.label, '比例')}"
         self.error(c.op, c, f"{what}“{shown}”：按写明的数算得 {fmt(computed, max(decimals(c.value), 2))}{c.unit}，"
                    f"与写明的 {c.written} 不符。", stated=c.value, computed=computed)
 

@@ -5,7 +5,8 @@ An amount, then clauses that each open with 加 (加上, 再加) or 减 (减去,
 balance (结余, 结转, 余额) with its amount: the balance is the first amount plus and minus the others as written —
 whoever's they are, as a written formula's result is (see formulas.py). Read as one formula claim, reported as a
 difference (PROSE-DIFF). Only where the balance was left unread (no fact of the file took it), and only the plain
-shape: a clause with two amounts, or none, ends the reading with nothing claimed.
+shape: a clause with two amounts, or none, ends the reading with nothing claimed. So too a total after amounts only
+added ("…，加上上年结转收入35.20万元，收入总计1362.00万元"), read or not: a sum (PROSE-SUM).
 
 One pass over the unread figures, each looked at with a bounded look back: linear in the text.
 """
@@ -24,21 +25,29 @@ def read_chains(text: str, tokens: list[Token], reading: Reading) -> None:
     """Each balance worked out in words as a formula claim (see the module's docstring)."""
     later = LaterPass(reading)
     cues = reading.cues
-    if not later.unread or cues is None:
+    if cues is None or not (later.unread or cues.adding.search(text)):
         return
     clauses = _clauses(tokens)
     steps: set[int] = set()
     for k, (start, _, money) in enumerate(clauses):
-        if len(money) != 1 or money[0].start not in later.unread:
+        if len(money) != 1:
             continue
         balance = money[0]
         words = text[start:balance.start]
-        if not cues.balance.search(words) or cues.adding.match(words) or cues.taking_away.match(words):
+        if cues.adding.match(words) or cues.taking_away.match(words):
             continue
-        claim = _chain_before(text, clauses, k, balance, later, cues)
+        unread = balance.start in later.unread
+        if unread and cues.balance.search(words):
+            claim = _chain_before(text, clauses, k, balance, later, cues)
+        elif cues.total_word.search(words):
+            # (a total, read as a fact's figure or not: the sum written out is checked as well)
+            claim = _chain_before(text, clauses, k, balance, later, cues, total=True)
+        else:
+            continue
         if claim is not None:
             reading.claims.append(claim)
-            later.take(balance.start)
+            if unread:
+                later.take(balance.start)
             steps.update(claim.other_starts)
     later.done()
     if steps:
@@ -69,8 +78,10 @@ def _clauses(tokens: list[Token]) -> list[tuple[int, int, list[Token]]]:
     return out
 
 
-def _chain_before(text: str, clauses: list, k: int, balance: Token, later: LaterPass, cues) -> Claim | None:
-    """The formula claim whose result is `balance` (the one amount of clauses[k]), or None."""
+def _chain_before(text: str, clauses: list, k: int, balance: Token, later: LaterPass, cues,
+                  total: bool = False) -> Claim | None:
+    """The formula claim whose result is `balance` (the one amount of clauses[k]), or None. `total`: the clause names a
+    total, which only what was added makes up (a sum, PROSE-SUM)."""
     steps: list[tuple[str, Token]] = []
     j = k - 1
     while j >= 0 and len(steps) < STEPS_BACK:
@@ -85,7 +96,7 @@ def _chain_before(text: str, clauses: list, k: int, balance: Token, later: Later
         else:
             break
         j -= 1
-    if j < 0 or not steps or all(op == "+" for op, _ in steps):
+    if j < 0 or not steps or (total != all(op == "+" for op, _ in steps)):
         return None
     first_start, _, first = clauses[j]
     if j > 0 and clauses[j - 1][0] >= 0 and (clauses[j - 1][2] or text[clauses[j - 1][1]:clauses[j - 1][1] + 1] not in "：:"):
@@ -97,7 +108,8 @@ def _chain_before(text: str, clauses: list, k: int, balance: Token, later: Later
     for op, tok in reversed(steps):
         tree = (op, tree, _num(tok))
         shown += f" {'+' if op == '+' else '−'} {text[tok.start:tok.end].strip()}"
-    claim = Claim("formula", balance, None, other=tree, op="PROSE-DIFF", label="结余",
+    claim = Claim("formula", balance, None, other=tree, op="PROSE-SUM" if total else "PROSE-DIFF",
+                  label="总计" if total else "结余",
                   sentence=later.sentence_at(balance.start), value=balance.value, unit=balance.unit,
                   expression=shown, written=text[balance.start:balance.end].strip())
     claim.expression_start = first[0].start

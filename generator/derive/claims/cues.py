@@ -137,6 +137,8 @@ class Cues:
         self.as_of_year = re.compile(r"[ \t\u3000\n]*" f"(?:{alt('as_of')})" r"[ \t\u3000]*((?:19|20)[0-9]{2})[ \t\u3000]*年")
         # "…，同比分别增长6.9%和0.7%": in turn
         self.each = re.compile(f"(?:{alt('word:each')})")
+        # "一般公共预算收入1326.80万元，加上上年结转收入35.20万元，收入总计1362.00万元": a clause naming a total
+        self.total_word = re.compile(f"(?:{alt('word:total')})")
         # "我局项目支出": the department's own word opening a label (see subjects._label)
         self.own_word = re.compile(f"(?:{alt('word:self')})")
         # "本馆隶属于市文旅局": the longer spelling first ("隶属于" before "隶属")
