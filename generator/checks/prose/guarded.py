@@ -33,12 +33,31 @@ class Guard:
         known = {(c.figure.start, c.fact) for c in reading.claims if c.figure is not None}
         named = [c for c in alt.claims if c.fact in self.facts and c.kind in ("level", "prior")
                  and c.figure is not None and (c.figure.start, c.fact) not in known]
-        if not named or not all(self._is_its_figure(c) for c in named):
+        if not named:
+            # ("机关运行经费财政拨款预算较2022年增加了5.00万元，增幅达6.25%": no amount, only a change — taken at its
+            # word where the change is one of the fact's own, so its rate is checked)
+            named = [c for c in alt.claims if c.fact in self.facts and c.kind == "change" and c.figure is not None
+                     and (c.figure.start, c.fact) not in known]
+            if not named or not all(self._is_its_change(c) for c in named):
+                return reading
+        elif not all(self._is_its_figure(c) for c in named):
             return reading
         for c in alt.claims:
             if c.fact in self.facts and any(s in c.label for s in self.spellings):
                 c.guarded = True
         return alt
+
+    def _is_its_change(self, c) -> bool:
+        """Whether a change is one of its fact's: this year's final or budget less last year's (either column)."""
+        scale = MONEY.get(c.unit)
+        if scale is None or not c.value:
+            return False
+        if self._view is None:
+            self._view = self._view_of()
+        values = {col: self._view.in_wan(f"{c.fact}.{col}") for col in _COLUMNS}
+        stated = abs(c.value) * scale
+        return any(now is not None and was is not None and same_figure(stated, abs(now - was))
+                   for now in (values["final"], values["budget"]) for was in (values["prior"], values["prior_budget"]))
 
     def _is_its_figure(self, c) -> bool:
         scale = MONEY.get(c.unit)
