@@ -500,7 +500,7 @@ class _Bounds(_State):
             self.opener = s.blocked
         elif self.figures_in_sentence:
             self.opener = ""
-        self.blocked_first = False
+        self.blocked_first, self.first_other = False, ""
 
     def _topic_heading(self, s) -> bool:
         """Whether the sentence just ended is a short heading of no figure but its number ("（1）项目资金到位情况。")

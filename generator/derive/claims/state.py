@@ -210,6 +210,7 @@ class _State:
         self.contents: tuple | None = None  # the subject before a 包括 that lists what an item is made of (see _end_clause)
         self.contents_end = -1              # where that 包括 ended
         self.blocked_first = False          # the sentence opened with another subject (see _next_subject)
+        self.first_other = ""               # the other subject it opened with (its words)
         self.opener = ""                    # another subject a sentence opened on, through sentences of no figure after it
         self.held_subject: tuple | None = None   # the subject a count of other people set aside (see _not_a_subject)
         self.named: list[tuple] = []        # (fact, start, end, figures read before) of each label of the sentence

@@ -206,6 +206,8 @@ class _Subjects(_State):
         and the fact the words before it named is no longer the subject."""
         self.named_kinds.update(k for k in SELF_TYPES if tok.text.endswith(k) and tok.text != k)
         if self._named_first(tok):
+            if not self.blocked_first:
+                self.first_other = tok.text
             self.blocked_first = True
         self.lead.label = None
         if self.lead.share:

@@ -52,6 +52,9 @@ def _last_years(col: str) -> str:
 _CHANGE_AFTER_MORE = re.compile(r"了?[ \t\u3000]*[0-9０-９]")
 
 
+# the words of a whole area ("全镇", "本县", "辖区"): a sentence they open is the area's, its lines of accounts too
+_AREA = re.compile("全[国省市县区州盟旗镇乡]|本[县市区]|我[县市区省]|[县市]域|辖区")
+
 class _Words(_State):
     """Years, dates and the words that say what the next figure is."""
 
@@ -204,8 +207,10 @@ class _Words(_State):
         # its figures are not the department's facts (another subject, as far as the facts go), but they are
         # the department's: what the text states of them is checked against itself (see _of_account)
         if self.scope.blocked and self.scope.blocked != self.scope.account and not self.aside \
-                and self.amounts_in_sentence:
-            return      # "离岛免税项目领导小组办公室…，事业基金弥补收支差额0.00万元": a line of the other body's accounts
+                and (self.amounts_in_sentence or (self.blocked_first and _AREA.match(self.first_other))):
+            # "离岛免税项目领导小组办公室…，事业基金弥补收支差额0.00万元": a line of the other body's accounts (so any
+            # line in a sentence a whole area opened: "全镇政府性基金收入上级补助收入0万元")
+            return
         self._other_subject(tok)
         self.scope.account = tok.text
         self.account_named = (tok.end, self.figures)
