@@ -49,25 +49,22 @@ class Guard:
 
     def _is_its_change(self, c) -> bool:
         """Whether a change is one of its fact's: this year's final or budget less last year's (either column)."""
-        scale = MONEY.get(c.unit)
-        if scale is None or not c.value:
+        seen = self._stated_and_figures(c)
+        if seen is None:
             return False
-        if self._view is None:
-            self._view = self._view_of()
-        values = {col: self._view.in_wan(f"{c.fact}.{col}") for col in _COLUMNS}
-        stated = abs(c.value) * scale
+        stated, values = seen
         return any(now is not None and was is not None and same_figure(stated, abs(now - was))
                    for now in (values["final"], values["budget"]) for was in (values["prior"], values["prior_budget"]))
 
     def _is_its_figure(self, c) -> bool:
+        seen = self._stated_and_figures(c)
+        return seen is not None and any(v and same_figure(seen[0], v) for v in seen[1].values())
+
+    def _stated_and_figures(self, c) -> tuple | None:
+        """A claim's figure in 万元 and its fact's figures by column (None: no amount of money to compare)."""
         scale = MONEY.get(c.unit)
         if scale is None or not c.value:
-            return False
+            return None
         if self._view is None:
             self._view = self._view_of()
-        stated = abs(c.value) * scale
-        for col in _COLUMNS:
-            value = self._view.in_wan(f"{c.fact}.{col}")
-            if value and same_figure(stated, value):
-                return True
-        return False
+        return abs(c.value) * scale, {col: self._view.in_wan(f"{c.fact}.{col}") for col in _COLUMNS}
