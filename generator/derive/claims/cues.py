@@ -49,6 +49,9 @@ class Cues:
         self.body_after = re.compile(f"的?(?:{alt('body_after')})"
                                      f"|(?:财政)?(?:当年|本年|年初|年内|全年)?(?:{alt('funds_from')})(?:给|的|给?(?:我|本)"
                                      "(?:局|委|办|单位|部门))")
+        # "县编委核定行政编制22人": a body that approves staffing or budgets (its name ends so), then it approving
+        self.approver = re.compile(f"(?:{alt('approver')})$")
+        self.approves = re.compile(f"(?:{alt('approves')})")
         # "上级对我局共下达一般公共预算财政拨款1,326.80万元": a source of funds right after the words that hand it over
         self.handed = _Before(f"(?:{alt('funds_from')})[给的]?$", self.reach("funds_from") + 1)
         self.stock = re.compile(f"(?:{alt('stock')})")

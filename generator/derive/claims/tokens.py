@@ -331,6 +331,7 @@ _BODY_BEFORE = re.compile(r"(?:根据|按照|依据|依照|在|经|向|由|与|�
 _NAME_GOES_ON = re.compile(r"(?:(?![是为系一两由经向对])[\u4e00-\u9fff]){0,8}?(?:中心|馆|站|所|院|队|处|科|室|办|会)")
 _BODY_LEAD = re.compile(r"根据|按照|依据|依照|在|经|向|由|与|和|及|会同|配合|协助|联合|接受")
 _OTHER = (("other", None),)
+_NEUTRAL = (("neutral", None),)
 # the department's own word, where a name of another body is taken to begin ("我局经县编委核定"): the name is after it
 _SELF_WORD = "(?:我|本)(?:局|委|办|厅|院|部|会|单位|部门|中心|站|所|馆|队)"
 _SELF_LEAD, _SELF_END = re.compile(_SELF_WORD), re.compile(_SELF_WORD + "$")
@@ -351,9 +352,14 @@ def _with_bodies(text: str, tokens: list[Token], cues) -> list[Token]:
             # "县财政下达我局…": the department's own word ends the match — no body's name; "根据《平远县财政局关于…的
             # 批复》": a body in a document's title names the document, not the subject of the figures after it
             continue
-        if "本部门" not in name and not _BODY_LEAD.match(name) \
-                and not _BODY_BEFORE.search(text, max(0, start - 2), start) and not after.match(text, m.end()) \
-                and not _NAME_GOES_ON.match(text, m.end()):
+        if "本部门" in name or _BODY_LEAD.match(name) or _BODY_BEFORE.search(text, max(0, start - 2), start) \
+                or _NAME_GOES_ON.match(text, m.end()):
+            continue
+        if (agent := after.match(text, m.end()) or (cues.approver.search(name) and cues.approves.match(text, m.end()))):
+            # "县财政局批复我局…预算X万元", "县编委核定行政编制22人": the body that approved or required it, the
+            # figures after are the department's — one neutral word, so no part of the name is read as another
+            spans.append((start, agent.end(), _NEUTRAL))
+        else:
             spans.append((start, m.end(), _OTHER))
     spans += _units_named(text, cues, spans)
     return as_words(text, tokens, spans, keep_figures=True)
