@@ -211,6 +211,10 @@ class _Changes(_Base):
         if budgets:
             self.change_base[id(c)] = "prior_budget"       # (its rate is on last year's budget too: see rates)
             return self.ok(c, budgets)
+        executed = self._budget_on_executed(c, fact)
+        if executed:
+            self.change_base[id(c)] = "budget-prior"       # (its rate too: see rates)
+            return self.ok(c, executed)
         col, base = self._base_said(c, fact, bases)
         word = _direction_word(c)
         # ("与预算总计9万元相比节约0.033万元": what was saved of the budget stated — a difference)
@@ -255,6 +259,16 @@ class _Changes(_Base):
         if budget is None or prior is None or not sum_consistent(c.value, [budget, -prior]):
             return ""
         return f"本年预算 {fmt(budget)} − 上年预算数 {fmt(prior)} = {fmt(budget - prior)}{c.unit}"
+
+    def _budget_on_executed(self, c: Claim, fact: str) -> str:
+        """"与2022年预算执行数相比，2023年公务接待费增加10.75万元": last year's figure named as its 执行数, as a budget's
+        account names it — this year's figure, no column named, may be the budget. How it holds, or ""."""
+        if not c.executed_base or c.of is not None:
+            return ""
+        budget, prior = self.fact(fact, "budget", c.unit, quiet=True), self.fact(fact, "prior", c.unit, quiet=True)
+        if budget is None or prior is None or not sum_consistent(c.value, [budget, -prior]):
+            return ""
+        return f"本年预算 {fmt(budget)} − 上年决算数（执行数） {fmt(prior)} = {fmt(budget - prior)}{c.unit}"
 
     def _after_a_budget(self, c: Claim) -> bool:
         """"（一）收入预算：2023年年初预算数1174.50万元，其中：…。收入较2022增加75.39万元": a change of no amount of its own

@@ -202,24 +202,27 @@ class _Rates(_Base):
             return None
         if self._rate_of_another(c):
             return None
-        if c.change is not None and self.change_base.get(id(c.change)) == "prior_budget":
-            return self._rate_budget_on_budget(c)
+        if c.change is not None and self.change_base.get(id(c.change)) in ("prior_budget", "budget-prior"):
+            return self._rate_budget_on_budget(c, self.change_base[id(c.change)])
         return self._rate_on_facts(c)
 
-    def _rate_budget_on_budget(self, c: Claim) -> None:
+    def _rate_budget_on_budget(self, c: Claim, base: str = "prior_budget") -> None:
         """"公务接待费同口径比2022年减少2.50万元，同口径比2022年下降13.9%": the change was this year's budget less last
-        year's (see changes._budget_on_budget) — its rate is on last year's budget."""
+        year's (see changes._budget_on_budget) — its rate is on last year's budget; or less last year's 执行数
+        ("budget-prior", changes._budget_on_executed) — on that."""
         fact = self._fact_of(c)
-        budget, prior = self.fact(fact, "budget", "万元"), self.fact(fact, "prior_budget", "万元")
+        column = "prior" if base == "budget-prior" else "prior_budget"
+        budget, prior = self.fact(fact, "budget", "万元"), self.fact(fact, column, "万元")
         if budget is None or not prior:
             return self.skip(c, _UNSURE_BASE)
         computed = (budget - prior) / prior * 100
-        how = f"（本年预算 {fmt(budget)} − 上年预算数 {fmt(prior)}） ÷ {fmt(prior)} = {fmt(computed, _places(c))}%"
+        name = _COLUMN_ZH[column]
+        how = f"（本年预算 {fmt(budget)} − {name} {fmt(prior)}） ÷ {fmt(prior)} = {fmt(computed, _places(c))}%"
         if rate_fits(computed, c.value):
-            return self.ok(c, how + "（增减额也是两年预算之差）")
-        self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：增减额是本年预算与上年预算数之差，{how}，与写明的"
+            return self.ok(c, how + f"（增减额也是本年预算与{name}之差）")
+        self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：增减额是本年预算与{name}之差，{how}，与写明的"
                    f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 不符。", stated=c.value, computed=computed,
-                   uses={f"{fact}.budget", f"{fact}.prior_budget"})
+                   uses={f"{fact}.budget", f"{fact}.{column}"})
 
     def _rate_of_adjustment(self, c: Claim) -> None:
         """"全年预算比年初预算增长17.04%": (调整预算 − 年初预算) ÷ 年初预算."""

@@ -382,7 +382,7 @@ class _Bounds(_State):
         if lead.op and lead.op_target:
             self._compare_fact(lead)
         if lead.cmp and lead.base and not lead.op:
-            scope.base = lead.base
+            scope.base, scope.base_executed = lead.base, lead.prior_executed
 
     def _people_of_categories(self) -> None:
         """At a sentence's end: the counts of people that are one category's (see levels._category)."""
@@ -437,6 +437,7 @@ class _Bounds(_State):
             # 决算数增加53.23万元": a comparison with the year before it, naming no year of its own
             next_year = s.year
         s.year, s.column, s.fresh, s.base, s.partial, s.excluding = next_year, None, False, self._next_base(), "", ""
+        s.base_executed = False
         self._posts_of_parts()
         self.lead = _Lead()
         self.sentence += 1

@@ -68,6 +68,8 @@ class Claim:
     words_end = -1                  # compare of two stated amounts: where the words that compare them end, after both
     bound = False                   # compare: a fact against a figure written as its bound ("超过了2000万元")
     final_base = False              # change/rate: the text names last year's final as the base ("较2022年决算")
+    executed_base = False           # change/rate: …as its 执行数 ("与2022年预算执行数相比"): a budget's account — this
+                                    # year's figure may be the budget
     under: Any = None               # level: the head of a 其中 list whose subject its words leave unsure — the item is
                                     # checked only where that head's figure is the department's (its whole's)
     wages = False                   # level of 人员经费 listed beside 对个人和家庭的补助: the wages alone

@@ -126,9 +126,10 @@ class _Figures(_State):
                 and not (scope.base == "prior_budget" and scope.column == "final"):
             # (not last year's budget once the clause speaks of the final: "比上年预算增长41.6%；决算收入3237.75万元，
             # 增长49.1%" — the final's growth is from last year's final)
-            lead.base, lead.cmp = scope.base, True
+            lead.base, lead.cmp, lead.prior_executed = scope.base, True, scope.base_executed
         elif lead.base and (lead.dir or lead.rate):
             scope.base = lead.base          # "比2022年预算数减少4.5万元，减幅20%": the rate has the same base
+            scope.base_executed = lead.prior_executed
         return lead, scope
 
     def _item_of_money(self) -> bool:
@@ -513,8 +514,8 @@ class _Figures(_State):
         claim = Claim("change", tok, fact, against=lead.base, source=scope.source, value=tok.value * lead.dir,
                       sentence=self.sentence,
                       of=of, label=scope.label, budget_base=budget_base, alts=alts,
-                      final_base=lead.prior_final, column="adjusted" if adjusted else None,
-                      saving=lead.saving)
+                      final_base=lead.prior_final, executed_base=lead.prior_executed,
+                      column="adjusted" if adjusted else None, saving=lead.saving)
         self.out.claims.append(claim)
         self.changes.append(claim)
         self.last_claim = claim
@@ -645,7 +646,7 @@ class _Figures(_State):
                       sentence=self.sentence,
                       of=None if adjusted and of is not None and of.column != "adjusted" else of, change=change,
                       base=base, label=scope.label, budget_base=budget_base and not adjusted,
-                      final_base=lead.prior_final, column="adjusted" if adjusted else None, saving=lead.saving)
+                      final_base=lead.prior_final, executed_base=lead.prior_executed, column="adjusted" if adjusted else None, saving=lead.saving)
         self.out.claims.append(claim)
 
     def _head_of_zero_item(self, fact: str, lead: _Lead) -> str:

@@ -20,8 +20,8 @@ _LAST_MARK = re.compile(".*[" + re.escape(CLAUSE + SENTENCE) + "]", re.S)
 
 
 class _Scope:
-    __slots__ = ("subject", "alts", "label", "blocked", "year", "column", "fresh", "base", "partial", "source", "excluding",
-                 "implied", "relative", "account", "flow")
+    __slots__ = ("subject", "alts", "label", "blocked", "year", "column", "fresh", "base", "base_executed", "partial", "source",
+                 "excluding", "implied", "relative", "account", "flow")
 
     def __init__(self):
         self.flow = ""                      # "调出1名，退休1名": people coming and going, not the year-end count
@@ -33,6 +33,7 @@ class _Scope:
         self.column: str | None = None
         self.fresh = False                  # the subject was named in this sentence
         self.base: str | None = None        # "与2021年相比，…": a base named in an earlier clause
+        self.base_executed = False          # …last year's, named as its 执行数 (see _Lead.prior_executed)
         self.partial = ""                   # "1-6月": the sentence is about part of the year
         self.source = ""                    # the subject is the part paid from this source of funds
         self.excluding = ""                 # "剔除…": the sentence's figures are on another footing
@@ -94,6 +95,7 @@ class _Lead:
     share_from = -1                 # where it began
     prior_budget = False            # "较上年预算": the base is last year's budget
     prior_final = False             # "较2022年决算": the base is last year's final, named so
+    prior_executed = False          # "与2022年预算执行数相比": named as a budget's account names it (its 执行数)
     event = False                   # "于2009年11月16日开馆": the day something happened, in its own clause
     year_on_year = False            # 同比: against last year, as the comparison before it in the sentence was
     self_end = -1                   # where a word for the department itself (本部门, 我局) ended

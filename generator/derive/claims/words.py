@@ -259,6 +259,7 @@ class _Words(_State):
                 lead.base = _last_years(col)
                 lead.prior_budget = col != "final"
                 lead.prior_final = col == "final"
+                lead.prior_executed = col == "final" and "执行" in tok.text
             elif lead.base != "other":      # "比2018年决算数": that year's column, still not in the file
                 lead.base = col
         elif lead.share and col == "final" and "支出" in tok.text and not lead.whole:
