@@ -415,6 +415,10 @@ def _compare(c, checker, subject: str, figure: str) -> tuple[str, str]:
 
 
 def _sum(c, checker, subject: str, figure: str) -> tuple[str, str]:
+    if c.changes:
+        # (a change's parts: each with its direction, "减少18.62万元 + 增加27.35万元")
+        return f"{len(c.parts)} 项的增减：" + " + ".join(("增加" if p.value >= 0 else "减少") + p.figure.text
+                                                    for p in c.parts if p.figure is not None), figure
     return f"{len(c.parts)} 项：" + " + ".join(p.figure.text for p in c.parts if p.figure is not None), figure
 
 

@@ -22,6 +22,14 @@ _ORDER = {"level": 0, "prior": 0, "count": 0, "sum": 1, "change": 2, "flat": 2, 
           "execution": 3, "difference": 3, "compare": 3, "margin": 3, "formula": 3, "score": 0}
 
 
+def _order(c: Claim) -> float:
+    """When a claim is checked: a list's parts first, then the list, then its head; then what is computed from them
+    — a change's list of its parts' changes after the change itself (its head: reported once where it is wrong)."""
+    if c.head and c.kind in ("level", "prior"):
+        return 1.5
+    return 2.5 if c.changes else _ORDER[c.kind]
+
+
 MAX_PER_TEXT = 100       # findings from one text; the rest of a hostile text is not checked
 
 
@@ -35,7 +43,7 @@ class Checker(_Lists, _Relations, _Executions, _Shares, _Rates, _Changes, _Level
     def check(self, reading) -> None:
         self._begin(reading)
         # a list's parts first, then the list, then its head; then what is computed from them
-        for c in sorted(reading.claims, key=lambda c: 1.5 if c.head and c.kind in ("level", "prior") else _ORDER[c.kind]):
+        for c in sorted(reading.claims, key=_order):
             if self.reported >= MAX_PER_TEXT:
                 # a text this wrong is not a report; the first findings say what to fix
                 self.skip(c, f"同一段文字已报出 {MAX_PER_TEXT} 个问题，其余不再核对")

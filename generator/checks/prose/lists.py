@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ...core.numbers import decimals, fmt, half_unit, same_figure, transposed
+from ...core.numbers import decimals, fmt, half_unit, same_figure, sum_consistent, transposed
 from ...derive.claims import Claim
 from ...derive.claims.grammar import BODY_UNITS, BY_SOURCE, COMPONENTS, PEOPLE_UNITS, within
 from ...derive.claims.nearby import (
@@ -114,6 +114,8 @@ class _Lists(_Base):
     """A 其中 list against its head."""
 
     def _sum(self, c: Claim) -> None:
+        if c.changes:
+            return self._sum_of_changes(c)
         head, parts = c.of, c.parts
         # a list that does not add up is wrong in itself, whatever else was found in its figures: a part that
         # contradicts the facts makes the sum fail too, and both are said
@@ -159,6 +161,28 @@ class _Lists(_Base):
             self.verdicts[id(head)] = own
         head.summed = True
         self._odd_part(head, parts, values, total, complete)
+
+    def _sum_of_changes(self, c: Claim) -> None:
+        """"与上年相比增加8.73万元，其中：财政拨款收入减少18.62万元，…；其他收入增加27.35万元": the parts' changes,
+        signed, add up to the whole's — where they are all its parts (a part left out may have changed too)."""
+        head, parts = c.of, c.parts
+        if head.flagged:
+            return self.skip(c, "它的增减额已报错")
+        if not self._complete(head.fact, {p.fact for p in parts}, "any"):
+            return self.skip(c, "所列各项不是它的全部：各项的增减之和不必等于它的增减")
+        values = [p.value * _scale(p.unit, head.unit) for p in parts]
+        s = sum(values, Decimal(0))
+        terms = ("−" if values[0] < 0 else "") + fmt(abs(values[0])) \
+            + "".join((" + " if v >= 0 else " − ") + fmt(abs(v)) for v in values[1:])
+        said = f"{'增加' if head.value >= 0 else '减少'} {fmt(abs(head.value))}{head.unit}"
+        if sum_consistent(head.value, values):
+            return self.ok(c, f"各项增减 {terms} = {fmt(s)}{head.unit}，即{said}")
+        wrong = [p for p in (*parts, head) if p.flagged]
+        also = f"（其中 {'、'.join(fmt(abs(p.value)) for p in wrong)} 已另外列出。）" if wrong else ""
+        self.error("PROSE-SUM", head, f"正文“…{self.text[max(0, head.figure.start - 10):parts[-1].figure.end]}”：其中各项"
+                   f"的增减 {terms} = {fmt(s)}{head.unit}，与写明的{said} 不符。{also}", stated=head.value, computed=s)
+        self.verdicts[id(c)] = self.verdicts.pop(id(head))
+        head.summed = True
 
     def _odd_part(self, head: Claim, parts: list, values: list, total: Decimal, complete: bool) -> None:
         """"预算支出1174.50万元，其中人员经费620.30万元，公用经费80.00万元；项目支出593.30万元" (a list that fails its sum):

@@ -409,6 +409,7 @@ class _Bounds(_State):
         self.bare_label = False
         self._one_numbered_item()
         self._end_list()
+        self._end_change_list()
         if self.suspended is not None:
             self.list, self.suspended = self.suspended, None
             self._end_list()

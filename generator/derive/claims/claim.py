@@ -45,6 +45,7 @@ class Claim:
     whole_alts: tuple = ()          # share: wholes it may be of as well (no word named one: see shares._share_whole)
     parts: list = []                # sum: the part claims
     complete = False                # sum: the list names every part
+    changes = False                 # sum: of a change's parts' changes (signed: see changeparts.py)
     traits = False                  # sum: some parts count people by a trait (党员, 学历): they overlap
     other: Any = None               # compare/difference: the other figure(s)
     op: Any = None                  # compare: < > =

@@ -518,6 +518,7 @@ class _Figures(_State):
                       column="adjusted" if adjusted else None, saving=lead.saving)
         self.out.claims.append(claim)
         self.changes.append(claim)
+        self._change_part(claim)
         self.last_claim = claim
 
     def _whole_before_its_parts(self, lead: _Lead, fact: str) -> tuple:

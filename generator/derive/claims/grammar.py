@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from .bounds import _Bounds
+from .changeparts import _ChangeParts
 from .claim import RELATIONS, Claim, Reading, TargetMention, Unread
 from .cues import Cues
 from .figures import _Figures
@@ -60,7 +61,8 @@ _NAME_ONLY = re.compile(r"(?!含|包括|包含|不含|其中)[\u4e00-\u9fff“�
 _ACCOUNT_CODE = re.compile(r"[ \t\u3000]*(?:[0-9]{2,8})?[ \t\u3000]*[类款项][ \t\u3000]*")
 
 
-class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _Numbered, _Lettered, _Stated, _Points):
+class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _Numbered, _Lettered, _Stated, _Points,
+              _ChangeParts):
     """The claims of one text, read token by token (run); the parts it is made of are the modules named above."""
 
     def run(self) -> Reading:

@@ -313,6 +313,8 @@ class _Lists(_State):
         open, or of a name — or no list at all."""
         lst, lead = self.list, self.lead
         head: Claim | None
+        if marker == "其中":
+            self._change_list_opens()   # "与上年相比增加8.73万元，其中：财政拨款收入减少18.62万元…": the change's parts
         if lst is not None and lst.depth == len(self.stack) and lst.parts:
             return self._inner_list(lst, marker)
         if self._announced_in_bracket(lst, marker):
