@@ -17,6 +17,10 @@ from .tokens import CLAUSE, CLOSE, COUNTS, CURRENCY, MONEY, OPEN, SENTENCE, Toke
 _COUNT_GAP = re.compile(r"(?:人数|人员数|数)?[ \t\u3000]*(?:为|是|：|:)?[ \t\u3000]*")
 _TIMES = re.compile(r"(?:[×*xX✕]|乘以)[ \t\u3000]*$")
 
+# things held, counted as of a day ("截至2022年8月31日，共有车辆3辆，其中：…"): the day is when they were counted, not a
+# part of the year their figure sums — a 其中 list of them still adds up (the facts have no count of them to check)
+_THINGS_HELD = ("辆", "台", "套")
+
 
 _REVERSED = {"<": ">", ">": "<", "=": "="}
 # words that may stand between a figure's clause and the 低于 / 超过 that compares it ("38.64万元，均低于上年的…")
@@ -270,7 +274,7 @@ class _Figures(_State):
                 self.each_mode = (lead.dir, lead.base, lead.rate, executed)
             self._each(tok)
             return True
-        if scope.partial and not (unit == "%" and (lead.share or lead.exec)):
+        if scope.partial and not (unit == "%" and (lead.share or lead.exec)) and unit not in _THINGS_HELD:
             self._unread(tok, f"说的是一年中的一段时间（“{scope.partial}”），不是全年数")
             return True
         return self._percent_in_series(tok, lead, scope, unit)
