@@ -81,8 +81,6 @@ class _Base:
         self.by_sentence: dict[int, list] = {}  # this text's claims by sentence (most questions are of one or two)
         for claim in reading.claims:
             self.by_sentence.setdefault(claim.sentence, []).append(claim)
-        # sentences with an amount far off its fact: another body's sentence (see far_off), none of it checked
-        self.far: set = self._far_sentences(reading.claims)
         # the rate stated with each change of a budget against last year (a claim keeps no link back: no cycles)
         self.rates = {id(c.change): c for c in reading.claims if c.kind == "rate" and c.budget_base and c.change is not None}
         self._prior_shown: bool | None = None       # see prior_shown, asked only of a budget's change or rate
@@ -100,6 +98,9 @@ class _Base:
         self.change_base: dict[int, str] = {}
         self.restated: set[int] = set()         # amounts with no column word that restate a budget (_said_before)
         self.columns_said: dict | None = None   # the amounts said with a column, by fact and figure (_said_before)
+        # sentences with an amount far off its fact: another body's sentence (see far_off), none of it checked
+        # (after every cache above is set for this text: telling a far amount asks about the amounts beside it)
+        self.far: set = self._far_sentences(reading.claims)
 
     def _is_figure_of(self, fact: str | None, value: Decimal, unit: str) -> bool:
         """Whether an amount as written is the fact's figure in one of this year's columns (final, budget, adjusted)."""

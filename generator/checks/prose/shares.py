@@ -71,10 +71,11 @@ class _Shares(_Base):
     def _part_half(self, part: Claim, part_wan: Decimal) -> Decimal:
         """± half the last digit of a share's part: as written, or the file's figure's where the part is exactly one
         of its fact's figures ("公务用车购置及运行费支出45万元" for 45.00: the share is of 45.00, not of 44.5 to 45.5)."""
-        known = part.fact is not None and self.fact(part.fact, part.column or "final", "万元") is not None
+        own = [*_columns(part.column)] if part.column else ["final"]
+        known = part.fact is not None and any(self.fact(part.fact, col, "万元", quiet=True) is not None for col in own)
         if part.figure is None or not known:
             return half_unit(part_wan) if part.figure is None else half_unit(part.value) * MONEY[part.unit]
-        for col in dict.fromkeys((part.column or "final", "final", "budget", "adjusted")):
+        for col in dict.fromkeys((*own, "final", "budget", "adjusted")):
             value = self.fact(part.fact, col, "万元", quiet=True)
             if value is not None and value == part_wan:
                 return min(half_unit(part_wan), half_unit(value))
@@ -179,6 +180,9 @@ class _Shares(_Base):
                 value = self.fact(fact, head.column or "final", "万元")
                 if value and same_figure(out[0][0], value):     # the table's own figure for the total written
                     out.append((value, self._label(fact, head.column), half_unit(value)))
+                    if value == out[0][0]:
+                        # ("“三公”经费支出预算9万元" for 9.00: the share is of 9.00, not of 8.5 to 9.5 — see _part_half)
+                        out[0] = (out[0][0], out[0][1], min(out[0][2], half_unit(value)))
             part = c.of
             if head.column in ("budget", "adjusted", "plan") and head.fact is not None and part is not None \
                     and part.implied and (final := self.fact(head.fact, "final", "万元")):

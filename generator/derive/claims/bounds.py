@@ -478,6 +478,14 @@ class _Bounds(_State):
         s = self.stack[0]
         if lst is not None and lst.head.fact is not None and lst.parts and s.blocked and s.blocked != s.account:
             s.blocked = ""
+        last = lst.parts[-1] if lst is not None and lst.parts else None
+        if lst is not None and last is not None and not s.blocked and last.fact is not None and s.subject == last.fact \
+                and lst.head.fact not in (None, last.fact) and lst.head.figure is not None \
+                and self.out.claims and self.out.claims[-1] is last:
+            # "相应安排支出预算1174.50万元，其中：基本支出700.30万元、项目支出474.20万元。比上年减少66.86万元": a sentence
+            # that ends on the last item of its 其中 list — what the next sentence says with no name of its own is the
+            # head's as likely as the item's: either may hold
+            s.subject, s.label, s.alts = lst.head.fact, lst.head.label, (last.fact, *lst.head.alts)
 
     def _next_subject(self, s) -> None:
         """What the next sentence is about, where this one said it in passing."""

@@ -12,12 +12,17 @@ One pass over the unread figures, each looked at with a bounded look back: linea
 """
 from __future__ import annotations
 
+import re
+
 from ...core.numbers import decimals
 from .claim import Claim, Reading, Unread
 from .later import LaterPass
 from .tokens import CLAUSE, MONEY, SENTENCE, Token
 
 STEPS_BACK = 6               # 加/减 clauses looked back over
+# the plain words of such a balance ("结余", "当年收支结余"): not a line of the file ("年末结转和结余" takes in last year's too)
+_PLAIN_BALANCE = re.compile(r"[ \t\u3000]*(?:当年|全年|年末|年终)?(?:收支)?(?:结余|余额|结存)(?:资金)?(?:为|是)?[ \t\u3000]*")
+_SHORT = 8                   # a clause of no amount this short ("2023年") may stand between a balance's two amounts
 
 
 
@@ -38,7 +43,7 @@ def read_chains(text: str, tokens: list[Token], reading: Reading) -> None:
             continue
         unread = balance.start in later.unread
         if unread and cues.balance.search(words):
-            claim = _chain_before(text, clauses, k, balance, later, cues)
+            claim = _chain_before(text, clauses, k, balance, later, cues) or _left_over(text, clauses, k, balance, later, cues)
         elif cues.total_word.search(words):
             # (a total, read as a fact's figure or not: the sum written out is checked as well)
             claim = _chain_before(text, clauses, k, balance, later, cues, total=True)
@@ -114,6 +119,36 @@ def _chain_before(text: str, clauses: list, k: int, balance: Token, later: Later
                   expression=shown, written=text[balance.start:balance.end].strip())
     claim.expression_start = first[0].start
     claim.other_starts = tuple(tok.start for _, tok in steps)
+    return claim
+
+
+def _left_over(text: str, clauses: list, k: int, balance: Token, later: LaterPass, cues) -> Claim | None:
+    """"财政批复的“三公”经费为75.45万元，执行数19.85万元，结余56.50万元", "…资金总额为1362.00万元。2023年，我局支出总额为
+    1305.93万元，结余20.87万元": a balance right after the money there was (its words name a budget or income) and the
+    money spent (its words, what went out) — each the one amount of its clause, the first maybe ending the sentence
+    before: what is left is the one less the other (a formula claim, as _chain_before's)."""
+    if k < 1 or len(clauses[k - 1][2]) != 1 or not _PLAIN_BALANCE.fullmatch(text, clauses[k][0], balance.start):
+        return None
+    spent = clauses[k - 1][2][0]
+    j, passed = k - 2, 0
+    while j >= 0 and passed < 3 and (clauses[j][0] < 0 or (not clauses[j][2] and clauses[j][1] - clauses[j][0] <= _SHORT)):
+        # (the sentence before ended on the money there was; "2023年，我局支出…": a clause of a few words between)
+        j, passed = j - 1, passed + 1
+    if j < 0 or clauses[j][0] < 0 or len(clauses[j][2]) != 1:
+        return None
+    had = clauses[j][2][0]
+    had_words = text[clauses[j][0]:had.start]
+    spent_words = text[clauses[k - 1][0]:spent.start]
+    if not cues.incoming.search(had_words) or not cues.outgoing.search(spent_words) or cues.incoming.search(spent_words) \
+            or had.unit != balance.unit or spent.unit != balance.unit:
+        return None
+    # ("当年收支结余-3349.41万元": a deficit, its sign written before the figure)
+    sign = -1 if text[max(0, balance.start - 1):balance.start] in ("-", "－", "负") else 1
+    claim = Claim("formula", balance, None, other=("-", _num(had), _num(spent)), op="PROSE-DIFF", label="结余",
+                  sentence=later.sentence_at(balance.start), value=balance.value * sign, unit=balance.unit,
+                  expression=f"{text[had.start:had.end].strip()} − {text[spent.start:spent.end].strip()}",
+                  written=text[balance.start:balance.end].strip())
+    claim.expression_start = had.start
     return claim
 
 

@@ -98,6 +98,8 @@ class Cues:
         # "…，减全年财政拨款支出3237.75万元，…滚存结余0万元": a balance worked out in words (see chains.py)
         self.taking_away = re.compile(f"[ \t\u3000]*(?:{alt('taking_away')})")
         self.balance = re.compile(f"(?:{alt('balance')})")
+        self.incoming = re.compile(f"(?:{alt('incoming')})")
+        self.outgoing = re.compile(f"(?:{alt('outgoing')})")
         # "在我县…改革后，": a clause of when or under what (see subjects._in_circumstance)
         self.scene_opens = re.compile(f"[ \t\u3000]*(?:{alt('scene_opens')})")
         self.purpose = re.compile(f"[ \t\u3000]*(?:{alt('purpose')})")

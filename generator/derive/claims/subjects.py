@@ -394,10 +394,8 @@ class _Subjects(_State):
     def _projects_counted(self, tok: Token) -> bool:
         """"我局共实施专项工作项目19个，支出总额2171.25万元": in the department's own sentence, its projects counted —
         what it did, not another subject whose figures follow."""
-        # (or in a sentence that named no one: "编报绩效目标的项目11个，涉及项目预算资金…" — another body's projects are
-        # named with it, which blocked the figures already)
-        return (self.self_named or not self.figures_in_sentence) and not self.scope.blocked \
-            and self.cues.projects.fullmatch(tok.text) is not None and _PROJECTS_COUNTED.match(self.text, tok.end) is not None
+        return self.self_named and not self.scope.blocked and self.cues.projects.fullmatch(tok.text) is not None \
+            and _PROJECTS_COUNTED.match(self.text, tok.end) is not None
 
     def _units_counted(self, tok: Token) -> bool:
         """"下属单位1家": the department's own units, counted (not a named body: "初级中学1所" may be the county's)."""
