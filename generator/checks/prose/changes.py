@@ -252,11 +252,15 @@ class _Changes(_Base):
     def _budget_on_budget(self, c: Claim, fact: str) -> str:
         """"2023年与2022年相比总收入增加了417.3万元，…项目支出收入增加384.9万元" (a budget's account): a change from last
         year with no amount and no column stated may compare this year's budget with last year's — where the file has
-        both, that holding is no contradiction. How it holds, or ""."""
-        if c.of is not None or c.against not in (None, "prior") or c.final_base:
+        both, that holding is no contradiction (so too with an amount that is exactly this year's budget as well: "一般
+        公共预算拨款安排的机关运行经费支出33.60万元，比上年增加3.40万元"). How it holds, or ""."""
+        if c.against not in (None, "prior") or c.final_base:
             return ""
         budget, prior = self.fact(fact, "budget", c.unit), self.fact(fact, "prior_budget", c.unit)
         if budget is None or prior is None or not sum_consistent(c.value, [budget, -prior]):
+            return ""
+        if c.of is not None and (c.of.figure is None or c.of.unit not in MONEY
+                                 or abs(c.of.value) * MONEY[c.of.unit] / MONEY[c.unit] != budget):
             return ""
         return f"本年预算 {fmt(budget)} − 上年预算数 {fmt(prior)} = {fmt(budget - prior)}{c.unit}"
 

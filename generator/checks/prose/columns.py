@@ -3,7 +3,7 @@ items of its list, the head above them) and from the words around it — a budge
 heading, and its sentences say only "人员支出620.30万元"; and the other columns and years an amount may be a slip of."""
 from __future__ import annotations
 
-from ...core.numbers import decimals, same_figure
+from ...core.numbers import decimals, same_figure, sum_consistent
 from ...derive.claims import Claim
 from ...derive.claims.grammar import BY_SOURCE, within
 from ...derive.claims.nearby import clause_words
@@ -242,7 +242,7 @@ class _Columns(_Base):
         # (a line's name — 基本支出, 项目支出 — opening a sentence names its budget as often as its final)
         if "支出" in (c.label or "") and not self._line_opening_sentence(c) and not any(
                 p.kind == "level" and not p.implied and p.column in ("budget", "adjusted", "plan") and p.start < c.start
-                for p in self._sentences(c.sentence)):
+                for p in self._sentences(c.sentence)) and not self._budget_by_its_change(c):
             return
         if _SPENT_NOW.search(clause_words(self.reading, c)):
             return      # "2023年共使用财政拨款资金3237.75万元": money spent, the final
@@ -253,6 +253,21 @@ class _Columns(_Base):
                 value = self.fact(f, col, c.unit)
                 if value is not None:
                     yield f, col, value
+
+    def _budget_by_its_change(self, c: Claim) -> bool:
+        """"2023年度一般公共预算拨款支出2903.60万元，比上年增加67.20万元" (a budget's account): an amount that is exactly its
+        fact's 年初预算数, whose change stated after it is exactly that budget less last year's — two figures that agree
+        on the budget: the amount is it, 支出 or not."""
+        budget = self.fact(c.fact, "budget", c.unit, quiet=True)
+        # (a source's spending: last year's budget of that source's income — a budget spends what it brings in — or of
+        # all spending, where the file has only that)
+        facts = (c.fact, *c.alts, *((f"finance.income.{BY_SOURCE[c.fact]}", "finance.expenditure.current")
+                                    if c.fact in BY_SOURCE else ()))
+        before = next((v for f in facts if (v := self.fact(f, "prior_budget", c.unit, quiet=True)) is not None), None)
+        if budget is None or before is None or abs(c.value) != budget:
+            return False
+        return any(p.kind == "change" and p.of is c and p.against in (None, "prior") and sum_consistent(p.value, [budget, -before])
+                   for p in self._sentences(c.sentence))
 
     def _both_sides(self, c: Claim) -> list:
         """The income and the spending fact an amount named for both sides is of ("收、支总计均为…", "收支总计"), or []."""

@@ -13,6 +13,8 @@ from .tokens import CLAUSE, CLOSE, ENUM, OPEN, OPENING_LEAD, SENTENCE, Token, in
 # an item's number right before a name ("6.其他收入", "（二）公用经费")
 # a place's name before a body's kind ("宣汉县马渡关镇" of 宣汉县马渡关镇卫生院): the body is named first all the same
 _PLACE_NAME = re.compile("[\u4e00-\u9fff]{1,12}(?:省|市|州|县|区|旗|镇|乡|街道)")
+# a year opening a sentence ("2023年度，", "2023年")
+_YEAR_FIRST = re.compile(r"^(?:19|20)[0-9]{2}[ \t\u3000]*年度?[，,]?")
 _ITEM_NUMBER = re.compile(r"(?:[0-9]{1,2}[ \t]?[.．、]|[一二三四五六七八九十]{1,3}[ \t]?、|[（(][一二三四五六七八九十0-9]{1,3}[）)])[ \t\u3000]*$")
 # what may stand before a sentence's subject: spaces, an item's number, a bracket, 原 ("原区档案局…")
 _LEADING = OPENING_LEAD + "原"
@@ -216,7 +218,9 @@ class _Subjects(_State):
     def _named_first(self, tok: Token) -> bool:
         """Whether the sentence is about the other subject, named first: "各乡镇认真落实…。", "宣汉县马渡关镇卫生院是…。"
         (a place's name before the body's kind)."""
-        before = self.text[self.sentence_start:tok.start].strip(_LEADING)
+        # ("2023年度佛山市轨道交通局组织…": the year the sentence opens with comes before its subject)
+        opening = self.text[self.sentence_start:tok.start].lstrip(" \t\u3000\r\n")
+        before = _YEAR_FIRST.sub("", opening, count=1).strip(_LEADING)
         return not before or _PLACE_NAME.fullmatch(before) is not None \
             or _PLACE_NAME.fullmatch(before + tok.text[:1]) is not None
 

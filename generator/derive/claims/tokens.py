@@ -347,6 +347,8 @@ def _with_bodies(text: str, tokens: list[Token], cues) -> list[Token]:
         if (own := _SELF_LEAD.match(m.group())) is not None:
             # "我局经县机构编制委员会核定…": the department's own word, then the name (here after 经: not a subject)
             start += own.end()
+        while start < m.end() - 2 and text[start] in "年度" and start > 0 and (text[start - 1].isdigit() or text[start - 1] == "年"):
+            start += 1          # "2023年佛山市轨道交通局…": the year's 年 (and 度) before the name are the year's
         name = text[start:m.end()]
         if _SELF_END.search(name) or in_title(text, start):
             # "县财政下达我局…": the department's own word ends the match — no body's name; "根据《平远县财政局关于…的
