@@ -332,12 +332,35 @@ class _Levels(_Columns):
             k, v = fits[0]
             self.ok(c, f"{label} {fmt(now)} 与 {self._label(of.fact, k)} {fmt(v)} 相比")
             return True
+        other = self._budget_change_of_another(c, peers[0])
+        if other:
+            self.ok(c, other)
+            return True
         how = "；".join(f"{label} {fmt(now)} 与 {self._label(of.fact, k)} {fmt(v)} 相比为 {fmt(x, _places(c))}"
                        f"{c.unit if c.kind == 'change' else '%'}" for (k, v), x in zip(bases, computed))
         self.error("PROSE-CHANGE" if c.kind == "change" else "PROSE-RATE", c,
                    f"正文“…{self.quote(c, 24)}”：这一句的数是预算数，{how}，与写明的 {fmt(c.value)}"
                    f"{c.unit if c.kind == 'change' else '%'} 不符。", stated=c.value, computed=computed[0])
         return True
+
+    def _budget_change_of_another(self, c: Claim, column: str) -> str:
+        """"其中：基本支出700.30万元、项目支出474.20万元。比上年减少66.86万元，下降5.39%": a change (or rate) whose words may
+        be another fact's too (the list's head: see the reader's alts), that fact's budget against last year — how it
+        holds, or ""."""
+        change = c if c.kind == "change" else c.change
+        if change is None or change.unit not in MONEY:
+            return ""
+        unit = c.unit if c.kind == "change" else "万元"
+        for fact in change.alts:
+            now = self.fact(fact, column, unit, quiet=True)
+            for k in ("prior_budget", "prior"):
+                was = self.fact(fact, k, unit, quiet=True)
+                if now is None or not was:
+                    continue
+                fits = sum_consistent(c.value, [now, -was]) if c.kind == "change" else rate_fits((now - was) / was * 100, c.value)
+                if fits:
+                    return f"{self._label(fact, column)} {fmt(now)} 与 {self._label(fact, k)} {fmt(was)} 相比"
+        return ""
 
     def _level_by_its_list(self, c: Claim) -> bool:
         """An item its list decides: under a head of unsure words that is not the department's (left unchecked), or 人员

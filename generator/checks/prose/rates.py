@@ -58,6 +58,9 @@ class _Rates(_Base):
                 return self.ok(c, f"（本年预算 − {_COLUMN_ZH[col]} {fmt(base)}） ÷ {fmt(base)} = {fmt(computed, _places(c))}%")
         if not tried:
             return self.skip(c, "上年的数为 0")
+        other = self._budget_change_of_another(c, "budget")
+        if other:
+            return self.ok(c, other)    # (the list head's, not the last item's: see the reader's alts)
         how = "，也不是".join(f"按{_COLUMN_ZH[col]} {fmt(base)} 算的 {fmt(computed, _places(c))}%" for col, base, computed in tried[:2])
         self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：本年预算与上年相比，写明的 {fmt(abs(c.value))}% "
                    f"既不是{how}。", stated=c.value, computed=tried[0][2],

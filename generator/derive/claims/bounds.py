@@ -485,7 +485,7 @@ class _Bounds(_State):
             # "相应安排支出预算1174.50万元，其中：基本支出700.30万元、项目支出474.20万元。比上年减少66.86万元": a sentence
             # that ends on the last item of its 其中 list — what the next sentence says with no name of its own is the
             # head's as likely as the item's: either may hold
-            s.subject, s.label, s.alts = lst.head.fact, lst.head.label, (last.fact, *lst.head.alts)
+            s.alts = (*s.alts, lst.head.fact, *lst.head.alts)
 
     def _next_subject(self, s) -> None:
         """What the next sentence is about, where this one said it in passing."""

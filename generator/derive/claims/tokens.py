@@ -323,13 +323,13 @@ def in_brackets(text: str, start: int, at: int) -> bool:
 
 
 # a body named in a phrase about what the department did ("根据市工信局的部署", "会同统计局"): not the subject
-_BODY_BEFORE = re.compile(r"(?:根据|按照|依据|依照|在|经|向|由|与|和|及|会同|配合|协助|联合|报|接受|、)$")
+_BODY_BEFORE = re.compile(r"(?:根据|按照|依据|依照|围绕|在|经|向|由|与|和|及|会同|配合|协助|联合|报|接受|、)$")
 # "北京市卫生健康委员会宣传教育中心": the body only qualifies a longer name — a unit of its own, which may be the
 # department itself describing where it belongs
 # ("楚雄市某中学是一所…": a name does not go on past a copula or a numeral — 所 there counts schools — nor past
 # 由/经/向/对: "阿坝县公安局由县编办核定…" names the body that approved)
 _NAME_GOES_ON = re.compile(r"(?:(?![是为系一两由经向对])[\u4e00-\u9fff]){0,8}?(?:中心|馆|站|所|院|队|处|科|室|办|会)")
-_BODY_LEAD = re.compile(r"根据|按照|依据|依照|在|经|向|由|与|和|及|会同|配合|协助|联合|接受")
+_BODY_LEAD = re.compile(r"根据|按照|依据|依照|围绕|在|经|向|由|与|和|及|会同|配合|协助|联合|接受")
 _OTHER = (("other", None),)
 _NEUTRAL = (("neutral", None),)
 # the department's own word, where a name of another body is taken to begin ("我局经县编委核定"): the name is after it
