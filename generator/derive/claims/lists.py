@@ -30,6 +30,9 @@ _NEWLINE = re.compile("\n")
 _BESIDES = re.compile("另外|此外|另有|除此之外|确保|力争|争取|力求")
 _COORDINATED = re.compile(r"以及|及其|和|与|、")
 
+# the plain name of a side, alone before a list word at the start of its clause ("；支出包括：…")
+_PLAIN_SIDES = {"支出": "finance.expenditure.current", "收入": "finance.income.current"}
+
 
 def _fits_list(tok: Token, lst: _List, label: str | None = None) -> bool:
     """A figure in a unit the list's items can be in: its head's, money with money, people with people (posts with
@@ -315,11 +318,12 @@ class _Lists(_State):
         head: Claim | None
         if marker == "其中":
             self._change_list_opens()   # "与上年相比增加8.73万元，其中：财政拨款收入减少18.62万元…": the change's parts
-        if lst is not None and lst.depth == len(self.stack) and lst.parts:
+        side = None if lead.figure else self._plain_side()
+        if lst is not None and lst.depth == len(self.stack) and lst.parts and side is None:
             return self._inner_list(lst, marker)
         if self._announced_in_bracket(lst, marker):
             return
-        if lead.label and not lead.figure:
+        if (lead.label or side) and not lead.figure:
             return self._list_of_a_name(lst, marker)
         head = self._numbered_item_before() or self._list_head(marker)
         if lst is not None and lst.depth == len(self.stack):
@@ -378,7 +382,7 @@ class _Lists(_State):
     def _list_of_a_name(self, lst: _List | None, marker: str) -> None:
         """"收入包括：…；支出包括：…": a list headed by a name, not a figure — its parts are read, their sum is not
         checked."""
-        lead, label = self.lead, self.lead.label or ""
+        lead, label = self.lead, self._plain_side() or self.lead.label or ""
         if lst is not None and lst.depth == len(self.stack):
             self._end_list()
         head = self._stated_before(label) or self._side_total(label) or \
@@ -388,6 +392,13 @@ class _Lists(_State):
         # "公务接待费包括外事接待费80万元": the name heads the list; a figure after it is an item's, named by
         # its own words, not the name's
         lead.label = None
+
+    def _plain_side(self) -> str | None:
+        """"…、上年结转0.00万元；支出包括：…": the plain name of a side alone opening the clause of a list word is that
+        side (its fact), not the subject before it — "支出" after an item is no word of the item's own."""
+        at = self.tokens[self.index].start
+        cut = max(self.text.rfind(ch, max(0, at - 8), at) for ch in CLAUSE + SENTENCE)
+        return _PLAIN_SIDES.get(self.text[cut + 1:at].strip(" \t\u3000")) if cut >= 0 else None
 
     def _stated_before(self, fact: str) -> Claim | None:
         """"…项目支出449.85万元，占34.69%。项目支出主要包括：A 186.50万元，B 68.40万元…": a list headed by a name whose
