@@ -54,8 +54,29 @@ _NOT_WHOLE = ("年初", "上年", "去年", "同期", "已", "实际", "累计",
 _BUDGETED = ("预算", "计划", "下达", "安排", "总额", "共计", "合计", "资金总额")
 
 
+# "增加54万元（去年预算数为0万元，无法计算增减比率）": last year's figure, in a bracket right after the change
+_BASE_IN_BRACKET = re.compile(r"[ \t\u3000]*[（(][ \t\u3000]*(?:去年|上年|上一年)度?(?:同期)?(?:预算数?|执行数?|决算数?|支出数?)?(?:为|是)?"
+                              r"[ \t\u3000]*")
+
+
 class _Stated(_State):
     """Arithmetic of the figures a sentence writes, checked on the text itself."""
+
+    def _base_in_bracket(self, tok: Token) -> bool:
+        """"灾害风险防治（项）支出45万元，与上年相比增加54万元（去年预算数为0万元，无法计算增减比率）": last year's figure
+        in a bracket right after a change kept by _stated_change — the change is checked as the difference of the two
+        amounts written (PROSE-CHANGE). Claimed (True) or not."""
+        if self.stated_change is None or tok.unit not in MONEY:
+            return False
+        level, change = self.stated_change
+        if change.kind != "change" or change.figure is None or level.figure is None or change.sentence != self.sentence \
+                or level.unit not in MONEY or _BASE_IN_BRACKET.fullmatch(self.text, change.figure.end, tok.start) is None:
+            return False
+        self.stated_change = None
+        self.out.claims.append(Claim("difference", change.figure, None, other=(level, Claim("level", tok, None, sentence=self.sentence)),
+                                     sentence=self.sentence, as_change=True, value=change.value))
+        self._unread(tok, "括号中写明的上年数：其前的增减额按写明的两个数之差核对")
+        return True
 
     def _other_base(self, tok: Token, lead: _Lead, fact: str, rate_base: bool) -> str:
         """"2023年年初预算收入7031.72万元，比2022年年初预算收入2724.44万元增加4307.28万元": a base the file does
