@@ -427,8 +427,14 @@ def _formula(c, checker, subject: str, figure: str) -> tuple[str, str]:
     return f"{subject or '（没写算的是什么）'}，算式 {c.expression}", figure
 
 
+def _named(c, checker, subject: str, figure: str) -> tuple[str, str]:
+    """"内设14个机构，分别是…": the names the count is of."""
+    return f"列出的名称 {len(c.other)} 个", figure
+
+
 _DESCRIBE = {"change": _compared, "flat": _compared, "rate": _rate, "difference": _difference,
-             "execution": _execution, "share": _share, "compare": _compare, "sum": _sum, "formula": _formula}
+             "execution": _execution, "share": _share, "compare": _compare, "sum": _sum, "formula": _formula,
+             "named": _named}
 
 _TOTAL = {"总分", "自评总分", "conclusion.total", "total"}
 _GRADE = {"等级", "绩效等级", "评价等级", "conclusion.grade", "grade"}

@@ -19,7 +19,7 @@ from .relations import _Relations
 from .shares import _Shares
 
 _ORDER = {"level": 0, "prior": 0, "count": 0, "sum": 1, "change": 2, "flat": 2, "rate": 3, "share": 3,
-          "execution": 3, "difference": 3, "compare": 3, "margin": 3, "formula": 3, "score": 0}
+          "execution": 3, "difference": 3, "compare": 3, "margin": 3, "formula": 3, "score": 0, "named": 3}
 
 
 def _order(c: Claim) -> float:
@@ -52,7 +52,8 @@ class Checker(_Lists, _Relations, _Executions, _Shares, _Rates, _Changes, _Level
             if c.sentence in self.far:
                 self.skip(c, "这一句中有金额与事实相差好几倍：这一句说的多半不是本部门的")
                 continue
-            self._either_way(c) if c.twoway else getattr(self, "_" + c.kind)(c)
+            # (a change's list of its parts' changes is checked as such: see lists._sum_of_changes)
+            self._either_way(c) if c.twoway else getattr(self, "_sum_of_changes" if c.changes else "_" + c.kind)(c)
         self._swapped_digits(reading.claims)
 
     # ---- a figure left unchecked that is a fact's figure with two digits swapped ---------------------

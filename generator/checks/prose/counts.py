@@ -34,6 +34,15 @@ _IN_SERVICE = re.compile("在职|在编|在岗")
 class _Counts(_Base):
     """Headcounts."""
 
+    def _named(self, c: Claim) -> None:
+        """"内设14个机构，分别是办公室、…": as many names written as the count says (see derive/claims/named.py)."""
+        names = [self.text[a:b] for a, b in c.other]
+        shown = "、".join(names) if len(names) <= 6 else "、".join(names[:3]) + "、…、" + names[-1]
+        if len(names) == c.value:
+            return self.ok(c, f"列出的名称 {len(names)} 个：{shown}")
+        self.error("PROSE-COUNT", c, f"正文“…{self.quote(c, 16)}”：写明 {fmt(c.value)}{c.unit}，列出的名称是 {len(names)} 个"
+                   f"（{shown}）。", stated=c.value, computed=Decimal(len(names)))
+
     def count_candidates(self, claim: Claim) -> list[tuple[str, Decimal]]:
         """(how, value) for each headcount the words may mean."""
         staffing = self.report.get("department.staffing")

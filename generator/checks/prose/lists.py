@@ -114,8 +114,6 @@ class _Lists(_Base):
     """A 其中 list against its head."""
 
     def _sum(self, c: Claim) -> None:
-        if c.changes:
-            return self._sum_of_changes(c)
         head, parts = c.of, c.parts
         # a list that does not add up is wrong in itself, whatever else was found in its figures: a part that
         # contradicts the facts makes the sum fail too, and both are said

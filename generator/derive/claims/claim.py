@@ -11,7 +11,7 @@ RELATIONS = {
     "margin": "比较的差额或金额",
     "level": "金额", "prior": "上年金额", "change": "增减额", "rate": "增减幅度", "share": "占比",
     "execution": "执行率", "difference": "差额", "compare": "比较", "sum": "其中各项之和", "count": "人数或个数",
-    "flat": "持平", "formula": "算式的结果", "score": "自评总分",
+    "flat": "持平", "formula": "算式的结果", "score": "自评总分", "named": "个数与列出的名称",
 }
 
 

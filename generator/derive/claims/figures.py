@@ -207,7 +207,7 @@ class _Figures(_State):
         if money and lead.dir and self._before(tok.start, 1) == "的":
             # "压缩的52万元出自公务接待费预算": the change already stated, named as a thing — whose it is comes after
             return self._unread(tok, "“增加的”“压缩的”之后是说过的增减额，说的是哪一项在后面", unsure=False)
-        if money and (self._base_in_bracket(tok) or self._related_amount(tok, lead, scope)):
+        if money and self._related_amount(tok, lead, scope):
             return
         if unit in COUNTS and self.cues.count_change.at(self.text, tok.start):
             # "与2015年预算对比，在职实有人员增加5人": how many more, not how many — the file has no last year's count
@@ -373,7 +373,10 @@ class _Figures(_State):
         return count
 
     def _related_amount(self, tok: Token, lead: _Lead, scope: _Scope) -> bool:
-        """An amount that is a difference, a change, or the base of a change or of a rate."""
+        """An amount that is a difference, a change, or the base of a change or of a rate (so too last year's, in a
+        bracket after a change: see _base_in_bracket)."""
+        if self._base_in_bracket(tok):
+            return True
         last = self.last_claim
         if not lead.dir and not lead.diff and lead.label and last is not None and self._verb_carried(tok, last):
             lead.dir = 1 if last.value >= 0 else -1

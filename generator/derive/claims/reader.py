@@ -12,6 +12,7 @@ from .cues import Cues
 from .formulas import read_formulas
 from .grammar import Claim, Reading, read_tokens
 from .lexicon import NotFinite, spellings, trie_pattern
+from .named import read_named_counts
 from .ratios import read_ratios
 from .rows import read_rows
 from .tokens import (
@@ -445,6 +446,7 @@ def _read(text: str, lex, year: int, names, targets=(), counts_year: int | None 
         read_ratios(text, tokens, reading)         # "新签约项目28个，完成全年目标任务25个的112%"
         read_rows(text, tokens, reading)           # "单位名称 经费性质 人员编制数 在职人数 本部门 财政拨款 32 34"
         read_chains(text, tokens, reading)         # "收入3237.75万元，加上年结余0万元，减支出3237.75万元，滚存结余0万元"
+        read_named_counts(text, tokens, reading)   # "内设14个机构，分别是办公室、…": as many names as the count
         return reading
     finally:
         if enabled:

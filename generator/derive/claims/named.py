@@ -1,0 +1,86 @@
+"""A count with the names of what it counts: "我局本级内设14个机构，分别是办公室、…、市场贸易股", "内设办公室、人事股、…共6个
+职能处室", "纳入预算编制范围的预算单位共计2家，具体包括：示例县商务局（本级）". The names written are as many as the
+count says — whoever's they are (a count of names is plain arithmetic of the text). Read as one claim "named" whose
+figure is the count and whose other is the names; checked in checks/prose/counts.py (PROSE-COUNT).
+
+Only the plain shape: the names one after another, parted by 、 (a bracket inside a name is part of it), each a few
+characters with no figure; a list that ends with 等 ("…等十二个内设股室") or joins its last names with 和/及 is not
+counted. Found with three bounded patterns over the text: linear in it.
+"""
+from __future__ import annotations
+
+import re
+
+from .claim import Claim, Reading
+from .later import LaterPass
+from .tokens import Token
+
+_KINDS = r"(?:内设机构|职能机构|机构|职能处室|处室|科室|股室|职能股室|内设股室|部门|预算单位|单位|科|股|处|室)"
+_COUNT = r"(?P<count>[0-9]{1,3})[ \t\u3000]*(?P<unit>个|家)"
+# the count first: "内设14个机构，分别是办公室、…", "预算单位共计2家，具体包括：示例县商务局（本级）"
+_COUNT_FIRST = re.compile(_COUNT + r"[\u4e00-\u9fff]{0,6}?" + _KINDS + r"[ \t\u3000]*[，,]?[ \t\u3000]*"
+                          r"(?:分别是|分别为|具体包括|包括|即)[ \t\u3000]*[：:]?[ \t\u3000]*(?P<names>[^。；;\n]{2,800})")
+# the kind, then the count: "纳入…编制范围的预算单位共计2家，具体包括：示例县商务局（本级）"
+_KIND_FIRST = re.compile(_KINDS + r"[ \t\u3000]*(?:共计|共有|共|计|有)?[ \t\u3000]*" + _COUNT + r"[ \t\u3000]*[，,]?[ \t\u3000]*"
+                         r"(?:分别是|分别为|具体包括|包括|即)[ \t\u3000]*[：:]?[ \t\u3000]*(?P<names>[^。；;\n]{2,800})")
+# the names first: "内设办公室、人事股、…共6个职能处室"
+_NAMES_FIRST = re.compile(r"(?:内设|下设|设有)(?P<names>[^。；;，,\n]{2,800}?)[ \t\u3000]*(?:共|共计)?[ \t\u3000]*" + _COUNT
+                          + r"[\u4e00-\u9fff]{0,6}?" + _KINDS)
+# one name: a few characters, a bracket inside it part of it (the department's own name is read as 本部门 padded with
+# spaces to its length: see reader.own_names)
+_NAME = re.compile(r"[\u4e00-\u9fff“” ]{2,30}(?:[（(][\u4e00-\u9fff、“”]{1,20}[）)][\u4e00-\u9fff]{0,6})?")
+
+
+def read_named_counts(text: str, tokens: list[Token], reading: Reading) -> None:
+    """Each count with its names written out, as a claim (see the module's docstring)."""
+    if "、" not in text and "包括" not in text:
+        return
+    later = LaterPass(reading)
+    figures = {t.start: t for t in tokens if t.kind == "num"}
+    claimed = {c.figure.start for c in reading.claims if c.figure is not None}
+    for pattern in (_COUNT_FIRST, _KIND_FIRST, _NAMES_FIRST):
+        for m in pattern.finditer(text):
+            tok = figures.get(m.start("count"))
+            if tok is None or tok.start in claimed:
+                continue
+            names = _names(text, m.start("names"), m.end("names"), trailing=pattern is not _NAMES_FIRST)
+            if names is None:
+                continue
+            # (where each name is, not its words: the department's own name is read as 本部门 — the check shows
+            # the text as written)
+            reading.claims.append(Claim("named", tok, None, other=tuple(names), sentence=later.sentence_at(tok.start),
+                                        value=tok.value, unit=tok.unit))
+            claimed.add(tok.start)
+            later.take(tok.start)
+    later.done()
+
+
+def _names(text: str, start: int, end: int, trailing: bool) -> list[tuple[int, int]] | None:
+    """Where each name of text[start:end] is, parted by 、, or None when it is not a plain list of names. `trailing`: the
+    run may go on past the last name (to the end of its sentence): it ends at the first mark that is not 、."""
+    if trailing:
+        cut = re.search(r"[，,：:]", text[start:end])
+        end = start + cut.start() if cut else end
+    spans, depth, begin = [], 0, start
+    for k in range(start, end):
+        ch = text[k]
+        depth += (ch in "（(") - (ch in "）)")
+        if ch == "、" and depth == 0:
+            spans.append((begin, k))
+            begin = k + 1
+    spans.append((begin, end))
+    spans = [_stripped(text, a, b) for a, b in spans]
+    if any(_NAME.fullmatch(text, a, b) is None for a, b in spans):
+        return None
+    last = text[spans[-1][0]:spans[-1][1]]
+    if last.endswith("等") or "和" in last or "及" in last:
+        return None         # ("…等十二个内设股室", "…、人事股和法规股": not every name parted)
+    return spans
+
+
+def _stripped(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " \t\u3000":
+        a += 1
+    while b > a and text[b - 1] in " \t\u3000":
+        b -= 1
+    return a, b
