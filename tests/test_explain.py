@@ -188,3 +188,15 @@ def test_a_text_whose_first_amount_is_far_off_is_explained_like_any_other(run, t
     assert result.exit_code == 0, result.output
     assert "“65.07万元” 算式的结果：结余，算式 1362.00万元 − 1305.93万元" in result.output
     assert "按写明的数算得 56.07万元，与写明的 65.07万元 不符" in result.output
+
+
+def test_a_change_broken_down_by_its_parts_keeps_its_own_reading(run, tmp_path):
+    # (the list of the parts' changes is checked after the change: a list that fails is said at the change's figure,
+    # and the change's own verdict is still shown)
+    path = yangxi_saying(tmp_path, "2023年我局本年支出7540.18万元，比上年增加721.85万元，其中：基本支出增加33.55万元，"
+                                   "项目支出增加788.30万元。")
+    out = run("explain", str(path), "other_notes").output
+    assert "“721.85万元” 其中各项之和：2 项的增减：增加33.55万元 + 增加788.30万元 → " in out
+    change = next(line for line in out.splitlines() if line.strip().startswith("“721.85万元” 增减额"))
+    assert "→ 未核对：" in change or "→ 相符：" in change or "→ 不符：" in change, change
+    assert not change.rstrip().endswith("→ 未核对") and "→ 未核对（" not in change, change

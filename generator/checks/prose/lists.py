@@ -177,9 +177,12 @@ class _Lists(_Base):
             return self.ok(c, f"各项增减 {terms} = {fmt(s)}{head.unit}，即{said}")
         wrong = [p for p in (*parts, head) if p.flagged]
         also = f"（其中 {'、'.join(fmt(abs(p.value)) for p in wrong)} 已另外列出。）" if wrong else ""
+        own = self.verdicts.get(id(head))      # the change's own verdict (checked before its list) is kept
         self.error("PROSE-SUM", head, f"正文“…{self.text[max(0, head.figure.start - 10):parts[-1].figure.end]}”：其中各项"
                    f"的增减 {terms} = {fmt(s)}{head.unit}，与写明的{said} 不符。{also}", stated=head.value, computed=s)
         self.verdicts[id(c)] = self.verdicts.pop(id(head))
+        if own is not None:
+            self.verdicts[id(head)] = own
         head.summed = True
 
     def _odd_part(self, head: Claim, parts: list, values: list, total: Decimal, complete: bool) -> None:

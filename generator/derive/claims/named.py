@@ -4,7 +4,8 @@ count says — whoever's they are (a count of names is plain arithmetic of the t
 figure is the count and whose other is the names; checked in checks/prose/counts.py (PROSE-COUNT).
 
 Only the plain shape: the names one after another, parted by 、 (a bracket inside a name is part of it), each a few
-characters with no figure; a list that ends with 等 ("…等十二个内设股室") or joins its last names with 和/及 is not
+characters with no figure, to the end of the sentence; a list that ends with 等 ("…等十二个内设股室"), joins its last names
+with 和/及, names a range ("综合一处至综合九处") or has a comma among its names (which may part names or end them) is not
 counted. Found with three bounded patterns over the text: linear in it.
 """
 from __future__ import annotations
@@ -44,8 +45,8 @@ def read_named_counts(text: str, tokens: list[Token], reading: Reading) -> None:
             if tok is None or tok.start in claimed:
                 continue
             names = _names(text, m.start("names"), m.end("names"), trailing=pattern is not _NAMES_FIRST)
-            if names is None:
-                continue
+            if names is None or (pattern is _NAMES_FIRST and len(names) < 2):
+                continue        # ("内设机构为6个科室": no names before the count)
             # (where each name is, not its words: the department's own name is read as 本部门 — the check shows
             # the text as written)
             reading.claims.append(Claim("named", tok, None, other=tuple(names), sentence=later.sentence_at(tok.start),
@@ -58,9 +59,8 @@ def read_named_counts(text: str, tokens: list[Token], reading: Reading) -> None:
 def _names(text: str, start: int, end: int, trailing: bool) -> list[tuple[int, int]] | None:
     """Where each name of text[start:end] is, parted by 、, or None when it is not a plain list of names. `trailing`: the
     run may go on past the last name (to the end of its sentence): it ends at the first mark that is not 、."""
-    if trailing:
-        cut = re.search(r"[，,：:]", text[start:end])
-        end = start + cut.start() if cut else end
+    if trailing and re.search(r"[，,：:]", text[start:end]):
+        return None         # ("…（本级），无锡市…执法监督局。": a comma may part names as well as end them — not certain)
     spans, depth, begin = [], 0, start
     for k in range(start, end):
         ch = text[k]
@@ -73,8 +73,8 @@ def _names(text: str, start: int, end: int, trailing: bool) -> list[tuple[int, i
     if any(_NAME.fullmatch(text, a, b) is None for a, b in spans):
         return None
     last = text[spans[-1][0]:spans[-1][1]]
-    if last.endswith("等") or "和" in last or "及" in last:
-        return None         # ("…等十二个内设股室", "…、人事股和法规股": not every name parted)
+    if last.endswith("等") or "和" in last or "及" in last or any("至" in text[a:b] for a, b in spans):
+        return None         # ("…等十二个内设股室", "…、人事股和法规股", "综合一处至综合九处": not every name parted)
     return spans
 
 
