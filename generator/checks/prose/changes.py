@@ -256,23 +256,26 @@ class _Changes(_Base):
         公共预算拨款安排的机关运行经费支出33.60万元，比上年增加3.40万元"). How it holds, or ""."""
         if c.against not in (None, "prior") or c.final_base:
             return ""
-        budget, prior = self.fact(fact, "budget", c.unit), self.fact(fact, "prior_budget", c.unit)
-        if budget is None or prior is None or not sum_consistent(c.value, [budget, -prior]):
-            return ""
+        budget = self.fact(fact, "budget", c.unit)
         if c.of is not None and (c.of.figure is None or c.of.unit not in MONEY
                                  or abs(c.of.value) * MONEY[c.of.unit] / MONEY[c.unit] != budget):
             return ""
-        return f"本年预算 {fmt(budget)} − 上年预算数 {fmt(prior)} = {fmt(budget - prior)}{c.unit}"
+        return self._budget_less(c, fact, "prior_budget", quiet=False)
 
     def _budget_on_executed(self, c: Claim, fact: str) -> str:
         """"与2022年预算执行数相比，2023年公务接待费增加10.75万元": last year's figure named as its 执行数, as a budget's
         account names it — this year's figure, no column named, may be the budget. How it holds, or ""."""
         if not c.executed_base or c.of is not None:
             return ""
-        budget, prior = self.fact(fact, "budget", c.unit, quiet=True), self.fact(fact, "prior", c.unit, quiet=True)
-        if budget is None or prior is None or not sum_consistent(c.value, [budget, -prior]):
+        return self._budget_less(c, fact, "prior", quiet=True)
+
+    def _budget_less(self, c: Claim, fact: str, base: str, quiet: bool) -> str:
+        """How a change holds as this year's budget less last year's figure in the column `base` ("" where it does not)."""
+        budget, before = self.fact(fact, "budget", c.unit, quiet=quiet), self.fact(fact, base, c.unit, quiet=quiet)
+        if budget is None or before is None or not sum_consistent(c.value, [budget, -before]):
             return ""
-        return f"本年预算 {fmt(budget)} − 上年决算数（执行数） {fmt(prior)} = {fmt(budget - prior)}{c.unit}"
+        name = "上年预算数" if base == "prior_budget" else "上年决算数（执行数）"
+        return f"本年预算 {fmt(budget)} − {name} {fmt(before)} = {fmt(budget - before)}{c.unit}"
 
     def _after_a_budget(self, c: Claim) -> bool:
         """"（一）收入预算：2023年年初预算数1174.50万元，其中：…。收入较2022增加75.39万元": a change of no amount of its own
