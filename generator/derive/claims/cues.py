@@ -128,6 +128,18 @@ class Cues:
         self.serving = re.compile(f"(?:{alt('serving')})")
         self.retired = re.compile(f"(?:{alt('retired')})")
         self.projects = re.compile(f"(?:{alt('projects')})")
+        # "项目支出均实行了绩效目标管理，涉及…": the money the targets of all projects (or of the whole spending) cover
+        # (covered.py: each pattern searched over the sentence before 涉及, at most 90 characters)
+        self.covers = re.compile(f"(?:{alt('covers')})")
+        opening = r"(?:^|[，,：:；;\s]|年|度|对|将|把|局|委|办|部门|单位)"
+        managed = (f"[^，,。；;]{{0,4}}?(?:{alt('brought_under')})了?[^，,。；;]{{0,12}}?(?:{alt('managed')})"
+                   r"(?P<gap>[^。；;]{0,40})$")
+        # (the word for "all" after the subject, "项目支出均实行…", or before it, "所有项目支出预算纳入…")
+        self.covered_projects = (
+            re.compile(f"{opening}(?:{alt('covers_all')})?(?P<subject>{alt('all_projects')})(?:预算|资金)?"
+                       f"[^，,。；;]{{0,8}}?(?:{alt('covers_all')}){managed}"),
+            re.compile(f"{opening}(?:{alt('covers_all')})(?P<subject>{alt('all_projects')})(?:预算|资金)?{managed}"))
+        self.covered_whole = re.compile(f"{opening}(?P<subject>{alt('whole_spending')})(?:预算)?{managed}")
         # "设下属事业单位1个（即：县招商投资服务中心）": the department's units counted, then named in a bracket
         self.units_bracket = re.compile(f"(?:{alt('own_units')})" r"[\u4e00-\u9fff]{0,6}?(?:单位|机构)[ \t\u3000]*"
                                         r"[0-9一二三四五六七八九十两]{0,3}[个家所]?[ \t\u3000]*[（(](?:即|为|是|包括)?[：:]?"

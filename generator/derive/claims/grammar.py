@@ -57,8 +57,9 @@ MAX_FIGURES = 1000
 # a bracket's words that only name something (no 含, 包括, 不含 …)
 _NAME_ONLY = re.compile(r"(?!含|包括|包含|不含|其中)[\u4e00-\u9fff“”]{2,12}")
 # the class, division or item of the budget's classification after a line's name: "（204类）", "（06款）", "（项）",
-# "（2130101项）"
-_ACCOUNT_CODE = re.compile(r"[ \t\u3000]*(?:[0-9]{2,8})?[ \t\u3000]*[类款项][ \t\u3000]*")
+# "（2130101项）", or a division's or item's code of the functional classification alone ("行政单位离退休（2080501）",
+# "专项统计业务（2010505）": its codes begin with 2 — the economic classification's with 3)
+_ACCOUNT_CODE = re.compile(r"[ \t\u3000]*(?:(?:[0-9]{2,8})?[ \t\u3000]*[类款项]|2[0-9]{4}(?:[0-9]{2})?)[ \t\u3000]*")
 
 
 class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _Numbered, _Lettered, _Stated, _Points,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .bodies import Bodies
 from .chains import read_chains
+from .covered import read_covered
 from .cues import Cues
 from .formulas import read_formulas
 from .grammar import Claim, Reading, read_tokens
@@ -447,6 +448,7 @@ def _read(text: str, lex, year: int, names, targets=(), counts_year: int | None 
         read_rows(text, tokens, reading)           # "单位名称 经费性质 人员编制数 在职人数 本部门 财政拨款 32 34"
         read_chains(text, tokens, reading)         # "收入3237.75万元，加上年结余0万元，减支出3237.75万元，滚存结余0万元"
         read_named_counts(text, tokens, reading)   # "内设14个机构，分别是办公室、…": as many names as the count
+        read_covered(text, tokens, reading, year)  # "项目支出均实行了绩效目标管理，涉及…资金1052.39万元": their budget
         return reading
     finally:
         if enabled:

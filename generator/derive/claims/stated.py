@@ -40,7 +40,9 @@ _RESTATED = re.compile(r"[ \t\u3000]*(?:(?:与|同|和)[ \t\u3000]*(?:上年度?
                        r"[ \t\u3000]*(?:同期)?(?:相比|比较)[ \t\u3000]*[，,]?[ \t\u3000]*"
                        r"(?P<name>[\u4e00-\u9fff“”\"]{0,20}?)"
                        # "…3118.29万元，主要用于…。较2022年决算数增加3097.36万元": no name, the base's year and column
-                       r"|(?:较|比)[ \t\u3000]*(?:上年度?|去年|(?:19|20)[0-9]{2}[ \t\u3000]*年度?)(?:同期)?(?:决算数?|实际支出数?)?)"
+                       # ("…128.00万元，主要用于…。比上年执行数减少12.60万元": a budget's base, last year's execution)
+                       r"|(?:较|比)[ \t\u3000]*(?:上年度?|去年|(?:19|20)[0-9]{2}[ \t\u3000]*年度?)(?:同期)?"
+                       r"(?:决算数?|实际支出数?|(?:预算)?执行数?|预算数?)?)"
                        r"[ \t\u3000]*(?:增加|减少|增长|下降|上升|降低)了?[ \t\u3000]*$")
 # words that say an amount was paid out or spent ("已完成拨付2113.63万元", "实际支出…"): the amount an execution rate
 # is of, when a sentence states it with the whole it is a rate of (checked as written text, not read as tokens)

@@ -1,0 +1,81 @@
+"""The money the department's performance targets cover, said of all of its projects or of its whole spending:
+"2023年项目支出均实行了绩效目标管理，涉及一般公共预算财政拨款1052.39万元", "我局所有项目支出预算纳入部门预算绩效管理，
+涉及预算资金2128.40万元", "本部门整体支出纳入绩效目标管理，涉及财政性资金2,903.6万元".
+
+Targets are set on the budget: the figure after 涉及 is the budget (年初 or 调整后) of what the words say was brought
+under the management — all projects (项目支出, 所有项目, "其他运转类项目和特定目标类项目均…") or the whole (整体支出).
+Read as a level claim in the "plan" column; a source of funds named after 涉及 ("一般公共预算财政拨款") is kept, so the
+figure is checked only where all the money came from it. Nothing else is read: "设置绩效目标3个，涉及财政拨款资金5987万元"
+and "共12个项目纳入绩效目标管理，涉及…" (some projects, which of them the file does not say), "重点项目均实行…" (a
+modifier before the word), another year's or a figure a word of doing (决算, 实际, 执行) qualifies.
+
+The words are the vocabulary's cues (covers_all, brought_under, managed, covers, all_projects, whole_spending). Each
+涉及 is looked at with a bounded look back within its sentence: linear in the text.
+"""
+from __future__ import annotations
+
+import re
+
+from .claim import OTHER_SUBJECT, Claim, Reading
+from .later import LaterPass
+from .tokens import MONEY, Token
+
+LOOK_BACK = 90          # characters before 涉及 where the subject and its management are looked for
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+# a region or the units under the department, whose targets these are ("全市项目支出均…", "下属单位项目…")
+_ELSEWHERE = re.compile("全国|全省|全市|全县|全区|全州|各单位|各部门|各地|下属|所属|直属|二级单位")
+_YEAR = re.compile(r"((?:19|20)[0-9]{2})[ \t\u3000]*年")
+# the words allowed between 涉及 and its figure: sources and kinds of money, and a word for "in all"
+_FUND_WORDS = re.compile(r"(?:一般公共预算|政府性基金预算|国有资本经营预算|公共预算|财政拨款|财政性|财政|预算|项目|拨款|资金|经费|"
+                         r"金额|合计|共计|总额|总计|为|达|共|了|[ \t\u3000：:])*")
+# a gap between the management and 涉及 that names a part of what was managed ("其中重点项目5个") or another amount
+_GAP_PART = re.compile(r"其中|分别|[0-9][0-9,.]*[ \t\u3000]*(?:万元|元|亿元|千元)")
+
+
+def read_covered(text: str, tokens: list[Token], reading: Reading, year: int) -> None:
+    """Each amount the targets of all projects (or of the whole) cover, as a level claim (see the module's docstring)."""
+    cues = reading.cues
+    if cues is None or cues.covers.search(text) is None:
+        return
+    later = LaterPass(reading)
+    figures = [t for t in tokens if t.kind == "num"]
+    k = 0
+    for m in cues.covers.finditer(text):
+        while k < len(figures) and figures[k].start < m.end():
+            k += 1
+        if k == len(figures):
+            break
+        tok = figures[k]
+        words = text[m.end():tok.start]
+        if tok.unit not in MONEY or tok.start not in later.unread or _FUND_WORDS.fullmatch(words) is None:
+            continue
+        why = later.unread[tok.start].why
+        if why.startswith(OTHER_SUBJECT) and not cues.projects.fullmatch(why[len(OTHER_SUBJECT):].strip("（）“”")):
+            continue            # (another body's targets)
+        found = _covered_fact(text, m.start(), cues, year)
+        if found is None:
+            continue
+        fact, label = found
+        source = "一般公共预算" if "一般公共预算" in words or "公共预算" in words else "财政拨款" if "财政拨款" in words else ""
+        reading.claims.append(Claim("level", tok, fact, column="plan", sentence=later.sentence_at(tok.start),
+                                    label=label, source=source))
+        later.take(tok.start)
+    later.done()
+
+
+def _covered_fact(text: str, at: int, cues, year: int) -> tuple[str, str] | None:
+    """The fact whose whole the management before `at` (where 涉及 is) was said of, in its sentence, and the words
+    that said it; or None."""
+    start = max(0, at - LOOK_BACK)
+    ends = [e.end() for e in _SENTENCE_END.finditer(text, start, at)]
+    window = text[ends[-1] if ends else start:at]
+    if any(int(y.group(1)) != year for y in _YEAR.finditer(window)):
+        return None             # (another year's targets)
+    if cues.bodies.body.search(window) or _ELSEWHERE.search(window):
+        return None             # ("2023年杭州市气象局其他运转类项目…均实行绩效目标管理": another body's)
+    whole = cues.covered_whole.search(window)
+    m = whole or next((found for p in cues.covered_projects if (found := p.search(window)) is not None), None)
+    if m is None or _GAP_PART.search(m.group("gap")):
+        return None
+    label = m.group("subject")
+    return ("finance.expenditure.current" if whole else "finance.expenditure.project"), label
