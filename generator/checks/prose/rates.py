@@ -170,6 +170,10 @@ class _Rates(_Base):
             how = f"（本年预算 {fmt(current)} − {zh} {fmt(prior)}） ÷ {fmt(prior)}"
             if rate_fits(computed, c.value):
                 return self.ok(c, f"{how} = {fmt(computed, _places(c))}%")
+        other = self._budget_change_of_another(c, "budget")
+        if other:
+            # "其中：…；项目支出预算474.20万元，…。2023年预算比2022年预算增加54.10万元，增长4.83%": the list head's
+            return self.ok(c, other)
         computed = (currents[0] - prior) / prior * 100
         how = f"（本年预算 {fmt(currents[0])} − {zh} {fmt(prior)}） ÷ {fmt(prior)}"
         words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), _places(c))}%"
@@ -351,6 +355,30 @@ class _Rates(_Base):
                    at=stated.start, stated=abs(stated.value), computed=fits[0])
         return True
 
+    def _change_off_file_base(self, c: Claim, current: Decimal) -> bool:
+        """"公务用车运行维护费6.50万元，比上年减少7.80万元，下降16.67％" where the file has last year's budget 7.80 (and no
+        final): the rate is exactly this year's against that figure of last year's — it is the change that is wrong, not
+        the rate (reported at the change: True)."""
+        stated = c.change
+        if stated is None or stated.figure is None or stated.unit not in MONEY or stated.flagged:
+            return False
+        fact = self._fact_of(c)
+        for col in ("prior", "prior_budget"):
+            was = self.fact(fact, col, "万元", quiet=True)
+            if not was or not rate_fits((current - was) / was * 100, c.value):
+                continue
+            delta = (current - was) / MONEY[stated.unit]
+            if same_figure(abs(stated.value), abs(delta)):
+                return False
+            stated.flagged = True
+            self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, stated.start - 24):c.figure.end]}”：写明的"
+                       f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 正是本年 {fmt(current)}万元 与"
+                       f"{_COLUMN_ZH[col]} {fmt(was)}万元 相比，增减额应为 {fmt(abs(delta))}{stated.unit}，与写明的 "
+                       f"{fmt(abs(stated.value))}{stated.unit} 不符。", at=stated.start, stated=abs(stated.value),
+                       computed=abs(delta), uses={f"{fact}.{col}"})
+            return True
+        return False
+
     def _rate_from_change(self, c: Claim, current: Decimal, change: Decimal) -> None:
         """"公务用车购置及运行维护费支出决算增加21.90万元，增长58.63%": the file has this year's amount but not last
         year's — which is this year's less the change stated: the rate is the change ÷ that, each figure ± half its
@@ -369,7 +397,7 @@ class _Rates(_Base):
         how = f"{fmt(change)} ÷ 上年数 {fmt(base)}（本年 {fmt(current)} 减去写明的增减额）"
         if _rate_within_rounding(c.value, current, hc, change, hd):
             return self.ok(c, f"{how} = {fmt(computed, _places(c))}%")
-        if self._change_swapped(c, current, hc, change, hd):
+        if self._change_swapped(c, current, hc, change, hd) or self._change_off_file_base(c, current):
             return None
         words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), _places(c))}%"
         self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：变动 {how} = {words}，与写明的"

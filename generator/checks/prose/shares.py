@@ -33,7 +33,7 @@ class _Shares(_Base):
         wholes = self._wholes(c)
         if wholes is None:
             return self.skip(c, "总数已报错")
-        wholes = wholes or self._whole_in_its_words(c)
+        wholes = wholes or self._whole_in_its_words(c) or self._whole_stated_before(c)
         if not wholes:
             return self.skip(c, "事实文件没有作为分母的总数")
         # each written figure stands for ± half its last digit: the share may be anywhere between the extremes
@@ -208,6 +208,19 @@ class _Shares(_Base):
         if whole is None or whole.unit not in MONEY:
             return []
         return [(abs(whole.value) * MONEY[whole.unit], "写明的总数", half_unit(whole.value) * MONEY[whole.unit])]
+
+    def _whole_stated_before(self, c: Claim) -> list:
+        """"本单位固定资产总量为196.40万元，房屋和构筑物150.00万元，占固定资产总额的76.37%": a whole the file has no figure
+        of, its amount stated earlier in the sentence — the share is checked against the text's own amount."""
+        part = c.of
+        if c.whole is None or part is None or part.figure is None:
+            return []
+        stated = [w for w in self._sentences(c.sentence) if w.kind == "level" and w.fact == c.whole and w.figure is not None
+                  and w.figure.end <= part.start and not w.flagged and w.unit in MONEY and w.value]
+        if len(stated) != 1:
+            return []           # (two amounts of it: which one, the words do not say)
+        w = stated[0]
+        return [(abs(w.value) * MONEY[w.unit], f"写明的{self._label(w.fact, w.column)}", half_unit(w.value) * MONEY[w.unit])]
 
     def _stated_wholes_of(self, c: Claim) -> list:
         """"支出总计1466.69万元，其中本年支出1370.33万元…；本年支出中基本支出839.05万元，占61.23%": the other amounts its

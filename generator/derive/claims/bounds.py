@@ -34,6 +34,18 @@ _HEADING_END = re.compile("(?:情况|分析|说明|概况)$")
 
 
 
+def _next_line(text: str, at: int) -> int:
+    """Where the text goes on after the line break right at `at`, if any (the items of a 其中 list one a line)."""
+    m = _LINE_BREAK.match(text, at)
+    return m.end() if m is not None else at
+
+
+_LINE_BREAK = re.compile(r"[ \t\u3000]*\r?\n")
+# what follows 其中 before its first item: a bracket saying how it is classed, a colon ("其中（按项级科目分类统计）：")
+_MARKER_TAIL = re.compile(r"^[ \t\u3000]*(?:[（(][^（()）]{0,20}[）)])?[ \t\u3000]*[：:，,]?\s*")
+# a sentence of what an item was for, with no figure: "主要用于局本级基本支出。"
+_USE_SENTENCE = re.compile(r"[ \t\u3000]*(?:主要)?用于[^0-9０-９。；;！？!?\n]{0,80}[。；;]")
+
 class _Bounds(_State):
     """Punctuation, sentences, clauses and paragraphs."""
 
@@ -165,13 +177,33 @@ class _Bounds(_State):
         lst = self.list
         while lst is not None and lst.outer is not None:
             lst = lst.outer
-        if lst is None or not lst.marker.endswith("如下") or not lst.parts \
-                or not _ENUM_ITEM.match(self.text, tok.end, tok.end + 8):
+        if lst is None or not lst.parts or not (lst.marker.endswith("如下") or self._numbered_from_first(lst)):
+            return None
+        at = _next_line(self.text, tok.end) if lst.marker == "其中" else tok.end
+        if not _ENUM_ITEM.match(self.text, at, at + 8) and not self._item_after_its_use(tok.end):
             return None
         while self.list is not None and self.list is not lst:
             self._end_list(inner_only=True)
         self.list = None
         return lst
+
+    def _numbered_from_first(self, lst: _List) -> bool:
+        """"其中（按项级科目分类统计）：（一）2011301-行政运行483.25万元。主要用于…。（二）…": a 其中 list whose first item
+        is numbered right after its marker — the numbered items go on as a list "如下" does."""
+        first, head = lst.parts[0].figure, lst.head.figure
+        if first is None or head is None or lst.marker != "其中":
+            return False
+        at = self.text.rfind("其中", head.end, first.start)
+        if at < 0:
+            return False
+        words = _MARKER_TAIL.sub("", self.text[at + 2:first.start])
+        return _ENUM_ITEM.match(words) is not None
+
+    def _item_after_its_use(self, at: int) -> bool:
+        """Whether the sentence from `at` only says what the item before was for, with no figure ("主要用于局本级基本
+        支出。"), and the next item follows it."""
+        m = _USE_SENTENCE.match(self.text, at)
+        return m is not None and _ENUM_ITEM.match(self.text, nxt := _next_line(self.text, m.end()), nxt + 8) is not None
 
     def _clause_mark(self, tok: Token) -> None:
         ch = tok.text
@@ -445,7 +477,12 @@ class _Bounds(_State):
         # a stated base ("比上年的X万元") is last year's figure, never the head of this year's 其中 list
         # (nor an amount in the sentence's reason: "…下降12.5%，主要原因是2022年有疫情防控经费29.01万元。其中：…")
         cause_at, self.cause_at = self.cause_at, None
-        if not self._only_its_change():
+        # one sentence of no figures between ("…1747.99万元，比上年减少…。按照…要求，…体现在有关支出科目中。其中（按项级
+        # 科目分类统计）：…"): the sentence before it is still the one before for what follows
+        blank, self.passed_blank = not self.figures_in_sentence and not self.passed_blank, False
+        if blank:
+            self.passed_blank = True
+        elif not self._only_its_change():
             self.prev_levels = [c for c in self.levels if (c.fact is not None or c.figure is not None)
                                 and c not in self.bases and (cause_at is None or c.start < cause_at)][-1:]
             self.prev_sentence_levels = self.levels

@@ -26,8 +26,14 @@ _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _ELSEWHERE = re.compile("全国|全省|全市|全县|全区|全州|各单位|各部门|各地|下属|所属|直属|二级单位")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})[ \t\u3000]*年")
 # the words allowed between 涉及 and its figure: sources and kinds of money, and a word for "in all"
-_FUND_WORDS = re.compile(r"(?:一般公共预算|政府性基金预算|国有资本经营预算|公共预算|财政拨款|财政性|财政|预算|项目|拨款|资金|经费|"
+# (after a count of the projects: "涉及一级预算项目6个，预算资金2128.40万元")
+_FUND_WORDS = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?项目[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*个[，,、]?)?(?:一般公共预算|政府性基金预算|国有资本经营预算|公共预算|财政拨款|财政性|财政|预算|项目|拨款|资金|经费|"
                          r"金额|合计|共计|总额|总计|为|达|共|了|[ \t\u3000：:])*")
+_PROJECTS = "finance.expenditure.project"
+_COUNTED = "counted"         # some projects, counted: "共12个项目纳入绩效目标管理，涉及…"
+# "，占财政性资金(人员类和运转类中的公用经费项目支出除外)总额的比例为100%": the amount's share of all projects' budget
+_PROJECTS_SHARE = re.compile(r"[ \t\u3000]*[，,][ \t\u3000]*占(?P<whole>[^。；;%％0-9]{2,60}?)的?(?:比例|比重)?(?:为|是|达)?"
+                             r"[ \t\u3000]*(?P<pct>[0-9]{1,3}(?:\.[0-9]{1,2})?)[ \t\u3000]*[%％]")
 # a gap between the management and 涉及 that names a part of what was managed ("其中重点项目5个") or another amount
 _GAP_PART = re.compile(r"其中|分别|[0-9][0-9,.]*[ \t\u3000]*(?:万元|元|亿元|千元)")
 
@@ -45,7 +51,10 @@ def read_covered(text: str, tokens: list[Token], reading: Reading, year: int) ->
             k += 1
         if k == len(figures):
             break
-        tok = figures[k]
+        at = k
+        if figures[at].unit not in MONEY and at + 1 < len(figures):
+            at += 1             # (past the count of the projects: "涉及一级预算项目6个，预算资金…")
+        tok = figures[at]
         words = text[m.end():tok.start]
         if tok.unit not in MONEY or tok.start not in later.unread or _FUND_WORDS.fullmatch(words) is None:
             continue
@@ -57,10 +66,36 @@ def read_covered(text: str, tokens: list[Token], reading: Reading, year: int) ->
             continue
         fact, label = found
         source = "一般公共预算" if "一般公共预算" in words or "公共预算" in words else "财政拨款" if "财政拨款" in words else ""
-        reading.claims.append(Claim("level", tok, fact, column="plan", sentence=later.sentence_at(tok.start),
-                                    label=label, source=source))
+        sentence = later.sentence_at(tok.start)
+        if fact == _COUNTED:
+            # "共12个项目纳入绩效目标管理，涉及财政性资金合计2,128.4万元，占财政性资金(人员类和运转类中的公用经费项目支出
+            # 除外)总额的比例为100%": some of the projects — as many as its share of all projects' budget says
+            share = _share_of_projects(text, tok, figures, at, later)
+            if share is None:
+                continue
+            if share.value != 100:
+                reading.claims.append(Claim("share", share, None, of=Claim("level", tok, None, sentence=sentence),
+                                            whole=_PROJECTS, column="plan", sentence=sentence, label=label))
+                later.take(tok.start)
+                later.take(share.start)
+                continue
+            fact = _PROJECTS
+        reading.claims.append(Claim("level", tok, fact, column="plan", sentence=sentence, label=label, source=source))
         later.take(tok.start)
     later.done()
+
+
+def _share_of_projects(text: str, tok: Token, figures: list[Token], at: int, later: LaterPass) -> Token | None:
+    """The percentage right after the amount that says its share of all projects' budget (the whole named as 项目支出,
+    or as the fiscal money less the staff's and the running costs), if it was left unread; or None."""
+    m = _PROJECTS_SHARE.match(text, tok.end)
+    if m is None or at + 1 >= len(figures) or figures[at + 1].start != m.start("pct"):
+        return None
+    whole = m.group("whole")
+    if "项目支出" not in whole.replace("项目支出除外", "") and not all(w in whole for w in ("人员类", "运转类", "除外")):
+        return None
+    share = figures[at + 1]
+    return share if share.unit in ("%", "％") and share.start in later.unread else None
 
 
 def _covered_fact(text: str, at: int, cues, year: int) -> tuple[str, str] | None:
@@ -75,7 +110,11 @@ def _covered_fact(text: str, at: int, cues, year: int) -> tuple[str, str] | None
         return None             # ("2023年杭州市气象局其他运转类项目…均实行绩效目标管理": another body's)
     whole = cues.covered_whole.search(window)
     m = whole or next((found for p in cues.covered_projects if (found := p.search(window)) is not None), None)
-    if m is None or _GAP_PART.search(m.group("gap")):
+    if m is None:
+        counted = cues.covered_counted.search(window)
+        return (_COUNTED, counted.group("subject")) if counted is not None and not _GAP_PART.search(counted.group("gap")) \
+            else None
+    if _GAP_PART.search(m.group("gap")):
         return None
     label = m.group("subject")
-    return ("finance.expenditure.current" if whole else "finance.expenditure.project"), label
+    return ("finance.expenditure.current" if whole else _PROJECTS), label

@@ -68,8 +68,9 @@ class Cues:
         self.done = re.compile(f"[，,]?[ \t\u3000]*(?:实际|全年)?(?:{alt('done')})了?(?:值|数)?(?:为|是|达)?[ \t\u3000]*")
         # "实支763.9万元，节支11.3万元", "全年节约资金13.10万元": a saving (or overspending) right before its figure
         self.saving = _Before(f"(?:{alt('saving')})了?(?:财政)?(?:资金|经费|支出|金额)?率?(?:为|了|达)?[ \t\u3000]*$", self.reach("saving") + 8)
-        # "上年结转的困难职工帮扶资金12.30万元": 的 and a noun of money right before a figure (see _modifies)
-        self.fund_kind = re.compile(f"的[\u4e00-\u9fff]{{0,14}}?(?:{alt('fund_kind')})(?=[0-9０-９])")
+        # "上年结转的困难职工帮扶资金12.30万元": 的 and a noun of money right before a figure (see _modifies; a space
+        # between, as text taken from a PDF has: "上年结转结余的单位资金 0 万元")
+        self.fund_kind = re.compile(f"的[\u4e00-\u9fff]{{0,14}}?(?:{alt('fund_kind')})(?=[ \t\u3000]*[0-9０-９])")
         # "农村实用技术培训经费6.40万元": the money for a target's work, right after the target's name
         self.fund_after = re.compile(f"(?:{alt('fund_kind')})")
         # "自评得分为96.5分": the words that name the self-evaluation's score, right before its figure
@@ -139,6 +140,9 @@ class Cues:
             re.compile(f"{opening}(?:{alt('covers_all')})?(?P<subject>{alt('all_projects')})(?:预算|资金)?"
                        f"[^，,。；;]{{0,8}}?(?:{alt('covers_all')}){managed}"),
             re.compile(f"{opening}(?:{alt('covers_all')})(?P<subject>{alt('all_projects')})(?:预算|资金)?{managed}"))
+        # ("本单位共12个项目纳入绩效目标管理": some projects, counted — as many as a share after the amount says)
+        self.covered_counted = re.compile(f"(?:共|共计|合计)?[ \t\u3000]*[0-9]{{1,4}}[ \t\u3000]*个(?P<subject>{alt('all_projects')})"
+                                          f"(?:预算|资金)?{managed}")
         self.covered_whole = re.compile(f"{opening}(?P<subject>{alt('whole_spending')})(?:预算)?{managed}")
         # "设下属事业单位1个（即：县招商投资服务中心）": the department's units counted, then named in a bracket
         self.units_bracket = re.compile(f"(?:{alt('own_units')})" r"[\u4e00-\u9fff]{0,6}?(?:单位|机构)[ \t\u3000]*"

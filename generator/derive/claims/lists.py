@@ -34,6 +34,9 @@ _COORDINATED = re.compile(r"以及|及其|和|与|、")
 _PLAIN_SIDES = {"支出": "finance.expenditure.current", "收入": "finance.income.current"}
 
 
+# "其中（按项级科目分类统计）：": the bracket after 其中 says the items are the head by a classification
+_CLASSED = re.compile(r"[ \t\u3000]*[（(]按[^（()）]{0,8}(?:科目|分类)[^（()）]{0,8}[）)]")
+
 def _fits_list(tok: Token, lst: _List, label: str | None = None) -> bool:
     """A figure in a unit the list's items can be in: its head's, money with money, people with people (posts with
     posts by category: "核定编制32名，其中行政编制22人、…")."""
@@ -684,7 +687,15 @@ class _Lists(_State):
         return lst.closed or (_splits_retired(lst.head, "department.staffing.retired")
                               and sorted(p.label[:2] for p in lst.parts) == ["离休", "退休"]) \
             or _all_classes(lst) or (self._ends_with_rest(lst) and not self._item_without_figure(lst)) \
-            or self._a_partition(lst) or self._announced_before(lst) or _all_people(lst)
+            or self._a_partition(lst) or self._announced_before(lst) or _all_people(lst) or self._by_classification(lst)
+
+    def _by_classification(self, lst) -> bool:
+        """"其中（按项级科目分类统计）：（一）…（十二）…": the items are the head broken down by a classification — all of it."""
+        head, first = lst.head.figure, lst.parts[0].figure if lst.parts else None
+        if head is None or first is None or lst.marker != "其中":
+            return False
+        at = self.text.rfind("其中", head.end, first.start)
+        return at >= 0 and _CLASSED.match(self.text, at + 2, first.start) is not None
 
     def _announced_before(self, lst) -> bool:
         """"基本支出、项目支出两类共支出资金3237.75万元（其中基本支出…，项目支出…）": the head's own clause names each

@@ -17,7 +17,7 @@ from .later import LaterPass
 from .tokens import Token
 
 _KINDS = r"(?:内设机构|职能机构|机构|职能处室|处室|科室|股室|职能股室|内设股室|部门|预算单位|单位|科|股|处|室)"
-_COUNT = r"(?P<count>[0-9]{1,3})[ \t\u3000]*(?P<unit>个|家)"
+_COUNT = r"(?P<count>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})[ \t\u3000]*(?P<unit>个|家)"
 # the count first: "内设14个机构，分别是办公室、…", "预算单位共计2家，具体包括：示例县商务局（本级）"
 _COUNT_FIRST = re.compile(_COUNT + r"[\u4e00-\u9fff]{0,6}?" + _KINDS + r"[ \t\u3000]*[，,]?[ \t\u3000]*"
                           r"(?:分别是|分别为|具体包括|包括|即)[ \t\u3000]*[：:]?[ \t\u3000]*(?P<names>[^。；;\n]{2,800})")

@@ -204,6 +204,7 @@ class _State:
         self.amounts_in_sentence = 0        # amounts of money read in this sentence (claims or not)
         self.bodies_in_sentence = 0         # counts of bodies ("28个司法所", "2个事业单位") in this sentence
         self.prev_amounts = 0               # … and in the sentence before
+        self.passed_blank = False           # the sentence just ended had no figure: the one before it is kept as before
         self.categories: list = []          # counts of one category's posts since the last headcount of people
         self.by_category: list = []         # (count of a category's posts or None, count of people) pairs of this sentence
         self.amounts: list[Claim] = []      # this year's amounts of the text not named by a label (a whole a share

@@ -48,6 +48,8 @@ _NAME_AND_CODE = re.compile(r"([\u4e00-\u9fff]{2,16})[（(]" + _CODE + "[）)]$"
 # the code and the name it begins, up to here ("2150805 中小企业发展专项", "2080505机关事业单位基本养老保险缴费"): a word
 # in it is in the name of a line of spending, not another body
 _CODED_ITEM = re.compile(_CODE + r"[ \t\u3000\-－—]*([\u4e00-\u9fff]{0,24})$")
+# a code of the functional classification (a division's or an item's: 2 and 4 or 6 digits more)
+_FUNCTION_CODE = re.compile(r"2[0-9]{4}(?:[0-9]{2})?(?![0-9])")
 # the department named as the owner of the body just named ("县粮食储备库是我局所属公益二类事业单位")
 _OWNER_OF = re.compile("[ \t\u3000]*的?(?:所属|下属|直属|主管|管理的|管辖的|二级)")
 _OWN_THINGS = frozenset({"项目", "工程", "专项", "子项目"})     # (not "外贸进出口总额": the target's own words)
@@ -297,6 +299,12 @@ class _Subjects(_State):
             return
         if tok.start < self.modified_end:
             return      # "用于项目支出的一般公共预算财政拨款支出资金…": a name inside the noun the first name said the kind of
+        coded = self._inside_coded_name(tok)
+        if coded is not None:
+            # "（五）2080501-行政单位离退休96.40万元": a fact's name inside the name of a line of the functional
+            # classification its code begins — that line's amount (an account's), not the fact's
+            self._on_account(coded, {})
+            return
         if self.aside == 2 and self.scope.blocked and fact and not lead.figure and not self.clause_figures:
             # the other body was an aside (see _other_subject); a column it named was its own
             self.scope.blocked, self.scope.column, self.aside = "", None, 0
@@ -443,6 +451,20 @@ class _Subjects(_State):
             if self._line_named(_NAME_AND_CODE.search(self.text, max(0, tok.start - 40), tok.start)):
                 return True
         return fact is not None and self._elided_pair(tok)
+
+    def _inside_coded_name(self, tok: Token) -> Token | None:
+        """The name of a line of the functional classification (its code 2…, 5 or 7 digits, right before the name) that
+        the word `tok` is inside, to the end of its run of Han characters; or None."""
+        if tok.start == 0 or not (is_han(self.text[tok.start - 1]) or self.text[tok.start - 1] in "-－— \t\u3000") \
+                or tok.text in PLAIN or self._of_account():
+            return None         # (a plain word ends a line's name: see _coded_line; an account named already holds)
+        m = _CODED_ITEM.search(self.text, max(0, tok.start - 24), tok.start)
+        if m is None or not _FUNCTION_CODE.match(self.text, m.start()):
+            return None
+        start, end = m.start(1), tok.end
+        while end < len(self.text) and end - tok.end < 16 and is_han(self.text[end]):
+            end += 1
+        return Token("word", start, end, self.text[start:end]) if end - start >= 2 else None
 
     def _coded_line(self, tok: Token) -> bool:
         """"2150805 中小企业发展专项支出120.50万元": a plain word ending the name a classification code begins — that
