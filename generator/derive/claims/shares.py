@@ -34,11 +34,7 @@ class _Shares(_State):
         whole, whole_from, why, either = self._share_whole(tok, lead, part)
         if why:
             return self._unread(tok, why)
-        if part.implied and part.kind == "level" and part.column == "final" and lead.exec_col == "plan" \
-                and not self._spent_before(part):
-            # "（二）商品和服务支出80.00万元，占支出预算的6.81%": a part of a budget is a budget's line — an amount of no
-            # column word right before its share of one is in that column
-            part.column, part.implied = lead.exec_col, False
+        self._part_of_a_budget(part, lead)
         column = lead.exec_col or part.column
         lst = self.list if self.list is not None and part in self.list.parts else None
         each = self.each_claims if len(self.each_claims) >= 2 else self._parts_in_turn(tok)
@@ -61,6 +57,13 @@ class _Shares(_State):
         self.out.claims.append(claim)
         if lst is not None:
             lst.shares.append((claim, lead.whole))
+
+    def _part_of_a_budget(self, part: Claim, lead: _Lead) -> None:
+        """"（二）商品和服务支出80.00万元，占支出预算的6.81%": a part of a budget is a budget's line — an amount of no
+        column word right before its share of one is in that column."""
+        if part.implied and part.kind == "level" and part.column == "final" and lead.exec_col == "plan" \
+                and not self._spent_before(part):
+            part.column, part.implied = lead.exec_col, False
 
     def _spent_before(self, part: Claim) -> bool:
         """Whether the words of the amount's clause say it was spent or done ("全年项目支出完成574.68万元"): its share
