@@ -545,6 +545,8 @@ class _Levels(_Columns):
     def _far_amount(self, c: Claim) -> bool:
         """Whether an amount is many times off every figure of the fact it is read as (and no figure of the
         department's the words may mean)."""
+        if any(all(self.fact(a, col, c.unit, quiet=True) is None for col in ("final", "budget", "adjusted")) for a in c.alts):
+            return False        # ("商品和服务支出（302）1,748.10万元": the words may mean a line the file has no figure of)
         known = self._known(c)
         # (far from every figure the words may mean: "部门预算…项目支出6649.26万元" is 调整预算数 6694.26 as well
         # as 年初预算数 1052.39)

@@ -59,6 +59,7 @@ _NAME_ONLY = re.compile(r"(?!含|包括|包含|不含|其中)[\u4e00-\u9fff“�
 # the class, division or item of the budget's classification after a line's name: "（204类）", "（06款）", "（项）",
 # "（2130101项）", or a division's or item's code of the functional classification alone ("行政单位离退休（2080501）",
 # "专项统计业务（2010505）": its codes begin with 2 — the economic classification's with 3)
+_CODE_ONLY = re.compile(r"[ \t\u3000]*(?:[0-9]{3}|[0-9]{5}|[0-9]{7})[ \t\u3000]*")
 _ACCOUNT_CODE = re.compile(r"[ \t\u3000]*(?:(?:[0-9]{2,8})?[ \t\u3000]*[类款项]|2[0-9]{4}(?:[0-9]{2})?)[ \t\u3000]*")
 
 
@@ -172,8 +173,9 @@ class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _N
         lead, figures, last_claim, last_money, outer_list = self.saved.pop()
         if self.list is None and outer_list is not None and outer_list.depth <= len(self.stack):
             self.list = outer_list           # a list nested in the bracket is over; the outer one goes on
-        if figures == self.figures:
+        if figures == self.figures or self._code_only(tok):
             # "资产总额（净值）932.43万元": a bracket without figures is an aside; the words before it
+            # (so is a classification's code alone: "其中：工资福利支出（301）718.12万元")
             # still lead, with what it said of the relation ("较上年（减）7.25万元")
             self.lead = lead
             # "下降（增长）27.78%": a form's two words for either direction — the direction is not said
@@ -195,6 +197,13 @@ class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _N
             self.last_claim, self.last_money = last_claim, last_money
         if name is not None:
             self._on_account(name, {})
+
+    def _code_only(self, tok: Token | None) -> bool:
+        """Whether the bracket closing at `tok` holds a classification's code alone ("（301）", "（2080501）")."""
+        if tok is None:
+            return False
+        at = max(self.text.rfind(ch, max(0, tok.start - 12), tok.start) for ch in OPEN)
+        return at >= 0 and _CODE_ONLY.fullmatch(self.text, at + 1, tok.start) is not None
 
     def _names_only(self, tok: Token) -> bool:
         """Whether the bracket closing at `tok` holds a name alone (not "（含政府性基金拨款）": what the amount takes in)."""

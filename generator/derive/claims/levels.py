@@ -230,7 +230,8 @@ class _Levels(_State):
         """The last amount of this sentence or the one before whose words named it a budget and that a 其中 follows,
         of which `fact` is a part; or None."""
         for c in itertools.chain(reversed(self.levels[-16:]), reversed(self.prev_sentence_levels[-16:])):
-            if c.kind != "level" or c.figure is None or "其中" not in self.text[c.figure.end:c.figure.end + 8]:
+            if c.kind != "level" or c.figure is None or not any(
+                    w in self.text[c.figure.end:c.figure.end + 8] for w in ("其中", "包括")):
                 continue
             # (the nearest amount a 其中 follows is the head: "预算…2903.6万元，其中…；实际…3237.75万元，其中基本支出…")
             return c if not c.implied and c.column in ("budget", "adjusted", "plan") and c.fact is not None \
