@@ -41,6 +41,8 @@ def _next_line(text: str, at: int) -> int:
 
 
 _LINE_BREAK = re.compile(r"[ \t\u3000]*\r?\n")
+# an item's number where an item opens (after 其中's colon, a full stop, a line break or a semicolon)
+_ITEM_OPENS = re.compile(r"[。：:；;\n][ \t\u3000]*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、.．]|[①-⑳])")
 # what follows 其中 before its first item: a bracket saying how it is classed, a colon ("其中（按项级科目分类统计）：")
 _MARKER_TAIL = re.compile(r"^[ \t\u3000]*(?:[（(][^（()）]{0,20}[）)])?[ \t\u3000]*[：:，,]?\s*")
 # a sentence of what an item was for, with no figure: "主要用于局本级基本支出。"
@@ -197,7 +199,14 @@ class _Bounds(_State):
         if at < 0:
             return False
         words = _MARKER_TAIL.sub("", self.text[at + 2:first.start])
-        return _ENUM_ITEM.match(words) is not None
+        # (one amount an item: "（1）基本支出预算775.2万元，实支763.9万元…" states each item in two columns — no list of parts)
+        return _ENUM_ITEM.match(words) is not None \
+            and len(_ITEM_OPENS.findall(self.text, at, self.parts_end(lst))) == len(lst.parts)
+
+    @staticmethod
+    def parts_end(lst: _List) -> int:
+        last = lst.parts[-1].figure
+        return last.end if last is not None else 0
 
     def _item_after_its_use(self, at: int) -> bool:
         """Whether the sentence from `at` only says what the item before was for, with no figure ("主要用于局本级基本
