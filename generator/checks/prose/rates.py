@@ -365,7 +365,7 @@ class _Rates(_Base):
         fact = self._fact_of(c)
         for col in ("prior", "prior_budget"):
             was = self.fact(fact, col, "万元", quiet=True)
-            if not was or not rate_fits((current - was) / was * 100, c.value):
+            if not was or not self._fits_last_year(c, [current], was):
                 continue
             delta = (current - was) / MONEY[stated.unit]
             if same_figure(abs(stated.value), abs(delta)):

@@ -192,21 +192,13 @@ class _Bounds(_State):
     def _numbered_from_first(self, lst: _List) -> bool:
         """"其中（按项级科目分类统计）：（一）2011301-行政运行483.25万元。主要用于…。（二）…": a 其中 list whose first item
         is numbered right after its marker — the numbered items go on as a list "如下" does."""
-        first, head = lst.parts[0].figure, lst.head.figure
-        if first is None or head is None or lst.marker != "其中":
+        span = self._after_its_marker(lst)
+        if span is None:
             return False
-        at = self.text.rfind("其中", head.end, first.start)
-        if at < 0:
-            return False
-        words = _MARKER_TAIL.sub("", self.text[at + 2:first.start])
-        # (one amount an item: "（1）基本支出预算775.2万元，实支763.9万元…" states each item in two columns — no list of parts)
-        return _ENUM_ITEM.match(words) is not None \
-            and len(_ITEM_OPENS.findall(self.text, at, self.parts_end(lst))) == len(lst.parts)
-
-    @staticmethod
-    def parts_end(lst: _List) -> int:
         last = lst.parts[-1].figure
-        return last.end if last is not None else 0
+        # (one amount an item: "（1）基本支出预算775.2万元，实支763.9万元…" states each item in two columns — no list of parts)
+        return _ENUM_ITEM.match(_MARKER_TAIL.sub("", self.text[span[0]:span[1]])) is not None and last is not None \
+            and len(_ITEM_OPENS.findall(self.text, span[0] - 2, last.end)) == len(lst.parts)
 
     def _item_after_its_use(self, at: int) -> bool:
         """Whether the sentence from `at` only says what the item before was for, with no figure ("主要用于局本级基本

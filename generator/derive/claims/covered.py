@@ -14,16 +14,15 @@ The words are the vocabulary's cues (covers_all, brought_under, managed, covers,
 """
 from __future__ import annotations
 
+import bisect
 import re
 
-from .claim import OTHER_SUBJECT, Claim, Reading
-from .later import LaterPass
+from .claim import Claim, Reading
+from .later import LaterPass, another_body
 from .tokens import MONEY, Token
 
 LOOK_BACK = 90          # characters before 涉及 where the subject and its management are looked for
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
-# a region or the units under the department, whose targets these are ("全市项目支出均…", "下属单位项目…")
-_ELSEWHERE = re.compile("全国|全省|全市|全县|全区|全州|各单位|各部门|各地|下属|所属|直属|二级单位")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})[ \t\u3000]*年")
 # the words allowed between 涉及 and its figure: sources and kinds of money, and a word for "in all"
 # (after a count of the projects: "涉及一级预算项目6个，预算资金2128.40万元")
@@ -45,6 +44,9 @@ def read_covered(text: str, tokens: list[Token], reading: Reading, year: int) ->
         return
     later = LaterPass(reading)
     figures = [t for t in tokens if t.kind == "num"]
+    # where another subject is named (the vocabulary's others: a region, a body, the units under the department),
+    # projects aside — the targets' own word
+    others = [t.start for t in tokens if t.kind == "word" and t.has("other") and not cues.projects.fullmatch(t.text)]
     k = 0
     for m in cues.covers.finditer(text):
         while k < len(figures) and figures[k].start < m.end():
@@ -58,10 +60,9 @@ def read_covered(text: str, tokens: list[Token], reading: Reading, year: int) ->
         words = text[m.end():tok.start]
         if tok.unit not in MONEY or tok.start not in later.unread or _FUND_WORDS.fullmatch(words) is None:
             continue
-        why = later.unread[tok.start].why
-        if why.startswith(OTHER_SUBJECT) and not cues.projects.fullmatch(why[len(OTHER_SUBJECT):].strip("（）“”")):
+        if another_body(reading, later.unread[tok.start]):
             continue            # (another body's targets)
-        found = _covered_fact(text, m.start(), cues, year)
+        found = _covered_fact(text, m.start(), cues, year, others)
         if found is None:
             continue
         fact, label = found
@@ -98,16 +99,18 @@ def _share_of_projects(text: str, tok: Token, figures: list[Token], at: int, lat
     return share if share.unit in ("%", "％") and share.start in later.unread else None
 
 
-def _covered_fact(text: str, at: int, cues, year: int) -> tuple[str, str] | None:
+def _covered_fact(text: str, at: int, cues, year: int, others: list[int]) -> tuple[str, str] | None:
     """The fact whose whole the management before `at` (where 涉及 is) was said of, in its sentence, and the words
     that said it; or None."""
     start = max(0, at - LOOK_BACK)
     ends = [e.end() for e in _SENTENCE_END.finditer(text, start, at)]
-    window = text[ends[-1] if ends else start:at]
+    start = ends[-1] if ends else start
+    window = text[start:at]
     if any(int(y.group(1)) != year for y in _YEAR.finditer(window)):
         return None             # (another year's targets)
-    if cues.bodies.body.search(window) or _ELSEWHERE.search(window):
-        return None             # ("2023年杭州市气象局其他运转类项目…均实行绩效目标管理": another body's)
+    k = bisect.bisect_left(others, start)
+    if k < len(others) and others[k] < at:
+        return None             # ("2023年杭州市气象局其他运转类项目…均实行绩效目标管理", "全市项目支出均…": another's)
     whole = cues.covered_whole.search(window)
     m = whole or next((found for p in cues.covered_projects if (found := p.search(window)) is not None), None)
     if m is None:

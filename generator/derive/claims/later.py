@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from .claim import Reading, Unread
+from .claim import OTHER_SUBJECT, Reading, Unread
 
 
 class LaterPass:
@@ -29,3 +29,12 @@ class LaterPass:
         if self._taken:
             self.reading.unread = [u for u in self.reading.unread
                                    if u.figure is None or u.figure.start not in self._taken]
+
+
+def another_body(reading: Reading, unread: Unread | None) -> bool:
+    """Whether a figure was left unread as another subject's — a body, a place, a year — not only as the figures of
+    projects ("新签约项目28个": the department's work counted, its ratio still its own arithmetic)."""
+    if unread is None or not unread.why.startswith(OTHER_SUBJECT):
+        return False
+    named = unread.why[len(OTHER_SUBJECT):].strip("（）“”")
+    return reading.cues is None or not reading.cues.projects.fullmatch(named)

@@ -691,11 +691,8 @@ class _Lists(_State):
 
     def _by_classification(self, lst) -> bool:
         """"其中（按项级科目分类统计）：（一）…（十二）…": the items are the head broken down by a classification — all of it."""
-        head, first = lst.head.figure, lst.parts[0].figure if lst.parts else None
-        if head is None or first is None or lst.marker != "其中":
-            return False
-        at = self.text.rfind("其中", head.end, first.start)
-        return at >= 0 and _CLASSED.match(self.text, at + 2, first.start) is not None
+        span = self._after_its_marker(lst)
+        return span is not None and _CLASSED.match(self.text, *span) is not None
 
     def _announced_before(self, lst) -> bool:
         """"基本支出、项目支出两类共支出资金3237.75万元（其中基本支出…，项目支出…）": the head's own clause names each

@@ -14,8 +14,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...core.numbers import decimals
-from .claim import OTHER_SUBJECT, Claim, Reading, Unread
-from .later import LaterPass
+from .claim import Claim, Reading
+from .later import LaterPass, another_body
 from .tokens import CLAUSE, MONEY, SENTENCE, Token
 
 LOOK_BACK = 24      # tokens looked at before the whole (a clause or two)
@@ -39,23 +39,14 @@ def read_ratios(text: str, tokens: list[Token], reading: Reading) -> None:
     for i, tok in enumerate(tokens):
         if tok.kind != "num" or tok.unit not in ("%", "％") or i < 2 or tok.start not in unread:
             continue
-        if _another_body(reading, unread[tok.start]):
+        if another_body(reading, unread[tok.start]):
             continue
         claim = _ratio_at(text, tokens, i, later)
         figures = [unread.get(claim.expression_start), unread.get(tokens[i - 1].start)] if claim is not None else []
-        if claim is not None and not any(_another_body(reading, u) for u in figures):
+        if claim is not None and not any(another_body(reading, u) for u in figures):
             reading.claims.append(claim)
             later.take(tok.start)
     later.done()
-
-
-def _another_body(reading: Reading, unread: Unread | None) -> bool:
-    """Whether a figure was left unread as another subject's — a body, a place, a year — not only as the figures of
-    projects ("新签约项目28个": the department's work counted, its ratio still its own arithmetic)."""
-    if unread is None or not unread.why.startswith(OTHER_SUBJECT):
-        return False
-    named = unread.why[len(OTHER_SUBJECT):].strip("（）“”")
-    return reading.cues is None or not reading.cues.projects.fullmatch(named)
 
 
 def _ratio_at(text: str, tokens: list[Token], i: int, later: LaterPass) -> Claim | None:

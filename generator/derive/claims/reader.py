@@ -28,7 +28,7 @@ from .tokens import (
 )
 
 # names of budgets by fund, not columns: "一般公共预算财政拨款收入" says nothing of 年初 or 决算
-_FUND_BUDGETS = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算", "公共预算", "基金预算", "一般预算")
+_FUND_BUDGETS = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算", "公共预算", "基金预算")
 
 
 def _embedded_column(word: str, columns: dict) -> str | None:

@@ -262,6 +262,16 @@ class _State:
             i -= 1
         return self.text[max(0, i - n):i]
 
+    def _after_its_marker(self, lst: _List) -> tuple[int, int] | None:
+        """Where the words between a 其中 list's 其中 and its first item begin and end ("其中（按项级科目分类统计）：（一）"),
+        or None for a list of another marker or with no figure yet."""
+        first = lst.parts[0].figure if lst.parts else None
+        head = lst.head.figure
+        if first is None or head is None or lst.marker != "其中":
+            return None
+        at = self.text.rfind("其中", head.end, first.start)
+        return (at + 2, first.start) if at >= 0 else None
+
     def _clause_before(self, end: int) -> str:
         """The words of the clause up to `end` (at most 40 characters back)."""
         start = max(0, end - 40)
