@@ -146,6 +146,8 @@ class Explainer:
                 subject += f"（称呼“{c.label}”：它的金额与这一项的数相符，才认作这一项）"
             elif c.label:
                 subject += f"（称呼“{c.label}”）"
+            if c.in_budget:
+                subject += "（全文说的是预算，没有说本年预算已调整、执行、决算：读作年初预算）"
             if c.alts and c.kind in ("level", "prior", "change"):
                 # the other facts the same words may mean: either agreeing is no contradiction
                 subject += "，也可能是" + "、".join(checker._label(a, None) for a in c.alts)

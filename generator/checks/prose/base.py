@@ -239,7 +239,10 @@ class _Base:
         # ("批复支出预算1326.80万元，实际执行支出预算1305.93万元": the budget as carried out, the final)
         spent = c.column in ("budget", "adjusted", "plan") and c.figure is not None and self.reading is not None \
             and _SPENT_NOW.search(clause_words(self.reading, c)) is not None
-        return [(f, col, v) for f in (c.fact, *self._alts(c)) for col in (["final"] if spent else _columns(c.column))
+        column = c.column
+        if c.in_budget and not c.implied and column == "budget" and self.fact(c.fact, "budget", c.unit, quiet=True) is None:
+            column = "plan"         # (预算 in a budget's text, where the file has no 年初预算: 年初 or 调整, as elsewhere)
+        return [(f, col, v) for f in (c.fact, *self._alts(c)) for col in (["final"] if spent else _columns(column))
                 if (v := self.fact(f, col, c.unit)) is not None]
 
     def _alts(self, c: Claim) -> tuple:

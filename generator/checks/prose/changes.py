@@ -99,9 +99,14 @@ class _Changes(_Base):
             return self._adjusted_change(c, c.of)
         if c.against == "budget" and c.column == "adjusted":
             return self._adjusted_change(c, None)
-        if not self._stated_budget_on_either(c):
-            self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
-        return None
+        if self._stated_budget_on_either(c):
+            return None
+        # ("一般公共预算拨款收入2,903.60万元，与上年相比增加122.45万元，增长4.4%": the file has last year's budget only)
+        budget = self._only_prior_budget(c)
+        currents = self._budgets_of(c) if budget else []
+        if budget and currents:
+            return self._change_on_prior_budget(c, currents, budget)
+        return self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
 
     def _stated_budget_on_either(self, c: Claim) -> bool:
         """"财政拨款安排“三公”经费12.00万元，比上年增加1.58万元，增长15.16%": the amount stated is this year's budget
@@ -649,7 +654,7 @@ class _Changes(_Base):
         for current in currents:
             if sum_consistent(delta, [current, -budget]):
                 return self.ok(c, f"{fmt(current)} − 上年预算数 {fmt(budget)} = {fmt(current - budget)}万元")
-        rate, current = self.rates.get(id(c)), currents[0]
+        rate, current = self._rate_with(c), currents[0]
         if (rate is None and self._budget_level(c) is None) or (
                 rate is not None and (not budget or not rate_fits((current - budget) / budget * 100, rate.value))):
             # (with no rate, only a change of a budget stated with it: "与上年相比支出减少2万元" after another line's
@@ -663,6 +668,21 @@ class _Changes(_Base):
                    stated=c.value, computed=(current - budget) / MONEY[c.unit],
                    uses={f"{c.fact}.prior_budget"}, about=f"正文“…{self.quote(c, 8)}”")
 
+    def _rate_with(self, c: Claim) -> Claim | None:
+        """The rate stated with a change (of a budget against last year's, or of the amount before it)."""
+        return self.rates.get(id(c)) or next((r for r in self.by_sentence.get(c.sentence, ())
+                                               if r.kind == "rate" and r.change is c and r.figure is not None), None)
+
+    def _rates_base(self, c: Claim, currents: list[Decimal], both: list[tuple[str, Decimal]]) -> list[tuple[str, Decimal]]:
+        """"收入预算2903.60万元，比上年增加122.45万元，增长4.4%": the rate stated with the change fits one of last year's
+        figures only (4.4% = 122.45 ÷ 上年预算数 2781.15) — the text measures both from it, and the change is checked there
+        alone (a change that fits the other base, 2903.60 − 上年决算数, is then wrong)."""
+        rate = self._rate_with(c)
+        if rate is None or rate.figure is None or len(currents) != 1:
+            return both
+        fits = [(col, b) for col, b in both if b and rate_fits((currents[0] - b) / b * 100, rate.value)]
+        return fits if len(fits) == 1 else both
+
     def _both_last_years(self, c: Claim, fact: str | None = None) -> list[tuple[str, Decimal]]:
         """"预算80万元，比上年增加5万元": last year's figure unnamed, budget or final — both, where the file has
         both (上年决算数 and 上年预算数): then a change or rate that fits neither is wrong whichever was meant."""
@@ -673,6 +693,9 @@ class _Changes(_Base):
 
     def _change_on_either(self, c: Claim, currents: list[Decimal], both: list[tuple[str, Decimal]]) -> None:
         delta = c.value * MONEY[c.unit]
+        shown = self._rates_base(c, currents, both)
+        rate = self._rate_with(c) if len(shown) < len(both) else None
+        both = shown
         for current in currents:
             for col, base in both:
                 if sum_consistent(delta, [current, -base]):
@@ -702,6 +725,7 @@ class _Changes(_Base):
         how = "，也不是".join(f"{fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)} = {fmt(current - base)}万元"
                             for col, base in both)
         self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(c.fact, self.report)} 本年预算与上年相比，"
-                   f"写明的{'增加' if c.value >= 0 else '减少'} {fmt(abs(c.value))}{c.unit} 既不是 {how}。",
+                   f"写明的{'增加' if c.value >= 0 else '减少'} {fmt(abs(c.value))}{c.unit} {'' if rate is not None else '既'}不是 {how}" +
+                   (f"（写明的 {fmt(abs(rate.value))}% 正是按{_COLUMN_ZH[both[0][0]]}算的）。" if rate is not None else "。"),
                    stated=c.value, computed=(current - both[0][1]) / MONEY[c.unit],
                    uses={f"{c.fact}.{col}" for col, _ in both}, about=f"正文“…{self.quote(c, 8)}”")

@@ -262,7 +262,8 @@ class _Levels(_Columns):
     def _no_budget_column(self, c: Claim, twin: str) -> bool:
         """"支出包括：…、结转下年 0 万元" of a budget: 预算 is 年初 or 调整, and the file has no 年初 — the one a budget's
         text most often means: not checked (True)."""
-        if c.column != "plan" or twin or self.fact(c.fact, "budget", c.unit, quiet=True) is not None:
+        if not (c.column == "plan" or (c.in_budget and c.column == "budget")) or twin \
+                or self.fact(c.fact, "budget", c.unit, quiet=True) is not None:
             return False
         self.skip(c, f"事实文件没有 {self._label(c.fact, 'budget')}，写的“预算”可能是它")
         return True

@@ -1146,6 +1146,8 @@ class _Figures(_State):
             # "支出预算1200万元。支出较上年增加150万元": a sentence with no column and no amount of its
             # own goes on about the budget the sentence before stated
             column = self.prev_column if level is None else level.column
+        elif column is None and level is not None and level.implied and level.column == "budget":
+            column = "budget"       # ("总支出848105.90元,比上年减少…" in a budget's text: its budget against last year)
         if column == "any":
             # "财政拨款安排的“三公”经费X万元，比上年减少…": the amount stated tells at the check whether it is
             # the final; without one, budget or final cannot be told

@@ -313,7 +313,8 @@ class _Levels(_State):
     def _column_of_year(self, lead: _Lead, scope: _Scope, year: int | None, counts: bool) -> str:
         """The column an amount's words name, in its year: last year's budget ("2022年预算数5.50万元", checked where the
         file has it: prior_budget), last year's final, or this year's column (final when none is named)."""
-        column = lead.col or scope.column or ("adjusted" if self._after_adjustment() else "final")
+        column = lead.col or scope.column or ("adjusted" if self._after_adjustment() else
+                                              "budget" if self.budget_text else "final")
         if year != self.year - 1:
             return column
         return "prior_budget" if column in ("budget", "plan") and not counts else "prior"
@@ -350,7 +351,7 @@ class _Levels(_State):
                       source=scope.source,
                       implied=kind == "level" and (not (lead.col or scope.column) or scope.implied)
                       and not self._done_before_label(lead, tok))
-        if claim.implied and claim.column == "final":
+        if claim.implied and claim.column == ("budget" if self.budget_text else "final"):
             head = self._budget_head_of(fact)
             if head is not None:
                 # "2023年预算安排车辆经费6.00万元，其中公务用车购置费暂无安排…。车辆运行费6.00万元，与上年…": a part,

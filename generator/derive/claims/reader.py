@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from .bodies import Bodies
+from .budgettext import is_budget_text, read_as_budget
 from .chains import read_chains
 from .covered import read_covered
 from .cues import Cues
@@ -425,6 +426,17 @@ def _unmark(reading: Reading) -> None:
             todo.extend(c.other)
 
 
+def _read_all(text: str, tokens: list[Token], cues: Cues, year: int, counts_year: int | None, budget: bool) -> Reading:
+    reading = read_tokens(tokens, text, year, cues, counts_year, budget_text=budget)
+    read_formulas(text, tokens, reading)       # "…=44÷45×100%=97.78%": the figures are the formula's
+    read_ratios(text, tokens, reading)         # "新签约项目28个，完成全年目标任务25个的112%"
+    read_rows(text, tokens, reading)           # "单位名称 经费性质 人员编制数 在职人数 本部门 财政拨款 32 34"
+    read_chains(text, tokens, reading)         # "收入3237.75万元，加上年结余0万元，减支出3237.75万元，滚存结余0万元"
+    read_named_counts(text, tokens, reading)   # "内设14个机构，分别是办公室、…": as many names as the count
+    read_covered(text, tokens, reading, year)  # "项目支出均实行了绩效目标管理，涉及…资金1052.39万元": their budget
+    return reading
+
+
 def _read(text: str, lex, year: int, names, targets=(), counts_year: int | None = None) -> Reading:
     cut = None
     if len(text) > MAX_TEXT_CHARS:
@@ -442,13 +454,11 @@ def _read(text: str, lex, year: int, names, targets=(), counts_year: int | None 
         tokens = with_targets(text, tokens, targets)
         tokens = with_opening_bodies(text, tokens, lex.cues.bodies, names, lex.labels)
         tokens = with_units_of_bases(text, tokens)
-        reading = read_tokens(tokens, text, year, lex.cues, counts_year)
-        read_formulas(text, tokens, reading)       # "…=44÷45×100%=97.78%": the figures are the formula's
-        read_ratios(text, tokens, reading)         # "新签约项目28个，完成全年目标任务25个的112%"
-        read_rows(text, tokens, reading)           # "单位名称 经费性质 人员编制数 在职人数 本部门 财政拨款 32 34"
-        read_chains(text, tokens, reading)         # "收入3237.75万元，加上年结余0万元，减支出3237.75万元，滚存结余0万元"
-        read_named_counts(text, tokens, reading)   # "内设14个机构，分别是办公室、…": as many names as the count
-        read_covered(text, tokens, reading, year)  # "项目支出均实行了绩效目标管理，涉及…资金1052.39万元": their budget
+        reading = _read_all(text, tokens, lex.cues, year, counts_year, budget=False)
+        if is_budget_text(text, lex.cues, year, reading):
+            # a budget's text: read again with 年初预算 for no column word (the reader's default) and for 预算 alone
+            reading = _read_all(text, tokens, lex.cues, year, counts_year, budget=True)
+            read_as_budget(reading)
         return reading
     finally:
         if enabled:

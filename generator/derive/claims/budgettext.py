@@ -1,0 +1,44 @@
+"""A text that is a budget's: it speaks of 预算 and never of this year's budget adjusted, carried out or closed (none
+of the vocabulary's `in_year` words, but after last year's name: "比上年执行数减少…" is a budget's too) — the 说明 of a
+部门预算, written before the year began. Then the year has only its 年初预算: an amount of no column word, and one of
+预算 alone (年初 or 调整 elsewhere), is the 年初预算 ("收入预算1,327万元，比2022年预算增加42万元" where the file's
+调整预算数 is 1326.80 and its 年初预算数 1174.50 is wrong)."""
+from __future__ import annotations
+
+import re
+
+from .claim import Reading
+from .cues import Cues
+
+# last year named right before a word of the year's budget carried out: "上年执行数", "2022年决算", "去年同期完成"
+_LAST_YEAR = r"(?:上一?年度?|去年|前年|同期|{years})(?:的|同期|预算|年初预算|财政拨款)*[ \t\u3000]*$"
+_REACH = 12
+
+
+def is_budget_text(text: str, cues: Cues, year: int, reading: Reading) -> bool:
+    """Whether a text, as first read, is a budget's: it states an amount named a budget (not 预算 only inside another
+    word: "主要原因是项目经费预算收入" of a text about the year's income), none named a final or an adjusted budget,
+    and no word says this year's budget was adjusted, carried out or closed."""
+    if "预算" not in text:
+        return False
+    claims = reading.claims
+    if not any(c.kind == "level" and not c.implied and c.column in ("budget", "plan") for c in claims) or any(
+            (c.kind == "level" and not c.implied and c.column in ("final", "adjusted")) or c.kind == "execution"
+            # ("支出数比预算数减少14.18万元": the year's spending measured against its budget)
+            or (c.kind in ("change", "rate", "difference") and c.against in ("budget", "adjusted", "plan"))
+            for c in claims):
+        return False
+    last = re.compile(_LAST_YEAR.format(years="|".join(f"{y}[ \t\u3000]*年度?" for y in range(year - 3, year))))
+    for m in cues.in_year.finditer(text):
+        if not last.search(text[max(0, m.start() - _REACH):m.start()]):
+            return False
+    return True
+
+
+def read_as_budget(reading: Reading) -> None:
+    """In a budget's text (the reader's default column there is already 年初预算), 预算 alone is the 年初预算 too."""
+    for c in reading.claims:
+        if c.column == "plan" and c.kind in ("level", "sum", "share"):
+            c.column, c.in_budget = "budget", True
+        elif c.kind == "level" and c.column == "budget" and c.implied:
+            c.in_budget = True
