@@ -97,6 +97,7 @@ class _Base:
         # the base each change matched, when none was named: its rate is measured on the same one
         self.change_base: dict[int, str] = {}
         self.restated: set[int] = set()         # amounts with no column word that restate a budget (_said_before)
+        self.far_amounts: set[int] = set()      # amounts many times their fact's figure: of something else (_level_off)
         self.columns_said: dict | None = None   # the amounts said with a column, by fact and figure (_said_before)
         # sentences with an amount far off its fact: another body's sentence (see far_off), none of it checked
         # (after every cache above is set for this text: telling a far amount asks about the amounts beside it)

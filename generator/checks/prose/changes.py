@@ -11,7 +11,7 @@ from ...derive.claims.parts import WITH_CARRYOVER, source_key
 from ...derive.claims.tokens import MONEY
 from ...model.facts import AMOUNT_PATHS, fact_label
 from .base import _Base
-from .common import _COLUMN_ZH, _UNSURE_BASE, _as_written, _columns, _level_stated, _scale
+from .common import _COLUMN_ZH, _OF_FAR, _UNSURE_BASE, _as_written, _columns, _level_stated, _scale
 
 
 def _direction_word(c: Claim) -> str:
@@ -175,6 +175,9 @@ class _Changes(_Base):
             return self._stated_change(c)
         if self._direction_contradicted(c):
             return None
+        if c.of is not None and id(c.of) in self.far_amounts:
+            # ("商品和服务支出（302）2157.20万元，较上年减少140.35万元" where 公用经费 is 33.60: of the amount, not of the fact)
+            return self.skip(c, _OF_FAR)
         stated_base = c.base or self._stated_prior(c)
         if self._change_of_another_amount(c):
             return self.skip(c, "写明的基数和这个增减额合的是前面的另一个数：说的是它的增减")

@@ -70,6 +70,10 @@ def far_off(stated: Decimal, fact: Decimal) -> bool:
     return True
 
 
+# why a change or rate is not checked: the amount it is of is many times the fact's figure (see levels._level_off)
+_OF_FAR = "它所说的本年数与事实相差好几倍：说的多半不是本部门的这一项"
+
+
 def _columns(column: str | None) -> list:
     """The columns a column word may mean: 预算 alone is 年初预算 or 调整后预算."""
     return ["budget", "adjusted"] if column == "plan" else ["budget", "adjusted", "final"] if column == "any" \

@@ -86,6 +86,7 @@ class _Levels(_Columns):
                               about=f"正文“…{self.quote(c, 8)}”")
         other_col = next((col for f, col, v in self._its_other_columns(c) if same_figure(abs(c.value), v)), None)
         if far_off(abs(c.value), value) and other_col is None:
+            self.far_amounts.add(id(c))
             return self.skip(c, f"与 {label} {fmt(value)}{c.unit} 相差好几倍：说的多半不是本部门的这一项")
         owner = self._base_of_another_amount(c)
         if owner is not None:

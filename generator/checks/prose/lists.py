@@ -273,9 +273,7 @@ class _Lists(_Base):
             # the head is another column's figure, or another fact's its words may name: the list is complete only
             # if it names all of each of them
             return not named & _BY_CATEGORY and all(self._complete(f, named, col) for f, col in elsewhere)
-        # (a fact the words may name that the list names a part outside of is not what the list is of: "收入合计…，
-        # 其中：…年初结转和结余…" read as 收入总计, though it may be 本年收入合计)
-        alts = [a for a in self._alts(head) if all(f is None or f == a or within(a, f) for f in named)]
+        alts = self._alts_listed(head, named)
         column = self._column_it_is(head)
         if (head.fact is not None and not named & _BY_CATEGORY and all(
                 self._complete(f, named, column) or self._complete_as_spent(head, f, named, column)
@@ -284,6 +282,14 @@ class _Lists(_Base):
         if exact and (self._all_posts(head, parts) or self._all_people(head, parts) or self._all_kept(head, parts)):
             return True
         return self._sums_to_fact(head, s, values, exact)
+
+    def _alts_listed(self, head: Claim, named: set) -> list:
+        """The other facts a head's words may name that its list may be of: not one the list names a part outside of
+        ("收入合计…，其中：…年初结转和结余…" read as 收入总计, though it may be 本年收入合计), nor a whole the head is itself a
+        part of ("公务用车购置和运行维护费40万元，包括购置费…、运行维护费…" as an item of the “三公” list may be read as the
+        三公经费 too, but its items name all of what it is)."""
+        return [a for a in self._alts(head) if all(f is None or f == a or within(a, f) for f in named)
+                and not (head.fact is not None and a != head.fact and within(a, head.fact))]
 
     def _every_part_under(self, head: Claim, parts: list, named: set) -> bool:
         """"财政资金支出合计3237.75万元，其中：基本支出763.9万元…；项目支出2437.85万元": a head of unsure words that is the

@@ -8,7 +8,7 @@ from ...derive.claims import Claim
 from ...derive.claims.nearby import figures_before, others_at
 from ...derive.claims.tokens import MONEY
 from .base import _Base
-from .common import _COLUMN_ZH, _UNSURE_BASE, _level_stated, _places, _scale
+from .common import _COLUMN_ZH, _OF_FAR, _UNSURE_BASE, _level_stated, _places, _scale
 
 
 def _rate_within_rounding(rate: Decimal, amount: Decimal, half_amount: Decimal, change: Decimal,
@@ -128,6 +128,10 @@ class _Rates(_Base):
             return None
         if current is None or change is None or not change.money or change.sentence != c.sentence:
             return self.skip(c, _UNSURE_BASE)
+        return self._rate_on_its_sentence(c, current, change)
+
+    def _rate_on_its_sentence(self, c: Claim, current: Decimal, change: Claim) -> None:
+        """The rate against the budget and the change its sentence states (last year's figure is their difference)."""
         if change.flagged or (c.of is not None and c.of.flagged):
             return self.skip(c, "它所依据的金额已报错")
         delta = change.value * MONEY[change.unit]
@@ -137,10 +141,36 @@ class _Rates(_Base):
         computed = delta / base * 100
         if rate_fits(computed, c.value) or self._within_rounding(c, current, delta, c.of, change):
             return self.ok(c, f"{fmt(delta)} ÷ 上年数 {fmt(base)}（本年预算 {fmt(current)} − 增减额） = {fmt(computed, _places(c))}%")
+        if self._change_wrong_by_rate(c, current, change):
+            return None
         words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), _places(c))}%"
         self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：变动 {fmt(delta)} ÷ 上年数 {fmt(base)}（本年预算 "
                    f"{fmt(current)} 减去变动）= {words}，与写明的 {fmt(abs(c.value))}% 不符。",
                    stated=c.value, computed=computed)
+
+    def _change_wrong_by_rate(self, c: Claim, current: Decimal, change: Claim) -> bool:
+        """"收、支预算总计各增加45.83万元，增长5.34%" where the budget, the change and the rate do not agree: a figure of last
+        year the file has for what the words may name (1747.99 − 上年预算数 1659.44 = 88.55, 5.34%) that the rate fits
+        and the change does not — the change is the one miscopied (reported there: True)."""
+        named = [f for f in (c.fact, *c.alts, *(c.of.alts if c.of is not None else ())) if f]
+        # (a 预算总计 of no carry-over is this year's income or spending: the file's 上年预算数 may be of that line only)
+        facts = dict.fromkeys([*named, *(f[:-len("total")] + "current" for f in named if f.endswith(".total"))])
+        fits = {(col, b) for f in facts for col in ("prior_budget", "prior")
+                if (b := self.fact(f, col, "万元", quiet=True)) and rate_fits((current - b) / b * 100, c.value)}
+        if len(fits) != 1:
+            return False
+        (col, base), = fits
+        delta = change.value * MONEY[change.unit]
+        if sum_consistent(delta, [current, -base]):
+            return False
+        self.ok(c, f"（本年预算 {fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)}） ÷ {fmt(base)}")
+        word = "增加" if change.value >= 0 else "减少"
+        self.error("PROSE-CHANGE", change, f"正文“…{self.quote(change, 24)}”：写明的 {fmt(abs(c.value))}% 正是本年预算 "
+                   f"{fmt(current)}万元 与{_COLUMN_ZH[col]} {fmt(base)}万元 相比，{'增加' if current >= base else '减少'} "
+                   f"{fmt(abs(current - base))}万元，"
+                   f"与写明的{word} {fmt(abs(change.value))}{change.unit} 不符。",
+                   stated=change.value, computed=(current - base) / MONEY[change.unit])
+        return True
 
     @staticmethod
     def _within_rounding(c: Claim, current: Decimal, delta: Decimal, level: Claim | None, change: Claim) -> bool:
@@ -188,6 +218,8 @@ class _Rates(_Base):
                               " 0 也只下降 100%：下降的幅度应是减少额 ÷ 上年数。", stated=c.value, computed=Decimal(-100))
         if c.fact is None:
             return self._stated_rate(c)
+        if c.of is not None and id(c.of) in self.far_amounts:
+            return self.skip(c, _OF_FAR)
         stated = self._stated_level(c)
         if stated is not None:
             return self._stated_rate(c, stated)

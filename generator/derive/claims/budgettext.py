@@ -19,10 +19,11 @@ def is_budget_text(text: str, cues: Cues, year: int, reading: Reading) -> bool:
     """Whether a text, as first read, is a budget's: it states an amount named a budget (not 预算 only inside another
     word: "主要原因是项目经费预算收入" of a text about the year's income), none named a final or an adjusted budget,
     and no word says this year's budget was adjusted, carried out or closed."""
-    if "预算" not in text:
-        return False
     claims = reading.claims
-    if not any(c.kind == "level" and not c.implied and c.column in ("budget", "plan") for c in claims) or any(
+    # (the budget of the projects brought under 绩效目标管理 is one: "…均实行绩效目标管理，涉及资金6,694.26万元")
+    budgets = any(c.covered for c in claims) or ("预算" in text and any(
+        c.kind == "level" and not c.implied and c.column in ("budget", "plan") for c in claims))
+    if not budgets or any(
             (c.kind == "level" and not c.implied and c.column in ("final", "adjusted")) or c.kind == "execution"
             # ("支出数比预算数减少14.18万元": the year's spending measured against its budget)
             or (c.kind in ("change", "rate", "difference") and c.against in ("budget", "adjusted", "plan"))

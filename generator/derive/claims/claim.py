@@ -61,6 +61,7 @@ class Claim:
     flagged = False                 # reported wrong: what is computed from it is not reported
     summed = False                  # a head its list's parts do not add up to: its own figure is still checked
     implied = False                 # level: no column word — "final" by default, or a head's that was
+    covered = False                 # level: the budget of what was brought under 绩效目标管理 (see covered.py)
     in_budget = False               # level: read as 年初预算 because its text is a budget's (see budgettext.py)
     col_word: str | None = None     # level of no fact: the column its own words named ("预算数为0万元")
     another = False                 # level of no fact: a body named by place and kind, in its clause ("区财政局占用1名")

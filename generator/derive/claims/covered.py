@@ -81,7 +81,8 @@ def read_covered(text: str, tokens: list[Token], reading: Reading, year: int) ->
                 later.take(share.start)
                 continue
             fact = _PROJECTS
-        reading.claims.append(Claim("level", tok, fact, column="plan", sentence=sentence, label=label, source=source))
+        reading.claims.append(Claim("level", tok, fact, column="plan", sentence=sentence, label=label, source=source,
+                                    covered=True))
         later.take(tok.start)
     later.done()
 
