@@ -193,9 +193,14 @@ def test_a_bare_budget_column_is_named_in_chinese(run, tmp_path):
     (tmp_path / "rubrics" / "yangxi-2023.yaml").write_text(
         (ROOT / "rubrics" / "yangxi-2023.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     path = tmp_path / "x.yaml"
-    path.write_text(text.replace("other_notes: 无。", "other_notes: 2023年“三公”经费预算75.45万元。"), encoding="utf-8")
+    # (with a word of the year carried out: alone, the sentence is a budget's — its 预算 is the 年初预算, see below)
+    path.write_text(text.replace("other_notes: 无。", "other_notes: 2023年“三公”经费预算75.45万元，决算19.85万元。"),
+                    encoding="utf-8")
     out = run("explain", str(path), "other_notes").output
     assert "“75.45万元” 金额：“三公”经费 预算数" in out and " plan" not in out
+    path.write_text(text.replace("other_notes: 无。", "other_notes: 2023年“三公”经费预算75.45万元。"), encoding="utf-8")
+    out = run("explain", str(path), "other_notes").output
+    assert "“75.45万元” 金额：“三公”经费 年初预算数" in out and "读作年初预算" in out
 
 
 def test_a_county_adds_cue_words(tmp_path, run):
