@@ -141,36 +141,12 @@ class _Rates(_Base):
         computed = delta / base * 100
         if rate_fits(computed, c.value) or self._within_rounding(c, current, delta, c.of, change):
             return self.ok(c, f"{fmt(delta)} ÷ 上年数 {fmt(base)}（本年预算 {fmt(current)} − 增减额） = {fmt(computed, _places(c))}%")
-        if self._change_wrong_by_rate(c, current, change):
+        if self._change_off_file_base(c, current):
             return None
         words = f"{'增长' if computed >= 0 else '下降'} {fmt(abs(computed), _places(c))}%"
         self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：变动 {fmt(delta)} ÷ 上年数 {fmt(base)}（本年预算 "
                    f"{fmt(current)} 减去变动）= {words}，与写明的 {fmt(abs(c.value))}% 不符。",
                    stated=c.value, computed=computed)
-
-    def _change_wrong_by_rate(self, c: Claim, current: Decimal, change: Claim) -> bool:
-        """"收、支预算总计各增加45.83万元，增长5.34%" where the budget, the change and the rate do not agree: a figure of last
-        year the file has for what the words may name (1747.99 − 上年预算数 1659.44 = 88.55, 5.34%) that the rate fits
-        and the change does not — the change is the one miscopied (reported there: True)."""
-        named = [f for f in (c.fact, *c.alts, *(c.of.alts if c.of is not None else ())) if f]
-        # (a 预算总计 of no carry-over is this year's income or spending: the file's 上年预算数 may be of that line only)
-        facts = dict.fromkeys([*named, *(f[:-len("total")] + "current" for f in named if f.endswith(".total"))])
-        fits = {(col, b) for f in facts for col in ("prior_budget", "prior")
-                if (b := self.fact(f, col, "万元", quiet=True)) and rate_fits((current - b) / b * 100, c.value)}
-        if len(fits) != 1:
-            return False
-        (col, base), = fits
-        delta = change.value * MONEY[change.unit]
-        if sum_consistent(delta, [current, -base]):
-            return False
-        self.ok(c, f"（本年预算 {fmt(current)} − {_COLUMN_ZH[col]} {fmt(base)}） ÷ {fmt(base)}")
-        word = "增加" if change.value >= 0 else "减少"
-        self.error("PROSE-CHANGE", change, f"正文“…{self.quote(change, 24)}”：写明的 {fmt(abs(c.value))}% 正是本年预算 "
-                   f"{fmt(current)}万元 与{_COLUMN_ZH[col]} {fmt(base)}万元 相比，{'增加' if current >= base else '减少'} "
-                   f"{fmt(abs(current - base))}万元，"
-                   f"与写明的{word} {fmt(abs(change.value))}{change.unit} 不符。",
-                   stated=change.value, computed=(current - base) / MONEY[change.unit])
-        return True
 
     @staticmethod
     def _within_rounding(c: Claim, current: Decimal, delta: Decimal, level: Claim | None, change: Claim) -> bool:
@@ -390,12 +366,12 @@ class _Rates(_Base):
     def _change_off_file_base(self, c: Claim, current: Decimal) -> bool:
         """"公务用车运行维护费6.50万元，比上年减少7.80万元，下降16.67％" where the file has last year's budget 7.80 (and no
         final): the rate is exactly this year's against that figure of last year's — it is the change that is wrong, not
-        the rate (reported at the change: True)."""
+        the rate (reported at the change: True). So too for a figure of last year of another fact the words may name
+        ("收、支预算总计各增加45.83万元，增长5.34%": 1747.99 − 本年收入合计的上年预算数 1659.44 = 88.55)."""
         stated = c.change
         if stated is None or stated.figure is None or stated.unit not in MONEY or stated.flagged:
             return False
-        fact = self._fact_of(c)
-        for col in ("prior", "prior_budget"):
+        for fact, col in self._last_years_named(c):
             was = self.fact(fact, col, "万元", quiet=True)
             if not was or not self._fits_last_year(c, [current], was):
                 continue
@@ -410,6 +386,14 @@ class _Rates(_Base):
                        computed=abs(delta), uses={f"{fact}.{col}"})
             return True
         return False
+
+    def _last_years_named(self, c: Claim) -> list[tuple[str, str]]:
+        """(fact, column) of each figure of last year the rate's words may be measured from: its fact's, then those of
+        the other facts its words (or its amount's) may name — a 预算总计 of no carry-over being this year's income or
+        spending, whose 上年预算数 the file may have for that line only."""
+        named = [self._fact_of(c), *c.alts, *(c.of.alts if c.of is not None else ())]
+        facts = dict.fromkeys([*named, *(f[:-len("total")] + "current" for f in named if f and f.endswith(".total"))])
+        return [(f, col) for f in facts if f for col in ("prior", "prior_budget")]
 
     def _rate_from_change(self, c: Claim, current: Decimal, change: Decimal) -> None:
         """"公务用车购置及运行维护费支出决算增加21.90万元，增长58.63%": the file has this year's amount but not last

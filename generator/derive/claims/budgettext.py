@@ -6,6 +6,7 @@ of the vocabulary's `in_year` words, but after last year's name: "比上年执�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .claim import Reading
 from .cues import Cues
@@ -13,6 +14,11 @@ from .cues import Cues
 # last year named right before a word of the year's budget carried out: "上年执行数", "2022年决算", "去年同期完成"
 _LAST_YEAR = r"(?:上一?年度?|去年|前年|同期|{years})(?:的|同期|预算|年初预算|财政拨款)*[ \t\u3000]*$"
 _REACH = 12
+
+
+@lru_cache(maxsize=8)
+def _last_year(year: int) -> re.Pattern:
+    return re.compile(_LAST_YEAR.format(years="|".join(f"{y}[ \t\u3000]*年度?" for y in range(year - 3, year))))
 
 
 def is_budget_text(text: str, cues: Cues, year: int, reading: Reading) -> bool:
@@ -29,7 +35,7 @@ def is_budget_text(text: str, cues: Cues, year: int, reading: Reading) -> bool:
             or (c.kind in ("change", "rate", "difference") and c.against in ("budget", "adjusted", "plan"))
             for c in claims):
         return False
-    last = re.compile(_LAST_YEAR.format(years="|".join(f"{y}[ \t\u3000]*年度?" for y in range(year - 3, year))))
+    last = _last_year(year)
     for m in cues.in_year.finditer(text):
         if not last.search(text[max(0, m.start() - _REACH):m.start()]):
             return False

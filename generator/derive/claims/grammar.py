@@ -48,9 +48,7 @@ __all__ = ["BODY_UNITS", "BY_SOURCE", "COMPONENTS", "MAX_DEPTH", "PEOPLE_UNITS",
 
 def read_tokens(tokens: list[Token], text: str, year: int, cues: Cues, counts_year: int | None = None,
                 budget_text: bool = False) -> Reading:
-    reader = _Reader(tokens, text, year, cues, counts_year)
-    reader.budget_text = budget_text
-    return reader.run()
+    return _Reader(tokens, text, year, cues, counts_year, budget_text).run()
 
 
 MAX_DEPTH = 8            # brackets inside brackets: three is already rare

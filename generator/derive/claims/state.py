@@ -133,10 +133,11 @@ class _List:
 class _State:
     """Every attribute of the reader, set for a new text; the steps all its parts take."""
 
-    def __init__(self, tokens: list[Token], text: str, year: int, cues: Cues, counts_year: int | None = None):
+    def __init__(self, tokens: list[Token], text: str, year: int, cues: Cues, counts_year: int | None = None,
+                 budget_text: bool = False):
         self.tokens, self.text, self.year, self.cues = tokens, text, year, cues
         self.counts_year = year if counts_year is None else counts_year     # the staffing's year end
-        self.budget_text = False        # the text is a budget's: no column word means 年初预算 (see budgettext.py)
+        self.budget_text = budget_text  # the text is a budget's: no column word means 年初预算 (see budgettext.py)
         self.out = Reading(text, cues)
         self.self_types: set = set()         # "街道…": a kind of unit the text opened with, naming itself
         # kinds of unit another body named in the text was of ("张家川县中医医院…。医院核定事业编制138人"): the bare
