@@ -39,6 +39,15 @@ class _Columns(_Base):
             return "budget", False
         return self._column_of_its_list(c) or self._head_in_budget(c)
 
+    def _budget_in_budget_words(self, c: Claim) -> bool:
+        """"本部门当年一般公共预算支出2,903.60万元，其中：（1）行政运行（2150501）…较上年增加…": an amount of no column word,
+        exactly its fact's 年初预算数 and not its 决算数, in a text that speaks of 预算 and of nothing of this year's budget
+        carried out (Reading.budget_words) — it may well be the budget: no contradiction. Not so an amount with a change
+        of its own ("2023年度一般公共预算拨款支出2903.60万元，比上年增加76.20万元"): the year's spending against last year's."""
+        return c.implied and c.column == "final" and c.kind == "level" and self.reading.budget_words \
+            and (c.fact in AMOUNT_PATHS or c.fact in BY_SOURCE) and c.unit in MONEY and self._only_in(c, "budget") \
+            and not any(k.of is c for k in self._sentences(c.sentence) if k.kind in ("change", "rate"))
+
     def _prior_in_budget(self, c: Claim) -> bool:
         """"项目支出2022年为1837.70万元，2023年上升到2128.4万元": last year's figure of the line in the sentence is its
         上年预算数 (not its 上年决算数) — the sentence compares budgets."""

@@ -58,6 +58,9 @@ class _Levels(_Columns):
         budget_too = self._budget_with_its_parts(c)
         if budget_too:
             return self.ok(c, budget_too)
+        if self._budget_in_budget_words(c):
+            return self.ok(c, f"{self._label(c.fact, 'budget')} = {fmt(abs(c.value))}{c.unit}（没有写口径；这一段说到预算，"
+                              "没有说本年预算已执行：可以是年初预算）")
         if self._with_what_it_includes(c, known):
             return None
         if self._no_budget_column(c, twin):

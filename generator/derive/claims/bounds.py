@@ -242,6 +242,13 @@ class _Bounds(_State):
                 # "2018年正式命名为…，我园现有学生683人": the year was of an event; what is now is this year's
                 s.year, s.relative = None, False
 
+    def _year_alone_in_clause(self, tok: Token, year: int) -> bool:
+        """Whether the clause ending at `tok` names `year` and states no figure."""
+        start = max(self.text.rfind(ch, max(self.sentence_start, tok.start - 80), tok.start) for ch in "，,；;：:")
+        clause = self.text[max(start + 1, self.sentence_start):tok.start]
+        named = f"{year}年"
+        return named in clause and not any(ch.isdigit() for ch in clause.replace(named, ""))
+
     def _items_after_amount(self, tok: Token) -> bool:
         """Whether the colon stands right after an amount of this sentence and before item 1 of a numbered list."""
         last = self.last_claim
@@ -259,6 +266,10 @@ class _Bounds(_State):
 
     def _semicolon(self, tok: Token) -> None:
         """A ；: a new statement, or the next item of a list."""
+        s = self.scope
+        if s.year not in (None, self.year) and self._year_alone_in_clause(tok, s.year):
+            # "…，2022年无此情况；公务接待费9.45万元": the year was the clause's own (what was so then), not the next item's
+            s.year, s.relative = None, False
         self.categories = []
         self.scope.column = None           # "…；本部门2023年度费用…": a new statement
         self.scope.fresh = False

@@ -21,25 +21,29 @@ def _last_year(year: int) -> re.Pattern:
     return re.compile(_LAST_YEAR.format(years="|".join(f"{y}[ \t\u3000]*年度?" for y in range(year - 3, year))))
 
 
-def is_budget_text(text: str, cues: Cues, year: int, reading: Reading) -> bool:
-    """Whether a text, as first read, is a budget's: it states an amount named a budget (not 预算 only inside another
-    word: "主要原因是项目经费预算收入" of a text about the year's income), none named a final or an adjusted budget,
-    and no word says this year's budget was adjusted, carried out or closed."""
-    claims = reading.claims
-    # (the budget of the projects brought under 绩效目标管理 is one: "…均实行绩效目标管理，涉及资金6,694.26万元")
-    budgets = any(c.covered for c in claims) or ("预算" in text and any(
-        c.kind == "level" and not c.implied and c.column in ("budget", "plan") for c in claims))
-    if not budgets or any(
-            (c.kind == "level" and not c.implied and c.column in ("final", "adjusted")) or c.kind == "execution"
-            # ("支出数比预算数减少14.18万元": the year's spending measured against its budget)
-            or (c.kind in ("change", "rate", "difference") and c.against in ("budget", "adjusted", "plan"))
-            for c in claims):
-        return False
+def year_carried_out(text: str, cues: Cues, year: int) -> bool:
+    """Whether a text says anything of this year's budget adjusted, carried out or closed (an `in_year` word not right
+    after last year's name)."""
     last = _last_year(year)
-    for m in cues.in_year.finditer(text):
-        if not last.search(text[max(0, m.start() - _REACH):m.start()]):
-            return False
-    return True
+    return any(not last.search(text[max(0, m.start() - _REACH):m.start()]) for m in cues.in_year.finditer(text))
+
+
+def spent_in_year(claims: list) -> bool:
+    """Whether a text's claims speak of this year's budget spent or adjusted: an amount named a final or an adjusted
+    budget, an execution rate, or a comparison with this year's budget ("支出数比预算数减少14.18万元")."""
+    return any((c.kind == "level" and not c.implied and c.column in ("final", "adjusted")) or c.kind == "execution"
+               or (c.kind in ("change", "rate", "difference") and c.against in ("budget", "adjusted", "plan"))
+               for c in claims)
+
+
+def is_budget_text(text: str, reading: Reading, carried_out: bool) -> bool:
+    """Whether a text, as first read, is a budget's: it says nothing of the year's budget carried out (`carried_out`:
+    see year_carried_out, spent_in_year) and states an amount named a budget — not 预算 only inside another word
+    ("主要原因是项目经费预算收入" of a text about the year's income) — or the budget of the projects brought under
+    绩效目标管理 ("…均实行绩效目标管理，涉及资金6,694.26万元", a text that need not say 预算)."""
+    claims = reading.claims
+    return not carried_out and (any(c.covered for c in claims) or ("预算" in text and any(
+        c.kind == "level" and not c.implied and c.column in ("budget", "plan") for c in claims)))
 
 
 def read_as_budget(reading: Reading) -> None:

@@ -123,9 +123,11 @@ class Unread:
 
 
 class Reading:
-    __slots__ = ("claims", "unread", "text", "targets", "cues")
+    __slots__ = ("claims", "unread", "text", "targets", "cues", "budget_words")
 
     def __init__(self, text: str, cues: Any = None):
+        # the text speaks of 预算 and says nothing of this year's budget adjusted, carried out or closed (budgettext.py)
+        self.budget_words = False
         self.claims: list[Claim] = []
         self.unread: list[Unread] = []
         self.text = text

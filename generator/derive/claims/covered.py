@@ -29,6 +29,7 @@ _YEAR = re.compile(r"((?:19|20)[0-9]{2})[ \t\u3000]*年")
 _FUND_WORDS = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?项目[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*个[，,、]?)?(?:一般公共预算|政府性基金预算|国有资本经营预算|公共预算|财政拨款|财政性|财政|预算|项目|拨款|资金|经费|"
                          r"金额|合计|共计|总额|总计|为|达|共|了|[ \t\u3000：:])*")
 _PROJECTS = "finance.expenditure.project"
+_SPENDING = "finance.expenditure.current"
 _COUNTED = "counted"         # some projects, counted: "共12个项目纳入绩效目标管理，涉及…"
 # "，占财政性资金(人员类和运转类中的公用经费项目支出除外)总额的比例为100%": the amount's share of all projects' budget
 _PROJECTS_SHARE = re.compile(r"[ \t\u3000]*[，,][ \t\u3000]*占(?P<whole>[^。；;%％0-9]{2,60}?)的?(?:比例|比重)?(?:为|是|达)?"
@@ -75,8 +76,10 @@ def read_covered(text: str, tokens: list[Token], reading: Reading, year: int) ->
             if share is None:
                 continue
             if share.value != 100:
+                # (or of all the spending: "40.37%" = 474.20 ÷ 1174.50 — some compute it so, whatever the words leave out)
                 reading.claims.append(Claim("share", share, None, of=Claim("level", tok, None, sentence=sentence),
-                                            whole=_PROJECTS, column="plan", sentence=sentence, label=label))
+                                            whole=_PROJECTS, whole_alts=(_SPENDING,), column="plan", sentence=sentence,
+                                            label=label))
                 later.take(tok.start)
                 later.take(share.start)
                 continue

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from .bodies import Bodies
-from .budgettext import is_budget_text, read_as_budget
+from .budgettext import is_budget_text, read_as_budget, spent_in_year, year_carried_out
 from .chains import read_chains
 from .covered import read_covered
 from .cues import Cues
@@ -455,10 +455,12 @@ def _read(text: str, lex, year: int, names, targets=(), counts_year: int | None 
         tokens = with_opening_bodies(text, tokens, lex.cues.bodies, names, lex.labels)
         tokens = with_units_of_bases(text, tokens)
         reading = _read_all(text, tokens, lex.cues, year, counts_year, budget=False)
-        if is_budget_text(text, lex.cues, year, reading):
+        carried_out = year_carried_out(text, lex.cues, year) or spent_in_year(reading.claims)
+        if is_budget_text(text, reading, carried_out):
             # a budget's text: read again with 年初预算 for no column word (the reader's default) and for 预算 alone
             reading = _read_all(text, tokens, lex.cues, year, counts_year, budget=True)
             read_as_budget(reading)
+        reading.budget_words = "预算" in text and not carried_out
         return reading
     finally:
         if enabled:
