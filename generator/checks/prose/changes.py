@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from ...core.numbers import fmt, half_unit, rate_fits, same_figure, sum_consistent
 from ...derive.claims import Claim
+from ...derive.claims.claim import UNSURE_HEAD
 from ...derive.claims.grammar import BY_SOURCE, within
 from ...derive.claims.nearby import PLANNED, clause_words, may_be_negative, reason_the_other_way
 from ...derive.claims.parts import WITH_CARRYOVER, source_key
@@ -178,6 +179,8 @@ class _Changes(_Base):
         if c.of is not None and id(c.of) in self.far_amounts:
             # ("商品和服务支出（302）2157.20万元，较上年减少140.35万元" where 公用经费 is 33.60: of the amount, not of the fact)
             return self.skip(c, _OF_FAR)
+        if self._of_unsure_list(c):
+            return self.skip(c, UNSURE_HEAD)
         stated_base = c.base or self._stated_prior(c)
         if self._change_of_another_amount(c):
             return self.skip(c, "写明的基数和这个增减额合的是前面的另一个数：说的是它的增减")

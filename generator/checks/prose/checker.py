@@ -64,7 +64,9 @@ class Checker(_Lists, _Relations, _Executions, _Shares, _Rates, _Changes, _Level
         hold."""
         for c in claims:
             verdict = self.verdicts.get(id(c), "未核对：")
-            if c.flagged or not verdict.startswith("未核对") or c.fact is None or self.reported >= MAX_PER_TEXT:
+            if c.flagged or not verdict.startswith("未核对") or c.fact is None or self.reported >= MAX_PER_TEXT \
+                    or id(c) in self.far_amounts or (c.of is not None and id(c.of) in self.far_amounts):
+                # (an amount many times its fact's figure is of something else: so are its change and rate)
                 continue
             # (any source: a figure of the line two digits off is miscopied, whichever part of it was meant)
             self.source = ""
@@ -104,7 +106,7 @@ class Checker(_Lists, _Relations, _Executions, _Shares, _Rates, _Changes, _Level
                 continue
             for now, base in (("final", "prior"), ("budget", "prior_budget"), ("budget", "prior"), ("adjusted", "budget"),
                               ("final", "budget"), ("final", "adjusted")):
-                if now not in cols or base not in cols:
+                if now not in cols or base not in cols or not _base_may_be(c.against, base):
                     continue
                 delta = cols[now] - cols[base]
                 how = f"{fact_label(fact, self.report)} {_COLUMN_ZH.get(now, now)}比{_COLUMN_ZH.get(base, base)}"
@@ -132,3 +134,13 @@ class Checker(_Lists, _Relations, _Executions, _Shares, _Rates, _Changes, _Level
         if len(self.found) > before[0]:
             self.found[before[0]:] = found
             self._restore(first)
+
+
+def _base_may_be(against: str | None, base: str) -> bool:
+    """Whether a change or rate that names its base ("较上年", "比年初预算") may be on this column of the file: one
+    that says 上年 is on last year's figure, not the year's budget ("较上年增长5.45%" is no 调整-on-年初 rate)."""
+    if against in ("prior", "prior_budget"):
+        return base in ("prior", "prior_budget")
+    if against in ("budget", "adjusted"):
+        return base == against
+    return True

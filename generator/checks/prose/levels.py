@@ -406,6 +406,12 @@ class _Levels(_Columns):
                    fact=value, uses={f"{c.fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
         return True
 
+    def _of_unsure_list(self, c: Claim) -> bool:
+        """Whether a change or rate is of an item under a head of unsure words that is not the department's ("上海钻石…
+        办公室收入预算723万元，其中：财政拨款收入723万元，比2022年预算减少85万元": the item is left unchecked, so is its
+        change)."""
+        return c.of is not None and c.of.under is not None and not self._head_is_ours(c.of)
+
     def _head_is_ours(self, c: Claim) -> bool:
         """Whether the head of the list an item is under, its words unsure, is the figure of the whole the item is a
         part of ("财政资金支出合计3237.75万元，其中：基本支出…": 本年支出合计 3237.75) — then the list is the department's."""

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from ...core.numbers import fmt, half_unit, rate_fits, ratio_fits, same_figure, sum_consistent
 from ...derive.claims import Claim
+from ...derive.claims.claim import UNSURE_HEAD
 from ...derive.claims.nearby import figures_before, others_at
 from ...derive.claims.tokens import MONEY
 from .base import _Base
@@ -196,6 +197,8 @@ class _Rates(_Base):
             return self._stated_rate(c)
         if c.of is not None and id(c.of) in self.far_amounts:
             return self.skip(c, _OF_FAR)
+        if self._of_unsure_list(c):
+            return self.skip(c, UNSURE_HEAD)
         stated = self._stated_level(c)
         if stated is not None:
             return self._stated_rate(c, stated)

@@ -592,6 +592,8 @@ class _Bounds(_State):
             s.blocked = self.cause_block
         if self.cause_subject[0] is not None:
             s.subject, s.label, s.alts = self.cause_subject
+        # ("…主要原因是…：一是…仅需安排上年度合同尾款…；二是…；支出预算1747.99万元": a year the reason named was its own)
+        s.year, s.relative = self.cause_year
         self.cause_block = None
 
     def _next_base(self) -> str | None:

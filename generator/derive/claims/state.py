@@ -240,6 +240,7 @@ class _State:
         self.cause_at: int | None = None     # where the sentence's reason began
         self.flow_end = -1                   # where the last word for people coming and going ended
         self.cause_subject: tuple = (None, "", ())  # and the subject then
+        self.cause_year: tuple = (None, False)      # and the year then (its scope's year, relative)
         self.ended: _List | None = None     # the last list that ended (a change right after it may be its head's)
         self.narrow_other = -1
         self.posts_totals = 0               # numbers of posts in all read in this sentence (see _posts_of_parts)              # the sentence that named a kind of income the file counts in 其他收入

@@ -464,6 +464,7 @@ class _Words(_State):
             self.cause_at = tok.start
             s = self.stack[0]
             self.cause_subject = (s.subject, s.label, s.alts)
+            self.cause_year = (s.year, s.relative)
         if self.list is not None and self.list.depth == len(self.stack):
             # "其中：A x万元，因…；B y万元": a reason is an aside; the list goes on after the semicolon
             self.suspended, self.list = self.list, None
