@@ -5,7 +5,6 @@ from decimal import Decimal
 
 from ...core.numbers import fmt, half_unit, rate_fits, same_figure, sum_consistent
 from ...derive.claims import Claim
-from ...derive.claims.claim import UNSURE_HEAD
 from ...derive.claims.grammar import BY_SOURCE, within
 from ...derive.claims.nearby import PLANNED, clause_words, may_be_negative, reason_the_other_way
 from ...derive.claims.parts import WITH_CARRYOVER, source_key
@@ -107,7 +106,32 @@ class _Changes(_Base):
         currents = self._budgets_of(c) if budget else []
         if budget and currents:
             return self._change_on_prior_budget(c, currents, budget)
+        prior = self.fact(c.fact, "prior", "万元", quiet=True) if c.final_base else None
+        currents = self._stated_currents(c) if prior is not None else []
+        if prior is not None and currents:
+            return self._change_on_named_final(c, currents, prior)
         return self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
+
+    def _stated_currents(self, c: Claim) -> list[Decimal]:
+        """This year's figure a change is of, as its sentence states it and the file has it in some column (万元)."""
+        of = c.of
+        if of is None or of.figure is None or of.unit not in MONEY or of.sentence != c.sentence or of.flagged:
+            return []
+        now = abs(of.value) * MONEY[of.unit]
+        return [now] if any(same_figure(now, v) for col in ("budget", "adjusted", "final")
+                            if (v := self.fact(c.fact, col, "万元", quiet=True)) is not None) else []
+
+    def _change_on_named_final(self, c: Claim, currents: list[Decimal], prior: Decimal) -> None:
+        """"一般公共预算当年拨款2903.60万元，比上年执行数增加732.35万元": this year's budget against last year's final,
+        named — the change is their difference."""
+        delta = c.value * MONEY[c.unit]
+        now = currents[0]
+        if sum_consistent(delta, [now, -prior]):
+            return self.ok(c, f"{fmt(now)} − 上年决算数 {fmt(prior)} = {fmt(now - prior)}万元（写明比较的是上年决算数）")
+        self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(c.fact, self.report)} 本年 {fmt(now)} − "
+                   f"上年决算数 {fmt(prior)} = {fmt(now - prior)}万元，与写明的{_direction_word(c)} {fmt(abs(c.value))}"
+                   f"{c.unit} 不符（写明比较的是上年决算数）。", stated=c.value, computed=(now - prior) / MONEY[c.unit],
+                   uses={f"{c.fact}.prior"}, about=f"正文“…{self.quote(c, 8)}”")
 
     def _stated_budget_on_either(self, c: Claim) -> bool:
         """"财政拨款安排“三公”经费12.00万元，比上年增加1.58万元，增长15.16%": the amount stated is this year's budget
@@ -179,14 +203,14 @@ class _Changes(_Base):
         if c.of is not None and id(c.of) in self.far_amounts:
             # ("商品和服务支出（302）2157.20万元，较上年减少140.35万元" where 公用经费 is 33.60: of the amount, not of the fact)
             return self.skip(c, _OF_FAR)
-        if self._of_unsure_list(c):
-            return self.skip(c, UNSURE_HEAD)
         stated_base = c.base or self._stated_prior(c)
         if self._change_of_another_amount(c):
             return self.skip(c, "写明的基数和这个增减额合的是前面的另一个数：说的是它的增减")
         if (stated_base is not None and stated_base.flagged) or (c.fact, c.sentence) in self.wrong_priors:
             # "…2022年支出15.28万元，减少0.92万元": the change from a last year's figure already reported wrong
             return self.skip(c, "它所依据的上年数已报错")
+        if stated_base is None and self._change_is_last_years(c):
+            return None
         if stated_base is not None and self._budget_level(c) is not None and c.of is not None:
             return self._stated_budget_change(c, c.of, stated_base)
         if self._of_budget_peers(c):
@@ -601,6 +625,40 @@ class _Changes(_Base):
                     return True
         return False
 
+    def _part_of_budgets_change(self, c: Claim) -> bool:
+        """"2.支出预算减少108.85万元，其中基本支出增加26.84万元，项目支出减少135.69万元": a part of a list of changes
+        whose head is a budget's change (found so against last year's budget) is its budget's change too."""
+        for k in self.by_sentence.get(c.sentence, ()):
+            if k.kind == "sum" and k.changes and any(p is c for p in k.parts):
+                verdict = self.verdicts.get(id(k.of), "")
+                return verdict.startswith("相符") and "上年预算数" in verdict
+        return False
+
+    def _change_is_last_years(self, c: Claim) -> bool:
+        """"收支预算1,747.99万元，比上年减少1,941.84万元": a change written as last year's figure of its fact (or of a fact
+        its words may name) — a figure of three digits or more, and this year's figure is not twice it — is that figure
+        miscopied into the change, whichever of last year's figures the text measures from (reported: True)."""
+        if c.unit not in MONEY or c.figure is None or c.flagged or len(str(abs(c.value)).replace(".", "").lstrip("0")) < 3:
+            return False
+        if c.of is not None and (c.of.flagged or id(c.of) in self.far_amounts):
+            return False
+        for fact in (c.fact, *c.alts):
+            nows = [v for col in ("budget", "adjusted", "final") if (v := self.fact(fact, col, "万元", quiet=True)) is not None]
+            if c.of is not None and not any(same_figure(abs(c.of.value) * MONEY[c.of.unit], v) for v in nows):
+                continue        # (of an amount that is not this fact's figure)
+            for col in ("prior_budget", "prior"):
+                was = self.fact(fact, col, "万元", quiet=True)
+                if not was or not nows or not same_figure(abs(c.value), was / MONEY[c.unit]) \
+                        or any(same_figure(abs(c.value), abs(now - was) / MONEY[c.unit]) for now in nows):
+                    continue
+                now = nows[0]
+                self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：写的{_direction_word(c)} {fmt(abs(c.value))}{c.unit} "
+                           f"正是{self._label(fact, col)}，不是增减额：{fmt(now)} − {fmt(was)} = {fmt(now - was)}万元。",
+                           stated=c.value, computed=(now - was) / MONEY[c.unit], uses={f"{fact}.{col}"},
+                           about=f"正文“…{self.quote(c, 8)}”")
+                return True
+        return False
+
     def _budget_change(self, c: Claim) -> None:
         """"预算数为20.1万元，与上年相比减少0.3万元，下降0.99%": last year's figure may be its budget, which the
         file does not have. The change is wrong only where the file's 上年决算数 is shown to be the base — the
@@ -661,7 +719,7 @@ class _Changes(_Base):
             if sum_consistent(delta, [current, -budget]):
                 return self.ok(c, f"{fmt(current)} − 上年预算数 {fmt(budget)} = {fmt(current - budget)}万元")
         rate, current = self._rate_with(c), currents[0]
-        if (rate is None and self._budget_level(c) is None) or (
+        if (rate is None and self._budget_level(c) is None and not self._part_of_budgets_change(c)) or (
                 rate is not None and (not budget or not rate_fits((current - budget) / budget * 100, rate.value))):
             # (with no rate, only a change of a budget stated with it: "与上年相比支出减少2万元" after another line's
             # budget may be of that line)
@@ -722,7 +780,8 @@ class _Changes(_Base):
             return self.skip(c, _UNSURE_BASE)
         final, prior = self.fact(c.fact, "final", "万元", quiet=True), self.fact(c.fact, "prior", "万元", quiet=True)
         if c.of is None and final is not None and prior is not None and final not in currents \
-                and not PLANNED.search(clause_words(self.reading, c)) and sum_consistent(delta, [final, -prior]):
+                and not PLANNED.search(clause_words(self.reading, c)) and sum_consistent(delta, [final, -prior]) \
+                and not self._part_of_budgets_change(c):
             # "收入较上年增加1066.5万元，主要原因是项目经费预算收入（其中，人员经费增加68.44万元…）": a part's change under
             # words of the budget, with no amount of its own, may be its final's (the reason for a change of the year's
             # income; "支出预算2903.6万元，比上年增加1066.5万元" is the budget's change, wrong)

@@ -65,8 +65,9 @@ class Checker(_Lists, _Relations, _Executions, _Shares, _Rates, _Changes, _Level
         for c in claims:
             verdict = self.verdicts.get(id(c), "未核对：")
             if c.flagged or not verdict.startswith("未核对") or c.fact is None or self.reported >= MAX_PER_TEXT \
-                    or id(c) in self.far_amounts or (c.of is not None and id(c.of) in self.far_amounts):
-                # (an amount many times its fact's figure is of something else: so are its change and rate)
+                    or (c.of is not None and id(c.of) in self.far_amounts):
+                # (an amount many times its fact's figure is of something else: so are its change and rate — the amount
+                # itself may still be another column's figure miscopied: "项目支出1025.39万元" for the 年初预算 1052.39)
                 continue
             # (any source: a figure of the line two digits off is miscopied, whichever part of it was meant)
             self.source = ""

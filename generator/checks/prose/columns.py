@@ -7,8 +7,9 @@ from ...core.numbers import decimals, same_figure, sum_consistent
 from ...derive.claims import Claim
 from ...derive.claims.grammar import BY_SOURCE, within
 from ...derive.claims.nearby import clause_words
+from ...derive.claims.numbered import ITEM_NUMBER
 from ...derive.claims.parts import WITH_CARRYOVER
-from ...derive.claims.tokens import MONEY
+from ...derive.claims.tokens import MONEY, SENTENCE
 from ...model.facts import AMOUNT_PATHS
 from .base import _Base
 from .common import _SPENT_NOW, _Alias
@@ -35,9 +36,41 @@ class _Columns(_Base):
             shown = [p for p in side if self._only_in(p, col)]
             if len(side) >= 2 and (len(shown) == len(side) or (len(shown) >= 2 and len(shown) == len(side) - 1)):
                 return col, len(shown) >= 2 and c not in shown
+        numbered = self._numbered_peers(c)
+        if numbered is not None:
+            return numbered
         if self._prior_in_budget(c) and self._only_in(c, "budget"):
             return "budget", False
         return self._column_of_its_list(c) or self._head_in_budget(c)
+
+    def _numbered_peers(self, c: Claim) -> tuple[str, bool] | None:
+        """"2.公务用车购置及运行费45万元，…；公务用车运行维护费45万元，…。3.公务接待费7.55万元，…": the amounts of no column
+        word in the numbered items of one paragraph (each item a sentence opening on a number of one style) are side by
+        side as a sentence's are (see _peers_column) — those that are figures of every column (0) say nothing; all but
+        one exactly of one budget column, the odd one (only its 决算数) is a slip."""
+        style = self._item_style(c)
+        if style is None:
+            return None
+        # (a list's head among them: "公务用车购置及运行费45万元，包括…" is an item's amount as well)
+        side = [p for p in self._sentences(c.sentence - 6, c.sentence + 6)
+                if p.kind == "level" and p.implied and p.column == "final" and p.figure is not None and p.unit in MONEY
+                and (p.fact in AMOUNT_PATHS or p.fact in BY_SOURCE) and self._item_style(p) == style
+                and "\n" not in self.text[min(p.start, c.start):max(p.start, c.start)]]
+        if len({p.fact for p in side}) < len(side):
+            return None         # (one fact twice: not one list of the lines)
+        for col in ("budget", "adjusted"):
+            telling = [p for p in side if self._only_in(p, col) or self._only_in(p, "final")]
+            shown = [p for p in telling if self._only_in(p, col)]
+            if c in telling and len(shown) >= 2 and len(shown) == len(telling) - 1 and c not in shown:
+                self.numbered_peers.add(id(c))
+                return col, True
+        return None
+
+    def _item_style(self, c: Claim) -> int | None:
+        """The style of the item number the sentence of an amount opens on ("3." "（三）"), or None."""
+        start = max(self.text.rfind(ch, 0, c.start) for ch in SENTENCE + "\n") + 1
+        m = ITEM_NUMBER.match(self.text, start + len(self.text[start:c.start]) - len(self.text[start:c.start].lstrip()))
+        return m.lastindex if m is not None else None
 
     def _budget_in_budget_words(self, c: Claim) -> bool:
         """"本部门当年一般公共预算支出2,903.60万元，其中：（1）行政运行（2150501）…较上年增加…": an amount of no column word,

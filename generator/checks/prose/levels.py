@@ -49,7 +49,7 @@ class _Levels(_Columns):
             return self.skip(c, f"事实文件没有 {label}")
         if self._exactly_another_column(c, known):
             return None
-        if self._final_by_its_change(c) or self._final_by_its_parts(c):
+        if self._final_by_its_change(c) or self._final_by_its_parts(c) or self._budget_meant_by_its_change(c):
             return None
         matched = self._matched_figure(c, known)
         if matched is not None:
@@ -156,6 +156,27 @@ class _Levels(_Columns):
         self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：其后的{said}正是{self._label(c.fact, 'final')} "
                    f"{fmt(final)} 与上年决算数 {fmt(prior)} 相比的，说的是决算数，应为 {fmt(final)}{c.unit}。",
                    stated=abs(c.value), fact=final, about=f"正文“…{self.quote(c, 8)}”")
+        return True
+
+    def _budget_meant_by_its_change(self, c: Claim) -> bool:
+        """"2023年一般公共预算财政拨款运行经费33.60万元，比2022年减少2.70万元": an amount of no column word that is its fact's
+        决算数 or 调整预算数, whose change from last year stated right after it is exactly the 年初预算's from last year's
+        budget (38.35 − 41.05) and not from last year's final — the text is of the budget, the other column's figure in
+        its place is wrong (reported: True)."""
+        if c.kind != "level" or not c.implied or c.fact is None or c.figure is None or not c.money:
+            return False
+        budget, was = self.fact(c.fact, "budget", c.unit, quiet=True), self.fact(c.fact, "prior_budget", c.unit, quiet=True)
+        if budget is None or was is None or budget == was or same_figure(abs(c.value), budget) or not any(
+                same_figure(abs(c.value), v) for col in ("final", "adjusted")
+                if (v := self.fact(c.fact, col, c.unit, quiet=True)) is not None):
+            return False
+        final, prior = self.fact(c.fact, "final", c.unit, quiet=True), self.fact(c.fact, "prior", c.unit, quiet=True)
+        said = self._final_change_said(c, budget, was)
+        if said is None or (final is not None and prior is not None and self._final_change_said(c, final, prior)):
+            return False
+        self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：其后的{said}正是{self._label(c.fact, 'budget')} "
+                   f"{fmt(budget)} 与上年预算数 {fmt(was)} 相比的，说的是年初预算数，应为 {fmt(budget)}{c.unit}。",
+                   stated=abs(c.value), fact=budget, about=f"正文“…{self.quote(c, 8)}”")
         return True
 
     def _final_by_its_parts(self, c: Claim) -> bool:
@@ -406,12 +427,6 @@ class _Levels(_Columns):
                    fact=value, uses={f"{c.fact}.{col}"}, about=f"正文“…{self.quote(c, 8)}”")
         return True
 
-    def _of_unsure_list(self, c: Claim) -> bool:
-        """Whether a change or rate is of an item under a head of unsure words that is not the department's ("上海钻石…
-        办公室收入预算723万元，其中：财政拨款收入723万元，比2022年预算减少85万元": the item is left unchecked, so is its
-        change)."""
-        return c.of is not None and c.of.under is not None and not self._head_is_ours(c.of)
-
     def _head_is_ours(self, c: Claim) -> bool:
         """Whether the head of the list an item is under, its words unsure, is the figure of the whole the item is a
         part of ("财政资金支出合计3237.75万元，其中：基本支出…": 本年支出合计 3237.75) — then the list is the department's."""
@@ -462,7 +477,8 @@ class _Levels(_Columns):
             return self.ok(c, f"{label} = {fmt(value)}{c.unit}（同一句的其他各项也都是{_COLUMN_ZH[column]}）")
         if value is None or not odd or far_off(abs(c.value), value):
             return self.skip(c, f"同一句的其他各项都是{_COLUMN_ZH[column]}，这一项说的不是决算数")
-        self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：同一句的其他各项都是{_COLUMN_ZH[column]}，"
+        where = "同一段编号的其他各项" if id(c) in self.numbered_peers else "同一句的其他各项"
+        self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：{where}都是{_COLUMN_ZH[column]}，"
                    f"{label} 为 {fmt(value)}{c.unit}（差 {fmt(abs(c.value) - value)}）。",
                    stated=abs(c.value), fact=value, uses={f"{c.fact}.{column}"}, about=f"正文“…{self.quote(c, 8)}”")
 

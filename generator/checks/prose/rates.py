@@ -5,7 +5,6 @@ from decimal import Decimal
 
 from ...core.numbers import fmt, half_unit, rate_fits, ratio_fits, same_figure, sum_consistent
 from ...derive.claims import Claim
-from ...derive.claims.claim import UNSURE_HEAD
 from ...derive.claims.nearby import figures_before, others_at
 from ...derive.claims.tokens import MONEY
 from .base import _Base
@@ -197,8 +196,6 @@ class _Rates(_Base):
             return self._stated_rate(c)
         if c.of is not None and id(c.of) in self.far_amounts:
             return self.skip(c, _OF_FAR)
-        if self._of_unsure_list(c):
-            return self.skip(c, UNSURE_HEAD)
         stated = self._stated_level(c)
         if stated is not None:
             return self._stated_rate(c, stated)
@@ -214,10 +211,16 @@ class _Rates(_Base):
             # only figure of last year the file has — the rate is on it)
             budget = self._only_prior_budget(c)
             currents = self._budgets_of(c) if budget else []
-            if not self._stated_budget_on_either(c) and not (
-                    budget and currents and self._rate_on_prior_budget(c, currents, budget)):
-                self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
-            return None
+            if self._stated_budget_on_either(c) or (budget and currents and self._rate_on_prior_budget(c, currents, budget)):
+                return None
+            level, change = c.of, c.change
+            if level is not None and level.figure is not None and level.unit in MONEY and level.sentence == c.sentence \
+                    and change is not None and change.money and change.sentence == c.sentence:
+                current = abs(level.value) * MONEY[level.unit]
+                # ("一般公共预算当年拨款2903.60万元，比上年执行数增加732.35万元，增长25.2%": whichever of last year's
+                # figures it was, it is the budget less the change — 732.35 ÷ 2171.25)
+                return self._rate_on_its_sentence(c, current, change)
+            return self.skip(c, "写明的本年数不是决算数：说的可能是预算与上年比较")
         if self._rate_of_another(c):
             return None
         if c.change is not None and self.change_base.get(id(c.change)) in ("prior_budget", "budget-prior"):

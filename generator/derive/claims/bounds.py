@@ -7,7 +7,7 @@ import re
 from .claim import Claim
 from .patterns import _ENUM_ITEM, _HAN_RUN, _YEAR_IN, FUNCTION
 from .state import _Lead, _List, _Scope, _State
-from .tokens import CLAUSE, CLOSE, ENUM, OPEN, SENTENCE, Token
+from .tokens import CLAUSE, CLOSE, ENUM, MONEY, OPEN, SENTENCE, Token, is_han
 
 # the first item of an enumeration in Arabic numerals ("1.", "1、", "（1）", "①"; not "一、", which heads a section)
 _FIRST_ITEM = re.compile(r"[ \t\u3000]*(?:1[ \t]?[、.．](?![0-9])|[（(]1[）)]|①)")
@@ -231,7 +231,7 @@ class _Bounds(_State):
         self.lead.labels = labels            # "人员经费、公用经费分别为…": labels gathered across 、
         self.lead.year = year
         self.lead.label = label
-        if ch in "：:" and self._items_after_amount(tok):
+        if ch in "：:" and (self._items_after_amount(tok) or self._breakdown_after_amount(tok)):
             # "（一）收入7542.23万元：1、财政拨款收入7532.81万元；2、上年结余9.42万元": an amount whose colon opens
             # item 1 is broken down by the items, as by 具体情况如下
             self._start_list("如下")
@@ -255,6 +255,17 @@ class _Bounds(_State):
         return last is not None and last.figure is not None and last.money and last.kind == "level" \
             and last.sentence == self.sentence and not self.text[last.figure.end:tok.start].strip() \
             and self.list is None and _FIRST_ITEM.match(self.text, tok.end, tok.end + 8) is not None
+
+    def _breakdown_after_amount(self, tok: Token) -> bool:
+        """"政府采购预算总额86.40万元：政府采购货物预算42.60万元、…": a colon right after an amount, the words after it
+        opening with the amount's own name (four characters of it) — the amount broken down by its parts."""
+        prev = self.tokens[self.index - 1] if self.index else None
+        if prev is None or prev.kind != "num" or prev.unit not in MONEY or self.text[prev.end:tok.start].strip() \
+                or (self.list is not None and not (self.list.parts and self.list.parts[-1].figure is prev)):
+            return False
+        start = max(self.text.rfind(ch, max(self.sentence_start, prev.start - 40), prev.start) for ch in "，,；;：:。")
+        named, after = self.text[max(start + 1, self.sentence_start):prev.start], self.text[tok.end:tok.end + 4]
+        return len(after) == 4 and all(is_han(ch) for ch in after) and after in named
 
     def _names_the_figure_after(self, tok: Token) -> bool:
         """Whether a colon stands between a name of a fact (no figure of its own yet) and a figure."""

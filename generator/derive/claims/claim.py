@@ -42,6 +42,7 @@ class Claim:
                                     # PROSE-CHANGE, not PROSE-DIFF)
     whole: Any = None               # share: the fact of the whole
     whole_from: Any = None          # share: the head claim of the list, when the whole is that
+    summed_whole = False            # share: whole_from is an amount before that the series' parts add up to
     whole_alts: tuple = ()          # share: wholes it may be of as well (no word named one: see shares._share_whole)
     parts: list = []                # sum: the part claims
     complete = False                # sum: the list names every part

@@ -89,6 +89,7 @@ class _Reader(_Bounds, _Words, _Subjects, _Figures, _Levels, _Shares, _Lists, _N
         self._end_clause()
         self._end_sentence()
         self._enumerated_totals()
+        self._shares_of_their_sum()
         self._numbered_lists()
         self._lettered_rates()
         # a figure left unread one way and then read as a claim of what the sentence itself states (a rate of two

@@ -331,7 +331,7 @@ class _Lists(_State):
             return
         if (lead.label or side) and not lead.figure:
             return self._list_of_a_name(lst, marker)
-        head = self._numbered_item_before() or self._list_head(marker)
+        head = self._numbered_item_before() or self._head_again_after_list(marker) or self._list_head(marker)
         if lst is not None and lst.depth == len(self.stack):
             self._end_list()
         head = self._head_of_parts(head)
@@ -500,8 +500,28 @@ class _Lists(_State):
             return None
         return Claim("level", both.figure, side, column=both.column, sentence=both.sentence, label=both.label)
 
+    def _head_again_after_list(self, marker: str) -> Claim | None:
+        """"政府采购预算总额86.40万元：货物…、工程…、服务43.80万元；其中一般公共预算拨款政府采购86.40万元：…": a 其中 right
+        after a ； that ended a list of items parted by 、 is of the list's head, not of its last item."""
+        ended, last = self.ended, self.last_claim
+        if marker != "其中" or ended is None or not ended.parts or ended.parts[-1] is not last or last is None \
+                or last.figure is None or ended.head.figure is None or ended.head.sentence != self.sentence:
+            return None
+        between = self.text[last.figure.end:self.tokens[self.index].start]
+        items = [p.figure for p in ended.parts if p.figure is not None]
+        parted = all("、" in self.text[a.end:b.start] for a, b in zip(items, items[1:]))
+        return ended.head if parted and len(items) >= 2 and between.strip(" \t\u3000") in ("；", ";") else None
+
     def _inner_list(self, lst: _List, marker: str) -> None:
         last = lst.parts[-1]
+        if marker == "如下" and last.figure is not None and last.money and last.sentence == self.sentence \
+                and lst.outer is None and not self.text[last.figure.end:self.tokens[self.index].start].strip(" \t\u3000：:"):
+            # "其中一般公共预算拨款政府采购86.40万元：政府采购货物预算42.60万元、…": an item broken down after its colon
+            self.list = _List(last, len(self.stack), marker, outer=lst)
+            self.list.figures_at, self.list.before = self.figures, self.figures_in_sentence
+            self.list.year_at = lst.year_at
+            self.lead.labels = []
+            return
         if (marker == "其中" or (marker in ("包括", "含") and last.fact is not None)) and last.figure is not None \
                 and (last.money or last.unit in PEOPLE_UNITS or last.unit in BODY_UNITS) and last.kind in ("level", "prior", "count") \
                 and last.sentence == self.sentence and lst.outer is None:

@@ -2,6 +2,9 @@
 the head of the list, or the total named just before (_Shares)."""
 from __future__ import annotations
 
+from decimal import Decimal
+
+from ...core.numbers import same_figure
 from .claim import OTHER_SUBJECT, WHOLE_IN_SHARE, Claim
 from .parts import NATURAL_WHOLES, PARENT, WITH_CARRYOVER, within
 from .patterns import _HAN_RUN, FUNCTION, _content
@@ -15,6 +18,7 @@ _NAMING_VERBS = ("共计为", "合计为", "总计为", "达到", "共计", "合
 # words for a whole that some reports use with the carry-over and some without ("占总收入的78.89%")
 EITHER_TOTAL = frozenset({"总收入", "收入总额", "收入决算总额", "收入总量", "总支出", "支出总额", "支出决算总额", "支出总量"})
 _TOTALS = frozenset({*WITH_CARRYOVER, *WITH_CARRYOVER.values()})
+NO_WHOLE = "没有说明占的是哪个总数"
 
 
 class _Shares(_State):
@@ -32,6 +36,8 @@ class _Shares(_State):
             (lead.whole, lead.whole_word), *rest = lead.wholes
             self.pending_wholes = [(part, fact, words) for fact, words in rest]
         whole, whole_from, why, either = self._share_whole(tok, lead, part)
+        if why == NO_WHOLE and part.figure is not None and part.money:
+            self.unnamed_shares.append((tok, part))     # (of the sum of a series, perhaps: _shares_of_their_sum)
         if why:
             return self._unread(tok, why)
         self._part_of_a_budget(part, lead)
@@ -57,6 +63,32 @@ class _Shares(_State):
         self.out.claims.append(claim)
         if lst is not None:
             lst.shares.append((claim, lead.whole))
+
+    def _shares_of_their_sum(self) -> None:
+        """"按支出用途分类，包括人员支出736.85万元，占25.4%；日常公用支出38.35万元，占1.3%；项目支出2128.40万元，占73.3%"
+        (after "支出预算2903.60万元"): shares of no whole named, two or more in a sentence, whose amounts add up exactly to
+        an amount the text stated before them — the shares are of that amount (a check of the text against itself)."""
+        by_sentence: dict[int, list] = {}
+        for tok, part in self.unnamed_shares:
+            by_sentence.setdefault(part.sentence, []).append((tok, part))
+        for sentence, series in by_sentence.items():
+            # (with the shares of the sentence read already: "项目支出2128.40万元，占73.3%" is of 本年支出合计 by itself)
+            parts = [p for _, p in series] + [c.of for c in self.out.claims if c.kind == "share" and c.sentence == sentence
+                                               and c.of is not None and c.of.figure is not None and c.of.money]
+            if len(parts) < 2 or len({id(p) for p in parts}) < len(parts):
+                continue
+            total = sum((abs(p.value) * MONEY[p.unit] for p in parts), Decimal(0))
+            first = min(p.start for p in parts)
+            whole = next((c for c in reversed(self.out.claims) if c.kind == "level" and c.money and c.figure is not None
+                          and c.start < first and c not in parts and same_figure(abs(c.value) * MONEY[c.unit], total)),
+                         None)
+            if whole is None:
+                continue
+            taken = {id(tok) for tok, _ in series}
+            self.out.unread[:] = [u for u in self.out.unread if id(u.figure) not in taken]
+            for tok, part in series:
+                self.out.claims.append(Claim("share", tok, part.fact, of=part, whole=None, whole_from=whole,
+                                             column=part.column, sentence=part.sentence, summed_whole=True))
 
     def _part_of_a_budget(self, part: Claim, lead: _Lead) -> None:
         """"（二）商品和服务支出80.00万元，占支出预算的6.81%": a part of a budget is a budget's line — an amount of no
@@ -119,7 +151,8 @@ class _Shares(_State):
         """"上级补助收入0万元，占收入总计的0.12%": the amount of a line of accounts the file has no figure for, right before
         a share of a whole the department's words name, is its part (None when it is not the one right before)."""
         account = self.account_amount
-        if account is None or account.sentence != self.sentence or lead.label or lead.whole is None or self.aside \
+        if account is None or account.sentence != self.sentence or lead.label or self.aside \
+                or (lead.whole is None and (lead.share_unknown or self.list is not None)) \
                 or (part is not None and part.start > account.start):
             return None
         return account
@@ -217,7 +250,7 @@ class _Shares(_State):
         if sibling is not None:
             return sibling.whole, None, "", sibling.implied
         whole = self._natural_whole(part) or self._whole_said_before_list(part) or self._natural_whole_of_label(part)
-        return whole, None, "" if whole is not None else "没有说明占的是哪个总数", True
+        return whole, None, "" if whole is not None else NO_WHOLE, True
 
     def _natural_whole_of_label(self, part: Claim) -> str | None:
         """"项目支出占比上升到87.07%": a part named by its label alone, in a sentence of no amount, whose only whole is

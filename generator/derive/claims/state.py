@@ -193,6 +193,7 @@ class _State:
         self.each_parts: list = []          # "A、B分别为x和y，占…的p%和q%，增幅为r%和s%": the parts, for the rates after
         self.pending_rates: list = []       # the parts the next rates of such a series are of
         self.pending_execs: list = []       # and the next execution rates
+        self.unnamed_shares: list = []      # (share figure, its part) of no whole named (see shares._shares_of_their_sum)
         self.share_whole_alts: tuple = ()   # the wholes a share read now may be of as well (see shares._share_whole)
         self.series_sign = 0                # the direction the first rate of the series named
         self.pending_wholes: list = []      # "占A和B的比重分别为p和q": the part and the wholes the next shares are of

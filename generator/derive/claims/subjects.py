@@ -94,7 +94,10 @@ _CMP_BASE = re.compile(_LAST_YEAR + r"的?[ \t\u3000]*$")
 _SELF_TO_LINE = re.compile(r"[ \t\u3000]*(?:(?:全年|本年|当年|年度|[0-9]{4}年度?)[ \t\u3000]*)?(?:共计?|累计)?"
                            r"(?:完成|实现|安排)?(?:的)?[ \t\u3000]*")
 _OWN_WHEN_LISTED = {"政府性基金收入": "finance.income.fund", "政府性基金支出": "finance.expenditure.fund",
-                    "一般公共预算收入": "finance.income.general", "一般公共预算支出": "finance.expenditure.general"}
+                    "一般公共预算收入": "finance.income.general", "一般公共预算支出": "finance.expenditure.general",
+                    "政府性基金预算收入": "finance.income.fund", "政府性基金预算支出": "finance.expenditure.fund",
+                    "国有资本经营预算收入": "finance.income.state_capital",
+                    "国有资本经营预算支出": "finance.expenditure.state_capital"}
 
 
 # a sentence opening on another place, after its year: "2023年，全镇…"
@@ -227,11 +230,13 @@ class _Subjects(_State):
             or _PLACE_NAME.fullmatch(before + tok.text[:1]) is not None
 
     def _with_its_units(self, tok: Token) -> bool:
-        """"本部门及所属单位", "我会及直属单位": the department together with its own units — the whole department,
-        as its accounts are."""
+        """"本部门及所属单位", "我会及直属单位", "本局各单位": the department together with its own units — the whole
+        department, as its accounts are."""
         lead = self.lead
         if tok.text in _UNITS_OF and _LEVEL_AND.search(self.text, max(0, tok.start - 12), tok.start):
             return True         # "包括本级和3个所属二级预算单位": the department's own level and its units
+        if tok.text in ("各单位", "各预算单位") and lead.self_end >= 0 and not self.text[lead.self_end:tok.start].strip(" \t\u3000"):
+            return True         # "湖州市财政局各单位会议费预算…": all the department's units together — the whole department
         return tok.text in _UNITS_OF and lead.self_end >= 0 and \
             self.text[lead.self_end:tok.start].strip(" \t\u3000") in ("及", "和", "与", "以及", "及其")
 

@@ -350,6 +350,12 @@ class _Words(_State):
             if key in means:
                 return setattr(lead, attr, value)
 
+    def _on_either_way(self, tok: Token, means: dict) -> None:
+        """"比上年决算数相比变化85.44万元": a change of no direction, its figure right after the word — its size only
+        (Claim.twoway); a word for a change that is no figure's ("增减变化情况") says nothing."""
+        if _CHANGE_AFTER_MORE.match(self.text, tok.end) is not None and not self.lead.dir:
+            self.lead.dir, self.lead.twoway = 1, True
+
     def _on_flat_word(self, tok: Token, means: dict) -> None:
         self._flat(tok)
 
@@ -607,7 +613,7 @@ _WORD_HANDLERS = {
     "next_year": _Words._on_other_year, "year_before_last": _Words._on_other_year,
     "compare_to": _Words._on_compare_to, "to_level": _Words._on_to_level,
     "up": _Words._on_direction, "down": _Words._on_direction, "rate_up": _Words._on_direction,
-    "rate_down": _Words._on_direction, "rate_bare": _Words._on_direction,
+    "rate_down": _Words._on_direction, "rate_bare": _Words._on_direction, "either_way": _Words._on_either_way,
     "flat": _Words._on_flat_word, "loose": _Words._on_loose, "share": _Words._on_share_word,
     "execution": _Words._on_execution_word, "variance": _Words._on_variance, "execution_of": _Words._on_execution_of,
     "difference": _Words._on_difference_word, "less": _Words._on_comparison, "more": _Words._on_comparison,
