@@ -138,12 +138,13 @@ class _Lists(_Base):
         # a list of some items whose sum is its head with two digits swapped is no partial list: the head (or the
         # sum) was miscopied
         swapped = not complete and s != total and transposed(total, s)
-        if fits and not swapped:
+        part_swapped = self._part_swapped(parts, values, total, s, unit) if not complete and not swapped else None
+        if fits and not swapped and part_swapped is None:
             return self.ok(c, f"{terms} = {fmt(s)}{unit}" + ("" if complete else f"，未超过 {fmt(total)}{unit}（只列了部分项目）"))
         why = "" if complete or swapped else self._no_parts_of(head, parts, values, total, exact)
         if why:
             return self.skip(c, why)
-        what = "不等于" if complete or swapped else "超过了"
+        what = "不等于" if complete or swapped or part_swapped else "超过了"
         if swapped:
             what = "与"
         wrong = [p for p in (*parts, head) if p.flagged]
@@ -152,7 +153,9 @@ class _Lists(_Base):
         first, last = (parts[0].figure, head.figure) if head.start > parts[-1].start else (head.figure, parts[-1].figure)
         summed = f"其中各项合计 {terms} = {fmt(s)}{unit}" if len(values) > 1 else f"其中的一项 {fmt(s)}{unit}"
         self.error("PROSE-SUM", head, f"正文“…{self.text[max(0, first.start - 10):last.end]}”：{summed}，{what} "
-                   f"{fmt(total)}{unit}" + ("只差两位数字的次序，多半是写颠倒了" if swapped else "") + f"。{also}",
+                   f"{fmt(total)}{unit}" + ("只差两位数字的次序，多半是写颠倒了" if swapped else "")
+                   + (f"：其中 {fmt(part_swapped[0])} 若是 {fmt(part_swapped[1])}（只差两位数字的次序）各项正好合计为总数，"
+                      "多半是写颠倒了" if part_swapped else "") + f"。{also}",
                    stated=total, computed=s)
         self.verdicts[id(c)] = self.verdicts.pop(id(head))
         if own is not None:
@@ -184,6 +187,15 @@ class _Lists(_Base):
         if own is not None:
             self.verdicts[id(head)] = own
         head.summed = True
+
+    @staticmethod
+    def _part_swapped(parts: list, values: list, total: Decimal, s: Decimal, unit: str) -> tuple | None:
+        """"1153.00万元，主要用于…652.00万元；…317.00万元；…10.00万元；…120.00万元": a list of some items that falls short of
+        (or exceeds) its head by what one item with two digits swapped explains (371 for 317) adds up exactly once that
+        item is put right — no partial list then, but a miscopied item: (the item as written, as it adds up), or None."""
+        fits = [(v, total - (s - v)) for p, v in zip(parts, values)
+                if p.unit == unit and total - (s - v) > 0 and transposed(v, total - (s - v))]
+        return fits[0] if len(fits) == 1 else None
 
     def _odd_part(self, head: Claim, parts: list, values: list, total: Decimal, complete: bool) -> None:
         """"预算支出1174.50万元，其中人员经费620.30万元，公用经费80.00万元；项目支出593.30万元" (a list that fails its sum):

@@ -67,6 +67,8 @@ def _another_category(part: Claim, lead: _Lead) -> bool:
     return part.fact == "department.staffing.posts" and bool(lead.kind_text) and part.kind_text != lead.kind_text
 
 
+# what stands between an item that ends its sentence and the announcement of its own parts ("。具体情况如下")
+_ANNOUNCED_AFTER = re.compile(r"[ \t\u3000]*[。；;][ \t\u3000]*(?:具体情况|具体构成|明细|构成情况|情况)?[ \t\u3000]*")
 _SPENDING = ("finance.expenditure.current", "finance.expenditure.total", *BY_SOURCE)
 # the markers of a list that may name every part ("主要包括", "主要用于" name the main ones)
 _WHOLE_MARKERS = ("其中", "包括", "具体为", "具体是")
@@ -331,7 +333,8 @@ class _Lists(_State):
             return
         if (lead.label or side) and not lead.figure:
             return self._list_of_a_name(lst, marker)
-        head = self._numbered_item_before() or self._head_again_after_list(marker) or self._list_head(marker)
+        head = self._numbered_item_before() or self._head_again_after_list(marker) or self._item_announcing(marker) \
+            or self._list_head(marker)
         if lst is not None and lst.depth == len(self.stack):
             self._end_list()
         head = self._head_of_parts(head)
@@ -511,6 +514,17 @@ class _Lists(_State):
         items = [p.figure for p in ended.parts if p.figure is not None]
         parted = all("、" in self.text[a.end:b.start] for a, b in zip(items, items[1:]))
         return ended.head if parted and len(items) >= 2 and between.strip(" \t\u3000") in ("；", ";") else None
+
+    def _item_announcing(self, marker: str) -> Claim | None:
+        """"总支出1362.00万元，其中本年支出1305.93万元。具体情况如下：1.基本支出…": the parts announced right after a list's
+        last item, that ended its sentence, are that item's (or None)."""
+        ended = self.ended
+        last = ended.parts[-1] if ended is not None and ended.parts else None
+        if "如下" not in marker or last is None or last.figure is None or last.sentence != self.sentence - 1 \
+                or last.kind != "level" or not last.money:
+            return None
+        between = self.text[last.figure.end:self.tokens[self.index].start]
+        return last if _ANNOUNCED_AFTER.fullmatch(between) is not None else None
 
     def _inner_list(self, lst: _List, marker: str) -> None:
         last = lst.parts[-1]
