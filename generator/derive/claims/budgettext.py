@@ -23,9 +23,18 @@ def _last_year(year: int) -> re.Pattern:
 
 def year_carried_out(text: str, cues: Cues, year: int) -> bool:
     """Whether a text says anything of this year's budget adjusted, carried out or closed (an `in_year` word not right
-    after last year's name)."""
+    after last year's name, nor in a clause of what is to be done)."""
     last = _last_year(year)
-    return any(not last.search(text[max(0, m.start() - _REACH):m.start()]) for m in cues.in_year.finditer(text))
+    return any(not last.search(text[max(0, m.start() - _REACH):m.start()]) and not _in_future(text, m, cues)
+               for m in cues.in_year.finditer(text))
+
+
+def _in_future(text: str, m: re.Match, cues: Cues) -> bool:
+    """Whether the clause of an `in_year` word says what is to be done ("相关项目在执行时需…", "在年度预算执行完毕后"):
+    a word of the vocabulary's `in_future` in the clause, up to the word and a few characters after it."""
+    start = max(text.rfind(ch, max(0, m.start() - 40), m.start()) for ch in "，,；;。：:\n") + 1
+    end = min((k for k in (text.find(ch, m.end(), m.end() + 8) for ch in "，,；;。\n") if k >= 0), default=m.end() + 8)
+    return cues.in_future.search(text, start, end) is not None
 
 
 def spent_in_year(claims: list) -> bool:

@@ -109,6 +109,7 @@ class Cues:
         # "基本支出资金执行98.54%": the verb of carrying out right before a percentage
         # (a budget's text has none of these for this year: see budgettext.py)
         self.in_year = re.compile(f"(?:{alt('in_year')})")
+        self.in_future = re.compile(f"(?:{alt('in_future')})")
         self.carried_out = _Before(f"(?:{alt('carried_out')})[ \t\u3000]*$", self.reach("carried_out") + 2)
         # "我局完成5G基站建设179座": what was done, said in the clause before a target's name — unless it says what was
         # planned ("目标完成…")
