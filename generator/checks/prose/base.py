@@ -114,8 +114,9 @@ class _Base:
         at without counting as a use of the fact (see _Reads.peek)."""
         if fact is None or unit in CURRENCY:
             return None
-        if self.source and fact.startswith(("finance.income.", "finance.expenditure.")) and not self._all_from(
-                self.source, "budget" if column == "prior_budget" else column if column in ("budget", "adjusted") else "final"):
+        if self.source and fact.startswith(("finance.income.", "finance.expenditure.")) \
+                and fact != f"finance.income.{source_key(self.source)}" and not self._all_from(
+                self.source, self._source_split(column)):
             return None             # "一般公共预算基本支出": only the part paid from that source (in that column)
         if fact in BY_SOURCE:
             # 财政拨款支出 (一般公共预算财政拨款支出 …) is 本年支出合计 only when all income came from that source — in
@@ -140,6 +141,17 @@ class _Base:
             value = value.quantize(Decimal(1).scaleb(-places))
         table = self.units.get(_section(path)) or self.view.unit(path)
         return value * MONEY[table] / MONEY[unit]
+
+    def _source_split(self, column: str | None) -> str:
+        """The column whose income tells whether a line named with the source of funds (self.source) is all of it: its
+        own; last year's budget's where the file has the source's then ("一般公共预算拨款…较上年增加69.70万元" where last
+        year also had 国有资本经营预算 income), else this year's budget's; the final's otherwise."""
+        if column in ("budget", "adjusted"):
+            return column
+        if column == "prior_budget":
+            return "prior_budget" if self.view.value(f"finance.income.{source_key(self.source)}.prior_budget") is not None \
+                else "budget"
+        return "final"
 
     def _split_column(self, source: str, column: str | None) -> str:
         """The column whose income tells how much of a year's spending came from a source: its own; for last year's,

@@ -3,7 +3,7 @@ items of its list, the head above them) and from the words around it — a budge
 heading, and its sentences say only "人员支出620.30万元"; and the other columns and years an amount may be a slip of."""
 from __future__ import annotations
 
-from ...core.numbers import decimals, same_figure, sum_consistent
+from ...core.numbers import decimals, rate_fits, same_figure, sum_consistent
 from ...derive.claims import Claim
 from ...derive.claims.grammar import BY_SOURCE, within
 from ...derive.claims.nearby import clause_words
@@ -298,8 +298,8 @@ class _Columns(_Base):
 
     def _budget_by_its_change(self, c: Claim) -> bool:
         """"2023年度一般公共预算拨款支出2903.60万元，比上年增加67.20万元" (a budget's account): an amount that is exactly its
-        fact's 年初预算数, whose change stated after it is exactly that budget less last year's — two figures that agree
-        on the budget: the amount is it, 支出 or not."""
+        fact's 年初预算数, whose change (or rate) stated after it is exactly that budget against last year's — two figures
+        that agree on the budget: the amount is it, 支出 or not."""
         budget = self.fact(c.fact, "budget", c.unit, quiet=True)
         # (a source's spending: last year's budget of that source's income — a budget spends what it brings in — or of
         # all spending, where the file has only that)
@@ -308,8 +308,12 @@ class _Columns(_Base):
         before = next((v for f in facts if (v := self.fact(f, "prior_budget", c.unit, quiet=True)) is not None), None)
         if budget is None or before is None or abs(c.value) != budget:
             return False
-        return any(p.kind == "change" and p.of is c and p.against in (None, "prior") and sum_consistent(p.value, [budget, -before])
-                   for p in self._sentences(c.sentence))
+        # (or the rate stated with it: "支出2,903.60万元，较上年增加732.35万元，增长2.46%" — 2.46% is on last year's budget,
+        # whatever the change says)
+        return any(p.of is c and p.against in (None, "prior") and (
+            (p.kind == "change" and sum_consistent(p.value, [budget, -before]))
+            or (p.kind == "rate" and before > 0 and rate_fits((budget - before) / before * 100, p.value)))
+            for p in self._sentences(c.sentence))
 
     def _both_sides(self, c: Claim) -> list:
         """The income and the spending fact an amount named for both sides is of ("收、支总计均为…", "收支总计"), or []."""

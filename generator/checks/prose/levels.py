@@ -159,11 +159,11 @@ class _Levels(_Columns):
         return True
 
     def _budget_meant_by_its_change(self, c: Claim) -> bool:
-        """"2023年一般公共预算财政拨款运行经费33.60万元，比2022年减少2.70万元": an amount of no column word that is its fact's
-        决算数 or 调整预算数, whose change from last year stated right after it is exactly the 年初预算's from last year's
-        budget (38.35 − 41.05) and not from last year's final — the text is of the budget, the other column's figure in
-        its place is wrong (reported: True)."""
-        if c.kind != "level" or not c.implied or c.fact is None or c.figure is None or not c.money:
+        """"2023年一般公共预算财政拨款运行经费33.60万元，比2022年减少2.70万元": an amount of no column word (or of 预算, 安排:
+        either budget) that is its fact's 决算数 or 调整预算数, whose change from last year (or last year's budget) stated
+        right after it is exactly the 年初预算's from last year's budget (38.35 − 41.05) and not from last year's final —
+        the text is of the 年初预算, the other column's figure in its place is wrong (reported: True)."""
+        if c.kind != "level" or not (c.implied or c.column == "plan") or c.fact is None or c.figure is None or not c.money:
             return False
         budget, was = self.fact(c.fact, "budget", c.unit, quiet=True), self.fact(c.fact, "prior_budget", c.unit, quiet=True)
         if budget is None or was is None or budget == was or same_figure(abs(c.value), budget) or not any(
@@ -171,13 +171,25 @@ class _Levels(_Columns):
                 if (v := self.fact(c.fact, col, c.unit, quiet=True)) is not None):
             return False
         final, prior = self.fact(c.fact, "final", c.unit, quiet=True), self.fact(c.fact, "prior", c.unit, quiet=True)
-        said = self._final_change_said(c, budget, was)
-        if said is None or (final is not None and prior is not None and self._final_change_said(c, final, prior)):
+        said = self._final_change_said(c, budget, was, (None, "prior", "prior_budget")) or self._budget_change_and_rate(c, budget, was)
+        if said is None or (final is not None and prior is not None and (self._final_change_said(c, final, prior) or any(
+                p.kind == "rate" and p.of is c and prior and rate_fits((final - prior) / prior * 100, p.value)
+                for p in self._sentences(c.sentence)))):
+            # ("基本支出845.92万元，比上年增加57.44万元，增长7.06%": the rate is the final's — the change is the slip)
             return False
         self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：其后的{said}正是{self._label(c.fact, 'budget')} "
                    f"{fmt(budget)} 与上年预算数 {fmt(was)} 相比的，说的是年初预算数，应为 {fmt(budget)}{c.unit}。",
                    stated=abs(c.value), fact=budget, about=f"正文“…{self.quote(c, 8)}”")
         return True
+
+    def _budget_change_and_rate(self, c: Claim, budget: Decimal, was: Decimal) -> str | None:
+        """"机关运行经费安排49.91万元，较2022年预算增加0.3万元，增长0.7%": a change of fewer places and the rate with it,
+        both exactly the 年初预算's against last year's budget (42.00 − 41.70 = 0.30, 0.72%) — two figures that agree."""
+        near = [x for x in self._sentences(c.sentence) if x.of is c and x.figure is not None and x.value is not None
+                and x.against in (None, "prior", "prior_budget")]
+        change = next((x for x in near if x.kind == "change" and x.value == budget - was), None)
+        rate = next((x for x in near if x.kind == "rate" and was and rate_fits((budget - was) / was * 100, x.value)), None)
+        return f"增减额 {fmt(change.value)}{c.unit} 和增幅 {fmt(rate.value)}% " if change and rate else None
 
     def _final_by_its_parts(self, c: Claim) -> bool:
         """"“三公”经费公共财政拨款支出12.00万元。具体情况如下：（一）因公出国（境）费0万元。（二）…7.26万元。（三）…2.60万元":
@@ -205,12 +217,12 @@ class _Levels(_Columns):
                    stated=abs(c.value), fact=final, about=f"正文“…{self.quote(c, 8)}”")
         return True
 
-    def _final_change_said(self, c: Claim, final: Decimal, prior: Decimal) -> str | None:
+    def _final_change_said(self, c: Claim, final: Decimal, prior: Decimal, againsts: tuple = (None, "prior")) -> str | None:
         """The change or growth rate from last year stated right after an amount that is exactly the final's and not
         the amount's as written ("增减额 30.85万元", "增长率 70.13%"), or None."""
         claims = self._sentences(c.sentence, c.sentence + 2)
         for x in claims:
-            if x.kind not in ("change", "rate") or x.figure is None or x.value is None or x.against not in (None, "prior") \
+            if x.kind not in ("change", "rate") or x.figure is None or x.value is None or x.against not in againsts \
                     or x.twoway or decimals(x.value) < 2:
                 continue
             if x.of is not c and not self._next_sentence_change_of(c, x, claims):

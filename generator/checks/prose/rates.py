@@ -5,7 +5,9 @@ from decimal import Decimal
 
 from ...core.numbers import fmt, half_unit, rate_fits, ratio_fits, same_figure, sum_consistent
 from ...derive.claims import Claim
+from ...derive.claims.grammar import BY_SOURCE
 from ...derive.claims.nearby import figures_before, others_at
+from ...derive.claims.parts import source_key
 from ...derive.claims.tokens import MONEY
 from .base import _Base
 from .common import _COLUMN_ZH, _OF_FAR, _UNSURE_BASE, _level_stated, _places, _scale
@@ -215,7 +217,8 @@ class _Rates(_Base):
                 return None
             level, change = c.of, c.change
             if level is not None and level.figure is not None and level.unit in MONEY and level.sentence == c.sentence \
-                    and change is not None and change.money and change.sentence == c.sentence:
+                    and change is not None and change.money and change.sentence == c.sentence \
+                    and not self._unread_between(level.figure.end, change.start):
                 current = abs(level.value) * MONEY[level.unit]
                 # ("一般公共预算当年拨款2903.60万元，比上年执行数增加732.35万元，增长25.2%": whichever of last year's
                 # figures it was, it is the budget less the change — 732.35 ÷ 2171.25)
@@ -325,6 +328,11 @@ class _Rates(_Base):
             return self.skip(c, "没有写比较的基数，事实文件也没有上年数")
         return self._rate_on_bases(c, probe, bases, current, change)
 
+    def _unread_between(self, start: int, end: int) -> bool:
+        """Whether an amount left unread stands between `start` and `end` ("收入1,747.99万元，其中：一般公共预算拨款
+        1,735.49万元，较上年减少…": the change is of the item, not of the amount before it)."""
+        return any(start <= u.figure.start < end and u.figure.unit in MONEY for u in self.reading.unread)
+
     def _rate_bases(self, c: Claim, probe: Claim, change: Decimal | None) -> list[tuple[str, Decimal]]:
         """What a growth rate may be on. "财政拨款收入完成7532.81万元，增长330.94%": naming no base, on last year's figure
         where the file has it (330.94% is on the 年初预算: no rate of the year) — a change may name no base and be a
@@ -398,6 +406,10 @@ class _Rates(_Base):
         the other facts its words (or its amount's) may name — a 预算总计 of no carry-over being this year's income or
         spending, whose 上年预算数 the file may have for that line only."""
         named = [self._fact_of(c), *c.alts, *(c.of.alts if c.of is not None else ())]
+        # ("一般公共预算拨款支出…，较上年增加…，增长2.46%": the spending of a source, measured from its income of last year)
+        named += [f"finance.income.{BY_SOURCE[f]}" for f in named if f in BY_SOURCE]
+        if self.source:
+            named.append(f"finance.income.{source_key(self.source)}")
         facts = dict.fromkeys([*named, *(f[:-len("total")] + "current" for f in named if f and f.endswith(".total"))])
         return [(f, col) for f in facts if f for col in ("prior", "prior_budget")]
 
@@ -527,7 +539,9 @@ class _Rates(_Base):
                               f"{'减少' if d < 0 else '增加'} {fmt(abs(change.value))}{change.unit}，但按{flipped}算，"
                               f"{fmt(abs(d))}万元 ÷ 上年数 {fmt(a + d)}万元 正是写明的 {fmt(abs(c.value))}%：增减的方向写反了。",
                               at=change.start, stated=change.value, computed=-change.value)
-        if self._change_swapped(c, a, ha, d, hd):
+        if self._change_swapped(c, a, ha, d, hd) or (c.fact is not None and self._change_off_file_base(c, a)):
+            # ("一般公共预算拨款支出1,735.49万元，较上年减少94.41万元，下降5.80%": 5.80% is on last year's budget of that
+            # source, 1842.40 — the change is the slip)
             return None
         if level.start in others_at(self.reading) and abs(abs(computed) - abs(c.value)) <= 10 * half_unit(c.value):
             # another body's figures, off in the last digit or two: its rate may be of figures finer than it wrote

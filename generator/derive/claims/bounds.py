@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .claim import Claim
+from .numbered import ITEM_NUMBER, item_number
 from .patterns import _ENUM_ITEM, _HAN_RUN, _YEAR_IN, FUNCTION
 from .state import _Lead, _List, _Scope, _State
 from .tokens import CLAUSE, CLOSE, ENUM, MONEY, OPEN, SENTENCE, Token, is_han
@@ -242,6 +243,17 @@ class _Bounds(_State):
                 # "2018年正式命名为…，我园现有学生683人": the year was of an event; what is now is this year's
                 s.year, s.relative = None, False
 
+    def _next_item_after_reason(self, tok: Token) -> bool:
+        """"（3）对个人和家庭的补助…，下降的主要原因是：…；（4）资本性支出…": after a ；, the next number of the list the
+        reason's own item was numbered in (not the reason's next point) — the reason is over."""
+        at = len(self.text[tok.end:tok.end + 8]) - len(self.text[tok.end:tok.end + 8].lstrip(" \t\u3000"))
+        m = ITEM_NUMBER.match(self.text, tok.end + at)
+        number = item_number(m) if m is not None else None
+        if number is None or number[1] < 2 or self.cause_at is None:
+            return False
+        start = max(self.sentence_start, self.cause_at - 400)
+        return any(item_number(p) == (number[0], number[1] - 1) for p in ITEM_NUMBER.finditer(self.text, start, self.cause_at))
+
     def _year_alone_in_clause(self, tok: Token, year: int) -> bool:
         """Whether the clause ending at `tok` names `year` and states no figure."""
         start = max(self.text.rfind(ch, max(self.sentence_start, tok.start - 80), tok.start) for ch in "，,；;：:")
@@ -297,7 +309,7 @@ class _Bounds(_State):
             # named was its own; the next item is in the list's
             self.scope.year = self.list.year_at
         if self.cause_block is not None and len(self.stack) == 1 \
-                and not _REASON_GOES_ON.match(self.text, tok.end, tok.end + 8):
+                and (not _REASON_GOES_ON.match(self.text, tok.end, tok.end + 8) or self._next_item_after_reason(tok)):
             # "…主要原因是中央水利发展资金等基金项目减少；其他收入354,800元": the reason ended with its clause —
             # what it named (项目) is not the subject of the next statement (not so "；二是…", more of the reason)
             self._after_reason(self.scope)

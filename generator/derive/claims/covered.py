@@ -26,7 +26,7 @@ _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})[ \t\u3000]*年")
 # the words allowed between 涉及 and its figure: sources and kinds of money, and a word for "in all"
 # (after a count of the projects: "涉及一级预算项目6个，预算资金2128.40万元")
-_FUND_WORDS = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?项目[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*个[，,、]?)?(?:一般公共预算|政府性基金预算|国有资本经营预算|公共预算|财政拨款|财政性|财政|预算|项目|拨款|资金|经费|"
+_FUND_WORDS = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?项目[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*个[，,、]?)?(?:当年|本年|一般公共预算|政府性基金预算|国有资本经营预算|公共预算|财政拨款|财政性|财政|预算|项目|拨款|资金|经费|"
                          r"金额|合计|共计|总额|总计|为|达|共|了|[ \t\u3000：:])*")
 _PROJECTS = "finance.expenditure.project"
 _SPENDING = "finance.expenditure.current"

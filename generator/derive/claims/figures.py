@@ -489,6 +489,9 @@ class _Figures(_State):
         return (lst.head.fact,)
 
     def _change(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
+        if self._of_unread_item(tok):
+            # (checked against the item's own figure, as written)
+            return self._stated_change(tok, lead, scope)
         fact, budget_base = self._changing(tok, lead, scope)
         if fact is None:
             return self._stated_change(tok, lead, scope)
@@ -562,6 +565,18 @@ class _Figures(_State):
                 and level.kind == "level":
             self._retract(level.figure, "与报告年度之后的年份比较：说的是更晚一年的数")
 
+    def _of_unread_item(self, tok: Token) -> bool:
+        """"收入1,747.99万元，其中：一般公共预算拨款1,735.49万元，较上年减少106.91万元": a change right after a 其中 list's
+        item left unread (its clause, nothing read since) is that item's — not of the fact the scope still holds."""
+        # (the item's own change, left unread the same way, is passed over: "…，较上年减少106.91万元，下降5.80%")
+        last = next((u for u in reversed(self.out.unread[-3:]) if u.figure.unit in MONEY), None)
+        if last is None or last.figure.unit not in MONEY or not last.why.startswith("是“其中”的一项") \
+                or (self.last_claim is not None and self.last_claim.figure is not None
+                    and self.last_claim.figure.start > last.figure.start):
+            return False
+        between = self.text[last.figure.end:tok.start]
+        return not any(ch in between for ch in "；;。\n") and len(between) <= 24
+
     def _changing(self, tok: Token, lead: _Lead, scope: _Scope) -> tuple[str | None, bool]:
         """The fact a change or a growth rate is of, if it is this year's against a base the file has,
         and whether it is this year's budget against last year (see below); else None, the figure left
@@ -632,6 +647,8 @@ class _Figures(_State):
     def _growth_rate(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         """A growth rate (增长…%, 下降…%): of which fact, against which base, with which change and base stated."""
         self._year_on_year(lead)
+        if self._of_unread_item(tok):
+            return self._stated_rate(tok, lead, scope)
         fact, budget_base = self._changing(tok, lead, scope)
         if fact is None and lead.saving:
             return self._unread(tok, "节约率有的除以预算数、有的除以实际支出数：只与事实文件中的预算数、决算数核对")

@@ -193,7 +193,8 @@ class _Levels(_State):
         if lead.label or scope.blocked or nxt is None or self.text[tok.end:nxt.start].strip():
             return None
         fact = nxt.get("fact")
-        return fact if fact in COUNTED_BEFORE_NAME and tok.unit in _SECTION_UNITS else None
+        # (not "内设" alone: "设政治处和21个内设、下设机构" counts what follows it — "内设11个" is counted after it)
+        return fact if fact in COUNTED_BEFORE_NAME and tok.unit in _SECTION_UNITS and nxt.text != "内设" else None
 
     def _under_unsure_head(self, tok: Token, lead: _Lead, scope: _Scope) -> Claim | None:
         """"2023年本年财政资金支出合计3237.75万元，其中：基本支出763.9万元…": an item named by a line's own name under a
