@@ -9,6 +9,7 @@ from ...derive.claims.grammar import BY_SOURCE
 from ...derive.claims.nearby import figures_before, others_at
 from ...derive.claims.parts import source_key
 from ...derive.claims.tokens import MONEY
+from ...model.facts import AMOUNT_PATHS
 from .base import _Base
 from .common import _COLUMN_ZH, _OF_FAR, _UNSURE_BASE, _level_stated, _places, _scale
 
@@ -401,6 +402,34 @@ class _Rates(_Base):
             return True
         return False
 
+    def _stated_change_off_file(self, c: Claim, level: Claim, now: Decimal) -> bool:
+        """"其中：一般公共预算拨款2,903.60万元，较上年增加732.35万元，增长4.88%" (an item the reader left unread): its amount
+        is exactly a line's figure of this year (of three digits or more), and the rate exactly that line's against its
+        figure of last year, the change not — the change is the slip (reported at it: True)."""
+        stated = c.change
+        if stated is None or stated.figure is None or stated.unit not in MONEY or stated.flagged \
+                or len(str(abs(level.value)).replace(".", "").lstrip("0")) < 3:
+            return False
+        for fact in AMOUNT_PATHS:
+            if not fact.startswith("finance.") or not any(
+                    (v := self.fact(fact, col, "万元", quiet=True)) is not None and v == now for col in ("budget", "adjusted", "final")):
+                continue
+            for col in ("prior_budget", "prior"):
+                was = self.fact(fact, col, "万元", quiet=True)
+                if not was or not rate_fits((now - was) / was * 100, c.value):
+                    continue
+                delta = (now - was) / MONEY[stated.unit]
+                if same_figure(abs(stated.value), abs(delta)):
+                    return False
+                stated.flagged = True
+                self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, stated.start - 24):c.figure.end]}”：写明的"
+                           f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 正是本年 {fmt(now)}万元 与"
+                           f"{self._label(fact, col)} {fmt(was)}万元 相比，增减额应为 {fmt(abs(delta))}{stated.unit}，与写明的 "
+                           f"{fmt(abs(stated.value))}{stated.unit} 不符。", at=stated.start, stated=abs(stated.value),
+                           computed=abs(delta), uses={f"{fact}.{col}"})
+                return True
+        return False
+
     def _last_years_named(self, c: Claim) -> list[tuple[str, str]]:
         """(fact, column) of each figure of last year the rate's words may be measured from: its fact's, then those of
         the other facts its words (or its amount's) may name — a 预算总计 of no carry-over being this year's income or
@@ -539,7 +568,8 @@ class _Rates(_Base):
                               f"{'减少' if d < 0 else '增加'} {fmt(abs(change.value))}{change.unit}，但按{flipped}算，"
                               f"{fmt(abs(d))}万元 ÷ 上年数 {fmt(a + d)}万元 正是写明的 {fmt(abs(c.value))}%：增减的方向写反了。",
                               at=change.start, stated=change.value, computed=-change.value)
-        if self._change_swapped(c, a, ha, d, hd) or (c.fact is not None and self._change_off_file_base(c, a)):
+        if self._change_swapped(c, a, ha, d, hd) or (c.fact is not None and self._change_off_file_base(c, a)) \
+                or (c.fact is None and self._stated_change_off_file(c, level, a)):
             # ("一般公共预算拨款支出1,735.49万元，较上年减少94.41万元，下降5.80%": 5.80% is on last year's budget of that
             # source, 1842.40 — the change is the slip)
             return None
