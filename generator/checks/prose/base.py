@@ -188,6 +188,8 @@ class _Base:
         if c.kind == "prior":
             self.wrong_priors.add((c.fact, c.sentence))
         message += _cut_off_note(code, numbers.get("stated"), numbers.get("computed"))
+        # (a quote across the text's lines — a heading and its numbered items — is one line of the report)
+        message = " ".join(message.split("\n")).replace("\r", "")
         self.verdicts[id(c)] = "不符：" + message
         self.reported += 1
         self.found.error(code, message, self.doc, self.path, c.start if at is None else at, **numbers)

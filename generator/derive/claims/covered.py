@@ -84,8 +84,11 @@ def read_covered(text: str, tokens: list[Token], reading: Reading, year: int) ->
                 later.take(share.start)
                 continue
             fact = _PROJECTS
+        # ("政策和项目全面实施绩效目标管理，涉及…预算资金2903.60万元": where all spending is budgeted as projects, the
+        # policies and projects are all of it — either whole holds)
+        alts = (_SPENDING,) if fact == _PROJECTS and "政策" in label else ()
         reading.claims.append(Claim("level", tok, fact, column="plan", sentence=sentence, label=label, source=source,
-                                    covered=True))
+                                    covered=True, alts=alts))
         later.take(tok.start)
     later.done()
 

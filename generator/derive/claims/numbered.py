@@ -89,7 +89,7 @@ class _Numbered(_State):
 
     def _numbered_lists(self) -> None:
         text = self.text
-        if not _ANNOUNCE.search(text):
+        if not _ANNOUNCE.search(text) and "\n" not in text:
             return
         numbers = _numbers(text)
         if not any(n == 1 for marks in numbers.values() for _, _, n in marks):
@@ -137,7 +137,7 @@ class _Numbered(_State):
         lead = text[max(0, first - _ANNOUNCE_REACH):first]
         said = next(reversed(list(_ANNOUNCE.finditer(lead))), None)      # the last word announcing parts
         if said is None or not _AFTER_ANNOUNCE.fullmatch(text, max(0, first - _ANNOUNCE_REACH) + said.end(), first):
-            return None
+            return self._heading_total(first, read)
         announce = max(0, first - _ANNOUNCE_REACH) + said.start()
         k = bisect.bisect_left(read.starts, announce) - 1
         stop = _sentence_start(text, announce)
@@ -162,6 +162,21 @@ class _Numbered(_State):
                 return None
             return Claim("level", tok, None, sentence=read.sentence_of(tok))
         return None
+
+    def _heading_total(self, first: int, read: _ReadSoFar) -> Claim | None:
+        """"（一）本年财政拨款收入2903.60万元\n1.一般公共预算拨款收入…。\n2.…": a heading line that ends on an amount, item 1
+        on the next line — the items are its parts (as after 如下). The amount as read, if a level; else None."""
+        k = bisect.bisect_left(read.starts, first) - 1
+        if k < 0:
+            return None
+        tok = read.nums[k]
+        between = self.text[tok.end:first]
+        line = max(self.text.rfind("\n", 0, tok.start), -1) + 1
+        if tok.unit not in MONEY or between.count("\n") != 1 or between.strip(" \t\u3000\r\n") \
+                or ITEM_NUMBER.match(self.text, line) is None:
+            return None
+        c = read.claimed.get(id(tok))
+        return c if c is not None and c.kind == "level" and not c.compared else None
 
     def _items(self, marks: list, marks_at: list[int], i: int, read: _ReadSoFar,
                own: frozenset[int] | set[int] = frozenset()) -> list[Claim]:

@@ -259,6 +259,18 @@ _LEVEL_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?<![社小园景城新])(?:县
 _HIGHER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|州|盟)(?=[\u4e00-\u9fff]{1,8}?(?:县|区|旗|市))")
 
 
+# an editor's note left in a published text: "比上年预算（注：上年172.60万元，公开时请删除注释）增加13.80万元"
+_NOTE = re.compile(r"[（(][ \t\u3000]*注[：:][^（）()\n]{0,200}[）)]")
+
+
+def without_notes(text: str) -> str:
+    """The text with each editor's note (a bracket opening with 注：) blanked, positions unchanged: its figures are the
+    drafter's working, not the text's — the bracket stays, an aside of no figure."""
+    if "注" not in text:
+        return text
+    return _NOTE.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 2) + m.group()[-1], text)
+
+
 def own_names(text: str, bodies: Bodies, names=()) -> str:
     """The department's own names ("阳西县工业和信息化局") written as 本部门, positions unchanged: its
     name is the department itself, not another subject ("县", "工业") or a noun a label is glued to (a name of three
@@ -442,7 +454,7 @@ def _read(text: str, lex, year: int, names, targets=(), counts_year: int | None 
     if len(text) > MAX_TEXT_CHARS:
         # a text longer than any report's section: read up to the limit (the rest is said to be unread)
         text, cut = text[:MAX_TEXT_CHARS], cut_at(MAX_TEXT_CHARS, MAX_TEXT_CHARS)
-    text = own_short_names(own_names(text, lex.cues.bodies, names), lex.cues.bodies, names)
+    text = without_notes(own_short_names(own_names(text, lex.cues.bodies, names), lex.cues.bodies, names))
     # Reading makes many small objects and no reference cycles: the cyclic collector would only
     # rescan them again and again (a third of the time on a long text), so it waits until the end.
     enabled = gc.isenabled()
