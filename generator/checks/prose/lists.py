@@ -110,6 +110,16 @@ def _folding_subtotals(parts: list, unit: str) -> list:
     return out
 
 
+def _sum_wording(complete: bool, swapped: bool, part_swapped: tuple | None) -> tuple[str, str]:
+    """How a list's sum is said against its head ("不等于", "超过了", "与 … 只差两位数字的次序"), and what follows it."""
+    if swapped:
+        return "与", "只差两位数字的次序，多半是写颠倒了"
+    if part_swapped:
+        return "不等于", (f"：其中 {fmt(part_swapped[0])} 若是 {fmt(part_swapped[1])}（只差两位数字的次序）各项正好合计为"
+                        "总数，多半是写颠倒了")
+    return ("不等于" if complete else "超过了"), ""
+
+
 class _Lists(_Base):
     """A 其中 list against its head."""
 
@@ -144,18 +154,14 @@ class _Lists(_Base):
         why = "" if complete or swapped else self._no_parts_of(head, parts, values, total, exact)
         if why:
             return self.skip(c, why)
-        what = "不等于" if complete or swapped or part_swapped else "超过了"
-        if swapped:
-            what = "与"
+        what, note = _sum_wording(complete, swapped, part_swapped)
         wrong = [p for p in (*parts, head) if p.flagged]
         also = f"（其中 {'、'.join(fmt(abs(p.value)) for p in wrong)} 与事实不符，已另外列出。）" if wrong else ""
         own = self.verdicts.get(id(head))      # a head checked before its list (a count) keeps its own verdict
         first, last = (parts[0].figure, head.figure) if head.start > parts[-1].start else (head.figure, parts[-1].figure)
         summed = f"其中各项合计 {terms} = {fmt(s)}{unit}" if len(values) > 1 else f"其中的一项 {fmt(s)}{unit}"
         self.error("PROSE-SUM", head, f"正文“…{self.text[max(0, first.start - 10):last.end]}”：{summed}，{what} "
-                   f"{fmt(total)}{unit}" + ("只差两位数字的次序，多半是写颠倒了" if swapped else "")
-                   + (f"：其中 {fmt(part_swapped[0])} 若是 {fmt(part_swapped[1])}（只差两位数字的次序）各项正好合计为总数，"
-                      "多半是写颠倒了" if part_swapped else "") + f"。{also}",
+                   f"{fmt(total)}{unit}{note}。{also}",
                    stated=total, computed=s)
         self.verdicts[id(c)] = self.verdicts.pop(id(head))
         if own is not None:

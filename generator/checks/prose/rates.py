@@ -523,6 +523,31 @@ class _Rates(_Base):
         self.error("PROSE-RATE", c, f"正文“…{self.text[max(0, before.start - 8):c.figure.end]}”：{how} = {words}，"
                    f"与写明的{stated} 不符。", stated=c.value, computed=computed)
 
+    def _stated_rate_of_another(self, c: Claim, level: Claim, d: Decimal, hd: Decimal) -> str:
+        """How a rate that does not fit its amount and change fits them with another amount its sentence states (the
+        head of the amount's list, an amount before it), or ""."""
+        head = self._head_of_item(level)
+        if head is not None and head.unit in MONEY and not head.flagged and _rate_within_rounding(
+                c.value, abs(head.value) * MONEY[head.unit], half_unit(head.value) * MONEY[head.unit], d, hd):
+            # "总预算安排37337407.64元，其中：…，项目支出预算36849227元，同比增加27125219.46元，增长265.6%": after the
+            # last item of a list, the change and its rate may be the list's head's
+            return f"按“其中”前的总数 {fmt(abs(head.value))}{head.unit} 算（同一句写明的数）"
+        earlier = next((f for f in reversed(figures_before(self.reading, level)) if f.unit in MONEY and _rate_within_rounding(
+            c.value, abs(f.value) * MONEY[f.unit], half_unit(f.value) * MONEY[f.unit], d, hd)), None)
+        if earlier is not None:
+            # "税务完成4659万元，占年初预算月进度的147.2%，月进度1493万元，较上年同月减收484万元，下降9.4%": the change
+            # and its rate may be of an amount stated earlier in the sentence
+            return f"按同一句前面的 {fmt(abs(earlier.value))}{earlier.unit} 算（同一句写明的数）"
+        return ""
+
+    def _change_the_slip(self, c: Claim, level: Claim, a: Decimal, ha: Decimal, d: Decimal, hd: Decimal) -> bool:
+        """Whether the change stated with a rate is shown to be the slip — two digits swapped, or the rate exactly this
+        year's against a figure of last year the change does not fit (reported at the change: True)."""
+        # ("一般公共预算拨款支出1,735.49万元，较上年减少94.41万元，下降5.80%": 5.80% is on last year's budget of that
+        # source, 1842.40 — the change is the slip)
+        return self._change_swapped(c, a, ha, d, hd) or (c.fact is not None and self._change_off_file_base(c, a)) \
+            or (c.fact is None and self._stated_change_off_file(c, level, a))
+
     def _stated_rate(self, c: Claim, level: Claim | None = None) -> None:
         """A growth rate against the amount and the change its sentence states (no fact of the file): the change ÷
         last year's amount, which is the amount less the change. Each amount stands for ± half its last digit,
@@ -548,18 +573,9 @@ class _Rates(_Base):
         how = (f"{fmt(d / MONEY[u])}{u} ÷ 上年数 {fmt((a - d) / MONEY[u])}{u}（本年 {fmt(a / MONEY[u])} 减去增减额）")
         if fits(d):
             return self.ok(c, f"{how} = {fmt(computed, _places(c))}%（同一句写明的数）")
-        head = self._head_of_item(level)
-        if head is not None and head.unit in MONEY and not head.flagged and _rate_within_rounding(
-                c.value, abs(head.value) * MONEY[head.unit], half_unit(head.value) * MONEY[head.unit], d, hd):
-            # "总预算安排37337407.64元，其中：…，项目支出预算36849227元，同比增加27125219.46元，增长265.6%": after the
-            # last item of a list, the change and its rate may be the list's head's
-            return self.ok(c, f"按“其中”前的总数 {fmt(abs(head.value))}{head.unit} 算（同一句写明的数）")
-        earlier = next((f for f in reversed(figures_before(self.reading, level)) if f.unit in MONEY and _rate_within_rounding(
-            c.value, abs(f.value) * MONEY[f.unit], half_unit(f.value) * MONEY[f.unit], d, hd)), None)
-        if earlier is not None:
-            # "税务完成4659万元，占年初预算月进度的147.2%，月进度1493万元，较上年同月减收484万元，下降9.4%": the change
-            # and its rate may be of an amount stated earlier in the sentence
-            return self.ok(c, f"按同一句前面的 {fmt(abs(earlier.value))}{earlier.unit} 算（同一句写明的数）")
+        another = self._stated_rate_of_another(c, level, d, hd)
+        if another:
+            return self.ok(c, another)
         if d and fits(-d):
             # "比上年减少15.18万元，增长5.11%": with the change the other way the rate is exact — the word for the
             # change's direction is the slip, not the rate
@@ -568,10 +584,7 @@ class _Rates(_Base):
                               f"{'减少' if d < 0 else '增加'} {fmt(abs(change.value))}{change.unit}，但按{flipped}算，"
                               f"{fmt(abs(d))}万元 ÷ 上年数 {fmt(a + d)}万元 正是写明的 {fmt(abs(c.value))}%：增减的方向写反了。",
                               at=change.start, stated=change.value, computed=-change.value)
-        if self._change_swapped(c, a, ha, d, hd) or (c.fact is not None and self._change_off_file_base(c, a)) \
-                or (c.fact is None and self._stated_change_off_file(c, level, a)):
-            # ("一般公共预算拨款支出1,735.49万元，较上年减少94.41万元，下降5.80%": 5.80% is on last year's budget of that
-            # source, 1842.40 — the change is the slip)
+        if self._change_the_slip(c, level, a, ha, d, hd):
             return None
         if level.start in others_at(self.reading) and abs(abs(computed) - abs(c.value)) <= 10 * half_unit(c.value):
             # another body's figures, off in the last digit or two: its rate may be of figures finer than it wrote

@@ -209,9 +209,7 @@ class _Lists(_State):
             return None
         if lead.label == _HOUSEHOLDS and self._wages_only(lst.parts):
             return lst
-        if lead.label and lead.label == lst.head.fact and lst.head.alts and not lst.parts and lst.head.kind == "level" \
-                and lst.head.figure is not None:
-            self._head_above_its_part(lst, lead.label)
+        self._head_above_its_part(lst, lead.label)
         while lst is not None and lead.label and not scope.blocked and _not_an_item(lst, lead):
             # a figure of a fact outside the head, a second column of a part, or a part named twice:
             # not another item of the list — of the list an inner 其中 list is in, perhaps
@@ -586,11 +584,13 @@ class _Lists(_State):
         return head.figure is not None and not head.money and head.unit not in PEOPLE_UNITS \
             and bool(_COORDINATED.search(self.text, head.figure.end, self.tokens[self.index].start))
 
-    def _head_above_its_part(self, lst: _List, label: str) -> None:
+    def _head_above_its_part(self, lst: _List, label: str | None) -> None:
         """"商品和服务支出（302）406.50万元，其中：公用经费80.00万元": a head of words that may name two facts (商品和服务
         支出: 公用经费 or the economic class), its first item named the one it was read as, is the other — a whole is not
         its own part. What was said of it so far (its change, its rate) goes with it."""
         head = lst.head
+        if not label or label != head.fact or not head.alts or lst.parts or head.kind != "level" or head.figure is None:
+            return
         other = next((a for a in head.alts if a != label), None)
         for k in self.out.claims:
             if (k is head or k.of is head) and k.fact == label:
