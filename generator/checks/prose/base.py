@@ -149,8 +149,10 @@ class _Base:
         if column in ("budget", "adjusted"):
             return column
         if column == "prior_budget":
-            return "prior_budget" if self.view.value(f"finance.income.{source_key(self.source)}.prior_budget") is not None \
-                else "budget"
+            # (that year's split only where the file tells it: the source's income and all income of last year's budget)
+            known = all(self.view.value(f"finance.income.{k}.prior_budget") is not None
+                        for k in (source_key(self.source), "current"))
+            return "prior_budget" if known else "budget"
         return "final"
 
     def _split_column(self, source: str, column: str | None) -> str:
@@ -173,6 +175,8 @@ class _Base:
             # a budget: its spending is all from the source when it is just that source's income (nothing carried over
             # is budgeted to be spent: "财政拨款支出预算1747.99万元" beside 财政拨款收入预算1747.99万元)
             spent = self.view.value(f"finance.expenditure.current.{column}")
+            if column == "prior_budget" and spent is None:
+                spent = part        # (last year's budget: its spending side is seldom in the file)
             return part is not None and part == whole == spent and not carried
         return part is not None and whole is not None and part == whole and not carried
 

@@ -567,7 +567,8 @@ class _Figures(_State):
 
     def _of_unread_item(self, tok: Token) -> bool:
         """"收入1,747.99万元，其中：一般公共预算拨款1,735.49万元，较上年减少106.91万元": a change right after a 其中 list's
-        item left unread (its clause, nothing read since) is that item's — not of the fact the scope still holds."""
+        item left unread (its clause, nothing read since) is that item's — not of the fact the scope still holds (unless
+        the item is the head's amount again: then it is all of it)."""
         # (the item's own change, left unread the same way, is passed over: "…，较上年减少106.91万元，下降5.80%")
         last = next((u for u in reversed(self.out.unread[-3:]) if u.figure.unit in MONEY), None)
         if last is None or last.figure.unit not in MONEY or not last.why.startswith("是“其中”的一项") \
@@ -575,6 +576,10 @@ class _Figures(_State):
                     and self.last_claim.figure.start > last.figure.start):
             return False
         between = self.text[last.figure.end:tok.start]
+        lst = self.list if self.list is not None else self.ended
+        head = lst.head.figure if lst is not None else None
+        if head is not None and head.unit == last.figure.unit and head.value == last.figure.value:
+            return False        # ("支出1747.99万元，…，其中：一般公共预算拨款1747.99万元，比2022年增加…": the item is all of the head)
         return not any(ch in between for ch in "；;。\n") and len(between) <= 24
 
     def _changing(self, tok: Token, lead: _Lead, scope: _Scope) -> tuple[str | None, bool]:
