@@ -149,8 +149,9 @@ class _Lists(_Base):
         # sum) was miscopied
         swapped = not complete and s != total and transposed(total, s)
         # (not a sum that is the head to the places it is written in: "财政拨款3860万元，其中：…3004.32万…" adding to 3860.09)
+        # (a "0" item is nought exactly, whatever places it is written to)
         part_swapped = self._part_swapped(parts, values, total, s, unit) \
-            if not complete and not swapped and not sum_consistent(total, values) else None
+            if not complete and not swapped and not sum_consistent(total, [v for v in values if v]) else None
         if fits and not swapped and part_swapped is None:
             return self.ok(c, f"{terms} = {fmt(s)}{unit}" + ("" if complete else f"，未超过 {fmt(total)}{unit}（只列了部分项目）"))
         why = "" if complete or swapped else self._no_parts_of(head, parts, values, total, exact)
