@@ -69,6 +69,15 @@ def _another_category(part: Claim, lead: _Lead) -> bool:
 
 # what stands between an item that ends its sentence and the announcement of its own parts ("。具体情况如下")
 _ANNOUNCED_AFTER = re.compile(r"[ \t\u3000]*[。；;][ \t\u3000]*(?:具体情况|具体构成|明细|构成情况|情况)?[ \t\u3000]*")
+def _item_at(text: str, at: int) -> tuple[int, int] | None:
+    """(style, number) of the item number the clause holding `at` opens on ("2.“商业服务业等支出”科目…"), or None."""
+    start = max(text.rfind(ch, max(0, at - 60), at) for ch in "。；;\n：:") + 1
+    while start < at and text[start] in " \t\u3000":
+        start += 1
+    m = ITEM_NUMBER.match(text, start)
+    return item_number(m) if m is not None else None
+
+
 _SPENDING = ("finance.expenditure.current", "finance.expenditure.total", *BY_SOURCE)
 # the markers of a list that may name every part ("主要包括", "主要用于" name the main ones)
 _WHOLE_MARKERS = ("其中", "包括", "具体为", "具体是")
@@ -182,7 +191,7 @@ class _Lists(_State):
             inner = _List(lst.parts[-1], len(self.stack), "（", outer=lst)
             inner.figures_at, inner.before, inner.year_at = self.figures - 1, self.figures_in_sentence - 1, lst.year_at
             self.list = lst = inner
-        if self._next_statement(lst, lead, tok):
+        if self._next_statement(lst, lead, tok) or self._next_numbered_sibling(lst, tok):
             self._end_list()
             return None
         if self._retired_named(lead) and self._serving_head(lst):
@@ -221,6 +230,17 @@ class _Lists(_State):
             self._end_list(inner_only=outer is not None)
             lst = self.list if outer is not None else None
         return lst
+
+    def _next_numbered_sibling(self, lst: _List, tok: Token) -> bool:
+        """"1.“社会保障和就业支出”科目96万元，主要用于…；2.“商业服务业等支出”科目1,081万元…": a figure whose item number
+        is the next after the head's own, in the same style, is the head's sibling — no part of what the head was
+        used for."""
+        head = lst.head.figure
+        if head is None or lst.parts and lst.parts[-1].figure is not None and _item_at(self.text, lst.parts[-1].figure.start) \
+                == _item_at(self.text, tok.start):
+            return False
+        mine, theirs = _item_at(self.text, head.start), _item_at(self.text, tok.start)
+        return mine is not None and theirs is not None and theirs == (mine[0], mine[1] + 1)
 
     def _numbered_under_last(self, lst: _List, tok: Token) -> bool:
         """Whether the last item was numbered "（一）" and this one "1、" (a level down), nothing numbered between."""
