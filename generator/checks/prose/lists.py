@@ -149,9 +149,7 @@ class _Lists(_Base):
         # sum) was miscopied
         swapped = not complete and s != total and transposed(total, s)
         # (not a sum that is the head to the places it is written in: "财政拨款3860万元，其中：…3004.32万…" adding to 3860.09)
-        # (a "0" item is nought exactly, whatever places it is written to)
-        part_swapped = self._part_swapped(parts, values, total, s, unit) \
-            if not complete and not swapped and not sum_consistent(total, [v for v in values if v]) else None
+        part_swapped = None if complete or swapped else self._part_swapped(parts, values, total, s, unit)
         if fits and not swapped and part_swapped is None:
             return self.ok(c, f"{terms} = {fmt(s)}{unit}" + ("" if complete else f"，未超过 {fmt(total)}{unit}（只列了部分项目）"))
         why = "" if complete or swapped else self._no_parts_of(head, parts, values, total, exact)
@@ -202,6 +200,10 @@ class _Lists(_Base):
         """"1153.00万元，主要用于…652.00万元；…317.00万元；…10.00万元；…120.00万元": a list of some items that falls short of
         (or exceeds) its head by what one item with two digits swapped explains (371 for 317) adds up exactly once that
         item is put right — no partial list then, but a miscopied item: (the item as written, as it adds up), or None."""
+        if sum_consistent(total, [v for v in values if v]):
+            # (not a list that is its head to the places it is written in — a "0" item is nought exactly, whatever
+            # places it is written to: "财政拨款3860万元，其中：…3004.32万…" adding to 3860.09)
+            return None
         fits = [(v, total - (s - v)) for p, v in zip(parts, values)
                 if p.unit == unit and total - (s - v) > 0 and transposed(v, total - (s - v))]
         return fits[0] if len(fits) == 1 else None

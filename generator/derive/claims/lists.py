@@ -191,7 +191,7 @@ class _Lists(_State):
             inner = _List(lst.parts[-1], len(self.stack), "（", outer=lst)
             inner.figures_at, inner.before, inner.year_at = self.figures - 1, self.figures_in_sentence - 1, lst.year_at
             self.list = lst = inner
-        if self._next_statement(lst, lead, tok) or self._next_numbered_sibling(lst, tok):
+        if self._next_statement(lst, lead, tok):
             self._end_list()
             return None
         if self._retired_named(lead) and self._serving_head(lst):
@@ -271,7 +271,9 @@ class _Lists(_State):
         人员44人，特岗人员1人，另外退休教师24人"), or aimed at ("其中续建10个项目…，确保建成A、B、C、D 4个"), or spending
         named after a ； beside the income named alone ("总收入1362.00万元，其中，财政拨款收入…，上年结余…；总支出
         1305.93万元" — a 收支总计 takes in both sides; the money of one source may be split by what it paid for:
-        "一般公共预算拨款1172.39万元，其中：基本支出…，项目支出…")."""
+        "一般公共预算拨款1172.39万元，其中：基本支出…，项目支出…"), or the head's next sibling."""
+        if self._next_numbered_sibling(lst, tok):
+            return True         # (the head's next sibling, numbered: see below)
         since = lst.parts[-1].figure.end if lst.parts and lst.parts[-1].figure is not None else tok.start
         if _BESIDES.search(self.text, since, tok.start):
             return True
