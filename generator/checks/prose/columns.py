@@ -7,7 +7,7 @@ from ...core.numbers import decimals, rate_fits, same_figure, sum_consistent
 from ...derive.claims import Claim
 from ...derive.claims.grammar import BY_SOURCE, within
 from ...derive.claims.nearby import clause_words
-from ...derive.claims.numbered import ITEM_NUMBER
+from ...derive.claims.numbered import item_opening
 from ...derive.claims.parts import WITH_CARRYOVER
 from ...derive.claims.tokens import MONEY, SENTENCE
 from ...model.facts import AMOUNT_PATHS
@@ -68,8 +68,7 @@ class _Columns(_Base):
 
     def _item_style(self, c: Claim) -> int | None:
         """The style of the item number the sentence of an amount opens on ("3." "（三）"), or None."""
-        start = max(self.text.rfind(ch, 0, c.start) for ch in SENTENCE + "\n") + 1
-        m = ITEM_NUMBER.match(self.text, start + len(self.text[start:c.start]) - len(self.text[start:c.start].lstrip()))
+        m = item_opening(self.text, c.start, SENTENCE + "\n", 400)
         return m.lastindex if m is not None else None
 
     def _budget_in_budget_words(self, c: Claim) -> bool:

@@ -390,16 +390,7 @@ class _Rates(_Base):
             was = self.fact(fact, col, "万元", quiet=True)
             if not was or not self._fits_last_year(c, [current], was):
                 continue
-            delta = (current - was) / MONEY[stated.unit]
-            if same_figure(abs(stated.value), abs(delta)):
-                return False
-            stated.flagged = True
-            self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, stated.start - 24):c.figure.end]}”：写明的"
-                       f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 正是本年 {fmt(current)}万元 与"
-                       f"{_COLUMN_ZH[col]} {fmt(was)}万元 相比，增减额应为 {fmt(abs(delta))}{stated.unit}，与写明的 "
-                       f"{fmt(abs(stated.value))}{stated.unit} 不符。", at=stated.start, stated=abs(stated.value),
-                       computed=abs(delta), uses={f"{fact}.{col}"})
-            return True
+            return self._change_wrong_by(c, stated, current, was, _COLUMN_ZH[col], f"{fact}.{col}")
         return False
 
     def _stated_change_off_file(self, c: Claim, level: Claim, now: Decimal) -> bool:
@@ -418,17 +409,22 @@ class _Rates(_Base):
                 was = self.fact(fact, col, "万元", quiet=True)
                 if not was or not rate_fits((now - was) / was * 100, c.value):
                     continue
-                delta = (now - was) / MONEY[stated.unit]
-                if same_figure(abs(stated.value), abs(delta)):
-                    return False
-                stated.flagged = True
-                self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, stated.start - 24):c.figure.end]}”：写明的"
-                           f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 正是本年 {fmt(now)}万元 与"
-                           f"{self._label(fact, col)} {fmt(was)}万元 相比，增减额应为 {fmt(abs(delta))}{stated.unit}，与写明的 "
-                           f"{fmt(abs(stated.value))}{stated.unit} 不符。", at=stated.start, stated=abs(stated.value),
-                           computed=abs(delta), uses={f"{fact}.{col}"})
-                return True
+                return self._change_wrong_by(c, stated, now, was, self._label(fact, col), f"{fact}.{col}")
         return False
+
+    def _change_wrong_by(self, c: Claim, stated: Claim, now: Decimal, was: Decimal, label: str, path: str) -> bool:
+        """The rate is exactly this year's (`now`) against last year's figure `was` (万元): the change stated with it is
+        reported as the slip unless it fits that base too (True: reported)."""
+        delta = (now - was) / MONEY[stated.unit]
+        if same_figure(abs(stated.value), abs(delta)):
+            return False
+        stated.flagged = True
+        self.error("PROSE-CHANGE", c, f"正文“…{self.text[max(0, stated.start - 24):c.figure.end]}”：写明的"
+                   f"{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 正是本年 {fmt(now)}万元 与"
+                   f"{label} {fmt(was)}万元 相比，增减额应为 {fmt(abs(delta))}{stated.unit}，与写明的 "
+                   f"{fmt(abs(stated.value))}{stated.unit} 不符。", at=stated.start, stated=abs(stated.value),
+                   computed=abs(delta), uses={path})
+        return True
 
     def _last_years_named(self, c: Claim) -> list[tuple[str, str]]:
         """(fact, column) of each figure of last year the rate's words may be measured from: its fact's, then those of

@@ -6,7 +6,7 @@ import bisect
 import re
 
 from .claim import NO_SUBJECT, Claim, Unread
-from .numbered import ITEM_NUMBER, item_number
+from .numbered import ITEM_NUMBER, item_number, item_opening
 from .parts import (
     _COUNTED,
     BODY_UNITS,
@@ -71,10 +71,7 @@ def _another_category(part: Claim, lead: _Lead) -> bool:
 _ANNOUNCED_AFTER = re.compile(r"[ \t\u3000]*[。；;][ \t\u3000]*(?:具体情况|具体构成|明细|构成情况|情况)?[ \t\u3000]*")
 def _item_at(text: str, at: int) -> tuple[int, int] | None:
     """(style, number) of the item number the clause holding `at` opens on ("2.“商业服务业等支出”科目…"), or None."""
-    start = max(text.rfind(ch, max(0, at - 60), at) for ch in "。；;\n：:") + 1
-    while start < at and text[start] in " \t\u3000":
-        start += 1
-    m = ITEM_NUMBER.match(text, start)
+    m = item_opening(text, at, "。；;\n：:", 60)
     return item_number(m) if m is not None else None
 
 

@@ -51,6 +51,15 @@ def item_number(m: re.Match) -> tuple[int, int] | None:
     return None
 
 
+def item_opening(text: str, at: int, marks: str, reach: int) -> re.Match | None:
+    """The item number ("2." "（三）") that the stretch holding `at` opens on — the stretch begins after the last of
+    `marks` within `reach` characters before `at` (bounded: a text of no marks is not searched back to its start)."""
+    start = max(text.rfind(ch, max(0, at - reach), at) for ch in marks) + 1
+    while start < at and text[start] in " \t\u3000\r\n":
+        start += 1
+    return ITEM_NUMBER.match(text, start)
+
+
 def _chinese_number(s: str) -> int:
     """一 … 九十九 ("十二", "二十", "二十三")."""
     if "十" not in s:
