@@ -29,8 +29,11 @@ _COMPARISON = re.compile(r"(?:较|比|与|同|和|相比|截至|截止|到|至|�
 # "2022年末全县常住人口20.58万人": a whole area's statistic at that year's end, not the report's moment
 # "2023年底下达的农村公路资金": what happened at that year's end, not a count as of it
 # ("单位2022年底增加退休人员一名": someone who came or went then — the reason for a change, no count as of it)
-_EVENT = re.compile(r"\s*(?:前|才|已|再|又|集中|统一)?(?:下达|拨付|下拨|拨入|到位|到账|追加|安排|批复|签订|完成|开工|竣工|启动|实施|发放|支付|收到"
+_EVENT = re.compile(r"\s*(?:前|才|已|再|又|集中|统一)?(?:结转|下达|拨付|下拨|拨入|到位|到账|追加|安排|批复|签订|完成|开工|竣工|启动|实施|发放|支付|收到"
                     r"|增加|减少|新增|新进|调入|调出|退休|离休|去世|逝世|病故|招录|招聘|辞职)")
+# "较2022年年初预算减少1.30万元，主要是截至2022年10月，我局存量运行维护公务用车3辆": a date in the reason given for a
+# figure is the reason's (the count the budget was made on), not the moment of the report's figures
+_REASON = re.compile("主要是|主要原因是|原因是|主要原因|主要用于|由于|因为")
 _AREA = re.compile(r"\s*(?:全|我|本)(?:国|省|市|县|区|州|盟|旗|镇|乡)")
 # Sections about the time after the report year: rectification, problems, measures, what is next.
 AFTER_YEAR = {"rectification", "problems", "measures", "results_use"}
@@ -192,7 +195,7 @@ def _dates(report: Report, text: str, doc: Document, path, found: Findings, clai
         y = int(m.group(3))
         month, day = int(m.group(4) or 12), int(m.group(5) or 0)
         word = "" if m.group(1) == "截至" or m.group(2) else "（另：表示“到某时为止”应写“截至”。）"
-        if y < year and (_about_year(text, m.start(), y, year) or own.beside(m.start())
+        if y < year and (_about_year(text, m.start(), y, year) or own.beside(m.start()) or _in_reason(text, m.start())
                          or (claimed is not None and not _states_own_figure(text, m.start(), claimed))):
             pass
         elif y < year and not (y == year - 1 and _written_in_year(report)):
@@ -206,6 +209,14 @@ def _dates(report: Report, text: str, doc: Document, path, found: Findings, clai
         if word:
             found.warning("DATE-WORD", f"“{_around(text, m)}”：表示“到某时为止”应写“截至”（或“截止到”）。",
                           doc, path, m.start())
+
+
+def _in_reason(text: str, at: int) -> bool:
+    """Whether `at` is in the reason given for a figure: a word that gives one between the clause's start (the last
+    ；or full stop before it) and `at` (see _REASON)."""
+    start = max(0, at - 80)
+    stop = _SENTENCE_END.search(text[start:at][::-1])
+    return _REASON.search(text, start if stop is None else at - stop.start(), at) is not None
 
 
 def _year_ends(report: Report, text: str, doc: Document, path, found: Findings, claimed: list, others: list,
@@ -223,7 +234,7 @@ def _year_ends(report: Report, text: str, doc: Document, path, found: Findings, 
         if int(m.group(1)) != year and not (int(m.group(1)) == year - 1 and _written_in_year(report)) \
                 and not _COMPARISON.search(text[max(0, m.start() - 4):m.start()]) \
                 and not _AREA.match(text, m.end()) and not _EVENT.match(text, m.end()) \
-                and not own.beside(m.start()) \
+                and not own.beside(m.start()) and not _in_reason(text, m.start()) \
                 and (_states_own_figure(text, m.start(), claimed) or not _states_own_figure(text, m.start(), others)) \
                 and not any(m.end() <= at <= m.end() + 16 for at in priors):
             # (nor where the figure after it is read as last year's: "2022年年末结转和结余26.84万元…，已于2023年全部支出")

@@ -39,6 +39,14 @@ class _Counts(_Base):
         names = [self.text[a:b] for a, b in c.other]
         shown = "、".join(names) if len(names) <= 6 else "、".join(names[:3]) + "、…、" + names[-1]
         if len(names) == c.value:
+            if c.of is not None:
+                # (a count of the department's sections: the names fit — the count against the file's list too)
+                self._count(c.of)
+                verdict = self.verdicts.get(id(c.of), "")
+                if c.of.flagged:
+                    self.verdicts[id(c)] = verdict
+                    return None
+                return self.ok(c, f"列出的名称 {len(names)} 个：{shown}；{verdict.removeprefix('相符：')}")
             return self.ok(c, f"列出的名称 {len(names)} 个：{shown}")
         self.error("PROSE-COUNT", c, f"正文“…{self.quote(c, 16)}”：写明 {fmt(c.value)}{c.unit}，列出的名称是 {len(names)} 个"
                    f"（{shown}）。", stated=c.value, computed=Decimal(len(names)))

@@ -39,6 +39,8 @@ class _Levels(_Columns):
             return                      # (already reported)
         known, twin = self._known_or_twin(c)
         label = self._label(c.fact, c.column)
+        if c.at_most and known:
+            return self._at_most(c, known)
         executed = self._budget_word_for_final(c)
         if executed is not None:
             return self._level_as_executed(c, executed)
@@ -68,6 +70,23 @@ class _Levels(_Columns):
         if self._budget_to_carry_out(c):
             return self.skip(c, "“预算执行”之后同一句又写了实际支出：这个数说的是要执行的预算")
         return self._level_off(c, known, twin)
+
+    def _at_most(self, c: Claim, known: list) -> None:
+        """The money of some of what a fact is the whole of (see Claim.at_most): wrong only above the whole."""
+        fact, col, value = max(known, key=lambda k: k[2])
+        # (not last year's figure of the whole exactly, to the cent: some of this year's projects adding up to it is a
+        # coincidence of one in thousands — the whole of last year copied)
+        last = next((lc for lf, lc, v in self._last_years_too(c) if decimals(c.value) >= 2 and abs(c.value) == v
+                     and not any(abs(c.value) == k[2] for k in known)), None)
+        if last is not None:
+            return self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：{self._label(fact, col)} 为 {fmt(value)}"
+                              f"{c.unit}，写的 {fmt(abs(c.value))}{c.unit} 是{self._label(fact, last)}。",
+                              stated=abs(c.value), fact=value, about=f"正文“…{self.quote(c, 8)}”")
+        if abs(c.value) <= value or same_figure(abs(c.value), value):
+            return self.ok(c, f"未超过 {self._label(fact, col)} {fmt(value)}{c.unit}（说的是其中一部分项目）")
+        self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：说的是其中一部分项目的资金，却超过了 "
+                                    f"{self._label(fact, col)} {fmt(value)}{c.unit}。",
+                   stated=abs(c.value), fact=value, about=f"正文“…{self.quote(c, 8)}”")
 
     def _level_off(self, c: Claim, known: list, twin: str) -> None:
         """An amount that matches none of the figures its words may mean: reported against the nearest — unless it

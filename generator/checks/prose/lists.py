@@ -34,6 +34,8 @@ _ITEM_LEAD = re.compile(r"^[ \t\u3000]*(?:其中|包括|含)?[：:，,、 \t\u30
 _PAID_OUT = re.compile("已(?:经)?(?:拨付|支付|使用|支出|完成|下达|兑付|发放|报账)")
 
 
+# the longest stretch of a list a finding quotes whole (a longer one is quoted by its two ends)
+_QUOTE_MAX = 120
 _BY_CATEGORY = frozenset({"department.staffing.posts", "department.staffing.others"})
 
 
@@ -161,7 +163,7 @@ class _Lists(_Base):
         own = self.verdicts.get(id(head))      # a head checked before its list (a count) keeps its own verdict
         first, last = (parts[0].figure, head.figure) if head.start > parts[-1].start else (head.figure, parts[-1].figure)
         summed = f"其中各项合计 {terms} = {fmt(s)}{unit}" if len(values) > 1 else f"其中的一项 {fmt(s)}{unit}"
-        self.error("PROSE-SUM", head, f"正文“…{self.text[max(0, first.start - 10):last.end]}”：{summed}，{what} "
+        self.error("PROSE-SUM", head, f"正文“…{self._span(first, last)}”：{summed}，{what} "
                    f"{fmt(total)}{unit}{note}。{also}",
                    stated=total, computed=s)
         self.verdicts[id(c)] = self.verdicts.pop(id(head))
@@ -169,6 +171,14 @@ class _Lists(_Base):
             self.verdicts[id(head)] = own
         head.summed = True
         self._odd_part(head, parts, values, total, complete)
+
+    def _span(self, first, last) -> str:
+        """The words from a list's first figure to its last, as a finding quotes them: a long stretch (numbered items
+        with what each was spent on) shortened to its two ends."""
+        start = max(0, first.start - 10)
+        if last.end - start <= _QUOTE_MAX:
+            return self.text[start:last.end]
+        return f"{self.text[start:first.end]}……{self.text[max(first.end, last.start - 14):last.end]}"
 
     def _sum_of_changes(self, c: Claim) -> None:
         """"与上年相比增加8.73万元，其中：财政拨款收入减少18.62万元，…；其他收入增加27.35万元": the parts' changes,

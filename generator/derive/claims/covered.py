@@ -26,7 +26,10 @@ _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})[ \t\u3000]*年")
 # the words allowed between 涉及 and its figure: sources and kinds of money, and a word for "in all"
 # (after a count of the projects: "涉及一级预算项目6个，预算资金2128.40万元")
-_FUND_WORDS = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?项目[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*个[，,、]?)?(?:当年|本年|一般公共预算|政府性基金预算|国有资本经营预算|公共预算|财政拨款|财政性|财政|预算|项目|拨款|资金|经费|"
+# (an editor's note blanked inside the count's words: "涉及一级（注：…）预算项目12个" — see reader.without_notes;
+# "涉及预算项目支出12个")
+_FUND_WORDS = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:[（(][ \t\u3000]*[）)])?[\u4e00-\u9fff]{0,8}?项目(?:支出)?[ \t\u3000]*[0-9]{1,4}"
+                         r"[ \t\u3000]*个[，,、]?)?(?:当年|本年|一般公共预算|政府性基金预算|国有资本经营预算|公共预算|财政拨款|财政性|财政|预算|项目|拨款|资金|经费|"
                          r"金额|合计|共计|总额|总计|为|达|共|了|[ \t\u3000：:])*")
 _PROJECTS = "finance.expenditure.project"
 _SPENDING = "finance.expenditure.current"
@@ -34,6 +37,15 @@ _COUNTED = "counted"         # some projects, counted: "共12个项目纳入绩�
 # "，占财政性资金(人员类和运转类中的公用经费项目支出除外)总额的比例为100%": the amount's share of all projects' budget
 _PROJECTS_SHARE = re.compile(r"[ \t\u3000]*[，,][ \t\u3000]*占(?P<whole>[^。；;%％0-9]{2,60}?)的?(?:比例|比重)?(?:为|是|达)?"
                              r"[ \t\u3000]*(?P<pct>[0-9]{1,3}(?:\.[0-9]{1,2})?)[ \t\u3000]*[%％]")
+# "本部门绩效目标管理全覆盖，涉及当年一般公共预算拨款9216.51万元，政府性基金预算拨款0万元": the whole managed, right
+# before 涉及 — the money covered is then named by its sources, each a figure the reader has read
+_FULL_COVER = re.compile(r"(?:绩效目标管理|预算绩效管理|绩效管理)[ \t\u3000]*(?:已|均)?(?:实现|达到)?全覆盖[ \t\u3000]*[，,]?"
+                         r"[ \t\u3000]*$")
+_FULL_REACH = 24
+# "本单位编报绩效目标的项目共12个，涉及项目预算资金…": the projects that reported targets, counted — some of them, as
+# far as the words tell (a budget's projects below a size need not report)
+_REPORTED = re.compile(r"(?P<subject>编报(?:了)?绩效目标的(?:预算)?项目)[ \t\u3000]*(?:共|共计|合计)?[ \t\u3000]*[0-9]{1,4}"
+                       r"[ \t\u3000]*个[ \t\u3000]*[，,]?[ \t\u3000]*$")
 # a gap between the management and 涉及 that names a part of what was managed ("其中重点项目5个") or another amount
 _GAP_PART = re.compile(r"其中|分别|[0-9][0-9,.]*[ \t\u3000]*(?:万元|元|亿元|千元)")
 
@@ -54,6 +66,10 @@ def read_covered(text: str, tokens: list[Token], reading: Reading, year: int) ->
             k += 1
         if k == len(figures):
             break
+        if _FULL_COVER.search(text, max(0, m.start() - _FULL_REACH), m.start()) is not None:
+            if _covered_fact(text, m.start(), cues, year, others, full=True) is not None:
+                _sources_covered(text, reading, m.end())
+            continue
         at = k
         if figures[at].unit not in MONEY and at + 1 < len(figures):
             at += 1             # (past the count of the projects: "涉及一级预算项目6个，预算资金…")
@@ -74,6 +90,10 @@ def read_covered(text: str, tokens: list[Token], reading: Reading, year: int) ->
             # 除外)总额的比例为100%": some of the projects — as many as its share of all projects' budget says
             share = _share_of_projects(text, tok, figures, at, later)
             if share is None:
+                # (no share said: some projects' money, at most all projects' budget)
+                reading.claims.append(Claim("level", tok, _PROJECTS, column="plan", sentence=sentence, label=label,
+                                            source=source, covered=True, at_most=True))
+                later.take(tok.start)
                 continue
             if share.value != 100:
                 # (or of all the spending: "40.37%" = 474.20 ÷ 1174.50 — some compute it so, whatever the words leave out)
@@ -93,6 +113,17 @@ def read_covered(text: str, tokens: list[Token], reading: Reading, year: int) ->
     later.done()
 
 
+def _sources_covered(text: str, reading: Reading, start: int) -> None:
+    """Each source's amount the reader read after 涉及 (from `start` to the sentence's end) with no column word of its
+    own: the budget targets were set on ("涉及当年一般公共预算拨款9216.51万元，政府性基金预算拨款0万元")."""
+    end = _SENTENCE_END.search(text, start)
+    stop = end.start() if end is not None else len(text)
+    for c in reading.claims:
+        if c.kind == "level" and c.implied and c.figure is not None and start <= c.figure.start < stop \
+                and isinstance(c.fact, str) and c.fact.startswith("finance.income."):
+            c.column, c.implied, c.covered = "plan", False, True
+
+
 def _share_of_projects(text: str, tok: Token, figures: list[Token], at: int, later: LaterPass) -> Token | None:
     """The percentage right after the amount that says its share of all projects' budget (the whole named as 项目支出,
     or as the fiscal money less the staff's and the running costs), if it was left unread; or None."""
@@ -106,9 +137,10 @@ def _share_of_projects(text: str, tok: Token, figures: list[Token], at: int, lat
     return share if share.unit in ("%", "％") and share.start in later.unread else None
 
 
-def _covered_fact(text: str, at: int, cues, year: int, others: list[int]) -> tuple[str, str] | None:
+def _covered_fact(text: str, at: int, cues, year: int, others: list[int], full: bool = False) -> tuple[str, str] | None:
     """The fact whose whole the management before `at` (where 涉及 is) was said of, in its sentence, and the words
-    that said it; or None."""
+    that said it; or None. `full`: the management is said to cover all (全覆盖) — its subject, if named at all, is
+    the department: only another year or another subject takes it away."""
     start = max(0, at - LOOK_BACK)
     ends = [e.end() for e in _SENTENCE_END.finditer(text, start, at)]
     start = ends[-1] if ends else start
@@ -118,6 +150,11 @@ def _covered_fact(text: str, at: int, cues, year: int, others: list[int]) -> tup
     k = bisect.bisect_left(others, start)
     if k < len(others) and others[k] < at:
         return None             # ("2023年杭州市气象局其他运转类项目…均实行绩效目标管理", "全市项目支出均…": another's)
+    if full:
+        return "finance.expenditure.current", "全覆盖"
+    reported = _REPORTED.search(window)
+    if reported is not None:
+        return _COUNTED, reported.group("subject")
     whole = cues.covered_whole.search(window)
     m = whole or next((found for p in cues.covered_projects if (found := p.search(window)) is not None), None)
     if m is None:

@@ -553,7 +553,8 @@ class _Lists(_State):
             self.list.year_at = lst.year_at
             self.lead.labels = []
             return
-        if (marker == "其中" or (marker in ("包括", "含") and last.fact is not None)) and last.figure is not None \
+        if (marker == "其中" or (marker in ("包括", "含") and last.fact is not None) or self._numbered_item_parts(last, marker)) \
+                and last.figure is not None \
                 and (last.money or last.unit in PEOPLE_UNITS or last.unit in BODY_UNITS) and last.kind in ("level", "prior", "count") \
                 and last.sentence == self.sentence and lst.outer is None:
             # "其中：A x万元；B y万元；其中：B1 …、B2 …；C z万元": B's own parts, then the outer list again;
@@ -564,6 +565,15 @@ class _Lists(_State):
             self.lead.labels = []
 
         # else "…1.72万元，主要包括燃料费、维修费…": a word about an item, not a new list
+
+    def _numbered_item_parts(self, last: Claim, marker: str) -> bool:
+        """"具体包括：1.社会保障管理1,006.00万元，主要包括：A 120.00万元；B 586.00万元…\n2.…": an item the text numbers,
+        of no known name, its amount followed by the words announcing its parts and a colon — the parts are its own."""
+        if marker not in ("包括", "主要包括", "具体包括") or last.figure is None or last.fact is not None:
+            return False
+        after = self.tokens[self.index].end
+        return self.text[after:after + 2].lstrip(" \t\u3000")[:1] in ("：", ":") \
+            and _item_at(self.text, last.figure.start) is not None
 
     def _list_head(self, marker: str = "") -> Claim | None:
         """The last amount stated before 其中, in this sentence (a part of an outer list included) — or, when the

@@ -25,11 +25,16 @@ _COUNT_FIRST = re.compile(_COUNT + r"[\u4e00-\u9fff]{0,6}?" + _KINDS + r"[ \t\u3
 _KIND_FIRST = re.compile(_KINDS + r"[ \t\u3000]*(?:共计|共有|共|计|有)?[ \t\u3000]*" + _COUNT + r"[ \t\u3000]*[，,]?[ \t\u3000]*"
                          r"(?:分别是|分别为|具体包括|包括|即)[ \t\u3000]*[：:]?[ \t\u3000]*(?P<names>[^。；;\n]{2,800})")
 # the names first: "内设办公室、人事股、…共6个职能处室"
-_NAMES_FIRST = re.compile(r"(?:内设|下设|设有)(?P<names>[^。；;，,\n]{2,800}?)[ \t\u3000]*(?:共|共计)?[ \t\u3000]*" + _COUNT
+_NAMES_FIRST = re.compile(r"(?:内设|下设|设有)(?P<names>[^。；;，,\n]{2,800}?)[ \t\u3000]*(?:[，,]?[ \t\u3000]*(?:共|共计))?"
+                          r"[ \t\u3000]*" + _COUNT
                           + r"[\u4e00-\u9fff]{0,6}?" + _KINDS)
 # one name: a few characters, a bracket inside it part of it (the department's own name is read as 本部门 padded with
 # spaces to its length: see reader.own_names)
 _NAME = re.compile(r"[\u4e00-\u9fff“” ]{2,30}(?:[（(][\u4e00-\u9fff、“”]{1,20}[）)][\u4e00-\u9fff]{0,6})?")
+
+
+# a bracket that leaves its name out of the count
+_NOT_COUNTED = re.compile(r"[（(][^）)]{0,6}(?:不纳入|不计入|不计|不占|不含|不属于)[^）)]{0,12}[）)]")
 
 
 def read_named_counts(text: str, tokens: list[Token], reading: Reading) -> None:
@@ -39,18 +44,25 @@ def read_named_counts(text: str, tokens: list[Token], reading: Reading) -> None:
     later = LaterPass(reading)
     figures = {t.start: t for t in tokens if t.kind == "num"}
     claimed = {c.figure.start for c in reading.claims if c.figure is not None}
+    # a count the reader took for the department's sections is first a count of the names written with it: "内设机构
+    # 14个，包括办公室、…" — against the file's list only once the names it writes are as many
+    sections = {c.figure.start: c for c in reading.claims
+                if c.figure is not None and c.fact == "department.staffing.sections" and not c.alts}
     for pattern in (_COUNT_FIRST, _KIND_FIRST, _NAMES_FIRST):
         for m in pattern.finditer(text):
             tok = figures.get(m.start("count"))
-            if tok is None or tok.start in claimed:
+            if tok is None or (tok.start in claimed and tok.start not in sections):
                 continue
             names = _names(text, m.start("names"), m.end("names"), trailing=pattern is not _NAMES_FIRST)
             if names is None or (pattern is _NAMES_FIRST and len(names) < 2):
                 continue        # ("内设机构为6个科室": no names before the count)
+            of = sections.pop(tok.start, None)
+            if of is not None:
+                reading.claims.remove(of)       # (checked by the names' claim, once the names fit: counts._named)
             # (where each name is, not its words: the department's own name is read as 本部门 — the check shows
             # the text as written)
             reading.claims.append(Claim("named", tok, None, other=tuple(names), sentence=later.sentence_at(tok.start),
-                                        value=tok.value, unit=tok.unit))
+                                        value=tok.value, unit=tok.unit, of=of))
             claimed.add(tok.start)
             later.take(tok.start)
     later.done()
@@ -75,7 +87,8 @@ def _names(text: str, start: int, end: int, trailing: bool) -> list[tuple[int, i
     last = text[spans[-1][0]:spans[-1][1]]
     if last.endswith("等") or "和" in last or "及" in last or any("至" in text[a:b] for a, b in spans):
         return None         # ("…等十二个内设股室", "…、人事股和法规股", "综合一处至综合九处": not every name parted)
-    return spans
+    # ("机关党委（不纳入内设机构数）": a name its own bracket leaves out of the count)
+    return [(a, b) for a, b in spans if _NOT_COUNTED.search(text, a, b) is None]
 
 
 def _stripped(text: str, a: int, b: int) -> tuple[int, int]:

@@ -153,7 +153,15 @@ class _Numbered(_State):
         if announce - stop <= _BARE_ANNOUNCE and (k < 0 or read.nums[k].end <= stop):
             # "…增长8.31%。具体情况如下（按项级科目分类统计）：（一）…": a sentence of no figure that only announces the
             # parts — of the total stated in the sentence before
+            bare = stop
             stop = _sentence_start(text, stop - 1)
+            return self._total_before(k, stop, read) or self._named_total(bare, announce, read)
+        return self._total_before(k, stop, read)
+
+    def _total_before(self, k: int, stop: int, read: _ReadSoFar) -> Claim | None:
+        """The total among the figures from the k-th back to `stop`: the last amount, past the changes and rates said
+        of it; None where another figure comes first."""
+        text = self.text
         while k >= 0 and read.nums[k].start >= stop:
             tok = read.nums[k]
             c = read.claimed.get(id(tok))
@@ -171,6 +179,29 @@ class _Numbered(_State):
                 return None
             return Claim("level", tok, None, sentence=read.sentence_of(tok))
         return None
+
+    def _named_total(self, start: int, announce: int, read: _ReadSoFar) -> Claim | None:
+        """"…。财政拨款收入支出增加的主要原因是…。财政拨款支出主要内容如下：1.…": a sentence that announces the parts of a
+        total it names by one fact's words only, the total stated before a sentence or two of something else (a
+        reason) — the last amount read as that very fact within reach (not a part or a source of it), if any."""
+        words = [t for t in self.tokens[bisect.bisect_left(self._token_starts(), start):] if t.start < announce]
+        facts = {t.get("fact") for t in words if t.kind == "word" and t.has("fact")}
+        if len(facts) != 1 or any(t.kind == "num" for t in words):
+            return None
+        fact = facts.pop()
+        reach = max(0, start - 2 * _SENTENCE_REACH)
+        for tok in reversed(read.nums[bisect.bisect_left(read.starts, reach):bisect.bisect_left(read.starts, start)]):
+            c = read.claimed.get(id(tok))
+            if c is not None and c.kind == "level" and c.fact == fact and not c.compared and tok.unit in MONEY \
+                    and id(tok) not in read.listed:
+                return c
+        return None
+
+    def _token_starts(self) -> list[int]:
+        """Where each token starts (made once a text)."""
+        if self._starts_of_tokens is None:
+            self._starts_of_tokens = [t.start for t in self.tokens]
+        return self._starts_of_tokens
 
     def _heading_total(self, first: int, read: _ReadSoFar) -> Claim | None:
         """"（一）本年财政拨款收入2903.60万元\n1.一般公共预算拨款收入…。\n2.…": a heading line that ends on an amount, item 1
@@ -208,6 +239,8 @@ class _Numbered(_State):
                     or (id(tok) in read.listed and id(tok) not in own):
                 return []
             c = read.claimed.get(id(tok))
+            if c is not None and c.kind == "sum" and c.of is not None and c.of.figure is tok:
+                c = c.of        # (an item broken down in its turn: "1.社会保障管理1,006.00万元，主要包括：…")
             if c is not None and c.kind != "level":
                 return []
             items.append(c if c is not None else Claim("level", tok, None, sentence=read.sentence_of(tok)))

@@ -161,6 +161,7 @@ class _State:
         self.saved: list = []               # the lead before each open bracket
         self.deep = 0                       # open brackets beyond MAX_DEPTH
         self.figures = 0                    # figures read so far
+        self._starts_of_tokens: list[int] | None = None     # see numbered._token_starts
         self.account_named = (-1, 0)        # where the last line of accounts was named, and the figures read then
         self.figures_in_sentence = 0
         self.clause_figures = 0             # figures in the current clause
