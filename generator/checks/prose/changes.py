@@ -478,10 +478,21 @@ class _Changes(_Base):
     def _budget_level(self, c: Claim) -> Decimal | None:
         """The budget a change or rate of a budget against last year is of, as stated in its sentence (万元)."""
         level = c.of
-        if level is None or level.figure is None or level.unit not in MONEY \
-                or level.column not in ("budget", "adjusted", "plan") or not self._level_leads(level, c):
+        if level is None or level.figure is None or level.unit not in MONEY or not self._level_leads(level, c) \
+                or (level.column not in ("budget", "adjusted", "plan") and not self._budget_only(level)):
             return None
         return abs(level.value) * MONEY[level.unit]
+
+    def _budget_only(self, level: Claim) -> bool:
+        """"2023年机关运行经费80.00万元，比2022年减少1.60万元": an amount of no column word that is its fact's 年初预算数
+        and none of its other figures of the year — the budget, as much as if the words had said so."""
+        if not level.implied or level.fact is None:
+            return False
+        now = abs(level.value) * MONEY[level.unit]
+        budget = self.fact(level.fact, "budget", "万元", quiet=True)
+        return budget is not None and same_figure(now, budget) and not any(
+            v is not None and same_figure(now, v) for col in ("adjusted", "final")
+            for v in (self.fact(level.fact, col, "万元", quiet=True),))
 
     def _level_leads(self, level: Claim, c: Claim) -> bool:
         """Whether the amount a claim is of is its sentence's, or closes the sentence before with the claim's
@@ -747,6 +758,34 @@ class _Changes(_Base):
         fits = [(col, b) for col, b in both if b and rate_fits((currents[0] - b) / b * 100, rate.value)]
         return fits if len(fits) == 1 else both
 
+    def _bases_shown(self, c: Claim, currents: list[Decimal], both: list[tuple[str, Decimal]]) -> tuple:
+        """Last year's figures a change may be measured from, narrowed to the one the rate stated with it fits
+        (_rates_base) or, with no rate, the one the sentence's other changes all fit (_base_of_peers): (bases, the
+        rate that showed it or None, the column the peers showed or None)."""
+        shown = self._rates_base(c, currents, both)
+        if len(shown) < len(both):
+            return shown, self._rate_with(c), None
+        peer = self._base_of_peers(c, both)
+        return ([(col, b) for col, b in both if col == peer] if peer else both), None, peer
+
+    def _base_of_peers(self, c: Claim, both: list[tuple[str, Decimal]]) -> str | None:
+        """"一般公共预算财政拨款支出2903.60万元，比2022年减少54.60万元。其中：基本支出775.20万元，…，比2022年增加58.06万元":
+        the other changes of budgets against last year in the sentence (and the one before: a 其中 after a full stop)
+        fit one of last year's figures only (54.60 = 2903.60 − 上年预算数) and none fits the other — the text measures
+        them all from it. That column, or None."""
+        shown = set()
+        for p in (*self.by_sentence.get(c.sentence - 1, ()), *self.by_sentence.get(c.sentence, ())):
+            if p is c or p.kind != "change" or p.against not in (None, "prior") or p.final_base or not p.value \
+                    or not p.money or p.fact is None or p.flagged or p.fact == c.fact:
+                continue
+            delta = p.value * MONEY[p.unit]
+            fits = {col for col, _ in both
+                    if (base := self.fact(p.fact, col, "万元", quiet=True)) is not None
+                    and any(sum_consistent(delta, [now, -base]) for now in self._budgets_of(p))}
+            if len(fits) == 1:
+                shown |= fits
+        return shown.pop() if len(shown) == 1 else None
+
     def _both_last_years(self, c: Claim, fact: str | None = None) -> list[tuple[str, Decimal]]:
         """"预算80万元，比上年增加5万元": last year's figure unnamed, budget or final — both, where the file has
         both (上年决算数 and 上年预算数): then a change or rate that fits neither is wrong whichever was meant."""
@@ -757,9 +796,7 @@ class _Changes(_Base):
 
     def _change_on_either(self, c: Claim, currents: list[Decimal], both: list[tuple[str, Decimal]]) -> None:
         delta = c.value * MONEY[c.unit]
-        shown = self._rates_base(c, currents, both)
-        rate = self._rate_with(c) if len(shown) < len(both) else None
-        both = shown
+        both, rate, peer = self._bases_shown(c, currents, both)
         for current in currents:
             for col, base in both:
                 if sum_consistent(delta, [current, -base]):
@@ -791,6 +828,7 @@ class _Changes(_Base):
                             for col, base in both)
         self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(c.fact, self.report)} 本年预算与上年相比，"
                    f"写明的{'增加' if c.value >= 0 else '减少'} {fmt(abs(c.value))}{c.unit} {'' if rate is not None else '既'}不是 {how}" +
-                   (f"（写明的 {fmt(abs(rate.value))}% 正是按{_COLUMN_ZH[both[0][0]]}算的）。" if rate is not None else "。"),
+                   (f"（写明的 {fmt(abs(rate.value))}% 正是按{_COLUMN_ZH[both[0][0]]}算的）。" if rate is not None else
+                    f"（同一句中其他的增减正是按{_COLUMN_ZH[peer]}算的）。" if peer else "。"),
                    stated=c.value, computed=(current - both[0][1]) / MONEY[c.unit],
                    uses={f"{c.fact}.{col}" for col, _ in both}, about=f"正文“…{self.quote(c, 8)}”")

@@ -7,6 +7,7 @@ from decimal import Decimal
 from ...core.numbers import fmt, rate_fits
 from ...derive.claims import Claim
 from ...derive.claims.grammar import PEOPLE_UNITS
+from ...derive.claims.named import POINTS
 from ...derive.claims.nearby import clause_words, list_follows, lists_between, makeup_after
 from .base import _Base
 from .common import FAR_OFF, _places, _rows_named, far_off
@@ -38,6 +39,7 @@ class _Counts(_Base):
         """"内设14个机构，分别是办公室、…": as many names written as the count says (see derive/claims/named.py)."""
         names = [self.text[a:b] for a, b in c.other]
         shown = "、".join(names) if len(names) <= 6 else "、".join(names[:3]) + "、…、" + names[-1]
+        listed = "分条列出的" if c.label == POINTS else "列出的名称"
         if len(names) == c.value:
             if c.of is not None:
                 # (a count of the department's sections: the names fit — the count against the file's list too)
@@ -47,8 +49,8 @@ class _Counts(_Base):
                     self.verdicts[id(c)] = verdict
                     return None
                 return self.ok(c, f"列出的名称 {len(names)} 个：{shown}；{verdict.removeprefix('相符：')}")
-            return self.ok(c, f"列出的名称 {len(names)} 个：{shown}")
-        self.error("PROSE-COUNT", c, f"正文“…{self.quote(c, 16)}”：写明 {fmt(c.value)}{c.unit}，列出的名称是 {len(names)} 个"
+            return self.ok(c, f"{listed} {len(names)} 个：{shown}")
+        self.error("PROSE-COUNT", c, f"正文“…{self.quote(c, 16)}”：写明 {fmt(c.value)}{c.unit}，{listed}是 {len(names)} 个"
                    f"（{shown}）。", stated=c.value, computed=Decimal(len(names)))
 
     def count_candidates(self, claim: Claim) -> list[tuple[str, Decimal]]:

@@ -31,6 +31,14 @@ def _nearest(stated: Decimal, known: list) -> tuple:
     return min(near, key=lambda k: abs(stated - k[2])) if near else known[0]
 
 
+def _fits_of_bases(c: Claim, now: Decimal, bases: list) -> tuple[list, list]:
+    """The bases (column, value) a change or rate of `now` fits, and what it is against each."""
+    if c.kind == "change":
+        return [(k, v) for k, v in bases if sum_consistent(c.value, [now, -v])], [now - v for _, v in bases]
+    return ([(k, v) for k, v in bases if v and rate_fits((now - v) / v * 100, c.value)],
+            [(now - v) / v * 100 if v else Decimal(0) for _, v in bases])
+
+
 class _Levels(_Columns):
     """Amounts."""
 
@@ -39,8 +47,8 @@ class _Levels(_Columns):
             return                      # (already reported)
         known, twin = self._known_or_twin(c)
         label = self._label(c.fact, c.column)
-        if c.at_most and known:
-            return self._at_most(c, known)
+        if (c.at_most or c.at_least) and known:
+            return self._at_most(c, known) if c.at_most else self._at_least(c, known)
         executed = self._budget_word_for_final(c)
         if executed is not None:
             return self._level_as_executed(c, executed)
@@ -51,7 +59,8 @@ class _Levels(_Columns):
             return self.skip(c, f"事实文件没有 {label}")
         if self._exactly_another_column(c, known):
             return None
-        if self._final_by_its_change(c) or self._final_by_its_parts(c) or self._budget_meant_by_its_change(c):
+        if self._final_by_its_change(c) or self._final_by_its_parts(c) or self._budget_meant_by_its_change(c) \
+                or self._budget_by_its_parts(c):
             return None
         matched = self._matched_figure(c, known)
         if matched is not None:
@@ -87,6 +96,15 @@ class _Levels(_Columns):
         self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：说的是其中一部分项目的资金，却超过了 "
                                     f"{self._label(fact, col)} {fmt(value)}{c.unit}。",
                    stated=abs(c.value), fact=value, about=f"正文“…{self.quote(c, 8)}”")
+
+    def _at_least(self, c: Claim, known: list) -> None:
+        """The money of more than a fact (see Claim.at_least): wrong only below it."""
+        fact, col, value = min(known, key=lambda k: k[2])
+        if abs(c.value) >= value or same_figure(abs(c.value), value):
+            return self.ok(c, f"不少于 {self._label(fact, col)} {fmt(value)}{c.unit}（计划购置的全部车辆，不论资金来源）")
+        self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：计划购置车辆的金额不会少于{self._label(fact, col)}"
+                                    f" {fmt(value)}{c.unit}。", stated=abs(c.value), fact=value,
+                   about=f"正文“…{self.quote(c, 8)}”")
 
     def _level_off(self, c: Claim, known: list, twin: str) -> None:
         """An amount that matches none of the figures its words may mean: reported against the nearest — unless it
@@ -193,8 +211,9 @@ class _Levels(_Columns):
         said = self._final_change_said(c, budget, was, (None, "prior", "prior_budget")) or self._budget_change_and_rate(c, budget, was)
         if said is None or (final is not None and prior is not None and (self._final_change_said(c, final, prior) or any(
                 p.kind == "rate" and p.of is c and prior and rate_fits((final - prior) / prior * 100, p.value)
-                for p in self._sentences(c.sentence)))):
-            # ("基本支出845.92万元，比上年增加57.44万元，增长7.06%": the rate is the final's — the change is the slip)
+                and not (was and rate_fits((budget - was) / was * 100, p.value)) for p in self._sentences(c.sentence)))):
+            # ("基本支出845.92万元，比上年增加57.44万元，增长7.06%": the rate is the final's — the change is the slip; a
+            # rate that fits both, rounded, tells nothing)
             return False
         self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：其后的{said}正是{self._label(c.fact, 'budget')} "
                    f"{fmt(budget)} 与上年预算数 {fmt(was)} 相比的，说的是年初预算数，应为 {fmt(budget)}{c.unit}。",
@@ -234,6 +253,26 @@ class _Levels(_Columns):
         self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：其后所列各项都是决算数，合计正是"
                    f"{self._label(c.fact, 'final')} {fmt(final)}{c.unit}，写的是{self._label(c.fact, 'budget')}。",
                    stated=abs(c.value), fact=final, about=f"正文“…{self.quote(c, 8)}”")
+        return True
+
+    def _budget_by_its_parts(self, c: Claim) -> bool:
+        """"2023年本部门当年一般公共预算支出3237.75万元，其中：工资福利支出（301）640.20万元，…资本性支出（310）272.40万元"
+        (a budget's page): a head of no column word that is the final, whose parts — three or more, to the cent — add up
+        exactly to its 年初预算数 instead: the parts are the budget's, so is the head (reported: True)."""
+        if c.kind != "level" or not c.implied or c.column != "final" or not c.head \
+                or (c.fact not in AMOUNT_PATHS and c.fact not in BY_SOURCE) or not c.money:
+            return False
+        final, budget = self.fact(c.fact, "final", c.unit, quiet=True), self.fact(c.fact, "budget", c.unit, quiet=True)
+        listed = self._list_headed_by(c)
+        if listed is None or len(listed.parts) < 3 or final is None or budget is None or same_figure(budget, final) \
+                or not same_figure(abs(c.value), final) or decimals(budget) < 2 \
+                or any(p.figure is None or not p.money for p in listed.parts):
+            return False
+        if sum((abs(p.value) * _scale(p.unit, c.unit) for p in listed.parts), Decimal(0)) != budget:
+            return False
+        self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：其后所列各项合计正是{self._label(c.fact, 'budget')} "
+                   f"{fmt(budget)}{c.unit}，写的是{self._label(c.fact, 'final')}。", stated=abs(c.value), fact=budget,
+                   about=f"正文“…{self.quote(c, 8)}”")
         return True
 
     def _final_change_said(self, c: Claim, final: Decimal, prior: Decimal, againsts: tuple = (None, "prior")) -> str | None:
@@ -378,12 +417,9 @@ class _Levels(_Columns):
         if unsure or now is None:
             self.skip(c, unsure)
             return True
-        if c.kind == "change":
-            fits = [(k, v) for k, v in bases if sum_consistent(c.value, [now, -v])]
-            computed = [now - v for _, v in bases]
-        else:
-            fits = [(k, v) for k, v in bases if v and rate_fits((now - v) / v * 100, c.value)]
-            computed = [(now - v) / v * 100 if v else Decimal(0) for _, v in bases]
+        peer = self._base_of_peers(c, bases) if c.kind == "change" and len(bases) == 2 else None
+        bases = [(k, v) for k, v in bases if k == peer] if peer else bases
+        fits, computed = _fits_of_bases(c, now, bases)
         label = self._label(of.fact, peers[0])
         if fits:
             k, v = fits[0]
@@ -397,7 +433,9 @@ class _Levels(_Columns):
                        f"{c.unit if c.kind == 'change' else '%'}" for (k, v), x in zip(bases, computed))
         self.error("PROSE-CHANGE" if c.kind == "change" else "PROSE-RATE", c,
                    f"正文“…{self.quote(c, 24)}”：这一句的数是预算数，{how}，与写明的 {fmt(c.value)}"
-                   f"{c.unit if c.kind == 'change' else '%'} 不符。", stated=c.value, computed=computed[0])
+                   f"{c.unit if c.kind == 'change' else '%'} 不符" + (f"（同一句中其他的增减正是按{self._label(of.fact, peer)[-5:]}"
+                                                                      "算的）。" if peer else "。"),
+                   stated=c.value, computed=computed[0])
         return True
 
     def _budget_change_of_another(self, c: Claim, column: str) -> str:

@@ -151,7 +151,7 @@ class _Lists(_Base):
         # sum) was miscopied
         swapped = not complete and s != total and transposed(total, s)
         # (not a sum that is the head to the places it is written in: "财政拨款3860万元，其中：…3004.32万…" adding to 3860.09)
-        part_swapped = None if complete or swapped else self._part_swapped(parts, values, total, s, unit)
+        part_swapped = self._swap_in_parts(parts, values, total, s, unit, complete and not fits or swapped)
         if fits and not swapped and part_swapped is None:
             return self.ok(c, f"{terms} = {fmt(s)}{unit}" + ("" if complete else f"，未超过 {fmt(total)}{unit}（只列了部分项目）"))
         why = "" if complete or swapped else self._no_parts_of(head, parts, values, total, exact)
@@ -198,21 +198,29 @@ class _Lists(_Base):
         wrong = [p for p in (*parts, head) if p.flagged]
         also = f"（其中 {'、'.join(fmt(abs(p.value)) for p in wrong)} 已另外列出。）" if wrong else ""
         own = self.verdicts.get(id(head))      # the change's own verdict (checked before its list) is kept
-        self.error("PROSE-SUM", head, f"正文“…{self.text[max(0, head.figure.start - 10):parts[-1].figure.end]}”：其中各项"
+        self.error("PROSE-SUM", head, f"正文“…{self._span(head.figure, parts[-1].figure)}”：其中各项"
                    f"的增减 {terms} = {fmt(s)}{head.unit}，与写明的{said} 不符。{also}", stated=head.value, computed=s)
         self.verdicts[id(c)] = self.verdicts.pop(id(head))
         if own is not None:
             self.verdicts[id(head)] = own
         head.summed = True
 
+    def _swap_in_parts(self, parts: list, values: list, total: Decimal, s: Decimal, unit: str, settled: bool) -> tuple | None:
+        """An item with two digits swapped that makes the list add up to its head to the cent (see _part_swapped) —
+        not looked for where the list adds up exactly, or its failing is settled already (`settled`: a complete list
+        that does not add up, or a head with two digits swapped)."""
+        return None if settled or s == total else self._part_swapped(parts, values, total, s, unit)
+
     @staticmethod
     def _part_swapped(parts: list, values: list, total: Decimal, s: Decimal, unit: str) -> tuple | None:
         """"1153.00万元，主要用于…652.00万元；…317.00万元；…10.00万元；…120.00万元": a list of some items that falls short of
         (or exceeds) its head by what one item with two digits swapped explains (371 for 317) adds up exactly once that
         item is put right — no partial list then, but a miscopied item: (the item as written, as it adds up), or None."""
-        if sum_consistent(total, [v for v in values if v]):
+        if sum_consistent(total, [v for v in values if v]) and decimals(total) < 2:
             # (not a list that is its head to the places it is written in — a "0" item is nought exactly, whatever
-            # places it is written to: "财政拨款3860万元，其中：…3004.32万…" adding to 3860.09)
+            # places it is written to: "财政拨款3860万元，其中：…3004.32万…" adding to 3860.09; a head written to the cent
+            # whose whole-万元 items leave it 0.18 short is the list with two digits of one item swapped, where that
+            # swap makes it add up to the cent: "1,747.99万元，包括…92.64万元…城乡社区支出25万元…")
             return None
         fits = [(v, total - (s - v)) for p, v in zip(parts, values)
                 if p.unit == unit and total - (s - v) > 0 and transposed(v, total - (s - v))]
@@ -224,8 +232,8 @@ class _Lists(_Base):
         column makes the list add up, the one item is the slip — reported at it too (593.30 is another column's figure,
         the 调整预算, which alone would not be wrong)."""
         unit = head.unit
-        if head.fact is None or unit not in MONEY:
-            return
+        if head.fact is None or unit not in MONEY or head.sentence in self.far:
+            return      # (a sentence many times off the facts is another's: its list is its own arithmetic only)
         for col in ("final", "budget", "adjusted"):
             whole = self.fact(head.fact, col, unit, quiet=True)
             if whole is None and head.fact in BY_SOURCE:

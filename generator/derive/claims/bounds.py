@@ -213,6 +213,14 @@ class _Bounds(_State):
             return                              # "占，88.21%": a stray comma between 占 and its figure
         # "主要包括：A、B、C；": the colon only opens the names, and each 、 only goes on with them
         contents = self.contents if tok.text in ENUM or not self.text[self.contents_end:tok.start].strip() else None
+        if ch in "；;" and self.years_series and self.figures_in_sentence == self.figures_at_year:
+            # "2022年和2023年，本部门无因公出国（境）经费预算；公务接待费2.60万元": the years named said something of
+            # their own, with no figure — the figures after the ； are not theirs in turn
+            self.years_series = []
+        if contents is None and ch in "，," and self.contents is not None and not self.clause_figures:
+            # "主要用于保障在职人员工资福利…等，保障部门正常运转的各项商品服务支出，比2022年增加27.52万元": the description
+            # goes on in the next clause — the item's subject holds through it too
+            contents = self.contents
         if ch in "，," and self._said_what_it_is(tok):
             self._back_to_the_amount()
         self._end_clause()

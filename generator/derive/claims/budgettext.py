@@ -26,7 +26,16 @@ def year_carried_out(text: str, cues: Cues, year: int) -> bool:
     after last year's name, nor in a clause of what is to be done)."""
     last = _last_year(year)
     return any(not last.search(text[max(0, m.start() - _REACH):m.start()]) and not _in_future(text, m, cues)
-               for m in cues.in_year.finditer(text))
+               and not _done_in_reason(text, m) for m in cues.in_year.finditer(text))
+
+
+def _done_in_reason(text: str, m: re.Match) -> bool:
+    """"较上年减少40.85万元，原因是部分项目已完成，今年未安排此项目预算": work already done, given as the reason for a
+    budget's change — past years' work, not this year's budget carried out."""
+    if m.group() != "完成" or text[max(0, m.start() - 2):m.start()] not in ("已经", "均已") and text[m.start() - 1:m.start()] != "已":
+        return False
+    start = max(text.rfind(ch, max(0, m.start() - 40), m.start()) for ch in "。；;\n") + 1
+    return "原因" in text[start:m.start()]
 
 
 def _in_future(text: str, m: re.Match, cues: Cues) -> bool:

@@ -65,6 +65,8 @@ class Claim:
     covered = False                 # level: the budget of what was brought under 绩效目标管理 (see covered.py)
     at_most = False                 # level: the money of some of what its fact is the whole of — checked only not to
                                     # exceed it ("编报绩效目标的项目共12个，涉及项目预算资金…": some projects)
+    at_least = False                # level: the money of more than its fact — checked only not to fall short of it
+                                    # ("计划购置车辆1辆、22万元": all the vehicles, whatever pays; see purchases.py)
     in_budget = False               # level: read as 年初预算 because its text is a budget's (see budgettext.py)
     col_word: str | None = None     # level of no fact: the column its own words named ("预算数为0万元")
     another = False                 # level of no fact: a body named by place and kind, in its clause ("区财政局占用1名")

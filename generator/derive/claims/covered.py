@@ -100,6 +100,9 @@ def read_covered(text: str, tokens: list[Token], reading: Reading, year: int) ->
                 reading.claims.append(Claim("share", share, None, of=Claim("level", tok, None, sentence=sentence),
                                             whole=_PROJECTS, whole_alts=(_SPENDING,), column="plan", sentence=sentence,
                                             label=label))
+                # (and the money itself, some projects': at most all projects' budget)
+                reading.claims.append(Claim("level", tok, _PROJECTS, column="plan", sentence=sentence, label=label,
+                                            source=source, covered=True, at_most=True))
                 later.take(tok.start)
                 later.take(share.start)
                 continue

@@ -624,6 +624,8 @@ class _Figures(_State):
                          change=change, label=change.label, budget_base=change.budget_base)
             self.out.claims.append(rate)
             return
+        if self._bracketed_stated_rate(tok, lead):
+            return
         if (lead.exec_of or lead.exec_col) and not lead.share and self._completion_of_whole_stated(tok):
             return None                             # "完成年初预算391,267万元的97.43%": of the two amounts stated
         if lead.share and _SHARE_FROM.search(self.text, max(0, tok.start - 12), tok.start) \
@@ -728,6 +730,21 @@ class _Figures(_State):
                 or (self.named and self.named[-1][1] > targets[-1].start):
             return False
         self._unread(tok, "接在绩效目标之后：是那个目标的完成率，不是本部门支出的执行率", unsure=False)
+        return True
+
+    def _bracketed_stated_rate(self, tok: Token, lead: _Lead) -> bool:
+        """"会议费3.60万元，较上年减少1.25万元（25.77%）": a percentage alone in brackets right after a change of an item
+        of no fact kept with its amount (see stated._stated_change) — the rate of the two, checked against them."""
+        pending = self.stated_change
+        if pending is None or lead.share or lead.exec or lead.exec_of or lead.rate or lead.dir or lead.label:
+            return False
+        level, change = pending
+        if change.figure is None or self.text[change.figure.end:tok.start].strip(" \t\u3000") not in OPEN \
+                or self.text[tok.end:tok.end + 2].lstrip(" \t\u3000")[:1] not in CLOSE:
+            return False
+        self.stated_change = None
+        self.out.claims.append(Claim("rate", tok, None, value=tok.value * (-1 if change.value < 0 else 1), of=level,
+                                     change=change, sentence=self.sentence))
         return True
 
     def _bracketed_change(self, tok: Token, lead: _Lead) -> Claim | None:

@@ -1,5 +1,5 @@
 """A count with the names of what it counts: "我局本级内设14个机构，分别是办公室、…、市场贸易股", "内设办公室、人事股、…共6个
-职能处室", "纳入预算编制范围的预算单位共计2家，具体包括：示例县商务局（本级）". The names written are as many as the
+职能处室", "纳入预算编制范围的预算单位共计2家，具体包括：示例县商务局（本级）", "内设机构14个，各机构规范简称依次为：…". The names written are as many as the
 count says — whoever's they are (a count of names is plain arithmetic of the text). Read as one claim "named" whose
 figure is the count and whose other is the names; checked in checks/prose/counts.py (PROSE-COUNT).
 
@@ -20,14 +20,20 @@ _KINDS = r"(?:内设机构|职能机构|机构|职能处室|处室|科室|股室
 _COUNT = r"(?P<count>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})[ \t\u3000]*(?P<unit>个|家)"
 # the count first: "内设14个机构，分别是办公室、…", "预算单位共计2家，具体包括：示例县商务局（本级）"
 _COUNT_FIRST = re.compile(_COUNT + r"[\u4e00-\u9fff]{0,6}?" + _KINDS + r"[ \t\u3000]*[，,]?[ \t\u3000]*"
-                          r"(?:分别是|分别为|具体包括|包括|即)[ \t\u3000]*[：:]?[ \t\u3000]*(?P<names>[^。；;\n]{2,800})")
+                          r"(?:分别是|分别为|具体包括|包括|即|[\u4e00-\u9fff]{0,8}?依次(?:为|是))[ \t\u3000]*[：:]?[ \t\u3000]*(?P<names>[^。；;\n]{2,800})")
 # the kind, then the count: "纳入…编制范围的预算单位共计2家，具体包括：示例县商务局（本级）"
 _KIND_FIRST = re.compile(_KINDS + r"[ \t\u3000]*(?:共计|共有|共|计|有)?[ \t\u3000]*" + _COUNT + r"[ \t\u3000]*[，,]?[ \t\u3000]*"
-                         r"(?:分别是|分别为|具体包括|包括|即)[ \t\u3000]*[：:]?[ \t\u3000]*(?P<names>[^。；;\n]{2,800})")
+                         r"(?:分别是|分别为|具体包括|包括|即|[\u4e00-\u9fff]{0,8}?依次(?:为|是))[ \t\u3000]*[：:]?[ \t\u3000]*(?P<names>[^。；;\n]{2,800})")
 # the names first: "内设办公室、人事股、…共6个职能处室"
 _NAMES_FIRST = re.compile(r"(?:内设|下设|设有)(?P<names>[^。；;，,\n]{2,800}?)[ \t\u3000]*(?:[，,]?[ \t\u3000]*(?:共|共计))?"
                           r"[ \t\u3000]*" + _COUNT
                           + r"[\u4e00-\u9fff]{0,6}?" + _KINDS)
+# "具体抓好以下九个方面的工作：一是…；二是…；…九是…": a count of the points that follow, each opened by 一是, 二是 …
+_POINTS = re.compile(r"(?:以下|如下|下列)[ \t\u3000]*(?P<count>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})[ \t\u3000]*(?:个|项|点|条)"
+                     r"[\u4e00-\u9fff]{0,12}?[：:]")
+_POINT = re.compile(r"(?<=[：:；;。，,\s])([一二三四五六七八九十]{1,3})是")
+_POINTS_REACH = 3000
+POINTS = "分条"              # the label of a count of points (counts._named words its finding so)        # how far the points are looked for after their count: a paragraph
 # one name: a few characters, a bracket inside it part of it (the department's own name is read as 本部门 padded with
 # spaces to its length: see reader.own_names)
 _NAME = re.compile(r"[\u4e00-\u9fff“” ]{2,30}(?:[（(][\u4e00-\u9fff、“”]{1,20}[）)][\u4e00-\u9fff]{0,6})?")
@@ -39,7 +45,7 @@ _NOT_COUNTED = re.compile(r"[（(][^）)]{0,6}(?:不纳入|不计入|不计|不�
 
 def read_named_counts(text: str, tokens: list[Token], reading: Reading) -> None:
     """Each count with its names written out, as a claim (see the module's docstring)."""
-    if "、" not in text and "包括" not in text:
+    if "、" not in text and "包括" not in text and "是" not in text:
         return
     later = LaterPass(reading)
     figures = {t.start: t for t in tokens if t.kind == "num"}
@@ -65,7 +71,41 @@ def read_named_counts(text: str, tokens: list[Token], reading: Reading) -> None:
                                         value=tok.value, unit=tok.unit, of=of))
             claimed.add(tok.start)
             later.take(tok.start)
+    _read_points(text, figures, claimed, reading, later)
     later.done()
+
+
+def _read_points(text: str, figures: dict, claimed: set, reading: Reading, later: LaterPass) -> None:
+    """Each count of the points that follow it, 一是 … (see _POINTS), as a claim "named" whose names are the openings of
+    the points — as many as the count says: the points numbered one after the other from 一是, to the paragraph's end."""
+    if "是" not in text:
+        return
+    for m in _POINTS.finditer(text):
+        tok = figures.get(m.start("count"))
+        if tok is None or tok.start in claimed or tok.start not in later.unread:
+            continue
+        end = text.find("\n", m.end(), m.end() + _POINTS_REACH)
+        stop = end if end >= 0 else min(len(text), m.end() + _POINTS_REACH)
+        points, expect = [], 1
+        for p in _POINT.finditer(text, m.end() - 1, stop):
+            if chinese_count(p.group(1)) == expect:
+                points.append((p.start(), p.end()))
+                expect += 1
+        if len(points) < 2 or points[0][0] != m.end():
+            continue            # (the points must begin right after the colon)
+        reading.claims.append(Claim("named", tok, None, other=tuple(points), sentence=later.sentence_at(tok.start),
+                                    value=tok.value, unit=tok.unit, label=POINTS))
+        claimed.add(tok.start)
+        later.take(tok.start)
+
+
+def chinese_count(s: str) -> int:
+    """一 … 九十九 ("十二", "二十")."""
+    digits = "零一二三四五六七八九"
+    if "十" not in s:
+        return digits.find(s) if len(s) == 1 else 0
+    tens, _, ones = s.partition("十")
+    return (digits.find(tens) if tens else 1) * 10 + (digits.find(ones) if ones else 0)
 
 
 def _names(text: str, start: int, end: int, trailing: bool) -> list[tuple[int, int]] | None:

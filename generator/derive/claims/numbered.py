@@ -134,8 +134,10 @@ class _Numbered(_State):
         items = self._items(marks, marks_at, i, read, own)
         # (only items of facts: "3.上缴上级支出0.00万元" names no line of the file, and the list its named items made
         # stays as it was)
+        # (or all lines of accounts, none a fact's: "其中（按项级科目分类统计）：（一）2011301-行政运行…。主要用于…。（二）…")
         if len(items) > len(made.parts) and [id(p.figure) for p in items[:len(made.parts)]] == \
-                [id(p.figure) for p in made.parts] and all(p.fact is not None for p in items):
+                [id(p.figure) for p in made.parts] and (all(p.fact is not None for p in items)
+                                                         or all(p.fact is None for p in items)):
             made.parts = items
             read.listed |= {id(p.figure) for p in items}
 

@@ -15,6 +15,7 @@ from .formulas import read_formulas
 from .grammar import Claim, Reading, read_tokens
 from .lexicon import NotFinite, spellings, trie_pattern
 from .named import read_named_counts
+from .purchases import read_purchases
 from .ratios import read_ratios
 from .rows import read_rows
 from .tokens import (
@@ -446,6 +447,7 @@ def _read_all(text: str, tokens: list[Token], cues: Cues, year: int, counts_year
     read_chains(text, tokens, reading)         # "收入3237.75万元，加上年结余0万元，减支出3237.75万元，滚存结余0万元"
     read_named_counts(text, tokens, reading)   # "内设14个机构，分别是办公室、…": as many names as the count
     read_covered(text, tokens, reading, year)  # "项目支出均实行了绩效目标管理，涉及…资金1052.39万元": their budget
+    read_purchases(text, tokens, reading, year)    # "2023年计划购置车辆1辆、22万元": at least the 公务用车购置费
     return reading
 
 

@@ -310,6 +310,7 @@ class _Subjects(_State):
             # classification its code begins — that line's amount (an account's), not the fact's
             self._on_account(coded, {})
             return
+        self._heading_after_passing(tok, fact)
         if self.aside == 2 and self.scope.blocked and fact and not lead.figure and not self.clause_figures:
             # the other body was an aside (see _other_subject); a column it named was its own
             self.scope.blocked, self.scope.column, self.aside = "", None, 0
@@ -589,6 +590,22 @@ class _Subjects(_State):
             # (most names: a slice and a set, no call)
             return self.text[tok.start - 1:tok.start] in _BEFORE_RARE and self._after_aside_or_pair(tok, fact)
         return True
+
+    def _heading_after_passing(self, tok: Token, fact: str | None) -> None:
+        """"…，为县委、县政府及社会公众提供…。（二）公务接待费。2023年预算数7.40万元": a body named in passing in the
+        sentence before (not the one it opened on); a sentence that opens on a fact's name (a heading) is about that
+        fact again."""
+        if self.scope.blocked and fact and self.scope.blocked != self.opener and not self.figures_in_sentence \
+                and self._opens_sentence(tok):
+            self.scope.blocked = ""
+
+    def _opens_sentence(self, tok: Token) -> bool:
+        """Whether a word opens its sentence: nothing before it but an item's number ("（二）公务接待费。")."""
+        before = self.text[self.sentence_start:tok.start].strip(" \t\u3000\r\n")
+        if not before:
+            return True
+        number = _ENUM_ITEM.match(before)
+        return number is not None and number.end() == len(before)
 
     def _after_adding(self, tok: Token) -> bool:
         """Whether the clause before the name's own opens with 加上 (or 加, 再加上)."""
