@@ -327,7 +327,12 @@ class _Changes(_Base):
         """A change after its side's budget (see _after_a_budget): it fits the budget against either of last year's
         figures, or the final against last year's; wrong only when all three are known and it fits none."""
         tried, delta = [], Decimal(0)
-        for now, base in (("budget", "prior_budget"), ("budget", "prior"), ("final", "prior")):
+        pairs: tuple[tuple[str, str], ...] = (("budget", "prior_budget"), ("budget", "prior"), ("final", "prior"))
+        peer = self._base_of_peers(c, [(col, Decimal(0)) for col in ("prior_budget", "prior")])
+        if peer is not None:
+            # (the sentence's other changes all fit one of last year's figures: the text measures from it)
+            pairs = tuple((now, base) for now, base in pairs if base == peer)
+        for now, base in pairs:
             current, before = self.fact(fact, now, c.unit), self.fact(fact, base, c.unit, quiet=True)
             if current is None or before is None:
                 if base == "prior_budget":
@@ -339,7 +344,8 @@ class _Changes(_Base):
             delta = current - before
             tried.append(f"{_COLUMN_ZH[now]} {fmt(current)} − {_COLUMN_ZH[base]} {fmt(before)} = {fmt(delta)}{c.unit}")
         self.error("PROSE-CHANGE", c, f"正文“…{self.quote(c, 24)}”：{fact_label(fact, self.report)} 与上年相比，写明的"
-                   f"{'增加' if c.value >= 0 else '减少'} {fmt(abs(c.value))}{c.unit} 既不是 {'，也不是 '.join(tried)}。",
+                   f"{'增加' if c.value >= 0 else '减少'} {fmt(abs(c.value))}{c.unit} {'既不是' if len(tried) > 1 else '不是'} {'，也不是 '.join(tried)}"
+                   + (f"（同一句中其他的增减正是按{_COLUMN_ZH[peer]}算的）。" if peer else "。"),
                    stated=c.value, computed=delta, about=f"正文“…{self.quote(c, 8)}”")
 
     def _change_of_whole(self, c: Claim) -> str | None:

@@ -135,7 +135,7 @@ class _Lists(_Base):
         why = self._not_summed(unit, parts, c.traits)
         if why:
             return self.skip(c, why)
-        if head.fact is not None and any(p.another for p in parts):
+        if head.fact is not None and any(p.another for p in parts) and not self._split_by_bodies(parts):
             # "编制总数45名，其中：行政编制16名，区财政局占用1名；…": another body's figure said on the way is no part of
             # the department's head (it is a part of a part)
             parts = [p for p in parts if not p.another]
@@ -144,7 +144,7 @@ class _Lists(_Base):
         total = self._known_total(head, unit) or abs(head.value)
         exact = unit in COUNTS
         s = sum(values, Decimal(0))
-        complete = self._names_every_part(c, parts, s, values, exact)
+        complete = self._list_complete(c, parts, s, values, exact, total)
         terms = " + ".join(fmt(v) for v in values)
         fits = _list_fits(total, s, values, complete, exact)
         # a list of some items whose sum is its head with two digits swapped is no partial list: the head (or the
@@ -171,6 +171,37 @@ class _Lists(_Base):
             self.verdicts[id(head)] = own
         head.summed = True
         self._odd_part(head, parts, values, total, complete)
+
+    def _list_complete(self, c: Claim, parts: list, s: Decimal, values: list, exact: bool, total: Decimal) -> bool:
+        """Whether a list names every part of its head: by its words and facts, or by a slip put right (see
+        _whole_but_a_slip)."""
+        return self._names_every_part(c, parts, s, values, exact) or \
+            self._whole_but_a_slip(parts, values, total, s, c.of.unit)
+
+    def _whole_but_a_slip(self, parts: list, values: list, total: Decimal, s: Decimal, unit: str) -> bool:
+        """"预算2,903.60万元，包括在职人员经费655.30万元、公用经费33.60万元（其年初预算 34.40）、…": a list short of its
+        head where one item was found wrong, and its fact's figure in the item's column in its place adds the list up
+        to the head exactly — the list is every part of the head; its sum fails with the slip."""
+        if s >= total or unit not in MONEY:
+            return False
+        for p, v in zip(parts, values):
+            if not p.flagged or p.fact is None:
+                continue
+            for col in _columns(p.column) if p.column else ("final", "budget", "adjusted"):
+                right = self.fact(p.fact, col, unit, quiet=True)
+                if right is not None and s - v + right == total:
+                    return True
+        return False
+
+    def _split_by_bodies(self, parts: list) -> bool:
+        """"单位管理的离退休人员24人，其中阳西县工业和信息化局22人，县中小企业局3人": every item named by a body — the
+        department's own among them — the head split by body, each item a part (not another body's figure on the way)."""
+        if self.reading is None or self.reading.cues is None or len(parts) < 2:
+            return False
+        ends = self.reading.cues.bodies.body_end
+        words = [clause_words(self.reading, p).rstrip(" \t\u3000") for p in parts]
+        # (the department's own name is read as 本部门: see reader.own_names)
+        return all(ends.search(w) or w.endswith(("本部门", "本单位", "本级", "局机关")) for w in words)
 
     def _span(self, first, last) -> str:
         """The words from a list's first figure to its last, as a finding quotes them: a long stretch (numbered items

@@ -558,6 +558,11 @@ class _Bounds(_State):
         s = self.stack[0]
         if lst is not None and lst.head.fact is not None and lst.parts and s.blocked and s.blocked != s.account:
             s.blocked = ""
+        elif lst is not None and lst.head.fact is not None and lst.parts and s.blocked and s.blocked == s.account:
+            # "年初预算数2,903.60万元。按支出功能分类，包括…住房保障支出45.60万元。比2022年增加146.80万元，主要是基本支出
+            # 增加…": a list of lines of accounts under a fact — what the next sentence says with no name is the head's
+            s.blocked = s.account = ""
+            s.subject, s.label, s.alts = lst.head.fact, lst.head.label, lst.head.alts
         last = lst.parts[-1] if lst is not None and lst.parts else None
         if lst is not None and last is not None and not s.blocked and last.fact is not None and s.subject == last.fact \
                 and lst.head.fact not in (None, last.fact) and lst.head.figure is not None \

@@ -42,9 +42,9 @@ _PROJECTS_SHARE = re.compile(r"[ \t\u3000]*[，,][ \t\u3000]*占(?P<whole>[^。�
 _FULL_COVER = re.compile(r"(?:绩效目标管理|预算绩效管理|绩效管理)[ \t\u3000]*(?:已|均)?(?:实现|达到)?全覆盖[ \t\u3000]*[，,]?"
                          r"[ \t\u3000]*$")
 _FULL_REACH = 24
-# "本单位编报绩效目标的项目共12个，涉及项目预算资金…": the projects that reported targets, counted — some of them, as
-# far as the words tell (a budget's projects below a size need not report)
-_REPORTED = re.compile(r"(?P<subject>编报(?:了)?绩效目标的(?:预算)?项目)[ \t\u3000]*(?:共|共计|合计)?[ \t\u3000]*[0-9]{1,4}"
+# "本单位编报绩效目标的项目共12个，涉及项目预算资金…", "项目绩效目标共12个，涉及项目预算资金…": the projects that
+# reported targets, counted — some of them, as far as the words tell (a budget's projects below a size need not report)
+_REPORTED = re.compile(r"(?P<subject>编报(?:了)?绩效目标的(?:预算)?项目|项目绩效目标)[ \t\u3000]*(?:共|共计|合计)?[ \t\u3000]*[0-9]{1,4}"
                        r"[ \t\u3000]*个[ \t\u3000]*[，,]?[ \t\u3000]*$")
 # a gap between the management and 涉及 that names a part of what was managed ("其中重点项目5个") or another amount
 _GAP_PART = re.compile(r"其中|分别|[0-9][0-9,.]*[ \t\u3000]*(?:万元|元|亿元|千元)")

@@ -150,6 +150,24 @@ class _Figures(_State):
         return sum(between.count(ch) for ch in SENTENCE) <= 1 \
             and self.text[tok.end:tok.end + 1] in ("", "，", ",", "。", "；", ";", "、")
 
+    def _not_a_claim(self, tok: Token, lead: _Lead, money: bool) -> bool:
+        """A figure its words leave unread before any relation is looked for: a performance target's, or an amount
+        after 新增 in a reason (see _new_in_reason). True when so left."""
+        if lead.target and not lead.label:
+            self._unread(tok, f"是绩效目标“{lead.target}”的数，按绩效目标表核对（见上）", unsure=False)
+            return True
+        if money and not lead.dir and not lead.rate and self._new_in_reason(tok):
+            self._unread(tok, "原因中“新增”之后的数：是增加额还是新增一项的全部金额，不能确定", unsure=False)
+            return True
+        return False
+
+    def _new_in_reason(self, tok: Token) -> bool:
+        """"比上年增加10万元，增长15％。主要原因是：新增因公出国（境）费预算10万元": an amount after 新增 in a reason — the
+        increase of a line that was there before as often as all of a new one."""
+        start = max(self.text.rfind(ch, max(self.sentence_start, tok.start - 40), tok.start) for ch in "，,；;：:") + 1
+        return "新增" in self.text[max(start, self.sentence_start):tok.start] \
+            and "原因" in self.text[max(0, self.sentence_start - 2):tok.start]
+
     def _unit(self, tok: Token, lead: _Lead) -> str | None:
         """The figure's unit as read (a zero rate written without %, a staffing table's count of people), or None
         when the figure is left unread: approximate, an average, on another footing, or with no unit to check."""
@@ -187,8 +205,8 @@ class _Figures(_State):
         """A figure by the relation its words state: a comparison or a total first, then the items of a
         分别 list, then a rate, a difference, a change, a stated base, and last an amount or a count."""
         money = unit in MONEY or unit in CURRENCY
-        if lead.target and not lead.label:
-            return self._unread(tok, f"是绩效目标“{lead.target}”的数，按绩效目标表核对（见上）", unsure=False)
+        if self._not_a_claim(tok, lead, money):
+            return None
         if lead.twoway:
             return self._read_either_way(tok, lead, scope, unit)
         if self._compared_or_totalled(tok, lead, scope, unit, money) or self._in_series(tok, lead, scope, unit):

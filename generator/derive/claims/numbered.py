@@ -157,6 +157,10 @@ class _Numbered(_State):
             # parts — of the total stated in the sentence before
             bare = stop
             stop = _sentence_start(text, stop - 1)
+            if k < 0 or read.nums[k].end <= stop:
+                # (and one sentence of no figure before it: "…增长11.88%。按照…过紧日子的有关要求，…体现在有关支出科目中。
+                # 其中（按项级科目分类统计）：（一）…" — as the reader passes it)
+                stop = _sentence_start(text, stop - 1)
             return self._total_before(k, stop, read) or self._named_total(bare, announce, read)
         return self._total_before(k, stop, read)
 

@@ -221,7 +221,7 @@ class _Stated(_State):
     def _amount_changed(self, tok: Token) -> Token | None:
         """The amount a change `tok` is of by the words: the one right before it (or before the bracket it stands in),
         or the one amount of the sentence before, restated; None when that is not certain."""
-        level = self._figure_before(tok) or self._restated_level(tok)
+        level = self._figure_before(tok) or self._restated_level(tok) or self._head_of_list_ended(tok)
         if level is None or level.unit not in MONEY or self._last_years(level):
             return None             # "较上年同期518706万元增支22532万元": the amount before is last year's
         if self._in_brackets(level) and not self._in_brackets(tok):
@@ -235,6 +235,19 @@ class _Stated(_State):
         if level.start >= self.sentence_start and self._framed_base(level, tok):
             return None             # "与2012年预算30850万元相比，增加4573万元": so is an amount before 相比
         return level
+
+    def _head_of_list_ended(self, tok: Token) -> Token | None:
+        """"4.研究调研活动86.40万元，主要包括：A 52.80万元，…；B 33.60万元，…。较2022年年初预算增加12.60万元，增幅14.6%":
+        a change opening its sentence (no figure before it) right after a sentence that was a list of an amount of no
+        fact — that amount's (its parts are named, it is not)."""
+        lst = self.ended
+        if lst is None or self.figures_in_sentence > 1 or lst.head.fact is not None or lst.head.figure is None \
+                or lst.head.sentence != self.sentence - 1 or len(lst.parts) < 2 or lst.head.kind != "level":
+            return None
+        last = lst.parts[-1].figure
+        if last is None or last.start < self.sentence_start - 400 or self.text[last.end:self.sentence_start].count("。") > 1:
+            return None
+        return lst.head.figure
 
     def _last_years(self, level: Token) -> bool:
         """Whether the amount before a change is last year's by the words of its clause ("较上年同期518706万元",

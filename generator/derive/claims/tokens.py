@@ -546,7 +546,7 @@ def _chinese(text: str) -> int | None:
 # the words naming a base, its year and column, right before its figure: "164.89万元，较2022年决算数73.92增加90.79万元"
 # (a base with its unit left out takes the amount's, see with_units_of_bases; stated.py checks the change on it)
 BASE_BEFORE = re.compile(r"(?:较|比)[ \t\u3000]*(?:上年度?|去年|(?:19|20)[0-9]{2}[ \t\u3000]*年度?)(?:同期)?"
-                         r"(?:决算|预算|执行|实际支出)?数?[ \t\u3000]*$")
+                         r"(?:决算|预算|执行|实际支出)?数?的?[ \t\u3000]*$")
 _CHANGE_AFTER = re.compile(r"[ \t\u3000]*(?:增加|减少|增长|下降|增|减|多|少)")
 
 
