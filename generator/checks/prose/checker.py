@@ -49,7 +49,7 @@ class Checker(_Lists, _Relations, _Executions, _Shares, _Rates, _Changes, _Level
                 self.skip(c, f"同一段文字已报出 {MAX_PER_TEXT} 个问题，其余不再核对")
                 continue
             self.source = c.source
-            if c.sentence in self.far and c.kind != "sum":
+            if c.sentence in self.far:
                 self.skip(c, "这一句中有金额与事实相差好几倍：这一句说的多半不是本部门的")
                 continue
             # (a change's list of its parts' changes is checked as such: see lists._sum_of_changes)

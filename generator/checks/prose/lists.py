@@ -263,8 +263,8 @@ class _Lists(_Base):
         column makes the list add up, the one item is the slip — reported at it too (593.30 is another column's figure,
         the 调整预算, which alone would not be wrong)."""
         unit = head.unit
-        if head.fact is None or unit not in MONEY or head.sentence in self.far:
-            return      # (a sentence many times off the facts is another's: its list is its own arithmetic only)
+        if head.fact is None or unit not in MONEY:
+            return
         for col in ("final", "budget", "adjusted"):
             whole = self.fact(head.fact, col, unit, quiet=True)
             if whole is None and head.fact in BY_SOURCE:

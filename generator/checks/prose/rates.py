@@ -100,7 +100,9 @@ class _Rates(_Base):
         if now is None:
             return False
         computed = (now - budget) / budget * 100
-        if ratio_fits(abs(now - budget), budget, abs(c.value), half_unit(now) + half_unit(budget), half_unit(budget)):
+        # (the difference is known as closely as the change stated says it, if that is closer than the two amounts do)
+        near = min(half_unit(now) + half_unit(budget), half_unit(abs(change.value) * MONEY[change.unit]))
+        if ratio_fits(abs(now - budget), budget, abs(c.value), near, half_unit(budget)):
             self.ok(c, f"（本年预算 {fmt(now)} − 上年预算数 {fmt(budget)}） ÷ {fmt(budget)} = "
                        f"{fmt(computed, _places(c))}%（写明的数各有尾差）")
             return True

@@ -220,6 +220,7 @@ class _State:
         self.blocked_first = False          # the sentence opened with another subject (see _next_subject)
         self.first_other = ""               # the other subject it opened with (its words)
         self.opener = ""                    # another subject a sentence opened on, through sentences of no figure after it
+        self.passing_block = -1             # the sentence another subject was last named in after a figure of the department's
         self.held_subject: tuple | None = None   # the subject a count of other people set aside (see _not_a_subject)
         self.named: list[tuple] = []        # (fact, start, end, figures read before) of each label of the sentence
         self.off_footing = ("", -1)         # "1620.35万元（剔除…）增加…": the word, and where its clause ends

@@ -193,6 +193,10 @@ class _Subjects(_State):
             # what the department is or does, said of itself — the other body's name ends with the clause,
             # unless a figure is read in it
             self.describing = scope.blocked
+        # (named after a figure of the department's in its sentence: in passing — see _heading_after_passing)
+        last = self.last_claim
+        self.passing_block = self.sentence if last is not None and last.fact is not None \
+            and last.sentence == self.sentence else -1
         scope.blocked, scope.subject, scope.label, scope.alts = tok.text, None, "", ()
         self._take_the_floor(tok)
 
@@ -593,9 +597,9 @@ class _Subjects(_State):
 
     def _heading_after_passing(self, tok: Token, fact: str | None) -> None:
         """"…，为县委、县政府及社会公众提供…。（二）公务接待费。2023年预算数7.40万元": a body named in passing in the
-        sentence before (not the one it opened on); a sentence that opens on a fact's name (a heading) is about that
+        sentence before (after a figure of the department's there, not the one it opened on); a sentence that opens on a fact's name (a heading) is about that
         fact again."""
-        if self.scope.blocked and fact and self.scope.blocked != self.opener and not self.figures_in_sentence \
+        if self.scope.blocked and fact and self.passing_block == self.sentence - 1 and not self.figures_in_sentence \
                 and self._opens_sentence(tok):
             self.scope.blocked = ""
 
