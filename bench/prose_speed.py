@@ -1,6 +1,6 @@
 """Time to read and check adversarial prose, by size: the claim reader must stay linear.
 
-    python bench/prose_speed.py [--mb 1]
+    python bench/prose_speed.py [--mb 1] [--only 分条,计划购置车辆]
 
 For each kind of hostile text (runs of every kind of space, unclosed `{{`, thousands of figures in
 one sentence, a 其中 list of thousands of items, deep brackets, 、-lists of labels before 分别为, long
@@ -55,6 +55,10 @@ PAYLOADS = {
     # 用文字写出的结余（一长串加减），和“机关运行经费”（金额相符时再读一遍）
     "加减与结余": lambda n: ("收入3237.75万元，" + "加上年结余1万元，减支出2万元，" * (n // 16) + "滚存结余0万元。")[:n],
     "机关运行经费": lambda n: ("2023年机关运行经费支出33.60万元，比2022年下降39.22%。" * (n // 32 + 1))[:n],
+    # 分条的个数（“以下三个方面……一是……”）、计划购置车辆、绩效目标管理全覆盖之后的各来源
+    "分条": lambda n: ("抓好以下三个方面的工作：一是稳外贸；二是促消费；三是保粮食；" * (n // 30 + 1))[:n],
+    "计划购置车辆": lambda n: ("2023年计划购置车辆1辆、22万元，" * (n // 19 + 1))[:n],
+    "绩效全覆盖": lambda n: ("本部门绩效目标管理全覆盖，涉及当年一般公共预算拨款1万元，政府性基金预算拨款0万元；" * (n // 44 + 1))[:n],
 }
 
 
@@ -77,7 +81,10 @@ def main() -> None:
         checker.path, checker.text = ("other_notes",), text
         checker.check(reading)
 
+    only = sys.argv[sys.argv.index("--only") + 1].split(",") if "--only" in sys.argv else None
     for name, make in PAYLOADS.items():
+        if only is not None and name not in only:
+            continue
         times = sized_medians([make(s) for s in sizes], check)
         print(f"{name:<12}" + "".join(f"{t:>13.3f}" for t in times))
 

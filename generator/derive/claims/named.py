@@ -80,12 +80,15 @@ def _read_points(text: str, figures: dict, claimed: set, reading: Reading, later
     the points — as many as the count says: the points numbered one after the other from 一是, to the paragraph's end."""
     if "是" not in text:
         return
-    for m in _POINTS.finditer(text):
+    found = list(_POINTS.finditer(text))
+    for i, m in enumerate(found):
         tok = figures.get(m.start("count"))
         if tok is None or tok.start in claimed or tok.start not in later.unread:
             continue
         end = text.find("\n", m.end(), m.end() + _POINTS_REACH)
         stop = end if end >= 0 else min(len(text), m.end() + _POINTS_REACH)
+        # (to the next count of points at most: each stretch of the text is looked at once — linear)
+        stop = min(stop, found[i + 1].start()) if i + 1 < len(found) else stop
         points, expect = [], 1
         for p in _POINT.finditer(text, m.end() - 1, stop):
             if chinese_count(p.group(1)) == expect:
