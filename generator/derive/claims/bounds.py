@@ -130,6 +130,8 @@ class _Bounds(_State):
         """"其中，第一产业…293981万元…；第二产业…1350063万元，…，其中工业…1129526万元，…；第三产业…": a 其中 inside an item
         of another subject's list whose items are parted by ；— the inner list ends where its item does."""
         lst = self.list
+        if lst is not None and lst.outer is not None and self._aside_of_an_item(lst):
+            return True
         if lst is None or lst.outer is None or lst.head.fact is not None or lst.head.figure is None \
                 or not lst.outer.parts:
             return False
@@ -137,6 +139,15 @@ class _Bounds(_State):
         before = [p for p in outer.parts if p is not lst.head and p.figure is not None and p.start < lst.head.start]
         start = before[-1].figure.end if before else outer.head.figure.end if outer.head.figure is not None else -1
         return start >= 0 and any(ch in self.text[start:lst.head.start] for ch in "；;")
+
+    def _aside_of_an_item(self, lst) -> bool:
+        """"主要包括：…运行维护973.30万元，其中结转结余220.80万元，用于保障平台运维服务；系统线路租用费40.00万元，…": a 其中
+        of no colon inside an item of a list of what things are (包括) — an aside of that item, over at the ；."""
+        if lst.outer.marker == "其中" or "包括" not in lst.outer.marker or not lst.parts or lst.head.figure is None \
+                or lst.parts[0].figure is None:
+            return False
+        between = self.text[lst.head.figure.end:lst.parts[0].start]
+        return "其中" in between and re.search("其中[ \t\u3000]*[：:]", between) is None
 
     def _only_its_change(self) -> bool:
         """"政府拨款收入共计7532.81万元。比上年度增加652.31万元，增长9.5%。其中：…": a sentence (ending now) that states
