@@ -39,7 +39,8 @@ class Bodies:
         self.body = re.compile(
             r"(?:国家|中央|(?<![\u4e00-\u9fff])(?:省|市|县|区|州|旗)|[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|州|旗))[\u4e00-\u9fff]{0,8}?"
             r"(?:" + kinds_pattern(organs - _TOO_SHORT_ANYWHERE, courts, named, schools, enterprises)
-            + r")(?:办公室)?(?![\u4e00-\u9fff]{0,1}(?:属|级)|门)"     # ("县政府工作部门": a kind of body, no name)
+            + r")(?<!部署)(?<!签署)(?:办公室)?(?![\u4e00-\u9fff]{0,1}(?:属|级)|门)"
+            # ("县政府工作部门": a kind of body, no name; "根据全市统一部署": 署 of a verb, no body's)
             r"|(?<=[0-9][家个])(?:中央|省级|市级|县级)?(?:单位|部门|部委|机关)"
             r"|(?:(?<![\u4e00-\u9fff])(?:市|县|区|旗)|[\u4e00-\u9fff]{1,6}?(?:市|县|区|旗))[一二三四五六七八九十]中(?![学心专华国])")
         # a name of any kind that opens its sentence ("某县采茶剧团2023年收入…", "第一中学编制人数56人")
