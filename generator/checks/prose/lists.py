@@ -144,7 +144,7 @@ class _Lists(_Base):
         total = self._known_total(head, unit) or abs(head.value)
         exact = unit in COUNTS
         s = sum(values, Decimal(0))
-        complete = self._list_complete(c, parts, s, values, exact, total)
+        complete, slip = self._completeness(c, parts, s, values, exact, total)
         terms = " + ".join(fmt(v) for v in values)
         fits = _list_fits(total, s, values, complete, exact)
         # a list of some items whose sum is its head with two digits swapped is no partial list: the head (or the
@@ -157,10 +157,20 @@ class _Lists(_Base):
         why = "" if complete or swapped else self._no_parts_of(head, parts, values, total, exact)
         if why:
             return self.skip(c, why)
+        self._sum_wrong(c, parts, values, (s, total), (complete, swapped, part_swapped, slip))
+
+    def _sum_wrong(self, c: Claim, parts: list, values: list, sums: tuple, how: tuple) -> None:
+        """A list that does not add up to its head, reported at the head: `sums` (the parts' sum, the head), `how`
+        (complete, head swapped, a part swapped, known complete only by an item's slip)."""
+        head, unit = c.of, c.of.unit
+        s, total = sums
+        complete, swapped, part_swapped, slip = how
+        terms = " + ".join(fmt(v) for v in values)
         what, note = _sum_wording(complete, swapped, part_swapped)
         wrong = [p for p in (*parts, head) if p.flagged]
         also = f"（其中 {'、'.join(fmt(abs(p.value)) for p in wrong)} 与事实不符，已另外列出。）" if wrong else ""
         own = self.verdicts.get(id(head))      # a head checked before its list (a count) keeps its own verdict
+        flagged_before = head.flagged
         first, last = (parts[0].figure, head.figure) if head.start > parts[-1].start else (head.figure, parts[-1].figure)
         summed = f"其中各项合计 {terms} = {fmt(s)}{unit}" if len(values) > 1 else f"其中的一项 {fmt(s)}{unit}"
         self.error("PROSE-SUM", head, f"正文“…{self._span(first, last)}”：{summed}，{what} "
@@ -170,13 +180,17 @@ class _Lists(_Base):
         if own is not None:
             self.verdicts[id(head)] = own
         head.summed = True
+        # (where the slip is an item's, said already, the head's own figure stands — what is computed from it is checked)
+        head.flagged = flagged_before if slip else head.flagged
         self._odd_part(head, parts, values, total, complete)
 
-    def _list_complete(self, c: Claim, parts: list, s: Decimal, values: list, exact: bool, total: Decimal) -> bool:
-        """Whether a list names every part of its head: by its words and facts, or by a slip put right (see
+    def _completeness(self, c: Claim, parts: list, s: Decimal, values: list, exact: bool, total: Decimal) -> tuple:
+        """(whether a list names every part of its head, whether it is known so only by an item's slip put right: see
         _whole_but_a_slip)."""
-        return self._names_every_part(c, parts, s, values, exact) or \
-            self._whole_but_a_slip(parts, values, total, s, c.of.unit)
+        if self._names_every_part(c, parts, s, values, exact):
+            return True, False
+        slip = self._whole_but_a_slip(parts, values, total, s, c.of.unit)
+        return slip, slip
 
     def _whole_but_a_slip(self, parts: list, values: list, total: Decimal, s: Decimal, unit: str) -> bool:
         """"预算2,903.60万元，包括在职人员经费655.30万元、公用经费33.60万元（其年初预算 34.40）、…": a list short of its

@@ -31,7 +31,10 @@ def year_carried_out(text: str, cues: Cues, year: int) -> bool:
 
 def _done_in_reason(text: str, m: re.Match) -> bool:
     """"较上年减少40.85万元，原因是部分项目已完成，今年未安排此项目预算": work already done, given as the reason for a
-    budget's change — past years' work, not this year's budget carried out."""
+    budget's change — past years' work, not this year's budget carried out (nor "本单位实现了绩效目标的全覆盖": the
+    targets set, not the budget carried out)."""
+    if m.group() == "实现" and "全覆盖" in text[m.end():m.end() + 16]:
+        return True
     if m.group() != "完成" or text[max(0, m.start() - 2):m.start()] not in ("已经", "均已") and text[m.start() - 1:m.start()] != "已":
         return False
     start = max(text.rfind(ch, max(0, m.start() - 40), m.start()) for ch in "。；;\n") + 1

@@ -115,7 +115,7 @@ class _Numbered(_State):
                 if id(head.figure) in read.heads:
                     self._cut_short(head, marks, marks_at, i, read)
                     continue
-                items = self._items(marks, marks_at, i, read)
+                items = self._items(marks, marks_at, i, read, zero_unit=head.unit)
                 if len(items) < 2:
                     continue
                 self.out.claims.append(Claim("sum", head.figure, head.fact, parts=items, sentence=head.sentence,
@@ -225,9 +225,10 @@ class _Numbered(_State):
         return c if c is not None and c.kind == "level" and not c.compared else None
 
     def _items(self, marks: list, marks_at: list[int], i: int, read: _ReadSoFar,
-               own: frozenset[int] | set[int] = frozenset()) -> list[Claim]:
+               own: frozenset[int] | set[int] = frozenset(), zero_unit: str = "") -> list[Claim]:
         """The items numbered 1, 2, 3 … from marks[i] on, each its amount as a claim; [] when one of them is not the
-        plain shape (then none is read). `own`: figures that may already be items (of the list being extended)."""
+        plain shape (then none is read). `own`: figures that may already be items (of the list being extended);
+        `zero_unit`: the total's unit, for an item of nought written without one ("（一）因公出国（境）费为0，与…")."""
         text = self.text
         items: list[Claim] = []
         expect, j = 1, i
@@ -236,20 +237,23 @@ class _Numbered(_State):
             if n != expect:
                 break
             k = bisect.bisect_left(read.starts, end)
-            while k < len(read.nums) and not read.nums[k].unit and read.nums[k].start - end <= _NAME_REACH:
+            while k < len(read.nums) and not read.nums[k].unit and read.nums[k].start - end <= _NAME_REACH \
+                    and not (zero_unit and read.nums[k].value == 0 and text[read.nums[k].end:read.nums[k].end + 1] in "，,。；;"):
                 k += 1          # a code of the classification ("（一）[2130204]林业事业机构…"): part of the name
             if k >= len(read.nums):
                 return []
             tok = read.nums[k]
-            if tok.start - end > _NAME_REACH or tok.unit not in MONEY or _NOT_A_NAME.search(text, end, tok.start) \
-                    or (id(tok) in read.listed and id(tok) not in own):
+            nought = zero_unit in MONEY and not tok.unit and tok.value == 0 and text[tok.end:tok.end + 1] in "，,。；;"
+            if tok.start - end > _NAME_REACH or (tok.unit not in MONEY and not nought) \
+                    or _NOT_A_NAME.search(text, end, tok.start) or (id(tok) in read.listed and id(tok) not in own):
                 return []
             c = read.claimed.get(id(tok))
             if c is not None and c.kind == "sum" and c.of is not None and c.of.figure is tok:
                 c = c.of        # (an item broken down in its turn: "1.社会保障管理1,006.00万元，主要包括：…")
             if c is not None and c.kind != "level":
                 return []
-            items.append(c if c is not None else Claim("level", tok, None, sentence=read.sentence_of(tok)))
+            items.append(c if c is not None else Claim("level", tok, None, sentence=read.sentence_of(tok),
+                                                        **({"unit": zero_unit} if nought else {})))
             nxt = bisect.bisect_right(marks_at, tok.end)
             if nxt >= len(marks) or marks[nxt][0] - tok.end > _ITEM_REACH:
                 break
