@@ -591,7 +591,19 @@ class _Levels(_Columns):
         if found is not None and not found[1]:
             value = self.fact(c.fact, found[0], c.unit)
             return f"{self._label(c.fact, found[0])} = {fmt(value)}{c.unit}（其中各项也都是{_COLUMN_ZH[found[0]]}，只有一项不是）"
-        return ""
+        return self._budget_its_parts_add_to(c, listed.parts)
+
+    def _budget_its_parts_add_to(self, c: Claim, parts: list) -> str:
+        """"本部门当年一般公共预算支出2903.60万元，其中：（1）工资福利支出（301）652.30万元，…": the budget, not the final,
+        whose three or more items (lines the file has no figure of) add up to it to the cent — a budget's breakdown. How
+        it agrees, or ""."""
+        budget = self.fact(c.fact, "budget", c.unit, quiet=True)
+        if budget is None or not same_figure(abs(c.value), budget) or decimals(budget) < 2 or len(parts) < 3 \
+                or any(p.figure is None or not p.money for p in parts):
+            return ""
+        if sum((abs(p.value) * _scale(p.unit, c.unit) for p in parts), Decimal(0)) != abs(c.value):
+            return ""
+        return f"{self._label(c.fact, 'budget')} = {fmt(budget)}{c.unit}（其后各项合计正是它：一份预算的分项）"
 
     def _said_before(self, c: Claim) -> str | None:
         """"“三公”经费支出预算为3.1万元。其中:公务接待费支出预算为3.1万元…。具体情况如下:(一)公务接待费支出3.1万元":

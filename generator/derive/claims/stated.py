@@ -173,6 +173,9 @@ class _Stated(_State):
         level = self._amount_changed(tok)
         if level is None:
             return self._change_from_stated_base(tok, lead)
+        if level.value == 0 and any(lst is not None and any(p.figure is level for p in lst.parts)
+                                    for lst in (self.list, self.ended)):
+            return          # ("其中：…、上年结转0.00万元，较上年减少202.20万元": nought is the last item — the change the head's)
         found = next((c for c in self.out.claims[-8:] if c.figure is level and c.fact is not None), None)
         self.stated_change = (found or Claim("level", level, None, sentence=self.sentence),
                               Claim("change", tok, None, value=tok.value * lead.dir, sentence=self.sentence))

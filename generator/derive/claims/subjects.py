@@ -88,6 +88,8 @@ _SOURCE_LINES = frozenset({"finance.income.fiscal", "finance.income.general", "f
 _AMOUNT_END = re.compile(r"[0-9][0-9.,，]*[ \t\u3000]*(?:万元|亿元|元)$")
 # a sentence opening with a comparison and nothing else ("与上年相比支出下降…", "较上年")
 _LAST_YEAR = r"(?:与|和|同|较|比)[ \t\u3000]*(?:上年|去年|上一年|上年度|(?:19|20)[0-9]{2}年度?)(?:同期)?"
+# after a plain 支出/收入 that opens its sentence: its column, then a comparison ("支出决算比上年增加…")
+_PLAIN_COMPARED = re.compile(r"(?:决算|预算|执行)数?[ \t\u3000]*(?:比|较|与)")
 _CMP_OPENER = re.compile(r"[ \t\u3000]*" + _LAST_YEAR + r"[ \t\u3000]*(?:相比|比较)?[，,]?[ \t\u3000]*")
 _CMP_BASE = re.compile(_LAST_YEAR + r"的?[ \t\u3000]*$")
 # what may stand between the department's own word and such a name ("全局完成一般公共预算支出3237.75万元")
@@ -659,7 +661,10 @@ class _Subjects(_State):
         subject = self.scope.subject
         return subject is not None and subject not in GENERIC and tok.text in PLAIN \
             and (_CMP_OPENER.fullmatch(self.text, self.sentence_start, tok.start) is not None
-                 or _CMP_BASE.search(self.text, max(self.sentence_start, tok.start - 10), tok.start) is not None)
+                 or _CMP_BASE.search(self.text, max(self.sentence_start, tok.start - 10), tok.start) is not None
+                 # ("…完成预算的118.83%。支出决算比上年增加3.78万元": the plain word and its column opening a comparison)
+                 or (not self.text[self.sentence_start:tok.start].strip(" \t\u3000\r\n")
+                     and _PLAIN_COMPARED.match(self.text, tok.end) is not None))
 
     def _source_again(self, tok: Token) -> bool:
         """Whether the words are those of the source named right after the subject earlier in the sentence."""

@@ -304,7 +304,7 @@ def tokenize(text: str, lex) -> list[Token]:
                 word_end = e            # "746.50万元上年结转8.01": a figure's unit ends it, the label after is not glued
         elif kind == "cunit":
             value = _chinese(m.group("cn"))
-            if value is not None:
+            if value is not None and not _in_a_name(text, s, m.group("cunit")):
                 append(Token("num", s, e, m.group(), Decimal(value), m.group("cunit")))
                 figures += 1
                 word_end = e            # "等十个内设股室": as after "10个"
@@ -313,6 +313,17 @@ def tokenize(text: str, lex) -> list[Token]:
         elif kind == "date":
             append(Token("date", s, e, m.group()))
     return _with_bodies(text, out, lex.cues)
+
+
+# a body's kind after a Chinese numeral: "研究一所、研究二所", "刑侦一处" name bodies by number — no count, unless a word
+# that counts comes right before ("下设三所", "共两处")
+_NUMBERED_KINDS = frozenset("所处队科室股站院")
+_COUNT_LEAD = frozenset("有设共计为是和及含括辖属等即约近余下内个第、，,：: \t\u3000")
+
+
+def _in_a_name(text: str, at: int, unit: str) -> bool:
+    """Whether a Chinese numeral and a body's kind at `at` are part of a name ("研究一所"), not a count."""
+    return unit in _NUMBERED_KINDS and at > 0 and "\u4e00" <= text[at - 1] <= "\u9fff" and text[at - 1] not in _COUNT_LEAD
 
 
 def in_brackets(text: str, start: int, at: int) -> bool:
