@@ -683,9 +683,12 @@ class _Figures(_State):
         level = self._level_of(fact)
         if level is not None and level.sentence == self.sentence and level.value == 0 and abs(tok.value) != 100 \
                 and not lead.label:
-            # "…、上年结转0.00万元，较上年减少202.20万元，下降6.51%": nought falls by 100% or not at all — the rate is
-            # another's (the whole's, which the words do not name here)
-            return self._unread(tok, "前面的金额是0：这一增减幅度不是它的", unsure=False)
+            # "本部门当年财政拨款收入2903.60万元，其中：…、上年结转0.00万元，较上年减少202.20万元，下降6.51%": nought falls
+            # by 100% or not at all — the rate is the whole's its sentence listed before, if any
+            lst = self.list if self.list is not None else self.ended
+            if lst is None or lst.head.sentence != self.sentence or lst.head.fact in (None, fact):
+                return self._unread(tok, "前面的金额是0：这一增减幅度不是它的", unsure=False)
+            fact = lst.head.fact
         sign = lead.rate or lead.dir
         change = next((c for c in reversed(self.changes) if c.fact == fact), None)
         if change is not None and lead.base and change.against != lead.base:
