@@ -679,16 +679,9 @@ class _Figures(_State):
             return self._unread(tok, "节约率有的除以预算数、有的除以实际支出数：只与事实文件中的预算数、决算数核对")
         if fact is None:
             return self._stated_rate(tok, lead, scope)
-        fact = self._head_of_zero_item(fact, lead)
-        level = self._level_of(fact)
-        if level is not None and level.sentence == self.sentence and level.value == 0 and abs(tok.value) != 100 \
-                and not lead.label:
-            # "本部门当年财政拨款收入2903.60万元，其中：…、上年结转0.00万元，较上年减少202.20万元，下降6.51%": nought falls
-            # by 100% or not at all — the rate is the whole's its sentence listed before, if any
-            lst = self.list if self.list is not None else self.ended
-            if lst is None or lst.head.sentence != self.sentence or lst.head.fact in (None, fact):
-                return self._unread(tok, "前面的金额是0：这一增减幅度不是它的", unsure=False)
-            fact = lst.head.fact
+        fact = self._after_nought(tok, self._head_of_zero_item(fact, lead), lead)
+        if fact is None:
+            return self._unread(tok, "前面的金额是0：这一增减幅度不是它的", unsure=False)
         sign = lead.rate or lead.dir
         change = next((c for c in reversed(self.changes) if c.fact == fact), None)
         if change is not None and lead.base and change.against != lead.base:
@@ -707,6 +700,18 @@ class _Figures(_State):
                       base=base, label=scope.label, budget_base=budget_base and not adjusted,
                       final_base=lead.prior_final, executed_base=lead.prior_executed, column="adjusted" if adjusted else None, saving=lead.saving)
         self.out.claims.append(claim)
+
+    def _after_nought(self, tok: Token, fact: str, lead: _Lead) -> str | None:
+        """"本部门当年财政拨款收入2903.60万元，其中：…、上年结转0.00万元，较上年减少202.20万元，下降6.51%": nought falls by
+        100% or not at all — a rate of no name after a nought amount of its sentence is the whole's that sentence listed
+        before (its fact), or no one's it can tell (None); else the fact as read."""
+        level = self._level_of(fact)
+        if level is None or level.sentence != self.sentence or level.value != 0 or abs(tok.value) == 100 or lead.label:
+            return fact
+        lst = self.list if self.list is not None else self.ended
+        if lst is None or lst.head.sentence != self.sentence or lst.head.fact in (None, fact):
+            return None
+        return lst.head.fact
 
     def _head_of_zero_item(self, fact: str, lead: _Lead) -> str:
         """"预算安排车辆经费6.4万元，其中公务用车购置费0万元。与上年支出数相比下降17.2%": a rate of no name opening the
