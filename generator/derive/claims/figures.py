@@ -706,8 +706,9 @@ class _Figures(_State):
         100% or not at all — a rate of no name after a nought amount of its sentence is the whole's that sentence listed
         before (its fact), or no one's it can tell (None); else the fact as read."""
         level = self._level_of(fact)
-        if level is None or level.sentence != self.sentence or level.value != 0 or abs(tok.value) == 100 or lead.label:
-            return fact
+        if level is None or level.sentence != self.sentence or level.value != 0 or abs(tok.value) in (0, 100) \
+                or lead.label:
+            return fact         # (nought "增加0万元，增长0%" is its own)
         lst = self.list if self.list is not None else self.ended
         if lst is None or lst.head.sentence != self.sentence or lst.head.fact in (None, fact):
             return None
