@@ -148,6 +148,10 @@ class Explainer:
                 subject += f"（称呼“{c.label}”）"
             if c.in_budget:
                 subject += "（全文说的是预算，没有说本年预算已调整、执行、决算：读作年初预算）"
+            if c.at_most:
+                subject += "（说的是其中一部分：只核对不超过它）"
+            if c.at_least:
+                subject += "（计划购置的全部车辆，不论资金来源：只核对不少于它）"
             if c.alts and c.kind in ("level", "prior", "change"):
                 # the other facts the same words may mean: either agreeing is no contradiction
                 subject += "，也可能是" + "、".join(checker._label(a, None) for a in c.alts)
