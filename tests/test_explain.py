@@ -205,8 +205,8 @@ def test_a_change_broken_down_by_its_parts_keeps_its_own_reading(run, tmp_path):
 def test_bounded_amounts_and_counted_points_say_how_they_were_read(run, tmp_path):
     """Some projects' money (at most all projects'), vehicles planned (at least the 公务用车购置费), points counted."""
     path = yangxi_saying(tmp_path, "本单位编报绩效目标的项目共12个，涉及项目预算资金6,694.26万元。"
-                                   "具体抓好以下三个方面的工作：一是稳外贸；二是促消费；三是保粮食；四是强作风。"
-                                   "2023年计划购置车辆1辆、22万元，主要是更新机要通信用车。")
+                                   "2023年计划购置车辆1辆、22万元，主要是更新机要通信用车。"
+                                   "具体抓好以下三个方面的工作：一是稳外贸；二是促消费；三是保粮食；四是强作风。")
     out = run("explain", str(path), "other_notes").output
     assert "（说的是其中一部分：只核对不超过它）" in out
     assert "“22万元” 金额：“三公”经费分项 公务用车购置费" in out and "只核对不少于它" in out
