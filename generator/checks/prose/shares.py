@@ -1,9 +1,9 @@
 """Shares: a part against the whole its words name."""
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from ...core.numbers import fmt, half_unit, rate_fits, same_figure
+from ...core.numbers import decimals, fmt, half_unit, rate_fits, same_figure, transposed
 from ...derive.claims import Claim
 from ...derive.claims.grammar import within
 from ...derive.claims.nearby import whole_in_share
@@ -11,6 +11,15 @@ from ...derive.claims.parts import WITH_CARRYOVER
 from ...derive.claims.tokens import MONEY
 from .base import _Base
 from .common import _COLUMN_ZH, _columns, _places
+
+
+def _swapped_share(share: Decimal, stated: Decimal) -> bool:
+    """Whether a share written to two places or more is the computed one, rounded alike, with two digits swapped."""
+    places = decimals(stated)
+    if places < 2:
+        return False
+    nominal = abs(share).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return nominal != stated and transposed(nominal, stated)
 
 
 class _Shares(_Base):
@@ -43,7 +52,10 @@ class _Shares(_Base):
             low = (part_wan - part_half) / (whole + whole_half) * 100
             high = (part_wan + part_half) / max(whole - whole_half, Decimal("0.000001")) * 100
             share = part_wan / whole * 100
-            if low - half_unit(c.value) <= c.value <= high + half_unit(c.value):
+            # (within the figures' rounding, but not where the share as computed is the one written with two digits
+            # swapped: "75.65%" for 6.80 ÷ 9.00 = 75.56% is miscopied, whatever the rounding allows)
+            if low - half_unit(c.value) <= c.value <= high + half_unit(c.value) \
+                    and not _swapped_share(share, abs(c.value)):
                 return self.ok(c, f"{fmt(part_wan)} ÷ {whole_zh} {fmt(whole)} = {fmt(share, _places(c))}%")
         if self._share_in_budget(c, part, part_wan) or self._unnamed_part_in_budget(c, part, part_wan) \
                 or self._part_of_other_column(c, part, part_wan):
@@ -57,7 +69,8 @@ class _Shares(_Base):
         # (shares written to add up to 100 with the rounding difference put on one of them are still not the figures'
         # shares: said, with the likely reason)
         why = "（各项占比合计正好是 100%：多半是把尾差调到了这一项上，但按所写的数算不是这个比例。）" \
-            if self._made_up_to_100(c, share) else ""
+            if self._made_up_to_100(c, share) else "（只差两位数字的次序，多半是写颠倒了。）" \
+            if _swapped_share(share, abs(c.value)) else ""
         start = part.start if part.figure is not None else c.start - 16
         named = f"{fmt(abs(part.value))}{part.unit}" if part.figure is not None else \
             f"{self._label(part.fact, part.column)} {fmt(part_wan)}万元"
