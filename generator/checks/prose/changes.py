@@ -492,13 +492,8 @@ class _Changes(_Base):
     def _budget_only(self, level: Claim) -> bool:
         """"2023年机关运行经费80.00万元，比2022年减少1.60万元": an amount of no column word that is its fact's 年初预算数
         and none of its other figures of the year — the budget, as much as if the words had said so."""
-        if not level.implied or level.fact is None:
-            return False
-        now = abs(level.value) * MONEY[level.unit]
-        budget = self.fact(level.fact, "budget", "万元", quiet=True)
-        return budget is not None and same_figure(now, budget) and not any(
-            v is not None and same_figure(now, v) for col in ("adjusted", "final")
-            for v in (self.fact(level.fact, col, "万元", quiet=True),))
+        return level.implied and level.fact is not None and self._only_in(level, "budget") \
+            and not self._only_in(level, "adjusted")
 
     def _level_leads(self, level: Claim, c: Claim) -> bool:
         """Whether the amount a claim is of is its sentence's, or closes the sentence before with the claim's

@@ -39,6 +39,12 @@ def _fits_of_bases(c: Claim, now: Decimal, bases: list) -> tuple[list, list]:
             [(now - v) / v * 100 if v else Decimal(0) for _, v in bases])
 
 
+def _parts_add_to(c: Claim, parts: list, value: Decimal) -> bool:
+    """Whether three items or more, amounts all, add up to `value` exactly: a breakdown of it."""
+    return len(parts) >= 3 and all(p.figure is not None and p.money for p in parts) \
+        and sum((abs(p.value) * _scale(p.unit, c.unit) for p in parts), Decimal(0)) == value
+
+
 class _Levels(_Columns):
     """Amounts."""
 
@@ -264,11 +270,8 @@ class _Levels(_Columns):
             return False
         final, budget = self.fact(c.fact, "final", c.unit, quiet=True), self.fact(c.fact, "budget", c.unit, quiet=True)
         listed = self._list_headed_by(c)
-        if listed is None or len(listed.parts) < 3 or final is None or budget is None or same_figure(budget, final) \
-                or not same_figure(abs(c.value), final) or decimals(budget) < 2 \
-                or any(p.figure is None or not p.money for p in listed.parts):
-            return False
-        if sum((abs(p.value) * _scale(p.unit, c.unit) for p in listed.parts), Decimal(0)) != budget:
+        if listed is None or final is None or budget is None or same_figure(budget, final) \
+                or not same_figure(abs(c.value), final) or decimals(budget) < 2 or not _parts_add_to(c, listed.parts, budget):
             return False
         self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：其后所列各项合计正是{self._label(c.fact, 'budget')} "
                    f"{fmt(budget)}{c.unit}，写的是{self._label(c.fact, 'final')}。", stated=abs(c.value), fact=budget,
@@ -598,10 +601,8 @@ class _Levels(_Columns):
         whose three or more items (lines the file has no figure of) add up to it to the cent — a budget's breakdown. How
         it agrees, or ""."""
         budget = self.fact(c.fact, "budget", c.unit, quiet=True)
-        if budget is None or not same_figure(abs(c.value), budget) or decimals(budget) < 2 or len(parts) < 3 \
-                or any(p.figure is None or not p.money for p in parts):
-            return ""
-        if sum((abs(p.value) * _scale(p.unit, c.unit) for p in parts), Decimal(0)) != abs(c.value):
+        if budget is None or not same_figure(abs(c.value), budget) or decimals(budget) < 2 \
+                or not _parts_add_to(c, parts, abs(c.value)):
             return ""
         return f"{self._label(c.fact, 'budget')} = {fmt(budget)}{c.unit}（其后各项合计正是它：一份预算的分项）"
 

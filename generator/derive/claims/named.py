@@ -14,7 +14,7 @@ import re
 
 from .claim import Claim, Reading
 from .later import LaterPass
-from .tokens import Token
+from .tokens import Token, chinese_number
 
 _KINDS = r"(?:内设机构|职能机构|机构|职能处室|处室|科室|股室|职能股室|内设股室|部门|预算单位|单位|科|股|处|室)"
 _COUNT = r"(?P<count>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})[ \t\u3000]*(?P<unit>个|家)"
@@ -91,7 +91,7 @@ def _read_points(text: str, figures: dict, claimed: set, reading: Reading, later
         stop = min(stop, found[i + 1].start()) if i + 1 < len(found) else stop
         points, expect = [], 1
         for p in _POINT.finditer(text, m.end() - 1, stop):
-            if chinese_count(p.group(1)) == expect:
+            if chinese_number(p.group(1)) == expect:
                 points.append((p.start(), p.end()))
                 expect += 1
         if len(points) < 2 or points[0][0] != m.end():
@@ -100,15 +100,6 @@ def _read_points(text: str, figures: dict, claimed: set, reading: Reading, later
                                     value=tok.value, unit=tok.unit, label=POINTS))
         claimed.add(tok.start)
         later.take(tok.start)
-
-
-def chinese_count(s: str) -> int:
-    """一 … 九十九 ("十二", "二十")."""
-    digits = "零一二三四五六七八九"
-    if "十" not in s:
-        return digits.find(s) if len(s) == 1 else 0
-    tens, _, ones = s.partition("十")
-    return (digits.find(tens) if tens else 1) * 10 + (digits.find(ones) if ones else 0)
 
 
 def _names(text: str, start: int, end: int, trailing: bool) -> list[tuple[int, int]] | None:

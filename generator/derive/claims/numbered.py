@@ -15,12 +15,11 @@ import re
 
 from .claim import Claim
 from .state import _ReadSoFar, _State
-from .tokens import MONEY, SENTENCE
+from .tokens import MONEY, SENTENCE, chinese_number
 
 # an item's number: （一） 一、 （1） 1、 1. ①, each a style of its own (the items of one list share theirs)
 ITEM_NUMBER = re.compile(r"[（(][ \t\u3000]?([一二三四五六七八九十]{1,3})[ \t\u3000]?[）)]|([一二三四五六七八九十]{1,3})、"
                      r"|[（(][ \t\u3000]?([0-9]{1,2})[ \t\u3000]?[）)]|([0-9]{1,2})[ \t\u3000]?[、.．](?![0-9])|([①-⑳])")
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 # the words that announce a total's parts, right before the first item ("…包括：（一）", "其中：1.", "具体情况如下：")
 _ANNOUNCE = re.compile("包括|其中|如下|构成")
 _ANNOUNCE_REACH = 40        # from the announcing word back to the total: a short phrase ("主要支出项目(…)包括")
@@ -47,7 +46,7 @@ def item_number(m: re.Match) -> tuple[int, int] | None:
             return style, int(s)
         if style == 5:
             return style, ord(s) - ord("①") + 1
-        return style, _chinese_number(s)
+        return style, chinese_number(s) or 0
     return None
 
 
@@ -58,14 +57,6 @@ def item_opening(text: str, at: int, marks: str, reach: int) -> re.Match | None:
     while start < at and text[start] in " \t\u3000\r\n":
         start += 1
     return ITEM_NUMBER.match(text, start)
-
-
-def _chinese_number(s: str) -> int:
-    """一 … 九十九 ("十二", "二十", "二十三")."""
-    if "十" not in s:
-        return _CN_DIGITS.get(s, 0) if len(s) == 1 else 0
-    tens, _, ones = s.partition("十")
-    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
 
 
 def _numbers(text: str) -> dict[int, list[tuple[int, int, int]]]:

@@ -303,7 +303,7 @@ def tokenize(text: str, lex) -> list[Token]:
                 figures += 1
                 word_end = e            # "746.50万元上年结转8.01": a figure's unit ends it, the label after is not glued
         elif kind == "cunit":
-            value = _chinese(m.group("cn"))
+            value = chinese_number(m.group("cn"))
             if value is not None and not _in_a_name(text, s, m.group("cunit")):
                 append(Token("num", s, e, m.group(), Decimal(value), m.group("cunit")))
                 figures += 1
@@ -540,7 +540,7 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
-def _chinese(text: str) -> int | None:
+def chinese_number(text: str) -> int | None:
     """一 … 九千九百九十九 (两 for 二, 十二 and 一十二 alike); None for a run that is not a number."""
     total, digit = 0, None
     for ch in text:
