@@ -88,7 +88,18 @@ class _Changes(_Base):
             return (final is None or not same_figure(abs(of.value), final)) and any(
                 same_figure(abs(of.value), v) for v in (self.fact(of.fact, col, of.unit) for col in ("budget", "adjusted"))
                 if v is not None)
-        return final is None or not same_figure(abs(of.value), final)
+        return final is None or not same_figure(abs(of.value), final) or self._either_with_budget_only(of)
+
+    def _either_with_budget_only(self, level: Claim) -> bool:
+        """"财政拨款安排…公务用车运行维护费6.5万元，比上年减少0.2万元": an amount of column "any" that is both its fact's
+        budget and final, where the file has last year's budget and not last year's final — the final's change cannot
+        be measured, the budget's can (as _only_prior_budget): read as the budget."""
+        fact = level.fact
+        return level.column == "any" and fact is not None and level.figure is not None \
+            and self.fact(fact, "prior", level.unit, quiet=True) is None \
+            and self.fact(fact, "prior_budget", level.unit, quiet=True) is not None \
+            and any(v is not None and same_figure(abs(level.value), v)
+                    for v in (self.fact(fact, col, level.unit, quiet=True) for col in ("budget", "adjusted")))
 
     def _change_of_a_budget(self, c: Claim) -> None:
         """A change of this year's budget: against last year's (budget_base), the 调整预算 against the 年初预算, or an
@@ -485,7 +496,8 @@ class _Changes(_Base):
         """The budget a change or rate of a budget against last year is of, as stated in its sentence (万元)."""
         level = c.of
         if level is None or level.figure is None or level.unit not in MONEY or not self._level_leads(level, c) \
-                or (level.column not in ("budget", "adjusted", "plan") and not self._budget_only(level)):
+                or (level.column not in ("budget", "adjusted", "plan") and not self._budget_only(level)
+                    and not self._either_with_budget_only(level)):
             return None
         return abs(level.value) * MONEY[level.unit]
 

@@ -19,6 +19,8 @@ from .common import _COLUMN_ZH, FAR_OFF, _columns, _places, _scale, far_off
 # a bracket right after an amount that says what it takes in besides ("（含上年结转35.20万元）")
 _INCLUDES = re.compile(r"[ \t\u3000]*[（(](?:含|包括|包含)[^）)0-9]{0,12}([0-9]+(?:\.[0-9]+)?)[ \t\u3000]*(万元|元|亿元)[）)]")
 
+# the wholes above some projects' money whose figures, written for it, are a slip (see _at_most)
+_WHOLES_ABOVE = ("finance.expenditure.current", "finance.expenditure.total")
 
 # the same, of no figure ("13,620,000.00元（含结转）"): it takes in carry-over, how much the text does not say
 _CARRIED_IN = re.compile(r"[ \t\u3000]*[（(](?:含|包括|包含)[^）)0-9]{0,8}结(?:转|余)[^）)0-9]{0,6}[）)]")
@@ -99,9 +101,35 @@ class _Levels(_Columns):
                               stated=abs(c.value), fact=value, about=f"正文“…{self.quote(c, 8)}”")
         if abs(c.value) <= value or same_figure(abs(c.value), value):
             return self.ok(c, f"未超过 {self._label(fact, col)} {fmt(value)}{c.unit}（说的是其中一部分项目）")
+        # (more than the whole is certain to be a slip only where it is another figure of the file: "涉及项目预算资金
+        # 7054.05万元" above a project budget of 6606.72 is published as such — the money the targets cover may count
+        # a carry-over or a unit's other funds)
+        other = next(((f, oc) for f in (fact, *_WHOLES_ABOVE) for oc in ("budget", "adjusted", "final")
+                      if (v := self.fact(f, oc, c.unit, quiet=True)) is not None and v and same_figure(abs(c.value), v)),
+                     None)
+        why = f"写的是{self._label(*other)}" if other is not None else \
+            "写明的占比正是按它算的" if self._share_shows(c, fact, col) else ""
+        if not why:
+            return self.skip(c, f"超过了 {self._label(fact, col)} {fmt(value)}{c.unit}，但所涉及的资金可能另含结转或其他"
+                                "资金：不能确定")
         self.error("PROSE-FACT", c, f"正文“…{self.quote(c)}”与事实不符：说的是其中一部分项目的资金，却超过了 "
-                                    f"{self._label(fact, col)} {fmt(value)}{c.unit}。",
+                                    f"{self._label(fact, col)} {fmt(value)}{c.unit}（{why}）。",
                    stated=abs(c.value), fact=value, about=f"正文“…{self.quote(c, 8)}”")
+
+    def _share_shows(self, c: Claim, fact: str, col: str) -> bool:
+        """"涉及财政性资金合计539.40万元，占财政性资金(人员类和运转类…除外)总额的比例为40.37%": the share stated with
+        the amount is the whole's own share of its whole (474.20 ÷ 1174.50) — the text itself says the amount is the
+        whole's figure."""
+        value = self.fact(fact, col, c.unit, quiet=True)
+        for s in self.by_sentence.get(c.sentence, ()):
+            if s.kind != "share" or s.of is None or s.of.figure is None or c.figure is None \
+                    or s.of.figure.start != c.figure.start or s.value is None or not value:
+                continue
+            for whole in (s.whole, *s.whole_alts):
+                total = self.fact(whole, col, c.unit, quiet=True) if isinstance(whole, str) else None
+                if total and whole != fact and rate_fits(value / total * 100, s.value):
+                    return True
+        return False
 
     def _at_least(self, c: Claim, known: list) -> None:
         """The money of more than a fact (see Claim.at_least): wrong only below it."""

@@ -57,9 +57,7 @@ def read_covered(text: str, tokens: list[Token], reading: Reading, year: int) ->
         return
     later = LaterPass(reading)
     figures = [t for t in tokens if t.kind == "num"]
-    # where another subject is named (the vocabulary's others: a region, a body, the units under the department),
-    # projects aside — the targets' own word
-    others = [t.start for t in tokens if t.kind == "word" and t.has("other") and not cues.projects.fullmatch(t.text)]
+    others, selves = _subjects_named(tokens, cues)
     k = 0
     for m in cues.covers.finditer(text):
         while k < len(figures) and figures[k].start < m.end():
@@ -67,7 +65,7 @@ def read_covered(text: str, tokens: list[Token], reading: Reading, year: int) ->
         if k == len(figures):
             break
         if _FULL_COVER.search(text, max(0, m.start() - _FULL_REACH), m.start()) is not None:
-            if _covered_fact(text, m.start(), cues, year, others, full=True) is not None:
+            if _covered_fact(text, m.start(), cues, year, others, selves, full=True) is not None:
                 _sources_covered(text, reading, m.end())
             continue
         at = k
@@ -79,7 +77,7 @@ def read_covered(text: str, tokens: list[Token], reading: Reading, year: int) ->
             continue
         if another_body(reading, later.unread[tok.start]):
             continue            # (another body's targets)
-        found = _covered_fact(text, m.start(), cues, year, others)
+        found = _covered_fact(text, m.start(), cues, year, others, selves)
         if found is None:
             continue
         fact, label = found
@@ -116,6 +114,15 @@ def read_covered(text: str, tokens: list[Token], reading: Reading, year: int) ->
     later.done()
 
 
+def _subjects_named(tokens: list[Token], cues) -> tuple[list[int], list[int]]:
+    """Where another subject is named (the vocabulary's others: a region, a body, the units under the department),
+    projects aside — the targets' own word; and where the department names itself, which makes the subject its own
+    again after them ("按照本县…的总体要求，本部门…编报绩效目标的项目6个，涉及…")."""
+    others = [t.start for t in tokens if t.kind == "word" and t.has("other") and not cues.projects.fullmatch(t.text)]
+    selves = [t.start for t in tokens if t.kind == "word" and t.has("self")]
+    return others, selves
+
+
 def _sources_covered(text: str, reading: Reading, start: int) -> None:
     """Each source's amount the reader read after 涉及 (from `start` to the sentence's end) with no column word of its
     own: the budget targets were set on ("涉及当年一般公共预算拨款9216.51万元，政府性基金预算拨款0万元")."""
@@ -140,7 +147,8 @@ def _share_of_projects(text: str, tok: Token, figures: list[Token], at: int, lat
     return share if share.unit in ("%", "％") and share.start in later.unread else None
 
 
-def _covered_fact(text: str, at: int, cues, year: int, others: list[int], full: bool = False) -> tuple[str, str] | None:
+def _covered_fact(text: str, at: int, cues, year: int, others: list[int], selves: list[int],
+                  full: bool = False) -> tuple[str, str] | None:
     """The fact whose whole the management before `at` (where 涉及 is) was said of, in its sentence, and the words
     that said it; or None. `full`: the management is said to cover all (全覆盖) — its subject, if named at all, is
     the department: only another year or another subject takes it away."""
@@ -152,7 +160,9 @@ def _covered_fact(text: str, at: int, cues, year: int, others: list[int], full: 
         return None             # (another year's targets)
     k = bisect.bisect_left(others, start)
     if k < len(others) and others[k] < at:
-        return None             # ("2023年杭州市气象局其他运转类项目…均实行绩效目标管理", "全市项目支出均…": another's)
+        last_other = others[bisect.bisect_left(others, at) - 1]
+        if bisect.bisect_left(selves, last_other) == bisect.bisect_left(selves, at):
+            return None             # ("2023年杭州市气象局其他运转类项目…均实行绩效目标管理", "全市项目支出均…": another's)
     if full:
         return "finance.expenditure.current", "全覆盖"
     reported = _REPORTED.search(window)
