@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -174,6 +175,9 @@ class Label(Model):
     when = Field(Choice({"相符": "相符", "金额相符": "相符"}), "何时认作这个事实",
                  help="写“相符”：称呼说的多半是这个事实、也可能是别的（“机关运行经费”多数部门即公用经费），"
                       "只在这段文字中它后面的金额与这个事实的某个数（年初预算、调整预算、决算或上年数）相符时才认作它")
+    unless = Field(FactPath(), "事实文件有这一项时不用",
+                   help="写另一个事实路径：事实文件有那一项时，这个称呼不认作本事实，只在没有那一项时替补"
+                        "（“固定资产”：有净值按净值核对，只有原值时按原值）")
 
 
 COLUMN_NAMES = {**{k: v for k, v in COLUMNS.items() if k in ("budget", "adjusted", "final")},
@@ -323,6 +327,8 @@ class Vocabulary:
     def __init__(self, models: list, files: tuple = ()):
         self.files = files                  # display names of the county files merged in
         self.facts = [(e.label, e.fact) for m in models for e in m.facts if not e.when]
+        # labels that stand in for another fact only where the file lacks it (see without_stand_ins)
+        self.stand_ins = {(e.label, e.fact): e.unless for m in models for e in m.facts if e.unless and not e.when}
         # labels that name their fact only where the amount after them is one of its figures (see guarded())
         self.guarded = [(e.label, e.fact) for m in models for e in m.facts if e.when]
         self.shares = [(e.label, e.fact) for m in models for e in m.shares]
@@ -387,6 +393,24 @@ def with_own_words(voc: Vocabulary, staffing) -> Vocabulary:
             _own.clear()
         own = copy.copy(voc)
         own.facts, own._lexicon, own._with_guarded = [(re.escape(k), f) for k, f in extra] + voc.facts, None, None
+        kept = _own[key] = (voc, own)
+    return kept[1]
+
+
+def without_stand_ins(voc: Vocabulary, has: Callable[[str], bool]) -> Vocabulary:
+    """The vocabulary without the labels that stand in for a fact the file has (`unless`): "固定资产" is read as the
+    原值 only where the file states no 固定资产 (net) of its own. The same vocabulary when none is dropped."""
+    dropped = tuple(k for k, unless in voc.stand_ins.items() if has(unless))
+    if not dropped:
+        return voc
+    key = (id(voc), dropped)
+    kept = _own.get(key)
+    if kept is None or kept[0] is not voc:
+        if len(_own) > 64:
+            _own.clear()
+        own = copy.copy(voc)
+        own.facts, own._lexicon, own._with_guarded = [e for e in voc.facts if e not in dropped], None, None
+        own.stand_ins = {}
         kept = _own[key] = (voc, own)
     return kept[1]
 

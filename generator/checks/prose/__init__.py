@@ -9,10 +9,12 @@ again: one slip, one finding. A claim whose facts are not in the file is not che
 """
 from __future__ import annotations
 
+from datetime import date
+
 from ...derive.claims import read
 from ...derive.claims.grammar import BY_SOURCE
 from ...derive.values import FactView
-from ...derive.vocabulary import with_own_words
+from ...derive.vocabulary import with_own_words, without_stand_ins
 from ...model.facts import AMOUNT_PATHS, Report
 from ...model.findings import Document, Findings
 from ..text import iter_texts
@@ -33,10 +35,13 @@ def read_texts(report: Report, voc):
     targets = tuple((k, name) for k, t in enumerate(getattr(report, "targets", None) or [])
                     for name in [t.name, *(t.aliases or [])] if isinstance(name, str) and name)
     staffing = getattr(dept, "staffing", None)
-    voc = with_own_words(voc, staffing)
+    voc = without_stand_ins(with_own_words(voc, staffing), lambda path: report.get(path) is not None)
     as_of = getattr(staffing, "as_of", None)
     # a budget written in its year counts its people at the end of the year before (see checks/text.py)
     counts_year = as_of.year if as_of is not None and as_of.year == report.year - 1 else None
+    # the days the file counts its stocks on ("截至2023年1月31日，本部门固定资产金额…": that day's balance)
+    assets_on = getattr(getattr(report, "assets", None), "as_of", None)
+    moments = ((assets_on.month, assets_on.day),) if isinstance(assets_on, date) else ()
     seen: set[str] = set()
     guard = Guard(voc, lambda: FactView(report)) if voc.guarded else None
     for path, raw in iter_texts(report):
@@ -46,7 +51,8 @@ def read_texts(report: Report, voc):
         # (a target's own fields name it: not a mention to check)
         def read_with(v, raw=raw, path=path):
             return read(raw, v, report.year, names, kept=raw not in seen,
-                        targets=() if path and path[0] == "targets" else targets, counts_year=counts_year)
+                        targets=() if path and path[0] == "targets" else targets, counts_year=counts_year,
+                        moments=moments)
         reading = read_with(voc)
         if guard is not None:
             reading = guard.reading(raw, reading, read_with)

@@ -47,7 +47,12 @@ def readme_section(voc) -> str:
         seen.setdefault(fact, []).append(pattern)
     for fact, patterns in seen.items():
         name = _fact_name(fact, report, fact_label)
-        lines.append(f"| {name}（`{fact}`） | " + "、".join(f"`{_cell(p)}`" for p in patterns) + " |")
+        plain = [p for p in patterns if (p, fact) not in voc.stand_ins]
+        if plain:
+            lines.append(f"| {name}（`{fact}`） | " + "、".join(f"`{_cell(p)}`" for p in plain) + " |")
+        for p in patterns:
+            if (p, fact) in voc.stand_ins:
+                lines.append(f"| {name}（`{fact}`；只在事实文件没有 `{voc.stand_ins[p, fact]}` 时） | `{_cell(p)}` |")
     for pattern, fact in voc.guarded:
         name = _fact_name(fact, report, fact_label)
         lines.append(f"| {name}（`{fact}`；只在其后的金额与这一项的数相符时） | `{_cell(pattern)}` |")

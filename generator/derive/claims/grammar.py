@@ -47,8 +47,8 @@ __all__ = ["BODY_UNITS", "BY_SOURCE", "COMPONENTS", "MAX_DEPTH", "PEOPLE_UNITS",
 
 
 def read_tokens(tokens: list[Token], text: str, year: int, cues: Cues, counts_year: int | None = None,
-                budget_text: bool = False) -> Reading:
-    return _Reader(tokens, text, year, cues, counts_year, budget_text).run()
+                budget_text: bool = False, moments: tuple = ()) -> Reading:
+    return _Reader(tokens, text, year, cues, counts_year, budget_text, moments).run()
 
 
 MAX_DEPTH = 8            # brackets inside brackets: three is already rare

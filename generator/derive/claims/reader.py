@@ -385,24 +385,27 @@ MAX_TEXT_CHARS = 200_000
 MAX_KEPT = 4096
 
 
-def read(text: str, voc, year: int, names=(), kept: bool = True, targets=(), counts_year: int | None = None) -> Reading:
+def read(text: str, voc, year: int, names=(), kept: bool = True, targets=(), counts_year: int | None = None,
+         moments: tuple = ()) -> Reading:
     """The claims one text makes (see grammar.py), and the figures it leaves unread, with why.
     `names`: the department's own names. `targets`: the performance targets' names, as (index, name) pairs:
     where the text names one, the reading records the mention and whether it is this year's and the
     department's (Reading.targets). `kept`: the reading may be one kept from before (a caller
     holding two readings of one text at once asks for a fresh one). `counts_year`: the year at whose end the
-    staffing facts count people, when not the report's (a budget counts them at the end of the year before)."""
+    staffing facts count people, when not the report's (a budget counts them at the end of the year before).
+    `moments`: the (month, day) pairs at which the file counts its stocks (assets.as_of): "截至1月31日" on one of them
+    is the file's own moment, not part of the year."""
     lex = voc.lexicon
     if not kept:
-        return _read(text, lex, year, names, targets, counts_year)
-    key = (text, year, tuple(names), tuple(targets), counts_year)
+        return _read(text, lex, year, names, targets, counts_year, moments)
+    key = (text, year, tuple(names), tuple(targets), counts_year, moments)
     found = lex.readings.get(key)
     if found is not None:
         _unmark(found)
         return found
     if len(lex.readings) >= MAX_KEPT:
         lex.readings.clear()
-    reading = lex.readings[key] = _read(text, lex, year, names, targets, counts_year)
+    reading = lex.readings[key] = _read(text, lex, year, names, targets, counts_year, moments)
     return reading
 
 
@@ -439,8 +442,9 @@ def _unmark(reading: Reading) -> None:
             todo.extend(c.other)
 
 
-def _read_all(text: str, tokens: list[Token], cues: Cues, year: int, counts_year: int | None, budget: bool) -> Reading:
-    reading = read_tokens(tokens, text, year, cues, counts_year, budget_text=budget)
+def _read_all(text: str, tokens: list[Token], cues: Cues, year: int, counts_year: int | None, budget: bool,
+              moments: tuple = ()) -> Reading:
+    reading = read_tokens(tokens, text, year, cues, counts_year, budget_text=budget, moments=moments)
     read_formulas(text, tokens, reading)       # "…=44÷45×100%=97.78%": the figures are the formula's
     read_ratios(text, tokens, reading)         # "新签约项目28个，完成全年目标任务25个的112%"
     read_rows(text, tokens, reading)           # "单位名称 经费性质 人员编制数 在职人数 本部门 财政拨款 32 34"
@@ -451,7 +455,7 @@ def _read_all(text: str, tokens: list[Token], cues: Cues, year: int, counts_year
     return reading
 
 
-def _read(text: str, lex, year: int, names, targets=(), counts_year: int | None = None) -> Reading:
+def _read(text: str, lex, year: int, names, targets=(), counts_year: int | None = None, moments: tuple = ()) -> Reading:
     cut = None
     if len(text) > MAX_TEXT_CHARS:
         # a text longer than any report's section: read up to the limit (the rest is said to be unread)
@@ -468,11 +472,11 @@ def _read(text: str, lex, year: int, names, targets=(), counts_year: int | None 
         tokens = with_targets(text, tokens, targets)
         tokens = with_opening_bodies(text, tokens, lex.cues.bodies, names, lex.labels)
         tokens = with_units_of_bases(text, tokens)
-        reading = _read_all(text, tokens, lex.cues, year, counts_year, budget=False)
+        reading = _read_all(text, tokens, lex.cues, year, counts_year, budget=False, moments=moments)
         carried_out = year_carried_out(text, lex.cues, year) or spent_in_year(reading.claims)
         if is_budget_text(text, reading, carried_out):
             # a budget's text: read again with 年初预算 for no column word (the reader's default) and for 预算 alone
-            reading = _read_all(text, tokens, lex.cues, year, counts_year, budget=True)
+            reading = _read_all(text, tokens, lex.cues, year, counts_year, budget=True, moments=moments)
             read_as_budget(reading)
         reading.budget_words = "预算" in text and not carried_out
         return reading

@@ -134,8 +134,9 @@ class _State:
     """Every attribute of the reader, set for a new text; the steps all its parts take."""
 
     def __init__(self, tokens: list[Token], text: str, year: int, cues: Cues, counts_year: int | None = None,
-                 budget_text: bool = False):
+                 budget_text: bool = False, moments: tuple = ()):
         self.tokens, self.text, self.year, self.cues = tokens, text, year, cues
+        self.moments = moments          # (month, day) at which the file counts its stocks: no part of the year
         self.counts_year = year if counts_year is None else counts_year     # the staffing's year end
         self.budget_text = budget_text  # the text is a budget's: no column word means 年初预算 (see budgettext.py)
         self.out = Reading(text, cues)

@@ -36,6 +36,8 @@ _REASON = re.compile("由于|因为|因|原因")
 _SAID_ON = re.compile(r"\s?(?:电|讯|公布|发布|宣布|披露|公开|报道|消息|获悉|表示|介绍|通报)")
 _PARTIAL_MONTHS = re.compile(r"([0-9]{1,2})\s?[-—～~至到]\s?([0-9]{1,2})\s?月|([0-9]{1,2})\s?月(?:份)?(?:底|末|[0-9]{1,2}\s?日)?")
 
+# the day after a month ("1月31日")
+_DAY = re.compile(r"\s?月(?:份)?([0-9]{1,2})\s?日")
 
 # what stands between two years named one after the other ("2022年、2023年", "2021年至2023年", "2022和2023年")
 _YEARS_JOINED = re.compile(r"\s*年?\s*(?:[、，,和与及至到~～—\-－]|以及)\s*")
@@ -125,8 +127,14 @@ class _Words(_State):
             if (first, last) != (1, 12):
                 self.scope.partial = tok.text
         elif m.group(3) and int(m.group(3)) != 12 and ("底" in tok.text or "末" in tok.text or "日" in tok.text):
-            if not ("日" in tok.text and _SAID_ON.match(self.text, tok.end)):
+            if not ("日" in tok.text and _SAID_ON.match(self.text, tok.end)) and not self._file_moment(tok, m):
                 self.scope.partial = tok.text
+
+    def _file_moment(self, tok: Token, m) -> bool:
+        """"截至2023年1月31日，本部门固定资产金额186.42万元": the day the file counts its assets on (a budget's
+        document counts them early in the year) — the balance on that day, not part of the year's flow."""
+        day = _DAY.match(tok.text, m.end(3))
+        return day is not None and (int(m.group(3)), int(day.group(1))) in self.moments
 
     def _clause_ends(self, at: int) -> bool:
         """Whether nothing but spaces stands between `at` and the end of the clause (or of the text)."""
