@@ -321,22 +321,28 @@ class VocabularyModel(Model):
     note = Field(Text(), "说明")
 
 
+def _keyed(models: list, field: str, keys) -> list[tuple[str, str]]:
+    """(key, pattern) for every pattern the models list under `field` (columns, words, cues), in the keys' order."""
+    return [(k, p) for m in models for k in keys if k in getattr(m, field) for p in getattr(m, field)[k] or []]
+
+
 class Vocabulary:
     """The merged vocabulary (a county's files before the built-in one) and the matcher made of it."""
 
     def __init__(self, models: list, files: tuple = ()):
         self.files = files                  # display names of the county files merged in
-        self.facts = [(e.label, e.fact) for m in models for e in m.facts if not e.when]
+        entries = [e for m in models for e in m.facts]
+        self.facts = [(e.label, e.fact) for e in entries if not e.when]
         # labels that stand in for another fact only where the file lacks it (see without_stand_ins)
-        self.stand_ins = {(e.label, e.fact): e.unless for m in models for e in m.facts if e.unless and not e.when}
+        self.stand_ins = {(e.label, e.fact): e.unless for e in entries if e.unless and not e.when}
         # labels that name their fact only where the amount after them is one of its figures (see guarded())
-        self.guarded = [(e.label, e.fact) for m in models for e in m.facts if e.when]
+        self.guarded = [(e.label, e.fact) for e in entries if e.when]
         self.shares = [(e.label, e.fact) for m in models for e in m.shares]
-        self.columns = [(col, p) for m in models for col in COLUMN_NAMES if col in m.columns for p in m.columns[col] or []]
+        self.columns = _keyed(models, "columns", COLUMN_NAMES)
         self.others = [p for m in models for p in m.others]
-        self.words = [(cls, p) for m in models for cls in WORD_CLASSES if cls in m.words for p in m.words[cls] or []]
+        self.words = _keyed(models, "words", WORD_CLASSES)
         self.before = [m.before for m in models if m.before]
-        self.cues = [(cls, p) for m in models for cls in CUE_CLASSES if cls in m.cues for p in m.cues[cls] or []]
+        self.cues = _keyed(models, "cues", CUE_CLASSES)
         self.partitions = [p for m in models for p in m.partitions]
         self._lexicon: Lexicon | None = None
         self._with_guarded: Vocabulary | None = None
