@@ -24,8 +24,8 @@ _COUNT_FIRST = re.compile(_COUNT + r"[\u4e00-\u9fff]{0,6}?" + _KINDS + r"[ \t\u3
 # the kind, then the count: "纳入…编制范围的预算单位共计2家，具体包括：示例县商务局（本级）"
 _KIND_FIRST = re.compile(_KINDS + r"[ \t\u3000]*(?:共计|共有|共|计|有)?[ \t\u3000]*" + _COUNT + r"[ \t\u3000]*[，,]?[ \t\u3000]*"
                          r"(?:分别是|分别为|具体包括|包括|即|[\u4e00-\u9fff]{0,8}?依次(?:为|是))[ \t\u3000]*[：:]?[ \t\u3000]*(?P<names>[^。；;\n]{2,800})")
-# the names first: "内设办公室、人事股、…共6个职能处室"
-_NAMES_FIRST = re.compile(r"(?:内设|下设|设有)(?P<names>[^。；;，,\n]{2,800}?)[ \t\u3000]*(?:[，,]?[ \t\u3000]*(?:共|共计))?"
+# the names first: "内设办公室、人事股、…共6个职能处室", "内设：办公室、人事股、…11个职能机构"
+_NAMES_FIRST = re.compile(r"(?:内设|下设|设有)[ \t\u3000]*[：:]?[ \t\u3000]*(?P<names>[^。；;，,\n]{2,800}?)[ \t\u3000]*(?:[，,]?[ \t\u3000]*(?:共|共计))?"
                           r"[ \t\u3000]*" + _COUNT
                           + r"[\u4e00-\u9fff]{0,6}?" + _KINDS)
 # "具体抓好以下九个方面的工作：一是…；二是…；…九是…": a count of the points that follow, each opened by 一是, 二是 …
