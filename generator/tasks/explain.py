@@ -410,7 +410,9 @@ def _share(c, checker, subject: str, figure: str) -> tuple[str, str]:
         subject = f"“{c.of.figure.text}”（前面写明的数）"
     also = "、".join(checker._label(w, None) for w in c.whole_alts)
     whole = checker._label(c.whole, None) if c.whole else f"前面写明的“{c.whole_from.figure.text}”（一连串占比的各项之和）" \
-        if c.summed_whole and c.whole_from is not None and c.whole_from.figure is not None else "“其中”前的总数"
+        if c.summed_whole and c.whole_from is not None and c.whole_from.figure is not None \
+        else f"所列各项之和 {fmt(c.series_sum[0])}万元（一连串占比，除至多一项外都是各项占这个和的比例）" \
+        if c.series_sum is not None else "“其中”前的总数"
     return subject + f"，总数：{whole}" \
         + (f"（也可能是{also}）" if also else ""), figure
 

@@ -184,6 +184,8 @@ class _Shares(_Base):
         The head of the list the share is in ("总支出7542.23万元，其中基本支出…，占11.22%"), and the table's
         figures its words may name ("总支出" is 本年支出合计 or 支出总计: a share of either holds); None when
         the whole was reported wrong."""
+        if c.series_sum is not None:        # (the sum of the amounts of its series: seriesshares.py)
+            return [(c.series_sum[0], "所列各项之和", c.series_sum[1])]
         head = c.whole_from
         if head is not None:
             if head.flagged or head.unit not in MONEY:

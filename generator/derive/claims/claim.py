@@ -43,6 +43,7 @@ class Claim:
     whole: Any = None               # share: the fact of the whole
     whole_from: Any = None          # share: the head claim of the list, when the whole is that
     summed_whole = False            # share: whole_from is an amount before that the series' parts add up to
+    series_sum: Any = None          # share: (sum, ± its rounding) of the amounts of its series (seriesshares.py)
     whole_alts: tuple = ()          # share: wholes it may be of as well (no word named one: see shares._share_whole)
     parts: list = []                # sum: the part claims
     complete = False                # sum: the list names every part

@@ -18,6 +18,7 @@ from .named import read_named_counts
 from .purchases import read_purchases
 from .ratios import read_ratios
 from .rows import read_rows
+from .seriesshares import read_series_shares
 from .tokens import (
     Token,
     as_words,
@@ -451,6 +452,7 @@ def _read_all(text: str, tokens: list[Token], cues: Cues, year: int, counts_year
     read_chains(text, tokens, reading)         # "收入3237.75万元，加上年结余0万元，减支出3237.75万元，滚存结余0万元"
     read_named_counts(text, tokens, reading)   # "内设14个机构，分别是办公室、…": as many names as the count
     read_covered(text, tokens, reading, year)  # "项目支出均实行了绩效目标管理，涉及…资金1052.39万元": their budget
+    read_series_shares(text, tokens, reading)  # "一般公共服务（类）支出912.40万元，占77.68%；教育（类）…": of their sum
     read_purchases(text, tokens, reading, year)    # "2023年计划购置车辆1辆、22万元": at least the 公务用车购置费
     return reading
 
