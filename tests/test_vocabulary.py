@@ -281,3 +281,22 @@ def test_when_takes_only_its_one_word(tmp_path, run):
     result = run("check", str(path))
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "vocabulary.yaml:2:" in result.output and "应为以下之一：相符" in result.output
+
+
+@pytest.mark.parametrize("unless,reported", [("assets.fixed", True), ("finance.expenditure.total", False)])
+def test_a_stand_in_label_is_used_only_where_the_file_lacks_the_fact_it_stands_in_for(tmp_path, run, unless, reported):
+    """`unless`: "资金总量" read as 收入总计 only where the file states no figure of the fact named — yangxi states its
+    spending total and no net fixed assets."""
+    path = county(tmp_path)
+    (tmp_path / "vocabulary.yaml").write_text(
+        f"facts:\n  - {{label: '资金总量', fact: finance.income.total, unless: {unless}}}\n", encoding="utf-8")
+    found = prose_findings(run, path)
+    assert any("[PROSE-FACT]" in l and "7540.18万元" in l for l in found) is reported, found
+
+
+def test_a_stand_in_for_no_fact_of_the_file_is_a_finding(tmp_path, run):
+    path = county(tmp_path)
+    (tmp_path / "vocabulary.yaml").write_text(
+        "facts:\n  - {label: '资金总量', fact: finance.income.total, unless: assets.nothing}\n", encoding="utf-8")
+    found = prose_findings(run, path)
+    assert any("vocabulary.yaml:2:" in l and "assets.nothing" in l for l in found), found

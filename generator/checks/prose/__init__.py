@@ -35,7 +35,7 @@ def read_texts(report: Report, voc):
     targets = tuple((k, name) for k, t in enumerate(getattr(report, "targets", None) or [])
                     for name in [t.name, *(t.aliases or [])] if isinstance(name, str) and name)
     staffing = getattr(dept, "staffing", None)
-    voc = without_stand_ins(with_own_words(voc, staffing), lambda path: report.get(path) is not None)
+    voc = without_stand_ins(with_own_words(voc, staffing), _has_fact(report))
     as_of = getattr(staffing, "as_of", None)
     # a budget written in its year counts its people at the end of the year before (see checks/text.py)
     counts_year = as_of.year if as_of is not None and as_of.year == report.year - 1 else None
@@ -58,6 +58,19 @@ def read_texts(report: Report, voc):
             reading = guard.reading(raw, reading, read_with)
         yield path, raw, reading
         seen.add(raw)
+
+
+def _has_fact(report: Report):
+    """Whether the report has a figure of a fact, stated or derived (a fact of columns: in any of them)."""
+    views: list[FactView] = []
+
+    def has(path: str) -> bool:
+        if not views:
+            views.append(FactView(report))
+        view = views[0]
+        return view.value(path) is not None or any(view.value(f"{path}.{col}") is not None
+                                                   for col in ("budget", "adjusted", "final"))
+    return has
 
 
 def check_prose(report: Report, doc: Document, view: FactView, texts: list, found: Findings,
