@@ -40,6 +40,7 @@ _RIGHT_AFTER = re.compile(r"(?:[，,；;、\s]*占[^，,；;。\d]{0,8}[\d.]+\s*
 # department's rate, and the score it got)
 _BARE_RATE = re.compile("(?:部门|整体|部门整体)?(?:预算)?(?:支出)?(?:执行率|完成率)(?:为|是|达|达到)?[：:]?")
 _ADJUSTED_BY = re.compile("调增|调减|追加|调整增加|调整减少")
+WHOLE_BUDGET_UNSTATED = "前面的数本身就是这一口径的数：说的是占全部预算的比重，总数没有写明"
 _ADJUSTMENT = re.compile("调整(?:的)?(?:幅度|率|数|额)|调增|调减")
 _BARE_HEADCOUNT = re.compile(r"[，,；;][ \t\u3000]*(?:总)?人数(?:为|是|：|:)?[ \t\u3000]*$")
 # after a rate: a rubric's rule ("100%得满分", "以100%为标准", "=0，计5分", "0-10%（含），计4分")
@@ -870,7 +871,7 @@ class _Figures(_State):
         if lead.share and self._stated_in(lead.exec_col):
             # "项目支出年初预算仅404.30万元，占年初预算的21.67%": the amount is itself the budget — its share of the
             # whole budget, which the sentence does not state, not an execution rate
-            return "前面的数本身就是这一口径的数：说的是占全部预算的比重，总数没有写明"
+            return WHOLE_BUDGET_UNSTATED
         adjustment = _ADJUSTMENT.search(self.text, max(self.sentence_start, tok.start - 40), tok.start)
         if (lead.share or lead.exec_of) and adjustment is not None \
                 and self.text[adjustment.end():tok.start].strip(" \t\u3000的") != "":

@@ -15,12 +15,18 @@ from decimal import Decimal
 
 from ...core.numbers import half_unit, rate_fits
 from .claim import Claim, Reading
+from .figures import WHOLE_BUDGET_UNSTATED
 from .later import LaterPass, another_body
 from .shares import NO_WHOLE
 from .tokens import MONEY, Token
 
-# what stands between an amount and its share in a series: "，占", "（占", "，占比"
-_BETWEEN = re.compile(r"[ \t\u3000]*[，,（(]?[ \t\u3000]*占(?:比)?(?:为|达)?[ \t\u3000]*")
+# what stands between an amount and its share in a series: "，占", "（占", "，占比", "，占政府采购预算" (a whole named the
+# same way in every pair of the series)
+_BETWEEN = re.compile(r"[ \t\u3000]*[，,（(]?[ \t\u3000]*占(?:比)?(?P<whole>[\u4e00-\u9fff]{0,12}?)(?:的)?(?:比重|比例)?"
+                      r"(?:为|达)?[ \t\u3000]*")
+# why the reader left such a share unread: no whole named, or one named that the sentence does not state
+_WHOLE_UNKNOWN = (NO_WHOLE, WHOLE_BUDGET_UNSTATED)
+_UNKNOWN = re.compile("前面的“(.+?)”不在词表中")
 _SENTENCE_END = frozenset("。！？!?\n")
 _LEAST = 3              # pairs in a series
 
@@ -33,18 +39,23 @@ def read_series_shares(text: str, tokens: list[Token], reading: Reading) -> None
     claimed = {c.figure.start for c in reading.claims if c.figure is not None and c.kind == "share"}
     figures = [t for t in tokens if t.kind == "num"]
     series: list[tuple[Token, Token]] = []
+    wholes: set[str] = set()
     for k, a in enumerate(figures[:-1]):
         if series and k and any(ch in _SENTENCE_END for ch in text[figures[k - 1].end:a.start]):
-            _series(series, reading, later, claimed)
-            series = []
+            if len(wholes) == 1:
+                _series(series, reading, later, claimed, wholes.pop())
+            series, wholes = [], set()
         b = figures[k + 1]
-        if a.unit in MONEY and b.unit in ("%", "％") and _BETWEEN.fullmatch(text, a.end, b.start) is not None:
+        m = _BETWEEN.fullmatch(text, a.end, b.start) if a.unit in MONEY and b.unit in ("%", "％") else None
+        if m is not None:
             series.append((a, b))
-    _series(series, reading, later, claimed)
+            wholes.add(m.group("whole"))
+    if len(wholes) == 1:
+        _series(series, reading, later, claimed, wholes.pop())
     later.done()
 
 
-def _series(pairs: list[tuple[Token, Token]], reading: Reading, later: LaterPass, claimed: set) -> None:
+def _series(pairs: list[tuple[Token, Token]], reading: Reading, later: LaterPass, claimed: set, whole: str) -> None:
     if len(pairs) < _LEAST or any(another_body(reading, later.unread.get(a.start)) for a, _ in pairs):
         return
     amounts = [abs(a.value) * MONEY[a.unit] for a, _ in pairs]
@@ -55,11 +66,23 @@ def _series(pairs: list[tuple[Token, Token]], reading: Reading, later: LaterPass
     if fits.count(False) > 1 or fits.count(True) < 2:
         return
     half = sum((half_unit(a.value) * MONEY[a.unit] for a, _ in pairs), Decimal(0))
+    if any(a.unit != "万元" for a, _ in pairs):
+        total = total.normalize()       # (in 万元 from 元: "36.4万元", not "36.4000万元")
     for a, p in pairs:
         unread = later.unread.get(p.start)
-        if p.start in claimed or unread is None or unread.why != NO_WHOLE:
+        if p.start in claimed or unread is None or not _whole_unknown(unread.why, whole):
             continue
         sentence = later.sentence_at(p.start)
         reading.claims.append(Claim("share", p, None, of=Claim("level", a, None, sentence=sentence),
                                     sentence=sentence, series_sum=(total, half)))
         later.take(p.start)
+
+
+def _whole_unknown(why: str, whole: str) -> bool:
+    """Whether the reader left a share unread for its whole alone: none named, a budget's whole not stated, or the
+    whole's own words not in the vocabulary ("占政府采购预算…": 政府采购) — not for another subject named."""
+    if why in _WHOLE_UNKNOWN:
+        return True
+    m = _UNKNOWN.match(why)
+    return m is not None and bool(whole) and m.group(1) in whole
+
