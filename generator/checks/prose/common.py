@@ -52,7 +52,10 @@ def _level_stated(c: Claim) -> bool:
     """Whether the amount a change (or a rate's change) is of is written in its sentence (not only the file's:
     "人均公用经费4.76万元，较上年增加0.76万元，增长19.00%" — the change may be another figure's than the fact's)."""
     level = c.of
-    return level is not None and level.figure is not None and level.money and level.sentence == c.sentence
+    # ("2023年度收、支总计3237.75万元。与2022年相比，收、支总计各增加1066.50万元，增长32.9%": the sentence before, where
+    # the change names the amount's subject again in the same words)
+    return level is not None and level.figure is not None and level.money and (
+        level.sentence == c.sentence or (level.sentence == c.sentence - 1 and bool(c.label) and c.label == level.label))
 
 
 def far_off(stated: Decimal, fact: Decimal) -> bool:
