@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from ...core.numbers import decimals
-from .claim import WHOLE_IN_SHARE, Claim, Unread
+from .claim import UNKNOWN_WORDS, WHOLE_IN_SHARE, Claim, Unread
 from .parts import BODY_UNITS
 from .state import _Lead, _Scope, _State
 from .tokens import CLAUSE, CLOSE, COUNTS, CURRENCY, MONEY, OPEN, SENTENCE, Token
@@ -808,7 +808,7 @@ class _Figures(_State):
         if scope.partial:
             return self._unread(tok, f"说的是一年中的一段时间（“{scope.partial}”）")
         if lead.unknown and not lead.label:
-            return self._unread(tok, f"前面的“{lead.unknown}”不在词表中，说的可能是别的")
+            return self._unread(tok, UNKNOWN_WORDS.format(lead.unknown))
         if scope.subject is None and (self.unsure or (lead.share and self._amount_unread_in_sentence())):
             # "财政总收入152.87亿元，完成调整后预算的99.2%": the rate of a figure that was not read; so too "年中追加预算
             # 168.65万元，占年初预算数1296.40万元的13.01%" (the share of that amount)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .claim import NO_SUBJECT, UNSURE_HEAD, Claim, Unread
+from .claim import NO_SUBJECT, UNKNOWN_WORDS, UNSURE_HEAD, Claim, Unread
 from .nearby import PLANNED
 from .parts import (
     _PEOPLE,
@@ -89,7 +89,7 @@ class _Levels(_State):
                 self._unread(tok, "比较的是两个事实，不是一个事实的增减")
             return None
         if lead.unknown and not lead.label:
-            self._unread(tok, f"前面的“{lead.unknown}”不在词表中，说的可能是别的")
+            self._unread(tok, UNKNOWN_WORDS.format(lead.unknown))
             scope.subject, scope.label = None, ""     # and what follows may be about that as well
             return None
         if lead.cause and not lead.label:

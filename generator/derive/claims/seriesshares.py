@@ -4,8 +4,8 @@
 
 The words say of which whole the shares are only by the series itself: when all of its shares but at most one are
 each amount's share of the amounts' sum, the series lists the whole — the shares are of that sum, and the odd one
-is checked against it (a check of the text against itself). Three pairs at least, two of them fitting: two shares
-fitting a sum by chance is not a thing to report on. The amounts may be of no fact of the file (functional classes);
+is checked against it (a check of the text against itself). Three pairs at least, two of them fitting (two shares
+that fit the sum by chance are rare enough to trust the sum). The amounts may be of no fact of the file (functional classes);
 another body's amounts are left alone. Left unread otherwise. One look at each sentence's figures: linear.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from ...core.numbers import half_unit, rate_fits
-from .claim import Claim, Reading
+from .claim import UNKNOWN_WORDS, Claim, Reading
 from .figures import WHOLE_BUDGET_UNSTATED
 from .later import LaterPass, another_body
 from .shares import NO_WHOLE
@@ -26,7 +26,7 @@ _BETWEEN = re.compile(r"[ \t\u3000]*[，,（(]?[ \t\u3000]*占(?:比)?(?P<whole>
                       r"(?:为|达)?[ \t\u3000]*")
 # why the reader left such a share unread: no whole named, or one named that the sentence does not state
 _WHOLE_UNKNOWN = (NO_WHOLE, WHOLE_BUDGET_UNSTATED)
-_UNKNOWN = re.compile("前面的“(.+?)”不在词表中")
+_UNKNOWN = re.compile(re.escape(UNKNOWN_WORDS).replace(re.escape("{}"), "(.+?)"))
 _SENTENCE_END = frozenset("。！？!?\n")
 _LEAST = 3              # pairs in a series
 
@@ -56,6 +56,7 @@ def read_series_shares(text: str, tokens: list[Token], reading: Reading) -> None
 
 
 def _series(pairs: list[tuple[Token, Token]], reading: Reading, later: LaterPass, claimed: set, whole: str) -> None:
+    """One series: its unread shares as shares of the amounts' sum, where the others show that sum is their whole."""
     if len(pairs) < _LEAST or any(another_body(reading, later.unread.get(a.start)) for a, _ in pairs):
         return
     amounts = [abs(a.value) * MONEY[a.unit] for a, _ in pairs]
