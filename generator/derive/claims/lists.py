@@ -63,8 +63,10 @@ def _not_an_item(lst: _List, lead: _Lead) -> bool:
 
 
 def _another_category(part: Claim, lead: _Lead) -> bool:
-    """"行政编制5人，事业编制12人": posts of two categories are two items, not one named twice."""
-    return part.fact == "department.staffing.posts" and bool(lead.kind_text) and part.kind_text != lead.kind_text
+    """"行政编制5人，事业编制12人", "政府聘员1人，其他人员1人": posts (or other staff) of two categories are two items,
+    not one named twice."""
+    return part.fact in ("department.staffing.posts", "department.staffing.others") and bool(lead.kind_text) \
+        and part.kind_text != lead.kind_text
 
 
 # what stands between an item that ends its sentence and the announcement of its own parts ("。具体情况如下")
