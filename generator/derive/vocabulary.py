@@ -373,7 +373,7 @@ class Vocabulary:
 
 
 _OWN_KINDS = re.compile("[\u4e00-\u9fff]{2,12}")
-_own: dict[tuple, tuple[Vocabulary, Vocabulary]] = {}     # (id of a vocabulary, names) → (it, it with the names)
+_own: dict[tuple, tuple[Vocabulary, Vocabulary]] = {}     # (id of a vocabulary, the change) → (it, it changed)
 
 
 def with_own_words(voc: Vocabulary, staffing) -> Vocabulary:
@@ -392,15 +392,7 @@ def with_own_words(voc: Vocabulary, staffing) -> Vocabulary:
                 extra.append((kind, fact))
     if not extra:
         return voc
-    key = (id(voc), tuple(extra))
-    kept = _own.get(key)
-    if kept is None or kept[0] is not voc:
-        if len(_own) > 64:          # (a long-running process: lsp, batch)
-            _own.clear()
-        own = copy.copy(voc)
-        own.facts, own._lexicon, own._with_guarded = [(re.escape(k), f) for k, f in extra] + voc.facts, None, None
-        kept = _own[key] = (voc, own)
-    return kept[1]
+    return _variant(voc, ("own", *extra), [(re.escape(k), f) for k, f in extra] + voc.facts)
 
 
 def without_stand_ins(voc: Vocabulary, has: Callable[[str], bool]) -> Vocabulary:
@@ -409,14 +401,20 @@ def without_stand_ins(voc: Vocabulary, has: Callable[[str], bool]) -> Vocabulary
     dropped = tuple(k for k, unless in voc.stand_ins.items() if has(unless))
     if not dropped:
         return voc
-    key = (id(voc), dropped)
+    return _variant(voc, ("without", *dropped), [e for e in voc.facts if e not in dropped])
+
+
+def _variant(voc: Vocabulary, what: tuple, facts: list) -> Vocabulary:
+    """The vocabulary with other fact labels (`what` says which change: the cache's key with the vocabulary's
+    identity), made once and kept — its matcher is built the first time it is asked for."""
+    key = (id(voc), what)
     kept = _own.get(key)
     if kept is None or kept[0] is not voc:
-        if len(_own) > 64:
+        if len(_own) > 64:          # (a long-running process: lsp, batch)
             _own.clear()
         own = copy.copy(voc)
-        own.facts, own._lexicon, own._with_guarded = [e for e in voc.facts if e not in dropped], None, None
-        own.stand_ins = {}
+        own.facts, own._lexicon, own._with_guarded = facts, None, None
+        own.stand_ins = {k: v for k, v in voc.stand_ins.items() if k in facts}
         kept = _own[key] = (voc, own)
     return kept[1]
 

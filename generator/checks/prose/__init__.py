@@ -35,7 +35,8 @@ def read_texts(report: Report, voc):
     targets = tuple((k, name) for k, t in enumerate(getattr(report, "targets", None) or [])
                     for name in [t.name, *(t.aliases or [])] if isinstance(name, str) and name)
     staffing = getattr(dept, "staffing", None)
-    voc = without_stand_ins(with_own_words(voc, staffing), _has_fact(report))
+    view = _LazyView(report)
+    voc = without_stand_ins(with_own_words(voc, staffing), view.has)
     as_of = getattr(staffing, "as_of", None)
     # a budget written in its year counts its people at the end of the year before (see checks/text.py)
     counts_year = as_of.year if as_of is not None and as_of.year == report.year - 1 else None
@@ -43,7 +44,7 @@ def read_texts(report: Report, voc):
     assets_on = getattr(getattr(report, "assets", None), "as_of", None)
     moments = ((assets_on.month, assets_on.day),) if isinstance(assets_on, date) else ()
     seen: set[str] = set()
-    guard = Guard(voc, lambda: FactView(report)) if voc.guarded else None
+    guard = Guard(voc, view.get) if voc.guarded else None
     for path, raw in iter_texts(report):
         if path and path[0] in ("rubric", "template", "title"):
             continue
@@ -60,17 +61,23 @@ def read_texts(report: Report, voc):
         seen.add(raw)
 
 
-def _has_fact(report: Report):
-    """Whether the report has a figure of a fact, stated or derived (a fact of columns: in any of them)."""
-    views: list[FactView] = []
+class _LazyView:
+    """The report's FactView, made only when a reading asks for a figure (most texts never do)."""
 
-    def has(path: str) -> bool:
-        if not views:
-            views.append(FactView(report))
-        view = views[0]
+    def __init__(self, report: Report):
+        self.report = report
+        self._view: FactView | None = None
+
+    def get(self) -> FactView:
+        if self._view is None:
+            self._view = FactView(self.report)
+        return self._view
+
+    def has(self, path: str) -> bool:
+        """Whether the report has a figure of a fact, stated or derived (a fact of columns: in any of them)."""
+        view = self.get()
         return view.value(path) is not None or any(view.value(f"{path}.{col}") is not None
                                                    for col in ("budget", "adjusted", "final"))
-    return has
 
 
 def check_prose(report: Report, doc: Document, view: FactView, texts: list, found: Findings,

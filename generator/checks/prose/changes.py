@@ -85,9 +85,7 @@ class _Changes(_Base):
                 return False
             # (a line of one source, whose final the file cannot tell: "一般公共预算财政拨款支出1174.50万元" is its budget
             # when that is the figure)
-            return (final is None or not same_figure(abs(of.value), final)) and any(
-                same_figure(abs(of.value), v) for v in (self.fact(of.fact, col, of.unit) for col in ("budget", "adjusted"))
-                if v is not None)
+            return (final is None or not same_figure(abs(of.value), final)) and self._a_budget_figure(of)
         return final is None or not same_figure(abs(of.value), final) or self._either_with_budget_only(of)
 
     def _either_with_budget_only(self, level: Claim) -> bool:
@@ -98,8 +96,12 @@ class _Changes(_Base):
         return level.column == "any" and fact is not None and level.figure is not None \
             and self.fact(fact, "prior", level.unit, quiet=True) is None \
             and self.fact(fact, "prior_budget", level.unit, quiet=True) is not None \
-            and any(v is not None and same_figure(abs(level.value), v)
-                    for v in (self.fact(fact, col, level.unit, quiet=True) for col in ("budget", "adjusted")))
+            and self._a_budget_figure(level, quiet=True)
+
+    def _a_budget_figure(self, level: Claim, quiet: bool = False) -> bool:
+        """Whether an amount is its fact's 年初预算数 or 调整预算数."""
+        return any(v is not None and same_figure(abs(level.value), v)
+                   for v in (self.fact(level.fact, col, level.unit, quiet=quiet) for col in ("budget", "adjusted")))
 
     def _change_of_a_budget(self, c: Claim) -> None:
         """A change of this year's budget: against last year's (budget_base), the 调整预算 against the 年初预算, or an

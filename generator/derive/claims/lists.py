@@ -128,11 +128,11 @@ _SIDE_WORD = {"finance.income.current": "收入", "finance.expenditure.current":
 _RATIO_WHOLE = re.compile(r"[ \t\u3000]*的[ \t\u3000]*[0-9]+(?:\.[0-9]+)?[ \t\u3000]*[%％]")
 
 
-
 def _blank_is_none(lst) -> bool:
     """"共有车辆3辆，其中机要通信用车辆、应急保障用车1辆、执法执勤用车辆、特种专业技术用车辆、其他用车1辆": vehicles by the
     form's categories, a category left blank — none of it (a count of vehicles has no category "some of them")."""
     return lst.head.unit == "辆" and all(p.unit == "辆" for p in lst.parts)
+
 
 def _all_people(lst) -> bool:
     """"共有职工135人，其中：在职职工32人，遗属人员16人，退休人员85人": items that are the serving, the retired and the

@@ -86,4 +86,3 @@ def _whole_unknown(why: str, whole: str) -> bool:
         return True
     m = _UNKNOWN.match(why)
     return m is not None and bool(whole) and m.group(1) in whole
-
