@@ -97,6 +97,16 @@ def test_a_phrase_finds_its_text_and_the_figures_left_unread_say_why(run, tmp_pa
     assert "“100万元” 增减额：本年收入合计" in out and "未核对" in out
 
 
+def test_every_figure_of_a_text_is_listed_even_one_no_part_of_the_reader_took(run, tmp_path):
+    # "分别为5和15万元" after a sentence of another year: the second figure is neither claimed nor left unread by
+    # any part of the reader — explain still lists it, with the reason that nothing was read of it
+    path = yangxi_saying(tmp_path, "2024年“三公”经费预算约为80万元，其中公务用车运行维护费所占比例最大，数额为60万元。"
+                                   "此外，因公出国（境）费和公务接待费分别为5和15万元。")
+    out = run("explain", str(path), "other_notes").output
+    assert "“15万元” 未读作说法：没有读出这个数说的是什么，不核对" in out
+    assert "4 个数未核对" in out
+
+
 def test_a_wrong_figure_is_explained_with_the_computation_that_failed(run, tmp_path):
     path = yangxi_saying(tmp_path, "2023年“三公”经费决算19.85万元，较上年增加6.65万元。")
     out = run("explain", str(path), "other_notes").output

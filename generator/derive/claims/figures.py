@@ -508,8 +508,9 @@ class _Figures(_State):
         return (lst.head.fact,)
 
     def _change(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
-        if self._of_unread_item(tok):
-            # (checked against the item's own figure, as written)
+        if not lead.label and self._of_unread_item(tok):
+            # (checked against the item's own figure, as written; a change naming its own subject — "，2023年本部门
+            # 预算收入较上年增加…" after the list — is not the item's)
             return self._stated_change(tok, lead, scope)
         fact, budget_base = self._changing(tok, lead, scope)
         if fact is None:
@@ -673,7 +674,7 @@ class _Figures(_State):
     def _growth_rate(self, tok: Token, lead: _Lead, scope: _Scope) -> None:
         """A growth rate (增长…%, 下降…%): of which fact, against which base, with which change and base stated."""
         self._year_on_year(lead)
-        if self._of_unread_item(tok):
+        if not lead.label and self._of_unread_item(tok):
             return self._stated_rate(tok, lead, scope)
         fact, budget_base = self._changing(tok, lead, scope)
         if fact is None and lead.saving:

@@ -12,7 +12,7 @@ from .chains import read_chains
 from .covered import read_covered
 from .cues import Cues
 from .formulas import read_formulas
-from .grammar import Claim, Reading, read_tokens
+from .grammar import Claim, Reading, Unread, read_tokens
 from .lexicon import NotFinite, spellings, trie_pattern
 from .named import read_named_counts
 from .purchases import read_purchases
@@ -454,7 +454,44 @@ def _read_all(text: str, tokens: list[Token], cues: Cues, year: int, counts_year
     read_covered(text, tokens, reading, year)  # "项目支出均实行了绩效目标管理，涉及…资金1052.39万元": their budget
     read_series_shares(text, tokens, reading)  # "一般公共服务（类）支出912.40万元，占77.68%；教育（类）…": of their sum
     read_purchases(text, tokens, reading, year)    # "2023年计划购置车辆1辆、22万元": at least the 公务用车购置费
+    _every_figure_accounted(text, tokens, reading)
     return reading
+
+
+# the reason given for a figure that no part of the reader claimed or left unread with a reason of its own
+UNACCOUNTED = "没有读出这个数说的是什么，不核对"
+
+
+def _every_figure_accounted(text: str, tokens: list[Token], reading: Reading) -> None:
+    """Every figure of the text is either in a claim or unread with why: explain lists each one (a figure the reading
+    passed over silently would be a figure a user cannot ask about). A figure counts as read where a claim holds a
+    figure at its place (passes such as lettered.py make their own tokens) or it is an operand of a formula read."""
+    at: set[int] = set()
+    spans = []
+    seen: set[int] = set()
+    todo: list = list(reading.claims)
+    while todo:
+        c = todo.pop()
+        if isinstance(c, Token):
+            at.add(c.start)
+            continue
+        if isinstance(c, (list, tuple)):
+            todo.extend(c)
+            continue
+        if not isinstance(c, Claim) or id(c) in seen:
+            continue
+        seen.add(id(c))
+        if c.figure is not None:
+            at.add(c.figure.start)
+            if c.kind == "formula" and c.expression:
+                begin = text.rfind(c.expression, 0, c.figure.start)
+                if begin >= 0:
+                    spans.append((begin, c.figure.start))
+        todo.extend(x for x in (c.of, c.base, c.change, c.whole_from, c.other) if x is not None)
+        todo.extend(c.parts)
+    at.update(u.figure.start for u in reading.unread)
+    reading.unread.extend(Unread(t, UNACCOUNTED) for t in tokens if t.kind == "num" and t.start not in at
+                          and not any(lo <= t.start < hi for lo, hi in spans))
 
 
 def _read(text: str, lex, year: int, names, targets=(), counts_year: int | None = None, moments: tuple = ()) -> Reading:
