@@ -16,6 +16,7 @@ year, relation and figures; checked against the facts in `checks/prose/`.
     points.py    the department's total score as the prose states it (自评得分为96.5分)
     state.py     what the reader keeps as it reads (scope, lead, list), declared once
     claim.py     what a reading is made of: Claim, Unread, TargetMention, Reading
+    setting.py   what the facts file tells the reader of when its figures are (year, staffing's year end, as-of days)
     parts.py     what the facts are made of: a total's parts, the words for a whole side, people
     patterns.py  patterns of the text the parts share
   nearby.py   what the words near a claim's figure say, asked by the checks (which never read the text)

@@ -34,6 +34,7 @@ from .lists import _Lists
 from .numbered import _Numbered
 from .parts import BODY_UNITS, BY_SOURCE, COMPONENTS, PEOPLE_UNITS, within
 from .points import _Points
+from .setting import Setting
 from .shares import _Shares
 from .state import _Lead, _List
 from .stated import _Stated
@@ -46,9 +47,8 @@ __all__ = ["BODY_UNITS", "BY_SOURCE", "COMPONENTS", "MAX_DEPTH", "PEOPLE_UNITS",
            "Unread", "read_tokens"]
 
 
-def read_tokens(tokens: list[Token], text: str, year: int, cues: Cues, counts_year: int | None = None,
-                budget_text: bool = False, moments: tuple = ()) -> Reading:
-    return _Reader(tokens, text, year, cues, counts_year, budget_text, moments).run()
+def read_tokens(tokens: list[Token], text: str, setting: Setting, cues: Cues, budget_text: bool = False) -> Reading:
+    return _Reader(tokens, text, setting, cues, budget_text).run()
 
 
 MAX_DEPTH = 8            # brackets inside brackets: three is already rare

@@ -19,6 +19,7 @@ from .purchases import read_purchases
 from .ratios import read_ratios
 from .rows import read_rows
 from .seriesshares import read_series_shares
+from .setting import Setting
 from .tokens import (
     Token,
     as_words,
@@ -397,16 +398,17 @@ def read(text: str, voc, year: int, names=(), kept: bool = True, targets=(), cou
     `moments`: the (month, day) pairs at which the file counts its stocks (assets.as_of): "截至1月31日" on one of them
     is the file's own moment, not part of the year."""
     lex = voc.lexicon
+    setting = Setting(year, year if counts_year is None else counts_year, tuple(moments))
     if not kept:
-        return _read(text, lex, year, names, targets, counts_year, moments)
-    key = (text, year, tuple(names), tuple(targets), counts_year, moments)
+        return _read(text, lex, setting, names, targets)
+    key = (text, setting, tuple(names), tuple(targets))
     found = lex.readings.get(key)
     if found is not None:
         _unmark(found)
         return found
     if len(lex.readings) >= MAX_KEPT:
         lex.readings.clear()
-    reading = lex.readings[key] = _read(text, lex, year, names, targets, counts_year, moments)
+    reading = lex.readings[key] = _read(text, lex, setting, names, targets)
     return reading
 
 
@@ -443,9 +445,9 @@ def _unmark(reading: Reading) -> None:
             todo.extend(c.other)
 
 
-def _read_all(text: str, tokens: list[Token], cues: Cues, year: int, counts_year: int | None, budget: bool,
-              moments: tuple = ()) -> Reading:
-    reading = read_tokens(tokens, text, year, cues, counts_year, budget_text=budget, moments=moments)
+def _read_all(text: str, tokens: list[Token], cues: Cues, setting: Setting, budget: bool) -> Reading:
+    year = setting.year
+    reading = read_tokens(tokens, text, setting, cues, budget_text=budget)
     read_formulas(text, tokens, reading)       # "…=44÷45×100%=97.78%": the figures are the formula's
     read_ratios(text, tokens, reading)         # "新签约项目28个，完成全年目标任务25个的112%"
     read_rows(text, tokens, reading)           # "单位名称 经费性质 人员编制数 在职人数 本部门 财政拨款 32 34"
@@ -494,7 +496,8 @@ def _every_figure_accounted(text: str, tokens: list[Token], reading: Reading) ->
                           and not any(lo <= t.start < hi for lo, hi in spans))
 
 
-def _read(text: str, lex, year: int, names, targets=(), counts_year: int | None = None, moments: tuple = ()) -> Reading:
+def _read(text: str, lex, setting: Setting, names, targets=()) -> Reading:
+    year = setting.year
     cut = None
     if len(text) > MAX_TEXT_CHARS:
         # a text longer than any report's section: read up to the limit (the rest is said to be unread)
@@ -511,11 +514,11 @@ def _read(text: str, lex, year: int, names, targets=(), counts_year: int | None 
         tokens = with_targets(text, tokens, targets)
         tokens = with_opening_bodies(text, tokens, lex.cues.bodies, names, lex.labels)
         tokens = with_units_of_bases(text, tokens)
-        reading = _read_all(text, tokens, lex.cues, year, counts_year, budget=False, moments=moments)
+        reading = _read_all(text, tokens, lex.cues, setting, budget=False)
         carried_out = year_carried_out(text, lex.cues, year) or spent_in_year(reading.claims)
         if is_budget_text(text, reading, carried_out):
             # a budget's text: read again with 年初预算 for no column word (the reader's default) and for 预算 alone
-            reading = _read_all(text, tokens, lex.cues, year, counts_year, budget=True, moments=moments)
+            reading = _read_all(text, tokens, lex.cues, setting, budget=True)
             read_as_budget(reading)
         reading.budget_words = "预算" in text and not carried_out
         return reading

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .claim import OTHER_SUBJECT, Claim, Reading, Unread
 from .cues import Cues
 from .parts import PEOPLE_UNITS
+from .setting import Setting
 from .tokens import CLAUSE, CLOSE, MONEY, OPEN, SENTENCE, Token
 
 # the last mark of a clause or a sentence in a window (one C-level search, not a loop over characters)
@@ -133,11 +134,10 @@ class _List:
 class _State:
     """Every attribute of the reader, set for a new text; the steps all its parts take."""
 
-    def __init__(self, tokens: list[Token], text: str, year: int, cues: Cues, counts_year: int | None = None,
-                 budget_text: bool = False, moments: tuple = ()):
-        self.tokens, self.text, self.year, self.cues = tokens, text, year, cues
-        self.moments = moments          # (month, day) at which the file counts its stocks: no part of the year
-        self.counts_year = year if counts_year is None else counts_year     # the staffing's year end
+    def __init__(self, tokens: list[Token], text: str, setting: Setting, cues: Cues, budget_text: bool = False):
+        self.tokens, self.text, self.year, self.cues = tokens, text, setting.year, cues
+        self.moments = setting.moments          # (month, day) at which the file counts its stocks: no part of the year
+        self.counts_year = setting.counts_year  # the staffing's year end
         self.budget_text = budget_text  # the text is a budget's: no column word means 年初预算 (see budgettext.py)
         self.out = Reading(text, cues)
         self.self_types: set = set()         # "街道…": a kind of unit the text opened with, naming itself
