@@ -40,6 +40,12 @@ class _Counts(_Base):
         names = [self.text[a:b] for a, b in c.other]
         shown = "、".join(names) if len(names) <= 6 else "、".join(names[:3]) + "、…、" + names[-1]
         listed = "分条列出的" if c.label == POINTS else "列出的名称"
+        if c.at_least and len(names) <= c.value:
+            # ("…、投资促进股等9个科室": 等 — the names written are some of the count's)
+            return self.ok(c, f"列出的名称 {len(names)} 个（写明“等”，只列了一部分）：{shown}，不多于写明的 {fmt(c.value)}{c.unit}")
+        if c.at_least:
+            return self.error("PROSE-COUNT", c, f"正文“…{self.quote(c, 16)}”：写明“等{fmt(c.value)}{c.unit}”，但前面列出的名称"
+                              f"已有 {len(names)} 个（{shown}）。", stated=c.value, computed=Decimal(len(names)))
         if len(names) == c.value:
             if c.of is not None:
                 # (a count of the department's sections: the names fit — the count against the file's list too)

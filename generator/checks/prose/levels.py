@@ -9,7 +9,9 @@ from ...core.numbers import decimals, fmt, rate_fits, same_figure, sum_consisten
 from ...derive.claims import Claim
 from ...derive.claims.claim import UNSURE_HEAD
 from ...derive.claims.grammar import BY_SOURCE, COMPONENTS
+from ...derive.claims.nearby import clause_words
 from ...derive.claims.parts import PARENT
+from ...derive.claims.patterns import FUND_BUDGETS
 from ...derive.claims.tokens import MONEY
 from ...model.facts import AMOUNT_PATHS
 from .base import WHOLES as _WHOLES
@@ -159,6 +161,8 @@ class _Levels(_Columns):
                               f"{fmt(abs(c.value))}{c.unit} 是{whole}。", stated=abs(c.value), fact=value,
                               about=f"正文“…{self.quote(c, 8)}”")
         other_col = next((col for f, col, v in self._its_other_columns(c) if same_figure(abs(c.value), v)), None)
+        if other_col in ("budget", "adjusted") and c.column in (None, "final") and self._budget_written_as_budget(c):
+            return self.ok(c, f"写明“预算”：{self._label(c.fact, other_col)} = {fmt(abs(c.value))}{c.unit}")
         if far_off(abs(c.value), value) and other_col is None:
             self.far_amounts.add(id(c))
             return self.skip(c, f"与 {label} {fmt(value)}{c.unit} 相差好几倍：说的多半不是本部门的这一项")
@@ -221,6 +225,8 @@ class _Levels(_Columns):
                 same_figure(abs(c.value), v) for f in (c.fact, *c.alts)
                 if (v := self.fact(f, "final", c.unit, quiet=True)) is not None):
             return False        # (the final of another fact its words may name: "收入合计" of 本年收入合计 or 收入总计)
+        if self._budget_written_as_budget(c):
+            return False        # (the change may as well be the slip: it is checked as the budget's)
         said = self._final_change_said(c, final, prior)
         if said is None:
             return False
@@ -228,6 +234,20 @@ class _Levels(_Columns):
                    f"{fmt(final)} 与上年决算数 {fmt(prior)} 相比的，说的是决算数，应为 {fmt(final)}{c.unit}。",
                    stated=abs(c.value), fact=final, about=f"正文“…{self.quote(c, 8)}”")
         return True
+
+    def _budget_written_as_budget(self, c: Claim) -> bool:
+        """"财政预算拨款“三公”经费支出合计12.00万元，比上年减少0.56万元": an amount of no column word of its own that is
+        exactly its fact's 年初预算 or 调整预算, after a word for the budget in its clause — a budget's figure written as
+        it is: whatever follows it (a change that fits the final) may be the slip, not this."""
+        if self.reading is None or c.fact is None:
+            return False
+        words = clause_words(self.reading, c)
+        for fund in FUND_BUDGETS:       # (a fund's name is no word for the budget: "一般公共预算支出")
+            words = words.replace(fund, "")
+        if "预算" not in words:
+            return False
+        return any(same_figure(abs(c.value), v) for col in ("budget", "adjusted")
+                   if (v := self.fact(c.fact, col, c.unit, quiet=True)) is not None)
 
     def _budget_meant_by_its_change(self, c: Claim) -> bool:
         """"2023年一般公共预算财政拨款运行经费33.60万元，比2022年减少2.70万元": an amount of no column word (or of 预算, 安排:

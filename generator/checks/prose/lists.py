@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ...core.numbers import decimals, fmt, half_unit, same_figure, sum_consistent, transposed
 from ...derive.claims import Claim
-from ...derive.claims.grammar import BODY_UNITS, BY_SOURCE, COMPONENTS, PEOPLE_UNITS, within
+from ...derive.claims.grammar import BODY_UNITS, BY_SOURCE, COMPONENTS, PEOPLE_UNITS, VEHICLE_UNITS, within
 from ...derive.claims.nearby import (
     clause_words,
     figures_before,
@@ -474,7 +474,8 @@ class _Lists(_Base):
     def _not_summed(self, unit: str, parts: list, traits: bool) -> str:
         """Why a list's parts are not added up against its head, or ""."""
         if any((p.unit in MONEY) != (unit in MONEY) or (unit not in MONEY and p.unit != unit and not {p.unit, unit} <= PEOPLE_UNITS
-                                                         and not {p.unit, unit} <= BODY_UNITS)
+                                                         and not {p.unit, unit} <= BODY_UNITS
+                                                         and not {p.unit, unit} <= VEHICLE_UNITS)
                for p in parts):
             return "单位不同"
         if unit in PEOPLE_UNITS and traits:

@@ -479,6 +479,10 @@ class _Rates(_Base):
                 return self.ok(c, f"节约 {fmt(-delta)} ÷ 决算数 {fmt(current)} = {fmt(-delta / current * 100, _places(c))}%")
         if not tried:
             tried = self._alt_whose_change(c)
+        if not tried and self._amount_and_change_stated(c):
+            # "收入总计3237.75万元。收支较上年决算数减少1066.5万元，增长49.1%": the file has no figure of last year, but
+            # the text states this year's amount and the change — the rate is checked against those two
+            return self._stated_rate(c, c.of)
         if not tried:
             return self.skip(c, "事实文件没有算出增幅所需的数")
         col, base, delta, computed = tried[0]
@@ -486,6 +490,15 @@ class _Rates(_Base):
         self.error("PROSE-RATE", c, f"正文“…{self.quote(c, 30)}”：变动 {fmt(delta)} ÷ {_COLUMN_ZH[col]} {fmt(base)} "
                    f"= {words}，与写明的{'增长' if c.value >= 0 else '下降'} {fmt(abs(c.value))}% 不符。",
                    stated=c.value, computed=computed)
+
+    def _amount_and_change_stated(self, c: Claim) -> bool:
+        """Whether the rate's amount (this year's, of its fact, in its sentence or the one before) and its change (in
+        its sentence, after the amount, no other amount left unread between) are both written."""
+        level, change = c.of, c.change
+        return level is not None and level.kind == "level" and level.fact == c.fact and level.figure is not None \
+            and level.unit in MONEY and level.sentence in (c.sentence, c.sentence - 1) and not level.flagged \
+            and change is not None and change.money and change.figure is not None and change.sentence == c.sentence \
+            and level.figure.start < change.figure.start and not self._unread_between(level.figure.end, change.start)
 
     def _stated_level(self, c: Claim) -> Claim | None:
         """"一般公共预算财政拨款支出2940.05万元。与2022年度相比，一般公共预算财政拨款支出减少63.14万元，下降2.10%":

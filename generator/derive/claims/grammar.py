@@ -32,7 +32,7 @@ from .lettered import _Lettered
 from .levels import _Levels
 from .lists import _Lists
 from .numbered import _Numbered
-from .parts import BODY_UNITS, BY_SOURCE, COMPONENTS, PEOPLE_UNITS, within
+from .parts import BODY_UNITS, BY_SOURCE, COMPONENTS, PEOPLE_UNITS, VEHICLE_UNITS, within
 from .points import _Points
 from .setting import Setting
 from .shares import _Shares
@@ -43,7 +43,8 @@ from .tokens import OPEN, SENTENCE, Token, is_han, units_named_at
 from .words import _Words
 
 # the names other modules import from here (checks/prose/, reader.py, formulas.py, tasks/explain.py)
-__all__ = ["BODY_UNITS", "BY_SOURCE", "COMPONENTS", "MAX_DEPTH", "PEOPLE_UNITS", "RELATIONS", "Claim", "Reading", "TargetMention", "within",
+__all__ = ["BODY_UNITS", "BY_SOURCE", "COMPONENTS", "MAX_DEPTH", "PEOPLE_UNITS", "RELATIONS", "Claim", "Reading", "TargetMention",
+           "VEHICLE_UNITS", "within",
            "Unread", "read_tokens"]
 
 

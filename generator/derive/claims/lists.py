@@ -15,6 +15,7 @@ from .parts import (
     PARENT,
     PEOPLE_UNITS,
     PLAIN,
+    VEHICLE_UNITS,
     WITH_CARRYOVER,
     _kind_of,
     _side,
@@ -44,7 +45,7 @@ def _fits_list(tok: Token, lst: _List, label: str | None = None) -> bool:
     return tok.unit == unit or (tok.unit in MONEY and unit in MONEY) \
         or ({tok.unit, unit} <= PEOPLE_UNITS and (lst.head.fact in _COUNTED or (
             lst.head.fact == "department.staffing.posts_total" and label == "department.staffing.posts"))) \
-        or {tok.unit, unit} <= BODY_UNITS
+        or {tok.unit, unit} <= BODY_UNITS or {tok.unit, unit} <= VEHICLE_UNITS
 
 
 _ALL_INCOME = frozenset({"finance.income.total", "finance.income.current"})
@@ -131,7 +132,7 @@ _RATIO_WHOLE = re.compile(r"[ \t\u3000]*的[ \t\u3000]*[0-9]+(?:\.[0-9]+)?[ \t\u
 def _blank_is_none(lst) -> bool:
     """"共有车辆3辆，其中机要通信用车辆、应急保障用车1辆、执法执勤用车辆、特种专业技术用车辆、其他用车1辆": vehicles by the
     form's categories, a category left blank — none of it (a count of vehicles has no category "some of them")."""
-    return lst.head.unit == "辆" and all(p.unit == "辆" for p in lst.parts)
+    return lst.head.unit in VEHICLE_UNITS and all(p.unit in VEHICLE_UNITS for p in lst.parts)
 
 
 def _all_people(lst) -> bool:

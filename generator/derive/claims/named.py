@@ -4,7 +4,8 @@ count says — whoever's they are (a count of names is plain arithmetic of the t
 figure is the count and whose other is the names; checked in checks/prose/counts.py (PROSE-COUNT).
 
 Only the plain shape: the names one after another, parted by 、 (a bracket inside a name is part of it), each a few
-characters with no figure, to the end of the sentence; a list that ends with 等 ("…等十二个内设股室"), joins its last names
+characters with no figure, to the end of the sentence. Names before their count that end with 等 ("…、投资促进股等9个科室")
+are some of them: the count is checked only not to be fewer than the names. A list that joins its last names
 with 和/及, names a range ("综合一处至综合九处") or has a comma among its names (which may part names or end them) is not
 counted. Found with three bounded patterns over the text: linear in it.
 """
@@ -59,16 +60,22 @@ def read_named_counts(text: str, tokens: list[Token], reading: Reading) -> None:
             tok = figures.get(m.start("count"))
             if tok is None or (tok.start in claimed and tok.start not in sections):
                 continue
-            names = _names(text, m.start("names"), m.end("names"), trailing=pattern is not _NAMES_FIRST)
+            start, end = m.start("names"), m.end("names")
+            # "内设办公室、人事股、…、投资促进股等9个科室": some of the names — the count is at least as many
+            some = pattern is _NAMES_FIRST and text[start:end].rstrip(" \t\u3000").endswith("等")
+            if some:
+                end = text.rindex("等", start, end)
+            names = _names(text, start, end, trailing=pattern is not _NAMES_FIRST)
             if names is None or (pattern is _NAMES_FIRST and len(names) < 2):
                 continue        # ("内设机构为6个科室": no names before the count)
-            of = sections.pop(tok.start, None)
+            # (a count after some of the names is still read as the department's sections, as it was)
+            of = None if some else sections.pop(tok.start, None)
             if of is not None:
                 reading.claims.remove(of)       # (checked by the names' claim, once the names fit: counts._named)
             # (where each name is, not its words: the department's own name is read as 本部门 — the check shows
             # the text as written)
             reading.claims.append(Claim("named", tok, None, other=tuple(names), sentence=later.sentence_at(tok.start),
-                                        value=tok.value, unit=tok.unit, of=of))
+                                        value=tok.value, unit=tok.unit, of=of, at_least=some))
             claimed.add(tok.start)
             later.take(tok.start)
     _read_points(text, figures, claimed, reading, later)

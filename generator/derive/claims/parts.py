@@ -10,6 +10,8 @@ from .claim import Claim
 PEOPLE_UNITS = {"人", "名"}
 # units that count bodies ("所属学校、单位68个，其中普通高中4所…其他事业单位2个"): items in any of them are of one head
 BODY_UNITS = frozenset({"个", "所", "家"})
+# vehicles are counted in 辆 or 台, both in one list ("共有车辆3台，其中，…特种专业技术用车0台、其他用车0辆")
+VEHICLE_UNITS = frozenset({"辆", "台"})
 
 # A total and its parts, for binding a 其中 list to its head and telling a complete list from a partial one.
 COMPONENTS = {total: [p.rstrip("?") for p in parts] for total, parts in [*AMOUNT_SUMS, *VALUE_SUMS]}

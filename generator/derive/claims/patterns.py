@@ -8,6 +8,8 @@ import re
 # Characters that can stand between a subject and its figure without naming anything else.
 FUNCTION = set("的了为是达共计约合累总金额数实现完成有其亦也均都已将按以在于对从至到得年度月日末底初及和与并且而即还再又"
                "全部中当本该此一这前后内外上下来去所上述如下共计分别主要具体各项个元万亿人次较比同相较仅只")
+# names of budgets by fund, not columns: "一般公共预算财政拨款收入" says nothing of 年初 or 决算
+FUND_BUDGETS = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算", "公共预算", "基金预算")
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 _YEAR_IN = re.compile(r"((?:19|20)[0-9]{2})\s?年")
 # a paragraph that is an item of an enumeration: "1、" "一、" "（二）" "(3)" "①"

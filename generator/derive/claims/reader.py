@@ -15,6 +15,7 @@ from .formulas import read_formulas
 from .grammar import Claim, Reading, Unread, read_tokens
 from .lexicon import NotFinite, spellings, trie_pattern
 from .named import read_named_counts
+from .patterns import FUND_BUDGETS
 from .purchases import read_purchases
 from .ratios import read_ratios
 from .rows import read_rows
@@ -31,12 +32,9 @@ from .tokens import (
     with_units_of_bases,
 )
 
-# names of budgets by fund, not columns: "一般公共预算财政拨款收入" says nothing of 年初 or 决算
-_FUND_BUDGETS = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算", "公共预算", "基金预算")
-
 
 def _embedded_column(word: str, columns: dict) -> str | None:
-    for fund in _FUND_BUDGETS:
+    for fund in FUND_BUDGETS:
         word = word.replace(fund, "")
     best = max((w for w in columns if w in word), key=len, default=None)
     if best is not None:

@@ -464,6 +464,10 @@ class _Stated(_State):
         if any((lead.variance, lead.label, lead.unknown, lead.share, lead.dir, lead.rate, lead.cmp)):
             return False
         amounts = self._sentence_amounts()
+        if amounts is not None and len(amounts) == 1:
+            # "项目全年预算数合计420.60万元。执行数合计405.36万元，完成预算的96.83%": the budget ends the sentence before
+            closing = self._amount_closing_sentence_before()
+            amounts = amounts if closing is None else [amounts[0], closing]
         if amounts is None or len(amounts) != 2:
             return False
         by_stage = {_stage(self._clause_before(t.start)): t for t in amounts}
@@ -476,6 +480,20 @@ class _Stated(_State):
         if whole is None or spent is None or whole.unit not in MONEY or spent.unit not in MONEY:
             return False
         return self._execution_of(tok, whole, spent, unread)
+
+    def _amount_closing_sentence_before(self) -> Token | None:
+        """The amount the sentence before this one ends with ("…合计420.60万元。"), or None."""
+        i = self.index - 1
+        while i >= 0 and self.index - i <= 32 and self.tokens[i].start >= self.sentence_start:
+            i -= 1
+        while i >= 0 and self.index - i <= 36 and self.tokens[i].kind == "punct":
+            i -= 1
+        if i < 0 or self.tokens[i].start >= self.sentence_start:
+            return None
+        t = self.tokens[i]
+        if t.kind != "num" or t.unit not in MONEY or self.text[t.end:self.sentence_start].strip(" \t\u3000") != "。":
+            return None
+        return t
 
     def _sentence_amounts(self) -> list | None:
         """The money figures of this sentence before the current token, last first — None when the figure right

@@ -14,7 +14,7 @@ from ...core.numbers import MAX_DIGITS, ascii_digits
 MONEY = {"元": Decimal("0.0001"), "千元": Decimal("0.1"), "万元": Decimal(1), "亿元": Decimal(10000)}
 CURRENCY = {"亿美元", "万美元", "美元"}
 COUNTS = ("人次", "家次", "户次", "场次", "批次", "人", "名", "个", "家", "项", "座", "件", "户", "场", "批", "次", "辆", "台",
-          "套", "篇", "亩", "期", "处", "条", "所")
+          "套", "篇", "亩", "期", "处", "条", "所", "平方米", "平米", "㎡")
 PERCENT = ("%", "％")
 POINTS = ("个百分点", "百分点")
 _UNITS = sorted(list(MONEY) + list(CURRENCY) + list(COUNTS) + list(PERCENT) + list(POINTS) + ["‰", "倍"],
