@@ -300,3 +300,19 @@ def test_a_stand_in_for_no_fact_of_the_file_is_a_finding(tmp_path, run):
         "facts:\n  - {label: '资金总量', fact: finance.income.total, unless: assets.nothing}\n", encoding="utf-8")
     found = prose_findings(run, path)
     assert any("vocabulary.yaml:2:" in l and "assets.nothing" in l for l in found), found
+
+
+@pytest.mark.parametrize("sentence,reported", [
+    ("公务用车购置及运行费12.00万元，其中：购置费3.00万元、车辆使用费8.00万元。", True),
+    ("本年车辆使用费8.00万元，购置费3.00万元。", False)])
+def test_a_part_label_names_its_fact_only_listed_after_its_whole(tmp_path, run, sentence, reported):
+    """`within`: "车辆使用费" is the vehicles' running cost only as a part listed right after the amount of 公务用车购置及
+    运行费 — there the two parts are all of it (3.00 + 8.00 ≠ 12.00); standing alone it names nothing of the file's."""
+    path = county(tmp_path, sentence)
+    assert prose_findings(run, path) == []          # (without the county's word, a list of some of the parts)
+    (tmp_path / "vocabulary.yaml").write_text(
+        "facts:\n  - {label: '车辆使用费', fact: finance.three_public_parts.vehicle_running, "
+        "within: finance.three_public_parts.vehicles}\n", encoding="utf-8")
+    found = prose_findings(run, path)
+    assert any("[PROSE-SUM]" in l and "不等于 12.00万元" in l for l in found) is reported, found
+    assert len(found) == reported, found

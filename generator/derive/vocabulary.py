@@ -178,6 +178,10 @@ class Label(Model):
     unless = Field(FactPath(), "事实文件有这一项时不用",
                    help="写另一个事实路径：事实文件有那一项时，这个称呼不认作本事实，只在没有那一项时替补"
                         "（“固定资产”：有净值按净值核对，只有原值时按原值）")
+    within = Field(FactPath(), "只作这一事实的分项",
+                   help="写另一个事实路径：这个称呼只在同一句中紧跟在那一事实的金额之后、作为它的分项列出时"
+                        "（“其中：”“、”或括号之后）才认作本事实（“公务用车购置及运行费45.45万元，其中：购置费0万元、"
+                        "运行费45.45万元”中的“购置费”“运行费”）；别处不认")
 
 
 COLUMN_NAMES = {**{k: v for k, v in COLUMNS.items() if k in ("budget", "adjusted", "final")},
@@ -332,7 +336,9 @@ class Vocabulary:
     def __init__(self, models: list, files: tuple = ()):
         self.files = files                  # display names of the county files merged in
         entries = [e for m in models for e in m.facts]
-        self.facts = [(e.label, e.fact) for e in entries if not e.when]
+        self.facts = [(e.label, e.fact) for e in entries if not e.when and not e.within]
+        # labels that name their fact only as a part listed right after the amount of another (see claims/parts_named)
+        self.within = [(e.label, e.fact, e.within) for e in entries if e.within and not e.when]
         # labels that stand in for another fact only where the file lacks it (see without_stand_ins)
         self.stand_ins = {(e.label, e.fact): e.unless for e in entries if e.unless and not e.when}
         # labels that name their fact only where the amount after them is one of its figures (see guarded())

@@ -56,6 +56,9 @@ def readme_section(voc) -> str:
     for pattern, fact in voc.guarded:
         name = _fact_name(fact, report, fact_label)
         lines.append(f"| {name}（`{fact}`；只在其后的金额与这一项的数相符时） | `{_cell(pattern)}` |")
+    for pattern, fact, head in voc.within:
+        name, whole = _fact_name(fact, report, fact_label), _fact_name(head, report, fact_label)
+        lines.append(f"| {name}（`{fact}`；只在同一句{whole}的金额之后作为分项列出时） | `{_cell(pattern)}` |")
     lines += ["", "| 口径 | 口径词 |", "|---|---|"]
     for col, pattern in voc.columns:
         lines.append(f"| {COLUMN_NAMES[col]}（`{col}`） | {_words(pattern)} |")

@@ -15,6 +15,7 @@ from .formulas import read_formulas
 from .grammar import Claim, Reading, Unread, read_tokens
 from .lexicon import NotFinite, spellings, trie_pattern
 from .named import read_named_counts
+from .partnames import with_parts_named
 from .patterns import FUND_BUDGETS
 from .purchases import read_purchases
 from .ratios import read_ratios
@@ -44,6 +45,13 @@ def _embedded_column(word: str, columns: dict) -> str | None:
     if "预算" in word:
         return "plan"
     return None
+
+
+def _finite_spellings(pattern: str) -> tuple[str, ...]:
+    try:
+        return tuple(spellings(pattern))
+    except NotFinite:          # refused when the file was read; nothing to add
+        return ()
 
 
 def _expand(voc) -> dict:
@@ -139,7 +147,7 @@ class Lexicon:
 
     def __init__(self, voc):
         from ...core import cache
-        sources = json.dumps([voc.facts, voc.shares, voc.columns, voc.others, voc.words, voc.before],
+        sources = json.dumps([voc.facts, voc.shares, voc.columns, voc.others, voc.words, voc.before, voc.within],
                              ensure_ascii=False)
         # expanding the spellings and building the trie is the same for the same words: kept on disk
         # (this module's own text is part of the key: a new release may expand the same words differently)
@@ -174,6 +182,8 @@ class Lexicon:
         self._trie_pattern, self._first = data["trie"], "".join(w[0] for w in self.meanings)
         self._tokenizer: re.Pattern | None = None
         self.scanner = compile_scanner(self._first)
+        # names that are a fact's only as a part listed after another's amount (see partnames.py)
+        self.within = tuple((_finite_spellings(label), fact, head) for label, fact, head in voc.within)
         self.trie: dict = {}
         for w in self.meanings:
             node = self.trie
@@ -511,6 +521,7 @@ def _read(text: str, lex, setting: Setting, names, targets=()) -> Reading:
             tokens.append(cut)
         tokens = with_targets(text, tokens, targets)
         tokens = with_opening_bodies(text, tokens, lex.cues.bodies, names, lex.labels)
+        tokens = with_parts_named(text, tokens, lex.within)
         tokens = with_units_of_bases(text, tokens)
         reading = _read_all(text, tokens, lex.cues, setting, budget=False)
         carried_out = year_carried_out(text, lex.cues, year) or spent_in_year(reading.claims)
