@@ -22,13 +22,18 @@ _COUNT = r"(?P<count>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})[ \t\u3
 # the count first: "内设14个机构，分别是办公室、…", "预算单位共计2家，具体包括：示例县商务局（本级）"
 _COUNT_FIRST = re.compile(_COUNT + r"[\u4e00-\u9fff]{0,6}?" + _KINDS + r"[ \t\u3000]*[，,]?[ \t\u3000]*"
                           r"(?:分别是|分别为|具体包括|包括|即|[\u4e00-\u9fff]{0,8}?依次(?:为|是))[ \t\u3000]*[：:]?[ \t\u3000]*(?P<names>[^。；;\n]{2,800})")
-# the kind, then the count: "纳入…编制范围的预算单位共计2家，具体包括：示例县商务局（本级）"
-_KIND_FIRST = re.compile(_KINDS + r"[ \t\u3000]*(?:共计|共有|共|计|有)?[ \t\u3000]*" + _COUNT + r"[ \t\u3000]*[，,]?[ \t\u3000]*"
-                         r"(?:分别是|分别为|具体包括|包括|即|[\u4e00-\u9fff]{0,8}?依次(?:为|是))[ \t\u3000]*[：:]?[ \t\u3000]*(?P<names>[^。；;\n]{2,800})")
+# the kind, then the count: "纳入…编制范围的预算单位共计2家，具体包括：示例县商务局（本级）", "内设机构14个：办公室、…"
+_KIND_FIRST = re.compile(_KINDS + r"[ \t\u3000]*(?:共计|共有|共|计|有)?[ \t\u3000]*" + _COUNT + r"[ \t\u3000]*(?:[，,]?[ \t\u3000]*"
+                         r"(?:分别是|分别为|具体包括|包括|即|[\u4e00-\u9fff]{0,8}?依次(?:为|是))[ \t\u3000]*[：:]?|[：:])[ \t\u3000]*"
+                         r"(?P<names>[^。；;\n]{2,800})")
 # the names first: "内设办公室、人事股、…共6个职能处室", "内设：办公室、人事股、…11个职能机构"
 _NAMES_FIRST = re.compile(r"(?:内设|下设|设有)[ \t\u3000]*[：:]?[ \t\u3000]*(?P<names>[^。；;，,\n]{2,800}?)[ \t\u3000]*(?:[，,]?[ \t\u3000]*(?:共|共计))?"
                           r"[ \t\u3000]*" + _COUNT
                           + r"[\u4e00-\u9fff]{0,6}?" + _KINDS)
+# items each with its amount, then 等 and their count: "包括A经费320万元，B经费68.5万元，…等4个项目"
+_PRICED = re.compile(r"包括[ \t\u3000]*[：:]?[ \t\u3000]*(?P<items>[^。；;：:\n]{4,800}?[0-9][ \t\u3000]*(?:万元|元|亿元))[ \t\u3000]*等"
+                     r"[ \t\u3000]*" + _COUNT + r"[ \t\u3000]*(?:项目|项|个项目|类)?")
+_PRICED_ITEM = re.compile(r"[\u4e00-\u9fff“”（）()]{2,30}?[ \t\u3000]*(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?[ \t\u3000]*(?:万元|元|亿元)")
 # "具体抓好以下九个方面的工作：一是…；二是…；…九是…": a count of the points that follow, each opened by 一是, 二是 …
 _POINTS = re.compile(r"(?:以下|如下|下列)[ \t\u3000]*(?P<count>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})[ \t\u3000]*(?:个|项|点|条)"
                      r"[\u4e00-\u9fff]{0,12}?[：:]")
@@ -78,8 +83,41 @@ def read_named_counts(text: str, tokens: list[Token], reading: Reading) -> None:
                                         value=tok.value, unit=tok.unit, of=of, at_least=some))
             claimed.add(tok.start)
             later.take(tok.start)
+    _read_priced_items(text, figures, claimed, reading, later)
     _read_points(text, figures, claimed, reading, later)
     later.done()
+
+
+def _read_priced_items(text: str, figures: dict, claimed: set, reading: Reading, later: LaterPass) -> None:
+    """"项目支出包括县域商业体系建设经费320万元，外贸发展专项经费68.5万元，…，电子商务进农村经费15万元等4个项目": items
+    each named with its amount, then 等 and their count — at least as many as the items written (a claim "named" whose
+    names are the items, at_least)."""
+    if "等" not in text or "包括" not in text:
+        return
+    for m in _PRICED.finditer(text):
+        tok = figures.get(m.start("count"))
+        if tok is None or tok.start in claimed or tok.start not in later.unread:
+            continue
+        items = _priced_items(text, m.start("items"), m.end("items"))
+        if items is None or len(items) < 2:
+            continue
+        reading.claims.append(Claim("named", tok, None, other=tuple(items), sentence=later.sentence_at(tok.start),
+                                    value=tok.value, unit=tok.unit, at_least=True))
+        claimed.add(tok.start)
+        later.take(tok.start)
+
+
+def _priced_items(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """Where each item of text[start:end] is, parted by ， or 、, each a name and one amount; None otherwise."""
+    spans, begin = [], start
+    for k in range(start, end + 1):
+        if k == end or text[k] in "，,、":
+            a, b = _stripped(text, begin, k)
+            if _PRICED_ITEM.fullmatch(text, a, b) is None:
+                return None
+            spans.append((a, b))
+            begin = k + 1
+    return spans
 
 
 def _read_points(text: str, figures: dict, claimed: set, reading: Reading, later: LaterPass) -> None:

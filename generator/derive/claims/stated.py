@@ -56,6 +56,8 @@ _NOT_WHOLE = ("年初", "上年", "去年", "同期", "已", "实际", "累计",
 _BUDGETED = ("预算", "计划", "下达", "安排", "总额", "共计", "合计", "资金总额")
 
 
+# between an amount and its share: "，占支出总预算" (a clause of its own, naming the whole)
+_SHARE_CLAUSE = re.compile(r"[ \t\u3000]*[，,][ \t\u3000]*占[\u4e00-\u9fff“”]{0,16}[ \t\u3000]*(?:的)?[ \t\u3000]*")
 # "增加54万元（去年预算数为0万元，无法计算增减比率）": last year's figure, in a bracket right after the change
 _BASE_IN_BRACKET = re.compile(r"[ \t\u3000]*[（(][ \t\u3000]*(?:去年|上年|上一年)度?(?:同期)?(?:预算数?|执行数?|决算数?|支出数?)?(?:为|是)?"
                               r"[ \t\u3000]*")
@@ -224,7 +226,10 @@ class _Stated(_State):
     def _amount_changed(self, tok: Token) -> Token | None:
         """The amount a change `tok` is of by the words: the one right before it (or before the bracket it stands in),
         or the one amount of the sentence before, restated; None when that is not certain."""
-        level = self._figure_before(tok) or self._restated_level(tok) or self._head_of_list_ended(tok)
+        level = self._figure_before(tok)
+        if level is not None and level.unit == "%":
+            level = self._amount_before_its_share(level)
+        level = level or self._restated_level(tok) or self._head_of_list_ended(tok)
         if level is None or level.unit not in MONEY or self._last_years(level):
             return None             # "较上年同期518706万元增支22532万元": the amount before is last year's
         if self._in_brackets(level) and not self._in_brackets(tok):
@@ -238,6 +243,17 @@ class _Stated(_State):
         if level.start >= self.sentence_start and self._framed_base(level, tok):
             return None             # "与2012年预算30850万元相比，增加4573万元": so is an amount before 相比
         return level
+
+    def _amount_before_its_share(self, share: Token) -> Token | None:
+        """"住房保障支出类科目618,730.00元，占支出总预算3.54%，同比增加82,500.00元": the amount before the share clause
+        between it and the change — the change is of that amount (the share is of it too)."""
+        j = next((k for k in range(self.index - 1, max(-1, self.index - 13), -1) if self.tokens[k] is share), None)
+        if j is None:
+            return None
+        amount = self._figure_before(share, j)
+        if amount is None or amount.unit not in MONEY or _SHARE_CLAUSE.fullmatch(self.text, amount.end, share.start) is None:
+            return None
+        return amount
 
     def _head_of_list_ended(self, tok: Token) -> Token | None:
         """"4.研究调研活动86.40万元，主要包括：A 52.80万元，…；B 33.60万元，…。较2022年年初预算增加12.60万元，增幅14.6%":

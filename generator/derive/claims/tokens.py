@@ -232,6 +232,9 @@ def _label(text: str, s: int, e: int, word: str, lex, out: list[Token], word_end
             # "事业 收入2,640.50万元": as glued to the word before the space (not a long name of people: "单位名称 经费性质
             # 人员编制数 在职人数", a table's head row written out, names a column)
             return s, word, () if word in lex.verbs else _GLUED, label_end
+    if word in lex.verbs and word.endswith("编制") and out and out[-1].kind == "word" and out[-1].end == s \
+            and any(m[0] == "col" for m in out[-1].means):
+        return s, word, (), label_end   # "按不高于2022年支出控制数编制": drawn up by a budget's figure, not a headcount
     return _headcount_word(text, s, e, word, means, lex, label_end)
 
 
