@@ -232,19 +232,19 @@ def _label(text: str, s: int, e: int, word: str, lex, out: list[Token], word_end
             # "事业 收入2,640.50万元": as glued to the word before the space (not a long name of people: "单位名称 经费性质
             # 人员编制数 在职人数", a table's head row written out, names a column)
             return s, word, () if word in lex.verbs else _GLUED, label_end
-    if word in lex.verbs and word.endswith("编制") and out and out[-1].kind == "word" and out[-1].end == s \
-            and any(m[0] == "col" for m in out[-1].means):
-        return s, word, (), label_end   # "按不高于2022年支出控制数编制": drawn up by a budget's figure, not a headcount
-    return _headcount_word(text, s, e, word, means, lex, label_end)
+    return _headcount_word(text, s, e, word, means, lex, label_end, out)
 
 
-def _headcount_word(text: str, s: int, e: int, word: str, means: tuple, lex, label_end: int) -> tuple:
-    """(start, word, meanings, where the last label ended) of a label by what follows it: a word of people followed by
-    费 or 金 is money paid to them; 编制 followed by a document is a verb."""
+def _headcount_word(text: str, s: int, e: int, word: str, means: tuple, lex, label_end: int, out: list[Token]) -> tuple:
+    """(start, word, meanings, where the last label ended) of a label by what its neighbours are: a word of people
+    followed by 费 or 金 is money paid to them; 编制 followed by a document, or right after a column word, is a verb."""
     if text[e:e + 1] in ("费", "金") and any(k == "fact" and v.startswith("department.staffing.") for k, v in means):
         return s, word, _GLUED, e       # "退休费260.21万元", "离休金": money paid to those people, not a headcount
     if word in lex.verbs and word.endswith("编制") and _DRAWN_UP.match(text, e, e + 16):
         return s, word, (), label_end   # "编制部门预算时…": drawing up a document, not a headcount
+    if word in lex.verbs and word.endswith("编制") and out and out[-1].kind == "word" and out[-1].end == s \
+            and any(m[0] == "col" for m in out[-1].means):
+        return s, word, (), label_end   # "按不高于2022年支出控制数编制": drawn up by a budget's figure, not a headcount
     return s, word, means, e
 
 
