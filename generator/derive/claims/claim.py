@@ -21,6 +21,8 @@ UNSURE_HEAD = "“其中”前的金额说的是什么不确定：它的各项�
 OTHER_SUBJECT = "说的是别的主体"
 # why a figure after words the vocabulary does not know is left unread (seriesshares.py reads the words back)
 UNKNOWN_WORDS = "前面的“{}”不在词表中，说的可能是别的"
+# the reason for a total ("共计474.20万元") with no figure before it to add up: its parts may still follow (numbered.py)
+TOTAL_OF_NOTHING_BEFORE = "合计词之前没有可加的数：是什么的总数不确定"
 # why a figure with no name of its own and no subject before it is left unread (a list's head may yet get one)
 NO_SUBJECT = "没有说明是哪一项收支"
 # why an amount written inside a share's words ("占当年支出合计2528.91万元的46.68%") is left unread: it is the whole's

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from ...core.numbers import decimals
-from .claim import UNKNOWN_WORDS, WHOLE_IN_SHARE, Claim, Unread
+from .claim import TOTAL_OF_NOTHING_BEFORE, UNKNOWN_WORDS, WHOLE_IN_SHARE, Claim, Unread
 from .parts import BODY_UNITS
 from .state import _Lead, _Scope, _State
 from .tokens import CLAUSE, CLOSE, COUNTS, CURRENCY, MONEY, OPEN, SENTENCE, Token
@@ -1152,7 +1152,7 @@ class _Figures(_State):
         """"按生均1000元安排，共计239万元，其中…": a total with nothing before it to add up is still the amount a
         following 其中 list is of — not the figure before it. Of what, the words do not say (explain shows it unread,
         and a list after it is of an amount left unread: see lists._unread_amount)."""
-        self.out.unread.append(Unread(tok, "合计词之前没有可加的数：是什么的总数不确定"))
+        self.out.unread.append(Unread(tok, TOTAL_OF_NOTHING_BEFORE))
         self.last_claim = Claim("level", tok, None, sentence=self.sentence)
         self.each_claims = []
 

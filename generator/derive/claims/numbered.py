@@ -32,6 +32,8 @@ _ITEM_REACH = 1200          # from an item's amount to the next item's number: w
 _NOT_A_NAME = re.compile("[，,：:；;。!！?？]|按|包括|其中|合计|共计|比|较|增加|减少|增长|下降|增支|减支|占")
 # what may stand between the announcing word and the first item: an aside in brackets, a colon
 _AFTER_ANNOUNCE = re.compile(r"[ \t\u3000\r\n]*(?:[（(][^（）()]{0,20}[）)])?[ \t\u3000\r\n]*[：:]?[ \t\u3000\r\n]*")
+# words that allot an item its money, before its one amount stated after what it is for ("安排经费260.00万元")
+_ALLOTTED = re.compile("安排|预算|下达|拨付|资金|经费")
 # words before a total that make it a change or a base, not a total ("比上年增支86.47万元")
 _CHANGE_WORDS = re.compile("增|减|比|较|同比|相比|上年|去年")
 
@@ -169,7 +171,7 @@ class _Numbered(_State):
                 return None
             if c is not None:
                 return c if c.kind == "level" and not c.compared else None
-            if id(tok) not in read.others:
+            if id(tok) not in read.others and id(tok) not in read.totals:
                 return None
             # another body's total, read as no claim: its list is checked all the same (its arithmetic is its own)
             if _CHANGE_WORDS.search(text, _sentence_start(text, tok.start, "，,；;：:"), tok.start):
@@ -215,6 +217,25 @@ class _Numbered(_State):
         c = read.claimed.get(id(tok))
         return c if c is not None and c.kind == "level" and not c.compared else None
 
+    def _sole_allotment(self, marks: list, j: int, expect: int, read: _ReadSoFar):
+        """"1.县域商业体系建设专项。主要用于…。安排经费260.00万元。2.…": an item that opens with its name and what it is
+        for, its money stated later in it — the one amount of the item (to the next item's number, or the end of its
+        paragraph for the last), after words that allot it (安排, 预算, 资金…). That amount, or None."""
+        text, end = self.text, marks[j][1]
+        if j + 1 < len(marks) and marks[j + 1][2] == expect + 1:
+            stop = marks[j + 1][0]
+        else:
+            line = text.find("\n", end, end + _ITEM_REACH)
+            stop = line if line >= 0 else min(len(text), end + _ITEM_REACH)
+        if stop - end > _ITEM_REACH:
+            return None
+        lo, hi = bisect.bisect_left(read.starts, end), bisect.bisect_left(read.starts, stop)
+        amounts = [t for t in read.nums[lo:hi] if t.unit in MONEY]
+        if len(amounts) != 1 or any(t.unit == "%" for t in read.nums[lo:hi]):
+            return None
+        tok = amounts[0]
+        return tok if _ALLOTTED.search(text, _sentence_start(text, tok.start, "，,；;：:。"), tok.start) else None
+
     def _items(self, marks: list, marks_at: list[int], i: int, read: _ReadSoFar,
                own: frozenset[int] | set[int] = frozenset(), zero_unit: str = "") -> list[Claim]:
         """The items numbered 1, 2, 3 … from marks[i] on, each its amount as a claim; [] when one of them is not the
@@ -236,7 +257,12 @@ class _Numbered(_State):
             tok = read.nums[k]
             nought = zero_unit in MONEY and not tok.unit and tok.value == 0 and text[tok.end:tok.end + 1] in "，,。；;"
             if tok.start - end > _NAME_REACH or (tok.unit not in MONEY and not nought) \
-                    or _NOT_A_NAME.search(text, end, tok.start) or (id(tok) in read.listed and id(tok) not in own):
+                    or _NOT_A_NAME.search(text, end, tok.start):
+                sole = self._sole_allotment(marks, j, expect, read)
+                if sole is None:
+                    return []
+                tok, k, nought = sole, bisect.bisect_left(read.starts, sole.start), False
+            if id(tok) in read.listed and id(tok) not in own:
                 return []
             c = read.claimed.get(id(tok))
             if c is not None and c.kind == "sum" and c.of is not None and c.of.figure is tok:

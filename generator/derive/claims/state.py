@@ -10,7 +10,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Any
 
-from .claim import OTHER_SUBJECT, Claim, Reading, Unread
+from .claim import OTHER_SUBJECT, TOTAL_OF_NOTHING_BEFORE, Claim, Reading, Unread
 from .cues import Cues
 from .parts import PEOPLE_UNITS
 from .setting import Setting
@@ -419,6 +419,8 @@ class _ReadSoFar:
         self.heads = {id(c.of.figure) for c in sums if c.of is not None and c.of.figure is not None}
         self.listed = {id(p.figure) for c in sums for p in c.parts if p.figure is not None}
         self.others = {id(u.figure) for u in unread if u.why.startswith(OTHER_SUBJECT)}
+        # totals of nothing before them ("共计474.20万元。具体情况如下：1.…"): their parts may be the items that follow
+        self.totals = {id(u.figure) for u in unread if u.why == TOTAL_OF_NOTHING_BEFORE}
 
     def sentence_of(self, tok: Token) -> int:
         """The sentence a figure read as no claim is in: that of the last claim before it (the reader's count)."""
