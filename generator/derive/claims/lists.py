@@ -36,6 +36,8 @@ _PLAIN_SIDES = {"支出": "finance.expenditure.current", "收入": "finance.inco
 
 
 # "其中（按项级科目分类统计）：": the bracket after 其中 says the items are the head by a classification
+# how far before an item's figure its own number ("（一）") is looked for
+_ITEM_NUMBER_REACH = 200
 _CLASSED = re.compile(r"[ \t\u3000]*[（(]按[^（()）]{0,8}(?:科目|分类)[^（()）]{0,8}[）)]")
 
 def _fits_list(tok: Token, lst: _List, label: str | None = None) -> bool:
@@ -254,7 +256,10 @@ class _Lists(_State):
         if last is None or last.figure is None or head is None or lst.outer is not None or last.kind != "level":
             return False
         between = _styles(self.text, last.figure.end, tok.start)
-        return _HAN_BRACKETED in _styles(self.text, head.end, last.figure.start) \
+        # (the last item's own number stands a little before its figure: looked for there, not over the whole list —
+        # each item is looked at once, a long list stays linear)
+        return _HAN_BRACKETED in _styles(self.text, max(head.end, last.figure.start - _ITEM_NUMBER_REACH),
+                                         last.figure.start) \
             and _DIGIT_MARKED in between and _HAN_BRACKETED not in between
 
     def _retired_named(self, lead: _Lead) -> bool:

@@ -31,8 +31,8 @@ _NAMES_FIRST = re.compile(r"(?:内设|下设|设有)[ \t\u3000]*[：:]?[ \t\u300
                           r"[ \t\u3000]*" + _COUNT
                           + r"[\u4e00-\u9fff]{0,6}?" + _KINDS)
 # items each with its amount, then 等 and their count: "包括A经费320万元，B经费68.5万元，…等4个项目"
-_PRICED = re.compile(r"包括[ \t\u3000]*[：:]?[ \t\u3000]*(?P<items>[^。；;：:\n]{4,800}?[0-9][ \t\u3000]*(?:万元|元|亿元))[ \t\u3000]*等"
-                     r"[ \t\u3000]*" + _COUNT + r"[ \t\u3000]*(?:项目|项|个项目|类)?")
+_COUNT_AFTER_SOME = re.compile(r"等[ \t\u3000]*" + _COUNT)
+_ITEMS_REACH = 800          # from 等 back to 包括: a sentence's list
 _PRICED_ITEM = re.compile(r"[\u4e00-\u9fff“”（）()]{2,30}?[ \t\u3000]*(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?[ \t\u3000]*(?:万元|元|亿元)")
 # "具体抓好以下九个方面的工作：一是…；二是…；…九是…": a count of the points that follow, each opened by 一是, 二是 …
 _POINTS = re.compile(r"(?:以下|如下|下列)[ \t\u3000]*(?P<count>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})[ \t\u3000]*(?:个|项|点|条)"
@@ -91,14 +91,23 @@ def read_named_counts(text: str, tokens: list[Token], reading: Reading) -> None:
 def _read_priced_items(text: str, figures: dict, claimed: set, reading: Reading, later: LaterPass) -> None:
     """"项目支出包括县域商业体系建设经费320万元，外贸发展专项经费68.5万元，…，电子商务进农村经费15万元等4个项目": items
     each named with its amount, then 等 and their count — at least as many as the items written (a claim "named" whose
-    names are the items, at_least)."""
+    names are the items, at_least). Each 等N个 looks back to the 包括 before it, no further than the last one looked at:
+    every character is looked at a bounded number of times (linear in the text)."""
     if "等" not in text or "包括" not in text:
         return
-    for m in _PRICED.finditer(text):
+    done = 0
+    for m in _COUNT_AFTER_SOME.finditer(text):
+        at = text.rfind("包括", max(done, m.start() - _ITEMS_REACH), m.start())
+        done = m.start()
         tok = figures.get(m.start("count"))
-        if tok is None or tok.start in claimed or tok.start not in later.unread:
+        if at < 0 or tok is None or tok.start in claimed or tok.start not in later.unread:
             continue
-        items = _priced_items(text, m.start("items"), m.end("items"))
+        start = at + 2
+        while start < m.start() and text[start] in " \t\u3000：:":
+            start += 1
+        if any(ch in text[start:m.start()] for ch in "。；;：:\n"):
+            continue
+        items = _priced_items(text, start, m.start())
         if items is None or len(items) < 2:
             continue
         reading.claims.append(Claim("named", tok, None, other=tuple(items), sentence=later.sentence_at(tok.start),

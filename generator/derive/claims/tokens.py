@@ -243,8 +243,10 @@ def _headcount_word(text: str, s: int, e: int, word: str, means: tuple, lex, lab
     if word in lex.verbs and word.endswith("编制") and _DRAWN_UP.match(text, e, e + 16):
         return s, word, (), label_end   # "编制部门预算时…": drawing up a document, not a headcount
     if word in lex.verbs and word.endswith("编制") and out and out[-1].kind == "word" and out[-1].end == s \
-            and any(m[0] == "col" for m in out[-1].means):
-        return s, word, (), label_end   # "按不高于2022年支出控制数编制": drawn up by a budget's figure, not a headcount
+            and any(m[0] == "col" for m in out[-1].means) and not text[e:e + 2].lstrip(" \t\u3000")[:1].isdigit():
+        # "按不高于2022年支出控制数编制，合计…": drawn up by a budget's figure, not a headcount (a count right after it
+        # is one: "纳入部门预算编制68人")
+        return s, word, (), label_end
     return s, word, means, e
 
 
