@@ -438,8 +438,9 @@ def _formula(c, checker, subject: str, figure: str) -> tuple[str, str]:
 
 
 def _named(c, checker, subject: str, figure: str) -> tuple[str, str]:
-    """"内设14个机构，分别是…": the names the count is of."""
-    return f"列出的名称 {len(c.other)} 个", figure
+    """"内设14个机构，分别是…": the names the count is of (or the items, each with its amount)."""
+    from ..derive.claims.named import PRICED
+    return f"{'列出的各项' if c.label == PRICED else '列出的名称'} {len(c.other)} 个", figure
 
 
 _DESCRIBE = {"change": _compared, "flat": _compared, "rate": _rate, "difference": _difference,

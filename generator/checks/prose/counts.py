@@ -7,7 +7,7 @@ from decimal import Decimal
 from ...core.numbers import fmt, rate_fits
 from ...derive.claims import Claim
 from ...derive.claims.grammar import PEOPLE_UNITS
-from ...derive.claims.named import POINTS
+from ...derive.claims.named import POINTS, PRICED
 from ...derive.claims.nearby import clause_words, list_follows, lists_between, makeup_after
 from .base import _Base
 from .common import FAR_OFF, _places, _rows_named, far_off
@@ -39,12 +39,12 @@ class _Counts(_Base):
         """"内设14个机构，分别是办公室、…": as many names written as the count says (see derive/claims/named.py)."""
         names = [self.text[a:b] for a, b in c.other]
         shown = "、".join(names) if len(names) <= 6 else "、".join(names[:3]) + "、…、" + names[-1]
-        listed = "分条列出的" if c.label == POINTS else "列出的名称"
+        listed = {POINTS: "分条列出的", PRICED: "列出的各项"}.get(c.label or "", "列出的名称")
         if c.at_least and len(names) <= c.value:
             # ("…、投资促进股等9个科室": 等 — the names written are some of the count's)
-            return self.ok(c, f"列出的名称 {len(names)} 个（写明“等”，只列了一部分）：{shown}，不多于写明的 {fmt(c.value)}{c.unit}")
+            return self.ok(c, f"{listed} {len(names)} 个（写明“等”，只列了一部分）：{shown}，不多于写明的 {fmt(c.value)}{c.unit}")
         if c.at_least:
-            return self.error("PROSE-COUNT", c, f"正文“…{self.quote(c, 16)}”：写明“等{fmt(c.value)}{c.unit}”，但前面列出的名称"
+            return self.error("PROSE-COUNT", c, f"正文“…{self.quote(c, 16)}”：写明“等{fmt(c.value)}{c.unit}”，但前面{listed}"
                               f"已有 {len(names)} 个（{shown}）。", stated=c.value, computed=Decimal(len(names)))
         if len(names) == c.value:
             if c.of is not None:

@@ -39,7 +39,8 @@ _POINTS = re.compile(r"(?:以下|如下|下列)[ \t\u3000]*(?P<count>[0-9]{1,2}|
                      r"[\u4e00-\u9fff]{0,12}?[：:]")
 _POINT = re.compile(r"(?<=[：:；;。，,\s])([一二三四五六七八九十]{1,3})是")
 _POINTS_REACH = 3000
-POINTS = "分条"              # the label of a count of points (counts._named words its finding so)        # how far the points are looked for after their count: a paragraph
+POINTS = "分条"              # the label of a count of points (counts._named words its finding so)
+PRICED = "各项"              # the label of a count of items each with its amount (so too)        # how far the points are looked for after their count: a paragraph
 # one name: a few characters, a bracket inside it part of it (the department's own name is read as 本部门 padded with
 # spaces to its length: see reader.own_names)
 _NAME = re.compile(r"[\u4e00-\u9fff“” ]{2,30}(?:[（(][\u4e00-\u9fff、“”]{1,20}[）)][\u4e00-\u9fff]{0,6})?")
@@ -111,7 +112,7 @@ def _read_priced_items(text: str, figures: dict, claimed: set, reading: Reading,
         if items is None or len(items) < 2:
             continue
         reading.claims.append(Claim("named", tok, None, other=tuple(items), sentence=later.sentence_at(tok.start),
-                                    value=tok.value, unit=tok.unit, at_least=True))
+                                    value=tok.value, unit=tok.unit, at_least=True, label=PRICED))
         claimed.add(tok.start)
         later.take(tok.start)
 
