@@ -14,6 +14,8 @@ from .tokens import CLAUSE, CLOSE, COUNTS, CURRENCY, MONEY, OPEN, SENTENCE, Toke
 
 # "编制人数42", "退休人数13": a staffing table's column copied into prose, its unit left in the column's name —
 # the label (with the 人数 or 数 after it) and at most 为/是/： before a whole number
+# from last year's figure to the change right after it: "…1906.40万元，同比降低158.41万元"
+_PRIOR_TO_CHANGE = re.compile(r"[ \t\u3000]*[，,][ \t\u3000]*(?:同比|比上年|较上年|与上年相比)?[ \t\u3000]*(?:降低|减少|下降|增加|增长|提高|上升)?[ \t\u3000]*(?:了)?")
 _COUNT_GAP = re.compile(r"(?:人数|人员数|数)?[ \t\u3000]*(?:为|是|：|:)?[ \t\u3000]*")
 _TIMES = re.compile(r"(?:[×*xX✕]|乘以)[ \t\u3000]*$")
 
@@ -448,10 +450,27 @@ class _Figures(_State):
             return True
         if year == self.year - 1 and lead.year is None and lead.base == "prior" and self._opens_with_last_year(tok):
             return True             # "2022年…运行费7.10万元；与2022年相比，…减少0.8433万元": last year is the base
+        if year == self.year - 1 and lead.year is None and lead.base == "prior" and self._after_its_prior(tok):
+            return True             # "收入1747.99万元，2022年收入预算总计1906.40万元，同比降低158.41万元": this year's
         if year not in (None, self.year):
             self._unread(tok, f"说的是{year}年的变化，不是本年的")
             return False
         return True
+
+    def _after_its_prior(self, tok: Token) -> bool:
+        """Whether the sentence states this year's amount and then, right before the change, last year's figure of it
+        (read as last year's: kind "prior") — the change compared with last year (同比) is this year's."""
+        last, end = self.last_claim, tok.start
+        if last is not None and last.kind == "change" and last.figure is not None and last.sentence == self.sentence \
+                and len(self.out.claims) >= 2 and self.out.claims[-1] is last:
+            # (the rate after that change: "…，同比降低158.41万元，下降8.31%")
+            if _PRIOR_TO_CHANGE.fullmatch(self.text, last.figure.end, tok.start) is None:
+                return False
+            last, end = self.out.claims[-2], last.figure.start
+        return last is not None and last.kind == "prior" and last.sentence == self.sentence and last.figure is not None \
+            and any(c.kind == "level" and c.sentence == self.sentence and c.figure is not None
+                    and c.figure.start < last.figure.start and c.year in (None, self.year) for c in self.levels) \
+            and _PRIOR_TO_CHANGE.fullmatch(self.text, last.figure.end, end) is not None
 
     def _opens_with_last_year(self, tok: Token) -> bool:
         """Whether the clause (or sentence) of the figure opens by comparing with last year by its number ("与2022年相比，"):
