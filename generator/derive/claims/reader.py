@@ -438,19 +438,30 @@ def with_targets(text: str, tokens: list[Token], targets) -> list[Token]:
     return as_words(text, tokens, [(s, e, (("target", k),)) for s, e, k in sorted(spans)])
 
 
-def _unmark(reading: Reading) -> None:
-    """Every claim of a reading as the reader made it: `flagged` back to its class default."""
-    todo, seen = list(reading.claims), set()
+def _reachable(reading: Reading):
+    """Every claim of a reading and every claim or token it holds (of, base, change, whole_from, other, parts — a
+    formula's tree and a list of names are tuples), each once."""
+    todo: list = list(reading.claims)
+    seen: set[int] = set()
     while todo:
         c = todo.pop()
-        if id(c) in seen or not isinstance(c, Claim):
+        if isinstance(c, (list, tuple)):
+            todo.extend(c)
+            continue
+        if id(c) in seen or not isinstance(c, (Claim, Token)):
             continue
         seen.add(id(c))
-        c.__dict__.pop("flagged", None)
-        todo.extend(x for x in (c.of, c.base, c.change, c.whole_from, c.other) if x is not None)
-        todo.extend(c.parts)
-        if isinstance(c.other, (list, tuple)):
-            todo.extend(c.other)
+        yield c
+        if isinstance(c, Claim):
+            todo.extend(x for x in (c.of, c.base, c.change, c.whole_from, c.other) if x is not None)
+            todo.extend(c.parts)
+
+
+def _unmark(reading: Reading) -> None:
+    """Every claim of a reading as the reader made it: `flagged` back to its class default."""
+    for c in _reachable(reading):
+        if isinstance(c, Claim):
+            c.__dict__.pop("flagged", None)
 
 
 def _read_all(text: str, tokens: list[Token], cues: Cues, setting: Setting, budget: bool) -> Reading:
@@ -478,27 +489,15 @@ def _every_figure_accounted(text: str, tokens: list[Token], reading: Reading) ->
     figure at its place (passes such as lettered.py make their own tokens) or it is an operand of a formula read."""
     at: set[int] = set()
     spans = []
-    seen: set[int] = set()
-    todo: list = list(reading.claims)
-    while todo:
-        c = todo.pop()
+    for c in _reachable(reading):
         if isinstance(c, Token):
             at.add(c.start)
-            continue
-        if isinstance(c, (list, tuple)):
-            todo.extend(c)
-            continue
-        if not isinstance(c, Claim) or id(c) in seen:
-            continue
-        seen.add(id(c))
-        if c.figure is not None:
+        elif c.figure is not None:
             at.add(c.figure.start)
             if c.kind == "formula" and c.expression:
                 begin = text.rfind(c.expression, 0, c.figure.start)
                 if begin >= 0:
                     spans.append((begin, c.figure.start))
-        todo.extend(x for x in (c.of, c.base, c.change, c.whole_from, c.other) if x is not None)
-        todo.extend(c.parts)
     at.update(u.figure.start for u in reading.unread)
     reading.unread.extend(Unread(t, UNACCOUNTED) for t in tokens if t.kind == "num" and t.start not in at
                           and not any(lo <= t.start < hi for lo, hi in spans))
